@@ -1,0 +1,376 @@
+"""The `namnd` command: a thin click layer that parses options, calls a stage and prints."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline.config import Settings
+from pipeline.errors import NamndError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+RAW_HELP = "Input folder, scanned recursively (default: raw/, or $NAMND_RAW)."
+DB_HELP = "Warehouse file (default: warehouse/namnd.duckdb, or $NAMND_DB)."
+
+
+def friendly_errors(fn: F) -> F:
+    """Turn known errors into one line on stderr and their exit code (no stack trace)."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except NamndError as exc:
+            click.echo(f"namnd: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="namndarkiv")
+def main() -> None:
+    """namndarkiv: committee decisions on FoU money, from PDFs to a DuckDB warehouse.
+
+    \b
+    Typical use:
+      namnd run                       # process new files in raw/ into warehouse/namnd.duckdb
+      namnd status                    # what the next run would do, and what failed
+      namnd query "SELECT * FROM v_funding_by_district_year"
+    """
+
+
+@main.command()
+@click.option("--raw", type=click.Path(path_type=Path), help=RAW_HELP)
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
+)
+@click.option("--force", is_flag=True, help="Redo every stage of every file, ignoring caches.")
+@click.option(
+    "--prune", is_flag=True, help="Delete rows of documents whose file is gone from raw/."
+)
+@click.option(
+    "--rebuild-warehouse",
+    is_flag=True,
+    help="Recreate the warehouse from extracted/ (no OCR is redone).",
+)
+@click.option("--plain", is_flag=True, help="Plain progress lines even on a terminal.")
+@friendly_errors
+def run(
+    raw: Path | None,
+    db: Path | None,
+    jobs: int | None,
+    force: bool,
+    prune: bool,
+    rebuild_warehouse: bool,
+    plain: bool,
+) -> None:
+    """Process new or changed files and load them into the warehouse.
+
+    Only files that are new, changed, or were processed by an older pipeline version are
+    read; text already extracted is reused from extracted/. Exit status: 0 when every file
+    loaded, 1 when any failed (the others are still loaded), 2 for usage or setup problems.
+
+    \b
+    Example:
+      namnd run --raw raw/ --db warehouse/namnd.duckdb --jobs 2
+    """
+    from pipeline.progress import make_progress
+    from pipeline.stages.run import run as run_pipeline
+
+    extra: dict[str, Any] = {"force": force, "prune": prune, "rebuild_warehouse": rebuild_warehouse}
+    if jobs:
+        extra["jobs"] = jobs
+    settings = Settings.from_env(raw, db, **extra)
+    if not settings.raw_dir.is_dir():
+        raise click.UsageError(f"input folder {settings.raw_dir} does not exist")
+    with make_progress(force_plain=plain) as progress:
+        summary = run_pipeline(settings, progress)
+    _print_summary(summary, settings)
+    sys.exit(summary.exit_code)
+
+
+def _print_summary(s: Any, settings: Settings) -> None:
+    pages = s.pages_by_source
+    conf = s.mean_ocr_confidence
+    lines = [
+        f"files: {s.ok} ok, {s.partial} partial, {s.failed} failed, {s.unsupported} unsupported, "
+        f"{s.up_to_date} up to date",
+        f"pages: {pages.get('text-layer', 0)} text layer, {pages.get('ocr', 0)} OCR, "
+        f"{pages.get('transcript', 0)} transcript"
+        + (f"; mean OCR confidence {conf:.1f}" if conf is not None else ""),
+    ]
+    for path, reason in s.failures:
+        lines.append(f"  failed: {path}: {reason}")
+    for path, page_no, why in s.doubtful_pages:
+        lines.append(f"  doubtful page: {path} p.{page_no} ({why})")
+    for sk in s.skipped:
+        lines.append(f"  skipped: {sk.source_path}: {sk.reason}")
+    if s.removed:
+        lines.append(
+            f"  {len(s.removed)} document(s) no longer in {settings.raw_dir}; rows kept "
+            "(use --prune to delete them)"
+        )
+    if s.pruned:
+        lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
+    for u in s.unmatched_overrides:
+        lines.append(f"  override matches nothing: {u}")
+    lines.append(f"warehouse: {settings.db_path}  ({s.elapsed_s:.1f} s)")
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option("--raw", type=click.Path(path_type=Path), help=RAW_HELP)
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--failed", "only_failed", is_flag=True, help="Only failed and partial files.")
+@friendly_errors
+def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
+    """Per file: new / changed / up to date / failed (with the reason) / unsupported / removed.
+
+    \b
+    Example:
+      namnd status --failed
+    """
+    from pipeline.stages.status import file_statuses
+
+    settings = Settings.from_env(raw, db)
+    if not settings.raw_dir.is_dir():
+        raise click.UsageError(f"input folder {settings.raw_dir} does not exist")
+    rows = file_statuses(settings)
+    if only_failed:
+        rows = [r for r in rows if r.state in ("failed", "partial")]
+    width = max((len(r.source_path) for r in rows), default=10)
+    for r in rows:
+        detail = f"  {r.detail}" if r.detail else ""
+        click.echo(f"{r.state:<12} {r.source_path:<{width}}{detail}")
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.state] = counts.get(r.state, 0) + 1
+    click.echo(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no files")
+    unmatched = _unmatched_overrides(settings)
+    for u in unmatched:
+        click.echo(f"override matches nothing: {u}")
+
+
+def _unmatched_overrides(settings: Settings) -> list[str]:
+    from pipeline import warehouse
+
+    if not settings.db_path.exists():
+        return []
+    con = warehouse.connect_read(settings.db_path)
+    try:
+        return list(warehouse.unmatched_overrides(con, settings.overrides_dir))
+    finally:
+        con.close()
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@friendly_errors
+def query(sql: str, db: Path | None, fmt: str) -> None:
+    """Run a read-only SQL query against the warehouse.
+
+    \b
+    Example:
+      namnd query "SELECT fund_type, year, sum(total_sek) FROM v_funding_by_district_year GROUP BY ALL"
+    """
+    import duckdb
+
+    from pipeline import warehouse
+
+    settings = Settings.from_env(None, db)
+    con = warehouse.connect_read(settings.db_path)
+    try:
+        try:
+            cur = con.execute(sql)
+        except duckdb.Error as exc:
+            msg = str(exc).splitlines()[0]
+            if "read-only" in msg or "read only" in msg:
+                msg = f"the warehouse is opened read-only by `namnd query`; {msg}"
+            raise NamndError(f"query failed: {msg}") from None
+        cols = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    finally:
+        con.close()
+    click.echo(format_rows(cols, rows, fmt), nl=False)
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dt.date | dt.datetime):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+def format_rows(cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
+    """Rows as an aligned text table, CSV or JSON (a list of objects)."""
+    if fmt == "json":
+        return (
+            json.dumps(
+                [dict(zip(cols, map(_plain, r), strict=True)) for r in rows],
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
+    if fmt == "csv":
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows([[_cell(v) for v in r] for r in rows])
+        return buf.getvalue()
+    cells = [[_cell(v) for v in r] for r in rows]
+    widths = [max([len(c)] + [min(len(r[i]), 60) for r in cells]) for i, c in enumerate(cols)]
+    out = [
+        " | ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)),
+        "-+-".join("-" * w for w in widths),
+    ]
+    for r in cells:
+        out.append(" | ".join(_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)))
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _cell(v: Any) -> str:
+    v = _plain(v)
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return str(v).replace("\n", " ")
+
+
+def _clip(s: str, w: int) -> str:
+    return s if len(s) <= w else s[: w - 1] + "…"
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+)
+@friendly_errors
+def export(out_dir: Path, db: Path | None, fmt: str) -> None:
+    """Write every table and view to OUT_DIR, one file each.
+
+    \b
+    Example:
+      namnd export exports/ --format csv
+    """
+    from pipeline import warehouse
+
+    settings = Settings.from_env(None, db)
+    paths = warehouse.export(settings.db_path, out_dir, fmt)  # type: ignore[arg-type]
+    click.echo(f"wrote {len(paths)} files to {out_dir}")
+
+
+@main.command(name="eval")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    required=True,
+    help="Folder of gold JSON files (one per document stem).",
+)
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path),
+    help="Also write the full report as JSON here.",
+)
+@friendly_errors
+def eval_cmd(gold_dir: Path, db: Path | None, json_out: Path | None) -> None:
+    """Extraction quality against gold annotations: precision, recall, F1 per field.
+
+    \b
+    Example:
+      namnd eval --gold tests/gold --json eval.json
+    """
+    from pipeline.evaluate import evaluate, format_report
+
+    settings = Settings.from_env(None, db)
+    if not settings.db_path.exists():
+        raise NamndError(f"warehouse {settings.db_path} does not exist; run `namnd run` first")
+    report = evaluate(gold_dir, settings.db_path)
+    click.echo(format_report(report))
+    if json_out:
+        json_out.write_text(report.to_json(), encoding="utf-8")
+
+
+@main.command()
+@click.argument(
+    "table",
+    type=click.Choice(
+        ["documents", "projects", "amounts", "criteria", "project_districts", "decisions"]
+    ),
+)
+@click.argument("key")
+@click.argument("column", required=False)
+@click.argument("value", required=False)
+@click.option("--delete", is_flag=True, help="Delete the row with this key.")
+@click.option("--add", "add_json", help="Add a row: a JSON object of its columns.")
+@click.option("--note", default="", help="Why; kept with the correction.")
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@friendly_errors
+def correct(
+    table: str,
+    key: str,
+    column: str | None,
+    value: str | None,
+    delete: bool,
+    add_json: str | None,
+    note: str,
+    db: Path | None,
+) -> None:
+    """Record an analyst's correction in warehouse/overrides/ (applied on every run).
+
+    \b
+    Examples:
+      namnd correct projects 3f2a…-p02 amount_sek 450000 --note "per bilaga 1"
+      namnd correct amounts 3f2a…-a07 --delete --note "not an amount"
+    """
+    from pipeline import warehouse
+
+    settings = Settings.from_env(None, db)
+    if delete:
+        action, column, value = "delete", column or "", ""
+    elif add_json:
+        action, column, value = "add", column or "", add_json
+    else:
+        if not column or value is None:
+            raise click.UsageError("give COLUMN and VALUE, or --delete, or --add JSON")
+        action = "set"
+    path = warehouse.add_override(
+        settings.overrides_dir, table, key, column or "", value or "", action, note
+    )
+    click.echo(f"recorded in {path}; run `namnd run` to apply it")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

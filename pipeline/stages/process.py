@@ -1,0 +1,309 @@
+"""Process documents in a pool of worker processes, pages and documents in parallel.
+
+`process_documents` yields one `DocumentResult` per input file as soon as that file is done,
+so the caller can load it while other files are still being read. All CPU work (probing a
+PDF, rendering and OCR of a page, understanding and extraction) runs in workers; this module
+only schedules, caches and collects. Nothing here prints: progress goes to an `on_event`
+callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import OcrSettings, Settings
+from pipeline.layout import ExtractedStore
+from pipeline.records import (
+    DocumentResult,
+    DocumentText,
+    Facts,
+    PageText,
+    SourceFile,
+    UnderstoodDocument,
+    from_jsonable,
+    to_jsonable,
+)
+from pipeline.stages import text as text_stage
+
+EventHandler = Callable[..., None]
+
+# Tesseract's own threading fights the process pool on few cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+# --------------------------------------------------------------------------- versions & keys
+
+
+def stage_versions() -> dict[str, int]:
+    from pipeline.stages.extract import EXTRACT_VERSION
+    from pipeline.stages.understand import UNDERSTAND_VERSION
+
+    return {
+        "text": text_stage.TEXT_VERSION,
+        "understand": UNDERSTAND_VERSION,
+        "extract": EXTRACT_VERSION,
+    }
+
+
+def parse_keys(tkey: str) -> tuple[str, str]:
+    v = stage_versions()
+    ukey = f"understand{v['understand']}:{tkey}"
+    return ukey, f"extract{v['extract']}:{ukey}"
+
+
+# --------------------------------------------------------------------------- worker tasks
+
+
+def _probe_task(path: str, ocr: OcrSettings) -> int:
+    from pipeline.extract import probe_pdf
+
+    return probe_pdf(Path(path), ocr).n_pages
+
+
+def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
+    from pipeline.extract import read_page
+
+    return read_page(Path(path), page_no, ocr)
+
+
+def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[UnderstoodDocument, Facts]:
+    """Understanding and extraction, each cached under its own versioned key."""
+    from pipeline.stages.extract import extract
+    from pipeline.stages.understand import understand
+
+    store = ExtractedStore(Path(store_root))
+    ukey, ekey = parse_keys(tkey)
+    cached_u = store.read(doc.doc_id, "understand", ukey)
+    if cached_u is not None:
+        understood = from_jsonable(UnderstoodDocument, cached_u)
+    else:
+        understood = understand(doc)
+        store.write(doc.doc_id, "understand", ukey, to_jsonable(understood))
+    cached_f = store.read(doc.doc_id, "extract", ekey)
+    if cached_f is not None:
+        facts = from_jsonable(Facts, cached_f)
+    else:
+        facts = extract(understood)
+        store.write(doc.doc_id, "extract", ekey, to_jsonable(facts))
+    return understood, facts
+
+
+# --------------------------------------------------------------------------- scheduling
+
+
+@dataclass
+class _Doc:
+    source: SourceFile
+    started: dt.datetime
+    tkey: str
+    n_pages: int | None = None
+    pages: dict[int, PageText] = field(default_factory=dict)
+    text: DocumentText | None = None
+    finished: bool = False
+
+
+@dataclass
+class _Task:
+    kind: str  # "probe" | "page" | "parse"
+    doc: _Doc
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    crashes: int = 0
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of an exception's message, for a one-line failure reason."""
+    msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+    if not getattr(exc, "message", None) and type(exc).__name__ not in first:
+        first = f"{type(exc).__name__}: {first}"
+    return first[:300]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def process_documents(
+    sources: Iterable[SourceFile],
+    settings: Settings,
+    on_event: EventHandler = lambda *a, **k: None,
+) -> Iterator[DocumentResult]:
+    """Text, understanding and extraction for every source; yields results as docs finish."""
+    store = ExtractedStore(settings.extracted_dir)
+    ocr = settings.ocr
+    ready: list[DocumentResult] = []
+    initial: list[_Task] = []
+
+    def finish(d: _Doc, status: str, stage: str, error: str | None, **parts: Any) -> None:
+        if d.finished:
+            return
+        d.finished = True
+        ready.append(
+            DocumentResult(
+                source=d.source,
+                status=status,  # type: ignore[arg-type]
+                stage=stage,
+                error=error,
+                started_at=d.started,
+                finished_at=_now(),
+                **parts,
+            )
+        )
+
+    for src in sources:
+        d = _Doc(src, _now(), text_stage.text_key(src, ocr))
+        if src.media_type == "text/plain":
+            try:
+                from pipeline.extract import read_transcript
+
+                d.text = text_stage.transcript_document(src, read_transcript(Path(src.path)))
+            except Exception as exc:  # one bad file never stops the batch
+                finish(d, "failed", "text", one_line(exc))
+                continue
+            on_event("pages", source=src.source_path, n=len(d.text.pages), done=True)
+            initial.append(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
+            continue
+        cached = store.read(src.doc_id, "text", d.tkey)
+        if cached is not None and not settings.force:
+            cached_doc = from_jsonable(DocumentText, cached)
+            good = [p for p in cached_doc.pages if p.quality != "failed"]
+            d.n_pages = len(cached_doc.pages)
+            d.pages = {p.page_no: p for p in good}
+            retry = [p.page_no for p in cached_doc.pages if p.quality == "failed"]
+            on_event("pages", source=src.source_path, n=d.n_pages, done=not retry)
+            if not retry:
+                d.text = _with_source(cached_doc, src)
+                initial.append(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
+            for page_no in retry:
+                initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
+            continue
+        initial.append(_Task("probe", d, _probe_task, (src.path, ocr)))
+
+    yield from ready
+    ready.clear()
+    if not initial:
+        return
+
+    jobs = max(1, settings.jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: dict[Future[Any], _Task] = {}
+
+    def submit(task: _Task) -> None:
+        pending[pool.submit(task.fn, *task.args)] = task
+
+    try:
+        for task in initial:
+            submit(task)
+        while pending:
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            broken: list[_Task] = []
+            for fut in done:
+                task = pending.pop(fut)
+                d = task.doc
+                if d.finished:
+                    continue
+                try:
+                    value = fut.result()
+                except BrokenProcessPool:
+                    broken.append(task)
+                    continue
+                except Exception as exc:
+                    if task.kind == "page":  # a page-level crash fails that page only
+                        value = PageText(
+                            page_no=task.args[1],
+                            text="",
+                            source="none",
+                            quality="failed",
+                            error=one_line(exc),
+                        )
+                    else:
+                        finish(
+                            d,
+                            "failed",
+                            task.kind if task.kind != "probe" else "text",
+                            one_line(exc),
+                        )
+                        continue
+                if task.kind == "probe":
+                    d.n_pages = int(value)
+                    on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
+                    for page_no in range(1, d.n_pages + 1):
+                        submit(_Task("page", d, _page_task, (d.source.path, page_no, ocr)))
+                elif task.kind == "page":
+                    d.pages[value.page_no] = value
+                    on_event("page_done", source=d.source.source_path, page=value)
+                    if d.n_pages is not None and len(d.pages) == d.n_pages:
+                        d.text = text_stage.assemble(d.source, list(d.pages.values()))
+                        store.write(d.source.doc_id, "text", d.tkey, to_jsonable(d.text))
+                        if all(p.quality == "failed" for p in d.text.pages):
+                            reason = d.text.pages[0].error or "no page could be read"
+                            finish(
+                                d,
+                                "failed",
+                                "text",
+                                f"no page could be read ({reason})",
+                                text=d.text,
+                            )
+                        else:
+                            submit(
+                                _Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey))
+                            )
+                else:
+                    understood, facts = value
+                    assert d.text is not None
+                    failed = d.text.failed_pages
+                    status = "partial" if failed else "ok"
+                    error = (
+                        f"{len(failed)} of {len(d.text.pages)} pages failed: "
+                        f"page {failed[0].page_no}: {failed[0].error}"
+                        if failed
+                        else None
+                    )
+                    finish(
+                        d, status, "extract", error, text=d.text, understood=understood, facts=facts
+                    )
+            if broken or _pool_broken(pending):
+                # A worker died (e.g. a crashing PDF library). Retry outstanding work once in
+                # a fresh pool; a task that breaks the pool twice fails its document.
+                broken.extend(pending.values())
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+                for task in broken:
+                    task.crashes += 1
+                    if task.crashes >= 2:
+                        finish(
+                            task.doc, "failed", task.kind, "a worker process crashed on this file"
+                        )
+                    else:
+                        submit(task)
+            yield from ready
+            ready.clear()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool_broken(pending: dict[Future[Any], _Task]) -> bool:
+    return any(f.done() and isinstance(f.exception(), BrokenProcessPool) for f in pending)
+
+
+def _with_source(doc: DocumentText, src: SourceFile) -> DocumentText:
+    """A cached text keyed by content, relabelled with the path it has now (renames)."""
+    if doc.source_path == src.source_path:
+        return doc
+    return DocumentText(
+        doc_id=doc.doc_id,
+        sha256=doc.sha256,
+        source_path=src.source_path,
+        media_type=doc.media_type,
+        text_source=doc.text_source,
+        pages=doc.pages,
+    )

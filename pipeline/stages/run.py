@@ -1,0 +1,235 @@
+"""The whole pipeline, in order. This is the recipe `namnd run` follows.
+
+    discover  → every file under raw/ with its content id (sha256)
+    plan      → which files are new, changed, or processed by an older stage version
+    text      → text of every page (text layer, OCR, or transcript)       ┐ in a pool of
+    understand→ repaired text, page furniture, sections, metadata         │ worker processes,
+    extract   → projects, amounts, criteria, district mentions            ┘ cached in extracted/
+    load      → one transaction per document into the DuckDB warehouse, overrides re-applied
+
+The run holds the warehouse lock from start to end, and a write connection only while
+loading. Every file gets an `ingest_log` row; one bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import warehouse
+from pipeline.config import Settings
+from pipeline.records import DocumentResult, SourceFile
+from pipeline.stages.discover import Skipped, discover
+from pipeline.stages.process import EventHandler, process_documents, stage_versions
+
+
+def pipeline_version() -> str:
+    v = stage_versions()
+    return f"t{v['text']}.u{v['understand']}.x{v['extract']}.s{warehouse.SCHEMA_VERSION}"
+
+
+@dataclass
+class RunSummary:
+    files_seen: int = 0
+    up_to_date: int = 0
+    ok: int = 0
+    partial: int = 0
+    failed: int = 0
+    unsupported: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (source_path, reason)
+    pages_by_source: Counter[str] = field(default_factory=Counter)
+    ocr_confidences: list[float] = field(default_factory=list)
+    doubtful_pages: list[tuple[str, int, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # in the warehouse, gone from raw/
+    pruned: int = 0
+    unmatched_overrides: list[str] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    @property
+    def mean_ocr_confidence(self) -> float | None:
+        c = self.ocr_confidences
+        return sum(c) / len(c) if c else None
+
+
+@dataclass(frozen=True)
+class Plan:
+    todo: tuple[SourceFile, ...]
+    up_to_date: tuple[SourceFile, ...]
+    unsupported: tuple[SourceFile, ...]
+    duplicates: tuple[tuple[SourceFile, SourceFile], ...]  # (file, first file with same bytes)
+    superseded: tuple[str, ...]  # doc_ids whose path now holds other content
+    removed: tuple[str, ...]  # doc_ids whose file is gone
+
+
+def make_plan(
+    files: tuple[SourceFile, ...],
+    loaded: dict[str, warehouse.LoadedDoc],
+    version: str,
+    force: bool,
+) -> Plan:
+    """Decide what this run must do from what the warehouse already holds."""
+    todo: list[SourceFile] = []
+    fresh: list[SourceFile] = []
+    unsupported: list[SourceFile] = []
+    duplicates: list[tuple[SourceFile, SourceFile]] = []
+    first_by_id: dict[str, SourceFile] = {}
+    for f in files:
+        if f.media_type == "unsupported":
+            unsupported.append(f)
+            continue
+        if f.doc_id in first_by_id:
+            duplicates.append((f, first_by_id[f.doc_id]))
+            continue
+        first_by_id[f.doc_id] = f
+        have = loaded.get(f.doc_id)
+        if (
+            not force
+            and have is not None
+            and have.pipeline_version == version
+            and have.source_path == f.source_path
+            and have.status == "ok"
+        ):
+            fresh.append(f)
+        else:
+            todo.append(f)
+    paths_now = {f.source_path: f.doc_id for f in files}
+    superseded = tuple(
+        doc_id
+        for doc_id, have in loaded.items()
+        if doc_id not in first_by_id and paths_now.get(have.source_path) not in (None, doc_id)
+    )
+    removed = tuple(
+        doc_id for doc_id in loaded if doc_id not in first_by_id and doc_id not in superseded
+    )
+    return Plan(
+        tuple(todo), tuple(fresh), tuple(unsupported), tuple(duplicates), superseded, removed
+    )
+
+
+def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> RunSummary:
+    """Run the pipeline over `settings.raw_dir` into `settings.db_path`."""
+    t0 = time.perf_counter()
+    summary = RunSummary()
+    version = pipeline_version()
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    with warehouse.write_lock(settings.db_path):
+        if settings.rebuild_warehouse:
+            _remove_db(settings.db_path)
+        found = discover(settings.raw_dir)
+        summary.files_seen = len(found.files) + len(found.skipped)
+        summary.skipped = list(found.skipped)
+        for s in found.skipped:
+            on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
+        with warehouse.connect_write(settings.db_path) as con:
+            plan = make_plan(found.files, warehouse.loaded_state(con), version, settings.force)
+            logged = _logged_unsupported(con)
+            for f in plan.unsupported:
+                summary.unsupported += 1
+                if f.sha256 not in logged:
+                    _log(con, f, "unsupported", "discover", _unsupported_reason(f), version)
+            if plan.superseded:
+                keep = set(warehouse.loaded_state(con)) - set(plan.superseded)
+                warehouse.prune(con, keep)
+            if settings.prune and plan.removed:
+                keep = set(warehouse.loaded_state(con)) - set(plan.removed)
+                summary.pruned = warehouse.prune(con, keep)
+        summary.up_to_date = len(plan.up_to_date)
+        summary.removed = [] if settings.prune else list(plan.removed)
+        for dup, first in plan.duplicates:
+            on_event(
+                "message", text=f"DUPLICATE {dup.source_path}: same bytes as {first.source_path}"
+            )
+        on_event("plan", todo=len(plan.todo), up_to_date=len(plan.up_to_date))
+        if plan.todo and any(f.media_type == "application/pdf" for f in plan.todo):
+            from pipeline.extract import check_tesseract
+
+            check_tesseract(settings.ocr.lang)
+
+        for result in process_documents(plan.todo, settings, on_event):
+            with warehouse.connect_write(settings.db_path) as con:
+                _load(con, result, version)
+            _tally(summary, result)
+            on_event("doc_done", result=result)
+
+        with warehouse.connect_write(settings.db_path) as con:
+            report = warehouse.apply_overrides(con, settings.overrides_dir)
+        summary.unmatched_overrides = list(report.unmatched)
+    summary.elapsed_s = time.perf_counter() - t0
+    return summary
+
+
+def _load(con: object, result: DocumentResult, version: str) -> None:
+    if result.status in ("ok", "partial"):
+        warehouse.load_document(con, result, version)  # type: ignore[arg-type]
+    warehouse.log_attempt(
+        con,  # type: ignore[arg-type]
+        source_path=result.source.source_path,
+        sha256=result.source.sha256,
+        status=result.status,
+        stage=result.stage,
+        error=result.error,
+        started_at=result.started_at,
+        finished_at=result.finished_at,
+        pipeline_version=version,
+    )
+
+
+def _log(con: object, f: SourceFile, status: str, stage: str, error: str, version: str) -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    warehouse.log_attempt(
+        con,  # type: ignore[arg-type]
+        source_path=f.source_path,
+        sha256=f.sha256,
+        status=status,
+        stage=stage,
+        error=error,
+        started_at=now,
+        finished_at=now,
+        pipeline_version=version,
+    )
+
+
+def _logged_unsupported(con: object) -> set[str]:
+    rows = con.execute(  # type: ignore[attr-defined]
+        "SELECT DISTINCT sha256 FROM ingest_log WHERE status = 'unsupported'"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _unsupported_reason(f: SourceFile) -> str:
+    suffix = Path(f.source_path).suffix or "(no extension)"
+    return f"unsupported file type {suffix}; only .pdf and .txt are read"
+
+
+def _tally(summary: RunSummary, result: DocumentResult) -> None:
+    if result.status == "ok":
+        summary.ok += 1
+    elif result.status == "partial":
+        summary.partial += 1
+    else:
+        summary.failed += 1
+    if result.status in ("partial", "failed"):
+        summary.failures.append((result.source.source_path, result.error or "unknown error"))
+    if result.text is not None:
+        for p in result.text.pages:
+            summary.pages_by_source[p.source] += 1
+            if p.source == "ocr" and p.confidence is not None:
+                summary.ocr_confidences.append(p.confidence)
+            if p.quality == "doubtful":
+                why = (
+                    f"confidence {p.confidence:.0f}" if p.confidence is not None else "low quality"
+                )
+                summary.doubtful_pages.append((result.source.source_path, p.page_no, why))
+
+
+def _remove_db(db_path: Path) -> None:
+    for p in (db_path, db_path.with_name(db_path.name + ".wal")):
+        p.unlink(missing_ok=True)
