@@ -1,0 +1,255 @@
+"""End-to-end behaviour of `namnd run` / `namnd status` on small real inputs.
+
+Real Tesseract, real PDFs, real DuckDB files; inputs are made in each test.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.stages import extract as extract_stage
+from tests.conftest import REPO, build_warehouse, run_cli
+from tests.helpers import letter_text, scanned_pdf, snapshot, text_pdf
+
+
+def _count(db: Path, sql: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return int(con.execute(sql).fetchone()[0])  # type: ignore[index]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def small_raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    text_pdf(raw / "born" / "a.pdf", [letter_text(1), "Sida 2\nBilaga: Redovisning av projekt"])
+    scanned_pdf(raw / "scan" / "b.pdf", [letter_text(2)])
+    (raw / "c.txt").write_text(" " + letter_text(3) + "\n Sida 2 av brevet\n", encoding="utf-8")
+    (raw / "notes.docx").write_bytes(b"PK\x03\x04 not a supported file")
+    return raw
+
+
+def test_run_loads_every_file_and_page(small_raw: Path, tmp_path: Path) -> None:
+    built = build_warehouse(small_raw, tmp_path / "w")
+    assert built.exit_code == 0, built.output
+    db = built.db
+    rows = (
+        duckdb.connect(str(db), read_only=True)
+        .execute("SELECT source_path, text_source, n_pages FROM documents ORDER BY 1")
+        .fetchall()
+    )
+    assert rows == [
+        ("born/a.pdf", "text-layer", 2),
+        ("c.txt", "transcript", 2),
+        ("scan/b.pdf", "ocr", 1),
+    ]
+    assert _count(db, "SELECT count(*) FROM pages") == 5
+    # the OCR'd page reads the Swedish letters
+    ocr_text = (
+        duckdb.connect(str(db), read_only=True)
+        .execute(
+            "SELECT text FROM pages JOIN documents USING (doc_id) WHERE source_path = 'scan/b.pdf'"
+        )
+        .fetchone()[0]
+    )  # type: ignore[index]
+    assert "Förvaltningens förslag till beslut" in ocr_text
+    assert (
+        "unsupported" in built.output
+        or _count(db, "SELECT count(*) FROM ingest_log WHERE status = 'unsupported'") == 1
+    )
+    assert "files: 3 ok, 0 partial, 0 failed, 1 unsupported, 0 up to date" in built.output
+
+
+def test_rerun_with_nothing_new_does_nothing(small_raw: Path, tmp_path: Path) -> None:
+    first = build_warehouse(small_raw, tmp_path / "w")
+    before = snapshot(first.db)
+    second = build_warehouse(small_raw, tmp_path / "w")
+    assert second.exit_code == 0, second.output
+    assert "0 file(s) to process, 3 up to date" in second.output
+    assert "files: 0 ok, 0 partial, 0 failed, 1 unsupported, 3 up to date" in second.output
+    assert snapshot(second.db) == before
+    # one ingest_log row per file and attempt: the rerun attempted nothing
+    assert _count(second.db, "SELECT count(*) FROM ingest_log WHERE status = 'ok'") == 3
+
+
+def test_renamed_file_is_not_ocred_again(small_raw: Path, tmp_path: Path) -> None:
+    build_warehouse(small_raw, tmp_path / "w")
+    (small_raw / "scan" / "b.pdf").rename(small_raw / "scan" / "renamed.pdf")
+    again = build_warehouse(small_raw, tmp_path / "w")
+    assert again.exit_code == 0, again.output
+    assert "ok       scan/renamed.pdf" in again.output
+    con = duckdb.connect(str(again.db), read_only=True)
+    paths = [r[0] for r in con.execute("SELECT source_path FROM documents ORDER BY 1").fetchall()]
+    assert paths == ["born/a.pdf", "c.txt", "scan/renamed.pdf"]
+    # the text came from the cache: its page record is the one written by the first run
+    method = con.execute(
+        "SELECT count(*) FROM pages JOIN documents USING (doc_id) "
+        "WHERE source_path = 'scan/renamed.pdf' AND text_source = 'ocr'"
+    ).fetchone()[0]  # type: ignore[index]
+    assert method == 1
+
+
+def test_changed_file_replaces_old_rows(small_raw: Path, tmp_path: Path) -> None:
+    build_warehouse(small_raw, tmp_path / "w")
+    text_pdf(small_raw / "born" / "a.pdf", [letter_text(7)])
+    again = build_warehouse(small_raw, tmp_path / "w")
+    assert again.exit_code == 0, again.output
+    assert _count(again.db, "SELECT count(*) FROM documents WHERE source_path = 'born/a.pdf'") == 1
+    assert _count(again.db, "SELECT n_pages FROM documents WHERE source_path = 'born/a.pdf'") == 1
+
+
+def test_stage_version_bump_redoes_only_that_stage(
+    small_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build_warehouse(small_raw, tmp_path / "w")
+    text_mtime = {p: p.stat().st_mtime_ns for p in first.extracted.rglob("text.json")}
+    monkeypatch.setattr(extract_stage, "EXTRACT_VERSION", extract_stage.EXTRACT_VERSION + 100)
+    again = build_warehouse(small_raw, tmp_path / "w")
+    assert again.exit_code == 0, again.output
+    assert "3 file(s) to process, 0 up to date" in again.output
+    # the text stage's outputs were not rewritten: no OCR was redone
+    assert {p: p.stat().st_mtime_ns for p in again.extracted.rglob("text.json")} == text_mtime
+    versions = {
+        r[0]
+        for r in duckdb.connect(str(again.db), read_only=True)
+        .execute("SELECT pipeline_version FROM documents")
+        .fetchall()
+    }
+    assert len(versions) == 1 and f"x{extract_stage.EXTRACT_VERSION}" in versions.pop()
+
+
+def test_force_redoes_everything(small_raw: Path, tmp_path: Path) -> None:
+    first = build_warehouse(small_raw, tmp_path / "w")
+    mtimes = {p: p.stat().st_mtime_ns for p in first.extracted.rglob("text.json")}
+    time.sleep(0.01)
+    again = build_warehouse(small_raw, tmp_path / "w", "--force")
+    assert again.exit_code == 0
+    assert "3 file(s) to process" in again.output
+    changed = [p for p in mtimes if p.stat().st_mtime_ns != mtimes[p]]
+    assert changed, "--force must rewrite the text stage outputs of PDFs"
+
+
+def test_status_reports_each_file(small_raw: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w" / "warehouse" / "namnd.duckdb"
+    code, out = run_cli(["status", "--raw", str(small_raw), "--db", str(db)])
+    assert code == 0
+    assert "new          born/a.pdf" in out and "unsupported  notes.docx" in out
+    build_warehouse(small_raw, tmp_path / "w")
+    (small_raw / "c.txt").unlink()
+    code, out = run_cli(["status", "--raw", str(small_raw), "--db", str(db)])
+    assert "up to date   born/a.pdf" in out
+    assert "removed      c.txt" in out
+    again = build_warehouse(small_raw, tmp_path / "w", "--prune")
+    assert again.exit_code == 0
+    assert _count(db, "SELECT count(*) FROM documents") == 2
+
+
+def test_missing_swedish_data_exits_2_with_the_fix(small_raw: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "tessdata"
+    empty.mkdir()
+    code, out = run_cli(
+        ["run", "--raw", str(small_raw), "--db", str(tmp_path / "w" / "x.duckdb"), "--plain"],
+        extracted=tmp_path / "ex",
+        TESSDATA_PREFIX=str(empty),
+    )
+    assert code == 2, out
+    assert "apt-get install" in out and "tesseract-ocr-swe" in out
+
+
+def _cli_proc(raw: Path, db: Path, extracted: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, NAMND_EXTRACTED=str(extracted))
+    return subprocess.Popen(
+        [
+            str(REPO / ".venv" / "bin" / "namnd"),
+            "run",
+            "--raw",
+            str(raw),
+            "--db",
+            str(db),
+            "--plain",
+            "--jobs",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+@pytest.mark.parametrize("kill_after_docs", [0, 2])
+def test_killed_run_then_rerun_equals_uninterrupted(tmp_path: Path, kill_after_docs: int) -> None:
+    """SIGKILL mid-run (during OCR, or after some documents loaded); the rerun must yield
+    exactly the warehouse an uninterrupted run yields."""
+    raw = tmp_path / "raw"
+    for i in range(4):
+        scanned_pdf(raw / f"s{i}.pdf", [letter_text(i)])
+    for i in range(3):
+        text_pdf(raw / f"t{i}.pdf", [letter_text(10 + i)])
+    reference = build_warehouse(raw, tmp_path / "ref")
+    assert reference.exit_code == 0, reference.output
+
+    db = tmp_path / "k" / "warehouse" / "namnd.duckdb"
+    extracted = tmp_path / "k" / "extracted"
+    proc = _cli_proc(raw, db, extracted)
+    assert proc.stdout is not None
+    seen = 0
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        line = proc.stdout.readline().decode()
+        if not line:
+            break
+        if kill_after_docs == 0 and "file(s) to process" in line:
+            time.sleep(1.0)  # inside OCR of the first pages
+            break
+        if line.startswith("ok "):
+            seen += 1
+            if seen >= kill_after_docs:
+                break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    rerun = build_warehouse(raw, tmp_path / "k")
+    assert rerun.exit_code == 0, rerun.output
+    ref = snapshot(reference.db)
+    got = snapshot(rerun.db)
+    for table in ref:
+        assert got[table] == ref[table], table
+
+
+def test_lock_file_left_by_killed_run_does_not_block(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    text_pdf(raw / "t.pdf", [letter_text(1)])
+    db = tmp_path / "w" / "warehouse" / "namnd.duckdb"
+    db.parent.mkdir(parents=True)
+    (db.parent / (db.name + ".lock")).write_text("12345\n")  # stale: nobody holds the flock
+    built = build_warehouse(raw, tmp_path / "w")
+    assert built.exit_code == 0, built.output
+
+
+def test_cli_help_has_examples() -> None:
+    for cmd in ("run", "status", "query", "export", "eval", "correct"):
+        code, out = run_cli([cmd, "--help"])
+        assert code == 0 and "Example" in out, cmd
+
+
+def test_query_is_read_only(small_raw: Path, tmp_path: Path) -> None:
+    built = build_warehouse(small_raw, tmp_path / "w")
+    code, out = run_cli(["query", "DROP TABLE documents", "--db", str(built.db)])
+    assert code == 1 and "read-only" in out
+    code, out = run_cli(
+        ["query", "SELECT count(*) AS n FROM documents", "--db", str(built.db), "--format", "csv"]
+    )
+    assert code == 0 and out == "n\n3\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
