@@ -1,0 +1,365 @@
+"""Tests for the sample generators (pipeline.devtools) and the hostile-file zoo (tests/zoo.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.devtools import degrade, harsh, make_samples, render
+
+try:
+    from tests import zoo
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import zoo  # type: ignore[no-redef]
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "raw"
+
+TINY_SEED = (
+    " Förvaltningens förslag till beslut\n"
+    "1. Socialnämnden godkänner förslag till FoU-plan 2015.\n"
+    "\n"
+    "Sammanfattning " + "Detta ärende är en plan för forskning och utveckling. " * 6 + "\n"
+    " Bakgrund\n"
+    "Utvecklingsenheten fördelar så kallade lokala utvecklingsmedel.\n"
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _images(page: pikepdf.Page) -> list[pikepdf.Object]:
+    xobjects = page.obj.Resources.get("/XObject", {})
+    return [x for x in xobjects.values() if x.get("/Subtype") == "/Image"]
+
+
+# ------------------------------------------------------------------ splitter / layout
+
+
+def test_split_on_single_space_lines() -> None:
+    text = " first page\nline two\n  two spaces: same page\n second page\nmore\n "
+    assert render.split_transcript_pages(text) == [
+        "first page\nline two\n  two spaces: same page",
+        "second page\nmore",
+        "",
+    ]
+
+
+def test_split_first_line_without_space_and_no_markers() -> None:
+    assert render.split_transcript_pages("a\nb\n\nc") == ["a\nb\n\nc"]
+    assert render.split_transcript_pages("") == [""]
+
+
+def test_split_prefers_form_feeds() -> None:
+    text = "page one\n not a break\fpage two\f"
+    assert render.split_transcript_pages(text) == ["page one\n not a break", "page two", ""]
+
+
+def test_layout_wraps_keeps_breaks_and_paginates() -> None:
+    long = " ".join(f"ord{i}" for i in range(40))  # 40 words, ~200 chars
+    pages = render.layout_pages(["\n\nrubrik\n" + long + "\n\n", "x\ny"], chars_per_line=30)
+    assert pages[0][0] == "rubrik"  # leading blank lines trimmed
+    assert all(len(line) <= 30 for line in pages[0])
+    assert " ".join(pages[0][1:]).split() == long.split()
+    assert pages[1] == ["x", "y"]  # each transcript page starts a new output page
+
+    many = "\n".join(f"rad {i}" for i in range(7))
+    split = render.layout_pages([many], lines_per_page=3)
+    assert [len(p) for p in split] == [3, 3, 1]
+    assert render.reference_text(split[0]) == "rad 0\nrad 1\nrad 2"
+    assert render.layout_pages(["", "  \n"]) == [[], []]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet="abcåäöÅÄÖ-.,", min_size=1, max_size=12), max_size=40),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(min_value=12, max_value=90),
+)
+def test_layout_preserves_words(lines: list[list[str]], width: int) -> None:
+    text = "\n".join(" ".join(words) for words in lines)
+    pages = render.layout_pages([text], chars_per_line=width, lines_per_page=5)
+    flat = [line for page in pages for line in page]
+    assert all(len(line) <= width for line in flat)
+    assert " ".join(flat).split() == text.split()
+
+
+def test_winansi_safe() -> None:
+    assert render.winansi_safe("Ärende åäö é – ”") == "Ärende åäö é – ”"
+    assert render.winansi_safe("ﬁnns ☃") == "finns ?"
+
+
+# -------------------------------------------------------------------- generation
+
+
+def _tiny_seeds(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "000_tiny.txt").write_text(TINY_SEED, encoding="utf-8")
+    (directory / "001_tiny.txt").write_text(TINY_SEED.replace("2015", "2016"), encoding="utf-8")
+    return directory
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    seeds = _tiny_seeds(tmp_path / "seeds")
+    runs = []
+    for k in range(2):
+        out = tmp_path / f"run{k}"
+        for seed in sorted(seeds.glob("*.txt")):
+            make_samples.generate_seed(seed, out, dpi=150)
+        runs.append(_digests(out))
+    assert runs[0] == runs[1]
+    assert set(runs[0]) == {
+        "transcripts/000_tiny.txt",
+        "transcripts/001_tiny.txt",
+        "scanned/000_tiny.scan.pdf",
+        "scanned/001_tiny.scan.pdf",
+        "born/001_tiny.born.pdf",
+        "mixed/000_tiny.mixed.pdf",
+    }
+    out = tmp_path / "run0"
+    assert (out / "transcripts/000_tiny.txt").read_bytes() == (seeds / "000_tiny.txt").read_bytes()
+    ref = make_samples.reference_pages(seeds / "001_tiny.txt")
+    assert len(ref) == 2
+    born = _page_texts(out / "born/001_tiny.born.pdf")
+    assert [_norm(t) for t in born] == [_norm(r) for r in ref]
+    assert _page_texts(out / "scanned/001_tiny.scan.pdf") == ["", ""]
+    mixed = _page_texts(out / "mixed/000_tiny.mixed.pdf")
+    assert _norm(mixed[0]) == _norm(make_samples.reference_pages(seeds / "000_tiny.txt")[0])
+    assert mixed[1] == ""
+
+
+def test_scanned_pdf_encodings(tmp_path: Path) -> None:
+    img = render.render_page_image(["Socialnämnden"], dpi=100)
+    for enc, filt in (("g4", "/CCITTFaxDecode"), ("jpeg", "/DCTDecode")):
+        path = render.scanned_pdf([img, img], tmp_path / f"{enc}.pdf", encoding=enc, dpi=100)
+        with pikepdf.open(path) as pdf:
+            assert len(pdf.pages) == 2
+            (image,) = _images(pdf.pages[0])
+            assert pikepdf.PdfImage(image).filters == [filt]
+            assert abs(float(pdf.pages[0].mediabox[2]) - render.A4_PT[0]) < 1
+        assert _page_texts(path) == ["", ""]
+
+
+def test_degrade_image_is_seeded() -> None:
+    img = render.render_page_image(["Ärende"], dpi=50)
+    kw = {"skew_deg": 1.0, "noise_sigma": 10.0, "blur_radius": 0.5}
+    a = render.degrade_image(img, seed=1, **kw).tobytes()
+    assert a == render.degrade_image(img, seed=1, **kw).tobytes()
+    assert a != render.degrade_image(img, seed=2, **kw).tobytes()
+
+
+def test_degrade_levels(tmp_path: Path) -> None:
+    names = [lv.name for lv in degrade.LEVELS]
+    assert names[0] == "clean300" and len(set(names)) == len(names)
+    assert {"mild300", "moderate300", "harsh200", "harsh200_rot"} <= set(names)
+    with pytest.raises(KeyError):
+        degrade.get_level("nope")
+    seed = _tiny_seeds(tmp_path / "seeds") / "000_tiny.txt"
+    ref = degrade.degrade_seed(seed, "harsh200_rot", tmp_path / "rot.pdf")
+    assert ref == make_samples.reference_pages(seed)
+    with pikepdf.open(tmp_path / "rot.pdf") as pdf:
+        box = pdf.pages[0].mediabox
+        assert float(box[2]) > float(box[3])  # sideways image -> landscape page
+        assert "/Rotate" not in pdf.pages[0].obj
+    assert _page_texts(tmp_path / "rot.pdf") == ["", ""]
+
+
+def test_harsh_set(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for prefix in ("000", "001", "002", "004"):
+        (seeds / f"{prefix}_tiny.txt").write_text(TINY_SEED + " Tredje sidan\n", encoding="utf-8")
+    out = tmp_path / "harsh"
+    ref = harsh.build_harsh(out, seeds)
+    assert json.loads((out / "reference.json").read_text(encoding="utf-8")) == ref
+    assert sorted(p.name for p in out.glob("*.pdf")) == sorted(ref)
+    total = 0
+    for name, pages in ref.items():
+        with pikepdf.open(out / name) as pdf:
+            assert len(pdf.pages) == len(pages), name
+            total += len(pdf.pages)
+    assert total <= 8
+    assert ref["harsh_near_blank.pdf"] == [""]
+    with pikepdf.open(out / "harsh_rotate90_text.pdf") as pdf:
+        assert int(pdf.pages[0].obj.Rotate) == 90
+    assert _norm(_page_texts(out / "harsh_rotate90_text.pdf")[0]) == _norm(
+        ref["harsh_rotate90_text.pdf"][0]
+    )
+    with pikepdf.open(out / "harsh_sideways.pdf") as pdf:
+        box = pdf.pages[0].mediabox
+        assert float(box[2]) > float(box[3])
+    assert _page_texts(out / "harsh_noisy_jpeg.pdf") == ["", "", ""]
+
+
+# ------------------------------------------------------------- committed samples
+
+
+def _raw_files() -> list[Path]:
+    return [p for p in RAW.rglob("*") if p.is_file()]
+
+
+needs_raw = pytest.mark.skipif(not (RAW / "transcripts").is_dir(), reason="raw/ not generated")
+
+
+@needs_raw
+def test_raw_holds_only_inputs_within_budget() -> None:
+    files = _raw_files()
+    assert files and all(p.suffix in {".pdf", ".txt"} for p in files)
+    assert sum(p.stat().st_size for p in files) < 25_000_000
+    stems = {p.stem for p in (RAW / "transcripts").glob("*.txt")}
+    assert len(stems) == 5
+    assert {p.name.split(".")[0] for p in (RAW / "scanned").glob("*.scan.pdf")} == stems
+
+
+@needs_raw
+def test_raw_transcripts_match_seeds() -> None:
+    seeds = make_samples.default_seeds_dir()
+    if not seeds.is_dir():
+        pytest.skip("seeds not available")
+    for t in (RAW / "transcripts").glob("*.txt"):
+        assert t.read_bytes() == (seeds / t.name).read_bytes()
+
+
+@needs_raw
+def test_raw_pdfs_match_reference_pages() -> None:
+    for transcript in sorted((RAW / "transcripts").glob("*.txt")):
+        ref = make_samples.reference_pages(transcript)
+        stem = transcript.stem
+        assert _page_texts(RAW / "scanned" / f"{stem}.scan.pdf") == [""] * len(ref)
+        born = RAW / "born" / f"{stem}.born.pdf"
+        if born.exists():
+            assert [_norm(t) for t in _page_texts(born)] == [_norm(r) for r in ref]
+        mixed = RAW / "mixed" / f"{stem}.mixed.pdf"
+        if mixed.exists():
+            texts = _page_texts(mixed)
+            assert len(texts) == len(ref)
+            for i, (got, want) in enumerate(zip(texts, ref, strict=True)):
+                assert _norm(got) == (_norm(want) if i % 2 == 0 else ""), i
+
+
+# ------------------------------------------------------------------------- zoo
+
+
+def test_zoo_valid_builders(tmp_path: Path) -> None:
+    good = zoo.good_text_pdf(tmp_path, "g.pdf", "Hej Socialnämnden\nrad två")
+    assert _norm(_page_texts(good)[0]) == "Hej Socialnämnden rad två"
+
+    rot = zoo.rotate90_text_pdf(tmp_path)
+    with pikepdf.open(rot) as pdf:
+        assert int(pdf.pages[0].obj.Rotate) == 90
+    assert "Socialnämnden" in _page_texts(rot)[0]
+
+    for builder, filt, bpc in (
+        (zoo.ccitt_g4_pdf, "/CCITTFaxDecode", 1),
+        (zoo.bilevel_pdf, "/FlateDecode", 1),
+    ):
+        path = builder(tmp_path)
+        with pikepdf.open(path) as pdf:
+            (image,) = _images(pdf.pages[0])
+            assert pikepdf.PdfImage(image).filters == [filt]
+            assert int(image.BitsPerComponent) == bpc
+        assert _page_texts(path) == [""]
+
+    many = zoo.many_pages_pdf(tmp_path, n=300)
+    with pikepdf.open(many) as pdf:
+        assert len(pdf.pages) == 300
+
+    uni = zoo.unicode_name_pdf(tmp_path)
+    assert uni.suffix == ".PDF" and " " in uni.name and "å" in uni.name
+    assert "Socialnämnden" in _page_texts(uni)[0]
+
+
+def test_zoo_encryption(tmp_path: Path) -> None:
+    user = zoo.encrypted_user_password(tmp_path)
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(user)
+    with pikepdf.open(user, password="hemligt") as pdf:
+        assert len(pdf.pages) == 1
+
+    owner = zoo.encrypted_owner_only(tmp_path)
+    with pikepdf.open(owner) as pdf:
+        assert pdf.is_encrypted and len(pdf.pages) == 1
+        assert not pdf.allow.extract
+    assert "Socialnämnden" in _page_texts(owner)[0]
+
+
+def test_zoo_broken_inputs(tmp_path: Path) -> None:
+    for builder in (zoo.truncated_pdf, zoo.zero_byte, zoo.garbage_bytes, zoo.html_as_pdf):
+        path = builder(tmp_path)
+        assert path.suffix == ".pdf"
+        with pytest.raises(pikepdf.PdfError):
+            pikepdf.open(path)
+    assert zoo.zero_byte(tmp_path).stat().st_size == 0
+    assert zoo.garbage_bytes(tmp_path, "g1.pdf").read_bytes() == (
+        zoo.garbage_bytes(tmp_path, "g2.pdf").read_bytes()
+    )
+    assert zoo.html_as_pdf(tmp_path).read_bytes().startswith(b"<!DOCTYPE html>")
+    assert zoo.png_as_pdf(tmp_path).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+    with pikepdf.open(zoo.zero_pages_pdf(tmp_path)) as pdf:
+        assert len(pdf.pages) == 0
+
+    broken = zoo.broken_xref_pdf(tmp_path)
+    with pikepdf.open(broken) as pdf:  # qpdf reconstructs the xref ...
+        assert len(pdf.pages) == 1
+        pdf.save(tmp_path / "repaired.pdf")  # ... and writes a clean file
+    assert "Socialnämnden" in _page_texts(tmp_path / "repaired.pdf")[0]
+
+
+def test_zoo_bomb(tmp_path: Path) -> None:
+    bomb = zoo.decompression_bomb_pdf(tmp_path)
+    assert bomb.stat().st_size < 4096
+    with pikepdf.open(bomb) as pdf:
+        page = pdf.pages[0]
+        assert [float(v) for v in page.mediabox] == [0, 0, 14400, 14400]
+        (image,) = _images(page)
+        assert (int(image.Width), int(image.Height)) == (60000, 60000)
+    small = zoo.decompression_bomb_pdf(tmp_path, "bomb_a4.pdf", huge_mediabox=False)
+    with pikepdf.open(small) as pdf:
+        assert float(pdf.pages[0].mediabox[2]) < 600
+
+
+def test_zoo_filesystem_oddities(tmp_path: Path) -> None:
+    loop = zoo.symlink_loop(tmp_path)
+    assert loop.is_symlink()
+    with pytest.raises(OSError):
+        loop.read_bytes()
+    cycle = zoo.symlink_dir_cycle(tmp_path)
+    assert (cycle / "self").is_symlink() and os.path.samefile(cycle / "self", cycle)
+
+    handle = zoo.growing_file(tmp_path, seconds=0.6, chunks=6)
+    assert handle.path.exists()
+    assert handle.wait(timeout=10) and handle.done.is_set()
+    with pikepdf.open(handle.path) as pdf:
+        assert len(pdf.pages) == 1
+
+
+def test_zoo_build_all(tmp_path: Path) -> None:
+    built = zoo.build_all(tmp_path)
+    assert set(built) == set(zoo.BUILDERS)
+    assert all(p.is_symlink() or p.exists() for p in built.values())
