@@ -59,10 +59,10 @@ def walk_raw(raw_root: Path) -> Iterator[Path]:
             try:
                 if entry.is_dir():
                     yield from _walk(entry)
-                elif entry.is_file():
-                    yield entry
+                elif entry.is_file() or entry.is_symlink():
+                    yield entry  # a broken or looping link is reported by the caller
             except OSError:
-                continue
+                yield entry
 
     yield from _walk(raw_root)
 

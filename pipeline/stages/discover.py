@@ -42,23 +42,30 @@ def discover(raw_root: Path, *, settle_seconds: float = SETTLE_SECONDS) -> Disco
     """
     files: list[SourceFile] = []
     skipped: list[Skipped] = []
+    first: dict[Path, tuple[int, int]] = {}
     for path in walk_raw(raw_root):
+        try:
+            st = path.stat()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            skipped.append(Skipped(source_path_of(path, raw_root), f"cannot be read ({reason})"))
+            continue
+        first[path] = (st.st_size, st.st_mtime_ns)
+    recent = [p for p, (_, m) in first.items() if time.time() - m / 1e9 < settle_seconds]
+    if recent and settle_seconds:
+        time.sleep(settle_seconds)  # once for all recent files: are they still growing?
+    for path, before in first.items():
         rel = source_path_of(path, raw_root)
         try:
-            before = path.stat()
-            if settle_seconds and time.time() - before.st_mtime < settle_seconds:
-                time.sleep(settle_seconds)
-                before2 = path.stat()
-                if (before2.st_size, before2.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-                    skipped.append(Skipped(rel, "still being written; it will be read next run"))
-                    continue
-                before = before2
+            if path in recent and _stamp(path) != before:
+                skipped.append(Skipped(rel, "still being written; it will be read next run"))
+                continue
             sha = sha256_file(path)
             after = path.stat()
         except OSError as exc:
             skipped.append(Skipped(rel, f"cannot be read ({exc.strerror or exc})"))
             continue
-        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        if (after.st_size, after.st_mtime_ns) != before:
             skipped.append(Skipped(rel, "still being written; it will be read next run"))
             continue
         files.append(
@@ -71,4 +78,10 @@ def discover(raw_root: Path, *, settle_seconds: float = SETTLE_SECONDS) -> Disco
                 media_type=media_type_for(path),
             )
         )
+    skipped.sort(key=lambda s: s.source_path)
     return Discovery(tuple(files), tuple(skipped))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns)
