@@ -48,6 +48,8 @@ import duckdb
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.errors import UsageError
+
 TITLE_MIN_RATIO = 90.0
 TEXT_MIN_RATIO = 85.0
 PROJECT_MIN_RATIO = 80.0
@@ -96,7 +98,7 @@ FIELDS: tuple[str, ...] = (
 )
 
 
-class EvalError(ValueError):
+class EvalError(UsageError):
     """A gold directory, gold file or warehouse that cannot be evaluated; the message says why."""
 
 
