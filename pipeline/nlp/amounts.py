@@ -1,0 +1,624 @@
+"""Swedish money amounts in running (OCR'd) text.
+
+One parser for the concept: ``find_amounts`` finds every SEK amount in a text and returns
+character spans of the original text; ``parse_amount`` reads one amount string (a table
+cell); ``format_swedish_words`` writes an integer in Swedish words (used by the property
+tests and handy for fixtures).
+
+How amounts are written in Swedish municipal documents, and the rules used here
+--------------------------------------------------------------------------------
+
+*Numbers* are written with digits — thousands grouped by a space, NBSP (U+00A0), thin
+space (U+202F/U+2009) or a dot ("1.500.000"), one separator kind per number, decimal
+comma ("3,5"); a dot followed by one or two digits is read as a decimal point ("1.5
+mkr") — or with Swedish number words, compounds written as one word
+("tvåhundrafemtiotusen") and scale words apart ("en miljard femtiotusen", "tre och en
+halv miljon").  Number words are also recognised when OCR lost the diacritics ("tva",
+"atta") or replaced them with é/6/&/# (see ``pipeline.nlp.fuzzy``).
+
+*A number is money* when one of these follows it (white space between, at most one line
+break):
+
+1. a currency unit: kr, kr., kronor, krona, SEK, ":-", or OCR damage of "kronor" that
+   keeps its consonant frame (kronot, krouor, kr0nor); possibly after a scale word
+   (tusen kronor, miljoner kronor, milj. kr);
+2. a unit with built-in scale: tkr, KSEK (×1 000), mkr, Mkr, mnkr, MSEK, mn kr (×10⁶),
+   mdkr, md kr, mdr kr (×10⁹);
+3. ``miljon(er)``/``miljard(er)``/``milj.``/``mdr`` with no currency word ("fyra
+   miljoner för år 2015"): in these documents a count of millions is money unless the
+   next word is a counted noun (invånare, personer, besökare … see ``_COUNT_NOUNS``).
+   "tusen" alone is *not* enough ("tusen deltagare");
+4. no unit at all but an explicit per-unit right after the number ("4600 per deltagare",
+   "11 500 per/person"), *and* the number is at least 100, *and* a cost word occurs in
+   the 120 characters before it (kost-, avgift, pris, ersättning, bidrag, budget, belopp,
+   finansier-, medel, kr/kronor).  Such matches have ``unit_explicit=False``.
+
+Everything else is not an amount: percentages, years and year ranges, dates, phone
+numbers, dnr, page references, counts of people, scores, postal codes, credits.
+
+*Approximate* (``approximate=True``) when the number is directly preceded by ca, ca.,
+ca:, c:a, cirka/circa, omkring, ungefär, ung., knappt, drygt, dryga, runt, närmare,
+uppemot, över, nästan (also OCR-folded: ungefar, narmare, 6ver).  Bounds that are
+exact figures — "upp till", "högst", "maximalt", "minst" — are *not* approximate.
+
+*Spans*: ``start``/``end`` cover the qualifier (if approximate), the number and its unit
+("ca: 1 milj. kr"); a per-unit phrase after it ("per år", "/person", "årligen") is
+reported in ``per`` but is not part of the span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from pipeline.nlp.fuzzy import VOWEL, loose, skeleton
+
+__all__ = ["AmountMatch", "find_amounts", "format_swedish_words", "parse_amount"]
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    start: int
+    end: int
+    raw: str
+    sek: int
+    approximate: bool
+    per: str | None
+    unit_explicit: bool
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _sk(*words: str) -> str:
+    """Regex alternation of words written in `skeleton` form (longest first)."""
+    forms = sorted({re.escape(skeleton(w)) for w in words}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+_V = re.escape(VOWEL)
+_HS = r"[ \t\u00a0\u202f\u2009]"  # horizontal white space
+_GAP = rf"{_HS}*(?:\r?\n{_HS}*)?"  # white space with at most one line break
+_END = rf"(?![a-z{_V}\d])"  # the word ends here (text is folded: lower-case)
+
+# A number written with digits.  Linear: every quantifier is bounded or followed by a
+# character class that cannot overlap with it.
+_DIGITS = re.compile(
+    r"(?<![\w.,])"
+    r"(?:(?P<grp>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.])\d{3}(?:(?P=sep)\d{3}){0,5})"
+    r"(?:,(?P<gdec>\d{1,3}))?"
+    r"|(?P<plain>\d{1,15})(?:,(?P<cdec>\d{1,3})|\.(?P<ddec>\d{1,2}))?)"
+    r"(?![\d])(?![.,]\d)"
+)
+
+# Currency words.  "kronor" with OCR damage that keeps the k-r-(vowel)-n/u-(vowel)-r/t/n
+# frame: kronor, kronot, krouor, krona, kronan, kr0nor.
+_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?)?|sek|:-){_END}"
+_SCALED = (
+    rf"(?P<g>(?:mdkr|mdsek|md\.?{_HS}?kr|mdr\.?{_HS}?kr){_END})"
+    rf"|(?P<m>(?:mkr|mnkr|msek|mn\.?{_HS}?kr|mio\.?{_HS}?kr){_END})"
+    rf"|(?P<k>(?:tkr|ksek|t\.?{_HS}?kr){_END})"
+)
+_SCALE_WORD = (
+    rf"(?P<sg>milj{_V}rd(?:e[rt])?{_END}|mdr\.?{_END})"
+    rf"|(?P<sm>milj{_V}n(?:e[rt])?{_END}|milj\.|milj{_END})"
+    rf"|(?P<sk>tusen{_END})"
+)
+_UNIT = re.compile(rf"{_GAP}(?:{_SCALED}|(?:{_SCALE_WORD})(?P<scur>{_GAP}{_CUR})?|(?P<cur>{_CUR}))")
+_PER = re.compile(
+    rf"{_GAP}(?:(?:per{_END}|pr\.){_HS}*/?{_HS}*|/{_HS}*)(?P<per>[a-z{_V}]{{1,20}}){_END}"
+    rf"|{_GAP}(?P<yearly>{_sk('årligen', 'årsvis')}){_END}"
+    rf"|{_GAP}(?:i|om){_HS}+(?P<inthe>{_sk('året', 'månaden', 'veckan')}){_END}"
+)
+_APPROX_WORDS = (
+    _sk("cirka", "circa", "omkring", "ungefär", "knappt", "drygt", "dryga", "runt")
+    + "|"
+    + _sk("närmare", "uppemot", "över", "nästan")
+    + rf"|dver|[c¢]{_V}[.:]?|c:{_V}|ung\."
+)
+_APPROX = re.compile(rf"(?<![a-z{_V}])(?:{_APPROX_WORDS})[ \t\u00a0\u202f:.;]*(?:\r?\n{_HS}*)?$")
+_LEADING_APPROX = re.compile(rf"\s*(?:{_APPROX_WORDS})[ \t\u00a0\u202f:.;]*")
+_COST_CONTEXT = re.compile(
+    "|".join(
+        re.escape(skeleton(w))
+        for w in [
+            "kost",
+            "avgift",
+            "pris",
+            "ersättning",
+            "bidrag",
+            "budget",
+            "belopp",
+            "finansi",
+            "medel",
+            "kronor",
+        ]
+    )
+    + rf"|(?<![a-z{_V}])(?:kr|sek){_END}"
+)
+_COUNT_NOUNS = frozenset(
+    skeleton(w)
+    for w in [
+        "invånare",
+        "människor",
+        "personer",
+        "individer",
+        "besök",
+        "besökare",
+        "användare",
+        "elever",
+        "barn",
+        "ungdomar",
+        "kvinnor",
+        "män",
+        "deltagare",
+        "anställda",
+        "medarbetare",
+        "timmar",
+        "ton",
+        "liter",
+        "kilometer",
+        "kvadratmeter",
+        "exemplar",
+        "kunder",
+        "resenärer",
+        "patienter",
+        "brukare",
+        "hushåll",
+        "bostäder",
+        "lägenheter",
+        "år",
+        "stockholmare",
+        "svenskar",
+    ]
+)
+_NEXT_WORD = re.compile(rf"{_GAP}([a-z{_V}]+)")
+
+_PER_CANON = [
+    "år",
+    "månad",
+    "vecka",
+    "dag",
+    "timme",
+    "person",
+    "deltagare",
+    "ansökan",
+    "projekt",
+    "elev",
+    "barn",
+    "tillfälle",
+    "studieresa",
+    "resa",
+    "plats",
+    "anställd",
+    "medarbetare",
+    "ledningsgrupp",
+    "stadsdel",
+    "förvaltning",
+    "verksamhet",
+    "kurs",
+    "invånare",
+    "brukare",
+    "familj",
+]
+_PER_BY_SKELETON = {skeleton(w): w for w in _PER_CANON} | {
+    skeleton("pers"): "person",
+    skeleton("mån"): "månad",
+    skeleton("st"): "styck",
+}
+_PER_INTHE = {skeleton("året"): "år", skeleton("månaden"): "månad", skeleton("veckan"): "vecka"}
+
+
+# --------------------------------------------------------------------------- number words
+
+_HUNDRA, _TUSEN, _MILJON, _MILJARD, _HALF, _OCH = "H", "T", "M", "G", "½", "&"
+_Item = int | str
+
+_NUMBER_WORDS: dict[str, tuple[_Item, ...]] = {
+    "en": (1,),
+    "ett": (1,),
+    "två": (2,),
+    "tre": (3,),
+    "fyra": (4,),
+    "fem": (5,),
+    "sex": (6,),
+    "sju": (7,),
+    "åtta": (8,),
+    "nio": (9,),
+    "tio": (10,),
+    "elva": (11,),
+    "tolv": (12,),
+    "tretton": (13,),
+    "fjorton": (14,),
+    "femton": (15,),
+    "sexton": (16,),
+    "sjutton": (17,),
+    "arton": (18,),
+    "nitton": (19,),
+    "tjugo": (20,),
+    "tjugu": (20,),
+    "trettio": (30,),
+    "fyrtio": (40,),
+    "femtio": (50,),
+    "sextio": (60,),
+    "sjuttio": (70,),
+    "åttio": (80,),
+    "nittio": (90,),
+    "hundra": (_HUNDRA,),
+    "tusen": (_TUSEN,),
+    "ettusen": (1, _TUSEN),
+    "miljon": (_MILJON,),
+    "miljoner": (_MILJON,),
+    "miljonet": (_MILJON,),
+    "miljard": (_MILJARD,),
+    "miljarder": (_MILJARD,),
+    "miljardet": (_MILJARD,),
+    "halv": (_HALF,),
+    "halvt": (_HALF,),
+}
+_MORPHEMES = {skeleton(w): v for w, v in _NUMBER_WORDS.items()}
+_MORPH_BY_FIRST: dict[str, list[str]] = {}
+for _m in sorted(_MORPHEMES, key=len, reverse=True):
+    _MORPH_BY_FIRST.setdefault(_m[0], []).append(_m)
+_ONE_WORDS = frozenset({skeleton("en"), skeleton("ett")})
+_HALF_WORDS = frozenset({skeleton("halv"), skeleton("halvt")})
+_OCH_WORD = skeleton("och")
+_MAX_WORD_LEN = 48
+
+
+@lru_cache(maxsize=4096)
+def _decompose(token: str) -> tuple[_Item, ...] | None:
+    """Split one (skeleton) token into number morphemes; None when it is not a number word."""
+    if len(token) > _MAX_WORD_LEN or token[0] not in _MORPH_BY_FIRST:
+        return None
+    n = len(token)
+    # best[i]: decomposition of token[i:], preferring long morphemes first (femtio, not fem+tio)
+    best: list[tuple[_Item, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for i in range(n - 1, -1, -1):
+        for m in _MORPH_BY_FIRST.get(token[i], ()):
+            rest = best[i + len(m)] if token.startswith(m, i) else None
+            if rest is not None:
+                best[i] = _MORPHEMES[m] + rest
+                break
+    return best[0]
+
+
+# State of a number-word run, values in *half* units so that "en halv" stays integral:
+# (total2, pending2, last_scale, last_item, last_was_one, has_big_scale)
+_State = tuple[int, int, int, "_Item | None", bool, bool]
+_START: _State = (0, 0, 0, None, False, False)
+_SCALES = {_TUSEN: 10**3, _MILJON: 10**6, _MILJARD: 10**9}
+
+
+def _feed(st: _State, item: _Item) -> _State | None:
+    """Apply one morpheme; None when the sequence would be ungrammatical."""
+    total2, p2, last_scale, last, last_one, big = st
+    if isinstance(item, int):
+        if last == _HALF or (last == _OCH and item != 1):
+            return None
+        if p2 and last != _OCH and (p2 % 2 or (p2 // 2) % (10 if item < 10 else 100)):
+            return None  # "tre tjugo", "tretton fem"
+        return (total2, p2 + 2 * item, last_scale, item, item == 1, big)
+    if item == _HUNDRA:
+        if p2 >= 200 or p2 % 2 or last in (_HUNDRA, _HALF):
+            return None
+        return (total2, (p2 or 2) * 100, last_scale, item, False, big)
+    if item in _SCALES:
+        scale = _SCALES[item]
+        if p2 >= 2000 or (last_scale and last_scale <= scale):
+            return None
+        if item != _TUSEN and not p2:
+            return None  # "miljoner" alone is not "one million"
+        return (total2 + (p2 or 2) * scale, 0, scale, item, False, big or item != _TUSEN)
+    if item == _HALF:
+        if last_one:
+            p2 -= 2
+        elif last is not None and last != _OCH:
+            return None
+        return (total2, p2 + 1, last_scale, item, False, big)
+    if item == _OCH and p2:
+        return (total2, p2, last_scale, item, False, big)
+    return None
+
+
+def _feed_all(st: _State | None, items: tuple[_Item, ...]) -> _State | None:
+    for it in items:
+        if st is None:
+            return None
+        st = _feed(st, it)
+    return st
+
+
+# Candidate number-word tokens.  The possessive `++` never backtracks into the run of
+# morphemes, so "femtiofemtio…x" costs linear time; `_decompose` does the exact split.
+_WORD_TOKEN = re.compile(
+    rf"(?<![a-z{_V}])(?:(?:{'|'.join(map(re.escape, sorted(_MORPHEMES, key=len, reverse=True)))})++"
+    rf"|{re.escape(_OCH_WORD)})(?![a-z{_V}])"
+)
+_GAP_ONLY = re.compile(rf"{_GAP}")
+
+
+@dataclass(frozen=True)
+class _Core:
+    start: int
+    end: int
+    value: int
+    big_scale: bool
+
+
+def _word_cores(sk: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """Maximal grammatical runs of number words in the skeleton text."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD_TOKEN.finditer(sk)]
+    taken_iter = iter(sorted(taken))
+    cur_taken = next(taken_iter, None)
+    cores: list[_Core] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        s, e, tok = tokens[i]
+        while cur_taken is not None and cur_taken[1] <= s:
+            cur_taken = next(taken_iter, None)
+        if cur_taken is not None and cur_taken[0] < e:
+            i += 1
+            continue
+        items = _decompose(tok)
+        if items is None or tok == _OCH_WORD:
+            i += 1
+            continue
+        st = _feed_all(_START, items)
+        if st is None:
+            i += 1
+            continue
+        end, j = e, i + 1
+        while j < n:
+            s2, e2, tok2 = tokens[j]
+            if not _GAP_ONLY.fullmatch(sk, end, s2) or (cur_taken and cur_taken[0] < e2):
+                break
+            if tok2 == _OCH_WORD:
+                # only "X och en halv"
+                och = _feed(st, _OCH)
+                if (
+                    och is not None
+                    and j + 2 < n
+                    and tokens[j + 1][2] in _ONE_WORDS
+                    and tokens[j + 2][2] in _HALF_WORDS
+                ):
+                    st, end, j = och, e2, j + 1
+                    continue
+                break
+            more = _decompose(tok2)
+            trial = None if more is None else _feed_all(st, more)
+            if trial is None:
+                break
+            st, end, j = trial, e2, j + 1
+        value2 = st[0] + st[1]
+        if value2 > 0 and value2 % 2 == 0:
+            cores.append(_Core(s, end, value2 // 2, st[5]))
+        i = j
+    return cores
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _digits_value(m: re.Match[str]) -> Decimal:
+    if m.group("grp"):
+        whole = re.sub(r"\D", "", m.group("grp"))
+        dec = m.group("gdec")
+    else:
+        whole = m.group("plain")
+        dec = m.group("cdec") or m.group("ddec")
+    return Decimal(f"{whole}.{dec}") if dec else Decimal(whole)
+
+
+def _to_int(v: Decimal) -> int:
+    return int(v.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _canon_per(word_sk: str, printed: str) -> str:
+    if word_sk in _PER_BY_SKELETON:
+        return _PER_BY_SKELETON[word_sk]
+    if len(word_sk) >= 5:
+        lw = loose(printed)
+        best = max(_PER_CANON, key=lambda c: fuzz.ratio(lw, loose(c)))
+        if fuzz.ratio(lw, loose(best)) >= 80:
+            return best
+    return printed.lower()
+
+
+def _per_after(sk: str, text: str, pos: int) -> str | None:
+    m = _PER.match(sk, pos)
+    if m is None:
+        return None
+    if m.group("per"):
+        return _canon_per(m.group("per"), text[m.start("per") : m.end("per")])
+    if m.group("yearly"):
+        return "år"
+    return _PER_INTHE.get(m.group("inthe"))
+
+
+def _approx_start(sk: str, start: int) -> int | None:
+    window_start = max(0, start - 40)
+    m = _APPROX.search(sk, window_start, start)
+    return m.start() if m else None
+
+
+def _next_is_count_noun(sk: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(sk, pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w in _COUNT_NOUNS or (w.endswith("n") and w[:-1] in _COUNT_NOUNS)
+
+
+def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
+    """(end, multiplier, currency present, big scale present) of a unit starting at pos."""
+    u = _UNIT.match(sk, pos)
+    if u is None:
+        return None
+    for group, mult in (("g", 10**9), ("m", 10**6), ("k", 10**3)):
+        if u.group(group):
+            return u.end(), mult, True, group != "k"
+    for group, mult in (("sg", 10**9), ("sm", 10**6), ("sk", 10**3)):
+        if u.group(group):
+            return u.end(), mult, bool(u.group("scur")), group != "sk"
+    return u.end(), 1, True, False
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
+    if not text:
+        return []
+    sk = skeleton(text)
+    out: list[AmountMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def emit(start: int, core_end: int, end: int, sek: int, explicit: bool) -> None:
+        a = _approx_start(sk, start)
+        s = a if a is not None else start
+        out.append(
+            AmountMatch(
+                start=s,
+                end=end,
+                raw=text[s:end],
+                sek=sek,
+                approximate=a is not None,
+                per=_per_after(sk, text, end),
+                unit_explicit=explicit,
+            )
+        )
+        taken.append((start, end))
+
+    for m in _DIGITS.finditer(sk):
+        value = _digits_value(m)
+        unit = _unit(sk, m.end())
+        if unit is not None:
+            end, mult, explicit, big = unit
+            if not explicit and not big:
+                continue  # "tusen" without a currency word
+            if not explicit and _next_is_count_noun(sk, end):
+                continue
+            emit(m.start(), m.end(), end, _to_int(value * mult), explicit)
+            continue
+        per = _PER.match(sk, m.end()) if value >= 100 else None
+        if (
+            per is not None
+            and (per.group("per") or per.group("yearly"))
+            and _COST_CONTEXT.search(sk, max(0, m.start() - 120), m.start())
+        ):
+            emit(m.start(), m.end(), m.end(), _to_int(value), False)
+
+    for core in _word_cores(sk, taken):
+        unit = _unit(sk, core.end)
+        end, mult, explicit, big = (core.end, 1, False, False) if unit is None else unit
+        if unit is not None and not explicit and not big:
+            continue  # "fem tusen" without currency
+        if not explicit and (not (core.big_scale or big) or _next_is_count_noun(sk, end)):
+            continue
+        emit(core.start, core.end, end, core.value * mult, explicit)
+
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+def parse_amount(s: str) -> int | None:
+    """The SEK value of one amount string (e.g. a table cell), or None.
+
+    A string holding exactly one amount ("950 000 kr", "1 miljon kr", "ca 3,5 mkr") gives
+    that amount; several different amounts give None.  A string that is nothing but a
+    number ("950 000", "ca 1 200") is read as kronor: the caller has already decided the
+    cell holds money.
+    """
+    found = find_amounts(s)
+    values = {a.sek for a in found}
+    if len(values) == 1:
+        return values.pop()
+    if found:
+        return None
+    sk = skeleton(s).strip()
+    q = _LEADING_APPROX.match(sk)
+    m = _DIGITS.fullmatch(sk, q.end() if q else 0)
+    return None if m is None else _to_int(_digits_value(m))
+
+
+# --------------------------------------------------------------------------- writing numbers
+
+_ONES = [
+    "noll",
+    "ett",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "sex",
+    "sju",
+    "åtta",
+    "nio",
+    "tio",
+    "elva",
+    "tolv",
+    "tretton",
+    "fjorton",
+    "femton",
+    "sexton",
+    "sjutton",
+    "arton",
+    "nitton",
+]
+_TENS = {
+    20: "tjugo",
+    30: "trettio",
+    40: "fyrtio",
+    50: "femtio",
+    60: "sextio",
+    70: "sjuttio",
+    80: "åttio",
+    90: "nittio",
+}
+
+
+def _below_100(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    t, o = divmod(n, 10)
+    return _TENS[t * 10] + (_ONES[o] if o else "")
+
+
+def _below_1000(n: int) -> str:
+    h, r = divmod(n, 100)
+    head = "" if h == 0 else ("etthundra" if h == 1 else _ONES[h] + "hundra")
+    return head + (_below_100(r) if r else "")
+
+
+def _below_million(n: int) -> str:
+    t, r = divmod(n, 1000)
+    head = "" if t == 0 else ("ettusen" if t == 1 else _below_1000(t) + "tusen")
+    return head + (_below_1000(r) if r else "")
+
+
+def _count(n: int) -> str:
+    """A count before miljon(er)/miljard(er): common gender ('en', 'tjugoen')."""
+    w = _below_million(n)
+    return w[:-3] + "en" if w.endswith("ett") else w
+
+
+def format_swedish_words(n: int) -> str:
+    """Swedish words for 0 <= n < 10**12: 3500000 → 'tre miljoner femhundratusen'."""
+    if n < 0 or n >= 10**12:
+        raise ValueError(f"out of range: {n}")
+    if n == 0:
+        return "noll"
+    g, rest = divmod(n, 10**9)
+    m, rest = divmod(rest, 10**6)
+    parts = []
+    if g:
+        parts.append(f"{_count(g)} {'miljard' if g == 1 else 'miljarder'}")
+    if m:
+        parts.append(f"{_count(m)} {'miljon' if m == 1 else 'miljoner'}")
+    if rest:
+        parts.append(_below_million(rest))
+    return " ".join(parts)
