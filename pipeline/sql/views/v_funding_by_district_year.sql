@@ -1,0 +1,59 @@
+-- v_funding_by_district_year
+-- Grain: one row per (district as it was named, fund_type, year): the money given to projects
+-- in that district, counting each decision once (canonical copies only, via v_projects).
+-- Used by: the longitudinal notebooks ("how much LUM went to Rinkeby-Kista / Järva per year"),
+-- README's SQL cookbook. Group by district_today_id to follow districts across mergers.
+--
+-- * Projects with status 'ansökt' (applied for, not granted) are left out.
+-- * year = the project's stated year, else its document's year (as in v_projects).
+-- * A project in several districts is split between them: total_sek gets amount/n, with the
+--   remaining kronor going one each to the first districts by id, so summing total_sek over
+--   districts gives exactly the projects' total. total_sek_undivided is the full amount of
+--   every project touching the district (not additive across districts).
+-- * Projects without a district appear with district_id NULL.
+-- * n_projects counts projects touching the district (a shared project counts in each).
+CREATE OR REPLACE VIEW v_funding_by_district_year AS
+WITH funded AS (
+    SELECT project_id, doc_id, fund_type, year, amount_sek
+    FROM v_projects
+    WHERE status IS DISTINCT FROM 'ansökt'
+),
+links AS (
+    SELECT DISTINCT project_id, district_id FROM project_districts
+),
+shares AS (
+    SELECT
+        f.*,
+        l.district_id,
+        count(l.district_id) OVER (PARTITION BY f.project_id) AS n_districts,
+        row_number() OVER (PARTITION BY f.project_id ORDER BY l.district_id) AS district_rank
+    FROM funded AS f
+    LEFT JOIN links AS l ON l.project_id = f.project_id
+),
+allocated AS (
+    SELECT
+        *,
+        CASE
+            WHEN n_districts <= 1 THEN amount_sek
+            ELSE amount_sek // n_districts
+                + CASE WHEN district_rank <= amount_sek % n_districts THEN 1 ELSE 0 END
+        END AS share_sek
+    FROM shares
+)
+SELECT
+    coalesce(g.name, a.district_id) AS district_as_named,
+    a.district_id,
+    coalesce(g.district_today_id, a.district_id) AS district_today_id,
+    coalesce(g.district_today, a.district_id) AS district_today,
+    a.fund_type,
+    a.year,
+    count(DISTINCT a.project_id) AS n_projects,
+    CAST(coalesce(sum(a.share_sek), 0) AS BIGINT) AS total_sek,
+    count(DISTINCT a.doc_id) AS n_documents,
+    CAST(coalesce(sum(a.amount_sek), 0) AS BIGINT) AS total_sek_undivided,
+    count(DISTINCT a.project_id) FILTER (WHERE a.n_districts > 1) AS n_projects_shared,
+    count(DISTINCT a.project_id) FILTER (WHERE a.amount_sek IS NULL) AS n_projects_without_amount
+FROM allocated AS a
+LEFT JOIN v_district_lineage AS g ON g.district_id = a.district_id
+GROUP BY ALL
+ORDER BY a.year, a.fund_type, district_today_id, a.district_id;

@@ -1,0 +1,58 @@
+-- v_projects
+-- Grain: one row per project of a canonical document (copies of the same decision are not
+-- repeated; the projects of other copies stay in the `projects` table).
+-- Used by: v_project_series, notebooks, `namnd query`; the place to read a project with its
+-- districts and where it came from.
+--
+-- year = the year stated for the project, else the year of the document's date
+-- (year_source says which). districts: the districts as named at the time (districts.name,
+-- else the id), district_today: their successors today; both comma-separated, with *_ids
+-- lists beside them. Provenance: doc_id, source_path, page_no, evidence, confidence, origin
+-- ('extracted' | 'corrected' | 'override').
+CREATE OR REPLACE VIEW v_projects AS
+WITH links AS (
+    SELECT
+        pd.project_id,
+        list(pd.district_id ORDER BY pd.district_id) AS district_ids,
+        string_agg(coalesce(l.name, pd.district_id), ', ' ORDER BY pd.district_id) AS districts,
+        string_agg(pd.name_as_printed, ', ' ORDER BY pd.district_id) AS districts_as_printed,
+        list_sort(list_distinct(list(coalesce(l.district_today_id, pd.district_id)))) AS district_today_ids,
+        array_to_string(list_sort(list_distinct(list(coalesce(l.district_today, pd.district_id)))), ', ')
+            AS district_today
+    FROM project_districts AS pd
+    LEFT JOIN v_district_lineage AS l ON l.district_id = pd.district_id
+    GROUP BY pd.project_id
+)
+SELECT
+    p.project_id,
+    p.name,
+    p.fund_type,
+    coalesce(p.year, year(d.doc_date)) AS year,
+    CASE WHEN p.year IS NOT NULL THEN 'stated' WHEN d.doc_date IS NOT NULL THEN 'document date' END
+        AS year_source,
+    p.status,
+    p.amount_sek,
+    p.performer,
+    p.end_date,
+    p.description,
+    l.districts,
+    coalesce(l.district_ids, []::VARCHAR[]) AS district_ids,
+    l.districts_as_printed,
+    l.district_today,
+    coalesce(l.district_today_ids, []::VARCHAR[]) AS district_today_ids,
+    d.committee,
+    d.doc_type,
+    d.doc_date,
+    d.dnr,
+    d.title AS document_title,
+    p.doc_id,
+    d.source_path,
+    p.page_no,
+    p.evidence,
+    p.confidence,
+    p.origin,
+    d.n_copies
+FROM projects AS p
+JOIN v_documents_canonical AS d ON d.doc_id = p.doc_id
+LEFT JOIN links AS l ON l.project_id = p.project_id
+ORDER BY year, p.fund_type, p.doc_id, p.project_id;

@@ -1,0 +1,42 @@
+"""The DuckDB warehouse: schema migrations, loading, views, overrides, checks and exports.
+
+The orchestrator holds `write_lock` for a whole run and loads documents inside short
+`connect_write` windows; everyone else reads through `connect_read`.
+"""
+
+from pipeline.warehouse.db import connect_read, connect_write, drop_all, lock_path, write_lock
+from pipeline.warehouse.districts import load_districts
+from pipeline.warehouse.export import export
+from pipeline.warehouse.load import LoadedDoc, load_document, loaded_state, log_attempt, prune
+from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
+from pipeline.warehouse.overrides import (
+    Override,
+    OverrideReport,
+    add_override,
+    apply_overrides,
+    read_overrides,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "LoadedDoc",
+    "MigrationError",
+    "Override",
+    "OverrideReport",
+    "add_override",
+    "apply_overrides",
+    "connect_read",
+    "connect_write",
+    "drop_all",
+    "export",
+    "load_districts",
+    "load_document",
+    "loaded_state",
+    "lock_path",
+    "log_attempt",
+    "migrate",
+    "prune",
+    "read_overrides",
+    "run_checks",
+    "write_lock",
+]

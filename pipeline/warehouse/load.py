@@ -1,0 +1,330 @@
+"""Loading documents: one transaction replaces all of a document's rows, then its overrides.
+
+A rerun never duplicates rows because every per-document table is cleared for the doc_id
+before the new rows go in; the analysts' overrides for that document are re-applied in the
+same transaction, so a reload (or `--force`) never loses a correction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, NamedTuple
+
+import duckdb
+
+from pipeline.layout import doc_id_from_sha
+from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
+from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
+from pipeline.warehouse.overrides import apply_stored_overrides
+
+
+class LoadedDoc(NamedTuple):
+    """What the warehouse holds for one document: enough to decide whether to skip it."""
+
+    source_path: str
+    sha256: str
+    pipeline_version: str | None
+    status: str | None
+
+
+def loaded_state(con: duckdb.DuckDBPyConnection) -> dict[str, LoadedDoc]:
+    """doc_id -> (source_path, sha256, pipeline_version, status) of every loaded document."""
+    rows = con.execute(
+        "SELECT doc_id, source_path, sha256, pipeline_version, status FROM documents"
+    ).fetchall()
+    return {r[0]: LoadedDoc(r[1], r[2], r[3], r[4]) for r in rows}
+
+
+def _utc(ts: dt.datetime | None) -> dt.datetime | None:
+    if ts is None or ts.tzinfo is None:
+        return ts
+    return ts.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _json(d: dict[str, Any]) -> str | None:
+    return json.dumps(d, ensure_ascii=False, sort_keys=True) if d else None
+
+
+def criterion_id(
+    doc_id: str, kind: str | None, fund_type: str | None, year: int | None, position: int
+) -> str:
+    """Stable id of a criterion (the same expression back-fills old rows in 0002)."""
+    return f"{doc_id}-{kind or 'x'}-{fund_type or 'x'}-{'x' if year is None else year}-{position}"
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _document_row(result: DocumentResult, pipeline_version: str) -> dict[str, Any]:
+    src, text, und = result.source, result.text, result.understood
+    meta = und.meta if und else None
+    return {
+        "doc_id": src.doc_id,
+        "source_path": src.source_path,
+        "sha256": src.sha256,
+        "media_type": src.media_type,
+        "text_source": text.text_source if text else None,
+        "n_pages": len(text.pages) if text else None,
+        "ocr_confidence": text.ocr_confidence if text else None,
+        "committee": meta.committee if meta else None,
+        "committee_as_printed": meta.committee_as_printed if meta else None,
+        "doc_type": meta.doc_type if meta else None,
+        "dnr": meta.dnr if meta else None,
+        "dnr_as_printed": meta.dnr_as_printed if meta else None,
+        "doc_date": meta.doc_date if meta else None,
+        "meeting_date": meta.meeting_date if meta else None,
+        "title": meta.title if meta else None,
+        "handlaggare": meta.handlaggare if meta else None,
+        "pipeline_version": pipeline_version,
+        "loaded_at": utcnow(),
+        "status": result.status,
+        "stage": result.stage,
+        "error": result.error,
+        "meta_evidence": _json(meta.evidence) if meta else None,
+        "meta_confidence": _json(meta.confidence) if meta else None,
+    }
+
+
+def _page_rows(
+    doc_id: str, text: DocumentText | None, und: UnderstoodDocument | None
+) -> list[dict[str, Any]]:
+    if text is None:
+        return []
+    clean = {p.page_no: p.clean_text for p in und.pages} if und else {}
+    return [
+        {
+            "doc_id": doc_id,
+            "page_no": p.page_no,
+            "text": p.text,
+            "clean_text": clean.get(p.page_no),
+            "text_source": p.source,
+            "ocr_confidence": p.confidence,
+            "quality": p.quality,
+            "method": p.method or None,
+            "retries": p.retries,
+            "dict_share": p.dict_share,
+            "ink_ratio": p.ink_ratio,
+            "rotation": p.rotation,
+            "dpi": p.dpi,
+            "seconds": p.seconds,
+            "n_words": len(p.words),
+            "error": p.error,
+        }
+        for p in text.pages
+    ]
+
+
+def _understood_rows(
+    doc_id: str, und: UnderstoodDocument | None
+) -> dict[str, list[dict[str, Any]]]:
+    if und is None:
+        return {}
+    return {
+        "decisions": [
+            {
+                "doc_id": doc_id,
+                "item_no": d.item_no,
+                "text": d.text,
+                "page_no": d.page_no,
+                "evidence": d.evidence or None,
+            }
+            for d in und.decisions
+        ],
+        "signatories": [
+            {"doc_id": doc_id, "name": s.name, "role": s.role, "page_no": s.page_no}
+            for s in und.signatories
+        ],
+    }
+
+
+def _fact_rows(doc_id: str, facts: Facts | None) -> dict[str, list[dict[str, Any]]]:
+    if facts is None:
+        return {}
+    projects, links = [], []
+    for p in facts.projects:
+        projects.append(
+            {
+                "project_id": p.project_id,
+                "doc_id": doc_id,
+                "name": p.name,
+                "fund_type": p.fund_type,
+                "year": p.year,
+                "status": p.status,
+                "amount_sek": p.amount_sek,
+                "performer": p.performer,
+                "end_date": p.end_date,
+                "description": p.description,
+                "page_no": p.page_no,
+                "evidence": p.evidence,
+                "confidence": p.confidence,
+                "origin": "extracted",
+            }
+        )
+        seen: set[str] = set()
+        for d in p.districts:
+            if d.district_id in seen:
+                continue
+            seen.add(d.district_id)
+            links.append(
+                {
+                    "project_id": p.project_id,
+                    "district_id": d.district_id,
+                    "name_as_printed": d.name_as_printed,
+                    "doc_id": doc_id,
+                    "origin": "extracted",
+                }
+            )
+    amounts = [
+        {
+            "amount_id": a.amount_id,
+            "doc_id": doc_id,
+            "sek": a.sek,
+            "raw": a.raw,
+            "approximate": a.approximate,
+            "kind": a.kind,
+            "fund_type": a.fund_type,
+            "year": a.year,
+            "project_id": a.project_id,
+            "page_no": a.page_no,
+            "evidence": a.evidence,
+            "confidence": a.confidence,
+            "origin": "extracted",
+        }
+        for a in facts.amounts
+    ]
+    criteria, ids = [], set()
+    for c in facts.criteria:
+        cid = base = criterion_id(doc_id, c.kind, c.fund_type, c.year, c.position)
+        n = 1
+        while cid in ids:
+            n += 1
+            cid = f"{base}-{n}"
+        ids.add(cid)
+        criteria.append(
+            {
+                "criterion_id": cid,
+                "doc_id": doc_id,
+                "fund_type": c.fund_type,
+                "year": c.year,
+                "position": c.position,
+                "text": c.text,
+                "kind": c.kind,
+                "page_no": c.page_no,
+                "evidence": c.evidence,
+                "confidence": c.confidence,
+                "origin": "extracted",
+            }
+        )
+    mentions = [
+        {
+            "doc_id": doc_id,
+            "district_id": m.district_id,
+            "name_as_printed": m.name_as_printed,
+            "page_no": m.page_no,
+            "confidence": m.confidence,
+        }
+        for m in facts.mentions
+    ]
+    return {
+        "projects": projects,
+        "project_districts": links,
+        "amounts": amounts,
+        "criteria": criteria,
+        "district_mentions": mentions,
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+    con.executemany(sql, [[r[c] for c in cols] for r in rows])
+
+
+def _delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    for table in PER_DOCUMENT_TABLES:
+        con.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', [doc_id])
+
+
+# --------------------------------------------------------------------------- API
+
+
+def load_document(
+    con: duckdb.DuckDBPyConnection, result: DocumentResult, pipeline_version: str
+) -> None:
+    """Replace every row of `result`'s document, then re-apply its overrides; one transaction.
+
+    Works for failed documents too (`text`/`understood`/`facts` may be None): the documents
+    row then records status and error with whatever is known.
+    """
+    doc_id = result.source.doc_id
+    tables: dict[str, list[dict[str, Any]]] = {
+        "documents": [_document_row(result, pipeline_version)],
+        "pages": _page_rows(doc_id, result.text, result.understood),
+        **_understood_rows(doc_id, result.understood),
+        **_fact_rows(doc_id, result.facts),
+    }
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _delete_document_rows(con, doc_id)
+        for table in reversed(PER_DOCUMENT_TABLES):  # documents first, then its children
+            _insert(con, table, tables.get(table, []))
+        apply_stored_overrides(con, doc_id=doc_id)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def log_attempt(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source_path: str,
+    sha256: str | None,
+    status: str,
+    stage: str | None,
+    error: str | None,
+    started_at: dt.datetime | None,
+    finished_at: dt.datetime | None,
+    pipeline_version: str,
+) -> None:
+    """Append one ingest_log row (one per file and run attempt)."""
+    con.execute(
+        "INSERT INTO ingest_log (source_path, sha256, status, stage, error, started_at, "
+        "finished_at, pipeline_version, doc_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            source_path,
+            sha256,
+            status,
+            stage,
+            error,
+            _utc(started_at),
+            _utc(finished_at),
+            pipeline_version,
+            doc_id_from_sha(sha256) if sha256 else None,
+        ],
+    )
+
+
+def prune(con: duckdb.DuckDBPyConnection, keep_doc_ids: set[str]) -> int:
+    """Delete every document not in `keep_doc_ids` with all its rows; return how many."""
+    keep = sorted(keep_doc_ids)
+    row = first_row(
+        con.execute(
+            "SELECT count(*) FROM documents WHERE NOT list_contains(?::VARCHAR[], doc_id)", [keep]
+        )
+    )
+    n = int(row[0]) if row else 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in PER_DOCUMENT_TABLES:
+            con.execute(
+                f'DELETE FROM "{table}" WHERE NOT list_contains(?::VARCHAR[], doc_id)', [keep]
+            )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n
