@@ -1,14 +1,522 @@
 """Stage 4: projects, amounts, criteria and district mentions from an understood document.
 
-Placeholder until the extraction rules land: returns no facts.
+The stage reads the body (page furniture removed) as a list of lines with their headings,
+then applies one reader per form the documents use (see the modules in ``pipeline.nlp``):
+
+* ``lists``     numbered "Name, District" lists and two-column district | project lists
+* ``tables``    project tables (Studie | Genomförs av | Klart | Kostnad …)
+* ``projects``  studies under their own headings, joined to their table rows
+* ``roles``     every amount of the body with its role, fund and year
+* ``criteria``  criteria, priorities and focus areas of a call
+* district mentions through the spaCy pipeline's DISTRICT entities.
+
+Pure: no I/O except loading the gazetteer and the spaCy pipeline once per process.
 """
 
 from __future__ import annotations
 
-from pipeline.records import Facts, UnderstoodDocument
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-EXTRACT_VERSION = 0
+from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.context import (
+    BodyLine,
+    Context,
+    Paragraph,
+    cue_hits,
+    dehyphen_join,
+    find_funds,
+    paragraphs,
+    sentence_year,
+    strongest,
+    study_fund_of,
+)
+from pipeline.nlp.criteria import find_criteria
+from pipeline.nlp.lists import ListRow, Place, find_numbered_projects, find_two_column_lists
+from pipeline.nlp.projects import Study, find_studies, match_row
+from pipeline.nlp.roles import amount_fund, amount_role, amount_year
+from pipeline.nlp.spacy_pipeline import gazetteer, get_nlp
+from pipeline.nlp.tables import TableRow, find_tables
+from pipeline.records import (
+    Amount,
+    Criterion,
+    DistrictMention,
+    Facts,
+    Project,
+    ProjectDistrict,
+    UnderstoodDocument,
+)
+
+EXTRACT_VERSION = 1
+
+__all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
+
+_STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt")
 
 
 def extract(doc: UnderstoodDocument) -> Facts:
-    return Facts(doc_id=doc.doc_id)
+    """Every fact the extraction rules find in one understood document."""
+    lines = body_lines(doc)
+    all_text = "\n".join(ln.text for ln in lines)
+    year = _document_year(doc, all_text)
+    ctx = Context(lines, default_year=year, study_fund=study_fund_of(all_text))
+    ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
+    places = _place_finder(year)
+    orgs = _org_finder()
+
+    drafts: list[_Draft] = []
+    drafts += [_from_list_row(r, lines, ctx) for r in find_numbered_projects(lines, places)]
+    drafts += [_from_list_row(r, lines, ctx) for r in find_two_column_lists(lines, places)]
+    rows = find_tables(lines, orgs)
+    studies = find_studies(lines, ctx, rows, orgs, ref)
+    drafts += _join_studies(studies, rows, lines, ctx, ref)
+    drafts.sort(key=lambda d: d.first_line)
+    projects = _number(doc.doc_id, drafts)
+
+    amounts = _amounts(doc.doc_id, lines, ctx, drafts, projects)
+    criteria = tuple(
+        Criterion(
+            c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
+        )
+        for c in find_criteria(lines, ctx)
+    )
+    return Facts(
+        doc_id=doc.doc_id,
+        projects=tuple(projects),
+        amounts=tuple(amounts),
+        criteria=criteria,
+        mentions=tuple(_mentions(lines, year)),
+    )
+
+
+# --------------------------------------------------------------------------- body
+
+
+def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
+    """The body lines of a document in reading order, with headings marked."""
+    where: dict[tuple[int, int], int] = {}
+    for si, s in enumerate(doc.sections):
+        for ln in s.lines:
+            where[(ln.page_no, ln.line_no)] = si
+    heads: dict[tuple[int, str], tuple[int, int]] = {}
+    for si, s in enumerate(doc.sections):
+        if s.heading.strip():
+            heads.setdefault((s.page_no, _norm(s.heading)), (si, s.level))
+    out: list[BodyLine] = []
+    current = -1
+    for page in doc.pages:
+        for ln in page.lines:
+            if ln.furniture is not None:
+                continue
+            key = (ln.page_no, ln.line_no)
+            text = ln.text.strip()
+            head = heads.get((ln.page_no, _norm(text))) if text and key not in where else None
+            if head is not None:
+                current = head[0]
+                heads.pop((ln.page_no, _norm(text)), None)
+                out.append(BodyLine(text, ln.page_no, True, head[1], current))
+                continue
+            if key in where:
+                current = where[key]
+            out.append(BodyLine(text, ln.page_no, False, 0, current))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _document_year(doc: UnderstoodDocument, text: str) -> int | None:
+    """The year the document is about: its title's year (the latest named), else the year of
+    its date or meeting, else of its dnr, else the commonest year in the text."""
+    if doc.meta.title:
+        years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", doc.meta.title)]
+        if years:
+            return years[0] if len(years) == 1 else _title_year(doc.meta.title, years)
+    for d in (doc.meta.doc_date, doc.meta.meeting_date):
+        if d is not None:
+            return d.year
+    if doc.meta.dnr:
+        m = re.search(r"((?:19[89]|20[0-4])\d)\b", doc.meta.dnr)
+        if m:
+            return int(m.group(1))
+    years = re.findall(r"\b((?:19[89]|20[0-4])\d)\b", text)
+    if not years:
+        return None
+    return int(max(set(years), key=years.count))
+
+
+def _title_year(title: str, years: list[int]) -> int:
+    """A title naming several years ("Inriktning … 2022 samt redovisning … 2020"): the first."""
+    return years[0]
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def _place_finder(year: int | None) -> Callable[[str], list[Place]]:
+    gaz = gazetteer()
+
+    def find(text: str) -> list[Place]:
+        return [
+            Place(m.start, m.end, m.district_id, m.name_as_printed, m.kind, m.score)
+            for m in gaz.find_districts(text, year)
+        ]
+
+    return find
+
+
+def _org_finder() -> Callable[[str], list[tuple[int, int, str]]]:
+    gaz = gazetteer()
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start, m.end, m.name) for m in gaz.find_orgs(text)]
+
+    return find
+
+
+# --------------------------------------------------------------------------- projects
+
+
+@dataclass
+class _Draft:
+    name: str
+    fund_type: str | None
+    year: int | None
+    status: str | None
+    amount_sek: int | None
+    performer: str | None
+    end_date: dt.date | None
+    description: str | None
+    page_no: int
+    evidence: str
+    confidence: float
+    first_line: int
+    last_line: int
+    places: list[Place] = field(default_factory=list)
+    amount_raw: str | None = None
+    amount_approx: bool = False
+    amount_line: int | None = None
+    amount_evidence: str = ""
+    desc_lines: tuple[int, int] | None = None
+
+
+def _intro_text(lines: Sequence[BodyLine], i: int) -> str:
+    """The introducing sentence of a list at line `i`, with a wrapped last line, plus the
+    paragraph before it when the line is a bare colon-ended introduction."""
+    parts = [lines[i].text]
+    j = i - 1
+    while j >= 0 and lines[j].text.strip() and not lines[j].heading and i - j <= 3:
+        parts.insert(0, lines[j].text)
+        j -= 1
+    k = i + 1
+    if k < len(lines) and lines[k].text.strip() and len(lines[k].text.split()) <= 3:
+        parts.append(lines[k].text)
+    return dehyphen_join(parts)
+
+
+def _status(text: str, default: str | None) -> str | None:
+    score = strongest(cue_hits(text, "status"))
+    if not score:
+        return default
+    best = max(score.items(), key=lambda kv: (kv[1], -_STATUS_ORDER.index(kv[0])))
+    return best[0]
+
+
+def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draft:
+    intro_line = r.intro_line if r.intro_line is not None else r.first_line
+    if r.form == "numbered":
+        intro = _intro_text(lines, max(0, intro_line - 1)) if intro_line > 0 else ""
+    else:
+        intro = _intro_text(lines, intro_line)
+    heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
+    funds = find_funds(intro, ctx.study_fund)
+    fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
+    year = sentence_year(intro) or sentence_year(heading) or ctx.year_at(intro_line)
+    status = _status(f"{heading}. {intro}", "beviljad")
+    return _Draft(
+        name=r.name,
+        fund_type=fund,
+        year=year,
+        status=status,
+        amount_sek=None,
+        performer=None,
+        end_date=None,
+        description=r.description,
+        page_no=r.page_no,
+        evidence=r.evidence,
+        confidence=0.85 if r.places else 0.6,
+        first_line=r.first_line,
+        last_line=r.last_line,
+        places=list(r.places),
+        desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
+    )
+
+
+def _join_studies(
+    studies: Sequence[Study],
+    rows: Sequence[TableRow],
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    ref: dt.date | None,
+) -> list[_Draft]:
+    out: list[_Draft] = []
+    used: set[int] = set()
+    for st in studies:
+        best = max(
+            ((match_row(st.name, r, st.text), k) for k, r in enumerate(rows) if k not in used),
+            default=(0.0, -1),
+        )
+        row = rows[best[1]] if best[0] >= 78 else None
+        d = _Draft(
+            name=st.name,
+            fund_type=st.fund_type,
+            year=st.year,
+            status=st.status,
+            amount_sek=None,
+            performer=st.performer,
+            end_date=st.end_date,
+            description=st.text,
+            page_no=st.page_no,
+            evidence=f"{st.name}: {st.text[:300]}",
+            confidence=0.7,
+            first_line=st.heading_line,
+            last_line=st.last_line,
+            desc_lines=(st.heading_line + 1, st.last_line),
+        )
+        if row is not None:
+            used.add(best[1])
+            _apply_row(d, row, ref)
+            d.confidence = 0.85
+        out.append(d)
+    for k, r in enumerate(rows):
+        if k in used:
+            continue
+        fund = ctx.fund_before(r.first_line)
+        d = _Draft(
+            name=r.name,
+            fund_type=fund,
+            year=ctx.year_at(r.first_line),
+            status=None,
+            amount_sek=None,
+            performer=None,
+            end_date=None,
+            description=None,
+            page_no=r.page_no,
+            evidence=r.evidence,
+            confidence=0.6,
+            first_line=r.first_line,
+            last_line=r.last_line,
+        )
+        _apply_row(d, r, ref)
+        out.append(d)
+    return out
+
+
+def _apply_row(d: _Draft, row: TableRow, ref: dt.date | None) -> None:
+    d.amount_sek = row.cost
+    d.amount_raw = row.cost_raw
+    d.amount_approx = row.approximate
+    d.amount_line = row.first_line
+    d.amount_evidence = row.evidence
+    if row.end_date is not None:
+        d.end_date = row.end_date
+        if ref is not None:
+            d.status = "genomförd" if row.end_date <= ref else "pågående"
+    if row.performer and not (d.performer and _same(d.performer, row.performer)):
+        d.performer = d.performer or row.performer
+        if d.performer != row.performer and not _known(d.performer):
+            d.performer = row.performer
+    d.evidence = f"{d.evidence} | {row.evidence}"
+
+
+def _same(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    from pipeline.nlp.fuzzy import fold
+
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= 80
+
+
+def _known(name: str) -> bool:
+    return any(s == 0 for s, _e, _n in _org_finder()(name))
+
+
+def _number(doc_id: str, drafts: Sequence[_Draft]) -> list[Project]:
+    out: list[Project] = []
+    seen: set[str] = set()
+    for n, d in enumerate(drafts, start=1):
+        pid = f"{doc_id}-p{n:02d}"
+        districts: list[ProjectDistrict] = []
+        for p in d.places:
+            if p.district_id not in seen:
+                districts.append(ProjectDistrict(p.district_id, p.name_as_printed))
+            seen.add(p.district_id)
+        seen.clear()
+        out.append(
+            Project(
+                project_id=pid,
+                name=d.name,
+                fund_type=d.fund_type,
+                year=d.year,
+                status=d.status,
+                amount_sek=d.amount_sek,
+                performer=d.performer,
+                end_date=d.end_date,
+                description=d.description,
+                page_no=d.page_no,
+                evidence=d.evidence,
+                confidence=d.confidence,
+                districts=tuple(districts),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+def _amount_id(doc_id: str, page: int, n: int, raw: str) -> str:
+    h = hashlib.sha1(f"{doc_id}:{page}:{n}:{raw}".encode()).hexdigest()[:8]
+    return f"{doc_id}-a{n:03d}-{h}"
+
+
+def _amounts(
+    doc_id: str,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[_Draft],
+    projects: Sequence[Project],
+) -> list[Amount]:
+    out: list[Amount] = []
+    row_lines: set[int] = set()
+    found: list[tuple[int, Amount]] = []
+    for d, p in zip(drafts, projects, strict=True):
+        if d.amount_sek is None or d.amount_line is None:
+            continue
+        row_lines.add(d.amount_line)
+        found.append(
+            (
+                d.amount_line,
+                Amount(
+                    amount_id="",
+                    sek=d.amount_sek,
+                    raw=d.amount_raw or str(d.amount_sek),
+                    approximate=d.amount_approx,
+                    kind="project_cost",
+                    fund_type=d.fund_type,
+                    year=d.year,
+                    project_id=p.project_id,
+                    page_no=d.page_no,
+                    evidence=d.amount_evidence,
+                    confidence=0.85,
+                ),
+            )
+        )
+    heads = [ln.heading for ln in lines]
+    for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
+        found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
+    found.sort(key=lambda t: t[0])
+    for n, (_line, a) in enumerate(found, start=1):
+        out.append(
+            Amount(
+                amount_id=_amount_id(doc_id, a.page_no, n, a.raw),
+                sek=a.sek,
+                raw=a.raw,
+                approximate=a.approximate,
+                kind=a.kind,
+                fund_type=a.fund_type,
+                year=a.year,
+                project_id=a.project_id,
+                page_no=a.page_no,
+                evidence=a.evidence,
+                confidence=a.confidence,
+            )
+        )
+    return out
+
+
+def _paragraph_amounts(
+    para: Paragraph,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[_Draft],
+    projects: Sequence[Project],
+    row_lines: set[int],
+) -> list[tuple[int, Amount]]:
+    out: list[tuple[int, Amount]] = []
+    heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
+    offset = 0
+    for s in para.sentences:
+        pos_in_para = para.text.find(s.text, offset)
+        offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
+        if any(k in row_lines for k in range(s.first, s.last + 1)):
+            continue
+        for m in find_amounts(s.text):
+            owner = _owner(s.first, drafts, projects)
+            role = amount_role(s.text, para.text, heading, m.per)
+            kind = role.kind
+            if owner is not None and kind == "other" and m.per is None:
+                kind = "project_cost"
+            fund = amount_fund(
+                s.text,
+                m.start,
+                para.text,
+                (pos_in_para + m.start) if pos_in_para >= 0 else None,
+                ctx.fund_before(s.first),
+                kind,
+                ctx.study_fund,
+            )
+            year = amount_year(s.text, m.start, ctx.year_at(s.first))
+            out.append(
+                (
+                    s.first,
+                    Amount(
+                        amount_id="",
+                        sek=m.sek,
+                        raw=m.raw,
+                        approximate=m.approximate,
+                        kind=kind,
+                        fund_type=fund,
+                        year=year,
+                        project_id=owner.project_id if owner is not None else None,
+                        page_no=s.page_no,
+                        evidence=s.text,
+                        confidence=role.confidence,
+                    ),
+                )
+            )
+    return out
+
+
+def _owner(line: int, drafts: Sequence[_Draft], projects: Sequence[Project]) -> Project | None:
+    """The project whose description paragraph holds line `line`, if any."""
+    for d, p in zip(drafts, projects, strict=True):
+        if d.desc_lines is not None and d.desc_lines[0] <= line <= d.desc_lines[1]:
+            return p
+    return None
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _mentions(lines: Sequence[BodyLine], year: int | None) -> list[DistrictMention]:
+    nlp = get_nlp()
+    out: list[DistrictMention] = []
+    seen: set[tuple[str, str, int]] = set()
+    heads = [ln.heading for ln in lines]
+    for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
+        for s in para.sentences:
+            doc = nlp(s.text)
+            for ent in doc.ents:
+                if ent.label_ != "DISTRICT" or not ent._.district_id:
+                    continue
+                key = (ent._.district_id, ent.text, s.page_no)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(DistrictMention(ent._.district_id, ent.text, s.page_no, ent._.score))
+    return out

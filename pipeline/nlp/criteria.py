@@ -1,0 +1,316 @@
+"""Prioritisation criteria, priorities ("inriktningar") and focus areas of a call for money.
+
+How the documents write them: an *introducing sentence* with a cue from the
+``criteria_intro`` vocabulary ("prioriteras utifrån hur väl de uppfyller följande
+kriterier:", "I årets utlysning prioriteras ansökningar som", "några inriktningar som lyfts
+fram", "följande angelägna fokusområde") followed by the items, which are
+
+* bullets ("- ", "• ", "e " — OCR for a bullet, "o "), possibly wrapped over several lines
+  and separated by blank lines;
+* numbered items ("1. ", "2) ");
+* plain short lines, one item per line: each ends in punctuation or is followed by a line
+  that starts a new phrase (capital letter), never by a lower-case continuation.
+
+The list ends at a heading, at a line that is neither an item nor its continuation, or at
+a blank line followed by an ordinary paragraph. A prose sentence with a ``main_criterion``
+cue ("Huvudkriteriet för projekt … är att …") is a criterion of its own.
+
+The kind is the cue group value with the highest weight in the introduction; fund and year
+come from the introduction's sentence, then its paragraph, then the headings above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.nlp.context import (
+    BodyLine,
+    Context,
+    clean_item_text,
+    cue_hits,
+    dehyphen_join,
+    find_funds,
+    sentence_year,
+    strongest,
+)
+from pipeline.nlp.fuzzy import fold
+
+__all__ = ["CriterionItem", "find_criteria", "list_items"]
+
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
+_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_MIN_SCORE = 1.5
+_MAX_PLAIN_WORDS = 14
+_MAX_ITEMS = 15
+_CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
+
+
+@dataclass(frozen=True)
+class CriterionItem:
+    fund_type: str | None
+    year: int | None
+    position: int
+    text: str
+    kind: str
+    page_no: int
+    evidence: str
+    confidence: float
+
+
+def _is_bullet(s: str) -> bool:
+    return bool(_BULLET.match(s))
+
+
+def _is_number(s: str) -> bool:
+    return bool(_NUMBER.match(s))
+
+
+def _next_nonblank(lines: Sequence[BodyLine], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _starts_lower(s: str) -> bool:
+    s = s.lstrip(" \"”“'(")
+    return s[:1].islower()
+
+
+def list_items(
+    lines: Sequence[BodyLine], start: int, expect_list: bool = False, plain_ok: bool = True
+) -> tuple[list[tuple[int, int]], int]:
+    """Items of a list that begins at or after line `start` (blank lines skipped).
+
+    `expect_list`: the introduction announces a list (ends with ":" or an open clause), so
+    short lines that a layout reader took for sub-headings are still items.
+    Returns the items as ``(first_line, last_line)`` ranges and the index after the list.
+    """
+    j = start
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    if j >= len(lines) or (lines[j].heading and not expect_list):
+        return [], start
+    first = lines[j].text
+    if _is_bullet(first) or _is_number(first):
+        return _marked_items(lines, j, _is_bullet if _is_bullet(first) else _is_number)
+    if not plain_ok:
+        return [], start
+    return _plain_items(lines, j, expect_list)
+
+
+def _marked_items(
+    lines: Sequence[BodyLine], j: int, marker: object
+) -> tuple[list[tuple[int, int]], int]:
+    is_marker = marker  # callable
+    items: list[tuple[int, int]] = []
+    cur: list[int] = []
+    blank = False
+    i = j
+    while i < len(lines):
+        ln = lines[i]
+        s = ln.text
+        if not s.strip():
+            blank = True
+            i += 1
+            continue
+        if ln.heading:
+            break
+        if is_marker(s):  # type: ignore[operator]
+            if cur:
+                items.append((cur[0], cur[-1]))
+            cur = [i]
+        elif (
+            cur
+            and (not blank or _starts_lower(s))
+            and not _ends_item(lines[cur[-1]].text, s, blank)
+        ):
+            cur.append(i)
+        else:
+            break
+        blank = False
+        i += 1
+    if cur:
+        items.append((cur[0], cur[-1]))
+    end = items[-1][1] + 1 if items else j
+    return items[:_MAX_ITEMS], end
+
+
+def _ends_item(prev: str, nxt: str, blank: bool) -> bool:
+    """A line after an item that is the start of a new paragraph, not the item's tail."""
+    return blank and prev.rstrip()[-1:] in ".!?" and not _starts_lower(nxt)
+
+
+def _plain_items(
+    lines: Sequence[BodyLine], j: int, headings_ok: bool = False
+) -> tuple[list[tuple[int, int]], int]:
+    items: list[tuple[int, int]] = []
+    i = j
+    while i < len(lines) and len(items) < _MAX_ITEMS:
+        ln = lines[i]
+        s = ln.text.strip()
+        if not s:
+            i += 1
+            continue
+        if (ln.heading and not headings_ok) or _is_bullet(s) or _is_number(s) or _FOOTNOTE.match(s):
+            break
+        if len(s.split()) > _MAX_PLAIN_WORDS:
+            break
+        nxt = _next_nonblank(lines, i)
+        goes_on = nxt is not None and _starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
+        if goes_on:
+            break
+        items.append((i, i))
+        i += 1
+    if len(items) < 2:
+        return [], j
+    return items, items[-1][1] + 1
+
+
+def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The last line of the introduction whose cue is on line `i`: the first line that ends
+    with ":" or an open clause ("… ansökningar som"), that precedes a bullet, or that ends a
+    sentence before a blank line. None when no such line comes within a few lines."""
+    for k in range(i, min(len(lines), i + 6)):
+        s = lines[k].text.rstrip()
+        if not s:
+            continue
+        if k > i and lines[k].heading:
+            return None
+        if s.endswith(":"):
+            return k
+        words = s.split()
+        if words and fold(words[-1]).strip(",") in _CLAUSE_OPENERS:
+            return k
+        nxt = _next_nonblank(lines, k)
+        if nxt is None:
+            return k
+        if _is_bullet(lines[nxt].text) or _is_number(lines[nxt].text):
+            return k
+        if s[-1:] in ".!?" and (nxt > k + 1 or lines[nxt].heading):
+            return k
+    return None
+
+
+def _intro_window(lines: Sequence[BodyLine], i: int) -> str:
+    parts = [lines[k].text for k in range(max(0, i - 1), min(len(lines), i + 2))]
+    return dehyphen_join(parts)
+
+
+def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
+    """Every criteria list and main criterion of a document body."""
+    out: list[CriterionItem] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.text.strip():
+            i += 1
+            continue
+        main = _main_criterion(lines, i, ctx)
+        if main is not None:
+            out.append(main[0])
+            i = main[1]
+            continue
+        score = strongest(cue_hits(ln.text, "criteria_intro"))
+        if not score or max(score.values()) < _MIN_SCORE:
+            i += 1
+            continue
+        end = _intro_end(lines, i)
+        if end is None:
+            i += 1
+            continue
+        last = lines[end].text.rstrip()
+        open_intro = last.endswith(":") or fold(last.split()[-1]) in _CLAUSE_OPENERS
+        items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
+        if len(items) < 2:
+            i += 1
+            continue
+        window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
+        wscore = strongest(cue_hits(window, "criteria_intro"))
+        kind = max(wscore.items(), key=lambda kv: kv[1])[0] if wscore else "criterion"
+        fund, year = _fund_year(lines, i, end, ctx)
+        intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
+        for pos, (a, b) in enumerate(items, start=1):
+            text = clean_item_text(dehyphen_join([lines[k].text for k in range(a, b + 1)]))
+            if not text:
+                continue
+            out.append(
+                CriterionItem(
+                    fund_type=fund,
+                    year=year,
+                    position=pos,
+                    text=text,
+                    kind=kind,
+                    page_no=lines[a].page_no,
+                    evidence=f"{intro} … {text}",
+                    confidence=0.8 if max(wscore.values(), default=0) >= 2 else 0.6,
+                )
+            )
+        i = after
+    return out
+
+
+def _paragraph_start(lines: Sequence[BodyLine], i: int) -> int:
+    """First line of the paragraph that line `i` belongs to."""
+    j = i
+    while j > 0:
+        prev = lines[j - 1]
+        if prev.heading:
+            break
+        if not prev.text.strip():
+            k = j - 2
+            while k >= 0 and not lines[k].text.strip():
+                k -= 1
+            if k < 0 or lines[k].heading:
+                break
+            if not _starts_lower(lines[j].text) or lines[k].text.rstrip()[-1:] in ".!?:":
+                break
+            j = k
+            continue
+        j -= 1
+    return j
+
+
+def _fund_year(
+    lines: Sequence[BodyLine], i: int, end: int, ctx: Context
+) -> tuple[str | None, int | None]:
+    intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
+    start = _paragraph_start(lines, i)
+    para = dehyphen_join([lines[k].text for k in range(start, end + 1)])
+    funds = find_funds(intro, ctx.study_fund) or find_funds(para, ctx.study_fund)
+    fund = funds[-1][2] if funds else ctx.fund_at(i)
+    year = sentence_year(intro) or sentence_year(para, near=len(para)) or ctx.year_at(i)
+    return fund, year
+
+
+def _main_criterion(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[CriterionItem, int] | None:
+    s = lines[i].text
+    hits = cue_hits(s, "main_criterion")
+    if not hits:
+        return None
+    # the sentence runs from the cue to the first full stop (possibly a few lines on)
+    parts = [s[hits[0].start :]]
+    k = i
+    while "." not in parts[-1] and k + 1 < len(lines) and lines[k + 1].text.strip() and k - i < 4:
+        k += 1
+        parts.append(lines[k].text)
+    text = dehyphen_join(parts)
+    if "." in text:
+        text = text[: text.index(".") + 1]
+    fund, year = _fund_year(lines, i, k, ctx)
+    item = CriterionItem(
+        fund_type=fund,
+        year=year,
+        position=1,
+        text=text,
+        kind="criterion",
+        page_no=lines[i].page_no,
+        evidence=text,
+        confidence=0.7,
+    )
+    return item, k + 1

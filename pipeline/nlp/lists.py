@@ -1,0 +1,366 @@
+"""Project lists: numbered "Name, District" lists and two-column district | project lists.
+
+How the documents print them
+----------------------------
+
+*Numbered lists* ("1. Min ekonomi, Hägersten-Älvsjö stadsdelsförvaltning", then a paragraph
+describing the project). The name is the text before the trailing district phrase, which is
+one or more comma/"och"-separated districts or förvaltningar, possibly with a unit
+("Socialförvaltningen, socialjouren"). The name itself may contain commas: only the trailing
+segments made of places are the district phrase.
+
+*Two-column lists* come out of OCR or transcripts as lines that begin with the district (the
+left column) followed by two or more spaces, a "|" or just one space, and the project (the
+right column). A line that begins with no place continues the project; a parenthesis with a
+co-applicant cue ("(medsökande Norrmalm och Östermalm)") adds districts; a unit printed under
+a förvaltning ("Socialförvaltningen," / "socialjouren"; "Socialförvaltningen" / "Framtid
+Stockholm …") belongs to the left column. The list is introduced by a sentence with a
+``list_intro`` cue ("Följande stadsdelsförvaltningar beviljades medel för MUL under 2020")
+and ends at a heading, at a sentence after a finished item, or at an ordinary paragraph.
+
+Both parsers work on :class:`~pipeline.nlp.context.BodyLine` lists and a *place finder*
+(``text -> list[Place]``), which the extractor builds from the district gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.nlp.fuzzy import fold
+
+__all__ = [
+    "ListRow",
+    "Place",
+    "PlaceFinder",
+    "find_numbered_projects",
+    "find_two_column_lists",
+    "split_name_and_places",
+]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A district, förvaltning or unit found in a text."""
+
+    start: int
+    end: int
+    district_id: str
+    name_as_printed: str
+    kind: str = "stadsdelsförvaltning"  # | "fackförvaltning" | "unit"
+    score: float = 1.0
+
+
+PlaceFinder = Callable[[str], list[Place]]
+
+
+@dataclass
+class ListRow:
+    """One project of a list, before fund/year/status are attached."""
+
+    name: str
+    places: list[Place]
+    first_line: int
+    last_line: int
+    page_no: int
+    evidence: str
+    description: str | None = None
+    form: str = "two_column"
+    intro_line: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# Words that may sit between or after places in a district phrase.
+_FILLER = re.compile(
+    r"^(?:[\s,;&|()]|och\b|samt\b|stadsdelsforvaltning\w*|stadsdelsnamnd\w*|sdf\b|"
+    r"forvaltning\w*|s\b)*$"
+)
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> bool:
+    """`text` (which starts at `offset` of the line) is only places and filler words."""
+    if not places:
+        return False
+    rest = []
+    pos = offset
+    for p in sorted(places, key=lambda p: p.start):
+        if p.end <= offset or p.start >= offset + len(text):
+            continue
+        rest.append(text[max(0, pos - offset) : max(0, p.start - offset)])
+        pos = max(pos, p.end)
+    rest.append(text[max(0, pos - offset) :])
+    return all(_FILLER.match(fold(r)) for r in rest) and any(
+        p.start >= offset and p.end <= offset + len(text) for p in places
+    )
+
+
+def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place]] | None:
+    """Split "Name, District phrase" at the comma before the trailing run of places."""
+    places = find(line)
+    if not places:
+        return None
+    commas = [m.start() for m in re.finditer(",", line)]
+    for c in commas:  # the leftmost comma whose tail is only places
+        tail = line[c + 1 :]
+        if _covered_by_places(tail, places, c + 1):
+            name = line[:c].strip()
+            if not name:
+                return None
+            inside = [p for p in places if p.start > c]
+            return _clean_name(name), inside
+    return None
+
+
+def _clean_name(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s.strip(" ,;:|").rstrip(".").strip()
+
+
+# --------------------------------------------------------------------------- numbered
+
+
+def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """Numbered lists whose items name a project and end with its district phrase."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        m = _NUMBERED.match(lines[i].text)
+        if not m or int(m.group(1)) != 1:
+            i += 1
+            continue
+        run = _numbered_run(lines, i)
+        rows: list[ListRow] = []
+        for k, (a, b) in enumerate(run):
+            head = _NUMBERED.match(lines[a].text)
+            assert head is not None
+            title_parts = [head.group(2)]
+            j = a + 1
+            # a title may wrap: continue while the title has no place tail yet and the
+            # next line starts in lower case
+            split = split_name_and_places(title_parts[0], find)
+            while split is None and j <= b and lines[j].text[:1].islower() and j - a < 3:
+                title_parts.append(lines[j].text)
+                split = split_name_and_places(dehyphen_join(title_parts), find)
+                j += 1
+            if split is None:
+                continue
+            name, places = split
+            desc = dehyphen_join([lines[x].text for x in range(j, b + 1)]) or None
+            rows.append(
+                ListRow(
+                    name=name,
+                    places=places,
+                    first_line=a,
+                    last_line=b,
+                    page_no=lines[a].page_no,
+                    evidence=dehyphen_join(title_parts),
+                    description=desc,
+                    form="numbered",
+                    intro_line=i,
+                )
+            )
+            _ = k
+        if len(rows) >= max(2, (len(run) + 1) // 2):
+            out.extend(rows)
+        i = run[-1][1] + 1 if run else i + 1
+    return out
+
+
+def _numbered_run(lines: Sequence[BodyLine], i: int) -> list[tuple[int, int]]:
+    """Items 1, 2, 3 … starting at line `i`, each with its following lines."""
+    items: list[tuple[int, int]] = []
+    expect = 1
+    start = i
+    j = i + 1
+    while j <= len(lines):
+        if j == len(lines):
+            items.append((start, _trim(lines, start, j - 1)))
+            break
+        ln = lines[j]
+        m = _NUMBERED.match(ln.text)
+        if m and int(m.group(1)) == expect + 1:
+            items.append((start, _trim(lines, start, j - 1)))
+            start = j
+            expect += 1
+        elif ln.heading:
+            items.append((start, _trim(lines, start, j - 1)))
+            break
+        elif not ln.text.strip():
+            # a blank line followed by an unnumbered capitalised paragraph may still be the
+            # item's description; end only when the following line is far from the list form
+            pass
+        j += 1
+    return items
+
+
+def _trim(lines: Sequence[BodyLine], a: int, b: int) -> int:
+    while b > a and not lines[b].text.strip():
+        b -= 1
+    return b
+
+
+# --------------------------------------------------------------------------- two columns
+
+
+def _lead_places(text: str, find: PlaceFinder) -> tuple[list[Place], int, bool]:
+    """Places at the start of a line (a chain joined by "," / "och"), where the chain ends,
+    and whether it ends with a comma (the left cell goes on on the next line)."""
+    stripped = len(text) - len(text.lstrip(" |"))
+    places = sorted(find(text), key=lambda p: p.start)
+    chain: list[Place] = []
+    pos = stripped
+    for p in places:
+        gap = text[pos : p.start]
+        if p.start < pos:
+            continue
+        if chain and not re.fullmatch(r"\s*(?:,|och|samt)\s*", gap):
+            break
+        if not chain and gap.strip(" |"):
+            break
+        chain.append(p)
+        pos = p.end
+    if not chain:
+        return [], 0, False
+    # a genitive s or "stadsdelsförvaltning" glued to the last place stays in the cell
+    tail = re.match(r"s?(?:\s+stadsdelsf\S*)?", text[pos:])
+    if tail:
+        pos += tail.end()
+    comma = bool(re.match(r"\s*,\s*$", text[pos:])) or bool(re.match(r"\s*,", text[pos:]))
+    return chain, pos, comma
+
+
+def _is_intro(text: str) -> bool:
+    return bool(cue_hits(text, "list_intro")) and bool(
+        re.search(r"bevilja|tilldela|beviljat|fått|fick|medel", fold(text))
+    )
+
+
+def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """District | project lists that follow an introducing sentence."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if not text.strip() or not _is_intro(text):
+            i += 1
+            continue
+        # the introduction may wrap onto one more line
+        start = i + 1
+        while start < len(lines) and not lines[start].text.strip():
+            start += 1
+        if start < len(lines) and not _lead_places(lines[start].text, find)[0]:
+            nxt = lines[start].text.strip()
+            if len(nxt.split()) <= 4 and not lines[start].heading:
+                start += 1
+        rows, end = _two_column_rows(lines, start, find, intro=i)
+        if len(rows) >= 2:
+            out.extend(rows)
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _two_column_rows(
+    lines: Sequence[BodyLine], start: int, find: PlaceFinder, intro: int
+) -> tuple[list[ListRow], int]:
+    rows: list[ListRow] = []
+    cur: _Row | None = None
+    blank = False
+    j = start
+    while j < len(lines):
+        ln = lines[j]
+        s = ln.text.strip()
+        if not s:
+            blank = True
+            j += 1
+            continue
+        chain, cut, comma = _lead_places(s, find)
+        if cur is not None and cur.paren_open:
+            cur.add_coapplicants(s, find)
+        elif chain and cur is not None and _continues_left_cell(cur, chain, j):
+            cur.places.extend(chain)
+            cur.left_open = comma
+            cur.add_text(s[cut:])
+            cur.last = j
+        elif chain:
+            if cur is not None:
+                rows.append(cur.finish(lines))
+            cur = _Row(first=j, last=j, places=list(chain), left_open=comma, page_no=ln.page_no)
+            cur.add_text(s[cut:])
+        elif cur is None:
+            break
+        elif s.startswith("(") and cue_hits(s, "coapplicant"):
+            cur.add_coapplicants(s, find)
+            cur.last = j
+        elif _ends_list(cur, s, blank):
+            break
+        else:
+            cur.add_text(s)
+            cur.last = j
+        blank = False
+        j += 1
+    if cur is not None:
+        rows.append(cur.finish(lines))
+    for r in rows:
+        r.intro_line = intro
+    rows = [r for r in rows if r.name]
+    return rows, (rows[-1].last_line + 1 if rows else start)
+
+
+def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
+    """A unit printed under the förvaltning of the row above belongs to that row."""
+    if chain[0].kind != "unit":
+        return False
+    if cur.left_open:
+        return True
+    has_unit = any(p.kind == "unit" for p in cur.places)
+    return not has_unit and cur.places[-1].kind == "fackförvaltning" and j - cur.first <= 3
+
+
+def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
+    """A line without a leading place ends the list when it starts a new sentence after a
+    blank line or after a finished item."""
+    if s[:1].islower() or s[:1] in "(-–":
+        return False
+    prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""
+    if prev.endswith("-"):
+        return False
+    return blank or prev[-1:] in ".!?" or not prev
+
+
+@dataclass
+class _Row:
+    first: int
+    last: int
+    places: list[Place]
+    left_open: bool
+    page_no: int
+    text_parts: list[str] = field(default_factory=list)
+    paren_open: bool = False
+
+    def add_text(self, s: str) -> None:
+        s = s.strip().lstrip("|,").strip()
+        if s:
+            self.text_parts.append(s)
+
+    def add_coapplicants(self, s: str, find: PlaceFinder) -> None:
+        self.places.extend(
+            p for p in find(s) if p.district_id not in {q.district_id for q in self.places}
+        )
+        opened = s.count("(") - s.count(")")
+        self.paren_open = (self.paren_open or opened > 0) and ")" not in s
+
+    def finish(self, lines: Sequence[BodyLine]) -> ListRow:
+        name = _clean_name(dehyphen_join(self.text_parts))
+        ev = " / ".join(
+            lines[k].text.strip() for k in range(self.first, self.last + 1) if lines[k].text.strip()
+        )
+        places: list[Place] = []
+        for p in self.places:
+            if all(q.district_id != p.district_id for q in places):
+                places.append(p)
+        return ListRow(name, places, self.first, self.last, self.page_no, ev, form="two_column")

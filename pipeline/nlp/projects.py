@@ -1,0 +1,283 @@
+"""Projects described under their own headings, and how they join the table rows.
+
+How the documents write them: an introducing sentence ("Följande stadsövergripande
+projekt som finansierats via FUM har påbörjats eller avslutats under 2020.") and then one
+sub-heading per study with a paragraph that says who carries it out ("… har genomförts av
+Juridiska institutionen vid Stockholms universitet", "Sedan 2020 genomför X en
+utvärdering", "Y har genomfört studien") and when it ends ("ska avslutas den 31 december
+2021", "ska vara klar senast den 31 januari 2022", "förlängning … t o m 31 mars 2022").
+The run of study headings ends at a heading that names another fund, at a standard part
+("Ärendet", "Förvaltningens synpunkter"), or after the study table. A heading that matches
+a row of a project table is a study too, with or without an introduction.
+
+Status: the end date against the document's date (ended → genomförd, later → pågående),
+else the paragraph's status cues ("slutrapporterades" → genomförd, "pågår" → pågående).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from pipeline.nlp.context import (
+    BodyLine,
+    Context,
+    cue_hits,
+    dehyphen_join,
+    find_funds,
+    sentence_year,
+    sentences,
+    strongest,
+)
+from pipeline.nlp.fuzzy import fold
+from pipeline.nlp.tables import TableRow, header_columns, parse_end_date
+
+__all__ = ["Study", "find_studies", "match_row", "performer_in", "status_from"]
+
+OrgFinder = Callable[[str], list[tuple[int, int, str]]]
+
+_CONNECT = {"i", "vid", "för", "for", "och", "&", "på", "pa", "de", "av"}
+_STOP_AFTER = re.compile(r"[.,;:()]")
+_AUX = {"har", "hade", "ska", "skall", "kommer", "att", "kan"}
+_MATCH_MIN = 78.0
+
+
+@dataclass
+class Study:
+    name: str
+    heading_line: int
+    last_line: int
+    page_no: int
+    text: str
+    performer: str | None
+    end_date: dt.date | None
+    status: str | None
+    fund_type: str | None
+    year: int | None
+    aliases: tuple[str, ...] = ()
+
+
+def _capital_run(words: list[str], start: int, step: int) -> list[str]:
+    """Words of a proper name from `start` going forward (step 1) or backward (step -1):
+    capitalised words, joined by connectors ("Juridiska institutionen vid Stockholms
+    universitet"), ending at the first ordinary word."""
+    run: list[str] = []
+    k = start
+    while 0 <= k < len(words):
+        w = words[k]
+        bare = w.strip("\"”“'")
+        if not bare:
+            break
+        if (
+            bare[:1].isupper()
+            or (run and bare.lower() in _CONNECT)
+            or (run and step == 1 and _org_tail(bare))
+        ):
+            run.append(w)
+            if _STOP_AFTER.search(w[-1:]):
+                break
+            k += step
+            continue
+        break
+    if step == -1:
+        run.reverse()
+    while run and run[-1].lower().strip(".,;:") in _CONNECT:
+        run.pop()
+    while run and run[0].lower() in _CONNECT:
+        run.pop(0)
+    return run
+
+
+def _org_tail(w: str) -> bool:
+    """Lower-case words that still belong to an organisation's name."""
+    return bool(cue_hits(w, "performer_word")) or fold(w) in {
+        "institutionen",
+        "hogskola",
+        "universitet",
+    }
+
+
+def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
+    """Who carries out the work described in `text`, from performer verbs."""
+    for h in cue_hits(text, "performer_verb"):
+        if h.value == "by":
+            after = text[h.end :].split()
+            run = _capital_run(after, 0, 1)
+        else:
+            after = text[h.end :].split()
+            run = _capital_run(after, 0, 1)
+            if not run:
+                before = text[: h.start].split()
+                while before and before[-1].lower() in _AUX:
+                    before.pop()
+                run = _capital_run(before, len(before) - 1, -1)
+        if run:
+            cand = " ".join(run).strip(" .,;:")
+            return _canonical(cand, find_orgs)
+    return None
+
+
+def _canonical(cand: str, find_orgs: OrgFinder | None) -> str:
+    """A known organisation's own name when it covers the candidate."""
+    if find_orgs is None:
+        return cand
+    for s, e, name in find_orgs(cand):
+        if s == 0 and e >= len(cand) - 2:
+            return name
+        if s <= 1 and e - s >= 0.7 * len(cand):
+            return name
+    return cand
+
+
+def status_from(text: str, end: dt.date | None, ref: dt.date | None) -> str | None:
+    if end is not None and ref is not None:
+        return "genomförd" if end <= ref else "pågående"
+    score = strongest(cue_hits(text, "status"))
+    score.pop("beviljad", None)
+    score.pop("ansökt", None)
+    if not score:
+        return None
+    return max(score.items(), key=lambda kv: kv[1])[0]
+
+
+def _end_date(text: str) -> dt.date | None:
+    best: dt.date | None = None
+    for s in sentences([text]):
+        if not cue_hits(s.text, "end_cue"):
+            continue
+        d = parse_end_date(s.text)
+        if d is not None and d[3] is not None:
+            best = d[3]
+    return best
+
+
+def _is_intro(text: str) -> bool:
+    f = fold(text)
+    return bool(cue_hits(text, "list_intro")) and bool(
+        re.search(r"projekt|studie|uppdrag|utvardering", f)
+    )
+
+
+def find_studies(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    table_rows: Sequence[TableRow] = (),
+    find_orgs: OrgFinder | None = None,
+    ref_date: dt.date | None = None,
+) -> list[Study]:
+    """Studies under their own headings: after an introducing sentence, or matching a
+    table row."""
+    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    chosen: list[int] = []
+    intro_of: dict[int, int] = {}
+    # 1. runs of headings after an introducing sentence
+    for i, ln in enumerate(lines):
+        if ln.heading or not _is_intro(ln.text):
+            continue
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].text.strip()), None)
+        if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
+            continue
+        fund = _fund_near(lines, i, ctx)
+        for h in heads:
+            if h <= i:
+                continue
+            hl = lines[h]
+            if hl.level == 1 or header_columns(hl.text):
+                break
+            f = find_funds(hl.text, ctx.study_fund)
+            if f and fund and f[0][2] != fund:
+                break
+            if _is_table_line(lines, h, table_rows):
+                continue
+            chosen.append(h)
+            intro_of[h] = i
+    # 2. headings that name a table row
+    for r in table_rows:
+        for h in heads:
+            if (
+                h not in chosen
+                and h < r.first_line
+                and match_row(lines[h].text, r, "") >= _MATCH_MIN
+            ):
+                chosen.append(h)
+    out: list[Study] = []
+    for h in sorted(set(chosen)):
+        end = next((k for k in heads if k > h), len(lines))
+        end = min([end] + [r.first_line - 1 for r in table_rows if r.first_line > h])
+        body = [lines[k].text for k in range(h + 1, end) if lines[k].text.strip()]
+        # a header line of a table ends the paragraph
+        for k, t in enumerate(body):
+            if header_columns(t):
+                body = body[:k]
+                break
+        text = dehyphen_join(body)
+        if not text:
+            continue
+        intro = intro_of.get(h)
+        fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
+        year = sentence_year(lines[intro].text) if intro is not None else None
+        end_date = _end_date(text)
+        out.append(
+            Study(
+                name=_tidy_name(lines[h].text),
+                heading_line=h,
+                last_line=end - 1,
+                page_no=lines[h].page_no,
+                text=text,
+                performer=performer_in(text, find_orgs),
+                end_date=end_date,
+                status=status_from(text, end_date, ref_date),
+                fund_type=fund,
+                year=year or ctx.year_at(h),
+                aliases=tuple(re.findall(r"\(([A-ZÅÄÖ]{2,8})\)", text)),
+            )
+        )
+    return out
+
+
+def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:
+    k = i + 1
+    while k < len(lines) and lines[k].text.strip() and not lines[k].heading:
+        k += 1  # the introduction may wrap
+        if k - i > 2:
+            return False
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    return k < len(lines) and lines[k].heading
+
+
+def _is_table_line(lines: Sequence[BodyLine], h: int, rows: Sequence[TableRow]) -> bool:
+    return any(r.first_line <= h <= r.last_line for r in rows)
+
+
+def _fund_near(lines: Sequence[BodyLine], i: int, ctx: Context) -> str | None:
+    f = find_funds(lines[i].text, ctx.study_fund)
+    if f:
+        return f[-1][2]
+    return ctx.fund_before(i)
+
+
+def _tidy_name(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" .,:;")
+
+
+def match_row(heading: str, row: TableRow, text: str) -> float:
+    """How well a table row's name (or an acronym in it) matches a study heading."""
+    a = fold(row.name)
+    b = fold(heading)
+    if not a or not b:
+        return 0.0
+    score = max(fuzz.ratio(a, b), fuzz.partial_ratio(a, b) if len(a) >= 8 else 0.0)
+    # a row name cut short by the table: compare with the heading's first words
+    head_words = b.split()
+    row_words = a.split()
+    prefix = " ".join(head_words[: len(row_words)])
+    score = max(score, fuzz.ratio(a, prefix) - (0 if len(row_words) >= 2 else 15))
+    first = row.name.split()[0] if row.name.split() else ""
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,8}", first) and re.search(rf"\({re.escape(first)}\)", text):
+        score = max(score, 95.0)
+    return float(score)

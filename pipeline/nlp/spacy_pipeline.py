@@ -1,0 +1,176 @@
+"""The spaCy pipeline: a blank Swedish model with rule components for the entities these
+documents name.
+
+Labels: ``DISTRICT`` (stadsdelsförvaltningar, fackförvaltningar, units), ``ORG`` (universities,
+FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, statsbidrag …),
+``MONEY`` and ``DATE``. Components, in order:
+
+``fold_norm``
+    sets each token's NORM to its OCR-tolerant folded form (``pipeline.nlp.fuzzy.fold``), so
+    the ruler's phrase patterns match "forvaltningen" and "förvaltningen" alike;
+``entity_ruler``
+    patterns from ``data/entity_patterns.jsonl`` (FUND) plus patterns generated from the
+    district and organisation gazetteers (every name and alias, with its id);
+``gazetteer_entities``
+    DISTRICT/ORG spans from the gazetteer's fuzzy scanner (damaged OCR the ruler misses);
+``money_entities``, ``date_entities``
+    MONEY from :func:`pipeline.nlp.amounts.find_amounts`, DATE from
+    :func:`pipeline.nlp.dates.find_dates`;
+``entity_attributes``
+    fills ``Span._.district_id`` / ``org_id`` / ``fund_type`` from the pattern ids.
+
+Overlaps are resolved by keeping the longer span (``spacy.util.filter_spans``), so
+"Östermalms stadsdelsförvaltning" wins over "Östermalm" and "3,5 miljoner kronor" over a
+DATE guess. Each custom component adds candidates to the existing entities and re-filters.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.context import load_rows
+from pipeline.nlp.dates import find_dates
+from pipeline.nlp.districts import Gazetteer, load_gazetteer
+from pipeline.nlp.fuzzy import fold
+
+__all__ = ["LABELS", "build_nlp", "gazetteer", "get_nlp"]
+
+LABELS = ("DISTRICT", "ORG", "FUND", "MONEY", "DATE")
+
+for _name in ("district_id", "org_id", "fund_type", "sek", "date", "approximate"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Span.has_extension("score"):
+    Span.set_extension("score", default=1.0)
+
+
+def gazetteer() -> Gazetteer:
+    """The district/organisation gazetteer, loaded once per process."""
+    return load_gazetteer()
+
+
+def _add(doc: Doc, spans: list[Span]) -> None:
+    """Merge new spans into doc.ents, longer spans first; keeps attributes already set."""
+    doc.ents = filter_spans(list(doc.ents) + spans)
+
+
+@Language.component("fold_norm")
+def fold_norm(doc: Doc) -> Doc:
+    for tok in doc:
+        tok.norm_ = fold(tok.text)
+    return doc
+
+
+@Language.factory("gazetteer_entities", default_config={"min_score": 0.8})
+def make_gazetteer_entities(nlp: Language, name: str, min_score: float) -> Any:
+    def component(doc: Doc) -> Doc:
+        gaz = gazetteer()
+        spans: list[Span] = []
+        for m in gaz.find_districts(doc.text):
+            if m.score < min_score:
+                continue
+            span = doc.char_span(m.start, m.end, label="DISTRICT", alignment_mode="expand")
+            if span is not None:
+                span._.district_id = m.district_id
+                span._.score = m.score
+                spans.append(span)
+        for o in gaz.find_orgs(doc.text):
+            if o.score < min_score:
+                continue
+            span = doc.char_span(o.start, o.end, label="ORG", alignment_mode="expand")
+            if span is not None:
+                span._.org_id = o.org_id
+                span._.score = o.score
+                spans.append(span)
+        _add(doc, spans)
+        return doc
+
+    return component
+
+
+@Language.component("money_entities")
+def money_entities(doc: Doc) -> Doc:
+    spans: list[Span] = []
+    for m in find_amounts(doc.text):
+        span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
+        if span is not None:
+            span._.sek = m.sek
+            span._.approximate = m.approximate
+            spans.append(span)
+    _add(doc, spans)
+    return doc
+
+
+@Language.component("date_entities")
+def date_entities(doc: Doc) -> Doc:
+    spans: list[Span] = []
+    for d in find_dates(doc.text):
+        if d.date is None:
+            continue
+        span = doc.char_span(d.start, d.end, label="DATE", alignment_mode="expand")
+        if span is not None:
+            span._.date = d.date
+            spans.append(span)
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    spans = [s for s in spans if not any(a < s.end_char and s.start_char < b for a, b in taken)]
+    _add(doc, spans)
+    return doc
+
+
+@Language.component("entity_attributes")
+def entity_attributes(doc: Doc) -> Doc:
+    """Ids from ruler patterns onto the extension attributes."""
+    for ent in doc.ents:
+        if not ent.ent_id_:
+            continue
+        if ent.label_ == "DISTRICT" and ent._.district_id is None:
+            ent._.district_id = ent.ent_id_
+        elif ent.label_ == "ORG" and ent._.org_id is None:
+            ent._.org_id = ent.ent_id_
+        elif ent.label_ == "FUND" and ent._.fund_type is None:
+            ent._.fund_type = ent.ent_id_
+    return doc
+
+
+def _patterns() -> list[dict[str, Any]]:
+    text = resources.files("pipeline.data").joinpath("entity_patterns.jsonl").read_text("utf-8")
+    out = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+    gaz = gazetteer()
+    for row in load_rows("district_aliases.csv"):
+        out.append({"label": "DISTRICT", "pattern": row["alias"], "id": row["district_id"]})
+    for d in gaz.districts.values():
+        out.append({"label": "DISTRICT", "pattern": d.name, "id": d.id})
+    for o in gaz.orgs.values():
+        for name in (o.name, *o.aliases):
+            out.append({"label": "ORG", "pattern": name, "id": o.id})
+    return out
+
+
+def build_nlp() -> Language:
+    """A new pipeline (see the module docstring)."""
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("fold_norm")
+    ruler = nlp.add_pipe(
+        "entity_ruler", config={"phrase_matcher_attr": "NORM", "overwrite_ents": False}
+    )
+    ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("gazetteer_entities")
+    nlp.add_pipe("money_entities")
+    nlp.add_pipe("date_entities")
+    nlp.add_pipe("entity_attributes")
+    return nlp
+
+
+@cache
+def get_nlp() -> Language:
+    """The pipeline, built once per process."""
+    return build_nlp()

@@ -1,0 +1,286 @@
+"""Project tables as they come out of text extraction or OCR.
+
+A project table starts with a *header line* whose words are column names from the
+``table_header`` vocabulary (Projekt/Studie/Uppdrag, Genomförs av/Utförare, Klart/Slutdatum,
+Kostnad/Belopp, Stadsdel …): at least three different column roles and little else.
+
+Rows: the cells of a row may be separated by "|", by two or more spaces, or (in OCR) by a
+single space, and a row may wrap over several lines. A row begins at a line that carries its
+own cost (or, in a table without a cost column, its end date); the lines after it, up to the
+next such line, continue it. Each anchor line is read by type from the right: the cost is the
+last amount, the end date the date before it ("31 december 2021", "Januari 2021", or a day
+and month whose year is printed on the next line), and the text before it holds the name
+and the performer. The performer starts at "|" or a wide gap when the text has one, else at
+the first known organisation, else at the capitalised run that holds a performer word
+("Associates", "högskola", "FoU" …), else at the first capitalised word after the first word
+(Swedish titles are written in sentence case, organisations are proper names).
+Continuation lines add a year to a date printed without one, lower-case words to the name
+and capitalised words to the performer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.nlp.dates import find_dates, month_number, parse_date
+
+__all__ = ["TableRow", "find_tables", "header_columns", "parse_end_date"]
+
+_MIN_ROLES = 3
+_MAX_HEADER_WORDS = 12
+_MAX_ROW_WORDS = 16
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_YEAR = re.compile(r"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{3,10})\s+((?:19|20)\d\d)\b")
+_CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+
+OrgFinder = Callable[[str], list[tuple[int, int, str]]]  # (start, end, canonical name)
+
+
+@dataclass
+class TableRow:
+    name: str
+    performer: str | None
+    end_date: dt.date | None
+    end_raw: str | None
+    cost: int | None
+    cost_raw: str | None
+    approximate: bool
+    first_line: int
+    last_line: int
+    page_no: int
+    evidence: str
+    header: str
+    name_rest: list[str] = field(default_factory=list)  # words that may belong to the performer
+
+
+def header_columns(text: str) -> list[str] | None:
+    """The column roles of a header line, in order, or None when it is not a header."""
+    words = text.split()
+    if not words or len(words) > _MAX_HEADER_WORDS:
+        return None
+    hits = cue_hits(text, "table_header")
+    roles: list[str] = []
+    covered = 0
+    last_end = -1
+    for h in hits:
+        if h.start < last_end:
+            continue
+        covered += h.end - h.start
+        last_end = h.end
+        if h.value not in roles:
+            roles.append(h.value)
+    letters = sum(1 for c in text if c.isalpha())
+    if len(roles) < _MIN_ROLES or covered < 0.6 * letters:
+        return None
+    return roles
+
+
+def parse_end_date(
+    text: str, default_year: int | None = None
+) -> tuple[int, int, str, dt.date | None] | None:
+    """The last date in a cell text: ``(start, end, raw, date)``; "Januari 2021" is the
+    month's last day; a day and month without a year give date None."""
+    best: tuple[int, int, str, dt.date | None] | None = None
+    for d in find_dates(text, default_year):
+        best = (d.start, d.end, d.raw, d.date)
+    for m in _MONTH_YEAR.finditer(text):
+        mon = month_number(m.group(1))
+        if mon is None:
+            continue
+        if best is not None and best[0] <= m.start() < best[1]:
+            continue
+        year = int(m.group(2))
+        day = calendar.monthrange(year, mon)[1]
+        if best is None or m.start() > best[0]:
+            best = (m.start(), m.end(), m.group(0), dt.date(year, mon, day))
+    return best
+
+
+def find_tables(lines: Sequence[BodyLine], find_orgs: OrgFinder | None = None) -> list[TableRow]:
+    """Rows of every project table in the body."""
+    out: list[TableRow] = []
+    i = 0
+    while i < len(lines):
+        roles = header_columns(lines[i].text)
+        if roles is None:
+            i += 1
+            continue
+        rows, end = _rows(lines, i, roles, find_orgs)
+        out.extend(rows)
+        i = max(end, i + 1)
+    return out
+
+
+def _is_anchor(text: str, roles: list[str]) -> bool:
+    if "cost" in roles:
+        return bool(find_amounts(text))
+    if "end" in roles:
+        return parse_end_date(text) is not None
+    return bool(_CELL_GAP.search(text.strip()))
+
+
+def _rows(
+    lines: Sequence[BodyLine], h: int, roles: list[str], find_orgs: OrgFinder | None
+) -> tuple[list[TableRow], int]:
+    groups: list[list[int]] = []
+    j = h + 1
+    while j < len(lines):
+        ln = lines[j]
+        s = ln.text.strip()
+        if not s:
+            j += 1
+            continue
+        anchor = _is_anchor(s, roles)
+        if not anchor and (
+            len(s.split()) > _MAX_ROW_WORDS or _heading_after_table(lines, j, roles)
+        ):
+            break
+        if anchor:
+            groups.append([j])
+        elif groups:
+            if len(groups[-1]) >= 4:
+                break
+            groups[-1].append(j)
+        else:
+            break
+        j += 1
+    rows = [_read_row(lines, g, roles, find_orgs, lines[h].text) for g in groups]
+    return [r for r in rows if r.name], (groups[-1][-1] + 1 if groups else h + 1)
+
+
+def _heading_after_table(lines: Sequence[BodyLine], j: int, roles: list[str]) -> bool:
+    """A heading-like line ends the table unless it is a wrapped cell: it has a "|", starts
+    in lower case, or another row follows it."""
+    s = lines[j].text.strip()
+    if not lines[j].heading or "|" in s or s[:1].islower():
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    return k >= len(lines) or not _is_anchor(lines[k].text, roles)
+
+
+def _read_row(
+    lines: Sequence[BodyLine],
+    group: list[int],
+    roles: list[str],
+    find_orgs: OrgFinder | None,
+    header: str,
+) -> TableRow:
+    anchor = lines[group[0]].text.strip()
+    cost = cost_raw = None
+    approximate = False
+    left = anchor
+    amounts = find_amounts(anchor) if "cost" in roles else []
+    if amounts:
+        a = amounts[-1]
+        cost, cost_raw, approximate = a.sek, a.raw, a.approximate
+        left = anchor[: a.start]
+    end_date = None
+    end_raw = None
+    end_needs_year = False
+    if "end" in roles:
+        d = parse_end_date(left)
+        if d is not None:
+            end_raw, end_date = d[2], d[3]
+            end_needs_year = d[3] is None
+            left = left[: d[0]]
+    name, performer = _split_name_performer(left.strip(" |"), find_orgs)
+    name_parts = [name] if name else []
+    perf_parts = [performer] if performer else []
+    rest: list[str] = []
+    for k in group[1:]:
+        cells = [c for c in _CELL_GAP.split(lines[k].text.strip()) if c]
+        tokens = " ".join(cells).split()
+        if tokens and _YEAR_TOKEN.match(tokens[-1]) and end_needs_year and end_raw:
+            end_raw = f"{end_raw} {tokens[-1]}"
+            end_date = parse_date(end_raw)
+            end_needs_year = False
+            tokens = tokens[:-1]
+            cells = _drop_last_token(cells)
+        if len(cells) >= 2 and "|" in lines[k].text:
+            name_parts.append(cells[0]) if cells[0][:1].islower() else perf_parts.append(cells[0])
+            perf_parts.extend(c for c in cells[1:] if not _YEAR_TOKEN.match(c))
+            continue
+        n_low = 0
+        depth = 0
+        for t in tokens:  # lower-case words (and bracketed groups) continue the name
+            depth += t.count("(") - t.count(")")
+            if t[:1].islower() or t[:1] in "(" or depth > 0 or t.endswith(")"):
+                n_low += 1
+            else:
+                break
+        low = tokens[:n_low]
+        if low and perf_parts and n_low == len(tokens) and len(low) > 1:
+            rest = low[-1:]
+        if low:
+            name_parts.append(" ".join(low))
+        if tokens[n_low:]:
+            perf_parts.append(" ".join(tokens[n_low:]))
+    if rest and find_orgs is not None and perf_parts:
+        # a trailing lower-case word that completes a known organisation's name
+        perf = " ".join(perf_parts)
+        longer = f"{perf} {' '.join(rest)}"
+        if any(e > len(perf) + 1 for _s, e, _n in find_orgs(longer)):
+            perf_parts.append(" ".join(rest))
+            last = name_parts[-1].split()
+            name_parts[-1] = " ".join(last[: len(last) - len(rest)])
+            rest = []
+    evidence = " / ".join(lines[k].text.strip() for k in group)
+    return TableRow(
+        name=_tidy(dehyphen_join(name_parts)),
+        performer=_tidy(" ".join(perf_parts)) or None,
+        end_date=end_date,
+        end_raw=end_raw,
+        cost=cost,
+        cost_raw=cost_raw,
+        approximate=approximate,
+        first_line=group[0],
+        last_line=group[-1],
+        page_no=lines[group[0]].page_no,
+        evidence=evidence,
+        header=header,
+        name_rest=rest,
+    )
+
+
+def _drop_last_token(cells: list[str]) -> list[str]:
+    if not cells:
+        return cells
+    last = cells[-1].split()[:-1]
+    return cells[:-1] + ([" ".join(last)] if last else [])
+
+
+def _tidy(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" |,;")
+
+
+def _split_name_performer(text: str, find_orgs: OrgFinder | None) -> tuple[str, str]:
+    """Split the text before the date/cost into the name cell and the performer cell."""
+    if not text:
+        return "", ""
+    m = _CELL_GAP.search(text)
+    if m:
+        return text[: m.start()].strip(), text[m.end() :].strip()
+    if find_orgs is not None:
+        orgs = [o for o in find_orgs(text) if o[0] > 0]
+        if orgs:
+            return text[: orgs[0][0]].strip(), text[orgs[0][0] :].strip()
+    words = [(w.start(), w.group()) for w in re.finditer(r"\S+", text)]
+    for h in cue_hits(text, "performer_word"):
+        # the capitalised run that holds the performer word
+        k = max(i for i, (s, _w) in enumerate(words) if s <= h.start)
+        while k > 1 and (words[k - 1][1][:1].isupper() or words[k - 1][1] in ("i", "för", "vid")):
+            k -= 1
+        if k >= 1:
+            return text[: words[k][0]].strip(), text[words[k][0] :].strip()
+    for s, w in words[1:]:
+        if w[:1].isupper():
+            return text[:s].strip(), text[s:].strip()
+    return text, ""
