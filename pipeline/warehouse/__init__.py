@@ -15,6 +15,7 @@ from pipeline.warehouse.overrides import (
     add_override,
     apply_overrides,
     read_overrides,
+    unmatched_overrides,
 )
 
 __all__ = [
@@ -38,5 +39,6 @@ __all__ = [
     "prune",
     "read_overrides",
     "run_checks",
+    "unmatched_overrides",
     "write_lock",
 ]

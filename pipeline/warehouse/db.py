@@ -27,7 +27,7 @@ import duckdb
 
 from pipeline.errors import UsageError, WarehouseBusy
 from pipeline.warehouse.districts import ALIASES_CSV, DISTRICTS_CSV, load_districts
-from pipeline.warehouse.migrate import install_views, migrate
+from pipeline.warehouse.migrate import ensure_views, migrate
 
 
 def lock_path(db_path: Path) -> Path:
@@ -97,7 +97,7 @@ def prepare(
     """Bring an open read-write connection to the current schema, districts and views."""
     migrate(con)
     load_districts(con, districts_csv, aliases_csv)
-    install_views(con)
+    ensure_views(con)
 
 
 @contextlib.contextmanager

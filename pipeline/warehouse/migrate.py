@@ -193,6 +193,33 @@ def install_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -
     return created
 
 
+def ensure_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -> bool:
+    """`install_views` unless the view files and schema are the same as last time.
+
+    Returns True when the views were (re)created. Keeps each write window short.
+    """
+    h = hashlib.sha256(f"schema {current_version(con)}".encode())
+    for name, sql in _sql_objects(directory).items():
+        h.update(f"\0{name}\0{sql}".encode())
+    digest = h.hexdigest()
+    recorded = first_row(con.execute("SELECT value FROM warehouse_meta WHERE key = 'views_sha256'"))
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal "
+            "AND database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+    }
+    wanted = {p.stem for p in directory.glob("v_*.sql")}
+    if recorded and recorded[0] == digest and wanted <= present:
+        return False
+    install_views(con, directory)
+    con.execute(
+        "INSERT OR REPLACE INTO warehouse_meta VALUES ('views_sha256', ?, ?)", [digest, utcnow()]
+    )
+    return True
+
+
 # --------------------------------------------------------------------------- checks
 
 

@@ -16,7 +16,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -68,6 +68,9 @@ class Override:
         }.get(self.action, f"{self.action} {self.table} {self.key!r}")
         return f"{self.source or '?'}: {what}" + (f" ({self.note})" if self.note else "")
 
+    def __str__(self) -> str:
+        return self.describe()
+
 
 @dataclass
 class OverrideReport:
@@ -109,7 +112,7 @@ def read_overrides(overrides_dir: Path) -> list[Override]:
                 raise UsageError(
                     f"overrides file {path}: the first line must be {','.join(HEADER)}"
                 )
-            for line, row in enumerate(reader, start=2):
+            for row in reader:
                 cells = {k: (row.get(k) or "").strip() for k in HEADER}
                 if not any(cells.values()) or cells["table"].startswith("#"):
                     continue
@@ -121,7 +124,7 @@ def read_overrides(overrides_dir: Path) -> list[Override]:
                         value=(row.get("value") or "") or None,
                         action=cells["action"].lower(),
                         note=cells["note"] or None,
-                        source=f"{path.name}:{line}",
+                        source=f"{path.name}:{reader.line_num}",
                     )
                 )
     return found
@@ -137,8 +140,8 @@ def add_override(
     note: str | None = None,
     *,
     file_name: str = DEFAULT_FILE,
-) -> Override:
-    """Validate one correction and append it to ``overrides_dir/<file_name>``.
+) -> Path:
+    """Validate one correction and append it to ``overrides_dir/<file_name>``; return that file.
 
     Raises UsageError with the reason when the override is malformed. Apply it with
     `apply_overrides` (the next `namnd run` does so).
@@ -168,7 +171,7 @@ def add_override(
         buf.write("\n")
     writer.writerow([ov.table, ov.key, ov.column or "", ov.value or "", ov.action, ov.note or ""])
     atomic_write_text(path, existing + buf.getvalue())
-    return ov
+    return path
 
 
 # --------------------------------------------------------------------------- validation
@@ -364,17 +367,23 @@ def _apply_add(
     return 1, str(row["doc_id"]), None
 
 
-_STORED = (
-    "SELECT override_id, seq, source, table_name, key, column_name, action, value, note, "
-    "doc_id, old_value FROM overrides_applied"
-)
+class _Stored(NamedTuple):
+    override: Override
+    doc_id: str | None
+    old_value: str | None
+    rows_matched: int
 
 
-def _stored(
-    con: duckdb.DuckDBPyConnection, order: bool = True
-) -> list[tuple[Override, str | None, str | None]]:
-    rows = con.execute(_STORED + (" ORDER BY seq" if order else "")).fetchall()
-    return [(Override(r[3], r[4], r[5], r[7], r[6], r[8], r[2]), r[9], r[10]) for r in rows]
+def _stored(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
+    """override_id -> the override in force, in order of application."""
+    rows = con.execute(
+        "SELECT override_id, source, table_name, key, column_name, action, value, note, "
+        "doc_id, old_value, rows_matched FROM overrides_applied ORDER BY seq"
+    ).fetchall()
+    return {
+        r[0]: _Stored(Override(r[2], r[3], r[4], r[6], r[5], r[7], r[1]), r[8], r[9], r[10])
+        for r in rows
+    }
 
 
 def apply_stored_overrides(con: duckdb.DuckDBPyConnection, *, doc_id: str) -> int:
@@ -385,21 +394,62 @@ def apply_stored_overrides(con: duckdb.DuckDBPyConnection, *, doc_id: str) -> in
     columns = _columns(con)
     now = utcnow()
     n = 0
-    for ov, stored_doc, stored_old in _stored(con):
+    for st in _stored(con).values():
+        ov = st.override
         matched, matched_doc, old = _apply_one(con, ov, columns, doc_id)
         if matched:
             n += 1
             con.execute(
                 "UPDATE overrides_applied SET rows_matched = ?, doc_id = ?, old_value = ?, "
                 "applied_at = ? WHERE override_id = ?",
-                [matched, matched_doc, old if old is not None else stored_old, now, ov.override_id],
+                [
+                    matched,
+                    matched_doc,
+                    old if old is not None else st.old_value,
+                    now,
+                    ov.override_id,
+                ],
             )
-        elif stored_doc == doc_id:  # used to match this document, no longer does
+        elif st.doc_id == doc_id:  # used to match this document, no longer does
             con.execute(
                 "UPDATE overrides_applied SET rows_matched = 0, applied_at = ? WHERE override_id = ?",
                 [now, ov.override_id],
             )
     return n
+
+
+def unmatched_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> list[Override]:
+    """Valid overrides in the files that would match nothing now (read-only; for `status`)."""
+    columns = _columns(con)
+    has_log = "overrides_applied" in columns
+    stored = _stored(con) if has_log else {}
+    out: list[Override] = []
+    for ov in read_overrides(overrides_dir):
+        if ov.table not in columns or validate(ov, columns) is not None:
+            continue
+        if ov.action == "add":
+            row = _add_row(ov)
+            if ov.table == "project_districts":
+                owner = first_row(
+                    con.execute(
+                        "SELECT doc_id FROM projects WHERE project_id = ?", [row["project_id"]]
+                    )
+                )
+                row["doc_id"] = owner[0] if owner else None
+            found = first_row(
+                con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [row.get("doc_id")])
+            )
+        else:
+            where, params = _where(ov, None)
+            found = first_row(
+                con.execute(f'SELECT count(*) FROM "{ov.table}" WHERE {where}', params)
+            )
+            st = stored.get(ov.override_id)
+            if ov.action == "delete" and st is not None and st.rows_matched:
+                continue  # deleted already
+        if not found or not found[0]:
+            out.append(ov)
+    return out
 
 
 def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> OverrideReport:
@@ -428,23 +478,27 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
     now = utcnow()
     con.execute("BEGIN TRANSACTION")
     try:
-        stored = {ov.override_id: (ov, d, old) for ov, d, old in _stored(con)}
+        stored = _stored(con)
         current_sets = {(o.table, o.key, o.column) for o in valid if o.action == "set"}
-        for oid, (ov, doc_id, _old) in stored.items():
+        for oid, st in stored.items():
             if oid in seen:
                 continue
+            ov = st.override
             report.retired.append(ov)
             if ov.action == "add":
                 where, params = _where(ov, None)
                 con.execute(f'DELETE FROM "{ov.table}" WHERE {where}', params)
-            elif doc_id and (ov.table, ov.key, ov.column) not in current_sets:
-                report.needs_reload.add(doc_id)
+            elif st.doc_id and (ov.table, ov.key, ov.column) not in current_sets:
+                report.needs_reload.add(st.doc_id)
             con.execute("DELETE FROM overrides_applied WHERE override_id = ?", [oid])
         for seq, ov in enumerate(valid):
             matched, doc_id, old = _apply_one(con, ov, columns, None)
             prev = stored.get(ov.override_id)
-            if old is None and prev is not None:
-                old = prev[2]
+            if prev is not None:
+                old = old if old is not None else prev.old_value
+                doc_id = doc_id or prev.doc_id
+                if not matched and ov.action == "delete" and prev.rows_matched:
+                    matched = prev.rows_matched  # deleted before and not reloaded since
             con.execute(
                 "INSERT OR REPLACE INTO overrides_applied (override_id, seq, source, table_name, "
                 "key, column_name, action, value, note, doc_id, old_value, rows_matched, "
@@ -460,7 +514,7 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
                     ov.action,
                     ov.value,
                     ov.note,
-                    doc_id or (prev[1] if prev else None),
+                    doc_id,
                     old,
                     matched,
                     ov.override_id,
