@@ -1,0 +1,87 @@
+"""Diarienummer (dnr): the registration number of a case.
+
+Printed forms vary by year and committee: ``3.2.1-792/2020``, ``0066/2008``,
+``106-0412/2007``, ``1.6-0543/2008``, ``D nr 008 – 121 / 05``, ``KS 155/18``,
+``Dnr 3.2:275/2013``; labels ``Dnr``, ``DNR``, ``D nr``, ``Diarienummer`` and OCR's
+``Dinr``/``Dnr.``.
+
+`normalize_dnr` keeps the printed structure and only: drops spaces inside the number,
+turns every dash into "-", reads O/o as 0 and I/l/| as 1 between digits, turns the ":" that
+OCR reads for the dash before the serial number into "-", and writes a letter prefix
+(``KS``) in capitals followed by one space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DnrMatch", "find_dnrs", "normalize_dnr"]
+
+_LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?\s*", re.IGNORECASE)
+_N = r"[0-9][0-9OoIl|]*"  # a number, OCR letters allowed after its first digit
+_PART = rf"{_N}(?:\.{_N})*"
+_BODY = re.compile(
+    rf"(?P<prefix>[A-ZÅÄÖ]{{1,5}}\s+)?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
+    rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+)(?![\d/])"
+)
+_OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+@dataclass(frozen=True)
+class DnrMatch:
+    """A dnr in a text: span of the number (label excluded), as printed, normalised."""
+
+    start: int
+    end: int
+    raw: str
+    normalized: str
+    labelled: bool
+
+
+def normalize_dnr(raw: str) -> str | None:
+    """The normalised form of a printed dnr (label allowed), or None if it is not one."""
+    text = _LABEL.sub("", raw.strip(), count=1).strip().rstrip(" .,;")
+    m = _BODY.fullmatch(text)
+    if m is None:
+        return None
+    num = re.sub(r"\s+", "", m.group("num"))
+    num = re.sub(r"[–—]", "-", num).translate(_OCR)
+    num = re.sub(r":(?=\d+/)", "-", num)
+    if not any(c.isdigit() for c in num):
+        return None
+    prefix = m.group("prefix")
+    return f"{prefix.strip().upper()} {num}" if prefix else num
+
+
+def find_dnrs(text: str) -> list[DnrMatch]:
+    """Dnr in `text`: every labelled one, and unlabelled ones of the unmistakable
+    ``<number>/<year>`` shape with a classification code or a zero-padded serial."""
+    out: list[DnrMatch] = []
+    taken: list[tuple[int, int]] = []
+    for lab in _LABEL.finditer(text):
+        m = _BODY.match(text, lab.end())
+        if m is None:
+            continue
+        raw = m.group().strip()
+        norm = normalize_dnr(raw)
+        if norm is None or sum(c.isdigit() for c in norm) < 4:
+            continue
+        out.append(DnrMatch(m.start(), m.start() + len(raw), raw, norm, True))
+        taken.append(m.span())
+    for m in _BODY.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or "/" not in m.group():
+            continue
+        num = m.group("num")
+        serial = num.split("/")[0]
+        classified = bool(re.match(r"\d+(?:\.\d+)+\s*[-–:]", num))
+        padded = bool(re.fullmatch(r"0\d{2,4}", serial.strip()))
+        if not (classified or padded or m.group("prefix")):
+            continue
+        if m.group("prefix") and not re.fullmatch(r"[A-ZÅÄÖ]{2,5}\s+", m.group("prefix")):
+            continue
+        raw = m.group().strip()
+        norm = normalize_dnr(raw)
+        if norm is not None:
+            out.append(DnrMatch(m.start(), m.start() + len(raw), raw, norm, False))
+    return sorted(out, key=lambda d: d.start)

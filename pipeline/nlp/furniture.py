@@ -1,0 +1,250 @@
+"""Page furniture: the lines of a page that are not body text.
+
+Labels (`Line.furniture`): ``header`` / ``footer`` (running lines repeated on several pages,
+the document type and dnr block of page 1), ``page_number``, ``letterhead`` (logo, the
+förvaltning's name block, Handläggare/Till), ``address`` (street, Box, postal code,
+telephone, e-mail, web address), ``field_error`` (Word's "Error! Use the Home tab…"),
+``url`` and ``footnote``. Furniture is kept (metadata reads the letterhead); it is only
+left out of the body text.
+
+Line patterns live in ``patterns/furniture.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.nlp.lexicon import fold
+from pipeline.nlp.sections import heading_kind
+
+__all__ = ["classify_pages", "classify_line", "mark_page_one_header", "FURNITURE_LABELS"]
+
+FURNITURE_LABELS = (
+    "header",
+    "footer",
+    "page_number",
+    "letterhead",
+    "address",
+    "field_error",
+    "url",
+    "footnote",
+)
+EDGE_LINES = 6  # a running header/footer sits within this many lines of the page edge
+_DOC_TYPE_WORDS = ("tjansteutlatande", "tjansteskrivelse", "protokollsutdrag", "protokoll")
+_DNR_LINE = re.compile(r"^(?:.*\s)?(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s*$")
+_FOOTNOTE_START = re.compile(
+    r"^\s*(?P<mark>\d{1,2}|[!*'’>\"“”^°])\s+(?P<text>[A-ZÅÄÖa-zåäö(\"”].*)"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[re.Pattern[str]]]:
+    text = resources.files("pipeline.nlp").joinpath("patterns/furniture.json").read_text("utf-8")
+    data = json.loads(text)
+    return {
+        label: [re.compile(p, re.IGNORECASE) for p in pats]
+        for label, pats in data.items()
+        if isinstance(pats, list)
+    }
+
+
+def _continuation_pattern() -> re.Pattern[str]:
+    text = resources.files("pipeline.nlp").joinpath("patterns/furniture.json").read_text("utf-8")
+    return re.compile(json.loads(text)["field_error_continuation"], re.IGNORECASE)
+
+
+def classify_line(line: str) -> str | None:
+    """The furniture label a line gets on its own pattern (no page context), or None."""
+    text = line.strip()
+    if not text:
+        return None
+    for label in ("field_error", "url", "page_number", "address", "letterhead"):
+        if any(p.search(text) for p in _patterns()[label]):
+            return label
+    return None
+
+
+def _key(line: str) -> str:
+    """A line's identity for repetition across pages: folded, digits and spaces ignored."""
+    return re.sub(r"[\d\s.,:;()|\-–]+", "", fold(line))
+
+
+def _doc_type_line(line: str) -> bool:
+    words = fold(line).split()
+    return bool(words) and all(
+        any(w.startswith(d[:9]) or _close(w, d) for d in _DOC_TYPE_WORDS) for w in words[:1]
+    )
+
+
+def _close(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return abs(len(a) - len(b)) <= 2 and Levenshtein.distance(a, b) <= 2
+
+
+def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
+    """Furniture labels for every line of every page (repaired lines in)."""
+    labels = [[classify_line(ln) for ln in lines] for lines in pages]
+    _mark_field_error_continuations(pages, labels)
+    _mark_running_lines(pages, labels)
+    for lines, labs in zip(pages, labels, strict=True):
+        _mark_top_block(lines, labs)
+        _mark_around_page_numbers(lines, labs)
+        _extend_address_blocks(lines, labs)
+        _mark_footnotes(lines, labs)
+    return labels
+
+
+def _mark_field_error_continuations(pages: list[list[str]], labels: list[list[str | None]]) -> None:
+    cont = _continuation_pattern()
+    for lines, labs in zip(pages, labels, strict=True):
+        for i in range(1, len(lines)):
+            if labs[i - 1] == "field_error" and labs[i] is None and cont.search(lines[i].strip()):
+                labs[i] = "field_error"
+
+
+def _edge_indices(lines: list[str]) -> tuple[list[int], list[int]]:
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    return filled[:EDGE_LINES], filled[-3:]
+
+
+def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) -> None:
+    """Lines repeated near the top (bottom) of two or more pages are headers (footers)."""
+    if len(pages) < 2:
+        return
+    seen: Counter[tuple[str, str]] = Counter()
+    for lines in pages:
+        top, bottom = _edge_indices(lines)
+        keys = {("header", _key(lines[i])) for i in top} | {
+            ("footer", _key(lines[i])) for i in bottom
+        }
+        seen.update(k for k in keys if len(k[1]) >= 4)
+    for lines, labs in zip(pages, labels, strict=True):
+        top, bottom = _edge_indices(lines)
+        for where, idx in (("header", top), ("footer", bottom)):
+            for i in idx:
+                if labs[i] is not None or seen[(where, _key(lines[i]))] < 2:
+                    continue
+                if heading_kind(lines[i]) is None:
+                    labs[i] = where
+
+
+def _mark_around_page_numbers(lines: list[str], labs: list[str | None]) -> None:
+    """A page header read into the middle of a page: the document type, dnr and date lines
+    next to a "Sida n (m)" line."""
+    for i, lab in enumerate(labs):
+        if lab != "page_number":
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and abs(j - i) <= 4:
+                text = lines[j].strip()
+                if not text:
+                    j += step
+                    continue
+                if labs[j] is None and (
+                    _doc_type_line(text) or _DNR_LINE.match(text) or _DATE_ONLY.match(text)
+                ):
+                    labs[j] = "header"
+                elif labs[j] is None:
+                    break
+                j += step
+
+
+def _mark_top_block(lines: list[str], labs: list[str | None]) -> None:
+    """At the top of a page: the document-type word, a dnr line and a lone date."""
+    top, _ = _edge_indices(lines)
+    for i in top:
+        if labs[i] is not None:
+            continue
+        text = lines[i].strip()
+        if (
+            _doc_type_line(text)
+            and len(text.split()) <= 4
+            or _DNR_LINE.match(text)
+            and len(text) <= 60
+        ):
+            labs[i] = "header"
+
+
+_ORGANISATION = re.compile(r"(?:forvaltning(?:en)?|kontor(?:et)?|stad|namnd(?:en)?)$")
+
+
+def _extend_address_blocks(lines: list[str], labs: list[str | None]) -> None:
+    """The organisation's name printed right above an address line is part of it."""
+    for i in range(1, len(lines)):
+        if labs[i] != "address" or labs[i - 1] is not None:
+            continue
+        text = lines[i - 1].strip()
+        words = fold(text).split()
+        if text and 1 <= len(words) <= 6 and _ORGANISATION.search(words[-1]):
+            labs[i - 1] = "address"
+
+
+def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
+    """A footnote block: at the bottom of the page, after a blank line, a line that starts
+    with a small number (or an OCR'd superscript) and text, running to the page end."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(filled) < 8:
+        return
+    lower_bound = filled[int(len(filled) * 0.55)]
+    for i in filled:
+        if i < lower_bound or labs[i] is not None:
+            continue
+        m = _FOOTNOTE_START.match(lines[i])
+        if m is None or (i > 0 and lines[i - 1].strip()):
+            continue
+        mark = m.group("mark")
+        if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
+            continue
+        rest = [j for j in filled if j >= i]
+        if len(rest) > 12:
+            continue
+        for j in rest:
+            if labs[j] is None:
+                labs[j] = "footnote"
+        return
+
+
+def _numbered_list_before(lines: list[str], i: int, n: int) -> bool:
+    """Whether line `i` ("n text") continues a numbered list ("n-1 text") above it."""
+    prev = re.compile(rf"^\s*{n - 1}[.)]?\s")
+    return n > 1 and any(prev.match(ln) for ln in lines[max(0, i - 15) : i])
+
+
+def mark_page_one_header(
+    lines: list[str], labs: list[str | None], first_heading: int | None
+) -> list[int]:
+    """On page 1, everything above the first standard heading except the title paragraph is
+    letterhead. Returns the line indices of the title paragraph (possibly empty)."""
+    if first_heading is None:
+        return []
+    body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
+    body = [i for i in body if not _header_like(lines[i])]
+    title: list[int] = []
+    for i in reversed(body):
+        if title and title[0] - i != 1:
+            break
+        title.insert(0, i)
+    if len(title) > 4:
+        title = []
+    for i in range(first_heading):
+        if lines[i].strip() and labs[i] is None and i not in title:
+            labs[i] = "letterhead"
+    return title
+
+
+def _header_like(line: str) -> bool:
+    text = line.strip()
+    return bool(
+        _DATE_ONLY.match(text)
+        or _DNR_LINE.match(text)
+        or _doc_type_line(text)
+        or re.match(r"^(?:handläggare|till)\b", text, re.IGNORECASE)
+        or re.match(r"^\W{0,3}$", text)
+    )

@@ -1,0 +1,368 @@
+"""The standard parts of a Swedish committee document, and the decisions they hold.
+
+Level-1 headings are the fixed parts of a tjänsteutlåtande or protokoll ("Förvaltningens
+förslag till beslut", "Sammanfattning", "Ärendet", "Beslutsgång" …), listed with their
+variants in ``patterns/headings.csv``. A line is such a heading when its folded text equals a
+variant or is within a small edit distance of it (OCR: "Arendets beredning",
+"Nocialndmndens Heslut"); "<Nämnd>s beslut" for any committee is a decision heading.
+
+A sub-heading (level 2) is a line that
+- starts with a capital letter, has at most 10 words, ends without punctuation (. , ; : !),
+  is not a list item, a numbered item or a signature;
+- stands on its own: it follows a blank line, the page start, a heading or a finished
+  sentence, and is not a wrapped line of a paragraph (a line nearly as wide as the page's
+  body lines followed by a lower-case continuation);
+- is followed by body text: a blank line and then text, or directly by a line that is
+  longer or ends a sentence (a run of short lines is a list, not headings).
+A sub-heading whose first line ends in a function word ("… inom") continues on the next
+short line.
+
+Decisions are the numbered items ("1. …", OCR may drop the dot) of every
+förslag-till-beslut and beslut section, in document order, with continuation lines joined;
+a beslut section without numbers yields its "att …" clauses, numbered in order.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
+
+from pipeline.nlp.lexicon import fold
+from pipeline.records import CleanPage, Decision, Line, Section
+
+__all__ = ["heading_kind", "split_sections", "find_decisions", "HeadingLine", "find_headings"]
+
+LEVEL1_KINDS = (
+    "forslag_till_beslut",
+    "beslut",
+    "sammanfattning",
+    "bakgrund",
+    "beredning",
+    "arendet",
+    "synpunkter",
+    "beslutsgang",
+    "sarskilt_uttalande",
+    "bilagor",
+)
+MAX_SUBHEADING_WORDS = 10
+_FUNCTION_WORDS = frozenset(
+    [
+        "och",
+        "i",
+        "för",
+        "av",
+        "om",
+        "till",
+        "på",
+        "med",
+        "inom",
+        "som",
+        "att",
+        "samt",
+        "eller",
+        "från",
+        "vid",
+        "mot",
+        "under",
+        "hos",
+        "en",
+        "ett",
+        "den",
+        "det",
+        "de",
+        "the",
+    ]
+)
+_ITEM = re.compile(r"^\s*(?P<no>\d{1,2})\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$")
+_ATT = re.compile(r"^\s*(?:-\s*)?att\s+\S", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges)$")
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[tuple[str, str], ...]:
+    text = resources.files("pipeline.nlp").joinpath("patterns/headings.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return tuple((_norm(r["variant"]), r["kind"]) for r in rows)
+
+
+def _norm(text: str) -> str:
+    t = fold(text).split(":")[0]
+    t = re.sub(r"[^a-z ]+", " ", t)
+    return " ".join(t.split())
+
+
+def heading_kind(line: str) -> str | None:
+    """The level-1 kind of a line that is a standard heading, else None."""
+    text = line.strip()
+    if not text or len(text) > 60 or text.endswith((".", ",", ";")) or text[0] in "-•(":
+        return None
+    if not (text[0].isupper() or text[0] in "ÅÄÖ"):
+        return None
+    norm = _norm(text)
+    if not norm or len(norm.split()) > 7:
+        return None
+    best: tuple[int, str] | None = None
+    for variant, kind in _variants():
+        if norm == variant:
+            return kind
+        allowed = 0 if len(variant) < 6 else 1 if len(variant) < 12 else 1 + len(variant) // 15
+        if len(variant) >= 12 and norm.split()[-1] == variant.split()[-1]:
+            allowed += 1  # the last word printed intact: more damage allowed before it
+        d = Levenshtein.distance(norm, variant, score_cutoff=allowed)
+        if d <= allowed and (best is None or d < best[0]):
+            best = (d, kind)
+    if best is not None:
+        return best[1]
+    words = norm.split()
+    if (
+        len(words) == 2
+        and Levenshtein.distance(words[1], "beslut") <= 1
+        and _POSSESSIVE.search(words[0])
+        and len(words[0]) >= 7
+    ):
+        return "beslut"
+    return None
+
+
+@dataclass(frozen=True)
+class HeadingLine:
+    """A heading found on a page: where, which kind, how many lines it spans."""
+
+    page_no: int
+    index: int  # line index within the page
+    kind: str  # a level-1 kind or "subheading"
+    text: str
+    span: int = 1
+
+
+def _body_width(lines: list[str]) -> float:
+    lengths = [len(ln.strip()) for ln in lines if len(ln.strip()) >= 30]
+    return statistics.median(lengths) if lengths else 70.0
+
+
+def _looks_like_subheading(text: str) -> bool:
+    text = text.strip().rstrip("\"”' ")
+    words = text.split()
+    if not words or len(words) > MAX_SUBHEADING_WORDS or len(text) > 80:
+        return False
+    if not text[0].isupper() or text.endswith((".", ",", ";", ":", "!")):
+        return False
+    if re.search(r"[.!?;]\s", text):
+        return False  # holds the end of a sentence
+    if _ITEM.match(text) or text.startswith(("- ", "(")) or _ATT.match(text):
+        return False
+    if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\bkr\b|\bkronor\b", text):
+        return False  # a table row, not a heading
+    if re.match(r"^Bilaga\s*\d", text):
+        return False  # an item of the list of bilagor
+    return any(sum(c.isalpha() for c in w) >= 3 for w in words)
+
+
+def find_headings(pages: list[list[str]], labels: list[list[str | None]]) -> list[HeadingLine]:
+    """Every heading, level 1 and sub-headings, in reading order."""
+    out: list[HeadingLine] = []
+    for p, (lines, labs) in enumerate(zip(pages, labels, strict=True), start=1):
+        body = [i for i, lab in enumerate(labs) if lab is None]
+        width = _body_width([lines[i] for i in body])
+        skip: set[int] = set()
+        for pos, i in enumerate(body):
+            if i in skip:
+                continue
+            text = lines[i].strip()
+            if not text:
+                continue
+            kind = heading_kind(text)
+            if kind is not None:
+                out.append(HeadingLine(p, i, kind, text.rstrip(" _.-–")))
+                continue
+            prev = lines[body[pos - 1]].strip() if pos > 0 else ""
+            nxt_idx = body[pos + 1] if pos + 1 < len(body) else None
+            sub = _subheading(text, prev, lines, body, pos, width)
+            if sub is not None:
+                heading_text, span = sub
+                out.append(HeadingLine(p, i, "subheading", heading_text, span))
+                if span == 2 and nxt_idx is not None:
+                    skip.add(nxt_idx)
+    return out
+
+
+def _subheading(
+    text: str, prev: str, lines: list[str], body: list[int], pos: int, width: float
+) -> tuple[str, int] | None:
+    if not _looks_like_subheading(text):
+        return None
+    if prev and not (prev.endswith((".", "!", "?", ":")) or heading_kind(prev) is not None):
+        return None
+    following = [lines[j].strip() for j in body[pos + 1 : pos + 4]]
+    if not following:
+        return None
+    nxt = following[0]
+    last_word = fold(text.split()[-1])
+    if last_word in _FUNCTION_WORDS:
+        # a two-line heading: "Rekvirering av statsbidrag … inom" / "barn- och ungdomsområdet"
+        if (
+            nxt
+            and nxt[0].islower()
+            and len(nxt.split()) <= 6
+            and not nxt.endswith((".", ",", ";", ":"))
+            and len(following) > 1
+            and (not following[1] or following[1][0].isupper())
+        ):
+            return f"{text} {nxt}", 2
+        return None
+    if len(text) >= 0.8 * width and nxt and nxt[0].islower():
+        return None
+    if not nxt:
+        after = next((t for t in following[1:] if t), "")
+        if not after or not after[0].isupper() or _looks_like_subheading(after) and len(after) < 40:
+            return None
+        return text, 1
+    if nxt[0].islower():
+        return None
+    if len(nxt) >= 1.3 * len(text) and len(nxt) > 40 or nxt.endswith((".", ":", "!", "?")):
+        return text, 1
+    return None
+
+
+def split_sections(
+    pages: tuple[CleanPage, ...], headings: list[HeadingLine]
+) -> tuple[Section, ...]:
+    """The body split at the headings: a preamble, then one section per heading."""
+    starts = {(h.page_no, h.index): h for h in headings}
+    skip = {(h.page_no, h.index + k) for h in headings for k in range(1, h.span)}
+    sections: list[Section] = []
+    current: HeadingLine | None = None
+    parent: str | None = None
+    buf: list[Line] = []
+
+    def flush() -> None:
+        body = _trim(buf)
+        if current is None:
+            if body:
+                sections.append(Section("preamble", "", 1, body[0].page_no, tuple(body)))
+            return
+        level = 2 if current.kind == "subheading" else 1
+        sections.append(
+            Section(
+                kind=current.kind,
+                heading=current.text,
+                level=level,
+                page_no=current.page_no,
+                lines=tuple(body),
+                parent=parent if level == 2 else None,
+            )
+        )
+
+    for page in pages:
+        for ln in page.lines:
+            if ln.furniture is not None or (page.page_no, ln.line_no) in skip:
+                continue
+            h = starts.get((page.page_no, ln.line_no))
+            if h is None:
+                buf.append(ln)
+                continue
+            flush()
+            buf = []
+            if current is not None and current.kind != "subheading":
+                parent = current.kind
+            current = h
+            if h.kind != "subheading":
+                parent = None
+    flush()
+    return tuple(sections)
+
+
+def _trim(lines: list[Line]) -> list[Line]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].text.strip():
+        start += 1
+    while end > start and not lines[end - 1].text.strip():
+        end -= 1
+    return lines[start:end]
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
+    """Numbered items (or att-clauses) of the förslag-till-beslut and beslut sections."""
+    out: list[Decision] = []
+    for sec in sections:
+        if sec.kind not in ("forslag_till_beslut", "beslut"):
+            continue
+        items = _numbered_items(sec.lines) or (
+            _att_items(sec.lines) if sec.kind == "beslut" else []
+        )
+        out.extend(items)
+    return tuple(out)
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if text.endswith("-") and part[:1].islower() and part.split()[0] not in ("och", "eller"):
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())
+
+
+def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
+    items: list[tuple[int, int, list[str], str]] = []  # (no, page, parts, evidence)
+    expected = 1
+    open_item = False
+    blank_seen = False
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            blank_seen = True
+            continue
+        m = _ITEM.match(text)
+        if m is not None and int(m.group("no")) == expected:
+            items.append((expected, ln.page_no, [m.group("text")], text))
+            expected += 1
+            open_item, blank_seen = True, False
+            continue
+        if not open_item:
+            if items:
+                break
+            continue
+        if blank_seen and not text[0].islower():
+            open_item = False
+            break
+        items[-1][2].append(text)
+        blank_seen = False
+    return [
+        Decision(item_no=no, text=_join(parts), page_no=page, evidence=ev)
+        for no, page, parts, ev in items
+    ]
+
+
+def _att_items(lines: tuple[Line, ...]) -> list[Decision]:
+    items: list[tuple[int, list[str], str]] = []
+    open_item = False
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            open_item = False
+            continue
+        if _ATT.match(text):
+            items.append((ln.page_no, [text.lstrip("- ")], text))
+            open_item = True
+        elif open_item and not text[0].isupper():
+            items[-1][1].append(text)
+        elif items:
+            open_item = False
+    return [
+        Decision(item_no=k, text=_join(parts), page_no=page, evidence=ev)
+        for k, (page, parts, ev) in enumerate(items, start=1)
+    ]

@@ -1,0 +1,58 @@
+"""Stage: understand a document's text — repair it, mark furniture, split sections, read
+metadata, decisions and signatories.
+
+Pure: no I/O, no printing. The Swedish lexicon is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.furniture import classify_pages, mark_page_one_header
+from pipeline.nlp.metadata import extract_meta, find_signatories
+from pipeline.nlp.repair import repair_text
+from pipeline.nlp.sections import find_decisions, find_headings, split_sections
+from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
+
+__all__ = ["UNDERSTAND_VERSION", "understand"]
+
+UNDERSTAND_VERSION = 1
+
+
+def understand(doc: DocumentText) -> UnderstoodDocument:
+    """Repaired pages, sections, metadata, decisions and signatories of one document."""
+    pages = sorted(doc.pages, key=lambda p: p.page_no)
+    raw = [p.text.replace("\r\n", "\n") for p in pages]
+    clean = [repair_text(t).split("\n") for t in raw]
+    labels = classify_pages(clean)
+    headings = find_headings(clean, labels)
+    title_lines: list[int] = []
+    if clean:
+        first = next((h.index for h in headings if h.page_no == 1 and h.kind != "subheading"), None)
+        title_lines = mark_page_one_header(clean[0], labels[0], first)
+        # headings that fell inside the page-1 letterhead are not headings
+        headings = [
+            h
+            for h in headings
+            if h.page_no != 1 or (labels[0][h.index] is None and h.index not in title_lines)
+        ]
+    clean_pages = tuple(
+        CleanPage(
+            page_no=p.page_no,
+            raw_text=text,
+            clean_text="\n".join(lines),
+            lines=tuple(
+                Line(p.page_no, i, ln, lab)
+                for i, (ln, lab) in enumerate(zip(lines, labs, strict=True))
+            ),
+        )
+        for p, text, lines, labs in zip(pages, raw, clean, labels, strict=True)
+    )
+    sections = split_sections(clean_pages, headings)
+    meta = extract_meta(clean_pages, sections, headings, title_lines)
+    return UnderstoodDocument(
+        doc_id=doc.doc_id,
+        pages=clean_pages,
+        sections=sections,
+        meta=meta,
+        decisions=find_decisions(sections),
+        signatories=tuple(find_signatories(clean_pages, sections)),
+    )
