@@ -36,11 +36,11 @@ from pipeline.nlp.context import (
 from pipeline.nlp.fuzzy import fold
 from pipeline.nlp.tables import TableRow, header_columns, parse_end_date
 
-__all__ = ["Study", "find_studies", "match_row", "performer_in", "status_from"]
+__all__ = ["Study", "canonical_org", "find_studies", "match_row", "performer_in", "status_from"]
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]
 
-_CONNECT = {"i", "vid", "för", "for", "och", "&", "på", "pa", "de", "av"}
+_CONNECT = {"i", "vid", "för", "for", "och", "&"}
 _STOP_AFTER = re.compile(r"[.,;:()]")
 _AUX = {"har", "hade", "ska", "skall", "kommer", "att", "kan"}
 _MATCH_MIN = 78.0
@@ -117,11 +117,11 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
                 run = _capital_run(before, len(before) - 1, -1)
         if run:
             cand = " ".join(run).strip(" .,;:")
-            return _canonical(cand, find_orgs)
+            return canonical_org(cand, find_orgs)
     return None
 
 
-def _canonical(cand: str, find_orgs: OrgFinder | None) -> str:
+def canonical_org(cand: str, find_orgs: OrgFinder | None) -> str:
     """A known organisation's own name when it covers the candidate."""
     if find_orgs is None:
         return cand

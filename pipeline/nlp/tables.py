@@ -20,7 +20,6 @@ and capitalised words to the performer.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -84,8 +83,8 @@ def header_columns(text: str) -> list[str] | None:
 def parse_end_date(
     text: str, default_year: int | None = None
 ) -> tuple[int, int, str, dt.date | None] | None:
-    """The last date in a cell text: ``(start, end, raw, date)``; "Januari 2021" is the
-    month's last day; a day and month without a year give date None."""
+    """The last date in a cell text: ``(start, end, raw, date)``; a month and year ("Januari
+    2021") is read as the month's first day; a day and month without a year give None."""
     best: tuple[int, int, str, dt.date | None] | None = None
     for d in find_dates(text, default_year):
         best = (d.start, d.end, d.raw, d.date)
@@ -96,9 +95,8 @@ def parse_end_date(
         if best is not None and best[0] <= m.start() < best[1]:
             continue
         year = int(m.group(2))
-        day = calendar.monthrange(year, mon)[1]
         if best is None or m.start() > best[0]:
-            best = (m.start(), m.end(), m.group(0), dt.date(year, mon, day))
+            best = (m.start(), m.end(), m.group(0), dt.date(year, mon, 1))
     return best
 
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from pipeline.nlp.amounts import find_amounts
 from pipeline.nlp.context import (
     BodyLine,
@@ -35,8 +37,9 @@ from pipeline.nlp.context import (
     study_fund_of,
 )
 from pipeline.nlp.criteria import find_criteria
+from pipeline.nlp.fuzzy import fold
 from pipeline.nlp.lists import ListRow, Place, find_numbered_projects, find_two_column_lists
-from pipeline.nlp.projects import Study, find_studies, match_row
+from pipeline.nlp.projects import Study, canonical_org, find_studies, match_row
 from pipeline.nlp.roles import amount_fund, amount_role, amount_year
 from pipeline.nlp.spacy_pipeline import gazetteer, get_nlp
 from pipeline.nlp.tables import TableRow, find_tables
@@ -73,6 +76,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
     rows = find_tables(lines, orgs)
     studies = find_studies(lines, ctx, rows, orgs, ref)
     drafts += _join_studies(studies, rows, lines, ctx, ref)
+    notes = footnotes(doc)
+    for d in drafts:
+        if not d.places and d.desc_lines is not None:
+            d.places = _footnote_places(d, lines, notes, places)
     drafts.sort(key=lambda d: d.first_line)
     projects = _number(doc.doc_id, drafts)
 
@@ -88,7 +95,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         projects=tuple(projects),
         amounts=tuple(amounts),
         criteria=criteria,
-        mentions=tuple(_mentions(lines, year)),
+        mentions=tuple(_mentions(lines, notes)),
     )
 
 
@@ -152,6 +159,67 @@ def _document_year(doc: UnderstoodDocument, text: str) -> int | None:
 def _title_year(title: str, years: list[int]) -> int:
     """A title naming several years ("Inriktning … 2022 samt redovisning … 2020"): the first."""
     return years[0]
+
+
+def footnotes(doc: UnderstoodDocument) -> list[tuple[int, str]]:
+    """The footnotes of each page, ``(page_no, text)``; a footnote starts with its number."""
+    out: list[tuple[int, str]] = []
+    for page in doc.pages:
+        cur: list[str] = []
+        for ln in page.lines:
+            if ln.furniture != "footnote" or not ln.text.strip():
+                continue
+            if re.match(r"^\S{1,2}\s", ln.text) and cur:
+                out.append((page.page_no, dehyphen_join(cur)))
+                cur = []
+            cur.append(ln.text)
+        if cur:
+            out.append((page.page_no, dehyphen_join(cur)))
+    return out
+
+
+_COUNT_WORDS = {
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+}
+_DISTRICT_COUNT = re.compile(
+    r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
+)
+
+
+def _footnote_places(
+    d: _Draft,
+    lines: Sequence[BodyLine],
+    notes: Sequence[tuple[int, str]],
+    find: Callable[[str], list[Place]],
+) -> list[Place]:
+    """Districts of a project named in a footnote: the text counts them ("fem stadsdelar",
+    "(fem sdf)") and a footnote on the same pages lists exactly that many."""
+    text = fold(f"{d.description or ''} {d.evidence}")
+    m = _DISTRICT_COUNT.search(text)
+    if m is None or d.desc_lines is None:
+        return []
+    n = (
+        _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
+        if not m.group(1).isdigit()
+        else int(m.group(1))
+    )
+    pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
+    for page, note in notes:
+        if page not in pages:
+            continue
+        found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
+        ids = list(dict.fromkeys(p.district_id for p in found))
+        if len(ids) == n:
+            return [next(p for p in found if p.district_id == i) for i in ids]
+    return []
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -326,23 +394,18 @@ def _apply_row(d: _Draft, row: TableRow, ref: dt.date | None) -> None:
         d.end_date = row.end_date
         if ref is not None:
             d.status = "genomförd" if row.end_date <= ref else "pågående"
-    if row.performer and not (d.performer and _same(d.performer, row.performer)):
-        d.performer = d.performer or row.performer
-        if d.performer != row.performer and not _known(d.performer):
-            d.performer = row.performer
+    if row.performer:
+        # the table's performer column decides; the running text spells the same name in
+        # full, so its spelling wins when the two agree
+        perf = row.performer
+        if d.performer is not None and _same(d.performer, perf) and len(d.performer) >= len(perf):
+            perf = d.performer
+        d.performer = canonical_org(perf, _org_finder())
     d.evidence = f"{d.evidence} | {row.evidence}"
 
 
 def _same(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    from pipeline.nlp.fuzzy import fold
-
     return fuzz.token_set_ratio(fold(a), fold(b)) >= 80
-
-
-def _known(name: str) -> bool:
-    return any(s == 0 for s, _e, _n in _org_finder()(name))
 
 
 def _number(doc_id: str, drafts: Sequence[_Draft]) -> list[Project]:
@@ -503,20 +566,24 @@ def _owner(line: int, drafts: Sequence[_Draft], projects: Sequence[Project]) -> 
 # --------------------------------------------------------------------------- mentions
 
 
-def _mentions(lines: Sequence[BodyLine], year: int | None) -> list[DistrictMention]:
+def _mentions(lines: Sequence[BodyLine], notes: Sequence[tuple[int, str]]) -> list[DistrictMention]:
+    """Every district, förvaltning or unit named in the body or its footnotes."""
     nlp = get_nlp()
     out: list[DistrictMention] = []
     seen: set[tuple[str, str, int]] = set()
     heads = [ln.heading for ln in lines]
-    for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
-        for s in para.sentences:
-            doc = nlp(s.text)
-            for ent in doc.ents:
-                if ent.label_ != "DISTRICT" or not ent._.district_id:
-                    continue
-                key = (ent._.district_id, ent.text, s.page_no)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(DistrictMention(ent._.district_id, ent.text, s.page_no, ent._.score))
+    texts = [
+        (s.text, s.page_no)
+        for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
+        for s in para.sentences
+    ] + list((t, p) for p, t in notes)
+    for text, page in texts:
+        for ent in nlp(text).ents:
+            if ent.label_ != "DISTRICT" or not ent._.district_id:
+                continue
+            key = (ent._.district_id, ent.text, page)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(DistrictMention(ent._.district_id, ent.text, page, ent._.score))
     return out
