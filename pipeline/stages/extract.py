@@ -206,11 +206,8 @@ def _footnote_places(
     m = _DISTRICT_COUNT.search(text)
     if m is None or d.desc_lines is None:
         return []
-    n = (
-        _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
-        if not m.group(1).isdigit()
-        else int(m.group(1))
-    )
+    word = m.group(1)
+    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
     pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
     for page, note in notes:
         if page not in pages:
