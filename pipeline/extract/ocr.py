@@ -1,0 +1,195 @@
+"""Tesseract adapter: one call = one Tesseract process on one page image.
+
+Images reach Tesseract as an uncompressed PGM temp file plus ``--dpi``: saving a noisy A4 page
+as PNG (pytesseract's default for PIL images) takes ~1.3 s, about as long as the OCR itself,
+while PGM takes ~15 ms. Every call has a timeout; pytesseract kills the process when it
+expires and we turn that into a `PageError`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from pipeline.errors import EnvironmentProblem, PageError
+from pipeline.records import Word
+
+# Tesseract's OpenMP threads fight each other when several worker processes run pages in
+# parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+INSTALL_HINT = (
+    "install it with `apt-get install tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd` "
+    "(or run `make setup`)"
+)
+
+
+@dataclass(frozen=True)
+class OcrRun:
+    """What one Tesseract recognition pass returned."""
+
+    text: str
+    words: tuple[Word, ...]
+    confidence: float | None  # mean word confidence 0-100, None when no words
+    psm: int
+    seconds: float
+
+    @property
+    def n_chars(self) -> int:
+        """Characters recognised, whitespace excluded."""
+        return sum(len(w.text) for w in self.words)
+
+
+def check_tesseract(lang: str = "swe") -> None:
+    """Raise `EnvironmentProblem` (with the fix) unless Tesseract, `lang` and `osd` are usable."""
+    try:
+        version = pytesseract.get_tesseract_version()
+    except (pytesseract.TesseractNotFoundError, OSError) as exc:
+        raise EnvironmentProblem(
+            f"Tesseract is not installed or not on PATH; {INSTALL_HINT}"
+        ) from exc
+    if version.major < 4:
+        raise EnvironmentProblem(
+            f"Tesseract {version} is too old (need 4 or newer); {INSTALL_HINT}"
+        )
+    available = set(_languages())
+    missing = [code for code in [*lang.split("+"), "osd"] if code not in available]
+    if missing:
+        raise EnvironmentProblem(
+            f"Tesseract language data missing: {', '.join(missing)} "
+            f"(have: {', '.join(sorted(available)) or 'none'}); {INSTALL_HINT}"
+        )
+
+
+def _languages() -> list[str]:
+    # pytesseract.get_languages caches its first answer for the process; we want a fresh one.
+    import subprocess
+
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    if shutil.which(cmd) is None and not Path(cmd).exists():
+        raise EnvironmentProblem(f"Tesseract is not installed or not on PATH; {INSTALL_HINT}")
+    out = subprocess.run([cmd, "--list-langs"], capture_output=True, text=True, timeout=30)
+    return [ln.strip() for ln in out.stdout.splitlines()[1:] if ln.strip()]
+
+
+@contextmanager
+def _image_file(image: Image.Image | np.ndarray) -> Iterator[str]:
+    """The image as an uncompressed PGM/PBM temp file (deleted afterwards)."""
+    pil = Image.fromarray(image) if isinstance(image, np.ndarray) else image
+    if pil.mode not in ("L", "1"):
+        pil = pil.convert("L")
+    fd, name = tempfile.mkstemp(prefix="namnd_ocr_", suffix=".pgm")
+    os.close(fd)
+    try:
+        pil.save(name, format="PPM")
+        yield name
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def _timeout_error(timeout: float) -> PageError:
+    return PageError(f"OCR timed out after {timeout:g} s")
+
+
+def recognise(
+    image: Image.Image | np.ndarray, *, lang: str, dpi: int, psm: int, timeout: float
+) -> OcrRun:
+    """Run Tesseract once (`image_to_data`) and rebuild the page text from its lines."""
+    start = time.perf_counter()
+    config = f"--psm {psm} --dpi {dpi}"
+    with _image_file(image) as name:
+        try:
+            data = pytesseract.image_to_data(
+                name,
+                lang=lang,
+                config=config,
+                timeout=timeout,
+                output_type=pytesseract.Output.DICT,
+            )
+        except RuntimeError as exc:  # pytesseract's "Tesseract process timeout"
+            if "timeout" in str(exc).lower():
+                raise _timeout_error(timeout) from exc
+            raise PageError(f"Tesseract failed: {exc}") from exc
+        except pytesseract.TesseractError as exc:
+            raise PageError(f"Tesseract failed: {exc.message or exc.status}") from exc
+    words = tuple(_words(data))
+    confs = [w.conf for w in words if w.conf >= 0]
+    return OcrRun(
+        text=_page_text(words),
+        words=words,
+        confidence=round(sum(confs) / len(confs), 2) if confs else None,
+        psm=psm,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        if int(data["level"][i]) != 5 or not text:
+            continue
+        yield Word(
+            text=text,
+            left=int(data["left"][i]),
+            top=int(data["top"][i]),
+            width=int(data["width"][i]),
+            height=int(data["height"][i]),
+            conf=float(data["conf"][i]),
+            block=int(data["block_num"][i]),
+            par=int(data["par_num"][i]),
+            line=int(data["line_num"][i]),
+        )
+
+
+def _page_text(words: tuple[Word, ...]) -> str:
+    """Words joined into lines; a blank line between paragraphs, as Tesseract's text output."""
+    out: list[str] = []
+    prev: tuple[int, int, int] | None = None
+    for w in words:
+        key = (w.block, w.par, w.line)
+        if prev is None:
+            out.append(w.text)
+        elif key == prev:
+            out.append(" " + w.text)
+        elif key[:2] == prev[:2]:
+            out.append("\n" + w.text)
+        else:
+            out.append("\n\n" + w.text)
+        prev = key
+    return "".join(out)
+
+
+_OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def detect_orientation(
+    image: Image.Image | np.ndarray, *, dpi: int, timeout: float
+) -> tuple[int, float] | None:
+    """Tesseract OSD: (clockwise degrees to turn the image upright, confidence), or None when
+    OSD cannot tell (sparse page, too few characters)."""
+    with _image_file(image) as name:
+        try:
+            osd = pytesseract.image_to_osd(name, config=f"--psm 0 --dpi {dpi}", timeout=timeout)
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise _timeout_error(timeout) from exc
+            return None
+        except pytesseract.TesseractError:
+            return None  # "Too few characters. Skipping this page": nothing to orient by
+    rotate, conf = _OSD_ROTATE.search(osd), _OSD_CONF.search(osd)
+    if not rotate or not conf:
+        return None
+    return int(rotate.group(1)) % 360, float(conf.group(1))

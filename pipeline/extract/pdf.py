@@ -1,0 +1,275 @@
+"""PDF files: sniffing and opening (with repair), the per-page text-layer check, and
+text-layer extraction.
+
+pypdfium2 opens files and does the fast per-page check (~1,000 pages/s); pdfplumber extracts
+the text of upright pages; poppler's ``pdftotext`` reads pages whose text runs sideways
+(``/Rotate``, rotated text matrices), where pdfplumber and pdfium scramble the order.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.config import OcrSettings
+from pipeline.errors import InputError, PageError
+from pipeline.extract import quality
+from pipeline.extract.render import image_cover
+
+#: At most this share of a text layer's characters may be unmapped glyphs, control or
+#: private-use characters; above it the layer is garbage (typically lost å/ä/ö).
+MAX_BAD_CHAR_SHARE = 0.01
+#: Letters and digits among a usable layer's non-space characters.
+MIN_ALNUM_SHARE = 0.5
+#: Dictionary share is judged only on layers with at least this many tokens.
+MIN_TOKENS_FOR_DICT = 10
+#: A page mostly covered by an image with fewer text-layer characters than this is a scan
+#: with a stamp or a header in text; it is OCR'd whole.
+SCAN_STAMP_CHARS = 200
+SCAN_COVER = 0.5
+#: pdfium marks hyphenation points with these; they are not garbage.
+_HYPHEN_MARKS = {"\x02", "\ufffe"}
+PDFTOTEXT_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True)
+class PdfProbe:
+    """Page count and, per page, whether it has a usable text layer."""
+
+    n_pages: int
+    text_pages: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class LayerCheck:
+    """The fast verdict on one page's text layer."""
+
+    usable: bool
+    chars: int  # non-space characters in the layer
+    reason: str = ""  # why the layer is not usable
+    dict_share: float | None = None
+    rotation: int = 0  # the page's /Rotate
+    unlike_words: bool = False  # rejected only for its dictionary share (OCR may do no better)
+
+
+# ------------------------------------------------------------------ opening
+
+
+@dataclass
+class OpenPdf:
+    path: Path
+    doc: pdfium.PdfDocument
+    repaired: bytes | None  # the repaired file, when the original could not be read as is
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+
+def _describe(head: bytes) -> str:
+    h = head.lstrip().lower()
+    if h.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in h[:512]:
+        return "looks like HTML"
+    if h.startswith((b"<?xml", b"<")):
+        return "looks like XML/markup"
+    if head.startswith(b"\x89PNG"):
+        return "PNG image"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG image"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "TIFF image"
+    if head.startswith(b"PK\x03\x04"):
+        return "ZIP archive (Word/Excel?)"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "old Office document"
+    return "no %PDF header"
+
+
+def sniff(path: Path) -> None:
+    """Raise `InputError` unless the file starts like a PDF."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise InputError("empty file (0 bytes)")
+    if b"%PDF-" not in head:
+        raise InputError(f"not a PDF ({_describe(head)})")
+
+
+def _repair(path: Path, why: str) -> bytes:
+    """The file rewritten by qpdf (pikepdf), which rebuilds broken cross-reference tables."""
+    try:
+        with pikepdf.open(path) as pdf:
+            buf = io.BytesIO()
+            pdf.save(buf)
+            return buf.getvalue()
+    except pikepdf.PasswordError as exc:
+        raise InputError("encrypted (password required)") from exc
+    except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else why
+        raise InputError(f"corrupt PDF that cannot be repaired ({detail[:160]})") from exc
+
+
+def _open_pdfium(src: str | bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(src)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError("encrypted (password required)") from exc
+        if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise InputError("encrypted with an unsupported security handler") from exc
+        raise
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[OpenPdf]:
+    """Open a PDF for reading; raise `InputError` with a one-line reason if it can't be.
+
+    Files pdfium cannot open, or in which it finds no pages, are repaired by qpdf first.
+    Owner-password-only encryption needs no password and is read normally.
+    """
+    path = Path(path)
+    sniff(path)
+    repaired: bytes | None = None
+    try:
+        doc = _open_pdfium(str(path))
+        if len(doc) == 0:
+            doc.close()
+            raise pdfium.PdfiumError("no pages found")
+    except pdfium.PdfiumError as exc:
+        repaired = _repair(path, str(exc))
+        try:
+            doc = _open_pdfium(repaired)
+        except pdfium.PdfiumError as exc2:
+            raise InputError(f"corrupt PDF that cannot be repaired ({exc2})") from exc2
+    try:
+        if len(doc) == 0:
+            raise InputError("PDF has no pages")
+        yield OpenPdf(path, doc, repaired)
+    finally:
+        doc.close()
+
+
+def probe_pdf(path: Path, settings: OcrSettings) -> PdfProbe:
+    """Count the pages and tell which have a usable text layer (no OCR, no rendering)."""
+    with open_pdf(path) as pdf:
+        flags: list[bool] = []
+        for i in range(len(pdf)):
+            try:
+                page = pdf.doc[i]
+            except pdfium.PdfiumError:
+                flags.append(False)  # read_page will report this page as failed
+                continue
+            try:
+                flags.append(check_text_layer(page, settings).usable)
+            finally:
+                page.close()
+        return PdfProbe(n_pages=len(flags), text_pages=tuple(flags))
+
+
+# ------------------------------------------------------------------ text layer
+
+
+def _pdfium_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+
+
+def _bad_char(c: str) -> bool:
+    return c == "\ufffd" or (
+        c not in _HYPHEN_MARKS and unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")
+    )
+
+
+def check_text_layer(page: pdfium.PdfPage, settings: OcrSettings) -> LayerCheck:
+    """Is the page's text layer worth using instead of OCR?"""
+    text = _pdfium_text(page)
+    visible = [c for c in text if not c.isspace()]
+    n = len(visible)
+    rotation = page.get_rotation()
+    if n < settings.min_text_chars:
+        reason = "no text layer" if n == 0 else f"text layer too short ({n} characters)"
+        return LayerCheck(False, n, reason, rotation=rotation)
+    bad = sum(_bad_char(c) for c in visible)
+    if bad > MAX_BAD_CHAR_SHARE * n:
+        return LayerCheck(False, n, f"text layer has {bad} unmapped glyphs", rotation=rotation)
+    if sum(c.isalnum() for c in visible) < MIN_ALNUM_SHARE * n:
+        return LayerCheck(False, n, "text layer is mostly symbols", rotation=rotation)
+    share = quality.dictionary_share(text, min_tokens=MIN_TOKENS_FOR_DICT)
+    if share is not None and share < quality.GARBLED_DICT_SHARE:
+        reason = f"text layer is not words (dictionary share {share:.2f})"
+        return LayerCheck(False, n, reason, share, rotation, unlike_words=True)
+    if n < SCAN_STAMP_CHARS and image_cover(page) >= SCAN_COVER:
+        return LayerCheck(False, n, "scanned page with a short text stamp", share, rotation)
+    return LayerCheck(True, n, "", share, rotation)
+
+
+def _tidy(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float]:
+    """Text in reading order and the share of characters that are not upright."""
+    src: Path | io.BytesIO = io.BytesIO(pdf.repaired) if pdf.repaired else pdf.path
+    with pdfplumber.open(src, pages=[page_no]) as doc:
+        page = doc.pages[0]
+        chars = page.chars
+        sideways = sum(1 for c in chars if not c.get("upright", True)) / max(1, len(chars))
+        return _tidy(page.extract_text(layout=False) or ""), sideways
+
+
+def _pdftotext(pdf: OpenPdf, page_no: int) -> str:
+    """poppler's reading order (it follows rotated pages and text)."""
+    with tempfile.TemporaryDirectory(prefix="namnd_pdf_") as tmp:
+        src = pdf.path
+        if pdf.repaired:
+            src = Path(tmp) / "repaired.pdf"
+            src.write_bytes(pdf.repaired)
+        cmd = ["pdftotext", "-f", str(page_no), "-l", str(page_no), "-enc", "UTF-8", str(src), "-"]
+        try:
+            out = subprocess.run(cmd, capture_output=True, timeout=PDFTOTEXT_TIMEOUT_S, check=True)
+        except FileNotFoundError as exc:
+            raise PageError("pdftotext (poppler-utils) is not installed") from exc
+        except subprocess.TimeoutExpired as exc:
+            raise PageError(f"pdftotext timed out after {PDFTOTEXT_TIMEOUT_S} s") from exc
+        except subprocess.CalledProcessError as exc:
+            raise PageError(
+                f"pdftotext failed: {exc.stderr.decode(errors='replace')[:160]}"
+            ) from exc
+    return _tidy(out.stdout.decode("utf-8", errors="replace").replace("\f", ""))
+
+
+def text_layer(pdf: OpenPdf, page_no: int, check: LayerCheck) -> tuple[str, str]:
+    """The page's text layer in reading order, and which tool read it.
+
+    Upright pages go through pdfplumber. Pages turned by /Rotate, pages whose characters are
+    mostly not upright, and pages where pdfplumber's words are garbled (low dictionary share
+    or ``(cid:…)`` codes) are read by pdftotext; the more word-like of the two wins.
+    """
+    if check.rotation % 360:
+        return _pdftotext(pdf, page_no), "pdftotext"
+    text, sideways = _pdfplumber_text(pdf, page_no)
+    share = quality.dictionary_share(text) or 0.0
+    if sideways < 0.2 and "(cid:" not in text and share >= quality.GARBLED_DICT_SHARE:
+        return text, "pdfplumber"
+    alt = _pdftotext(pdf, page_no)
+    if sideways >= 0.2 or "(cid:" in text or (quality.dictionary_share(alt) or 0.0) > share:
+        return alt, "pdftotext"
+    return text, "pdfplumber"
