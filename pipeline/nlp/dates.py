@@ -4,7 +4,7 @@ Read: ISO ``2013-05-15`` (also ``2013.05.15``), ``15 maj 2013``, ``den 15-maj 20
 ``15:e maj 2013``, ``den 17 juni`` (year from a nearby full date or `default_year`),
 ``15/5 2013`` / ``15/5-13``, and month names damaged by OCR (``decernber``, ``jun1``,
 ``febmari``). Letters read for digits (``2O13``) are accepted only when the result is a
-valid date. Not dates: dnr (``3.2.1-792/2020``), amounts, phone numbers, year ranges
+valid date. Not dates: dnr (``3.2.1-123/2021``), amounts, phone numbers, year ranges
 (``2012-2014``) and month-year phrases without a day (``januari 2021``).
 
 A date that cannot be read is ``None``, never a guess.

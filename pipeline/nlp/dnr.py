@@ -1,8 +1,8 @@
 """Diarienummer (dnr): the registration number of a case.
 
-Printed forms vary by year and committee: ``3.2.1-792/2020``, ``0066/2008``,
+Printed forms vary by year and committee: ``3.2.1-123/2021``, ``0012/2009``,
 ``106-0412/2007``, ``1.6-0543/2008``, ``D nr 008 – 121 / 05``, ``KS 155/18``,
-``Dnr 3.2:275/2013``; labels ``Dnr``, ``DNR``, ``D nr``, ``Diarienummer`` and OCR's
+``Dnr 3.2:118/2014``; labels ``Dnr``, ``DNR``, ``D nr``, ``Diarienummer`` and OCR's
 ``Dinr``/``Dnr.``.
 
 `normalize_dnr` keeps the printed structure and only: drops spaces inside the number,

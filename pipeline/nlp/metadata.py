@@ -5,7 +5,7 @@ read from several places the most specific wins:
 
 committee     "Till <nämnd>" in the page-1 header > "<Nämnd>s beslut" heading >
               "Protokoll(sutdrag) … <nämnd>" at the top > "<ABBR> <date>" in the header
-              (SOTN 2008-03-18) > the committee named in the first decision > the
+              (SOTN 2005-04-19) > the committee named in the first decision > the
               förvaltning of the letterhead (Socialförvaltningen → Socialnämnden) > the
               committee named most often.
 doc_type      weighted signals of ``patterns/doc_types.csv`` read at the top of page 1, on

@@ -1,0 +1,156 @@
+"""Headings (OCR-tolerant), sub-headings, sections and decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.sections import find_decisions, find_headings, heading_kind, split_sections
+from pipeline.records import CleanPage, Line
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Förvaltningens förslag till beslut", "forslag_till_beslut"),
+        ("Forvaltningens forslag till beslut", "forslag_till_beslut"),
+        ("Förslag till beslut", "forslag_till_beslut"),
+        ("Socialnämndens beslut", "beslut"),
+        ("Nocialndmndens Heslut", "beslut"),
+        ("Farsta stadsdelsnämnds beslut", None),  # three words: not the possessive heading
+        ("Stadsdelsnämndens beslut", "beslut"),
+        ("Kommunstyrelsens beslut", "beslut"),
+        ("Beslut", "beslut"),
+        ("Sammanfattning", "sammanfattning"),
+        ("Sammanfatining", "sammanfattning"),
+        ("Bakgrund", "bakgrund"),
+        ("Ärendets beredning", "beredning"),
+        ("Arendets beredning", "beredning"),
+        ("Ärendet", "arendet"),
+        ("Ärendet: FoU-plan för 2015", "arendet"),
+        ("Förvaltningens synpunkter och förslag", "synpunkter"),
+        ("Förvaltningens synpunkter", "synpunkter"),
+        ("Beslutsgång", "beslutsgang"),
+        ("Beslutsging _ _", "beslutsgang"),
+        ("Särskilt uttalande", "sarskilt_uttalande"),
+        ("Siivskilt uttalande _", "sarskilt_uttalande"),
+        ("Reservation", "sarskilt_uttalande"),
+        ("Bilagor", "bilagor"),
+        ("Bilaga", "bilagor"),
+        ("Beslut om fördelning av medel för år 2015 fattades", None),
+        ("Förvaltningen föreslår att socialnämnden godkänner FoU-planen.", None),
+        ("Stadsdelsnämnden beslutar", None),
+        ("Bilaga 1 - Beviljade projekt", None),
+        ("Lokala utvecklingsmedel", None),
+    ],
+)
+def test_heading_kind(line: str, kind: str | None) -> None:
+    assert heading_kind(line) == kind
+
+
+def _page(no: int, lines: list[str]) -> CleanPage:
+    return CleanPage(
+        no, "\n".join(lines), "\n".join(lines), tuple(Line(no, i, t) for i, t in enumerate(lines))
+    )
+
+
+BODY = [
+    "Förvaltningens förslag till beslut",
+    "1. Socialnämnden godkänner förslag till plan för",
+    "forskning och utveckling 2015.",
+    "",
+    "2. Socialnämnden delger samtliga stadsdelsnämnder ärendet.",
+    "",
+    "Anna Andersson Bertil Berg",
+    "Förvaltningschef Avdelningschef",
+    "Sammanfattning",
+    "Detta ärende är en plan för forskning och utveckling med syfte att stödja",
+    "utvecklingen av en evidensbaserad praktik inom socialtjänsten.",
+    "",
+    "Lokala utvecklingsmedel",
+    "",
+    "Socialnämnden har årligen utlyst lokala utvecklingsmedel för forskning.",
+    "Forsknings- och utvecklingsarbetet inom socialtjänsten i",
+    "Stockholms stad ska bidra till bättre resultat.",
+    "",
+    "Rekvirering av statsbidrag för kompetensutveckling inom",
+    "barn- och ungdomsområdet",
+    "",
+    "Socialstyrelsen fördelar statsbidrag till kommunerna.",
+    "",
+    "Strategisk betydelse för staden",
+    "Innovation",
+    "Jämställdhet",
+]
+
+
+def test_sections_and_subheadings() -> None:
+    page = _page(1, BODY)
+    headings = find_headings([BODY], [[None] * len(BODY)])
+    kinds = [(h.kind, h.text) for h in headings]
+    assert kinds == [
+        ("forslag_till_beslut", "Förvaltningens förslag till beslut"),
+        ("sammanfattning", "Sammanfattning"),
+        ("subheading", "Lokala utvecklingsmedel"),
+        (
+            "subheading",
+            "Rekvirering av statsbidrag för kompetensutveckling inom barn- och ungdomsområdet",
+        ),
+    ]
+    sections = split_sections((page,), headings)
+    assert [s.kind for s in sections] == [
+        "forslag_till_beslut",
+        "sammanfattning",
+        "subheading",
+        "subheading",
+    ]
+    assert sections[2].parent == "sammanfattning" and sections[2].level == 2
+    assert sections[1].lines[0].text.startswith("Detta ärende")
+
+
+def test_numbered_decisions_join_continuation_lines() -> None:
+    page = _page(1, BODY)
+    sections = split_sections((page,), find_headings([BODY], [[None] * len(BODY)]))
+    decisions = find_decisions(sections)
+    assert [(d.item_no, d.text) for d in decisions] == [
+        (1, "Socialnämnden godkänner förslag till plan för forskning och utveckling 2015."),
+        (2, "Socialnämnden delger samtliga stadsdelsnämnder ärendet."),
+    ]
+
+
+def test_att_clauses_of_a_decision() -> None:
+    lines = [
+        "Beslut",
+        "Stadsdelsnämnden beslutar",
+        "att godkänna förvaltningens förslag till fördelning av",
+        "utvecklingsmedel för år 2018,",
+        "att uppdra åt förvaltningen att återrapportera.",
+        "",
+        "Beslutsgång",
+        "Ordföranden föreslog att nämnden skulle besluta enligt förslaget.",
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    assert [(d.item_no, d.text) for d in find_decisions(sections)] == [
+        (1, "att godkänna förvaltningens förslag till fördelning av utvecklingsmedel för år 2018,"),
+        (2, "att uppdra åt förvaltningen att återrapportera."),
+    ]
+
+
+def test_numbered_items_across_decision_sections_restart() -> None:
+    lines = [
+        "Socialnämndens beslut",
+        "1. Socialnämnden godkänner lägesbeskrivningen.",
+        "Ärendet",
+        "Text om ärendet.",
+        "Förvaltningens förslag till beslut",
+        "1. Socialnämnden beslutar att godkänna",
+        "lägesbeskrivningen",
+        "2. Socialnämnden beslutar att överlämna ärendet.",
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    assert [(d.item_no, d.text) for d in find_decisions(sections)] == [
+        (1, "Socialnämnden godkänner lägesbeskrivningen."),
+        (1, "Socialnämnden beslutar att godkänna lägesbeskrivningen"),
+        (2, "Socialnämnden beslutar att överlämna ärendet."),
+    ]
