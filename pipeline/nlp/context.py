@@ -162,8 +162,16 @@ def cue_hits(text: str, group: str, scope: str | None = None) -> list[CueHit]:
         if not found and not cue.case_sensitive and len(cue.phrase) >= _FUZZY_MIN_LEN:
             # OCR damage beyond the vowel classes ("ansSkningar"): one fuzzy look.
             lo = loose(text) if lo is None else lo
-            al = fuzz.partial_ratio_alignment(cue.loose, lo, score_cutoff=_FUZZY_MIN_SCORE)
-            if al is not None and _word_edges(lo, al.dest_start, al.dest_end):
+            al = (
+                fuzz.partial_ratio_alignment(cue.loose, lo, score_cutoff=_FUZZY_MIN_SCORE)
+                if len(lo) >= len(cue.loose)
+                else None
+            )
+            if (
+                al is not None
+                and al.dest_end - al.dest_start >= 0.85 * len(cue.loose)
+                and _word_edges(lo, al.dest_start, al.dest_end)
+            ):
                 hits.append(CueHit(cue, al.dest_start, al.dest_end))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return hits

@@ -58,6 +58,7 @@ EXTRACT_VERSION = 1
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
 _STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt")
+_ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
 
 
 def extract(doc: UnderstoodDocument) -> Facts:
@@ -75,7 +76,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += [_from_list_row(r, lines, ctx) for r in find_two_column_lists(lines, places)]
     rows = find_tables(lines, orgs)
     studies = find_studies(lines, ctx, rows, orgs, ref)
-    drafts += _join_studies(studies, rows, lines, ctx, ref)
+    drafts += _join_studies(studies, rows, ctx, ref, drafts)
     notes = footnotes(doc)
     for d in drafts:
         if not d.places and d.desc_lines is not None:
@@ -324,10 +325,12 @@ def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draf
 def _join_studies(
     studies: Sequence[Study],
     rows: Sequence[TableRow],
-    lines: Sequence[BodyLine],
     ctx: Context,
     ref: dt.date | None,
+    listed: Sequence[_Draft] = (),
 ) -> list[_Draft]:
+    """Studies joined to their table rows; a row that names a listed project completes that
+    project; the other rows are projects of their own."""
     out: list[_Draft] = []
     used: set[int] = set()
     for st in studies:
@@ -335,7 +338,7 @@ def _join_studies(
             ((match_row(st.name, r, st.text), k) for k, r in enumerate(rows) if k not in used),
             default=(0.0, -1),
         )
-        row = rows[best[1]] if best[0] >= 78 else None
+        row = rows[best[1]] if best[0] >= _ROW_MATCH else None
         d = _Draft(
             name=st.name,
             fund_type=st.fund_type,
@@ -359,6 +362,10 @@ def _join_studies(
         out.append(d)
     for k, r in enumerate(rows):
         if k in used:
+            continue
+        same = [d for d in listed if match_row(d.name, r, "") >= _ROW_MATCH]
+        if same:
+            _apply_row(same[0], r, ref)
             continue
         fund = ctx.fund_before(r.first_line)
         d = _Draft(
@@ -526,7 +533,7 @@ def _paragraph_amounts(
                 m.start,
                 para.text,
                 (pos_in_para + m.start) if pos_in_para >= 0 else None,
-                ctx.fund_before(s.first),
+                _list_fund_before(s.first, drafts) or ctx.fund_before(s.first),
                 kind,
                 ctx.study_fund,
             )
@@ -550,6 +557,14 @@ def _paragraph_amounts(
                 )
             )
     return out
+
+
+def _list_fund_before(line: int, drafts: Sequence[_Draft]) -> str | None:
+    """The fund of a project list that ends just above `line` (its closing sentence)."""
+    for d in drafts:
+        if d.desc_lines is None and 0 < line - d.last_line <= 4 and d.fund_type:
+            return d.fund_type
+    return None
 
 
 def _owner(line: int, drafts: Sequence[_Draft], projects: Sequence[Project]) -> Project | None:
