@@ -350,6 +350,8 @@ class WordRepairer:
         z_plain = self.lex.zipf(sub) if not any(c in _SYMBOLS for c in sub) else 0.0
         if z_plain > 0 and best[1] - z_plain < DIACRITIC_MARGIN:
             return sub, z_plain
+        if best[0] != sub and len(sub) < 5 and best[1] < 4.0:
+            return None  # a short, rare restored part ("åhus" in "barnahus") is a guess
         return best
 
     def _compound(self, lower: str) -> str | None:
@@ -366,11 +368,13 @@ class WordRepairer:
                 continue
             for j in range(i + 4, n + 1):
                 sub = lower[i:j]
-                part = self._part(sub)
-                tail = ""
-                if part is None and j < n and sub.endswith("s"):
-                    part = self._part(sub[:-1])
-                    tail = "s"
+                part, tail = None, ""
+                if j < n and sub.endswith("s"):
+                    # the linking -s- of a compound ("behov-s-bedömning") before a word
+                    # that merely ends in s ("behövs")
+                    part, tail = self._part(sub[:-1]), "s"
+                if part is None:
+                    part, tail = self._part(sub), ""
                 if part is None and j == n:
                     for suffix in _SUFFIXES:
                         if sub.endswith(suffix) and len(sub) - len(suffix) >= 4:
