@@ -43,6 +43,27 @@ OrgFinder = Callable[[str], list[tuple[int, int, str]]]
 _CONNECT = {"i", "vid", "för", "for", "och", "&"}
 _STOP_AFTER = re.compile(r"[.,;:()]")
 _AUX = {"har", "hade", "ska", "skall", "kommer", "att", "kan"}
+_MAX_NAME_WORDS = 9
+_CLAUSE_STOP = {
+    "en",
+    "ett",
+    "som",
+    "via",
+    "under",
+    "inom",
+    "sedan",
+    "med",
+    "tillsammans",
+    "pa",
+    "och",
+    "samt",
+    "men",
+    "kring",
+    "om",
+    "infor",
+    "efter",
+    "till",
+}
 _MATCH_MIN = 78.0
 
 
@@ -61,32 +82,36 @@ class Study:
     aliases: tuple[str, ...] = ()
 
 
-def _capital_run(words: list[str], start: int, step: int) -> list[str]:
-    """Words of a proper name from `start` going forward (step 1) or backward (step -1):
-    capitalised words, joined by connectors ("Juridiska institutionen vid Stockholms
-    universitet"), ending at the first ordinary word."""
+def _name_after(words: list[str]) -> list[str]:
+    """A proper name at the start of `words` ("Juridiska institutionen vid Stockholms
+    universitet", "FoU i Väst"): it starts with a capital and runs to punctuation, an
+    article or a clause word; trailing ordinary words are dropped."""
+    if not words or not words[0].strip("\"”“'(")[:1].isupper():
+        return []
     run: list[str] = []
-    k = start
-    while 0 <= k < len(words):
-        w = words[k]
+    for w in words[:_MAX_NAME_WORDS]:
         bare = w.strip("\"”“'")
-        if not bare:
+        if fold(bare.strip(".,;:)")) in _CLAUSE_STOP:
             break
-        if (
-            bare[:1].isupper()
-            or (run and bare.lower() in _CONNECT)
-            or (run and step == 1 and _org_tail(bare))
-        ):
-            run.append(w)
-            if _STOP_AFTER.search(w[-1:]):
-                break
-            k += step
+        run.append(bare)
+        if _STOP_AFTER.search(bare[-1:]):
+            break
+    while run and not (run[-1].strip(".,;:")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
+        run.pop()
+    return run
+
+
+def _name_before(words: list[str]) -> list[str]:
+    """A proper name that ends `words` (the subject before its verb)."""
+    run: list[str] = []
+    for w in reversed(words[-_MAX_NAME_WORDS:]):
+        bare = w.strip("\"”“'")
+        if not bare or _STOP_AFTER.search(bare[-1:]):
+            break
+        if bare[:1].isupper() or (run and bare.lower() in _CONNECT):
+            run.insert(0, bare)
             continue
         break
-    if step == -1:
-        run.reverse()
-    while run and run[-1].lower().strip(".,;:") in _CONNECT:
-        run.pop()
     while run and run[0].lower() in _CONNECT:
         run.pop(0)
     return run
@@ -104,17 +129,12 @@ def _org_tail(w: str) -> bool:
 def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
-        if h.value == "by":
-            after = text[h.end :].split()
-            run = _capital_run(after, 0, 1)
-        else:
-            after = text[h.end :].split()
-            run = _capital_run(after, 0, 1)
-            if not run:
-                before = text[: h.start].split()
-                while before and before[-1].lower() in _AUX:
-                    before.pop()
-                run = _capital_run(before, len(before) - 1, -1)
+        run = _name_after(text[h.end :].split())
+        if not run and h.value != "by":
+            before = text[: h.start].split()
+            while before and before[-1].lower() in _AUX:
+                before.pop()
+            run = _name_before(before)
         if run:
             cand = " ".join(run).strip(" .,;:")
             return canonical_org(cand, find_orgs)

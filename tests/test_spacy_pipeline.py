@@ -1,0 +1,73 @@
+"""The rule-based spaCy pipeline: labels and attributes on short Swedish sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.nlp.spacy_pipeline import LABELS, get_nlp
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in get_nlp()(text).ents]
+
+
+def test_pipeline_components_and_labels() -> None:
+    nlp = get_nlp()
+    assert nlp.lang == "sv"
+    assert nlp.pipe_names[0] == "fold_norm"
+    assert "entity_ruler" in nlp.pipe_names
+    assert set(LABELS) == {"DISTRICT", "ORG", "FUND", "MONEY", "DATE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "kr." is one token: the MONEY span takes the abbreviation dot along
+        ("Bromma beviljades 250 000 kr.", [("Bromma", "DISTRICT"), ("250 000 kr.", "MONEY")]),
+        (
+            "Farsta stadsdelsförvaltning fick LUM-medel.",
+            [("Farsta stadsdelsförvaltning", "DISTRICT"), ("LUM-medel", "FUND")],
+        ),
+        # OCR damage: lost and replaced Swedish letters
+        (
+            "Socialférvaltningen och Hésselby-Villingby fick lokala utvecklingsmedel",
+            [
+                ("Socialférvaltningen", "DISTRICT"),
+                ("Hésselby-Villingby", "DISTRICT"),
+                ("lokala utvecklingsmedel", "FUND"),
+            ],
+        ),
+        (
+            "Utvarderingen gors av Ersta Skondal Bracke Hogskola.",
+            [("Ersta Skondal Bracke Hogskola", "ORG")],
+        ),
+        ("Studien ska vara klar den 30 juni 2019.", [("30 juni 2019", "DATE")]),
+        (
+            "Statsbidraget omfattar knappt fem miljoner.",
+            [("Statsbidraget", "FUND"), ("knappt fem miljoner", "MONEY")],
+        ),
+        ("Medel för MUST kan sökas.", [("MUST", "FUND")]),
+    ],
+)
+def test_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ents(text) == expected
+
+
+def test_attributes() -> None:
+    doc = get_nlp()("Skärholmen fick ca 1,2 miljoner kronor för MUL den 3 maj 2016 via Ramböll.")
+    by_label = {e.label_: e for e in doc.ents}
+    assert by_label["DISTRICT"]._.district_id == "skarholmen"
+    assert by_label["MONEY"]._.sek == 1_200_000
+    assert by_label["MONEY"]._.approximate is True
+    assert by_label["FUND"]._.fund_type == "MUL"
+    assert by_label["DATE"]._.date == dt.date(2016, 5, 3)
+    assert by_label["ORG"]._.org_id == "ramboll"
+
+
+def test_overlaps_prefer_the_longer_span() -> None:
+    # the district's own name inside a longer förvaltning phrase is one entity, not two
+    assert ents("Östermalms stadsdelsförvaltning") == [
+        ("Östermalms stadsdelsförvaltning", "DISTRICT")
+    ]
