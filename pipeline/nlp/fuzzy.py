@@ -1,7 +1,7 @@
 """OCR-tolerant normalisation helpers shared by the gazetteer and amount matchers.
 
-Every function here is *length-preserving*: character ``i`` of the output stems from
-character ``i`` of the input.  Matchers can therefore run their regexes on a folded
+``fold``, ``skeleton`` and ``loose`` are *length-preserving*: character ``i`` of the
+output stems from character ``i`` of the input.  Matchers can therefore run their regexes on a folded
 copy of a text and report spans that index the original text directly.
 
 Three levels of normalisation, from strict to loose:
@@ -32,11 +32,13 @@ symbol                context                                     examples
 ``6``, ``0``          word-initial before a typical ö-stem        6ver, 6kar, 6ppnar
                       (v, k+vowel, pp, ns, st+letter, g+a/o, r+a/e)
 ``4``                 between two letters                         l4n
+``1``                 between two letters (read as ``i``)         V1llingby, soc1al
 ``&``, ``#``          word-initial before a letter, or between    &r, #rendet
                       two letters unless both are upper case      (H&M, R&D untouched)
 ====================  ==========================================  =====================
 
-``6``/``0``/``4`` become ``o``/``o``/``a`` in ``fold`` and ``*`` in ``skeleton``.
+``6``/``0``/``4`` become ``o``/``o``/``a`` in ``fold`` and ``*`` in ``skeleton``; ``1``
+becomes ``i`` in ``fold``/``skeleton`` (``*`` in ``loose``).
 ``&``/``#`` become ``a`` in ``fold`` and ``*`` in ``skeleton``.  The letter ``d``, which
 OCR also produces for ä/å ("ndmnden", "frdn"), is a real consonant and is never rewritten;
 ``token_variants`` offers a ``d``→vowel variant and fuzzy scoring absorbs the rest.
@@ -72,12 +74,12 @@ _L = r"[^\W\d_]"  # one letter, any script
 # OCR digits/symbols that stand for a vowel.  Each alternative is a single character
 # match with look-around, so the substitution is length-preserving and linear.
 _OCR_SYMBOL = re.compile(
-    rf"(?<={_L})[604](?={_L})"  # f6r, ans0ka, l4n
+    rf"(?<={_L})[6041](?={_L})"  # f6r, ans0ka, l4n, V1llingby
     rf"|(?<![\w&#])[60](?=(?:v|k[aeiouy]|pp|ns|st{_L}|g[ao]|r[ae]){_L}?)"  # 6ver, 6kar, 6ppnar
     rf"|(?<![\w&#])[&#](?={_L})"  # &r, #rendet
     rf"|(?<=[a-zåäöéèü])[&#](?={_L})|(?<={_L})[&#](?=[a-zåäöéèü])"  # m&nga; not H&M/R&D
 )
-_SYMBOL_FOLD = {"6": "o", "0": "o", "4": "a", "&": "a", "#": "a"}
+_SYMBOL_FOLD = {"6": "o", "0": "o", "4": "a", "1": "i", "&": "a", "#": "a"}
 
 
 def _fold_char(c: str) -> str:
@@ -129,11 +131,14 @@ _LOOSE_TABLE = _Table(_loose_char)
 
 
 def _repair(s: str, vowel: str | None) -> str:
-    if not any(ch in s for ch in "604&#"):
+    if not any(ch in s for ch in "6041&#"):
         return s
 
     def sub(m: re.Match[str]) -> str:
-        return vowel if vowel is not None else _SYMBOL_FOLD[m.group()]
+        c = m.group()
+        if vowel is None or c == "1":
+            return _SYMBOL_FOLD[c]
+        return vowel
 
     return _OCR_SYMBOL.sub(sub, s)
 
@@ -153,7 +158,7 @@ def loose(s: str) -> str:
     return _repair(s, VOWEL).translate(_LOOSE_TABLE)
 
 
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—/.,:;'’´`()\"”“]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—/.,:;'’´`()\"”“&|+]+")
 
 
 def compact(s: str) -> str:
