@@ -1,0 +1,431 @@
+"""Small helpers shared by the notebooks in ``notebooks/`` and by ``devtools.render_chart``.
+
+* :func:`open_warehouse` opens the warehouse read-only (``NAMND_DB``, default
+  ``warehouse/namnd.duckdb`` under the repo root). A missing file gives an *empty* warehouse
+  with the real schema, so every notebook runs and says "Ingen data" instead of crashing.
+* :func:`fmt_kr` / :func:`fmt_int` write numbers the Swedish way: ``1 234 567 kr``.
+* :func:`use_style` and :data:`FUND_COLORS` give every chart the same look and colours.
+* :func:`funding_by_fund_year` + :func:`plot_funding_by_year` are the main chart of
+  ``notebooks/funding_by_year.py``; the README image is rendered by the same two functions.
+* :func:`criterion_key`, :func:`compare_criteria`, :func:`content_words` are the pure text
+  helpers of ``notebooks/criteria_over_time.py``.
+
+Nothing here writes to the warehouse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.config import REPO_ROOT
+
+if TYPE_CHECKING:  # matplotlib is an optional ("notebooks") dependency
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+DEFAULT_DB = "warehouse/namnd.duckdb"
+NO_DATA = "Ingen data i lagret"
+
+# --------------------------------------------------------------------------- the warehouse
+
+
+def resolve_db_path(db_path: str | os.PathLike[str] | None = None) -> Path:
+    """The warehouse file: the argument, else ``$NAMND_DB``, else the default.
+
+    A relative path is taken relative to the repo root, so a notebook (whose kernel runs in
+    ``notebooks/``) and a shell in the repo root mean the same file.
+    """
+    raw = db_path or os.environ.get("NAMND_DB") or DEFAULT_DB
+    path = Path(raw).expanduser()
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+@dataclass
+class Warehouse:
+    """A read-only connection plus what a reader should know about it."""
+
+    path: Path
+    con: duckdb.DuckDBPyConnection
+    exists: bool
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Run a read query and return a DataFrame (empty, with its columns, when no rows)."""
+        return self.con.execute(query, params or []).df()
+
+    def count(self, relation: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {relation}").fetchone()
+        return int(row[0]) if row else 0
+
+    @property
+    def is_empty(self) -> bool:
+        return self.count("v_documents_canonical") == 0
+
+    def describe(self) -> str:
+        """One line for the top of a notebook: which file, how much is in it, or why nothing."""
+        if not self.exists:
+            return (
+                f"{NO_DATA}: filen {self.path} finns inte. Kör `namnd run` (eller sätt NAMND_DB "
+                "till ett befintligt lager). Tabeller och diagram nedan blir tomma."
+            )
+        if self.is_empty:
+            return (
+                f"{NO_DATA}: {self.path} har inga inlästa dokument ännu. Kör `namnd run`. "
+                "Tabeller och diagram nedan blir tomma."
+            )
+        n_files, n_decisions = self.count("documents"), self.count("v_documents_canonical")
+        n_projects = self.count("v_projects")
+        return (
+            f"Lager: {self.path} — {fmt_int(n_files)} filer med {fmt_int(n_decisions)} olika "
+            f"beslut/dokument och {fmt_int(n_projects)} projekt."
+        )
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_warehouse(db_path: str | os.PathLike[str] | None = None) -> Warehouse:
+    """Open the warehouse read-only; a missing file gives an empty in-memory warehouse.
+
+    An open read-only connection keeps `namnd run` from writing; call ``wh.close()`` (or
+    restart the kernel) before the next run.
+    """
+    from pipeline.warehouse import connect_read
+
+    path = resolve_db_path(db_path)
+    if path.is_file():
+        return Warehouse(path=path, con=connect_read(path), exists=True)
+    con = duckdb.connect(":memory:")
+    create_schema(con)
+    return Warehouse(path=path, con=con, exists=False)
+
+
+def create_schema(con: duckdb.DuckDBPyConnection, views_dir: Path | None = None) -> None:
+    """Create the warehouse's tables and views (no rows) in `con`, from the package's SQL."""
+    from pipeline.warehouse.migrate import VIEWS_DIR, install_views, migrate
+
+    migrate(con)
+    install_views(con, views_dir or VIEWS_DIR)
+
+
+# --------------------------------------------------------------------------- numbers
+
+_MINUS = "\u2212"
+
+
+def fmt_int(value: Any, unit: str = "") -> str:
+    """``1234567`` → ``"1 234 567"`` (with ``unit`` appended after a space); blanks → ``"–"``."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return "–"
+    try:
+        if pd.isna(value):
+            return "–"
+    except (TypeError, ValueError):
+        pass
+    n = round(float(value))
+    text = f"{abs(n):,}".replace(",", " ")
+    if n < 0:
+        text = _MINUS + text
+    return f"{text} {unit}" if unit else text
+
+
+def fmt_kr(value: Any) -> str:
+    """Kronor the Swedish way: ``1234567`` → ``"1 234 567 kr"``; blanks → ``"–"``."""
+    return fmt_int(value, "kr")
+
+
+def kr_axis(ax: Axes, axis: str = "y") -> None:
+    """Tick labels as whole kronor with space as the thousands separator."""
+    from matplotlib.ticker import FuncFormatter
+
+    formatter = FuncFormatter(lambda v, _pos: fmt_int(v))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+
+
+# --------------------------------------------------------------------------- chart style
+
+FUND_ORDER = ["LUM", "MUL", "MUST", "FUM", "ESF", "statsbidrag"]
+FUND_COLORS = {
+    "LUM": "#1f5f99",  # lokala utvecklingsmedel
+    "MUL": "#e0902b",  # studieresor (medel för utvecklande lärande)
+    "MUST": "#f2c14e",  # studieresor, äldre namn
+    "FUM": "#3c9d5d",  # stadsövergripande forskningsmedel
+    "ESF": "#8a63b8",
+    "statsbidrag": "#b04a5a",
+}
+OTHER_COLOR = "#9a9a9a"
+FUND_NAMES = {
+    "LUM": "LUM – lokala utvecklingsmedel",
+    "MUL": "MUL – studieresor",
+    "MUST": "MUST – studieresor",
+    "FUM": "FUM – stadsövergripande forskning",
+    "ESF": "ESF – Europeiska socialfonden",
+    "statsbidrag": "Statsbidrag",
+}
+UNKNOWN_FUND = "okänd fond"
+
+
+def use_style() -> None:
+    """The one look for every chart: DejaVu Sans (has å ä ö), light grid, no top/right spine."""
+    import matplotlib as mpl
+
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (9, 4.8),
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "savefig.bbox": "tight",
+            "font.family": "DejaVu Sans",
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "axes.grid.axis": "y",
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.8,
+            "axes.axisbelow": True,
+            "legend.frameon": False,
+        }
+    )
+
+
+def fund_color(fund: str) -> str:
+    return FUND_COLORS.get(fund, OTHER_COLOR)
+
+
+def fund_sort_key(fund: str) -> tuple[int, str]:
+    return (FUND_ORDER.index(fund) if fund in FUND_ORDER else len(FUND_ORDER), fund)
+
+
+def no_data(ax: Axes, message: str = NO_DATA) -> None:
+    """Mark an axes as empty with a message a reader cannot miss."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=12)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+
+
+def year_table(frame: pd.DataFrame, index: str, values: str) -> pd.DataFrame:
+    """Rows `index`, one column per year, cells the sum of `values` (0 where nothing).
+
+    Rows without a year are left out; an empty `frame` gives an empty table.
+    """
+    rows = frame.dropna(subset=["year"])
+    if rows.empty:
+        return pd.DataFrame(index=pd.Index([], name=index), columns=pd.Index([], name="År"))
+    table = rows.pivot_table(index=index, columns="year", values=values, aggfunc="sum")
+    table = table.fillna(0).astype("int64")
+    table.columns = pd.Index([int(y) for y in table.columns], name="År")
+    return table
+
+
+def heatmap(ax: Axes, table: pd.DataFrame, fmt: Any = fmt_int, cmap: str = "Blues") -> None:
+    """A table as coloured cells with the value written in each; empty → "Ingen data"."""
+    if table.empty:
+        no_data(ax)
+        return
+    values = table.to_numpy(dtype=float)
+    ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    high = values.max() or 1
+    for (r, c), v in pd.DataFrame(values).stack().items():
+        if v:
+            ax.text(
+                c,
+                r,
+                fmt(v),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if v > 0.6 * high else "black",
+            )
+
+
+# --------------------------------------------------------------------------- the main chart
+
+FUNDING_BY_FUND_YEAR_SQL = """
+SELECT coalesce(fund_type, ?) AS fund_type, year,
+       count(*) AS n_projects,
+       count(amount_sek) AS n_with_amount,
+       CAST(coalesce(sum(amount_sek), 0) AS BIGINT) AS total_sek,
+       count(DISTINCT doc_id) AS n_documents
+FROM v_projects
+WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'
+GROUP BY ALL
+ORDER BY year, fund_type
+"""
+
+
+def funding_by_fund_year(wh: Warehouse) -> pd.DataFrame:
+    """One row per fund type and year: granted projects, how many have an amount, their sum.
+
+    From ``v_projects`` (each decision counted once) with the same rule as
+    ``v_funding_by_district_year``: projects only applied for (status ``ansökt``) are left
+    out, so the kronor here add up to that view's ``total_sek``. A project shared by several
+    districts is counted once here.
+    """
+    return wh.sql(FUNDING_BY_FUND_YEAR_SQL, [UNKNOWN_FUND])
+
+
+def year_range(years: Iterable[Any]) -> list[int]:
+    """Every year from the first to the last in `years`, so gaps show as gaps on a chart."""
+    known = [int(y) for y in years if not pd.isna(y)]
+    return list(range(min(known), max(known) + 1)) if known else []
+
+
+def _stacked(ax: Axes, table: pd.DataFrame, years: list[int]) -> None:
+    bottom = pd.Series(0.0, index=years)
+    for fund in sorted(table.columns, key=fund_sort_key):
+        values = table[fund].reindex(years, fill_value=0).astype(float)
+        ax.bar(
+            [str(y) for y in years],
+            values,
+            bottom=bottom,
+            color=fund_color(fund),
+            label=FUND_NAMES.get(fund, fund),
+            width=0.7,
+        )
+        bottom += values
+
+
+def plot_funding_by_year(by_fund_year: pd.DataFrame) -> Figure:
+    """Stacked bars per year by fund type: number of projects (left) and kronor (right)."""
+    import matplotlib.pyplot as plt
+
+    fig, (ax_n, ax_kr) = plt.subplots(1, 2, figsize=(12, 4.8))
+    fig.suptitle("FoU-medel per år och fond", fontsize=14, fontweight="bold", x=0.01, ha="left")
+    if by_fund_year.empty:
+        no_data(ax_n)
+        no_data(ax_kr)
+        return fig
+    years = year_range(by_fund_year["year"])
+    counts = by_fund_year.pivot_table(
+        index="year", columns="fund_type", values="n_projects", aggfunc="sum", fill_value=0
+    )
+    sums = by_fund_year.pivot_table(
+        index="year", columns="fund_type", values="total_sek", aggfunc="sum", fill_value=0
+    )
+    _stacked(ax_n, counts, years)
+    ax_n.set(title="Antal projekt", xlabel="År", ylabel="Antal projekt")
+    ax_n.yaxis.get_major_locator().set_params(integer=True)
+    _stacked(ax_kr, sums, years)
+    ax_kr.set(title="Summa projektbelopp", xlabel="År", ylabel="Belopp (kr)")
+    kr_axis(ax_kr)
+    handles, labels = ax_n.get_legend_handles_labels()
+    fig.legend(handles, labels, title="Fond", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.text(
+        0.01,
+        -0.04,
+        "Beviljade, pågående och genomförda projekt (ej bara ansökta). Beloppen är summan av de "
+        "projektbelopp som står i dokumenten; projekt utan angivet belopp räknas bara i antalet.",
+        fontsize=8,
+        color="#555555",
+    )
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- criteria text
+
+# Characters OCR confuses, folded the same way on both sides of a comparison.
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "|": "l", "!": "l", "5": "s", "€": "e"})
+_LEADING_FILLER = re.compile(r"^(?:\d+[.)]?\s+|[-–•*]\s*)?(?:att|är|har|ska|som|och)\s+", re.I)
+
+
+def criterion_key(text: str) -> str:
+    """A comparison key for a criterion: case, accents, punctuation, spacing and common OCR
+    confusions (0/o, 1/l, rn/m, hyphenated line breaks) do not matter."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    t = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", t)  # "forsknings-\nanknytning"
+    t = _LEADING_FILLER.sub("", t.lower())
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.translate(_OCR_FOLD).replace("rn", "m")
+    return re.sub(r"[^a-z0-9]+", "", t)
+
+
+@dataclass(frozen=True)
+class CriteriaChange:
+    """How the criteria of one fund type and kind changed from one year to the next."""
+
+    kept: list[tuple[str, str]]  # (earlier text, later text), fuzzy-equal
+    appeared: list[str]
+    disappeared: list[str]
+
+
+def compare_criteria(
+    before: Iterable[str], after: Iterable[str], threshold: float = 85.0
+) -> CriteriaChange:
+    """Pair criteria of two years one-to-one by fuzzy similarity of :func:`criterion_key`.
+
+    Pairs are taken best first; a pair counts as the same criterion when the similarity
+    (rapidfuzz ``ratio``, 0-100) reaches `threshold`. What is left over appeared or disappeared.
+    """
+    from rapidfuzz import fuzz
+
+    old, new = list(before), list(after)
+    scored = sorted(
+        (
+            (fuzz.ratio(criterion_key(a), criterion_key(b)), i, j)
+            for i, a in enumerate(old)
+            for j, b in enumerate(new)
+        ),
+        reverse=True,
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    kept: list[tuple[int, int]] = []
+    for score, i, j in scored:
+        if score < threshold:
+            break
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            kept.append((i, j))
+    return CriteriaChange(
+        kept=[(old[i], new[j]) for i, j in sorted(kept)],
+        appeared=[b for j, b in enumerate(new) if j not in used_new],
+        disappeared=[a for i, a in enumerate(old) if i not in used_old],
+    )
+
+
+_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]+)*", re.I)
+# Words too common in these documents to say anything about a year's priorities.
+DOMAIN_STOP_WORDS = frozenset(
+    {"projekt", "projektet", "staden", "stadens", "inom", "samt", "även", "genom", "utifrån"}
+)
+
+
+def swedish_stop_words() -> frozenset[str]:
+    """spaCy's Swedish stop words plus a few that are noise in these documents."""
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | DOMAIN_STOP_WORDS
+
+
+def content_words(texts: Iterable[str], min_len: int = 3) -> Counter[str]:
+    """Counts of lower-cased content words (no stop words, no short words) in `texts`."""
+    stop = swedish_stop_words()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for word in _WORD.findall(unicodedata.normalize("NFKC", text).lower()):
+            if len(word) >= min_len and word not in stop:
+                counts[word] += 1
+    return counts
