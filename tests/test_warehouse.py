@@ -588,3 +588,65 @@ def test_project_without_amount_or_districts_loads(db: Path, gazetteer: dict[str
     assert row == [(1, 0)]
     assert set(run_checks(con).values()) == {0}
     con.close()
+
+
+# --------------------------------------------------------------------------- the bundled samples
+
+
+@pytest.mark.slow
+def test_views_are_consistent_on_the_bundled_samples(samples_warehouse: object) -> None:
+    """raw/ holds 5 decisions in 12+ files (transcript, scan, born-digital, mixed copies).
+
+    Copies share the file-name stem (000_…, 001_…), so the views must find one decision per
+    stem, and the funding view must add up to the canonical copies' projects.
+    """
+    db = samples_warehouse.db  # type: ignore[attr-defined]
+    con = connect_read(db)
+    try:
+        groups = con.execute(
+            "SELECT decision_key, list(split_part(split_part(d.source_path, '/', -1), '.', 1)) "
+            "FROM v_document_copies JOIN documents d USING (doc_id) GROUP BY decision_key"
+        ).fetchall()
+        stems = {
+            r[0].split("/")[-1].split(".")[0]
+            for r in con.execute(
+                "SELECT source_path FROM documents WHERE status IN ('ok', 'partial')"
+            ).fetchall()
+        }
+        assert all(len(set(members)) == 1 for _, members in groups), groups
+        assert len(groups) == len(stems)
+        n_canonical = con.execute("SELECT count(*) FROM v_documents_canonical").fetchall()
+        assert n_canonical == [(len(stems),)]
+
+        funded = "status IS DISTINCT FROM 'ansökt'"
+        total_view = con.execute(
+            "SELECT coalesce(sum(total_sek), 0) FROM v_funding_by_district_year"
+        ).fetchall()
+        total_canonical = con.execute(
+            "SELECT coalesce(sum(p.amount_sek), 0) FROM projects p JOIN v_document_copies c "
+            f"ON c.doc_id = p.doc_id AND c.copy_rank = 1 WHERE p.{funded}"
+        ).fetchall()
+        assert total_view == total_canonical
+        n_projects = con.execute(
+            "SELECT count(*) FROM projects p JOIN v_document_copies c "
+            "ON c.doc_id = p.doc_id AND c.copy_rank = 1"
+        ).fetchall()
+        assert con.execute("SELECT count(*) FROM v_projects").fetchall() == n_projects
+        timeline = con.execute(
+            "SELECT coalesce(sum(n_projects), 0) FROM v_documents_timeline"
+        ).fetchall()
+        assert timeline == n_projects
+
+        checks = run_checks(con)
+        for guaranteed in (
+            "orphan_rows",
+            "duplicate_keys",
+            "project_districts_without_project",
+            "amounts_without_documents",
+            "district_successor_cycles",
+        ):
+            assert checks[guaranteed] == 0, guaranteed
+        for name in views(con):
+            con.execute(f"SELECT * FROM {name}").fetchall()
+    finally:
+        con.close()
