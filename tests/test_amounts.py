@@ -30,8 +30,8 @@ AMOUNTS: list[tuple[str, list[tuple[str, int, bool, str | None, bool]]]] = [
     ),
     ("söka knappt fem miljoner för", [("knappt fem miljoner", 5_000_000, True, None, False)]),
     (
-        "kommunen bekostar internatet med ca: 4600 per deltagare.",
-        [("ca: 4600", 4600, True, "deltagare", False)],
+        "kommunen bekostar internatet med ca: 3200 per deltagare.",
+        [("ca: 3200", 3200, True, "deltagare", False)],
     ),
     ("beviljas 500 000 kr per år.", [("500 000 kr", 500_000, False, "år", True)]),
     ("beviljas 500 000 kr/år.", [("500 000 kr", 500_000, False, "år", True)]),
@@ -100,8 +100,8 @@ AMOUNTS: list[tuple[str, list[tuple[str, int, bool, str | None, bool]]]] = [
     ),
     ("12,50 kr", [("12,50 kr", 13, False, None, True)]),  # rounded half up to whole kronor
     (
-        "Satsningen kostar 1 milj. kr (11 500 per/person) totalt",
-        [("1 milj. kr", 1_000_000, False, None, True), ("11 500", 11_500, False, "person", False)],
+        "Satsningen kostar 2 milj. kr (12 400 per/person) totalt",
+        [("2 milj. kr", 2_000_000, False, None, True), ("12 400", 12_400, False, "person", False)],
     ),
     (
         "Studie | Klart | Kostnad\nRVC | 31 december 2021 | 1 miljon kr\nÖversikt | 31 januari 2022 | 975 000 kr",
@@ -157,7 +157,7 @@ NOT_AMOUNTS = [
     "fem tusen",
     "Två gånger per år",
     "2 dagar per seminarium",  # below 100: not a price
-    "4600 per deltagare",  # no cost word in sight
+    "3200 per deltagare",  # no cost word in sight
     "miljoner kronor",  # no number
     "flera miljoner kronor",
     "Kravet 500",

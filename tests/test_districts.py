@@ -385,7 +385,7 @@ def _mentions(text: str, year: int | None = None) -> list[tuple[str, str]]:
 
 TEXTS = [
     (
-        "4. Etableringscoach, Kungsholmen, Norrmalm och Östermalms stadsdelsförvaltning",
+        "4. Ett gemensamt projekt, Kungsholmen, Norrmalm och Östermalms stadsdelsförvaltning",
         None,
         [
             ("Kungsholmen", "kungsholmen"),
@@ -394,7 +394,7 @@ TEXTS = [
         ],
     ),
     (
-        "Hégersten-Liljeholmen  Egenmakt - privatekonomi\nHésselby-Villingby Ett systematiskt",
+        "Hégersten-Liljeholmen  Projekt A - metodstöd\nHésselby-Villingby Projekt B",
         None,
         [
             ("Hégersten-Liljeholmen", "hagersten-liljeholmen"),
