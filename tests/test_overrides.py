@@ -17,6 +17,7 @@ from pipeline.warehouse import (
     apply_overrides,
     connect_write,
     load_document,
+    prune,
     read_overrides,
     run_checks,
     unmatched_overrides,
@@ -188,6 +189,19 @@ def test_an_override_applies_once_its_document_arrives(env: dict[str, Path]) -> 
         env, "SELECT amount_sek FROM projects WHERE project_id = ?", [f"{OTHER.source.doc_id}-p1"]
     ) == [(175000,)]
     assert query(env, "SELECT rows_matched FROM overrides_applied") == [(1,)]
+
+
+def test_a_delete_whose_document_was_pruned_is_reported(env: dict[str, Path]) -> None:
+    write_csv(env["overrides"] / "corrections.csv", [("projects", f"{D}-p1", "", "", "delete", "")])
+    assert len(run(env).applied) == 1
+    assert len(run(env).applied) == 1  # still deleted: applied, not "matched nothing"
+    with connect_write(
+        env["db"], districts_csv=env["districts_csv"], aliases_csv=env["aliases_csv"]
+    ) as con:
+        prune(con, {OTHER.source.doc_id})
+        report = apply_overrides(con, env["overrides"])
+        assert [o.key for o in report.unmatched] == [f"{D}-p1"]
+        assert [o.key for o in unmatched_overrides(con, env["overrides"])] == [f"{D}-p1"]
 
 
 @pytest.mark.parametrize(

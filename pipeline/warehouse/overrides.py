@@ -446,7 +446,11 @@ def unmatched_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> 
             )
             st = stored.get(ov.override_id)
             if ov.action == "delete" and st is not None and st.rows_matched:
-                continue  # deleted already
+                loaded = first_row(
+                    con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [st.doc_id])
+                )
+                if loaded and loaded[0]:
+                    continue  # deleted already
         if not found or not found[0]:
             out.append(ov)
     return out
@@ -498,7 +502,13 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
                 old = old if old is not None else prev.old_value
                 doc_id = doc_id or prev.doc_id
                 if not matched and ov.action == "delete" and prev.rows_matched:
-                    matched = prev.rows_matched  # deleted before and not reloaded since
+                    still_loaded = first_row(
+                        con.execute(
+                            "SELECT count(*) FROM documents WHERE doc_id = ?", [prev.doc_id]
+                        )
+                    )
+                    if still_loaded and still_loaded[0]:
+                        matched = prev.rows_matched  # deleted before, document not reloaded since
             con.execute(
                 "INSERT OR REPLACE INTO overrides_applied (override_id, seq, source, table_name, "
                 "key, column_name, action, value, note, doc_id, old_value, rows_matched, "
