@@ -529,6 +529,15 @@ def test_districts_reload_when_the_files_change(db: Path, gazetteer: dict[str, P
         assert con.execute("SELECT count(*) FROM district_aliases").fetchall() == [(8,)]
 
 
+def test_district_files_may_have_comment_lines(db: Path, gazetteer: dict[str, Path]) -> None:
+    text = gazetteer["districts_csv"].read_text(encoding="utf-8").splitlines()
+    text.insert(1, "# Stadsdelsförvaltningar; dates from the city's reorganisations")
+    text.insert(3, "")
+    gazetteer["districts_csv"].write_text("\n".join(text) + "\n", encoding="utf-8")
+    with connect_write(db, **gazetteer) as con:
+        assert con.execute("SELECT count(*) FROM districts").fetchall() == [(7,)]
+
+
 def test_malformed_district_file_is_refused(db: Path, gazetteer: dict[str, Path]) -> None:
     gazetteer["districts_csv"].write_text(
         "district_id,name,kind,valid_from,valid_to,successor_id,source\n"

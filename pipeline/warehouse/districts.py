@@ -3,7 +3,7 @@
 ``districts.csv``: district_id,name,kind,valid_from,valid_to,successor_id,source
 ``district_aliases.csv``: alias,district_id
 
-Dates are ISO (``2020-01-01``) or a bare year (``2020`` = 1 January for valid_from,
+Lines whose first cell starts with "#" are comments. Dates are ISO (``2020-01-01``) or a bare year (``2020`` = 1 January for valid_from,
 31 December for valid_to); empty cells are NULL. The tables are replaced only when the
 files' combined hash differs from the one recorded in ``warehouse_meta``.
 """
@@ -74,7 +74,13 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, st
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
             raise DistrictDataError(f"{path}: missing column(s) {', '.join(missing)}")
-        return [(i, row) for i, row in enumerate(reader, start=2) if any(row.values())]
+        out = []
+        for row in reader:
+            first = (row.get(reader.fieldnames[0]) or "").lstrip() if reader.fieldnames else ""
+            if first.startswith("#") or not any((v or "").strip() for v in row.values()):
+                continue  # comment or blank line
+            out.append((reader.line_num, row))
+        return out
 
 
 def read_districts(path: Path) -> list[DistrictRow]:
