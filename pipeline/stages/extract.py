@@ -39,7 +39,14 @@ from pipeline.nlp.context import (
 from pipeline.nlp.criteria import find_criteria
 from pipeline.nlp.fuzzy import fold
 from pipeline.nlp.lists import ListRow, Place, find_numbered_projects, find_two_column_lists
-from pipeline.nlp.projects import Study, canonical_org, find_studies, match_row
+from pipeline.nlp.projects import (
+    NamedProject,
+    Study,
+    canonical_org,
+    find_named_projects,
+    find_studies,
+    match_row,
+)
 from pipeline.nlp.roles import amount_fund, amount_role, amount_year
 from pipeline.nlp.spacy_pipeline import gazetteer, get_nlp
 from pipeline.nlp.tables import TableRow, find_tables
@@ -53,7 +60,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 1
+EXTRACT_VERSION = 2
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -77,6 +84,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
     rows = find_tables(lines, orgs)
     studies = find_studies(lines, ctx, rows, orgs, ref)
     drafts += _join_studies(studies, rows, ctx, ref, drafts)
+    for n in find_named_projects(lines, ctx, places, orgs, ref):
+        if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
+            continue
+        drafts.append(_from_named(n))
     notes = footnotes(doc)
     for d in drafts:
         if not d.places and d.desc_lines is not None:
@@ -386,6 +397,27 @@ def _join_studies(
         _apply_row(d, r, ref)
         out.append(d)
     return out
+
+
+def _from_named(n: NamedProject) -> _Draft:
+    amounts = find_amounts(n.text)
+    return _Draft(
+        name=n.name,
+        fund_type=n.fund_type,
+        year=n.year,
+        status=n.status,
+        amount_sek=amounts[0].sek if amounts else None,
+        performer=n.performer,
+        end_date=n.end_date,
+        description=n.text,
+        page_no=n.page_no,
+        evidence=n.text,
+        confidence=0.5,
+        first_line=n.first_line,
+        last_line=n.last_line,
+        places=list(n.places),
+        desc_lines=(n.first_line, n.last_line),
+    )
 
 
 def _apply_row(d: _Draft, row: TableRow, ref: dt.date | None) -> None:
