@@ -621,8 +621,9 @@ def _mentions(lines: Sequence[BodyLine], notes: Sequence[tuple[int, str]]) -> li
         for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
         for s in para.sentences
     ] + list((t, p) for p, t in notes)
-    for text, page in texts:
-        for ent in nlp(text).ents:
+    docs = nlp.pipe((t for t, _p in texts), disable=["money_entities", "date_entities"])
+    for (_text, page), sdoc in zip(texts, docs, strict=True):
+        for ent in sdoc.ents:
             if ent.label_ != "DISTRICT" or not ent._.district_id:
                 continue
             key = (ent._.district_id, ent.text, page)
