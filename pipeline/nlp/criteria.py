@@ -123,11 +123,7 @@ def _marked_items(
             if cur:
                 items.append((cur[0], cur[-1]))
             cur = [i]
-        elif (
-            cur
-            and (not blank or _starts_lower(s))
-            and not _ends_item(lines[cur[-1]].text, s, blank)
-        ):
+        elif cur and _continues_item(lines[cur[-1]].text, s, blank):
             cur.append(i)
         else:
             break
@@ -139,9 +135,12 @@ def _marked_items(
     return items[:_MAX_ITEMS], end
 
 
-def _ends_item(prev: str, nxt: str, blank: bool) -> bool:
-    """A line after an item that is the start of a new paragraph, not the item's tail."""
-    return blank and prev.rstrip()[-1:] in ".!?" and not _starts_lower(nxt)
+def _continues_item(prev: str, nxt: str, blank: bool) -> bool:
+    """An item wraps onto lines that go on with its sentence: they start in lower case (or
+    follow a hyphenated break); a capitalised line is a heading or a new paragraph."""
+    if prev.rstrip().endswith("-") and not blank:
+        return True
+    return _starts_lower(nxt) and not (blank and prev.rstrip()[-1:] in ".!?")
 
 
 def _plain_items(

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from pipeline.nlp.amounts import find_amounts
 from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
 from pipeline.nlp.fuzzy import fold
 
@@ -138,10 +139,9 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
             assert head is not None
             title_parts = [head.group(2)]
             j = a + 1
-            # a title may wrap: continue while the title has no place tail yet and the
-            # next line starts in lower case
+            # a title may wrap onto the next line or two: join until it ends in places
             split = split_name_and_places(title_parts[0], find)
-            while split is None and j <= b and lines[j].text[:1].islower() and j - a < 3:
+            while split is None and j <= b and j - a < 3 and lines[j].text.strip():
                 title_parts.append(lines[j].text)
                 split = split_name_and_places(dehyphen_join(title_parts), find)
                 j += 1
@@ -324,6 +324,8 @@ def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
 def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
     """A line without a leading place ends the list when it starts a new sentence after a
     blank line or after a finished item."""
+    if find_amounts(s) or cue_hits(s, "list_end"):
+        return True  # the closing sentence ("De beviljade ansökningarna omfattar …")
     if s[:1].islower() or s[:1] in "(-–":
         return False
     prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""

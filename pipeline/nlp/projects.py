@@ -214,9 +214,12 @@ def find_studies(
         if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
             continue
         fund = _fund_near(lines, i, ctx)
+        table_at = min((r.first_line for r in table_rows if r.first_line > i), default=len(lines))
         for h in heads:
             if h <= i:
                 continue
+            if h > table_at:
+                break  # the study table closes the run
             hl = lines[h]
             if hl.level == 1 or header_columns(hl.text):
                 break

@@ -34,6 +34,7 @@ __all__ = ["TableRow", "find_tables", "header_columns", "parse_end_date"]
 _MIN_ROLES = 3
 _MAX_HEADER_WORDS = 12
 _MAX_ROW_WORDS = 16
+_MAX_CELL_WORDS = 5  # a wrapped cell line holds a few words
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_YEAR = re.compile(r"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{3,10})\s+((?:19|20)\d\d)\b")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
@@ -153,15 +154,21 @@ def _rows(
 
 
 def _heading_after_table(lines: Sequence[BodyLine], j: int, roles: list[str]) -> bool:
-    """A heading-like line ends the table unless it is a wrapped cell: it has a "|", starts
-    in lower case, or another row follows it."""
+    """A capitalised line ends the table when it is a heading or is followed by prose; a
+    wrapped cell has a "|", starts in lower case, or is followed by another row or cell."""
     s = lines[j].text.strip()
-    if not lines[j].heading or "|" in s or s[:1].islower():
+    if "|" in s or s[:1].islower() or not s[:1].isalpha():
         return False
     k = j + 1
     while k < len(lines) and not lines[k].text.strip():
         k += 1
-    return k >= len(lines) or not _is_anchor(lines[k].text, roles)
+    if k >= len(lines):
+        return lines[j].heading
+    nxt = lines[k].text
+    if _is_anchor(nxt, roles):
+        return False
+    # followed by prose rather than by another wrapped cell
+    return lines[j].heading or len(nxt.split()) > _MAX_CELL_WORDS
 
 
 def _read_row(

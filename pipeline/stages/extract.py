@@ -33,6 +33,7 @@ from pipeline.nlp.context import (
     find_funds,
     paragraphs,
     sentence_year,
+    sentences,
     strongest,
     study_fund_of,
 )
@@ -60,7 +61,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 2
+EXTRACT_VERSION = 3
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -281,18 +282,25 @@ class _Draft:
     desc_lines: tuple[int, int] | None = None
 
 
-def _intro_text(lines: Sequence[BodyLine], i: int) -> str:
-    """The introducing sentence of a list at line `i`, with a wrapped last line, plus the
-    paragraph before it when the line is a bare colon-ended introduction."""
-    parts = [lines[i].text]
-    j = i - 1
-    while j >= 0 and lines[j].text.strip() and not lines[j].heading and i - j <= 3:
-        parts.insert(0, lines[j].text)
-        j -= 1
-    k = i + 1
-    if k < len(lines) and lines[k].text.strip() and len(lines[k].text.split()) <= 3:
-        parts.append(lines[k].text)
-    return dehyphen_join(parts)
+def _intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
+    """The sentence that introduces a list: the one that line `i` is part of (with a wrapped
+    short last line), or with `before` the last two sentences ending just above line `i`."""
+    first = i
+    while (
+        first > 0
+        and lines[first - 1].text.strip()
+        and not lines[first - 1].heading
+        and i - first < 4
+        and (before or lines[first - 1].text.rstrip()[-1:] not in ".!?:")
+    ):
+        first -= 1
+    last = i - 1 if before else i
+    if not before and i + 1 < len(lines) and len(lines[i + 1].text.split()) <= 3:
+        last = i + 1
+    sents = sentences([lines[k].text for k in range(first, last + 1)])
+    if not sents:
+        return ""
+    return " ".join(x.text for x in sents[-2:]) if before else sents[-1].text
 
 
 def _status(text: str, default: str | None) -> str | None:
@@ -305,10 +313,7 @@ def _status(text: str, default: str | None) -> str | None:
 
 def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draft:
     intro_line = r.intro_line if r.intro_line is not None else r.first_line
-    if r.form == "numbered":
-        intro = _intro_text(lines, max(0, intro_line - 1)) if intro_line > 0 else ""
-    else:
-        intro = _intro_text(lines, intro_line)
+    intro = _intro_text(lines, intro_line, before=r.form == "numbered")
     heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
     funds = find_funds(intro, ctx.study_fund)
     fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
