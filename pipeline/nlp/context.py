@@ -5,7 +5,7 @@ Everything the extractor knows about *how these documents are worded* lives in
 ``data/cues.csv`` and ``data/amount_roles.csv``; this module only compiles and applies it.
 Cue matching is OCR tolerant: both the cue and the text are reduced with
 :func:`pipeline.nlp.fuzzy.skeleton` (lower case, å/ä/ö/a/o/é collapsed, in-word OCR symbols
-repaired) and a vowel of the cue also accepts the ``d`` that OCR prints for ä/å ("ansdkan")
+repaired) and a vowel of the cue also accepts the ``d`` that OCR prints for ä/å ("ndmnden")
 and ``1``/``l`` for ``i``.
 """
 
@@ -160,7 +160,7 @@ def cue_hits(text: str, group: str, scope: str | None = None) -> list[CueHit]:
             hits.append(CueHit(cue, m.start(), m.end()))
             found = True
         if not found and not cue.case_sensitive and len(cue.phrase) >= _FUZZY_MIN_LEN:
-            # OCR damage beyond the vowel classes ("ansSkningar"): one fuzzy look.
+            # OCR damage beyond the vowel classes (a letter read as another): one fuzzy look.
             lo = loose(text) if lo is None else lo
             al = (
                 fuzz.partial_ratio_alignment(cue.loose, lo, score_cutoff=_FUZZY_MIN_SCORE)
@@ -236,7 +236,7 @@ _STRONG_YEAR = re.compile(
 
 
 def sentence_year(text: str, near: int | None = None) -> int | None:
-    """The year a sentence is about: "för år 2020", "2015 års medel", "under 2020" first,
+    """The year a sentence is about: "för år 2018", "2017 års medel", "under 2018" first,
     else a bare year (the one nearest to `near` when given). Dates and dnr do not count."""
     folded = text
     strong = [
@@ -253,7 +253,7 @@ def sentence_year(text: str, near: int | None = None) -> int | None:
 
 
 def _in_date(text: str, pos: int) -> bool:
-    """True when the year at `pos` belongs to an ISO date, a dnr ("792/2020") or a day date."""
+    """True when the year at `pos` belongs to an ISO date, a dnr ("123/2018") or a day date."""
     before = text[max(0, pos - 12) : pos]
     after = text[pos + 4 : pos + 8]
     if re.search(r"/\s*$", before) or re.match(r"-\d\d", after):

@@ -1,9 +1,9 @@
 """Prioritisation criteria, priorities ("inriktningar") and focus areas of a call for money.
 
 How the documents write them: an *introducing sentence* with a cue from the
-``criteria_intro`` vocabulary ("prioriteras utifrån hur väl de uppfyller följande
-kriterier:", "I årets utlysning prioriteras ansökningar som", "några inriktningar som lyfts
-fram", "följande angelägna fokusområde") followed by the items, which are
+``criteria_intro`` vocabulary ("Ansökningarna prioriteras utifrån följande kriterier:",
+"I år prioriteras ansökningar som", "Vidare föreslås inriktningar som kan prioriteras",
+"förvaltningen ser följande fokusområden") followed by the items, which are
 
 * bullets ("- ", "• ", "e " — OCR for a bullet, "o "), possibly wrapped over several lines
   and separated by blank lines;
@@ -13,7 +13,7 @@ fram", "följande angelägna fokusområde") followed by the items, which are
 
 The list ends at a heading, at a line that is neither an item nor its continuation, or at
 a blank line followed by an ordinary paragraph. A prose sentence with a ``main_criterion``
-cue ("Huvudkriteriet för projekt … är att …") is a criterion of its own.
+cue ("Huvudkriteriet är att …") is a criterion of its own.
 
 The kind is the cue group value with the highest weight in the introduction; fund and year
 come from the introduction's sentence, then its paragraph, then the headings above.

@@ -3,19 +3,19 @@
 How the documents print them
 ----------------------------
 
-*Numbered lists* ("1. Min ekonomi, Hägersten-Älvsjö stadsdelsförvaltning", then a paragraph
+*Numbered lists* ("1. Trygg start, Farsta stadsdelsförvaltning", then a paragraph
 describing the project). The name is the text before the trailing district phrase, which is
 one or more comma/"och"-separated districts or förvaltningar, possibly with a unit
-("Socialförvaltningen, socialjouren"). The name itself may contain commas: only the trailing
+("Socialförvaltningen, <enhet>"). The name itself may contain commas: only the trailing
 segments made of places are the district phrase.
 
 *Two-column lists* come out of OCR or transcripts as lines that begin with the district (the
 left column) followed by two or more spaces, a "|" or just one space, and the project (the
 right column). A line that begins with no place continues the project; a parenthesis with a
-co-applicant cue ("(medsökande Norrmalm och Östermalm)") adds districts; a unit printed under
-a förvaltning ("Socialförvaltningen," / "socialjouren"; "Socialförvaltningen" / "Framtid
-Stockholm …") belongs to the left column. The list is introduced by a sentence with a
-``list_intro`` cue ("Följande stadsdelsförvaltningar beviljades medel för MUL under 2020")
+co-applicant cue ("(medsökande Bromma och Farsta)") adds districts; a unit printed under
+a förvaltning ("Socialförvaltningen," / "<enhet>" on the next line, or the unit at the
+start of the next line) belongs to the left column. The list is introduced by a sentence with a
+``list_intro`` cue ("Följande stadsdelsförvaltningar beviljades medel för studieresor under 2018")
 and ends at a heading, at a sentence after a finished item, or at an ordinary paragraph.
 
 Both parsers work on :class:`~pipeline.nlp.context.BodyLine` lists and a *place finder*
@@ -325,7 +325,7 @@ def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
     """A line without a leading place ends the list when it starts a new sentence after a
     blank line or after a finished item."""
     if find_amounts(s) or cue_hits(s, "list_end"):
-        return True  # the closing sentence ("De beviljade ansökningarna omfattar …")
+        return True  # the closing sentence ("Totalt beviljades … kronor")
     if s[:1].islower() or s[:1] in "(-–":
         return False
     prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""

@@ -1,11 +1,11 @@
 """Projects described under their own headings, and how they join the table rows.
 
 How the documents write them: an introducing sentence ("Följande stadsövergripande
-projekt som finansierats via FUM har påbörjats eller avslutats under 2020.") and then one
-sub-heading per study with a paragraph that says who carries it out ("… har genomförts av
-Juridiska institutionen vid Stockholms universitet", "Sedan 2020 genomför X en
-utvärdering", "Y har genomfört studien") and when it ends ("ska avslutas den 31 december
-2021", "ska vara klar senast den 31 januari 2022", "förlängning … t o m 31 mars 2022").
+projekt finansierade med FUM har pågått under året.") and then one sub-heading per study with
+a paragraph that says who carries it out ("… har genomförts av <institution> vid <universitet>",
+"Sedan <år> genomför <organisation> en utvärdering", "<Konsult> har genomfört studien") and
+when it ends ("ska avslutas den 30 juni 2019", "ska vara klar senast den …", "förlängning …
+t o m <datum>").
 The run of study headings ends at a heading that names another fund, at a standard part
 ("Ärendet", "Förvaltningens synpunkter"), or after the study table. A heading that matches
 a row of a project table is a study too, with or without an introduction.
@@ -95,8 +95,8 @@ class Study:
 
 
 def _name_after(words: list[str]) -> list[str]:
-    """A proper name at the start of `words` ("Juridiska institutionen vid Stockholms
-    universitet", "FoU i Väst"): it starts with a capital and runs to punctuation, an
+    """A proper name at the start of `words` ("Institutionen för socialt arbete vid Lunds
+    universitet", "FoU i Norr"): it starts with a capital and runs to punctuation, an
     article or a clause word; trailing ordinary words are dropped."""
     if not words or not words[0].strip("\"”“'(")[:1].isupper():
         return []
@@ -369,7 +369,7 @@ def find_named_projects(
 ) -> list[NamedProject]:
     """Projects named by the document's own headings and sentences:
 
-    * "X-projektet" in a heading ("FIRE och EBP- projekten", "Mål för EBP-projektet"): the
+    * "X-projektet" in a heading ("ABC- och XYZ-projekten", "Mål för XYZ-projektet"): the
       sentence that names "X-projektet" gives its districts, performer and fund; the
       sections under headings naming X give its end date;
     * a heading H whose paragraph says "projektet H" (a funded project with a section of

@@ -12,7 +12,7 @@ in the section, then the heading). A sentence that splits a cost over several fu
 ("finansieras med … socialfonden … statsbidrag") gives no single fund. A state grant with
 no fund in its sentence is ``statsbidrag``.
 
-Year: the year the sentence names ("för år 2020", "2015 års", "under 2020"), else the
+Year: the year the sentence names ("för år 2018", "2017 års", "under 2018"), else the
 context year; none when the sentence says the amount recurs ("årligen").
 """
 

@@ -20,7 +20,7 @@ FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, stat
     fills ``Span._.district_id`` / ``org_id`` / ``fund_type`` from the pattern ids.
 
 Overlaps are resolved by keeping the longer span (``spacy.util.filter_spans``), so
-"Östermalms stadsdelsförvaltning" wins over "Östermalm" and "3,5 miljoner kronor" over a
+"Bromma stadsdelsförvaltning" wins over "Bromma" and "1,5 miljoner kronor" over a
 DATE guess. Each custom component adds candidates to the existing entities and re-filters.
 """
 

@@ -8,7 +8,7 @@ Rows: the cells of a row may be separated by "|", by two or more spaces, or (in 
 single space, and a row may wrap over several lines. A row begins at a line that carries its
 own cost (or, in a table without a cost column, its end date); the lines after it, up to the
 next such line, continue it. Each anchor line is read by type from the right: the cost is the
-last amount, the end date the date before it ("31 december 2021", "Januari 2021", or a day
+last amount, the end date the date before it ("30 juni 2019", "Mars 2019", or a day
 and month whose year is printed on the next line), and the text before it holds the name
 and the performer. The performer starts at "|" or a wide gap when the text has one, else at
 the first known organisation, else at the capitalised run that holds a performer word

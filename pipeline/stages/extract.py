@@ -170,7 +170,7 @@ def _document_year(doc: UnderstoodDocument, text: str) -> int | None:
 
 
 def _title_year(title: str, years: list[int]) -> int:
-    """A title naming several years ("Inriktning … 2022 samt redovisning … 2020"): the first."""
+    """A title naming several years ("Inriktning … 2019 samt redovisning … 2017"): the first."""
     return years[0]
 
 
@@ -213,8 +213,8 @@ def _footnote_places(
     notes: Sequence[tuple[int, str]],
     find: Callable[[str], list[Place]],
 ) -> list[Place]:
-    """Districts of a project named in a footnote: the text counts them ("fem stadsdelar",
-    "(fem sdf)") and a footnote on the same pages lists exactly that many."""
+    """Districts of a project named in a footnote: the text counts them ("tre stadsdelar",
+    "(tre sdf)") and a footnote on the same pages lists exactly that many."""
     text = fold(f"{d.description or ''} {d.evidence}")
     m = _DISTRICT_COUNT.search(text)
     if m is None or d.desc_lines is None:
