@@ -109,7 +109,8 @@ def _print_summary(s: Any, settings: Settings) -> None:
         f"{s.up_to_date} up to date",
         f"pages: {pages.get('text-layer', 0)} text layer, {pages.get('ocr', 0)} OCR, "
         f"{pages.get('transcript', 0)} transcript"
-        + (f"; mean OCR confidence {conf:.1f}" if conf is not None else ""),
+        + (f"; mean OCR confidence {conf:.1f}" if conf is not None else "")
+        + f"; {s.pages_read} PDF page(s) read this run",
     ]
     for path, reason in s.failures:
         lines.append(f"  failed: {path}: {reason}")

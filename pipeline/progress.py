@@ -15,7 +15,7 @@ from pipeline.records import DocumentResult
 class PlainProgress:
     """One line per finished file and per notable event; good for logs and CI."""
 
-    def __init__(self, out: TextIO = sys.stderr) -> None:
+    def __init__(self, out: TextIO | None = None) -> None:
         self.out = out
 
     def __enter__(self) -> PlainProgress:
@@ -26,15 +26,14 @@ class PlainProgress:
 
     def __call__(self, event: str, **data: Any) -> None:
         if event == "message":
-            print(data["text"], file=self.out, flush=True)
+            self._say(data["text"])
         elif event == "plan":
-            print(
-                f"{data['todo']} file(s) to process, {data['up_to_date']} up to date",
-                file=self.out,
-                flush=True,
-            )
+            self._say(f"{data['todo']} file(s) to process, {data['up_to_date']} up to date")
         elif event == "doc_done":
-            print(result_line(data["result"]), file=self.out, flush=True)
+            self._say(result_line(data["result"]))
+
+    def _say(self, line: str) -> None:
+        print(line, file=self.out or sys.stderr, flush=True)
 
 
 class RichProgress:

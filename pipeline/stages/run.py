@@ -42,6 +42,7 @@ class RunSummary:
     skipped: list[Skipped] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source_path, reason)
     pages_by_source: Counter[str] = field(default_factory=Counter)
+    pages_read: int = 0  # pages whose text was extracted this run (not reused from the cache)
     ocr_confidences: list[float] = field(default_factory=list)
     doubtful_pages: list[tuple[str, int, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # in the warehouse, gone from raw/
@@ -153,7 +154,12 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
             check_tesseract(settings.ocr.lang)
 
-        for result in process_documents(plan.todo, settings, on_event):
+        def count_pages(event: str, **data: object) -> None:
+            if event == "page_done":
+                summary.pages_read += 1
+            on_event(event, **data)
+
+        for result in process_documents(plan.todo, settings, count_pages):
             with warehouse.connect_write(settings.db_path) as con:
                 _load(con, result, version)
             _tally(summary, result)
