@@ -127,7 +127,7 @@ def _drop_specks(run: ocr.OcrRun) -> ocr.OcrRun:
     kept = tuple(
         w
         for w in run.words
-        if w.conf >= quality.BLANK_PAGE_MIN_WORD_CONF and sum(c.isalnum() for c in w.text) >= 1
+        if w.conf >= quality.BLANK_PAGE_MIN_WORD_CONF and sum(c.isalnum() for c in w.text) >= 2
     )
     if len(kept) == len(run.words):
         return run
@@ -142,8 +142,11 @@ def _drop_specks(run: ocr.OcrRun) -> ocr.OcrRun:
     )
 
 
-def ocr_image(gray: np.ndarray, dpi: int, settings: OcrSettings) -> OcrOutcome:
-    """Read a greyscale page image (numpy, uint8) rendered at `dpi`.
+def ocr_image(
+    gray: np.ndarray, dpi: int, settings: OcrSettings, *, bilevel: bool = False
+) -> OcrOutcome:
+    """Read a greyscale page image (numpy, uint8) rendered at `dpi`; `bilevel`: the page is
+    a 1-bit scan, whose edges are smoothed first.
 
     Raises `PageError` only when the first pass fails (e.g. times out); later failures end
     the ladder and are reported in `OcrOutcome.error` next to the best read.
@@ -151,40 +154,59 @@ def ocr_image(gray: np.ndarray, dpi: int, settings: OcrSettings) -> OcrOutcome:
     started = time.perf_counter()
     ink = quality.measure_ink(gray, dpi)
     reader = _Reader(ink, settings)
-    skew = ink.skew
-    steps: tuple[str, ...] = ()
-    if abs(skew) >= quality.MIN_SKEW:
-        gray, steps = quality.deskew(gray, skew), ("deskew",)
-    best = reader.read(gray, dpi, 3, steps, 0)
+    rotation = 0
+    if ink.sideways:  # text runs in columns: ask OSD whether it is 90 or 270 before reading
+        try:
+            rotation = _ask_osd(gray, dpi, settings, allowed=(90, 270))
+        except PageError:
+            rotation = 0  # read it as it is; Tesseract copes with sideways text, if worse
+    prepared: tuple[str, ...] = ()
+    if ink.blank:  # Tesseract spends seconds reading paper noise as text; clean it first
+        gray, prepared = quality.denoise(gray, dpi), ("denoise",)
+    elif bilevel:
+        gray, prepared = quality.smooth(gray, dpi), ("smooth",)
+    image, steps = _upright(gray, dpi, rotation, ink.skew)
+    best = reader.read(image, dpi, 3, (*prepared, *steps), rotation)
     if ink.blank or best.trustworthy:
-        return OcrOutcome(best, ink, 0, skew)
+        return OcrOutcome(best, ink, 0, ink.skew)
 
     error = None
     try:
-        if best.garbled:
-            best = _orient(reader, best, gray, dpi)
+        if not ink.sideways:  # upside down? (OSD costs about a pass, so only now)
+            rotation = _ask_osd(gray, dpi, settings, allowed=(90, 180, 270))
+            if rotation:
+                image, steps = _upright(gray, dpi, rotation, None)
+                turned = reader.read(image, dpi, 3, (*prepared, *steps), rotation)
+                best = turned if turned.score > best.score else best
         if settings.retry:
             best = _climb(reader, best, started)
     except PageError as exc:
         error = exc.message
-    return OcrOutcome(best, ink, reader.passes - 1, skew, error)
+    return OcrOutcome(best, ink, reader.passes - 1, ink.skew, error)
 
 
-def _orient(reader: _Reader, best: Read, gray: np.ndarray, dpi: int) -> Read:
-    """Ask OSD which way is up; try the turned page if it is confident enough."""
+def _ask_osd(gray: np.ndarray, dpi: int, settings: OcrSettings, allowed: tuple[int, ...]) -> int:
+    """Clockwise degrees OSD says the page must turn, if it is confident; else 0."""
     osd = ocr.detect_orientation(
-        quality.denoise(gray, dpi), dpi=dpi, timeout=reader.settings.page_timeout_s
+        quality.denoise(gray, dpi), dpi=dpi, timeout=settings.page_timeout_s
     )
-    if osd is None or osd[0] == 0 or osd[1] < OSD_MIN_CONFIDENCE:
-        return best
-    rotation = osd[0]
-    turned = quality.turn(gray, rotation)
-    steps: tuple[str, ...] = (f"turn{rotation}",)
-    skew = quality.estimate_skew(turned, dpi)
+    if osd is None or osd[0] not in allowed or osd[1] < OSD_MIN_CONFIDENCE:
+        return 0
+    return osd[0]
+
+
+def _upright(
+    gray: np.ndarray, dpi: int, rotation: int, skew: float | None
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The image turned by `rotation` and deskewed (`skew` None: measure it after turning)."""
+    steps: tuple[str, ...] = ()
+    if rotation:
+        gray, steps = quality.turn(gray, rotation), (f"turn{rotation}",)
+    if skew is None or rotation:
+        skew = quality.estimate_skew(gray, dpi)
     if abs(skew) >= quality.MIN_SKEW:
-        turned, steps = quality.deskew(turned, skew), (*steps, "deskew")
-    cand = reader.read(turned, dpi, 3, steps, rotation)
-    return cand if cand.score > best.score else best
+        gray, steps = quality.deskew(gray, skew), (*steps, "deskew")
+    return gray, steps
 
 
 def _climb(reader: _Reader, best: Read, started: float) -> Read:

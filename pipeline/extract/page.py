@@ -18,7 +18,7 @@ from pipeline.config import OcrSettings
 from pipeline.errors import PageError
 from pipeline.extract import ladder, quality
 from pipeline.extract.pdf import OpenPdf, check_text_layer, open_pdf, text_layer
-from pipeline.extract.render import render_gray
+from pipeline.extract.render import bilevel_scan, render_gray
 from pipeline.records import PageText
 
 
@@ -66,9 +66,10 @@ def _read(pdf: OpenPdf, page_no: int, settings: OcrSettings) -> PageText:
                 dict_share=quality.dictionary_share(text),
             )
         gray = render_gray(page, settings)
+        bilevel = bilevel_scan(page)
     finally:
         page.close()
-    result = ocr_page(gray, page_no, settings)
+    result = ocr_page(gray, page_no, settings, bilevel=bilevel)
     # A layer rejected only for looking unlike words is kept if OCR does no better.
     if (
         check.unlike_words
@@ -88,9 +89,11 @@ def _read(pdf: OpenPdf, page_no: int, settings: OcrSettings) -> PageText:
     return result
 
 
-def ocr_page(gray: np.ndarray, page_no: int, settings: OcrSettings) -> PageText:
+def ocr_page(
+    gray: np.ndarray, page_no: int, settings: OcrSettings, *, bilevel: bool = False
+) -> PageText:
     """OCR a rendered page image (greyscale, at `settings.dpi`) into a `PageText`."""
-    outcome = ladder.ocr_image(gray, settings.dpi, settings)
+    outcome = ladder.ocr_image(gray, settings.dpi, settings, bilevel=bilevel)
     best, ink = outcome.best, outcome.ink
     if best is None or best.run.n_chars == 0:
         method = best.method if best else ""

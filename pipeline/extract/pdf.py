@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import subprocess
 import tempfile
+import textwrap
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,6 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from pipeline.config import OcrSettings
 from pipeline.errors import InputError, PageError
@@ -113,6 +113,8 @@ def _repair(path: Path, why: str) -> bytes:
     """The file rewritten by qpdf (pikepdf), which rebuilds broken cross-reference tables."""
     try:
         with pikepdf.open(path) as pdf:
+            if len(pdf.pages) == 0:
+                raise InputError("PDF has no pages")
             buf = io.BytesIO()
             pdf.save(buf)
             return buf.getvalue()
@@ -123,36 +125,27 @@ def _repair(path: Path, why: str) -> bytes:
         raise InputError(f"corrupt PDF that cannot be repaired ({detail[:160]})") from exc
 
 
-def _open_pdfium(src: str | bytes) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(src)
-    except pdfium.PdfiumError as exc:
-        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise InputError("encrypted (password required)") from exc
-        if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
-            raise InputError("encrypted with an unsupported security handler") from exc
-        raise
-
-
 @contextmanager
 def open_pdf(path: Path) -> Iterator[OpenPdf]:
     """Open a PDF for reading; raise `InputError` with a one-line reason if it can't be.
 
-    Files pdfium cannot open, or in which it finds no pages, are repaired by qpdf first.
-    Owner-password-only encryption needs no password and is read normally.
+    Files pdfium cannot open, or in which it finds no pages, go through qpdf, which repairs
+    broken cross-reference tables and tells why a file cannot be read (pdfium's error codes
+    are unreliable: a failure that sets none reports the previous file's). Owner-password-only
+    encryption needs no password and is read normally.
     """
     path = Path(path)
     sniff(path)
     repaired: bytes | None = None
     try:
-        doc = _open_pdfium(str(path))
+        doc = pdfium.PdfDocument(str(path))
         if len(doc) == 0:
             doc.close()
             raise pdfium.PdfiumError("no pages found")
     except pdfium.PdfiumError as exc:
         repaired = _repair(path, str(exc))
         try:
-            doc = _open_pdfium(repaired)
+            doc = pdfium.PdfDocument(repaired)
         except pdfium.PdfiumError as exc2:
             raise InputError(f"corrupt PDF that cannot be repaired ({exc2})") from exc2
     try:
@@ -242,7 +235,8 @@ def _pdftotext(pdf: OpenPdf, page_no: int) -> str:
         if pdf.repaired:
             src = Path(tmp) / "repaired.pdf"
             src.write_bytes(pdf.repaired)
-        cmd = ["pdftotext", "-f", str(page_no), "-l", str(page_no), "-enc", "UTF-8", str(src), "-"]
+        cmd = ["pdftotext", "-f", str(page_no), "-l", str(page_no), "-layout", "-enc", "UTF-8"]
+        cmd += [str(src), "-"]
         try:
             out = subprocess.run(cmd, capture_output=True, timeout=PDFTOTEXT_TIMEOUT_S, check=True)
         except FileNotFoundError as exc:
@@ -253,7 +247,9 @@ def _pdftotext(pdf: OpenPdf, page_no: int) -> str:
             raise PageError(
                 f"pdftotext failed: {exc.stderr.decode(errors='replace')[:160]}"
             ) from exc
-    return _tidy(out.stdout.decode("utf-8", errors="replace").replace("\f", ""))
+    # -layout: the default mode joins hyphenated line ends, which pdfplumber does not
+    text = out.stdout.decode("utf-8", errors="replace").replace("\f", "")
+    return _tidy(textwrap.dedent(text))
 
 
 def text_layer(pdf: OpenPdf, page_no: int, check: LayerCheck) -> tuple[str, str]:
@@ -261,11 +257,15 @@ def text_layer(pdf: OpenPdf, page_no: int, check: LayerCheck) -> tuple[str, str]
 
     Upright pages go through pdfplumber. Pages turned by /Rotate, pages whose characters are
     mostly not upright, and pages where pdfplumber's words are garbled (low dictionary share
-    or ``(cid:…)`` codes) are read by pdftotext; the more word-like of the two wins.
+    or ``(cid:…)`` codes) are read by pdftotext; the more word-like of the two wins. Files
+    pdfminer cannot parse (damaged ones pdfium tolerated) are read by pdftotext too.
     """
     if check.rotation % 360:
         return _pdftotext(pdf, page_no), "pdftotext"
-    text, sideways = _pdfplumber_text(pdf, page_no)
+    try:
+        text, sideways = _pdfplumber_text(pdf, page_no)
+    except Exception:  # pdfminer is stricter than pdfium about damaged files; poppler is not
+        return _pdftotext(pdf, page_no), "pdftotext"
     share = quality.dictionary_share(text) or 0.0
     if sideways < 0.2 and "(cid:" not in text and share >= quality.GARBLED_DICT_SHARE:
         return text, "pdfplumber"

@@ -35,7 +35,7 @@ MIN_TOKENS_TO_JUDGE = 5
 #: Below this dictionary share the text is probably upside down, sideways or noise.
 GARBLED_DICT_SHARE = 0.35
 #: Words below this confidence are dropped on near-blank pages (specks read as letters).
-BLANK_PAGE_MIN_WORD_CONF = 60.0
+BLANK_PAGE_MIN_WORD_CONF = 80.0
 
 #: Resolution the ink measures and the skew estimate work at (fast, and enough for glyphs).
 MEASURE_DPI = 200
@@ -74,6 +74,7 @@ class Ink:
     dark_share: float  # share of dark pixels after binarisation
     glyphs: int  # connected components of glyph size (about one per letter)
     skew: float = 0.0  # degrees the text lines rise (counter-clockwise), see estimate_skew
+    sideways: bool = False  # the ink lines up in columns, not rows: text turned 90°/270°
 
     @property
     def blank(self) -> bool:
@@ -116,11 +117,12 @@ def measure_ink(gray: np.ndarray, dpi: int) -> Ink:
     h = stats[1:, cv2.CC_STAT_HEIGHT]
     w = stats[1:, cv2.CC_STAT_WIDTH]
     glyphs = int(((h >= 0.03 * d) & (h <= 0.4 * d) & (w <= 0.6 * d)).sum())
-    return Ink(
-        dark_share=round(float(np.count_nonzero(mask)) / mask.size, 5),
-        glyphs=glyphs,
-        skew=_skew_of(mask) if glyphs >= BLANK_GLYPHS else 0.0,
-    )
+    dark_share = round(float(np.count_nonzero(mask)) / mask.size, 5)
+    if glyphs < BLANK_GLYPHS:
+        return Ink(dark_share, glyphs)
+    skew, rows = _skew_of(mask)
+    _, columns = _skew_of(mask.T, fine=False)
+    return Ink(dark_share, glyphs, skew, sideways=columns > rows)
 
 
 # ------------------------------------------------------------------ skew
@@ -134,13 +136,15 @@ def estimate_skew(gray: np.ndarray, dpi: int) -> float:
     pixels' coordinates are projected, which is much cheaper than rotating the image.
     """
     small, _ = _at_measure_dpi(gray, dpi)
-    return _skew_of(ink_mask(small))
+    return _skew_of(ink_mask(small))[0]
 
 
-def _skew_of(mask: np.ndarray) -> float:
+def _skew_of(mask: np.ndarray, fine: bool = True) -> tuple[float, float]:
+    """(skew, how sharp the line profile is at that skew). Run on the transposed mask, the
+    sharpness tells whether the text runs in columns (a page turned sideways)."""
     ys, xs = np.nonzero(mask)
     if len(xs) < 50:
-        return 0.0
+        return 0.0, 0.0
     thin = max(1, len(xs) // 60_000)  # a sample of the ink is as good and faster
     xs, ys = xs[::thin].astype(np.float64), ys[::thin].astype(np.float64)
 
@@ -150,10 +154,11 @@ def _skew_of(mask: np.ndarray) -> float:
         profile = np.bincount(np.round(rows - rows.min()).astype(np.int64))
         return float(np.square(np.diff(profile.astype(np.float64))).sum())
 
-    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
-    best = max(coarse, key=sharpness)
-    fine = np.arange(best - 0.4, best + 0.4 + 1e-9, 0.1)
-    return round(float(max(fine, key=sharpness)), 2)
+    angles = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
+    best = float(max(angles, key=sharpness))
+    if fine:
+        best = float(max(np.arange(best - 0.4, best + 0.4 + 1e-9, 0.1), key=sharpness))
+    return round(best, 2), sharpness(best)
 
 
 def _rotate(img: np.ndarray, angle: float, fill: int) -> np.ndarray:
@@ -177,6 +182,12 @@ def turn(gray: np.ndarray, clockwise: int) -> np.ndarray:
     k = (clockwise // 90) % 4
     codes = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
     return gray if k == 0 else cv2.rotate(gray, codes[k])
+
+
+def smooth(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """A light Gaussian blur for 1-bit scans: their staircase edges cost Tesseract accuracy
+    (G4 samples: summed CER 2.41 → 2.30 points over 8 pages; a sideways page 0.32 → 0.16 %)."""
+    return cv2.GaussianBlur(gray, (0, 0), 0.8 * dpi / 300)
 
 
 def binarise(gray: np.ndarray) -> np.ndarray:

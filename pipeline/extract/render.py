@@ -21,12 +21,6 @@ _DEFAULT_LIMIT = OcrSettings().max_render_pixels
 if Image.MAX_IMAGE_PIXELS is None or Image.MAX_IMAGE_PIXELS > _DEFAULT_LIMIT:
     Image.MAX_IMAGE_PIXELS = _DEFAULT_LIMIT
 
-MM_PER_PT = 25.4 / 72
-
-
-def render_pixels(width_pt: float, height_pt: float, dpi: int) -> int:
-    return round(width_pt * dpi / 72) * round(height_pt * dpi / 72)
-
 
 def check_render_size(page: pdfium.PdfPage, settings: OcrSettings) -> None:
     """Raise `PageError` if rendering the page at `settings.dpi`, or decoding one of its
@@ -35,11 +29,11 @@ def check_render_size(page: pdfium.PdfPage, settings: OcrSettings) -> None:
     if not (width > 0 and height > 0):
         raise PageError(f"render refused: page has no size ({width:g} × {height:g} pt)")
     limit = settings.max_render_pixels
-    pixels = render_pixels(width, height, settings.dpi)
-    if pixels > limit:
+    px_w, px_h = round(width * settings.dpi / 72), round(height * settings.dpi / 72)
+    if px_w * px_h > limit:
         raise PageError(
-            f"render refused: page is {width * MM_PER_PT:.0f} × {height * MM_PER_PT:.0f} mm, "
-            f"{pixels / 1e6:.0f} MP at {settings.dpi} dpi (limit {limit / 1e6:.0f} MP)"
+            f"render refused: page would be {px_w} × {px_h} pixels "
+            f"({px_w * px_h / 1e6:.0f} MP at {settings.dpi} dpi, limit {limit / 1e6:.0f} MP)"
         )
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
         assert isinstance(obj, pdfium.PdfImage)
@@ -49,7 +43,7 @@ def check_render_size(page: pdfium.PdfPage, settings: OcrSettings) -> None:
             continue
         if w * h > limit:
             raise PageError(
-                f"render refused: embedded image of {w} × {h} px "
+                f"render refused: embedded image of {w} × {h} pixels "
                 f"({w * h / 1e6:.0f} MP, limit {limit / 1e6:.0f} MP)"
             )
 
@@ -72,6 +66,21 @@ def image_cover(page: pdfium.PdfPage) -> float:
         return 0.0
     cover = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         cover = max(cover, (right - left) * (top - bottom) / (pw * ph))
     return min(cover, 1.0)
+
+
+def bilevel_scan(page: pdfium.PdfPage) -> bool:
+    """Is the page a 1-bit scan (CCITT G4, JBIG2, …): one such image covering most of it?"""
+    pw, ph = page.get_size()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        assert isinstance(obj, pdfium.PdfImage)
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) < 0.5 * pw * ph:
+            continue
+        try:
+            return obj.get_metadata().bits_per_pixel == 1
+        except pdfium.PdfiumError:
+            return False
+    return False

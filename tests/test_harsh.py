@@ -1,0 +1,98 @@
+"""Issue 9 acceptance on the harsh scan set (`python -m pipeline.devtools.harsh`): no page
+comes back silently wrong.
+
+* every page with ink: CER ≤ 2 % or flagged ``doubtful``/``failed``;
+* the near-blank page: no text;
+* the sideways and upside-down scans: CER ≤ 0.2 %;
+* the ``/Rotate 90`` text page: CER ≤ 0.5 %.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from pipeline.config import OcrSettings
+from pipeline.extract import probe_pdf, read_page
+from pipeline.records import PageText
+
+harsh = pytest.importorskip("pipeline.devtools.harsh")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds not present"),
+]
+
+#: file -> the strict CER bound its pages must meet (beyond the general rule)
+STRICT = {
+    "harsh_sideways.pdf": 0.002,
+    "harsh_upside_down.pdf": 0.002,
+    "harsh_rotate90_text.pdf": 0.005,
+}
+
+
+def cer(reference: str, text: str) -> float:
+    ref, hyp = (re.sub(r"\s+", " ", s).strip() for s in (reference, text))
+    return Levenshtein.distance(ref, hyp) / max(1, len(ref))
+
+
+def _read(job: tuple[str, int]) -> PageText:
+    return read_page(Path(job[0]), job[1], OcrSettings())
+
+
+@pytest.fixture(scope="module")
+def harsh_pages(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, PageText]]:
+    out = tmp_path_factory.mktemp("harsh")
+    harsh.build_harsh(out, SEEDS)
+    reference: dict[str, list[str]] = json.loads((out / "reference.json").read_text("utf-8"))
+    jobs = []
+    for name, pages in sorted(reference.items()):
+        assert probe_pdf(out / name, OcrSettings()).n_pages == len(pages)
+        jobs += [(str(out / name), i) for i in range(1, len(pages) + 1)]
+    with ProcessPoolExecutor(2) as pool:  # as the orchestrator runs pages
+        results = list(pool.map(_read, jobs))
+    return [
+        (Path(path).name, reference[Path(path).name][no - 1], page)
+        for (path, no), page in zip(jobs, results, strict=True)
+    ]
+
+
+def test_every_inked_page_is_right_or_flagged(harsh_pages) -> None:  # type: ignore[no-untyped-def]
+    for name, ref, page in harsh_pages:
+        if not ref:
+            continue
+        err = cer(ref, page.text)
+        assert err <= 0.02 or page.quality in ("doubtful", "failed"), (name, err, page.method)
+
+
+def test_near_blank_page_has_no_text(harsh_pages) -> None:  # type: ignore[no-untyped-def]
+    blanks = [page for _, ref, page in harsh_pages if not ref]
+    assert blanks
+    for page in blanks:
+        assert page.text.strip() == "" and page.quality != "failed", page
+
+
+@pytest.mark.parametrize("name", sorted(STRICT))
+def test_turned_pages_are_read_in_order(harsh_pages, name: str) -> None:  # type: ignore[no-untyped-def]
+    pages = [(ref, page) for n, ref, page in harsh_pages if n == name]
+    assert pages
+    for ref, page in pages:
+        assert cer(ref, page.text) <= STRICT[name], (page.method, page.rotation)
+
+
+def test_pages_say_how_they_were_read(harsh_pages) -> None:  # type: ignore[no-untyped-def]
+    by_name = {name: page for name, _, page in harsh_pages}
+    assert by_name["harsh_rotate90_text.pdf"].source == "text-layer"
+    assert by_name["harsh_rotate90_text.pdf"].method == "pdftotext"
+    assert by_name["harsh_sideways.pdf"].rotation in (90, 270)
+    assert by_name["harsh_upside_down.pdf"].rotation == 180
+    for _, _, page in harsh_pages:
+        if page.source == "ocr":
+            assert page.method.startswith("tesseract psm")
+            assert page.dpi and page.seconds > 0
