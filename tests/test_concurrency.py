@@ -5,7 +5,9 @@ The competing holders run in real separate processes, because the rules are per 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -91,9 +93,60 @@ def test_the_lock_is_released_even_when_the_holder_dies(db: Path) -> None:
         pass
 
 
+FORK_WORKER_THEN_HOLD = """
+import os, sys, time
+from pathlib import Path
+from pipeline.warehouse import write_lock
+with write_lock(Path(sys.argv[1])):
+    child = os.fork()  # like a pool worker: inherits the lock file's descriptor
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_killed_runs_orphaned_workers_do_not_keep_the_lock(db: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FORK_WORKER_THEN_HOLD, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.stdout is not None
+    orphan = int(proc.stdout.readline())
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with pytest.raises(WarehouseBusy), write_lock(db):
+            pass
+        proc.kill()
+        proc.wait(timeout=30)
+        with write_lock(db):  # the worker still lives, but the lock went with its parent
+            pass
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(orphan, signal.SIGKILL)
+
+
 def test_the_lock_is_exclusive_within_one_process_too(db: Path) -> None:
-    with write_lock(db), pytest.raises(WarehouseBusy), write_lock(db):
-        pass
+    with write_lock(db):
+        with pytest.raises(WarehouseBusy), write_lock(db):
+            pass
+        # the refused second attempt must not have released the first holder's lock
+        probe = subprocess.run(
+            [sys.executable, "-c", HOLD_LOCK, str(db)],
+            input="\n",
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            timeout=60,
+        )
+        assert "is in use by another run" in probe.stderr
 
 
 def test_a_read_only_connection_cannot_change_anything(db: Path) -> None:

@@ -4,7 +4,7 @@ DuckDB's rule: a database file is open either by ONE process that reads and writ
 any number of processes that only read — never both at once (the writer takes an exclusive
 file lock, readers a shared one). So:
 
-* a `namnd run` holds `write_lock` (an flock on ``<db>.lock``) for its whole duration, which
+* a `namnd run` holds `write_lock` (a POSIX record lock on ``<db>.lock``) for its whole duration, which
   keeps a second run out with a clear message instead of a lock error deep inside DuckDB;
 * it opens the database read-write only in short windows (`connect_write` per batch of
   loads), so `namnd query`, exports and notebooks can read in between;
@@ -19,6 +19,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,33 +35,55 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+_HELD: set[str] = set()  # lock files held by this process (record locks don't see these)
+_HELD_GUARD = threading.Lock()
+
+
+def _busy(db_path: Path, lock: Path) -> WarehouseBusy:
+    return WarehouseBusy(
+        f"warehouse {db_path} is in use by another run (lock {lock}); wait for it to finish"
+    )
+
+
 @contextlib.contextmanager
 def write_lock(db_path: Path) -> Iterator[None]:
     """Hold the warehouse for one run; a second holder gets WarehouseBusy at once.
 
-    The lock is an flock on ``<db>.lock``, released by the kernel when the process exits,
-    so a crashed run never leaves a stale lock behind. The file itself is left in place.
+    The lock is a POSIX record lock (``lockf``) on ``<db>.lock``, released by the kernel when
+    the process exits, so a crashed run never leaves a stale lock behind. Unlike ``flock``, a
+    record lock belongs to the process and is not inherited by forked pool workers: a killed
+    run's orphaned workers cannot keep the warehouse locked. Record locks do not exclude the
+    process that holds them (and closing any descriptor of the file would drop them), so a
+    second holder inside the same process is refused by a registry before the file is opened.
+    The file is left in place.
     """
     lock = lock_path(db_path)
     lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    key = str(lock.resolve())
+    with _HELD_GUARD:
+        if key in _HELD:
+            raise _busy(db_path, lock)
+        _HELD.add(key)
     try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise
-            raise WarehouseBusy(
-                f"warehouse {db_path} is in use by another run (lock {lock}); wait for it to finish"
-            ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        try:
-            yield
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise
+                raise _busy(db_path, lock) from None
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            try:
+                yield
+            finally:
+                fcntl.lockf(fd, fcntl.LOCK_UN)
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
     finally:
-        os.close(fd)
+        with _HELD_GUARD:
+            _HELD.discard(key)
 
 
 def _is_lock_conflict(exc: Exception) -> bool:
