@@ -179,6 +179,55 @@ def test_lum_2024_two_column_list_with_new_districts() -> None:
     }
 
 
+def test_lum_2013_district_own_bullets_and_a_district_table() -> None:
+    f = facts("lum_2013_district_bullets_and_table.txt")
+    # items without a district phrase belong to the committee's own district
+    assert projects(f) == [
+        (
+            "Läxhjälp för unga i Tensta",
+            "LUM",
+            2013,
+            "beviljad",
+            150_000,
+            None,
+            None,
+            ["spanga-tensta"],
+        ),
+        (
+            "Föräldracafé på familjecentralen",
+            "LUM",
+            2013,
+            "beviljad",
+            90_000,
+            None,
+            None,
+            ["spanga-tensta"],
+        ),
+        ("Trygga sommarjobb", "LUM", 2013, "beviljad", 120_000, None, None, ["spanga-tensta"]),
+        (
+            "Unga vuxna i Järvaområdet",
+            "LUM",
+            2013,
+            "beviljad",
+            200_000,
+            None,
+            None,
+            ["rinkeby-kista"],
+        ),
+        ("Stöd till nyanlända familjer", "LUM", 2013, "beviljad", 175_000, None, None, ["bromma"]),
+    ]
+    assert amounts(f) == [
+        (150_000, "project_cost", "LUM", 2013, False),
+        (90_000, "project_cost", "LUM", 2013, False),
+        (120_000, "project_cost", "LUM", 2013, False),
+        (200_000, "project_cost", "LUM", 2013, False),
+        (175_000, "project_cost", "LUM", 2013, False),
+        (735_000, "total_granted", "LUM", 2013, False),
+    ]
+    assert [a.project_id for a in f.amounts[:5]] == [p.project_id for p in f.projects]
+    assert f.amounts[5].project_id is None
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in GENRE.glob("*.txt")))
 def test_every_genre_document_is_described(name: str) -> None:
     readme = (GENRE / "README.md").read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.amounts import find_amounts
+from pipeline.nlp.amounts import AmountMatch, find_amounts
 from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
 from pipeline.nlp.fuzzy import fold
 
@@ -36,7 +36,9 @@ __all__ = [
     "ListRow",
     "Place",
     "PlaceFinder",
+    "find_intro_lists",
     "find_numbered_projects",
+    "lead_places",
     "find_two_column_lists",
     "split_name_and_places",
 ]
@@ -70,7 +72,10 @@ class ListRow:
     description: str | None = None
     form: str = "two_column"
     intro_line: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    amount: int | None = None  # an amount printed in the row (a granted or cost column)
+    amount_raw: str | None = None
+    amount_approx: bool = False
+    amount_line: int | None = None
 
 
 # Words that may sit between or after places in a district phrase.
@@ -205,7 +210,7 @@ def _trim(lines: Sequence[BodyLine], a: int, b: int) -> int:
 # --------------------------------------------------------------------------- two columns
 
 
-def _lead_places(text: str, find: PlaceFinder) -> tuple[list[Place], int, bool]:
+def lead_places(text: str, find: PlaceFinder) -> tuple[list[Place], int, bool]:
     """Places at the start of a line (a chain joined by "," / "och"), where the chain ends,
     and whether it ends with a comma (the left cell goes on on the next line)."""
     stripped = len(text) - len(text.lstrip(" |"))
@@ -251,7 +256,7 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
         start = i + 1
         while start < len(lines) and not lines[start].text.strip():
             start += 1
-        if start < len(lines) and not _lead_places(lines[start].text, find)[0]:
+        if start < len(lines) and not lead_places(lines[start].text, find)[0]:
             nxt = lines[start].text.strip()
             if len(nxt.split()) <= 4 and not lines[start].heading:
                 start += 1
@@ -278,7 +283,7 @@ def _two_column_rows(
             blank = True
             j += 1
             continue
-        chain, cut, comma = _lead_places(s, find)
+        chain, cut, comma = lead_places(s, find)
         if cur is not None and cur.paren_open:
             cur.add_coapplicants(s, find)
         elif chain and cur is not None and _continues_left_cell(cur, chain, j):
@@ -357,7 +362,7 @@ class _Row:
         self.paren_open = (self.paren_open or opened > 0) and ")" not in s
 
     def finish(self, lines: Sequence[BodyLine]) -> ListRow:
-        name = _clean_name(dehyphen_join(self.text_parts))
+        name, amount = _split_amount(dehyphen_join(self.text_parts))
         ev = " / ".join(
             lines[k].text.strip() for k in range(self.first, self.last + 1) if lines[k].text.strip()
         )
@@ -365,4 +370,84 @@ class _Row:
         for p in self.places:
             if all(q.district_id != p.district_id for q in places):
                 places.append(p)
-        return ListRow(name, places, self.first, self.last, self.page_no, ev, form="two_column")
+        row = ListRow(name, places, self.first, self.last, self.page_no, ev, form="two_column")
+        if amount is not None:
+            row.amount, row.amount_raw, row.amount_approx = (
+                amount.sek,
+                amount.raw,
+                amount.approximate,
+            )
+            row.amount_line = next(
+                (k for k in range(self.first, self.last + 1) if amount.raw in lines[k].text),
+                self.first,
+            )
+        return row
+
+
+def _split_amount(text: str) -> tuple[str, AmountMatch | None]:
+    """A row's text without the amount printed at its end ("Läxhjälp  150 000 kr")."""
+    amounts = find_amounts(text)
+    if amounts and not text[amounts[-1].end :].strip(" .,;|"):
+        a = amounts[-1]
+        return _clean_name(text[: a.start].rstrip(" ,;:|–-")), a
+    return _clean_name(text), None
+
+
+# --------------------------------------------------------------------------- introduced lists
+
+
+def _is_project_intro(text: str) -> bool:
+    """A sentence that announces granted or reported projects (not criteria)."""
+    f = fold(text)
+    return (
+        bool(cue_hits(text, "list_intro"))
+        and bool(re.search(r"projekt|ansokningar|insatser|studiebesok|studieresor", f))
+        and bool(re.search(r"bevilja|tilldela|redovis|genomfor|fatt|fick", f))
+        and not cue_hits(text, "criteria_intro")
+    )
+
+
+def find_intro_lists(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
+    """Bulleted or numbered project lists after an introducing sentence ("Stadsdelsnämnden
+    beviljar följande projekt lokala utvecklingsmedel:"), as a stadsdelsnämnd writes its own
+    list: items name the project (and maybe its amount); a trailing district phrase is used
+    when printed, else the districts of the document's own committee (`own`)."""
+    from pipeline.nlp.criteria import list_items  # shared list reader
+
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if not (text.endswith(":") and _is_project_intro(text)):
+            i += 1
+            continue
+        items, after = list_items(lines, i + 1, plain_ok=False)
+        rows: list[ListRow] = []
+        for a, b in items:
+            item = dehyphen_join([lines[k].text for k in range(a, b + 1)])
+            item = re.sub(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s)|\d{1,2}[.)])\s+", "", item)
+            name, amount = _split_amount(item)
+            split = split_name_and_places(name, find)
+            places = list(split[1]) if split else list(own)
+            name = split[0] if split else name
+            if not name:
+                continue
+            row = ListRow(
+                name, places, a, b, lines[a].page_no, item, form="intro_list", intro_line=i
+            )
+            if amount is not None:
+                row.amount, row.amount_raw, row.amount_approx = (
+                    amount.sek,
+                    amount.raw,
+                    amount.approximate,
+                )
+                row.amount_line = a
+            rows.append(row)
+        if len(rows) >= 2:
+            out.extend(rows)
+            i = after
+        else:
+            i += 1
+    return out

@@ -40,6 +40,7 @@ _MONTH_YEAR = re.compile(r"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{3,10})\s+((?:19|20
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]  # (start, end, canonical name)
+LeadPlace = Callable[[str], int]  # end of the district name a text starts with (0: none)
 
 
 @dataclass
@@ -57,6 +58,7 @@ class TableRow:
     evidence: str
     header: str
     name_rest: list[str] = field(default_factory=list)  # words that may belong to the performer
+    district_text: str | None = None  # the district column, when the table has one
 
 
 def header_columns(text: str) -> list[str] | None:
@@ -101,8 +103,13 @@ def parse_end_date(
     return best
 
 
-def find_tables(lines: Sequence[BodyLine], find_orgs: OrgFinder | None = None) -> list[TableRow]:
-    """Rows of every project table in the body."""
+def find_tables(
+    lines: Sequence[BodyLine],
+    find_orgs: OrgFinder | None = None,
+    lead_place: LeadPlace | None = None,
+) -> list[TableRow]:
+    """Rows of every project table in the body. `lead_place(text)` gives the end of a district
+    name at the start of a text (for tables with a district column and no cell separators)."""
     out: list[TableRow] = []
     i = 0
     while i < len(lines):
@@ -110,7 +117,7 @@ def find_tables(lines: Sequence[BodyLine], find_orgs: OrgFinder | None = None) -
         if roles is None:
             i += 1
             continue
-        rows, end = _rows(lines, i, roles, find_orgs)
+        rows, end = _rows(lines, i, roles, find_orgs, lead_place)
         out.extend(rows)
         i = max(end, i + 1)
     return out
@@ -125,9 +132,14 @@ def _is_anchor(text: str, roles: list[str]) -> bool:
 
 
 def _rows(
-    lines: Sequence[BodyLine], h: int, roles: list[str], find_orgs: OrgFinder | None
+    lines: Sequence[BodyLine],
+    h: int,
+    roles: list[str],
+    find_orgs: OrgFinder | None,
+    lead_place: LeadPlace | None = None,
 ) -> tuple[list[TableRow], int]:
     groups: list[list[int]] = []
+    delimited = "|" in lines[h].text
     j = h + 1
     while j < len(lines):
         ln = lines[j]
@@ -135,6 +147,8 @@ def _rows(
         if not s:
             j += 1
             continue
+        if (delimited and "|" not in s) or cue_hits(s, "list_end"):
+            break  # prose after a "|" table, or the closing sentence ("Sammanlagt …")
         anchor = _is_anchor(s, roles)
         if not anchor and (
             len(s.split()) > _MAX_ROW_WORDS or _heading_after_table(lines, j, roles)
@@ -149,7 +163,7 @@ def _rows(
         else:
             break
         j += 1
-    rows = [_read_row(lines, g, roles, find_orgs, lines[h].text) for g in groups]
+    rows = [_read_row(lines, g, roles, find_orgs, lines[h].text, lead_place) for g in groups]
     return [r for r in rows if r.name], (groups[-1][-1] + 1 if groups else h + 1)
 
 
@@ -177,8 +191,12 @@ def _read_row(
     roles: list[str],
     find_orgs: OrgFinder | None,
     header: str,
+    lead_place: LeadPlace | None = None,
 ) -> TableRow:
     anchor = lines[group[0]].text.strip()
+    cells = [c.strip() for c in _CELL_GAP.split(anchor)]
+    if len(cells) == len(roles) and all(cells):
+        return _read_delimited(lines, group, roles, cells, header)
     cost = cost_raw = None
     approximate = False
     left = anchor
@@ -196,7 +214,16 @@ def _read_row(
             end_raw, end_date = d[2], d[3]
             end_needs_year = d[3] is None
             left = left[: d[0]]
-    name, performer = _split_name_performer(left.strip(" |"), find_orgs)
+    district_text = None
+    left = left.strip(" |")
+    if "district" in roles and lead_place is not None:
+        cut = lead_place(left)
+        if cut:
+            district_text, left = left[:cut].strip(" ,|"), left[cut:].strip(" ,|")
+    if "performer" in roles:
+        name, performer = _split_name_performer(left, find_orgs)
+    else:
+        name, performer = left, ""
     name_parts = [name] if name else []
     perf_parts = [performer] if performer else []
     rest: list[str] = []
@@ -252,6 +279,50 @@ def _read_row(
         evidence=evidence,
         header=header,
         name_rest=rest,
+        district_text=district_text,
+    )
+
+
+def _read_delimited(
+    lines: Sequence[BodyLine], group: list[int], roles: list[str], cells: list[str], header: str
+) -> TableRow:
+    """A row whose cells are separated by "|" or wide gaps, one cell per header column;
+    continuation lines with the same number of cells extend each column."""
+    cols: dict[str, list[str]] = {r: [c] for r, c in zip(roles, cells, strict=True)}
+    for k in group[1:]:
+        more = [c.strip() for c in _CELL_GAP.split(lines[k].text.strip())]
+        if len(more) == len(roles):
+            for r, c in zip(roles, more, strict=True):
+                if c:
+                    cols[r].append(c)
+        else:
+            cols.get("name", cols[roles[0]]).append(lines[k].text.strip())
+    cost = cost_raw = None
+    approximate = False
+    if "cost" in cols:
+        amounts = find_amounts(" ".join(cols["cost"]))
+        if amounts:
+            cost, cost_raw, approximate = amounts[-1].sek, amounts[-1].raw, amounts[-1].approximate
+    end_date = end_raw = None
+    if "end" in cols:
+        d = parse_end_date(" ".join(cols["end"]))
+        if d is not None:
+            end_raw, end_date = d[2], d[3]
+    perf = _tidy(" ".join(cols.get("performer", []))) or None
+    return TableRow(
+        name=_tidy(dehyphen_join(cols.get("name", []))),
+        performer=perf,
+        end_date=end_date,
+        end_raw=end_raw,
+        cost=cost,
+        cost_raw=cost_raw,
+        approximate=approximate,
+        first_line=group[0],
+        last_line=group[-1],
+        page_no=lines[group[0]].page_no,
+        evidence=" / ".join(lines[k].text.strip() for k in group),
+        header=header,
+        district_text=_tidy(" ".join(cols.get("district", []))) or None,
     )
 
 

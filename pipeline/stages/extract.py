@@ -39,7 +39,14 @@ from pipeline.nlp.context import (
 )
 from pipeline.nlp.criteria import find_criteria
 from pipeline.nlp.fuzzy import fold
-from pipeline.nlp.lists import ListRow, Place, find_numbered_projects, find_two_column_lists
+from pipeline.nlp.lists import (
+    ListRow,
+    Place,
+    find_intro_lists,
+    find_numbered_projects,
+    find_two_column_lists,
+    lead_places,
+)
 from pipeline.nlp.projects import (
     NamedProject,
     Study,
@@ -61,7 +68,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 3
+EXTRACT_VERSION = 4
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -82,9 +89,16 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts: list[_Draft] = []
     drafts += [_from_list_row(r, lines, ctx) for r in find_numbered_projects(lines, places)]
     drafts += [_from_list_row(r, lines, ctx) for r in find_two_column_lists(lines, places)]
-    rows = find_tables(lines, orgs)
+    own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
+    taken = {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        _from_list_row(r, lines, ctx)
+        for r in find_intro_lists(lines, places, own)
+        if r.first_line not in taken
+    ]
+    rows = find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
     studies = find_studies(lines, ctx, rows, orgs, ref)
-    drafts += _join_studies(studies, rows, ctx, ref, drafts)
+    drafts += _join_studies(studies, rows, lines, ctx, ref, drafts, places)
     for n in find_named_projects(lines, ctx, places, orgs, ref):
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
@@ -319,7 +333,7 @@ def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draf
     fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
     year = sentence_year(intro) or sentence_year(heading) or ctx.year_at(intro_line)
     status = _status(f"{heading}. {intro}", "beviljad")
-    return _Draft(
+    d = _Draft(
         name=r.name,
         fund_type=fund,
         year=year,
@@ -336,14 +350,21 @@ def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draf
         places=list(r.places),
         desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
     )
+    if r.amount is not None:
+        d.amount_sek, d.amount_raw, d.amount_approx = r.amount, r.amount_raw, r.amount_approx
+        d.amount_line = r.amount_line
+        d.amount_evidence = r.evidence
+    return d
 
 
 def _join_studies(
     studies: Sequence[Study],
     rows: Sequence[TableRow],
+    lines: Sequence[BodyLine],
     ctx: Context,
     ref: dt.date | None,
-    listed: Sequence[_Draft] = (),
+    listed: Sequence[_Draft],
+    places: Callable[[str], list[Place]],
 ) -> list[_Draft]:
     """Studies joined to their table rows; a row that names a listed project completes that
     project; the other rows are projects of their own."""
@@ -384,11 +405,12 @@ def _join_studies(
             _apply_row(same[0], r, ref)
             continue
         fund = ctx.fund_before(r.first_line)
+        heading = next((lines[h].text for h in ctx.headings_above(r.first_line)), "")
         d = _Draft(
             name=r.name,
             fund_type=fund,
             year=ctx.year_at(r.first_line),
-            status=None,
+            status=_status(heading, None),
             amount_sek=None,
             performer=None,
             end_date=None,
@@ -398,6 +420,7 @@ def _join_studies(
             confidence=0.6,
             first_line=r.first_line,
             last_line=r.last_line,
+            places=places(r.district_text) if r.district_text else [],
         )
         _apply_row(d, r, ref)
         out.append(d)
@@ -496,12 +519,12 @@ def _amounts(
     projects: Sequence[Project],
 ) -> list[Amount]:
     out: list[Amount] = []
-    row_lines: set[int] = set()
+    row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
     found: list[tuple[int, Amount]] = []
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
-        row_lines.add(d.amount_line)
+        row_lines.add((d.amount_line, d.amount_sek))
         found.append(
             (
                 d.amount_line,
@@ -549,7 +572,7 @@ def _paragraph_amounts(
     ctx: Context,
     drafts: Sequence[_Draft],
     projects: Sequence[Project],
-    row_lines: set[int],
+    row_lines: set[tuple[int, int]],
 ) -> list[tuple[int, Amount]]:
     out: list[tuple[int, Amount]] = []
     heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
@@ -557,9 +580,9 @@ def _paragraph_amounts(
     for s in para.sentences:
         pos_in_para = para.text.find(s.text, offset)
         offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
-        if any(k in row_lines for k in range(s.first, s.last + 1)):
-            continue
         for m in find_amounts(s.text):
+            if _in_row(m.raw, m.sek, s.first, s.last, lines, row_lines):
+                continue
             owner = _owner(s.first, drafts, projects)
             role = amount_role(s.text, para.text, heading, m.per)
             kind = role.kind
@@ -594,6 +617,16 @@ def _paragraph_amounts(
                 )
             )
     return out
+
+
+def _in_row(
+    raw: str, sek: int, first: int, last: int, lines: Sequence[BodyLine], rows: set[tuple[int, int]]
+) -> bool:
+    """The amount is a row's own (already recorded with its project)."""
+    return any(
+        (k, sek) in rows and (raw in lines[k].text or raw.split()[0] in lines[k].text)
+        for k in range(first, last + 1)
+    )
 
 
 def _list_fund_before(line: int, drafts: Sequence[_Draft]) -> str | None:
