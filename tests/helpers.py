@@ -82,7 +82,7 @@ def scanned_pdf(path: Path, pages: list[str], dpi: int = 300) -> Path:
 
 
 # Columns that legitimately differ between two runs over the same inputs.
-VOLATILE = {"loaded_at", "started_at", "finished_at", "applied_at"}
+VOLATILE = {"loaded_at", "started_at", "finished_at", "applied_at", "seconds"}
 SNAPSHOT_TABLES = (
     "documents",
     "pages",
