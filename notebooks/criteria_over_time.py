@@ -271,3 +271,8 @@ ns.heatmap(ax, word_table, cmap="Greens")
 ax.set(title="De vanligaste orden i kriterierna, per år", xlabel="År")
 ax.set_ylabel("Ord")
 plt.show()
+
+# %%
+# Close the read-only connection: while a notebook holds the file open, `namnd run` cannot
+# write to it. (To continue working, run the cells from the top again.)
+wh.close()

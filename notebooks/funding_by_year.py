@@ -23,9 +23,10 @@
 # **Så läser du den:**
 #
 # * *Per fond och år* – en rad per fond, en kolumn per år: antal projekt och summan av de
-#   projektbelopp som står i dokumenten. Projekt som bara är ansökta räknas inte. Många beslut
-#   anger bara en totalsumma för hela fonden och inget belopp per projekt; de summorna står i
-#   tabellen *Belopp för hela fonden*.
+#   projektbelopp som står i dokumenten. Projekt som bara är ansökta räknas inte.
+# * *Belopp per fond och år* – många beslut anger bara en totalsumma för hela fonden och inget
+#   belopp per projekt. Diagrammet visar därför fondens totalbelopp enligt beslutet, annars
+#   dess budget, annars summan av projektens belopp, och säger vilket.
 # * *Per stadsdel* – hur många projekt varje stadsdel (eller förvaltning) deltog i. Ett
 #   projekt med tre stadsdelar räknas en gång för var och en, så summan över stadsdelar blir
 #   större än antalet projekt. Kronorna för ett delat projekt delas däremot lika mellan
@@ -91,30 +92,69 @@ print(
     "i v_projects och v_funding_by_district_year."
 )
 
+# %% [markdown]
+# ## Belopp per fond och år
+#
+# Många beslut anger bara hur mycket en fond fick totalt, inte vad varje projekt fick. Därför
+# tar diagrammet nedan, för varje fond och år, det bästa belopp som finns: fondens
+# totalbelopp enligt beslutet, annars fondens budget, annars summan av projektens belopp.
+# Kolumnen *Källa* säger vilket; "ca" betyder att dokumentet anger beloppet ungefärligt.
+
 # %%
-fig = ns.plot_funding_by_year(by_fund_year)
+money = ns.fund_money_by_year(wh, by_fund_year)
+if money.empty:
+    print(f"{ns.NO_DATA}: inga belopp per fond och år.")
+money.assign(
+    Belopp=[
+        ("ca " if approx else "") + ns.fmt_kr(sek)
+        for sek, approx in zip(money["sek"], money["approximate"], strict=True)
+    ]
+)[["year", "fund_type", "Belopp", "source"]].rename(
+    columns={"year": "År", "fund_type": "Fond", "source": "Källa"}
+)
+
+# %%
+# Each amount is what its source says: a stated total or budget from the amounts of the
+# canonical documents, or the cell of the project table above.
+stated = wh.sql(
+    """
+    SELECT a.fund_type, a.year, a.kind, max(a.sek) AS sek
+    FROM amounts AS a JOIN v_documents_canonical AS d USING (doc_id)
+    WHERE a.kind IN ('total_granted', 'budget') AND a.project_id IS NULL
+    GROUP BY ALL
+    """
+).set_index(["fund_type", "year", "kind"])["sek"]
+kind_of = {ns.SOURCE_GRANTED: "total_granted", ns.SOURCE_BUDGET: "budget"}
+for r in money.itertuples():
+    if r.source == ns.SOURCE_PROJECTS:
+        assert r.sek == kronor_per_year.loc[r.fund_type, r.year], (r.fund_type, r.year)
+    else:
+        assert r.sek == stated[(r.fund_type, r.year, kind_of[r.source])], (r.fund_type, r.year)
+print(f"Kontroll: {len(money)} belopp, vart och ett lika med sin källa.")
+
+# %%
+fig = ns.plot_funding_by_year(by_fund_year, money)
 plt.show()
 
 # %% [markdown]
-# ## Belopp för hela fonden
+# ### Alla belopp för hela fonder, som de står
 #
-# Det som dokumenten säger om fonden som helhet: beviljat totalt (`total_granted`), budget
-# (`budget`) och statsbidrag (`state_grant`), för belopp där dokumentet säger vilken fond det
-# gäller (förvaltningens hela budget räknas alltså inte hit). Står samma belopp flera gånger i ett dokument
-# (t.ex. "3,5 miljoner kronor" och "tre och en halv miljon kronor") räknas det en gång;
-# "ca" betyder att dokumentet anger beloppet ungefärligt.
+# Beviljat totalt (`total_granted`), budget (`budget`) och statsbidrag (`state_grant`), för
+# belopp där dokumentet säger vilken fond det gäller (förvaltningens hela budget räknas alltså
+# inte hit). Står samma belopp flera gånger i ett dokument (t.ex. "3,5 miljoner kronor" och
+# "tre och en halv miljon kronor") räknas det en gång.
 
 # %%
 fund_amounts = wh.sql(
     """
-    SELECT a.fund_type, a.year, a.kind,
-           a.sek, bool_or(a.approximate) AS approximate, count(DISTINCT a.doc_id) AS n_documents
-    FROM amounts a
-    JOIN v_documents_canonical d USING (doc_id)
+    SELECT a.fund_type, a.year, a.kind, a.sek, bool_or(a.approximate) AS approximate,
+           count(DISTINCT a.doc_id) AS n_documents
+    FROM amounts AS a
+    JOIN v_documents_canonical AS d USING (doc_id)
     WHERE a.kind IN ('total_granted', 'budget', 'state_grant') AND a.year IS NOT NULL
       AND a.fund_type IS NOT NULL AND a.project_id IS NULL
     GROUP BY ALL
-    ORDER BY a.year, fund_type, a.kind, a.sek
+    ORDER BY a.year, a.fund_type, a.kind, a.sek
     """
 )
 kind_sv = {"total_granted": "beviljat totalt", "budget": "budget", "state_grant": "statsbidrag"}
@@ -258,3 +298,8 @@ renamed.groupby(["district_as_named", "district_today"], as_index=False)["n_proj
         "n_projects": "Antal projekt",
     }
 )
+
+# %%
+# Close the read-only connection: while a notebook holds the file open, `namnd run` cannot
+# write to it. (To continue working, run the cells from the top again.)
+wh.close()

@@ -325,3 +325,8 @@ else:
     )
 ax.set(title="Högsta belopp per ansökan", xlabel="År", ylabel="Belopp (kr)")
 plt.show()
+
+# %%
+# Close the read-only connection: while a notebook holds the file open, `namnd run` cannot
+# write to it. (To continue working, run the cells from the top again.)
+wh.close()

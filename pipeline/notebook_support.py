@@ -5,8 +5,9 @@
   with the real schema, so every notebook runs and says "Ingen data" instead of crashing.
 * :func:`fmt_kr` / :func:`fmt_int` write numbers the Swedish way: ``1 234 567 kr``.
 * :func:`use_style` and :data:`FUND_COLORS` give every chart the same look and colours.
-* :func:`funding_by_fund_year` + :func:`plot_funding_by_year` are the main chart of
-  ``notebooks/funding_by_year.py``; the README image is rendered by the same two functions.
+* :func:`funding_by_fund_year`, :func:`fund_money_by_year` and :func:`plot_funding_by_year`
+  make the main chart of ``notebooks/funding_by_year.py``; ``devtools.render_chart`` renders
+  the README image with the same functions.
 * :func:`criterion_key`, :func:`compare_criteria`, :func:`content_words` are the pure text
   helpers of ``notebooks/criteria_over_time.py``.
 
@@ -109,12 +110,12 @@ def open_warehouse(db_path: str | os.PathLike[str] | None = None) -> Warehouse:
     return Warehouse(path=path, con=con, exists=False)
 
 
-def create_schema(con: duckdb.DuckDBPyConnection, views_dir: Path | None = None) -> None:
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the warehouse's tables and views (no rows) in `con`, from the package's SQL."""
-    from pipeline.warehouse.migrate import VIEWS_DIR, install_views, migrate
+    from pipeline.warehouse.migrate import install_views, migrate
 
     migrate(con)
-    install_views(con, views_dir or VIEWS_DIR)
+    install_views(con)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -124,12 +125,10 @@ _MINUS = "\u2212"
 
 def fmt_int(value: Any, unit: str = "") -> str:
     """``1234567`` → ``"1 234 567"`` (with ``unit`` appended after a space); blanks → ``"–"``."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return "–"
     try:
-        if pd.isna(value):
+        if value is None or pd.isna(value):
             return "–"
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # pd.isna of a list or array: not a number anyway
         pass
     n = round(float(value))
     text = f"{abs(n):,}".replace(",", " ")
@@ -290,51 +289,118 @@ def year_range(years: Iterable[Any]) -> list[int]:
     return list(range(min(known), max(known) + 1)) if known else []
 
 
-def _stacked(ax: Axes, table: pd.DataFrame, years: list[int]) -> None:
-    bottom = pd.Series(0.0, index=years)
-    for fund in sorted(table.columns, key=fund_sort_key):
-        values = table[fund].reindex(years, fill_value=0).astype(float)
-        ax.bar(
-            [str(y) for y in years],
-            values,
-            bottom=bottom,
-            color=fund_color(fund),
-            label=FUND_NAMES.get(fund, fund),
-            width=0.7,
-        )
-        bottom += values
+FUND_TOTALS_SQL = """
+SELECT a.fund_type, a.year,
+       max(a.sek) FILTER (WHERE a.kind = 'total_granted') AS granted_sek,
+       bool_or(a.approximate) FILTER (WHERE a.kind = 'total_granted') AS granted_approx,
+       max(a.sek) FILTER (WHERE a.kind = 'budget') AS budget_sek,
+       bool_or(a.approximate) FILTER (WHERE a.kind = 'budget') AS budget_approx
+FROM amounts AS a
+JOIN v_documents_canonical AS d ON d.doc_id = a.doc_id
+WHERE a.kind IN ('total_granted', 'budget') AND a.fund_type IS NOT NULL AND a.year IS NOT NULL
+  AND a.project_id IS NULL
+GROUP BY ALL
+"""
+
+# How the kronor of one fund and year were found, best first (also the chart's legend).
+SOURCE_GRANTED = "beviljat totalt enligt beslut"
+SOURCE_BUDGET = "budget enligt beslut"
+SOURCE_PROJECTS = "summa av projektens belopp"
+SOURCE_HATCH = {SOURCE_GRANTED: "", SOURCE_BUDGET: "//", SOURCE_PROJECTS: ".."}
 
 
-def plot_funding_by_year(by_fund_year: pd.DataFrame) -> Figure:
-    """Stacked bars per year by fund type: number of projects (left) and kronor (right)."""
+def fund_money_by_year(wh: Warehouse, by_fund_year: pd.DataFrame) -> pd.DataFrame:
+    """The best known kronor per fund type and year, and where the figure comes from.
+
+    A fund's total as a decision states it (``amounts`` of kind ``total_granted``, the
+    largest if several), else its budget (kind ``budget``), else the sum of its projects'
+    amounts (`by_fund_year`, from :func:`funding_by_fund_year`). Columns: fund_type, year,
+    sek, source, approximate. Only canonical documents count.
+    """
+    stated = wh.sql(FUND_TOTALS_SQL)
+    projects = by_fund_year[by_fund_year["n_with_amount"] > 0][["fund_type", "year", "total_sek"]]
+    both = stated.merge(projects, on=["fund_type", "year"], how="outer")
+    rows = []
+    for r in both.itertuples():
+        if pd.notna(r.granted_sek):
+            rows.append((r.fund_type, r.year, r.granted_sek, SOURCE_GRANTED, r.granted_approx))
+        elif pd.notna(r.budget_sek):
+            rows.append((r.fund_type, r.year, r.budget_sek, SOURCE_BUDGET, r.budget_approx))
+        elif pd.notna(r.total_sek):
+            rows.append((r.fund_type, r.year, r.total_sek, SOURCE_PROJECTS, False))
+    frame = pd.DataFrame(rows, columns=["fund_type", "year", "sek", "source", "approximate"])
+    frame = frame.astype({"sek": "int64", "year": "int64", "approximate": "bool"})
+    return frame.sort_values(["year", "fund_type"], key=_fund_or_year).reset_index(drop=True)
+
+
+def _fund_or_year(col: pd.Series) -> pd.Series:
+    return col.map(lambda f: fund_sort_key(f)[0]) if col.name == "fund_type" else col
+
+
+def _stacked(
+    ax: Axes, frame: pd.DataFrame, value: str, years: list[int], hatch_by: str | None = None
+) -> None:
+    """Bars per year, stacked by fund type (colour), optionally hatched by another column."""
+    bottom = {y: 0.0 for y in years}
+    funds = sorted(frame["fund_type"].unique(), key=fund_sort_key)
+    for fund in funds:
+        rows = frame[frame["fund_type"] == fund]
+        for r in rows.itertuples():
+            height = float(getattr(r, value))
+            ax.bar(
+                str(int(r.year)),
+                height,
+                bottom=bottom[int(r.year)],
+                color=fund_color(fund),
+                hatch=SOURCE_HATCH.get(getattr(r, hatch_by), "") if hatch_by else "",
+                edgecolor="white",
+                linewidth=0.5,
+                width=0.7,
+            )
+            bottom[int(r.year)] += height
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.set_xlim(-0.6, len(years) - 0.4)
+
+
+def plot_funding_by_year(by_fund_year: pd.DataFrame, money: pd.DataFrame) -> Figure:
+    """Per year, stacked by fund type: number of projects (left) and kronor (right).
+
+    `by_fund_year` from :func:`funding_by_fund_year`, `money` from :func:`fund_money_by_year`.
+    """
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
 
     fig, (ax_n, ax_kr) = plt.subplots(1, 2, figsize=(12, 4.8))
     fig.suptitle("FoU-medel per år och fond", fontsize=14, fontweight="bold", x=0.01, ha="left")
-    if by_fund_year.empty:
+    years = year_range(list(by_fund_year["year"]) + list(money["year"]))
+    if not years:
         no_data(ax_n)
         no_data(ax_kr)
         return fig
-    years = year_range(by_fund_year["year"])
-    counts = by_fund_year.pivot_table(
-        index="year", columns="fund_type", values="n_projects", aggfunc="sum", fill_value=0
-    )
-    sums = by_fund_year.pivot_table(
-        index="year", columns="fund_type", values="total_sek", aggfunc="sum", fill_value=0
-    )
-    _stacked(ax_n, counts, years)
+    # Draw in year order on a categorical axis that holds every year of the range.
+    for ax in (ax_n, ax_kr):
+        ax.bar([str(y) for y in years], [0] * len(years))
+    _stacked(ax_n, by_fund_year, "n_projects", years)
     ax_n.set(title="Antal projekt", xlabel="År", ylabel="Antal projekt")
     ax_n.yaxis.get_major_locator().set_params(integer=True)
-    _stacked(ax_kr, sums, years)
-    ax_kr.set(title="Summa projektbelopp", xlabel="År", ylabel="Belopp (kr)")
+    _stacked(ax_kr, money, "sek", years, hatch_by="source")
+    ax_kr.set(title="Belopp per fond", xlabel="År", ylabel="Belopp (kr)")
     kr_axis(ax_kr)
-    handles, labels = ax_n.get_legend_handles_labels()
-    fig.legend(handles, labels, title="Fond", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    funds = sorted(set(by_fund_year["fund_type"]) | set(money["fund_type"]), key=fund_sort_key)
+    handles = [Patch(color=fund_color(f), label=FUND_NAMES.get(f, f)) for f in funds]
+    handles += [
+        Patch(facecolor="white", edgecolor="#555555", hatch=h, label=f"Belopp: {src}")
+        for src, h in SOURCE_HATCH.items()
+        if src in set(money["source"])
+    ]
+    fig.legend(
+        handles=handles, title="Fond och källa", loc="center left", bbox_to_anchor=(1.0, 0.5)
+    )
     fig.text(
         0.01,
         -0.04,
-        "Beviljade, pågående och genomförda projekt (ej bara ansökta). Beloppen är summan av de "
-        "projektbelopp som står i dokumenten; projekt utan angivet belopp räknas bara i antalet.",
+        "Projekt: beviljade, pågående och genomförda (ej bara ansökta). Belopp: fondens "
+        "totalbelopp enligt beslutet, annars dess budget, annars summan av projektens belopp.",
         fontsize=8,
         color="#555555",
     )

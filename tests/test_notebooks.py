@@ -3,7 +3,8 @@
 Each ``notebooks/*.py`` (jupytext percent format) is converted to a notebook in memory and
 executed with nbclient on this venv's ``python3`` kernel, with ``NAMND_DB`` pointing at:
 
-* the samples' warehouse (session fixture ``sample_warehouse``), built once per session;
+* the samples' warehouse: ``namnd run`` over ``raw/`` (conftest's session fixture
+  ``samples_warehouse``, real OCR, built once per session and shared with other tests);
 * an empty warehouse (schema, no rows) and a path with no file: the notebooks must say
   "Ingen data" and not crash.
 
@@ -13,197 +14,58 @@ tables add up to the views' totals.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import hashlib
-import json
 import os
-import re
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import jupytext
 import nbformat
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from nbclient import NotebookClient
 
 from pipeline import notebook_support as ns
-from pipeline.warehouse import load_districts, migrate
-from pipeline.warehouse.districts import ALIASES_CSV, DISTRICTS_CSV
+from pipeline.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = REPO / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.py"))
-GOLD = REPO / "tests" / "gold"
 CELL_TIMEOUT_S = 120
+F = TypeVar("F")
 
 # --------------------------------------------------------------------------- warehouses
 
 
-def _slug(name: str) -> str:
-    t = name.lower().translate(str.maketrans("åäöé", "aaoe"))
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-
-
-# District dimension for the fallback warehouse: today's districts plus the one that was
-# merged away in 2020 (Hägersten-Liljeholmen → Hägersten-Älvsjö).
-_DISTRICTS = [
-    ("Hägersten-Liljeholmen", "stadsdelsförvaltning", None, "2019-12-31", "hagersten-alvsjo"),
-    ("Hägersten-Älvsjö", "stadsdelsförvaltning", "2020-01-01", None, None),
-    ("Enskede-Årsta-Vantör", "stadsdelsförvaltning", None, None, None),
-    ("Farsta", "stadsdelsförvaltning", None, None, None),
-    ("Hässelby-Vällingby", "stadsdelsförvaltning", None, None, None),
-    ("Kungsholmen", "stadsdelsförvaltning", None, None, None),
-    ("Norrmalm", "stadsdelsförvaltning", None, None, None),
-    ("Rinkeby-Kista", "stadsdelsförvaltning", None, None, None),
-    ("Skarpnäck", "stadsdelsförvaltning", None, None, None),
-    ("Skärholmen", "stadsdelsförvaltning", None, None, None),
-    ("Spånga-Tensta", "stadsdelsförvaltning", None, None, None),
-    ("Södermalm", "stadsdelsförvaltning", None, None, None),
-    ("Östermalm", "stadsdelsförvaltning", None, None, None),
-    ("Socialförvaltningen", "fackförvaltning", None, None, None),
-    ("Socialjouren", "unit", None, None, None),
-    ("Framtid Stockholm", "unit", None, None, None),
-]
-
-
-def _end_date(text: str | None) -> dt.date | None:
-    """Gold end dates are "YYYY-MM-DD" or "YYYY-MM" (then the month's last day)."""
-    if not text:
-        return None
-    if len(text) == 7:
-        y, m = int(text[:4]), int(text[5:])
-        return dt.date(y, m, calendar.monthrange(y, m)[1])
-    return dt.date.fromisoformat(text)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    if rows:
-        frame = pd.DataFrame(rows)  # noqa: F841 (read by DuckDB's replacement scan)
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
-
-
-def build_gold_warehouse(db: Path, views_dir: Path | None = None) -> Path:
-    """A warehouse with the real schema and rows taken from the gold annotations.
-
-    Stand-in for ``namnd run`` on the samples: every gold document is loaded as its
-    transcript, and seed 001 a second time as a scan (another doc_id, same decision), as the
-    samples hold it, so the canonical-document views are exercised.
-    """
-    con = duckdb.connect(str(db))
-    migrate(con)
-    docs, projects, links, amounts, criteria = [], [], [], [], []
-    copies = [(p, "transcripts", "transcript") for p in sorted(GOLD.glob("*.json"))]
-    copies.append((sorted(GOLD.glob("001_*.json"))[0], "scanned", "ocr"))
-    for path, folder, source in copies:
-        g = json.loads(path.read_text(encoding="utf-8"))
-        stem = Path(g["source"]).stem
-        doc_id = stem.split("_", 1)[1] if source == "transcript" else "5ca2" + stem[-12:]
-        suffix = ".txt" if source == "transcript" else ".scan.pdf"
-        docs.append(
-            {
-                "doc_id": doc_id,
-                "source_path": f"{folder}/{stem}{suffix}",
-                "sha256": doc_id * 4,
-                "media_type": "text/plain" if source == "transcript" else "application/pdf",
-                "text_source": source,
-                "n_pages": 5,
-                "ocr_confidence": 91.5 if source == "ocr" else None,
-                "committee": g["committee"],
-                "committee_as_printed": g["committee"],
-                "doc_type": g["doc_type"],
-                "dnr": g["dnr"],
-                "dnr_as_printed": g["dnr"],
-                "doc_date": g["doc_date"],
-                "meeting_date": g["meeting_date"],
-                "title": g["title"],
-                "handlaggare": g["handlaggare"],
-                "pipeline_version": "test",
-                "status": "ok",
-            }
-        )
-        for i, p in enumerate(g["projects"], start=1):
-            project_id = f"{doc_id}-{i:03d}"
-            projects.append(
-                {
-                    "project_id": project_id,
-                    "doc_id": doc_id,
-                    "name": p["name"],
-                    "fund_type": p["fund_type"],
-                    "year": p["year"],
-                    "status": p["status"],
-                    "amount_sek": p["amount_sek"],
-                    "performer": p["performer"],
-                    "end_date": _end_date(p["end_date"]),
-                    "page_no": 2,
-                    "evidence": p["name"],
-                    "confidence": 0.9,
-                }
-            )
-            links += [
-                {"project_id": project_id, "district_id": _slug(d), "name_as_printed": d}
-                for d in p["districts"]
-            ]
-        for i, a in enumerate(g["amounts"], start=1):
-            amounts.append(
-                {
-                    "amount_id": f"{doc_id}-a{i:03d}",
-                    "doc_id": doc_id,
-                    **{k: a[k] for k in ("sek", "raw", "approximate", "kind", "fund_type", "year")},
-                    "page_no": 1,
-                    "evidence": a.get("note") or a["raw"],
-                }
-            )
-        criteria += [{"doc_id": doc_id, **c} for c in g["criteria"]]
-    _insert(con, "documents", docs)
-    _insert(con, "projects", projects)
-    _insert(con, "project_districts", links)
-    _insert(con, "amounts", amounts)
-    _insert(con, "criteria", criteria)
-    if DISTRICTS_CSV.is_file():
-        load_districts(con, DISTRICTS_CSV, ALIASES_CSV)
-    else:
-        _insert(
-            con,
-            "districts",
-            [
-                {
-                    "district_id": _slug(name),
-                    "name": name,
-                    "kind": kind,
-                    "valid_from": start,
-                    "valid_to": end,
-                    "successor_id": successor,
-                }
-                for name, kind, start, end, successor in _DISTRICTS
-            ],
-        )
-    ns.create_schema(con, views_dir)
-    # Names as printed → the gazetteer's ids, the way the loader resolves them.
-    for (name,) in con.execute("SELECT DISTINCT name_as_printed FROM project_districts").fetchall():
-        found = con.execute("SELECT district_in_year(?, 2020)", [name]).fetchone()
-        if found and found[0]:
-            con.execute(
-                "UPDATE project_districts SET district_id = ? WHERE name_as_printed = ?",
-                [found[0], name],
-            )
-    con.close()
-    return db
-
-
 @pytest.fixture(scope="session")
-def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The samples' warehouse, built once per session and shared by every test that needs it."""
-    return build_gold_warehouse(tmp_path_factory.mktemp("samples") / "namnd.duckdb")
+def sample_warehouse(samples_warehouse: Any) -> Path:
+    """The samples' warehouse: conftest's `samples_warehouse`, built once per session by
+    `namnd run --raw raw/` (real OCR, so minutes), shared with the other end-to-end tests."""
+    built = samples_warehouse
+    assert built.exit_code == 0, f"namnd run on raw/ failed:\n{built.output[-4000:]}"
+    return Path(built.db)
+
+
+def needs_samples(test: F) -> F:
+    """Mark a test that uses the samples' warehouse: slow (real OCR), and a timeout long
+    enough for whichever test first needs it to pay for building it."""
+    return pytest.mark.slow(pytest.mark.timeout(2400)(test))
 
 
 @pytest.fixture(scope="session")
 def empty_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("empty") / "namnd.duckdb"
-    con = duckdb.connect(str(db))
-    ns.create_schema(con)
-    con.close()
+    """What `namnd run` makes of an empty raw folder: the schema, districts, no documents."""
+    root = tmp_path_factory.mktemp("empty")
+    (root / "raw").mkdir()
+    db = root / "warehouse" / "namnd.duckdb"
+    result = CliRunner().invoke(
+        main,
+        ["run", "--raw", str(root / "raw"), "--db", str(db), "--plain"],
+        env={"NAMND_EXTRACTED": str(root / "extracted")},
+    )
+    assert result.exit_code == 0, result.output
     return db
 
 
@@ -263,6 +125,7 @@ def test_notebook_source_conventions(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@needs_samples
 def test_notebook_runs_on_samples(path: Path, sample_warehouse: Path) -> None:
     before = sha256(sample_warehouse)
     nb = run_notebook(path, sample_warehouse)
@@ -322,6 +185,7 @@ def test_resolve_db_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     assert ns.resolve_db_path(tmp_path / "z.duckdb") == tmp_path / "z.duckdb"
 
 
+@needs_samples
 def test_open_warehouse_is_read_only(sample_warehouse: Path) -> None:
     wh = ns.open_warehouse(sample_warehouse)
     try:
@@ -342,6 +206,14 @@ def test_open_missing_warehouse_is_empty_with_schema(tmp_path: Path) -> None:
         "n_with_amount",
         "total_sek",
         "n_documents",
+    ]
+    money = ns.fund_money_by_year(wh, ns.funding_by_fund_year(wh))
+    assert money.empty and list(money.columns) == [
+        "fund_type",
+        "year",
+        "sek",
+        "source",
+        "approximate",
     ]
     assert ns.NO_DATA in wh.describe()
     assert not (tmp_path / "none.duckdb").exists()
@@ -384,6 +256,7 @@ def test_content_words_skip_stop_words() -> None:
 # --------------------------------------------------------------------------- the README chart
 
 
+@needs_samples
 def test_render_chart_writes_png(sample_warehouse: Path, tmp_path: Path) -> None:
     from pipeline.devtools import render_chart
 

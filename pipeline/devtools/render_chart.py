@@ -6,7 +6,8 @@ Usage::
 
 The warehouse is ``--db``, else ``$NAMND_DB``, else ``warehouse/namnd.duckdb`` (opened
 read-only). The chart is drawn by the same functions the notebook calls
-(:func:`pipeline.notebook_support.funding_by_fund_year` and ``plot_funding_by_year``), so
+(``funding_by_fund_year``, ``fund_money_by_year`` and ``plot_funding_by_year`` in
+:mod:`pipeline.notebook_support`), so
 the image and the notebook never disagree.
 """
 
@@ -34,7 +35,8 @@ def render(db_path: str | Path | None, out: Path) -> Path:
     ns.use_style()
     wh = ns.open_warehouse(db_path)
     try:
-        fig = ns.plot_funding_by_year(ns.funding_by_fund_year(wh))
+        by_fund_year = ns.funding_by_fund_year(wh)
+        fig = ns.plot_funding_by_year(by_fund_year, ns.fund_money_by_year(wh, by_fund_year))
     finally:
         wh.close()
     out.parent.mkdir(parents=True, exist_ok=True)
