@@ -167,7 +167,18 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
         with warehouse.connect_write(settings.db_path) as con:
             report = warehouse.apply_overrides(con, settings.overrides_dir)
-        summary.unmatched_overrides = list(report.unmatched)
+        if report.needs_reload:
+            # A correction was removed from the overrides files: reload the documents it had
+            # changed (from the cache in extracted/) so their extracted values come back.
+            again = [f for f in found.files if f.doc_id in report.needs_reload]
+            for result in process_documents(again, settings, count_pages):
+                with warehouse.connect_write(settings.db_path) as con:
+                    _load(con, result, version)
+            with warehouse.connect_write(settings.db_path) as con:
+                report = warehouse.apply_overrides(con, settings.overrides_dir)
+        summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
+            f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
+        ]
     summary.elapsed_s = time.perf_counter() - t0
     return summary
 
