@@ -327,3 +327,42 @@ finansierats med statsbidrag och avslutades i maj 2016.
         ("Boendelyftet", "statsbidrag", 2017, "pågående", None, None, []),
         ("Tidigt stöd i skolan", "statsbidrag", None, "genomförd", dt.date(2016, 5, 1), None, []),
     ]
+
+
+def test_numbered_list_with_districts_in_brackets() -> None:
+    lines = body(
+        """
+1. Trygg start (Farsta)
+Projektet har prövat tidiga hembesök.
+2. Unga i arbete (Bromma och Skärholmen)
+Projektet har samverkat med arbetsförmedlingen.
+"""
+    )
+    rows = find_numbered_projects(lines, PLACES)
+    assert [(r.name, [p.district_id for p in r.places]) for r in rows] == [
+        ("Trygg start", ["farsta"]),
+        ("Unga i arbete", ["bromma", "skarholmen"]),
+    ]
+
+
+def test_two_column_list_under_a_heading() -> None:
+    lines = body(
+        """
+Beviljade projekt 2019
+Farsta  Hembesök för nyblivna föräldrar
+Enskede-Årsta-Vantör  Digital ekonomisk rådgivning
+""",
+        headings=(0,),
+    )
+    rows = find_two_column_lists(lines, PLACES)
+    assert [(r.name, [p.district_id for p in r.places]) for r in rows] == [
+        ("Hembesök för nyblivna föräldrar", ["farsta"]),
+        ("Digital ekonomisk rådgivning", ["enskede-arsta-vantor"]),
+    ]
+
+
+def test_generic_fou_money_only_without_a_specific_fund() -> None:
+    from pipeline.nlp.context import find_funds
+
+    assert [f[2] for f in find_funds("Projektet finansieras med FoU-medel.")] == ["FoU"]
+    assert [f[2] for f in find_funds("Lokala utvecklingsmedel med stöd av FoU-medel")] == ["LUM"]

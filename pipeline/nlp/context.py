@@ -42,6 +42,7 @@ __all__ = [
 
 _WORD = r"[\w*]"
 _FUZZY_MIN_LEN = 14
+_GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
 _FUZZY_MIN_SCORE = 90.0
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d])")
 
@@ -204,7 +205,8 @@ def has_cue(text: str, group: str) -> bool:
 
 
 def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]:
-    """Fund mentions ``(start, end, fund_type)``; overlapping cues keep the longest."""
+    """Fund mentions ``(start, end, fund_type)``; overlapping cues keep the longest, and the
+    generic "FoU-medel" counts only where no specific fund (LUM, MUL …) is named."""
     out: list[tuple[int, int, str]] = []
     last_end = -1
     for h in cue_hits(text, "fund"):
@@ -213,7 +215,8 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
         value = study_fund if h.value == "STUDY" else h.value
         out.append((h.start, h.end, value))
         last_end = h.end
-    return out
+    specific = [f for f in out if f[2] not in _GENERIC_FUNDS]
+    return specific or out
 
 
 def study_fund_of(text: str) -> str:

@@ -104,10 +104,16 @@ def _covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> b
 
 
 def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place]] | None:
-    """Split "Name, District phrase" at the comma before the trailing run of places."""
+    """Split "Name, District phrase" at the comma before the trailing run of places (or
+    "Name (District phrase)")."""
     places = find(line)
     if not places:
         return None
+    paren = re.search(r"\(([^()]*)\)\s*[.,;]?\s*$", line)
+    if paren and paren.start() > 0:  # "Name (District och District)"
+        inner = [p for p in places if p.start >= paren.start(1)]
+        if _covered_by_places(paren.group(1), inner, paren.start(1)):
+            return _clean_name(line[: paren.start()]), inner
     commas = [m.start() for m in re.finditer(",", line)]
     for c in commas:  # the leftmost comma whose tail is only places
         tail = line[c + 1 :]
@@ -237,9 +243,14 @@ def lead_places(text: str, find: PlaceFinder) -> tuple[list[Place], int, bool]:
     return chain, pos, comma
 
 
-def _is_intro(text: str) -> bool:
+def _is_intro(text: str, heading: bool = False) -> bool:
+    """A sentence that introduces a list ("Följande … beviljades …"), or a heading that names
+    granted projects or a fund ("Beviljade projekt 2019", "LUM-projekt")."""
+    f = fold(text)
+    if heading and re.search(r"bevilja|projekt|studiebesok|studieres", f):
+        return True
     return bool(cue_hits(text, "list_intro")) and bool(
-        re.search(r"bevilja|tilldela|beviljat|fått|fick|medel", fold(text))
+        re.search(r"bevilja|tilldela|fatt|fick|medel", f)
     )
 
 
@@ -249,7 +260,7 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
     i = 0
     while i < len(lines):
         text = lines[i].text
-        if not text.strip() or not _is_intro(text):
+        if not text.strip() or not _is_intro(text, lines[i].heading):
             i += 1
             continue
         # the introduction may wrap onto one more line

@@ -68,7 +68,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 4
+EXTRACT_VERSION = 5
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
