@@ -68,7 +68,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 5
+EXTRACT_VERSION = 6
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -216,6 +216,7 @@ _COUNT_WORDS = {
     "nio": 9,
     "tio": 10,
 }
+_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
 _DISTRICT_COUNT = re.compile(
     r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
 )
@@ -236,7 +237,13 @@ def _footnote_places(
     word = m.group(1)
     n = int(word) if word.isdigit() else _COUNT_WORDS[word]
     pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
-    for page, note in notes:
+    # footnotes that the layout reader left in the body: a numbered line on the same pages
+    in_body = [
+        (ln.page_no, dehyphen_join([ln.text, lines[k + 1].text if k + 1 < len(lines) else ""]))
+        for k, ln in enumerate(lines)
+        if ln.page_no in pages and _FOOTNOTE_START.match(ln.text)
+    ]
+    for page, note in [*notes, *in_body]:
         if page not in pages:
             continue
         found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
