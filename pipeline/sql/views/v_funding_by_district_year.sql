@@ -12,6 +12,8 @@
 --   every project touching the district (not additive across districts).
 -- * Projects without a district appear with district_id NULL.
 -- * n_projects counts projects touching the district (a shared project counts in each).
+-- * total_sek is NULL (unknown), not 0, when no project in the row has a printed amount —
+--   many decisions state one total per fund instead (see amounts.kind = 'total_granted').
 CREATE OR REPLACE VIEW v_funding_by_district_year AS
 WITH funded AS (
     SELECT project_id, doc_id, fund_type, year, amount_sek
@@ -48,9 +50,9 @@ SELECT
     a.fund_type,
     a.year,
     count(DISTINCT a.project_id) AS n_projects,
-    CAST(coalesce(sum(a.share_sek), 0) AS BIGINT) AS total_sek,
+    CAST(sum(a.share_sek) AS BIGINT) AS total_sek,
     count(DISTINCT a.doc_id) AS n_documents,
-    CAST(coalesce(sum(a.amount_sek), 0) AS BIGINT) AS total_sek_undivided,
+    CAST(sum(a.amount_sek) AS BIGINT) AS total_sek_undivided,
     count(DISTINCT a.project_id) FILTER (WHERE a.n_districts > 1) AS n_projects_shared,
     count(DISTINCT a.project_id) FILTER (WHERE a.amount_sek IS NULL) AS n_projects_without_amount
 FROM allocated AS a

@@ -1,0 +1,206 @@
+"""The README's SQL cookbook: analysts' questions, their queries, and what they return.
+
+    python -m pipeline.devtools.cookbook --db warehouse/namnd.duckdb --write README.md
+
+renders every recipe against the warehouse and rewrites the README between the
+``<!-- cookbook:start -->`` and ``<!-- cookbook:end -->`` markers, so the answers shown there
+are the answers the queries give on the bundled samples. A test re-runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import decimal
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+START = "<!-- cookbook:start -->"
+END = "<!-- cookbook:end -->"
+MAX_ROWS = 12
+MAX_CELL = 70
+
+
+@dataclass(frozen=True)
+class Recipe:
+    question: str
+    sql: str
+    note: str = ""
+
+
+RECIPES: tuple[Recipe, ...] = (
+    Recipe(
+        "How much LUM did each district get per year, in today's district boundaries?",
+        """SELECT year, district_today, sum(n_projects) AS projects,
+       sum(total_sek) AS total_sek, sum(n_projects_without_amount) AS without_amount
+FROM v_funding_by_district_year
+WHERE fund_type = 'LUM'
+GROUP BY ALL
+ORDER BY year, district_today""",
+        "A project shared by several districts has its amount split between them; "
+        "`district_as_named` keeps the name the document used. `total_sek` is empty where "
+        "the decision prints no per-project amounts (it states one total per fund: see 2).",
+    ),
+    Recipe(
+        "How many projects and how much money per fund and year?",
+        """WITH granted AS (
+    SELECT fund_type, year, max(sek) AS granted_sek
+    FROM amounts JOIN v_documents_canonical USING (doc_id)
+    WHERE kind = 'total_granted'
+    GROUP BY ALL
+), counted AS (
+    SELECT fund_type, year, count(*) AS projects, sum(amount_sek) AS project_amounts_sek
+    FROM v_projects
+    WHERE status IS DISTINCT FROM 'ansökt'
+    GROUP BY ALL
+)
+SELECT fund_type, year, projects, granted_sek, project_amounts_sek
+FROM counted FULL JOIN granted USING (fund_type, year)
+ORDER BY year, fund_type""",
+        "`granted_sek` is the total the decision states as granted; `project_amounts_sek` sums "
+        "the amounts printed per project. A project granted in one decision and reported in "
+        "a later one is counted in both.",
+    ),
+    Recipe(
+        "What was the most one application could get, year by year?",
+        """SELECT fund_type, year, max_per_application_sek, raw
+FROM v_max_amounts
+ORDER BY fund_type, year""",
+    ),
+    Recipe(
+        "How did the prioritisation criteria change over the years?",
+        """SELECT year, fund_type, kind, n_criteria, criteria
+FROM v_criteria_by_year
+ORDER BY year, fund_type, kind""",
+    ),
+    Recipe(
+        "Which districts took part, and under which names, in which years?",
+        """SELECT district_today, list(DISTINCT district_as_named ORDER BY district_as_named)
+         AS named_as, list(DISTINCT year ORDER BY year) AS years
+FROM v_funding_by_district_year
+GROUP BY district_today
+ORDER BY district_today""",
+        "Districts merged since (e.g. Hägersten-Liljeholmen, Älvsjö → Hägersten-Älvsjö) are "
+        "counted under today's district.",
+    ),
+    Recipe(
+        "Which projects ran for several years?",
+        """SELECT name, years, n_projects
+FROM v_project_series
+WHERE n_years > 1
+ORDER BY n_years DESC, name""",
+        "Projects are grouped across documents by their normalised name.",
+    ),
+    Recipe(
+        "Who carried out the city-wide (FUM) studies, at what cost, and when were they due?",
+        """SELECT performer, name, amount_sek, end_date
+FROM v_projects
+WHERE fund_type = 'FUM'
+ORDER BY performer, name""",
+    ),
+    Recipe(
+        "Which decisions are in the warehouse, and how many copies of each?",
+        """SELECT coalesce(doc_date, meeting_date) AS date, committee, doc_type, dnr,
+       n_projects, n_copies, title
+FROM v_documents_timeline
+ORDER BY date""",
+    ),
+    Recipe(
+        "Where does a total come from? (every value points to its page and source text)",
+        """SELECT a.fund_type, a.year, a.sek, d.source_path, a.page_no, a.evidence
+FROM amounts a JOIN v_documents_canonical d USING (doc_id)
+WHERE a.kind = 'total_granted'
+ORDER BY a.year, a.fund_type""",
+    ),
+    Recipe(
+        "Which scanned pages should a person check?",
+        """SELECT d.source_path, p.page_no, p.quality, round(p.ocr_confidence, 1) AS confidence,
+       p.method
+FROM pages p JOIN documents d USING (doc_id)
+WHERE p.quality <> 'good'
+ORDER BY d.source_path, p.page_no""",
+    ),
+)
+
+
+def _plain(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list | tuple):
+        return "; ".join(_plain(x) for x in v)
+    if isinstance(v, dt.date | dt.datetime):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        v = int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000:
+        return f"{v:,}".replace(",", " ")
+    s = re.sub(r"\s+", " ", str(v)).strip()
+    s = s.replace("|", "\\|")
+    return s if len(s) <= MAX_CELL else s[: MAX_CELL - 1] + "…"
+
+
+def render_result(cols: list[str], rows: list[tuple[Any, ...]]) -> str:
+    """A Markdown table of at most MAX_ROWS rows, with a line saying how many were left out."""
+    if not rows:
+        return "_(no rows on the samples)_"
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows[:MAX_ROWS]:
+        out.append("| " + " | ".join(_plain(v) for v in r) + " |")
+    if len(rows) > MAX_ROWS:
+        out.append(f"\n_… and {len(rows) - MAX_ROWS} more rows ({len(rows)} in all)_")
+    return "\n".join(out)
+
+
+def render(con: Any) -> str:
+    """The whole cookbook section as Markdown, answers computed on `con`."""
+    parts = [
+        "Each answer below is what the query returns on the bundled samples "
+        "(`make run`; regenerated by `python -m pipeline.devtools.cookbook --write README.md`). "
+        'Run any of them with `.venv/bin/namnd query "…"`.'
+    ]
+    for i, r in enumerate(RECIPES, start=1):
+        cur = con.execute(r.sql)
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        block = [f"**{i}. {r.question}**", "", "```sql", r.sql, "```", ""]
+        if r.note:
+            block += [r.note, ""]
+        block.append(render_result(cols, rows))
+        parts.append("\n".join(block))
+    return "\n\n".join(parts)
+
+
+def splice(readme: str, section: str) -> str:
+    """README text with the cookbook section replaced."""
+    a, b = readme.index(START) + len(START), readme.index(END)
+    return readme[:a] + "\n" + section + "\n" + readme[b:]
+
+
+def current_section(readme: str) -> str:
+    a, b = readme.index(START) + len(START), readme.index(END)
+    return readme[a:b].strip("\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pipeline import warehouse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=Path("warehouse/namnd.duckdb"))
+    ap.add_argument("--write", type=Path, help="README file to update in place")
+    args = ap.parse_args(argv)
+    con = warehouse.connect_read(args.db)
+    try:
+        section = render(con)
+    finally:
+        con.close()
+    if args.write:
+        args.write.write_text(splice(args.write.read_text(encoding="utf-8"), section), "utf-8")
+    else:
+        print(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
