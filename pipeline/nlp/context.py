@@ -23,6 +23,8 @@ from rapidfuzz import fuzz
 from pipeline.nlp.fuzzy import VOWEL, loose, skeleton
 
 __all__ = [
+    "BodyLine",
+    "Context",
     "Cue",
     "CueHit",
     "Sentence",
@@ -38,6 +40,7 @@ __all__ = [
     "sentence_year",
     "sentences",
     "strongest",
+    "study_fund_of",
 ]
 
 _WORD = r"[\w*]"
@@ -195,10 +198,6 @@ def strongest(hits: Iterable[CueHit], factor: float = 1.0) -> dict[str, float]:
         seen.add(h.cue.phrase)
         score[h.value] = score.get(h.value, 0.0) + h.cue.weight * factor
     return score
-
-
-def has_cue(text: str, group: str) -> bool:
-    return bool(cue_hits(text, group))
 
 
 # --------------------------------------------------------------------------- funds & years

@@ -194,11 +194,6 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
     return None
 
 
-def _intro_window(lines: Sequence[BodyLine], i: int) -> str:
-    parts = [lines[k].text for k in range(max(0, i - 1), min(len(lines), i + 2))]
-    return dehyphen_join(parts)
-
-
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
     """Every criteria list and main criterion of a document body."""
     out: list[CriterionItem] = []
