@@ -366,3 +366,19 @@ def test_generic_fou_money_only_without_a_specific_fund() -> None:
 
     assert [f[2] for f in find_funds("Projektet finansieras med FoU-medel.")] == ["FoU"]
     assert [f[2] for f in find_funds("Lokala utvecklingsmedel med stöd av FoU-medel")] == ["LUM"]
+
+
+def test_prose_under_a_project_heading_is_not_a_list() -> None:
+    lines = body(
+        """
+Lokala utvecklingsprojekt
+Socialförvaltningen utlyser och fördelar även lokala utvecklingsmedel samt medel för
+studieresor. Medlen beviljas projekt som bedöms ha strategisk betydelse för hela stadens
+socialtjänst och där flera förvaltningar kan samverka, utbyta erfarenheter och lära av
+varandra under projekttiden som kan vara upp till tre år med årlig ansökan och rapport
+till nämnden inför varje nytt år, vilket följs upp av förvaltningen i samband med beslut.
+Bromma och Farsta har deltagit i arbetet.
+""",
+        headings=(0,),
+    )
+    assert find_two_column_lists(lines, PLACES) == []

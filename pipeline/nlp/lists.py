@@ -83,6 +83,7 @@ _FILLER = re.compile(
     r"^(?:[\s,;&|()]|och\b|samt\b|stadsdelsforvaltning\w*|stadsdelsnamnd\w*|sdf\b|"
     r"forvaltning\w*|s\b)*$"
 )
+_MAX_ROW_WORDS = 45  # a list row names a project or a trip, not a paragraph
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 
 
@@ -324,6 +325,8 @@ def _two_column_rows(
     for r in rows:
         r.intro_line = intro
     rows = [r for r in rows if r.name]
+    if any(len(r.name.split()) > _MAX_ROW_WORDS for r in rows):
+        return [], start  # running prose that happens to start with a district
     return rows, (rows[-1].last_line + 1 if rows else start)
 
 

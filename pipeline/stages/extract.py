@@ -68,7 +68,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 6
+EXTRACT_VERSION = 7
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
