@@ -55,13 +55,6 @@ class Read:
         )
 
     @property
-    def garbled(self) -> bool:
-        """Text that reads like a page turned sideways or upside down (or no text at all)."""
-        return self.run.n_chars == 0 or (
-            self.dict_share is not None and self.dict_share < quality.GARBLED_DICT_SHARE
-        )
-
-    @property
     def method(self) -> str:
         return "+".join([f"tesseract psm{self.run.psm}", *self.steps])
 
@@ -137,7 +130,7 @@ def _drop_specks(run: ocr.OcrRun) -> ocr.OcrRun:
     return replace(
         run,
         words=kept,
-        text=ocr._page_text(kept),
+        text=ocr.page_text(kept),
         confidence=round(sum(confs) / len(confs), 2) if confs else None,
     )
 

@@ -127,7 +127,7 @@ def recognise(
     words = tuple(_words(data))
     confs = [w.conf for w in words if w.conf >= 0]
     return OcrRun(
-        text=_page_text(words),
+        text=page_text(words),
         words=words,
         confidence=round(sum(confs) / len(confs), 2) if confs else None,
         psm=psm,
@@ -153,7 +153,7 @@ def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
         )
 
 
-def _page_text(words: tuple[Word, ...]) -> str:
+def page_text(words: tuple[Word, ...]) -> str:
     """Words joined into lines; a blank line between paragraphs, as Tesseract's text output."""
     out: list[str] = []
     prev: tuple[int, int, int] | None = None

@@ -108,6 +108,11 @@ def ocr_page(
             )
         reason = outcome.error or f"no text recognised on a page with ink ({ink.glyphs} glyphs)"
         return _failed(page_no, reason, method, outcome.tries)
+    if best.invented:
+        reason = (
+            f"OCR text ({best.run.n_chars} characters) does not fit the ink ({ink.glyphs} glyphs)"
+        )
+        return _failed(page_no, reason, best.method, outcome.tries)
     return PageText(
         page_no=page_no,
         text=best.run.text,

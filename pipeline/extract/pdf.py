@@ -110,7 +110,22 @@ def sniff(path: Path) -> None:
 
 
 def _repair(path: Path, why: str) -> bytes:
-    """The file rewritten by qpdf (pikepdf), which rebuilds broken cross-reference tables."""
+    """The file rewritten by qpdf (pikepdf), which rebuilds broken cross-reference tables.
+
+    The last repair is kept per process: `read_page` reopens the file for every page."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _last_repair:
+        data = _qpdf_rewrite(path, why)
+        _last_repair.clear()
+        _last_repair[key] = data
+    return _last_repair[key]
+
+
+_last_repair: dict[tuple[str, int, int], bytes] = {}  # the last repaired file, by identity
+
+
+def _qpdf_rewrite(path: Path, why: str) -> bytes:
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) == 0:
