@@ -18,6 +18,7 @@ Each timing is repeated ``--repeat`` times; medians are printed.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import statistics
@@ -42,6 +43,7 @@ from pipeline.extract import probe_pdf, read_page  # noqa: E402
 from pipeline.extract.ocr import recognise  # noqa: E402
 from pipeline.extract.pdf import open_pdf  # noqa: E402
 from pipeline.extract.render import render_gray  # noqa: E402
+from pipeline.records import PageText  # noqa: E402
 
 Page = tuple[Path, int]
 
@@ -51,14 +53,14 @@ def cer(reference: str, text: str) -> float:
     return Levenshtein.distance(ref, hyp) / max(1, len(ref))
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    """Median wall time of `repeat` runs, and the last run's result."""
-    times, result = [], None
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `repeat` runs."""
+    times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        result = fn()
+        fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+    return statistics.median(times)
 
 
 def render_all(pages: list[Page], out: Path) -> list[Path]:
@@ -86,11 +88,11 @@ def cli_loop(images: list[Path], out: Path) -> None:
         )
 
 
-def _read(job: tuple[str, int, bool]) -> object:
+def _read(job: tuple[str, int, bool]) -> PageText:
     return read_page(Path(job[0]), job[1], OcrSettings(retry=job[2]))
 
 
-def pool_run(pages: list[Page], jobs: int, retry: bool) -> list:  # type: ignore[type-arg]
+def pool_run(pages: list[Page], jobs: int, retry: bool) -> list[PageText]:
     with ProcessPoolExecutor(jobs) as pool:
         return list(pool.map(_read, [(str(p), n, retry) for p, n in pages]))
 
@@ -113,21 +115,27 @@ def references(pages: list[Page], seeds: Path) -> list[str | None]:
     return refs
 
 
-def hand_off(images: list[Path], repeat: int) -> tuple[float, float]:
-    """Seconds per page: pytesseract with a PIL image (it writes PNG) vs our PGM path."""
-    png = pgm = 0.0
+def hand_off(images: list[Path], repeat: int) -> tuple[float, float, float, float]:
+    """Seconds per page: pytesseract with a PIL image (it writes PNG) vs our PGM path, and
+    the encoding alone (PNG vs PGM)."""
+    png = pgm = enc_png = enc_pgm = 0.0
     for img in images:
-        pil = Image.open(img)
-        pil.load()
-        png += timed(
-            lambda pil=pil: pytesseract.image_to_data(pil, lang="swe", config="--psm 3 --dpi 300"),
-            repeat,
-        )[0]
-        arr = np.asarray(pil)
-        pgm += timed(
-            lambda arr=arr: recognise(arr, lang="swe", dpi=300, psm=3, timeout=600), repeat
-        )[0]
-    return png / len(images), pgm / len(images)
+        with Image.open(img) as opened:
+            arr = np.asarray(opened)
+        pil = Image.fromarray(arr)  # no .format: pytesseract writes it as PNG, as for a render
+
+        def via_png(pil: Image.Image = pil) -> object:
+            return pytesseract.image_to_data(pil, lang="swe", config="--psm 3 --dpi 300")
+
+        def via_pgm(arr: np.ndarray = arr) -> object:
+            return recognise(arr, lang="swe", dpi=300, psm=3, timeout=600)
+
+        png += timed(via_png, repeat)
+        pgm += timed(via_pgm, repeat)
+        enc_png += timed(lambda pil=pil: pil.save(io.BytesIO(), format="PNG"), repeat)
+        enc_pgm += timed(lambda pil=pil: pil.save(io.BytesIO(), format="PPM"), repeat)
+    n = len(images)
+    return png / n, pgm / n, enc_png / n, enc_pgm / n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,9 +165,20 @@ def main(argv: list[str] | None = None) -> int:
         tmp_path = Path(tmp)
         images = render_all(pages, tmp_path)
 
-        t_cli, _ = timed(lambda: cli_loop(images, tmp_path), args.repeat)
-        t_on, results = timed(lambda: pool_run(pages, args.jobs, True), args.repeat)
-        t_off, _ = timed(lambda: pool_run(pages, args.jobs, False), args.repeat)
+        # interleaved, so a change in machine load hits all three alike
+        runs: dict[str, list[float]] = {"cli": [], "on": [], "off": []}
+        results: list[PageText] = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            cli_loop(images, tmp_path)
+            runs["cli"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            results = pool_run(pages, args.jobs, True)
+            runs["on"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            pool_run(pages, args.jobs, False)
+            runs["off"].append(time.perf_counter() - start)
+        t_cli, t_on, t_off = (statistics.median(runs[k]) for k in ("cli", "on", "off"))
         ppm_cli, ppm_ours = 60 * n / t_cli, 60 * n / t_on
         print(f"(a) tesseract CLI, serial:        {ppm_cli:7.1f} pages/min ({t_cli:.1f} s)")
         print(
@@ -169,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
 
         refs = references(pages, args.seeds)
         scored = [
-            (cer(ref, page.text), page)  # type: ignore[attr-defined]
-            for ref, page in zip(refs, results, strict=True)  # type: ignore[arg-type]
+            (cer(ref, page.text), page)
+            for ref, page in zip(refs, results, strict=True)
             if ref is not None
         ]
         if scored:
@@ -190,10 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(d) ladder off {t_off:.1f} s, on {t_on:.1f} s: on/off = {t_on / t_off:.3f}")
 
         sample = images[: args.handoff_pages]
-        png, pgm = hand_off(sample, args.repeat)
+        png, pgm, enc_png, enc_pgm = hand_off(sample, args.repeat)
         print(
             f"(e) hand-off over {len(sample)} pages: PIL→PNG {png:.2f} s/page, "
-            f"PGM {pgm:.2f} s/page (PNG/PGM = {png / pgm:.2f})"
+            f"PGM {pgm:.2f} s/page (PNG/PGM = {png / pgm:.2f}); "
+            f"encoding alone: PNG {enc_png:.3f} s, PGM {enc_pgm:.3f} s"
         )
     return 0
 
