@@ -12,6 +12,7 @@ A date that cannot be read is ``None``, never a guess.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -118,22 +119,45 @@ def _make(y: int | None, m: int | None, d: int | None) -> dt.date | None:
 
 
 def _year_from_context(
-    text: str, pos: int, dated: list[DateMatch], default_year: int | None
+    text: str,
+    pos: int,
+    dated: list[DateMatch],
+    default_year: int | None,
+    starts: list[int] | None = None,
 ) -> int | None:
-    near = [m for m in dated if m.date is not None and abs(m.start - pos) <= CONTEXT_CHARS]
+    if starts is None:
+        starts = [m.start for m in dated]  # `dated` is sorted by start: look only near `pos`
+    lo = bisect.bisect_left(starts, pos - CONTEXT_CHARS)
+    hi = bisect.bisect_right(starts, pos + CONTEXT_CHARS)
+    near = [m for m in dated[lo:hi] if m.date is not None]
     if near:
         return min(near, key=lambda m: abs(m.start - pos)).date.year  # type: ignore[union-attr]
     return default_year
 
 
+class _Spans:
+    """Non-overlapping taken spans, kept sorted: overlap checks in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1  # the last span starting before b
+        return i < 0 or self.ends[i] <= a
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     """Every date in `text`, in order of appearance."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     pending: list[tuple[int, int, str, int, int]] = []  # day-month dates awaiting a year
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    free = taken.free
 
     for m in _ISO.finditer(text):
         raw = m.group()
@@ -171,7 +195,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
                 2000 + int(m.group("yy")) if int(m.group("yy")) < 40 else 1900 + int(m.group("yy"))
             )
         else:
-            if not _DEN_BEFORE.search(text[: m.start()]):
+            if not _DEN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             pending.append((m.start(), m.end(), m.group(), month, day))
             taken.append(m.span())
@@ -179,8 +203,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
         found.append(DateMatch(m.start(), m.end(), m.group(), _make(year, month, day)))
         taken.append(m.span())
     dated = sorted(found, key=lambda x: x.start)
+    dated_starts = [m.start for m in dated]
     for start, end, raw, month, day in pending:
-        year = _year_from_context(text, start, dated, default_year)
+        year = _year_from_context(text, start, dated, default_year, dated_starts)
         found.append(DateMatch(start, end, raw, _make(year, month, day)))
     return sorted(found, key=lambda x: x.start)
 

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 __all__ = ["DnrMatch", "find_dnrs", "normalize_dnr"]
 
 _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?\s*", re.IGNORECASE)
-_N = r"[0-9][0-9OoIl|]*"  # a number, OCR letters allowed after its first digit
+# A number, OCR letters allowed after its first digit. Possessive, and a match may not start
+# inside a number: both keep the scan linear on long digit runs (no backtracking into them).
+_N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
-    rf"(?P<prefix>[A-ZÅÄÖ]{{1,5}}\s+)?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
+    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}\s+)?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+)(?![\d/])"
 )
 _OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})

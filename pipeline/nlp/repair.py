@@ -44,6 +44,9 @@ OCR_MARGIN = 1.2  # same for look-alike substitutions
 KNOWN_ZIPF = 3.0  # a word at least this frequent is never re-spelt by look-alike rules
 MIN_RESULT_ZIPF = 1.0
 MAX_VARIANTS = 96
+# Longer "words" are not Swedish words (the longest compounds in use are ~40 letters): they are
+# left as printed, which also keeps repair linear on adversarial input.
+MAX_WORD_LEN = 48
 STRONG_MARGIN = 2.5  # look-alike reading of a common word
 PART_ZIPF = 2.3  # a compound part must be at least this common
 
@@ -67,8 +70,12 @@ _BULLET = re.compile(
     r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”]))\s+(?=\S)"
 )
 _TOKEN = re.compile(r"(?<![\w&#@{])\{?(?:[^\W\d_]|[64&#@])+(?![\w])")
+# E-mail addresses, URLs and domains start at a token start and use possessive runs, so a
+# long token without "@" or "." is scanned once, not from every character (linear time).
 _PROTECTED = re.compile(
-    r"\S+@\S+|(?:https?://|www\.)\S+|\b\S+\.(?:se|nu|com|org|eu)\b\S*|\b(?:[A-Za-zåäö]\.){1,3}"
+    r"(?<![^\s(<\[\"'])(?:[^\s@]++@\S++|(?:https?://|www\.)\S++"
+    r"|[^\s.]++(?:\.[^\s.]++)*?\.(?:se|nu|com|org|eu)\b\S*+)"
+    r"|\b(?:[A-Za-zåäö]\.){1,3}"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d\b")
 # Words after which "ar" is the noun "år": prepositions and determiners that count or
@@ -251,6 +258,8 @@ class WordRepairer:
         return cached
 
     def _repair(self, token: str, proper: bool) -> str:
+        if len(token) > MAX_WORD_LEN:
+            return token
         lower = token.lower()
         damaged = any(c in _SYMBOLS for c in lower)
         if sum(c.isalpha() for c in lower) == 0 or (len(lower) == 1 and not damaged):
@@ -480,11 +489,20 @@ def normalise_bullet(line: str) -> str:
 def _fix_digit_letters(line: str, prev_line_end: str) -> str:
     """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts."""
     tokens = line.split(" ")
+    # nearest non-empty token after each position, in one backward pass (linear time); the
+    # one before is tracked in the loop, so it sees tokens already rewritten on this line
+    next_of: list[str] = [""] * len(tokens)
+    last = ""
+    for i in range(len(tokens) - 1, -1, -1):
+        next_of[i] = last
+        last = tokens[i] or last
+    prev = ""
     for k, tok in enumerate(tokens):
+        if k and tokens[k - 1]:
+            prev = tokens[k - 1]
         if tok not in ("1", "|"):
             continue
-        prev = next((t for t in reversed(tokens[:k]) if t), "")
-        nxt = next((t for t in tokens[k + 1 :] if t), "")
+        nxt = next_of[k]
         nxt_core = nxt.strip("\"”'(),.;:")
         if not nxt_core or not nxt_core[0].isalpha():
             continue
