@@ -171,7 +171,7 @@ def _unmatched_overrides(settings: Settings) -> list[str]:
         return []
     con = warehouse.connect_read(settings.db_path)
     try:
-        return list(warehouse.unmatched_overrides(con, settings.overrides_dir))
+        return [o.describe() for o in warehouse.unmatched_overrides(con, settings.overrides_dir)]
     finally:
         con.close()
 

@@ -319,5 +319,5 @@ def _convert(tp: Any, data: Any) -> Any:
             for f in dataclasses.fields(tp)
             if f.name in data
         }
-        return tp(**kwargs)
+        return typing.cast(Any, tp)(**kwargs)
     return data

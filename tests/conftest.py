@@ -33,7 +33,7 @@ def run_cli(args: list[str], *, extracted: Path | None = None, **env: str) -> tu
     full_env = {"NAMND_EXTRACTED": str(extracted)} if extracted else {}
     full_env.update(env)
     result = CliRunner().invoke(main, args, env=full_env, catch_exceptions=False)
-    return result.exit_code, result.output + (result.stderr if result.stderr_bytes else "")
+    return result.exit_code, result.output  # click >= 8.2: stdout and stderr interleaved
 
 
 def build_warehouse(raw: Path, root: Path, *extra: str) -> Built:

@@ -37,7 +37,13 @@ def zoo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], 
     root = tmp_path_factory.mktemp("zoo")
     raw = root / "raw"
     raw.mkdir()
-    built = {name: zoo.BUILDERS[name](raw) for name in EXPECTED}
+    distinct = {"unicode_name_pdf", "good_text_pdf"}
+    built = {name: zoo.BUILDERS[name](raw) for name in EXPECTED if name not in distinct}
+    built["good_text_pdf"] = zoo.good_text_pdf(raw, text=zoo.SAMPLE_TEXT + "\nBilaga 1")
+    # different text, so it is not a byte-identical duplicate of good_text_pdf
+    built["unicode_name_pdf"] = zoo.unicode_name_pdf(
+        raw, text=zoo.SAMPLE_TEXT.replace("2021-04-27", "2021-05-04")
+    )
     zoo.symlink_loop(raw)
     zoo.symlink_dir_cycle(raw)
     return built, build_warehouse(raw, root)

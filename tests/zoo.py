@@ -133,10 +133,12 @@ def many_pages_pdf(directory: PathLike, n: int = 300, name: str | None = None) -
 
 
 def unicode_name_pdf(
-    directory: PathLike, name: str = "Beslut Socialnämnden åäö ÅÄÖ 2021.PDF"
+    directory: PathLike,
+    name: str = "Beslut Socialnämnden åäö ÅÄÖ 2021.PDF",
+    text: str = SAMPLE_TEXT,
 ) -> Path:
     """A valid text PDF whose file name has å/ä/ö, spaces and an upper-case ``.PDF`` suffix."""
-    return _write(directory, name, _good_bytes())
+    return _write(directory, name, _good_bytes(text))
 
 
 # --------------------------------------------------------------------------- hostile
