@@ -316,6 +316,14 @@ def _join(parts: list[str]) -> str:
     return " ".join(text.split())
 
 
+def _is_name_line(text: str) -> bool:
+    """Two to eight words, every one capitalised letters only: names, not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= 8 and all(
+        w[0].isupper() and w.replace("-", "").isalpha() for w in words
+    )
+
+
 def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
     items: list[tuple[int, int, list[str], str]] = []  # (no, page, parts, evidence)
     expected = 1
@@ -338,6 +346,12 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             continue
         if blank_seen and not text[0].islower():
             open_item = False
+            break
+        if text[0].isupper() and (
+            items[-1][2][-1].rstrip().endswith((".", "!", "?")) or _is_name_line(text)
+        ):
+            # a text layer has no blank lines: a new sentence after a finished item, or a
+            # line of names (the signatures under the proposal), ends the list
             break
         items[-1][2].append(text)
         blank_seen = False
