@@ -117,6 +117,33 @@ def test_numbered_decisions_join_continuation_lines() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("after", "expected_last"),
+    [
+        # a text layer: no blank line before the signatures
+        (["Karin Lund Per Ek", "Förvaltningschef Avdelningschef"], "ärendet."),
+        # a new sentence after a finished item ends the list
+        (["Sammanfattningsvis föreslås att medlen fördelas."], "ärendet."),
+        # one capitalised word after a stray period is OCR damage: it continues the item
+        (["Lagesbeskrivningen"], "ärendet. Lagesbeskrivningen"),
+        # a lower-case line continues the item
+        (["och kommunstyrelsen."], "ärendet. och kommunstyrelsen."),
+    ],
+)
+def test_numbered_items_end_without_blank_lines(after: list[str], expected_last: str) -> None:
+    lines = [
+        "Förvaltningens förslag till beslut",
+        "1. Stadsdelsnämnden godkänner redovisningen.",
+        "2. Stadsdelsnämnden överlämnar ärendet.",
+        *after,
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    decisions = find_decisions(sections)
+    assert [d.item_no for d in decisions] == [1, 2]
+    assert decisions[-1].text == "Stadsdelsnämnden överlämnar " + expected_last
+
+
 def test_att_clauses_of_a_decision() -> None:
     lines = [
         "Beslut",

@@ -347,8 +347,10 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
         if blank_seen and not text[0].islower():
             open_item = False
             break
-        if text[0].isupper() and (
-            items[-1][2][-1].rstrip().endswith((".", "!", "?")) or _is_name_line(text)
+        if (
+            text[0].isupper()
+            and len(text.split()) >= 2  # one capitalised word is OCR damage, not a sentence
+            and (items[-1][2][-1].rstrip().endswith((".", "!", "?")) or _is_name_line(text))
         ):
             # a text layer has no blank lines: a new sentence after a finished item, or a
             # line of names (the signatures under the proposal), ends the list

@@ -14,7 +14,7 @@ from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 2
+UNDERSTAND_VERSION = 3
 
 
 def understand(doc: DocumentText) -> UnderstoodDocument:
