@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from pipeline.stages import extract as extract_stage
-from tests.conftest import REPO, build_warehouse, run_cli
+from tests.conftest import REPO, Built, build_warehouse, run_cli
 from tests.helpers import letter_text, scanned_pdf, snapshot, text_pdf
 
 
@@ -166,8 +166,8 @@ def test_missing_swedish_data_exits_2_with_the_fix(small_raw: Path, tmp_path: Pa
     assert "apt-get install" in out and "tesseract-ocr-swe" in out
 
 
-def _cli_proc(raw: Path, db: Path, extracted: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, NAMND_EXTRACTED=str(extracted))
+def _cli_proc(raw: Path, db: Path, extracted: Path, **env: str) -> subprocess.Popen[bytes]:
+    full_env = dict(os.environ, NAMND_EXTRACTED=str(extracted), **env)
     return subprocess.Popen(
         [
             str(REPO / ".venv" / "bin" / "namnd"),
@@ -180,50 +180,60 @@ def _cli_proc(raw: Path, db: Path, extracted: Path) -> subprocess.Popen[bytes]:
             "--jobs",
             "2",
         ],
-        env=env,
+        env=full_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        start_new_session=True,
+        start_new_session=True,  # its own process group: the kill takes the workers too
     )
 
 
-@pytest.mark.parametrize("kill_after_docs", [0, 2])
-def test_killed_run_then_rerun_equals_uninterrupted(tmp_path: Path, kill_after_docs: int) -> None:
-    """SIGKILL mid-run (during OCR, or after some documents loaded); the rerun must yield
-    exactly the warehouse an uninterrupted run yields."""
-    raw = tmp_path / "raw"
+@pytest.fixture(scope="module")
+def kill_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Built]:
+    """Seven small files and the warehouse an uninterrupted run makes of them."""
+    root = tmp_path_factory.mktemp("kill")
+    raw = root / "raw"
     for i in range(4):
         scanned_pdf(raw / f"s{i}.pdf", [letter_text(i)])
     for i in range(3):
         text_pdf(raw / f"t{i}.pdf", [letter_text(10 + i)])
-    reference = build_warehouse(raw, tmp_path / "ref")
+    reference = build_warehouse(raw, root / "ref")
     assert reference.exit_code == 0, reference.output
+    return raw, reference
 
-    db = tmp_path / "k" / "warehouse" / "namnd.duckdb"
-    extracted = tmp_path / "k" / "extracted"
-    proc = _cli_proc(raw, db, extracted)
-    assert proc.stdout is not None
-    seen = 0
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        line = proc.stdout.readline().decode()
-        if not line:
-            break
-        if kill_after_docs == 0 and "file(s) to process" in line:
-            time.sleep(1.0)  # inside OCR of the first pages
-            break
-        if line.startswith("ok "):
-            seen += 1
-            if seen >= kill_after_docs:
-                break
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    rerun = build_warehouse(raw, tmp_path / "k")
+
+@pytest.mark.parametrize("kill_at", ["ocr:2", "parse:1", "parse:4", "load:1", "load:5"])
+def test_killed_run_then_rerun_equals_uninterrupted(
+    kill_inputs: tuple[Path, Built], tmp_path: Path, kill_at: str
+) -> None:
+    """SIGKILL at a point of the run (during OCR, during parsing, inside a document's load
+    transaction); the rerun must yield exactly the warehouse an uninterrupted run yields."""
+    raw, reference = kill_inputs
+    db = tmp_path / "warehouse" / "namnd.duckdb"
+    proc = _cli_proc(raw, db, tmp_path / "extracted", NAMND_KILL_AT=kill_at)
+    out, _ = proc.communicate(timeout=600)
+    assert proc.returncode == -signal.SIGKILL, out.decode()
+    rerun = build_warehouse(raw, tmp_path)
     assert rerun.exit_code == 0, rerun.output
     ref = snapshot(reference.db)
     got = snapshot(rerun.db)
     for table in ref:
         assert got[table] == ref[table], table
+
+
+def test_killed_mid_ocr_from_outside(kill_inputs: tuple[Path, Built], tmp_path: Path) -> None:
+    """The same, with the kill coming from outside while pages are being read."""
+    raw, reference = kill_inputs
+    proc = _cli_proc(raw, tmp_path / "warehouse" / "namnd.duckdb", tmp_path / "extracted")
+    assert proc.stdout is not None
+    while line := proc.stdout.readline().decode():
+        if "file(s) to process" in line:
+            time.sleep(1.0)  # inside OCR of the first pages
+            break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    rerun = build_warehouse(raw, tmp_path)
+    assert rerun.exit_code == 0, rerun.output
+    assert snapshot(rerun.db) == snapshot(reference.db)
 
 
 def test_lock_file_left_by_killed_run_does_not_block(tmp_path: Path) -> None:

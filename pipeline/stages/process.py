@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import OcrSettings, Settings
+from pipeline.faults import kill_point
 from pipeline.layout import ExtractedStore
 from pipeline.records import (
     DocumentResult,
@@ -70,7 +71,9 @@ def _probe_task(path: str, ocr: OcrSettings) -> int:
 def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
     from pipeline.extract import read_page
 
-    return read_page(Path(path), page_no, ocr)
+    page = read_page(Path(path), page_no, ocr)
+    kill_point("ocr")  # crash-safety tests only
+    return page
 
 
 def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[UnderstoodDocument, Facts]:
@@ -78,6 +81,7 @@ def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[Understo
     from pipeline.stages.extract import extract
     from pipeline.stages.understand import understand
 
+    kill_point("parse")  # crash-safety tests only
     store = ExtractedStore(Path(store_root))
     ukey, ekey = parse_keys(tkey)
     cached_u = store.read(doc.doc_id, "understand", ukey)

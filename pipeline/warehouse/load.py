@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import duckdb
 
+from pipeline.faults import kill_point
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
@@ -272,6 +273,7 @@ def load_document(
         for table in reversed(PER_DOCUMENT_TABLES):  # documents first, then its children
             _insert(con, table, tables.get(table, []))
         apply_stored_overrides(con, doc_id=doc_id)
+        kill_point("load")  # crash-safety tests only: dies here, mid-transaction
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -1,0 +1,27 @@
+"""Fault injection for crash-safety tests: die by SIGKILL at a named point of a run.
+
+Set ``NAMND_KILL_AT=<point>`` (optionally ``<point>:<n>`` for the n-th time the point is
+reached, default 1) and the run's whole process group is killed there, as a power cut or an
+OOM kill would. Points: ``ocr`` (a page was just read), ``parse`` (understanding a document
+has started), ``load`` (inside a document's load transaction, rows deleted and re-inserted,
+before COMMIT). Unset — always, outside tests — it does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+_seen: dict[str, int] = {}
+
+
+def kill_point(name: str) -> None:
+    spec = os.environ.get("NAMND_KILL_AT")
+    if not spec:
+        return
+    point, _, nth = spec.partition(":")
+    if point != name:
+        return
+    _seen[name] = _seen.get(name, 0) + 1
+    if _seen[name] >= int(nth or 1):
+        os.killpg(os.getpgrp(), signal.SIGKILL)
