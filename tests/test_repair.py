@@ -136,7 +136,7 @@ def _seed_text(name: str) -> str:
     for folder in SEED_DIRS:
         if (folder / name).exists():
             return (folder / name).read_text(encoding="utf-8")
-    pytest.skip(f"seed {name} found neither in /work/shared/seeds nor in raw/transcripts/")
+    pytest.fail(f"seed {name} found neither in ../shared/seeds nor in raw/transcripts/")
 
 
 def _strip_letters(text: str) -> str:

@@ -56,7 +56,7 @@ def seed_path(name: str) -> Path:
     for folder in SEED_DIRS:
         if (folder / name).exists():
             return folder / name
-    pytest.skip(f"seed {name} found neither in /work/shared/seeds nor in raw/transcripts/")
+    pytest.fail(f"seed {name} found neither in ../shared/seeds nor in raw/transcripts/")
 
 
 _CACHE: dict[Path, UnderstoodDocument] = {}
