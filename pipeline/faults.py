@@ -5,6 +5,9 @@ reached, default 1) and the run's whole process group is killed there, as a powe
 OOM kill would. Points: ``ocr`` (a page was just read), ``parse`` (understanding a document
 has started), ``load`` (inside a document's load transaction, rows deleted and re-inserted,
 before COMMIT). Unset — always, outside tests — it does nothing.
+
+``NAMND_CRASH_AT=<point>`` instead kills only the worker process that reaches the point (as a
+segfaulting PDF library would); points are ``page:<file name>:<page number>``.
 """
 
 from __future__ import annotations
@@ -25,3 +28,8 @@ def kill_point(name: str) -> None:
     _seen[name] = _seen.get(name, 0) + 1
     if _seen[name] >= int(nth or 1):
         os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def crash_point(name: str) -> None:
+    if os.environ.get("NAMND_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -264,3 +264,26 @@ def test_query_is_read_only(small_raw: Path, tmp_path: Path) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_worker_crash_fails_only_that_page(tmp_path: Path) -> None:
+    """A worker dies on one page (fault injection, as a segfaulting PDF library would): that
+    page fails with the reason, its document loads as partial, every other file loads."""
+    raw = tmp_path / "raw"
+    text_pdf(raw / "a.pdf", [letter_text(1)])
+    text_pdf(raw / "b.pdf", [letter_text(2), letter_text(3), letter_text(4)])
+    text_pdf(raw / "c.pdf", [letter_text(5), letter_text(6)])
+    code, out = run_cli(
+        ["run", "--raw", str(raw), "--db", str(tmp_path / "w" / "n.duckdb"), "--plain"],
+        extracted=tmp_path / "ex",
+        NAMND_CRASH_AT="page:b.pdf:2",
+    )
+    assert code == 0, out
+    assert "ok       a.pdf (1 page)" in out and "ok       c.pdf (2 pages)" in out
+    assert "PARTIAL  b.pdf: 1 of 3 pages failed: page 2: a worker process crashed" in out
+    con = duckdb.connect(str(tmp_path / "w" / "n.duckdb"), read_only=True)
+    rows = con.execute(
+        "SELECT page_no, quality FROM pages JOIN documents USING (doc_id) "
+        "WHERE source_path = 'b.pdf' ORDER BY page_no"
+    ).fetchall()
+    assert rows == [(1, "good"), (2, "failed"), (3, "good")]

@@ -10,6 +10,7 @@ callback.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import OcrSettings, Settings
-from pipeline.faults import kill_point
+from pipeline.faults import crash_point, kill_point
 from pipeline.layout import ExtractedStore
 from pipeline.records import (
     DocumentResult,
@@ -71,6 +72,7 @@ def _probe_task(path: str, ocr: OcrSettings) -> int:
 def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
     from pipeline.extract import read_page
 
+    crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
     page = read_page(Path(path), page_no, ocr)
     kill_point("ocr")  # crash-safety tests only
     return page
@@ -119,7 +121,7 @@ class _Task:
     doc: _Doc
     fn: Callable[..., Any]
     args: tuple[Any, ...]
-    crashes: int = 0
+    seq: int = 0  # submission order
 
 
 def one_line(exc: BaseException) -> str:
@@ -200,8 +202,25 @@ def process_documents(
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: dict[Future[Any], _Task] = {}
 
+    seq = itertools.count()
+    isolating = False
+
     def submit(task: _Task) -> None:
+        task.seq = next(seq)
         pending[pool.submit(task.fn, *task.args)] = task
+
+    def handle_page(d: _Doc, page: PageText) -> None:
+        d.pages[page.page_no] = page
+        on_event("page_done", source=d.source.source_path, page=page)
+        if d.n_pages is None or len(d.pages) < d.n_pages:
+            return
+        d.text = text_stage.assemble(d.source, list(d.pages.values()))
+        store.write(d.source.doc_id, "text", d.tkey, to_jsonable(d.text))
+        if all(p.quality == "failed" for p in d.text.pages):
+            reason = d.text.pages[0].error or "no page could be read"
+            finish(d, "failed", "text", f"no page could be read ({reason})", text=d.text)
+        else:
+            submit(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
 
     try:
         for task in initial:
@@ -242,24 +261,7 @@ def process_documents(
                     for page_no in range(1, d.n_pages + 1):
                         submit(_Task("page", d, _page_task, (d.source.path, page_no, ocr)))
                 elif task.kind == "page":
-                    d.pages[value.page_no] = value
-                    on_event("page_done", source=d.source.source_path, page=value)
-                    if d.n_pages is not None and len(d.pages) == d.n_pages:
-                        d.text = text_stage.assemble(d.source, list(d.pages.values()))
-                        store.write(d.source.doc_id, "text", d.tkey, to_jsonable(d.text))
-                        if all(p.quality == "failed" for p in d.text.pages):
-                            reason = d.text.pages[0].error or "no page could be read"
-                            finish(
-                                d,
-                                "failed",
-                                "text",
-                                f"no page could be read ({reason})",
-                                text=d.text,
-                            )
-                        else:
-                            submit(
-                                _Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey))
-                            )
+                    handle_page(d, value)
                 else:
                     understood, facts = value
                     assert d.text is not None
@@ -275,24 +277,53 @@ def process_documents(
                         d, status, "extract", error, text=d.text, understood=understood, facts=facts
                     )
             if broken or _pool_broken(pending):
-                # A worker died (e.g. a crashing PDF library). Retry outstanding work once in
-                # a fresh pool; a task that breaks the pool twice fails its document.
-                broken.extend(pending.values())
+                # A worker died (a crashing PDF library, the OOM killer). Every unfinished task
+                # is rerun in a one-worker pool, where tasks run in submission order: when it
+                # dies again, the oldest unfinished task is the culprit. Only that page (or
+                # file) fails; then the full pool takes over again.
+                outstanding = sorted(
+                    {id(t): t for t in [*broken, *pending.values()]}.values(), key=lambda t: t.seq
+                )
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
-                for task in broken:
-                    task.crashes += 1
-                    if task.crashes >= 2:
-                        finish(
-                            task.doc, "failed", task.kind, "a worker process crashed on this file"
-                        )
-                    else:
+                culprit = outstanding.pop(0) if isolating and outstanding else None
+                isolating = culprit is None
+                pool = ProcessPoolExecutor(max_workers=1 if isolating else jobs)
+                if culprit is not None:
+                    _fail_crashed(culprit, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                for task in outstanding:
+                    if not task.doc.finished:
                         submit(task)
             yield from ready
             ready.clear()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+CRASHED = "a worker process crashed"
+
+
+def _fail_crashed(
+    task: _Task,
+    finish: Callable[..., None],
+    on_page: Callable[[_Task, PageText], None],
+) -> None:
+    """Record the task that killed its worker: a page fails alone, otherwise the file."""
+    if task.kind == "page":
+        page_no = task.args[1]
+        on_page(
+            task,
+            PageText(
+                page_no=page_no,
+                text="",
+                source="none",
+                quality="failed",
+                error=f"{CRASHED} reading this page",
+            ),
+        )
+    else:
+        stage = "text" if task.kind == "probe" else task.kind
+        finish(task.doc, "failed", stage, f"{CRASHED} on this file")
 
 
 def _pool_broken(pending: dict[Future[Any], _Task]) -> bool:
