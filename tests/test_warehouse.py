@@ -594,7 +594,7 @@ def test_project_without_amount_or_districts_loads(db: Path, gazetteer: dict[str
         "SELECT n_projects_without_amount, total_sek FROM v_funding_by_district_year "
         "WHERE fund_type IS NULL"
     ).fetchall()
-    assert row == [(1, 0)]
+    assert row == [(1, None)]  # unknown, not 0 kr
     assert set(run_checks(con).values()) == {0}
     con.close()
 
