@@ -12,6 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES
+
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 LETTER = """Socialförvaltningen
@@ -83,17 +85,7 @@ def scanned_pdf(path: Path, pages: list[str], dpi: int = 300) -> Path:
 
 # Columns that legitimately differ between two runs over the same inputs.
 VOLATILE = {"loaded_at", "started_at", "finished_at", "applied_at", "seconds"}
-SNAPSHOT_TABLES = (
-    "documents",
-    "pages",
-    "decisions",
-    "signatories",
-    "projects",
-    "project_districts",
-    "amounts",
-    "criteria",
-    "district_mentions",
-)
+SNAPSHOT_TABLES = PER_DOCUMENT_TABLES  # every table a document's load replaces
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
