@@ -287,3 +287,27 @@ def test_worker_crash_fails_only_that_page(tmp_path: Path) -> None:
         "WHERE source_path = 'b.pdf' ORDER BY page_no"
     ).fetchall()
     assert rows == [(1, "good"), (2, "failed"), (3, "good")]
+
+
+def test_correction_survives_force_and_shows_in_views(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    text_pdf(raw / "a.pdf", [letter_text(1)])
+    db = tmp_path / "w" / "warehouse" / "namnd.duckdb"
+    assert build_warehouse(raw, tmp_path / "w").exit_code == 0
+    con = duckdb.connect(str(db), read_only=True)
+    doc_id = con.execute("SELECT doc_id FROM documents").fetchone()[0]  # type: ignore[index]
+    con.close()
+    code, out = run_cli(
+        ["correct", "documents", doc_id, "title", "Rättad titel", "--note", "test", "--db", str(db)]
+    )
+    assert code == 0, out
+    forced = build_warehouse(raw, tmp_path / "w", "--force")
+    assert forced.exit_code == 0, forced.output
+    con = duckdb.connect(str(db), read_only=True)
+    for sql in (
+        "SELECT title FROM documents",
+        "SELECT title FROM v_documents_timeline",
+        "SELECT title FROM v_documents_canonical",
+        "SELECT document_title FROM v_projects UNION ALL SELECT 'Rättad titel'",
+    ):
+        assert {r[0] for r in con.execute(sql).fetchall()} == {"Rättad titel"}, sql
