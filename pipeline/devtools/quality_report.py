@@ -13,6 +13,7 @@ machine (minutes).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -77,6 +78,12 @@ def degradation_curve(seeds_dir: Path, work: Path, jobs: int) -> str:
     from pipeline.devtools.degrade import LEVELS, degrade_seed
 
     seeds = sorted(p for p in seeds_dir.glob("*.txt") if p.name[:3] in DEGRADE_SEEDS)
+    gold = work / "gold"  # only these seeds' annotations: the others are not in the curve
+    gold.mkdir(parents=True, exist_ok=True)
+    for seed in seeds:
+        data = json.loads((GOLD / f"{seed.stem}.json").read_text("utf-8"))
+        data["reference"] = str(seed.resolve())  # relative in the original; absolute here
+        (gold / f"{seed.stem}.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     rows = [
         "| level | dpi | skew ° | noise σ | blur | encoding | CER | WER | "
         + " | ".join(f"F1 {f}" for f in CURVE_FIELDS)
@@ -110,7 +117,7 @@ def degradation_curve(seeds_dir: Path, work: Path, jobs: int) -> str:
             check=False,
             capture_output=True,
         )
-        report = evaluate(GOLD, db)
+        report = evaluate(gold, db)
         ocr = report.ocr_by_variant.get("scan")
         flagged = _flagged_pages(db)
         f1s = " | ".join(
