@@ -86,8 +86,8 @@ def run(
     Example:
       namnd run --raw raw/ --db warehouse/namnd.duckdb --jobs 2
     """
-    from pipeline.progress import make_progress
-    from pipeline.stages.run import run as run_pipeline
+    from pipeline.run.progress import make_progress
+    from pipeline.run.recipe import run as run_pipeline
 
     extra: dict[str, Any] = {"force": force, "prune": prune, "rebuild_warehouse": rebuild_warehouse}
     if jobs:
@@ -143,7 +143,7 @@ def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
     Example:
       namnd status --failed
     """
-    from pipeline.stages.status import file_statuses
+    from pipeline.run.status import file_statuses
 
     settings = Settings.from_env(raw, db)
     if not settings.raw_dir.is_dir():

@@ -6,10 +6,10 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
-from pipeline.extract import read_transcript
-from pipeline.nlp.context import BodyLine
+from pipeline.facts.context import BodyLine
 from pipeline.records import DocumentText, PageText, UnderstoodDocument
-from pipeline.stages.understand import understand
+from pipeline.text.transcript import read_transcript
+from pipeline.understand.stage import understand
 
 REPO = Path(__file__).resolve().parent.parent
 TRANSCRIPTS = REPO / "raw" / "transcripts"

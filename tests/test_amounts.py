@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.nlp.amounts import AmountMatch, find_amounts, format_swedish_words, parse_amount
+from pipeline.lang.amounts import AmountMatch, find_amounts, format_swedish_words, parse_amount
 
 NBSP, THIN = "\u00a0", "\u202f"
 

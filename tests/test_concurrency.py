@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.errors import WarehouseBusy
 from pipeline.warehouse import connect_read, connect_write, lock_path, write_lock
-from pipeline.warehouse.samples import write_sample_districts
+from tests.samples import write_sample_districts
 
 REPO = Path(__file__).resolve().parent.parent
 

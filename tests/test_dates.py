@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.nlp.dates import MONTHS, find_dates, month_number, parse_date
+from pipeline.understand.dates import MONTHS, find_dates, month_number, parse_date
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import pipeline.nlp.districts as districts_mod
-from pipeline.nlp.districts import (
+import pipeline.facts.districts as districts_mod
+from pipeline.facts.districts import (
     FUZZY_THRESHOLD,
     Gazetteer,
     find_districts,
@@ -20,7 +20,7 @@ from pipeline.nlp.districts import (
     resolve,
     successor_today,
 )
-from pipeline.nlp.fuzzy import compact, fold, loose, similarity, skeleton, token_variants
+from pipeline.lang.fuzzy import compact, fold, loose, similarity, skeleton, token_variants
 
 
 def _csv(name: str) -> list[dict[str, str]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.nlp.dnr import find_dnrs, normalize_dnr
+from pipeline.understand.dnr import find_dnrs, normalize_dnr
 
 
 @pytest.mark.parametrize(

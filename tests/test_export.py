@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.warehouse import connect_read, connect_write, export, load_document
 from pipeline.warehouse.export import exportable_objects
-from pipeline.warehouse.samples import sample_corpus, write_sample_districts
+from tests.samples import sample_corpus, write_sample_districts
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,12 @@ import datetime as dt
 
 from extract_helpers import body
 
-from pipeline.nlp.context import Context
-from pipeline.nlp.criteria import find_criteria
-from pipeline.nlp.lists import find_numbered_projects, find_two_column_lists
-from pipeline.nlp.projects import find_studies
-from pipeline.nlp.tables import find_tables, header_columns
-from pipeline.stages.extract import _org_finder, _place_finder
+from pipeline.facts.context import Context
+from pipeline.facts.criteria import find_criteria
+from pipeline.facts.lists import find_numbered_projects, find_two_column_lists
+from pipeline.facts.projects import find_studies
+from pipeline.facts.stage import _org_finder, _place_finder
+from pipeline.facts.tables import find_tables, header_columns
 
 PLACES = _place_finder(2018)
 ORGS = _org_finder()
@@ -290,7 +290,7 @@ boende högskola
 
 
 def test_projects_named_by_headings_and_sentences() -> None:
-    from pipeline.nlp.projects import find_named_projects
+    from pipeline.facts.projects import find_named_projects
 
     lines = body(
         """
@@ -362,7 +362,7 @@ Enskede-Årsta-Vantör  Digital ekonomisk rådgivning
 
 
 def test_generic_fou_money_only_without_a_specific_fund() -> None:
-    from pipeline.nlp.context import find_funds
+    from pipeline.facts.context import find_funds
 
     assert [f[2] for f in find_funds("Projektet finansieras med FoU-medel.")] == ["FoU"]
     assert [f[2] for f in find_funds("Lokala utvecklingsmedel med stöd av FoU-medel")] == ["LUM"]

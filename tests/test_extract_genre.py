@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from extract_helpers import GENRE, understood
 
+from pipeline.facts.stage import extract
 from pipeline.records import Facts
-from pipeline.stages.extract import extract
 
 
 def facts(name: str) -> Facts:

@@ -18,7 +18,8 @@ from reportlab.pdfgen import canvas
 
 from pipeline.config import OcrSettings
 from pipeline.errors import InputError
-from pipeline.extract import PdfProbe, probe_pdf, read_page
+from pipeline.text.page import read_page
+from pipeline.text.pdf import PdfProbe, probe_pdf
 from tests import zoo
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.facts.stage import extract
 from pipeline.records import CleanPage, DocumentMeta, Line, UnderstoodDocument
-from pipeline.stages.extract import extract
 
 FRAGMENTS = [
     "",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.amounts import find_amounts
-from pipeline.nlp.roles import amount_fund, amount_role, amount_year
+from pipeline.facts.roles import amount_fund, amount_role, amount_year
+from pipeline.lang.amounts import find_amounts
 
 ROLE_CASES = [
     # (sentence, paragraph, heading, expected kind)

@@ -17,9 +17,9 @@ import pytest
 from extract_helpers import GOLD, TRANSCRIPTS, understood
 from rapidfuzz import fuzz
 
-from pipeline.nlp.spacy_pipeline import gazetteer
+from pipeline.facts.spacy_pipeline import gazetteer
+from pipeline.facts.stage import extract
 from pipeline.records import Facts
-from pipeline.stages.extract import extract
 
 SEEDS = sorted(p.stem for p in TRANSCRIPTS.glob("*.txt"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.furniture import classify_line, classify_pages, mark_page_one_header
+from pipeline.understand.furniture import classify_line, classify_pages, mark_page_one_header
 
 
 @pytest.mark.parametrize(

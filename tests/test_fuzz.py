@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.nlp.amounts import find_amounts, parse_amount
-from pipeline.nlp.dates import find_dates, parse_date
-from pipeline.nlp.dnr import find_dnrs, normalize_dnr
-from pipeline.nlp.repair import repair_text
+from pipeline.facts.stage import extract
+from pipeline.lang.amounts import find_amounts, parse_amount
 from pipeline.records import DocumentText, Facts, PageText, UnderstoodDocument
-from pipeline.stages.extract import extract
-from pipeline.stages.understand import understand
+from pipeline.understand.dates import find_dates, parse_date
+from pipeline.understand.dnr import find_dnrs, normalize_dnr
+from pipeline.understand.repair import repair_text
+from pipeline.understand.stage import understand
 
 FUZZ = settings(
     max_examples=60,

@@ -19,8 +19,9 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.config import OcrSettings
 from pipeline.devtools import harsh  # noqa: E402
-from pipeline.extract import probe_pdf, read_page
 from pipeline.records import PageText
+from pipeline.text.page import read_page
+from pipeline.text.pdf import probe_pdf
 
 # The seed transcripts: ../shared/seeds beside the repository, else the byte-identical copies
 # committed in raw/transcripts/ (tests/test_devtools.py checks they are identical).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.metadata import find_committees, find_signatories, role_of
 from pipeline.records import CleanPage, Line
+from pipeline.understand.metadata import find_committees, find_signatories, role_of
 
 
 @pytest.mark.parametrize(

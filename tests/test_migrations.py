@@ -21,7 +21,7 @@ from pipeline.warehouse.migrate import (
     ensure_views,
     install_views,
 )
-from pipeline.warehouse.samples import write_sample_districts
+from tests.samples import write_sample_districts
 
 # The tables and columns CONTRACT.md promises (names must never change; columns may be added).
 CONTRACT: dict[str, set[str]] = {

@@ -15,9 +15,9 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.config import OcrSettings
 from pipeline.errors import EnvironmentProblem
-from pipeline.extract import check_tesseract, read_page
-from pipeline.extract import quality as q
-from pipeline.extract.ocr import recognise
+from pipeline.text import quality as q
+from pipeline.text.page import read_page
+from pipeline.text.tesseract import check_tesseract, recognise
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 SETTINGS = OcrSettings()
@@ -215,7 +215,7 @@ def test_timeout_gives_a_failed_page(tmp_path: Path) -> None:
 
 def test_images_reach_tesseract_uncompressed() -> None:
     """Regression guard for the hot path: a PGM temp file, not pytesseract's PNG."""
-    import pipeline.extract.ocr as ocr_module
+    import pipeline.text.tesseract as ocr_module
 
     seen: list[str] = []
     real = ocr_module.pytesseract.image_to_data

@@ -24,7 +24,7 @@ from pipeline.warehouse import (
 )
 from pipeline.warehouse.load import criterion_id
 from pipeline.warehouse.overrides import HEADER
-from pipeline.warehouse.samples import fou_2015_copy, mul_2019, write_sample_districts
+from tests.samples import fou_2015_copy, mul_2019, write_sample_districts
 
 VERSION = "test-1"
 DOC = fou_2015_copy("text-layer")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate import FieldScore, evaluate
-from pipeline.stages import extract as extract_stage
+from pipeline.facts import stage as extract_stage
 from tests.conftest import RAW, REPO, Built, build_warehouse
 
 GOLD = REPO / "tests" / "gold"

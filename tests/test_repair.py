@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.nlp.lexicon import fold, get_lexicon
-from pipeline.nlp.repair import repair_line, repair_text
+from pipeline.lang.lexicon import fold, get_lexicon
+from pipeline.understand.repair import repair_line, repair_text
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")

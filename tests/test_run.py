@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.stages import extract as extract_stage
+from pipeline.facts import stage as extract_stage
 from tests.conftest import REPO, Built, build_warehouse, run_cli
 from tests.helpers import letter_text, scanned_pdf, snapshot, text_pdf
 

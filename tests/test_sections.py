@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.sections import find_decisions, find_headings, heading_kind, split_sections
 from pipeline.records import CleanPage, Line
+from pipeline.understand.sections import find_decisions, find_headings, heading_kind, split_sections
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.nlp.spacy_pipeline import LABELS, get_nlp
+from pipeline.facts.spacy_pipeline import LABELS, get_nlp
 
 
 def ents(text: str) -> list[tuple[str, str]]:

@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.extract import read_transcript
-from pipeline.extract.transcript import split_pages
+from pipeline.text.transcript import read_transcript, split_pages
 
 _REPO = Path(__file__).resolve().parents[1]
 SEEDS = next(

@@ -20,7 +20,7 @@ from pipeline.records import (
     from_jsonable,
     to_jsonable,
 )
-from pipeline.stages.understand import understand
+from pipeline.understand.stage import understand
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")

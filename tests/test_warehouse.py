@@ -1,6 +1,6 @@
 """Loading documents into a real DuckDB warehouse, the views' answers, and the check queries.
 
-Documents are built by hand (pipeline.warehouse.samples): the 2015 FoU decision of
+Documents are built by hand (tests.samples): the 2015 FoU decision of
 Socialnämnden as three files (transcript, scan, born-digital PDF), decisions from 2019 and
 2021 naming districts that later merged, and one failed file.
 """
@@ -28,7 +28,7 @@ from pipeline.warehouse import (
 from pipeline.warehouse.districts import DistrictDataError
 from pipeline.warehouse.load import criterion_id
 from pipeline.warehouse.migrate import check_queries
-from pipeline.warehouse.samples import (
+from tests.samples import (
     failed_result,
     fou_2015_copy,
     lum_2021,

@@ -13,9 +13,9 @@ from typing import Any, NamedTuple
 
 import duckdb
 
-from pipeline.faults import kill_point
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
+from pipeline.run.faults import kill_point
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
 from pipeline.warehouse.overrides import apply_stored_overrides
 

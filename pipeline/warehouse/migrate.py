@@ -3,7 +3,7 @@
 * ``pipeline/sql/migrations/NNNN_name.sql`` — applied in order, each in its own transaction,
   and recorded in ``schema_migrations`` with the sha256 of its text. An applied migration whose
   file has since changed is an error (add a new migration instead).
-* ``pipeline/sql/views/<object>.sql`` — one view or macro per file, named like the file;
+* ``pipeline/sql/marts/<object>.sql`` — one view or macro per file, named like the file;
   re-created on every write connection. Views may use each other: files are created in
   rounds until all bind, so no ordering prefixes are needed.
 * ``pipeline/sql/checks/<check>.sql`` — one SELECT per file returning the rows that break a
@@ -25,7 +25,7 @@ from pipeline.errors import NamndError
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
-VIEWS_DIR = SQL_DIR / "views"
+VIEWS_DIR = SQL_DIR / "marts"
 CHECKS_DIR = SQL_DIR / "checks"
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")

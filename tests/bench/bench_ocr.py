@@ -39,11 +39,11 @@ from PIL import Image  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from pipeline.config import OcrSettings  # noqa: E402
-from pipeline.extract import probe_pdf, read_page  # noqa: E402
-from pipeline.extract.ocr import recognise  # noqa: E402
-from pipeline.extract.pdf import open_pdf  # noqa: E402
-from pipeline.extract.render import render_gray  # noqa: E402
 from pipeline.records import PageText  # noqa: E402
+from pipeline.text.page import read_page  # noqa: E402
+from pipeline.text.pdf import open_pdf, probe_pdf  # noqa: E402
+from pipeline.text.render import render_gray  # noqa: E402
+from pipeline.text.tesseract import recognise  # noqa: E402
 
 Page = tuple[Path, int]
 

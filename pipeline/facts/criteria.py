@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.nlp.context import (
+from pipeline.facts.context import (
     BodyLine,
     Context,
     clean_item_text,
@@ -35,7 +35,7 @@ from pipeline.nlp.context import (
     sentence_year,
     strongest,
 )
-from pipeline.nlp.fuzzy import fold
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
 

@@ -16,10 +16,10 @@ import pypdfium2 as pdfium
 
 from pipeline.config import OcrSettings
 from pipeline.errors import PageError
-from pipeline.extract import ladder, quality
-from pipeline.extract.pdf import OpenPdf, check_text_layer, open_pdf, text_layer
-from pipeline.extract.render import bilevel_scan, render_gray
 from pipeline.records import PageText
+from pipeline.text import ladder, quality
+from pipeline.text.pdf import OpenPdf, check_text_layer, open_pdf, text_layer
+from pipeline.text.render import bilevel_scan, render_gray
 
 
 def read_page(path: Path, page_no: int, settings: OcrSettings) -> PageText:

@@ -14,7 +14,7 @@ comma ("3,5"); a dot followed by one or two digits is read as a decimal point ("
 mkr") — or with Swedish number words, compounds written as one word
 ("tvåhundrafemtiotusen") and scale words apart ("en miljard femtiotusen", "tre och en
 halv miljon").  Number words are also recognised when OCR lost the diacritics ("tva",
-"atta") or replaced them with é/6/&/# (see ``pipeline.nlp.fuzzy``).
+"atta") or replaced them with é/6/&/# (see ``pipeline.lang.fuzzy``).
 
 *A number is money* when one of these follows it (white space between, at most one line
 break):
@@ -55,7 +55,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.fuzzy import VOWEL, loose, skeleton
+from pipeline.lang.fuzzy import VOWEL, loose, skeleton
 
 __all__ = ["AmountMatch", "find_amounts", "format_swedish_words", "parse_amount"]
 

@@ -33,11 +33,11 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.nlp.dates import find_dates
-from pipeline.nlp.dnr import find_dnrs
-from pipeline.nlp.lexicon import fold, get_lexicon
-from pipeline.nlp.sections import HeadingLine, _join
+from pipeline.lang.lexicon import fold, get_lexicon
 from pipeline.records import CleanPage, DocumentMeta, Section, Signatory
+from pipeline.understand.dates import find_dates
+from pipeline.understand.dnr import find_dnrs
+from pipeline.understand.sections import HeadingLine, _join
 
 __all__ = [
     "CommitteeMention",
@@ -51,7 +51,7 @@ TOP_LINES = 18  # lines of page 1 read as "the top"
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files("pipeline.nlp").joinpath(f"patterns/{name}").read_text("utf-8")
+    text = resources.files("pipeline.understand").joinpath(f"patterns/{name}").read_text("utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 

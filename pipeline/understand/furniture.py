@@ -18,8 +18,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.nlp.lexicon import fold
-from pipeline.nlp.sections import heading_kind
+from pipeline.lang.lexicon import fold
+from pipeline.understand.sections import heading_kind
 
 __all__ = ["classify_pages", "classify_line", "mark_page_one_header", "FURNITURE_LABELS"]
 
@@ -44,7 +44,11 @@ _FOOTNOTE_START = re.compile(
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[re.Pattern[str]]]:
-    text = resources.files("pipeline.nlp").joinpath("patterns/furniture.json").read_text("utf-8")
+    text = (
+        resources.files("pipeline.understand")
+        .joinpath("patterns/furniture.json")
+        .read_text("utf-8")
+    )
     data = json.loads(text)
     return {
         label: [re.compile(p, re.IGNORECASE) for p in pats]
@@ -54,7 +58,11 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
 
 
 def _continuation_pattern() -> re.Pattern[str]:
-    text = resources.files("pipeline.nlp").joinpath("patterns/furniture.json").read_text("utf-8")
+    text = (
+        resources.files("pipeline.understand")
+        .joinpath("patterns/furniture.json")
+        .read_text("utf-8")
+    )
     return re.compile(json.loads(text)["field_error_continuation"], re.IGNORECASE)
 
 

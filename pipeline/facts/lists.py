@@ -18,7 +18,7 @@ start of the next line) belongs to the left column. The list is introduced by a 
 ``list_intro`` cue ("Följande stadsdelsförvaltningar beviljades medel för studieresor under 2018")
 and ends at a heading, at a sentence after a finished item, or at an ordinary paragraph.
 
-Both parsers work on :class:`~pipeline.nlp.context.BodyLine` lists and a *place finder*
+Both parsers work on :class:`~pipeline.facts.context.BodyLine` lists and a *place finder*
 (``text -> list[Place]``), which the extractor builds from the district gazetteer.
 """
 
@@ -28,9 +28,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.amounts import AmountMatch, find_amounts
-from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
-from pipeline.nlp.fuzzy import fold
+from pipeline.facts.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "ListRow",
@@ -428,7 +428,7 @@ def find_intro_lists(
     beviljar följande projekt lokala utvecklingsmedel:"), as a stadsdelsnämnd writes its own
     list: items name the project (and maybe its amount); a trailing district phrase is used
     when printed, else the districts of the document's own committee (`own`)."""
-    from pipeline.nlp.criteria import list_items  # shared list reader
+    from pipeline.facts.criteria import list_items  # shared list reader
 
     out: list[ListRow] = []
     i = 0

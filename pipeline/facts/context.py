@@ -4,7 +4,7 @@ and the fund type and year a passage is about.
 Everything the extractor knows about *how these documents are worded* lives in
 ``data/cues.csv`` and ``data/amount_roles.csv``; this module only compiles and applies it.
 Cue matching is OCR tolerant: both the cue and the text are reduced with
-:func:`pipeline.nlp.fuzzy.skeleton` (lower case, å/ä/ö/a/o/é collapsed, in-word OCR symbols
+:func:`pipeline.lang.fuzzy.skeleton` (lower case, å/ä/ö/a/o/é collapsed, in-word OCR symbols
 repaired) and a vowel of the cue also accepts the ``d`` that OCR prints for ä/å ("ndmnden")
 and ``1``/``l`` for ``i``.
 """
@@ -20,7 +20,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.fuzzy import VOWEL, loose, skeleton
+from pipeline.lang.fuzzy import VOWEL, loose, skeleton
 
 __all__ = [
     "BodyLine",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.nlp.lexicon import fold
+from pipeline.lang.lexicon import fold
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "month_number"]
 

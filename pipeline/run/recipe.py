@@ -22,8 +22,8 @@ from pathlib import Path
 from pipeline import warehouse
 from pipeline.config import Settings
 from pipeline.records import DocumentResult, SourceFile
-from pipeline.stages.discover import Skipped, discover
-from pipeline.stages.process import EventHandler, process_documents, stage_versions
+from pipeline.run.discover import Skipped, discover
+from pipeline.run.pool import EventHandler, process_documents, stage_versions
 
 
 def pipeline_version() -> str:
@@ -150,7 +150,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             )
         on_event("plan", todo=len(plan.todo), up_to_date=len(plan.up_to_date))
         if plan.todo and any(f.media_type == "application/pdf" for f in plan.todo):
-            from pipeline.extract import check_tesseract
+            from pipeline.text.tesseract import check_tesseract
 
             check_tesseract(settings.ocr.lang)
 

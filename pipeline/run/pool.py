@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import OcrSettings, Settings
-from pipeline.faults import crash_point, kill_point
 from pipeline.layout import ExtractedStore
 from pipeline.records import (
     DocumentResult,
@@ -32,7 +31,8 @@ from pipeline.records import (
     from_jsonable,
     to_jsonable,
 )
-from pipeline.stages import text as text_stage
+from pipeline.run.faults import crash_point, kill_point
+from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
 
@@ -44,8 +44,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def stage_versions() -> dict[str, int]:
-    from pipeline.stages.extract import EXTRACT_VERSION
-    from pipeline.stages.understand import UNDERSTAND_VERSION
+    from pipeline.facts.stage import EXTRACT_VERSION
+    from pipeline.understand.stage import UNDERSTAND_VERSION
 
     return {
         "text": text_stage.TEXT_VERSION,
@@ -64,13 +64,13 @@ def parse_keys(tkey: str) -> tuple[str, str]:
 
 
 def _probe_task(path: str, ocr: OcrSettings) -> int:
-    from pipeline.extract import probe_pdf
+    from pipeline.text.pdf import probe_pdf
 
     return probe_pdf(Path(path), ocr).n_pages
 
 
 def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
-    from pipeline.extract import read_page
+    from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
     page = read_page(Path(path), page_no, ocr)
@@ -80,8 +80,8 @@ def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
 
 def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[UnderstoodDocument, Facts]:
     """Understanding and extraction, each cached under its own versioned key."""
-    from pipeline.stages.extract import extract
-    from pipeline.stages.understand import understand
+    from pipeline.facts.stage import extract
+    from pipeline.understand.stage import understand
 
     kill_point("parse")  # crash-safety tests only
     store = ExtractedStore(Path(store_root))
@@ -168,7 +168,7 @@ def process_documents(
         d = _Doc(src, _now(), text_stage.text_key(src, ocr))
         if src.media_type == "text/plain":
             try:
-                from pipeline.extract import read_transcript
+                from pipeline.text.transcript import read_transcript
 
                 d.text = text_stage.transcript_document(src, read_transcript(Path(src.path)))
             except Exception as exc:  # one bad file never stops the batch

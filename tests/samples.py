@@ -1,4 +1,4 @@
-"""Small hand-built documents and gazetteer files for tests, demos and notebooks.
+"""Small hand-built documents and gazetteer files for the tests.
 
 They mirror the real corpus in miniature: one FoU decision of Socialnämnden present as three
 files (an OCR transcript, a scanned PDF and a born-digital PDF), later decisions naming

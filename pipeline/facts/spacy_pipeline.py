@@ -6,7 +6,7 @@ FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, stat
 ``MONEY`` and ``DATE``. Components, in order:
 
 ``fold_norm``
-    sets each token's NORM to its OCR-tolerant folded form (``pipeline.nlp.fuzzy.fold``), so
+    sets each token's NORM to its OCR-tolerant folded form (``pipeline.lang.fuzzy.fold``), so
     the ruler's phrase patterns match "forvaltningen" and "förvaltningen" alike;
 ``entity_ruler``
     patterns from ``data/entity_patterns.jsonl`` (FUND) plus patterns generated from the
@@ -14,8 +14,8 @@ FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, stat
 ``gazetteer_entities``
     DISTRICT/ORG spans from the gazetteer's fuzzy scanner (damaged OCR the ruler misses);
 ``money_entities``, ``date_entities``
-    MONEY from :func:`pipeline.nlp.amounts.find_amounts`, DATE from
-    :func:`pipeline.nlp.dates.find_dates`;
+    MONEY from :func:`pipeline.lang.amounts.find_amounts`, DATE from
+    :func:`pipeline.understand.dates.find_dates`;
 ``entity_attributes``
     fills ``Span._.district_id`` / ``org_id`` / ``fund_type`` from the pattern ids.
 
@@ -36,11 +36,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.amounts import find_amounts
-from pipeline.nlp.context import load_rows
-from pipeline.nlp.dates import find_dates
-from pipeline.nlp.districts import Gazetteer, load_gazetteer
-from pipeline.nlp.fuzzy import fold
+from pipeline.facts.context import load_rows
+from pipeline.facts.districts import Gazetteer, load_gazetteer
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+from pipeline.understand.dates import find_dates
 
 __all__ = ["LABELS", "build_nlp", "gazetteer", "get_nlp"]
 

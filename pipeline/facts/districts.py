@@ -53,7 +53,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from pipeline.nlp.fuzzy import VOWEL, compact, loose, skeleton
+from pipeline.lang.fuzzy import VOWEL, compact, loose, skeleton
 
 __all__ = [
     "FUZZY_THRESHOLD",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.config import Settings
-from pipeline.stages.discover import discover
-from pipeline.stages.run import make_plan, pipeline_version
+from pipeline.run.discover import discover
+from pipeline.run.recipe import make_plan, pipeline_version
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ import pypdfium2 as pdfium
 
 from pipeline.config import OcrSettings
 from pipeline.errors import InputError, PageError
-from pipeline.extract import quality
-from pipeline.extract.render import image_cover
+from pipeline.text import quality
+from pipeline.text.render import image_cover
 
 #: At most this share of a text layer's characters may be unmapped glyphs, control or
 #: private-use characters; above it the layer is garbage (typically lost å/ä/ö).

@@ -6,11 +6,11 @@ Pure: no I/O, no printing. The Swedish lexicon is loaded once per process, on fi
 
 from __future__ import annotations
 
-from pipeline.nlp.furniture import classify_pages, mark_page_one_header
-from pipeline.nlp.metadata import extract_meta, find_signatories
-from pipeline.nlp.repair import repair_text
-from pipeline.nlp.sections import find_decisions, find_headings, split_sections
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
+from pipeline.understand.furniture import classify_pages, mark_page_one_header
+from pipeline.understand.metadata import extract_meta, find_signatories
+from pipeline.understand.repair import repair_text
+from pipeline.understand.sections import find_decisions, find_headings, split_sections
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 

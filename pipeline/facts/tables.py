@@ -25,9 +25,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.nlp.amounts import find_amounts
-from pipeline.nlp.context import BodyLine, cue_hits, dehyphen_join
-from pipeline.nlp.dates import find_dates, month_number, parse_date
+from pipeline.facts.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.lang.amounts import find_amounts
+from pipeline.understand.dates import find_dates, month_number, parse_date
 
 __all__ = ["TableRow", "find_tables", "header_columns", "parse_end_date"]
 

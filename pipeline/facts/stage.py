@@ -1,7 +1,7 @@
 """Stage 4: projects, amounts, criteria and district mentions from an understood document.
 
 The stage reads the body (page furniture removed) as a list of lines with their headings,
-then applies one reader per form the documents use (see the modules in ``pipeline.nlp``):
+then applies one reader per form the documents use (see the modules in ``pipeline.facts``):
 
 * ``lists``     numbered "Name, District" lists and two-column district | project lists
 * ``tables``    project tables (Studie | Genomförs av | Klart | Kostnad …)
@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.amounts import find_amounts
-from pipeline.nlp.context import (
+from pipeline.facts.context import (
     BodyLine,
     Context,
     Paragraph,
@@ -37,9 +36,8 @@ from pipeline.nlp.context import (
     strongest,
     study_fund_of,
 )
-from pipeline.nlp.criteria import find_criteria
-from pipeline.nlp.fuzzy import fold
-from pipeline.nlp.lists import (
+from pipeline.facts.criteria import find_criteria
+from pipeline.facts.lists import (
     ListRow,
     Place,
     find_intro_lists,
@@ -47,7 +45,7 @@ from pipeline.nlp.lists import (
     find_two_column_lists,
     lead_places,
 )
-from pipeline.nlp.projects import (
+from pipeline.facts.projects import (
     NamedProject,
     Study,
     canonical_org,
@@ -55,9 +53,11 @@ from pipeline.nlp.projects import (
     find_studies,
     match_row,
 )
-from pipeline.nlp.roles import amount_fund, amount_role, amount_year
-from pipeline.nlp.spacy_pipeline import gazetteer, get_nlp
-from pipeline.nlp.tables import TableRow, find_tables
+from pipeline.facts.roles import amount_fund, amount_role, amount_year
+from pipeline.facts.spacy_pipeline import gazetteer, get_nlp
+from pipeline.facts.tables import TableRow, find_tables
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 from pipeline.records import (
     Amount,
     Criterion,

@@ -24,7 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.context import (
+from pipeline.facts.context import (
     BodyLine,
     Context,
     Sentence,
@@ -36,8 +36,8 @@ from pipeline.nlp.context import (
     sentences,
     strongest,
 )
-from pipeline.nlp.fuzzy import fold
-from pipeline.nlp.tables import TableRow, header_columns, parse_end_date
+from pipeline.facts.tables import TableRow, header_columns, parse_end_date
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "NamedProject",

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.nlp.lexicon import Lexicon, fold, get_lexicon
+from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 
 __all__ = ["repair_text", "repair_line", "WordRepairer", "get_repairer"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.context import cue_hits, find_funds, sentence_year, strongest
+from pipeline.facts.context import cue_hits, find_funds, sentence_year, strongest
 
 __all__ = ["Role", "amount_fund", "amount_role", "amount_year"]
 

@@ -17,8 +17,8 @@ import numpy as np
 
 from pipeline.config import OcrSettings
 from pipeline.errors import PageError
-from pipeline.extract import ocr, quality
-from pipeline.extract.quality import Ink
+from pipeline.text import quality, tesseract
+from pipeline.text.quality import Ink
 
 #: OSD confidence needed before a turned read is even tried (the turned read must then also
 #: score better than the upright one, so this only saves pointless passes).
@@ -31,7 +31,7 @@ UPSCALE = 1.5
 class Read:
     """One Tesseract pass on one version of the page image."""
 
-    run: ocr.OcrRun
+    run: tesseract.OcrRun
     image: np.ndarray
     dpi: int
     steps: tuple[str, ...]  # image fixes applied, in order ("turn90", "deskew", "denoise")
@@ -98,7 +98,7 @@ class _Reader:
         self, image: np.ndarray, dpi: int, psm: int, steps: tuple[str, ...], rotation: int
     ) -> Read:
         self.passes += 1
-        run = ocr.recognise(
+        run = tesseract.recognise(
             image, lang=self.settings.lang, dpi=dpi, psm=psm, timeout=self.settings.page_timeout_s
         )
         if self.ink.blank:
@@ -115,7 +115,7 @@ class _Reader:
         )
 
 
-def _drop_specks(run: ocr.OcrRun) -> ocr.OcrRun:
+def _drop_specks(run: tesseract.OcrRun) -> tesseract.OcrRun:
     """On a near-blank page keep only confident words with letters or digits in them."""
     kept = tuple(
         w
@@ -130,7 +130,7 @@ def _drop_specks(run: ocr.OcrRun) -> ocr.OcrRun:
     return replace(
         run,
         words=kept,
-        text=ocr.page_text(kept),
+        text=tesseract.page_text(kept),
         confidence=round(sum(confs) / len(confs), 2) if confs else None,
     )
 
@@ -180,7 +180,7 @@ def ocr_image(
 
 def _ask_osd(gray: np.ndarray, dpi: int, settings: OcrSettings, allowed: tuple[int, ...]) -> int:
     """Clockwise degrees OSD says the page must turn, if it is confident; else 0."""
-    osd = ocr.detect_orientation(
+    osd = tesseract.detect_orientation(
         quality.denoise(gray, dpi), dpi=dpi, timeout=settings.page_timeout_s
     )
     if osd is None or osd[0] not in allowed or osd[1] < OSD_MIN_CONFIDENCE:

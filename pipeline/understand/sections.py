@@ -33,7 +33,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.nlp.lexicon import fold
+from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, Decision, Line, Section
 
 __all__ = ["heading_kind", "split_sections", "find_decisions", "HeadingLine", "find_headings"]
@@ -86,7 +86,9 @@ _POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges)$")
 
 @lru_cache(maxsize=1)
 def _variants() -> tuple[tuple[str, str], ...]:
-    text = resources.files("pipeline.nlp").joinpath("patterns/headings.csv").read_text("utf-8")
+    text = (
+        resources.files("pipeline.understand").joinpath("patterns/headings.csv").read_text("utf-8")
+    )
     rows = csv.DictReader(text.splitlines())
     return tuple((_norm(r["variant"]), r["kind"]) for r in rows)
 

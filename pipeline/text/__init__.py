@@ -1,0 +1,8 @@
+"""Stage 1, page text: PDF text layers, OCR with Tesseract, existing transcripts.
+
+Adapters around pypdfium2, pdfplumber, pdftotext and Tesseract, and no parsing: `stage` keys
+and assembles a document's pages, the orchestrator calls `pdf.probe_pdf` once per file and
+`page.read_page` per page (in worker processes), `ladder` climbs from the text layer to OCR
+at higher resolutions until `quality` accepts a page, and `transcript` reads `.txt` files.
+The adapters are imported from their modules so that importing the stage stays cheap.
+"""
