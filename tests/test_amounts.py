@@ -115,6 +115,15 @@ AMOUNTS: list[tuple[str, list[tuple[str, int, bool, str | None, bool]]]] = [
         ],
     ),
     ("avgiften är 250 kr i månaden", [("250 kr", 250, False, "månad", True)]),
+    # OCR read the zeros as the letter O
+    (
+        "Lotsen, Bromma stadsdelsförvaltning, 4OO 000 kr",
+        [("4OO 000 kr", 400_000, False, None, True)],
+    ),
+    ("bidraget om 1.250.000 kronor", [("1.250.000 kronor", 1_250_000, False, None, True)]),
+    ("knappt 2,6 Mkr", [("knappt 2,6 Mkr", 2_600_000, True, None, True)]),
+    # OCR glued the unit to the next sentence's first word
+    ("med 80 000 sekFöreningen har", [("80 000 sek", 80_000, False, None, True)]),
 ]
 
 
@@ -162,6 +171,10 @@ NOT_AMOUNTS = [
     "flera miljoner kronor",
     "Kravet 500",
     "2012/2013",
+    "Finansiering 2012                                 Kronor",  # a column header far off
+    "Besöksadress Sveavägen 12, 3 tr",
+    "0 kr",
+    "Projektet 2O16 startar",
 ]
 
 

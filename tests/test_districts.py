@@ -14,6 +14,7 @@ import pipeline.facts.districts as districts_mod
 from pipeline.facts.districts import (
     FUZZY_THRESHOLD,
     Gazetteer,
+    counts_city_offices,
     find_districts,
     find_orgs,
     load_gazetteer,
@@ -327,13 +328,6 @@ NEAR_MISSES = [
     "Stadsdelsförvaltningarna",
     "Stadsdelsforvaltningarna har",
     "Varje stadsdelsförvaltning",
-    "Arbetsmarknadsförvaltningen",
-    "Kulturförvaltningen",
-    "Miljöförvaltningen",
-    "Idrottsförvaltningen",
-    "Serviceförvaltningen",
-    "Exploateringskontoret",
-    "Stadsbyggnadskontoret",
     "Utbildningsnämnden",
     "Äldrenämnden",
     "Stockholms stad",
@@ -344,6 +338,31 @@ NEAR_MISSES = [
     "Socialogi",
     "Fégersta",
 ]
+
+
+# The city's fackförvaltningar and kontor are mentions (tests/gold/SCHEMA.md:
+# "districts_mentioned: every stadsdelsförvaltning, fackförvaltning or city office named").
+CITY_OFFICES = [
+    ("Arbetsmarknadsförvaltningen", "arbetsmarknadsforvaltningen"),
+    ("Kulturförvaltningen", "kulturforvaltningen"),
+    ("Miljöförvaltningen", "miljoforvaltningen"),
+    ("Miljö- och hälsoskyddsförvaltningen", "miljoforvaltningen"),
+    ("Idrottsförvaltningen", "idrottsforvaltningen"),
+    ("Serviceförvaltningen", "serviceforvaltningen"),
+    ("Exploateringskontoret", "exploateringskontoret"),
+    ("Stadsbyggnadskontoret", "stadsbyggnadskontoret"),
+    ("Trafikkontoret", "trafikkontoret"),
+    ("Fastighetskontoret", "fastighetskontoret"),
+]
+
+
+@pytest.mark.parametrize(("printed", "district_id"), CITY_OFFICES)
+def test_city_offices_are_found(printed: str, district_id: str) -> None:
+    m = resolve(printed)
+    assert m is not None and m.district_id == district_id
+    assert [f.district_id for f in find_districts(f"i samråd med {printed.lower()} och")] == [
+        district_id
+    ]
 
 
 @pytest.mark.parametrize("word", NEAR_MISSES)
@@ -527,3 +546,64 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_long_text_returns(text: str) -> None:
     find_districts(text)
     find_orgs(text)
+
+
+# --------------------------------------------------------------------------- mentions
+
+MENTION_CASES = [
+    # (text, document years, city offices counted, ids of the mentions)
+    ("Läget på Södermalm har förbättrats.", (2010,), True, ["sodermalm"]),
+    ("Läget på Södermalm har förbättrats.", (1998,), True, []),  # an area in 1998
+    ("Förslag till Vision Järva 2030 remitteras.", (2008,), True, []),  # the district is 2023
+    ("Järva stadsdelsnämnd har beslutat.", (2024,), True, ["jarva"]),
+    ("Parkerna i Rinkeby och Kista-Husby-Akalla stadsdelsområde sköts.", (2008,), True, []),
+    ("Rinkeby stadsdelsförvaltning drev projektet under 2005.", (2012,), True, ["rinkeby"]),
+    ("Kista och Rinkeby stadsdelsförvaltningar deltar.", (2004,), True, ["kista", "rinkeby"]),
+    ("Klubben Spånga Handboll har samverkat med förvaltningen.", (2020,), True, []),
+    ("Mötet hålls i Skarpnäcks kulturhus.", (2013,), True, []),
+    ("Familjer i Farsta strand deltar.", (2013,), True, []),
+    ("Familjer i Farsta deltar.", (2013,), True, ["farsta"]),
+    ("Arbetet leds av stadsdelsförvaltningen i Skärholmen.", (2010,), True, ["skarholmen"]),
+    (
+        "Södermalms sdf och Hässelby Vällingby deltar.",
+        (2015,),
+        True,
+        ["sodermalm", "hasselby-vallingby"],
+    ),
+    ("Hägersten-Liljeholmen redovisar sitt projekt.", (2021,), True, ["hagersten-liljeholmen"]),
+    ("Kulturförvaltningen medverkar.", (2015,), True, ["kulturforvaltningen"]),
+    ("Kulturförvaltningen medverkar.", (2015,), False, []),
+    ("Socialförvaltningen Box 8117, 104 20 Stockholm Telefon 08-508 25 000", (2015,), True, []),
+    ("Socialförvaltningen Avdelningen för sociala frågor", (2015,), True, []),  # sender block
+    # a meeting page without blank lines: the next item's dnr is no letterhead
+    (
+        "4 Anmälan av Bromma stadsdelsförvaltnings rutiner Dnr 106-0479/2008",
+        (2008,),
+        True,
+        ["bromma"],
+    ),
+    (
+        "Socialförvaltningen, avdelningen för sociala frågor, deltar.",
+        (2015,),
+        True,
+        ["socialforvaltningen"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "years", "offices", "ids"), MENTION_CASES)
+def test_mentions(text: str, years: tuple[int, ...], offices: bool, ids: list[str]) -> None:
+    g = load_gazetteer()
+    found = []
+    for m in g.find_districts(text, years[0]):
+        unit = g.mention(text, m.start, m.end, m.district_id, years, offices)
+        if unit is not None:
+            found.append(unit.id)
+    assert found == ids
+
+
+def test_city_offices_counted_only_in_fou_documents() -> None:
+    fou = "Fördelning av FoU-medel. Lokala utvecklingsmedel (LUM) för forskning i praktiken."
+    other = "Sammanträde 2008-10-23. Månadsrapport per den 30 september."
+    assert counts_city_offices(fou)
+    assert not counts_city_offices(other)

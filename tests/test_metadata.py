@@ -21,6 +21,10 @@ from pipeline.understand.metadata import find_committees, find_signatories, role
         ("vid Farsta stadsdelsnämnds sammanträde", "Farsta stadsdelsnämnd"),
         ("Kommunstyrelsen", "Kommunstyrelsen"),
         ("Äldrenämnden", "Äldrenämnden"),
+        ("SAMMANTRÄDESPROTOKOLL Kommunstyrelsens arbetsutskott", "Kommunstyrelsens arbetsutskott"),
+        ("Till Socialtjänst- och arbetsmarknadsnämnden", "Socialnämnden"),
+        ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden"),
+        ("Till Farsta stadsdelshämnd", "Farsta stadsdelsnämnd"),
     ],
 )
 def test_find_committees(text: str, canonical: str) -> None:

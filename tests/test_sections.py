@@ -41,6 +41,10 @@ from pipeline.understand.sections import find_decisions, find_headings, heading_
         ("Stadsdelsnämnden beslutar", None),
         ("Bilaga 1 - Beviljade projekt", None),
         ("Lokala utvecklingsmedel", None),
+        ("Stadsdelsförvaltningens förslag till beslut", "forslag_till_beslut"),
+        ("Arbetsmarknadskontorets förslag till beslut", "forslag_till_beslut"),
+        ("Deltar ej i beslutet", "end_of_list"),
+        ("Justerandes signatur", "end_of_list"),
     ],
 )
 def test_heading_kind(line: str, kind: str | None) -> None:

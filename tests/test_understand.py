@@ -359,3 +359,210 @@ def test_empty_document() -> None:
         DocumentText("b", "0" * 64, "b.txt", "text/plain", "ocr", (PageText(1, "", "ocr"),))
     )
     assert blank.sections == () and blank.decisions == ()
+
+
+# --------------------------------------------------------------------------- layout families
+# Invented documents, one per layout family the readers must know by position and wording
+# (not by any real document's strings).
+
+
+def _understand_pages(pages: list[str]) -> UnderstoodDocument:
+    return understand(
+        DocumentText(
+            doc_id="layout",
+            sha256="0" * 64,
+            source_path="layout.txt",
+            media_type="text/plain",
+            text_source="transcript",
+            pages=tuple(PageText(i + 1, t, "transcript") for i, t in enumerate(pages)),
+        )
+    )
+
+
+def test_meeting_page_title_dates_committee_and_no_item_dnr() -> None:
+    page = "\n".join(
+        [
+            "Du är här: Hem > Staden > Farsta stadsdelsnämnd > Sammanträde 2011-09-22",
+            "",
+            "Sammanträde 2011-09-22",
+            "",
+            "1 Val av justerare",
+            "",
+            "2 Uppföljning av verksamhetsplan",
+            "",
+            "Dnr 3.1-402/2011",
+            "Handläggare: Kim Lind Tel: 08-508 00 000",
+            "",
+            "Förslag till beslut",
+            "",
+            "1. Stadsdelsnämnden godkänner uppföljningen.",
+            "",
+            "3 Yttrande över remiss",
+            "",
+            "Dnr 1.6-411/2011",
+        ]
+    )
+    doc = _understand_pages([page])
+    m = doc.meta
+    assert m.title == "Sammanträde 2011-09-22"
+    assert m.committee == "Farsta stadsdelsnämnd"
+    assert m.meeting_date == m.doc_date == D(2011, 9, 22)
+    assert m.dnr is None and m.handlaggare is None
+    assert [d.text for d in doc.decisions] == ["Stadsdelsnämnden godkänner uppföljningen."]
+
+
+FLAT_PROTOCOL = [
+    "Ledamot Ett Ledamot Två",
+    "",
+    "1 Kommunstyrelsen Protokoll nr 7 Sida 1 (3) Utdrag ur protokoll fört vid kommunstyrelsens "
+    "sammanträde tisdagen den 12 mars Justerat den 19 mars 2019 Anslaget den 20 mars 2019 "
+    "Ledamot Ett Ledamot Två 9 PM: Uppföljning av ekonomin februari, dnr /2019 Beslut "
+    "1. Uppföljningen godkänns. 2. Nämnderna medges budgetjustering med 3,0 mnkr. "
+    "Finansiering sker ur medelsreserven: 1. Till nämndernas förfogande enligt bilaga 1. "
+    "3. Nämnderna medges budgetjustering med 1,5 mnkr enligt bilaga 2." + " Text." * 40,
+    "",
+    "2 Kommunstyrelsen Protokoll nr 7 Sida 2 (3) Nämnderna medges budgetjustering med 0,5 "
+    "mnkr enligt bilaga 3. Reservation Ledamot Tre reserverade sig." + " Text." * 20,
+]
+
+
+def test_flattened_protocol() -> None:
+    doc = _understand_pages(["\n".join(FLAT_PROTOCOL)])
+    m = doc.meta
+    assert m.committee == "Kommunstyrelsen"
+    assert m.meeting_date == D(2019, 3, 12)
+    assert m.title == "Uppföljning av ekonomin februari"
+    assert m.dnr is None  # printed truncated
+    texts = [d.text for d in doc.decisions]
+    assert len(texts) == 4
+    assert texts[1].endswith("Till nämndernas förfogande enligt bilaga 1.")  # a sub-list
+    assert texts[3] == "Nämnderna medges budgetjustering med 0,5 mnkr enligt bilaga 3."
+
+
+def test_flattened_utlatande_proposal_and_own_part() -> None:
+    line = (
+        "1 Utlåtande 2019:12 RV (Dnr 123-456/2018) Riktlinjer för ett nytt bidrag "
+        "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande. Riktlinjerna "
+        "godkänns enligt bilaga 1. Kommunstyrelsen beslutar för egen del, under förutsättning "
+        "att kommunfullmäktige beslutar enligt ovan, följande. Stadsdirektören ska följa upp "
+        "bidraget årligen. Föredragande borgarrådet Namn Namnsson anför följande. Ärendet "
+        + "Bakgrundstext om bidraget. "
+        * 15
+    )
+    doc = _understand_pages([f"Riktlinjer för ett nytt bidrag\n\n{line}"])
+    assert doc.meta.title == "Riktlinjer för ett nytt bidrag"
+    assert doc.meta.dnr == "123-456/2018"
+    assert [d.text for d in doc.decisions] == [
+        "Riktlinjerna godkänns enligt bilaga 1.",
+        "Stadsdirektören ska följa upp bidraget årligen.",
+    ]
+
+
+def test_att_satser_wrapped_and_one_per_clause() -> None:
+    page = "\n".join(
+        [
+            "§ 12 Ny modell för bidrag",
+            "(KF-2017-00021-2)",
+            "Beslut",
+            "Kommunfullmäktige beslutar",
+            "att anta modellen för bidrag till föreningar med verksamhet för",
+            "att stödja barn och unga,",
+            "att uppdra åt kommunstyrelsen att följa upp modellen",
+            "att modellen utvärderas efter två år.",
+            "Ärendet",
+            "Kommunstyrelsen har tagit fram en modell.",
+        ]
+    )
+    doc = _understand_pages([page])
+    assert doc.meta.title == "Ny modell för bidrag"
+    assert doc.meta.dnr == "KF-2017-00021-2"
+    assert [d.text.rstrip(",") for d in doc.decisions] == [
+        "att anta modellen för bidrag till föreningar med verksamhet för att stödja barn och unga",
+        "att uppdra åt kommunstyrelsen att följa upp modellen",
+        "att modellen utvärderas efter två år.",
+    ]
+
+
+def test_signatures_in_columns_and_under_justeras() -> None:
+    page = "\n".join(
+        [
+            "Förslag till beslut",
+            "",
+            "1. Nämnden godkänner rapporten.",
+            "",
+            "Anna Ek                         Bo Berg",
+            "Ekonomidirektör                 Chef för utvecklingsenheten",
+            "",
+            "Sammanfattning",
+            "",
+            "Rapporten beskriver året.",
+            "",
+            "Justeras",
+            "",
+            "Carl Ceder                      Dora Dal",
+        ]
+    )
+    doc = _understand_pages([page])
+    assert [(s.name, s.role) for s in doc.signatories] == [
+        ("Anna Ek", "Ekonomidirektör"),
+        ("Bo Berg", "Chef för utvecklingsenheten"),
+        ("Carl Ceder", None),
+        ("Dora Dal", None),
+    ]
+
+
+def test_opening_sentence_heads_the_decisions_in_a_line_layout() -> None:
+    page = "\n".join(
+        [
+            "Utlåtande 2012:45 RIII",
+            "(Dnr 325-1104/2011)",
+            "",
+            "Program för stöd till unga vuxna",
+            "",
+            "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande.",
+            "",
+            "1. Programmet godkänns.",
+            "2. Socialnämnden ges i uppdrag att samordna arbetet.",
+            "",
+            "Kommunstyrelsen beslutar för egen del, under förutsättning att",
+            "kommunfullmäktige beslutar enligt ovan, följande.",
+            "",
+            "Stadsdirektören ska rapportera arbetet i årsredovisningen.",
+            "",
+            "Föredragande borgarrådet Namn Namnsson anför följande.",
+            "",
+            "Ärendet",
+            "",
+            "Programmet beskriver hur staden ska arbeta.",
+        ]
+    )
+    doc = _understand_pages([page])
+    assert doc.meta.committee == "Kommunstyrelsen"
+    assert doc.meta.title == "Program för stöd till unga vuxna"
+    assert [d.text for d in doc.decisions] == [
+        "Programmet godkänns.",
+        "Socialnämnden ges i uppdrag att samordna arbetet.",
+        "Stadsdirektören ska rapportera arbetet i årsredovisningen.",
+    ]
+
+
+def test_signatures_with_columns_collapsed_by_ocr() -> None:
+    page = "\n".join(
+        [
+            "Vid protokollet",
+            "",
+            "Eva Ek",
+            "sekreterare",
+            "",
+            "Justeras",
+            "",
+            "Karin Lund Göran Berg",
+            "ordförande justerare",
+        ]
+    )
+    doc = _understand_pages([page])
+    assert [(s.name, s.role) for s in doc.signatories] == [
+        ("Eva Ek", "sekreterare"),
+        ("Karin Lund", "ordförande"),
+        ("Göran Berg", "justerare"),
+    ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import textwrap
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -156,6 +157,30 @@ def layout_pages(
     return out
 
 
+#: width of one character column of a laid-out table (90 columns fill the text width)
+CELL_PT = _TEXT_WIDTH_PT / 90
+_RUN_GAP = re.compile(r"\s{2,}")
+
+
+def layout_runs(line: str) -> list[tuple[int, str]]:
+    """A line as (character column, text) runs. A transcript lays out tables and indented
+    continuation lines with runs of spaces, as a word processor does with tab stops and table
+    cells; each run is drawn at its column so that columns stay columns on the page."""
+    runs: list[tuple[int, str]] = []
+    pos = 0
+    for m in _RUN_GAP.finditer(line):
+        if m.start() > pos:
+            runs.append((pos, line[pos : m.start()]))
+        pos = m.end()
+    if pos < len(line):
+        runs.append((pos, line[pos:]))
+    return runs
+
+
+def _is_plain(runs: list[tuple[int, str]]) -> bool:
+    return len(runs) <= 1 and (not runs or runs[0][0] == 0)
+
+
 def reference_text(page_lines: Sequence[str]) -> str:
     """The exact text drawn on a laid-out page: its lines joined with ``"\\n"``."""
     return "\n".join(page_lines)
@@ -219,6 +244,13 @@ def born_digital_bytes(pages: Sequence[Sequence[str]], title: str | None = None)
             line = winansi_safe(raw)
             if not line.strip():
                 continue
+            y = page_h - (MARGIN_TOP + FONT_SIZE + i * LEADING)
+            runs = layout_runs(line)
+            if not _is_plain(runs):
+                c.setFont(PDF_FONT, FONT_SIZE)
+                for col, text in runs:
+                    c.drawString(MARGIN_X + col * CELL_PT, y, text)
+                continue
             size = FONT_SIZE
             width = stringWidth(line, PDF_FONT, size)
             if width > _TEXT_WIDTH_PT:
@@ -274,11 +306,17 @@ def render_page_image(
     for i, line in enumerate(lines):
         if not line.strip():
             continue
+        y = (MARGIN_TOP + FONT_SIZE + i * LEADING) * scale
+        runs = layout_runs(line)
+        if not _is_plain(runs):
+            for col, text in runs:
+                x = (MARGIN_X + col * CELL_PT) * scale
+                draw.text((x, y), text, fill=0, font=_font(font, FONT_SIZE * scale), anchor="ls")
+            continue
         size = FONT_SIZE * scale
         width = _font(font, size).getlength(line)
         if width > max_w:
             size = max(MIN_FONT_SIZE * scale, size * max_w / width * 0.999)
-        y = (MARGIN_TOP + FONT_SIZE + i * LEADING) * scale
         draw.text((MARGIN_X * scale, y), line, fill=0, font=_font(font, size), anchor="ls")
     return img
 

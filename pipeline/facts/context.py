@@ -98,6 +98,9 @@ def _compile(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
     words = phrase.split()
     parts: list[str] = []
     for w in words:
+        if w == "*":  # any one word
+            parts.append(rf"{_WORD}+")
+            continue
         prefix = w.endswith("*")
         core = w.rstrip("*")
         if case_sensitive:
@@ -163,7 +166,7 @@ def cue_hits(text: str, group: str, scope: str | None = None) -> list[CueHit]:
         for m in cue.pattern.finditer(target):
             hits.append(CueHit(cue, m.start(), m.end()))
             found = True
-        if not found and not cue.case_sensitive and len(cue.phrase) >= _FUZZY_MIN_LEN:
+        if not found and _fuzzy_ok(cue):
             # OCR damage beyond the vowel classes (a letter read as another): one fuzzy look.
             lo = loose(text) if lo is None else lo
             al = (
@@ -179,6 +182,17 @@ def cue_hits(text: str, group: str, scope: str | None = None) -> list[CueHit]:
                 hits.append(CueHit(cue, al.dest_start, al.dest_end))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return hits
+
+
+def _fuzzy_ok(cue: Cue) -> bool:
+    """May the cue be looked for fuzzily (OCR damage beyond the vowel classes)? Only long
+    phrases; for amount roles not phrases with a wildcard or a short word ("ansökningar* om"
+    would otherwise take "ansökningar med"), whose few letters carry the meaning."""
+    if cue.case_sensitive or len(cue.phrase) < _FUZZY_MIN_LEN:
+        return False
+    if cue.group == "role":
+        return "*" not in cue.phrase and all(len(w) >= 4 for w in cue.phrase.split())
+    return True
 
 
 def _word_edges(text: str, start: int, end: int) -> bool:
@@ -216,6 +230,30 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
         last_end = h.end
     specific = [f for f in out if f[2] not in _GENERIC_FUNDS]
     return specific or out
+
+
+#: a fund that takes at least this share of a document's fund mentions is what it is about
+DOCUMENT_FUND_SHARE = 0.6
+
+
+def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str | None:
+    """The fund a whole document is about: the only fund its title names, else the fund that
+    dominates its body's fund mentions (a call for LUM names LUM throughout), else None."""
+    in_title = {f[2] for f in find_funds(title or "", study_fund)}
+    if len(in_title) == 1:
+        return in_title.pop()
+    if len(in_title) > 1:
+        return None
+    counts: dict[str, int] = {}
+    for f in find_funds(body, study_fund):
+        counts[f[2]] = counts.get(f[2], 0) + 1
+    total = sum(counts.values())
+    if not total:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return (
+        best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
+    )
 
 
 def study_fund_of(text: str) -> str:
@@ -351,12 +389,27 @@ def sentences(lines: Sequence[str], page_nos: Sequence[int] | None = None) -> li
 
 def is_break(prev: str, nxt: str) -> bool:
     """Does a blank line between `prev` and `nxt` end a paragraph? Not when the sentence
-    obviously goes on (next line starts in lower case after no final punctuation)."""
+    obviously goes on: the next line starts in lower case after no final punctuation, or a
+    line of running text that ends in a lower-case word goes on with a number that is not
+    a list enumerator ("… har nämnden avsatt totalt" / "500 000 kronor för …")."""
     p = prev.rstrip()
     n = nxt.lstrip()
     if not p or not n:
         return True
-    return not (n[:1].islower() and p[-1:] not in ".!?:")
+    if p[-1:] in ".!?:":
+        return True
+    if n[:1].islower():
+        return False
+    return not (
+        n[:1].isdigit()
+        and not _ENUMERATOR.match(n)
+        and p[-1:].islower()
+        and len(p.split()) >= _MIN_RUNNING_WORDS
+    )
+
+
+_ENUMERATOR = re.compile(r"^\d{1,2}\s?[.):]\s")
+_MIN_RUNNING_WORDS = 6
 
 
 def paragraphs(
@@ -429,6 +482,7 @@ class BodyLine:
     heading: bool = False
     level: int = 0  # 1 = standard part ("Ärendet"), 2 = sub-heading; 0 = not a heading
     section: int = -1  # index of the section the line belongs to
+    indent: int = 0  # leading spaces of the printed line (columns of a laid-out table)
 
 
 @dataclass
@@ -439,6 +493,7 @@ class Context:
     lines: Sequence[BodyLine]
     default_year: int | None = None
     study_fund: str = "MUL"
+    default_fund: str | None = None  # the fund the whole document is about, when it has one
     _heads: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -462,7 +517,7 @@ class Context:
             funds = find_funds(self.lines[h].text, self.study_fund)
             if funds:
                 return funds[-1][2]
-        return None
+        return self.default_fund
 
     def year_at(self, i: int) -> int | None:
         """The year named by the nearest heading above line `i` (any earlier heading of the

@@ -208,6 +208,17 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             out.append(main[0])
             i = main[1]
             continue
+        prio = _priority_sentences(lines, i, ctx)
+        if prio is not None:
+            out.extend(prio[0])
+            i = prio[1]
+            continue
+        if i == 0 or not lines[i - 1].text.strip() or lines[i - 1].heading:
+            inline = _inline_criteria(lines, i, ctx)
+            if inline is not None:
+                out.extend(inline[0])
+                i = inline[1]
+                continue
         score = strongest(cue_hits(ln.text, "criteria_intro"))
         if not score or max(score.values()) < _MIN_SCORE:
             i += 1
@@ -280,12 +291,118 @@ def _fund_year(
     return fund, year
 
 
+_DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^\s*:")
+#: a paragraph that opens "Särskilt prioriteras …", "Vidare prioriteras …" states a priority
+_PRIORITY_SENTENCE = re.compile(
+    r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
+    r"^\s*foretrade\s+ges\b"
+)
+#: "1) … , 2) … samt 3) …" inside one sentence
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(\d{1,2})\)\s+")
+
+
+def _inline_items(text: str) -> list[str]:
+    """Items numbered 1) 2) 3) inside running text, in order, or [] when there are fewer than
+    two or the numbers do not count up from 1."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    items: list[str] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        part = text[m.end() : end]
+        if k + 1 == len(marks):  # the last item ends with its sentence
+            stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", part)
+            part = part[: stop.start()] if stop else part
+        part = re.sub(r"[,;]?\s*(?:samt|och|eller)?\s*$", "", part.strip())
+        items.append(part.strip(" ,;"))
+    return [x for x in items if x]
+
+
+def _inline_criteria(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """Criteria enumerated inline after an introducing cue: "… bedömas utifrån följande
+    kriterier: 1) projektet ska …, 2) …, samt 3) …"."""
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
+        k += 1
+        if k - i > 12:
+            break
+    para = dehyphen_join([lines[j].text for j in range(i, k + 1)])
+    hit = cue_hits(para, "criteria_intro")
+    if not hit:
+        return None
+    items = _inline_items(para[hit[0].start :])
+    if len(items) < 2:
+        return None
+    score = strongest(hit)
+    kind = max(score.items(), key=lambda kv: kv[1])[0] if score else "criterion"
+    fund, year = _fund_year(lines, i, k, ctx)
+    return [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=text,
+            kind=kind,
+            page_no=lines[i].page_no,
+            evidence=para,
+            confidence=0.6,
+        )
+        for pos, text in enumerate(items, start=1)
+    ], k + 1
+
+
+def _priority_sentences(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """A run of paragraphs that each open with "Särskilt prioriteras …", "Vidare prioriteras
+    …": each sentence is a priority of the call, numbered in order."""
+    out: list[CriterionItem] = []
+    j = i
+    while j < len(lines):
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j >= len(lines) or not _PRIORITY_SENTENCE.match(fold(lines[j].text)):
+            break
+        parts = [lines[j].text]
+        k = j
+        while (
+            not parts[-1].rstrip().endswith(".")
+            and k + 1 < len(lines)
+            and lines[k + 1].text.strip()
+        ):
+            k += 1
+            parts.append(lines[k].text)
+        text = dehyphen_join(parts).strip()
+        fund, year = _fund_year(lines, j, k, ctx)
+        out.append(
+            CriterionItem(
+                fund_type=fund,
+                year=year,
+                position=len(out) + 1,
+                text=text,
+                kind="priority",
+                page_no=lines[j].page_no,
+                evidence=text,
+                confidence=0.6,
+            )
+        )
+        j = k + 1
+    return (out, j) if out else None
+
+
 def _main_criterion(
     lines: Sequence[BodyLine], i: int, ctx: Context
 ) -> tuple[CriterionItem, int] | None:
     s = lines[i].text
     hits = cue_hits(s, "main_criterion")
     if not hits:
+        return None
+    # the sentence defines the criterion ("Huvudkriteriet är att …"), not merely names it
+    after = dehyphen_join([s[hits[0].end :], lines[i + 1].text if i + 1 < len(lines) else ""])
+    if not _DEFINES.match(fold(after)):
         return None
     # the sentence runs from the cue to the first full stop (possibly a few lines on)
     parts = [s[hits[0].start :]]

@@ -76,6 +76,7 @@ class ListRow:
     amount_raw: str | None = None
     amount_approx: bool = False
     amount_line: int | None = None
+    performer: str | None = None  # an organisation that carries the project out
 
 
 # Words that may sit between or after places in a district phrase.

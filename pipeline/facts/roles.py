@@ -1,10 +1,28 @@
 """What an amount is (its *role*), which fund it belongs to and which year it is for.
 
-The role is read from cue phrases in ``data/amount_roles.csv``: the sentence around the
-amount counts fully, the paragraph (for cues marked ``paragraph``) at 0.4 and the section
-heading at 0.5. The kind with the highest total wins; under 1.0 nothing is said and the
-amount is ``other``. A per-unit that is not a year or an application ("11 500 per person")
-makes the amount ``other``: it is a unit price, not a sum of money for the work.
+Role
+----
+The role is read from cue phrases in ``data/amount_roles.csv``. Each cue has a kind, a weight
+and a scope, and counts with a factor that says how closely it belongs to *this* amount:
+
+* ``clause`` cues describe the amount they stand next to ("kostar", "ansöker om", "högst",
+  "återstår"). They count fully in the amount's own clause (the stretch of the sentence
+  between commas, semicolons, brackets, dashes and words such as "varav", "vilket"),
+  at half weight elsewhere in the sentence, and at a quarter when another amount of the
+  sentence stands nearer to them (in "kostar 380 000 kronor, varav förvaltningen ansöker
+  om 230 000 kronor" the cost word belongs to the first amount, "ansöker om" to the second);
+* ``sentence`` cues name what the whole sentence is about ("projektet": one project's
+  money) and count fully anywhere in it;
+* ``paragraph`` cues count at 0.4 from elsewhere in the paragraph, the section heading's
+  cues at 0.5.
+
+The kind with the highest total wins; under 1.0 nothing is said and the amount is ``other``
+(``Role.cued`` is then False, so a caller may still know better from the layout: a list
+item's amount is that project's). ``applied`` is a kind of the vocabulary for sums applied
+for, offered as co-financing or not distributed: it is reported as ``other`` — unless state
+money is named in the sentence or paragraph, for a state grant applied for is a
+``state_grant`` (SCHEMA.md). A per-unit that is not a year or an application ("11 500 per
+person") makes the amount ``other``: it is a unit price, not a sum of money for the work.
 
 Fund type: the fund named nearest to the amount in its sentence; else in its paragraph
 (nearest before it first); else the caller's running context (the last fund named earlier
@@ -14,21 +32,48 @@ no fund in its sentence is ``statsbidrag``.
 
 Year: the year the sentence names ("för år 2018", "2017 års", "under 2018"), else the
 context year; none when the sentence says the amount recurs ("årligen").
+
+List items: :func:`is_list_item_amount` tells whether an amount ends an enumerated or
+bulleted item ("3. Namn, Farsta stadsdelsförvaltning, 350 000 kr"; "– Dublin, …, 20 000
+kronor"): such an amount, when no cue says otherwise, is the item's (a project's) sum.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.facts.context import cue_hits, find_funds, sentence_year, strongest
+from pipeline.facts.context import CueHit, cue_hits, find_funds, sentence_year, strongest
 
-__all__ = ["Role", "amount_fund", "amount_role", "amount_year"]
+__all__ = [
+    "Role",
+    "amount_fund",
+    "amount_role",
+    "amount_year",
+    "is_list_item_amount",
+    "list_item_text",
+]
 
 KINDS = ("max_per_application", "total_granted", "project_cost", "budget", "state_grant", "other")
 _PARAGRAPH_FACTOR = 0.4
 _HEADING_FACTOR = 0.5
+_OTHER_CLAUSE_FACTOR = 0.5  # a clause cue elsewhere in the sentence
+_OWNED_FACTOR = 0.25  # a clause cue that stands nearer to another amount
 _MIN_SCORE = 1.0
 _PER_KEEPS_ROLE = {"år", "ar", "ansökan", "ansokan", "projekt", "application"}
+_QUOTED = re.compile(r"[”“\"][^”“\"]{1,200}[”“\"]")
+_COORDINATED = re.compile(r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b", re.I)
+_APPOSITION_WORDS = 2  # words besides the amount in a clause that is an apposition
+_AGGREGATE = frozenset({"totalt", "sammanlagt"})  # words an apposition may hold
+_APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docstring)
+
+# Clause boundaries inside a sentence: ", " (not a decimal comma), ";", ":", brackets, a
+# spaced dash, and conjunctions that open a clause about another sum.
+_CLAUSE_BREAK = re.compile(
+    r",\s|;|:\s|[()]|\s[–—-]\s|\s(?:varav|vilket|vilka|medan|men|därav|varefter)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +81,121 @@ class Role:
     kind: str
     confidence: float
     scores: tuple[tuple[str, float], ...] = ()
+    cued: bool = False  # decided by cue words (not the fallback "other")
+
+
+def _clause(
+    sentence: str, start: int, end: int, cues: Sequence[tuple[int, int, bool]] = ()
+) -> tuple[int, int]:
+    """The clause of `sentence` that holds the span start..end.
+
+    An apposition — a clause of at most a few words besides the amount and no cue of its
+    own but an aggregate word ("… fördelar medel till …, totalt cirka tre miljoner kronor";
+    "De medel som beviljats …, sammanlagt 410 000 kronor, har återförts") — belongs to the
+    clauses around it. `cues`: (start, end, is_aggregate) of the sentence's clause cues.
+    """
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
+    breaks = [
+        m
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a < m.start() < b for a, b in quoted)  # a quoted title is one clause
+    ]
+    lo, hi, prev_lo, next_hi = 0, len(sentence), 0, len(sentence)
+    for n, m in enumerate(breaks):
+        if m.end() <= start:
+            prev_lo, lo = lo, m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            later = [b for b in breaks[n + 1 :] if b.start() >= hi]
+            next_hi = later[0].start() if later else len(sentence)
+            break
+    rest = sentence[lo:start] + " " + sentence[end:hi]
+    own_cue = any(lo <= a and b <= hi and not agg for a, b, agg in cues)
+    if len(re.findall(r"[^\W\d_]+", rest)) <= _APPOSITION_WORDS and not own_cue:
+        return prev_lo, next_hi
+    return lo, hi
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _factor(
+    hit: CueHit,
+    span: tuple[int, int],
+    clause: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    sentence: str,
+    cues: Sequence[tuple[int, int]] = (),
+) -> float:
+    if hit.cue.scope != "clause":
+        return 1.0
+    cue = (hit.start, hit.end)
+    if _owned_by_other(cue, span, others, sentence, cues):
+        return _OWNED_FACTOR
+    if clause[0] <= hit.start and hit.end <= clause[1]:
+        return 1.0
+    return _OTHER_CLAUSE_FACTOR
+
+
+def _reach(cue: tuple[int, int], amount: tuple[int, int]) -> float:
+    """How far a cue is from an amount: a cue before its amount ("beviljas 300 000",
+    "återstår 50 000") binds more closely than one after it."""
+    if cue[1] <= amount[0]:
+        return amount[0] - cue[1]
+    return 2 * _gap(cue, amount) + 5
+
+
+def _owned_by_other(
+    cue: tuple[int, int],
+    span: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    sentence: str,
+    cues: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """Does the cue belong to another amount of the sentence? When another amount stands
+    between the cue and this one — unless this amount is coordinated with it ("ansökan om …
+    om 420 000 kronor och … om 385 000 kronor": the verb governs both) — or when the cue
+    stands between the two and binds the other more closely. (`cues`: where the sentence's
+    clause cues stand; a coordinated amount with a cue of its own does not share.)"""
+    for o in others:
+        between = (cue[1] <= o[0] and o[1] <= span[0]) or (span[1] <= o[0] and o[1] <= cue[0])
+        if between:
+            if (
+                o[1] <= span[0]
+                and _COORDINATED.match(sentence[o[1] : span[0]])
+                and not any(o[1] <= c[0] and c[1] <= span[0] for c in cues)
+            ):
+                continue
+            return True
+        opposite = (cue[1] <= span[0] and o[1] <= cue[0]) or (span[1] <= cue[0] and cue[1] <= o[0])
+        if opposite and _reach(cue, o) < _reach(cue, span):
+            return True
+    return False
+
+
+def _sentence_scores(
+    sentence: str, span: tuple[int, int] | None, others: Sequence[tuple[int, int]]
+) -> dict[str, float]:
+    hits = [h for h in cue_hits(sentence, "role") if h.cue.scope in ("clause", "sentence")]
+    if span is None:
+        return strongest(hits)
+    cue_spans = [(h.start, h.end) for h in hits if h.cue.scope == "clause"]
+    marks = [(h.start, h.end, h.cue.phrase in _AGGREGATE) for h in hits if h.cue.scope == "clause"]
+    clause = _clause(sentence, span[0], span[1], marks)
+    best: dict[str, tuple[str, float]] = {}  # phrase -> (kind, weight)
+    for h in hits:
+        w = h.cue.weight * _factor(h, span, clause, others, sentence, cue_spans)
+        if h.cue.phrase not in best or best[h.cue.phrase][1] < w:
+            best[h.cue.phrase] = (h.value, w)
+    score: dict[str, float] = {}
+    for kind, w in best.values():
+        score[kind] = score.get(kind, 0.0) + w
+    return score
 
 
 def amount_role(
@@ -43,18 +203,26 @@ def amount_role(
     paragraph: str = "",
     heading: str = "",
     per: str | None = None,
+    span: tuple[int, int] | None = None,
+    others: Sequence[tuple[int, int]] = (),
 ) -> Role:
-    """The role of an amount printed in `sentence` (see the module docstring)."""
+    """The role of an amount printed in `sentence` (see the module docstring).
+
+    `span` is the amount's position in `sentence` and `others` the positions of the other
+    amounts of the sentence; without `span` every cue of the sentence counts fully.
+    """
     if per is not None and per.lower() not in _PER_KEEPS_ROLE:
-        return Role("other", 0.7)
-    score = strongest(cue_hits(sentence, "role", scope="sentence"))
+        return Role("other", 0.7, (), True)
+    score = _sentence_scores(sentence, span, others)
     if paragraph and paragraph != sentence:
         for k, v in strongest(
             cue_hits(paragraph, "role", scope="paragraph"), _PARAGRAPH_FACTOR
         ).items():
             score[k] = score.get(k, 0.0) + v
     if heading:
-        for k, v in strongest(cue_hits(heading, "role", scope="sentence"), _HEADING_FACTOR).items():
+        for k, v in strongest(
+            [h for h in cue_hits(heading, "role") if h.cue.scope != "paragraph"], _HEADING_FACTOR
+        ).items():
             score[k] = score.get(k, 0.0) + v
     ranked = sorted(score.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < _MIN_SCORE:
@@ -62,7 +230,45 @@ def amount_role(
     best, top = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     conf = min(0.95, 0.45 + 0.12 * top) - (0.2 if top - runner_up < 0.5 else 0.0)
-    return Role(best, round(max(conf, 0.3), 2), tuple(ranked))
+    if best == _APPLIED:
+        other_fund = any(f != "statsbidrag" for _s, _e, f in find_funds(sentence))
+        best = "state_grant" if score.get("state_grant", 0.0) > 0 and not other_fund else "other"
+    return Role(best, round(max(conf, 0.3), 2), tuple(ranked), True)
+
+
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h][.)]|[-–—•·▪■*])\s+\S")
+_MAX_ITEM_LINES = 4
+
+
+def is_list_item_amount(lines: Sequence[str], k: int, raw: str) -> bool:
+    """Does the amount `raw` end an enumerated or bulleted list item that ends on line `k`?
+    (See :func:`list_item_text`.)"""
+    return list_item_text(lines, k, raw) is not None
+
+
+def list_item_text(lines: Sequence[str], k: int, raw: str) -> str | None:
+    """The text of the enumerated or bulleted list item that the amount `raw` ends on line
+    `k`, or None when it ends no item.
+
+    The amount (which may wrap: "– 310 000" / "kronor") is the last thing of the item's
+    lines up to `k` (a full stop or comma may follow), and line `k` or one of the few lines
+    above it that the item wraps over starts with "1.", "1)", "a)", "–" or "•".
+    """
+    if not 0 <= k < len(lines) or not raw.strip():
+        return None
+    want = " ".join(raw.split())
+    parts: list[str] = []
+    for j in range(k, max(-1, k - _MAX_ITEM_LINES), -1):
+        line = lines[j]
+        if not line.strip():
+            return None
+        if j < k and line.rstrip().endswith((".", ":")):
+            return None  # the sentence above ended: no item starts here
+        parts.insert(0, line.strip())
+        if _ITEM_START.match(line):
+            text = " ".join(" ".join(parts).split())
+            return text if text.rstrip(".,;").endswith(want) else None
+    return None
 
 
 def amount_fund(
@@ -106,3 +312,215 @@ def _distance(start: int, end: int, pos: int) -> int:
     if start <= pos < end:
         return 0
     return start - pos if start > pos else pos - end
+
+
+# --------------------------------------------------------------------------- money tables
+
+_UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
+_UNIT_CELL = re.compile(
+    rf"(?:^|\s{{2,}}|\()\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*(?=\s{{2,}}|$|\))", re.IGNORECASE
+)
+_UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
+_MONEY_CELL = re.compile(
+    r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
+    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
+    re.IGNORECASE,
+)
+_DASH_CELL = re.compile(r"^[-–—]$")
+_TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+_BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
+_MAX_CAPTION_WORDS = 12
+_MAX_ROW_GAP = 2  # blank lines inside a table
+
+
+@dataclass(frozen=True)
+class TableAmount:
+    """A number in the money column of a table without a project column: a project's budget
+    ("Budget för projektet (kronor)"), its financing, an allocation per district (tkr)."""
+
+    line: int
+    raw: str
+    sek: int
+    approximate: bool
+    kind: str
+    confidence: float
+    year: int | None
+    evidence: str
+
+
+def _multiplier(unit: str) -> int:
+    u = unit.lower()
+    if u in ("tkr", "ksek") or u.startswith("tusen"):
+        return 1000
+    if u in ("mkr", "mnkr", "msek"):
+        return 1_000_000
+    return 1
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _CELL_SPLIT.split(line.strip()) if c]
+
+
+def _money_cells(cells: list[str]) -> int:
+    """How many cells at the end of a row are money (a number or a dash)."""
+    n = 0
+    for c in reversed(cells):
+        m = _MONEY_CELL.match(c)
+        if _DASH_CELL.match(c) or (m and not _YEAR_CELL.match(c)):
+            n += 1
+        else:
+            break
+    return n
+
+
+def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> list[TableAmount]:
+    """Numbers in the money columns of tables whose unit is printed in a caption, header or
+    unit line ("Budget för projektet år 2001 (kronor)", "Finansiering 2010   Kronor",
+    "Sökt LUM  Egen insats" over "(kr)  (kr)", "Tabell 1. … per stadsdelsnämnd (tkr)").
+
+    The role of a cell: the cue words of its row label and column header when they say
+    something ("Statsbidrag …" → state_grant, a "Sökt" column → applied, "Egen insats" →
+    other); else by the kind of table — a breakdown of one project's budget or financing
+    (caption or header says budget, kostnad, finansiering) has ``other`` items and a
+    ``project_cost`` total; a table of amounts per district or unit (first column
+    "Stadsdelsnämnd", "Förvaltning" …) allots frames: ``budget``.
+    """
+    out: list[TableAmount] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        u = _UNIT_CELL.search(lines[i])
+        text = lines[i].strip()
+        if (
+            u is None
+            or (headings and headings[i] and len(text.split()) > _MAX_CAPTION_WORDS)
+            or len(text.split()) > _MAX_CAPTION_WORDS
+            or text.endswith(".")
+            or _money_cells(_cells(text))
+        ):
+            i += 1
+            continue
+        found, end = _read_money_table(lines, headings, i, _multiplier(u.group("u")))
+        out += found
+        i = end + 1 if found else i + 1
+    return out
+
+
+def _read_money_table(
+    lines: Sequence[str], headings: Sequence[bool], anchor: int, mult: int
+) -> tuple[list[TableAmount], int]:
+    n = len(lines)
+    caption = lines[anchor].strip()
+    header_cells = _cells(caption)
+    # a unit line under the header ("(kr)  (kr)"): the header is the line above it
+    if all(_UNIT_ONLY.fullmatch(c) for c in header_cells):
+        j = anchor - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        if j < 0:
+            return [], anchor
+        caption = lines[j].strip()
+        header_cells = _cells(caption)
+    start = anchor + 1
+    # a header line after a one-cell caption: cells that are words or years, no money
+    k = start
+    while k < n and not lines[k].strip():
+        k += 1
+    if k < n and len(header_cells) <= 1:
+        cells = _cells(lines[k])
+        if (
+            len(cells) >= 2
+            and not _money_cells(cells)
+            or (len(cells) >= 2 and all(_YEAR_CELL.match(c) for c in cells[1:]))
+        ):
+            header_cells = cells
+            caption = f"{caption} {lines[k].strip()}"
+            start = k + 1
+    first_col = header_cells[0] if header_cells else ""
+    grants = any(h.value == "name" for c in header_cells for h in cue_hits(c, "table_header"))
+    per_unit = (
+        not grants
+        and len(header_cells) >= 2
+        and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
+    )
+    breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
+    table = "grants" if grants else "per_unit" if per_unit else "breakdown" if breakdown else ""
+    rows: list[tuple[int, list[str], int]] = []
+    blanks = 0
+    last = anchor
+    for j in range(start, n):
+        line = lines[j].strip()
+        if not line:
+            blanks += 1
+            if blanks > _MAX_ROW_GAP:
+                break
+            continue
+        if headings and headings[j]:
+            break
+        cells = _cells(line)
+        money = _money_cells(cells)
+        if money == 0 or money >= len(cells):
+            if rows and (line.endswith(".") or len(line.split()) > 6 or blanks):
+                break
+            if not rows and len(line.split()) > 8:
+                break
+            blanks = 0
+            continue  # a label wrapped onto the next line
+        blanks = 0
+        rows.append((j, cells, money))
+        last = j
+        if _TOTAL_LABEL.match(cells[0]):
+            break
+    if len(rows) < 2:
+        return [], anchor
+    out: list[TableAmount] = []
+    ncols = max(m for _j, _c, m in rows)
+    col_heads = header_cells[-ncols:] if len(header_cells) > ncols else [""] * ncols
+    for j, cells, money in rows:
+        label = " ".join(cells[: len(cells) - money])
+        total = bool(_TOTAL_LABEL.match(label))
+        for c_idx, cell in enumerate(cells[len(cells) - money :]):
+            m = _MONEY_CELL.match(cell)
+            if m is None:
+                continue
+            col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
+            whole = int(re.sub(r"\D", "", m.group("num")))
+            dec = m.group("dec")
+            value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)
+            if value <= 0:
+                continue
+            kind, conf = _table_kind(label, col, total, table)
+            year = int(col) if _YEAR_CELL.match(col) else None
+            out.append(
+                TableAmount(
+                    j,
+                    cell,
+                    value,
+                    bool(m.group("approx")),
+                    kind,
+                    conf,
+                    year,
+                    f"{caption} | {lines[j].strip()}",
+                )
+            )
+    return out, last
+
+
+def _table_kind(label: str, column: str, total: bool, table: str) -> tuple[str, float]:
+    """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
+    project column), "per_unit", "breakdown" or ""."""
+    said = amount_role(column if total else f"{label} {column}")
+    if table == "grants":
+        if said.cued and said.kind in ("other", "state_grant"):
+            return said.kind, 0.7
+        return ("total_granted", 0.7) if total else ("project_cost", 0.65)
+    if said.cued:
+        return said.kind, 0.7
+    if table == "per_unit":
+        return "budget", 0.65
+    if total:
+        return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
+    return "other", 0.6 if table == "breakdown" else 0.4

@@ -29,6 +29,7 @@ from pipeline.facts.context import (
     Paragraph,
     cue_hits,
     dehyphen_join,
+    document_fund,
     find_funds,
     paragraphs,
     sentence_year,
@@ -37,6 +38,9 @@ from pipeline.facts.context import (
     study_fund_of,
 )
 from pipeline.facts.criteria import find_criteria
+from pipeline.facts.districts import counts_city_offices as offices_counted
+from pipeline.facts.grid import GridTable, find_grid_tables
+from pipeline.facts.items import find_item_projects, split_owner
 from pipeline.facts.lists import (
     ListRow,
     Place,
@@ -48,14 +52,28 @@ from pipeline.facts.lists import (
 from pipeline.facts.projects import (
     NamedProject,
     Study,
+    _all_sentences,
     canonical_org,
     find_named_projects,
     find_studies,
     match_row,
 )
-from pipeline.facts.roles import amount_fund, amount_role, amount_year
+from pipeline.facts.prose import (
+    ProseProject,
+    find_headed_projects,
+    find_prose_grants,
+    subject_project,
+)
+from pipeline.facts.roles import (
+    Role,
+    amount_fund,
+    amount_role,
+    amount_year,
+    find_money_tables,
+    list_item_text,
+)
 from pipeline.facts.spacy_pipeline import gazetteer, get_nlp
-from pipeline.facts.tables import TableRow, find_tables
+from pipeline.facts.tables import TableRow, find_tables, parse_end_date
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.records import (
@@ -68,7 +86,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 7
+EXTRACT_VERSION = 9
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -81,36 +99,72 @@ def extract(doc: UnderstoodDocument) -> Facts:
     lines = body_lines(doc)
     all_text = "\n".join(ln.text for ln in lines)
     year = _document_year(doc, all_text)
-    ctx = Context(lines, default_year=year, study_fund=study_fund_of(all_text))
+    study = study_fund_of(all_text)
+    ctx = Context(
+        lines,
+        default_year=year,
+        study_fund=study,
+        default_fund=document_fund(doc.meta.title, all_text, study),
+    )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     places = _place_finder(year)
     orgs = _org_finder()
 
-    drafts: list[_Draft] = []
-    drafts += [_from_list_row(r, lines, ctx) for r in find_numbered_projects(lines, places)]
-    drafts += [_from_list_row(r, lines, ctx) for r in find_two_column_lists(lines, places)]
+    grids = find_grid_tables(lines)
+    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
-    taken = {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts: list[_Draft] = [
+        _from_list_row(r, lines, ctx)
+        for r in find_item_projects(lines, places, own)
+        if r.first_line not in in_grid
+    ]
+    in_grid |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        _from_list_row(r, lines, ctx)
+        for r in find_numbered_projects(lines, places)
+        if r.first_line not in in_grid
+    ]
+    drafts += [
+        _from_list_row(r, lines, ctx)
+        for r in find_two_column_lists(lines, places)
+        if r.first_line not in in_grid
+    ]
+    taken = {k for d in drafts for k in range(d.first_line, d.last_line + 1)} | in_grid
     drafts += [
         _from_list_row(r, lines, ctx)
         for r in find_intro_lists(lines, places, own)
         if r.first_line not in taken
     ]
-    rows = find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
+    rows = [
+        r
+        for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
+        if r.first_line not in in_grid
+    ]
+    rows += [r for t in grids for r in _grid_rows(t, year, places, own)]
+    _continue_tables(grids, rows)
+    rows.sort(key=lambda r: r.first_line)
     studies = find_studies(lines, ctx, rows, orgs, ref)
     drafts += _join_studies(studies, rows, lines, ctx, ref, drafts, places)
     for n in find_named_projects(lines, ctx, places, orgs, ref):
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
         drafts.append(_from_named(n))
+    drafts += _prose_drafts(lines, ctx, places, drafts)
+    drafts += _subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
     notes = footnotes(doc)
     for d in drafts:
         if not d.places and d.desc_lines is not None:
             d.places = _footnote_places(d, lines, notes, places)
+    for d in drafts:
+        # money for a year after the document's date is granted (or applied for), not yet
+        # under way or carried out: a plan's new studies
+        later = ref is not None and d.year is not None and d.year > ref.year
+        if later and d.status in ("pågående", "genomförd"):
+            d.status = "beviljad"
     drafts.sort(key=lambda d: d.first_line)
     projects = _number(doc.doc_id, drafts)
 
-    amounts = _amounts(doc.doc_id, lines, ctx, drafts, projects)
+    amounts = _amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
@@ -122,7 +176,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
         projects=tuple(projects),
         amounts=tuple(amounts),
         criteria=criteria,
-        mentions=tuple(_mentions(lines, notes)),
+        mentions=tuple(
+            _mentions(lines, notes, _mention_years(doc, year), offices_counted(all_text))
+        ),
     )
 
 
@@ -155,7 +211,8 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
                 continue
             if key in where:
                 current = where[key]
-            out.append(BodyLine(text, ln.page_no, False, 0, current))
+            indent = len(ln.text) - len(ln.text.lstrip(" "))
+            out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
     return out
 
 
@@ -301,6 +358,7 @@ class _Draft:
     amount_line: int | None = None
     amount_evidence: str = ""
     desc_lines: tuple[int, int] | None = None
+    amount_kind: str = "project_cost"
 
 
 def _intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
@@ -346,7 +404,7 @@ def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draf
         year=year,
         status=status,
         amount_sek=None,
-        performer=None,
+        performer=r.performer,
         end_date=None,
         description=r.description,
         page_no=r.page_no,
@@ -412,12 +470,17 @@ def _join_studies(
             _apply_row(same[0], r, ref)
             continue
         fund = ctx.fund_before(r.first_line)
-        heading = next((lines[h].text for h in ctx.headings_above(r.first_line)), "")
+        anchor = r.header_line if r.header_line is not None else r.first_line
+        heading = next((lines[h].text for h in ctx.headings_above(anchor)), "")
+        intro = _intro_text(lines, r.header_line, before=True) if r.header_line else ""
+        funds = find_funds(intro, ctx.study_fund) if intro else []
+        if funds:
+            fund = funds[-1][2]
         d = _Draft(
             name=r.name,
             fund_type=fund,
-            year=ctx.year_at(r.first_line),
-            status=_status(heading, None),
+            year=sentence_year(intro) or sentence_year(heading) or ctx.year_at(r.first_line),
+            status=_status(f"{heading}. {intro}", "beviljad" if r.header_line else None),
             amount_sek=None,
             performer=None,
             end_date=None,
@@ -432,6 +495,186 @@ def _join_studies(
         _apply_row(d, r, ref)
         out.append(d)
     return out
+
+
+def _continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
+    """A table that stopped without its Summa row and one with the same columns further on
+    (in a Bilaga, "tabellen fortsätter i bilaga 1") are one table: the later rows are read in
+    the light of the first one's introduction."""
+    for prev, nxt in zip(grids, grids[1:], strict=False):
+        if prev.total is None and prev.roles == nxt.roles:
+            for r in rows:
+                if r.header_line == nxt.header_line:
+                    r.header_line = prev.header_line
+
+
+def _same_draft(name: str, drafts: Sequence[_Draft]) -> _Draft | None:
+    f = fold(name)
+    return next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
+
+
+def _complete(d: _Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
+    """A project found by another reader (a study heading) gets what the sentence about its
+    money says and it lacks: the owner, the sum and the status."""
+    if not d.places and pp.places:
+        d.places = list(pp.places)
+    if d.status is None:
+        d.status = pp.status
+    if d.amount_sek is None and pp.amount is not None:
+        _set_amount(d, pp, lines)
+
+
+def _set_amount(d: _Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
+    a, s = pp.amount, pp.sentence
+    if a is None:
+        return
+    d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
+    head = a.raw.split()[0]
+    d.amount_line = next((k for k in range(s.first, s.last + 1) if head in lines[k].text), s.first)
+    d.amount_evidence = s.text
+
+
+def _known(name: str, drafts: Sequence[_Draft]) -> bool:
+    f = fold(name)
+    return any(fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name) for d in drafts)
+
+
+def _prose_drafts(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    places: Callable[[str], list[Place]],
+    drafts: Sequence[_Draft],
+) -> list[_Draft]:
+    """Projects granted or carried out with a sum in one sentence of running text."""
+    out: list[_Draft] = []
+    sents = _all_sentences(lines)
+    heads = [ln.heading for ln in lines]
+    para_of: dict[int, str] = {}
+    for p in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
+        for s in p.sentences:
+            para_of.setdefault(s.first, p.text)
+    found = find_headed_projects(lines, sents, places) + find_prose_grants(sents, places, para_of)
+    for pp in found:
+        same = _same_draft(pp.name, [*drafts, *out])
+        if same is not None:
+            _complete(same, pp, lines)
+            continue
+        s = pp.sentence
+        funds = find_funds(s.text, ctx.study_fund)
+        d = _Draft(
+            name=pp.name,
+            fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),
+            year=sentence_year(s.text) or ctx.year_at(s.first),
+            status=pp.status,
+            amount_sek=None,
+            performer=None,
+            end_date=None,
+            description=None,
+            page_no=s.page_no,
+            evidence=s.text,
+            confidence=0.6,
+            first_line=s.first,
+            last_line=s.last,
+            places=list(pp.places),
+        )
+        _set_amount(d, pp, lines)
+        out.append(d)
+    return out
+
+
+def _subject_draft(
+    title: str | None,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    own: Sequence[Place],
+    drafts: Sequence[_Draft],
+    year: int | None,
+) -> list[_Draft]:
+    """The project an ärende's title is about ("Ansökan om … för projektet X")."""
+    got = subject_project(title)
+    if got is None or title is None or _known(got[0], drafts):
+        return []
+    name, status = got
+    funds = find_funds(title, ctx.study_fund)
+    first = next((k for k, ln in enumerate(lines) if fold(name) in fold(ln.text)), 0)
+    return [
+        _Draft(
+            name=name,
+            fund_type=funds[0][2] if len(funds) == 1 else None,
+            year=sentence_year(title) or year,
+            status=status,
+            amount_sek=None,
+            performer=None,
+            end_date=None,
+            description=None,
+            page_no=lines[first].page_no if lines else 1,
+            evidence=title,
+            confidence=0.6,
+            first_line=first,
+            last_line=first,
+            places=list(own),
+        )
+    ]
+
+
+def _grid_rows(
+    t: GridTable,
+    year: int | None,
+    places: Callable[[str], list[Place]],
+    own: Sequence[Place] = (),
+) -> list[TableRow]:
+    """The rows of a column-laid-out table, in the shape of the other table readers' rows.
+    A row whose district cell ran into its name (a gap too narrow to see) is split at the
+    trailing run of district names. In a table without a district column (a stadsdelsnämnd's
+    own projects) the owner is the committee's district, with any "(medsökande …)" printed
+    under the name."""
+    out: list[TableRow] = []
+    for r in t.rows:
+        district = r.text("district") or None
+        name_only, owners = split_owner(r.text("name"), places)
+        if district is None and owners:
+            r.cells["name"] = [name_only]
+            district = " ".join(p.name_as_printed for p in owners)
+        if district is None and "district" not in t.roles and own and "performer" not in t.roles:
+            district = " ".join(p.name_as_printed for p in own)
+        end = parse_end_date(r.text("end"), year) if r.text("end") else None
+        amount, raw, approx = r.amount, r.amount_raw, r.amount_approx
+        kind = "project_cost"
+        if amount is None and r.applied is not None:
+            amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        name = _clean_cell(r.text("name"))
+        if not name:
+            continue
+        out.append(
+            TableRow(
+                name=name,
+                performer=_clean_cell(r.text("performer")) or None,
+                end_date=end[3] if end else None,
+                end_raw=end[2] if end else None,
+                cost=amount,
+                cost_raw=raw,
+                approximate=approx,
+                first_line=r.first_line,
+                last_line=r.last_line,
+                page_no=r.page_no,
+                evidence=r.evidence,
+                header=" | ".join(c.header for c in t.columns),
+                district_text=_clean_cell(district) if district else None,
+                header_line=t.header_line,
+                amount_kind=kind,
+            )
+        )
+    return out
+
+
+def _clean_cell(s: str) -> str:
+    """A cell's text with its wrapped lines joined: "- " that a wrapped dash became is a dash
+    again, a word broken at a hyphen is whole again, a trailing full stop goes."""
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"(\w)- (?=[a-zåäö])", r"\1", s)
+    s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
+    s = re.sub(r"\s+-\s+", " – ", s)
+    return s.rstrip(" .,;")
 
 
 def _from_named(n: NamedProject) -> _Draft:
@@ -461,6 +704,7 @@ def _apply_row(d: _Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_approx = row.approximate
     d.amount_line = row.first_line
     d.amount_evidence = row.evidence
+    d.amount_kind = row.amount_kind
     if row.end_date is not None:
         d.end_date = row.end_date
         if ref is not None:
@@ -524,10 +768,61 @@ def _amounts(
     ctx: Context,
     drafts: Sequence[_Draft],
     projects: Sequence[Project],
+    grids: Sequence[GridTable] = (),
 ) -> list[Amount]:
     out: list[Amount] = []
     row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
     found: list[tuple[int, Amount]] = []
+    for t in grids:
+        for r in t.rows:
+            owner = next(
+                (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
+                None,
+            )
+            for sek, raw, line, yr in r.extra:
+                row_lines.add((line, sek))
+                found.append(
+                    (
+                        line,
+                        Amount(
+                            amount_id="",
+                            sek=sek,
+                            raw=raw,
+                            approximate=False,
+                            kind="project_cost",
+                            fund_type=owner.fund_type if owner else ctx.fund_before(line),
+                            year=yr or (owner.year if owner else ctx.year_at(line)),
+                            project_id=owner.project_id if owner else None,
+                            page_no=lines[line].page_no,
+                            evidence=r.evidence,
+                            confidence=0.75,
+                        ),
+                    )
+                )
+        if t.total is None or t.total_line is None:
+            continue
+        row_lines.add((t.total_line, t.total))
+        statuses = {d.status for d in drafts if t.header_line <= d.first_line <= t.last_line}
+        funds = [d.fund_type for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        years = [d.year for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        found.append(
+            (
+                t.total_line,
+                Amount(
+                    amount_id="",
+                    sek=t.total,
+                    raw=t.total_raw or str(t.total),
+                    approximate=False,
+                    kind="other" if statuses == {"ansökt"} else "total_granted",
+                    fund_type=funds[0] if funds else ctx.fund_before(t.total_line),
+                    year=years[0] if years else ctx.year_at(t.total_line),
+                    project_id=None,
+                    page_no=lines[t.total_line].page_no,
+                    evidence=t.total_evidence,
+                    confidence=0.8,
+                ),
+            )
+        )
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
@@ -540,7 +835,7 @@ def _amounts(
                     sek=d.amount_sek,
                     raw=d.amount_raw or str(d.amount_sek),
                     approximate=d.amount_approx,
-                    kind="project_cost",
+                    kind=d.amount_kind,
                     fund_type=d.fund_type,
                     year=d.year,
                     project_id=p.project_id,
@@ -551,6 +846,30 @@ def _amounts(
             )
         )
     heads = [ln.heading for ln in lines]
+    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
+    for ta in find_money_tables([ln.text for ln in lines], heads):
+        # budget, financing and per-district tables (no project column): unit from the header
+        if ta.line in in_grid or (ta.line, ta.sek) in row_lines:
+            continue
+        row_lines.add((ta.line, ta.sek))
+        found.append(
+            (
+                ta.line,
+                Amount(
+                    amount_id="",
+                    sek=ta.sek,
+                    raw=ta.raw,
+                    approximate=ta.approximate,
+                    kind=ta.kind,
+                    fund_type=ctx.fund_before(ta.line),
+                    year=ta.year or ctx.year_at(ta.line),
+                    project_id=None,
+                    page_no=lines[ta.line].page_no,
+                    evidence=ta.evidence,
+                    confidence=ta.confidence,
+                ),
+            )
+        )
     for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
         found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
     found.sort(key=lambda t: t[0])
@@ -587,13 +906,23 @@ def _paragraph_amounts(
     for s in para.sentences:
         pos_in_para = para.text.find(s.text, offset)
         offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
-        for m in find_amounts(s.text):
+        found = find_amounts(s.text)
+        for m in found:
             if _in_row(m.raw, m.sek, s.first, s.last, lines, row_lines):
                 continue
             owner = _owner(s.first, drafts, projects)
-            role = amount_role(s.text, para.text, heading, m.per)
+            spans = [(o.start, o.end) for o in found if o is not m]
+            role = amount_role(s.text, para.text, heading, m.per, (m.start, m.end), spans)
+            item = _list_item(m.raw, s.first, s.last, lines)
+            if item is not None and m.per is None:
+                # an amount that ends a list item: read from the item alone; uncued, it is
+                # the item's (a project's) sum
+                at = item.rfind(m.raw.strip())
+                role = amount_role(item, "", "", None, (at, at + len(m.raw.strip())), [])
+                if not role.cued:
+                    role = Role("project_cost", 0.6, role.scores, False)
             kind = role.kind
-            if owner is not None and kind == "other" and m.per is None:
+            if owner is not None and kind == "other" and not role.cued and m.per is None:
                 kind = "project_cost"
             fund = amount_fund(
                 s.text,
@@ -626,6 +955,17 @@ def _paragraph_amounts(
     return out
 
 
+def _list_item(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> str | None:
+    """The text of the enumerated or bulleted list item that the amount ends, on one of the
+    lines first..last, if any."""
+    texts = [ln.text for ln in lines]
+    for k in range(first, last + 1):
+        item = list_item_text(texts, k, raw)
+        if item is not None:
+            return item
+    return None
+
+
 def _in_row(
     raw: str, sek: int, first: int, last: int, lines: Sequence[BodyLine], rows: set[tuple[int, int]]
 ) -> bool:
@@ -655,8 +995,21 @@ def _owner(line: int, drafts: Sequence[_Draft], projects: Sequence[Project]) -> 
 # --------------------------------------------------------------------------- mentions
 
 
-def _mentions(lines: Sequence[BodyLine], notes: Sequence[tuple[int, str]]) -> list[DistrictMention]:
-    """Every district, förvaltning or unit named in the body or its footnotes."""
+def _mention_years(doc: UnderstoodDocument, year: int | None) -> tuple[int, ...]:
+    """The years a document is of: its subject year, its date's and its meeting's."""
+    dates = (doc.meta.doc_date, doc.meta.meeting_date)
+    return tuple(sorted({y for y in (year, *(d.year for d in dates if d)) if y is not None}))
+
+
+def _mentions(
+    lines: Sequence[BodyLine],
+    notes: Sequence[tuple[int, str]],
+    years: Sequence[int] = (),
+    city_offices: bool = True,
+) -> list[DistrictMention]:
+    """Every district, förvaltning or unit named in the body or its footnotes that is a
+    mention of it (``Gazetteer.mention``)."""
+    gaz = gazetteer()
     nlp = get_nlp()
     out: list[DistrictMention] = []
     seen: set[tuple[str, str, int]] = set()
@@ -671,9 +1024,14 @@ def _mentions(lines: Sequence[BodyLine], notes: Sequence[tuple[int, str]]) -> li
         for ent in sdoc.ents:
             if ent.label_ != "DISTRICT" or not ent._.district_id:
                 continue
-            key = (ent._.district_id, ent.text, page)
+            unit = gaz.mention(
+                sdoc.text, ent.start_char, ent.end_char, ent._.district_id, years, city_offices
+            )
+            if unit is None:
+                continue
+            key = (unit.id, ent.text, page)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(DistrictMention(ent._.district_id, ent.text, page, ent._.score))
+            out.append(DistrictMention(unit.id, ent.text, page, ent._.score))
     return out

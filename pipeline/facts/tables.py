@@ -59,6 +59,8 @@ class TableRow:
     header: str
     name_rest: list[str] = field(default_factory=list)  # words that may belong to the performer
     district_text: str | None = None  # the district column, when the table has one
+    header_line: int | None = None  # the table's header line (its intro sentence is above it)
+    amount_kind: str = "project_cost"  # what the row's amount is ("other": sums applied for)
 
 
 def header_columns(text: str) -> list[str] | None:

@@ -108,7 +108,12 @@ _SCALE_WORD = (
     rf"|(?P<sm>milj{_V}n(?:e[rt])?{_END}|milj\.|milj{_END})"
     rf"|(?P<sk>tusen{_END})"
 )
-_UNIT = re.compile(rf"{_GAP}(?:{_SCALED}|(?:{_SCALE_WORD})(?P<scur>{_GAP}{_CUR})?|(?P<cur>{_CUR}))")
+# Between a number and its unit: at most a few spaces (a unit further off in the line is a
+# column header: "Finansiering 2010            Kronor"), or one line break.
+_UGAP = rf"(?:{_HS}{{0,3}}(?:\r?\n{_HS}*)?)"
+_UNIT = re.compile(
+    rf"{_UGAP}(?:{_SCALED}|(?:{_SCALE_WORD})(?P<scur>{_GAP}{_CUR})?|(?P<cur>{_CUR}))"
+)
 _PER = re.compile(
     rf"{_GAP}(?:(?:per{_END}|pr\.){_HS}*/?{_HS}*|/{_HS}*)(?P<per>[a-z{_V}]{{1,20}}){_END}"
     rf"|{_GAP}(?P<yearly>{_sk('årligen', 'årsvis')}){_END}"
@@ -469,15 +474,43 @@ def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
     return u.end(), 1, True, False
 
 
+# OCR reads a zero as the letter O inside a number ("3OO 000 kr"): a run of digits and o's
+# that starts with a digit and holds no other letter is a number.
+_OCR_ZERO = re.compile(r"(?<![^\W_])[\dOo]++(?![^\W_])")  # possessive: linear time
+
+
+_GLUED_UNIT = re.compile(r"(?<=\d)\s?(?:kr|kronor|sek|SEK)(?=[A-ZÅÄÖ])")
+
+
+def _ocr_zeros(text: str, sk: str) -> str:
+    """`sk` (the skeleton of `text`, same length) with the O's of such numbers read as 0,
+    and a unit that OCR glued to the next word ("150 000 sekSpånga") ended there."""
+    if len(sk) != len(text):
+        return sk
+    chars = list(sk)
+    for m in _GLUED_UNIT.finditer(text):
+        chars[m.end()] = " "
+    for m in _OCR_ZERO.finditer(text):
+        token = m.group()
+        if not token[0].isdigit() or not ("O" in token or "o" in token):
+            continue
+        for k in range(m.start(), m.end()):
+            if text[k] in "Oo":
+                chars[k] = "0"
+    return "".join(chars)
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
     if not text:
         return []
-    sk = skeleton(text)
+    sk = _ocr_zeros(text, skeleton(text))
     out: list[AmountMatch] = []
     taken: list[tuple[int, int]] = []
 
     def emit(start: int, core_end: int, end: int, sek: int, explicit: bool) -> None:
+        if sek <= 0:
+            return  # "0 kr" is no sum of money
         a = _approx_start(sk, start)
         s = a if a is not None else start
         out.append(

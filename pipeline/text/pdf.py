@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pikepdf
@@ -26,6 +27,7 @@ from pipeline.config import OcrSettings
 from pipeline.errors import InputError, PageError
 from pipeline.text import quality
 from pipeline.text.render import image_cover
+from pipeline.text.spacing import char_width, spaced_line
 
 #: At most this share of a text layer's characters may be unmapped glyphs, control or
 #: private-use characters; above it the layer is garbage (typically lost å/ä/ö).
@@ -240,7 +242,41 @@ def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float]:
         page = doc.pages[0]
         chars = page.chars
         sideways = sum(1 for c in chars if not c.get("upright", True)) / max(1, len(chars))
-        return _tidy(page.extract_text(layout=False) or ""), sideways
+        return _tidy(_spaced_text(page)), sideways
+
+
+#: words whose tops differ by less than this (points) stand on one line
+_LINE_TOLERANCE_PT = 3.0
+
+
+def _spaced_text(page: Any) -> str:
+    """The page's words in reading order, one text line per printed line, with the wide
+    gaps of table cells and indentation kept (:mod:`.spacing`); pdfplumber's own plain text
+    when the page has no words."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return page.extract_text(layout=False) or ""
+    words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for w in words:
+        if rows and abs(w["top"] - rows[-1][0]["top"]) <= _LINE_TOLERANCE_PT:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    boxes = [(float(w["x0"]), float(w["x1"]), str(w["text"])) for w in words]
+    cw = char_width(boxes)
+    margin = min(b[0] for b in boxes)
+    return "\n".join(
+        spaced_line(
+            [
+                (float(w["x0"]), float(w["x1"]), str(w["text"]))
+                for w in sorted(r, key=lambda w: w["x0"])
+            ],
+            cw,
+            margin,
+        )
+        for r in rows
+    )
 
 
 def _pdftotext(pdf: OpenPdf, page_no: int) -> str:

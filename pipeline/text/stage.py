@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pipeline.config import OcrSettings
 from pipeline.records import DocumentText, PageText, SourceFile, TextSource
 
-TEXT_VERSION = 1
+TEXT_VERSION = 2
 
 
 def text_key(source: SourceFile, ocr: OcrSettings) -> str:

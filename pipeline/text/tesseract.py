@@ -25,6 +25,7 @@ from PIL import Image
 
 from pipeline.errors import EnvironmentProblem, PageError
 from pipeline.records import Word
+from pipeline.text.spacing import char_width, spaced_line
 
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
 # parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
@@ -154,19 +155,29 @@ def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
 
 
 def page_text(words: tuple[Word, ...]) -> str:
-    """Words joined into lines; a blank line between paragraphs, as Tesseract's text output."""
-    out: list[str] = []
-    prev: tuple[int, int, int] | None = None
+    """Words joined into lines; a blank line between paragraphs, as Tesseract's text output.
+    Wide gaps inside a line and indented lines keep their width (:mod:`.spacing`)."""
+    boxes = [(float(w.left), float(w.left + w.width), w.text) for w in words]
+    cw = char_width(boxes)
+    margin = min((w.left for w in words), default=0)
+    lines: list[tuple[tuple[int, int, int], list[Word]]] = []
     for w in words:
         key = (w.block, w.par, w.line)
-        if prev is None:
-            out.append(w.text)
-        elif key == prev:
-            out.append(" " + w.text)
-        elif key[:2] == prev[:2]:
-            out.append("\n" + w.text)
+        if lines and lines[-1][0] == key:
+            lines[-1][1].append(w)
         else:
-            out.append("\n\n" + w.text)
+            lines.append((key, [w]))
+    out: list[str] = []
+    prev: tuple[int, int, int] | None = None
+    for key, ws in lines:
+        if prev is not None:
+            out.append("\n" if key[:2] == prev[:2] else "\n\n")
+        ordered = sorted(ws, key=lambda w: w.left)
+        out.append(
+            spaced_line(
+                [(float(w.left), float(w.left + w.width), w.text) for w in ordered], cw, margin
+            )
+        )
         prev = key
     return "".join(out)
 

@@ -2,7 +2,7 @@
 
 Printed forms vary by year and committee: ``3.2.1-123/2021``, ``0012/2009``,
 ``106-0412/2007``, ``1.6-0543/2008``, ``D nr 008 – 121 / 05``, ``KS 155/18``,
-``Dnr 3.2:118/2014``; labels ``Dnr``, ``DNR``, ``D nr``, ``Diarienummer`` and OCR's
+``Dnr 3.2:118/2014``, ``KS-2015-00039-6`` (prefix, year, serial, version); labels ``Dnr``, ``DNR``, ``D nr``, ``Diarienummer`` and OCR's
 ``Dinr``/``Dnr.``.
 
 `normalize_dnr` keeps the printed structure and only: drops spaces inside the number,
@@ -24,7 +24,7 @@ _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?
 _N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
-    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}\s+)?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
+    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?=(?:19|20)\d\d-)))?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+)(?![\d/])"
 )
 _OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -53,6 +53,8 @@ def normalize_dnr(raw: str) -> str | None:
     if not any(c.isdigit() for c in num):
         return None
     prefix = m.group("prefix")
+    if prefix and prefix.endswith("-"):
+        return f"{prefix.upper()}{num}"  # "KS-2015-00039-6": prefix, year, serial
     return f"{prefix.strip().upper()} {num}" if prefix else num
 
 
@@ -62,17 +64,22 @@ def find_dnrs(text: str) -> list[DnrMatch]:
     out: list[DnrMatch] = []
     taken: list[tuple[int, int]] = []
     for lab in _LABEL.finditer(text):
-        m = _BODY.match(text, lab.end())
+        # OCR reads a leading zero as "O" ("Dnr O318/2000"): read it as the digit it stands for
+        fixed = text[: lab.end()] + re.sub(r"^[Oo](?=[0-9OoIl]*\d)", "0", text[lab.end() :])
+        m = _BODY.match(fixed, lab.end())
         if m is None:
             continue
         raw = m.group().strip()
         norm = normalize_dnr(raw)
         if norm is None or sum(c.isdigit() for c in norm) < 4:
             continue
+        raw = text[m.start() : m.start() + len(raw)]
         out.append(DnrMatch(m.start(), m.start() + len(raw), raw, norm, True))
         taken.append(m.span())
     for m in _BODY.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken) or "/" not in m.group():
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if "/" not in m.group() and not (m.group("prefix") or "").endswith("-"):
             continue
         num = m.group("num")
         serial = num.split("/")[0]
@@ -80,7 +87,7 @@ def find_dnrs(text: str) -> list[DnrMatch]:
         padded = bool(re.fullmatch(r"0\d{2,4}", serial.strip()))
         if not (classified or padded or m.group("prefix")):
             continue
-        if m.group("prefix") and not re.fullmatch(r"[A-ZÅÄÖ]{2,5}\s+", m.group("prefix")):
+        if m.group("prefix") and not re.fullmatch(r"[A-ZÅÄÖ]{2,5}(?:\s+|-)", m.group("prefix")):
             continue
         raw = m.group().strip()
         norm = normalize_dnr(raw)

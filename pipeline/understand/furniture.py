@@ -37,6 +37,10 @@ EDGE_LINES = 6  # a running header/footer sits within this many lines of the pag
 _DOC_TYPE_WORDS = ("tjansteutlatande", "tjansteskrivelse", "protokollsutdrag", "protokoll")
 _DNR_LINE = re.compile(r"^(?:.*\s)?(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s*$")
+_DNR_ONLY = re.compile(
+    r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?[A-ZÅÄÖ]{0,5}[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
+    re.IGNORECASE,
+)
 _FOOTNOTE_START = re.compile(
     r"^\s*(?P<mark>\d{1,2}|[!*'’>\"“”^°])\s+(?P<text>[A-ZÅÄÖa-zåäö(\"”].*)"
 )
@@ -234,11 +238,17 @@ def mark_page_one_header(
         return []
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
     body = [i for i in body if not _header_like(lines[i])]
+    # a page printed (or OCR'd) with a blank line after every line: one blank is no gap
+    filled = [i for i in range(first_heading) if lines[i].strip()]
+    steps = [b - a for a, b in zip(filled, filled[1:], strict=False)]
+    gap = 2 if steps and sum(d == 2 for d in steps) > 0.6 * len(steps) else 1
     title: list[int] = []
     for i in reversed(body):
-        if title and title[0] - i != 1:
+        if title and title[0] - i > gap:
             break
         title.insert(0, i)
+    while title and _DNR_ONLY.match(lines[title[-1]].strip()):
+        title.pop()  # the dnr under the heading ("Dnr 123/2015", "(KS-2015-00039-6)")
     if len(title) > 4:
         title = []
     for i in range(first_heading):

@@ -10,11 +10,17 @@ from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
 from pipeline.understand.metadata import extract_meta, find_signatories
 from pipeline.understand.repair import repair_text
-from pipeline.understand.sections import find_decisions, find_headings, split_sections
+from pipeline.understand.sections import (
+    find_decisions,
+    find_headings,
+    flat_decisions,
+    flat_pages,
+    split_sections,
+)
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 3
+UNDERSTAND_VERSION = 4
 
 
 def understand(doc: DocumentText) -> UnderstoodDocument:
@@ -47,12 +53,16 @@ def understand(doc: DocumentText) -> UnderstoodDocument:
         for p, text, lines, labs in zip(pages, raw, clean, labels, strict=True)
     )
     sections = split_sections(clean_pages, headings)
-    meta = extract_meta(clean_pages, sections, headings, title_lines)
+    flat = flat_pages(clean_pages, headings)
+    decisions = find_decisions(sections)
+    if not decisions:
+        decisions = tuple(flat_decisions(flat))
+    meta = extract_meta(clean_pages, sections, headings, title_lines, flat)
     return UnderstoodDocument(
         doc_id=doc.doc_id,
         pages=clean_pages,
         sections=sections,
         meta=meta,
-        decisions=find_decisions(sections),
+        decisions=decisions,
         signatories=tuple(find_signatories(clean_pages, sections)),
     )

@@ -1,0 +1,384 @@
+"""Projects printed as list items: numbered or bulleted, one project (or trip) per item.
+
+How the documents print them
+----------------------------
+
+An introducing sentence ("Förvaltningen föreslår att följande projekt beviljas medel:",
+"Följande studiebesök har beviljats:") or a heading, then one item per project. The first
+part of an item, its *head*, names the project, its owner and often its money; a
+description may follow in the same item::
+
+    1. Läxhjälp i samverkan, hur når vi fler?, Farsta stadsdelsförvaltning, 260 000 kr
+       Projektet prövar …                                   (the description)
+    – Riga, stöd till unga i hemlöshet, Bromma och Skarpnäck stadsdelsförvaltningar
+      (gemensam ansökan), 14 500 kronor
+    2. Mötesplats för föräldrar, Kungsholmens stadsdelsförvaltning (medsökande Norrmalm)
+       – 480 000 kronor
+    • Farsta stadsdelsförvaltning: Trygga övergångar, 300 000 kronor
+
+* The head runs over the item's wrapped lines up to its amount, or, without an amount, to
+  the end of its first sentence or line group.
+* The owner is the run of district names at the end of the head (after its last comma or
+  dash, or in brackets), or at its start before a colon or dash. A name may itself hold
+  commas and dashes; only a tail made of places (and the words stadsdelsförvaltning,
+  förvaltning, och, medsökande, gemensam ansökan …) is the owner.
+* A run of items is a project list when it is introduced as one (the ``list_intro`` cues
+  with a word for projects, trips or applications), or when most of its items carry both an
+  owner and an amount. Items of a decision list or a list of criteria are not projects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.facts.lists import ListRow, Place
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_item_projects"]
+
+PlaceFinder = Callable[[str], list[Place]]
+
+_ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[-–—•·*▪■●])\s+(?=\S)")
+#: words that may stand in an owner phrase besides the district names themselves
+_OWNER_FILLER = re.compile(
+    r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
+    r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
+    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b)*$"
+)
+#: a head is short: a name and its owner, not a paragraph
+_MAX_HEAD_CHARS = 320
+#: a line that ends in one of these words continues on the next line, even before a capital
+_OPEN_END = re.compile(
+    r"\b(?:och|samt|eller|i|på|för|med|av|till|om|mot|vid|från|inom|utan|efter|mellan|"
+    r"den|det|de|en|ett|som|att)$",
+    re.IGNORECASE,
+)
+_MIN_ITEMS = 1
+_DECISION_HEADING = re.compile(r"beslut|forslag till beslut|beslutar|foreslar", re.I)
+_PROJECT_WORD = re.compile(
+    r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
+    r"studie|utvardering"
+)
+_POINTER = re.compile(r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt")
+_GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")
+
+
+#: "Organisation; project": an organisation's name before a semicolon (a förening, a
+#: company, a foundation, a congregation …) is who carries the project out
+_ORG_FIRST = re.compile(
+    r"^([^;]{3,80}?\b(?:förening\w*|forening\w*|förbund\w*|forbund\w*|AB|stiftelse\w*|"
+    r"församling\w*|forsamling\w*|kyrka\w*|klubb\w*|IF|BK|FF|organisation\w*|råd\w*|"
+    r"akademi\w*|universitet\w*|högskola\w*)\b[^;]{0,40});\s*"
+)
+
+
+def _enumerated(text: str) -> re.Match[str] | None:
+    return _ITEM.match(text)
+
+
+def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
+    """`text` (starting at `offset` of the head) holds places and owner filler only."""
+    inside = [p for p in places if p.start >= offset and p.end <= offset + len(text)]
+    if not inside:
+        return False
+    rest: list[str] = []
+    pos = offset
+    for p in sorted(inside, key=lambda p: p.start):
+        rest.append(text[max(0, pos - offset) : max(0, p.start - offset)])
+        pos = max(pos, p.end)
+    rest.append(text[max(0, pos - offset) :])
+    return all(_OWNER_FILLER.match(fold(r)) for r in rest)
+
+
+def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
+    """(name, owner places) of an item head without its amount."""
+    places = find(head)
+    if not places:
+        return _tidy(head), []
+    # owner at the end: after the leftmost comma, dash or bracket whose tail is only places
+    for m in re.finditer(r",|\s[–—-]\s|\(", head):
+        tail_start = m.start() if m.group(0) == "(" else m.end()
+        tail = head[tail_start:]
+        if _owner_covered(tail, places, tail_start):
+            name = head[: m.start()]
+            if _tidy(name):
+                return _tidy(name), [p for p in places if p.start >= tail_start]
+    # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
+    lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
+    if lead and _owner_covered(lead.group(1), places, 0):
+        return _tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
+    return _tidy(head), []
+
+
+def _tidy(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s.strip(" ,;:|–—-").rstrip(".").strip()
+
+
+def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int, int]], int]:
+    """The items of the run that starts at line `start`: (first, last) line pairs; and the
+    line after the run."""
+    blocks: list[tuple[int, int]] = []
+    kind = _kind(lines[start].text)
+    j = start
+    while j < len(lines):
+        m = _enumerated(lines[j].text)
+        if m is None or _kind(lines[j].text) != kind or lines[j].heading:
+            break
+        first = j
+        j += 1
+        while j < len(lines):
+            t = lines[j].text
+            if not t.strip():
+                # a blank line inside a run: the next item or an indented continuation goes on
+                k = j + 1
+                while k < len(lines) and not lines[k].text.strip():
+                    k += 1
+                if k < len(lines) and (
+                    (_enumerated(lines[k].text) and _kind(lines[k].text) == kind)
+                    or lines[k].indent >= 2
+                ):
+                    if _enumerated(lines[k].text):
+                        break
+                    j = k
+                    continue
+                break
+            if _enumerated(t) or lines[j].heading:
+                break
+            j += 1
+        last = j - 1
+        while last > first and not lines[last].text.strip():
+            last -= 1
+        blocks.append((first, last))
+        while j < len(lines) and not lines[j].text.strip():
+            nxt = j + 1
+            while nxt < len(lines) and not lines[nxt].text.strip():
+                nxt += 1
+            if nxt < len(lines) and _enumerated(lines[nxt].text):
+                j = nxt
+            else:
+                break
+    return blocks, j
+
+
+def _kind(text: str) -> str:
+    m = _enumerated(text)
+    if m is None:
+        return ""
+    return "number" if m.group(1) else "bullet"
+
+
+def _head(text: str) -> tuple[str, AmountMatch | None, str]:
+    """(head without its amount, the amount, the rest of the item) of an item's text."""
+    amounts = [a for a in find_amounts(text) if a.start <= _MAX_HEAD_CHARS and a.per is None]
+    sentence_end = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\n", text)
+    if amounts and (sentence_end is None or amounts[0].start < sentence_end.start() + 2):
+        a = amounts[0]
+        after = text[a.end :]
+        tail = re.match(r"^[\s.,;)]*", after)
+        rest = after[tail.end() if tail else 0 :]
+        return text[: a.start].rstrip(" ,;:–—-("), a, rest
+    if sentence_end is not None:
+        return text[: sentence_end.start()], None, text[sentence_end.end() :]
+    return text, None, ""
+
+
+def _intro_line(lines: Sequence[BodyLine], first: int) -> int | None:
+    k = first - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    return k if k >= 0 else None
+
+
+def _intro_text(lines: Sequence[BodyLine], k: int | None) -> str:
+    if k is None:
+        return ""
+    a = k
+    while a > 0 and lines[a - 1].text.strip() and k - a < 3 and not lines[a - 1].heading:
+        if lines[a - 1].text.rstrip().endswith((".", ":")):
+            break
+        a -= 1
+    return " ".join(lines[x].text.strip() for x in range(a, k + 1))
+
+
+def _heading_above(lines: Sequence[BodyLine], k: int) -> str:
+    for j in range(k, -1, -1):
+        if lines[j].heading:
+            return lines[j].text
+    return ""
+
+
+def _introduces_projects(intro: str, heading: str) -> bool:
+    if cue_hits(intro, "criteria_intro") or re.search(r"priorit|kriteri", fold(intro)):
+        return False
+    f = fold(intro)
+    if (
+        intro.rstrip().endswith(":")
+        and _POINTER.search(f)
+        and _PROJECT_WORD.search(f)
+        and _GRANT_WORD.search(f)
+    ):
+        return True
+    return bool(cue_hits(intro, "list_intro")) and bool(_PROJECT_WORD.search(f))
+
+
+def find_item_projects(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
+    """Every project printed as a list item, in document order. An item of an introduced
+    list that names no owner belongs to the committee that writes (`own`: the districts of a
+    stadsdelsnämnd, which lists its own projects without naming itself)."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        if _enumerated(lines[i].text) is None or lines[i].heading:
+            i += 1
+            continue
+        blocks, after = _item_blocks(lines, i)
+        intro_k = _intro_line(lines, i)
+        intro = _intro_text(lines, intro_k)
+        heading = _heading_above(lines, i)
+        rows = [_row(lines, a, b, find, intro_k) for a, b in blocks]
+        introduced = _introduces_projects(intro, heading)
+        typed = sum(1 for r in rows if r is not None and r.places and r.amount is not None)
+        priced = sum(1 for r in rows if r is not None and r.amount is not None)
+        # "Godkänna projektförslagen" over items that each carry their sum: a list of projects
+        # even inside a decision
+        if not introduced and priced == len(rows) and re.search(r"projekt", fold(intro)):
+            introduced = not cue_hits(intro, "criteria_intro")
+        decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
+        if cue_hits(intro, "criteria_intro"):
+            pass
+        elif not decision and (introduced or (typed >= 2 and typed * 2 >= len(rows))):
+            kept = [r for r in rows if r is not None and (introduced or r.places)]
+            for r in kept:
+                if not r.places:
+                    r.places = list(own)
+            if len(kept) >= _MIN_ITEMS:
+                out.extend(kept)
+        i = max(after, i + 1)
+    return out
+
+
+def _row(
+    lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder, intro_k: int | None
+) -> ListRow | None:
+    texts = [lines[k].text.strip() for k in range(a, b + 1)]
+    text = dehyphen_join(texts) if len(texts) > 1 else texts[0]
+    text = _ITEM.sub("", text, count=1)
+    labelled = next((n for n, t in enumerate(texts) if n and _LABEL.match(t)), None)
+    if labelled is not None:
+        return _labelled_row(lines, a, b, texts, labelled, find, intro_k)
+    # keep the line structure for the head: a description starts on a line of its own
+    head_text = _join_head_lines(texts)
+    head, amount, rest = _head(head_text)
+    name, places = split_owner(head, find)
+    performer = None
+    org = _ORG_FIRST.match(name)
+    if org:  # "Föreningen X; Name of the project": the organisation carries it out
+        performer, name = org.group(1).strip(), name[org.end() :].strip()
+    if not name or len(name) > 200:
+        return None
+    desc = re.sub(r"\s+", " ", rest).strip() or None
+    row = ListRow(
+        name,
+        places,
+        a,
+        b,
+        lines[a].page_no,
+        text,
+        description=desc,
+        form="intro_list",
+        intro_line=intro_k if intro_k is not None else a,
+    )
+    row.performer = performer
+    if amount is not None:
+        row.amount, row.amount_raw, row.amount_approx = amount.sek, amount.raw, amount.approximate
+        # the line that prints the amount (a wrapped head prints it on a later line)
+        digits = re.sub(r"\D", "", amount.raw)[:3]
+        row.amount_line = next(
+            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
+            a,
+        )
+    return row
+
+
+#: a line of an item that gives one of its fields ("Sökande: Farsta stadsdelsförvaltning.")
+_LABEL = re.compile(
+    r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
+    r"Beviljat belopp|Beviljat|Kostnad|Ansvarig)\s*:\s*",
+    re.IGNORECASE,
+)
+_OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
+_PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av)\b")
+
+
+def _labelled_row(
+    lines: Sequence[BodyLine],
+    a: int,
+    b: int,
+    texts: list[str],
+    first_label: int,
+    find: PlaceFinder,
+    intro_k: int | None,
+) -> ListRow | None:
+    """An item whose name is followed by lines of labelled fields::
+
+    • Riga – stöd till unga i hemlöshet
+      Sökande: Bromma stadsdelsförvaltning. Beviljas 14 500 kronor.
+    """
+    name = _tidy(dehyphen_join([_ITEM.sub("", texts[0], count=1), *texts[1:first_label]]))
+    fields = dehyphen_join(texts[first_label:])
+    places: list[Place] = []
+    performer: str | None = None
+    for m in re.finditer(
+        r"([A-ZÅÄÖa-zåäö ]{3,20}?)\s*:\s*([^:]*?)(?=\.\s|$|\s[A-ZÅÄÖ][a-zåäö ]{2,18}:)", fields
+    ):
+        label = fold(m.group(1).strip())
+        if _OWNER_LABEL.match(label):
+            places = find(m.group(2))
+        elif _PERFORMER_LABEL.match(label):
+            performer = m.group(2).strip(" .") or None
+    if not places:
+        name, places = split_owner(name, find)
+    if not name:
+        return None
+    amounts = [x for x in find_amounts(fields) if x.per is None]
+    row = ListRow(
+        name,
+        places,
+        a,
+        b,
+        lines[a].page_no,
+        " ".join(texts),
+        form="intro_list",
+        intro_line=intro_k if intro_k is not None else a,
+    )
+    row.performer = performer
+    if amounts:
+        x = amounts[0]
+        row.amount, row.amount_raw, row.amount_approx = x.sek, x.raw, x.approximate
+        digits = re.sub(r"\D", "", x.raw)[:3]
+        row.amount_line = next(
+            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
+            a,
+        )
+    return row
+
+
+def _join_head_lines(texts: list[str]) -> str:
+    """The item's lines, wrapped lines joined; a line that starts a new sentence after a
+    finished one (a description) is kept apart by a newline."""
+    first = _ITEM.sub("", texts[0], count=1)
+    out = first
+    for t in texts[1:]:
+        prev = out.rstrip()
+        wrapped = prev.endswith((",", "–", "-", "—", "(", "/")) or bool(_OPEN_END.search(prev))
+        if t[:1].isupper() and not wrapped:
+            out += "\n" + t
+        else:
+            out = dehyphen_join([out, t])
+    return out

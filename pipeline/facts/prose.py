@@ -1,0 +1,248 @@
+"""Projects named in running text with their money, and the project an ärende is about.
+
+How the documents write them
+----------------------------
+
+*Grants in prose*: a sentence names the owner, the verb, the sum and the project::
+
+    Farsta stadsdelsförvaltning beviljas 320 000 kronor för projektet ”Trygga vägar”.
+    Bromma beviljas tillsammans med Kungsholmens stadsdelsförvaltning 150 000 kr till
+    projektet Läxhjälp i samverkan.
+    Vantör och Enskede har gemensamt drivit projektet Öppna samtal, som beviljades
+    200.000 kronor.
+    I Skarpnäck har projektet Mötesplats Bagis genomförts med ett bidrag på 90 000 kronor.
+
+The name follows "projektet" (or "studien", "försöket"): a quoted string, or the words that
+start with a capital letter and run to a comma, a full stop, a number or a verb that ends
+the noun phrase ("som", "har", "genomförts" …). The owner is the districts of the sentence
+outside the name. A sentence is read only when it holds a sum of money and a verb of
+granting, receiving or carrying out; its status follows the verb's tense.
+
+*The ärende's own project*: a title such as "Ansökan om lokala utvecklingsmedel för
+projektet Föräldrakraft" names one project that the whole document is about: applied for
+when the title is an application, and owned by the stadsdelsnämnd that writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.facts.context import BodyLine, Sentence
+from pipeline.facts.lists import Place
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = [
+    "ProseProject",
+    "find_headed_projects",
+    "find_prose_grants",
+    "project_name_after",
+    "subject_project",
+]
+
+PlaceFinder = Callable[[str], list[Place]]
+
+_PROJECT_NOUN = re.compile(
+    r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
+    r"försöket|forsoket|satsningen)(?:\s+|,\s+(?=[\"”“«]))",
+    re.IGNORECASE,
+)
+#: what members propose in a debate, or a reservation, is not what the committee decides
+_NOT_DECIDED = re.compile(
+    r"\b(?:ledamot\w*|ordforanden|yrkade\w*|reserver\w*|reservation|foreslog att namnden)\b"
+)
+_FOR_QUOTED = re.compile(r"\b(?:för|till)\s+(?=[\"”“«])", re.IGNORECASE)
+_QUOTED = re.compile(r"^[\"”“«»'’]([^\"”“«»]{2,150})[\"”“«»'’]")
+#: words that end a project name written without quotes (verbs and relatives after it)
+_NAME_STOP = re.compile(
+    r"^(?:som|har|hade|genomförts|genomfördes|genomförs|drivits|drevs|bedrivits|bedrivs|"
+    r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|inom|tillsammans|avslutades|"
+    r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
+    r"finansieras|finansierades|är|var|blev|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
+    r"om\s+\d|på\s+\d|till\s+en\s+kostnad)\b",
+    re.IGNORECASE,
+)
+_GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall")
+_DONE = re.compile(
+    r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
+)
+_APPLIED = re.compile(r"ansok|soker|sokt")
+_MAX_NAME_WORDS = 14
+
+
+@dataclass
+class ProseProject:
+    name: str
+    places: list[Place]
+    amount: AmountMatch | None
+    status: str
+    sentence: Sentence
+    fund_text: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def project_name_after(text: str) -> tuple[str, int, int] | None:
+    """The project name that starts at the beginning of `text` (just after "projektet"):
+    (name, start, end) within `text`, or None."""
+    q = _QUOTED.match(text)
+    if q:
+        return q.group(1).strip(), q.start(1), q.end(1)
+    if not text[:1].isupper():
+        return None
+    words = list(re.finditer(r"\S+", text))
+    end = 0
+    for k, w in enumerate(words):
+        token = w.group(0)
+        if k > 0 and (_NAME_STOP.match(text[w.start() :]) or re.match(r"^\d", token)):
+            break
+        end = w.end()
+        if re.search(r"[,.;:!?)]$", token) and not re.search(r"\b[A-ZÅÄÖ]\.$", token):
+            end = w.end() - 1
+            break
+        if k + 1 >= _MAX_NAME_WORDS:
+            return None
+    name = text[:end].strip().rstrip(",.;:")
+    if not name or len(name) < 3:
+        return None
+    return name, 0, len(name)
+
+
+_FUNDED = re.compile(r"finansier|bevilja|kosta|kostnad|budget|genomfor|tilldela")
+
+
+def find_prose_grants(
+    sents: Sequence[Sentence], find: PlaceFinder, paragraph_of: Mapping[int, str] | None = None
+) -> list[ProseProject]:
+    """Projects granted, received or carried out with a sum, each in one sentence; and
+    studies named in quotes in a paragraph that says what they cost (`paragraph_of`: the
+    paragraph text of each sentence, by the sentence's first line)."""
+    out: list[ProseProject] = []
+    paragraph_of = paragraph_of or {}
+    for s in sents:
+        text = s.text
+        f = fold(text)
+        if _NOT_DECIDED.search(f):
+            continue
+        amounts = [a for a in find_amounts(text) if a.per is None]
+        quoted = [m for m in _PROJECT_NOUN.finditer(text) if _QUOTED.match(text[m.end() :])]
+        if quoted and not amounts:
+            # a quoted study name in a paragraph that gives its cost a sentence later
+            amounts = [a for a in find_amounts(paragraph_of.get(s.first, text)) if a.per is None]
+            if amounts and _FUNDED.search(fold(paragraph_of.get(s.first, text))):
+                for m in quoted:
+                    got = project_name_after(text[m.end() :])
+                    if got is not None:
+                        out.append(ProseProject(got[0], [], amounts[0], _status(f), s, text))
+            continue
+        if not (_GRANTED.search(f) or _DONE.search(f)):
+            continue
+        if not amounts:
+            continue
+        anchors = list(_PROJECT_NOUN.finditer(text))
+        if not anchors:
+            # "X beviljas 240 000 kr för ”Name”": a quoted name after the sum stands for
+            # the project without the word "projektet"
+            anchors = [
+                m for m in _FOR_QUOTED.finditer(text) if any(a.end <= m.start() for a in amounts)
+            ]
+        for m in anchors:
+            got = project_name_after(text[m.end() :])
+            if got is None:
+                continue
+            name, a, b = got
+            end = m.end() + b
+            places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
+            amount = min(amounts, key=lambda x: abs(x.start - m.start()))
+            out.append(
+                ProseProject(
+                    name=name,
+                    places=places,
+                    amount=amount,
+                    status=_status(f),
+                    sentence=s,
+                    fund_text=text,
+                )
+            )
+    return out
+
+
+def _status(folded: str) -> str:
+    if _APPLIED.search(folded) and not _GRANTED.search(folded):
+        return "ansökt"
+    if _DONE.search(folded):
+        return "genomförd"
+    return "beviljad"
+
+
+_TITLE_SUBJECT = re.compile(
+    r"\b(?:för|om|till)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien)\s+",
+    re.IGNORECASE,
+)
+
+
+def subject_project(title: str | None) -> tuple[str, str] | None:
+    """(project name, status) of the project an ärende's title is about, or None."""
+    if not title:
+        return None
+    m = _TITLE_SUBJECT.search(title)
+    if m is None:
+        return None
+    rest = title[m.end() :].strip()
+    q = _QUOTED.match(rest)
+    name = q.group(1) if q else re.split(r"\s+(?:samt|och om)\s+|[;]", rest)[0]
+    name = name.strip(' .,:;"”“')
+    if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
+        return None
+    f = fold(title)
+    status = "ansökt" if re.match(r"^\W*ansokan|.*\bansoker\b", f) else "beviljad"
+    return name, status
+
+
+#: the first words of a paragraph that speaks of the project its heading names
+_THIS_PROJECT = re.compile(
+    r"^(?:projektet|studien|satsningen|utvecklingsarbetet|försöket|forsoket|insatsen)\b",
+    re.IGNORECASE,
+)
+_MAX_HEADING_WORDS = 12
+
+
+def find_headed_projects(
+    lines: Sequence[BodyLine], sents: Sequence[Sentence], find: PlaceFinder
+) -> list[ProseProject]:
+    """Projects that have a heading of their own: a short heading followed by a paragraph
+    that opens "Projektet beviljades 350 000 kronor på ansökan av Farsta …" (or "Studien
+    genomförs …"): the heading is the name, the paragraph's first sentence gives the money,
+    the owner and the status."""
+    out: list[ProseProject] = []
+    first_sentence: dict[int, Sentence] = {}
+    for s in sents:
+        first_sentence.setdefault(s.first, s)
+    for i, ln in enumerate(lines):
+        if not ln.heading or ln.level == 1:
+            continue
+        name = ln.text.strip().rstrip(":.")
+        if not name or len(name.split()) > _MAX_HEADING_WORDS or not name[:1].isupper():
+            continue
+        k = i + 1
+        while k < len(lines) and not lines[k].text.strip():
+            k += 1
+        sent = first_sentence.get(k)
+        if sent is None or not _THIS_PROJECT.match(sent.text.strip()):
+            continue
+        f = fold(sent.text)
+        amounts = [a for a in find_amounts(sent.text) if a.per is None]
+        if not amounts and not (_GRANTED.search(f) or _DONE.search(f)):
+            continue
+        out.append(
+            ProseProject(
+                name=name,
+                places=find(sent.text),
+                amount=amounts[0] if amounts else None,
+                status=_status(f),
+                sentence=sent,
+                fund_text=sent.text,
+            )
+        )
+    return out
