@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -128,20 +127,48 @@ EXAMPLES = [
         "Socialnämnden",
         "2014-12-16",
     ),
-    ("Kommunfullmäktige beslutade 2014-12-15, § 76, att inrätta en fond.", "decision",
-     "Kommunfullmäktige", "2014-12-15"),
-    ("Vid nämndens sammanträde den 3 maj 2011 fattades beslut om medel.", "decision",
-     "Socialnämnden", "2011-05-03"),
-    ("Utlysningen beslutades av kommunstyrelsen i mars 2019.", "decision", "Kommunstyrelsen",
-     "2019-03"),
-    ("I enlighet med kommunstyrelsens beslut den 4 juni 2012 redovisas här.", "decision",
-     "Kommunstyrelsen", "2012-06-04"),
-    ("Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 15 maj 2013.",
-     "tjänsteutlåtande", "Socialnämnden", "2013-05-15"),
-    ("Resultaten redovisas i ärendet om årsrapport för FoU-medel 2019.", "ärende",
-     "Socialnämnden", ""),
-    ("Socialndmnden beslutade vid sammantrdde 2014-12-16 att godkänna planen.", "decision",
-     "Socialnämnden", "2014-12-16"),
+    (
+        "Kommunfullmäktige beslutade 2014-12-15, § 76, att inrätta en fond.",
+        "decision",
+        "Kommunfullmäktige",
+        "2014-12-15",
+    ),
+    (
+        "Vid nämndens sammanträde den 3 maj 2011 fattades beslut om medel.",
+        "decision",
+        "Socialnämnden",
+        "2011-05-03",
+    ),
+    (
+        "Utlysningen beslutades av kommunstyrelsen i mars 2019.",
+        "decision",
+        "Kommunstyrelsen",
+        "2019-03",
+    ),
+    (
+        "I enlighet med kommunstyrelsens beslut den 4 juni 2012 redovisas här.",
+        "decision",
+        "Kommunstyrelsen",
+        "2012-06-04",
+    ),
+    (
+        "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 15 maj 2013.",
+        "tjänsteutlåtande",
+        "Socialnämnden",
+        "2013-05-15",
+    ),
+    (
+        "Resultaten redovisas i ärendet om årsrapport för FoU-medel 2019.",
+        "ärende",
+        "Socialnämnden",
+        "",
+    ),
+    (
+        "Socialndmnden beslutade vid sammantrdde 2014-12-16 att godkänna planen.",
+        "decision",
+        "Socialnämnden",
+        "2014-12-16",
+    ),
     ("Nämnden beslutade i enlighet med ordförandens förslag.", None, None, None),
     ("Ärendet har behandlats i förvaltningsgruppen den 10 februari 2021.", None, None, None),
     ("Beslut om medlen fattades av regeringen i december 2014.", None, None, None),
@@ -169,8 +196,10 @@ def test_the_documents_own_meeting_is_not_an_earlier_decision() -> None:
 
 
 def test_a_sentence_across_a_page_break_is_read_and_placed_on_its_first_page() -> None:
-    pages = [(3, "Rekvisitionen ska in senast den 31 mars. Vid"), (4, "nämndens sammanträde "
-              "2014-12-16 uppdrogs förvaltningschefen att fördela medlen.")]
+    pages = [
+        (3, "Rekvisitionen ska in senast den 31 mars. Vid"),
+        (4, "nämndens sammanträde 2014-12-16 uppdrogs förvaltningschefen att fördela medlen."),
+    ]
     (ref,) = find_references(pages, own_committee="Socialnämnden")
     assert (ref.page_no, ref.when, ref.decider) == (3, "2014-12-16", "Socialnämnden")
     assert ref.evidence.startswith("Vid nämndens sammanträde 2014-12-16")

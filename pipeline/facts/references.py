@@ -285,7 +285,7 @@ def find_references(
                 month=when.month if when else None,
                 paragraph=f"§ {paragraph.group(1)}" if paragraph else None,
                 subject=_subject(text, m.end("verb"), b) if kind == "decision" else None,
-                page_no=page_of(a if text[a:m.start()].strip() else m.start()),
+                page_no=page_of(a if text[a : m.start()].strip() else m.start()),
                 start=a,
                 end=b,
                 evidence=_evidence(text, a, b),
