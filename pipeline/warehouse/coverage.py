@@ -2,7 +2,7 @@
 
 * `grid` — years × committees (or × document template) with counts of expected, present,
   partial, unreadable, missing and known-gap decisions from `v_coverage`, and the reading
-  quality behind them (mean OCR confidence, doubtful and failed pages).
+  quality behind them (mean OCR confidence, doubtful and failed pages, failed checks).
 * `suggest` — sentences in the archive's documents that refer to earlier decisions
   (`pipeline.facts.references`), each with a register line ready to be accepted into
   ``warehouse/expected/`` and whether the register and the archive already have it.
@@ -22,6 +22,7 @@ import duckdb
 from pipeline.facts.references import Reference, find_references
 from pipeline.lang.lexicon import fold
 from pipeline.warehouse.expected import REGISTER_COLUMNS, read_series
+from pipeline.warehouse.migrate import check_queries
 
 GRID_COLUMNS = (
     "year",
@@ -37,6 +38,7 @@ GRID_COLUMNS = (
     "mean_ocr_confidence",
     "doubtful_pages",
     "failed_pages",
+    "failed_checks",
 )
 
 _COVERAGE_ORDER = (
@@ -70,7 +72,8 @@ SELECT
         AS unregistered,
     round(avg(mean_ocr_confidence), 1) AS mean_ocr_confidence,
     sum(n_doubtful_pages) AS doubtful_pages,
-    sum(n_failed_pages) AS failed_pages
+    sum(n_failed_pages) AS failed_pages,
+    list_distinct(flatten(list(doc_ids))) AS _docs
 FROM v_coverage
 GROUP BY ALL
 ORDER BY year NULLS LAST, committee
@@ -120,7 +123,8 @@ SELECT
     count(DISTINCT d.doc_id) FILTER (WHERE c.state = 'unreadable') AS unreadable,
     round(avg(doc.ocr_confidence), 1) AS mean_ocr_confidence,
     sum(q.n_doubtful) AS doubtful_pages,
-    sum(q.n_failed) AS failed_pages
+    sum(q.n_failed) AS failed_pages,
+    list(DISTINCT d.doc_id) AS _docs
 FROM docs AS d
 JOIN documents AS doc USING (doc_id)
 LEFT JOIN (SELECT DISTINCT doc_id, expectation, state FROM cov) AS c USING (doc_id)
@@ -136,11 +140,34 @@ ORDER BY d.year NULLS LAST, d.template
 
 
 def grid(con: duckdb.DuckDBPyConnection, by: str = "committee") -> tuple[list[str], list[tuple]]:
-    """(columns, rows) of the coverage grid, by committee or by template."""
+    """(columns, rows) of the coverage grid, by committee or by template.
+
+    failed_checks counts the rows of the warehouse's check queries (pipeline/sql/checks/)
+    that name a document of the row.
+    """
     sql = _TEMPLATE_SQL if by == "template" else _GRID_SQL
     cur = con.execute(sql)
     cols = [d[0] for d in cur.description or []]
-    return cols, cur.fetchall()
+    rows = cur.fetchall()
+    per_doc = failed_checks_by_document(con)
+    k = cols.index("_docs")
+    out = [(*r[:k], sum(per_doc.get(d, 0) for d in (r[k] or [])), *r[k + 1 :]) for r in rows]
+    return [*cols[:k], "failed_checks", *cols[k + 1 :]], out
+
+
+def failed_checks_by_document(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """doc_id -> number of rows the check queries return for it (checks without doc_id are
+    about the warehouse as a whole and count for no document)."""
+    counts: dict[str, int] = {}
+    for sql in check_queries().values():
+        cols = [d[0] for d in con.execute(f"SELECT * FROM (\n{sql}\n) LIMIT 0").description or []]
+        if "doc_id" not in cols:
+            continue
+        for doc_id, n in con.execute(
+            f"SELECT doc_id, count(*) FROM (\n{sql}\n) WHERE doc_id IS NOT NULL GROUP BY doc_id"
+        ).fetchall():
+            counts[str(doc_id)] = counts.get(str(doc_id), 0) + int(n)
+    return counts
 
 
 def unreadable_files(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
