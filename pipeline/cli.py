@@ -424,12 +424,14 @@ def coverage(db: Path | None, fmt: str, suggest: bool, by: str) -> None:
     """
     from pipeline import warehouse
     from pipeline.warehouse import coverage as cov
+    from pipeline.warehouse.expected import register_is_current
 
     settings = Settings.from_env(None, db)
     if not settings.db_path.exists():
         raise NamndError(f"warehouse {settings.db_path} does not exist; run `namnd run` first")
     con = warehouse.connect_read(settings.db_path)
     try:
+        stale = not register_is_current(con, settings.expected_dir)
         if suggest:
             found = cov.suggest(con)
             if fmt == "csv":
@@ -452,6 +454,12 @@ def coverage(db: Path | None, fmt: str, suggest: bool, by: str) -> None:
         click.echo(f"{len(failed)} file(s) could not be read and are in no row:")
         for path, error in failed:
             click.echo(f"  {path}: {error}")
+    if stale:
+        click.echo(
+            f"note: the register in {settings.expected_dir} changed since the last run; "
+            "`namnd run` loads it",
+            err=True,
+        )
 
 
 def _rich_table(title: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:

@@ -158,25 +158,49 @@ def test_coverage_column_on_funding_and_criteria_views(archive: Archive) -> None
 
 
 def test_cli_grid_csv_and_table(archive: Archive) -> None:
-    code, out = run_cli(["coverage", "--db", str(archive.db), "--format", "csv"])
+    code, out = run_cli(
+        ["coverage", "--db", str(archive.db), "--format", "csv"],
+        NAMND_EXPECTED=str(archive.expected),
+    )
     assert code == 0, out
     rows = list(csv.DictReader(io.StringIO(out)))
     by_year = {(r["year"], r["committee"]): r for r in rows}
     r2014 = by_year[("2014", "Socialnämnden")]
     assert (r2014["coverage"], r2014["missing"], r2014["known_gap"]) == ("incomplete", "1", "1")
-    code, out = run_cli(["coverage", "--db", str(archive.db)])
+    code, out = run_cli(["coverage", "--db", str(archive.db)], NAMND_EXPECTED=str(archive.expected))
     assert code == 0, out
     assert "incomplete" in out and "broken/arsrapport_2016.pdf" in out
-    code, out = run_cli(["coverage", "--db", str(archive.db), "--by", "template"])
+    code, out = run_cli(
+        ["coverage", "--db", str(archive.db), "--by", "template"],
+        NAMND_EXPECTED=str(archive.expected),
+    )
     assert code == 0, out
     assert "transcript (earlier OCR)" in out
 
 
+def test_cli_says_when_the_register_changed_since_the_last_run(
+    archive: Archive, tmp_path: Path
+) -> None:
+    a = _copy(archive, tmp_path)
+    env = {"NAMND_EXPECTED": str(a.expected)}
+    code, out = run_cli(["coverage", "--db", str(a.db)], **env)
+    assert code == 0 and "changed since the last run" not in out
+    with (a.expected / "zz_test.csv").open("a", encoding="utf-8") as fh:
+        fh.write("2017,Socialnämnden,fou_plan,expected,,,,practice,test,,,\n")
+    code, out = run_cli(["coverage", "--db", str(a.db)], **env)
+    assert code == 0 and "changed since the last run; `namnd run` loads it" in out
+
+
 def test_cli_suggest_lists_references_with_evidence(archive: Archive) -> None:
-    code, out = run_cli(["coverage", "--db", str(archive.db), "--suggest"])
+    code, out = run_cli(
+        ["coverage", "--db", str(archive.db), "--suggest"], NAMND_EXPECTED=str(archive.expected)
+    )
     assert code == 0, out
     assert "2014-12-16" in out and "2013-05-15" in out and "2013-06" in out
-    code, out = run_cli(["coverage", "--db", str(archive.db), "--suggest", "--format", "csv"])
+    code, out = run_cli(
+        ["coverage", "--db", str(archive.db), "--suggest", "--format", "csv"],
+        NAMND_EXPECTED=str(archive.expected),
+    )
     assert code == 0, out
     lines = list(csv.DictReader(io.StringIO(out)))
     # the register already has the 2014-12-16 and 2013-05-15 decisions; June 2013 is offered

@@ -278,6 +278,13 @@ def load_expected(
     return True
 
 
+def register_is_current(
+    con: duckdb.DuckDBPyConnection, directory: Path, series_csv: Path = SERIES_CSV
+) -> bool:
+    """Whether the warehouse holds the register as its files are now (else `namnd run`)."""
+    return _unchanged(con, _META_KEY, _files_hash([series_csv, *_register_files(directory)]))
+
+
 def check_register(directory: Path, series_csv: Path = SERIES_CSV) -> list[Expectation]:
     """The register, read and checked (RegisterError on the first bad line)."""
     register = read_register(directory, {s.series for s in read_series(series_csv)})
