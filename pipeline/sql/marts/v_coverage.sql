@@ -43,22 +43,22 @@ docs AS (
     LEFT JOIN page_quality AS q ON q.doc_id = d.doc_id
 ),
 matches AS (
-    SELECT e.expectation_id, d.doc_id
+    SELECT e.expectation_id, d.doc_id, 'explicit' AS how
     FROM expected_decisions AS e JOIN docs AS d ON e.dnr IS NOT NULL AND d.dnr = e.dnr
     UNION
-    SELECT e.expectation_id, d.doc_id
+    SELECT e.expectation_id, d.doc_id, 'explicit'
     FROM expected_decisions AS e
     JOIN docs AS d
         ON e.dnr IS NULL AND e.decided IS NOT NULL AND d.committee = e.committee
         AND e.decided IN (d.meeting_date, d.doc_date)
     UNION
-    SELECT e.expectation_id, d.doc_id
+    SELECT e.expectation_id, d.doc_id, 'explicit'
     FROM expected_decisions AS e
     JOIN documents AS f ON f.source_path = e.file
     JOIN docs AS d ON list_contains(d.copy_doc_ids, f.doc_id)
     WHERE e.dnr IS NULL AND e.decided IS NULL
     UNION
-    SELECT e.expectation_id, d.doc_id
+    SELECT e.expectation_id, d.doc_id, 'series'
     FROM expected_decisions AS e
     JOIN v_document_series AS s
         ON s.series = e.series AND s.year = e.year AND s.committee = e.committee
@@ -106,7 +106,14 @@ unclaimed AS (
         NULL AS source_kind, NULL AS source, NULL AS evidence, NULL AS reason
     FROM v_document_series AS s
     JOIN docs AS d ON d.doc_id = s.doc_id
-    WHERE s.doc_id NOT IN (SELECT doc_id FROM matches)
+    -- a document named by dnr, date or file is accounted for; one found by its title is
+    -- accounted for in the series and year of the expectation that found it
+    WHERE s.doc_id NOT IN (SELECT doc_id FROM matches WHERE how = 'explicit')
+        AND NOT EXISTS (
+            SELECT 1
+            FROM matches AS m JOIN expected_decisions AS e USING (expectation_id)
+            WHERE m.doc_id = s.doc_id AND e.series = s.series AND e.year = s.year
+        )
 ),
 rows_ AS (
     SELECT * FROM per_expectation
