@@ -93,6 +93,55 @@ print(
 )
 
 # %% [markdown]
+# ## Täckning: finns besluten i arkivet?
+#
+# Ett år med få projekt kan vara ett år med lite pengar – eller ett år där beslutet inte finns
+# i arkivet. Förväntningsregistret (`warehouse/expected/*.csv`) säger vilka beslut som borde
+# finnas; vyn `v_coverage` jämför med dokumenten. *komplett* betyder att allt som förväntades
+# finns och gick att läsa; *ofullständig* att något förväntat beslut saknas eller inte gick att
+# läsa; *ingen förväntan registrerad* att ingen har sagt vad som borde finnas. Tabellen visar
+# täckningen bredvid antalet projekt; i diagrammet nedan är år som inte är kompletta gråa.
+
+# %%
+coverage = ns.coverage_by_fund_year(wh)
+with_coverage = projects_per_year.copy().astype(object)
+for fund in with_coverage.index:
+    for year in with_coverage.columns:
+        state = ns.coverage_of(coverage, fund, year)
+        with_coverage.loc[fund, year] = (
+            f"{projects_per_year.loc[fund, year]} – {ns.COVERAGE_SV[state]}"
+        )
+with_coverage.rename_axis("Fond").style.set_caption(
+    "Antal projekt per fond och år – och arkivets täckning för det året"
+)
+
+# %%
+# The coverage shown is the one the views carry: v_funding_by_district_year.coverage.
+view_coverage = wh.sql(
+    "SELECT DISTINCT fund_type, year, coverage FROM v_funding_by_district_year "
+    "WHERE year IS NOT NULL AND fund_type IS NOT NULL"
+)
+for r in view_coverage.itertuples():
+    assert r.coverage == ns.coverage_of(coverage, r.fund_type, r.year), (r.fund_type, r.year)
+missing = wh.sql(
+    "SELECT year, committee, series_label, coverage, referred_by FROM v_coverage "
+    "WHERE coverage IN ('incomplete', 'partial', 'known gap') ORDER BY year, series"
+)
+print(
+    f"Kontroll: täckningen i tabellen är vyns (v_funding_by_district_year.coverage). "
+    f"{len(missing)} år och beslutsserier är inte kompletta:"
+)
+missing.rename(
+    columns={
+        "year": "År",
+        "committee": "Nämnd",
+        "series_label": "Beslut",
+        "coverage": "Täckning",
+        "referred_by": "Hänvisning i ett annat dokument",
+    }
+)
+
+# %% [markdown]
 # ## Belopp per fond och år
 #
 # Många beslut anger bara hur mycket en fond fick totalt, inte vad varje projekt fick. Därför
@@ -134,6 +183,7 @@ print(f"Kontroll: {len(money)} belopp, vart och ett lika med sin källa.")
 
 # %%
 fig = ns.plot_funding_by_year(by_fund_year, money)
+chart_coverage = ns.shade_incomplete_years(fig, by_fund_year, money, coverage)
 plt.show()
 
 # %% [markdown]

@@ -34,6 +34,7 @@ class Settings:
     prune: bool = False
     rebuild_warehouse: bool = False
     ocr: OcrSettings = field(default_factory=OcrSettings)
+    expected_dir: Path = Path("warehouse/expected")  # the expectations register (issue 18)
 
     @classmethod
     def from_env(
@@ -52,6 +53,9 @@ class Settings:
         if db_path.parent.name != "warehouse":
             extracted = Path(os.environ.get("NAMND_EXTRACTED") or db_path.parent / "extracted")
         overrides = Path(os.environ.get("NAMND_OVERRIDES") or db_path.parent / "overrides")
+        kwargs.setdefault(
+            "expected_dir", Path(os.environ.get("NAMND_EXPECTED") or db_path.parent / "expected")
+        )
         return cls(
             raw_dir=raw_dir,
             db_path=db_path,

@@ -408,6 +408,84 @@ def plot_funding_by_year(by_fund_year: pd.DataFrame, money: pd.DataFrame) -> Fig
     return fig
 
 
+# --------------------------------------------------------------------------- coverage
+
+#: v_coverage's words in Swedish, for tables and legends.
+COVERAGE_SV = {
+    "complete": "komplett",
+    "incomplete": "ofullständig",
+    "partial": "delvis läst",
+    "known gap": "känd lucka",
+    "no expectation recorded": "ingen förväntan registrerad",
+    "not expected": "inte förväntad",
+}
+INCOMPLETE_COLOR = "#f3cdb8"
+COVERAGE_RANK = ["incomplete", "partial", "known gap", "no expectation recorded", "complete"]
+
+
+def coverage_by_fund_year(wh: Warehouse) -> pd.DataFrame:
+    """One row per fund type and year that the expectations register or the archive concerns:
+    ``coverage`` ('complete' only when every expected decision is present and well read) and
+    ``detail`` (per series). From ``v_coverage_by_fund_year``."""
+    return wh.sql("SELECT fund_type, year, coverage, detail FROM v_coverage_by_fund_year")
+
+
+def coverage_of(coverage: pd.DataFrame, fund_type: str, year: Any) -> str:
+    """The coverage of one fund and year; 'no expectation recorded' when nothing is known."""
+    hit = coverage[(coverage["fund_type"] == fund_type) & (coverage["year"] == year)]
+    return str(hit["coverage"].iloc[0]) if len(hit) else "no expectation recorded"
+
+
+def year_coverage(coverage: pd.DataFrame, years: Iterable[int], funds: Iterable[str]) -> dict:
+    """Per year, the worst coverage over `funds` (the funds shown on a chart)."""
+    wanted = set(funds)
+    out: dict[int, str] = {}
+    for y in years:
+        states = [coverage_of(coverage, f, y) for f in wanted] or ["no expectation recorded"]
+        out[int(y)] = min(states, key=COVERAGE_RANK.index)
+    return out
+
+
+def shade_incomplete_years(
+    fig: Figure, by_fund_year: pd.DataFrame, money: pd.DataFrame, coverage: pd.DataFrame
+) -> dict[int, str]:
+    """Grey out, on both axes of the chart drawn by `plot_funding_by_year` (same arguments),
+    the years whose coverage for the funds shown is not 'complete', and say so under the
+    chart. Returns each year's coverage."""
+    years = year_range(list(by_fund_year["year"]) + list(money["year"]))
+    funds = set(by_fund_year["fund_type"]) | set(money["fund_type"])
+    by_year = year_coverage(coverage, years, funds)
+    if not years:
+        return by_year
+    for ax in fig.axes[:2]:
+        top = ax.get_ylim()[1]
+        for i, y in enumerate(years):
+            state = by_year.get(y, "no expectation recorded")
+            if state == "complete":
+                continue
+            ax.axvspan(i - 0.5, i + 0.5, color=INCOMPLETE_COLOR, alpha=0.45, zorder=0, lw=0)
+            ax.text(
+                i,
+                top * 0.98,
+                COVERAGE_SV[state],
+                rotation=90,
+                ha="center",
+                va="top",
+                fontsize=7,
+                color="#8a4b2a",
+                zorder=1,
+            )
+    fig.text(
+        0.01,
+        -0.09,
+        "Tonad bakgrund: år då arkivet inte är komplett enligt förväntningsregistret "
+        "(warehouse/expected/, vyn v_coverage) – en låg stapel kan vara ett beslut som saknas.",
+        fontsize=8,
+        color="#555555",
+    )
+    return by_year
+
+
 # --------------------------------------------------------------------------- criteria text
 
 # Characters OCR confuses, folded the same way on both sides of a comparison.

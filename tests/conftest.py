@@ -36,12 +36,12 @@ def run_cli(args: list[str], *, extracted: Path | None = None, **env: str) -> tu
     return result.exit_code, result.output  # click >= 8.2: stdout and stderr interleaved
 
 
-def build_warehouse(raw: Path, root: Path, *extra: str) -> Built:
+def build_warehouse(raw: Path, root: Path, *extra: str, **env: str) -> Built:
     db = root / "warehouse" / "namnd.duckdb"
     extracted = root / "extracted"
     t0 = time.perf_counter()
     code, out = run_cli(
-        ["run", "--raw", str(raw), "--db", str(db), "--plain", *extra], extracted=extracted
+        ["run", "--raw", str(raw), "--db", str(db), "--plain", *extra], extracted=extracted, **env
     )
     return Built(raw, db, extracted, code, out, time.perf_counter() - t0)
 
@@ -50,6 +50,7 @@ def build_warehouse(raw: Path, root: Path, *extra: str) -> Built:
 def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The bundled samples in raw/, processed once for the whole test session."""
     root = tmp_path_factory.mktemp("samples")
-    built = build_warehouse(RAW, root)
+    # the samples' expectations register (written by reading the seeds), as `make run` uses it
+    built = build_warehouse(RAW, root, NAMND_EXPECTED=str(REPO / "warehouse" / "expected"))
     os.environ.setdefault("NAMND_SAMPLES_DB", str(built.db))
     return built

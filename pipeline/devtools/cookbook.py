@@ -122,6 +122,19 @@ FROM pages p JOIN documents d USING (doc_id)
 WHERE p.quality <> 'good'
 ORDER BY d.source_path, p.page_no""",
     ),
+    Recipe(
+        "Is a year's figure a real trend or a hole in the archive? (coverage)",
+        """SELECT year, committee, series, expectation, state, coverage,
+       n_expected, n_present, n_missing, referred_by
+FROM v_coverage
+ORDER BY year, committee, series""",
+        "The expectations register (`warehouse/expected/*.csv`) says which decisions should "
+        "exist; `v_coverage` compares it with the documents. `coverage` is `complete` only "
+        "where something was expected and all of it is here and readable; `referred_by` quotes "
+        "the sentence of another document that implies the decision. The funding and criteria "
+        "views carry the same judgement in their `coverage` column; `namnd coverage` shows it "
+        "as a grid and `namnd coverage --suggest` lists references not yet registered.",
+    ),
 )
 
 

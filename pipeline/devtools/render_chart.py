@@ -6,7 +6,8 @@ Usage::
 
 The warehouse is ``--db``, else ``$NAMND_DB``, else ``warehouse/namnd.duckdb`` (opened
 read-only). The chart is drawn by the same functions the notebook calls
-(``funding_by_fund_year``, ``fund_money_by_year`` and ``plot_funding_by_year`` in
+(``funding_by_fund_year``, ``fund_money_by_year``, ``plot_funding_by_year`` and
+``shade_incomplete_years`` in
 :mod:`pipeline.notebook_support`), so
 the image and the notebook never disagree.
 """
@@ -36,7 +37,9 @@ def render(db_path: str | Path | None, out: Path) -> Path:
     wh = ns.open_warehouse(db_path)
     try:
         by_fund_year = ns.funding_by_fund_year(wh)
-        fig = ns.plot_funding_by_year(by_fund_year, ns.fund_money_by_year(wh, by_fund_year))
+        money = ns.fund_money_by_year(wh, by_fund_year)
+        fig = ns.plot_funding_by_year(by_fund_year, money)
+        ns.shade_incomplete_years(fig, by_fund_year, money, ns.coverage_by_fund_year(wh))
     finally:
         wh.close()
     out.parent.mkdir(parents=True, exist_ok=True)

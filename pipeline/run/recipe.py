@@ -124,6 +124,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     with warehouse.write_lock(settings.db_path):
         if settings.rebuild_warehouse:
             _remove_db(settings.db_path)
+        warehouse.check_register(settings.expected_dir)  # a bad line stops before any work
         found = discover(settings.raw_dir)
         summary.files_seen = len(found.files) + len(found.skipped)
         summary.skipped = list(found.skipped)
@@ -176,6 +177,8 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
                     _load(con, result, version)
             with warehouse.connect_write(settings.db_path) as con:
                 report = warehouse.apply_overrides(con, settings.overrides_dir)
+        with warehouse.connect_write(settings.db_path) as con:
+            warehouse.load_expected(con, settings.expected_dir)
         summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
             f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
         ]

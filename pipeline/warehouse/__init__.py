@@ -6,6 +6,7 @@ The orchestrator holds `write_lock` for a whole run and loads documents inside s
 
 from pipeline.warehouse.db import connect_read, connect_write, drop_all, lock_path, write_lock
 from pipeline.warehouse.districts import load_districts
+from pipeline.warehouse.expected import RegisterError, check_register, load_expected
 from pipeline.warehouse.export import export
 from pipeline.warehouse.load import LoadedDoc, load_document, loaded_state, log_attempt, prune
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
@@ -22,6 +23,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "LoadedDoc",
     "MigrationError",
+    "RegisterError",
+    "check_register",
+    "load_expected",
     "Override",
     "OverrideReport",
     "add_override",

@@ -28,6 +28,7 @@ import duckdb
 
 from pipeline.errors import UsageError, WarehouseBusy
 from pipeline.warehouse.districts import ALIASES_CSV, DISTRICTS_CSV, load_districts
+from pipeline.warehouse.expected import load_series
 from pipeline.warehouse.migrate import ensure_views, migrate
 
 
@@ -120,6 +121,7 @@ def prepare(
     """Bring an open read-write connection to the current schema, districts and views."""
     migrate(con)
     load_districts(con, districts_csv, aliases_csv)
+    load_series(con)
     ensure_views(con)
 
 

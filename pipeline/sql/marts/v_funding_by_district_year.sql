@@ -14,6 +14,9 @@
 -- * n_projects counts projects touching the district (a shared project counts in each).
 -- * total_sek is NULL (unknown), not 0, when no project in the row has a printed amount —
 --   many decisions state one total per fund instead (see amounts.kind = 'total_granted').
+-- * coverage (added, issue 18): how complete the archive is for this fund and year
+--   (v_coverage_by_fund_year): 'complete', 'incomplete', 'partial', 'known gap' or
+--   'no expectation recorded' — so that a small total can be told from a missing decision.
 CREATE OR REPLACE VIEW v_funding_by_district_year AS
 WITH funded AS (
     SELECT project_id, doc_id, fund_type, year, amount_sek
@@ -54,8 +57,10 @@ SELECT
     count(DISTINCT a.doc_id) AS n_documents,
     CAST(sum(a.amount_sek) AS BIGINT) AS total_sek_undivided,
     count(DISTINCT a.project_id) FILTER (WHERE a.n_districts > 1) AS n_projects_shared,
-    count(DISTINCT a.project_id) FILTER (WHERE a.amount_sek IS NULL) AS n_projects_without_amount
+    count(DISTINCT a.project_id) FILTER (WHERE a.amount_sek IS NULL) AS n_projects_without_amount,
+    coalesce(cv.coverage, 'no expectation recorded') AS coverage
 FROM allocated AS a
 LEFT JOIN v_district_lineage AS g ON g.district_id = a.district_id
+LEFT JOIN v_coverage_by_fund_year AS cv ON cv.fund_type = a.fund_type AND cv.year = a.year
 GROUP BY ALL
 ORDER BY a.year, a.fund_type, district_today_id, a.district_id;
