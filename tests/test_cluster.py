@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from distributed import Client
 
@@ -28,6 +29,8 @@ from tests.helpers import snapshot
 
 DASK = str(Path(sys.executable).parent / "dask")
 START_TIMEOUT_S = 120.0  # generous: the test machine may be busy
+
+pytestmark = [pytest.mark.slow]
 
 SUBSET = [
     "transcripts/000_008b215ddad01cfe.txt",
@@ -244,3 +247,36 @@ def _worker_reading_a_page(c: Cluster) -> str:
                 return by_address[address]
         time.sleep(0.1)
     raise AssertionError("no worker started a page")
+
+
+def test_page_that_kills_two_workers_fails_alone(local_run: Built, tmp_path: Path) -> None:
+    """A page that kills every worker that reads it (fault injection, as a segfaulting PDF
+    library would): Dask reruns it once elsewhere; when that worker dies too, only that page
+    fails and its file loads as partial. The nannies restart the workers; the rest loads."""
+    scan = Path(SUBSET[2]).name
+    c = Cluster(tmp_path / "cluster")
+    try:
+        for name in ("w1", "w2"):
+            c.add_worker(name, NAMND_CRASH_AT=f"page:{scan}:2")
+        built = build_warehouse(local_run.raw, tmp_path, "--scheduler", c.address)
+    finally:
+        c.close()
+    assert built.exit_code == 0, built.output
+    assert (
+        f"PARTIAL  scanned/{scan}: 1 of 4 pages failed: page 2: a worker process crashed "
+        "reading this page" in built.output
+    )
+    summary = next(line for line in built.output.splitlines() if line.startswith("cluster:"))
+    assert ", 2 lost," in summary, built.output
+    con = duckdb.connect(str(built.db), read_only=True)
+    try:
+        quality = con.execute(
+            "SELECT page_no, quality FROM pages JOIN documents USING (doc_id) "
+            "WHERE source_path = ? ORDER BY page_no",
+            [f"scanned/{scan}"],
+        ).fetchall()
+        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()
+    finally:
+        con.close()
+    assert quality == [(1, "good"), (2, "failed"), (3, "good"), (4, "good")]
+    assert n_docs == (3,)
