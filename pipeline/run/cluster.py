@@ -102,8 +102,9 @@ def describe(ident: dict[str, str]) -> str:
     )
 
 
-def worker_report(lang: str | None, shared: list[str], probe: str | None) -> dict[str, Any]:
-    """Runs on each worker at connect time: its identity and what it lacks."""
+def worker_report(lang: str | None, read: list[str], write: str, probe: str) -> dict[str, Any]:
+    """Runs on each worker at connect time: its identity and what it lacks. `read` are the
+    shared folders it reads, `write` the one it writes, `probe` a file the driver put there."""
     from pipeline.text.tesseract import check_tesseract
 
     problems: list[str] = []
@@ -112,12 +113,12 @@ def worker_report(lang: str | None, shared: list[str], probe: str | None) -> dic
             check_tesseract(lang)
         except EnvironmentProblem as exc:
             problems.append(exc.message)
-    for folder in shared:
+    for folder in [*read, write]:
         if not os.path.isdir(folder):
             problems.append(f"cannot see the shared folder {folder}")
-        elif not os.access(folder, os.W_OK | os.X_OK) and folder.endswith("extracted"):
-            problems.append(f"cannot write to the shared folder {folder}")
-    if probe and all(os.path.isdir(f) for f in shared) and not os.path.exists(probe):
+    if os.path.isdir(write) and not os.access(write, os.W_OK | os.X_OK):
+        problems.append(f"cannot write to the shared folder {write}")
+    elif os.path.isdir(write) and not os.path.exists(probe):
         problems.append(
             f"sees {os.path.dirname(probe)} but not the driver's file in it: "
             "a different disk is mounted at that path"
@@ -131,7 +132,8 @@ def check_reports(
     """One line per worker that cannot run this pipeline (empty when all can)."""
     lines = []
     for address, report in sorted(reports.items()):
-        who = f"worker {address}" + (f" ({names[address]})" if names.get(address) else "")
+        name = names.get(address)
+        who = f"worker {address}" + (f" ({name})" if name and name != address else "")
         if isinstance(report, BaseException):
             lines.append(
                 f"{who} cannot run namnd's code ({type(report).__name__}: {report}); {HOW_TO_FIX}"
@@ -272,9 +274,7 @@ class ClusterWorkers:
 
     def _check_workers(self) -> None:
         s = self.settings
-        shared = [str(s.extracted_dir.absolute())]
-        if s.raw_dir.exists():
-            shared.append(str(s.raw_dir.absolute()))
+        read = [str(s.raw_dir.absolute())] if s.raw_dir.exists() else []
         s.extracted_dir.mkdir(parents=True, exist_ok=True)
         probe = s.extracted_dir.absolute() / f".namnd-probe-{uuid.uuid4().hex}"
         probe.write_text("namnd\n", encoding="utf-8")
@@ -282,7 +282,8 @@ class ClusterWorkers:
             reports = self._client.run(
                 worker_report,
                 s.ocr.lang if self.need_ocr else None,
-                shared,
+                read,
+                str(s.extracted_dir.absolute()),
                 str(probe),
                 on_error="return",
             )
