@@ -115,7 +115,7 @@ def subset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # bad input must behave exactly as locally: one line each, the rest loads
     (raw / "bad").mkdir()
     (raw / "bad" / "page.pdf").write_bytes(b"<!DOCTYPE html><html><body>login</body></html>")
-    (raw / "bad" / "cut.pdf").write_bytes((RAW / SUBSET[2]).read_bytes()[:3000])
+    (raw / "bad" / "empty.pdf").write_bytes(b"")
     return raw
 
 
