@@ -8,6 +8,7 @@ import decimal
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +67,19 @@ def main() -> None:
     help="Recreate the warehouse from extracted/ (no OCR is redone).",
 )
 @click.option("--plain", is_flag=True, help="Plain progress lines even on a terminal.")
+@click.option(
+    "--scheduler",
+    envvar="NAMND_SCHEDULER",
+    metavar="ADDRESS",
+    help="Run the tasks on a Dask cluster: its scheduler's address (tcp://HOST:8786), or "
+    "'local' for a LocalCluster of --jobs workers ($NAMND_SCHEDULER).",
+)
+@click.option(
+    "--extracted",
+    type=click.Path(path_type=Path),
+    help="Cache folder, shared by every worker on a cluster (default: extracted/ beside "
+    "warehouse/, or $NAMND_EXTRACTED).",
+)
 @friendly_errors
 def run(
     raw: Path | None,
@@ -75,6 +89,8 @@ def run(
     prune: bool,
     rebuild_warehouse: bool,
     plain: bool,
+    scheduler: str | None,
+    extracted: Path | None,
 ) -> None:
     """Process new or changed files and load them into the warehouse.
 
@@ -83,8 +99,9 @@ def run(
     loaded, 1 when any failed (the others are still loaded), 2 for usage or setup problems.
 
     \b
-    Example:
+    Examples:
       namnd run --raw raw/ --db warehouse/namnd.duckdb --jobs 2
+      namnd run --scheduler tcp://10.0.0.1:8786 --raw /shared/raw --extracted /shared/extracted
     """
     from pipeline.run.progress import make_progress
     from pipeline.run.recipe import run as run_pipeline
@@ -93,6 +110,15 @@ def run(
     if jobs:
         extra["jobs"] = jobs
     settings = Settings.from_env(raw, db, **extra)
+    if extracted:
+        settings = replace(settings, extracted_dir=extracted)
+    if scheduler:  # workers see the same absolute paths on the shared storage
+        settings = replace(
+            settings,
+            scheduler=scheduler,
+            raw_dir=settings.raw_dir.absolute(),
+            extracted_dir=settings.extracted_dir.absolute(),
+        )
     if not settings.raw_dir.is_dir():
         raise click.UsageError(f"input folder {settings.raw_dir} does not exist")
     with make_progress(force_plain=plain) as progress:
@@ -127,6 +153,11 @@ def _print_summary(s: Any, settings: Settings) -> None:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
     for u in s.unmatched_overrides:
         lines.append(f"  override matches nothing: {u}")
+    if s.cluster:
+        lines.append(
+            f"cluster: {s.cluster}: {s.workers} worker(s), {s.workers_lost} lost, "
+            f"{s.tasks_retried} task(s) retried"
+        )
     lines.append(f"warehouse: {settings.db_path}  ({s.elapsed_s:.1f} s)")
     click.echo("\n".join(lines))
 

@@ -33,6 +33,7 @@ class Settings:
     force: bool = False
     prune: bool = False
     rebuild_warehouse: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the local pool
     ocr: OcrSettings = field(default_factory=OcrSettings)
     expected_dir: Path = Path("warehouse/expected")  # the expectations register (issue 18)
 

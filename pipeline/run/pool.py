@@ -5,6 +5,11 @@ so the caller can load it while other files are still being read. All CPU work (
 PDF, rendering and OCR of a page, understanding and extraction) runs in workers; this module
 only schedules, caches and collects. Nothing here prints: progress goes to an `on_event`
 callback.
+
+Where the tasks run is a `Workers`: by default `LocalPool`, a `ProcessPoolExecutor` on this
+machine; with `--scheduler`, `cluster.ClusterWorkers`, a Dask cluster's executor. The loop
+below is the same for both. Tasks take fsspec-style path strings (`local_path`), never page
+images.
 """
 
 from __future__ import annotations
@@ -13,11 +18,11 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.config import OcrSettings, Settings
 from pipeline.layout import ExtractedStore
@@ -60,20 +65,69 @@ def parse_keys(tkey: str) -> tuple[str, str]:
     return ukey, f"extract{v['extract']}:{ukey}"
 
 
+# --------------------------------------------------------------------------- where tasks run
+
+
+class Workers(Protocol):
+    """Where the tasks run: the local pool, or a Dask cluster (`cluster.ClusterWorkers`)."""
+
+    poll_s: float | None  # look at `news` at least this often (None: only when a task ends)
+
+    def executor(self, isolating: bool) -> Executor:
+        """An executor for the tasks; `isolating`: one worker, in submission order."""
+        ...
+
+    def lost(self, exc: BaseException) -> bool:
+        """True when a task failed because the workers running it died (beyond retries)."""
+        ...
+
+    def news(self) -> list[str]:
+        """Lines for the progress output since the last call (workers lost, …)."""
+        ...
+
+
+class LocalPool:
+    """Worker processes on this machine; a crash breaks the whole pool (handled below)."""
+
+    poll_s: float | None = None
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+
+    def executor(self, isolating: bool) -> Executor:
+        return ProcessPoolExecutor(max_workers=1 if isolating else self.jobs)
+
+    def lost(self, exc: BaseException) -> bool:
+        return False
+
+    def news(self) -> list[str]:
+        return []
+
+
+def local_path(ref: str) -> Path:
+    """A task's file reference as a local path: plain and ``file://`` paths as they are; other
+    fsspec URLs (``s3://…``, with their fsspec package installed) as a local cached copy."""
+    if "://" not in ref or ref.startswith("file://"):
+        return Path(ref.removeprefix("file://"))
+    import fsspec
+
+    return Path(fsspec.open_local(f"simplecache::{ref}"))
+
+
 # --------------------------------------------------------------------------- worker tasks
 
 
 def _probe_task(path: str, ocr: OcrSettings) -> int:
     from pipeline.text.pdf import probe_pdf
 
-    return probe_pdf(Path(path), ocr).n_pages
+    return probe_pdf(local_path(path), ocr).n_pages
 
 
 def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
     from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
-    page = read_page(Path(path), page_no, ocr)
+    page = read_page(local_path(path), page_no, ocr)
     kill_point("ocr")  # crash-safety tests only
     return page
 
@@ -84,7 +138,7 @@ def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[Understo
     from pipeline.understand.stage import understand
 
     kill_point("parse")  # crash-safety tests only
-    store = ExtractedStore(Path(store_root))
+    store = ExtractedStore(local_path(store_root))
     ukey, ekey = parse_keys(tkey)
     cached_u = store.read(doc.doc_id, "understand", ukey)
     if cached_u is not None:
@@ -141,8 +195,10 @@ def process_documents(
     sources: Iterable[SourceFile],
     settings: Settings,
     on_event: EventHandler = lambda *a, **k: None,
+    workers: Workers | None = None,
 ) -> Iterator[DocumentResult]:
     """Text, understanding and extraction for every source; yields results as docs finish."""
+    workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
     ocr = settings.ocr
     ready: list[DocumentResult] = []
@@ -198,8 +254,7 @@ def process_documents(
     if not initial:
         return
 
-    jobs = max(1, settings.jobs)
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = workers.executor(isolating=False)
     pending: dict[Future[Any], _Task] = {}
 
     seq = itertools.count()
@@ -226,7 +281,9 @@ def process_documents(
         for task in initial:
             submit(task)
         while pending:
-            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(pending), timeout=workers.poll_s, return_when=FIRST_COMPLETED)
+            for line in workers.news():
+                on_event("message", text=line)
             broken: list[_Task] = []
             for fut in done:
                 task = pending.pop(fut)
@@ -239,6 +296,9 @@ def process_documents(
                     broken.append(task)
                     continue
                 except Exception as exc:
+                    if workers.lost(exc):  # a cluster task that killed two workers
+                        _fail_crashed(task, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                        continue
                     if task.kind == "page":  # a page-level crash fails that page only
                         value = PageText(
                             page_no=task.args[1],
@@ -288,7 +348,7 @@ def process_documents(
                 pool.shutdown(wait=False, cancel_futures=True)
                 culprit = outstanding.pop(0) if isolating and outstanding else None
                 isolating = culprit is None
-                pool = ProcessPoolExecutor(max_workers=1 if isolating else jobs)
+                pool = workers.executor(isolating)
                 if culprit is not None:
                     _fail_crashed(culprit, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
                 for task in outstanding:

@@ -13,6 +13,7 @@ loading. Every file gets an `ingest_log` row; one bad file never stops the batch
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections import Counter
@@ -23,7 +24,7 @@ from pipeline import warehouse
 from pipeline.config import Settings
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run.discover import Skipped, discover
-from pipeline.run.pool import EventHandler, process_documents, stage_versions
+from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
 
 
 def pipeline_version() -> str:
@@ -49,6 +50,10 @@ class RunSummary:
     pruned: int = 0
     unmatched_overrides: list[str] = field(default_factory=list)
     elapsed_s: float = 0.0
+    cluster: str | None = None  # the Dask scheduler's address, when the run used one
+    workers: int = 0  # cluster workers seen during the run
+    workers_lost: int = 0
+    tasks_retried: int = 0  # tasks rerun elsewhere because their worker was lost
 
     @property
     def exit_code(self) -> int:
@@ -121,7 +126,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     summary = RunSummary()
     version = pipeline_version()
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse.write_lock(settings.db_path):
+    with warehouse.write_lock(settings.db_path), contextlib.ExitStack() as cleanup:
         if settings.rebuild_warehouse:
             _remove_db(settings.db_path)
         warehouse.check_register(settings.expected_dir)  # a bad line stops before any work
@@ -150,17 +155,15 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
                 "message", text=f"DUPLICATE {dup.source_path}: same bytes as {first.source_path}"
             )
         on_event("plan", todo=len(plan.todo), up_to_date=len(plan.up_to_date))
-        if plan.todo and any(f.media_type == "application/pdf" for f in plan.todo):
-            from pipeline.text.tesseract import check_tesseract
-
-            check_tesseract(settings.ocr.lang)
+        workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
+        cleanup.callback(_close, workers, summary)
 
         def count_pages(event: str, **data: object) -> None:
             if event == "page_done":
                 summary.pages_read += 1
             on_event(event, **data)
 
-        for result in process_documents(plan.todo, settings, count_pages):
+        for result in process_documents(plan.todo, settings, count_pages, workers):
             with warehouse.connect_write(settings.db_path) as con:
                 _load(con, result, version)
             _tally(summary, result)
@@ -172,7 +175,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             # A correction was removed from the overrides files: reload the documents it had
             # changed (from the cache in extracted/) so their extracted values come back.
             again = [f for f in found.files if f.doc_id in report.needs_reload]
-            for result in process_documents(again, settings, count_pages):
+            for result in process_documents(again, settings, count_pages, workers):
                 with warehouse.connect_write(settings.db_path) as con:
                     _load(con, result, version)
             with warehouse.connect_write(settings.db_path) as con:
@@ -184,6 +187,31 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         ]
     summary.elapsed_s = time.perf_counter() - t0
     return summary
+
+
+def _workers(settings: Settings, need_ocr: bool) -> Workers:
+    """The local pool (Tesseract checked here), or a Dask cluster (checked on each worker)."""
+    if settings.scheduler:
+        from pipeline.run.cluster import ClusterWorkers
+
+        return ClusterWorkers(settings, need_ocr)
+    if need_ocr:
+        from pipeline.text.tesseract import check_tesseract
+
+        check_tesseract(settings.ocr.lang)
+    return LocalPool(settings.jobs)
+
+
+def _close(workers: Workers, summary: RunSummary) -> None:
+    """Disconnect from a cluster, keeping what it reports for the summary."""
+    stats = getattr(workers, "stats", None)
+    if stats is not None and stats.workers:
+        summary.cluster = stats.address
+        summary.workers, summary.workers_lost = stats.workers, stats.lost
+        summary.tasks_retried = stats.retried
+    close = getattr(workers, "close", None)
+    if close is not None:
+        close()
 
 
 def _load(con: object, result: DocumentResult, version: str) -> None:
