@@ -65,6 +65,11 @@ def main() -> None:
     is_flag=True,
     help="Recreate the warehouse from extracted/ (no OCR is redone).",
 )
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Also retry files that failed before although their bytes did not change.",
+)
 @click.option("--plain", is_flag=True, help="Plain progress lines even on a terminal.")
 @friendly_errors
 def run(
@@ -74,13 +79,19 @@ def run(
     force: bool,
     prune: bool,
     rebuild_warehouse: bool,
+    retry_failed: bool,
     plain: bool,
 ) -> None:
     """Process new or changed files and load them into the warehouse.
 
     Only files that are new, changed, or were processed by an older pipeline version are
-    read; text already extracted is reused from extracted/. Exit status: 0 when every file
-    loaded, 1 when any failed (the others are still loaded), 2 for usage or setup problems.
+    read; text already extracted is reused from extracted/; a renamed file only gets its new
+    path. A file that failed is retried when its bytes change (or with --retry-failed);
+    until then the summary lists it as "still failing".
+
+    Progress and warnings go to stderr, the summary to stdout. Exit status: 0 when every
+    file read this run loaded (old, unchanged failures do not count), 1 when any failed (the
+    others are still loaded), 2 for usage or setup problems.
 
     \b
     Example:
@@ -89,7 +100,12 @@ def run(
     from pipeline.run.progress import make_progress
     from pipeline.run.recipe import run as run_pipeline
 
-    extra: dict[str, Any] = {"force": force, "prune": prune, "rebuild_warehouse": rebuild_warehouse}
+    extra: dict[str, Any] = {
+        "force": force,
+        "prune": prune,
+        "rebuild_warehouse": rebuild_warehouse,
+        "retry_failed": retry_failed,
+    }
     if jobs:
         extra["jobs"] = jobs
     settings = Settings.from_env(raw, db, **extra)
@@ -102,18 +118,38 @@ def run(
 
 
 def _print_summary(s: Any, settings: Settings) -> None:
+    """The run's result on stdout; what needs someone's attention on stderr."""
+    from pipeline.run.plan import count_words, still_failing_line
+
     pages = s.pages_by_source
     conf = s.mean_ocr_confidence
     lines = [
         f"files: {s.ok} ok, {s.partial} partial, {s.failed} failed, {s.unsupported} unsupported, "
         f"{s.up_to_date} up to date",
+    ]
+    plan = s.plan
+    if plan is not None:
+        lines.append(f"this run: {count_words(plan) or 'nothing new'}")
+    lines.append(
         f"pages: {pages.get('text-layer', 0)} text layer, {pages.get('ocr', 0)} OCR, "
         f"{pages.get('transcript', 0)} transcript"
         + (f"; mean OCR confidence {conf:.1f}" if conf is not None else "")
-        + f"; {s.pages_read} PDF page(s) read this run",
-    ]
+        + f"; {s.pages_read} PDF page(s) read this run"
+    )
+    if plan is not None:
+        for f, old in plan.renamed:
+            lines.append(f"  renamed: {old} -> {f.source_path} (same bytes; not read again)")
+        rules: dict[str, int] = {}
+        for why in plan.why.values():
+            if why.kind == "rules changed":
+                rules[why.detail] = rules.get(why.detail, 0) + 1
+        for detail, n in sorted(rules.items()):
+            lines.append(f"  {n} file(s) {detail}")
     for path, reason in s.failures:
         lines.append(f"  failed: {path}: {reason}")
+    if plan is not None:
+        for f, attempt in plan.still_failing:
+            lines.append(f"  still failing: {f.source_path}: {still_failing_line(attempt)}")
     for path, page_no, why in s.doubtful_pages:
         lines.append(f"  doubtful page: {path} p.{page_no} ({why})")
     for sk in s.skipped:
@@ -125,19 +161,26 @@ def _print_summary(s: Any, settings: Settings) -> None:
         )
     if s.pruned:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
-    for u in s.unmatched_overrides:
-        lines.append(f"  override matches nothing: {u}")
     lines.append(f"warehouse: {settings.db_path}  ({s.elapsed_s:.1f} s)")
     click.echo("\n".join(lines))
+    for u in s.unmatched_overrides:
+        click.echo(f"override matches nothing: {u}", err=True)
 
 
 @main.command()
 @click.option("--raw", type=click.Path(path_type=Path), help=RAW_HELP)
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option("--failed", "only_failed", is_flag=True, help="Only failed and partial files.")
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Show what `namnd run --retry-failed` would do with files that failed before.",
+)
 @friendly_errors
-def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
-    """Per file: new / changed / up to date / failed (with the reason) / unsupported / removed.
+def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: bool) -> None:
+    """Per file, what the next run will do and why: new / changed / renamed / outdated (rules
+    changed: which stage) / up to date / failed or partial (with the reason) / unsupported /
+    duplicate / skipped / removed. The table goes to stdout, warnings to stderr.
 
     \b
     Example:
@@ -148,7 +191,7 @@ def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
     settings = Settings.from_env(raw, db)
     if not settings.raw_dir.is_dir():
         raise click.UsageError(f"input folder {settings.raw_dir} does not exist")
-    rows = file_statuses(settings)
+    rows = file_statuses(settings, retry_failed=retry_failed)
     if only_failed:
         rows = [r for r in rows if r.state in ("failed", "partial")]
     width = max((len(r.source_path) for r in rows), default=10)
@@ -161,7 +204,7 @@ def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
     click.echo(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no files")
     unmatched = _unmatched_overrides(settings)
     for u in unmatched:
-        click.echo(f"override matches nothing: {u}")
+        click.echo(f"override matches nothing: {u}", err=True)
 
 
 def _unmatched_overrides(settings: Settings) -> list[str]:

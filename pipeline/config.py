@@ -33,6 +33,7 @@ class Settings:
     force: bool = False
     prune: bool = False
     rebuild_warehouse: bool = False
+    retry_failed: bool = False  # retry files whose unchanged bytes failed before
     ocr: OcrSettings = field(default_factory=OcrSettings)
 
     @classmethod

@@ -7,7 +7,16 @@ The orchestrator holds `write_lock` for a whole run and loads documents inside s
 from pipeline.warehouse.db import connect_read, connect_write, drop_all, lock_path, write_lock
 from pipeline.warehouse.districts import load_districts
 from pipeline.warehouse.export import export
-from pipeline.warehouse.load import LoadedDoc, load_document, loaded_state, log_attempt, prune
+from pipeline.warehouse.load import (
+    FailedAttempt,
+    LoadedDoc,
+    failed_state,
+    load_document,
+    loaded_state,
+    log_attempt,
+    prune,
+    relink,
+)
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
 from pipeline.warehouse.overrides import (
     Override,
@@ -20,6 +29,7 @@ from pipeline.warehouse.overrides import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "FailedAttempt",
     "LoadedDoc",
     "MigrationError",
     "Override",
@@ -30,6 +40,7 @@ __all__ = [
     "connect_write",
     "drop_all",
     "export",
+    "failed_state",
     "load_districts",
     "load_document",
     "loaded_state",
@@ -38,6 +49,7 @@ __all__ = [
     "migrate",
     "prune",
     "read_overrides",
+    "relink",
     "run_checks",
     "unmatched_overrides",
     "write_lock",
