@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import decimal
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,6 +12,7 @@ import click
 
 from pipeline.config import Settings
 from pipeline.errors import NamndError
+from pipeline.output import FORMATS, format_rows
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -225,17 +222,21 @@ def _unmatched_overrides(settings: Settings) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="table",
     show_default=True,
+    help="table: aligned, long values wrapped in their column; markdown: a pipe table.",
 )
+@click.option("--wide", is_flag=True, help="Table with one line per row: nothing wrapped.")
 @friendly_errors
-def query(sql: str, db: Path | None, fmt: str) -> None:
-    """Run a read-only SQL query against the warehouse.
+def query(sql: str, db: Path | None, fmt: str, wide: bool) -> None:
+    """Run a read-only SQL query against the warehouse. Values are never cut: long ones wrap
+    inside their column (or use --wide, --format markdown/csv/json); NULL shows as nothing.
 
     \b
     Example:
       namnd query "SELECT fund_type, year, sum(total_sek) FROM v_funding_by_district_year GROUP BY ALL"
+      namnd query "SELECT name, evidence FROM v_projects" --format markdown
     """
     import duckdb
 
@@ -255,82 +256,69 @@ def query(sql: str, db: Path | None, fmt: str) -> None:
         rows = cur.fetchall()
     finally:
         con.close()
-    click.echo(format_rows(cols, rows, fmt), nl=False)
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, dt.date | dt.datetime):
-        return v.isoformat()
-    if isinstance(v, decimal.Decimal):
-        return float(v)
-    if isinstance(v, list | tuple):
-        return [_plain(x) for x in v]
-    return v
-
-
-def format_rows(cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
-    """Rows as an aligned text table, CSV or JSON (a list of objects)."""
-    if fmt == "json":
-        return (
-            json.dumps(
-                [dict(zip(cols, map(_plain, r), strict=True)) for r in rows],
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n"
-        )
-    if fmt == "csv":
-        import io
-
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([[_cell(v) for v in r] for r in rows])
-        return buf.getvalue()
-    cells = [[_cell(v) for v in r] for r in rows]
-    widths = [max([len(c)] + [min(len(r[i]), 60) for r in cells]) for i, c in enumerate(cols)]
-    out = [
-        " | ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)),
-        "-+-".join("-" * w for w in widths),
-    ]
-    for r in cells:
-        out.append(" | ".join(_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)))
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _cell(v: Any) -> str:
-    v = _plain(v)
-    if v is None:
-        return ""
-    if isinstance(v, list):
-        return "; ".join(str(x) for x in v)
-    return str(v).replace("\n", " ")
-
-
-def _clip(s: str, w: int) -> str:
-    return s if len(s) <= w else s[: w - 1] + "…"
+    click.echo(format_rows(cols, rows, fmt, wide=wide), nl=False)
 
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option(
-    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv", "xlsx"]),
+    default="parquet",
+    show_default=True,
+    help="xlsx: one Excel workbook per view and table.",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for Excel with Swedish settings: UTF-8 with BOM, ';' between fields, decimal comma.",
 )
 @friendly_errors
-def export(out_dir: Path, db: Path | None, fmt: str) -> None:
-    """Write every table and view to OUT_DIR, one file each.
+def export(out_dir: Path, db: Path | None, fmt: str, excel: bool) -> None:
+    """Write the analysts' views to OUT_DIR and the raw tables to OUT_DIR/tables/, one file
+    each, with a README.txt saying which is which and what one row of each means.
 
     \b
-    Example:
-      namnd export exports/ --format csv
+    Examples:
+      namnd export exports/                 # Parquet
+      namnd export exports/ --excel         # CSV that Excel opens with å/ä/ö intact
+      namnd export exports/ --format xlsx
     """
     from pipeline import warehouse
 
+    if excel and fmt not in ("parquet", "csv"):
+        raise click.UsageError("--excel writes CSV; leave out --format xlsx")
     settings = Settings.from_env(None, db)
-    paths = warehouse.export(settings.db_path, out_dir, fmt)  # type: ignore[arg-type]
-    click.echo(f"wrote {len(paths)} files to {out_dir}")
+    paths = warehouse.export(settings.db_path, out_dir, "excel-csv" if excel else fmt)  # type: ignore[arg-type]
+    n_tables = sum(1 for p in paths if p.parent.name == "tables" and p.parent.parent == out_dir)
+    click.echo(
+        f"wrote {len(paths) - n_tables} views to {out_dir} and {n_tables} tables to "
+        f"{out_dir / 'tables'}; {out_dir / 'README.txt'} says which is which"
+    )
+
+
+@main.command()
+@click.argument("name", required=False)
+@friendly_errors
+def schema(name: str | None) -> None:
+    """Every table, view and macro with what one row means; with NAME, its columns and types.
+
+    Taken from the SQL files themselves (the header comment of each view, the grain of each
+    table in pipeline/sql/tables.sql, the comment after each column in the migrations).
+
+    \b
+    Examples:
+      namnd schema
+      namnd schema v_funding_by_district_year
+    """
+    from pipeline.warehouse import schema as dictionary
+
+    if name is None:
+        click.echo(dictionary.render_list(), nl=False)
+    else:
+        click.echo(dictionary.render_object(dictionary.find(name)), nl=False)
 
 
 @main.command(name="eval")
