@@ -194,7 +194,7 @@ def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: b
     width = max((len(r.source_path) for r in rows), default=10)
     for r in rows:
         detail = f"  {r.detail}" if r.detail else ""
-        click.echo(f"{r.state:<12} {r.source_path:<{width}}{detail}")
+        click.echo(f"{r.state:<12} {r.source_path:<{width}}{detail}".rstrip())
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.state] = counts.get(r.state, 0) + 1

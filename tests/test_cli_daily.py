@@ -301,14 +301,19 @@ def test_excel_csv_and_xlsx_keep_swedish_letters(sample_db: Path, tmp_path: Path
     assert sorted(got, key=str) == sorted(expected, key=str)
 
     xlsx_out = tmp_path / "xlsx"
-    assert invoke(["export", str(xlsx_out), "--db", str(sample_db), "--format", "xlsx"]).exit_code == 0
+    assert (
+        invoke(["export", str(xlsx_out), "--db", str(sample_db), "--format", "xlsx"]).exit_code == 0
+    )
     wb = openpyxl.load_workbook(xlsx_out / "v_funding_by_district_year.xlsx", read_only=True)
     sheet = wb["v_funding_by_district_year"]
     values = list(sheet.iter_rows(values_only=True))
     header = list(values[0])
     picked = sorted(
         (
-            tuple(r[header.index(c)] for c in ("district_today", "district_kind", "n_projects", "total_sek"))
+            tuple(
+                r[header.index(c)]
+                for c in ("district_today", "district_kind", "n_projects", "total_sek")
+            )
             for r in values[1:]
         ),
         key=str,
@@ -378,9 +383,10 @@ def test_views_say_which_units_are_districts(sample_db: Path) -> None:
     assert kinds["Järva"] == "stadsdelsförvaltning"
     assert kinds["Socialförvaltningen"] == "fackförvaltning"
     assert ("fackförvaltning", ["fackförvaltning"]) in projects
-    assert ("fackförvaltning, stadsdelsförvaltning", ["fackförvaltning", "stadsdelsförvaltning"]) in (
-        projects
-    )
+    assert (
+        "fackförvaltning, stadsdelsförvaltning",
+        ["fackförvaltning", "stadsdelsförvaltning"],
+    ) in (projects)
     others = [p for p in projects if "fackförvaltning" not in p[0]]
     assert len(others) == len(projects) - 2 > 0
     assert all(p == ("stadsdelsförvaltning", ["stadsdelsförvaltning"]) for p in others)

@@ -122,6 +122,20 @@ FROM pages p JOIN documents d USING (doc_id)
 WHERE p.quality <> 'good'
 ORDER BY d.source_path, p.page_no""",
     ),
+    Recipe(
+        "Which project owners are stadsdelsförvaltningar, and which are förvaltningar or units?",
+        """SELECT district_kind, district_today, sum(n_projects) AS projects,
+       sum(total_sek) AS total_sek
+FROM v_funding_by_district_year
+WHERE district_kind IS NOT NULL
+GROUP BY ALL
+ORDER BY district_kind DESC, district_today""",
+        "`district_kind` is `stadsdelsförvaltning`, `fackförvaltning` (a city-wide förvaltning "
+        "such as Socialförvaltningen) or `unit` (a unit inside one, such as Socialjouren). "
+        "Add `WHERE district_kind = 'stadsdelsförvaltning'` to any question above to count the "
+        "districts only; in `v_projects`, `district_kind` lists the kinds of all of a "
+        "project's owners, so the same condition keeps projects owned by districts alone.",
+    ),
 )
 
 
