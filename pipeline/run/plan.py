@@ -74,6 +74,8 @@ def rules_changed(old: str | None, new: str) -> str:
     if not was:
         return f"loaded by an older pipeline ({old or 'unknown version'}); redone"
     changed = [(k, name, what) for k, name, what in STAGES if was.get(k) != now.get(k)]
+    if not changed:  # a part this code does not name
+        return f"loaded by pipeline {old}, now {new}; redone"
     parts = "; ".join(
         f"{name} {was.get(k, '?')} → {now.get(k, '?')} ({what})" for k, name, what in changed
     )
