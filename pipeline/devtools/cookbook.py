@@ -124,12 +124,13 @@ ORDER BY d.source_path, p.page_no""",
     ),
     Recipe(
         "Which project owners are stadsdelsförvaltningar, and which are förvaltningar or units?",
-        """SELECT district_kind, district_today, sum(n_projects) AS projects,
-       sum(total_sek) AS total_sek
+        """SELECT district_kind, count(DISTINCT district_today) AS units,
+       sum(n_projects) AS projects,
+       list(DISTINCT district_today ORDER BY district_today) AS names
 FROM v_funding_by_district_year
 WHERE district_kind IS NOT NULL
-GROUP BY ALL
-ORDER BY district_kind DESC, district_today""",
+GROUP BY district_kind
+ORDER BY district_kind""",
         "`district_kind` is `stadsdelsförvaltning`, `fackförvaltning` (a city-wide förvaltning "
         "such as Socialförvaltningen) or `unit` (a unit inside one, such as Socialjouren). "
         "Add `WHERE district_kind = 'stadsdelsförvaltning'` to any question above to count the "
