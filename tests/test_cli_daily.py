@@ -270,7 +270,23 @@ def test_export_puts_views_first_and_tables_apart(sample_db: Path, tmp_path: Pat
     assert (out / "tables" / "projects.parquet").exists()
     readme = (out / "README.txt").read_text(encoding="utf-8")
     assert "START HERE: the files in this folder are the analysts' views." in readme
-    assert "  v_projects.parquet " in readme and "  tables/projects.parquet " in readme
+    con = duckdb.connect(str(sample_db), read_only=True)
+    n_view, n_table = (
+        con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+        for t in ("v_projects", "projects")
+    )
+    con.close()
+    assert n_view < n_table  # the table keeps every copy of each decision
+    lines = readme.splitlines()
+    assert any(
+        ln.startswith("  v_projects.parquet ") and f" {n_view} rows  one row per project of" in ln
+        for ln in lines
+    )
+    assert any(
+        ln.startswith("  tables/projects.parquet ")
+        and f" {n_table} rows  one row per project" in ln
+        for ln in lines
+    )
     assert "EVERY COPY" in readme
 
 

@@ -68,7 +68,7 @@ def export(db_path: Path, out_dir: Path, fmt: ExportFormat = "parquet") -> list[
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / TABLES_DIR).mkdir(exist_ok=True)
     con = connect_read(db_path)
-    written: list[tuple[str, str, Path]] = []
+    written: list[tuple[str, str, Path, int]] = []
     try:
         objects = _objects(con)
         for name, kind in sorted(objects, key=lambda o: (o[1] != "view", o[0])):
@@ -85,11 +85,12 @@ def export(db_path: Path, out_dir: Path, fmt: ExportFormat = "parquet") -> list[
                 else:
                     _write_excel_csv(tmp, cols, batches)
             os.replace(tmp, target)
-            written.append((name, kind, target))
+            n_rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+            written.append((name, kind, target, int(n_rows)))
     finally:
         con.close()
     _write_readme(out_dir, db_path, fmt, written)
-    return [p for _, _, p in written]
+    return [p for _, _, p, _ in written]
 
 
 def _rows(
@@ -167,20 +168,20 @@ def _write_xlsx(
 
 
 def _write_readme(
-    out_dir: Path, db_path: Path, fmt: str, written: list[tuple[str, str, Path]]
+    out_dir: Path, db_path: Path, fmt: str, written: list[tuple[str, str, Path, int]]
 ) -> None:
     from pipeline.warehouse.schema import describe_all
 
     grains = {o.name: o.grain for o in describe_all()}
-    views = [(n, p) for n, k, p in written if k == "view"]
-    tables = [(n, p) for n, k, p in written if k == "table"]
+    views = [(n, p, r) for n, k, p, r in written if k == "view"]
+    tables = [(n, p, r) for n, k, p, r in written if k == "table"]
 
-    def listing(items: list[tuple[str, Path]]) -> list[str]:
-        rels = [p.relative_to(out_dir).as_posix() for _, p in items]
+    def listing(items: list[tuple[str, Path, int]]) -> list[str]:
+        rels = [p.relative_to(out_dir).as_posix() for _, p, _ in items]
         width = max((len(r) for r in rels), default=0)
         return [
-            f"  {rel:<{width}}  {grains.get(n) or '(not described)'}"
-            for (n, _), rel in zip(items, rels, strict=True)
+            f"  {rel:<{width}}  {r:>7} rows  {grains.get(n) or '(not described)'}"
+            for (n, _, r), rel in zip(items, rels, strict=True)
         ]
 
     lines = [
@@ -188,14 +189,15 @@ def _write_readme(
         "",
         "START HERE: the files in this folder are the analysts' views. Each counts every",
         "decision once (the best copy of it: see v_documents_canonical) and follows districts",
-        "to today's. One row of each is:",
+        "to today's. Each file, its number of rows, and what one row is:",
         "",
         *listing(views),
         "",
         f"{TABLES_DIR}/ holds the raw tables the views are built from. They keep EVERY COPY of",
         "every decision (a decision that arrived as transcript, scan and PDF is three",
         "documents, each with its projects), so summing them counts decisions more than once.",
-        "Use them to trace a value to its page and source text. One row of each is:",
+        "Use them to trace a value to its page and source text. Each file, its number of rows,",
+        "and what one row is:",
         "",
         *listing(tables),
         "",
