@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import decimal
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,6 +13,8 @@ import click
 
 from pipeline.config import Settings
 from pipeline.errors import NamndError
+from pipeline.output import FORMATS, format_rows
+from pipeline.output import cell as _cell
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +64,11 @@ def main() -> None:
     is_flag=True,
     help="Recreate the warehouse from extracted/ (no OCR is redone).",
 )
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Also retry files that failed before although their bytes did not change.",
+)
 @click.option("--plain", is_flag=True, help="Plain progress lines even on a terminal.")
 @click.option(
     "--scheduler",
@@ -88,6 +91,7 @@ def run(
     force: bool,
     prune: bool,
     rebuild_warehouse: bool,
+    retry_failed: bool,
     plain: bool,
     scheduler: str | None,
     extracted: Path | None,
@@ -95,8 +99,13 @@ def run(
     """Process new or changed files and load them into the warehouse.
 
     Only files that are new, changed, or were processed by an older pipeline version are
-    read; text already extracted is reused from extracted/. Exit status: 0 when every file
-    loaded, 1 when any failed (the others are still loaded), 2 for usage or setup problems.
+    read; text already extracted is reused from extracted/; a renamed file only gets its new
+    path. A file that failed is retried when its bytes change (or with --retry-failed);
+    until then the summary lists it as "still failing".
+
+    Progress and warnings go to stderr, the summary to stdout. Exit status: 0 when every
+    file read this run loaded (old, unchanged failures do not count), 1 when any failed (the
+    others are still loaded), 2 for usage or setup problems.
 
     \b
     Examples:
@@ -106,7 +115,12 @@ def run(
     from pipeline.run.progress import make_progress
     from pipeline.run.recipe import run as run_pipeline
 
-    extra: dict[str, Any] = {"force": force, "prune": prune, "rebuild_warehouse": rebuild_warehouse}
+    extra: dict[str, Any] = {
+        "force": force,
+        "prune": prune,
+        "rebuild_warehouse": rebuild_warehouse,
+        "retry_failed": retry_failed,
+    }
     if jobs:
         extra["jobs"] = jobs
     settings = Settings.from_env(raw, db, **extra)
@@ -128,18 +142,38 @@ def run(
 
 
 def _print_summary(s: Any, settings: Settings) -> None:
+    """The run's result on stdout; what needs someone's attention on stderr."""
+    from pipeline.run.plan import count_words, still_failing_line
+
     pages = s.pages_by_source
     conf = s.mean_ocr_confidence
     lines = [
         f"files: {s.ok} ok, {s.partial} partial, {s.failed} failed, {s.unsupported} unsupported, "
         f"{s.up_to_date} up to date",
+    ]
+    plan = s.plan
+    if plan is not None:
+        lines.append(f"this run: {count_words(plan) or 'nothing new'}")
+    lines.append(
         f"pages: {pages.get('text-layer', 0)} text layer, {pages.get('ocr', 0)} OCR, "
         f"{pages.get('transcript', 0)} transcript"
         + (f"; mean OCR confidence {conf:.1f}" if conf is not None else "")
-        + f"; {s.pages_read} PDF page(s) read this run",
-    ]
+        + f"; {s.pages_read} PDF page(s) read this run"
+    )
+    if plan is not None:
+        for f, old in plan.renamed:
+            lines.append(f"  renamed: {old} -> {f.source_path} (same bytes; not read again)")
+        rules: dict[str, int] = {}
+        for why in plan.why.values():
+            if why.kind == "rules changed":
+                rules[why.detail] = rules.get(why.detail, 0) + 1
+        for detail, n in sorted(rules.items()):
+            lines.append(f"  {n} file(s) {detail}")
     for path, reason in s.failures:
         lines.append(f"  failed: {path}: {reason}")
+    if plan is not None:
+        for f, attempt in plan.still_failing:
+            lines.append(f"  still failing: {f.source_path}: {still_failing_line(attempt)}")
     for path, page_no, why in s.doubtful_pages:
         lines.append(f"  doubtful page: {path} p.{page_no} ({why})")
     for sk in s.skipped:
@@ -151,8 +185,6 @@ def _print_summary(s: Any, settings: Settings) -> None:
         )
     if s.pruned:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
-    for u in s.unmatched_overrides:
-        lines.append(f"  override matches nothing: {u}")
     if s.cluster:
         lines.append(
             f"cluster: {s.cluster}: {s.workers} worker(s), {s.workers_lost} lost, "
@@ -160,15 +192,24 @@ def _print_summary(s: Any, settings: Settings) -> None:
         )
     lines.append(f"warehouse: {settings.db_path}  ({s.elapsed_s:.1f} s)")
     click.echo("\n".join(lines))
+    for u in s.unmatched_overrides:
+        click.echo(f"override matches nothing: {u}", err=True)
 
 
 @main.command()
 @click.option("--raw", type=click.Path(path_type=Path), help=RAW_HELP)
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option("--failed", "only_failed", is_flag=True, help="Only failed and partial files.")
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Show what `namnd run --retry-failed` would do with files that failed before.",
+)
 @friendly_errors
-def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
-    """Per file: new / changed / up to date / failed (with the reason) / unsupported / removed.
+def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: bool) -> None:
+    """Per file, what the next run will do and why: new / changed / renamed / outdated (rules
+    changed: which stage) / up to date / failed or partial (with the reason) / unsupported /
+    duplicate / skipped / removed. The table goes to stdout, warnings to stderr.
 
     \b
     Example:
@@ -179,20 +220,20 @@ def status(raw: Path | None, db: Path | None, only_failed: bool) -> None:
     settings = Settings.from_env(raw, db)
     if not settings.raw_dir.is_dir():
         raise click.UsageError(f"input folder {settings.raw_dir} does not exist")
-    rows = file_statuses(settings)
+    rows = file_statuses(settings, retry_failed=retry_failed)
     if only_failed:
         rows = [r for r in rows if r.state in ("failed", "partial")]
     width = max((len(r.source_path) for r in rows), default=10)
     for r in rows:
         detail = f"  {r.detail}" if r.detail else ""
-        click.echo(f"{r.state:<12} {r.source_path:<{width}}{detail}")
+        click.echo(f"{r.state:<12} {r.source_path:<{width}}{detail}".rstrip())
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.state] = counts.get(r.state, 0) + 1
     click.echo(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no files")
     unmatched = _unmatched_overrides(settings)
     for u in unmatched:
-        click.echo(f"override matches nothing: {u}")
+        click.echo(f"override matches nothing: {u}", err=True)
 
 
 def _unmatched_overrides(settings: Settings) -> list[str]:
@@ -213,17 +254,21 @@ def _unmatched_overrides(settings: Settings) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="table",
     show_default=True,
+    help="table: aligned, long values wrapped in their column; markdown: a pipe table.",
 )
+@click.option("--wide", is_flag=True, help="Table with one line per row: nothing wrapped.")
 @friendly_errors
-def query(sql: str, db: Path | None, fmt: str) -> None:
-    """Run a read-only SQL query against the warehouse.
+def query(sql: str, db: Path | None, fmt: str, wide: bool) -> None:
+    """Run a read-only SQL query against the warehouse. Values are never cut: long ones wrap
+    inside their column (or use --wide, --format markdown/csv/json); NULL shows as nothing.
 
     \b
     Example:
       namnd query "SELECT fund_type, year, sum(total_sek) FROM v_funding_by_district_year GROUP BY ALL"
+      namnd query "SELECT name, evidence FROM v_projects" --format markdown
     """
     import duckdb
 
@@ -243,82 +288,69 @@ def query(sql: str, db: Path | None, fmt: str) -> None:
         rows = cur.fetchall()
     finally:
         con.close()
-    click.echo(format_rows(cols, rows, fmt), nl=False)
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, dt.date | dt.datetime):
-        return v.isoformat()
-    if isinstance(v, decimal.Decimal):
-        return float(v)
-    if isinstance(v, list | tuple):
-        return [_plain(x) for x in v]
-    return v
-
-
-def format_rows(cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
-    """Rows as an aligned text table, CSV or JSON (a list of objects)."""
-    if fmt == "json":
-        return (
-            json.dumps(
-                [dict(zip(cols, map(_plain, r), strict=True)) for r in rows],
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n"
-        )
-    if fmt == "csv":
-        import io
-
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([[_cell(v) for v in r] for r in rows])
-        return buf.getvalue()
-    cells = [[_cell(v) for v in r] for r in rows]
-    widths = [max([len(c)] + [min(len(r[i]), 60) for r in cells]) for i, c in enumerate(cols)]
-    out = [
-        " | ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)),
-        "-+-".join("-" * w for w in widths),
-    ]
-    for r in cells:
-        out.append(" | ".join(_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)))
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _cell(v: Any) -> str:
-    v = _plain(v)
-    if v is None:
-        return ""
-    if isinstance(v, list):
-        return "; ".join(str(x) for x in v)
-    return str(v).replace("\n", " ")
-
-
-def _clip(s: str, w: int) -> str:
-    return s if len(s) <= w else s[: w - 1] + "…"
+    click.echo(format_rows(cols, rows, fmt, wide=wide), nl=False)
 
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option(
-    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv", "xlsx"]),
+    default="parquet",
+    show_default=True,
+    help="xlsx: one Excel workbook per view and table.",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for Excel with Swedish settings: UTF-8 with BOM, ';' between fields, decimal comma.",
 )
 @friendly_errors
-def export(out_dir: Path, db: Path | None, fmt: str) -> None:
-    """Write every table and view to OUT_DIR, one file each.
+def export(out_dir: Path, db: Path | None, fmt: str, excel: bool) -> None:
+    """Write the analysts' views to OUT_DIR and the raw tables to OUT_DIR/tables/, one file
+    each, with a README.txt saying which is which and what one row of each means.
 
     \b
-    Example:
-      namnd export exports/ --format csv
+    Examples:
+      namnd export exports/                 # Parquet
+      namnd export exports/ --excel         # CSV that Excel opens with å/ä/ö intact
+      namnd export exports/ --format xlsx
     """
     from pipeline import warehouse
 
+    if excel and fmt not in ("parquet", "csv"):
+        raise click.UsageError("--excel writes CSV; leave out --format xlsx")
     settings = Settings.from_env(None, db)
-    paths = warehouse.export(settings.db_path, out_dir, fmt)  # type: ignore[arg-type]
-    click.echo(f"wrote {len(paths)} files to {out_dir}")
+    paths = warehouse.export(settings.db_path, out_dir, "excel-csv" if excel else fmt)  # type: ignore[arg-type]
+    n_tables = sum(1 for p in paths if p.parent.name == "tables" and p.parent.parent == out_dir)
+    click.echo(
+        f"wrote {len(paths) - n_tables} views to {out_dir} and {n_tables} tables to "
+        f"{out_dir / 'tables'}; {out_dir / 'README.txt'} says which is which"
+    )
+
+
+@main.command()
+@click.argument("name", required=False)
+@friendly_errors
+def schema(name: str | None) -> None:
+    """Every table, view and macro with what one row means; with NAME, its columns and types.
+
+    Taken from the SQL files themselves (the header comment of each view, the grain of each
+    table in pipeline/sql/tables.sql, the comment after each column in the migrations).
+
+    \b
+    Examples:
+      namnd schema
+      namnd schema v_funding_by_district_year
+    """
+    from pipeline.warehouse import schema as dictionary
+
+    if name is None:
+        click.echo(dictionary.render_list(), nl=False)
+    else:
+        click.echo(dictionary.render_object(dictionary.find(name)), nl=False)
 
 
 @main.command(name="eval")

@@ -34,6 +34,7 @@ class Settings:
     prune: bool = False
     rebuild_warehouse: bool = False
     scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the local pool
+    retry_failed: bool = False  # retry files whose unchanged bytes failed before
     ocr: OcrSettings = field(default_factory=OcrSettings)
     expected_dir: Path = Path("warehouse/expected")  # the expectations register (issue 18)
 

@@ -39,23 +39,47 @@ def row_count(db: Path, name: str) -> int:
         con.close()
 
 
-@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def place(out: Path, name: str, ext: str) -> Path:
+    """Views at the top of the export, raw tables under tables/."""
+    return out / f"{name}.{ext}" if name.startswith("v_") else out / "tables" / f"{name}.{ext}"
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "excel-csv", "xlsx"])
 def test_every_table_and_view_becomes_one_file(sample_db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
+    ext = {"excel-csv": "csv"}.get(fmt, fmt)
     written = export(sample_db, out, fmt)  # type: ignore[arg-type]
     names = objects(sample_db)
     assert {"documents", "projects", "schema_migrations", "v_funding_by_district_year"} <= set(
         names
     )
-    assert written == [out / f"{n}.{fmt}" for n in names]
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{fmt}" for n in names)
-    reader = "read_parquet" if fmt == "parquet" else "read_csv"
-    con = duckdb.connect()
+    views = [n for n in names if n.startswith("v_")]
+    tables = [n for n in names if not n.startswith("v_")]
+    assert written == [place(out, n, ext) for n in views + tables]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["README.txt", "tables", *(f"{n}.{ext}" for n in views)]
+    )
+    assert sorted(p.name for p in (out / "tables").iterdir()) == sorted(
+        f"{n}.{ext}" for n in tables
+    )
     for name in names:
-        n = con.execute(
-            f"SELECT count(*) FROM {reader}(?)", [str(out / f"{name}.{fmt}")]
-        ).fetchall()
-        assert n[0][0] == row_count(sample_db, name), name
+        assert _rows_in(place(out, name, ext), fmt) == row_count(sample_db, name), name
+
+
+def _rows_in(path: Path, fmt: str) -> int:
+    if fmt == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.load_workbook(path, read_only=True)
+        n = sum(1 for _ in wb.worksheets[0].iter_rows()) - 1
+        wb.close()
+        return n
+    con = duckdb.connect()
+    if fmt == "excel-csv":
+        sql = "SELECT count(*) FROM read_csv(?, delim=';', header=true)"
+    else:
+        sql = f"SELECT count(*) FROM {'read_parquet' if fmt == 'parquet' else 'read_csv'}(?)"
+    return int(con.execute(sql, [str(path)]).fetchall()[0][0])
 
 
 def test_parquet_keeps_types_and_swedish_letters(sample_db: Path, tmp_path: Path) -> None:
@@ -70,7 +94,7 @@ def test_parquet_keeps_types_and_swedish_letters(sample_db: Path, tmp_path: Path
     types = dict(
         con.execute(
             "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?))",
-            [str(tmp_path / "documents.parquet")],
+            [str(tmp_path / "tables" / "documents.parquet")],
         ).fetchall()
     )
     assert types["doc_date"] == "DATE" and types["n_pages"] == "INTEGER"
@@ -79,9 +103,9 @@ def test_parquet_keeps_types_and_swedish_letters(sample_db: Path, tmp_path: Path
 def test_export_overwrites_and_leaves_no_temporary_files(sample_db: Path, tmp_path: Path) -> None:
     export(sample_db, tmp_path, "csv")
     export(sample_db, tmp_path, "csv")
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert not [p for p in tmp_path.rglob(".*")]
 
 
 def test_unknown_format_is_refused(sample_db: Path, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="parquet or csv"):
-        export(sample_db, tmp_path, "xlsx")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="parquet, csv, excel-csv, xlsx"):
+        export(sample_db, tmp_path, "ods")  # type: ignore[arg-type]

@@ -90,7 +90,8 @@ def test_renamed_file_is_not_ocred_again(small_raw: Path, tmp_path: Path) -> Non
     (small_raw / "scan" / "b.pdf").rename(small_raw / "scan" / "renamed.pdf")
     again = build_warehouse(small_raw, tmp_path / "w")
     assert again.exit_code == 0, again.output
-    assert "ok       scan/renamed.pdf" in again.output
+    assert "renamed  scan/b.pdf -> scan/renamed.pdf (not read again)" in again.output
+    assert "this run: 1 renamed (path updated, not read again)" in again.output
     con = duckdb.connect(str(again.db), read_only=True)
     paths = [r[0] for r in con.execute("SELECT source_path FROM documents ORDER BY 1").fetchall()]
     assert paths == ["born/a.pdf", "c.txt", "scan/renamed.pdf"]

@@ -135,6 +135,21 @@ ORDER BY year, committee, series""",
         "views carry the same judgement in their `coverage` column; `namnd coverage` shows it "
         "as a grid and `namnd coverage --suggest` lists references not yet registered.",
     ),
+    Recipe(
+        "Which project owners are stadsdelsförvaltningar, and which are förvaltningar or units?",
+        """SELECT district_kind, count(DISTINCT district_today) AS units,
+       sum(n_projects) AS projects,
+       list(DISTINCT district_today ORDER BY district_today) AS names
+FROM v_funding_by_district_year
+WHERE district_kind IS NOT NULL
+GROUP BY district_kind
+ORDER BY district_kind""",
+        "`district_kind` is `stadsdelsförvaltning`, `fackförvaltning` (a city-wide förvaltning "
+        "such as Socialförvaltningen) or `unit` (a unit inside one, such as Socialjouren). "
+        "Add `WHERE district_kind = 'stadsdelsförvaltning'` to any question above to count the "
+        "districts only; in `v_projects`, `district_kind` lists the kinds of all of a "
+        "project's owners, so the same condition keeps projects owned by districts alone.",
+    ),
 )
 
 

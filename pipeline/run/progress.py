@@ -28,7 +28,12 @@ class PlainProgress:
         if event == "message":
             self._say(data["text"])
         elif event == "plan":
-            self._say(f"{data['todo']} file(s) to process, {data['up_to_date']} up to date")
+            line = f"{data['todo']} file(s) to process, {data['up_to_date']} up to date"
+            if data.get("renamed"):
+                line += f", {data['renamed']} renamed"
+            if data.get("still_failing"):
+                line += f", {data['still_failing']} still failing (not retried)"
+            self._say(line)
         elif event == "doc_done":
             self._say(result_line(data["result"]))
 

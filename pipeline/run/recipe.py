@@ -1,7 +1,8 @@
 """The whole pipeline, in order. This is the recipe `namnd run` follows.
 
     discover  → every file under raw/ with its content id (sha256)
-    plan      → which files are new, changed, or processed by an older stage version
+    plan      → which files are new, changed, renamed, processed by an older stage version,
+                or failed before and unchanged (run/plan.py)
     text      → text of every page (text layer, OCR, or transcript)       ┐ in a pool of
     understand→ repaired text, page furniture, sections, metadata         │ worker processes,
     extract   → projects, amounts, criteria, district mentions            ┘ cached in extracted/
@@ -24,6 +25,7 @@ from pipeline import warehouse
 from pipeline.config import Settings
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run.discover import Skipped, discover
+from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
 
 
@@ -54,6 +56,7 @@ class RunSummary:
     workers: int = 0  # cluster workers seen during the run
     workers_lost: int = 0
     tasks_retried: int = 0  # tasks rerun elsewhere because their worker was lost
+    plan: Plan | None = None  # what the run set out to do, and why (see run/plan.py)
 
     @property
     def exit_code(self) -> int:
@@ -63,61 +66,6 @@ class RunSummary:
     def mean_ocr_confidence(self) -> float | None:
         c = self.ocr_confidences
         return sum(c) / len(c) if c else None
-
-
-@dataclass(frozen=True)
-class Plan:
-    todo: tuple[SourceFile, ...]
-    up_to_date: tuple[SourceFile, ...]
-    unsupported: tuple[SourceFile, ...]
-    duplicates: tuple[tuple[SourceFile, SourceFile], ...]  # (file, first file with same bytes)
-    superseded: tuple[str, ...]  # doc_ids whose path now holds other content
-    removed: tuple[str, ...]  # doc_ids whose file is gone
-
-
-def make_plan(
-    files: tuple[SourceFile, ...],
-    loaded: dict[str, warehouse.LoadedDoc],
-    version: str,
-    force: bool,
-) -> Plan:
-    """Decide what this run must do from what the warehouse already holds."""
-    todo: list[SourceFile] = []
-    fresh: list[SourceFile] = []
-    unsupported: list[SourceFile] = []
-    duplicates: list[tuple[SourceFile, SourceFile]] = []
-    first_by_id: dict[str, SourceFile] = {}
-    for f in files:
-        if f.media_type == "unsupported":
-            unsupported.append(f)
-            continue
-        if f.doc_id in first_by_id:
-            duplicates.append((f, first_by_id[f.doc_id]))
-            continue
-        first_by_id[f.doc_id] = f
-        have = loaded.get(f.doc_id)
-        if (
-            not force
-            and have is not None
-            and have.pipeline_version == version
-            and have.source_path == f.source_path
-            and have.status == "ok"
-        ):
-            fresh.append(f)
-        else:
-            todo.append(f)
-    paths_now = {f.source_path: f.doc_id for f in files}
-    superseded = tuple(
-        doc_id
-        for doc_id, have in loaded.items()
-        if doc_id not in first_by_id and paths_now.get(have.source_path) not in (None, doc_id)
-    )
-    removed = tuple(
-        doc_id for doc_id in loaded if doc_id not in first_by_id and doc_id not in superseded
-    )
-    return Plan(
-        tuple(todo), tuple(fresh), tuple(unsupported), tuple(duplicates), superseded, removed
-    )
 
 
 def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> RunSummary:
@@ -136,7 +84,17 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         for s in found.skipped:
             on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
         with warehouse.connect_write(settings.db_path) as con:
-            plan = make_plan(found.files, warehouse.loaded_state(con), version, settings.force)
+            plan = make_plan(
+                found.files,
+                warehouse.loaded_state(con),
+                version,
+                settings.force,
+                failed=warehouse.failed_state(con),
+                retry_failed=settings.retry_failed,
+            )
+            for f, _old in plan.renamed:  # same bytes at a new path: nothing to read again
+                warehouse.relink(con, f.doc_id, f.source_path)
+                _log(con, f, "ok", "rename", "", version)
             logged = _logged_unsupported(con)
             for f in plan.unsupported:
                 summary.unsupported += 1
@@ -149,12 +107,21 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
                 keep = set(warehouse.loaded_state(con)) - set(plan.removed)
                 summary.pruned = warehouse.prune(con, keep)
         summary.up_to_date = len(plan.up_to_date)
+        summary.plan = plan
         summary.removed = [] if settings.prune else list(plan.removed)
         for dup, first in plan.duplicates:
             on_event(
                 "message", text=f"DUPLICATE {dup.source_path}: same bytes as {first.source_path}"
             )
-        on_event("plan", todo=len(plan.todo), up_to_date=len(plan.up_to_date))
+        for f, old in plan.renamed:
+            on_event("message", text=f"renamed  {old} -> {f.source_path} (not read again)")
+        on_event(
+            "plan",
+            todo=len(plan.todo),
+            up_to_date=len(plan.up_to_date),
+            renamed=len(plan.renamed),
+            still_failing=len(plan.still_failing),
+        )
         workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
         cleanup.callback(_close, workers, summary)
 
@@ -230,7 +197,9 @@ def _load(con: object, result: DocumentResult, version: str) -> None:
     )
 
 
-def _log(con: object, f: SourceFile, status: str, stage: str, error: str, version: str) -> None:
+def _log(
+    con: object, f: SourceFile, status: str, stage: str, error: str | None, version: str
+) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     warehouse.log_attempt(
         con,  # type: ignore[arg-type]
@@ -238,7 +207,7 @@ def _log(con: object, f: SourceFile, status: str, stage: str, error: str, versio
         sha256=f.sha256,
         status=status,
         stage=stage,
-        error=error,
+        error=error or None,
         started_at=now,
         finished_at=now,
         pipeline_version=version,

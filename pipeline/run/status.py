@@ -1,4 +1,10 @@
-"""`namnd status`: what each file under raw/ would get from the next run, and why."""
+"""`namnd status`: what each file under raw/ would get from the next run, and why.
+
+It reads the same plan the run follows (run/plan.py), so the words here are what the run will
+do: `renamed  scan/2020/b.pdf  was scan/b.pdf; same bytes: only the path is updated, nothing
+is read again`, `outdated  a.pdf  rules changed: extract 7 → 8 (…): redone from the cached
+page text, no OCR`, `failed  x.pdf  text: encrypted …; bytes unchanged since, so not retried`.
+"""
 
 from __future__ import annotations
 
@@ -8,85 +14,83 @@ from pathlib import Path
 from pipeline import warehouse
 from pipeline.config import Settings
 from pipeline.run.discover import discover
-from pipeline.run.recipe import make_plan, pipeline_version
+from pipeline.run.plan import make_plan, still_failing_line
+from pipeline.run.recipe import pipeline_version
 
 
 @dataclass(frozen=True)
 class FileStatus:
     source_path: str
-    state: str  # new | changed | up to date | outdated | failed | partial | unsupported |
-    # skipped | removed | duplicate
+    state: str  # new | changed | renamed | up to date | outdated | failed | partial |
+    # unsupported | skipped | removed | duplicate
     detail: str = ""
     doc_id: str | None = None
 
 
-def file_statuses(settings: Settings) -> list[FileStatus]:
+#: The status word for each reason a file is in the run's todo list.
+_STATE_OF = {
+    "new": "new",
+    "changed": "changed",
+    "rules changed": "outdated",
+    "partial": "partial",
+    "retry": "failed",
+    "forced": "outdated",
+}
+
+
+def file_statuses(settings: Settings, *, retry_failed: bool = False) -> list[FileStatus]:
     found = discover(settings.raw_dir, settle_seconds=0)
     loaded: dict[str, warehouse.LoadedDoc] = {}
-    last: dict[str, tuple[str, str | None, str | None]] = {}
+    failed: dict[str, warehouse.FailedAttempt] = {}
     doubtful: dict[str, list[int]] = {}
+    errors: dict[str, str] = {}
     if Path(settings.db_path).exists():
         con = warehouse.connect_read(settings.db_path)
         try:
             loaded = warehouse.loaded_state(con)
-            for path, sha, status, stage, error in con.execute(
-                """SELECT source_path, sha256, status, stage, error FROM ingest_log
-                   QUALIFY row_number() OVER (PARTITION BY source_path, sha256
-                                              ORDER BY finished_at DESC, started_at DESC) = 1"""
-            ).fetchall():
-                last[f"{path}\0{sha}"] = (status, stage, error)
+            failed = warehouse.failed_state(con)
             for doc_id, page_no in con.execute(
                 "SELECT doc_id, page_no FROM pages WHERE quality = 'doubtful' ORDER BY 1, 2"
             ).fetchall():
                 doubtful.setdefault(doc_id, []).append(page_no)
+            for doc_id, stage, error in con.execute(
+                "SELECT doc_id, stage, error FROM documents WHERE status = 'partial'"
+            ).fetchall():
+                errors[doc_id] = f"{stage}: {error or 'unknown error'}"
         finally:
             con.close()
     version = pipeline_version()
-    plan = make_plan(found.files, loaded, version, force=False)
-    by_path_loaded = {d.source_path: (doc_id, d) for doc_id, d in loaded.items()}
+    plan = make_plan(found.files, loaded, version, False, failed, retry_failed)
     out: list[FileStatus] = []
-    fresh = {f.doc_id for f in plan.up_to_date}
-    for f in found.files:
-        attempt = last.get(f"{f.source_path}\0{f.sha256}")
-        if f.media_type == "unsupported":
-            out.append(FileStatus(f.source_path, "unsupported", "only .pdf and .txt are read"))
-        elif any(d is f for d, _ in plan.duplicates):
-            first = next(o for d, o in plan.duplicates if d is f)
-            out.append(
-                FileStatus(
-                    f.source_path, "duplicate", f"same bytes as {first.source_path}", f.doc_id
-                )
+    for f in plan.unsupported:
+        out.append(FileStatus(f.source_path, "unsupported", "only .pdf and .txt are read"))
+    for dup, kept in plan.duplicates:
+        out.append(
+            FileStatus(
+                dup.source_path, "duplicate", f"same bytes as {kept.source_path}", dup.doc_id
             )
-        elif f.doc_id in fresh:
-            pages = doubtful.get(f.doc_id)
-            note = f"doubtful pages: {', '.join(map(str, pages))}" if pages else ""
-            out.append(FileStatus(f.source_path, "up to date", note, f.doc_id))
-        elif attempt and attempt[0] in ("failed", "partial"):
-            out.append(
-                FileStatus(
-                    f.source_path,
-                    attempt[0],
-                    f"{attempt[1]}: {attempt[2] or 'unknown error'}",
-                    f.doc_id,
-                )
+        )
+    for f in plan.up_to_date:
+        pages = doubtful.get(f.doc_id)
+        note = f"doubtful pages: {', '.join(map(str, pages))}" if pages else ""
+        out.append(FileStatus(f.source_path, "up to date", note, f.doc_id))
+    for f, old in plan.renamed:
+        out.append(
+            FileStatus(
+                f.source_path,
+                "renamed",
+                f"was {old}; same bytes: only the path is updated, nothing is read again",
+                f.doc_id,
             )
-        elif f.doc_id in loaded:
-            out.append(
-                FileStatus(
-                    f.source_path,
-                    "outdated",
-                    f"loaded by {loaded[f.doc_id].pipeline_version}, now {version}",
-                    f.doc_id,
-                )
-            )
-        elif f.source_path in by_path_loaded:
-            out.append(
-                FileStatus(
-                    f.source_path, "changed", "content differs from the loaded copy", f.doc_id
-                )
-            )
-        else:
-            out.append(FileStatus(f.source_path, "new", "", f.doc_id))
+        )
+    for f, attempt in plan.still_failing:
+        out.append(FileStatus(f.source_path, "failed", still_failing_line(attempt), f.doc_id))
+    for f in plan.todo:
+        why = plan.why[f.doc_id]
+        detail = why.detail
+        if why.kind == "partial":
+            detail = f"{errors.get(f.doc_id, 'some pages failed')}; {detail}"
+        out.append(FileStatus(f.source_path, _STATE_OF[why.kind], detail, f.doc_id))
     for s in found.skipped:
         out.append(FileStatus(s.source_path, "skipped", s.reason))
     for doc_id in plan.removed:

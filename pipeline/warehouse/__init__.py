@@ -8,7 +8,16 @@ from pipeline.warehouse.db import connect_read, connect_write, drop_all, lock_pa
 from pipeline.warehouse.districts import load_districts
 from pipeline.warehouse.expected import RegisterError, check_register, load_expected
 from pipeline.warehouse.export import export
-from pipeline.warehouse.load import LoadedDoc, load_document, loaded_state, log_attempt, prune
+from pipeline.warehouse.load import (
+    FailedAttempt,
+    LoadedDoc,
+    failed_state,
+    load_document,
+    loaded_state,
+    log_attempt,
+    prune,
+    relink,
+)
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
 from pipeline.warehouse.overrides import (
     Override,
@@ -21,6 +30,7 @@ from pipeline.warehouse.overrides import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "FailedAttempt",
     "LoadedDoc",
     "MigrationError",
     "RegisterError",
@@ -34,6 +44,7 @@ __all__ = [
     "connect_write",
     "drop_all",
     "export",
+    "failed_state",
     "load_districts",
     "load_document",
     "loaded_state",
@@ -42,6 +53,7 @@ __all__ = [
     "migrate",
     "prune",
     "read_overrides",
+    "relink",
     "run_checks",
     "unmatched_overrides",
     "write_lock",

@@ -37,6 +37,34 @@ def loaded_state(con: duckdb.DuckDBPyConnection) -> dict[str, LoadedDoc]:
     return {r[0]: LoadedDoc(r[1], r[2], r[3], r[4]) for r in rows}
 
 
+class FailedAttempt(NamedTuple):
+    """The last attempt at a file's bytes, when it failed and nothing of it is loaded."""
+
+    source_path: str
+    stage: str | None
+    error: str | None
+
+
+def failed_state(con: duckdb.DuckDBPyConnection) -> dict[str, FailedAttempt]:
+    """sha256 -> the failed last attempt, for bytes whose last attempt failed.
+
+    Bytes that are loaded (a later attempt succeeded, or a copy at another path did) are not
+    listed. Whether to retry such a file is the run's decision (see `pipeline.run.plan`).
+    """
+    rows = con.execute(
+        """SELECT sha256, source_path, status, stage, error FROM ingest_log
+           WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM documents)
+           QUALIFY row_number() OVER (PARTITION BY sha256
+                                      ORDER BY finished_at DESC NULLS LAST, started_at DESC) = 1"""
+    ).fetchall()
+    return {r[0]: FailedAttempt(r[1], r[3], r[4]) for r in rows if r[2] == "failed"}
+
+
+def relink(con: duckdb.DuckDBPyConnection, doc_id: str, source_path: str) -> None:
+    """Record that a loaded document's bytes now live at `source_path` (a renamed file)."""
+    con.execute("UPDATE documents SET source_path = ? WHERE doc_id = ?", [source_path, doc_id])
+
+
 def _utc(ts: dt.datetime | None) -> dt.datetime | None:
     if ts is None or ts.tzinfo is None:
         return ts

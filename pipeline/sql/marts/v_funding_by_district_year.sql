@@ -11,6 +11,10 @@
 --   districts gives exactly the projects' total. total_sek_undivided is the full amount of
 --   every project touching the district (not additive across districts).
 -- * Projects without a district appear with district_id NULL.
+-- * district_kind: what the unit is — 'stadsdelsförvaltning' (a district administration),
+--   'fackförvaltning' (a city-wide förvaltning such as Socialförvaltningen) or 'unit' (a
+--   unit inside a förvaltning, such as Socialjouren); NULL without a district. Keep only
+--   the districts with WHERE district_kind = 'stadsdelsförvaltning'.
 -- * n_projects counts projects touching the district (a shared project counts in each).
 -- * total_sek is NULL (unknown), not 0, when no project in the row has a printed amount —
 --   many decisions state one total per fund instead (see amounts.kind = 'total_granted').
@@ -50,6 +54,7 @@ SELECT
     a.district_id,
     coalesce(g.district_today_id, a.district_id) AS district_today_id,
     coalesce(g.district_today, a.district_id) AS district_today,
+    g.kind AS district_kind,
     a.fund_type,
     a.year,
     count(DISTINCT a.project_id) AS n_projects,

@@ -7,8 +7,11 @@
 -- year = the year stated for the project, else the year of the document's date
 -- (year_source says which). districts: the districts as named at the time (districts.name,
 -- else the id), district_today: their successors today; both comma-separated, with *_ids
--- lists beside them. Provenance: doc_id, source_path, page_no, evidence, confidence, origin
--- ('extracted' | 'corrected' | 'override').
+-- lists beside them. district_kind: the kinds of those units, distinct, sorted and
+-- comma-separated ('stadsdelsförvaltning', 'fackförvaltning', 'unit'; so
+-- WHERE district_kind = 'stadsdelsförvaltning' keeps projects owned only by districts),
+-- with the list district_kinds beside it. Provenance: doc_id, source_path, page_no,
+-- evidence, confidence, origin ('extracted' | 'corrected' | 'override').
 CREATE OR REPLACE VIEW v_projects AS
 WITH links AS (
     SELECT
@@ -18,7 +21,8 @@ WITH links AS (
         string_agg(pd.name_as_printed, ', ' ORDER BY pd.district_id) AS districts_as_printed,
         list_sort(list_distinct(list(coalesce(l.district_today_id, pd.district_id)))) AS district_today_ids,
         array_to_string(list_sort(list_distinct(list(coalesce(l.district_today, pd.district_id)))), ', ')
-            AS district_today
+            AS district_today,
+        list_sort(list_distinct(list(l.kind))) AS district_kinds
     FROM project_districts AS pd
     LEFT JOIN v_district_lineage AS l ON l.district_id = pd.district_id
     GROUP BY pd.project_id
@@ -40,6 +44,8 @@ SELECT
     l.districts_as_printed,
     l.district_today,
     coalesce(l.district_today_ids, []::VARCHAR[]) AS district_today_ids,
+    nullif(array_to_string(l.district_kinds, ', '), '') AS district_kind,
+    coalesce(l.district_kinds, []::VARCHAR[]) AS district_kinds,
     d.committee,
     d.doc_type,
     d.doc_date,
