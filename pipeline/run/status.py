@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.config import Settings
+from pipeline.run import fingerprint as fp
 from pipeline.run.discover import discover
 from pipeline.run.recipe import make_plan, pipeline_version
 
@@ -18,6 +19,42 @@ class FileStatus:
     # skipped | removed | duplicate
     detail: str = ""
     doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the stages' inputs since the last run, and what the next run redoes."""
+
+    what: tuple[tuple[str, str], ...]  # (stage, "district_aliases.csv changed")
+    n_reread: int  # loaded documents whose rows were made with other stage keys
+
+    def lines(self) -> list[str]:
+        out = []
+        for stage, what in self.what:
+            how = "read again from their pages (OCR)" if stage == "text" else "re-read"
+            out.append(
+                f"{what}: {self.n_reread} document{'s' if self.n_reread != 1 else ''} "
+                f"will be {how} ({stage}{'' if stage == 'text' else '; no OCR'})"
+            )
+        return out
+
+
+def changes_since_last_run(settings: Settings) -> Changes:
+    """Compare the stage fingerprints of now with those the last run recorded."""
+    if not Path(settings.db_path).exists():
+        return Changes((), 0)
+    now = fp.stage_fingerprints(settings.ocr.lang)
+    current = fp.combined(now)
+    con = warehouse.connect_read(settings.db_path)
+    try:
+        last = warehouse.last_run(con)
+        loaded = warehouse.loaded_state(con)
+    finally:
+        con.close()
+    n = sum(1 for d in loaded.values() if d.status != "excluded" and d.fingerprint != current)
+    if last is None or last.get("fingerprint") == current:
+        return Changes((), n)
+    return Changes(tuple(fp.changes(last["fingerprints"], now)), n)
 
 
 def file_statuses(settings: Settings) -> list[FileStatus]:
@@ -42,7 +79,8 @@ def file_statuses(settings: Settings) -> list[FileStatus]:
         finally:
             con.close()
     version = pipeline_version()
-    plan = make_plan(found.files, loaded, version, force=False)
+    fingerprint = fp.combined(fp.stage_fingerprints(settings.ocr.lang))
+    plan = make_plan(found.files, loaded, version, force=False, fingerprint=fingerprint)
     by_path_loaded = {d.source_path: (doc_id, d) for doc_id, d in loaded.items()}
     out: list[FileStatus] = []
     fresh = {f.doc_id for f in plan.up_to_date}
@@ -71,14 +109,14 @@ def file_statuses(settings: Settings) -> list[FileStatus]:
                 )
             )
         elif f.doc_id in loaded:
-            out.append(
-                FileStatus(
-                    f.source_path,
-                    "outdated",
-                    f"loaded by {loaded[f.doc_id].pipeline_version}, now {version}",
-                    f.doc_id,
-                )
-            )
+            have = loaded[f.doc_id]
+            if have.pipeline_version != version:
+                why = f"loaded by {have.pipeline_version}, now {version}"
+            elif have.fingerprint != fingerprint:
+                why = "rules, data files or tools changed since it was loaded"
+            else:
+                why = f"loaded from {have.source_path}"
+            out.append(FileStatus(f.source_path, "outdated", why, f.doc_id))
         elif f.source_path in by_path_loaded:
             out.append(
                 FileStatus(

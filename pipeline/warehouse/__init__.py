@@ -10,16 +10,22 @@ from pipeline.warehouse.export import export
 from pipeline.warehouse.load import LoadedDoc, load_document, loaded_state, log_attempt, prune
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
 from pipeline.warehouse.overrides import (
+    CorrectionState,
     Override,
     OverrideReport,
     add_override,
     apply_overrides,
+    correction_states,
     read_overrides,
+    remove_override,
     unmatched_overrides,
+    upgrade_files,
 )
+from pipeline.warehouse.runs import last_run, record_run
 
 __all__ = [
     "SCHEMA_VERSION",
+    "CorrectionState",
     "LoadedDoc",
     "MigrationError",
     "Override",
@@ -28,8 +34,10 @@ __all__ = [
     "apply_overrides",
     "connect_read",
     "connect_write",
+    "correction_states",
     "drop_all",
     "export",
+    "last_run",
     "load_districts",
     "load_document",
     "loaded_state",
@@ -38,7 +46,10 @@ __all__ = [
     "migrate",
     "prune",
     "read_overrides",
+    "record_run",
+    "remove_override",
     "run_checks",
     "unmatched_overrides",
+    "upgrade_files",
     "write_lock",
 ]
