@@ -21,7 +21,9 @@ from tests.conftest import REPO
 
 DOC_2022 = REPO / "raw" / "transcripts" / "002_a6dff5252f235419.txt"
 FIRST_ITEM = "1. Min ekonomi, Hägersten-Älvsjö stadsdelsförvaltning\n"
-NEW_ITEM = "1. Trygg hemgång, Skarpnäcks stadsdelsförvaltning\nProjektet prövade stöd vid hemgång.\n"
+NEW_ITEM = (
+    "1. Trygg hemgång, Skarpnäcks stadsdelsförvaltning\nProjektet prövade stöd vid hemgång.\n"
+)
 
 
 def facts_of(text: str, tmp_path: Path, name: str) -> Facts:
@@ -73,7 +75,9 @@ def test_a_removed_or_reordered_project_leaves_the_others_ids_unchanged(
     text = DOC_2022.read_text(encoding="utf-8")
     item4 = text[text.index("4. Etableringscoach") : text.index("5. Familjeorienterat")]
     item5 = text[text.index("5. Familjeorienterat") : text.index("6. Intern-SIP")]
-    swapped = text.replace(item4 + item5, item5.replace("5.", "4.", 1) + item4.replace("4.", "5.", 1))
+    swapped = text.replace(
+        item4 + item5, item5.replace("5.", "4.", 1) + item4.replace("4.", "5.", 1)
+    )
     removed = text.replace(item5, "")
     before = {p.name: p.project_id for p in original.projects}
     for variant, name in ((swapped, "swapped.txt"), (removed, "removed.txt")):
@@ -92,7 +96,9 @@ def test_ocr_noise_elsewhere_changes_no_other_id(original: Facts, tmp_path: Path
     kept = {p.project_id for p in after.projects}
     assert len(before - kept) <= 1 and len(kept - before) <= 1
     assert {a.amount_id for a in after.amounts} == {a.amount_id for a in original.amounts}
-    assert {(c.text, c.kind) for c in after.criteria} == {(c.text, c.kind) for c in original.criteria}
+    assert {(c.text, c.kind) for c in after.criteria} == {
+        (c.text, c.kind) for c in original.criteria
+    }
 
 
 def test_an_amount_inserted_above_leaves_the_other_amounts_ids_unchanged(

@@ -399,7 +399,8 @@ def validate(ov: Override, columns: dict[str, dict[str, str]]) -> str | None:
     cols = columns.get(ov.table, {})
     if ov.action == "set":
         if ov.column not in cols:
-            return f"column must be one of {', '.join(c for c in cols if c not in _PROTECTED)}"
+            settable = [c for c in cols if c not in _PROTECTED and c not in KEYS[ov.table]]
+            return f"column must be one of {', '.join(settable)}"
         if ov.column in KEYS[ov.table] or ov.column in _PROTECTED:
             return f"{ov.column} identifies the row and cannot be set; delete and add instead"
         return None
