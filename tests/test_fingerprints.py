@@ -91,9 +91,9 @@ def test_c_d_editing_aliases_redoes_facts_without_ocr_and_a_plain_rerun_does_not
     first = namnd(sb, "run", "--plain")
     assert first.returncode == 0, first.stderr
     assert ocr_calls(sb) >= 1
-    assert _rows(db, f"SELECT count(*) FROM district_mentions WHERE name_as_printed = '{PLACE}'") == [
-        (0,)
-    ]
+    assert _rows(
+        db, f"SELECT count(*) FROM district_mentions WHERE name_as_printed = '{PLACE}'"
+    ) == [(0,)]
     ext = sb["root"] / "extracted"
     text_before, facts_before = mtimes(ext, "text.json"), mtimes(ext, "extract.json")
 

@@ -122,9 +122,15 @@ def test_equal_rows_are_told_apart_by_occurrence_only() -> None:
     assert ids.project_id(doc, "  Läxhjälp. ", "LUM") == ids.project_id(doc, "laxhjalp", "LUM")
     assert ids.project_id(doc, "Läxhjälp", "MUL") != ids.project_id(doc, "Läxhjälp", "LUM")
     assert two[0].startswith(f"{doc}-p-") and len(two[0]) == len(doc) + 3 + 8
-    a = ids.amount_ids(doc, [(2, "300 000 kr", "max_per_application"), (2, "5 000 kr", "other")])
-    b = ids.amount_ids(doc, [(2, "5 000 kr", "other")])
+    a = ids.amount_ids(
+        doc,
+        [(2, "300 000 kr", "Högst 300 000 kr per ansökan."), (2, "5 000 kr", "Resa: 5 000 kr.")],
+    )
+    b = ids.amount_ids(doc, [(2, "5 000 kr", "Resa: 5 000 kr.")])
     assert a[1] == b[0] and a[0].startswith(f"{doc}-a-")
+    assert ids.amount_context("Ett projekt kan maximalt beviljas 500 000 kr.", "500 000 kr") == (
+        "kan maximalt beviljas"
+    )
     c1 = ids.criterion_ids(doc, [("Nära praktiken", "LUM", "criterion")])
     c2 = ids.criterion_ids(doc, [("Ny", None, "priority"), ("nära praktiken", "LUM", "criterion")])
     assert c2[1] == c1[0] and c1[0].startswith(f"{doc}-c-")

@@ -5,10 +5,15 @@ rule improves and finds one more project near the top of a decision. Every id is
 built from the row's own content, never from its position among the other rows:
 
     project    <doc_id>-p-<h>   document + folded name + fund + occurrence among equal names
-    amount     <doc_id>-a-<h>   document + page + raw text + role (kind) + occurrence among
-                                equal (raw, kind) on that page
+    amount     <doc_id>-a-<h>   document + page + raw text + its role's context (the three
+                                words printed before it: "kan maximalt beviljas") +
+                                occurrence among equal (raw, context) on that page
     criterion  <doc_id>-c-<h>   document + folded text + fund + kind (+ occurrence if repeated)
     decision   <doc_id>-d<n>    document + printed item number ("3." → -d3)
+
+An amount's id does not use its role (`kind`) itself: a better role rule reclassifies an
+amount without making it another amount. The words before it are what the role is read
+from, and they stay when the rules change.
 
 ``<h>`` is the first 8 hex characters of the SHA-1 of the parts joined by ``|``. Folding
 (lower case, no diacritics, OCR symbols repaired, runs of white space and punctuation
@@ -30,6 +35,7 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "Occurrences",
+    "amount_context",
     "amount_id",
     "amount_ids",
     "criterion_id",
@@ -69,9 +75,19 @@ def project_id(doc_id: str, name: str, fund_type: str | None, occurrence: int = 
     return f"{doc_id}-p-{_digest(fold_key(name), fund_type or '', occurrence)}"
 
 
-def amount_id(doc_id: str, page_no: int, raw: str, kind: str, occurrence: int = 1) -> str:
-    """``<doc_id>-a-<h>`` from the page, the amount as printed, its role and occurrence on the page."""
-    return f"{doc_id}-a-{_digest(page_no, fold_key(raw), kind, occurrence)}"
+CONTEXT_WORDS = 3  # words before an amount that name its role ("kan maximalt beviljas")
+
+
+def amount_context(evidence: str, raw: str) -> str:
+    """The folded words printed just before `raw` in its sentence ("" when it opens it)."""
+    at = evidence.find(raw)
+    before = evidence[:at] if at >= 0 else ""
+    return " ".join(fold_key(before).split()[-CONTEXT_WORDS:])
+
+
+def amount_id(doc_id: str, page_no: int, raw: str, context: str, occurrence: int = 1) -> str:
+    """``<doc_id>-a-<h>`` from the page, the amount as printed, the words before it, occurrence."""
+    return f"{doc_id}-a-{_digest(page_no, fold_key(raw), context, occurrence)}"
 
 
 def criterion_id(
@@ -99,12 +115,13 @@ def project_ids(doc_id: str, names_and_funds: list[tuple[str, str | None]]) -> l
 
 
 def amount_ids(doc_id: str, amounts: list[tuple[int, str, str]]) -> list[str]:
-    """Ids of a document's amounts, given (page_no, raw, kind) in document order."""
+    """Ids of a document's amounts, given (page_no, raw, evidence sentence) in document order."""
     seen = Occurrences()
-    return [
-        amount_id(doc_id, page, raw, kind, seen.next((page, fold_key(raw), kind)))
-        for page, raw, kind in amounts
-    ]
+    out = []
+    for page, raw, evidence in amounts:
+        ctx = amount_context(evidence, raw)
+        out.append(amount_id(doc_id, page, raw, ctx, seen.next((page, fold_key(raw), ctx))))
+    return out
 
 
 def criterion_ids(doc_id: str, criteria: list[tuple[str, str | None, str]]) -> list[str]:

@@ -549,7 +549,7 @@ def _amounts(
     for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
         found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
     found.sort(key=lambda t: t[0])
-    aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.kind) for _line, a in found])
+    aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.evidence) for _line, a in found])
     for (_line, a), aid in zip(found, aids, strict=True):
         out.append(
             Amount(
