@@ -31,6 +31,9 @@ class Changes:
     def lines(self) -> list[str]:
         out = []
         for stage, what in self.what:
+            if stage == "all":
+                out.append(f"{what}: {self.n_reread} document(s) will be re-read")
+                continue
             how = "read again from their pages (OCR)" if stage == "text" else "re-read"
             out.append(
                 f"{what}: {self.n_reread} document{'s' if self.n_reread != 1 else ''} "
@@ -52,7 +55,10 @@ def changes_since_last_run(settings: Settings) -> Changes:
     finally:
         con.close()
     n = sum(1 for d in loaded.values() if d.status != "excluded" and d.fingerprint != current)
-    if last is None or last.get("fingerprint") == current:
+    if last is None:
+        older = (("all", "no run recorded by this version yet"),) if n else ()
+        return Changes(older, n)
+    if last.get("fingerprint") == current:
         return Changes((), n)
     return Changes(tuple(fp.changes(last["fingerprints"], now)), n)
 
