@@ -805,7 +805,7 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
                 report.applied.append(ov)
                 if res.state == "rematched":
                     report.rematched.append((ov, res.override.key))
-                if ov.expect is None and LABELS.get(ov.table) and ov.action != "add":
+                if _unguarded(ov):
                     report.unguarded.append(ov)
             con.execute(
                 "INSERT OR REPLACE INTO overrides_applied (override_id, seq, source, table_name, "
@@ -841,6 +841,11 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
         con.execute("ROLLBACK")
         raise
     return report
+
+
+def _unguarded(ov: Override) -> bool:
+    """A line that names a row but does not say which row the analyst saw."""
+    return ov.expect is None and ov.action != "add" and ov.table in LABELS
 
 
 def _loaded(con: duckdb.DuckDBPyConnection, doc_id: str | None) -> bool:
@@ -888,9 +893,5 @@ def correction_states(
                 CorrectionState(ov, "applied", f"key gone; matched by name: {st.matched_key}")
             )
         else:
-            out.append(
-                CorrectionState(
-                    ov, "applied", "" if ov.expect or ov.action == "add" else "no expect"
-                )
-            )
+            out.append(CorrectionState(ov, "applied", "no expect" if _unguarded(ov) else ""))
     return out
