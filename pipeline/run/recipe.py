@@ -182,8 +182,9 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         with warehouse.connect_write(settings.db_path) as con:
             report = warehouse.apply_overrides(con, settings.overrides_dir)
         if report.needs_reload:
-            # A correction was removed from the overrides files: reload the documents it had
-            # changed (from the cache in extracted/) so their extracted values come back.
+            # A correction was removed from the overrides files, or became stale: reload the
+            # documents it had changed (from the cache in extracted/) so their extracted
+            # values come back.
             again = [f for f in found.files if f.doc_id in report.needs_reload]
             for result in process_documents(again, settings, count_pages, fps):
                 with warehouse.connect_write(settings.db_path) as con:
