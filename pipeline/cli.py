@@ -185,6 +185,8 @@ def _print_summary(s: Any, settings: Settings) -> None:
         )
     if s.pruned:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
+    if s.overrides is not None:
+        lines += s.overrides.lines()
     if s.cluster:
         lines.append(
             f"cluster: {s.cluster}: {s.workers} worker(s), {s.workers_lost} lost, "
@@ -231,21 +233,41 @@ def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: b
     for r in rows:
         counts[r.state] = counts.get(r.state, 0) + 1
     click.echo(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no files")
-    unmatched = _unmatched_overrides(settings)
-    for u in unmatched:
-        click.echo(f"override matches nothing: {u}", err=True)
+    from pipeline.run.status import changes_since_last_run
+
+    for line in changes_since_last_run(settings).lines():
+        click.echo(line)
+    states = _correction_states(settings)
+    if states:
+        click.echo(_states_summary(states))
+        for st in states:
+            if st.state in ("stale", "matching nothing", "invalid"):
+                click.echo(f"  {st.state}: {st.override.describe()}" + _detail(st.detail))
 
 
-def _unmatched_overrides(settings: Settings) -> list[str]:
+def _correction_states(settings: Settings) -> list[Any]:
     from pipeline import warehouse
 
     if not settings.db_path.exists():
-        return []
+        return warehouse.correction_states(None, settings.overrides_dir)
     con = warehouse.connect_read(settings.db_path)
     try:
-        return [o.describe() for o in warehouse.unmatched_overrides(con, settings.overrides_dir)]
+        return warehouse.correction_states(con, settings.overrides_dir)
     finally:
         con.close()
+
+
+_STATE_ORDER = ("applied", "stale", "matching nothing", "pending", "invalid")
+
+
+def _states_summary(states: list[Any]) -> str:
+    counts = {k: sum(1 for s in states if s.state == k) for k in _STATE_ORDER}
+    shown = [f"{counts[k]} {k}" for k in _STATE_ORDER if counts[k] or k in _STATE_ORDER[:3]]
+    return "corrections: " + ", ".join(shown)
+
+
+def _detail(detail: str) -> str:
+    return f" — {detail}" if detail else ""
 
 
 @main.command()
@@ -393,35 +415,68 @@ def eval_cmd(gold_dir: Path, db: Path | None, json_out: Path | None) -> None:
     type=click.Choice(
         ["documents", "projects", "amounts", "criteria", "project_districts", "decisions"]
     ),
+    required=False,
 )
-@click.argument("key")
+@click.argument("key", required=False)
 @click.argument("column", required=False)
 @click.argument("value", required=False)
 @click.option("--delete", is_flag=True, help="Delete the row with this key.")
 @click.option("--add", "add_json", help="Add a row: a JSON object of its columns.")
 @click.option("--note", default="", help="Why; kept with the correction.")
+@click.option(
+    "--upgrade",
+    is_flag=True,
+    help="Fill `expect` in every overrides file from the warehouse (and move keys that were "
+    "matched again by name to their new id).",
+)
+@click.option("--undo", "undo", metavar="ID", help="Remove one correction (id or file:line).")
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @friendly_errors
 def correct(
-    table: str,
-    key: str,
+    table: str | None,
+    key: str | None,
     column: str | None,
     value: str | None,
     delete: bool,
     add_json: str | None,
     note: str,
+    upgrade: bool,
+    undo: str | None,
     db: Path | None,
 ) -> None:
     """Record an analyst's correction in warehouse/overrides/ (applied on every run).
 
+    The key and column are checked against the warehouse first; an unknown key is refused
+    with the closest ones. The row's name is written in the `expect` column, so the
+    correction is not applied if a later run finds another row under that key.
+
     \b
     Examples:
-      namnd correct projects 3f2a…-p02 amount_sek 450000 --note "per bilaga 1"
-      namnd correct amounts 3f2a…-a07 --delete --note "not an amount"
+      namnd correct projects 3f2a…-p-1c9e07aa amount_sek 450000 --note "per bilaga 1"
+      namnd correct amounts 3f2a…-a-5b0d2e41 --delete --note "not an amount"
+      namnd correct --undo 8e1f2c3d           # an id from `namnd corrections`
+      namnd correct --upgrade                 # fill expect in old files
     """
     from pipeline import warehouse
 
     settings = Settings.from_env(None, db)
+    if undo:
+        ov = warehouse.remove_override(settings.overrides_dir, undo)
+        click.echo(f"removed {ov.describe()}")
+        click.echo("run `namnd run` to restore the extracted value")
+        return
+    if upgrade:
+        con = warehouse.connect_read(settings.db_path)
+        try:
+            n, problems = warehouse.upgrade_files(con, settings.overrides_dir)
+        finally:
+            con.close()
+        click.echo(f"upgraded {n} line(s) in {settings.overrides_dir}")
+        for p in problems:
+            click.echo(f"  not upgraded: {p}", err=True)
+        return
+    if not table or not key:
+        raise click.UsageError("give TABLE and KEY (or --undo ID, or --upgrade)")
     if delete:
         action, column, value = "delete", column or "", ""
     elif add_json:
@@ -430,10 +485,50 @@ def correct(
         if not column or value is None:
             raise click.UsageError("give COLUMN and VALUE, or --delete, or --add JSON")
         action = "set"
-    path = warehouse.add_override(
-        settings.overrides_dir, table, key, column or "", value or "", action, note
-    )
-    click.echo(f"recorded in {path}; run `namnd run` to apply it")
+    con = warehouse.connect_read(settings.db_path)
+    try:
+        ov = warehouse.add_override(
+            settings.overrides_dir,
+            table,
+            key,
+            column or "",
+            value or "",
+            action,
+            note,
+            con=con,
+        )
+    finally:
+        con.close()
+    path = settings.overrides_dir / ov.source.rsplit(":", 1)[0]
+    seen = f" (expect {ov.expect!r})" if ov.expect else ""
+    click.echo(f"recorded in {path}{seen}; run `namnd run` to apply it")
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@friendly_errors
+def corrections(db: Path | None) -> None:
+    """Every correction in warehouse/overrides/ with its state at the last run.
+
+    States: applied, stale (the row under the key is not the one the analyst saw; not
+    applied), matching nothing, pending (not applied by a run yet), invalid.
+
+    \b
+    Example:
+      namnd corrections
+    """
+    settings = Settings.from_env(None, db)
+    states = _correction_states(settings)
+    if not states:
+        click.echo(f"no corrections in {settings.overrides_dir}")
+        return
+    width = max(len(st.state) for st in states)
+    for st in states:
+        click.echo(
+            f"{st.override.override_id[:8]}  {st.state:<{width}}  {st.override.describe()}"
+            + _detail(st.detail)
+        )
+    click.echo(_states_summary(states))
 
 
 _COVERAGE_STYLE = {

@@ -190,7 +190,7 @@ class ProjectDistrict:
 
 @dataclass(frozen=True)
 class Project:
-    project_id: str  # stable: derived from doc_id and the project's position/name
+    project_id: str  # from content: doc, folded name, fund, occurrence (pipeline.facts.ids)
     name: str
     fund_type: str | None
     year: int | None
@@ -207,7 +207,7 @@ class Project:
 
 @dataclass(frozen=True)
 class Amount:
-    amount_id: str  # stable: derived from doc_id, page and position
+    amount_id: str  # from content: doc, page, raw, kind, occurrence (pipeline.facts.ids)
     sek: int
     raw: str
     approximate: bool

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.warehouse import SCHEMA_VERSION, MigrationError, connect_write, migrate, run_checks
-from pipeline.warehouse.load import criterion_id
+from pipeline.warehouse.load import legacy_criterion_id
 from pipeline.warehouse.migrate import (
     CHECKS_DIR,
     MIGRATIONS_DIR,
@@ -137,8 +137,8 @@ def test_an_older_warehouse_is_upgraded_with_its_data(tmp_path: Path) -> None:
         assert con.execute("SELECT origin FROM amounts").fetchall() == [("extracted",)]
         crit = con.execute("SELECT criterion_id, text FROM criteria ORDER BY position").fetchall()
         assert crit == [
-            (criterion_id("d1", "criterion", "LUM", 2015, 1), "nära praktiken"),
-            (criterion_id("d1", "priority", None, None, 2), "Stockholmsperspektiv"),
+            (legacy_criterion_id("d1", "criterion", "LUM", 2015, 1), "nära praktiken"),
+            (legacy_criterion_id("d1", "priority", None, None, 2), "Stockholmsperspektiv"),
         ]
         assert con.execute("SELECT count(*) FROM overrides_applied").fetchall() == [(0,)]
         assert con.execute("SELECT count(*) FROM v_projects").fetchall() == [(1,)]

@@ -96,7 +96,7 @@ CORRECTIONS = [
         "add",
         "",
     ),
-    ("criteria", criterion_id(D, "criterion", "LUM", 2015, 2), "text", "bedrivas nära praktiken i stadsdelarna", "set", ""),
+    ("criteria", criterion_id(D, "bedrivas nära praktiken", "LUM", "criterion"), "text", "bedrivas nära praktiken i stadsdelarna", "set", ""),
 ]  # fmt: skip
 
 
@@ -293,9 +293,10 @@ def test_setting_a_misread_dnr_merges_the_copies(env: dict[str, Path]) -> None:
 
 
 def test_add_override_appends_a_valid_line(env: dict[str, Path]) -> None:
-    path = add_override(
+    added = add_override(
         env["overrides"], "projects", f"{D}-p2", "amount_sek", "400000", "set", "checked p. 3"
     )
+    path = env["overrides"] / added.source.split(":")[0]
     value = json.dumps({"doc_id": D, "name": 'Nytt, med "citat"', "amount_sek": 1})
     add_override(env["overrides"], "projects", f"{D}-new", None, value, "add", None)
     read = read_overrides(env["overrides"])

@@ -137,7 +137,9 @@ def test_load_one_document_fills_every_table(db: Path, gazetteer: dict[str, Path
     crit = con.execute("SELECT criterion_id, position, text FROM criteria ORDER BY position")
     first = crit.fetchall()[0]
     assert first == (
-        criterion_id(doc.source.doc_id, "criterion", "LUM", 2015, 1),
+        criterion_id(
+            doc.source.doc_id, "bidra till bättre resultat för brukarna", "LUM", "criterion"
+        ),
         1,
         "bidra till bättre resultat för brukarna",
     )

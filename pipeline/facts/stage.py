@@ -16,13 +16,13 @@ Pure: no I/O except loading the gazetteer and the spaCy pipeline once per proces
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from pipeline.facts import ids
 from pipeline.facts.context import (
     BodyLine,
     Context,
@@ -726,8 +726,8 @@ def _same(a: str, b: str) -> bool:
 def _number(doc_id: str, drafts: Sequence[_Draft]) -> list[Project]:
     out: list[Project] = []
     seen: set[str] = set()
-    for n, d in enumerate(drafts, start=1):
-        pid = f"{doc_id}-p{n:02d}"
+    pids = ids.project_ids(doc_id, [(d.name, d.fund_type) for d in drafts])
+    for d, pid in zip(drafts, pids, strict=True):
         districts: list[ProjectDistrict] = []
         for p in d.places:
             if p.district_id not in seen:
@@ -755,11 +755,6 @@ def _number(doc_id: str, drafts: Sequence[_Draft]) -> list[Project]:
 
 
 # --------------------------------------------------------------------------- amounts
-
-
-def _amount_id(doc_id: str, page: int, n: int, raw: str) -> str:
-    h = hashlib.sha1(f"{doc_id}:{page}:{n}:{raw}".encode()).hexdigest()[:8]
-    return f"{doc_id}-a{n:03d}-{h}"
 
 
 def _amounts(
@@ -873,10 +868,11 @@ def _amounts(
     for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
         found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
     found.sort(key=lambda t: t[0])
-    for n, (_line, a) in enumerate(found, start=1):
+    aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.evidence) for _line, a in found])
+    for (_line, a), aid in zip(found, aids, strict=True):
         out.append(
             Amount(
-                amount_id=_amount_id(doc_id, a.page_no, n, a.raw),
+                amount_id=aid,
                 sek=a.sek,
                 raw=a.raw,
                 approximate=a.approximate,

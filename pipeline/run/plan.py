@@ -96,6 +96,7 @@ def make_plan(
     force: bool,
     failed: Mapping[str, warehouse.FailedAttempt] | None = None,
     retry_failed: bool = False,
+    fingerprint: str | None = None,
 ) -> Plan:
     """Decide what this run must do from what the warehouse already holds.
 
@@ -132,7 +133,12 @@ def make_plan(
         if force:
             todo.append(f)
             why[f.doc_id] = Why("forced", "--force: every stage redone")
-        elif done and have is not None and have.pipeline_version == version:
+        elif (
+            done
+            and have is not None
+            and have.pipeline_version == version
+            and (fingerprint is None or have.fingerprint == fingerprint)
+        ):
             if have.source_path == f.source_path:
                 fresh.append(f)
             else:
@@ -144,6 +150,10 @@ def make_plan(
             )
             if have.status == "partial" and have.pipeline_version == version:
                 why[f.doc_id] = Why("partial", f"{moved}the pages that failed are read again")
+            elif have.pipeline_version == version:
+                why[f.doc_id] = Why(
+                    "rules changed", moved + "the data files or tools a stage uses changed"
+                )
             else:
                 why[f.doc_id] = Why(
                     "rules changed", moved + rules_changed(have.pipeline_version, version)

@@ -37,6 +37,7 @@ from pipeline.records import (
     to_jsonable,
 )
 from pipeline.run.faults import crash_point, kill_point
+from pipeline.run.fingerprint import StageFingerprint, stage_fingerprints
 from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
@@ -59,10 +60,10 @@ def stage_versions() -> dict[str, int]:
     }
 
 
-def parse_keys(tkey: str) -> tuple[str, str]:
-    v = stage_versions()
-    ukey = f"understand{v['understand']}:{tkey}"
-    return ukey, f"extract{v['extract']}:{ukey}"
+def parse_keys(tkey: str, fps: dict[str, StageFingerprint]) -> tuple[str, str]:
+    """Cache keys of understanding and facts: each stage's fingerprint chained onto the text key."""
+    ukey = f"{fps['understand'].key}:{tkey}"
+    return ukey, f"{fps['facts'].key}:{ukey}"
 
 
 # --------------------------------------------------------------------------- where tasks run
@@ -132,14 +133,15 @@ def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
     return page
 
 
-def _parse_task(doc: DocumentText, store_root: str, tkey: str) -> tuple[UnderstoodDocument, Facts]:
+def _parse_task(
+    doc: DocumentText, store_root: str, ukey: str, ekey: str
+) -> tuple[UnderstoodDocument, Facts]:
     """Understanding and extraction, each cached under its own versioned key."""
     from pipeline.facts.stage import extract
     from pipeline.understand.stage import understand
 
     kill_point("parse")  # crash-safety tests only
     store = ExtractedStore(local_path(store_root))
-    ukey, ekey = parse_keys(tkey)
     cached_u = store.read(doc.doc_id, "understand", ukey)
     if cached_u is not None:
         understood = from_jsonable(UnderstoodDocument, cached_u)
@@ -196,10 +198,20 @@ def process_documents(
     settings: Settings,
     on_event: EventHandler = lambda *a, **k: None,
     workers: Workers | None = None,
+    fingerprints: dict[str, StageFingerprint] | None = None,
 ) -> Iterator[DocumentResult]:
-    """Text, understanding and extraction for every source; yields results as docs finish."""
+    """Text, understanding and extraction for every source; yields results as docs finish.
+
+    `fingerprints` (computed now when not given) key the caches in extracted/; `workers` is
+    the local pool by default, or a Dask cluster.
+    """
     workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
+    fps = fingerprints or stage_fingerprints(settings.ocr.lang)
+
+    def parse_args(d: _Doc) -> tuple[Any, ...]:
+        return (d.text, str(store.root), *parse_keys(d.tkey, fps))
+
     ocr = settings.ocr
     ready: list[DocumentResult] = []
     initial: list[_Task] = []
@@ -221,7 +233,7 @@ def process_documents(
         )
 
     for src in sources:
-        d = _Doc(src, _now(), text_stage.text_key(src, ocr))
+        d = _Doc(src, _now(), f"{text_stage.text_key(src, ocr)}:{fps['text'].key}")
         if src.media_type == "text/plain":
             try:
                 from pipeline.text.transcript import read_transcript
@@ -231,7 +243,7 @@ def process_documents(
                 finish(d, "failed", "text", one_line(exc))
                 continue
             on_event("pages", source=src.source_path, n=len(d.text.pages), done=True)
-            initial.append(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
+            initial.append(_Task("parse", d, _parse_task, parse_args(d)))
             continue
         cached = store.read(src.doc_id, "text", d.tkey)
         if cached is not None and not settings.force:
@@ -243,7 +255,7 @@ def process_documents(
             on_event("pages", source=src.source_path, n=d.n_pages, done=not retry)
             if not retry:
                 d.text = _with_source(cached_doc, src)
-                initial.append(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
+                initial.append(_Task("parse", d, _parse_task, parse_args(d)))
             for page_no in retry:
                 initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
             continue
@@ -275,7 +287,7 @@ def process_documents(
             reason = d.text.pages[0].error or "no page could be read"
             finish(d, "failed", "text", f"no page could be read ({reason})", text=d.text)
         else:
-            submit(_Task("parse", d, _parse_task, (d.text, str(store.root), d.tkey)))
+            submit(_Task("parse", d, _parse_task, parse_args(d)))
 
     try:
         for task in initial:

@@ -24,9 +24,11 @@ from pathlib import Path
 from pipeline import warehouse
 from pipeline.config import Settings
 from pipeline.records import DocumentResult, SourceFile
+from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
+from pipeline.warehouse.runs import record_run
 
 
 def pipeline_version() -> str:
@@ -51,6 +53,7 @@ class RunSummary:
     removed: list[str] = field(default_factory=list)  # in the warehouse, gone from raw/
     pruned: int = 0
     unmatched_overrides: list[str] = field(default_factory=list)
+    overrides: warehouse.OverrideReport | None = None
     elapsed_s: float = 0.0
     cluster: str | None = None  # the Dask scheduler's address, when the run used one
     workers: int = 0  # cluster workers seen during the run
@@ -71,8 +74,11 @@ class RunSummary:
 def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> RunSummary:
     """Run the pipeline over `settings.raw_dir` into `settings.db_path`."""
     t0 = time.perf_counter()
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     summary = RunSummary()
     version = pipeline_version()
+    fps = fp.stage_fingerprints(settings.ocr.lang)
+    fingerprint = fp.combined(fps)
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
     with warehouse.write_lock(settings.db_path), contextlib.ExitStack() as cleanup:
         if settings.rebuild_warehouse:
@@ -89,6 +95,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
                 warehouse.loaded_state(con),
                 version,
                 settings.force,
+                fingerprint=fingerprint,
                 failed=warehouse.failed_state(con),
                 retry_failed=settings.retry_failed,
             )
@@ -130,21 +137,26 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
                 summary.pages_read += 1
             on_event(event, **data)
 
-        for result in process_documents(plan.todo, settings, count_pages, workers):
+        for result in process_documents(
+            plan.todo, settings, count_pages, workers, fingerprints=fps
+        ):
             with warehouse.connect_write(settings.db_path) as con:
-                _load(con, result, version)
+                _load(con, result, version, fingerprint)
             _tally(summary, result)
             on_event("doc_done", result=result)
 
         with warehouse.connect_write(settings.db_path) as con:
             report = warehouse.apply_overrides(con, settings.overrides_dir)
         if report.needs_reload:
-            # A correction was removed from the overrides files: reload the documents it had
-            # changed (from the cache in extracted/) so their extracted values come back.
+            # A correction was removed from the overrides files, or became stale: reload the
+            # documents it had changed (from the cache in extracted/) so their extracted
+            # values come back.
             again = [f for f in found.files if f.doc_id in report.needs_reload]
-            for result in process_documents(again, settings, count_pages, workers):
+            for result in process_documents(
+                again, settings, count_pages, workers, fingerprints=fps
+            ):
                 with warehouse.connect_write(settings.db_path) as con:
-                    _load(con, result, version)
+                    _load(con, result, version, fingerprint)
             with warehouse.connect_write(settings.db_path) as con:
                 report = warehouse.apply_overrides(con, settings.overrides_dir)
         with warehouse.connect_write(settings.db_path) as con:
@@ -152,7 +164,10 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
             f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
         ]
-    summary.elapsed_s = time.perf_counter() - t0
+        summary.overrides = report
+        summary.elapsed_s = time.perf_counter() - t0
+        with warehouse.connect_write(settings.db_path) as con:
+            _record(con, summary, started, version, fps)
     return summary
 
 
@@ -181,9 +196,53 @@ def _close(workers: Workers, summary: RunSummary) -> None:
         close()
 
 
-def _load(con: object, result: DocumentResult, version: str) -> None:
+def _record(
+    con: object,
+    summary: RunSummary,
+    started: dt.datetime,
+    version: str,
+    fps: dict[str, fp.StageFingerprint],
+) -> None:
+    """One `runs` row: versions, data digests, counts and elapsed time of this run."""
+    import json
+
+    report = summary.overrides
+    tools: dict[str, str] = {}
+    data: dict[str, str] = {}
+    for f in fps.values():
+        tools.update(f.tools)
+        data.update(f.data)
+    record_run(
+        con,  # type: ignore[arg-type]
+        {
+            "run_id": started.isoformat(timespec="microseconds"),
+            "started_at": started,
+            "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            "elapsed_s": round(summary.elapsed_s, 3),
+            "pipeline_version": version,
+            "fingerprint": fp.combined(fps),
+            "fingerprints": fp.to_json(fps),
+            "tool_versions": json.dumps(tools, sort_keys=True),
+            "data_digests": json.dumps(data, sort_keys=True),
+            "files_seen": summary.files_seen,
+            "processed": summary.ok + summary.partial + summary.failed,
+            "ok": summary.ok,
+            "partial": summary.partial,
+            "failed": summary.failed,
+            "unsupported": summary.unsupported,
+            "up_to_date": summary.up_to_date,
+            "pages_read": summary.pages_read,
+            "corrections_applied": len(report.applied) if report else 0,
+            "corrections_stale": len(report.stale) if report else 0,
+            "corrections_unmatched": len(report.unmatched) if report else 0,
+            "exit_code": summary.exit_code,
+        },
+    )
+
+
+def _load(con: object, result: DocumentResult, version: str, fingerprint: str) -> None:
     if result.status in ("ok", "partial"):
-        warehouse.load_document(con, result, version)  # type: ignore[arg-type]
+        warehouse.load_document(con, result, version, fingerprint)  # type: ignore[arg-type]
     warehouse.log_attempt(
         con,  # type: ignore[arg-type]
         source_path=result.source.source_path,

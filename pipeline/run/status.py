@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.config import Settings
+from pipeline.run import fingerprint as fp
 from pipeline.run.discover import discover
 from pipeline.run.plan import make_plan, still_failing_line
 from pipeline.run.recipe import pipeline_version
@@ -25,6 +26,48 @@ class FileStatus:
     # unsupported | skipped | removed | duplicate
     detail: str = ""
     doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the stages' inputs since the last run, and what the next run redoes."""
+
+    what: tuple[tuple[str, str], ...]  # (stage, "district_aliases.csv changed")
+    n_reread: int  # loaded documents whose rows were made with other stage keys
+
+    def lines(self) -> list[str]:
+        out = []
+        for stage, what in self.what:
+            if stage == "all":
+                out.append(f"{what}: {self.n_reread} document(s) will be re-read")
+                continue
+            how = "read again from their pages (OCR)" if stage == "text" else "re-read"
+            out.append(
+                f"{what}: {self.n_reread} document{'s' if self.n_reread != 1 else ''} "
+                f"will be {how} ({stage}{'' if stage == 'text' else '; no OCR'})"
+            )
+        return out
+
+
+def changes_since_last_run(settings: Settings) -> Changes:
+    """Compare the stage fingerprints of now with those the last run recorded."""
+    if not Path(settings.db_path).exists():
+        return Changes((), 0)
+    now = fp.stage_fingerprints(settings.ocr.lang)
+    current = fp.combined(now)
+    con = warehouse.connect_read(settings.db_path)
+    try:
+        last = warehouse.last_run(con)
+        loaded = warehouse.loaded_state(con)
+    finally:
+        con.close()
+    n = sum(1 for d in loaded.values() if d.status != "excluded" and d.fingerprint != current)
+    if last is None:
+        older = (("all", "no run recorded by this version yet"),) if n else ()
+        return Changes(older, n)
+    if last.get("fingerprint") == current:
+        return Changes((), n)
+    return Changes(tuple(fp.changes(last["fingerprints"], now)), n)
 
 
 #: The status word for each reason a file is in the run's todo list.
@@ -60,7 +103,10 @@ def file_statuses(settings: Settings, *, retry_failed: bool = False) -> list[Fil
         finally:
             con.close()
     version = pipeline_version()
-    plan = make_plan(found.files, loaded, version, False, failed, retry_failed)
+    fingerprint = fp.combined(fp.stage_fingerprints(settings.ocr.lang))
+    plan = make_plan(
+        found.files, loaded, version, False, failed, retry_failed, fingerprint=fingerprint
+    )
     out: list[FileStatus] = []
     for f in plan.unsupported:
         out.append(FileStatus(f.source_path, "unsupported", "only .pdf and .txt are read"))

@@ -20,17 +20,23 @@ from pipeline.warehouse.load import (
 )
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
 from pipeline.warehouse.overrides import (
+    CorrectionState,
     Override,
     OverrideReport,
     add_override,
     apply_overrides,
+    correction_states,
     read_overrides,
+    remove_override,
     unmatched_overrides,
+    upgrade_files,
 )
+from pipeline.warehouse.runs import last_run, record_run
 
 __all__ = [
     "SCHEMA_VERSION",
     "FailedAttempt",
+    "CorrectionState",
     "LoadedDoc",
     "MigrationError",
     "RegisterError",
@@ -42,9 +48,11 @@ __all__ = [
     "apply_overrides",
     "connect_read",
     "connect_write",
+    "correction_states",
     "drop_all",
     "export",
     "failed_state",
+    "last_run",
     "load_districts",
     "load_document",
     "loaded_state",
@@ -54,7 +62,10 @@ __all__ = [
     "prune",
     "read_overrides",
     "relink",
+    "record_run",
+    "remove_override",
     "run_checks",
     "unmatched_overrides",
+    "upgrade_files",
     "write_lock",
 ]

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import duckdb
 
+from pipeline.facts import ids
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.run.faults import kill_point
@@ -27,14 +28,22 @@ class LoadedDoc(NamedTuple):
     sha256: str
     pipeline_version: str | None
     status: str | None
+    fingerprint: str | None = None  # digest of the stage keys that made the rows (0003)
 
 
 def loaded_state(con: duckdb.DuckDBPyConnection) -> dict[str, LoadedDoc]:
-    """doc_id -> (source_path, sha256, pipeline_version, status) of every loaded document."""
+    """doc_id -> (source_path, sha256, pipeline_version, status, fingerprint) of every document."""
+    has_fp = first_row(
+        con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'documents' "
+            "AND column_name = 'fingerprint' AND database_name = current_database()"
+        )
+    )
+    fp = "fingerprint" if has_fp and has_fp[0] else "NULL"
     rows = con.execute(
-        "SELECT doc_id, source_path, sha256, pipeline_version, status FROM documents"
+        f"SELECT doc_id, source_path, sha256, pipeline_version, status, {fp} FROM documents"
     ).fetchall()
-    return {r[0]: LoadedDoc(r[1], r[2], r[3], r[4]) for r in rows}
+    return {r[0]: LoadedDoc(r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
 
 class FailedAttempt(NamedTuple):
@@ -75,17 +84,24 @@ def _json(d: dict[str, Any]) -> str | None:
     return json.dumps(d, ensure_ascii=False, sort_keys=True) if d else None
 
 
-def criterion_id(
+def criterion_id(doc_id: str, text: str, fund_type: str | None, kind: str) -> str:
+    """Id of a document's first criterion with this text, fund and kind (`pipeline.facts.ids`)."""
+    return ids.criterion_id(doc_id, text, fund_type, kind)
+
+
+def legacy_criterion_id(
     doc_id: str, kind: str | None, fund_type: str | None, year: int | None, position: int
 ) -> str:
-    """Stable id of a criterion (the same expression back-fills old rows in 0002)."""
+    """The positional id migration 0002 back-filled (rows loaded before 0003 keep it)."""
     return f"{doc_id}-{kind or 'x'}-{fund_type or 'x'}-{'x' if year is None else year}-{position}"
 
 
 # --------------------------------------------------------------------------- rows
 
 
-def _document_row(result: DocumentResult, pipeline_version: str) -> dict[str, Any]:
+def _document_row(
+    result: DocumentResult, pipeline_version: str, fingerprint: str | None
+) -> dict[str, Any]:
     src, text, und = result.source, result.text, result.understood
     meta = und.meta if und else None
     return {
@@ -106,6 +122,7 @@ def _document_row(result: DocumentResult, pipeline_version: str) -> dict[str, An
         "title": meta.title if meta else None,
         "handlaggare": meta.handlaggare if meta else None,
         "pipeline_version": pipeline_version,
+        "fingerprint": fingerprint,
         "loaded_at": utcnow(),
         "status": result.status,
         "stage": result.stage,
@@ -152,6 +169,7 @@ def _understood_rows(
     return {
         "decisions": [
             {
+                "decision_id": ids.decision_id(doc_id, d.item_no),
                 "doc_id": doc_id,
                 "item_no": d.item_no,
                 "text": d.text,
@@ -222,14 +240,9 @@ def _fact_rows(doc_id: str, facts: Facts | None) -> dict[str, list[dict[str, Any
         }
         for a in facts.amounts
     ]
-    criteria, ids = [], set()
-    for c in facts.criteria:
-        cid = base = criterion_id(doc_id, c.kind, c.fund_type, c.year, c.position)
-        n = 1
-        while cid in ids:
-            n += 1
-            cid = f"{base}-{n}"
-        ids.add(cid)
+    criteria = []
+    cids = ids.criterion_ids(doc_id, [(c.text, c.fund_type, c.kind) for c in facts.criteria])
+    for c, cid in zip(facts.criteria, cids, strict=True):
         criteria.append(
             {
                 "criterion_id": cid,
@@ -281,7 +294,10 @@ def _delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
 
 
 def load_document(
-    con: duckdb.DuckDBPyConnection, result: DocumentResult, pipeline_version: str
+    con: duckdb.DuckDBPyConnection,
+    result: DocumentResult,
+    pipeline_version: str,
+    fingerprint: str | None = None,
 ) -> None:
     """Replace every row of `result`'s document, then re-apply its overrides; one transaction.
 
@@ -290,7 +306,7 @@ def load_document(
     """
     doc_id = result.source.doc_id
     tables: dict[str, list[dict[str, Any]]] = {
-        "documents": [_document_row(result, pipeline_version)],
+        "documents": [_document_row(result, pipeline_version, fingerprint)],
         "pages": _page_rows(doc_id, result.text, result.understood),
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,6 +25,8 @@ from pipeline.layout import atomic_write_text
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, migrate, utcnow
 
 HEADER = ("table", "key", "column", "value", "action", "note")
+#: The header `namnd correct` writes: `expect` holds the row's name as the analyst saw it.
+HEADER_EXPECT = (*HEADER, "expect")
 ACTIONS = ("set", "delete", "add")
 KEY_SEPARATOR = "|"
 DEFAULT_FILE = "corrections.csv"
@@ -41,6 +43,20 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 _PROTECTED = {"doc_id", "origin"}
 
+#: The column that names a row, compared with `expect` before an override is applied.
+#: Documents have none: a doc_id is the hash of the file's bytes and cannot drift.
+LABELS: dict[str, str] = {
+    "projects": "name",
+    "amounts": "raw",
+    "criteria": "text",
+    "project_districts": "name_as_printed",
+    "decisions": "text",
+    "signatories": "name",
+}
+#: Tables whose rows may be found again by their `expect` name when their key has vanished.
+REMATCH = ("projects", "amounts", "criteria", "decisions")
+EXPECT_MAX = 80  # longer names are written cut, ending in "…" (matched as a prefix)
+
 
 @dataclass(frozen=True)
 class Override:
@@ -53,6 +69,7 @@ class Override:
     action: str
     note: str | None = None
     source: str = ""  # "<file>:<line>"
+    expect: str | None = None  # the row's name as the analyst saw it (not part of the identity)
 
     @property
     def override_id(self) -> str:
@@ -81,10 +98,30 @@ class OverrideReport:
     invalid: list[tuple[Override, str]] = field(default_factory=list)
     retired: list[Override] = field(default_factory=list)  # removed from the files
     needs_reload: set[str] = field(default_factory=set)  # docs to reload to undo retired ones
+    stale: list[tuple[Override, str | None]] = field(default_factory=list)  # (override, found)
+    rematched: list[tuple[Override, str]] = field(default_factory=list)  # (override, new key)
+    unguarded: list[Override] = field(default_factory=list)  # applied without an expect
 
     def lines(self) -> list[str]:
-        out = [f"overrides: {len(self.applied)} applied"]
+        out = [
+            f"corrections: {len(self.applied)} applied, {len(self.stale)} stale, "
+            f"{len(self.unmatched)} matching nothing"
+            + (f", {len(self.invalid)} invalid" if self.invalid else "")
+        ]
+        out += [
+            f"  stale, not applied: {o.describe()} — expected {o.expect!r}, found {found!r}"
+            for o, found in self.stale
+        ]
+        out += [
+            f"  key gone, matched by its expect name: {o.describe()} — now {key}"
+            for o, key in self.rematched
+        ]
         out += [f"  matched nothing: {o.describe()}" for o in self.unmatched]
+        out += [
+            f"  no expect, applied unchecked (fill it with `namnd correct --upgrade`): "
+            f"{o.describe()}"
+            for o in self.unguarded
+        ]
         out += [f"  invalid, not applied: {o.describe()} — {why}" for o, why in self.invalid]
         out += [f"  removed from the files: {o.describe()}" for o in self.retired]
         if self.needs_reload:
@@ -106,27 +143,33 @@ def read_overrides(overrides_dir: Path) -> list[Override]:
     if not overrides_dir.is_dir():
         return found
     for path in sorted(overrides_dir.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if tuple(reader.fieldnames or ())[: len(HEADER)] != HEADER:
-                raise UsageError(
-                    f"overrides file {path}: the first line must be {','.join(HEADER)}"
+        found += read_overrides_file(path)
+    return found
+
+
+def read_overrides_file(path: Path) -> list[Override]:
+    """The overrides of one file, in line order."""
+    found: list[Override] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ())[: len(HEADER)] != HEADER:
+            raise UsageError(f"overrides file {path}: the first line must be {','.join(HEADER)}")
+        for row in reader:
+            cells = {k: (row.get(k) or "").strip() for k in HEADER}
+            if not any(cells.values()) or cells["table"].startswith("#"):
+                continue
+            found.append(
+                Override(
+                    table=cells["table"],
+                    key=cells["key"],
+                    column=cells["column"] or None,
+                    value=(row.get("value") or "") or None,
+                    action=cells["action"].lower(),
+                    note=cells["note"] or None,
+                    source=f"{path.name}:{reader.line_num}",
+                    expect=(row.get("expect") or "").strip() or None,
                 )
-            for row in reader:
-                cells = {k: (row.get(k) or "").strip() for k in HEADER}
-                if not any(cells.values()) or cells["table"].startswith("#"):
-                    continue
-                found.append(
-                    Override(
-                        table=cells["table"],
-                        key=cells["key"],
-                        column=cells["column"] or None,
-                        value=(row.get("value") or "") or None,
-                        action=cells["action"].lower(),
-                        note=cells["note"] or None,
-                        source=f"{path.name}:{reader.line_num}",
-                    )
-                )
+            )
     return found
 
 
@@ -140,15 +183,18 @@ def add_override(
     note: str | None = None,
     *,
     file_name: str = DEFAULT_FILE,
-) -> Path:
-    """Validate one correction and append it to ``overrides_dir/<file_name>``; return that file.
+    expect: str | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> Override:
+    """Validate one correction and append it to ``overrides_dir/<file_name>``; return it.
 
-    Raises UsageError with the reason when the override is malformed. Apply it with
+    With `con` (the warehouse) the key and column are checked against it first: an unknown
+    key is refused with the closest keys, and `expect` is filled with the row's name. Raises
+    UsageError with the reason when the override is malformed. Apply it with
     `apply_overrides` (the next `namnd run` does so).
     """
     path = overrides_dir / file_name
-    existing = path.read_text(encoding="utf-8") if path.is_file() else ""
-    n_lines = existing.count("\n") + (0 if existing.endswith("\n") or not existing else 1)
+    lines = _file_lines(path)
     ov = Override(
         table,
         key,
@@ -156,22 +202,153 @@ def add_override(
         value or None,
         action.lower(),
         note or None,
-        f"{file_name}:{max(n_lines, 1) + 1}",
+        f"{file_name}:{max(len(lines), 1) + 1}",
+        expect or None,
     )
-    problem = validate(ov, schema_columns())
+    columns = _columns(con) if con is not None else schema_columns()
+    problem = validate(ov, columns)
     if problem is None:
-        problem = _check_values(duckdb.connect(), ov, schema_columns())
+        problem = _check_values(duckdb.connect(), ov, columns)
     if problem:
         raise UsageError(f"override not added: {problem}")
+    if con is not None:
+        ov = _check_in_warehouse(con, ov)
+    if not lines:
+        lines = [_csv_line(HEADER_EXPECT)]
+    elif tuple(next(csv.reader([lines[0]]), [])) == HEADER:
+        lines[0] = _csv_line(HEADER_EXPECT)  # an old file gains the expect column
+    lines.append(_csv_line(_cells(ov)))
+    atomic_write_text(path, "\n".join(lines) + "\n")
+    return ov
+
+
+def _file_lines(path: Path) -> list[str]:
+    """The physical lines of an overrides file (a quoted value never spans lines here)."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return text.splitlines()
+
+
+def _csv_line(cells: tuple[str, ...] | list[str]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    if not existing:
-        writer.writerow(HEADER)
-    elif not existing.endswith("\n"):
-        buf.write("\n")
-    writer.writerow([ov.table, ov.key, ov.column or "", ov.value or "", ov.action, ov.note or ""])
-    atomic_write_text(path, existing + buf.getvalue())
-    return path
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    return buf.getvalue().rstrip("\n")
+
+
+def _cells(ov: Override) -> list[str]:
+    return [
+        ov.table,
+        ov.key,
+        ov.column or "",
+        ov.value or "",
+        ov.action,
+        ov.note or "",
+        ov.expect or "",
+    ]
+
+
+def row_label(con: duckdb.DuckDBPyConnection, table: str, key: str) -> tuple[bool, str | None]:
+    """(the row exists, its name) for `key` in `table`; name None for documents."""
+    probe = Override(table, key, None, None, "delete")
+    if _key_parts(probe) is None:
+        return False, None
+    where, params = _where(probe, None)
+    label = LABELS.get(table)
+    sel = f'CAST("{label}" AS VARCHAR)' if label else "NULL"
+    row = first_row(con.execute(f'SELECT {sel} FROM "{table}" WHERE {where}', params))
+    return row is not None, (row[0] if row else None)
+
+
+def expect_text(label: str | None) -> str | None:
+    """A row's name as written in `expect`: cut to EXPECT_MAX characters, ending in "…"."""
+    if label is None:
+        return None
+    label = " ".join(label.split())
+    return label if len(label) <= EXPECT_MAX else label[: EXPECT_MAX - 1] + "…"
+
+
+def closest_keys(con: duckdb.DuckDBPyConnection, table: str, key: str, n: int = 3) -> list[str]:
+    """The `n` keys of `table` most like `key`, each with its row's name."""
+    from rapidfuzz import process
+
+    keys = KEYS[table]
+    label = LABELS.get(table)
+    expr = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in keys)
+    sel = f', CAST("{label}" AS VARCHAR)' if label else ", NULL"
+    rows = con.execute(f'SELECT {expr}{sel} FROM "{table}"').fetchall()
+    names = {r[0]: r[1] for r in rows}
+    best = process.extract(key, list(names), limit=n)
+    return [f"{k} ({names[k]})" if names[k] else k for k, _score, _i in best]
+
+
+def _check_in_warehouse(con: duckdb.DuckDBPyConnection, ov: Override) -> Override:
+    """`ov` with `expect` filled from the warehouse; UsageError for an unknown key."""
+    if ov.action == "add":
+        return ov
+    exists, label = row_label(con, ov.table, ov.key)
+    if not exists:
+        near = closest_keys(con, ov.table, ov.key)
+        hint = f"; closest: {', '.join(near)}" if near else f"; {ov.table} is empty"
+        raise UsageError(f"override not added: no {ov.table} row has the key {ov.key!r}{hint}")
+    if ov.expect is None:
+        ov = replace(ov, expect=expect_text(label))
+    return ov
+
+
+def upgrade_files(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> tuple[int, list[str]]:
+    """Fill `expect` (and move re-matched keys to their new id) in every overrides file.
+
+    A line without `expect` gets the name of the row its key finds now; a line whose key was
+    matched again by its expect name at the last run gets that row's key. Returns (lines
+    changed, why each other line could not be upgraded).
+    """
+    stored = _stored(con) if "overrides_applied" in _columns(con) else {}
+    changed, problems = 0, []
+    for path in sorted(overrides_dir.glob("*.csv")) if overrides_dir.is_dir() else []:
+        by_source = {o.source: o for o in read_overrides_file(path)}
+        lines = _file_lines(path)
+        touched = False
+        for i in range(1, len(lines)):
+            ov = by_source.get(f"{path.name}:{i + 1}")
+            if ov is None or ov.table not in KEYS or ov.action == "add":
+                continue
+            new = ov
+            st = stored.get(ov.override_id)
+            if st is not None and st.matched_key and st.matched_key != ov.key:
+                new = replace(new, key=st.matched_key)
+            if new.expect is None and LABELS.get(ov.table):
+                exists, label = row_label(con, ov.table, new.key)
+                if exists:
+                    new = replace(new, expect=expect_text(label))
+                else:
+                    problems.append(f"{ov.source}: no {ov.table} row has the key {ov.key!r}")
+            if new != ov:
+                lines[i] = _csv_line(_cells(new))
+                changed += 1
+                touched = True
+        if touched:
+            lines[0] = _csv_line(HEADER_EXPECT)
+            atomic_write_text(path, "\n".join(lines) + "\n")
+    return changed, problems
+
+
+def remove_override(overrides_dir: Path, ident: str) -> Override:
+    """Delete the line `ident` (an override id, a unique prefix of one, or ``file.csv:LINE``)."""
+    found = read_overrides(overrides_dir)
+    hits = [o for o in found if o.source == ident or o.override_id.startswith(ident)]
+    if len(ident) < 4 and ":" not in ident:
+        hits = []
+    if len(hits) != 1:
+        what = "no correction" if not hits else f"{len(hits)} corrections"
+        raise UsageError(
+            f"{what} matches {ident!r}; give an id or file:line from `namnd corrections`"
+        )
+    ov = hits[0]
+    file_name, line_no = ov.source.rsplit(":", 1)
+    path = overrides_dir / file_name
+    lines = _file_lines(path)
+    del lines[int(line_no) - 1]
+    atomic_write_text(path, "\n".join(lines) + "\n")
+    return ov
 
 
 # --------------------------------------------------------------------------- validation
@@ -222,7 +399,8 @@ def validate(ov: Override, columns: dict[str, dict[str, str]]) -> str | None:
     cols = columns.get(ov.table, {})
     if ov.action == "set":
         if ov.column not in cols:
-            return f"column must be one of {', '.join(c for c in cols if c not in _PROTECTED)}"
+            settable = [c for c in cols if c not in _PROTECTED and c not in KEYS[ov.table]]
+            return f"column must be one of {', '.join(settable)}"
         if ov.column in KEYS[ov.table] or ov.column in _PROTECTED:
             return f"{ov.column} identifies the row and cannot be set; delete and add instead"
         return None
@@ -367,21 +545,100 @@ def _apply_add(
     return 1, str(row["doc_id"]), None
 
 
+def expect_matches(expect: str, label: str | None) -> bool:
+    """The row's name is the one the analyst saw: equal after folding, or a prefix ending "…"."""
+    from pipeline.facts.ids import fold_key
+
+    if label is None:
+        return False
+    if expect.endswith("…"):
+        return fold_key(label).startswith(fold_key(expect[:-1]))
+    return fold_key(label) == fold_key(expect)
+
+
+def _key_doc(ov: Override) -> str | None:
+    """The document a key belongs to: every content id begins with "<doc_id>-"."""
+    parts = _key_parts(ov)
+    if not parts:
+        return None
+    return parts[0] if ov.table == "decisions" else parts[0].split("-", 1)[0]
+
+
+class Resolved(NamedTuple):
+    """What an override finds now: state, the override to apply (its key may have moved)."""
+
+    state: str  # ok | stale | rematched | unmatched
+    override: Override
+    found: str | None  # the row's name now (stale) or why nothing fits (unmatched)
+
+
+def resolve(con: duckdb.DuckDBPyConnection, ov: Override, doc_id: str | None) -> Resolved:
+    """Check `ov` against the row its key finds (only rows of `doc_id` when given).
+
+    * the row's name equals `expect` (or there is no `expect`, or the table has no name): ok;
+    * it differs: stale — the row under this key is not the one the analyst corrected;
+    * the key finds no row: the document's rows are searched for the `expect` name, and when
+      exactly one fits the override is applied to it (rematched); otherwise unmatched.
+    """
+    label_col = LABELS.get(ov.table)
+    if ov.action == "add" or _key_parts(ov) is None:
+        return Resolved("ok", ov, None)
+    where, params = _where(ov, doc_id)
+    sel = f'CAST("{label_col}" AS VARCHAR)' if label_col else "NULL"
+    rows = con.execute(f'SELECT {sel} FROM "{ov.table}" WHERE {where}', params).fetchall()
+    if rows:
+        label = rows[0][0]
+        if ov.expect is None or label_col is None or expect_matches(ov.expect, label):
+            return Resolved("ok", ov, label)
+        if ov.action == "set" and ov.column == label_col and expect_matches(ov.value or "", label):
+            return Resolved("ok", ov, label)  # the set renamed it already
+        return Resolved("stale", ov, label)
+    if ov.expect is None or label_col is None or ov.table not in REMATCH:
+        return Resolved("unmatched", ov, None)
+    key_doc = _key_doc(ov)
+    if key_doc is None or (doc_id is not None and key_doc != doc_id):
+        return Resolved("unmatched", ov, None)
+    keys = KEYS[ov.table]
+    expr = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in keys)
+    candidates = con.execute(
+        f'SELECT {expr}, CAST("{label_col}" AS VARCHAR) FROM "{ov.table}" WHERE doc_id = ?',
+        [key_doc],
+    ).fetchall()
+    fits = [k for k, label in candidates if expect_matches(ov.expect, label)]
+    if len(fits) == 1:
+        return Resolved("rematched", replace(ov, key=fits[0]), None)
+    why = f"{len(fits)} rows named {ov.expect!r}" if fits else None
+    return Resolved("unmatched", ov, why)
+
+
 class _Stored(NamedTuple):
     override: Override
     doc_id: str | None
     old_value: str | None
     rows_matched: int
+    state: str | None
+    matched_key: str | None
+    found: str | None
 
 
 def _stored(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
     """override_id -> the override in force, in order of application."""
+    have = _columns(con).get("overrides_applied", {})
+    new = ", ".join(c if c in have else "NULL" for c in ("expect", "state", "matched_key", "found"))
     rows = con.execute(
         "SELECT override_id, source, table_name, key, column_name, action, value, note, "
-        "doc_id, old_value, rows_matched FROM overrides_applied ORDER BY seq"
+        f"doc_id, old_value, rows_matched, {new} FROM overrides_applied ORDER BY seq"
     ).fetchall()
     return {
-        r[0]: _Stored(Override(r[2], r[3], r[4], r[6], r[5], r[7], r[1]), r[8], r[9], r[10])
+        r[0]: _Stored(
+            Override(r[2], r[3], r[4], r[6], r[5], r[7], r[1], r[11]),
+            r[8],
+            r[9],
+            r[10],
+            r[12],
+            r[13],
+            r[14],
+        )
         for r in rows
     }
 
@@ -389,31 +646,46 @@ def _stored(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
 def apply_stored_overrides(con: duckdb.DuckDBPyConnection, *, doc_id: str) -> int:
     """Re-apply the stored overrides to one freshly loaded document (inside its transaction).
 
-    Returns how many overrides matched rows of the document.
+    Each is checked against its `expect` first (see `resolve`). Returns how many overrides
+    matched rows of the document.
     """
     columns = _columns(con)
     now = utcnow()
     n = 0
     for st in _stored(con).values():
         ov = st.override
-        matched, matched_doc, old = _apply_one(con, ov, columns, doc_id)
+        res = resolve(con, ov, doc_id)
+        if res.state == "stale":
+            if st.doc_id == doc_id or _key_doc(ov) == doc_id:
+                con.execute(
+                    "UPDATE overrides_applied SET rows_matched = 0, state = 'stale', found = ?, "
+                    "doc_id = ?, applied_at = ? WHERE override_id = ?",
+                    [res.found, doc_id, now, ov.override_id],
+                )
+            continue
+        matched, matched_doc, old = (0, None, None)
+        if res.state != "unmatched":
+            matched, matched_doc, old = _apply_one(con, res.override, columns, doc_id)
         if matched:
             n += 1
             con.execute(
                 "UPDATE overrides_applied SET rows_matched = ?, doc_id = ?, old_value = ?, "
-                "applied_at = ? WHERE override_id = ?",
+                "state = ?, matched_key = ?, found = NULL, applied_at = ? WHERE override_id = ?",
                 [
                     matched,
                     matched_doc,
                     old if old is not None else st.old_value,
+                    "rematched" if res.state == "rematched" else "applied",
+                    res.override.key,
                     now,
                     ov.override_id,
                 ],
             )
         elif st.doc_id == doc_id:  # used to match this document, no longer does
             con.execute(
-                "UPDATE overrides_applied SET rows_matched = 0, applied_at = ? WHERE override_id = ?",
-                [now, ov.override_id],
+                "UPDATE overrides_applied SET rows_matched = 0, state = 'unmatched', "
+                "found = ?, applied_at = ? WHERE override_id = ?",
+                [res.found, now, ov.override_id],
             )
     return n
 
@@ -496,24 +768,52 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
                 report.needs_reload.add(st.doc_id)
             con.execute("DELETE FROM overrides_applied WHERE override_id = ?", [oid])
         for seq, ov in enumerate(valid):
-            matched, doc_id, old = _apply_one(con, ov, columns, None)
             prev = stored.get(ov.override_id)
+            res = resolve(con, ov, None)
+            matched, doc_id, old = 0, None, None
+            if res.state in ("ok", "rematched"):
+                matched, doc_id, old = _apply_one(con, res.override, columns, None)
+            state = "rematched" if res.state == "rematched" else "applied"
+            matched_key = res.override.key
             if prev is not None:
                 old = old if old is not None else prev.old_value
                 doc_id = doc_id or prev.doc_id
-                if not matched and ov.action == "delete" and prev.rows_matched:
-                    still_loaded = first_row(
-                        con.execute(
-                            "SELECT count(*) FROM documents WHERE doc_id = ?", [prev.doc_id]
-                        )
-                    )
-                    if still_loaded and still_loaded[0]:
-                        matched = prev.rows_matched  # deleted before, document not reloaded since
+                if (
+                    not matched
+                    and res.state == "unmatched"
+                    and ov.action == "delete"
+                    and prev.rows_matched
+                    and _loaded(con, prev.doc_id)
+                ):  # deleted before, document not reloaded since
+                    matched = prev.rows_matched
+                    state = prev.state or "applied"
+                    matched_key = prev.matched_key or ov.key
+                if (
+                    res.state == "stale"
+                    and prev.rows_matched
+                    and prev.state in (None, "applied", "rematched")
+                    and prev.doc_id
+                ):
+                    report.needs_reload.add(prev.doc_id)  # undo what it changed before
+            if res.state == "stale":
+                state, doc_id = "stale", doc_id or _key_doc(ov)
+                report.stale.append((ov, res.found))
+            elif not matched:
+                state = "unmatched"
+                report.unmatched.append(ov)
+            else:
+                report.applied.append(ov)
+                if res.state == "rematched":
+                    report.rematched.append((ov, res.override.key))
+                if _unguarded(ov):
+                    report.unguarded.append(ov)
             con.execute(
                 "INSERT OR REPLACE INTO overrides_applied (override_id, seq, source, table_name, "
                 "key, column_name, action, value, note, doc_id, old_value, rows_matched, "
-                "first_applied_at, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "coalesce((SELECT first_applied_at FROM overrides_applied WHERE override_id = ?), ?), ?)",
+                "first_applied_at, applied_at, expect, found, state, matched_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "coalesce((SELECT first_applied_at FROM overrides_applied WHERE override_id = ?), ?), "
+                "?, ?, ?, ?, ?)",
                 [
                     ov.override_id,
                     seq,
@@ -526,15 +826,72 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Over
                     ov.note,
                     doc_id,
                     old,
-                    matched,
+                    matched if state != "stale" else 0,
                     ov.override_id,
                     now,
                     now,
+                    ov.expect,
+                    res.found,
+                    state,
+                    matched_key if state in ("applied", "rematched") else None,
                 ],
             )
-            (report.applied if matched else report.unmatched).append(ov)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return report
+
+
+def _unguarded(ov: Override) -> bool:
+    """A line that names a row but does not say which row the analyst saw."""
+    return ov.expect is None and ov.action != "add" and ov.table in LABELS
+
+
+def _loaded(con: duckdb.DuckDBPyConnection, doc_id: str | None) -> bool:
+    row = first_row(con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]))
+    return bool(row and row[0])
+
+
+class CorrectionState(NamedTuple):
+    """One line of the overrides files and what it does now (for `namnd corrections`)."""
+
+    override: Override
+    state: str  # applied | matched by name | stale | matching nothing | pending | invalid
+    detail: str
+
+
+def correction_states(
+    con: duckdb.DuckDBPyConnection | None, overrides_dir: Path
+) -> list[CorrectionState]:
+    """Every line in force with its state at the last run (read-only).
+
+    `pending` is a line no run has applied yet (added since, or changed). Lines are in
+    file-name then line order.
+    """
+    columns = _columns(con) if con is not None else schema_columns()
+    stored = _stored(con) if con is not None and "overrides_applied" in columns else {}
+    out: list[CorrectionState] = []
+    seen: set[str] = set()
+    for ov in read_overrides(overrides_dir):
+        problem = validate(ov, columns)
+        if problem is None and ov.override_id in seen:
+            problem = "same as an earlier line"
+        seen.add(ov.override_id)
+        if problem:
+            out.append(CorrectionState(ov, "invalid", problem))
+            continue
+        st = stored.get(ov.override_id)
+        if st is None or (st.override.expect or None) != (ov.expect or None):
+            out.append(CorrectionState(ov, "pending", "not applied yet: run `namnd run`"))
+        elif st.state == "stale":
+            out.append(CorrectionState(ov, "stale", f"expected {ov.expect!r}, found {st.found!r}"))
+        elif st.state == "unmatched" or not st.rows_matched:
+            out.append(CorrectionState(ov, "matching nothing", st.found or ""))
+        elif st.state == "rematched":
+            out.append(
+                CorrectionState(ov, "applied", f"key gone; matched by name: {st.matched_key}")
+            )
+        else:
+            out.append(CorrectionState(ov, "applied", "no expect" if _unguarded(ov) else ""))
+    return out

@@ -1,0 +1,202 @@
+"""What each stage's output depends on, as one fingerprint per stage: the cache keys.
+
+A cached stage output in ``extracted/`` is reused only while everything that made it is the
+same, so a stage's key is
+
+    <stage><CODE VERSION>-<h>   h = digest of (the data files it reads, the tools it uses)
+
+* text        the ``tesseract --version`` line and a checksum of each traineddata file used
+              (``swe.traineddata``, ``osd.traineddata``), besides the file's bytes and the OCR
+              settings already in `pipeline.text.stage.text_key`;
+* understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …) and the
+              versions of wordfreq and rapidfuzz;
+* facts       ``pipeline/data/*`` (cues, districts, aliases, orgs, entity patterns …) and the
+              versions of spaCy, wordfreq and rapidfuzz.
+
+Editing ``district_aliases.csv`` therefore changes the facts key only: the next run redoes
+facts (from the cached text and understanding) and never OCR. Keys chain (facts' key
+includes understand's, which includes text's), so a change upstream redoes what follows.
+
+Computed in the main process at the start of a run (or `namnd status`), never cached across
+runs: a data file edited between two runs of one process is seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+PIPELINE_DIR = Path(__file__).resolve().parent.parent
+
+#: Data folders (relative to pipeline/) each stage reads; README.md files are documentation.
+STAGE_DATA: dict[str, tuple[str, ...]] = {
+    "text": (),
+    "understand": ("understand/patterns",),
+    "facts": ("data",),
+}
+#: Python packages whose version changes a stage's output.
+STAGE_PACKAGES: dict[str, tuple[str, ...]] = {
+    "text": (),
+    "understand": ("wordfreq", "rapidfuzz"),
+    "facts": ("spacy", "wordfreq", "rapidfuzz"),
+}
+STAGES = ("text", "understand", "facts")
+_DATA_SUFFIXES = {".csv", ".json", ".jsonl", ".txt", ".tsv", ".yaml", ".yml"}
+
+
+@dataclass(frozen=True)
+class StageFingerprint:
+    """One stage's key and what went into it (recorded in the `runs` table)."""
+
+    stage: str
+    code_version: int
+    data: dict[str, str]  # "data/district_aliases.csv" -> sha256[:16]
+    tools: dict[str, str]  # "tesseract" -> "tesseract 5.3.0", "spacy" -> "3.8.2" …
+
+    @property
+    def key(self) -> str:
+        payload = json.dumps([self.data, self.tools], sort_keys=True)
+        return (
+            f"{self.stage}{self.code_version}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
+        )
+
+
+def code_versions() -> dict[str, int]:
+    """The hand-bumped code version of each stage."""
+    from pipeline.facts.stage import EXTRACT_VERSION
+    from pipeline.text.stage import TEXT_VERSION
+    from pipeline.understand.stage import UNDERSTAND_VERSION
+
+    return {"text": TEXT_VERSION, "understand": UNDERSTAND_VERSION, "facts": EXTRACT_VERSION}
+
+
+def data_digests(stage: str, root: Path = PIPELINE_DIR) -> dict[str, str]:
+    """Relative path -> sha256[:16] of every data file `stage` reads."""
+    out: dict[str, str] = {}
+    for folder in STAGE_DATA[stage]:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for p in sorted(base.rglob("*")):
+            if p.is_file() and p.suffix.lower() in _DATA_SUFFIXES:
+                digest = hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+                out[p.relative_to(root).as_posix()] = digest
+    return out
+
+
+def package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def tesseract_versions(lang: str) -> dict[str, str]:
+    """``tesseract --version`` first line and sha256[:16] of each traineddata file used."""
+    import pytesseract
+
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    if shutil.which(cmd) is None and not Path(cmd).exists():
+        return {"tesseract": "missing"}
+    try:
+        ver = subprocess.run([cmd, "--version"], capture_output=True, text=True, timeout=30)
+        langs = subprocess.run([cmd, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return {"tesseract": "missing"}
+    lines = (ver.stdout or ver.stderr).splitlines()
+    out = {"tesseract": lines[0].strip() if lines else "unknown"}
+    m = re.search(r'"([^"]+)"', (langs.stdout or "").splitlines()[0] if langs.stdout else "")
+    tessdata = Path(m.group(1)) if m else None
+    for code in [*lang.split("+"), "osd"]:
+        f = tessdata / f"{code}.traineddata" if tessdata else None
+        out[f"{code}.traineddata"] = _file_digest(f) if f and f.is_file() else "missing"
+    return out
+
+
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    return _cached_digest(str(path), st.st_size, st.st_mtime_ns)
+
+
+@cache
+def _cached_digest(path: str, size: int, mtime_ns: int) -> str:
+    """Traineddata files are tens of MB: hash each version of one once per process."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def stage_fingerprints(lang: str = "swe") -> dict[str, StageFingerprint]:
+    """The fingerprint of every stage, computed now (data files are re-read every call)."""
+    versions = code_versions()
+    out: dict[str, StageFingerprint] = {}
+    for stage in STAGES:
+        tools = {p: package_version(p) for p in STAGE_PACKAGES[stage]}
+        if stage == "text":
+            tools.update(tesseract_versions(lang))
+        out[stage] = StageFingerprint(stage, versions[stage], data_digests(stage), tools)
+    return out
+
+
+def combined(fps: dict[str, StageFingerprint]) -> str:
+    """One short digest of every stage's key: what `documents.fingerprint` records."""
+    keys = "|".join(fps[s].key for s in STAGES)
+    return hashlib.sha256(keys.encode()).hexdigest()[:16]
+
+
+def changes(
+    before: dict[str, dict[str, object]], now: dict[str, StageFingerprint]
+) -> list[tuple[str, str]]:
+    """(stage, what changed) between a run's recorded fingerprints and now, in stage order.
+
+    `before` is the `runs.fingerprints` JSON: stage -> {"code_version", "data", "tools"}.
+    """
+    out: list[tuple[str, str]] = []
+    for stage in STAGES:
+        old = before.get(stage)
+        new = now[stage]
+        if old is None:
+            out.append((stage, "no fingerprint recorded by the last run"))
+            continue
+        if old.get("code_version") != new.code_version:
+            out.append(
+                (
+                    stage,
+                    f"{stage} rules changed (version {old.get('code_version')} → "
+                    f"{new.code_version})",
+                )
+            )
+        old_data = dict(old.get("data") or {})  # type: ignore[call-overload]
+        for name in sorted(set(old_data) | set(new.data)):
+            label = Path(name).name
+            if name not in new.data:
+                out.append((stage, f"{label} removed"))
+            elif name not in old_data:
+                out.append((stage, f"{label} added"))
+            elif old_data[name] != new.data[name]:
+                out.append((stage, f"{label} changed"))
+        old_tools = dict(old.get("tools") or {})  # type: ignore[call-overload]
+        for name in sorted(set(old_tools) | set(new.tools)):
+            if old_tools.get(name) != new.tools.get(name):
+                out.append((stage, f"{name} {old_tools.get(name)} → {new.tools.get(name)}"))
+    return out
+
+
+def to_json(fps: dict[str, StageFingerprint]) -> str:
+    return json.dumps(
+        {
+            s: {"key": f.key, "code_version": f.code_version, "data": f.data, "tools": f.tools}
+            for s, f in fps.items()
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
