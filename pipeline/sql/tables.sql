@@ -68,3 +68,16 @@
 -- warehouse_meta
 -- Grain: one row per setting the warehouse keeps about itself (e.g. the digest of the
 -- district files and of the view definitions).
+
+-- runs
+-- Grain: one row per `namnd run`: the pipeline version, each stage's fingerprint (code
+-- version, digests of the data files it reads, tool versions), the counts, the corrections'
+-- states and the elapsed time, so a warehouse can say what made it. Key: run_id.
+
+-- decision_series
+-- Grain: one row per recurring series of decisions (the FoU plan, the LUM allocation, the
+-- annual report …), loaded from pipeline/data/decision_series.csv.
+
+-- expected_decisions
+-- Grain: one row per line of the expectations register (warehouse/expected/*.csv): a
+-- decision of a year, committee and series that should exist, should not, or is a known gap.
