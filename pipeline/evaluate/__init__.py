@@ -219,6 +219,14 @@ class Annotation:
     projects: tuple[Project, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     districts_mentioned: frozenset[str] = frozenset()
+    #: fields the gold does not annotate (the realdocs' gold has no doc_type or signatories,
+    #: decisions without item numbers, projects without status): not scored at all, rather
+    #: than counted as misses
+    unscored: frozenset[str] = frozenset()
+
+
+#: gold keys that may be absent; every other key of the schema is required
+OPTIONAL_GOLD_KEYS = frozenset({"doc_type", "signatories"})
 
 
 @dataclass(frozen=True)
@@ -391,7 +399,7 @@ def compare(gold: Annotation, pred: Annotation) -> dict[str, FieldScore]:
     scores.update(_compare_projects(gold.projects, pred.projects))
     scores.update(_compare_criteria(gold.criteria, pred.criteria))
     scores["district_mentions.name"] = _sets(gold.districts_mentioned, pred.districts_mentioned)
-    return scores
+    return {name: score for name, score in scores.items() if name not in gold.unscored}
 
 
 def _compare_metadata(
@@ -631,18 +639,21 @@ def load_gold(path: Path) -> GoldDocument:
 
 def _parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
     required = (*METADATA_FIELDS, "decisions", "signatories", "amounts", "projects", "criteria")
-    missing = [name for name in (*required, "districts_mentioned") if name not in data]
+    absent = frozenset(name for name in (*required, "districts_mentioned") if name not in data)
+    missing = sorted(absent - OPTIONAL_GOLD_KEYS)
     _require(not missing, path, f"missing keys {missing}")
-    metadata = {name: _opt_str(data[name], path, name) for name in METADATA_FIELDS}
+    metadata = {name: _opt_str(data.get(name), path, name) for name in METADATA_FIELDS}
     _one_of(metadata["doc_type"], DOC_TYPES, path, "doc_type")
 
     decisions = tuple(
-        Decision(_opt_int(d.get("item_no"), path, f"decisions[{n}].item_no"), str(d["text"]))
+        Decision(None, d)
+        if isinstance(d, str)
+        else Decision(_opt_int(d.get("item_no"), path, f"decisions[{n}].item_no"), str(d["text"]))
         for n, d in enumerate(data["decisions"])
     )
     signatories = tuple(
         Signatory(str(s["name"]), _opt_str(s.get("role"), path, f"signatories[{n}].role"))
-        for n, s in enumerate(data["signatories"])
+        for n, s in enumerate(data.get("signatories") or ())
     )
     amounts = []
     for n, a in enumerate(data["amounts"]):
@@ -691,9 +702,30 @@ def _parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
             projects=tuple(projects),
             criteria=criteria,
             districts_mentioned=frozenset(str(d) for d in data["districts_mentioned"]),
+            unscored=_unscored_fields(data, absent),
         ),
         reference=(path.parent / reference) if isinstance(reference, str) else None,
     )
+
+
+def _unscored_fields(data: dict[str, Any], absent: frozenset[str]) -> frozenset[str]:
+    """Fields a gold file leaves unannotated: absent optional keys, decisions written as bare
+    strings (no item numbers), and project attributes that none of its projects carries."""
+    unscored = {
+        name
+        for name in FIELDS
+        for key in absent
+        if name == f"documents.{key}" or name.startswith(f"{key}.")
+    }
+    if any(isinstance(d, str) for d in data["decisions"]):
+        unscored.add("decisions.item_no")
+    projects = data["projects"]
+    if projects:
+        for name in PROJECT_ATTRIBUTES:
+            attribute = name.removeprefix("projects.")
+            if not any(attribute in p for p in projects):
+                unscored.add(name)
+    return frozenset(unscored)
 
 
 def load_gold_dir(gold_dir: Path) -> dict[str, GoldDocument]:
@@ -1096,7 +1128,8 @@ def format_report(report: EvalReport) -> str:
     ]
     for d in report.documents:
         cells = "".join(
-            f"{sum((d.scores[f] for f in names), FieldScore()).f1:>7.3f}" for _, names in _GROUPS
+            f"{sum((d.scores.get(f, FieldScore()) for f in names), FieldScore()).f1:>7.3f}"
+            for _, names in _GROUPS
         )
         tq = d.text_quality
         ocr_cells = f"{tq.cer:>7.3f}{tq.wer:>7.3f}" if tq else f"{'-':>7}{'-':>7}"
