@@ -70,9 +70,12 @@ SMALL_GOLD: dict[str, Any] = {
         {"name": "Veronica Wolgast Carstorp", "role": "avdelningschef"},
     ],
     "amounts": [
-        {"sek": 500000, "raw": "500 000 kronor", "kind": "max_per_application"},
-        {"sek": 25000, "raw": "25 000 kronor", "kind": "max_per_application"},
-        {"sek": 174300, "raw": "174 300 kronor", "kind": "total_granted"},
+        {"sek": 500000, "raw": "500 000 kronor", "kind": "max_per_application",
+         "fund_type": "LUM", "year": 2020},
+        {"sek": 25000, "raw": "25 000 kronor", "kind": "max_per_application",
+         "fund_type": "MUL", "year": 2020},
+        {"sek": 174300, "raw": "174 300 kronor", "kind": "total_granted",
+         "fund_type": "MUL", "year": 2020},
     ],
     "projects": [
         {
@@ -329,6 +332,8 @@ def test_partial_match_exact_numbers(tmp_path: Path) -> None:
     assert counts(f["signatories.role"]) == (1, 0, 1)
     assert counts(f["amounts.value"]) == (2, 1, 1)
     assert counts(f["amounts.value_kind"]) == (1, 2, 2)
+    assert counts(f["amounts.fund_type"]) == (0, 3, 3)  # none extracted with its fund
+    assert counts(f["amounts.year"]) == (0, 3, 3)
     assert counts(f["projects.name"]) == (2, 1, 1)
     assert counts(f["projects.name_listed"]) == (2, 1, 0)
     # Etableringscoach: Kungsholmen right, Södermalm wrong, Norrmalm and Östermalm missed;

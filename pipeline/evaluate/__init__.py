@@ -26,7 +26,8 @@ Counting rules (``tp``/``fp``/``fn`` per field, summed over documents, micro-ave
 * attributes of list items (``decisions.item_no``, ``signatories.role``, ``projects.*``,
   ``criteria.*``) are end-to-end: compared on matched pairs, while the attributes of an unfound
   gold item count as missed and those of an unmatched extracted item as wrong.
-* amounts: multiset of values (``amounts.value``) and of (value, kind) (``amounts.value_kind``).
+* amounts: multiset of values (``amounts.value``), of (value, kind) (``amounts.value_kind``), of
+  (value, fund_type) (``amounts.fund_type``) and of (value, year) (``amounts.year``).
 * district mentions: sets of canonical names (``districts.name``).
 
 Strict figures (``strict_fields``, ``strict_by_variant``, the "strict" columns of the report):

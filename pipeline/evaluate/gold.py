@@ -95,7 +95,9 @@ def _parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
         _require(sek is not None, path, f"amounts[{n}].sek is required")
         assert sek is not None
         kind = _one_of(a.get("kind"), AMOUNT_KINDS, path, f"amounts[{n}].kind")
-        amounts.append(Amount(sek, kind))
+        fund_type = _opt_str(a.get("fund_type"), path, f"amounts[{n}].fund_type")
+        year = _opt_int(a.get("year"), path, f"amounts[{n}].year")
+        amounts.append(Amount(sek, kind, fund_type, year))
     projects = []
     for n, p in enumerate(data["projects"]):
         where = f"projects[{n}]"
@@ -151,6 +153,9 @@ def _unscored_fields(data: dict[str, Any], absent: frozenset[str]) -> frozenset[
         for key in absent
         if name == f"documents.{key}" or name.startswith(f"{key}.")
     }
+    for key in ("fund_type", "year"):
+        if data["amounts"] and not any(key in a for a in data["amounts"]):
+            unscored.add(f"amounts.{key}")
     if any(isinstance(d, str) for d in data["decisions"]):
         unscored.add("decisions.item_no")
     projects = data["projects"]

@@ -208,6 +208,13 @@ def compare(gold: Annotation, pred: Annotation, *, strict: bool = False) -> dict
         ((a.sek, _key(a.kind)) for a in gold.amounts),
         ((a.sek, _key(a.kind)) for a in pred.amounts),
     )
+    scores["amounts.fund_type"] = _multisets(
+        ((a.sek, _key(a.fund_type)) for a in gold.amounts),
+        ((a.sek, _key(a.fund_type)) for a in pred.amounts),
+    )
+    scores["amounts.year"] = _multisets(
+        ((a.sek, a.year) for a in gold.amounts), ((a.sek, a.year) for a in pred.amounts)
+    )
     scores.update(_compare_projects(gold.projects, pred.projects, strict))
     scores.update(_compare_criteria(gold.criteria, pred.criteria, strict))
     scores["district_mentions.name"] = _sets(gold.districts_mentioned, pred.districts_mentioned)

@@ -39,6 +39,8 @@ FIELDS: tuple[str, ...] = (
     "signatories.role",
     "amounts.value",
     "amounts.value_kind",
+    "amounts.fund_type",
+    "amounts.year",
     "projects.name",
     "projects.name_listed",
     "projects.districts",
@@ -142,6 +144,8 @@ class Signatory:
 class Amount:
     sek: int
     kind: str | None
+    fund_type: str | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)

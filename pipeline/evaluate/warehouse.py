@@ -105,7 +105,7 @@ def read_warehouse(db_path: Path) -> tuple[list[WarehouseDocument], list[str]]:
         documents = reader.rows("documents", ("doc_id", "source_path", *METADATA_FIELDS))
         decisions = _grouped(reader.rows("decisions", ("doc_id", "item_no", "text")))
         signatories = _grouped(reader.rows("signatories", ("doc_id", "name", "role")))
-        amounts = _grouped(reader.rows("amounts", ("doc_id", "sek", "kind")))
+        amounts = _grouped(reader.rows("amounts", ("doc_id", "sek", "kind", "fund_type", "year")))
         criteria = _grouped(
             reader.rows("criteria", ("doc_id", "fund_type", "year", "position", "text", "kind"))
         )
@@ -164,7 +164,7 @@ def read_warehouse(db_path: Path) -> tuple[list[WarehouseDocument], list[str]]:
                 if r["name"]
             ),
             amounts=tuple(
-                Amount(sek, _str(r["kind"]))
+                Amount(sek, _str(r["kind"]), _str(r["fund_type"]), _int(r["year"]))
                 for r in amounts.get(doc_id, [])
                 if (sek := _int(r["sek"])) is not None
             ),
