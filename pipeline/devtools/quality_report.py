@@ -21,6 +21,7 @@ machine (minutes).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import subprocess
@@ -94,16 +95,21 @@ def samples_table(report: EvalReport) -> str:
     return set_table(report)
 
 
-def set_reports(samples_db: Path, corpora: dict[str, Path]) -> dict[str, EvalReport]:
-    """Reports per gate set: the samples' warehouse, and every corpus folder given."""
+def set_reports(samples_db: Path, corpora: list[tuple[str, Path]]) -> dict[str, EvalReport]:
+    """Reports per gate set: the samples' warehouse, and every corpus folder given (several
+    folders of one corpus, say one with its transcripts and one with its scans, are joined)."""
     reports = {"samples": evaluate(GOLD, samples_db)}
     for test_set in SETS:
         corpus = test_set.name.split("_")[0]
-        if corpus in corpora:
-            root = corpora[corpus]
+        for name, root in corpora:
+            if name != corpus:
+                continue
             gold = root / "gold" if (root / "gold").is_dir() else REPO / test_set.gold
-            report = evaluate(gold, root / "warehouse" / "namnd.duckdb")
-            reports[test_set.name] = report.select(test_set.keep)
+            report = evaluate(gold, root / "warehouse" / "namnd.duckdb").select(test_set.keep)
+            if test_set.name in reports:
+                joined = reports[test_set.name].documents + report.documents
+                report = dataclasses.replace(report, documents=joined)
+            reports[test_set.name] = report
     return reports
 
 
@@ -240,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floors", type=Path, help="thresholds JSON to update from these figures")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    reports = set_reports(args.db, dict(args.corpus))
+    reports = set_reports(args.db, args.corpus)
     tables = {name: set_table(report) for name, report in reports.items()}
     curve = degradation_curve(args.seeds_dir, args.work, args.jobs) if args.degrade else None
     if args.floors:
