@@ -19,7 +19,7 @@ CORPORA = REPO / "tests" / "resources" / "corpus"
 
 #: The variants of each test corpus that the quality gate runs. Scans cost OCR: the 15
 #: one-page realdocs are cheap; the genre corpus's ~75 pages are scanned only when
-#: NAMND_GATE_GENRE_SCANS=1 (see tests/README.md, "Quality gate", for the cost).
+#: NAMND_GATE_GENRE_SCANS=1 (README, Development: the cost is measured there).
 CORPUS_VARIANTS: dict[str, tuple[str, ...]] = {
     "realdocs": ("txt", "born", "scan"),
     "genre": ("txt", "born", *(("scan",) if os.environ.get("NAMND_GATE_GENRE_SCANS") else ())),
