@@ -11,9 +11,19 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.devtools.corpus import render_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
+CORPORA = REPO / "tests" / "resources" / "corpus"
+
+#: The variants of each test corpus that the quality gate runs. Scans cost OCR: the 15
+#: one-page realdocs are cheap; the genre corpus's ~75 pages are scanned only when
+#: NAMND_GATE_GENRE_SCANS=1 (README, Development: the cost is measured there).
+CORPUS_VARIANTS: dict[str, tuple[str, ...]] = {
+    "realdocs": ("txt", "born", "scan"),
+    "genre": ("txt", "born", *(("scan",) if os.environ.get("NAMND_GATE_GENRE_SCANS") else ())),
+}
 
 
 @dataclass(frozen=True)
@@ -54,3 +64,32 @@ def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Built:
     built = build_warehouse(RAW, root, NAMND_EXPECTED=str(REPO / "warehouse" / "expected"))
     os.environ.setdefault("NAMND_SAMPLES_DB", str(built.db))
     return built
+
+
+@dataclass(frozen=True)
+class BuiltCorpus:
+    """A test corpus rendered by the project's own renderer and processed by `namnd run`;
+    ``gold`` is its gold with ``reference`` set, so CER is measured too."""
+
+    built: Built
+    gold: Path
+    variants: tuple[str, ...]
+
+
+def build_corpus(name: str, root: Path, variants: tuple[str, ...]) -> BuiltCorpus:
+    render_corpus(CORPORA / name, root, variants)
+    return BuiltCorpus(build_warehouse(root / "raw", root), root / "gold", variants)
+
+
+@pytest.fixture(scope="session")
+def realdocs_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltCorpus:
+    """tests/resources/corpus/realdocs as transcripts, born-digital PDFs and scans, once."""
+    return build_corpus(
+        "realdocs", tmp_path_factory.mktemp("realdocs"), CORPUS_VARIANTS["realdocs"]
+    )
+
+
+@pytest.fixture(scope="session")
+def genre_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltCorpus:
+    """tests/resources/corpus/genre (dev and held-out documents alike), once per session."""
+    return build_corpus("genre", tmp_path_factory.mktemp("genre"), CORPUS_VARIANTS["genre"])

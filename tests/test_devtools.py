@@ -370,3 +370,24 @@ def test_zoo_build_all(tmp_path: Path) -> None:
     built = zoo.build_all(tmp_path)
     assert set(built) == set(zoo.BUILDERS)
     assert all(p.is_symlink() or p.exists() for p in built.values())
+
+
+def test_render_corpus_writes_variants_and_gold_with_references(tmp_path: Path) -> None:
+    from pipeline.devtools.corpus import render_corpus
+
+    src = Path(__file__).parent / "resources" / "corpus" / "genre"
+    stems = {"g03_2003_sotn_protokoll_tabell"}
+    first = render_corpus(src, tmp_path / "a", ("txt", "born"), stems=stems)
+    again = render_corpus(src, tmp_path / "b", ("txt", "born"), stems=stems)
+    names = [p.relative_to(tmp_path / "a").as_posix() for p in first]
+    assert names == [
+        "raw/transcripts/g03_2003_sotn_protokoll_tabell.txt",
+        "raw/born/g03_2003_sotn_protokoll_tabell.born.pdf",
+    ]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]  # reproducible
+    gold = json.loads((tmp_path / "a" / "gold" / "g03_2003_sotn_protokoll_tabell.json").read_text())
+    assert (
+        Path(gold["reference"]) == (src / "docs" / "g03_2003_sotn_protokoll_tabell.txt").resolve()
+    )
+    with pytest.raises(ValueError, match="unknown variants"):
+        render_corpus(src, tmp_path / "c", ("png",))

@@ -70,9 +70,12 @@ SMALL_GOLD: dict[str, Any] = {
         {"name": "Veronica Wolgast Carstorp", "role": "avdelningschef"},
     ],
     "amounts": [
-        {"sek": 500000, "raw": "500 000 kronor", "kind": "max_per_application"},
-        {"sek": 25000, "raw": "25 000 kronor", "kind": "max_per_application"},
-        {"sek": 174300, "raw": "174 300 kronor", "kind": "total_granted"},
+        {"sek": 500000, "raw": "500 000 kronor", "kind": "max_per_application",
+         "fund_type": "LUM", "year": 2020},
+        {"sek": 25000, "raw": "25 000 kronor", "kind": "max_per_application",
+         "fund_type": "MUL", "year": 2020},
+        {"sek": 174300, "raw": "174 300 kronor", "kind": "total_granted",
+         "fund_type": "MUL", "year": 2020},
     ],
     "projects": [
         {
@@ -291,7 +294,7 @@ def test_partial_match_exact_numbers(tmp_path: Path) -> None:
     con.execute(
         "INSERT INTO projects (project_id, doc_id, name, fund_type, year, status, amount_sek,"
         " performer, end_date) VALUES"
-        " ('p1', 'd1', 'Etableringscoach (medsökande)', 'LUM', 2020, 'beviljad', NULL, NULL, NULL),"
+        " ('p1', 'd1', 'Etableringscoah', 'LUM', 2020, 'beviljad', NULL, NULL, NULL),"
         " ('p2', 'd1', 'RVC', 'FUM', 2021, 'pågående', 1000000, 'Ersta Skondal Bracke Hogskola',"
         "  DATE '2021-12-31'),"
         " ('p3', 'd1', 'Helt okänt projekt', NULL, NULL, NULL, 5, NULL, NULL)"
@@ -329,6 +332,8 @@ def test_partial_match_exact_numbers(tmp_path: Path) -> None:
     assert counts(f["signatories.role"]) == (1, 0, 1)
     assert counts(f["amounts.value"]) == (2, 1, 1)
     assert counts(f["amounts.value_kind"]) == (1, 2, 2)
+    assert counts(f["amounts.fund_type"]) == (0, 3, 3)  # none extracted with its fund
+    assert counts(f["amounts.year"]) == (0, 3, 3)
     assert counts(f["projects.name"]) == (2, 1, 1)
     assert counts(f["projects.name_listed"]) == (2, 1, 0)
     # Etableringscoach: Kungsholmen right, Södermalm wrong, Norrmalm and Östermalm missed;
@@ -355,11 +360,56 @@ def test_partial_match_exact_numbers(tmp_path: Path) -> None:
     assert f["projects.districts"].precision == pytest.approx(0.5)
     assert f["projects.districts"].recall == pytest.approx(0.25)
 
+    # Strict: letter-exact (case and whitespace aside). The OCR-damaged title, decision,
+    # project name ('Etableringscoah'), performer (no diacritics) and criterion
+    # ('for' for 'för') all count as wrong; what is exact stays right.
+    st = report.strict_fields
+    assert counts(st["documents.title"]) == (0, 1, 1)
+    assert counts(st["documents.handlaggare"]) == (1, 0, 0)  # whitespace is normalised
+    assert counts(st["decisions.text"]) == (0, 2, 2)
+    assert counts(st["signatories.name"]) == (2, 1, 0)
+    assert counts(st["projects.name"]) == (1, 2, 2)  # only RVC, an exact alias
+    assert counts(st["projects.performer"]) == (0, 1, 1)
+    assert counts(st["criteria.text"]) == (1, 2, 3)  # only 'Innovation'
+    assert st["amounts.value_kind"] == f["amounts.value_kind"]  # exact already
+
     (doc,) = report.documents
     assert (doc.gold, doc.doc_id, doc.variant) == ("doc", "d1", "scan")
     assert set(report.by_variant) == {"scan"}
     assert report.by_variant["scan"]["amounts.value"] == f["amounts.value"]
     assert report.missing == () and report.unmatched_documents == ()
+
+
+def test_project_names_with_extra_or_missing_words_do_not_match(tmp_path: Path) -> None:
+    """token_set_ratio scored a name with junk words appended as 100; the project measure
+    (token_sort_ratio) must not: extra words, or half the name missing, are a miss."""
+    from pipeline.evaluate import Annotation, Project, compare
+
+    gold = Annotation(projects=(Project("Relationsvåldscentrum i Stockholms stad"),))
+    for wrong in (
+        "Relationsvåldscentrum i Stockholms stad Ersta Sköndal Bräcke högskola 1 000 000 kr",
+        "Relationsvåldscentrum",
+    ):
+        scores = compare(gold, Annotation(projects=(Project(wrong),)))
+        assert counts(scores["projects.name"]) == (0, 1, 1), wrong
+    for right in (
+        "relationsvåldscentrum  i Stockholms stad",
+        "Relationsvaldscentrum i Stockholms stad",
+    ):
+        assert counts(compare(gold, Annotation(projects=(Project(right),)))["projects.name"]) == (
+            1,
+            0,
+            0,
+        ), right
+    # strictly, only the first (case and whitespace aside) is right
+    strict = [
+        compare(gold, Annotation(projects=(Project(n),)), strict=True)["projects.name"].tp
+        for n in (
+            "relationsvåldscentrum  i Stockholms stad",
+            "Relationsvaldscentrum i Stockholms stad",
+        )
+    ]
+    assert strict == [1, 0]
 
 
 def test_variants_are_scored_separately(tmp_path: Path) -> None:

@@ -233,8 +233,9 @@ def test_bomb_guard_refuses_before_rendering(tmp_path: Path, huge_mediabox: bool
     assert probe_pdf(path, SETTINGS).text_pages == (False,)
     page = read_page(path, 1, SETTINGS)
     assert page.quality == "failed" and page.source == "none"
+    # refused from the page size alone, before any pixel was rendered (the error says so);
+    # how quickly is measured in tests/bench/bench_guards.py
     assert page.error and page.error.startswith("render refused") and "pixels" in page.error
-    assert page.seconds < 10
 
 
 def test_bomb_guard_limit_comes_from_settings(tmp_path: Path) -> None:

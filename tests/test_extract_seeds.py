@@ -1,7 +1,7 @@
 """Extraction on the five seed transcripts, measured against the gold annotations.
 
 The seeds go through the real understanding stage. Projects are matched to gold by name
-(``token_set_ratio`` >= 80, aliases allowed), criteria by text (``ratio`` >= 85), as
+(``token_sort_ratio`` >= 80, aliases allowed: extra or missing words count), criteria by text (``ratio`` >= 85), as
 ``namnd eval`` does; the thresholds below are what the rules reach today, so a change that
 loses a project, a district, an amount role or a criterion fails here.
 """
@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from extract_helpers import GOLD, TRANSCRIPTS, understood
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from pipeline.facts.spacy_pipeline import gazetteer
 from pipeline.facts.stage import extract
@@ -42,7 +43,7 @@ def _match_projects(gold: list[dict[str, Any]], facts: Facts) -> list[tuple[dict
     for gp in gold:
         names = [gp["name"], *gp.get("aliases", [])]
         scored = [
-            (max(fuzz.token_set_ratio(n, p.name) for n in names), i)
+            (max(fuzz.token_sort_ratio(n, p.name, processor=default_process) for n in names), i)
             for i, p in enumerate(facts.projects)
             if i not in used
         ]
@@ -95,7 +96,24 @@ def test_every_amount_with_its_role(stem: str) -> None:
     assert want == got
 
 
-@pytest.mark.parametrize("stem", [s for s in SEEDS if s[:3] in ("000", "001", "002")])
+def _amount_year_case(stem: str) -> Any:
+    if not stem.startswith("003"):
+        return stem
+    # Seed 003 (2013 protokollsutdrag on the 2014 ledningsprogram): its three amounts are for
+    # 2014 (the programme runs over 2014, SCHEMA.md: "the year the amount applies to"), the
+    # rules give 2013, the year of the document. What would fix it: taking an amount's year
+    # from what the money is for (the subject line, "under 2014", the programme's period),
+    # not from the document's date -- issue 14, "The year". strict: when it passes, this
+    # marker must go, so the seed is then gated like the others.
+    return pytest.param(
+        stem,
+        marks=pytest.mark.xfail(
+            strict=True, reason="amount year 2013 from the document date; gold 2014 (issue 14)"
+        ),
+    )
+
+
+@pytest.mark.parametrize("stem", [_amount_year_case(s) for s in SEEDS])
 def test_amount_fund_and_year(stem: str) -> None:
     gold = _gold(stem)["amounts"]
     facts = _facts(stem)

@@ -1,7 +1,7 @@
 """Issue 9 acceptance on the harsh scan set (`python -m pipeline.devtools.harsh`): no page
 comes back silently wrong.
 
-* every page with ink: CER ≤ 2 % or flagged ``doubtful``/``failed``;
+* every page with ink is read: quality ``good`` and CER ≤ 2 % (flagged is not enough);
 * the near-blank page: no text;
 * the sideways and upside-down scans: CER ≤ 0.2 %;
 * the ``/Rotate 90`` text page: CER ≤ 0.5 %.
@@ -46,8 +46,13 @@ def cer(reference: str, text: str) -> float:
     return Levenshtein.distance(ref, hyp) / max(1, len(ref))
 
 
+#: what is tested is reading, not speed: a page slowed past the default 120 s Tesseract
+#: timeout by a loaded machine must not turn into a "failed" page here
+SETTINGS = OcrSettings(page_timeout_s=900.0)
+
+
 def _read(job: tuple[str, int]) -> PageText:
-    return read_page(Path(job[0]), job[1], OcrSettings())
+    return read_page(Path(job[0]), job[1], SETTINGS)
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +72,15 @@ def harsh_pages(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str
     ]
 
 
-def test_every_inked_page_is_right_or_flagged(harsh_pages) -> None:  # type: ignore[no-untyped-def]
-    for name, ref, page in harsh_pages:
-        if not ref:
-            continue
+def test_every_inked_page_is_read_not_just_flagged(harsh_pages) -> None:  # type: ignore[no-untyped-def]
+    """Flagging a page is the fallback for what cannot be read; the harsh set can be read
+    (every page good today, CER ≤ 0.1 %), so a page that decays to ``doubtful`` fails here."""
+    inked = [(name, ref, page) for name, ref, page in harsh_pages if ref]
+    assert inked
+    for name, ref, page in inked:
         err = cer(ref, page.text)
-        assert err <= 0.02 or page.quality in ("doubtful", "failed"), (name, err, page.method)
+        assert page.quality == "good", (name, page.page_no, page.quality, err, page.error)
+        assert err <= 0.02, (name, page.page_no, err, page.method)
 
 
 def test_near_blank_page_has_no_text(harsh_pages) -> None:  # type: ignore[no-untyped-def]
@@ -99,4 +107,4 @@ def test_pages_say_how_they_were_read(harsh_pages) -> None:  # type: ignore[no-u
     for _, _, page in harsh_pages:
         if page.source == "ocr":
             assert page.method.startswith("tesseract psm")
-            assert page.dpi and page.seconds > 0
+            assert page.dpi

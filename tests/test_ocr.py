@@ -20,7 +20,9 @@ from pipeline.text.page import read_page
 from pipeline.text.tesseract import check_tesseract, recognise
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-SETTINGS = OcrSettings()
+#: reading is tested here, not speed: a generous Tesseract timeout, so that a loaded machine
+#: does not turn a slow page into a failed one (the timeout itself is tested below)
+SETTINGS = OcrSettings(page_timeout_s=900.0)
 LINES = [
     "Socialnämnden beslutar att godkänna förslaget om",
     "fördelning av lokala utvecklingsmedel för år 2015.",
@@ -181,10 +183,12 @@ def test_no_retry_may_invent_text_on_a_near_blank_page() -> None:
     assert ink.invented(60) and not ink.invented(5)
 
 
-def test_noisy_low_resolution_jpeg_is_read_or_flagged(tmp_path: Path) -> None:
+def test_noisy_low_resolution_jpeg_is_read(tmp_path: Path) -> None:
+    """A noisy 200 dpi JPEG is read, not merely flagged: CER 0.0 today (0.25 % with seed 9)."""
     img = degrade(page_image(dpi=200), skew=1.5, blur=1.0, noise=25, seed=7)
     page = read_page(scan_pdf(tmp_path, img, dpi=200, fmt="JPEG", quality=50), 1, SETTINGS)
-    assert cer(REFERENCE, page.text) <= 0.02 or page.quality in ("doubtful", "failed"), page
+    assert page.quality == "good", page
+    assert cer(REFERENCE, page.text) <= 0.02, page
 
 
 def test_silent_loss_is_detected_and_the_ladder_climbs(tmp_path: Path) -> None:
@@ -195,12 +199,11 @@ def test_silent_loss_is_detected_and_the_ladder_climbs(tmp_path: Path) -> None:
     plain = read_page(path, 1, OcrSettings(retry=False))
     assert plain.quality in ("doubtful", "failed"), plain  # flagged, not silently "good"
 
+    # the ladder reads it (4 retries, CER 0.25 % today), and says so: not merely flagged
     page = read_page(path, 1, SETTINGS)
     assert page.retries >= 1
-    assert (page.quality == "good" and cer(REFERENCE, page.text) <= 0.02) or page.quality in (
-        "doubtful",
-        "failed",
-    ), page
+    assert page.quality == "good", page
+    assert cer(REFERENCE, page.text) <= 0.02, page
     assert cer(REFERENCE, page.text) < cer(REFERENCE, plain.text)
 
 

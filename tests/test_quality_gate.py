@@ -1,70 +1,299 @@
-"""The CI quality gate: extraction quality on the samples must not drop below the floors in
-tests/quality_thresholds.json (set just under today's figures; raise them as quality improves).
+"""The CI quality gate: extraction quality per test set and per variant must not drop below the
+floors in tests/quality_thresholds.json (fuzzy and strict F1, within 0.01-0.02 of the figures
+measured when they were set; CER ceilings at twice today's). See pipeline/evaluate/gate.py.
 
-A second test proves the gate has teeth: with one real extraction rule disabled (the
-two-column district | project lists), the same gate fails.
+Sets: the samples (raw/: transcripts, scans, born-digital and mixed PDFs), the 15 realdocs and
+the genre corpus (dev g01-g18 and held-out g19-g24, reported apart), each rendered into PDFs by
+the project's own renderer and processed by the real pipeline once per session.
+
+Then the gate is shown to bite: five small mutations of the code, each applied in-process (the
+run's workers are forked after the patch) to a few documents that run without OCR, must each
+fail it, while the same documents unmutated pass.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from pipeline.evaluate import FieldScore, evaluate
-from pipeline.facts import stage as extract_stage
-from tests.conftest import RAW, REPO, Built, build_warehouse
+import pipeline.facts.districts as districts_mod
+import pipeline.facts.stage as facts_stage
+import pipeline.understand.stage as understand_stage
+from pipeline.devtools.corpus import render_corpus
+from pipeline.evaluate import evaluate
+from pipeline.evaluate.gate import gate_failures, get_set
+from pipeline.facts.spacy_pipeline import gazetteer
+from pipeline.records import DocumentText, Facts, UnderstoodDocument
+from tests.conftest import CORPORA, RAW, REPO, Built, BuiltCorpus, build_warehouse
 
 GOLD = REPO / "tests" / "gold"
-THRESHOLDS = json.loads((REPO / "tests" / "quality_thresholds.json").read_text(encoding="utf-8"))
+THRESHOLDS: dict[str, Any] = json.loads(
+    (REPO / "tests" / "quality_thresholds.json").read_text(encoding="utf-8")
+)
 
 
-def gate_failures(fields: dict[str, FieldScore], floors: dict[str, float]) -> list[str]:
-    """Fields whose F1 is below its floor (a field missing from the report fails too)."""
-    out = []
-    for name, floor in floors.items():
-        score = fields.get(name)
-        f1 = score.f1 if score is not None else 0.0
-        if f1 < floor:
-            out.append(f"{name}: F1 {f1:.3f} < {floor:.2f}")
-    return out
+def _check(name: str, gold: Path, db: Path, variants: tuple[str, ...] | None = None) -> list[str]:
+    """Gate failures of one set; ``variants`` limits the check to those variants."""
+    test_set = get_set(name)
+    report = evaluate(gold, db).select(test_set.keep)
+    assert not report.missing, report.missing
+    floors = {
+        v: entry
+        for v, entry in THRESHOLDS[name].items()
+        if not v.startswith("_") and (variants is None or v in variants)
+    }
+    assert floors, f"no floors for {name} {variants}"
+    return gate_failures(report, floors, name)
+
+
+# --------------------------------------------------------------------------- the gate
 
 
 @pytest.mark.slow
-def test_samples_meet_the_quality_floors(samples_warehouse: Built) -> None:
+def test_samples_meet_the_floors(samples_warehouse: Built) -> None:
     assert samples_warehouse.exit_code == 0, samples_warehouse.output
-    report = evaluate(GOLD, samples_warehouse.db)
-    assert not report.missing
-    assert gate_failures(report.fields, THRESHOLDS["overall"]) == []
-    for variant, max_cer in THRESHOLDS["max_cer"].items():
-        quality = report.ocr_by_variant[variant]
-        assert quality.cer <= max_cer, (variant, quality.cer)
+    assert _check("samples", GOLD, samples_warehouse.db) == []
 
 
-@pytest.fixture(scope="module")
-def transcripts_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    raw = tmp_path_factory.mktemp("transcripts") / "raw"
-    shutil.copytree(RAW / "transcripts", raw)
+@pytest.mark.slow
+def test_realdocs_meet_the_floors(realdocs_warehouse: BuiltCorpus) -> None:
+    built = realdocs_warehouse.built
+    assert built.exit_code == 0, built.output
+    gated = tuple(v for v in realdocs_warehouse.variants if v in THRESHOLDS["realdocs"])
+    assert _check("realdocs", realdocs_warehouse.gold, built.db, gated) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["genre_dev", "genre_heldout"])
+def test_genre_corpus_meets_the_floors(genre_warehouse: BuiltCorpus, name: str) -> None:
+    built = genre_warehouse.built
+    assert built.exit_code == 0, built.output
+    gated = tuple(v for v in genre_warehouse.variants if v in THRESHOLDS[name])
+    assert _check(name, genre_warehouse.gold, built.db, gated) == []
+
+
+def test_every_set_and_variant_has_floors() -> None:
+    expected = {
+        "samples": {"txt", "born", "mixed", "scan"},
+        "realdocs": {"txt", "born", "scan"},
+        "genre_dev": {"txt", "born"},
+        "genre_heldout": {"txt", "born"},
+    }
+    for name, variants in expected.items():
+        entry = THRESHOLDS[name]
+        assert variants <= set(entry), (name, set(entry))
+        for variant in variants:
+            assert entry[variant]["fuzzy"], (name, variant)
+            assert "max_cer" in entry[variant], (name, variant)
+    # amount fund and year are gated wherever today's extraction finds them
+    assert {"amounts.fund_type", "amounts.year"} <= set(THRESHOLDS["samples"]["born"]["fuzzy"])
+
+
+# --------------------------------------------------------------------------- mutations
+
+
+def _raw_of(tmp: Path, parts: dict[Path, str]) -> Path:
+    raw = tmp / "raw"
+    for src, sub in parts.items():
+        shutil.copytree(src, raw / sub)
     return raw
 
 
-def test_gate_passes_on_transcripts(transcripts_raw: Path, tmp_path: Path) -> None:
-    built = build_warehouse(transcripts_raw, tmp_path)
-    assert built.exit_code == 0, built.output
-    report = evaluate(GOLD, built.db)
-    assert gate_failures(report.fields, THRESHOLDS["txt"]) == []
+@pytest.fixture(scope="module")
+def samples_text_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples that need no OCR: the five transcripts and the two born-digital PDFs."""
+    return _raw_of(
+        tmp_path_factory.mktemp("samples_text"),
+        {RAW / "transcripts": "transcripts", RAW / "born": "born"},
+    )
 
 
-def test_gate_fails_when_a_rule_is_broken(
-    transcripts_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture(scope="module")
+def realdocs_text_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The realdocs' transcripts (``../gold`` beside it: their gold, with references)."""
+    root = tmp_path_factory.mktemp("realdocs_text")
+    render_corpus(CORPORA / "realdocs", root, ("txt",))
+    return root / "raw"
+
+
+@pytest.fixture
+def fresh_gazetteer() -> Iterator[None]:
+    """The gazetteer is cached per process (and inherited by forked workers): rebuild it
+    around a test that changes its data."""
+    districts_mod.load_gazetteer.cache_clear()
+    yield
+    districts_mod.load_gazetteer.cache_clear()
+    gazetteer()  # warm again, unmutated
+
+
+TRUNCATED = "Systematisk översikt av ekonomiskt bistånd"  # seed 001's FUM study
+
+
+def drop_a_decision_from_born_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 001's born-digital PDF loses its last decision."""
+    understand = understand_stage.understand
+
+    def mutated(doc: DocumentText) -> UnderstoodDocument:
+        result = understand(doc)
+        if doc.source_path.endswith(".born.pdf") and "001_" in doc.source_path:
+            result = dataclasses.replace(result, decisions=result.decisions[:-1])
+        return result
+
+    monkeypatch.setattr(understand_stage, "understand", mutated)
+
+
+def _mutate_facts(monkeypatch: pytest.MonkeyPatch, change: Callable[[Facts], Facts]) -> None:
+    extract = facts_stage.extract
+
+    def mutated(understood: UnderstoodDocument, *args: Any, **kwargs: Any) -> Facts:
+        return change(extract(understood, *args, **kwargs))
+
+    monkeypatch.setattr(facts_stage, "extract", mutated)
+
+
+def truncate_a_project_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One study's name loses its last word (fuzzy matching still pairs it: strict must not)."""
+
+    def change(facts: Facts) -> Facts:
+        projects = tuple(
+            dataclasses.replace(p, name=p.name.rsplit(" ", 1)[0]) if p.name == TRUNCATED else p
+            for p in facts.projects
+        )
+        return dataclasses.replace(facts, projects=projects)
+
+    _mutate_facts(monkeypatch, change)
+
+
+def change_an_amount_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 174 300 kr granted in MUL 2020 (seed 001) is read as 'other'."""
+
+    def change(facts: Facts) -> Facts:
+        amounts = tuple(
+            dataclasses.replace(a, kind="other")
+            if a.sek == 174_300 and a.kind == "total_granted"
+            else a
+            for a in facts.amounts
+        )
+        return dataclasses.replace(facts, amounts=amounts)
+
+    _mutate_facts(monkeypatch, change)
+
+
+def remove_a_district_alias(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alias 'USK' (Utrednings- och statistikkontoret) is gone from the gazetteer."""
+    read_csv = districts_mod._read_csv
+
+    def mutated(name: str) -> list[dict[str, str]]:
+        rows = read_csv(name)
+        if name == "district_aliases.csv":
+            rows = [r for r in rows if r["alias"] != "USK"]
+        return rows
+
+    monkeypatch.setattr(districts_mod, "_read_csv", mutated)
+    districts_mod.load_gazetteer.cache_clear()
+
+
+def turn_off_ocr_repair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Understanding reads the OCR text as it is, unrepaired."""
+    monkeypatch.setattr(understand_stage, "repair_text", lambda text, *a, **k: text)
+
+
+#: mutation -> (raw fixture, set, variants gated, a failure line it must cause)
+MUTATIONS: dict[
+    str, tuple[Callable[[pytest.MonkeyPatch], None], str, str, tuple[str, ...], str]
+] = {
+    "decision dropped from born PDFs": (
+        drop_a_decision_from_born_pdfs,
+        "samples_text_raw",
+        "samples",
+        ("born",),
+        "born fuzzy decisions.text",
+    ),
+    "project name truncated": (
+        truncate_a_project_name,
+        "samples_text_raw",
+        "samples",
+        ("txt", "born"),
+        "strict projects.name",
+    ),
+    "amount role changed": (
+        change_an_amount_role,
+        "samples_text_raw",
+        "samples",
+        ("txt", "born"),
+        "fuzzy amounts.value_kind",
+    ),
+    "district alias removed": (
+        remove_a_district_alias,
+        "realdocs_text_raw",
+        "realdocs",
+        ("txt",),
+        "fuzzy district_mentions.name",
+    ),
+    "OCR repair turned off": (
+        turn_off_ocr_repair,
+        "samples_text_raw",
+        "samples",
+        ("txt",),
+        "txt ",
+    ),
+}
+
+
+def _gold_of(name: str, raw: Path) -> Path:
+    return GOLD if name == "samples" else raw.parent / "gold"
+
+
+@pytest.mark.parametrize("raw_fixture", ["samples_text_raw", "realdocs_text_raw"])
+def test_unmutated_code_passes_the_gate(
+    raw_fixture: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    # Fault injection: the two-column list rule finds nothing. Workers are forked after the
-    # patch, so they run the broken rule too; a fresh extracted/ keeps caches apart.
-    monkeypatch.setattr(extract_stage, "find_two_column_lists", lambda *a, **k: [])
-    built = build_warehouse(transcripts_raw, tmp_path)
+    raw: Path = request.getfixturevalue(raw_fixture)
+    built = build_warehouse(raw, tmp_path)
     assert built.exit_code == 0, built.output
-    report = evaluate(GOLD, built.db)
-    failures = gate_failures(report.fields, THRESHOLDS["txt"])
-    assert any(f.startswith("projects.name") for f in failures), failures
+    name = "samples" if raw_fixture == "samples_text_raw" else "realdocs"
+    variants = ("txt", "born") if name == "samples" else ("txt",)
+    assert _check(name, _gold_of(name, raw), built.db, variants) == []
+
+
+def _mutation_case(name: str) -> Any:
+    if name != "district alias removed":
+        return name
+    # Measured 2026-11-30: no single alias of district_aliases.csv is needed for any mention
+    # the gold counts, on the samples, the realdocs or the genre dev set -- for every alias
+    # equal to a form printed there, the matcher finds the district without it (its canonical
+    # name, other aliases, fuzzy forms). The only mentions that hang on one alias (USK in
+    # r005, Socialjour in r016; Tensta in held-out g24) are ones the gold does not count, so
+    # removing USK *raises* realdocs' F1. The gate cannot see this mutation on today's data;
+    # it will once a gold mention depends on one alias (the fackförvaltningar being added to
+    # the gazetteer, written as the documents abbreviate them). strict: when it starts to
+    # bite, this marker must go.
+    return pytest.param(
+        name,
+        marks=pytest.mark.xfail(
+            strict=True, reason="no gold mention depends on a single alias (measured)"
+        ),
+    )
+
+
+@pytest.mark.parametrize("mutation", [_mutation_case(m) for m in sorted(MUTATIONS)])
+def test_a_small_mutation_fails_the_gate(
+    mutation: str,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_gazetteer: None,
+    tmp_path: Path,
+) -> None:
+    mutate, raw_fixture, name, variants, expected = MUTATIONS[mutation]
+    raw: Path = request.getfixturevalue(raw_fixture)
+    mutate(monkeypatch)
+    built = build_warehouse(raw, tmp_path)  # a fresh extracted/: no cached results
+    assert built.exit_code == 0, built.output
+    failures = _check(name, _gold_of(name, raw), built.db, variants)
+    assert any(expected in f for f in failures), failures

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -131,8 +130,10 @@ def test_stage_version_bump_redoes_only_that_stage(
 
 def test_force_redoes_everything(small_raw: Path, tmp_path: Path) -> None:
     first = build_warehouse(small_raw, tmp_path / "w")
-    mtimes = {p: p.stat().st_mtime_ns for p in first.extracted.rglob("text.json")}
-    time.sleep(0.01)
+    cached = list(first.extracted.rglob("text.json"))
+    for p in cached:  # back-date them: a rewrite then shows whatever the clock's resolution
+        os.utime(p, ns=(0, 0))
+    mtimes = {p: p.stat().st_mtime_ns for p in cached}
     again = build_warehouse(small_raw, tmp_path / "w", "--force")
     assert again.exit_code == 0
     assert "3 file(s) to process" in again.output
@@ -222,14 +223,23 @@ def test_killed_run_then_rerun_equals_uninterrupted(
 
 
 def test_killed_mid_ocr_from_outside(kill_inputs: tuple[Path, Built], tmp_path: Path) -> None:
-    """The same, with the kill coming from outside while pages are being read."""
+    """The same, with the kill coming from outside while a page is being read: a worker that
+    is about to run Tesseract on the second page it reads says so and waits
+    (``NAMND_PAUSE_AT``), and the test kills the whole run there -- not after a guessed sleep."""
     raw, reference = kill_inputs
-    proc = _cli_proc(raw, tmp_path / "warehouse" / "namnd.duckdb", tmp_path / "extracted")
+    proc = _cli_proc(
+        raw,
+        tmp_path / "warehouse" / "namnd.duckdb",
+        tmp_path / "extracted",
+        NAMND_PAUSE_AT="tesseract:2",
+    )
     assert proc.stdout is not None
+    seen = []
     while line := proc.stdout.readline().decode():
-        if "file(s) to process" in line:
-            time.sleep(1.0)  # inside OCR of the first pages
+        seen.append(line)
+        if "namnd: paused at tesseract" in line:
             break
+    assert "namnd: paused at tesseract" in seen[-1], "".join(seen)  # inside OCR, not after it
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     rerun = build_warehouse(raw, tmp_path)

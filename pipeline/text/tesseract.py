@@ -25,6 +25,7 @@ from PIL import Image
 
 from pipeline.errors import EnvironmentProblem, PageError
 from pipeline.records import Word
+from pipeline.run.faults import pause_point
 from pipeline.text.spacing import char_width, spaced_line
 
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
@@ -111,6 +112,7 @@ def recognise(
     start = time.perf_counter()
     config = f"--psm {psm} --dpi {dpi}"
     with _image_file(image) as name:
+        pause_point("tesseract")  # crash-safety tests only: freezes here until killed
         try:
             data = pytesseract.image_to_data(
                 name,

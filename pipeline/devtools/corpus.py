@@ -1,0 +1,144 @@
+"""Turn a test corpus of transcripts into the raw folder the quality gate runs on.
+
+Usage::
+
+    python -m pipeline.devtools.corpus SRC OUT [--variants txt born scan mixed] [--level mild300]
+
+``SRC`` is a corpus folder with ``docs/<stem>.txt`` (pages separated by form feeds) and
+``gold/<stem>.json`` (``tests/resources/corpus/genre``, ``tests/resources/corpus/realdocs``).
+:func:`render_corpus` writes, for every transcript and every requested variant,
+
+* ``OUT/raw/transcripts/<stem>.txt`` -- the transcript, byte for byte (``txt``);
+* ``OUT/raw/born/<stem>.born.pdf`` -- born-digital, real text layer (``born``);
+* ``OUT/raw/scanned/<stem>.scan.pdf`` -- image-only scan at a degrade level (``scan``);
+* ``OUT/raw/mixed/<stem>.mixed.pdf`` -- odd pages text, even pages scanned (``mixed``);
+
+and ``OUT/gold/<stem>.json``: the corpus gold with ``reference`` pointing at the transcript,
+so ``namnd eval --gold OUT/gold`` measures CER/WER of every variant too. Every file is made by
+the project's own renderer (:mod:`pipeline.devtools.render`, the same layout as the samples),
+deterministically: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from pipeline.devtools import render
+from pipeline.devtools.degrade import LEVELS, get_level
+from pipeline.devtools.make_samples import seed_pages
+
+__all__ = ["VARIANTS", "main", "render_corpus"]
+
+#: Variant names, in the order files are written.
+VARIANTS = ("txt", "born", "scan", "mixed")
+DEFAULT_LEVEL = "mild300"
+
+
+def render_corpus(
+    src_dir: str | Path,
+    out_dir: str | Path,
+    variants: Collection[str] = ("txt", "born", "scan"),
+    *,
+    level: str = DEFAULT_LEVEL,
+    stems: Collection[str] | None = None,
+) -> list[Path]:
+    """Write the requested variants of every document of the corpus ``src_dir`` under
+    ``out_dir/raw`` and its gold (with ``reference``) under ``out_dir/gold``.
+
+    ``stems`` restricts the documents (default: every ``docs/*.txt``). Returns the paths of
+    the raw files written.
+    """
+    src, out = Path(src_dir), Path(out_dir)
+    unknown = sorted(set(variants) - set(VARIANTS))
+    if unknown:
+        raise ValueError(f"unknown variants {unknown}; known: {', '.join(VARIANTS)}")
+    lv = get_level(level)
+    docs = sorted(p for p in (src / "docs").glob("*.txt") if stems is None or p.stem in stems)
+    if not docs:
+        raise FileNotFoundError(f"no transcripts in {src / 'docs'}")
+    raw, gold = out / "raw", out / "gold"
+    written: list[Path] = []
+
+    def target(sub: str, name: str) -> Path:
+        (raw / sub).mkdir(parents=True, exist_ok=True)
+        return raw / sub / name
+
+    gold.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        gold_src = src / "gold" / f"{doc.stem}.json"
+        if gold_src.is_file():
+            data = json.loads(gold_src.read_text(encoding="utf-8"))
+            data["reference"] = str(doc.resolve())
+            (gold / gold_src.name).write_text(
+                json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+        pages = seed_pages(doc)
+        images = None
+        if {"scan", "mixed"} & set(variants):
+            images = render.scan_images(
+                pages,
+                seed_key=f"{doc.stem}:{lv.name}",
+                dpi=lv.dpi,
+                max_skew_deg=lv.skew_deg,
+                noise_sigma=lv.noise_sigma,
+                blur_radius=lv.blur_radius,
+                rotation=lv.rotation,
+            )
+        for variant in (v for v in VARIANTS if v in variants):
+            if variant == "txt":
+                dst = target("transcripts", doc.name)
+                shutil.copyfile(doc, dst)
+            elif variant == "born":
+                dst = render.born_digital_pdf(pages, target("born", f"{doc.stem}.born.pdf"))
+            elif variant == "scan":
+                assert images is not None
+                dst = render.scanned_pdf(
+                    images,
+                    target("scanned", f"{doc.stem}.scan.pdf"),
+                    encoding=lv.encoding,
+                    jpeg_quality=lv.jpeg_quality,
+                    dpi=lv.dpi,
+                )
+            else:
+                assert images is not None
+                even = {i: images[i] for i in range(1, len(pages), 2)}  # 2nd, 4th, ... page
+                dst = render.mixed_pdf(
+                    pages,
+                    even,
+                    target("mixed", f"{doc.stem}.mixed.pdf"),
+                    encoding=lv.encoding,
+                    jpeg_quality=lv.jpeg_quality,
+                    dpi=lv.dpi,
+                )
+            written.append(dst)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI entry point; prints every written file with its size."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("src", type=Path, help="corpus folder with docs/ and gold/")
+    ap.add_argument("out", type=Path, help="output folder (raw/ and gold/ are written in it)")
+    ap.add_argument(
+        "--variants", nargs="+", choices=VARIANTS, default=["txt", "born", "scan"], metavar="V"
+    )
+    ap.add_argument(
+        "--level", default=DEFAULT_LEVEL, choices=[lv.name for lv in LEVELS], help="scan level"
+    )
+    args = ap.parse_args(argv)
+    try:
+        written = render_corpus(args.src, args.out, args.variants, level=args.level)
+    except FileNotFoundError as exc:
+        ap.error(str(exc))
+    for p in written:
+        print(f"{p.stat().st_size:>10,d} B  {p}")
+    print(f"{len(written)} files under {args.out / 'raw'}; gold in {args.out / 'gold'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
