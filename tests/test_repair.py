@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold, get_lexicon
-from pipeline.understand.repair import repair_line, repair_text
+from pipeline.understand.repair import normalise_bullet, repair_line, repair_text
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")
@@ -190,3 +190,22 @@ def test_lexicon_index_by_folded_form() -> None:
     assert fold("Förvaltningens") == "forvaltningens"
     assert lex.candidates("forvaltningens")[0][0] == "förvaltningens"
     assert lex.zipf("är") > lex.zipf("ar")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("« Studiebesöket har en tydlig koppling", "- Studiebesöket har en tydlig koppling"),
+        ("»« Den verksamhet som besöks", "- Den verksamhet som besöks"),
+        (
+            "  « projekt som prövar samordnade insatser",
+            "  - projekt som prövar samordnade insatser",
+        ),
+        ("«Citat» ur rapporten", "«Citat» ur rapporten"),
+        ("e och en till", "e och en till"),
+    ],
+)
+def test_bullets_that_ocr_reads_as_guillemets(line: str, expected: str) -> None:
+    """Tesseract reads a printed "•" as "«" or "»«"; at line start before a word it is a bullet,
+    while a quotation mark that opens a word is not."""
+    assert normalise_bullet(line) == expected

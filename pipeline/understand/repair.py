@@ -9,7 +9,7 @@ Rules, in the order they run on each line:
    characters go; a soft hyphen inside a line goes, at the end of a line it becomes "-";
    ligatures (ﬁ ﬂ) are spelt out; trailing space is dropped.
 2. Bullets at line start (•, ◦, ▪, –, -, private-use symbol-font bullets, and the OCR
-   readings "e " / "o " / "¢ " before a capital letter) become "- ".
+   readings "e " / "o " / "¢ " / "«" / "»«" before a capital letter) become "- ".
 3. "1" standing for "i" between words ("innebär 1 det dagliga"), and "|" standing for "I"
    where a sentence begins ("| dialog mellan").
 4. Words (see :class:`WordRepairer`): a word is replaced only by a *known* Swedish word that
@@ -67,7 +67,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 _BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
-    r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”]))\s+(?=\S)"
+    r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”])|[«»]{1,2}(?=\s+\w))\s+(?=\S)"
 )
 _TOKEN = re.compile(r"(?<![\w&#@{])\{?(?:[^\W\d_]|[64&#@])+(?![\w])")
 # E-mail addresses, URLs and domains start at a token start and use possessive runs, so a

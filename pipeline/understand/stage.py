@@ -20,7 +20,7 @@ from pipeline.understand.sections import (
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 4
+UNDERSTAND_VERSION = 5
 
 
 def understand(doc: DocumentText) -> UnderstoodDocument:
