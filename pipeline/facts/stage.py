@@ -337,16 +337,16 @@ def _org_finder() -> Callable[[str], list[tuple[int, int, str]]]:
 # --------------------------------------------------------------------------- projects
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Draft:
     name: str
     fund_type: str | None
     year: int | None
     status: str | None
-    amount_sek: int | None
-    performer: str | None
-    end_date: dt.date | None
-    description: str | None
+    amount_sek: int | None = None
+    performer: str | None = None
+    end_date: dt.date | None = None
+    description: str | None = None
     page_no: int
     evidence: str
     confidence: float
@@ -403,9 +403,7 @@ def _from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> _Draf
         fund_type=fund,
         year=year,
         status=status,
-        amount_sek=None,
         performer=r.performer,
-        end_date=None,
         description=r.description,
         page_no=r.page_no,
         evidence=r.evidence,
@@ -446,7 +444,6 @@ def _join_studies(
             fund_type=st.fund_type,
             year=st.year,
             status=st.status,
-            amount_sek=None,
             performer=st.performer,
             end_date=st.end_date,
             description=st.text,
@@ -481,10 +478,6 @@ def _join_studies(
             fund_type=fund,
             year=sentence_year(intro) or sentence_year(heading) or ctx.year_at(r.first_line),
             status=_status(f"{heading}. {intro}", "beviljad" if r.header_line else None),
-            amount_sek=None,
-            performer=None,
-            end_date=None,
-            description=None,
             page_no=r.page_no,
             evidence=r.evidence,
             confidence=0.6,
@@ -566,10 +559,6 @@ def _prose_drafts(
             fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),
             year=sentence_year(s.text) or ctx.year_at(s.first),
             status=pp.status,
-            amount_sek=None,
-            performer=None,
-            end_date=None,
-            description=None,
             page_no=s.page_no,
             evidence=s.text,
             confidence=0.6,
@@ -603,10 +592,6 @@ def _subject_draft(
             fund_type=funds[0][2] if len(funds) == 1 else None,
             year=sentence_year(title) or year,
             status=status,
-            amount_sek=None,
-            performer=None,
-            end_date=None,
-            description=None,
             page_no=lines[first].page_no if lines else 1,
             evidence=title,
             confidence=0.6,
