@@ -50,6 +50,8 @@ _OWNER_FILLER = re.compile(
 )
 #: a head is short: a name and its owner, not a paragraph
 _MAX_HEAD_CHARS = 320
+#: a drawn line (____, ----) closes a list
+_RULE_LINE = re.compile(r"^[_\-–—=*]{4,}$")
 #: a line that ends in one of these words continues on the next line, even before a capital
 _OPEN_END = re.compile(
     r"\b(?:och|samt|eller|i|på|för|med|av|till|om|mot|vid|från|inom|utan|efter|mellan|"
@@ -124,10 +126,15 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
     blocks: list[tuple[int, int]] = []
     kind = _kind(lines[start].text)
     j = start
+    number = 0
     while j < len(lines):
         m = _enumerated(lines[j].text)
         if m is None or _kind(lines[j].text) != kind or lines[j].heading:
             break
+        if m.group(1):  # numbered items count up; "1." again starts another list
+            if blocks and int(m.group(1)) != number + 1:
+                break
+            number = int(m.group(1))
         first = j
         j += 1
         while j < len(lines):
@@ -146,7 +153,7 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                     j = k
                     continue
                 break
-            if _enumerated(t) or lines[j].heading:
+            if _enumerated(t) or lines[j].heading or _RULE_LINE.match(t.strip()):
                 break
             j += 1
         last = j - 1

@@ -86,7 +86,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 9
+EXTRACT_VERSION = 10
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
