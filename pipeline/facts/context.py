@@ -511,13 +511,14 @@ class Context:
                 break
         return out
 
-    def fund_at(self, i: int) -> str | None:
-        """The fund named by the nearest heading above line `i` that names one."""
+    def fund_at(self, i: int, with_default: bool = True) -> str | None:
+        """The fund named by the nearest heading above line `i` that names one, else (with
+        `with_default`) the fund the whole document is about."""
         for h in self.headings_above(i):
             funds = find_funds(self.lines[h].text, self.study_fund)
             if funds:
                 return funds[-1][2]
-        return self.default_fund
+        return self.default_fund if with_default else None
 
     def year_at(self, i: int) -> int | None:
         """The year named by the nearest heading above line `i` (any earlier heading of the
@@ -530,7 +531,7 @@ class Context:
                 return y
         return self.default_year
 
-    def fund_before(self, i: int, limit: int = 40) -> str | None:
+    def fund_before(self, i: int, limit: int = 40, with_default: bool = True) -> str | None:
         """The last fund named in the body lines before line `i` within the same section
         (at most `limit` lines back), else the heading fund."""
         j = i - 1
@@ -543,4 +544,4 @@ class Context:
             if ln.heading:
                 break
             j -= 1
-        return self.fund_at(i)
+        return self.fund_at(i, with_default)

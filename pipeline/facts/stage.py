@@ -86,7 +86,7 @@ from pipeline.records import (
     UnderstoodDocument,
 )
 
-EXTRACT_VERSION = 10
+EXTRACT_VERSION = 11
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -910,7 +910,9 @@ def _paragraph_amounts(
                 m.start,
                 para.text,
                 (pos_in_para + m.start) if pos_in_para >= 0 else None,
-                _list_fund_before(s.first, drafts) or ctx.fund_before(s.first),
+                # an amount in running text takes no document-wide fund: a city-wide budget
+                # in a LUM decision is not LUM money
+                _list_fund_before(s.first, drafts) or ctx.fund_before(s.first, with_default=False),
                 kind,
                 ctx.study_fund,
             )

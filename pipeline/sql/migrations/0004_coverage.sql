@@ -1,5 +1,4 @@
--- 0003_coverage: the expectations register and the decision series (issue 18).
--- (Numbered 0006 on main: renumber this file when 0003–0005 of other work are merged.)
+-- 0004_coverage: the expectations register and the decision series (issue 18).
 --
 -- * decision_series: the vocabulary of recurring decisions (pipeline/data/decision_series.csv),
 --   with the title pattern that recognises a document of each series.
