@@ -117,7 +117,8 @@ def test_a_document_without_expectation_is_present_but_not_complete(
     for p in a.expected.glob("*.csv"):
         p.unlink()
     code, out = a.run()
-    assert code == 1, out
+    # the broken file failed in the first run and is unchanged: still failing, not retried
+    assert code == 0 and "still failing" in out, out
     cov = a.coverage()
     fou = cov[(2015, "Socialnämnden", "fou_plan")]
     assert (fou["expectation"], fou["state"]) == ("no expectation recorded", "present")

@@ -52,7 +52,10 @@ def sandbox(tmp_path: Path) -> dict[str, Path]:
     )
     wrapper.chmod(0o755)
     raw = tmp_path / "raw"
-    scanned_pdf(raw / "scan.pdf", [letter_text(4) + f"\nProjektet genomförs i {PLACE}.\n"])
+    scanned_pdf(
+        raw / "scan.pdf",
+        [letter_text(4) + f"\nProjektet genomförs av {PLACE} stadsdelsförvaltning.\n"],
+    )
     return {"pkg": pkg, "bin": bin_dir, "log": log, "raw": raw, "root": tmp_path}
 
 

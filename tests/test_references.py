@@ -111,8 +111,8 @@ def test_seeds_precision_and_recall() -> None:
 
 @pytest.mark.parametrize("corpus", ["genre", "realdocs"])
 def test_other_corpora_precision_and_recall(corpus: str) -> None:
-    """The same patterns on documents they were not written from (genre corpus: 11 required
-    references in 24 documents; realdocs: 1 in 15)."""
+    """The same patterns on documents they were not written from (genre corpus: 13 required
+    references in 30 documents; realdocs: 1 in 15)."""
     misses: list[str] = []
     s = score_corpus(corpus, misses)
     assert s.precision >= MIN_PRECISION, misses

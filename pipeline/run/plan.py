@@ -152,7 +152,8 @@ def make_plan(
                 why[f.doc_id] = Why("partial", f"{moved}the pages that failed are read again")
             elif have.pipeline_version == version:
                 why[f.doc_id] = Why(
-                    "rules changed", moved + "the data files or tools a stage uses changed"
+                    "rules changed",
+                    moved + "rules, data files or tools changed since it was loaded",
                 )
             else:
                 why[f.doc_id] = Why(
