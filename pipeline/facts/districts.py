@@ -48,7 +48,7 @@ The matcher finds names; a document's ``districts_mentioned`` holds only the uni
   time (no unit ever had that name alone);
 * it is not the first part of a longer proper name: a hyphenated compound ("Kista-Husby-
   Akalla", "Tensta-Hjulsta") or a name followed by a place or club word ("Skarpnäcks
-  kulturhus", "Farsta strand", "Vällingby Centrum", "Spånga Handboll"; group ``place_word``
+  kulturhus", "Farsta strand", "Vällingby Centrum", "Farsta Bandy"; group ``place_word``
   of ``data/cues.csv``);
 * it does not stand in a contact block (a letterhead or footer with Box, postcode,
   Besöksadress, Telefon, e-mail or web address);

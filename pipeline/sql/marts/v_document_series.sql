@@ -6,7 +6,7 @@
 -- redovisning … 2020"); each part gets the first series in decision_series whose
 -- title_pattern matches lower(strip_accents(part)), else 'other'. year = the first year printed
 -- in that part (the year the decision is for), else the year of the meeting or document date,
--- else the year in the dnr ("3.2-275/2013").
+-- else the year in the dnr ("3.2-123/2014").
 CREATE OR REPLACE VIEW v_document_series AS
 WITH docs AS (
     SELECT
