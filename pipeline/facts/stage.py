@@ -15,6 +15,7 @@ Pure: no I/O except loading the gazetteer and the spaCy pipeline once per proces
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -854,22 +855,9 @@ def _amounts(
         found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
     found.sort(key=lambda t: t[0])
     aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.evidence) for _line, a in found])
-    for (_line, a), aid in zip(found, aids, strict=True):
-        out.append(
-            Amount(
-                amount_id=aid,
-                sek=a.sek,
-                raw=a.raw,
-                approximate=a.approximate,
-                kind=a.kind,
-                fund_type=a.fund_type,
-                year=a.year,
-                project_id=a.project_id,
-                page_no=a.page_no,
-                evidence=a.evidence,
-                confidence=a.confidence,
-            )
-        )
+    out += [
+        dataclasses.replace(a, amount_id=aid) for (_line, a), aid in zip(found, aids, strict=True)
+    ]
     return out
 
 
