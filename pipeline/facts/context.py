@@ -45,7 +45,7 @@ __all__ = [
 
 _WORD = r"[\w*]"
 _FUZZY_MIN_LEN = 14
-_GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
+GENERIC_FUNDS = _GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
 _FUZZY_MIN_SCORE = 90.0
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d])")
 

@@ -176,7 +176,7 @@ def status_from(text: str, end: dt.date | None, ref: dt.date | None) -> str | No
     return max(score.items(), key=lambda kv: kv[1])[0]
 
 
-def _end_date(text: str) -> dt.date | None:
+def end_date_in(text: str) -> dt.date | None:
     best: dt.date | None = None
     for s in sentences([text]):
         if not cue_hits(s.text, "end_cue"):
@@ -255,7 +255,7 @@ def find_studies(
         intro = intro_of.get(h)
         fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
         year = sentence_year(lines[intro].text) if intro is not None else None
-        end_date = _end_date(text)
+        end_date = end_date_in(text)
         out.append(
             Study(
                 name=_tidy_name(lines[h].text),
@@ -390,7 +390,7 @@ def find_named_projects(
         if defining is None:
             continue
         own = _owned_text(lines, heads, pat)
-        end_date = _end_date(own)
+        end_date = end_date_in(own)
         funds = find_funds(defining.text, ctx.study_fund)
         out.append(
             _named(
@@ -442,7 +442,7 @@ def find_named_projects(
                     s,
                     find_places,
                     find_orgs,
-                    _end_date(follow),
+                    end_date_in(follow),
                     funds[0][2],
                     None,
                     ref_date,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts import ids
 from pipeline.facts.context import (
+    GENERIC_FUNDS,
     BodyLine,
     Context,
     Paragraph,
@@ -39,6 +41,7 @@ from pipeline.facts.context import (
     study_fund_of,
 )
 from pipeline.facts.criteria import find_criteria
+from pipeline.facts.describe import complete_from_text
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.grid import GridTable, find_grid_tables
 from pipeline.facts.items import find_item_projects, split_owner
@@ -156,6 +159,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         if not d.places and d.desc_lines is not None:
             d.places = _footnote_places(d, lines, notes, places)
+    own_district = [p for p in own if p.kind == "stadsdelsförvaltning"]
+    for d in drafts:
+        if d.description:
+            complete_from_text(d, d.description, places, orgs, own_district)
+    for d in drafts:
+        d.fund_type = _specific_fund(d.fund_type, ctx)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
@@ -165,7 +174,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts.sort(key=lambda d: d.first_line)
     projects = _number(doc.doc_id, drafts)
 
-    amounts = _amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
+    amounts = [
+        dataclasses.replace(a, fund_type=_specific_fund(a.fund_type, ctx))
+        for a in _amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
+    ]
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
@@ -502,6 +514,14 @@ def _continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
                     r.header_line = prev.header_line
 
 
+def _specific_fund(fund: str | None, ctx: Context) -> str | None:
+    """The generic "FoU-medel" names no fund of its own: it is the fund the document is
+    about when it is about one, else unknown."""
+    if fund not in GENERIC_FUNDS:
+        return fund
+    return ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None
+
+
 def _same_draft(name: str, drafts: Sequence[_Draft]) -> _Draft | None:
     f = fold(name)
     return next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
@@ -528,11 +548,6 @@ def _set_amount(d: _Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
     d.amount_evidence = s.text
 
 
-def _known(name: str, drafts: Sequence[_Draft]) -> bool:
-    f = fold(name)
-    return any(fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name) for d in drafts)
-
-
 def _prose_drafts(
     lines: Sequence[BodyLine],
     ctx: Context,
@@ -548,6 +563,7 @@ def _prose_drafts(
         for s in p.sentences:
             para_of.setdefault(s.first, p.text)
     found = find_headed_projects(lines, sents, places) + find_prose_grants(sents, places, para_of)
+    shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
         same = _same_draft(pp.name, [*drafts, *out])
         if same is not None:
@@ -566,6 +582,8 @@ def _prose_drafts(
             first_line=s.first,
             last_line=s.last,
             places=list(pp.places),
+            # its own paragraph describes it, unless the paragraph names other projects too
+            description=(para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
         )
         _set_amount(d, pp, lines)
         out.append(d)
@@ -582,9 +600,16 @@ def _subject_draft(
 ) -> list[_Draft]:
     """The project an ärende's title is about ("Ansökan om … för projektet X")."""
     got = subject_project(title)
-    if got is None or title is None or _known(got[0], drafts):
+    if got is None or title is None:
         return []
     name, status = got
+    known = _same_draft(name, drafts)
+    if known is not None:
+        # the title says what the ärende does with the project another reader found
+        known.status = status if status == "ansökt" else known.status or status
+        known.places = known.places or list(own)
+        known.year = sentence_year(title) or known.year
+        return []
     funds = find_funds(title, ctx.study_fund)
     first = next((k for k, ln in enumerate(lines) if fold(name) in fold(ln.text)), 0)
     return [
@@ -900,7 +925,11 @@ def _paragraph_amounts(
                 (pos_in_para + m.start) if pos_in_para >= 0 else None,
                 # an amount in running text takes no document-wide fund: a city-wide budget
                 # in a LUM decision is not LUM money
-                _list_fund_before(s.first, drafts) or ctx.fund_before(s.first, with_default=False),
+                _list_fund_before(s.first, drafts)
+                or ctx.fund_before(s.first, with_default=False)
+                or (owner.fund_type if owner is not None else None)
+                # ... but the cost of a study or project the document is about is its money
+                or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None),
                 kind,
                 ctx.study_fund,
             )
@@ -924,6 +953,12 @@ def _paragraph_amounts(
                 )
             )
     return out
+
+
+#: a sentence about one of the document's studies or projects (its cost is that fund's money)
+_ABOUT_PROJECT = re.compile(
+    r"\b(?:studien|studierna|projektet|projekten|utvarderingen|kartlaggningen|forstudien)\b"
+)
 
 
 def _list_item(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> str | None:

@@ -1,0 +1,141 @@
+"""What a project's own paragraph says about it: who takes part, who carries it out, when it
+ends.
+
+How the documents write it
+--------------------------
+
+A project or study that is described rather than listed has a paragraph (or a section under
+its own heading) of running text. The facts an analyst wants are spread over its sentences::
+
+    Studien genomförs i Farsta och Spånga-Tensta stadsdelsförvaltningar och av
+    Institutet för välfärdsanalys. Kostnaden är 1,6 mnkr och studien ska slutredovisas
+    senast den 30 september 2023.
+
+*Districts taking part* are those named in a sentence that says they take part ("genomförs
+i", "i samverkan med", "deltar", "medsökande", "drivs av"); a district named for another
+reason — an earlier trial elsewhere, a comparison, a district that will take part of the
+results — is not ("Modellen har tidigare prövats i …", "… har visat intresse för att ta del
+av resultaten"). A stadsdelsnämnd's document speaks of its own projects: a described project
+with no other owner printed is the writing district's own.
+
+*Performer*: an external organisation introduced by a performer verb ("genomförs av",
+"utvärderas av", "<organisation> har genomfört …"); a city förvaltning or district is the
+owner, never the performer.
+
+*End date*: the date of a sentence that says when the work ends or is reported ("ska vara
+klar senast den …", "slutredovisas i maj 2015", "pågår från januari till december 2019").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.facts.context import cue_hits, sentences
+from pipeline.facts.lists import Place
+from pipeline.facts.projects import OrgFinder, end_date_in, performer_in
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["Description", "complete_from_text", "describe", "participants", "stated_amount"]
+
+PlaceFinder = Callable[[str], list[Place]]
+
+
+@dataclass(frozen=True)
+class Description:
+    """The facts of one project read from its own text (empty when not stated)."""
+
+    places: list[Place] = field(default_factory=list)
+    performer: str | None = None
+    end_date: dt.date | None = None
+
+
+def participants(text: str, find: PlaceFinder) -> list[Place]:
+    """The districts and förvaltningar a project's own text names as taking part, in order
+    of first mention, each once."""
+    out: list[Place] = []
+    seen: set[str] = set()
+    for s in sentences(text.split("\n")):
+        if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
+            continue
+        for p in find(s.text):
+            if p.district_id not in seen:
+                seen.add(p.district_id)
+                out.append(p)
+    return out
+
+
+def describe(
+    text: str,
+    find: PlaceFinder,
+    find_orgs: OrgFinder | None = None,
+    own: Sequence[Place] = (),
+) -> Description:
+    """Read a project's own text. `own` is the writing stadsdelsnämnd's district (empty for a
+    central committee's document): it owns the project when the text names it, or names no
+    other district taking part."""
+    places = participants(text, find)
+    if own and not places:
+        places = list(own)
+    elif own and any(p.district_id in {o.district_id for o in own} for p in find(text)):
+        places = [*own, *(p for p in places if p.district_id not in {o.district_id for o in own})]
+    performer = performer_in(text, find_orgs)
+    if performer is not None and _is_city_unit(performer, find):
+        performer = None
+    return Description(places=places, performer=performer, end_date=end_date_in(text))
+
+
+def _is_city_unit(name: str, find: PlaceFinder) -> bool:
+    """A performer candidate that is a district or city förvaltning (the owner, not an
+    external performer): a place covers most of it."""
+    return any(p.end - p.start >= 0.6 * len(name.strip()) for p in find(name))
+
+
+#: a sentence that gives the project's own money: its grant, its cost, the sum applied for
+_OWN_MONEY = re.compile(
+    r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
+    r"soks|sokt\s+belopp|beraknas\s+till)\b"
+)
+#: money that is not the project's own: a total of a round, a per-person cost, a co-funder
+_NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|per\s+deltagare|per\s+person)\b")
+
+
+def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
+    """The project's own sum in its text and the sentence that states it: the first sum of
+    the first sentence that grants, costs or applies for money."""
+    for s in sentences(text.split("\n")):
+        f = fold(s.text)
+        if not _OWN_MONEY.search(f) or _NOT_OWN_MONEY.search(f):
+            continue
+        found = [a for a in find_amounts(s.text) if a.per is None]
+        if found:
+            return found[0], s.text
+    return None
+
+
+def complete_from_text(
+    d: Any,
+    text: str,
+    find: PlaceFinder,
+    find_orgs: OrgFinder | None = None,
+    own: Sequence[Place] = (),
+) -> None:
+    """Fill what a project draft lacks (owner, performer, end date, sum) from its own text;
+    what a list row or table cell already gave is kept."""
+    desc = describe(text, find, find_orgs, own)
+    if not d.places and desc.places:
+        d.places = list(desc.places)
+    if d.performer is None and desc.performer is not None:
+        d.performer = desc.performer
+    if d.end_date is None and desc.end_date is not None:
+        d.end_date = desc.end_date
+    if d.amount_sek is None:
+        got = stated_amount(text)
+        if got is not None:
+            a, sentence = got
+            d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
+            d.amount_evidence = sentence
