@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import pipeline.facts.districts as districts_mod
+import pipeline.facts.alias_index as alias_index_mod
 from pipeline.facts.districts import (
     FUZZY_THRESHOLD,
     Gazetteer,
@@ -407,7 +407,7 @@ def test_threshold_separates_damaged_forms_from_near_misses(
 ) -> None:
     """Evidence for FUZZY_THRESHOLD: with the cut-off lowered, every damaged form still scores
     at or above it and every near miss that survives the structural rules scores below it."""
-    monkeypatch.setattr(districts_mod, "FUZZY_THRESHOLD", 0.70)
+    monkeypatch.setattr(alias_index_mod, "FUZZY_THRESHOLD", 0.70)
     g = Gazetteer.load()
     damaged = {p: _best_score(g, p) for p, _ in DAMAGED}
     near = {w: _best_score(g, w) for w in NEAR_MISSES}

@@ -9,13 +9,14 @@ from extract_helpers import body
 
 from pipeline.facts.context import Context
 from pipeline.facts.criteria import find_criteria
-from pipeline.facts.lists import find_numbered_projects, find_two_column_lists
+from pipeline.facts.finders import org_finder, place_finder
+from pipeline.facts.lists import find_numbered_projects
 from pipeline.facts.projects import find_studies
-from pipeline.facts.stage import _org_finder, _place_finder
 from pipeline.facts.tables import find_tables, header_columns
+from pipeline.facts.two_column import find_two_column_lists
 
-PLACES = _place_finder(2018)
-ORGS = _org_finder()
+PLACES = place_finder(2018)
+ORGS = org_finder()
 
 
 def crit(
@@ -290,7 +291,7 @@ boende högskola
 
 
 def test_projects_named_by_headings_and_sentences() -> None:
-    from pipeline.facts.projects import find_named_projects
+    from pipeline.facts.named import find_named_projects
 
     lines = body(
         """

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.facts.roles import (
-    amount_fund,
-    amount_role,
-    amount_year,
-    find_money_tables,
-    is_list_item_amount,
-)
+from pipeline.facts.money_tables import find_money_tables
+from pipeline.facts.roles import amount_fund, amount_role, amount_year, is_list_item_amount
 from pipeline.lang.amounts import find_amounts
 
 ROLE_CASES = [

@@ -1,217 +1,33 @@
-"""Reading context: cue vocabularies, the body of a document as lines/paragraphs/sentences,
-and the fund type and year a passage is about.
+"""Reading context: the fund type and year a passage is about, and the body of a document
+as lines with their headings (``BodyLine``) in a ``Context`` that answers which fund and year
+hold at a line and which headings stand above it.
 
-Everything the extractor knows about *how these documents are worded* lives in
-``data/cues.csv`` and ``data/amount_roles.csv``; this module only compiles and applies it.
-Cue matching is OCR tolerant: both the cue and the text are reduced with
-:func:`pipeline.lang.fuzzy.skeleton` (lower case, å/ä/ö/a/o/é collapsed, in-word OCR symbols
-repaired) and a vowel of the cue also accepts the ``d`` that OCR prints for ä/å ("ndmnden")
-and ``1``/``l`` for ``i``.
+Cue vocabularies are compiled and applied in :mod:`pipeline.facts.cues`; sentences and
+paragraphs are cut in :mod:`pipeline.facts.text_units`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
-from rapidfuzz import fuzz
-
-from pipeline.lang.fuzzy import VOWEL, loose, skeleton
+from pipeline.facts.cues import cue_hits
 
 __all__ = [
     "BodyLine",
     "Context",
-    "Cue",
-    "CueHit",
-    "Sentence",
-    "Paragraph",
-    "clean_item_text",
-    "cue_hits",
-    "cues",
-    "dehyphen_join",
+    "GENERIC_FUNDS",
+    "document_fund",
     "find_funds",
     "find_years",
-    "load_rows",
-    "paragraphs",
     "sentence_year",
-    "sentences",
-    "strongest",
+    "specific_fund",
     "study_fund_of",
 ]
 
-_WORD = r"[\w*]"
-_FUZZY_MIN_LEN = 14
 GENERIC_FUNDS = _GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
-_FUZZY_MIN_SCORE = 90.0
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d])")
-
-
-# --------------------------------------------------------------------------- cue data
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One phrase of a vocabulary, compiled to an OCR-tolerant regex over `skeleton` text."""
-
-    group: str
-    phrase: str
-    value: str
-    weight: float
-    scope: str = "sentence"
-    case_sensitive: bool = False
-    pattern: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
-    loose: str = field(default="", compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class CueHit:
-    cue: Cue
-    start: int
-    end: int
-
-    @property
-    def value(self) -> str:
-        return self.cue.value
-
-
-def _char_class(c: str) -> str:
-    if c == VOWEL:
-        return r"[*d]"
-    if c == "i":
-        return r"[i1l|]"
-    if c == "l":
-        return r"[l1i|]"
-    if c.isspace():
-        return r"\s+"
-    if c == "-":
-        return r"\s*-\s*"
-    if c == ".":
-        return r"\.?\s*"
-    return re.escape(c)
-
-
-def _compile(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
-    words = phrase.split()
-    parts: list[str] = []
-    for w in words:
-        if w == "*":  # any one word
-            parts.append(rf"{_WORD}+")
-            continue
-        prefix = w.endswith("*")
-        core = w.rstrip("*")
-        if case_sensitive:
-            body = re.escape(core)
-        else:
-            body = "".join(_char_class(c) for c in skeleton(core))
-        parts.append(body + (rf"{_WORD}*" if prefix else ""))
-    body = r"\s+".join(parts)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w*]){body}(?![\w*])", flags)
-
-
-def load_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV file in ``pipeline/data`` (lines starting with # are comments)."""
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-@cache
-def _all_cues() -> dict[str, tuple[Cue, ...]]:
-    out: dict[str, list[Cue]] = {}
-    for row in load_rows("cues.csv"):
-        out.setdefault(row["group"], []).append(_make_cue(row["group"], row))
-    for row in load_rows("amount_roles.csv"):
-        out.setdefault("role", []).append(
-            _make_cue("role", {**row, "value": row["kind"]}, scope=row.get("scope") or "sentence")
-        )
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _make_cue(group: str, row: dict[str, str], scope: str = "sentence") -> Cue:
-    phrase = row["cue"].strip()
-    letters = [c for c in phrase if c.isalpha()]
-    case_sensitive = len(letters) <= 5 and bool(letters) and all(c.isupper() for c in letters)
-    return Cue(
-        group=group,
-        phrase=phrase,
-        value=(row.get("value") or "").strip(),
-        weight=float(row.get("weight") or 1),
-        scope=scope,
-        case_sensitive=case_sensitive,
-        pattern=_compile(phrase, case_sensitive),
-        loose=loose(phrase.replace("*", "")),
-    )
-
-
-def cues(group: str) -> tuple[Cue, ...]:
-    """The compiled cues of one vocabulary group (``fund``, ``status``, ``role`` …)."""
-    return _all_cues().get(group, ())
-
-
-def cue_hits(text: str, group: str, scope: str | None = None) -> list[CueHit]:
-    """Every match of a group's cues in `text`, in text order (longest first on ties)."""
-    skel = skeleton(text)
-    lo: str | None = None
-    hits: list[CueHit] = []
-    for cue in cues(group):
-        if scope is not None and cue.scope != scope:
-            continue
-        target = text if cue.case_sensitive else skel
-        found = False
-        for m in cue.pattern.finditer(target):
-            hits.append(CueHit(cue, m.start(), m.end()))
-            found = True
-        if not found and _fuzzy_ok(cue):
-            # OCR damage beyond the vowel classes (a letter read as another): one fuzzy look.
-            lo = loose(text) if lo is None else lo
-            al = (
-                fuzz.partial_ratio_alignment(cue.loose, lo, score_cutoff=_FUZZY_MIN_SCORE)
-                if len(lo) >= len(cue.loose)
-                else None
-            )
-            if (
-                al is not None
-                and al.dest_end - al.dest_start >= 0.85 * len(cue.loose)
-                and _word_edges(lo, al.dest_start, al.dest_end)
-            ):
-                hits.append(CueHit(cue, al.dest_start, al.dest_end))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    return hits
-
-
-def _fuzzy_ok(cue: Cue) -> bool:
-    """May the cue be looked for fuzzily (OCR damage beyond the vowel classes)? Only long
-    phrases; for amount roles not phrases with a wildcard or a short word ("ansökningar* om"
-    would otherwise take "ansökningar med"), whose few letters carry the meaning."""
-    if cue.case_sensitive or len(cue.phrase) < _FUZZY_MIN_LEN:
-        return False
-    if cue.group == "role":
-        return "*" not in cue.phrase and all(len(w) >= 4 for w in cue.phrase.split())
-    return True
-
-
-def _word_edges(text: str, start: int, end: int) -> bool:
-    """The fuzzy span starts and ends near word edges (not deep inside a word)."""
-    ok_start = start == 0 or not text[start - 1].isalnum() or not text[start].isalnum()
-    ok_end = end >= len(text) or not text[end].isalnum() or not text[end - 1].isalnum()
-    return ok_start or ok_end
-
-
-def strongest(hits: Iterable[CueHit], factor: float = 1.0) -> dict[str, float]:
-    """Summed weight per value; one phrase counts once however often it occurs."""
-    seen: set[str] = set()
-    score: dict[str, float] = {}
-    for h in hits:
-        if h.cue.phrase in seen:
-            continue
-        seen.add(h.cue.phrase)
-        score[h.value] = score.get(h.value, 0.0) + h.cue.weight * factor
-    return score
 
 
 # --------------------------------------------------------------------------- funds & years
@@ -305,171 +121,6 @@ def _in_date(text: str, pos: int) -> bool:
     return bool(re.search(rf"\d{{1,2}}\s+{months}\s+$", before, re.IGNORECASE))
 
 
-# --------------------------------------------------------------------------- text units
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the body: its text (lines joined) and the lines it spans."""
-
-    text: str
-    first: int  # index of its first line in the caller's line list
-    last: int
-    page_no: int
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    first: int
-    last: int
-    text: str
-    sentences: tuple[Sentence, ...]
-
-
-_KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|respektive|resp\.?|till|som)\b")
-
-
-def dehyphen_join(parts: Sequence[str]) -> str:
-    """Join wrapped lines: "förvalt-" + "ningen" → "förvaltningen"; "barn-" + "och" keeps
-    "barn- och"; "FoU-" + "arbetet" keeps the hyphen after capitals or digits."""
-    out = ""
-    for raw in parts:
-        part = raw.strip()
-        if not part:
-            continue
-        if not out:
-            out = part
-            continue
-        if out.endswith("-") and len(out) >= 2:
-            prev = out[-2]
-            if _KEEP_HYPHEN_NEXT.match(part):
-                out = out + " " + part
-            elif part[:1].isupper() and prev.isalpha():
-                out = out[:-1].rstrip() + " - " + part
-            elif prev.islower() and part[:1].islower():
-                out = out[:-1] + part
-            else:
-                out = out + part
-        else:
-            out = out + " " + part
-    return re.sub(r"[ \t]+", " ", out).strip()
-
-
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n")
-
-
-def sentences(lines: Sequence[str], page_nos: Sequence[int] | None = None) -> list[Sentence]:
-    """Split a run of lines into sentences (a sentence may run over several lines)."""
-    text = ""
-    owner: list[int] = []
-    for i, ln in enumerate(lines):
-        seg = ln.strip()
-        if not seg:
-            continue
-        if text:
-            text += "\n"
-            owner.append(i)
-        text += seg
-        owner.extend([i] * len(seg))
-    out: list[Sentence] = []
-    start = 0
-    bounds = [m.start() for m in _SENT_END.finditer(text)] + [len(text)]
-    for b in bounds:
-        chunk = text[start:b]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            first = owner[start + lead] if start + lead < len(owner) else owner[-1]
-            last = owner[max(start, b - 1)] if owner else 0
-            joined = dehyphen_join(chunk.strip().split("\n"))
-            page = page_nos[first] if page_nos else 0
-            out.append(Sentence(joined, first, last, page))
-        start = b
-    return out
-
-
-def is_break(prev: str, nxt: str) -> bool:
-    """Does a blank line between `prev` and `nxt` end a paragraph? Not when the sentence
-    obviously goes on: the next line starts in lower case after no final punctuation, or a
-    line of running text that ends in a lower-case word goes on with a number that is not
-    a list enumerator ("… har nämnden avsatt totalt" / "500 000 kronor för …")."""
-    p = prev.rstrip()
-    n = nxt.lstrip()
-    if not p or not n:
-        return True
-    if p[-1:] in ".!?:":
-        return True
-    if n[:1].islower():
-        return False
-    return not (
-        n[:1].isdigit()
-        and not _ENUMERATOR.match(n)
-        and p[-1:].islower()
-        and len(p.split()) >= _MIN_RUNNING_WORDS
-    )
-
-
-_ENUMERATOR = re.compile(r"^\d{1,2}\s?[.):]\s")
-_MIN_RUNNING_WORDS = 6
-
-
-def paragraphs(
-    lines: Sequence[str], page_nos: Sequence[int] | None = None, headings: Sequence[bool] = ()
-) -> list[Paragraph]:
-    """Paragraphs of a run of lines: split at blank lines (unless the sentence goes on) and
-    at headings; each with its sentences."""
-    out: list[Paragraph] = []
-    cur: list[int] = []
-
-    def flush() -> None:
-        if cur:
-            idx = list(cur)
-            sents = sentences(
-                [lines[i] for i in idx], [page_nos[i] for i in idx] if page_nos else None
-            )
-            sents = [Sentence(s.text, idx[s.first], idx[s.last], s.page_no) for s in sents]
-            text = " ".join(s.text for s in sents)
-            out.append(Paragraph(idx[0], idx[-1], text, tuple(sents)))
-            cur.clear()
-
-    last_text = ""
-    blank_since = False
-    for i, ln in enumerate(lines):
-        is_head = bool(headings) and headings[i]
-        if not ln.strip():
-            blank_since = True
-            continue
-        if is_head:
-            flush()
-            out.append(
-                Paragraph(
-                    i, i, ln.strip(), (Sentence(ln.strip(), i, i, page_nos[i] if page_nos else 0),)
-                )
-            )
-            last_text = ""
-            blank_since = False
-            continue
-        if blank_since and cur and is_break(last_text, ln):
-            flush()
-        cur.append(i)
-        last_text = ln
-        blank_since = False
-    flush()
-    return out
-
-
-# --------------------------------------------------------------------------- item text
-
-
-_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
-
-
-def clean_item_text(s: str) -> str:
-    """A list item's text without its bullet, without trailing separators, one space."""
-    s = _BULLET.sub("", s, count=1)
-    s = re.sub(r"\s+", " ", s).strip()
-    return s.rstrip(" ,;")
-
-
 # --------------------------------------------------------------------------- body & context
 
 
@@ -545,3 +196,11 @@ class Context:
                 break
             j -= 1
         return self.fund_at(i, with_default)
+
+
+def specific_fund(fund: str | None, ctx: Context) -> str | None:
+    """The generic "FoU-medel" names no fund of its own: it is the fund the document is
+    about when it is about one, else unknown."""
+    if fund not in GENERIC_FUNDS:
+        return fund
+    return ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None

@@ -25,16 +25,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.facts.context import (
-    BodyLine,
-    Context,
-    clean_item_text,
-    cue_hits,
-    dehyphen_join,
-    find_funds,
-    sentence_year,
-    strongest,
-)
+from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["CriterionItem", "find_criteria", "list_items"]

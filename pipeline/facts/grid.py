@@ -39,7 +39,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.context import BodyLine, cue_hits
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 

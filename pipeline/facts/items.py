@@ -32,8 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.facts.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 

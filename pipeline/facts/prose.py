@@ -29,8 +29,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.context import BodyLine, Sentence
+from pipeline.facts.context import BodyLine
 from pipeline.facts.lists import Place
+from pipeline.facts.text_units import Sentence
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 

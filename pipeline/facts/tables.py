@@ -25,7 +25,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.context import BodyLine, cue_hits, dehyphen_join
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.understand.dates import find_dates, month_number, parse_date
 

@@ -1,0 +1,259 @@
+"""Amount facts of a document: every amount of the body with its role, fund, year and
+project.
+
+Amounts printed in project list and table rows are their project's (``project_cost``, or
+``other`` for an applied-for sum); a table's Summa row is the total granted; budget,
+financing and per-district tables without a project column take the unit from their header
+(``roles.find_money_tables``); every other amount in running text gets its role from
+``roles.amount_role``, its fund from ``roles.amount_fund`` and its year from
+``roles.amount_year``, and belongs to the project whose description paragraph holds it.
+Ids are minted by ``ids.amount_ids``. (Not to be confused with ``pipeline.lang.amounts``,
+which finds the sums in a text.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from pipeline.facts import ids
+from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.drafts import Draft
+from pipeline.facts.grid import GridTable
+from pipeline.facts.money_tables import find_money_tables
+from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year, list_item_text
+from pipeline.facts.text_units import Paragraph, paragraphs
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+from pipeline.records import Amount, Project
+
+
+def all_amounts(
+    doc_id: str,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[Draft],
+    projects: Sequence[Project],
+    grids: Sequence[GridTable] = (),
+) -> list[Amount]:
+    out: list[Amount] = []
+    row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
+    found: list[tuple[int, Amount]] = []
+    for t in grids:
+        for r in t.rows:
+            owner = next(
+                (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
+                None,
+            )
+            for sek, raw, line, yr in r.extra:
+                row_lines.add((line, sek))
+                found.append(
+                    (
+                        line,
+                        Amount(
+                            amount_id="",
+                            sek=sek,
+                            raw=raw,
+                            approximate=False,
+                            kind="project_cost",
+                            fund_type=owner.fund_type if owner else ctx.fund_before(line),
+                            year=yr or (owner.year if owner else ctx.year_at(line)),
+                            project_id=owner.project_id if owner else None,
+                            page_no=lines[line].page_no,
+                            evidence=r.evidence,
+                            confidence=0.75,
+                        ),
+                    )
+                )
+        if t.total is None or t.total_line is None:
+            continue
+        row_lines.add((t.total_line, t.total))
+        statuses = {d.status for d in drafts if t.header_line <= d.first_line <= t.last_line}
+        funds = [d.fund_type for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        years = [d.year for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        found.append(
+            (
+                t.total_line,
+                Amount(
+                    amount_id="",
+                    sek=t.total,
+                    raw=t.total_raw or str(t.total),
+                    approximate=False,
+                    kind="other" if statuses == {"ansökt"} else "total_granted",
+                    fund_type=funds[0] if funds else ctx.fund_before(t.total_line),
+                    year=years[0] if years else ctx.year_at(t.total_line),
+                    project_id=None,
+                    page_no=lines[t.total_line].page_no,
+                    evidence=t.total_evidence,
+                    confidence=0.8,
+                ),
+            )
+        )
+    for d, p in zip(drafts, projects, strict=True):
+        if d.amount_sek is None or d.amount_line is None:
+            continue
+        row_lines.add((d.amount_line, d.amount_sek))
+        found.append(
+            (
+                d.amount_line,
+                Amount(
+                    amount_id="",
+                    sek=d.amount_sek,
+                    raw=d.amount_raw or str(d.amount_sek),
+                    approximate=d.amount_approx,
+                    kind=d.amount_kind,
+                    fund_type=d.fund_type,
+                    year=d.year,
+                    project_id=p.project_id,
+                    page_no=d.page_no,
+                    evidence=d.amount_evidence,
+                    confidence=0.85,
+                ),
+            )
+        )
+    heads = [ln.heading for ln in lines]
+    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
+    for ta in find_money_tables([ln.text for ln in lines], heads):
+        # budget, financing and per-district tables (no project column): unit from the header
+        if ta.line in in_grid or (ta.line, ta.sek) in row_lines:
+            continue
+        row_lines.add((ta.line, ta.sek))
+        found.append(
+            (
+                ta.line,
+                Amount(
+                    amount_id="",
+                    sek=ta.sek,
+                    raw=ta.raw,
+                    approximate=ta.approximate,
+                    kind=ta.kind,
+                    fund_type=ctx.fund_before(ta.line),
+                    year=ta.year or ctx.year_at(ta.line),
+                    project_id=None,
+                    page_no=lines[ta.line].page_no,
+                    evidence=ta.evidence,
+                    confidence=ta.confidence,
+                ),
+            )
+        )
+    for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
+        found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
+    found.sort(key=lambda t: t[0])
+    aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.evidence) for _line, a in found])
+    out += [
+        dataclasses.replace(a, amount_id=aid) for (_line, a), aid in zip(found, aids, strict=True)
+    ]
+    return out
+
+
+#: a sentence about one of the document's studies or projects (its cost is that fund's money)
+_ABOUT_PROJECT = re.compile(
+    r"\b(?:studien|studierna|projektet|projekten|utvarderingen|kartlaggningen|forstudien)\b"
+)
+
+
+def _paragraph_amounts(
+    para: Paragraph,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[Draft],
+    projects: Sequence[Project],
+    row_lines: set[tuple[int, int]],
+) -> list[tuple[int, Amount]]:
+    out: list[tuple[int, Amount]] = []
+    heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
+    offset = 0
+    for s in para.sentences:
+        pos_in_para = para.text.find(s.text, offset)
+        offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
+        found = find_amounts(s.text)
+        for m in found:
+            if _in_row(m.raw, m.sek, s.first, s.last, lines, row_lines):
+                continue
+            owner = _owner(s.first, drafts, projects)
+            spans = [(o.start, o.end) for o in found if o is not m]
+            role = amount_role(s.text, para.text, heading, m.per, (m.start, m.end), spans)
+            item = _list_item(m.raw, s.first, s.last, lines)
+            if item is not None and m.per is None:
+                # an amount that ends a list item: read from the item alone; uncued, it is
+                # the item's (a project's) sum
+                at = item.rfind(m.raw.strip())
+                role = amount_role(item, "", "", None, (at, at + len(m.raw.strip())), [])
+                if not role.cued:
+                    role = Role("project_cost", 0.6, role.scores, False)
+            kind = role.kind
+            if owner is not None and kind == "other" and not role.cued and m.per is None:
+                kind = "project_cost"
+            fund = amount_fund(
+                s.text,
+                m.start,
+                para.text,
+                (pos_in_para + m.start) if pos_in_para >= 0 else None,
+                # an amount in running text takes no document-wide fund: a city-wide budget
+                # in a LUM decision is not LUM money
+                _list_fund_before(s.first, drafts)
+                or ctx.fund_before(s.first, with_default=False)
+                or (owner.fund_type if owner is not None else None)
+                # ... but the cost of a study or project the document is about is its money
+                or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None),
+                kind,
+                ctx.study_fund,
+            )
+            year = amount_year(s.text, m.start, ctx.year_at(s.first))
+            out.append(
+                (
+                    s.first,
+                    Amount(
+                        amount_id="",
+                        sek=m.sek,
+                        raw=m.raw,
+                        approximate=m.approximate,
+                        kind=kind,
+                        fund_type=fund,
+                        year=year,
+                        project_id=owner.project_id if owner is not None else None,
+                        page_no=s.page_no,
+                        evidence=s.text,
+                        confidence=role.confidence,
+                    ),
+                )
+            )
+    return out
+
+
+def _list_item(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> str | None:
+    """The text of the enumerated or bulleted list item that the amount ends, on one of the
+    lines first..last, if any."""
+    texts = [ln.text for ln in lines]
+    for k in range(first, last + 1):
+        item = list_item_text(texts, k, raw)
+        if item is not None:
+            return item
+    return None
+
+
+def _in_row(
+    raw: str, sek: int, first: int, last: int, lines: Sequence[BodyLine], rows: set[tuple[int, int]]
+) -> bool:
+    """The amount is a row's own (already recorded with its project)."""
+    return any(
+        (k, sek) in rows and (raw in lines[k].text or raw.split()[0] in lines[k].text)
+        for k in range(first, last + 1)
+    )
+
+
+def _list_fund_before(line: int, drafts: Sequence[Draft]) -> str | None:
+    """The fund of a project list that ends just above `line` (its closing sentence)."""
+    for d in drafts:
+        if d.desc_lines is None and 0 < line - d.last_line <= 4 and d.fund_type:
+            return d.fund_type
+    return None
+
+
+def _owner(line: int, drafts: Sequence[Draft], projects: Sequence[Project]) -> Project | None:
+    """The project whose description paragraph holds line `line`, if any."""
+    for d, p in zip(drafts, projects, strict=True):
+        if d.desc_lines is not None and d.desc_lines[0] <= line <= d.desc_lines[1]:
+            return p
+    return None

@@ -1,0 +1,91 @@
+"""The body of an understood document as the fact readers see it.
+
+``body_lines`` gives the body (page furniture removed) as a list of lines with their
+headings marked, ``footnotes`` the footnotes of each page, and ``document_year`` the year the
+document is about. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.records import UnderstoodDocument
+
+
+def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
+    """The body lines of a document in reading order, with headings marked."""
+    where: dict[tuple[int, int], int] = {}
+    for si, s in enumerate(doc.sections):
+        for ln in s.lines:
+            where[(ln.page_no, ln.line_no)] = si
+    heads: dict[tuple[int, str], tuple[int, int]] = {}
+    for si, s in enumerate(doc.sections):
+        if s.heading.strip():
+            heads.setdefault((s.page_no, _norm(s.heading)), (si, s.level))
+    out: list[BodyLine] = []
+    current = -1
+    for page in doc.pages:
+        for ln in page.lines:
+            if ln.furniture is not None:
+                continue
+            key = (ln.page_no, ln.line_no)
+            text = ln.text.strip()
+            head = heads.get((ln.page_no, _norm(text))) if text and key not in where else None
+            if head is not None:
+                current = head[0]
+                heads.pop((ln.page_no, _norm(text)), None)
+                out.append(BodyLine(text, ln.page_no, True, head[1], current))
+                continue
+            if key in where:
+                current = where[key]
+            indent = len(ln.text) - len(ln.text.lstrip(" "))
+            out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def document_year(doc: UnderstoodDocument, text: str) -> int | None:
+    """The year the document is about: its title's year (the latest named), else the year of
+    its date or meeting, else of its dnr, else the commonest year in the text."""
+    if doc.meta.title:
+        years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", doc.meta.title)]
+        if years:
+            return years[0] if len(years) == 1 else _title_year(doc.meta.title, years)
+    for d in (doc.meta.doc_date, doc.meta.meeting_date):
+        if d is not None:
+            return d.year
+    if doc.meta.dnr:
+        m = re.search(r"((?:19[89]|20[0-4])\d)\b", doc.meta.dnr)
+        if m:
+            return int(m.group(1))
+    years = re.findall(r"\b((?:19[89]|20[0-4])\d)\b", text)
+    if not years:
+        return None
+    return int(max(set(years), key=years.count))
+
+
+def _title_year(title: str, years: list[int]) -> int:
+    """A title naming several years ("Inriktning … 2019 samt redovisning … 2017"): the first."""
+    return years[0]
+
+
+def footnotes(doc: UnderstoodDocument) -> list[tuple[int, str]]:
+    """The footnotes of each page, ``(page_no, text)``; a footnote starts with its number."""
+    out: list[tuple[int, str]] = []
+    for page in doc.pages:
+        cur: list[str] = []
+        for ln in page.lines:
+            if ln.furniture != "footnote" or not ln.text.strip():
+                continue
+            if re.match(r"^\S{1,2}\s", ln.text) and cur:
+                out.append((page.page_no, dehyphen_join(cur)))
+                cur = []
+            cur.append(ln.text)
+        if cur:
+            out.append((page.page_no, dehyphen_join(cur)))
+    return out

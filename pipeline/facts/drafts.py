@@ -1,0 +1,161 @@
+"""Project drafts: every reader's finding in one shape (``Draft``), and the numbered
+projects they become.
+
+A draft carries what a reader found (name, fund, year, status, places, the amount and where
+it was printed) and the lines it spans; ``from_list_row`` and ``from_named`` build drafts
+from list rows and named projects, ``cued_status`` and ``intro_text`` read the sentence that
+introduces a list, and ``number_projects`` mints the project ids (``ids.project_ids``) and keeps each
+district once per project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.facts import ids
+from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.named import NamedProject
+from pipeline.facts.text_units import sentences
+from pipeline.lang.amounts import find_amounts
+from pipeline.records import Project, ProjectDistrict
+
+_STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt")
+
+
+@dataclass(kw_only=True)
+class Draft:
+    name: str
+    fund_type: str | None
+    year: int | None
+    status: str | None
+    amount_sek: int | None = None
+    performer: str | None = None
+    end_date: dt.date | None = None
+    description: str | None = None
+    page_no: int
+    evidence: str
+    confidence: float
+    first_line: int
+    last_line: int
+    places: list[Place] = field(default_factory=list)
+    amount_raw: str | None = None
+    amount_approx: bool = False
+    amount_line: int | None = None
+    amount_evidence: str = ""
+    desc_lines: tuple[int, int] | None = None
+    amount_kind: str = "project_cost"
+
+
+def intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
+    """The sentence that introduces a list: the one that line `i` is part of (with a wrapped
+    short last line), or with `before` the last two sentences ending just above line `i`."""
+    first = i
+    while (
+        first > 0
+        and lines[first - 1].text.strip()
+        and not lines[first - 1].heading
+        and i - first < 4
+        and (before or lines[first - 1].text.rstrip()[-1:] not in ".!?:")
+    ):
+        first -= 1
+    last = i - 1 if before else i
+    if not before and i + 1 < len(lines) and len(lines[i + 1].text.split()) <= 3:
+        last = i + 1
+    sents = sentences([lines[k].text for k in range(first, last + 1)])
+    if not sents:
+        return ""
+    return " ".join(x.text for x in sents[-2:]) if before else sents[-1].text
+
+
+def cued_status(text: str, default: str | None) -> str | None:
+    score = strongest(cue_hits(text, "status"))
+    if not score:
+        return default
+    best = max(score.items(), key=lambda kv: (kv[1], -_STATUS_ORDER.index(kv[0])))
+    return best[0]
+
+
+def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
+    intro_line = r.intro_line if r.intro_line is not None else r.first_line
+    intro = intro_text(lines, intro_line, before=r.form == "numbered")
+    heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
+    funds = find_funds(intro, ctx.study_fund)
+    fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
+    year = sentence_year(intro) or sentence_year(heading) or ctx.year_at(intro_line)
+    status = cued_status(f"{heading}. {intro}", "beviljad")
+    d = Draft(
+        name=r.name,
+        fund_type=fund,
+        year=year,
+        status=status,
+        performer=r.performer,
+        description=r.description,
+        page_no=r.page_no,
+        evidence=r.evidence,
+        confidence=0.85 if r.places else 0.6,
+        first_line=r.first_line,
+        last_line=r.last_line,
+        places=list(r.places),
+        desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
+    )
+    if r.amount is not None:
+        d.amount_sek, d.amount_raw, d.amount_approx = r.amount, r.amount_raw, r.amount_approx
+        d.amount_line = r.amount_line
+        d.amount_evidence = r.evidence
+    return d
+
+
+def from_named(n: NamedProject) -> Draft:
+    amounts = find_amounts(n.text)
+    return Draft(
+        name=n.name,
+        fund_type=n.fund_type,
+        year=n.year,
+        status=n.status,
+        amount_sek=amounts[0].sek if amounts else None,
+        performer=n.performer,
+        end_date=n.end_date,
+        description=n.text,
+        page_no=n.page_no,
+        evidence=n.text,
+        confidence=0.5,
+        first_line=n.first_line,
+        last_line=n.last_line,
+        places=list(n.places),
+        desc_lines=(n.first_line, n.last_line),
+    )
+
+
+def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
+    out: list[Project] = []
+    seen: set[str] = set()
+    pids = ids.project_ids(doc_id, [(d.name, d.fund_type) for d in drafts])
+    for d, pid in zip(drafts, pids, strict=True):
+        districts: list[ProjectDistrict] = []
+        for p in d.places:
+            if p.district_id not in seen:
+                districts.append(ProjectDistrict(p.district_id, p.name_as_printed))
+            seen.add(p.district_id)
+        seen.clear()
+        out.append(
+            Project(
+                project_id=pid,
+                name=d.name,
+                fund_type=d.fund_type,
+                year=d.year,
+                status=d.status,
+                amount_sek=d.amount_sek,
+                performer=d.performer,
+                end_date=d.end_date,
+                description=d.description,
+                page_no=d.page_no,
+                evidence=d.evidence,
+                confidence=d.confidence,
+                districts=tuple(districts),
+            )
+        )
+    return out

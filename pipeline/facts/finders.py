@@ -1,0 +1,32 @@
+"""The gazetteer as the readers' finders: ``place_finder(year)`` (districts and
+förvaltningar in a text, as :class:`~pipeline.facts.lists.Place`) and ``org_finder()``
+(organisations, as ``(start, end, name)``). The gazetteer loads once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.facts.lists import Place
+from pipeline.facts.spacy_pipeline import gazetteer
+
+
+def place_finder(year: int | None) -> Callable[[str], list[Place]]:
+    gaz = gazetteer()
+
+    def find(text: str) -> list[Place]:
+        return [
+            Place(m.start, m.end, m.district_id, m.name_as_printed, m.kind, m.score)
+            for m in gaz.find_districts(text, year)
+        ]
+
+    return find
+
+
+def org_finder() -> Callable[[str], list[tuple[int, int, str]]]:
+    gaz = gazetteer()
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start, m.end, m.name) for m in gaz.find_orgs(text)]
+
+    return find

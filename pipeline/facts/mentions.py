@@ -1,0 +1,55 @@
+"""District mentions of a document: every district, förvaltning or unit named in the
+body or its footnotes that is a mention of it (``Gazetteer.mention``), through the spaCy
+pipeline's DISTRICT entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.spacy_pipeline import gazetteer, get_nlp
+from pipeline.facts.text_units import paragraphs
+from pipeline.records import DistrictMention, UnderstoodDocument
+
+
+def mention_years(doc: UnderstoodDocument, year: int | None) -> tuple[int, ...]:
+    """The years a document is of: its subject year, its date's and its meeting's."""
+    dates = (doc.meta.doc_date, doc.meta.meeting_date)
+    return tuple(sorted({y for y in (year, *(d.year for d in dates if d)) if y is not None}))
+
+
+def mentions(
+    lines: Sequence[BodyLine],
+    notes: Sequence[tuple[int, str]],
+    years: Sequence[int] = (),
+    city_offices: bool = True,
+) -> list[DistrictMention]:
+    """Every district, förvaltning or unit named in the body or its footnotes that is a
+    mention of it (``Gazetteer.mention``)."""
+    gaz = gazetteer()
+    nlp = get_nlp()
+    out: list[DistrictMention] = []
+    seen: set[tuple[str, str, int]] = set()
+    heads = [ln.heading for ln in lines]
+    texts = [
+        (s.text, s.page_no)
+        for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
+        for s in para.sentences
+    ] + list((t, p) for p, t in notes)
+    docs = nlp.pipe((t for t, _p in texts), disable=["money_entities", "date_entities"])
+    for (_text, page), sdoc in zip(texts, docs, strict=True):
+        for ent in sdoc.ents:
+            if ent.label_ != "DISTRICT" or not ent._.district_id:
+                continue
+            unit = gaz.mention(
+                sdoc.text, ent.start_char, ent.end_char, ent._.district_id, years, city_offices
+            )
+            if unit is None:
+                continue
+            key = (unit.id, ent.text, page)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(DistrictMention(unit.id, ent.text, page, ent._.score))
+    return out

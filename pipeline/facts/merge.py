@@ -1,0 +1,288 @@
+"""Merging the readers' drafts: one project found by several readers becomes one draft.
+
+* ``join_studies``: a study under its own heading joins the table row that names it (a row
+  name matching at ``_ROW_MATCH`` or better); a row that names a listed project completes
+  that project; the other rows are projects of their own. The row's amount, end date and
+  performer win (``_apply_row``).
+* ``prose_drafts``: projects granted or carried out with a sum in one sentence of running
+  text; one that another reader found already only completes it (owner, sum, status).
+* ``subject_draft``: the project an ärende's title is about, unless already found.
+* ``footnote_places``: the districts of a project that the text counts ("tre stadsdelar")
+  and a footnote on the same pages lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.drafts import Draft, cued_status, intro_text
+from pipeline.facts.finders import org_finder
+from pipeline.facts.lists import Place
+from pipeline.facts.named import _all_sentences
+from pipeline.facts.projects import Study, canonical_org, match_row
+from pipeline.facts.prose import (
+    ProseProject,
+    find_headed_projects,
+    find_prose_grants,
+    subject_project,
+)
+from pipeline.facts.tables import TableRow
+from pipeline.facts.text_units import dehyphen_join, paragraphs
+from pipeline.lang.fuzzy import fold
+
+_ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
+
+
+_COUNT_WORDS = {
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+}
+_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
+_DISTRICT_COUNT = re.compile(
+    r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
+)
+
+
+def footnote_places(
+    d: Draft,
+    lines: Sequence[BodyLine],
+    notes: Sequence[tuple[int, str]],
+    find: Callable[[str], list[Place]],
+) -> list[Place]:
+    """Districts of a project named in a footnote: the text counts them ("tre stadsdelar",
+    "(tre sdf)") and a footnote on the same pages lists exactly that many."""
+    text = fold(f"{d.description or ''} {d.evidence}")
+    m = _DISTRICT_COUNT.search(text)
+    if m is None or d.desc_lines is None:
+        return []
+    word = m.group(1)
+    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
+    # footnotes that the layout reader left in the body: a numbered line on the same pages
+    in_body = [
+        (ln.page_no, dehyphen_join([ln.text, lines[k + 1].text if k + 1 < len(lines) else ""]))
+        for k, ln in enumerate(lines)
+        if ln.page_no in pages and _FOOTNOTE_START.match(ln.text)
+    ]
+    for page, note in [*notes, *in_body]:
+        if page not in pages:
+            continue
+        found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
+        ids = list(dict.fromkeys(p.district_id for p in found))
+        if len(ids) == n:
+            return [next(p for p in found if p.district_id == i) for i in ids]
+    return []
+
+
+def join_studies(
+    studies: Sequence[Study],
+    rows: Sequence[TableRow],
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    ref: dt.date | None,
+    listed: Sequence[Draft],
+    places: Callable[[str], list[Place]],
+) -> list[Draft]:
+    """Studies joined to their table rows; a row that names a listed project completes that
+    project; the other rows are projects of their own."""
+    out: list[Draft] = []
+    used: set[int] = set()
+    for st in studies:
+        best = max(
+            ((match_row(st.name, r, st.text), k) for k, r in enumerate(rows) if k not in used),
+            default=(0.0, -1),
+        )
+        row = rows[best[1]] if best[0] >= _ROW_MATCH else None
+        d = Draft(
+            name=st.name,
+            fund_type=st.fund_type,
+            year=st.year,
+            status=st.status,
+            performer=st.performer,
+            end_date=st.end_date,
+            description=st.text,
+            page_no=st.page_no,
+            evidence=f"{st.name}: {st.text[:300]}",
+            confidence=0.7,
+            first_line=st.heading_line,
+            last_line=st.last_line,
+            desc_lines=(st.heading_line + 1, st.last_line),
+        )
+        if row is not None:
+            used.add(best[1])
+            _apply_row(d, row, ref)
+            d.confidence = 0.85
+        out.append(d)
+    for k, r in enumerate(rows):
+        if k in used:
+            continue
+        same = [d for d in listed if match_row(d.name, r, "") >= _ROW_MATCH]
+        if same:
+            _apply_row(same[0], r, ref)
+            continue
+        fund = ctx.fund_before(r.first_line)
+        anchor = r.header_line if r.header_line is not None else r.first_line
+        heading = next((lines[h].text for h in ctx.headings_above(anchor)), "")
+        intro = intro_text(lines, r.header_line, before=True) if r.header_line else ""
+        funds = find_funds(intro, ctx.study_fund) if intro else []
+        if funds:
+            fund = funds[-1][2]
+        d = Draft(
+            name=r.name,
+            fund_type=fund,
+            year=sentence_year(intro) or sentence_year(heading) or ctx.year_at(r.first_line),
+            status=cued_status(f"{heading}. {intro}", "beviljad" if r.header_line else None),
+            page_no=r.page_no,
+            evidence=r.evidence,
+            confidence=0.6,
+            first_line=r.first_line,
+            last_line=r.last_line,
+            places=places(r.district_text) if r.district_text else [],
+        )
+        _apply_row(d, r, ref)
+        out.append(d)
+    return out
+
+
+def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
+    f = fold(name)
+    return next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
+
+
+def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
+    """A project found by another reader (a study heading) gets what the sentence about its
+    money says and it lacks: the owner, the sum and the status."""
+    if not d.places and pp.places:
+        d.places = list(pp.places)
+    if d.status is None:
+        d.status = pp.status
+    if d.amount_sek is None and pp.amount is not None:
+        _set_amount(d, pp, lines)
+
+
+def _set_amount(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
+    a, s = pp.amount, pp.sentence
+    if a is None:
+        return
+    d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
+    head = a.raw.split()[0]
+    d.amount_line = next((k for k in range(s.first, s.last + 1) if head in lines[k].text), s.first)
+    d.amount_evidence = s.text
+
+
+def prose_drafts(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    places: Callable[[str], list[Place]],
+    drafts: Sequence[Draft],
+) -> list[Draft]:
+    """Projects granted or carried out with a sum in one sentence of running text."""
+    out: list[Draft] = []
+    sents = _all_sentences(lines)
+    heads = [ln.heading for ln in lines]
+    para_of: dict[int, str] = {}
+    for p in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
+        for s in p.sentences:
+            para_of.setdefault(s.first, p.text)
+    found = find_headed_projects(lines, sents, places) + find_prose_grants(sents, places, para_of)
+    shared = Counter(para_of.get(pp.sentence.first) for pp in found)
+    for pp in found:
+        same = _same_draft(pp.name, [*drafts, *out])
+        if same is not None:
+            _complete(same, pp, lines)
+            continue
+        s = pp.sentence
+        funds = find_funds(s.text, ctx.study_fund)
+        d = Draft(
+            name=pp.name,
+            fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),
+            year=sentence_year(s.text) or ctx.year_at(s.first),
+            status=pp.status,
+            page_no=s.page_no,
+            evidence=s.text,
+            confidence=0.6,
+            first_line=s.first,
+            last_line=s.last,
+            places=list(pp.places),
+            # its own paragraph describes it, unless the paragraph names other projects too
+            description=(para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
+        )
+        _set_amount(d, pp, lines)
+        out.append(d)
+    return out
+
+
+def subject_draft(
+    title: str | None,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    own: Sequence[Place],
+    drafts: Sequence[Draft],
+    year: int | None,
+) -> list[Draft]:
+    """The project an ärende's title is about ("Ansökan om … för projektet X")."""
+    got = subject_project(title)
+    if got is None or title is None:
+        return []
+    name, status = got
+    known = _same_draft(name, drafts)
+    if known is not None:
+        # the title says what the ärende does with the project another reader found
+        known.status = status if status == "ansökt" else known.status or status
+        known.places = known.places or list(own)
+        known.year = sentence_year(title) or known.year
+        return []
+    funds = find_funds(title, ctx.study_fund)
+    first = next((k for k, ln in enumerate(lines) if fold(name) in fold(ln.text)), 0)
+    return [
+        Draft(
+            name=name,
+            fund_type=funds[0][2] if len(funds) == 1 else None,
+            year=sentence_year(title) or year,
+            status=status,
+            page_no=lines[first].page_no if lines else 1,
+            evidence=title,
+            confidence=0.6,
+            first_line=first,
+            last_line=first,
+            places=list(own),
+        )
+    ]
+
+
+def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
+    d.amount_sek = row.cost
+    d.amount_raw = row.cost_raw
+    d.amount_approx = row.approximate
+    d.amount_line = row.first_line
+    d.amount_evidence = row.evidence
+    d.amount_kind = row.amount_kind
+    if row.end_date is not None:
+        d.end_date = row.end_date
+        if ref is not None:
+            d.status = "genomförd" if row.end_date <= ref else "pågående"
+    if row.performer:
+        # the table's performer column decides; the running text spells the same name in
+        # full, so its spelling wins when the two agree
+        perf = row.performer
+        if d.performer is not None and _same(d.performer, perf) and len(d.performer) >= len(perf):
+            perf = d.performer
+        d.performer = canonical_org(perf, org_finder())
+    d.evidence = f"{d.evidence} | {row.evidence}"
+
+
+def _same(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= 80

@@ -1,0 +1,229 @@
+"""Amounts in tables without a project column: budgets, financing and allocations per
+district, whose unit is printed in a caption, header or unit line.
+
+The role of a cell comes from the cue words of its row label and column header when they say
+something; else from the kind of table — a breakdown of one project's budget or financing
+has ``other`` items and a ``project_cost`` total; a table of amounts per district or unit
+allots frames (``budget``). See :func:`find_money_tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.facts.cues import cue_hits
+from pipeline.facts.roles import amount_role
+
+__all__ = ["TableAmount", "find_money_tables"]
+
+
+_UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
+_UNIT_CELL = re.compile(
+    rf"(?:^|\s{{2,}}|\()\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*(?=\s{{2,}}|$|\))", re.IGNORECASE
+)
+_UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
+_MONEY_CELL = re.compile(
+    r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
+    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
+    re.IGNORECASE,
+)
+_DASH_CELL = re.compile(r"^[-–—]$")
+_TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+_BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
+_MAX_CAPTION_WORDS = 12
+_MAX_ROW_GAP = 2  # blank lines inside a table
+
+
+@dataclass(frozen=True)
+class TableAmount:
+    """A number in the money column of a table without a project column: a project's budget
+    ("Budget för projektet (kronor)"), its financing, an allocation per district (tkr)."""
+
+    line: int
+    raw: str
+    sek: int
+    approximate: bool
+    kind: str
+    confidence: float
+    year: int | None
+    evidence: str
+
+
+def _multiplier(unit: str) -> int:
+    u = unit.lower()
+    if u in ("tkr", "ksek") or u.startswith("tusen"):
+        return 1000
+    if u in ("mkr", "mnkr", "msek"):
+        return 1_000_000
+    return 1
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _CELL_SPLIT.split(line.strip()) if c]
+
+
+def _money_cells(cells: list[str]) -> int:
+    """How many cells at the end of a row are money (a number or a dash)."""
+    n = 0
+    for c in reversed(cells):
+        m = _MONEY_CELL.match(c)
+        if _DASH_CELL.match(c) or (m and not _YEAR_CELL.match(c)):
+            n += 1
+        else:
+            break
+    return n
+
+
+def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> list[TableAmount]:
+    """Numbers in the money columns of tables whose unit is printed in a caption, header or
+    unit line ("Budget för projektet år 2001 (kronor)", "Finansiering 2010   Kronor",
+    "Sökt LUM  Egen insats" over "(kr)  (kr)", "Tabell 1. … per stadsdelsnämnd (tkr)").
+
+    The role of a cell: the cue words of its row label and column header when they say
+    something ("Statsbidrag …" → state_grant, a "Sökt" column → applied, "Egen insats" →
+    other); else by the kind of table — a breakdown of one project's budget or financing
+    (caption or header says budget, kostnad, finansiering) has ``other`` items and a
+    ``project_cost`` total; a table of amounts per district or unit (first column
+    "Stadsdelsnämnd", "Förvaltning" …) allots frames: ``budget``.
+    """
+    out: list[TableAmount] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        u = _UNIT_CELL.search(lines[i])
+        text = lines[i].strip()
+        if (
+            u is None
+            or (headings and headings[i] and len(text.split()) > _MAX_CAPTION_WORDS)
+            or len(text.split()) > _MAX_CAPTION_WORDS
+            or text.endswith(".")
+            or _money_cells(_cells(text))
+        ):
+            i += 1
+            continue
+        found, end = _read_money_table(lines, headings, i, _multiplier(u.group("u")))
+        out += found
+        i = end + 1 if found else i + 1
+    return out
+
+
+def _read_money_table(
+    lines: Sequence[str], headings: Sequence[bool], anchor: int, mult: int
+) -> tuple[list[TableAmount], int]:
+    n = len(lines)
+    caption = lines[anchor].strip()
+    header_cells = _cells(caption)
+    # a unit line under the header ("(kr)  (kr)"): the header is the line above it
+    if all(_UNIT_ONLY.fullmatch(c) for c in header_cells):
+        j = anchor - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        if j < 0:
+            return [], anchor
+        caption = lines[j].strip()
+        header_cells = _cells(caption)
+    start = anchor + 1
+    # a header line after a one-cell caption: cells that are words or years, no money
+    k = start
+    while k < n and not lines[k].strip():
+        k += 1
+    if k < n and len(header_cells) <= 1:
+        cells = _cells(lines[k])
+        if (
+            len(cells) >= 2
+            and not _money_cells(cells)
+            or (len(cells) >= 2 and all(_YEAR_CELL.match(c) for c in cells[1:]))
+        ):
+            header_cells = cells
+            caption = f"{caption} {lines[k].strip()}"
+            start = k + 1
+    first_col = header_cells[0] if header_cells else ""
+    grants = any(h.value == "name" for c in header_cells for h in cue_hits(c, "table_header"))
+    per_unit = (
+        not grants
+        and len(header_cells) >= 2
+        and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
+    )
+    breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
+    table = "grants" if grants else "per_unit" if per_unit else "breakdown" if breakdown else ""
+    rows: list[tuple[int, list[str], int]] = []
+    blanks = 0
+    last = anchor
+    for j in range(start, n):
+        line = lines[j].strip()
+        if not line:
+            blanks += 1
+            if blanks > _MAX_ROW_GAP:
+                break
+            continue
+        if headings and headings[j]:
+            break
+        cells = _cells(line)
+        money = _money_cells(cells)
+        if money == 0 or money >= len(cells):
+            if rows and (line.endswith(".") or len(line.split()) > 6 or blanks):
+                break
+            if not rows and len(line.split()) > 8:
+                break
+            blanks = 0
+            continue  # a label wrapped onto the next line
+        blanks = 0
+        rows.append((j, cells, money))
+        last = j
+        if _TOTAL_LABEL.match(cells[0]):
+            break
+    if len(rows) < 2:
+        return [], anchor
+    out: list[TableAmount] = []
+    ncols = max(m for _j, _c, m in rows)
+    col_heads = header_cells[-ncols:] if len(header_cells) > ncols else [""] * ncols
+    for j, cells, money in rows:
+        label = " ".join(cells[: len(cells) - money])
+        total = bool(_TOTAL_LABEL.match(label))
+        for c_idx, cell in enumerate(cells[len(cells) - money :]):
+            m = _MONEY_CELL.match(cell)
+            if m is None:
+                continue
+            col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
+            whole = int(re.sub(r"\D", "", m.group("num")))
+            dec = m.group("dec")
+            value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)
+            if value <= 0:
+                continue
+            kind, conf = _table_kind(label, col, total, table)
+            year = int(col) if _YEAR_CELL.match(col) else None
+            out.append(
+                TableAmount(
+                    j,
+                    cell,
+                    value,
+                    bool(m.group("approx")),
+                    kind,
+                    conf,
+                    year,
+                    f"{caption} | {lines[j].strip()}",
+                )
+            )
+    return out, last
+
+
+def _table_kind(label: str, column: str, total: bool, table: str) -> tuple[str, float]:
+    """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
+    project column), "per_unit", "breakdown" or ""."""
+    said = amount_role(column if total else f"{label} {column}")
+    if table == "grants":
+        if said.cued and said.kind in ("other", "state_grant"):
+            return said.kind, 0.7
+        return ("total_granted", 0.7) if total else ("project_cost", 0.65)
+    if said.cued:
+        return said.kind, 0.7
+    if table == "per_unit":
+        return "budget", 0.65
+    if total:
+        return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
+    return "other", 0.6 if table == "breakdown" else 0.4

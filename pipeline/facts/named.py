@@ -1,0 +1,221 @@
+"""Projects the text names and describes without a list or table.
+
+How the documents write them:
+
+* "X-projektet" in a heading ("ABC- och XYZ-projekten", "Mål för XYZ-projektet"): the
+  sentence that names "X-projektet" gives its districts, performer and fund; the sections
+  under headings naming X give its end date;
+* a heading H whose paragraph says "projektet H" (a funded project with a section of its
+  own): that sentence gives fund, year and amount;
+* 'projektet "Name"' in a sentence followed by how it was financed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.projects import OrgFinder, end_date_in, status_from
+from pipeline.facts.text_units import Sentence, dehyphen_join, paragraphs
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["NamedProject", "find_named_projects"]
+
+PlaceFinder = Callable[[str], list[Any]]
+
+_HEADING_NAMES = re.compile(
+    r"\b([A-ZÅÄÖ][A-ZÅÄÖ0-9]+\w*)(?:-?\s+och\s+([A-ZÅÄÖ][A-ZÅÄÖ0-9]+\w*))?\s*-\s*proj[a-zåäö]*"
+)
+_OPEN_ENDS = {
+    "fran",
+    "med",
+    "och",
+    "for",
+    "till",
+    "i",
+    "av",
+    "om",
+    "som",
+    "att",
+    "pa",
+    "vid",
+    "inom",
+}
+_QUOTED = re.compile(r"projekte[nt]\s+[\"”“»]([^\"”“»]{4,120})[\"”“«]", re.IGNORECASE)
+
+
+@dataclass
+class NamedProject:
+    """A project the text names and describes without a list or table."""
+
+    name: str
+    first_line: int  # the sentence that defines it
+    last_line: int
+    page_no: int
+    text: str  # that sentence
+    places: list[Any]
+    performer: str | None
+    end_date: dt.date | None
+    status: str | None
+    fund_type: str | None
+    year: int | None
+
+
+def find_named_projects(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    find_places: PlaceFinder,
+    find_orgs: OrgFinder | None = None,
+    ref_date: dt.date | None = None,
+) -> list[NamedProject]:
+    """Projects named by the document's own headings and sentences:
+
+    * "X-projektet" in a heading ("ABC- och XYZ-projekten", "Mål för XYZ-projektet"): the
+      sentence that names "X-projektet" gives its districts, performer and fund; the
+      sections under headings naming X give its end date;
+    * a heading H whose paragraph says "projektet H" (a funded project with a section of
+      its own): that sentence gives fund, year and amount;
+    * 'projektet "Name"' in a sentence followed by how it was financed.
+    """
+    sents = _all_sentences(lines)
+    out: list[NamedProject] = []
+    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    # 1. X-projektet in headings
+    names: list[str] = []
+    for h in heads:
+        for m in _HEADING_NAMES.finditer(lines[h].text):
+            names += [g for g in m.groups() if g and g not in names]
+    for x in names:
+        pat = re.compile(rf"\b{re.escape(x)}\w?\s*-?\s*proj", re.UNICODE)
+        defining = next((s for s in sents if pat.search(s.text)), None)
+        if defining is None:
+            continue
+        own = _owned_text(lines, heads, pat)
+        end_date = end_date_in(own)
+        funds = find_funds(defining.text, ctx.study_fund)
+        out.append(
+            _named(
+                f"{x}-projektet",
+                defining,
+                find_places,
+                find_orgs,
+                end_date,
+                funds[0][2] if funds else None,
+                None,
+                ref_date,
+            )
+        )
+    # 2. a heading that the paragraph calls "projektet H"
+    for h in heads:
+        title = lines[h].text.strip()
+        if not (2 <= len(title) <= 40) or len(title.split()) > 4:
+            continue
+        pat = re.compile(rf"projektet\s+{re.escape(title)}\b", re.IGNORECASE)
+        nxt = next((k for k in heads if k > h), len(lines))
+        defining = next((s for s in sents if h < s.first < nxt and pat.search(s.text)), None)
+        if defining is None:
+            continue
+        funds = find_funds(defining.text, ctx.study_fund)
+        if not funds:
+            continue
+        out.append(
+            _named(
+                title,
+                defining,
+                find_places,
+                find_orgs,
+                None,
+                funds[0][2],
+                sentence_year(defining.text, near=len(defining.text)),
+                ref_date,
+            )
+        )
+    # 3. projektet "Name" with its financing in the next sentences
+    for k, s in enumerate(sents):
+        for m in _QUOTED.finditer(s.text):
+            follow = " ".join(t.text for t in sents[k : k + 3])
+            funds = find_funds(follow, ctx.study_fund)
+            if not funds:
+                continue
+            out.append(
+                _named(
+                    m.group(1).strip(),
+                    s,
+                    find_places,
+                    find_orgs,
+                    end_date_in(follow),
+                    funds[0][2],
+                    None,
+                    ref_date,
+                )
+            )
+    out.sort(key=lambda n: n.first_line)
+    return out
+
+
+def _named(
+    name: str,
+    s: Sentence,
+    find_places: PlaceFinder,
+    find_orgs: OrgFinder | None,
+    end_date: dt.date | None,
+    fund: str | None,
+    year: int | None,
+    ref: dt.date | None,
+) -> NamedProject:
+    places = [p for p in find_places(s.text) if getattr(p, "kind", "") == "stadsdelsförvaltning"]
+    orgs = find_orgs(s.text) if find_orgs is not None else []
+    status = status_from(s.text, end_date, ref) if end_date is not None else "pågående"
+    return NamedProject(
+        name=name,
+        first_line=s.first,
+        last_line=s.last,
+        page_no=s.page_no,
+        text=s.text,
+        places=places,
+        performer=orgs[0][2] if orgs else None,
+        end_date=end_date,
+        status=status if end_date is not None else _status_or(s.text, "pågående"),
+        fund_type=fund,
+        year=year,
+    )
+
+
+def _status_or(text: str, default: str) -> str:
+    return status_from(text, None, None) or default
+
+
+def _all_sentences(lines: Sequence[BodyLine]) -> list[Sentence]:
+    heads = [ln.heading for ln in lines]
+    return [
+        s
+        for p in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
+        for s in p.sentences
+        if not lines[s.first].heading
+    ]
+
+
+def _fragment(text: str) -> bool:
+    """A line taken for a heading that is really a broken sentence: headings do not end with
+    a preposition or conjunction."""
+    words = text.split()
+    return bool(words) and fold(words[-1]) in _OPEN_ENDS
+
+
+def _owned_text(lines: Sequence[BodyLine], heads: Sequence[int], pat: re.Pattern[str]) -> str:
+    """The text of the sections that belong to a project: under a heading that names it,
+    and under the sub-headings that follow before a heading naming another project."""
+    parts: list[str] = []
+    owner = False
+    for i, ln in enumerate(lines):
+        if ln.heading and not _fragment(ln.text):
+            owner = bool(pat.search(ln.text))
+            continue
+        if owner:
+            parts.append(ln.text)
+        _ = i
+    return dehyphen_join(parts)

@@ -1,0 +1,84 @@
+"""Table rows of the column-laid-out reader (``grid``) in the shape of the other table
+readers' rows (``tables.TableRow``), and tables continued further on in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.grid import GridTable
+from pipeline.facts.items import split_owner
+from pipeline.facts.lists import Place
+from pipeline.facts.tables import TableRow, parse_end_date
+
+
+def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
+    """A table that stopped without its Summa row and one with the same columns further on
+    (in a Bilaga, "tabellen fortsätter i bilaga 1") are one table: the later rows are read in
+    the light of the first one's introduction."""
+    for prev, nxt in zip(grids, grids[1:], strict=False):
+        if prev.total is None and prev.roles == nxt.roles:
+            for r in rows:
+                if r.header_line == nxt.header_line:
+                    r.header_line = prev.header_line
+
+
+def grid_rows(
+    t: GridTable,
+    year: int | None,
+    places: Callable[[str], list[Place]],
+    own: Sequence[Place] = (),
+) -> list[TableRow]:
+    """The rows of a column-laid-out table, in the shape of the other table readers' rows.
+    A row whose district cell ran into its name (a gap too narrow to see) is split at the
+    trailing run of district names. In a table without a district column (a stadsdelsnämnd's
+    own projects) the owner is the committee's district, with any "(medsökande …)" printed
+    under the name."""
+    out: list[TableRow] = []
+    for r in t.rows:
+        district = r.text("district") or None
+        name_only, owners = split_owner(r.text("name"), places)
+        if district is None and owners:
+            r.cells["name"] = [name_only]
+            district = " ".join(p.name_as_printed for p in owners)
+        if district is None and "district" not in t.roles and own and "performer" not in t.roles:
+            district = " ".join(p.name_as_printed for p in own)
+        end = parse_end_date(r.text("end"), year) if r.text("end") else None
+        amount, raw, approx = r.amount, r.amount_raw, r.amount_approx
+        kind = "project_cost"
+        if amount is None and r.applied is not None:
+            amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        name = _clean_cell(r.text("name"))
+        if not name:
+            continue
+        out.append(
+            TableRow(
+                name=name,
+                performer=_clean_cell(r.text("performer")) or None,
+                end_date=end[3] if end else None,
+                end_raw=end[2] if end else None,
+                cost=amount,
+                cost_raw=raw,
+                approximate=approx,
+                first_line=r.first_line,
+                last_line=r.last_line,
+                page_no=r.page_no,
+                evidence=r.evidence,
+                header=" | ".join(c.header for c in t.columns),
+                district_text=_clean_cell(district) if district else None,
+                header_line=t.header_line,
+                amount_kind=kind,
+            )
+        )
+    return out
+
+
+def _clean_cell(s: str) -> str:
+    """A cell's text with its wrapped lines joined: "- " that a wrapped dash became is a dash
+    again, a word broken at a hyphen is whole again, a trailing full stop goes."""
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"(\w)- (?=[a-zåäö])", r"\1", s)
+    s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
+    s = re.sub(r"\s+-\s+", " – ", s)
+    return s.rstrip(" .,;")

@@ -1,0 +1,178 @@
+"""Text units of the body: sentences and paragraphs of a run of lines, hyphenated line
+breaks joined, and list items' text without its bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "Paragraph",
+    "Sentence",
+    "clean_item_text",
+    "dehyphen_join",
+    "is_break",
+    "paragraphs",
+    "sentences",
+]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body: its text (lines joined) and the lines it spans."""
+
+    text: str
+    first: int  # index of its first line in the caller's line list
+    last: int
+    page_no: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    first: int
+    last: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+_KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|respektive|resp\.?|till|som)\b")
+
+
+def dehyphen_join(parts: Sequence[str]) -> str:
+    """Join wrapped lines: "förvalt-" + "ningen" → "förvaltningen"; "barn-" + "och" keeps
+    "barn- och"; "FoU-" + "arbetet" keeps the hyphen after capitals or digits."""
+    out = ""
+    for raw in parts:
+        part = raw.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+            continue
+        if out.endswith("-") and len(out) >= 2:
+            prev = out[-2]
+            if _KEEP_HYPHEN_NEXT.match(part):
+                out = out + " " + part
+            elif part[:1].isupper() and prev.isalpha():
+                out = out[:-1].rstrip() + " - " + part
+            elif prev.islower() and part[:1].islower():
+                out = out[:-1] + part
+            else:
+                out = out + part
+        else:
+            out = out + " " + part
+    return re.sub(r"[ \t]+", " ", out).strip()
+
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n")
+
+
+def sentences(lines: Sequence[str], page_nos: Sequence[int] | None = None) -> list[Sentence]:
+    """Split a run of lines into sentences (a sentence may run over several lines)."""
+    text = ""
+    owner: list[int] = []
+    for i, ln in enumerate(lines):
+        seg = ln.strip()
+        if not seg:
+            continue
+        if text:
+            text += "\n"
+            owner.append(i)
+        text += seg
+        owner.extend([i] * len(seg))
+    out: list[Sentence] = []
+    start = 0
+    bounds = [m.start() for m in _SENT_END.finditer(text)] + [len(text)]
+    for b in bounds:
+        chunk = text[start:b]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            first = owner[start + lead] if start + lead < len(owner) else owner[-1]
+            last = owner[max(start, b - 1)] if owner else 0
+            joined = dehyphen_join(chunk.strip().split("\n"))
+            page = page_nos[first] if page_nos else 0
+            out.append(Sentence(joined, first, last, page))
+        start = b
+    return out
+
+
+def is_break(prev: str, nxt: str) -> bool:
+    """Does a blank line between `prev` and `nxt` end a paragraph? Not when the sentence
+    obviously goes on: the next line starts in lower case after no final punctuation, or a
+    line of running text that ends in a lower-case word goes on with a number that is not
+    a list enumerator ("… har nämnden avsatt totalt" / "500 000 kronor för …")."""
+    p = prev.rstrip()
+    n = nxt.lstrip()
+    if not p or not n:
+        return True
+    if p[-1:] in ".!?:":
+        return True
+    if n[:1].islower():
+        return False
+    return not (
+        n[:1].isdigit()
+        and not _ENUMERATOR.match(n)
+        and p[-1:].islower()
+        and len(p.split()) >= _MIN_RUNNING_WORDS
+    )
+
+
+_ENUMERATOR = re.compile(r"^\d{1,2}\s?[.):]\s")
+_MIN_RUNNING_WORDS = 6
+
+
+def paragraphs(
+    lines: Sequence[str], page_nos: Sequence[int] | None = None, headings: Sequence[bool] = ()
+) -> list[Paragraph]:
+    """Paragraphs of a run of lines: split at blank lines (unless the sentence goes on) and
+    at headings; each with its sentences."""
+    out: list[Paragraph] = []
+    cur: list[int] = []
+
+    def flush() -> None:
+        if cur:
+            idx = list(cur)
+            sents = sentences(
+                [lines[i] for i in idx], [page_nos[i] for i in idx] if page_nos else None
+            )
+            sents = [Sentence(s.text, idx[s.first], idx[s.last], s.page_no) for s in sents]
+            text = " ".join(s.text for s in sents)
+            out.append(Paragraph(idx[0], idx[-1], text, tuple(sents)))
+            cur.clear()
+
+    last_text = ""
+    blank_since = False
+    for i, ln in enumerate(lines):
+        is_head = bool(headings) and headings[i]
+        if not ln.strip():
+            blank_since = True
+            continue
+        if is_head:
+            flush()
+            out.append(
+                Paragraph(
+                    i, i, ln.strip(), (Sentence(ln.strip(), i, i, page_nos[i] if page_nos else 0),)
+                )
+            )
+            last_text = ""
+            blank_since = False
+            continue
+        if blank_since and cur and is_break(last_text, ln):
+            flush()
+        cur.append(i)
+        last_text = ln
+        blank_since = False
+    flush()
+    return out
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
+
+
+def clean_item_text(s: str) -> str:
+    """A list item's text without its bullet, without trailing separators, one space."""
+    s = _BULLET.sub("", s, count=1)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s.rstrip(" ,;")

@@ -1,0 +1,191 @@
+"""Two-column district | project lists.
+
+*Two-column lists* come out of OCR or transcripts as lines that begin with the district (the
+left column) followed by two or more spaces, a "|" or just one space, and the project (the
+right column). A line that begins with no place continues the project; a parenthesis with a
+co-applicant cue ("(medsökande Bromma och Farsta)") adds districts; a unit printed under
+a förvaltning ("Socialförvaltningen," / "<enhet>" on the next line, or the unit at the
+start of the next line) belongs to the left column. The list is introduced by a sentence with a
+``list_intro`` cue ("Följande stadsdelsförvaltningar beviljades medel för studieresor under 2018")
+and ends at a heading, at a sentence after a finished item, or at an ordinary paragraph.
+
+The reader works on :class:`~pipeline.facts.context.BodyLine` lists and a *place finder*
+(``text -> list[Place]``), which the extractor builds from the district gazetteer; rows are
+:class:`~pipeline.facts.lists.ListRow`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
+from pipeline.facts.lists import (
+    _MAX_ROW_WORDS,
+    ListRow,
+    Place,
+    PlaceFinder,
+    _split_amount,
+    lead_places,
+)
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_two_column_lists"]
+
+
+def _is_intro(text: str, heading: bool = False) -> bool:
+    """A sentence that introduces a list ("Följande … beviljades …"), or a heading that names
+    granted projects or a fund ("Beviljade projekt 2019", "LUM-projekt")."""
+    f = fold(text)
+    if heading and re.search(r"bevilja|projekt|studiebesok|studieres", f):
+        return True
+    return bool(cue_hits(text, "list_intro")) and bool(
+        re.search(r"bevilja|tilldela|fatt|fick|medel", f)
+    )
+
+
+def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """District | project lists that follow an introducing sentence."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if not text.strip() or not _is_intro(text, lines[i].heading):
+            i += 1
+            continue
+        # the introduction may wrap onto one more line
+        start = i + 1
+        while start < len(lines) and not lines[start].text.strip():
+            start += 1
+        if start < len(lines) and not lead_places(lines[start].text, find)[0]:
+            nxt = lines[start].text.strip()
+            if len(nxt.split()) <= 4 and not lines[start].heading:
+                start += 1
+        rows, end = _two_column_rows(lines, start, find, intro=i)
+        if len(rows) >= 2:
+            out.extend(rows)
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _two_column_rows(
+    lines: Sequence[BodyLine], start: int, find: PlaceFinder, intro: int
+) -> tuple[list[ListRow], int]:
+    rows: list[ListRow] = []
+    cur: _Row | None = None
+    blank = False
+    j = start
+    while j < len(lines):
+        ln = lines[j]
+        s = ln.text.strip()
+        if not s:
+            blank = True
+            j += 1
+            continue
+        chain, cut, comma = lead_places(s, find)
+        if cur is not None and cur.paren_open:
+            cur.add_coapplicants(s, find)
+        elif chain and cur is not None and _continues_left_cell(cur, chain, j):
+            cur.places.extend(chain)
+            cur.left_open = comma
+            cur.add_text(s[cut:])
+            cur.last = j
+        elif chain:
+            if cur is not None:
+                rows.append(cur.finish(lines))
+            cur = _Row(first=j, last=j, places=list(chain), left_open=comma, page_no=ln.page_no)
+            cur.add_text(s[cut:])
+        elif cur is None:
+            break
+        elif s.startswith("(") and cue_hits(s, "coapplicant"):
+            cur.add_coapplicants(s, find)
+            cur.last = j
+        elif _ends_list(cur, s, blank):
+            break
+        else:
+            cur.add_text(s)
+            cur.last = j
+        blank = False
+        j += 1
+    if cur is not None:
+        rows.append(cur.finish(lines))
+    for r in rows:
+        r.intro_line = intro
+    rows = [r for r in rows if r.name]
+    if any(len(r.name.split()) > _MAX_ROW_WORDS for r in rows):
+        return [], start  # running prose that happens to start with a district
+    return rows, (rows[-1].last_line + 1 if rows else start)
+
+
+def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
+    """A unit printed under the förvaltning of the row above belongs to that row."""
+    if chain[0].kind != "unit":
+        return False
+    if cur.left_open:
+        return True
+    has_unit = any(p.kind == "unit" for p in cur.places)
+    return not has_unit and cur.places[-1].kind == "fackförvaltning" and j - cur.first <= 3
+
+
+def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
+    """A line without a leading place ends the list when it starts a new sentence after a
+    blank line or after a finished item."""
+    if find_amounts(s) or cue_hits(s, "list_end"):
+        return True  # the closing sentence ("Totalt beviljades … kronor")
+    if s[:1].islower() or s[:1] in "(-–":
+        return False
+    prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""
+    if prev.endswith("-"):
+        return False
+    return blank or prev[-1:] in ".!?" or not prev
+
+
+@dataclass
+class _Row:
+    first: int
+    last: int
+    places: list[Place]
+    left_open: bool
+    page_no: int
+    text_parts: list[str] = field(default_factory=list)
+    paren_open: bool = False
+
+    def add_text(self, s: str) -> None:
+        s = s.strip().lstrip("|,").strip()
+        if s:
+            self.text_parts.append(s)
+
+    def add_coapplicants(self, s: str, find: PlaceFinder) -> None:
+        self.places.extend(
+            p for p in find(s) if p.district_id not in {q.district_id for q in self.places}
+        )
+        opened = s.count("(") - s.count(")")
+        self.paren_open = (self.paren_open or opened > 0) and ")" not in s
+
+    def finish(self, lines: Sequence[BodyLine]) -> ListRow:
+        name, amount = _split_amount(dehyphen_join(self.text_parts))
+        ev = " / ".join(
+            lines[k].text.strip() for k in range(self.first, self.last + 1) if lines[k].text.strip()
+        )
+        places: list[Place] = []
+        for p in self.places:
+            if all(q.district_id != p.district_id for q in places):
+                places.append(p)
+        row = ListRow(name, places, self.first, self.last, self.page_no, ev, form="two_column")
+        if amount is not None:
+            row.amount, row.amount_raw, row.amount_approx = (
+                amount.sek,
+                amount.raw,
+                amount.approximate,
+            )
+            row.amount_line = next(
+                (k for k in range(self.first, self.last + 1) if amount.raw in lines[k].text),
+                self.first,
+            )
+        return row
