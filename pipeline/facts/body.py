@@ -27,12 +27,20 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
     out: list[BodyLine] = []
     current = -1
     for page in doc.pages:
-        for ln in page.lines:
-            if ln.furniture is not None:
+        lines = [ln for ln in page.lines if ln.furniture is None]
+        skip = -1
+        for k, ln in enumerate(lines):
+            if k == skip:
                 continue
             key = (ln.page_no, ln.line_no)
             text = ln.text.strip()
             head = heads.get((ln.page_no, _norm(text))) if text and key not in where else None
+            if head is None and text and key not in where and k + 1 < len(lines):
+                # a heading printed over two lines is one heading line of the body
+                both = f"{text} {lines[k + 1].text.strip()}"
+                head = heads.get((ln.page_no, _norm(both)))
+                if head is not None:
+                    text, skip = both, k + 1
             if head is not None:
                 current = head[0]
                 heads.pop((ln.page_no, _norm(text)), None)

@@ -89,16 +89,30 @@ def _name_after(words: list[str]) -> list[str]:
     if not words or not words[0].strip("\"”“'(")[:1].isupper():
         return []
     run: list[str] = []
-    for w in words[:_MAX_NAME_WORDS]:
-        bare = w.strip("\"”“'")
+    k = 0
+    while k < min(len(words), _MAX_NAME_WORDS + 6):
+        bare = words[k].strip("\"”“'")
+        k += 1
         if fold(bare.strip(".,;:)")) in _CLAUSE_STOP:
             break
         run.append(bare)
-        if _STOP_AFTER.search(bare[-1:]):
+        if bare.endswith(",") and k < len(words) and _UNIT.match(words[k]):
+            continue  # "Karolinska institutet, institutionen för klinisk neurovetenskap"
+        if _STOP_AFTER.search(bare[-1:]) or len(run) >= _MAX_NAME_WORDS and not _in_unit(run):
             break
+    if _in_unit(run):
+        return [*run[:-1], run[-1].rstrip(".,;:")]  # a department's name ends in any word
     while run and not (run[-1].strip(".,;:")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
         run.pop()
     return run
+
+
+#: a department named after its university, after a comma
+_UNIT = re.compile(r"^(?:institutionen|avdelningen|enheten|centrum|centret)$", re.IGNORECASE)
+
+
+def _in_unit(run: list[str]) -> bool:
+    return any(_UNIT.match(w) for w in run[1:])
 
 
 def _name_before(words: list[str]) -> list[str]:
@@ -146,11 +160,15 @@ def canonical_org(cand: str, find_orgs: OrgFinder | None) -> str:
     if find_orgs is None:
         return cand
     for s, e, name in find_orgs(cand):
-        if s == 0 and e >= len(cand) - 2:
-            return name
-        if s <= 1 and e - s >= 0.7 * len(cand):
+        covers = (s == 0 and e >= len(cand) - 2) or (s <= 1 and e - s >= 0.7 * len(cand))
+        # the same name spelt better (OCR damage, a missing letter); another name of the
+        # organisation (an alias) is not how this document prints it
+        if covers and fuzz.ratio(fold(name), fold(cand)) >= _SPELLING_MIN:
             return name
     return cand
+
+
+_SPELLING_MIN = 85.0
 
 
 def status_from(text: str, end: dt.date | None, ref: dt.date | None) -> str | None:
@@ -253,13 +271,25 @@ def find_studies(
                 text=text,
                 performer=performer_in(text, find_orgs),
                 end_date=end_date,
-                status=status_from(text, end_date, ref_date),
+                status=_decided(lines[intro].text if intro is not None else "")
+                or status_from(text, end_date, ref_date),
                 fund_type=fund,
                 year=year or ctx.year_at(h),
                 aliases=tuple(re.findall(r"\(([A-ZÅÄÖ]{2,8})\)", text)),
             )
         )
     return out
+
+
+def _decided(intro: str) -> str | None:
+    """What an introduction that grants or applies ("Förvaltningen föreslår att följande
+    fyra projekt beviljas medel") makes of the studies after it, whatever their end dates:
+    ``beviljad`` or ``ansökt``; None for an introduction that reports on them."""
+    score = strongest(cue_hits(intro, "status"))
+    if not score or "genomförd" in score or "pågående" in score:
+        return None
+    best = max(score.items(), key=lambda kv: kv[1])[0]
+    return best if best in ("beviljad", "ansökt") else None
 
 
 def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:

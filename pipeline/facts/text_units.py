@@ -51,7 +51,9 @@ def dehyphen_join(parts: Sequence[str]) -> str:
         if not out:
             out = part
             continue
-        if out.endswith("-") and len(out) >= 2:
+        if out.endswith(("--", " -", " –")):
+            out = out + " " + part  # a dash that ends the line ("1997-03-01 --") is no hyphen
+        elif out.endswith("-") and len(out) >= 2:
             prev = out[-2]
             if _KEEP_HYPHEN_NEXT.match(part):
                 out = out + " " + part

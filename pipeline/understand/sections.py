@@ -51,6 +51,8 @@ LEVEL1_KINDS = (
     "bilagor",
 )
 MAX_SUBHEADING_WORDS = 10
+#: a line between blank lines may be a longer heading: a project's or study's name
+ISOLATED_HEADING_WORDS = 14
 _FUNCTION_WORDS = frozenset(
     [
         "och",
@@ -175,10 +177,10 @@ def _body_width(lines: list[str]) -> float:
     return statistics.median(lengths) if lengths else 70.0
 
 
-def _looks_like_subheading(text: str) -> bool:
+def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
     text = text.strip().rstrip("\"”' ")
     words = text.split()
-    if not words or len(words) > MAX_SUBHEADING_WORDS or len(text) > 80:
+    if not words or len(words) > max_words or len(text) > 8 * max_words:
         return False
     if not text[0].isupper() or text.endswith((".", ",", ";", ":", "!")):
         return False
@@ -231,7 +233,10 @@ def _subheading(
     text: str, prev: str, lines: list[str], body: list[int], pos: int, width: float
 ) -> tuple[str, int] | None:
     if not _looks_like_subheading(text):
-        return None
+        # a longer title (a project's name) is a heading only where it stands alone
+        alone = not prev and pos + 1 < len(body) and not lines[body[pos + 1]].strip()
+        if not (alone and _looks_like_subheading(text, ISOLATED_HEADING_WORDS)):
+            return None
     if prev and not (prev.endswith((".", "!", "?", ":")) or heading_kind(prev) is not None):
         return None
     following = [lines[j].strip() for j in body[pos + 1 : pos + 4]]
