@@ -53,6 +53,9 @@ class Draft:
 def intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
     """The sentence that introduces a list: the one that line `i` is part of (with a wrapped
     short last line), or with `before` the last two sentences ending just above line `i`."""
+    if before:
+        while i > 0 and not lines[i - 1].text.strip() and not lines[i - 1].heading:
+            i -= 1  # blank lines between the introduction and its table
     first = i
     while (
         first > 0

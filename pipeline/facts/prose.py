@@ -121,12 +121,20 @@ def find_prose_grants(
     paragraph text of each sentence, by the sentence's first line)."""
     out: list[ProseProject] = []
     paragraph_of = paragraph_of or {}
-    for s in sents:
+    for k, s in enumerate(sents):
         text = s.text
         f = fold(text)
         if _NOT_DECIDED.search(f):
             continue
         amounts = [a for a in find_amounts(text) if a.per is None]
+        money_from = s
+        if not amounts and k + 1 < len(sents) and _PROJECT_NOUN.search(text):
+            # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
+            # kronor för projektets fortsättning": the sum follows in the next sentence
+            nxt = sents[k + 1]
+            if _THE_PROJECT.search(fold(nxt.text)) and _GRANTED.search(fold(nxt.text)):
+                amounts = [a for a in find_amounts(nxt.text) if a.per is None]
+                money_from = nxt
         quoted = [m for m in _PROJECT_NOUN.finditer(text) if _QUOTED.match(text[m.end() :])]
         if quoted and not amounts:
             # a quoted study name in a paragraph that gives its cost a sentence later
@@ -140,6 +148,15 @@ def find_prose_grants(
         if not (_GRANTED.search(f) or _DONE.search(f)):
             continue
         if not amounts:
+            continue
+        if money_from is not s:
+            for m in _PROJECT_NOUN.finditer(text):
+                got = project_name_after(text[m.end() :])
+                if got is not None:
+                    places = [p for p in find(text) if p.end <= m.start()]
+                    status = _status(fold(money_from.text))
+                    out.append(ProseProject(got[0], places, amounts[0], status, money_from, text))
+                    break
             continue
         anchors = list(_PROJECT_NOUN.finditer(text))
         if not anchors:
@@ -167,6 +184,10 @@ def find_prose_grants(
                 )
             )
     return out
+
+
+#: the next sentence speaks of the same project
+_THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
 
 def _status(folded: str) -> str:

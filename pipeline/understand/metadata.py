@@ -663,6 +663,12 @@ def _committee(
             return _Field((found[0].canonical, found[0].as_printed), text, 0.9)
         if found and find_dates(text) and found[0].as_printed.isupper():
             return _Field((found[0].canonical, found[0].as_printed), text, 0.85)
+    # 3b. a protokoll(sutdrag) whose letterhead names the nämnd on a line of its own
+    if any(re.search(r"protokoll", t, re.IGNORECASE) for t in top[:4]):
+        for text in top[:6]:
+            found = find_committees(text)
+            if found:
+                return _Field((found[0].canonical, found[0].as_printed), text, 0.85)
     # 5. the body that proposes or decides in a sentence opening the decisions
     #    ("Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande.")
     for h in headings:
