@@ -37,11 +37,18 @@ from typing import Any
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import paragraphs, sentences
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["Description", "complete_from_text", "describe", "participants", "stated_amount"]
+__all__ = [
+    "Description",
+    "complete_from_text",
+    "describe",
+    "participants",
+    "partners_named_later",
+    "stated_amount",
+]
 
 PlaceFinder = Callable[[str], list[Place]]
 
@@ -55,11 +62,15 @@ class Description:
     end_date: dt.date | None = None
 
 
+_FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹]\s")
+
+
 def participants(text: str, find: PlaceFinder) -> list[Place]:
     """The districts and förvaltningar a project's own text names as taking part, in order
     of first mention, each once."""
     out: list[Place] = []
     seen: set[str] = set()
+    text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
     for s in sentences(text.split("\n")):
         if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
             continue
@@ -140,3 +151,43 @@ def complete_from_text(
             a, sentence = got
             d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
             d.amount_evidence = sentence
+
+
+_MAX_PARTNER_SENTENCE = 300
+_MAX_OPENING = 40
+_NAMED = re.compile(r"\b(?:projektet|studien|utvärderingen|satsningen)\s+", re.IGNORECASE)
+
+
+def partners_named_later(
+    drafts: Sequence[Any], texts: Sequence[str], headings: Sequence[bool], find: PlaceFinder
+) -> None:
+    """A sentence elsewhere that names a project by the first words of its name and says who
+    takes part ("Projektet Hemmasittare genomförs tillsammans med Rinkeby
+    stadsdelsförvaltning") adds those districts to the project."""
+    sents = [s for p in paragraphs(list(texts), None, headings) for s in p.sentences]
+    for s in sents:
+        if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
+            continue
+        if len(s.text) > _MAX_PARTNER_SENTENCE:
+            continue  # a table or list read as one "sentence"
+        for m in _NAMED.finditer(s.text):
+            if m.start() > _MAX_OPENING:
+                break  # the sentence opens with the project
+            words = s.text[m.end() :].split()
+            if not words or not words[0][:1].isupper():
+                continue
+            key = fold(words[0].strip('.,;:"”“'))
+            owners = [
+                d
+                for d in drafts
+                if not (d.first_line <= s.first <= d.last_line)
+                and fold(d.name).split()[:1] == [key]
+            ]
+            if len(owners) != 1:
+                continue  # the short name must point at one project
+            d = owners[0]
+            have = {p.district_id for p in d.places}
+            for p in find(s.text):
+                if p.district_id not in have:
+                    have.add(p.district_id)
+                    d.places.append(p)

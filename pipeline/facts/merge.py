@@ -25,7 +25,7 @@ from pipeline.facts.drafts import Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
-from pipeline.facts.projects import Study, canonical_org, match_row
+from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
 from pipeline.facts.prose import (
     ProseProject,
     find_headed_projects,
@@ -153,6 +153,8 @@ def join_studies(
             places=places(r.district_text) if r.district_text else [],
         )
         _apply_row(d, r, ref)
+        # an introduction that grants or applies decides, whatever the period
+        d.status = decided_status(intro) or d.status
         out.append(d)
     return out
 

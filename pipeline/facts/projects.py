@@ -33,6 +33,7 @@ __all__ = [
     "Study",
     "canonical_org",
     "find_studies",
+    "decided_status",
     "match_row",
     "performer_in",
     "status_from",
@@ -271,7 +272,7 @@ def find_studies(
                 text=text,
                 performer=performer_in(text, find_orgs),
                 end_date=end_date,
-                status=_decided(lines[intro].text if intro is not None else "")
+                status=decided_status(lines[intro].text if intro is not None else "")
                 or status_from(text, end_date, ref_date),
                 fund_type=fund,
                 year=year or ctx.year_at(h),
@@ -281,15 +282,26 @@ def find_studies(
     return out
 
 
-def _decided(intro: str) -> str | None:
+def decided_status(intro: str) -> str | None:
     """What an introduction that grants or applies ("Förvaltningen föreslår att följande
     fyra projekt beviljas medel") makes of the studies after it, whatever their end dates:
     ``beviljad`` or ``ansökt``; None for an introduction that reports on them."""
     score = strongest(cue_hits(intro, "status"))
     if not score or "genomförd" in score or "pågående" in score:
         return None
-    best = max(score.items(), key=lambda kv: kv[1])[0]
-    return best if best in ("beviljad", "ansökt") else None
+    f = fold(intro)
+    if _GRANTING.search(f):
+        return "beviljad"
+    if _APPLYING.search(f):
+        return "ansökt"
+    return "beviljad" if _PROPOSING.search(f) else None
+
+
+#: the present or future of granting (a past "beviljades" reports on earlier grants); an
+#: application the nämnd sends; a proposal that is neither (the förvaltning's to the nämnd)
+_GRANTING = re.compile(r"\b(?:beviljas|tilldelas|fordelas)\b")
+_APPLYING = re.compile(r"\b(?:soker|ansoker|soks|ansokan|ansokningar|ansokningarna)\b")
+_PROPOSING = re.compile(r"\b(?:foreslas|foreslar)\b")
 
 
 def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
-from pipeline.facts.tables import TableRow, parse_end_date
+from pipeline.facts.tables import TableRow, parse_end_cell
 
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
@@ -44,7 +44,7 @@ def grid_rows(
             district = " ".join(p.name_as_printed for p in owners)
         if district is None and "district" not in t.roles and own and "performer" not in t.roles:
             district = " ".join(p.name_as_printed for p in own)
-        end = parse_end_date(r.text("end"), year) if r.text("end") else None
+        end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx
         kind = "project_cost"
         if amount is None and r.applied is not None:

@@ -34,7 +34,7 @@ from pipeline.facts.amounts import all_amounts
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.context import Context, document_fund, specific_fund, study_fund_of
 from pipeline.facts.criteria import find_criteria
-from pipeline.facts.describe import complete_from_text
+from pipeline.facts.describe import complete_from_text, partners_named_later
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import Draft, from_list_row, from_named, number_projects
 from pipeline.facts.finders import org_finder, place_finder
@@ -122,6 +122,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.fund_type = specific_fund(d.fund_type, ctx)
+    partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies

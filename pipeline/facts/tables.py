@@ -31,7 +31,7 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.understand.dates import find_dates, month_number, parse_date
 
-__all__ = ["TableRow", "find_tables", "header_columns", "parse_end_date"]
+__all__ = ["TableRow", "find_tables", "header_columns", "parse_end_cell", "parse_end_date"]
 
 _MIN_ROLES = 3
 _MAX_HEADER_WORDS = 12
@@ -105,6 +105,23 @@ def parse_end_date(
         if best is None or m.start() > best[0]:
             best = (m.start(), m.end(), m.group(0), dt.date(year, mon, 1))
     return best
+
+
+_CELL_YEARS = re.compile(r"^\s*(?:(?:19[89]|20[0-4])\d\s*[-–—/]+\s*)?((?:19[89]|20[0-4])\d)\s*$")
+
+
+def parse_end_cell(
+    text: str, default_year: int | None = None
+) -> tuple[int, int, str, dt.date | None] | None:
+    """An end-date cell: a date or month as :func:`parse_end_date` reads it, else a year or a
+    period of years ("2018–2019"), read as its last year's last day."""
+    got = parse_end_date(text, default_year)
+    if got is not None:
+        return got
+    m = _CELL_YEARS.match(text)
+    if m is None:
+        return None
+    return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
 
 
 def find_tables(
@@ -309,7 +326,7 @@ def _read_delimited(
             cost, cost_raw, approximate = amounts[-1].sek, amounts[-1].raw, amounts[-1].approximate
     end_date = end_raw = None
     if "end" in cols:
-        d = parse_end_date(" ".join(cols["end"]))
+        d = parse_end_cell(" ".join(cols["end"]))
         if d is not None:
             end_raw, end_date = d[2], d[3]
     perf = _tidy(" ".join(cols.get("performer", []))) or None
