@@ -220,6 +220,9 @@ def _assign(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn
     return [_column_at(columns, c) for c in cells]
 
 
+_YEARISH = re.compile(r"^\s*(?:19[89]|20[0-4])\d(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{2,4})?\s*$")
+
+
 def _money_column(columns: list[GridColumn]) -> GridColumn | None:
     return next((c for c in columns if c.role == "cost"), None)
 
@@ -324,6 +327,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, _assign(columns, cells), strict=True):
             num = _read_number(c.text, (money or col).multiplier) if money else None
+            if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
+                num = None  # a period column's year is no sum of money
             if (
                 money is not None
                 and num is not None

@@ -64,7 +64,24 @@ _HEADING_FACTOR = 0.5
 _OTHER_CLAUSE_FACTOR = 0.5  # a clause cue elsewhere in the sentence
 _OWNED_FACTOR = 0.25  # a clause cue that stands nearer to another amount
 _MIN_SCORE = 1.0
-_PER_KEEPS_ROLE = {"år", "ar", "ansökan", "ansokan", "projekt", "application"}
+_PER_KEEPS_ROLE = {
+    "år",
+    "ar",
+    "ansökan",
+    "ansokan",
+    "projekt",
+    "application",
+    # "högst 75 000 kronor per stadsdel": the most one applicant can be granted
+    "stadsdel",
+    "stadsdelsnämnd",
+    "stadsdelsnamnd",
+    "förvaltning",
+    "forvaltning",
+    "sökande",
+    "sokande",
+    "resa",
+    "studieresa",
+}
 _QUOTED = re.compile(r"[”“\"][^”“\"]{1,200}[”“\"]")
 _COORDINATED = re.compile(r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b", re.I)
 _APPOSITION_WORDS = 2  # words besides the amount in a clause that is an apposition
