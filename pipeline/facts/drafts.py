@@ -23,7 +23,9 @@ from pipeline.facts.text_units import sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.records import Project, ProjectDistrict
 
-_STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt")
+#: "avslagen": an application turned down -- no project (its sum stays an amount)
+REJECTED = "avslagen"
+_STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt", REJECTED)
 
 
 @dataclass(kw_only=True)

@@ -36,7 +36,7 @@ from pipeline.facts.context import Context, document_fund, specific_fund, study_
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.describe import complete_from_text, partners_named_later
 from pipeline.facts.districts import counts_city_offices as offices_counted
-from pipeline.facts.drafts import Draft, from_list_row, from_named, number_projects
+from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
 from pipeline.facts.finders import org_finder, place_finder
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.items import find_item_projects
@@ -131,11 +131,18 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.status = "beviljad"
     drafts.sort(key=lambda d: d.first_line)
     projects = number_projects(doc.doc_id, drafts)
+    rejected = {p.project_id for d, p in zip(drafts, projects, strict=True) if d.status == REJECTED}
 
     amounts = [
         dataclasses.replace(a, fund_type=specific_fund(a.fund_type, ctx))
+        if a.project_id not in rejected
+        # the sum of an application turned down was applied for
+        else dataclasses.replace(
+            a, fund_type=specific_fund(a.fund_type, ctx), project_id=None, kind="other"
+        )
         for a in all_amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
     ]
+    projects = [p for p in projects if p.project_id not in rejected]
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
