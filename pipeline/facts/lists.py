@@ -29,6 +29,7 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "ListRow",
+    "covered_by_places",
     "Place",
     "PlaceFinder",
     "find_intro_lists",
@@ -82,7 +83,7 @@ _MAX_ROW_WORDS = 45  # a list row names a project or a trip, not a paragraph
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 
 
-def _covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> bool:
+def covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> bool:
     """`text` (which starts at `offset` of the line) is only places and filler words."""
     if not places:
         return False
@@ -108,12 +109,12 @@ def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place
     paren = re.search(r"\(([^()]*)\)\s*[.,;]?\s*$", line)
     if paren and paren.start() > 0:  # "Name (District och District)"
         inner = [p for p in places if p.start >= paren.start(1)]
-        if _covered_by_places(paren.group(1), inner, paren.start(1)):
+        if covered_by_places(paren.group(1), inner, paren.start(1)):
             return _clean_name(line[: paren.start()]), inner
     commas = [m.start() for m in re.finditer(",", line)]
     for c in commas:  # the leftmost comma whose tail is only places
         tail = line[c + 1 :]
-        if _covered_by_places(tail, places, c + 1):
+        if covered_by_places(tail, places, c + 1):
             name = line[:c].strip()
             if not name:
                 return None

@@ -7,6 +7,7 @@ modules in ``pipeline.facts``):
 * ``items``       enumerated and bulleted project items
 * ``lists``       numbered "Name, District" lists and introduced lists
 * ``two_column``  two-column district | project lists
+* ``blocks``      a block per owner (owner line, project line), sums in an owner | amount list
 * ``grid``        column-laid-out tables (``rows`` gives their rows the shape of the others)
 * ``tables``      project tables (Studie | Genomförs av | Klart | Kostnad …)
 * ``projects``    studies under their own headings, joined to their table rows
@@ -31,6 +32,7 @@ import datetime as dt
 from rapidfuzz import fuzz
 
 from pipeline.facts.amounts import all_amounts
+from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.context import Context, document_fund, specific_fund, study_fund_of
 from pipeline.facts.criteria import find_criteria
@@ -95,6 +97,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += [
         from_list_row(r, lines, ctx)
         for r in find_intro_lists(lines, places, own)
+        if r.first_line not in taken
+    ]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        from_list_row(r, lines, ctx)
+        for r in find_block_projects(lines, places)
         if r.first_line not in taken
     ]
     rows = [
