@@ -53,7 +53,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 11
+EXTRACT_VERSION = 12
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

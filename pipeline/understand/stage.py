@@ -20,7 +20,7 @@ from pipeline.understand.sections import (
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 5
+UNDERSTAND_VERSION = 6
 
 
 def understand(doc: DocumentText) -> UnderstoodDocument:
