@@ -90,7 +90,13 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
     funds = find_funds(intro, ctx.study_fund)
     fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
-    year = sentence_year(intro) or sentence_year(heading) or ctx.year_at(intro_line)
+    above = intro_text(lines, intro_line, before=True) if r.form != "numbered" else ""
+    year = (
+        sentence_year(intro)
+        or sentence_year(above)  # "Under 2021 beviljades följande nio projekt …"
+        or sentence_year(heading)
+        or ctx.year_at(intro_line)
+    )
     status = cued_status(f"{heading}. {intro}", "beviljad")
     d = Draft(
         name=r.name,
