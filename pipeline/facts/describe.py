@@ -45,8 +45,10 @@ __all__ = [
     "Description",
     "complete_from_text",
     "describe",
+    "is_report",
     "participants",
     "partners_named_later",
+    "says_ongoing",
     "stated_amount",
 ]
 
@@ -191,3 +193,20 @@ def partners_named_later(
                 if p.district_id not in have:
                     have.add(p.district_id)
                     d.places.append(p)
+
+
+#: a document that reports on work done (its projects' end dates say what is finished or
+#: still going on), as against a decision, plan or call that grants new money
+_REPORT_TITLE = re.compile(
+    r"\b(?:redovisning|arsrapport|arsredovisning|uppfoljning|verksamhetsberattelse|"
+    r"rapport|slutrapport|delrapport|aterrapportering|lagesbeskrivning|lagesrapport)\b"
+)
+_ONGOING = re.compile(r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter)\b")
+
+
+def is_report(title: str | None) -> bool:
+    return bool(title) and bool(_REPORT_TITLE.search(fold(title or "")))
+
+
+def says_ongoing(text: str) -> bool:
+    return bool(_ONGOING.search(fold(text)))

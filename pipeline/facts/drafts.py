@@ -11,6 +11,7 @@ district once per project.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,8 +22,11 @@ from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.named import NamedProject
 from pipeline.facts.text_units import sentences
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
 
+#: an item's own decision ("Beviljas 22 000 kronor", "Avslås")
+_DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas)\b")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
 REJECTED = "avslagen"
 _STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt", REJECTED)
@@ -98,6 +102,9 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         or ctx.year_at(intro_line)
     )
     status = cued_status(f"{heading}. {intro}", "beviljad")
+    own = cued_status(r.evidence, None)  # the item's own "Beviljas 22 000 kronor"
+    if own in ("beviljad", REJECTED) and _DECIDED_HERE.search(fold(r.evidence)):
+        status = own
     d = Draft(
         name=r.name,
         fund_type=fund,

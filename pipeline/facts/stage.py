@@ -36,7 +36,12 @@ from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.context import Context, document_fund, specific_fund, study_fund_of
 from pipeline.facts.criteria import find_criteria
-from pipeline.facts.describe import complete_from_text, partners_named_later
+from pipeline.facts.describe import (
+    complete_from_text,
+    is_report,
+    partners_named_later,
+    says_ongoing,
+)
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
 from pipeline.facts.finders import org_finder, place_finder
@@ -131,11 +136,21 @@ def extract(doc: UnderstoodDocument) -> Facts:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.fund_type = specific_fund(d.fund_type, ctx)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
+    report = is_report(doc.meta.title)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
         later = ref is not None and d.year is not None and d.year > ref.year
         if later and d.status in ("pågående", "genomförd"):
+            d.status = "beviljad"
+        # a decision's studies that end later are granted now, not under way, unless their
+        # own text says they go on
+        if (
+            not report
+            and d.status == "pågående"
+            and d.end_date is not None
+            and not says_ongoing(d.description or "")
+        ):
             d.status = "beviljad"
     drafts.sort(key=lambda d: d.first_line)
     projects = number_projects(doc.doc_id, drafts)
