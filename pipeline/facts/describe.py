@@ -34,6 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in
@@ -204,8 +206,22 @@ _REPORT_TITLE = re.compile(
 _ONGOING = re.compile(r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter)\b")
 
 
+_REPORT_WORDS = ("redovisning", "arsrapport", "uppfoljning", "lagesbeskrivning")
+
+
 def is_report(title: str | None) -> bool:
-    return bool(title) and bool(_REPORT_TITLE.search(fold(title or "")))
+    """The title names a report (OCR-damaged long words too: "Lidgesbeskriviing")."""
+    f = fold(title or "")
+    if _REPORT_TITLE.search(f):
+        return True
+    return any(
+        len(w) >= 10 and fuzz.ratio(w, r) >= _REPORT_WORD_MIN
+        for w in f.split()
+        for r in _REPORT_WORDS
+    )
+
+
+_REPORT_WORD_MIN = 80.0
 
 
 def says_ongoing(text: str) -> bool:
