@@ -58,7 +58,7 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("6", "ö"): 0.2,
     ("&", "ä"): 0.3,
     ("#", "ä"): 0.3,
-    ("i", "ä"): 0.5,
+    ("i", "ä"): 0.4,
     ("i", "l"): 0.4,
     ("l", "i"): 0.4,
     ("1", "i"): 0.3,
@@ -81,6 +81,14 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("b", "h"): 0.5,
     ("h", "b"): 0.5,
     ("ti", "ö"): 0.5,
+    ("éi", "å"): 0.3,
+    ("éi", "ä"): 0.3,
+    ("ia", "ä"): 0.3,
+    ("di", "ä"): 0.3,
+    ("da", "ä"): 0.3,
+    ("ii", "ni"): 0.4,
+    ("s", "ö"): 0.5,
+    ("b", "ö"): 0.5,
     ("rn", "m"): 0.3,
     ("m", "rn"): 0.4,
     ("li", "h"): 0.4,
@@ -96,6 +104,9 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("cl", "d"): 0.4,
     ("vv", "w"): 0.4,
 }
+_ENDINGS = frozenset(
+    {"s", "en", "et", "er", "ar", "or", "na", "ns", "ens", "ets", "erna", "arna", "ernas", "arnas"}
+)
 _MULTI = [(a, b, c) for (a, b), c in _CONFUSIONS.items() if len(a) > 1 or len(b) > 1]
 _INS_DEL = 1.0
 _LOST = 0.7  # an å/ä/ö OCR dropped
@@ -126,7 +137,10 @@ def ocr_cost(printed: str, word: str) -> float:
             if here == inf:
                 continue
             if i < n:
-                dele = _STRAY if printed[i] in "é'.,´`" else _INS_DEL
+                doubled = i > 0 and printed[i] == printed[i - 1]
+                dele = _STRAY if printed[i] in "é'.,´`" or doubled else _INS_DEL
+                if printed[i] in _SWEDISH:
+                    dele = 1.5  # a printed å/ä/ö is evidence, not noise
                 d[i + 1][j] = min(d[i + 1][j], here + dele)
             if j < m:
                 ins = _LOST if word[j] in _SWEDISH else _INS_DEL
@@ -144,6 +158,8 @@ def ocr_cost(printed: str, word: str) -> float:
 
 MIN_CANDIDATE_ZIPF = 3.0  # a heavy-damage reading must be an ordinary word ...
 MIN_DOMAIN_COUNT = 2  # ... or one the domain text uses
+LONG_WORD = 9  # from this length on (compounds, inflected forms) ...
+MIN_LONG_ZIPF = 2.0  # ... a rarer word is a candidate too
 MIN_PART_ZIPF = 3.0  # the known part of a damaged compound
 RARE_ZIPF = 3.0  # a known word rarer than this may still be damage of a far commoner one
 RARE_MARGIN = 3.0  # ... when the commoner one is this many Zipf units more frequent
@@ -156,7 +172,10 @@ NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap readi
 NAME_MIN_ZIPF = 4.0  # ... of a common word
 LINE_START_DOMAIN = 20  # at a cell or line start with no word before: domain uses of the
 # other reading of a real word (the printed one unused in the domain)
-AMBIGUITY_GAP = 0.15  # the best reading must beat the next by this much
+AMBIGUITY_GAP = 0.15
+SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
+SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
+GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common  # the best reading must beat the next by this much
 
 
 def _max_cost(length: int) -> float:
@@ -174,6 +193,8 @@ _PROTECTED = re.compile(
     r"(?<![^\s(<\[\"'])(?:[^\s@]++@\S++|(?:https?://|www\.)\S++"
     r"|[^\s.]++(?:\.[^\s.]++)*?\.(?:se|nu|com|org|eu)\b\S*+)"
 )
+# personal pronouns: a word after one is read as the verb it is printed as
+_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
 _NUMBER_AR = re.compile(r"(?<=\d)(ar|år)\b")
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"”“•|]|\d|\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:-\s*)?$")
@@ -203,12 +224,16 @@ class ContextRepairer:
         self.dom = domain
         self._cache: dict[str, tuple[str, str] | None] = {}
         by_len: dict[int, list[str]] = {}
+        pool: set[str] = set()
         for word, z in lexicon._zipf.items():
-            if z >= MIN_CANDIDATE_ZIPF and word.isalpha() and word.islower():
-                by_len.setdefault(len(word), []).append(word)
+            floor = MIN_CANDIDATE_ZIPF if len(word) < LONG_WORD else MIN_LONG_ZIPF
+            if z >= floor and word.isalpha() and word.islower():
+                pool.add(word)
         for word, n in domain.unigrams.items():
-            if n >= MIN_DOMAIN_COUNT and word.isalpha() and word not in lexicon:
-                by_len.setdefault(len(word), []).append(word)
+            if n >= MIN_DOMAIN_COUNT and word.isalpha():
+                pool.add(word)
+        for word in sorted(pool):
+            by_len.setdefault(len(word), []).append(word)
         self._by_len = by_len
         self._folded = {k: [fold(w) for w in v] for k, v in by_len.items()}
 
@@ -222,8 +247,12 @@ class ContextRepairer:
         return self.lex.zipf(word) + 0.5 * math.log1p(self.dom.count(word))
 
     def _compound_known(self, word: str) -> bool:
-        """Whether an unknown word splits into two or three common known parts (a linking s
-        allowed), so that it is a real compound rather than damage."""
+        """Whether an unknown word is a known word with an ending, or splits into two or three
+        common known parts (a linking s allowed), so that it is a real word, not damage."""
+        for ending in _ENDINGS:
+            stem = word.removesuffix(ending)
+            if stem != word and len(stem) >= 4 and self.known(stem):
+                return True
         return _split(word, self._part_ok) is not None
 
     def _part_ok(self, part: str) -> bool:
@@ -231,12 +260,12 @@ class ContextRepairer:
 
     # -------------------------------------------------------------- heavy damage
 
-    def _candidates(self, low: str) -> list[tuple[float, str]]:
+    def _candidates(self, low: str, limit: float | None = None) -> list[tuple[float, str]]:
         """(score, word) for known words within two edits of `low`, best first; score is the
         OCR cost less a small bonus for frequency."""
         out: list[tuple[float, str]] = []
         query = fold(low.replace("é", "a"))
-        limit = _max_cost(len(low))
+        limit = _max_cost(len(low)) if limit is None else limit
         for length in range(max(1, len(low) - 2), len(low) + 2):
             words = self._by_len.get(length)
             if not words:
@@ -267,6 +296,9 @@ class ContextRepairer:
             if rival is None or rival[0] - best[0] >= AMBIGUITY_GAP:
                 return best[1], "ocr-edit"
             return None
+        glued = self._glued(low)
+        if glued is not None:
+            return glued, "split"
         # a compound whose first part is known and whose rest is damaged
         if len(low) < 10:
             return None
@@ -286,6 +318,61 @@ class ContextRepairer:
             rival = next((c for c in cands[1:] if fold(c[1]) != fold(best[1])), None)
             if rival is None or rival[0] - best[0] >= AMBIGUITY_GAP:
                 return left + link + best[1], "ocr-compound"
+        return self._two_damaged(low)
+
+    def _two_damaged(self, low: str) -> tuple[str, str] | None:
+        """A compound of two parts both damaged ("lidges|beskriviing" → "läges|beskrivning"):
+        each part a cheap, unambiguous reading of a common word."""
+        if len(low) < 12:
+            return None
+        best: tuple[float, str] | None = None
+        for cut in range(5, len(low) - 5):
+            left, rest = low[:cut], low[cut:]
+            link = ""
+            if left.endswith("s"):
+                left, link = left[:-1], "s"
+            if len(left) < 4 or self.known(left) or self.known(rest):
+                continue
+            a = self._unambiguous(left, 0.5)
+            b = self._unambiguous(rest, 0.8) if a else None
+            if a and b and (best is None or a[0] + b[0] < best[0]):
+                best = (a[0] + b[0], a[1] + link + b[1])
+        if best is not None and best[0] <= _max_cost(len(low)):
+            return best[1], "ocr-compound"
+        return None
+
+    def _unambiguous(self, part: str, limit: float) -> tuple[float, str] | None:
+        cands = [c for c in self._candidates(part) if ocr_cost(part, c[1]) <= limit]
+        if not cands:
+            return None
+        rival = next((c for c in cands[1:] if fold(c[1]) != fold(cands[0][1])), None)
+        if rival is not None and rival[0] - cands[0][0] < AMBIGUITY_GAP:
+            return None
+        return ocr_cost(part, cands[0][1]), cands[0][1]
+
+    def short(self, low: str, prev: str | None, nxt: str | None) -> str | None:
+        """A short unknown word ("fr", "tie", "tifl") read as a common word that fits both
+        the OCR damage and the neighbouring words ("fr att" → "för att")."""
+        if not 2 <= len(low) <= 4 or self.known(low):
+            return None
+        best: tuple[int, float, str] | None = None
+        for _, word in self._candidates(low, limit=SHORT_MAX_COST):
+            if self.lex.zipf(word) < SHORT_MIN_ZIPF:
+                continue
+            support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
+            if support < 1:
+                continue
+            key = (support, -ocr_cost(low, word), word)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def _glued(self, low: str) -> str | None:
+        """Two very common words OCR printed without the space between ("haett")."""
+        for cut in range(2, len(low) - 1):
+            a, b = low[:cut], low[cut:]
+            if min(self.lex.zipf(a), self.lex.zipf(b)) >= GLUED_ZIPF:
+                return f"{a} {b}"
         return None
 
     def _rare(self, low: str) -> tuple[str, str] | None:
@@ -319,27 +406,44 @@ class ContextRepairer:
         return None
 
     def _parts(self, low: str) -> tuple[str, str] | None:
-        """A compound of known parts one of which the domain spells with å/ä/ö far more often
-        ("relationsvaldscentrum": "våld" is the domain's word, "vald" is not)."""
-        parts = _split(low, self._part_ok)
-        if parts is None or len(parts) < 2:
-            return None
-        out, changed, pos = [], False, 0
-        for part in parts:
-            at = low.find(part, pos)
-            out.append(low[pos:at])  # a linking s
-            pos = at + len(part)
-            best = part
-            for alt, _ in self.lex.candidates(fold(part)) if len(part) >= 4 else ():
-                if len(alt) != len(part) or not _adds_diacritics(part, alt) or alt == part:
+        """A compound with a part that the domain spells with å/ä/ö far more often
+        ("relationsvaldscentrum", "processtodsprogram": "våld" and "stöd" are the domain's
+        words, "vald" and "stod" are not). The part must stand at part boundaries: before it
+        the word's start or a known part (a linking s, or a consonant shared with the part as
+        in "process|töd"), after it the word's end, an inflection or a known part."""
+        n = len(low)
+        for i in range(0, n - 3):
+            if i and not self._left_ok(low[:i], low[i]):
+                continue
+            for j in range(n, i + 3, -1):
+                sub, right = low[i:j], low[j:]
+                if right and not (
+                    right in _ENDINGS
+                    or self._part_ok(right)
+                    or (right[0] == "s" and self._part_ok(right[1:]))
+                ):
                     continue
-                n_alt, n_part = self.dom.count(alt), self.dom.count(part)
-                if n_alt >= PART_MIN and n_alt >= PART_RATIO * (n_part + 1):
-                    best, changed = alt, True
-                    break
-            out.append(best)
-        out.append(low[pos:])
-        return ("".join(out), "compound-part") if changed else None
+                alt = self._domain_spelling(sub)
+                if alt is not None:
+                    return low[:i] + alt + right, "compound-part"
+        return None
+
+    def _left_ok(self, left: str, nxt: str) -> bool:
+        return (
+            self._part_ok(left)
+            or (left.endswith("s") and self._part_ok(left[:-1]))
+            or self._part_ok(left + nxt)
+        )
+
+    def _domain_spelling(self, part: str) -> str | None:
+        """The spelling with å/ä/ö added that the domain uses far more often than `part`."""
+        for alt, _ in self.lex.candidates(fold(part)):
+            if len(alt) != len(part) or alt == part or not _adds_diacritics(part, alt):
+                continue
+            n_alt, n_part = self.dom.count(alt), self.dom.count(part)
+            if n_alt >= PART_MIN and n_alt >= PART_RATIO * (n_part + 1):
+                return alt
+        return None
 
     def word(self, low: str) -> tuple[str, str] | None:
         """(reading, reason) for one lower-case word seen without its context, or None."""
@@ -366,12 +470,15 @@ class ContextRepairer:
         start of a line or cell (no word before) also when the domain text uses the other
         reading very often and the printed word never."""
         here = self.dom.pair(prev, low) + self.dom.pair(low, nxt)
-        if here > 0:
-            return None
+        if here > 0 or prev in _SUBJECTS:
+            return None  # "han stod": a subject before keeps the verb
         best: tuple[int, str] | None = None
         for alt in self._alternatives(low):
             support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
-            if support >= REAL_WORD_MIN_PAIRS and self.dom.count(alt) > 3 * self.dom.count(low):
+            n_alt, n_low = self.dom.count(alt), self.dom.count(low)
+            strong = support >= REAL_WORD_MIN_PAIRS and n_alt > 3 * n_low
+            common = support >= 1 and n_alt >= LINE_START_DOMAIN and n_low == 0
+            if strong or common:
                 if best is None or support > best[0]:
                     best = (support, alt)
             elif (
@@ -422,13 +529,20 @@ class ContextRepairer:
             printed = tok.text
             low = printed.lower()
             mode = _mode(printed, tok.sentence_start)
-            if mode == "skip":
+            if mode == "skip" or not all(c.isalpha() or c in "&#@" for c in printed):
                 continue
+            if len(printed) <= 6 and out[tok.line][tok.end : tok.end + 1] == ".":
+                continue  # an abbreviation ("Stadsd.")
             found = self.word(low)
             if found is not None and mode == "name" and not self._name_ok(low, found[0]):
                 found = None
             reason = found[1] if found else ""
             after = found[0] if found else None
+            if after is None and not self.known(low) and mode == "word":
+                prev = _neighbour(toks, k, -1, out)
+                nxt = _neighbour(toks, k, 1, out)
+                after = self.short(low, prev, nxt)
+                reason = "context-short"
             if after is None and self.known(low):
                 if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
                     continue  # a rare word written with a capital: a name
@@ -494,12 +608,20 @@ def _adds_diacritics(printed: str, word: str) -> bool:
     )
 
 
+def _inner_damage(printed: str) -> bool:
+    """A lower-case word with a capital OCR read for ö inside ("socialfSrvaltningen")."""
+    rest = printed[1:]
+    caps = [c for c in rest if c.isupper()]
+    return len(caps) == 1 and caps[0] in "SB" and sum(c.islower() for c in rest) >= 4
+
+
 def _mode(printed: str, sentence_start: bool) -> str:
     """ "skip" (left as printed), "name" (a capitalised word inside a sentence: perhaps a name)
     or "word"."""
     if len(printed) < 2 or len(printed) > 48:
         return "skip"
-    if printed.isupper() or any(c.isupper() for c in printed[1:]):
+    inner = [c for c in printed[1:] if c.isupper()]
+    if printed.isupper() or (inner and not _inner_damage(printed)):
         return "skip"  # acronyms, codes, mixed case
     if printed[:1].isupper() and not sentence_start:
         return "name"
