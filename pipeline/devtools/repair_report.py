@@ -33,7 +33,7 @@ from pipeline.evaluate.matching import (
 )
 from pipeline.evaluate.schema import PROJECT_MIN_RATIO, TEXT_MIN_RATIO
 from pipeline.evaluate.warehouse import read_warehouse
-from pipeline.lang.domain import DomainLexicon, build_seed
+from pipeline.lang.domain import DomainLexicon
 from pipeline.lang.lexicon import get_lexicon
 from pipeline.understand.context_repair import ContextRepairer
 from pipeline.understand.repair import repair_text
@@ -48,12 +48,17 @@ CORPORA = (
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _repair_both(text: str, rep: ContextRepairer) -> tuple[str, str, int, list[tuple[int, str, str]]]:
+def _repair_both(
+    text: str, rep: ContextRepairer
+) -> tuple[str, str, int, list[tuple[int, str, str]]]:
     lexicon_pass = repair_text(text)
     lines, changes = rep.repair_lines(lexicon_pass.split("\n"))
-    return lexicon_pass, "\n".join(lines), len(changes), [
-        (c.line_no, c.before, c.after) for c in changes
-    ]
+    return (
+        lexicon_pass,
+        "\n".join(lines),
+        len(changes),
+        [(c.line_no, c.before, c.after) for c in changes],
+    )
 
 
 def damaged_seeds(rep: ContextRepairer) -> list[dict[str, object]]:
@@ -89,10 +94,7 @@ def damaged_seeds(rep: ContextRepairer) -> list[dict[str, object]]:
 def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
     """Leave-one-out repair of every clean corpus document: words, and words changed."""
     docs = [
-        p
-        for folder in corpora
-        for p in sorted(folder.glob("*.txt"))
-        if "ocr" not in p.name.lower()
+        p for folder in corpora for p in sorted(folder.glob("*.txt")) if "ocr" not in p.name.lower()
     ]
     lex = get_lexicon()
     words = changed = 0
@@ -125,7 +127,9 @@ def exact_rate(gold_dir: Path, db: Path) -> dict[str, tuple[int, int]]:
         g, p = golds[m[0]].annotation, doc.annotation
         for i, j in match_best_first(g.projects, p.projects, _project_ratio, PROJECT_MIN_RATIO):
             names = (g.projects[i].name, *g.projects[i].aliases)
-            out["projects"][0] += any(strict_key(n) == strict_key(p.projects[j].name) for n in names)
+            out["projects"][0] += any(
+                strict_key(n) == strict_key(p.projects[j].name) for n in names
+            )
             out["projects"][1] += 1
         pairs = match_best_first(
             g.criteria,

@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.evaluate.gold import load_gold_dir, match_stem
 from pipeline.evaluate.matching import TextQuality, compare
+from pipeline.evaluate.repairs import RepairCount, count_repairs
 from pipeline.evaluate.schema import (
     FIELDS,
     METADATA_FIELDS,
@@ -19,7 +20,6 @@ from pipeline.evaluate.schema import (
     GoldDocument,
     sum_scores,
 )
-from pipeline.evaluate.repairs import RepairCount, count_repairs
 from pipeline.evaluate.warehouse import read_warehouse
 
 # --------------------------------------------------------------------------------------------
