@@ -26,10 +26,12 @@ Every change is returned as a :class:`pipeline.records.Repair` (line, before, af
 
 from __future__ import annotations
 
+import csv
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -170,7 +172,7 @@ HEAD_MIN = 2  # domain compounds headed by the other reading of a compound head 
 # 1 + 4 x those headed by the printed part)
 NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap reading ...
 NAME_MIN_ZIPF = 4.0  # ... of a common word
-LINE_START_DOMAIN = 20  # at a cell or line start with no word before: domain uses of the
+LINE_START_DOMAIN = 10  # at a cell or line start with no word before: domain uses of the
 # other reading of a real word (the printed one unused in the domain)
 AMBIGUITY_GAP = 0.15
 SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
@@ -219,9 +221,13 @@ def _apply_case(word: str, model: str) -> str:
 class ContextRepairer:
     """Repairs a page's lines with the Swedish and domain lexicons."""
 
-    def __init__(self, lexicon: Lexicon, domain: DomainLexicon) -> None:
+    def __init__(self, lexicon: Lexicon, domain: DomainLexicon, places: Iterable[str] = ()) -> None:
         self.lex = lexicon
         self.dom = domain
+        self.places: dict[str, list[str]] = {}
+        for place in places:
+            if any(c in _SWEDISH for c in place.lower()) and place.isalpha():
+                self.places.setdefault(fold(place), []).append(place)
         self._cache: dict[str, tuple[str, str] | None] = {}
         by_len: dict[int, list[str]] = {}
         pool: set[str] = set()
@@ -460,10 +466,22 @@ class ContextRepairer:
 
     # -------------------------------------------------------------- real words
 
-    def _name_ok(self, low: str, after: str) -> bool:
-        """Whether a capitalised word inside a sentence may be read as `after`: only a cheap
-        reading of a common word, so that names the lexicons do not know stay as printed."""
+    def _name_ok(self, low: str, after: str, reason: str) -> bool:
+        """Whether a capitalised word inside a sentence may be read as `after`: a damaged
+        compound part, or a cheap reading of a common word, so that names the lexicons do not
+        know stay as printed."""
+        if reason in ("compound-part", "compound-head"):
+            return True
         return ocr_cost(low, after) <= NAME_MAX_COST and self.lex.zipf(after) >= NAME_MIN_ZIPF
+
+    def gazetteer(self, printed: str) -> str | None:
+        """A name the gazetteer knows with å/ä/ö, printed without them ("Varberg" → "Vårberg"
+        in a Stockholm document)."""
+        for name in self.places.get(fold(printed), ()):
+            same_length = name != printed and len(name) == len(printed)
+            if same_length and _adds_diacritics(printed.lower(), name.lower()):
+                return name
+        return None
 
     def real_word(self, low: str, prev: str | None, nxt: str | None) -> str | None:
         """The other reading of a known word when its neighbours strongly prefer it; at the
@@ -531,11 +549,16 @@ class ContextRepairer:
             mode = _mode(printed, tok.sentence_start)
             if mode == "skip" or not all(c.isalpha() or c in "&#@" for c in printed):
                 continue
-            if len(printed) <= 6 and out[tok.line][tok.end : tok.end + 1] == ".":
+            dot = out[tok.line][tok.end : tok.end + 1] == "."
+            if len(printed) <= 6 and dot and not self.known(low):
                 continue  # an abbreviation ("Stadsd.")
             found = self.word(low)
-            if found is not None and mode == "name" and not self._name_ok(low, found[0]):
+            if found is not None and mode == "name" and not self._name_ok(low, *found):
                 found = None
+            if found is None and printed[:1].isupper():
+                place = self.gazetteer(printed)
+                if place is not None:
+                    found = (place.lower(), "gazetteer")
             reason = found[1] if found else ""
             after = found[0] if found else None
             if after is None and not self.known(low) and mode == "word":
@@ -653,7 +676,19 @@ def _split(word: str, ok: object) -> tuple[str, ...] | None:
 @lru_cache(maxsize=1)
 def get_context_repairer() -> ContextRepairer:
     """The process-wide repairer (Swedish list and the shipped domain lexicon)."""
-    return ContextRepairer(get_lexicon(), get_domain_lexicon())
+    return ContextRepairer(get_lexicon(), get_domain_lexicon(), _gazetteer_names())
+
+
+def _gazetteer_names() -> list[str]:
+    """District names and aliases of the shipped gazetteer (pipeline/data)."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    names: list[str] = []
+    for file, column in (("districts.csv", "name"), ("district_aliases.csv", "alias")):
+        path = data / file
+        if path.is_file():
+            with path.open(encoding="utf-8", newline="") as fh:
+                names += [row[column] for row in csv.DictReader(fh) if row.get(column)]
+    return names
 
 
 def context_repair_pages(
