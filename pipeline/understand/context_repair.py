@@ -39,6 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.lang.domain import DomainLexicon, get_domain_lexicon
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.records import Repair
+from pipeline.understand.repair import ONE_AFTER, ONE_BEFORE
 
 __all__ = ["ContextRepairer", "context_repair_pages", "get_context_repairer", "ocr_cost"]
 
@@ -168,6 +169,7 @@ RARE_MARGIN = 3.0  # ... when the commoner one is this many Zipf units more freq
 REAL_WORD_MIN_PAIRS = 2  # domain pairs supporting the other reading of a real word
 PART_MIN = 5  # domain uses of the other spelling of a compound part ...
 PART_RATIO = 4  # ... and how many times more often than the printed spelling
+SWAP_HEADS = 5  # domain compounds ending in the other of å/ä/ö before one is swapped
 HEAD_MIN = 2  # domain compounds headed by the other reading of a compound head (times
 # 1 + 4 x those headed by the printed part)
 NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap reading ...
@@ -197,6 +199,7 @@ _PROTECTED = re.compile(
 )
 # personal pronouns: a word after one is read as the verb it is printed as
 _SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
+_DIGIT_ONE = re.compile(r"(?<![\w-])([^\W\d_]{3,}) 1 ([a-zåäö]{3,})\b")
 _NUMBER_AR = re.compile(r"(?<=\d)(ar|år)\b")
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"”“•|]|\d|\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:-\s*)?$")
@@ -429,7 +432,7 @@ class ContextRepairer:
                     or (right[0] == "s" and self._part_ok(right[1:]))
                 ):
                     continue
-                alt = self._domain_spelling(sub)
+                alt = self._domain_spelling(sub, head=not right and len(sub) >= 5)
                 if alt is not None:
                     return low[:i] + alt + right, "compound-part"
         return None
@@ -441,10 +444,21 @@ class ContextRepairer:
             or self._part_ok(left + nxt)
         )
 
-    def _domain_spelling(self, part: str) -> str | None:
-        """The spelling with å/ä/ö added that the domain uses far more often than `part`."""
+    def _domain_spelling(self, part: str, head: bool = False) -> str | None:
+        """The spelling with å/ä/ö added that the domain uses far more often than `part`; as
+        the head of a compound also one with another of å/ä/ö ("…värden" → "…vården") when
+        many domain compounds end in it and none in the printed part."""
         for alt, _ in self.lex.candidates(fold(part)):
-            if len(alt) != len(part) or alt == part or not _adds_diacritics(part, alt):
+            if len(alt) != len(part) or alt == part:
+                continue
+            if not _adds_diacritics(part, alt):
+                swap = head and all(
+                    p == a or (p in _SWEDISH and a in _SWEDISH)
+                    for p, a in zip(part, alt, strict=True)
+                )
+                unused = not self.dom.heads(part) and not self.dom.count(part)
+                if swap and unused and self.dom.heads(alt) >= SWAP_HEADS:
+                    return alt
                 continue
             n_alt, n_part = self.dom.count(alt), self.dom.count(part)
             if n_alt >= PART_MIN and n_alt >= PART_RATIO * (n_part + 1):
@@ -541,6 +555,8 @@ class ContextRepairer:
                 for m in _NUMBER_AR.finditer(line):
                     changes.append(Repair(i, m.group(), " år", "number-year"))
                 out[i] = fixed
+        for i, line in enumerate(out):
+            out[i] = self._digit_one(line, i, changes)
         toks = self._tokens(out)
         new_text: dict[int, str] = {}
         for k, tok in enumerate(toks):
@@ -586,6 +602,22 @@ class ContextRepairer:
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
         return out, changes
+
+    def _digit_one(self, line: str, line_no: int, changes: list[Repair]) -> str:
+        """A lone "1" that the lexicon pass kept after a capitalised word ("Språkstöd 1
+        utredningar") is "i" when the domain pairs "i" with the next word and neither
+        neighbour counts ("Bilaga 1", "1 dag")."""
+
+        def sub(m: re.Match[str]) -> str:
+            prev, nxt = m.group(1), m.group(2)
+            if fold(prev) in ONE_AFTER or fold(nxt) in ONE_BEFORE:
+                return m.group()
+            if self.dom.pair("i", nxt) < REAL_WORD_MIN_PAIRS:
+                return m.group()
+            changes.append(Repair(line_no, "1", "i", "context-digit"))
+            return f"{prev} i {nxt}"
+
+        return _DIGIT_ONE.sub(sub, line)
 
     def _tokens(self, lines: Sequence[str]) -> list[_Tok]:
         toks: list[_Tok] = []
