@@ -58,6 +58,7 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("é", "e"): 0.5,
     ("d", "ä"): 0.4,
     ("d", "å"): 0.4,
+    ("d", "ö"): 0.4,
     ("6", "ö"): 0.2,
     ("&", "ä"): 0.3,
     ("#", "ä"): 0.3,
@@ -169,6 +170,7 @@ RARE_MARGIN = 3.0  # ... when the commoner one is this many Zipf units more freq
 REAL_WORD_MIN_PAIRS = 2  # domain pairs supporting the other reading of a real word
 PART_MIN = 5  # domain uses of the other spelling of a compound part ...
 PART_RATIO = 4  # ... and how many times more often than the printed spelling
+DOMAIN_HEAD_MIN = 20  # domain uses of a short compound head read through damage
 SWAP_HEADS = 5  # domain compounds ending in the other of å/ä/ö before one is swapped
 HEAD_MIN = 2  # domain compounds headed by the other reading of a compound head (times
 # 1 + 4 x those headed by the printed part)
@@ -284,7 +286,7 @@ class ContextRepairer:
                 self._folded[length],
                 scorer=Levenshtein.distance,
                 score_cutoff=2,
-                limit=40,
+                limit=40 if len(low) > 5 else 400,
             )
             for _, _, idx in hits:
                 word = words[idx]
@@ -327,7 +329,21 @@ class ContextRepairer:
             rival = next((c for c in cands[1:] if fold(c[1]) != fold(best[1])), None)
             if rival is None or rival[0] - best[0] >= AMBIGUITY_GAP:
                 return left + link + best[1], "ocr-compound"
-        return self._two_damaged(low)
+        return self._domain_head(low) or self._two_damaged(low)
+
+    def _domain_head(self, low: str) -> tuple[str, str] | None:
+        """A known first part and a short damaged head that is a cheap reading of a word the
+        domain uses very often, its first letter perhaps shared with the first part as Swedish
+        writes three equal consonants as two ("processtdd" → "process|stöd" → "processtöd")."""
+        for cut in range(len(low) - 3, 3, -1):
+            left, rest = low[:cut], low[cut:]
+            if self.lex.zipf(left) < MIN_PART_ZIPF and self.dom.count(left) < MIN_DOMAIN_COUNT:
+                continue
+            for head, shared in ((rest, ""), (left[-1] + rest, left[-1])):
+                for _, word in self._candidates(head, limit=0.45):
+                    if self.dom.count(word) >= DOMAIN_HEAD_MIN and word.startswith(shared):
+                        return left + word[len(shared) :], "compound-head"
+        return None
 
     def _two_damaged(self, low: str) -> tuple[str, str] | None:
         """A compound of two parts both damaged ("lidges|beskriviing" → "läges|beskrivning"):
