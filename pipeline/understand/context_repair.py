@@ -171,6 +171,8 @@ REAL_WORD_MIN_PAIRS = 2  # domain pairs supporting the other reading of a real w
 PART_MIN = 5  # domain uses of the other spelling of a compound part ...
 PART_RATIO = 4  # ... and how many times more often than the printed spelling
 DOMAIN_HEAD_MIN = 20  # domain uses of a short compound head read through damage
+COMMON_DOMAIN = 5  # one supporting pair suffices for a reading the domain uses this often ...
+ZIPF_LEAD = 0.8  # ... or that Swedish uses this much more often (Zipf) than the printed word
 SWAP_HEADS = 5  # domain compounds ending in the other of å/ä/ö before one is swapped
 HEAD_MIN = 2  # domain compounds headed by the other reading of a compound head (times
 # 1 + 4 x those headed by the printed part)
@@ -525,7 +527,12 @@ class ContextRepairer:
             support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
             n_alt, n_low = self.dom.count(alt), self.dom.count(low)
             strong = support >= REAL_WORD_MIN_PAIRS and n_alt > 3 * n_low
-            common = support >= 1 and n_alt >= LINE_START_DOMAIN and n_low == 0
+            lead = self.lex.zipf(alt) - self.lex.zipf(low)
+            common = (
+                support >= 1
+                and n_low == 0
+                and (n_alt >= COMMON_DOMAIN or (n_alt >= 1 and lead >= ZIPF_LEAD))
+            )
             if strong or common:
                 if best is None or support > best[0]:
                     best = (support, alt)
