@@ -108,11 +108,23 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """One word changed by the repair of a page: on clean line `line_no`, `before` (as the
+    lexicon pass left it) became `after`, for `reason` (see `understand.context_repair`)."""
+
+    line_no: int
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class CleanPage:
     page_no: int
     raw_text: str
     clean_text: str
     lines: tuple[Line, ...]
+    repairs: tuple[Repair, ...] = ()  # the context pass's changes, in page order
 
     @property
     def body_text(self) -> str:

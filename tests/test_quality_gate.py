@@ -200,8 +200,14 @@ def remove_a_district_alias(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def turn_off_ocr_repair(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Understanding reads the OCR text as it is, unrepaired."""
+    """Understanding reads the OCR text as it is, unrepaired (neither the lexicon pass nor the
+    context pass)."""
     monkeypatch.setattr(understand_stage, "repair_text", lambda text, *a, **k: text)
+    monkeypatch.setattr(
+        understand_stage,
+        "context_repair_pages",
+        lambda pages: (list(pages), [() for _ in pages]),
+    )
 
 
 #: mutation -> (raw fixture, set, variants gated, a failure line it must cause)

@@ -127,6 +127,7 @@ def _parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
         for n, c in enumerate(data["criteria"])
     )
     reference = data.get("reference")
+    clean = data.get("clean_reference")
     return GoldDocument(
         stem=path.stem,
         path=path,
@@ -141,6 +142,7 @@ def _parse_gold(data: dict[str, Any], path: Path) -> GoldDocument:
             unscored=_unscored_fields(data, absent),
         ),
         reference=(path.parent / reference) if isinstance(reference, str) else None,
+        clean_reference=(path.parent / clean) if isinstance(clean, str) else None,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.evaluate.gold import load_gold_dir, match_stem
 from pipeline.evaluate.matching import TextQuality, compare
+from pipeline.evaluate.repairs import RepairCount, count_repairs
 from pipeline.evaluate.schema import (
     FIELDS,
     METADATA_FIELDS,
@@ -37,6 +38,8 @@ class DocumentResult:
     text_quality: TextQuality | None = None
     #: the same fields counted strictly (see the package docstring)
     strict_scores: Mapping[str, FieldScore] | None = None
+    #: words the repair changed, and how many now read as the reference does
+    repairs: RepairCount | None = None
 
     def to_dict(self) -> dict[str, Any]:
         tq = self.text_quality
@@ -49,6 +52,13 @@ class DocumentResult:
             "fields": {name: score.to_dict() for name, score in self.scores.items()},
             "strict_fields": {name: score.to_dict() for name, score in strict.items()},
             "ocr": None if tq is None else {"cer": tq.cer, "wer": tq.wer},
+            "repairs": None
+            if self.repairs is None
+            else {
+                "changed": self.repairs.changed,
+                "judged": self.repairs.judged,
+                "right": self.repairs.right,
+            },
         }
 
 
@@ -102,6 +112,15 @@ class EvalReport:
                 result[d.variant] = previous + d.text_quality
         return result
 
+    @property
+    def repairs_by_variant(self) -> dict[str, RepairCount]:
+        """Words the repair changed per variant, and how many were right."""
+        result: dict[str, RepairCount] = {}
+        for d in self.documents:
+            if d.repairs is not None and d.variant is not None:
+                result[d.variant] = result.get(d.variant, RepairCount()) + d.repairs
+        return result
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "gold_dir": self.gold_dir,
@@ -118,6 +137,10 @@ class EvalReport:
             },
             "ocr_by_variant": {
                 v: {"cer": tq.cer, "wer": tq.wer} for v, tq in self.ocr_by_variant.items()
+            },
+            "repairs_by_variant": {
+                v: {"changed": r.changed, "judged": r.judged, "right": r.right}
+                for v, r in self.repairs_by_variant.items()
             },
             "documents": [d.to_dict() for d in self.documents],
             "missing": list(self.missing),
@@ -153,6 +176,7 @@ def evaluate(gold_dir: Path, db_path: Path) -> EvalReport:
                 scores=compare(gold.annotation, doc.annotation),
                 text_quality=_text_quality(gold, doc.text, warnings),
                 strict_scores=compare(gold.annotation, doc.annotation, strict=True),
+                repairs=_repairs(gold, doc.text, doc.clean_text, warnings),
             )
         )
     for stem in sorted(set(golds) - seen):
@@ -165,6 +189,17 @@ def evaluate(gold_dir: Path, db_path: Path) -> EvalReport:
         unmatched_documents=tuple(unmatched),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _repairs(gold: GoldDocument, text: str, clean: str, warnings: list[str]) -> RepairCount:
+    path = gold.clean_reference
+    reference = None
+    if path is not None:
+        try:
+            reference = path.read_text(encoding="utf-8")
+        except OSError:
+            warnings.append(f"{gold.path.name}: reference {path} not readable; repairs not judged")
+    return count_repairs(text, clean or text, reference)
 
 
 def _text_quality(gold: GoldDocument, text: str, warnings: list[str]) -> TextQuality | None:
@@ -261,6 +296,18 @@ def format_report(report: EvalReport) -> str:
             + cells
             + ocr_cells
         )
+    repairs = report.repairs_by_variant
+    if repairs:
+        lines += [
+            "",
+            "Repair: words changed from text to clean_text; of the changes in documents with a"
+            " careful reading (gold clean_reference), how many now read as it does",
+        ]
+        for v, r in repairs.items():
+            lines.append(
+                f"  {v:<8}{r.changed:>7} changed{r.judged:>7} judged{r.right:>7} right"
+                f"  precision {_fmt(r.precision)}"
+            )
     if report.missing:
         lines += ["", "Gold files with no warehouse document (counted as not found):"]
         lines += [f"  {stem}" for stem in report.missing]

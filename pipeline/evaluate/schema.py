@@ -198,3 +198,5 @@ class GoldDocument:
     path: Path
     annotation: Annotation
     reference: Path | None
+    #: a careful reading of a damaged reference text, for judging the repair's changes
+    clean_reference: Path | None = None

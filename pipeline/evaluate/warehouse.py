@@ -31,6 +31,7 @@ class WarehouseDocument:
     source_path: str
     annotation: Annotation
     text: str
+    clean_text: str = ""  # the pages' clean_text (after repair), "" when not understood
 
 
 class _Reader:
@@ -144,7 +145,7 @@ def read_warehouse(db_path: Path) -> tuple[list[WarehouseDocument], list[str]]:
         for row in reader.rows("district_mentions", ("doc_id", "district_id", "name_as_printed")):
             if (name := district_name(row)) is not None:
                 mentions.setdefault(str(row["doc_id"]), set()).add(name)
-        pages = _grouped(reader.rows("pages", ("doc_id", "page_no", "text")))
+        pages = _grouped(reader.rows("pages", ("doc_id", "page_no", "text", "clean_text")))
     finally:
         con.close()
 
@@ -197,5 +198,8 @@ def read_warehouse(db_path: Path) -> tuple[list[WarehouseDocument], list[str]]:
         )
         doc_pages = sorted(pages.get(doc_id, []), key=lambda r: _int(r["page_no"]) or 0)
         text = "\n".join(str(r["text"] or "") for r in doc_pages)
-        result.append(WarehouseDocument(doc_id, str(doc["source_path"] or ""), annotation, text))
+        clean = "\n".join(str(r.get("clean_text") or r["text"] or "") for r in doc_pages)
+        result.append(
+            WarehouseDocument(doc_id, str(doc["source_path"] or ""), annotation, text, clean)
+        )
     return result, reader.warnings

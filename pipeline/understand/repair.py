@@ -121,7 +121,7 @@ _AR_BEFORE = frozenset(
     ]
 )
 # Words after which a digit "1" is a real number ("Bilaga 1 och", "sida 1 av").
-_ONE_AFTER = frozenset(
+ONE_AFTER = _ONE_AFTER = frozenset(
     fold(w)
     for w in [
         "sida",
@@ -159,7 +159,7 @@ _ONE_AFTER = frozenset(
     ]
 )
 # Words before which a digit "1" is a real number ("1 miljon", "1 dag").
-_ONE_BEFORE = frozenset(
+ONE_BEFORE = _ONE_BEFORE = frozenset(
     fold(w)
     for w in [
         "miljon",

@@ -7,6 +7,7 @@ Pure: no I/O, no printing. The Swedish lexicon is loaded once per process, on fi
 from __future__ import annotations
 
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
+from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
 from pipeline.understand.metadata import extract_meta, find_signatories
 from pipeline.understand.repair import repair_text
@@ -27,7 +28,7 @@ def understand(doc: DocumentText) -> UnderstoodDocument:
     """Repaired pages, sections, metadata, decisions and signatories of one document."""
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
-    clean = [repair_text(t).split("\n") for t in raw]
+    clean, repairs = context_repair_pages([repair_text(t).split("\n") for t in raw])
     labels = classify_pages(clean)
     headings = find_headings(clean, labels)
     title_lines: list[int] = []
@@ -45,12 +46,13 @@ def understand(doc: DocumentText) -> UnderstoodDocument:
             page_no=p.page_no,
             raw_text=text,
             clean_text="\n".join(lines),
+            repairs=reps,
             lines=tuple(
                 Line(p.page_no, i, ln, lab)
                 for i, (ln, lab) in enumerate(zip(lines, labs, strict=True))
             ),
         )
-        for p, text, lines, labs in zip(pages, raw, clean, labels, strict=True)
+        for p, text, lines, labs, reps in zip(pages, raw, clean, labels, repairs, strict=True)
     )
     sections = split_sections(clean_pages, headings)
     flat = flat_pages(clean_pages, headings)
