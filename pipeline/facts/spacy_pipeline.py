@@ -26,9 +26,7 @@ DATE guess. Each custom component adds candidates to the existing entities and r
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import spacy
@@ -36,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline import data
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.lang.amounts import find_amounts
@@ -142,8 +141,7 @@ def entity_attributes(doc: Doc) -> Doc:
 
 
 def _patterns() -> list[dict[str, Any]]:
-    text = resources.files("pipeline.data").joinpath("entity_patterns.jsonl").read_text("utf-8")
-    out = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+    out: list[dict[str, Any]] = data.json_lines("entity_patterns.jsonl")
     gaz = gazetteer()
     for row in load_rows("district_aliases.csv"):
         out.append({"label": "DISTRICT", "pattern": row["alias"], "id": row["district_id"]})
