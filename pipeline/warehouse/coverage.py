@@ -21,6 +21,7 @@ import duckdb
 
 from pipeline.facts.references import Reference, find_references
 from pipeline.lang.lexicon import fold
+from pipeline.lang.numbers import YEAR
 from pipeline.warehouse.expected import REGISTER_COLUMNS, read_series
 from pipeline.warehouse.migrate import check_queries
 
@@ -217,7 +218,7 @@ class Suggestion:
         }
 
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 def _series_of(subject: str | None, patterns: list[tuple[str, re.Pattern[str]]]) -> str:
