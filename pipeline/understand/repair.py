@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
-from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS, YEAR
+from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS, ONES, YEAR
 
 __all__ = ["repair_text", "repair_line", "WordRepairer", "get_repairer"]
 
@@ -98,15 +98,7 @@ _AR_BEFORE = frozenset(
         "inom",
         "hela",
         "halvt",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
+        *ONES[2:11],  # två … tio
         "tolv",
         "femton",
         "tjugo",

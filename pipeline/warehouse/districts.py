@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.data import DATA_DIR, DataFileError, Row, digest, parse_date, read_rows
-from pipeline.warehouse.migrate import first_row, utcnow
+from pipeline.warehouse.migrate import files_unchanged, replace_tables
 
 DISTRICTS_CSV = DATA_DIR / "districts.csv"
 ALIASES_CSV = DATA_DIR / "district_aliases.csv"
@@ -109,41 +109,18 @@ def load_districts(
     tables as they were.
     """
     digest = data_hash(districts_csv, aliases_csv)
-    row = first_row(con.execute("SELECT value FROM warehouse_meta WHERE key = ?", [_META_KEY]))
-    if row and row[0] == digest and not force:
+    if files_unchanged(con, _META_KEY, digest) and not force:
         return False
     districts = read_districts(districts_csv) if districts_csv.is_file() else []
     aliases = read_aliases(aliases_csv) if aliases_csv.is_file() else []
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM district_aliases")
-        con.execute("DELETE FROM districts")
-        if districts:
-            con.executemany(
-                "INSERT INTO districts (district_id, name, kind, valid_from, valid_to, "
-                "successor_id, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        d.district_id,
-                        d.name,
-                        d.kind,
-                        d.valid_from,
-                        d.valid_to,
-                        d.successor_id,
-                        d.source,
-                    ]
-                    for d in districts
-                ],
-            )
-        if aliases:
-            con.executemany(
-                "INSERT INTO district_aliases VALUES (?, ?)", [list(a) for a in aliases]
-            )
-        con.execute(
-            "INSERT OR REPLACE INTO warehouse_meta VALUES (?, ?, ?)", [_META_KEY, digest, utcnow()]
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    rows: list[list[object]] = [
+        [d.district_id, d.name, d.kind, d.valid_from, d.valid_to, d.successor_id, d.source]
+        for d in districts
+    ]
+    replace_tables(
+        con,
+        {"district_aliases": [list(a) for a in aliases], "districts": rows},
+        _META_KEY,
+        digest,
+    )
     return True
