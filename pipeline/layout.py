@@ -91,11 +91,6 @@ class ExtractedStore:
         p = self.path(doc_id, stage)
         atomic_write_text(p, json.dumps({"key": key, "payload": payload}, ensure_ascii=False))
 
-    def doc_ids(self) -> list[str]:
-        if not self.root.is_dir():
-            return []
-        return sorted(d.name for d in self.root.iterdir() if d.is_dir())
-
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""

@@ -91,10 +91,6 @@ def set_table(report: EvalReport) -> str:
     return "\n".join(out)
 
 
-def samples_table(report: EvalReport) -> str:
-    return set_table(report)
-
-
 def set_reports(samples_db: Path, corpora: list[tuple[str, Path]]) -> dict[str, EvalReport]:
     """Reports per gate set: the samples' warehouse, and every corpus folder given (several
     folders of one corpus, say one with its transcripts and one with its scans, are joined)."""

@@ -20,7 +20,7 @@ Matching rules
   ``MIN_FUZZY_LEN`` characters (short names like "Farsta" vs the word "fasta" are too
   close to tell apart), requires the same first letter, and only compares windows with
   as many words as the alias (or one fewer, for run-together words).  The threshold was
-  chosen from the damaged/near-miss tables in ``tests/test_districts.py``.
+  chosen from the damaged/near-miss tables in ``tests/facts/test_districts.py``.
 * ``score`` is 1.0 for a key match and the loose ratio (0..1) for a fuzzy one.
 
 """

@@ -10,15 +10,14 @@ and ``1``/``l`` for ``i``.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
+from pipeline import data
 from pipeline.lang.fuzzy import VOWEL, loose, skeleton
 
 __all__ = [
@@ -99,10 +98,8 @@ def _compile(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
 
 
 def load_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV file in ``pipeline/data`` (lines starting with # are comments)."""
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
+    """Rows of a CSV file in ``pipeline/data`` (the one loader's rules: ``pipeline.data``)."""
+    return [r.cells for r in data.rows(name)]
 
 
 @cache

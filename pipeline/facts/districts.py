@@ -19,15 +19,13 @@ How names are matched (the alias index, OCR tolerance, fuzzy thresholds) is desc
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from pipeline import data
 from pipeline.facts.alias_index import (
     FUZZY_THRESHOLD,
     MIN_FUZZY_LEN,
@@ -125,14 +123,8 @@ class OrgMatch:
 # --------------------------------------------------------------------------- gazetteer
 
 
-def _date(s: str) -> dt.date | None:
-    s = (s or "").strip()
-    return dt.date.fromisoformat(s) if s else None
-
-
 def _read_csv(name: str) -> list[dict[str, str]]:
-    data = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(data)))
+    return [r.cells for r in data.rows(name)]
 
 
 class Gazetteer:
@@ -175,8 +167,8 @@ class Gazetteer:
                 id=r["district_id"].strip(),
                 name=r["name"].strip(),
                 kind=r["kind"].strip(),
-                valid_from=_date(r["valid_from"]),
-                valid_to=_date(r["valid_to"]),
+                valid_from=data.parse_date(r["valid_from"]),
+                valid_to=data.parse_date(r["valid_to"], end=True),
                 successor_id=(r["successor_id"] or "").strip() or None,
             )
             for r in _read_csv("districts.csv")

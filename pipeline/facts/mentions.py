@@ -37,7 +37,7 @@ def mentions(
         for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
         for s in para.sentences
     ] + list((t, p) for p, t in notes)
-    docs = nlp.pipe((t for t, _p in texts), disable=["money_entities", "date_entities"])
+    docs = nlp.pipe(t for t, _p in texts)
     for (_text, page), sdoc in zip(texts, docs, strict=True):
         for ent in sdoc.ents:
             if ent.label_ != "DISTRICT" or not ent._.district_id:

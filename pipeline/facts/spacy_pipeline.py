@@ -2,8 +2,11 @@
 documents name.
 
 Labels: ``DISTRICT`` (stadsdelsförvaltningar, fackförvaltningar, units), ``ORG`` (universities,
-FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, statsbidrag …),
-``MONEY`` and ``DATE``. Components, in order:
+FoU-miljöer, agencies, consultancies) and ``FUND`` (LUM, MUL, MUST, FUM, ESF, statsbidrag …).
+The facts stage reads the DISTRICT entities (``facts.mentions``); ORG and FUND spans are
+there because they decide which DISTRICT spans survive: a longer organisation or fund name
+wins over a district name inside it. (Amounts and dates are read by ``lang.amounts`` and
+``understand.dates`` directly; the pipeline no longer labels them.) Components, in order:
 
 ``fold_norm``
     sets each token's NORM to its OCR-tolerant folded form (``pipeline.lang.fuzzy.fold``), so
@@ -13,22 +16,16 @@ FoU-miljöer, agencies, consultancies), ``FUND`` (LUM, MUL, MUST, FUM, ESF, stat
     district and organisation gazetteers (every name and alias, with its id);
 ``gazetteer_entities``
     DISTRICT/ORG spans from the gazetteer's fuzzy scanner (damaged OCR the ruler misses);
-``money_entities``, ``date_entities``
-    MONEY from :func:`pipeline.lang.amounts.find_amounts`, DATE from
-    :func:`pipeline.understand.dates.find_dates`;
 ``entity_attributes``
     fills ``Span._.district_id`` / ``org_id`` / ``fund_type`` from the pattern ids.
 
 Overlaps are resolved by keeping the longer span (``spacy.util.filter_spans``), so
-"Bromma stadsdelsförvaltning" wins over "Bromma" and "1,5 miljoner kronor" over a
-DATE guess. Each custom component adds candidates to the existing entities and re-filters.
+"Bromma stadsdelsförvaltning" wins over "Bromma". Each custom component adds candidates to the existing entities and re-filters.
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import spacy
@@ -36,17 +33,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline import data
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
-from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
-from pipeline.understand.dates import find_dates
 
 __all__ = ["LABELS", "build_nlp", "gazetteer", "get_nlp"]
 
-LABELS = ("DISTRICT", "ORG", "FUND", "MONEY", "DATE")
+LABELS = ("DISTRICT", "ORG", "FUND")
 
-for _name in ("district_id", "org_id", "fund_type", "sek", "date", "approximate"):
+for _name in ("district_id", "org_id", "fund_type"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 if not Span.has_extension("score"):
@@ -97,35 +93,6 @@ def make_gazetteer_entities(nlp: Language, name: str, min_score: float) -> Any:
     return component
 
 
-@Language.component("money_entities")
-def money_entities(doc: Doc) -> Doc:
-    spans: list[Span] = []
-    for m in find_amounts(doc.text):
-        span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
-        if span is not None:
-            span._.sek = m.sek
-            span._.approximate = m.approximate
-            spans.append(span)
-    _add(doc, spans)
-    return doc
-
-
-@Language.component("date_entities")
-def date_entities(doc: Doc) -> Doc:
-    spans: list[Span] = []
-    for d in find_dates(doc.text):
-        if d.date is None:
-            continue
-        span = doc.char_span(d.start, d.end, label="DATE", alignment_mode="expand")
-        if span is not None:
-            span._.date = d.date
-            spans.append(span)
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
-    spans = [s for s in spans if not any(a < s.end_char and s.start_char < b for a, b in taken)]
-    _add(doc, spans)
-    return doc
-
-
 @Language.component("entity_attributes")
 def entity_attributes(doc: Doc) -> Doc:
     """Ids from ruler patterns onto the extension attributes."""
@@ -142,8 +109,7 @@ def entity_attributes(doc: Doc) -> Doc:
 
 
 def _patterns() -> list[dict[str, Any]]:
-    text = resources.files("pipeline.data").joinpath("entity_patterns.jsonl").read_text("utf-8")
-    out = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+    out: list[dict[str, Any]] = data.json_lines("entity_patterns.jsonl")
     gaz = gazetteer()
     for row in load_rows("district_aliases.csv"):
         out.append({"label": "DISTRICT", "pattern": row["alias"], "id": row["district_id"]})
@@ -164,8 +130,6 @@ def build_nlp() -> Language:
     )
     ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("gazetteer_entities")
-    nlp.add_pipe("money_entities")
-    nlp.add_pipe("date_entities")
     nlp.add_pipe("entity_attributes")
     return nlp
 

@@ -2,8 +2,9 @@
 
 One parser for the concept: ``find_amounts`` finds every SEK amount in a text and returns
 character spans of the original text; ``parse_amount`` reads one amount string (a table
-cell); ``format_swedish_words`` writes an integer in Swedish words (used by the property
-tests and handy for fixtures).
+cell); ``format_swedish_words`` (from ``pipeline.lang.numbers``, the home of the number
+words this module reads) writes an integer in Swedish words (used by the property tests and
+handy for fixtures).
 
 How amounts are written in Swedish municipal documents, and the rules used here
 --------------------------------------------------------------------------------
@@ -51,11 +52,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from pipeline.lang.fuzzy import VOWEL, loose, skeleton
+from pipeline.lang.numbers import (
+    HALF_WORDS,
+    MORPHEMES,
+    OCH,
+    OCH_WORD,
+    ONE_WORDS,
+    START,
+    decompose,
+    feed,
+    feed_all,
+    format_swedish_words,
+)
 
 __all__ = ["AmountMatch", "find_amounts", "format_swedish_words", "parse_amount"]
 
@@ -218,132 +230,11 @@ _PER_BY_SKELETON = {skeleton(w): w for w in _PER_CANON} | {
 _PER_INTHE = {skeleton("året"): "år", skeleton("månaden"): "månad", skeleton("veckan"): "vecka"}
 
 
-# --------------------------------------------------------------------------- number words
-
-_HUNDRA, _TUSEN, _MILJON, _MILJARD, _HALF, _OCH = "H", "T", "M", "G", "½", "&"
-_Item = int | str
-
-_NUMBER_WORDS: dict[str, tuple[_Item, ...]] = {
-    "en": (1,),
-    "ett": (1,),
-    "två": (2,),
-    "tre": (3,),
-    "fyra": (4,),
-    "fem": (5,),
-    "sex": (6,),
-    "sju": (7,),
-    "åtta": (8,),
-    "nio": (9,),
-    "tio": (10,),
-    "elva": (11,),
-    "tolv": (12,),
-    "tretton": (13,),
-    "fjorton": (14,),
-    "femton": (15,),
-    "sexton": (16,),
-    "sjutton": (17,),
-    "arton": (18,),
-    "nitton": (19,),
-    "tjugo": (20,),
-    "tjugu": (20,),
-    "trettio": (30,),
-    "fyrtio": (40,),
-    "femtio": (50,),
-    "sextio": (60,),
-    "sjuttio": (70,),
-    "åttio": (80,),
-    "nittio": (90,),
-    "hundra": (_HUNDRA,),
-    "tusen": (_TUSEN,),
-    "ettusen": (1, _TUSEN),
-    "miljon": (_MILJON,),
-    "miljoner": (_MILJON,),
-    "miljonet": (_MILJON,),
-    "miljard": (_MILJARD,),
-    "miljarder": (_MILJARD,),
-    "miljardet": (_MILJARD,),
-    "halv": (_HALF,),
-    "halvt": (_HALF,),
-}
-_MORPHEMES = {skeleton(w): v for w, v in _NUMBER_WORDS.items()}
-_MORPH_BY_FIRST: dict[str, list[str]] = {}
-for _m in sorted(_MORPHEMES, key=len, reverse=True):
-    _MORPH_BY_FIRST.setdefault(_m[0], []).append(_m)
-_ONE_WORDS = frozenset({skeleton("en"), skeleton("ett")})
-_HALF_WORDS = frozenset({skeleton("halv"), skeleton("halvt")})
-_OCH_WORD = skeleton("och")
-_MAX_WORD_LEN = 48
-
-
-@lru_cache(maxsize=4096)
-def _decompose(token: str) -> tuple[_Item, ...] | None:
-    """Split one (skeleton) token into number morphemes; None when it is not a number word."""
-    if len(token) > _MAX_WORD_LEN or token[0] not in _MORPH_BY_FIRST:
-        return None
-    n = len(token)
-    # best[i]: decomposition of token[i:], preferring long morphemes first (femtio, not fem+tio)
-    best: list[tuple[_Item, ...] | None] = [None] * (n + 1)
-    best[n] = ()
-    for i in range(n - 1, -1, -1):
-        for m in _MORPH_BY_FIRST.get(token[i], ()):
-            rest = best[i + len(m)] if token.startswith(m, i) else None
-            if rest is not None:
-                best[i] = _MORPHEMES[m] + rest
-                break
-    return best[0]
-
-
-# State of a number-word run, values in *half* units so that "en halv" stays integral:
-# (total2, pending2, last_scale, last_item, last_was_one, has_big_scale)
-_State = tuple[int, int, int, "_Item | None", bool, bool]
-_START: _State = (0, 0, 0, None, False, False)
-_SCALES = {_TUSEN: 10**3, _MILJON: 10**6, _MILJARD: 10**9}
-
-
-def _feed(st: _State, item: _Item) -> _State | None:
-    """Apply one morpheme; None when the sequence would be ungrammatical."""
-    total2, p2, last_scale, last, last_one, big = st
-    if isinstance(item, int):
-        if last == _HALF or (last == _OCH and item != 1):
-            return None
-        if p2 and last != _OCH and (p2 % 2 or (p2 // 2) % (10 if item < 10 else 100)):
-            return None  # "tre tjugo", "tretton fem"
-        return (total2, p2 + 2 * item, last_scale, item, item == 1, big)
-    if item == _HUNDRA:
-        if p2 >= 200 or p2 % 2 or last in (_HUNDRA, _HALF):
-            return None
-        return (total2, (p2 or 2) * 100, last_scale, item, False, big)
-    if item in _SCALES:
-        scale = _SCALES[item]
-        if p2 >= 2000 or (last_scale and last_scale <= scale):
-            return None
-        if item != _TUSEN and not p2:
-            return None  # "miljoner" alone is not "one million"
-        return (total2 + (p2 or 2) * scale, 0, scale, item, False, big or item != _TUSEN)
-    if item == _HALF:
-        if last_one:
-            p2 -= 2
-        elif last is not None and last != _OCH:
-            return None
-        return (total2, p2 + 1, last_scale, item, False, big)
-    if item == _OCH and p2:
-        return (total2, p2, last_scale, item, False, big)
-    return None
-
-
-def _feed_all(st: _State | None, items: tuple[_Item, ...]) -> _State | None:
-    for it in items:
-        if st is None:
-            return None
-        st = _feed(st, it)
-    return st
-
-
 # Candidate number-word tokens.  The possessive `++` never backtracks into the run of
-# morphemes, so "femtiofemtio…x" costs linear time; `_decompose` does the exact split.
+# morphemes, so "femtiofemtio…x" costs linear time; `decompose` does the exact split.
 _WORD_TOKEN = re.compile(
-    rf"(?<![a-z{_V}])(?:(?:{'|'.join(map(re.escape, sorted(_MORPHEMES, key=len, reverse=True)))})++"
-    rf"|{re.escape(_OCH_WORD)})(?![a-z{_V}])"
+    rf"(?<![a-z{_V}])(?:(?:{'|'.join(map(re.escape, sorted(MORPHEMES, key=len, reverse=True)))})++"
+    rf"|{re.escape(OCH_WORD)})(?![a-z{_V}])"
 )
 _GAP_ONLY = re.compile(rf"{_GAP}")
 
@@ -370,11 +261,11 @@ def _word_cores(sk: str, taken: list[tuple[int, int]]) -> list[_Core]:
         if cur_taken is not None and cur_taken[0] < e:
             i += 1
             continue
-        items = _decompose(tok)
-        if items is None or tok == _OCH_WORD:
+        items = decompose(tok)
+        if items is None or tok == OCH_WORD:
             i += 1
             continue
-        st = _feed_all(_START, items)
+        st = feed_all(START, items)
         if st is None:
             i += 1
             continue
@@ -383,20 +274,20 @@ def _word_cores(sk: str, taken: list[tuple[int, int]]) -> list[_Core]:
             s2, e2, tok2 = tokens[j]
             if not _GAP_ONLY.fullmatch(sk, end, s2) or (cur_taken and cur_taken[0] < e2):
                 break
-            if tok2 == _OCH_WORD:
+            if tok2 == OCH_WORD:
                 # only "X och en halv"
-                och = _feed(st, _OCH)
+                och = feed(st, OCH)
                 if (
                     och is not None
                     and j + 2 < n
-                    and tokens[j + 1][2] in _ONE_WORDS
-                    and tokens[j + 2][2] in _HALF_WORDS
+                    and tokens[j + 1][2] in ONE_WORDS
+                    and tokens[j + 2][2] in HALF_WORDS
                 ):
                     st, end, j = och, e2, j + 1
                     continue
                 break
-            more = _decompose(tok2)
-            trial = None if more is None else _feed_all(st, more)
+            more = decompose(tok2)
+            trial = None if more is None else feed_all(st, more)
             if trial is None:
                 break
             st, end, j = trial, e2, j + 1
@@ -576,82 +467,3 @@ def parse_amount(s: str) -> int | None:
     q = _LEADING_APPROX.match(sk)
     m = _DIGITS.fullmatch(sk, q.end() if q else 0)
     return None if m is None else _to_int(_digits_value(m))
-
-
-# --------------------------------------------------------------------------- writing numbers
-
-_ONES = [
-    "noll",
-    "ett",
-    "två",
-    "tre",
-    "fyra",
-    "fem",
-    "sex",
-    "sju",
-    "åtta",
-    "nio",
-    "tio",
-    "elva",
-    "tolv",
-    "tretton",
-    "fjorton",
-    "femton",
-    "sexton",
-    "sjutton",
-    "arton",
-    "nitton",
-]
-_TENS = {
-    20: "tjugo",
-    30: "trettio",
-    40: "fyrtio",
-    50: "femtio",
-    60: "sextio",
-    70: "sjuttio",
-    80: "åttio",
-    90: "nittio",
-}
-
-
-def _below_100(n: int) -> str:
-    if n < 20:
-        return _ONES[n]
-    t, o = divmod(n, 10)
-    return _TENS[t * 10] + (_ONES[o] if o else "")
-
-
-def _below_1000(n: int) -> str:
-    h, r = divmod(n, 100)
-    head = "" if h == 0 else ("etthundra" if h == 1 else _ONES[h] + "hundra")
-    return head + (_below_100(r) if r else "")
-
-
-def _below_million(n: int) -> str:
-    t, r = divmod(n, 1000)
-    head = "" if t == 0 else ("ettusen" if t == 1 else _below_1000(t) + "tusen")
-    return head + (_below_1000(r) if r else "")
-
-
-def _count(n: int) -> str:
-    """A count before miljon(er)/miljard(er): common gender ('en', 'tjugoen')."""
-    w = _below_million(n)
-    return w[:-3] + "en" if w.endswith("ett") else w
-
-
-def format_swedish_words(n: int) -> str:
-    """Swedish words for 0 <= n < 10**12: 3500000 → 'tre miljoner femhundratusen'."""
-    if n < 0 or n >= 10**12:
-        raise ValueError(f"out of range: {n}")
-    if n == 0:
-        return "noll"
-    g, rest = divmod(n, 10**9)
-    m, rest = divmod(rest, 10**6)
-    parts = []
-    if g:
-        parts.append(f"{_count(g)} {'miljard' if g == 1 else 'miljarder'}")
-    if m:
-        parts.append(f"{_count(m)} {'miljon' if m == 1 else 'miljoner'}")
-    if rest:
-        parts.append(_below_million(rest))
-    return " ".join(parts)

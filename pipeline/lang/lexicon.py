@@ -11,7 +11,7 @@ The list is loaded once per process, lazily, by :func:`get_lexicon`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 
 __all__ = ["Lexicon", "fold", "get_lexicon", "SWEDISH_LETTERS"]
@@ -67,11 +67,6 @@ class Lexicon:
             }
         )
 
-    @classmethod
-    def from_words(cls, words: Iterable[tuple[str, float]]) -> Lexicon:
-        """Build from (word, zipf) pairs; handy for small test lexicons."""
-        return cls(dict(words))
-
     def zipf(self, word: str) -> float:
         """Zipf frequency of `word` (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0.0)
@@ -82,9 +77,6 @@ class Lexicon:
     def candidates(self, key: str) -> tuple[tuple[str, float], ...]:
         """Known words whose folded form is `key`, most frequent first."""
         return self._index.get(key, ())
-
-    def has_key(self, key: str) -> bool:
-        return key in self._index
 
     def __len__(self) -> int:
         return len(self._zipf)

@@ -20,41 +20,12 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
+from pipeline.lang.numbers import MAX_YEAR, MIN_YEAR, MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "month_number"]
 
-MIN_YEAR, MAX_YEAR = 1980, 2039
 CONTEXT_CHARS = 400  # how far a day-month date looks for its year
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "mars": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "augusti": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
-_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "febr": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _OCR_LETTERS = str.maketrans({"1": "i", "0": "o", "3": "e", "5": "s"})
 
@@ -92,8 +63,8 @@ def month_number(word: str) -> int | None:
         return None
     if w in MONTHS:
         return MONTHS[w]
-    if w in _ABBREVIATIONS:
-        return _ABBREVIATIONS[w]
+    if w in MONTH_ABBREVIATIONS:
+        return MONTH_ABBREVIATIONS[w]
     if len(w) < 5:
         return None
     allowed = 1 if len(w) <= 7 else 2

@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
+from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS, ONES, YEAR
 
 __all__ = ["repair_text", "repair_line", "WordRepairer", "get_repairer"]
 
@@ -77,7 +78,7 @@ _PROTECTED = re.compile(
     r"|[^\s.]++(?:\.[^\s.]++)*?\.(?:se|nu|com|org|eu)\b\S*+)"
     r"|\b(?:[A-Za-zåäö]\.){1,3}"
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d\b")
+_YEAR = re.compile(rf"^{YEAR}\b")
 # Words after which "ar" is the noun "år": prepositions and determiners that count or
 # delimit years. Kept short on purpose; everything else gives the verb "är".
 _AR_BEFORE = frozenset(
@@ -97,15 +98,7 @@ _AR_BEFORE = frozenset(
         "inom",
         "hela",
         "halvt",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
+        *ONES[2:11],  # två … tio
         "tolv",
         "femton",
         "tjugo",
@@ -194,29 +187,8 @@ ONE_BEFORE = _ONE_BEFORE = frozenset(
         "till",
         "à",
         "av",
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "okt",
-        "nov",
-        "dec",
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
     ]
 )
 _SUSPENDED = frozenset({"och", "eller", "samt", "respektive", "resp", "som", "till", "&"})

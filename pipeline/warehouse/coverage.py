@@ -21,34 +21,9 @@ import duckdb
 
 from pipeline.facts.references import Reference, find_references
 from pipeline.lang.lexicon import fold
+from pipeline.lang.numbers import YEAR
 from pipeline.warehouse.expected import REGISTER_COLUMNS, read_series
 from pipeline.warehouse.migrate import check_queries
-
-GRID_COLUMNS = (
-    "year",
-    "committee",
-    "coverage",
-    "expected",
-    "present",
-    "partial",
-    "unreadable",
-    "missing",
-    "known_gap",
-    "unregistered",
-    "mean_ocr_confidence",
-    "doubtful_pages",
-    "failed_pages",
-    "failed_checks",
-)
-
-_COVERAGE_ORDER = (
-    "incomplete",
-    "partial",
-    "known gap",
-    "complete",
-    "no expectation recorded",
-    "not expected",
-)
 
 _GRID_SQL = """
 SELECT
@@ -217,7 +192,7 @@ class Suggestion:
         }
 
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 def _series_of(subject: str | None, patterns: list[tuple[str, re.Pattern[str]]]) -> str:
@@ -325,8 +300,3 @@ def register_lines(found: list[Suggestion]) -> tuple[list[str], list[tuple[Any, 
     cols = list(REGISTER_COLUMNS)
     rows = [tuple(s.register_line()[c] for c in cols) for s in found if not s.registered]
     return cols, rows
-
-
-def coverage_rank(coverage: str) -> int:
-    """Sort key: worst coverage first."""
-    return _COVERAGE_ORDER.index(coverage) if coverage in _COVERAGE_ORDER else len(_COVERAGE_ORDER)

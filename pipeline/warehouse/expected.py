@@ -21,10 +21,11 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline import data
+from pipeline.data import DATA_DIR, read_rows
 from pipeline.errors import NamndError
-from pipeline.warehouse.migrate import first_row, utcnow
+from pipeline.warehouse.migrate import files_unchanged, replace_tables
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SERIES_CSV = DATA_DIR / "decision_series.csv"
 
 REGISTER_COLUMNS = (
@@ -100,21 +101,20 @@ class Expectation:
 def read_series(path: Path = SERIES_CSV) -> list[Series]:
     """The series vocabulary, in order of trial."""
     out: list[Series] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=1):
-            name = (row.get("series") or "").strip()
-            if not name:
-                raise RegisterError(f"{path.name}:{i + 1}: empty series name")
-            out.append(
-                Series(
-                    series=name,
-                    label=(row.get("label") or name).strip(),
-                    fund_types=tuple(f for f in (row.get("fund_types") or "").split("|") if f),
-                    title_pattern=(row.get("title_pattern") or "").strip() or None,
-                    position=i,
-                    description=(row.get("description") or "").strip(),
-                )
+    for i, row in enumerate(read_rows(path), start=1):
+        name = (row.get("series") or "").strip()
+        if not name:
+            raise RegisterError(f"{row.where}: empty series name")
+        out.append(
+            Series(
+                series=name,
+                label=(row.get("label") or name).strip(),
+                fund_types=tuple(f for f in (row.get("fund_types") or "").split("|") if f),
+                title_pattern=(row.get("title_pattern") or "").strip() or None,
+                position=i,
+                description=(row.get("description") or "").strip(),
             )
+        )
     return out
 
 
@@ -194,47 +194,16 @@ def _expectation(row: dict[str, str | None], where: str, known: set[str]) -> Exp
     )
 
 
-def _files_hash(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def _unchanged(con: duckdb.DuckDBPyConnection, key: str, digest: str) -> bool:
-    row = first_row(con.execute("SELECT value FROM warehouse_meta WHERE key = ?", [key]))
-    return bool(row and row[0] == digest)
-
-
-def _replace(
-    con: duckdb.DuckDBPyConnection, table: str, rows: list[list[object]], key: str, digest: str
-) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"DELETE FROM {table}")
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-        con.execute(
-            "INSERT OR REPLACE INTO warehouse_meta VALUES (?, ?, ?)", [key, digest, utcnow()]
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-
-
 def load_series(con: duckdb.DuckDBPyConnection, series_csv: Path = SERIES_CSV) -> bool:
     """Replace `decision_series` from the vocabulary file when it changed (True if so)."""
-    digest = _files_hash([series_csv])
-    if _unchanged(con, _SERIES_KEY, digest):
+    digest = data.digest([series_csv])
+    if files_unchanged(con, _SERIES_KEY, digest):
         return False
     rows: list[list[object]] = [
         [s.series, s.label, list(s.fund_types), s.title_pattern, s.position, s.description]
         for s in read_series(series_csv)
     ]
-    _replace(con, "decision_series", rows, _SERIES_KEY, digest)
+    replace_tables(con, {"decision_series": rows}, _SERIES_KEY, digest)
     return True
 
 
@@ -251,8 +220,8 @@ def load_expected(
     malformed line. A missing folder is an empty register.
     """
     load_series(con, series_csv)
-    digest = _files_hash([series_csv, *_register_files(directory)])
-    if _unchanged(con, _META_KEY, digest) and not force:
+    digest = data.digest([series_csv, *_register_files(directory)])
+    if files_unchanged(con, _META_KEY, digest) and not force:
         return False
     register = check_register(directory, series_csv)
     rows: list[list[object]] = [
@@ -274,7 +243,7 @@ def load_expected(
         ]
         for e in register
     ]
-    _replace(con, "expected_decisions", rows, _META_KEY, digest)
+    replace_tables(con, {"expected_decisions": rows}, _META_KEY, digest)
     return True
 
 
@@ -282,7 +251,7 @@ def register_is_current(
     con: duckdb.DuckDBPyConnection, directory: Path, series_csv: Path = SERIES_CSV
 ) -> bool:
     """Whether the warehouse holds the register as its files are now (else `namnd run`)."""
-    return _unchanged(con, _META_KEY, _files_hash([series_csv, *_register_files(directory)]))
+    return files_unchanged(con, _META_KEY, data.digest([series_csv, *_register_files(directory)]))
 
 
 def check_register(directory: Path, series_csv: Path = SERIES_CSV) -> list[Expectation]:

@@ -84,6 +84,33 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def files_unchanged(con: duckdb.DuckDBPyConnection, key: str, digest: str) -> bool:
+    """The files recorded under `key` in ``warehouse_meta`` had this digest when loaded."""
+    row = first_row(con.execute("SELECT value FROM warehouse_meta WHERE key = ?", [key]))
+    return bool(row and row[0] == digest)
+
+
+def replace_tables(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, list[list[object]]], key: str, digest: str
+) -> None:
+    """Replace every row of each table (rows in the table's column order) and record the
+    files' `digest` under `key`, in one transaction: all or nothing."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, rows in tables.items():
+            con.execute(f"DELETE FROM {table}")
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        con.execute(
+            "INSERT OR REPLACE INTO warehouse_meta VALUES (?, ?, ?)", [key, digest, utcnow()]
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def _applied(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "

@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 import pypdfium2  # noqa: E402
 
-from tests.test_cluster import Cluster  # noqa: E402
+from tests.run.test_cluster import Cluster  # noqa: E402
 
 
 def count_pages(raw: Path) -> int:

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/bench/bench_guards.py [--repeat 5]
 
-The tests check *that* they refuse (tests/test_concurrency.py, tests/test_extract_pdf.py);
+The tests check *that* they refuse (tests/run/test_concurrency.py, tests/text/test_extract_pdf.py);
 this measures *how quickly*, which a test on a loaded machine cannot. Expected on an idle
 machine: the lock refusal well under 0.1 s (it never waits), the bomb refusal under 1 s
 (from the page size alone, nothing rendered). Exit 1 when a median exceeds its bound

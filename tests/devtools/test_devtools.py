@@ -20,7 +20,7 @@ try:
 except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
     import zoo  # type: ignore[no-redef]
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "raw"
 
 TINY_SEED = (
@@ -375,7 +375,7 @@ def test_zoo_build_all(tmp_path: Path) -> None:
 def test_render_corpus_writes_variants_and_gold_with_references(tmp_path: Path) -> None:
     from pipeline.devtools.corpus import render_corpus
 
-    src = Path(__file__).parent / "resources" / "corpus" / "genre"
+    src = Path(__file__).parents[1] / "resources" / "corpus" / "genre"
     stems = {"g03_2003_sotn_protokoll_tabell"}
     first = render_corpus(src, tmp_path / "a", ("txt", "born"), stems=stems)
     again = render_corpus(src, tmp_path / "b", ("txt", "born"), stems=stems)

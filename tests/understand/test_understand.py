@@ -22,9 +22,9 @@ from pipeline.records import (
 )
 from pipeline.understand.stage import understand
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")
-GENRE = Path(__file__).resolve().parent / "resources" / "genre"
+GENRE = Path(__file__).resolve().parents[1] / "resources" / "genre"
 D = dt.date
 
 

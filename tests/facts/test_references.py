@@ -3,7 +3,7 @@
 The gold list (tests/resources/references/gold.json) was written by reading the seeds, and the
 genre and real corpora's sentences about decisions, ärenden and meetings; its rules say what
 counts. The finder runs on the transcripts here (no warehouse needed); `namnd coverage
---suggest` runs the same finder on the warehouse's pages (tests/test_coverage.py).
+--suggest` runs the same finder on the warehouse's pages (tests/warehouse/test_coverage.py).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def status(raw: Path, db: Path, *extra: str) -> Result:
 
 def summary(result: Result) -> list[str]:
     """The run summary (stdout) without the last line, which has the elapsed time, and without
-    the corrections line (none are made here; tests/test_corrections.py covers it)."""
+    the corrections line (none are made here; tests/warehouse/test_corrections.py covers it)."""
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("warehouse: ")
     assert "corrections: 0 applied, 0 stale, 0 matching nothing" in lines

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.errors import InputError
 from pipeline.text.transcript import read_transcript, split_pages
 
-_REPO = Path(__file__).resolve().parents[1]
+_REPO = Path(__file__).resolve().parents[2]
 SEEDS = next(
     (d for d in (_REPO.parent / "shared" / "seeds", _REPO / "raw" / "transcripts") if d.is_dir()),
     _REPO / "raw" / "transcripts",

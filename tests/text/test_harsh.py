@@ -24,8 +24,8 @@ from pipeline.text.page import read_page
 from pipeline.text.pdf import probe_pdf
 
 # The seed transcripts: ../shared/seeds beside the repository, else the byte-identical copies
-# committed in raw/transcripts/ (tests/test_devtools.py checks they are identical).
-_REPO = Path(__file__).resolve().parents[1]
+# committed in raw/transcripts/ (tests/devtools/test_devtools.py checks they are identical).
+_REPO = Path(__file__).resolve().parents[2]
 SEEDS = next(
     (d for d in (_REPO.parent / "shared" / "seeds", _REPO / "raw" / "transcripts") if d.is_dir()),
     _REPO / "raw" / "transcripts",

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.lang.lexicon import fold, get_lexicon
 from pipeline.understand.repair import normalise_bullet, repair_line, repair_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")
 CLEAN_SEED = "002_a6dff5252f235419.txt"
 

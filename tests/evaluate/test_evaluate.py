@@ -23,7 +23,7 @@ from pipeline.evaluate import (
     wer,
 )
 
-GOLD_DIR = Path(__file__).parent / "gold"
+GOLD_DIR = Path(__file__).parents[1] / "gold"
 
 # The contract's tables (CONTRACT.md), reduced to plain SQL; extra columns are harmless.
 CONTRACT_DDL = """

@@ -24,7 +24,7 @@ from pipeline.warehouse import (
     run_checks,
 )
 from pipeline.warehouse.overrides import HEADER, HEADER_EXPECT, Override
-from tests.test_overrides import DOC, OTHER, VERSION, D, env, query, run
+from tests.warehouse.test_overrides import DOC, OTHER, VERSION, D, env, query, run
 
 __all__ = ["env"]  # the fixture, shared with test_overrides
 

@@ -19,7 +19,7 @@ from pipeline.errors import WarehouseBusy
 from pipeline.warehouse import connect_read, connect_write, lock_path, write_lock
 from tests.samples import write_sample_districts
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 HOLD_LOCK = """
 import sys

@@ -30,7 +30,7 @@ from nbclient import NotebookClient
 from pipeline import notebook_support as ns
 from pipeline.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.py"))
 CELL_TIMEOUT_S = 120
