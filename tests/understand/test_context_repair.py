@@ -17,7 +17,7 @@ from pipeline.understand.context_repair import ContextRepairer, get_context_repa
 from pipeline.understand.repair import repair_text
 from pipeline.understand.stage import understand
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REFERENCES = REPO / "tests" / "resources" / "repair"
 CORPUS = REPO / "tests" / "resources" / "corpus"
 
