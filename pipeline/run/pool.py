@@ -37,7 +37,7 @@ from pipeline.records import (
     to_jsonable,
 )
 from pipeline.run.faults import crash_point, kill_point
-from pipeline.run.fingerprint import StageFingerprint, stage_fingerprints
+from pipeline.run.fingerprint import StageFingerprint, code_versions, stage_fingerprints
 from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
@@ -50,14 +50,9 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def stage_versions() -> dict[str, int]:
-    from pipeline.facts.stage import EXTRACT_VERSION
-    from pipeline.understand.stage import UNDERSTAND_VERSION
-
-    return {
-        "text": text_stage.TEXT_VERSION,
-        "understand": UNDERSTAND_VERSION,
-        "extract": EXTRACT_VERSION,
-    }
+    """Each stage's code version (read from source: spaCy is not imported for it)."""
+    v = code_versions()
+    return {"text": v["text"], "understand": v["understand"], "extract": v["facts"]}
 
 
 def parse_keys(tkey: str, fps: dict[str, StageFingerprint]) -> tuple[str, str]:
@@ -199,11 +194,13 @@ def process_documents(
     on_event: EventHandler = lambda *a, **k: None,
     workers: Workers | None = None,
     fingerprints: dict[str, StageFingerprint] | None = None,
+    tick: Callable[[], None] = lambda: None,
 ) -> Iterator[DocumentResult]:
     """Text, understanding and extraction for every source; yields results as docs finish.
 
     `fingerprints` (computed now when not given) key the caches in extracted/; `workers` is
-    the local pool by default, or a Dask cluster.
+    the local pool by default, or a Dask cluster. `tick` is called each time tasks finish
+    (the caller loads a waiting batch then, see `run.loader`).
     """
     workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
@@ -368,6 +365,7 @@ def process_documents(
                         submit(task)
             yield from ready
             ready.clear()
+            tick()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
