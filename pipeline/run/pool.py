@@ -113,17 +113,32 @@ def local_path(ref: str) -> Path:
 # --------------------------------------------------------------------------- worker tasks
 
 
-def _probe_task(path: str, ocr: OcrSettings) -> int:
-    from pipeline.text.pdf import probe_pdf
+def _text_task(path: str, ocr: OcrSettings) -> Any:
+    """A PDF's text-layer pages, read in one pass (`text.document.read_text_pages`)."""
+    from pipeline.text.document import read_text_pages
 
-    return probe_pdf(local_path(path), ocr).n_pages
+    name = Path(path).name
+    return read_text_pages(
+        local_path(path),
+        ocr,
+        before_page=lambda n: crash_point(f"page:{name}:{n}"),  # crash-isolation tests only
+        after_page=lambda n: kill_point("ocr"),  # crash-safety tests only
+    )
 
 
-def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
+def _count_task(path: str, ocr: OcrSettings) -> int:
+    """Only the page count: the fallback after a file's text task killed its worker."""
+    from pipeline.text.pdf import open_pdf
+
+    with open_pdf(local_path(path)) as pdf:
+        return len(pdf)
+
+
+def _page_task(path: str, page_no: int, ocr: OcrSettings, check: Any = None) -> PageText:
     from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
-    page = read_page(local_path(path), page_no, ocr)
+    page = read_page(local_path(path), page_no, ocr, check)
     kill_point("ocr")  # crash-safety tests only
     return page
 
@@ -168,7 +183,7 @@ class _Doc:
 
 @dataclass
 class _Task:
-    kind: str  # "probe" | "page" | "parse"
+    kind: str  # "text" (a PDF's text layers) | "count" | "page" (one page) | "parse"
     doc: _Doc
     fn: Callable[..., Any]
     args: tuple[Any, ...]
@@ -256,7 +271,7 @@ def process_documents(
             for page_no in retry:
                 initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
             continue
-        initial.append(_Task("probe", d, _probe_task, (src.path, ocr)))
+        initial.append(_Task("text", d, _text_task, (src.path, ocr)))
 
     yield from ready
     ready.clear()
@@ -306,7 +321,7 @@ def process_documents(
                     continue
                 except Exception as exc:
                     if workers.lost(exc):  # a cluster task that killed two workers
-                        _fail_crashed(task, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                        _fail_crashed(task, finish, handle_page, submit)
                         continue
                     if task.kind == "page":  # a page-level crash fails that page only
                         value = PageText(
@@ -317,14 +332,17 @@ def process_documents(
                             error=one_line(exc),
                         )
                     else:
-                        finish(
-                            d,
-                            "failed",
-                            task.kind if task.kind != "probe" else "text",
-                            one_line(exc),
-                        )
+                        stage = "parse" if task.kind == "parse" else "text"
+                        finish(d, "failed", stage, one_line(exc))
                         continue
-                if task.kind == "probe":
+                if task.kind == "text":
+                    d.n_pages = value.n_pages
+                    on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
+                    for page_no, check in value.to_ocr:
+                        submit(_Task("page", d, _page_task, (d.source.path, page_no, ocr, check)))
+                    for page in value.pages:
+                        handle_page(d, page)
+                elif task.kind == "count":
                     d.n_pages = int(value)
                     on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
                     for page_no in range(1, d.n_pages + 1):
@@ -359,7 +377,7 @@ def process_documents(
                 isolating = culprit is None
                 pool = workers.executor(isolating)
                 if culprit is not None:
-                    _fail_crashed(culprit, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                    _fail_crashed(culprit, finish, handle_page, submit)
                 for task in outstanding:
                     if not task.doc.finished:
                         submit(task)
@@ -376,13 +394,18 @@ CRASHED = "a worker process crashed"
 def _fail_crashed(
     task: _Task,
     finish: Callable[..., None],
-    on_page: Callable[[_Task, PageText], None],
+    on_page: Callable[[_Doc, PageText], None],
+    submit: Callable[[_Task], None],
 ) -> None:
-    """Record the task that killed its worker: a page fails alone, otherwise the file."""
+    """Record the task that killed its worker: a page fails alone, otherwise the file.
+
+    A file's text task reads all its text-layer pages, so its crash does not say which
+    page: the file is read again one page per task (after a page count), where a crash
+    fails that page only."""
     if task.kind == "page":
         page_no = task.args[1]
         on_page(
-            task,
+            task.doc,
             PageText(
                 page_no=page_no,
                 text="",
@@ -391,8 +414,11 @@ def _fail_crashed(
                 error=f"{CRASHED} reading this page",
             ),
         )
+    elif task.kind == "text":
+        path, ocr = task.args
+        submit(_Task("count", task.doc, _count_task, (path, ocr)))
     else:
-        stage = "text" if task.kind == "probe" else task.kind
+        stage = "parse" if task.kind == "parse" else "text"
         finish(task.doc, "failed", stage, f"{CRASHED} on this file")
 
 
