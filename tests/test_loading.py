@@ -90,7 +90,12 @@ def test_run_prepares_the_warehouse_once(tmp_path: Path, monkeypatch: pytest.Mon
         (raw / f"t{i}.txt").write_text(letter_text(i), "utf-8")
     calls: list[int] = []
     real = db_mod.prepare
-    monkeypatch.setattr(db_mod, "prepare", lambda con, **kw: (calls.append(1), real(con, **kw)))
+
+    def counting_prepare(con: Any, **kw: Any) -> None:
+        calls.append(1)
+        real(con, **kw)
+
+    monkeypatch.setattr(db_mod, "prepare", counting_prepare)
     monkeypatch.setattr(loader_mod, "MAX_BATCH_DOCS", 1)  # a batch per file
     from pipeline.run.recipe import run
 
