@@ -42,9 +42,6 @@ from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
 
-# Tesseract's own threading fights the process pool on few cores.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
 
 # --------------------------------------------------------------------------- versions & keys
 
@@ -91,13 +88,23 @@ class LocalPool:
         self.jobs = max(1, jobs)
 
     def executor(self, isolating: bool) -> Executor:
-        return ProcessPoolExecutor(max_workers=1 if isolating else self.jobs)
+        return ProcessPoolExecutor(
+            max_workers=1 if isolating else self.jobs, initializer=init_worker
+        )
 
     def lost(self, exc: BaseException) -> bool:
         return False
 
     def news(self) -> list[str]:
         return []
+
+
+def init_worker() -> None:
+    """Set up a worker process (not at import time, so importing the pool changes nothing):
+    Tesseract's own threading fights the process pool on few cores, and PIL's limit on image
+    size (decompression bombs) is set by importing `text.render`."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pipeline.text.render  # noqa: F401
 
 
 def local_path(ref: str) -> Path:
