@@ -1,10 +1,18 @@
 """Process documents in a pool of worker processes, pages and documents in parallel.
 
 `process_documents` yields one `DocumentResult` per input file as soon as that file is done,
-so the caller can load it while other files are still being read. All CPU work (probing a
-PDF, rendering and OCR of a page, understanding and extraction) runs in workers; this module
-only schedules, caches and collects. Nothing here prints: progress goes to an `on_event`
-callback.
+so the caller can load it while other files are still being read. All CPU work runs in
+workers; this module only schedules, caches and collects. The tasks:
+
+    text   one per PDF: every page's text layer judged once, the usable ones read
+           (`text.document`); the pages left for OCR come back with their verdicts
+    page   one per page left for OCR (`text.page.read_page`); each worker keeps the PDF
+           it last read open (`text.pdf.worker_pdf`), so a file is opened once per worker
+    count  only after a text task killed its worker: the page count, then one page task
+           per page, so that a crash fails one page and not the file
+    parse  understanding and extraction of a document whose pages are all in
+
+Nothing here prints: progress goes to an `on_event` callback.
 
 Where the tasks run is a `Workers`: by default `LocalPool`, a `ProcessPoolExecutor` on this
 machine; with `--scheduler`, `cluster.ClusterWorkers`, a Dask cluster's executor. The loop
