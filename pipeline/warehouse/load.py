@@ -287,12 +287,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
     cols = list(rows[0])
     batch = pa.Table.from_pydict({c: [r[c] for r in rows] for c in cols})
     name = f"_load_{table}"
-    con.register(name, batch)
-    try:
-        quoted = ", ".join(f'"{c}"' for c in cols)
-        con.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM "{name}"')
-    finally:
-        con.unregister(name)
+    con.register(name, batch)  # replaces an earlier one of the same name
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    con.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM "{name}"')
+    con.unregister(name)  # not after a failed INSERT: the aborted transaction refuses it
 
 
 def _delete_document_rows(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
