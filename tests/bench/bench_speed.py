@@ -158,6 +158,7 @@ def bench_transcripts(args: argparse.Namespace) -> None:
                 r = namnd_run(tree, Path(tmp) / "raw", Path(tmp), args.jobs)
                 whole[name].append(r["wall"])
                 loading[name].append(r["load_s"])
+                print(f"  ({name}: {r['wall']:.1f} s, {r['load_s']:.1f} s loading)", flush=True)
     compare("transcripts: 100 files from scratch, whole run", whole, "s")
     compare("transcripts: of which in the warehouse (connect, prepare, load, log)", loading, "s")
 
@@ -221,6 +222,7 @@ def bench_born(args: argparse.Namespace) -> None:
                     r = namnd_run(tree, src.parent, Path(w), args.jobs)
                     got[name].append(204 / r["wall"])
                     rss[name].append(r["rss_mib"])
+                    print(f"  ({name}: {r['wall']:.1f} s, {r['rss_mib']} MiB)", flush=True)
         compare("born: whole run, 204 pages", got, "pages/s", ".1f")
         compare("born: peak RSS of the largest process", rss, "MiB", ".0f")
 
