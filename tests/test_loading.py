@@ -18,6 +18,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.run import loader as loader_mod
+from pipeline.run import pool
 from pipeline.run.pool import process_documents
 from pipeline.text import document, page, pdf
 from tests.conftest import REPO
@@ -140,9 +141,13 @@ def _mixed_pdf(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.parametrize("chunk", [32, 1])
 def test_pdf_opened_once_and_each_layer_judged_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
+    """Whether the file is one text task or one per page (`TEXT_CHUNK`), each worker opens
+    it once and each page's layer is judged once."""
+    monkeypatch.setattr(pool, "TEXT_CHUNK", chunk)
     src = _mixed_pdf(tmp_path)
     opened: list[Path] = []
     judged: list[int] = []

@@ -4,8 +4,9 @@
 so the caller can load it while other files are still being read. All CPU work runs in
 workers; this module only schedules, caches and collects. The tasks:
 
-    text   one per PDF: every page's text layer judged once, the usable ones read
-           (`text.document`); the pages left for OCR come back with their verdicts
+    text   one per PDF (per 32 pages of a long one): every page's text layer judged once,
+           the usable ones read (`text.document`); the pages left for OCR come back with
+           their verdicts
     page   one per page left for OCR (`text.page.read_page`); each worker keeps the PDF
            it last read open (`text.pdf.worker_pdf`), so a file is opened once per worker
     count  only after a text task killed its worker: the page count, then one page task
@@ -49,6 +50,10 @@ from pipeline.run.fingerprint import StageFingerprint, code_versions, stage_fing
 from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
+
+#: Pages per text task: a long born-digital file is read by all workers, a chunk each
+#: (pdfplumber takes ~20–50 ms a page, so a chunk is a second or two of work).
+TEXT_CHUNK = 32
 
 
 # --------------------------------------------------------------------------- versions & keys
@@ -128,14 +133,16 @@ def local_path(ref: str) -> Path:
 # --------------------------------------------------------------------------- worker tasks
 
 
-def _text_task(path: str, ocr: OcrSettings) -> Any:
-    """A PDF's text-layer pages, read in one pass (`text.document.read_text_pages`)."""
+def _text_task(path: str, ocr: OcrSettings, first: int, last: int) -> Any:
+    """A PDF's text-layer pages `first`..`last`, read in one pass (`text.document`)."""
     from pipeline.text.document import read_text_pages
 
     name = Path(path).name
     return read_text_pages(
         local_path(path),
         ocr,
+        first,
+        last,
         before_page=lambda n: crash_point(f"page:{name}:{n}"),  # crash-isolation tests only
         after_page=lambda n: kill_point("ocr"),  # crash-safety tests only
     )
@@ -286,7 +293,7 @@ def process_documents(
             for page_no in retry:
                 initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
             continue
-        initial.append(_Task("text", d, _text_task, (src.path, ocr)))
+        initial.append(_Task("text", d, _text_task, (src.path, ocr, 1, TEXT_CHUNK)))
 
     yield from ready
     ready.clear()
@@ -351,8 +358,12 @@ def process_documents(
                         finish(d, "failed", stage, one_line(exc))
                         continue
                 if task.kind == "text":
-                    d.n_pages = value.n_pages
-                    on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
+                    if d.n_pages is None:  # the first chunk: the rest of a long file follows
+                        d.n_pages = value.n_pages
+                        on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
+                        for start in range(1 + TEXT_CHUNK, d.n_pages + 1, TEXT_CHUNK):
+                            chunk = (d.source.path, ocr, start, start + TEXT_CHUNK - 1)
+                            submit(_Task("text", d, _text_task, chunk))
                     for page_no, check in value.to_ocr:
                         submit(_Task("page", d, _page_task, (d.source.path, page_no, ocr, check)))
                     for page in value.pages:
@@ -430,8 +441,12 @@ def _fail_crashed(
             ),
         )
     elif task.kind == "text":
-        path, ocr = task.args
-        submit(_Task("count", task.doc, _count_task, (path, ocr)))
+        path, ocr, first, last = task.args
+        n_pages = task.doc.n_pages
+        if n_pages is None:  # the first chunk: the page count is not known yet
+            submit(_Task("count", task.doc, _count_task, (path, ocr)))
+        for page_no in range(first, min(last, n_pages or 0) + 1):
+            submit(_Task("page", task.doc, _page_task, (path, page_no, ocr)))
     else:
         stage = "parse" if task.kind == "parse" else "text"
         finish(task.doc, "failed", stage, f"{CRASHED} on this file")

@@ -2,7 +2,8 @@
 
 Born-digital documents have a text layer on every page. Reading them one page per task
 cost a process round-trip, a reopening of the file and a second judgement of the layer per
-page. Instead, one task per file opens it once (`pdf.worker_pdf`), judges every page's
+page. Instead, one task per file (per `run.pool.TEXT_CHUNK` pages of a long file, so
+that the workers share it) opens it once (`pdf.worker_pdf`), judges every page's
 layer once (`pdf.check_text_layer`), reads the usable ones (pdfplumber opened once for the
 whole file), and returns the numbers of the pages that need OCR, with their verdicts, for
 the pool to spread over its workers as page tasks (`page.read_page`).
@@ -38,10 +39,13 @@ class TextPages:
 def read_text_pages(
     path: Path,
     settings: OcrSettings,
+    first: int = 1,
+    last: int | None = None,
     before_page: Callable[[int], None] = lambda n: None,
     after_page: Callable[[int], None] = lambda n: None,
 ) -> TextPages:
-    """Judge every page's text layer once and read the usable ones; see the module docstring.
+    """Judge the text layer of pages `first`..`last` (default: to the end) once each and read
+    the usable ones; see the module docstring. `n_pages` is the whole file's page count.
 
     A page pdfium cannot load is left for `read_page`, which reports it as failed.
     `before_page` / `after_page` are the pool's fault-injection hooks (tests only).
@@ -49,7 +53,8 @@ def read_text_pages(
     with worker_pdf(Path(path)) as pdf:
         pages: list[PageText] = []
         to_ocr: list[tuple[int, LayerCheck | None]] = []
-        for page_no in range(1, len(pdf) + 1):
+        end = len(pdf) if last is None else min(last, len(pdf))
+        for page_no in range(first, end + 1):
             started = time.perf_counter()
             try:
                 page = pdf.doc[page_no - 1]
