@@ -4,6 +4,7 @@ page's text layer judged once."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from pipeline.run import loader as loader_mod
 from pipeline.run import pool
 from pipeline.run.pool import process_documents
 from pipeline.text import document, page, pdf
-from tests.conftest import REPO
+from tests.conftest import REPO, build_warehouse
 from tests.helpers import letter_text, scanned_pdf, snapshot, text_pdf
 
 # The child loads two transcripts in one batch, then three more in a second batch and is
@@ -188,3 +189,44 @@ def test_pdf_opened_once_and_each_layer_judged_once(
     assert "Farsta" in result.text.pages[2].text  # the scanned page was read, by OCR
     assert len(opened) == 1  # one worker: the file opened once for all four pages
     assert len(judged) == 4  # each page's text layer judged once
+
+
+def test_code_versions_read_from_source_match_the_modules() -> None:
+    """A no-op rerun reads the stage versions from source (no spaCy import): the figures
+    must be the ones the modules define."""
+    import importlib
+
+    from pipeline.run import fingerprint
+
+    for stage, (module, name) in fingerprint.VERSION_CONSTANTS.items():
+        path = REPO / (module.replace(".", "/") + ".py")
+        from_source = fingerprint._source_constant(str(path), path.stat().st_mtime_ns, name)
+        assert from_source == getattr(importlib.import_module(module), name), stage
+
+
+def test_a_no_op_rerun_imports_neither_spacy_nor_pandas(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text(letter_text(1), "utf-8")
+    assert build_warehouse(raw, tmp_path).exit_code == 0
+    code = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in ('spacy', 'pandas', 'pytesseract') if m in sys.modules))\n"
+    )
+    db = tmp_path / "warehouse" / "namnd.duckdb"
+    out = subprocess.run(
+        [sys.executable, "-c", code, "run", "--raw", str(raw), "--db", str(db), "--plain"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "extracted")},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "1 up to date" in out.stderr + out.stdout
+    assert out.stdout.strip().splitlines()[-1] == "[]"
