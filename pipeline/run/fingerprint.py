@@ -23,11 +23,13 @@ runs: a data file edited between two runs of one process is seen.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -68,13 +70,47 @@ class StageFingerprint:
         )
 
 
-def code_versions() -> dict[str, int]:
-    """The hand-bumped code version of each stage."""
-    from pipeline.facts.stage import EXTRACT_VERSION
-    from pipeline.text.stage import TEXT_VERSION
-    from pipeline.understand.stage import UNDERSTAND_VERSION
+#: Where each stage's hand-bumped code version lives: (module, constant).
+VERSION_CONSTANTS: dict[str, tuple[str, str]] = {
+    "text": ("pipeline.text.stage", "TEXT_VERSION"),
+    "understand": ("pipeline.understand.stage", "UNDERSTAND_VERSION"),
+    "facts": ("pipeline.facts.stage", "EXTRACT_VERSION"),
+}
 
-    return {"text": TEXT_VERSION, "understand": UNDERSTAND_VERSION, "facts": EXTRACT_VERSION}
+
+def code_versions() -> dict[str, int]:
+    """The hand-bumped code version of each stage, without importing the stages.
+
+    Importing ``pipeline.facts.stage`` loads spaCy (about 3 s), which a no-op rerun or
+    `namnd status` never needs: the constant is read from the module's source instead. A
+    module already imported (a worker, or a test that patched the constant) is asked
+    directly, so the two can never disagree.
+    """
+    out: dict[str, int] = {}
+    for stage, (module, name) in VERSION_CONSTANTS.items():
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            out[stage] = int(getattr(loaded, name))
+        else:
+            path = PIPELINE_DIR.parent / (module.replace(".", "/") + ".py")
+            st = path.stat()
+            out[stage] = _source_constant(str(path), st.st_mtime_ns, name)
+    return out
+
+
+@cache
+def _source_constant(path: str, mtime_ns: int, name: str) -> int:
+    """The integer a module assigns to `name` at top level, read with `ast` (not imported)."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, int)
+        ):
+            return node.value.value
+    raise RuntimeError(f"{path} assigns no integer literal to {name}")
 
 
 def data_digests(stage: str, root: Path = PIPELINE_DIR) -> dict[str, str]:
@@ -98,11 +134,16 @@ def package_version(name: str) -> str:
         return "missing"
 
 
+def tesseract_cmd() -> str:
+    """The Tesseract binary pytesseract would run; pytesseract (which imports pandas, about
+    1 s) is asked only when something has imported it already."""
+    loaded = sys.modules.get("pytesseract.pytesseract")
+    return str(loaded.tesseract_cmd) if loaded is not None else "tesseract"
+
+
 def tesseract_versions(lang: str) -> dict[str, str]:
     """``tesseract --version`` first line and sha256[:16] of each traineddata file used."""
-    import pytesseract
-
-    cmd = pytesseract.pytesseract.tesseract_cmd
+    cmd = tesseract_cmd()
     if shutil.which(cmd) is None and not Path(cmd).exists():
         return {"tesseract": "missing"}
     try:

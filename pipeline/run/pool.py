@@ -1,10 +1,19 @@
 """Process documents in a pool of worker processes, pages and documents in parallel.
 
 `process_documents` yields one `DocumentResult` per input file as soon as that file is done,
-so the caller can load it while other files are still being read. All CPU work (probing a
-PDF, rendering and OCR of a page, understanding and extraction) runs in workers; this module
-only schedules, caches and collects. Nothing here prints: progress goes to an `on_event`
-callback.
+so the caller can load it while other files are still being read. All CPU work runs in
+workers; this module only schedules, caches and collects. The tasks:
+
+    text   one per PDF (per 32 pages of a long one): every page's text layer judged once,
+           the usable ones read (`text.document`); the pages left for OCR come back with
+           their verdicts
+    page   one per page left for OCR (`text.page.read_page`); each worker keeps the PDF
+           it last read open (`text.pdf.worker_pdf`), so a file is opened once per worker
+    count  only after a text task killed its worker: the page count, then one page task
+           per page, so that a crash fails one page and not the file
+    parse  understanding and extraction of a document whose pages are all in
+
+Nothing here prints: progress goes to an `on_event` callback.
 
 Where the tasks run is a `Workers`: by default `LocalPool`, a `ProcessPoolExecutor` on this
 machine; with `--scheduler`, `cluster.ClusterWorkers`, a Dask cluster's executor. The loop
@@ -37,27 +46,23 @@ from pipeline.records import (
     to_jsonable,
 )
 from pipeline.run.faults import crash_point, kill_point
-from pipeline.run.fingerprint import StageFingerprint, stage_fingerprints
+from pipeline.run.fingerprint import StageFingerprint, code_versions, stage_fingerprints
 from pipeline.text import stage as text_stage
 
 EventHandler = Callable[..., None]
 
-# Tesseract's own threading fights the process pool on few cores.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+#: Pages per text task: a long born-digital file is read by all workers, a chunk each
+#: (pdfplumber takes ~20–50 ms a page, so a chunk is a second or two of work).
+TEXT_CHUNK = 32
 
 
 # --------------------------------------------------------------------------- versions & keys
 
 
 def stage_versions() -> dict[str, int]:
-    from pipeline.facts.stage import EXTRACT_VERSION
-    from pipeline.understand.stage import UNDERSTAND_VERSION
-
-    return {
-        "text": text_stage.TEXT_VERSION,
-        "understand": UNDERSTAND_VERSION,
-        "extract": EXTRACT_VERSION,
-    }
+    """Each stage's code version (read from source: spaCy is not imported for it)."""
+    v = code_versions()
+    return {"text": v["text"], "understand": v["understand"], "extract": v["facts"]}
 
 
 def parse_keys(tkey: str, fps: dict[str, StageFingerprint]) -> tuple[str, str]:
@@ -96,13 +101,23 @@ class LocalPool:
         self.jobs = max(1, jobs)
 
     def executor(self, isolating: bool) -> Executor:
-        return ProcessPoolExecutor(max_workers=1 if isolating else self.jobs)
+        return ProcessPoolExecutor(
+            max_workers=1 if isolating else self.jobs, initializer=init_worker
+        )
 
     def lost(self, exc: BaseException) -> bool:
         return False
 
     def news(self) -> list[str]:
         return []
+
+
+def init_worker() -> None:
+    """Set up a worker process (not at import time, so importing the pool changes nothing):
+    Tesseract's own threading fights the process pool on few cores, and PIL's limit on image
+    size (decompression bombs) is set by importing `text.render`."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pipeline.text.render  # noqa: F401
 
 
 def local_path(ref: str) -> Path:
@@ -118,17 +133,34 @@ def local_path(ref: str) -> Path:
 # --------------------------------------------------------------------------- worker tasks
 
 
-def _probe_task(path: str, ocr: OcrSettings) -> int:
-    from pipeline.text.pdf import probe_pdf
+def _text_task(path: str, ocr: OcrSettings, first: int, last: int) -> Any:
+    """A PDF's text-layer pages `first`..`last`, read in one pass (`text.document`)."""
+    from pipeline.text.document import read_text_pages
 
-    return probe_pdf(local_path(path), ocr).n_pages
+    name = Path(path).name
+    return read_text_pages(
+        local_path(path),
+        ocr,
+        first,
+        last,
+        before_page=lambda n: crash_point(f"page:{name}:{n}"),  # crash-isolation tests only
+        after_page=lambda n: kill_point("ocr"),  # crash-safety tests only
+    )
 
 
-def _page_task(path: str, page_no: int, ocr: OcrSettings) -> PageText:
+def _count_task(path: str, ocr: OcrSettings) -> int:
+    """Only the page count: the fallback after a file's text task killed its worker."""
+    from pipeline.text.pdf import open_pdf
+
+    with open_pdf(local_path(path)) as pdf:
+        return len(pdf)
+
+
+def _page_task(path: str, page_no: int, ocr: OcrSettings, check: Any = None) -> PageText:
     from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
-    page = read_page(local_path(path), page_no, ocr)
+    page = read_page(local_path(path), page_no, ocr, check)
     kill_point("ocr")  # crash-safety tests only
     return page
 
@@ -173,7 +205,7 @@ class _Doc:
 
 @dataclass
 class _Task:
-    kind: str  # "probe" | "page" | "parse"
+    kind: str  # "text" (a PDF's text layers) | "count" | "page" (one page) | "parse"
     doc: _Doc
     fn: Callable[..., Any]
     args: tuple[Any, ...]
@@ -199,11 +231,13 @@ def process_documents(
     on_event: EventHandler = lambda *a, **k: None,
     workers: Workers | None = None,
     fingerprints: dict[str, StageFingerprint] | None = None,
+    tick: Callable[[], None] = lambda: None,
 ) -> Iterator[DocumentResult]:
     """Text, understanding and extraction for every source; yields results as docs finish.
 
     `fingerprints` (computed now when not given) key the caches in extracted/; `workers` is
-    the local pool by default, or a Dask cluster.
+    the local pool by default, or a Dask cluster. `tick` is called each time tasks finish
+    (the caller loads a waiting batch then, see `run.loader`).
     """
     workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
@@ -259,7 +293,7 @@ def process_documents(
             for page_no in retry:
                 initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
             continue
-        initial.append(_Task("probe", d, _probe_task, (src.path, ocr)))
+        initial.append(_Task("text", d, _text_task, (src.path, ocr, 1, TEXT_CHUNK)))
 
     yield from ready
     ready.clear()
@@ -309,7 +343,7 @@ def process_documents(
                     continue
                 except Exception as exc:
                     if workers.lost(exc):  # a cluster task that killed two workers
-                        _fail_crashed(task, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                        _fail_crashed(task, finish, handle_page, submit)
                         continue
                     if task.kind == "page":  # a page-level crash fails that page only
                         value = PageText(
@@ -320,14 +354,21 @@ def process_documents(
                             error=one_line(exc),
                         )
                     else:
-                        finish(
-                            d,
-                            "failed",
-                            task.kind if task.kind != "probe" else "text",
-                            one_line(exc),
-                        )
+                        stage = "parse" if task.kind == "parse" else "text"
+                        finish(d, "failed", stage, one_line(exc))
                         continue
-                if task.kind == "probe":
+                if task.kind == "text":
+                    if d.n_pages is None:  # the first chunk: the rest of a long file follows
+                        d.n_pages = value.n_pages
+                        on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
+                        for start in range(1 + TEXT_CHUNK, d.n_pages + 1, TEXT_CHUNK):
+                            chunk = (d.source.path, ocr, start, start + TEXT_CHUNK - 1)
+                            submit(_Task("text", d, _text_task, chunk))
+                    for page_no, check in value.to_ocr:
+                        submit(_Task("page", d, _page_task, (d.source.path, page_no, ocr, check)))
+                    for page in value.pages:
+                        handle_page(d, page)
+                elif task.kind == "count":
                     d.n_pages = int(value)
                     on_event("pages", source=d.source.source_path, n=d.n_pages, done=False)
                     for page_no in range(1, d.n_pages + 1):
@@ -362,12 +403,13 @@ def process_documents(
                 isolating = culprit is None
                 pool = workers.executor(isolating)
                 if culprit is not None:
-                    _fail_crashed(culprit, finish, on_page=lambda t, pt: handle_page(t.doc, pt))
+                    _fail_crashed(culprit, finish, handle_page, submit)
                 for task in outstanding:
                     if not task.doc.finished:
                         submit(task)
             yield from ready
             ready.clear()
+            tick()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -378,13 +420,18 @@ CRASHED = "a worker process crashed"
 def _fail_crashed(
     task: _Task,
     finish: Callable[..., None],
-    on_page: Callable[[_Task, PageText], None],
+    on_page: Callable[[_Doc, PageText], None],
+    submit: Callable[[_Task], None],
 ) -> None:
-    """Record the task that killed its worker: a page fails alone, otherwise the file."""
+    """Record the task that killed its worker: a page fails alone, otherwise the file.
+
+    A file's text task reads all its text-layer pages, so its crash does not say which
+    page: the file is read again one page per task (after a page count), where a crash
+    fails that page only."""
     if task.kind == "page":
         page_no = task.args[1]
         on_page(
-            task,
+            task.doc,
             PageText(
                 page_no=page_no,
                 text="",
@@ -393,8 +440,15 @@ def _fail_crashed(
                 error=f"{CRASHED} reading this page",
             ),
         )
+    elif task.kind == "text":
+        path, ocr, first, last = task.args
+        n_pages = task.doc.n_pages
+        if n_pages is None:  # the first chunk: the page count is not known yet
+            submit(_Task("count", task.doc, _count_task, (path, ocr)))
+        for page_no in range(first, min(last, n_pages or 0) + 1):
+            submit(_Task("page", task.doc, _page_task, (path, page_no, ocr)))
     else:
-        stage = "text" if task.kind == "probe" else task.kind
+        stage = "parse" if task.kind == "parse" else "text"
         finish(task.doc, "failed", stage, f"{CRASHED} on this file")
 
 

@@ -6,10 +6,11 @@
     text      → text of every page (text layer, OCR, or transcript)       ┐ in a pool of
     understand→ repaired text, page furniture, sections, metadata         │ worker processes,
     extract   → projects, amounts, criteria, district mentions            ┘ cached in extracted/
-    load      → one transaction per document into the DuckDB warehouse, overrides re-applied
+    load      → one transaction per batch of documents into the DuckDB warehouse, overrides
+                re-applied (run/loader.py)
 
 The run holds the warehouse lock from start to end, and a write connection only while
-loading. Every file gets an `ingest_log` row; one bad file never stops the batch.
+loading (the warehouse is prepared in the first window only). Every file gets an `ingest_log` row; one bad file never stops the batch.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pipeline.config import Settings
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
+from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
 from pipeline.warehouse.runs import record_run
@@ -89,7 +91,13 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         summary.skipped = list(found.skipped)
         for s in found.skipped:
             on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
-        with warehouse.connect_write(settings.db_path) as con:
+
+        def loaded(result: DocumentResult) -> None:
+            _tally(summary, result)
+            on_event("doc_done", result=result)
+
+        loader = BatchLoader(settings.db_path, version, fingerprint, on_loaded=loaded)
+        with loader.window() as con:
             plan = make_plan(
                 found.files,
                 warehouse.loaded_state(con),
@@ -138,36 +146,38 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             on_event(event, **data)
 
         for result in process_documents(
-            plan.todo, settings, count_pages, workers, fingerprints=fps
+            plan.todo, settings, count_pages, workers, fingerprints=fps, tick=loader.tick
         ):
-            with warehouse.connect_write(settings.db_path) as con:
-                _load(con, result, version, fingerprint)
-            _tally(summary, result)
-            on_event("doc_done", result=result)
+            loader.add(result)
+        loader.flush()
 
-        with warehouse.connect_write(settings.db_path) as con:
+        def finish(con: object, report: warehouse.OverrideReport) -> None:
+            warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
+            summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
+                f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
+            ]
+            summary.overrides = report
+            summary.elapsed_s = time.perf_counter() - t0
+            _record(con, summary, started, version, fps)
+
+        with loader.window() as con:
             report = warehouse.apply_overrides(con, settings.overrides_dir)
+            if not report.needs_reload:
+                finish(con, report)
         if report.needs_reload:
             # A correction was removed from the overrides files, or became stale: reload the
             # documents it had changed (from the cache in extracted/) so their extracted
             # values come back.
             again = [f for f in found.files if f.doc_id in report.needs_reload]
+            reload = BatchLoader(settings.db_path, version, fingerprint)
+            reload.prepared = True
             for result in process_documents(
-                again, settings, count_pages, workers, fingerprints=fps
+                again, settings, count_pages, workers, fingerprints=fps, tick=reload.tick
             ):
-                with warehouse.connect_write(settings.db_path) as con:
-                    _load(con, result, version, fingerprint)
-            with warehouse.connect_write(settings.db_path) as con:
-                report = warehouse.apply_overrides(con, settings.overrides_dir)
-        with warehouse.connect_write(settings.db_path) as con:
-            warehouse.load_expected(con, settings.expected_dir)
-        summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
-            f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
-        ]
-        summary.overrides = report
-        summary.elapsed_s = time.perf_counter() - t0
-        with warehouse.connect_write(settings.db_path) as con:
-            _record(con, summary, started, version, fps)
+                reload.add(result)
+            reload.flush()
+            with loader.window() as con:
+                finish(con, warehouse.apply_overrides(con, settings.overrides_dir))
     return summary
 
 
@@ -237,22 +247,6 @@ def _record(
             "corrections_unmatched": len(report.unmatched) if report else 0,
             "exit_code": summary.exit_code,
         },
-    )
-
-
-def _load(con: object, result: DocumentResult, version: str, fingerprint: str) -> None:
-    if result.status in ("ok", "partial"):
-        warehouse.load_document(con, result, version, fingerprint)  # type: ignore[arg-type]
-    warehouse.log_attempt(
-        con,  # type: ignore[arg-type]
-        source_path=result.source.source_path,
-        sha256=result.source.sha256,
-        status=result.status,
-        stage=result.stage,
-        error=result.error,
-        started_at=result.started_at,
-        finished_at=result.finished_at,
-        pipeline_version=version,
     )
 
 

@@ -18,18 +18,24 @@ from pipeline.config import OcrSettings
 from pipeline.errors import PageError
 from pipeline.records import PageText
 from pipeline.text import ladder, quality
-from pipeline.text.pdf import OpenPdf, check_text_layer, open_pdf, text_layer
+from pipeline.text.pdf import LayerCheck, OpenPdf, check_text_layer, text_layer, worker_pdf
 from pipeline.text.render import bilevel_scan, render_gray
 
 
-def read_page(path: Path, page_no: int, settings: OcrSettings) -> PageText:
-    """Text of page `page_no` (1-based) of the PDF at `path`."""
+def read_page(
+    path: Path, page_no: int, settings: OcrSettings, check: LayerCheck | None = None
+) -> PageText:
+    """Text of page `page_no` (1-based) of the PDF at `path`.
+
+    `check`: the page's text layer as already judged (`text.document.read_text_pages`), so
+    it is not judged twice. The file stays open in this worker for its next page
+    (`pdf.worker_pdf`)."""
     started = time.perf_counter()
-    with open_pdf(Path(path)) as pdf:
+    with worker_pdf(Path(path)) as pdf:
         if not 1 <= page_no <= len(pdf):
             raise ValueError(f"page {page_no} out of range 1..{len(pdf)}")
         try:
-            result = _read(pdf, page_no, settings)
+            result = _read(pdf, page_no, settings, check)
         except PageError as exc:
             result = _failed(page_no, exc.message)
         except Exception as exc:  # one odd page must not take the document down
@@ -49,13 +55,16 @@ def _failed(page_no: int, error: str, method: str = "", retries: int = 0) -> Pag
     )
 
 
-def _read(pdf: OpenPdf, page_no: int, settings: OcrSettings) -> PageText:
+def _read(
+    pdf: OpenPdf, page_no: int, settings: OcrSettings, check: LayerCheck | None = None
+) -> PageText:
     try:
         page = pdf.doc[page_no - 1]
     except pdfium.PdfiumError as exc:
         raise PageError(f"page cannot be loaded ({exc})") from exc
     try:
-        check = check_text_layer(page, settings)
+        if check is None:
+            check = check_text_layer(page, settings)
         if check.usable:
             text, method = text_layer(pdf, page_no, check)
             return PageText(

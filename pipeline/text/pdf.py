@@ -12,6 +12,7 @@ import io
 import subprocess
 import tempfile
 import textwrap
+import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,9 +74,16 @@ class OpenPdf:
     path: Path
     doc: pdfium.PdfDocument
     repaired: bytes | None  # the repaired file, when the original could not be read as is
+    plumber: Any = None  # the file opened by pdfplumber, once a page needs it (`_plumber`)
 
     def __len__(self) -> int:
         return len(self.doc)
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+            self.plumber = None
+        self.doc.close()
 
 
 def _describe(head: bytes) -> str:
@@ -151,7 +159,14 @@ def open_pdf(path: Path) -> Iterator[OpenPdf]:
     are unreliable: a failure that sets none reports the previous file's). Owner-password-only
     encryption needs no password and is read normally.
     """
-    path = Path(path)
+    pdf = _open(Path(path))
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _open(path: Path) -> OpenPdf:
     sniff(path)
     repaired: bytes | None = None
     try:
@@ -165,12 +180,46 @@ def open_pdf(path: Path) -> Iterator[OpenPdf]:
             doc = pdfium.PdfDocument(repaired)
         except pdfium.PdfiumError as exc2:
             raise InputError(f"corrupt PDF that cannot be repaired ({exc2})") from exc2
-    try:
-        if len(doc) == 0:
-            raise InputError("PDF has no pages")
-        yield OpenPdf(path, doc, repaired)
-    finally:
+    if len(doc) == 0:
         doc.close()
+        raise InputError("PDF has no pages")
+    return OpenPdf(path, doc, repaired)
+
+
+_held = threading.local()  # this worker's open PDF: (identity, OpenPdf)
+
+
+@contextmanager
+def worker_pdf(path: Path) -> Iterator[OpenPdf]:
+    """`open_pdf`, kept open for the next task of this worker (thread) on the same file.
+
+    A document's pages are read by tasks that mostly land on the same few workers: each
+    worker opens a PDF (pdfium, and pdfplumber when a page needs it) once, not per page.
+    One file is held at a time, so memory stays flat; a file changed on disk (size or
+    mtime) is opened afresh.
+    """
+    path = Path(path)
+    try:
+        st = path.stat()
+        key: tuple[str, int, int] | None = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None  # sniff() says why
+    held = getattr(_held, "pdf", None)
+    if held is not None and key is not None and held[0] == key:
+        yield held[1]
+        return
+    release_worker_pdf()
+    pdf = _open(path)
+    _held.pdf = (key, pdf)
+    yield pdf
+
+
+def release_worker_pdf() -> None:
+    """Close the PDF this worker holds, if any."""
+    held = getattr(_held, "pdf", None)
+    _held.pdf = None
+    if held is not None:
+        held[1].close()
 
 
 def probe_pdf(path: Path, settings: OcrSettings) -> PdfProbe:
@@ -237,12 +286,22 @@ def _tidy(text: str) -> str:
 
 def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float]:
     """Text in reading order and the share of characters that are not upright."""
-    src: Path | io.BytesIO = io.BytesIO(pdf.repaired) if pdf.repaired else pdf.path
-    with pdfplumber.open(src, pages=[page_no]) as doc:
-        page = doc.pages[0]
+    page = _plumber(pdf).pages[page_no - 1]
+    try:
         chars = page.chars
         sideways = sum(1 for c in chars if not c.get("upright", True)) / max(1, len(chars))
         return _tidy(_spaced_text(page)), sideways
+    finally:
+        page.close()  # drops the page's parsed objects: memory stays flat over long files
+
+
+def _plumber(pdf: OpenPdf) -> Any:
+    """The file opened by pdfplumber once for all its pages (opening it per page re-reads the
+    whole page tree each time: quadratic in the page count)."""
+    if pdf.plumber is None:
+        src: Path | io.BytesIO = io.BytesIO(pdf.repaired) if pdf.repaired else pdf.path
+        pdf.plumber = pdfplumber.open(src)
+    return pdf.plumber
 
 
 #: words whose tops differ by less than this (points) stand on one line

@@ -132,12 +132,18 @@ def connect_write(
     districts_csv: Path = DISTRICTS_CSV,
     aliases_csv: Path = ALIASES_CSV,
     wait_s: float = 10.0,
+    prepared: bool = False,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short read-write window: migrate, refresh districts and views, yield, close."""
+    """A short read-write window: migrate, refresh districts and views, yield, close.
+
+    `prepared`: this process has already prepared the database in an earlier window of the
+    same run (and holds `write_lock`, so nobody else changed it since): skip `prepare`.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(db_path, read_only=False, wait_s=wait_s)
     try:
-        prepare(con, districts_csv=districts_csv, aliases_csv=aliases_csv)
+        if not prepared:
+            prepare(con, districts_csv=districts_csv, aliases_csv=aliases_csv)
         yield con
     finally:
         con.close()

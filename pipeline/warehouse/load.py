@@ -1,4 +1,5 @@
-"""Loading documents: one transaction replaces all of a document's rows, then its overrides.
+"""Loading documents: one transaction replaces all of a batch of documents' rows, then
+re-applies their overrides.
 
 A rerun never duplicates rows because every per-document table is cleared for the doc_id
 before the new rows go in; the analysts' overrides for that document are re-applied in the
@@ -278,16 +279,35 @@ def _fact_rows(doc_id: str, facts: Facts | None) -> dict[str, list[dict[str, Any
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """All `rows` in one statement, through an Arrow table (DuckDB reads it without copying)."""
     if not rows:
         return
+    import pyarrow as pa
+
     cols = list(rows[0])
-    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    con.executemany(sql, [[r[c] for c in cols] for r in rows])
+    batch = pa.Table.from_pydict({c: [r[c] for r in rows] for c in cols})
+    name = f"_load_{table}"
+    con.register(name, batch)  # replaces an earlier one of the same name
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    con.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM "{name}"')
+    con.unregister(name)  # not after a failed INSERT: the aborted transaction refuses it
 
 
-def _delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+def _delete_document_rows(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     for table in PER_DOCUMENT_TABLES:
-        con.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', [doc_id])
+        con.execute(f'DELETE FROM "{table}" WHERE list_contains(?::VARCHAR[], doc_id)', [doc_ids])
+
+
+def _document_tables(
+    result: DocumentResult, pipeline_version: str, fingerprint: str | None
+) -> dict[str, list[dict[str, Any]]]:
+    doc_id = result.source.doc_id
+    return {
+        "documents": [_document_row(result, pipeline_version, fingerprint)],
+        "pages": _page_rows(doc_id, result.text, result.understood),
+        **_understood_rows(doc_id, result.understood),
+        **_fact_rows(doc_id, result.facts),
+    }
 
 
 # --------------------------------------------------------------------------- API
@@ -304,24 +324,74 @@ def load_document(
     Works for failed documents too (`text`/`understood`/`facts` may be None): the documents
     row then records status and error with whatever is known.
     """
-    doc_id = result.source.doc_id
-    tables: dict[str, list[dict[str, Any]]] = {
-        "documents": [_document_row(result, pipeline_version, fingerprint)],
-        "pages": _page_rows(doc_id, result.text, result.understood),
-        **_understood_rows(doc_id, result.understood),
-        **_fact_rows(doc_id, result.facts),
-    }
+    _load(con, [result], [], pipeline_version, fingerprint)
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    results: list[DocumentResult],
+    pipeline_version: str,
+    fingerprint: str | None = None,
+) -> None:
+    """Load a batch of finished files in ONE transaction: every ok or partial document's rows
+    replaced (one DELETE and one Arrow INSERT per table for the whole batch), its overrides
+    re-applied, and one ingest_log row per file. A run killed inside leaves the warehouse as
+    it was before the batch: whole documents only.
+    """
+    latest = {r.source.doc_id: r for r in results}  # a document twice: its last result
+    docs = [r for r in latest.values() if r.status in ("ok", "partial")]
+    _load(con, docs, results, pipeline_version, fingerprint)
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[DocumentResult],
+    attempts: list[DocumentResult],
+    pipeline_version: str,
+    fingerprint: str | None,
+) -> None:
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in PER_DOCUMENT_TABLES}
+    for r in docs:
+        for table, rows in _document_tables(r, pipeline_version, fingerprint).items():
+            tables[table].extend(rows)
     con.execute("BEGIN TRANSACTION")
     try:
-        _delete_document_rows(con, doc_id)
+        _delete_document_rows(con, [r.source.doc_id for r in docs])
         for table in reversed(PER_DOCUMENT_TABLES):  # documents first, then its children
-            _insert(con, table, tables.get(table, []))
-        apply_stored_overrides(con, doc_id=doc_id)
-        kill_point("load")  # crash-safety tests only: dies here, mid-transaction
+            _insert(con, table, tables[table])
+        for r in docs:
+            apply_stored_overrides(con, doc_id=r.source.doc_id)
+            kill_point("load")  # crash-safety tests only: dies here, mid-transaction
+        _log_attempts(con, attempts, pipeline_version)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _log_attempts(
+    con: duckdb.DuckDBPyConnection, results: list[DocumentResult], pipeline_version: str
+) -> None:
+    if not results:
+        return
+    con.executemany(
+        "INSERT INTO ingest_log (source_path, sha256, status, stage, error, started_at, "
+        "finished_at, pipeline_version, doc_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            [
+                r.source.source_path,
+                r.source.sha256,
+                r.status,
+                r.stage,
+                r.error,
+                _utc(r.started_at),
+                _utc(r.finished_at),
+                pipeline_version,
+                doc_id_from_sha(r.source.sha256) if r.source.sha256 else None,
+            ]
+            for r in results
+        ],
+    )
 
 
 def log_attempt(
