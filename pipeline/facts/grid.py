@@ -223,6 +223,19 @@ def _assign(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn
 _YEARISH = re.compile(r"^\s*(?:19[89]|20[0-4])\d(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{2,4})?\s*$")
 
 
+def _subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
+    """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
+    label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
+    if len(label.split()) < 2:
+        return False
+    for k in range(j + 1, min(len(lines), j + 4)):
+        nxt = lines[k].text.strip()
+        if not nxt:
+            continue
+        return "  " in nxt and not lines[k].heading
+    return False
+
+
 def _money_column(columns: list[GridColumn]) -> GridColumn | None:
     return next((c for c in columns if c.role == "cost"), None)
 
@@ -311,6 +324,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         if ln.heading and "  " not in stripped and "|" not in stripped:
             break
         cells = split_cells(text)
+        if _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j):
+            # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on
+            row = None
+            blank = False
+            j += 1
+            continue
         if _TOTAL_ROW.match(stripped.lstrip("| ")):
             if money is not None:
                 for c in cells[1:]:
