@@ -1,0 +1,106 @@
+"""Criterion concepts: what a criterion of a call asks for, independent of its wording.
+
+Calls for LUM, MUL, MUST and FUM money list their criteria in words that change from year
+to year while the idea stays: "Omfattar flera stadsdelsförvaltningar" (2015) and
+"involverar fler än en stadsdelsförvaltning" (2013) are one criterion kept, not one dropped
+and one added. The vocabulary of concepts and their Swedish cue phrases is data
+(``pipeline/data/criterion_concepts.csv``); this module matches the cues:
+
+    "Projektet har en tydlig forskningsanknytning och en plan för uppföljning."
+        → research_link ("forskningsanknytning"), follow_up ("uppföljning")
+    "Projektet ska vara roligt."  → other (no cue)
+
+The text and the cues are folded alike (lower case, å/ä → a, ö → o, OCR symbols inside
+words repaired), so OCR-damaged criteria ("forskningsanknytnlng" aside) still match. A cue
+matches at the start of a word; a word of a cue ending in ``*`` takes any ending; the
+words of a cue may be separated by any run of spaces, hyphens and line breaks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["OTHER", "ConceptMatch", "Vocabulary", "load_vocabulary", "match_concepts"]
+
+VOCABULARY_FILE = "criterion_concepts.csv"
+
+#: The concept of a criterion that no cue matches; kept visible, never dropped.
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    """One concept found in a criterion, with the words that matched (as printed)."""
+
+    concept: str
+    evidence: str  # the matching words of the criterion, as printed
+    cue: str  # the cue of the vocabulary that matched
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Concept → label, and the compiled cues in file order."""
+
+    labels: dict[str, str]
+    cues: tuple[tuple[str, str, re.Pattern[str]], ...]  # (concept, cue, pattern on folded text)
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    parts = []
+    for word in fold(cue).split():
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(word) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + r"[\s\-‐–]+".join(parts))
+
+
+def parse_vocabulary(text: str, origin: str = VOCABULARY_FILE) -> Vocabulary:
+    """Read the vocabulary CSV (comment lines start with #); a bad line raises ValueError."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    labels: dict[str, str] = {}
+    cues: list[tuple[str, str, re.Pattern[str]]] = []
+    for i, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
+        concept = (row.get("concept") or "").strip()
+        cue = (row.get("cue") or "").strip()
+        if not concept or not cue or concept == OTHER:
+            raise ValueError(f"{origin}: row {i} needs a concept (not {OTHER!r}) and a cue")
+        label = (row.get("label") or "").strip()
+        if label:
+            labels[concept] = label
+        labels.setdefault(concept, concept)
+        cues.append((concept, cue, _cue_pattern(cue)))
+    return Vocabulary(labels, tuple(cues))
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """The shipped vocabulary, read once per process."""
+    text = resources.files("pipeline.data").joinpath(VOCABULARY_FILE).read_text("utf-8")
+    return parse_vocabulary(text)
+
+
+def match_concepts(text: str, vocabulary: Vocabulary | None = None) -> list[ConceptMatch]:
+    """The concepts of one criterion, in vocabulary order; ``[other]`` when no cue matches.
+
+    Evidence joins every matching phrase of a concept ("evidensbaserad; förbättringsarbete").
+    """
+    vocab = vocabulary or load_vocabulary()
+    folded = fold(text)  # length-preserving: spans index the printed text
+    found: dict[str, tuple[list[str], str]] = {}
+    for concept, cue, pattern in vocab.cues:
+        for m in pattern.finditer(folded):
+            words, first_cue = found.setdefault(concept, ([], cue))
+            printed = text[m.start() : m.end()]
+            if printed not in words:
+                words.append(printed)
+    if not found:
+        return [ConceptMatch(OTHER, "", "")]
+    return [ConceptMatch(c, "; ".join(w), cue) for c, (w, cue) in found.items()]
