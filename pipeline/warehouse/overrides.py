@@ -134,6 +134,15 @@ class OverrideReport:
 # --------------------------------------------------------------------------- files
 
 
+#: Judgements on project links (pipeline/warehouse/series.py), not corrections of rows.
+LINKS_FILE = "project_links.csv"
+
+
+def correction_files(overrides_dir: Path) -> list[Path]:
+    """The corrections files of `overrides_dir`, in name order (every *.csv but LINKS_FILE)."""
+    return [p for p in sorted(overrides_dir.glob("*.csv")) if p.name != LINKS_FILE]
+
+
 def read_overrides(overrides_dir: Path) -> list[Override]:
     """Every override in ``overrides_dir/*.csv``, in file-name then line order.
 
@@ -142,7 +151,7 @@ def read_overrides(overrides_dir: Path) -> list[Override]:
     found: list[Override] = []
     if not overrides_dir.is_dir():
         return found
-    for path in sorted(overrides_dir.glob("*.csv")):
+    for path in correction_files(overrides_dir):
         found += read_overrides_file(path)
     return found
 
@@ -303,7 +312,7 @@ def upgrade_files(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> tuple[
     """
     stored = _stored(con) if "overrides_applied" in _columns(con) else {}
     changed, problems = 0, []
-    for path in sorted(overrides_dir.glob("*.csv")) if overrides_dir.is_dir() else []:
+    for path in correction_files(overrides_dir) if overrides_dir.is_dir() else []:
         by_source = {o.source: o for o in read_overrides_file(path)}
         lines = _file_lines(path)
         touched = False
