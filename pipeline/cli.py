@@ -187,6 +187,8 @@ def _print_summary(s: Any, settings: Settings) -> None:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
     if s.overrides is not None:
         lines += s.overrides.lines()
+    if getattr(s, "longitudinal", None) is not None:
+        lines += s.longitudinal.lines()
     if s.cluster:
         lines.append(
             f"cluster: {s.cluster}: {s.workers} worker(s), {s.workers_lost} lost, "

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["OTHER", "ConceptMatch", "Vocabulary", "load_vocabulary", "match_concepts"]
@@ -87,6 +89,30 @@ def load_vocabulary() -> Vocabulary:
     return parse_vocabulary(text)
 
 
+#: OCR damage ("Jamstéalldhet", "fler fin en stadsdelsförvaltning"): a cue of at least
+#: FUZZY_MIN_LEN letters also matches words of the text this alike (rapidfuzz ratio, folded).
+FUZZY_MIN_LEN = 10
+FUZZY_MIN_RATIO = 90
+
+
+def _fuzzy_find(cue: str, text: str, folded: str) -> str:
+    """The printed words of `text` that approximately spell `cue` ('' = none)."""
+    words = fold(cue).split()
+    if len("".join(words).replace("*", "")) < FUZZY_MIN_LEN:
+        return ""
+    tokens = list(re.finditer(r"\w+", folded))
+    n = len(words)
+    target = " ".join(w.rstrip("*") for w in words)
+    for i in range(len(tokens) - n + 1):
+        span = tokens[i : i + n]
+        got = " ".join(t.group() for t in span)
+        if words[-1].endswith("*"):  # compare the last word's stem only
+            got = got[: len(target) + 1]
+        if fuzz.ratio(got, target) >= FUZZY_MIN_RATIO:
+            return text[span[0].start() : span[-1].end()]
+    return ""
+
+
 def match_concepts(text: str, vocabulary: Vocabulary | None = None) -> list[ConceptMatch]:
     """The concepts of one criterion, in vocabulary order; ``[other]`` when no cue matches.
 
@@ -101,6 +127,11 @@ def match_concepts(text: str, vocabulary: Vocabulary | None = None) -> list[Conc
             printed = text[m.start() : m.end()]
             if printed not in words:
                 words.append(printed)
+    for concept, cue, _pattern in vocab.cues:
+        if concept not in found:
+            hit = _fuzzy_find(cue, text, folded)
+            if hit:
+                found[concept] = ([hit], cue)
     if not found:
         return [ConceptMatch(OTHER, "", "")]
     return [ConceptMatch(c, "; ".join(w), cue) for c, (w, cue) in found.items()]
