@@ -1,9 +1,12 @@
 -- granted_vs_reported: per project series and year, the amount a decision granted
 -- (status beviljad) against the amount a later report gives for it (genomförd or
--- pågående, another decision), both printed. Canonical copies only.
+-- pågående, or any row of a report by its title: redovisning, lägesrapport …; another
+-- decision), both printed. Canonical copies only.
 WITH m AS (
     SELECT p.project_id, p.series_id, p.doc_id, p.fund_type, p.status, p.amount_sek, p.page_no,
-           p.name, coalesce(p.year, year(doc.doc_date)) AS in_year, d.decision_key
+           p.name, coalesce(p.year, year(doc.doc_date)) AS in_year, d.decision_key,
+           regexp_matches(lower(strip_accents(coalesce(doc.title, ''))),
+                          '(redovisning|lagesrapport|slutrapport|uppfoljning)') AS is_report
     FROM projects AS p
     JOIN documents AS doc ON doc.doc_id = p.doc_id
     JOIN v_document_copies AS d ON d.doc_id = p.doc_id
@@ -23,4 +26,5 @@ FROM m AS g
 JOIN m AS r
     ON r.series_id = g.series_id AND r.in_year = g.in_year
     AND r.decision_key <> g.decision_key
-WHERE g.status = 'beviljad' AND r.status IN ('genomförd', 'pågående')
+WHERE g.status = 'beviljad' AND NOT g.is_report
+  AND (r.status IN ('genomförd', 'pågående') OR r.is_report)
