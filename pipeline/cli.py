@@ -239,6 +239,10 @@ def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: b
 
     for line in changes_since_last_run(settings).lines():
         click.echo(line)
+    from pipeline.cli_links import status_lines
+
+    for line in status_lines(settings):  # failed checks (issue 15)
+        click.echo(line)
     states = _correction_states(settings)
     if states:
         click.echo(_states_summary(states))
@@ -635,6 +639,11 @@ def _rich_table(title: str, cols: list[str], rows: list[tuple[Any, ...]]) -> Non
         table.add_row(*(_cell(v) for v in r), style=style)
     Console().print(table)
     click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+from pipeline.cli_links import links  # noqa: E402  (its own module; issue 15)
+
+main.add_command(links)
 
 
 if __name__ == "__main__":  # pragma: no cover

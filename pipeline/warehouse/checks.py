@@ -64,15 +64,12 @@ class FailedCheck:
     other_path: str | None
 
     def line(self) -> str:
-        where = f"{self.source_path} p.{self.pages or '?'}"
-        other = (
-            f" ({self.other_path} p.{self.other_pages or '?'})"
-            if self.other_path
-            else f" (p.{self.other_pages or '?'})"
-        )
+        """One line: what was compared, the stated figure and where, the other and where."""
+        other = self.other_path or self.source_path
         return (
-            f"failed check {self.kind}: {where}: {self.subject}: stated {_kr(self.stated_sek)}, "
-            f"found {_kr(self.found_sek)}{other}"
+            f"failed check {self.kind}: {self.subject}: stated {_kr(self.stated_sek)} "
+            f"({self.source_path} p.{self.pages or '?'}), found {_kr(self.found_sek)} "
+            f"({other} p.{self.other_pages or '?'})"
         )
 
 

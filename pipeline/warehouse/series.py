@@ -335,7 +335,11 @@ def _sole_pairs(mentions: list[Mention], linked: set[tuple[str, str]]) -> set[tu
     groups: dict[tuple[str, str | None, int | None], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[(m.doc_id, m.fund_type, m.year)].append(i)
-    has_link = {p for pair in linked for p in pair}
+    by_id = {m.project_id: m for m in mentions}
+    partners: dict[str, set[str]] = defaultdict(set)  # project -> decisions it is linked into
+    for a, b in linked:
+        partners[a].add(by_id[b].decision_key)
+        partners[b].add(by_id[a].decision_key)
     by_fund_year: dict[tuple[str | None, int | None], list[str]] = defaultdict(list)
     for doc, fund, year in groups:
         if fund is not None and year is not None:
@@ -351,8 +355,9 @@ def _sole_pairs(mentions: list[Mention], linked: set[tuple[str, str]]) -> set[tu
                     continue
                 if not all(mentions[j].role == "report" for j in gb):
                     continue
-                left_a = [i for i in ga if mentions[i].project_id not in has_link]
-                left_b = [j for j in gb if mentions[j].project_id not in has_link]
+                key_a, key_b = mentions[ga[0]].decision_key, mentions[gb[0]].decision_key
+                left_a = [i for i in ga if key_b not in partners[mentions[i].project_id]]
+                left_b = [j for j in gb if key_a not in partners[mentions[j].project_id]]
                 by_district_a: dict[frozenset[str], list[int]] = defaultdict(list)
                 by_district_b: dict[frozenset[str], list[int]] = defaultdict(list)
                 for i in left_a:

@@ -2,7 +2,7 @@
 -- and year (v_max_amounts). Applications and grants only (a report may sum several
 -- years). One row per project with an amount where a maximum is stated; fails above it.
 SELECT
-    'above_max' AS kind, p.doc_id, m.doc_id AS other_doc_id, p.fund_type, p.year,
+    'above_max' AS kind, m.doc_id, p.doc_id AS other_doc_id, p.fund_type, p.year,
     format('{} against the {} maximum per application in {}', p.name, p.fund_type, p.year)
         AS subject,
     m.max_per_application_sek AS stated_sek, p.amount_sek AS found_sek,
