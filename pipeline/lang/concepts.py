@@ -65,18 +65,24 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 
 def parse_vocabulary(text: str, origin: str = VOCABULARY_FILE) -> Vocabulary:
-    """Read the vocabulary CSV (comment lines start with #); a bad line raises ValueError."""
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    """Read the vocabulary CSV (comment lines start with #); a bad line raises ValueError
+    naming its line number in the file."""
     labels: dict[str, str] = {}
     cues: list[tuple[str, str, re.Pattern[str]]] = []
-    for i, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
-        concept = (row.get("concept") or "").strip()
-        cue = (row.get("cue") or "").strip()
+    header: list[str] | None = None
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader(io.StringIO(line)))
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        row = dict(zip(header, (c.strip() for c in cells), strict=False))
+        concept, cue = row.get("concept", ""), row.get("cue", "")
         if not concept or not cue or concept == OTHER:
-            raise ValueError(f"{origin}: row {i} needs a concept (not {OTHER!r}) and a cue")
-        label = (row.get("label") or "").strip()
-        if label:
-            labels[concept] = label
+            raise ValueError(f"{origin}: line {line_no} needs a concept (not {OTHER!r}) and a cue")
+        if row.get("label"):
+            labels[concept] = row["label"]
         labels.setdefault(concept, concept)
         cues.append((concept, cue, _cue_pattern(cue)))
     return Vocabulary(labels, tuple(cues))
