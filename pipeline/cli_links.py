@@ -41,18 +41,39 @@ def _evidence(text: str | None) -> str:
     if not text:
         return ""
     ev: dict[str, Any] = json.loads(text)
-    return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in ev.items())
+    return "; ".join(
+        f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in ev.items()
+    )
 
 
 def candidate_rows(con: Any, show: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The pairs to show: 'review' (default), 'same', 'different' or 'all'."""
     wanted = {"all": ("review", "same", "different")}.get(show, (show,))
     sql = _LIST_SQL.format(decisions=", ".join(f"'{w}'" for w in wanted))
-    cols = ["score", "decision", "by", "a", "name_a", "where_a", "b", "name_b", "where_b", "evidence"]
+    cols = [
+        "score",
+        "decision",
+        "by",
+        "a",
+        "name_a",
+        "where_a",
+        "b",
+        "name_b",
+        "where_b",
+        "evidence",
+    ]
     rows = [
         (
-            r[0], r[1], r[2], r[3], r[4], f"{r[5]} p.{r[6] or '?'}",
-            r[7], r[8], f"{r[9]} p.{r[10] or '?'}", _evidence(r[11]),
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            f"{r[5]} p.{r[6] or '?'}",
+            r[7],
+            r[8],
+            f"{r[9]} p.{r[10] or '?'}",
+            _evidence(r[11]),
         )
         for r in con.execute(sql).fetchall()
     ]
@@ -72,7 +93,10 @@ def candidate_rows(con: Any, show: str) -> tuple[list[str], list[tuple[Any, ...]
 )
 @click.option("--note", default="", help="Why; kept with the judgement.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
     show_default=True,
 )
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
@@ -100,8 +124,12 @@ def links(
       namnd links different 3f2a…-p-1c9e07aa 5e0c…-p-0b3e9d12
     """
     from pipeline import warehouse
-    from pipeline.warehouse.series import _check_judgement, read_judgements, read_mentions
-    from pipeline.warehouse.series import record_judgement
+    from pipeline.warehouse.series import (
+        _check_judgement,
+        read_judgements,
+        read_mentions,
+        record_judgement,
+    )
 
     try:
         settings = Settings.from_env(None, db)

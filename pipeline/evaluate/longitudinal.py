@@ -75,9 +75,7 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, int]
     return out
 
 
-def _find(
-    con: duckdb.DuckDBPyConnection, doc_id: str, name: str
-) -> tuple[str, str | None] | None:
+def _find(con: duckdb.DuckDBPyConnection, doc_id: str, name: str) -> tuple[str, str | None] | None:
     best: tuple[float, str, str | None] | None = None
     for pid, pname, sid in con.execute(
         "SELECT project_id, name, series_id FROM projects WHERE doc_id = ? AND name IS NOT NULL",

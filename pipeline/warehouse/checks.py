@@ -96,7 +96,8 @@ def reconcile_queries(directory: Path = RECONCILE_DIR) -> dict[str, str]:
 
 
 def _check_id(row: tuple[object, ...]) -> str:
-    key = "\x1f".join(str(v) for v in (*row[:6], sorted(row[11] or [])))  # type: ignore[type-var]
+    ids = sorted(str(v) for v in (row[11] or []))  # type: ignore[attr-defined]
+    key = "\x1f".join(str(v) for v in (*row[:6], ids))
     return "c-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

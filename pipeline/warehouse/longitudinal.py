@@ -49,8 +49,16 @@ def map_concepts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
         "SELECT criterion_id, doc_id, text FROM criteria WHERE text IS NOT NULL"
     ).fetchall():
         for m in match_concepts(text, vocab):
-            rows.append((criterion_id, doc_id, m.concept, vocab.labels.get(m.concept, m.concept),
-                         m.evidence, m.cue))
+            rows.append(
+                (
+                    criterion_id,
+                    doc_id,
+                    m.concept,
+                    vocab.labels.get(m.concept, m.concept),
+                    m.evidence,
+                    m.cue,
+                )
+            )
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM criterion_concepts")

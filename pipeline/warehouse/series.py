@@ -274,10 +274,13 @@ def pair_evidence(
         gap = abs(a.year - b.year)
         ev["years"] = f"{earlier.year}→{later.year}"
         score += 0.05 if gap <= 1 else (-0.15 if gap <= 3 else -0.40)
-    if a.performer and b.performer:
-        if fuzz.token_set_ratio(fold(a.performer), fold(b.performer)) >= 85:
-            ev["performer"] = a.performer
-            score += 0.05
+    if (
+        a.performer
+        and b.performer
+        and fuzz.token_set_ratio(fold(a.performer), fold(b.performer)) >= 85
+    ):
+        ev["performer"] = a.performer
+        score += 0.05
     ref = _reference(earlier, later, texts, own.get(later.doc_id, []))
     if ref:
         ev["reference"] = ref
@@ -518,28 +521,29 @@ def link_projects(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Series
         consider(i, j)
     for i, j in _reference_pairs(mentions, texts) - pairs:
         a, b = mentions[i], mentions[j]
-        if a.fund_type == b.fund_type and a.year is not None and b.year is not None:
-            if abs(a.year - b.year) <= 3:
-                consider(i, j)
+        years_apart = abs(a.year - b.year) if a.year is not None and b.year is not None else 99
+        if a.fund_type == b.fund_type and years_apart <= 3:
+            consider(i, j)
     sure = {k for k, lk in links.items() if lk.decision == "same"}
     for i, j in _sole_pairs(mentions, sure):
         consider(i, j, sole=True)
 
     judgements = read_judgements(overrides_dir)
     groups = _Groups(mentions)
-    for j in judgements:
-        why = _check_judgement(j, by_id)
+    for jd in judgements:
+        why = _check_judgement(jd, by_id)
         if why:
-            report.orphaned.append((j, why))
+            report.orphaned.append((jd, why))
             continue
-        report.applied.append(j)
-        key = (min(j.a, j.b), max(j.a, j.b))
+        report.applied.append(jd)
+        key = (min(jd.a, jd.b), max(jd.a, jd.b))
         old = links.get(key)
         ev = dict(old.evidence) if old else {}
-        ev["judgement"] = f"{j.source}" + (f": {j.note}" if j.note else "")
-        links[key] = Link(key[0], key[1], old.score if old else 1.0, j.judgement, "analyst", ev)
-        if j.judgement == "different":
-            groups.keep_apart(j.a, j.b)
+        ev["judgement"] = f"{jd.source}" + (f": {jd.note}" if jd.note else "")
+        score = old.score if old else 1.0
+        links[key] = Link(key[0], key[1], score, jd.judgement, "analyst", ev)
+        if jd.judgement == "different":
+            groups.keep_apart(jd.a, jd.b)
     ordered = sorted(
         links.values(), key=lambda lk: (lk.decided_by != "analyst", -lk.score, lk.a, lk.b)
     )
@@ -558,14 +562,19 @@ def link_projects(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Series
     return report
 
 
-def _write(
-    con: duckdb.DuckDBPyConnection, links: Iterable[Link], sid: dict[str, str]
-) -> None:
+def _write(con: duckdb.DuckDBPyConnection, links: Iterable[Link], sid: dict[str, str]) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM project_links")
         rows = [
-            (lk.a, lk.b, lk.score, lk.decision, lk.decided_by, json.dumps(lk.evidence, ensure_ascii=False))
+            (
+                lk.a,
+                lk.b,
+                lk.score,
+                lk.decision,
+                lk.decided_by,
+                json.dumps(lk.evidence, ensure_ascii=False),
+            )
             for lk in links
         ]
         if rows:

@@ -63,7 +63,9 @@ SELECT
     CAST(sum(p.amount_sek) FILTER (WHERE p.counted) AS BIGINT) AS total_sek,
     list_sort(list_distinct(list(p.status))) AS statuses,
     list_sort(list_distinct(list(p.fund_type))) AS fund_types,
-    string_agg(DISTINCT p.district_today, ', ') AS district_today,
+    array_to_string(
+        list_sort(list_distinct(flatten(list(string_split(p.district_today, ', '))))), ', '
+    ) AS district_today,
     list_sort(list_distinct(flatten(list(p.district_today_ids)))) AS district_today_ids,
     any_value(r.applied_sek) AS applied_sek,
     any_value(r.proposed_sek) AS proposed_sek,
