@@ -112,7 +112,7 @@ FROM v_criteria_concepts_by_year
 WHERE fund_type = 'LUM'
 ORDER BY year, concept""",
         "Criteria compared by what they ask for, not their wording: 2013's \"involverar fler "
-        "än en stadsdelsförvaltning\" and 2015's \"Omfattar flera stadsdelsförvaltningar\" "
+        'än en stadsdelsförvaltning" and 2015\'s "Omfattar flera stadsdelsförvaltningar" '
         "are one concept (several_districts) kept.",
     ),
     Recipe(
