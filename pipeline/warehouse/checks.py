@@ -79,6 +79,9 @@ class CheckReport:
     failed: list[FailedCheck] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        """The failed checks, one line each, under a count (nothing when none failed)."""
+        if not self.failed:
+            return []
         out = [f"checks: {self.passed} passed, {len(self.failed)} failed"]
         return out + [f"  {f.line()}" for f in self.failed]
 

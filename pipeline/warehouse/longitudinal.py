@@ -33,12 +33,9 @@ class LongitudinalReport:
     n_other: int
 
     def lines(self) -> list[str]:
-        return [
-            *self.series.lines(),
-            f"criteria: {self.n_concepts} concept match(es), {self.n_other} criterion(s) "
-            "matching no concept ('other')",
-            *self.checks.lines(),
-        ]
+        """For the run summary: only what needs someone's attention — pairs to review,
+        orphaned link judgements, failed checks (nothing when all is well)."""
+        return [*self.series.lines(), *self.checks.lines()]
 
 
 def map_concepts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:

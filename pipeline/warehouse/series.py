@@ -137,6 +137,9 @@ class SeriesReport:
     orphaned: list[tuple[Judgement, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        """Summary lines when a pair waits for review or a judgement is orphaned, else none."""
+        if not self.n_review and not self.orphaned:
+            return []
         out = [
             f"series: {self.n_series} series, {self.n_linked} link(s), "
             f"{self.n_review} pair(s) to review (namnd links)"
