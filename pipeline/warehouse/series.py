@@ -65,6 +65,9 @@ REJECT_BELOW = 0.60
 #: districts pair them, see `_sole_pairs`).
 CANDIDATE_NAME = 0.55
 
+#: Rows of the name-similarity matrix computed at once (500 × 20 000 mentions ≈ 40 MB).
+_BLOCK = 500
+
 LINKS_HEADER = ("a", "b", "judgement", "expect_a", "expect_b", "note", "recorded_at")
 
 _CONTINUATION = re.compile(
@@ -304,11 +307,19 @@ def _candidate_pairs(mentions: list[Mention]) -> Iterable[tuple[int, int]]:
     keys = [m.key for m in mentions]
     if len(keys) < 2:
         return
-    sim = cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=CANDIDATE_NAME * 100, workers=1)
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if sim[i][j] and mentions[i].doc_id != mentions[j].doc_id:
-                yield i, j
+    for start in range(0, len(keys), _BLOCK):  # a block of rows at a time: bounded memory
+        sim = cdist(
+            keys[start : start + _BLOCK],
+            keys,
+            scorer=fuzz.ratio,
+            score_cutoff=CANDIDATE_NAME * 100,
+            workers=1,
+        )
+        for di, row in enumerate(sim):
+            i = start + di
+            for j in row.nonzero()[0]:
+                if j > i and mentions[i].doc_id != mentions[int(j)].doc_id:
+                    yield i, int(j)
 
 
 def _reference_pairs(mentions: list[Mention], texts: dict[str, str]) -> set[tuple[int, int]]:
@@ -465,6 +476,7 @@ class _Groups:
     def __init__(self, mentions: list[Mention]) -> None:
         self.parent = {m.project_id: m.project_id for m in mentions}
         self.docs = {m.project_id: {m.doc_id} for m in mentions}
+        self.members = {m.project_id: {m.project_id} for m in mentions}
         self.apart: dict[str, set[str]] = defaultdict(set)
 
     def find(self, x: str) -> str:
@@ -483,12 +495,12 @@ class _Groups:
             return True
         if self.docs[ra] & self.docs[rb]:
             return False
-        members_b = {p for p in self.parent if self.find(p) == rb}
-        for p in self.parent:
-            if self.find(p) == ra and self.apart[p] & members_b:
-                return False
+        members_b = self.members[rb]
+        if any(self.apart[p] & members_b for p in self.members[ra]):
+            return False
         self.parent[rb] = ra
         self.docs[ra] |= self.docs.pop(rb)
+        self.members[ra] |= self.members.pop(rb)
         return True
 
 
