@@ -559,13 +559,21 @@ def link_projects(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Series
         links[key] = Link(key[0], key[1], score, jd.judgement, "analyst", ev)
         if jd.judgement == "different":
             groups.keep_apart(jd.a, jd.b)
-    ordered = sorted(
-        links.values(), key=lambda lk: (lk.decided_by != "analyst", -lk.score, lk.a, lk.b)
+    ordered = sorted(  # judgements first; among equal scores, the more alike names first
+        links.values(),
+        key=lambda lk: (
+            lk.decided_by != "analyst",
+            -lk.score,
+            -lk.evidence.get("name", 0),
+            lk.a,
+            lk.b,
+        ),
     )
     for lk in ordered:
         if lk.decision == "same" and not groups.union(lk.a, lk.b):
             lk.evidence["refused"] = "would join two mentions of one document or a 'different' pair"
-            lk.decision = "review" if lk.decided_by == "rule" else lk.decision
+            if lk.decided_by == "rule":  # copies: the other project of the list; else review
+                lk.decision = "different" if "copies" in lk.evidence else "review"
     members: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         members[groups.find(m.project_id)].append(m.project_id)
