@@ -41,7 +41,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "decisions": ("doc_id", "item_no"),
     "signatories": ("doc_id", "name"),
 }
-_PROTECTED = {"doc_id", "origin"}
+#: Columns a correction may not set: identity, provenance, and what every run derives anew
+#: (series_id from the linker, confidence_extracted from the checks; issue 15).
+_PROTECTED = {"doc_id", "origin", "series_id", "confidence_extracted"}
 
 #: The column that names a row, compared with `expect` before an override is applied.
 #: Documents have none: a doc_id is the hash of the file's bytes and cannot drift.
