@@ -272,6 +272,57 @@ ax.set(title="De vanligaste orden i kriterierna, per år", xlabel="År")
 ax.set_ylabel("Ord")
 plt.show()
 
+# %% [markdown]
+# ## Begrepp: samma krav med andra ord
+#
+# Jämförelsen av texter ovan räknar en omformulering som ett kriterium som försvann och ett
+# som kom till. Här är varje kriterium, prioritering och fokusområde i stället kopplat till
+# ett eller flera *begrepp* (flera stadsdelar, forskningsanknytning, brukarnas delaktighet,
+# strategisk betydelse för hela staden …) genom svenska nyckelord i
+# `pipeline/data/criterion_concepts.csv`. "Omfattar flera stadsdelsförvaltningar" (2015) och
+# "involverar fler än en stadsdelsförvaltning" (2013) blir då samma begrepp, behållet.
+# Kriterier som inget nyckelord fångar visas som *other*. Siffrorna kommer från vyn
+# `v_criteria_concepts_by_year`.
+
+# %%
+concepts = wh.sql(
+    """
+    SELECT coalesce(fund_type, 'okänd fond') AS fund_type, year, concept, label,
+           in_previous_year, n_criteria
+    FROM v_criteria_concepts_by_year
+    ORDER BY fund_type, year, concept
+    """
+)
+if concepts.empty:
+    print(f"{ns.NO_DATA}: inga kriterier kopplade till begrepp.")
+for fund, rows in concepts.groupby("fund_type"):
+    table = rows.pivot_table(
+        index="label", columns="year", values="n_criteria", aggfunc="sum", fill_value=0
+    )
+    display(Markdown(f"**{fund}** – begrepp per år (● = gällde det året)"))
+    display(table.apply(lambda col: col.map(lambda v: "●" if v else "")).rename_axis(columns="År"))
+
+# %%
+changes = []
+for fund, rows in concepts.groupby("fund_type"):
+    previous: tuple[int, set[str]] | None = None
+    for year in sorted(rows["year"].dropna().unique()):
+        current = set(rows.loc[rows["year"] == year, "label"])
+        if previous is not None:
+            changes.append(
+                {
+                    "Fond": fund,
+                    "År": f"{int(previous[0])} → {int(year)}",
+                    "Behållna": ", ".join(sorted(current & previous[1])),
+                    "Tillkomna": ", ".join(sorted(current - previous[1])),
+                    "Borttagna": ", ".join(sorted(previous[1] - current)),
+                }
+            )
+        previous = (year, current)
+if not changes:
+    print(f"{ns.NO_DATA}: färre än två år med kriterier för samma fond.")
+pd.DataFrame(changes, columns=["Fond", "År", "Behållna", "Tillkomna", "Borttagna"])
+
 # %%
 # Close the read-only connection: while a notebook holds the file open, `namnd run` cannot
 # write to it. (To continue working, run the cells from the top again.)

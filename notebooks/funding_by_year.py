@@ -76,11 +76,11 @@ kronor_per_year.rename_axis("Fond").style.format(ns.fmt_kr).set_caption(
 
 # %%
 # The tables above must add up to the views: the projects of v_projects (same rule: not only
-# applied for, year known), and the kronor of v_funding_by_district_year, which splits shared
+# applied for, year known, one row per project and year: `counted`), and the kronor of v_funding_by_district_year, which splits shared
 # projects between districts so that its total_sek adds up to the same sum.
 n_view = wh.sql(
     "SELECT count(*) AS n FROM v_projects "
-    "WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'"
+    "WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt' AND counted"
 ).iloc[0]["n"]
 kr_view = wh.sql(
     "SELECT coalesce(sum(total_sek), 0) AS kr FROM v_funding_by_district_year WHERE year IS NOT NULL"
@@ -238,7 +238,7 @@ project_districts = wh.sql(
                CASE WHEN len(district_today_ids) = 0 THEN [NULL::VARCHAR]
                     ELSE district_today_ids END AS ids
         FROM v_projects
-        WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'
+        WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt' AND counted
     ),
     pairs AS (SELECT project_id, fund_type, year, unnest(ids) AS district_today_id FROM p)
     SELECT pairs.project_id, pairs.fund_type, pairs.year, 1 AS n_projects,

@@ -25,9 +25,10 @@
 #
 # **Så läser du den:**
 #
-# * Ett projekt känns igen på namnet: samma namn (utan hänsyn till skiftläge, accenter och
-#   skiljetecken) i flera beslut blir en *serie* (vyn `v_project_series`). Ett projekt som
-#   bytt namn blir två serier, så läs namnen.
+# * Ett projekt följs över beslut och år som en *serie* (vyn `v_project_series`): namn som
+#   liknar varandra, samma stadsdel, fond och närliggande år, hänvisningar ("år 2",
+#   "hette tidigare") och beslut följt av redovisning kopplar ihop omnämnandena, också när
+#   projektet bytt namn. Osäkra par listas av `namnd links` för en handläggare att avgöra.
 # * Tidslinjen visar varje serie som en linje från första året till det sista året den nämns
 #   eller, om det är senare, året för dess slutdatum. Prickarna är de år då ett beslut nämner
 #   projektet.

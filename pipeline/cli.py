@@ -11,6 +11,7 @@ import click
 
 from pipeline.commands.common import DB_HELP, RAW_HELP, friendly_errors
 from pipeline.commands.corrections import correct, corrections
+from pipeline.commands.links import links
 from pipeline.commands.quality import coverage, eval_cmd
 from pipeline.commands.read import export, query, schema
 from pipeline.commands.running import run, status
@@ -31,7 +32,18 @@ def main() -> None:
     """
 
 
-for _command in (run, status, query, export, schema, eval_cmd, correct, corrections, coverage):
+for _command in (
+    run,
+    status,
+    query,
+    export,
+    schema,
+    eval_cmd,
+    correct,
+    corrections,
+    coverage,
+    links,
+):
     main.add_command(_command)
 
 

@@ -266,7 +266,7 @@ SELECT coalesce(fund_type, ?) AS fund_type, year,
        CAST(coalesce(sum(amount_sek), 0) AS BIGINT) AS total_sek,
        count(DISTINCT doc_id) AS n_documents
 FROM v_projects
-WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'
+WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt' AND counted
 GROUP BY ALL
 ORDER BY year, fund_type
 """
@@ -278,7 +278,8 @@ def funding_by_fund_year(wh: Warehouse) -> pd.DataFrame:
     From ``v_projects`` (each decision counted once) with the same rule as
     ``v_funding_by_district_year``: projects only applied for (status ``ansökt``) are left
     out, so the kronor here add up to that view's ``total_sek``. A project shared by several
-    districts is counted once here.
+    districts is counted once here, and so is a project granted in one decision and
+    reported in a later one (``counted``: one row per series and year).
     """
     return wh.sql(FUNDING_BY_FUND_YEAR_SQL, [UNKNOWN_FUND])
 

@@ -159,6 +159,8 @@ def _print_summary(s: Any, settings: Settings) -> None:
         lines.append(f"  pruned {s.pruned} document(s) no longer in {settings.raw_dir}")
     if s.overrides is not None:
         lines += s.overrides.lines()
+    if getattr(s, "longitudinal", None) is not None:
+        lines += s.longitudinal.lines()
     if s.cluster:
         lines.append(
             f"cluster: {s.cluster}: {s.workers} worker(s), {s.workers_lost} lost, "
@@ -208,6 +210,10 @@ def status(raw: Path | None, db: Path | None, only_failed: bool, retry_failed: b
     from pipeline.run.status import changes_since_last_run
 
     for line in changes_since_last_run(settings).lines():
+        click.echo(line)
+    from pipeline.commands.links import status_lines
+
+    for line in status_lines(settings):  # failed checks, links to review
         click.echo(line)
     states = correction_states(settings)
     if states:

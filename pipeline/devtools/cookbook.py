@@ -50,18 +50,18 @@ ORDER BY year, district_today""",
     FROM amounts JOIN v_documents_canonical USING (doc_id)
     WHERE kind = 'total_granted'
     GROUP BY ALL
-), counted AS (
+), per_project AS (
     SELECT fund_type, year, count(*) AS projects, sum(amount_sek) AS project_amounts_sek
     FROM v_projects
-    WHERE status IS DISTINCT FROM 'ansökt'
+    WHERE status IS DISTINCT FROM 'ansökt' AND counted
     GROUP BY ALL
 )
 SELECT fund_type, year, projects, granted_sek, project_amounts_sek
-FROM counted FULL JOIN granted USING (fund_type, year)
+FROM per_project FULL JOIN granted USING (fund_type, year)
 ORDER BY year, fund_type""",
         "`granted_sek` is the total the decision states as granted; `project_amounts_sek` sums "
-        "the amounts printed per project. A project granted in one decision and reported in "
-        "a later one is counted in both.",
+        "the amounts printed per project. `counted` keeps one row per project and year, so a "
+        "project granted in one decision and reported in a later one counts once.",
     ),
     Recipe(
         "What was the most one application could get, year by year?",
@@ -86,12 +86,34 @@ ORDER BY district_today""",
         "counted under today's district.",
     ),
     Recipe(
-        "Which projects ran for several years?",
-        """SELECT name, years, n_projects
+        "Which projects appear in several documents or years, and under which names?",
+        """SELECT names, years, n_documents, statuses, district_today
 FROM v_project_series
-WHERE n_years > 1
-ORDER BY n_years DESC, name""",
-        "Projects are grouped across documents by their normalised name.",
+WHERE n_documents > 1 OR n_years > 1
+ORDER BY first_year, name""",
+        "One row per project across documents and years (`series_id`): a grant and its later "
+        "report, a second year, copies of one decision. `names` shows a renamed project under "
+        "both names. Pairs the linker was unsure of are listed by `namnd links`.",
+    ),
+    Recipe(
+        "Which figures do not add up? (checks that failed, with both numbers and pages)",
+        """SELECT kind, outcome, count(*) AS checks
+FROM checks
+GROUP BY ALL
+ORDER BY kind, outcome""",
+        "One row per comparison in `checks`: project rows against the stated total, the "
+        "total against the Summa row, a grant against its report, one amount read in two "
+        "copies, a project above the maximum. `namnd status` lists the failed ones.",
+    ),
+    Recipe(
+        "Which criteria concepts applied to LUM in which year, and which were new?",
+        """SELECT year, concept, in_previous_year, evidence
+FROM v_criteria_concepts_by_year
+WHERE fund_type = 'LUM'
+ORDER BY year, concept""",
+        "Criteria compared by what they ask for, not their wording: 2013's \"involverar fler "
+        'än en stadsdelsförvaltning" and 2015\'s "Omfattar flera stadsdelsförvaltningar" '
+        "are one concept (several_districts) kept.",
     ),
     Recipe(
         "Who carried out the city-wide (FUM) studies, at what cost, and when were they due?",

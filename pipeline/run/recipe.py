@@ -30,6 +30,7 @@ from pipeline.run.discover import Skipped, discover
 from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
+from pipeline.warehouse import longitudinal
 from pipeline.warehouse.runs import record_run
 
 
@@ -62,6 +63,7 @@ class RunSummary:
     workers_lost: int = 0
     tasks_retried: int = 0  # tasks rerun elsewhere because their worker was lost
     plan: Plan | None = None  # what the run set out to do, and why (see run/plan.py)
+    longitudinal: longitudinal.LongitudinalReport | None = None  # series, checks, concepts
 
     @property
     def exit_code(self) -> int:
@@ -153,6 +155,8 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
         def finish(con: object, report: warehouse.OverrideReport) -> None:
             warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
+            # project series, criterion concepts and checks over the whole warehouse
+            summary.longitudinal = longitudinal.refresh(con, settings.overrides_dir)  # type: ignore[arg-type]
             summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
                 f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
             ]

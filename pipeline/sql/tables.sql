@@ -81,3 +81,21 @@
 -- expected_decisions
 -- Grain: one row per line of the expectations register (warehouse/expected/*.csv): a
 -- decision of a year, committee and series that should exist, should not, or is a known gap.
+
+-- project_links
+-- Grain: one row per candidate pair of project mentions in two documents that the linker
+-- scored (pipeline/warehouse/series.py), or that an analyst judged
+-- (warehouse/overrides/project_links.csv): its score, decision (same | different | review)
+-- and evidence. Rebuilt on every run. Key: (project_a, project_b).
+
+-- checks
+-- Grain: one row per arithmetic or consistency check of the extracted figures (sum of
+-- project rows against a stated total, a total against its Summa row, a grant against its
+-- later report, one amount read in two copies, a project above the maximum per
+-- application), with both figures, their pages and the outcome. Rebuilt on every run
+-- (pipeline/sql/reconcile/). Key: check_id.
+
+-- criterion_concepts
+-- Grain: one row per (criterion, concept): a criterion mapped to a concept of
+-- pipeline/data/criterion_concepts.csv ('other' when no cue matches), with the matching
+-- words. Rebuilt on every run.

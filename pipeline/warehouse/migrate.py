@@ -208,7 +208,8 @@ def install_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -
         for name, sql in list(pending.items()):
             try:
                 con.execute(sql)
-            except duckdb.CatalogException as exc:  # may use an object not created yet
+            except (duckdb.CatalogException, duckdb.BinderException) as exc:  # may use an object
+                # not created yet, or an older version of one (a column added since)
                 errors[name] = exc
                 continue
             created.append(name)

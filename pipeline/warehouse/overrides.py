@@ -41,7 +41,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "decisions": ("doc_id", "item_no"),
     "signatories": ("doc_id", "name"),
 }
-_PROTECTED = {"doc_id", "origin"}
+#: Columns a correction may not set: identity, provenance, and what every run derives anew
+#: (series_id from the linker, confidence_extracted from the checks; issue 15).
+_PROTECTED = {"doc_id", "origin", "series_id", "confidence_extracted"}
 
 #: The column that names a row, compared with `expect` before an override is applied.
 #: Documents have none: a doc_id is the hash of the file's bytes and cannot drift.
@@ -134,6 +136,15 @@ class OverrideReport:
 # --------------------------------------------------------------------------- files
 
 
+#: Judgements on project links (pipeline/warehouse/series.py), not corrections of rows.
+LINKS_FILE = "project_links.csv"
+
+
+def correction_files(overrides_dir: Path) -> list[Path]:
+    """The corrections files of `overrides_dir`, in name order (every *.csv but LINKS_FILE)."""
+    return [p for p in sorted(overrides_dir.glob("*.csv")) if p.name != LINKS_FILE]
+
+
 def read_overrides(overrides_dir: Path) -> list[Override]:
     """Every override in ``overrides_dir/*.csv``, in file-name then line order.
 
@@ -142,7 +153,7 @@ def read_overrides(overrides_dir: Path) -> list[Override]:
     found: list[Override] = []
     if not overrides_dir.is_dir():
         return found
-    for path in sorted(overrides_dir.glob("*.csv")):
+    for path in correction_files(overrides_dir):
         found += read_overrides_file(path)
     return found
 
@@ -303,7 +314,7 @@ def upgrade_files(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> tuple[
     """
     stored = _stored(con) if "overrides_applied" in _columns(con) else {}
     changed, problems = 0, []
-    for path in sorted(overrides_dir.glob("*.csv")) if overrides_dir.is_dir() else []:
+    for path in correction_files(overrides_dir) if overrides_dir.is_dir() else []:
         by_source = {o.source: o for o in read_overrides_file(path)}
         lines = _file_lines(path)
         touched = False

@@ -5,6 +5,7 @@
 -- README's SQL cookbook. Group by district_today_id to follow districts across mergers.
 --
 -- * Projects with status 'ansökt' (applied for, not granted) are left out.
+--   itemisation 'no amounts': neither project amounts nor a stated total.
 -- * year = the project's stated year, else its document's year (as in v_projects).
 -- * A project in several districts is split between them: total_sek gets amount/n, with the
 --   remaining kronor going one each to the first districts by id, so summing total_sek over
@@ -21,11 +22,37 @@
 -- * coverage (added, issue 18): how complete the archive is for this fund and year
 --   (v_coverage_by_fund_year): 'complete', 'incomplete', 'partial', 'known gap' or
 --   'no expectation recorded' — so that a small total can be told from a missing decision.
+-- * Each project counts once per year (added, issue 15): a project granted in one decision
+--   and reported in a later one is one project (v_projects.counted, by series), so
+--   n_projects and total_sek no longer count it twice.
+-- * itemisation (added, issue 15): whether the fund's money in that year is known per
+--   project — 'itemised' (every counted project has an amount), 'partly itemised', or
+--   'stated total only' (no project amount; the decision states one total, given in
+--   fund_total_stated_sek: the largest exact total_granted of the fund and year in a
+--   canonical document, NULL when none is stated).
 CREATE OR REPLACE VIEW v_funding_by_district_year AS
 WITH funded AS (
     SELECT project_id, doc_id, fund_type, year, amount_sek
     FROM v_projects
-    WHERE status IS DISTINCT FROM 'ansökt'
+    WHERE status IS DISTINCT FROM 'ansökt' AND counted
+),
+stated AS (
+    SELECT a.fund_type, a.year, max(a.sek) AS fund_total_stated_sek
+    FROM amounts AS a
+    JOIN v_documents_canonical AS d ON d.doc_id = a.doc_id
+    WHERE a.kind = 'total_granted' AND NOT coalesce(a.approximate, false)
+    GROUP BY ALL
+),
+itemised AS (
+    SELECT
+        fund_type, year,
+        CASE
+            WHEN count(amount_sek) = count(*) THEN 'itemised'
+            WHEN count(amount_sek) > 0 THEN 'partly itemised'
+            ELSE 'stated total only'
+        END AS itemisation
+    FROM funded
+    GROUP BY ALL
 ),
 links AS (
     SELECT DISTINCT project_id, district_id FROM project_districts
@@ -63,9 +90,18 @@ SELECT
     CAST(sum(a.amount_sek) AS BIGINT) AS total_sek_undivided,
     count(DISTINCT a.project_id) FILTER (WHERE a.n_districts > 1) AS n_projects_shared,
     count(DISTINCT a.project_id) FILTER (WHERE a.amount_sek IS NULL) AS n_projects_without_amount,
-    coalesce(cv.coverage, 'no expectation recorded') AS coverage
+    coalesce(cv.coverage, 'no expectation recorded') AS coverage,
+    CASE
+        WHEN it.itemisation = 'stated total only' AND st.fund_total_stated_sek IS NULL
+            THEN 'no amounts'
+        ELSE it.itemisation
+    END AS itemisation,
+    st.fund_total_stated_sek
 FROM allocated AS a
 LEFT JOIN v_district_lineage AS g ON g.district_id = a.district_id
 LEFT JOIN v_coverage_by_fund_year AS cv ON cv.fund_type = a.fund_type AND cv.year = a.year
+LEFT JOIN itemised AS it
+    ON it.fund_type IS NOT DISTINCT FROM a.fund_type AND it.year IS NOT DISTINCT FROM a.year
+LEFT JOIN stated AS st ON st.fund_type = a.fund_type AND st.year = a.year
 GROUP BY ALL
 ORDER BY a.year, a.fund_type, district_today_id, a.district_id;

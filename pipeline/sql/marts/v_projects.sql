@@ -12,6 +12,14 @@
 -- WHERE district_kind = 'stadsdelsförvaltning' keeps projects owned only by districts),
 -- with the list district_kinds beside it. Provenance: doc_id, source_path, page_no,
 -- evidence, confidence, origin ('extracted' | 'corrected' | 'override').
+--
+-- Series (added, issue 15): series_id is the project across documents and years (one
+-- project granted in one decision and reported in a later one is two rows here, with one
+-- series_id). counted is true for exactly one row per (series, year) — the grant with an
+-- amount when there is one, else the grant, else the report — so that
+-- `count(*) FILTER (WHERE counted)` counts projects, not mentions; mentions_in_year says
+-- how many rows the series has in that year. Rows not linked yet (a warehouse loaded
+-- without `namnd run`) fall back to their folded name ('n-<name>'), else their project_id.
 CREATE OR REPLACE VIEW v_projects AS
 WITH links AS (
     SELECT
@@ -57,7 +65,18 @@ SELECT
     p.evidence,
     p.confidence,
     p.origin,
-    d.n_copies
+    d.n_copies,
+    coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id) AS series_id,
+    row_number() OVER (
+        PARTITION BY coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id), coalesce(p.year, year(d.doc_date))
+        ORDER BY
+            CASE p.status WHEN 'beviljad' THEN 0 WHEN 'pågående' THEN 1 WHEN 'genomförd' THEN 2
+                ELSE 3 END,
+            p.amount_sek IS NULL, d.doc_date NULLS LAST, p.project_id
+    ) = 1 AS counted,
+    count(*) OVER (
+        PARTITION BY coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id), coalesce(p.year, year(d.doc_date))
+    ) AS mentions_in_year
 FROM projects AS p
 JOIN v_documents_canonical AS d ON d.doc_id = p.doc_id
 LEFT JOIN links AS l ON l.project_id = p.project_id

@@ -1,0 +1,253 @@
+"""Issue 15: project series, checks and criterion concepts.
+
+The measured corpus (`series_warehouse`): the samples' transcripts, the genre corpus and
+the three series documents (tests/resources/corpus/series/docs), as transcripts, processed
+by the real `namnd run`; gold in tests/gold/longitudinal/ written by reading the documents.
+The samples' scans and born-digital copies are covered by the session's samples warehouse.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import warehouse
+from pipeline.evaluate.longitudinal import evaluate_concepts, evaluate_links
+from pipeline.lang.concepts import OTHER, match_concepts, parse_vocabulary
+from pipeline.warehouse.checks import FAILED_CHECK_FACTOR
+from tests.conftest import REPO, Built, build_warehouse, run_cli
+
+GOLD = REPO / "tests" / "gold" / "longitudinal"
+SERIES_DOCS = REPO / "tests" / "resources" / "corpus" / "series" / "docs"
+GENRE_DOCS = REPO / "tests" / "resources" / "corpus" / "genre" / "docs"
+
+
+@pytest.fixture(scope="module")
+def series_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("series")
+    raw = root / "raw"
+    raw.mkdir()
+    for src in [
+        *sorted((REPO / "raw" / "transcripts").glob("*.txt")),
+        *sorted(GENRE_DOCS.glob("*.txt")),
+        *sorted(SERIES_DOCS.glob("*.txt")),
+    ]:
+        shutil.copy(src, raw / src.name)
+    built = build_warehouse(raw, root)
+    assert built.exit_code == 0, built.output
+    return built
+
+
+def _con(built: Built) -> duckdb.DuckDBPyConnection:
+    return warehouse.connect_read(built.db)
+
+
+# --------------------------------------------------------------------------- concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("Omfattar flera stadsdelsförvaltningar.", {"several_districts"}),
+        ("involverar fler än en stadsdelsförvaltning", {"several_districts"}),
+        ("involverar fler fin en stadsdelsförvaltning.", {"several_districts"}),  # OCR
+        ("Jamstéalldhet", {"gender_equality"}),  # OCR
+        ("har tydlig forskningssnknything", {"research_link"}),  # OCR
+        ("Projektet har en plan för dokumentation och uppföljning.", {"follow_up"}),
+        ("Barn och unga i ekonomiskt utsatta familjer", {"children_youth", "economic_support"}),
+        ("Projektet ska vara roligt.", {OTHER}),
+    ],
+)
+def test_criterion_concepts_from_cues(text: str, concepts: set[str]) -> None:
+    assert {m.concept for m in match_concepts(text)} == concepts
+
+
+def test_concept_evidence_is_the_printed_words() -> None:
+    (m,) = match_concepts("Har en tydlig forskningsanknytning.")
+    assert (m.concept, m.evidence) == ("research_link", "forskningsanknytning")
+
+
+def test_vocabulary_line_without_cue_is_refused() -> None:
+    with pytest.raises(ValueError, match="line 3"):
+        parse_vocabulary("concept,label,cue\n# note\nresearch_link,link to research,\n")
+
+
+def test_concept_precision_on_gold(series_warehouse: Built) -> None:
+    con = _con(series_warehouse)
+    try:
+        score = evaluate_concepts(con, GOLD / "criterion_concepts.csv")
+    finally:
+        con.close()
+    assert score.matched >= 80, score.not_found  # of 86 gold criteria; the rest not extracted
+    assert score.precision >= 0.90, score.wrong
+    assert score.recall >= 0.90, score.wrong
+
+
+def test_concepts_kept_across_wordings(series_warehouse: Built) -> None:
+    """2013 "involverar fler än en stadsdelsförvaltning" and 2015 "Omfattar flera
+    stadsdelsförvaltningar" are one concept kept, not one dropped and one added."""
+    con = _con(series_warehouse)
+    try:
+        rows = con.execute(
+            "SELECT year, in_previous_year FROM v_criteria_concepts_by_year "
+            "WHERE fund_type = 'LUM' AND concept = 'several_districts' AND year IN (2013, 2015) "
+            "ORDER BY year"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [(2013, False), (2015, True)]
+
+
+# --------------------------------------------------------------------------- series
+
+
+def test_link_precision_and_recall_on_gold(series_warehouse: Built) -> None:
+    con = _con(series_warehouse)
+    try:
+        score = evaluate_links(con, GOLD / "project_links.csv")
+    finally:
+        con.close()
+    assert score.precision >= 0.95, score.false_links
+    assert score.recall >= 0.90, score.missed
+
+
+def test_gold_links_name_documents_that_exist() -> None:
+    stems = {p.stem for p in (*GENRE_DOCS.glob("*.txt"), *SERIES_DOCS.glob("*.txt"))}
+    stems |= {p.name.split(".")[0] for p in (REPO / "raw").rglob("*.*")}
+    with (GOLD / "project_links.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(ln for ln in fh if not ln.startswith("#")))
+    assert {r["judgement"] for r in rows} == {"same", "different"}
+    assert {r["doc_a"] for r in rows} | {r["doc_b"] for r in rows} <= stems
+
+
+def test_renamed_project_is_one_series(series_warehouse: Built) -> None:
+    con = _con(series_warehouse)
+    try:
+        row = con.execute(
+            "SELECT names, n_documents, statuses FROM v_project_series "
+            "WHERE list_contains(names, 'Islandsprojektet Stockholm')"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    names, n_documents, statuses = row
+    assert set(names) == {"Islandsprojektet Stockholm", "Vald i nära relationer"}
+    assert n_documents == 2 and statuses == ["beviljad", "genomförd"]
+
+
+def test_samples_series_and_no_double_counting(samples_warehouse: Built) -> None:
+    """The nine LUM projects granted in the 2020 annual report and reported in the 2021
+    redovisning are nine series, counted once in the funding view (copies included)."""
+    con = _con(samples_warehouse)
+    try:
+        multi = con.execute(
+            "SELECT count(*) FROM v_project_series WHERE n_documents > 1 "
+            "AND list_contains(fund_types, 'LUM') AND list_contains(years, 2020)"
+        ).fetchone()
+        mentions, counted = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE counted) FROM v_projects "
+            "WHERE fund_type = 'LUM' AND year = 2020"
+        ).fetchone() or (0, 0)
+        funded = con.execute(
+            "SELECT count(DISTINCT p.series_id) FROM v_projects AS p WHERE p.fund_type = 'LUM' "
+            "AND p.year = 2020 AND p.counted"
+        ).fetchone()
+        copies_apart = con.execute(
+            "SELECT count(*) FROM (SELECT c.decision_key, p.name FROM projects AS p "
+            "JOIN v_document_copies AS c USING (doc_id) GROUP BY ALL "
+            "HAVING count(DISTINCT p.series_id) > 1)"
+        ).fetchone()
+        failed = con.execute("SELECT count(*) FROM checks WHERE outcome = 'failed'").fetchone()
+    finally:
+        con.close()
+    assert multi == (9,)
+    assert (mentions, counted) == (18, 9)
+    assert funded == (9,)
+    assert copies_apart == (0,)
+    assert failed == (0,)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_stated_total_disagreeing_with_rows_fails_with_both_numbers(
+    series_warehouse: Built,
+) -> None:
+    con = _con(series_warehouse)
+    try:
+        rows = con.execute(
+            "SELECT c.kind, c.outcome, c.stated_sek, c.found_sek, c.pages, c.other_pages "
+            "FROM checks AS c JOIN documents AS d USING (doc_id) "
+            "WHERE d.source_path = 's03_2022_sn_mul_totalfel.txt' ORDER BY c.kind"
+        ).fetchall()
+        lowered = con.execute(
+            "SELECT a.confidence, a.confidence_extracted FROM amounts AS a "
+            "JOIN documents AS d USING (doc_id) "
+            "WHERE d.source_path = 's03_2022_sn_mul_totalfel.txt' AND a.sek = 125000"
+        ).fetchall()
+    finally:
+        con.close()
+    assert ("rows_vs_total", "failed", 125_000, 118_000, "1", "2") in rows
+    assert ("summa_vs_total", "failed", 125_000, 118_000, "1", "2") in rows
+    assert ("rows_vs_summa", "passed", 118_000, 118_000, "2", "2") in rows
+    assert lowered and all(
+        c == pytest.approx(e * FAILED_CHECK_FACTOR**2) for c, e in lowered
+    )  # named by two failed checks
+
+
+def test_failed_checks_in_run_summary_and_status(series_warehouse: Built) -> None:
+    assert "failed check rows_vs_total" in series_warehouse.output
+    code, out = run_cli(
+        ["status", "--raw", str(series_warehouse.raw), "--db", str(series_warehouse.db)]
+    )
+    assert code == 0
+    assert "stated 125 000 kr (s03_2022_sn_mul_totalfel.txt p.1)" in out
+
+
+# --------------------------------------------------------------------------- judgements
+
+
+def test_links_judgements_applied_and_orphans_reported(
+    series_warehouse: Built, tmp_path: Path
+) -> None:
+    """`namnd links` lists the grey zone; `links different` splits a linked pair on the next
+    run; a judgement whose project is gone is reported as orphaned."""
+    db = tmp_path / "namnd.duckdb"
+    shutil.copy(series_warehouse.db, db)
+    overrides = tmp_path / "overrides"
+    env = {"NAMND_OVERRIDES": str(overrides)}
+    code, out = run_cli(["links", "--db", str(db), "--format", "csv"], **env)
+    assert code == 0 and out.startswith("score,decision,by,a,name_a")
+    con = duckdb.connect(str(db), read_only=True)
+    a, b = con.execute(
+        "SELECT min(project_id), max(project_id) FROM projects "
+        "WHERE name IN ('Etableringscoach') GROUP BY series_id"
+    ).fetchone() or ("", "")
+    con.close()
+    code, out = run_cli(["links", "different", a, b, "--db", str(db)], **env)
+    assert code == 0, out
+    with (overrides / "project_links.csv").open("a", encoding="utf-8") as fh:
+        fh.write("nosuch-p-00000000,nosuch-p-11111111,same,,,,\n")
+    code, out = run_cli(
+        ["run", "--raw", str(series_warehouse.raw), "--db", str(db), "--plain"],
+        extracted=series_warehouse.extracted,
+        **env,
+    )
+    assert code == 0, out
+    assert "orphaned link judgement: project_links.csv:3 same nosuch-p-00000000" in out
+    con = duckdb.connect(str(db), read_only=True)
+    sa, sb = (
+        con.execute("SELECT series_id FROM projects WHERE project_id = ?", [p]).fetchone()
+        for p in (a, b)
+    )
+    decided = con.execute(
+        "SELECT decision, decided_by FROM project_links WHERE project_a = ? AND project_b = ?",
+        [a, b],
+    ).fetchone()
+    con.close()
+    assert sa != sb
+    assert decided == ("different", "analyst")
