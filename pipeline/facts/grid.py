@@ -146,6 +146,8 @@ def _header_role(cell: str) -> str | None:
         return "applied"
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
         return "cost"
+    if re.fullmatch(r"(?:19[89]|20[0-4])\d(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
+        return "cost"  # a year's money column ("1999", unit on the line below)
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
     hits = cue_hits(cell, "table_header")
