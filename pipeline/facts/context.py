@@ -200,7 +200,18 @@ class Context:
 
 def specific_fund(fund: str | None, ctx: Context) -> str | None:
     """The generic "FoU-medel" names no fund of its own: it is the fund the document is
-    about when it is about one, else unknown."""
+    about when it is about one, else unknown. A grant form named in passing ("projektbidrag",
+    "föreningsbidrag") in a document about one FoU fund is that fund's money."""
+    if fund in PROGRAM_FUNDS and ctx.default_fund in FOU_FUNDS:
+        return ctx.default_fund
     if fund not in GENERIC_FUNDS:
         return fund
     return ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None
+
+
+#: the committees' own research and development funds
+FOU_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM"})
+#: grant forms of any committee (the label of money that is not an FoU fund)
+PROGRAM_FUNDS = frozenset(
+    {"föreningsbidrag", "verksamhetsbidrag", "projektbidrag", "aktivitetsbidrag", "lokalbidrag"}
+)
