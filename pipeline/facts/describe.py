@@ -123,14 +123,28 @@ _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|per\s+deltagar
 def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     """The project's own sum in its text and the sentence that states it: the first sum of
     the first sentence that grants, costs or applies for money."""
+    candidates: list[tuple[AmountMatch, str, bool]] = []
     for s in sentences(text.split("\n")):
         f = fold(s.text)
         if not _OWN_MONEY.search(f) or _NOT_OWN_MONEY.search(f):
             continue
         found = [a for a in find_amounts(s.text) if a.per is None]
-        if found:
-            return found[0], s.text
+        if not found:
+            continue
+        applied = _APPLIED_FOR.search(s.text)
+        if applied:
+            # "kosta 1,1 miljoner kronor varav 580 000 kronor söks": the sum applied for
+            best = min(found, key=lambda a: abs(a.start - applied.start()))
+            candidates.append((best, s.text, True))
+        else:
+            candidates.append((found[0], s.text, False))
+    # the sum applied for before the whole cost, else the first sum stated
+    for a, sentence, _applied in sorted(candidates, key=lambda c: not c[2]):
+        return a, sentence
     return None
+
+
+_APPLIED_FOR = re.compile(r"\b(?:söks|sökt|ansöker om|söker|ansöks)\b", re.IGNORECASE)
 
 
 def complete_from_text(

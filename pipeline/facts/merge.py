@@ -220,7 +220,8 @@ def prose_drafts(
             last_line=s.last,
             places=list(pp.places),
             # its own paragraph describes it, unless the paragraph names other projects too
-            description=(para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
+            description=pp.description
+            or (para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
         )
         _set_amount(d, pp, lines)
         out.append(d)

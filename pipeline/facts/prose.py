@@ -47,7 +47,7 @@ PlaceFinder = Callable[[str], list[Place]]
 
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
-    r"försöket|forsoket|satsningen)(?:\s+|,\s+(?=[\"”“«]))",
+    r"försöket|forsoket|satsningen|arbetsnamnet)(?:\s+|,\s+(?=[\"”“«]))",
     re.IGNORECASE,
 )
 #: what members propose in a debate, or a reservation, is not what the committee decides
@@ -82,6 +82,7 @@ class ProseProject:
     sentence: Sentence
     fund_text: str = ""
     aliases: list[str] = field(default_factory=list)
+    description: str = ""  # the project's own section, when it has one
 
 
 def project_name_after(text: str) -> tuple[str, int, int] | None:
@@ -110,6 +111,9 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
     return name, 0, len(name)
 
 
+#: an unquoted name set off by a comma and a relative clause: "projektet Trygg start i
+#: vuxenlivet, som genomförs av …", "arbetsnamnet Mobil närvaro, har upphandlats"
+_APPOSITION = re.compile(r"^[A-ZÅÄÖ][^,.;:]{3,80},\s+(?:som|har|och\s+som)\b")
 _FUNDED = re.compile(r"finansier|bevilja|kosta|kostnad|budget|genomfor|tilldela")
 
 
@@ -135,7 +139,11 @@ def find_prose_grants(
             if _THE_PROJECT.search(fold(nxt.text)) and _GRANTED.search(fold(nxt.text)):
                 amounts = [a for a in find_amounts(nxt.text) if a.per is None]
                 money_from = nxt
-        quoted = [m for m in _PROJECT_NOUN.finditer(text) if _QUOTED.match(text[m.end() :])]
+        quoted = [
+            m
+            for m in _PROJECT_NOUN.finditer(text)
+            if _QUOTED.match(text[m.end() :]) or _APPOSITION.match(text[m.end() :])
+        ]
         if quoted and not amounts:
             # a quoted study name in a paragraph that gives its cost a sentence later
             amounts = [a for a in find_amounts(paragraph_of.get(s.first, text)) if a.per is None]
@@ -245,18 +253,22 @@ def find_headed_projects(
         if not ln.heading or ln.level == 1:
             continue
         name = ln.text.strip().rstrip(":.")
+        labelled = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
+        if labelled:
+            name = labelled.group(1).strip()
         if not name or len(name.split()) > _MAX_HEADING_WORDS or not name[:1].isupper():
             continue
         k = i + 1
         while k < len(lines) and not lines[k].text.strip():
             k += 1
         sent = first_sentence.get(k)
-        if sent is None or not _THIS_PROJECT.match(sent.text.strip()):
+        if sent is None or not (labelled or _THIS_PROJECT.match(sent.text.strip())):
             continue
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if not amounts and not (_GRANTED.search(f) or _DONE.search(f)):
+        if not labelled and not amounts and not (_GRANTED.search(f) or _DONE.search(f)):
             continue
+        end = next((j for j in range(k, len(lines)) if lines[j].heading), len(lines))
         out.append(
             ProseProject(
                 name=name,
@@ -265,6 +277,14 @@ def find_headed_projects(
                 status=_status(f),
                 sentence=sent,
                 fund_text=sent.text,
+                description="\n".join(lines[j].text for j in range(k, end)),
             )
         )
     return out
+
+
+#: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"
+_LABELLED = re.compile(
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(\S.+)$",
+    re.IGNORECASE,
+)
