@@ -17,6 +17,7 @@ from pipeline.facts import ids
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.run.faults import kill_point
+from pipeline.warehouse.evidence_boxes import add_boxes
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
 from pipeline.warehouse.overrides import apply_stored_overrides
 
@@ -311,6 +312,7 @@ def load_document(
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),
     }
+    add_boxes(tables, result.text, doc_id)  # where on its page each value was read
     con.execute("BEGIN TRANSACTION")
     try:
         _delete_document_rows(con, doc_id)

@@ -9,11 +9,14 @@ Applying is idempotent. An override that matches nothing is reported, never drop
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import functools
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -133,6 +136,22 @@ class OverrideReport:
 
 # --------------------------------------------------------------------------- files
 
+#: the lock file that serialises writers of the overrides folder (`namnd correct`, the review
+#: page's tabs): each rewrites a file whole, so two at once would lose a line
+LOCK_FILE = ".lock"
+
+
+@contextlib.contextmanager
+def overrides_lock(overrides_dir: Path) -> Iterator[None]:
+    """Hold the overrides folder for one read-modify-write (an exclusive ``flock``)."""
+    overrides_dir.mkdir(parents=True, exist_ok=True)
+    with (overrides_dir / LOCK_FILE).open("a") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
 
 def read_overrides(overrides_dir: Path) -> list[Override]:
     """Every override in ``overrides_dir/*.csv``, in file-name then line order.
@@ -193,6 +212,24 @@ def add_override(
     UsageError with the reason when the override is malformed. Apply it with
     `apply_overrides` (the next `namnd run` does so).
     """
+    with overrides_lock(overrides_dir):
+        return _add_override(
+            overrides_dir, table, key, column, value, action, note, file_name, expect, con
+        )
+
+
+def _add_override(
+    overrides_dir: Path,
+    table: str,
+    key: str,
+    column: str | None,
+    value: str | None,
+    action: str,
+    note: str | None,
+    file_name: str,
+    expect: str | None,
+    con: duckdb.DuckDBPyConnection | None,
+) -> Override:
     path = overrides_dir / file_name
     lines = _file_lines(path)
     ov = Override(
@@ -333,6 +370,11 @@ def upgrade_files(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> tuple[
 
 def remove_override(overrides_dir: Path, ident: str) -> Override:
     """Delete the line `ident` (an override id, a unique prefix of one, or ``file.csv:LINE``)."""
+    with overrides_lock(overrides_dir):
+        return _remove_override(overrides_dir, ident)
+
+
+def _remove_override(overrides_dir: Path, ident: str) -> Override:
     found = read_overrides(overrides_dir)
     hits = [o for o in found if o.source == ident or o.override_id.startswith(ident)]
     if len(ident) < 4 and ":" not in ident:
