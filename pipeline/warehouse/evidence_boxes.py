@@ -14,6 +14,7 @@ Transcripts, pages read by pdftotext and evidence found nowhere get no box.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,9 @@ class Box:
         }
 
 
+#: the column holding the value whose evidence is boxed
+VALUE_COLUMNS = {"projects": "name", "amounts": "raw", "criteria": "text", "decisions": "text"}
+
 NO_BOX: dict[str, None] = dict.fromkeys(("box_x0", "box_y0", "box_x1", "box_y1", "box_match"))
 
 
@@ -58,6 +62,36 @@ def fold(text: str) -> str:
     """Letters and digits only, lower case, accents dropped."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if c.isalnum())
+
+
+#: How evidence is written when it is not one stretch of text: " … " between a context
+#: sentence and the value's own (a list's lead-in, often on another part of the page), " / "
+#: between the lines and " | " between the cells of a table row.
+_GAP = re.compile(r"\s…\s")
+_JOIN = re.compile(r"\s[/|]\s")
+#: A piece of a table row belongs to the same row when it is at most this far (points) above
+#: or below the piece found first.
+NEAR_PT = 40.0
+
+
+def evidence_pieces(evidence: str, value: str | None = None) -> list[str]:
+    """The stretches of `evidence` that stand on the value's place on the page: of the parts
+    between " … ", the one holding `value` (else the last), cut at " / " and " | "; repeated
+    pieces once."""
+    parts = [p for p in _GAP.split(evidence) if p.strip()]
+    if not parts:
+        return []
+    key = fold(value or "")
+    main = next((p for p in parts if key and key in fold(p)), parts[-1])
+    out: list[str] = []
+    for piece in _JOIN.split(main):
+        if len(fold(piece)) >= MIN_EVIDENCE_CHARS and piece.strip() not in out:
+            out.append(piece.strip())
+    return out
+
+
+_Span = tuple[int, int, float]  # start, end in the folded page text; score 0-100
+_Rect = tuple[float, float, float, float]
 
 
 class PageIndex:
@@ -73,36 +107,83 @@ class PageIndex:
             owner.extend([i] * len(f))
         self.text = "".join(chars)
         self.owner = owner
+        self.usable = bool(page.words) and len(page.to_pdf) == 6 and bool(self.text)
+        self.to_pdf: Affine = tuple(page.to_pdf) if self.usable else (1, 0, 0, 0, 1, 0)  # type: ignore[assignment]
 
-    def locate(self, evidence: str) -> Box | None:
+    def _spans(self, needle: str) -> list[_Span]:
+        """Every exact place of `needle`, else its best fuzzy place (none below MIN_MATCH)."""
+        spans: list[_Span] = []
+        at = self.text.find(needle)
+        while at >= 0:
+            spans.append((at, at + len(needle), 100.0))
+            at = self.text.find(needle, at + 1)
+        if spans:
+            return spans
+        al = fuzz.partial_ratio_alignment(needle, self.text, score_cutoff=MIN_MATCH)
+        if al is None or al.dest_end <= al.dest_start:
+            return []
+        return [(al.dest_start, al.dest_end, al.score)]
+
+    def _rect(self, span: _Span) -> _Rect:
+        first, last = self.owner[span[0]], self.owner[span[1] - 1]
+        boxes = [word_box_pt(w, self.to_pdf) for w in self.page.words[first : last + 1]]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+    def locate(self, evidence: str, value: str | None = None) -> Box | None:
         """The box of `evidence` on this page, or None when it is not found."""
-        page = self.page
-        if not page.words or len(page.to_pdf) != 6:
+        if not self.usable:
             return None
         needle = fold(evidence)
-        if len(needle) < MIN_EVIDENCE_CHARS or not self.text:
+        if len(needle) < MIN_EVIDENCE_CHARS:
             return None
-        start = self.text.find(needle)
-        if start >= 0:
-            end, score = start + len(needle), 100.0
-        else:
-            al = fuzz.partial_ratio_alignment(needle, self.text, score_cutoff=MIN_MATCH)
-            if al is None:
-                return None
-            start, end, score = al.dest_start, al.dest_end, al.score
-        if end <= start:
-            return None
-        first, last = self.owner[start], self.owner[end - 1]
-        to_pdf: Affine = tuple(page.to_pdf)  # type: ignore[assignment]
-        boxes = [word_box_pt(w, to_pdf) for w in page.words[first : last + 1]]
+        whole = self._spans(needle)
+        if whole and whole[0][2] == 100.0:
+            return self._box([self._rect(whole[0])], 100.0)
+        # piece by piece: table rows, lists with a lead-in, or text repaired beyond the match
+        pieces = sorted(evidence_pieces(evidence, value), key=lambda p: -len(fold(p)))
+        found: list[tuple[_Rect, float, int]] = []  # rect, score, folded length
+        anchor: _Rect | None = None
+        for piece in pieces:
+            spans = self._spans(fold(piece))
+            if not spans:
+                continue
+            rects = [(self._rect(s), s[2]) for s in spans]
+            if anchor is None:
+                rect, score = max(rects, key=lambda rs: rs[1])
+                anchor = rect
+            else:
+                a = anchor
+                rect, score = min(rects, key=lambda rs: _gap(rs[0], a))
+                if _gap(rect, anchor) > NEAR_PT:
+                    continue
+            found.append((rect, score, len(fold(piece))))
+        if not found:
+            return self._box([self._rect(whole[0])], whole[0][2]) if whole else None
+        total = sum(len(fold(p)) for p in pieces)
+        score = sum(sc * n for _, sc, n in found) / max(1, total)
+        if whole and whole[0][2] > score:
+            return self._box([self._rect(whole[0])], whole[0][2])
+        return self._box([r for r, _, _ in found], score)
+
+    def _box(self, rects: list[_Rect], score: float) -> Box:
         return Box(
-            page_no=page.page_no,
-            x0=min(b[0] for b in boxes),
-            y0=min(b[1] for b in boxes),
-            x1=max(b[2] for b in boxes),
-            y1=max(b[3] for b in boxes),
+            page_no=self.page.page_no,
+            x0=min(r[0] for r in rects),
+            y0=min(r[1] for r in rects),
+            x1=max(r[2] for r in rects),
+            y1=max(r[3] for r in rects),
             match=score / 100.0,
         )
+
+
+def _gap(a: _Rect, b: _Rect) -> float:
+    """Vertical distance between two boxes (0 when they share a line)."""
+    return max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
 
 
 class DocumentBoxes:
@@ -119,11 +200,13 @@ class DocumentBoxes:
             self._index[page_no] = PageIndex(self.pages[page_no])
         return self._index[page_no]
 
-    def on_page(self, page_no: int | None, evidence: str | None) -> Box | None:
+    def on_page(
+        self, page_no: int | None, evidence: str | None, value: str | None = None
+    ) -> Box | None:
         if page_no is None or not evidence:
             return None
         index = self._page(page_no)
-        return index.locate(evidence) if index else None
+        return index.locate(evidence, value) if index else None
 
     def anywhere(self, evidence: str | None) -> Box | None:
         """The best place of `evidence` on any page (metadata carries no page number)."""
@@ -139,9 +222,9 @@ def add_boxes(
     """Give every row of projects, amounts, criteria and decisions in `tables` its evidence
     box columns, and fill ``meta_boxes`` from the documents row's metadata evidence."""
     boxes = DocumentBoxes(text)
-    for table in ("projects", "amounts", "criteria", "decisions"):
+    for table, value_column in VALUE_COLUMNS.items():
         for row in tables.get(table, []):
-            box = boxes.on_page(row.get("page_no"), row.get("evidence"))
+            box = boxes.on_page(row.get("page_no"), row.get("evidence"), row.get(value_column))
             row.update(box.columns() if box else NO_BOX)
     meta_rows: list[dict[str, Any]] = []
     for doc in tables.get("documents", []):
