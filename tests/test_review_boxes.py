@@ -11,14 +11,15 @@ with the evidence. The acceptance floor is 95 % of values.
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pdfplumber
 import pypdfium2 as pdfium
 import pytesseract
 import pytest
+from PIL import Image
 from rapidfuzz import fuzz
 
 from pipeline.records import PageText, Word
@@ -42,6 +43,8 @@ MIN_LENGTH = 0.9
 #: room around the box for the re-read (points): OCR needs a little white around glyphs
 PAD_PT = 3.0
 OCR_DPI = 300
+#: white between the crops stacked for one Tesseract pass (pixels)
+STACK_GAP_PX = 60
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,12 @@ def pdf_values(request: pytest.FixtureRequest) -> list[Value]:
         ):
             value = VALUE_COLUMNS[table]
             rows = con.execute(
-                f"SELECT t.{key}, d.source_path, t.page_no, pg.text_source, t.evidence, t.{value}, "
+                f"SELECT t.{key}, d.source_path, coalesce(t.box_page, t.page_no), pg.text_source, "
+                f"t.evidence, t.{value}, "
                 "t.box_x0, t.box_y0, t.box_x1, t.box_y1 "
                 f"FROM {table} t JOIN documents d USING (doc_id) "
-                "JOIN pages pg ON pg.doc_id = t.doc_id AND pg.page_no = t.page_no "
+                "JOIN pages pg ON pg.doc_id = t.doc_id "
+                "AND pg.page_no = coalesce(t.box_page, t.page_no) "
                 "WHERE d.media_type = 'application/pdf' AND t.evidence IS NOT NULL"
             ).fetchall()
             for k, src, page_no, page_source, ev, val, *box in rows:
@@ -88,37 +93,66 @@ def pdf_values(request: pytest.FixtureRequest) -> list[Value]:
         con.close()
 
 
-def reread(value: Value) -> str:
-    """The text inside the value's box, read again from the PDF."""
+def _padded(value: Value) -> tuple[float, float, float, float]:
     assert value.box is not None
     x0, y0, x1, y1 = value.box
+    return (max(0.0, x0 - PAD_PT), max(0.0, y0 - PAD_PT), x1 + PAD_PT, y1 + PAD_PT)
+
+
+def reread_layer(value: Value) -> str:
+    """The text layer inside the box, read by poppler's pdftotext (not pdfplumber, which made
+    the words the box came from)."""
+    x0, y0, x1, y1 = _padded(value)
     path = REPO / "raw" / value.source_path
-    if value.page_source == "text-layer":
-        with pdfplumber.open(path, pages=[value.page_no]) as pdf:
-            page = pdf.pages[0]
-            bbox = (
-                max(0.0, x0 - PAD_PT),
-                max(0.0, y0 - PAD_PT),
-                min(float(page.width), x1 + PAD_PT),
-                min(float(page.height), y1 + PAD_PT),
-            )
-            return page.crop(bbox).extract_text() or ""
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        page = doc[value.page_no - 1]
-        k = OCR_DPI / 72
-        image = page.render(scale=k, grayscale=True).to_pil()
-        crop = image.crop(
-            (
-                int(max(0.0, x0 - PAD_PT) * k),
-                int(max(0.0, y0 - PAD_PT) * k),
-                int((x1 + PAD_PT) * k),
-                int((y1 + PAD_PT) * k),
-            )
+    cmd = ["pdftotext", "-f", str(value.page_no), "-l", str(value.page_no), "-r", "72"]
+    cmd += ["-x", str(int(x0)), "-y", str(int(y0)), "-W", str(int(x1 - x0) + 1)]
+    cmd += ["-H", str(int(y1 - y0) + 1), "-layout", str(path), "-"]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def reread_scans(values: list[Value]) -> dict[Value, str]:
+    """The text inside each box of OCR'd pages, by a fresh Tesseract pass over the crops
+    rendered from the PDF: the crops of one page stacked into one image (one pass a page),
+    each word given to the crop it stands in."""
+    out: dict[Value, str] = {}
+    by_page: dict[tuple[str, int], list[Value]] = {}
+    for v in values:
+        by_page.setdefault((v.source_path, v.page_no), []).append(v)
+    k = OCR_DPI / 72
+    for (source_path, page_no), group in by_page.items():
+        doc = pdfium.PdfDocument(str(REPO / "raw" / source_path))
+        try:
+            page = doc[page_no - 1]
+            image = page.render(scale=k, grayscale=True).to_pil().convert("L")
+        finally:
+            doc.close()
+        crops, ranges, y = [], [], 0
+        for v in group:
+            x0, y0, x1, y1 = _padded(v)
+            crop = image.crop((int(x0 * k), int(y0 * k), int(x1 * k), int(y1 * k)))
+            crops.append(crop)
+            ranges.append((y, y + crop.height))
+            y += crop.height + STACK_GAP_PX
+        sheet = Image.new("L", (max(c.width for c in crops), y), 255)
+        for crop, (top, _) in zip(crops, ranges, strict=True):
+            sheet.paste(crop, (0, top))
+        data = pytesseract.image_to_data(
+            sheet,
+            lang="swe",
+            config=f"--psm 6 --dpi {OCR_DPI}",
+            output_type=pytesseract.Output.DICT,
         )
-        return str(pytesseract.image_to_string(crop, lang="swe", config=f"--psm 6 --dpi {OCR_DPI}"))
-    finally:
-        doc.close()
+        texts: list[list[str]] = [[] for _ in group]
+        for i, word in enumerate(data["text"]):
+            if not str(word).strip():
+                continue
+            mid = int(data["top"][i]) + int(data["height"][i]) / 2
+            for n, (top, bottom) in enumerate(ranges):
+                if top <= mid < bottom:
+                    texts[n].append(str(word))
+        for v, words in zip(group, texts, strict=True):
+            out[v] = " ".join(words)
+    return out
 
 
 def matches(value: Value, text: str) -> bool:
@@ -140,11 +174,12 @@ def matches(value: Value, text: str) -> bool:
 def test_every_pdf_value_has_a_box_that_holds_its_evidence(pdf_values: list[Value]) -> None:
     assert len(pdf_values) >= 50, "the samples' PDFs should give dozens of values"
     misses: list[str] = []
+    scans = reread_scans([v for v in pdf_values if v.box is not None and v.page_source == "ocr"])
     for v in pdf_values:
         if v.box is None:
             misses.append(f"{v.table} {v.key} ({v.page_source}): no box for {v.evidence[:60]!r}")
             continue
-        text = reread(v)
+        text = scans[v] if v.page_source == "ocr" else reread_layer(v)
         if not matches(v, text):
             misses.append(
                 f"{v.table} {v.key} ({v.page_source}): box reads {text[:80]!r}, "

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import duckdb
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -27,7 +28,7 @@ from starlette.templating import Jinja2Templates
 
 from pipeline.errors import InputError, UsageError, WarehouseBusy
 from pipeline.review import forms, images
-from pipeline.review.queue import Filters, Item, load_items, progress, same_sentence
+from pipeline.review.queue import KINDS, Filters, Item, load_items, progress, same_sentence
 from pipeline.review.store import Store
 from pipeline.warehouse.db import connect_read
 from pipeline.warehouse.overrides import LABELS, CorrectionState, correction_states
@@ -101,7 +102,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
 
     # ------------------------------------------------------------------ pages
 
-    async def queue_page(request: Request) -> Response:
+    def queue_page(request: Request) -> Response:
         f = filters_of(request)
         try:
             with reader() as con:
@@ -128,10 +129,10 @@ def create_app(settings: ReviewSettings) -> Starlette:
             item_url=lambda i: item_url(i, f),
         )
 
-    async def item_page(request: Request) -> Response:
-        return await _item(request, errors={}, typed={})
+    def item_page(request: Request) -> Response:
+        return _item(request, errors={}, typed={})
 
-    async def _item(
+    def _item(
         request: Request,
         errors: dict[str, str],
         typed: dict[str, str],
@@ -200,6 +201,9 @@ def create_app(settings: ReviewSettings) -> Starlette:
         return RedirectResponse(item_url(nxt, f), status_code=303)
 
     async def accept(request: Request) -> Response:
+        return await run_in_threadpool(_accept, request)
+
+    def _accept(request: Request) -> Response:
         table, key = request.path_params["table"], request.path_params["key"]
         try:
             with reader() as con:
@@ -208,41 +212,44 @@ def create_app(settings: ReviewSettings) -> Starlette:
             return busy(request, exc)
         item = find(items, table, key)
         if item is None:
-            return await _item(request, {}, {}, 404)
+            return _item(request, {}, {}, 404)
         store.accept(table, key, item.fingerprint)
         return after(request, item, items)
 
     async def delete(request: Request) -> Response:
-        table, key = request.path_params["table"], request.path_params["key"]
         form = await request.form()
-        note = (
-            str(form.get("note") or "")
-            or f"not a {table[:-1] if table != 'criteria' else 'criterion'} (review page)"
-        )
+        return await run_in_threadpool(_delete, request, str(form.get("note") or ""))
+
+    def _delete(request: Request, note: str) -> Response:
+        table, key = request.path_params["table"], request.path_params["key"]
+        note = note or f"not a {KINDS[table][0]} (review page)"
         try:
             with reader() as con:
                 items, _ = snapshot(con)
                 item = find(items, table, key)
                 if item is None:
-                    return await _item(request, {}, {}, 404)
+                    return _item(request, {}, {}, 404)
                 store.correct(con, table, key, "", "", "delete", note)
         except _Busy as exc:
             return busy(request, exc)
         except UsageError as exc:
-            return await _item(request, {"_": exc.message}, {}, 400)
+            return _item(request, {"_": exc.message}, {}, 400)
         return after(request, item, items)
 
     async def edit(request: Request) -> Response:
-        table, key = request.path_params["table"], request.path_params["key"]
         form = await request.form()
         typed = {k: str(v) for k, v in form.items()}
+        return await run_in_threadpool(_edit, request, typed)
+
+    def _edit(request: Request, typed: dict[str, str]) -> Response:
+        table, key = request.path_params["table"], request.path_params["key"]
         note = typed.get("note", "").strip() or "corrected on the review page"
         try:
             with reader() as con:
                 items, _ = snapshot(con)
                 item = find(items, table, key)
                 if item is None:
-                    return await _item(request, {}, typed, 404)
+                    return _item(request, {}, typed, 404)
                 districts = dict(con.execute("SELECT district_id, name FROM districts").fetchall())
                 errors: dict[str, str] = {}
                 changes: list[tuple[str, str]] = []
@@ -258,7 +265,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
                 if not errors and not changes:
                     errors["_"] = "nothing changed: type a new value in a field"
                 if errors:
-                    return await _item(request, errors, typed, 400)
+                    return _item(request, errors, typed, 400)
                 for column, value in changes:
                     if column == "district":
                         add = {
@@ -280,7 +287,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
         except _Busy as exc:
             return busy(request, exc)
         except UsageError as exc:
-            return await _item(request, {"_": exc.message}, typed, 400)
+            return _item(request, {"_": exc.message}, typed, 400)
         return after(request, item, items)
 
     async def undo(request: Request) -> Response:
@@ -289,7 +296,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
         if not back.startswith("/"):
             back = "/"
         try:
-            action = store.undo()
+            action = await run_in_threadpool(store.undo)
         except UsageError as exc:
             return HTMLResponse(f"<p>undo failed: {exc.message}</p>", status_code=409)
         if action is None:
@@ -304,13 +311,13 @@ def create_app(settings: ReviewSettings) -> Starlette:
 
     # ------------------------------------------------------------------ images
 
-    async def crop(request: Request) -> Response:
-        return await _image(request, whole=False)
+    def crop(request: Request) -> Response:
+        return _image(request, whole=False)
 
-    async def page_image(request: Request) -> Response:
-        return await _image(request, whole=True)
+    def page_image(request: Request) -> Response:
+        return _image(request, whole=True)
 
-    async def _image(request: Request, whole: bool) -> Response:
+    def _image(request: Request, whole: bool) -> Response:
         table, key = request.path_params["table"], request.path_params["key"]
         try:
             with reader() as con:
@@ -321,7 +328,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
         if item is None or not item.from_pdf:
             return Response("no page image for this value", 404, media_type="text/plain")
         path = settings.raw_dir / str(item.row["source_path"])
-        page_no = int(item.row["page_no"])
+        page_no = item.box_page
         try:
             if whole:
                 png = images.page_png(path, page_no, item.box)
@@ -333,7 +340,7 @@ def create_app(settings: ReviewSettings) -> Starlette:
             return Response(f"cannot render {path}: {exc}", 404, media_type="text/plain")
         return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
 
-    async def page_view(request: Request) -> Response:
+    def page_view(request: Request) -> Response:
         table, key = request.path_params["table"], request.path_params["key"]
         f = filters_of(request)
         q = f.query()

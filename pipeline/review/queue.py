@@ -90,6 +90,11 @@ class Item:
         return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))  # type: ignore[arg-type]
 
     @property
+    def box_page(self) -> int:
+        """The page the evidence box is on (the value's page unless found elsewhere)."""
+        return int(self.row.get("box_page") or self.row["page_no"])
+
+    @property
     def from_pdf(self) -> bool:
         return self.row.get("media_type") == "application/pdf"
 

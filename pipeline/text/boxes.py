@@ -97,30 +97,53 @@ def layer_to_pdf(dpi: int) -> Affine:
 
 
 def layer_words(plumber_words: Iterable[Mapping[str, Any]], dpi: int) -> tuple[Word, ...]:
-    """pdfplumber's words (points) as `Word`s in pixels at `dpi`, numbered by printed line."""
+    """pdfplumber's words (points) as `Word`s in pixels at `dpi`, in reading order: printed
+    lines top to bottom (tops within `LINE_TOLERANCE_PT` share a line, as the cells of a table
+    row do), each line left to right."""
     k = dpi / 72.0
-    ordered = sorted(plumber_words, key=lambda w: (round(float(w["top"]), 1), float(w["x0"])))
+    by_top = sorted(plumber_words, key=lambda w: (float(w["top"]), float(w["x0"])))
+    lines: list[list[Mapping[str, Any]]] = []
+    for w in by_top:
+        if lines and float(w["top"]) - float(lines[-1][0]["top"]) <= LINE_TOLERANCE_PT:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
     out: list[Word] = []
-    line, line_top = 0, None
-    for w in ordered:
-        top = float(w["top"])
-        if line_top is None or abs(top - line_top) > LINE_TOLERANCE_PT:
-            line, line_top = line + 1, top
-        x0, x1, bottom = float(w["x0"]), float(w["x1"]), float(w["bottom"])
-        out.append(
-            Word(
-                text=str(w["text"]),
-                left=round(x0 * k),
-                top=round(top * k),
-                width=max(1, round((x1 - x0) * k)),
-                height=max(1, round((bottom - top) * k)),
-                conf=100.0,
-                block=1,
-                par=1,
-                line=line,
+    for line_no, line in enumerate(lines, start=1):
+        for w in sorted(line, key=lambda w: float(w["x0"])):
+            x0, x1 = float(w["x0"]), float(w["x1"])
+            top, bottom = float(w["top"]), float(w["bottom"])
+            out.append(
+                Word(
+                    text=str(w["text"]),
+                    left=round(x0 * k),
+                    top=round(top * k),
+                    width=max(1, round((x1 - x0) * k)),
+                    height=max(1, round((bottom - top) * k)),
+                    conf=100.0,
+                    block=1,
+                    par=1,
+                    line=line_no,
+                )
             )
-        )
     return tuple(out)
+
+
+def visual_order(words: tuple[Word, ...]) -> list[int]:
+    """Indices of `words` in printed lines top to bottom, each left to right, whatever order
+    the reader gave them in (Tesseract reads a table column by column, as blocks)."""
+    order = sorted(range(len(words)), key=lambda i: words[i].top + words[i].height / 2)
+    lines: list[list[int]] = []
+    for i in order:
+        w = words[i]
+        mid = w.top + w.height / 2
+        if lines:
+            last = words[lines[-1][0]]
+            if abs(mid - (last.top + last.height / 2)) <= max(last.height, w.height) / 2:
+                lines[-1].append(i)
+                continue
+        lines.append([i])
+    return [i for line in lines for i in sorted(line, key=lambda i: words[i].left)]
 
 
 def word_box_pt(word: Word, to_pdf: Affine) -> tuple[float, float, float, float]:

@@ -22,11 +22,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from pipeline.records import DocumentText, PageText
-from pipeline.text.boxes import Affine, word_box_pt
+from pipeline.text.boxes import Affine, visual_order, word_box_pt
 
 #: Below this fuzzy score (0-100) the evidence is taken as not found on the page. Measured on
 #: the samples: found spans score 86-100, a sentence looked up on the wrong page < 60.
 MIN_MATCH = 75.0
+#: A box this good on the value's own page is taken without looking at the other pages; a box
+#: on another page must be better by MARGIN.
+GOOD_MATCH = 0.9
+MARGIN = 0.05
 #: Evidence shorter than this (folded characters) is too short to place reliably.
 MIN_EVIDENCE_CHARS = 3
 
@@ -44,6 +48,7 @@ class Box:
 
     def columns(self) -> dict[str, float]:
         return {
+            "box_page": self.page_no,
             "box_x0": round(self.x0, 2),
             "box_y0": round(self.y0, 2),
             "box_x1": round(self.x1, 2),
@@ -55,7 +60,9 @@ class Box:
 #: the column holding the value whose evidence is boxed
 VALUE_COLUMNS = {"projects": "name", "amounts": "raw", "criteria": "text", "decisions": "text"}
 
-NO_BOX: dict[str, None] = dict.fromkeys(("box_x0", "box_y0", "box_x1", "box_y1", "box_match"))
+NO_BOX: dict[str, None] = dict.fromkeys(
+    ("box_page", "box_x0", "box_y0", "box_x1", "box_y1", "box_match")
+)
 
 
 def fold(text: str) -> str:
@@ -65,68 +72,97 @@ def fold(text: str) -> str:
 
 
 #: How evidence is written when it is not one stretch of text: " … " between a context
-#: sentence and the value's own (a list's lead-in, often on another part of the page), " / "
-#: between the lines and " | " between the cells of a table row.
-_GAP = re.compile(r"\s…\s")
-_JOIN = re.compile(r"\s[/|]\s")
-#: A piece of a table row belongs to the same row when it is at most this far (points) above
-#: or below the piece found first.
+#: sentence and the value's own (a list's lead-in, often on another part of the page); " | "
+#: between the cells of a table row, or between two mentions of a project (its paragraph and
+#: its row in a table, perhaps on another page); " / " between the lines of one cell or row.
+_PART = re.compile(r"\s[…|]\s")
+_LINE = re.compile(r"\s/\s")
+#: A part of a table row belongs to the same row when it is at most this far (points) above
+#: or below the value's own part.
 NEAR_PT = 40.0
 
 
+def _pieces(part: str) -> list[str]:
+    return [p.strip() for p in _LINE.split(part) if len(fold(p)) >= MIN_EVIDENCE_CHARS]
+
+
 def evidence_pieces(evidence: str, value: str | None = None) -> list[str]:
-    """The stretches of `evidence` that stand on the value's place on the page: of the parts
-    between " … ", the one holding `value` (else the last), cut at " / " and " | "; repeated
-    pieces once."""
-    parts = [p for p in _GAP.split(evidence) if p.strip()]
+    """The stretch of `evidence` that states the value, cut into its printed lines: of the
+    parts between " … " and " | ", the first that holds `value` (else the longest), cut at
+    " / ". The box must hold these; the other parts are boxed too when they stand beside them
+    (the other cells of a table row)."""
+    parts = [p for p in _PART.split(evidence) if p.strip()]
     if not parts:
         return []
     key = fold(value or "")
-    main = next((p for p in parts if key and key in fold(p)), parts[-1])
+    main = next((p for p in parts if key and key in fold(p)), max(parts, key=len))
+    return _pieces(main)
+
+
+def _other_pieces(evidence: str, main: list[str]) -> list[str]:
     out: list[str] = []
-    for piece in _JOIN.split(main):
-        if len(fold(piece)) >= MIN_EVIDENCE_CHARS and piece.strip() not in out:
-            out.append(piece.strip())
+    for part in _PART.split(evidence):
+        out += [p for p in _pieces(part) if p not in main and p not in out]
     return out
 
 
-_Span = tuple[int, int, float]  # start, end in the folded page text; score 0-100
+_Span = tuple[int, int, int, float]  # view, start, end in its folded text; score 0-100
 _Rect = tuple[float, float, float, float]
 
 
 class PageIndex:
-    """A page's words folded into one string, with the word each character came from."""
+    """A page's words folded into strings — in the order they were read, and in printed lines
+    left to right (a table's rows) — with the word each character came from."""
 
     def __init__(self, page: PageText) -> None:
         self.page = page
+        self.usable = bool(page.words) and len(page.to_pdf) == 6
+        self.to_pdf: Affine = tuple(page.to_pdf) if self.usable else (1, 0, 0, 0, 1, 0)  # type: ignore[assignment]
+        self.views: list[tuple[str, list[int]]] = []
+        if self.usable:
+            read = list(range(len(page.words)))
+            self.views.append(self._view(read))
+            visual = visual_order(page.words)
+            if visual != read:
+                self.views.append(self._view(visual))
+        self.usable = self.usable and bool(self.views[0][0])
+
+    def _view(self, order: list[int]) -> tuple[str, list[int]]:
         chars: list[str] = []
         owner: list[int] = []
-        for i, w in enumerate(page.words):
-            f = fold(w.text)
+        for i in order:
+            f = fold(self.page.words[i].text)
             chars.append(f)
             owner.extend([i] * len(f))
-        self.text = "".join(chars)
-        self.owner = owner
-        self.usable = bool(page.words) and len(page.to_pdf) == 6 and bool(self.text)
-        self.to_pdf: Affine = tuple(page.to_pdf) if self.usable else (1, 0, 0, 0, 1, 0)  # type: ignore[assignment]
+        return "".join(chars), owner
 
     def _spans(self, needle: str) -> list[_Span]:
-        """Every exact place of `needle`, else its best fuzzy place (none below MIN_MATCH)."""
+        """Every exact place of `needle` in any view, else its best fuzzy place (none below
+        MIN_MATCH)."""
         spans: list[_Span] = []
-        at = self.text.find(needle)
-        while at >= 0:
-            spans.append((at, at + len(needle), 100.0))
-            at = self.text.find(needle, at + 1)
+        for v, (text, _) in enumerate(self.views):
+            at = text.find(needle)
+            while at >= 0:
+                spans.append((v, at, at + len(needle), 100.0))
+                at = text.find(needle, at + 1)
         if spans:
             return spans
-        al = fuzz.partial_ratio_alignment(needle, self.text, score_cutoff=MIN_MATCH)
-        if al is None or al.dest_end <= al.dest_start:
-            return []
-        return [(al.dest_start, al.dest_end, al.score)]
+        best: _Span | None = None
+        for v, (text, _) in enumerate(self.views):
+            al = fuzz.partial_ratio_alignment(needle, text, score_cutoff=MIN_MATCH)
+            if (
+                al is not None
+                and al.dest_end > al.dest_start
+                and (best is None or al.score > best[3])
+            ):
+                best = (v, al.dest_start, al.dest_end, al.score)
+        return [best] if best else []
 
     def _rect(self, span: _Span) -> _Rect:
-        first, last = self.owner[span[0]], self.owner[span[1] - 1]
-        boxes = [word_box_pt(w, self.to_pdf) for w in self.page.words[first : last + 1]]
+        v, start, end, _ = span
+        owner = self.views[v][1]
+        words = [self.page.words[i] for i in sorted(set(owner[start:end]))]
+        boxes = [word_box_pt(w, self.to_pdf) for w in words]
         return (
             min(b[0] for b in boxes),
             min(b[1] for b in boxes),
@@ -135,24 +171,25 @@ class PageIndex:
         )
 
     def locate(self, evidence: str, value: str | None = None) -> Box | None:
-        """The box of `evidence` on this page, or None when it is not found."""
+        """The box of `evidence` on this page, or None when it is not found. `match` says how
+        much of the stretch that states the value (`evidence_pieces`) was found, and how well."""
         if not self.usable:
             return None
         needle = fold(evidence)
         if len(needle) < MIN_EVIDENCE_CHARS:
             return None
         whole = self._spans(needle)
-        if whole and whole[0][2] == 100.0:
+        if whole and whole[0][3] == 100.0:
             return self._box([self._rect(whole[0])], 100.0)
         # piece by piece: table rows, lists with a lead-in, or text repaired beyond the match
-        pieces = sorted(evidence_pieces(evidence, value), key=lambda p: -len(fold(p)))
+        main = sorted(evidence_pieces(evidence, value), key=lambda p: -len(fold(p)))
         found: list[tuple[_Rect, float, int]] = []  # rect, score, folded length
         anchor: _Rect | None = None
-        for piece in pieces:
+        for piece in main + _other_pieces(evidence, main):
             spans = self._spans(fold(piece))
             if not spans:
                 continue
-            rects = [(self._rect(s), s[2]) for s in spans]
+            rects = [(self._rect(s), s[3]) for s in spans]
             if anchor is None:
                 rect, score = max(rects, key=lambda rs: rs[1])
                 anchor = rect
@@ -161,13 +198,13 @@ class PageIndex:
                 rect, score = min(rects, key=lambda rs: _gap(rs[0], a))
                 if _gap(rect, anchor) > NEAR_PT:
                     continue
-            found.append((rect, score, len(fold(piece))))
+            found.append((rect, score if piece in main else 0.0, len(fold(piece))))
         if not found:
-            return self._box([self._rect(whole[0])], whole[0][2]) if whole else None
-        total = sum(len(fold(p)) for p in pieces)
+            return self._box([self._rect(whole[0])], whole[0][3]) if whole else None
+        total = sum(len(fold(p)) for p in main)
         score = sum(sc * n for _, sc, n in found) / max(1, total)
-        if whole and whole[0][2] > score:
-            return self._box([self._rect(whole[0])], whole[0][2])
+        if whole and whole[0][3] > score:
+            return self._box([self._rect(whole[0])], whole[0][3])
         return self._box([r for r, _, _ in found], score)
 
     def _box(self, rects: list[_Rect], score: float) -> Box:
@@ -206,13 +243,28 @@ class DocumentBoxes:
         if page_no is None or not evidence:
             return None
         index = self._page(page_no)
-        return index.locate(evidence, value) if index else None
+        box = index.locate(evidence, value) if index else None
+        if box is not None and box.match >= GOOD_MATCH:
+            return box
+        # the value's page number may be the page of another mention (a project's paragraph
+        # for the amount in its table row): the page that holds the evidence best wins
+        for other in sorted(self.pages):
+            if other == page_no or (idx := self._page(other)) is None:
+                continue
+            cand = idx.locate(evidence, value)
+            if cand is not None and cand.match > (box.match if box else 0.0) + MARGIN:
+                box = cand
+        return box
 
     def anywhere(self, evidence: str | None) -> Box | None:
         """The best place of `evidence` on any page (metadata carries no page number)."""
         if not evidence:
             return None
-        found = [b for n in sorted(self.pages) if (b := self.on_page(n, evidence)) is not None]
+        found = [
+            b
+            for n in sorted(self.pages)
+            if (idx := self._page(n)) is not None and (b := idx.locate(evidence)) is not None
+        ]
         return max(found, key=lambda b: (b.match, -b.page_no), default=None)
 
 
@@ -236,7 +288,6 @@ def add_boxes(
                     {
                         "doc_id": doc_id,
                         "field": field_name,
-                        "page_no": box.page_no,
                         "evidence": ev,
                         **box.columns(),
                     }

@@ -44,7 +44,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "decisions": ("doc_id", "item_no"),
     "signatories": ("doc_id", "name"),
 }
-_PROTECTED = {"doc_id", "origin"}
+#: Columns no override may set: the document link, the row's origin, and where its evidence
+#: is on the page (computed at load: pipeline/warehouse/evidence_boxes.py).
+_PROTECTED = {"doc_id", "origin", "box_page", "box_x0", "box_y0", "box_x1", "box_y1", "box_match"}
 
 #: The column that names a row, compared with `expect` before an override is applied.
 #: Documents have none: a doc_id is the hash of the file's bytes and cannot drift.
