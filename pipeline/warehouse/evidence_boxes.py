@@ -5,8 +5,16 @@ beviljas 450 000 kronor."), while the page keeps the words as they were read, wi
 (:mod:`pipeline.text.boxes`). Both are folded to letters and digits only (lower case, accents
 dropped, spaces and punctuation gone), so that repair, hyphenation and OCR spacing do not
 matter, and the evidence is looked up in the page's folded words: exactly first, else by the
-best fuzzy alignment (rapidfuzz). The words the span touches give the box: the union of their
-boxes, in PDF points of the page as displayed, top-left origin.
+best fuzzy alignment (rapidfuzz), in the order the words were read and in printed lines left
+to right (Tesseract reads a table column by column). The words the span touches give the box:
+the union of their boxes, in PDF points of the page as displayed, top-left origin.
+
+Evidence that joins several places — a table row ("RVC Ersta Sköndal 31 december 1 miljon kr
+/ Bräcke Högskola | 2021"), a project's paragraph and its table row, a list item after its
+lead-in ("… följande kriterier. … Har en tydlig forskningsanknytning.") — is boxed by the part
+that states the value, line by line, with the parts that stand beside it. When the value's
+page does not hold its evidence well, the page that holds it clearly better gives the box
+(`Box.page_no`, stored as box_page).
 
 Transcripts, pages read by pdftotext and evidence found nowhere get no box.
 """
