@@ -11,6 +11,7 @@ keys.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,8 +369,6 @@ def _text(v: object) -> str:
 
 
 def _json(d: dict[str, str]) -> str:
-    import json
-
     return json.dumps(d, ensure_ascii=False)
 
 
