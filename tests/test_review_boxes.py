@@ -248,4 +248,37 @@ def test_evidence_is_boxed_from_the_words_it_spans() -> None:
     assert (got.x1, got.y1) == pytest.approx((360 * k, 150 * k))
     assert got.match == 1.0
     assert DocumentBoxes(doc).on_page(1, "Helt annan mening om budgeten") is None
-    assert DocumentBoxes(doc).on_page(2, "Trygg") is None  # no such page
+    # a page number the words are not on: the page that holds them gives the box
+    elsewhere = DocumentBoxes(doc).on_page(2, "Trygg i Tensta")
+    assert elsewhere is not None and elsewhere.page_no == 1
+
+
+def test_a_table_row_read_column_by_column_is_boxed_whole() -> None:
+    """Tesseract reads a table as blocks, one column after the other; the evidence is the row
+    with its cells joined (" | ") and its second line (" / "). Invented row, another row
+    below it that must stay out of the box."""
+    words = (
+        # column 1, then column 2, then column 3 (block order), two rows
+        Word("RVC", 100, 100, 40, 20, 96.0, block=1, line=1),
+        Word("Skolteam", 100, 200, 80, 20, 96.0, block=1, line=2),
+        Word("Ersta", 300, 100, 50, 20, 96.0, block=2, line=1),
+        Word("Sköndal", 355, 100, 70, 20, 96.0, block=2, line=1),
+        Word("Bräcke", 300, 125, 60, 20, 96.0, block=2, line=2),
+        Word("Högskola", 365, 125, 80, 20, 96.0, block=2, line=2),
+        Word("Ersta", 300, 200, 50, 20, 96.0, block=2, line=3),
+        Word("1", 600, 100, 10, 20, 96.0, block=3, line=1),
+        Word("miljon", 615, 100, 60, 20, 96.0, block=3, line=1),
+        Word("kr", 680, 100, 20, 20, 96.0, block=3, line=1),
+        Word("2", 600, 200, 10, 20, 96.0, block=3, line=2),
+        Word("miljoner", 615, 200, 70, 20, 96.0, block=3, line=2),
+    )
+    page = PageText(page_no=3, text="", source="ocr", words=words, to_pdf=(1, 0, 0, 0, 1, 0))
+    from pipeline.records import DocumentText
+
+    doc = DocumentText("d", "s", "x.pdf", "application/pdf", "ocr", (page,))
+    got = DocumentBoxes(doc).on_page(
+        3, "RVC | Ersta Sköndal 1 miljon kr / Bräcke Högskola", "1 miljon kr"
+    )
+    assert got is not None
+    assert (got.x0, got.y0, got.x1, got.y1) == (100, 100, 700, 145)
+    assert got.match == 1.0
