@@ -171,6 +171,7 @@ def matches(value: Value, text: str) -> bool:
     return bool(pieces)
 
 
+@pytest.mark.timeout(2400)  # run alone, its fixture first builds the samples (real OCR)
 def test_every_pdf_value_has_a_box_that_holds_its_evidence(pdf_values: list[Value]) -> None:
     assert len(pdf_values) >= 50, "the samples' PDFs should give dozens of values"
     misses: list[str] = []
