@@ -9,7 +9,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd poppler-utils qpdf fonts-dejavu-core
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd poppler-utils qpdf fonts-dejavu-core \
+	chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system run test lint typecheck pytest bench samples clean help
@@ -25,7 +26,8 @@ setup: system $(STAMP)
 system:
 	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx swe \
 	    && tesseract --list-langs 2>/dev/null | grep -qx osd && command -v pdftotext >/dev/null \
-	    && command -v qpdf >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	    && command -v qpdf >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	    && command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
 	  true; \
 	else \
 	  echo "installing Debian packages: $(DEB_PACKAGES)"; \

@@ -14,6 +14,7 @@ from pipeline.commands.corrections import correct, corrections
 from pipeline.commands.links import links
 from pipeline.commands.quality import coverage, eval_cmd
 from pipeline.commands.read import export, query, schema
+from pipeline.commands.review import review
 from pipeline.commands.running import run, status
 
 __all__ = ["DB_HELP", "RAW_HELP", "friendly_errors", "main"]
@@ -43,6 +44,7 @@ for _command in (
     corrections,
     coverage,
     links,
+    review,
 ):
     main.add_command(_command)
 

@@ -70,6 +70,10 @@ class PageText:
     seconds: float = 0.0
     words: tuple[Word, ...] = ()
     dpi: int | None = None  # resolution of the OCR image (word boxes are in these pixels)
+    #: affine (a, b, c, d, e, f) from word coordinates to PDF points of the page as displayed,
+    #: top-left origin: x_pt = a·x + b·y + c, y_pt = d·x + e·y + f; () without boxes
+    #: (transcripts, pages read by pdftotext). See pipeline.text.boxes.
+    to_pdf: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

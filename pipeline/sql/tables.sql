@@ -20,6 +20,10 @@
 -- Grain: one row per page of a loaded document: its text as extracted and after repair, how
 -- it was read (text layer, OCR, transcript) and how well.
 
+-- meta_boxes
+-- Grain: one row per (document, metadata field) whose evidence was found on a PDF page: the
+-- page and the box (PDF points) of the words the field was read from.
+
 -- ingest_log
 -- Grain: one row per file and run attempt, whatever the outcome (ok, partial, failed,
 -- unsupported; stage rename when a renamed file only got its new path). v_ingest_latest keeps

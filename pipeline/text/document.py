@@ -22,7 +22,7 @@ from pipeline.config import OcrSettings
 from pipeline.errors import PageError
 from pipeline.records import PageText
 from pipeline.text import quality
-from pipeline.text.page import _failed
+from pipeline.text.page import _failed, layer_boxes
 from pipeline.text.pdf import LayerCheck, check_text_layer, text_layer, worker_pdf
 
 
@@ -70,13 +70,14 @@ def read_text_pages(
                 continue
             before_page(page_no)
             try:
-                text, method = text_layer(pdf, page_no, check)
+                text, method, words = text_layer(pdf, page_no, check)
                 read = PageText(
                     page_no=page_no,
                     text=text,
                     source="text-layer",
                     method=method,
                     dict_share=quality.dictionary_share(text),
+                    **layer_boxes(words, settings),
                 )
             except PageError as exc:
                 read = _failed(page_no, exc.message)

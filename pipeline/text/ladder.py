@@ -39,6 +39,7 @@ class Read:
     dict_share: float | None
     coverage: float | None
     invented: bool
+    skew: float = 0.0  # degrees the image was deskewed by (0: not deskewed)
 
     @property
     def score(self) -> float:
@@ -95,7 +96,13 @@ class _Reader:
         self.passes = 0
 
     def read(
-        self, image: np.ndarray, dpi: int, psm: int, steps: tuple[str, ...], rotation: int
+        self,
+        image: np.ndarray,
+        dpi: int,
+        psm: int,
+        steps: tuple[str, ...],
+        rotation: int,
+        skew: float = 0.0,
     ) -> Read:
         self.passes += 1
         run = tesseract.recognise(
@@ -112,6 +119,7 @@ class _Reader:
             dict_share=quality.dictionary_share(run.text, quality.MIN_TOKENS_TO_JUDGE),
             coverage=self.ink.coverage(run.n_chars),
             invented=self.ink.invented(run.n_chars),
+            skew=skew,
         )
 
 
@@ -158,8 +166,8 @@ def ocr_image(
         gray, prepared = quality.denoise(gray, dpi), ("denoise",)
     elif bilevel:
         gray, prepared = quality.smooth(gray, dpi), ("smooth",)
-    image, steps = _upright(gray, dpi, rotation, ink.skew)
-    best = reader.read(image, dpi, 3, (*prepared, *steps), rotation)
+    image, steps, skew = _upright(gray, dpi, rotation, ink.skew)
+    best = reader.read(image, dpi, 3, (*prepared, *steps), rotation, skew)
     if ink.blank or best.trustworthy:
         return OcrOutcome(best, ink, 0, ink.skew)
 
@@ -168,8 +176,8 @@ def ocr_image(
         if not ink.sideways:  # upside down? (OSD costs about a pass, so only now)
             rotation = _ask_osd(gray, dpi, settings, allowed=(90, 180, 270))
             if rotation:
-                image, steps = _upright(gray, dpi, rotation, None)
-                turned = reader.read(image, dpi, 3, (*prepared, *steps), rotation)
+                image, steps, skew = _upright(gray, dpi, rotation, None)
+                turned = reader.read(image, dpi, 3, (*prepared, *steps), rotation, skew)
                 best = turned if turned.score > best.score else best
         if settings.retry:
             best = _climb(reader, best, started)
@@ -190,16 +198,17 @@ def _ask_osd(gray: np.ndarray, dpi: int, settings: OcrSettings, allowed: tuple[i
 
 def _upright(
     gray: np.ndarray, dpi: int, rotation: int, skew: float | None
-) -> tuple[np.ndarray, tuple[str, ...]]:
-    """The image turned by `rotation` and deskewed (`skew` None: measure it after turning)."""
+) -> tuple[np.ndarray, tuple[str, ...], float]:
+    """The image turned by `rotation` and deskewed (`skew` None: measure it after turning),
+    and the skew it was deskewed by (0.0 when not)."""
     steps: tuple[str, ...] = ()
     if rotation:
         gray, steps = quality.turn(gray, rotation), (f"turn{rotation}",)
     if skew is None or rotation:
         skew = quality.estimate_skew(gray, dpi)
     if abs(skew) >= quality.MIN_SKEW:
-        gray, steps = quality.deskew(gray, skew), (*steps, "deskew")
-    return gray, steps
+        return quality.deskew(gray, skew), (*steps, "deskew"), skew
+    return gray, steps, 0.0
 
 
 def _climb(reader: _Reader, best: Read, started: float) -> Read:
@@ -211,7 +220,7 @@ def _climb(reader: _Reader, best: Read, started: float) -> Read:
         if rung.fix is not None:
             image, dpi = rung.fix(image, dpi)
             steps = (*steps, rung.name)
-        cand = reader.read(image, dpi, rung.psm or best.run.psm, steps, best.rotation)
+        cand = reader.read(image, dpi, rung.psm or best.run.psm, steps, best.rotation, best.skew)
         if cand.score > best.score:
             best = cand
     return best

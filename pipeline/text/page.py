@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 from pipeline.config import OcrSettings
 from pipeline.errors import PageError
 from pipeline.records import PageText
-from pipeline.text import ladder, quality
+from pipeline.text import boxes, ladder, quality
 from pipeline.text.pdf import LayerCheck, OpenPdf, check_text_layer, text_layer, worker_pdf
 from pipeline.text.render import bilevel_scan, render_gray
 
@@ -66,13 +66,14 @@ def _read(
         if check is None:
             check = check_text_layer(page, settings)
         if check.usable:
-            text, method = text_layer(pdf, page_no, check)
+            text, method, words = text_layer(pdf, page_no, check)
             return PageText(
                 page_no=page_no,
                 text=text,
                 source="text-layer",
                 method=method,
                 dict_share=quality.dictionary_share(text),
+                **layer_boxes(words, settings),
             )
         gray = render_gray(page, settings)
         bilevel = bilevel_scan(page)
@@ -85,7 +86,7 @@ def _read(
         and result.quality != "good"
         and (result.dict_share or 0.0) <= (check.dict_share or 0.0)
     ):
-        text, method = text_layer(pdf, page_no, check)
+        text, method, words = text_layer(pdf, page_no, check)
         return PageText(
             page_no=page_no,
             text=text,
@@ -94,8 +95,19 @@ def _read(
             quality="doubtful",
             retries=result.retries + 1,
             dict_share=check.dict_share,
+            **layer_boxes(words, settings),
         )
     return result
+
+
+def layer_boxes(words: list[dict], settings: OcrSettings) -> dict:
+    """`words` and `to_pdf` of a text-layer page (none when pdftotext read it)."""
+    if not words:
+        return {}
+    return {
+        "words": boxes.layer_words(words, settings.dpi),
+        "to_pdf": boxes.layer_to_pdf(settings.dpi),
+    }
 
 
 def ocr_page(
@@ -136,4 +148,5 @@ def ocr_page(
         error=outcome.error,
         words=best.run.words,
         dpi=best.dpi,
+        to_pdf=boxes.ocr_to_pdf(gray.shape, settings.dpi, best.rotation, best.skew, best.dpi),
     )

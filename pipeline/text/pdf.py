@@ -284,13 +284,15 @@ def _tidy(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float]:
-    """Text in reading order and the share of characters that are not upright."""
+def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float, list[dict[str, Any]]]:
+    """Text in reading order, the share of characters that are not upright, and the words
+    with their boxes in points (kept for the review page: :mod:`.boxes`)."""
     page = _plumber(pdf).pages[page_no - 1]
     try:
         chars = page.chars
         sideways = sum(1 for c in chars if not c.get("upright", True)) / max(1, len(chars))
-        return _tidy(_spaced_text(page)), sideways
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        return _tidy(_spaced_text(page, words)), sideways, words
     finally:
         page.close()  # drops the page's parsed objects: memory stays flat over long files
 
@@ -308,14 +310,13 @@ def _plumber(pdf: OpenPdf) -> Any:
 _LINE_TOLERANCE_PT = 3.0
 
 
-def _spaced_text(page: Any) -> str:
+def _spaced_text(page: Any, words: list[dict[str, Any]]) -> str:
     """The page's words in reading order, one text line per printed line, with the wide
     gaps of table cells and indentation kept (:mod:`.spacing`); pdfplumber's own plain text
     when the page has no words."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     if not words:
         return page.extract_text(layout=False) or ""
-    words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
+    words = sorted(words, key=lambda w: (round(w["top"], 1), w["x0"]))
     rows: list[list[dict[str, Any]]] = []
     for w in words:
         if rows and abs(w["top"] - rows[-1][0]["top"]) <= _LINE_TOLERANCE_PT:
@@ -362,8 +363,11 @@ def _pdftotext(pdf: OpenPdf, page_no: int) -> str:
     return _tidy(textwrap.dedent(text))
 
 
-def text_layer(pdf: OpenPdf, page_no: int, check: LayerCheck) -> tuple[str, str]:
-    """The page's text layer in reading order, and which tool read it.
+def text_layer(
+    pdf: OpenPdf, page_no: int, check: LayerCheck
+) -> tuple[str, str, list[dict[str, Any]]]:
+    """The page's text layer in reading order, which tool read it, and pdfplumber's words
+    with their boxes in points when pdfplumber's text was taken (else none).
 
     Upright pages go through pdfplumber. Pages turned by /Rotate, pages whose characters are
     mostly not upright, and pages where pdfplumber's words are garbled (low dictionary share
@@ -371,15 +375,15 @@ def text_layer(pdf: OpenPdf, page_no: int, check: LayerCheck) -> tuple[str, str]
     pdfminer cannot parse (damaged ones pdfium tolerated) are read by pdftotext too.
     """
     if check.rotation % 360:
-        return _pdftotext(pdf, page_no), "pdftotext"
+        return _pdftotext(pdf, page_no), "pdftotext", []
     try:
-        text, sideways = _pdfplumber_text(pdf, page_no)
+        text, sideways, words = _pdfplumber_text(pdf, page_no)
     except Exception:  # pdfminer is stricter than pdfium about damaged files; poppler is not
-        return _pdftotext(pdf, page_no), "pdftotext"
+        return _pdftotext(pdf, page_no), "pdftotext", []
     share = quality.dictionary_share(text) or 0.0
     if sideways < 0.2 and "(cid:" not in text and share >= quality.GARBLED_DICT_SHARE:
-        return text, "pdfplumber"
+        return text, "pdfplumber", words
     alt = _pdftotext(pdf, page_no)
     if sideways >= 0.2 or "(cid:" in text or (quality.dictionary_share(alt) or 0.0) > share:
-        return alt, "pdftotext"
-    return text, "pdfplumber"
+        return alt, "pdftotext", []
+    return text, "pdfplumber", words

@@ -13,7 +13,8 @@ from dataclasses import asdict
 from pipeline.config import OcrSettings
 from pipeline.records import DocumentText, PageText, SourceFile, TextSource
 
-TEXT_VERSION = 2
+#: 3: pages keep their word boxes and the transform to PDF points (the review page)
+TEXT_VERSION = 3
 
 
 def text_key(source: SourceFile, ocr: OcrSettings) -> str:

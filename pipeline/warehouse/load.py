@@ -18,6 +18,7 @@ from pipeline.facts import ids
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.run.faults import kill_point
+from pipeline.warehouse.evidence_boxes import add_boxes
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
 from pipeline.warehouse.overrides import apply_stored_overrides
 
@@ -302,12 +303,14 @@ def _document_tables(
     result: DocumentResult, pipeline_version: str, fingerprint: str | None
 ) -> dict[str, list[dict[str, Any]]]:
     doc_id = result.source.doc_id
-    return {
+    tables: dict[str, list[dict[str, Any]]] = {
         "documents": [_document_row(result, pipeline_version, fingerprint)],
         "pages": _page_rows(doc_id, result.text, result.understood),
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),
     }
+    add_boxes(tables, result.text, doc_id)  # where on its page each value was read
+    return {t: tables.get(t, []) for t in PER_DOCUMENT_TABLES}
 
 
 # --------------------------------------------------------------------------- API

@@ -271,6 +271,7 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 #: its rows in all of them; `prune` and document-level overrides act on all of them.
 PER_DOCUMENT_TABLES: tuple[str, ...] = (
     "pages",
+    "meta_boxes",
     "decisions",
     "signatories",
     "project_districts",

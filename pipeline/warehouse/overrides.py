@@ -9,11 +9,14 @@ Applying is idempotent. An override that matches nothing is reported, never drop
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import functools
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -41,9 +44,21 @@ KEYS: dict[str, tuple[str, ...]] = {
     "decisions": ("doc_id", "item_no"),
     "signatories": ("doc_id", "name"),
 }
-#: Columns a correction may not set: identity, provenance, and what every run derives anew
-#: (series_id from the linker, confidence_extracted from the checks; issue 15).
-_PROTECTED = {"doc_id", "origin", "series_id", "confidence_extracted"}
+#: Columns a correction may not set: identity, provenance, what every run derives anew
+#: (series_id from the linker, confidence_extracted from the checks), and where its evidence
+#: is on the page (computed at load: pipeline/warehouse/evidence_boxes.py).
+_PROTECTED = {
+    "doc_id",
+    "origin",
+    "series_id",
+    "confidence_extracted",
+    "box_page",
+    "box_x0",
+    "box_y0",
+    "box_x1",
+    "box_y1",
+    "box_match",
+}
 
 #: The column that names a row, compared with `expect` before an override is applied.
 #: Documents have none: a doc_id is the hash of the file's bytes and cannot drift.
@@ -135,6 +150,22 @@ class OverrideReport:
 
 # --------------------------------------------------------------------------- files
 
+#: the lock file that serialises writers of the overrides folder (`namnd correct`, the review
+#: page's tabs): each rewrites a file whole, so two at once would lose a line
+LOCK_FILE = ".lock"
+
+
+@contextlib.contextmanager
+def overrides_lock(overrides_dir: Path) -> Iterator[None]:
+    """Hold the overrides folder for one read-modify-write (an exclusive ``flock``)."""
+    overrides_dir.mkdir(parents=True, exist_ok=True)
+    with (overrides_dir / LOCK_FILE).open("a") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
 
 #: Judgements on project links (pipeline/warehouse/series.py), not corrections of rows.
 LINKS_FILE = "project_links.csv"
@@ -204,6 +235,24 @@ def add_override(
     UsageError with the reason when the override is malformed. Apply it with
     `apply_overrides` (the next `namnd run` does so).
     """
+    with overrides_lock(overrides_dir):
+        return _add_override(
+            overrides_dir, table, key, column, value, action, note, file_name, expect, con
+        )
+
+
+def _add_override(
+    overrides_dir: Path,
+    table: str,
+    key: str,
+    column: str | None,
+    value: str | None,
+    action: str,
+    note: str | None,
+    file_name: str,
+    expect: str | None,
+    con: duckdb.DuckDBPyConnection | None,
+) -> Override:
     path = overrides_dir / file_name
     lines = _file_lines(path)
     ov = Override(
@@ -344,6 +393,11 @@ def upgrade_files(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> tuple[
 
 def remove_override(overrides_dir: Path, ident: str) -> Override:
     """Delete the line `ident` (an override id, a unique prefix of one, or ``file.csv:LINE``)."""
+    with overrides_lock(overrides_dir):
+        return _remove_override(overrides_dir, ident)
+
+
+def _remove_override(overrides_dir: Path, ident: str) -> Override:
     found = read_overrides(overrides_dir)
     hits = [o for o in found if o.source == ident or o.override_id.startswith(ident)]
     if len(ident) < 4 and ":" not in ident:

@@ -101,7 +101,10 @@ def test_text_layer_page_is_read_from_its_layer(tmp_path: Path) -> None:
     page = read_page(path, 1, SETTINGS)
     assert (page.source, page.method, page.quality) == ("text-layer", "pdfplumber", "good")
     assert page.text == REFERENCE
-    assert page.words == () and page.confidence is None
+    assert page.confidence is None
+    # its words keep their boxes, for the review page (in OCR-resolution pixels + transform)
+    assert [w.text for w in page.words] == REFERENCE.split()
+    assert page.to_pdf == (72 / SETTINGS.dpi, 0.0, 0.0, 0.0, 72 / SETTINGS.dpi, 0.0)
 
 
 def test_image_page_has_no_text_layer_and_is_ocrd(tmp_path: Path) -> None:
