@@ -74,6 +74,8 @@ _CONTINUATION = re.compile(
     r"\b(?:ar 2|ar tva|andra ar\w*|fortsattning\w*|tidigare beviljade?s?|hette|"
     r"nya namnet|nytt namn|bytt namn|fortsatt finansiering)\b"
 )
+#: A continuation word ("år 2", "fortsättning") links mentions at most this many years apart.
+_CONTINUATION_GAP = 2
 #: How far (folded characters) from a project's name a continuation word may stand.
 _CONTINUATION_WINDOW = 80
 #: Titles of documents that report on earlier grants (their projects are reported, even
@@ -288,6 +290,9 @@ def pair_evidence(
         ev["performer"] = a.performer
         score += 0.05
     ref = _reference(earlier, later, texts, own.get(later.doc_id, []))
+    gap_years = abs(a.year - b.year) if a.year is not None and b.year is not None else 0
+    if ref.startswith("continuation") and gap_years > _CONTINUATION_GAP:
+        ref = ""  # "år 2" speaks of the year before, not of a project years earlier
     if ref:
         ev["reference"] = ref
         score += 0.35
@@ -373,8 +378,9 @@ def _sole_pairs(mentions: list[Mention], linked: set[tuple[str, str]]) -> set[tu
                 if not all(mentions[j].role == "report" for j in gb):
                     continue
                 key_a, key_b = mentions[ga[0]].decision_key, mentions[gb[0]].decision_key
-                left_a = [i for i in ga if key_b not in partners[mentions[i].project_id]]
-                left_b = [j for j in gb if key_a not in partners[mentions[j].project_id]]
+                # left: linked surely to no other decision (a copy of its own is no partner)
+                left_a = [i for i in ga if not partners[mentions[i].project_id] - {key_a}]
+                left_b = [j for j in gb if not partners[mentions[j].project_id] - {key_b}]
                 by_district_a: dict[frozenset[str], list[int]] = defaultdict(list)
                 by_district_b: dict[frozenset[str], list[int]] = defaultdict(list)
                 for i in left_a:

@@ -69,7 +69,9 @@ def score_corpus(name: str, misses: list[str] | None = None) -> Score:
     folder = REPO / corpus["dir"]
     score = Score()
     for path in sorted(folder.glob("*.txt")):
-        doc = corpus["documents"].get(path.stem, {"items": []})
+        if path.stem not in corpus["documents"]:
+            continue  # not annotated for references yet (genre g31-g48)
+        doc = corpus["documents"][path.stem]
         pages = read_transcript(path)
         refs = find_references(
             list(enumerate(pages, 1)),
