@@ -9,6 +9,7 @@ the text of upright pages; poppler's ``pdftotext`` reads pages whose text runs s
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 import textwrap
@@ -28,7 +29,7 @@ from pipeline.config import OcrSettings
 from pipeline.errors import InputError, PageError
 from pipeline.text import quality
 from pipeline.text.render import image_cover
-from pipeline.text.spacing import char_width, spaced_line
+from pipeline.text.spacing import char_width, join_rows, spaced_line
 
 #: At most this share of a text layer's characters may be unmapped glyphs, control or
 #: private-use characters; above it the layer is garbage (typically lost å/ä/ö).
@@ -284,6 +285,10 @@ def _tidy(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
+#: a word that is nothing but one unmapped glyph code, as symbol-font bullets come out
+_LONE_GLYPH = re.compile(r"\(cid:\d+\)")
+
+
 def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float, list[dict[str, Any]]]:
     """Text in reading order, the share of characters that are not upright, and the words
     with their boxes in points (kept for the review page: :mod:`.boxes`)."""
@@ -292,6 +297,9 @@ def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float, list[dict[
         chars = page.chars
         sideways = sum(1 for c in chars if not c.get("upright", True)) / max(1, len(chars))
         words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        for w in words:  # a glyph without a Unicode mapping standing alone: a list bullet
+            if _LONE_GLYPH.fullmatch(w["text"]):
+                w["text"] = "•"
         return _tidy(_spaced_text(page, words)), sideways, words
     finally:
         page.close()  # drops the page's parsed objects: memory stays flat over long files
@@ -326,16 +334,22 @@ def _spaced_text(page: Any, words: list[dict[str, Any]]) -> str:
     boxes = [(float(w["x0"]), float(w["x1"]), str(w["text"])) for w in words]
     cw = char_width(boxes)
     margin = min(b[0] for b in boxes)
-    return "\n".join(
-        spaced_line(
-            [
-                (float(w["x0"]), float(w["x1"]), str(w["text"]))
-                for w in sorted(r, key=lambda w: w["x0"])
-            ],
-            cw,
-            margin,
-        )
-        for r in rows
+    return join_rows(
+        [
+            (
+                min(float(w["top"]) for w in r),
+                max(float(w["bottom"]) for w in r),
+                spaced_line(
+                    [
+                        (float(w["x0"]), float(w["x1"]), str(w["text"]))
+                        for w in sorted(r, key=lambda w: w["x0"])
+                    ],
+                    cw,
+                    margin,
+                ),
+            )
+            for r in rows
+        ]
     )
 
 

@@ -86,6 +86,16 @@ def _key(line: str) -> str:
     return re.sub(r"[\d\s.,:;()|\-–]+", "", fold(line))
 
 
+def _run_key(line: str) -> str:
+    """`_key` with the line's number of cells: a running header is printed in the same shape
+    on every page, while a table row "Name   420   380" only shares its words with the
+    project's own heading "Name" on the next page."""
+    return f"{len(_CELL_GAP.split(line.strip()))}:{_key(line)}"
+
+
+_CELL_GAP = re.compile(r"\s{2,}")
+
+
 def _doc_type_line(line: str) -> bool:
     words = fold(line).split()
     return bool(words) and all(
@@ -132,15 +142,15 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
     seen: Counter[tuple[str, str]] = Counter()
     for lines in pages:
         top, bottom = _edge_indices(lines)
-        keys = {("header", _key(lines[i])) for i in top} | {
-            ("footer", _key(lines[i])) for i in bottom
+        keys = {("header", _run_key(lines[i])) for i in top} | {
+            ("footer", _run_key(lines[i])) for i in bottom
         }
-        seen.update(k for k in keys if len(k[1]) >= 4)
+        seen.update(k for k in keys if len(k[1].partition(":")[2]) >= 4)
     for lines, labs in zip(pages, labels, strict=True):
         top, bottom = _edge_indices(lines)
         for where, idx in (("header", top), ("footer", bottom)):
             for i in idx:
-                if labs[i] is not None or seen[(where, _key(lines[i]))] < 2:
+                if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
                 if heading_kind(lines[i]) is None:
                     labs[i] = where

@@ -21,7 +21,7 @@ from pipeline.understand.sections import (
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 7
+UNDERSTAND_VERSION = 8
 
 
 def understand(doc: DocumentText) -> UnderstoodDocument:
