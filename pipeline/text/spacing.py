@@ -68,14 +68,14 @@ def join_rows(rows: Sequence[tuple[float, float, str]]) -> str:
     gap to the next line is clearly taller than the page's usual line pitch."""
     if not rows:
         return ""
-    pitches = [b[0] - a[0] for a, b in zip(rows, rows[1:]) if b[0] > a[0]]
+    pitches = [b[0] - a[0] for a, b in zip(rows, rows[1:], strict=False) if b[0] > a[0]]
     heights = [bottom - top for top, bottom, _ in rows if bottom > top]
     pitch = median(pitches) if pitches else 0.0
     if heights:  # on a page of mostly blank-separated lines the median gap is two pitches:
         # a line's pitch is about 1.2 times its letters' height, so cap it there
         pitch = min(pitch, 1.25 * median(heights)) if pitch else 1.25 * median(heights)
     out = [rows[0][2]]
-    for prev, row in zip(rows, rows[1:]):
+    for prev, row in zip(rows, rows[1:], strict=False):
         if pitch and row[0] - prev[0] >= BLANK_LINE_PITCHES * pitch:
             out.append("")
         out.append(row[2])
