@@ -46,6 +46,27 @@ def all_amounts(
                 (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
                 None,
             )
+            if r.applied is not None and r.applied_line is not None and "cost" in t.roles:
+                # the sum applied for, printed beside the sum granted
+                row_lines.add((r.applied_line, r.applied))
+                found.append(
+                    (
+                        r.applied_line,
+                        Amount(
+                            amount_id="",
+                            sek=r.applied,
+                            raw=r.applied_raw or str(r.applied),
+                            approximate=False,
+                            kind="other",
+                            fund_type=owner.fund_type if owner else ctx.fund_before(r.first_line),
+                            year=owner.year if owner else ctx.year_at(r.first_line),
+                            project_id=owner.project_id if owner else None,
+                            page_no=lines[r.applied_line].page_no,
+                            evidence=r.evidence,
+                            confidence=0.75,
+                        ),
+                    )
+                )
             for sek, raw, line, yr in r.extra:
                 row_lines.add((line, sek))
                 found.append(
@@ -66,6 +87,26 @@ def all_amounts(
                         ),
                     )
                 )
+        if t.applied_total is not None and t.total_line is not None:
+            row_lines.add((t.total_line, t.applied_total))
+            found.append(
+                (
+                    t.total_line,
+                    Amount(
+                        amount_id="",
+                        sek=t.applied_total,
+                        raw=t.applied_total_raw or str(t.applied_total),
+                        approximate=False,
+                        kind="other",  # the sum of what was applied for
+                        fund_type=ctx.fund_before(t.total_line),
+                        year=ctx.year_at(t.total_line),
+                        project_id=None,
+                        page_no=lines[t.total_line].page_no,
+                        evidence=t.total_evidence,
+                        confidence=0.75,
+                    ),
+                )
+            )
         if t.total is None or t.total_line is None:
             continue
         row_lines.add((t.total_line, t.total))
@@ -153,6 +194,10 @@ _ABOUT_PROJECT = re.compile(
 )
 
 
+#: words that make a sum a total of several grants
+_AGGREGATE = re.compile(r"\b(?:sammanlagt|totalt|summa|sammanlagd|sammantaget|tillsammans)\b", re.I)
+
+
 def _paragraph_amounts(
     para: Paragraph,
     lines: Sequence[BodyLine],
@@ -185,6 +230,8 @@ def _paragraph_amounts(
             kind = role.kind
             if owner is not None and kind == "other" and not role.cued and m.per is None:
                 kind = "project_cost"
+            if owner is not None and kind == "total_granted" and not _AGGREGATE.search(s.text):
+                kind = "project_cost"  # granted in the project's own paragraph: its sum
             fund = amount_fund(
                 s.text,
                 m.start,

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -63,6 +64,11 @@ _BARE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ROW_ROLES = ("name", "district")
+_ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
+#: a header word followed by a second one it is paired with ("Resmål och syfte")
+_LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
+#: the header of a column of row numbers ("Nr", "Löpnr", "#")
+_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
 _RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
@@ -96,11 +102,12 @@ class GridRow:
     amount_line: int | None = None
     applied: int | None = None  # an "Ansökt belopp" column
     applied_raw: str | None = None
+    applied_line: int | None = None
     #: the row's other money cells (a second year's grant): (kronor, raw, line, year)
     extra: list[tuple[int, str, int, int | None]] = field(default_factory=list)
 
     def text(self, role: str) -> str:
-        return " ".join(self.cells.get(role, [])).strip()
+        return dehyphen_join(self.cells.get(role, []))
 
 
 @dataclass
@@ -113,6 +120,8 @@ class GridTable:
     total_raw: str | None = None
     total_line: int | None = None
     total_evidence: str = ""
+    applied_total: int | None = None  # the Summa row's cell in the "Ansökt belopp" column
+    applied_total_raw: str | None = None
     ruled: bool = False  # rows separated by drawn borders
 
     @property
@@ -140,10 +149,14 @@ def _header_role(cell: str) -> str | None:
     if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
         return None
     folded = fold(cell)
+    if _ORDINAL_HEADER.fullmatch(folded.strip()):
+        return "ordinal"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
         r"belopp|kr|kronor|tkr|sek", folded
     ):
         return "applied"
+    if re.fullmatch(r"(?:an)?sokt(?:\s*\(\w+\))?", folded.strip()):
+        return "applied"  # "Sökt" beside "Beviljat"
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
         return "cost"
     if re.fullmatch(r"(?:19[89]|20[0-4])\d(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
@@ -155,7 +168,7 @@ def _header_role(cell: str) -> str | None:
         return None
     letters = sum(1 for c in cell if c.isalpha())
     covered = sum(h.end - h.start for h in hits)
-    if letters and covered < 0.5 * letters:
+    if letters and covered < 0.5 * letters and not _LEADS.match(cell[hits[0].end :]):
         return None
     return {"cost": "cost", "district": "district"}.get(hits[0].value, hits[0].value)
 
@@ -175,7 +188,7 @@ def _header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     text = " " * ln.indent + ln.text
     if len(text.split()) > _MAX_HEADER_WORDS:
         return None
-    cells = split_cells(text)
+    cells = _with_continuation(split_cells(text), lines, i)
     if len(cells) < 2:
         return None
     columns: list[GridColumn] = []
@@ -190,10 +203,46 @@ def _header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             role = "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), _multiplier(c.text)))
     roles = [c.role for c in columns]
-    known = [r for r in roles if r != "other"]
+    known = [r for r in roles if r not in ("other", "ordinal")]
     if unknown > 1 or not any(r in _ROW_ROLES for r in roles) or len(set(known)) < 2:
         return None
     return columns
+
+
+def _continuation_cells(lines: Sequence[BodyLine], i: int) -> list[GridCell]:
+    """The cells of a header's second line, when the header wraps ("Ansökt" over "belopp"):
+    the line right under it, words only, each cell under a cell of the header."""
+    j = i + 1
+    if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
+        return []
+    text = " " * lines[j].indent + lines[j].text
+    if any(ch.isdigit() for ch in text) or _RULE.match(text.strip()):
+        return []
+    cells = split_cells(text)
+    head = split_cells(" " * lines[i].indent + lines[i].text)
+    if not cells or len(cells) > len(head):
+        return []
+    for c in cells:
+        if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
+            return []
+    return cells
+
+
+def _under(cell: GridCell, head: GridCell) -> bool:
+    """Does a cell sit under a header cell (left-aligned, right-aligned or centred)?"""
+    return cell.start < head.end + 2 and cell.end > head.start - 2
+
+
+def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
+    """Header cells with the words of a wrapped second header line appended."""
+    more = _continuation_cells(lines, i)
+    if not more:
+        return cells
+    out = []
+    for c in cells:
+        below = [m.text.strip(" |") for m in more if _under(m, c)]
+        out.append(GridCell(c.start, c.end, " ".join([c.text.strip(), *below])))
+    return out
 
 
 def _unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
@@ -311,7 +360,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = True
             j += 1
             continue
-        if j == h + 1 and _unit_line(lines, j, columns):
+        if j == h + 1 and (_unit_line(lines, j, columns) or _continuation_cells(lines, h)):
             j += 1
             continue
         if _is_repeat_header(lines, j, columns):
@@ -334,15 +383,28 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if _TOTAL_ROW.match(stripped.lstrip("| ")):
             if money is not None:
-                for c in cells[1:]:
+                for c, col in zip(cells[1:], _assign(columns, cells)[1:], strict=True):
                     got = _read_number(c.text, money.multiplier)
-                    if got is not None:
-                        table.total, table.total_raw, _ = got
-                        table.total_line = j
-                        table.total_evidence = stripped
+                    if got is None:
+                        continue
+                    if applied is not None and col is applied:
+                        table.applied_total, table.applied_total_raw, _ = got
+                        continue
+                    table.total, table.total_raw, _ = got
+                    table.total_line = j
+                    table.total_evidence = stripped
             table.last_line = j
             break
+        lead_no = None
+        if (
+            len(cells) >= 2
+            and _ROW_NUMBER.fullmatch(cells[0].text.strip())
+            and cells[0].end <= columns[0].start
+        ):
+            lead_no = cells.pop(0)  # a row number left of the first column, which has none
         by_col: dict[str, list[str]] = {}
+        if lead_no is not None:
+            by_col["ordinal"] = [lead_no.text.strip()]
         extra: list[tuple[int, str, int | None]] = []
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
@@ -400,6 +462,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         row.extra = [(sek, raw, j, yr) for sek, raw, yr in extra]
         if applied_amount is not None:
             row.applied, row.applied_raw = applied_amount[0], applied_amount[1]
+            row.applied_line = j
         table.rows.append(row)
         table.last_line = j
         blank = False

@@ -153,8 +153,9 @@ def join_studies(
             places=places(r.district_text) if r.district_text else [],
         )
         _apply_row(d, r, ref)
-        # an introduction that grants or applies decides, whatever the period
-        d.status = decided_status(intro) or d.status
+        # an introduction that grants or applies decides, whatever the period; a row that
+        # prints both the sum applied for and the sum granted decides for itself
+        d.status = r.decided or decided_status(intro) or d.status
         out.append(d)
     return out
 
@@ -273,6 +274,8 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_line = row.first_line
     d.amount_evidence = row.evidence
     d.amount_kind = row.amount_kind
+    if row.decided:
+        d.status = row.decided
     if row.end_date is not None:
         d.end_date = row.end_date
         if ref is not None:

@@ -91,7 +91,7 @@ _APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docs
 # Clause boundaries inside a sentence: ", " (not a decimal comma), ";", ":", brackets, a
 # spaced dash, and conjunctions that open a clause about another sum.
 _CLAUSE_BREAK = re.compile(
-    r",\s|;|:\s|[()]|\s[–—-]\s|\s(?:varav|vilket|vilka|medan|men|därav|varefter)\s",
+    r",\s|;|:\s|[()]|\s[–—-]\s|\s(?:varav|vilket|vilka|medan|men|därav|varefter|och att)\s",
     re.IGNORECASE,
 )
 

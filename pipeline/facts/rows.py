@@ -47,7 +47,12 @@ def grid_rows(
         end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx
         kind = "project_cost"
-        if amount is None and r.applied is not None:
+        decided = None
+        if r.applied is not None and "cost" in t.roles:
+            # sums applied for beside sums granted (or proposed): the row decides its status,
+            # and an empty or dashed granted cell is an application not granted
+            decided = "beviljad" if amount is not None else "ansökt"
+        elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
         name = _clean_cell(r.text("name"))
         if not name:
@@ -69,6 +74,7 @@ def grid_rows(
                 district_text=_clean_cell(district) if district else None,
                 header_line=t.header_line,
                 amount_kind=kind,
+                decided=decided,
             )
         )
     return out

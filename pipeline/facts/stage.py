@@ -51,6 +51,7 @@ from pipeline.facts.lists import find_intro_lists, find_numbered_projects, lead_
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
+from pipeline.facts.numbered_rows import describe_numbered_rows
 from pipeline.facts.projects import find_studies
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.tables import find_tables
@@ -126,6 +127,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         drafts.append(from_named(n))
     drafts += prose_drafts(lines, ctx, places, drafts)
     drafts += subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
+    describe_numbered_rows(drafts, grids, lines)
     notes = footnotes(doc)
     for d in drafts:
         if not d.places and d.desc_lines is not None:

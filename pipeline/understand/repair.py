@@ -118,6 +118,15 @@ ONE_AFTER = _ONE_AFTER = frozenset(
     fold(w)
     for w in [
         "sida",
+        "studie",
+        "projekt",
+        "ansökan",
+        "ansökning",
+        "kriterium",
+        "uppdrag",
+        "insats",
+        "förslag",
+        "mål",
         "bilaga",
         "bilagor",
         "punkt",
@@ -508,12 +517,17 @@ _LINE_END_HYPHEN = re.compile(r"(?P<word>[^\W\d_][\w]*)-$")
 _LINE_START_WORD = re.compile(r"^(?P<indent>\s*)(?P<frag>[^\W\d_][\w]*)(?P<punct>[.,;:!?)]*)")
 
 
+_CELL_GAP = re.compile(r"\S\s{3,}\S")
+
+
 def _join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> None:
     """Move the rest of a word broken at a line-end hyphen up onto the first line."""
     for i in range(len(lines) - 1):
         m = _LINE_END_HYPHEN.search(lines[i])
         if m is None or (m.start() > 0 and lines[i][m.start() - 1] == "-"):
             continue
+        if _CELL_GAP.search(lines[i].strip()):
+            continue  # a table row: the word goes on in its own column, read there
         n = _LINE_START_WORD.match(lines[i + 1])
         if n is None:
             continue

@@ -1,0 +1,67 @@
+"""Paragraphs that speak of a numbered table row: "Studie 2 gäller …", "Projekt 3 avser …".
+
+How the documents write it
+--------------------------
+
+A proposal often lists its applications in a table with a number column (``Nr``) and then
+comments on each under the table, naming it by its number rather than its name::
+
+    Nr  Studie                    Utförare              Ansökt   Föreslaget
+    2   Äldre med missbruks-      Mälardalens högskola  620 000     450 000
+        problem i hemtjänsten
+    …
+    Studie 2 gäller äldre personer med alkoholproblem som har hemtjänst. Ansökan omfattar
+    620 000 kronor … och föreslår därför 450 000 kronor.
+
+Such a paragraph is the row's own description: its end date ("Studien beräknas vara klar i
+juni 2003"), its partners and performer, and the sums in it belong to the row's project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.drafts import Draft
+from pipeline.facts.grid import GridTable
+from pipeline.facts.text_units import paragraphs
+
+__all__ = ["describe_numbered_rows"]
+
+#: how a comment names a numbered row: the kind of thing, then its number
+_REFERENCE = re.compile(
+    r"^(?:studie|studien|projekt|projektet|ansökan|ansökning|uppdrag|utvärdering|resa|"
+    r"insats|förslag|nr|nummer)\s+(?:nr\.?\s+)?(\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def describe_numbered_rows(
+    drafts: Sequence[Draft], grids: Sequence[GridTable], lines: Sequence[BodyLine]
+) -> None:
+    """Give each project of a numbered table row the paragraph that names it by number,
+    when it has no description of its own."""
+    numbered: dict[str, Draft] = {}
+    for t in grids:
+        for r in t.rows:
+            no = r.text("ordinal").strip(" .):")
+            d = next((d for d in drafts if d.first_line == r.first_line), None)
+            if no.isdigit() and d is not None and d.description is None:
+                numbered[no.lstrip("0")] = d
+    if not numbered:
+        return
+    texts = [ln.text for ln in lines]
+    heads = [ln.heading for ln in lines]
+    seen: set[str] = set()
+    for p in paragraphs(texts, [ln.page_no for ln in lines], heads):
+        m = _REFERENCE.match(p.text.strip())
+        if m is None:
+            continue
+        no = m.group(1).lstrip("0")
+        d = numbered.get(no)
+        if d is None or no in seen or d.first_line <= p.first <= d.last_line:
+            continue
+        seen.add(no)
+        d.description = p.text
+        d.desc_lines = (p.first, p.last)
