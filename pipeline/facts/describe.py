@@ -95,14 +95,21 @@ def describe(
     central committee's document): it owns the project when the text names it, or names no
     other district taking part."""
     places = participants(text, find)
+    mine = {o.district_id for o in own}
     if own and not places:
         places = list(own)
-    elif own and any(p.district_id in {o.district_id for o in own} for p in find(text)):
-        places = [*own, *(p for p in places if p.district_id not in {o.district_id for o in own})]
+    elif own and (any(p.district_id in mine for p in find(text)) or _PARTNERS.search(fold(text))):
+        # the writing district named, or the others named as its partners ("driver
+        # projektet tillsammans med Skärholmens stadsdelsförvaltning"): it takes part too
+        places = [*own, *(p for p in places if p.district_id not in mine)]
     performer = performer_in(text, find_orgs)
     if performer is not None and _is_city_unit(performer, find):
         performer = None
     return Description(places=places, performer=performer, end_date=end_date_in(text))
+
+
+#: others named as partners of the project's owner, not as its owner
+_PARTNERS = re.compile(r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande)\b")
 
 
 def _is_city_unit(name: str, find: PlaceFinder) -> bool:
@@ -114,8 +121,10 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
 #: a sentence that gives the project's own money: its grant, its cost, the sum applied for
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
-    r"soks|sokt\s+belopp|beraknas\s+till)\b"
+    r"soks|sokt\s+belopp|beraknas\s+till|foreslar|foreslas)\b"
 )
+#: a sentence that grants or proposes the project's sum: it beats its cost and its application
+_GRANTS = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas)\b")
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
 _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|per\s+deltagare|per\s+person)\b")
 
@@ -132,14 +141,18 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
         if not found:
             continue
         applied = _APPLIED_FOR.search(s.text)
-        if applied:
+        grant = _GRANTS.search(f)
+        if grant and not applied:
+            candidates.append((found[-1], s.text, 0))
+        elif applied:
             # "kosta 1,1 miljoner kronor varav 580 000 kronor söks": the sum applied for
             best = min(found, key=lambda a: abs(a.start - applied.start()))
-            candidates.append((best, s.text, True))
+            candidates.append((best, s.text, 1))
         else:
-            candidates.append((found[0], s.text, False))
-    # the sum applied for before the whole cost, else the first sum stated
-    for a, sentence, _applied in sorted(candidates, key=lambda c: not c[2]):
+            candidates.append((found[0], s.text, 2))
+    # the sum granted or proposed, else the sum applied for before the whole cost, else the
+    # first sum stated
+    for a, sentence, _rank in sorted(candidates, key=lambda c: c[2]):
         return a, sentence
     return None
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -173,6 +173,25 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
     return blocks, j
 
 
+#: a word that names a seat of learning or research, also inside a compound
+#: ("Linnéuniversitetet", "Sophiahemmet högskola")
+_ORG_WORD = re.compile(r"\w*(?:universitet|högskola|hogskola|institut)\w*", re.IGNORECASE)
+#: a bracket that ends a project's name
+_PERFORMER_AFTER = re.compile(r"\s*\(([^()]{3,90})\)\s*$")
+
+
+def _owner_heading(lines: Sequence[BodyLine], k: int | None, find: PlaceFinder) -> list[Place]:
+    """The places a line above a list names when it is nothing but an owner's name (a
+    förvaltning's or district's heading over its projects)."""
+    if k is None:
+        return []
+    text = lines[k].text.strip()
+    if not text or len(text) > 80 or text.endswith((".", ":")):
+        return []
+    places = find(text)
+    return list(places) if covered_by_places(text, places) else []
+
+
 def _kind(text: str) -> str:
     m = _enumerated(text)
     if m is None:
@@ -252,6 +271,14 @@ def find_item_projects(
         heading = _heading_above(lines, i)
         rows = [_row(lines, a, b, find, intro_k) for a, b in blocks]
         introduced = _introduces_projects(intro, heading)
+        owner = _owner_heading(lines, intro_k, find)
+        if owner and all(r is not None and r.amount is not None for r in rows):
+            # items with their sums under an owner's name ("Socialförvaltningen" over
+            # "– Name (Performer), 1,2 mnkr"): that owner's projects
+            introduced = True
+            for r in rows:
+                if r is not None and not r.places:
+                    r.places = list(owner)
         typed = sum(1 for r in rows if r is not None and r.places and r.amount is not None)
         priced = sum(1 for r in rows if r is not None and r.amount is not None)
         # "Godkänna projektförslagen" over items that each carry their sum: a list of projects
@@ -286,6 +313,14 @@ def _row(
     head, amount, rest = _head(head_text)
     name, places = split_owner(head, find)
     performer = None
+    by = _PERFORMER_AFTER.search(name)
+    if (
+        by
+        and not find(by.group(1))
+        and (cue_hits(by.group(1), "performer_word") or _ORG_WORD.search(by.group(1)))
+    ):
+        # "Name (Karolinska Institutet)": who carries it out, in brackets after the name
+        performer, name = by.group(1).strip(), name[: by.start()].strip()
     org = _ORG_FIRST.match(name)
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
         performer, name = org.group(1).strip(), name[org.end() :].strip()
@@ -385,7 +420,11 @@ def _join_head_lines(texts: list[str]) -> str:
     out = first
     for t in texts[1:]:
         prev = out.rstrip()
-        wrapped = prev.endswith((",", "–", "-", "—", "(", "/")) or bool(_OPEN_END.search(prev))
+        wrapped = (
+            prev.endswith((",", "–", "-", "—", "(", "/"))
+            or bool(_OPEN_END.search(prev))
+            or prev.count("(") > prev.count(")")  # inside a bracket
+        )
         if t[:1].isupper() and not wrapped:
             out += "\n" + t
         else:

@@ -196,9 +196,19 @@ def end_date_in(text: str) -> dt.date | None:
 
 def _is_intro(text: str) -> bool:
     f = fold(text)
+    if _COUNTED_GRANT.search(f):
+        return True  # "… föreslagit att fyra av dem beviljas medel"
     return bool(cue_hits(text, "list_intro")) and bool(
         re.search(r"projekt|studie|uppdrag|utvardering", f)
     )
+
+
+#: a sentence that says how many of the applications are granted: what follows are they
+_COUNTED_GRANT = re.compile(
+    r"\b(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\d{1,2})\s+"
+    r"(?:av\s+(?:dem|dessa|ansokningarna|projekten)|projekt|studier|ansokningar)\b"
+    r"[^.]{0,60}\b(?:beviljas|tilldelas|far medel|foreslas)\b"
+)
 
 
 def find_studies(

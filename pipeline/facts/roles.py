@@ -260,6 +260,9 @@ _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h][.)]|[-–—•·▪■*]
 _MAX_ITEM_LINES = 4
 
 
+_TRAILING_YEAR = re.compile(r"\s+(?:år\s+)?(?:19|20)\d\d$")
+
+
 def is_list_item_amount(lines: Sequence[str], k: int, raw: str) -> bool:
     """Does the amount `raw` end an enumerated or bulleted list item that ends on line `k`?
     (See :func:`list_item_text`.)"""
@@ -287,7 +290,8 @@ def list_item_text(lines: Sequence[str], k: int, raw: str) -> str | None:
         parts.insert(0, line.strip())
         if _ITEM_START.match(line):
             text = " ".join(" ".join(parts).split())
-            return text if text.rstrip(".,;").endswith(want) else None
+            end = _TRAILING_YEAR.sub("", text.rstrip(".,;"))  # "0,8 mnkr 2018": that year's
+            return text if end.endswith(want) else None
     return None
 
 
