@@ -67,7 +67,7 @@ def all_amounts(
                         ),
                     )
                 )
-            for sek, raw, line, yr in r.extra:
+            for sek, raw, line, yr, kind in r.extra:
                 row_lines.add((line, sek))
                 found.append(
                     (
@@ -77,7 +77,7 @@ def all_amounts(
                             sek=sek,
                             raw=raw,
                             approximate=False,
-                            kind="project_cost",
+                            kind=kind,
                             fund_type=owner.fund_type if owner else ctx.fund_before(line),
                             year=yr or (owner.year if owner else ctx.year_at(line)),
                             project_id=owner.project_id if owner else None,
@@ -87,6 +87,26 @@ def all_amounts(
                         ),
                     )
                 )
+        for sek, raw in t.total_extra if t.total_line is not None else []:
+            row_lines.add((t.total_line, sek))
+            found.append(
+                (
+                    t.total_line,
+                    Amount(
+                        amount_id="",
+                        sek=sek,
+                        raw=raw,
+                        approximate=False,
+                        kind="other",  # the sum spent or paid back
+                        fund_type=ctx.fund_before(t.total_line),
+                        year=ctx.year_at(t.total_line),
+                        project_id=None,
+                        page_no=lines[t.total_line].page_no,
+                        evidence=t.total_evidence,
+                        confidence=0.75,
+                    ),
+                )
+            )
         if t.applied_total is not None and t.total_line is not None:
             row_lines.add((t.total_line, t.applied_total))
             found.append(

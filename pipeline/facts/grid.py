@@ -67,6 +67,12 @@ _ROW_ROLES = ("name", "district")
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 #: a header word followed by a second one it is paired with ("Resmål och syfte")
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
+#: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
+_SPENT_HEADER = re.compile(
+    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
+    r"anvant|anvanda|kvar|outnyttja\w*|overskott)\b"
+)
+_STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
 _RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
@@ -81,7 +87,7 @@ class GridCell:
 
 @dataclass
 class GridColumn:
-    role: str  # name | district | performer | end | cost | applied | year | other
+    role: str  # name | district | performer | end | cost | applied | spent | status | year | other
     start: int
     header: str
     multiplier: int = 1
@@ -103,8 +109,9 @@ class GridRow:
     applied: int | None = None  # an "Ansökt belopp" column
     applied_raw: str | None = None
     applied_line: int | None = None
-    #: the row's other money cells (a second year's grant): (kronor, raw, line, year)
-    extra: list[tuple[int, str, int, int | None]] = field(default_factory=list)
+    #: the row's other money cells (a second year's grant; money spent or paid back):
+    #: (kronor, raw, line, year, kind)
+    extra: list[tuple[int, str, int, int | None, str]] = field(default_factory=list)
 
     def text(self, role: str) -> str:
         return dehyphen_join(self.cells.get(role, []))
@@ -122,6 +129,8 @@ class GridTable:
     total_evidence: str = ""
     applied_total: int | None = None  # the Summa row's cell in the "Ansökt belopp" column
     applied_total_raw: str | None = None
+    #: the Summa row's other money cells (money spent, paid back): (kronor, raw)
+    total_extra: list[tuple[int, str]] = field(default_factory=list)
     ruled: bool = False  # rows separated by drawn borders
 
     @property
@@ -151,6 +160,12 @@ def _header_role(cell: str) -> str | None:
     folded = fold(cell)
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
         return "ordinal"
+    if _SPENT_HEADER.match(folded.strip()):
+        return "spent"  # money used or paid back: amounts, but not the grant
+    if _STATUS_HEADER.fullmatch(folded.strip()):
+        return "status"
+    if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
+        return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
         r"belopp|kr|kronor|tkr|sek", folded
     ):
@@ -387,12 +402,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     got = _read_number(c.text, money.multiplier)
                     if got is None:
                         continue
+                    table.total_line = j
+                    table.total_evidence = stripped
                     if applied is not None and col is applied:
                         table.applied_total, table.applied_total_raw, _ = got
                         continue
+                    if col.role == "spent" or (table.total is not None and col is not money):
+                        table.total_extra.append((got[0], got[1]))
+                        continue
                     table.total, table.total_raw, _ = got
-                    table.total_line = j
-                    table.total_evidence = stripped
             table.last_line = j
             break
         lead_no = None
@@ -405,7 +423,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         by_col: dict[str, list[str]] = {}
         if lead_no is not None:
             by_col["ordinal"] = [lead_no.text.strip()]
-        extra: list[tuple[int, str, int | None]] = []
+        extra: list[tuple[int, str, int | None, str]] = []
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, _assign(columns, cells), strict=True):
@@ -419,10 +437,16 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             ):
                 if applied is not None and col is applied:
                     applied_amount = _read_number(c.text, applied.multiplier) or num
+                elif col.role == "spent":
+                    spent = _read_number(
+                        c.text, col.multiplier if col.multiplier > 1 else money.multiplier
+                    )
+                    if spent is not None:
+                        extra.append((spent[0], spent[1], _year_of(col.header), "other"))
                 elif amount is None:
                     amount = num
                 else:
-                    extra.append((num[0], num[1], _year_of(col.header)))
+                    extra.append((num[0], num[1], _year_of(col.header), "project_cost"))
                 continue
             by_col.setdefault(col.role, []).append(c.text.strip(" |"))
         if _is_prose(stripped, cells, blank):
@@ -444,7 +468,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if amount is not None and row.amount is None:
                 row.amount, row.amount_raw, row.amount_approx = amount
                 row.amount_line = j
-            row.extra += [(sek, raw, j, yr) for sek, raw, yr in extra]
+            row.extra += [(sek, raw, j, yr, kind) for sek, raw, yr, kind in extra]
             table.last_line = j
             blank = False
             j += 1
@@ -459,7 +483,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount
             row.amount_line = j
-        row.extra = [(sek, raw, j, yr) for sek, raw, yr in extra]
+        row.extra = [(sek, raw, j, yr, kind) for sek, raw, yr, kind in extra]
         if applied_amount is not None:
             row.applied, row.applied_raw = applied_amount[0], applied_amount[1]
             row.applied_line = j

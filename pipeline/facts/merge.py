@@ -155,7 +155,9 @@ def join_studies(
         _apply_row(d, r, ref)
         # an introduction that grants or applies decides, whatever the period; a row that
         # prints both the sum applied for and the sum granted decides for itself
-        d.status = r.decided or decided_status(intro) or d.status
+        d.status = (
+            (r.decided or None) if r.decided is not None else decided_status(intro) or d.status
+        )
         out.append(d)
     return out
 
@@ -274,8 +276,10 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_line = row.first_line
     d.amount_evidence = row.evidence
     d.amount_kind = row.amount_kind
-    if row.decided:
-        d.status = row.decided
+    if row.decided is not None:
+        d.status = row.decided or None
+    if row.year is not None:
+        d.year = row.year
     if row.end_date is not None:
         d.end_date = row.end_date
         if ref is not None:

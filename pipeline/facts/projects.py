@@ -191,7 +191,20 @@ def end_date_in(text: str) -> dt.date | None:
         d = parse_end_date(s.text)
         if d is not None and d[3] is not None:
             best = d[3]
+    if best is None:
+        # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30"):
+        # the work ends on its last day
+        m = _PERIOD.search(text)
+        if m is not None:
+            d = parse_end_date(m.group(1))
+            best = d[3] if d is not None else None
     return best
+
+
+_PERIOD = re.compile(
+    r"\b(?:19|20)\d\d-\d\d-\d\d\s*(?:till|t\.?\s?o\.?\s?m\.?|--|–|—|-)\s*"
+    r"((?:19|20)\d\d-\d\d-\d\d)\b"
+)
 
 
 def _is_intro(text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.facts.drafts import cued_status
 from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
@@ -54,6 +55,10 @@ def grid_rows(
             decided = "beviljad" if amount is not None else "ansökt"
         elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        if r.text("status"):
+            # a status column decides; a word it does not know ("avbrutet") leaves none
+            decided = cued_status(r.text("status"), None) or ""
+        row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.text("name"))
         if not name:
             continue
@@ -75,6 +80,7 @@ def grid_rows(
                 header_line=t.header_line,
                 amount_kind=kind,
                 decided=decided,
+                year=int(row_year.group(1)) if row_year else None,
             )
         )
     return out
@@ -84,6 +90,7 @@ def _clean_cell(s: str) -> str:
     """A cell's text with its wrapped lines joined: "- " that a wrapped dash became is a dash
     again, a word broken at a hyphen is whole again, a trailing full stop goes."""
     s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark
     s = re.sub(r"(\w)- (?=[a-zåäö])", r"\1", s)
     s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     s = re.sub(r"\s+-\s+", " – ", s)

@@ -63,7 +63,8 @@ class TableRow:
     district_text: str | None = None  # the district column, when the table has one
     header_line: int | None = None  # the table's header line (its intro sentence is above it)
     amount_kind: str = "project_cost"  # what the row's amount is ("other": sums applied for)
-    decided: str | None = None  # a status the row's own cells decide (granted or not)
+    decided: str | None = None  # a status the row's own cells decide ("": none)
+    year: int | None = None  # the row's own year (a "Beviljat år" column)
 
 
 def header_columns(text: str) -> list[str] | None:

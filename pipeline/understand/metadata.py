@@ -644,7 +644,10 @@ def _committee(
     for k, text in enumerate(top):
         if _TILL.search(text) and len(text) < 120:
             after = text[_TILL.search(text).end() :]  # type: ignore[union-attr]
-            for cand in [after, *top[k + 1 : k + 3]]:
+            # the committee's name may wrap in the right-hand column ("Skarpnäcks" /
+            # "stadsdelsnämnd"): its two lines' last cells joined are a candidate too
+            right = [re.split(r"\s{3,}", t.strip())[-1] for t in top[k + 1 : k + 3]]
+            for cand in [after, *top[k + 1 : k + 3], " ".join(right)]:
                 found = find_committees(cand)
                 if found:
                     c = found[-1]
