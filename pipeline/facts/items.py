@@ -48,7 +48,8 @@ _ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[-–—•·*▪■●])\s+(?=\S)"
 _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
     r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
-    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b)*$"
+    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
+    r"beviljades\b)*$"
 )
 #: a head is short: a name and its owner, not a paragraph
 _MAX_HEAD_CHARS = 320
