@@ -87,7 +87,7 @@ def all_amounts(
                         ),
                     )
                 )
-        for sek, raw in t.total_extra if t.total_line is not None else []:
+        for sek, raw, kind, col_year in t.total_extra if t.total_line is not None else []:
             row_lines.add((t.total_line, sek))
             found.append(
                 (
@@ -97,9 +97,9 @@ def all_amounts(
                         sek=sek,
                         raw=raw,
                         approximate=False,
-                        kind="other",  # the sum spent or paid back
+                        kind=kind,
                         fund_type=ctx.fund_before(t.total_line),
-                        year=ctx.year_at(t.total_line),
+                        year=col_year or ctx.year_at(t.total_line),
                         project_id=None,
                         page_no=lines[t.total_line].page_no,
                         evidence=t.total_evidence,

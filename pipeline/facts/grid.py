@@ -129,8 +129,8 @@ class GridTable:
     total_evidence: str = ""
     applied_total: int | None = None  # the Summa row's cell in the "Ansökt belopp" column
     applied_total_raw: str | None = None
-    #: the Summa row's other money cells (money spent, paid back): (kronor, raw)
-    total_extra: list[tuple[int, str]] = field(default_factory=list)
+    #: the Summa row's other money cells: (kronor, raw, kind, the column's year)
+    total_extra: list[tuple[int, str, str, int | None]] = field(default_factory=list)
     ruled: bool = False  # rows separated by drawn borders
 
     @property
@@ -339,6 +339,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         if columns is None:
             i += 1
             continue
+        _caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
         if table.rows:
             tables.append(table)
@@ -346,6 +347,36 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         else:
             i += 1
     return tables
+
+
+#: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
+_CAPTION_UNIT = re.compile(
+    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
+)
+
+
+def _caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
+    """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
+    numbers in its money columns are in that unit, unless a column names its own."""
+    seen = 0
+    for k in range(h - 1, max(-1, h - 5), -1):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 or len(text) > 90:
+            return
+        unit = _multiplier(text) if _CAPTION_UNIT.search(text) else 1
+        if unit > 1:
+            for col in columns:
+                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
+                if (
+                    col.role in ("cost", "applied", "spent")
+                    and col.multiplier == 1
+                    and not own_unit
+                ):
+                    col.multiplier = unit
+            return
 
 
 def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
@@ -408,7 +439,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         table.applied_total, table.applied_total_raw, _ = got
                         continue
                     if col.role == "spent" or (table.total is not None and col is not money):
-                        table.total_extra.append((got[0], got[1]))
+                        # money spent or paid back; another year's (or all years') grants
+                        kind = "other" if col.role == "spent" else "total_granted"
+                        table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
             table.last_line = j
@@ -424,6 +457,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         if lead_no is not None:
             by_col["ordinal"] = [lead_no.text.strip()]
         extra: list[tuple[int, str, int | None, str]] = []
+        first_year: int | None = None
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, _assign(columns, cells), strict=True):
@@ -443,8 +477,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     )
                     if spent is not None:
                         extra.append((spent[0], spent[1], _year_of(col.header), "other"))
+                elif _TOTAL_ROW.match(col.header) and amount is not None:
+                    # a "Totalt" column after the years: the row's whole grant is its sum
+                    extra.append((amount[0], amount[1], first_year, "project_cost"))
+                    amount, first_year = num, first_year
                 elif amount is None:
-                    amount = num
+                    amount, first_year = num, _year_of(col.header)
                 else:
                     extra.append((num[0], num[1], _year_of(col.header), "project_cost"))
                 continue
