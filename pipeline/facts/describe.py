@@ -47,6 +47,7 @@ __all__ = [
     "Description",
     "complete_from_text",
     "describe",
+    "is_application",
     "is_report",
     "participants",
     "partners_named_later",
@@ -121,7 +122,7 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
 #: a sentence that gives the project's own money: its grant, its cost, the sum applied for
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
-    r"soks|sokt\s+belopp|beraknas\s+till|foreslar|foreslas)\b"
+    r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas)\b"
 )
 #: a sentence that grants or proposes the project's sum: it beats its cost and its application
 _GRANTS = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas)\b")
@@ -234,6 +235,15 @@ _ONGOING = re.compile(r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fort
 
 
 _REPORT_WORDS = ("redovisning", "arsrapport", "uppfoljning", "lagesbeskrivning")
+
+
+def is_application(title: str | None) -> bool:
+    """The title says the document applies for money ("Ansökan om lokala utvecklingsmedel
+    för två studier 2008"): what it describes is applied for, not granted."""
+    return bool(_APPLICATION_TITLE.match(fold(title or "")))
+
+
+_APPLICATION_TITLE = re.compile(r"^\W*(?:ansokan|ansokningar)\s+(?:om|till|for)\b")
 
 
 def is_report(title: str | None) -> bool:

@@ -163,8 +163,25 @@ def join_studies(
 
 
 def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
+    """A draft with the same name, or whose name this one continues (a decision quotes the
+    short name, the project's heading prints it in full): that draft takes the full name."""
     f = fold(name)
-    return next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
+    same = next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
+    if same is not None:
+        return same
+    for d in drafts:
+        short = fold(d.name)
+        if (
+            len(short) >= _MIN_PREFIX_NAME
+            and f.startswith(short)
+            and f[len(short) : len(short) + 3].strip(" -–:,")[:1] == ""
+        ):
+            d.name = name
+            return d
+    return None
+
+
+_MIN_PREFIX_NAME = 12
 
 
 def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
@@ -176,6 +193,10 @@ def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
         d.status = pp.status
     if d.amount_sek is None and pp.amount is not None:
         _set_amount(d, pp, lines)
+    if d.performer is None and pp.performer:
+        d.performer = pp.performer
+    if d.description is None and pp.description:
+        d.description = pp.description  # its own section: performer, end date, sum
 
 
 def _set_amount(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
@@ -214,8 +235,9 @@ def prose_drafts(
         d = Draft(
             name=pp.name,
             fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),
-            year=sentence_year(s.text) or ctx.year_at(s.first),
+            year=pp.year or sentence_year(s.text) or ctx.year_at(s.first),
             status=pp.status,
+            performer=pp.performer,
             page_no=s.page_no,
             evidence=s.text,
             confidence=0.6,

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
-from pipeline.facts.tables import TableRow, header_columns, parse_end_date
+from pipeline.facts.tables import TableRow, header_columns, parse_end_date, season_end
 from pipeline.facts.text_units import dehyphen_join, sentences
 from pipeline.lang.fuzzy import fold
 
@@ -96,6 +96,8 @@ def _name_after(words: list[str]) -> list[str]:
         k += 1
         if fold(bare.strip(".,;:)")) in _CLAUSE_STOP:
             break
+        if fold(bare) in ("i", "pa") and run and _org_tail(run[-1].strip(".,;:")):
+            break  # "… vid Stockholms universitet i Rinkeby-Kista": where, not who
         run.append(bare)
         if bare.endswith(",") and k < len(words) and _UNIT.match(words[k]):
             continue  # "Karolinska institutet, institutionen för klinisk neurovetenskap"
@@ -144,7 +146,7 @@ def _org_tail(w: str) -> bool:
 def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
-        run = _name_after(text[h.end :].split())
+        run = _name_after(text[h.end :].lstrip(" :").split())  # "Utförare: X" too
         if not run and h.value != "by":
             before = text[: h.start].split()
             while before and before[-1].lower() in _AUX:
@@ -191,6 +193,10 @@ def end_date_in(text: str) -> dt.date | None:
         d = parse_end_date(s.text)
         if d is not None and d[3] is not None:
             best = d[3]
+        elif _PLANNED.search(fold(s.text)):
+            # a plan ends in a season ("ska vara avslutad hösten 2008"); a report's season
+            # ("Under våren 2020 slutrapporterades …") says when it was reported
+            best = season_end(s.text) or best
     if best is None:
         # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30"):
         # the work ends on its last day
@@ -201,6 +207,7 @@ def end_date_in(text: str) -> dt.date | None:
     return best
 
 
+_PLANNED = re.compile(r"\b(?:ska|skall|beraknas|planeras|berakna[st])\b")
 _PERIOD = re.compile(
     r"\b(?:19|20)\d\d-\d\d-\d\d\s*(?:till|t\.?\s?o\.?\s?m\.?|--|–|—|-)\s*"
     r"((?:19|20)\d\d-\d\d-\d\d)\b"
@@ -288,7 +295,7 @@ def find_studies(
         end_date = end_date_in(text)
         out.append(
             Study(
-                name=_tidy_name(lines[h].text),
+                name=_tidy_name(_LABEL_PREFIX.sub("", lines[h].text.strip())),
                 heading_line=h,
                 last_line=end - 1,
                 page_no=lines[h].page_no,
@@ -347,6 +354,13 @@ def _fund_near(lines: Sequence[BodyLine], i: int, ctx: Context) -> str | None:
     if f:
         return f[-1][2]
     return ctx.fund_before(i)
+
+
+#: "Studie 2: ", "Projekt B – " before a project's name in its heading
+_LABEL_PREFIX = re.compile(
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _tidy_name(s: str) -> str:

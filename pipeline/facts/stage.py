@@ -38,6 +38,7 @@ from pipeline.facts.context import Context, document_fund, specific_fund, study_
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.describe import (
     complete_from_text,
+    is_application,
     is_report,
     partners_named_later,
     says_ongoing,
@@ -139,6 +140,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         d.fund_type = specific_fund(d.fund_type, ctx)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)
+    applying = is_application(doc.meta.title)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
@@ -154,6 +156,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
             and not says_ongoing(d.description or "")
         ):
             d.status = "beviljad"
+        if applying and d.status in (None, "beviljad", "pågående"):
+            d.status = "ansökt"  # an application's projects are applied for
     drafts.sort(key=lambda d: d.first_line)
     projects = number_projects(doc.doc_id, drafts)
     rejected = {p.project_id for d, p in zip(drafts, projects, strict=True) if d.status == REJECTED}

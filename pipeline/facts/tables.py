@@ -109,6 +109,19 @@ def parse_end_date(
     return best
 
 
+def season_end(text: str) -> dt.date | None:
+    """ "hösten 2008", "under våren 2015": the season's last day (the year is what is sure)."""
+    best = None
+    for m in _SEASON_YEAR.finditer(text):
+        mon, day = _SEASON_END[m.group(1).lower()[:3]]
+        best = dt.date(int(m.group(2)), mon, day)
+    return best
+
+
+_SEASON_YEAR = re.compile(r"\b(våren|sommaren|hösten|vintern)\s+((?:19|20)\d\d)\b", re.I)
+_SEASON_END = {"vår": (6, 30), "som": (8, 31), "hös": (12, 31), "vin": (12, 31)}
+
+
 _CELL_YEARS = re.compile(r"^\s*(?:(?:19[89]|20[0-4])\d\s*[-–—/]+\s*)?((?:19[89]|20[0-4])\d)\s*$")
 
 
