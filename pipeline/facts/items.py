@@ -62,6 +62,8 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 _MIN_ITEMS = 1
+#: a Summa line under a list closes it: the total is no item's
+_TOTAL_LINE = re.compile(r"^(?:summa|totalt|sammanlagt)\b", re.IGNORECASE)
 _DECISION_HEADING = re.compile(r"beslut|forslag till beslut|beslutar|foreslar", re.I)
 _PROJECT_WORD = re.compile(
     r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
@@ -156,7 +158,12 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                     j = k
                     continue
                 break
-            if _enumerated(t) or lines[j].heading or _RULE_LINE.match(t.strip()):
+            if (
+                _enumerated(t)
+                or lines[j].heading
+                or _RULE_LINE.match(t.strip())
+                or _TOTAL_LINE.match(t.strip())
+            ):
                 break
             j += 1
         last = j - 1

@@ -47,6 +47,7 @@ from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
 from pipeline.facts.finders import org_finder, place_finder
 from pipeline.facts.grid import find_grid_tables
+from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.lists import find_intro_lists, find_numbered_projects, lead_places
 from pipeline.facts.mentions import mention_years, mentions
@@ -104,6 +105,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += [
         from_list_row(r, lines, ctx)
         for r in find_intro_lists(lines, places, own)
+        if r.first_line not in taken
+    ]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        from_list_row(r, lines, ctx)
+        for r in find_inline_lists(lines, places, own)
         if r.first_line not in taken
     ]
     taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}

@@ -51,7 +51,7 @@ def dehyphen_join(parts: Sequence[str]) -> str:
         if not out:
             out = part
             continue
-        if out.endswith(("--", " -", " –")):
+        if out.endswith(("--", " -", " –", ":-")):  # ":-" ends a sum ("kr 250.000:-")
             out = out + " " + part  # a dash that ends the line ("1997-03-01 --") is no hyphen
         elif out.endswith("-") and len(out) >= 2:
             prev = out[-2]

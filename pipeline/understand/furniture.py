@@ -36,7 +36,8 @@ FURNITURE_LABELS = (
 EDGE_LINES = 6  # a running header/footer sits within this many lines of the page edge
 _DOC_TYPE_WORDS = ("tjansteutlatande", "tjansteskrivelse", "protokollsutdrag", "protokoll")
 _DNR_LINE = re.compile(r"^(?:.*\s)?(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNORECASE)
-_DATE_ONLY = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s*$")
+#: a lone date, in a protokoll's running header with its paragraph ("1999-05-18  § 14")
+_DATE_ONLY = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d(?:\s+§\s*\d{1,3})?\s*$")
 _DNR_ONLY = re.compile(
     r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?[A-ZÅÄÖ]{0,5}[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
     re.IGNORECASE,
