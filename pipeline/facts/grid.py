@@ -138,6 +138,34 @@ class GridTable:
         return [c.role for c in self.columns]
 
 
+def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[GridCell]:
+    """A cell that runs on into the next column with a single space between the two texts
+    (a narrow column: "Socialförvaltningen Institutionen för") split where that column
+    starts."""
+    out: list[GridCell] = []
+    for c in cells:
+        cut = None
+        for col in columns:
+            if c.start + 3 < col.start < c.end - 2:
+                rel = col.start - c.start
+                # the space nearest the column's start, within two characters
+                spaces = [
+                    k
+                    for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
+                    if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
+                ]
+                if spaces:
+                    cut = min(spaces, key=lambda k: abs(k - rel))
+                    break
+        if cut is None:
+            out.append(c)
+            continue
+        out.append(GridCell(c.start, c.start + cut, c.text[:cut]))
+        rest = c.text[cut + 1 :]
+        out.append(GridCell(c.start + cut + 1, c.end, rest))
+    return out
+
+
 def split_cells(line: str) -> list[GridCell]:
     """The cells of a line laid out in columns: text runs separated by two or more spaces
     or by ``|``; offsets include the indentation."""
@@ -420,7 +448,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if ln.heading and "  " not in stripped and "|" not in stripped:
             break
-        cells = split_cells(text)
+        cells = _split_spanning(split_cells(text), columns)
         if _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j):
             # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on
             row = None

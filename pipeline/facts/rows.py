@@ -91,7 +91,7 @@ def _clean_cell(s: str) -> str:
     again, a word broken at a hyphen is whole again, a trailing full stop goes."""
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark
-    s = re.sub(r"(\w)- (?=[a-zåäö])", r"\1", s)
+    s = re.sub(r"(\w)- (?=[a-zåäö])(?!(?:och|eller|samt|respektive|resp|till)\b)", r"\1", s)
     s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     s = re.sub(r"\s+-\s+", " – ", s)
     return s.rstrip(" .,;")

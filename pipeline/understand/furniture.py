@@ -113,6 +113,8 @@ def _close(a: str, b: str) -> bool:
 def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
     """Furniture labels for every line of every page (repaired lines in)."""
     labels = [[classify_line(ln) for ln in lines] for lines in pages]
+    for lines, labs in zip(pages, labels, strict=True):
+        _logo_only_at_edges(lines, labs)
     _mark_field_error_continuations(pages, labels)
     _mark_running_lines(pages, labels)
     for lines, labs in zip(pages, labels, strict=True):
@@ -121,6 +123,19 @@ def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
         _extend_address_blocks(lines, labs)
         _mark_footnotes(lines, labs)
     return labels
+
+
+_LOGO = re.compile(r"^\W{0,3}\s*stockholms\s*$", re.IGNORECASE)
+
+
+def _logo_only_at_edges(lines: list[str], labs: list[str | None]) -> None:
+    """A lone "Stockholms" is the city's logo only at the top or bottom of a page; in the
+    middle it is a wrapped table cell ("Stockholms" / "universitet")."""
+    top, bottom = _edge_indices(lines)
+    edges = set(top) | set(bottom)
+    for i, lab in enumerate(labs):
+        if lab == "letterhead" and i not in edges and _LOGO.match(lines[i]):
+            labs[i] = None
 
 
 def _mark_field_error_continuations(pages: list[list[str]], labels: list[list[str | None]]) -> None:
