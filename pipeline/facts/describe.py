@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
-from pipeline.facts.projects import OrgFinder, end_date_in, performer_in
+from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
 from pipeline.facts.text_units import paragraphs, sentences
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -106,6 +106,8 @@ def describe(
     performer = performer_in(text, find_orgs)
     if performer is not None and _is_city_unit(performer, find):
         performer = None
+    if performer is None:
+        performer = research_body_in(text, find_orgs)
     return Description(places=places, performer=performer, end_date=end_date_in(text))
 
 

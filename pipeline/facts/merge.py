@@ -125,6 +125,10 @@ def join_studies(
             used.add(best[1])
             _apply_row(d, row, ref)
             d.confidence = 0.85
+            if not d.places and row.district_text:
+                d.places = places(row.district_text)  # the table's district column
+            intro = intro_text(lines, row.header_line, before=True) if row.header_line else ""
+            d.year = row.year or sentence_year(intro) or d.year  # the table's year
         out.append(d)
     for k, r in enumerate(rows):
         if k in used:

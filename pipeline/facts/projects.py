@@ -154,8 +154,48 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             run = _name_before(before)
         if run:
             cand = " ".join(run).strip(" .,;:")
+            after = [fold(w.strip(".,;:")) for w in text[h.end :].split()[: len(run) + 1]]
+            if _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after):
+                continue  # "genomförts av Vantörs stadsdelsförvaltning i samarbete med …": the owner
             return canonical_org(cand, find_orgs)
     return None
+
+
+def _names_row(heading: str, r: TableRow) -> bool:
+    """A heading after the table names a row when it is the row's name, near enough letter
+    for letter (a loose match would take "Ekonomi" for "Digital ekonomisk rådgivning")."""
+    h, n = fold(heading).strip(" .:"), fold(r.name)
+    return fuzz.ratio(h, n) >= _AFTER_TABLE_MATCH
+
+
+_AFTER_TABLE_MATCH = 85.0
+
+
+def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
+    """The first research body (a university, högskola or institute) a project's own text
+    names, by its full name ("Sociologiska institutionen vid Stockholms universitet",
+    "Socialhögskolan i Stockholm", "Sköndalsinstitutet"): when no performer verb says who
+    carries the project out, the research body its description names does."""
+    words = text.split()
+    for k, w in enumerate(words):
+        if not _RESEARCH_WORD.search(w):
+            continue
+        start = k
+        # back to the capitalised word that opens the name ("Sociologiska institutionen")
+        while start > 0 and not words[start].strip("\"”“'(")[:1].isupper() and k - start < 3:
+            start -= 1
+        run = _name_after(words[start:])
+        if run and any(_RESEARCH_WORD.search(x) for x in run):
+            cand = " ".join(run).strip(" .,;:")
+            if not _CITY_UNIT.search(fold(cand)):
+                return canonical_org(cand, find_orgs)
+    return None
+
+
+_RESEARCH_WORD = re.compile(r"(?:universitet|högskola|hogskola|högskolan|institut)", re.IGNORECASE)
+
+#: a name that ends like a city unit: the project's owner, never its performer
+_CITY_UNIT = re.compile(r"(?:stadsdels\w*|forvaltning\w*|namnd\w*|kontoret|sdf)$")
 
 
 def canonical_org(cand: str, find_orgs: OrgFinder | None) -> str:
@@ -267,13 +307,15 @@ def find_studies(
                 continue
             chosen.append(h)
             intro_of[h] = i
-    # 2. headings that name a table row
+    # 2. headings that name a table row, before the table or after it (a table, then a
+    #    section on each of its projects)
     for r in table_rows:
         for h in heads:
             if (
                 h not in chosen
-                and h < r.first_line
+                and not _is_table_line(lines, h, table_rows)
                 and match_row(lines[h].text, r, "") >= _MATCH_MIN
+                and (h < r.first_line or (h > r.last_line and _names_row(lines[h].text, r)))
             ):
                 chosen.append(h)
     out: list[Study] = []
@@ -300,7 +342,7 @@ def find_studies(
                 last_line=end - 1,
                 page_no=lines[h].page_no,
                 text=text,
-                performer=performer_in(text, find_orgs),
+                performer=performer_in(text, find_orgs) or research_body_in(text, find_orgs),
                 end_date=end_date,
                 status=decided_status(lines[intro].text if intro is not None else "")
                 or status_from(text, end_date, ref_date),
