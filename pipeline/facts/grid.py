@@ -495,7 +495,11 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if (
                 money is not None
                 and num is not None
-                and (c is cells[-1] or c.end > money.start - 4)
+                and (
+                    c is cells[-1]
+                    or c.end > money.start - 4
+                    or col.role in ("applied", "spent", "cost")
+                )
             ):
                 if applied is not None and col is applied:
                     applied_amount = _read_number(c.text, applied.multiplier) or num
