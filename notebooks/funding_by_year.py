@@ -32,12 +32,14 @@
 #   större än antalet projekt. Kronorna för ett delat projekt delas däremot lika mellan
 #   stadsdelarna, så de går att summera.
 # * Samma beslut kan finnas i flera filer (t.ex. utskrift och inskannad PDF); vyerna räknar
-#   varje beslut en gång. Men ett projekt som både beviljas i ett beslut och redovisas i ett
-#   annat dokument är två rader, även samma år – kolumnen *dokument* visar hur många beslut
-#   ett års siffror kommer från. Se `projects_and_performers` för projekt över flera år.
+#   varje beslut en gång. Ett projekt som beviljas i ett beslut och redovisas i ett annat
+#   dokument samma år räknas också en gång (`v_projects` har en rad per projekt och år;
+#   varje omnämnande finns i `v_project_mentions`) – kolumnen *dokument* visar hur många
+#   beslut ett års siffror kommer från. Se `projects_and_performers` för projekt över flera år.
 #
-# Alla siffror kommer från lagrets vyer (`v_projects`, `v_funding_by_district_year`) och
-# tabellen `amounts`; notebooken läser bara, den ändrar inget.
+# Alla siffror kommer från lagrets vyer (`v_projects`, `v_funding_by_year`,
+# `v_funding_by_district_year`) och tabellen `amounts`; notebooken läser bara, den ändrar
+# inget.
 
 # %%
 import os
@@ -76,12 +78,18 @@ kronor_per_year.rename_axis("Fond").style.format(ns.fmt_kr).set_caption(
 
 # %%
 # The tables above must add up to the views: the projects of v_projects (same rule: not only
-# applied for, year known, one row per project and year: `counted`), and the kronor of v_funding_by_district_year, which splits shared
-# projects between districts so that its total_sek adds up to the same sum.
+# applied for, year known; one row per project and year, so a project granted in one decision
+# and reported in the next counts once), v_funding_by_year (its plain sum), and the kronor of
+# v_funding_by_district_year, which splits shared projects between districts so that its
+# total_sek adds up to the same sum.
 n_view = wh.sql(
     "SELECT count(*) AS n FROM v_projects "
-    "WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt' AND counted"
+    "WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'"
 ).iloc[0]["n"]
+n_by_year = wh.sql(
+    "SELECT coalesce(sum(n_projects), 0) AS n FROM v_funding_by_year WHERE year IS NOT NULL"
+).iloc[0]["n"]
+assert n_by_year == n_view, "antal projekt stämmer inte med v_funding_by_year"
 kr_view = wh.sql(
     "SELECT coalesce(sum(total_sek), 0) AS kr FROM v_funding_by_district_year WHERE year IS NOT NULL"
 ).iloc[0]["kr"]
@@ -238,7 +246,7 @@ project_districts = wh.sql(
                CASE WHEN len(district_today_ids) = 0 THEN [NULL::VARCHAR]
                     ELSE district_today_ids END AS ids
         FROM v_projects
-        WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt' AND counted
+        WHERE year IS NOT NULL AND status IS DISTINCT FROM 'ansökt'
     ),
     pairs AS (SELECT project_id, fund_type, year, unnest(ids) AS district_today_id FROM p)
     SELECT pairs.project_id, pairs.fund_type, pairs.year, 1 AS n_projects,

@@ -34,7 +34,8 @@
 #   projektet.
 # * Belopp är de som står i dokumenten; ett streck (–) betyder att inget belopp anges.
 #
-# Siffrorna kommer från vyerna `v_projects`, `v_project_series` och `v_max_amounts`;
+# Siffrorna kommer från vyerna `v_projects` (en rad per projekt och år),
+# `v_project_mentions` (en rad per omnämnande), `v_project_series` och `v_max_amounts`;
 # notebooken läser bara.
 
 # %%
@@ -67,7 +68,7 @@ series = wh.sql(
            year(max(p.end_date)) + (dayofyear(max(p.end_date)) - 1) / 365.0 AS end_point,
            string_agg(DISTINCT p.district_today, ', ') AS district_today
     FROM v_project_series AS s
-    LEFT JOIN v_projects AS p ON list_contains(s.project_ids, p.project_id)
+    LEFT JOIN v_project_mentions AS p ON list_contains(s.project_ids, p.project_id)
     GROUP BY ALL
     """
 )
@@ -91,12 +92,13 @@ multi.assign(
 ).reset_index(drop=True)
 
 # %%
-# The series cover every named project of v_projects exactly once.
-n_named = wh.sql("SELECT count(*) AS n FROM v_projects WHERE name IS NOT NULL").iloc[0]["n"]
+# The series cover every named project mention (v_project_mentions) exactly once.
+n_named = wh.sql("SELECT count(*) AS n FROM v_project_mentions WHERE name IS NOT NULL").iloc[0]["n"]
 n_in_series = wh.sql("SELECT coalesce(sum(n_projects), 0) AS n FROM v_project_series").iloc[0]["n"]
 assert n_in_series <= n_named and series["n_projects"].sum() == n_in_series
 print(
-    f"Kontroll: {ns.fmt_int(n_named)} namngivna projekt i {ns.fmt_int(len(series))} serier; "
+    f"Kontroll: {ns.fmt_int(n_named)} omnämnanden av namngivna projekt i "
+    f"{ns.fmt_int(len(series))} serier; "
     f"{ns.fmt_int(len(multi))} serier över flera år eller beslut."
 )
 
@@ -152,7 +154,8 @@ plt.show()
 # ## 2. FUM-studier per utförare
 #
 # Stadsövergripande forskningsmedel (FUM) går till studier som en extern utförare gör. En
-# rad per studie och beslut; tabellen därefter summerar per utförare.
+# rad per studie och år (en studie som beviljas i ett beslut och redovisas i nästa är en rad);
+# tabellen därefter summerar per utförare.
 
 # %%
 fum = wh.sql(

@@ -33,35 +33,29 @@ class Recipe:
 RECIPES: tuple[Recipe, ...] = (
     Recipe(
         "How much LUM did each district get per year, in today's district boundaries?",
-        """SELECT year, district_today, sum(n_projects) AS projects,
+        """SELECT year, district_today, round(sum(n_projects_split), 2) AS projects,
        sum(total_sek) AS total_sek, sum(n_projects_without_amount) AS without_amount
 FROM v_funding_by_district_year
 WHERE fund_type = 'LUM'
 GROUP BY ALL
 ORDER BY year, district_today""",
-        "A project shared by several districts has its amount split between them; "
+        "A project shared by several districts has its amount and its count split between "
+        "them (`n_projects_split`, `total_sek`), so both columns add up to the year's "
+        "projects and kronor; `n_projects` counts each project touching a district, and "
         "`district_as_named` keeps the name the document used. `total_sek` is empty where "
         "the decision prints no per-project amounts (it states one total per fund: see 2).",
     ),
     Recipe(
         "How many projects and how much money per fund and year?",
-        """WITH granted AS (
-    SELECT fund_type, year, max(sek) AS granted_sek
-    FROM amounts JOIN v_documents_canonical USING (doc_id)
-    WHERE kind = 'total_granted'
-    GROUP BY ALL
-), per_project AS (
-    SELECT fund_type, year, count(*) AS projects, sum(amount_sek) AS project_amounts_sek
-    FROM v_projects
-    WHERE status IS DISTINCT FROM 'ansökt' AND counted
-    GROUP BY ALL
-)
-SELECT fund_type, year, projects, granted_sek, project_amounts_sek
-FROM per_project FULL JOIN granted USING (fund_type, year)
+        """SELECT fund_type, year, n_projects, n_in_several_documents, total_sek,
+       fund_total_stated_sek, itemisation
+FROM v_funding_by_year
 ORDER BY year, fund_type""",
-        "`granted_sek` is the total the decision states as granted; `project_amounts_sek` sums "
-        "the amounts printed per project. `counted` keeps one row per project and year, so a "
-        "project granted in one decision and reported in a later one counts once.",
+        "One row per fund and year, each project counted once (`v_projects` has one row per "
+        "project and year): a project granted in one decision and reported in a later one "
+        "is one project (`n_in_several_documents`). `total_sek` sums the amounts printed "
+        "per project; `fund_total_stated_sek` is the total the decision states as granted, "
+        "and `itemisation` says whether the money is known per project or only as that total.",
     ),
     Recipe(
         "What was the most one application could get, year by year?",
@@ -160,7 +154,7 @@ ORDER BY year, committee, series""",
     Recipe(
         "Which project owners are stadsdelsförvaltningar, and which are förvaltningar or units?",
         """SELECT district_kind, count(DISTINCT district_today) AS units,
-       sum(n_projects) AS projects,
+       round(sum(n_projects_split), 2) AS projects,
        list(DISTINCT district_today ORDER BY district_today) AS names
 FROM v_funding_by_district_year
 WHERE district_kind IS NOT NULL
@@ -168,6 +162,7 @@ GROUP BY district_kind
 ORDER BY district_kind""",
         "`district_kind` is `stadsdelsförvaltning`, `fackförvaltning` (a city-wide förvaltning "
         "such as Socialförvaltningen) or `unit` (a unit inside one, such as Socialjouren). "
+        "A project shared by units of two kinds counts half in each. "
         "Add `WHERE district_kind = 'stadsdelsförvaltning'` to any question above to count the "
         "districts only; in `v_projects`, `district_kind` lists the kinds of all of a "
         "project's owners, so the same condition keeps projects owned by districts alone.",

@@ -4,10 +4,14 @@
 ``genre_dev``, ``genre_heldout``) and every variant measured on it (``txt``, ``born``,
 ``mixed``, ``scan``)::
 
-    {"fuzzy": {field: floor, ...}, "strict": {field: floor, ...}, "max_cer": ceiling}
+    {"fuzzy": {field: floor, ...}, "strict": {field: floor, ...}, "max_cer": ceiling,
+     "per_document": {field: {gold stem: [missed, added], ...}, ...}}
 
-:func:`gate_failures` lists every field whose F1 (fuzzy or strict) is below its floor and every
-variant whose CER is above its ceiling, one line each. :func:`thresholds_from` writes floors from
+:func:`gate_failures` lists every field whose F1 (fuzzy or strict) is below its floor, every
+variant whose CER is above its ceiling, and every document that misses or adds more values
+of a field than when the floors were set (``per_document``: the check of
+:data:`PER_DOCUMENT_FIELDS`, which sees one district lost or added in a set of hundreds,
+where a floor on the set's F1 cannot), one line each. :func:`thresholds_from` writes floors from
 measured figures: ``floor(F1 - margin)`` to two decimals (so within 0.01-0.02 of today with the
 default margin), only for fields that were measured (a field nothing was expected or extracted
 for has no floor, and neither has an F1 of 0: a floor of 0 could not fail); and a CER ceiling of
@@ -35,6 +39,12 @@ STRICT_FIELDS: tuple[str, ...] = (
     "projects.performer",
     "criteria.text",
 )
+
+
+#: fields checked document by document: no document may miss or add more of the field's values
+#: than when the floors were set (one district lost or added moves a large set's F1 by less
+#: than a floor's margin; per document it is a failure)
+PER_DOCUMENT_FIELDS: tuple[str, ...] = ("district_mentions.name", "projects.districts")
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,25 @@ def thresholds_from(
         }
         if variant in ocr:
             entry["max_cer"] = math.ceil(round(2 * ocr[variant].cer * 1e5, 6)) / 1e5
+        per_document = document_errors(report, variant)
+        if per_document:
+            entry["per_document"] = per_document
         out[variant] = entry
+    return out
+
+
+def document_errors(report: EvalReport, variant: str) -> dict[str, dict[str, list[int]]]:
+    """Per field of :data:`PER_DOCUMENT_FIELDS`, each measured document of ``variant`` (gold
+    stem) with its ``[missed, added]`` counts (fn, fp)."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for name in PER_DOCUMENT_FIELDS:
+        per = {
+            d.gold: [s.fn, s.fp]
+            for d in sorted(report.documents, key=lambda d: d.gold)
+            if d.variant == variant and (s := d.scores.get(name)) is not None and _measured(s)
+        }
+        if per:
+            out[name] = per
     return out
 
 
@@ -138,4 +166,29 @@ def gate_failures(
             cer = ocr[variant].cer if variant in ocr else math.inf
             if cer > ceiling:
                 out.append(f"{prefix}{variant} CER {cer:.5f} > {ceiling:.5f}")
+        out += _worse_documents(report, variant, entry.get("per_document", {}), prefix)
+    return out
+
+
+def _worse_documents(
+    report: EvalReport,
+    variant: str,
+    recorded: Mapping[str, Mapping[str, list[int]]],
+    prefix: str,
+) -> list[str]:
+    """One line per recorded document that now misses or adds more values of a field."""
+    out = []
+    for name, per in recorded.items():
+        for d in report.documents:
+            if d.variant != variant or d.gold not in per:
+                continue
+            score = d.scores.get(name)
+            if score is None:
+                continue
+            missed, added = per[d.gold]
+            if score.fn > missed or score.fp > added:
+                out.append(
+                    f"{prefix}{variant} {name} {d.gold}: {score.fn} missed, {score.fp} added "
+                    f"(at most {missed} and {added} when the floors were set)"
+                )
     return out

@@ -285,7 +285,7 @@ def test_export_puts_views_first_and_tables_apart(sample_db: Path, tmp_path: Pat
     assert n_view < n_table  # the table keeps every copy of each decision
     lines = readme.splitlines()
     assert any(
-        ln.startswith("  v_projects.parquet ") and f" {n_view} rows  one row per project of" in ln
+        ln.startswith("  v_projects.parquet ") and f" {n_view} rows  one row per project and" in ln
         for ln in lines
     )
     assert any(

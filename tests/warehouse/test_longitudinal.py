@@ -9,7 +9,9 @@ The samples' scans and born-digital copies are covered by the session's samples 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -144,7 +146,7 @@ def test_renamed_project_is_one_series(series_warehouse: Built) -> None:
 
 def test_samples_series_and_no_double_counting(samples_warehouse: Built) -> None:
     """The nine LUM projects granted in the 2020 annual report and reported in the 2021
-    redovisning are nine series, counted once in the funding view (copies included)."""
+    redovisning are nine series: 18 mentions, nine rows of v_projects (copies included)."""
     con = _con(samples_warehouse)
     try:
         multi = con.execute(
@@ -152,13 +154,14 @@ def test_samples_series_and_no_double_counting(samples_warehouse: Built) -> None
             "AND list_contains(fund_types, 'LUM') AND list_contains(years, 2020)"
         ).fetchone()
         mentions, counted = con.execute(
-            "SELECT count(*), count(*) FILTER (WHERE counted) FROM v_projects "
+            "SELECT count(*), count(*) FILTER (WHERE counted) FROM v_project_mentions "
             "WHERE fund_type = 'LUM' AND year = 2020"
         ).fetchone() or (0, 0)
-        funded = con.execute(
-            "SELECT count(DISTINCT p.series_id) FROM v_projects AS p WHERE p.fund_type = 'LUM' "
-            "AND p.year = 2020 AND p.counted"
-        ).fetchone()
+        rows, series, both = con.execute(
+            "SELECT count(*), count(DISTINCT series_id), count(*) FILTER (WHERE n_documents = 2 "
+            "AND statuses = ['beviljad', 'genomförd'] AND len(reported_evidence) = 1) "
+            "FROM v_projects WHERE fund_type = 'LUM' AND year = 2020"
+        ).fetchone() or (0, 0, 0)
         copies_apart = con.execute(
             "SELECT count(*) FROM (SELECT c.decision_key, p.name FROM projects AS p "
             "JOIN v_document_copies AS c USING (doc_id) GROUP BY ALL "
@@ -169,9 +172,110 @@ def test_samples_series_and_no_double_counting(samples_warehouse: Built) -> None
         con.close()
     assert multi == (9,)
     assert (mentions, counted) == (18, 9)
-    assert funded == (9,)
+    assert (rows, series, both) == (9, 9, 9)
     assert copies_apart == (0,)
     assert failed == (0,)
+
+
+def _gold_projects_per_year() -> Counter[tuple[int, str]]:
+    """Distinct projects per (year, fund) in the samples' gold, read from the gold files
+    alone: the listed projects of tests/gold/*.json, the mentions project_links.csv calls
+    `same` joined into one project."""
+    mentions: dict[tuple[str, str], tuple[int, str]] = {}
+    printed: dict[tuple[str, str], tuple[str, str]] = {}  # (stem, name or alias) -> mention
+    for path in sorted((REPO / "tests" / "gold").glob("*.json")):
+        stem = path.stem
+        for p in json.loads(path.read_text(encoding="utf-8"))["projects"]:
+            if p["listed"]:
+                mentions[(stem, p["name"])] = (p["year"], p["fund_type"])
+                for name in (p["name"], *p.get("aliases", [])):
+                    printed[(stem, name)] = (stem, p["name"])
+    parent = {m: m for m in mentions}
+
+    def root(m: tuple[str, str]) -> tuple[str, str]:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+
+    with (GOLD / "project_links.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(ln for ln in fh if not ln.startswith("#")))
+    for r in rows:
+        a, b = printed.get((r["doc_a"], r["name_a"])), printed.get((r["doc_b"], r["name_b"]))
+        if r["judgement"] == "same" and a and b:
+            parent[root(a)] = root(b)
+    projects = {root(m): mentions[m] for m in mentions}
+    return Counter(projects.values())
+
+
+def test_plain_counts_give_the_gold_number_of_projects_per_year(samples_warehouse: Built) -> None:
+    """`SELECT count(*) FROM v_projects` per year and fund is the number of distinct
+    projects the gold lists (31 listed mentions in 2020: 22 projects), and so are the
+    funding views' plain sums: a project granted in one document and reported in the next
+    counts once, and so does a project shared by several districts."""
+    gold = _gold_projects_per_year()
+    assert gold == {(2020, "FUM"): 6, (2020, "LUM"): 9, (2020, "MUL"): 7}  # read from gold
+    years = sorted({y for y, _f in gold})
+    con = _con(samples_warehouse)
+    try:
+        plain = con.execute(
+            "SELECT year, fund_type, count(*) FROM v_projects WHERE list_contains(?, year) "
+            "GROUP BY ALL",
+            [years],
+        ).fetchall()
+        by_year = con.execute(
+            "SELECT year, fund_type, n_projects FROM v_funding_by_year "
+            "WHERE list_contains(?, year) AND n_projects > 0",
+            [years],
+        ).fetchall()
+        split = con.execute(
+            "SELECT year, fund_type, CAST(round(sum(n_projects_split)) AS INTEGER) "
+            "FROM v_funding_by_district_year WHERE list_contains(?, year) GROUP BY ALL",
+            [years],
+        ).fetchall()
+        kronor = con.execute(
+            "SELECT (SELECT sum(amount_sek) FROM v_projects WHERE status <> 'ansökt'), "
+            "(SELECT sum(total_sek) FROM v_funding_by_year), "
+            "(SELECT sum(total_sek) FROM v_funding_by_district_year)"
+        ).fetchone()
+    finally:
+        con.close()
+    assert Counter({(y, f): n for y, f, n in plain}) == gold
+    assert Counter({(y, f): n for y, f, n in by_year}) == gold
+    assert Counter({(y, f): n for y, f, n in split}) == gold
+    assert kronor is not None and len(set(kronor)) == 1, kronor
+
+
+def test_projects_view_is_one_row_per_series_and_year(series_warehouse: Built) -> None:
+    """On the larger corpus: v_projects has exactly one row per (series, year) of
+    v_project_mentions, its project_ids cover every mention once, and its money by role
+    agrees with v_series_years."""
+    con = _con(series_warehouse)
+    try:
+        grains = con.execute(
+            "SELECT (SELECT count(*) FROM v_projects), "
+            "(SELECT count(*) FROM (SELECT DISTINCT series_id, year FROM v_project_mentions)), "
+            "(SELECT count(*) FROM v_project_mentions), "
+            "(SELECT sum(len(project_ids)) FROM v_projects), "
+            "(SELECT count(DISTINCT pid) FROM (SELECT unnest(project_ids) AS pid FROM v_projects))"
+        ).fetchone()
+        disagree = con.execute(
+            "SELECT count(*) FROM v_projects AS p JOIN v_series_years AS s "
+            "ON s.series_id = p.series_id AND s.year IS NOT DISTINCT FROM p.year "
+            "WHERE p.granted_sek IS DISTINCT FROM s.granted_sek "
+            "OR p.reported_sek IS DISTINCT FROM s.reported_sek "
+            "OR p.applied_sek IS DISTINCT FROM s.applied_sek"
+        ).fetchone()
+        several = con.execute(
+            "SELECT count(*) FROM v_projects WHERE mentions_in_year > 1"
+        ).fetchone()
+    finally:
+        con.close()
+    assert grains is not None
+    n_rows, n_keys, n_mentions, n_listed, n_distinct = grains
+    assert n_rows == n_keys and n_listed == n_distinct == n_mentions
+    assert n_mentions > n_rows  # the corpus has projects mentioned twice in a year
+    assert disagree == (0,)
+    assert several is not None and several[0] >= 9
 
 
 # --------------------------------------------------------------------------- checks

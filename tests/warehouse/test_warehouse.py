@@ -642,7 +642,14 @@ def test_views_are_consistent_on_the_bundled_samples(samples_warehouse: object) 
             "SELECT count(*) FROM projects p JOIN v_document_copies c "
             "ON c.doc_id = p.doc_id AND c.copy_rank = 1"
         ).fetchall()
-        assert con.execute("SELECT count(*) FROM v_projects").fetchall() == n_projects
+        assert con.execute("SELECT count(*) FROM v_project_mentions").fetchall() == n_projects
+        # v_projects: one row per project and year (a grant and its later report are one)
+        assert (
+            con.execute("SELECT count(*) FROM v_projects").fetchall()
+            == con.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT series_id, year FROM v_project_mentions)"
+            ).fetchall()
+        )
         timeline = con.execute(
             "SELECT coalesce(sum(n_projects), 0) FROM v_documents_timeline"
         ).fetchall()

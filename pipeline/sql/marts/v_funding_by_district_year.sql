@@ -1,6 +1,7 @@
 -- v_funding_by_district_year
 -- Grain: one row per (district as it was named, fund_type, year): the money given to projects
--- in that district, counting each decision once (canonical copies only, via v_projects).
+-- in that district, counting each decision once (canonical copies only) and each project
+-- once per year (v_projects: one row per project series and year).
 -- Used by: the longitudinal notebooks ("how much LUM went to Rinkeby-Kista / Järva per year"),
 -- README's SQL cookbook. Group by district_today_id to follow districts across mergers.
 --
@@ -17,14 +18,19 @@
 --   unit inside a förvaltning, such as Socialjouren); NULL without a district. Keep only
 --   the districts with WHERE district_kind = 'stadsdelsförvaltning'.
 -- * n_projects counts projects touching the district (a shared project counts in each).
+--   n_projects_split (added, issue 15) splits a shared project like total_sek: a project
+--   in three districts counts 1/3 in each, so summing n_projects_split over districts gives
+--   the number of projects (up to rounding: round() the sum; v_funding_by_year has it per
+--   fund and year).
 -- * total_sek is NULL (unknown), not 0, when no project in the row has a printed amount —
 --   many decisions state one total per fund instead (see amounts.kind = 'total_granted').
 -- * coverage (added, issue 18): how complete the archive is for this fund and year
 --   (v_coverage_by_fund_year): 'complete', 'incomplete', 'partial', 'known gap' or
 --   'no expectation recorded' — so that a small total can be told from a missing decision.
 -- * Each project counts once per year (added, issue 15): a project granted in one decision
---   and reported in a later one is one project (v_projects.counted, by series), so
---   n_projects and total_sek no longer count it twice.
+--   and reported in a later one is one row of v_projects (by series), so n_projects and
+--   total_sek no longer count it twice. Its districts are those of v_projects (the first
+--   mention's, else the next mention naming any).
 -- * itemisation (added, issue 15): whether the fund's money in that year is known per
 --   project — 'itemised' (every counted project has an amount), 'partly itemised', or
 --   'stated total only' (no project amount; the decision states one total, given in
@@ -34,7 +40,7 @@ CREATE OR REPLACE VIEW v_funding_by_district_year AS
 WITH funded AS (
     SELECT project_id, doc_id, fund_type, year, amount_sek
     FROM v_projects
-    WHERE status IS DISTINCT FROM 'ansökt' AND counted
+    WHERE status IS DISTINCT FROM 'ansökt'
 ),
 stated AS (
     SELECT a.fund_type, a.year, max(a.sek) AS fund_total_stated_sek
@@ -55,7 +61,7 @@ itemised AS (
     GROUP BY ALL
 ),
 links AS (
-    SELECT DISTINCT project_id, district_id FROM project_districts
+    SELECT DISTINCT project_id, unnest(district_ids) AS district_id FROM v_projects
 ),
 shares AS (
     SELECT
@@ -96,7 +102,8 @@ SELECT
             THEN 'no amounts'
         ELSE it.itemisation
     END AS itemisation,
-    st.fund_total_stated_sek
+    st.fund_total_stated_sek,
+    sum(1.0 / greatest(a.n_districts, 1)) AS n_projects_split
 FROM allocated AS a
 LEFT JOIN v_district_lineage AS g ON g.district_id = a.district_id
 LEFT JOIN v_coverage_by_fund_year AS cv ON cv.fund_type = a.fund_type AND cv.year = a.year

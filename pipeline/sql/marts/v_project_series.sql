@@ -3,13 +3,14 @@
 -- by pipeline/warehouse/series.py (names compared with rapidfuzz, districts in today's
 -- boundaries, fund, years, references such as "år 2" or "hette", and the documents'
 -- roles; analysts' judgements in warehouse/overrides/project_links.csv). Canonical copies
--- only (via v_projects).
+-- only (via v_project_mentions).
 -- Used by: notebooks following a project over the years; "which projects ran several
 -- years?"; reconciling what was applied for, granted and reported.
 --
 -- names: every name the project was printed under, in year order (a renamed project
 -- shows both). statuses: distinct statuses seen. total_sek counts each year once (the
--- counted row of v_projects), so a grant and its report are not added up. applied_sek,
+-- counted mention of v_project_mentions, i.e. v_projects' amount_sek), so a grant and its
+-- report are not added up. n_projects: the mentions (rows of v_project_mentions). applied_sek,
 -- proposed_sek, decided_sek, reported_sek: the amounts by role, summed over years (one
 -- per year: the largest printed) — applied = status 'ansökt'; proposed = 'beviljad' in a
 -- tjänsteutlåtande (the förvaltning's proposal); decided = 'beviljad' in a protokoll or
@@ -22,7 +23,7 @@ WITH p AS (
         *,
         trim(regexp_replace(lower(strip_accents(name)), '[^a-z0-9]+', ' ', 'g')) AS name_key,
         status IN ('genomförd', 'pågående') OR regexp_matches(lower(strip_accents(coalesce(document_title, ''))), '(redovisning|lagesrapport|slutrapport|uppfoljning)') AS is_report
-    FROM v_projects
+    FROM v_project_mentions
     WHERE name IS NOT NULL
 ),
 per_year AS (

@@ -1,83 +1,119 @@
 -- v_projects
--- Grain: one row per project of a canonical document (copies of the same decision are not
--- repeated; the projects of other copies stay in the `projects` table).
--- Used by: v_project_series, notebooks, `namnd query`; the place to read a project with its
--- districts and where it came from.
+-- Grain: one row per project and year — per project series (one project across documents,
+-- pipeline/warehouse/series.py) and year, in canonical documents only. A project granted in
+-- one decision and reported in the next is one row, so a plain count(*) or sum(amount_sek)
+-- counts each project once per year. Every mention is a row of v_project_mentions.
+-- Used by: v_funding_by_district_year, notebooks, `namnd query`; the place to count
+-- projects and read one with its districts, names, documents and money by role.
+--
+-- The row's own columns (project_id, name, fund_type, status, amount_sek, the document and
+-- provenance columns doc_id, source_path, page_no, evidence, confidence, origin) are those
+-- of its first mention (v_project_mentions.mention_rank = 1: the grant with an amount when
+-- there is one, else the grant, else the report); role says what that mention is
+-- ('decided', 'proposed', 'reported', 'applied'). performer, end_date and description are
+-- the first mention's, else the next mention's that prints one. Districts (districts,
+-- district_ids, district_today, …) are the first mention's, else those of the next mention
+-- naming any (districts_from: its project_id).
 --
 -- year = the year stated for the project, else the year of the document's date
--- (year_source says which). districts: the districts as named at the time (districts.name,
--- else the id), district_today: their successors today; both comma-separated, with *_ids
--- lists beside them. district_kind: the kinds of those units, distinct, sorted and
--- comma-separated ('stadsdelsförvaltning', 'fackförvaltning', 'unit'; so
--- WHERE district_kind = 'stadsdelsförvaltning' keeps projects owned only by districts),
--- with the list district_kinds beside it. Provenance: doc_id, source_path, page_no,
--- evidence, confidence, origin ('extracted' | 'corrected' | 'override').
+-- (year_source says which). districts: as named at the time; district_today: their
+-- successors today; district_kind: the kinds of those units, distinct, sorted and
+-- comma-separated ('stadsdelsförvaltning', 'fackförvaltning', 'unit'), with the list
+-- district_kinds beside it.
 --
--- Series (added, issue 15): series_id is the project across documents and years (one
--- project granted in one decision and reported in a later one is two rows here, with one
--- series_id). counted is true for exactly one row per (series, year) — the grant with an
--- amount when there is one, else the grant, else the report — so that
--- `count(*) FILTER (WHERE counted)` counts projects, not mentions; mentions_in_year says
--- how many rows the series has in that year. Rows not linked yet (a warehouse loaded
--- without `namnd run`) fall back to their folded name ('n-<name>'), else their project_id.
+-- The mentions aggregated (added, issue 15): names (every name printed that year, first
+-- mention first), project_ids (the mentions, in mention_rank order), doc_ids, n_documents,
+-- statuses, mentions_in_year; the money by role, each the largest printed that year with
+-- its evidence list ("source_path p.N: evidence"): applied_sek, proposed_sek, decided_sek,
+-- granted_sek (decided, else proposed), reported_sek. counted is always true (kept for
+-- queries written when this view had one row per mention).
 CREATE OR REPLACE VIEW v_projects AS
-WITH links AS (
+WITH m AS (
     SELECT
-        pd.project_id,
-        list(pd.district_id ORDER BY pd.district_id) AS district_ids,
-        string_agg(coalesce(l.name, pd.district_id), ', ' ORDER BY pd.district_id) AS districts,
-        string_agg(pd.name_as_printed, ', ' ORDER BY pd.district_id) AS districts_as_printed,
-        list_sort(list_distinct(list(coalesce(l.district_today_id, pd.district_id)))) AS district_today_ids,
-        array_to_string(list_sort(list_distinct(list(coalesce(l.district_today, pd.district_id)))), ', ')
-            AS district_today,
-        list_sort(list_distinct(list(l.kind))) AS district_kinds
-    FROM project_districts AS pd
-    LEFT JOIN v_district_lineage AS l ON l.district_id = pd.district_id
-    GROUP BY pd.project_id
+        *,
+        row_number() OVER (PARTITION BY series_id, year, name ORDER BY mention_rank) = 1
+            AS first_of_name,
+        row_number() OVER (PARTITION BY series_id, year, doc_id ORDER BY mention_rank) = 1
+            AS first_of_doc
+    FROM v_project_mentions
+),
+agg AS (
+    SELECT
+        series_id,
+        year,
+        list(name ORDER BY mention_rank) FILTER (WHERE first_of_name AND name IS NOT NULL) AS names,
+        list(project_id ORDER BY mention_rank) AS project_ids,
+        list(doc_id ORDER BY mention_rank) FILTER (WHERE first_of_doc) AS doc_ids,
+        count(DISTINCT doc_id) AS n_documents,
+        list_sort(list_distinct(list(status))) AS statuses,
+        arg_min(performer, mention_rank) FILTER (WHERE performer IS NOT NULL) AS performer,
+        arg_min(end_date, mention_rank) FILTER (WHERE end_date IS NOT NULL) AS end_date,
+        arg_min(description, mention_rank) FILTER (WHERE description IS NOT NULL) AS description,
+        arg_min(project_id, mention_rank) FILTER (WHERE len(district_ids) > 0) AS districts_from,
+        max(amount_sek) FILTER (WHERE role = 'applied') AS applied_sek,
+        max(amount_sek) FILTER (WHERE role = 'proposed') AS proposed_sek,
+        max(amount_sek) FILTER (WHERE role = 'decided') AS decided_sek,
+        coalesce(max(amount_sek) FILTER (WHERE role = 'decided'),
+                 max(amount_sek) FILTER (WHERE role = 'proposed')) AS granted_sek,
+        max(amount_sek) FILTER (WHERE role = 'reported') AS reported_sek,
+        list(cite ORDER BY mention_rank) FILTER (WHERE role = 'applied') AS applied_evidence,
+        list(cite ORDER BY mention_rank) FILTER (WHERE role = 'proposed') AS proposed_evidence,
+        list(cite ORDER BY mention_rank) FILTER (WHERE role = 'decided') AS decided_evidence,
+        list(cite ORDER BY mention_rank) FILTER (WHERE role = 'reported') AS reported_evidence
+    FROM m
+    GROUP BY series_id, year
 )
 SELECT
-    p.project_id,
-    p.name,
-    p.fund_type,
-    coalesce(p.year, year(d.doc_date)) AS year,
-    CASE WHEN p.year IS NOT NULL THEN 'stated' WHEN d.doc_date IS NOT NULL THEN 'document date' END
-        AS year_source,
-    p.status,
-    p.amount_sek,
-    p.performer,
-    p.end_date,
-    p.description,
-    l.districts,
-    coalesce(l.district_ids, []::VARCHAR[]) AS district_ids,
-    l.districts_as_printed,
-    l.district_today,
-    coalesce(l.district_today_ids, []::VARCHAR[]) AS district_today_ids,
-    nullif(array_to_string(l.district_kinds, ', '), '') AS district_kind,
-    coalesce(l.district_kinds, []::VARCHAR[]) AS district_kinds,
-    d.committee,
-    d.doc_type,
-    d.doc_date,
-    d.dnr,
-    d.title AS document_title,
-    p.doc_id,
-    d.source_path,
-    p.page_no,
-    p.evidence,
-    p.confidence,
-    p.origin,
-    d.n_copies,
-    coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id) AS series_id,
-    row_number() OVER (
-        PARTITION BY coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id), coalesce(p.year, year(d.doc_date))
-        ORDER BY
-            CASE p.status WHEN 'beviljad' THEN 0 WHEN 'pågående' THEN 1 WHEN 'genomförd' THEN 2
-                ELSE 3 END,
-            p.amount_sek IS NULL, d.doc_date NULLS LAST, p.project_id
-    ) = 1 AS counted,
-    count(*) OVER (
-        PARTITION BY coalesce(p.series_id, 'n-' || nullif(trim(regexp_replace(lower(strip_accents(p.name)), '[^a-z0-9]+', ' ', 'g')), ''), p.project_id), coalesce(p.year, year(d.doc_date))
-    ) AS mentions_in_year
-FROM projects AS p
-JOIN v_documents_canonical AS d ON d.doc_id = p.doc_id
-LEFT JOIN links AS l ON l.project_id = p.project_id
-ORDER BY year, p.fund_type, p.doc_id, p.project_id;
+    r.project_id,
+    r.name,
+    r.fund_type,
+    r.year,
+    r.year_source,
+    r.status,
+    r.amount_sek,
+    a.performer,
+    a.end_date,
+    a.description,
+    coalesce(dm.districts, r.districts) AS districts,
+    coalesce(dm.district_ids, r.district_ids) AS district_ids,
+    coalesce(dm.districts_as_printed, r.districts_as_printed) AS districts_as_printed,
+    coalesce(dm.district_today, r.district_today) AS district_today,
+    coalesce(dm.district_today_ids, r.district_today_ids) AS district_today_ids,
+    coalesce(dm.district_kind, r.district_kind) AS district_kind,
+    coalesce(dm.district_kinds, r.district_kinds) AS district_kinds,
+    r.committee,
+    r.doc_type,
+    r.doc_date,
+    r.dnr,
+    r.document_title,
+    r.doc_id,
+    r.source_path,
+    r.page_no,
+    r.evidence,
+    r.confidence,
+    r.origin,
+    r.n_copies,
+    r.series_id,
+    true AS counted,
+    r.mentions_in_year,
+    r.role,
+    a.names,
+    a.project_ids,
+    a.doc_ids,
+    a.n_documents,
+    a.statuses,
+    a.districts_from,
+    a.applied_sek,
+    a.proposed_sek,
+    a.decided_sek,
+    a.granted_sek,
+    a.reported_sek,
+    a.applied_evidence,
+    a.proposed_evidence,
+    a.decided_evidence,
+    a.reported_evidence
+FROM m AS r
+JOIN agg AS a ON a.series_id = r.series_id AND a.year IS NOT DISTINCT FROM r.year
+LEFT JOIN m AS dm ON dm.project_id = a.districts_from
+WHERE r.mention_rank = 1
+ORDER BY r.year, r.fund_type, r.doc_id, r.project_id;

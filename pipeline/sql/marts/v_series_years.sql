@@ -9,21 +9,10 @@
 -- 'genomförd' or 'pågående', or any row of a report (a title with redovisning,
 -- lägesrapport, slutrapport, uppföljning). granted_sek = decided, else proposed. Each *_evidence is a
 -- list of "source_path p.N: evidence" for the rows behind the sum (NULL when none).
--- Canonical copies only (via v_projects).
+-- Canonical copies only (via v_project_mentions, whose role and cite columns these are).
+-- v_projects carries the same sums and evidence lists on its one row per project and year.
 CREATE OR REPLACE VIEW v_series_years AS
-WITH p AS (
-    SELECT
-        *,
-        CASE
-            WHEN status IN ('genomförd', 'pågående') OR regexp_matches(lower(strip_accents(coalesce(document_title, ''))), '(redovisning|lagesrapport|slutrapport|uppfoljning)') THEN 'reported'
-            WHEN status = 'ansökt' THEN 'applied'
-            WHEN status = 'beviljad' AND doc_type IN ('protokoll', 'protokollsutdrag') THEN 'decided'
-            WHEN status = 'beviljad' THEN 'proposed'
-        END AS role,
-        format('{} p.{}: {}', source_path, coalesce(CAST(page_no AS VARCHAR), '?'),
-               coalesce(evidence, name)) AS cite
-    FROM v_projects
-)
+WITH p AS (SELECT * FROM v_project_mentions)
 SELECT
     series_id,
     year,
