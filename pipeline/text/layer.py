@@ -39,8 +39,9 @@ import ctypes
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -309,7 +310,7 @@ def _words(
         raise _Fallback("media box")
     if any(abs(a - b) > EPS for a, b in zip(page.get_cropbox(), box, strict=True)):
         raise _Fallback("crop box")
-    objects = _text_objects(page, _page_fonts(pike_page), h)
+    objects = _text_objects(page, _page_fonts(pike_page), _r(h))
     standard_only = all(o[3] is not None for o in objects.values())
 
     own = textpage is None
@@ -322,7 +323,17 @@ def _words(
             tpage.close()
 
 
-_Obj = tuple[float, float, float, "dict[str, float] | None", float]
+class _Obj(NamedTuple):
+    """A text object as pdfminer places its characters."""
+
+    baseline: float  # y of the baseline (pdfium's)
+    top: float
+    bottom: float
+    widths: dict[str, float] | None  # AFM advances of a standard-14 font
+    xscale: float  # points per 1/1000 em horizontally
+    unit: bool  # the text matrix is a plain translation
+    e: float  # its x translation
+    size: float  # font size
 
 
 def _text_objects(
@@ -330,9 +341,7 @@ def _text_objects(
     fonts: dict[str, tuple[float, dict[str, float] | None]],
     height: float,
 ) -> dict[int, _Obj]:
-    """Every text object on the page: handle -> (baseline y, top, bottom, AFM widths of a
-    standard-14 font or None, horizontal points per 1/1000 em) as pdfminer places its
-    characters."""
+    """Every text object on the page, by handle."""
     raw = _handle(page.raw)
     out: dict[int, _Obj] = {}
     names: dict[int, str] = {}
@@ -356,16 +365,27 @@ def _text_objects(
         if descent != descent:  # unknown or ambiguous (nan)
             raise _Fallback("font descent unknown")
         fs = float(size.value)
-        y0 = m.f + m.d * (descent / 1000.0 * fs)
-        y1 = m.f + m.d * (descent / 1000.0 * fs + fs)
-        out[obj] = (m.f, _r(height - y1), _r(height - y0), widths, m.a * fs / 1000)
+        unit = m.a == 1 and m.d == 1  # a plain translation: pdfminer's doubles reproduced
+        if unit:
+            # pdfminer: y0 = descent·size + rise + f, y1 = y0' + size, top = height - y1
+            # (the same operations on the same numbers as the PDF gives them, see `_r`)
+            f, size_r = _r(m.f), _r(fs)
+            desc = descent * 0.001 * size_r
+            top, bottom = height - (desc + 0 + size_r + f), height - (desc + 0 + f)
+        else:
+            top = _r(height - (m.f + m.d * (descent / 1000.0 * fs + fs)))
+            bottom = _r(height - (m.f + m.d * (descent / 1000.0 * fs)))
+        out[obj] = _Obj(
+            m.f, top, bottom, widths, m.a * fs / 1000, unit, _r(m.e), _r(fs) if unit else fs
+        )
     return out
 
 
 def _r(v: float) -> float:
-    """pdfium's single-precision coordinate to the 1/10,000 pt that PDF numbers (and so
-    pdfminer's doubles) mostly come in."""
-    return round(v, 4)
+    """pdfium's single-precision number back to the decimal the PDF most likely wrote: the
+    shortest decimal that rounds to the same single-precision value (what pdfminer parses
+    and computes with)."""
+    return float(str(np.float32(v)))
 
 
 def _page_words(
@@ -391,11 +411,16 @@ def _page_words(
 
     # runs: [x0, x1, top, bottom, text, text object, real blank before]
     runs: list[list[Any]] = []
+    # pdfminer's pen (x in text space) after the last character seen of each text object
+    # set in a standard-14 font with a plain matrix, and the index of that character
+    pens: dict[int, tuple[float, int]] = {}
     end = 0  # end of the previous token
+    prev_obj = 0
     for m in _TOKEN.finditer(text):
         i, j = m.start(), m.end() - 1
         # a blank pdfium generated (at a gap of its choosing) does not split a word
-        blank = any(not _is_generated(tp, k) for k in range(end, i))
+        real = [k for k in range(end, i) if not _is_generated(tp, k)]
+        blank = bool(real)
         end = j + 1
         first, last = _text_object(tp, i), _text_object(tp, j)
         if first == last:
@@ -414,10 +439,10 @@ def _page_words(
             if info is None:
                 raise _Fallback("unknown text object")
             _char_origin(tp, a, px, py)
-            if abs(y.value - info[0]) > EPS:
+            if abs(y.value - info.baseline) > EPS:
                 raise _Fallback("baseline moved")  # text rise, or a baseline pdfium moved
-            x0 = _r(x.value)
-            widths = info[3]
+            fx0 = x.value
+            widths = info.widths
             if widths is not None:
                 # a standard-14 font: pdfminer takes the AFM advance, pdfium its own font's
                 w = widths.get(text[b])
@@ -425,20 +450,84 @@ def _page_words(
                     raise _Fallback("character not in the AFM")
                 if b != a:
                     _char_origin(tp, b, px, py)
-                x1 = x.value + w * info[4]
+                fx1 = x.value + w * info.xscale
+                exact = _pen(info, pens, obj, prev_obj, text, real, a, b)
             else:
                 _loose_box(tp, b, prect)
-                x1 = float(rect.right)
-            x1 = _r(x1)
+                fx1 = float(rect.right)
+                exact = None
+            if exact is not None and abs(exact[0] - fx0) < EPS and abs(exact[1] - fx1) < EPS:
+                x0, x1 = exact
+            else:
+                x0, x1 = _r(fx0), _r(fx1)
+                pens.pop(obj, None)
             if x1 < x0 - EPS:
                 raise _Fallback("run goes backwards")
-            runs.append([x0, x1, info[1], info[2], text[a : b + 1], obj, blank])
+            runs.append([x0, x1, info.top, info.bottom, text[a : b + 1], obj, blank])
             blank = False
+            real = []
+            prev_obj = obj
     if not runs:
         return None
     used = {r[5] for r in runs}
     extra = {info[1] for obj, info in objects.items() if obj not in used and _has_chars(obj, tp)}
     return _group(runs, extra)
+
+
+def _pen(
+    info: _Obj,
+    pens: dict[int, tuple[float, int]],
+    obj: int,
+    prev_obj: int,
+    text: str,
+    real: list[int],
+    a: int,
+    b: int,
+) -> tuple[float, float] | None:
+    """x0 and x1 of the run text[a..b] computed as pdfminer computes them, in the same order
+    of the same floating-point operations (pdfminer.pdfdevice.render_string_horizontal,
+    layout.LTChar: the pen starts at 0 in each text object and adds size·width/1000 per
+    character; x0 = pen + e, x1 = advance + (pen + e)). Single precision would round a few
+    boxes the other way at exact half pixels. None when the pen is not known: the run is not
+    the first of its object and does not follow its object's last run, or a real blank
+    before it may belong to another object. The caller checks the result against pdfium."""
+    if not info.unit:
+        return None
+    widths = info.widths
+    assert widths is not None
+    size = info.size
+    if obj in pens:
+        pen, last = pens[obj]
+        if real and real[0] != last + 1 or not real and last != a - 1:
+            pens.pop(obj)
+            return None
+        for k in real:  # blanks between runs of one object are its own
+            w = widths.get(text[k])
+            if w is None:
+                pens.pop(obj)
+                return None
+            pen += w * 0.001 * size * 1.0
+        if real and real[-1] != a - 1:
+            pens.pop(obj)
+            return None
+    elif real and prev_obj != obj:
+        return None  # whose blanks? (the previous object's or this one's)
+    else:
+        pen = 0
+        for k in real:
+            w = widths.get(text[k])
+            if w is None:
+                return None
+            pen += w * 0.001 * size * 1.0
+    x0 = pen * 1 + 0 * 0 + info.e
+    before = pen
+    for k in range(a, b + 1):
+        before = pen
+        pen += widths[text[k]] * 0.001 * size * 1.0
+    adv = widths[text[b]] * 0.001 * size * 1.0
+    x1 = 1 * adv + 0 * 0.0 + (before * 1 + 0 * 0 + info.e)
+    pens[obj] = (pen, b)
+    return x0, x1
 
 
 def _has_chars(obj: int, tp: int) -> bool:
