@@ -364,20 +364,19 @@ def _text_objects(
         descent, widths = fonts.get(_font_name(font, names), _NAN)
         if descent != descent:  # unknown or ambiguous (nan)
             raise _Fallback("font descent unknown")
+        if widths is None:
+            # an embedded font: exact equality would need every character's width and
+            # kerning from pdfium (a call per character); pdfplumber reads the page
+            raise _Fallback("not a standard-14 font")
+        if m.a != 1 or m.d != 1:
+            raise _Fallback("scaled text matrix")
         fs = float(size.value)
-        unit = m.a == 1 and m.d == 1  # a plain translation: pdfminer's doubles reproduced
-        if unit:
-            # pdfminer: y0 = descent·size + rise + f, y1 = y0' + size, top = height - y1
-            # (the same operations on the same numbers as the PDF gives them, see `_r`)
-            f, size_r = _r(m.f), _r(fs)
-            desc = descent * 0.001 * size_r
-            top, bottom = height - (desc + 0 + size_r + f), height - (desc + 0 + f)
-        else:
-            top = _r(height - (m.f + m.d * (descent / 1000.0 * fs + fs)))
-            bottom = _r(height - (m.f + m.d * (descent / 1000.0 * fs)))
-        out[obj] = _Obj(
-            m.f, top, bottom, widths, m.a * fs / 1000, unit, _r(m.e), _r(fs) if unit else fs
-        )
+        # pdfminer: y0 = descent·size + rise + f, y1 = y0' + size, top = height - y1 (the
+        # same operations on the same numbers as the PDF gives them, see `_r`)
+        f, size_r = _r(m.f), _r(fs)
+        desc = descent * 0.001 * size_r
+        top, bottom = height - (desc + 0 + size_r + f), height - (desc + 0 + f)
+        out[obj] = _Obj(m.f, top, bottom, widths, fs / 1000, True, _r(m.e), size_r)
     return out
 
 
@@ -406,8 +405,6 @@ def _page_words(
 
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
-    rect = pdfium_c.FS_RECTF()
-    prect = ctypes.byref(rect)
 
     # runs: [x0, x1, top, bottom, text, text object, real blank before]
     runs: list[list[Any]] = []
@@ -443,24 +440,20 @@ def _page_words(
                 raise _Fallback("baseline moved")  # text rise, or a baseline pdfium moved
             fx0 = x.value
             widths = info.widths
-            if widths is not None:
-                # a standard-14 font: pdfminer takes the AFM advance, pdfium its own font's
-                w = widths.get(text[b])
-                if w is None:
-                    raise _Fallback("character not in the AFM")
-                if b != a:
-                    _char_origin(tp, b, px, py)
-                fx1 = x.value + w * info.xscale
-                exact = _pen(info, pens, obj, prev_obj, text, real, a, b)
-            else:
-                _loose_box(tp, b, prect)
-                fx1 = float(rect.right)
-                exact = None
-            if exact is not None and abs(exact[0] - fx0) < EPS and abs(exact[1] - fx1) < EPS:
-                x0, x1 = exact
-            else:
-                x0, x1 = _r(fx0), _r(fx1)
-                pens.pop(obj, None)
+            assert widths is not None  # `_text_objects` let only standard-14 fonts through
+            # pdfminer takes the AFM advance, pdfium its own font's
+            w = widths.get(text[b])
+            if w is None:
+                raise _Fallback("character not in the AFM")
+            if b != a:
+                _char_origin(tp, b, px, py)
+            fx1 = x.value + w * info.xscale
+            exact = _pen(info, pens, obj, prev_obj, text, real, a, b, fx0)
+            if exact is None or abs(exact[0] - fx0) > EPS or abs(exact[1] - fx1) > EPS:
+                # kerning, character or word spacing, several strings in one text object:
+                # single precision would decide half pixels and half spaces by chance
+                raise _Fallback("pen not reproduced")
+            x0, x1 = exact
             if x1 < x0 - EPS:
                 raise _Fallback("run goes backwards")
             runs.append([x0, x1, info.top, info.bottom, text[a : b + 1], obj, blank])
@@ -483,6 +476,7 @@ def _pen(
     real: list[int],
     a: int,
     b: int,
+    fx0: float,
 ) -> tuple[float, float] | None:
     """x0 and x1 of the run text[a..b] computed as pdfminer computes them, in the same order
     of the same floating-point operations (pdfminer.pdfdevice.render_string_horizontal,
@@ -490,7 +484,8 @@ def _pen(
     character; x0 = pen + e, x1 = advance + (pen + e)). Single precision would round a few
     boxes the other way at exact half pixels. None when the pen is not known: the run is not
     the first of its object and does not follow its object's last run, or a real blank
-    before it may belong to another object. The caller checks the result against pdfium."""
+    before it may belong to another object. `fx0`: pdfium's x0 of the run. The caller checks
+    the result against pdfium."""
     if not info.unit:
         return None
     widths = info.widths
@@ -520,6 +515,14 @@ def _pen(
                 return None
             pen += w * 0.001 * size * 1.0
     x0 = pen * 1 + 0 * 0 + info.e
+    if abs(x0 - fx0) > EPS and " " in widths:
+        # pdfium keeps one blank of a run of blanks: pdfminer's pen went over all of them
+        step = widths[" "] * 0.001 * size * 1.0
+        missing = round((fx0 - x0) / step)
+        if 1 <= missing <= 500 and abs(x0 + missing * step - fx0) < EPS:
+            for _ in range(missing):
+                pen += step
+            x0 = pen * 1 + 0 * 0 + info.e
     before = pen
     for k in range(a, b + 1):
         before = pen
