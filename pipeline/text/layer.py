@@ -111,8 +111,7 @@ _LIGATURES = {
 }
 
 
-def _has_ligature(text: str) -> bool:
-    return any("\ufb00" <= c <= "\ufb06" for c in text)
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 # ------------------------------------------------------------------ fonts
@@ -595,7 +594,7 @@ def _group(runs: list[list[Any]], extra_tops: set[float]) -> list[dict[str, Any]
 def _word(w: list[Any]) -> dict[str, Any]:
     x0, x1, top, bottom, text = w
     return {
-        "text": "".join(_LIGATURES.get(c, c) for c in text) if _has_ligature(text) else text,
+        "text": "".join(_LIGATURES.get(c, c) for c in text) if _LIGATURE.search(text) else text,
         "x0": x0,
         "x1": x1,
         "top": top,
