@@ -149,9 +149,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             still_failing=len(plan.still_failing),
         )
         # Workers fork from this process: what they all import (spaCy, OpenCV, …) is
-        # imported here once, while Tesseract is checked, instead of in every worker.
+        # imported here once, while Tesseract is checked, instead of in every worker — when
+        # more than one worker would (one document is understood by one worker: importing
+        # here first would only delay its pages).
         warm = None
-        if plan.todo and not settings.scheduler and forks():
+        if len(plan.todo) > 1 and settings.jobs > 1 and not settings.scheduler and forks():
             warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
             warm.start()
         try:

@@ -1,35 +1,40 @@
 """Text-layer words read with pdfium, exactly as pdfplumber would give them.
 
 pdfplumber (pdfminer) interprets every page's content stream in Python: about 10–30 pages/s.
-pdfium has already laid out the same characters in C (`FPDFText_LoadPage`), so for the plain
-case — upright, unrotated text in simple or CID fonts drawn straight on the page — this module
-rebuilds pdfplumber's ``page.extract_words()`` (default tolerances, ``use_text_flow=False``)
-from pdfium's characters, and `text.pdf.text_layer` uses it instead of pdfplumber. It returns
-``None`` for anything else, and pdfplumber reads that page as before.
+pdfium has already laid out the same characters in C (`FPDFText_LoadPage`). For the plain
+case — upright text in the standard-14 fonts with a plain text matrix, as reportlab and many
+older producers write it — this module rebuilds pdfplumber's ``page.extract_words()``
+(default tolerances, ``use_text_flow=False``) from pdfium's characters, identical down to
+the last bit that matters (the pixel boxes of `text.boxes` and the spacing of
+`text.spacing`), and `text.pdf.text_layer` uses it instead of pdfplumber. For anything it
+cannot reproduce exactly it returns ``None``, and pdfplumber reads that page as before.
 
 What must agree with pdfminer, and how:
 
-- x: a character's ``x0`` is its origin and ``x1`` its origin plus its advance — pdfium's
-  "loose" character box has the same left and right (pdfium computes in single precision: the
-  two differ by about 1e-5 pt).
-- y: pdfminer's box runs from the font's descent to descent + font size (not to the
-  ascent, as pdfium's does), so ``top``/``bottom`` are computed from the baseline, the font
-  size, the vertical scale of the text matrix and the descent pdfminer uses: the AFM value
-  for the standard-14 names pdfminer knows (`pdfminer.fontmetrics`), else the font
-  descriptor's ``/Descent`` (of the descendant font for Type0), forced negative. The font
-  dictionaries are read with pikepdf from the page's resources.
+- x: pdfminer's pen starts at 0 in each text object and adds size × width / 1000 per
+  character (the AFM widths it takes by font name); x0 = pen + e, x1 = advance + (pen + e).
+  `_pen` does the same floating-point operations on the same numbers — the PDF's numbers
+  read back from pdfium's single precision as the shortest decimal that rounds to them
+  (`_r`) — and checks the result against pdfium's character origins. Single precision as
+  it is would round some boxes the other way at exact half pixels.
+- y: pdfminer's box runs from the font's descent to descent + font size (pdfium's to the
+  ascent), so ``top``/``bottom`` come from the baseline, the size and the AFM descent.
 - words: pdfplumber clusters all characters into lines by ``top`` (3 pt), sorts each line
   by ``x0`` and starts a new word at a blank character, at a gap over 3 pt, at a step back
   or at a change of ``top`` over 3 pt. Here the same is done on *runs* — the characters
-  between two blanks that come from one text object (one baseline, one font, one size,
-  advancing left to right) — so that pdfium is asked only for the ends of each run: a few
-  calls per word instead of per character. Blanks pdfium generated itself (it inserts
-  spaces and line breaks at gaps of its own choosing) do not split words; real ones do.
+  between two blanks that come from one text object — so that pdfium is asked only about
+  the ends of each run: a few calls per word instead of per character. Blanks pdfium
+  generated itself do not split words; real ones do, and blanks it dropped (it keeps one of
+  several) are counted back into the pen.
+- characters: pdfium marks a line-end hyphen and reports the undefined WinAnsi byte 0x7F
+  as a bullet; the page's shown bytes (pikepdf) tell what pdfminer saw. A 0x7F raises
+  `CidText`: pdfminer writes ``(cid:127)``, and the caller takes pdftotext's text as before.
 
 Pages this does not model give ``None``: any /Rotate (pdftotext reads those), a media box
-not at the origin or a crop box, form XObjects, Type3 fonts, vertical writing, rotated or
-mirrored text matrices, characters pdfium cannot map (pdfminer writes ``(cid:N)``) or that
-it marks as hyphenation points, fonts whose descent cannot be told, text whose runs would
+not at the origin or a crop box, form XObjects, embedded or other non-standard fonts (exact
+boxes would need a pdfium call per character for widths and kerning), Type3 fonts,
+character or word spacing, kerning, several strings in one text object, Tz or scaled
+matrices, rotated or mirrored text, characters pdfium cannot map, text whose runs would
 interleave when sorted by ``x0``, and pages without words.
 """
 
@@ -59,6 +64,7 @@ _c_void_p, _c_int = ctypes.c_void_p, ctypes.c_int
 def _proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """`fn` of pypdfium2.raw called with plain integers for handles (cheaper per call)."""
     addr = ctypes.cast(fn, ctypes.c_void_p).value
+    assert addr
     return ctypes.CFUNCTYPE(restype, *argtypes)(addr)
 
 
@@ -120,10 +126,11 @@ _LIGATURE = re.compile("[\ufb00-\ufb06]")
 def _std_metrics() -> dict[str, tuple[float, dict[str, float]]]:
     from pdfminer.fontmetrics import FONT_METRICS
 
-    return {
-        name: (float(m[0].get("Descent", 0)), {str(k): float(v) for k, v in m[1].items()})
-        for name, m in FONT_METRICS.items()
-    }
+    out: dict[str, tuple[float, dict[str, float]]] = {}
+    for name, (descriptor, widths) in FONT_METRICS.items():
+        desc: Any = descriptor.get("Descent", 0)
+        out[name] = (float(desc), {str(k): float(v) for k, v in widths.items()})
+    return out
 
 
 #: name -> (descent, advance widths by character) of the fonts pdfminer knows by name
@@ -246,8 +253,8 @@ def _bad(c: str) -> bool:
 def _shown_bytes(pike_page: pikepdf.Page) -> bytes:
     """Every string the page's content shows (Tj, TJ, ', \")."""
     out = bytearray()
-    for operands, _ in pikepdf.parse_content_stream(pike_page, "Tj TJ ' \""):
-        for o in operands:
+    for instruction in pikepdf.parse_content_stream(pike_page, "Tj TJ ' \""):
+        for o in getattr(instruction, "operands", ()):
             items = o if isinstance(o, pikepdf.Array) else [o]
             for item in items:
                 if isinstance(item, pikepdf.String):

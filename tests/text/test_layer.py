@@ -83,9 +83,10 @@ def _fonts_pdf(path: Path) -> Path:
     c.save()
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # integer widths
         for page in pdf.pages:
-            for _, font in page.resources.get("/Font", {}).items():
-                if "/Widths" in font:
-                    font.Widths = pikepdf.Array([round(float(w)) for w in font.Widths])
+            fonts: Any = page.resources.get("/Font", {})
+            for _, f in fonts.items():
+                if "/Widths" in f:
+                    f.Widths = pikepdf.Array([round(float(w)) for w in f.Widths])
         pdf.save(path)
     return path
 
