@@ -120,6 +120,54 @@ def init_worker() -> None:
     import pipeline.text.render  # noqa: F401
 
 
+def forks() -> bool:
+    """Do the local pool's workers start as forks of this process (Linux's default)?"""
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=True) in (None, "fork") and hasattr(
+        os, "fork"
+    )
+
+
+def preload(parse: bool = True) -> None:
+    """Import in this process what every worker would otherwise import and build on its own
+    first task — the text path (pdfium, pdfplumber, pikepdf, OpenCV, wordfreq) and, with
+    `parse`, understanding and extraction (spaCy, the entity pipeline, the lexicons, loaded
+    by understanding a few lines) — so that workers forked afterwards inherit it (issue 19:
+    this was several seconds per worker per run, before the first page of a small batch).
+    Only worth it when the pool forks (`forks`); failures are left for the tasks to report."""
+    try:
+        import pipeline.text.document
+        import pipeline.text.page  # noqa: F401
+
+        if parse:
+            from pipeline.facts.stage import extract
+            from pipeline.understand.stage import understand
+
+            page = PageText(page_no=1, text=_WARM_TEXT, source="transcript", method="transcript")
+            doc = DocumentText(
+                doc_id="preload",
+                sha256="0" * 64,
+                source_path="preload.txt",
+                media_type="text/plain",
+                text_source="transcript",
+                pages=(page,),
+            )
+            extract(understand(doc))
+    except Exception:  # noqa: BLE001 — a warm-up only: the real task reports what fails
+        pass
+
+
+_WARM_TEXT = """Socialnämnden
+Tjänsteutlåtande 2019-03-12
+Förslag till beslut
+Socialnämnden beviljar Farsta stadsdelsförvaltning 350 000 kronor för projektet
+Trygg start i vuxenlivet, ur medel för lokalt utvecklingsarbete.
+Projekt            Stadsdel      Tkr
+Läxhjälp           Rinkeby         120
+"""
+
+
 def local_path(ref: str) -> Path:
     """A task's file reference as a local path: plain and ``file://`` paths as they are; other
     fsspec URLs (``s3://…``, with their fsspec package installed) as a local cached copy."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +30,15 @@ from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
 from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
-from pipeline.run.pool import EventHandler, LocalPool, Workers, process_documents, stage_versions
+from pipeline.run.pool import (
+    EventHandler,
+    LocalPool,
+    Workers,
+    forks,
+    preload,
+    process_documents,
+    stage_versions,
+)
 from pipeline.warehouse import longitudinal
 from pipeline.warehouse.runs import record_run
 
@@ -139,7 +148,19 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             renamed=len(plan.renamed),
             still_failing=len(plan.still_failing),
         )
-        workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
+        # Workers fork from this process: what they all import (spaCy, OpenCV, …) is
+        # imported here once, while Tesseract is checked, instead of in every worker — when
+        # more than one worker would (one document is understood by one worker: importing
+        # here first would only delay its pages).
+        warm = None
+        if len(plan.todo) > 1 and settings.jobs > 1 and not settings.scheduler and forks():
+            warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
+            warm.start()
+        try:
+            workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
+        finally:
+            if warm is not None:
+                warm.join()  # never fork while a thread may hold the import lock
         cleanup.callback(_close, workers, summary)
 
         def count_pages(event: str, **data: object) -> None:

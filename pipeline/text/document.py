@@ -61,28 +61,30 @@ def read_text_pages(
             except pdfium.PdfiumError:
                 to_ocr.append((page_no, None))
                 continue
+            textpage = page.get_textpage()  # judged and read from one text page
             try:
-                check = check_text_layer(page, settings)
+                check = check_text_layer(page, settings, textpage)
+                if not check.usable:
+                    to_ocr.append((page_no, check))
+                    continue
+                before_page(page_no)
+                try:
+                    text, method, words = text_layer(pdf, page_no, check, page, textpage)
+                    read = PageText(
+                        page_no=page_no,
+                        text=text,
+                        source="text-layer",
+                        method=method,
+                        dict_share=quality.dictionary_share(text),
+                        **layer_boxes(words, settings),
+                    )
+                except PageError as exc:
+                    read = _failed(page_no, exc.message)
+                except Exception as exc:  # one odd page must not take the document down
+                    read = _failed(page_no, f"unexpected {type(exc).__name__}: {exc}"[:300])
             finally:
+                textpage.close()
                 page.close()
-            if not check.usable:
-                to_ocr.append((page_no, check))
-                continue
-            before_page(page_no)
-            try:
-                text, method, words = text_layer(pdf, page_no, check)
-                read = PageText(
-                    page_no=page_no,
-                    text=text,
-                    source="text-layer",
-                    method=method,
-                    dict_share=quality.dictionary_share(text),
-                    **layer_boxes(words, settings),
-                )
-            except PageError as exc:
-                read = _failed(page_no, exc.message)
-            except Exception as exc:  # one odd page must not take the document down
-                read = _failed(page_no, f"unexpected {type(exc).__name__}: {exc}"[:300])
             pages.append(replace(read, seconds=round(time.perf_counter() - started, 3)))
             after_page(page_no)
         return TextPages(len(pdf), tuple(pages), tuple(to_ocr))

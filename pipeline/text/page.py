@@ -66,7 +66,7 @@ def _read(
         if check is None:
             check = check_text_layer(page, settings)
         if check.usable:
-            text, method, words = text_layer(pdf, page_no, check)
+            text, method, words = text_layer(pdf, page_no, check, page)
             return PageText(
                 page_no=page_no,
                 text=text,

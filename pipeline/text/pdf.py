@@ -15,6 +15,7 @@ import tempfile
 import textwrap
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ import pypdfium2 as pdfium
 from pipeline.config import OcrSettings
 from pipeline.errors import InputError, PageError
 from pipeline.text import quality
+from pipeline.text.layer import CidText, pdfium_words
 from pipeline.text.render import image_cover
 from pipeline.text.spacing import char_width, join_rows, spaced_line
 
@@ -76,6 +78,7 @@ class OpenPdf:
     doc: pdfium.PdfDocument
     repaired: bytes | None  # the repaired file, when the original could not be read as is
     plumber: Any = None  # the file opened by pdfplumber, once a page needs it (`_plumber`)
+    pike: Any = None  # the file opened by pikepdf, once a page needs it (`_pike`)
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -84,6 +87,9 @@ class OpenPdf:
         if self.plumber is not None:
             self.plumber.close()
             self.plumber = None
+        if self.pike is not None:
+            self.pike.close()
+            self.pike = None
         self.doc.close()
 
 
@@ -257,19 +263,23 @@ def _bad_char(c: str) -> bool:
     )
 
 
-def check_text_layer(page: pdfium.PdfPage, settings: OcrSettings) -> LayerCheck:
-    """Is the page's text layer worth using instead of OCR?"""
-    text = _pdfium_text(page)
-    visible = [c for c in text if not c.isspace()]
-    n = len(visible)
+def check_text_layer(
+    page: pdfium.PdfPage, settings: OcrSettings, textpage: pdfium.PdfTextPage | None = None
+) -> LayerCheck:
+    """Is the page's text layer worth using instead of OCR? `textpage`: the page's text
+    page, if the caller has loaded it (it stays open)."""
+    text = _pdfium_text(page) if textpage is None else textpage.get_text_range()
+    # counted per distinct character: a page has thousands of characters but few distinct
+    visible = {c: k for c, k in Counter(text).items() if not c.isspace()}
+    n = sum(visible.values())
     rotation = page.get_rotation()
     if n < settings.min_text_chars:
         reason = "no text layer" if n == 0 else f"text layer too short ({n} characters)"
         return LayerCheck(False, n, reason, rotation=rotation)
-    bad = sum(_bad_char(c) for c in visible)
+    bad = sum(k for c, k in visible.items() if _bad_char(c))
     if bad > MAX_BAD_CHAR_SHARE * n:
         return LayerCheck(False, n, f"text layer has {bad} unmapped glyphs", rotation=rotation)
-    if sum(c.isalnum() for c in visible) < MIN_ALNUM_SHARE * n:
+    if sum(k for c, k in visible.items() if c.isalnum()) < MIN_ALNUM_SHARE * n:
         return LayerCheck(False, n, "text layer is mostly symbols", rotation=rotation)
     share = quality.dictionary_share(text, min_tokens=MIN_TOKENS_FOR_DICT)
     if share is not None and share < quality.GARBLED_DICT_SHARE:
@@ -303,6 +313,36 @@ def _pdfplumber_text(pdf: OpenPdf, page_no: int) -> tuple[str, float, list[dict[
         return _tidy(_spaced_text(page, words)), sideways, words
     finally:
         page.close()  # drops the page's parsed objects: memory stays flat over long files
+
+
+def _pike(pdf: OpenPdf) -> Any:
+    """The file opened by pikepdf once for all its pages (fonts and content for `.layer`)."""
+    if pdf.pike is None:
+        pdf.pike = pikepdf.open(io.BytesIO(pdf.repaired) if pdf.repaired else pdf.path)
+    return pdf.pike
+
+
+def _pdfium_layer(
+    pdf: OpenPdf,
+    page_no: int,
+    page: pdfium.PdfPage | None,
+    textpage: pdfium.PdfTextPage | None,
+) -> tuple[str, list[dict[str, Any]]] | None:
+    """The page's text and words read by pdfium as pdfplumber would read them (`.layer`),
+    or None when pdfplumber must read the page. Raises `layer.CidText`."""
+    own = page is None
+    if page is None:
+        page = pdf.doc[page_no - 1]
+    try:
+        words = pdfium_words(page, _pike(pdf).pages[page_no - 1], textpage)
+    except (pikepdf.PdfError, IndexError, ValueError):
+        return None  # pikepdf cannot read what pdfium did: pdfplumber (or pdftotext) will
+    finally:
+        if own:
+            page.close()
+    if not words:
+        return None
+    return _tidy(_spaced_text(None, words)), words
 
 
 def _plumber(pdf: OpenPdf) -> Any:
@@ -378,12 +418,19 @@ def _pdftotext(pdf: OpenPdf, page_no: int) -> str:
 
 
 def text_layer(
-    pdf: OpenPdf, page_no: int, check: LayerCheck
+    pdf: OpenPdf,
+    page_no: int,
+    check: LayerCheck,
+    page: pdfium.PdfPage | None = None,
+    textpage: pdfium.PdfTextPage | None = None,
 ) -> tuple[str, str, list[dict[str, Any]]]:
     """The page's text layer in reading order, which tool read it, and pdfplumber's words
-    with their boxes in points when pdfplumber's text was taken (else none).
+    with their boxes in points when pdfplumber's text was taken (else none). `page` and
+    `textpage`: the page as pdfium has it open already (they stay open).
 
-    Upright pages go through pdfplumber. Pages turned by /Rotate, pages whose characters are
+    Upright pages go through pdfplumber — or, where the page is a plain case, through
+    pdfium with the same result (`.layer`: same words, same boxes, same text; about 20
+    times faster); the method is "pdfplumber" either way. Pages turned by /Rotate, pages whose characters are
     mostly not upright, and pages where pdfplumber's words are garbled (low dictionary share
     or ``(cid:…)`` codes) are read by pdftotext; the more word-like of the two wins. Files
     pdfminer cannot parse (damaged ones pdfium tolerated) are read by pdftotext too.
@@ -391,7 +438,14 @@ def text_layer(
     if check.rotation % 360:
         return _pdftotext(pdf, page_no), "pdftotext", []
     try:
-        text, sideways, words = _pdfplumber_text(pdf, page_no)
+        fast = _pdfium_layer(pdf, page_no, page, textpage)
+    except CidText:  # pdfplumber's text would hold "(cid:127)": pdftotext's wins below
+        return _pdftotext(pdf, page_no), "pdftotext", []
+    try:
+        if fast is not None:
+            (text, words), sideways = fast, 0.0
+        else:
+            text, sideways, words = _pdfplumber_text(pdf, page_no)
     except Exception:  # pdfminer is stricter than pdfium about damaged files; poppler is not
         return _pdftotext(pdf, page_no), "pdftotext", []
     share = quality.dictionary_share(text) or 0.0

@@ -63,7 +63,22 @@ for mod in (warehouse, load):
             setattr(mod, name, timed(getattr(load, name)))
 db._open = timed(db._open)
 db.prepare = timed(db.prepare)
+import os
+from pipeline.run import pool
+stamps = os.environ["BENCH_STAMPS"]
+def stamped(fn):  # the wall-clock time each worker task starts, appended to a file
+    def wrapper(*a, **k):
+        with open(stamps, "a") as fh:
+            fh.write(f"{fn.__name__} {time.time()}\n")
+        return fn(*a, **k)
+    wrapper.__name__, wrapper.__qualname__, wrapper.__module__ = (
+        fn.__name__, fn.__qualname__, fn.__module__)  # pickled by name: workers fork
+    return wrapper
+for name in ("_text_task", "_page_task", "_parse_task"):
+    if hasattr(pool, name):
+        setattr(pool, name, stamped(getattr(pool, name)))
 from pipeline.cli import main
+t0 = time.time()
 t = time.perf_counter()
 try:
     main(sys.argv[1:], standalone_mode=False)
@@ -73,14 +88,28 @@ except SystemExit as exc:
 finally:
     rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
-    print(json.dumps({"s": time.perf_counter() - t, "load_s": spent[0], "rss_mib": rss}),
+    first = {}
+    if os.path.exists(stamps):
+        for line in open(stamps):
+            kind, at = line.split()
+            first.setdefault(kind, float(at) - t0)
+    print(json.dumps({"s": time.perf_counter() - t, "load_s": spent[0], "rss_mib": rss,
+                      "first_page_s": min([first.get("_text_task", 1e9),
+                                           first.get("_page_task", 1e9)]),
+                      "first_parse_s": first.get("_parse_task")}),
           file=sys.stderr)
 """
 
 
 def namnd_run(tree: Path, raw: Path, root: Path, jobs: int, *extra: str) -> dict[str, float]:
     """One `namnd run` of `tree`'s code in a fresh process; wall time includes start-up."""
-    env = dict(os.environ, PYTHONPATH=str(tree), NAMND_EXTRACTED=str(root / "extracted"))
+    stamps = root / f"stamps-{time.time_ns()}.txt"
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(tree),
+        NAMND_EXTRACTED=str(root / "extracted"),
+        BENCH_STAMPS=str(stamps),
+    )
     db = root / "warehouse" / "namnd.duckdb"
     args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", str(jobs), *extra]
     t0 = time.perf_counter()
@@ -229,6 +258,38 @@ def bench_born(args: argparse.Namespace) -> None:
         compare("born: peak RSS of the largest process", rss, "MiB", ".0f")
 
 
+# --------------------------------------------------------------------------- small batch
+
+
+def bench_small(args: argparse.Namespace) -> None:
+    """A handful of born-digital PDFs (5 × 4 pages), as an analyst drops them: the whole run,
+    and when the first page and the first understanding start (process start included)."""
+    from tests.helpers import letter_text, text_pdf
+
+    whole: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    first_page: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    first_parse: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        for k in range(5):
+            text_pdf(raw / f"small{k}.pdf", [letter_text(4 * k + i) for i in range(4)])
+        for _ in range(args.repeat):
+            for name, tree in trees(args):
+                with tempfile.TemporaryDirectory() as w:
+                    r = namnd_run(tree, raw, Path(w), args.jobs)
+                whole[name].append(r["wall"])
+                first_page[name].append(r["first_page_s"])
+                first_parse[name].append(r["first_parse_s"] or float("nan"))
+                print(
+                    f"  ({name}: {r['wall']:.1f} s; first page at {r['first_page_s']:.1f} s, "
+                    f"first understanding at {r['first_parse_s'] or float('nan'):.1f} s)",
+                    flush=True,
+                )
+    compare("small: 5 born-digital PDFs (20 pages) from scratch, whole run", whole, "s")
+    compare("small: first page read at", first_page, "s")
+    compare("small: first understanding task at", first_parse, "s")
+
+
 # --------------------------------------------------------------------------- OCR
 
 
@@ -305,7 +366,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--only", default="noop,transcripts,born,ocr")
+    ap.add_argument("--only", default="small,born,noop,transcripts,ocr")
     ap.add_argument("--baseline", help="another checkout to run on the same inputs")
     ap.add_argument("--cache", help="noop: an extracted/ folder of the samples to start from")
     args = ap.parse_args()
@@ -318,6 +379,7 @@ def main() -> int:
         "noop": bench_noop,
         "transcripts": bench_transcripts,
         "born": bench_born,
+        "small": bench_small,
         "ocr": bench_ocr,
     }
     for name in args.only.split(","):

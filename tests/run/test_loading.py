@@ -158,9 +158,9 @@ def test_pdf_opened_once_and_each_layer_judged_once(
         opened.append(path)
         return real_open(path)
 
-    def counting_check(p: Any, settings: Any) -> Any:
+    def counting_check(p: Any, settings: Any, *textpage: Any) -> Any:
         judged.append(1)
-        return real_check(p, settings)
+        return real_check(p, settings, *textpage)
 
     monkeypatch.setattr(pdf, "_open", counting_open)
     monkeypatch.setattr(document, "check_text_layer", counting_check)
