@@ -439,8 +439,8 @@ def text_layer(
         return _pdftotext(pdf, page_no), "pdftotext", []
     try:
         fast = _pdfium_layer(pdf, page_no, page, textpage)
-    except CidText:  # pdfplumber's text would hold "(cid:127)": pdftotext's wins below
-        return _pdftotext(pdf, page_no), "pdftotext", []
+    except CidText:  # an unmapped glyph: pdfplumber reads a lone one as a bullet
+        fast = None
     try:
         if fast is not None:
             (text, words), sideways = fast, 0.0

@@ -154,11 +154,18 @@ def test_unmodelled_pages_fall_back(pdfs: dict[str, Path]) -> None:
 
 def test_bullet_byte_0x7f_goes_where_pdfplumber_went(pdfs: dict[str, Path]) -> None:
     """The renderer draws '•' as WinAnsi byte 0x7F, which pdfminer writes as (cid:127):
-    the page is then taken from pdftotext, both ways."""
+    the pdfium path declines the page, and pdfplumber's reading takes the lone glyph for
+    the bullet it is (the page keeps its blank lines and cell spacing)."""
     doc, pk = pdfium.PdfDocument(str(pdfs["table"])), pikepdf.open(pdfs["table"])
     with pytest.raises(CidText):
         pdfium_words(doc[0], pk.pages[0])
     assert "(cid:127)" in " ".join(w["text"] for w in _plumber_words(pdfs["table"], 0))
+    from pipeline.text.document import read_text_pages
+
+    pdf_mod.release_worker_pdf()
+    page = read_text_pages(pdfs["table"], OcrSettings()).pages[0]
+    assert page.method == "pdfplumber"
+    assert "(cid:" not in page.text and "• en punkt i en lista" in page.text
 
 
 @pytest.mark.parametrize("name", ["letters", "table", "fonts"])
