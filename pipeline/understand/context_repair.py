@@ -204,7 +204,20 @@ LINE_START_DOMAIN = 10  # at a cell or line start with no word before: domain us
 AMBIGUITY_GAP = 0.15  # the best reading must beat the next by this much
 SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
 SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
-GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common
+GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common ...
+GLUED_PART_ZIPF = 3.5  # ... or a function word and a word of 4+ letters this common
+# function words that never begin / end a Swedish compound (unlike "till-", "för-", "av-",
+# "på-", "in-", "del-"), so that a known word glued to one is two words
+GLUE_FIRST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi"})
+GLUE_JOINED = frozenset(
+    {"en", "ett", "av", "den", "det", "och", "att", "som", "i", "är", "till", "även", "dock"}
+)
+JOINED_LEFT_ZIPF = 3.0  # the word before a hyphen-joined function word must be this common
+GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med"})
+GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
+RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
+RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
+RARE_SHORT_PAIRS = 2  # ... that the domain pairs with a neighbour this often
 UNSURE_CONF = 93.0  # a word Tesseract read below this confidence is easier to change ...
 UNSURE_SCALE = 1.3  # ... its edit readings may cost this many times more
 SURE_CONF = 96.0  # a word read at this confidence or more is harder to change
@@ -228,6 +241,7 @@ _PROTECTED = re.compile(
 # personal pronouns: a word after one is read as the verb it is printed as
 _SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
 _DIGIT_ONE = re.compile(r"(?<![\w-])([^\W\d_]{3,}) 1 ([a-zåäö]{3,})\b")
+_JOINED = re.compile(r"(?<![\w.@/-])([^\W\d_]{3,})([-.])([a-zåäö]{1,5})(?![\w.@/-])")
 _NUMBER_AR = re.compile(r"(?<=\d)(ar|år)\b")
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"”“•|]|\d|\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:-\s*)?$")
@@ -325,7 +339,13 @@ class ContextRepairer:
     def _heavy(self, low: str, scale: float = 1.0) -> tuple[str, str] | None:
         """(reading, reason) for an unknown word, or None; `scale` widens (an unsure OCR
         word) the cost a reading may have."""
-        if len(low) < 3 or self._compound_known(low):
+        if len(low) < 3:
+            return None
+        if any(low.startswith(w) for w in GLUE_FIRST) or any(low.endswith(w) for w in GLUE_LAST):
+            glued = self._glued(low)
+            if glued is not None:
+                return glued, "split"
+        if self._compound_known(low):
             return None
         cands = self._candidates(low, _max_cost(len(low)) * scale)
         if cands:
@@ -421,13 +441,48 @@ class ContextRepairer:
                 best = key
         return best[2] if best else None
 
+    def rare_short(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
+        """A short word that wordfreq knows but rarely ("ait", "elt", "somm", "samir": OCR
+        readings of "att", "ett", "som", "samt" are common enough on the web to be listed) and
+        the domain text never uses, read as a very common word one edit away that a domain
+        pair with a neighbour supports at least twice."""
+        if not 2 <= len(low) <= 5 or band == "sure" or self.dom.count(low) > 0:
+            return None
+        if self.lex.zipf(low) >= RARE_ZIPF:
+            return None
+        best: tuple[int, float, str] | None = None
+        for _, word in self._candidates(low, limit=RARE_SHORT_COST):
+            if word == low or self.lex.zipf(word) < RARE_SHORT_ZIPF:
+                continue
+            support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
+            if support < RARE_SHORT_PAIRS:
+                continue
+            key = (support, -ocr_cost(low, word), word)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
     def _glued(self, low: str) -> str | None:
-        """Two very common words OCR printed without the space between ("haett")."""
+        """Two words OCR printed without the space between: two very common ones ("haett"),
+        or a function word that never begins (`GLUE_FIRST`) or ends (`GLUE_LAST`) a Swedish
+        compound and a known word of four letters or more ("attarbetet", "kopplattill");
+        of several splits the one whose rarer half is commonest."""
+        best: tuple[float, str] | None = None
         for cut in range(2, len(low) - 1):
             a, b = low[:cut], low[cut:]
-            if min(self.lex.zipf(a), self.lex.zipf(b)) >= GLUED_ZIPF:
-                return f"{a} {b}"
-        return None
+            za, zb = self.lex.zipf(a), self.lex.zipf(b)
+            low_z = min(za, zb)
+            if low_z < GLUED_ZIPF:
+                part = b if a in GLUE_FIRST else a if b in GLUE_LAST else ""
+                if len(part) < 4 or self.lex.zipf(part) < GLUED_PART_ZIPF:
+                    continue
+            if best is None or low_z > best[0]:
+                best = (low_z, f"{a} {b}")
+        return best[1] if best else None
+
+    def _glued_candidate(self, low: str) -> bool:
+        """A known word so rare, and unused in the domain, that it may be two glued words."""
+        return len(low) >= 4 and self.lex.zipf(low) < GLUED_RARE_ZIPF and self.dom.count(low) == 0
 
     def _rare(self, low: str) -> tuple[str, str] | None:
         """A rare known word that is OCR's reading of a far commoner one ("atf" → "att")."""
@@ -526,6 +581,9 @@ class ContextRepairer:
             found = heavy or self._head(low) or self._parts(low)
         elif band != "sure":
             found = self._rare(low)
+            if found is None and self._glued_candidate(low):
+                glued = self._glued(low)
+                found = (glued, "split") if glued else None
         if len(self._cache) < 100_000:
             self._cache[ck] = found
         return found
@@ -623,8 +681,16 @@ class ContextRepairer:
                 out[i] = fixed
         for i, line in enumerate(out):
             out[i] = self._digit_one(line, i, changes)
+            out[i] = self._joined(out[i], i, changes)
         toks = self._tokens(out)
         new_text: dict[int, str] = {}
+        # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
+        # "anser" and "det"), so that a damaged neighbour does not hide the context
+        seen: list[str] = []
+        for tok in toks:
+            low = tok.text.lower()
+            found = self.word(low, _band(confidences, tok.line, low)) if low.isalpha() else None
+            seen.append(found[0] if found and " " not in found[0] else low)
         for k, tok in enumerate(toks):
             printed = tok.text
             low = printed.lower()
@@ -645,17 +711,20 @@ class ContextRepairer:
             reason = found[1] if found else ""
             after = found[0] if found else None
             if after is None and not self.known(low) and mode == "word":
-                prev = _neighbour(toks, k, -1, out)
-                nxt = _neighbour(toks, k, 1, out)
+                prev = _neighbour(toks, k, -1, out, seen)
+                nxt = _neighbour(toks, k, 1, out, seen)
                 after = self.short(low, prev, nxt, band)
                 reason = "context-short"
             if after is None and self.known(low):
                 if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
                     continue  # a rare word written with a capital: a name
-                prev = _neighbour(toks, k, -1, out)
-                nxt = _neighbour(toks, k, 1, out)
+                prev = _neighbour(toks, k, -1, out, seen)
+                nxt = _neighbour(toks, k, 1, out, seen)
                 after = self.real_word(low, prev, nxt, band)
                 reason = "context"
+                if after is None and mode == "word" and not dot:
+                    after = self.rare_short(low, prev, nxt, band)
+                    reason = "context-short"
             if after is not None and after != low:
                 new_text[k] = _apply_case(after, printed)
                 changes.append(Repair(tok.line, printed, new_text[k], reason))
@@ -669,6 +738,28 @@ class ContextRepairer:
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
         return out, changes
+
+    def _joined(self, line: str, line_no: int, changes: list[Repair]) -> str:
+        """Two words OCR joined with a hyphen or a full stop where the space was ("avser-en",
+        "tillämpningen-av", "Ett.antal"): a known word, then a function word that no
+        hyphenated compound ends in (`GLUE_JOINED`), the pair unknown as one word. Not in
+        e-mail addresses and URLs, nor before a full stop ("bl.a.")."""
+        protected = [m.span() for m in _PROTECTED.finditer(line)]
+
+        def sub(m: re.Match[str]) -> str:
+            left, mark, right = m.group(1), m.group(2), m.group(3)
+            if any(a <= m.start() < b for a, b in protected):
+                return m.group()
+            if right.lower() not in GLUE_JOINED or self.lex.zipf(left.lower()) < JOINED_LEFT_ZIPF:
+                return m.group()
+            if mark == "." and right.lower() in ("är", "i"):
+                return m.group()  # "fil.dr" read "fil.är" by the lexicon pass
+            if self.known(f"{left}{mark}{right}".lower()):
+                return m.group()
+            changes.append(Repair(line_no, m.group(), f"{left} {right}", "split"))
+            return f"{left} {right}"
+
+        return _JOINED.sub(sub, line)
 
     def _digit_one(self, line: str, line_no: int, changes: list[Repair]) -> str:
         """A lone "1" that the lexicon pass kept after a capitalised word ("Språkstöd 1
@@ -706,8 +797,11 @@ class ContextRepairer:
         return toks
 
 
-def _neighbour(toks: list[_Tok], k: int, step: int, lines: Sequence[str]) -> str | None:
-    """The word next to token k (step -1: before, 1: after), None across punctuation."""
+def _neighbour(
+    toks: list[_Tok], k: int, step: int, lines: Sequence[str], seen: Sequence[str]
+) -> str | None:
+    """The word next to token k (step -1: before, 1: after) as `seen` (read out of context),
+    None across punctuation."""
     j = k + step
     if not 0 <= j < len(toks):
         return None
@@ -720,7 +814,7 @@ def _neighbour(toks: list[_Tok], k: int, step: int, lines: Sequence[str]) -> str
         return None
     if gap.strip(" \n") or "\n\n" in gap:
         return None
-    return toks[j].text.lower()
+    return seen[j]
 
 
 def _adds_diacritics(printed: str, word: str) -> bool:
