@@ -215,6 +215,8 @@ GLUE_JOINED = frozenset(
 JOINED_LEFT_ZIPF = 3.0  # the word before a hyphen-joined function word must be this common
 GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med"})
 GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
+CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
+CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
 RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
 RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
 RARE_SHORT_PAIRS = 2  # ... that the domain pairs with a neighbour this often
@@ -241,6 +243,11 @@ _PROTECTED = re.compile(
 # personal pronouns: a word after one is read as the verb it is printed as
 _SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
 _DIGIT_ONE = re.compile(r"(?<![\w-])([^\W\d_]{3,}) 1 ([a-zåäö]{3,})\b")
+_JUNK_CHARS = re.compile(r"[_'‘’`´\\{}|]")
+_JUNK_ONLY = re.compile(r"[_'‘’`´\\{}~]{1,2}")
+_JUNK_INSIDE = re.compile(r"[^\W\d_][_'‘’`´\\{}|]+[^\W\d_]")
+_CHUNK = re.compile(r"(?<!\S)\S+(?!\S)")
+_PUNCT_AROUND = re.compile(r"([\"“”(\[]*)(.*?)([.,;:!?)\]”\"]*)", re.DOTALL)
 _JOINED = re.compile(r"(?<![\w.@/-])([^\W\d_]{3,})([-.])([a-zåäö]{1,5})(?![\w.@/-])")
 _NUMBER_AR = re.compile(r"(?<=\d)(ar|år)\b")
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"”“•|]|\d|\n\s*\n")
@@ -300,11 +307,15 @@ class ContextRepairer:
     def _compound_known(self, word: str) -> bool:
         """Whether an unknown word is a known word with an ending, or splits into two or three
         common known parts (a linking s allowed), so that it is a real word, not damage."""
+        return self._inflected(word) or _split(word, self._part_ok) is not None
+
+    def _inflected(self, word: str) -> bool:
+        """A known word of four letters or more with an ending ("nämnd|s")."""
         for ending in _ENDINGS:
             stem = word.removesuffix(ending)
             if stem != word and len(stem) >= 4 and self.known(stem):
                 return True
-        return _split(word, self._part_ok) is not None
+        return False
 
     def _part_ok(self, part: str) -> bool:
         return len(part) >= 3 and (self.lex.zipf(part) >= 2.3 or self.dom.count(part) >= 2)
@@ -346,6 +357,11 @@ class ContextRepairer:
             if glued is not None:
                 return glued, "split"
         if self._compound_known(low):
+            # a "compound" of two rare parts ("hes|lut", "skin|dal") that one cheap edit makes
+            # a common word ("beslut", "sköndal") is that word
+            cheap = None if self._inflected(low) else self._unambiguous(low, CHEAP_EDIT)
+            if cheap is not None and self._common(cheap[1]):
+                return cheap[1], "ocr-edit"
             return None
         cands = self._candidates(low, _max_cost(len(low)) * scale)
         if cands:
@@ -412,6 +428,9 @@ class ContextRepairer:
         if best is not None and best[0] <= _max_cost(len(low)):
             return best[1], "ocr-compound"
         return None
+
+    def _common(self, word: str) -> bool:
+        return self.lex.zipf(word) >= CHEAP_ZIPF or self.dom.count(word) >= MIN_DOMAIN_COUNT
 
     def _unambiguous(self, part: str, limit: float) -> tuple[float, str] | None:
         cands = [c for c in self._candidates(part) if ocr_cost(part, c[1]) <= limit]
@@ -682,6 +701,7 @@ class ContextRepairer:
         for i, line in enumerate(out):
             out[i] = self._digit_one(line, i, changes)
             out[i] = self._joined(out[i], i, changes)
+            out[i] = self._junk(out[i], i, changes)
         toks = self._tokens(out)
         new_text: dict[int, str] = {}
         # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
@@ -738,6 +758,36 @@ class ContextRepairer:
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
         return out, changes
+
+    def _junk(self, line: str, line_no: int, changes: list[Repair]) -> str:
+        """OCR's specks: a chunk of one or two specks (_ ' ‘ ’ { } …, or a lone "|" on a
+        line that is not a table row) between words goes (a signature line "_____" stays); specks inside a word go when what is left is a known word or reads as
+        one ("im_plememerings'strategi" → "implementeringsstrategi")."""
+        if not _JUNK_CHARS.search(line):
+            return line
+
+        def sub(m: re.Match[str]) -> str:
+            chunk = m.group()
+            if _JUNK_ONLY.fullmatch(chunk) or (chunk == "|" and line.count("|") == 1):
+                changes.append(Repair(line_no, chunk, "", "speck"))
+                return ""
+            lead, core, tail = _PUNCT_AROUND.fullmatch(chunk).groups()  # type: ignore[union-attr]
+            if not _JUNK_INSIDE.search(core):
+                return chunk
+            word = _JUNK_CHARS.sub("", core)
+            if not word.isalpha() or len(word) < 3:
+                return chunk
+            low = word.lower()
+            if not self.known(low):
+                found = self.word(low)
+                if found is None or " " in found[0]:
+                    return chunk
+                word = _apply_case(found[0], word)
+            changes.append(Repair(line_no, core, word, "speck"))
+            return lead + word + tail
+
+        fixed = _CHUNK.sub(sub, line)
+        return re.sub(r"(?<=\S)  +(?=\S)", " ", fixed).strip() if fixed != line else line
 
     def _joined(self, line: str, line_no: int, changes: list[Repair]) -> str:
         """Two words OCR joined with a hyphen or a full stop where the space was ("avser-en",
