@@ -128,6 +128,10 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("ii", "in"): 0.4,
     ("cl", "d"): 0.4,
     ("vv", "w"): 0.4,
+    # thin upright glyphs OCR swaps ("syfle"/"syfie" for "syfte", "tifl" for "till")
+    ("l", "t"): 0.6,
+    ("i", "t"): 0.6,
+    ("f", "l"): 0.6,
 }
 _ENDINGS = frozenset(
     {"s", "en", "et", "er", "ar", "or", "na", "ns", "ens", "ets", "erna", "arna", "ernas", "arnas"}
