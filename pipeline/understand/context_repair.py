@@ -221,9 +221,10 @@ GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", 
 GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
 CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
 CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
+STOP_NEXT_ZIPF = 6.0  # a comma before a capitalised word this common is a full stop
 RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
 RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
-RARE_SHORT_PAIRS = 2  # ... that the domain pairs with a neighbour this often
+RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
 UNSURE_CONF = 93.0  # a word Tesseract read below this confidence is easier to change ...
 UNSURE_SCALE = 1.3  # ... its edit readings may cost this many times more
 SURE_CONF = 96.0  # a word read at this confidence or more is harder to change
@@ -468,7 +469,7 @@ class ContextRepairer:
         """A short word that wordfreq knows but rarely ("ait", "elt", "somm", "samir": OCR
         readings of "att", "ett", "som", "samt" are common enough on the web to be listed) and
         the domain text never uses, read as a very common word one edit away that a domain
-        pair with a neighbour supports at least twice."""
+        pair with a neighbour supports."""
         if not 2 <= len(low) <= 5 or band == "sure" or self.dom.count(low) > 0:
             return None
         if self.lex.zipf(low) >= RARE_ZIPF:
@@ -702,6 +703,7 @@ class ContextRepairer:
                 for m in _NUMBER_AR.finditer(line):
                     changes.append(Repair(i, m.group(), " år", "number-year"))
                 out[i] = fixed
+        _sentence_stops(out, changes, self.lex)
         for i, line in enumerate(out):
             out[i] = self._digit_one(line, i, changes)
             out[i] = self._joined(out[i], i, changes)
@@ -765,7 +767,8 @@ class ContextRepairer:
 
     def _junk(self, line: str, line_no: int, changes: list[Repair]) -> str:
         """OCR's specks: a chunk of one or two specks (_ ' ‘ ’ { } …, or a lone "|" on a
-        line that is not a table row) between words goes (a signature line "_____" stays); specks inside a word go when what is left is a known word or reads as
+        line that is not a table row) between words goes (a signature line "_____" stays);
+        specks inside a word go when what is left is a known word or compound, or reads as
         one ("im_plememerings'strategi" → "implementeringsstrategi")."""
         if not _JUNK_CHARS.search(line):
             return line
@@ -782,7 +785,7 @@ class ContextRepairer:
             if not word.isalpha() or len(word) < 3:
                 return chunk
             low = word.lower()
-            if not self.known(low):
+            if not self.known(low) and not self._compound_known(low):
                 found = self.word(low)
                 if found is None or " " in found[0]:
                     return chunk
@@ -849,6 +852,29 @@ class ContextRepairer:
             if line.strip():
                 prev_line = line
         return toks
+
+
+_COMMA_CAPITAL = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[ ]+([A-ZÅÄÖ][a-zåäö]+)\b|$)")
+
+
+def _sentence_stops(lines: list[str], changes: list[Repair], lex: Lexicon) -> None:
+    """A comma or semicolon OCR read for a full stop: before a capitalised word that is one
+    of Swedish's commonest ("…praktik, Det", "…pågår; För"), which begins a sentence and is
+    no name; at a line's end the next line's first word decides."""
+    for i, line in enumerate(lines):
+
+        def sub(m: re.Match[str], i: int = i) -> str:
+            nxt = m.group(1)
+            if nxt is None:  # end of the line: the first word of the next one
+                follow = lines[i + 1] if i + 1 < len(lines) else ""
+                first = re.match(r"\s*([A-ZÅÄÖ][a-zåäö]+)\b", follow)
+                nxt = first.group(1) if first else None
+            if nxt is None or lex.zipf(nxt.lower()) < STOP_NEXT_ZIPF:
+                return m.group()
+            changes.append(Repair(i, m.group(), ".", "stop"))
+            return "."
+
+        lines[i] = _COMMA_CAPITAL.sub(sub, line)
 
 
 def _neighbour(
