@@ -25,6 +25,8 @@ How a run uses it, and why it stays deterministic and cached correctly:
   to the documents processed after they were learned (``namnd run --force`` redoes all with
   the current lexicon). The stage fingerprint does not include the learned lexicon, or every
   new document would make every run redo the whole archive.
+* A learned word or pair is used once `MIN_DOCUMENTS` documents have it (corrections
+  always): real domain words recur, a damaged text layer's slips do not.
 * When a document is loaded its rows of ``domain_terms`` are replaced (`document_rows`, a
   per-document table like the others), so a reprocessed document's contribution is replaced
   and a pruned document's is deleted with it.
@@ -33,6 +35,7 @@ How a run uses it, and why it stays deterministic and cached correctly:
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -74,20 +77,31 @@ def _rows(doc_id: str, source: str, lex: DomainLexicon) -> list[dict[str, Any]]:
     ]
 
 
-def stored_counts(con: duckdb.DuckDBPyConnection, exclude: Iterable[str] = ()) -> DomainLexicon:
+#: A learned word or pair is used only once this many documents have it: real words of the
+#: domain recur, while a damaged text layer (an old PDF whose layer is an OCR reading) brings
+#: its own slips ("vald" for "våld"), which would otherwise vouch for the same slips elsewhere.
+#: Corrections count whatever their number.
+MIN_DOCUMENTS = 2
+
+
+def stored_counts(
+    con: duckdb.DuckDBPyConnection, exclude: Iterable[str] = ()
+) -> tuple[DomainLexicon, DomainLexicon]:
     """The sum of the stored counts of the documents in the warehouse, but those in
-    `exclude` (and the corrections, which are read from their files)."""
+    `exclude` (and the corrections, which are read from their files), and in how many
+    documents each term stands."""
     rows = con.execute(
-        "SELECT kind, term, sum(n)::BIGINT FROM domain_terms t "
+        "SELECT kind, term, sum(n)::BIGINT, count(DISTINCT doc_id) FROM domain_terms t "
         "WHERE source <> ? AND NOT list_contains(?::VARCHAR[], doc_id) "
         "AND EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = t.doc_id) "
         "GROUP BY kind, term",
         [CORRECTION, sorted(set(exclude))],
     ).fetchall()
-    lex = DomainLexicon()
-    for kind, term, n in rows:
+    lex, docs = DomainLexicon(), DomainLexicon()
+    for kind, term, n, nd in rows:
         (lex.unigrams if kind == 1 else lex.bigrams)[term] = int(n)
-    return lex
+        (docs.unigrams if kind == 1 else docs.bigrams)[term] = int(nd)
+    return lex, docs
 
 
 def correction_counts(overrides_dir: Path) -> DomainLexicon:
@@ -122,8 +136,16 @@ def store_corrections(con: duckdb.DuckDBPyConnection, lex: DomainLexicon) -> Non
 class Learner:
     """Completes the learned lexicon with the run's own documents (see the module docstring)."""
 
-    def __init__(self, base: DomainLexicon, lexicon_dir: Path) -> None:
-        self.base = base
+    def __init__(
+        self,
+        base: DomainLexicon,
+        lexicon_dir: Path,
+        base_docs: DomainLexicon | None = None,
+        corrections: DomainLexicon | None = None,
+    ) -> None:
+        self.base = base  # stored counts of the documents the run does not redo
+        self.base_docs = base_docs or DomainLexicon()  # ... in how many documents each is
+        self.corrections = corrections or DomainLexicon()
         self.lexicon_dir = lexicon_dir
 
     @classmethod
@@ -136,20 +158,30 @@ class Learner:
     ) -> Learner:
         """The stored counts of the documents not in `redo`, plus the corrections (stored
         anew from their files)."""
-        base = stored_counts(con, redo)
+        base, docs = stored_counts(con, redo)
         corrections = correction_counts(overrides_dir)
         store_corrections(con, corrections)
-        base.add(corrections)
-        return cls(base, lexicon_dir)
+        return cls(base, lexicon_dir, docs, corrections)
 
     def snapshot(self, texts: Iterable[DocumentText]) -> LexiconRef:
         """The learned lexicon with the counts of `texts` (the run's documents), written to
         ``<lexicon_dir>/<digest>.tsv`` (once: the name is the content)."""
-        lex = DomainLexicon()
-        lex.add(self.base)
+        counts, docs = DomainLexicon(), DomainLexicon()
+        counts.add(self.base)
+        docs.add(self.base_docs)
         for text in sorted(texts, key=lambda t: t.doc_id):
-            for counts in trustworthy_counts(text.pages).values():
-                lex.add(counts)
+            mine = DomainLexicon()
+            for part in trustworthy_counts(text.pages).values():
+                mine.add(part)
+            counts.add(mine)
+            docs.add(DomainLexicon(Counter(set(mine.unigrams)), Counter(set(mine.bigrams))))
+        lex = DomainLexicon(
+            Counter(
+                {t: n for t, n in counts.unigrams.items() if docs.unigrams[t] >= MIN_DOCUMENTS}
+            ),
+            Counter({t: n for t, n in counts.bigrams.items() if docs.bigrams[t] >= MIN_DOCUMENTS}),
+        )
+        lex.add(self.corrections)
         digest = lex.digest()
         path = self.lexicon_dir / f"{digest}.tsv"
         if not path.is_file():

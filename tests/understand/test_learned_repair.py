@@ -49,10 +49,14 @@ def test_a_word_of_a_trustworthy_page_repairs_its_damaged_copy_on_an_ocr_page(
         text=f"Projektet prövar {WORD} i skolan.\nMed {WORD} når vi fler barn.",
         source="text-layer",
     )
+    other = PageText(page_no=1, text=f"Vi prövar {WORD} nu.", source="text-layer")
     line = f"Medlen går till {DAMAGED} i förskolan."
     scanned = _doc("bbbb", _ocr_page(line, {DAMAGED: 70.0}))
-    ref = Learner(DomainLexicon(), tmp_path).snapshot([_doc("aaaa", born), scanned])
+    learner = Learner(DomainLexicon(), tmp_path)
+    ref = learner.snapshot([_doc("aaaa", born), _doc("dddd", other), scanned])
     assert _clean(scanned) == line  # the seed and wordfreq do not know the word
+    # one document's word is not used yet: a damaged text layer would vouch for its slips
+    assert _clean(scanned, learner.snapshot([_doc("aaaa", born), scanned])) == line
     assert _clean(scanned, ref) == f"Medlen går till {WORD} i förskolan."
     assert understand(scanned, ref).lexicon == ref.digest
     # the same damage on a born-digital page is left alone: those pages are the evidence

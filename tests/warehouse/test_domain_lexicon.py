@@ -2,7 +2,8 @@
 
 Real runs of `namnd run` over born-digital PDFs and transcripts (no OCR: seconds each), real
 DuckDB. The word "bryggmodellen" is in neither wordfreq's Swedish list nor the shipped seed
-lexicon, so only what the run learned can repair its damaged copy "bryggrnodellen".
+lexicon, so only what the run learned can repair its damaged copy "bryggrnodellen"; a learned
+word is used once two documents have it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from tests.helpers import letter_text, text_pdf
 WORD, DAMAGED = "bryggmodellen", "bryggrnodellen"
 
 
-def _born(raw: Path, times: int) -> None:
+def _born(raw: Path, times: int, name: str = "a.pdf") -> None:
     text_pdf(
-        raw / "born" / "a.pdf",
-        [letter_text(1) + f"Projektet prövar {WORD} i skolan.\n" * times],
+        raw / "born" / name,
+        [letter_text(len(name) + times) + f"Projektet prövar {WORD} i skolan.\n" * times],
     )
 
 
@@ -70,13 +71,17 @@ def test_a_word_of_a_born_digital_page_repairs_its_damaged_copy_in_the_same_batc
 ) -> None:
     raw = tmp_path / "raw"
     _born(raw, 2)
+    _born(raw, 1, "b.pdf")
     _transcript(raw)
     built = _run(raw, tmp_path)
     clean, digest = _transcript_page(built.db)
     assert f"Medlen går till {WORD} i förskolan." in clean
     assert digest  # the learned lexicon it read is recorded
     assert (tmp_path / "extracted" / "lexicon" / f"{digest}.tsv").is_file()
-    assert _learned(built.db) == {("born/a.pdf", "text-layer"): 2}
+    assert _learned(built.db) == {
+        ("born/a.pdf", "text-layer"): 2,
+        ("born/b.pdf", "text-layer"): 1,
+    }
     # the born-digital document is repaired with the shipped seed only
     assert _rows(built.db, "SELECT lexicon_digest FROM documents WHERE source_path = 'born/a.pdf'")[
         0
@@ -99,21 +104,28 @@ def test_learned_counts_are_stored_replaced_on_rerun_and_removed_with_their_docu
     # the transcript is up to date: learned counts apply to documents processed after them
     assert _transcript_page(second.db) == (clean, digest0)
 
+    # redone with the current lexicon: one document's word is not used yet
     third = _run(raw, tmp_path, "--force")
-    clean3, digest3 = _transcript_page(third.db)
-    assert WORD in clean3 and DAMAGED not in clean3
-    assert digest3 not in (None, digest0)
+    assert _transcript_page(third.db)[0] == clean
     assert _learned(third.db) == {("born/a.pdf", "text-layer"): 2}  # replaced, not added
 
-    _born(raw, 3)  # the document changes: its contribution is replaced
-    fourth = _run(raw, tmp_path)
-    assert _learned(fourth.db) == {("born/a.pdf", "text-layer"): 3}
+    _born(raw, 1, "b.pdf")  # a second document has it
+    fourth = _run(raw, tmp_path, "--force")
+    clean4, digest4 = _transcript_page(fourth.db)
+    assert WORD in clean4 and DAMAGED not in clean4
+    assert digest4 not in (None, digest0)
+    both = {("born/a.pdf", "text-layer"): 2, ("born/b.pdf", "text-layer"): 1}
+    assert _learned(fourth.db) == both
 
-    (raw / "born" / "a.pdf").unlink()  # the document is gone: its counts go with it
-    fifth = _run(raw, tmp_path, "--prune")
-    assert _learned(fifth.db) == {}
-    left = _rows(fifth.db, "SELECT count(*) FROM domain_terms WHERE term = ?", WORD)
-    assert left == [(0,)]
+    _born(raw, 3)  # a document changes: its contribution is replaced
+    fifth = _run(raw, tmp_path)
+    assert _learned(fifth.db) == {**both, ("born/a.pdf", "text-layer"): 3}
+
+    (raw / "born" / "a.pdf").unlink()  # a document is gone: its counts go with it
+    sixth = _run(raw, tmp_path, "--prune")
+    assert _learned(sixth.db) == {("born/b.pdf", "text-layer"): 1}
+    left = _rows(sixth.db, "SELECT sum(n) FROM domain_terms WHERE term = ?", WORD)
+    assert left == [(1,)]
 
 
 def test_an_accepted_correction_teaches_the_lexicon(tmp_path: Path) -> None:
