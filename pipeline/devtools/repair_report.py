@@ -95,15 +95,25 @@ def damaged_seeds(rep: ContextRepairer) -> list[dict[str, object]]:
 
 def learned_repairer(corpora: Iterable[Path] = CORPORA) -> ContextRepairer:
     """The repairer a run would use after learning the clean corpus documents."""
+    from collections import Counter
+
     from pipeline.lang.domain import get_domain_lexicon
     from pipeline.understand.context_repair import _gazetteer_names
+    from pipeline.warehouse.lexicon import MIN_DOCUMENTS
 
-    lex = DomainLexicon()
-    lex.add(get_domain_lexicon())
+    counts, docs = DomainLexicon(), DomainLexicon()
     for folder in corpora:
         for p in sorted(folder.glob("*.txt")):
             if "ocr" not in p.name.lower():
-                lex.learn(p.read_text(encoding="utf-8"))
+                one = DomainLexicon()
+                one.learn(p.read_text(encoding="utf-8"))
+                counts.add(one)
+                docs.add(DomainLexicon(Counter(set(one.unigrams)), Counter(set(one.bigrams))))
+    lex = DomainLexicon(  # a learned term counts once MIN_DOCUMENTS documents have it
+        Counter({t: n for t, n in counts.unigrams.items() if docs.unigrams[t] >= MIN_DOCUMENTS}),
+        Counter({t: n for t, n in counts.bigrams.items() if docs.bigrams[t] >= MIN_DOCUMENTS}),
+    )
+    lex.add(get_domain_lexicon())
     return ContextRepairer(get_lexicon(), lex, _gazetteer_names())
 
 
