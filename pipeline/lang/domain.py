@@ -28,7 +28,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -176,17 +176,25 @@ def needs_learned(pages: Iterable[PageText]) -> bool:
     return any(p.source not in ("text-layer", "none") for p in pages)
 
 
-def trustworthy_counts(pages: Iterable[PageText]) -> dict[str, DomainLexicon]:
+def trustworthy_counts(
+    pages: Iterable[PageText], clean: Mapping[int, str] | None = None
+) -> dict[str, DomainLexicon]:
     """Counts of a document's trustworthy text, per source: ``text-layer`` (pages read from a
-    born-digital text layer of good quality) and ``ocr`` (the sure words of OCR pages of
-    high confidence; a pair only of two sure words side by side on one line). Transcripts
-    are not counted: nothing says how they were made (the samples' are OCR output)."""
+    born-digital text layer of good quality; as repaired, ``clean[page_no]``, when given)
+    and ``ocr`` (the sure words of OCR pages of high confidence; a pair only of two sure
+    words side by side on one line). Transcripts are not counted: nothing says how they were
+    made (the samples' are OCR output).
+
+    A document made of text-layer pages only is counted from its repaired text (the seed's
+    repair, which leaves clean text as it is, 25 892 of 25 895 words): an old PDF whose layer
+    is an OCR reading then teaches "våld", not its "vald"."""
     out: dict[str, DomainLexicon] = {}
     for page in pages:
         if page.quality != "good":
             continue
         if page.source == "text-layer":
-            out.setdefault("text-layer", DomainLexicon()).learn(page.text)
+            text = clean.get(page.page_no, page.text) if clean else page.text
+            out.setdefault("text-layer", DomainLexicon()).learn(text)
         elif page.source == "ocr" and page.words and (page.confidence or 0) >= TRUSTED_PAGE_CONF:
             out.setdefault("ocr", DomainLexicon()).learn(_sure_text(page.words))
     return {k: v for k, v in out.items() if v.unigrams}

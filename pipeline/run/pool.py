@@ -13,8 +13,10 @@ workers; this module only schedules, caches and collects. The tasks:
            per page, so that a crash fails one page and not the file
     parse  understanding and extraction of a document whose pages are all in; with a
            `learner` (the domain lexicon learned from the archive, `warehouse.lexicon`), a
-           document with OCR or transcript pages waits until every text of the run is in,
-           so that all are repaired with the same lexicon, whatever order workers finish in
+           document with OCR or transcript pages waits until every other task of the run is
+           done (all texts read, born-digital documents understood: they are counted as
+           repaired), so that all are repaired with the same lexicon, whatever order the
+           workers finish in
 
 Nothing here prints: progress goes to an `on_event` callback.
 
@@ -241,7 +243,8 @@ def process_documents(
     workers: Workers | None = None,
     fingerprints: dict[str, StageFingerprint] | None = None,
     tick: Callable[[], None] = lambda: None,
-    learner: Callable[[list[DocumentText]], LexiconRef] | None = None,
+    learner: Callable[[list[tuple[DocumentText, UnderstoodDocument | None]]], LexiconRef]
+    | None = None,
 ) -> Iterator[DocumentResult]:
     """Text, understanding and extraction for every source; yields results as docs finish.
 
@@ -260,23 +263,26 @@ def process_documents(
     ocr = settings.ocr
     ready: list[DocumentResult] = []
     initial: list[_Task] = []
-    texts: list[DocumentText] = []  # every text of the run, for the learned lexicon
+    # every document of the run that the learned lexicon counts: its text, and its
+    # understanding once parsed (a born-digital document is counted as repaired)
+    learned_from: dict[str, tuple[DocumentText, UnderstoodDocument | None]] = {}
     waiting: list[_Doc] = []  # documents whose parse waits for the learned lexicon
 
     def parse_task(d: _Doc) -> _Task | None:
         """The parse task of a document whose text is in, or None when it must wait."""
         assert d.text is not None
-        texts.append(d.text)
         if learner is not None and needs_learned(d.text.pages):
+            learned_from[d.source.doc_id] = (d.text, None)
             waiting.append(d)
             return None
         return _Task("parse", d, _parse_task, parse_args(d))
 
     def release() -> list[_Task]:
-        """Once no text is outstanding: the waiting parse tasks, with the learned lexicon."""
+        """Once nothing else is outstanding: the waiting parse tasks, with the learned
+        lexicon."""
         if not waiting or learner is None:
             return []
-        ref = learner(texts)
+        ref = learner([learned_from[k] for k in sorted(learned_from)])
         out = [_Task("parse", d, _parse_task, parse_args(d, ref)) for d in waiting]
         waiting.clear()
         return out
@@ -330,8 +336,8 @@ def process_documents(
 
     yield from ready
     ready.clear()
-    if not any(t.kind != "parse" for t in initial):
-        initial += release()  # every text came from the cache: nothing to wait for
+    if not initial:
+        initial += release()  # every document waits, and every text came from the cache
     if not initial:
         return
 
@@ -413,6 +419,8 @@ def process_documents(
                 else:
                     understood, facts = value
                     assert d.text is not None
+                    if learner is not None and not needs_learned(d.text.pages):
+                        learned_from[d.source.doc_id] = (d.text, understood)
                     failed = d.text.failed_pages
                     status = "partial" if failed else "ok"
                     error = (
@@ -442,7 +450,7 @@ def process_documents(
                 for task in outstanding:
                     if not task.doc.finished:
                         submit(task)
-            if waiting and not any(t.kind != "parse" for t in pending.values()):
+            if waiting and not pending:
                 for t in release():
                     submit(t)
             yield from ready

@@ -12,8 +12,9 @@ How a run uses it, and why it stays deterministic and cached correctly:
   run does *not* redo are summed (documents to be redone, removed from raw/ or superseded
   are left out), and the corrections are read from their files.
 * The run reads the text of all its documents first. A document that has OCR or transcript
-  pages waits until every text of the run is in; then the learned lexicon is completed with
-  the counts of the run's own documents (`Learner.snapshot`) — a sum, so the same batch
+  pages waits until every text of the run is in and every born-digital document is
+  understood (those are counted from their repaired text, `trustworthy_counts`); then the
+  learned lexicon is completed with the counts of the run's own documents (`Learner.snapshot`) — a sum, so the same batch
   gives the same lexicon whatever order the workers finished in — and written once to
   ``extracted/lexicon/<digest>.tsv``. Those documents are repaired with the seed plus that
   snapshot, and the snapshot's digest is part of their understanding's cache key (and is
@@ -42,9 +43,9 @@ from typing import Any
 
 import duckdb
 
-from pipeline.lang.domain import DomainLexicon, LexiconRef, trustworthy_counts
+from pipeline.lang.domain import DomainLexicon, LexiconRef, needs_learned, trustworthy_counts
 from pipeline.layout import atomic_write_text
-from pipeline.records import DocumentText
+from pipeline.records import DocumentText, UnderstoodDocument
 from pipeline.warehouse.overrides import read_overrides
 
 __all__ = [
@@ -59,12 +60,23 @@ __all__ = [
 CORRECTION = "correction"  # the source of words from analysts' corrections (doc_id '')
 
 
-def document_rows(doc_id: str, text: DocumentText | None) -> list[dict[str, Any]]:
+def clean_of(text: DocumentText, understood: UnderstoodDocument | None) -> dict[int, str] | None:
+    """The repaired pages a document is counted from: those of a document made of text-layer
+    pages only (repaired with the seed, never with a learned lexicon), else None (raw)."""
+    if understood is None or needs_learned(text.pages):
+        return None
+    return {p.page_no: p.clean_text for p in understood.pages}
+
+
+def document_rows(
+    doc_id: str, text: DocumentText | None, understood: UnderstoodDocument | None = None
+) -> list[dict[str, Any]]:
     """The ``domain_terms`` rows of one document (none without trustworthy text)."""
     if text is None:
         return []
     rows: list[dict[str, Any]] = []
-    for source, lex in sorted(trustworthy_counts(text.pages).items()):
+    clean = clean_of(text, understood)
+    for source, lex in sorted(trustworthy_counts(text.pages, clean).items()):
         rows += _rows(doc_id, source, lex)
     return rows
 
@@ -163,15 +175,18 @@ class Learner:
         store_corrections(con, corrections)
         return cls(base, lexicon_dir, docs, corrections)
 
-    def snapshot(self, texts: Iterable[DocumentText]) -> LexiconRef:
-        """The learned lexicon with the counts of `texts` (the run's documents), written to
-        ``<lexicon_dir>/<digest>.tsv`` (once: the name is the content)."""
+    def snapshot(
+        self, texts: Iterable[tuple[DocumentText, UnderstoodDocument | None]]
+    ) -> LexiconRef:
+        """The learned lexicon with the counts of `texts` (the run's documents, with their
+        understanding when it is done), written to ``<lexicon_dir>/<digest>.tsv`` (once: the
+        name is the content)."""
         counts, docs = DomainLexicon(), DomainLexicon()
         counts.add(self.base)
         docs.add(self.base_docs)
-        for text in sorted(texts, key=lambda t: t.doc_id):
+        for text, understood in sorted(texts, key=lambda t: t[0].doc_id):
             mine = DomainLexicon()
-            for part in trustworthy_counts(text.pages).values():
+            for part in trustworthy_counts(text.pages, clean_of(text, understood)).values():
                 mine.add(part)
             counts.add(mine)
             docs.add(DomainLexicon(Counter(set(mine.unigrams)), Counter(set(mine.bigrams))))

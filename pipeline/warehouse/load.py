@@ -308,7 +308,7 @@ def _document_tables(
     tables: dict[str, list[dict[str, Any]]] = {
         "documents": [_document_row(result, pipeline_version, fingerprint)],
         "pages": _page_rows(doc_id, result.text, result.understood),
-        "domain_terms": document_rows(doc_id, result.text),  # the learned lexicon
+        "domain_terms": document_rows(doc_id, result.text, result.understood),
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),
     }

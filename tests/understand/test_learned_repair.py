@@ -53,10 +53,12 @@ def test_a_word_of_a_trustworthy_page_repairs_its_damaged_copy_on_an_ocr_page(
     line = f"Medlen går till {DAMAGED} i förskolan."
     scanned = _doc("bbbb", _ocr_page(line, {DAMAGED: 70.0}))
     learner = Learner(DomainLexicon(), tmp_path)
-    ref = learner.snapshot([_doc("aaaa", born), _doc("dddd", other), scanned])
+    ref = learner.snapshot(
+        [(_doc("aaaa", born), None), (_doc("dddd", other), None), (scanned, None)]
+    )
     assert _clean(scanned) == line  # the seed and wordfreq do not know the word
     # one document's word is not used yet: a damaged text layer would vouch for its slips
-    assert _clean(scanned, learner.snapshot([_doc("aaaa", born), scanned])) == line
+    assert _clean(scanned, learner.snapshot([(_doc("aaaa", born), None), (scanned, None)])) == line
     assert _clean(scanned, ref) == f"Medlen går till {WORD} i förskolan."
     assert understand(scanned, ref).lexicon == ref.digest
     # the same damage on a born-digital page is left alone: those pages are the evidence
@@ -67,11 +69,12 @@ def test_a_word_of_a_trustworthy_page_repairs_its_damaged_copy_on_an_ocr_page(
 def test_the_learned_lexicon_does_not_depend_on_the_order_documents_finished_in(
     tmp_path: Path,
 ) -> None:
-    docs = [
+    texts = [
         _doc("aaaa", PageText(page_no=1, text=f"Vi prövar {WORD} nu.", source="text-layer")),
         _doc("bbbb", _ocr_page("Stödet till barnen ges tidigt.", {})),
         _doc("cccc", PageText(page_no=1, text="Föräldrastöd i grupp.", source="text-layer")),
     ]
+    docs = [(t, None) for t in texts]
     learner = Learner(DomainLexicon(), tmp_path)
     assert learner.snapshot(docs) == learner.snapshot(list(reversed(docs)))
 
@@ -102,3 +105,17 @@ def test_only_the_sure_words_of_a_good_ocr_page_are_learned() -> None:
     poor = _ocr_page("tidigt stöd till barnen", {}, default=60.0)
     transcript = PageText(page_no=2, text="tidigt stöd", source="transcript")
     assert trustworthy_counts([poor, transcript]) == {}
+
+
+def test_a_born_digital_document_is_counted_as_repaired() -> None:
+    """An old PDF whose text layer is an OCR reading teaches the repaired word, not its slip."""
+    from pipeline.warehouse.lexicon import document_rows
+
+    page = PageText(
+        page_no=1, text="Stöd till kvinnor utsatta för vald i nära relationer.", source="text-layer"
+    )
+    doc = _doc("eeee", page)
+    terms = {r["term"] for r in document_rows("eeee", doc, understand(doc)) if r["kind"] == 1}
+    assert "våld" in terms and "vald" not in terms
+    raw = {r["term"] for r in document_rows("eeee", doc) if r["kind"] == 1}
+    assert "vald" in raw  # without its understanding, the layer as printed
