@@ -766,8 +766,8 @@ class ContextRepairer:
         return out, changes
 
     def _junk(self, line: str, line_no: int, changes: list[Repair]) -> str:
-        """OCR's specks: a chunk of one or two specks (_ ' ‘ ’ { } …, or a lone "|" on a
-        line that is not a table row) between words goes (a signature line "_____" stays);
+        """OCR's specks: a chunk of one or two specks (_ ' ‘ ’ { } …; never "|", which may
+        part table cells) between words goes (a signature line "_____" stays);
         specks inside a word go when what is left is a known word or compound, or reads as
         one ("im_plememerings'strategi" → "implementeringsstrategi")."""
         if not _JUNK_CHARS.search(line):
@@ -775,7 +775,7 @@ class ContextRepairer:
 
         def sub(m: re.Match[str]) -> str:
             chunk = m.group()
-            if _JUNK_ONLY.fullmatch(chunk) or (chunk == "|" and line.count("|") == 1):
+            if _JUNK_ONLY.fullmatch(chunk):
                 changes.append(Repair(line_no, chunk, "", "speck"))
                 return ""
             lead, core, tail = _PUNCT_AROUND.fullmatch(chunk).groups()  # type: ignore[union-attr]
