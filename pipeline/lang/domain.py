@@ -153,9 +153,10 @@ class LexiconRef:
 @lru_cache(maxsize=2)
 def load_learned(path: str, digest: str) -> DomainLexicon:
     """The seed plus the learned lexicon at `path` (read once per process and digest)."""
-    lex = DomainLexicon()
-    lex.add(get_domain_lexicon())
-    lex.add(DomainLexicon.from_tsv(Path(path).read_text(encoding="utf-8")))
+    seed = get_domain_lexicon()
+    learned = DomainLexicon.from_tsv(Path(path).read_text(encoding="utf-8"))
+    lex = drop_minority_spellings(learned, seed)
+    lex.add(seed)
     return lex
 
 
@@ -168,6 +169,33 @@ TRUSTED_PAGE_CONF = 85.0
 #: the words read at 90-92 are damaged ("Lidgesbeskriviing" 91, "socialtjdnst" 92), so the
 #: page mean, or a threshold of 90, would teach the lexicon OCR's mistakes.
 TRUSTED_WORD_CONF = 95.0
+
+
+#: A learned spelling is dropped when another spelling of the same letters (å/ä/ö aside) is
+#: this many times more frequent: "stod" beside "stöd", "vald" beside "våld" are damage that
+#: a text layer made from an OCR reading carries (the samples' born-digital PDFs do).
+MINORITY_RATIO = 4
+
+
+def drop_minority_spellings(lex: DomainLexicon, reference: DomainLexicon) -> DomainLexicon:
+    """`lex` without the words (and pairs holding them) whose other spelling with å/ä/ö is
+    `MINORITY_RATIO` times more frequent in `lex` plus `reference` (the seed)."""
+    from pipeline.lang.lexicon import fold
+
+    best: dict[str, int] = {}
+    for source in (lex, reference):
+        for w in set(source.unigrams):
+            n = lex.unigrams.get(w, 0) + reference.unigrams.get(w, 0)
+            best[fold(w)] = max(best.get(fold(w), 0), n)
+    drop = {
+        w
+        for w in lex.unigrams
+        if MINORITY_RATIO * (lex.unigrams[w] + reference.unigrams.get(w, 0)) <= best[fold(w)]
+    }
+    return DomainLexicon(
+        Counter({w: n for w, n in lex.unigrams.items() if w not in drop}),
+        Counter({p: n for p, n in lex.bigrams.items() if not set(p.split(" ")) & drop}),
+    )
 
 
 def needs_learned(pages: Iterable[PageText]) -> bool:
