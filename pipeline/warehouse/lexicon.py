@@ -2,7 +2,8 @@
 ``domain_terms``, migration 0007), and the snapshot of it that a run's OCR repair reads.
 
 What is learned (`pipeline.lang.domain.trustworthy_counts`): the words and word pairs of
-born-digital text layers and the sure words of good OCR pages, per document; and the values
+born-digital text layers and the sure words of good OCR pages (stored, but not read by the
+repair: `USED_SOURCES`), per document; and the values
 of analysts' accepted corrections (``warehouse/overrides/*.csv``: a corrected project name
 is the archive's own spelling). Transcripts and unsure OCR words are never counted.
 
