@@ -193,6 +193,7 @@ class UnderstoodDocument:
     meta: DocumentMeta
     decisions: tuple[Decision, ...] = ()
     signatories: tuple[Signatory, ...] = ()
+    lexicon: str = ""  # digest of the learned domain lexicon its OCR repair read ("" none)
 
 
 # --------------------------------------------------------------------------- extraction

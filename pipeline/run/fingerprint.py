@@ -8,8 +8,11 @@ same, so a stage's key is
 * text        the ``tesseract --version`` line and a checksum of each traineddata file used
               (``swe.traineddata``, ``osd.traineddata``), besides the file's bytes and the OCR
               settings already in `pipeline.text.stage.text_key`;
-* understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …) and the
-              versions of wordfreq and rapidfuzz;
+* understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …), the
+              shipped domain lexicon ``pipeline/data/domain_lexicon.tsv`` (the OCR repair's
+              seed) and the versions of wordfreq and rapidfuzz (the lexicon *learned* from
+              the archive is not here: its digest is in the cache key of each document
+              repaired with it, see `pipeline.warehouse.lexicon`);
 * facts       ``pipeline/data/*`` (cues, districts, aliases, orgs, entity patterns …) and the
               versions of spaCy, wordfreq and rapidfuzz.
 
@@ -37,10 +40,11 @@ from pathlib import Path
 
 PIPELINE_DIR = Path(__file__).resolve().parent.parent
 
-#: Data folders (relative to pipeline/) each stage reads; README.md files are documentation.
+#: Data folders or files (relative to pipeline/) each stage reads; README.md files are
+#: documentation.
 STAGE_DATA: dict[str, tuple[str, ...]] = {
     "text": (),
-    "understand": ("understand/patterns",),
+    "understand": ("understand/patterns", "data/domain_lexicon.tsv"),
     "facts": ("data",),
 }
 #: Python packages whose version changes a stage's output.
@@ -118,9 +122,8 @@ def data_digests(stage: str, root: Path = PIPELINE_DIR) -> dict[str, str]:
     out: dict[str, str] = {}
     for folder in STAGE_DATA[stage]:
         base = root / folder
-        if not base.is_dir():
-            continue
-        for p in sorted(base.rglob("*")):
+        files = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
+        for p in files:
             if p.is_file() and p.suffix.lower() in _DATA_SUFFIXES:
                 digest = hashlib.sha256(p.read_bytes()).hexdigest()[:16]
                 out[p.relative_to(root).as_posix()] = digest

@@ -11,7 +11,12 @@ workers; this module only schedules, caches and collects. The tasks:
            it last read open (`text.pdf.worker_pdf`), so a file is opened once per worker
     count  only after a text task killed its worker: the page count, then one page task
            per page, so that a crash fails one page and not the file
-    parse  understanding and extraction of a document whose pages are all in
+    parse  understanding and extraction of a document whose pages are all in; with a
+           `learner` (the domain lexicon learned from the archive, `warehouse.lexicon`), a
+           document with OCR or transcript pages waits until every other task of the run is
+           done (all texts read, born-digital documents understood: they are counted as
+           repaired), so that all are repaired with the same lexicon, whatever order the
+           workers finish in
 
 Nothing here prints: progress goes to an `on_event` callback.
 
@@ -34,6 +39,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.config import OcrSettings, Settings
+from pipeline.lang.domain import LexiconRef, needs_learned
 from pipeline.layout import ExtractedStore
 from pipeline.records import (
     DocumentResult,
@@ -65,9 +71,14 @@ def stage_versions() -> dict[str, int]:
     return {"text": v["text"], "understand": v["understand"], "extract": v["facts"]}
 
 
-def parse_keys(tkey: str, fps: dict[str, StageFingerprint]) -> tuple[str, str]:
-    """Cache keys of understanding and facts: each stage's fingerprint chained onto the text key."""
+def parse_keys(
+    tkey: str, fps: dict[str, StageFingerprint], learned: LexiconRef | None = None
+) -> tuple[str, str]:
+    """Cache keys of understanding and facts: each stage's fingerprint chained onto the text
+    key, and the digest of the learned lexicon the repair read, when it read one."""
     ukey = f"{fps['understand'].key}:{tkey}"
+    if learned is not None:
+        ukey += f":lex-{learned.digest}"
     return ukey, f"{fps['facts'].key}:{ukey}"
 
 
@@ -214,7 +225,7 @@ def _page_task(path: str, page_no: int, ocr: OcrSettings, check: Any = None) -> 
 
 
 def _parse_task(
-    doc: DocumentText, store_root: str, ukey: str, ekey: str
+    doc: DocumentText, store_root: str, ukey: str, ekey: str, learned: LexiconRef | None = None
 ) -> tuple[UnderstoodDocument, Facts]:
     """Understanding and extraction, each cached under its own versioned key."""
     from pipeline.facts.stage import extract
@@ -226,7 +237,7 @@ def _parse_task(
     if cached_u is not None:
         understood = from_jsonable(UnderstoodDocument, cached_u)
     else:
-        understood = understand(doc)
+        understood = understand(doc, learned)
         store.write(doc.doc_id, "understand", ukey, to_jsonable(understood))
     cached_f = store.read(doc.doc_id, "extract", ekey)
     if cached_f is not None:
@@ -280,23 +291,49 @@ def process_documents(
     workers: Workers | None = None,
     fingerprints: dict[str, StageFingerprint] | None = None,
     tick: Callable[[], None] = lambda: None,
+    learner: Callable[[list[tuple[DocumentText, UnderstoodDocument | None]]], LexiconRef]
+    | None = None,
 ) -> Iterator[DocumentResult]:
     """Text, understanding and extraction for every source; yields results as docs finish.
 
     `fingerprints` (computed now when not given) key the caches in extracted/; `workers` is
     the local pool by default, or a Dask cluster. `tick` is called each time tasks finish
-    (the caller loads a waiting batch then, see `run.loader`).
+    (the caller loads a waiting batch then, see `run.loader`). `learner` makes the learned
+    lexicon from every text of the run (see the module docstring).
     """
     workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
     fps = fingerprints or stage_fingerprints(settings.ocr.lang)
 
-    def parse_args(d: _Doc) -> tuple[Any, ...]:
-        return (d.text, str(store.root), *parse_keys(d.tkey, fps))
+    def parse_args(d: _Doc, learned: LexiconRef | None = None) -> tuple[Any, ...]:
+        return (d.text, str(store.root), *parse_keys(d.tkey, fps, learned), learned)
 
     ocr = settings.ocr
     ready: list[DocumentResult] = []
     initial: list[_Task] = []
+    # every document of the run that the learned lexicon counts: its text, and its
+    # understanding once parsed (a born-digital document is counted as repaired)
+    learned_from: dict[str, tuple[DocumentText, UnderstoodDocument | None]] = {}
+    waiting: list[_Doc] = []  # documents whose parse waits for the learned lexicon
+
+    def parse_task(d: _Doc) -> _Task | None:
+        """The parse task of a document whose text is in, or None when it must wait."""
+        assert d.text is not None
+        if learner is not None and needs_learned(d.text.pages):
+            learned_from[d.source.doc_id] = (d.text, None)
+            waiting.append(d)
+            return None
+        return _Task("parse", d, _parse_task, parse_args(d))
+
+    def release() -> list[_Task]:
+        """Once nothing else is outstanding: the waiting parse tasks, with the learned
+        lexicon."""
+        if not waiting or learner is None:
+            return []
+        ref = learner([learned_from[k] for k in sorted(learned_from)])
+        out = [_Task("parse", d, _parse_task, parse_args(d, ref)) for d in waiting]
+        waiting.clear()
+        return out
 
     def finish(d: _Doc, status: str, stage: str, error: str | None, **parts: Any) -> None:
         if d.finished:
@@ -325,7 +362,8 @@ def process_documents(
                 finish(d, "failed", "text", one_line(exc))
                 continue
             on_event("pages", source=src.source_path, n=len(d.text.pages), done=True)
-            initial.append(_Task("parse", d, _parse_task, parse_args(d)))
+            if (t := parse_task(d)) is not None:
+                initial.append(t)
             continue
         cached = store.read(src.doc_id, "text", d.tkey)
         if cached is not None and not settings.force:
@@ -337,7 +375,8 @@ def process_documents(
             on_event("pages", source=src.source_path, n=d.n_pages, done=not retry)
             if not retry:
                 d.text = _with_source(cached_doc, src)
-                initial.append(_Task("parse", d, _parse_task, parse_args(d)))
+                if (t := parse_task(d)) is not None:
+                    initial.append(t)
             for page_no in retry:
                 initial.append(_Task("page", d, _page_task, (src.path, page_no, ocr)))
             continue
@@ -345,6 +384,8 @@ def process_documents(
 
     yield from ready
     ready.clear()
+    if not initial:
+        initial += release()  # every document waits, and every text came from the cache
     if not initial:
         return
 
@@ -368,8 +409,8 @@ def process_documents(
         if all(p.quality == "failed" for p in d.text.pages):
             reason = d.text.pages[0].error or "no page could be read"
             finish(d, "failed", "text", f"no page could be read ({reason})", text=d.text)
-        else:
-            submit(_Task("parse", d, _parse_task, parse_args(d)))
+        elif (t := parse_task(d)) is not None:
+            submit(t)
 
     try:
         for task in initial:
@@ -426,6 +467,8 @@ def process_documents(
                 else:
                     understood, facts = value
                     assert d.text is not None
+                    if learner is not None and not needs_learned(d.text.pages):
+                        learned_from[d.source.doc_id] = (d.text, understood)
                     failed = d.text.failed_pages
                     status = "partial" if failed else "ok"
                     error = (
@@ -455,6 +498,9 @@ def process_documents(
                 for task in outstanding:
                     if not task.doc.finished:
                         submit(task)
+            if waiting and not pending:
+                for t in release():
+                    submit(t)
             yield from ready
             ready.clear()
             tick()

@@ -40,6 +40,7 @@ from pipeline.run.pool import (
     stage_versions,
 )
 from pipeline.warehouse import longitudinal
+from pipeline.warehouse.lexicon import Learner
 from pipeline.warehouse.runs import record_run
 
 
@@ -132,6 +133,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             if settings.prune and plan.removed:
                 keep = set(warehouse.loaded_state(con)) - set(plan.removed)
                 summary.pruned = warehouse.prune(con, keep)
+            # the learned domain lexicon: stored counts of the documents not redone
+            redo = {f.doc_id for f in plan.todo} | set(plan.removed) | set(plan.superseded)
+            learner = Learner.from_warehouse(
+                con, redo, settings.overrides_dir, settings.extracted_dir / "lexicon"
+            )
         summary.up_to_date = len(plan.up_to_date)
         summary.plan = plan
         summary.removed = [] if settings.prune else list(plan.removed)
@@ -169,7 +175,13 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             on_event(event, **data)
 
         for result in process_documents(
-            plan.todo, settings, count_pages, workers, fingerprints=fps, tick=loader.tick
+            plan.todo,
+            settings,
+            count_pages,
+            workers,
+            fingerprints=fps,
+            tick=loader.tick,
+            learner=learner.snapshot,
         ):
             loader.add(result)
         loader.flush()
@@ -196,8 +208,18 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             again = [f for f in found.files if f.doc_id in report.needs_reload]
             reload = BatchLoader(settings.db_path, version, fingerprint)
             reload.prepared = True
+            with loader.window() as con:
+                learner = Learner.from_warehouse(
+                    con, report.needs_reload, settings.overrides_dir, learner.lexicon_dir
+                )
             for result in process_documents(
-                again, settings, count_pages, workers, fingerprints=fps, tick=reload.tick
+                again,
+                settings,
+                count_pages,
+                workers,
+                fingerprints=fps,
+                tick=reload.tick,
+                learner=learner.snapshot,
             ):
                 reload.add(result)
             reload.flush()

@@ -103,3 +103,10 @@
 -- Grain: one row per (criterion, concept): a criterion mapped to a concept of
 -- pipeline/data/criterion_concepts.csv ('other' when no cue matches), with the matching
 -- words. Rebuilt on every run.
+
+-- domain_terms
+-- Grain: one row per (document, source, kind, term): how often a word (kind 1) or a pair of
+-- neighbouring words (kind 2) stands in the document's trustworthy text (born-digital text
+-- layers, the sure words of good OCR pages; doc_id '' for analysts' corrections). The domain
+-- lexicon the OCR repair learns from the archive (pipeline/warehouse/lexicon.py); a
+-- document's rows are replaced when it is loaded again. Key: (doc_id, source, kind, term).

@@ -17,6 +17,21 @@ with the domain lexicon's word and word-pair counts.
   heads many domain compounds ("metodstöd", "processtöd") while the printed part heads none.
 * A number glued to "ar" ("0-2ar") is "0-2 år".
 
+**OCR confidence.** On an OCR page each word's Tesseract confidence is looked up (the text
+cache keeps every word with its confidence): a word Tesseract was unsure of (below
+`UNSURE_CONF`) is easier to change — its heavy-damage readings may cost more, and one domain
+pair suffices to read a real word the other way — while a word it was sure of (`SURE_CONF` or
+more) is harder: an unknown sure word is not re-read through edits (it is a rare word or a
+name, not damage), while a known one is judged by its context as any other (real-word errors
+such as "stod" for "stöd" are read at 96+ as surely as the word). Measured on the sample
+scans (003, 000): every word read at 96 or more was a Swedish word as printed; a third of the
+words read at 90–92 were damaged ("Lidgesbeskriviing" 91), and those below 75 nearly all.
+Transcripts and text layers have no confidences: their words are weighed as before.
+
+**Which lexicon.** Born-digital (text-layer) pages are repaired with the shipped seed only;
+OCR and transcript pages with the seed plus the domain lexicon learned from the archive's
+trustworthy pages (`pipeline.warehouse.lexicon`), handed over as a :class:`LexiconRef`.
+
 Never touched: numbers, amounts, dnr, dates (no letters, or protected), e-mail addresses and
 URLs, acronyms and mixed-case codes, and capitalised words inside a sentence (names: the
 gazetteers are not asked to vouch for them, so they are left as printed).
@@ -36,12 +51,19 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.lang.domain import DomainLexicon, get_domain_lexicon
+from pipeline.lang.domain import DomainLexicon, LexiconRef, get_domain_lexicon, load_learned
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
-from pipeline.records import Repair
+from pipeline.records import PageText, Repair
 from pipeline.understand.repair import ONE_AFTER, ONE_BEFORE
 
-__all__ = ["ContextRepairer", "context_repair_pages", "get_context_repairer", "ocr_cost"]
+__all__ = [
+    "ContextRepairer",
+    "context_repair_pages",
+    "get_context_repairer",
+    "learned_repairer",
+    "line_confidences",
+    "ocr_cost",
+]
 
 # ------------------------------------------------------------------------------ edit costs
 
@@ -107,6 +129,10 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("ii", "in"): 0.4,
     ("cl", "d"): 0.4,
     ("vv", "w"): 0.4,
+    # thin upright glyphs OCR swaps ("syfle"/"syfie" for "syfte", "tifl" for "till")
+    ("l", "t"): 0.6,
+    ("i", "t"): 0.6,
+    ("f", "l"): 0.6,
 }
 _ENDINGS = frozenset(
     {"s", "en", "et", "er", "ar", "or", "na", "ns", "ens", "ets", "erna", "arna", "ernas", "arnas"}
@@ -180,10 +206,29 @@ NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap readi
 NAME_MIN_ZIPF = 4.0  # ... of a common word
 LINE_START_DOMAIN = 10  # at a cell or line start with no word before: domain uses of the
 # other reading of a real word (the printed one unused in the domain)
-AMBIGUITY_GAP = 0.15
+AMBIGUITY_GAP = 0.15  # the best reading must beat the next by this much
 SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
 SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
-GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common  # the best reading must beat the next by this much
+GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common ...
+GLUED_PART_ZIPF = 3.5  # ... or a function word and a word of 4+ letters this common
+# function words that never begin / end a Swedish compound (unlike "till-", "för-", "av-",
+# "på-", "in-", "del-"), so that a known word glued to one is two words
+GLUE_FIRST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi"})
+GLUE_JOINED = frozenset(
+    {"en", "ett", "av", "den", "det", "och", "att", "som", "i", "är", "till", "även", "dock"}
+)
+JOINED_LEFT_ZIPF = 3.0  # the word before a hyphen-joined function word must be this common
+GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med"})
+GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
+CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
+CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
+STOP_NEXT_ZIPF = 6.0  # a comma before a capitalised word this common is a full stop
+RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
+RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
+RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
+UNSURE_CONF = 93.0  # a word Tesseract read below this confidence is easier to change ...
+UNSURE_SCALE = 1.3  # ... its edit readings may cost this many times more
+SURE_CONF = 96.0  # a word read at this confidence or more is harder to change
 
 
 def _max_cost(length: int) -> float:
@@ -204,6 +249,12 @@ _PROTECTED = re.compile(
 # personal pronouns: a word after one is read as the verb it is printed as
 _SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
 _DIGIT_ONE = re.compile(r"(?<![\w-])([^\W\d_]{3,}) 1 ([a-zåäö]{3,})\b")
+_JUNK_CHARS = re.compile(r"[_'‘’`´\\{}|]")
+_JUNK_ONLY = re.compile(r"[_'‘’`´\\{}~]{1,2}")
+_JUNK_INSIDE = re.compile(r"[^\W\d_][_'‘’`´\\{}|]+[^\W\d_]")
+_CHUNK = re.compile(r"(?<!\S)\S+(?!\S)")
+_PUNCT_AROUND = re.compile(r"([\"“”(\[]*)(.*?)([.,;:!?)\]”\"]*)", re.DOTALL)
+_JOINED = re.compile(r"(?<![\w.@/-])([^\W\d_]{3,})([-.])([a-zåäö]{1,5})(?![\w.@/-])")
 _NUMBER_AR = re.compile(r"(?<=\d)(ar|år)\b")
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"”“•|]|\d|\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:-\s*)?$")
@@ -235,7 +286,7 @@ class ContextRepairer:
         for place in places:
             if any(c in _SWEDISH for c in place.lower()) and place.isalpha():
                 self.places.setdefault(fold(place), []).append(place)
-        self._cache: dict[str, tuple[str, str] | None] = {}
+        self._cache: dict[tuple[str, str], tuple[str, str] | None] = {}
         by_len: dict[int, list[str]] = {}
         pool: set[str] = set()
         for word, z in lexicon._zipf.items():
@@ -262,11 +313,15 @@ class ContextRepairer:
     def _compound_known(self, word: str) -> bool:
         """Whether an unknown word is a known word with an ending, or splits into two or three
         common known parts (a linking s allowed), so that it is a real word, not damage."""
+        return self._inflected(word) or _split(word, self._part_ok) is not None
+
+    def _inflected(self, word: str) -> bool:
+        """A known word of four letters or more with an ending ("nämnd|s")."""
         for ending in _ENDINGS:
             stem = word.removesuffix(ending)
             if stem != word and len(stem) >= 4 and self.known(stem):
                 return True
-        return _split(word, self._part_ok) is not None
+        return False
 
     def _part_ok(self, part: str) -> bool:
         return len(part) >= 3 and (self.lex.zipf(part) >= 2.3 or self.dom.count(part) >= 2)
@@ -298,11 +353,23 @@ class ContextRepairer:
         out.sort()
         return out
 
-    def _heavy(self, low: str) -> tuple[str, str] | None:
-        """(reading, reason) for an unknown word, or None."""
-        if len(low) < 3 or self._compound_known(low):
+    def _heavy(self, low: str, scale: float = 1.0) -> tuple[str, str] | None:
+        """(reading, reason) for an unknown word, or None; `scale` widens (an unsure OCR
+        word) the cost a reading may have."""
+        if len(low) < 3:
             return None
-        cands = self._candidates(low)
+        if any(low.startswith(w) for w in GLUE_FIRST) or any(low.endswith(w) for w in GLUE_LAST):
+            glued = self._glued(low)
+            if glued is not None:
+                return glued, "split"
+        if self._compound_known(low):
+            # a "compound" of two rare parts ("hes|lut", "skin|dal") that one cheap edit makes
+            # a common word ("beslut", "sköndal") is that word
+            cheap = None if self._inflected(low) else self._unambiguous(low, CHEAP_EDIT)
+            if cheap is not None and self._common(cheap[1]):
+                return cheap[1], "ocr-edit"
+            return None
+        cands = self._candidates(low, _max_cost(len(low)) * scale)
         if cands:
             best = cands[0]
             rival = next((c for c in cands[1:] if fold(c[1]) != fold(best[1])), None)
@@ -368,6 +435,9 @@ class ContextRepairer:
             return best[1], "ocr-compound"
         return None
 
+    def _common(self, word: str) -> bool:
+        return self.lex.zipf(word) >= CHEAP_ZIPF or self.dom.count(word) >= MIN_DOMAIN_COUNT
+
     def _unambiguous(self, part: str, limit: float) -> tuple[float, str] | None:
         cands = [c for c in self._candidates(part) if ocr_cost(part, c[1]) <= limit]
         if not cands:
@@ -377,13 +447,15 @@ class ContextRepairer:
             return None
         return ocr_cost(part, cands[0][1]), cands[0][1]
 
-    def short(self, low: str, prev: str | None, nxt: str | None) -> str | None:
+    def short(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
         """A short unknown word ("fr", "tie", "tifl") read as a common word that fits both
-        the OCR damage and the neighbouring words ("fr att" → "för att")."""
-        if not 2 <= len(low) <= 4 or self.known(low):
+        the OCR damage and the neighbouring words ("fr att" → "för att"); never a word OCR
+        was sure of."""
+        if not 2 <= len(low) <= 4 or self.known(low) or band == "sure":
             return None
+        limit = SHORT_MAX_COST * (UNSURE_SCALE if band == "unsure" else 1.0)
         best: tuple[int, float, str] | None = None
-        for _, word in self._candidates(low, limit=SHORT_MAX_COST):
+        for _, word in self._candidates(low, limit=limit):
             if self.lex.zipf(word) < SHORT_MIN_ZIPF:
                 continue
             support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
@@ -394,13 +466,48 @@ class ContextRepairer:
                 best = key
         return best[2] if best else None
 
+    def rare_short(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
+        """A short word that wordfreq knows but rarely ("ait", "elt", "somm", "samir": OCR
+        readings of "att", "ett", "som", "samt" are common enough on the web to be listed) and
+        the domain text never uses, read as a very common word one edit away that a domain
+        pair with a neighbour supports."""
+        if not 2 <= len(low) <= 5 or band == "sure" or self.dom.count(low) > 0:
+            return None
+        if self.lex.zipf(low) >= RARE_ZIPF:
+            return None
+        best: tuple[int, float, str] | None = None
+        for _, word in self._candidates(low, limit=RARE_SHORT_COST):
+            if word == low or self.lex.zipf(word) < RARE_SHORT_ZIPF:
+                continue
+            support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
+            if support < RARE_SHORT_PAIRS:
+                continue
+            key = (support, -ocr_cost(low, word), word)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
     def _glued(self, low: str) -> str | None:
-        """Two very common words OCR printed without the space between ("haett")."""
+        """Two words OCR printed without the space between: two very common ones ("haett"),
+        or a function word that never begins (`GLUE_FIRST`) or ends (`GLUE_LAST`) a Swedish
+        compound and a known word of four letters or more ("attarbetet", "kopplattill");
+        of several splits the one whose rarer half is commonest."""
+        best: tuple[float, str] | None = None
         for cut in range(2, len(low) - 1):
             a, b = low[:cut], low[cut:]
-            if min(self.lex.zipf(a), self.lex.zipf(b)) >= GLUED_ZIPF:
-                return f"{a} {b}"
-        return None
+            za, zb = self.lex.zipf(a), self.lex.zipf(b)
+            low_z = min(za, zb)
+            if low_z < GLUED_ZIPF:
+                part = b if a in GLUE_FIRST else a if b in GLUE_LAST else ""
+                if len(part) < 4 or self.lex.zipf(part) < GLUED_PART_ZIPF:
+                    continue
+            if best is None or low_z > best[0]:
+                best = (low_z, f"{a} {b}")
+        return best[1] if best else None
+
+    def _glued_candidate(self, low: str) -> bool:
+        """A known word so rare, and unused in the domain, that it may be two glued words."""
+        return len(low) >= 4 and self.lex.zipf(low) < GLUED_RARE_ZIPF and self.dom.count(low) == 0
 
     def _rare(self, low: str) -> tuple[str, str] | None:
         """A rare known word that is OCR's reading of a far commoner one ("atf" → "att")."""
@@ -483,17 +590,27 @@ class ContextRepairer:
                 return alt
         return None
 
-    def word(self, low: str) -> tuple[str, str] | None:
-        """(reading, reason) for one lower-case word seen without its context, or None."""
-        if low in self._cache:
-            return self._cache[low]
+    def word(self, low: str, band: str = "") -> tuple[str, str] | None:
+        """(reading, reason) for one lower-case word seen without its context, or None.
+        `band` is the word's OCR confidence: "unsure", "sure" or "" (none, or in between).
+        A sure word is read again only for å/ä/ö lost in a compound part, never through
+        edits; an unsure one through dearer edits."""
+        ck = (low, band)
+        if ck in self._cache:
+            return self._cache[ck]
         found: tuple[str, str] | None = None
         if not self.known(low):
-            found = self._heavy(low) or self._head(low) or self._parts(low)
-        else:
+            heavy = None
+            if band != "sure":
+                heavy = self._heavy(low, UNSURE_SCALE if band == "unsure" else 1.0)
+            found = heavy or self._head(low) or self._parts(low)
+        elif band != "sure":
             found = self._rare(low)
+            if found is None and self._glued_candidate(low):
+                glued = self._glued(low)
+                found = (glued, "split") if glued else None
         if len(self._cache) < 100_000:
-            self._cache[low] = found
+            self._cache[ck] = found
         return found
 
     # -------------------------------------------------------------- real words
@@ -515,21 +632,25 @@ class ContextRepairer:
                 return name
         return None
 
-    def real_word(self, low: str, prev: str | None, nxt: str | None) -> str | None:
+    def real_word(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
         """The other reading of a known word when its neighbours strongly prefer it; at the
         start of a line or cell (no word before) also when the domain text uses the other
-        reading very often and the printed word never."""
+        reading very often and the printed word never. A word OCR was unsure of needs one
+        supporting pair, one it was sure of twice the usual and a reading the domain uses
+        far more often."""
         here = self.dom.pair(prev, low) + self.dom.pair(low, nxt)
         if here > 0 or prev in _SUBJECTS:
             return None  # "han stod": a subject before keeps the verb
+        need = {"unsure": 1, "sure": 2 * REAL_WORD_MIN_PAIRS}.get(band, REAL_WORD_MIN_PAIRS)
         best: tuple[int, str] | None = None
         for alt in self._alternatives(low):
             support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
             n_alt, n_low = self.dom.count(alt), self.dom.count(low)
-            strong = support >= REAL_WORD_MIN_PAIRS and n_alt > 3 * n_low
+            strong = support >= need and n_alt > 3 * n_low
             lead = self.lex.zipf(alt) - self.lex.zipf(low)
             common = (
-                support >= 1
+                band != "sure"
+                and support >= 1
                 and n_low == 0
                 and (n_alt >= COMMON_DOMAIN or (n_alt >= 1 and lead >= ZIPF_LEAD))
             )
@@ -537,7 +658,8 @@ class ContextRepairer:
                 if best is None or support > best[0]:
                     best = (support, alt)
             elif (
-                prev is None
+                band != "sure"
+                and prev is None
                 and _adds_diacritics(low, alt)
                 and self.dom.count(alt) >= LINE_START_DOMAIN
                 and self.dom.count(low) == 0
@@ -568,8 +690,12 @@ class ContextRepairer:
 
     # -------------------------------------------------------------- pages
 
-    def repair_lines(self, lines: Sequence[str]) -> tuple[list[str], list[Repair]]:
-        """Repaired lines (one per input line) and the changes made."""
+    def repair_lines(
+        self, lines: Sequence[str], confidences: Sequence[dict[str, float]] = ()
+    ) -> tuple[list[str], list[Repair]]:
+        """Repaired lines (one per input line) and the changes made; `confidences` (of an
+        OCR page, see :func:`line_confidences`) gives per line each printed word's (lower
+        case) OCR confidence."""
         out = list(lines)
         changes: list[Repair] = []
         for i, line in enumerate(out):
@@ -578,10 +704,20 @@ class ContextRepairer:
                 for m in _NUMBER_AR.finditer(line):
                     changes.append(Repair(i, m.group(), " år", "number-year"))
                 out[i] = fixed
+        _sentence_stops(out, changes, self.lex)
         for i, line in enumerate(out):
             out[i] = self._digit_one(line, i, changes)
+            out[i] = self._joined(out[i], i, changes)
+            out[i] = self._junk(out[i], i, changes)
         toks = self._tokens(out)
         new_text: dict[int, str] = {}
+        # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
+        # "anser" and "det"), so that a damaged neighbour does not hide the context
+        seen: list[str] = []
+        for tok in toks:
+            low = tok.text.lower()
+            found = self.word(low, _band(confidences, tok.line, low)) if low.isalpha() else None
+            seen.append(found[0] if found and " " not in found[0] else low)
         for k, tok in enumerate(toks):
             printed = tok.text
             low = printed.lower()
@@ -591,7 +727,8 @@ class ContextRepairer:
             dot = out[tok.line][tok.end : tok.end + 1] == "."
             if len(printed) <= 6 and dot and not self.known(low):
                 continue  # an abbreviation ("Stadsd.")
-            found = self.word(low)
+            band = _band(confidences, tok.line, low)
+            found = self.word(low, band)
             if found is not None and mode == "name" and not self._name_ok(low, *found):
                 found = None
             if found is None and printed[:1].isupper():
@@ -601,17 +738,22 @@ class ContextRepairer:
             reason = found[1] if found else ""
             after = found[0] if found else None
             if after is None and not self.known(low) and mode == "word":
-                prev = _neighbour(toks, k, -1, out)
-                nxt = _neighbour(toks, k, 1, out)
-                after = self.short(low, prev, nxt)
+                prev = _neighbour(toks, k, -1, out, seen)
+                nxt = _neighbour(toks, k, 1, out, seen)
+                after = self.short(low, prev, nxt, band)
                 reason = "context-short"
             if after is None and self.known(low):
                 if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
                     continue  # a rare word written with a capital: a name
-                prev = _neighbour(toks, k, -1, out)
-                nxt = _neighbour(toks, k, 1, out)
-                after = self.real_word(low, prev, nxt)
+                prev = _neighbour(toks, k, -1, out, seen)
+                nxt = _neighbour(toks, k, 1, out, seen)
+                # a real-word error is read as surely as the word ("stod" at 96+ in the
+                # samples' scans): OCR's certainty does not protect a known word
+                after = self.real_word(low, prev, nxt, "" if band == "sure" else band)
                 reason = "context"
+                if after is None and mode == "word" and not dot:
+                    after = self.rare_short(low, prev, nxt, band)
+                    reason = "context-short"
             if after is not None and after != low:
                 new_text[k] = _apply_case(after, printed)
                 changes.append(Repair(tok.line, printed, new_text[k], reason))
@@ -625,6 +767,59 @@ class ContextRepairer:
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
         return out, changes
+
+    def _junk(self, line: str, line_no: int, changes: list[Repair]) -> str:
+        """OCR's specks: a chunk of one or two specks (_ ' ‘ ’ { } …; never "|", which may
+        part table cells) between words goes (a signature line "_____" stays);
+        specks inside a word go when what is left is a known word or compound, or reads as
+        one ("im_plememerings'strategi" → "implementeringsstrategi")."""
+        if not _JUNK_CHARS.search(line):
+            return line
+
+        def sub(m: re.Match[str]) -> str:
+            chunk = m.group()
+            if _JUNK_ONLY.fullmatch(chunk):
+                changes.append(Repair(line_no, chunk, "", "speck"))
+                return ""
+            lead, core, tail = _PUNCT_AROUND.fullmatch(chunk).groups()  # type: ignore[union-attr]
+            if not _JUNK_INSIDE.search(core):
+                return chunk
+            word = _JUNK_CHARS.sub("", core)
+            if not word.isalpha() or len(word) < 3:
+                return chunk
+            low = word.lower()
+            if not self.known(low) and not self._compound_known(low):
+                found = self.word(low)
+                if found is None or " " in found[0]:
+                    return chunk
+                word = _apply_case(found[0], word)
+            changes.append(Repair(line_no, core, word, "speck"))
+            return lead + word + tail
+
+        fixed = _CHUNK.sub(sub, line)
+        return re.sub(r"(?<=\S)  +(?=\S)", " ", fixed).strip() if fixed != line else line
+
+    def _joined(self, line: str, line_no: int, changes: list[Repair]) -> str:
+        """Two words OCR joined with a hyphen or a full stop where the space was ("avser-en",
+        "tillämpningen-av", "Ett.antal"): a known word, then a function word that no
+        hyphenated compound ends in (`GLUE_JOINED`), the pair unknown as one word. Not in
+        e-mail addresses and URLs, nor before a full stop ("bl.a.")."""
+        protected = [m.span() for m in _PROTECTED.finditer(line)]
+
+        def sub(m: re.Match[str]) -> str:
+            left, mark, right = m.group(1), m.group(2), m.group(3)
+            if any(a <= m.start() < b for a, b in protected):
+                return m.group()
+            if right.lower() not in GLUE_JOINED or self.lex.zipf(left.lower()) < JOINED_LEFT_ZIPF:
+                return m.group()
+            if mark == "." and right.lower() in ("är", "i"):
+                return m.group()  # "fil.dr" read "fil.är" by the lexicon pass
+            if self.known(f"{left}{mark}{right}".lower()):
+                return m.group()
+            changes.append(Repair(line_no, m.group(), f"{left} {right}", "split"))
+            return f"{left} {right}"
+
+        return _JOINED.sub(sub, line)
 
     def _digit_one(self, line: str, line_no: int, changes: list[Repair]) -> str:
         """A lone "1" that the lexicon pass kept after a capitalised word ("Språkstöd 1
@@ -662,8 +857,34 @@ class ContextRepairer:
         return toks
 
 
-def _neighbour(toks: list[_Tok], k: int, step: int, lines: Sequence[str]) -> str | None:
-    """The word next to token k (step -1: before, 1: after), None across punctuation."""
+_COMMA_CAPITAL = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[ ]+([A-ZÅÄÖ][a-zåäö]+)\b|$)")
+
+
+def _sentence_stops(lines: list[str], changes: list[Repair], lex: Lexicon) -> None:
+    """A comma or semicolon OCR read for a full stop: before a capitalised word that is one
+    of Swedish's commonest ("…praktik, Det", "…pågår; För"), which begins a sentence and is
+    no name; at a line's end the next line's first word decides."""
+    for i, line in enumerate(lines):
+
+        def sub(m: re.Match[str], i: int = i) -> str:
+            nxt = m.group(1)
+            if nxt is None:  # end of the line: the first word of the next one
+                follow = lines[i + 1] if i + 1 < len(lines) else ""
+                first = re.match(r"\s*([A-ZÅÄÖ][a-zåäö]+)\b", follow)
+                nxt = first.group(1) if first else None
+            if nxt is None or lex.zipf(nxt.lower()) < STOP_NEXT_ZIPF:
+                return m.group()
+            changes.append(Repair(i, m.group(), ".", "stop"))
+            return "."
+
+        lines[i] = _COMMA_CAPITAL.sub(sub, line)
+
+
+def _neighbour(
+    toks: list[_Tok], k: int, step: int, lines: Sequence[str], seen: Sequence[str]
+) -> str | None:
+    """The word next to token k (step -1: before, 1: after) as `seen` (read out of context),
+    None across punctuation."""
     j = k + step
     if not 0 <= j < len(toks):
         return None
@@ -676,7 +897,7 @@ def _neighbour(toks: list[_Tok], k: int, step: int, lines: Sequence[str]) -> str
         return None
     if gap.strip(" \n") or "\n\n" in gap:
         return None
-    return toks[j].text.lower()
+    return seen[j]
 
 
 def _adds_diacritics(printed: str, word: str) -> bool:
@@ -746,15 +967,64 @@ def _gazetteer_names() -> list[str]:
     return names
 
 
+@lru_cache(maxsize=2)
+def learned_repairer(ref: LexiconRef) -> ContextRepairer:
+    """A repairer over the seed plus a learned lexicon (one per process and digest)."""
+    return ContextRepairer(get_lexicon(), load_learned(ref.path, ref.digest), _gazetteer_names())
+
+
+_CORE = re.compile(r"^[^\w&#@]+|[^\w&#@]+$")
+
+
+def line_confidences(raw_text: str, page: PageText) -> list[dict[str, float]]:
+    """For each line of an OCR page's text, its words (lower case, punctuation around them
+    dropped) with the confidence Tesseract gave them; empty without words. The page's words
+    are matched to the text's in reading order, so a word printed twice on a line gets the
+    lower of its confidences."""
+    lines = raw_text.split("\n")
+    out: list[dict[str, float]] = [{} for _ in lines]
+    words = page.words if page.source == "ocr" else ()
+    at = 0
+    for i, line in enumerate(lines):
+        for chunk in line.split():
+            for j in range(at, min(at + 8, len(words))):
+                if words[j].text == chunk:
+                    core = _CORE.sub("", chunk).lower()
+                    if core:
+                        out[i][core] = min(out[i].get(core, 101.0), words[j].conf)
+                    at = j + 1
+                    break
+    return out
+
+
+def _band(confidences: Sequence[dict[str, float]], line: int, low: str) -> str:
+    if line >= len(confidences):
+        return ""
+    conf = confidences[line].get(low)
+    if conf is None:
+        return ""
+    return "unsure" if conf < UNSURE_CONF else "sure" if conf >= SURE_CONF else ""
+
+
 def context_repair_pages(
     pages: Sequence[list[str]],
+    texts: Sequence[PageText] = (),
+    learned: LexiconRef | None = None,
 ) -> tuple[list[list[str]], list[tuple[Repair, ...]]]:
-    """Each page's lines after the context pass, and each page's changes."""
-    rep = get_context_repairer()
+    """Each page's lines after the context pass, and each page's changes. With `texts` (the
+    pages as read), OCR words are weighed by their confidence, and pages that are not
+    born-digital are repaired with the `learned` lexicon too."""
+    shipped = get_context_repairer()
     out: list[list[str]] = []
     changes: list[tuple[Repair, ...]] = []
-    for lines in pages:
-        fixed, ch = rep.repair_lines(lines)
+    for k, lines in enumerate(pages):
+        page = texts[k] if k < len(texts) else None
+        rep, conf = shipped, []
+        if page is not None:
+            conf = line_confidences(page.text.replace("\r\n", "\n"), page)
+            if learned is not None and page.source != "text-layer":
+                rep = learned_repairer(learned)
+        fixed, ch = rep.repair_lines(lines, conf)
         out.append(fixed)
         changes.append(tuple(ch))
     return out, changes

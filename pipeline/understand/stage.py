@@ -6,6 +6,7 @@ Pure: no I/O, no printing. The Swedish lexicon is loaded once per process, on fi
 
 from __future__ import annotations
 
+from pipeline.lang.domain import LexiconRef
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
 from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
@@ -24,11 +25,14 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 UNDERSTAND_VERSION = 8
 
 
-def understand(doc: DocumentText) -> UnderstoodDocument:
-    """Repaired pages, sections, metadata, decisions and signatories of one document."""
+def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
+    """Repaired pages, sections, metadata, decisions and signatories of one document.
+    `learned`: the domain lexicon learned from the archive, for its OCR and transcript pages
+    (`pipeline.warehouse.lexicon`)."""
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
-    clean, repairs = context_repair_pages([repair_text(t).split("\n") for t in raw])
+    lines = [repair_text(t).split("\n") for t in raw]
+    clean, repairs = context_repair_pages(lines, pages, learned)
     labels = classify_pages(clean)
     headings = find_headings(clean, labels)
     title_lines: list[int] = []
@@ -67,4 +71,5 @@ def understand(doc: DocumentText) -> UnderstoodDocument:
         meta=meta,
         decisions=decisions,
         signatories=tuple(find_signatories(clean_pages, sections)),
+        lexicon=learned.digest if learned is not None else "",
     )

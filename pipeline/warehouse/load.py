@@ -19,6 +19,7 @@ from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.run.faults import kill_point
 from pipeline.warehouse.evidence_boxes import add_boxes
+from pipeline.warehouse.lexicon import document_rows
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
 from pipeline.warehouse.overrides import apply_stored_overrides
 
@@ -131,6 +132,7 @@ def _document_row(
         "error": result.error,
         "meta_evidence": _json(meta.evidence) if meta else None,
         "meta_confidence": _json(meta.confidence) if meta else None,
+        "lexicon_digest": (und.lexicon or None) if und else None,
     }
 
 
@@ -306,6 +308,7 @@ def _document_tables(
     tables: dict[str, list[dict[str, Any]]] = {
         "documents": [_document_row(result, pipeline_version, fingerprint)],
         "pages": _page_rows(doc_id, result.text, result.understood),
+        "domain_terms": document_rows(doc_id, result.text, result.understood),
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),
     }

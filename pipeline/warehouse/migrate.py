@@ -270,6 +270,7 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 #: Tables whose rows belong to one document (all have doc_id). Loading a document replaces
 #: its rows in all of them; `prune` and document-level overrides act on all of them.
 PER_DOCUMENT_TABLES: tuple[str, ...] = (
+    "domain_terms",
     "pages",
     "meta_boxes",
     "decisions",
