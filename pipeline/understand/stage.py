@@ -22,7 +22,7 @@ from pipeline.understand.sections import (
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 8
+UNDERSTAND_VERSION = 9
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
