@@ -36,8 +36,10 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.lang.lexicon import fold, get_lexicon
 from pipeline.records import CleanPage, DocumentMeta, Section, Signatory
 from pipeline.understand.dates import find_dates, parse_date
+from pipeline.understand.decisions import _join
 from pipeline.understand.dnr import find_dnrs
-from pipeline.understand.sections import FLAT_LINE_CHARS, FlatPage, HeadingLine, _join
+from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
+from pipeline.understand.sections import HeadingLine
 
 __all__ = [
     "CommitteeMention",
@@ -486,7 +488,7 @@ def extract_meta(
     flat: list[FlatPage] | None = None,
 ) -> DocumentMeta:
     """Metadata from the repaired pages, their sections and the page-1 title lines; `flat`
-    are the pages flattened to one line each (`sections.flat_pages`), if any."""
+    are the pages flattened to one line each (`flat.flat_pages`), if any."""
     if not pages:
         return DocumentMeta()
     p1 = pages[0]
