@@ -48,8 +48,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.lang.fuzzy import fold, loose
+from pipeline.understand.committees import find_committees
 from pipeline.understand.dates import MONTHS, find_dates
-from pipeline.understand.metadata import find_committees
 
 __all__ = ["Reference", "find_references"]
 
