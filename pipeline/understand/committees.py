@@ -5,12 +5,10 @@ a document, read from its letterhead (the order of precedence is in ``metadata.p
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,21 +17,16 @@ from pipeline.records import CleanPage, Section
 from pipeline.understand.dates import find_dates
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, _Field, _top
 from pipeline.understand.sections import HeadingLine
+from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["CommitteeMention", "find_committees"]
-
-
-def _read_csv(name: str) -> list[dict[str, str]]:
-    """Rows of a pattern file; lines starting with "#" are comments."""
-    text = resources.files("pipeline.understand").joinpath(f"patterns/{name}").read_text("utf-8")
-    return list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
 
 
 @lru_cache(maxsize=1)
 def _committees() -> tuple[tuple[str, str, bool], ...]:
     """(folded variant, canonical, is_abbreviation)."""
     out: list[tuple[str, str, bool]] = []
-    for row in _read_csv("committees.csv"):
+    for row in pattern_rows("committees.csv"):
         if row["kind"] == "utskott":
             continue
         for v in row["variants"].split("|"):
@@ -47,7 +40,7 @@ def _subbody_pattern() -> re.Pattern[str]:
     """A sub-body's word right after a committee's genitive ("Kommunstyrelsens arbetsutskott")."""
     names = {
         v.strip(): row["canonical"]
-        for row in _read_csv("committees.csv")
+        for row in pattern_rows("committees.csv")
         if row["kind"] == "utskott"
         for v in row["variants"].split("|")
     }
@@ -59,7 +52,7 @@ def _subbody_pattern() -> re.Pattern[str]:
 def _subbody_canonical() -> dict[str, str]:
     return {
         fold(v.strip()): row["canonical"]
-        for row in _read_csv("committees.csv")
+        for row in pattern_rows("committees.csv")
         if row["kind"] == "utskott"
         for v in row["variants"].split("|")
     }
@@ -68,7 +61,7 @@ def _subbody_canonical() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _administrations() -> tuple[tuple[str, str], ...]:
     return tuple(
-        (fold(r["administration"]), r["committee"]) for r in _read_csv("administrations.csv")
+        (fold(r["administration"]), r["committee"]) for r in pattern_rows("administrations.csv")
     )
 
 
@@ -126,12 +119,12 @@ def _phrases(administrations: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
     ("Miljö- och hälsoskyddsnämnden"), as phrases with any spacing and case."""
     rows = [
         (v.strip(), r["canonical"])
-        for r in _read_csv("committees.csv")
+        for r in pattern_rows("committees.csv")
         if r["kind"] != "utskott"
         for v in r["variants"].split("|")
     ]
     if administrations:
-        rows += [(r["administration"], r["committee"]) for r in _read_csv("administrations.csv")]
+        rows += [(r["administration"], r["committee"]) for r in pattern_rows("administrations.csv")]
     return tuple(
         (
             re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, v.split())) + r"s?(?!\w)", re.I),

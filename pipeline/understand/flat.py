@@ -5,15 +5,14 @@ read from them.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pipeline.records import CleanPage, Decision
 from pipeline.understand.decisions import _SENTENCE_END, _join
 from pipeline.understand.sections import HeadingLine
+from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["FLAT_LINE_CHARS", "FlatPage", "flat_decisions", "flat_pages"]
 
@@ -112,10 +111,7 @@ def _strip_running_header(previous: str, text: str) -> str:
 def _stop_pattern() -> re.Pattern[str]:
     """Where a flattened decision list ends: any standard heading that is not a decision
     heading, printed with its capital (``Ärendet``, ``Bakgrund``, ``Deltar ej i beslut``)."""
-    text = (
-        resources.files("pipeline.understand").joinpath("patterns/headings.csv").read_text("utf-8")
-    )
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
+    rows = pattern_rows("headings.csv")
     words = sorted(
         {
             r["variant"]

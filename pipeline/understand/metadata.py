@@ -35,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, DocumentMeta, Section
-from pipeline.understand.committees import _columns_joined, _committee, _read_csv, find_committees
+from pipeline.understand.committees import _columns_joined, _committee, find_committees
 from pipeline.understand.dates import find_dates, parse_date
 from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
@@ -43,6 +43,7 @@ from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
 from pipeline.understand.titles import _flat_title, _title
+from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["extract_meta"]
 
@@ -255,7 +256,7 @@ def _doc_type(pages: tuple[CleanPage, ...], headings: list[HeadingLine]) -> _Fie
     top = _top(pages[0])
     early = [ln.text for p in pages[:2] for ln in p.lines]
     first = top[:3]
-    for row in _read_csv("doc_types.csv"):
+    for row in pattern_rows("doc_types.csv"):
         signal, where, weight = row["signal"], row["where"], int(row["weight"])
         if where == "heading":
             hit = next((h.text for h in headings if _norm_eq(h.text, signal)), None)

@@ -22,17 +22,16 @@ Decisions are read in ``decisions.py``, flattened pages in ``flat.py``.
 
 from __future__ import annotations
 
-import csv
 import re
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, Line, Section
+from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["heading_kind", "split_sections", "HeadingLine", "find_headings"]
 
@@ -86,10 +85,7 @@ _POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges)$")
 
 @lru_cache(maxsize=1)
 def _variants() -> tuple[tuple[str, str], ...]:
-    text = (
-        resources.files("pipeline.understand").joinpath("patterns/headings.csv").read_text("utf-8")
-    )
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
+    rows = pattern_rows("headings.csv")
     return tuple((_norm(r["variant"]), r["kind"]) for r in rows)
 
 

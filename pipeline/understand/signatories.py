@@ -12,9 +12,10 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold, get_lexicon
 from pipeline.records import CleanPage, Section, Signatory
-from pipeline.understand.committees import _collapsed_join, _read_csv, find_committees
+from pipeline.understand.committees import _collapsed_join, find_committees
 from pipeline.understand.flat import FLAT_LINE_CHARS
 from pipeline.understand.letterhead import _HANDLAGGARE, HEAD_CHARS, _Field
+from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["find_signatories", "role_of"]
 
@@ -22,18 +23,18 @@ __all__ = ["find_signatories", "role_of"]
 @lru_cache(maxsize=1)
 def _roles() -> tuple[str, ...]:
     return tuple(
-        r["role"] for r in _read_csv("roles.csv") if r["kind"] in ("signatory", "protocol")
+        r["role"] for r in pattern_rows("roles.csv") if r["kind"] in ("signatory", "protocol")
     )
 
 
 @lru_cache(maxsize=1)
 def _role_endings() -> tuple[str, ...]:
-    return tuple(fold(r["role"]) for r in _read_csv("roles.csv") if r["kind"] == "ending")
+    return tuple(fold(r["role"]) for r in pattern_rows("roles.csv") if r["kind"] == "ending")
 
 
 @lru_cache(maxsize=1)
 def _block_labels() -> tuple[str, ...]:
-    return tuple(fold(r["role"]) for r in _read_csv("roles.csv") if r["kind"] == "label")
+    return tuple(fold(r["role"]) for r in pattern_rows("roles.csv") if r["kind"] == "label")
 
 
 def role_of(word: str) -> str | None:

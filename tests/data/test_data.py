@@ -16,6 +16,7 @@ from pipeline.data import DataFileError, parse_date, read_rows
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.facts.spacy_pipeline import build_nlp
+from pipeline.understand.vocabulary import PATTERNS, pattern_rows
 from pipeline.warehouse.districts import load_districts, read_districts
 from pipeline.warehouse.expected import read_series
 from pipeline.warehouse.migrate import migrate
@@ -112,5 +113,8 @@ def test_every_shipped_csv_reads_with_the_one_loader() -> None:
     # the cue vocabularies hold comment lines; every file reads without error
     for f in sorted(SHIPPED.glob("*.csv")):
         assert read_rows(f), f.name
+    # understanding's vocabularies (headings, committees, roles …) go through it too
+    for f in sorted(PATTERNS.glob("*.csv")):
+        assert pattern_rows(f.name) == read_rows(f), f.name
     assert load_rows("cues.csv") == [r.cells for r in data.rows("cues.csv")]
     assert [s.series for s in read_series()][:1] == ["fou_plan"]
