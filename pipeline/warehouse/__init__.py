@@ -20,18 +20,14 @@ from pipeline.warehouse.load import (
     relink,
 )
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
-from pipeline.warehouse.overrides import (
+from pipeline.warehouse.override_apply import (
     CorrectionState,
-    Override,
-    OverrideReport,
-    add_override,
     apply_overrides,
     correction_states,
-    read_overrides,
-    remove_override,
     unmatched_overrides,
-    upgrade_files,
 )
+from pipeline.warehouse.override_files import add_override, remove_override, upgrade_files
+from pipeline.warehouse.overrides import Override, OverrideReport, read_overrides
 from pipeline.warehouse.runs import last_run, record_run
 
 __all__ = [
