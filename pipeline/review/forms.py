@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.lang.numbers import MAX_PRINTED_YEAR, MIN_PRINTED_YEAR, PRINTED_YEAR
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -64,8 +66,10 @@ def parse(field: Field, typed: str, districts: dict[str, str]) -> tuple[str | No
         except ValueError:
             return None, f"{typed!r} is not a date as YYYY-MM-DD"
     if field.kind == "year":
-        if not re.fullmatch(r"(19|20)\d\d", text):
-            return None, f"{typed!r} is not a year (four digits, 1900-2099)"
+        if not re.fullmatch(PRINTED_YEAR, text):
+            return None, (
+                f"{typed!r} is not a year (four digits, {MIN_PRINTED_YEAR}-{MAX_PRINTED_YEAR})"
+            )
         return text, None
     if field.kind == "fund":
         if text not in fund_types():

@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, DocumentMeta, Section
 from pipeline.understand.committees import _columns_joined, _committee, find_committees
-from pipeline.understand.dates import find_dates, parse_date
+from pipeline.understand.dates import ISO_DATE, find_dates, parse_date
 from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
@@ -239,7 +239,7 @@ def _doc_date(p1: CleanPage, headings: list[HeadingLine], meeting: _Field | None
     for ln in p1.lines[:limit]:
         if meeting is not None and ln.text == meeting.evidence:
             continue
-        if ln.furniture is None and not re.match(r"^\s*(?:19|20)\d\d-\d\d-\d\d\s*$", ln.text):
+        if ln.furniture is None and not re.match(rf"^\s*{ISO_DATE}\s*$", ln.text):
             continue
         if _SAMMANTRADE.search(ln.text):
             continue

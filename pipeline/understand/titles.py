@@ -8,6 +8,7 @@ import re
 
 from pipeline.records import CleanPage, Section
 from pipeline.understand.committees import find_committees
+from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import _join
 from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.letterhead import _PARAGRAPH, _Field
@@ -55,7 +56,7 @@ _SUBJECT_END = re.compile(
 #: date, "Sida 1 (5)", a telephone number, "Till <nämnd>"
 _HEAD_TOKEN = re.compile(
     r"\(?\s*\b(?:d\s?nr|diarienummer)\b\.?\s*:?\s*[^)]{0,30}\)"
-    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    rf"|\b{ISO_DATE}\b"
     r"|\bSida\s+\d{1,3}\s*\(\s*\d{1,3}\s*\)"
     r"|\b(?:Telefon|Tfn|Tel)\b\.?:?\s*[\d\s-]{6,}\d"
     r"|§\s*\d+|\bSida\s+\d{1,3}\b",
