@@ -7,15 +7,12 @@ shown next to the field, what is wrong with it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline import data
 from pipeline.lang.numbers import MAX_PRINTED_YEAR, MIN_PRINTED_YEAR, PRINTED_YEAR
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)
@@ -46,8 +43,7 @@ _KRONOR = re.compile(r"^(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:\s*(?:kr|kronor|sek|
 
 def fund_types() -> list[str]:
     """The fund vocabulary (pipeline/data/fund_types.csv)."""
-    with (DATA / "fund_types.csv").open(encoding="utf-8") as fh:
-        return [row["fund_type"] for row in csv.DictReader(fh)]
+    return [row["fund_type"] for row in data.rows("fund_types.csv", ["fund_type"])]
 
 
 def parse(field: Field, typed: str, districts: dict[str, str]) -> tuple[str | None, str | None]:

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 import pipeline.data as data
-from pipeline.data import DataFileError, parse_date, read_rows
+from pipeline.data import DATA_DIR, DataFileError, parse_date, read_rows
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.facts.spacy_pipeline import build_nlp
@@ -107,6 +107,16 @@ def test_dates_are_iso_or_a_bare_year() -> None:
     assert parse_date("2020") == dt.date(2020, 1, 1)
     assert parse_date(" 2020 ", end=True) == dt.date(2020, 12, 31)
     assert parse_date("") is None and parse_date(None) is None
+
+
+def test_one_fund_vocabulary() -> None:
+    # how funds are printed lives in the fund cues only; fund_types.csv lists the same funds
+    printed = {r["value"] for r in data.rows("cues.csv") if r["group"] == "fund"}
+    listed = {r["fund_type"] for r in data.rows("fund_types.csv", ["fund_type", "description"])}
+    assert printed - {"STUDY"} == listed
+    assert {"MUL", "MUST"} <= listed  # what STUDY resolves to
+    assert "aliases" not in data.rows("fund_types.csv")[0].cells
+    assert not (DATA_DIR / "entity_patterns.jsonl").exists()
 
 
 def test_every_shipped_csv_reads_with_the_one_loader() -> None:
