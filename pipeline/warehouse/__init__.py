@@ -1,5 +1,9 @@
 """The DuckDB warehouse: schema migrations, loading, views, overrides, checks and exports.
 
+Overrides (analysts' corrections): what one is and reading the files in `overrides`,
+finding its row in `override_match`, applying them in `override_apply`, editing the files
+in `override_files`.
+
 The orchestrator holds `write_lock` for a whole run and loads documents inside short
 `connect_write` windows; everyone else reads through `connect_read`.
 """
