@@ -25,7 +25,7 @@ import numpy as np
 import pikepdf
 from PIL import Image
 
-from pipeline.devtools import render
+from pipeline.devtools import render, scans
 
 #: Default Swedish sample text for the small valid PDFs.
 SAMPLE_TEXT = (
@@ -88,20 +88,20 @@ def good_text_pdf(directory: PathLike, name: str = "good.pdf", text: str = SAMPL
 
 def rotate90_text_pdf(directory: PathLike, name: str = "rotate90_text.pdf") -> Path:
     """A born-digital text page with ``/Rotate 90``: the text layer is displayed sideways."""
-    return _write(directory, name, render.set_page_rotation(_good_bytes(), 90))
+    return _write(directory, name, scans.set_page_rotation(_good_bytes(), 90))
 
 
 def ccitt_g4_pdf(directory: PathLike, name: str = "ccitt_g4.pdf", dpi: int = 200) -> Path:
     """An image-only page of :data:`SAMPLE_TEXT` stored as a CCITT Group 4 image
     (``/CCITTFaxDecode``), as produced by office scanners."""
-    img = render.render_page_image(_lines(SAMPLE_TEXT), dpi=dpi)
-    return render.scanned_pdf([img], Path(directory) / name, encoding="g4", dpi=dpi)
+    img = scans.render_page_image(_lines(SAMPLE_TEXT), dpi=dpi)
+    return scans.scanned_pdf([img], Path(directory) / name, encoding="g4", dpi=dpi)
 
 
 def bilevel_pdf(directory: PathLike, name: str = "bilevel.pdf", dpi: int = 150) -> Path:
     """An image-only page of :data:`SAMPLE_TEXT` as a 1-bit ``/DeviceGray`` image compressed
     with ``/FlateDecode`` (bilevel but *not* CCITT)."""
-    img = render.render_page_image(_lines(SAMPLE_TEXT), dpi=dpi).convert(
+    img = scans.render_page_image(_lines(SAMPLE_TEXT), dpi=dpi).convert(
         "1", dither=Image.Dither.NONE
     )
     w, h = img.size
@@ -203,7 +203,7 @@ def html_as_pdf(directory: PathLike, name: str = "page.pdf") -> Path:
 
 def png_as_pdf(directory: PathLike, name: str = "image.pdf") -> Path:
     """A PNG image (small rendered text snippet) named ``.pdf``."""
-    img = render.render_page_image(_lines(SAMPLE_TEXT), dpi=40)
+    img = scans.render_page_image(_lines(SAMPLE_TEXT), dpi=40)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     return _write(directory, name, buf.getvalue())

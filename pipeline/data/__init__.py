@@ -2,8 +2,10 @@
 
 The files (described in ``README.md`` here): the gazetteer (``districts.csv``,
 ``district_aliases.csv``, ``orgs.csv``), the cue vocabularies (``cues.csv``,
-``amount_roles.csv``), the series of decisions (``decision_series.csv``), the fund types
-(``fund_types.csv``) and the spaCy ruler's patterns (``entity_patterns.jsonl``).
+``amount_roles.csv``; the ``fund`` rows of ``cues.csv`` are the one list of how each fund is
+printed), the series of decisions (``decision_series.csv``), the fund types and what each is
+(``fund_types.csv``), the criterion concepts (``criterion_concepts.csv``) and the domain
+lexicon (``domain_lexicon.tsv``).
 
 One rule for every CSV file, whoever reads it:
 
@@ -14,8 +16,6 @@ One rule for every CSV file, whoever reads it:
   starts something, 31 December where it ends something) — :func:`parse_date`;
 * a cell missing at the end of a line reads as empty.
 
-JSON Lines files (``entity_patterns.jsonl``) are read with :func:`json_lines`.
-
 :func:`digest` is the hash that tells the warehouse whether files changed since they were
 loaded.
 """
@@ -25,18 +25,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 __all__ = [
     "DATA_DIR",
     "DataFileError",
     "Row",
     "digest",
-    "json_lines",
     "parse_date",
     "read_rows",
     "rows",
@@ -91,12 +88,6 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[Row]:
 def rows(name: str, required: Sequence[str] = ()) -> list[Row]:
     """The data lines of ``pipeline/data/<name>``."""
     return read_rows(DATA_DIR / name, required)
-
-
-def json_lines(name: str) -> list[Any]:
-    """The objects of ``pipeline/data/<name>``, a JSON Lines file (blank lines skipped)."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [json.loads(ln) for ln in text.splitlines() if ln.strip()]
 
 
 def parse_date(value: str | None, *, end: bool = False, where: str = "") -> dt.date | None:

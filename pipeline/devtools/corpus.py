@@ -27,7 +27,7 @@ import shutil
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from pipeline.devtools import render
+from pipeline.devtools import render, scans
 from pipeline.devtools.degrade import LEVELS, get_level
 from pipeline.devtools.make_samples import seed_pages
 
@@ -79,7 +79,7 @@ def render_corpus(
         pages = seed_pages(doc)
         images = None
         if {"scan", "mixed"} & set(variants):
-            images = render.scan_images(
+            images = scans.scan_images(
                 pages,
                 seed_key=f"{doc.stem}:{lv.name}",
                 dpi=lv.dpi,
@@ -96,7 +96,7 @@ def render_corpus(
                 dst = render.born_digital_pdf(pages, target("born", f"{doc.stem}.born.pdf"))
             elif variant == "scan":
                 assert images is not None
-                dst = render.scanned_pdf(
+                dst = scans.scanned_pdf(
                     images,
                     target("scanned", f"{doc.stem}.scan.pdf"),
                     encoding=lv.encoding,
@@ -106,7 +106,7 @@ def render_corpus(
             else:
                 assert images is not None
                 even = {i: images[i] for i in range(1, len(pages), 2)}  # 2nd, 4th, ... page
-                dst = render.mixed_pdf(
+                dst = scans.mixed_pdf(
                     pages,
                     even,
                     target("mixed", f"{doc.stem}.mixed.pdf"),

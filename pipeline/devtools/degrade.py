@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.devtools import render
+from pipeline.devtools import render, scans
 from pipeline.devtools.make_samples import default_seeds_dir, seed_pages
 
 __all__ = ["LEVELS", "Level", "degrade_seed", "get_level", "main"]
@@ -41,7 +41,7 @@ class Level:
     skew_deg: float
     noise_sigma: float
     blur_radius: float
-    encoding: render.Encoding
+    encoding: scans.Encoding
     jpeg_quality: int = 75
     rotation: int = 0
 
@@ -97,7 +97,7 @@ def degrade_seed(seed_path: str | Path, level: Level | str, out_pdf: str | Path)
     lv = get_level(level) if isinstance(level, str) else level
     seed_path = Path(seed_path)
     pages = seed_pages(seed_path)
-    images = render.scan_images(
+    images = scans.scan_images(
         pages,
         seed_key=f"{seed_path.stem}:{lv.name}",
         dpi=lv.dpi,
@@ -106,7 +106,7 @@ def degrade_seed(seed_path: str | Path, level: Level | str, out_pdf: str | Path)
         blur_radius=lv.blur_radius,
         rotation=lv.rotation,
     )
-    render.scanned_pdf(
+    scans.scanned_pdf(
         images, out_pdf, encoding=lv.encoding, jpeg_quality=lv.jpeg_quality, dpi=lv.dpi
     )
     return [render.reference_text(p) for p in pages]

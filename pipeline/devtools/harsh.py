@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
-from pipeline.devtools import render
+from pipeline.devtools import render, scans
 from pipeline.devtools.make_samples import default_seeds_dir, seed_pages
 
 __all__ = ["build_harsh", "main", "near_blank_image"]
@@ -42,7 +42,7 @@ def _seed(seeds_dir: Path, prefix: str) -> Path:
 
 def near_blank_image(*, dpi: int = 200, seed: int = 7) -> Image.Image:
     """A greyscale A4 page with no text: paper noise, a few dark specks and a faint line."""
-    w, h = render.page_size_px(dpi)
+    w, h = scans.page_size_px(dpi)
     rng = np.random.default_rng(seed)
     img = Image.new("L", (w, h), 250)
     draw = ImageDraw.Draw(img)
@@ -53,7 +53,7 @@ def near_blank_image(*, dpi: int = 200, seed: int = 7) -> Image.Image:
         cx, cy = int(rng.integers(40, w - 40)), int(rng.integers(40, h - 40))
         r = int(rng.integers(1, 5))
         draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=int(rng.integers(20, 120)))
-    return render.degrade_image(img, skew_deg=0.0, noise_sigma=3.0, blur_radius=0.5, seed=seed)
+    return scans.degrade_image(img, skew_deg=0.0, noise_sigma=3.0, blur_radius=0.5, seed=seed)
 
 
 def build_harsh(out_dir: str | Path, seeds_dir: str | Path | None = None) -> dict[str, list[str]]:
@@ -66,7 +66,7 @@ def build_harsh(out_dir: str | Path, seeds_dir: str | Path | None = None) -> dic
 
     # (a) noisy low-resolution JPEG scan.
     pages = seed_pages(_seed(seeds, "002"))[:3]
-    imgs = render.scan_images(
+    imgs = scans.scan_images(
         pages,
         seed_key="harsh:noisy",
         dpi=200,
@@ -74,9 +74,7 @@ def build_harsh(out_dir: str | Path, seeds_dir: str | Path | None = None) -> dic
         noise_sigma=20.0,
         blur_radius=1.0,
     )
-    render.scanned_pdf(
-        imgs, out / "harsh_noisy_jpeg.pdf", encoding="jpeg", jpeg_quality=50, dpi=200
-    )
+    scans.scanned_pdf(imgs, out / "harsh_noisy_jpeg.pdf", encoding="jpeg", jpeg_quality=50, dpi=200)
     ref["harsh_noisy_jpeg.pdf"] = [render.reference_text(p) for p in pages]
 
     # (b) sideways image, (c) upside-down image; both bilevel G4 at 300 dpi.
@@ -85,7 +83,7 @@ def build_harsh(out_dir: str | Path, seeds_dir: str | Path | None = None) -> dic
         ("harsh_upside_down.pdf", "000", 1, 180),
     ):
         page = seed_pages(_seed(seeds, prefix))[index]
-        imgs = render.scan_images(
+        imgs = scans.scan_images(
             [page],
             seed_key=f"harsh:{name}",
             max_skew_deg=0.8,
@@ -93,17 +91,17 @@ def build_harsh(out_dir: str | Path, seeds_dir: str | Path | None = None) -> dic
             blur_radius=0.6,
             rotation=rotation,
         )
-        render.scanned_pdf(imgs, out / name, encoding="g4")
+        scans.scanned_pdf(imgs, out / name, encoding="g4")
         ref[name] = [render.reference_text(page)]
 
     # (d) born-digital text page displayed with /Rotate 90.
     page = seed_pages(_seed(seeds, "001"))[2]
-    rotated = render.set_page_rotation(render.born_digital_bytes([page]), 90)
+    rotated = scans.set_page_rotation(render.born_digital_bytes([page]), 90)
     (out / "harsh_rotate90_text.pdf").write_bytes(rotated)
     ref["harsh_rotate90_text.pdf"] = [render.winansi_safe(render.reference_text(page))]
 
     # (e) near-blank page.
-    render.scanned_pdf(
+    scans.scanned_pdf(
         [near_blank_image(dpi=200)],
         out / "harsh_near_blank.pdf",
         encoding="jpeg",

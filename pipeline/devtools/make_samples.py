@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.devtools import render
+from pipeline.devtools import render, scans
 
 __all__ = [
     "REPO_ROOT",
@@ -52,7 +52,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Maximum absolute per-page skew of the scanned samples, degrees.
 SCAN_SKEW = 1.5
 #: Gaussian noise sigma (grey levels) per encoding of the scanned samples.
-SCAN_NOISE: dict[render.Encoding, float] = {"g4": 8.0, "jpeg": 5.0}
+SCAN_NOISE: dict[scans.Encoding, float] = {"g4": 8.0, "jpeg": 5.0}
 #: Gaussian blur radius (pixels at 300 dpi) of the scanned samples.
 SCAN_BLUR = 0.6
 SCAN_DPI = 300
@@ -63,7 +63,7 @@ JPEG_QUALITY = 75
 class Variants:
     """Which sample files to generate for one seed."""
 
-    scan_encoding: render.Encoding = "g4"
+    scan_encoding: scans.Encoding = "g4"
     born: bool = False
     mixed: bool = False
 
@@ -127,7 +127,7 @@ def generate_seed(
     shutil.copyfile(seed_path, dst)
     written.append(dst)
 
-    images = render.scan_images(
+    images = scans.scan_images(
         pages,
         seed_key=f"{stem}:scan",
         dpi=dpi,
@@ -136,7 +136,7 @@ def generate_seed(
         blur_radius=SCAN_BLUR * dpi / SCAN_DPI,
     )
     written.append(
-        render.scanned_pdf(
+        scans.scanned_pdf(
             images,
             target("scanned", f"{stem}.scan.pdf"),
             encoding=v.scan_encoding,
@@ -150,7 +150,7 @@ def generate_seed(
         if v.scan_encoding == "g4":
             g4_images = images
         else:
-            g4_images = render.scan_images(
+            g4_images = scans.scan_images(
                 pages,
                 seed_key=f"{stem}:scan",
                 dpi=dpi,
@@ -159,7 +159,7 @@ def generate_seed(
                 blur_radius=SCAN_BLUR * dpi / SCAN_DPI,
             )
         even = {i: g4_images[i] for i in range(1, len(pages), 2)}  # 2nd, 4th, ... page
-        written.append(render.mixed_pdf(pages, even, target("mixed", f"{stem}.mixed.pdf"), dpi=dpi))
+        written.append(scans.mixed_pdf(pages, even, target("mixed", f"{stem}.mixed.pdf"), dpi=dpi))
     return written
 
 

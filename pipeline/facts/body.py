@@ -11,6 +11,7 @@ import re
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.numbers import YEAR
 from pipeline.records import UnderstoodDocument
 
 
@@ -61,17 +62,17 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
     """The year the document is about: its title's year (the latest named), else the year of
     its date or meeting, else of its dnr, else the commonest year in the text."""
     if doc.meta.title:
-        years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", doc.meta.title)]
+        years = [int(y) for y in re.findall(rf"\b({YEAR})\b", doc.meta.title)]
         if years:
             return years[0] if len(years) == 1 else _title_year(doc.meta.title, years)
     for d in (doc.meta.doc_date, doc.meta.meeting_date):
         if d is not None:
             return d.year
     if doc.meta.dnr:
-        m = re.search(r"((?:19[89]|20[0-4])\d)\b", doc.meta.dnr)
+        m = re.search(rf"({YEAR})\b", doc.meta.dnr)
         if m:
             return int(m.group(1))
-    years = re.findall(r"\b((?:19[89]|20[0-4])\d)\b", text)
+    years = re.findall(rf"\b({YEAR})\b", text)
     if not years:
         return None
     return int(max(set(years), key=years.count))

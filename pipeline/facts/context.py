@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.cues import cue_hits
+from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "BodyLine",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 GENERIC_FUNDS = _GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
-_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-4])\d)(?![\d])")
+_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d])")
 
 
 # --------------------------------------------------------------------------- funds & years
@@ -85,8 +86,8 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
 
 
 _STRONG_YEAR = re.compile(
-    r"(?:f[oö6é]r\s+[aåä&é]r|f[oö6é]r|under|inf[oö6é]r|[aåä&é]r)\s+((?:19[89]|20[0-4])\d)"
-    r"|((?:19[89]|20[0-4])\d)\s+[aåä&é]rs",
+    rf"(?:f[oö6é]r\s+[aåä&é]r|f[oö6é]r|under|inf[oö6é]r|[aåä&é]r)\s+({YEAR})"
+    rf"|({YEAR})\s+[aåä&é]rs",
     re.IGNORECASE,
 )
 

@@ -44,6 +44,7 @@ from pipeline.facts.cues import cue_hits
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
 
@@ -202,7 +203,7 @@ def _header_role(cell: str) -> str | None:
         return "applied"  # "Sökt" beside "Beviljat"
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
         return "cost"
-    if re.fullmatch(r"(?:19[89]|20[0-4])\d(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
+    if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
         return "cost"  # a year's money column ("1999", unit on the line below)
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
@@ -314,7 +315,7 @@ def _assign(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn
     return [_column_at(columns, c) for c in cells]
 
 
-_YEARISH = re.compile(r"^\s*(?:19[89]|20[0-4])\d(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{2,4})?\s*$")
+_YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
 def _subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
@@ -335,7 +336,7 @@ def _money_column(columns: list[GridColumn]) -> GridColumn | None:
 
 
 def _year_of(header: str) -> int | None:
-    m = re.search(r"\b(19[89]\d|20\d\d)\b", header)
+    m = re.search(rf"\b({YEAR})\b", header)
     return int(m.group(1)) if m else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.roles import amount_role
+from pipeline.lang.numbers import YEAR
 
 __all__ = ["TableAmount", "find_money_tables"]
 
@@ -33,7 +34,7 @@ _MONEY_CELL = re.compile(
 )
 _DASH_CELL = re.compile(r"^[-–—]$")
 _TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
-_YEAR_CELL = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+_YEAR_CELL = re.compile(rf"^{YEAR}$")
 _BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table

@@ -48,8 +48,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.lang.fuzzy import fold, loose
+from pipeline.lang.numbers import PRINTED_YEAR
+from pipeline.understand.committees import find_committees
 from pipeline.understand.dates import MONTHS, find_dates
-from pipeline.understand.metadata import find_committees
 
 __all__ = ["Reference", "find_references"]
 
@@ -144,7 +145,7 @@ _P_TU = re.compile(rf"(?<![\w*])(?P<verb>{_TU})\s+(?P<dated>{_DATERAT})")
 _P_MATTER = re.compile(_ARENDET_OM)
 
 _MONTH_WORD = "|".join(MONTHS)
-_MONTH_YEAR = re.compile(rf"\b(?:i|under)\s+(?P<mon>{_MONTH_WORD})\s+(?P<y>(?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b(?:i|under)\s+(?P<mon>{_MONTH_WORD})\s+(?P<y>{PRINTED_YEAR})\b")
 _MONTH_MEETING = re.compile(rf"\b(?P<mon>{_MONTH_WORD})s[a-z]{{0,3}}mm[a-z]{{0,3}}ntr")
 _PARAGRAPH = re.compile(r"§\s?(\d{1,4})")
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö0-9)”\"])[.!?](?=\s+[A-ZÅÄÖ\d])|\n\s*\n")

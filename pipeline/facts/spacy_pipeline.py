@@ -1,23 +1,24 @@
 """The spaCy pipeline: a blank Swedish model with rule components for the entities these
 documents name.
 
-Labels: ``DISTRICT`` (stadsdelsförvaltningar, fackförvaltningar, units), ``ORG`` (universities,
-FoU-miljöer, agencies, consultancies) and ``FUND`` (LUM, MUL, MUST, FUM, ESF, statsbidrag …).
-The facts stage reads the DISTRICT entities (``facts.mentions``); ORG and FUND spans are
-there because they decide which DISTRICT spans survive: a longer organisation or fund name
-wins over a district name inside it. (Amounts and dates are read by ``lang.amounts`` and
+Labels: ``DISTRICT`` (stadsdelsförvaltningar, fackförvaltningar, units) and ``ORG``
+(universities, FoU-miljöer, agencies, consultancies). The facts stage reads the DISTRICT
+entities (``facts.mentions``); ORG spans are there because they decide which DISTRICT spans
+survive: a longer organisation name wins over a district name inside it. (Funds are read
+from the ``fund`` cues of ``data/cues.csv`` by ``facts.context``; no fund name contains a
+district's or an organisation's, so the pipeline has no FUND label.) (Amounts and dates are read by ``lang.amounts`` and
 ``understand.dates`` directly; the pipeline no longer labels them.) Components, in order:
 
 ``fold_norm``
     sets each token's NORM to its OCR-tolerant folded form (``pipeline.lang.fuzzy.fold``), so
     the ruler's phrase patterns match "forvaltningen" and "förvaltningen" alike;
 ``entity_ruler``
-    patterns from ``data/entity_patterns.jsonl`` (FUND) plus patterns generated from the
-    district and organisation gazetteers (every name and alias, with its id);
+    patterns generated from the district and organisation gazetteers (every name and
+    alias, with its id);
 ``gazetteer_entities``
     DISTRICT/ORG spans from the gazetteer's fuzzy scanner (damaged OCR the ruler misses);
 ``entity_attributes``
-    fills ``Span._.district_id`` / ``org_id`` / ``fund_type`` from the pattern ids.
+    fills ``Span._.district_id`` / ``org_id`` from the pattern ids.
 
 Overlaps are resolved by keeping the longer span (``spacy.util.filter_spans``), so
 "Bromma stadsdelsförvaltning" wins over "Bromma". Each custom component adds candidates to the existing entities and re-filters.
@@ -33,16 +34,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline import data
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["LABELS", "build_nlp", "gazetteer", "get_nlp"]
 
-LABELS = ("DISTRICT", "ORG", "FUND")
+LABELS = ("DISTRICT", "ORG")
 
-for _name in ("district_id", "org_id", "fund_type"):
+for _name in ("district_id", "org_id"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 if not Span.has_extension("score"):
@@ -103,13 +103,11 @@ def entity_attributes(doc: Doc) -> Doc:
             ent._.district_id = ent.ent_id_
         elif ent.label_ == "ORG" and ent._.org_id is None:
             ent._.org_id = ent.ent_id_
-        elif ent.label_ == "FUND" and ent._.fund_type is None:
-            ent._.fund_type = ent.ent_id_
     return doc
 
 
 def _patterns() -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = data.json_lines("entity_patterns.jsonl")
+    out: list[dict[str, Any]] = []
     gaz = gazetteer()
     for row in load_rows("district_aliases.csv"):
         out.append({"label": "DISTRICT", "pattern": row["alias"], "id": row["district_id"]})

@@ -29,6 +29,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.numbers import PRINTED_YEAR, YEAR
 from pipeline.understand.dates import find_dates, month_number, parse_date
 
 __all__ = ["TableRow", "find_tables", "header_columns", "parse_end_cell", "parse_end_date"]
@@ -37,8 +38,8 @@ _MIN_ROLES = 3
 _MAX_HEADER_WORDS = 12
 _MAX_ROW_WORDS = 16
 _MAX_CELL_WORDS = 5  # a wrapped cell line holds a few words
-_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
-_MONTH_YEAR = re.compile(r"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{3,10})\s+((?:19|20)\d\d)\b")
+_YEAR_TOKEN = re.compile(rf"^{PRINTED_YEAR}$")
+_MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]  # (start, end, canonical name)
@@ -122,7 +123,7 @@ _SEASON_YEAR = re.compile(r"\b(våren|sommaren|hösten|vintern)\s+((?:19|20)\d\d
 _SEASON_END = {"vår": (6, 30), "som": (8, 31), "hös": (12, 31), "vin": (12, 31)}
 
 
-_CELL_YEARS = re.compile(r"^\s*(?:(?:19[89]|20[0-4])\d\s*[-–—/]+\s*)?((?:19[89]|20[0-4])\d)\s*$")
+_CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 
 def parse_end_cell(

@@ -3,7 +3,10 @@
 Years
     The documents are about the years ``MIN_YEAR``..``MAX_YEAR`` (1980–2049: the archive
     starts in the 1990s; later years are plans). ``YEAR`` is the regular expression of such a
-    year (no groups, no anchors; wrap it as needed).
+    year (no groups, no anchors; wrap it as needed). Where the shape of the text already says
+    a number is a year (an ISO date "2015-03-04", a dnr's "-2015-", "mars 2015" after a
+    month name, a year column) any year of the 1900s and 2000s is read: ``PRINTED_YEAR``
+    (``MIN_PRINTED_YEAR``..``MAX_PRINTED_YEAR``, 1900–2099).
 Months
     ``MONTHS`` maps the Swedish month names to their numbers, ``MONTH_ABBREVIATIONS`` the
     abbreviations printed in tables and dates ("jan", "febr", "sept", "okt" …).
@@ -26,7 +29,9 @@ from pipeline.lang.fuzzy import skeleton
 
 __all__ = [
     "HALF_WORDS",
+    "MAX_PRINTED_YEAR",
     "MAX_YEAR",
+    "MIN_PRINTED_YEAR",
     "MIN_YEAR",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
@@ -36,6 +41,7 @@ __all__ = [
     "OCH_WORD",
     "ONE_WORDS",
     "ONES",
+    "PRINTED_YEAR",
     "START",
     "TENS",
     "YEAR",
@@ -47,6 +53,8 @@ __all__ = [
 
 MIN_YEAR, MAX_YEAR = 1980, 2049
 YEAR = r"(?:19[89]|20[0-4])\d"
+MIN_PRINTED_YEAR, MAX_PRINTED_YEAR = 1900, 2099
+PRINTED_YEAR = r"(?:19|20)\d\d"
 
 
 MONTHS = {

@@ -32,7 +32,8 @@ from pipeline.review import forms, images
 from pipeline.review.queue import KINDS, Filters, Item, load_items, progress, same_sentence
 from pipeline.review.store import Store
 from pipeline.warehouse.db import connect_read
-from pipeline.warehouse.overrides import LABELS, CorrectionState, correction_states
+from pipeline.warehouse.override_apply import CorrectionState, correction_states
+from pipeline.warehouse.overrides import LABELS
 
 HERE = Path(__file__).resolve().parent
 #: How long a request waits for a run's write window to close before saying "run in progress".

@@ -7,13 +7,12 @@ shown next to the field, what is wrong with it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from pipeline import data
+from pipeline.lang.numbers import MAX_PRINTED_YEAR, MIN_PRINTED_YEAR, PRINTED_YEAR
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,7 @@ _KRONOR = re.compile(r"^(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:\s*(?:kr|kronor|sek|
 
 def fund_types() -> list[str]:
     """The fund vocabulary (pipeline/data/fund_types.csv)."""
-    with (DATA / "fund_types.csv").open(encoding="utf-8") as fh:
-        return [row["fund_type"] for row in csv.DictReader(fh)]
+    return [row["fund_type"] for row in data.rows("fund_types.csv", ["fund_type"])]
 
 
 def parse(field: Field, typed: str, districts: dict[str, str]) -> tuple[str | None, str | None]:
@@ -64,8 +62,10 @@ def parse(field: Field, typed: str, districts: dict[str, str]) -> tuple[str | No
         except ValueError:
             return None, f"{typed!r} is not a date as YYYY-MM-DD"
     if field.kind == "year":
-        if not re.fullmatch(r"(19|20)\d\d", text):
-            return None, f"{typed!r} is not a year (four digits, 1900-2099)"
+        if not re.fullmatch(PRINTED_YEAR, text):
+            return None, (
+                f"{typed!r} is not a year (four digits, {MIN_PRINTED_YEAR}-{MAX_PRINTED_YEAR})"
+            )
         return text, None
     if field.kind == "fund":
         if text not in fund_types():

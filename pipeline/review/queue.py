@@ -19,7 +19,7 @@ import duckdb
 
 from pipeline.review.store import fingerprint
 from pipeline.warehouse.migrate import check_queries
-from pipeline.warehouse.overrides import CorrectionState
+from pipeline.warehouse.override_apply import CorrectionState
 
 #: Values below this confidence are reviewed before the random sample (facts' confidences
 #: are 0.5-0.95 on the samples; 0.8 puts the rule-of-thumb reads first).

@@ -22,12 +22,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.warehouse.overrides import (
-    Override,
-    add_override,
-    overrides_lock,
-    remove_override,
-)
+from pipeline.warehouse.override_files import add_override, remove_override
+from pipeline.warehouse.overrides import Override, overrides_lock
 
 REVIEWS_FILE = "reviews.jsonl"
 

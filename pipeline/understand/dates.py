@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
-from pipeline.lang.numbers import MAX_YEAR, MIN_YEAR, MONTH_ABBREVIATIONS, MONTHS
+from pipeline.lang.numbers import MAX_YEAR, MIN_YEAR, MONTH_ABBREVIATIONS, MONTHS, PRINTED_YEAR
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "month_number"]
+__all__ = ["ISO_DATE", "DateMatch", "find_dates", "parse_date", "month_number"]
+
+#: a date printed the ISO way, "2015-03-04" (no groups, no anchors)
+ISO_DATE = rf"{PRINTED_YEAR}-\d\d-\d\d"
 
 CONTEXT_CHARS = 400  # how far a day-month date looks for its year
 
@@ -41,7 +44,7 @@ _TEXTUAL = re.compile(
 )
 _NUMERIC = re.compile(
     r"(?<![\w/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
-    r"(?:(?:\s+|\s*-\s*)(?P<y>(?:19|20)\d\d)|-(?P<yy>\d\d))?(?![\d/])"
+    rf"(?:(?:\s+|\s*-\s*)(?P<y>{PRINTED_YEAR})|-(?P<yy>\d\d))?(?![\d/])"
 )
 _DEN_BEFORE = re.compile(r"\bden\s*$", re.IGNORECASE)
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.numbers import PRINTED_YEAR
+
 __all__ = ["DnrMatch", "find_dnrs", "normalize_dnr"]
 
 _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?\s*", re.IGNORECASE)
@@ -24,7 +26,7 @@ _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?
 _N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
-    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?=(?:19|20)\d\d-)))?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
+    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)))?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+)(?![\d/])"
 )
 _OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline.lang.lexicon import fold
+from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.sections import heading_kind
 
 __all__ = ["classify_pages", "classify_line", "mark_page_one_header", "FURNITURE_LABELS"]
@@ -37,7 +38,7 @@ EDGE_LINES = 6  # a running header/footer sits within this many lines of the pag
 _DOC_TYPE_WORDS = ("tjansteutlatande", "tjansteskrivelse", "protokollsutdrag", "protokoll")
 _DNR_LINE = re.compile(r"^(?:.*\s)?(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNORECASE)
 #: a lone date, in a protokoll's running header with its paragraph ("1999-05-18  § 14")
-_DATE_ONLY = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d(?:\s+§\s*\d{1,3})?\s*$")
+_DATE_ONLY = re.compile(rf"^\s*{ISO_DATE}(?:\s+§\s*\d{{1,3}})?\s*$")
 _DNR_ONLY = re.compile(
     r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?[A-ZÅÄÖ]{0,5}[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
     re.IGNORECASE,

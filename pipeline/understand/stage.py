@@ -9,16 +9,13 @@ from __future__ import annotations
 from pipeline.lang.domain import LexiconRef
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
 from pipeline.understand.context_repair import context_repair_pages
+from pipeline.understand.decisions import find_decisions
+from pipeline.understand.flat import flat_decisions, flat_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
-from pipeline.understand.metadata import extract_meta, find_signatories
+from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
-from pipeline.understand.sections import (
-    find_decisions,
-    find_headings,
-    flat_decisions,
-    flat_pages,
-    split_sections,
-)
+from pipeline.understand.sections import find_headings, split_sections
+from pipeline.understand.signatories import find_signatories
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 

@@ -1,5 +1,9 @@
 """The DuckDB warehouse: schema migrations, loading, views, overrides, checks and exports.
 
+Overrides (analysts' corrections): what one is and reading the files in `overrides`,
+finding its row in `override_match`, applying them in `override_apply`, editing the files
+in `override_files`.
+
 The orchestrator holds `write_lock` for a whole run and loads documents inside short
 `connect_write` windows; everyone else reads through `connect_read`.
 """
@@ -20,18 +24,14 @@ from pipeline.warehouse.load import (
     relink,
 )
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
-from pipeline.warehouse.overrides import (
+from pipeline.warehouse.override_apply import (
     CorrectionState,
-    Override,
-    OverrideReport,
-    add_override,
     apply_overrides,
     correction_states,
-    read_overrides,
-    remove_override,
     unmatched_overrides,
-    upgrade_files,
 )
+from pipeline.warehouse.override_files import add_override, remove_override, upgrade_files
+from pipeline.warehouse.overrides import Override, OverrideReport, read_overrides
 from pipeline.warehouse.runs import last_run, record_run
 
 __all__ = [

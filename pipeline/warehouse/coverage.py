@@ -21,7 +21,7 @@ import duckdb
 
 from pipeline.facts.references import Reference, find_references
 from pipeline.lang.lexicon import fold
-from pipeline.lang.numbers import YEAR
+from pipeline.lang.numbers import PRINTED_YEAR, YEAR
 from pipeline.warehouse.expected import REGISTER_COLUMNS, read_series
 from pipeline.warehouse.migrate import check_queries
 
@@ -210,10 +210,11 @@ def suggest(con: duckdb.DuckDBPyConnection) -> list[Suggestion]:
         """
         SELECT d.doc_id, d.source_path, d.committee, d.meeting_date, d.doc_date,
             coalesce(year(d.meeting_date), year(d.doc_date),
-                TRY_CAST(regexp_extract(d.dnr, '((?:19|20)\\d\\d)\\s*$', 1) AS INTEGER)) AS y
+                TRY_CAST(regexp_extract(d.dnr, ?, 1) AS INTEGER)) AS y
         FROM v_documents_canonical AS d
         ORDER BY coalesce(d.meeting_date, d.doc_date), d.source_path
-        """
+        """,
+        [rf"({PRINTED_YEAR})\s*$"],  # a dnr's year at its end: "KS 2015/123-2015"
     ).fetchall()
     registered = con.execute(
         "SELECT year, committee, series, decided FROM expected_decisions"

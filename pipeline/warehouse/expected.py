@@ -24,6 +24,7 @@ import duckdb
 from pipeline import data
 from pipeline.data import DATA_DIR, read_rows
 from pipeline.errors import NamndError
+from pipeline.lang.numbers import MAX_PRINTED_YEAR, MIN_PRINTED_YEAR
 from pipeline.warehouse.migrate import files_unchanged, replace_tables
 
 SERIES_CSV = DATA_DIR / "decision_series.csv"
@@ -153,7 +154,7 @@ def _expectation(row: dict[str, str | None], where: str, known: set[str]) -> Exp
         if cell(name) is None:
             raise RegisterError(f"{where}: {name} is empty")
     year_text = cell("year") or ""
-    if not (year_text.isdigit() and 1900 <= int(year_text) <= 2100):
+    if not (year_text.isdigit() and MIN_PRINTED_YEAR <= int(year_text) <= MAX_PRINTED_YEAR):
         raise RegisterError(f"{where}: year {year_text!r} is not a year like 2015")
     series = cell("series") or ""
     if series not in known:

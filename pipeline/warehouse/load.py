@@ -21,7 +21,7 @@ from pipeline.run.faults import kill_point
 from pipeline.warehouse.evidence_boxes import add_boxes
 from pipeline.warehouse.lexicon import document_rows
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
-from pipeline.warehouse.overrides import apply_stored_overrides
+from pipeline.warehouse.override_apply import apply_stored_overrides
 
 
 class LoadedDoc(NamedTuple):

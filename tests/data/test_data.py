@@ -12,10 +12,11 @@ import duckdb
 import pytest
 
 import pipeline.data as data
-from pipeline.data import DataFileError, parse_date, read_rows
+from pipeline.data import DATA_DIR, DataFileError, parse_date, read_rows
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.facts.spacy_pipeline import build_nlp
+from pipeline.understand.vocabulary import PATTERNS, pattern_rows
 from pipeline.warehouse.districts import load_districts, read_districts
 from pipeline.warehouse.expected import read_series
 from pipeline.warehouse.migrate import migrate
@@ -108,9 +109,24 @@ def test_dates_are_iso_or_a_bare_year() -> None:
     assert parse_date("") is None and parse_date(None) is None
 
 
+def test_one_fund_vocabulary() -> None:
+    # how funds are printed lives in the fund cues only; fund_types.csv lists the same funds
+    printed = {r["value"] for r in data.rows("cues.csv") if r["group"] == "fund"}
+    listed = {r["fund_type"] for r in data.rows("fund_types.csv", ["fund_type", "description"])}
+    assert printed - {"STUDY"} == listed
+    assert {"MUL", "MUST"} <= listed  # what STUDY resolves to
+    assert "aliases" not in data.rows("fund_types.csv")[0].cells
+    assert not (DATA_DIR / "entity_patterns.jsonl").exists()
+
+
 def test_every_shipped_csv_reads_with_the_one_loader() -> None:
     # the cue vocabularies hold comment lines; every file reads without error
     for f in sorted(SHIPPED.glob("*.csv")):
         assert read_rows(f), f.name
+    # understanding's vocabularies (headings, committees, roles …) go through it too
+    patterns = sorted(PATTERNS.glob("*.csv"))
+    assert len(patterns) >= 5
+    for f in patterns:
+        assert pattern_rows(f.name), f.name
     assert load_rows("cues.csv") == [r.cells for r in data.rows("cues.csv")]
     assert [s.series for s in read_series()][:1] == ["fou_plan"]

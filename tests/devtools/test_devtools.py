@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.devtools import degrade, harsh, make_samples, render
+from pipeline.devtools import degrade, harsh, make_samples, render, scans
 
 try:
     from tests import zoo
@@ -154,9 +154,9 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_encodings(tmp_path: Path) -> None:
-    img = render.render_page_image(["Socialnämnden"], dpi=100)
+    img = scans.render_page_image(["Socialnämnden"], dpi=100)
     for enc, filt in (("g4", "/CCITTFaxDecode"), ("jpeg", "/DCTDecode")):
-        path = render.scanned_pdf([img, img], tmp_path / f"{enc}.pdf", encoding=enc, dpi=100)
+        path = scans.scanned_pdf([img, img], tmp_path / f"{enc}.pdf", encoding=enc, dpi=100)
         with pikepdf.open(path) as pdf:
             assert len(pdf.pages) == 2
             (image,) = _images(pdf.pages[0])
@@ -166,11 +166,11 @@ def test_scanned_pdf_encodings(tmp_path: Path) -> None:
 
 
 def test_degrade_image_is_seeded() -> None:
-    img = render.render_page_image(["Ärende"], dpi=50)
+    img = scans.render_page_image(["Ärende"], dpi=50)
     kw = {"skew_deg": 1.0, "noise_sigma": 10.0, "blur_radius": 0.5}
-    a = render.degrade_image(img, seed=1, **kw).tobytes()
-    assert a == render.degrade_image(img, seed=1, **kw).tobytes()
-    assert a != render.degrade_image(img, seed=2, **kw).tobytes()
+    a = scans.degrade_image(img, seed=1, **kw).tobytes()
+    assert a == scans.degrade_image(img, seed=1, **kw).tobytes()
+    assert a != scans.degrade_image(img, seed=2, **kw).tobytes()
 
 
 def test_degrade_levels(tmp_path: Path) -> None:

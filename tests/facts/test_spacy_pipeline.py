@@ -16,7 +16,7 @@ def test_pipeline_components_and_labels() -> None:
     assert nlp.lang == "sv"
     assert nlp.pipe_names[0] == "fold_norm"
     assert "entity_ruler" in nlp.pipe_names
-    assert set(LABELS) == {"DISTRICT", "ORG", "FUND"}
+    assert set(LABELS) == {"DISTRICT", "ORG"}
     assert "money_entities" not in nlp.pipe_names and "date_entities" not in nlp.pipe_names
 
 
@@ -26,7 +26,7 @@ def test_pipeline_components_and_labels() -> None:
         ("Bromma beviljades 250 000 kr.", [("Bromma", "DISTRICT")]),
         (
             "Farsta stadsdelsförvaltning fick LUM-medel.",
-            [("Farsta stadsdelsförvaltning", "DISTRICT"), ("LUM-medel", "FUND")],
+            [("Farsta stadsdelsförvaltning", "DISTRICT")],
         ),
         # OCR damage: lost and replaced Swedish letters
         (
@@ -34,7 +34,6 @@ def test_pipeline_components_and_labels() -> None:
             [
                 ("Socialférvaltningen", "DISTRICT"),
                 ("Hésselby-Villingby", "DISTRICT"),
-                ("lokala utvecklingsmedel", "FUND"),
             ],
         ),
         (
@@ -42,8 +41,9 @@ def test_pipeline_components_and_labels() -> None:
             [("Ersta Skondal Bracke Hogskola", "ORG")],
         ),
         ("Studien ska vara klar den 30 juni 2019.", []),
-        ("Statsbidraget omfattar knappt fem miljoner.", [("Statsbidraget", "FUND")]),
-        ("Medel för MUST kan sökas.", [("MUST", "FUND")]),
+        # funds are cues (data/cues.csv, read by facts.context), not entities
+        ("Statsbidraget omfattar knappt fem miljoner.", []),
+        ("Medel för MUST kan sökas.", []),
     ],
 )
 def test_labels(text: str, expected: list[tuple[str, str]]) -> None:
@@ -54,7 +54,6 @@ def test_attributes() -> None:
     doc = get_nlp()("Skärholmen fick ca 1,2 miljoner kronor för MUL den 3 maj 2016 via Ramböll.")
     by_label = {e.label_: e for e in doc.ents}
     assert by_label["DISTRICT"]._.district_id == "skarholmen"
-    assert by_label["FUND"]._.fund_type == "MUL"
     assert by_label["ORG"]._.org_id == "ramboll"
 
 

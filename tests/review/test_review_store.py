@@ -13,7 +13,7 @@ import pytest
 from pipeline.review import forms
 from pipeline.review.queue import LOW_CONFIDENCE, load_items
 from pipeline.review.store import Store
-from pipeline.warehouse.overrides import correction_states
+from pipeline.warehouse.override_apply import correction_states
 from tests.review_helpers import copy_samples, samples_root
 
 KRONOR = forms.FIELDS["amounts"][0]

@@ -1,11 +1,11 @@
-"""Headings (OCR-tolerant), sub-headings, sections and decisions."""
+"""Headings (OCR-tolerant), sub-headings and sections."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.records import CleanPage, Line
-from pipeline.understand.sections import find_decisions, find_headings, heading_kind, split_sections
+from pipeline.understand.sections import find_headings, heading_kind, split_sections
 
 
 @pytest.mark.parametrize(
@@ -109,79 +109,3 @@ def test_sections_and_subheadings() -> None:
     ]
     assert sections[2].parent == "sammanfattning" and sections[2].level == 2
     assert sections[1].lines[0].text.startswith("Detta ärende")
-
-
-def test_numbered_decisions_join_continuation_lines() -> None:
-    page = _page(1, BODY)
-    sections = split_sections((page,), find_headings([BODY], [[None] * len(BODY)]))
-    decisions = find_decisions(sections)
-    assert [(d.item_no, d.text) for d in decisions] == [
-        (1, "Socialnämnden godkänner förslag till plan för forskning och utveckling 2015."),
-        (2, "Socialnämnden delger samtliga stadsdelsnämnder ärendet."),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("after", "expected_last"),
-    [
-        # a text layer: no blank line before the signatures
-        (["Karin Lund Per Ek", "Förvaltningschef Avdelningschef"], "ärendet."),
-        # a new sentence after a finished item ends the list
-        (["Sammanfattningsvis föreslås att medlen fördelas."], "ärendet."),
-        # one capitalised word after a stray period is OCR damage: it continues the item
-        (["Lagesbeskrivningen"], "ärendet. Lagesbeskrivningen"),
-        # a lower-case line continues the item
-        (["och kommunstyrelsen."], "ärendet. och kommunstyrelsen."),
-    ],
-)
-def test_numbered_items_end_without_blank_lines(after: list[str], expected_last: str) -> None:
-    lines = [
-        "Förvaltningens förslag till beslut",
-        "1. Stadsdelsnämnden godkänner redovisningen.",
-        "2. Stadsdelsnämnden överlämnar ärendet.",
-        *after,
-    ]
-    page = _page(1, lines)
-    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
-    decisions = find_decisions(sections)
-    assert [d.item_no for d in decisions] == [1, 2]
-    assert decisions[-1].text == "Stadsdelsnämnden överlämnar " + expected_last
-
-
-def test_att_clauses_of_a_decision() -> None:
-    lines = [
-        "Beslut",
-        "Stadsdelsnämnden beslutar",
-        "att godkänna förvaltningens förslag till fördelning av",
-        "utvecklingsmedel för år 2018,",
-        "att uppdra åt förvaltningen att återrapportera.",
-        "",
-        "Beslutsgång",
-        "Ordföranden föreslog att nämnden skulle besluta enligt förslaget.",
-    ]
-    page = _page(1, lines)
-    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
-    assert [(d.item_no, d.text) for d in find_decisions(sections)] == [
-        (1, "att godkänna förvaltningens förslag till fördelning av utvecklingsmedel för år 2018,"),
-        (2, "att uppdra åt förvaltningen att återrapportera."),
-    ]
-
-
-def test_numbered_items_across_decision_sections_restart() -> None:
-    lines = [
-        "Socialnämndens beslut",
-        "1. Socialnämnden godkänner lägesbeskrivningen.",
-        "Ärendet",
-        "Text om ärendet.",
-        "Förvaltningens förslag till beslut",
-        "1. Socialnämnden beslutar att godkänna",
-        "lägesbeskrivningen",
-        "2. Socialnämnden beslutar att överlämna ärendet.",
-    ]
-    page = _page(1, lines)
-    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
-    assert [(d.item_no, d.text) for d in find_decisions(sections)] == [
-        (1, "Socialnämnden godkänner lägesbeskrivningen."),
-        (1, "Socialnämnden beslutar att godkänna lägesbeskrivningen"),
-        (2, "Socialnämnden beslutar att överlämna ärendet."),
-    ]

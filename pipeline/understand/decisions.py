@@ -1,0 +1,282 @@
+"""The decisions of a committee document: the items of its förslag-till-beslut and beslut
+sections.
+
+Decisions are the numbered items ("1. …", OCR may drop the dot) of every
+förslag-till-beslut and beslut section, in document order, with continuation lines joined;
+a beslut section without numbers yields its "att …" clauses, numbered in order. (Flattened
+pages, a whole page on one line, are read in ``flat.py``.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.lexicon import fold
+from pipeline.records import Decision, Line, Section
+from pipeline.understand.sections import (
+    _ATT,
+    _FUNCTION_WORDS,
+    _ITEM,
+    _OPENING_LINE,
+    heading_kind,
+)
+
+__all__ = ["find_decisions"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
+    """Numbered items (or att-clauses) of the förslag-till-beslut and beslut sections."""
+    out: list[Decision] = []
+    for k, sec in enumerate(sections):
+        if sec.kind not in ("forslag_till_beslut", "beslut"):
+            continue
+        lines = sec.lines
+        nxt = sections[k + 1] if k + 1 < len(sections) else None
+        empty = not any(ln.text.strip() for ln in lines)
+        if (
+            nxt is not None
+            and nxt.kind == "subheading"
+            and (empty or lines[-1].text.rstrip().endswith(":"))
+        ):
+            # "… enligt följande:" then a label line read as a sub-heading, then the list
+            label = Line(nxt.page_no, -1, nxt.heading)
+            lines = (*lines, label, *nxt.lines)
+        intro = _decision_intro(lines)
+        if intro is not None:
+            out.append(intro)
+            continue
+        items = (
+            _numbered_items(lines)
+            or _att_items(lines, need_lead=sec.kind != "beslut")
+            or _sentence_items(lines, opened=_OPENING_LINE.match(sec.heading) is not None)
+        )
+        out.extend(items)
+    return tuple(out)
+
+
+# the deciding body as a sentence's subject: "Kommunstyrelsen", "Stadsdelsnämnden",
+# "Arbetsutskottet", "Nämnden", "Kommunfullmäktige"
+_BODY_SUBJECT = re.compile(
+    r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)|Nämnden)\s+"
+    r"(?!föreslår|föreslog|har\b|hade\b|ska\b|skall\b|kan\b|beslutade\b|beslutar\s+(?:i\s+enlighet|enligt)\b)"
+    r"[a-zåäö]+\b"
+)
+_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*s\s+förslag\s+till\s+[\wåäö-]+$")
+
+
+def _sentence_items(lines: tuple[Line, ...], *, opened: bool) -> list[Decision]:
+    """A decision list without numbers: the sentences of the first paragraph. Under an
+    opening sentence ("… föreslår … beslutar följande.") every sentence is a decision;
+    under a plain heading only when the deciding body speaks ("Kommunstyrelsen noterar
+    informationen."), never a narrative proposal ("Förvaltningen föreslår …")."""
+    para: list[Line] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            if para:
+                break
+            continue
+        if not para and _LABEL_LINE.match(text):
+            continue  # "Arbetsutskottets förslag till kommunstyrelsen": the list's label
+        if _ITEM.match(text) or heading_kind(text) is not None:
+            break
+        if re.match(r"^(?:Föredragande|Deltar ej|Justerandes|Reservation)\b", text):
+            break
+        para.append(ln)
+    if not para:
+        return []
+    sentences = [s.strip() for s in _SENTENCE_END.split(_join([ln.text for ln in para]))]
+    sentences = [s for s in sentences if s]
+    if not sentences or not (opened or _BODY_SUBJECT.match(sentences[0])):
+        return []
+    if len(sentences) > 4:
+        return []  # prose, not a list of decisions
+    return [
+        Decision(item_no=k, text=t, page_no=para[0].page_no, evidence=para[0].text)
+        for k, t in enumerate(sentences, start=1)
+    ]
+
+
+_DECIDES_THAT = re.compile(r"\bbeslutar\s+att\s+\w")
+_SEPARATOR = re.compile(r"^[_=\-–—*]{4,}$")
+
+
+def _decision_intro(lines: tuple[Line, ...]) -> Decision | None:
+    """An unnumbered decision sentence that opens the section ("Stadsdelsnämnden beslutar att
+    godkänna … enligt följande:") is one item; a list after its colon (a label line, numbered
+    projects with amounts) is part of it, not items of its own."""
+    filled = [ln for ln in lines if ln.text.strip()]
+    if not filled or _ITEM.match(filled[0].text) or _ATT.match(filled[0].text):
+        return None
+    para: list[Line] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            if para:
+                break
+            continue
+        if para and (_ITEM.match(text) or _SEPARATOR.match(text) or _ATT.match(text)):
+            break
+        para.append(ln)
+        if text.endswith(":"):
+            break
+    joined = _join([ln.text for ln in para])
+    if not _DECIDES_THAT.search(joined):
+        return None
+    parts = [ln.text for ln in para]
+    rest = lines[lines.index(para[-1]) + 1 :]
+    if joined.endswith(":"):
+        expected = 1
+        for ln in rest:
+            text = ln.text.strip()
+            if not text:
+                continue
+            if _SEPARATOR.match(text):
+                break
+            m = _ITEM.match(text)
+            if m is not None and int(m.group("no")) == expected:
+                expected += 1
+            elif expected == 1 and len(text.split()) > 6:
+                break  # a sentence, not the list's label
+            elif expected > 1 and text[:1].isupper() and parts[-1].rstrip().endswith("."):
+                break
+            parts.append(text)
+    elif any(_ITEM.match(ln.text.strip()) for ln in rest):
+        return None
+    return Decision(item_no=1, text=_join(parts), page_no=para[0].page_no, evidence=para[0].text)
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if text.endswith("-") and part[:1].islower() and part.split()[0] not in ("och", "eller"):
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())
+
+
+def _is_name_line(text: str) -> bool:
+    """Two to eight words, every one capitalised letters only: names, not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= 8 and all(
+        w[0].isupper() and w.replace("-", "").isalpha() for w in words
+    )
+
+
+def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
+    items: list[tuple[int, int, list[str], str]] = []  # (no, page, parts, evidence)
+    expected = 1
+    open_item = False
+    blank_seen = False
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            blank_seen = True
+            continue
+        m = _ITEM.match(text)
+        if (
+            m is not None
+            and int(m.group("no")) == expected
+            and items
+            and blank_seen
+            and _style(items[0][3]) != _style(text)
+            and not text.endswith(".")
+        ):
+            break  # "1. Nämnden godkänner …" then "2 Val av justerare": the next agenda item
+        if m is not None and int(m.group("no")) == expected:
+            items.append((expected, ln.page_no, [m.group("text")], text))
+            expected += 1
+            open_item, blank_seen = True, False
+            continue
+        if not open_item:
+            if items:
+                break
+            continue
+        if blank_seen and not text[0].islower():
+            open_item = False
+            break
+        if (
+            text[0].isupper()
+            and len(text.split()) >= 2  # one capitalised word is OCR damage, not a sentence
+            and (items[-1][2][-1].rstrip().endswith((".", "!", "?")) or _is_name_line(text))
+            and not _list_goes_on(lines, ln, expected)
+        ):
+            # a text layer has no blank lines: a new sentence after a finished item, or a
+            # line of names (the signatures under the proposal), ends the list
+            break
+        items[-1][2].append(text)
+        blank_seen = False
+    return [
+        Decision(item_no=no, text=_join(parts), page_no=page, evidence=ev)
+        for no, page, parts, ev in items
+    ]
+
+
+def _style(item_line: str) -> str:
+    """How an item is numbered: "1." / "1)" / a bare "1"."""
+    m = re.match(r"^\s*\d{1,2}\s*([.)]?)", item_line)
+    return m.group(1) if m is not None else ""
+
+
+_DECISION_LEAD = re.compile(r"\b(?:beslutar|besluta|föreslår|föreslås)\s*:?$")
+
+
+def _wraps(line: str) -> bool:
+    """Whether a line of an att-clause stops mid-phrase ("… 6 miljoner kronor för"), so that an
+    "att" starting the next line continues it instead of opening a new clause."""
+    text = line.rstrip()
+    if not text or text.endswith((",", ";", ".", ":")) or re.search(r",\s*(?:samt|och)$", text):
+        return False  # ", samt" / ", och": the next att-sats follows
+    return text.endswith("-") or fold(text.split()[-1]) in {fold(w) for w in _FUNCTION_WORDS}
+
+
+def _list_goes_on(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
+    """Whether the next item number still follows in the section, without a blank line
+    between ("1. … enligt följande. / Skärholmens stadsdelsförvaltning beviljas … / 2. …"):
+    the sentences are then part of the open item."""
+    k = lines.index(here)
+    blank = False
+    for ln in lines[k + 1 :]:
+        text = ln.text.strip()
+        if not text:
+            blank = True
+            continue
+        m = _ITEM.match(text)
+        if m is not None:
+            return int(m.group("no")) == expected
+        if blank and not text[0].islower():
+            return False  # a new paragraph that is not the next item
+        blank = False
+    return False
+
+
+def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Decision]:
+    """Att-clauses ("Kommunfullmäktige beslutar / att …, / att …"), one item each, the text
+    keeping its "att". With `need_lead`, only after a line ending in a decision verb."""
+    items: list[tuple[int, list[str], str]] = []
+    open_item = False
+    led = not need_lead
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            open_item = False
+            continue
+        if _ATT.match(text) and led and not (open_item and _wraps(items[-1][1][-1])):
+            items.append((ln.page_no, [text.lstrip("- ")], text))
+            open_item = True
+        elif open_item and (not text[0].isupper() or _ATT.match(text)):
+            items[-1][1].append(text)
+        elif items:
+            open_item = False
+        elif _DECISION_LEAD.search(text):
+            led = True
+    return [
+        Decision(item_no=k, text=_join(parts), page_no=page, evidence=ev)
+        for k, (page, parts, ev) in enumerate(items, start=1)
+    ]

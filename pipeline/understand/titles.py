@@ -1,0 +1,100 @@
+"""A document's title: the paragraph above the first standard heading of page 1, the text of
+an "Ärendet: <title>" heading, or the subject line of a page flattened to one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import CleanPage, Section
+from pipeline.understand.committees import find_committees
+from pipeline.understand.dates import ISO_DATE
+from pipeline.understand.decisions import _join
+from pipeline.understand.dnr import find_dnrs
+from pipeline.understand.letterhead import _PARAGRAPH, _Field
+from pipeline.understand.signatories import _cells, _name_cell, _role_cell
+
+_ITEM_LINE = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+def _signature_like(text: str) -> bool:
+    """A line of names or of roles (a signature block), never a subject line."""
+    cells = _cells(text)
+    return bool(cells) and all(_name_cell(c) or _role_cell(c) is not None for _, c in cells)
+
+
+def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...]) -> _Field | None:
+    parts = [p1.lines[i].text for i in title_lines]
+    if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):
+        text = _PARAGRAPH.sub("", _join(parts)).strip()
+        for d in find_dnrs(text):
+            text = text.replace(d.raw, "").strip()
+        text = re.sub(r"\s*\(\s*\)", "", text)
+        text = re.sub(r"\s*\b(?:D\s?[il1]?\s?nr|Dnr)\b\s*:?\s*$", "", text).strip(" .")
+        if text:
+            return _Field(text, " / ".join(parts), 0.8)
+    for sec in sections:
+        if sec.kind == "arendet" and ":" in sec.heading:
+            text = sec.heading.split(":", 1)[1].strip()
+            if text:
+                return _Field(text, sec.heading, 0.6)
+    return None
+
+
+#: a document kind printed in front of the subject ("PM: Uppföljning av budget …")
+_KIND_LABEL = re.compile(
+    r"^(?:PM|Promemoria|Tjänsteutlåtande|Tjänsteskrivelse|Skrivelse|Utlåtande)\s*:\s*",
+    re.IGNORECASE,
+)
+#: a list opening, a decision sentence or a standard heading ends a flattened subject line
+_SUBJECT_END = re.compile(
+    r"\s(?=(?:[A-ZÅÄÖ][\wåäö-]+\s+(?:föreslår|beslutar|beslöt|har|ska)\b"
+    r"|[A-ZÅÄÖ][\wåäö-]*s\s+förslag\s+till\s+beslut\b"
+    r"|Förslag till beslut\b|Beslut\b|Ärendet\b|Sammanfattning\b|Bakgrund\b))"
+)
+#: the letterhead's parts that precede the subject: a dnr (also truncated, in brackets), a
+#: date, "Sida 1 (5)", a telephone number, "Till <nämnd>"
+_HEAD_TOKEN = re.compile(
+    r"\(?\s*\b(?:d\s?nr|diarienummer)\b\.?\s*:?\s*[^)]{0,30}\)"
+    rf"|\b{ISO_DATE}\b"
+    r"|\bSida\s+\d{1,3}\s*\(\s*\d{1,3}\s*\)"
+    r"|\b(?:Telefon|Tfn|Tel)\b\.?:?\s*[\d\s-]{6,}\d"
+    r"|§\s*\d+|\bSida\s+\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def _flat_title(head: str) -> _Field | None:
+    """The subject line of a page flattened to one line, by its place: before ", dnr …"
+    after the item's number ("18 PM: Uppföljning av budget …, dnr /2015"), or between the
+    letterhead ("Utlåtande 2016:30 RI (Dnr /2015)", "KS 155/18", "Till Socialnämnden
+    2019-05-21") and the first decision sentence or standard heading."""
+    text = head[:1500]
+    comma = re.search(r",\s*d\s?nr\b", text, re.IGNORECASE)
+    if comma is not None:
+        before = text[max(0, comma.start() - 250) : comma.start()]
+        numbers = list(re.finditer(r"(?:^|\s)(?:§\s*)?\d{1,3}\s+(?=[A-ZÅÄÖ])", before))
+        if numbers:
+            title = _KIND_LABEL.sub("", before[numbers[-1].end() :]).strip()
+            if 3 <= len(title.split()) <= 30:
+                return _Field(title, before, 0.6)
+    end = _SUBJECT_END.search(text)
+    if end is None:
+        return None
+    spans = [m.span() for m in _HEAD_TOKEN.finditer(text, 0, end.start())]
+    spans += [(d.start, d.end) for d in find_dnrs(text[: end.start()])]
+    spans += [
+        (c.start, c.end)
+        for c in find_committees(text[: end.start()])
+        if re.search(r"\bTill\s*$", text[max(0, c.start - 8) : c.start])
+    ]
+    if not spans:
+        return None
+    spans.sort(key=lambda sp: sp[1])
+    title = text[spans[-1][1] : end.start()].strip(" ()")
+    if len(title.split()) < 2 and len(spans) >= 2:
+        # the dnr printed after the subject: "§ 45 <subject> (KS-2016-00112-3) Beslut"
+        title = text[spans[-2][1] : spans[-1][0]].strip(" ()")
+    if not 2 <= len(title.split()) <= 25 or re.search(r"[.!?]\s", title):
+        return None
+    return _Field(title, text[: end.end()], 0.6)
