@@ -87,21 +87,24 @@ def all_amounts(
                         ),
                     )
                 )
-        for sek, raw, kind, col_year in t.total_extra if t.total_line is not None else []:
-            row_lines.add((t.total_line, sek))
+        total_line = t.total_line
+        for sek, raw, kind, col_year in t.total_extra:
+            if total_line is None:
+                break
+            row_lines.add((total_line, sek))
             found.append(
                 (
-                    t.total_line,
+                    total_line,
                     Amount(
                         amount_id="",
                         sek=sek,
                         raw=raw,
                         approximate=False,
                         kind=kind,
-                        fund_type=ctx.fund_before(t.total_line),
-                        year=col_year or ctx.year_at(t.total_line),
+                        fund_type=ctx.fund_before(total_line),
+                        year=col_year or ctx.year_at(total_line),
                         project_id=None,
-                        page_no=lines[t.total_line].page_no,
+                        page_no=lines[total_line].page_no,
                         evidence=t.total_evidence,
                         confidence=0.75,
                     ),

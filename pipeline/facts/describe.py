@@ -135,7 +135,7 @@ _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|per\s+deltagar
 def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     """The project's own sum in its text and the sentence that states it: the first sum of
     the first sentence that grants, costs or applies for money."""
-    candidates: list[tuple[AmountMatch, str, bool]] = []
+    candidates: list[tuple[AmountMatch, str, int]] = []  # (sum, sentence, rank)
     for s in sentences(text.split("\n")):
         f = fold(s.text)
         if not _OWN_MONEY.search(f) or _NOT_OWN_MONEY.search(f):

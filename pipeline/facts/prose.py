@@ -253,13 +253,13 @@ def find_headed_projects(
     for s in sents:
         first_sentence.setdefault(s.first, s)
     for i, ln in enumerate(lines):
-        head_end = i
+        head_end: int | None = i
         if not ln.heading or ln.level == 1:
             # "Studie 1: Name" opening a paragraph of its own, its name wrapping onto a
             # second line, a blank line after it: a heading the layout did not mark
             head_end = _label_paragraph(lines, i)
-            if head_end is None:
-                continue
+        if head_end is None:
+            continue
         name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
         labelled = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
         if labelled:
