@@ -40,58 +40,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.cues import cue_hits
+from pipeline.facts.grid_header import (
+    ROW_ROLES,
+    RULE,
+    GridCell,
+    GridColumn,
+    assign_columns,
+    caption_unit,
+    continuation_cells,
+    read_header,
+    split_cells,
+    unit_line,
+)
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
-from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
 
-_GAP = re.compile(r"\s*\|\s*|\s{2,}")
-_MAX_HEADER_WORDS = 12
-#: a header cell holds a column name and at most a unit or a qualifier
-_MAX_HEADER_CELL_WORDS = 4
 #: a wrapped cell continues the row only when it is short; longer lines after a blank are prose
 _MAX_CONTINUATION_CHARS = 60
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
-_UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
-_UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
-_UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
 _BARE_NUMBER = re.compile(
     r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:,\d+)?)"
     r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
     re.IGNORECASE,
 )
-_ROW_ROLES = ("name", "district")
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
-#: a header word followed by a second one it is paired with ("Resmål och syfte")
-_LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
-#: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
-_SPENT_HEADER = re.compile(
-    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
-    r"anvant|anvanda|kvar|outnyttja\w*|overskott)\b"
-)
-_STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
-#: the header of a column of row numbers ("Nr", "Löpnr", "#")
-_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
-_RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
-
-
-@dataclass(frozen=True)
-class GridCell:
-    start: int  # character offset in the line, indentation included
-    end: int
-    text: str
-
-
-@dataclass
-class GridColumn:
-    role: str  # name | district | performer | end | cost | applied | spent | status | year | other
-    start: int
-    header: str
-    multiplier: int = 1
 
 
 @dataclass
@@ -167,154 +143,6 @@ def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[Gr
     return out
 
 
-def split_cells(line: str) -> list[GridCell]:
-    """The cells of a line laid out in columns: text runs separated by two or more spaces
-    or by ``|``; offsets include the indentation."""
-    cells: list[GridCell] = []
-    pos = 0
-    for m in _GAP.finditer(line):
-        if m.start() > pos:
-            cells.append(GridCell(pos, m.start(), line[pos : m.start()]))
-        pos = m.end()
-    if pos < len(line.rstrip()):
-        end = len(line.rstrip())
-        cells.append(GridCell(pos, end, line[pos:end]))
-    return [c for c in cells if c.text.strip(" |")]
-
-
-def _header_role(cell: str) -> str | None:
-    """The column role a header cell names, or None."""
-    if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
-        return None
-    folded = fold(cell)
-    if _ORDINAL_HEADER.fullmatch(folded.strip()):
-        return "ordinal"
-    if _SPENT_HEADER.match(folded.strip()):
-        return "spent"  # money used or paid back: amounts, but not the grant
-    if _STATUS_HEADER.fullmatch(folded.strip()):
-        return "status"
-    if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
-        return "year"  # "Beviljat år", "År"
-    if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
-        r"belopp|kr|kronor|tkr|sek", folded
-    ):
-        return "applied"
-    if re.fullmatch(r"(?:an)?sokt(?:\s*\(\w+\))?", folded.strip()):
-        return "applied"  # "Sökt" beside "Beviljat"
-    if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
-        return "cost"
-    if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
-        return "cost"  # a year's money column ("1999", unit on the line below)
-    if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
-        return "year" if folded.strip() in ("ar", "år") else "end"
-    hits = cue_hits(cell, "table_header")
-    if not hits:
-        return None
-    letters = sum(1 for c in cell if c.isalpha())
-    covered = sum(h.end - h.start for h in hits)
-    if letters and covered < 0.5 * letters and not _LEADS.match(cell[hits[0].end :]):
-        return None
-    return {"cost": "cost", "district": "district"}.get(hits[0].value, hits[0].value)
-
-
-def _multiplier(cell: str) -> int:
-    if _UNIT_THOUSAND.search(cell):
-        return 1000
-    if _UNIT_MILLION.search(cell):
-        return 1_000_000
-    return 1
-
-
-def _header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
-    ln = lines[i]
-    if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
-        return None
-    text = " " * ln.indent + ln.text
-    if len(text.split()) > _MAX_HEADER_WORDS:
-        return None
-    cells = _with_continuation(split_cells(text), lines, i)
-    if len(cells) < 2:
-        return None
-    columns: list[GridColumn] = []
-    unknown = 0
-    for c in cells:
-        role = _header_role(c.text)
-        if role is None:
-            # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column
-            if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
-                return None
-            unknown += 1
-            role = "other"
-        columns.append(GridColumn(role, c.start, c.text.strip(), _multiplier(c.text)))
-    roles = [c.role for c in columns]
-    known = [r for r in roles if r not in ("other", "ordinal")]
-    if unknown > 1 or not any(r in _ROW_ROLES for r in roles) or len(set(known)) < 2:
-        return None
-    return columns
-
-
-def _continuation_cells(lines: Sequence[BodyLine], i: int) -> list[GridCell]:
-    """The cells of a header's second line, when the header wraps ("Ansökt" over "belopp"):
-    the line right under it, words only, each cell under a cell of the header."""
-    j = i + 1
-    if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
-        return []
-    text = " " * lines[j].indent + lines[j].text
-    if any(ch.isdigit() for ch in text) or _RULE.match(text.strip()):
-        return []
-    cells = split_cells(text)
-    head = split_cells(" " * lines[i].indent + lines[i].text)
-    if not cells or len(cells) > len(head):
-        return []
-    for c in cells:
-        if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
-            return []
-    return cells
-
-
-def _under(cell: GridCell, head: GridCell) -> bool:
-    """Does a cell sit under a header cell (left-aligned, right-aligned or centred)?"""
-    return cell.start < head.end + 2 and cell.end > head.start - 2
-
-
-def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
-    """Header cells with the words of a wrapped second header line appended."""
-    more = _continuation_cells(lines, i)
-    if not more:
-        return cells
-    out = []
-    for c in cells:
-        below = [m.text.strip(" |") for m in more if _under(m, c)]
-        out.append(GridCell(c.start, c.end, " ".join([c.text.strip(), *below])))
-    return out
-
-
-def _unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
-    """A line under the header that only gives units ("(tkr)"): applied to its column."""
-    text = " " * lines[j].indent + lines[j].text
-    cells = split_cells(text)
-    if not cells or not all(_UNIT_ONLY.match(c.text.strip()) for c in cells):
-        return False
-    for c in cells:
-        col = _column_at(columns, c)
-        col.multiplier = _multiplier(c.text)
-    return True
-
-
-def _column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:
-    """The column a cell belongs to: the column whose header starts nearest to the cell.
-    Text extracted from a page with a proportional font puts a column's cells a few
-    characters left or right of its header, so nearest beats "starts at or before"."""
-    return min(columns, key=lambda col: abs(col.start - cell.start))
-
-
-def _assign(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn]:
-    """Columns of a row's cells: in order when the row fills every column, else nearest."""
-    if len(cells) == len(columns):
-        return list(columns)
-    return [_column_at(columns, c) for c in cells]
-
-
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
@@ -364,11 +192,11 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     tables: list[GridTable] = []
     i = 0
     while i < len(lines):
-        columns = _header(lines, i)
+        columns = read_header(lines, i)
         if columns is None:
             i += 1
             continue
-        _caption_unit(lines, i, columns)
+        caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
         if table.rows:
             tables.append(table)
@@ -378,38 +206,8 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     return tables
 
 
-#: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
-_CAPTION_UNIT = re.compile(
-    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
-)
-
-
-def _caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
-    """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
-    numbers in its money columns are in that unit, unless a column names its own."""
-    seen = 0
-    for k in range(h - 1, max(-1, h - 5), -1):
-        text = lines[k].text.strip()
-        if not text:
-            continue
-        seen += 1
-        if seen > 2 or len(text) > 90:
-            return
-        unit = _multiplier(text) if _CAPTION_UNIT.search(text) else 1
-        if unit > 1:
-            for col in columns:
-                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
-                if (
-                    col.role in ("cost", "applied", "spent")
-                    and col.multiplier == 1
-                    and not own_unit
-                ):
-                    col.multiplier = unit
-            return
-
-
 def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
-    again = _header(lines, j)
+    again = read_header(lines, j)
     return again is not None and [c.role for c in again] == [c.role for c in columns]
 
 
@@ -425,7 +223,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         ln = lines[j]
         text = " " * ln.indent + ln.text
         stripped = ln.text.strip()
-        if _RULE.match(stripped):  # a drawn border between rows (+----+----+, ====)
+        if RULE.match(stripped):  # a drawn border between rows (+----+----+, ====)
             if row is not None:
                 table.ruled = True  # rows are separated by rules: only a rule ends a row
             after_rule = True
@@ -435,12 +233,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = True
             j += 1
             continue
-        if j == h + 1 and (_unit_line(lines, j, columns) or _continuation_cells(lines, h)):
+        if j == h + 1 and (unit_line(lines, j, columns) or continuation_cells(lines, h)):
             j += 1
             continue
         if _is_repeat_header(lines, j, columns):
             # the header repeated on a new page: its columns may sit a little differently
-            again = _header(lines, j) or columns
+            again = read_header(lines, j) or columns
             for col, new_col in zip(columns, again, strict=True):
                 col.start = new_col.start
             blank = False
@@ -458,7 +256,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if _TOTAL_ROW.match(stripped.lstrip("| ")):
             if money is not None:
-                for c, col in zip(cells[1:], _assign(columns, cells)[1:], strict=True):
+                for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
                     got = _read_number(c.text, money.multiplier)
                     if got is None:
                         continue
@@ -489,7 +287,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         first_year: int | None = None
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
-        for c, col in zip(cells, _assign(columns, cells), strict=True):
+        for c, col in zip(cells, assign_columns(columns, cells), strict=True):
             num = _read_number(c.text, (money or col).multiplier) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
                 num = None  # a period column's year is no sum of money
@@ -562,7 +360,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         table.last_line = j
         blank = False
         j += 1
-    table.rows = [r for r in table.rows if any(r.text(role) for role in _ROW_ROLES)]
+    table.rows = [r for r in table.rows if any(r.text(role) for role in ROW_ROLES)]
     return table
 
 

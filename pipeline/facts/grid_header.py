@@ -1,0 +1,243 @@
+"""Column headers of project tables: which column a header cell names, headers that wrap
+onto a second line, units in a header, a unit line under it or a caption above it, and the
+column a cell belongs to. The rows are read in :mod:`pipeline.facts.grid`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
+from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import YEAR
+
+__all__ = [
+    "ROW_ROLES",
+    "RULE",
+    "GridCell",
+    "GridColumn",
+    "assign_columns",
+    "caption_unit",
+    "column_at",
+    "continuation_cells",
+    "header_role",
+    "read_header",
+    "split_cells",
+    "unit_line",
+    "unit_multiplier",
+]
+
+_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+_MAX_HEADER_WORDS = 12
+#: a header cell holds a column name and at most a unit or a qualifier
+_MAX_HEADER_CELL_WORDS = 4
+_UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
+_UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
+_UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
+ROW_ROLES = ("name", "district")
+#: a header word followed by a second one it is paired with ("Resmål och syfte")
+_LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
+#: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
+_SPENT_HEADER = re.compile(
+    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
+    r"anvant|anvanda|kvar|outnyttja\w*|overskott)\b"
+)
+_STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
+#: the header of a column of row numbers ("Nr", "Löpnr", "#")
+_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
+RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    start: int  # character offset in the line, indentation included
+    end: int
+    text: str
+
+
+@dataclass
+class GridColumn:
+    role: str  # name | district | performer | end | cost | applied | spent | status | year | other
+    start: int
+    header: str
+    multiplier: int = 1
+
+
+def split_cells(line: str) -> list[GridCell]:
+    """The cells of a line laid out in columns: text runs separated by two or more spaces
+    or by ``|``; offsets include the indentation."""
+    cells: list[GridCell] = []
+    pos = 0
+    for m in _GAP.finditer(line):
+        if m.start() > pos:
+            cells.append(GridCell(pos, m.start(), line[pos : m.start()]))
+        pos = m.end()
+    if pos < len(line.rstrip()):
+        end = len(line.rstrip())
+        cells.append(GridCell(pos, end, line[pos:end]))
+    return [c for c in cells if c.text.strip(" |")]
+
+
+def header_role(cell: str) -> str | None:
+    """The column role a header cell names, or None."""
+    if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
+        return None
+    folded = fold(cell)
+    if _ORDINAL_HEADER.fullmatch(folded.strip()):
+        return "ordinal"
+    if _SPENT_HEADER.match(folded.strip()):
+        return "spent"  # money used or paid back: amounts, but not the grant
+    if _STATUS_HEADER.fullmatch(folded.strip()):
+        return "status"
+    if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
+        return "year"  # "Beviljat år", "År"
+    if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
+        r"belopp|kr|kronor|tkr|sek", folded
+    ):
+        return "applied"
+    if re.fullmatch(r"(?:an)?sokt(?:\s*\(\w+\))?", folded.strip()):
+        return "applied"  # "Sökt" beside "Beviljat"
+    if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
+        return "cost"
+    if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
+        return "cost"  # a year's money column ("1999", unit on the line below)
+    if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
+        return "year" if folded.strip() in ("ar", "år") else "end"
+    hits = cue_hits(cell, "table_header")
+    if not hits:
+        return None
+    letters = sum(1 for c in cell if c.isalpha())
+    covered = sum(h.end - h.start for h in hits)
+    if letters and covered < 0.5 * letters and not _LEADS.match(cell[hits[0].end :]):
+        return None
+    return {"cost": "cost", "district": "district"}.get(hits[0].value, hits[0].value)
+
+
+def unit_multiplier(cell: str) -> int:
+    if _UNIT_THOUSAND.search(cell):
+        return 1000
+    if _UNIT_MILLION.search(cell):
+        return 1_000_000
+    return 1
+
+
+def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
+    ln = lines[i]
+    if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
+        return None
+    text = " " * ln.indent + ln.text
+    if len(text.split()) > _MAX_HEADER_WORDS:
+        return None
+    cells = _with_continuation(split_cells(text), lines, i)
+    if len(cells) < 2:
+        return None
+    columns: list[GridColumn] = []
+    unknown = 0
+    for c in cells:
+        role = header_role(c.text)
+        if role is None:
+            # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column
+            if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
+                return None
+            unknown += 1
+            role = "other"
+        columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
+    roles = [c.role for c in columns]
+    known = [r for r in roles if r not in ("other", "ordinal")]
+    if unknown > 1 or not any(r in ROW_ROLES for r in roles) or len(set(known)) < 2:
+        return None
+    return columns
+
+
+def continuation_cells(lines: Sequence[BodyLine], i: int) -> list[GridCell]:
+    """The cells of a header's second line, when the header wraps ("Ansökt" over "belopp"):
+    the line right under it, words only, each cell under a cell of the header."""
+    j = i + 1
+    if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
+        return []
+    text = " " * lines[j].indent + lines[j].text
+    if any(ch.isdigit() for ch in text) or RULE.match(text.strip()):
+        return []
+    cells = split_cells(text)
+    head = split_cells(" " * lines[i].indent + lines[i].text)
+    if not cells or len(cells) > len(head):
+        return []
+    for c in cells:
+        if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
+            return []
+    return cells
+
+
+def _under(cell: GridCell, head: GridCell) -> bool:
+    """Does a cell sit under a header cell (left-aligned, right-aligned or centred)?"""
+    return cell.start < head.end + 2 and cell.end > head.start - 2
+
+
+def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
+    """Header cells with the words of a wrapped second header line appended."""
+    more = continuation_cells(lines, i)
+    if not more:
+        return cells
+    out = []
+    for c in cells:
+        below = [m.text.strip(" |") for m in more if _under(m, c)]
+        out.append(GridCell(c.start, c.end, " ".join([c.text.strip(), *below])))
+    return out
+
+
+def unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
+    """A line under the header that only gives units ("(tkr)"): applied to its column."""
+    text = " " * lines[j].indent + lines[j].text
+    cells = split_cells(text)
+    if not cells or not all(_UNIT_ONLY.match(c.text.strip()) for c in cells):
+        return False
+    for c in cells:
+        col = column_at(columns, c)
+        col.multiplier = unit_multiplier(c.text)
+    return True
+
+
+def column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:
+    """The column a cell belongs to: the column whose header starts nearest to the cell.
+    Text extracted from a page with a proportional font puts a column's cells a few
+    characters left or right of its header, so nearest beats "starts at or before"."""
+    return min(columns, key=lambda col: abs(col.start - cell.start))
+
+
+def assign_columns(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn]:
+    """Columns of a row's cells: in order when the row fills every column, else nearest."""
+    if len(cells) == len(columns):
+        return list(columns)
+    return [column_at(columns, c) for c in cells]
+
+
+#: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
+_CAPTION_UNIT = re.compile(
+    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
+)
+
+
+def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
+    """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
+    numbers in its money columns are in that unit, unless a column names its own."""
+    seen = 0
+    for k in range(h - 1, max(-1, h - 5), -1):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 or len(text) > 90:
+            return
+        unit = unit_multiplier(text) if _CAPTION_UNIT.search(text) else 1
+        if unit > 1:
+            for col in columns:
+                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
+                if (
+                    col.role in ("cost", "applied", "spent")
+                    and col.multiplier == 1
+                    and not own_unit
+                ):
+                    col.multiplier = unit
+            return
