@@ -225,6 +225,10 @@ def _extend_address_blocks(lines: list[str], labs: list[str | None]) -> None:
             labs[i - 1] = "address"
 
 
+#: a running header flattened into a line of text: a page number or a protokoll's number
+_RUNNING_HEAD = re.compile(r"\bSida\s+\d+\s*\(\d+\)|\bProtokoll\s+nr\b", re.IGNORECASE)
+
+
 def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
     """A footnote block: at the bottom of the page, after a blank line, a line that starts
     with a small number (or an OCR'd superscript) and text, running to the page end."""
@@ -238,6 +242,9 @@ def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         m = _FOOTNOTE_START.match(lines[i])
         if m is None or (i > 0 and lines[i - 1].strip()):
             continue
+        if _RUNNING_HEAD.search(lines[i]):
+            continue  # "2 Kommunstyrelsen Protokoll nr 13 Sida 2 (5) …": a page's head run in
+
         mark = m.group("mark")
         if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
             continue

@@ -206,8 +206,8 @@ def drop_a_decision_from_born_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 001's born-digital PDF loses its last decision."""
     understand = understand_stage.understand
 
-    def mutated(doc: DocumentText) -> UnderstoodDocument:
-        result = understand(doc)
+    def mutated(doc: DocumentText, *args: Any, **kwargs: Any) -> UnderstoodDocument:
+        result = understand(doc, *args, **kwargs)
         if doc.source_path.endswith(".born.pdf") and "001_" in doc.source_path:
             result = dataclasses.replace(result, decisions=result.decisions[:-1])
         return result
@@ -275,7 +275,7 @@ def turn_off_ocr_repair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         understand_stage,
         "context_repair_pages",
-        lambda pages: (list(pages), [() for _ in pages]),
+        lambda pages, *a, **k: (list(pages), [() for _ in pages]),
     )
 
 
