@@ -41,119 +41,9 @@ def all_amounts(
     row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
     found: list[tuple[int, Amount]] = []
     for t in grids:
-        for r in t.rows:
-            owner = next(
-                (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
-                None,
-            )
-            if r.applied is not None and r.applied_line is not None and "cost" in t.roles:
-                # the sum applied for, printed beside the sum granted
-                row_lines.add((r.applied_line, r.applied))
-                found.append(
-                    (
-                        r.applied_line,
-                        Amount(
-                            amount_id="",
-                            sek=r.applied,
-                            raw=r.applied_raw or str(r.applied),
-                            approximate=False,
-                            kind="other",
-                            fund_type=owner.fund_type if owner else ctx.fund_before(r.first_line),
-                            year=owner.year if owner else ctx.year_at(r.first_line),
-                            project_id=owner.project_id if owner else None,
-                            page_no=lines[r.applied_line].page_no,
-                            evidence=r.evidence,
-                            confidence=0.75,
-                        ),
-                    )
-                )
-            for sek, raw, line, yr, kind in r.extra:
-                row_lines.add((line, sek))
-                found.append(
-                    (
-                        line,
-                        Amount(
-                            amount_id="",
-                            sek=sek,
-                            raw=raw,
-                            approximate=False,
-                            kind=kind,
-                            fund_type=owner.fund_type if owner else ctx.fund_before(line),
-                            year=yr or (owner.year if owner else ctx.year_at(line)),
-                            project_id=owner.project_id if owner else None,
-                            page_no=lines[line].page_no,
-                            evidence=r.evidence,
-                            confidence=0.75,
-                        ),
-                    )
-                )
-        total_line = t.total_line
-        for sek, raw, kind, col_year in t.total_extra:
-            if total_line is None:
-                break
-            row_lines.add((total_line, sek))
-            found.append(
-                (
-                    total_line,
-                    Amount(
-                        amount_id="",
-                        sek=sek,
-                        raw=raw,
-                        approximate=False,
-                        kind=kind,
-                        fund_type=ctx.fund_before(total_line),
-                        year=col_year or ctx.year_at(total_line),
-                        project_id=None,
-                        page_no=lines[total_line].page_no,
-                        evidence=t.total_evidence,
-                        confidence=0.75,
-                    ),
-                )
-            )
-        if t.applied_total is not None and t.total_line is not None:
-            row_lines.add((t.total_line, t.applied_total))
-            found.append(
-                (
-                    t.total_line,
-                    Amount(
-                        amount_id="",
-                        sek=t.applied_total,
-                        raw=t.applied_total_raw or str(t.applied_total),
-                        approximate=False,
-                        kind="other",  # the sum of what was applied for
-                        fund_type=ctx.fund_before(t.total_line),
-                        year=ctx.year_at(t.total_line),
-                        project_id=None,
-                        page_no=lines[t.total_line].page_no,
-                        evidence=t.total_evidence,
-                        confidence=0.75,
-                    ),
-                )
-            )
-        if t.total is None or t.total_line is None:
-            continue
-        row_lines.add((t.total_line, t.total))
-        statuses = {d.status for d in drafts if t.header_line <= d.first_line <= t.last_line}
-        funds = [d.fund_type for d in drafts if t.header_line <= d.first_line <= t.last_line]
-        years = [d.year for d in drafts if t.header_line <= d.first_line <= t.last_line]
-        found.append(
-            (
-                t.total_line,
-                Amount(
-                    amount_id="",
-                    sek=t.total,
-                    raw=t.total_raw or str(t.total),
-                    approximate=False,
-                    kind="other" if statuses == {"ansökt"} else "total_granted",
-                    fund_type=funds[0] if funds else ctx.fund_before(t.total_line),
-                    year=years[0] if years else ctx.year_at(t.total_line),
-                    project_id=None,
-                    page_no=lines[t.total_line].page_no,
-                    evidence=t.total_evidence,
-                    confidence=0.8,
-                ),
-            )
-        )
+        for line, a in _grid_amounts(t, lines, ctx, drafts, projects):
+            row_lines.add((line, a.sek))
+            found.append((line, a))
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
@@ -208,6 +98,87 @@ def all_amounts(
     out += [
         dataclasses.replace(a, amount_id=aid) for (_line, a), aid in zip(found, aids, strict=True)
     ]
+    return out
+
+
+def _grid_amounts(
+    t: GridTable,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[Draft],
+    projects: Sequence[Project],
+) -> list[tuple[int, Amount]]:
+    """The amounts a column-laid-out table prints besides its rows' own sums: sums applied
+    for beside sums granted, a second year's grant, money spent or paid back, and the Summa
+    row's cells."""
+    out: list[tuple[int, Amount]] = []
+
+    def cell(
+        line: int,
+        sek: int,
+        raw: str | None,
+        kind: str,
+        owner: Project | None,
+        year: int | None,
+        evidence: str,
+        confidence: float = 0.75,
+        of: Draft | None = None,
+    ) -> None:
+        # `of`: the draft whose fund and year the amount takes as they are (a Summa row's)
+        out.append(
+            (
+                line,
+                Amount(
+                    amount_id="",
+                    sek=sek,
+                    raw=raw or str(sek),
+                    approximate=False,
+                    kind=kind,
+                    fund_type=of.fund_type
+                    if of
+                    else (owner.fund_type if owner else ctx.fund_before(line)),
+                    year=of.year if of else year or (owner.year if owner else ctx.year_at(line)),
+                    project_id=owner.project_id if owner else None,
+                    page_no=lines[line].page_no,
+                    evidence=evidence,
+                    confidence=confidence,
+                ),
+            )
+        )
+
+    for r in t.rows:
+        owner = next(
+            (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
+            None,
+        )
+        if r.applied is not None and r.applied_line is not None and "cost" in t.roles:
+            # the sum applied for, printed beside the sum granted
+            cell(r.applied_line, r.applied, r.applied_raw, "other", owner, None, r.evidence)
+        for sek, raw, line, yr, kind in r.extra:
+            cell(line, sek, raw, kind, owner, yr, r.evidence)
+    total_line = t.total_line
+    if total_line is None:
+        return out
+    for sek, raw, kind, col_year in t.total_extra:
+        cell(total_line, sek, raw, kind, None, col_year, t.total_evidence)
+    if t.applied_total is not None:  # the sum of what was applied for
+        cell(
+            total_line, t.applied_total, t.applied_total_raw, "other", None, None, t.total_evidence
+        )
+    if t.total is not None:
+        inside = [d for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        statuses = {d.status for d in inside}
+        cell(
+            total_line,
+            t.total,
+            t.total_raw,
+            "other" if statuses == {"ansökt"} else "total_granted",
+            None,
+            None,
+            t.total_evidence,
+            confidence=0.8,
+            of=inside[0] if inside else None,
+        )
     return out
 
 
