@@ -395,9 +395,14 @@ def process_documents(
     seq = itertools.count()
     isolating = False
 
+    refused: list[_Task] = []  # submitted after a worker died, before the pool was replaced
+
     def submit(task: _Task) -> None:
         task.seq = next(seq)
-        pending[pool.submit(task.fn, *task.args)] = task
+        try:
+            pending[pool.submit(task.fn, *task.args)] = task
+        except BrokenProcessPool:  # handled with the other tasks of the broken pool below
+            refused.append(task)
 
     def handle_page(d: _Doc, page: PageText) -> None:
         d.pages[page.page_no] = page
@@ -480,15 +485,17 @@ def process_documents(
                     finish(
                         d, status, "extract", error, text=d.text, understood=understood, facts=facts
                     )
-            if broken or _pool_broken(pending):
+            if broken or refused or _pool_broken(pending):
                 # A worker died (a crashing PDF library, the OOM killer). Every unfinished task
                 # is rerun in a one-worker pool, where tasks run in submission order: when it
                 # dies again, the oldest unfinished task is the culprit. Only that page (or
                 # file) fails; then the full pool takes over again.
                 outstanding = sorted(
-                    {id(t): t for t in [*broken, *pending.values()]}.values(), key=lambda t: t.seq
+                    {id(t): t for t in [*broken, *refused, *pending.values()]}.values(),
+                    key=lambda t: t.seq,
                 )
                 pending.clear()
+                refused.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 culprit = outstanding.pop(0) if isolating and outstanding else None
                 isolating = culprit is None
