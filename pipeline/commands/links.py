@@ -124,12 +124,12 @@ def links(
       namnd links different 3f2a…-p-1c9e07aa 5e0c…-p-0b3e9d12
     """
     from pipeline import warehouse
-    from pipeline.warehouse.series import (
-        _check_judgement,
+    from pipeline.warehouse.series_judgements import (
+        check_judgement,
         read_judgements,
-        read_mentions,
         record_judgement,
     )
+    from pipeline.warehouse.series_pairs import read_mentions
 
     try:
         settings = Settings.from_env(None, db)
@@ -153,7 +153,7 @@ def links(
             orphans = [
                 (j, why)
                 for j in read_judgements(settings.overrides_dir)
-                if (why := _check_judgement(j, by_id))
+                if (why := check_judgement(j, by_id))
             ]
         finally:
             con.close()

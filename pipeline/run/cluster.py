@@ -8,7 +8,7 @@ collects and loads: DuckDB keeps a single writer. `client.get_executor()` is a p
 
 Tasks carry references, never page images: a page task is ``(path, page number, OCR
 settings)``, a parse task the document's text and the cache key. Paths are fsspec-style
-strings (`pool.local_path`); today they are absolute paths on storage that every worker mounts
+strings (`tasks.local_path`); today they are absolute paths on storage that every worker mounts
 at the same place (NFS, CephFS, …): workers read ``raw/`` there and write ``extracted/`` there,
 content-addressed and atomically, so a task that runs twice (a retry, a lost worker) is
 harmless.
@@ -191,7 +191,7 @@ class ClusterWorkers:
         self._last_look = 0.0
         self._subscribed = False
 
-    # -- the Workers protocol (pool.py)
+    # -- the Workers protocol (workers.py)
 
     def executor(self, isolating: bool) -> Executor:
         if self._client is None:

@@ -30,15 +30,9 @@ from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
 from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
-from pipeline.run.pool import (
-    EventHandler,
-    LocalPool,
-    Workers,
-    forks,
-    preload,
-    process_documents,
-    stage_versions,
-)
+from pipeline.run.pool import EventHandler, process_documents
+from pipeline.run.tasks import stage_versions
+from pipeline.run.workers import LocalPool, Workers, forks, preload
 from pipeline.warehouse import longitudinal
 from pipeline.warehouse.lexicon import Learner
 from pipeline.warehouse.runs import record_run

@@ -161,7 +161,7 @@ def overrides_lock(overrides_dir: Path) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-#: Judgements on project links (pipeline/warehouse/series.py), not corrections of rows.
+#: Judgements on project links (pipeline/warehouse/series_judgements.py), not corrections of rows.
 LINKS_FILE = "project_links.csv"
 
 

@@ -64,7 +64,7 @@ for mod in (warehouse, load):
 db._open = timed(db._open)
 db.prepare = timed(db.prepare)
 import os
-from pipeline.run import pool
+from pipeline.run import tasks
 stamps = os.environ["BENCH_STAMPS"]
 def stamped(fn):  # the wall-clock time each worker task starts, appended to a file
     def wrapper(*a, **k):
@@ -74,9 +74,9 @@ def stamped(fn):  # the wall-clock time each worker task starts, appended to a f
     wrapper.__name__, wrapper.__qualname__, wrapper.__module__ = (
         fn.__name__, fn.__qualname__, fn.__module__)  # pickled by name: workers fork
     return wrapper
-for name in ("_text_task", "_page_task", "_parse_task"):
-    if hasattr(pool, name):
-        setattr(pool, name, stamped(getattr(pool, name)))
+for name in ("text_task", "page_task", "parse_task"):
+    if hasattr(tasks, name):
+        setattr(tasks, name, stamped(getattr(tasks, name)))
 from pipeline.cli import main
 t0 = time.time()
 t = time.perf_counter()
@@ -94,9 +94,9 @@ finally:
             kind, at = line.split()
             first.setdefault(kind, float(at) - t0)
     print(json.dumps({"s": time.perf_counter() - t, "load_s": spent[0], "rss_mib": rss,
-                      "first_page_s": min([first.get("_text_task", 1e9),
-                                           first.get("_page_task", 1e9)]),
-                      "first_parse_s": first.get("_parse_task")}),
+                      "first_page_s": min([first.get("text_task", 1e9),
+                                           first.get("page_task", 1e9)]),
+                      "first_parse_s": first.get("parse_task")}),
           file=sys.stderr)
 """
 

@@ -246,7 +246,7 @@ def _worker_reading_a_page(c: Cluster) -> str:
     while time.monotonic() < deadline:
         by_address = {a: n for n, a in c.names().items()}
         for address, keys in c.client.processing().items():
-            if any(str(k).startswith("_page_task") for k in keys):
+            if any(str(k).startswith("page_task") for k in keys):
                 time.sleep(0.2)  # inside the page: its OCR takes seconds
                 return by_address[address]
         time.sleep(0.1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.run.cluster import check_reports, identity, worker_report
-from pipeline.run.pool import local_path
+from pipeline.run.tasks import local_path
 
 
 def test_a_worker_like_the_driver_passes(tmp_path: Path) -> None:

@@ -35,7 +35,8 @@ CHILD = textwrap.dedent(
     from pipeline import warehouse
     from pipeline.config import Settings
     from pipeline.run.discover import discover
-    from pipeline.run.pool import LocalPool, process_documents
+    from pipeline.run.pool import process_documents
+    from pipeline.run.workers import LocalPool
 
     raw, db, ex = (Path(a) for a in sys.argv[1:4])
     settings = Settings(raw_dir=raw, db_path=db, extracted_dir=ex, overrides_dir=db.parent / "o", jobs=1)
