@@ -4,6 +4,10 @@ Overrides (analysts' corrections): what one is and reading the files in `overrid
 finding its row in `override_match`, applying them in `override_apply`, editing the files
 in `override_files`.
 
+Project series (`series`, run by `longitudinal` after loading): the mentions and the
+evidence that two are one project in `series_pairs`, the analysts' link judgements in
+`series_judgements`, the decisions and the grouping into series in `series`.
+
 The orchestrator holds `write_lock` for a whole run and loads documents inside short
 `connect_write` windows; everyone else reads through `connect_read`.
 """
