@@ -41,16 +41,15 @@ Every change is returned as a :class:`pipeline.records.Repair` (line, before, af
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from pipeline import data
 from pipeline.lang.domain import DomainLexicon, LexiconRef, get_domain_lexicon, load_learned
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.records import PageText, Repair
@@ -956,14 +955,11 @@ def get_context_repairer() -> ContextRepairer:
 
 
 def _gazetteer_names() -> list[str]:
-    """District names and aliases of the shipped gazetteer (pipeline/data)."""
-    data = Path(__file__).resolve().parent.parent / "data"
+    """District names and aliases of the shipped gazetteer (pipeline/data, its one loader)."""
     names: list[str] = []
     for file, column in (("districts.csv", "name"), ("district_aliases.csv", "alias")):
-        path = data / file
-        if path.is_file():
-            with path.open(encoding="utf-8", newline="") as fh:
-                names += [row[column] for row in csv.DictReader(fh) if row.get(column)]
+        if (data.DATA_DIR / file).is_file():
+            names += [row[column] for row in data.rows(file) if row.get(column)]
     return names
 
 

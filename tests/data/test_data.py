@@ -16,6 +16,7 @@ from pipeline.data import DATA_DIR, DataFileError, parse_date, read_rows
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.facts.spacy_pipeline import build_nlp
+from pipeline.understand.context_repair import _gazetteer_names
 from pipeline.understand.vocabulary import PATTERNS, pattern_rows
 from pipeline.warehouse.districts import load_districts, read_districts
 from pipeline.warehouse.expected import read_series
@@ -23,10 +24,11 @@ from pipeline.warehouse.migrate import migrate
 
 SHIPPED = Path(data.__file__).parent
 
-# An analyst's edit of districts.csv: a comment line, a blank line, and a unit whose dates
-# are bare years (valid_from 2024 = 1 January, valid_to 2025 = 31 December).
+# An analyst's edit of districts.csv: a comment line (with a comma, so that a reader that
+# took it for data would see a name in it), a blank line, and a unit whose dates are bare
+# years (valid_from 2024 = 1 January, valid_to 2025 = 31 December).
 EDIT = [
-    "# Test unit added by hand; dates are bare years",
+    "# Test unit added by hand, by the analyst; dates are bare years",
     "",
     "provenheten,Provenheten,unit,2024,2025,,test edit",
 ]
@@ -76,6 +78,10 @@ def test_the_edited_districts_file_is_accepted_by_every_reader(edited: Path) -> 
     assert [(e.text, e.label_, e._.district_id) for e in doc.ents if e.label_ == "DISTRICT"] == [
         ("Provenheten", "DISTRICT", "provenheten")
     ]
+    # understanding's context repair, which keeps the gazetteer's names as words
+    names = _gazetteer_names()
+    assert "Provenheten" in names
+    assert [n for n in names if "analyst" in n or "#" in n] == []
 
 
 def test_comment_and_blank_lines_are_skipped_anywhere_and_lines_keep_their_numbers(

@@ -91,14 +91,20 @@ def test_run_prepares_the_warehouse_once(tmp_path: Path, monkeypatch: pytest.Mon
     raw.mkdir()
     for i in range(4):
         (raw / f"t{i}.txt").write_text(letter_text(i), "utf-8")
-    calls: list[int] = []
-    real = db_mod.prepare
+    calls: list[str] = []
 
-    def counting_prepare(con: Any, **kw: Any) -> None:
-        calls.append(1)
-        real(con, **kw)
+    def counting(name: str) -> None:
+        real = getattr(db_mod, name)
 
-    monkeypatch.setattr(db_mod, "prepare", counting_prepare)
+        def count(*a: Any, **kw: Any) -> Any:
+            calls.append(name)
+            return real(*a, **kw)
+
+        monkeypatch.setattr(db_mod, name, count)
+
+    # `prepare` and what it does on the warehouse: migrations, districts, views
+    for name in ("prepare", "migrate", "load_districts", "ensure_views"):
+        counting(name)
     monkeypatch.setattr(loader_mod, "MAX_BATCH_DOCS", 1)  # a batch per file
     from pipeline.run.recipe import run
 
@@ -112,7 +118,7 @@ def test_run_prepares_the_warehouse_once(tmp_path: Path, monkeypatch: pytest.Mon
     )
     summary = run(settings)
     assert summary.ok == 4
-    assert len(calls) == 1
+    assert sorted(calls) == ["ensure_views", "load_districts", "migrate", "prepare"]
     assert snapshot(settings.db_path)["documents"]
 
 
