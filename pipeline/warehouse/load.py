@@ -18,7 +18,6 @@ from pipeline.facts import ids
 from pipeline.layout import doc_id_from_sha
 from pipeline.records import DocumentResult, DocumentText, Facts, UnderstoodDocument
 from pipeline.run.faults import kill_point
-from pipeline.warehouse.evidence_boxes import add_boxes
 from pipeline.warehouse.lexicon import document_rows
 from pipeline.warehouse.migrate import PER_DOCUMENT_TABLES, first_row, utcnow
 from pipeline.warehouse.override_apply import apply_stored_overrides
@@ -312,6 +311,9 @@ def _document_tables(
         **_understood_rows(doc_id, result.understood),
         **_fact_rows(doc_id, result.facts),
     }
+    # imported here: its geometry needs numpy, which a run with nothing to load never does
+    from pipeline.warehouse.evidence_boxes import add_boxes
+
     add_boxes(tables, result.text, doc_id)  # where on its page each value was read
     return {t: tables.get(t, []) for t in PER_DOCUMENT_TABLES}
 

@@ -20,6 +20,7 @@ import pytest
 from pipeline import warehouse
 from pipeline.evaluate.longitudinal import evaluate_concepts, evaluate_links
 from pipeline.lang.concepts import OTHER, match_concepts, parse_vocabulary
+from pipeline.warehouse import longitudinal
 from pipeline.warehouse.checks import FAILED_CHECK_FACTOR
 from tests.conftest import REPO, Built, build_warehouse, run_cli
 
@@ -358,3 +359,48 @@ def test_links_judgements_applied_and_orphans_reported(
     con.close()
     assert sa != sb
     assert decided == ("different", "analyst")
+
+
+# --------------------------------------------------------------------------- no-op reruns
+
+
+def test_a_rerun_with_nothing_new_skips_the_rebuild_and_reports_the_same_lines(
+    series_warehouse: Built, tmp_path: Path
+) -> None:
+    """Issue 19: concepts, series and checks are rebuilt only when what they are computed
+    from changed; a skipped rebuild still reports the last rebuild's summary lines."""
+    db = tmp_path / "namnd.duckdb"
+    shutil.copy(series_warehouse.db, db)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    con = duckdb.connect(str(db))
+    try:
+        first = longitudinal.refresh(con, overrides, force=True)
+        again = longitudinal.refresh(con, overrides)
+        links = con.execute("SELECT count(*) FROM project_links").fetchone()
+        assert first.rebuilt and not again.rebuilt
+        assert again.lines() == first.lines() and any("rows_vs_total" in x for x in first.lines())
+        # an analyst's file, a reloaded document: each rebuilds
+        (overrides / "project_links.csv").write_text(
+            "a,b,judgement,expect_a,expect_b,note,recorded_at\n", encoding="utf-8"
+        )
+        assert longitudinal.refresh(con, overrides).rebuilt
+        assert not longitudinal.refresh(con, overrides).rebuilt
+        con.execute(
+            "UPDATE documents SET loaded_at = loaded_at + INTERVAL 1 SECOND WHERE doc_id = "
+            "(SELECT min(doc_id) FROM documents)"
+        )
+        assert longitudinal.refresh(con, overrides).rebuilt
+        assert con.execute("SELECT count(*) FROM project_links").fetchone() == links
+    finally:
+        con.close()
+    # end to end: the second of two plain reruns skips it and still prints the failed check
+    outputs = []
+    for _ in range(2):
+        code, out = run_cli(
+            ["run", "--raw", str(series_warehouse.raw), "--db", str(db), "--plain"],
+            extracted=series_warehouse.extracted,
+        )
+        assert code == 0, out
+        outputs.append(out)
+    assert all("failed check rows_vs_total" in out for out in outputs)
