@@ -201,6 +201,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             out.append(main[0])
             i = main[1]
             continue
+        labelled = _labelled_items(lines, i, ctx)
+        if labelled is not None:
+            out.extend(labelled[0])
+            i = labelled[1]
+            continue
         prio = _priority_sentences(lines, i, ctx)
         if prio is not None:
             out.extend(prio[0])
@@ -249,6 +254,56 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             )
         i = after
     return out
+
+
+#: "Fokusområde 1: Tidiga insatser …", "Kriterium 2 – …": an item that carries its kind's
+#: name and number
+_LABELLED = re.compile(r"^\s*([A-Za-zÅÄÖåäö]{4,30})\s+(\d{1,2})\s*(?::|[.–—-])\s+(\S.*)$")
+
+
+def _labelled_items(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """Two or more lines in a row that each begin with the same criteria word and the next
+    number ("Fokusområde 1: …", "Fokusområde 2: …"); None when line `i` starts no such run."""
+    m = _LABELLED.match(lines[i].text)
+    if m is None or m.group(2) != "1":
+        return None
+    score = strongest(cue_hits(m.group(1), "criteria_intro"))
+    if not score:
+        return None
+    kind = max(score.items(), key=lambda kv: kv[1])[0]
+    items: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines):
+        s = lines[j].text
+        mm = _LABELLED.match(s)
+        if mm and fold(mm.group(1)) == fold(m.group(1)) and int(mm.group(2)) == len(items) + 1:
+            items.append((j, mm.group(3)))
+        elif items and s.strip() and _starts_lower(s) and not _LABELLED.match(s):
+            k, text = items[-1]
+            items[-1] = (k, dehyphen_join([text, s.strip()]))
+        elif s.strip():
+            break
+        j += 1
+    if len(items) < 2:
+        return None
+    start = _paragraph_start(lines, max(0, i - 1))
+    fund, year = _fund_year(lines, start, i, ctx)
+    out = [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=clean_item_text(text),
+            kind=kind,
+            page_no=lines[k].page_no,
+            evidence=lines[k].text.strip(),
+            confidence=0.8,
+        )
+        for pos, (k, text) in enumerate(items, start=1)
+    ]
+    return out, j
 
 
 def _paragraph_start(lines: Sequence[BodyLine], i: int) -> int:

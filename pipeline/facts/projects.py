@@ -46,6 +46,15 @@ _STOP_AFTER = re.compile(r"[.,;:()]")
 _AUX = {"har", "hade", "ska", "skall", "kommer", "att", "kan"}
 _MAX_NAME_WORDS = 9
 _CLAUSE_STOP = {
+    # the verb after the subject ("… vid Stockholms universitet har ansökt om …")
+    "har",
+    "hade",
+    "ansoker",
+    "soker",
+    "driver",
+    "genomfor",
+    "beviljas",
+    "beviljades",
     "en",
     "ett",
     "som",

@@ -41,6 +41,7 @@ _MAX_CELL_WORDS = 5  # a wrapped cell line holds a few words
 _YEAR_TOKEN = re.compile(rf"^{PRINTED_YEAR}$")
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+_TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]  # (start, end, canonical name)
 LeadPlace = Callable[[str], int]  # end of the district name a text starts with (0: none)
@@ -193,6 +194,8 @@ def _rows(
             break
         if anchor:
             groups.append([j])
+            if _TOTAL_ROW.match(s.lstrip("| ")):
+                break  # the Summa row closes the table: what follows is prose
         elif groups:
             if len(groups[-1]) >= 4:
                 break
