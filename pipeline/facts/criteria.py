@@ -414,29 +414,28 @@ def _priority_sentences(
             j += 1
         if j >= len(lines) or not _PRIORITY_SENTENCE.match(fold(lines[j].text)):
             break
-        parts = [lines[j].text]
-        k = j
-        while (
-            not parts[-1].rstrip().endswith(".")
-            and k + 1 < len(lines)
-            and lines[k + 1].text.strip()
-        ):
+        k = j  # the paragraph: to a blank line or a heading
+        while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
             k += 1
-            parts.append(lines[k].text)
-        text = dehyphen_join(parts).strip()
+        para = dehyphen_join([lines[x].text for x in range(j, k + 1)]).strip()
         fund, year = _fund_year(lines, j, k, ctx)
-        out.append(
-            CriterionItem(
-                fund_type=fund,
-                year=year,
-                position=len(out) + 1,
-                text=text,
-                kind="priority",
-                page_no=lines[j].page_no,
-                evidence=text,
-                confidence=0.6,
+        # "Särskilt prioriteras … . Särskilt prioriteras … ." — each such sentence of the
+        # paragraph, up to one that is no priority
+        for text in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", para):
+            if not _PRIORITY_SENTENCE.match(fold(text)):
+                break
+            out.append(
+                CriterionItem(
+                    fund_type=fund,
+                    year=year,
+                    position=len(out) + 1,
+                    text=text.strip(),
+                    kind="priority",
+                    page_no=lines[j].page_no,
+                    evidence=text.strip(),
+                    confidence=0.6,
+                )
             )
-        )
         j = k + 1
     return (out, j) if out else None
 

@@ -115,13 +115,24 @@ def season_end(text: str) -> dt.date | None:
     """ "hösten 2008", "under våren 2015": the season's last day (the year is what is sure)."""
     best = None
     for m in _SEASON_YEAR.finditer(text):
-        mon, day = _SEASON_END[m.group(1).lower()[:3]]
+        word = m.group(1).lower()
+        mon, day = _SEASON_END[word if word in ("vt", "ht") else word[:3]]
         best = dt.date(int(m.group(2)), mon, day)
     return best
 
 
-_SEASON_YEAR = re.compile(r"\b(våren|sommaren|hösten|vintern)\s+((?:19|20)\d\d)\b", re.I)
-_SEASON_END = {"vår": (6, 30), "som": (8, 31), "hös": (12, 31), "vin": (12, 31)}
+_SEASON_YEAR = re.compile(
+    r"\b(våren|sommaren|hösten|vintern|vt|ht|vårterminen|höstterminen)\s+((?:19|20)\d\d)\b", re.I
+)
+#: a term ("vt 2020" = vårterminen, "ht" = höstterminen) ends with its season
+_SEASON_END = {
+    "vår": (6, 30),
+    "vt": (6, 30),
+    "som": (8, 31),
+    "hös": (12, 31),
+    "ht": (12, 31),
+    "vin": (12, 31),
+}
 
 
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
@@ -135,6 +146,10 @@ def parse_end_cell(
     got = parse_end_date(text, default_year)
     if got is not None:
         return got
+    term = _SEASON_YEAR.search(text)
+    season = season_end(text)
+    if term is not None and season is not None:  # "vt 2020", "hösten 2019"
+        return term.start(), term.end(), term.group(0), season
     m = _CELL_YEARS.match(text)
     if m is None:
         return None
