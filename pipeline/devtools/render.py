@@ -8,7 +8,9 @@ byte-identical outputs (given the same library versions).
 Page geometry is shared by the born-digital PDF writer and the image renderer: A4, left and
 right margin :data:`MARGIN_X`, first baseline at ``MARGIN_TOP + FONT_SIZE``, one line every
 :data:`LEADING` points. A line that would be wider than the text column is drawn with a
-smaller font size so that it fits; no text is ever clipped.
+smaller font size so that it fits; no text is ever clipped. Table rows and indented lines are
+never wrapped: a page whose widest such line is wider than the column draws all of them
+smaller by one factor (:func:`table_scale`), as a word processor prints a wide table.
 
 The *reference text* of a laid-out page (:func:`reference_text`) is exactly the text that was
 drawn on it, one line per line, which is what OCR character error rate is measured against.
@@ -40,6 +42,7 @@ __all__ = [
     "layout_pages",
     "reference_text",
     "split_transcript_pages",
+    "table_scale",
     "winansi_safe",
 ]
 
@@ -100,7 +103,9 @@ def _trim_blank(lines: list[str]) -> list[str]:
 
 def _wrap_line(line: str, width: int) -> list[str]:
     line = line.rstrip().expandtabs(8)
-    if len(line) <= width:
+    if len(line) <= width or not _is_plain(layout_runs(line)):
+        # a table row or an indented line is never broken: a word processor keeps a
+        # table's row on its line and prints a wide table smaller (`table_scale`)
         return [line]
     return textwrap.wrap(
         line,
@@ -164,6 +169,17 @@ def _is_plain(runs: list[tuple[int, str]]) -> bool:
     return len(runs) <= 1 and (not runs or runs[0][0] == 0)
 
 
+def table_scale(lines: Sequence[str], columns: int = 90) -> float:
+    """How much smaller a page's laid-out lines (table rows, indented lines) are drawn so
+    that the widest of them fits the text column: 1.0 when all fit. One factor per page keeps
+    a table's columns aligned from row to row."""
+    widest = max(
+        (len(ln.rstrip()) for ln in lines if ln.strip() and not _is_plain(layout_runs(ln))),
+        default=0,
+    )
+    return min(1.0, columns / widest) if widest else 1.0
+
+
 def reference_text(page_lines: Sequence[str]) -> str:
     """The exact text drawn on a laid-out page: its lines joined with ``"\\n"``."""
     return "\n".join(page_lines)
@@ -220,6 +236,7 @@ def born_digital_bytes(pages: Sequence[Sequence[str]], title: str | None = None)
     c = _canvas(buf, title)
     page_h = A4_PT[1]
     for lines in pages:
+        shrink = table_scale(lines)
         for i, raw in enumerate(lines):
             line = winansi_safe(raw)
             if not line.strip():
@@ -227,9 +244,9 @@ def born_digital_bytes(pages: Sequence[Sequence[str]], title: str | None = None)
             y = page_h - (MARGIN_TOP + FONT_SIZE + i * LEADING)
             runs = layout_runs(line)
             if not _is_plain(runs):
-                c.setFont(PDF_FONT, FONT_SIZE)
+                c.setFont(PDF_FONT, FONT_SIZE * shrink)
                 for col, text in runs:
-                    c.drawString(MARGIN_X + col * CELL_PT, y, text)
+                    c.drawString(MARGIN_X + col * CELL_PT * shrink, y, text)
                 continue
             size = FONT_SIZE
             width = stringWidth(line, PDF_FONT, size)

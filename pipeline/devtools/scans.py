@@ -34,6 +34,7 @@ from pipeline.devtools.render import (
     born_digital_bytes,
     derive_seed,
     layout_runs,
+    table_scale,
 )
 
 __all__ = [
@@ -75,6 +76,7 @@ def render_page_image(
     img = Image.new("L", page_size_px(dpi), 255)
     draw = ImageDraw.Draw(img)
     max_w = _TEXT_WIDTH_PT * scale
+    shrink = table_scale(lines)
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -82,8 +84,9 @@ def render_page_image(
         runs = layout_runs(line)
         if not _is_plain(runs):
             for col, text in runs:
-                x = (MARGIN_X + col * CELL_PT) * scale
-                draw.text((x, y), text, fill=0, font=_font(font, FONT_SIZE * scale), anchor="ls")
+                x = (MARGIN_X + col * CELL_PT * shrink) * scale
+                size = FONT_SIZE * scale * shrink
+                draw.text((x, y), text, fill=0, font=_font(font, size), anchor="ls")
             continue
         size = FONT_SIZE * scale
         width = _font(font, size).getlength(line)

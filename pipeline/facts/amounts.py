@@ -237,7 +237,9 @@ def _paragraph_amounts(
                 or ctx.fund_before(s.first, with_default=False)
                 or (owner.fund_type if owner is not None else None)
                 # ... but the cost of a study or project the document is about is its money
-                or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None),
+                or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None)
+                # ... and the most one application can get is the call's: the document's fund
+                or (ctx.default_fund if kind == "max_per_application" else None),
                 kind,
                 ctx.study_fund,
             )

@@ -201,6 +201,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             out.append(main[0])
             i = main[1]
             continue
+        labelled = _labelled_items(lines, i, ctx)
+        if labelled is not None:
+            out.extend(labelled[0])
+            i = labelled[1]
+            continue
         prio = _priority_sentences(lines, i, ctx)
         if prio is not None:
             out.extend(prio[0])
@@ -249,6 +254,56 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             )
         i = after
     return out
+
+
+#: "Fokusområde 1: Tidiga insatser …", "Kriterium 2 – …": an item that carries its kind's
+#: name and number
+_LABELLED = re.compile(r"^\s*([A-Za-zÅÄÖåäö]{4,30})\s+(\d{1,2})\s*(?::|[.–—-])\s+(\S.*)$")
+
+
+def _labelled_items(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """Two or more lines in a row that each begin with the same criteria word and the next
+    number ("Fokusområde 1: …", "Fokusområde 2: …"); None when line `i` starts no such run."""
+    m = _LABELLED.match(lines[i].text)
+    if m is None or m.group(2) != "1":
+        return None
+    score = strongest(cue_hits(m.group(1), "criteria_intro"))
+    if not score:
+        return None
+    kind = max(score.items(), key=lambda kv: kv[1])[0]
+    items: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines):
+        s = lines[j].text
+        mm = _LABELLED.match(s)
+        if mm and fold(mm.group(1)) == fold(m.group(1)) and int(mm.group(2)) == len(items) + 1:
+            items.append((j, mm.group(3)))
+        elif items and s.strip() and _starts_lower(s) and not _LABELLED.match(s):
+            k, text = items[-1]
+            items[-1] = (k, dehyphen_join([text, s.strip()]))
+        elif s.strip():
+            break
+        j += 1
+    if len(items) < 2:
+        return None
+    start = _paragraph_start(lines, max(0, i - 1))
+    fund, year = _fund_year(lines, start, i, ctx)
+    out = [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=clean_item_text(text),
+            kind=kind,
+            page_no=lines[k].page_no,
+            evidence=lines[k].text.strip(),
+            confidence=0.8,
+        )
+        for pos, (k, text) in enumerate(items, start=1)
+    ]
+    return out, j
 
 
 def _paragraph_start(lines: Sequence[BodyLine], i: int) -> int:
@@ -359,29 +414,28 @@ def _priority_sentences(
             j += 1
         if j >= len(lines) or not _PRIORITY_SENTENCE.match(fold(lines[j].text)):
             break
-        parts = [lines[j].text]
-        k = j
-        while (
-            not parts[-1].rstrip().endswith(".")
-            and k + 1 < len(lines)
-            and lines[k + 1].text.strip()
-        ):
+        k = j  # the paragraph: to a blank line or a heading
+        while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
             k += 1
-            parts.append(lines[k].text)
-        text = dehyphen_join(parts).strip()
+        para = dehyphen_join([lines[x].text for x in range(j, k + 1)]).strip()
         fund, year = _fund_year(lines, j, k, ctx)
-        out.append(
-            CriterionItem(
-                fund_type=fund,
-                year=year,
-                position=len(out) + 1,
-                text=text,
-                kind="priority",
-                page_no=lines[j].page_no,
-                evidence=text,
-                confidence=0.6,
+        # "Särskilt prioriteras … . Särskilt prioriteras … ." — each such sentence of the
+        # paragraph, up to one that is no priority
+        for text in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", para):
+            if not _PRIORITY_SENTENCE.match(fold(text)):
+                break
+            out.append(
+                CriterionItem(
+                    fund_type=fund,
+                    year=year,
+                    position=len(out) + 1,
+                    text=text.strip(),
+                    kind="priority",
+                    page_no=lines[j].page_no,
+                    evidence=text.strip(),
+                    confidence=0.6,
+                )
             )
-        )
         j = k + 1
     return (out, j) if out else None
 

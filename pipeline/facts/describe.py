@@ -233,7 +233,10 @@ _REPORT_TITLE = re.compile(
     r"\b(?:redovisning|arsrapport|arsredovisning|uppfoljning|verksamhetsberattelse|"
     r"rapport|slutrapport|delrapport|aterrapportering|lagesbeskrivning|lagesrapport)\b"
 )
-_ONGOING = re.compile(r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter)\b")
+_ONGOING = re.compile(
+    r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter|startade|loper|"
+    r"ar [2-9] av [2-9])\b"  # "är nu inne på år 2 av 3"
+)
 
 
 _REPORT_WORDS = ("redovisning", "arsrapport", "uppfoljning", "lagesbeskrivning")

@@ -89,6 +89,9 @@ class GridRow:
     #: the row's other money cells (a second year's grant; money spent or paid back):
     #: (kronor, raw, line, year, kind)
     extra: list[tuple[int, str, int, int | None, str]] = field(default_factory=list)
+    #: the row's sum came from a "Totalt" column after the years: (kronor, raw, approximate,
+    #: year) of the year's cell it replaced
+    instalment: tuple[int, str, bool, int | None] | None = None
 
     def text(self, role: str) -> str:
         return dehyphen_join(self.cells.get(role, []))
@@ -256,10 +259,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if _TOTAL_ROW.match(stripped.lstrip("| ")):
             if money is not None:
+                summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
                     got = _read_number(c.text, money.multiplier)
                     if got is None:
                         continue
+                    summed.append(col)
                     table.total_line = j
                     table.total_evidence = stripped
                     if applied is not None and col is applied:
@@ -271,6 +276,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
+                if summed and not any(_TOTAL_ROW.match(c.header) for c in summed):
+                    _instalments(table)
             table.last_line = j
             break
         lead_no = None
@@ -285,6 +292,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             by_col["ordinal"] = [lead_no.text.strip()]
         extra: list[tuple[int, str, int | None, str]] = []
         first_year: int | None = None
+        instalment: tuple[int, str, bool, int | None] | None = None
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
@@ -311,6 +319,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 elif _TOTAL_ROW.match(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))
+                    instalment = (*amount, first_year)
                     amount, first_year = num, first_year
                 elif amount is None:
                     amount, first_year = num, _year_of(col.header)
@@ -352,6 +361,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount
             row.amount_line = j
+        row.instalment = instalment
         row.extra = [(sek, raw, j, yr, kind) for sek, raw, yr, kind in extra]
         if applied_amount is not None:
             row.applied, row.applied_raw = applied_amount[0], applied_amount[1]
@@ -362,6 +372,21 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         j += 1
     table.rows = [r for r in table.rows if any(r.text(role) for role in ROW_ROLES)]
     return table
+
+
+def _instalments(table: GridTable) -> None:
+    """The Summa row sums a year's column and not the "Totalt" column: the year's cells are
+    what is decided now (a plan's instalments of multi-year projects), each row's total over
+    all its years is one more sum of the project, for no single year."""
+    for r in table.rows:
+        if r.instalment is None or r.amount is None or r.amount_raw is None:
+            continue
+        sek, raw, approx, year = r.instalment
+        line = r.amount_line if r.amount_line is not None else r.first_line
+        r.extra = [e for e in r.extra if not (e[0] == sek and e[1] == raw)]
+        r.extra.append((r.amount, r.amount_raw, line, None, "project_cost"))
+        r.amount, r.amount_raw, r.amount_approx = sek, raw, approx
+        r.instalment = None
 
 
 def _is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
@@ -388,6 +413,8 @@ def _starts_row(
         return False
     if row is None:
         return amount is not None or cells[0].start <= columns[0].start + 1
+    if row.evidence.count("(") > row.evidence.count(")"):
+        return False  # "Kista sdf (medsökande" / "Spånga-Tensta)": inside the row's bracket
     at_left = cells[0].start <= columns[0].start + 1
     lead = cells[0].text.strip(" |")[:1]
     looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"

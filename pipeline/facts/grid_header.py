@@ -123,6 +123,9 @@ def unit_multiplier(cell: str) -> int:
     return 1
 
 
+_PERIOD = re.compile(r"period|projekttid|tidsplan")
+
+
 def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ln = lines[i]
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
@@ -144,6 +147,13 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             unknown += 1
             role = "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
+    ends = [c for c in columns if c.role == "end"]
+    if len(ends) > 1:
+        # "Period" beside "Klart": the period is when the work runs, the other its end
+        for c in ends:
+            if _PERIOD.search(fold(c.header)) and len(ends) > 1:
+                c.role = "other"
+                ends.remove(c)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal")]
     if unknown > 1 or not any(r in ROW_ROLES for r in roles) or len(set(known)) < 2:

@@ -120,6 +120,16 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     return _tidy(head), []
 
 
+#: a project's title in quotation marks inside an item ("Fältgruppen, ”Trygga helger”, …")
+_QUOTED = re.compile(r"[”“\"«»]([^”“\"«»]{3,160})[”“\"«»]")
+
+
+def _quoted_name(head: str) -> re.Match[str] | None:
+    """The one quoted title of an item's head, when it has exactly one of two words or more."""
+    found = [m for m in _QUOTED.finditer(head) if len(m.group(1).split()) >= 2]
+    return found[0] if len(found) == 1 else None
+
+
 def _tidy(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     return s.strip(" ,;:|–—-").rstrip(".").strip()
@@ -252,6 +262,14 @@ def _introduces_projects(intro: str, heading: str) -> bool:
         return False
     f = fold(intro)
     if (
+        not intro.rstrip().endswith((".", ";"))
+        and 2 <= len(intro.split()) <= 8
+        and _PROJECT_WORD.match(f)
+        and (_GRANT_WORD.search(f) or "avsla" in f)
+    ):
+        # a line of its own over the items: "Ansökningar som föreslås beviljas"
+        return True
+    if (
         intro.rstrip().endswith(":")
         and _POINTER.search(f)
         and _PROJECT_WORD.search(f)
@@ -301,6 +319,10 @@ def find_item_projects(
             for r in kept:
                 if not r.places:
                     r.places = list(own)
+                elif getattr(r, "unit_applicant", False):
+                    # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
+                    # and its partner
+                    r.places = [*own, *(p for p in r.places if p not in own)]
             if len(kept) >= _MIN_ITEMS:
                 out.extend(kept)
         i = max(after, i + 1)
@@ -319,7 +341,17 @@ def _row(
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = _head(head_text)
-    name, places = split_owner(head, find)
+    quoted = _quoted_name(head)
+    unit_applicant = False
+    if quoted is not None:
+        # "Fältgruppen, ”Trygga helger”, 120 000 kronor": the title in quotation marks is
+        # the name; what stands around it is the applicant and its partners
+        around = head[: quoted.start()] + " " + head[quoted.end() :]
+        name, places = _tidy(quoted.group(1)), find(around)
+        first = min((p.start for p in places), default=len(around))
+        unit_applicant = bool(_tidy(around[:first])) or not places
+    else:
+        name, places = split_owner(head, find)
     performer = None
     by = _PERFORMER_AFTER.search(name)
     if (
@@ -347,6 +379,8 @@ def _row(
         intro_line=intro_k if intro_k is not None else a,
     )
     row.performer = performer
+    row.unit_applicant = unit_applicant
+    amount = _granted_instead(text, amount)
     if amount is not None:
         row.amount, row.amount_raw, row.amount_approx = amount.sek, amount.raw, amount.approximate
         # the line that prints the amount (a wrapped head prints it on a later line)
@@ -419,6 +453,27 @@ def _labelled_row(
             a,
         )
     return row
+
+
+_SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s]{0,20}$")
+_GRANTED_BEFORE = re.compile(r"(?:bevilja\w*|bifall\w*|tilldela\w*)\b[\w\s]{0,20}$")
+
+
+def _granted_instead(text: str, amount: AmountMatch | None) -> AmountMatch | None:
+    """An item that prints the sum applied for and then the sum granted ("sökt belopp
+    190 000 kronor. Bifalls delvis med 120 000 kronor"): the project's sum is the one granted."""
+    if amount is None:
+        return None
+    found = [a for a in find_amounts(text) if a.per is None]
+    this = next((a for a in found if a.raw == amount.raw), None)
+    if this is None or not _SOUGHT_BEFORE.search(fold(text[max(0, this.start - 30) : this.start])):
+        return amount
+    for a in found:
+        if a.start > this.start and _GRANTED_BEFORE.search(
+            fold(text[max(0, a.start - 30) : a.start])
+        ):
+            return a
+    return amount
 
 
 def _join_head_lines(texts: list[str]) -> str:

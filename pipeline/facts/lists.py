@@ -72,6 +72,7 @@ class ListRow:
     amount_approx: bool = False
     amount_line: int | None = None
     performer: str | None = None  # an organisation that carries the project out
+    unit_applicant: bool = False  # the applicant is a unit of the writing committee
 
 
 # Words that may sit between or after places in a district phrase.

@@ -209,7 +209,12 @@ def _set_amount(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
         return
     d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
     head = a.raw.split()[0]
-    d.amount_line = next((k for k in range(s.first, s.last + 1) if head in lines[k].text), s.first)
+    # the sum stands in the sentence, or later in its paragraph ("… en studie kallad ”X”.
+    # … föreslår att studien beviljas 350 000:-")
+    end = s.last
+    while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
+        end += 1
+    d.amount_line = next((k for k in range(s.first, end + 1) if head in lines[k].text), s.first)
     d.amount_evidence = s.text
 
 

@@ -48,7 +48,9 @@ PlaceFinder = Callable[[str], list[Place]]
 
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
-    r"försöket|forsoket|satsningen|arbetsnamnet)(?:\s+|,\s+(?=[\"”“«]))",
+    r"försöket|forsoket|satsningen|arbetsnamnet|"
+    r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
+    r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet)))(?:\s+|,\s+(?=[\"”“«]))",
     re.IGNORECASE,
 )
 #: what members propose in a debate, or a reservation, is not what the committee decides
@@ -149,12 +151,21 @@ def find_prose_grants(
         ]
         if quoted and not amounts:
             # a quoted study name in a paragraph that gives its cost a sentence later
-            amounts = [a for a in find_amounts(paragraph_of.get(s.first, text)) if a.per is None]
-            if amounts and _FUNDED.search(fold(paragraph_of.get(s.first, text))):
+            para = paragraph_of.get(s.first, text)
+            amounts = [a for a in find_amounts(para) if a.per is None]
+            if amounts and _FUNDED.search(fold(para)):
                 for m in quoted:
                     got = project_name_after(text[m.end() :])
                     if got is not None:
-                        out.append(ProseProject(got[0], [], amounts[0], _status(f), s, text))
+                        # the paragraph is about this study: its districts are the study's,
+                        # and what it ends with ("föreslås beviljas") is its status
+                        places = [
+                            p for p in find(para) if fold(p.name_as_printed) not in fold(got[0])
+                        ]
+                        status = _status(f)
+                        if status == "ansökt" and _GRANTED.search(fold(para)):
+                            status = "beviljad"  # applied for, and proposed for a grant
+                        out.append(ProseProject(got[0], places, amounts[0], status, s, text))
             continue
         if not (_GRANTED.search(f) or _DONE.search(f)):
             continue

@@ -12,6 +12,7 @@ from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
+from pipeline.lang.fuzzy import fold
 
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
@@ -65,7 +66,7 @@ def grid_rows(
         out.append(
             TableRow(
                 name=name,
-                performer=_clean_cell(r.text("performer")) or None,
+                performer=_performer_cell(r.text("performer")),
                 end_date=end[3] if end else None,
                 end_raw=end[2] if end else None,
                 cost=amount,
@@ -95,3 +96,17 @@ def _clean_cell(s: str) -> str:
     s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     s = re.sub(r"\s+-\s+", " – ", s)
     return s.rstrip(" .,;")
+
+
+#: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–")
+_NOBODY = re.compile(
+    r"^(?:upphandlas|upphandling\b.*|ej (?:klart|bestamt|utsedd)|annu (?:ej|inte) \w+|"
+    r"utses senare|saknas|-|–|—)$"
+)
+
+
+def _performer_cell(text: str) -> str | None:
+    cell = _clean_cell(text)
+    if not cell or _NOBODY.match(fold(cell).strip(" .")):
+        return None
+    return cell

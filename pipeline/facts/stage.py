@@ -178,7 +178,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         )
         for a in all_amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
     ]
-    projects = [p for p in projects if p.project_id not in rejected]
+    # an application turned down is still a project applied for, with the sum it asked for
+    projects = [
+        dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
+    ]
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence

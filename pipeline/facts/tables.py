@@ -41,6 +41,7 @@ _MAX_CELL_WORDS = 5  # a wrapped cell line holds a few words
 _YEAR_TOKEN = re.compile(rf"^{PRINTED_YEAR}$")
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+_TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]  # (start, end, canonical name)
 LeadPlace = Callable[[str], int]  # end of the district name a text starts with (0: none)
@@ -114,13 +115,24 @@ def season_end(text: str) -> dt.date | None:
     """ "hösten 2008", "under våren 2015": the season's last day (the year is what is sure)."""
     best = None
     for m in _SEASON_YEAR.finditer(text):
-        mon, day = _SEASON_END[m.group(1).lower()[:3]]
+        word = m.group(1).lower()
+        mon, day = _SEASON_END[word if word in ("vt", "ht") else word[:3]]
         best = dt.date(int(m.group(2)), mon, day)
     return best
 
 
-_SEASON_YEAR = re.compile(r"\b(våren|sommaren|hösten|vintern)\s+((?:19|20)\d\d)\b", re.I)
-_SEASON_END = {"vår": (6, 30), "som": (8, 31), "hös": (12, 31), "vin": (12, 31)}
+_SEASON_YEAR = re.compile(
+    r"\b(våren|sommaren|hösten|vintern|vt|ht|vårterminen|höstterminen)\s+((?:19|20)\d\d)\b", re.I
+)
+#: a term ("vt 2020" = vårterminen, "ht" = höstterminen) ends with its season
+_SEASON_END = {
+    "vår": (6, 30),
+    "vt": (6, 30),
+    "som": (8, 31),
+    "hös": (12, 31),
+    "ht": (12, 31),
+    "vin": (12, 31),
+}
 
 
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
@@ -134,6 +146,10 @@ def parse_end_cell(
     got = parse_end_date(text, default_year)
     if got is not None:
         return got
+    term = _SEASON_YEAR.search(text)
+    season = season_end(text)
+    if term is not None and season is not None:  # "vt 2020", "hösten 2019"
+        return term.start(), term.end(), term.group(0), season
     m = _CELL_YEARS.match(text)
     if m is None:
         return None
@@ -193,6 +209,8 @@ def _rows(
             break
         if anchor:
             groups.append([j])
+            if _TOTAL_ROW.match(s.lstrip("| ")):
+                break  # the Summa row closes the table: what follows is prose
         elif groups:
             if len(groups[-1]) >= 4:
                 break

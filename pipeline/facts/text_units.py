@@ -68,7 +68,12 @@ def dehyphen_join(parts: Sequence[str]) -> str:
     return re.sub(r"[ \t]+", " ", out).strip()
 
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n")
+#: a sentence ends at . ! ? before a capital, at a colon at a line's end, and where a line
+#: opens a numbered or bulleted item ("… enligt tabellen\n2. att uppdra …": an item of a
+#: decision list that ends without a full stop)
+_SENT_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n|\n(?=(?:\d{1,2}[.)]|[–•])\s+\S)"
+)
 
 
 def sentences(lines: Sequence[str], page_nos: Sequence[int] | None = None) -> list[Sentence]:

@@ -14,7 +14,7 @@ from pipeline.config import OcrSettings
 from pipeline.records import DocumentText, PageText, SourceFile, TextSource
 
 #: 3: pages keep their word boxes and the transform to PDF points (the review page)
-TEXT_VERSION = 4
+TEXT_VERSION = 5
 
 
 def text_key(source: SourceFile, ocr: OcrSettings) -> str:

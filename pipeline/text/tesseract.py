@@ -26,7 +26,8 @@ from PIL import Image
 from pipeline.errors import EnvironmentProblem, PageError
 from pipeline.records import Word
 from pipeline.run.faults import pause_point
-from pipeline.text.spacing import char_width, spaced_line
+from pipeline.text.columns import Line, reading_groups
+from pipeline.text.spacing import char_width, join_rows, spaced_line
 
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
 # parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
@@ -158,30 +159,39 @@ def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
 
 def page_text(words: tuple[Word, ...]) -> str:
     """Words joined into lines; a blank line between paragraphs, as Tesseract's text output.
-    Wide gaps inside a line and indented lines keep their width (:mod:`.spacing`)."""
+    Wide gaps inside a line and indented lines keep their width (:mod:`.spacing`), and blocks
+    that stand side by side (a table's columns) are read row by row (:mod:`.columns`)."""
     boxes = [(float(w.left), float(w.left + w.width), w.text) for w in words]
     cw = char_width(boxes)
     margin = min((w.left for w in words), default=0)
-    lines: list[tuple[tuple[int, int, int], list[Word]]] = []
+    lines: list[Line] = []
     for w in words:
         key = (w.block, w.par, w.line)
-        if lines and lines[-1][0] == key:
-            lines[-1][1].append(w)
+        if lines and lines[-1].key == key:
+            lines[-1].words.append(w)
         else:
-            lines.append((key, [w]))
-    out: list[str] = []
-    prev: tuple[int, int, int] | None = None
-    for key, ws in lines:
-        if prev is not None:
-            out.append("\n" if key[:2] == prev[:2] else "\n\n")
-        ordered = sorted(ws, key=lambda w: w.left)
-        out.append(
-            spaced_line(
-                [(float(w.left), float(w.left + w.width), w.text) for w in ordered], cw, margin
-            )
+            lines.append(Line(key, [w]))
+
+    def spaced(ln: Line) -> str:
+        ordered = sorted(ln.words, key=lambda w: w.left)
+        return spaced_line(
+            [(float(w.left), float(w.left + w.width), w.text) for w in ordered], cw, margin
         )
-        prev = key
-    return "".join(out)
+
+    parts: list[str] = []
+    for group in reading_groups(lines):
+        if len({ln.key[0] for ln in group}) == 1 and group[0].key[1] != 0:
+            out: list[str] = []
+            prev: tuple[int, int, int] | None = None
+            for ln in group:
+                if prev is not None:
+                    out.append("\n" if ln.key[:2] == prev[:2] else "\n\n")
+                out.append(spaced(ln))
+                prev = ln.key
+            parts.append("".join(out))
+        else:  # printed rows of blocks side by side
+            parts.append(join_rows([(ln.top, ln.bottom, spaced(ln)) for ln in group]))
+    return "\n\n".join(parts)
 
 
 _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")

@@ -391,3 +391,19 @@ def test_render_corpus_writes_variants_and_gold_with_references(tmp_path: Path) 
     )
     with pytest.raises(ValueError, match="unknown variants"):
         render_corpus(src, tmp_path / "c", ("png",))
+
+
+def test_wide_table_rows_are_never_wrapped_but_drawn_smaller() -> None:
+    row = "Unga vuxna i arbete" + " " * 30 + "Stockholms universitet" + " " * 30 + "480 000"
+    prose = "Förvaltningen föreslår att nämnden beviljar medel till de projekt som anges nedan i tabellen."
+    pages = render.layout_pages([f"{prose}\n{row}\n{row}"], chars_per_line=90)
+    assert pages[0][-2:] == [row, row]  # the table's rows stay whole
+    assert len(pages[0]) == 4  # the plain prose line longer than 90 is wrapped as before
+    assert render.table_scale(pages[0]) == pytest.approx(90 / len(row))
+    assert render.table_scale(["kort rad", "  indrag"]) == 1.0
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(render.born_digital_bytes(pages))
+    text = pdf[0].get_textpage().get_text_range()
+    lines = [ln for ln in text.splitlines() if "480 000" in ln]
+    assert len(lines) == 2 and all("Stockholms universitet" in ln for ln in lines)
