@@ -147,13 +147,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             unknown += 1
             role = "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
-    ends = [c for c in columns if c.role == "end"]
-    if len(ends) > 1:
+    ends = [col for col in columns if col.role == "end"]
+    periods = [col for col in ends if _PERIOD.search(fold(col.header))]
+    if len(ends) > 1 and len(periods) < len(ends):
         # "Period" beside "Klart": the period is when the work runs, the other its end
-        for c in ends:
-            if _PERIOD.search(fold(c.header)) and len(ends) > 1:
-                c.role = "other"
-                ends.remove(c)
+        for col in periods:
+            col.role = "other"
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal")]
     if unknown > 1 or not any(r in ROW_ROLES for r in roles) or len(set(known)) < 2:

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.context import find_funds, sentence_year
 from pipeline.facts.cues import CueHit, cue_hits, strongest
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "Role",
@@ -244,6 +245,11 @@ def amount_role(
             [h for h in cue_hits(heading, "role") if h.cue.scope != "paragraph"], _HEADING_FACTOR
         ).items():
             score[k] = score.get(k, 0.0) + v
+    before = fold(sentence[: span[0]]) if span is not None else fold(sentence)
+    if _APPLIED in score and _GRANTED_APPLICATIONS.search(before):
+        # "beviljar medel till sex ansökningar om sammanlagt 143 700 kronor": the applications
+        # are what was granted, the sum is the grant
+        score["total_granted"] = score.get("total_granted", 0.0) + score.pop(_APPLIED)
     ranked = sorted(score.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return Role("other", 0.4, tuple(ranked))
@@ -255,6 +261,12 @@ def amount_role(
         best = "state_grant" if score.get("state_grant", 0.0) > 0 and not other_fund else "other"
     return Role(best, round(max(conf, 0.3), 2), tuple(ranked), True)
 
+
+#: a grant verb, then the applications it grants ("beviljades till sex ansökningar om")
+_GRANTED_APPLICATIONS = re.compile(
+    r"\b(?:bevilja|beviljar|beviljas|beviljades|beviljats|tilldela\w*)\b[^.;]*"
+    r"\bansokning(?:ar|arna)?\s+om\b[^.;]*$"
+)
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h][.)]|[-–—•·▪■*])\s+\S")
 _MAX_ITEM_LINES = 4

@@ -27,7 +27,7 @@ break):
    mdkr, md kr, mdr kr (×10⁹);
 3. ``miljon(er)``/``miljard(er)``/``milj.``/``mdr`` with no currency word ("fyra
    miljoner för år 2015"): in these documents a count of millions is money unless the
-   next word is a counted noun (invånare, personer, besökare … see ``_COUNT_NOUNS``).
+   next word is a counted noun (invånare, personer, besökare … see ``COUNT_NOUNS``).
    "tusen" alone is *not* enough ("tusen deltagare");
 4. no unit at all but an explicit per-unit right after the number ("4600 per deltagare",
    "11 500 per/person"), *and* the number is at least 100, *and* a cost word occurs in
@@ -53,9 +53,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from rapidfuzz import fuzz
-
-from pipeline.lang.fuzzy import VOWEL, loose, skeleton
+from pipeline.lang.amount_words import COUNT_NOUNS, PER_INTHE, canon_per
+from pipeline.lang.fuzzy import VOWEL, skeleton
 from pipeline.lang.numbers import (
     HALF_WORDS,
     MORPHEMES,
@@ -157,78 +156,7 @@ _COST_CONTEXT = re.compile(
     )
     + rf"|(?<![a-z{_V}])(?:kr|sek){_END}"
 )
-_COUNT_NOUNS = frozenset(
-    skeleton(w)
-    for w in [
-        "invånare",
-        "människor",
-        "personer",
-        "individer",
-        "besök",
-        "besökare",
-        "användare",
-        "elever",
-        "barn",
-        "ungdomar",
-        "kvinnor",
-        "män",
-        "deltagare",
-        "anställda",
-        "medarbetare",
-        "timmar",
-        "ton",
-        "liter",
-        "kilometer",
-        "kvadratmeter",
-        "exemplar",
-        "kunder",
-        "resenärer",
-        "patienter",
-        "brukare",
-        "hushåll",
-        "bostäder",
-        "lägenheter",
-        "år",
-        "stockholmare",
-        "svenskar",
-    ]
-)
 _NEXT_WORD = re.compile(rf"{_GAP}([a-z{_V}]+)")
-
-_PER_CANON = [
-    "år",
-    "månad",
-    "vecka",
-    "dag",
-    "timme",
-    "person",
-    "deltagare",
-    "ansökan",
-    "projekt",
-    "elev",
-    "barn",
-    "tillfälle",
-    "studieresa",
-    "resa",
-    "plats",
-    "anställd",
-    "medarbetare",
-    "ledningsgrupp",
-    "stadsdel",
-    "förvaltning",
-    "verksamhet",
-    "kurs",
-    "invånare",
-    "brukare",
-    "familj",
-]
-_PER_BY_SKELETON = {skeleton(w): w for w in _PER_CANON} | {
-    skeleton("pers"): "person",
-    skeleton("mån"): "månad",
-    skeleton("st"): "styck",
-}
-_PER_INTHE = {skeleton("året"): "år", skeleton("månaden"): "månad", skeleton("veckan"): "vecka"}
-
 
 # Candidate number-word tokens.  The possessive `++` never backtracks into the run of
 # morphemes, so "femtiofemtio…x" costs linear time; `decompose` does the exact split.
@@ -315,26 +243,15 @@ def _to_int(v: Decimal) -> int:
     return int(v.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _canon_per(word_sk: str, printed: str) -> str:
-    if word_sk in _PER_BY_SKELETON:
-        return _PER_BY_SKELETON[word_sk]
-    if len(word_sk) >= 5:
-        lw = loose(printed)
-        best = max(_PER_CANON, key=lambda c: fuzz.ratio(lw, loose(c)))
-        if fuzz.ratio(lw, loose(best)) >= 80:
-            return best
-    return printed.lower()
-
-
 def _per_after(sk: str, text: str, pos: int) -> str | None:
     m = _PER.match(sk, pos)
     if m is None:
         return None
     if m.group("per"):
-        return _canon_per(m.group("per"), text[m.start("per") : m.end("per")])
+        return canon_per(m.group("per"), text[m.start("per") : m.end("per")])
     if m.group("yearly"):
         return "år"
-    return _PER_INTHE.get(m.group("inthe"))
+    return PER_INTHE.get(m.group("inthe"))
 
 
 def _approx_start(sk: str, start: int) -> int | None:
@@ -348,7 +265,7 @@ def _next_is_count_noun(sk: str, pos: int) -> bool:
     if m is None:
         return False
     w = m.group(1)
-    return w in _COUNT_NOUNS or (w.endswith("n") and w[:-1] in _COUNT_NOUNS)
+    return w in COUNT_NOUNS or (w.endswith("n") and w[:-1] in COUNT_NOUNS)
 
 
 def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:

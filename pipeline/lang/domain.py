@@ -9,7 +9,7 @@ uses both.
 
 The shipped seed, ``pipeline/data/domain_lexicon.tsv``, is counted from the clean documents of
 the genre corpus's development part (g01–g18; OCR-damaged ones left out) by
-``python -m pipeline.lang.domain --build``; the held-out documents (g19–g60) and the real
+``python -m pipeline.lang.domain --build``; the held-out documents (g19–g66) and the real
 documents are not counted, so that they measure the repair on text it has not seen. Lines:
 ``1<TAB>word<TAB>count`` and ``2<TAB>word word<TAB>count``; words lower case, as printed
 (diacritics kept).
@@ -255,7 +255,7 @@ def get_domain_lexicon() -> DomainLexicon:
 
 # Corpus documents that are OCR-damaged on purpose: not trustworthy text.
 _DAMAGED = re.compile(r"ocr", re.IGNORECASE)
-# Only the genre corpus's development part (g01–g18) is counted: its held-out part (g19–g60)
+# Only the genre corpus's development part (g01–g18) is counted: its held-out part (g19–g66)
 # and the real documents stay unseen, so that their figures measure the repair honestly.
 _SEED_DOC = re.compile(r"g(0[1-9]|1[0-8])_")
 

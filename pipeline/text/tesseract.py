@@ -158,7 +158,7 @@ def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
 
 
 def page_text(words: tuple[Word, ...]) -> str:
-    """Words joined into lines; a blank line between paragraphs, as Tesseract's text output.
+    """Words joined into lines; a blank line where the page leaves a vertical gap (paragraphs).
     Wide gaps inside a line and indented lines keep their width (:mod:`.spacing`), and blocks
     that stand side by side (a table's columns) are read row by row (:mod:`.columns`)."""
     boxes = [(float(w.left), float(w.left + w.width), w.text) for w in words]
@@ -178,20 +178,12 @@ def page_text(words: tuple[Word, ...]) -> str:
             [(float(w.left), float(w.left + w.width), w.text) for w in ordered], cw, margin
         )
 
-    parts: list[str] = []
-    for group in reading_groups(lines):
-        if len({ln.key[0] for ln in group}) == 1 and group[0].key[1] != 0:
-            out: list[str] = []
-            prev: tuple[int, int, int] | None = None
-            for ln in group:
-                if prev is not None:
-                    out.append("\n" if ln.key[:2] == prev[:2] else "\n\n")
-                out.append(spaced(ln))
-                prev = ln.key
-            parts.append("".join(out))
-        else:  # printed rows of blocks side by side
-            parts.append(join_rows([(ln.top, ln.bottom, spaced(ln)) for ln in group]))
-    return "\n\n".join(parts)
+    # a blank line where the page leaves one (a vertical gap clearly taller than the line
+    # pitch), not at each of Tesseract's paragraphs: it starts one per table row
+    return "\n\n".join(
+        join_rows([(ln.top, ln.bottom, spaced(ln)) for ln in group])
+        for group in reading_groups(lines)
+    )
 
 
 _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
