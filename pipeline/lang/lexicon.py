@@ -47,6 +47,8 @@ _FOLD = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower-case `text` and drop the Swedish (and a few foreign) diacritics."""
+    if text.isascii():  # nothing to drop (the table maps only non-ASCII letters)
+        return text.lower()
     return text.lower().translate(_FOLD)
 
 
