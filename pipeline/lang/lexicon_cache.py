@@ -5,11 +5,12 @@ The file lives in the user's cache directory (``$NAMND_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/namndarkiv``, else ``~/.cache/namndarkiv``) under a name that carries a
 digest of everything the lexicon is built from: wordfreq's Swedish data files and its reader,
 the lexicon code (``lexicon.py``, this file) and the machine's byte order. A change to any of
-them names a new file; the old one is removed when the new one is written. The cache is only
+them names a new file; cache files that have not been rewritten for a week (another wordfreq,
+an old checkout) are removed when a new one is written. The cache is only
 a speed-up: a missing, unreadable, truncated or unwritable file means the lexicon is built as
 before (and the write is skipped), never a failed run.
 
-Layout (little or native byte order, fixed by the digest)::
+Layout (the machine's byte order, part of the digest)::
 
     MAGIC | 4 × uint64: text bytes, words, keys, flat | UTF-8 text: the words, then the keys,
     each "\\n"-separated, the two parts joined by "\\0" | float64 × words (Zipf values) |
@@ -27,6 +28,7 @@ import importlib.util
 import os
 import struct
 import sys
+import time
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +38,9 @@ from pipeline.lang.lexicon import Lexicon
 __all__ = ["cache_dir", "cache_path", "cached_lexicon", "read", "write"]
 
 MAGIC = b"NAMNDLX1"
+#: Another checkout (or wordfreq version) may be using an other cache file at the same time;
+#: it is removed only when it has not been rewritten for this long.
+STALE_SECONDS = 7 * 24 * 3600
 _HEADER = struct.Struct("<4Q")
 _NAME = "lexicon-sv-"
 
@@ -146,7 +151,7 @@ def write(lex: Lexicon, path: Path) -> None:
         tmp.write_bytes(_encode(lex))
         os.replace(tmp, path)
         for old in path.parent.glob(f"{_NAME}*.bin"):
-            if old != path:
+            if old != path and time.time() - old.stat().st_mtime > STALE_SECONDS:
                 old.unlink(missing_ok=True)
     except OSError:
         with contextlib.suppress(OSError):

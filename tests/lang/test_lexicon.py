@@ -4,6 +4,7 @@ answers, and its on-disk cache gives back the same lexicon (or is rebuilt when d
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -74,13 +75,16 @@ def test_a_damaged_cache_is_rebuilt(
     path = lexicon_cache.cache_path()
     assert path.parent == tmp_path and path.is_file() and len(builds) == 1
     (tmp_path / "lexicon-sv-stale.bin").write_bytes(b"old")
+    os.utime(tmp_path / "lexicon-sv-stale.bin", (1e9, 1e9))  # written in 2001
+    (tmp_path / "lexicon-sv-other.bin").write_bytes(b"another checkout's, in use")
     again = lexicon_cache.cached_lexicon(build)
     assert len(builds) == 1 and len(again) == len(first)  # read, not built
     path.write_bytes(path.read_bytes()[:-7])  # a write cut short
     assert lexicon_cache.read(path) is None
     rebuilt = lexicon_cache.cached_lexicon(build)
     assert len(builds) == 2 and rebuilt.candidates("ar") == first.candidates("ar")
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # the stale one removed
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([path.name, "lexicon-sv-other.bin"])  # the stale one removed
 
 
 def test_an_unwritable_cache_dir_only_costs_the_build(
