@@ -31,7 +31,7 @@ import itertools
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -301,8 +301,8 @@ def _windows(
     text: str,
     sk: str,
     lo: str,
-    toks: list[tuple[int, int]],
-    joinable: list[bool],
+    toks: Sequence[tuple[int, int]],
+    joinable: Sequence[bool],
     i: int,
     size: int,
 ) -> Iterator[tuple[int, tuple[str, ...], tuple[str, ...]]]:
@@ -327,17 +327,29 @@ def _windows(
         yield k, tuple(sk_words), tuple(lo_words)
 
 
+@lru_cache(maxsize=16)
+def _prepared(
+    text: str,
+) -> tuple[str, str, tuple[tuple[int, int], ...], tuple[bool, ...]]:
+    """A text's skeleton, loose form, word tokens and which neighbours may join; the same
+    text is scanned for districts and then for organisations."""
+    sk = skeleton(text)
+    lo = loose(text)
+    toks = tuple((m.start(), m.end()) for m in _TOKEN.finditer(sk))
+    joinable = tuple(
+        bool(_JOINABLE.fullmatch(text, toks[k][1], toks[k + 1][0])) for k in range(len(toks) - 1)
+    )
+    return sk, lo, toks, joinable
+
+
 def _scan(text: str, index: _Index, lowercase_ok: set[str]) -> Iterator[_Hit]:
     """Greedy left-to-right longest matches of `index` aliases in `text`.
 
     Targets in `lowercase_ok` may be printed in lower case; all others need a word with an
     upper-case initial.
     """
-    sk = skeleton(text)
-    lo = loose(text)
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(sk)]
+    sk, lo, toks, joinable = _prepared(text)
     n = len(toks)
-    joinable = [bool(_JOINABLE.fullmatch(text, toks[k][1], toks[k + 1][0])) for k in range(n - 1)]
     size = index.max_words + 1
     i = 0
     while i < n:

@@ -26,7 +26,7 @@ Overlaps are resolved by keeping the longer span (``spacy.util.filter_spans``), 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import spacy
@@ -59,10 +59,14 @@ def _add(doc: Doc, spans: list[Span]) -> None:
     doc.ents = filter_spans(list(doc.ents) + spans)
 
 
+#: `fold` of a token's text, remembered: a document repeats its words.
+_fold_token = lru_cache(maxsize=65536)(fold)
+
+
 @Language.component("fold_norm")
 def fold_norm(doc: Doc) -> Doc:
     for tok in doc:
-        tok.norm_ = fold(tok.text)
+        tok.norm_ = _fold_token(tok.text)
     return doc
 
 
