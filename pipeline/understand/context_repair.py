@@ -58,6 +58,13 @@ from pipeline.understand.context_lines import (
     number_years,
     sentence_stops,
 )
+from pipeline.understand.damaged_lines import (
+    broken_words,
+    damaged_joins,
+    inner_stops,
+    paragraph_stops,
+    short_words,
+)
 from pipeline.understand.ocr_confidence import _band, line_confidences
 from pipeline.understand.ocr_edits import (
     _CONFUSIONS,
@@ -71,7 +78,7 @@ from pipeline.understand.word_readings import (
     MIN_CANDIDATE_ZIPF,
     RARE_ZIPF,
     REAL_WORD_MIN_PAIRS,
-    UNSURE_SCALE,
+    SCALES,
     WordReadings,
 )
 
@@ -97,6 +104,8 @@ SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
 RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
 RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
 RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
+DAMAGED_SHARE = 0.06  # a page whose words are this often unknown is heavily damaged ...
+DAMAGED_MIN = 10  # ... (and at least this many): its words are weighed as unsure
 
 
 _TOKEN = re.compile(r"(?<![\w&#@{.\-/])(?:[^\W\d_]|[&#@é])+(?![\w&#@/])")
@@ -131,7 +140,7 @@ class ContextRepairer(WordReadings):
         was sure of."""
         if not 2 <= len(low) <= 4 or self.known(low) or band == "sure":
             return None
-        limit = SHORT_MAX_COST * (UNSURE_SCALE if band == "unsure" else 1.0)
+        limit = SHORT_MAX_COST * SCALES.get(band, 1.0)
         best: tuple[int, float, str] | None = None
         for _, word in self._candidates(low, limit=limit):
             if self.lex.zipf(word) < SHORT_MIN_ZIPF:
@@ -193,7 +202,9 @@ class ContextRepairer(WordReadings):
         here = self.dom.pair(prev, low) + self.dom.pair(low, nxt)
         if here > 0 or prev in _SUBJECTS:
             return None  # "han stod": a subject before keeps the verb
-        need = {"unsure": 1, "sure": 2 * REAL_WORD_MIN_PAIRS}.get(band, REAL_WORD_MIN_PAIRS)
+        need = {"unsure": 1, "damaged": 1, "sure": 2 * REAL_WORD_MIN_PAIRS}.get(
+            band, REAL_WORD_MIN_PAIRS
+        )
         best: tuple[int, str] | None = None
         for alt in self._alternatives(low):
             support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
@@ -250,6 +261,7 @@ class ContextRepairer(WordReadings):
         case) OCR confidence."""
         out = list(lines)
         changes: list[Repair] = []
+        damaged = self.damaged(self._tokens(out))
         for i, line in enumerate(out):
             out[i] = number_years(line, i, changes)
         sentence_stops(out, changes, self.lex)
@@ -257,14 +269,22 @@ class ContextRepairer(WordReadings):
             out[i] = digit_one(self, line, i, changes)
             out[i] = joined(self, out[i], i, changes)
             out[i] = junk(self, out[i], i, changes)
+        if damaged:
+            for i, line in enumerate(out):
+                out[i] = damaged_joins(self, line, i, changes)
+                out[i] = broken_words(self, out[i], i, changes)
+            inner_stops(self, out, changes)
+            paragraph_stops(self, out, changes)
         toks = self._tokens(out)
+        default = "damaged" if damaged else ""
         new_text: dict[int, str] = {}
         # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
         # "anser" and "det"), so that a damaged neighbour does not hide the context
         seen: list[str] = []
         for tok in toks:
             low = tok.text.lower()
-            found = self.word(low, _band(confidences, tok.line, low)) if low.isalpha() else None
+            band = _band(confidences, tok.line, low) or default
+            found = self.word(low, band) if low.isalpha() else None
             seen.append(found[0] if found and " " not in found[0] else low)
         for k, tok in enumerate(toks):
             printed = tok.text
@@ -275,7 +295,7 @@ class ContextRepairer(WordReadings):
             dot = out[tok.line][tok.end : tok.end + 1] == "."
             if len(printed) <= 6 and dot and not self.known(low):
                 continue  # an abbreviation ("Stadsd.")
-            band = _band(confidences, tok.line, low)
+            band = _band(confidences, tok.line, low) or default
             found = self.word(low, band)
             if found is not None and mode == "name" and not self._name_ok(low, *found):
                 found = None
@@ -314,7 +334,18 @@ class ContextRepairer(WordReadings):
                 for tok, text in sorted(edits, key=lambda e: -e[0].start):
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
+        if damaged:
+            short_words(self, out, changes)
         return out, changes
+
+    def damaged(self, toks: Sequence[_Tok]) -> bool:
+        """Whether a page is heavily damaged: at least `DAMAGED_SHARE` of its lower-case words
+        of three letters or more (and `DAMAGED_MIN` of them) are neither known nor compounds of
+        known parts. OCR damage clusters by page (a poor scan, a bad font); every word of such
+        a page is weighed as a word OCR was unsure of."""
+        words = [t.text for t in toks if len(t.text) >= 3 and t.text.isalpha() and t.text.islower()]
+        unknown = sum(1 for w in words if not self.known(w) and not self._compound_known(w))
+        return unknown >= DAMAGED_MIN and unknown >= DAMAGED_SHARE * len(words)
 
     def _tokens(self, lines: Sequence[str]) -> list[_Tok]:
         toks: list[_Tok] = []

@@ -56,6 +56,10 @@ GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("�
 CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
 CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
 UNSURE_SCALE = 1.3  # the edit readings of a word OCR was unsure of may cost this many times more
+DAMAGED_SCALE = 1.5  # ... and those of a word on a heavily damaged page
+SCALES = {"unsure": UNSURE_SCALE, "damaged": DAMAGED_SCALE}
+SOLID_SHORT_ZIPF = 5.0  # a three-letter compound part this common is a real part
+DAMAGED_KNOWN_COST = 0.6  # a word that splits into known parts: only a reading this cheap
 
 
 class WordReadings:
@@ -213,6 +217,58 @@ class WordReadings:
             return best[1], "ocr-compound"
         return None
 
+    def _damaged(self, low: str) -> tuple[str, str] | None:
+        """On a heavily damaged page: the cheapest reading of an unknown word as a known word
+        or as a compound of a known part and a damaged one ("resultatstyrming" → "resultat|
+        styrning", "socjalfonden" → "social|fonden"), even where the printed word splits into
+        known parts of its own ("styr|ming"); the reading must be cheap for the word's length
+        and clearly cheaper than any other."""
+        if len(low) < 6 or any(low.startswith(w) for w in GLUE_FIRST):
+            return None
+        limit = _max_cost(len(low)) * DAMAGED_SCALE
+        if self._inflected(low) or _split(low, self._solid_part) is not None:
+            limit = min(limit, DAMAGED_KNOWN_COST)
+        found: dict[str, float] = {}
+        for score, word in self._candidates(low, limit):
+            found[word] = min(found.get(word, 9.0), score)
+        for cut in range(3, len(low) - 2):
+            left, rest = low[:cut], low[cut:]
+            for part, other, first in ((left, rest, True), (rest, left, False)):
+                stem = part[:-1] if first and part.endswith("s") else part
+                if not (self._anchor(stem) or self._anchor(part)):
+                    continue
+                if len(other) < 4 or self.known(other):
+                    continue
+                part_limit = _max_cost(len(other)) * DAMAGED_SCALE
+                for score, word in self._candidates(other, part_limit)[:3]:
+                    if len(word) >= 4 and self._common(word):
+                        joined = part + word if first else word + part
+                        found[joined] = min(found.get(joined, 9.0), score)
+        ranked = sorted((v, k) for k, v in found.items() if k != low)
+        if not ranked:
+            return None
+        best = ranked[0]
+        rival = next((r for r in ranked[1:] if fold(r[1]) != fold(best[1])), None)
+        if rival is not None and rival[0] - best[0] < AMBIGUITY_GAP:
+            return None
+        if ocr_cost(low, best[1]) > limit:
+            return None
+        return best[1], "ocr-damaged"
+
+    def _solid_part(self, part: str) -> bool:
+        """A compound part that is no accident of damage: four letters or more and known
+        (three for a common word: "dag", "tid")."""
+        if len(part) >= 4:
+            return self._part_ok(part)
+        return len(part) == 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
+
+    def _anchor(self, part: str) -> bool:
+        """A known compound part to read a damaged rest against: five letters or more and
+        common, or a very common short word ("dag", "tid")."""
+        if len(part) >= 5:
+            return self._common(part)
+        return len(part) >= 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
+
     def _common(self, word: str) -> bool:
         return self.lex.zipf(word) >= CHEAP_ZIPF or self.dom.count(word) >= MIN_DOMAIN_COUNT
 
@@ -339,8 +395,10 @@ class WordReadings:
         found: tuple[str, str] | None = None
         if not self.known(low):
             heavy = None
-            if band != "sure":
-                heavy = self._heavy(low, UNSURE_SCALE if band == "unsure" else 1.0)
+            if band == "damaged":
+                heavy = self._damaged(low)
+            if band != "sure" and heavy is None:
+                heavy = self._heavy(low, SCALES.get(band, 1.0))
             found = heavy or self._head(low) or self._parts(low)
         elif band != "sure":
             found = self._rare(low)
