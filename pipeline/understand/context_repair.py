@@ -62,6 +62,7 @@ from pipeline.understand.damaged_lines import (
     broken_words,
     damaged_joins,
     inner_stops,
+    lead_specks,
     paragraph_stops,
     short_words,
 )
@@ -74,6 +75,7 @@ from pipeline.understand.ocr_edits import (
     _apply_case,
     ocr_cost,
 )
+from pipeline.understand.repair_words import ABBREVIATIONS
 from pipeline.understand.word_readings import (
     MIN_CANDIDATE_ZIPF,
     RARE_ZIPF,
@@ -97,6 +99,7 @@ COMMON_DOMAIN = 5  # one supporting pair suffices for a reading the domain uses 
 ZIPF_LEAD = 0.8  # ... or that Swedish uses this much more often (Zipf) than the printed word
 NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap reading ...
 NAME_MIN_ZIPF = 4.0  # ... of a common word
+NAME_DAMAGED_LEN = 7  # on a damaged page, a capitalised word this long: any common reading
 LINE_START_DOMAIN = 10  # at a cell or line start with no word before: domain uses of the
 # other reading of a real word (the printed one unused in the domain)
 SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
@@ -176,12 +179,14 @@ class ContextRepairer(WordReadings):
 
     # -------------------------------------------------------------- real words
 
-    def _name_ok(self, low: str, after: str, reason: str) -> bool:
+    def _name_ok(self, low: str, after: str, reason: str, band: str = "") -> bool:
         """Whether a capitalised word inside a sentence may be read as `after`: a damaged
         compound part, or a cheap reading of a common word, so that names the lexicons do not
         know stay as printed."""
         if reason in ("compound-part", "compound-head"):
             return True
+        if band == "damaged" and len(low) >= NAME_DAMAGED_LEN and self._common(after):
+            return True  # on a damaged page a long capitalised word is far likelier damage
         return ocr_cost(low, after) <= NAME_MAX_COST and self.lex.zipf(after) >= NAME_MIN_ZIPF
 
     def gazetteer(self, printed: str) -> str | None:
@@ -271,7 +276,7 @@ class ContextRepairer(WordReadings):
             out[i] = junk(self, out[i], i, changes)
         if damaged:
             for i, line in enumerate(out):
-                out[i] = damaged_joins(self, line, i, changes)
+                out[i] = damaged_joins(self, lead_specks(line, i, changes), i, changes)
                 out[i] = broken_words(self, out[i], i, changes)
             inner_stops(self, out, changes)
             paragraph_stops(self, out, changes)
@@ -297,7 +302,7 @@ class ContextRepairer(WordReadings):
                 continue  # an abbreviation ("Stadsd.")
             band = _band(confidences, tok.line, low) or default
             found = self.word(low, band)
-            if found is not None and mode == "name" and not self._name_ok(low, *found):
+            if found is not None and mode == "name" and not self._name_ok(low, *found, band):
                 found = None
             if found is None and printed[:1].isupper():
                 place = self.gazetteer(printed)
@@ -397,7 +402,7 @@ def _inner_damage(printed: str) -> bool:
 def _mode(printed: str, sentence_start: bool) -> str:
     """ "skip" (left as printed), "name" (a capitalised word inside a sentence: perhaps a name)
     or "word"."""
-    if len(printed) < 2 or len(printed) > 48:
+    if len(printed) < 2 or len(printed) > 48 or printed.lower() in ABBREVIATIONS:
         return "skip"
     inner = [c for c in printed[1:] if c.isupper()]
     if printed.isupper() or (inner and not _inner_damage(printed)):

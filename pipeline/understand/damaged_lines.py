@@ -12,6 +12,8 @@ Swedish text between words rather than inside them.
 * a word broken by a stray space ("evidensbaser ad" → "evidensbaserad", "feed- back"): two
   pieces of which the first is no word, whose join is a known word.
 
+* a speck before a word that no closing quote answers ("‘Målet").
+
 They run only where damage is certain, so that clean text (which never has these shapes
 outside abbreviations, "bl.a. och") is left as printed.
 """
@@ -25,7 +27,14 @@ from pipeline.understand.context_lines import _PROTECTED
 from pipeline.understand.ocr_edits import ocr_cost
 from pipeline.understand.word_readings import WordReadings
 
-__all__ = ["broken_words", "damaged_joins", "inner_stops", "paragraph_stops", "short_words"]
+__all__ = [
+    "broken_words",
+    "damaged_joins",
+    "inner_stops",
+    "lead_specks",
+    "paragraph_stops",
+    "short_words",
+]
 
 # function words that a damaged page joins to their neighbour with a hyphen
 FUNCTION_WORDS = frozenset(
@@ -155,6 +164,7 @@ SHORT_WORDS = (
     "och",
     "att",
     "som",
+    "samt",
     "med",
     "från",
     "på",
@@ -170,6 +180,7 @@ SHORT_WORDS = (
     "kunna",
     "finns",
 )
+SHORT_DOMAIN_COUNT = 20  # ... and the short words the domain text uses this often
 SHORT_MAX_COST = 1.3  # a reading of a damaged short word may cost this much ...
 SHORT_PAIRS = 1  # ... and a domain pair with a neighbour must support it
 KNOWN_PAIRS = 2  # a known word is read as another only with this many supporting pairs
@@ -177,7 +188,21 @@ UNSUPPORTED_COST = 0.8  # an unknown short word without pairs: a reading this ch
 UNSUPPORTED_GAP = 0.3  # ... and this much cheaper than any other
 _LOOK = str.maketrans({"0": "o", "6": "ö", "8": "ö", "3": "ö", "1": "i", "{": "f", "[": "i"})
 _CHUNK_CORE = re.compile(r"^([(\"“”']*)(.*?)([.,;:!?)\"”']*)$")
-_WORDISH = re.compile(r"^[a-zåäöé0-9{\[¢]{1,5}$")
+_WORDISH = re.compile(r"^[a-zåäöé0-9{\[¢]{1,6}$")
+
+
+def _short_words(rep: WordReadings) -> tuple[str, ...]:
+    """The listed short words and every short word the domain text uses very often."""
+    cached = getattr(rep, "_short_words_cache", None)
+    if cached is None:
+        common = sorted(
+            w
+            for w, n in rep.dom.unigrams.items()
+            if n >= SHORT_DOMAIN_COUNT and 2 <= len(w) <= 6 and w.isalpha()
+        )
+        cached = tuple(dict.fromkeys((*SHORT_WORDS, *common)))
+        rep._short_words_cache = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def short_words(rep: WordReadings, lines: list[str], changes: list[Repair]) -> None:
@@ -204,7 +229,7 @@ def short_words(rep: WordReadings, lines: list[str], changes: list[Repair]) -> N
             reading = low.translate(_LOOK).replace("¢", "f")
             best: tuple[int, float, str] | None = None
             costs: list[tuple[float, str]] = []
-            for word in SHORT_WORDS:
+            for word in _short_words(rep):
                 if word == low:
                     continue
                 cost = ocr_cost(reading, word)
@@ -231,3 +256,17 @@ def short_words(rep: WordReadings, lines: list[str], changes: list[Repair]) -> N
             changes.append(Repair(i, core, word, "context-short"))
             chunks[k] = m.group(1) + word + m.group(3)
         lines[i] = " ".join(chunks)
+
+
+_LEAD_SPECK = re.compile(r"(?<!\S)[‘'`´_]+(?=[^\W\d_])(?![^\s]*[’'`´])")
+
+
+def lead_specks(line: str, line_no: int, changes: list[Repair]) -> str:
+    """A speck before a word (‘, ', `, ´ or _) that no closing quote answers goes
+    ("‘Målet", "‘brukardelaktighet.")."""
+
+    def sub(m: re.Match[str]) -> str:
+        changes.append(Repair(line_no, m.group(), "", "speck"))
+        return ""
+
+    return _LEAD_SPECK.sub(sub, line)

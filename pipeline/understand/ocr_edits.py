@@ -58,6 +58,8 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("s", "ö"): 0.5,
     ("b", "ö"): 0.5,
     ("rn", "m"): 0.3,
+    ("in", "m"): 0.5,  # "m" read as two thin strokes ("iner", "nied")
+    ("ni", "m"): 0.5,
     ("m", "rn"): 0.4,
     ("li", "h"): 0.4,
     ("h", "li"): 0.4,

@@ -177,6 +177,8 @@ def _fix_digit_letters(line: str, prev_line_end: str) -> str:
         if not nxt_core or not nxt_core[0].isalpha():
             continue
         if tok == "|":
+            if line.count("|") > 1:
+                continue  # a table row's cell bars
             starts = (not prev and (not prev_line_end or prev_line_end in ".!?:")) or (
                 prev.endswith((".", "!", "?"))
             )

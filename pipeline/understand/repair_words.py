@@ -84,6 +84,9 @@ _AR_BEFORE = frozenset(
         "efter",
     ]
 )
+# abbreviations the archive writes without vowels, that a look-alike reading would turn into
+# a word ("Farsta sdn" read "Farsta sån" hid the district of a table row)
+ABBREVIATIONS = frozenset({"sdn", "sdf", "sdnr", "sdfs"})
 _SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "s")
 
 
@@ -125,6 +128,8 @@ class WordRepairer:
         if len(token) > MAX_WORD_LEN:
             return token
         lower = token.lower()
+        if lower in ABBREVIATIONS:
+            return token
         damaged = any(c in _SYMBOLS for c in lower)
         if sum(c.isalpha() for c in lower) == 0 or (len(lower) == 1 and not damaged):
             return token

@@ -237,12 +237,17 @@ class WordReadings:
                 stem = part[:-1] if first and part.endswith("s") else part
                 if not (self._anchor(stem) or self._anchor(part)):
                     continue
-                if len(other) < 4 or self.known(other):
+                if first and other.startswith("s") and self._anchor(part):
+                    continue  # the linking s belongs to the known part ("organisation|s…")
+                # a damaged first part keeps its linking s ("stvecklings|arbeten")
+                link = "s" if not first and other.endswith("s") and len(other) > 5 else ""
+                core = other[:-1] if link else other
+                if len(core) < 4 or self.known(core):
                     continue
-                part_limit = _max_cost(len(other)) * DAMAGED_SCALE
-                for score, word in self._candidates(other, part_limit)[:3]:
+                part_limit = _max_cost(len(core)) * DAMAGED_SCALE
+                for score, word in self._candidates(core, part_limit)[:3]:
                     if len(word) >= 4 and self._common(word):
-                        joined = part + word if first else word + part
+                        joined = part + word if first else word + link + part
                         found[joined] = min(found.get(joined, 9.0), score)
         ranked = sorted((v, k) for k, v in found.items() if k != low)
         if not ranked:
@@ -395,10 +400,10 @@ class WordReadings:
         found: tuple[str, str] | None = None
         if not self.known(low):
             heavy = None
-            if band == "damaged":
-                heavy = self._damaged(low)
-            if band != "sure" and heavy is None:
+            if band != "sure":
                 heavy = self._heavy(low, SCALES.get(band, 1.0))
+            if band == "damaged" and heavy is None:
+                heavy = self._damaged(low)
             found = heavy or self._head(low) or self._parts(low)
         elif band != "sure":
             found = self._rare(low)
