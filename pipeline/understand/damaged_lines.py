@@ -24,7 +24,7 @@ import re
 
 from pipeline.records import Repair
 from pipeline.understand.context_lines import _PROTECTED
-from pipeline.understand.ocr_edits import ocr_cost
+from pipeline.understand.ocr_edits import _split, ocr_cost
 from pipeline.understand.word_readings import WordReadings
 
 __all__ = [
@@ -65,11 +65,12 @@ FUNCTION_WORDS = frozenset(
 NO_END = frozenset(
     {"och", "på", "som", "att", "av", "för", "med", "en", "ett", "den", "det", "de", "till"}
 )
+BROKEN_TAIL_ZIPF = 5.0  # a short piece this common after a word is a word of its own
 NEXT_CAP_ZIPF = 4.5  # a capitalised word this common (as a lower-case word) begins a sentence
 _HYPHENED = re.compile(r"(?<![\w.@/-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w.@/-])")
 _STOP_LOWER = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.(?= +([a-zåäö][a-zåäö]+)\b|$)")
 _END_COMMA = re.compile(r"(?<=[^\W_])[,;]\s*$")
-_BROKEN = re.compile(r"(?<![\w.@/-])([^\W\d_]{2,})(-?) ([a-zåäö]{2,})(?![\w.@/-])")
+_BROKEN = re.compile(r"(?<![\w.@/-])([^\W\d_]{2,})(-?) (?=([a-zåäö]{2,})(?![\w.@/-]))")
 
 
 def damaged_joins(rep: WordReadings, line: str, line_no: int, changes: list[Repair]) -> str:
@@ -139,19 +140,20 @@ def paragraph_stops(rep: WordReadings, lines: list[str], changes: list[Repair]) 
 
 
 def broken_words(rep: WordReadings, line: str, line_no: int, changes: list[Repair]) -> str:
-    """Two pieces parted by a stray space (or "- "), the first no word, whose join is a
-    known word or a compound of known parts: one word."""
+    """Two pieces parted by a stray space (or "- "), the first no word and the second a short
+    one that is no common word, whose join is a known word or a compound of known parts: one
+    word ("evidensbaser ad")."""
 
     def sub(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(3)
         lo = left.lower()
-        if rep.known(lo) and rep.known(right):
-            return m.group()
+        if rep.known(lo) or len(right) > 3 or rep.lex.zipf(right) >= BROKEN_TAIL_ZIPF:
+            return m.group()  # a word, then a word of its own ("praktik och", "inom barn")
         joined = lo + right
-        if not (rep.known(joined) or rep._inflected(joined)):
+        if not (rep.known(joined) or rep._inflected(joined) or _split(joined, rep._solid_part)):
             return m.group()
-        changes.append(Repair(line_no, m.group(), left + right, "join"))
-        return left + right
+        changes.append(Repair(line_no, m.group() + right, left + right, "join"))
+        return left  # the space goes; the second piece follows as printed
 
     return _BROKEN.sub(sub, line)
 

@@ -237,8 +237,9 @@ class WordReadings:
                 stem = part[:-1] if first and part.endswith("s") else part
                 if not (self._anchor(stem) or self._anchor(part)):
                     continue
-                if first and other.startswith("s") and self._anchor(part):
-                    continue  # the linking s belongs to the known part ("organisation|s…")
+                # after a known part, an s stays ("resultat|styrming"), never read as another
+                # letter ("organisation|sniv" is no "kniv")
+                keep_s = first and other.startswith("s")
                 # a damaged first part keeps its linking s ("stvecklings|arbeten")
                 link = "s" if not first and other.endswith("s") and len(other) > 5 else ""
                 core = other[:-1] if link else other
@@ -246,6 +247,8 @@ class WordReadings:
                     continue
                 part_limit = _max_cost(len(core)) * DAMAGED_SCALE
                 for score, word in self._candidates(core, part_limit)[:3]:
+                    if keep_s and not word.startswith("s"):
+                        continue
                     if len(word) >= 4 and self._common(word):
                         joined = part + word if first else word + link + part
                         found[joined] = min(found.get(joined, 9.0), score)
