@@ -28,6 +28,14 @@ scans (003, 000): every word read at 96 or more was a Swedish word as printed; a
 words read at 90–92 were damaged ("Lidgesbeskriviing" 91), and those below 75 nearly all.
 Transcripts and text layers have no confidences: their words are weighed as before.
 
+**Heavily damaged pages.** OCR damage clusters by page. A page on which `DAMAGED_SHARE` of
+the lower-case words are neither known nor compounds of known parts (seed 003: 12.5%; clean
+documents: at most 3.3%) is read as damaged: its words without a confidence are weighed as
+unsure ones, unknown words may be read as compounds of a known and a damaged part
+(`WordReadings._damaged`), long capitalised words as common words, and the line rules of
+`pipeline.understand.damaged_lines` read the damage between words. None of this runs on a
+clean page.
+
 **Which lexicon.** Born-digital (text-layer) pages are repaired with the shipped seed only;
 OCR and transcript pages with the seed plus the domain lexicon learned from the archive's
 trustworthy pages (`pipeline.warehouse.lexicon`), handed over as a :class:`LexiconRef`.
@@ -75,13 +83,13 @@ from pipeline.understand.ocr_edits import (
     _apply_case,
     ocr_cost,
 )
-from pipeline.understand.repair_words import ABBREVIATIONS
 from pipeline.understand.word_readings import (
     MIN_CANDIDATE_ZIPF,
     RARE_ZIPF,
     REAL_WORD_MIN_PAIRS,
     SCALES,
     WordReadings,
+    _mode,
 )
 
 __all__ = [
@@ -390,26 +398,6 @@ def _neighbour(
     if gap.strip(" \n") or "\n\n" in gap:
         return None
     return seen[j]
-
-
-def _inner_damage(printed: str) -> bool:
-    """A lower-case word with a capital OCR read for ö inside ("socialfSrvaltningen")."""
-    rest = printed[1:]
-    caps = [c for c in rest if c.isupper()]
-    return len(caps) == 1 and caps[0] in "SB" and sum(c.islower() for c in rest) >= 4
-
-
-def _mode(printed: str, sentence_start: bool) -> str:
-    """ "skip" (left as printed), "name" (a capitalised word inside a sentence: perhaps a name)
-    or "word"."""
-    if len(printed) < 2 or len(printed) > 48 or printed.lower() in ABBREVIATIONS:
-        return "skip"
-    inner = [c for c in printed[1:] if c.isupper()]
-    if printed.isupper() or (inner and not _inner_damage(printed)):
-        return "skip"  # acronyms, codes, mixed case
-    if printed[:1].isupper() and not sentence_start:
-        return "name"
-    return "word"
 
 
 @lru_cache(maxsize=1)

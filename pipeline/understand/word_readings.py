@@ -26,6 +26,7 @@ from pipeline.understand.ocr_edits import (
     _split,
     ocr_cost,
 )
+from pipeline.understand.repair_words import ABBREVIATIONS
 
 __all__ = ["WordReadings"]
 
@@ -416,3 +417,23 @@ class WordReadings:
         if len(self._cache) < 100_000:
             self._cache[ck] = found
         return found
+
+
+def _inner_damage(printed: str) -> bool:
+    """A lower-case word with a capital OCR read for ö inside ("socialfSrvaltningen")."""
+    rest = printed[1:]
+    caps = [c for c in rest if c.isupper()]
+    return len(caps) == 1 and caps[0] in "SB" and sum(c.islower() for c in rest) >= 4
+
+
+def _mode(printed: str, sentence_start: bool) -> str:
+    """ "skip" (left as printed), "name" (a capitalised word inside a sentence: perhaps a name)
+    or "word"."""
+    if len(printed) < 2 or len(printed) > 48 or printed.lower() in ABBREVIATIONS:
+        return "skip"
+    inner = [c for c in printed[1:] if c.isupper()]
+    if printed.isupper() or (inner and not _inner_damage(printed)):
+        return "skip"  # acronyms, codes, mixed case
+    if printed[:1].isupper() and not sentence_start:
+        return "name"
+    return "word"
