@@ -415,6 +415,9 @@ def _starts_row(
         return amount is not None or cells[0].start <= columns[0].start + 1
     if row.evidence.count("(") > row.evidence.count(")"):
         return False  # "Kista sdf (medsökande" / "Spånga-Tensta)": inside the row's bracket
+    left = row.cells.get(columns[0].role) or [""]
+    if left[-1].rstrip().endswith(("-", ",")) and amount is None:
+        return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
     at_left = cells[0].start <= columns[0].start + 1
     lead = cells[0].text.strip(" |")[:1]
     looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"

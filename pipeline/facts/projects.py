@@ -423,7 +423,10 @@ def _generic_heading(text: str) -> bool:
 
 #: "Studie 2: ", "Projekt B – " before a project's name in its heading
 _LABEL_PREFIX = re.compile(
-    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(?=\S)",
+    r"^(?:(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]|"
+    # "Nytt projekt: Name", "Pågående studie: Name": what kind of project, then its name
+    r"(?:nytt|nya|ny|pågående|fortsatt|avslutat|avslutad)\s+(?:projekt|studie|uppdrag)\s*:)"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 

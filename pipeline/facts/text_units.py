@@ -70,9 +70,11 @@ def dehyphen_join(parts: Sequence[str]) -> str:
 
 #: a sentence ends at . ! ? before a capital, at a colon at a line's end, and where a line
 #: opens a numbered or bulleted item ("… enligt tabellen\n2. att uppdra …": an item of a
-#: decision list that ends without a full stop)
+#: decision list that ends without a full stop), and at an att-sats that opens a line after a
+#: comma
 _SENT_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n|\n(?=(?:\d{1,2}[.)]|[–•])\s+\S)"
+    r"|(?<=,)\n(?=att\s)"  # one att-sats per line: "…, \natt utöka …"
 )
 
 

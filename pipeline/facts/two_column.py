@@ -48,6 +48,9 @@ def _is_intro(text: str, heading: bool = False) -> bool:
     )
 
 
+_RULE_LINE = re.compile(r"^[-–—_=.]{4,}$")
+
+
 def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
     """District | project lists that follow an introducing sentence."""
     out: list[ListRow] = []
@@ -103,6 +106,8 @@ def _two_column_rows(
             cur.add_text(s[cut:])
         elif cur is None:
             break
+        elif _RULE_LINE.match(s):
+            break  # a drawn line under the sums: the list ends (a Summa may follow)
         elif s.startswith("(") and cue_hits(s, "coapplicant"):
             cur.add_coapplicants(s, find)
             cur.last = j
