@@ -35,6 +35,7 @@ __all__ = [
     "Row",
     "digest",
     "parse_date",
+    "parse_rows",
     "read_rows",
     "rows",
 ]
@@ -63,7 +64,12 @@ class Row:
 def read_rows(path: Path, required: Sequence[str] = ()) -> list[Row]:
     """The data lines of a CSV file (comments and blank lines skipped); `required` columns
     must be in the header."""
-    text = path.read_text(encoding="utf-8")
+    return parse_rows(path.read_text(encoding="utf-8"), path.name, required)
+
+
+def parse_rows(text: str, name: str, required: Sequence[str] = ()) -> list[Row]:
+    """The data lines of a CSV text read from the file `name` (for messages and `where`):
+    the one comment rule and header rule of every data file."""
     # comment lines become blank lines, so that line numbers stay those of the file
     lines = ["" if ln.lstrip().startswith("#") else ln for ln in text.splitlines()]
     reader = csv.reader(lines)
@@ -76,12 +82,12 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[Row]:
             header = [c.strip() for c in cells]
             missing = [c for c in required if c not in header]
             if missing:
-                raise DataFileError(f"{path.name}: missing column(s) {', '.join(missing)}")
+                raise DataFileError(f"{name}: missing column(s) {', '.join(missing)}")
             continue
         padded = [*cells, *[""] * (len(header) - len(cells))]
-        out.append(Row(dict(zip(header, padded, strict=False)), f"{path.name}:{reader.line_num}"))
+        out.append(Row(dict(zip(header, padded, strict=False)), f"{name}:{reader.line_num}"))
     if header is None and required:
-        raise DataFileError(f"{path.name}: no header line")
+        raise DataFileError(f"{name}: no header line")
     return out
 
 

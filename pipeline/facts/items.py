@@ -30,27 +30,27 @@ description may follow in the same item::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_parts import (
+    ITEM,
+    LABEL,
+    PlaceFinder,
+    granted_instead,
+    labelled_row,
+    quoted_name,
+    split_owner,
+    tidy,
+)
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_item_projects"]
+__all__ = ["find_item_projects", "split_owner"]
 
-PlaceFinder = Callable[[str], list[Place]]
-
-_ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[-–—•·*▪■●])\s+(?=\S)")
-#: words that may stand in an owner phrase besides the district names themselves
-_OWNER_FILLER = re.compile(
-    r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
-    r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
-    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
-    r"beviljades\b)*$"
-)
 #: a head is short: a name and its owner, not a paragraph
 _MAX_HEAD_CHARS = 320
 #: a drawn line (____, ----) closes a list
@@ -83,56 +83,7 @@ _ORG_FIRST = re.compile(
 
 
 def _enumerated(text: str) -> re.Match[str] | None:
-    return _ITEM.match(text)
-
-
-def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
-    """`text` (starting at `offset` of the head) holds places and owner filler only."""
-    inside = [p for p in places if p.start >= offset and p.end <= offset + len(text)]
-    if not inside:
-        return False
-    rest: list[str] = []
-    pos = offset
-    for p in sorted(inside, key=lambda p: p.start):
-        rest.append(text[max(0, pos - offset) : max(0, p.start - offset)])
-        pos = max(pos, p.end)
-    rest.append(text[max(0, pos - offset) :])
-    return all(_OWNER_FILLER.match(fold(r)) for r in rest)
-
-
-def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
-    """(name, owner places) of an item head without its amount."""
-    places = find(head)
-    if not places:
-        return _tidy(head), []
-    # owner at the end: after the leftmost comma, dash or bracket whose tail is only places
-    for m in re.finditer(r",|\s[–—-]\s|\(", head):
-        tail_start = m.start() if m.group(0) == "(" else m.end()
-        tail = head[tail_start:]
-        if _owner_covered(tail, places, tail_start):
-            name = head[: m.start()]
-            if _tidy(name):
-                return _tidy(name), [p for p in places if p.start >= tail_start]
-    # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
-    lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
-    if lead and _owner_covered(lead.group(1), places, 0):
-        return _tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
-    return _tidy(head), []
-
-
-#: a project's title in quotation marks inside an item ("Fältgruppen, ”Trygga helger”, …")
-_QUOTED = re.compile(r"[”“\"«»]([^”“\"«»]{3,160})[”“\"«»]")
-
-
-def _quoted_name(head: str) -> re.Match[str] | None:
-    """The one quoted title of an item's head, when it has exactly one of two words or more."""
-    found = [m for m in _QUOTED.finditer(head) if len(m.group(1).split()) >= 2]
-    return found[0] if len(found) == 1 else None
-
-
-def _tidy(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    return s.strip(" ,;:|–—-").rstrip(".").strip()
+    return ITEM.match(text)
 
 
 def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int, int]], int]:
@@ -334,22 +285,22 @@ def _row(
 ) -> ListRow | None:
     texts = [lines[k].text.strip() for k in range(a, b + 1)]
     text = dehyphen_join(texts) if len(texts) > 1 else texts[0]
-    text = _ITEM.sub("", text, count=1)
-    labelled = next((n for n, t in enumerate(texts) if n and _LABEL.match(t)), None)
+    text = ITEM.sub("", text, count=1)
+    labelled = next((n for n, t in enumerate(texts) if n and LABEL.match(t)), None)
     if labelled is not None:
-        return _labelled_row(lines, a, b, texts, labelled, find, intro_k)
+        return labelled_row(lines, a, b, texts, labelled, find, intro_k)
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = _head(head_text)
-    quoted = _quoted_name(head)
+    quoted = quoted_name(head)
     unit_applicant = False
     if quoted is not None:
         # "Fältgruppen, ”Trygga helger”, 120 000 kronor": the title in quotation marks is
         # the name; what stands around it is the applicant and its partners
         around = head[: quoted.start()] + " " + head[quoted.end() :]
-        name, places = _tidy(quoted.group(1)), find(around)
+        name, places = tidy(quoted.group(1)), find(around)
         first = min((p.start for p in places), default=len(around))
-        unit_applicant = bool(_tidy(around[:first])) or not places
+        unit_applicant = bool(tidy(around[:first])) or not places
     else:
         name, places = split_owner(head, find)
     performer = None
@@ -380,7 +331,7 @@ def _row(
     )
     row.performer = performer
     row.unit_applicant = unit_applicant
-    amount = _granted_instead(text, amount)
+    amount = granted_instead(text, amount)
     if amount is not None:
         row.amount, row.amount_raw, row.amount_approx = amount.sek, amount.raw, amount.approximate
         # the line that prints the amount (a wrapped head prints it on a later line)
@@ -392,94 +343,10 @@ def _row(
     return row
 
 
-#: a line of an item that gives one of its fields ("Sökande: Farsta stadsdelsförvaltning.")
-_LABEL = re.compile(
-    r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
-    r"Beviljat belopp|Beviljat|Kostnad|Ansvarig)\s*:\s*",
-    re.IGNORECASE,
-)
-_OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
-_PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av)\b")
-
-
-def _labelled_row(
-    lines: Sequence[BodyLine],
-    a: int,
-    b: int,
-    texts: list[str],
-    first_label: int,
-    find: PlaceFinder,
-    intro_k: int | None,
-) -> ListRow | None:
-    """An item whose name is followed by lines of labelled fields::
-
-    • Riga – stöd till unga i hemlöshet
-      Sökande: Bromma stadsdelsförvaltning. Beviljas 14 500 kronor.
-    """
-    name = _tidy(dehyphen_join([_ITEM.sub("", texts[0], count=1), *texts[1:first_label]]))
-    fields = dehyphen_join(texts[first_label:])
-    places: list[Place] = []
-    performer: str | None = None
-    for m in re.finditer(
-        r"([A-ZÅÄÖa-zåäö ]{3,20}?)\s*:\s*([^:]*?)(?=\.\s|$|\s[A-ZÅÄÖ][a-zåäö ]{2,18}:)", fields
-    ):
-        label = fold(m.group(1).strip())
-        if _OWNER_LABEL.match(label):
-            places = find(m.group(2))
-        elif _PERFORMER_LABEL.match(label):
-            performer = m.group(2).strip(" .") or None
-    if not places:
-        name, places = split_owner(name, find)
-    if not name:
-        return None
-    amounts = [x for x in find_amounts(fields) if x.per is None]
-    row = ListRow(
-        name,
-        places,
-        a,
-        b,
-        lines[a].page_no,
-        " ".join(texts),
-        form="intro_list",
-        intro_line=intro_k if intro_k is not None else a,
-    )
-    row.performer = performer
-    if amounts:
-        x = amounts[0]
-        row.amount, row.amount_raw, row.amount_approx = x.sek, x.raw, x.approximate
-        digits = re.sub(r"\D", "", x.raw)[:3]
-        row.amount_line = next(
-            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
-            a,
-        )
-    return row
-
-
-_SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s]{0,20}$")
-_GRANTED_BEFORE = re.compile(r"(?:bevilja\w*|bifall\w*|tilldela\w*)\b[\w\s]{0,20}$")
-
-
-def _granted_instead(text: str, amount: AmountMatch | None) -> AmountMatch | None:
-    """An item that prints the sum applied for and then the sum granted ("sökt belopp
-    190 000 kronor. Bifalls delvis med 120 000 kronor"): the project's sum is the one granted."""
-    if amount is None:
-        return None
-    found = [a for a in find_amounts(text) if a.per is None]
-    this = next((a for a in found if a.raw == amount.raw), None)
-    if this is None or not _SOUGHT_BEFORE.search(fold(text[max(0, this.start - 30) : this.start])):
-        return amount
-    for a in found:
-        if a.start > this.start and _GRANTED_BEFORE.search(
-            fold(text[max(0, a.start - 30) : a.start])
-        ):
-            return a
-    return amount
-
-
 def _join_head_lines(texts: list[str]) -> str:
     """The item's lines, wrapped lines joined; a line that starts a new sentence after a
     finished one (a description) is kept apart by a newline."""
-    first = _ITEM.sub("", texts[0], count=1)
+    first = ITEM.sub("", texts[0], count=1)
     out = first
     for t in texts[1:]:
         prev = out.rstrip()

@@ -18,8 +18,6 @@ words of a cue may be separated by any run of spaces, hyphens and line breaks.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +25,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from pipeline import data
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["OTHER", "ConceptMatch", "Vocabulary", "load_vocabulary", "match_concepts"]
@@ -65,24 +64,18 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 
 def parse_vocabulary(text: str, origin: str = VOCABULARY_FILE) -> Vocabulary:
-    """Read the vocabulary CSV (comment lines start with #); a bad line raises ValueError
-    naming its line number in the file."""
+    """Read the vocabulary CSV (through the one data loader: comment lines start with #); a
+    bad line raises ValueError naming its line number in the file."""
     labels: dict[str, str] = {}
     cues: list[tuple[str, str, re.Pattern[str]]] = []
-    header: list[str] | None = None
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = next(csv.reader(io.StringIO(line)))
-        if header is None:
-            header = [c.strip() for c in cells]
-            continue
-        row = dict(zip(header, (c.strip() for c in cells), strict=False))
-        concept, cue = row.get("concept", ""), row.get("cue", "")
+    for row in data.parse_rows(text, origin):
+        concept, cue = (row.get("concept") or "").strip(), (row.get("cue") or "").strip()
         if not concept or not cue or concept == OTHER:
+            line_no = row.where.rsplit(":", 1)[1]
             raise ValueError(f"{origin}: line {line_no} needs a concept (not {OTHER!r}) and a cue")
-        if row.get("label"):
-            labels[concept] = row["label"]
+        label = (row.get("label") or "").strip()
+        if label:
+            labels[concept] = label
         labels.setdefault(concept, concept)
         cues.append((concept, cue, _cue_pattern(cue)))
     return Vocabulary(labels, tuple(cues))

@@ -1,0 +1,266 @@
+"""Criteria written as sentences or labelled lines rather than as a list under an
+introduction (read by :func:`pipeline.facts.criteria.find_criteria`):
+
+* "Fokusområde 1: …", "Fokusområde 2: …" — lines that carry their kind's name and number;
+* "Särskilt prioriteras projekt som …" — priority sentences, several to a paragraph;
+* "1) … , 2) … samt 3) …" — items numbered inside one sentence;
+* "Huvudkriteriet är att …" — a main criterion stated in prose.
+
+Fund and year come from the sentence, then its paragraph, then the headings above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.text_units import clean_item_text, dehyphen_join
+from pipeline.lang.fuzzy import fold
+
+__all__ = [
+    "CriterionItem",
+    "fund_year",
+    "inline_criteria",
+    "labelled_items",
+    "main_criterion",
+    "priority_sentences",
+    "starts_lower",
+]
+
+
+@dataclass(frozen=True)
+class CriterionItem:
+    fund_type: str | None
+    year: int | None
+    position: int
+    text: str
+    kind: str
+    page_no: int
+    evidence: str
+    confidence: float
+
+
+def starts_lower(s: str) -> bool:
+    s = s.lstrip(" \"”“'(")
+    return s[:1].islower()
+
+
+#: "Fokusområde 1: Tidiga insatser …", "Kriterium 2 – …": an item that carries its kind's
+#: name and number
+_LABELLED = re.compile(r"^\s*([A-Za-zÅÄÖåäö]{4,30})\s+(\d{1,2})\s*(?::|[.–—-])\s+(\S.*)$")
+
+
+def labelled_items(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """Two or more lines in a row that each begin with the same criteria word and the next
+    number ("Fokusområde 1: …", "Fokusområde 2: …"); None when line `i` starts no such run."""
+    m = _LABELLED.match(lines[i].text)
+    if m is None or m.group(2) != "1":
+        return None
+    score = strongest(cue_hits(m.group(1), "criteria_intro"))
+    if not score:
+        return None
+    kind = max(score.items(), key=lambda kv: kv[1])[0]
+    items: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines):
+        s = lines[j].text
+        mm = _LABELLED.match(s)
+        if mm and fold(mm.group(1)) == fold(m.group(1)) and int(mm.group(2)) == len(items) + 1:
+            items.append((j, mm.group(3)))
+        elif items and s.strip() and starts_lower(s) and not _LABELLED.match(s):
+            k, text = items[-1]
+            items[-1] = (k, dehyphen_join([text, s.strip()]))
+        elif s.strip():
+            break
+        j += 1
+    if len(items) < 2:
+        return None
+    start = paragraph_start(lines, max(0, i - 1))
+    fund, year = fund_year(lines, start, i, ctx)
+    out = [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=clean_item_text(text),
+            kind=kind,
+            page_no=lines[k].page_no,
+            evidence=lines[k].text.strip(),
+            confidence=0.8,
+        )
+        for pos, (k, text) in enumerate(items, start=1)
+    ]
+    return out, j
+
+
+def paragraph_start(lines: Sequence[BodyLine], i: int) -> int:
+    """First line of the paragraph that line `i` belongs to."""
+    j = i
+    while j > 0:
+        prev = lines[j - 1]
+        if prev.heading:
+            break
+        if not prev.text.strip():
+            k = j - 2
+            while k >= 0 and not lines[k].text.strip():
+                k -= 1
+            if k < 0 or lines[k].heading:
+                break
+            if not starts_lower(lines[j].text) or lines[k].text.rstrip()[-1:] in ".!?:":
+                break
+            j = k
+            continue
+        j -= 1
+    return j
+
+
+def fund_year(
+    lines: Sequence[BodyLine], i: int, end: int, ctx: Context
+) -> tuple[str | None, int | None]:
+    intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
+    start = paragraph_start(lines, i)
+    para = dehyphen_join([lines[k].text for k in range(start, end + 1)])
+    funds = find_funds(intro, ctx.study_fund) or find_funds(para, ctx.study_fund)
+    fund = funds[-1][2] if funds else ctx.fund_at(i)
+    year = sentence_year(intro) or sentence_year(para, near=len(para)) or ctx.year_at(i)
+    return fund, year
+
+
+_DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^\s*:")
+#: a paragraph that opens "Särskilt prioriteras …", "Vidare prioriteras …" states a priority
+_PRIORITY_SENTENCE = re.compile(
+    r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
+    r"^\s*foretrade\s+ges\b"
+)
+#: "1) … , 2) … samt 3) …" inside one sentence
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(\d{1,2})\)\s+")
+
+
+def _inline_items(text: str) -> list[str]:
+    """Items numbered 1) 2) 3) inside running text, in order, or [] when there are fewer than
+    two or the numbers do not count up from 1."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    items: list[str] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        part = text[m.end() : end]
+        if k + 1 == len(marks):  # the last item ends with its sentence
+            stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", part)
+            part = part[: stop.start()] if stop else part
+        part = re.sub(r"[,;]?\s*(?:samt|och|eller)?\s*$", "", part.strip())
+        items.append(part.strip(" ,;"))
+    return [x for x in items if x]
+
+
+def inline_criteria(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """Criteria enumerated inline after an introducing cue: "… bedömas utifrån följande
+    kriterier: 1) projektet ska …, 2) …, samt 3) …"."""
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
+        k += 1
+        if k - i > 12:
+            break
+    para = dehyphen_join([lines[j].text for j in range(i, k + 1)])
+    hit = cue_hits(para, "criteria_intro")
+    if not hit:
+        return None
+    items = _inline_items(para[hit[0].start :])
+    if len(items) < 2:
+        return None
+    score = strongest(hit)
+    kind = max(score.items(), key=lambda kv: kv[1])[0] if score else "criterion"
+    fund, year = fund_year(lines, i, k, ctx)
+    return [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=text,
+            kind=kind,
+            page_no=lines[i].page_no,
+            evidence=para,
+            confidence=0.6,
+        )
+        for pos, text in enumerate(items, start=1)
+    ], k + 1
+
+
+def priority_sentences(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """A run of paragraphs that each open with "Särskilt prioriteras …", "Vidare prioriteras
+    …": each sentence is a priority of the call, numbered in order."""
+    out: list[CriterionItem] = []
+    j = i
+    while j < len(lines):
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j >= len(lines) or not _PRIORITY_SENTENCE.match(fold(lines[j].text)):
+            break
+        k = j  # the paragraph: to a blank line or a heading
+        while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
+            k += 1
+        para = dehyphen_join([lines[x].text for x in range(j, k + 1)]).strip()
+        fund, year = fund_year(lines, j, k, ctx)
+        # "Särskilt prioriteras … . Särskilt prioriteras … ." — each such sentence of the
+        # paragraph, up to one that is no priority
+        for text in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", para):
+            if not _PRIORITY_SENTENCE.match(fold(text)):
+                break
+            out.append(
+                CriterionItem(
+                    fund_type=fund,
+                    year=year,
+                    position=len(out) + 1,
+                    text=text.strip(),
+                    kind="priority",
+                    page_no=lines[j].page_no,
+                    evidence=text.strip(),
+                    confidence=0.6,
+                )
+            )
+        j = k + 1
+    return (out, j) if out else None
+
+
+def main_criterion(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[CriterionItem, int] | None:
+    s = lines[i].text
+    hits = cue_hits(s, "main_criterion")
+    if not hits:
+        return None
+    # the sentence defines the criterion ("Huvudkriteriet är att …"), not merely names it
+    after = dehyphen_join([s[hits[0].end :], lines[i + 1].text if i + 1 < len(lines) else ""])
+    if not _DEFINES.match(fold(after)):
+        return None
+    # the sentence runs from the cue to the first full stop (possibly a few lines on)
+    parts = [s[hits[0].start :]]
+    k = i
+    while "." not in parts[-1] and k + 1 < len(lines) and lines[k + 1].text.strip() and k - i < 4:
+        k += 1
+        parts.append(lines[k].text)
+    text = dehyphen_join(parts)
+    if "." in text:
+        text = text[: text.index(".") + 1]
+    fund, year = fund_year(lines, i, k, ctx)
+    item = CriterionItem(
+        fund_type=fund,
+        year=year,
+        position=1,
+        text=text,
+        kind="criterion",
+        page_no=lines[i].page_no,
+        evidence=text,
+        confidence=0.7,
+    )
+    return item, k + 1

@@ -1,0 +1,171 @@
+"""The parts of a project list item (read by :mod:`pipeline.facts.items`): its owner at
+the end or the start of its head, a project title in quotation marks, labelled field lines
+under its name ("Sökande: …", "Utförare: …"), and the sum granted when it follows the sum
+applied for ("sökt belopp 190 000 kronor. Bifalls delvis med 120 000 kronor").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = [
+    "ITEM",
+    "LABEL",
+    "PlaceFinder",
+    "granted_instead",
+    "labelled_row",
+    "quoted_name",
+    "split_owner",
+    "tidy",
+]
+
+PlaceFinder = Callable[[str], list[Place]]
+
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[-–—•·*▪■●])\s+(?=\S)")
+#: words that may stand in an owner phrase besides the district names themselves
+_OWNER_FILLER = re.compile(
+    r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
+    r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
+    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
+    r"beviljades\b)*$"
+)
+
+
+def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
+    """`text` (starting at `offset` of the head) holds places and owner filler only."""
+    inside = [p for p in places if p.start >= offset and p.end <= offset + len(text)]
+    if not inside:
+        return False
+    rest: list[str] = []
+    pos = offset
+    for p in sorted(inside, key=lambda p: p.start):
+        rest.append(text[max(0, pos - offset) : max(0, p.start - offset)])
+        pos = max(pos, p.end)
+    rest.append(text[max(0, pos - offset) :])
+    return all(_OWNER_FILLER.match(fold(r)) for r in rest)
+
+
+def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
+    """(name, owner places) of an item head without its amount."""
+    places = find(head)
+    if not places:
+        return tidy(head), []
+    # owner at the end: after the leftmost comma, dash or bracket whose tail is only places
+    for m in re.finditer(r",|\s[–—-]\s|\(", head):
+        tail_start = m.start() if m.group(0) == "(" else m.end()
+        tail = head[tail_start:]
+        if _owner_covered(tail, places, tail_start):
+            name = head[: m.start()]
+            if tidy(name):
+                return tidy(name), [p for p in places if p.start >= tail_start]
+    # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
+    lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
+    if lead and _owner_covered(lead.group(1), places, 0):
+        return tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
+    return tidy(head), []
+
+
+#: a project's title in quotation marks inside an item ("Fältgruppen, ”Trygga helger”, …")
+_QUOTED = re.compile(r"[”“\"«»]([^”“\"«»]{3,160})[”“\"«»]")
+
+
+def quoted_name(head: str) -> re.Match[str] | None:
+    """The one quoted title of an item's head, when it has exactly one of two words or more."""
+    found = [m for m in _QUOTED.finditer(head) if len(m.group(1).split()) >= 2]
+    return found[0] if len(found) == 1 else None
+
+
+def tidy(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s.strip(" ,;:|–—-").rstrip(".").strip()
+
+
+#: a line of an item that gives one of its fields ("Sökande: Farsta stadsdelsförvaltning.")
+LABEL = re.compile(
+    r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
+    r"Beviljat belopp|Beviljat|Kostnad|Ansvarig)\s*:\s*",
+    re.IGNORECASE,
+)
+_OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
+_PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av)\b")
+
+
+def labelled_row(
+    lines: Sequence[BodyLine],
+    a: int,
+    b: int,
+    texts: list[str],
+    first_label: int,
+    find: PlaceFinder,
+    intro_k: int | None,
+) -> ListRow | None:
+    """An item whose name is followed by lines of labelled fields::
+
+    • Riga – stöd till unga i hemlöshet
+      Sökande: Bromma stadsdelsförvaltning. Beviljas 14 500 kronor.
+    """
+    name = tidy(dehyphen_join([ITEM.sub("", texts[0], count=1), *texts[1:first_label]]))
+    fields = dehyphen_join(texts[first_label:])
+    places: list[Place] = []
+    performer: str | None = None
+    for m in re.finditer(
+        r"([A-ZÅÄÖa-zåäö ]{3,20}?)\s*:\s*([^:]*?)(?=\.\s|$|\s[A-ZÅÄÖ][a-zåäö ]{2,18}:)", fields
+    ):
+        label = fold(m.group(1).strip())
+        if _OWNER_LABEL.match(label):
+            places = find(m.group(2))
+        elif _PERFORMER_LABEL.match(label):
+            performer = m.group(2).strip(" .") or None
+    if not places:
+        name, places = split_owner(name, find)
+    if not name:
+        return None
+    amounts = [x for x in find_amounts(fields) if x.per is None]
+    row = ListRow(
+        name,
+        places,
+        a,
+        b,
+        lines[a].page_no,
+        " ".join(texts),
+        form="intro_list",
+        intro_line=intro_k if intro_k is not None else a,
+    )
+    row.performer = performer
+    if amounts:
+        x = amounts[0]
+        row.amount, row.amount_raw, row.amount_approx = x.sek, x.raw, x.approximate
+        digits = re.sub(r"\D", "", x.raw)[:3]
+        row.amount_line = next(
+            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
+            a,
+        )
+    return row
+
+
+_SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s]{0,20}$")
+_GRANTED_BEFORE = re.compile(r"(?:bevilja\w*|bifall\w*|tilldela\w*)\b[\w\s]{0,20}$")
+
+
+def granted_instead(text: str, amount: AmountMatch | None) -> AmountMatch | None:
+    """An item that prints the sum applied for and then the sum granted ("sökt belopp
+    190 000 kronor. Bifalls delvis med 120 000 kronor"): the project's sum is the one granted."""
+    if amount is None:
+        return None
+    found = [a for a in find_amounts(text) if a.per is None]
+    this = next((a for a in found if a.raw == amount.raw), None)
+    if this is None or not _SOUGHT_BEFORE.search(fold(text[max(0, this.start - 30) : this.start])):
+        return amount
+    for a in found:
+        if a.start > this.start and _GRANTED_BEFORE.search(
+            fold(text[max(0, a.start - 30) : a.start])
+        ):
+            return a
+    return amount
