@@ -103,8 +103,8 @@ def _trim_blank(lines: list[str]) -> list[str]:
 
 def _wrap_line(line: str, width: int) -> list[str]:
     line = line.rstrip().expandtabs(8)
-    if len(line) <= width or not _is_plain(layout_runs(line)):
-        # a table row or an indented line is never broken: a word processor keeps a
+    if len(line) <= width or _laid_out(line):
+        # a table row is never broken: a word processor keeps a
         # table's row on its line and prints a wide table smaller (`table_scale`)
         return [line]
     return textwrap.wrap(
@@ -169,14 +169,25 @@ def _is_plain(runs: list[tuple[int, str]]) -> bool:
     return len(runs) <= 1 and (not runs or runs[0][0] == 0)
 
 
+#: a laid-out line wider than this is running text with a double space in it, not a row
+_MAX_ROW_CHARS = 150
+_CELL_GAP = re.compile(r"\S {3,}\S")
+
+
+def _laid_out(line: str) -> bool:
+    """A table row: cells apart by three spaces or more (a double space after a full stop in
+    running text is no cell gap, and an indented paragraph line wraps as running text)."""
+    line = line.rstrip()
+    if len(line) > _MAX_ROW_CHARS or _is_plain(layout_runs(line)):
+        return False
+    return bool(_CELL_GAP.search(line.strip()))
+
+
 def table_scale(lines: Sequence[str], columns: int = 90) -> float:
     """How much smaller a page's laid-out lines (table rows, indented lines) are drawn so
-    that the widest of them fits the text column: 1.0 when all fit. One factor per page keeps
-    a table's columns aligned from row to row."""
-    widest = max(
-        (len(ln.rstrip()) for ln in lines if ln.strip() and not _is_plain(layout_runs(ln))),
-        default=0,
-    )
+    that the widest table row fits the text column: 1.0 when all fit. One factor per page
+    keeps a table's columns aligned from row to row."""
+    widest = max((len(ln.rstrip()) for ln in lines if ln.strip() and _laid_out(ln)), default=0)
     return min(1.0, columns / widest) if widest else 1.0
 
 

@@ -80,6 +80,7 @@ from pipeline.understand.ocr_edits import (
     _SWEDISH,
     _adds_diacritics,
     _apply_case,
+    inflected,
     ocr_cost,
 )
 from pipeline.understand.word_readings import (
@@ -174,7 +175,7 @@ class ContextRepairer(WordReadings):
             return None
         best: tuple[int, float, str] | None = None
         for _, word in self._candidates(low, limit=RARE_SHORT_COST):
-            if word == low or self.lex.zipf(word) < RARE_SHORT_ZIPF:
+            if word == low or self.lex.zipf(word) < RARE_SHORT_ZIPF or inflected(low, word):
                 continue
             support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
             if support < RARE_SHORT_PAIRS:

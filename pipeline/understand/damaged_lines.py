@@ -24,7 +24,7 @@ import re
 
 from pipeline.records import Repair
 from pipeline.understand.context_lines import _PROTECTED
-from pipeline.understand.ocr_edits import _split, ocr_cost
+from pipeline.understand.ocr_edits import _split, inflected, ocr_cost
 from pipeline.understand.word_readings import WordReadings
 
 __all__ = [
@@ -232,8 +232,8 @@ def short_words(rep: WordReadings, lines: list[str], changes: list[Repair]) -> N
             best: tuple[int, float, str] | None = None
             costs: list[tuple[float, str]] = []
             for word in _short_words(rep):
-                if word == low:
-                    continue
+                if word == low or (known and inflected(low, word)):
+                    continue  # "stads" is no damaged "stad"
                 cost = ocr_cost(reading, word)
                 if cost > SHORT_MAX_COST:
                     continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipeline.lang.lexicon import fold
 
-__all__ = ["ocr_cost"]
+__all__ = ["inflected", "ocr_cost"]
 
 _SWEDISH = "åäö"
 # (printed, meant) -> cost; single characters and short sequences OCR confuses
@@ -173,3 +173,13 @@ def _split(word: str, ok: object) -> tuple[str, ...] | None:
         return None
 
     return parts(word, 2)
+
+
+def inflected(low: str, word: str) -> bool:
+    """`low` is `word` with a Swedish ending ("stads" of "stad", "staden", "ären"): another
+    form of the same word, which the context may prefer but the print does not say is
+    damage."""
+    return low != word and low.startswith(word) and low[len(word) :] in _ENDINGS
+
+
+_ENDINGS = frozenset({"s", "en", "et", "n", "t", "na", "ns", "ts", "ens", "ets", "er", "ar"})

@@ -401,6 +401,13 @@ def test_wide_table_rows_are_never_wrapped_but_drawn_smaller() -> None:
     assert len(pages[0]) == 4  # the plain prose line longer than 90 is wrapped as before
     assert render.table_scale(pages[0]) == pytest.approx(90 / len(row))
     assert render.table_scale(["kort rad", "  indrag"]) == 1.0
+    # running text with a double space after a full stop, or an indented paragraph line,
+    # wraps as before and shrinks nothing
+    double = "Föreningen ansöker om medel för perioden 2020-2022.  " + prose + " " + prose
+    indented = "  " + prose + " " + prose
+    for text in (double, indented):
+        (page,) = render.layout_pages([text], chars_per_line=90)
+        assert len(page) > 1 and render.table_scale(page) == 1.0
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(render.born_digital_bytes(pages))
