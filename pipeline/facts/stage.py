@@ -61,7 +61,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 13
+EXTRACT_VERSION = 14
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
