@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.tables import TableRow, header_columns, parse_end_date, season_end
-from pipeline.facts.text_units import dehyphen_join, sentences
+from pipeline.facts.text_units import dehyphen_join, generic_heading, sentences
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -312,7 +312,7 @@ def find_studies(
             f = find_funds(hl.text, ctx.study_fund)
             if f and fund and f[0][2] != fund:
                 break
-            if _is_table_line(lines, h, table_rows) or _generic_heading(hl.text):
+            if _is_table_line(lines, h, table_rows) or generic_heading(hl.text):
                 continue
             chosen.append(h)
             intro_of[h] = i
@@ -405,20 +405,6 @@ def _fund_near(lines: Sequence[BodyLine], i: int, ctx: Context) -> str | None:
     if f:
         return f[-1][2]
     return ctx.fund_before(i)
-
-
-#: words of a heading that names a kind of project, not one project ("Ny studie 2018",
-#: "Pågående projekt", "Övriga studier")
-_GENERIC_WORDS = re.compile(
-    r"^(?:nya?|nytt|pagaende|avslutade|fortsatta|fortsattning|ovriga|stadsovergripande|"
-    r"(?:forsknings|utvecklings|fou-?)?projekt(?:en)?|studie[rn]?|studierna|ar|och|"
-    r"(?:19|20)\d\d)$"
-)
-
-
-def _generic_heading(text: str) -> bool:
-    words = re.findall(r"[\w-]+", fold(text))
-    return bool(words) and all(_GENERIC_WORDS.match(w) for w in words)
 
 
 #: "Studie 2: ", "Projekt B – " before a project's name in its heading

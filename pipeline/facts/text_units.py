@@ -8,11 +8,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.lang.fuzzy import fold
+
 __all__ = [
     "Paragraph",
     "Sentence",
     "clean_item_text",
     "dehyphen_join",
+    "generic_heading",
     "is_break",
     "paragraphs",
     "sentences",
@@ -185,3 +188,18 @@ def clean_item_text(s: str) -> str:
     s = _BULLET.sub("", s, count=1)
     s = re.sub(r"\s+", " ", s).strip()
     return s.rstrip(" ,;")
+
+
+#: words of a heading that names a kind of project, not one project ("Ny studie 2018",
+#: "Pågående projekt", "Övriga studier")
+_GENERIC_WORDS = re.compile(
+    r"^(?:nya?|nytt|pagaende|avslutade|fortsatta|fortsattning|ovriga|stadsovergripande|"
+    r"(?:forsknings|utvecklings|fou-?)?projekt(?:en)?|studie[rn]?|studierna|ar|och|"
+    r"(?:19|20)\d\d)$"
+)
+
+
+def generic_heading(text: str) -> bool:
+    """A heading that names a kind of project, not one project ("Ny studie 2018")."""
+    words = re.findall(r"[\w-]+", fold(text))
+    return bool(words) and all(_GENERIC_WORDS.match(w) for w in words)

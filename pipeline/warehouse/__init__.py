@@ -16,17 +16,7 @@ from pipeline.warehouse.db import connect_read, connect_write, drop_all, lock_pa
 from pipeline.warehouse.districts import load_districts
 from pipeline.warehouse.expected import RegisterError, check_register, load_expected
 from pipeline.warehouse.export import export
-from pipeline.warehouse.load import (
-    FailedAttempt,
-    LoadedDoc,
-    failed_state,
-    load_batch,
-    load_document,
-    loaded_state,
-    log_attempt,
-    prune,
-    relink,
-)
+from pipeline.warehouse.load import load_batch, load_document, log_attempt, prune
 from pipeline.warehouse.migrate import SCHEMA_VERSION, MigrationError, migrate, run_checks
 from pipeline.warehouse.override_apply import (
     CorrectionState,
@@ -37,6 +27,7 @@ from pipeline.warehouse.override_apply import (
 from pipeline.warehouse.override_files import add_override, remove_override, upgrade_files
 from pipeline.warehouse.overrides import Override, OverrideReport, read_overrides
 from pipeline.warehouse.runs import last_run, record_run
+from pipeline.warehouse.state import FailedAttempt, LoadedDoc, failed_state, loaded_state, relink
 
 __all__ = [
     "SCHEMA_VERSION",
