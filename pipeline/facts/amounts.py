@@ -188,6 +188,11 @@ _ABOUT_PROJECT = re.compile(
 )
 
 
+#: what is left of, spent of or paid back from the money a document allots
+_THE_MONEY = re.compile(
+    r"\b(?:aterstar|aterstod|resterande|aterbetala\w*|forbruka\w*|outnyttjade|"
+    r"de avsatta medlen|summa (?:foreslagna|beviljade) medel)\b"
+)
 #: words that make a sum a total of several grants
 _AGGREGATE = re.compile(r"\b(?:sammanlagt|totalt|summa|sammanlagd|sammantaget|tillsammans)\b", re.I)
 
@@ -239,7 +244,9 @@ def _paragraph_amounts(
                 # ... but the cost of a study or project the document is about is its money
                 or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None)
                 # ... and the most one application can get is the call's: the document's fund
-                or (ctx.default_fund if kind == "max_per_application" else None),
+                or (ctx.default_fund if kind == "max_per_application" else None)
+                # ... and what is left of, spent of or paid back from the money just granted
+                or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None),
                 kind,
                 ctx.study_fund,
             )

@@ -58,6 +58,10 @@ Ansökningar som föreslås beviljas
 Ansökningar som föreslås avslås
 
 – Fältgruppen, ”Kvällsvandringar i centrum”, 90 000 kronor. Avslås.
+
+Ekonomi
+
+Efter fördelningen återstår 170 000 kronor av de avsatta medlen.
 """,
     )
     got = {p.name: (p.status, p.amount_sek) for p in f.projects}
@@ -70,6 +74,8 @@ Ansökningar som föreslås avslås
     kinds = {(a.sek, a.kind) for a in f.amounts}
     assert (200_000, "other") in kinds  # the sum applied for
     assert (90_000, "other") in kinds  # the sum of the application turned down
+    # what is left of the money just allotted is that fund's money
+    assert [(a.kind, a.fund_type) for a in f.amounts if a.sek == 170_000] == [("budget", "LUM")]
 
 
 def test_a_summa_row_under_the_years_column_makes_the_years_cells_the_sums_decided() -> None:
