@@ -156,6 +156,22 @@ def _grid_amounts(
             cell(r.applied_line, r.applied, r.applied_raw, "other", owner, None, r.evidence)
         for sek, raw, line, yr, kind in r.extra:
             cell(line, sek, raw, kind, owner, yr, r.evidence)
+        if (
+            r.amount is not None
+            and r.amount_line is not None
+            and not any(d.amount_line == r.amount_line for d in drafts)
+        ):
+            # a row no project was read from (a district's row of a table of districts by
+            # year): its sum is still printed money
+            cell(
+                r.amount_line,
+                r.amount,
+                r.amount_raw,
+                "project_cost",
+                owner,
+                r.amount_year,
+                r.evidence,
+            )
     total_line = t.total_line
     if total_line is None:
         return out

@@ -221,7 +221,10 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         last = lines[end].text.rstrip()
         open_intro = last.endswith(":") or fold(last.split()[-1]) in _CLAUSE_OPENERS
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
-        if len(items) < 2:
+        # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
+        # med följande inriktning kan ges företräde: • barn och unga i …")
+        single = len(items) == 1 and open_intro and _BULLET.match(lines[items[0][0]].text)
+        if len(items) < 2 and not single:
             i += 1
             continue
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])

@@ -46,6 +46,7 @@ from pipeline.lang.fuzzy import fold
 __all__ = [
     "Description",
     "complete_from_text",
+    "with_partners",
     "describe",
     "is_application",
     "is_report",
@@ -111,6 +112,17 @@ def describe(
     return Description(places=places, performer=performer, end_date=end_date_in(text))
 
 
+def with_partners(places: Sequence[Place], text: str, own: Sequence[Place]) -> list[Place]:
+    """A stadsdelsnämnd's project run "tillsammans med Spånga-Tensta stadsdelsförvaltning":
+    the writing district takes part beside the partners its text names."""
+    mine = {o.district_id for o in own}
+    if not own or not places or any(p.district_id in mine for p in places):
+        return list(places)
+    if not _PARTNERS.search(fold(text)):
+        return list(places)
+    return [*own, *places]
+
+
 #: others named as partners of the project's owner, not as its owner
 _PARTNERS = re.compile(r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande)\b")
 
@@ -129,7 +141,8 @@ _OWN_MONEY = re.compile(
 #: a sentence that grants or proposes the project's sum: it beats its cost and its application
 _GRANTS = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas)\b")
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
-_NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|per\s+deltagare|per\s+person)\b")
+#: (a sum per participant is no project's own: find_amounts marks it, and it is left out)
+_NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla)\b")
 
 
 def stated_amount(text: str) -> tuple[AmountMatch, str] | None:

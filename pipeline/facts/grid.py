@@ -92,6 +92,7 @@ class GridRow:
     #: the row's sum came from a "Totalt" column after the years: (kronor, raw, approximate,
     #: year) of the year's cell it replaced
     instalment: tuple[int, str, bool, int | None] | None = None
+    amount_year: int | None = None  # the year its money column names ("2015")
 
     def text(self, role: str) -> str:
         return dehyphen_join(self.cells.get(role, []))
@@ -360,7 +361,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         )
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount
-            row.amount_line = j
+            row.amount_line, row.amount_year = j, first_year
         row.instalment = instalment
         row.extra = [(sek, raw, j, yr, kind) for sek, raw, yr, kind in extra]
         if applied_amount is not None:

@@ -80,6 +80,28 @@ def split_cells(line: str) -> list[GridCell]:
     return [c for c in cells if c.text.strip(" |")]
 
 
+#: a year and the next header word run together: OCR (and narrow columns) close the gap between
+#: a year's money column and the column beside it ("2017 Totalt", "2016 2017")
+_YEAR_THEN_COLUMN = re.compile(rf"(?<=\b{YEAR}) (?=(?:{YEAR}\b|[A-ZÅÄÖ]))")
+
+
+def split_header_cells(line: str) -> list[GridCell]:
+    """A header line's cells: as `split_cells`, with a year followed by another column's name
+    (a capitalised word or a year) after one space split off as its own cell. A year after
+    its label ("Beviljat 2016") and a unit after a year ("2016 (tkr)") stay one cell."""
+    out: list[GridCell] = []
+    for c in split_cells(line):
+        pos = c.start
+        for m in _YEAR_THEN_COLUMN.finditer(c.text):
+            head = c.text[: m.start()].split()
+            if len(head) != 1:  # only a cell that starts with the year ("2017 Totalt")
+                break
+            out.append(GridCell(pos, c.start + m.start(), line[pos : c.start + m.start()]))
+            pos = c.start + m.end()
+        out.append(GridCell(pos, c.end, line[pos : c.end]))
+    return out
+
+
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None."""
     if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
@@ -133,7 +155,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     text = " " * ln.indent + ln.text
     if len(text.split()) > _MAX_HEADER_WORDS:
         return None
-    cells = _with_continuation(split_cells(text), lines, i)
+    cells = _with_continuation(split_header_cells(text), lines, i)
     if len(cells) < 2:
         return None
     columns: list[GridColumn] = []
@@ -160,10 +182,11 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     return columns
 
 
-def continuation_cells(lines: Sequence[BodyLine], i: int) -> list[GridCell]:
+def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:
     """The cells of a header's second line, when the header wraps ("Ansökt" over "belopp"):
-    the line right under it, words only, each cell under a cell of the header."""
-    j = i + 1
+    the line right under it (or line `j`, a third), words only, each cell under a cell of
+    the header."""
+    j = i + 1 if j is None else j
     if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
         return []
     text = " " * lines[j].indent + lines[j].text
@@ -185,13 +208,15 @@ def _under(cell: GridCell, head: GridCell) -> bool:
 
 
 def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
-    """Header cells with the words of a wrapped second header line appended."""
+    """Header cells with the words of a wrapped second (and third) header line appended
+    ("Stadens" over "andel" over "(tkr)")."""
     more = continuation_cells(lines, i)
     if not more:
         return cells
+    third = continuation_cells(lines, i, i + 2)
     out = []
     for c in cells:
-        below = [m.text.strip(" |") for m in more if _under(m, c)]
+        below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         out.append(GridCell(c.start, c.end, " ".join([c.text.strip(), *below])))
     return out
 

@@ -45,7 +45,7 @@ from pipeline.facts.item_parts import (
     tidy,
 )
 from pipeline.facts.lists import ListRow, Place, covered_by_places
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.text_units import dehyphen_join, sentences
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -123,8 +123,8 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                 _enumerated(t)
                 or lines[j].heading
                 or _RULE_LINE.match(t.strip())
-                or _TOTAL_LINE.match(t.strip())
-            ):
+                or (_TOTAL_LINE.match(t.strip()) and t.strip()[:1].isupper())
+            ):  # a wrapped "…, totalt 29 500 kronor" goes on
                 break
             j += 1
         last = j - 1
@@ -177,7 +177,10 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
         after = text[a.end :]
         tail = re.match(r"^[\s.,;)]*", after)
         rest = after[tail.end() if tail else 0 :]
-        return text[: a.start].rstrip(" ,;:–—-("), a, rest
+        head = text[: a.start]
+        # "Name, Farsta sdf (totalt 950 000 kr)": the bracket that holds the sum goes with it
+        head = re.sub(r"\s*\([^()]{0,30}$", "", head)
+        return head.rstrip(" ,;:–—-("), a, rest
     if sentence_end is not None:
         return text[: sentence_end.start()], None, text[sentence_end.end() :]
     return text, None, ""
@@ -256,6 +259,13 @@ def find_item_projects(
             for r in rows:
                 if r is not None and not r.places:
                     r.places = list(owner)
+        if not introduced and _applications_described(rows, find):
+            # "1. Glasgow – stöd till …" over a paragraph "Bromma stadsdelsförvaltning vill
+            # besöka … totalt 28 800 kronor": each item's text names its applicant and money
+            introduced = True
+            for r in rows:
+                if r is not None and not r.places and r.description:
+                    r.places = find(sentences(r.description.split("\n"))[0].text)
         typed = sum(1 for r in rows if r is not None and r.places and r.amount is not None)
         priced = sum(1 for r in rows if r is not None and r.amount is not None)
         # "Godkänna projektförslagen" over items that each carry their sum: a list of projects
@@ -278,6 +288,20 @@ def find_item_projects(
                 out.extend(kept)
         i = max(after, i + 1)
     return out
+
+
+def _applications_described(rows: Sequence[ListRow | None], find: PlaceFinder) -> bool:
+    """Items of a title line each, every one followed by a paragraph whose first sentence
+    names a district or förvaltning and which states a sum: applications or projects
+    described one by one."""
+    if len(rows) < 2 or any(r is None or not r.description for r in rows):
+        return False
+    for r in rows:
+        assert r is not None and r.description is not None
+        first = sentences(r.description.split("\n"))
+        if not first or not find(first[0].text) or not find_amounts(r.description):
+            return False
+    return True
 
 
 def _row(

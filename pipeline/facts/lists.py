@@ -78,7 +78,7 @@ class ListRow:
 # Words that may sit between or after places in a district phrase.
 _FILLER = re.compile(
     r"^(?:[\s,;&|()]|och\b|samt\b|stadsdelsforvaltning\w*|stadsdelsnamnd\w*|sdf\b|"
-    r"forvaltning\w*|s\b)*$"
+    r"forvaltning\w*|medsokande\b|s\b)*$"
 )
 _MAX_ROW_WORDS = 45  # a list row names a project or a trip, not a paragraph
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
@@ -104,6 +104,9 @@ def covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> bo
 def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place]] | None:
     """Split "Name, District phrase" at the comma before the trailing run of places (or
     "Name (District phrase)")."""
+    money = _MONEY_PAREN.search(line)
+    if money and money.start() > 0 and find_amounts(money.group(0)):
+        line = line[: money.start()]  # "Name, Farsta stadsdelsförvaltning (totalt 950 000 kr)"
     places = find(line)
     if not places:
         return None
@@ -122,6 +125,10 @@ def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place
             inside = [p for p in places if p.start > c]
             return _clean_name(name), inside
     return None
+
+
+#: a trailing parenthesis that gives the row's sum ("(totalt 950 000 kr)", "(350 tkr)")
+_MONEY_PAREN = re.compile(r"\s*\((?=[^()]*\d)[^()]*\)\s*[.,;]?\s*$")
 
 
 def _clean_name(s: str) -> str:

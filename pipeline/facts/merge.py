@@ -32,6 +32,7 @@ from pipeline.facts.prose import (
     find_prose_grants,
     subject_project,
 )
+from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import dehyphen_join, paragraphs
 from pipeline.lang.fuzzy import fold
@@ -223,8 +224,10 @@ def prose_drafts(
     ctx: Context,
     places: Callable[[str], list[Place]],
     drafts: Sequence[Draft],
+    report: bool = False,
 ) -> list[Draft]:
-    """Projects granted or carried out with a sum in one sentence of running text."""
+    """Projects granted or carried out with a sum in one sentence of running text, and
+    projects reported one per sub-heading (`sections`)."""
     out: list[Draft] = []
     sents = _all_sentences(lines)
     heads = [ln.heading for ln in lines]
@@ -232,7 +235,15 @@ def prose_drafts(
     for p in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
         for s in p.sentences:
             para_of.setdefault(s.first, p.text)
-    found = find_headed_projects(lines, sents, places) + find_prose_grants(sents, places, para_of)
+    taken = {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    found = find_headed_projects(lines, sents, places)
+    named = {fold(pp.name) for pp in found}
+    found += [
+        pp
+        for pp in find_section_projects(lines, sents, places, taken, report)
+        if fold(pp.name) not in named
+    ]
+    found += find_prose_grants(sents, places, para_of)
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
         same = _same_draft(pp.name, [*drafts, *out])
@@ -240,7 +251,7 @@ def prose_drafts(
             _complete(same, pp, lines)
             continue
         s = pp.sentence
-        funds = find_funds(s.text, ctx.study_fund)
+        funds = find_funds(pp.fund_text or s.text, ctx.study_fund)
         d = Draft(
             name=pp.name,
             fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),

@@ -110,6 +110,8 @@ def _name_after(words: list[str]) -> list[str]:
         run.append(bare)
         if bare.endswith(",") and k < len(words) and _UNIT.match(words[k]):
             continue  # "Karolinska institutet, institutionen för klinisk neurovetenskap"
+        if bare.endswith(",") and _research_body_next(words[k : k + 3]):
+            continue  # "Institutionen för folkhälsovetenskap, Karolinska Institutet"
         if _STOP_AFTER.search(bare[-1:]) or len(run) >= _MAX_NAME_WORDS and not _in_unit(run):
             break
     if _in_unit(run):
@@ -117,6 +119,20 @@ def _name_after(words: list[str]) -> list[str]:
     while run and not (run[-1].strip(".,;:")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
         run.pop()
     return run
+
+
+def _research_body_next(words: list[str]) -> bool:
+    """Do the next words (at most three) name a university, högskola or institute, as a
+    department's name goes on after a comma ("…, Stockholms universitet")?"""
+    for n, w in enumerate(words):
+        bare = w.strip("\"”“'")
+        if not bare[:1].isupper() and n == 0:
+            return False
+        if _RESEARCH_WORD.search(bare.rstrip(".,;:)")):
+            return True
+        if _STOP_AFTER.search(bare[-1:]):
+            return False
+    return False
 
 
 #: a department named after its university, after a comma
@@ -155,7 +171,17 @@ def _org_tail(w: str) -> bool:
 def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
-        run = _name_after(text[h.end :].lstrip(" :").split())  # "Utförare: X" too
+        after = text[h.end :].lstrip(" :").split()
+        run = _name_after(after)  # "Utförare: X" too
+        if not run and h.value == "by":
+            # "genomförs av docent Anna Berg vid Institutionen för …": the researcher's
+            # department, named after "vid"
+            vid = next((n for n, w in enumerate(after[:_PERSON_WORDS]) if w == "vid"), None)
+            if vid is not None:
+                run = _name_after(after[vid + 1 :])
+            elif len(after) > 1 and after[0].isalpha() and after[0].islower():
+                # "utförs av konsultföretaget Wessman & Lorentz AB": a noun, then the name
+                run = _name_after(after[1:])
         if not run and h.value != "by":
             before = text[: h.start].split()
             while before and before[-1].lower() in _AUX:
@@ -201,7 +227,15 @@ def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | Non
     return None
 
 
-_RESEARCH_WORD = re.compile(r"(?:universitet|högskola|hogskola|högskolan|institut)", re.IGNORECASE)
+#: a word that ends a research body's name (not "universitetslektor", a person's title)
+_RESEARCH_WORD = re.compile(
+    r"(?:universitet|universitetet|högskola|hogskola|högskolan|hogskolan|institut|institutet|"
+    r"institutionen)[.,;:)]*$",
+    re.IGNORECASE,
+)
+#: the words a researcher's title and name take before "vid" ("professor Anna Berg och
+#: doktorand Per Holm vid …")
+_PERSON_WORDS = 10
 
 #: a name that ends like a city unit: the project's owner, never its performer
 _CITY_UNIT = re.compile(r"(?:stadsdels\w*|forvaltning\w*|namnd\w*|kontoret|sdf)$")
@@ -239,6 +273,10 @@ def end_date_in(text: str) -> dt.date | None:
     for s in sentences([text]):
         if not cue_hits(s.text, "end_cue"):
             continue
+        turn = _TURN_OF_YEAR.search(s.text)
+        if turn is not None:  # "avslutas vid årsskiftet 2006/2007": the last day of the first
+            best = dt.date(int(turn.group(1)), 12, 31)
+            continue
         d = parse_end_date(s.text)
         if d is not None and d[3] is not None:
             best = d[3]
@@ -257,6 +295,8 @@ def end_date_in(text: str) -> dt.date | None:
 
 
 _PLANNED = re.compile(r"\b(?:ska|skall|beraknas|planeras|berakna[st])\b")
+#: the turn of a year: "vid årsskiftet 2006/2007", "årsskiftet 2019–2020"
+_TURN_OF_YEAR = re.compile(r"\b[åa]rsskiftet\s+((?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\b", re.I)
 _PERIOD = re.compile(
     r"\b(?:19|20)\d\d-\d\d-\d\d\s*(?:till|t\.?\s?o\.?\s?m\.?|--|–|—|-)\s*"
     r"((?:19|20)\d\d-\d\d-\d\d)\b"

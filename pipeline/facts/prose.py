@@ -68,6 +68,7 @@ _NAME_STOP = re.compile(
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad)\b",
     re.IGNORECASE,
 )
+_MONEY_PREP = re.compile(r"med|om|på|för|till", re.IGNORECASE)
 _GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall")
 _DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
@@ -99,10 +100,15 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
     if not text[:1].isupper():
         return None
     words = list(re.finditer(r"\S+", text))
+    money_at = {a.start for a in find_amounts(text[:400])}  # a sum in words ends it too
     end = 0
     for k, w in enumerate(words):
         token = w.group(0)
-        if k > 0 and (_NAME_STOP.match(text[w.start() :]) or re.match(r"^\d", token)):
+        if k > 0 and (
+            _NAME_STOP.match(text[w.start() :]) or re.match(r"^\d", token) or w.start() in money_at
+        ):
+            if w.start() in money_at and k > 1 and _MONEY_PREP.fullmatch(words[k - 1].group(0)):
+                end = words[k - 2].end()  # "… i Vällingby med tvåhundrafemtiotusen kronor"
             break
         end = w.end()
         if re.search(r"[,.;:!?)]$", token) and not re.search(r"\b[A-ZÅÄÖ]\.$", token):
@@ -111,9 +117,17 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
         if k + 1 >= _MAX_NAME_WORDS:
             return None
     name = text[:end].strip().rstrip(",.;:")
+    # "… i Hökarängen om sammanlagt 1 050 000 kronor": the words that lead to the sum
+    name = _LEAD_TO_SUM.sub("", name) if end < len(text.rstrip()) else name
     if not name or len(name) < 3:
         return None
     return name, 0, len(name)
+
+
+_LEAD_TO_SUM = re.compile(
+    r"(?:\s+(?:med|om|på|för|till|sammanlagt|totalt|ca|cirka|drygt|knappt|omkring))+$",
+    re.IGNORECASE,
+)
 
 
 #: an unquoted name set off by a comma and a relative clause: "projektet Trygg start i
@@ -167,7 +181,9 @@ def find_prose_grants(
                             status = "beviljad"  # applied for, and proposed for a grant
                         out.append(ProseProject(got[0], places, amounts[0], status, s, text))
             continue
-        if not (_GRANTED.search(f) or _DONE.search(f)):
+        # granted, carried out, or applied for ("godkänner ansökan om en halv miljon kronor
+        # för projektet X": a project applied for is a project too)
+        if not (_GRANTED.search(f) or _DONE.search(f) or _APPLIED.search(f)):
             continue
         if not amounts:
             continue

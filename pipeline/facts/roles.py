@@ -235,6 +235,10 @@ def amount_role(
     if per is not None and per.lower() not in _PER_KEEPS_ROLE:
         return Role("other", 0.7, (), True)
     score = _sentence_scores(sentence, span, others)
+    # a state grant the sentence or the text before it speaks of ("… ansöka om statsbidrag.
+    # Trestad2 ansöker om fyra miljoner"), not one a later sentence names ("… som redan
+    # finansieras med statsbidrag")
+    own_state_grant = score.get("state_grant", 0.0) > 0 or _state_grant_before(paragraph, sentence)
     if paragraph and paragraph != sentence:
         for k, v in strongest(
             cue_hits(paragraph, "role", scope="paragraph"), _PARAGRAPH_FACTOR
@@ -258,8 +262,18 @@ def amount_role(
     conf = min(0.95, 0.45 + 0.12 * top) - (0.2 if top - runner_up < 0.5 else 0.0)
     if best == _APPLIED:
         other_fund = any(f != "statsbidrag" for _s, _e, f in find_funds(sentence))
-        best = "state_grant" if score.get("state_grant", 0.0) > 0 and not other_fund else "other"
+        # an application for a state grant ("ansökan om statsbidrag om 2,5 mnkr"); a
+        # neighbouring sentence's state grant is another matter ("… som redan finansieras
+        # med statsbidrag")
+        best = "state_grant" if own_state_grant and not other_fund else "other"
     return Role(best, round(max(conf, 0.3), 2), tuple(ranked), True)
+
+
+def _state_grant_before(paragraph: str, sentence: str) -> bool:
+    at = paragraph.find(sentence[:40]) if paragraph else -1
+    if at <= 0:
+        return False
+    return any(h.value == "state_grant" for h in cue_hits(paragraph[:at], "role"))
 
 
 #: a grant verb, then the applications it grants ("beviljades till sex ansökningar om")

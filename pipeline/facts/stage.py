@@ -42,6 +42,7 @@ from pipeline.facts.describe import (
     is_report,
     partners_named_later,
     says_ongoing,
+    with_partners,
 )
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
@@ -61,7 +62,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 14
+EXTRACT_VERSION = 15
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -133,7 +134,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
         drafts.append(from_named(n))
-    drafts += prose_drafts(lines, ctx, places, drafts)
+    drafts += prose_drafts(lines, ctx, places, drafts, is_report(doc.meta.title))
     drafts += subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
     notes = footnotes(doc)
@@ -144,6 +145,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
+        d.places = with_partners(d.places, d.evidence, own_district)
         d.fund_type = specific_fund(d.fund_type, ctx)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)

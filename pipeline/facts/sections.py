@@ -1,0 +1,191 @@
+"""Projects reported one per section: a report or a plan that gives each project a sub-heading
+of its own and describes it in running prose.
+
+    Projekten
+
+    Tonårsföräldrar i samtal                          <- sub-heading: the project's name
+    Projektet är ett samarbete mellan Rinkeby och … Studien genomförs av docent … vid
+    Institutionen för socialt arbete … har för 2006 beviljats ytterligare 295 000 kronor …
+
+    Stegvis boende för unga vuxna                     <- the next project
+    Kungsholmens stadsdelsförvaltning har sedan 2005 drivit … Utvärderingen utförs av …
+
+A run of two or more sibling sub-headings whose bodies each speak of a project or study and
+of its money or who carries it out is such a list. Its sections become projects: the heading
+is the name, the body the project's description (`describe.complete_from_text` reads its
+owner, performer, end date and sum from it), and the body's tense gives the status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine, find_years
+from pipeline.facts.describe import stated_amount
+from pipeline.facts.lists import Place
+from pipeline.facts.prose import PlaceFinder, ProseProject
+from pipeline.facts.text_units import Sentence, generic_heading
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_section_projects"]
+
+_MAX_NAME_WORDS = 12
+_MIN_RUN = 2
+#: the body names a project, a study or a commissioned piece of work
+_WORK = re.compile(
+    r"\b(?:projekt\w*|delprojekt\w*|studie\w*|utvardering\w*|kartlaggning\w*|uppdrag\w*|"
+    r"utvecklingsarbete\w*|forsok\w*|forskningsprojekt\w*)\b"
+)
+#: … and its money or who carries it out
+_MONEY_OR_PERFORMER = re.compile(
+    r"\b(?:bevilja\w*|tilldela\w*|finansiera\w*|kosta\w*|kostnad\w*|utvecklingsmedel|"
+    r"fou-medel\w*|genomfors av|genomfordes av|utfors av|utfordes av|leds av|foljs av|"
+    r"foljs upp av)\b"
+)
+#: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
+#: ansökningarna", "Uppföljning och utvärdering")
+_SECTION_WORDS = re.compile(
+    r"^(?:ekonomi\w*|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
+    r"bakgrund|sammanfattning|forslag\w*|beslut\w*|konsekvens\w*|uppfoljning|"
+    r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
+    r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
+    r"bilag\w*|tabell\w*|belopp|summa|redovisning)$"
+)
+#: the project has ended: "avslutades i december", "Slutrapporten lämnades i juni 2006"
+_DONE = re.compile(
+    r"\b(?:avslutades|har avslutats|avslutats|slutfordes|har slutforts|genomfordes|"
+    r"lamnades|redovisades|ar avslutat|ar avslutad|blev klar|var klar|upphorde)\b"
+)
+#: … it goes on, or ends later: "Projektet pågår", "beräknas vara avslutat i maj 2007"
+_GOING = re.compile(
+    r"\b(?:pagar|pagaende|fortsatter|fortgar|loper|avslutas|beraknas|planeras|kommer att|"
+    r"ska lamna|ska redovisa|ar [2-9] av [2-9])\b"
+)
+
+
+def _sections(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
+    """(heading line, last body line) of each sub-heading (level 2) of the body."""
+    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    out: list[tuple[int, int]] = []
+    for n, i in enumerate(heads):
+        if lines[i].level != 2:
+            continue
+        end = heads[n + 1] - 1 if n + 1 < len(heads) else len(lines) - 1
+        out.append((i, end))
+    return out
+
+
+#: words of a heading over money, calls or the document's own remarks, not over one project
+#: ("Medel för studiebesök", "Den kompletterande utlysningen", "Kommentarer till projekten",
+#: "Stadsledningskontorets synpunkter"), and finite verbs (a sentence set as a heading)
+_NOT_ONE_PROJECT = re.compile(
+    r"\b(?:medel|medlen|\w+medel|\w+medlen|utlysning\w*|studiebesok\w*|studieres\w*|"
+    r"bidrag\w*|anslag\w*|budget\w*|synpunkt\w*|kommentar\w*|fokusomrad\w*|kriteri\w*|"
+    r"prioritering\w*|projekten|studierna|ansokningarna|ansokningar|sammanstallning\w*|"
+    r"forslag\w*|beslut\w*|pagar|ar|har|ska|skall|kommer|beviljas|beviljades|foreslas)\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_NAME_WORDS or not text[:1].isupper():
+        return False
+    if text.rstrip().endswith((".", ":", "?")) or generic_heading(text):
+        return False
+    if _NOT_ONE_PROJECT.search(fold(text)) or _YEAR.search(text):
+        return False
+    return not (len(words) <= 4 and _SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+def _introduced(lines: Sequence[BodyLine], i: int) -> bool:
+    """Is the first section of a run introduced by a line that names projects in general
+    ("Projekten", "Pågående studie", "Nya projekt")? Then one section is a list too."""
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    return k >= 0 and len(lines[k].text.split()) <= 4 and generic_heading(lines[k].text)
+
+
+def _speaks_of_a_project(body: str) -> bool:
+    f = fold(body)
+    money = bool(find_amounts(body)) or bool(_MONEY_OR_PERFORMER.search(f))
+    return bool(_WORK.search(f)) and money
+
+
+def _status(body: str, report: bool) -> str:
+    f = fold(body)
+    if re.search(r"\b(?:pagar|pagaende|fortsatter|fortgar)\b", f):
+        return "pågående"
+    if _DONE.search(f):
+        return "genomförd"
+    if _GOING.search(f) or report:
+        return "pågående"
+    return "beviljad"
+
+
+def _money_year(amount: AmountMatch, sentence: str) -> int | None:
+    """The year a project's sum is for: the year printed nearest to it in its sentence
+    ("… 380 000 kronor år 2005 och har för 2006 beviljats ytterligare 295 000 kronor")."""
+    at = sentence.find(amount.raw)
+    years = find_years(sentence)
+    if at < 0 or not years:
+        return None
+    return min(years, key=lambda y: min(abs(y[0] - at), abs(y[1] - at)))[2]
+
+
+def find_section_projects(
+    lines: Sequence[BodyLine],
+    sents: Sequence[Sentence],
+    find: PlaceFinder,
+    taken: set[int],
+    report: bool,
+) -> list[ProseProject]:
+    """Projects of a run of sibling sub-headings, one per section (see the module's
+    docstring). Sections that hold lines another reader took (a table, a list) are not
+    prose and stay out; so do runs with fewer than two project sections."""
+    first_sentence: dict[int, Sentence] = {}
+    for s in sents:
+        first_sentence.setdefault(s.first, s)
+    runs: list[list[tuple[int, int]]] = [[]]
+    for i, end in _sections(lines):
+        run = runs[-1]
+        # siblings: no level-1 heading between the previous section and this one
+        if run and any(lines[k].heading and lines[k].level == 1 for k in range(run[-1][1], i)):
+            runs.append([])
+        runs[-1].append((i, end))
+    out: list[ProseProject] = []
+    for run in runs:
+        found: list[ProseProject] = []
+        first_head: int | None = None
+        for i, end in run:
+            name = lines[i].text.strip()
+            if not _is_name(name) or any(k in taken for k in range(i, end + 1)):
+                continue
+            k = next((j for j in range(i + 1, end + 1) if lines[j].text.strip()), None)
+            sent = first_sentence.get(k) if k is not None else None
+            body = "\n".join(lines[j].text for j in range(i + 1, end + 1)).strip()
+            if sent is None or not _speaks_of_a_project(body):
+                continue
+            money = stated_amount(body)
+            if money is None:
+                continue  # a report's section about a theme, a method or a survey
+            places: list[Place] = find(sent.text)
+            first_head = i if first_head is None else first_head
+            found.append(
+                ProseProject(
+                    name=name,
+                    places=places,
+                    amount=None,  # the sum the description states (describe.stated_amount)
+                    status=_status(body, report),
+                    sentence=sent,
+                    fund_text=body,
+                    description=body,
+                    year=_money_year(*money),
+                )
+            )
+        if len(found) >= _MIN_RUN or (first_head is not None and _introduced(lines, first_head)):
+            out += found
+    return out

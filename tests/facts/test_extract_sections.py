@@ -1,0 +1,261 @@
+"""Layout families of blind round L, each on a short text written for the test: projects
+reported one per sub-heading in running prose, districts named only in that prose, numbered
+application paragraphs, list items with their sum in brackets, a table of districts by year,
+a single bulleted priority, a table header that wraps over three lines and OCR that closes
+the gap between a year column and the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract_helpers import body
+
+from pipeline.facts.grid import find_grid_tables
+from pipeline.facts.projects import end_date_in, performer_in
+from pipeline.facts.prose import project_name_after
+from pipeline.records import Facts
+from test_extract_layouts import LETTERHEAD, facts_of
+
+CENTRAL = """Socialförvaltningen                                 Tjänsteutlåtande
+Avdelningen för stadsövergripande sociala frågor    Dnr 3.1-0100/2013
+                                                    Sida 1 (3)
+                                                    2013-10-01
+Handläggare                                         Till
+Eva Exempel                                         Socialnämnden
+Telefon: 08-508 00 000                              2013-10-22
+"""
+
+
+def by_name(f: Facts) -> dict[str, object]:
+    return {p.name: p for p in f.projects}
+
+
+def test_projects_reported_one_per_sub_heading(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Redovisning av utvecklingsprojekt 2013
+
+Förslag till beslut
+1. Socialnämnden godkänner redovisningen.
+
+Bakgrund
+Nämnden får varje höst en redovisning av de projekt den finansierar.
+
+Projekten
+
+Läxhjälp i samverkan
+
+Projektet är ett samarbete mellan Farsta och Skarpnäcks stadsdelsförvaltningar.
+Arbetet följs av lektor Nils Prov vid Institutionen för pedagogik, Stockholms
+universitet. Projektet beviljades 180 000 kronor år 2012 och har för 2013 beviljats
+ytterligare 240 000 kronor. Slutrapporten beräknas till hösten 2014.
+
+Kartläggning av hemlöshet bland unga
+
+Uppdraget utförs av konsultbyrån Prov & Test Analys AB. Kartläggningen kostade
+310 000 kronor och finansierades med stadsövergripande FoU-medel. Slutrapporten
+lämnades i maj 2013.
+
+Förvaltningens synpunkter
+Förvaltningen bedömer att projekten följer sina planer.
+""",
+    )
+    got = by_name(f)
+    assert set(got) == {"Läxhjälp i samverkan", "Kartläggning av hemlöshet bland unga"}
+    first, second = got["Läxhjälp i samverkan"], got["Kartläggning av hemlöshet bland unga"]
+    assert [d.district_id for d in first.districts] == ["farsta", "skarpnack"]
+    assert (first.amount_sek, first.year, first.status) == (240_000, 2013, "pågående")
+    assert first.performer == "Institutionen för pedagogik, Stockholms universitet"
+    assert (second.amount_sek, second.status, second.fund_type) == (310_000, "genomförd", "FUM")
+    assert second.performer == "Prov & Test Analys AB"
+    assert second.end_date is not None and (second.end_date.year, second.end_date.month) == (2013, 5)
+
+
+def test_sub_headings_over_money_or_remarks_are_no_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Årsrapport för FoU-medel 2013
+
+Förslag till beslut
+1. Socialnämnden godkänner årsrapporten.
+
+Ärendet
+
+Lokala utvecklingsmedel
+
+Nämnden beviljade 2 400 000 kronor till åtta projekt, som redovisas i bilaga 1.
+
+Medel för studiebesök
+
+Under året beviljades 140 000 kronor till sju studiebesök för personalen.
+
+Kommentarer till projekten
+
+Flera projekt har haft svårt att rekrytera deltagare. Ett projekt kostade mer än
+beräknat, 90 000 kronor.
+""",
+    )
+    assert f.projects == ()
+
+
+def test_numbered_application_paragraphs_name_their_applicant_and_sum(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Medel för studiebesök hösten 2013
+
+Förslag till beslut
+1. Socialnämnden beviljar medel för studiebesök enligt förvaltningens förslag.
+
+Ansökningar
+
+1. Aarhus, Danmark – barnahus och polissamverkan
+Kungsholmens stadsdelsförvaltning söker för tre deltagare. Kostnaden är 6 000 kronor
+per deltagare, totalt 18 000 kronor. Ansökan föreslås beviljas i sin helhet.
+
+2. Tammerfors, Finland – boende för unga vuxna
+Bromma stadsdelsförvaltning söker för fyra deltagare. Kostnaden är 8 000 kronor per
+deltagare, totalt 32 000 kronor. Ansökan föreslås beviljas delvis med 24 000 kronor.
+
+3. Reykjavik, Island – förebyggande arbete
+Farsta stadsdelsförvaltning söker för två deltagare till en resa nästa höst, totalt
+20 000 kronor. Ansökan föreslås avslås.
+""",
+    )
+    got = by_name(f)
+    aarhus = got["Aarhus, Danmark – barnahus och polissamverkan"]
+    tammerfors = got["Tammerfors, Finland – boende för unga vuxna"]
+    reykjavik = got["Reykjavik, Island – förebyggande arbete"]
+    assert [d.district_id for d in aarhus.districts] == ["kungsholmen"]
+    assert (aarhus.amount_sek, aarhus.status) == (18_000, "beviljad")
+    assert (tammerfors.amount_sek, tammerfors.status) == (24_000, "beviljad")
+    assert reykjavik.status == "ansökt"
+
+
+def test_list_items_with_their_sum_in_brackets_and_a_single_priority(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Fördelning av lokala utvecklingsmedel 2014
+
+Förslag till beslut
+1. Socialnämnden beviljar lokala utvecklingsmedel till två projekt.
+
+Bedömning
+Ansökningarna har bedömts utifrån följande kriterier:
+  •  Projektet har en plan för uppföljning
+  •  Projektet har stöd av en forskare
+Ansökningar med följande inriktning kan ges företräde:
+  •  unga vuxna som varken arbetar eller studerar
+
+Föreslagna projekt
+1. Trygga skolvägar, Farsta stadsdelsförvaltning (totalt 400 000 kr)
+2. Stöd i hemmet, Bromma stadsdelsförvaltning (medsökande Kungsholmen)
+   (totalt 650 000 kr)
+""",
+    )
+    got = by_name(f)
+    assert set(got) == {"Trygga skolvägar", "Stöd i hemmet"}
+    assert got["Trygga skolvägar"].amount_sek == 400_000
+    assert [d.district_id for d in got["Stöd i hemmet"].districts] == ["bromma", "kungsholmen"]
+    kinds = [(c.kind, c.text) for c in f.criteria]
+    assert ("priority", "unga vuxna som varken arbetar eller studerar") in kinds
+    assert [k for k, _ in kinds].count("criterion") == 2
+
+
+def test_a_table_of_districts_by_year_keeps_every_cell(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Fördelning per stadsdelsförvaltning 2014–2015
+
+Förslag till beslut
+1. Socialnämnden fördelar medlen enligt tabell 1.
+
+Tabell 1. Fördelning per stadsdelsförvaltning och år (tkr)
+Stadsdelsförvaltning              2014         2015
+Farsta                             200          150
+Bromma                             300          250
+Summa                              500          400
+""",
+    )
+    cells = sorted((a.sek, a.year) for a in f.amounts if a.kind == "project_cost")
+    assert cells == [(150_000, 2015), (200_000, 2014), (250_000, 2015), (300_000, 2014)]
+
+
+def test_a_year_run_into_the_next_column_by_ocr_and_a_three_line_header(
+    tmp_path: Path,
+) -> None:
+    ctx_lines = body(
+        """Projekt                          Stadsdel               2014   2015 Totalt
+Läxhjälp i samverkan             Farsta                  200    150    350
+Stöd i hemmet                    Bromma                  300    250    550
+"""
+    )
+    (t,) = find_grid_tables(ctx_lines)
+    assert [c.header for c in t.columns] == ["Projekt", "Stadsdel", "2014", "2015", "Totalt"]
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+FoU-plan 2014
+
+Förslag till beslut
+1. Socialnämnden godkänner FoU-planen.
+
+Studier 2014
+
+Studie                    Utförare                     Stadens   Extern
+                                                       andel     finans.
+                                                       (tkr)     (tkr)
+Läxhjälp i samverkan      Stockholms universitet          400       900
+Stöd i hemmet             Södertörns högskola             300       600
+""",
+    )
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "Läxhjälp i samverkan": (400_000, "Stockholms universitet"),
+        "Stöd i hemmet": (300_000, "Södertörns högskola"),
+    }
+
+
+def test_reading_performers_names_and_end_dates_from_prose() -> None:
+    assert (
+        performer_in("Studien genomförs av docent Anna Prov vid Sociologiska institutionen.")
+        == "Sociologiska institutionen"
+    )
+    assert (
+        performer_in("Uppdraget utförs av konsultföretaget Exempel Utredning AB på uppdrag.")
+        == "Exempel Utredning AB"
+    )
+    end = end_date_in("Utvärderingen avslutas vid årsskiftet 2014/2015 och redovisas våren 2015.")
+    assert end is not None and (end.year, end.month) == (2014, 12)
+    got = project_name_after("Trygga skolvägar med tvåhundratusen kronor för år 2014.")
+    assert got is not None and got[0] == "Trygga skolvägar"
+    got = project_name_after("Läxhjälp i Farsta om sammanlagt 300 000 kronor.")
+    assert got is not None and got[0] == "Läxhjälp i Farsta"
+
+
+def test_a_district_applies_with_a_partner_in_its_own_decision(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        LETTERHEAD
+        + """
+Ansökan om lokala utvecklingsmedel för år 2016
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om en halv miljon kronor för projektet
+Trygga helger för unga, tillsammans med Skarpnäcks stadsdelsförvaltning.
+""",
+    )
+    (p,) = f.projects
+    assert p.name == "Trygga helger för unga"
+    assert (p.amount_sek, p.status) == (500_000, "ansökt")
+    assert [d.district_id for d in p.districts] == ["farsta", "skarpnack"]
