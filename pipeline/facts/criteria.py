@@ -121,6 +121,23 @@ def _marked_items(
     return items[:_MAX_ITEMS], end
 
 
+def _indented_block(lines: Sequence[BodyLine], end: int) -> bool:
+    """Do two or more lines set in from the intro follow it, each ending in a comma, a
+    semicolon or a full stop? A list whose bullets the scan lost ("beaktat att projekten
+    ⏎ har en tydlig anknytning …, ⏎ bedrivs i samarbete med …,")."""
+    j = end + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    run = 0
+    indent = lines[j].indent if j < len(lines) else 0
+    while j < len(lines) and lines[j].text.strip() and lines[j].indent == indent:
+        if not lines[j].text.rstrip().endswith((",", ";", ".")):
+            return False
+        run += 1
+        j += 1
+    return run >= 2 and indent >= lines[end].indent + 2
+
+
 def _continues_item(prev: str, nxt: str, blank: bool) -> bool:
     """An item wraps onto lines that go on with its sentence: they start in lower case (or
     follow a hyphenated break); a capitalised line is a heading or a new paragraph."""
@@ -146,6 +163,8 @@ def _plain_items(
             break
         nxt = _next_nonblank(lines, i)
         goes_on = nxt is not None and starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
+        if goes_on and nxt is not None and _one_line_items(s, lines[nxt].text):
+            goes_on = False  # short lines, each whole: a scan read a capital as lower case
         if goes_on:
             break
         items.append((i, i))
@@ -153,6 +172,49 @@ def _plain_items(
     if len(items) < 2:
         return [], j
     return items, items[-1][1] + 1
+
+
+#: a line that wraps does not end on one of these words
+_OPEN_WORDS = {
+    "och",
+    "eller",
+    "samt",
+    "i",
+    "på",
+    "för",
+    "av",
+    "med",
+    "till",
+    "om",
+    "från",
+    "vid",
+    "inom",
+    "mot",
+    "att",
+    "som",
+    "den",
+    "det",
+    "de",
+    "en",
+    "ett",
+    "under",
+    "mellan",
+}
+_SHORT_LINE = 60
+
+
+def _one_line_items(line: str, nxt: str) -> bool:
+    """Two lines of a list that are each an item although the second starts in lower case
+    ("Barn och unga som placeras utanför det egna hemmet" over "våld i nära relationer"):
+    both short of a full line, the first not ending on a word that carries on."""
+    words = line.split()
+    return (
+        len(line.strip()) < _SHORT_LINE
+        and len(nxt.strip()) < _SHORT_LINE
+        and bool(words)
+        and words[-1].lower() not in _OPEN_WORDS
+        and not line.rstrip().endswith("-")
+    )
 
 
 def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
@@ -175,6 +237,8 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
             return k
         if _is_bullet(lines[nxt].text) or _is_number(lines[nxt].text):
             return k
+        if _indented_block(lines, k):
+            return k  # the list set in below it, its bullets lost by the scan
         if s[-1:] in ".!?" and (nxt > k + 1 or lines[nxt].heading):
             return k
     return None
@@ -219,7 +283,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             i += 1
             continue
         last = lines[end].text.rstrip()
-        open_intro = last.endswith(":") or fold(last.split()[-1]) in _CLAUSE_OPENERS
+        open_intro = (
+            last.endswith(":")
+            or fold(last.split()[-1]) in _CLAUSE_OPENERS
+            or _indented_block(lines, end)
+        )
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
         # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
         # med följande inriktning kan ges företräde: • barn och unga i …")

@@ -118,13 +118,22 @@ def with_partners(places: Sequence[Place], text: str, own: Sequence[Place]) -> l
     mine = {o.district_id for o in own}
     if not own or not places or any(p.district_id in mine for p in places):
         return list(places)
-    if not _PARTNERS.search(fold(text)):
+    m = _PARTNERS.search(fold(text))
+    if m is None:
+        return list(places)
+    # only partners named: every place stands after "tillsammans med" (the owner, unnamed,
+    # is the writer); a place before it is the owner
+    at = [text.find(p.name_as_printed) for p in places]
+    if any(a < m.start() for a in at):
         return list(places)
     return [*own, *places]
 
 
 #: others named as partners of the project's owner, not as its owner
-_PARTNERS = re.compile(r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande)\b")
+_PARTNERS = re.compile(
+    r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande|gemensam med|"
+    r"gemensamt med)\b"
+)
 
 
 def _is_city_unit(name: str, find: PlaceFinder) -> bool:

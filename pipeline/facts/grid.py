@@ -135,6 +135,16 @@ def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[Gr
                     for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
                     if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
                 ]
+                if not spaces and col.role in ("cost", "applied", "spent"):
+                    # "Maria-Gamla stan 210 000": a sum under a money column, one space
+                    # after the text of the column before (numbers sit a little left or right)
+                    spaces = [
+                        k
+                        for k in range(max(1, rel - 6), min(len(c.text) - 1, rel + 6))
+                        if c.text[k] == " "
+                        and c.text[k - 1].isalpha()
+                        and _SUM_ONLY.match(c.text[k + 1 :])
+                    ][:1]
                 if spaces:
                     cut = min(spaces, key=lambda k: abs(k - rel))
                     break
@@ -147,6 +157,7 @@ def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[Gr
     return out
 
 
+_SUM_ONLY = re.compile(r"^\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*$")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 

@@ -81,8 +81,12 @@ def split_cells(line: str) -> list[GridCell]:
 
 
 #: a year and the next header word run together: OCR (and narrow columns) close the gap between
-#: a year's money column and the column beside it ("2017 Totalt", "2016 2017")
-_YEAR_THEN_COLUMN = re.compile(rf"(?<=\b{YEAR}) (?=(?:{YEAR}\b|[A-ZÅÄÖ]))")
+#: a year's money column and the column beside it ("2017 Totalt", "2016 2017"), or read the
+#: gap as a speck ("2018 = Totalt")
+_YEAR_THEN_COLUMN = re.compile(rf"(?<=\b{YEAR}) (?:[=|:;~_»«-]+ )?(?=(?:{YEAR}\b|[A-ZÅÄÖ]))")
+
+
+_SPECK_GAP = re.compile(r"(?<=\w) [=~»«]+ (?=\w)")
 
 
 def split_header_cells(line: str) -> list[GridCell]:
@@ -90,6 +94,8 @@ def split_header_cells(line: str) -> list[GridCell]:
     (a capitalised word or a year) after one space split off as its own cell. A year after
     its label ("Beviljat 2016") and a unit after a year ("2016 (tkr)") stay one cell."""
     out: list[GridCell] = []
+    # a speck where the gap was ("Beviljat 1998 = Förbrukat") parts two columns
+    line = _SPECK_GAP.sub(lambda m: " " * len(m.group(0)), line)
     for c in split_cells(line):
         pos = c.start
         for m in _YEAR_THEN_COLUMN.finditer(c.text):

@@ -269,6 +269,9 @@ def prose_drafts(
             or (para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
         )
         _set_amount(d, pp, lines)
+        if d.status == "ansökt":
+            # the sum applied for, not yet the project's money (a state grant's is one)
+            d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
     return out
 

@@ -179,7 +179,7 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             vid = next((n for n, w in enumerate(after[:_PERSON_WORDS]) if w == "vid"), None)
             if vid is not None:
                 run = _name_after(after[vid + 1 :])
-            elif len(after) > 1 and after[0].isalpha() and after[0].islower():
+            elif len(after) > 1 and _FIRM_NOUN.search(fold(after[0])):
                 # "utförs av konsultföretaget Wessman & Lorentz AB": a noun, then the name
                 run = _name_after(after[1:])
         if not run and h.value != "by":
@@ -232,6 +232,11 @@ _RESEARCH_WORD = re.compile(
     r"(?:universitet|universitetet|högskola|hogskola|högskolan|hogskolan|institut|institutet|"
     r"institutionen)[.,;:)]*$",
     re.IGNORECASE,
+)
+#: a noun for a firm or body before its name ("konsultföretaget X AB", "föreningen Y"); a
+#: person's title ("docent Anna Berg") is not the performer's name
+_FIRM_NOUN = re.compile(
+    r"(?:foretag|byra|byran|forening|stiftelse|organisation|firma|bolag|konsult)\w*$"
 )
 #: the words a researcher's title and name take before "vid" ("professor Anna Berg och
 #: doktorand Per Holm vid …")

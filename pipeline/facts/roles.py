@@ -270,10 +270,22 @@ def amount_role(
 
 
 def _state_grant_before(paragraph: str, sentence: str) -> bool:
-    at = paragraph.find(sentence[:40]) if paragraph else -1
-    if at <= 0:
+    """Does the paragraph make the sentence's application one for a state grant: a state
+    grant named before it, or one the paragraph says is applied for ("Statsbidrag söks
+    årligen")? Not a state grant that finances something else ("… en verksamhet som redan
+    finansieras med statsbidrag")."""
+    if not paragraph:
         return False
-    return any(h.value == "state_grant" for h in cue_hits(paragraph[:at], "role"))
+    at = paragraph.find(sentence[:40])
+    if at > 0 and any(h.value == "state_grant" for h in cue_hits(paragraph[:at], "role")):
+        return True
+    after = paragraph[at + len(sentence) :] if at >= 0 else paragraph
+    return any(h.value == "state_grant" for h in cue_hits(after, "role")) and bool(
+        _APPLYING.search(fold(after))
+    )
+
+
+_APPLYING = re.compile(r"\b(?:soks|sokas|soker|ansok\w*|sokt)\b")
 
 
 #: a grant verb, then the applications it grants ("beviljades till sex ansökningar om")

@@ -145,7 +145,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
-        d.places = with_partners(d.places, d.evidence, own_district)
+        d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         d.fund_type = specific_fund(d.fund_type, ctx)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)

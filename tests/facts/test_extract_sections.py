@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract_helpers import body
+from test_extract_layouts import LETTERHEAD, facts_of
 
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.projects import end_date_in, performer_in
 from pipeline.facts.prose import project_name_after
 from pipeline.records import Facts
-from test_extract_layouts import LETTERHEAD, facts_of
 
 CENTRAL = """Socialförvaltningen                                 Tjänsteutlåtande
 Avdelningen för stadsövergripande sociala frågor    Dnr 3.1-0100/2013
@@ -70,7 +70,10 @@ Förvaltningen bedömer att projekten följer sina planer.
     assert first.performer == "Institutionen för pedagogik, Stockholms universitet"
     assert (second.amount_sek, second.status, second.fund_type) == (310_000, "genomförd", "FUM")
     assert second.performer == "Prov & Test Analys AB"
-    assert second.end_date is not None and (second.end_date.year, second.end_date.month) == (2013, 5)
+    assert second.end_date is not None and (second.end_date.year, second.end_date.month) == (
+        2013,
+        5,
+    )
 
 
 def test_sub_headings_over_money_or_remarks_are_no_projects(tmp_path: Path) -> None:
