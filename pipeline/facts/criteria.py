@@ -35,6 +35,7 @@ from pipeline.facts.criteria_forms import (
     main_criterion,
     priority_sentences,
     starts_lower,
+    table_criteria,
 )
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
@@ -161,6 +162,8 @@ def _plain_items(
             break
         if len(s.split()) > _MAX_PLAIN_WORDS:
             break
+        if items and lines[items[0][0]].indent >= 2 and ln.indent < lines[items[0][0]].indent - 1:
+            break  # the text goes on at the margin after a list set in
         nxt = _next_nonblank(lines, i)
         goes_on = nxt is not None and starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
         if goes_on and nxt is not None and _one_line_items(s, lines[nxt].text):
@@ -257,6 +260,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         if main is not None:
             out.append(main[0])
             i = main[1]
+            continue
+        table = table_criteria(lines, i, ctx)
+        if table is not None:
+            out.extend(table[0])
+            i = table[1]
             continue
         labelled = labelled_items(lines, i, ctx)
         if labelled is not None:

@@ -25,6 +25,7 @@ __all__ = [
     "fund_year",
     "inline_criteria",
     "labelled_items",
+    "table_criteria",
     "main_criterion",
     "priority_sentences",
     "starts_lower",
@@ -264,3 +265,83 @@ def main_criterion(
         confidence=0.7,
     )
     return item, k + 1
+
+
+#: the gap between two columns of a table
+_COLUMN_GAP = re.compile(r"\s{2,}|\s*\|\s*")
+_MAX_HEADER_WORDS = 3
+#: a column of grounds for a decision: "Prioriteringsgrund", "Bedömningsgrunder"
+_GROUND = re.compile(r"^(?:prioriterings|bedomnings)grund(?:er|erna)?$")
+
+
+def _cells(ln: BodyLine) -> list[tuple[int, str]]:
+    """(start, text) of the column cells of a line, indentation counted."""
+    full = " " * ln.indent + ln.text.rstrip()
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _COLUMN_GAP.finditer(full):
+        if m.start() > pos:
+            out.append((pos, full[pos : m.start()]))
+        pos = m.end()
+    if pos < len(full):
+        out.append((pos, full[pos:]))
+    return [(k, t) for k, t in out if t.strip()]
+
+
+def table_criteria(
+    lines: Sequence[BodyLine], i: int, ctx: Context
+) -> tuple[list[CriterionItem], int] | None:
+    """A table whose first column is headed by a criteria word ("Prioriteringsgrund |
+    Motivering", "Kriterium | Beskrivning", "Fokusområde | Exempel"): each row's first cell
+    is one criterion, the other columns say why. None when line `i` heads no such table."""
+    head = _cells(lines[i])
+    if len(head) < 2:  # (a header set off like a heading still has its column gap)
+        return None
+    first_start, first = head[0]
+    second_start = head[1][0]
+    if len(first.split()) > _MAX_HEADER_WORDS:
+        return None
+    score = strongest(cue_hits(first, "criteria_intro"))
+    if _GROUND.match(fold(first).strip()):
+        score.setdefault("criterion", 1.0)  # "Prioriteringsgrund", "Bedömningsgrund"
+    if not score:
+        return None
+    kind = max(score.items(), key=lambda kv: kv[1])[0]
+    items: list[tuple[int, str]] = []
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.text.strip():
+            j += 1
+            continue
+        cells = _cells(ln)
+        if ln.heading or not cells:
+            break
+        start, text = cells[0]
+        if abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3:
+            items.append((j, text.strip()))  # a new row: its first cell is the criterion
+        elif items and start >= second_start - 3:
+            pass  # the explanation wraps in the second column
+        elif items and abs(start - first_start) <= 2 and starts_lower(text) and len(cells) >= 2:
+            k, t = items[-1]
+            items[-1] = (k, dehyphen_join([t, text.strip()]))  # the criterion wraps
+        else:
+            break
+        j += 1
+    if len(items) < 2:
+        return None
+    fund, year = fund_year(lines, max(0, i - 3), i, ctx)
+    out = [
+        CriterionItem(
+            fund_type=fund,
+            year=year,
+            position=pos,
+            text=clean_item_text(text),
+            kind=kind,
+            page_no=lines[k].page_no,
+            evidence=lines[k].text.strip(),
+            confidence=0.7,
+        )
+        for pos, (k, text) in enumerate(items, start=1)
+    ]
+    return out, j

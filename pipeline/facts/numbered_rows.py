@@ -15,6 +15,13 @@ comments on each under the table, naming it by its number rather than its name::
 
 Such a paragraph is the row's own description: its end date ("Studien beräknas vara klar i
 juni 2003"), its partners and performer, and the sums in it belong to the row's project.
+
+A plan may instead open a paragraph under the table with the row's whole name::
+
+    Digitalt stöd i ekonomiskt bistånd är en ny studie som prövar … tillsammans med
+    handläggare i Norra innerstaden och Skärholmen. … Studien ska vara klar i juni 2025.
+
+That paragraph is the row's description too (`describe_named_rows`).
 """
 
 from __future__ import annotations
@@ -26,8 +33,9 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.drafts import Draft
 from pipeline.facts.grid import GridTable
 from pipeline.facts.text_units import paragraphs
+from pipeline.lang.fuzzy import fold
 
-__all__ = ["describe_numbered_rows"]
+__all__ = ["describe_named_rows", "describe_numbered_rows"]
 
 #: how a comment names a numbered row: the kind of thing, then its number
 _REFERENCE = re.compile(
@@ -65,3 +73,31 @@ def describe_numbered_rows(
         seen.add(no)
         d.description = p.text
         d.desc_lines = (p.first, p.last)
+
+
+_MIN_NAME = 12  # a name this short could open an ordinary sentence
+
+
+def describe_named_rows(
+    drafts: Sequence[Draft], grids: Sequence[GridTable], lines: Sequence[BodyLine]
+) -> None:
+    """Give each project of a table row the paragraph after the table that opens with its
+    whole name, when it has no description of its own."""
+    rows: list[tuple[str, Draft, int]] = []
+    for t in grids:
+        for r in t.rows:
+            d = next((d for d in drafts if d.first_line == r.first_line), None)
+            name = fold(d.name).strip() if d is not None else ""
+            if d is not None and d.description is None and len(name) >= _MIN_NAME:
+                rows.append((name, d, t.last_line))
+    if not rows:
+        return
+    texts = [ln.text for ln in lines]
+    heads = [ln.heading for ln in lines]
+    for p in paragraphs(texts, [ln.page_no for ln in lines], heads):
+        opening = fold(" ".join(p.text.split()))
+        for name, d, table_end in rows:
+            if d.description is None and p.first > table_end and opening.startswith(name):
+                d.description = p.text
+                d.desc_lines = (p.first, p.last)
+                break

@@ -54,7 +54,7 @@ from pipeline.facts.lists import find_intro_lists, find_numbered_projects, lead_
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
-from pipeline.facts.numbered_rows import describe_numbered_rows
+from pipeline.facts.numbered_rows import describe_named_rows, describe_numbered_rows
 from pipeline.facts.projects import find_studies
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.tables import find_tables
@@ -137,6 +137,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += prose_drafts(lines, ctx, places, drafts, is_report(doc.meta.title))
     drafts += subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
+    describe_named_rows(drafts, grids, lines)
     notes = footnotes(doc)
     for d in drafts:
         if not d.places and d.desc_lines is not None:

@@ -262,3 +262,67 @@ Trygga helger för unga, tillsammans med Skarpnäcks stadsdelsförvaltning.
     assert p.name == "Trygga helger för unga"
     assert (p.amount_sek, p.status) == (500_000, "ansökt")
     assert [d.district_id for d in p.districts] == ["farsta", "skarpnack"]
+
+
+def test_criteria_in_a_table_and_in_a_list_whose_bullets_a_scan_lost(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Utlysning av stadsövergripande FoU-medel 2014
+
+Förslag till beslut
+1. Socialnämnden godkänner prioriteringsgrunderna.
+
+Tabell 1. Prioriteringsgrunder 2014
+
+Prioriteringsgrund             Motivering
+Nytta för brukaren             Studien ska visa vad insatsen ger dem som tar del
+                               av den.
+Spridning i staden             Resultaten ska kunna användas i flera
+                               stadsdelsförvaltningar.
+
+Vid bedömningen av ansökningarna om lokala utvecklingsmedel har förvaltningen
+särskilt beaktat att projekten
+
+     har en plan för uppföljning,
+     bedrivs tillsammans med en forskare,
+     kan spridas till andra verksamheter.
+
+Ansökningar som avsåg inköp av utrustning har inte prioriterats.
+""",
+    )
+    got = [(c.text, c.position) for c in f.criteria]
+    assert got == [
+        ("Nytta för brukaren", 1),
+        ("Spridning i staden", 2),
+        ("har en plan för uppföljning", 1),
+        ("bedrivs tillsammans med en forskare", 2),
+        ("kan spridas till andra verksamheter.", 3),
+    ]
+
+
+def test_a_paragraph_under_a_table_that_opens_with_a_rows_name_describes_it(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+FoU-plan 2014
+
+Förslag till beslut
+1. Socialnämnden godkänner FoU-planen.
+
+Studie                          Utförare                    Kostnad (tkr)
+Stöd till unga föräldrar        Stockholms universitet                400
+Hemtjänst på nya språk          Södertörns högskola                   300
+
+Stöd till unga föräldrar är en ny studie som genomförs tillsammans med Farsta och
+Bromma stadsdelsförvaltningar. Studien ska vara klar i juni 2015.
+""",
+    )
+    (p, _other) = sorted(f.projects, key=lambda p: p.name, reverse=True)
+    assert p.name == "Stöd till unga föräldrar"
+    assert [d.district_id for d in p.districts] == ["farsta", "bromma"]
+    assert p.end_date is not None and (p.end_date.year, p.end_date.month) == (2015, 6)
