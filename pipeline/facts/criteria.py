@@ -112,6 +112,9 @@ def _marked_items(
             cur = [i]
         elif cur and _continues_item(lines[cur[-1]].text, s, blank):
             cur.append(i)
+        elif cur and _lost_number(lines, cur, i, marker):
+            items.append((cur[0], cur[-1]))  # a numbered item whose number the scan lost
+            cur = [i]
         else:
             break
         blank = False
@@ -137,6 +140,21 @@ def _indented_block(lines: Sequence[BodyLine], end: int) -> bool:
         run += 1
         j += 1
     return run >= 2 and indent >= lines[end].indent + 2
+
+
+def _lost_number(lines: Sequence[BodyLine], cur: list[int], i: int, marker: object) -> bool:
+    """A line of a numbered list that starts a sentence at the indentation of the items'
+    wrapped text, after an item that ended one: the next item, its number lost in the scan
+    ("1.  Studien ska … ⏎     den sökande förvaltningen. ⏎     Studien ska ledas av …")."""
+    if marker is not _is_number or len(cur) < 2:
+        return False
+    ln, prev = lines[i], lines[cur[-1]]
+    return (
+        ln.indent >= 2
+        and ln.indent == prev.indent
+        and ln.text.strip()[:1].isupper()
+        and prev.text.rstrip().endswith(".")
+    )
 
 
 def _continues_item(prev: str, nxt: str, blank: bool) -> bool:
@@ -168,6 +186,16 @@ def _plain_items(
         goes_on = nxt is not None and starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
         if goes_on and nxt is not None and _one_line_items(s, lines[nxt].text):
             goes_on = False  # short lines, each whole: a scan read a capital as lower case
+        if goes_on and nxt == i + 1 and ln.indent >= 2 and lines[nxt].indent == ln.indent:
+            # a list set in whose bullets the scan lost: an item wraps onto lines in lower case
+            last = i + 1
+            while last + 1 < len(lines) and lines[last + 1].indent == ln.indent:
+                if not starts_lower(lines[last + 1].text) or not lines[last + 1].text.strip():
+                    break
+                last += 1
+            items.append((i, last))
+            i = last + 1
+            continue
         if goes_on:
             break
         items.append((i, i))

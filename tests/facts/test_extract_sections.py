@@ -326,3 +326,52 @@ Bromma stadsdelsförvaltningar. Studien ska vara klar i juni 2015.
     assert p.name == "Stöd till unga föräldrar"
     assert [d.district_id for d in p.districts] == ["farsta", "bromma"]
     assert p.end_date is not None and (p.end_date.year, p.end_date.month) == (2015, 6)
+
+
+def test_set_in_items_that_wrap_and_numbered_items_whose_number_a_scan_lost(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Utlysning 2014
+
+Förslag till beslut
+1. Socialnämnden godkänner kriterierna.
+
+Ansökningarna har bedömts utifrån följande kriterier:
+
+    Projektet har betydelse för socialtjänsten i hela staden och resultaten kan
+    spridas till andra förvaltningar
+    Projektet bygger på samverkan mellan minst två enheter
+
+Därutöver har förvaltningen kunnat prioritera projekt som
+
+  - stärker stödet till unga vuxna
+
+Studierna bedöms mot de kriterier som anges i programmet:
+
+1.  Studien ska ha betydelse för flera stadsdelar och inte enbart för
+    den sökande förvaltningen.
+    Studien ska ledas av en forskare med doktorsexamen.
+
+Förvaltningen föreslår att nämnden godkänner kriterierna.
+""",
+    )
+    got = [(c.kind, c.position, c.text) for c in f.criteria]
+    assert got[:2] == [
+        (
+            "criterion",
+            1,
+            "Projektet har betydelse för socialtjänsten i hela staden och resultaten kan "
+            "spridas till andra förvaltningar",
+        ),
+        ("criterion", 2, "Projektet bygger på samverkan mellan minst två enheter"),
+    ]
+    assert ("priority", 1, "stärker stödet till unga vuxna") in got
+    assert [t for k, p, t in got if t.startswith("Studien")] == [
+        "Studien ska ha betydelse för flera stadsdelar och inte enbart för den sökande "
+        "förvaltningen.",
+        "Studien ska ledas av en forskare med doktorsexamen.",
+    ]
