@@ -54,6 +54,7 @@ from pipeline.facts.grid_header import (
 )
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
@@ -93,6 +94,7 @@ class GridRow:
     #: year) of the year's cell it replaced
     instalment: tuple[int, str, bool, int | None] | None = None
     amount_year: int | None = None  # the year its money column names ("2015")
+    verdict: str | None = None  # a decision line under the row ("Beviljas: 18 500 kr")
 
     def text(self, role: str) -> str:
         return dehyphen_join(self.cells.get(role, []))
@@ -157,6 +159,7 @@ def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[Gr
     return out
 
 
+_VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 _SUM_ONLY = re.compile(r"^\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*$")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
@@ -273,7 +276,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if money is not None:
                 summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
-                    got = _read_number(c.text, money.multiplier)
+                    unit = col.multiplier if col.multiplier > 1 else money.multiplier
+                    got = _read_number(c.text, unit)
                     if got is None:
                         continue
                     summed.append(col)
@@ -308,7 +312,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
-            num = _read_number(c.text, (money or col).multiplier) if money else None
+            # a money column's own unit first ("Kostnad 2009 (tkr)" beside a "Medel" column)
+            unit = col.multiplier if col.multiplier > 1 else (money or col).multiplier
+            num = _read_number(c.text, unit) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
                 num = None  # a period column's year is no sum of money
             if (
@@ -339,6 +345,14 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     extra.append((num[0], num[1], _year_of(col.header), "project_cost"))
                 continue
             by_col.setdefault(col.role, []).append(c.text.strip(" |"))
+        if row is not None and _VERDICT.match(fold(stripped)):
+            # the decision printed under a row: "Beviljas: 18 500 kr", "Avslås (sökt …)"
+            row.verdict = stripped
+            row.last_line = table.last_line = j
+            row.evidence += " " + stripped
+            blank = False
+            j += 1
+            continue
         if _is_prose(stripped, cells, blank):
             break
         starts = (

@@ -47,6 +47,7 @@ _SPENT_HEADER = re.compile(
 _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
+_YEAR_UNIT = re.compile(rf"^{YEAR}\s*\(?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
@@ -196,9 +197,11 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
         return []
     text = " " * lines[j].indent + lines[j].text
-    if any(ch.isdigit() for ch in text) or RULE.match(text.strip()):
-        return []
     cells = split_cells(text)
+    if RULE.match(text.strip()) or any(
+        ch.isdigit() for c in cells if not _YEAR_UNIT.match(c.text.strip()) for ch in c.text
+    ):
+        return []  # words only, or the year and unit of a money column ("2009 (tkr)")
     head = split_cells(" " * lines[i].indent + lines[i].text)
     if not cells or len(cells) > len(head):
         return []

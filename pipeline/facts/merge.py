@@ -145,6 +145,9 @@ def join_studies(
         funds = find_funds(intro, ctx.study_fund) if intro else []
         if funds:
             fund = funds[-1][2]
+        own_funds = {f for _s, _e, f in find_funds(r.evidence, ctx.study_fund)}
+        if len(own_funds) == 1:
+            fund = own_funds.pop()  # the row names its fund ("… | LUM | Pågår | 385")
         d = Draft(
             name=r.name,
             fund_type=fund,

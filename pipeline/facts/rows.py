@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.facts.drafts import cued_status
+from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 
@@ -56,6 +57,12 @@ def grid_rows(
             decided = "beviljad" if amount is not None else "ansökt"
         elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        if r.verdict is not None:
+            decided = cued_status(r.verdict, None) or decided
+            sums = [a for a in find_amounts(r.verdict) if a.per is None]
+            if amount is None and sums:
+                amount, raw, approx = sums[0].sek, sums[0].raw, sums[0].approximate
+                kind = "project_cost" if decided != REJECTED else "other"
         if r.text("status"):
             # a status column decides; a word it does not know ("avbrutet") leaves none
             decided = cued_status(r.text("status"), None) or ""

@@ -46,6 +46,7 @@ from pipeline.facts.describe import (
 )
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
+from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
@@ -120,6 +121,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for r in find_block_projects(lines, places)
         if r.first_line not in taken
     ]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [d for d in find_field_blocks(lines, ctx, places) if d.first_line not in taken]
     rows = [
         r
         for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])

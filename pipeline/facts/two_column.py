@@ -108,6 +108,10 @@ def _two_column_rows(
             break
         elif _RULE_LINE.match(s):
             break  # a drawn line under the sums: the list ends (a Summa may follow)
+        elif _VERDICT.match(fold(s)) and cur.verdict is None:
+            # "Beviljas: 18 500 kr" / "Avslås (sökt belopp 34 500 kr)" under the row
+            cur.verdict = s
+            cur.last = j
         elif s.startswith("(") and cue_hits(s, "coapplicant"):
             cur.add_coapplicants(s, find)
             cur.last = j
@@ -126,6 +130,10 @@ def _two_column_rows(
     if any(len(r.name.split()) > _MAX_ROW_WORDS for r in rows):
         return [], start  # running prose that happens to start with a district
     return rows, (rows[-1].last_line + 1 if rows else start)
+
+
+#: the decision printed under a row: "Beviljas: 18 500 kr", "Avslås (sökt belopp …)"
+_VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 
 
 def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
@@ -160,6 +168,7 @@ class _Row:
     page_no: int
     text_parts: list[str] = field(default_factory=list)
     paren_open: bool = False
+    verdict: str | None = None  # the decision line under the row
 
     def add_text(self, s: str) -> None:
         s = s.strip().lstrip("|,").strip()
@@ -175,6 +184,9 @@ class _Row:
 
     def finish(self, lines: Sequence[BodyLine]) -> ListRow:
         name, amount = _split_amount(dehyphen_join(self.text_parts))
+        if amount is None and self.verdict is not None:
+            sums = [a for a in find_amounts(self.verdict) if a.per is None]
+            amount = sums[0] if sums else None
         ev = " / ".join(
             lines[k].text.strip() for k in range(self.first, self.last + 1) if lines[k].text.strip()
         )

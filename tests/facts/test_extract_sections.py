@@ -375,3 +375,82 @@ Förvaltningen föreslår att nämnden godkänner kriterierna.
         "förvaltningen.",
         "Studien ska ledas av en forskare med doktorsexamen.",
     ]
+
+
+def test_blocks_of_labelled_fields_one_per_project(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        LETTERHEAD
+        + """
+Redovisning av lokala utvecklingsmedel
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner redovisningen.
+
+Redovisning per projekt
+
+Projektnamn:          Läxhjälp i samverkan med
+                      föreningslivet
+Beviljat belopp:      240 000 kr
+Projektperiod:        2014-02-01 - 2014-12-31
+Status:               Avslutat.
+Utvärderas av:        Södertörns högskola
+
+Projektet drivs tillsammans med Skarpnäcks stadsdelsförvaltning.
+
+Projektnamn:          Trygga helger
+Beviljat belopp:      180 000 kr
+Projektperiod:        2014-06-01 - 2015-05-31
+Status:               Pågår.
+Utvärderas av:        Internt
+
+Förvaltningens synpunkter
+Förvaltningen bedömer att projekten har gett goda resultat.
+""",
+    )
+    got = by_name(f)
+    first = got["Läxhjälp i samverkan med föreningslivet"]
+    second = got["Trygga helger"]
+    assert (first.amount_sek, first.status, first.performer) == (
+        240_000,
+        "genomförd",
+        "Södertörns högskola",
+    )
+    assert first.end_date is not None and str(first.end_date) == "2014-12-31"
+    assert [d.district_id for d in first.districts] == ["farsta", "skarpnack"]
+    assert (second.amount_sek, second.status, second.performer) == (180_000, "pågående", None)
+
+
+def test_a_decision_line_under_each_row_and_a_unit_under_a_year(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        CENTRAL
+        + """
+Medel för studieresor 2014
+
+Förslag till beslut
+1. Socialnämnden beviljar medel enligt förvaltningens förslag.
+
+Sökande enhet                       Resmål och syfte
+Bromma stadsdelsförvaltning         Oslo. Besök hos bydel Grorud om samverkan
+                                    kring unga.
+Beviljas: 18 500 kr
+
+Farsta stadsdelsförvaltning         Barcelona. Deltagande i en konferens.
+Avslås (sökt belopp 34 500 kr).
+
+Redovisning av projekt
+
+Förra årets projekt redovisas i tabell 2.
+
+Projekt                            Stadsdelsförv.      Medel   Kostnad
+                                                               2013 (tkr)
+Boendestöd för unga                Kungsholmen         LUM         420
+Tidiga samtal                      Södermalm           LUM         385
+""",
+    )
+    got = {p.name: (p.amount_sek, p.status, p.fund_type) for p in f.projects}
+    assert got["Oslo. Besök hos bydel Grorud om samverkan kring unga"][:2] == (18_500, "beviljad")
+    assert got["Barcelona. Deltagande i en konferens"][:2] == (34_500, "ansökt")
+    assert got["Boendestöd för unga"] == (420_000, "beviljad", "LUM")
+    assert got["Tidiga samtal"][0] == 385_000
