@@ -105,7 +105,7 @@ def describe(ident: dict[str, str]) -> str:
 def worker_report(lang: str | None, read: list[str], write: str, probe: str) -> dict[str, Any]:
     """Runs on each worker at connect time: its identity and what it lacks. `read` are the
     shared folders it reads, `write` the one it writes, `probe` a file the driver put there."""
-    from pipeline.text.tesseract import check_tesseract
+    from pipeline.text.tesseract_check import check_tesseract
 
     problems: list[str] = []
     if lang:

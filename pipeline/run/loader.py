@@ -9,8 +9,11 @@ run its windows:
   from start to end, so nobody changed the schema in between);
 * `add(result)`: a finished file joins the pending batch, loaded in ONE transaction
   (`warehouse.load_batch`) when it holds `max_docs` files or its oldest file has waited
-  `max_wait_s`; `tick()` (called by the pool between task completions) and `flush()` (at the
-  end) load what is pending too.
+  `max_wait_s` — and, when tasks finish faster than the warehouse loads, not before
+  `WINDOW_SPACING` times the last window's duration has passed since it closed, so that
+  opening, loading and closing (DuckDB checkpoints on close) stay a small share of a run
+  (issue 19: 100 transcripts opened 25–40 windows); `tick()` (called by the pool between
+  task completions) and `flush()` (at the end) load what is pending too.
 
 A run killed inside a batch loses that batch's transaction only: the warehouse keeps whole
 documents, and the next run reloads the rest from the caches in extracted/.
@@ -33,6 +36,8 @@ MAX_BATCH_DOCS = 200
 #: ... or when its oldest file has waited this long (seconds), so a file read early is in
 #: the warehouse (and in `namnd query`) soon even while slow OCR of others goes on.
 MAX_BATCH_WAIT_S = 2.0
+#: ... and at least this many times the last window's duration after it closed.
+WINDOW_SPACING = 10.0
 
 
 class BatchLoader:
@@ -59,6 +64,8 @@ class BatchLoader:
         self.batches = 0
         self._pending: list[DocumentResult] = []
         self._oldest = 0.0
+        self._last_closed = 0.0  # monotonic time the last load window closed
+        self._last_took = 0.0  # ... and how long it was open
 
     @contextlib.contextmanager
     def window(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -78,8 +85,14 @@ class BatchLoader:
             self.tick()
 
     def tick(self) -> None:
-        """Load the pending batch if its oldest file has waited long enough."""
-        if self._pending and time.monotonic() - self._oldest >= self.max_wait_s:
+        """Load the pending batch if its oldest file has waited long enough (and the last
+        window is far enough behind, see the module docstring)."""
+        now = time.monotonic()
+        if (
+            self._pending
+            and now - self._oldest >= self.max_wait_s
+            and now - self._last_closed >= WINDOW_SPACING * self._last_took
+        ):
             self.flush()
 
     def flush(self) -> None:
@@ -87,8 +100,11 @@ class BatchLoader:
         if not self._pending:
             return
         batch, self._pending = self._pending, []
+        opened = time.monotonic()
         with self.window() as con:
             warehouse.load_batch(con, batch, self.version, self.fingerprint)
+        self._last_closed = time.monotonic()
+        self._last_took = self._last_closed - opened
         self.batches += 1
         for r in batch:
             self.on_loaded(r)

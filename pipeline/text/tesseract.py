@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -23,20 +22,16 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from pipeline.errors import EnvironmentProblem, PageError
+from pipeline.errors import PageError
 from pipeline.records import Word
 from pipeline.run.faults import pause_point
 from pipeline.text.columns import Line, reading_groups
 from pipeline.text.spacing import char_width, join_rows, spaced_line
+from pipeline.text.tesseract_check import INSTALL_HINT, check_tesseract  # noqa: F401 (re-exported)
 
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
 # parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
-INSTALL_HINT = (
-    "install it with `apt-get install tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd` "
-    "(or run `make setup`)"
-)
 
 
 @dataclass(frozen=True)
@@ -53,38 +48,6 @@ class OcrRun:
     def n_chars(self) -> int:
         """Characters recognised, whitespace excluded."""
         return sum(len(w.text) for w in self.words)
-
-
-def check_tesseract(lang: str = "swe") -> None:
-    """Raise `EnvironmentProblem` (with the fix) unless Tesseract, `lang` and `osd` are usable."""
-    try:
-        version = pytesseract.get_tesseract_version()
-    except (pytesseract.TesseractNotFoundError, OSError) as exc:
-        raise EnvironmentProblem(
-            f"Tesseract is not installed or not on PATH; {INSTALL_HINT}"
-        ) from exc
-    if version.major < 4:
-        raise EnvironmentProblem(
-            f"Tesseract {version} is too old (need 4 or newer); {INSTALL_HINT}"
-        )
-    available = set(_languages())
-    missing = [code for code in [*lang.split("+"), "osd"] if code not in available]
-    if missing:
-        raise EnvironmentProblem(
-            f"Tesseract language data missing: {', '.join(missing)} "
-            f"(have: {', '.join(sorted(available)) or 'none'}); {INSTALL_HINT}"
-        )
-
-
-def _languages() -> list[str]:
-    # pytesseract.get_languages caches its first answer for the process; we want a fresh one.
-    import subprocess
-
-    cmd = pytesseract.pytesseract.tesseract_cmd
-    if shutil.which(cmd) is None and not Path(cmd).exists():
-        raise EnvironmentProblem(f"Tesseract is not installed or not on PATH; {INSTALL_HINT}")
-    out = subprocess.run([cmd, "--list-langs"], capture_output=True, text=True, timeout=30)
-    return [ln.strip() for ln in out.stdout.splitlines()[1:] if ln.strip()]
 
 
 @contextmanager

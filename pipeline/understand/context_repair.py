@@ -138,6 +138,7 @@ class ContextRepairer(WordReadings):
 
     def __init__(self, lexicon: Lexicon, domain: DomainLexicon, places: Iterable[str] = ()) -> None:
         super().__init__(lexicon, domain)
+        self._alt_cache: dict[str, list[str]] = {}
         self.places: dict[str, list[str]] = {}
         for place in places:
             if any(c in _SWEDISH for c in place.lower()) and place.isalpha():
@@ -245,6 +246,15 @@ class ContextRepairer(WordReadings):
         return best[1] if best else None
 
     def _alternatives(self, low: str) -> list[str]:
+        """The other readings of a known word (remembered: callers only read them)."""
+        hit = self._alt_cache.get(low)
+        if hit is None:
+            hit = self._find_alternatives(low)
+            if len(self._alt_cache) < 100_000:
+                self._alt_cache[low] = hit
+        return hit
+
+    def _find_alternatives(self, low: str) -> list[str]:
         alts = [
             w
             for w, _ in self.lex.candidates(fold(low))

@@ -5,6 +5,8 @@ an arbitrary letter costs 1), and the small string helpers the context repair sh
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.lang.lexicon import fold
 
 __all__ = ["inflected", "ocr_cost"]
@@ -98,32 +100,61 @@ def _sub(p: str, w: str) -> float:
     return 1.0
 
 
+_MULTI_BY_FIRST: dict[str, list[tuple[str, str, float]]] = {}
+for _a, _b, _c in _MULTI:
+    _MULTI_BY_FIRST.setdefault(_a[0], []).append((_a, _b, _c))
+
+
+@lru_cache(maxsize=1 << 14)
+def _multi_starts(printed: str) -> list[list[tuple[int, str, int, float]]]:
+    """Per position of `printed` (and one past its end): the multi-letter confusions whose
+    printed side starts there, as (its length, meant, meant's length, cost), in `_MULTI`'s
+    order."""
+    return [
+        [
+            (len(a), b, len(b), c)
+            for a, b, c in _MULTI_BY_FIRST.get(ch, ())
+            if printed.startswith(a, i)
+        ]
+        for i, ch in enumerate(printed)
+    ] + [[]]
+
+
+@lru_cache(maxsize=1 << 17)
 def ocr_cost(printed: str, word: str) -> float:
     """Weighted edit distance from a printed (damaged) word to a candidate, both lower case:
-    OCR's usual confusions cost less than 1; a printed å/ä/ö that the candidate lacks costs 1."""
+    OCR's usual confusions cost less than 1; a printed å/ä/ö that the candidate lacks costs 1.
+
+    (Remembered per pair: the repair asks the same pairs again and again. The multi-letter
+    confusions are matched against `printed` once per position, not once per cell.)"""
     n, m = len(printed), len(word)
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
+    multi = _multi_starts(printed)
     for i in range(n + 1):
+        row, starts = d[i], multi[i]
+        if i < n:
+            p = printed[i]
+            doubled = i > 0 and p == printed[i - 1]
+            dele = _STRAY if p in "é'.,´`" or doubled else _INS_DEL
+            if p in _SWEDISH:
+                dele = 1.5  # a printed å/ä/ö is evidence, not noise
+            below = d[i + 1]
         for j in range(m + 1):
-            here = d[i][j]
+            here = row[j]
             if here == inf:
                 continue
             if i < n:
-                doubled = i > 0 and printed[i] == printed[i - 1]
-                dele = _STRAY if printed[i] in "é'.,´`" or doubled else _INS_DEL
-                if printed[i] in _SWEDISH:
-                    dele = 1.5  # a printed å/ä/ö is evidence, not noise
-                d[i + 1][j] = min(d[i + 1][j], here + dele)
+                below[j] = min(below[j], here + dele)
             if j < m:
                 ins = _LOST if word[j] in _SWEDISH else _INS_DEL
-                d[i][j + 1] = min(d[i][j + 1], here + ins)
-            if i < n and j < m:
-                d[i + 1][j + 1] = min(d[i + 1][j + 1], here + _sub(printed[i], word[j]))
-            for a, b, c in _MULTI:
-                if printed.startswith(a, i) and word.startswith(b, j):
-                    ii, jj = i + len(a), j + len(b)
+                row[j + 1] = min(row[j + 1], here + ins)
+                if i < n:
+                    below[j + 1] = min(below[j + 1], here + _sub(p, word[j]))
+            for la, b, lb, c in starts:
+                if word.startswith(b, j):
+                    ii, jj = i + la, j + lb
                     d[ii][jj] = min(d[ii][jj], here + c)
     return d[n][m]
 

@@ -70,6 +70,10 @@ class WordReadings:
         self.lex = lexicon
         self.dom = domain
         self._cache: dict[tuple[str, str], tuple[str, str] | None] = {}
+        # pure functions of the word and the lexicons, remembered (the same words come back
+        # on every page): `_candidates`, `_compound_known`
+        self._cand_cache: dict[tuple[str, float | None], list[tuple[float, str]]] = {}
+        self._compound_cache: dict[str, bool] = {}
         by_len: dict[int, list[str]] = {}
         pool: set[str] = set()
         for word, z in lexicon._zipf.items():
@@ -96,7 +100,12 @@ class WordReadings:
     def _compound_known(self, word: str) -> bool:
         """Whether an unknown word is a known word with an ending, or splits into two or three
         common known parts (a linking s allowed), so that it is a real word, not damage."""
-        return self._inflected(word) or _split(word, self._part_ok) is not None
+        hit = self._compound_cache.get(word)
+        if hit is None:
+            hit = self._inflected(word) or _split(word, self._part_ok) is not None
+            if len(self._compound_cache) < 100_000:
+                self._compound_cache[word] = hit
+        return hit
 
     def _inflected(self, word: str) -> bool:
         """A known word of four letters or more with an ending ("nämnd|s")."""
@@ -113,7 +122,16 @@ class WordReadings:
 
     def _candidates(self, low: str, limit: float | None = None) -> list[tuple[float, str]]:
         """(score, word) for known words within two edits of `low`, best first; score is the
-        OCR cost less a small bonus for frequency."""
+        OCR cost less a small bonus for frequency. (Remembered: callers only read it.)"""
+        ck = (low, limit)
+        hit = self._cand_cache.get(ck)
+        if hit is None:
+            hit = self._find_candidates(low, limit)
+            if len(self._cand_cache) < 100_000:
+                self._cand_cache[ck] = hit
+        return hit
+
+    def _find_candidates(self, low: str, limit: float | None) -> list[tuple[float, str]]:
         out: list[tuple[float, str]] = []
         query = fold(low.replace("é", "a"))
         limit = _max_cost(len(low)) if limit is None else limit

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.warehouse.db import insert_rows
 from pipeline.warehouse.migrate import SQL_DIR
 
 RECONCILE_DIR = SQL_DIR / "reconcile"
@@ -115,9 +116,10 @@ def run_reconciliation(con: duckdb.DuckDBPyConnection) -> CheckReport:
     try:
         con.execute("DELETE FROM checks")
         if rows:
-            con.executemany(
-                f"INSERT INTO checks (check_id, {cols}, difference_sek) "
-                f"VALUES (?, {', '.join('?' for _ in COLUMNS)}, ?)",
+            insert_rows(
+                con,
+                "checks",
+                ["check_id", *COLUMNS, "difference_sek"],
                 [
                     (cid, *r, (r[7] - r[6]) if r[6] is not None and r[7] is not None else None)  # type: ignore[operator]
                     for cid, r in rows.items()

@@ -29,6 +29,7 @@ import duckdb
 import pipeline
 from pipeline.lang.concepts import load_vocabulary, match_concepts
 from pipeline.warehouse.checks import CheckReport, run_reconciliation
+from pipeline.warehouse.db import insert_rows
 from pipeline.warehouse.migrate import files_unchanged, first_row, utcnow
 from pipeline.warehouse.series import SeriesReport, link_projects
 
@@ -77,7 +78,7 @@ def map_concepts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     try:
         con.execute("DELETE FROM criterion_concepts")
         if rows:
-            con.executemany("INSERT INTO criterion_concepts VALUES (?, ?, ?, ?, ?, ?)", rows)
+            insert_rows(con, "criterion_concepts", None, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -53,6 +53,7 @@ from typing import Any
 
 import duckdb
 
+from pipeline.warehouse.db import insert_rows
 from pipeline.warehouse.series_judgements import Judgement, check_judgement, read_judgements
 from pipeline.warehouse.series_pairs import (
     Mention,
@@ -240,15 +241,16 @@ def _write(con: duckdb.DuckDBPyConnection, links: Iterable[Link], sid: dict[str,
             for lk in links
         ]
         if rows:
-            con.executemany(
-                "INSERT INTO project_links (project_a, project_b, score, decision, decided_by, "
-                "evidence) VALUES (?, ?, ?, ?, ?, ?)",
+            insert_rows(
+                con,
+                "project_links",
+                ["project_a", "project_b", "score", "decision", "decided_by", "evidence"],
                 rows,
             )
         con.execute("UPDATE projects SET series_id = NULL")
         if sid:
             con.execute("CREATE TEMP TABLE _series (project_id VARCHAR, series_id VARCHAR)")
-            con.executemany("INSERT INTO _series VALUES (?, ?)", list(sid.items()))
+            insert_rows(con, "_series", None, list(sid.items()))
             con.execute(
                 "UPDATE projects SET series_id = s.series_id FROM _series AS s "
                 "WHERE s.project_id = projects.project_id"

@@ -137,7 +137,16 @@ def _order(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 
 
 def _spans(key: str, text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)] if key else []
+    """Where `key` occurs in `text`, left to right, not overlapping (as `re.finditer` of the
+    escaped key finds them; `str.find` is several times faster on long texts)."""
+    out: list[tuple[int, int]] = []
+    if not key:
+        return out
+    at = text.find(key)
+    while at >= 0:
+        out.append((at, at + len(key)))
+        at = text.find(key, at + len(key))
+    return out
 
 
 def _reference(earlier: Mention, later: Mention, texts: dict[str, str], own: list[str]) -> str:

@@ -237,3 +237,30 @@ def test_a_no_op_rerun_imports_neither_spacy_nor_pandas(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     assert "1 up to date" in out.stderr + out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_windows_are_spaced_by_how_long_loading_takes(tmp_path: Path) -> None:
+    """A batch whose files have waited `max_wait_s` is still held while the last window is
+    less than `WINDOW_SPACING` times its duration behind; `flush` loads it regardless, and
+    every file is loaded once."""
+    from tests.samples import failed_result
+
+    db = tmp_path / "w" / "n.duckdb"
+    loaded: list[str] = []
+    bl = loader_mod.BatchLoader(db, "v", "f", lambda r: loaded.append(r.source.source_path))
+    bl.max_wait_s = 0.0
+    bl.add(failed_result("a.pdf"))  # no window before: loaded at once
+    assert (bl.windows, loaded) == (1, ["a.pdf"])
+    bl._last_took = 3600.0  # as if that window had taken an hour: the next one waits
+    bl.add(failed_result("b.pdf"))
+    bl.add(failed_result("c.pdf"))
+    assert (bl.windows, loaded) == (1, ["a.pdf"])
+    bl._last_took = 0.0  # a quick window: the pending batch goes in at the next tick
+    bl.tick()
+    assert (bl.windows, loaded) == (2, ["a.pdf", "b.pdf", "c.pdf"])
+    bl._last_took = 3600.0
+    bl.add(failed_result("d.pdf"))
+    bl.flush()  # the end of a run loads what is pending, spacing or not
+    assert (bl.windows, loaded[-1]) == (3, "d.pdf")
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM ingest_log").fetchone() == (4,)
