@@ -51,14 +51,22 @@ GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common 
 GLUED_PART_ZIPF = 3.5  # ... or a function word and a word of 4+ letters this common
 # function words that never begin / end a Swedish compound (unlike "till-", "för-", "av-",
 # "på-", "in-", "del-"), so that a known word glued to one is two words
-GLUE_FIRST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi"})
-GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med"})
+GLUE_FIRST = frozenset(
+    {"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi", "hur"}
+)
+GLUE_LAST = frozenset(
+    {"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med", "även"}
+)
 GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
 CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
 CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
 UNSURE_SCALE = 1.3  # the edit readings of a word OCR was unsure of may cost this many times more
 DAMAGED_SCALE = 1.5  # ... and those of a word on a heavily damaged page
 SCALES = {"unsure": UNSURE_SCALE, "damaged": DAMAGED_SCALE}
+DAMAGED_RARE_MARGIN = 2.5  # on a damaged page a rare known word is damage of one this much
+# (Zipf) commoner within the length's edit budget ("Viren" → "våren", "detts" → "detta")
+DAMAGED_RARE_COST = 0.85  # ... and at most this dear (OCR's confusions, not any letter)
+LONG_ANCHOR = 8  # a known part this long anchors a damaged rest however rare it is
 SOLID_SHORT_ZIPF = 5.0  # a three-letter compound part this common is a real part
 DAMAGED_KNOWN_COST = 0.6  # a word that splits into known parts: only a reading this cheap
 
@@ -227,7 +235,8 @@ class WordReadings:
         if len(low) < 6 or any(low.startswith(w) for w in GLUE_FIRST):
             return None
         limit = _max_cost(len(low)) * DAMAGED_SCALE
-        if self._inflected(low) or _split(low, self._solid_part) is not None:
+        solid = self._inflected(low) or _split(low, self._solid_part) is not None
+        if solid:
             limit = min(limit, DAMAGED_KNOWN_COST)
         found: dict[str, float] = {}
         for score, word in self._candidates(low, limit):
@@ -236,7 +245,7 @@ class WordReadings:
             left, rest = low[:cut], low[cut:]
             for part, other, first in ((left, rest, True), (rest, left, False)):
                 stem = part[:-1] if first and part.endswith("s") else part
-                if not (self._anchor(stem) or self._anchor(part)):
+                if not (self._anchor(stem, solid) or self._anchor(part, solid)):
                     continue
                 # after a known part, an s stays ("resultat|styrming"), never read as another
                 # letter ("organisation|sniv" is no "kniv")
@@ -271,9 +280,13 @@ class WordReadings:
             return self._part_ok(part)
         return len(part) == 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
 
-    def _anchor(self, part: str) -> bool:
-        """A known compound part to read a damaged rest against: five letters or more and
-        common, or a very common short word ("dag", "tid")."""
+    def _anchor(self, part: str, solid: bool = False) -> bool:
+        """A known compound part to read a damaged rest against: eight letters or more and
+        known, five or more and common, or a very common short word ("dag", "tid")."""
+        if len(part) >= LONG_ANCHOR and not solid:
+            # a long known part is no accident ("seminarie|tilifille"), unless the printed
+            # word is itself a compound of known parts ("implementerings|strategi")
+            return self._part_ok(part)
         if len(part) >= 5:
             return self._common(part)
         return len(part) >= 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
@@ -323,6 +336,30 @@ class WordReadings:
             if ocr_cost(low, word) <= 0.45 and self.lex.zipf(word) - z >= RARE_MARGIN:
                 return word, "ocr-rare"
         return None
+
+    def _damaged_rare(self, low: str) -> tuple[str, str] | None:
+        """On a heavily damaged page: a rare known word the domain never uses, read as a far
+        commoner word (`DAMAGED_RARE_MARGIN`) within the edit budget of its length ("hven" →
+        "även", "milet" → "målet", "detts" → "detta"): on such a page a rare word is likelier
+        a common one damaged than itself. Of several such readings the cheapest must be clearly
+        cheaper than the next; another form of the printed word ("stads" → "stad") is none."""
+        z = self.lex.zipf(low)
+        if z >= RARE_ZIPF or self.dom.count(low) > 0 or len(low) < 4:
+            return None
+        limit = min(_max_cost(len(low)), DAMAGED_RARE_COST)
+        ranked = sorted(
+            (ocr_cost(low, word), word)
+            for _score, word in self._candidates(low, limit)
+            if word != low
+            and self.lex.zipf(word) - z >= DAMAGED_RARE_MARGIN
+            and not (word.startswith(low) or low.startswith(word))
+        )
+        if not ranked:
+            return None
+        rival = next((r for r in ranked[1:] if fold(r[1]) != fold(ranked[0][1])), None)
+        if rival is not None and rival[0] - ranked[0][0] < AMBIGUITY_GAP:
+            return None
+        return ranked[0][1], "damaged-rare"
 
     def _head(self, low: str) -> tuple[str, str] | None:
         """A compound whose head part ("…stod") reads better as a domain head ("…stöd")."""
@@ -411,6 +448,8 @@ class WordReadings:
             found = heavy or self._head(low) or self._parts(low)
         elif band != "sure":
             found = self._rare(low)
+            if found is None and band == "damaged":
+                found = self._damaged_rare(low)
             if found is None and self._glued_candidate(low):
                 glued = self._glued(low)
                 found = (glued, "split") if glued else None
