@@ -240,7 +240,11 @@ class ContextRepairer(WordReadings):
             # å/ä/ö lost in a word the domain uses ("Anhörigstod" → "Anhörigstöd"); not on a
             # page that has Danish or Norwegian words ("Børne- og Ungdomsforvaltningen")
             return True
-        if band == "damaged" and len(low) >= NAME_DAMAGED_LEN and self._common(after):
+        if (
+            band == "damaged"
+            and len(low) >= NAME_DAMAGED_LEN
+            and (self._common(after) or self.lex.zipf(after) > 0 or reason == "ocr-compound")
+        ):
             return True  # on a damaged page a long capitalised word is far likelier damage
         if band == "damaged" and reason == "damaged-rare" and self.lex.zipf(after) >= NAME_MIN_ZIPF:
             return True  # a rare word a cheap edit from a common one ("Viren" → "våren")

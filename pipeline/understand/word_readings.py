@@ -65,7 +65,12 @@ DAMAGED_SCALE = 1.5  # ... and those of a word on a heavily damaged page
 SCALES = {"unsure": UNSURE_SCALE, "damaged": DAMAGED_SCALE}
 DAMAGED_RARE_MARGIN = 2.5  # on a damaged page a rare known word is damage of one this much
 # (Zipf) commoner within the length's edit budget ("Viren" → "våren", "detts" → "detta")
+RARE_CHEAP = 0.45  # ... or, for a reading this cheap (one of OCR's usual confusions) ...
+DAMAGED_RARE_CHEAP_MARGIN = 1.5  # ... this much ("förbittring" → "förbättring")
 DAMAGED_RARE_COST = 0.85  # ... and at most this dear (OCR's confusions, not any letter)
+DAMAGED_WIDE_LEN = 7  # on a damaged page the rarer known words from this length on are readings
+DAMAGED_REACH = 3  # on a damaged page a word this many plain edits away may be a reading ...
+DAMAGED_REACH_LEN = 7  # ... of a word (or damaged compound part) this long
 LONG_ANCHOR = 8  # a known part this long anchors a damaged rest however rare it is
 SOLID_SHORT_ZIPF = 5.0  # a three-letter compound part this common is a real part
 DAMAGED_KNOWN_COST = 0.6  # a word that splits into known parts: only a reading this cheap
@@ -91,6 +96,20 @@ class WordReadings:
             by_len.setdefault(len(word), []).append(word)
         self._by_len = by_len
         self._folded = {k: [fold(w) for w in v] for k, v in by_len.items()}
+        # the rarer words of seven and eight letters ("utförare", "arbetas"): readings on a
+        # damaged page only, where a damaged word is likelier than a rare one as printed
+        wide: dict[int, list[str]] = {}
+        for word, z in lexicon._zipf.items():
+            if (
+                DAMAGED_WIDE_LEN <= len(word) < LONG_WORD
+                and MIN_LONG_ZIPF <= z < MIN_CANDIDATE_ZIPF
+                and word.isalpha()
+                and word.islower()
+                and word not in pool
+            ):
+                wide.setdefault(len(word), []).append(word)
+        self._wide = {k: sorted(v) for k, v in wide.items()}
+        self._wide_folded = {k: [fold(w) for w in v] for k, v in self._wide.items()}
 
     # -------------------------------------------------------------- word knowledge
 
@@ -119,28 +138,35 @@ class WordReadings:
 
     # -------------------------------------------------------------- heavy damage
 
-    def _candidates(self, low: str, limit: float | None = None) -> list[tuple[float, str]]:
-        """(score, word) for known words within two edits of `low`, best first; score is the
-        OCR cost less a small bonus for frequency."""
+    def _candidates(
+        self, low: str, limit: float | None = None, reach: int = 2, wide: bool = False
+    ) -> list[tuple[float, str]]:
+        """(score, word) for known words within `reach` edits of `low` (letters folded), best
+        first; score is the OCR cost less a small bonus for frequency. `wide` (a damaged
+        page) adds the rarer words of seven and eight letters."""
         out: list[tuple[float, str]] = []
         query = fold(low.replace("é", "a"))
         limit = _max_cost(len(low)) if limit is None else limit
+        pools = [(self._by_len, self._folded)]
+        if wide:
+            pools.append((self._wide, self._wide_folded))
         for length in range(max(1, len(low) - 2), len(low) + 2):
-            words = self._by_len.get(length)
-            if not words:
-                continue
-            hits = process.extract(
-                query,
-                self._folded[length],
-                scorer=Levenshtein.distance,
-                score_cutoff=2,
-                limit=40 if len(low) > 5 else 400,
-            )
-            for _, _, idx in hits:
-                word = words[idx]
-                cost = ocr_cost(low, word)
-                if cost <= limit:
-                    out.append((cost - 0.1 * (self._prior(word) - 4.0), word))
+            for by_len, folded in pools:
+                words = by_len.get(length)
+                if not words:
+                    continue
+                hits = process.extract(
+                    query,
+                    folded[length],
+                    scorer=Levenshtein.distance,
+                    score_cutoff=reach,
+                    limit=40 if len(low) > 5 else 400,
+                )
+                for _, _, idx in hits:
+                    word = words[idx]
+                    cost = ocr_cost(low, word)
+                    if cost <= limit:
+                        out.append((cost - 0.1 * (self._prior(word) - 4.0), word))
         out.sort()
         return out
 
@@ -239,7 +265,10 @@ class WordReadings:
         if solid:
             limit = min(limit, DAMAGED_KNOWN_COST)
         found: dict[str, float] = {}
-        for score, word in self._candidates(low, limit):
+        # OCR's confusions of several letters each ("ndnm" for "nämn") are more than two
+        # plain edits apart: a long word is matched within three
+        reach = DAMAGED_REACH if len(low) >= DAMAGED_REACH_LEN else 2
+        for score, word in self._candidates(low, limit, reach, wide=True):
             found[word] = min(found.get(word, 9.0), score)
         for cut in range(3, len(low) - 2):
             left, rest = low[:cut], low[cut:]
@@ -256,7 +285,8 @@ class WordReadings:
                 if len(core) < 4 or self.known(core):
                     continue
                 part_limit = _max_cost(len(core)) * DAMAGED_SCALE
-                for score, word in self._candidates(core, part_limit)[:3]:
+                core_reach = DAMAGED_REACH if len(core) >= DAMAGED_REACH_LEN else 2
+                for score, word in self._candidates(core, part_limit, core_reach)[:3]:
                     if keep_s and not word.startswith("s"):
                         continue
                     if len(word) >= 4 and self._common(word):
@@ -348,11 +378,13 @@ class WordReadings:
             return None
         limit = min(_max_cost(len(low)), DAMAGED_RARE_COST)
         ranked = sorted(
-            (ocr_cost(low, word), word)
+            (cost, word)
             for _score, word in self._candidates(low, limit)
             if word != low
-            and self.lex.zipf(word) - z >= DAMAGED_RARE_MARGIN
             and not (word.startswith(low) or low.startswith(word))
+            and (cost := ocr_cost(low, word)) <= limit
+            and self.lex.zipf(word) - z
+            >= (DAMAGED_RARE_CHEAP_MARGIN if cost <= RARE_CHEAP else DAMAGED_RARE_MARGIN)
         )
         if not ranked:
             return None
