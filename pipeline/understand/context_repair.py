@@ -231,15 +231,8 @@ class ContextRepairer(WordReadings):
         know stay as printed."""
         if reason in ("compound-part", "compound-head"):
             return True
-        if (
-            not self._nordic_page
-            and len(after) == len(low)
-            and _adds_diacritics(low, after)
-            and self._common(after)
-        ):
-            # å/ä/ö lost in a word the domain uses ("Anhörigstod" → "Anhörigstöd"); not on a
-            # page that has Danish or Norwegian words ("Børne- og Ungdomsforvaltningen")
-            return True
+        if len(after) == len(low) and _adds_diacritics(low, after) and self._common(after):
+            return True  # å/ä/ö lost in a word the domain uses ("Anhörigstod" → "Anhörigstöd")
         if (
             band == "damaged"
             and len(low) >= NAME_DAMAGED_LEN
@@ -387,6 +380,14 @@ class ContextRepairer(WordReadings):
             found = self.word(low, band)
             if found is not None and mode == "name" and not self._name_ok(low, *found, band):
                 found = None
+            if (
+                found is not None
+                and self._nordic_page
+                and printed[:1].isupper()
+                and len(found[0]) == len(low)
+                and _adds_diacritics(low, found[0])
+            ):
+                found = None  # a Danish or Norwegian name ("Ungdomsforvaltningen") as printed
             if found is None and printed[:1].isupper():
                 place = self.gazetteer(printed)
                 # a printed word the Swedish list knows ("Varberg", a town) is read as the
