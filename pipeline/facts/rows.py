@@ -14,7 +14,7 @@ from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
-from pipeline.lang.hyphens import SUSPENDED_NEXT_RE
+from pipeline.lang.hyphens import suspends
 
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
@@ -109,7 +109,11 @@ def _clean_cell(cell: str | Sequence[str]) -> str:
         )
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark
-    s = re.sub(rf"(\w)- (?=[a-zåäöæø])(?!(?:{SUSPENDED_NEXT_RE})(?![\w-]))", r"\1", s)
+    s = re.sub(
+        r"(\w)- (?=[a-zåäöæø])",
+        lambda m: m.group() if suspends(s[m.end() :], s[: m.start() + 1]) else m.group(1),
+        s,
+    )
     s = re.sub(r"(\w)- (?=[A-ZÅÄÖÆØ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     return s.rstrip(" .,;")
 

@@ -56,7 +56,7 @@ def dehyphen_join(parts: Sequence[str]) -> str:
             out = out + " " + part  # a dash that ends the line ("1997-03-01 --") is no hyphen
         elif out.endswith("-") and len(out) >= 2:
             prev = out[-2]
-            if suspends(part):  # "barn- och", "Børne- og" (pipeline.lang.hyphens)
+            if suspends(part, out):  # "barn- och", "Børne- og" (pipeline.lang.hyphens)
                 out = out + " " + part
             elif part[:1].isupper() and prev.isalpha():
                 out = out[:-1].rstrip() + " - " + part
