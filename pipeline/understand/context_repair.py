@@ -84,6 +84,7 @@ from pipeline.understand.ocr_edits import (
     _adds_diacritics,
     _apply_case,
     _max_cost,
+    _split,
     inflected,
     ocr_cost,
 )
@@ -121,6 +122,8 @@ RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
 RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
 CONTEXT_CANDIDATES = 6  # an unknown word's near-equal readings that the context may choose ...
 CONTEXT_GAP = 0.3  # ... among: those this close to the best
+CONTEXT_ZIPF_LEAD = 2.0  # without pairs, on a damaged page: a reading this much commoner ...
+CONTEXT_SHORT = 7  # ... of a word this short that is no inflection or compound of known parts
 DAMAGED_SHARE = 0.06  # a page whose words are this often unknown is heavily damaged ...
 DAMAGED_MIN = 10  # ... (and at least this many): its words are weighed as unsure
 
@@ -205,8 +208,9 @@ class ContextRepairer(WordReadings):
         """An unknown word with two or more near-equal readings ("bsta": "bästa" or "böta";
         "hgsten": "hösten" or "hästen"), which the word alone leaves as printed: the one
         reading a domain pair with a neighbour supports ("till bästa möjliga", "under hösten"),
-        when no other close reading has support. A word that splits into known parts is read
-        so only on a damaged page; never a word OCR was sure of."""
+        when no other close reading has support; on a damaged page, where no pair supports any,
+        the one far commoner than the others. A word that splits into known parts is read so
+        only on a damaged page; never a word OCR was sure of."""
         if len(low) < 4 or band == "sure" or self.known(low):
             return None
         if band != "damaged" and self._compound_known(low):
@@ -219,9 +223,22 @@ class ContextRepairer(WordReadings):
         support = sorted(
             ((self.dom.pair(prev, w) + self.dom.pair(w, nxt), w) for w in close), reverse=True
         )
-        if support[0][0] < 1 or (len(support) > 1 and support[1][0] > 0):
-            return None
-        return support[0][1]
+        if support[0][0] >= 1 and (len(support) == 1 or support[1][0] == 0):
+            return support[0][1]
+        if (
+            band == "damaged"
+            and not any(n for n, _ in support)
+            and len(low) <= CONTEXT_SHORT
+            and not self._inflected(low)
+            and _split(low, self._solid_part) is None
+        ):
+            # no pair either way: on a damaged page a far commoner reading ("samit": "samt",
+            # not the name "samir") is taken
+            ranked = sorted(close, key=self.lex.zipf, reverse=True)
+            lead = self.lex.zipf(ranked[0]) - max((self.lex.zipf(w) for w in ranked[1:]), default=0)
+            if lead >= CONTEXT_ZIPF_LEAD:
+                return ranked[0]
+        return None
 
     # -------------------------------------------------------------- real words
 
