@@ -98,7 +98,7 @@ def learned_repairer(corpora: Iterable[Path] = CORPORA) -> ContextRepairer:
     from collections import Counter
 
     from pipeline.lang.domain import get_domain_lexicon
-    from pipeline.understand.context_repair import _gazetteer_names
+    from pipeline.understand.context_repair import _gazetteer_names, _neighbourhood_homes
     from pipeline.warehouse.lexicon import MIN_DOCUMENTS
 
     counts, docs = DomainLexicon(), DomainLexicon()
@@ -114,7 +114,7 @@ def learned_repairer(corpora: Iterable[Path] = CORPORA) -> ContextRepairer:
         Counter({t: n for t, n in counts.bigrams.items() if docs.bigrams[t] >= MIN_DOCUMENTS}),
     )
     lex.add(get_domain_lexicon())
-    return ContextRepairer(get_lexicon(), lex, _gazetteer_names())
+    return ContextRepairer(get_lexicon(), lex, _gazetteer_names(), _neighbourhood_homes())
 
 
 def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
@@ -122,7 +122,10 @@ def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
     docs = [
         p for folder in corpora for p in sorted(folder.glob("*.txt")) if "ocr" not in p.name.lower()
     ]
+    from pipeline.understand.context_repair import _gazetteer_names, _neighbourhood_homes
+
     lex = get_lexicon()
+    places, homes = _gazetteer_names(), _neighbourhood_homes()
     words = changed = 0
     broken: list[str] = []
     for doc in docs:
@@ -130,7 +133,7 @@ def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
         for other in docs:
             if other != doc:
                 others.learn(other.read_text(encoding="utf-8"))
-        rep = ContextRepairer(lex, others)
+        rep = ContextRepairer(lex, others, places, homes)
         text = doc.read_text(encoding="utf-8")
         lines, changes = rep.repair_lines(repair_text(text).split("\n"))
         words += len(_WORD.findall(text))

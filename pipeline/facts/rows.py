@@ -12,8 +12,10 @@ from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.hyphens import suspends
 
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
@@ -67,7 +69,7 @@ def grid_rows(
             # a status column decides; a word it does not know ("avbrutet") leaves none
             decided = cued_status(r.text("status"), None) or ""
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
-        name = _clean_cell(r.text("name"))
+        name = _clean_cell(r.cells.get("name", []))
         if not name:
             continue
         out.append(
@@ -94,14 +96,32 @@ def grid_rows(
     return out
 
 
-def _clean_cell(s: str) -> str:
-    """A cell's text with its wrapped lines joined: "- " that a wrapped dash became is a dash
-    again, a word broken at a hyphen is whole again, a trailing full stop goes."""
+def _clean_cell(cell: str | Sequence[str]) -> str:
+    """A cell's text (or its wrapped lines) joined: a word broken at a hyphen is whole again
+    ("förvalt- ningen"), a suspended compound keeps its hyphen and space ("barn- och",
+    "Børne- og", `pipeline.lang.hyphens`), a trailing full stop goes. Dashes are kept as
+    printed: a hyphen between words ("Tensta - stödgrupper") stays a hyphen, and a dash that
+    stands for "nothing" in a cell ("-", "–") stays as it is. Given the wrapped lines, a dash
+    that opens a continuation line is the printed "–" that the repair read as a bullet
+    ("Barn som bevittnat våld" / "– gruppverksamhet …"): typeset text opens no line with a
+    hyphen."""
+    if isinstance(cell, str):
+        s = cell
+    else:
+        lines = [c.strip() for c in cell if c.strip()]
+        s = (
+            dehyphen_join([lines[0]] + [re.sub(r"^- ", "– ", c) for c in lines[1:]])
+            if lines
+            else ""
+        )
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark
-    s = re.sub(r"(\w)- (?=[a-zåäö])(?!(?:och|eller|samt|respektive|resp|till)\b)", r"\1", s)
-    s = re.sub(r"(\w)- (?=[A-ZÅÄÖ])", r"\1-", s)  # "Hägersten- Liljeholmen"
-    s = re.sub(r"\s+-\s+", " – ", s)
+    s = re.sub(
+        r"(\w)- (?=[a-zåäöæø])",
+        lambda m: m.group() if suspends(s[m.end() :], s[: m.start() + 1]) else m.group(1),
+        s,
+    )
+    s = re.sub(r"(\w)- (?=[A-ZÅÄÖÆØ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     return s.rstrip(" .,;")
 
 

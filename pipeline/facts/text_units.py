@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.hyphens import suspends
 
 __all__ = [
     "Paragraph",
@@ -40,9 +41,6 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
-_KEEP_HYPHEN_NEXT = re.compile(r"^(och|eller|samt|respektive|resp\.?|till|som)\b")
-
-
 def dehyphen_join(parts: Sequence[str]) -> str:
     """Join wrapped lines: "förvalt-" + "ningen" → "förvaltningen"; "barn-" + "och" keeps
     "barn- och"; "FoU-" + "arbetet" keeps the hyphen after capitals or digits."""
@@ -58,7 +56,7 @@ def dehyphen_join(parts: Sequence[str]) -> str:
             out = out + " " + part  # a dash that ends the line ("1997-03-01 --") is no hyphen
         elif out.endswith("-") and len(out) >= 2:
             prev = out[-2]
-            if _KEEP_HYPHEN_NEXT.match(part):
+            if suspends(part, out):  # "barn- och", "Børne- og" (pipeline.lang.hyphens)
                 out = out + " " + part
             elif part[:1].isupper() and prev.isalpha():
                 out = out[:-1].rstrip() + " - " + part

@@ -10,7 +10,8 @@ same, so a stage's key is
               settings already in `pipeline.text.stage.text_key`;
 * understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …), the
               shipped domain lexicon ``pipeline/data/domain_lexicon.tsv`` (the OCR repair's
-              seed) and the versions of wordfreq and rapidfuzz (the lexicon *learned* from
+              seed), the neighbourhoods ``pipeline/data/neighbourhoods.csv`` (names the
+              repair restores) and the versions of wordfreq and rapidfuzz (the lexicon *learned* from
               the archive is not here: its digest is in the cache key of each document
               repaired with it, see `pipeline.warehouse.lexicon`);
 * facts       ``pipeline/data/*`` (cues, districts, aliases, orgs, entity patterns …) and the
@@ -44,7 +45,7 @@ PIPELINE_DIR = Path(__file__).resolve().parent.parent
 #: documentation.
 STAGE_DATA: dict[str, tuple[str, ...]] = {
     "text": (),
-    "understand": ("understand/patterns", "data/domain_lexicon.tsv"),
+    "understand": ("understand/patterns", "data/domain_lexicon.tsv", "data/neighbourhoods.csv"),
     "facts": ("data",),
 }
 #: Python packages whose version changes a stage's output.

@@ -66,9 +66,12 @@ from pipeline.understand.context_lines import (
     sentence_stops,
 )
 from pipeline.understand.damaged_lines import (
+    bracket_i,
     broken_words,
     damaged_joins,
+    day_months,
     inner_stops,
+    lead_colons,
     lead_specks,
     paragraph_stops,
     short_words,
@@ -80,6 +83,8 @@ from pipeline.understand.ocr_edits import (
     _SWEDISH,
     _adds_diacritics,
     _apply_case,
+    _max_cost,
+    _split,
     inflected,
     ocr_cost,
 )
@@ -115,6 +120,10 @@ SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
 RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
 RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
 RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
+CONTEXT_CANDIDATES = 6  # an unknown word's near-equal readings that the context may choose ...
+CONTEXT_GAP = 0.3  # ... among: those this close to the best
+CONTEXT_ZIPF_LEAD = 2.0  # without pairs, on a damaged page: a reading this much commoner ...
+CONTEXT_SHORT = 7  # ... of a word this short that is no inflection or compound of known parts
 DAMAGED_SHARE = 0.06  # a page whose words are this often unknown is heavily damaged ...
 DAMAGED_MIN = 10  # ... (and at least this many): its words are weighed as unsure
 
@@ -136,13 +145,23 @@ class _Tok:
 class ContextRepairer(WordReadings):
     """Repairs a page's lines with the Swedish and domain lexicons."""
 
-    def __init__(self, lexicon: Lexicon, domain: DomainLexicon, places: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        domain: DomainLexicon,
+        places: Iterable[str] = (),
+        homes: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         super().__init__(lexicon, domain)
         self._alt_cache: dict[str, list[str]] = {}
         self.places: dict[str, list[str]] = {}
         for place in places:
             if any(c in _SWEDISH for c in place.lower()) and place.isalpha():
                 self.places.setdefault(fold(place), []).append(place)
+        self._nordic_page = False  # the page being repaired has Danish or Norwegian words
+        #: a neighbourhood -> the folded names of the district it belongs to (and of the
+        #: districts that district was made of): "Vårberg" -> ("skarholmen",)
+        self.homes: dict[str, tuple[str, ...]] = homes or {}
 
     # -------------------------------------------------------------- short words
 
@@ -186,6 +205,42 @@ class ContextRepairer(WordReadings):
                 best = key
         return best[2] if best else None
 
+    def contextual(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
+        """An unknown word with two or more near-equal readings ("bsta": "bästa" or "böta";
+        "hgsten": "hösten" or "hästen"), which the word alone leaves as printed: the one
+        reading a domain pair with a neighbour supports ("till bästa möjliga", "under hösten"),
+        when no other close reading has support; on a damaged page, where no pair supports any,
+        the one far commoner than the others. A word that splits into known parts is read so
+        only on a damaged page; never a word OCR was sure of."""
+        if len(low) < 4 or band == "sure" or self.known(low):
+            return None
+        if band != "damaged" and self._compound_known(low):
+            return None
+        limit = _max_cost(len(low)) * SCALES.get(band, 1.0)
+        cands = self._candidates(low, limit)
+        if not cands:
+            return None
+        close = [w for score, w in cands[:CONTEXT_CANDIDATES] if score - cands[0][0] < CONTEXT_GAP]
+        support = sorted(
+            ((self.dom.pair(prev, w) + self.dom.pair(w, nxt), w) for w in close), reverse=True
+        )
+        if support[0][0] >= 1 and (len(support) == 1 or support[1][0] == 0):
+            return support[0][1]
+        if (
+            band == "damaged"
+            and not any(n for n, _ in support)
+            and len(low) <= CONTEXT_SHORT
+            and not self._inflected(low)
+            and _split(low, self._solid_part) is None
+        ):
+            # no pair either way: on a damaged page a far commoner reading ("samit": "samt",
+            # not the name "samir") is taken
+            ranked = sorted(close, key=self.lex.zipf, reverse=True)
+            lead = self.lex.zipf(ranked[0]) - max((self.lex.zipf(w) for w in ranked[1:]), default=0)
+            if lead >= CONTEXT_ZIPF_LEAD:
+                return ranked[0]
+        return None
+
     # -------------------------------------------------------------- real words
 
     def _name_ok(self, low: str, after: str, reason: str, band: str = "") -> bool:
@@ -194,18 +249,32 @@ class ContextRepairer(WordReadings):
         know stay as printed."""
         if reason in ("compound-part", "compound-head"):
             return True
-        if band == "damaged" and len(low) >= NAME_DAMAGED_LEN and self._common(after):
+        if len(after) == len(low) and _adds_diacritics(low, after) and self._common(after):
+            return True  # å/ä/ö lost in a word the domain uses ("Anhörigstod" → "Anhörigstöd")
+        if (
+            band == "damaged"
+            and len(low) >= NAME_DAMAGED_LEN
+            and (self._common(after) or self.lex.zipf(after) > 0 or reason == "ocr-compound")
+        ):
             return True  # on a damaged page a long capitalised word is far likelier damage
+        if band == "damaged" and reason == "damaged-rare" and self.lex.zipf(after) >= NAME_MIN_ZIPF:
+            return True  # a rare word a cheap edit from a common one ("Viren" → "våren")
         return ocr_cost(low, after) <= NAME_MAX_COST and self.lex.zipf(after) >= NAME_MIN_ZIPF
 
     def gazetteer(self, printed: str) -> str | None:
-        """A name the gazetteer knows with å/ä/ö, printed without them ("Varberg" → "Vårberg"
-        in a Stockholm document)."""
+        """A name the gazetteer knows with å/ä/ö, printed without them ("Ostberga" →
+        "Östberga", "Varberg" → "Vårberg" in a Stockholm document)."""
         for name in self.places.get(fold(printed), ()):
             same_length = name != printed and len(name) == len(printed)
             if same_length and _adds_diacritics(printed.lower(), name.lower()):
                 return name
         return None
+
+    def at_home(self, place: str, page: str) -> bool:
+        """Whether the page (folded) names the district a neighbourhood belongs to: "Varberg"
+        beside "Skärholmens stadsdelsförvaltning" is the neighbourhood Vårberg, not the
+        town."""
+        return any(re.search(rf"\b{re.escape(d)}", page) for d in self.homes.get(place, ()))
 
     def real_word(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
         """The other reading of a known word when its neighbours strongly prefer it; at the
@@ -220,7 +289,20 @@ class ContextRepairer(WordReadings):
             band, REAL_WORD_MIN_PAIRS
         )
         best: tuple[int, str] | None = None
-        for alt in self._alternatives(low):
+        alts = self._alternatives(low)
+        swaps = [w for w in _vowel_swaps(low) if w not in alts and self.known(w)]
+        if band == "damaged":
+            alts, swaps = alts + swaps, []
+        for alt in alts + swaps:
+            if alt in swaps:
+                # another of å/ä/ö than the one printed (or restored by the lexicon pass,
+                # "Vagar" → "Vågar" where the domain writes "Vägar"): off a damaged page
+                # only where no word stands before and the domain uses it, never the print
+                line_start = prev is None and best is None and band != "sure"
+                used = self.dom.count(alt) >= LINE_START_DOMAIN and self.dom.count(low) == 0
+                if line_start and used:
+                    best = (0, alt)
+                continue
             support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
             n_alt, n_low = self.dom.count(alt), self.dom.count(low)
             strong = support >= need and n_alt > 3 * n_low
@@ -285,6 +367,7 @@ class ContextRepairer(WordReadings):
         out = list(lines)
         changes: list[Repair] = []
         damaged = self.damaged(self._tokens(out))
+        self._nordic_page = any(c in "æøÆØ" for line in out for c in line)
         for i, line in enumerate(out):
             out[i] = number_years(line, i, changes)
         sentence_stops(out, changes, self.lex)
@@ -295,11 +378,13 @@ class ContextRepairer(WordReadings):
         if damaged:
             for i, line in enumerate(out):
                 out[i] = damaged_joins(self, lead_specks(line, i, changes), i, changes)
+                out[i] = day_months(bracket_i(self, out[i], i, changes), i, changes)
                 out[i] = broken_words(self, out[i], i, changes)
             inner_stops(self, out, changes)
             paragraph_stops(self, out, changes)
         toks = self._tokens(out)
         default = "damaged" if damaged else ""
+        page_folded = fold("\n".join(out)) if self.homes else ""
         new_text: dict[int, str] = {}
         # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
         # "anser" and "det"), so that a damaged neighbour does not hide the context
@@ -322,9 +407,24 @@ class ContextRepairer(WordReadings):
             found = self.word(low, band)
             if found is not None and mode == "name" and not self._name_ok(low, *found, band):
                 found = None
+            if (
+                found is not None
+                and self._nordic_page
+                and printed[:1].isupper()
+                and len(found[0]) == len(low)
+                and _adds_diacritics(low, found[0])
+            ):
+                found = None  # a Danish or Norwegian name ("Ungdomsforvaltningen") as printed
             if found is None and printed[:1].isupper():
                 place = self.gazetteer(printed)
-                if place is not None:
+                # a printed word the Swedish list knows ("Varberg", a town) is read as the
+                # neighbourhood ("Vårberg") only where the page has lost its å/ä/ö or names
+                # the neighbourhood's district
+                if place is not None and (
+                    band in ("damaged", "unsure")
+                    or not self.known(low)
+                    or self.at_home(place, page_folded)
+                ):
                     found = (place.lower(), "gazetteer")
             reason = found[1] if found else ""
             after = found[0] if found else None
@@ -333,6 +433,9 @@ class ContextRepairer(WordReadings):
                 nxt = _neighbour(toks, k, 1, out, seen)
                 after = self.short(low, prev, nxt, band)
                 reason = "context-short"
+                if after is None:
+                    after = self.contextual(low, prev, nxt, band)
+                    reason = "context-edit"
             if after is None and self.known(low):
                 if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
                     continue  # a rare word written with a capital: a name
@@ -347,6 +450,15 @@ class ContextRepairer(WordReadings):
                     reason = "context-short"
             if after is not None and after != low:
                 new_text[k] = _apply_case(after, printed)
+                if (
+                    mode == "name"
+                    and (reason == "damaged-rare" or fold(after[0]) != fold(low[0]))
+                    and _after_lower_word(toks, k, out)
+                ):
+                    # after a lower-case word on its line, a capital the reading replaces was
+                    # damage ("en Hrande organisation" → "en lärande organisation"), as is
+                    # that of a rare word read as a common one ("för Viren" → "för våren")
+                    new_text[k] = after
                 changes.append(Repair(tok.line, printed, new_text[k], reason))
         if new_text:
             by_line: dict[int, list[tuple[_Tok, str]]] = {}
@@ -358,7 +470,12 @@ class ContextRepairer(WordReadings):
                     line = line[: tok.start] + text + line[tok.end :]
                 out[li] = line
         if damaged:
+            # a hyphen beside a function word, once the word on its other side is read
+            # ("stodjei-den" → "stödjer-den" → "stödjer den")
+            for i, line in enumerate(out):
+                out[i] = lead_colons(damaged_joins(self, line, i, changes), i, changes)
             short_words(self, out, changes)
+            inner_stops(self, out, changes)  # "somm. hunnits" → "som. hunnits" → "som hunnits"
         return out, changes
 
     def damaged(self, toks: Sequence[_Tok]) -> bool:
@@ -390,6 +507,25 @@ class ContextRepairer(WordReadings):
         return toks
 
 
+def _vowel_swaps(low: str) -> list[str]:
+    """The word with one of its å/ä/ö read as another of them: on a damaged page OCR confuses
+    the three ("får" for "för", "träd" for "tråd")."""
+    out: list[str] = []
+    for i, ch in enumerate(low):
+        if ch in _SWEDISH:
+            out += [low[:i] + o + low[i + 1 :] for o in _SWEDISH if o != ch]
+    return out
+
+
+def _after_lower_word(toks: list[_Tok], k: int, lines: Sequence[str]) -> bool:
+    """Whether token k follows a lower-case word on its own line with only spaces between."""
+    if k == 0 or toks[k - 1].line != toks[k].line:
+        return False
+    prev = toks[k - 1]
+    gap = lines[prev.line][prev.end : toks[k].start]
+    return prev.text.islower() and not gap.strip()
+
+
 def _neighbour(
     toks: list[_Tok], k: int, step: int, lines: Sequence[str], seen: Sequence[str]
 ) -> str | None:
@@ -413,22 +549,68 @@ def _neighbour(
 @lru_cache(maxsize=1)
 def get_context_repairer() -> ContextRepairer:
     """The process-wide repairer (Swedish list and the shipped domain lexicon)."""
-    return ContextRepairer(get_lexicon(), get_domain_lexicon(), _gazetteer_names())
+    return ContextRepairer(
+        get_lexicon(), get_domain_lexicon(), _gazetteer_names(), _neighbourhood_homes()
+    )
 
 
 def _gazetteer_names() -> list[str]:
-    """District names and aliases of the shipped gazetteer (pipeline/data, its one loader)."""
+    """District names and aliases and the neighbourhoods of the shipped gazetteer
+    (pipeline/data, its one loader)."""
     names: list[str] = []
-    for file, column in (("districts.csv", "name"), ("district_aliases.csv", "alias")):
+    for file, column in (
+        ("districts.csv", "name"),
+        ("district_aliases.csv", "alias"),
+        ("neighbourhoods.csv", "name"),
+    ):
         if (data.DATA_DIR / file).is_file():
             names += [row[column] for row in data.rows(file) if row.get(column)]
     return names
 
 
+def _neighbourhood_homes() -> dict[str, tuple[str, ...]]:
+    """Each neighbourhood of ``neighbourhoods.csv`` -> the folded names of its district:
+    the district's name and aliases and those of the districts it was made of (Skärholmen;
+    Hägersten-Älvsjö, Hägersten-Liljeholmen, Hägersten, Liljeholmen, Älvsjö)."""
+    if not (data.DATA_DIR / "neighbourhoods.csv").is_file():
+        return {}
+    names: dict[str, set[str]] = {}
+    made_of: dict[str, set[str]] = {}
+    for row in data.rows("districts.csv"):
+        names.setdefault(row["district_id"], set()).add(fold(row["name"]))
+        if row.get("successor_id"):
+            made_of.setdefault(row["successor_id"] or "", set()).add(row["district_id"])
+    for row in data.rows("district_aliases.csv"):
+        names.setdefault(row["district_id"], set()).add(fold(row["alias"]))
+
+    def family(district: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        out = {district}
+        for older in made_of.get(district, ()):
+            if older not in seen:
+                out |= family(older, seen | {district})
+        return out
+
+    homes: dict[str, tuple[str, ...]] = {}
+    for row in data.rows("neighbourhoods.csv"):
+        district = row.get("district_id") or ""
+        if district:
+            found = {n for d in family(district) for n in names.get(d, ()) if len(n) >= 4}
+            # "skarholmen" finds "skarholmens sdf" too: keep the names no other one is in
+            homes[row["name"]] = tuple(
+                sorted(n for n in found if not any(m != n and m in n for m in found))
+            )
+    return homes
+
+
 @lru_cache(maxsize=2)
 def learned_repairer(ref: LexiconRef) -> ContextRepairer:
     """A repairer over the seed plus a learned lexicon (one per process and digest)."""
-    return ContextRepairer(get_lexicon(), load_learned(ref.path, ref.digest), _gazetteer_names())
+    return ContextRepairer(
+        get_lexicon(),
+        load_learned(ref.path, ref.digest),
+        _gazetteer_names(),
+        _neighbourhood_homes(),
+    )
 
 
 def context_repair_pages(

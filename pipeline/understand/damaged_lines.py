@@ -12,7 +12,10 @@ Swedish text between words rather than inside them.
 * a word broken by a stray space ("evidensbaser ad" → "evidensbaserad", "feed- back"): two
   pieces of which the first is no word, whose join is a known word.
 
-* a speck before a word that no closing quote answers ("‘Målet").
+* a speck before a word that no closing quote answers ("‘Målet");
+* a "[" or "|" read for the pronoun "I" where a sentence begins ("[ärendet beskrivs",
+  "[ den"), a hyphen read for the space between a day and its month ("15-maj"), and a
+  semicolon read for the colon after a line's first word ("Tema; att leda").
 
 They run only where damage is certain, so that clean text (which never has these shapes
 outside abbreviations, "bl.a. och") is left as printed.
@@ -22,15 +25,19 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lang.numbers import MONTHS
 from pipeline.records import Repair
 from pipeline.understand.context_lines import _PROTECTED
 from pipeline.understand.ocr_edits import _split, inflected, ocr_cost
 from pipeline.understand.word_readings import WordReadings
 
 __all__ = [
+    "bracket_i",
     "broken_words",
+    "day_months",
     "damaged_joins",
     "inner_stops",
+    "lead_colons",
     "lead_specks",
     "paragraph_stops",
     "short_words",
@@ -272,3 +279,48 @@ def lead_specks(line: str, line_no: int, changes: list[Repair]) -> str:
         return ""
 
     return _LEAD_SPECK.sub(sub, line)
+
+
+# "[" or "|" where a sentence begins (the line's start, or after . ! ? and a space), before a
+# lower-case word, glued to it or not
+_BRACKET_I = re.compile(r"(?:^|(?<=[.!?] ))(\s*)[\[|] ?(?=([a-zåäö]+)\b)")
+_DAY_MONTH = re.compile(rf"(?<![\d-])(\d{{1,2}})-({'|'.join(MONTHS)})\b")
+
+
+def bracket_i(rep: WordReadings, line: str, line_no: int, changes: list[Repair]) -> str:
+    """A "[" or "|" before a known lower-case word where a sentence begins is the pronoun "I"
+    ("[ärendet beskrivs" → "I ärendet beskrivs"); never in a table row (two bars or more)."""
+    if line.count("|") > 1:
+        return line
+
+    def sub(m: re.Match[str]) -> str:
+        if not rep.known(m.group(2)):
+            return m.group()
+        changes.append(Repair(line_no, m.group().strip(), "I", "context-i"))
+        return m.group(1) + "I "
+
+    return _BRACKET_I.sub(sub, line)
+
+
+def day_months(line: str, line_no: int, changes: list[Repair]) -> str:
+    """A day joined to its month by a hyphen ("daterat 15-maj 2013") is "15 maj"."""
+
+    def sub(m: re.Match[str]) -> str:
+        changes.append(Repair(line_no, m.group(), f"{m.group(1)} {m.group(2)}", "split"))
+        return f"{m.group(1)} {m.group(2)}"
+
+    return _DAY_MONTH.sub(sub, line)
+
+
+_LEAD_SEMICOLON = re.compile(r"^(\s*[A-ZÅÄÖ][a-zåäö]+);(?= \S)")
+
+
+def lead_colons(line: str, line_no: int, changes: list[Repair]) -> str:
+    """A semicolon after a line's first word, before more text, is the colon of a label
+    ("Tema; att kommunicera", "Avslutningsdag; januari 2015"): Swedish sets no semicolon
+    after a single word."""
+    m = _LEAD_SEMICOLON.match(line)
+    if m is None:
+        return line
+    changes.append(Repair(line_no, m.group(1) + ";", m.group(1) + ":", "stop"))
+    return m.group(1) + ":" + line[m.end() :]

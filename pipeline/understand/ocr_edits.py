@@ -65,6 +65,8 @@ _CONFUSIONS: dict[tuple[str, str], float] = {
     ("m", "rn"): 0.4,
     ("li", "h"): 0.4,
     ("h", "li"): 0.4,
+    ("h", "lä"): 0.5,  # "l" and the dots of "ä" run together ("Hrande", "Hirande": lärande)
+    ("hi", "lä"): 0.4,
     ("fi", "ä"): 0.4,
     ("fi", "å"): 0.5,
     ("id", "ä"): 0.4,

@@ -25,7 +25,8 @@ Rules, in the order they run on each line:
    first word), keeping one output line per input line. The hyphen is dropped when the
    joined word is a known Swedish word (or a compound of known words), and kept when the
    first part is an abbreviation ("FoU-\\narbetet" → "FoU-arbetet") or the second part is
-   capitalised. Otherwise, and before "och"/"eller"/"samt" ("forsknings- och"), nothing moves.
+   capitalised. Otherwise, and before a conjunction of a suspended compound ("forsknings-
+   och", "Børne- og"; `pipeline.lang.hyphens`), nothing moves.
 
 Digits inside numbers are never changed.
 """
@@ -35,6 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.lang.hyphens import suspends
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
 from pipeline.understand.repair_words import WordRepairer
@@ -135,7 +137,6 @@ ONE_BEFORE = _ONE_BEFORE = frozenset(
         *MONTH_ABBREVIATIONS,
     ]
 )
-_SUSPENDED = frozenset({"och", "eller", "samt", "respektive", "resp", "som", "till", "&"})
 
 
 # --------------------------------------------------------------------------- line rules
@@ -223,7 +224,7 @@ def _join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> 
         if n is None:
             continue
         left, frag = m.group("word"), n.group("frag")
-        if frag.lower() in _SUSPENDED:
+        if suspends(lines[i + 1], lines[i][: m.end()]):
             continue
         abbreviation = sum(c.isupper() for c in left) >= 2 or left.isupper()
         if abbreviation or frag[0].isupper():

@@ -87,6 +87,9 @@ _AR_BEFORE = frozenset(
 # abbreviations the archive writes without vowels, that a look-alike reading would turn into
 # a word ("Farsta sdn" read "Farsta sån" hid the district of a table row)
 ABBREVIATIONS = frozenset({"sdn", "sdf", "sdnr", "sdfs"})
+# letters of the other Nordic alphabets: Swedish OCR does not make them, so a word that has one
+# is a Danish or Norwegian name as printed ("Børne- og Ungdomsforvaltningen"), not damage
+_FOREIGN_LETTERS = frozenset("æø")
 _SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "s")
 
 
@@ -128,8 +131,8 @@ class WordRepairer:
         if len(token) > MAX_WORD_LEN:
             return token
         lower = token.lower()
-        if lower in ABBREVIATIONS:
-            return token
+        if lower in ABBREVIATIONS or _FOREIGN_LETTERS.intersection(lower):
+            return token  # "Børne", "Økland": a Danish or Norwegian word is spelt as printed
         damaged = any(c in _SYMBOLS for c in lower)
         if sum(c.isalpha() for c in lower) == 0 or (len(lower) == 1 and not damaged):
             return token

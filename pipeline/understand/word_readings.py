@@ -51,14 +51,27 @@ GLUED_ZIPF = 5.5  # both halves of two words printed as one must be this common 
 GLUED_PART_ZIPF = 3.5  # ... or a function word and a word of 4+ letters this common
 # function words that never begin / end a Swedish compound (unlike "till-", "för-", "av-",
 # "på-", "in-", "del-"), so that a known word glued to one is two words
-GLUE_FIRST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi"})
-GLUE_LAST = frozenset({"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med"})
+GLUE_FIRST = frozenset(
+    {"att", "och", "som", "är", "det", "den", "ett", "en", "inte", "de", "vi", "hur"}
+)
+GLUE_LAST = frozenset(
+    {"att", "och", "som", "är", "det", "den", "ett", "inte", "till", "med", "även"}
+)
 GLUED_RARE_ZIPF = 1.5  # a known word rarer than this may be two words glued ("äratt")
 CHEAP_EDIT = 0.9  # a reading this cheap of a word this common ...
 CHEAP_ZIPF = 3.5  # ... beats reading an unknown word as a compound of rare parts
 UNSURE_SCALE = 1.3  # the edit readings of a word OCR was unsure of may cost this many times more
 DAMAGED_SCALE = 1.5  # ... and those of a word on a heavily damaged page
 SCALES = {"unsure": UNSURE_SCALE, "damaged": DAMAGED_SCALE}
+DAMAGED_RARE_MARGIN = 2.5  # on a damaged page a rare known word is damage of one this much
+# (Zipf) commoner within the length's edit budget ("Viren" → "våren", "detts" → "detta")
+RARE_CHEAP = 0.45  # ... or, for a reading this cheap (one of OCR's usual confusions) ...
+DAMAGED_RARE_CHEAP_MARGIN = 1.5  # ... this much ("förbittring" → "förbättring")
+DAMAGED_RARE_COST = 0.85  # ... and at most this dear (OCR's confusions, not any letter)
+DAMAGED_WIDE_LEN = 7  # on a damaged page the rarer known words from this length on are readings
+DAMAGED_REACH = 3  # on a damaged page a word this many plain edits away may be a reading ...
+DAMAGED_REACH_LEN = 7  # ... of a word (or damaged compound part) this long
+LONG_ANCHOR = 8  # a known part this long anchors a damaged rest however rare it is
 SOLID_SHORT_ZIPF = 5.0  # a three-letter compound part this common is a real part
 DAMAGED_KNOWN_COST = 0.6  # a word that splits into known parts: only a reading this cheap
 
@@ -72,7 +85,7 @@ class WordReadings:
         self._cache: dict[tuple[str, str], tuple[str, str] | None] = {}
         # pure functions of the word and the lexicons, remembered (the same words come back
         # on every page): `_candidates`, `_compound_known`
-        self._cand_cache: dict[tuple[str, float | None], list[tuple[float, str]]] = {}
+        self._cand_cache: dict[tuple[str, float | None, int, bool], list[tuple[float, str]]] = {}
         self._compound_cache: dict[str, bool] = {}
         by_len: dict[int, list[str]] = {}
         pool: set[str] = set()
@@ -87,6 +100,20 @@ class WordReadings:
             by_len.setdefault(len(word), []).append(word)
         self._by_len = by_len
         self._folded = {k: [fold(w) for w in v] for k, v in by_len.items()}
+        # the rarer words of seven and eight letters ("utförare", "arbetas"): readings on a
+        # damaged page only, where a damaged word is likelier than a rare one as printed
+        wide: dict[int, list[str]] = {}
+        for word, z in lexicon._zipf.items():
+            if (
+                DAMAGED_WIDE_LEN <= len(word) < LONG_WORD
+                and MIN_LONG_ZIPF <= z < MIN_CANDIDATE_ZIPF
+                and word.isalpha()
+                and word.islower()
+                and word not in pool
+            ):
+                wide.setdefault(len(word), []).append(word)
+        self._wide = {k: sorted(v) for k, v in wide.items()}
+        self._wide_folded = {k: [fold(w) for w in v] for k, v in self._wide.items()}
 
     # -------------------------------------------------------------- word knowledge
 
@@ -120,37 +147,47 @@ class WordReadings:
 
     # -------------------------------------------------------------- heavy damage
 
-    def _candidates(self, low: str, limit: float | None = None) -> list[tuple[float, str]]:
-        """(score, word) for known words within two edits of `low`, best first; score is the
-        OCR cost less a small bonus for frequency. (Remembered: callers only read it.)"""
-        ck = (low, limit)
+    def _candidates(
+        self, low: str, limit: float | None = None, reach: int = 2, wide: bool = False
+    ) -> list[tuple[float, str]]:
+        """(score, word) for known words within `reach` edits of `low` (letters folded), best
+        first; score is the OCR cost less a small bonus for frequency. `wide` (a damaged
+        page) adds the rarer words of seven and eight letters. (Remembered: callers only
+        read it.)"""
+        ck = (low, limit, reach, wide)
         hit = self._cand_cache.get(ck)
         if hit is None:
-            hit = self._find_candidates(low, limit)
+            hit = self._find_candidates(low, limit, reach, wide)
             if len(self._cand_cache) < 100_000:
                 self._cand_cache[ck] = hit
         return hit
 
-    def _find_candidates(self, low: str, limit: float | None) -> list[tuple[float, str]]:
+    def _find_candidates(
+        self, low: str, limit: float | None, reach: int, wide: bool
+    ) -> list[tuple[float, str]]:
         out: list[tuple[float, str]] = []
         query = fold(low.replace("é", "a"))
         limit = _max_cost(len(low)) if limit is None else limit
+        pools = [(self._by_len, self._folded)]
+        if wide:
+            pools.append((self._wide, self._wide_folded))
         for length in range(max(1, len(low) - 2), len(low) + 2):
-            words = self._by_len.get(length)
-            if not words:
-                continue
-            hits = process.extract(
-                query,
-                self._folded[length],
-                scorer=Levenshtein.distance,
-                score_cutoff=2,
-                limit=40 if len(low) > 5 else 400,
-            )
-            for _, _, idx in hits:
-                word = words[idx]
-                cost = ocr_cost(low, word)
-                if cost <= limit:
-                    out.append((cost - 0.1 * (self._prior(word) - 4.0), word))
+            for by_len, folded in pools:
+                words = by_len.get(length)
+                if not words:
+                    continue
+                hits = process.extract(
+                    query,
+                    folded[length],
+                    scorer=Levenshtein.distance,
+                    score_cutoff=reach,
+                    limit=40 if len(low) > 5 else 400,
+                )
+                for _, _, idx in hits:
+                    word = words[idx]
+                    cost = ocr_cost(low, word)
+                    if cost <= limit:
+                        out.append((cost - 0.1 * (self._prior(word) - 4.0), word))
         out.sort()
         return out
 
@@ -245,16 +282,20 @@ class WordReadings:
         if len(low) < 6 or any(low.startswith(w) for w in GLUE_FIRST):
             return None
         limit = _max_cost(len(low)) * DAMAGED_SCALE
-        if self._inflected(low) or _split(low, self._solid_part) is not None:
+        solid = self._inflected(low) or _split(low, self._solid_part) is not None
+        if solid:
             limit = min(limit, DAMAGED_KNOWN_COST)
         found: dict[str, float] = {}
-        for score, word in self._candidates(low, limit):
+        # OCR's confusions of several letters each ("ndnm" for "nämn") are more than two
+        # plain edits apart: a long word is matched within three
+        reach = DAMAGED_REACH if len(low) >= DAMAGED_REACH_LEN else 2
+        for score, word in self._candidates(low, limit, reach, wide=True):
             found[word] = min(found.get(word, 9.0), score)
         for cut in range(3, len(low) - 2):
             left, rest = low[:cut], low[cut:]
             for part, other, first in ((left, rest, True), (rest, left, False)):
                 stem = part[:-1] if first and part.endswith("s") else part
-                if not (self._anchor(stem) or self._anchor(part)):
+                if not (self._anchor(stem, solid) or self._anchor(part, solid)):
                     continue
                 # after a known part, an s stays ("resultat|styrming"), never read as another
                 # letter ("organisation|sniv" is no "kniv")
@@ -265,7 +306,8 @@ class WordReadings:
                 if len(core) < 4 or self.known(core):
                     continue
                 part_limit = _max_cost(len(core)) * DAMAGED_SCALE
-                for score, word in self._candidates(core, part_limit)[:3]:
+                core_reach = DAMAGED_REACH if len(core) >= DAMAGED_REACH_LEN else 2
+                for score, word in self._candidates(core, part_limit, core_reach)[:3]:
                     if keep_s and not word.startswith("s"):
                         continue
                     if len(word) >= 4 and self._common(word):
@@ -289,9 +331,13 @@ class WordReadings:
             return self._part_ok(part)
         return len(part) == 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
 
-    def _anchor(self, part: str) -> bool:
-        """A known compound part to read a damaged rest against: five letters or more and
-        common, or a very common short word ("dag", "tid")."""
+    def _anchor(self, part: str, solid: bool = False) -> bool:
+        """A known compound part to read a damaged rest against: eight letters or more and
+        known, five or more and common, or a very common short word ("dag", "tid")."""
+        if len(part) >= LONG_ANCHOR and not solid:
+            # a long known part is no accident ("seminarie|tilifille"), unless the printed
+            # word is itself a compound of known parts ("implementerings|strategi")
+            return self._part_ok(part)
         if len(part) >= 5:
             return self._common(part)
         return len(part) >= 3 and self.lex.zipf(part) >= SOLID_SHORT_ZIPF
@@ -341,6 +387,32 @@ class WordReadings:
             if ocr_cost(low, word) <= 0.45 and self.lex.zipf(word) - z >= RARE_MARGIN:
                 return word, "ocr-rare"
         return None
+
+    def _damaged_rare(self, low: str) -> tuple[str, str] | None:
+        """On a heavily damaged page: a rare known word the domain never uses, read as a far
+        commoner word (`DAMAGED_RARE_MARGIN`) within the edit budget of its length ("hven" →
+        "även", "milet" → "målet", "detts" → "detta"): on such a page a rare word is likelier
+        a common one damaged than itself. Of several such readings the cheapest must be clearly
+        cheaper than the next; another form of the printed word ("stads" → "stad") is none."""
+        z = self.lex.zipf(low)
+        if z >= RARE_ZIPF or self.dom.count(low) > 0 or len(low) < 4:
+            return None
+        limit = min(_max_cost(len(low)), DAMAGED_RARE_COST)
+        ranked = sorted(
+            (cost, word)
+            for _score, word in self._candidates(low, limit)
+            if word != low
+            and not (word.startswith(low) or low.startswith(word))
+            and (cost := ocr_cost(low, word)) <= limit
+            and self.lex.zipf(word) - z
+            >= (DAMAGED_RARE_CHEAP_MARGIN if cost <= RARE_CHEAP else DAMAGED_RARE_MARGIN)
+        )
+        if not ranked:
+            return None
+        rival = next((r for r in ranked[1:] if fold(r[1]) != fold(ranked[0][1])), None)
+        if rival is not None and rival[0] - ranked[0][0] < AMBIGUITY_GAP:
+            return None
+        return ranked[0][1], "damaged-rare"
 
     def _head(self, low: str) -> tuple[str, str] | None:
         """A compound whose head part ("…stod") reads better as a domain head ("…stöd")."""
@@ -429,6 +501,8 @@ class WordReadings:
             found = heavy or self._head(low) or self._parts(low)
         elif band != "sure":
             found = self._rare(low)
+            if found is None and band == "damaged":
+                found = self._damaged_rare(low)
             if found is None and self._glued_candidate(low):
                 glued = self._glued(low)
                 found = (glued, "split") if glued else None

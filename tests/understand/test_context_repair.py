@@ -100,11 +100,11 @@ def test_clean_corpus_text_keeps_its_words_leave_one_out() -> None:
     assert changed / words <= 0.005
 
 
-@pytest.mark.parametrize(("seed", "factor"), [("000", 0.5), ("003", 0.6)])
+@pytest.mark.parametrize(("seed", "factor"), [("000", 0.5), ("003", 0.5)])
 def test_wer_on_damaged_seeds_against_careful_readings(seed: str, factor: float) -> None:
-    """WER against a careful reading written by hand: seed 000 at most half of the lexicon
-    pass alone; seed 003 (far heavier damage, much of it punctuation and garbage) at most 0.6
-    of it (15.0% against 26.2%; the issue asks for half)."""
+    """WER against a careful reading written by hand: at most half of the lexicon pass alone
+    (the issue's acceptance). Seed 003 is far heavier damage, much of it punctuation and
+    garbage: 13.0% against 26.2% (12.97%)."""
     printed = next((REPO / "raw" / "transcripts").glob(f"{seed}_*.txt")).read_text("utf-8")
     reference = (REFERENCES / f"{seed}_reference.txt").read_text(encoding="utf-8")
     lexicon_only = wer(repair_text(printed), reference)
