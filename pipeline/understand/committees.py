@@ -80,6 +80,13 @@ _SDN = re.compile(
 )
 
 
+#: the same in capitals, as letterheads print it
+_SDN_CAPS = re.compile(
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[-–][A-ZÅÄÖ]{2,})*)\s+"
+    r"(?P<word>STADSDELSN[ÄA]MND(?:S|EN|ENS)?|STADSDELSF[ÖO]RVALTNING(?:S|EN|ENS)?)\b"
+)
+
+
 def find_committees(text: str, *, administrations: bool = False) -> list[CommitteeMention]:
     """Committees named in `text` (singular forms; "stadsdelsnämnderna" is not one).
     With `administrations`, a förvaltning's name counts for its committee."""
@@ -88,12 +95,13 @@ def find_committees(text: str, *, administrations: bool = False) -> list[Committ
         for m in pattern.finditer(text):
             if not any(c.start < m.end() and m.start() < c.end for c in out):
                 out.append(CommitteeMention(canonical, m.group(), m.start(), m.end()))
-    for m in _SDN.finditer(text):
-        if "rvaltning" in m.group("word") and not administrations:
+    for m in [*_SDN.finditer(text), *_SDN_CAPS.finditer(text)]:
+        if "rvaltning" in m.group("word").lower() and not administrations:
             continue
-        out.append(
-            CommitteeMention(f"{m.group('name')} stadsdelsnämnd", m.group(), m.start(), m.end())
-        )
+        name = m.group("name")
+        if name.isupper():  # a letterhead in capitals: "VANTÖRS STADSDELSNÄMND"
+            name = "-".join(part.capitalize() for part in name.split("-"))
+        out.append(CommitteeMention(f"{name} stadsdelsnämnd", m.group(), m.start(), m.end()))
     for m in _WORD.finditer(text):
         if any(c.start <= m.start() < c.end for c in out):
             continue
@@ -200,6 +208,12 @@ def _committee(
             found = find_committees(h.text.split()[0])
             if found and re.search(r"\b(?:föreslår|beslutar)\b", h.text):
                 return _Field((found[0].canonical, found[0].as_printed), h.text, 0.85)
+            # "Borgarrådsberedningen föreslår att kommunstyrelsen beslutar": a body that is
+            # no committee proposes, the committee it names decides
+            decides = _PROPOSES_TO.search(h.text)
+            found = find_committees(decides.group(1).capitalize()) if decides else []
+            if found:
+                return _Field((found[0].canonical, found[0].as_printed), h.text, 0.8)
     # 6. the first decision
     for sec in sections:
         if sec.kind in ("forslag_till_beslut", "beslut"):
@@ -224,6 +238,7 @@ def _committee(
     return _own_district(pages)
 
 
+_PROPOSES_TO = re.compile(r"\bföreslår\s+att\s+(\w+)\s+beslutar\b")
 _OWN = re.compile(r"\bstadsdels(?:nämnden|förvaltningen)s?\b")
 
 

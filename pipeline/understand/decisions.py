@@ -49,7 +49,11 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
             continue
         items = (
             _numbered_items(lines)
-            or _att_items(lines, need_lead=sec.kind != "beslut")
+            # the lead may be the heading itself ("… föreslår att kommunstyrelsen beslutar
+            # följande")
+            or _att_items(
+                lines, need_lead=sec.kind != "beslut" and not _HEADING_LEAD.search(sec.heading)
+            )
             or _sentence_items(lines, opened=_OPENING_LINE.match(sec.heading) is not None)
         )
         out.extend(items)
@@ -225,6 +229,9 @@ def _style(item_line: str) -> str:
 
 
 _DECISION_LEAD = re.compile(r"\b(?:beslutar|besluta|föreslår|föreslås)\s*:?$")
+_HEADING_LEAD = re.compile(
+    r"\b(?:beslutar|besluta|föreslår|föreslås)(?:\s+(?:enligt\s+)?följande)?\s*[:.]?\s*$"
+)
 
 
 def _wraps(line: str) -> bool:

@@ -24,6 +24,9 @@ from pipeline.understand.committees import find_committees
         ("Till Socialtjänst- och arbetsmarknadsnämnden", "Socialnämnden"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden"),
         ("Till Farsta stadsdelshämnd", "Farsta stadsdelsnämnd"),
+        # a letterhead in capitals
+        ("VANTÖRS STADSDELSNÄMND          PROTOKOLL nr 3/2002", "Vantörs stadsdelsnämnd"),
+        ("HÄSSELBY-VÄLLINGBY STADSDELSNÄMND", "Hässelby-Vällingby stadsdelsnämnd"),
     ],
 )
 def test_find_committees(text: str, canonical: str) -> None:

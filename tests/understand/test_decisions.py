@@ -65,6 +65,25 @@ def test_att_clauses_of_a_decision() -> None:
     ]
 
 
+def test_att_clauses_after_a_proposal_heading_that_leads_them() -> None:
+    """The heading itself leads the att-clauses ("… föreslår att kommunstyrelsen beslutar
+    följande"); a blank line between two clauses does not end the list."""
+    lines = [
+        "Borgarrådsberedningen föreslår att kommunstyrelsen beslutar följande",
+        "att  ge socialnämnden i uppdrag att genomföra studien A inom en ram om 1,2 mnkr,",
+        "",
+        "att  återstående ram disponeras av socialnämnden,",
+        "",
+        "att  resultaten redovisas senast i juni 2018.",
+        "",
+        "Ärendet",
+        "Text om ärendet.",
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    assert [d.item_no for d in find_decisions(sections)] == [1, 2, 3]
+
+
 def test_numbered_items_across_decision_sections_restart() -> None:
     lines = [
         "Socialnämndens beslut",
