@@ -183,6 +183,14 @@ CLAUSE_CASES = [
         "I mars beviljades nio projekt sammanlagt 2 100 000 kronor, och 300 000 kronor återstod.",
         ["total_granted", "budget"],
     ),
+    # one project granted its sum is the project's money; the plural with a total is a round's
+    ("Projektet beviljades 230 000 kronor för 2006.", ["project_cost"]),
+    ("Projekten beviljades sammanlagt 1 200 000 kronor.", ["total_granted"]),
+    # one application's cost per participant and its total
+    (
+        "Kostnaden är 6 000 kronor per deltagare, totalt 18 000 kronor.",
+        ["other", "project_cost"],
+    ),
 ]
 
 
