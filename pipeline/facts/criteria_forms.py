@@ -83,7 +83,20 @@ def labelled_items(
         return None
     start = paragraph_start(lines, max(0, i - 1))
     fund, year = fund_year(lines, start, i, ctx)
-    out = [
+    return _listed(lines, items, fund, year, kind, 0.8), j
+
+
+def _listed(
+    lines: Sequence[BodyLine],
+    items: list[tuple[int, str]],
+    fund: str | None,
+    year: int | None,
+    kind: str,
+    confidence: float,
+) -> list[CriterionItem]:
+    """Criteria of one list, each `(line, text)` of `items` at its position, the line its
+    evidence."""
+    return [
         CriterionItem(
             fund_type=fund,
             year=year,
@@ -92,11 +105,10 @@ def labelled_items(
             kind=kind,
             page_no=lines[k].page_no,
             evidence=lines[k].text.strip(),
-            confidence=0.8,
+            confidence=confidence,
         )
         for pos, (k, text) in enumerate(items, start=1)
     ]
-    return out, j
 
 
 def paragraph_start(lines: Sequence[BodyLine], i: int) -> int:
@@ -331,17 +343,4 @@ def table_criteria(
     if len(items) < 2:
         return None
     fund, year = fund_year(lines, max(0, i - 3), i, ctx)
-    out = [
-        CriterionItem(
-            fund_type=fund,
-            year=year,
-            position=pos,
-            text=clean_item_text(text),
-            kind=kind,
-            page_no=lines[k].page_no,
-            evidence=lines[k].text.strip(),
-            confidence=0.7,
-        )
-        for pos, (k, text) in enumerate(items, start=1)
-    ]
-    return out, j
+    return _listed(lines, items, fund, year, kind, 0.7), j

@@ -6,12 +6,12 @@ How the documents write them
 A follow-up of a district's grants often gives each project a form-like block, then a
 paragraph about it::
 
-    Projektnamn:          Barnsamtal i ekonomiskt bistånd
+    Projektnamn:          Läxhjälp i samverkan
     Beviljat belopp:      360 000 kr
     Projektperiod:        2013-04-01 - 2014-03-31
     Projektledare:        Maja Exempel, socialsekreterare
     Status:               Avslutat. Slutrapport bifogas.
-    Utvärderas av:        FoU Södertörn
+    Utvärderas av:        Södertörns högskola
 
     Projektet har infört strukturerade samtal med barn …
 

@@ -94,7 +94,7 @@ class GridRow:
     #: year) of the year's cell it replaced
     instalment: tuple[int, str, bool, int | None] | None = None
     amount_year: int | None = None  # the year its money column names ("2015")
-    verdict: str | None = None  # a decision line under the row ("Beviljas: 18 500 kr")
+    verdict: str | None = None  # a decision line under the row ("Beviljas: 12 000 kr")
 
     def text(self, role: str) -> str:
         return dehyphen_join(self.cells.get(role, []))
@@ -138,7 +138,7 @@ def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[Gr
                     if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
                 ]
                 if not spaces and col.role in ("cost", "applied", "spent"):
-                    # "Maria-Gamla stan 210 000": a sum under a money column, one space
+                    # "Södermalm 300 000": a sum under a money column, one space
                     # after the text of the column before (numbers sit a little left or right)
                     spaces = [
                         k
@@ -312,7 +312,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
-            # a money column's own unit first ("Kostnad 2009 (tkr)" beside a "Medel" column)
+            # a money column's own unit first ("Kostnad 2013 (tkr)" beside a "Medel" column)
             unit = col.multiplier if col.multiplier > 1 else (money or col).multiplier
             num = _read_number(c.text, unit) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
@@ -346,7 +346,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 continue
             by_col.setdefault(col.role, []).append(c.text.strip(" |"))
         if row is not None and _VERDICT.match(fold(stripped)):
-            # the decision printed under a row: "Beviljas: 18 500 kr", "Avslås (sökt …)"
+            # the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt …)"
             row.verdict = stripped
             row.last_line = table.last_line = j
             row.evidence += " " + stripped

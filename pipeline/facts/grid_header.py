@@ -83,7 +83,7 @@ def split_cells(line: str) -> list[GridCell]:
 
 #: a year and the next header word run together: OCR (and narrow columns) close the gap between
 #: a year's money column and the column beside it ("2017 Totalt", "2016 2017"), or read the
-#: gap as a speck ("2018 = Totalt")
+#: gap as a speck ("2014 = Totalt")
 _YEAR_THEN_COLUMN = re.compile(rf"(?<=\b{YEAR}) (?:[=|:;~_»«-]+ )?(?=(?:{YEAR}\b|[A-ZÅÄÖ]))")
 
 
@@ -95,7 +95,7 @@ def split_header_cells(line: str) -> list[GridCell]:
     (a capitalised word or a year) after one space split off as its own cell. A year after
     its label ("Beviljat 2016") and a unit after a year ("2016 (tkr)") stay one cell."""
     out: list[GridCell] = []
-    # a speck where the gap was ("Beviljat 1998 = Förbrukat") parts two columns
+    # a speck where the gap was ("Beviljat 2013 = Förbrukat") parts two columns
     line = _SPECK_GAP.sub(lambda m: " " * len(m.group(0)), line)
     for c in split_cells(line):
         pos = c.start
@@ -201,7 +201,7 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     if RULE.match(text.strip()) or any(
         ch.isdigit() for c in cells if not _YEAR_UNIT.match(c.text.strip()) for ch in c.text
     ):
-        return []  # words only, or the year and unit of a money column ("2009 (tkr)")
+        return []  # words only, or the year and unit of a money column ("2013 (tkr)")
     head = split_cells(" " * lines[i].indent + lines[i].text)
     if not cells or len(cells) > len(head):
         return []
@@ -218,7 +218,7 @@ def _under(cell: GridCell, head: GridCell) -> bool:
 
 def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
     """Header cells with the words of a wrapped second (and third) header line appended
-    ("Stadens" over "andel" over "(tkr)")."""
+    ("Egen" over "andel" over "(tkr)")."""
     more = continuation_cells(lines, i)
     if not more:
         return cells

@@ -178,7 +178,7 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
         tail = re.match(r"^[\s.,;)]*", after)
         rest = after[tail.end() if tail else 0 :]
         head = text[: a.start]
-        # "Name, Farsta sdf (totalt 950 000 kr)": the bracket that holds the sum goes with it
+        # "Name, Farsta sdf (totalt 400 000 kr)": the bracket that holds the sum goes with it
         head = re.sub(r"\s*\([^()]{0,30}$", "", head)
         return head.rstrip(" ,;:–—-("), a, rest
     if sentence_end is not None:
@@ -260,8 +260,8 @@ def find_item_projects(
                 if r is not None and not r.places:
                     r.places = list(owner)
         if not introduced and _applications_described(rows, find):
-            # "1. Glasgow – stöd till …" over a paragraph "Bromma stadsdelsförvaltning vill
-            # besöka … totalt 28 800 kronor": each item's text names its applicant and money
+            # "1. Aarhus – barnahus …" over a paragraph "Bromma stadsdelsförvaltning vill
+            # besöka … totalt 18 000 kronor": each item's text names its applicant and money
             introduced = True
             for r in rows:
                 if r is not None and not r.places and r.description:

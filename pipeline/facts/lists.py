@@ -106,7 +106,7 @@ def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place
     "Name (District phrase)")."""
     money = _MONEY_PAREN.search(line)
     if money and money.start() > 0 and find_amounts(money.group(0)):
-        line = line[: money.start()]  # "Name, Farsta stadsdelsförvaltning (totalt 950 000 kr)"
+        line = line[: money.start()]  # "Name, Farsta stadsdelsförvaltning (totalt 400 000 kr)"
     places = find(line)
     if not places:
         return None
@@ -127,7 +127,7 @@ def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place
     return None
 
 
-#: a trailing parenthesis that gives the row's sum ("(totalt 950 000 kr)", "(350 tkr)")
+#: a trailing parenthesis that gives the row's sum ("(totalt 400 000 kr)", "(350 tkr)")
 _MONEY_PAREN = re.compile(r"\s*\((?=[^()]*\d)[^()]*\)\s*[.,;]?\s*$")
 
 

@@ -18,8 +18,8 @@ juni 2003"), its partners and performer, and the sums in it belong to the row's 
 
 A plan may instead open a paragraph under the table with the row's whole name::
 
-    Digitalt stöd i ekonomiskt bistånd är en ny studie som prövar … tillsammans med
-    handläggare i Norra innerstaden och Skärholmen. … Studien ska vara klar i juni 2025.
+    Läxhjälp i samverkan är en ny studie som prövar … tillsammans med fältgrupperna i
+    Farsta och Bromma. … Studien ska vara klar i juni 2016.
 
 That paragraph is the row's description too (`describe_named_rows`).
 """

@@ -108,7 +108,7 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
             _NAME_STOP.match(text[w.start() :]) or re.match(r"^\d", token) or w.start() in money_at
         ):
             if w.start() in money_at and k > 1 and _MONEY_PREP.fullmatch(words[k - 1].group(0)):
-                end = words[k - 2].end()  # "… i Vällingby med tvåhundrafemtiotusen kronor"
+                end = words[k - 2].end()  # "… i Farsta med tvåhundratusen kronor"
             break
         end = w.end()
         if re.search(r"[,.;:!?)]$", token) and not re.search(r"\b[A-ZÅÄÖ]\.$", token):
@@ -117,7 +117,7 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
         if k + 1 >= _MAX_NAME_WORDS:
             return None
     name = text[:end].strip().rstrip(",.;:")
-    # "… i Hökarängen om sammanlagt 1 050 000 kronor": the words that lead to the sum
+    # "… i Farsta om sammanlagt 300 000 kronor": the words that lead to the sum
     name = _LEAD_TO_SUM.sub("", name) if end < len(text.rstrip()) else name
     if not name or len(name) < 3:
         return None

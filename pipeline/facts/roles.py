@@ -236,7 +236,7 @@ def amount_role(
         return Role("other", 0.7, (), True)
     score = _sentence_scores(sentence, span, others)
     # a state grant the sentence or the text before it speaks of ("… ansöka om statsbidrag.
-    # Trestad2 ansöker om fyra miljoner"), not one a later sentence names ("… som redan
+    # Förvaltningen ansöker om fyra miljoner"), not one a later sentence names ("… som redan
     # finansieras med statsbidrag")
     own_state_grant = score.get("state_grant", 0.0) > 0 or _state_grant_before(paragraph, sentence)
     if paragraph and paragraph != sentence:

@@ -3,12 +3,12 @@ of its own and describes it in running prose.
 
     Projekten
 
-    Tonårsföräldrar i samtal                          <- sub-heading: the project's name
-    Projektet är ett samarbete mellan Rinkeby och … Studien genomförs av docent … vid
-    Institutionen för socialt arbete … har för 2006 beviljats ytterligare 295 000 kronor …
+    Läxhjälp i samverkan                              <- sub-heading: the project's name
+    Projektet är ett samarbete mellan Farsta och … Studien genomförs av lektor … vid
+    Institutionen för pedagogik … har för 2013 beviljats ytterligare 240 000 kronor …
 
-    Stegvis boende för unga vuxna                     <- the next project
-    Kungsholmens stadsdelsförvaltning har sedan 2005 drivit … Utvärderingen utförs av …
+    Trygga helger                                     <- the next project
+    Bromma stadsdelsförvaltning har sedan 2012 drivit … Utvärderingen utförs av …
 
 A run of two or more sibling sub-headings whose bodies each speak of a project or study and
 of its money or who carries it out is such a list. Its sections become projects: the heading

@@ -109,7 +109,7 @@ def _two_column_rows(
         elif _RULE_LINE.match(s):
             break  # a drawn line under the sums: the list ends (a Summa may follow)
         elif _VERDICT.match(fold(s)) and cur.verdict is None:
-            # "Beviljas: 18 500 kr" / "Avslås (sökt belopp 34 500 kr)" under the row
+            # "Beviljas: 12 000 kr" / "Avslås (sökt belopp 20 000 kr)" under the row
             cur.verdict = s
             cur.last = j
         elif s.startswith("(") and cue_hits(s, "coapplicant"):
@@ -132,7 +132,7 @@ def _two_column_rows(
     return rows, (rows[-1].last_line + 1 if rows else start)
 
 
-#: the decision printed under a row: "Beviljas: 18 500 kr", "Avslås (sökt belopp …)"
+#: the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt belopp …)"
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 
 

@@ -99,7 +99,7 @@ def find_committees(text: str, *, administrations: bool = False) -> list[Committ
         if "rvaltning" in m.group("word").lower() and not administrations:
             continue
         name = m.group("name")
-        if name.isupper():  # a letterhead in capitals: "VANTÖRS STADSDELSNÄMND"
+        if name.isupper():  # a letterhead in capitals: "FARSTA STADSDELSNÄMND"
             name = "-".join(part.capitalize() for part in name.split("-"))
         out.append(CommitteeMention(f"{name} stadsdelsnämnd", m.group(), m.start(), m.end()))
     for m in _WORD.finditer(text):

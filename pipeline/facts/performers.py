@@ -1,0 +1,222 @@
+"""Who carries a study out: the performer named in a project's own text.
+
+How the documents write it
+--------------------------
+
+A verb names the performer ("Studien genomförs av Sociologiska institutionen vid Stockholms
+universitet", "Utförare: FoU Nordväst"); the name runs from a capital to punctuation or a
+clause word, a department may go on with its university after a comma ("Institutionen för
+pedagogik, Stockholms universitet"), a researcher's title and name may stand before "vid" and
+a firm's noun before its name ("konsultföretaget Exempel Utredning AB"). When no verb says
+who, the first research body the text names by its full name is the performer. A city unit
+(a stadsdelsförvaltning, a nämnd) is the project's owner, never its performer, and a known
+organisation's own spelling replaces the text's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from pipeline.facts.cues import cue_hits
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["OrgFinder", "canonical_org", "performer_in", "research_body_in"]
+
+OrgFinder = Callable[[str], list[tuple[int, int, str]]]
+
+_CONNECT = {"i", "vid", "för", "for", "och", "&"}
+_STOP_AFTER = re.compile(r"[.,;:()]")
+_AUX = {"har", "hade", "ska", "skall", "kommer", "att", "kan"}
+_MAX_NAME_WORDS = 9
+_CLAUSE_STOP = {
+    # the verb after the subject ("… vid Stockholms universitet har ansökt om …")
+    "har",
+    "hade",
+    "ansoker",
+    "soker",
+    "driver",
+    "genomfor",
+    "beviljas",
+    "beviljades",
+    "en",
+    "ett",
+    "som",
+    "via",
+    "under",
+    "inom",
+    "sedan",
+    "med",
+    "tillsammans",
+    "pa",
+    "och",
+    "samt",
+    "men",
+    "kring",
+    "om",
+    "infor",
+    "efter",
+    "till",
+}
+
+
+def _name_after(words: list[str]) -> list[str]:
+    """A proper name at the start of `words` ("Institutionen för socialt arbete vid Lunds
+    universitet", "FoU i Norr"): it starts with a capital and runs to punctuation, an
+    article or a clause word; trailing ordinary words are dropped."""
+    if not words or not words[0].strip("\"”“'(")[:1].isupper():
+        return []
+    run: list[str] = []
+    k = 0
+    while k < min(len(words), _MAX_NAME_WORDS + 6):
+        bare = words[k].strip("\"”“'")
+        k += 1
+        if fold(bare.strip(".,;:)")) in _CLAUSE_STOP:
+            break
+        if fold(bare) in ("i", "pa") and run and _org_tail(run[-1].strip(".,;:")):
+            break  # "… vid Stockholms universitet i Rinkeby-Kista": where, not who
+        run.append(bare)
+        if bare.endswith(",") and k < len(words) and _UNIT.match(words[k]):
+            continue  # "Karolinska institutet, institutionen för klinisk neurovetenskap"
+        if bare.endswith(",") and _research_body_next(words[k : k + 3]):
+            continue  # "Institutionen för pedagogik, Stockholms universitet"
+        if _STOP_AFTER.search(bare[-1:]) or len(run) >= _MAX_NAME_WORDS and not _in_unit(run):
+            break
+    if _in_unit(run):
+        return [*run[:-1], run[-1].rstrip(".,;:")]  # a department's name ends in any word
+    while run and not (run[-1].strip(".,;:")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
+        run.pop()
+    return run
+
+
+def _research_body_next(words: list[str]) -> bool:
+    """Do the next words (at most three) name a university, högskola or institute, as a
+    department's name goes on after a comma ("…, Stockholms universitet")?"""
+    for n, w in enumerate(words):
+        bare = w.strip("\"”“'")
+        if not bare[:1].isupper() and n == 0:
+            return False
+        if _RESEARCH_WORD.search(bare.rstrip(".,;:)")):
+            return True
+        if _STOP_AFTER.search(bare[-1:]):
+            return False
+    return False
+
+
+#: a department named after its university, after a comma
+_UNIT = re.compile(r"^(?:institutionen|avdelningen|enheten|centrum|centret)$", re.IGNORECASE)
+
+
+def _in_unit(run: list[str]) -> bool:
+    return any(_UNIT.match(w) for w in run[1:])
+
+
+def _name_before(words: list[str]) -> list[str]:
+    """A proper name that ends `words` (the subject before its verb)."""
+    run: list[str] = []
+    for w in reversed(words[-_MAX_NAME_WORDS:]):
+        bare = w.strip("\"”“'")
+        if not bare or _STOP_AFTER.search(bare[-1:]):
+            break
+        if bare[:1].isupper() or (run and bare.lower() in _CONNECT):
+            run.insert(0, bare)
+            continue
+        break
+    while run and run[0].lower() in _CONNECT:
+        run.pop(0)
+    return run
+
+
+def _org_tail(w: str) -> bool:
+    """Lower-case words that still belong to an organisation's name."""
+    return bool(cue_hits(w, "performer_word")) or fold(w) in {
+        "institutionen",
+        "hogskola",
+        "universitet",
+    }
+
+
+def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
+    """Who carries out the work described in `text`, from performer verbs."""
+    for h in cue_hits(text, "performer_verb"):
+        after = text[h.end :].lstrip(" :").split()
+        run = _name_after(after)  # "Utförare: X" too
+        if not run and h.value == "by":
+            # "genomförs av docent Anna Berg vid Institutionen för …": the researcher's
+            # department, named after "vid"
+            vid = next((n for n, w in enumerate(after[:_PERSON_WORDS]) if w == "vid"), None)
+            if vid is not None:
+                run = _name_after(after[vid + 1 :])
+            elif len(after) > 1 and _FIRM_NOUN.search(fold(after[0])):
+                # "utförs av konsultföretaget Exempel Utredning AB": a noun, then the name
+                run = _name_after(after[1:])
+        if not run and h.value != "by":
+            before = text[: h.start].split()
+            while before and before[-1].lower() in _AUX:
+                before.pop()
+            run = _name_before(before)
+        if run:
+            cand = " ".join(run).strip(" .,;:")
+            after = [fold(w.strip(".,;:")) for w in text[h.end :].split()[: len(run) + 1]]
+            if _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after):
+                continue  # "genomförts av Vantörs stadsdelsförvaltning i samarbete med …": the owner
+            return canonical_org(cand, find_orgs)
+    return None
+
+
+def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
+    """The first research body (a university, högskola or institute) a project's own text
+    names, by its full name ("Sociologiska institutionen vid Stockholms universitet",
+    "Socialhögskolan i Stockholm", "Sköndalsinstitutet"): when no performer verb says who
+    carries the project out, the research body its description names does."""
+    words = text.split()
+    for k, w in enumerate(words):
+        if not _RESEARCH_WORD.search(w):
+            continue
+        start = k
+        # back to the capitalised word that opens the name ("Sociologiska institutionen")
+        while start > 0 and not words[start].strip("\"”“'(")[:1].isupper() and k - start < 3:
+            start -= 1
+        run = _name_after(words[start:])
+        if run and any(_RESEARCH_WORD.search(x) for x in run):
+            cand = " ".join(run).strip(" .,;:")
+            if not _CITY_UNIT.search(fold(cand)):
+                return canonical_org(cand, find_orgs)
+    return None
+
+
+#: a word that ends a research body's name (not "universitetslektor", a person's title)
+_RESEARCH_WORD = re.compile(
+    r"(?:universitet|universitetet|högskola|hogskola|högskolan|hogskolan|institut|institutet|"
+    r"institutionen)[.,;:)]*$",
+    re.IGNORECASE,
+)
+#: a noun for a firm or body before its name ("konsultföretaget X AB", "föreningen Y"); a
+#: person's title ("docent Anna Berg") is not the performer's name
+_FIRM_NOUN = re.compile(
+    r"(?:foretag|byra|byran|forening|stiftelse|organisation|firma|bolag|konsult)\w*$"
+)
+#: the words a researcher's title and name take before "vid" ("professor Anna Berg och
+#: doktorand Per Holm vid …")
+_PERSON_WORDS = 10
+
+#: a name that ends like a city unit: the project's owner, never its performer
+_CITY_UNIT = re.compile(r"(?:stadsdels\w*|forvaltning\w*|namnd\w*|kontoret|sdf)$")
+
+
+def canonical_org(cand: str, find_orgs: OrgFinder | None) -> str:
+    """A known organisation's own name when it covers the candidate."""
+    if find_orgs is None:
+        return cand
+    for s, e, name in find_orgs(cand):
+        covers = (s == 0 and e >= len(cand) - 2) or (s <= 1 and e - s >= 0.7 * len(cand))
+        # the same name spelt better (OCR damage, a missing letter); another name of the
+        # organisation (an alias) is not how this document prints it
+        if covers and fuzz.ratio(fold(name), fold(cand)) >= _SPELLING_MIN:
+            return name
+    return cand
+
+
+_SPELLING_MIN = 85.0
