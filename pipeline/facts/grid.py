@@ -50,6 +50,7 @@ from pipeline.facts.grid_header import (
     continuation_cells,
     read_header,
     split_cells,
+    split_row_cells,
     unit_line,
 )
 from pipeline.facts.text_units import dehyphen_join
@@ -121,46 +122,7 @@ class GridTable:
         return [c.role for c in self.columns]
 
 
-def _split_spanning(cells: list[GridCell], columns: list[GridColumn]) -> list[GridCell]:
-    """A cell that runs on into the next column with a single space between the two texts
-    (a narrow column: "Socialförvaltningen Institutionen för") split where that column
-    starts."""
-    out: list[GridCell] = []
-    for c in cells:
-        cut = None
-        for col in columns:
-            if c.start + 3 < col.start < c.end - 2:
-                rel = col.start - c.start
-                # the space nearest the column's start, within two characters
-                spaces = [
-                    k
-                    for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
-                    if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
-                ]
-                if not spaces and col.role in ("cost", "applied", "spent"):
-                    # "Södermalm 300 000": a sum under a money column, one space
-                    # after the text of the column before (numbers sit a little left or right)
-                    spaces = [
-                        k
-                        for k in range(max(1, rel - 6), min(len(c.text) - 1, rel + 6))
-                        if c.text[k] == " "
-                        and c.text[k - 1].isalpha()
-                        and _SUM_ONLY.match(c.text[k + 1 :])
-                    ][:1]
-                if spaces:
-                    cut = min(spaces, key=lambda k: abs(k - rel))
-                    break
-        if cut is None:
-            out.append(c)
-            continue
-        out.append(GridCell(c.start, c.start + cut, c.text[:cut]))
-        rest = c.text[cut + 1 :]
-        out.append(GridCell(c.start + cut + 1, c.end, rest))
-    return out
-
-
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
-_SUM_ONLY = re.compile(r"^\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*$")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
@@ -265,7 +227,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if ln.heading and "  " not in stripped and "|" not in stripped:
             break
-        cells = _split_spanning(split_cells(text), columns)
+        cells = split_row_cells(text, columns)
         if _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j):
             # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on
             row = None

@@ -25,6 +25,7 @@ __all__ = [
     "header_role",
     "read_header",
     "split_cells",
+    "split_row_cells",
     "unit_line",
     "unit_multiplier",
 ]
@@ -284,3 +285,44 @@ def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -
                 ):
                     col.multiplier = unit
             return
+
+
+_SUM_ONLY = re.compile(r"^\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*$")
+
+
+def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
+    """The cells of a table row (`split_cells`), with a cell that runs on into the next
+    column with a single space between the two texts (a narrow column: "Socialförvaltningen
+    Institutionen för", a sum one space after a district) split where that column starts."""
+    out: list[GridCell] = []
+    for c in split_cells(line):
+        cut = None
+        for col in columns:
+            if c.start + 3 < col.start < c.end - 2:
+                rel = col.start - c.start
+                # the space nearest the column's start, within two characters
+                spaces = [
+                    k
+                    for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
+                    if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
+                ]
+                if not spaces and col.role in ("cost", "applied", "spent"):
+                    # "Södermalm 300 000": a sum under a money column, one space
+                    # after the text of the column before (numbers sit a little left or right)
+                    spaces = [
+                        k
+                        for k in range(max(1, rel - 6), min(len(c.text) - 1, rel + 6))
+                        if c.text[k] == " "
+                        and c.text[k - 1].isalpha()
+                        and _SUM_ONLY.match(c.text[k + 1 :])
+                    ][:1]
+                if spaces:
+                    cut = min(spaces, key=lambda k: abs(k - rel))
+                    break
+        if cut is None:
+            out.append(c)
+            continue
+        out.append(GridCell(c.start, c.start + cut, c.text[:cut]))
+        rest = c.text[cut + 1 :]
+        out.append(GridCell(c.start + cut + 1, c.end, rest))
+    return out
