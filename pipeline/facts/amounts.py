@@ -172,6 +172,8 @@ def _grid_amounts(
                 r.amount_year,
                 r.evidence,
             )
+    for sek, raw, line, evidence in t.subtotals:
+        cell(line, sek, raw, "total_granted", None, None, evidence, confidence=0.7)
     total_line = t.total_line
     if total_line is None:
         return out

@@ -115,6 +115,8 @@ class GridTable:
     applied_total_raw: str | None = None
     #: the Summa row's other money cells: (kronor, raw, kind, the column's year)
     total_extra: list[tuple[int, str, str, int | None]] = field(default_factory=list)
+    #: "Summa <group>" rows inside the table: (kronor, raw, line, evidence)
+    subtotals: list[tuple[int, str, int, str]] = field(default_factory=list)
     ruled: bool = False  # rows separated by drawn borders
 
     @property
@@ -229,7 +231,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             break
         cells = split_row_cells(text, columns)
         if _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j):
-            # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on
+            # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on; its sum is
+            # printed money all the same (what the group was granted)
+            if money is not None:
+                for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
+                    got = _read_number(
+                        c.text, col.multiplier if col.multiplier > 1 else money.multiplier
+                    )
+                    if got is not None and col is money:
+                        table.subtotals.append((got[0], got[1], j, stripped))
             row = None
             blank = False
             j += 1

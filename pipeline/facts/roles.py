@@ -84,7 +84,14 @@ _PER_KEEPS_ROLE = {
     "studieresa",
 }
 _QUOTED = re.compile(r"[”“\"][^”“\"]{1,200}[”“\"]")
-_COORDINATED = re.compile(r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b", re.I)
+_COORDINATED = re.compile(
+    r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b"
+    # the next items of a list of sums: ", Kista § , Spånga-Tensta " (§ = another sum),
+    # "… för föreningsbidrag och "
+    r"|^(?:\s+(?:för|till|avser)\s+[^\d,;.§]{1,60}?)?"
+    r"(?:\s*(?:,|och|samt|respektive)\s+(?:[^\W\d_§][\w-]*\s+){0,3}§?)+\s*$",
+    re.I,
+)
 _APPOSITION_WORDS = 2  # words besides the amount in a clause that is an apposition
 _AGGREGATE = frozenset({"totalt", "sammanlagt"})  # words an apposition may hold
 _APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docstring)
@@ -132,9 +139,33 @@ def _clause(
             break
     rest = sentence[lo:start] + " " + sentence[end:hi]
     own_cue = any(lo <= a and b <= hi and not agg for a, b, agg in cues)
-    if len(re.findall(r"[^\W\d_]+", rest)) <= _APPOSITION_WORDS and not own_cue:
-        return prev_lo, next_hi
+    if _words(rest) <= _APPOSITION_WORDS and not own_cue:
+        return _list_start(sentence, breaks, prev_lo), next_hi
     return lo, hi
+
+
+#: words that do not count in a short clause: units and list conjunctions
+_LIGHT_WORDS = frozenset({"och", "samt", "respektive", "kr", "kronor", "tkr", "mkr", "mnkr", "sek"})
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _LIGHT_WORDS)
+
+
+def _list_start(sentence: str, breaks: Sequence[re.Match[str]], lo: int) -> int:
+    """Where a list of short "name sum" items that ends at `lo` began, with the clause that
+    introduces it ("fördelas enligt följande: Rinkeby 3,2 mnkr, Kista 1,5 mnkr och …")."""
+    starts = [0] + [b.end() for b in breaks]
+    while lo > 0:
+        k = max(i for i, s in enumerate(starts) if s <= lo)
+        if starts[k] < lo:
+            break
+        prev = starts[k - 1] if k > 0 else 0
+        segment = sentence[prev:lo]
+        if not (re.search(r"\d", segment) and _words(segment) <= 4):
+            return prev
+        lo = prev
+    return lo
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -156,11 +187,31 @@ def _factor(
     if hit.cue.scope != "clause":
         return 1.0
     cue = (hit.start, hit.end)
-    if _owned_by_other(cue, span, others, sentence, cues):
+    if _owned_by_other(cue, span, others, sentence, cues) or _in_partitive(cue, span, sentence):
         return _OWNED_FACTOR
     if clause[0] <= hit.start and hit.end <= clause[1]:
         return 1.0
     return _OTHER_CLAUSE_FACTOR
+
+
+#: a sentence that opens with a partitive "Av <whole> <verb> <part>": "Av projektets totala
+#: kostnad söks 450 000 kronor", "Av ramen återstår 40 000 kronor" — the words of the whole
+#: describe the whole, not the part the sentence is about
+_PARTITIVE = re.compile(
+    r"^\s*av\s+(?P<whole>[^,.;:]{3,120}?)\s+"
+    r"(?:söks|sökes|finansieras|föreslås|beviljas|beviljades|används|avses|avser|återstår|"
+    r"kvarstår|går|utgör|utgörs|har|är|var|blir|fördelas|fördelades|betalas|täcks|bekostas|"
+    r"står|ska|skall|kan|bör|beräknas|läggs|avsätts|avsattes)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_partitive(cue: tuple[int, int], span: tuple[int, int], sentence: str) -> bool:
+    """Does the cue stand in the whole of a partitive opening whose part is the amount?"""
+    m = _PARTITIVE.match(sentence)
+    if m is None or span[0] < m.end():
+        return False
+    return m.start("whole") <= cue[0] and cue[1] <= m.end("whole")
 
 
 def _reach(cue: tuple[int, int], amount: tuple[int, int]) -> float:
@@ -169,6 +220,16 @@ def _reach(cue: tuple[int, int], amount: tuple[int, int]) -> float:
     if cue[1] <= amount[0]:
         return amount[0] - cue[1]
     return 2 * _gap(cue, amount) + 5
+
+
+def _masked(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
+    """sentence[start:end] with the other amounts inside it written as "§"."""
+    out, pos = [], start
+    for a, b in sorted(others):
+        if start <= a and b <= end:
+            out.append(sentence[pos:a] + "§")
+            pos = b
+    return "".join(out) + sentence[pos:end]
 
 
 def _owned_by_other(
@@ -188,7 +249,7 @@ def _owned_by_other(
         if between:
             if (
                 o[1] <= span[0]
-                and _COORDINATED.match(sentence[o[1] : span[0]])
+                and _COORDINATED.match(_masked(sentence, o[1], span[0], others))
                 and not any(o[1] <= c[0] and c[1] <= span[0] for c in cues)
             ):
                 continue

@@ -107,8 +107,8 @@ _DIGITS = re.compile(
 )
 
 # Currency words.  "kronor" with OCR damage that keeps the k-r-(vowel)-n/u-(vowel)-r/t/n
-# frame: kronor, kronot, krouor, krona, kronan, kr0nor.
-_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?)?|sek|:-){_END}"
+# frame: kronor, kronot, krouor, krona, kronan, kr0nor; and the definite "kronorna".
+_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|sek|:-){_END}"
 _SCALED = (
     rf"(?P<g>(?:mdkr|mdsek|md\.?{_HS}?kr|mdr\.?{_HS}?kr){_END})"
     rf"|(?P<m>(?:mkr|mnkr|msek|mn\.?{_HS}?kr|mio\.?{_HS}?kr){_END})"
@@ -287,6 +287,12 @@ def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
 _OCR_ZERO = re.compile(r"(?<![^\W_])[\dOo]++(?![^\W_])")  # possessive: linear time
 
 
+#: a currency word right before a grouped number ("andel till kr 90.000"), not the unit of a
+#: number before it ("250 000 kr 2019")
+_CUR_BEFORE = re.compile(
+    rf"(?<![\d{_HS}]){_HS}*(?<![\d.,]{_HS})(?P<cur>\bkr\.?|\bsek){_HS}{{1,2}}$"
+)
+
 _GLUED_UNIT = re.compile(r"(?<=\d)\s?(?:kr|kronor|sek|SEK)(?=[A-ZÅÄÖ])")
 
 
@@ -344,6 +350,11 @@ def find_amounts(text: str) -> list[AmountMatch]:
             if not explicit and _next_is_count_noun(sk, end):
                 continue
             emit(m.start(), m.end(), end, _to_int(value * mult), explicit)
+            continue
+        before = _CUR_BEFORE.search(sk, 0, m.start()) if value >= 1000 and m.group("grp") else None
+        if before is not None:
+            # the unit before the number, as older documents print it: "kr 75.000"
+            emit(before.start("cur"), m.end(), m.end(), _to_int(value), True)
             continue
         per = _PER.match(sk, m.end()) if value >= 100 else None
         if (
