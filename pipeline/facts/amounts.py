@@ -44,9 +44,12 @@ def all_amounts(
         for line, a in _grid_amounts(t, lines, ctx, drafts, projects):
             row_lines.add((line, a.sek))
             found.append((line, a))
+    in_cells = {(line, a.sek, a.kind) for line, a in found}  # the table cells already read
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
+        if (d.amount_line, d.amount_sek, d.amount_kind) in in_cells:
+            continue  # the sum applied for of a row turned down: read as its cell
         row_lines.add((d.amount_line, d.amount_sek))
         found.append(
             (
@@ -101,6 +104,36 @@ def all_amounts(
     return out
 
 
+#: the words of an applicant's own money: "egen insats", "medfinansierar", "bidrar med",
+#: "svarar själv för", "inom avdelningens budget"
+_OWN_MONEY = re.compile(
+    r"\b(?:egen|egna|eget|medfinansier\w*|svarar sjalv|star sjalv|ordinarie budget\w*)\b"
+    r"|\b(?:forvaltning\w*|stadsdel\w*|namnd\w*)\s+(?:\w+\s+)?bidrar\b"
+    r"|\b(?:inom|ur)\s+(?:\w+\s+){0,4}budget"
+)
+
+
+def _district_frames(t: GridTable, projects: Sequence[Project], fund: str | None) -> bool:
+    """A table of districts and sums with no project column, none of whose districts owns a
+    project of the document, shares a fund out among the districts ("Lokala FoU-medel per
+    stadsdelsnämnd"): each row is that district's frame, a budget. (When the districts are
+    the owners of the document's projects of the table's fund, the rows are those projects'
+    grants.)"""
+    if "name" in t.roles or "district" not in t.roles:
+        return False
+    owners = {
+        fold(d.name_as_printed)
+        for p in projects
+        if fund is None or p.fund_type in (None, fund)
+        for d in p.districts
+    }
+    for r in t.rows:
+        printed = fold(r.text("district"))
+        if any(o and (o in printed or printed in o) for o in owners if printed):
+            return False
+    return True
+
+
 def _grid_amounts(
     t: GridTable,
     lines: Sequence[BodyLine],
@@ -112,6 +145,7 @@ def _grid_amounts(
     for beside sums granted, a second year's grant, money spent or paid back, and the Summa
     row's cells."""
     out: list[tuple[int, Amount]] = []
+    frames = _district_frames(t, projects, ctx.fund_before(t.header_line))
 
     def cell(
         line: int,
@@ -133,7 +167,7 @@ def _grid_amounts(
                     sek=sek,
                     raw=raw or str(sek),
                     approximate=False,
-                    kind=kind,
+                    kind="budget" if frames else kind,
                     fund_type=of.fund_type
                     if of
                     else (owner.fund_type if owner else ctx.fund_before(line)),
@@ -249,14 +283,24 @@ def _paragraph_amounts(
                 kind = "project_cost"
             if owner is not None and kind == "total_granted" and not _AGGREGATE.search(s.text):
                 kind = "project_cost"  # granted in the project's own paragraph: its sum
+            # the applicant's own money (co-financing, own staff time, "inom ordinarie
+            # budget") is no fund's money, whatever fund the text around it speaks of
+            own_money = (
+                role.cued
+                and bool(role.scores)
+                and role.scores[0][0] == "other"
+                and bool(_OWN_MONEY.search(fold(s.text)))
+            )
             fund = amount_fund(
                 s.text,
                 m.start,
-                para.text,
+                "" if own_money else para.text,
                 (pos_in_para + m.start) if pos_in_para >= 0 else None,
+                None
+                if own_money
                 # an amount in running text takes no document-wide fund: a city-wide budget
                 # in a LUM decision is not LUM money
-                _list_fund_before(s.first, drafts)
+                else _list_fund_before(s.first, drafts)
                 or ctx.fund_before(s.first, with_default=False)
                 or (owner.fund_type if owner is not None else None)
                 # ... but the cost of a study or project the document is about is its money

@@ -55,9 +55,11 @@ DOCUMENT_FUND_SHARE = 0.6
 
 def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str | None:
     """The fund a whole document is about: the only fund its title names, else the fund that
-    dominates its body's fund mentions (a call for LUM names LUM throughout), else None."""
+    dominates its body's fund mentions (a call for LUM names LUM throughout), else None. A
+    title that names only "FoU-medel" leaves it to the body ("s.k. lokala utvecklingsmedel
+    (FoU-medel)")."""
     in_title = {f[2] for f in find_funds(title or "", study_fund)}
-    if len(in_title) == 1:
+    if len(in_title) == 1 and not in_title <= _GENERIC_FUNDS:
         return in_title.pop()
     if len(in_title) > 1:
         return None

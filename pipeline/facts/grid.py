@@ -316,7 +316,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 else:
                     extra.append((num[0], num[1], _year_of(col.header), "project_cost"))
                 continue
-            by_col.setdefault(col.role, []).append(c.text.strip(" |"))
+            if c.text.strip(" |") not in ("-", "–", "—"):  # a dash: the cell is empty
+                by_col.setdefault(col.role, []).append(c.text.strip(" |"))
         if row is not None and _VERDICT.match(fold(stripped)):
             # the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt …)"
             row.verdict = stripped

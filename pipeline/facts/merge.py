@@ -297,7 +297,10 @@ def subject_draft(
         # the title says what the ärende does with the project another reader found
         known.status = status if status == "ansökt" else known.status or status
         known.places = known.places or list(own)
-        known.year = sentence_year(title) or known.year
+        if known.status == "ansökt" and known.amount_kind == "project_cost":
+            # the sum applied for, not yet the project's money (a state grant's is one)
+            known.amount_kind = "state_grant" if known.fund_type == "statsbidrag" else "other"
+        known.year = sentence_year(title) or known.year or year
         return []
     funds = find_funds(title, ctx.study_fund)
     first = next((k for k, ln in enumerate(lines) if fold(name) in fold(ln.text)), 0)

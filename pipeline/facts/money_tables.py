@@ -22,7 +22,9 @@ __all__ = ["TableAmount", "find_money_tables"]
 
 _UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 _UNIT_CELL = re.compile(
-    rf"(?:^|\s{{2,}}|\()\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*(?=\s{{2,}}|$|\))", re.IGNORECASE
+    # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"
+    rf"(?:^|\s{{2,}}|\(|(?<=\w),\s|\si\s)\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*(?=\s{{2,}}|$|\))",
+    re.IGNORECASE,
 )
 _UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
@@ -216,7 +218,9 @@ def _read_money_table(
 def _table_kind(label: str, column: str, total: bool, table: str) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
     project column), "per_unit", "breakdown" or ""."""
-    said = amount_role(column if total else f"{label} {column}")
+    # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
+    own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
+    said = amount_role(f"{own} {column}".strip())
     if table == "grants":
         if said.cued and said.kind in ("other", "state_grant"):
             return said.kind, 0.7

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -138,11 +139,46 @@ def _org_tail(w: str) -> bool:
     }
 
 
+#: a researcher's title before the name ("docent", "fil. dr", "doktorand")
+_TITLE = re.compile(
+    r"(?:docent|professor|lektor|universitetslektor|forskare|doktorand|fil|dr|med|"
+    r"leg|psykolog|socionom|forskningsledare|projektledare)\.?"
+)
+#: the first word of a body's name, not a person's ("Centrum för …", "Enheten för …")
+_ORG_HEADS = frozenset(
+    {"centrum", "centret", "enheten", "institutet", "institutionen", "avdelningen", "stiftelsen"}
+)
+
+
+def _department_after_people(after: list[str]) -> list[str]:
+    """The body named after "vid" when the words before it are people's names (capitalised
+    words, "och", a title) and name no organisation."""
+    vid = next((n for n, w in enumerate(after[:_PERSON_WORDS]) if w == "vid"), None)
+    if not vid:
+        return []
+    people = [w.strip(".,;:") for w in after[:vid]]
+    for w in people:
+        if _RESEARCH_WORD.search(w) or _org_tail(w) or _CITY_UNIT.search(fold(w)):
+            return []
+        if not (w[:1].isupper() or w in ("och", "samt") or _TITLE.fullmatch(fold(w))):
+            return []
+        if fold(w) in _ORG_HEADS:
+            return []
+    if not any(w[:1].isupper() for w in people):
+        return []
+    return _name_after(after[vid + 1 :])
+
+
 def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
         after = text[h.end :].lstrip(" :").split()
         run = _name_after(after)  # "Utförare: X" too
+        if h.value == "by":
+            # "genomförts av Karin Berg och Per Holm vid Institutionen för …": the
+            # researchers' department, not the researchers
+            dept = _department_after_people(after)
+            run = dept or run
         if not run and h.value == "by":
             # "genomförs av docent Anna Berg vid Institutionen för …": the researcher's
             # department, named after "vid"
@@ -178,6 +214,15 @@ def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | Non
         start = k
         # back to the capitalised word that opens the name ("Sociologiska institutionen")
         while start > 0 and not words[start].strip("\"”“'(")[:1].isupper() and k - start < 3:
+            start -= 1
+        # ... and over the capitalised words of a longer name ("Ersta Sköndal Bräcke
+        # högskola"), not over the end of the sentence before it
+        while (
+            start > 0
+            and k - start < 5
+            and words[start - 1][:1].isupper()
+            and not words[start - 1].endswith((".", ":", ";", ","))
+        ):
             start -= 1
         run = _name_after(words[start:])
         if run and any(_RESEARCH_WORD.search(x) for x in run):
@@ -215,8 +260,22 @@ def canonical_org(cand: str, find_orgs: OrgFinder | None) -> str:
         # the same name spelt better (OCR damage, a missing letter); another name of the
         # organisation (an alias) is not how this document prints it
         if covers and fuzz.ratio(fold(name), fold(cand)) >= _SPELLING_MIN:
-            return name
+            # a name the organisation bore, printed as such ("Ersta Sköndal högskola" in
+            # 2001), stays as printed: it is no misspelling of today's name
+            spelt = max((fuzz.ratio(fold(a), fold(cand)) for a in _aliases(name)), default=0.0)
+            return cand if spelt >= fuzz.ratio(fold(name), fold(cand)) else name
     return cand
+
+
+@lru_cache(maxsize=1)
+def _org_aliases() -> dict[str, tuple[str, ...]]:
+    from pipeline.facts.districts import load_gazetteer
+
+    return {o.name: o.aliases for o in load_gazetteer().orgs.values()}
+
+
+def _aliases(name: str) -> tuple[str, ...]:
+    return _org_aliases().get(name, ())
 
 
 _SPELLING_MIN = 85.0

@@ -32,7 +32,13 @@ from pipeline.facts.performers import (  # re-exported: the readers import them 
     research_body_in,
 )
 from pipeline.facts.tables import TableRow, header_columns, parse_end_date, season_end
-from pipeline.facts.text_units import dehyphen_join, generic_heading, sentences
+from pipeline.facts.text_units import (
+    dehyphen_join,
+    generic_heading,
+    section_heading,
+    sentences,
+)
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -113,7 +119,9 @@ def end_date_in(text: str) -> dt.date | None:
     return best
 
 
-_PLANNED = re.compile(r"\b(?:ska|skall|beraknas|planeras|berakna[st])\b")
+#: the name of a city unit alone ("Socialförvaltningen" over its address)
+_UNIT_NAME = re.compile(r"(?:forvaltning\w*|kontoret|namnd\w*)$")
+_PLANNED = re.compile(r"\b(?:ska|skall|beraknas|planeras|berakna[st]|avslutas|slutfors)\b")
 #: the turn of a year: "vid årsskiftet 2014/2015", "årsskiftet 2019–2020"
 _TURN_OF_YEAR = re.compile(r"\b[åa]rsskiftet\s+((?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\b", re.I)
 _PERIOD = re.compile(
@@ -173,6 +181,8 @@ def find_studies(
                 break
             if _is_table_line(lines, h, table_rows) or generic_heading(hl.text):
                 continue
+            if len(hl.text.split()) <= 3 and _UNIT_NAME.search(fold(hl.text.strip(" .,:"))):
+                continue  # a förvaltning's name over its address, not a study
             chosen.append(h)
             intro_of[h] = i
     # 2. headings that name a table row, before the table or after it (a table, then a
@@ -200,6 +210,15 @@ def find_studies(
         if not text:
             continue
         intro = intro_of.get(h)
+        if (
+            intro is not None
+            and not find_amounts(text)
+            and not cue_hits(text, "performer_verb")
+            and section_heading(lines[h].text)
+        ):
+            # a section of the report itself after its studies ("Pågående arbete",
+            # "Spridning av resultaten"): no sum, nobody who carries anything out
+            continue
         fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
         year = sentence_year(lines[intro].text) if intro is not None else None
         end_date = end_date_in(text)

@@ -136,6 +136,19 @@ _APPOSITION = re.compile(r"^[A-ZÅÄÖ][^,.;:]{3,80},\s+(?:som|har|och\s+som)\b"
 _FUNDED = re.compile(r"finansier|bevilja|kosta|kostnad|budget|genomfor|tilldela")
 
 
+#: "ansöka om … hos Stadsledningskontorets FoU-enhet": the unit applied to, not the owner
+_APPLIED_TO = re.compile(r"\b(?:an)?s[oö]k\w*\b[^.;]*\bhos\s+$", re.IGNORECASE)
+
+
+def _owners_only(find: PlaceFinder) -> PlaceFinder:
+    """The place finder without the units an application is addressed to."""
+
+    def owners(text: str) -> list[Place]:
+        return [p for p in find(text) if not _APPLIED_TO.search(text[: p.start])]
+
+    return owners
+
+
 def find_prose_grants(
     sents: Sequence[Sentence], find: PlaceFinder, paragraph_of: Mapping[int, str] | None = None
 ) -> list[ProseProject]:
@@ -144,6 +157,7 @@ def find_prose_grants(
     paragraph text of each sentence, by the sentence's first line)."""
     out: list[ProseProject] = []
     paragraph_of = paragraph_of or {}
+    find = _owners_only(find)
     for k, s in enumerate(sents):
         text = s.text
         f = fold(text)

@@ -57,6 +57,9 @@ def grid_rows(
             # sums applied for beside sums granted (or proposed): the row decides its status,
             # and an empty or dashed granted cell is an application not granted
             decided = "beviljad" if amount is not None else "ansökt"
+            if amount is None:
+                # turned down ("0", "–"): the sum it applied for is its only sum
+                amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
         elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
         if r.verdict is not None:

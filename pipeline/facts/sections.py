@@ -25,7 +25,7 @@ from pipeline.facts.context import BodyLine, find_years
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.lists import Place
 from pipeline.facts.prose import PlaceFinder, ProseProject
-from pipeline.facts.text_units import Sentence, generic_heading
+from pipeline.facts.text_units import Sentence, generic_heading, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -43,15 +43,6 @@ _MONEY_OR_PERFORMER = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|finansiera\w*|kosta\w*|kostnad\w*|utvecklingsmedel|"
     r"fou-medel\w*|genomfors av|genomfordes av|utfors av|utfordes av|leds av|foljs av|"
     r"foljs upp av)\b"
-)
-#: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
-#: ansökningarna", "Uppföljning och utvärdering")
-_SECTION_WORDS = re.compile(
-    r"^(?:ekonomi\w*|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
-    r"bakgrund|sammanfattning|forslag\w*|beslut\w*|konsekvens\w*|uppfoljning|"
-    r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
-    r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
-    r"bilag\w*|tabell\w*|belopp|summa|redovisning)$"
 )
 #: the project has ended: "avslutades i december", "Slutrapporten lämnades i juni 2006"
 _DONE = re.compile(
@@ -97,7 +88,7 @@ def _is_name(text: str) -> bool:
         return False
     if _NOT_ONE_PROJECT.search(fold(text)) or _YEAR.search(text):
         return False
-    return not (len(words) <= 4 and _SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+    return not section_heading(text)
 
 
 def _introduced(lines: Sequence[BodyLine], i: int) -> bool:

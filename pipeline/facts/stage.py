@@ -28,13 +28,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from rapidfuzz import fuzz
 
 from pipeline.facts.amounts import all_amounts
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
-from pipeline.facts.context import Context, document_fund, specific_fund, study_fund_of
+from pipeline.facts.context import (
+    Context,
+    document_fund,
+    find_funds,
+    specific_fund,
+    study_fund_of,
+)
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.describe import (
     complete_from_text,
@@ -56,7 +63,7 @@ from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
 from pipeline.facts.numbered_rows import describe_named_rows, describe_numbered_rows
-from pipeline.facts.projects import find_studies
+from pipeline.facts.projects import find_studies, performer_in
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.tables import find_tables
 from pipeline.facts.two_column import find_two_column_lists
@@ -150,10 +157,16 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
-        d.fund_type = specific_fund(d.fund_type, ctx)
+        d.fund_type = None if _mixed_funding(d.description) else specific_fund(d.fund_type, ctx)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)
     applying = is_application(doc.meta.title)
+    if applying and len(drafts) == 1 and drafts[0].performer is None:
+        # an application for one project is all about it: whoever the document says will
+        # evaluate or carry it out ("Projektet utvärderas av …") is its performer
+        found = performer_in("\n".join(ln.text for ln in lines), orgs)
+        if found is not None and (orgs(found) or _RESEARCH_BODY.search(fold(found))):
+            drafts[0].performer = found
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
@@ -201,3 +214,26 @@ def extract(doc: UnderstoodDocument) -> Facts:
         criteria=criteria,
         mentions=tuple(mentions(lines, notes, mention_years(doc, year), offices_counted(all_text))),
     )
+
+
+#: "har delvis finansierats med statsbidrag": money of two funds, so of none
+#: "… varav 575 000 kronor utgjordes av statsbidrag"
+_PARTLY_FUNDED = re.compile(
+    r"\bdelvis\s+(?:har\s+)?(?:finansier|bekost)\w*\s+(?:med|av|genom|ur)\b"
+    r"|\bvarav\b[^.]{0,40}?\b(?:utgjordes|utgors|utgjorde|kom|kommer|finansierades|finansieras|"
+    r"bekostades)\s+(?:av|fran|med|genom|ur)\b"
+)
+
+
+def _mixed_funding(description: str | None) -> bool:
+    """Does a project's own text say it was partly paid from another fund?"""
+    if not description:
+        return False
+    for m in _PARTLY_FUNDED.finditer(fold(description)):
+        if find_funds(description[m.end() : m.end() + 80]):
+            return True
+    return False
+
+
+#: a name that is a research body's ("… högskola", "Institutionen för …")
+_RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")

@@ -19,6 +19,7 @@ __all__ = [
     "generic_heading",
     "is_break",
     "paragraphs",
+    "section_heading",
     "sentences",
 ]
 
@@ -201,3 +202,22 @@ def generic_heading(text: str) -> bool:
     """A heading that names a kind of project, not one project ("Ny studie 2018")."""
     words = re.findall(r"[\w-]+", fold(text))
     return bool(words) and all(_GENERIC_WORDS.match(w) for w in words)
+
+
+#: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
+#: ansökningarna", "Uppföljning och utvärdering")
+_SECTION_WORDS = re.compile(
+    r"^(?:ekonomi\w*|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
+    r"bakgrund|sammanfattning|forslag\w*|beslut\w*|konsekvens\w*|uppfoljning|"
+    r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
+    r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
+    r"bilag\w*|tabell\w*|belopp|summa|redovisning|spridning|pagaende|kommande|planerade|"
+    r"fortsatt\w*|ovriga)$"
+)
+
+
+def section_heading(text: str) -> bool:
+    """A heading of the document's own parts ("Ekonomi", "Pågående arbete", "Spridning av
+    resultaten"), not a project's name."""
+    words = text.split()
+    return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))

@@ -169,8 +169,20 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
             for i in idx:
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
-                if heading_kind(lines[i]) is None:
+                if heading_kind(lines[i]) is None and not _table_header(lines[i]):
                     labs[i] = where
+
+
+def _table_header(line: str) -> bool:
+    """A table's header repeated at the top of each page it runs over ("Stadsdelsnämnd
+    Projekt  Utförare  Kronor") is part of the table, not a running header: three or more
+    cells, at least two of them naming a column."""
+    from pipeline.facts.grid_header import header_role  # the cue vocabulary, on first use
+
+    cells = [c for c in re.split(r"\s{2,}|\s*\|\s*", line.strip()) if c]
+    if len(cells) < 3 or any(ch.isdigit() for ch in line):
+        return False
+    return sum(header_role(c) is not None for c in cells) >= 2
 
 
 def _mark_around_page_numbers(lines: list[str], labs: list[str | None]) -> None:
