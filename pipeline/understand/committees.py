@@ -212,8 +212,19 @@ def _committee(
             # no committee proposes, the committee it names decides
             decides = _PROPOSES_TO.search(h.text)
             found = find_committees(decides.group(1).capitalize()) if decides else []
+            if found and found[0].canonical == "Kommunfullmäktige":
+                # an utlåtande prepared for Kommunfullmäktige is Kommunstyrelsen's
+                return _Field(("Kommunstyrelsen", found[0].as_printed), h.text, 0.75)
             if found:
                 return _Field((found[0].canonical, found[0].as_printed), h.text, 0.8)
+    # 5c. the same sentence inside a page flattened into running text
+    flat = " ".join(ln.text for ln in p1.lines)
+    for m in _PROPOSER.finditer(flat):
+        found = find_committees(m.group(2).capitalize())
+        if found and found[0].canonical == "Kommunfullmäktige":
+            return _Field(("Kommunstyrelsen", found[0].as_printed), m.group(0), 0.7)
+        if found:
+            return _Field((found[0].canonical, found[0].as_printed), m.group(0), 0.7)
     # 6. the first decision
     for sec in sections:
         if sec.kind in ("forslag_till_beslut", "beslut"):
@@ -221,6 +232,14 @@ def _committee(
                 found = find_committees(ln.text)
                 if found:
                     return _Field((found[0].canonical, found[0].as_printed), ln.text, 0.8)
+    # 6b. a nämnd the vocabulary does not know, deciding in its own name
+    #     ("Individ- och familjeomsorgsnämnden beslutar")
+    for sec in sections:
+        if sec.kind in ("forslag_till_beslut", "beslut"):
+            for ln in sec.lines[:3]:
+                m = _DECIDES.match(ln.text.strip())
+                if m:
+                    return _Field((m.group(1), m.group(1)), ln.text, 0.7)
     # 6. the letterhead's förvaltning
     for text in top:
         found = find_committees(text, administrations=True)
@@ -238,6 +257,13 @@ def _committee(
     return _own_district(pages)
 
 
+_DECIDES = re.compile(
+    r"^((?:[A-ZÅÄÖ][\w-]*\s+och\s+[\w-]*|[A-ZÅÄÖ][\w-]*)nämnden|[A-ZÅÄÖ][\w-]*utskottet)"
+    r"\s+beslutar\b"
+)
+_PROPOSER = re.compile(
+    r"\b(Borgarrådsberedningen|Kommunstyrelsen)\s+föreslår\s+att\s+(\w+)\s+beslutar\b"
+)
 _PROPOSES_TO = re.compile(r"\bföreslår\s+att\s+(\w+)\s+beslutar\b")
 _OWN = re.compile(r"\bstadsdels(?:nämnden|förvaltningen)s?\b")
 

@@ -80,7 +80,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _ITEM = re.compile(r"^\s*(?P<no>\d{1,2})\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$")
 _ATT = re.compile(r"^\s*(?:-\s*)?att\s+\S", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges)$")
+_POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges|utskottets)$")
 
 
 @lru_cache(maxsize=1)
