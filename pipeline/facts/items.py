@@ -79,6 +79,10 @@ _ORG_FIRST = re.compile(
     r"^([^;]{3,80}?\b(?:förening\w*|forening\w*|förbund\w*|forbund\w*|AB|stiftelse\w*|"
     r"församling\w*|forsamling\w*|kyrka\w*|klubb\w*|IF|BK|FF|organisation\w*|råd\w*|"
     r"akademi\w*|universitet\w*|högskola\w*)\b[^;]{0,40});\s*"
+    # "Akalla schackklubb – Schack i parken": an association, a spaced dash, the project
+    r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
+    r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
+    r"församling)\b[^;–—]{0,30}?)\s[–—]\s+"
 )
 
 
@@ -338,7 +342,7 @@ def _row(
         performer, name = by.group(1).strip(), name[: by.start()].strip()
     org = _ORG_FIRST.match(name)
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
-        performer, name = org.group(1).strip(), name[org.end() :].strip()
+        performer, name = (org.group(1) or org.group(2)).strip(), name[org.end() :].strip()
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None

@@ -203,6 +203,12 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
                 break
             continue
         if blank_seen and not text[0].islower():
+            if _number_lost(lines, ln, expected):
+                # an item whose number a page break swallowed: the next number follows it
+                items.append((expected, ln.page_no, [text], text))
+                expected += 1
+                blank_seen = False
+                continue
             open_item = False
             break
         if (
@@ -241,6 +247,22 @@ def _wraps(line: str) -> bool:
     if not text or text.endswith((",", ";", ".", ":")) or re.search(r",\s*(?:samt|och)$", text):
         return False  # ", samt" / ", och": the next att-sats follows
     return text.endswith("-") or fold(text.split()[-1]) in {fold(w) for w in _FUNCTION_WORDS}
+
+
+def _number_lost(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
+    """Whether the paragraph starting at `here` is item `expected` printed without its
+    number: the next numbered line, right after the paragraph, is item `expected` + 1."""
+    k = lines.index(here)
+    for ln in lines[k + 1 :]:
+        text = ln.text.strip()
+        if not text:
+            continue
+        m = _ITEM.match(text)
+        if m is not None:
+            return int(m.group("no")) == expected + 1
+        if text[:1].isupper() and lines[lines.index(ln) - 1].text.strip() == "":
+            return False  # another paragraph first
+    return False
 
 
 def _list_goes_on(lines: tuple[Line, ...], here: Line, expected: int) -> bool:

@@ -27,7 +27,9 @@ _N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
     rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)))?(?P<num>{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
-    rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+)(?![\d/])"
+    rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+"
+    # a year, then a running number of up to six digits: "KS 2021/00487"
+    rf"|(?:19|20)\d\d\s*/\s*[0-9]{{4,6}})(?![\d/])"
 )
 _OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
