@@ -22,6 +22,7 @@ CORPORA = REPO / "tests" / "resources" / "corpus"
 #: NAMND_GATE_GENRE_SCANS=1 (README, Development: the cost is measured there).
 CORPUS_VARIANTS: dict[str, tuple[str, ...]] = {
     "realdocs": ("txt", "born", "scan"),
+    "neighbours": ("txt", "born", "scan"),
     "genre": ("txt", "born", *(("scan",) if os.environ.get("NAMND_GATE_GENRE_SCANS") else ())),
 }
 
@@ -86,6 +87,14 @@ def realdocs_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltCorpus:
     """tests/resources/corpus/realdocs as transcripts, born-digital PDFs and scans, once."""
     return build_corpus(
         "realdocs", tmp_path_factory.mktemp("realdocs"), CORPUS_VARIANTS["realdocs"]
+    )
+
+
+@pytest.fixture(scope="session")
+def neighbours_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltCorpus:
+    """tests/resources/corpus/neighbours as transcripts, born-digital PDFs and scans, once."""
+    return build_corpus(
+        "neighbours", tmp_path_factory.mktemp("neighbours"), CORPUS_VARIANTS["neighbours"]
     )
 
 

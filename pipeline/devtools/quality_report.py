@@ -2,7 +2,7 @@
 degradation curve, and the gate's floors.
 
     python -m pipeline.devtools.quality_report --db warehouse/namnd.duckdb \\
-        [--corpus realdocs=DIR --corpus genre=DIR] \\
+        [--corpus realdocs=DIR --corpus genre=DIR --corpus neighbours=DIR] \\
         [--degrade --seeds-dir raw/transcripts --work /tmp/degrade] \\
         [--write README.md] [--floors tests/quality_thresholds.json]
 
@@ -55,7 +55,8 @@ SET_TITLES = {
     "samples": "Samples (five seeds as transcript, scan, born-digital, mixed; `tests/gold`)",
     "realdocs": "Realdocs (15 real documents; `tests/resources/corpus/realdocs`)",
     "genre_dev": "Genre corpus, dev (g01–g18; `tests/resources/corpus/genre`)",
-    "genre_heldout": "Genre corpus, later rounds (g19–g78: ten rounds written blind after the first rules; their first, blind figures are under Generality below)",
+    "genre_heldout": "Genre corpus, later rounds (g19–g84: eleven rounds written blind after the first rules; their first, blind figures are under Generality below)",
+    "neighbours": "Neighbouring kinds (10 documents written blind: Kommunstyrelsen, other nämnder and municipalities, meeting pages; `tests/resources/corpus/neighbours`)",
 }
 CURVE_FIELDS = ("amounts.value_kind", "projects.name_listed", "projects.districts", "criteria.text")
 DEGRADE_SEEDS = ("001", "002")  # the seeds with project lists, tables and criteria
@@ -223,8 +224,8 @@ def splice(readme: str, section: str, start: str = START, end: str = END) -> str
 
 def _named_path(text: str) -> tuple[str, Path]:
     name, sep, path = text.partition("=")
-    if not sep or name not in ("realdocs", "genre"):
-        raise argparse.ArgumentTypeError("expected realdocs=DIR or genre=DIR")
+    if not sep or name not in ("realdocs", "genre", "neighbours"):
+        raise argparse.ArgumentTypeError("expected realdocs=DIR, genre=DIR or neighbours=DIR")
     return name, Path(path)
 
 

@@ -2,9 +2,10 @@
 floors in tests/quality_thresholds.json (fuzzy and strict F1, within 0.01-0.02 of the figures
 measured when they were set; CER ceilings at twice today's). See pipeline/evaluate/gate.py.
 
-Sets: the samples (raw/: transcripts, scans, born-digital and mixed PDFs), the 15 realdocs and
-the genre corpus (dev g01-g18 and held-out g19-g24, reported apart), each rendered into PDFs by
-the project's own renderer and processed by the real pipeline once per session.
+Sets: the samples (raw/: transcripts, scans, born-digital and mixed PDFs), the 15 realdocs, the
+10 documents of neighbouring kinds and the genre corpus (dev g01-g18 and held-out g19-g84,
+reported apart), each rendered into PDFs by the project's own renderer and processed by the
+real pipeline once per session.
 
 Then the gate is shown to bite: five small mutations of the code, each applied in-process (the
 run's workers are forked after the patch) to a few documents that run without OCR, must each
@@ -80,6 +81,14 @@ def test_realdocs_meet_the_floors(realdocs_warehouse: BuiltCorpus) -> None:
 
 
 @pytest.mark.slow
+def test_neighbouring_kinds_meet_the_floors(neighbours_warehouse: BuiltCorpus) -> None:
+    built = neighbours_warehouse.built
+    assert built.exit_code == 0, built.output
+    gated = tuple(v for v in neighbours_warehouse.variants if v in THRESHOLDS["neighbours"])
+    assert _check("neighbours", neighbours_warehouse.gold, built.db, gated) == []
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["genre_dev", "genre_heldout"])
 def test_genre_corpus_meets_the_floors(genre_warehouse: BuiltCorpus, name: str) -> None:
     built = genre_warehouse.built
@@ -92,6 +101,7 @@ def test_every_set_and_variant_has_floors() -> None:
     expected = {
         "samples": {"txt", "born", "mixed", "scan"},
         "realdocs": {"txt", "born", "scan"},
+        "neighbours": {"txt", "born", "scan"},
         "genre_dev": {"txt", "born"},
         "genre_heldout": {"txt", "born"},
     }
