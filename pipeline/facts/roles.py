@@ -187,7 +187,11 @@ def _factor(
     if hit.cue.scope != "clause":
         return 1.0
     cue = (hit.start, hit.end)
-    if _owned_by_other(cue, span, others, sentence, cues) or _in_partitive(cue, span, sentence):
+    if (
+        _owned_by_other(cue, span, others, sentence, cues)
+        or _in_partitive(cue, span, sentence)
+        or _in_whole_after(cue, span, sentence)
+    ):
         return _OWNED_FACTOR
     if clause[0] <= hit.start and hit.end <= clause[1]:
         return 1.0
@@ -214,12 +218,25 @@ def _in_partitive(cue: tuple[int, int], span: tuple[int, int], sentence: str) ->
     return m.start("whole") <= cue[0] and cue[1] <= m.end("whole")
 
 
+#: "… 3 425 000 kronor av årets ram fördelats": the words after "av" name the whole the
+#: amount is part of
+_WHOLE_AFTER = re.compile(r"^\s*av\s+(?:[\w-]+\s+)?[\w-]+", re.IGNORECASE)
+
+
+def _in_whole_after(cue: tuple[int, int], span: tuple[int, int], sentence: str) -> bool:
+    m = _WHOLE_AFTER.match(sentence, span[1])
+    return m is not None and span[1] <= cue[0] and cue[1] <= m.end()
+
+
 def _reach(cue: tuple[int, int], amount: tuple[int, int]) -> float:
     """How far a cue is from an amount: a cue before its amount ("beviljas 300 000",
     "återstår 50 000") binds more closely than one after it."""
     if cue[1] <= amount[0]:
         return amount[0] - cue[1]
     return 2 * _gap(cue, amount) + 5
+
+
+_CLAUSE_CLOSED = re.compile(r"^\s*(?:,\s*)?(?:och|samt|men|medan)\s", re.IGNORECASE)
 
 
 def _masked(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
@@ -255,7 +272,13 @@ def _owned_by_other(
                 continue
             return True
         opposite = (cue[1] <= span[0] and o[1] <= cue[0]) or (span[1] <= cue[0] and cue[1] <= o[0])
-        if opposite and _reach(cue, o) < _reach(cue, span):
+        if (
+            opposite
+            and _reach(cue, o) < _reach(cue, span)
+            # "har X kronor fördelats och Y kronor återstår": a conjunction after the cue
+            # closes its clause; the cue is not the next amount's
+            and not (cue[1] <= o[0] and _CLAUSE_CLOSED.match(sentence[cue[1] : o[0]]))
+        ):
             return True
     return False
 

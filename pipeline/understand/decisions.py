@@ -299,7 +299,16 @@ def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Deci
         if _ATT.match(text) and led and not (open_item and _wraps(items[-1][1][-1])):
             items.append((ln.page_no, [text.lstrip("- ")], text))
             open_item = True
-        elif open_item and (not text[0].isupper() or _ATT.match(text)):
+        elif open_item and (
+            not text[0].isupper()
+            or _ATT.match(text)
+            # a clause that has not ended goes on, a name included ("… hos /
+            # Stadsledningskontorets FoU-enhet …")
+            or (
+                not items[-1][1][-1].rstrip().endswith((".", ",", ";", ":"))
+                and not _is_name_line(text)
+            )
+        ):
             items[-1][1].append(text)
         elif items:
             open_item = False
