@@ -82,7 +82,7 @@ _ORG_FIRST = re.compile(
     # "Akalla schackklubb – Schack i parken": an association, a spaced dash, the project
     r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
     r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
-    r"församling)\b[^;–—]{0,30}?)\s[–—]\s+"
+    r"församling)\b[^;–—]{0,30}?)\s[–—-]\s+"
 )
 
 

@@ -218,6 +218,10 @@ def _meeting_date(p1: CleanPage, committee: _Field | None) -> _Field | None:
         label = _SAMMANTRADE.search(text)
         if label is None:
             continue
+        if k + 1 < len(top) and not [d for d in dates if d.start >= label.end()]:
+            # the sentence wraps: "… sammanträde torsdagen den 18 april" / "2013 i …"
+            text = f"{text} {top[k + 1].strip()}"
+            dates = [d for d in find_dates(text) if d.date is not None]
         after = [d for d in dates if label.end() <= d.start <= label.end() + 60]
         if after:
             # "… sammanträde onsdagen den 17 juni", "Sammanträdesdatum 2015-06-22"
