@@ -113,7 +113,7 @@ def sentence_year(text: str, near: int | None = None) -> int | None:
 
 def _in_date(text: str, pos: int) -> bool:
     """True when the year at `pos` belongs to an ISO date, a dnr ("123/2018") or a day date."""
-    before = text[max(0, pos - 12) : pos]
+    before = text[max(0, pos - 14) : pos]
     after = text[pos + 4 : pos + 8]
     if re.search(r"/\s*$", before) or re.match(r"-\d\d", after):
         return True
@@ -121,7 +121,9 @@ def _in_date(text: str, pos: int) -> bool:
         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
         r"november|december)"
     )
-    return bool(re.search(rf"\d{{1,2}}\s+{months}\s+$", before, re.IGNORECASE))
+    # a day's date ("17 juni 2019"), or an event's month ("fastställde i december 2000"):
+    # when something happened, not the year a sentence is about
+    return bool(re.search(rf"(?:\d{{1,2}}\s+|\bi\s+){months}\s+$", before, re.IGNORECASE))
 
 
 # --------------------------------------------------------------------------- body & context
