@@ -50,6 +50,14 @@ def all_amounts(
             continue
         if (d.amount_line, d.amount_sek, d.amount_kind) in in_cells:
             continue  # the sum applied for of a row turned down: read as its cell
+        kind = d.amount_kind
+        if (
+            kind == "project_cost"
+            and d.status == "ansökt"
+            and _applied_for(d.amount_raw, d.amount_evidence)
+        ):
+            # "För studien söks 480 000 kronor": the project's sum, but one applied for
+            kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         row_lines.add((d.amount_line, d.amount_sek))
         found.append(
             (
@@ -59,7 +67,7 @@ def all_amounts(
                     sek=d.amount_sek,
                     raw=d.amount_raw or str(d.amount_sek),
                     approximate=d.amount_approx,
-                    kind=d.amount_kind,
+                    kind=kind,
                     fund_type=d.fund_type,
                     year=d.year,
                     project_id=p.project_id,
@@ -111,6 +119,18 @@ _OWN_MONEY = re.compile(
     r"|\b(?:forvaltning\w*|stadsdel\w*|namnd\w*)\s+(?:\w+\s+)?bidrar\b"
     r"|\b(?:inom|ur)\s+(?:\w+\s+){0,4}budget"
 )
+
+
+def _applied_for(raw: str | None, sentence: str | None) -> bool:
+    """Does the sentence that states a project's sum say the sum is applied for?"""
+    if not raw or not sentence:
+        return False
+    at = sentence.find(raw)
+    if at < 0:
+        return False
+    others = [(a.start, a.end) for a in find_amounts(sentence) if a.start != at]
+    role = amount_role(sentence, "", "", None, (at, at + len(raw)), others)
+    return role.cued and bool(role.scores) and role.scores[0][0] == "applied"
 
 
 def _district_frames(t: GridTable, projects: Sequence[Project], fund: str | None) -> bool:
