@@ -75,6 +75,9 @@ def _name_after(words: list[str]) -> list[str]:
         bare = words[k].strip("\"”“'")
         k += 1
         if fold(bare.strip(".,;:)")) in _CLAUSE_STOP:
+            if bare in ("och", "eller") and run and run[-1].endswith("-"):
+                run.append(bare)  # a suspended compound: "data- och systemvetenskap"
+                continue
             break
         if fold(bare) in ("i", "pa") and run and _org_tail(run[-1].strip(".,;:")):
             break  # "… vid Stockholms universitet i Rinkeby-Kista": where, not who
@@ -182,7 +185,9 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
         if not run and h.value == "by":
             # "genomförs av docent Anna Berg vid Institutionen för …": the researcher's
             # department, named after "vid"
-            vid = next((n for n, w in enumerate(after[:_PERSON_WORDS]) if w == "vid"), None)
+            vid = next(
+                (n for n, w in enumerate(after[:_PERSON_WORDS]) if w in ("vid", "från")), None
+            )
             if vid is not None:
                 run = _name_after(after[vid + 1 :])
             elif len(after) > 1 and _FIRM_NOUN.search(fold(after[0])):
