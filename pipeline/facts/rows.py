@@ -41,6 +41,9 @@ def grid_rows(
     own projects) the owner is the committee's district, with any "(medsökande …)" printed
     under the name."""
     out: list[TableRow] = []
+    granted_column = any(
+        c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
+    )
     for r in t.rows:
         district = r.text("district") or None
         name_only, owners = split_owner(r.text("name"), places)
@@ -62,6 +65,13 @@ def grid_rows(
                 amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
         elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        if (
+            decided is None
+            and granted_column
+            and amount is None
+            and re.search(r"\bavsla", fold(r.text("cost")))
+        ):
+            decided = REJECTED  # a "Beviljat (kr)" column whose cell says "avslag"
         if r.verdict is not None:
             decided = cued_status(r.verdict, None) or decided
             sums = [a for a in find_amounts(r.verdict) if a.per is None]
