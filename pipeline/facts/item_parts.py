@@ -28,12 +28,13 @@ __all__ = [
 
 PlaceFinder = Callable[[str], list[Place]]
 
-ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[-–—•·*▪■●])\s+(?=\S)")
+#: a list item's mark: "1." / "1)", a sub-number "2.3" (group 2), or a bullet
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|\d{1,2}\.(\d{1,2})\.?|[-–—•·*▪■●])\s+(?=\S)")
 #: words that may stand in an owner phrase besides the district names themselves
 _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
     r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
-    r"s\b|i\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
+    r"s\b|i\b|som\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
     r"beviljades\b)*$"
 )
 

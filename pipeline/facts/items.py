@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine
+from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.item_parts import (
     ITEM,
@@ -101,10 +101,11 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
         m = _enumerated(lines[j].text)
         if m is None or _kind(lines[j].text) != kind or lines[j].heading:
             break
-        if m.group(1):  # numbered items count up; "1." again starts another list
-            if blocks and int(m.group(1)) != number + 1:
+        if m.group(1) or m.group(2):  # numbered items count up; "1." again starts another list
+            got = int(m.group(1) or m.group(2))
+            if blocks and got != number + 1:
                 break
-            number = int(m.group(1))
+            number = got
         first = j
         j += 1
         while j < len(lines):
@@ -169,7 +170,7 @@ def _kind(text: str) -> str:
     m = _enumerated(text)
     if m is None:
         return ""
-    return "number" if m.group(1) else "bullet"
+    return "number" if m.group(1) else "sub" if m.group(2) else "bullet"
 
 
 def _head(text: str) -> tuple[str, AmountMatch | None, str]:
@@ -255,6 +256,11 @@ def find_item_projects(
         heading = _heading_above(lines, i)
         rows = [_row(lines, a, b, find, intro_k) for a, b in blocks]
         introduced = _introduces_projects(intro, heading)
+        if _kind(lines[i].text) == "sub" and (
+            find_funds(heading) or (len(intro.split()) <= 8 and find_funds(intro))
+        ):
+            # "2 Lokala utvecklingsmedel (LUM)" over "2.1 …", "2.2 …": the fund's projects
+            introduced = True
         owner = _owner_heading(lines, intro_k, find)
         if owner and all(r is not None and r.amount is not None for r in rows):
             # items with their sums under an owner's name ("Socialförvaltningen" over
@@ -317,6 +323,11 @@ def _row(
     labelled = next((n for n, t in enumerate(texts) if n and LABEL.match(t)), None)
     if labelled is not None:
         return labelled_row(lines, a, b, texts, labelled, find, intro_k)
+    mark = ITEM.match(texts[0])
+    if mark is not None and mark.group(2):
+        prose = _sentence_item(text, a, b, lines, find, intro_k)
+        if prose is not None:
+            return prose
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = _head(head_text)
@@ -364,6 +375,44 @@ def _row(
         row.amount, row.amount_raw, row.amount_approx = amount.sek, amount.raw, amount.approximate
         # the line that prints the amount (a wrapped head prints it on a later line)
         digits = re.sub(r"\D", "", amount.raw)[:3]
+        row.amount_line = next(
+            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
+            a,
+        )
+    return row
+
+
+_MAX_NAME_SENTENCE = 16
+
+
+def _sentence_item(
+    text: str, a: int, b: int, lines: Sequence[BodyLine], find: PlaceFinder, intro_k: int | None
+) -> ListRow | None:
+    """A sub-numbered item written as prose: its first sentence is the name (with the owner
+    after a comma: "Brukarråd i boendestödet, Norrmalms stadsdelsförvaltning."), the rest
+    describes it and states its sum."""
+    first, dot, rest = text.partition(". ")
+    if not dot or len(first.split()) > _MAX_NAME_SENTENCE or not rest[:1].isupper():
+        return None
+    if find_amounts(first):
+        return None  # "Name, District, 18 000 kronor. …": the usual item
+    name, places = split_owner(first, find)
+    sums = [m for m in find_amounts(rest) if m.per is None]
+    row = ListRow(
+        tidy(name),
+        places,
+        a,
+        b,
+        lines[a].page_no,
+        text,
+        description=rest.strip(),
+        form="intro_list",
+        intro_line=intro_k if intro_k is not None else a,
+    )
+    if sums:
+        m = sums[0]
+        row.amount, row.amount_raw, row.amount_approx = m.sek, m.raw, m.approximate
+        digits = re.sub(r"\D", "", m.raw)[:3]
         row.amount_line = next(
             (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
             a,

@@ -58,6 +58,7 @@ from pipeline.facts.finders import org_finder, place_finder
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
+from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import find_intro_lists, find_numbered_projects, lead_places
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
@@ -130,6 +131,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     ]
     taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
     drafts += [d for d in find_field_blocks(lines, ctx, places) if d.first_line not in taken]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        from_list_row(r, lines, ctx)
+        for r in find_labelled_items(lines, places, own)
+        if r.first_line not in taken
+    ]
     rows = [
         r
         for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
