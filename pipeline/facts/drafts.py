@@ -26,6 +26,22 @@ from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
 
 #: an item's own decision ("Beviljas 22 000 kronor", "Avslås")
+_ONGOING = re.compile(r"\b(?:pagar|pagaende|fortsatter)\b")
+_FINISHED = re.compile(
+    r"\b(?:har genomforts|genomfort|genomfordes|ar avslutat|ar avslutad|avslutades|"
+    r"har avslutats|slutrapporterades|har slutforts)\b"
+)
+
+
+def _reported(text: str) -> str | None:
+    f = fold(text)
+    if _ONGOING.search(f):
+        return "pågående"
+    if _FINISHED.search(f):
+        return "genomförd"
+    return None
+
+
 _DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas)\b")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
 REJECTED = "avslagen"
@@ -105,6 +121,10 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     own = cued_status(r.evidence, None)  # the item's own "Beviljas 22 000 kronor"
     if own in ("beviljad", REJECTED) and _DECIDED_HERE.search(fold(r.evidence)):
         status = own
+    elif status == "beviljad" and r.description:
+        # an item that reports on itself ("Projektet … har genomförts", "… pågår under
+        # 2022", "Genomfört i oktober 2021"): what it says it is
+        status = _reported(r.description) or status
     d = Draft(
         name=r.name,
         fund_type=fund,
