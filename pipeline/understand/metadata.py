@@ -152,6 +152,8 @@ def _meeting_page(p1: CleanPage) -> _MeetingPage | None:
         if len(parts) >= 3:
             crumbs = tuple(p.strip() for p in parts)
             break
+    if not crumbs and any(re.search(r"protokoll", t, re.IGNORECASE) for t in top):
+        return None  # a protokoll's head names its meeting too; its § is the subject
     for cand in [*crumbs[-1:], *top]:
         m = _MEETING_HEADING.match(cand)
         date = parse_date(m.group("date")) if m is not None else None

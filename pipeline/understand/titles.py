@@ -88,6 +88,11 @@ def _flat_title(head: str) -> _Field | None:
         for c in find_committees(text[: end.start()])
         if re.search(r"\bTill\s*$", text[max(0, c.start - 8) : c.start])
     ]
+    # "Till borgarrådsberedningen": an addressee that is no committee
+    spans += [
+        m.span()
+        for m in re.finditer(r"\bTill\s+\w+(?:beredningen|utskottet)\b", text[: end.start()])
+    ]
     if not spans:
         return None
     spans.sort(key=lambda sp: sp[1])
