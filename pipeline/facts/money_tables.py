@@ -115,6 +115,12 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
     return out
 
 
+#: a row printed with one space before its value: "Rinkeby 2,4", "Summa 11,6"
+_LABEL_VALUE = re.compile(
+    r"^(?P<label>[^\d].*?[^\W\d_)])\s+(?P<value>(?:ca\.?\s+)?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{1,3})?)$"
+)
+
+
 def _read_money_table(
     lines: Sequence[str], headings: Sequence[bool], anchor: int, mult: int
 ) -> tuple[list[TableAmount], int]:
@@ -157,6 +163,7 @@ def _read_money_table(
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor
+    label_line: str | None = None  # a label alone on its line, its value on the next
     for j in range(start, n):
         line = lines[j].strip()
         if not line:
@@ -167,7 +174,13 @@ def _read_money_table(
         if headings and headings[j]:
             break
         cells = _cells(line)
+        if len(cells) == 1 and (tail := _LABEL_VALUE.match(line)) is not None:
+            cells = [tail.group("label"), tail.group("value")]  # "Rinkeby 2,4"
         money = _money_cells(cells)
+        if money == 1 == len(cells) and label_line is not None:
+            # a table flattened one cell per line: "Förskoleverksamhet" / "511,9"
+            cells, money = [label_line, cells[0]], 1
+        label_line = line if money == 0 and len(line.split()) <= 8 else None
         if money == 0 or money >= len(cells):
             if rows and (line.endswith(".") or len(line.split()) > 6 or blanks):
                 break
@@ -198,7 +211,8 @@ def _read_money_table(
             value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)
             if value <= 0:
                 continue
-            kind, conf = _table_kind(label, col, total, table)
+            # a caption speaks for the rows of a one-column table only
+            kind, conf = _table_kind(label, col, total, table, caption if ncols == 1 else "")
             year = int(col) if _YEAR_CELL.match(col) else None
             out.append(
                 TableAmount(
@@ -215,7 +229,9 @@ def _read_money_table(
     return out, last
 
 
-def _table_kind(label: str, column: str, total: bool, table: str) -> tuple[str, float]:
+def _table_kind(
+    label: str, column: str, total: bool, table: str, caption: str = ""
+) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
     project column), "per_unit", "breakdown" or ""."""
     # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
@@ -229,6 +245,11 @@ def _table_kind(label: str, column: str, total: bool, table: str) -> tuple[str, 
         return said.kind, 0.7
     if table == "per_unit":
         return "budget", 0.65
+    told = amount_role(caption) if caption else None
+    if told is not None and told.cued and told.kind in ("budget", "total_granted", "state_grant"):
+        # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
+        # "Budget 2012 (mnkr)")
+        return told.kind, 0.55
     if total:
         return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
     return "other", 0.6 if table == "breakdown" else 0.4
