@@ -47,6 +47,9 @@ def find_inline_lists(
     out: list[ListRow] = []
     for i, ln in enumerate(lines):
         text = ln.text.rstrip()
+        if ": ”" in text or ': "' in text:
+            out.extend(_quoted_items(lines, i, find, own))
+            continue
         if not text.endswith(":") or not _introduces(lines, i):
             continue
         # the list: the lines after the colon up to the end of the sentence
@@ -62,6 +65,63 @@ def find_inline_lists(
         if len(rows) >= _MIN_ITEMS:
             out.extend(rows)
     return out
+
+
+#: "”Läxhjälp i Solberga”, Solberga Bollklubb, 120 000 kr": a quoted name, who runs it, its sum
+_QUOTED_ITEM = re.compile(
+    r"(?::\s*|,\s*|\s+(?:och|samt)\s+)[”\"](?P<name>[^”\"]{3,120})[”\"]"
+    r"(?:,\s*(?P<org>[^,”\"]{2,80}?))?,\s*(?P<sum>(?:ca\.?\s+)?\d[\d \u00a0]*(?:,\d+)?\s*"
+    r"(?:kr|kronor|tkr|sek)\b\.?)",
+    re.IGNORECASE,
+)
+
+
+def _quoted_items(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder, own: Sequence[Place]
+) -> list[ListRow]:
+    """A sentence that introduces projects, then lists them after its colon, each a quoted
+    name with who runs it and its sum: "… föreslår att tre projekt beviljas medel: ”A”,
+    Förening X, 120 000 kr, ”B”, Förening Y, 42 500 kr, och ”C”, …, sammanlagt …"."""
+    text = lines[i].text
+    colon = text.find(": ")
+    intro = text[:colon]
+    if not (cue_hits(intro, "list_intro") or re.search(r"beviljas|föreslås|beviljades", intro)):
+        return []
+    if not _PROJECT_WORD.search(fold(intro)):
+        return []
+    rows: list[ListRow] = []
+    for m in _QUOTED_ITEM.finditer(text, colon):
+        found = find_amounts(m.group("sum"))
+        if len(found) != 1:
+            continue
+        org = (m.group("org") or "").strip()
+        places = find(org) if org else []
+        rest = org
+        for p in sorted(places, key=lambda p: -p.start):
+            rest = rest[: p.start] + rest[p.end :]
+        if places and re.search(
+            r"[A-ZÅÄÖ]\w+", re.sub(r"\b(?:stadsdels\w*|sdf|och|i)\b", "", rest)
+        ):
+            places = []  # "Nattvandrarna i Älvsjö": an association named for its place
+        a = found[0]
+        row = ListRow(
+            m.group("name").strip(),
+            places or list(own),
+            i,
+            i,
+            lines[i].page_no,
+            m.group(0).strip(" ,"),
+            form="intro_list",
+            intro_line=i,
+            amount=a.sek,
+            amount_raw=a.raw,
+            amount_approx=a.approximate,
+            amount_line=i,
+        )
+        if org and not places:
+            row.performer = org  # an association or firm runs it
+        rows.append(row)
+    return rows if len(rows) >= _MIN_ITEMS else []
 
 
 def _introduces(lines: Sequence[BodyLine], i: int) -> bool:

@@ -69,7 +69,7 @@ _NAME_STOP = re.compile(
     re.IGNORECASE,
 )
 _MONEY_PREP = re.compile(r"med|om|på|för|till", re.IGNORECASE)
-_GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall")
+_GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
 _DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
 )
