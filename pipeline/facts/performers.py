@@ -201,6 +201,8 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
         if run:
             cand = " ".join(run).strip(" .,;:")
             after = [fold(w.strip(".,;:")) for w in text[h.end :].split()[: len(run) + 1]]
+            if run[-1].endswith((".", ";", ":")):
+                after = after[: len(run)]  # the next sentence's first word is not the name's
             if _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after):
                 continue  # "genomförts av Vantörs stadsdelsförvaltning i samarbete med …": the owner
             return canonical_org(cand, find_orgs)

@@ -102,3 +102,37 @@ def test_numbered_items_across_decision_sections_restart() -> None:
         (1, "Socialnämnden beslutar att godkänna lägesbeskrivningen"),
         (2, "Socialnämnden beslutar att överlämna ärendet."),
     ]
+
+
+def test_an_item_whose_number_a_page_break_lost_stays_in_the_list() -> None:
+    lines = [
+        "Beslut",
+        "1. Bromma stadsdelsnämnd medges budgetjustering med 1,0 mnkr.",
+        "2. Farsta stadsdelsnämnd medges budgetjustering med 2,0 mnkr.",
+        "",
+        "Idrottsnämnden medges budgetjustering med 3,0 mnkr för belysning.",
+        "4. Stadsdirektören ges i uppdrag att följa upp insatserna.",
+        "",
+        "Ärendet",
+        "Kommunstyrelsen har tidigare beslutat om ramarna.",
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    assert [d.item_no for d in find_decisions(sections)] == [1, 2, 3, 4]
+    assert find_decisions(sections)[2].text.startswith("Idrottsnämnden")
+
+
+def test_an_att_clause_that_wraps_before_a_name_goes_on() -> None:
+    lines = [
+        "Beslut",
+        "Stadsdelsnämnden beslutar",
+        "att ansöka om 100 000 kronor hos",
+        "Socialtjänstförvaltningens FoU-enhet för projektet Prov,",
+        "att omedelbart justera beslutet.",
+    ]
+    page = _page(1, lines)
+    sections = split_sections((page,), find_headings([lines], [[None] * len(lines)]))
+    assert [d.text for d in find_decisions(sections)] == [
+        "att ansöka om 100 000 kronor hos Socialtjänstförvaltningens FoU-enhet för projektet Prov,",
+        "att omedelbart justera beslutet.",
+    ]

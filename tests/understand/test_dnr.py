@@ -28,6 +28,9 @@ from pipeline.understand.dnr import find_dnrs, normalize_dnr
             "3.2.1-792/2020",
         ),
         ("KS 155/18", "KS 155/18", "KS 155/18"),
+        # another municipality's year and running number; a classification before them
+        ("Dnr KS 2020/00815", "KS 2020/00815", "KS 2020/00815"),
+        ("Dnr 4.1/0231/2005", "4.1/0231/2005", "4.1/0231/2005"),
     ],
 )
 def test_find_dnr(text: str, raw: str, normalized: str) -> None:
