@@ -144,7 +144,9 @@ def _owners_only(find: PlaceFinder) -> PlaceFinder:
     """The place finder without the units an application is addressed to."""
 
     def owners(text: str) -> list[Place]:
-        return [p for p in find(text) if not _APPLIED_TO.search(text[: p.start])]
+        return [
+            p for p in find(text) if not _APPLIED_TO.search(text[max(0, p.start - 200) : p.start])
+        ]
 
     return owners
 

@@ -351,7 +351,11 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 continue
             emit(m.start(), m.end(), end, _to_int(value * mult), explicit)
             continue
-        before = _CUR_BEFORE.search(sk, 0, m.start()) if value >= 1000 and m.group("grp") else None
+        before = (
+            _CUR_BEFORE.search(sk, max(0, m.start() - 12), m.start())
+            if value >= 1000 and m.group("grp")
+            else None
+        )
         if before is not None:
             # the unit before the number, as older documents print it: "kr 75.000"
             emit(before.start("cur"), m.end(), m.end(), _to_int(value), True)

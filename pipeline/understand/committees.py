@@ -237,9 +237,9 @@ def _committee(
     for sec in sections:
         if sec.kind in ("forslag_till_beslut", "beslut"):
             for ln in sec.lines[:3]:
-                m = _DECIDES.match(ln.text.strip())
-                if m:
-                    return _Field((m.group(1), m.group(1)), ln.text, 0.7)
+                own = _DECIDES.match(ln.text.strip())
+                if own:
+                    return _Field((own.group(1), own.group(1)), ln.text, 0.7)
     # 6. the letterhead's förvaltning
     for text in top:
         found = find_committees(text, administrations=True)

@@ -189,8 +189,14 @@ Bromma                             300          250
 Summa                              500          400
 """,
     )
-    cells = sorted((a.sek, a.year) for a in f.amounts if a.kind == "project_cost")
+    cells = sorted(
+        (a.sek, a.year) for a in f.amounts if a.raw.strip() in {"150", "200", "250", "300"}
+    )
     assert cells == [(150_000, 2015), (200_000, 2014), (250_000, 2015), (300_000, 2014)]
+    # no district here owns a project of the document: the table shares a fund out (budget)
+    assert {a.kind for a in f.amounts if a.raw.strip() in {"150", "200", "250", "300"}} == {
+        "budget"
+    }
 
 
 def test_a_year_run_into_the_next_column_by_ocr_and_a_three_line_header(
