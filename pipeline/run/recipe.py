@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.config import Settings
+from pipeline.layout import ExtractedStore
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
@@ -32,7 +33,7 @@ from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, process_documents
 from pipeline.run.tasks import stage_versions
-from pipeline.run.workers import LocalPool, Workers, forks, preload
+from pipeline.run.workers import LocalPool, Workers, warm_loading
 from pipeline.warehouse import longitudinal
 from pipeline.warehouse.lexicon import Learner
 from pipeline.warehouse.runs import record_run
@@ -98,6 +99,15 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         for s in found.skipped:
             on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
 
+        # A new warehouse: everything found is to do, so the workers start now and import
+        # while this process prepares the warehouse and plans (issue 19); otherwise they
+        # start once the plan says there is work.
+        workers: Workers | None = None
+        readable = [f for f in found.files if f.media_type != "unsupported"]
+        if readable and not settings.db_path.exists():
+            workers = _workers(settings, readable)
+            cleanup.callback(_close, workers, summary)
+
         def loaded(result: DocumentResult) -> None:
             _tally(summary, result)
             on_event("doc_done", result=result)
@@ -148,21 +158,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             renamed=len(plan.renamed),
             still_failing=len(plan.still_failing),
         )
-        # Workers fork from this process: what they all import (spaCy, OpenCV, …) is
-        # imported here once, while Tesseract is checked, instead of in every worker — when
-        # more than one worker would (one document is understood by one worker: importing
-        # here first would only delay its pages, and a worker forked from a process holding
-        # everything peaks higher: 383 against 306 MiB on the 204-page PDF).
-        warm = None
-        if len(plan.todo) > 1 and settings.jobs > 1 and not settings.scheduler and forks():
-            warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
-            warm.start()
-        try:
-            workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
-        finally:
-            if warm is not None:
-                warm.join()  # never fork while a thread may hold the import lock
-        cleanup.callback(_close, workers, summary)
+        if workers is None:
+            workers = _workers(settings, plan.todo)
+            cleanup.callback(_close, workers, summary)
+        if plan.todo:
+            warm_loading()  # while the workers work (the pool has forked: see `forking`)
 
         def count_pages(event: str, **data: object) -> None:
             if event == "page_done":
@@ -223,8 +223,10 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     return summary
 
 
-def _workers(settings: Settings, need_ocr: bool) -> Workers:
-    """The local pool (Tesseract checked here), or a Dask cluster (checked on each worker)."""
+def _workers(settings: Settings, todo: Sequence[SourceFile]) -> Workers:
+    """The local pool (Tesseract checked here), started at once when there is work, or a
+    Dask cluster (Tesseract checked on each worker)."""
+    need_ocr = any(f.media_type == "application/pdf" for f in todo)
     if settings.scheduler:
         from pipeline.run.cluster import ClusterWorkers
 
@@ -233,7 +235,21 @@ def _workers(settings: Settings, need_ocr: bool) -> Workers:
         from pipeline.text.tesseract_check import check_tesseract
 
         check_tesseract(settings.ocr.lang)
-    return LocalPool(settings.jobs)
+    store = ExtractedStore(settings.extracted_dir)
+
+    def uncached(f: SourceFile, stage: str) -> bool:
+        return settings.force or not store.path(f.doc_id, stage).is_file()
+
+    pool = LocalPool(
+        settings.jobs,
+        # the text path for PDFs to read; understanding and extraction warmed unless every
+        # document's facts are cached (a rebuild of the warehouse reads them back)
+        text=any(f.media_type == "application/pdf" and uncached(f, "text") for f in todo),
+        parse=any(uncached(f, "extract") for f in todo),
+    )
+    if todo:
+        pool.start()
+    return pool
 
 
 def _close(workers: Workers, summary: RunSummary) -> None:

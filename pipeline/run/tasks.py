@@ -35,6 +35,7 @@ from pipeline.records import (
 )
 from pipeline.run.faults import crash_point, kill_point
 from pipeline.run.fingerprint import StageFingerprint, code_versions
+from pipeline.run.workers import warmed
 
 # --------------------------------------------------------------------------- versions & keys
 
@@ -86,6 +87,7 @@ def text_task(path: str, ocr: OcrSettings, first: int, last: int) -> Any:
 
 def count_task(path: str, ocr: OcrSettings) -> int:
     """Only the page count: the fallback after a file's text task killed its worker."""
+    warmed()
     from pipeline.text.pdf import open_pdf
 
     with open_pdf(local_path(path)) as pdf:
@@ -93,6 +95,7 @@ def count_task(path: str, ocr: OcrSettings) -> int:
 
 
 def page_task(path: str, page_no: int, ocr: OcrSettings, check: Any = None) -> PageText:
+    warmed()  # OCR imports pytesseract: not while the warm-up imports (`run.workers`)
     from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
@@ -105,6 +108,7 @@ def parse_task(
     doc: DocumentText, store_root: str, ukey: str, ekey: str, learned: LexiconRef | None = None
 ) -> tuple[UnderstoodDocument, Facts]:
     """Understanding and extraction, each cached under its own versioned key."""
+    warmed()
     from pipeline.facts.stage import extract
     from pipeline.understand.stage import understand
 
