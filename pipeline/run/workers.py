@@ -17,6 +17,7 @@ warm-up first (`warmed`), so that two threads never import the same modules at o
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -61,8 +62,6 @@ class LocalPool:
         `executor(isolating=False)` returns this pool."""
         if self._started is None:
             self._started = self._new(self.jobs)
-            started: Future[int] = self._started.submit(os.getpid)  # forks every worker
-            del started
 
     def executor(self, isolating: bool) -> Executor:
         if self._started is not None and not isolating:
@@ -71,8 +70,19 @@ class LocalPool:
         return self._new(1 if isolating else self.jobs)
 
     def _new(self, workers: int) -> ProcessPoolExecutor:
+        """A pool whose workers are forked now. This process's objects are frozen for the
+        garbage collector meanwhile: a worker then never collects (finalises) what it
+        inherited — garbage of earlier runs in a long-lived process such as the tests' — in
+        its warm-up thread, which crashed workers; and the pages stay shared."""
         forking()
-        return ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=self.warm)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=self.warm)
+        gc.freeze()
+        try:
+            started: Future[int] = pool.submit(os.getpid)  # forks every worker
+        finally:
+            gc.unfreeze()
+        del started
+        return pool
 
     def close(self) -> None:
         """Stop a started pool that no task used (a run with nothing to do after all)."""
