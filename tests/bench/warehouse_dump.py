@@ -28,6 +28,7 @@ VOLATILE = {
     "created_at",
     "applied_at",
     "first_applied_at",
+    "last_ok_at",
     "checked_at",
     "linked_at",
     "at",
