@@ -112,6 +112,18 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             _tally(summary, result)
             on_event("doc_done", result=result)
 
+        def finish(con: object, report: warehouse.OverrideReport) -> None:
+            warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
+            # project series, criterion concepts and checks over the whole warehouse
+            summary.longitudinal = longitudinal.refresh(con, settings.overrides_dir)  # type: ignore[arg-type]
+            summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
+                f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
+            ]
+            summary.overrides = report
+            summary.elapsed_s = time.perf_counter() - t0
+            _record(con, summary, started, version, fps)
+
+        report: warehouse.OverrideReport | None = None
         loader = BatchLoader(settings.db_path, version, fingerprint, on_loaded=loaded)
         with loader.window() as con:
             plan = make_plan(
@@ -142,9 +154,13 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             learner = Learner.from_warehouse(
                 con, redo, settings.overrides_dir, settings.extracted_dir / "lexicon"
             )
-        summary.up_to_date = len(plan.up_to_date)
-        summary.plan = plan
-        summary.removed = [] if settings.prune else list(plan.removed)
+            summary.up_to_date = len(plan.up_to_date)
+            summary.plan = plan
+            summary.removed = [] if settings.prune else list(plan.removed)
+            if not plan.todo:  # nothing to read: the end of the run in this same window
+                report = warehouse.apply_overrides(con, settings.overrides_dir)
+                if not report.needs_reload:
+                    finish(con, report)
         for dup, first in plan.duplicates:
             on_event(
                 "message", text=f"DUPLICATE {dup.source_path}: same bytes as {first.source_path}"
@@ -181,21 +197,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             loader.add(result)
         loader.flush()
 
-        def finish(con: object, report: warehouse.OverrideReport) -> None:
-            warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
-            # project series, criterion concepts and checks over the whole warehouse
-            summary.longitudinal = longitudinal.refresh(con, settings.overrides_dir)  # type: ignore[arg-type]
-            summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
-                f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
-            ]
-            summary.overrides = report
-            summary.elapsed_s = time.perf_counter() - t0
-            _record(con, summary, started, version, fps)
-
-        with loader.window() as con:
-            report = warehouse.apply_overrides(con, settings.overrides_dir)
-            if not report.needs_reload:
-                finish(con, report)
+        if report is None:
+            with loader.window() as con:
+                report = warehouse.apply_overrides(con, settings.overrides_dir)
+                if not report.needs_reload:
+                    finish(con, report)
         if report.needs_reload:
             # A correction was removed from the overrides files, or became stale: reload the
             # documents it had changed (from the cache in extracted/) so their extracted
