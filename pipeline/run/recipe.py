@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, process_documents
 from pipeline.run.tasks import stage_versions
-from pipeline.run.workers import LocalPool, Workers, warm_loading
+from pipeline.run.workers import LocalPool, Workers, forks, preload, warm_loading
 from pipeline.warehouse import longitudinal
 from pipeline.warehouse.lexicon import Learner
 from pipeline.warehouse.runs import record_run
@@ -99,14 +100,20 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         for s in found.skipped:
             on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
 
-        # A new warehouse: everything found is to do, so the workers start now and import
-        # while this process prepares the warehouse and plans (issue 19); otherwise they
-        # start once the plan says there is work.
+        # A new warehouse: everything found is to do, so the start-up begins now, while this
+        # process prepares the warehouse and plans (issue 19): the workers start and import
+        # the text path, or, with two or more documents to understand, this process imports
+        # and warms understanding and extraction for the workers to inherit (`run.workers`).
+        # Otherwise the start-up waits for the plan.
         workers: Workers | None = None
+        warm: threading.Thread | None = None
         readable = [f for f in found.files if f.media_type != "unsupported"]
         if readable and not settings.db_path.exists():
-            workers = _workers(settings, readable)
-            cleanup.callback(_close, workers, summary)
+            if _preloads(settings, readable):
+                warm = _preload()
+            else:
+                workers = _workers(settings, readable, None)
+                cleanup.callback(_close, workers, summary)
 
         def loaded(result: DocumentResult) -> None:
             _tally(summary, result)
@@ -175,7 +182,9 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             still_failing=len(plan.still_failing),
         )
         if workers is None:
-            workers = _workers(settings, plan.todo)
+            if warm is None and _preloads(settings, plan.todo):
+                warm = _preload()
+            workers = _workers(settings, plan.todo, warm)
             cleanup.callback(_close, workers, summary)
         if plan.todo:
             warm_loading()  # while the workers work (the pool has forked: see `forking`)
@@ -229,29 +238,51 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     return summary
 
 
-def _workers(settings: Settings, todo: Sequence[SourceFile]) -> Workers:
-    """The local pool (Tesseract checked here), started at once when there is work, or a
-    Dask cluster (Tesseract checked on each worker)."""
-    need_ocr = any(f.media_type == "application/pdf" for f in todo)
-    if settings.scheduler:
-        from pipeline.run.cluster import ClusterWorkers
-
-        return ClusterWorkers(settings, need_ocr)
-    if need_ocr:
-        from pipeline.text.tesseract_check import check_tesseract
-
-        check_tesseract(settings.ocr.lang)
+def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
+    """Warm understanding and extraction here before the local pool forks? Only when two or
+    more documents will be understood by two or more workers: one document is understood by
+    one worker, and this process would only delay its pages (and a worker forked from a
+    process holding everything peaks higher in memory)."""
+    if settings.jobs < 2 or settings.scheduler or not forks():
+        return False
     store = ExtractedStore(settings.extracted_dir)
+    return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
-    def uncached(f: SourceFile, stage: str) -> bool:
-        return settings.force or not store.path(f.doc_id, stage).is_file()
 
+def _preload() -> threading.Thread:
+    warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
+    warm.start()
+    return warm
+
+
+def _workers(
+    settings: Settings, todo: Sequence[SourceFile], warm: threading.Thread | None
+) -> Workers:
+    """The local pool (Tesseract checked here), started at once when there is work, or a
+    Dask cluster (Tesseract checked on each worker). `warm`: the preload to wait for before
+    the pool forks."""
+    try:
+        need_ocr = any(f.media_type == "application/pdf" for f in todo)
+        if settings.scheduler:
+            from pipeline.run.cluster import ClusterWorkers
+
+            return ClusterWorkers(settings, need_ocr)
+        if need_ocr:
+            from pipeline.text.tesseract_check import check_tesseract
+
+            check_tesseract(settings.ocr.lang)
+    finally:
+        if warm is not None:
+            warm.join()  # never fork while a thread may hold the import lock
+    store = ExtractedStore(settings.extracted_dir)
     pool = LocalPool(
         settings.jobs,
-        # the text path for PDFs to read; understanding and extraction warmed unless every
-        # document's facts are cached (a rebuild of the warehouse reads them back)
-        text=any(f.media_type == "application/pdf" and uncached(f, "text") for f in todo),
-        parse=any(uncached(f, "extract") for f in todo),
+        # the workers import the text path first when there are PDFs to read
+        text=any(
+            f.media_type == "application/pdf"
+            and (settings.force or not store.path(f.doc_id, "text").is_file())
+            for f in todo
+        ),
     )
     if todo:
         pool.start()

@@ -35,7 +35,6 @@ from pipeline.records import (
 )
 from pipeline.run.faults import crash_point, kill_point
 from pipeline.run.fingerprint import StageFingerprint, code_versions
-from pipeline.run.workers import warmed
 
 # --------------------------------------------------------------------------- versions & keys
 
@@ -87,7 +86,6 @@ def text_task(path: str, ocr: OcrSettings, first: int, last: int) -> Any:
 
 def count_task(path: str, ocr: OcrSettings) -> int:
     """Only the page count: the fallback after a file's text task killed its worker."""
-    warmed()
     from pipeline.text.pdf import open_pdf
 
     with open_pdf(local_path(path)) as pdf:
@@ -95,7 +93,6 @@ def count_task(path: str, ocr: OcrSettings) -> int:
 
 
 def page_task(path: str, page_no: int, ocr: OcrSettings, check: Any = None) -> PageText:
-    warmed()  # OCR imports pytesseract: not while the warm-up imports (`run.workers`)
     from pipeline.text.page import read_page
 
     crash_point(f"page:{Path(path).name}:{page_no}")  # crash-isolation tests only
@@ -108,7 +105,6 @@ def parse_task(
     doc: DocumentText, store_root: str, ukey: str, ekey: str, learned: LexiconRef | None = None
 ) -> tuple[UnderstoodDocument, Facts]:
     """Understanding and extraction, each cached under its own versioned key."""
-    warmed()
     from pipeline.facts.stage import extract
     from pipeline.understand.stage import understand
 

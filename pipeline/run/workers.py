@@ -5,14 +5,12 @@ machine) or, with `--scheduler`, `cluster.ClusterWorkers` (a Dask cluster's exec
 `pool.process_documents` drives both with one loop. `init_worker` sets up each local
 worker process.
 
-Start-up (issue 19): the recipe starts the local pool as soon as it knows there is work
-(`LocalPool.start`), before it prepares the warehouse, so that the workers' imports run
-while the main process migrates and plans. Each worker imports the text path in its
-initializer (its first task is usually a text task) and then, in a background thread,
-imports and warms understanding and extraction (`preload`: spaCy, the lexicons, the
-patterns), so that its first parse task finds them ready instead of paying seconds after the
-last page of its document is in. The text tasks run meanwhile; every other task waits for the
-warm-up first (`warmed`), so that two threads never import the same modules at once.
+Start-up (issue 19): a run with documents to read starts the pool early (`LocalPool.start`):
+on a new warehouse before preparing it, so that the workers import the text path (in
+their initializer, `text`) while the main process migrates and plans. A run with two or
+more documents to understand first imports and warms understanding and extraction in the
+main process (`preload`, in a thread while the warehouse is prepared) and forks the workers
+after: they inherit it, instead of each paying seconds of CPU for it on their first parse.
 """
 
 from __future__ import annotations
@@ -47,14 +45,14 @@ class Workers(Protocol):
 class LocalPool:
     """Worker processes on this machine; a crash breaks the whole pool (handled below).
 
-    `text` / `parse`: what the workers import (and warm) before their first task, see the
-    module docstring; by default nothing (each task imports what it needs)."""
+    `text`: the workers import the text path before their first task (see the module
+    docstring); by default each task imports what it needs."""
 
     poll_s: float | None = None
 
-    def __init__(self, jobs: int, *, text: bool = False, parse: bool = False) -> None:
+    def __init__(self, jobs: int, *, text: bool = False) -> None:
         self.jobs = max(1, jobs)
-        self.warm = (text, parse)
+        self.text = text
         self._started: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
@@ -72,10 +70,12 @@ class LocalPool:
     def _new(self, workers: int) -> ProcessPoolExecutor:
         """A pool whose workers are forked now. This process's objects are frozen for the
         garbage collector meanwhile: a worker then never collects (finalises) what it
-        inherited — garbage of earlier runs in a long-lived process such as the tests' — in
-        its warm-up thread, which crashed workers; and the pages stay shared."""
+        inherited — garbage of earlier runs in a long-lived process such as the tests', which
+        crashed a worker importing in a thread — and the pages stay shared."""
         forking()
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=self.warm)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=init_worker, initargs=(self.text,)
+        )
         gc.freeze()
         try:
             started: Future[int] = pool.submit(os.getpid)  # forks every worker
@@ -97,35 +97,16 @@ class LocalPool:
         return []
 
 
-_warming: threading.Thread | None = None  # this worker's warm-up of the parse path
-
-
-def init_worker(text: bool = False, parse: bool = False) -> None:
+def init_worker(text: bool = False) -> None:
     """Set up a worker process (not at import time, so importing the pool changes nothing):
     Tesseract's own threading fights the process pool on few cores, and PIL's limit on image
     size (decompression bombs) is set by importing `text.render`. `text`: import the text
-    path now; `parse`: warm understanding and extraction in a background thread (see the
-    module docstring and `warmed`)."""
-    global _warming
+    path now (see the module docstring)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     import pipeline.text.render  # noqa: F401
 
     if text:
         preload(parse=False)
-    if parse:
-        _warming = threading.Thread(
-            target=preload, kwargs={"text": False}, name="namnd-warm", daemon=True
-        )
-        _warming.start()
-
-
-def warmed() -> None:
-    """Wait until this worker's warm-up (if any) is done: called by every task that may
-    import more than the text path, so that no two threads import at once."""
-    global _warming
-    if _warming is not None:
-        _warming.join()
-        _warming = None
 
 
 _main_warming: threading.Thread | None = None  # the main process's warm-up of loading
@@ -158,6 +139,15 @@ def forking() -> None:
     (the child would inherit a held import lock)."""
     if _main_warming is not None:
         _main_warming.join()
+
+
+def forks() -> bool:
+    """Do the local pool's workers start as forks of this process (Linux's default)?"""
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=True) in (None, "fork") and hasattr(
+        os, "fork"
+    )
 
 
 def preload(parse: bool = True, text: bool = True) -> None:

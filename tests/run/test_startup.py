@@ -1,5 +1,5 @@
-"""Run start-up (issue 19): what the main process imports to read the workers' results, the
-workers' warm-up, and a pool that breaks before its first task."""
+"""Run start-up (issue 19): what the main process imports to read the workers' results, what
+a worker imports before its first task, and a pool that breaks before its first task."""
 
 from __future__ import annotations
 
@@ -45,18 +45,15 @@ def test_a_text_result_unpickles_without_the_text_path(tmp_path: Path) -> None:
     assert _fresh(code, pickle.dumps(got)) == "[]"
 
 
-@pytest.mark.parametrize("parse", [False, True])
-def test_a_worker_warms_the_parse_path_only_when_asked(parse: bool) -> None:
+def test_a_worker_imports_the_text_path_without_pandas() -> None:
     code = (
         "import sys\n"
         "from pipeline.run import workers\n"
-        f"workers.init_worker(text=True, parse={parse})\n"
-        "workers.warmed()\n"
-        "print(['pipeline.text.document' in sys.modules, 'pipeline.facts.stage' in sys.modules,"
-        " 'pandas' in sys.modules])\n"
+        "workers.init_worker(text=True)\n"
+        "print(['pipeline.text.document' in sys.modules, 'pandas' in sys.modules])\n"
     )
-    # the text path no longer imports pytesseract (and pandas) before the first OCR call
-    assert _fresh(code) == f"[True, {parse}, False]"
+    # pytesseract (and with it pandas) is imported at the first OCR call only
+    assert _fresh(code) == "[True, False]"
 
 
 def _broken_init(*args: object) -> None:
