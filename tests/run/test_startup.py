@@ -83,3 +83,35 @@ def test_a_pool_broken_before_its_first_task_fails_every_document(
     results = list(process_documents(files, settings, workers=pool))
     assert sorted(r.source.source_path for r in results) == ["t0.txt", "t1.txt", "t2.txt"]
     assert {r.status for r in results} == {"failed"}
+
+
+def test_a_no_op_rerun_opens_the_warehouse_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to read: the end of the run (overrides, refresh, the `runs` row) happens in
+    the plan's write window, and the rerun is still recorded."""
+    import duckdb
+
+    from pipeline.warehouse import db as db_mod
+    from tests.conftest import build_warehouse
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text(letter_text(1), "utf-8")
+    assert build_warehouse(raw, tmp_path).exit_code == 0
+    opened: list[bool] = []
+    real_open = db_mod._open
+
+    def spy(path: Path, *, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+        opened.append(read_only)
+        return real_open(path, read_only=read_only, wait_s=wait_s)
+
+    monkeypatch.setattr(db_mod, "_open", spy)
+    again = build_warehouse(raw, tmp_path)
+    assert again.exit_code == 0 and "1 up to date" in again.output
+    assert opened == [False]
+    con = duckdb.connect(str(again.db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*), min(up_to_date) FROM runs").fetchone() == (2, 0)
+    finally:
+        con.close()
