@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -146,28 +147,94 @@ def tesseract_cmd() -> str:
 
 
 def tesseract_versions(lang: str) -> dict[str, str]:
-    """``tesseract --version`` first line and sha256[:16] of each traineddata file used."""
+    """``tesseract --version`` first line and sha256[:16] of each traineddata file used.
+
+    Asking Tesseract takes two processes and hashing its models tens of MB, at the start of
+    every run: the answers are kept in the user's cache directory (`tool_cache_path`), keyed
+    by the binary's path, size and mtime (and ``TESSDATA_PREFIX``) and by each model file's
+    size and mtime, so a no-op rerun only looks at the files (issue 19)."""
     cmd = tesseract_cmd()
-    if shutil.which(cmd) is None and not Path(cmd).exists():
+    exe = shutil.which(cmd) or (cmd if Path(cmd).exists() else None)
+    if exe is None:
         return {"tesseract": "missing"}
+    cache = _ToolCache.load()
     try:
-        ver = subprocess.run([cmd, "--version"], capture_output=True, text=True, timeout=30)
-        langs = subprocess.run([cmd, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return {"tesseract": "missing"}
-    lines = (ver.stdout or ver.stderr).splitlines()
-    out = {"tesseract": lines[0].strip() if lines else "unknown"}
-    m = re.search(r'"([^"]+)"', (langs.stdout or "").splitlines()[0] if langs.stdout else "")
-    tessdata = Path(m.group(1)) if m else None
+        st = os.stat(exe)
+        key = f"{Path(exe).resolve()}|{st.st_size}|{st.st_mtime_ns}|{os.environ.get('TESSDATA_PREFIX')}"
+    except OSError:
+        key = ""
+    asked = cache.binaries.get(key) if key else None
+    if asked is None:
+        try:
+            ver = subprocess.run([cmd, "--version"], capture_output=True, text=True, timeout=30)
+            langs = subprocess.run(
+                [cmd, "--list-langs"], capture_output=True, text=True, timeout=30
+            )
+        except (OSError, subprocess.SubprocessError):
+            return {"tesseract": "missing"}
+        lines = (ver.stdout or ver.stderr).splitlines()
+        m = re.search(r'"([^"]+)"', (langs.stdout or "").splitlines()[0] if langs.stdout else "")
+        asked = [lines[0].strip() if lines else "unknown", m.group(1) if m else ""]
+        if key and ver.returncode == 0 and langs.returncode == 0:
+            cache.binaries[key] = asked
+    out = {"tesseract": asked[0]}
+    tessdata = Path(asked[1]) if asked[1] else None
     for code in [*lang.split("+"), "osd"]:
         f = tessdata / f"{code}.traineddata" if tessdata else None
-        out[f"{code}.traineddata"] = _file_digest(f) if f and f.is_file() else "missing"
+        out[f"{code}.traineddata"] = cache.digest(f) if f and f.is_file() else "missing"
+    cache.save()
     return out
 
 
-def _file_digest(path: Path) -> str:
-    st = path.stat()
-    return _cached_digest(str(path), st.st_size, st.st_mtime_ns)
+def tool_cache_path() -> Path:
+    """``tools.json`` in the user's cache directory (``$NAMND_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/namndarkiv``, else ``~/.cache/namndarkiv``), as the lexicon's."""
+    explicit = os.environ.get("NAMND_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / "tools.json"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "namndarkiv" / "tools.json"
+
+
+@dataclass
+class _ToolCache:
+    """What Tesseract said and what its model files digest to, by path, size and mtime."""
+
+    binaries: dict[str, list[str]]
+    files: dict[str, list[object]]  # path -> [size, mtime_ns, sha256[:16]]
+    seen: str = ""  # the JSON read: save only when something changed
+
+    @classmethod
+    def load(cls) -> _ToolCache:
+        try:
+            text = tool_cache_path().read_text(encoding="utf-8")
+            data = json.loads(text)
+            return cls(dict(data["binaries"]), dict(data["files"]), text)
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls({}, {})
+
+    def digest(self, path: Path) -> str:
+        st = path.stat()
+        known = self.files.get(str(path))
+        if known is not None and known[:2] == [st.st_size, st.st_mtime_ns]:
+            return str(known[2])
+        digest = _cached_digest(str(path), st.st_size, st.st_mtime_ns)
+        self.files[str(path)] = [st.st_size, st.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        text = json.dumps({"binaries": self.binaries, "files": self.files}, sort_keys=True)
+        if text == self.seen:
+            return
+        path = tool_cache_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+        except OSError:  # a read-only home: ask Tesseract again next time
+            return
+        self.seen = text
 
 
 @cache

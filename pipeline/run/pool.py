@@ -201,18 +201,20 @@ def process_documents(
         if d.n_pages is None or len(d.pages) < d.n_pages:
             return
         d.text = text_stage.assemble(d.source, list(d.pages.values()))
-        store.write(d.source.doc_id, "text", d.tkey, to_jsonable(d.text))
         if all(p.quality == "failed" for p in d.text.pages):
             reason = d.text.pages[0].error or "no page could be read"
             finish(d, "failed", "text", f"no page could be read ({reason})", text=d.text)
         elif (t := parse_task(d)) is not None:
-            submit(t)
+            submit(t)  # before the text is cached: a worker starts on it meanwhile
+        store.write(d.source.doc_id, "text", d.tkey, to_jsonable(d.text))
 
     try:
         for task in initial:
             submit(task)
-        while pending:
-            done, _ = wait(list(pending), timeout=workers.poll_s, return_when=FIRST_COMPLETED)
+        while pending or refused:  # refused: the pool broke before it took a task
+            done: set[Future[Any]] = set()
+            if pending:
+                done, _ = wait(list(pending), timeout=workers.poll_s, return_when=FIRST_COMPLETED)
             for line in workers.news():
                 on_event("message", text=line)
             broken: list[Task] = []

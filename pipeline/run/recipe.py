@@ -20,11 +20,13 @@ import datetime as dt
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import warehouse
 from pipeline.config import Settings
+from pipeline.layout import ExtractedStore
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import fingerprint as fp
 from pipeline.run.discover import Skipped, discover
@@ -32,7 +34,7 @@ from pipeline.run.loader import BatchLoader
 from pipeline.run.plan import Plan, make_plan
 from pipeline.run.pool import EventHandler, process_documents
 from pipeline.run.tasks import stage_versions
-from pipeline.run.workers import LocalPool, Workers, forks, preload
+from pipeline.run.workers import LocalPool, Workers, forks, preload, warm_loading
 from pipeline.warehouse import longitudinal
 from pipeline.warehouse.lexicon import Learner
 from pipeline.warehouse.runs import record_run
@@ -98,10 +100,37 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         for s in found.skipped:
             on_event("message", text=f"SKIPPED {s.source_path}: {s.reason}")
 
+        # A new warehouse: everything found is to do, so the start-up begins now, while this
+        # process prepares the warehouse and plans (issue 19): the workers start and import
+        # the text path, or, with two or more documents to understand, this process imports
+        # and warms understanding and extraction for the workers to inherit (`run.workers`).
+        # Otherwise the start-up waits for the plan.
+        workers: Workers | None = None
+        warm: threading.Thread | None = None
+        readable = [f for f in found.files if f.media_type != "unsupported"]
+        if readable and not settings.db_path.exists():
+            if _preloads(settings, readable):
+                warm = _preload()
+            else:
+                workers = _workers(settings, readable, None)
+                cleanup.callback(_close, workers, summary)
+
         def loaded(result: DocumentResult) -> None:
             _tally(summary, result)
             on_event("doc_done", result=result)
 
+        def finish(con: object, report: warehouse.OverrideReport) -> None:
+            warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
+            # project series, criterion concepts and checks over the whole warehouse
+            summary.longitudinal = longitudinal.refresh(con, settings.overrides_dir)  # type: ignore[arg-type]
+            summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
+                f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
+            ]
+            summary.overrides = report
+            summary.elapsed_s = time.perf_counter() - t0
+            _record(con, summary, started, version, fps)
+
+        report: warehouse.OverrideReport | None = None
         loader = BatchLoader(settings.db_path, version, fingerprint, on_loaded=loaded)
         with loader.window() as con:
             plan = make_plan(
@@ -132,9 +161,13 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             learner = Learner.from_warehouse(
                 con, redo, settings.overrides_dir, settings.extracted_dir / "lexicon"
             )
-        summary.up_to_date = len(plan.up_to_date)
-        summary.plan = plan
-        summary.removed = [] if settings.prune else list(plan.removed)
+            summary.up_to_date = len(plan.up_to_date)
+            summary.plan = plan
+            summary.removed = [] if settings.prune else list(plan.removed)
+            if not plan.todo:  # nothing to read: the end of the run in this same window
+                report = warehouse.apply_overrides(con, settings.overrides_dir)
+                if not report.needs_reload:
+                    finish(con, report)
         for dup, first in plan.duplicates:
             on_event(
                 "message", text=f"DUPLICATE {dup.source_path}: same bytes as {first.source_path}"
@@ -148,21 +181,13 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             renamed=len(plan.renamed),
             still_failing=len(plan.still_failing),
         )
-        # Workers fork from this process: what they all import (spaCy, OpenCV, …) is
-        # imported here once, while Tesseract is checked, instead of in every worker — when
-        # more than one worker would (one document is understood by one worker: importing
-        # here first would only delay its pages, and a worker forked from a process holding
-        # everything peaks higher: 383 against 306 MiB on the 204-page PDF).
-        warm = None
-        if len(plan.todo) > 1 and settings.jobs > 1 and not settings.scheduler and forks():
-            warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
-            warm.start()
-        try:
-            workers = _workers(settings, any(f.media_type == "application/pdf" for f in plan.todo))
-        finally:
-            if warm is not None:
-                warm.join()  # never fork while a thread may hold the import lock
-        cleanup.callback(_close, workers, summary)
+        if workers is None:
+            if warm is None and _preloads(settings, plan.todo):
+                warm = _preload()
+            workers = _workers(settings, plan.todo, warm)
+            cleanup.callback(_close, workers, summary)
+        if plan.todo:
+            warm_loading()  # while the workers work (the pool has forked: see `forking`)
 
         def count_pages(event: str, **data: object) -> None:
             if event == "page_done":
@@ -181,21 +206,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             loader.add(result)
         loader.flush()
 
-        def finish(con: object, report: warehouse.OverrideReport) -> None:
-            warehouse.load_expected(con, settings.expected_dir)  # type: ignore[arg-type]
-            # project series, criterion concepts and checks over the whole warehouse
-            summary.longitudinal = longitudinal.refresh(con, settings.overrides_dir)  # type: ignore[arg-type]
-            summary.unmatched_overrides = [o.describe() for o in report.unmatched] + [
-                f"{o.describe()} (invalid, not applied: {why})" for o, why in report.invalid
-            ]
-            summary.overrides = report
-            summary.elapsed_s = time.perf_counter() - t0
-            _record(con, summary, started, version, fps)
-
-        with loader.window() as con:
-            report = warehouse.apply_overrides(con, settings.overrides_dir)
-            if not report.needs_reload:
-                finish(con, report)
+        if report is None:
+            with loader.window() as con:
+                report = warehouse.apply_overrides(con, settings.overrides_dir)
+                if not report.needs_reload:
+                    finish(con, report)
         if report.needs_reload:
             # A correction was removed from the overrides files, or became stale: reload the
             # documents it had changed (from the cache in extracted/) so their extracted
@@ -223,17 +238,55 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     return summary
 
 
-def _workers(settings: Settings, need_ocr: bool) -> Workers:
-    """The local pool (Tesseract checked here), or a Dask cluster (checked on each worker)."""
-    if settings.scheduler:
-        from pipeline.run.cluster import ClusterWorkers
+def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
+    """Warm understanding and extraction here before the local pool forks? Only when two or
+    more documents will be understood by two or more workers: one document is understood by
+    one worker, and this process would only delay its pages (and a worker forked from a
+    process holding everything peaks higher in memory)."""
+    if settings.jobs < 2 or settings.scheduler or not forks():
+        return False
+    store = ExtractedStore(settings.extracted_dir)
+    return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
-        return ClusterWorkers(settings, need_ocr)
-    if need_ocr:
-        from pipeline.text.tesseract_check import check_tesseract
 
-        check_tesseract(settings.ocr.lang)
-    return LocalPool(settings.jobs)
+def _preload() -> threading.Thread:
+    warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
+    warm.start()
+    return warm
+
+
+def _workers(
+    settings: Settings, todo: Sequence[SourceFile], warm: threading.Thread | None
+) -> Workers:
+    """The local pool (Tesseract checked here), started at once when there is work, or a
+    Dask cluster (Tesseract checked on each worker). `warm`: the preload to wait for before
+    the pool forks."""
+    try:
+        need_ocr = any(f.media_type == "application/pdf" for f in todo)
+        if settings.scheduler:
+            from pipeline.run.cluster import ClusterWorkers
+
+            return ClusterWorkers(settings, need_ocr)
+        if need_ocr:
+            from pipeline.text.tesseract_check import check_tesseract
+
+            check_tesseract(settings.ocr.lang)
+    finally:
+        if warm is not None:
+            warm.join()  # never fork while a thread may hold the import lock
+    store = ExtractedStore(settings.extracted_dir)
+    pool = LocalPool(
+        settings.jobs,
+        # the workers import the text path first when there are PDFs to read
+        text=any(
+            f.media_type == "application/pdf"
+            and (settings.force or not store.path(f.doc_id, "text").is_file())
+            for f in todo
+        ),
+    )
+    if todo:
+        pool.start()
+    return pool
 
 
 def _close(workers: Workers, summary: RunSummary) -> None:

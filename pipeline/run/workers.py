@@ -3,14 +3,22 @@
 A `Workers` is the local pool by default (`LocalPool`, a `ProcessPoolExecutor` on this
 machine) or, with `--scheduler`, `cluster.ClusterWorkers` (a Dask cluster's executor);
 `pool.process_documents` drives both with one loop. `init_worker` sets up each local
-worker process; `preload` warms this process before the pool forks (`forks`), so that the
-workers inherit what they would each import on their first task.
+worker process.
+
+Start-up (issue 19): a run with documents to read starts the pool early (`LocalPool.start`):
+on a new warehouse before preparing it, so that the workers import the text path (in
+their initializer, `text`) while the main process migrates and plans. A run with two or
+more documents to understand first imports and warms understanding and extraction in the
+main process (`preload`, in a thread while the warehouse is prepared) and forks the workers
+after: they inherit it, instead of each paying seconds of CPU for it on their first parse.
 """
 
 from __future__ import annotations
 
+import gc
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Protocol
 
 from pipeline.records import DocumentText, PageText
@@ -35,17 +43,52 @@ class Workers(Protocol):
 
 
 class LocalPool:
-    """Worker processes on this machine; a crash breaks the whole pool (handled below)."""
+    """Worker processes on this machine; a crash breaks the whole pool (handled below).
+
+    `text`: the workers import the text path before their first task (see the module
+    docstring); by default each task imports what it needs."""
 
     poll_s: float | None = None
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, *, text: bool = False) -> None:
         self.jobs = max(1, jobs)
+        self.text = text
+        self._started: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start the worker processes now (they import while this process goes on); the next
+        `executor(isolating=False)` returns this pool."""
+        if self._started is None:
+            self._started = self._new(self.jobs)
 
     def executor(self, isolating: bool) -> Executor:
-        return ProcessPoolExecutor(
-            max_workers=1 if isolating else self.jobs, initializer=init_worker
+        if self._started is not None and not isolating:
+            pool, self._started = self._started, None
+            return pool
+        return self._new(1 if isolating else self.jobs)
+
+    def _new(self, workers: int) -> ProcessPoolExecutor:
+        """A pool whose workers are forked now. This process's objects are frozen for the
+        garbage collector meanwhile: a worker then never collects (finalises) what it
+        inherited — garbage of earlier runs in a long-lived process such as the tests', which
+        crashed a worker importing in a thread — and the pages stay shared."""
+        forking()
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=init_worker, initargs=(self.text,)
         )
+        gc.freeze()
+        try:
+            started: Future[int] = pool.submit(os.getpid)  # forks every worker
+        finally:
+            gc.unfreeze()
+        del started
+        return pool
+
+    def close(self) -> None:
+        """Stop a started pool that no task used (a run with nothing to do after all)."""
+        if self._started is not None:
+            self._started.shutdown(wait=True, cancel_futures=True)
+            self._started = None
 
     def lost(self, exc: BaseException) -> bool:
         return False
@@ -54,12 +97,48 @@ class LocalPool:
         return []
 
 
-def init_worker() -> None:
+def init_worker(text: bool = False) -> None:
     """Set up a worker process (not at import time, so importing the pool changes nothing):
     Tesseract's own threading fights the process pool on few cores, and PIL's limit on image
-    size (decompression bombs) is set by importing `text.render`."""
+    size (decompression bombs) is set by importing `text.render`. `text`: import the text
+    path now (see the module docstring)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     import pipeline.text.render  # noqa: F401
+
+    if text:
+        preload(parse=False)
+
+
+_main_warming: threading.Thread | None = None  # the main process's warm-up of loading
+
+
+def warm_loading() -> None:
+    """Import, in a background thread of the main process, what loading the first batch
+    imports (pyarrow, which imports pandas, and the evidence boxes' numpy): the main process
+    mostly waits for the workers, and the first load came after the last parse (issue 19).
+    `forking` waits for it before any pool forks."""
+    global _main_warming
+
+    def imports() -> None:
+        try:
+            import pyarrow as pa
+
+            import pipeline.warehouse.evidence_boxes  # noqa: F401
+
+            pa.array([0])  # pyarrow imports pandas on its first conversion
+        except Exception:  # noqa: BLE001 — a warm-up only: loading reports what fails
+            pass
+
+    if _main_warming is None:
+        _main_warming = threading.Thread(target=imports, name="namnd-warm-load", daemon=True)
+        _main_warming.start()
+
+
+def forking() -> None:
+    """Called before a local pool forks: never fork while a thread of ours may be importing
+    (the child would inherit a held import lock)."""
+    if _main_warming is not None:
+        _main_warming.join()
 
 
 def forks() -> bool:
@@ -71,16 +150,16 @@ def forks() -> bool:
     )
 
 
-def preload(parse: bool = True) -> None:
-    """Import in this process what every worker would otherwise import and build on its own
-    first task — the text path (pdfium, pdfplumber, pikepdf, OpenCV, wordfreq) and, with
+def preload(parse: bool = True, text: bool = True) -> None:
+    """Import in this process what a worker would otherwise import and build on its first
+    tasks — with `text`, the text path (pdfium, pdfplumber, pikepdf, OpenCV, wordfreq); with
     `parse`, understanding and extraction (spaCy, the entity pipeline, the lexicons, loaded
-    by understanding a few lines) — so that workers forked afterwards inherit it (issue 19:
-    this was several seconds per worker per run, before the first page of a small batch).
-    Only worth it when the pool forks (`forks`); failures are left for the tasks to report."""
+    by understanding a few lines). Issue 19: this was seconds per worker per run, after the
+    last page of a document was in. Failures are left for the tasks to report."""
     try:
-        import pipeline.text.document
-        import pipeline.text.page  # noqa: F401
+        if text:
+            import pipeline.text.document
+            import pipeline.text.page  # noqa: F401
 
         if parse:
             from pipeline.facts.stage import extract

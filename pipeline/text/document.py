@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -23,17 +23,8 @@ from pipeline.errors import PageError
 from pipeline.records import PageText
 from pipeline.text import quality
 from pipeline.text.page import _failed, layer_boxes
-from pipeline.text.pdf import LayerCheck, check_text_layer, text_layer, worker_pdf
-
-
-@dataclass(frozen=True)
-class TextPages:
-    """What one pass over a PDF found: its page count, the pages read from their text
-    layer, and the pages left for OCR with their layer verdicts."""
-
-    n_pages: int
-    pages: tuple[PageText, ...]
-    to_ocr: tuple[tuple[int, LayerCheck | None], ...]  # (page_no, verdict); None: not judged
+from pipeline.text.pdf import check_text_layer, text_layer, worker_pdf
+from pipeline.text.results import LayerCheck, TextPages
 
 
 def read_text_pages(

@@ -32,6 +32,7 @@ from pipeline.text import quality
 from pipeline.text.layer import CidText, pdfium_words
 from pipeline.text.pdf_repair import repaired_bytes, sniff
 from pipeline.text.render import image_cover
+from pipeline.text.results import LayerCheck
 from pipeline.text.spacing import char_width, join_rows, spaced_line
 
 #: At most this share of a text layer's characters may be unmapped glyphs, control or
@@ -56,18 +57,6 @@ class PdfProbe:
 
     n_pages: int
     text_pages: tuple[bool, ...]
-
-
-@dataclass(frozen=True)
-class LayerCheck:
-    """The fast verdict on one page's text layer."""
-
-    usable: bool
-    chars: int  # non-space characters in the layer
-    reason: str = ""  # why the layer is not usable
-    dict_share: float | None = None
-    rotation: int = 0  # the page's /Rotate
-    unlike_words: bool = False  # rejected only for its dictionary share (OCR may do no better)
 
 
 # ------------------------------------------------------------------ opening

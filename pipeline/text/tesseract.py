@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytesseract
 from PIL import Image
 
 from pipeline.errors import PageError
@@ -32,6 +31,20 @@ from pipeline.text.tesseract_check import INSTALL_HINT, check_tesseract  # noqa:
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
 # parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _pytesseract() -> Any:
+    """pytesseract, imported at the first OCR call: it imports pandas (about 0.5 s and tens
+    of MiB), which a worker that only reads text layers never needs (issue 19)."""
+    import pytesseract
+
+    return pytesseract
+
+
+def __getattr__(name: str) -> Any:  # `tesseract.pytesseract` still names the module
+    if name == "pytesseract":
+        return _pytesseract()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ def recognise(
     """Run Tesseract once (`image_to_data`) and rebuild the page text from its lines."""
     start = time.perf_counter()
     config = f"--psm {psm} --dpi {dpi}"
+    pytesseract = _pytesseract()
     with _image_file(image) as name:
         pause_point("tesseract")  # crash-safety tests only: freezes here until killed
         try:
@@ -158,6 +172,7 @@ def detect_orientation(
 ) -> tuple[int, float] | None:
     """Tesseract OSD: (clockwise degrees to turn the image upright, confidence), or None when
     OSD cannot tell (sparse page, too few characters)."""
+    pytesseract = _pytesseract()
     with _image_file(image) as name:
         try:
             osd = pytesseract.image_to_osd(name, config=f"--psm 0 --dpi {dpi}", timeout=timeout)

@@ -40,6 +40,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 PY = sys.executable
+#: --pycache: where `namnd run` keeps compiled bytecode (None: as the environment says)
+PYCACHE: str | None = None
 
 # Runs `namnd run` in this process, timing what the warehouse takes (load_batch in this tree,
 # load_document + log_attempt before it), and prints {"s", "load_s", "rss_mib"}.
@@ -110,6 +112,9 @@ def namnd_run(tree: Path, raw: Path, root: Path, jobs: int, *extra: str) -> dict
         NAMND_EXTRACTED=str(root / "extracted"),
         BENCH_STAMPS=str(stamps),
     )
+    if PYCACHE:  # bytecode cached as in an installed package, kept outside the trees
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
     db = root / "warehouse" / "namnd.duckdb"
     args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", str(jobs), *extra]
     t0 = time.perf_counter()
@@ -383,10 +388,25 @@ def main() -> int:
     ap.add_argument("--only", default="small,born,noop,transcripts,ocr")
     ap.add_argument("--baseline", help="another checkout to run on the same inputs")
     ap.add_argument("--cache", help="noop: an extracted/ folder of the samples to start from")
+    ap.add_argument(
+        "--pycache",
+        help="keep bytecode in this folder (PYTHONPYCACHEPREFIX) even where the environment "
+        "sets PYTHONDONTWRITEBYTECODE: with it, every run compiles every module it imports "
+        "again (a quarter of a no-op rerun), which an installed package never does",
+    )
     args = ap.parse_args()
+    global PYCACHE
+    PYCACHE = args.pycache
     print(
         f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start; "
-        f"median of {args.repeat}",
+        f"median of {args.repeat}; bytecode "
+        + (
+            f"cached in {PYCACHE}"
+            if PYCACHE
+            else "not written"
+            if os.environ.get("PYTHONDONTWRITEBYTECODE")
+            else "cached beside the sources"
+        ),
         flush=True,
     )
     benches = {

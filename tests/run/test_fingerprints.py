@@ -164,3 +164,30 @@ def test_fingerprint_changes_name_the_file_and_stage(tmp_path: Path) -> None:
         ),
         ("facts", "old.csv removed"),
     ]
+
+
+def test_tesseract_answers_are_kept_across_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: a no-op rerun does not ask Tesseract again nor hash its models: the answers
+    are kept by file path, size and mtime; a model file that changed is hashed again."""
+    monkeypatch.setenv("NAMND_CACHE_DIR", str(tmp_path))
+    asked: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        asked.append(args)  # a spy: the real Tesseract answers
+        return real_run(args, **kw)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(fp.subprocess, "run", counting)
+    first = fp.tesseract_versions("swe")
+    assert first["tesseract"].startswith("tesseract ") and len(asked) == 2
+    assert fp.tesseract_versions("swe") == first and len(asked) == 2  # from the cache
+    path = fp.tool_cache_path()
+    data = json.loads(path.read_text())
+    for entry in data["files"].values():
+        entry[2] = "stale"
+        entry[0] += 1  # as if the model file had changed since
+    path.write_text(json.dumps(data))
+    assert fp.tesseract_versions("swe") == first and len(asked) == 2
+    assert "stale" not in path.read_text()

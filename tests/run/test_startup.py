@@ -1,0 +1,117 @@
+"""Run start-up (issue 19): what the main process imports to read the workers' results, what
+a worker imports before its first task, and a pool that breaks before its first task."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import OcrSettings, Settings
+from pipeline.run import workers
+from pipeline.run.discover import discover
+from pipeline.run.pool import process_documents
+from pipeline.text.document import read_text_pages
+from tests.conftest import REPO
+from tests.helpers import letter_text, text_pdf
+
+HEAVY = ("pypdfium2", "pdfplumber", "cv2", "pandas", "pytesseract", "spacy")
+
+
+def _fresh(code: str, stdin: bytes = b"") -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=stdin, capture_output=True, cwd=REPO, timeout=300
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    return out.stdout.decode().strip().splitlines()[-1]
+
+
+def test_a_text_result_unpickles_without_the_text_path(tmp_path: Path) -> None:
+    """The main process unpickles every text task's result: its classes must live in light
+    modules (the first result used to import pdfium, OpenCV and pandas there, ~1 s)."""
+    src = text_pdf(tmp_path / "a.pdf", [letter_text(1), ""])  # page 2: left for OCR
+    got = read_text_pages(src, OcrSettings())
+    assert [p.page_no for p in got.pages] == [1]
+    assert [n for n, _check in got.to_ocr] == [2] and got.to_ocr[0][1] is not None
+    code = (
+        "import pickle, sys\n"
+        "r = pickle.loads(sys.stdin.buffer.read())\n"
+        f"assert r.n_pages == 2 and r.to_ocr[0][1].usable is False\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    assert _fresh(code, pickle.dumps(got)) == "[]"
+
+
+def test_a_worker_imports_the_text_path_without_pandas() -> None:
+    code = (
+        "import sys\n"
+        "from pipeline.run import workers\n"
+        "workers.init_worker(text=True)\n"
+        "print(['pipeline.text.document' in sys.modules, 'pandas' in sys.modules])\n"
+    )
+    # pytesseract (and with it pandas) is imported at the first OCR call only
+    assert _fresh(code) == "[True, False]"
+
+
+def _broken_init(*args: object) -> None:
+    raise RuntimeError("worker set-up failed")
+
+
+def test_a_pool_broken_before_its_first_task_fails_every_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool started early (`LocalPool.start`) can break before it takes a task: every
+    document must still come back, failed, and none vanish from the run."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):
+        (raw / f"t{i}.txt").write_text(letter_text(i), "utf-8")
+    monkeypatch.setattr(workers, "init_worker", _broken_init)  # the workers fork: they see it
+    settings = Settings(
+        raw_dir=raw,
+        db_path=tmp_path / "w" / "n.duckdb",
+        extracted_dir=tmp_path / "ex",
+        overrides_dir=tmp_path / "o",
+        jobs=2,
+    )
+    pool = workers.LocalPool(2)
+    pool.start()
+    files = discover(raw).files
+    results = list(process_documents(files, settings, workers=pool))
+    assert sorted(r.source.source_path for r in results) == ["t0.txt", "t1.txt", "t2.txt"]
+    assert {r.status for r in results} == {"failed"}
+
+
+def test_a_no_op_rerun_opens_the_warehouse_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to read: the end of the run (overrides, refresh, the `runs` row) happens in
+    the plan's write window, and the rerun is still recorded."""
+    import duckdb
+
+    from pipeline.warehouse import db as db_mod
+    from tests.conftest import build_warehouse
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text(letter_text(1), "utf-8")
+    assert build_warehouse(raw, tmp_path).exit_code == 0
+    opened: list[bool] = []
+    real_open = db_mod._open
+
+    def spy(path: Path, *, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+        opened.append(read_only)
+        return real_open(path, read_only=read_only, wait_s=wait_s)
+
+    monkeypatch.setattr(db_mod, "_open", spy)
+    again = build_warehouse(raw, tmp_path)
+    assert again.exit_code == 0 and "1 up to date" in again.output
+    assert opened == [False]
+    con = duckdb.connect(str(again.db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*), min(up_to_date) FROM runs").fetchone() == (2, 0)
+    finally:
+        con.close()
