@@ -22,6 +22,7 @@ __all__ = [
     "granted_instead",
     "labelled_row",
     "quoted_name",
+    "set_amount",
     "split_owner",
     "tidy",
 ]
@@ -141,14 +142,18 @@ def labelled_row(
     )
     row.performer = performer
     if amounts:
-        x = amounts[0]
-        row.amount, row.amount_raw, row.amount_approx = x.sek, x.raw, x.approximate
-        digits = re.sub(r"\D", "", x.raw)[:3]
-        row.amount_line = next(
-            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
-            a,
-        )
+        set_amount(row, amounts[0], lines, a, b)
     return row
+
+
+def set_amount(row: ListRow, m: AmountMatch, lines: Sequence[BodyLine], a: int, b: int) -> None:
+    """Give a list row its sum, and the line of lines a..b that prints it (a wrapped item
+    prints it on a later line)."""
+    row.amount, row.amount_raw, row.amount_approx = m.sek, m.raw, m.approximate
+    digits = re.sub(r"\D", "", m.raw)[:3]
+    row.amount_line = next(
+        (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)), a
+    )
 
 
 _SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s]{0,20}$")

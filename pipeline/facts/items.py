@@ -41,6 +41,7 @@ from pipeline.facts.item_parts import (
     granted_instead,
     labelled_row,
     quoted_name,
+    set_amount,
     split_owner,
     tidy,
 )
@@ -372,13 +373,7 @@ def _row(
     row.unit_applicant = unit_applicant
     amount = granted_instead(text, amount)
     if amount is not None:
-        row.amount, row.amount_raw, row.amount_approx = amount.sek, amount.raw, amount.approximate
-        # the line that prints the amount (a wrapped head prints it on a later line)
-        digits = re.sub(r"\D", "", amount.raw)[:3]
-        row.amount_line = next(
-            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
-            a,
-        )
+        set_amount(row, amount, lines, a, b)
     return row
 
 
@@ -410,13 +405,7 @@ def _sentence_item(
         intro_line=intro_k if intro_k is not None else a,
     )
     if sums:
-        m = sums[0]
-        row.amount, row.amount_raw, row.amount_approx = m.sek, m.raw, m.approximate
-        digits = re.sub(r"\D", "", m.raw)[:3]
-        row.amount_line = next(
-            (k for k in range(a, b + 1) if digits and digits in re.sub(r"\D", "", lines[k].text)),
-            a,
-        )
+        set_amount(row, sums[0], lines, a, b)
     return row
 
 

@@ -46,6 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.clauses import AGGREGATE, clause, in_partitive, in_whole_after
 from pipeline.facts.context import find_funds, sentence_year
 from pipeline.facts.cues import CueHit, cue_hits, strongest
 from pipeline.lang.fuzzy import fold
@@ -83,7 +84,6 @@ _PER_KEEPS_ROLE = {
     "resa",
     "studieresa",
 }
-_QUOTED = re.compile(r"[”“\"][^”“\"]{1,200}[”“\"]")
 _COORDINATED = re.compile(
     r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b"
     # the next items of a list of sums: ", Kista § , Spånga-Tensta " (§ = another sum),
@@ -92,16 +92,7 @@ _COORDINATED = re.compile(
     r"(?:\s*(?:,|och|samt|respektive)\s+(?:[^\W\d_§][\w-]*\s+){0,3}§?)+\s*$",
     re.I,
 )
-_APPOSITION_WORDS = 2  # words besides the amount in a clause that is an apposition
-_AGGREGATE = frozenset({"totalt", "sammanlagt"})  # words an apposition may hold
 _APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docstring)
-
-# Clause boundaries inside a sentence: ", " (not a decimal comma), ";", ":", brackets, a
-# spaced dash, and conjunctions that open a clause about another sum.
-_CLAUSE_BREAK = re.compile(
-    r",\s|;|:\s|[()]|\s[–—-]\s|\s(?:varav|vilket|vilka|medan|men|därav|varefter|och att)\s",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -110,62 +101,6 @@ class Role:
     confidence: float
     scores: tuple[tuple[str, float], ...] = ()
     cued: bool = False  # decided by cue words (not the fallback "other")
-
-
-def _clause(
-    sentence: str, start: int, end: int, cues: Sequence[tuple[int, int, bool]] = ()
-) -> tuple[int, int]:
-    """The clause of `sentence` that holds the span start..end.
-
-    An apposition — a clause of at most a few words besides the amount and no cue of its
-    own but an aggregate word ("… fördelar medel till …, totalt cirka tre miljoner kronor";
-    "De medel som beviljats …, sammanlagt 410 000 kronor, har återförts") — belongs to the
-    clauses around it. `cues`: (start, end, is_aggregate) of the sentence's clause cues.
-    """
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
-    breaks = [
-        m
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a < m.start() < b for a, b in quoted)  # a quoted title is one clause
-    ]
-    lo, hi, prev_lo, next_hi = 0, len(sentence), 0, len(sentence)
-    for n, m in enumerate(breaks):
-        if m.end() <= start:
-            prev_lo, lo = lo, m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            later = [b for b in breaks[n + 1 :] if b.start() >= hi]
-            next_hi = later[0].start() if later else len(sentence)
-            break
-    rest = sentence[lo:start] + " " + sentence[end:hi]
-    own_cue = any(lo <= a and b <= hi and not agg for a, b, agg in cues)
-    if _words(rest) <= _APPOSITION_WORDS and not own_cue:
-        return _list_start(sentence, breaks, prev_lo), next_hi
-    return lo, hi
-
-
-#: words that do not count in a short clause: units and list conjunctions
-_LIGHT_WORDS = frozenset({"och", "samt", "respektive", "kr", "kronor", "tkr", "mkr", "mnkr", "sek"})
-
-
-def _words(text: str) -> int:
-    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _LIGHT_WORDS)
-
-
-def _list_start(sentence: str, breaks: Sequence[re.Match[str]], lo: int) -> int:
-    """Where a list of short "name sum" items that ends at `lo` began, with the clause that
-    introduces it ("fördelas enligt följande: Rinkeby 3,2 mnkr, Kista 1,5 mnkr och …")."""
-    starts = [0] + [b.end() for b in breaks]
-    while lo > 0:
-        k = max(i for i, s in enumerate(starts) if s <= lo)
-        if starts[k] < lo:
-            break
-        prev = starts[k - 1] if k > 0 else 0
-        segment = sentence[prev:lo]
-        if not (re.search(r"\d", segment) and _words(segment) <= 4):
-            return prev
-        lo = prev
-    return lo
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -189,43 +124,13 @@ def _factor(
     cue = (hit.start, hit.end)
     if (
         _owned_by_other(cue, span, others, sentence, cues)
-        or _in_partitive(cue, span, sentence)
-        or _in_whole_after(cue, span, sentence)
+        or in_partitive(cue, span, sentence)
+        or in_whole_after(cue, span, sentence)
     ):
         return _OWNED_FACTOR
     if clause[0] <= hit.start and hit.end <= clause[1]:
         return 1.0
     return _OTHER_CLAUSE_FACTOR
-
-
-#: a sentence that opens with a partitive "Av <whole> <verb> <part>": "Av projektets totala
-#: kostnad söks 450 000 kronor", "Av ramen återstår 40 000 kronor" — the words of the whole
-#: describe the whole, not the part the sentence is about
-_PARTITIVE = re.compile(
-    r"^\s*av\s+(?P<whole>[^,.;:]{3,120}?)\s+"
-    r"(?:söks|sökes|finansieras|föreslås|beviljas|beviljades|används|avses|avser|återstår|"
-    r"kvarstår|går|utgör|utgörs|har|är|var|blir|fördelas|fördelades|betalas|täcks|bekostas|"
-    r"står|ska|skall|kan|bör|beräknas|läggs|avsätts|avsattes)\b",
-    re.IGNORECASE,
-)
-
-
-def _in_partitive(cue: tuple[int, int], span: tuple[int, int], sentence: str) -> bool:
-    """Does the cue stand in the whole of a partitive opening whose part is the amount?"""
-    m = _PARTITIVE.match(sentence)
-    if m is None or span[0] < m.end():
-        return False
-    return m.start("whole") <= cue[0] and cue[1] <= m.end("whole")
-
-
-#: "… 3 425 000 kronor av årets ram fördelats": the words after "av" name the whole the
-#: amount is part of
-_WHOLE_AFTER = re.compile(r"^\s*av\s+(?:[\w-]+\s+)?[\w-]+", re.IGNORECASE)
-
-
-def _in_whole_after(cue: tuple[int, int], span: tuple[int, int], sentence: str) -> bool:
-    m = _WHOLE_AFTER.match(sentence, span[1])
-    return m is not None and span[1] <= cue[0] and cue[1] <= m.end()
 
 
 def _reach(cue: tuple[int, int], amount: tuple[int, int]) -> float:
@@ -290,11 +195,11 @@ def _sentence_scores(
     if span is None:
         return strongest(hits)
     cue_spans = [(h.start, h.end) for h in hits if h.cue.scope == "clause"]
-    marks = [(h.start, h.end, h.cue.phrase in _AGGREGATE) for h in hits if h.cue.scope == "clause"]
-    clause = _clause(sentence, span[0], span[1], marks)
+    marks = [(h.start, h.end, h.cue.phrase in AGGREGATE) for h in hits if h.cue.scope == "clause"]
+    own = clause(sentence, span[0], span[1], marks)
     best: dict[str, tuple[str, float]] = {}  # phrase -> (kind, weight)
     for h in hits:
-        w = h.cue.weight * _factor(h, span, clause, others, sentence, cue_spans)
+        w = h.cue.weight * _factor(h, span, own, others, sentence, cue_spans)
         if h.cue.phrase not in best or best[h.cue.phrase][1] < w:
             best[h.cue.phrase] = (h.value, w)
     score: dict[str, float] = {}
