@@ -280,9 +280,25 @@ def _fuzzy_hit(cue: Cue, lo: str) -> CueHit | None:
         al is not None
         and al.dest_end - al.dest_start >= 0.85 * n
         and _word_edges(lo, al.dest_start, al.dest_end)
+        and _same_ending(cue, lo, al.dest_end)
     ):
         return CueHit(cue, al.dest_start, al.dest_end)
     return None
+
+
+#: letters of a cue's last word that must survive in the text: the end of a Swedish compound
+#: carries its meaning ("utvecklingsmedel" is money, "utvecklingsprojekt" and
+#: "utvecklingsarbete" are not), and a match by the shared first part alone is no match
+_ENDING = 5
+
+
+def _same_ending(cue: Cue, lo: str, end: int) -> bool:
+    """Does the fuzzy span end like the cue? Cues whose last word is a wildcard stem
+    ("forsknings*") are not checked: their ending is free."""
+    if cue.phrase.endswith("*"):
+        return True
+    want = cue.loose[-_ENDING:]
+    return fuzz.ratio(want, lo[max(0, end - _ENDING) : end]) >= 60
 
 
 def _fuzzy_ok(cue: Cue) -> bool:

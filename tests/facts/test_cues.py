@@ -31,6 +31,7 @@ def _reference(text: str, group: str, scope: str | None = None) -> list[C.CueHit
                 al is not None
                 and al.dest_end - al.dest_start >= 0.85 * len(cue.loose)
                 and C._word_edges(lo, al.dest_start, al.dest_end)
+                and C._same_ending(cue, lo, al.dest_end)
             ):
                 hits.append(C.CueHit(cue, al.dest_start, al.dest_end))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -73,3 +74,19 @@ def test_required_literals_are_in_every_match() -> None:
     skel = skeleton("Lokala utvecklingsmedlen")
     assert cue.pattern.search(skel) is None  # "medlen" is not "medel*"
     assert all(r in skel.lower() for r in C._required_literals(cue)[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "fund"),
+    [
+        ("Forsknings- och utvecklingsmedel 2001", "FUM"),
+        ("forskn1ngs- och utveck1ingsmedei till", "FUM"),  # damaged, but money all the same
+        ("medel för praktiknära forsknings- och utvecklingsarbete inom", None),
+        ("stadsdelsanknutna forsknings- och utvecklingsprojekt", None),
+    ],
+)
+def test_a_fuzzy_cue_must_end_like_its_last_word(text: str, fund: str | None) -> None:
+    """The shared first part of a compound is no match: "utvecklingsarbete" is work, not
+    "utvecklingsmedel" (money), however many letters the two share."""
+    found = {h.value for h in C.cue_hits(text, "fund") if h.value != "FoU"}
+    assert found == ({fund} if fund else set())
