@@ -42,6 +42,17 @@ def _reported(text: str) -> str | None:
     return None
 
 
+def reported_status(text: str, end: dt.date | None, ref: dt.date | None) -> str | None:
+    """What a report says became of a project granted earlier: its own words ("pågår",
+    "avslutades"), else its end date against the report's date; None when it says neither."""
+    said = _reported(text)
+    if said is not None:
+        return said
+    if end is not None and ref is not None:
+        return "genomförd" if end <= ref else "pågående"
+    return None
+
+
 _DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas)\b")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
 REJECTED = "avslagen"

@@ -52,7 +52,14 @@ from pipeline.facts.describe import (
     with_partners,
 )
 from pipeline.facts.districts import counts_city_offices as offices_counted
-from pipeline.facts.drafts import REJECTED, Draft, from_list_row, from_named, number_projects
+from pipeline.facts.drafts import (
+    REJECTED,
+    Draft,
+    from_list_row,
+    from_named,
+    number_projects,
+    reported_status,
+)
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
 from pipeline.facts.grid import find_grid_tables
@@ -191,6 +198,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.status = "beviljad"
         if applying and d.status in (None, "beviljad", "pågående"):
             d.status = "ansökt"  # an application's projects are applied for
+        elif report and d.status == "beviljad":
+            # a report's project granted earlier is what its own text says it now is
+            # ("Projektet avslutades i december 2023", "fortsätter under 2024")
+            d.status = reported_status(d.description or "", d.end_date, ref) or (
+                "genomförd" if _DONE_TITLE.search(fold(doc.meta.title or "")) else d.status
+            )
     drafts.sort(key=lambda d: d.first_line)
     projects = number_projects(doc.doc_id, drafts)
     rejected = {p.project_id for d, p in zip(drafts, projects, strict=True) if d.status == REJECTED}
@@ -230,6 +243,10 @@ _PARTLY_FUNDED = re.compile(
     r"|\bvarav\b[^.]{0,40}?\b(?:utgjordes|utgors|utgjorde|kom|kommer|finansierades|finansieras|"
     r"bekostades)\s+(?:av|fran|med|genom|ur)\b"
 )
+
+
+#: a report's title that says its projects are done ("… projekt som genomförts under 2023")
+_DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
 
 
 def _mixed_funding(description: str | None) -> bool:
