@@ -87,6 +87,14 @@ _ORG_FIRST = re.compile(
 )
 
 
+#: an association named after the project, behind its last comma
+_ORG_LAST = re.compile(
+    r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,4}?\w*(?i:föreningen|förening|klubben|klubb|"
+    r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3})\s*$"
+)
+
+
 def _enumerated(text: str) -> re.Match[str] | None:
     return ITEM.match(text)
 
@@ -353,8 +361,11 @@ def _row(
         # "Name (Karolinska Institutet)": who carries it out, in brackets after the name
         performer, name = by.group(1).strip(), name[: by.start()].strip()
     org = _ORG_FIRST.match(name)
+    last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
         performer, name = (org.group(1) or org.group(2)).strip(), name[org.end() :].strip()
+    elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
+        performer, name = last.group(1).strip(), name[: last.start()].strip()
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None

@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -205,6 +206,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
                 "genomförd" if _DONE_TITLE.search(fold(doc.meta.title or "")) else d.status
             )
     drafts.sort(key=lambda d: d.first_line)
+    own_money = _own_local_money(doc.meta.committee, drafts)
+    for d in drafts:
+        d.fund_type = own_money.get(d.fund_type, d.fund_type)
     projects = number_projects(doc.doc_id, drafts)
     rejected = {p.project_id for d, p in zip(drafts, projects, strict=True) if d.status == REJECTED}
 
@@ -216,6 +220,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
             a, fund_type=specific_fund(a.fund_type, ctx), project_id=None, kind="other"
         )
         for a in all_amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
+    ]
+    amounts = [
+        dataclasses.replace(a, fund_type=own_money[a.fund_type]) if a.fund_type in own_money else a
+        for a in amounts
     ]
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
@@ -243,6 +251,27 @@ _PARTLY_FUNDED = re.compile(
     r"|\bvarav\b[^.]{0,40}?\b(?:utgjordes|utgors|utgjorde|kom|kommer|finansierades|finansieras|"
     r"bekostades)\s+(?:av|fran|med|genom|ur)\b"
 )
+
+
+#: the organisations of civil society a stadsdelsnämnd gives money to
+_ASSOCIATION = re.compile(
+    r"(?:forening|foreningen|klubb|klubben|sallskap|sallskapet|vanner|stiftelsen|forbund)\b|"
+    r"\b(?:if|ik|bk|ff)\b"
+)
+
+
+def _own_local_money(committee: str | None, drafts: Sequence[Draft]) -> dict[str | None, str]:
+    """A stadsdelsnämnd that hands its own "lokala utvecklingsmedel" to associations
+    (Solberga Bollklubb, Föreningen Herrängens Vänner) hands out money of its own programme,
+    not Socialnämnden's FoU fund LUM, which goes to the förvaltningar: its label is the
+    programme's name as printed."""
+    if "stadsdelsnamnd" not in fold(committee or ""):
+        return {}
+    lum = [d for d in drafts if d.fund_type == "LUM"]
+    civil = [d for d in lum if _ASSOCIATION.search(fold(d.performer or ""))]
+    if len(civil) >= 2 and 2 * len(civil) > len(lum):
+        return {"LUM": "lokala utvecklingsmedel"}
+    return {}
 
 
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
