@@ -42,7 +42,7 @@ from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
-from pipeline.understand.titles import _flat_title, _title
+from pipeline.understand.titles import _flat_title, _title, paragraph_title
 from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["extract_meta"]
@@ -116,6 +116,8 @@ def _document_fields(
     title = _title(p1, title_lines, sections)
     if title is None and flat:
         title = _flat_title(flat[0].text)
+    if title is None:
+        title = paragraph_title(pages)
     if title is not None:
         fields["title"] = title
     handl = _handlaggare(pages)

@@ -95,6 +95,10 @@ def _norm(text: str) -> str:
     return " ".join(t.split())
 
 
+#: the narrative headings that may be joined to more by "och" and still open their section
+_CONTEXT_KINDS = {"sammanfattning": "sammanfattning", "bakgrund": "bakgrund", "arendet": "arendet"}
+
+
 def heading_kind(line: str) -> str | None:
     """The level-1 kind of a line that is a standard heading, else None."""
     text = line.strip()
@@ -118,6 +122,10 @@ def heading_kind(line: str) -> str | None:
     if best is not None:
         return best[1]
     words = norm.split()
+    head, och, _tail = norm.partition(" och ")
+    if och and len(words) <= 5 and head in _CONTEXT_KINDS:
+        # "Sammanfattning och revisionell bedömning", "Bakgrund och syfte"
+        return _CONTEXT_KINDS[head]
     if (
         3 <= len(words) <= 5
         and " ".join(words[-3:]) == "forslag till beslut"

@@ -1,5 +1,6 @@
 """A document's title: the paragraph above the first standard heading of page 1, the text of
-an "Ärendet: <title>" heading, or the subject line of a page flattened to one line.
+an "Ärendet: <title>" heading, the subject line of a page flattened to one line, or the
+heading of a protocol's first § of substance when its page 1 is the list of those present.
 """
 
 from __future__ import annotations
@@ -103,3 +104,41 @@ def _flat_title(head: str) -> _Field | None:
     if not 2 <= len(title.split()) <= 25 or re.search(r"[.!?]\s", title):
         return None
     return _Field(title, text[: end.end()], 0.6)
+
+
+#: a § mark on a line of its own, or in front of its heading ("§ 6", "§ 12 Budget 2009")
+_PARAGRAPH_MARK = re.compile(r"^\s*§\s*\d{1,3}\s*(?:[a-z]\b)?\s*(?P<rest>.*)$")
+#: the protocol's own business, not a subject ("Val av justerare", "Justering")
+_PROCEDURAL = re.compile(
+    r"^(?:val av justerare|justering|protokollets justering|justerare|upprop|"
+    r"(?:godkännande|fastställande) av (?:dagordning|föredragningslista)|mötets öppnande|"
+    r"anmälan av delegationsbeslut|anmälningsärenden|meddelanden|information)",
+    re.IGNORECASE,
+)
+_HEADING_END = re.compile(
+    r"^\s*(?:$|d\s?[il1]?\s?nr\b|diarienummer|beslut\b|ärendet\b|sammanfattning\b|"
+    r"förslag till beslut\b|[A-ZÅÄÖ][\wåäö-]*s förslag\b|\S+ beslutar\b)",
+    re.IGNORECASE,
+)
+_MAX_HEADING_LINES = 3
+
+
+def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
+    """The heading of a protocol's first § of substance: the lines after "§ 6" up to its dnr,
+    a blank line or its "Beslut" (two lines when the heading wraps)."""
+    for page in pages:
+        lines = [ln.text for ln in page.lines]
+        for k, text in enumerate(lines):
+            m = _PARAGRAPH_MARK.match(text)
+            if m is None or re.match(r"\s*forts", m.group("rest"), re.IGNORECASE):
+                continue
+            parts = [m.group("rest")] if m.group("rest").strip() else []
+            for nxt in lines[k + 1 : k + 1 + _MAX_HEADING_LINES]:
+                if _HEADING_END.match(nxt) or (parts and nxt.rstrip().endswith(".")):
+                    break
+                parts.append(nxt)
+            heading = _join(parts).strip(" .")
+            if not heading or _PROCEDURAL.match(heading) or len(heading.split()) > 25:
+                continue
+            return _Field(heading, " / ".join([text, *parts]), 0.6)
+    return None

@@ -45,6 +45,9 @@ from pipeline.understand.sections import find_headings, heading_kind, split_sect
         ("Arbetsmarknadskontorets förslag till beslut", "forslag_till_beslut"),
         ("Deltar ej i beslutet", "end_of_list"),
         ("Justerandes signatur", "end_of_list"),
+        ("Sammanfattning och revisionell bedömning", "sammanfattning"),
+        ("Bakgrund och syfte", "bakgrund"),
+        ("Sammanfattning och slutsatser av en lång rad uppföljningar", None),
     ],
 )
 def test_heading_kind(line: str, kind: str | None) -> None:

@@ -411,6 +411,42 @@ def test_meeting_page_title_dates_committee_and_no_item_dnr() -> None:
     assert [d.text for d in doc.decisions] == ["Stadsdelsnämnden godkänner uppföljningen."]
 
 
+def test_a_protocol_whose_first_page_lists_those_present_takes_its_title_from_its_paragraph() -> (
+    None
+):
+    attendance = "\n".join(
+        [
+            "KULTURNÄMNDEN\t\tPROTOKOLL 5/2011",
+            "\t\tSammanträdesdag 2011-06-07",
+            "",
+            "Närvarande",
+            "Ledamöter",
+            "Eva Exempel (S) ordförande",
+            "Olof Prov (M) vice ordförande",
+            "",
+            "Justerare: Olof Prov",
+        ]
+    )
+    paragraphs = "\n".join(
+        [
+            "KULTURNÄMNDEN\t\tPROTOKOLL 5/2011",
+            "",
+            "§ 1",
+            "Val av justerare",
+            "",
+            "§ 7",
+            "Bidrag till sommaraktiviteter för barn och unga i",
+            "ytterstaden 2011",
+            "Dnr 2.3-77/2011",
+            "",
+            "Beslut",
+            "Kulturnämnden beslutar att bevilja bidrag enligt förvaltningens förslag.",
+        ]
+    )
+    doc = _understand_pages([attendance, paragraphs])
+    assert doc.meta.title == "Bidrag till sommaraktiviteter för barn och unga i ytterstaden 2011"
+
+
 FLAT_PROTOCOL = [
     "Ledamot Ett Ledamot Två",
     "",
