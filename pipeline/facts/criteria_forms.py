@@ -183,7 +183,10 @@ def inline_criteria(
         if k - i > 12:
             break
     para = dehyphen_join([lines[j].text for j in range(i, k + 1)])
-    hit = cue_hits(para, "criteria_intro")
+    hit = sorted(
+        [*cue_hits(para, "criteria_intro"), *cue_hits(para, "criteria_inline")],
+        key=lambda h: h.start,
+    )
     if not hit:
         return None
     items = _inline_items(para[hit[0].start :])

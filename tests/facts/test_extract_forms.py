@@ -56,6 +56,25 @@ taget.
     ]
 
 
+def test_conditions_numbered_inline_are_criteria() -> None:
+    got = crit(
+        """
+Lokala utvecklingsmedel
+Ansökningarna har prövats mot samma villkor som tidigare år, nämligen att projektet 1) rör
+metoder inom individ- och familjeomsorgen, 2) följs av en forskare, och 3) kan spridas
+till fler stadsdelar.
+
+Förvaltningen har funnit att två av ansökningarna uppfyller villkoren.
+""",
+        headings=(0,),
+    )
+    assert [(k, p, t) for k, _f, _y, p, t in got] == [
+        ("criterion", 1, "rör metoder inom individ- och familjeomsorgen"),
+        ("criterion", 2, "följs av en forskare"),
+        ("criterion", 3, "kan spridas till fler stadsdelar"),
+    ]
+
+
 def test_criteria_plain_lines_after_open_clause() -> None:
     got = crit(
         """
