@@ -40,8 +40,13 @@ def all_amounts(
     out: list[Amount] = []
     row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
     found: list[tuple[int, Amount]] = []
+    heads = [ln.heading for ln in lines]
+    money_tables = find_money_tables([ln.text for ln in lines], heads)
+    announced = {ta.line for ta in money_tables if ta.announced}
     for t in grids:
         for line, a in _grid_amounts(t, lines, ctx, drafts, projects):
+            if line in announced:
+                continue  # a breakdown's rows: read as the breakdown below
             row_lines.add((line, a.sek))
             found.append((line, a))
     in_cells = {(line, a.sek, a.kind) for line, a in found}  # the table cells already read
@@ -77,9 +82,8 @@ def all_amounts(
                 ),
             )
         )
-    heads = [ln.heading for ln in lines]
-    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
-    for ta in find_money_tables([ln.text for ln in lines], heads):
+    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)} - announced
+    for ta in money_tables:
         # budget, financing and per-district tables (no project column): unit from the header
         if ta.line in in_grid or (ta.line, ta.sek) in row_lines:
             continue

@@ -11,6 +11,7 @@ import re
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.numbers import YEAR
 from pipeline.records import UnderstoodDocument
 
@@ -65,9 +66,14 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
         years = [int(y) for y in re.findall(rf"\b({YEAR})\b", doc.meta.title)]
         if years:
             return years[0] if len(years) == 1 else _title_year(doc.meta.title, years)
-    for d in (doc.meta.doc_date, doc.meta.meeting_date):
-        if d is not None:
-            return d.year
+    dated = doc.meta.doc_date or doc.meta.meeting_date
+    money_for = _decided_money_year(doc)
+    if dated is not None and money_for == dated.year + 1:
+        # an autumn decision about next year's money ("medfinansiera projektet med 185 000
+        # kronor under 2018"), its title naming no year
+        return money_for
+    if dated is not None:
+        return dated.year
     if doc.meta.dnr:
         m = re.search(rf"({YEAR})\b", doc.meta.dnr)
         if m:
@@ -76,6 +82,17 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
     if not years:
         return None
     return int(max(set(years), key=years.count))
+
+
+def _decided_money_year(doc: UnderstoodDocument) -> int | None:
+    """The one year the decision items that move money name, else None."""
+    years = {
+        int(y)
+        for d in doc.decisions
+        if find_amounts(d.text)
+        for y in re.findall(rf"\b({YEAR})\b", d.text)
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _title_year(title: str, years: list[int]) -> int:

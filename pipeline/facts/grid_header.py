@@ -156,6 +156,12 @@ def unit_multiplier(cell: str) -> int:
 _PERIOD = re.compile(r"period|projekttid|tidsplan")
 
 
+#: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
+_MONEY_IN_CELL = re.compile(
+    r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
+)
+
+
 def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ln = lines[i]
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
@@ -164,8 +170,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(text.split()) > _MAX_HEADER_WORDS:
         return None
     cells = _with_continuation(split_header_cells(text), lines, i)
-    if len(cells) < 2:
-        return None
+    if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in cells):
+        return None  # a row of a table ("Utvärdering   150 000 kr"), not its header
     columns: list[GridColumn] = []
     unknown = 0
     for c in cells:

@@ -9,6 +9,7 @@ allots frames (``budget``). See :func:`find_money_tables`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ class TableAmount:
     confidence: float
     year: int | None
     evidence: str
+    #: read under a sentence that announces a cost or financing breakdown ("… enligt
+    #: följande:"): the reading of these rows that knows what they are
+    announced: bool = False
 
 
 def _multiplier(unit: str) -> int:
@@ -100,6 +104,14 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
     while i < n:
         u = _UNIT_CELL.search(lines[i])
         text = lines[i].strip()
+        if u is None and _breakdown_intro(text):
+            # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
+            # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
+            found, end = _read_money_table(lines, headings, i, 1)
+            if found:
+                out += [dataclasses.replace(ta, announced=True) for ta in found]
+                i = end + 1
+                continue
         if (
             u is None
             or (headings and headings[i] and len(text.split()) > _MAX_CAPTION_WORDS)
@@ -113,6 +125,15 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         out += found
         i = end + 1 if found else i + 1
     return out
+
+
+def _breakdown_intro(text: str) -> bool:
+    """A short line that announces a breakdown of costs or financing and ends in a colon."""
+    return (
+        text.endswith(":")
+        and len(text.split()) <= _MAX_CAPTION_WORDS
+        and bool(_BREAKDOWN.search(text))
+    )
 
 
 #: a row printed with one space before its value: "Rinkeby 2,4", "Summa 11,6"
