@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts import ids
-from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.context import PROGRAM_FUNDS, BodyLine, Context
 from pipeline.facts.drafts import Draft
 from pipeline.facts.grid import GridTable
 from pipeline.facts.money_tables import find_money_tables
@@ -332,7 +332,10 @@ def _paragraph_amounts(
                 # ... and the most one application can get is the call's: the document's fund
                 or (ctx.default_fund if kind == "max_per_application" else None)
                 # ... and what is left of, spent of or paid back from the money just granted
-                or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None),
+                or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None)
+                # ... and a grant programme's document (föreningsbidrag, trygghetsmedel) is
+                # about that money only
+                or (ctx.default_fund if ctx.default_fund in PROGRAM_FUNDS else None),
                 kind,
                 ctx.study_fund,
             )

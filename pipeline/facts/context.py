@@ -218,5 +218,15 @@ def specific_fund(fund: str | None, ctx: Context) -> str | None:
 FOU_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM"})
 #: grant forms of any committee (the label of money that is not an FoU fund)
 PROGRAM_FUNDS = frozenset(
-    {"föreningsbidrag", "verksamhetsbidrag", "projektbidrag", "aktivitetsbidrag", "lokalbidrag"}
+    {
+        "föreningsbidrag",
+        "verksamhetsbidrag",
+        "projektbidrag",
+        "aktivitetsbidrag",
+        "lokalbidrag",
+        "trygghetsmedel",
+        "stadsdelsförnyelse",
+        "sociala investeringar",
+        "IOP",
+    }
 )

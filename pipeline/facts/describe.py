@@ -211,7 +211,10 @@ def complete_from_text(
 
 _MAX_PARTNER_SENTENCE = 300
 _MAX_OPENING = 40
-_NAMED = re.compile(r"\b(?:projektet|studien|utvärderingen|satsningen)\s+", re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:projektet|studien|utvärderingen|satsningen|insatsen)\s+", re.IGNORECASE)
+#: how far after "Insatsen" a project's first name word may stand, and its least length
+_KEY_REACH = 3
+_MIN_KEY = 6
 
 
 def partners_named_later(
@@ -266,12 +269,16 @@ def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
         if m.start() > _MAX_OPENING:
             break  # the sentence opens with the project
         words = text[m.end() :].split()
-        if not words or not words[0][:1].isupper():
+        if not words:
             continue
-        key = fold(words[0].strip('.,;:"”“'))
-        owners = [d for d in drafts if fold(d.name).split()[:1] == [key]]
-        if len(owners) == 1:  # the short name must point at one project
-            out.append((m.start(), owners[0]))
+        # "Projektet Hemmasittare …", or a few words on: "Insatsen med trygghetsvärdar …"
+        keys = [fold(words[0].strip('.,;:"”“'))] if words[0][:1].isupper() else []
+        keys += [fold(w.strip('.,;:"”“')) for w in words[1:_KEY_REACH] if len(w) >= _MIN_KEY]
+        for key in keys:
+            owners = [d for d in drafts if fold(d.name).split()[:1] == [key]]
+            if len(owners) == 1:  # the short name must point at one project
+                out.append((m.start(), owners[0]))
+                break
     return out
 
 

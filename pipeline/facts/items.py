@@ -68,7 +68,7 @@ _TOTAL_LINE = re.compile(r"^(?:summa|totalt|sammanlagt)\b", re.IGNORECASE)
 _DECISION_HEADING = re.compile(r"beslut|forslag till beslut|beslutar|foreslar", re.I)
 _PROJECT_WORD = re.compile(
     r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
-    r"studie|utvardering"
+    r"studie|utvardering|bidrag"
 )
 _POINTER = re.compile(r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt")
 _GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")
@@ -84,6 +84,11 @@ _ORG_FIRST = re.compile(
     r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
     r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
     r"församling)\b[^;–—]{0,30}?)\s[–—-]\s+"
+    # "Brottsofferjouren Sigtunabygden, stödsamtal för brottsutsatta": the association, a
+    # comma, what it does with the money
+    r"|^((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"
+    r"förbundet|sällskapet|scouterna|nätverket|stiftelsen)(?:\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
+    r"(?=[a-zåäö])"
 )
 
 
@@ -363,7 +368,8 @@ def _row(
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
-        performer, name = (org.group(1) or org.group(2)).strip(), name[org.end() :].strip()
+        who = org.group(1) or org.group(2) or org.group(3)
+        performer, name = who.strip(), name[org.end() :].strip()
     elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
         performer, name = last.group(1).strip(), name[: last.start()].strip()
     if not name or len(name) > 200:
