@@ -149,6 +149,9 @@ _OPENING_LINE = re.compile(
     r"^[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"
     r"besluta(?:r)?\s+(?:att\s+)?följande\s*[.:]?$"
     r"|^[A-ZÅÄÖ][\wåäö-]*\s+beslutar\s+för\s+egen\s+del\b.{0,200}?följande\s*[.:]?$"
+    # "Stadsdelsnämnden beslutar" on a line of its own over its att-items (a protocol's §
+    # without a "Beslut" heading)
+    r"|^[A-ZÅÄÖ][\wåäö-]*n\s+beslutar\s*:?$"
 )
 
 
@@ -216,7 +219,10 @@ def find_headings(pages: list[list[str]], labels: list[list[str | None]]) -> lis
                 continue
             opening = _opening(text, lines[body[pos + 1]] if pos + 1 < len(body) else "")
             if opening is not None:
-                out.append(HeadingLine(p, i, "forslag_till_beslut", *opening))
+                # "Stadsdelsnämnden beslutar": decided, as under a "Beslut" heading
+                decided = re.search(r"\sbeslutar\s*:?$", opening[0]) is not None
+                kind = "beslut" if decided else "forslag_till_beslut"
+                out.append(HeadingLine(p, i, kind, *opening))
                 if opening[1] == 2:
                     skip.add(body[pos + 1])
                 continue

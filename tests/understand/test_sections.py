@@ -112,3 +112,17 @@ def test_sections_and_subheadings() -> None:
     ]
     assert sections[2].parent == "sammanfattning" and sections[2].level == 2
     assert sections[1].lines[0].text.startswith("Detta ärende")
+
+
+def test_a_committee_deciding_on_a_line_of_its_own_opens_a_decision_section() -> None:
+    lines = [
+        "§ 4",
+        "FoU-medel 2002",
+        "Dnr 603-112/2001",
+        "",
+        "Stadsdelsnämnden beslutar",
+        "1. att godkänna redovisningen",
+        "2. att ansöka om medel",
+    ]
+    heads = find_headings([lines], [[None] * len(lines)])
+    assert [(h.index, h.kind) for h in heads if h.kind != "subheading"] == [(4, "beslut")]
