@@ -76,7 +76,7 @@ from pipeline.understand.damaged_lines import (
     paragraph_stops,
     short_words,
 )
-from pipeline.understand.ocr_confidence import _band, line_confidences
+from pipeline.understand.ocr_confidence import UNSURE_CONF, _band, line_confidences
 from pipeline.understand.ocr_edits import (
     _CONFUSIONS,
     _MULTI,
@@ -632,6 +632,41 @@ def context_repair_pages(
             if learned is not None and page.source != "text-layer":
                 rep = learned_repairer(learned)
         fixed, ch = rep.repair_lines(lines, conf)
+        ch = [*ch, *capital_lookalikes(fixed, conf)]
         out.append(fixed)
         changes.append(tuple(ch))
     return out, changes
+
+
+# Letters whose capital OCR reads as the small one at the same size ("vägen tillbaka" for a
+# heading "Vägen tillbaka"): their two forms differ only in size.
+_LOOKALIKE_CAPITALS = frozenset("cosuvwxz")
+
+
+def capital_lookalikes(lines: list[str], conf: Sequence[dict[str, float]]) -> list[Repair]:
+    """A word that begins a paragraph or a sentence in small letters, whose first letter looks
+    the same in both cases and which Tesseract read unsure, was printed with a capital (OCR
+    pages only: the confidences say so). Changes `lines` in place."""
+    out: list[Repair] = []
+    for i, line in enumerate(lines):
+        if i >= len(conf) or not conf[i]:
+            continue
+        body = line.lstrip()
+        word = body.split(" ", 1)[0] if body else ""
+        if (
+            not word
+            or word[0] not in _LOOKALIKE_CAPITALS
+            or not word.isalpha()
+            or not word.islower()
+        ):
+            continue
+        prev = lines[i - 1].rstrip() if i else ""
+        if prev and not prev.endswith((".", "!", "?")):
+            continue
+        c = conf[i].get(word)
+        if c is None or c >= UNSURE_CONF:
+            continue
+        after = word[0].upper() + word[1:]
+        lines[i] = line[: len(line) - len(body)] + after + body[len(word) :]
+        out.append(Repair(i, word, after, "capital read as small"))
+    return out

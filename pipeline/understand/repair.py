@@ -152,9 +152,62 @@ def normalise_chars(line: str) -> str:
     return line.replace("\u00ad", "")
 
 
+# OCR readings of a printed "•" that the plain pattern cannot tell from text by itself:
+# a guillemet glued to the item's first word ("«projektet har", "«Digital ansökan"), a
+# guillemet before a dash ("« - Socialjouren:"), and a "+" before the item ("+  resan").
+_GLUED_GUILLEMET = re.compile(r"^(?P<indent>\s*)[«»]{1,2}(?:\s*[-–—•]\s+|(?=[^\W\d_]))")
+_PLUS_BULLET = re.compile(r"^(?P<indent>\s*)\+\s+(?=[^\W\d_])")
+
+
 def normalise_bullet(line: str) -> str:
     """A bullet of any printed or OCR'd shape at line start becomes "- "."""
+    m = _GLUED_GUILLEMET.match(line)
+    if m is not None and not any(c in line[m.end() :] for c in "«»"):
+        # a quotation opened at line start closes on it ("«Citat» ur rapporten")
+        return m.group("indent") + "- " + line[m.end() :].lstrip()
+    m = _PLUS_BULLET.match(line)
+    if m is not None and "+" not in line[m.end() :]:
+        # a table's "+---+" rule or "+   +" grid has more than one
+        return m.group("indent") + "- " + line[m.end() :]
     return _BULLET.sub(lambda m: m.group("indent") + "- ", line, count=1)
+
+
+# A speck OCR reads between a table row's number and its first cell ("3 — Stöd till",
+# "4 - Barnrättsbaserad", "3  - Långvarigt", "5   -Kvinnojourernas"), or glued to the left
+# of a header cell ("Antal  — Beviljat (kr)"): a lone dash with a column gap on one side and
+# a single space on the other, in a line laid out in columns. A dash standing for an empty
+# cell ("340 000     –     ") has a column gap on both sides (or ends the line).
+_ROW_NO_SPECK = re.compile(
+    r"^(?P<no>\s*\d{1,2}[.)]?)(?P<gap>\s+)[-–—](?:\s(?=[A-ZÅÄÖ])|(?=[A-ZÅÄÖ]))"
+)
+_CELL_SPECK = re.compile(r"(?<=\S)(?P<gap>\s{2,})[-–—](?=\s[A-ZÅÄÖ][^\W\d_])")
+_COLUMNS = re.compile(r"\S\s{3,}\S")
+
+
+# specks OCR reads after an item's number ("2...  Outnyttjade medel", "3,.  Nämnden"): the
+# number's full stop stands alone before a capital
+_NUMBER_SPECKS = re.compile(r"^(?P<no>\s*\d{1,2})(?P<specks>[.,:;]{2,3})(?=\s+[A-ZÅÄÖ])")
+
+
+def drop_number_specks(line: str) -> str:
+    """An item number's full stop doubled by specks ("2...") is one full stop."""
+    m = _NUMBER_SPECKS.match(line)
+    if m is None or "." not in m.group("specks"):
+        return line
+    return m.group("no") + "." + " " * (len(m.group("specks")) - 1) + line[m.end() :]
+
+
+def drop_table_specks(line: str) -> str:
+    """Dashes that are OCR specks between a table row's cells become blank space (so every
+    cell keeps its column)."""
+    if len(_COLUMNS.findall(line)) < 1:
+        return line
+    m = _ROW_NO_SPECK.match(line)
+    if m is not None and _COLUMNS.search(line[m.end() :]):
+        line = m.group("no") + " " * (m.end() - m.end("no")) + line[m.end() :]
+    if len(_COLUMNS.findall(line)) >= 2:
+        line = _CELL_SPECK.sub(lambda m: " " * len(m.group(0)), line)
+    return line
 
 
 def _fix_digit_letters(line: str, prev_line_end: str) -> str:
@@ -240,6 +293,77 @@ def _join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> 
         lines[i + 1] = lines[i + 1][n.end() :].lstrip()
 
 
+_ITEM_START = re.compile(r"^(?P<indent>\s*)(?=[^\W\d_])")
+_MARKED = re.compile(r"^\s*(?:-\s|\d{1,2}[.)]|[a-h][.)]\s)")
+# words a line cannot end on when the next line starts a new item of a list
+_RUNS_ON = frozenset(
+    (
+        "och",
+        "eller",
+        "av",
+        "för",
+        "i",
+        "med",
+        "till",
+        "att",
+        "en",
+        "ett",
+        "som",
+        "på",
+        "om",
+        "från",
+        "den",
+        "det",
+        "de",
+        "vid",
+        "inom",
+        "under",
+        "mot",
+        "samt",
+    )
+)
+
+
+def restore_lost_bullets(lines: list[str]) -> None:
+    """Bullets OCR dropped: under a line that introduces a list (ends in ":"), two or more
+    lines, each starting with a word and indented deeper than the introduction and all at
+    the same depth, with nothing marking them, are the list's items and get "- ".
+
+    Left alone: lines laid out in columns (a table), att-satser, items already marked, and
+    a block in which any line runs on onto the next (ends in a hyphen, a comma or a
+    function word: a wrapped item, which could not be told from the next one)."""
+    i = 0
+    while i < len(lines):
+        intro = lines[i]
+        if not intro.rstrip().endswith(":"):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(lines) and not lines[j].strip():
+            j += 1
+        run: list[int] = []
+        while j < len(lines) and lines[j].strip():
+            run.append(j)
+            j += 1
+        i += 1
+        if not 2 <= len(run) <= 12:
+            continue
+        base = len(intro) - len(intro.lstrip())
+        depths = {len(lines[k]) - len(lines[k].lstrip()) for k in run}
+        if len(depths) != 1 or next(iter(depths)) < base + 2:
+            continue
+        texts = [lines[k].strip() for k in run]
+        if any(_MARKED.match(t) or not _ITEM_START.match(t) or _CELL_GAP.search(t) for t in texts):
+            continue
+        if any(fold(t.split()[0]) == "att" for t in texts):
+            continue
+        if any(t.endswith(("-", ",")) or fold(t.split()[-1]) in _RUNS_ON for t in texts[:-1]):
+            continue
+        depth = next(iter(depths))
+        for k in run:
+            lines[k] = " " * depth + "- " + lines[k].lstrip()
+
+
 @lru_cache(maxsize=1)
 def get_repairer() -> WordRepairer:
     """The process-wide repairer over the Swedish lexicon."""
@@ -249,7 +373,7 @@ def get_repairer() -> WordRepairer:
 def repair_line(line: str, *, prev_line: str = "", repairer: WordRepairer | None = None) -> str:
     """Repair one line (without the cross-line hyphen join)."""
     rep = repairer or get_repairer()
-    line = normalise_bullet(normalise_chars(line))
+    line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
     prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = _fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()
@@ -267,4 +391,5 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
         lines.append(fixed)
         prev = fixed
     _join_hyphenated(lines, rep.lex, rep)
+    restore_lost_bullets(lines)
     return "\n".join(lines)

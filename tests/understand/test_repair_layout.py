@@ -1,0 +1,141 @@
+"""OCR damage to the layout of lists and tables: bullets read as other signs or dropped,
+specks between a table's cells, doubled full stops after an item number, a capital read as a
+small letter. Strings are invented, of the kinds the scans show."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.understand.context_repair import capital_lookalikes
+from pipeline.understand.repair import (
+    drop_number_specks,
+    drop_table_specks,
+    normalise_bullet,
+    repair_text,
+    restore_lost_bullets,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  «insatsen når barn i förskoleåldern", "  - insatsen når barn i förskoleåldern"),
+        ("«Läxhjälp i Tensta - 120 tkr", "- Läxhjälp i Tensta - 120 tkr"),
+        ("« - Bromma: Mötesplats för äldre - 90 tkr", "- Bromma: Mötesplats för äldre - 90 tkr"),
+        ("  +  besöket planeras i god tid", "  - besöket planeras i god tid"),
+        # a quotation, a table's rule, a sum are not bullets
+        ("«Trygg hemma» heter projektet", "«Trygg hemma» heter projektet"),
+        ("+----------+---------+", "+----------+---------+"),
+        ("+ 12 procent", "+ 12 procent"),
+    ],
+)
+def test_bullets_glued_or_read_as_plus(line: str, expected: str) -> None:
+    assert normalise_bullet(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "2 — Läxhjälp i Husby     Rinkeby-Kista      300         250",
+            "2   Läxhjälp i Husby     Rinkeby-Kista      300         250",
+        ),
+        (
+            "4  -Familjestöd på arabiska   Bromma     410 000",
+            "4   Familjestöd på arabiska   Bromma     410 000",
+        ),
+        (
+            "Sökande          Resmål               Antal  — Beviljat (kr)",
+            "Sökande          Resmål               Antal    Beviljat (kr)",
+        ),
+        # a dash standing for an empty cell keeps its place
+        (
+            "3   Seniorcaféet       Farsta        -         150        150",
+            "3   Seniorcaféet       Farsta        -         150        150",
+        ),
+        (
+            "5   Nattvandring i Farsta   Farsta      200 000       –",
+            "5   Nattvandring i Farsta   Farsta      200 000       –",
+        ),
+        # prose with a dash is not a table
+        ("Projekt 3 - Läxhjälp i Husby", "Projekt 3 - Läxhjälp i Husby"),
+    ],
+)
+def test_specks_between_table_cells(line: str, expected: str) -> None:
+    assert drop_table_specks(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3...  Nämnden godkänner redovisningen.", "3.    Nämnden godkänner redovisningen."),
+        ("1,.  Nämnden beviljar", "1.   Nämnden beviljar"),
+        ("2.  Nämnden beviljar", "2.  Nämnden beviljar"),
+        ("1.5 miljoner kronor", "1.5 miljoner kronor"),
+    ],
+)
+def test_specks_after_an_item_number(line: str, expected: str) -> None:
+    assert drop_number_specks(line) == expected
+
+
+def test_bullets_dropped_under_a_list_introduction() -> None:
+    lines = [
+        "Ansökningarna bedöms utifrån följande grunder:",
+        "",
+        "   insatsen vänder sig till familjer med små barn",
+        "   arbetet följs upp med en enkel mätning",
+        "   brukare deltar i planeringen",
+        "",
+        "Förslag till fördelning",
+    ]
+    restore_lost_bullets(lines)
+    assert lines[2:5] == [
+        "   - insatsen vänder sig till familjer med små barn",
+        "   - arbetet följs upp med en enkel mätning",
+        "   - brukare deltar i planeringen",
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a wrapped item cannot be told from the next one
+        ["   insatsen vänder sig till familjer och", "   barn i förskoleåldern"],
+        # att-satser are decisions, not a bullet list
+        ["   att bevilja 200 000 kronor", "   att uppdra åt förvaltningen"],
+        # a table
+        ["   Bromma        200 000", "   Farsta        150 000"],
+        # not indented under the introduction
+        ["insatsen vänder sig till familjer", "arbetet följs upp"],
+        # one line is not a list
+        ["   insatsen vänder sig till familjer"],
+    ],
+)
+def test_lost_bullets_left_alone(block: list[str]) -> None:
+    lines = ["Nämnden beslutar följande:", *block]
+    restore_lost_bullets(lines)
+    assert lines[1:] == block
+
+
+def test_lost_bullets_in_the_page_repair() -> None:
+    text = "Kriterier:\n  projekten ska vara tidsbegränsade\n  resultaten ska redovisas"
+    assert repair_text(text).split("\n")[1:] == [
+        "  - projekten ska vara tidsbegränsade",
+        "  - resultaten ska redovisas",
+    ]
+
+
+def test_capital_read_as_small_at_a_heading() -> None:
+    lines = ["slutsatser.", "", "vägen framåt", "", "sedan 2019 arbetar"]
+    conf = [{"slutsatser": 96.0}, {}, {"vägen": 87.0, "framåt": 95.0}, {}, {"sedan": 96.0}]
+    repairs = capital_lookalikes(lines, conf)
+    assert lines[2] == "Vägen framåt"
+    assert lines[4] == "sedan 2019 arbetar"  # read sure: left as printed
+    assert [(r.before, r.after) for r in repairs] == [("vägen", "Vägen")]
+
+
+def test_capital_left_inside_a_sentence_and_without_confidences() -> None:
+    lines = ["Projektet drivs av", "socialtjänsten i", "vägen framåt"]
+    assert capital_lookalikes(lines, [{}, {"socialtjänsten": 80.0}, {"vägen": 80.0}]) == []
+    assert capital_lookalikes(["", "vägen framåt"], []) == []
+    assert lines[2] == "vägen framåt"
