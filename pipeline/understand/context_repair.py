@@ -88,6 +88,7 @@ from pipeline.understand.ocr_edits import (
     inflected,
     ocr_cost,
 )
+from pipeline.understand.repair import _CELL_GAP, LOOKALIKE_CAPITALS
 from pipeline.understand.word_readings import (
     MIN_CANDIDATE_ZIPF,
     RARE_ZIPF,
@@ -638,33 +639,28 @@ def context_repair_pages(
     return out, changes
 
 
-# Letters whose capital OCR reads as the small one at the same size ("vägen tillbaka" for a
-# heading "Vägen tillbaka"): their two forms differ only in size.
-_LOOKALIKE_CAPITALS = frozenset("cosuvwxz")
-
-
 def capital_lookalikes(lines: list[str], conf: Sequence[dict[str, float]]) -> list[Repair]:
-    """A word that begins a paragraph or a sentence in small letters, whose first letter looks
-    the same in both cases and which Tesseract read unsure, was printed with a capital (OCR
-    pages only: the confidences say so). Changes `lines` in place."""
+    """A heading (a line standing alone between blank lines, at the left margin) that begins
+    in small letters, whose first letter looks the same in both cases and which Tesseract
+    read unsure, was printed with a capital ("vägen tillbaka" for "Vägen tillbaka"). OCR
+    pages only: the confidences say so. Changes `lines` in place."""
     out: list[Repair] = []
     for i, line in enumerate(lines):
         if i >= len(conf) or not conf[i]:
             continue
         body = line.lstrip()
+        if len(line) - len(body) >= 4 or _CELL_GAP.search(body):
+            continue  # a table cell's continuation or a letterhead's column, not a heading
         word = body.split(" ", 1)[0] if body else ""
-        if (
-            not word
-            or word[0] not in _LOOKALIKE_CAPITALS
-            or not word.isalpha()
-            or not word.islower()
-        ):
+        if len(word) < 3 or word[0] not in LOOKALIKE_CAPITALS:
             continue
-        prev = lines[i - 1].rstrip() if i else ""
-        if prev and not prev.endswith((".", "!", "?")):
+        if not word.isalpha() or not word.islower():
             continue
+        alone = (not i or not lines[i - 1].strip()) and (
+            i + 1 >= len(lines) or not lines[i + 1].strip()
+        )
         c = conf[i].get(word)
-        if c is None or c >= UNSURE_CONF:
+        if not alone or c is None or c >= UNSURE_CONF:
             continue
         after = word[0].upper() + word[1:]
         lines[i] = line[: len(line) - len(body)] + after + body[len(word) :]

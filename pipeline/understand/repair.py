@@ -181,6 +181,8 @@ _ROW_NO_SPECK = re.compile(
     r"^(?P<no>\s*\d{1,2}[.)]?)(?P<gap>\s+)[-–—](?:\s(?=[A-ZÅÄÖ])|(?=[A-ZÅÄÖ]))"
 )
 _CELL_SPECK = re.compile(r"(?<=\S)(?P<gap>\s{2,})[-–—](?=\s[A-ZÅÄÖ][^\W\d_])")
+_GAP_SPECK = re.compile(r"(?<=[^\W\d_]) [=~_¢«»] (?=[^\W\d_])")
+_GAP_SPECK_STRICT = re.compile(r"(?<=[^\W\d_]) [=¢] (?=[^\W\d_])")
 _COLUMNS = re.compile(r"\S\s{3,}\S")
 
 
@@ -200,13 +202,20 @@ def drop_number_specks(line: str) -> str:
 def drop_table_specks(line: str) -> str:
     """Dashes that are OCR specks between a table row's cells become blank space (so every
     cell keeps its column)."""
-    if len(_COLUMNS.findall(line)) < 1:
+    if not _COLUMNS.search(line):
+        if line.startswith("    "):
+            # a table's continuation line, indented to its column ("   (medsökande Farsta =
+            # försörjningsstöd för unga"): only "=" and "¢", never a word's sign in prose
+            line = _GAP_SPECK_STRICT.sub(lambda m: " " * len(m.group(0)), line)
         return line
     m = _ROW_NO_SPECK.match(line)
     if m is not None and _COLUMNS.search(line[m.end() :]):
         line = m.group("no") + " " * (m.end() - m.end("no")) + line[m.end() :]
     if len(_COLUMNS.findall(line)) >= 2:
         line = _CELL_SPECK.sub(lambda m: " " * len(m.group(0)), line)
+        # a speck standing where a column gap closed up ("Digitala tjänster inom = Social-
+        # förvaltningen    Institutet för    480"): the gap it stands in
+        line = _GAP_SPECK.sub(lambda m: " " * len(m.group(0)), line)
     return line
 
 
@@ -324,44 +333,98 @@ _RUNS_ON = frozenset(
 )
 
 
-def restore_lost_bullets(lines: list[str]) -> None:
-    """Bullets OCR dropped: under a line that introduces a list (ends in ":"), two or more
-    lines, each starting with a word and indented deeper than the introduction and all at
-    the same depth, with nothing marking them, are the list's items and get "- ".
+# Letters whose capital OCR may read as the small one (they differ only in size).
+LOOKALIKE_CAPITALS = frozenset("cosuvwxz")
 
-    Left alone: lines laid out in columns (a table), att-satser, items already marked, and
-    a block in which any line runs on onto the next (ends in a hyphen, a comma or a
-    function word: a wrapped item, which could not be told from the next one)."""
+
+def _block(lines: list[str], j: int) -> list[int]:
+    run: list[int] = []
+    while j < len(lines) and lines[j].strip():
+        run.append(j)
+        j += 1
+    return run
+
+
+def _unmarked_items(lines: list[str], run: list[int], base: int) -> int | None:
+    """The depth of a block of unmarked item lines indented deeper than `base`, or None."""
+    if not 1 <= len(run) <= 12:
+        return None
+    depths = {len(lines[k]) - len(lines[k].lstrip()) for k in run}
+    if len(depths) != 1 or next(iter(depths)) < base + 2:
+        return None
+    texts = [lines[k].strip() for k in run]
+    if any(_MARKED.match(t) or not _ITEM_START.match(t) or _CELL_GAP.search(t) for t in texts):
+        return None
+    if any(fold(t.split()[0]) == "att" for t in texts):
+        return None
+    return next(iter(depths))
+
+
+def restore_lost_bullets(lines: list[str]) -> None:
+    """Bullets OCR dropped: under a line that introduces a list (ends in ":"), lines indented
+    deeper than the introduction, all at the same depth, each starting with a word and
+    nothing marking them, are the list's items and get "- " (two or more lines; a blank
+    line OCR put inside the list does not end it when the lines after it are alike).
+
+    Which lines start an item: in a list whose items start with a capital, a line in small
+    letters continues the item above when that line ran to the right margin or ends in a
+    hyphen, a comma or a function word; otherwise it is an item whose capital OCR read small
+    ("vägar till arbete" among "Tidiga insatser", "Jämlik skolgång") when its letter looks
+    alike in both cases. In a list in small letters every line is an item, unless a line
+    runs on (ends in a hyphen, a comma or a function word): a wrapped item could then not be
+    told from the next one, and the block is left alone.
+
+    Left alone: lines laid out in columns (a table), att-satser, items already marked."""
+    prose = sorted(
+        len(ln.rstrip()) for ln in lines if ln.strip() and not _CELL_GAP.search(ln.strip())
+    )
+    # the right margin: the longest lines of prose (an outlier aside, on a full page)
+    margin = prose[int(0.95 * (len(prose) - 1))] if len(prose) >= 20 else max(prose, default=0)
     i = 0
     while i < len(lines):
         intro = lines[i]
-        if not intro.rstrip().endswith(":"):
-            i += 1
-            continue
-        j = i + 1
-        if j < len(lines) and not lines[j].strip():
-            j += 1
-        run: list[int] = []
-        while j < len(lines) and lines[j].strip():
-            run.append(j)
-            j += 1
         i += 1
-        if not 2 <= len(run) <= 12:
+        if not intro.rstrip().endswith(":"):
             continue
         base = len(intro) - len(intro.lstrip())
-        depths = {len(lines[k]) - len(lines[k].lstrip()) for k in run}
-        if len(depths) != 1 or next(iter(depths)) < base + 2:
+        j = i + 1 if i < len(lines) and not lines[i].strip() else i
+        run = _block(lines, j)
+        depth = _unmarked_items(lines, run, base)
+        if depth is None:
+            continue
+        # the list goes on past one blank line while the lines after it are alike
+        while run[-1] + 2 < len(lines) and not lines[run[-1] + 1].strip():
+            more = _block(lines, run[-1] + 2)
+            if _unmarked_items(lines, more, base) != depth:
+                break
+            run += more
+        if len(run) < 2:
             continue
         texts = [lines[k].strip() for k in run]
-        if any(_MARKED.match(t) or not _ITEM_START.match(t) or _CELL_GAP.search(t) for t in texts):
-            continue
-        if any(fold(t.split()[0]) == "att" for t in texts):
-            continue
-        if any(t.endswith(("-", ",")) or fold(t.split()[-1]) in _RUNS_ON for t in texts[:-1]):
-            continue
-        depth = next(iter(depths))
-        for k in run:
-            lines[k] = " " * depth + "- " + lines[k].lstrip()
+
+        def runs_on(t: str) -> bool:
+            return t.endswith(("-", ",")) or fold(t.split()[-1]) in _RUNS_ON
+
+        capitals = [t[0].isupper() for t in texts]
+        starts: list[bool] = []
+        if not any(capitals):
+            if any(runs_on(t) for t in texts[:-1]):
+                continue
+            starts = [True] * len(texts)
+        else:
+            if not capitals[0]:
+                continue
+            for n in range(len(texts)):
+                prev = lines[run[n - 1]] if n else ""
+                wrapped = bool(n) and (len(prev.rstrip()) >= 0.85 * margin or runs_on(texts[n - 1]))
+                starts.append(capitals[n] or not wrapped)
+        for n, k in enumerate(run):
+            if not starts[n]:
+                continue
+            t = texts[n]
+            if any(capitals) and not capitals[n] and t[0] in LOOKALIKE_CAPITALS:
+                t = t[0].upper() + t[1:]
+            lines[k] = " " * depth + "- " + t
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,14 @@ def test_bullets_glued_or_read_as_plus(line: str, expected: str) -> None:
             "5   Nattvandring i Farsta   Farsta      200 000       –",
             "5   Nattvandring i Farsta   Farsta      200 000       –",
         ),
+        (
+            "Hemtjänst för äldre = Farsta       Ersta högskola      300   jun 2019",
+            "Hemtjänst för äldre   Farsta       Ersta högskola      300   jun 2019",
+        ),
+        (
+            "               (medsökande Bromma = de äldre i hemtjänst",
+            "               (medsökande Bromma   de äldre i hemtjänst",
+        ),
         # prose with a dash is not a table
         ("Projekt 3 - Läxhjälp i Husby", "Projekt 3 - Läxhjälp i Husby"),
     ],
@@ -138,4 +146,46 @@ def test_capital_left_inside_a_sentence_and_without_confidences() -> None:
     lines = ["Projektet drivs av", "socialtjänsten i", "vägen framåt"]
     assert capital_lookalikes(lines, [{}, {"socialtjänsten": 80.0}, {"vägen": 80.0}]) == []
     assert capital_lookalikes(["", "vägen framåt"], []) == []
+    cell = ["Projekt    Institutet för     300", "", "           välfärdsanalys"]
+    assert capital_lookalikes(cell, [{}, {}, {"välfärdsanalys": 80.0}]) == []
     assert lines[2] == "vägen framåt"
+
+
+def test_lost_bullets_of_capitalised_items_with_a_wrapped_one() -> None:
+    """Items in capitals: a line in small letters after a line that ran to the margin
+    continues its item; a list broken by a blank line OCR put in goes on."""
+    lines = [
+        "Projekten ska uppfylla följande krav för att kunna beviljas medel ur fonden:",
+        "",
+        "    Projektet har betydelse för flera stadsdelar och kan spridas till andra delar",
+        "    av staden",
+        "    Projektet har en plan för uppföljning",
+        "",
+        "    Brukare deltar i arbetet",
+        "",
+        "Beslut",
+    ]
+    restore_lost_bullets(lines)
+    assert lines[2:7] == [
+        "    - Projektet har betydelse för flera stadsdelar och kan spridas till andra delar",
+        "    av staden",
+        "    - Projektet har en plan för uppföljning",
+        "",
+        "    - Brukare deltar i arbetet",
+    ]
+
+
+def test_lost_bullet_item_whose_capital_ocr_read_small() -> None:
+    lines = [
+        "Nämnden har beslutat om följande fokusområden:",
+        "",
+        "   Tidiga insatser för barn",
+        "   vägar till egen försörjning",
+        "   Jämlik hälsa",
+    ]
+    restore_lost_bullets(lines)
+    assert lines[2:] == [
+        "   - Tidiga insatser för barn",
+        "   - Vägar till egen försörjning",
+        "   - Jämlik hälsa",
+    ]
