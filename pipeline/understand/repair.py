@@ -219,6 +219,25 @@ def drop_table_specks(line: str) -> str:
     return line
 
 
+_GLUED_CELLS = re.compile(r"(?P<left>\(?[a-zåäö]{3,})(?P<right>[A-ZÅÄÖ][a-zåäö]{2,})")
+
+
+def split_glued_cells(line: str, lex: Lexicon) -> str:
+    """Two cells OCR read as one word where a narrow column gap closed ("Södermalm
+    (medsökandeMotiverande samtal    360 000"): in a line laid out in columns, a word in
+    small letters glued to a capitalised one, both known words, is two cells again."""
+    if not _COLUMNS.search(line):
+        return line
+
+    def split(m: re.Match[str]) -> str:
+        left, right = m.group("left").lstrip("("), m.group("right")
+        if lex.zipf(left) > 0 and lex.zipf(right) > 0:
+            return m.group("left") + "  " + right
+        return m.group(0)
+
+    return _GLUED_CELLS.sub(split, line)
+
+
 def _fix_digit_letters(line: str, prev_line_end: str) -> str:
     """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts."""
     tokens = line.split(" ")
@@ -437,6 +456,7 @@ def repair_line(line: str, *, prev_line: str = "", repairer: WordRepairer | None
     """Repair one line (without the cross-line hyphen join)."""
     rep = repairer or get_repairer()
     line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
+    line = split_glued_cells(line, rep.lex)
     prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = _fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()

@@ -10,9 +10,11 @@ from pipeline.understand.context_repair import capital_lookalikes
 from pipeline.understand.repair import (
     drop_number_specks,
     drop_table_specks,
+    get_repairer,
     normalise_bullet,
     repair_text,
     restore_lost_bullets,
+    split_glued_cells,
 )
 
 
@@ -189,3 +191,15 @@ def test_lost_bullet_item_whose_capital_ocr_read_small() -> None:
         "   - Vägar till egen försörjning",
         "   - Jämlik hälsa",
     ]
+
+
+def test_cells_glued_where_a_column_gap_closed() -> None:
+    lex = get_repairer().lex
+    line = "Farsta (medsökandeBromma)   Läxhjälp i skolan      120 000"
+    assert split_glued_cells(line, lex) == (
+        "Farsta (medsökande  Bromma)   Läxhjälp i skolan      120 000"
+    )
+    line = "Bromma      Föräldrastöd iHemmet     200 000"
+    assert split_glued_cells(line, lex) == line  # "i" is too short to be a cell
+    prose = "projektetStegvis har genomförts"
+    assert split_glued_cells(prose, lex) == prose  # not a table line
