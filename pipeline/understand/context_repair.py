@@ -633,7 +633,7 @@ def context_repair_pages(
             if learned is not None and page.source != "text-layer":
                 rep = learned_repairer(learned)
         fixed, ch = rep.repair_lines(lines, conf)
-        ch = [*ch, *capital_lookalikes(fixed, conf)]
+        ch = [*ch, *capital_lookalikes(fixed, conf), *thousands_spaces(fixed, conf)]
         out.append(fixed)
         changes.append(tuple(ch))
     return out, changes
@@ -665,4 +665,36 @@ def capital_lookalikes(lines: list[str], conf: Sequence[dict[str, float]]) -> li
         after = word[0].upper() + word[1:]
         lines[i] = line[: len(line) - len(body)] + after + body[len(word) :]
         out.append(Repair(i, word, after, "capital read as small"))
+    return out
+
+
+# A million amount whose first thousands space OCR lost ("1488 200", "Totalt   2235 000"):
+# four digits, a space, three digits, standing alone (no digit group after it, no decimal).
+_LOST_THOUSANDS = re.compile(
+    r"(?<![\d,.:/-])(?P<m>\d)(?P<t>\d{3}) (?P<u>\d{3})(?![\d,.:/-]| \d{3}\b)"
+)
+
+
+def thousands_spaces(lines: list[str], conf: Sequence[dict[str, float]]) -> list[Repair]:
+    """The thousands space OCR lost in an amount of millions ("1488 200" → "1 488 200"); an
+    amount right after another (two cells whose gap closed to one space) is set apart by
+    two. A four-digit group that could be a year (1900–2099: "november 2021 780") stays.
+    OCR pages only. Changes `lines` in place."""
+    out: list[Repair] = []
+    for i, line in enumerate(lines):
+        if i >= len(conf) or not conf[i]:
+            continue
+
+        def fix(m: re.Match[str], line: str = line) -> str:
+            if 1900 <= int(m.group("m") + m.group("t")) <= 2099:
+                return m.group(0)
+            at = m.start()
+            # "2 200 000 1488 200": two cells whose gap closed to one space
+            lead = " " if at > 1 and line[at - 1] == " " and line[at - 2].isdigit() else ""
+            return f"{lead}{m.group('m')} {m.group('t')} {m.group('u')}"
+
+        new = _LOST_THOUSANDS.sub(fix, line)
+        if new != line:
+            lines[i] = new
+            out.append(Repair(i, line.strip(), new.strip(), "thousands space lost"))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.understand.context_repair import capital_lookalikes
+from pipeline.understand.context_repair import capital_lookalikes, thousands_spaces
 from pipeline.understand.repair import (
     drop_number_specks,
     drop_table_specks,
@@ -203,3 +203,28 @@ def test_cells_glued_where_a_column_gap_closed() -> None:
     assert split_glued_cells(line, lex) == line  # "i" is too short to be a cell
     prose = "projektetStegvis har genomförts"
     assert split_glued_cells(prose, lex) == prose  # not a table line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Totalt                 3127 500", "Totalt                 3 127 500"),
+        (
+            "Summa      1 900 000 1374 250     525 750",
+            "Summa      1 900 000  1 374 250     525 750",
+        ),
+        ("beräknas till 1640 000 kronor", "beräknas till 1 640 000 kronor"),
+        # a year and a count, a phone number, a decimal: left alone
+        ("under oktober 2022 410 besök", "under oktober 2022 410 besök"),
+        ("Telefon 08-5083 100", "Telefon 08-5083 100"),
+        ("1,2345 000", "1,2345 000"),
+        ("1 250 000 kronor", "1 250 000 kronor"),
+    ],
+)
+def test_thousands_space_lost_by_ocr(line: str, expected: str) -> None:
+    lines = [line]
+    thousands_spaces(lines, [{"x": 90.0}])
+    assert lines == [expected]
+    untouched = [line]
+    assert thousands_spaces(untouched, [{}]) == []  # not an OCR page
+    assert untouched == [line]
