@@ -634,6 +634,7 @@ def context_repair_pages(
                 rep = learned_repairer(learned)
         fixed, ch = rep.repair_lines(lines, conf)
         ch = [*ch, *capital_lookalikes(fixed, conf), *thousands_spaces(fixed, conf)]
+        ch = [*ch, *close_inner_blanks(fixed, conf)]
         out.append(fixed)
         changes.append(tuple(ch))
     return out, changes
@@ -697,4 +698,49 @@ def thousands_spaces(lines: list[str], conf: Sequence[dict[str, float]]) -> list
         if new != line:
             lines[i] = new
             out.append(Repair(i, line.strip(), new.strip(), "thousands space lost"))
+    return out
+
+
+_LEAD_MARK = re.compile(r"^(?:\d{1,2}[.)]|att)\s+")
+_ITEM_MARK = re.compile(r"^\s*(?:[-–—•]\s|\d{1,2}[.)]\s|[a-h][.)]\s)")
+
+
+def close_inner_blanks(lines: list[str], conf: Sequence[dict[str, float]]) -> list[Repair]:
+    """A blank line OCR put inside a paragraph (the gap between two printed lines read as a
+    paragraph's): between a line of prose that does not end a sentence ("Slutrapporten
+    lämnas i", "… forsknings- och utvecklingsmedel", "”Tidigt tillsammans -") and a line that
+    goes on with it (starting in small letters or "(", no bullet, number or "att" that could
+    start an att-sats), the blank goes:
+    the rest of the paragraph moves up one line and the blank follows it. OCR pages only;
+    lines laid out in columns (tables) and short lines (headings, names) are left. Changes
+    `lines` in place."""
+    out: list[Repair] = []
+    conf_page = any(conf)
+    if not conf_page:
+        return out
+    i = 1
+    while i + 1 < len(lines):
+        a, b = lines[i - 1], lines[i + 1]
+        if lines[i].strip() or not a.strip() or not b.strip():
+            i += 1
+            continue
+        a_text, b_text = a.strip(), b.strip()
+        joins = (
+            len(a_text.split()) >= 4
+            and (a_text[-1].isalpha() or a_text[-1] in ",-–")
+            and (b_text[0].islower() or b_text[0] == "(")
+            and not _ITEM_MARK.match(b)
+            and b_text.split()[0] != "att"  # an att-sats starts, a blank line before it
+            and not _CELL_GAP.search(_LEAD_MARK.sub("", a_text))
+            and not _CELL_GAP.search(b_text)
+        )
+        if not joins:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        lines[i:end] = [*lines[i + 1 : end], ""]
+        out.append(Repair(i, "", b_text, "blank line inside a paragraph"))
+        i += 1
     return out

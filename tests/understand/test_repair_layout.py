@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.understand.context_repair import capital_lookalikes, thousands_spaces
+from pipeline.understand.context_repair import (
+    capital_lookalikes,
+    close_inner_blanks,
+    thousands_spaces,
+)
 from pipeline.understand.repair import (
     drop_number_specks,
     drop_table_specks,
@@ -228,3 +232,52 @@ def test_thousands_space_lost_by_ocr(line: str, expected: str) -> None:
     untouched = [line]
     assert thousands_spaces(untouched, [{}]) == []  # not an OCR page
     assert untouched == [line]
+
+
+def test_blank_line_ocr_put_inside_a_paragraph() -> None:
+    lines = [
+        "1.   Nämnden beviljar lokala utvecklingsmedel till projekt enligt",
+        "",
+        "     (bilaga 1) förvaltningens förslag.",
+        "     Beslutet gäller omedelbart.",
+        "",
+        "Rapporten lämnas till nämnden i",
+        "",
+        "oktober 2024.",
+        "",
+        "Bakgrund",
+    ]
+    conf = [{"x": 95.0}] * len(lines)
+    repairs = close_inner_blanks(lines, conf)
+    assert lines == [
+        "1.   Nämnden beviljar lokala utvecklingsmedel till projekt enligt",
+        "     (bilaga 1) förvaltningens förslag.",
+        "     Beslutet gäller omedelbart.",
+        "",
+        "",
+        "Rapporten lämnas till nämnden i",
+        "oktober 2024.",
+        "",
+        "",
+        "Bakgrund",
+    ]
+    assert [r.reason for r in repairs] == ["blank line inside a paragraph"] * 2
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a sentence ended, a heading, an att-sats, a bullet, a table: real breaks
+        ["Projektet avslutades i mars.", "", "sedan dess arbetar enheten"],
+        ["Bakgrund", "", "under 2023 har"],
+        ["att  bevilja 200 000 kronor till projektet, samt", "", "att  justera beslutet"],
+        ["Ansökningarna bedöms enligt följande grunder", "", "- projektet är nytt"],
+        ["Bromma     Läxhjälp i skolan     120 000", "", "fortsättning av projektet"],
+    ],
+)
+def test_blank_lines_that_are_breaks_stay(block: list[str]) -> None:
+    lines = list(block)
+    assert close_inner_blanks(lines, [{"x": 95.0}] * len(lines)) == []
+    assert lines == block
+    transcript = list(block[:1] + ["", "fortsätter här med mera"])
+    assert close_inner_blanks(transcript, [{}] * 3) == []  # not an OCR page
