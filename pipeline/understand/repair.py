@@ -452,15 +452,18 @@ def get_repairer() -> WordRepairer:
     return WordRepairer(get_lexicon())
 
 
-def repair_line(line: str, *, prev_line: str = "", repairer: WordRepairer | None = None) -> str:
-    """Repair one line (without the cross-line hyphen join)."""
+def repair_line(
+    line: str, *, prev_line: str = "", repairer: WordRepairer | None = None, intact: bool = False
+) -> str:
+    """Repair one line (without the cross-line hyphen join); `intact`: the page shows no
+    lost å/ä/ö, so known words keep their printed a/o (`WordRepairer.diacritics_intact`)."""
     rep = repairer or get_repairer()
     line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
     line = split_glued_cells(line, rep.lex)
     prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = _fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()
-    return rep.repair_words(line, sentence_start=sentence_start)
+    return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
 
 
 def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
@@ -469,8 +472,9 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
     raw_lines = text.split("\n")
     lines: list[str] = []
     prev = ""
+    intact = rep.diacritics_intact(text)
     for raw in raw_lines:
-        fixed = repair_line(raw.rstrip("\r"), prev_line=prev, repairer=rep)
+        fixed = repair_line(raw.rstrip("\r"), prev_line=prev, repairer=rep, intact=intact)
         lines.append(fixed)
         prev = fixed
     _join_hyphenated(lines, rep.lex, rep)

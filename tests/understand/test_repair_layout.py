@@ -9,6 +9,7 @@ import pytest
 from pipeline.understand.context_repair import (
     capital_lookalikes,
     close_inner_blanks,
+    context_repair_pages,
     thousands_spaces,
 )
 from pipeline.understand.repair import (
@@ -281,3 +282,23 @@ def test_blank_lines_that_are_breaks_stay(block: list[str]) -> None:
     assert lines == block
     transcript = list(block[:1] + ["", "fortsätter här med mera"])
     assert close_inner_blanks(transcript, [{}] * 3) == []  # not an OCR page
+
+
+def test_known_words_keep_their_letters_on_a_page_with_intact_diacritics() -> None:
+    """A page printed with its å/ä/ö has lost none: "hall" there is a hall. The same line on
+    a page that has lost them is restored."""
+    page = (
+        "Förvaltningen föreslår att nämnden beviljar medel till följande projekt för år 2016.\n"
+        "- Tensta ungdomsförening – Öppen hall på lördagar, 90 000 kr\n"
+        "Nämnden får en återrapport från stadsdelsförvaltningarna i början av nästa år."
+    )
+    assert "Öppen hall på" in repair_text(page)
+    lost = page.replace("ö", "o").replace("å", "a").replace("ä", "a")
+    assert "Öppen håll på" in repair_text(lost)
+
+
+def test_compound_with_a_stem_first_part_is_a_word() -> None:
+    lines = ["erbjuder familjecentralen gemensamma", "föräldraträffar."]
+    fixed, repairs = context_repair_pages([list(lines)])
+    assert fixed == [lines]
+    assert repairs == [()]
