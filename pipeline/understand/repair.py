@@ -219,19 +219,27 @@ def drop_table_specks(line: str) -> str:
     return line
 
 
-_GLUED_CELLS = re.compile(r"(?P<left>\(?[a-zåäö]{3,})(?P<right>[A-ZÅÄÖ][a-zåäö]{2,})")
+_GLUED_CELLS = re.compile(
+    r"(?<![\w-])(?P<left>\(?[A-ZÅÄÖ]?[a-zåäö]{5,})(?P<right>[A-ZÅÄÖ][a-zåäö]{2,})"
+)
 
 
-def split_glued_cells(line: str, lex: Lexicon) -> str:
+def split_glued_cells(line: str, lex: Lexicon, repairer: WordRepairer | None = None) -> str:
     """Two cells OCR read as one word where a narrow column gap closed ("Södermalm
     (medsökandeMotiverande samtal    360 000"): in a line laid out in columns, a word in
     small letters glued to a capitalised one, both known words, is two cells again."""
     if not _COLUMNS.search(line):
         return line
 
+    def known(word: str) -> bool:
+        low = word.lower()
+        if lex.zipf(low) > 0:
+            return True
+        return repairer is not None and len(low) >= 8 and repairer._compound(fold(low)) is not None
+
     def split(m: re.Match[str]) -> str:
         left, right = m.group("left").lstrip("("), m.group("right")
-        if lex.zipf(left) > 0 and lex.zipf(right) > 0:
+        if known(left) and known(right):
             return m.group("left") + "  " + right
         return m.group(0)
 
@@ -459,7 +467,7 @@ def repair_line(
     lost å/ä/ö, so known words keep their printed a/o (`WordRepairer.diacritics_intact`)."""
     rep = repairer or get_repairer()
     line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
-    line = split_glued_cells(line, rep.lex)
+    line = split_glued_cells(line, rep.lex, rep)
     prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = _fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()

@@ -206,6 +206,12 @@ def test_cells_glued_where_a_column_gap_closed() -> None:
     )
     line = "Bromma      Föräldrastöd iHemmet     200 000"
     assert split_glued_cells(line, lex) == line  # "i" is too short to be a cell
+    line = "SocialförvaltningenLäxhjälp i                 Bromma      1,1"
+    assert split_glued_cells(line, lex, get_repairer()) == (
+        "Socialförvaltningen  Läxhjälp i                 Bromma      1,1"
+    )
+    name = "Farsta      JobbTorget Farsta      100 000"
+    assert split_glued_cells(name, lex, get_repairer()) == name  # a name with a capital inside
     prose = "projektetStegvis har genomförts"
     assert split_glued_cells(prose, lex) == prose  # not a table line
 
