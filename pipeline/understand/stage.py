@@ -19,7 +19,7 @@ from pipeline.understand.signatories import find_signatories
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 13
+UNDERSTAND_VERSION = 14
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
