@@ -88,7 +88,7 @@ from pipeline.understand.ocr_edits import (
     inflected,
     ocr_cost,
 )
-from pipeline.understand.repair import _CELL_GAP, LOOKALIKE_CAPITALS
+from pipeline.understand.repair import _CELL_GAP, _RUNS_ON, LOOKALIKE_CAPITALS
 from pipeline.understand.word_readings import (
     MIN_CANDIDATE_ZIPF,
     RARE_ZIPF,
@@ -709,7 +709,8 @@ def close_inner_blanks(lines: list[str], conf: Sequence[dict[str, float]]) -> li
     """A blank line OCR put inside a paragraph (the gap between two printed lines read as a
     paragraph's): between a line of prose that does not end a sentence ("Slutrapporten
     lämnas i", "… forsknings- och utvecklingsmedel", "”Tidigt tillsammans -") and a line that
-    goes on with it (starting in small letters or "(", no bullet, number or "att" that could
+    goes on with it (starting in small letters or "(", or with a capital after a function
+    word no sentence ends on, "genomförs i / Järva"; no bullet, number or "att" that could
     start an att-sats), the blank goes:
     the rest of the paragraph moves up one line and the blank follows it. OCR pages only;
     lines laid out in columns (tables) and short lines (headings, names) are left. Changes
@@ -718,29 +719,44 @@ def close_inner_blanks(lines: list[str], conf: Sequence[dict[str, float]]) -> li
     conf_page = any(conf)
     if not conf_page:
         return out
-    i = 1
-    while i + 1 < len(lines):
+    inner: set[int] = set()
+    for i in range(1, len(lines) - 1):
         a, b = lines[i - 1], lines[i + 1]
         if lines[i].strip() or not a.strip() or not b.strip():
-            i += 1
             continue
         a_text, b_text = a.strip(), b.strip()
         joins = (
             len(a_text.split()) >= 4
             and (a_text[-1].isalpha() or a_text[-1] in ",-–")
-            and (b_text[0].islower() or b_text[0] == "(")
+            and (
+                b_text[0].islower()
+                or b_text[0] == "("
+                # no sentence ends on a function word: "… och genomförs i / Järva …"
+                or (b_text[0].isupper() and fold(a_text.split()[-1]) in _RUNS_ON)
+            )
             and not _ITEM_MARK.match(b)
             and b_text.split()[0] != "att"  # an att-sats starts, a blank line before it
             and not _CELL_GAP.search(_LEAD_MARK.sub("", a_text))
             and not _CELL_GAP.search(b_text)
         )
-        if not joins:
-            i += 1
+        if joins:
+            inner.add(i)
+    if not inner:
+        return out
+    # the paragraph closes up; its freed lines go after it, before the next real break
+    merged: list[str] = []
+    pending = 0
+    for i, line in enumerate(lines):
+        if i in inner:
+            pending += 1
+            out.append(
+                Repair(len(merged), "", lines[i + 1].strip(), "blank line inside a paragraph")
+            )
             continue
-        end = i + 1
-        while end < len(lines) and lines[end].strip():
-            end += 1
-        lines[i:end] = [*lines[i + 1 : end], ""]
-        out.append(Repair(i, "", b_text, "blank line inside a paragraph"))
-        i += 1
+        if not line.strip() and pending:
+            merged.extend([""] * pending)
+            pending = 0
+        merged.append(line)
+    merged.extend([""] * pending)
+    lines[:] = merged
     return out

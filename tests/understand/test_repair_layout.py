@@ -308,3 +308,31 @@ def test_compound_with_a_stem_first_part_is_a_word() -> None:
     fixed, repairs = context_repair_pages([list(lines)])
     assert fixed == [lines]
     assert repairs == [()]
+
+
+def test_two_blank_lines_inside_one_paragraph() -> None:
+    """Both go, the second after a function word before a name ("genomförs i / Farsta"); the
+    freed lines follow the paragraph."""
+    lines = [
+        "Studien pågår sedan 2021 och genomförs i",
+        "",
+        "Farsta stadsdelsförvaltning. Slutrapporten lämnas i",
+        "",
+        "juni 2024.",
+        "",
+        "Nästa stycke.",
+    ]
+    repairs = close_inner_blanks(lines, [{"x": 95.0}] * len(lines))
+    assert lines == [
+        "Studien pågår sedan 2021 och genomförs i",
+        "Farsta stadsdelsförvaltning. Slutrapporten lämnas i",
+        "juni 2024.",
+        "",
+        "",
+        "",
+        "Nästa stycke.",
+    ]
+    assert [(r.line_no, r.after) for r in repairs] == [
+        (1, "Farsta stadsdelsförvaltning. Slutrapporten lämnas i"),
+        (2, "juni 2024."),
+    ]
