@@ -152,9 +152,98 @@ def normalise_chars(line: str) -> str:
     return line.replace("\u00ad", "")
 
 
+# OCR readings of a printed "•" that the plain pattern cannot tell from text by itself:
+# a guillemet glued to the item's first word ("«projektet har", "«Digital ansökan"), a
+# guillemet before a dash ("« - Socialjouren:"), and a "+" before the item ("+  resan").
+_GLUED_GUILLEMET = re.compile(r"^(?P<indent>\s*)[«»]{1,2}(?:\s*[-–—•]\s+|(?=[^\W\d_]))")
+_PLUS_BULLET = re.compile(r"^(?P<indent>\s*)\+\s+(?=[^\W\d_])")
+
+
 def normalise_bullet(line: str) -> str:
     """A bullet of any printed or OCR'd shape at line start becomes "- "."""
+    m = _GLUED_GUILLEMET.match(line)
+    if m is not None and not any(c in line[m.end() :] for c in "«»"):
+        # a quotation opened at line start closes on it ("«Citat» ur rapporten")
+        return m.group("indent") + "- " + line[m.end() :].lstrip()
+    m = _PLUS_BULLET.match(line)
+    if m is not None and "+" not in line[m.end() :]:
+        # a table's "+---+" rule or "+   +" grid has more than one
+        return m.group("indent") + "- " + line[m.end() :]
     return _BULLET.sub(lambda m: m.group("indent") + "- ", line, count=1)
+
+
+# A speck OCR reads between a table row's number and its first cell ("3 — Stöd till",
+# "4 - Barnrättsbaserad", "3  - Långvarigt", "5   -Kvinnojourernas"), or glued to the left
+# of a header cell ("Antal  — Beviljat (kr)"): a lone dash with a column gap on one side and
+# a single space on the other, in a line laid out in columns. A dash standing for an empty
+# cell ("340 000     –     ") has a column gap on both sides (or ends the line).
+_ROW_NO_SPECK = re.compile(
+    r"^(?P<no>\s*\d{1,2}[.)]?)(?P<gap>\s+)[-–—](?:\s(?=[A-ZÅÄÖ])|(?=[A-ZÅÄÖ]))"
+)
+_CELL_SPECK = re.compile(r"(?<=\S)(?P<gap>\s{2,})[-–—](?=\s[A-ZÅÄÖ][^\W\d_])")
+_GAP_SPECK = re.compile(r"(?<=[^\W\d_]) [=~_¢«»] (?=[^\W\d_])")
+_GAP_SPECK_STRICT = re.compile(r"(?<=[^\W\d_]) [=¢] (?=[^\W\d_])")
+_COLUMNS = re.compile(r"\S\s{3,}\S")
+
+
+# specks OCR reads after an item's number ("2...  Outnyttjade medel", "3,.  Nämnden"): the
+# number's full stop stands alone before a capital
+_NUMBER_SPECKS = re.compile(r"^(?P<no>\s*\d{1,2})(?P<specks>[.,:;]{2,3})(?=\s+[A-ZÅÄÖ])")
+
+
+def drop_number_specks(line: str) -> str:
+    """An item number's full stop doubled by specks ("2...") is one full stop."""
+    m = _NUMBER_SPECKS.match(line)
+    if m is None or "." not in m.group("specks"):
+        return line
+    return m.group("no") + "." + " " * (len(m.group("specks")) - 1) + line[m.end() :]
+
+
+def drop_table_specks(line: str) -> str:
+    """Dashes that are OCR specks between a table row's cells become blank space (so every
+    cell keeps its column)."""
+    if not _COLUMNS.search(line):
+        if line.startswith("    "):
+            # a table's continuation line, indented to its column ("   (medsökande Farsta =
+            # försörjningsstöd för unga"): only "=" and "¢", never a word's sign in prose
+            line = _GAP_SPECK_STRICT.sub(lambda m: " " * len(m.group(0)), line)
+        return line
+    m = _ROW_NO_SPECK.match(line)
+    if m is not None and _COLUMNS.search(line[m.end() :]):
+        line = m.group("no") + " " * (m.end() - m.end("no")) + line[m.end() :]
+    if len(_COLUMNS.findall(line)) >= 2:
+        line = _CELL_SPECK.sub(lambda m: " " * len(m.group(0)), line)
+        # a speck standing where a column gap closed up ("Digitala tjänster inom = Social-
+        # förvaltningen    Institutet för    480"): the gap it stands in
+        line = _GAP_SPECK.sub(lambda m: " " * len(m.group(0)), line)
+    return line
+
+
+_GLUED_CELLS = re.compile(
+    r"(?<![\w-])(?P<left>\(?[A-ZÅÄÖ]?[a-zåäö]{5,})(?P<right>[A-ZÅÄÖ][a-zåäö]{2,})"
+)
+
+
+def split_glued_cells(line: str, lex: Lexicon, repairer: WordRepairer | None = None) -> str:
+    """Two cells OCR read as one word where a narrow column gap closed ("Södermalm
+    (medsökandeMotiverande samtal    360 000"): in a line laid out in columns, a word in
+    small letters glued to a capitalised one, both known words, is two cells again."""
+    if not _COLUMNS.search(line):
+        return line
+
+    def known(word: str) -> bool:
+        low = word.lower()
+        if lex.zipf(low) > 0:
+            return True
+        return repairer is not None and len(low) >= 8 and repairer._compound(fold(low)) is not None
+
+    def split(m: re.Match[str]) -> str:
+        left, right = m.group("left").lstrip("("), m.group("right")
+        if known(left) and known(right):
+            return m.group("left") + "  " + right
+        return m.group(0)
+
+    return _GLUED_CELLS.sub(split, line)
 
 
 def _fix_digit_letters(line: str, prev_line_end: str) -> str:
@@ -240,20 +329,149 @@ def _join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> 
         lines[i + 1] = lines[i + 1][n.end() :].lstrip()
 
 
+_ITEM_START = re.compile(r"^(?P<indent>\s*)(?=[^\W\d_])")
+_MARKED = re.compile(r"^\s*(?:-\s|\d{1,2}[.)]|[a-h][.)]\s)")
+# words a line cannot end on when the next line starts a new item of a list
+_RUNS_ON = frozenset(
+    (
+        "och",
+        "eller",
+        "av",
+        "för",
+        "i",
+        "med",
+        "till",
+        "att",
+        "en",
+        "ett",
+        "som",
+        "på",
+        "om",
+        "från",
+        "den",
+        "det",
+        "de",
+        "vid",
+        "inom",
+        "under",
+        "mot",
+        "samt",
+    )
+)
+
+
+# Letters whose capital OCR may read as the small one (they differ only in size).
+LOOKALIKE_CAPITALS = frozenset("cosuvwxz")
+
+
+def _block(lines: list[str], j: int) -> list[int]:
+    run: list[int] = []
+    while j < len(lines) and lines[j].strip():
+        run.append(j)
+        j += 1
+    return run
+
+
+def _unmarked_items(lines: list[str], run: list[int], base: int) -> int | None:
+    """The depth of a block of unmarked item lines indented deeper than `base`, or None."""
+    if not 1 <= len(run) <= 12:
+        return None
+    depths = {len(lines[k]) - len(lines[k].lstrip()) for k in run}
+    if len(depths) != 1 or next(iter(depths)) < base + 2:
+        return None
+    texts = [lines[k].strip() for k in run]
+    if any(_MARKED.match(t) or not _ITEM_START.match(t) or _CELL_GAP.search(t) for t in texts):
+        return None
+    if any(fold(t.split()[0]) == "att" for t in texts):
+        return None
+    return next(iter(depths))
+
+
+def restore_lost_bullets(lines: list[str]) -> None:
+    """Bullets OCR dropped: under a line that introduces a list (ends in ":"), lines indented
+    deeper than the introduction, all at the same depth, each starting with a word and
+    nothing marking them, are the list's items and get "- " (two or more lines; a blank
+    line OCR put inside the list does not end it when the lines after it are alike).
+
+    Which lines start an item: in a list whose items start with a capital, a line in small
+    letters continues the item above when that line ran to the right margin or ends in a
+    hyphen, a comma or a function word; otherwise it is an item whose capital OCR read small
+    ("vägar till arbete" among "Tidiga insatser", "Jämlik skolgång") when its letter looks
+    alike in both cases. In a list in small letters every line is an item, unless a line
+    runs on (ends in a hyphen, a comma or a function word): a wrapped item could then not be
+    told from the next one, and the block is left alone.
+
+    Left alone: lines laid out in columns (a table), att-satser, items already marked."""
+    prose = sorted(
+        len(ln.rstrip()) for ln in lines if ln.strip() and not _CELL_GAP.search(ln.strip())
+    )
+    # the right margin: the longest lines of prose (an outlier aside, on a full page)
+    margin = prose[int(0.95 * (len(prose) - 1))] if len(prose) >= 20 else max(prose, default=0)
+    i = 0
+    while i < len(lines):
+        intro = lines[i]
+        i += 1
+        if not intro.rstrip().endswith(":"):
+            continue
+        base = len(intro) - len(intro.lstrip())
+        j = i + 1 if i < len(lines) and not lines[i].strip() else i
+        run = _block(lines, j)
+        depth = _unmarked_items(lines, run, base)
+        if depth is None:
+            continue
+        # the list goes on past one blank line while the lines after it are alike
+        while run[-1] + 2 < len(lines) and not lines[run[-1] + 1].strip():
+            more = _block(lines, run[-1] + 2)
+            if _unmarked_items(lines, more, base) != depth:
+                break
+            run += more
+        if len(run) < 2:
+            continue
+        texts = [lines[k].strip() for k in run]
+
+        def runs_on(t: str) -> bool:
+            return t.endswith(("-", ",")) or fold(t.split()[-1]) in _RUNS_ON
+
+        capitals = [t[0].isupper() for t in texts]
+        starts: list[bool] = []
+        if not any(capitals):
+            if any(runs_on(t) for t in texts[:-1]):
+                continue
+            starts = [True] * len(texts)
+        else:
+            if not capitals[0]:
+                continue
+            for n in range(len(texts)):
+                prev = lines[run[n - 1]] if n else ""
+                wrapped = bool(n) and (len(prev.rstrip()) >= 0.85 * margin or runs_on(texts[n - 1]))
+                starts.append(capitals[n] or not wrapped)
+        for n, k in enumerate(run):
+            if not starts[n]:
+                continue
+            t = texts[n]
+            if any(capitals) and not capitals[n] and t[0] in LOOKALIKE_CAPITALS:
+                t = t[0].upper() + t[1:]
+            lines[k] = " " * depth + "- " + t
+
+
 @lru_cache(maxsize=1)
 def get_repairer() -> WordRepairer:
     """The process-wide repairer over the Swedish lexicon."""
     return WordRepairer(get_lexicon())
 
 
-def repair_line(line: str, *, prev_line: str = "", repairer: WordRepairer | None = None) -> str:
-    """Repair one line (without the cross-line hyphen join)."""
+def repair_line(
+    line: str, *, prev_line: str = "", repairer: WordRepairer | None = None, intact: bool = False
+) -> str:
+    """Repair one line (without the cross-line hyphen join); `intact`: the page shows no
+    lost å/ä/ö, so known words keep their printed a/o (`WordRepairer.diacritics_intact`)."""
     rep = repairer or get_repairer()
-    line = normalise_bullet(normalise_chars(line))
+    line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
+    line = split_glued_cells(line, rep.lex, rep)
     prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = _fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()
-    return rep.repair_words(line, sentence_start=sentence_start)
+    return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
 
 
 def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
@@ -262,9 +480,11 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
     raw_lines = text.split("\n")
     lines: list[str] = []
     prev = ""
+    intact = rep.diacritics_intact(text)
     for raw in raw_lines:
-        fixed = repair_line(raw.rstrip("\r"), prev_line=prev, repairer=rep)
+        fixed = repair_line(raw.rstrip("\r"), prev_line=prev, repairer=rep, intact=intact)
         lines.append(fixed)
         prev = fixed
     _join_hyphenated(lines, rep.lex, rep)
+    restore_lost_bullets(lines)
     return "\n".join(lines)

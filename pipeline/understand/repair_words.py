@@ -18,6 +18,9 @@ from pipeline.lang.numbers import ONES, YEAR
 
 __all__ = ["WordRepairer"]
 
+# a page with at least this many words printed with å/ä/ö, and no unknown word that is a known
+# word with its å/ä/ö restored, has lost none (`WordRepairer.diacritics_intact`)
+INTACT_MIN_WORDS = 8
 DIACRITIC_MARGIN = 0.9  # restored word must be this much more frequent (Zipf units)
 OCR_MARGIN = 1.2  # same for look-alike substitutions
 KNOWN_ZIPF = 3.0  # a word at least this frequent is never re-spelt by look-alike rules
@@ -117,17 +120,21 @@ class WordRepairer:
 
     # ----------------------------------------------------------------- single words
 
-    def repair(self, token: str, *, proper_noun_position: bool = False) -> str:
-        """The repaired spelling of one printed word (its case pattern kept)."""
-        ck = ("P" if proper_noun_position else "w") + token
+    def repair(
+        self, token: str, *, proper_noun_position: bool = False, diacritics_intact: bool = False
+    ) -> str:
+        """The repaired spelling of one printed word (its case pattern kept). With
+        `diacritics_intact` (the page shows no lost å/ä/ö, `diacritics_intact`), a known word
+        keeps its printed a/o ("Öppen hall" is no "håll")."""
+        ck = ("P" if proper_noun_position else "w") + ("I" if diacritics_intact else "-") + token
         cached = self._cache.get(ck)
         if cached is None:
-            cached = self._repair(token, proper_noun_position)
+            cached = self._repair(token, proper_noun_position, diacritics_intact)
             if len(self._cache) < 200_000:
                 self._cache[ck] = cached
         return cached
 
-    def _repair(self, token: str, proper: bool) -> str:
+    def _repair(self, token: str, proper: bool, intact: bool = False) -> str:
         if len(token) > MAX_WORD_LEN:
             return token
         lower = token.lower()
@@ -140,8 +147,15 @@ class WordRepairer:
         # 1. lost diacritics: the same letters with å/ä/ö restored
         if not damaged:
             best = self._best(fold(lower), lower, ())
-            if best is not None and best[0] != lower and best[1] - z_tok >= DIACRITIC_MARGIN:
+            if (
+                best is not None
+                and best[0] != lower
+                and best[1] - z_tok >= DIACRITIC_MARGIN
+                and not (intact and z_tok > 0)
+            ):
                 return _apply_case(best[0], token)
+            if intact and z_tok > 0:
+                return token
             if proper and z_tok > 0:
                 return token
             if z_tok >= KNOWN_ZIPF:
@@ -281,9 +295,30 @@ class WordRepairer:
 
     # ----------------------------------------------------------------- lines
 
-    def repair_words(self, line: str, *, sentence_start: bool) -> str:
+    def diacritics_intact(self, text: str) -> bool:
+        """Whether a page shows no loss of å/ä/ö: at least `INTACT_MIN_WORDS` of its words
+        are printed with å/ä/ö and not one of its unknown words is a known word once its
+        å/ä/ö are restored ("forvaltningen", "sammantaget" aside). On such a page a known
+        word is as printed: "hall", "for", "gar" are words there, not damage."""
+        with_marks = 0
+        for m in _TOKEN.finditer(text):
+            low = m.group().lower()
+            if not low.isalpha() or len(low) < 3:
+                continue
+            if any(c in "åäö" for c in low):
+                with_marks += 1
+                continue
+            if self.lex.zipf(low) > 0:
+                continue
+            best = self._best(fold(low), low, ())
+            if best is not None and best[0] != low:
+                return False
+        return with_marks >= INTACT_MIN_WORDS
+
+    def repair_words(self, line: str, *, sentence_start: bool, intact: bool = False) -> str:
         """Repair every word of one line; `sentence_start` says whether the line begins a
-        sentence (the previous line ended one), which tells names from sentence starts."""
+        sentence (the previous line ended one), which tells names from sentence starts;
+        `intact`: the page shows no lost å/ä/ö (`diacritics_intact`)."""
         protected = [m.span() for m in _PROTECTED.finditer(line)]
         allcaps = _is_allcaps_line(line)
         out: list[str] = []
@@ -303,7 +338,7 @@ class WordRepairer:
             before = line[:start].rstrip()
             at_start = (not before and sentence_start) or before.endswith((".", "!", "?", ":"))
             proper = token[:1].isupper() and not token.isupper() and not at_start
-            fixed = self.repair(token, proper_noun_position=proper)
+            fixed = self.repair(token, proper_noun_position=proper, diacritics_intact=intact)
             if fold(fixed) == "ar":
                 prev_chunk = before.split()[-1] if before.split() else prev_word
                 fixed = _ar(fixed, token, prev_chunk.strip("(,;:”\"'"), line[end:])

@@ -129,10 +129,26 @@ class WordReadings:
         common known parts (a linking s allowed), so that it is a real word, not damage."""
         hit = self._compound_cache.get(word)
         if hit is None:
-            hit = self._inflected(word) or _split(word, self._part_ok) is not None
+            hit = (
+                self._inflected(word)
+                or _split(word, self._part_ok) is not None
+                or self._stem_compound(word)
+            )
             if len(self._compound_cache) < 100_000:
                 self._compound_cache[word] = hit
         return hit
+
+    def _stem_compound(self, word: str) -> bool:
+        """A compound whose first part is a known word's compound stem, its last letter
+        dropped ("föräldra|träffar" of "föräldrar", "flick|grupp" of "flicka"), and whose
+        head is a common known word of four letters or more."""
+        for cut in range(4, len(word) - 3):
+            left, rest = word[:cut], word[cut:]
+            if not self._part_ok(rest) or len(rest) < 4:
+                continue
+            if any(self.lex.zipf(left + c) >= 2.3 for c in "rnae"):
+                return True
+        return False
 
     def _inflected(self, word: str) -> bool:
         """A known word of four letters or more with an ending ("nämnd|s")."""
