@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -187,11 +187,23 @@ def process_documents(
     isolating = False
 
     refused: list[Task] = []  # submitted after a worker died, before the pool was replaced
+    # the parse tasks' own pool, forked from the warmed main process at the first parse
+    # (`LocalPool.parse_after`); None: they go to `pool` like the others
+    parse_pool: Executor | None = None
+
+    def target(task: Task) -> Executor:
+        nonlocal parse_pool
+        if task.kind != "parse" or isolating:
+            return pool
+        if parse_pool is None:
+            make = getattr(workers, "parse_executor", None)
+            parse_pool = (make() if make is not None else None) or pool
+        return parse_pool
 
     def submit(task: Task) -> None:
         task.seq = next(seq)
         try:
-            pending[pool.submit(task.fn, *task.args)] = task
+            pending[target(task).submit(task.fn, *task.args)] = task
         except BrokenProcessPool:  # handled with the other tasks of the broken pool below
             refused.append(task)
 
@@ -291,6 +303,9 @@ def process_documents(
                 pending.clear()
                 refused.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
+                if parse_pool is not None and parse_pool is not pool:
+                    parse_pool.shutdown(wait=False, cancel_futures=True)
+                parse_pool = None  # a new one (when not isolating) at the next parse
                 isolating = culprit is None
                 pool = workers.executor(isolating)
                 if culprit is not None:
@@ -306,6 +321,8 @@ def process_documents(
             tick()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if parse_pool is not None and parse_pool is not pool:
+            parse_pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _with_source(doc: DocumentText, src: SourceFile) -> DocumentText:

@@ -106,14 +106,10 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         # and warms understanding and extraction for the workers to inherit (`run.workers`).
         # Otherwise the start-up waits for the plan.
         workers: Workers | None = None
-        warm: threading.Thread | None = None
         readable = [f for f in found.files if f.media_type != "unsupported"]
         if readable and not settings.db_path.exists():
-            if _preloads(settings, readable):
-                warm = _preload()
-            else:
-                workers = _workers(settings, readable, None)
-                cleanup.callback(_close, workers, summary)
+            workers = _workers(settings, readable)
+            cleanup.callback(_close, workers, summary)
 
         def loaded(result: DocumentResult) -> None:
             _tally(summary, result)
@@ -182,9 +178,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             still_failing=len(plan.still_failing),
         )
         if workers is None:
-            if warm is None and _preloads(settings, plan.todo):
-                warm = _preload()
-            workers = _workers(settings, plan.todo, warm)
+            workers = _workers(settings, plan.todo)
             cleanup.callback(_close, workers, summary)
         if plan.todo:
             warm_loading()  # while the workers work (the pool has forked: see `forking`)
@@ -239,41 +233,32 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
 
 def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
-    """Warm understanding and extraction here before the local pool forks? Only when two or
-    more documents will be understood by two or more workers: one document is understood by
-    one worker, and this process would only delay its pages (and a worker forked from a
-    process holding everything peaks higher in memory)."""
+    """Warm understanding and extraction in this process, for parse workers forked from it
+    (`LocalPool.parse_after`)? When one or more documents will be understood by two or more
+    local workers forked from this process (one worker: `--jobs 1` keeps one worker busy)."""
     if settings.jobs < 2 or settings.scheduler or not forks():
         return False
     store = ExtractedStore(settings.extracted_dir)
-    return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
+    return any(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo)
 
 
-def _preload() -> threading.Thread:
-    warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
-    warm.start()
-    return warm
-
-
-def _workers(
-    settings: Settings, todo: Sequence[SourceFile], warm: threading.Thread | None
-) -> Workers:
+def _workers(settings: Settings, todo: Sequence[SourceFile]) -> Workers:
     """The local pool (Tesseract checked here), started at once when there is work, or a
-    Dask cluster (Tesseract checked on each worker). `warm`: the preload to wait for before
-    the pool forks."""
-    try:
-        need_ocr = any(f.media_type == "application/pdf" for f in todo)
-        if settings.scheduler:
-            from pipeline.run.cluster import ClusterWorkers
+    Dask cluster (Tesseract checked on each worker).
 
-            return ClusterWorkers(settings, need_ocr)
-        if need_ocr:
-            from pipeline.text.tesseract_check import check_tesseract
+    Issue 19: the reading workers fork first and start on the pages at once; then this
+    process imports and warms understanding and extraction in a thread (`preload`), and
+    the parse tasks go to workers forked from it once that is done: they inherit it instead
+    of each paying seconds for it on their first parse, and no page waits for it."""
+    need_ocr = any(f.media_type == "application/pdf" for f in todo)
+    if settings.scheduler:
+        from pipeline.run.cluster import ClusterWorkers
 
-            check_tesseract(settings.ocr.lang)
-    finally:
-        if warm is not None:
-            warm.join()  # never fork while a thread may hold the import lock
+        return ClusterWorkers(settings, need_ocr)
+    if need_ocr:
+        from pipeline.text.tesseract_check import check_tesseract
+
+        check_tesseract(settings.ocr.lang)
     store = ExtractedStore(settings.extracted_dir)
     pool = LocalPool(
         settings.jobs,
@@ -286,6 +271,10 @@ def _workers(
     )
     if todo:
         pool.start()
+        if _preloads(settings, todo):  # after the fork: never fork while a thread imports
+            warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
+            warm.start()
+            pool.parse_after(warm)
     return pool
 
 

@@ -3,6 +3,8 @@ a worker imports before its first task, and a pool that breaks before its first 
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import subprocess
 import sys
@@ -115,3 +117,53 @@ def test_a_no_op_rerun_opens_the_warehouse_once(
         assert con.execute("SELECT count(*), min(up_to_date) FROM runs").fetchone() == (2, 0)
     finally:
         con.close()
+
+
+_SPLIT_POOLS = r"""
+import json, os, sys
+from pipeline.run import tasks
+seen = []
+def recorded(fn):  # pickled by name: the forked workers look it up in `tasks`
+    def wrapper(*a, **k):
+        with open(sys.argv[1], "a") as fh:
+            fh.write(json.dumps([fn.__name__, os.getpid(), "spacy" in sys.modules]) + "\n")
+        return fn(*a, **k)
+    wrapper.__name__, wrapper.__qualname__, wrapper.__module__ = (
+        fn.__name__, fn.__qualname__, fn.__module__)
+    return wrapper
+for name in ("text_task", "parse_task"):
+    setattr(tasks, name, recorded(getattr(tasks, name)))
+from pipeline.cli import main
+try:
+    main(sys.argv[2:], standalone_mode=False)
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print("ok")
+"""
+
+
+def test_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
+    """Issue 19: the reading workers fork before the main process warms understanding and
+    extraction (they never hold spaCy), and the parse tasks run in workers forked from it
+    once warmed (spaCy is there before their first task) — one document is enough."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text_pdf(raw / "a.pdf", [letter_text(1), letter_text(2)])
+    log = tmp_path / "tasks.jsonl"
+    db = tmp_path / "w" / "n.duckdb"
+    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"]
+    out = subprocess.run(
+        [sys.executable, "-c", _SPLIT_POOLS, str(log), *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    text = [r for r in rows if r[0] == "text_task"]
+    parse = [r for r in rows if r[0] == "parse_task"]
+    assert text and parse
+    assert not any(spacy for _, _, spacy in text)
+    assert all(spacy for _, _, spacy in parse)
+    assert not {pid for _, pid, _ in text} & {pid for _, pid, _ in parse}
