@@ -122,6 +122,8 @@ def process_documents(
         if not waiting or learner is None:
             return []
         ref = learner([learned_from[k] for k in sorted(learned_from)])
+        # longest first: they all start at once, and the run ends with the last one
+        waiting.sort(key=_parse_size, reverse=True)
         out = [Task("parse", d, tasks.parse_task, parse_args(d, ref)) for d in waiting]
         waiting.clear()
         return out
@@ -323,6 +325,11 @@ def process_documents(
         pool.shutdown(wait=True, cancel_futures=True)
         if parse_pool is not None and parse_pool is not pool:
             parse_pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_size(d: Doc) -> int:
+    """How long a document's parse will take, roughly: its text's length."""
+    return sum(len(p.text) for p in d.text.pages) if d.text is not None else 0
 
 
 def _with_source(doc: DocumentText, src: SourceFile) -> DocumentText:

@@ -119,14 +119,15 @@ def test_a_no_op_rerun_opens_the_warehouse_once(
         con.close()
 
 
-_SPLIT_POOLS = r"""
+_RECORDED = r"""
 import json, os, sys
 from pipeline.run import tasks
 seen = []
 def recorded(fn):  # pickled by name: the forked workers look it up in `tasks`
     def wrapper(*a, **k):
         with open(sys.argv[1], "a") as fh:
-            fh.write(json.dumps([fn.__name__, os.getpid(), "spacy" in sys.modules]) + "\n")
+            doc = getattr(a[0], "source_path", None)  # a parse task's document
+            fh.write(json.dumps([fn.__name__, os.getpid(), "spacy" in sys.modules, doc]) + "\n")
         return fn(*a, **k)
     wrapper.__name__, wrapper.__qualname__, wrapper.__module__ = (
         fn.__name__, fn.__qualname__, fn.__module__)
@@ -153,7 +154,7 @@ def test_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
     db = tmp_path / "w" / "n.duckdb"
     args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"]
     out = subprocess.run(
-        [sys.executable, "-c", _SPLIT_POOLS, str(log), *args],
+        [sys.executable, "-c", _RECORDED, str(log), *args],
         capture_output=True,
         cwd=REPO,
         timeout=300,
@@ -164,6 +165,30 @@ def test_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
     text = [r for r in rows if r[0] == "text_task"]
     parse = [r for r in rows if r[0] == "parse_task"]
     assert text and parse
-    assert not any(spacy for _, _, spacy in text)
-    assert all(spacy for _, _, spacy in parse)
-    assert not {pid for _, pid, _ in text} & {pid for _, pid, _ in parse}
+    assert not any(spacy for _, _, spacy, _ in text)
+    assert all(spacy for _, _, spacy, _ in parse)
+    assert not {r[1] for r in text} & {r[1] for r in parse}
+
+
+def test_documents_waiting_for_the_learned_lexicon_are_parsed_longest_first(
+    tmp_path: Path,
+) -> None:
+    """Issue 19: the parses held back for the learned lexicon all start at the end of the
+    run, which ends with the last of them: the longest goes first (one worker: in order)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, n in (("a.txt", 1), ("b.txt", 6), ("c.txt", 3)):
+        (raw / name).write_text("\n\n".join(letter_text(i) for i in range(n)), "utf-8")
+    log = tmp_path / "tasks.jsonl"
+    db = tmp_path / "w" / "n.duckdb"
+    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "1"]
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORDED, str(log), *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [r[3] for r in rows if r[0] == "parse_task"] == ["b.txt", "c.txt", "a.txt"]
