@@ -106,10 +106,14 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         # and warms understanding and extraction for the workers to inherit (`run.workers`).
         # Otherwise the start-up waits for the plan.
         workers: Workers | None = None
+        warm: threading.Thread | None = None
         readable = [f for f in found.files if f.media_type != "unsupported"]
         if readable and not settings.db_path.exists():
-            workers = _workers(settings, readable)
-            cleanup.callback(_close, workers, summary)
+            if _preloads(settings, readable) and not _scans(readable):
+                warm = _preload()
+            else:
+                workers = _workers(settings, readable, None)
+                cleanup.callback(_close, workers, summary)
 
         def loaded(result: DocumentResult) -> None:
             _tally(summary, result)
@@ -178,7 +182,9 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             still_failing=len(plan.still_failing),
         )
         if workers is None:
-            workers = _workers(settings, plan.todo)
+            if warm is None and _preloads(settings, plan.todo) and not _scans(plan.todo):
+                warm = _preload()
+            workers = _workers(settings, plan.todo, warm)
             cleanup.callback(_close, workers, summary)
         if plan.todo:
             warm_loading()  # while the workers work (the pool has forked: see `forking`)
@@ -233,32 +239,59 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
 
 def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
-    """Warm understanding and extraction in this process, for parse workers forked from it
-    (`LocalPool.parse_after`)? When one or more documents will be understood by two or more
-    local workers forked from this process (one worker: `--jobs 1` keeps one worker busy)."""
+    """Warm understanding and extraction in this process for the workers forked from it?
+    Only when two or more documents will be understood by two or more workers: one document
+    is understood by one worker, and this process would only delay its pages (and a worker
+    forked from a process holding everything peaks higher in memory)."""
     if settings.jobs < 2 or settings.scheduler or not forks():
         return False
     store = ExtractedStore(settings.extracted_dir)
-    return any(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo)
+    return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
 
-def _workers(settings: Settings, todo: Sequence[SourceFile]) -> Workers:
+def _scans(todo: Sequence[SourceFile]) -> bool:
+    """Will the run OCR pages? Told from the first page of each PDF (no text on it): only
+    the start-up depends on this guess (`_workers`), never what is read."""
+    pdfs = [f for f in todo if f.media_type == "application/pdf"]
+    if not pdfs:
+        return False
+    from pipeline.text.probe import first_page_blank
+
+    return any(first_page_blank(Path(f.path)) for f in pdfs)
+
+
+def _preload(text: bool = True) -> threading.Thread:
+    warm = threading.Thread(target=preload, args=(True, text), name="namnd-preload", daemon=True)
+    warm.start()
+    return warm
+
+
+def _workers(
+    settings: Settings, todo: Sequence[SourceFile], warm: threading.Thread | None
+) -> Workers:
     """The local pool (Tesseract checked here), started at once when there is work, or a
-    Dask cluster (Tesseract checked on each worker).
+    Dask cluster (Tesseract checked on each worker). `warm`: the preload to wait for before
+    the pool forks.
 
-    Issue 19: the reading workers fork first and start on the pages at once; then this
-    process imports and warms understanding and extraction in a thread (`preload`), and
-    the parse tasks go to workers forked from it once that is done: they inherit it instead
-    of each paying seconds for it on their first parse, and no page waits for it."""
-    need_ocr = any(f.media_type == "application/pdf" for f in todo)
-    if settings.scheduler:
-        from pipeline.run.cluster import ClusterWorkers
+    A run that will OCR pages (issue 19) does not wait for a warm-up before its first page:
+    the reading workers fork at once, then this process warms understanding and extraction
+    in a thread (`preload`), and the parse tasks go to workers forked from it once that is
+    done (`LocalPool.parse_after`); they come at the end of such a run, after the learned
+    lexicon. A born-digital run is read in seconds: its workers are forked after the warm-up
+    (`warm`), and inherit it, without a second pool's start and memory."""
+    try:
+        need_ocr = any(f.media_type == "application/pdf" for f in todo)
+        if settings.scheduler:
+            from pipeline.run.cluster import ClusterWorkers
 
-        return ClusterWorkers(settings, need_ocr)
-    if need_ocr:
-        from pipeline.text.tesseract_check import check_tesseract
+            return ClusterWorkers(settings, need_ocr)
+        if need_ocr:
+            from pipeline.text.tesseract_check import check_tesseract
 
-        check_tesseract(settings.ocr.lang)
+            check_tesseract(settings.ocr.lang)
+    finally:
+        if warm is not None:
+            warm.join()  # never fork while a thread may hold the import lock
     store = ExtractedStore(settings.extracted_dir)
     pool = LocalPool(
         settings.jobs,
@@ -271,10 +304,9 @@ def _workers(settings: Settings, todo: Sequence[SourceFile]) -> Workers:
     )
     if todo:
         pool.start()
-        if _preloads(settings, todo):  # after the fork: never fork while a thread imports
-            warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
-            warm.start()
-            pool.parse_after(warm)
+        if warm is None and _preloads(settings, todo) and _scans(todo):
+            # after the fork: never fork while a thread imports
+            pool.parse_after(_preload(text=False))
     return pool
 
 

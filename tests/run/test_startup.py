@@ -143,13 +143,15 @@ print("ok")
 """
 
 
-def test_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
-    """Issue 19: the reading workers fork before the main process warms understanding and
-    extraction (they never hold spaCy), and the parse tasks run in workers forked from it
-    once warmed (spaCy is there before their first task) — one document is enough."""
+def test_ocr_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
+    """Issue 19: in a run that will OCR (a PDF whose first page has no text), the reading
+    workers fork before the main process warms understanding and extraction (they never
+    hold spaCy), and the parse tasks run in workers forked from it once warmed (spaCy is
+    there before their first task)."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    text_pdf(raw / "a.pdf", [letter_text(1), letter_text(2)])
+    for i in range(2):  # page 1 blank: left for OCR (blank pages are read fast)
+        text_pdf(raw / f"d{i}.pdf", ["", letter_text(i)])
     log = tmp_path / "tasks.jsonl"
     db = tmp_path / "w" / "n.duckdb"
     args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"]
@@ -192,3 +194,12 @@ def test_documents_waiting_for_the_learned_lexicon_are_parsed_longest_first(
     assert out.returncode == 0, out.stderr.decode()[-2000:]
     rows = [json.loads(line) for line in log.read_text().splitlines()]
     assert [r[3] for r in rows if r[0] == "parse_task"] == ["b.txt", "c.txt", "a.txt"]
+
+
+def test_a_pdf_whose_first_page_has_no_text_is_guessed_a_scan(tmp_path: Path) -> None:
+    from pipeline.text.probe import first_page_blank
+
+    assert first_page_blank(text_pdf(tmp_path / "a.pdf", ["", letter_text(1)]))
+    assert not first_page_blank(text_pdf(tmp_path / "b.pdf", [letter_text(1), ""]))
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert not first_page_blank(tmp_path / "c.pdf")
