@@ -203,3 +203,35 @@ def test_a_pdf_whose_first_page_has_no_text_is_guessed_a_scan(tmp_path: Path) ->
     assert not first_page_blank(text_pdf(tmp_path / "b.pdf", [letter_text(1), ""]))
     (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4 not really")
     assert not first_page_blank(tmp_path / "c.pdf")
+
+
+def test_a_worker_crash_in_a_run_with_parse_workers_fails_only_that_page(
+    tmp_path: Path,
+) -> None:
+    """With the parse tasks in their own pool (a run that OCRs), a reading worker that dies
+    still fails one page only: the rerun in one worker, then both pools again."""
+    import duckdb
+
+    from tests.conftest import run_cli
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, name in enumerate(("a.pdf", "b.pdf")):
+        text_pdf(raw / name, ["", letter_text(i)])
+    db = tmp_path / "w" / "n.duckdb"
+    code, out = run_cli(
+        ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"],
+        extracted=tmp_path / "ex",
+        NAMND_CRASH_AT="page:b.pdf:1",
+    )
+    assert code == 0, out
+    assert "PARTIAL  b.pdf: 1 of 2 pages failed: page 1: a worker process crashed" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT source_path, count(*) FROM documents JOIN pages USING (doc_id) "
+            "GROUP BY ALL ORDER BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [("a.pdf", 2), ("b.pdf", 2)]
