@@ -103,7 +103,8 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         # A new warehouse: everything found is to do, so the start-up begins now, while this
         # process prepares the warehouse and plans (issue 19): the workers start and import
         # the text path, or, with two or more documents to understand, this process imports
-        # and warms understanding and extraction for the workers to inherit (`run.workers`).
+        # and warms understanding and extraction for the workers to inherit (`run.workers`;
+        # in a run that will OCR, after the reading workers forked: see `_workers`).
         # Otherwise the start-up waits for the plan.
         workers: Workers | None = None
         warm: threading.Thread | None = None

@@ -11,6 +11,9 @@ their initializer, `text`) while the main process migrates and plans. A run with
 more documents to understand first imports and warms understanding and extraction in the
 main process (`preload`, in a thread while the warehouse is prepared) and forks the workers
 after: they inherit it, instead of each paying seconds of CPU for it on their first parse.
+A run that will OCR pages does not make its pages wait for that warm-up: the reading
+workers fork first, the main process warms in a thread after, and the parse tasks go to
+a second pool forked from it once warmed (`LocalPool.parse_after`, `parse_executor`).
 """
 
 from __future__ import annotations
