@@ -250,10 +250,15 @@ def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
     return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
 
+#: PDFs whose first page `_scans` looks at (a millisecond or two each, in the main process)
+SCAN_PROBES = 8
+
+
 def _scans(todo: Sequence[SourceFile]) -> bool:
-    """Will the run OCR pages? Told from the first page of each PDF (no text on it): only
-    the start-up depends on this guess (`_workers`), never what is read."""
-    pdfs = [f for f in todo if f.media_type == "application/pdf"]
+    """Will the run OCR pages? Guessed from the first page of the first `SCAN_PROBES` PDFs
+    (no text on it): only the start-up depends on this guess (`_workers`), never what is
+    read."""
+    pdfs = [f for f in todo if f.media_type == "application/pdf"][:SCAN_PROBES]
     if not pdfs:
         return False
     from pipeline.text.probe import first_page_blank
