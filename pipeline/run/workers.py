@@ -179,6 +179,8 @@ def preload(parse: bool = True, text: bool = True) -> None:
     by understanding a few lines). Issue 19: this was seconds per worker per run, after the
     last page of a document was in. Failures are left for the tasks to report."""
     try:
+        import pipeline.text.render  # noqa: F401 — what `init_worker` imports in every worker
+
         if text:
             import pipeline.text.document
             import pipeline.text.page  # noqa: F401
