@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,8 @@ def process_documents(
         if not waiting or learner is None:
             return []
         ref = learner([learned_from[k] for k in sorted(learned_from)])
+        # longest first: they all start at once, and the run ends with the last one
+        waiting.sort(key=_parse_size, reverse=True)
         out = [Task("parse", d, tasks.parse_task, parse_args(d, ref)) for d in waiting]
         waiting.clear()
         return out
@@ -187,11 +189,23 @@ def process_documents(
     isolating = False
 
     refused: list[Task] = []  # submitted after a worker died, before the pool was replaced
+    # the parse tasks' own pool, forked from the warmed main process at the first parse
+    # (`LocalPool.parse_after`); None: they go to `pool` like the others
+    parse_pool: Executor | None = None
+
+    def target(task: Task) -> Executor:
+        nonlocal parse_pool
+        if task.kind != "parse" or isolating:
+            return pool
+        if parse_pool is None:
+            make = getattr(workers, "parse_executor", None)
+            parse_pool = (make() if make is not None else None) or pool
+        return parse_pool
 
     def submit(task: Task) -> None:
         task.seq = next(seq)
         try:
-            pending[pool.submit(task.fn, *task.args)] = task
+            pending[target(task).submit(task.fn, *task.args)] = task
         except BrokenProcessPool:  # handled with the other tasks of the broken pool below
             refused.append(task)
 
@@ -291,6 +305,9 @@ def process_documents(
                 pending.clear()
                 refused.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
+                if parse_pool is not None and parse_pool is not pool:
+                    parse_pool.shutdown(wait=False, cancel_futures=True)
+                parse_pool = None  # a new one (when not isolating) at the next parse
                 isolating = culprit is None
                 pool = workers.executor(isolating)
                 if culprit is not None:
@@ -306,6 +323,13 @@ def process_documents(
             tick()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if parse_pool is not None and parse_pool is not pool:
+            parse_pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_size(d: Doc) -> int:
+    """How long a document's parse will take, roughly: its text's length."""
+    return sum(len(p.text) for p in d.text.pages) if d.text is not None else 0
 
 
 def _with_source(doc: DocumentText, src: SourceFile) -> DocumentText:

@@ -103,13 +103,14 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
         # A new warehouse: everything found is to do, so the start-up begins now, while this
         # process prepares the warehouse and plans (issue 19): the workers start and import
         # the text path, or, with two or more documents to understand, this process imports
-        # and warms understanding and extraction for the workers to inherit (`run.workers`).
+        # and warms understanding and extraction for the workers to inherit (`run.workers`;
+        # in a run that will OCR, after the reading workers forked: see `_workers`).
         # Otherwise the start-up waits for the plan.
         workers: Workers | None = None
         warm: threading.Thread | None = None
         readable = [f for f in found.files if f.media_type != "unsupported"]
         if readable and not settings.db_path.exists():
-            if _preloads(settings, readable):
+            if _preloads(settings, readable) and not _scans(readable):
                 warm = _preload()
             else:
                 workers = _workers(settings, readable, None)
@@ -182,7 +183,7 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             still_failing=len(plan.still_failing),
         )
         if workers is None:
-            if warm is None and _preloads(settings, plan.todo):
+            if warm is None and _preloads(settings, plan.todo) and not _scans(plan.todo):
                 warm = _preload()
             workers = _workers(settings, plan.todo, warm)
             cleanup.callback(_close, workers, summary)
@@ -239,18 +240,34 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
 
 
 def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
-    """Warm understanding and extraction here before the local pool forks? Only when two or
-    more documents will be understood by two or more workers: one document is understood by
-    one worker, and this process would only delay its pages (and a worker forked from a
-    process holding everything peaks higher in memory)."""
+    """Warm understanding and extraction in this process for the workers forked from it?
+    Only when two or more documents will be understood by two or more workers: one document
+    is understood by one worker, and this process would only delay its pages (and a worker
+    forked from a process holding everything peaks higher in memory)."""
     if settings.jobs < 2 or settings.scheduler or not forks():
         return False
     store = ExtractedStore(settings.extracted_dir)
     return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
 
-def _preload() -> threading.Thread:
-    warm = threading.Thread(target=preload, name="namnd-preload", daemon=True)
+#: PDFs whose first page `_scans` looks at (a millisecond or two each, in the main process)
+SCAN_PROBES = 8
+
+
+def _scans(todo: Sequence[SourceFile]) -> bool:
+    """Will the run OCR pages? Guessed from the first page of the first `SCAN_PROBES` PDFs
+    (no text on it): only the start-up depends on this guess (`_workers`), never what is
+    read."""
+    pdfs = [f for f in todo if f.media_type == "application/pdf"][:SCAN_PROBES]
+    if not pdfs:
+        return False
+    from pipeline.text.probe import first_page_blank
+
+    return any(first_page_blank(Path(f.path)) for f in pdfs)
+
+
+def _preload(text: bool = True) -> threading.Thread:
+    warm = threading.Thread(target=preload, args=(True, text), name="namnd-preload", daemon=True)
     warm.start()
     return warm
 
@@ -260,7 +277,14 @@ def _workers(
 ) -> Workers:
     """The local pool (Tesseract checked here), started at once when there is work, or a
     Dask cluster (Tesseract checked on each worker). `warm`: the preload to wait for before
-    the pool forks."""
+    the pool forks.
+
+    A run that will OCR pages (issue 19) does not wait for a warm-up before its first page:
+    the reading workers fork at once, then this process warms understanding and extraction
+    in a thread (`preload`), and the parse tasks go to workers forked from it once that is
+    done (`LocalPool.parse_after`); they come at the end of such a run, after the learned
+    lexicon. A born-digital run is read in seconds: its workers are forked after the warm-up
+    (`warm`), and inherit it, without a second pool's start and memory."""
     try:
         need_ocr = any(f.media_type == "application/pdf" for f in todo)
         if settings.scheduler:
@@ -286,6 +310,9 @@ def _workers(
     )
     if todo:
         pool.start()
+        if warm is None and _preloads(settings, todo) and _scans(todo):
+            # after the fork: never fork while a thread imports
+            pool.parse_after(_preload(text=False))
     return pool
 
 

@@ -11,6 +11,9 @@ their initializer, `text`) while the main process migrates and plans. A run with
 more documents to understand first imports and warms understanding and extraction in the
 main process (`preload`, in a thread while the warehouse is prepared) and forks the workers
 after: they inherit it, instead of each paying seconds of CPU for it on their first parse.
+A run that will OCR pages does not make its pages wait for that warm-up: the reading
+workers fork first, the main process warms in a thread after, and the parse tasks go to
+a second pool forked from it once warmed (`LocalPool.parse_after`, `parse_executor`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,21 @@ class LocalPool:
         self.jobs = max(1, jobs)
         self.text = text
         self._started: ProcessPoolExecutor | None = None
+        self._warm: threading.Thread | None = None
+
+    def parse_after(self, warm: threading.Thread) -> None:
+        """Understanding and extraction go to their own workers, forked from this process
+        once `warm` (its `preload` of them, started after this pool forked) is done; the
+        reading workers started meanwhile, without waiting for it."""
+        global _preloading
+        self._warm = _preloading = warm
+
+    def parse_executor(self) -> Executor | None:
+        """A new pool for the parse tasks, forked from this warmed process (it waits for the
+        warm-up), or None: parse tasks go to `executor`'s pool, as the text and page tasks."""
+        if self._warm is None:
+            return None
+        return self._new(self.jobs, text=False)
 
     def start(self) -> None:
         """Start the worker processes now (they import while this process goes on); the next
@@ -67,14 +85,16 @@ class LocalPool:
             return pool
         return self._new(1 if isolating else self.jobs)
 
-    def _new(self, workers: int) -> ProcessPoolExecutor:
+    def _new(self, workers: int, text: bool | None = None) -> ProcessPoolExecutor:
         """A pool whose workers are forked now. This process's objects are frozen for the
         garbage collector meanwhile: a worker then never collects (finalises) what it
         inherited — garbage of earlier runs in a long-lived process such as the tests', which
         crashed a worker importing in a thread — and the pages stay shared."""
         forking()
         pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=init_worker, initargs=(self.text,)
+            max_workers=workers,
+            initializer=init_worker,
+            initargs=(self.text if text is None else text,),
         )
         gc.freeze()
         try:
@@ -110,6 +130,7 @@ def init_worker(text: bool = False) -> None:
 
 
 _main_warming: threading.Thread | None = None  # the main process's warm-up of loading
+_preloading: threading.Thread | None = None  # its warm-up of parsing (`LocalPool.parse_after`)
 
 
 def warm_loading() -> None:
@@ -137,8 +158,9 @@ def warm_loading() -> None:
 def forking() -> None:
     """Called before a local pool forks: never fork while a thread of ours may be importing
     (the child would inherit a held import lock)."""
-    if _main_warming is not None:
-        _main_warming.join()
+    for warming in (_main_warming, _preloading):
+        if warming is not None:
+            warming.join()
 
 
 def forks() -> bool:
@@ -157,6 +179,8 @@ def preload(parse: bool = True, text: bool = True) -> None:
     by understanding a few lines). Issue 19: this was seconds per worker per run, after the
     last page of a document was in. Failures are left for the tasks to report."""
     try:
+        import pipeline.text.render  # noqa: F401 — what `init_worker` imports in every worker
+
         if text:
             import pipeline.text.document
             import pipeline.text.page  # noqa: F401

@@ -17,6 +17,8 @@ transcripts  100 transcripts (the 5 bundled ones, 20 variants each) from scratch
 born         a 204-page born-digital PDF: whole-run pages/s (target ≥ 100), the text stage
              alone in one process (`text.document.read_text_pages`, target ≥ 500) and
              pypdfium2's raw rate (open + every page's text), for scale
+scans        3 one-page scans from scratch: the whole run, the first page and the first
+             understanding task (what a run that OCRs costs besides Tesseract)
 ocr          the scanned samples against a serial ``OMP_THREAD_LIMIT=1 tesseract PAGE - -l swe``
              loop over the same pages pre-rendered at 300 dpi: the ratio on all pages (≥ 40)
              and on the first 17, and the fixed cost per run fitted from the two
@@ -309,6 +311,42 @@ def bench_small(args: argparse.Namespace) -> None:
     compare("small: first understanding task at", first_parse, "s")
 
 
+def bench_scans(args: argparse.Namespace) -> None:
+    """A handful of one-page scans (3, rendered from letters): what a run that OCRs costs
+    besides Tesseract — the whole run, when the first page and the first understanding
+    start. With `--keep DIR`, each tree's last warehouse is kept in DIR/<tree>/ (to compare
+    with `warehouse_dump.py`)."""
+    from tests.helpers import letter_text, scanned_pdf
+
+    whole: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    first_page: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    first_parse: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        for k in range(3):
+            scanned_pdf(raw / f"scan{k}.pdf", [letter_text(k)])
+        settled(raw)
+        for _ in range(args.repeat):
+            for name, tree in trees(args):
+                with tempfile.TemporaryDirectory() as w:
+                    r = namnd_run(tree, raw, Path(w), args.jobs)
+                    if args.keep:
+                        keep = Path(args.keep) / name
+                        shutil.rmtree(keep, ignore_errors=True)
+                        shutil.copytree(Path(w) / "warehouse", keep)
+                whole[name].append(r["wall"])
+                first_page[name].append(r["first_page_s"])
+                first_parse[name].append(r["first_parse_s"] or float("nan"))
+                print(
+                    f"  ({name}: {r['wall']:.1f} s; first page at {r['first_page_s']:.1f} s, "
+                    f"first understanding at {r['first_parse_s'] or float('nan'):.1f} s)",
+                    flush=True,
+                )
+    compare("scans: 3 one-page scans from scratch, whole run", whole, "s")
+    compare("scans: first page read at", first_page, "s")
+    compare("scans: first understanding task at", first_parse, "s")
+
+
 # --------------------------------------------------------------------------- OCR
 
 
@@ -388,6 +426,7 @@ def main() -> int:
     ap.add_argument("--only", default="small,born,noop,transcripts,ocr")
     ap.add_argument("--baseline", help="another checkout to run on the same inputs")
     ap.add_argument("--cache", help="noop: an extracted/ folder of the samples to start from")
+    ap.add_argument("--keep", help="scans: keep each tree's last warehouse in KEEP/<tree>/")
     ap.add_argument(
         "--pycache",
         help="keep bytecode in this folder (PYTHONPYCACHEPREFIX) even where the environment "
@@ -414,6 +453,7 @@ def main() -> int:
         "transcripts": bench_transcripts,
         "born": bench_born,
         "small": bench_small,
+        "scans": bench_scans,
         "ocr": bench_ocr,
     }
     for name in args.only.split(","):

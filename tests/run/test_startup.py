@@ -3,6 +3,8 @@ a worker imports before its first task, and a pool that breaks before its first 
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import subprocess
 import sys
@@ -115,3 +117,121 @@ def test_a_no_op_rerun_opens_the_warehouse_once(
         assert con.execute("SELECT count(*), min(up_to_date) FROM runs").fetchone() == (2, 0)
     finally:
         con.close()
+
+
+_RECORDED = r"""
+import json, os, sys
+from pipeline.run import tasks
+seen = []
+def recorded(fn):  # pickled by name: the forked workers look it up in `tasks`
+    def wrapper(*a, **k):
+        with open(sys.argv[1], "a") as fh:
+            doc = getattr(a[0], "source_path", None)  # a parse task's document
+            fh.write(json.dumps([fn.__name__, os.getpid(), "spacy" in sys.modules, doc]) + "\n")
+        return fn(*a, **k)
+    wrapper.__name__, wrapper.__qualname__, wrapper.__module__ = (
+        fn.__name__, fn.__qualname__, fn.__module__)
+    return wrapper
+for name in ("text_task", "parse_task"):
+    setattr(tasks, name, recorded(getattr(tasks, name)))
+from pipeline.cli import main
+try:
+    main(sys.argv[2:], standalone_mode=False)
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print("ok")
+"""
+
+
+def test_ocr_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
+    """Issue 19: in a run that will OCR (a PDF whose first page has no text), the reading
+    workers fork before the main process warms understanding and extraction (they never
+    hold spaCy), and the parse tasks run in workers forked from it once warmed (spaCy is
+    there before their first task)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(2):  # page 1 blank: left for OCR (blank pages are read fast)
+        text_pdf(raw / f"d{i}.pdf", ["", letter_text(i)])
+    log = tmp_path / "tasks.jsonl"
+    db = tmp_path / "w" / "n.duckdb"
+    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"]
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORDED, str(log), *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    text = [r for r in rows if r[0] == "text_task"]
+    parse = [r for r in rows if r[0] == "parse_task"]
+    assert text and parse
+    assert not any(spacy for _, _, spacy, _ in text)
+    assert all(spacy for _, _, spacy, _ in parse)
+    assert not {r[1] for r in text} & {r[1] for r in parse}
+
+
+def test_documents_waiting_for_the_learned_lexicon_are_parsed_longest_first(
+    tmp_path: Path,
+) -> None:
+    """Issue 19: the parses held back for the learned lexicon all start at the end of the
+    run, which ends with the last of them: the longest goes first (one worker: in order)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, n in (("a.txt", 1), ("b.txt", 6), ("c.txt", 3)):
+        (raw / name).write_text("\n\n".join(letter_text(i) for i in range(n)), "utf-8")
+    log = tmp_path / "tasks.jsonl"
+    db = tmp_path / "w" / "n.duckdb"
+    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "1"]
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORDED, str(log), *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [r[3] for r in rows if r[0] == "parse_task"] == ["b.txt", "c.txt", "a.txt"]
+
+
+def test_a_pdf_whose_first_page_has_no_text_is_guessed_a_scan(tmp_path: Path) -> None:
+    from pipeline.text.probe import first_page_blank
+
+    assert first_page_blank(text_pdf(tmp_path / "a.pdf", ["", letter_text(1)]))
+    assert not first_page_blank(text_pdf(tmp_path / "b.pdf", [letter_text(1), ""]))
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert not first_page_blank(tmp_path / "c.pdf")
+
+
+def test_a_worker_crash_in_a_run_with_parse_workers_fails_only_that_page(
+    tmp_path: Path,
+) -> None:
+    """With the parse tasks in their own pool (a run that OCRs), a reading worker that dies
+    still fails one page only: the rerun in one worker, then both pools again."""
+    import duckdb
+
+    from tests.conftest import run_cli
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, name in enumerate(("a.pdf", "b.pdf")):
+        text_pdf(raw / name, ["", letter_text(i)])
+    db = tmp_path / "w" / "n.duckdb"
+    code, out = run_cli(
+        ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"],
+        extracted=tmp_path / "ex",
+        NAMND_CRASH_AT="page:b.pdf:1",
+    )
+    assert code == 0, out
+    assert "PARTIAL  b.pdf: 1 of 2 pages failed: page 1: a worker process crashed" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT source_path, count(*) FROM documents JOIN pages USING (doc_id) "
+            "GROUP BY ALL ORDER BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [("a.pdf", 2), ("b.pdf", 2)]
