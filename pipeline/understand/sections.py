@@ -155,6 +155,10 @@ _OPENING_LINE = re.compile(
 )
 
 
+#: lines between a decision heading and a "… beslutar" line that belongs to it
+_UNDER_HEADING = 3
+
+
 def _opening(text: str, nxt: str) -> tuple[str, int] | None:
     """The decision-opening sentence on this line (or wrapped onto the next): its text and
     the number of lines it spans."""
@@ -222,6 +226,14 @@ def find_headings(pages: list[list[str]], labels: list[list[str | None]]) -> lis
                 # "Stadsdelsnämnden beslutar": decided, as under a "Beslut" heading
                 decided = re.search(r"\sbeslutar\s*:?$", opening[0]) is not None
                 kind = "beslut" if decided else "forslag_till_beslut"
+                under = (
+                    out
+                    and out[-1].page_no == p
+                    and out[-1].kind in ("beslut", "forslag_till_beslut")
+                    and i - out[-1].index <= _UNDER_HEADING
+                )
+                if decided and under:
+                    continue  # "Beslut" / "Stadsdelsnämnden beslutar": the section is open
                 out.append(HeadingLine(p, i, kind, *opening))
                 if opening[1] == 2:
                     skip.add(body[pos + 1])
