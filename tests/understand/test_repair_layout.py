@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.understand.context_repair import (
-    capital_lookalikes,
-    close_inner_blanks,
-    context_repair_pages,
-    thousands_spaces,
-)
+from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.repair import (
     drop_number_specks,
     drop_table_specks,
@@ -20,6 +15,11 @@ from pipeline.understand.repair import (
     repair_text,
     restore_lost_bullets,
     split_glued_cells,
+)
+from pipeline.understand.scan_layout import (
+    capital_lookalikes,
+    close_inner_blanks,
+    thousands_spaces,
 )
 
 
