@@ -311,6 +311,8 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
                 i = inline[1]
                 continue
         score = strongest(cue_hits(ln.text, "criteria_intro"))
+        if _is_bullet(ln.text):
+            score = {}  # an item of a list ("• kriterierna … är dokumenterade") is no intro
         if not score or max(score.values()) < _MIN_SCORE:
             i += 1
             continue

@@ -75,6 +75,18 @@ Förvaltningen har funnit att två av ansökningarna uppfyller villkoren.
     ]
 
 
+def test_a_finding_that_names_criteria_opens_no_list() -> None:
+    got = crit(
+        """
+Granskningen visar att
+• kriterierna för bedömning av ansökningar är dokumenterade,
+• beslutsunderlagen är tydliga,
+• slutrapporterna kommer in sent.
+""",
+    )
+    assert got == []
+
+
 def test_criteria_plain_lines_after_open_clause() -> None:
     got = crit(
         """
