@@ -18,8 +18,9 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts import ids
-from pipeline.facts.context import PROGRAM_FUNDS, BodyLine, Context
+from pipeline.facts.context import FOU_FUNDS, PROGRAM_FUNDS, BodyLine, Context
 from pipeline.facts.drafts import Draft
+from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
 from pipeline.facts.money_tables import find_money_tables
 from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year, list_item_text
@@ -106,8 +107,9 @@ def all_amounts(
                 ),
             )
         )
+    totals = fund_totals(lines, ctx.study_fund)
     for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads):
-        found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines)
+        found += _paragraph_amounts(para, lines, ctx, drafts, projects, row_lines, totals)
     found.sort(key=lambda t: t[0])
     aids = ids.amount_ids(doc_id, [(a.page_no, a.raw, a.evidence) for _line, a in found])
     out += [
@@ -156,6 +158,16 @@ def _district_frames(t: GridTable, projects: Sequence[Project], fund: str | None
         if any(o and (o in printed or printed in o) for o in owners if printed):
             return False
     return True
+
+
+def _row_kind(evidence: str, raw: str | None) -> str:
+    """The role of a table row's sum when no project owns the row: what its label's cue
+    words say (budget, money left), else a project's cost."""
+    at = evidence.find(raw) if raw else -1
+    if at < 0:
+        return "project_cost"
+    role = amount_role(evidence[:at], "", "", None, (at, at + len(raw or "")), [])
+    return role.kind if role.cued and role.kind in ("budget", "other") else "project_cost"
 
 
 def _grid_amounts(
@@ -220,12 +232,13 @@ def _grid_amounts(
             and not any(d.amount_line == r.amount_line for d in drafts)
         ):
             # a row no project was read from (a district's row of a table of districts by
-            # year): its sum is still printed money
+            # year): its sum is still printed money, a project's unless its label says
+            # otherwise ("Avsatt för år 2000", "Ej fördelat" under the Summa row)
             cell(
                 r.amount_line,
                 r.amount,
                 r.amount_raw,
-                "project_cost",
+                _row_kind(r.evidence, r.amount_raw) if owner is None else "project_cost",
                 owner,
                 r.amount_year,
                 r.evidence,
@@ -280,6 +293,7 @@ def _paragraph_amounts(
     drafts: Sequence[Draft],
     projects: Sequence[Project],
     row_lines: set[tuple[int, int]],
+    totals: dict[int, str],
 ) -> list[tuple[int, Amount]]:
     out: list[tuple[int, Amount]] = []
     heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
@@ -322,15 +336,24 @@ def _paragraph_amounts(
                 (pos_in_para + m.start) if pos_in_para >= 0 else None,
                 None
                 if own_money
+                # a total that repeats one stated with its fund ("beviljar lokala
+                # utvecklingsmedel om sammanlagt 2 310 000 kronor") is that fund's money
+                else (totals.get(m.sek) if kind == "total_granted" else None)
                 # an amount in running text takes no document-wide fund: a city-wide budget
                 # in a LUM decision is not LUM money
-                else _list_fund_before(s.first, drafts)
+                or _list_fund_before(s.first, drafts)
                 or ctx.fund_before(s.first, with_default=False)
                 or (owner.fund_type if owner is not None else None)
                 # ... but the cost of a study or project the document is about is its money
                 or (ctx.default_fund if _ABOUT_PROJECT.search(fold(s.text)) else None)
                 # ... and the most one application can get is the call's: the document's fund
                 or (ctx.default_fund if kind == "max_per_application" else None)
+                # ... and so is the total granted of a call for one FoU fund
+                or (
+                    ctx.default_fund
+                    if kind == "total_granted" and ctx.default_fund in FOU_FUNDS
+                    else None
+                )
                 # ... and what is left of, spent of or paid back from the money just granted
                 or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None)
                 # ... and a grant programme's document (föreningsbidrag, trygghetsmedel) is
@@ -338,6 +361,7 @@ def _paragraph_amounts(
                 or (ctx.default_fund if ctx.default_fund in PROGRAM_FUNDS else None),
                 kind,
                 ctx.study_fund,
+                spans,
             )
             year = amount_year(s.text, m.start, ctx.year_at(s.first))
             out.append(
@@ -376,8 +400,9 @@ def _in_row(
     raw: str, sek: int, first: int, last: int, lines: Sequence[BodyLine], rows: set[tuple[int, int]]
 ) -> bool:
     """The amount is a row's own (already recorded with its project)."""
+    number = next((w for w in raw.split() if any(c.isdigit() for c in w)), raw.split()[0])
     return any(
-        (k, sek) in rows and (raw in lines[k].text or raw.split()[0] in lines[k].text)
+        (k, sek) in rows and (raw in lines[k].text or number in lines[k].text)
         for k in range(first, last + 1)
     )
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.cues import cue_hits
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
@@ -67,12 +68,21 @@ def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str 
     for f in find_funds(body, study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1
     total = sum(counts.values())
-    if not total:
-        return None
+    if not set(counts) - _GENERIC_FUNDS:
+        # no fund named but FoU money at most: a nämnd commissioning studies from outside
+        # researchers ("beställer studier", "uppdragstagare") spends the city-wide FoU money
+        return "FUM" if _COMMISSIONS_STUDIES.search(fold(f"{title}\n{body}")) else None
     best = max(counts, key=lambda k: counts[k])
     return (
         best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
     )
+
+
+#: studies ordered from researchers outside the förvaltning (how FUM money is spent)
+_COMMISSIONS_STUDIES = re.compile(
+    r"\bbestall\w*\s+(?:\w+\s+){0,3}(?:studie\w*|forskningsuppdrag\w*|utvarderingsuppdrag\w*)"
+    r"|\b(?:studie\w*|uppdrag\w*)\s+(?:\w+\s+){0,3}bestall\w*"
+)
 
 
 def study_fund_of(text: str) -> str:
@@ -122,8 +132,18 @@ def _in_date(text: str, pos: int) -> bool:
         r"november|december)"
     )
     # a day's date ("17 juni 2019"), or an event's month ("fastställde i december 2000"):
-    # when something happened, not the year a sentence is about
-    return bool(re.search(rf"(?:\d{{1,2}}\s+|\bi\s+){months}\s+$", before, re.IGNORECASE))
+    # when something happened, not the year a sentence is about; so is the year a project
+    # started ("som påbörjades 2024")
+    return bool(
+        re.search(rf"(?:\d{{1,2}}\s+|\bi\s+){months}\s+$", before, re.IGNORECASE)
+        or _STARTED.search(text[max(0, pos - 24) : pos])
+    )
+
+
+_STARTED = re.compile(
+    r"\b(?:påbörjades|paborjades|startade|startades|inleddes|påbörjade|paborjade)\s+(?:år\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- body & context

@@ -44,7 +44,8 @@ from pipeline.lang.fuzzy import fold
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
-_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+#: "1." / "1)" and lettered "a)" items
+_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-h]\))\s+\S")
 _MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15

@@ -54,6 +54,8 @@ def reported_status(text: str, end: dt.date | None, ref: dt.date | None) -> str 
 
 
 _DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas)\b")
+#: an item's sum labelled as the proposal ("Förslag: 420 000 kronor", "Föreslaget belopp:")
+_PROPOSED_SUM = re.compile(r"\b(?:forslag|foreslaget belopp|foreslas)\s*:?\s*(?:ca\s+)?\d")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
 REJECTED = "avslagen"
 _STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt", REJECTED)
@@ -132,6 +134,9 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     own = cued_status(r.evidence, None)  # the item's own "Beviljas 22 000 kronor"
     if own in ("beviljad", REJECTED) and _DECIDED_HERE.search(fold(r.evidence)):
         status = own
+    elif own != REJECTED and r.amount is not None and _PROPOSED_SUM.search(fold(r.evidence)):
+        # "Förslag: 420 000 kronor" under an application: the sum proposed for the grant
+        status = "beviljad"
     elif status == "beviljad" and r.description:
         # an item that reports on itself ("Projektet … har genomförts", "… pågår under
         # 2022", "Genomfört i oktober 2021"): what it says it is

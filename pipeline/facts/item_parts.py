@@ -36,7 +36,9 @@ _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
     r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
     r"s\b|i\b|som\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
-    r"beviljades\b)*$"
+    r"beviljades\b|huvudsokande\b|sokande\b|"
+    # the förvaltning's own unit printed after it ("Socialförvaltningen, avdelningen för …")
+    r"\w*(?:avdelning|enhet|sektion|byra|kansli)\w*\b)*$"
 )
 
 
@@ -92,11 +94,12 @@ def tidy(s: str) -> str:
 #: a line of an item that gives one of its fields ("Sökande: Farsta stadsdelsförvaltning.")
 LABEL = re.compile(
     r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
+    r"Uppdragstagare|Utvärderare|"
     r"Beviljat belopp|Beviljat|Kostnad|Ansvarig)\s*:\s*",
     re.IGNORECASE,
 )
 _OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
-_PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av)\b")
+_PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av|uppdragstagare|utvarderare)\b")
 
 
 def labelled_row(
@@ -114,7 +117,8 @@ def labelled_row(
       Sökande: Bromma stadsdelsförvaltning. Beviljas 14 500 kronor.
     """
     name = tidy(dehyphen_join([ITEM.sub("", texts[0], count=1), *texts[1:first_label]]))
-    fields = dehyphen_join(texts[first_label:])
+    labelled, described = _field_lines(texts[first_label:])
+    fields = dehyphen_join(labelled)
     places: list[Place] = []
     performer: str | None = None
     for m in re.finditer(
@@ -129,7 +133,8 @@ def labelled_row(
         name, places = split_owner(name, find)
     if not name:
         return None
-    amounts = [x for x in find_amounts(fields) if x.per is None]
+    description = dehyphen_join(described) if described else None
+    amounts = [x for x in find_amounts(f"{fields} {description or ''}") if x.per is None]
     row = ListRow(
         name,
         places,
@@ -137,6 +142,7 @@ def labelled_row(
         b,
         lines[a].page_no,
         " ".join(texts),
+        description=description,
         form="intro_list",
         intro_line=intro_k if intro_k is not None else a,
     )
@@ -144,6 +150,25 @@ def labelled_row(
     if amounts:
         set_amount(row, amounts[0], lines, a, b)
     return row
+
+
+def _field_lines(texts: list[str]) -> tuple[list[str], list[str]]:
+    """(the labelled field lines, the description lines) of an item's lines after its name.
+    A field runs over the lines that continue it (a lower-case start, or after a comma or a
+    hyphen); a line that starts a new sentence after a field is the description's."""
+    labelled: list[str] = []
+    described: list[str] = []
+    in_field = False
+    for t in texts:
+        if LABEL.match(t):
+            labelled.append(t)
+            in_field = True
+        elif in_field and (t[:1].islower() or labelled[-1].rstrip().endswith((",", "-", "–"))):
+            labelled.append(t)
+        else:
+            described.append(t)
+            in_field = False
+    return labelled, described
 
 
 def set_amount(row: ListRow, m: AmountMatch, lines: Sequence[BodyLine], a: int, b: int) -> None:

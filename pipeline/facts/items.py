@@ -132,6 +132,11 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                 if k < len(lines) and (
                     (_enumerated(lines[k].text) and _kind(lines[k].text) == kind)
                     or lines[k].indent >= 2
+                    or (
+                        kind == "number"
+                        and any(LABEL.match(lines[x].text.strip()) for x in range(first, j))
+                        and _next_number_after(lines, k, number + 1)
+                    )
                 ):
                     if _enumerated(lines[k].text):
                         break
@@ -159,6 +164,24 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
             else:
                 break
     return blocks, j
+
+
+def _next_number_after(lines: Sequence[BodyLine], k: int, want: int) -> bool:
+    """Is the paragraph at line `k` (no item, no heading) followed, after blank lines, by
+    item number `want`? Then it describes the item above it, when that item prints labelled
+    fields ("3. Name" / "Uppdragstagare: …" / a blank line / its description / a blank line
+    / "4. Name")."""
+    if _enumerated(lines[k].text) or lines[k].heading:
+        return False
+    j = k
+    while j < len(lines) and lines[j].text.strip():
+        if lines[j].heading or _enumerated(lines[j].text):
+            return False
+        j += 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    m = _enumerated(lines[j].text) if j < len(lines) else None
+    return m is not None and m.group(1) is not None and int(m.group(1)) == want
 
 
 #: a word that names a seat of learning or research, also inside a compound
@@ -237,10 +260,11 @@ def _introduces_projects(intro: str, heading: str) -> bool:
     if (
         not intro.rstrip().endswith((".", ";"))
         and 2 <= len(intro.split()) <= 8
-        and _PROJECT_WORD.match(f)
+        and re.match(rf"^(?:[a-zåäö]+\s+)?(?:{_PROJECT_WORD.pattern})", f)
         and (_GRANT_WORD.search(f) or "avsla" in f)
     ):
-        # a line of its own over the items: "Ansökningar som föreslås beviljas"
+        # a line of its own over the items: "Ansökningar som föreslås beviljas",
+        # "Föreslagna studier"
         return True
     if (
         intro.rstrip().endswith(":")
@@ -388,10 +412,30 @@ def _row(
     )
     row.performer = performer
     row.unit_applicant = unit_applicant
-    amount = granted_instead(text, amount)
+    amount = granted_instead(text, amount) or _described_sum(rest)
     if amount is not None:
         set_amount(row, amount, lines, a, b)
     return row
+
+
+#: the label or verb that states an item's sum inside its description ("Förslag: 420 000
+#: kronor", "Föreslås beviljas 300 000 kr", "Ansökan avser 500 000 kronor")
+_SUM_CUE = re.compile(
+    r"(?:forslag|foreslas|foreslar|bevilja\w*|tilldela\w*|belopp|ansokan avser|soker|sokt|"
+    r"ansoker|beslut)\b[^.]{0,40}$"
+)
+
+
+def _described_sum(rest: str) -> AmountMatch | None:
+    """The sum an item's description states when its head has none: the only sum of the
+    description, else the one a proposal, grant or application word introduces."""
+    if not rest:
+        return None
+    sums = [m for m in find_amounts(rest) if m.per is None]
+    if len({m.sek for m in sums}) == 1:
+        return sums[0]
+    cued = [m for m in sums if _SUM_CUE.search(fold(rest[max(0, m.start - 60) : m.start]))]
+    return cued[0] if cued else None
 
 
 _MAX_NAME_SENTENCE = 16

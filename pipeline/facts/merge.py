@@ -264,7 +264,11 @@ def prose_drafts(
         d = Draft(
             name=pp.name,
             fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),
-            year=pp.year or sentence_year(s.text) or ctx.year_at(s.first),
+            year=pp.year
+            # the year nearest the project's sum ("föreslås få 250 tkr …, som påbörjades
+            # 2024"): the year that sum is for, when the sentence names several
+            or sentence_year(s.text, near=_sum_at(pp, s.text))
+            or ctx.year_at(s.first),
             status=pp.status,
             performer=pp.performer,
             page_no=s.page_no,
@@ -283,6 +287,14 @@ def prose_drafts(
             d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
     return out
+
+
+def _sum_at(pp: ProseProject, text: str) -> int | None:
+    """Where the project's sum stands in its sentence, if it does."""
+    if pp.amount is None:
+        return None
+    at = text.find(pp.amount.raw)
+    return at if at >= 0 else None
 
 
 def subject_draft(

@@ -261,6 +261,10 @@ def _table_kind(
     if table == "grants":
         if said.cued and said.kind in ("other", "state_grant"):
             return said.kind, 0.7
+        by_label = amount_role(own) if own.strip() and not total else None
+        if by_label is not None and by_label.cued and by_label.kind in ("budget", "other"):
+            # a row under the grants that says what it is ("Avsatt för år 2000", "Ej fördelat")
+            return by_label.kind, 0.6
         return ("total_granted", 0.7) if total else ("project_cost", 0.65)
     if said.cued:
         return said.kind, 0.7

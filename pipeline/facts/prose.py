@@ -49,6 +49,9 @@ PlaceFinder = Callable[[str], list[Place]]
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
     r"försöket|forsoket|satsningen|arbetsnamnet|"
+    # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
+    r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    r"studien,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
     r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet)))(?:\s+|,\s+(?=[\"”“«]))",
     re.IGNORECASE,
@@ -74,6 +77,12 @@ _DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
 )
 _APPLIED = re.compile(r"ansok|soker|sokt")
+#: what a named study costs or goes on with ("beräknas kosta 1,2 mnkr", "fortsätter under
+#: 2025 med 0,6 mnkr")
+_COSTS = re.compile(r"\bkosta\w*\b|\bfortsatter\b[^.]*\bmed\s+\d")
+#: a grant made now (present or proposed), which a past grant in a subordinate clause
+#: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo
+_GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
 _MAX_NAME_WORDS = 14
 
 
@@ -171,7 +180,13 @@ def find_prose_grants(
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
             # kronor för projektets fortsättning": the sum follows in the next sentence
             nxt = sents[k + 1]
-            if _THE_PROJECT.search(fold(nxt.text)) and _GRANTED.search(fold(nxt.text)):
+            if _GRANTED.search(fold(nxt.text)) and (
+                _THE_PROJECT.search(fold(nxt.text))
+                # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
+                # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
+                # no project and no district of its own is the one just named
+                or (not _PROJECT_NOUN.search(nxt.text) and not find(nxt.text))
+            ):
                 amounts = [a for a in find_amounts(nxt.text) if a.per is None]
                 money_from = nxt
         quoted = [
@@ -199,7 +214,7 @@ def find_prose_grants(
             continue
         # granted, carried out, or applied for ("godkänner ansökan om en halv miljon kronor
         # för projektet X": a project applied for is a project too)
-        if not (_GRANTED.search(f) or _DONE.search(f) or _APPLIED.search(f)):
+        if not (_GRANTED.search(f) or _DONE.search(f) or _APPLIED.search(f) or _COSTS.search(f)):
             continue
         if not amounts:
             continue
@@ -213,6 +228,17 @@ def find_prose_grants(
                     break
             continue
         anchors = list(_PROJECT_NOUN.finditer(text))
+        if not anchors and _GRANTED.search(f):
+            # "Södermalm föreslås få 350 tkr för Digital uppföljning i beroendevården och
+            # Enskede-Årsta-Vantör 0,3 mnkr för Anhöriggrupper vid spelberoende": a sum
+            # followed by "för" and a capitalised name that is no place
+            named = _named_after_sums(text, amounts, find)
+            out += [
+                ProseProject(name, owners, amount, _status(f), s, text)
+                for name, owners, amount in named
+            ]
+            if named:
+                continue
         if not anchors:
             # "X beviljas 240 000 kr för ”Name”": a quoted name after the sum stands for
             # the project without the word "projektet"
@@ -240,6 +266,39 @@ def find_prose_grants(
     return out
 
 
+_FOR_NAME = re.compile(r"\s+(?:för|till)\s+(?=[A-ZÅÄÖ])")
+
+
+def _named_after_sums(
+    text: str, amounts: Sequence[AmountMatch], find: PlaceFinder
+) -> list[tuple[str, list[Place], AmountMatch]]:
+    """(name, owners, sum) of each sum followed by "för" and a project's capitalised name
+    (no place, no year); its owners are the places between the previous name and the sum."""
+    out: list[tuple[str, list[Place], AmountMatch]] = []
+    places = find(text)
+    prev_end = 0
+    for a in amounts:
+        m = _FOR_NAME.match(text, a.end)
+        if m is None:
+            continue
+        got = project_name_after(text[m.end() :])
+        if got is None:
+            continue
+        name = got[0]
+        inside = [p for p in places if m.end() <= p.start < m.end() + len(name)]
+        if inside:  # "… i beroendevården och Enskede-Årsta-Vantör 0,3 mnkr": the next owner
+            cut = re.search(r"\s+(?:och|samt)\s*$", text[m.end() : inside[0].start])
+            if cut is None:
+                continue
+            name = text[m.end() : m.end() + cut.start()].strip()
+        owners = [p for p in places if prev_end <= p.start and p.end <= a.start]
+        if len(name.split()) < 2 or not owners:
+            continue
+        out.append((name, owners, a))
+        prev_end = m.end() + len(name)
+    return out
+
+
 #: the next sentence speaks of the same project
 _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
@@ -247,6 +306,8 @@ _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 def _status(folded: str) -> str:
     if _APPLIED.search(folded) and not _GRANTED.search(folded):
         return "ansökt"
+    if _GRANTED_NOW.search(folded):
+        return "beviljad"  # "föreslås få 250 tkr för en fortsättning …, som då beviljades"
     if _DONE.search(folded):
         return "genomförd"
     return "beviljad"

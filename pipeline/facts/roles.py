@@ -330,9 +330,15 @@ def amount_fund(
     context_fund: str | None = None,
     kind: str = "other",
     study_fund: str = "MUL",
+    others: Sequence[tuple[int, int]] = (),
 ) -> str | None:
-    """The fund an amount at `pos` of `sentence` belongs to (see the module docstring)."""
-    funds = find_funds(sentence, study_fund)
+    """The fund an amount at `pos` of `sentence` belongs to (see the module docstring).
+    `others`: the spans of the sentence's other amounts; a fund named nearer to one of them
+    is that amount's ("högst 500 000 kronor per år och en studieresa högst 25 000 kr")."""
+    named = find_funds(sentence, study_fund)
+    funds = [f for f in named if _nearest_amount(sentence, named, f, pos, others)]
+    if named and not funds:
+        return context_fund  # the sentence's funds are its other amounts'
     if funds:
         distinct = {f for _s, _e, f in funds}
         if len(distinct) > 1 and cue_hits(sentence, "cofinance"):
@@ -357,6 +363,42 @@ def amount_year(sentence: str, pos: int, context_year: int | None) -> int | None
     if cue_hits(sentence, "year_none"):
         return None
     return sentence_year(sentence, near=pos) or context_year
+
+
+def _nearest_amount(
+    sentence: str,
+    named: Sequence[tuple[int, int, str]],
+    fund: tuple[int, int, str],
+    pos: int,
+    others: Sequence[tuple[int, int]],
+) -> bool:
+    """May the amount at `pos` (not one of `others`) take this fund: is the fund named in
+    the amount's own clause, or, named in a clause with no amount of its own, is the amount
+    the nearest? ("2,6 miljoner kronor fördelas till tre stadsövergripande studier och att
+    2 160 000 kronor …"; "högst 500 000 kronor per år och en studieresa högst 25 000 kr")"""
+    if not others:
+        return True
+    spans = [(f[0], f[1]) for f in named] + [(pos, pos + 1), *others]
+    bounds = [
+        m.start()
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in spans)
+    ]
+
+    def clause(at: int) -> int:
+        return sum(1 for b in bounds if b < at)
+
+    mine = clause(fund[0])
+    if clause(pos) == mine:
+        return True
+    if any(clause(o[0]) == mine for o in others):
+        return False  # the fund names another amount's money, in a clause of its own
+    everyone = [pos, *(o[0] for o in others)]
+    return min(everyone, key=lambda a: _distance(fund[0], fund[1], a)) == pos
+
+
+#: where one clause of a sentence ends and the next begins
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s(?:och|samt|medan)\s")
 
 
 def _distance(start: int, end: int, pos: int) -> int:

@@ -63,6 +63,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
+from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
@@ -173,6 +174,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         d.fund_type = None if _mixed_funding(d.description) else specific_fund(d.fund_type, ctx)
+    funds_from_totals(drafts, lines, ctx.study_fund)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)
     applying = is_application(doc.meta.title)
