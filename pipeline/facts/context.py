@@ -71,13 +71,19 @@ def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str 
     if not set(counts) - _GENERIC_FUNDS:
         # no fund named but FoU money at most: a nämnd commissioning studies from outside
         # researchers ("beställer studier", "uppdragstagare") spends the city-wide FoU money
-        return "FUM" if _COMMISSIONS_STUDIES.search(fold(f"{title}\n{body}")) else None
+        whole = fold(f"{title}\n{body}")
+        if _COMMISSIONS_STUDIES.search(whole):
+            return "FUM"
+        # another nämnd's own "utvecklingsmedel" (Utbildningsnämnden, Äldrenämnden), where
+        # no FoU fund is named: the document's money keeps that name
+        return "utvecklingsmedel" if _DEVELOPMENT_MONEY.search(whole) else None
     best = max(counts, key=lambda k: counts[k])
     return (
         best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
     )
 
 
+_DEVELOPMENT_MONEY = re.compile(r"\butvecklingsmed(?:el|len|lens|lets)\b")
 #: studies ordered from researchers outside the förvaltning (how FUM money is spent)
 _COMMISSIONS_STUDIES = re.compile(
     r"\bbestall\w*\s+(?:\w+\s+){0,3}(?:studie\w*|forskningsuppdrag\w*|utvarderingsuppdrag\w*)"
@@ -242,6 +248,10 @@ PROGRAM_FUNDS = frozenset(
         "föreningsbidrag",
         "verksamhetsbidrag",
         "projektbidrag",
+        "verksamhetsstöd",
+        "projektstöd",
+        "föreningsstöd",
+        "utvecklingsmedel",
         "aktivitetsbidrag",
         "lokalbidrag",
         "trygghetsmedel",
