@@ -290,15 +290,16 @@ def _fuzzy_hit(cue: Cue, lo: str) -> CueHit | None:
 #: carries its meaning ("utvecklingsmedel" is money, "utvecklingsprojekt" and
 #: "utvecklingsarbete" are not), and a match by the shared first part alone is no match
 _ENDING = 5
+#: how alike (rapidfuzz ratio) the loose endings must be: "*dr*g" and "sb*r*" (60) are not
+_ENDING_FLOOR = 70
 
 
 def _same_ending(cue: Cue, lo: str, end: int) -> bool:
-    """Does the fuzzy span end like the cue? Cues whose last word is a wildcard stem
-    ("forsknings*") are not checked: their ending is free."""
-    if cue.phrase.endswith("*"):
-        return True
+    """Does the fuzzy span end like the cue? For a cue whose last word is a wildcard stem
+    ("verksamhetsbidrag*") the stem's end is what must match: the ending after it is free,
+    but "verksamhetsberättelse" is no "verksamhetsbidrag"."""
     want = cue.loose[-_ENDING:]
-    return fuzz.ratio(want, lo[max(0, end - _ENDING) : end]) >= 60
+    return fuzz.ratio(want, lo[max(0, end - _ENDING) : end]) >= _ENDING_FLOOR
 
 
 def _fuzzy_ok(cue: Cue) -> bool:

@@ -78,7 +78,7 @@ from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.tables import find_tables
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
-from pipeline.records import Criterion, Facts, UnderstoodDocument
+from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
 EXTRACT_VERSION = 16
 
@@ -227,6 +227,14 @@ def extract(doc: UnderstoodDocument) -> Facts:
         dataclasses.replace(a, fund_type=own_money[a.fund_type]) if a.fund_type in own_money else a
         for a in amounts
     ]
+    # a decision on a statsbidrag (not an application for one, nor a project financed
+    # several ways) is about that money only
+    granted_state = (
+        any(f == "statsbidrag" for _s, _e, f in find_funds(doc.meta.title or ""))
+        and not applying
+        and not re.search(r"medfinansier", fold(all_text))
+    )
+    amounts = [_state_money(a, granted_state) for a in amounts]
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
@@ -242,7 +250,20 @@ def extract(doc: UnderstoodDocument) -> Facts:
         projects=tuple(projects),
         amounts=tuple(amounts),
         criteria=criteria,
-        mentions=tuple(mentions(lines, notes, mention_years(doc, year), offices_counted(all_text))),
+        mentions=tuple(
+            mentions(
+                lines,
+                notes,
+                mention_years(doc, year),
+                # the social committees' own tjänsteutlåtanden name the city's offices as
+                # actors (their meeting pages list items, where only districts count)
+                offices_counted(all_text)
+                or (
+                    doc.meta.committee in _SOCIAL_COMMITTEES
+                    and doc.meta.doc_type == "tjänsteutlåtande"
+                ),
+            )
+        ),
     )
 
 
@@ -278,6 +299,21 @@ def _own_local_money(committee: str | None, drafts: Sequence[Draft]) -> dict[str
 
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
 _DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
+
+
+_SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
+
+
+def _state_money(a: Amount, granted_state: bool) -> Amount:
+    """A state grant's money is a state grant: in a decision that grants a statsbidrag
+    (`granted_state`) every sum without a fund of its own is that grant's, and a project's
+    sum or a total paid from it is the grant (kind ``state_grant``). (Elsewhere a project's
+    cost that a statsbidrag only helped pay stays its cost.)"""
+    fund = a.fund_type or ("statsbidrag" if granted_state else None)
+    if fund != "statsbidrag" or not granted_state:
+        return a
+    kind = "state_grant" if a.kind in ("project_cost", "total_granted") else a.kind
+    return dataclasses.replace(a, fund_type=fund, kind=kind)
 
 
 def _mixed_funding(description: str | None) -> bool:
