@@ -63,6 +63,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
+from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
@@ -80,7 +81,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 16
+EXTRACT_VERSION = 17
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -144,6 +145,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += [
         from_list_row(r, lines, ctx)
         for r in find_labelled_items(lines, places, own)
+        if r.first_line not in taken
+    ]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        from_list_row(r, lines, ctx)
+        for r in find_dash_rows(lines, places, own)
         if r.first_line not in taken
     ]
     rows = [
