@@ -44,6 +44,7 @@ from pipeline.facts.context import (
     study_fund_of,
 )
 from pipeline.facts.criteria import find_criteria
+from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.describe import (
     complete_from_text,
     is_application,
@@ -63,7 +64,6 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
-from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
