@@ -28,10 +28,10 @@ from pipeline.facts.named import _all_sentences
 from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
 from pipeline.facts.prose import (
     ProseProject,
-    find_headed_projects,
     find_prose_grants,
     subject_project,
 )
+from pipeline.facts.prose_headed import find_headed_projects
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import dehyphen_join, paragraphs

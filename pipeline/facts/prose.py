@@ -29,18 +29,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.context import BodyLine, sentence_year
-from pipeline.facts.drafts import cued_status
 from pipeline.facts.lists import Place
 from pipeline.facts.text_units import Sentence
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "DONE",
+    "GRANTED",
     "ProseProject",
-    "find_headed_projects",
     "find_prose_grants",
     "project_name_after",
+    "prose_status",
     "subject_project",
 ]
 
@@ -72,8 +72,8 @@ _NAME_STOP = re.compile(
     re.IGNORECASE,
 )
 _MONEY_PREP = re.compile(r"med|om|på|för|till", re.IGNORECASE)
-_GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
-_DONE = re.compile(
+GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
+DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
 )
 _APPLIED = re.compile(r"ansok|soker|sokt")
@@ -180,7 +180,7 @@ def find_prose_grants(
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
             # kronor för projektets fortsättning": the sum follows in the next sentence
             nxt = sents[k + 1]
-            if _GRANTED.search(fold(nxt.text)) and (
+            if GRANTED.search(fold(nxt.text)) and (
                 _THE_PROJECT.search(fold(nxt.text))
                 # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
                 # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
@@ -207,14 +207,14 @@ def find_prose_grants(
                         places = [
                             p for p in find(para) if fold(p.name_as_printed) not in fold(got[0])
                         ]
-                        status = _status(f)
-                        if status == "ansökt" and _GRANTED.search(fold(para)):
+                        status = prose_status(f)
+                        if status == "ansökt" and GRANTED.search(fold(para)):
                             status = "beviljad"  # applied for, and proposed for a grant
                         out.append(ProseProject(got[0], places, amounts[0], status, s, text))
             continue
         # granted, carried out, or applied for ("godkänner ansökan om en halv miljon kronor
         # för projektet X": a project applied for is a project too)
-        if not (_GRANTED.search(f) or _DONE.search(f) or _APPLIED.search(f) or _COSTS.search(f)):
+        if not (GRANTED.search(f) or DONE.search(f) or _APPLIED.search(f) or _COSTS.search(f)):
             continue
         if not amounts:
             continue
@@ -223,18 +223,18 @@ def find_prose_grants(
                 got = project_name_after(text[m.end() :])
                 if got is not None:
                     places = [p for p in find(text) if p.end <= m.start()]
-                    status = _status(fold(money_from.text))
+                    status = prose_status(fold(money_from.text))
                     out.append(ProseProject(got[0], places, amounts[0], status, money_from, text))
                     break
             continue
         anchors = list(_PROJECT_NOUN.finditer(text))
-        if not anchors and _GRANTED.search(f):
+        if not anchors and GRANTED.search(f):
             # "Södermalm föreslås få 350 tkr för Digital uppföljning i beroendevården och
             # Enskede-Årsta-Vantör 0,3 mnkr för Anhöriggrupper vid spelberoende": a sum
             # followed by "för" and a capitalised name that is no place
             named = _named_after_sums(text, amounts, find)
             out += [
-                ProseProject(name, owners, amount, _status(f), s, text)
+                ProseProject(name, owners, amount, prose_status(f), s, text)
                 for name, owners, amount in named
             ]
             if named:
@@ -258,7 +258,7 @@ def find_prose_grants(
                     name=name,
                     places=places,
                     amount=amount,
-                    status=_status(f),
+                    status=prose_status(f),
                     sentence=s,
                     fund_text=text,
                 )
@@ -303,12 +303,12 @@ def _named_after_sums(
 _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
 
-def _status(folded: str) -> str:
-    if _APPLIED.search(folded) and not _GRANTED.search(folded):
+def prose_status(folded: str) -> str:
+    if _APPLIED.search(folded) and not GRANTED.search(folded):
         return "ansökt"
     if _GRANTED_NOW.search(folded):
         return "beviljad"  # "föreslås få 250 tkr för en fortsättning …, som då beviljades"
-    if _DONE.search(folded):
+    if DONE.search(folded):
         return "genomförd"
     return "beviljad"
 
@@ -335,138 +335,3 @@ def subject_project(title: str | None) -> tuple[str, str] | None:
     f = fold(title)
     status = "ansökt" if re.match(r"^\W*ansokan|.*\bansoker\b", f) else "beviljad"
     return name, status
-
-
-#: the first words of a paragraph that speaks of the project its heading names
-_THIS_PROJECT = re.compile(
-    r"^(?:projektet|studien|satsningen|utvecklingsarbetet|försöket|forsoket|insatsen)\b",
-    re.IGNORECASE,
-)
-_MAX_HEADING_WORDS = 12
-
-
-def find_headed_projects(
-    lines: Sequence[BodyLine], sents: Sequence[Sentence], find: PlaceFinder
-) -> list[ProseProject]:
-    """Projects that have a heading of their own: a short heading followed by a paragraph
-    that opens "Projektet beviljades 350 000 kronor på ansökan av Farsta …" (or "Studien
-    genomförs …"): the heading is the name, the paragraph's first sentence gives the money,
-    the owner and the status."""
-    out: list[ProseProject] = []
-    first_sentence: dict[int, Sentence] = {}
-    for s in sents:
-        first_sentence.setdefault(s.first, s)
-    for i, ln in enumerate(lines):
-        head_end: int | None = i
-        if not ln.heading or ln.level == 1:
-            # "Studie 1: Name" opening a paragraph of its own, its name wrapping onto a
-            # second line, a blank line after it: a heading the layout did not mark
-            head_end = _label_paragraph(lines, i)
-        if head_end is None:
-            continue
-        name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
-        labelled = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
-        if labelled:
-            name = labelled.group(1).strip()
-        numbered = _SECTION_NUMBER.match(name)  # "3.2 Hemmasittare – …"
-        if numbered:
-            name = name[numbered.end() :].strip()
-        if not name or len(name.split()) > _MAX_HEADING_WORDS or not name[:1].isupper():
-            continue
-        k = head_end + 1
-        while k < len(lines) and not lines[k].text.strip():
-            k += 1
-        sent = first_sentence.get(k)
-        end = next(
-            (j for j in range(k, len(lines)) if lines[j].heading or _label_paragraph(lines, j)),
-            len(lines),
-        )
-        fields = _fields(lines, k, end)
-        if fields:
-            # a numbered section that prints its project's fields ("Beviljat belopp: 0,82
-            # mnkr", "Utförare: …", "Status: pågår")
-            sent = fields.get("amount") or sent
-            labelled = labelled or numbered
-        if sent is None or not (labelled or _THIS_PROJECT.match(sent.text.strip())):
-            continue
-        f = fold(sent.text)
-        amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if not labelled and not amounts and not (_GRANTED.search(f) or _DONE.search(f)):
-            continue
-        status = _status(f)
-        if "status" in fields:
-            status = cued_status(fields["status"].text.split(",")[0], None) or status
-        out.append(
-            ProseProject(
-                name=name,
-                places=find(sent.text),
-                amount=amounts[0] if amounts else None,
-                status=status,
-                sentence=sent,
-                fund_text=sent.text,
-                description="\n".join(lines[j].text for j in range(k, end)),
-                year=sentence_year(fields["year"].text) if "year" in fields else None,
-                performer=fields["performer"].text if "performer" in fields else None,
-            )
-        )
-    return out
-
-
-#: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
-_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-ZÅÄÖ])")
-#: a line that prints one field of a project: "Beviljat belopp: 0,82 mnkr", "Status: pågår"
-_FIELD = re.compile(
-    r"^(?P<key>beviljat belopp|beviljat|belopp|beviljade medel|status|utförare|beviljat år)"
-    r"\s*:\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
-
-
-def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
-    """The field lines of a project's section: its grant ("amount") and its status."""
-    out: dict[str, Sentence] = {}
-    for j in range(k, end):
-        m = _FIELD.match(lines[j].text.strip())
-        if m is None:
-            continue
-        key = m.group("key").lower()
-        sent = Sentence(lines[j].text.strip(), j, j, lines[j].page_no)
-        if key == "status":
-            out.setdefault("status", Sentence(m.group("value"), j, j, lines[j].page_no))
-        elif key == "utförare":
-            value = m.group("value")
-            nxt = j + 1  # the name may wrap onto a line that is no field of its own
-            while (
-                nxt < end and lines[nxt].text.strip() and not _FIELD.match(lines[nxt].text.strip())
-            ):
-                value += " " + lines[nxt].text.strip()
-                nxt += 1
-            out.setdefault("performer", Sentence(value.strip(" ."), j, nxt - 1, lines[j].page_no))
-        elif key == "beviljat år":
-            out.setdefault("year", Sentence(m.group("value"), j, j, lines[j].page_no))
-        elif key != "utförare" and key != "beviljat år" and find_amounts(m.group("value")):
-            out.setdefault("amount", sent)
-    return out
-
-
-def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
-    """The last line of a "Studie 1: Name" or "3.2 Name" label that stands as a paragraph of
-    its own (one or two lines between blank lines), or None."""
-    text = lines[i].text.strip()
-    if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text)):
-        return None
-    if i > 0 and lines[i - 1].text.strip():
-        return None
-    for last in (i, i + 1):
-        if last >= len(lines) or not lines[last].text.strip():
-            return None
-        if last + 1 >= len(lines) or not lines[last + 1].text.strip():
-            return last if not lines[last].text.rstrip().endswith(".") else None
-    return None
-
-
-#: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"
-_LABELLED = re.compile(
-    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(\S.+)$",
-    re.IGNORECASE,
-)

@@ -1,0 +1,154 @@
+"""Projects that have a heading of their own: a short heading (or a "Projekt 1: Name",
+"3.2 Name" label standing as a paragraph) followed by a paragraph that opens "Projektet
+beviljades 350 000 kronor …" or by field lines ("Beviljat belopp: 0,82 mnkr", "Utförare:
+…", "Status: pågår"). See :func:`find_headed_projects`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine, sentence_year
+from pipeline.facts.drafts import cued_status
+from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
+from pipeline.facts.text_units import Sentence
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_headed_projects"]
+
+
+#: the first words of a paragraph that speaks of the project its heading names
+_THIS_PROJECT = re.compile(
+    r"^(?:projektet|studien|satsningen|utvecklingsarbetet|försöket|forsoket|insatsen)\b",
+    re.IGNORECASE,
+)
+_MAX_HEADING_WORDS = 12
+
+
+def find_headed_projects(
+    lines: Sequence[BodyLine], sents: Sequence[Sentence], find: PlaceFinder
+) -> list[ProseProject]:
+    """Projects that have a heading of their own: a short heading followed by a paragraph
+    that opens "Projektet beviljades 350 000 kronor på ansökan av Farsta …" (or "Studien
+    genomförs …"): the heading is the name, the paragraph's first sentence gives the money,
+    the owner and the status."""
+    out: list[ProseProject] = []
+    first_sentence: dict[int, Sentence] = {}
+    for s in sents:
+        first_sentence.setdefault(s.first, s)
+    for i, ln in enumerate(lines):
+        head_end: int | None = i
+        if not ln.heading or ln.level == 1:
+            # "Studie 1: Name" opening a paragraph of its own, its name wrapping onto a
+            # second line, a blank line after it: a heading the layout did not mark
+            head_end = _label_paragraph(lines, i)
+        if head_end is None:
+            continue
+        name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
+        labelled = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
+        if labelled:
+            name = labelled.group(1).strip()
+        numbered = _SECTION_NUMBER.match(name)  # "3.2 Hemmasittare – …"
+        if numbered:
+            name = name[numbered.end() :].strip()
+        if not name or len(name.split()) > _MAX_HEADING_WORDS or not name[:1].isupper():
+            continue
+        k = head_end + 1
+        while k < len(lines) and not lines[k].text.strip():
+            k += 1
+        sent = first_sentence.get(k)
+        end = next(
+            (j for j in range(k, len(lines)) if lines[j].heading or _label_paragraph(lines, j)),
+            len(lines),
+        )
+        fields = _fields(lines, k, end)
+        if fields:
+            # a numbered section that prints its project's fields ("Beviljat belopp: 0,82
+            # mnkr", "Utförare: …", "Status: pågår")
+            sent = fields.get("amount") or sent
+            labelled = labelled or numbered
+        if sent is None or not (labelled or _THIS_PROJECT.match(sent.text.strip())):
+            continue
+        f = fold(sent.text)
+        amounts = [a for a in find_amounts(sent.text) if a.per is None]
+        if not labelled and not amounts and not (GRANTED.search(f) or DONE.search(f)):
+            continue
+        status = prose_status(f)
+        if "status" in fields:
+            status = cued_status(fields["status"].text.split(",")[0], None) or status
+        out.append(
+            ProseProject(
+                name=name,
+                places=find(sent.text),
+                amount=amounts[0] if amounts else None,
+                status=status,
+                sentence=sent,
+                fund_text=sent.text,
+                description="\n".join(lines[j].text for j in range(k, end)),
+                year=sentence_year(fields["year"].text) if "year" in fields else None,
+                performer=fields["performer"].text if "performer" in fields else None,
+            )
+        )
+    return out
+
+
+#: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-ZÅÄÖ])")
+#: a line that prints one field of a project: "Beviljat belopp: 0,82 mnkr", "Status: pågår"
+_FIELD = re.compile(
+    r"^(?P<key>beviljat belopp|beviljat|belopp|beviljade medel|status|utförare|beviljat år)"
+    r"\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
+    """The field lines of a project's section: its grant ("amount") and its status."""
+    out: dict[str, Sentence] = {}
+    for j in range(k, end):
+        m = _FIELD.match(lines[j].text.strip())
+        if m is None:
+            continue
+        key = m.group("key").lower()
+        sent = Sentence(lines[j].text.strip(), j, j, lines[j].page_no)
+        if key == "status":
+            out.setdefault("status", Sentence(m.group("value"), j, j, lines[j].page_no))
+        elif key == "utförare":
+            value = m.group("value")
+            nxt = j + 1  # the name may wrap onto a line that is no field of its own
+            while (
+                nxt < end and lines[nxt].text.strip() and not _FIELD.match(lines[nxt].text.strip())
+            ):
+                value += " " + lines[nxt].text.strip()
+                nxt += 1
+            out.setdefault("performer", Sentence(value.strip(" ."), j, nxt - 1, lines[j].page_no))
+        elif key == "beviljat år":
+            out.setdefault("year", Sentence(m.group("value"), j, j, lines[j].page_no))
+        elif key != "utförare" and key != "beviljat år" and find_amounts(m.group("value")):
+            out.setdefault("amount", sent)
+    return out
+
+
+def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The last line of a "Studie 1: Name" or "3.2 Name" label that stands as a paragraph of
+    its own (one or two lines between blank lines), or None."""
+    text = lines[i].text.strip()
+    if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text)):
+        return None
+    if i > 0 and lines[i - 1].text.strip():
+        return None
+    for last in (i, i + 1):
+        if last >= len(lines) or not lines[last].text.strip():
+            return None
+        if last + 1 >= len(lines) or not lines[last + 1].text.strip():
+            return last if not lines[last].text.rstrip().endswith(".") else None
+    return None
+
+
+#: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"
+_LABELLED = re.compile(
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(\S.+)$",
+    re.IGNORECASE,
+)
