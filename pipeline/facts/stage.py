@@ -64,6 +64,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder
+from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
@@ -151,6 +152,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += [
         from_list_row(r, lines, ctx)
         for r in find_dash_rows(lines, places, own)
+        if r.first_line not in taken
+    ]
+    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
+    drafts += [
+        from_list_row(r, lines, ctx)
+        for r in find_flat_tables(lines, places)
         if r.first_line not in taken
     ]
     rows = [

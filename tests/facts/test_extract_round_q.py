@@ -163,3 +163,33 @@ def test_a_fund_word_belongs_to_the_amount_of_its_own_clause(tmp_path: Path) -> 
     funds = {a.sek: a.fund_type for a in f.amounts}
     assert funds[1_200_000] == "FUM"
     assert funds[800_000] == "LUM"
+
+
+FLAT = """
+Utvecklingsmedel till föreningar 2021
+
+Förslag till beslut
+1. Socialnämnden beviljar tre föreningar utvecklingsmedel enligt tabellen.
+
+Förvaltningen föreslår att följande projekt beviljas medel:
+Projekt
+Sökande
+Belopp, kr
+Läxhjälp på lördagar
+Föreningen Exempelhjälpen
+120 000
+Spontanidrott i parken
+Exempelstadens Idrottsklubb
+95 000
+Summa
+215 000
+"""
+
+
+def test_a_table_flattened_one_cell_per_line_is_read_by_rows(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, HEAD + FLAT)
+    got = {p.name: p for p in f.projects}
+    assert got["Läxhjälp på lördagar"].amount_sek == 120_000
+    assert got["Läxhjälp på lördagar"].performer == "Föreningen Exempelhjälpen"
+    assert got["Spontanidrott i parken"].amount_sek == 95_000
+    assert not got["Spontanidrott i parken"].districts

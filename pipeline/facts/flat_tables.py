@@ -1,0 +1,133 @@
+"""Project tables whose cells a text export put one per line.
+
+How the documents print them
+----------------------------
+
+A web page or a PDF's text layer flattens a table into one cell per line: the header cells,
+then each row's cells in turn, then the Summa row::
+
+    Projekt
+    Sökande
+    Bidrag, kr
+    Föräldrakraft i Tjärna ängar
+    Föreningen Grannstöd Dalarna
+    310 000
+    …
+    Summa
+    760 000
+
+A run of two to five short header lines that name a project column and, last, a money
+column (``header_role``), followed by at least two groups of as many lines each ending in a
+bare number, is such a table. The project column gives the name; a district or förvaltning
+column the owner (else whoever the applicant column names carries the project out); the money
+cell the project's sum, in the unit of its header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_header import header_role, unit_multiplier
+from pipeline.facts.item_parts import PlaceFinder, tidy
+from pipeline.facts.lists import ListRow, covered_by_places
+
+__all__ = ["find_flat_tables"]
+
+_MAX_COLUMNS = 5
+_MAX_CELL_WORDS = 12
+_MIN_ROWS = 2
+#: a bare money cell: "310 000", "1 250", "45 000 kr"
+_NUMBER_CELL = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d{1,2})?(?:\s*(?:kr|kronor|tkr|:-))?$")
+
+
+def find_flat_tables(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """Every project table flattened one cell per line, its rows as list rows."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        got = _table(lines, i, find)
+        if got is None:
+            i += 1
+            continue
+        rows, after = got
+        out.extend(rows)
+        i = after
+    return out
+
+
+def _table(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> tuple[list[ListRow], int] | None:
+    roles: list[str | None] = []
+    j = i
+    while j < len(lines) and len(roles) < _MAX_COLUMNS:
+        text = lines[j].text.strip()
+        role = header_role(text) if text and len(text.split()) <= 4 else None
+        if role is None:
+            break
+        roles.append(role)
+        j += 1
+        if role == "cost":
+            break
+    n = len(roles)
+    if n < 2 or roles[-1] != "cost" or "name" not in roles:
+        return None
+    unit = unit_multiplier(lines[j - 1].text)
+    rows: list[ListRow] = []
+    while j + n <= len(lines):
+        cells = [lines[k].text.strip() for k in range(j, j + n)]
+        if not all(cells) or not _NUMBER_CELL.match(cells[-1]):
+            break
+        if any(_NUMBER_CELL.match(c) or len(c.split()) > _MAX_CELL_WORDS for c in cells[:-1]):
+            break
+        row = _row(cells, roles, j, lines, unit, find)
+        if row is not None:
+            rows.append(row)
+        j += n
+    if len(rows) < _MIN_ROWS:
+        return None
+    return rows, j
+
+
+def _row(
+    cells: list[str],
+    roles: list[str | None],
+    j: int,
+    lines: Sequence[BodyLine],
+    unit: int,
+    find: PlaceFinder,
+) -> ListRow | None:
+    name = tidy(cells[roles.index("name")])
+    if not name:
+        return None
+    places = []
+    performer = None
+    for cell, role in zip(cells, roles, strict=True):
+        if role == "district":
+            found = find(cell)
+            if covered_by_places(cell, found):
+                places = list(found)
+            else:
+                performer = tidy(cell)  # an association applying: it carries the project out
+        elif role == "performer":
+            performer = tidy(cell)
+    last = j + len(cells) - 1
+    raw = cells[-1]
+    digits = re.sub(r"[^\d,]", "", raw)
+    whole, _, dec = digits.partition(",")
+    sek = int(whole) * unit + (int(dec.ljust(3, "0")[:3]) * unit // 1000 if dec else 0)
+    row = ListRow(
+        name,
+        places,
+        j,
+        last,
+        lines[j].page_no,
+        " | ".join(cells),
+        form="intro_list",
+        intro_line=j,
+    )
+    row.performer = performer
+    row.amount, row.amount_raw, row.amount_approx, row.amount_line = sek, raw, False, last
+    return row
