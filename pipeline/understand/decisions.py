@@ -203,6 +203,11 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
                 break
             continue
         if blank_seen and not text[0].islower():
+            if items[-1][2][-1].rstrip().endswith(":") and _LIST_MARK.match(text):
+                # "1. att bevilja … enligt följande:" over a dash list: the item's list
+                items[-1][2].append(text)
+                blank_seen = False
+                continue
             if _number_lost(lines, ln, expected):
                 # an item whose number a page break swallowed: the next number follows it
                 items.append((expected, ln.page_no, [text], text))
@@ -226,6 +231,10 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
         Decision(item_no=no, text=_join(parts), page_no=page, evidence=ev)
         for no, page, parts, ev in items
     ]
+
+
+#: a bulleted or dashed line of a list inside a decision item
+_LIST_MARK = re.compile(r"^[-–—•·*]\s+\S")
 
 
 def _style(item_line: str) -> str:

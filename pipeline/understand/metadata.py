@@ -42,7 +42,7 @@ from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
-from pipeline.understand.titles import _flat_title, _title, paragraph_title
+from pipeline.understand.titles import _PARAGRAPH_MARK, _flat_title, _title, paragraph_title
 from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["extract_meta"]
@@ -114,6 +114,10 @@ def _document_fields(
     if doc_date is not None:
         fields["doc_date"] = doc_date
     title = _title(p1, title_lines, sections)
+    if title is not None and _below_paragraph_mark(p1, title_lines):
+        # a protokollsutdrag's subject is its §'s heading; the lines the layout took for the
+        # subject stand under it ("Kulturförvaltningen har i tjänsteutlåtande …")
+        title = paragraph_title(pages) or title
     if title is None and flat:
         title = _flat_title(flat[0].text)
     if title is None:
@@ -123,6 +127,13 @@ def _document_fields(
     handl = _handlaggare(pages)
     if handl is not None:
         fields["handlaggare"] = handl
+
+
+def _below_paragraph_mark(p1: CleanPage, title_lines: list[int]) -> bool:
+    """Does a "§ 14" line stand on page 1 above the lines read as the subject?"""
+    if not title_lines:
+        return False
+    return any(_PARAGRAPH_MARK.match(p1.lines[k].text) for k in range(title_lines[0]))
 
 
 #: a breadcrumb trail "Hem > Stockholms stad > <nämnd> > Sammanträde 2005-03-31"

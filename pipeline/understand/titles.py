@@ -121,6 +121,10 @@ _HEADING_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADING_LINES = 3
+_DNR_LINE = re.compile(r"^\s*(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNORECASE)
+_DNR_AFTER = re.compile(r"\s*\b(?:d\s?[il1]?\s?nr|diarienummer)\b.*$", re.IGNORECASE)
+#: a page number standing alone ("1 (2)", "Sida 1 (3)") or a blank line
+_PAGE_LINE = re.compile(r"^\s*(?:(?:sida\s*)?\d{1,3}\s*\(\s*\d{1,3}\s*\))?\s*$", re.IGNORECASE)
 
 
 def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
@@ -132,8 +136,15 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
             m = _PARAGRAPH_MARK.match(text)
             if m is None or re.match(r"\s*forts", m.group("rest"), re.IGNORECASE):
                 continue
-            parts = [m.group("rest")] if m.group("rest").strip() else []
-            for nxt in lines[k + 1 : k + 1 + _MAX_HEADING_LINES]:
+            rest = _DNR_AFTER.sub("", m.group("rest"))  # "§ 127      Dnr SN 2008/0311"
+            parts = [rest] if rest.strip() else []
+            for nxt in lines[k + 1 : k + 1 + _MAX_HEADING_LINES + 3]:
+                if not parts and (_DNR_LINE.match(nxt) or _PAGE_LINE.match(nxt)):
+                    # "§ 7" / "Dnr SN 2008/0311" / the heading; a flattened header's "1 (2)"
+                    # and the blank line after it
+                    continue
+                if len(parts) >= _MAX_HEADING_LINES:
+                    break
                 if _HEADING_END.match(nxt) or (parts and nxt.rstrip().endswith(".")):
                     break
                 parts.append(nxt)
