@@ -98,7 +98,7 @@ def learned_repairer(corpora: Iterable[Path] = CORPORA) -> ContextRepairer:
     from collections import Counter
 
     from pipeline.lang.domain import get_domain_lexicon
-    from pipeline.understand.context_repair import _gazetteer_names, _neighbourhood_homes
+    from pipeline.understand.context_places import gazetteer_names, neighbourhood_homes
     from pipeline.warehouse.lexicon import MIN_DOCUMENTS
 
     counts, docs = DomainLexicon(), DomainLexicon()
@@ -114,7 +114,7 @@ def learned_repairer(corpora: Iterable[Path] = CORPORA) -> ContextRepairer:
         Counter({t: n for t, n in counts.bigrams.items() if docs.bigrams[t] >= MIN_DOCUMENTS}),
     )
     lex.add(get_domain_lexicon())
-    return ContextRepairer(get_lexicon(), lex, _gazetteer_names(), _neighbourhood_homes())
+    return ContextRepairer(get_lexicon(), lex, gazetteer_names(), neighbourhood_homes())
 
 
 def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
@@ -122,10 +122,10 @@ def clean_texts(corpora: Iterable[Path] = CORPORA) -> dict[str, int]:
     docs = [
         p for folder in corpora for p in sorted(folder.glob("*.txt")) if "ocr" not in p.name.lower()
     ]
-    from pipeline.understand.context_repair import _gazetteer_names, _neighbourhood_homes
+    from pipeline.understand.context_places import gazetteer_names, neighbourhood_homes
 
     lex = get_lexicon()
-    places, homes = _gazetteer_names(), _neighbourhood_homes()
+    places, homes = gazetteer_names(), neighbourhood_homes()
     words = changed = 0
     broken: list[str] = []
     for doc in docs:

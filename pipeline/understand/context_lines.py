@@ -10,9 +10,10 @@ import re
 
 from pipeline.lang.lexicon import Lexicon, fold
 from pipeline.records import Repair
+from pipeline.understand.context_readings import REAL_WORD_MIN_PAIRS
 from pipeline.understand.ocr_edits import _apply_case
-from pipeline.understand.repair import ONE_AFTER, ONE_BEFORE
-from pipeline.understand.word_readings import REAL_WORD_MIN_PAIRS, WordReadings
+from pipeline.understand.repair_digits import ONE_AFTER, ONE_BEFORE
+from pipeline.understand.word_readings import WordReadings
 
 __all__ = ["digit_one", "joined", "junk", "number_years", "sentence_stops"]
 

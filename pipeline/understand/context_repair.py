@@ -45,25 +45,40 @@ URLs, acronyms and mixed-case codes, and capitalised words inside a sentence (na
 gazetteers are not asked to vouch for them, so they are left as printed).
 
 Every change is returned as a :class:`pipeline.records.Repair` (line, before, after, reason).
+
+**Where each part lives.** This module runs a page's passes in order (:meth:`ContextRepairer.
+repair_lines`) and decides which reading a capitalised word may take. The readings build on
+each other, one class a module: the lexicons' evidence (`word_evidence`), damaged compounds
+(`compound_readings`), one word without its context (`word_readings`), the readings its
+neighbours choose (`context_readings`). The page's words and their neighbours are
+`context_tokens`'; place names restored from the gazetteer `context_places`'; the line rules
+`context_lines` (every page) and `damaged_lines` (heavily damaged pages); the layout repairs
+that need OCR confidences `scan_layout`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from pipeline import data
 from pipeline.lang.domain import DomainLexicon, LexiconRef, get_domain_lexicon, load_learned
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.records import PageText, Repair
-from pipeline.understand.context_lines import (
-    _PROTECTED,
-    digit_one,
-    joined,
-    junk,
-    number_years,
-    sentence_stops,
+from pipeline.understand.context_lines import digit_one, joined, junk, number_years, sentence_stops
+from pipeline.understand.context_places import (
+    at_home,
+    gazetteer_names,
+    gazetteer_reading,
+    neighbourhood_homes,
+    place_index,
+)
+from pipeline.understand.context_readings import ContextReadings
+from pipeline.understand.context_tokens import (
+    Tok,
+    after_lower_word,
+    neighbour,
+    page_tokens,
+    token_mode,
 )
 from pipeline.understand.damaged_lines import (
     bracket_i,
@@ -77,77 +92,60 @@ from pipeline.understand.damaged_lines import (
     short_words,
 )
 from pipeline.understand.ocr_confidence import _band, line_confidences
-from pipeline.understand.ocr_edits import (
-    _CONFUSIONS,
-    _MULTI,
-    _SWEDISH,
-    _adds_diacritics,
-    _apply_case,
-    _max_cost,
-    _split,
-    inflected,
-    ocr_cost,
-)
+from pipeline.understand.ocr_edits import _adds_diacritics, _apply_case, ocr_cost
 from pipeline.understand.scan_layout import (
     capital_lookalikes,
     close_inner_blanks,
     thousands_spaces,
 )
-from pipeline.understand.word_readings import (
-    MIN_CANDIDATE_ZIPF,
-    RARE_ZIPF,
-    REAL_WORD_MIN_PAIRS,
-    SCALES,
-    WordReadings,
-    _mode,
-)
+from pipeline.understand.word_evidence import MIN_CANDIDATE_ZIPF
 
 __all__ = [
     "ContextRepairer",
     "context_repair_pages",
     "get_context_repairer",
     "learned_repairer",
-    "line_confidences",
-    "ocr_cost",
 ]
 
 # ------------------------------------------------------------------------------ thresholds
 
-COMMON_DOMAIN = 5  # one supporting pair suffices for a reading the domain uses this often ...
-ZIPF_LEAD = 0.8  # ... or that Swedish uses this much more often (Zipf) than the printed word
 NAME_MAX_COST = 0.75  # a capitalised word inside a sentence: only a cheap reading ...
 NAME_MIN_ZIPF = 4.0  # ... of a common word
 NAME_DAMAGED_LEN = 7  # on a damaged page, a capitalised word this long: any common reading
-LINE_START_DOMAIN = 10  # at a cell or line start with no word before: domain uses of the
-# other reading of a real word (the printed one unused in the domain)
-SHORT_MAX_COST = 0.8  # a short unknown word: a reading this cheap ...
-SHORT_MIN_ZIPF = 4.5  # ... of a word this common, that a domain pair supports
-RARE_SHORT_COST = 1.0  # a rare short word: a reading one plain edit away ...
-RARE_SHORT_ZIPF = 5.5  # ... of a very common word ...
-RARE_SHORT_PAIRS = 1  # ... that the domain pairs with a neighbour this often
-CONTEXT_CANDIDATES = 6  # an unknown word's near-equal readings that the context may choose ...
-CONTEXT_GAP = 0.3  # ... among: those this close to the best
-CONTEXT_ZIPF_LEAD = 2.0  # without pairs, on a damaged page: a reading this much commoner ...
-CONTEXT_SHORT = 7  # ... of a word this short that is no inflection or compound of known parts
 DAMAGED_SHARE = 0.06  # a page whose words are this often unknown is heavily damaged ...
 DAMAGED_MIN = 10  # ... (and at least this many): its words are weighed as unsure
 
 
-_TOKEN = re.compile(r"(?<![\w&#@{.\-/])(?:[^\W\d_]|[&#@é])+(?![\w&#@/])")
-# personal pronouns: a word after one is read as the verb it is printed as
-_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man", "hen"})
-_SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:-\s*)?$")
+class _Page:
+    """A page in the word pass: its lines, its words, each word as read out of context, its
+    OCR confidences and its text folded (for the gazetteer's districts)."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        toks: list[Tok],
+        seen: list[str],
+        confidences: Sequence[dict[str, float]],
+        default: str,
+        folded: str,
+    ) -> None:
+        self.lines, self.toks, self.seen = lines, toks, seen
+        self.confidences, self.default, self.folded = confidences, default, folded
+
+    def band(self, k: int) -> str:
+        """Token k's OCR confidence band ("unsure", "sure"), else the page's ("damaged", "")."""
+        tok = self.toks[k]
+        return _band(self.confidences, tok.line, tok.text.lower()) or self.default
+
+    def around(self, k: int) -> tuple[str | None, str | None]:
+        """The words before and after token k, as read out of context."""
+        return (
+            neighbour(self.toks, k, -1, self.lines, self.seen),
+            neighbour(self.toks, k, 1, self.lines, self.seen),
+        )
 
 
-class _Tok:
-    __slots__ = ("line", "start", "end", "text", "sentence_start")
-
-    def __init__(self, line: int, start: int, end: int, text: str, sentence_start: bool):
-        self.line, self.start, self.end, self.text = line, start, end, text
-        self.sentence_start = sentence_start
-
-
-class ContextRepairer(WordReadings):
+class ContextRepairer(ContextReadings):
     """Repairs a page's lines with the Swedish and domain lexicons."""
 
     def __init__(
@@ -158,95 +156,174 @@ class ContextRepairer(WordReadings):
         homes: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(lexicon, domain)
-        self._alt_cache: dict[str, list[str]] = {}
-        self.places: dict[str, list[str]] = {}
-        for place in places:
-            if any(c in _SWEDISH for c in place.lower()) and place.isalpha():
-                self.places.setdefault(fold(place), []).append(place)
+        self.places: dict[str, list[str]] = place_index(places)
         self._nordic_page = False  # the page being repaired has Danish or Norwegian words
         #: a neighbourhood -> the folded names of the district it belongs to (and of the
         #: districts that district was made of): "Vårberg" -> ("skarholmen",)
         self.homes: dict[str, tuple[str, ...]] = homes or {}
 
-    # -------------------------------------------------------------- short words
+    # -------------------------------------------------------------- pages
 
-    def short(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
-        """A short unknown word ("fr", "tie", "tifl") read as a common word that fits both
-        the OCR damage and the neighbouring words ("fr att" → "för att"); never a word OCR
-        was sure of."""
-        if not 2 <= len(low) <= 4 or self.known(low) or band == "sure":
-            return None
-        limit = SHORT_MAX_COST * SCALES.get(band, 1.0)
-        best: tuple[int, float, str] | None = None
-        for _, word in self._candidates(low, limit=limit):
-            if self.lex.zipf(word) < SHORT_MIN_ZIPF:
-                continue
-            support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
-            if support < 1:
-                continue
-            key = (support, -ocr_cost(low, word), word)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        return best[2] if best else None
+    def repair_lines(
+        self, lines: Sequence[str], confidences: Sequence[dict[str, float]] = ()
+    ) -> tuple[list[str], list[Repair]]:
+        """Repaired lines (one per input line) and the changes made; `confidences` (of an
+        OCR page, see :func:`line_confidences`) gives per line each printed word's (lower
+        case) OCR confidence."""
+        out = list(lines)
+        changes: list[Repair] = []
+        damaged = self.damaged(page_tokens(out))
+        self._nordic_page = any(c in "æøÆØ" for line in out for c in line)
+        self._line_rules(out, changes, damaged)
+        self._word_pass(out, changes, confidences, "damaged" if damaged else "")
+        if damaged:
+            # a hyphen beside a function word, once the word on its other side is read
+            # ("stodjei-den" → "stödjer-den" → "stödjer den")
+            for i, line in enumerate(out):
+                out[i] = lead_colons(damaged_joins(self, line, i, changes), i, changes)
+            short_words(self, out, changes)
+            inner_stops(self, out, changes)  # "somm. hunnits" → "som. hunnits" → "som hunnits"
+        return out, changes
 
-    def rare_short(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
-        """A short word that wordfreq knows but rarely ("ait", "elt", "somm", "samir": OCR
-        readings of "att", "ett", "som", "samt" are common enough on the web to be listed) and
-        the domain text never uses, read as a very common word one edit away that a domain
-        pair with a neighbour supports."""
-        if not 2 <= len(low) <= 5 or band == "sure" or self.dom.count(low) > 0:
-            return None
-        if self.lex.zipf(low) >= RARE_ZIPF:
-            return None
-        best: tuple[int, float, str] | None = None
-        for _, word in self._candidates(low, limit=RARE_SHORT_COST):
-            if word == low or self.lex.zipf(word) < RARE_SHORT_ZIPF or inflected(low, word):
-                continue
-            support = self.dom.pair(prev, word) + self.dom.pair(word, nxt)
-            if support < RARE_SHORT_PAIRS:
-                continue
-            key = (support, -ocr_cost(low, word), word)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        return best[2] if best else None
+    def damaged(self, toks: Sequence[Tok]) -> bool:
+        """Whether a page is heavily damaged: at least `DAMAGED_SHARE` of its lower-case words
+        of three letters or more (and `DAMAGED_MIN` of them) are neither known nor compounds of
+        known parts. OCR damage clusters by page (a poor scan, a bad font); every word of such
+        a page is weighed as a word OCR was unsure of."""
+        words = [t.text for t in toks if len(t.text) >= 3 and t.text.isalpha() and t.text.islower()]
+        unknown = sum(1 for w in words if not self.known(w) and not self._compound_known(w))
+        return unknown >= DAMAGED_MIN and unknown >= DAMAGED_SHARE * len(words)
 
-    def contextual(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
-        """An unknown word with two or more near-equal readings ("bsta": "bästa" or "böta";
-        "hgsten": "hösten" or "hästen"), which the word alone leaves as printed: the one
-        reading a domain pair with a neighbour supports ("till bästa möjliga", "under hösten"),
-        when no other close reading has support; on a damaged page, where no pair supports any,
-        the one far commoner than the others. A word that splits into known parts is read so
-        only on a damaged page; never a word OCR was sure of."""
-        if len(low) < 4 or band == "sure" or self.known(low):
+    def _line_rules(self, out: list[str], changes: list[Repair], damaged: bool) -> None:
+        """The line rules that run before the word pass (`context_lines`; on a heavily
+        damaged page `damaged_lines` too)."""
+        for i, line in enumerate(out):
+            out[i] = number_years(line, i, changes)
+        sentence_stops(out, changes, self.lex)
+        for i, line in enumerate(out):
+            out[i] = digit_one(self, line, i, changes)
+            out[i] = joined(self, out[i], i, changes)
+            out[i] = junk(self, out[i], i, changes)
+        if damaged:
+            for i, line in enumerate(out):
+                out[i] = damaged_joins(self, lead_specks(line, i, changes), i, changes)
+                out[i] = day_months(bracket_i(self, out[i], i, changes), i, changes)
+                out[i] = broken_words(self, out[i], i, changes)
+            inner_stops(self, out, changes)
+            paragraph_stops(self, out, changes)
+
+    def _word_pass(
+        self,
+        out: list[str],
+        changes: list[Repair],
+        confidences: Sequence[dict[str, float]],
+        default: str,
+    ) -> None:
+        """Each word read alone, then with its neighbours; the readings written into `out`."""
+        toks = page_tokens(out)
+        folded = fold("\n".join(out)) if self.homes else ""
+        page = _Page(out, toks, [], confidences, default, folded)
+        # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
+        # "anser" and "det"), so that a damaged neighbour does not hide the context
+        for k, tok in enumerate(toks):
+            low = tok.text.lower()
+            found = self.word(low, page.band(k)) if low.isalpha() else None
+            page.seen.append(found[0] if found and " " not in found[0] else low)
+        new_text: dict[int, str] = {}
+        for k, tok in enumerate(toks):
+            printed, low = tok.text, tok.text.lower()
+            found = self._reading(page, k)
+            if found is None or found[0] == low:
+                continue
+            after, reason = found
+            new_text[k] = _apply_case(after, printed)
+            if (
+                token_mode(printed, tok.sentence_start) == "name"
+                and (reason == "damaged-rare" or fold(after[0]) != fold(low[0]))
+                and after_lower_word(toks, k, out)
+            ):
+                # after a lower-case word on its line, a capital the reading replaces was
+                # damage ("en Hrande organisation" → "en lärande organisation"), as is
+                # that of a rare word read as a common one ("för Viren" → "för våren")
+                new_text[k] = after
+            changes.append(Repair(tok.line, printed, new_text[k], reason))
+        by_line: dict[int, list[tuple[Tok, str]]] = {}
+        for k, text in new_text.items():
+            by_line.setdefault(toks[k].line, []).append((toks[k], text))
+        for li, edits in by_line.items():
+            line = out[li]
+            for tok, text in sorted(edits, key=lambda e: -e[0].start):
+                line = line[: tok.start] + text + line[tok.end :]
+            out[li] = line
+
+    def _reading(self, page: _Page, k: int) -> tuple[str, str] | None:
+        """(reading, reason) for token k of the page, or None to leave it as printed: the
+        word read alone (a name only cheaply), else an unknown word read with its
+        neighbours, or a known word whose neighbours prefer another reading."""
+        tok = page.toks[k]
+        printed = tok.text
+        low = printed.lower()
+        mode = token_mode(printed, tok.sentence_start)
+        if mode == "skip" or not all(c.isalpha() or c in "&#@" for c in printed):
             return None
-        if band != "damaged" and self._compound_known(low):
-            return None
-        limit = _max_cost(len(low)) * SCALES.get(band, 1.0)
-        cands = self._candidates(low, limit)
-        if not cands:
-            return None
-        close = [w for score, w in cands[:CONTEXT_CANDIDATES] if score - cands[0][0] < CONTEXT_GAP]
-        support = sorted(
-            ((self.dom.pair(prev, w) + self.dom.pair(w, nxt), w) for w in close), reverse=True
-        )
-        if support[0][0] >= 1 and (len(support) == 1 or support[1][0] == 0):
-            return support[0][1]
-        if (
-            band == "damaged"
-            and not any(n for n, _ in support)
-            and len(low) <= CONTEXT_SHORT
-            and not self._inflected(low)
-            and _split(low, self._solid_part) is None
-        ):
-            # no pair either way: on a damaged page a far commoner reading ("samit": "samt",
-            # not the name "samir") is taken
-            ranked = sorted(close, key=self.lex.zipf, reverse=True)
-            lead = self.lex.zipf(ranked[0]) - max((self.lex.zipf(w) for w in ranked[1:]), default=0)
-            if lead >= CONTEXT_ZIPF_LEAD:
-                return ranked[0]
+        dot = page.lines[tok.line][tok.end : tok.end + 1] == "."
+        if len(printed) <= 6 and dot and not self.known(low):
+            return None  # an abbreviation ("Stadsd.")
+        band = page.band(k)
+        found = self._alone(printed, mode, band, page.folded)
+        if found is not None:
+            return found
+        if not self.known(low):
+            if mode != "word":
+                return None
+            prev, nxt = page.around(k)
+            after = self.short(low, prev, nxt, band)
+            if after is not None:
+                return after, "context-short"
+            after = self.contextual(low, prev, nxt, band)
+            return (after, "context-edit") if after is not None else None
+        if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
+            return None  # a rare word written with a capital: a name
+        prev, nxt = page.around(k)
+        # a real-word error is read as surely as the word ("stod" at 96+ in the
+        # samples' scans): OCR's certainty does not protect a known word
+        after = self.real_word(low, prev, nxt, "" if band == "sure" else band)
+        if after is not None:
+            return after, "context"
+        if mode == "word" and not dot:
+            after = self.rare_short(low, prev, nxt, band)
+            if after is not None:
+                return after, "context-short"
         return None
 
-    # -------------------------------------------------------------- real words
+    def _alone(self, printed: str, mode: str, band: str, folded: str) -> tuple[str, str] | None:
+        """(reading, reason) for a printed word read without its context: a capitalised word
+        inside a sentence only cheaply or as a gazetteer name, a Danish or Norwegian name as
+        printed."""
+        low = printed.lower()
+        found = self.word(low, band)
+        if found is not None and mode == "name" and not self._name_ok(low, *found, band):
+            found = None
+        if (
+            found is not None
+            and self._nordic_page
+            and printed[:1].isupper()
+            and len(found[0]) == len(low)
+            and _adds_diacritics(low, found[0])
+        ):
+            found = None  # a Danish or Norwegian name ("Ungdomsforvaltningen") as printed
+        if found is None and printed[:1].isupper():
+            place = gazetteer_reading(self.places, printed)
+            # a printed word the Swedish list knows ("Varberg", a town) is read as the
+            # neighbourhood ("Vårberg") only where the page has lost its å/ä/ö or names
+            # the neighbourhood's district
+            if place is not None and (
+                band in ("damaged", "unsure")
+                or not self.known(low)
+                or at_home(self.homes, place, folded)
+            ):
+                found = (place.lower(), "gazetteer")
+        return found
 
     def _name_ok(self, low: str, after: str, reason: str, band: str = "") -> bool:
         """Whether a capitalised word inside a sentence may be read as `after`: a damaged
@@ -266,345 +343,13 @@ class ContextRepairer(WordReadings):
             return True  # a rare word a cheap edit from a common one ("Viren" → "våren")
         return ocr_cost(low, after) <= NAME_MAX_COST and self.lex.zipf(after) >= NAME_MIN_ZIPF
 
-    def gazetteer(self, printed: str) -> str | None:
-        """A name the gazetteer knows with å/ä/ö, printed without them ("Ostberga" →
-        "Östberga", "Varberg" → "Vårberg" in a Stockholm document)."""
-        for name in self.places.get(fold(printed), ()):
-            same_length = name != printed and len(name) == len(printed)
-            if same_length and _adds_diacritics(printed.lower(), name.lower()):
-                return name
-        return None
-
-    def at_home(self, place: str, page: str) -> bool:
-        """Whether the page (folded) names the district a neighbourhood belongs to: "Varberg"
-        beside "Skärholmens stadsdelsförvaltning" is the neighbourhood Vårberg, not the
-        town."""
-        return any(re.search(rf"\b{re.escape(d)}", page) for d in self.homes.get(place, ()))
-
-    def real_word(self, low: str, prev: str | None, nxt: str | None, band: str = "") -> str | None:
-        """The other reading of a known word when its neighbours strongly prefer it; at the
-        start of a line or cell (no word before) also when the domain text uses the other
-        reading very often and the printed word never. A word OCR was unsure of needs one
-        supporting pair, one it was sure of twice the usual and a reading the domain uses
-        far more often."""
-        here = self.dom.pair(prev, low) + self.dom.pair(low, nxt)
-        if here > 0 or prev in _SUBJECTS:
-            return None  # "han stod": a subject before keeps the verb
-        need = {"unsure": 1, "damaged": 1, "sure": 2 * REAL_WORD_MIN_PAIRS}.get(
-            band, REAL_WORD_MIN_PAIRS
-        )
-        best: tuple[int, str] | None = None
-        alts = self._alternatives(low)
-        swaps = [w for w in _vowel_swaps(low) if w not in alts and self.known(w)]
-        if band == "damaged":
-            alts, swaps = alts + swaps, []
-        for alt in alts + swaps:
-            if alt in swaps:
-                # another of å/ä/ö than the one printed (or restored by the lexicon pass,
-                # "Vagar" → "Vågar" where the domain writes "Vägar"): off a damaged page
-                # only where no word stands before and the domain uses it, never the print
-                line_start = prev is None and best is None and band != "sure"
-                used = self.dom.count(alt) >= LINE_START_DOMAIN and self.dom.count(low) == 0
-                if line_start and used:
-                    best = (0, alt)
-                continue
-            support = self.dom.pair(prev, alt) + self.dom.pair(alt, nxt)
-            n_alt, n_low = self.dom.count(alt), self.dom.count(low)
-            strong = support >= need and n_alt > 3 * n_low
-            lead = self.lex.zipf(alt) - self.lex.zipf(low)
-            common = (
-                band != "sure"
-                and support >= 1
-                and n_low == 0
-                and (n_alt >= COMMON_DOMAIN or (n_alt >= 1 and lead >= ZIPF_LEAD))
-            )
-            if strong or common:
-                if best is None or support > best[0]:
-                    best = (support, alt)
-            elif (
-                band != "sure"
-                and prev is None
-                and _adds_diacritics(low, alt)
-                and self.dom.count(alt) >= LINE_START_DOMAIN
-                and self.dom.count(low) == 0
-                and best is None
-            ):
-                best = (0, alt)
-        return best[1] if best else None
-
-    def _alternatives(self, low: str) -> list[str]:
-        """The other readings of a known word (remembered: callers only read them)."""
-        hit = self._alt_cache.get(low)
-        if hit is None:
-            hit = self._find_alternatives(low)
-            if len(self._alt_cache) < 100_000:
-                self._alt_cache[low] = hit
-        return hit
-
-    def _find_alternatives(self, low: str) -> list[str]:
-        alts = [
-            w
-            for w, _ in self.lex.candidates(fold(low))
-            if w != low and len(w) == len(low) and _adds_diacritics(low, w)
-        ]
-        for a, b, _ in _MULTI:
-            at = low.find(a)
-            if at >= 0:
-                w = low[:at] + b + low[at + len(a) :]
-                if w != low and self.known(w) and w not in alts:
-                    alts.append(w)
-        for i, ch in enumerate(low):
-            for (p, w_ch), cost in _CONFUSIONS.items():
-                if p == ch and len(w_ch) == 1 and cost <= 0.4:
-                    w = low[:i] + w_ch + low[i + 1 :]
-                    if w != low and self.lex.zipf(w) >= MIN_CANDIDATE_ZIPF and w not in alts:
-                        alts.append(w)
-        return alts
-
-    # -------------------------------------------------------------- pages
-
-    def repair_lines(
-        self, lines: Sequence[str], confidences: Sequence[dict[str, float]] = ()
-    ) -> tuple[list[str], list[Repair]]:
-        """Repaired lines (one per input line) and the changes made; `confidences` (of an
-        OCR page, see :func:`line_confidences`) gives per line each printed word's (lower
-        case) OCR confidence."""
-        out = list(lines)
-        changes: list[Repair] = []
-        damaged = self.damaged(self._tokens(out))
-        self._nordic_page = any(c in "æøÆØ" for line in out for c in line)
-        for i, line in enumerate(out):
-            out[i] = number_years(line, i, changes)
-        sentence_stops(out, changes, self.lex)
-        for i, line in enumerate(out):
-            out[i] = digit_one(self, line, i, changes)
-            out[i] = joined(self, out[i], i, changes)
-            out[i] = junk(self, out[i], i, changes)
-        if damaged:
-            for i, line in enumerate(out):
-                out[i] = damaged_joins(self, lead_specks(line, i, changes), i, changes)
-                out[i] = day_months(bracket_i(self, out[i], i, changes), i, changes)
-                out[i] = broken_words(self, out[i], i, changes)
-            inner_stops(self, out, changes)
-            paragraph_stops(self, out, changes)
-        toks = self._tokens(out)
-        default = "damaged" if damaged else ""
-        page_folded = fold("\n".join(out)) if self.homes else ""
-        new_text: dict[int, str] = {}
-        # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
-        # "anser" and "det"), so that a damaged neighbour does not hide the context
-        seen: list[str] = []
-        for tok in toks:
-            low = tok.text.lower()
-            band = _band(confidences, tok.line, low) or default
-            found = self.word(low, band) if low.isalpha() else None
-            seen.append(found[0] if found and " " not in found[0] else low)
-        for k, tok in enumerate(toks):
-            printed = tok.text
-            low = printed.lower()
-            mode = _mode(printed, tok.sentence_start)
-            if mode == "skip" or not all(c.isalpha() or c in "&#@" for c in printed):
-                continue
-            dot = out[tok.line][tok.end : tok.end + 1] == "."
-            if len(printed) <= 6 and dot and not self.known(low):
-                continue  # an abbreviation ("Stadsd.")
-            band = _band(confidences, tok.line, low) or default
-            found = self.word(low, band)
-            if found is not None and mode == "name" and not self._name_ok(low, *found, band):
-                found = None
-            if (
-                found is not None
-                and self._nordic_page
-                and printed[:1].isupper()
-                and len(found[0]) == len(low)
-                and _adds_diacritics(low, found[0])
-            ):
-                found = None  # a Danish or Norwegian name ("Ungdomsforvaltningen") as printed
-            if found is None and printed[:1].isupper():
-                place = self.gazetteer(printed)
-                # a printed word the Swedish list knows ("Varberg", a town) is read as the
-                # neighbourhood ("Vårberg") only where the page has lost its å/ä/ö or names
-                # the neighbourhood's district
-                if place is not None and (
-                    band in ("damaged", "unsure")
-                    or not self.known(low)
-                    or self.at_home(place, page_folded)
-                ):
-                    found = (place.lower(), "gazetteer")
-            reason = found[1] if found else ""
-            after = found[0] if found else None
-            if after is None and not self.known(low) and mode == "word":
-                prev = _neighbour(toks, k, -1, out, seen)
-                nxt = _neighbour(toks, k, 1, out, seen)
-                after = self.short(low, prev, nxt, band)
-                reason = "context-short"
-                if after is None:
-                    after = self.contextual(low, prev, nxt, band)
-                    reason = "context-edit"
-            if after is None and self.known(low):
-                if mode == "name" and self.lex.zipf(low) < MIN_CANDIDATE_ZIPF:
-                    continue  # a rare word written with a capital: a name
-                prev = _neighbour(toks, k, -1, out, seen)
-                nxt = _neighbour(toks, k, 1, out, seen)
-                # a real-word error is read as surely as the word ("stod" at 96+ in the
-                # samples' scans): OCR's certainty does not protect a known word
-                after = self.real_word(low, prev, nxt, "" if band == "sure" else band)
-                reason = "context"
-                if after is None and mode == "word" and not dot:
-                    after = self.rare_short(low, prev, nxt, band)
-                    reason = "context-short"
-            if after is not None and after != low:
-                new_text[k] = _apply_case(after, printed)
-                if (
-                    mode == "name"
-                    and (reason == "damaged-rare" or fold(after[0]) != fold(low[0]))
-                    and _after_lower_word(toks, k, out)
-                ):
-                    # after a lower-case word on its line, a capital the reading replaces was
-                    # damage ("en Hrande organisation" → "en lärande organisation"), as is
-                    # that of a rare word read as a common one ("för Viren" → "för våren")
-                    new_text[k] = after
-                changes.append(Repair(tok.line, printed, new_text[k], reason))
-        if new_text:
-            by_line: dict[int, list[tuple[_Tok, str]]] = {}
-            for k, text in new_text.items():
-                by_line.setdefault(toks[k].line, []).append((toks[k], text))
-            for li, edits in by_line.items():
-                line = out[li]
-                for tok, text in sorted(edits, key=lambda e: -e[0].start):
-                    line = line[: tok.start] + text + line[tok.end :]
-                out[li] = line
-        if damaged:
-            # a hyphen beside a function word, once the word on its other side is read
-            # ("stodjei-den" → "stödjer-den" → "stödjer den")
-            for i, line in enumerate(out):
-                out[i] = lead_colons(damaged_joins(self, line, i, changes), i, changes)
-            short_words(self, out, changes)
-            inner_stops(self, out, changes)  # "somm. hunnits" → "som. hunnits" → "som hunnits"
-        return out, changes
-
-    def damaged(self, toks: Sequence[_Tok]) -> bool:
-        """Whether a page is heavily damaged: at least `DAMAGED_SHARE` of its lower-case words
-        of three letters or more (and `DAMAGED_MIN` of them) are neither known nor compounds of
-        known parts. OCR damage clusters by page (a poor scan, a bad font); every word of such
-        a page is weighed as a word OCR was unsure of."""
-        words = [t.text for t in toks if len(t.text) >= 3 and t.text.isalpha() and t.text.islower()]
-        unknown = sum(1 for w in words if not self.known(w) and not self._compound_known(w))
-        return unknown >= DAMAGED_MIN and unknown >= DAMAGED_SHARE * len(words)
-
-    def _tokens(self, lines: Sequence[str]) -> list[_Tok]:
-        toks: list[_Tok] = []
-        prev_line = ""
-        for i, line in enumerate(lines):
-            protected = [m.span() for m in _PROTECTED.finditer(line)]
-            start_of_line = bool(_SENTENCE_END.search(prev_line)) or not prev_line.strip()
-            for m in _TOKEN.finditer(line):
-                if any(a <= m.start() < b for a, b in protected):
-                    continue
-                before = line[: m.start()]
-                if before.strip() in ("", "-"):
-                    at_start = start_of_line
-                else:
-                    at_start = bool(re.search(r"[.!?:]\s*$|\(\s*$|^\s*\d+[.)]\s*$", before))
-                toks.append(_Tok(i, m.start(), m.end(), m.group(), at_start))
-            if line.strip():
-                prev_line = line
-        return toks
-
-
-def _vowel_swaps(low: str) -> list[str]:
-    """The word with one of its å/ä/ö read as another of them: on a damaged page OCR confuses
-    the three ("får" for "för", "träd" for "tråd")."""
-    out: list[str] = []
-    for i, ch in enumerate(low):
-        if ch in _SWEDISH:
-            out += [low[:i] + o + low[i + 1 :] for o in _SWEDISH if o != ch]
-    return out
-
-
-def _after_lower_word(toks: list[_Tok], k: int, lines: Sequence[str]) -> bool:
-    """Whether token k follows a lower-case word on its own line with only spaces between."""
-    if k == 0 or toks[k - 1].line != toks[k].line:
-        return False
-    prev = toks[k - 1]
-    gap = lines[prev.line][prev.end : toks[k].start]
-    return prev.text.islower() and not gap.strip()
-
-
-def _neighbour(
-    toks: list[_Tok], k: int, step: int, lines: Sequence[str], seen: Sequence[str]
-) -> str | None:
-    """The word next to token k (step -1: before, 1: after) as `seen` (read out of context),
-    None across punctuation."""
-    j = k + step
-    if not 0 <= j < len(toks):
-        return None
-    a, b = (toks[j], toks[k]) if step < 0 else (toks[k], toks[j])
-    if a.line == b.line:
-        gap = lines[a.line][a.end : b.start]
-    elif b.line == a.line + 1:
-        gap = lines[a.line][a.end :] + "\n" + lines[b.line][: b.start]
-    else:
-        return None
-    if gap.strip(" \n") or "\n\n" in gap:
-        return None
-    return seen[j]
-
 
 @lru_cache(maxsize=1)
 def get_context_repairer() -> ContextRepairer:
     """The process-wide repairer (Swedish list and the shipped domain lexicon)."""
     return ContextRepairer(
-        get_lexicon(), get_domain_lexicon(), _gazetteer_names(), _neighbourhood_homes()
+        get_lexicon(), get_domain_lexicon(), gazetteer_names(), neighbourhood_homes()
     )
-
-
-def _gazetteer_names() -> list[str]:
-    """District names and aliases and the neighbourhoods of the shipped gazetteer
-    (pipeline/data, its one loader)."""
-    names: list[str] = []
-    for file, column in (
-        ("districts.csv", "name"),
-        ("district_aliases.csv", "alias"),
-        ("neighbourhoods.csv", "name"),
-    ):
-        if (data.DATA_DIR / file).is_file():
-            names += [row[column] for row in data.rows(file) if row.get(column)]
-    return names
-
-
-def _neighbourhood_homes() -> dict[str, tuple[str, ...]]:
-    """Each neighbourhood of ``neighbourhoods.csv`` -> the folded names of its district:
-    the district's name and aliases and those of the districts it was made of (Skärholmen;
-    Hägersten-Älvsjö, Hägersten-Liljeholmen, Hägersten, Liljeholmen, Älvsjö)."""
-    if not (data.DATA_DIR / "neighbourhoods.csv").is_file():
-        return {}
-    names: dict[str, set[str]] = {}
-    made_of: dict[str, set[str]] = {}
-    for row in data.rows("districts.csv"):
-        names.setdefault(row["district_id"], set()).add(fold(row["name"]))
-        if row.get("successor_id"):
-            made_of.setdefault(row["successor_id"] or "", set()).add(row["district_id"])
-    for row in data.rows("district_aliases.csv"):
-        names.setdefault(row["district_id"], set()).add(fold(row["alias"]))
-
-    def family(district: str, seen: frozenset[str] = frozenset()) -> set[str]:
-        out = {district}
-        for older in made_of.get(district, ()):
-            if older not in seen:
-                out |= family(older, seen | {district})
-        return out
-
-    homes: dict[str, tuple[str, ...]] = {}
-    for row in data.rows("neighbourhoods.csv"):
-        district = row.get("district_id") or ""
-        if district:
-            found = {n for d in family(district) for n in names.get(d, ()) if len(n) >= 4}
-            # "skarholmen" finds "skarholmens sdf" too: keep the names no other one is in
-            homes[row["name"]] = tuple(
-                sorted(n for n in found if not any(m != n and m in n for m in found))
-            )
-    return homes
 
 
 @lru_cache(maxsize=2)
@@ -613,8 +358,8 @@ def learned_repairer(ref: LexiconRef) -> ContextRepairer:
     return ContextRepairer(
         get_lexicon(),
         load_learned(ref.path, ref.digest),
-        _gazetteer_names(),
-        _neighbourhood_homes(),
+        gazetteer_names(),
+        neighbourhood_homes(),
     )
 
 

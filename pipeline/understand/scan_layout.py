@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pipeline.lang.lexicon import fold
 from pipeline.records import Repair
 from pipeline.understand.ocr_confidence import UNSURE_CONF
-from pipeline.understand.repair import _CELL_GAP, _RUNS_ON, LOOKALIKE_CAPITALS
+from pipeline.understand.repair_bullets import LOOKALIKE_CAPITALS, RUNS_ON
+from pipeline.understand.repair_tables import CELL_GAP
 
 __all__ = ["capital_lookalikes", "close_inner_blanks", "thousands_spaces"]
 
@@ -28,7 +29,7 @@ def capital_lookalikes(lines: list[str], conf: Sequence[dict[str, float]]) -> li
         if i >= len(conf) or not conf[i]:
             continue
         body = line.lstrip()
-        if len(line) - len(body) >= 4 or _CELL_GAP.search(body):
+        if len(line) - len(body) >= 4 or CELL_GAP.search(body):
             continue  # a table cell's continuation or a letterhead's column, not a heading
         word = body.split(" ", 1)[0] if body else ""
         if len(word) < 3 or word[0] not in LOOKALIKE_CAPITALS:
@@ -110,12 +111,12 @@ def close_inner_blanks(lines: list[str], conf: Sequence[dict[str, float]]) -> li
                 b_text[0].islower()
                 or b_text[0] == "("
                 # no sentence ends on a function word: "… och genomförs i / Järva …"
-                or (b_text[0].isupper() and fold(a_text.split()[-1]) in _RUNS_ON)
+                or (b_text[0].isupper() and fold(a_text.split()[-1]) in RUNS_ON)
             )
             and not _ITEM_MARK.match(b)
             and b_text.split()[0] != "att"  # an att-sats starts, a blank line before it
-            and not _CELL_GAP.search(_LEAD_MARK.sub("", a_text))
-            and not _CELL_GAP.search(b_text)
+            and not CELL_GAP.search(_LEAD_MARK.sub("", a_text))
+            and not CELL_GAP.search(b_text)
         )
         if joins:
             inner.add(i)

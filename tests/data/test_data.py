@@ -16,7 +16,7 @@ from pipeline.data import DATA_DIR, DataFileError, parse_date, read_rows
 from pipeline.facts.cues import load_rows
 from pipeline.facts.districts import Gazetteer, load_gazetteer
 from pipeline.facts.spacy_pipeline import build_nlp
-from pipeline.understand.context_repair import _gazetteer_names
+from pipeline.understand.context_places import gazetteer_names
 from pipeline.understand.vocabulary import PATTERNS, pattern_rows
 from pipeline.warehouse.districts import load_districts, read_districts
 from pipeline.warehouse.expected import read_series
@@ -79,7 +79,7 @@ def test_the_edited_districts_file_is_accepted_by_every_reader(edited: Path) -> 
         ("Provenheten", "DISTRICT", "provenheten")
     ]
     # understanding's context repair, which keeps the gazetteer's names as words
-    names = _gazetteer_names()
+    names = gazetteer_names()
     assert "Provenheten" in names
     assert [n for n in names if "analyst" in n or "#" in n] == []
 

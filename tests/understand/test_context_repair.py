@@ -13,7 +13,8 @@ from pipeline.evaluate.repairs import count_repairs
 from pipeline.lang.domain import DomainLexicon, get_domain_lexicon, words_of
 from pipeline.lang.lexicon import get_lexicon
 from pipeline.records import DocumentText, PageText, UnderstoodDocument, from_jsonable, to_jsonable
-from pipeline.understand.context_repair import ContextRepairer, get_context_repairer, ocr_cost
+from pipeline.understand.context_repair import ContextRepairer, get_context_repairer
+from pipeline.understand.ocr_edits import ocr_cost
 from pipeline.understand.repair import repair_text
 from pipeline.understand.stage import understand
 

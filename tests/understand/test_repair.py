@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold, get_lexicon
-from pipeline.understand.repair import normalise_bullet, repair_line, repair_text
+from pipeline.understand.repair import repair_line, repair_text
+from pipeline.understand.repair_bullets import normalise_bullet
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DIRS = (Path("/work/shared/seeds"), REPO / "raw" / "transcripts")

@@ -7,13 +7,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.understand.context_repair import context_repair_pages
-from pipeline.understand.repair import (
+from pipeline.understand.repair import get_repairer, repair_text
+from pipeline.understand.repair_bullets import normalise_bullet, restore_lost_bullets
+from pipeline.understand.repair_tables import (
     drop_number_specks,
     drop_table_specks,
-    get_repairer,
-    normalise_bullet,
-    repair_text,
-    restore_lost_bullets,
     split_glued_cells,
 )
 from pipeline.understand.scan_layout import (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.understand.context_repair import get_context_repairer
+from pipeline.understand.context_tokens import page_tokens
 from pipeline.understand.repair import get_repairer, repair_text
 
 
@@ -32,7 +33,7 @@ _NOISE = [
 def on_damaged_page(line: str) -> str:
     rep = get_context_repairer()
     lines, _ = rep.repair_lines([*_NOISE, line])
-    assert rep.damaged(rep._tokens(_NOISE))
+    assert rep.damaged(page_tokens(_NOISE))
     return lines[-1]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.understand.context_repair import get_context_repairer
+from pipeline.understand.context_tokens import page_tokens
 from pipeline.understand.repair import repair_text
 
 
@@ -85,7 +86,7 @@ _NOISE = [
 def test_damage_between_words_on_a_damaged_page(printed: str, repaired: str) -> None:
     rep = get_context_repairer()
     lines, _ = rep.repair_lines([*_NOISE, printed])
-    assert rep.damaged(rep._tokens(_NOISE))
+    assert rep.damaged(page_tokens(_NOISE))
     assert lines[-1] == repaired
     # the same line on a clean page is left as printed: these rules need certain damage
     assert rep.repair_lines([printed])[0] == [printed]

@@ -1,0 +1,169 @@
+"""List items OCR damaged: bullets read as other signs, and bullets dropped.
+
+* **Bullets of any shape** at a line's start become "- ": the printed ones (•, ◦, ▪, –, -, the
+  private-use bullets of symbol fonts) and OCR's readings of them: "e ", "o ", "¢ " or "®"
+  before a capital, "«" or "»«" before a word, "«" glued to the item's first word ("«projektet
+  har") or before a dash ("« - Socialjouren:"), and "+" before the item ("+  resan"). A
+  quotation that opens at a line's start and closes on it ("«Citat» ur rapporten") and a
+  table's "+---+" rule are no bullets.
+* **Bullets OCR dropped**: the unmarked lines under a line that introduces a list (see
+  :func:`restore_lost_bullets`), with the capital of an item OCR read small restored where the
+  letter looks alike in both cases (`LOOKALIKE_CAPITALS`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.lexicon import fold
+from pipeline.understand.repair_tables import CELL_GAP
+
+__all__ = ["LOOKALIKE_CAPITALS", "RUNS_ON", "normalise_bullet", "restore_lost_bullets"]
+
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
+    r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”])|[«»]{1,2}(?=\s+\w))\s+(?=\S)"
+)
+# OCR readings of a printed "•" that the plain pattern cannot tell from text by itself:
+# a guillemet glued to the item's first word ("«projektet har", "«Digital ansökan"), a
+# guillemet before a dash ("« - Socialjouren:"), and a "+" before the item ("+  resan").
+_GLUED_GUILLEMET = re.compile(r"^(?P<indent>\s*)[«»]{1,2}(?:\s*[-–—•]\s+|(?=[^\W\d_]))")
+_PLUS_BULLET = re.compile(r"^(?P<indent>\s*)\+\s+(?=[^\W\d_])")
+
+
+def normalise_bullet(line: str) -> str:
+    """A bullet of any printed or OCR'd shape at line start becomes "- "."""
+    m = _GLUED_GUILLEMET.match(line)
+    if m is not None and not any(c in line[m.end() :] for c in "«»"):
+        # a quotation opened at line start closes on it ("«Citat» ur rapporten")
+        return m.group("indent") + "- " + line[m.end() :].lstrip()
+    m = _PLUS_BULLET.match(line)
+    if m is not None and "+" not in line[m.end() :]:
+        # a table's "+---+" rule or "+   +" grid has more than one
+        return m.group("indent") + "- " + line[m.end() :]
+    return _BULLET.sub(lambda m: m.group("indent") + "- ", line, count=1)
+
+
+_ITEM_START = re.compile(r"^(?P<indent>\s*)(?=[^\W\d_])")
+_MARKED = re.compile(r"^\s*(?:-\s|\d{1,2}[.)]|[a-h][.)]\s)")
+# words a line cannot end on when the next line starts a new item of a list
+RUNS_ON = frozenset(
+    (
+        "och",
+        "eller",
+        "av",
+        "för",
+        "i",
+        "med",
+        "till",
+        "att",
+        "en",
+        "ett",
+        "som",
+        "på",
+        "om",
+        "från",
+        "den",
+        "det",
+        "de",
+        "vid",
+        "inom",
+        "under",
+        "mot",
+        "samt",
+    )
+)
+
+
+# Letters whose capital OCR may read as the small one (they differ only in size).
+LOOKALIKE_CAPITALS = frozenset("cosuvwxz")
+
+
+def _block(lines: list[str], j: int) -> list[int]:
+    run: list[int] = []
+    while j < len(lines) and lines[j].strip():
+        run.append(j)
+        j += 1
+    return run
+
+
+def _unmarked_items(lines: list[str], run: list[int], base: int) -> int | None:
+    """The depth of a block of unmarked item lines indented deeper than `base`, or None."""
+    if not 1 <= len(run) <= 12:
+        return None
+    depths = {len(lines[k]) - len(lines[k].lstrip()) for k in run}
+    if len(depths) != 1 or next(iter(depths)) < base + 2:
+        return None
+    texts = [lines[k].strip() for k in run]
+    if any(_MARKED.match(t) or not _ITEM_START.match(t) or CELL_GAP.search(t) for t in texts):
+        return None
+    if any(fold(t.split()[0]) == "att" for t in texts):
+        return None
+    return next(iter(depths))
+
+
+def restore_lost_bullets(lines: list[str]) -> None:
+    """Bullets OCR dropped: under a line that introduces a list (ends in ":"), lines indented
+    deeper than the introduction, all at the same depth, each starting with a word and
+    nothing marking them, are the list's items and get "- " (two or more lines; a blank
+    line OCR put inside the list does not end it when the lines after it are alike).
+
+    Which lines start an item: in a list whose items start with a capital, a line in small
+    letters continues the item above when that line ran to the right margin or ends in a
+    hyphen, a comma or a function word; otherwise it is an item whose capital OCR read small
+    ("vägar till arbete" among "Tidiga insatser", "Jämlik skolgång") when its letter looks
+    alike in both cases. In a list in small letters every line is an item, unless a line
+    runs on (ends in a hyphen, a comma or a function word): a wrapped item could then not be
+    told from the next one, and the block is left alone.
+
+    Left alone: lines laid out in columns (a table), att-satser, items already marked."""
+    prose = sorted(
+        len(ln.rstrip()) for ln in lines if ln.strip() and not CELL_GAP.search(ln.strip())
+    )
+    # the right margin: the longest lines of prose (an outlier aside, on a full page)
+    margin = prose[int(0.95 * (len(prose) - 1))] if len(prose) >= 20 else max(prose, default=0)
+    i = 0
+    while i < len(lines):
+        intro = lines[i]
+        i += 1
+        if not intro.rstrip().endswith(":"):
+            continue
+        base = len(intro) - len(intro.lstrip())
+        j = i + 1 if i < len(lines) and not lines[i].strip() else i
+        run = _block(lines, j)
+        depth = _unmarked_items(lines, run, base)
+        if depth is None:
+            continue
+        # the list goes on past one blank line while the lines after it are alike
+        while run[-1] + 2 < len(lines) and not lines[run[-1] + 1].strip():
+            more = _block(lines, run[-1] + 2)
+            if _unmarked_items(lines, more, base) != depth:
+                break
+            run += more
+        if len(run) < 2:
+            continue
+        texts = [lines[k].strip() for k in run]
+
+        def runs_on(t: str) -> bool:
+            return t.endswith(("-", ",")) or fold(t.split()[-1]) in RUNS_ON
+
+        capitals = [t[0].isupper() for t in texts]
+        starts: list[bool] = []
+        if not any(capitals):
+            if any(runs_on(t) for t in texts[:-1]):
+                continue
+            starts = [True] * len(texts)
+        else:
+            if not capitals[0]:
+                continue
+            for n in range(len(texts)):
+                prev = lines[run[n - 1]] if n else ""
+                wrapped = bool(n) and (len(prev.rstrip()) >= 0.85 * margin or runs_on(texts[n - 1]))
+                starts.append(capitals[n] or not wrapped)
+        for n, k in enumerate(run):
+            if not starts[n]:
+                continue
+            t = texts[n]
+            if any(capitals) and not capitals[n] and t[0] in LOOKALIKE_CAPITALS:
+                t = t[0].upper() + t[1:]
+            lines[k] = " " * depth + "- " + t

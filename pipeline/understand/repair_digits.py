@@ -1,0 +1,152 @@
+"""Letters OCR read as a digit or a bar: a lone "1" for the word "i" ("innebär 1 det dagliga"
+→ "innebär i det dagliga"), and "|" for the pronoun "I" where a sentence begins ("| dialog
+mellan" → "I dialog mellan").
+
+A "1" is a number, and stays, after a word that numbers or counts (`ONE_AFTER`: "Bilaga 1 och",
+"sida 1 av", "ca 1 miljon"), before a unit, a month or a conjunction (`ONE_BEFORE`: "1 miljon",
+"1 dag", "1 och 2"), after a capitalised name ("Programområde 1 Kompetens"), after punctuation,
+and before a capital that begins no sentence. A "|" stays in a table row with more than one.
+"""
+
+from __future__ import annotations
+
+from pipeline.lang.lexicon import fold
+from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
+
+__all__ = ["ONE_AFTER", "ONE_BEFORE", "fix_digit_letters"]
+
+# Words after which a digit "1" is a real number ("Bilaga 1 och", "sida 1 av").
+ONE_AFTER = frozenset(
+    fold(w)
+    for w in [
+        "sida",
+        "studie",
+        "projekt",
+        "ansökan",
+        "ansökning",
+        "kriterium",
+        "uppdrag",
+        "insats",
+        "förslag",
+        "mål",
+        "bilaga",
+        "bilagor",
+        "punkt",
+        "nr",
+        "nummer",
+        "kapitel",
+        "avsnitt",
+        "steg",
+        "tabell",
+        "figur",
+        "bild",
+        "klass",
+        "nivå",
+        "fas",
+        "etapp",
+        "programområde",
+        "område",
+        "omgång",
+        "del",
+        "grupp",
+        "version",
+        "paragraf",
+        "alternativ",
+        "budget",
+        "ca",
+        "cirka",
+        "drygt",
+        "knappt",
+        "minst",
+        "högst",
+        "kl",
+    ]
+)
+# Words before which a digit "1" is a real number ("1 miljon", "1 dag").
+ONE_BEFORE = frozenset(
+    fold(w)
+    for w in [
+        "miljon",
+        "miljoner",
+        "milj",
+        "mnkr",
+        "mkr",
+        "kr",
+        "kronor",
+        "tkr",
+        "tusen",
+        "dag",
+        "dagar",
+        "år",
+        "ar",
+        "månad",
+        "månader",
+        "vecka",
+        "veckor",
+        "timme",
+        "timmar",
+        "procent",
+        "person",
+        "personer",
+        "st",
+        "gång",
+        "gånger",
+        "tjänst",
+        "heltid",
+        "och",
+        "eller",
+        "till",
+        "à",
+        "av",
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
+    ]
+)
+
+
+def fix_digit_letters(line: str, prev_line_end: str) -> str:
+    """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts."""
+    tokens = line.split(" ")
+    # nearest non-empty token after each position, in one backward pass (linear time); the
+    # one before is tracked in the loop, so it sees tokens already rewritten on this line
+    next_of: list[str] = [""] * len(tokens)
+    last = ""
+    for i in range(len(tokens) - 1, -1, -1):
+        next_of[i] = last
+        last = tokens[i] or last
+    prev = ""
+    for k, tok in enumerate(tokens):
+        if k and tokens[k - 1]:
+            prev = tokens[k - 1]
+        if tok not in ("1", "|"):
+            continue
+        nxt = next_of[k]
+        nxt_core = nxt.strip("\"”'(),.;:")
+        if not nxt_core or not nxt_core[0].isalpha():
+            continue
+        if tok == "|":
+            if line.count("|") > 1:
+                continue  # a table row's cell bars
+            starts = (not prev and (not prev_line_end or prev_line_end in ".!?:")) or (
+                prev.endswith((".", "!", "?"))
+            )
+            if starts:
+                tokens[k] = "I"
+            continue
+        if fold(nxt_core) in ONE_BEFORE or (nxt_core[0].isupper() and not prev.islower()):
+            continue
+        if prev[:1].isupper() and k > 1:
+            continue  # "Rubrik 1 to", "Programområde 1 Kompetens…": a name with a number
+        if prev:
+            prev_core = prev.strip("\"”'(),;:")
+            if (
+                not prev_core
+                or not prev_core[-1].isalpha()
+                or prev.endswith((".", ":", ";"))
+                or fold(prev_core) in ONE_AFTER
+            ):
+                continue
+        elif not (prev_line_end.isalpha() and prev_line_end.islower()):
+            continue
+        tokens[k] = "i"
+    return " ".join(tokens)
