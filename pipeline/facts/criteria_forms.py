@@ -140,8 +140,24 @@ def fund_year(
     para = dehyphen_join([lines[k].text for k in range(start, end + 1)])
     funds = find_funds(intro, ctx.study_fund) or find_funds(para, ctx.study_fund)
     fund = funds[-1][2] if funds else ctx.fund_at(i)
+    if fund is None:
+        fund = _fund_by_subject(intro, ctx)
     year = sentence_year(intro) or sentence_year(para, near=len(para)) or ctx.year_at(i)
     return fund, year
+
+
+def _fund_by_subject(intro: str, ctx: Context) -> str | None:
+    """In a call for both local projects and study trips, criteria that speak of "projektet"
+    are the local development money's, those that speak of a trip the study money's."""
+    named = {f for _s, _e, f in find_funds("\n".join(ln.text for ln in ctx.lines), ctx.study_fund)}
+    if not {"LUM", ctx.study_fund} <= named:
+        return None
+    f = fold(intro)
+    trip = bool(re.search(r"\bstudie(?:resa|resor|resan|besok\w*)\b|\bresan\b", f))
+    project = bool(re.search(r"\bprojekt(?:et|en)?\b", f))
+    if project == trip:
+        return None
+    return "LUM" if project else ctx.study_fund
 
 
 _DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^\s*:")

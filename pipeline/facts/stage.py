@@ -244,7 +244,11 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # a decision on a statsbidrag (not an application for one, nor a project financed
     # several ways) is about that money only
     granted_state = (
-        any(f == "statsbidrag" for _s, _e, f in find_funds(doc.meta.title or ""))
+        (
+            any(f == "statsbidrag" for _s, _e, f in find_funds(doc.meta.title or ""))
+            # no subject line read: what the body is about
+            or (doc.meta.title is None and ctx.default_fund == "statsbidrag")
+        )
         and not applying
         and not re.search(r"medfinansier", fold(all_text))
     )

@@ -193,3 +193,26 @@ def test_a_table_flattened_one_cell_per_line_is_read_by_rows(tmp_path: Path) -> 
     assert got["Läxhjälp på lördagar"].performer == "Föreningen Exempelhjälpen"
     assert got["Spontanidrott i parken"].amount_sek == 95_000
     assert not got["Spontanidrott i parken"].districts
+
+
+MIXED_CALL = """
+Utlysning av lokala utvecklingsmedel och medel för studieresor 2022
+
+Ärendet
+Lokala utvecklingsmedel (LUM) kan sökas för projekt och medel för utveckling och lärande
+(MUL) för studieresor.
+
+Bedömning
+
+Ansökningarna har bedömts utifrån i vilken mån projektet
+  –  bygger på samverkan mellan flera förvaltningar,
+  –  har en plan för uppföljning.
+"""
+
+
+def test_criteria_about_projects_in_a_call_for_projects_and_trips_are_lum(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, HEAD + MIXED_CALL)
+    assert f.criteria
+    assert {c.fund_type for c in f.criteria} == {"LUM"}
