@@ -216,3 +216,29 @@ def test_criteria_about_projects_in_a_call_for_projects_and_trips_are_lum(
     f = facts_of(tmp_path, HEAD + MIXED_CALL)
     assert f.criteria
     assert {c.fund_type for c in f.criteria} == {"LUM"}
+
+
+TABLE_UNDER_OTHER_FUND = """
+Anvisning av medel till socialnämnden 2013
+
+Förslag till beslut
+1.  Kommunstyrelsen anvisar socialnämnden 1,5 mnkr ur kommunstyrelsens medel för
+    stadsövergripande forsknings- och utvecklingsarbete inom socialtjänsten.
+
+Ärendet
+Nämndens egna medel för forskning och utveckling fördelas i huvudsak som lokala
+utvecklingsmedel till stadsdelsförvaltningarna.
+
+Stadsledningskontoret föreslår att medlen används till två studier enligt tabellen.
+
+Studie                                Medverkande förvaltningar               Mnkr
+Uppföljning av placerade ungdomar     Socialförvaltningen                      0,8
+Tidiga insatser i förskolan           Socialförvaltningen, Farsta              0,7
+Summa                                                                          1,5
+"""
+
+
+def test_a_table_takes_the_fund_of_the_total_its_rows_make(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, HEAD + TABLE_UNDER_OTHER_FUND)
+    assert f.projects
+    assert {p.fund_type for p in f.projects} == {"FUM"}
