@@ -245,3 +245,30 @@ def test_a_worker_crash_in_a_run_with_parse_workers_fails_only_that_page(
     finally:
         con.close()
     assert rows == [("a.pdf", 2), ("b.pdf", 2)]
+
+
+def test_a_reader_crash_in_a_one_document_run_fails_only_that_page(tmp_path: Path) -> None:
+    """A one-document run has its parse worker forked first (`LocalPool.parse_first`): a
+    reading worker that dies still fails one page only, and the document is understood."""
+    import duckdb
+
+    from tests.conftest import run_cli
+
+    raw = tmp_path / "raw"
+    text_pdf(raw / "b.pdf", [letter_text(2), letter_text(3), letter_text(4)])
+    db = tmp_path / "w" / "n.duckdb"
+    code, out = run_cli(
+        ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"],
+        extracted=tmp_path / "ex",
+        NAMND_CRASH_AT="page:b.pdf:2",
+    )
+    assert code == 0, out
+    assert "PARTIAL  b.pdf: 1 of 3 pages failed: page 2: a worker process crashed" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT page_no, quality FROM pages ORDER BY page_no").fetchall()
+        docs = con.execute("SELECT source_path FROM documents").fetchall()
+    finally:
+        con.close()
+    assert rows == [(1, "good"), (2, "failed"), (3, "good")]
+    assert docs == [("b.pdf",)]  # understood and extracted (loaded after the parse)
