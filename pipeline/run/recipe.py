@@ -250,6 +250,13 @@ def _preloads(settings: Settings, todo: Sequence[SourceFile]) -> bool:
     return sum(settings.force or not store.path(f.doc_id, "extract").is_file() for f in todo) > 1
 
 
+def _solo(settings: Settings, todo: Sequence[SourceFile]) -> bool:
+    """A run of one document (born-digital or a transcript), by two or more local workers:
+    one worker warms understanding and extraction from the start while the others read
+    (`LocalPool.parse_first`)."""
+    return len(todo) == 1 and settings.jobs >= 2 and not settings.scheduler and forks()
+
+
 #: PDFs whose first page `_scans` looks at (a millisecond or two each, in the main process)
 SCAN_PROBES = 8
 
@@ -309,7 +316,10 @@ def _workers(
         ),
     )
     if todo:
-        pool.start()
+        solo = warm is None and _solo(settings, todo) and not _scans(todo)
+        if solo:
+            pool.parse_first()  # before the reading workers: it has the longest start-up
+        pool.start(readers=settings.jobs - 1 if solo else None)
         if warm is None and _preloads(settings, todo) and _scans(todo):
             # after the fork: never fork while a thread imports
             pool.parse_after(_preload(text=False))

@@ -14,6 +14,11 @@ after: they inherit it, instead of each paying seconds of CPU for it on their fi
 A run that will OCR pages does not make its pages wait for that warm-up: the reading
 workers fork first, the main process warms in a thread after, and the parse tasks go to
 a second pool forked from it once warmed (`LocalPool.parse_after`, `parse_executor`).
+A run of one born-digital document (or one transcript) is understood by one worker: that
+worker forks first, from the main process before it prepares the warehouse, and warms
+understanding and extraction in its initializer while one reading worker fewer reads the
+text (`LocalPool.parse_first`); the parse no longer starts with seconds of imports after
+the last page.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ class LocalPool:
         self.text = text
         self._started: ProcessPoolExecutor | None = None
         self._warm: threading.Thread | None = None
+        self._parse_started: ProcessPoolExecutor | None = None  # `parse_first`
 
     def parse_after(self, warm: threading.Thread) -> None:
         """Understanding and extraction go to their own workers, forked from this process
@@ -66,18 +72,31 @@ class LocalPool:
         global _preloading
         self._warm = _preloading = warm
 
+    def parse_first(self) -> None:
+        """The parse tasks go to one worker of their own, forked now, which imports and warms
+        understanding and extraction in its initializer (`init_worker(parse=True)`) while the
+        reading workers start (one fewer: `start(readers=...)`). For a run of one document,
+        whose parse is one task: its warm-up no longer waits for the last page."""
+        if self._parse_started is None:
+            self._parse_started = self._new(1, text=False, parse=True)
+
     def parse_executor(self) -> Executor | None:
-        """A new pool for the parse tasks, forked from this warmed process (it waits for the
-        warm-up), or None: parse tasks go to `executor`'s pool, as the text and page tasks."""
+        """The pool for the parse tasks: `parse_first`'s, or a new one forked from this warmed
+        process (it waits for the warm-up), or None: parse tasks go to `executor`'s pool, as
+        the text and page tasks."""
+        if self._parse_started is not None:
+            pool, self._parse_started = self._parse_started, None
+            return pool
         if self._warm is None:
             return None
         return self._new(self.jobs, text=False)
 
-    def start(self) -> None:
+    def start(self, readers: int | None = None) -> None:
         """Start the worker processes now (they import while this process goes on); the next
-        `executor(isolating=False)` returns this pool."""
+        `executor(isolating=False)` returns this pool. `readers`: how many (default `jobs`;
+        after a crash the pools have `jobs` again)."""
         if self._started is None:
-            self._started = self._new(self.jobs)
+            self._started = self._new(readers or self.jobs)
 
     def executor(self, isolating: bool) -> Executor:
         if self._started is not None and not isolating:
@@ -85,7 +104,9 @@ class LocalPool:
             return pool
         return self._new(1 if isolating else self.jobs)
 
-    def _new(self, workers: int, text: bool | None = None) -> ProcessPoolExecutor:
+    def _new(
+        self, workers: int, text: bool | None = None, parse: bool = False
+    ) -> ProcessPoolExecutor:
         """A pool whose workers are forked now. This process's objects are frozen for the
         garbage collector meanwhile: a worker then never collects (finalises) what it
         inherited — garbage of earlier runs in a long-lived process such as the tests', which
@@ -94,7 +115,7 @@ class LocalPool:
         pool = ProcessPoolExecutor(
             max_workers=workers,
             initializer=init_worker,
-            initargs=(self.text if text is None else text,),
+            initargs=(self.text if text is None else text, parse),
         )
         gc.freeze()
         try:
@@ -106,9 +127,10 @@ class LocalPool:
 
     def close(self) -> None:
         """Stop a started pool that no task used (a run with nothing to do after all)."""
-        if self._started is not None:
-            self._started.shutdown(wait=True, cancel_futures=True)
-            self._started = None
+        for pool in (self._started, self._parse_started):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._started = self._parse_started = None
 
     def lost(self, exc: BaseException) -> bool:
         return False
@@ -117,12 +139,16 @@ class LocalPool:
         return []
 
 
-def init_worker(text: bool = False) -> None:
+def init_worker(text: bool = False, parse: bool = False) -> None:
     """Set up a worker process (not at import time, so importing the pool changes nothing):
     Tesseract's own threading fights the process pool on few cores, and PIL's limit on image
     size (decompression bombs) is set by importing `text.render`. `text`: import the text
-    path now (see the module docstring)."""
+    path now (see the module docstring). `parse`: a worker that only understands and
+    extracts (`LocalPool.parse_first`): it warms them now, and never renders a page."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if parse:
+        preload(parse=True, text=False, render=False)
+        return
     import pipeline.text.render  # noqa: F401
 
     if text:
@@ -172,14 +198,16 @@ def forks() -> bool:
     )
 
 
-def preload(parse: bool = True, text: bool = True) -> None:
+def preload(parse: bool = True, text: bool = True, render: bool = True) -> None:
     """Import in this process what a worker would otherwise import and build on its first
     tasks — with `text`, the text path (pdfium, pdfplumber, pikepdf, OpenCV, wordfreq); with
     `parse`, understanding and extraction (spaCy, the entity pipeline, the lexicons, loaded
     by understanding a few lines). Issue 19: this was seconds per worker per run, after the
-    last page of a document was in. Failures are left for the tasks to report."""
+    last page of a document was in. `render`: also what `init_worker` imports in every
+    reading worker (numpy, OpenCV, pdfium). Failures are left for the tasks to report."""
     try:
-        import pipeline.text.render  # noqa: F401 — what `init_worker` imports in every worker
+        if render:
+            import pipeline.text.render  # noqa: F401
 
         if text:
             import pipeline.text.document

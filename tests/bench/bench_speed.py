@@ -286,45 +286,39 @@ def bench_small(args: argparse.Namespace) -> None:
     and when the first page and the first understanding start (process start included)."""
     from tests.helpers import letter_text, text_pdf
 
-    whole: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
-    first_page: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
-    first_parse: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp) / "raw"
+    def make(raw: Path) -> None:
         for k in range(5):
             text_pdf(raw / f"small{k}.pdf", [letter_text(4 * k + i) for i in range(4)])
-        settled(raw)
-        for _ in range(args.repeat):
-            for name, tree in trees(args):
-                with tempfile.TemporaryDirectory() as w:
-                    r = namnd_run(tree, raw, Path(w), args.jobs)
-                whole[name].append(r["wall"])
-                first_page[name].append(r["first_page_s"])
-                first_parse[name].append(r["first_parse_s"] or float("nan"))
-                print(
-                    f"  ({name}: {r['wall']:.1f} s; first page at {r['first_page_s']:.1f} s, "
-                    f"first understanding at {r['first_parse_s'] or float('nan'):.1f} s)",
-                    flush=True,
-                )
-    compare("small: 5 born-digital PDFs (20 pages) from scratch, whole run", whole, "s")
-    compare("small: first page read at", first_page, "s")
-    compare("small: first understanding task at", first_parse, "s")
+
+    first_tasks(args, "small: 5 born-digital PDFs (20 pages) from scratch", "small", make)
 
 
 def bench_scans(args: argparse.Namespace) -> None:
     """A handful of one-page scans (3, rendered from letters): what a run that OCRs costs
     besides Tesseract — the whole run, when the first page and the first understanding
-    start. With `--keep DIR`, each tree's last warehouse is kept in DIR/<tree>/ (to compare
-    with `warehouse_dump.py`)."""
+    start."""
     from tests.helpers import letter_text, scanned_pdf
 
+    def make(raw: Path) -> None:
+        for k in range(3):
+            scanned_pdf(raw / f"scan{k}.pdf", [letter_text(k)])
+
+    first_tasks(args, "scans: 3 one-page scans from scratch", "scans", make)
+
+
+def first_tasks(
+    args: argparse.Namespace, label: str, short: str, make: Callable[[Path], None]
+) -> None:
+    """`namnd run` over the files `make` writes, from scratch, `--repeat` times per tree: the
+    whole run, and when the first page and the first understanding task start. With
+    `--keep DIR`, each tree's last warehouse is kept in DIR/<tree>/ (to compare with
+    `warehouse_dump.py`)."""
     whole: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
     first_page: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
     first_parse: dict[str, list[float]] = {name: [] for name, _ in trees(args)}
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
-        for k in range(3):
-            scanned_pdf(raw / f"scan{k}.pdf", [letter_text(k)])
+        make(raw)
         settled(raw)
         for _ in range(args.repeat):
             for name, tree in trees(args):
@@ -342,9 +336,9 @@ def bench_scans(args: argparse.Namespace) -> None:
                     f"first understanding at {r['first_parse_s'] or float('nan'):.1f} s)",
                     flush=True,
                 )
-    compare("scans: 3 one-page scans from scratch, whole run", whole, "s")
-    compare("scans: first page read at", first_page, "s")
-    compare("scans: first understanding task at", first_parse, "s")
+    compare(f"{label}, whole run", whole, "s")
+    compare(f"{short}: first page read at", first_page, "s")
+    compare(f"{short}: first understanding task at", first_parse, "s")
 
 
 # --------------------------------------------------------------------------- OCR
@@ -426,7 +420,7 @@ def main() -> int:
     ap.add_argument("--only", default="small,born,noop,transcripts,ocr")
     ap.add_argument("--baseline", help="another checkout to run on the same inputs")
     ap.add_argument("--cache", help="noop: an extracted/ folder of the samples to start from")
-    ap.add_argument("--keep", help="scans: keep each tree's last warehouse in KEEP/<tree>/")
+    ap.add_argument("--keep", help="small, scans: keep each tree's last warehouse in KEEP/<tree>/")
     ap.add_argument(
         "--pycache",
         help="keep bytecode in this folder (PYTHONPYCACHEPREFIX) even where the environment "

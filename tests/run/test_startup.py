@@ -143,6 +143,23 @@ print("ok")
 """
 
 
+def _recorded_run(tmp_path: Path, raw: Path, jobs: int) -> list[list[object]]:
+    """`namnd run` over `raw` in a fresh process; one row per worker task started: the task,
+    the worker's pid, whether spaCy was imported there before it, the parse's document."""
+    log = tmp_path / "tasks.jsonl"
+    db = tmp_path / "w" / "n.duckdb"
+    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", str(jobs)]
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORDED, str(log), *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
+    )
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    return [json.loads(line) for line in log.read_text().splitlines()]
+
+
 def test_ocr_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
     """Issue 19: in a run that will OCR (a PDF whose first page has no text), the reading
     workers fork before the main process warms understanding and extraction (they never
@@ -152,24 +169,28 @@ def test_ocr_pages_do_not_wait_for_the_parse_warm_up(tmp_path: Path) -> None:
     raw.mkdir()
     for i in range(2):  # page 1 blank: left for OCR (blank pages are read fast)
         text_pdf(raw / f"d{i}.pdf", ["", letter_text(i)])
-    log = tmp_path / "tasks.jsonl"
-    db = tmp_path / "w" / "n.duckdb"
-    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"]
-    out = subprocess.run(
-        [sys.executable, "-c", _RECORDED, str(log), *args],
-        capture_output=True,
-        cwd=REPO,
-        timeout=300,
-        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
-    )
-    assert out.returncode == 0, out.stderr.decode()[-2000:]
-    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    rows = _recorded_run(tmp_path, raw, jobs=2)
     text = [r for r in rows if r[0] == "text_task"]
     parse = [r for r in rows if r[0] == "parse_task"]
     assert text and parse
     assert not any(spacy for _, _, spacy, _ in text)
     assert all(spacy for _, _, spacy, _ in parse)
     assert not {r[1] for r in text} & {r[1] for r in parse}
+
+
+def test_one_document_is_parsed_by_a_worker_warmed_from_the_start(tmp_path: Path) -> None:
+    """Issue 19: a run of one born-digital document forks a parse worker first, which warms
+    understanding and extraction while another worker reads the text: spaCy is there before
+    the parse task, and the reading worker never imports it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text_pdf(raw / "long.pdf", [letter_text(i) for i in range(40)])  # two text chunks
+    rows = _recorded_run(tmp_path, raw, jobs=2)
+    text = [r for r in rows if r[0] == "text_task"]
+    parse = [r for r in rows if r[0] == "parse_task"]
+    assert len(text) == 2 and len(parse) == 1
+    assert parse[0][2] is True and not any(r[2] for r in text)
+    assert len({r[1] for r in text}) == 1 and parse[0][1] != text[0][1]  # one reader
 
 
 def test_documents_waiting_for_the_learned_lexicon_are_parsed_longest_first(
@@ -181,18 +202,7 @@ def test_documents_waiting_for_the_learned_lexicon_are_parsed_longest_first(
     raw.mkdir()
     for name, n in (("a.txt", 1), ("b.txt", 6), ("c.txt", 3)):
         (raw / name).write_text("\n\n".join(letter_text(i) for i in range(n)), "utf-8")
-    log = tmp_path / "tasks.jsonl"
-    db = tmp_path / "w" / "n.duckdb"
-    args = ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "1"]
-    out = subprocess.run(
-        [sys.executable, "-c", _RECORDED, str(log), *args],
-        capture_output=True,
-        cwd=REPO,
-        timeout=300,
-        env={**os.environ, "NAMND_EXTRACTED": str(tmp_path / "ex")},
-    )
-    assert out.returncode == 0, out.stderr.decode()[-2000:]
-    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    rows = _recorded_run(tmp_path, raw, jobs=1)
     assert [r[3] for r in rows if r[0] == "parse_task"] == ["b.txt", "c.txt", "a.txt"]
 
 
@@ -235,3 +245,30 @@ def test_a_worker_crash_in_a_run_with_parse_workers_fails_only_that_page(
     finally:
         con.close()
     assert rows == [("a.pdf", 2), ("b.pdf", 2)]
+
+
+def test_a_reader_crash_in_a_one_document_run_fails_only_that_page(tmp_path: Path) -> None:
+    """A one-document run has its parse worker forked first (`LocalPool.parse_first`): a
+    reading worker that dies still fails one page only, and the document is understood."""
+    import duckdb
+
+    from tests.conftest import run_cli
+
+    raw = tmp_path / "raw"
+    text_pdf(raw / "b.pdf", [letter_text(2), letter_text(3), letter_text(4)])
+    db = tmp_path / "w" / "n.duckdb"
+    code, out = run_cli(
+        ["run", "--raw", str(raw), "--db", str(db), "--plain", "--jobs", "2"],
+        extracted=tmp_path / "ex",
+        NAMND_CRASH_AT="page:b.pdf:2",
+    )
+    assert code == 0, out
+    assert "PARTIAL  b.pdf: 1 of 3 pages failed: page 2: a worker process crashed" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT page_no, quality FROM pages ORDER BY page_no").fetchall()
+        docs = con.execute("SELECT source_path FROM documents").fetchall()
+    finally:
+        con.close()
+    assert rows == [(1, "good"), (2, "failed"), (3, "good")]
+    assert docs == [("b.pdf",)]  # understood and extracted (loaded after the parse)
