@@ -76,13 +76,16 @@ def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str 
             return "FUM"
         # another nämnd's own "utvecklingsmedel" (Utbildningsnämnden, Äldrenämnden), where
         # no FoU fund is named: the document's money keeps that name
-        return "utvecklingsmedel" if _DEVELOPMENT_MONEY.search(whole) else None
+        return _DEVELOPMENT_FUND if _DEVELOPMENT_MONEY.search(whole) else None
     best = max(counts, key=lambda k: counts[k])
     return (
         best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
     )
 
 
+_DEVELOPMENT_FUND = "utvecklingsmedel"
+#: funds no cue prints, named from what a whole document is about (see `document_fund`)
+NAMED_BY_DOCUMENT = frozenset({_DEVELOPMENT_FUND})
 _DEVELOPMENT_MONEY = re.compile(r"\butvecklingsmed(?:el|len|lens|lets)\b")
 #: studies ordered from researchers outside the förvaltning (how FUM money is spent)
 _COMMISSIONS_STUDIES = re.compile(
