@@ -40,9 +40,12 @@ _FIELD = re.compile(
     r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s+[\wåäöÅÄÖ.-]+){0,3})\s*:\s+(?P<value>\S.*)$"
 )
 _NAME = re.compile(
-    r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn)$"
+    r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn|resmal|"
+    r"studiebesok|studieresa)$"
 )
-_AMOUNT = re.compile(r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp)$")
+_AMOUNT = re.compile(
+    r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag)$"
+)
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
 _STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
 _PERFORMER = re.compile(r"^(?:utforare|utvarderas av|utvarderare|genomfors av|forskare)$")
@@ -125,7 +128,10 @@ def _draft(
         name=name.rstrip(" ."),
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         year=years[0][2] if years else ctx.year_at(i),
-        status=cued_status(status[1].split(".")[0], None) if status else None,
+        status=cued_status(status[1].split(".")[0], None)
+        if status
+        # "Beviljas: 24 800 kr": the block grants its sum
+        else ("beviljad" if "bevilja" in fold(evidence) and amount else None),
         performer=None if performer is None or _INTERNAL.match(performer[1]) else performer[1],
         description=description,
         page_no=lines[i].page_no,

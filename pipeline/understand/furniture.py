@@ -170,6 +170,8 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
                 if heading_kind(lines[i]) is None and not _table_header(lines[i]):
+                    if i > 0 and _table_header(lines[i - 1]):
+                        continue  # a repeated table header's wrapped second line ("(tkr)")
                     labs[i] = where
 
 

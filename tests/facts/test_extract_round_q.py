@@ -242,3 +242,34 @@ def test_a_table_takes_the_fund_of_the_total_its_rows_make(tmp_path: Path) -> No
     f = facts_of(tmp_path, HEAD + TABLE_UNDER_OTHER_FUND)
     assert f.projects
     assert {p.fund_type for p in f.projects} == {"FUM"}
+
+
+TRIP_BLOCKS = """
+Medel för utveckling och lärande (MUL), höstens omgång 2017
+
+Förslag till beslut
+1. Socialnämnden beviljar medel för studieresor enligt förvaltningens förslag.
+
+Ansökningar och förslag
+
+Resmål:   Bergen, Norge – boendestöd för unga vuxna
+Sökande:  Farsta stadsdelsförvaltning
+Syfte:    Lära av arbetet med stödboende
+Sökt:     18 000 kr
+Beviljas: 18 000 kr
+
+Resmål:   Åbo, Finland – socialjour nattetid
+Sökande:  Bromma stadsdelsförvaltning
+Syfte:    Utbyte kring uppsökande arbete
+Sökt:     21 000 kr
+Beviljas: 15 000 kr
+"""
+
+
+def test_trips_as_blocks_of_labelled_lines(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, HEAD + TRIP_BLOCKS)
+    got = {p.name: p for p in f.projects}
+    trip = got["Åbo, Finland – socialjour nattetid"]
+    assert trip.amount_sek == 15_000
+    assert trip.status == "beviljad"
+    assert [d.district_id for d in trip.districts] == ["bromma"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract_helpers import understood
+from test_extract_layouts import facts_of
 
 EXCERPT = """STOCKHOLMS STADS EXEMPELNÄMND
 PROTOKOLLSUTDRAG
@@ -46,3 +47,31 @@ def test_a_decision_item_keeps_its_announced_list_and_the_items_go_on(tmp_path: 
     assert [d.item_no for d in items] == [1, 2, 3]
     assert "Föreningen Läsglädje, högläsning för äldre, 40 tkr" in items[0].text
     assert items[1].text.startswith("att avslå övriga ansökningar")
+
+
+TABLE_OVER_PAGES = """Socialförvaltningen                                            Tjänsteutlåtande
+                                                               Sida 1 (2)
+Till Socialnämnden
+
+Stadsövergripande studier 2014
+
+Bilaga 1
+
+Studie                        Genomförs av              Medverkande          Kostnad
+                                                        förvaltning          (tkr)
+Barn i skyddat boende         Örebro universitet        Farsta               400
+Unga vuxna i hemlöshet        Uppsala universitet       Bromma               300
+\f
+                                                               Sida 2 (2)
+Studie                        Genomförs av              Medverkande          Kostnad
+                                                        förvaltning          (tkr)
+Äldre med missbruk            Lunds universitet         Södermalm            250
+Summa                                                                        950
+"""
+
+
+def test_a_table_header_repeated_on_the_next_page_keeps_its_unit_line(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, TABLE_OVER_PAGES)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got["Barn i skyddat boende"] == 400_000
+    assert got["Äldre med missbruk"] == 250_000
