@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -70,7 +70,7 @@ from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.labelled_items import find_labelled_items
-from pipeline.facts.lists import find_intro_lists, find_numbered_projects, lead_places
+from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projects, lead_places
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
@@ -106,60 +106,34 @@ def extract(doc: UnderstoodDocument) -> Facts:
     grids = find_grid_tables(lines)
     in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
+
+    def listed(rows: Sequence[ListRow]) -> list[Draft]:
+        return [from_list_row(r, lines, ctx) for r in rows]
+
     drafts: list[Draft] = [
-        from_list_row(r, lines, ctx)
-        for r in find_item_projects(lines, places, own)
-        if r.first_line not in in_grid
+        d for d in listed(find_item_projects(lines, places, own)) if d.first_line not in in_grid
     ]
-    in_grid |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_numbered_projects(lines, places)
-        if r.first_line not in in_grid
-    ]
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_two_column_lists(lines, places)
-        if r.first_line not in in_grid
-    ]
-    taken = {k for d in drafts for k in range(d.first_line, d.last_line + 1)} | in_grid
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_intro_lists(lines, places, own)
-        if r.first_line not in taken
-    ]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_inline_lists(lines, places, own)
-        if r.first_line not in taken
-    ]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_block_projects(lines, places)
-        if r.first_line not in taken
-    ]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [d for d in find_field_blocks(lines, ctx, places) if d.first_line not in taken]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_labelled_items(lines, places, own)
-        if r.first_line not in taken
-    ]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_dash_rows(lines, places, own)
-        if r.first_line not in taken
-    ]
-    taken |= {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
-    drafts += [
-        from_list_row(r, lines, ctx)
-        for r in find_flat_tables(lines, places)
-        if r.first_line not in taken
-    ]
+    in_grid |= _lines_of(drafts)
+    # numbered and two-column lists give way to tables and item lists only
+    for early in (
+        listed(find_numbered_projects(lines, places)),
+        listed(find_two_column_lists(lines, places)),
+    ):
+        drafts += [d for d in early if d.first_line not in in_grid]
+    # each later reader gives way to every project read before it
+    taken = _lines_of(drafts) | in_grid
+    readers: tuple[Callable[[], list[Draft]], ...] = (
+        lambda: listed(find_intro_lists(lines, places, own)),
+        lambda: listed(find_inline_lists(lines, places, own)),
+        lambda: listed(find_block_projects(lines, places)),
+        lambda: find_field_blocks(lines, ctx, places),
+        lambda: listed(find_labelled_items(lines, places, own)),
+        lambda: listed(find_dash_rows(lines, places, own)),
+        lambda: listed(find_flat_tables(lines, places)),
+    )
+    for read in readers:
+        drafts += [d for d in read() if d.first_line not in taken]
+        taken |= _lines_of(drafts)
     rows = [
         r
         for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
@@ -317,6 +291,11 @@ def _own_local_money(committee: str | None, drafts: Sequence[Draft]) -> dict[str
 
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
 _DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
+
+
+def _lines_of(drafts: Sequence[Draft]) -> set[int]:
+    """The body lines the drafts were read from."""
+    return {k for d in drafts for k in range(d.first_line, d.last_line + 1)}
 
 
 _SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
