@@ -188,6 +188,36 @@ def _inline_items(text: str) -> list[str]:
     return [x for x in items if x]
 
 
+#: a cue that the grounds follow as a series ("bedömts utifrån A, B och C")
+_ON_GROUNDS = re.compile(r"utifran|\bmot\b")
+_MIN_SERIES_WORDS = 3
+
+
+def _series_items(text: str) -> list[str]:
+    """The grounds of one sentence as a series parted by commas, the last after "och" or
+    "samt" ("utifrån projektets betydelse för …, möjligheten att följa upp …, och att
+    tidsplanen är realistisk"), or [] when it is no such series: fewer than three items, or
+    an item of fewer than three words."""
+    stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text)
+    sentence = text[: stop.start()] if stop else text
+    if ":" in sentence[:3]:
+        sentence = sentence.split(":", 1)[1]
+    parts = [p.strip() for p in re.split(r",\s+", sentence)]
+    if len(parts) < 2:
+        return []
+    last = re.match(r"^(?:och|samt|eller)\s+(.*)$", parts[-1])
+    if last:
+        parts[-1] = last.group(1)
+    else:
+        tail = re.split(r"\s+(?:och|samt)\s+(?=\S)", parts[-1])
+        if len(tail) != 2:
+            return []
+        parts[-1:] = tail
+    if len(parts) < 3 or any(len(p.split()) < _MIN_SERIES_WORDS for p in parts):
+        return []
+    return parts
+
+
 def inline_criteria(
     lines: Sequence[BodyLine], i: int, ctx: Context
 ) -> tuple[list[CriterionItem], int] | None:
@@ -206,6 +236,8 @@ def inline_criteria(
     if not hit:
         return None
     items = _inline_items(para[hit[0].start :])
+    if len(items) < 2 and _ON_GROUNDS.search(fold(para[hit[0].start : hit[0].end])):
+        items = _series_items(para[hit[0].end :])
     if len(items) < 2:
         return None
     score = strongest(hit)

@@ -36,6 +36,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
@@ -77,8 +78,15 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
     out: list[Place] = []
     seen: set[str] = set()
     text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
-    for s in sentences(text.split("\n")):
+    for k, s in enumerate(sentences(text.split("\n"))):
         if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
+            if k == 0:
+                # the förvaltning the text opens with does what it tells ("Skarpnäcks
+                # stadsdelsförvaltning förbrukade hela det beviljade beloppet")
+                for p in find(s.text)[:1]:
+                    if p.start <= 1 and p.kind != "unit" and p.district_id not in seen:
+                        seen.add(p.district_id)
+                        out.append(p)
             continue
         for p in find(s.text):
             if p.district_id not in seen:
@@ -166,9 +174,21 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
         if not found:
             continue
         applied = _APPLIED_FOR.search(s.text)
-        grant = _GRANTS.search(f)
+        grants = list(_GRANTS.finditer(f))
+        grant = grants[-1] if grants else None  # "beviljades 380 000 kr 2005 och har för
+        # 2006 beviljats ytterligare 295 000 kr": the latest grant
+        part = _FUND_PART.search(f)
+        if part is not None and find_funds(s.text[part.end() : part.end() + 80]):
+            # "kostade totalt 340 000 kronor, varav 300 000 kronor finansierades med lokala
+            # utvecklingsmedel": the fund's part is the project's grant
+            inside = [a for a in found if part.start() <= a.start < part.end()]
+            if inside:
+                candidates.append((inside[0], s.text, -1))
         if grant and not applied:
-            candidates.append((found[-1], s.text, 0))
+            # the sum beside the grant word ("Av beviljade 210 000 kronor förbrukades …")
+            after = [a for a in found if a.start >= grant.end()]
+            near = min(after or found, key=lambda a: abs(a.start - grant.end()))
+            candidates.append((near, s.text, 0))
         elif applied:
             # "kosta 1,1 miljoner kronor varav 580 000 kronor söks": the sum applied for
             best = min(found, key=lambda a: abs(a.start - applied.start()))
@@ -182,6 +202,11 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     return None
 
 
+#: "varav 300 000 kronor finansierades med …": a part paid from a named fund
+_FUND_PART = re.compile(
+    r"\bvarav\b[^.;]{0,40}?\b(?:finansierades|finansieras|bekostades|bekostas|kom|kommer)\s+"
+    r"(?:med|av|fran|ur|genom)\b"
+)
 _APPLIED_FOR = re.compile(r"\b(?:söks|sökt|ansöker om|söker|ansöks)\b", re.IGNORECASE)
 
 

@@ -27,9 +27,10 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
-from pipeline.facts.drafts import Draft, cued_status
-from pipeline.facts.lists import PlaceFinder
+from pipeline.facts.drafts import REJECTED, Draft, cued_status
+from pipeline.facts.lists import Place, PlaceFinder
 from pipeline.facts.tables import parse_end_date
+from pipeline.facts.text_units import sentences, unit_at
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -49,7 +50,12 @@ _AMOUNT = re.compile(
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
 _STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
 _PERFORMER = re.compile(r"^(?:utforare|utvarderas av|utvarderare|genomfors av|forskare)$")
-_OWNER = re.compile(r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning)$")
+_OWNER = re.compile(
+    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
+    r"projektansvarig|ansvarig forvaltning)$"
+)
+#: a sum labelled as applied for ("Belopp: 160 000 kr (sökt)")
+_SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
 _MIN_FIELDS = 2
 
@@ -75,12 +81,44 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
     return out, j
 
 
+def _owners(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
+    """The places an owner field names; a person or unit naming no place ("Lena Exempel,
+    enheten för barn och familj") is the nämnd's own förvaltning, also beside a partner
+    ("…, ungdomsenheten, i samarbete med Rinkeby stadsdelsförvaltning")."""
+    found = list(find(value))
+    if own and not found:
+        return list(own)  # "Lisa Exempel, öppna förskolan": someone of the nämnd's own
+    unit = unit_at(value)
+    if own and unit is not None and unit < found[0].start:
+        return [*own, *(p for p in found if p not in own)]
+    return found
+
+
+def _status(
+    status: tuple[int, str] | None,
+    amount: tuple[int, str] | None,
+    evidence: str,
+    description: str | None,
+) -> str | None:
+    if status is not None:
+        return cued_status(status[1].split(".")[0], None)
+    if amount is not None and _SOUGHT.search(fold(amount[1])):
+        # "Belopp: 160 000 kr (sökt)": applied for; turned down when its text says so
+        return REJECTED if cued_status(description or "", None) == REJECTED else "ansökt"
+    # "Beviljas: 24 800 kr": the block grants its sum
+    return "beviljad" if "bevilja" in fold(evidence) and amount else None
+
+
 def _field(fields: dict[str, tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, str] | None:
     return next((v for k, v in fields.items() if pattern.match(k)), None)
 
 
-def find_field_blocks(lines: Sequence[BodyLine], ctx: Context, find: PlaceFinder) -> list[Draft]:
-    """Every project printed as a block of labelled fields (module docstring)."""
+def find_field_blocks(
+    lines: Sequence[BodyLine], ctx: Context, find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[Draft]:
+    """Every project printed as a block of labelled fields (module docstring). `own` are the
+    places of the deciding nämnd: an owner field naming one of its units ("Ansvarig: Anna
+    Exempel, ungdomsenheten") is the nämnd's own förvaltning."""
     out: list[Draft] = []
     i = 0
     while i < len(lines):
@@ -100,9 +138,50 @@ def find_field_blocks(lines: Sequence[BodyLine], ctx: Context, find: PlaceFinder
                 break
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
-        out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find))
+        out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
         i = end
+    _end_at_other_projects(out, lines)
+    intro = _intro_status(lines, out[0].first_line) if out else None
+    for d in out:
+        if d.status is None:
+            d.status = cued_status(d.description or "", None) if d.description else None
+            if d.status != REJECTED:
+                d.status = intro
     return out
+
+
+def _intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
+    """What the sentence before the first block says its projects are ("föreslagit följande
+    fördelning": granted); granted unless it names applications."""
+    k = first - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    above: list[str] = []
+    while k >= 0 and lines[k].text.strip() and not lines[k].heading and len(above) < 4:
+        above.insert(0, lines[k].text.strip())
+        k -= 1
+    heading = next((lines[h].text for h in range(first, -1, -1) if lines[h].heading), "")
+    said = sentences(above)
+    return cued_status(f"{heading}. {said[-1].text if said else ''}", "beviljad")
+
+
+def _end_at_other_projects(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
+    """A block's text ends before a paragraph about another block's project ("Projektet
+    Tidiga insatser … genomförs tillsammans med …" after the last block)."""
+    names = [fold(d.name)[:30] for d in drafts]
+    for n, d in enumerate(drafts):
+        if d.desc_lines is None:
+            continue
+        start, stop = d.desc_lines
+        others = [x for m, x in enumerate(names) if m != n and len(x) >= 12]
+        for k in range(start + 1, stop + 1):
+            para = k > start and not lines[k - 1].text.strip()
+            if para and any(o in fold(lines[k].text) for o in others):
+                kept = "\n".join(lines[j].text for j in range(start, k)).strip()
+                d.description = kept or None
+                d.desc_lines = (start, k - 1) if kept else None
+                d.last_line = max(d.first_line, k - 1)
+                break
 
 
 def _draft(
@@ -115,6 +194,7 @@ def _draft(
     description: str | None,
     ctx: Context,
     find: PlaceFinder,
+    own: Sequence[Place],
 ) -> Draft:
     evidence = " | ".join(lines[k].text.strip() for k in range(i, after))
     amount = _field(fields, _AMOUNT)
@@ -128,10 +208,7 @@ def _draft(
         name=name.rstrip(" ."),
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         year=years[0][2] if years else ctx.year_at(i),
-        status=cued_status(status[1].split(".")[0], None)
-        if status
-        # "Beviljas: 24 800 kr": the block grants its sum
-        else ("beviljad" if "bevilja" in fold(evidence) and amount else None),
+        status=_status(status, amount, evidence, description),
         performer=None if performer is None or _INTERNAL.match(performer[1]) else performer[1],
         description=description,
         page_no=lines[i].page_no,
@@ -139,7 +216,7 @@ def _draft(
         confidence=0.8,
         first_line=i,
         last_line=max(i, end - 1),
-        places=find(owner[1]) if owner else [],
+        places=_owners(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
     if period is not None:

@@ -328,10 +328,25 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if _is_prose(stripped, cells, blank):
             break
+        # rows whose sums all stand on their first line: a line right under a row without a
+        # sum goes on with that row ("Järva (medsökande" under "Fältassistenterna")
+        top_aligned = (
+            money is not None
+            and row is not None
+            and not blank
+            and amount is None
+            and all(r.amount is not None and r.amount_line == r.first_line for r in table.rows)
+            # only text cells: a row of its own fills its count or money column ("6  avslag")
+            and all(
+                col.role in ("name", "district", "performer")
+                for col in assign_columns(columns, cells)
+            )
+        )
         starts = (
             after_rule or row is None
             if table.ruled
-            else _starts_row(cells, columns, amount, money, row, ln.indent, stripped)
+            else not top_aligned
+            and _starts_row(cells, columns, amount, money, row, ln.indent, stripped)
         )
         after_rule = False
         if not starts:

@@ -166,7 +166,12 @@ def join_studies(
         d.status = (
             (r.decided or None) if r.decided is not None else decided_status(intro) or d.status
         )
-        if d.status == "ansökt" and r.cost is not None and _GRANTED_COLUMN.search(fold(r.header)):
+        if (
+            r.decided is None
+            and d.status == "ansökt"
+            and r.cost is not None
+            and _GRANTED_COLUMN.search(fold(r.header))
+        ):
             # applications listed with their sums in a "Beviljat (kr)" column were granted
             d.status = "beviljad"
         out.append(d)

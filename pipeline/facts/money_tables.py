@@ -234,7 +234,14 @@ def _read_money_table(
                 continue
             # a caption speaks for the rows of a one-column table only
             kind, conf = _table_kind(label, col, total, table, caption if ncols == 1 else "")
-            year = int(col) if _YEAR_CELL.match(col) else None
+            year = (
+                int(col)
+                if _YEAR_CELL.match(col)
+                # a table of years: the row's label is its year ("2019   1 800   1 420")
+                else int(label.strip())
+                if _YEAR_CELL.fullmatch(label.strip())
+                else None
+            )
             out.append(
                 TableAmount(
                     j,

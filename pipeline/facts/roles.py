@@ -306,6 +306,9 @@ def list_item_text(lines: Sequence[str], k: int, raw: str) -> str | None:
     """
     if not 0 <= k < len(lines) or not raw.strip():
         return None
+    after = lines[k + 1].strip() if k + 1 < len(lines) else ""
+    if after[:1].islower() and not _ITEM_START.match(lines[k + 1]):
+        return None  # the item goes on ("… om sammanlagt 200 000 kr" / "till två projekt.")
     want = " ".join(raw.split())
     parts: list[str] = []
     for j in range(k, max(-1, k - _MAX_ITEM_LINES), -1):

@@ -12,7 +12,7 @@ from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.hyphens import suspends
@@ -51,6 +51,9 @@ def grid_rows(
             r.cells["name"] = [name_only]
             district = " ".join(p.name_as_printed for p in owners)
         if district is None and "district" not in t.roles and own and "performer" not in t.roles:
+            district = " ".join(p.name_as_printed for p in own)
+        if district and own and not places(district) and unit_at(district) is not None:
+            # "Mottagningsenheten för vuxna" in the Sökande column: a unit of the nämnd's own
             district = " ".join(p.name_as_printed for p in own)
         end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx

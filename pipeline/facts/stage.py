@@ -82,7 +82,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 19
+EXTRACT_VERSION = 20
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -126,7 +126,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_intro_lists(lines, places, own)),
         lambda: listed(find_inline_lists(lines, places, own)),
         lambda: listed(find_block_projects(lines, places)),
-        lambda: find_field_blocks(lines, ctx, places),
+        lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
         lambda: listed(find_flat_tables(lines, places)),
@@ -161,7 +161,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
-        d.fund_type = None if _mixed_funding(d.description) else specific_fund(d.fund_type, ctx)
+        fund = specific_fund(d.fund_type, ctx)
+        d.fund_type = None if _mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     report = is_report(doc.meta.title)
@@ -236,6 +237,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
         )
         for c in find_criteria(lines, ctx)
+        # the criteria of the FoU calls only: another fund's conditions (a school's
+        # utvecklingsmedel, a föreningsbidrag) are no criteria of these calls
+        if c.fund_type is None or c.fund_type in _CALL_FUNDS
     )
     return Facts(
         doc_id=doc.doc_id,
@@ -313,12 +317,18 @@ def _state_money(a: Amount, granted_state: bool) -> Amount:
     return dataclasses.replace(a, fund_type=fund, kind=kind)
 
 
-def _mixed_funding(description: str | None) -> bool:
-    """Does a project's own text say it was partly paid from another fund?"""
+#: the funds whose calls state criteria: the FoU money
+_CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU"})
+
+
+def _mixed_funding(description: str | None, fund: str | None = None) -> bool:
+    """Does a project's own text say it was partly paid from another fund? ("varav 300 000
+    kronor finansierades med statsbidrag"; its own fund named there is its own part)"""
     if not description:
         return False
     for m in _PARTLY_FUNDED.finditer(fold(description)):
-        if find_funds(description[m.end() : m.end() + 80]):
+        named = {f for _s, _e, f in find_funds(description[m.end() : m.end() + 80])}
+        if named and named != {fund}:
             return True
     return False
 

@@ -118,12 +118,29 @@ def season_end(text: str) -> dt.date | None:
         word = m.group(1).lower()
         mon, day = _SEASON_END[word if word in ("vt", "ht") else word[:3]]
         best = dt.date(int(m.group(2)), mon, day)
+    for m in _QUARTER_YEAR.finditer(text):
+        best = _quarter_end(m)
     return best
+
+
+def _quarter_end(m: re.Match[str]) -> dt.date:
+    word = (m.group("n") or m.group("ord") or "").lower()
+    quarter = int(word) if word.isdigit() else _ORDINALS[word[:3]]
+    mon = 3 * quarter
+    return dt.date(int(m.group("year")), mon, 31 if mon in (3, 12) else 30)
 
 
 _SEASON_YEAR = re.compile(
     r"\b(våren|sommaren|hösten|vintern|vt|ht|vårterminen|höstterminen)\s+((?:19|20)\d\d)\b", re.I
 )
+#: a quarter: "Q2 2022", "kv. 3 2021", "kvartal 4 2020", "andra kvartalet 2022"; it ends with
+#: its third month
+_QUARTER_YEAR = re.compile(
+    r"(?:\b(?:Q|kv\.?|kvartal)\s*(?P<n>[1-4])|\b(?P<ord>första|andra|tredje|fjärde)\s+kvartalet)"
+    r"\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"för": 1, "and": 2, "tre": 3, "fjä": 4}
 #: a term ("vt 2020" = vårterminen, "ht" = höstterminen) ends with its season
 _SEASON_END = {
     "vår": (6, 30),
@@ -146,7 +163,7 @@ def parse_end_cell(
     got = parse_end_date(text, default_year)
     if got is not None:
         return got
-    term = _SEASON_YEAR.search(text)
+    term = _SEASON_YEAR.search(text) or _QUARTER_YEAR.search(text)
     season = season_end(text)
     if term is not None and season is not None:  # "vt 2020", "hösten 2019"
         return term.start(), term.end(), term.group(0), season

@@ -212,7 +212,9 @@ _SECTION_WORDS = re.compile(
     r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
     r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
     r"bilag\w*|tabell\w*|belopp|summa|redovisning|spridning|pagaende|kommande|planerade|"
-    r"fortsatt\w*|ovriga)$"
+    r"fortsatt\w*|ovriga|sammanfatta\w*|rapporter|slutrapporter|erfarenheter|lardomar|analys|"
+    r"diskussion|kommentar\w*|publikationer|kontakt\w*|referenser|kallor|litteratur|yrkande\w*|"
+    r"proposition\w*|reservation\w*|justering|omrostning|beslutsgang|protokoll\w*|handlingar)$"
 )
 
 
@@ -221,3 +223,16 @@ def section_heading(text: str) -> bool:
     resultaten"), not a project's name."""
     words = text.split()
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: a unit of a förvaltning ("ungdomsenheten", "Enheten för …", "äldreomsorgen",
+#: "Fältassistenterna", "Mottagningsenheten för vuxna")
+_UNIT_WORD = re.compile(
+    r"\w*(?:enhet|avdelning|sektion|mottagning|omsorg|kansli|byra|assistent|fritidsgard)\w*\b"
+)
+
+
+def unit_at(text: str) -> int | None:
+    """Where a förvaltning's unit is named in a text, or None."""
+    m = _UNIT_WORD.search(fold(text))
+    return m.start() if m else None

@@ -304,9 +304,19 @@ def _ocr_zeros(text: str, sk: str) -> str:
     chars = list(sk)
     for m in _GLUED_UNIT.finditer(text):
         chars[m.end()] = " "
+    prev_end = -2
     for m in _OCR_ZERO.finditer(text):
         token = m.group()
-        if not token[0].isdigit() or not ("O" in token or "o" in token):
+        # a group of three after a number's first group ("1 49O OOO kr"): zeros too
+        group = (
+            len(token) == 3
+            and prev_end >= 0
+            and m.start() - prev_end == 1
+            and text[prev_end] in " \u00a0"
+        )
+        number_start = token[0].isdigit()
+        prev_end = m.end() if number_start or group else -2
+        if not (number_start or group) or not ("O" in token or "o" in token):
             continue
         for k in range(m.start(), m.end()):
             if text[k] in "Oo":

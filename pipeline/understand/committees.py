@@ -75,15 +75,24 @@ class CommitteeMention:
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöéü][\wåäöÅÄÖé-]*")
 _SDN = re.compile(
-    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[-–][A-ZÅÄÖ][a-zåäöé]+)*)\s+"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[-–][A-ZÅÄÖ][a-zåäöé]+)*(?:\s(?:stans?|innerstadens?))?)\s+"
     r"(?P<word>stadsdels(?:n|h|rn|ri)[äa]mnd(?:s|en|ens)?|stadsdelsf[öo]rvaltning(?:s|en|ens)?)\b"
 )
 
 
 #: the same in capitals, as letterheads print it
 _SDN_CAPS = re.compile(
-    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[-–][A-ZÅÄÖ]{2,})*)\s+"
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[-–][A-ZÅÄÖ]{2,})*(?:\s(?:STANS?|INNERSTADENS?))?)\s+"
     r"(?P<word>STADSDELSN[ÄA]MND(?:S|EN|ENS)?|STADSDELSF[ÖO]RVALTNING(?:S|EN|ENS)?)\b"
+)
+
+
+#: "… för barn och unga" closing a line after a nämnd's name
+_NAMED_FOR = re.compile(
+    r"([ \t]+för[ \t]+(?!år\b|att\b|den\b|det\b|beslut\b|kännedom\b|yttrande\b|information\b|åtgärd\b|"
+    r"handläggning\b|godkännande\b|ställningstagande\b|beredning\b|behandling\b)"
+    r"[a-zåäö]{3,}(?:[ \t]+och[ \t]+[a-zåäö]{3,})?)[ \t]*$",
+    re.MULTILINE,
 )
 
 
@@ -100,7 +109,7 @@ def find_committees(text: str, *, administrations: bool = False) -> list[Committ
             continue
         name = m.group("name")
         if name.isupper():  # a letterhead in capitals: "FARSTA STADSDELSNÄMND"
-            name = "-".join(part.capitalize() for part in name.split("-"))
+            name = "-".join(part.capitalize() for part in name.split("-"))  # "Gamla stans"
         out.append(CommitteeMention(f"{name} stadsdelsnämnd", m.group(), m.start(), m.end()))
     for m in _WORD.finditer(text):
         if any(c.start <= m.start() < c.end for c in out):
@@ -118,7 +127,18 @@ def find_committees(text: str, *, administrations: bool = False) -> list[Committ
                 )
                 continue
             out.append(CommitteeMention(found, m.group(), m.start(), m.end()))
-    return sorted(out, key=lambda c: c.start)
+    return sorted((_named_for(c, text) for c in out), key=lambda c: c.start)
+
+
+def _named_for(c: CommitteeMention, text: str) -> CommitteeMention:
+    """A line "Socialnämnden för barn och unga": another municipality's nämnd, named by what
+    it is for."""
+    named = _NAMED_FOR.match(text, c.end)
+    if named is None or not c.canonical.endswith("nden") or " " in c.canonical:
+        return c
+    return CommitteeMention(
+        f"{c.canonical}{named.group(1)}", text[c.start : named.end(1)], c.start, named.end(1)
+    )
 
 
 @lru_cache(maxsize=2)

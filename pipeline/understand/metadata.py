@@ -108,7 +108,7 @@ def _document_fields(
     dnr = _dnr(pages, flat)
     if dnr is not None:
         fields["dnr"] = dnr
-    doc_date = _doc_date(p1, headings, meeting)
+    doc_date = _doc_date(p1, headings, meeting) or _signed_date(pages)
     if doc_type.value in ("protokollsutdrag", "protokoll") and meeting is not None:
         doc_date = _Field(meeting.value, meeting.evidence, meeting.confidence)
     if doc_date is not None:
@@ -269,12 +269,31 @@ def _doc_date(p1: CleanPage, headings: list[HeadingLine], meeting: _Field | None
     return None
 
 
+#: the place and date over a signature ("Stockholm den 15 oktober 2008")
+_SIGNED = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäö]+\s+den\s+(\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d)\s*$")
+
+
+def _signed_date(pages: tuple[CleanPage, ...]) -> _Field | None:
+    """A document with no date in its head is dated where it is signed."""
+    for page in pages:
+        for ln in page.lines:
+            m = _SIGNED.match(ln.text)
+            if m is None:
+                continue
+            for d in find_dates(m.group(1)):
+                if d.date is not None:
+                    return _Field(d.date, ln.text.strip(), 0.6)
+    return None
+
+
 def _doc_type(pages: tuple[CleanPage, ...], headings: list[HeadingLine]) -> _Field:
     scores: Counter[str] = Counter()
     evidence: dict[str, str] = {}
     top = _top(pages[0])
     early = [ln.text for p in pages[:2] for ln in p.lines]
-    first = top[:3]
+    # the first lines, and each cell of them: the type is printed in the letterhead's right
+    # column ("Socialförvaltningen      Bilaga 1")
+    first = [c for t in top[:3] for c in [t, *re.split(r"\s{2,}", t.strip())[1:]]]
     for row in pattern_rows("doc_types.csv"):
         signal, where, weight = row["signal"], row["where"], int(row["weight"])
         if where == "heading":

@@ -186,6 +186,10 @@ def _body_width(lines: list[str]) -> float:
     return statistics.median(lengths) if lengths else 70.0
 
 
+#: a name and its subtitle, parted by a dash between spaces
+_SUBTITLE = re.compile(r"\w\s[–—-]\s\w")
+
+
 def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
     text = text.strip().rstrip("\"”' ")
     words = text.split()
@@ -197,7 +201,7 @@ def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> 
         return False  # holds the end of a sentence
     if _ITEM.match(text) or text.startswith(("- ", "(")) or _ATT.match(text):
         return False
-    if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\bkr\b|\bkronor\b", text):
+    if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\b(?:kr|tkr|mkr|mnkr|kronor)\b", text):
         return False  # a table row, not a heading
     if re.match(r"^Bilaga\s*\d", text):
         return False  # an item of the list of bilagor
@@ -252,10 +256,12 @@ def find_headings(pages: list[list[str]], labels: list[list[str | None]]) -> lis
 def _subheading(
     text: str, prev: str, lines: list[str], body: list[int], pos: int, width: float
 ) -> tuple[str, int] | None:
+    # a name with its subtitle ("Barn i skuggan – stödgrupper för …") opening a paragraph
+    titled = not prev and _SUBTITLE.search(text) is not None
     if not _looks_like_subheading(text):
         # a longer title (a project's name) is a heading only where it stands alone
         alone = not prev and pos + 1 < len(body) and not lines[body[pos + 1]].strip()
-        if not (alone and _looks_like_subheading(text, ISOLATED_HEADING_WORDS)):
+        if not ((alone or titled) and _looks_like_subheading(text, ISOLATED_HEADING_WORDS)):
             return None
     if prev and not (prev.endswith((".", "!", "?", ":")) or heading_kind(prev) is not None):
         return None
@@ -286,6 +292,11 @@ def _subheading(
     if nxt[0].islower() or (nxt[0].isdigit() and not re.match(r"^\d{1,2}\s*[.)]\s", nxt)):
         return None  # the sentence goes on ("… beräknas till cirka" / "600 000 kronor …")
     if len(nxt) >= 1.3 * len(text) and len(nxt) > 40 or nxt.endswith((".", ":", "!", "?")):
+        return text, 1
+    goes_on = fold(nxt.split()[-1]) in _FUNCTION_WORDS or (
+        len(following) > 1 and following[1][:1].islower()
+    )
+    if titled and len(nxt) > 40 and (goes_on or not _looks_like_subheading(nxt)):
         return text, 1
     return None
 

@@ -24,10 +24,20 @@ def _signature_like(text: str) -> bool:
     return bool(cells) and all(_name_cell(c) or _role_cell(c) is not None for _, c in cells)
 
 
+#: a numbered utlåtande's designation line ("Utlåtande 2008:118 RVII (Dnr 325-1877/2007)")
+_DESIGNATION = re.compile(r"^\s*(?:utlåtande|utl\.)\s+(?:19|20)\d\d\s*:\s*\d{1,4}\b", re.IGNORECASE)
+#: a diarienummer printed without its label, alone on a line ("SBN-2012-0388", "KS 2019/123")
+_CODE_LINE = re.compile(r"^\s*[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d[-/]\d{1,6}(?:[-/.]\d{1,4})?\s*$")
+
+
 def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...]) -> _Field | None:
     parts = [p1.lines[i].text for i in title_lines]
+    while len(parts) > 1 and _DESIGNATION.match(parts[0]):
+        parts = parts[1:]  # "Utlåtande 2008:118 RVII (Dnr …)" over the subject
+    while len(parts) > 1 and _CODE_LINE.match(parts[-1]):
+        parts = parts[:-1]  # the ärende's code under the subject ("SBN-2012-0388")
     if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):
-        text = _PARAGRAPH.sub("", _join(parts)).strip()
+        text = _PARAGRAPH.sub("", _join(_kind_over_subject(parts))).strip()
         for d in find_dnrs(text):
             text = text.replace(d.raw, "").strip()
         text = re.sub(r"\s*\(\s*\)", "", text)
@@ -40,6 +50,16 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
             if text:
                 return _Field(text, sec.heading, 0.6)
     return None
+
+
+def _kind_over_subject(parts: list[str]) -> list[str]:
+    """A short line in capitals over the subject ("ÅRSRAPPORT 2010" / "Avslutade projekt …")
+    is the title's first part: "Årsrapport 2010 – avslutade projekt …"."""
+    head = parts[0].strip()
+    if len(parts) < 2 or not head.isupper() or len(head.split()) > 4 or parts[1].strip().isupper():
+        return parts
+    rest = parts[1].strip()
+    return [f"{head.capitalize()} – {rest[:1].lower()}{rest[1:]}", *parts[2:]]
 
 
 #: a document kind printed in front of the subject ("PM: Uppföljning av budget …")
@@ -147,6 +167,8 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
                     break
                 if _HEADING_END.match(nxt) or (parts and nxt.rstrip().endswith(".")):
                     break
+                if parts and _CODE_LINE.match(nxt):
+                    break  # the ärende's code under the heading ("SBN-2012-0388")
                 parts.append(nxt)
             heading = _join(parts).strip(" .")
             if not heading or _PROCEDURAL.match(heading) or len(heading.split()) > 25:

@@ -1,0 +1,311 @@
+"""Layout families of blind rounds S (genre g107–g112) and n41–n50, each on a short text
+written for the test: a study table whose columns name the commissioning office and the
+university, projects as blocks of "Projekt:/Ansvarig:/Belopp:" lines, a report of finished
+projects under headings, a study-visit table with sums sought and granted, zeros read as the
+letter O, criteria as a series in one sentence, and the head of documents of other kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from extract_helpers import understood
+from test_extract_layouts import facts_of
+
+from pipeline.lang.amounts import find_amounts
+
+KS_HEAD = """Stadsledningskontoret                                Tjänsteutlåtande
+Avdelningen för exempel                              Dnr KS 2019/0101
+                                                     Sida 1 (2)
+                                                     2019-04-02
+Handläggare                                          Till
+Per Prov                                             Kommunstyrelsen
+"""
+
+STUDY_TABLE = """
+Fördelning av stadsövergripande FoU-medel (FUM) 2019
+
+Förslag till beslut
+1. Kommunstyrelsen fördelar FoU-medel om sammanlagt 1 700 tkr till två studier.
+
+Förslag till fördelning
+
+Studie                   Beställare            Lärosäte             Klart      Kostnad
+                                                                               (tkr)
+
+Barn som anhöriga i      Socialförvaltningen   Exempelhögskolan     Q3 2020    1 000
+missbruksvården
+
+Trygg hemgång efter      Äldreförvaltningen    Provuniversitetet    våren      700
+sjukhusvistelse                                                     2021
+
+Summa                                                                          1 700
+"""
+
+
+def test_a_study_table_names_the_commissioning_office_and_the_university(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, KS_HEAD + STUDY_TABLE)
+    got = {p.name: p for p in f.projects}
+    first = got["Barn som anhöriga i missbruksvården"]
+    assert first.performer == "Exempelhögskolan"
+    assert first.amount_sek == 1_000_000
+    assert [d.district_id for d in first.districts] == ["socialforvaltningen"]
+    # a quarter ends with its third month
+    assert first.end_date == dt.date(2020, 9, 30)
+    assert got["Trygg hemgång efter sjukhusvistelse"].performer == "Provuniversitetet"
+
+
+SDN_HEAD = """STOCKHOLMS STAD                                   PROTOKOLLSUTDRAG
+FARSTA STADSDELSNÄMND                             Sammanträdesdatum
+                                                  2006-03-16
+                                                  § 12
+"""
+
+BLOCKS = """
+Lokala utvecklingsmedel för år 2006
+Dnr 501-011/2006
+
+Stadsdelsnämndens beslut
+1. Stadsdelsnämnden fördelar lokala utvecklingsmedel om sammanlagt 200 000 kr
+   till två projekt.
+2. Ansökan om medel till projektet Språkcafé för föräldrar avslås.
+
+Ärendet
+Socialtjänstnämnden har tilldelat Farsta stadsdelsnämnd 300 000 kr i lokala
+utvecklingsmedel. Förvaltningen har föreslagit följande fördelning.
+
+Projekt: Samtalsgrupper för syskon
+Ansvarig: Anna Exempel, enheten för barn och ungdom
+Belopp: 120 000 kr
+
+Projekt: Stöd till unga vuxna i eget boende
+Ansvarig: Omar Prov, vuxenenheten, i samarbete med Skarpnäcks
+          stadsdelsförvaltning
+Belopp: 80 000 kr
+
+Projekt: Språkcafé för föräldrar
+Ansvarig: Lisa Test, öppna förskolan
+Belopp: 90 000 kr (sökt)
+Förvaltningens bedömning: Ansökan avslås.
+
+Projektet Stöd till unga vuxna i eget boende genomförs tillsammans med Skarpnäcks
+stadsdelsförvaltning.
+"""
+
+
+def test_blocks_of_labelled_lines_with_a_unit_of_the_own_district_as_owner(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SDN_HEAD + BLOCKS)
+    got = {p.name: p for p in f.projects}
+    syskon = got["Samtalsgrupper för syskon"]
+    assert syskon.status == "beviljad"
+    assert [d.district_id for d in syskon.districts] == ["farsta"]
+    partners = got["Stöd till unga vuxna i eget boende"]
+    assert {d.district_id for d in partners.districts} == {"farsta", "skarpnack"}
+    refused = got["Språkcafé för föräldrar"]
+    assert refused.status == "ansökt"
+    assert [d.district_id for d in refused.districts] == ["farsta"]
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[90_000] == "other"  # the sum the refused application asked for
+    assert kinds[200_000] == "total_granted"  # "om sammanlagt … till två projekt"
+    assert kinds[300_000] == "budget"  # money another nämnd gave the district to share
+
+
+SN_HEAD = """Socialförvaltningen                                              Bilaga 1
+Avdelningen för exempel                                          Dnr 3.2-001/2013
+                                                                 Sida 1 (2)
+                                                                 2013-02-01
+Handläggare
+Eva Exempel
+"""
+
+REPORT = """
+
+ÅRSRAPPORT 2012
+Avslutade projekt med lokala utvecklingsmedel
+
+
+Inledning
+
+Socialnämnden beviljade under 2011 lokala utvecklingsmedel till tre projekt.
+Följande tre projekt avslutades under 2012.
+
+
+Läxhjälp i samverkan – en modell för skola och socialtjänst
+Farsta stadsdelsförvaltning ansvarade för projektet tillsammans med
+Skarpnäcks stadsdelsförvaltning. Av beviljade 200 000 kronor förbrukades
+180 000 kronor; resterande 20 000 kronor har betalats tillbaka.
+
+Mobila samtal för äldre
+Projektet drevs av Bromma stadsdelsförvaltning. Det kostade totalt 260 000
+kronor, varav 240 000 kronor finansierades med lokala utvecklingsmedel och
+resten inom förvaltningens egen budget.
+
+Föräldragrupper på somaliska
+Kista stadsdelsförvaltning förbrukade hela det beviljade beloppet om 150 000
+kronor. Projektet avslutades i juni 2012.
+
+
+Sammanfattande bedömning
+
+Samtliga projekt har genomförts enligt plan och två av dem fortsätter i
+ordinarie verksamhet.
+
+Rapporter
+
+Slutrapporterna finns på stadens intranät.
+"""
+
+
+def test_a_report_of_finished_projects_under_their_headings(tmp_path: Path) -> None:
+    doc = understood(_write(tmp_path, SN_HEAD + REPORT))
+    assert doc.meta.doc_type == "bilaga"
+    assert doc.meta.title == "Årsrapport 2012 – avslutade projekt med lokala utvecklingsmedel"
+    f = facts_of(tmp_path, SN_HEAD + REPORT)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Läxhjälp i samverkan – en modell för skola och socialtjänst",
+        "Mobila samtal för äldre",
+        "Föräldragrupper på somaliska",
+    }
+    homework = got["Läxhjälp i samverkan – en modell för skola och socialtjänst"]
+    assert homework.amount_sek == 200_000  # the grant, not what was left of it
+    assert {d.district_id for d in homework.districts} == {"farsta", "skarpnack"}
+    mobile = got["Mobila samtal för äldre"]
+    assert mobile.amount_sek == 240_000  # the fund's part of the whole cost
+    assert mobile.fund_type == "LUM"
+    assert [d.district_id for d in got["Föräldragrupper på somaliska"].districts] == ["kista"]
+
+
+def _write(tmp_path: Path, text: str, name: str = "report") -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+JARVA_HEAD = """Järva stadsdelsförvaltning                        Tjänsteutlåtande
+Avdelningen för exempel                           Dnr JA 2024/0042
+                                                  Sida 1 (2)
+                                                  2024-03-05
+Handläggare                                       Till
+Ali Exempel                                       Järva stadsdelsnämnd
+                                                  2024-03-21
+"""
+
+TRIPS = """
+Medel för utvecklingsresor (MUL) 2024
+
+Förslag till beslut
+1. Stadsdelsnämnden beviljar medel för utvecklingsresor om 30 000 kr.
+
+Ansökningar
+
+Sökande               Resmål                        Antal       Sökt      Beviljat
+                                                    deltagare   (kr)      (kr)
+
+Fältassistenterna     Oslo – uppsökande arbete      4           30 000    30 000
+Järva (medsökande     i Grønland
+Skarpnäcks sdf)
+
+Mottagningsenheten    Bergen – bostad först         2           25 000         0
+för vuxna
+"""
+
+
+def test_a_trip_table_with_sums_on_their_rows_first_lines(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, JARVA_HEAD + TRIPS)
+    got = {p.name: p for p in f.projects}
+    oslo = got["Oslo – uppsökande arbete i Grønland"]  # one row, although its second line
+    # starts with a district at the left edge
+    assert {d.district_id for d in oslo.districts} == {"jarva", "skarpnack"}
+    bergen = got["Bergen – bostad först"]
+    assert bergen.status == "ansökt"  # granted 0: turned down
+    assert bergen.amount_sek == 25_000
+    assert [d.district_id for d in bergen.districts] == ["jarva"]  # a unit of the nämnd's own
+
+
+def test_zeros_read_as_the_letter_o_in_every_group_of_a_sum() -> None:
+    got = [(a.sek, a.raw) for a in find_amounts("högst 35O OOO kr och 1 49O OOO kr")]
+    assert got == [(350_000, "35O OOO kr"), (1_490_000, "1 49O OOO kr")]
+    assert find_amounts("Ordet OOO kr") == []
+
+
+SN_CALL = """Socialförvaltningen                                 Tjänsteutlåtande
+Avdelningen för exempel                             Dnr 3.2-002/2016
+                                                    Sida 1 (2)
+                                                    2016-03-01
+Handläggare                                         Till
+Eva Exempel                                         Socialnämnden
+
+Lokala utvecklingsmedel 2016
+
+Förslag till beslut
+1. Socialnämnden beviljar lokala utvecklingsmedel om 500 000 kronor.
+
+Ansökningarnas bedömning
+
+Ansökningarna har bedömts utifrån projektets nytta för barn i utsatta
+miljöer, möjligheten att följa upp och sprida resultaten till andra
+förvaltningar, och att budgeten är rimlig för arbetet.
+"""
+
+
+def test_criteria_stated_as_a_series_in_one_sentence(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_CALL)
+    assert [c.text for c in f.criteria] == [
+        "projektets nytta för barn i utsatta miljöer",
+        "möjligheten att följa upp och sprida resultaten till andra förvaltningar",
+        "att budgeten är rimlig för arbetet",
+    ]
+    assert {c.fund_type for c in f.criteria} == {"LUM"}
+
+
+def test_another_nämnds_conditions_are_no_criteria_of_the_fou_calls(tmp_path: Path) -> None:
+    schools = SN_CALL.replace("Socialnämnden", "Utbildningsnämnden").replace(
+        "lokala utvecklingsmedel", "utvecklingsmedel"
+    ).replace("Lokala utvecklingsmedel", "Utvecklingsmedel")
+    f = facts_of(tmp_path, schools)
+    assert f.criteria == ()
+
+
+def test_heads_of_other_kinds_of_documents(tmp_path: Path) -> None:
+    other = """UPPSALA KOMMUN                                   PROTOKOLLSUTDRAG
+Socialnämnden för äldre och vuxna
+
+Sammanträdesdatum: 2013-05-16
+
+§ 88
+
+Bidrag till Exempelcentret för 2014
+ÄVN-2013-0101
+
+Beslut
+Socialnämnden för äldre och vuxna beslutar
+
+att bevilja Exempelcentret ett bidrag om 500 tkr för år 2014.
+"""
+    doc = understood(_write(tmp_path, other))
+    assert doc.meta.committee == "Socialnämnden för äldre och vuxna"
+    assert doc.meta.title == "Bidrag till Exempelcentret för 2014"
+    utl = """Utlåtande 2010:55 RVI (Dnr 100-200/2010)
+
+Riktlinjer för exempelverksamhet i staden
+
+Kommunstyrelsen föreslår kommunfullmäktige besluta följande
+1. Riktlinjerna godkänns.
+
+Ärendet
+Riktlinjerna beskriver hur staden ska arbeta.
+
+Stockholm den 3 mars 2010
+
+På kommunstyrelsens vägnar
+"""
+    doc = understood(_write(tmp_path, utl, "utl"))
+    assert doc.meta.title == "Riktlinjer för exempelverksamhet i staden"
+    assert doc.meta.doc_date == dt.date(2010, 3, 3)  # dated where it is signed
+    caps = "MARIA-GAMLA STANS STADSDELSNÄMND\nPROTOKOLLSUTDRAG\n\n§ 4\n\nExempelärende\n"
+    assert understood(_write(tmp_path, caps, "caps")).meta.committee == "Maria-Gamla stans stadsdelsnämnd"
