@@ -110,13 +110,22 @@ def end_date_in(text: str) -> dt.date | None:
             # ("Under våren 2020 slutrapporterades …") says when it was reported
             best = season_end(s.text) or best
     if best is None:
-        # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30"):
-        # the work ends on its last day
-        m = _PERIOD.search(text)
+        # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30",
+        # "januari 2009 – juni 2010"): the work ends on its last day
+        m = _PERIOD.search(text) or _MONTH_PERIOD.search(text)
         if m is not None:
             d = parse_end_date(m.group(1))
             best = d[3] if d is not None else None
     return best
+
+
+_MONTHS = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+)
+_MONTH_PERIOD = re.compile(
+    rf"\b{_MONTHS}\s+(?:19|20)\d\d\s*(?:–|—|-|till)\s*({_MONTHS}\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 #: the name of a city unit alone ("Socialförvaltningen" over its address)
@@ -305,7 +314,10 @@ def match_row(heading: str, row: TableRow, text: str) -> float:
     b = fold(heading)
     if not a or not b:
         return 0.0
-    score = max(fuzz.ratio(a, b), fuzz.partial_ratio(a, b) if len(a) >= 8 else 0.0)
+    # a short heading ("Ärendet") aligns somewhere inside any long name: partial only when
+    # both are names
+    partial = fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 8 else 0.0
+    score = max(fuzz.ratio(a, b), partial)
     # a row name cut short by the table: compare with the heading's first words
     head_words = b.split()
     row_words = a.split()

@@ -60,9 +60,19 @@ def find_headed_projects(
             k += 1
         sent = first_sentence.get(k)
         end = next(
-            (j for j in range(k, len(lines)) if lines[j].heading or _label_paragraph(lines, j)),
+            (
+                j
+                for j in range(k, len(lines))
+                if (lines[j].heading and not (labelled and _part_of_project(lines[j])))
+                or _label_paragraph(lines, j)
+            ),
             len(lines),
         )
+        if labelled and k < end and lines[k].heading:
+            # "Projekt A: Name" over "Syfte", "Målgrupp", "Tidsplan" …: the project's text is
+            # its parts; the first sentence is the first part's
+            k = next((j for j in range(k + 1, end) if lines[j].text.strip() and not lines[j].heading), k)
+            sent = first_sentence.get(k, sent)
         fields = _fields(lines, k, end)
         if fields:
             # a numbered section that prints its project's fields ("Beviljat belopp: 0,82
@@ -92,6 +102,19 @@ def find_headed_projects(
             )
         )
     return out
+
+
+#: the parts of an application's project under its "Projekt A: Name" label
+_PROJECT_PART = re.compile(
+    r"^(?:syfte|mal|malgrupp|bakgrund|metod|genomforande|tidsplan|tidplan|projektperiod|period|"
+    r"uppfoljning|utvardering|kostnad\w*|budget|finansiering|samverkan|organisation|"
+    r"resultat|malsattning|aktiviteter|ansvarig\w*|deltagare|forvantade resultat)$"
+)
+
+
+def _part_of_project(ln: BodyLine) -> bool:
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", fold(ln.text.strip(" :.")))  # "Budget (kronor)"
+    return ln.level != 1 and bool(_PROJECT_PART.match(name))
 
 
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)

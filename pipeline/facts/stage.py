@@ -75,9 +75,10 @@ from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
 from pipeline.facts.numbered_rows import describe_named_rows, describe_numbered_rows
-from pipeline.facts.projects import find_studies, performer_in
+from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.tables import find_tables
+from pipeline.facts.text_units import sentences
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
@@ -173,6 +174,15 @@ def extract(doc: UnderstoodDocument) -> Facts:
         found = performer_in("\n".join(ln.text for ln in lines), orgs)
         if found is not None and (orgs(found) or _RESEARCH_BODY.search(fold(found))):
             drafts[0].performer = found
+    if applying and len(drafts) == 1 and drafts[0].end_date is None:
+        # ... and so is when it ends ("Projektet startar i januari 2025 och avslutas den 31
+        # december 2025")
+        said = [
+            t.text
+            for t in sentences([ln.text for ln in lines])
+            if _ENDS.search(fold(t.text)) and not _REPORTED.search(fold(t.text))
+        ]
+        drafts[0].end_date = end_date_in("\n".join(said)) if said else None
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
@@ -315,6 +325,11 @@ def _state_money(a: Amount, granted_state: bool) -> Amount:
         return a
     kind = "state_grant" if a.kind in ("project_cost", "total_granted") else a.kind
     return dataclasses.replace(a, fund_type=fund, kind=kind)
+
+
+#: a sentence that says when a project ends (not when it reports)
+_ENDS = re.compile(r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pagar till)\b")
+_REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
 #: the funds whose calls state criteria: the FoU money

@@ -74,6 +74,8 @@ def header_columns(text: str) -> list[str] | None:
     words = text.split()
     if not words or len(words) > _MAX_HEADER_WORDS:
         return None
+    if not (words[0][:1].isupper() or words[0].startswith("|")):
+        return None  # a wrapped line of prose ("medel till sju projekt vid nio …")
     hits = cue_hits(text, "table_header")
     roles: list[str] = []
     covered = 0
@@ -152,6 +154,7 @@ _SEASON_END = {
 }
 
 
+_YEAR_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 
@@ -167,6 +170,9 @@ def parse_end_cell(
     season = season_end(text)
     if term is not None and season is not None:  # "vt 2020", "hösten 2019"
         return term.start(), term.end(), term.group(0), season
+    ym = _YEAR_MONTH.match(text)
+    if ym is not None:  # "2013-12": that month
+        return ym.start(1), ym.end(2), ym.group(0).strip(), dt.date(int(ym.group(1)), int(ym.group(2)), 1)
     m = _CELL_YEARS.match(text)
     if m is None:
         return None

@@ -18,6 +18,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.lexicon import fold
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.sections import heading_kind
@@ -157,18 +158,22 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
     if len(pages) < 2:
         return
     seen: Counter[tuple[str, str]] = Counter()
+    exact: Counter[str] = Counter()
     for lines in pages:
         top, bottom = _edge_indices(lines)
         keys = {("header", _run_key(lines[i])) for i in top} | {
             ("footer", _run_key(lines[i])) for i in bottom
         }
         seen.update(k for k in keys if len(k[1].partition(":")[2]) >= 4)
+        exact.update({lines[i].strip() for i in (*top, *bottom)})
     for lines, labs in zip(pages, labels, strict=True):
         top, bottom = _edge_indices(lines)
         for where, idx in (("header", top), ("footer", bottom)):
             for i in idx:
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
+                if exact[lines[i].strip()] < 2 and find_amounts(lines[i]):
+                    continue  # "Sökt belopp: 240 000 kr" / "… 285 000 kr": each page's own sum
                 if heading_kind(lines[i]) is None and not _table_header(lines[i]):
                     if i > 0 and _table_header(lines[i - 1]):
                         continue  # a repeated table header's wrapped second line ("(tkr)")

@@ -309,3 +309,86 @@ På kommunstyrelsens vägnar
     assert doc.meta.doc_date == dt.date(2010, 3, 3)  # dated where it is signed
     caps = "MARIA-GAMLA STANS STADSDELSNÄMND\nPROTOKOLLSUTDRAG\n\n§ 4\n\nExempelärende\n"
     assert understood(_write(tmp_path, caps, "caps")).meta.committee == "Maria-Gamla stans stadsdelsnämnd"
+
+
+FARSTA_HEAD = """SKARPNÄCKS STADSDELSFÖRVALTNING                          TJÄNSTEUTLÅTANDE
+Individ- och familjeomsorgen                             SID 1 (3)
+                                                         DNR 504-100/2008
+Handläggare: Kim Exempel                                 Till
+                                                         Skarpnäcks stadsdelsnämnd
+"""
+
+APPLICATION = """
+Ansökan om lokala utvecklingsmedel för två projekt 2009
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökningarna.
+
+Ärendet
+Förvaltningen söker lokala utvecklingsmedel för två projekt.
+\f
+SKARPNÄCKS STADSDELSFÖRVALTNING                          TJÄNSTEUTLÅTANDE
+                                                         SID 2 (3)
+
+
+Projekt A: Läxläsning i samverkan
+
+Syfte
+Att ge barn i familjer med försörjningsstöd stöd i skolarbetet.
+
+Tidsplan
+februari 2009 – maj 2010
+
+Uppföljning
+Projektet följs av en forskare från Exempelhögskolan.
+
+Budget (kronor)
+
+Personal                            150 000
+Utvärdering                          30 000
+Summa                               180 000
+
+Sökt belopp: 180 000 kr
+\f
+SKARPNÄCKS STADSDELSFÖRVALTNING                          TJÄNSTEUTLÅTANDE
+                                                         SID 3 (3)
+
+
+Projekt B: Nätverk för familjehem
+
+Syfte
+Att samla familjehemmen i området till regelbundna träffar.
+
+Tidsplan
+mars 2009 – december 2009
+
+Sökt belopp: 95 000 kr
+"""
+
+
+def test_an_applications_projects_are_their_labelled_parts(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, FARSTA_HEAD + APPLICATION)
+    got = {p.name: p for p in f.projects}
+    first = got["Läxläsning i samverkan"]
+    # the sum under each project's own page is no running footer, though the next page
+    # prints one in the same place
+    assert first.amount_sek == 180_000
+    assert first.end_date == dt.date(2010, 5, 1)  # the end of the printed period
+    assert first.performer == "Exempelhögskolan"
+    assert got["Nätverk för familjehem"].amount_sek == 95_000
+
+
+def test_an_end_date_cell_of_year_and_month_and_no_header_in_prose(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        KS_HEAD
+        + STUDY_TABLE.replace("Q3 2020  ", "2020-09  ").replace(
+            "Förslag till fördelning",
+            "Förslag till fördelning\n\nMedlen går till två projekt vid olika stadsdelsförvaltningar\n"
+            "om sammanlagt 1,7 mnkr.",
+        ),
+    )
+    got = {p.name: p for p in f.projects}
+    assert got["Barn som anhöriga i missbruksvården"].end_date == dt.date(2020, 9, 1)
+    # the wrapped prose line naming "projekt" and "stadsdelsförvaltningar" heads no table
+    assert len(f.projects) == 2
