@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts import ids
-from pipeline.facts.context import FOU_FUNDS, PROGRAM_FUNDS, BodyLine, Context
+from pipeline.facts.context import FOU_FUNDS, PROGRAM_FUNDS, BodyLine, Context, find_funds
 from pipeline.facts.drafts import Draft
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
@@ -84,6 +84,19 @@ def all_amounts(
             )
         )
     in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)} - announced
+    # a table by fund ("Lokala utvecklingsmedel (LUM)  3 100  2 720", "MUST  350  318"): each
+    # row is the money of the fund it names, a row naming none (Övrigt, Summa) of no one fund
+    row_funds = {
+        ta.line: {f for _s, _e, f in find_funds(_row_label(lines[ta.line].text), ctx.study_fund)}
+        for ta in money_tables
+    }
+    by_fund = {
+        ta.evidence.split(" | ")[0]
+        for ta in money_tables
+        if len({f for other in money_tables
+                if other.evidence.split(" | ")[0] == ta.evidence.split(" | ")[0]
+                for f in row_funds[other.line]}) >= 2
+    }
     for ta in money_tables:
         # budget, financing and per-district tables (no project column): unit from the header
         if ta.line in in_grid or (ta.line, ta.sek) in row_lines:
@@ -98,7 +111,15 @@ def all_amounts(
                     raw=ta.raw,
                     approximate=ta.approximate,
                     kind=ta.kind,
-                    fund_type=ctx.fund_before(ta.line),
+                    fund_type=(
+                        # the applicant's own money ("Personalinsats (egen insats)", a column
+                        # "Egen insats") is no fund's
+                        None
+                        if _OWN_MONEY.search(fold(f"{_row_label(lines[ta.line].text)} {ta.column}"))
+                        else (next(iter(row_funds[ta.line])) if len(row_funds[ta.line]) == 1 else None)
+                        if ta.evidence.split(" | ")[0] in by_fund
+                        else ctx.fund_before(ta.line)
+                    ),
                     year=ta.year or ctx.year_at(ta.line),
                     project_id=None,
                     page_no=lines[ta.line].page_no,
@@ -116,6 +137,12 @@ def all_amounts(
         dataclasses.replace(a, amount_id=aid) for (_line, a), aid in zip(found, aids, strict=True)
     ]
     return out
+
+
+def _row_label(text: str) -> str:
+    """A table row's label: its text before the first sum."""
+    found = find_amounts(text)
+    return text[: found[0].start] if found else re.split(r"\s{2,}\d", text.strip(), maxsplit=1)[0]
 
 
 #: the words of an applicant's own money: "egen insats", "medfinansierar", "bidrar med",

@@ -59,6 +59,8 @@ class TableAmount:
     #: read under a sentence that announces a cost or financing breakdown ("… enligt
     #: följande:"): the reading of these rows that knows what they are
     announced: bool = False
+    #: the header of the cell's column ("Egen insats", "Sökt LUM", "2019")
+    column: str = ""
 
 
 def _multiplier(unit: str) -> int:
@@ -252,6 +254,7 @@ def _read_money_table(
                     conf,
                     year,
                     f"{caption} | {lines[j].strip()}",
+                    column=col,
                 )
             )
     return out, last

@@ -238,6 +238,15 @@ def extract(doc: UnderstoodDocument) -> Facts:
         and not re.search(r"medfinansier", fold(all_text))
     )
     amounts = [_state_money(a, granted_state) for a in amounts]
+    if applying and _CO_FINANCED.search(fold(all_text)):
+        # an application paid partly by the applicant itself: the project's whole cost is no
+        # one fund's money (the sum applied for is)
+        amounts = [
+            dataclasses.replace(a, fund_type=None)
+            if a.kind == "project_cost" and _whole_cost(a)
+            else a
+            for a in amounts
+        ]
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
@@ -325,6 +334,20 @@ def _state_money(a: Amount, granted_state: bool) -> Amount:
         return a
     kind = "state_grant" if a.kind in ("project_cost", "total_granted") else a.kind
     return dataclasses.replace(a, fund_type=fund, kind=kind)
+
+
+_CO_FINANCED = re.compile(
+    r"\begen insats\w*|\bmedfinansier\w*|\bsjalv (?:star|svarar) for|\begen finansiering"
+)
+_WHOLE_COST = re.compile(r"\btotal\w*|\bberaknas kosta|\bkostar\b|\bsumma\b|\bsammanlagd kostnad")
+
+
+def _whole_cost(a: Amount) -> bool:
+    """The amount states a project's whole cost ("Projektets totala kostnad beräknas till …",
+    a Summa row), not a part of it ("…, varav 7,3 mnkr söks")."""
+    text = fold(a.evidence)
+    at = text.find(fold(a.raw))
+    return bool(_WHOLE_COST.search(text)) and "varav" not in (text[:at] if at >= 0 else text)
 
 
 #: a sentence that says when a project ends (not when it reports)

@@ -392,3 +392,59 @@ def test_an_end_date_cell_of_year_and_month_and_no_header_in_prose(tmp_path: Pat
     assert got["Barn som anhöriga i missbruksvården"].end_date == dt.date(2020, 9, 1)
     # the wrapped prose line naming "projekt" and "stadsdelsförvaltningar" heads no table
     assert len(f.projects) == 2
+
+
+REPORT_BY_FUND = """
+Årsrapport för FoU-medel 2011
+
+Förslag till beslut
+1. Socialnämnden godkänner årsrapporten.
+
+Ekonomi
+
+Tabell 2. Budget och utfall per medelsslag 2011 (tkr)
+
+Medelsslag                     Budget 2011      Utfall 2011
+Lokala utvecklingsmedel (LUM)        2 000            1 900
+MUST (studiebesök)                     300              280
+Övrigt                                 500              450
+Summa                                2 800            2 630
+"""
+
+
+def test_a_table_by_fund_gives_each_row_its_own_fund(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_CALL.split("Lokala utvecklingsmedel 2016")[0] + REPORT_BY_FUND)
+    fund = {a.sek: a.fund_type for a in f.amounts}
+    assert fund[2_000_000] == "LUM" and fund[1_900_000] == "LUM"
+    assert fund[300_000] == "MUST" and fund[280_000] == "MUST"
+    assert fund[500_000] is None and fund[2_800_000] is None  # no one fund's
+
+
+OWN_SHARE = """
+Ansökan om lokala utvecklingsmedel 2020 för projektet Trygga steg
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om 300 000 kronor i lokala utvecklingsmedel.
+2. Förvaltningen medfinansierar projektet med 120 000 kronor.
+
+Ekonomi
+Projektets totala kostnad beräknas till 420 000 kronor, varav förvaltningen själv står för
+120 000 kronor.
+
+Kostnadspost                                          Kronor
+
+Samordnare 50 procent (LUM)                          250 000
+Utvärdering (LUM)                                     50 000
+Personalinsats (egen insats)                         120 000
+"""
+
+
+def test_a_co_financed_applications_whole_cost_and_own_share_are_no_funds(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, FARSTA_HEAD + OWN_SHARE)
+    got = {(a.sek, a.raw): a for a in f.amounts}
+    assert got[(420_000, "420 000 kronor")].fund_type is None  # the whole cost
+    assert got[(300_000, "300 000 kronor")].fund_type == "LUM"  # the sum applied for
+    assert got[(250_000, "250 000")].fund_type == "LUM"
+    assert got[(120_000, "120 000")].fund_type is None  # the applicant's own part
