@@ -219,7 +219,7 @@ def _meeting_date(p1: CleanPage, committee: _Field | None) -> _Field | None:
     joined = _columns_joined(top)
     for k, text in enumerate(top):
         if _TILL.search(text) and len(text) < 120:
-            for j in range(k, min(k + 4, len(top))):
+            for j in range(k, min(k + 6, len(top))):
                 cand = top[j]
                 dates = [d for d in find_dates(cand) if d.date is not None]
                 near = joined[max(0, j - 2) : j + 1]  # the committee above, perhaps wrapped
@@ -353,6 +353,9 @@ def _dnr_alone(text: str, raw: str) -> bool:
     return not re.sub(r"[\s()\[\].,:;]", "", rest)
 
 
+_LABEL_ALONE = re.compile(r"^\s*(?:d\s?[il1]?\s?nr|diarienummer|diarienr)\.?\s*:?\s*$", re.IGNORECASE)
+
+
 def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _Field | None:
     """The document's own dnr. None when the one printed in its head is truncated."""
     p1 = pages[0]
@@ -378,7 +381,11 @@ def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _F
         for i, ln in enumerate(page.lines):
             if len(ln.text) >= FLAT_LINE_CHARS:
                 continue
-            for d in find_dnrs(ln.text):
+            text = ln.text
+            if _LABEL_ALONE.match(text) and i + 1 < len(page.lines):
+                # a header flattened one value per line: "Dnr" alone, its number below
+                text = f"{text.strip()} {page.lines[i + 1].text.strip()}"
+            for d in find_dnrs(text):
                 if page is p1 and d.labelled:
                     score = 0.95
                 elif d.labelled and ln.furniture is not None:
@@ -391,7 +398,7 @@ def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _F
                     score = 0.5
                 else:
                     continue
-                cands.append((score - 0.001 * rank, d.normalized, d.raw, ln.text))
+                cands.append((score - 0.001 * rank, d.normalized, d.raw, text))
     if not cands:
         return None
     score, norm, raw, line = max(cands, key=lambda c: c[0])

@@ -282,6 +282,9 @@ def _bare_name(text: str) -> bool:
     return any(lex.zipf(t) < 4.0 for t in tokens) and not find_committees(text)
 
 
+_LONE_LABEL = re.compile(r"^\s*(?:till|telefon|tfn|tel|e-post|datum)\s*:?\s*$", re.IGNORECASE)
+
+
 def _handlaggare(pages: tuple[CleanPage, ...]) -> _Field | None:
     """The name under or after "Handläggare" in the first page's letterhead, or in that of a
     tjänsteutlåtande attached behind a protocol (the top of a following page)."""
@@ -298,7 +301,11 @@ def _handlaggare(pages: tuple[CleanPage, ...]) -> _Field | None:
             m = _HANDLAGGARE.match(text)
             if m is None:
                 continue
-            cands = [m.group("rest")] + [t for t in lines[k + 1 : k + 3] if t.strip()][:1]
+            # the name on a line below; a header flattened one value per line puts another
+            # label between ("Handläggare" / "Till" / "Margit Exempel")
+            cands = [m.group("rest")] + [
+                t for t in lines[k + 1 : k + 4] if t.strip() and not _LONE_LABEL.match(t)
+            ][:1]
             for cand in cands:
                 below = lines[lines.index(cand) + 1 :] if cand in lines else []
                 joined = _collapsed_join(cand, next((t for t in below if t.strip()), ""))

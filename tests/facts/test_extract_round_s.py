@@ -448,3 +448,32 @@ def test_a_co_financed_applications_whole_cost_and_own_share_are_no_funds(
     assert got[(300_000, "300 000 kronor")].fund_type == "LUM"  # the sum applied for
     assert got[(250_000, "250 000")].fund_type == "LUM"
     assert got[(120_000, "120 000")].fund_type is None  # the applicant's own part
+
+
+def test_a_head_flattened_one_value_per_line(tmp_path: Path) -> None:
+    head = """FARSTA STADSDELSFORVALTNING
+TJANSTEUTLATANDE
+Sida 1 (2)
+Individ- och familjeomsorgen
+Dnr
+601-077/2004
+2004-03-02
+Handläggare
+Till
+Sara Exempel
+Farsta stadsdelsnämnd
+Tfn 508 18 000
+2004-03-25
+
+
+Ansökan om FoU-medel för projektet Samtal i hemmet
+
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan.
+"""
+    meta = understood(_write(tmp_path, head, "flat")).meta
+    assert meta.dnr == "601-077/2004"
+    assert meta.handlaggare == "Sara Exempel"
+    assert meta.meeting_date == dt.date(2004, 3, 25)
+    assert meta.doc_date == dt.date(2004, 3, 2)
