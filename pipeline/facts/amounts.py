@@ -118,7 +118,10 @@ def all_amounts(
                         if _OWN_MONEY.search(fold(f"{_row_label(lines[ta.line].text)} {ta.column}"))
                         else (next(iter(row_funds[ta.line])) if len(row_funds[ta.line]) == 1 else None)
                         if ta.evidence.split(" | ")[0] in by_fund
-                        else ctx.fund_before(ta.line)
+                        # a row naming its fund ("Projektledare (LUM)"), else the table's
+                        else next(iter(row_funds[ta.line]))
+                        if len(row_funds[ta.line]) == 1
+                        else ctx.fund_before(ta.anchor if ta.anchor >= 0 else ta.line)
                     ),
                     year=ta.year or ctx.year_at(ta.line),
                     project_id=None,

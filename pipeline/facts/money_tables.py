@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.grid_header import header_role
 from pipeline.facts.roles import amount_role
 from pipeline.lang.numbers import YEAR
 
@@ -61,6 +62,8 @@ class TableAmount:
     announced: bool = False
     #: the header of the cell's column ("Egen insats", "Sökt LUM", "2019")
     column: str = ""
+    #: the line of the table's caption or header
+    anchor: int = -1
 
 
 def _multiplier(unit: str) -> int:
@@ -101,6 +104,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
     "Stadsdelsnämnd", "Förvaltning" …) allots frames: ``budget``.
     """
     out: list[TableAmount] = []
+    lines, consumed = _unflatten(lines)
     n = len(lines)
     i = 0
     while i < n:
@@ -109,7 +113,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         if u is None and _breakdown_intro(text):
             # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
             # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
-            found, end = _read_money_table(lines, headings, i, 1)
+            found, end = _read_money_table(lines, headings, i, 1, consumed)
             if found:
                 out += [dataclasses.replace(ta, announced=True) for ta in found]
                 i = end + 1
@@ -123,10 +127,79 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         ):
             i += 1
             continue
-        found, end = _read_money_table(lines, headings, i, _multiplier(u.group("u")))
+        found, end = _read_money_table(lines, headings, i, _multiplier(u.group("u")), consumed)
         out += found
         i = end + 1 if found else i + 1
     return out
+
+
+_MAX_FLAT_COLUMNS = 5
+_MAX_LABEL_WORDS = 10
+#: a flattened cell under a money column: a sum, a dash, or one word printed instead ("IOP")
+_FLAT_VALUE = re.compile(r"^(?:\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$")
+_FLAT_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d+)?$")
+
+
+def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int]]:
+    """A table a text export put one cell per line ("Förening" / "Ansökt" / "Förslag" /
+    "Länkarna" / "160 000" / "150 000" …) joined back into rows, each on its first line;
+    the other lines of a row are returned as consumed. A header is two to five short lines
+    without digits whose last ones name money columns; each row is a label and as many value
+    cells (a sum, a dash, a short word such as "IOP" — read as an empty cell)."""
+    out = list(lines)
+    consumed: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = _flat_header(lines, i)
+        if m < 2:
+            i += 1
+            continue
+        j = i + m
+        rows: list[int] = []
+        while j + m <= len(lines):
+            cells = [lines[k].strip() for k in range(j, j + m)]
+            label, values = cells[0], cells[1:]
+            if (
+                not label
+                or _FLAT_NUMBER.match(label)
+                or len(label.split()) > _MAX_LABEL_WORDS
+                or not all(_FLAT_VALUE.match(v) for v in values)
+                or not any(_FLAT_NUMBER.match(v) for v in values)
+            ):
+                break
+            rows.append(j)
+            j += m
+        if len(rows) < 2:
+            i += 1
+            continue
+        out[i] = "  ".join(lines[k].strip() for k in range(i, i + m))
+        consumed.update(range(i + 1, i + m))
+        for r in rows:
+            cells = [lines[k].strip() for k in range(r, r + m)]
+            out[r] = "  ".join([cells[0], *(v if _FLAT_NUMBER.match(v) else "–" for v in cells[1:])])
+            consumed.update(range(r + 1, r + m))
+        i = j
+    return out, frozenset(consumed)
+
+
+def _flat_header(lines: Sequence[str], i: int) -> int:
+    """How many lines from `i` on are the header cells of a flattened table (0 if none)."""
+    cells: list[str] = []
+    for k in range(i, min(len(lines), i + _MAX_FLAT_COLUMNS)):
+        t = lines[k].strip()
+        if not t or len(t.split()) > 3 or any(c.isdigit() for c in t) or t.endswith((".", ":")):
+            break
+        cells.append(t)
+    # the money columns at the end: "Ansökt", "Förslag", "Belopp", "Bidrag, kr"
+    while cells and header_role(cells[-1]) not in ("cost", "applied", "spent"):
+        cells.pop()
+    money = 0
+    for c in reversed(cells):
+        if header_role(c) in ("cost", "applied", "spent"):
+            money += 1
+        else:
+            break
+    return len(cells) if money and len(cells) > money else 0
 
 
 def _breakdown_intro(text: str) -> bool:
@@ -145,7 +218,11 @@ _LABEL_VALUE = re.compile(
 
 
 def _read_money_table(
-    lines: Sequence[str], headings: Sequence[bool], anchor: int, mult: int
+    lines: Sequence[str],
+    headings: Sequence[bool],
+    anchor: int,
+    mult: int,
+    consumed: frozenset[int] = frozenset(),
 ) -> tuple[list[TableAmount], int]:
     n = len(lines)
     caption = lines[anchor].strip()
@@ -188,6 +265,8 @@ def _read_money_table(
     last = anchor
     label_line: str | None = None  # a label alone on its line, its value on the next
     for j in range(start, n):
+        if j in consumed:
+            continue  # a cell of a flattened row, joined onto the row's first line
         line = lines[j].strip()
         if not line:
             blanks += 1
@@ -255,9 +334,15 @@ def _read_money_table(
                     year,
                     f"{caption} | {lines[j].strip()}",
                     column=col,
+                    anchor=anchor,
                 )
             )
     return out, last
+
+
+_GRANTED_COLUMN = re.compile(
+    r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat)\b", re.I
+)
 
 
 def _table_kind(
@@ -276,6 +361,9 @@ def _table_kind(
             # a row under the grants that says what it is ("Avsatt för år 2000", "Ej fördelat")
             return by_label.kind, 0.6
         return ("total_granted", 0.7) if total else ("project_cost", 0.65)
+    if _GRANTED_COLUMN.search(column) and not said.cued:
+        # "Förslag", "Beviljat (kr)" beside "Ansökt": what each recipient is granted
+        return ("total_granted", 0.65) if total else ("project_cost", 0.6)
     if said.cued:
         return said.kind, 0.7
     if table == "per_unit":
