@@ -104,12 +104,20 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
     "Stadsdelsnämnd", "Förvaltning" …) allots frames: ``budget``.
     """
     out: list[TableAmount] = []
-    lines, consumed = _unflatten(lines)
+    lines, consumed, flat_headers = _unflatten(lines)
     n = len(lines)
     i = 0
     while i < n:
         u = _UNIT_CELL.search(lines[i])
         text = lines[i].strip()
+        if u is None and i in flat_headers:
+            # a flattened table's header with no unit printed ("Stadsdel" / "Belopp"):
+            # its sums are kronor
+            found, end = _read_money_table(lines, headings, i, 1, consumed)
+            if found:
+                out += found
+                i = end + 1
+                continue
         if u is None and _breakdown_intro(text):
             # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
             # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
@@ -136,18 +144,22 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
 _MAX_FLAT_COLUMNS = 5
 _MAX_LABEL_WORDS = 10
 #: a flattened cell under a money column: a sum, a dash, or one word printed instead ("IOP")
-_FLAT_VALUE = re.compile(r"^(?:\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$")
-_FLAT_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d+)?$")
+_FLAT_VALUE = re.compile(r"^(?:[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$")
+#: a sum, OCR's O for 0 and l for 1 allowed ("25O 000", "l80 000")
+_FLAT_NUMBER = re.compile(r"^(?=.*\d)[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?$")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1"})
 
 
-def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int]]:
+def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozenset[int]]:
     """A table a text export put one cell per line ("Förening" / "Ansökt" / "Förslag" /
     "Länkarna" / "160 000" / "150 000" …) joined back into rows, each on its first line;
     the other lines of a row are returned as consumed. A header is two to five short lines
     without digits whose last ones name money columns; each row is a label and as many value
-    cells (a sum, a dash, a short word such as "IOP" — read as an empty cell)."""
+    cells (a sum, a dash, a short word such as "IOP" — read as an empty cell). Also returns
+    the lines of the joined headers."""
     out = list(lines)
     consumed: set[int] = set()
+    headers: set[int] = set()
     i = 0
     while i < len(lines):
         m = _flat_header(lines, i)
@@ -174,12 +186,14 @@ def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int]]:
             continue
         out[i] = "  ".join(lines[k].strip() for k in range(i, i + m))
         consumed.update(range(i + 1, i + m))
+        headers.add(i)
         for r in rows:
             cells = [lines[k].strip() for k in range(r, r + m)]
-            out[r] = "  ".join([cells[0], *(v if _FLAT_NUMBER.match(v) else "–" for v in cells[1:])])
+            values = [v.translate(_OCR_DIGITS) if _FLAT_NUMBER.match(v) else "–" for v in cells[1:]]
+            out[r] = "  ".join([cells[0], *values])
             consumed.update(range(r + 1, r + m))
         i = j
-    return out, frozenset(consumed)
+    return out, frozenset(consumed), frozenset(headers)
 
 
 def _flat_header(lines: Sequence[str], i: int) -> int:

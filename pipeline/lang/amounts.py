@@ -285,6 +285,8 @@ def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
 # OCR reads a zero as the letter O inside a number ("3OO 000 kr"): a run of digits and o's
 # that starts with a digit and holds no other letter is a number.
 _OCR_ZERO = re.compile(r"(?<![^\W_])[\dOo]++(?![^\W_])")  # possessive: linear time
+#: ... and a one as the letter l where a number starts: "l50 000", "l,5 mnkr", "l 350 000"
+_OCR_ONE = re.compile(r"(?<![^\W_])l(?=\d|[Oo]\d|,\d|\s\d{3}(?!\d))")
 
 
 #: a currency word right before a grouped number ("andel till kr 90.000"), not the unit of a
@@ -304,6 +306,8 @@ def _ocr_zeros(text: str, sk: str) -> str:
     chars = list(sk)
     for m in _GLUED_UNIT.finditer(text):
         chars[m.end()] = " "
+    for m in _OCR_ONE.finditer(text):
+        chars[m.start()] = "1"  # "l50 000 kr", "l,5 mnkr", "l 350 000 kr"
     prev_end = -2
     for m in _OCR_ZERO.finditer(text):
         token = m.group()

@@ -477,3 +477,29 @@ Förvaltningens förslag till beslut
     assert meta.handlaggare == "Sara Exempel"
     assert meta.meeting_date == dt.date(2004, 3, 25)
     assert meta.doc_date == dt.date(2004, 3, 2)
+
+
+def test_ones_read_as_the_letter_l_and_a_flattened_table_without_a_unit(tmp_path: Path) -> None:
+    got = [(a.sek, a.raw) for a in find_amounts("fördelar l 350 000 kr, resterande l50 000 kr och l,5 mnkr")]
+    assert got == [(1_350_000, "l 350 000 kr"), (150_000, "l50 000 kr"), (1_500_000, "l,5 mnkr")]
+    assert find_amounts("Tel 508 36 172, lokal 12") == []
+    text = KS_HEAD + """
+Fördelning av utvecklingsmedel 2005
+
+Förslag till beslut
+1. Kommunstyrelsen fördelar medlen enligt förvaltningens förslag.
+
+Ärendet
+Förvaltningen föreslår att medlen fördelas enligt följande.
+
+Stadsdel
+Belopp
+Bromma
+25O 000
+Farsta
+l80 000
+Summa
+430 000
+"""
+    f = facts_of(tmp_path, text)
+    assert {a.sek for a in f.amounts} >= {250_000, 180_000, 430_000}
