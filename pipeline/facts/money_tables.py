@@ -162,11 +162,12 @@ def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozens
     headers: set[int] = set()
     i = 0
     while i < len(lines):
-        m = _flat_header(lines, i)
+        used, header = _flat_header(lines, i)
+        m = len(header)
         if m < 2:
             i += 1
             continue
-        j = i + m
+        j = i + used
         rows: list[int] = []
         while j + m <= len(lines):
             cells = [lines[k].strip() for k in range(j, j + m)]
@@ -184,8 +185,8 @@ def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozens
         if len(rows) < 2:
             i += 1
             continue
-        out[i] = "  ".join(lines[k].strip() for k in range(i, i + m))
-        consumed.update(range(i + 1, i + m))
+        out[i] = "  ".join(header)
+        consumed.update(range(i + 1, i + used))
         headers.add(i)
         for r in rows:
             cells = [lines[k].strip() for k in range(r, r + m)]
@@ -196,24 +197,57 @@ def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozens
     return out, frozenset(consumed), frozenset(headers)
 
 
-def _flat_header(lines: Sequence[str], i: int) -> int:
-    """How many lines from `i` on are the header cells of a flattened table (0 if none)."""
+#: a header cell over money: "Ansökt", "Förslag", "Budget 2015", "Budgetjustering", "2019"
+_MONEY_HEADER = re.compile(
+    r"budget|belopp|kostnad|justering|utfall|anslag|\bram\b|tkr|mnkr|\bkr\b|kronor|summa|"
+    r"bidrag|bevilja|sökt|ansökt|förslag|medel|^\s*(?:19|20)\d\d\s*$",
+    re.IGNORECASE,
+)
+
+
+def _flat_header(lines: Sequence[str], i: int) -> tuple[int, list[str]]:
+    """The header of a flattened table from line `i` on: (lines used, header cells); a cell
+    wrapped at a hyphen ("Budget-" / "justering") is one cell. (0, []) when there is none."""
     cells: list[str] = []
-    for k in range(i, min(len(lines), i + _MAX_FLAT_COLUMNS)):
+    used = 0
+    k = i
+    while k < min(len(lines), i + _MAX_FLAT_COLUMNS + 3):
         t = lines[k].strip()
-        if not t or len(t.split()) > 3 or any(c.isdigit() for c in t) or t.endswith((".", ":")):
+        if not t and cells and k + 1 < len(lines) and lines[k + 1].strip():
+            k += 1  # the line a hyphenated cell was joined from ("Budget-" / "justering")
+            continue
+        digits = re.sub(r"\b(?:19|20)\d\d\b", "", t)  # a year is a column's name
+        if not t or len(t.split()) > 4 or any(c.isdigit() for c in digits) or t.endswith((".", ":")):
             break
-        cells.append(t)
-    # the money columns at the end: "Ansökt", "Förslag", "Belopp", "Bidrag, kr"
-    while cells and header_role(cells[-1]) not in ("cost", "applied", "spent"):
+        if cells and cells[-1].endswith("-") and t[:1].islower():
+            cells[-1] = cells[-1][:-1] + t  # "Budget-" / "justering"
+        else:
+            cells.append(t)
+        k += 1
+        used = k - i
+    while cells and not _money_header(cells[-1]):
         cells.pop()
     money = 0
     for c in reversed(cells):
-        if header_role(c) in ("cost", "applied", "spent"):
+        if _money_header(c):
             money += 1
         else:
             break
-    return len(cells) if money and len(cells) > money else 0
+    if not money or len(cells) <= money or len(cells) > _MAX_FLAT_COLUMNS:
+        return 0, []
+    # the lines of the cells kept (a dropped trailing cell is no header)
+    kept, joined = 0, 0
+    for k in range(i, i + used):
+        if joined == len(cells):
+            break
+        kept += 1
+        if lines[k].strip() and not lines[k].strip().endswith("-"):
+            joined += 1
+    return kept, cells
+
+
+def _money_header(cell: str) -> bool:
+    return header_role(cell) in ("cost", "applied", "spent") or bool(_MONEY_HEADER.search(cell))
 
 
 def _breakdown_intro(text: str) -> bool:
