@@ -54,7 +54,9 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
 DOCUMENT_FUND_SHARE = 0.6
 
 
-def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str | None:
+def document_fund(
+    title: str | None, body: str, study_fund: str = "MUL", committee: str | None = None
+) -> str | None:
     """The fund a whole document is about: the only fund its title names, else the fund that
     dominates its body's fund mentions (a call for LUM names LUM throughout), else None. A
     title that names only "FoU-medel" leaves it to the body ("s.k. lokala utvecklingsmedel
@@ -67,6 +69,12 @@ def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str 
     counts: dict[str, int] = {}
     for f in find_funds(body, study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1
+    # "utvecklingsmedel" with no fund's name beside it ("lokala …", "… (LUM)"): the nämnd's
+    # own development money, when the document speaks of it more than of any fund
+    bare = len(_BARE_DEVELOPMENT.findall(fold(body)))
+    own = committee not in _FOU_COMMITTEES  # the social committees' utvecklingsmedel are LUM
+    if own and bare and counts and bare >= 2 * max(counts.values()):
+        counts[_DEVELOPMENT_FUND] = bare
     total = sum(counts.values())
     if not set(counts) - _GENERIC_FUNDS:
         # no fund named but FoU money at most: a nämnd commissioning studies from outside
@@ -84,9 +92,14 @@ def document_fund(title: str | None, body: str, study_fund: str = "MUL") -> str 
 
 
 _DEVELOPMENT_FUND = "utvecklingsmedel"
+#: the committees whose "utvecklingsmedel" are the FoU funds themselves
+_FOU_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden", "Kommunstyrelsen", None})
 #: funds no cue prints, named from what a whole document is about (see `document_fund`)
 NAMED_BY_DOCUMENT = frozenset({_DEVELOPMENT_FUND})
 _DEVELOPMENT_MONEY = re.compile(r"\butvecklingsmed(?:el|len|lens|lets)\b")
+_BARE_DEVELOPMENT = re.compile(
+    r"(?<!lokala )(?<!lokal )\butvecklingsmed(?:el|len|lens|lets)\b(?!\s*\((?:lum|fou))"
+)
 #: studies ordered from researchers outside the förvaltning (how FUM money is spent)
 _COMMISSIONS_STUDIES = re.compile(
     r"\bbestall\w*\s+(?:\w+\s+){0,3}(?:studie\w*|forskningsuppdrag\w*|utvarderingsuppdrag\w*)"

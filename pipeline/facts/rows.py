@@ -50,7 +50,15 @@ def grid_rows(
         if district is None and owners:
             r.cells["name"] = [name_only]
             district = " ".join(p.name_as_printed for p in owners)
-        if district is None and "district" not in t.roles and own and "performer" not in t.roles:
+        # a stadsdelsnämnd's own table: its district owns the rows, also when an association
+        # in a performer column carries them out
+        own_district = bool(own) and all(p.kind == "stadsdelsförvaltning" for p in own)
+        if (
+            district is None
+            and "district" not in t.roles
+            and own
+            and ("performer" not in t.roles or own_district)
+        ):
             district = " ".join(p.name_as_printed for p in own)
         if district and own and not places(district) and unit_at(district) is not None:
             # "Mottagningsenheten för vuxna" in the Sökande column: a unit of the nämnd's own

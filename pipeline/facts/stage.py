@@ -98,7 +98,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lines,
         default_year=year,
         study_fund=study,
-        default_fund=document_fund(doc.meta.title, all_text, study),
+        default_fund=document_fund(doc.meta.title, all_text, study, doc.meta.committee),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     places = place_finder(year)

@@ -122,11 +122,31 @@ def _document_fields(
         title = _flat_title(flat[0].text)
     if title is None:
         title = paragraph_title(pages)
+    if title is None:
+        title = _named_in_letterhead(p1)
     if title is not None:
         fields["title"] = title
     handl = _handlaggare(pages)
     if handl is not None:
         fields["handlaggare"] = handl
+
+
+#: a plan's or report's name printed in the letterhead ("Verksamhetsplan 2016")
+_KIND_WITH_YEAR = re.compile(
+    r"^(?:verksamhetsplan|verksamhetsberättelse|årsrapport|årsredovisning|delårsrapport|"
+    r"tertialrapport\s+\d|budget|verksamhetsplan och budget)\s+(?:för\s+)?(?:år\s+)?(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+
+
+def _named_in_letterhead(p1: CleanPage) -> _Field | None:
+    """A document without a subject line is named by the plan or report its letterhead
+    says it is ("Hässelby-Vällingby stadsdelsnämnd      Verksamhetsplan 2016")."""
+    for ln in p1.lines[:3]:
+        for cell in re.split(r"\s{2,}", ln.text.strip()):
+            if _KIND_WITH_YEAR.match(cell):
+                return _Field(cell, ln.text.strip(), 0.5)
+    return None
 
 
 def _below_paragraph_mark(p1: CleanPage, title_lines: list[int]) -> bool:
