@@ -312,6 +312,8 @@ _THE_MONEY = re.compile(
     r"\b(?:aterstar|aterstod|resterande|aterbetala\w*|forbruka\w*|outnyttjade|"
     r"de avsatta medlen|summa (?:foreslagna|beviljade) medel)\b"
 )
+#: a sum applied for
+_ASKED = re.compile(r"^\s*(?:sokt|ansokt|sokt belopp|ansokt belopp)\s*:")
 #: words that make a sum a total of several grants
 _AGGREGATE = re.compile(r"\b(?:sammanlagt|totalt|summa|sammanlagd|sammantaget|tillsammans)\b", re.I)
 
@@ -386,6 +388,13 @@ def _paragraph_amounts(
                 )
                 # ... and what is left of, spent of or paid back from the money just granted
                 or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None)
+                # ... and what an application asks for of a call for one FoU fund ("Sökt:
+                # 24 800 kr")
+                or (
+                    ctx.default_fund
+                    if _ASKED.search(fold(s.text)) and ctx.default_fund in FOU_FUNDS
+                    else None
+                )
                 # ... and a grant programme's document (föreningsbidrag, trygghetsmedel) is
                 # about that money only
                 or (ctx.default_fund if ctx.default_fund in PROGRAM_FUNDS else None),

@@ -111,6 +111,12 @@ def _marked_items(
             if cur:
                 items.append((cur[0], cur[-1]))
             cur = [i]
+        elif cur and marker is _is_number and _is_bullet(s) and ln.indent > lines[cur[0]].indent:
+            # a numbered area's own dashed sub-points ("1. Barn och unga …" / "  – barnets
+            # egen berättelse …"): under the item, not part of its text
+            i += 1
+            blank = False
+            continue
         elif cur and _continues_item(lines[cur[-1]].text, s, blank):
             cur.append(i)
         elif cur and _lost_number(lines, cur, i, marker):

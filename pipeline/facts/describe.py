@@ -234,6 +234,31 @@ def complete_from_text(
             d.amount_evidence = sentence
 
 
+def sums_named_later(drafts: Sequence[Any], texts: Sequence[str]) -> None:
+    """A listed project without a sum takes the one sum of a sentence elsewhere that names it
+    and what it costs or is granted ("Resan till Glasgow beräknas kosta 42 000 kronor"), when
+    that sentence names no other project."""
+    names = [(d, re.compile(rf"\b{re.escape(fold(d.name))}\b")) for d in drafts if d.name]
+    for s in sentences(list(texts)):
+        f = fold(s.text)
+        if not _OWN_MONEY.search(f) or _NOT_OWN_MONEY.search(f):
+            continue
+        named = [d for d, pat in names if pat.search(f)]
+        sums = [a for a in find_amounts(s.text) if a.per is None]
+        if len(named) != 1 or len(sums) != 1:
+            continue
+        d = named[0]
+        if d.amount_sek is not None or d.first_line <= s.first <= d.last_line:
+            continue
+        a = sums[0]
+        d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
+        d.amount_evidence = s.text
+        number = next((w for w in a.raw.split() if any(c.isdigit() for c in w)), a.raw)
+        d.amount_line = next(
+            (k for k in range(s.first, s.last + 1) if number in texts[k]), s.first
+        )
+
+
 _MAX_PARTNER_SENTENCE = 300
 _MAX_OPENING = 40
 _NAMED = re.compile(r"\b(?:projektet|studien|utvärderingen|satsningen|insatsen)\s+", re.IGNORECASE)

@@ -51,6 +51,7 @@ from pipeline.facts.describe import (
     is_report,
     partners_named_later,
     says_ongoing,
+    sums_named_later,
     with_partners,
 )
 from pipeline.facts.districts import counts_city_offices as offices_counted
@@ -166,6 +167,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         d.fund_type = None if _mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
+    sums_named_later(drafts, [ln.text for ln in lines])
     report = is_report(doc.meta.title)
     applying = is_application(doc.meta.title)
     if applying and len(drafts) == 1 and drafts[0].performer is None:

@@ -186,6 +186,11 @@ def _body_width(lines: list[str]) -> float:
     return statistics.median(lengths) if lengths else 70.0
 
 
+#: a project's or study's label: "Studie 2: Name", "Projekt B – Name"
+_PROJECT_LABEL = re.compile(
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*\S",
+    re.IGNORECASE,
+)
 #: a name and its subtitle, parted by a dash between spaces
 _SUBTITLE = re.compile(r"\w\s[–—-]\s\w")
 
@@ -282,6 +287,8 @@ def _subheading(
         ):
             return f"{text} {nxt}", 2
         return None
+    if not prev and _PROJECT_LABEL.match(text) and nxt and nxt[:1].isupper():
+        return text, 1  # "Studie 2: Skolgång och …" over its paragraph
     if len(text) >= 0.8 * width and nxt and nxt[0].islower():
         return None
     if not nxt:

@@ -503,3 +503,85 @@ Summa
 """
     f = facts_of(tmp_path, text)
     assert {a.sek for a in f.amounts} >= {250_000, 180_000, 430_000}
+
+
+PLAN = """
+FoU-plan för 2024
+
+Förslag till beslut
+1. Socialnämnden godkänner FoU-planen för 2024.
+
+Fokusområden 2024
+Förvaltningen föreslår följande fokusområden för det stadsövergripande
+FoU-arbetet under 2024:
+
+1.  Unga i utsatthet
+      –  skolfrånvaro
+      –  tidiga insatser
+2.  Äldres psykiska hälsa
+      –  ensamhet
+
+Planerade studier 2024
+
+Studie 1: Skolfrånvaro bland placerade barn
+Studien följer barn i familjehem och jämför deras närvaro med andra barns i samma
+skolor över tre läsår. Studien genomförs av Exempelhögskolan.
+Beräknad kostnad: 700 000 kronor
+Klar: maj 2025
+
+Studie 2: Ensamhet bland äldre med hemtjänst
+Studien bygger på intervjuer med äldre som bor i eget boende och har hemtjänst
+sedan minst ett år. Studien genomförs av Provuniversitetet.
+Beräknad kostnad: 500 000 kronor
+Klar: december 2024
+"""
+
+
+def test_a_plans_labelled_studies_focus_areas_with_sub_points_and_field_lines(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_CALL.split("Lokala utvecklingsmedel 2016")[0] + PLAN)
+    assert [(c.text, c.kind) for c in f.criteria] == [
+        ("Unga i utsatthet", "focus_area"),
+        ("Äldres psykiska hälsa", "focus_area"),
+    ]
+    got = {p.name: p for p in f.projects}
+    school = got["Skolfrånvaro bland placerade barn"]
+    assert school.amount_sek == 700_000 and school.performer == "Exempelhögskolan"
+    assert school.end_date == dt.date(2025, 5, 1)
+    assert school.year == 2024  # the plan's year, not the year it ends ("Klar: maj 2025")
+    assert got["Ensamhet bland äldre med hemtjänst"].amount_sek == 500_000
+
+
+TRIPS_LATER = """
+Studieresor 2004
+
+Förslag till beslut
+1. Socialtjänstnämnden beviljar medel för studieresor (MUST) enligt förslaget.
+
+Följande studieresor föreslås beviljas:
+
+Stadsdel              Resmål
+Farsta                Bergen
+Skärholmen            Tallinn
+Bromma                Köpenhamn
+Vantör                Oslo
+
+Resan till Bergen avser socialtjänstens arbete med unga vuxna. Resan till Bergen
+beräknas kosta 31 000 kronor.
+
+Resan till Tallinn gäller förebyggande arbete bland barn och unga. Resan till
+Tallinn beräknas kosta 18 500 kronor.
+
+Resan till Köpenhamn beräknas kosta 22 000 kronor. Resan till Oslo beräknas
+kosta 20 000 kronor.
+"""
+
+
+def test_trips_listed_without_sums_take_the_sum_a_later_sentence_gives_them(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_CALL.split("Lokala utvecklingsmedel 2016")[0] + TRIPS_LATER)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {"Bergen": 31_000, "Tallinn": 18_500, "Köpenhamn": 22_000, "Oslo": 20_000}
+    assert sorted(a.sek for a in f.amounts) == [18_500, 20_000, 22_000, 31_000]  # each once
