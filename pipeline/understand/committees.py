@@ -134,7 +134,13 @@ def _named_for(c: CommitteeMention, text: str) -> CommitteeMention:
     """A line "Socialnämnden för barn och unga": another municipality's nämnd, named by what
     it is for."""
     named = _NAMED_FOR.match(text, c.end)
-    if named is None or not c.canonical.endswith("nden") or " " in c.canonical:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    if (
+        named is None
+        or not c.canonical.endswith("nden")
+        or " " in c.canonical
+        or text[line_start : c.start].strip()  # the name opens its line, as a letterhead's
+    ):
         return c
     return CommitteeMention(
         f"{c.canonical}{named.group(1)}", text[c.start : named.end(1)], c.start, named.end(1)
@@ -196,7 +202,8 @@ def _committee(
             # the committee's name may wrap in the right-hand column ("Skarpnäcks" /
             # "stadsdelsnämnd"): its two lines' last cells joined are a candidate too
             right = [re.split(r"\s{3,}", t.strip())[-1] for t in top[k + 1 : k + 3]]
-            for cand in [after, *top[k + 1 : k + 3], " ".join(right)]:
+            wrapped = re.sub(r"-\s+(?=[a-zåäö])", "", " ".join(right))  # "stadsdels-" / "nämnd"
+            for cand in [after, *top[k + 1 : k + 3], wrapped]:
                 found = find_committees(cand)
                 if found:
                     c = found[-1]
@@ -314,7 +321,10 @@ def _columns_joined(top: list[str]) -> list[str]:
     for k, row in enumerate(cells):
         nxt = cells[k + 1] if k + 1 < len(cells) else []
         collapsed = _collapsed_join(top[k], top[k + 1] if k + 1 < len(top) else "")
-        if row and nxt and nxt[0][:1].islower() and len(nxt[0].split()) <= 2 and row[0]:
+        right = _right_column_wrap(top, k, row, nxt)
+        if right is not None:
+            out.append(right + collapsed)
+        elif row and nxt and nxt[0][:1].islower() and len(nxt[0].split()) <= 2 and row[0]:
             out.append("   ".join([f"{row[0]} {nxt[0]}", *row[1:], *nxt[1:]]) + collapsed)
         elif len(row) > 1 and len(nxt) > 1 and nxt[-1][:1].islower() and len(nxt[-1].split()) <= 2:
             # the right-hand column wraps: "Till" / "Hässelby-Vällingby" / "stadsdelsnämnd"
@@ -322,6 +332,20 @@ def _columns_joined(top: list[str]) -> list[str]:
         else:
             out.append(top[k] + collapsed)
     return out
+
+
+def _right_column_wrap(top: list[str], k: int, row: list[str], nxt: list[str]) -> str | None:
+    """The right-hand column's name wrapped onto a line that holds only that column
+    ("Till" … "Rinkeby-Kista stadsdels-" / "nämnd 2007-09-27"): joined, a hyphen closed."""
+    if len(row) < 2 or len(nxt) != 1 or not nxt[0][:1].islower() or k + 1 >= len(top):
+        return None
+    col = top[k].rstrip().rfind(row[-1])
+    indent = len(top[k + 1]) - len(top[k + 1].lstrip())
+    if abs(indent - col) > 2:
+        return None
+    last = row[-1]
+    joined = f"{last[:-1]}{nxt[0]}" if last.endswith("-") else f"{last} {nxt[0]}"
+    return "   ".join([*row[:-1], joined])
 
 
 _WRAPPED_WORD = re.compile(r"^stadsdels(?:n|h|rn|ri)?[äa]mnd\w*$|^stadsdelsf[öo]rvaltning\w*$")

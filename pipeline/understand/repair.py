@@ -42,7 +42,11 @@ from functools import lru_cache
 
 from pipeline.lang.hyphens import suspends
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
-from pipeline.understand.repair_bullets import normalise_bullet, restore_lost_bullets
+from pipeline.understand.repair_bullets import (
+    normalise_bullet,
+    restore_lost_bullets,
+    restore_owner_items,
+)
 from pipeline.understand.repair_digits import fix_digit_letters
 from pipeline.understand.repair_tables import (
     CELL_GAP,
@@ -134,4 +138,5 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
         prev = fixed
     join_hyphenated(lines, rep.lex, rep)
     restore_lost_bullets(lines)
+    restore_owner_items(lines)
     return "\n".join(lines)

@@ -14,11 +14,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.lang.lexicon import fold
 from pipeline.understand.repair_tables import CELL_GAP
 
-__all__ = ["LOOKALIKE_CAPITALS", "RUNS_ON", "normalise_bullet", "restore_lost_bullets"]
+__all__ = [
+    "LOOKALIKE_CAPITALS",
+    "RUNS_ON",
+    "normalise_bullet",
+    "restore_lost_bullets",
+    "restore_owner_items",
+]
 
 _BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
@@ -167,3 +174,58 @@ def restore_lost_bullets(lines: list[str]) -> None:
             if any(capitals) and not capitals[n] and t[0] in LOOKALIKE_CAPITALS:
                 t = t[0].upper() + t[1:]
             lines[k] = " " * depth + "- " + t
+
+
+#: an item that opens with its owner: "Rinkeby-Kista stadsdelsförvaltning: Föräldraskap …",
+#: "Spånga-Tensta: Studiebesök i Köpenhamn …"
+_OWNER_ITEM = re.compile(r"^(?P<indent>\s{2,})(?P<owner>[A-ZÅÄÖ][^:•]{1,70}?):\s+(?=[A-ZÅÄÖ\"”])")
+_OWNER_WORD = re.compile(r"forvaltning|stadsdel|\bsdf\b|enhet|avdelning|socialjour")
+_MIN_OWNER_ITEMS = 2
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    from pipeline.understand.context_places import gazetteer_names
+
+    return frozenset(fold(n) for n in gazetteer_names())
+
+
+def _names_owner(owner: str) -> bool:
+    f = fold(owner)
+    if len(owner.split()) > 6:
+        return False
+    return bool(_OWNER_WORD.search(f)) or any(
+        part.strip(" ,.") in _place_names() for part in re.split(r"[,/]| och ", f)
+    )
+
+
+def restore_owner_items(lines: list[str]) -> None:
+    """Bullets OCR dropped before items that open with their owner ("Rinkeby-Kista
+    stadsdelsförvaltning: Föräldraskap i två kulturer" / its description set in under it):
+    two or more such lines at the same indentation, each opening a block (after a blank line,
+    or after the lines of the item above it), get "- "."""
+    found: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        m = _OWNER_ITEM.match(ln)
+        if m is None or _MARKED.match(ln.strip()) or CELL_GAP.search(ln.strip()):
+            continue
+        if not _names_owner(m.group("owner")):
+            continue
+        found.setdefault(len(m.group("indent")), []).append(k)
+    for depth, ks in found.items():
+        if len(ks) < _MIN_OWNER_ITEMS:
+            continue
+        for k in ks:
+            prev = next((lines[j] for j in range(k - 1, -1, -1) if lines[j].strip()), "")
+            prev_depth = len(prev) - len(prev.lstrip())
+            # the line before is blank, a heading at the margin, or a line of the item above
+            if prev_depth not in (depth, 0) and lines[k - 1].strip():
+                continue
+            lines[k] = f"{lines[k][:depth]}- {lines[k][depth:]}"
+            # the item's own lines under it, set in to its text as a bullet list prints them
+            j = k + 1
+            while j < len(lines) and lines[j].strip() and j not in ks:
+                if len(lines[j]) - len(lines[j].lstrip()) != depth:
+                    break
+                lines[j] = f"  {lines[j]}"
+                j += 1

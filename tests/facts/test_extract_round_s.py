@@ -13,6 +13,7 @@ from extract_helpers import understood
 from test_extract_layouts import facts_of
 
 from pipeline.lang.amounts import find_amounts
+from pipeline.understand.repair import repair_text
 
 KS_HEAD = """Stadsledningskontoret                                Tjänsteutlåtande
 Avdelningen för exempel                              Dnr KS 2019/0101
@@ -585,3 +586,48 @@ def test_trips_listed_without_sums_take_the_sum_a_later_sentence_gives_them(
     got = {p.name: p.amount_sek for p in f.projects}
     assert got == {"Bergen": 31_000, "Tallinn": 18_500, "Köpenhamn": 22_000, "Oslo": 20_000}
     assert sorted(a.sek for a in f.amounts) == [18_500, 20_000, 22_000, 31_000]  # each once
+
+
+def test_owner_items_whose_bullets_ocr_dropped() -> None:
+    page = """Ansökningar
+
+     Farsta stadsdelsförvaltning: Läxhjälp i samverkan
+     Projektet fortsätter med grupper för högstadieelever. Förslag:
+     300 000 kronor.
+
+     Skarpnäcks stadsdelsförvaltning: Nätverk för familjehem
+     Familjehemmen träffas varje månad. Förslag: 200 000 kronor.
+
+     Resmål: Oslo
+     Sökande: Farsta
+"""
+    lines = repair_text(page).split("\n")
+    assert lines[2] == "     - Farsta stadsdelsförvaltning: Läxhjälp i samverkan"
+    assert lines[3] == "       Projektet fortsätter med grupper för högstadieelever. Förslag:"
+    assert lines[6] == "     - Skarpnäcks stadsdelsförvaltning: Nätverk för familjehem"
+    # labelled fields are no items: "Resmål" names no owner
+    assert lines[9] == "     Resmål: Oslo"
+
+
+def test_a_letterhead_whose_addressee_wraps_at_a_hyphen(tmp_path: Path) -> None:
+    head = """RINKEBY-KISTA STADSDELSFÖRVALTNING
+Individ- och familjeomsorgen
+                                                   TJÄNSTEUTLÅTANDE
+                                                   Dnr 1.5-100/2007
+                                                   2007-09-11
+Handläggare: Per Prov                              Till
+Tfn 08-508 00 000                                  Rinkeby-Kista stadsdels-
+                                                   nämnd 2007-09-27
+
+
+Ansökan om lokala utvecklingsmedel för projektet Stöd i skolan
+
+Förslag till beslut
+
+1. Stadsdelsnämnden godkänner att förvaltningen ansöker om 300 000 kronor
+i lokala utvecklingsmedel hos socialtjänstnämnden för projektet
+Stöd i skolan.
+"""
+    meta = understood(_write(tmp_path, head, "wrap")).meta
+    assert meta.committee == "Rinkeby-Kista stadsdelsnämnd"
+    assert meta.meeting_date == dt.date(2007, 9, 27)
