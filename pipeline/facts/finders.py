@@ -13,12 +13,15 @@ from pipeline.facts.spacy_pipeline import gazetteer
 
 def place_finder(year: int | None) -> Callable[[str], list[Place]]:
     gaz = gazetteer()
+    found: dict[str, tuple[Place, ...]] = {}  # a document's readers ask about the same lines
 
     def find(text: str) -> list[Place]:
-        return [
-            Place(m.start, m.end, m.district_id, m.name_as_printed, m.kind, m.score)
-            for m in gaz.find_districts(text, year)
-        ]
+        if text not in found:
+            found[text] = tuple(
+                Place(m.start, m.end, m.district_id, m.name_as_printed, m.kind, m.score)
+                for m in gaz.find_districts(text, year)
+            )
+        return list(found[text])
 
     return find
 

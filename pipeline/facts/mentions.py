@@ -37,19 +37,25 @@ def mentions(
         for para in paragraphs([ln.text for ln in lines], [ln.page_no for ln in lines], heads)
         for s in para.sentences
     ] + list((t, p) for p, t in notes)
-    docs = nlp.pipe(t for t, _p in texts)
-    for (_text, page), sdoc in zip(texts, docs, strict=True):
+    # a document repeats sentences (letterheads, standard clauses): each distinct text goes
+    # through the pipeline once; what it names depends on the text alone
+    unique = list(dict.fromkeys(t for t, _p in texts))
+    named: dict[str, list[tuple[str, str, float]]] = {}
+    for text, sdoc in zip(unique, nlp.pipe(unique), strict=True):
+        named[text] = []
         for ent in sdoc.ents:
             if ent.label_ != "DISTRICT" or not ent._.district_id:
                 continue
             unit = gaz.mention(
                 sdoc.text, ent.start_char, ent.end_char, ent._.district_id, years, city_offices
             )
-            if unit is None:
-                continue
-            key = (unit.id, ent.text, page)
+            if unit is not None:
+                named[text].append((unit.id, ent.text, ent._.score))
+    for text, page in texts:
+        for unit_id, name, score in named[text]:
+            key = (unit_id, name, page)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(DistrictMention(unit.id, ent.text, page, ent._.score))
+            out.append(DistrictMention(unit_id, name, page, score))
     return out

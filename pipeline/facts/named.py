@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -110,13 +111,15 @@ def find_named_projects(
             )
         )
     # 2. a heading that the paragraph calls "projektet H"
-    for h in heads:
+    firsts = [s.first for s in sents]  # in reading order: a heading's sentences are a slice
+    for j, h in enumerate(heads):
         title = lines[h].text.strip()
         if not (2 <= len(title) <= 40) or len(title.split()) > 4:
             continue
         pat = re.compile(rf"projektet\s+{re.escape(title)}\b", re.IGNORECASE)
-        nxt = next((k for k in heads if k > h), len(lines))
-        defining = next((s for s in sents if h < s.first < nxt and pat.search(s.text)), None)
+        nxt = heads[j + 1] if j + 1 < len(heads) else len(lines)
+        under = sents[bisect_right(firsts, h) : bisect_left(firsts, nxt)]
+        defining = next((s for s in under if pat.search(s.text)), None)
         if defining is None:
             continue
         funds = find_funds(defining.text, ctx.study_fund)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.hyphens import suspends
@@ -141,6 +142,15 @@ def paragraphs(
 ) -> list[Paragraph]:
     """Paragraphs of a run of lines: split at blank lines (unless the sentence goes on) and
     at headings; each with its sentences."""
+    # several readers of one document's body ask for the same paragraphs: split them once
+    pages = tuple(page_nos) if page_nos is not None else None
+    return list(_paragraphs(tuple(lines), pages, tuple(headings)))
+
+
+@lru_cache(maxsize=4)
+def _paragraphs(
+    lines: tuple[str, ...], page_nos: tuple[int, ...] | None, headings: tuple[bool, ...]
+) -> tuple[Paragraph, ...]:
     out: list[Paragraph] = []
     cur: list[int] = []
 
@@ -178,7 +188,7 @@ def paragraphs(
         last_text = ln
         blank_since = False
     flush()
-    return out
+    return tuple(out)
 
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")

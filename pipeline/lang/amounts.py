@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from pipeline.lang.amount_words import COUNT_NOUNS, PER_INTHE, canon_per
 from pipeline.lang.fuzzy import VOWEL, skeleton
@@ -330,8 +331,13 @@ def _ocr_zeros(text: str, sk: str) -> str:
 
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
+    return list(_find_amounts(text))
+
+
+@lru_cache(maxsize=8192)  # the readers of a document ask about the same sentences and lines
+def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
     if not text:
-        return []
+        return ()
     sk = _ocr_zeros(text, skeleton(text))
     out: list[AmountMatch] = []
     taken: list[tuple[int, int]] = []
@@ -392,7 +398,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
         emit(core.start, core.end, end, core.value * mult, explicit)
 
     out.sort(key=lambda a: (a.start, a.end))
-    return out
+    return tuple(out)
 
 
 def parse_amount(s: str) -> int | None:

@@ -172,10 +172,13 @@ class ContextRepairer(ContextReadings):
         case) OCR confidence."""
         out = list(lines)
         changes: list[Repair] = []
-        damaged = self.damaged(page_tokens(out))
+        toks = page_tokens(out)
+        damaged = self.damaged(toks)
         self._nordic_page = any(c in "æøÆØ" for line in out for c in line)
         self._line_rules(out, changes, damaged)
-        self._word_pass(out, changes, confidences, "damaged" if damaged else "")
+        # the line rules seldom change a page: its words are then the ones just found
+        known_toks = toks if out == list(lines) else None
+        self._word_pass(out, changes, confidences, "damaged" if damaged else "", known_toks)
         if damaged:
             # a hyphen beside a function word, once the word on its other side is read
             # ("stodjei-den" → "stödjer-den" → "stödjer den")
@@ -218,9 +221,11 @@ class ContextRepairer(ContextReadings):
         changes: list[Repair],
         confidences: Sequence[dict[str, float]],
         default: str,
+        toks: list[Tok] | None = None,
     ) -> None:
-        """Each word read alone, then with its neighbours; the readings written into `out`."""
-        toks = page_tokens(out)
+        """Each word read alone, then with its neighbours; the readings written into `out`
+        (`toks`: the words of `out`, when already found)."""
+        toks = page_tokens(out) if toks is None else toks
         folded = fold("\n".join(out)) if self.homes else ""
         page = _Page(out, toks, [], confidences, default, folded)
         # neighbours are read as repaired out of context ("anser ait deét" → "ait" between
@@ -264,7 +269,9 @@ class ContextRepairer(ContextReadings):
         printed = tok.text
         low = printed.lower()
         mode = token_mode(printed, tok.sentence_start)
-        if mode == "skip" or not all(c.isalpha() or c in "&#@" for c in printed):
+        if mode == "skip" or not (
+            printed.isalpha() or all(c.isalpha() or c in "&#@" for c in printed)
+        ):
             return None
         dot = page.lines[tok.line][tok.end : tok.end + 1] == "."
         if len(printed) <= 6 and dot and not self.known(low):

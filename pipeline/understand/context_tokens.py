@@ -38,6 +38,10 @@ class Tok:
         self.sentence_start = sentence_start
 
 
+#: what before a word on its line makes it open a sentence: a stop, a bracket, an item number
+_OPENS_AFTER = re.compile(r"[.!?:]\s*$|\(\s*$|^\s*\d+[.)]\s*$")
+
+
 def page_tokens(lines: Sequence[str]) -> list[Tok]:
     """The words of a page's lines, in reading order."""
     toks: list[Tok] = []
@@ -52,7 +56,7 @@ def page_tokens(lines: Sequence[str]) -> list[Tok]:
             if before.strip() in ("", "-"):
                 at_start = start_of_line
             else:
-                at_start = bool(re.search(r"[.!?:]\s*$|\(\s*$|^\s*\d+[.)]\s*$", before))
+                at_start = bool(_OPENS_AFTER.search(before))
             toks.append(Tok(i, m.start(), m.end(), m.group(), at_start))
         if line.strip():
             prev_line = line

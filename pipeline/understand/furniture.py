@@ -73,6 +73,7 @@ def _continuation_pattern() -> re.Pattern[str]:
     return re.compile(json.loads(text)["field_error_continuation"], re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def classify_line(line: str) -> str | None:
     """The furniture label a line gets on its own pattern (no page context), or None."""
     text = line.strip()

@@ -55,6 +55,7 @@ from pipeline.understand.repair_tables import (
     split_glued_cells,
 )
 from pipeline.understand.repair_words import WordRepairer
+from pipeline.understand.word_evidence import remembered
 
 __all__ = ["get_repairer", "repair_line", "repair_text"]
 
@@ -117,11 +118,19 @@ def repair_line(
     """Repair one line (without the cross-line hyphen join); `intact`: the page shows no
     lost å/ä/ö, so known words keep their printed a/o (`WordRepairer.diacritics_intact`)."""
     rep = repairer or get_repairer()
+    prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
+    return remembered(
+        rep.lines, (line, prev_end, intact), lambda: _repair_line(line, prev_end, rep, intact)
+    )
+
+
+def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> str:
+    """`repair_line`, computed: all it depends on is the line, the last character of the
+    line before ("" after a blank line) and `intact`."""
     line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
     line = split_glued_cells(line, rep.lex, rep)
-    prev_end = prev_line.rstrip()[-1:] if prev_line.strip() else ""
     line = fix_digit_letters(line, prev_end)
-    sentence_start = prev_end in ("", ".", "!", "?", ":") or not prev_line.strip()
+    sentence_start = prev_end in ("", ".", "!", "?", ":")
     return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
 
 

@@ -117,6 +117,9 @@ class WordRepairer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._cache: dict[str, str] = {}
+        #: `repair.repair_line`'s answers: (line, the previous line's last character,
+        #: diacritics intact) -> the repaired line; letterheads and footers come back
+        self.lines: dict[tuple[str, str, bool], str] = {}
 
     # ----------------------------------------------------------------- single words
 

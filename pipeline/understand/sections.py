@@ -99,6 +99,7 @@ def _norm(text: str) -> str:
 _CONTEXT_KINDS = {"sammanfattning": "sammanfattning", "bakgrund": "bakgrund", "arendet": "arendet"}
 
 
+@lru_cache(maxsize=65536)
 def heading_kind(line: str) -> str | None:
     """The level-1 kind of a line that is a standard heading, else None."""
     text = line.strip()

@@ -37,6 +37,7 @@ def _block_labels() -> tuple[str, ...]:
     return tuple(fold(r["role"]) for r in pattern_rows("roles.csv") if r["kind"] == "label")
 
 
+@lru_cache(maxsize=65536)
 def role_of(word: str) -> str | None:
     """The canonical role a printed (possibly OCR-damaged) word stands for."""
     f = fold(word.strip(".,:;"))
