@@ -65,6 +65,9 @@ def normalize_dnr(raw: str) -> str | None:
     return f"{prefix.strip().upper()} {num}" if prefix else num
 
 
+_YEAR_SERIAL = re.compile(r"(?:19|20)\d\d-\d{3,6}(?:-\d{1,3})?")
+
+
 def find_dnrs(text: str) -> list[DnrMatch]:
     """Dnr in `text`: every labelled one, and unlabelled ones of the unmistakable
     ``<number>/<year>`` shape with a classification code or a zero-padded serial."""
@@ -73,6 +76,10 @@ def find_dnrs(text: str) -> list[DnrMatch]:
     for lab in _LABEL.finditer(text):
         # OCR reads a leading zero as "O" ("Dnr O318/2000"): read it as the digit it stands for
         fixed = text[: lab.end()] + re.sub(r"^[Oo](?=[0-9OoIl]*\d)", "0", text[lab.end() :])
+        # ... and a part's leading zero after a separator ("Dnr 120-O143/2OO5")
+        fixed = fixed[: lab.end()] + re.sub(
+            r"(?<=[-–/.:])[Oo](?=[0-9Oo]*\d)", "0", fixed[lab.end() : lab.end() + 30]
+        ) + fixed[lab.end() + 30 :]
         m = _BODY.match(fixed, lab.end())
         if m is None:
             continue
@@ -86,8 +93,9 @@ def find_dnrs(text: str) -> list[DnrMatch]:
     for m in _BODY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if "/" not in m.group() and not (m.group("prefix") or "").endswith("-"):
-            continue
+        year_serial = bool(m.group("prefix")) and bool(_YEAR_SERIAL.fullmatch(m.group("num").strip()))
+        if "/" not in m.group() and not (m.group("prefix") or "").endswith("-") and not year_serial:
+            continue  # ("HSN 2020-0694": a body's code, a year and a serial, is one)
         num = m.group("num")
         serial = num.split("/")[0]
         classified = bool(re.match(r"\d+(?:\.\d+)+\s*[-–:]", num))

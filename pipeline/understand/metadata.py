@@ -376,6 +376,17 @@ def _dnr_alone(text: str, raw: str) -> bool:
 _LABEL_ALONE = re.compile(r"^\s*(?:d\s?[il1]?\s?nr|diarienummer|diarienr)\.?\s*:?\s*$", re.IGNORECASE)
 
 
+def _value_below(line: str, nxt: str) -> str | None:
+    """A "Dnr" cell of a header row and the value in the same column of the row below, as
+    one labelled text, or None."""
+    for m in re.finditer(r"(?:^|(?<=\s\s))(?:Dnr|DNR|Diarienummer)\s*(?=\s\s|$)", line):
+        start = m.start()
+        cell = re.match(r"\s*(\S+(?:\s\S+)*)", nxt[max(0, start - 2) :]) if len(nxt) > start else None
+        if cell is not None and abs(len(nxt[: max(0, start - 2)]) + cell.start(1) - start) <= 3:
+            return f"Dnr {cell.group(1)}"
+    return None
+
+
 def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _Field | None:
     """The document's own dnr. None when the one printed in its head is truncated."""
     p1 = pages[0]
@@ -405,6 +416,8 @@ def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _F
             if _LABEL_ALONE.match(text) and i + 1 < len(page.lines):
                 # a header flattened one value per line: "Dnr" alone, its number below
                 text = f"{text.strip()} {page.lines[i + 1].text.strip()}"
+            elif i + 1 < len(page.lines) and (below := _value_below(text, page.lines[i + 1].text)):
+                text = below  # "Datum   Dnr" over "2017-10-09   VRSA 2017-01188"
             for d in find_dnrs(text):
                 if page is p1 and d.labelled:
                     score = 0.95

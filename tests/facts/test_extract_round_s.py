@@ -631,3 +631,20 @@ Stöd i skolan.
     meta = understood(_write(tmp_path, head, "wrap")).meta
     assert meta.committee == "Rinkeby-Kista stadsdelsnämnd"
     assert meta.meeting_date == dt.date(2007, 9, 27)
+
+
+def test_dnr_forms_of_other_bodies_and_ocr(tmp_path: Path) -> None:
+    from pipeline.understand.dnr import find_dnrs
+
+    assert [d.normalized for d in find_dnrs("Dnr 120-O143/2OO5")] == ["120-0143/2005"]
+    assert [d.normalized for d in find_dnrs("HSN 2020-0694")] == ["HSN 2020-0694"]
+    assert find_dnrs("SN 2019-05-21") == []  # a date, not a serial
+    letter = """EXEMPELRÅDET FÖR FORSKNING                              BESLUT
+                                                       Datum            Dnr
+                                                       2017-10-09       EFR 2017-00123
+Handläggare
+Sofia Exempel
+
+Beslut om projektbidrag 2017
+"""
+    assert understood(_write(tmp_path, letter, "letter")).meta.dnr == "EFR 2017-00123"
