@@ -228,6 +228,12 @@ def _committee(
             found = find_committees(text)
             if found:
                 return _Field((found[0].canonical, found[0].as_printed), text, 0.85)
+        for text in top[:6]:
+            # a nämnd the vocabulary does not know, named on its own line of the letterhead
+            # ("Hälso- och sjukvårdsnämnden" under "REGION STOCKHOLM")
+            cell = re.split(r"\s{2,}", text.strip())[0]
+            if _OTHER_NAMND.fullmatch(cell):
+                return _Field((cell, cell), text, 0.7)
     # 5. the body that proposes or decides in a sentence opening the decisions
     #    ("Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande.")
     for h in headings:
@@ -284,6 +290,9 @@ def _committee(
     return _own_district(pages)
 
 
+_OTHER_NAMND = re.compile(
+    r"[A-ZÅÄÖ][\wåäö]*(?:-)?(?:\s(?:och|för)\s[\wåäö-]+)*(?:nämnden|styrelsen)"
+)
 _DECIDES = re.compile(
     r"^((?:[A-ZÅÄÖ][\w-]*\s+och\s+[\w-]*|[A-ZÅÄÖ][\w-]*)nämnden|[A-ZÅÄÖ][\w-]*utskottet)"
     r"\s+beslutar\b"

@@ -648,3 +648,20 @@ Sofia Exempel
 Beslut om projektbidrag 2017
 """
     assert understood(_write(tmp_path, letter, "letter")).meta.dnr == "EFR 2017-00123"
+
+
+def test_a_nämnd_the_vocabulary_does_not_know_heads_its_protocol(tmp_path: Path) -> None:
+    text = """REGION EXEMPEL                                       PROTOKOLLSUTDRAG
+                                                     1 (2)
+Hälso- och sjukvårdsnämnden                          Sammanträdesdatum
+                                                     2020-05-26
+
+§ 118
+Samfinansiering av ett FoU-centrum 2021–2023
+
+Beslut
+att bevilja centret 1 200 tkr per år.
+"""
+    assert understood(_write(tmp_path, text, "region")).meta.committee == (
+        "Hälso- och sjukvårdsnämnden"
+    )
