@@ -665,3 +665,28 @@ att bevilja centret 1 200 tkr per år.
     assert understood(_write(tmp_path, text, "region")).meta.committee == (
         "Hälso- och sjukvårdsnämnden"
     )
+
+
+def test_prose_naming_a_listed_project_with_its_place_is_no_second_project(
+    tmp_path: Path,
+) -> None:
+    text = SN_CALL.split("Lokala utvecklingsmedel 2016")[0] + """
+Lokala utvecklingsmedel 2020
+
+Förslag till beslut
+1. Socialnämnden beviljar lokala utvecklingsmedel enligt tabellen.
+
+Projekt                                      Stadsdelsförvaltning     Beviljas (kr)
+Tidig samordning kring barn i förskolan      Farsta                        300 000
+Arbetsträning med stöd i grupp               Skärholmen                    250 000
+Summa                                                                      550 000
+
+Förvaltningens bedömning
+Projektet Tidig samordning kring barn i förskolan i Farsta sökte 350 000 kronor.
+Förvaltningen föreslår 300 000 kronor.
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == [
+        "Arbetsträning med stöd i grupp",
+        "Tidig samordning kring barn i förskolan",
+    ]
