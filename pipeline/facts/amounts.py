@@ -18,7 +18,14 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts import ids
-from pipeline.facts.context import FOU_FUNDS, PROGRAM_FUNDS, BodyLine, Context, find_funds
+from pipeline.facts.context import (
+    FOU_FUNDS,
+    PROGRAM_FUNDS,
+    BodyLine,
+    Context,
+    find_funds,
+    sentence_year,
+)
 from pipeline.facts.drafts import Draft
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
@@ -312,6 +319,14 @@ _THE_MONEY = re.compile(
     r"\b(?:aterstar|aterstod|resterande|aterbetala\w*|forbruka\w*|outnyttjade|"
     r"de avsatta medlen|summa (?:foreslagna|beviljade) medel)\b"
 )
+#: a sentence about parts of the sum before it ("Av dessa gick …", "Därav …")
+_PART_OF = re.compile(r"^\s*(?:av dessa|av detta|av dem|av beloppet|darav)\b")
+#: words that make a part of a sum someone else's or an application's ("Av detta söks …",
+#: "Av detta finansierar förvaltningen hälften …")
+_OTHERS_MONEY = re.compile(
+    r"\b(?:sok\w*|ansok\w*|finansier\w*|sjalv|egen|egna|bidra\w*|forbruka\w*|aterbetal\w*|"
+    r"outnyttja\w*|kvar\w*|aterst\w*)\b"
+)
 #: a sum applied for
 _ASKED = re.compile(r"^\s*(?:sokt|ansokt|sokt belopp|ansokt belopp)\s*:")
 #: words that make a sum a total of several grants
@@ -330,7 +345,11 @@ def _paragraph_amounts(
     out: list[tuple[int, Amount]] = []
     heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
     offset = 0
+    before: tuple[str, int | None] | None = None  # the last sentence's (kind, year)
     for s in para.sentences:
+        # "Av dessa gick 4,2 mnkr till …": parts of the sum just stated, of its kind and year
+        part_of = before if _PART_OF.match(fold(s.text)) else None
+        said_before = before
         pos_in_para = para.text.find(s.text, offset)
         offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
         found = find_amounts(s.text)
@@ -349,6 +368,10 @@ def _paragraph_amounts(
                 if not role.cued:
                     role = Role("project_cost", 0.6, role.scores, False)
             kind = role.kind
+            if part_of is not None and (
+                not role.cued or (kind == "other" and not _OTHERS_MONEY.search(fold(s.text)))
+            ):
+                kind = part_of[0]
             if owner is not None and kind == "other" and not role.cued and m.per is None:
                 kind = "project_cost"
             if owner is not None and kind == "total_granted" and not _AGGREGATE.search(s.text):
@@ -403,6 +426,10 @@ def _paragraph_amounts(
                 spans,
             )
             year = amount_year(s.text, m.start, ctx.year_at(s.first))
+            if part_of is not None and part_of[1] is not None and sentence_year(s.text) is None:
+                year = part_of[1]
+            if said_before is before:
+                before = (kind, year)
             out.append(
                 (
                     s.first,

@@ -690,3 +690,22 @@ Förvaltningen föreslår 300 000 kronor.
         "Arbetsträning med stöd i grupp",
         "Tidig samordning kring barn i förskolan",
     ]
+
+
+def test_parts_of_a_sum_just_stated_take_its_kind_and_year(tmp_path: Path) -> None:
+    text = KS_HEAD + """
+Svar på skrivelse om FoU-medel
+
+Förslag till beslut
+1. Skrivelsen anses besvarad.
+
+Ärendet
+Socialnämnden fördelade under 2010 sammanlagt 6 mnkr i medel för forskning och
+utveckling. Av dessa gick 4 mnkr som lokala utvecklingsmedel till projekt i
+stadsdelarna och 2 mnkr till stadsövergripande studier. Av detta söks 1 mnkr på nytt.
+"""
+    f = facts_of(tmp_path, text)
+    got = {a.sek: a for a in f.amounts}
+    assert (got[4_000_000].kind, got[4_000_000].year) == ("total_granted", 2010)
+    assert (got[2_000_000].kind, got[2_000_000].year) == ("total_granted", 2010)
+    assert got[1_000_000].kind == "other"  # a part applied for keeps its own role
