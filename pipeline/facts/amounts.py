@@ -319,6 +319,11 @@ _THE_MONEY = re.compile(
     r"\b(?:aterstar|aterstod|resterande|aterbetala\w*|forbruka\w*|outnyttjade|"
     r"de avsatta medlen|summa (?:foreslagna|beviljade) medel)\b"
 )
+#: several projects or studies as the subject of a sum
+_MANY_PROJECTS = re.compile(
+    r"\b(?:studierna|projekten|utvarderingarna|resorna|studieresorna|(?:tva|tre|fyra|fem|sex|sju|"
+    r"atta|nio|tio|\d{1,2})\s+(?:\w+\s+)?(?:studier|projekt|utvarderingar|resor))\b"
+)
 #: a sentence about parts of the sum before it ("Av dessa gick …", "Därav …")
 _PART_OF = re.compile(r"^\s*(?:av dessa|av detta|av dem|av beloppet|darav)\b")
 #: words that make a part of a sum someone else's or an application's ("Av detta söks …",
@@ -368,6 +373,12 @@ def _paragraph_amounts(
                 if not role.cued:
                     role = Role("project_cost", 0.6, role.scores, False)
             kind = role.kind
+            if (
+                kind == "project_cost"
+                and _AGGREGATE.search(s.text)
+                and _MANY_PROJECTS.search(fold(s.text))
+            ):
+                kind = "total_granted"  # "De fyra studierna beräknas kosta sammanlagt …"
             if part_of is not None and (
                 not role.cued or (kind == "other" and not _OTHERS_MONEY.search(fold(s.text)))
             ):

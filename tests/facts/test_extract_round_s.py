@@ -709,3 +709,18 @@ stadsdelarna och 2 mnkr till stadsövergripande studier. Av detta söks 1 mnkr p
     assert (got[4_000_000].kind, got[4_000_000].year) == ("total_granted", 2010)
     assert (got[2_000_000].kind, got[2_000_000].year) == ("total_granted", 2010)
     assert got[1_000_000].kind == "other"  # a part applied for keeps its own role
+
+
+def test_what_several_studies_cost_together_is_a_total(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, KS_HEAD + """
+FoU-plan 2023
+
+Förslag till beslut
+1. Kommunstyrelsen godkänner planen.
+
+Ärendet
+De fyra studierna beräknas kosta sammanlagt 3 450 000 kronor. Studien om ensamhet
+beräknas kosta 800 000 kronor.
+""")
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds == {3_450_000: "total_granted", 800_000: "project_cost"}
