@@ -179,6 +179,9 @@ def test_a_report_of_finished_projects_under_their_headings(tmp_path: Path) -> N
     assert mobile.amount_sek == 240_000  # the fund's part of the whole cost
     assert mobile.fund_type == "LUM"
     assert [d.district_id for d in got["Föräldragrupper på somaliska"].districts] == ["kista"]
+    kinds = {(a.sek, a.raw): a.kind for a in f.amounts}
+    assert kinds[(200_000, "200 000 kronor")] == "project_cost"  # "Av beviljade 200 000 kronor"
+    assert kinds[(180_000, "180 000 kronor")] == "other"  # … förbrukades 180 000 kronor
 
 
 def _write(tmp_path: Path, text: str, name: str = "report") -> Path:
