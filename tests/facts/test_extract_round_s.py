@@ -727,3 +727,17 @@ beräknas kosta 800 000 kronor.
 """)
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds == {3_450_000: "total_granted", 800_000: "project_cost"}
+
+
+def test_a_budget_supplement_and_a_total_shared_among_the_projects(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SDN_HEAD + """
+Månadsrapport och lokala utvecklingsmedel 2014
+
+Stadsdelsnämndens beslut
+1. Stadsdelsnämnden hemställer hos kommunstyrelsen om ett tillfälligt
+   budgettillskott om 2,5 mnkr för ökade kostnader för ekonomiskt bistånd.
+2. Stadsdelsnämnden fördelar de lokala utvecklingsmedel om 840 000 kr som
+   socialnämnden beviljat förvaltningen till de tre projekt som anges i ärendet.
+""")
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds == {2_500_000: "budget", 840_000: "total_granted"}
