@@ -100,9 +100,15 @@ def all_amounts(
     by_fund = {
         ta.evidence.split(" | ")[0]
         for ta in money_tables
-        if len({f for other in money_tables
+        if len(
+            {
+                f
+                for other in money_tables
                 if other.evidence.split(" | ")[0] == ta.evidence.split(" | ")[0]
-                for f in row_funds[other.line]}) >= 2
+                for f in row_funds[other.line]
+            }
+        )
+        >= 2
     }
     for ta in money_tables:
         # budget, financing and per-district tables (no project column): unit from the header
@@ -123,7 +129,9 @@ def all_amounts(
                         # "Egen insats") is no fund's
                         None
                         if _OWN_MONEY.search(fold(f"{_row_label(lines[ta.line].text)} {ta.column}"))
-                        else (next(iter(row_funds[ta.line])) if len(row_funds[ta.line]) == 1 else None)
+                        else (
+                            next(iter(row_funds[ta.line])) if len(row_funds[ta.line]) == 1 else None
+                        )
                         if ta.evidence.split(" | ")[0] in by_fund
                         # a row naming its fund ("Projektledare (LUM)"), else the table's
                         else next(iter(row_funds[ta.line]))

@@ -254,9 +254,7 @@ def sums_named_later(drafts: Sequence[Any], texts: Sequence[str]) -> None:
         d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
         d.amount_evidence = s.text
         number = next((w for w in a.raw.split() if any(c.isdigit() for c in w)), a.raw)
-        d.amount_line = next(
-            (k for k in range(s.first, s.last + 1) if number in texts[k]), s.first
-        )
+        d.amount_line = next((k for k in range(s.first, s.last + 1) if number in texts[k]), s.first)
 
 
 _MAX_PARTNER_SENTENCE = 300

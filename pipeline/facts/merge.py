@@ -197,7 +197,11 @@ def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
         ):
             d.name = name
             return d
-        if len(short) >= _MIN_PREFIX_NAME and f.startswith(short) and _PLACE_TAIL.match(f[len(short) :]):
+        if (
+            len(short) >= _MIN_PREFIX_NAME
+            and f.startswith(short)
+            and _PLACE_TAIL.match(f[len(short) :])
+        ):
             # "Projektet <Name> i Spånga-Tensta sökte …": the listed project, where it runs
             return d
     return None

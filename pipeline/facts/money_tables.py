@@ -144,7 +144,9 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
 _MAX_FLAT_COLUMNS = 5
 _MAX_LABEL_WORDS = 10
 #: a flattened cell under a money column: a sum, a dash, or one word printed instead ("IOP")
-_FLAT_VALUE = re.compile(r"^(?:[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$")
+_FLAT_VALUE = re.compile(
+    r"^(?:[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$"
+)
 #: a sum, OCR's O for 0 and l for 1 allowed ("25O 000", "l80 000")
 _FLAT_NUMBER = re.compile(r"^(?=.*\d)[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?$")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1"})
@@ -217,7 +219,12 @@ def _flat_header(lines: Sequence[str], i: int) -> tuple[int, list[str]]:
             k += 1  # the line a hyphenated cell was joined from ("Budget-" / "justering")
             continue
         digits = re.sub(r"\b(?:19|20)\d\d\b", "", t)  # a year is a column's name
-        if not t or len(t.split()) > 4 or any(c.isdigit() for c in digits) or t.endswith((".", ":")):
+        if (
+            not t
+            or len(t.split()) > 4
+            or any(c.isdigit() for c in digits)
+            or t.endswith((".", ":"))
+        ):
             break
         if cells and cells[-1].endswith("-") and t[:1].islower():
             cells[-1] = cells[-1][:-1] + t  # "Budget-" / "justering"

@@ -71,7 +71,9 @@ def find_headed_projects(
         if labelled and k < end and lines[k].heading:
             # "Projekt A: Name" over "Syfte", "Målgrupp", "Tidsplan" …: the project's text is
             # its parts; the first sentence is the first part's
-            k = next((j for j in range(k + 1, end) if lines[j].text.strip() and not lines[j].heading), k)
+            k = next(
+                (j for j in range(k + 1, end) if lines[j].text.strip() and not lines[j].heading), k
+            )
             sent = first_sentence.get(k, sent)
         fields = _fields(lines, k, end)
         if fields:

@@ -172,7 +172,12 @@ def parse_end_cell(
         return term.start(), term.end(), term.group(0), season
     ym = _YEAR_MONTH.match(text)
     if ym is not None:  # "2013-12": that month
-        return ym.start(1), ym.end(2), ym.group(0).strip(), dt.date(int(ym.group(1)), int(ym.group(2)), 1)
+        return (
+            ym.start(1),
+            ym.end(2),
+            ym.group(0).strip(),
+            dt.date(int(ym.group(1)), int(ym.group(2)), 1),
+        )
     m = _CELL_YEARS.match(text)
     if m is None:
         return None

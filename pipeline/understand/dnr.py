@@ -77,9 +77,11 @@ def find_dnrs(text: str) -> list[DnrMatch]:
         # OCR reads a leading zero as "O" ("Dnr O318/2000"): read it as the digit it stands for
         fixed = text[: lab.end()] + re.sub(r"^[Oo](?=[0-9OoIl]*\d)", "0", text[lab.end() :])
         # ... and a part's leading zero after a separator ("Dnr 120-O143/2OO5")
-        fixed = fixed[: lab.end()] + re.sub(
-            r"(?<=[-–/.:])[Oo](?=[0-9Oo]*\d)", "0", fixed[lab.end() : lab.end() + 30]
-        ) + fixed[lab.end() + 30 :]
+        fixed = (
+            fixed[: lab.end()]
+            + re.sub(r"(?<=[-–/.:])[Oo](?=[0-9Oo]*\d)", "0", fixed[lab.end() : lab.end() + 30])
+            + fixed[lab.end() + 30 :]
+        )
         m = _BODY.match(fixed, lab.end())
         if m is None:
             continue
@@ -93,7 +95,9 @@ def find_dnrs(text: str) -> list[DnrMatch]:
     for m in _BODY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        year_serial = bool(m.group("prefix")) and bool(_YEAR_SERIAL.fullmatch(m.group("num").strip()))
+        year_serial = bool(m.group("prefix")) and bool(
+            _YEAR_SERIAL.fullmatch(m.group("num").strip())
+        )
         if "/" not in m.group() and not (m.group("prefix") or "").endswith("-") and not year_serial:
             continue  # ("HSN 2020-0694": a body's code, a year and a serial, is one)
         num = m.group("num")

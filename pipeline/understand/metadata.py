@@ -373,7 +373,9 @@ def _dnr_alone(text: str, raw: str) -> bool:
     return not re.sub(r"[\s()\[\].,:;]", "", rest)
 
 
-_LABEL_ALONE = re.compile(r"^\s*(?:d\s?[il1]?\s?nr|diarienummer|diarienr)\.?\s*:?\s*$", re.IGNORECASE)
+_LABEL_ALONE = re.compile(
+    r"^\s*(?:d\s?[il1]?\s?nr|diarienummer|diarienr)\.?\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _value_below(line: str, nxt: str) -> str | None:
@@ -381,7 +383,9 @@ def _value_below(line: str, nxt: str) -> str | None:
     one labelled text, or None."""
     for m in re.finditer(r"(?:^|(?<=\s\s))(?:Dnr|DNR|Diarienummer)\s*(?=\s\s|$)", line):
         start = m.start()
-        cell = re.match(r"\s*(\S+(?:\s\S+)*)", nxt[max(0, start - 2) :]) if len(nxt) > start else None
+        cell = (
+            re.match(r"\s*(\S+(?:\s\S+)*)", nxt[max(0, start - 2) :]) if len(nxt) > start else None
+        )
         if cell is not None and abs(len(nxt[: max(0, start - 2)]) + cell.start(1) - start) <= 3:
             return f"Dnr {cell.group(1)}"
     return None

@@ -268,9 +268,11 @@ def test_criteria_stated_as_a_series_in_one_sentence(tmp_path: Path) -> None:
 
 
 def test_another_nämnds_conditions_are_no_criteria_of_the_fou_calls(tmp_path: Path) -> None:
-    schools = SN_CALL.replace("Socialnämnden", "Utbildningsnämnden").replace(
-        "lokala utvecklingsmedel", "utvecklingsmedel"
-    ).replace("Lokala utvecklingsmedel", "Utvecklingsmedel")
+    schools = (
+        SN_CALL.replace("Socialnämnden", "Utbildningsnämnden")
+        .replace("lokala utvecklingsmedel", "utvecklingsmedel")
+        .replace("Lokala utvecklingsmedel", "Utvecklingsmedel")
+    )
     f = facts_of(tmp_path, schools)
     assert f.criteria == ()
 
@@ -312,7 +314,10 @@ På kommunstyrelsens vägnar
     assert doc.meta.title == "Riktlinjer för exempelverksamhet i staden"
     assert doc.meta.doc_date == dt.date(2010, 3, 3)  # dated where it is signed
     caps = "MARIA-GAMLA STANS STADSDELSNÄMND\nPROTOKOLLSUTDRAG\n\n§ 4\n\nExempelärende\n"
-    assert understood(_write(tmp_path, caps, "caps")).meta.committee == "Maria-Gamla stans stadsdelsnämnd"
+    assert (
+        understood(_write(tmp_path, caps, "caps")).meta.committee
+        == "Maria-Gamla stans stadsdelsnämnd"
+    )
 
 
 FARSTA_HEAD = """SKARPNÄCKS STADSDELSFÖRVALTNING                          TJÄNSTEUTLÅTANDE
@@ -484,10 +489,15 @@ Förvaltningens förslag till beslut
 
 
 def test_ones_read_as_the_letter_l_and_a_flattened_table_without_a_unit(tmp_path: Path) -> None:
-    got = [(a.sek, a.raw) for a in find_amounts("fördelar l 350 000 kr, resterande l50 000 kr och l,5 mnkr")]
+    got = [
+        (a.sek, a.raw)
+        for a in find_amounts("fördelar l 350 000 kr, resterande l50 000 kr och l,5 mnkr")
+    ]
     assert got == [(1_350_000, "l 350 000 kr"), (150_000, "l50 000 kr"), (1_500_000, "l,5 mnkr")]
     assert find_amounts("Tel 508 36 172, lokal 12") == []
-    text = KS_HEAD + """
+    text = (
+        KS_HEAD
+        + """
 Fördelning av utvecklingsmedel 2005
 
 Förslag till beslut
@@ -505,6 +515,7 @@ l80 000
 Summa
 430 000
 """
+    )
     f = facts_of(tmp_path, text)
     assert {a.sek for a in f.amounts} >= {250_000, 180_000, 430_000}
 
@@ -673,7 +684,9 @@ att bevilja centret 1 200 tkr per år.
 def test_prose_naming_a_listed_project_with_its_place_is_no_second_project(
     tmp_path: Path,
 ) -> None:
-    text = SN_CALL.split("Lokala utvecklingsmedel 2016")[0] + """
+    text = (
+        SN_CALL.split("Lokala utvecklingsmedel 2016")[0]
+        + """
 Lokala utvecklingsmedel 2020
 
 Förslag till beslut
@@ -688,6 +701,7 @@ Förvaltningens bedömning
 Projektet Tidig samordning kring barn i förskolan i Farsta sökte 350 000 kronor.
 Förvaltningen föreslår 300 000 kronor.
 """
+    )
     f = facts_of(tmp_path, text)
     assert sorted(p.name for p in f.projects) == [
         "Arbetsträning med stöd i grupp",
@@ -696,7 +710,9 @@ Förvaltningen föreslår 300 000 kronor.
 
 
 def test_parts_of_a_sum_just_stated_take_its_kind_and_year(tmp_path: Path) -> None:
-    text = KS_HEAD + """
+    text = (
+        KS_HEAD
+        + """
 Svar på skrivelse om FoU-medel
 
 Förslag till beslut
@@ -707,6 +723,7 @@ Socialnämnden fördelade under 2010 sammanlagt 6 mnkr i medel för forskning oc
 utveckling. Av dessa gick 4 mnkr som lokala utvecklingsmedel till projekt i
 stadsdelarna och 2 mnkr till stadsövergripande studier. Av detta söks 1 mnkr på nytt.
 """
+    )
     f = facts_of(tmp_path, text)
     got = {a.sek: a for a in f.amounts}
     assert (got[4_000_000].kind, got[4_000_000].year) == ("total_granted", 2010)
@@ -715,7 +732,10 @@ stadsdelarna och 2 mnkr till stadsövergripande studier. Av detta söks 1 mnkr p
 
 
 def test_what_several_studies_cost_together_is_a_total(tmp_path: Path) -> None:
-    f = facts_of(tmp_path, KS_HEAD + """
+    f = facts_of(
+        tmp_path,
+        KS_HEAD
+        + """
 FoU-plan 2023
 
 Förslag till beslut
@@ -724,13 +744,17 @@ Förslag till beslut
 Ärendet
 De fyra studierna beräknas kosta sammanlagt 3 450 000 kronor. Studien om ensamhet
 beräknas kosta 800 000 kronor.
-""")
+""",
+    )
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds == {3_450_000: "total_granted", 800_000: "project_cost"}
 
 
 def test_a_budget_supplement_and_a_total_shared_among_the_projects(tmp_path: Path) -> None:
-    f = facts_of(tmp_path, SDN_HEAD + """
+    f = facts_of(
+        tmp_path,
+        SDN_HEAD
+        + """
 Månadsrapport och lokala utvecklingsmedel 2014
 
 Stadsdelsnämndens beslut
@@ -738,6 +762,7 @@ Stadsdelsnämndens beslut
    budgettillskott om 2,5 mnkr för ökade kostnader för ekonomiskt bistånd.
 2. Stadsdelsnämnden fördelar de lokala utvecklingsmedel om 840 000 kr som
    socialnämnden beviljat förvaltningen till de tre projekt som anges i ärendet.
-""")
+""",
+    )
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds == {2_500_000: "budget", 840_000: "total_granted"}
