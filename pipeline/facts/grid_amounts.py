@@ -1,0 +1,149 @@
+"""Amounts of a column-laid-out project table (`pipeline.facts.grid`): each row's sums with
+its project, the sums of rows no project was read from (by their label's words), subtotals
+and the Summa row. A table of districts and sums that shares a fund out among them
+allots frames: budget. Used by :func:`pipeline.facts.amounts.all_amounts`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.drafts import Draft
+from pipeline.facts.grid import GridTable
+from pipeline.facts.roles import amount_role
+from pipeline.lang.fuzzy import fold
+from pipeline.records import Amount, Project
+
+__all__ = ["grid_amounts"]
+
+
+def _district_frames(t: GridTable, projects: Sequence[Project], fund: str | None) -> bool:
+    """A table of districts and sums with no project column, none of whose districts owns a
+    project of the document, shares a fund out among the districts ("Lokala FoU-medel per
+    stadsdelsnämnd"): each row is that district's frame, a budget. (When the districts are
+    the owners of the document's projects of the table's fund, the rows are those projects'
+    grants.)"""
+    if "name" in t.roles or "district" not in t.roles:
+        return False
+    owners = {
+        fold(d.name_as_printed)
+        for p in projects
+        if fund is None or p.fund_type in (None, fund)
+        for d in p.districts
+    }
+    for r in t.rows:
+        printed = fold(r.text("district"))
+        if any(o and (o in printed or printed in o) for o in owners if printed):
+            return False
+    return True
+
+
+def _row_kind(evidence: str, raw: str | None) -> str:
+    """The role of a table row's sum when no project owns the row: what its label's cue
+    words say (budget, money left), else a project's cost."""
+    at = evidence.find(raw) if raw else -1
+    if at < 0:
+        return "project_cost"
+    role = amount_role(evidence[:at], "", "", None, (at, at + len(raw or "")), [])
+    return role.kind if role.cued and role.kind in ("budget", "other") else "project_cost"
+
+
+def grid_amounts(
+    t: GridTable,
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    drafts: Sequence[Draft],
+    projects: Sequence[Project],
+) -> list[tuple[int, Amount]]:
+    """The amounts a column-laid-out table prints besides its rows' own sums: sums applied
+    for beside sums granted, a second year's grant, money spent or paid back, and the Summa
+    row's cells."""
+    out: list[tuple[int, Amount]] = []
+    frames = _district_frames(t, projects, ctx.fund_before(t.header_line))
+
+    def cell(
+        line: int,
+        sek: int,
+        raw: str | None,
+        kind: str,
+        owner: Project | None,
+        year: int | None,
+        evidence: str,
+        confidence: float = 0.75,
+        of: Draft | None = None,
+    ) -> None:
+        # `of`: the draft whose fund and year the amount takes as they are (a Summa row's)
+        out.append(
+            (
+                line,
+                Amount(
+                    amount_id="",
+                    sek=sek,
+                    raw=raw or str(sek),
+                    approximate=False,
+                    kind="budget" if frames else kind,
+                    fund_type=of.fund_type
+                    if of
+                    else (owner.fund_type if owner else ctx.fund_before(line)),
+                    year=of.year if of else year or (owner.year if owner else ctx.year_at(line)),
+                    project_id=owner.project_id if owner else None,
+                    page_no=lines[line].page_no,
+                    evidence=evidence,
+                    confidence=confidence,
+                ),
+            )
+        )
+
+    for r in t.rows:
+        owner = next(
+            (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
+            None,
+        )
+        if r.applied is not None and r.applied_line is not None and "cost" in t.roles:
+            # the sum applied for, printed beside the sum granted
+            cell(r.applied_line, r.applied, r.applied_raw, "other", owner, None, r.evidence)
+        for sek, raw, line, yr, kind in r.extra:
+            cell(line, sek, raw, kind, owner, yr, r.evidence)
+        if (
+            r.amount is not None
+            and r.amount_line is not None
+            and not any(d.amount_line == r.amount_line for d in drafts)
+        ):
+            # a row no project was read from (a district's row of a table of districts by
+            # year): its sum is still printed money, a project's unless its label says
+            # otherwise ("Avsatt för år 2000", "Ej fördelat" under the Summa row)
+            cell(
+                r.amount_line,
+                r.amount,
+                r.amount_raw,
+                _row_kind(r.evidence, r.amount_raw) if owner is None else "project_cost",
+                owner,
+                r.amount_year,
+                r.evidence,
+            )
+    for sek, raw, line, evidence in t.subtotals:
+        cell(line, sek, raw, "total_granted", None, None, evidence, confidence=0.7)
+    total_line = t.total_line
+    if total_line is None:
+        return out
+    for sek, raw, kind, col_year in t.total_extra:
+        cell(total_line, sek, raw, kind, None, col_year, t.total_evidence)
+    if t.applied_total is not None:  # the sum of what was applied for
+        cell(
+            total_line, t.applied_total, t.applied_total_raw, "other", None, None, t.total_evidence
+        )
+    if t.total is not None:
+        inside = [d for d in drafts if t.header_line <= d.first_line <= t.last_line]
+        statuses = {d.status for d in inside}
+        cell(
+            total_line,
+            t.total,
+            t.total_raw,
+            "other" if statuses == {"ansökt"} else "total_granted",
+            None,
+            None,
+            t.total_evidence,
+            confidence=0.8,
+            of=inside[0] if inside else None,
+        )
+    return out
