@@ -40,6 +40,7 @@ from pipeline.facts.text_units import (
 )
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import MONTHS
 
 __all__ = [
     "OrgFinder",
@@ -119,9 +120,7 @@ def end_date_in(text: str) -> dt.date | None:
     return best
 
 
-_MONTHS = (
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-)
+_MONTHS = rf"(?:{'|'.join(MONTHS)})"
 _MONTH_PERIOD = re.compile(
     rf"\b{_MONTHS}\s+(?:19|20)\d\d\s*(?:–|—|-|till)\s*({_MONTHS}\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
