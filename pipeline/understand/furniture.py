@@ -290,6 +290,13 @@ def mark_page_one_header(
     letterhead. Returns the line indices of the title paragraph (possibly empty)."""
     if first_heading is None:
         return []
+    # running prose above the first heading (a meeting page's items, each a paragraph with
+    # its sums) is body: the letterhead and the title stand above the first sentence
+    prose = next(
+        (i for i in range(first_heading) if labs[i] is None and _running_prose(lines[i])), None
+    )
+    if prose is not None:
+        first_heading = prose
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
     body = [i for i in body if not _header_like(lines[i])]
     # a page printed (or OCR'd) with a blank line after every line: one blank is no gap
@@ -309,6 +316,15 @@ def mark_page_one_header(
         if lines[i].strip() and labs[i] is None and i not in title:
             labs[i] = "letterhead"
     return title
+
+
+def _running_prose(line: str) -> bool:
+    """A line of sentences: at least ten words, mostly lower case, with a full stop inside
+    or at its end (no title, address or letterhead line is written so)."""
+    words = line.split()
+    if len(words) < 10 or not re.search(r"\w[.!?](?:\s|$)", line):
+        return False
+    return sum(w[:1].islower() for w in words) >= 0.6 * len(words)
 
 
 def _header_like(line: str) -> bool:

@@ -122,3 +122,41 @@ def test_page_one_header_and_title() -> None:
     assert title == [9, 10]
     assert all(labels[i] is not None for i in (0, 1, 2, 3, 5, 6, 7))
     assert labels[12] is None and labels[13] is None
+
+
+def test_running_prose_above_the_first_heading_is_body() -> None:
+    # a meeting page: its items' paragraphs (with their sums) stand above the first
+    # "Förslag till beslut"; only the breadcrumb and the page's title are letterhead
+    lines = [
+        "Start > Politik och demokrati > Östermalms stadsdelsnämnd > Sammanträde 2019-03-14",
+        "Sammanträde 2019-03-14",
+        "",
+        "3 Bidrag till sommarverksamhet",
+        "Dnr: ÖM 2019/00312",
+        "",
+        "Förvaltningen föreslår att nämnden beviljar föreningen 60 000 kronor för sommarens "
+        "aktiviteter i parken. Läs mer...",
+        "• Simskola i Hjorthagen, 20 000 kronor",
+        "",
+        "Förslag till beslut",
+        "1. Nämnden beviljar bidraget.",
+    ]
+    labels = classify_pages([lines])[0]
+    title = mark_page_one_header(lines, labels, 9)
+    assert title == [3] and labels[0] == labels[1] == "letterhead"
+    assert labels[6] is None and labels[7] is None  # the paragraph and its list item
+
+
+def test_a_long_title_line_without_a_sentence_stays_letterhead_above_it() -> None:
+    lines = [
+        "Socialförvaltningen",
+        "Avdelningen för stadsövergripande sociala frågor",
+        "",
+        "Fördelning av medel för utveckling av arbetet med barn och unga i behov av stöd 2021",
+        "",
+        "Förslag till beslut",
+    ]
+    labels = classify_pages([lines])[0]
+    title = mark_page_one_header(lines, labels, 5)
+    assert title == [3]
+    assert labels[0] == "letterhead" and labels[1] == "letterhead"
