@@ -26,6 +26,7 @@ from pipeline.facts.cues import cue_hits
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import ONES
 
 __all__ = [
     "ListRow",
@@ -260,11 +261,18 @@ def _split_amount(text: str) -> tuple[str, AmountMatch | None]:
 # --------------------------------------------------------------------------- introduced lists
 
 
+#: "… att tre ansökningar beviljas med sammanlagt 285 000 kronor:": the list's size announced
+_COUNTED_PROJECTS = re.compile(
+    rf"\b(?:\d{{1,2}}|{'|'.join(fold(w) for w in ONES[2:13])})\s+(?:\w+\s+)?"
+    r"(?:projekt|ansokningar|insatser|studiebesok|studieresor)\b"
+)
+
+
 def _is_project_intro(text: str) -> bool:
     """A sentence that announces granted or reported projects (not criteria)."""
     f = fold(text)
     return (
-        bool(cue_hits(text, "list_intro"))
+        bool(cue_hits(text, "list_intro") or _COUNTED_PROJECTS.search(f))
         and bool(re.search(r"projekt|ansokningar|insatser|studiebesok|studieresor", f))
         and bool(re.search(r"bevilja|tilldela|redovis|genomfor|fatt|fick", f))
         and not cue_hits(text, "criteria_intro")

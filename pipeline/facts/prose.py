@@ -67,7 +67,8 @@ _NAME_STOP = re.compile(
     r"^(?:som|har|hade|genomförts|genomfördes|genomförs|drivits|drevs|bedrivits|bedrivs|"
     r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|inom|tillsammans|avslutades|"
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
-    r"finansieras|finansierades|är|var|blev|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
+    r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"
+    r"avslås|avslogs|dras\s+tillbaka|drogs\s+tillbaka|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad)\b",
     re.IGNORECASE,
 )

@@ -45,6 +45,7 @@ from pipeline.facts.context import (
 )
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.dash_rows import find_dash_rows
+from pipeline.facts.applicant_paragraphs import describe_by_applicant
 from pipeline.facts.describe import (
     complete_from_text,
     is_application,
@@ -166,6 +167,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         fund = specific_fund(d.fund_type, ctx)
         d.fund_type = None if _mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
+    texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
+    describe_by_applicant(drafts, texts, heads, places, orgs)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     sums_named_later(drafts, [ln.text for ln in lines])
     report = is_report(doc.meta.title)

@@ -78,6 +78,7 @@ def dehyphen_join(parts: Sequence[str]) -> str:
 _SENT_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n|\n(?=(?:\d{1,2}[.)]|[–•])\s+\S)"
     r"|(?<=,)\n(?=att\s)"  # one att-sats per line: "…, \natt utöka …"
+    r"|\n(?=\(?[a-h]\)\s+\S)"  # lettered items: "a) att bevilja …,\nb) att …"
     # a labelled field on a line of its own: "Beräknad kostnad: 800 000 kronor\nKlar: …"
     r"|\n(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}:\s+\S)"
 )

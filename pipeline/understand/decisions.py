@@ -15,6 +15,7 @@ from pipeline.lang.lexicon import fold
 from pipeline.records import Decision, Line, Section
 from pipeline.understand.sections import (
     _ATT,
+    ATT_MARK,
     _FUNCTION_WORDS,
     _ITEM,
     _OPENING_LINE,
@@ -306,7 +307,7 @@ def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Deci
             open_item = False
             continue
         if _ATT.match(text) and led and not (open_item and _wraps(items[-1][1][-1])):
-            items.append((ln.page_no, [text.lstrip("- ")], text))
+            items.append((ln.page_no, [ATT_MARK.sub("", text)], text))
             open_item = True
         elif open_item and (
             not text[0].isupper()

@@ -79,7 +79,10 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _ITEM = re.compile(r"^\s*(?P<no>\d{1,2})\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$")
-_ATT = re.compile(r"^\s*(?:-\s*)?att\s+\S", re.IGNORECASE)
+#: an att-sats, bare, after a dash, or lettered ("a) att bevilja …", "(b) att …")
+_ATT = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)?att\s+\S", re.IGNORECASE)
+#: what stands before an att-sats' "att": a dash or a letter
+ATT_MARK = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges|utskottets)$")
 
 
