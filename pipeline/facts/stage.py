@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from pipeline.facts.amounts import all_amounts
+from pipeline.facts.applicant_paragraphs import describe_by_applicant
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.context import (
@@ -45,7 +46,6 @@ from pipeline.facts.context import (
 )
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.dash_rows import find_dash_rows
-from pipeline.facts.applicant_paragraphs import describe_by_applicant
 from pipeline.facts.describe import (
     complete_from_text,
     is_application,

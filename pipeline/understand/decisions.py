@@ -15,10 +15,10 @@ from pipeline.lang.lexicon import fold
 from pipeline.records import Decision, Line, Section
 from pipeline.understand.sections import (
     _ATT,
-    ATT_MARK,
     _FUNCTION_WORDS,
     _ITEM,
     _OPENING_LINE,
+    ATT_MARK,
     heading_kind,
 )
 
