@@ -218,6 +218,24 @@ def _series_items(text: str) -> list[str]:
     return parts
 
 
+_DELS = re.compile(r"(?:,\s*)?\bdels\s+")
+
+
+def _dels_items(text: str) -> list[str]:
+    """The grounds of one sentence written "dels A, dels B, dels C" (at least two), or []."""
+    stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text)
+    sentence = text[: stop.start()] if stop else text
+    marks = list(_DELS.finditer(sentence))
+    if len(marks) < 2:
+        return []
+    items = [
+        sentence[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(sentence)]
+        for k, m in enumerate(marks)
+    ]
+    items = [re.sub(r"[,;]?\s*(?:och|samt)?\s*$", "", x.strip()).strip(" ,;") for x in items]
+    return items if all(len(x.split()) >= _MIN_SERIES_WORDS for x in items) else []
+
+
 def inline_criteria(
     lines: Sequence[BodyLine], i: int, ctx: Context
 ) -> tuple[list[CriterionItem], int] | None:
@@ -238,6 +256,8 @@ def inline_criteria(
     items = _inline_items(para[hit[0].start :])
     if len(items) < 2 and _ON_GROUNDS.search(fold(para[hit[0].start : hit[0].end])):
         items = _series_items(para[hit[0].end :])
+    if len(items) < 2:
+        items = _dels_items(para[hit[0].end :])
     if len(items) < 2:
         return None
     score = strongest(hit)

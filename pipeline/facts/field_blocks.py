@@ -30,7 +30,7 @@ from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.lists import Place, PlaceFinder
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import sentences, unit_at
+from pipeline.facts.text_units import dehyphen_join, sentences, unit_at
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -72,9 +72,14 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
         if m and not (out and _NAME.match(fold(m.group("label")))):
             last = fold(m.group("label")).strip()
             out[last] = (j, m.group("value").strip())
-        elif text and last is not None and lines[j].indent >= 8:
+        elif (
+            text
+            and last is not None
+            and (lines[j].indent >= 8 or (text[:1].islower() and _NAME.match(last) is not None))
+        ):
+            # a value wrapped under itself, or a name wrapped onto a line of its own
             k, value = out[last]
-            out[last] = (k, f"{value} {text}")  # a value wrapped under itself
+            out[last] = (k, dehyphen_join([value, text]))
         else:
             break
         j += 1

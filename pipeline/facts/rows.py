@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.drafts import REJECTED, cued_status
+from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
@@ -60,6 +61,8 @@ def grid_rows(
             and ("performer" not in t.roles or own_district)
         ):
             district = " ".join(p.name_as_printed for p in own)
+        if district and not places(district):
+            district = short_district(district, year) or district
         if district and own and not places(district) and unit_at(district) is not None:
             # "Mottagningsenheten för vuxna" in the Sökande column: a unit of the nämnd's own
             district = " ".join(p.name_as_printed for p in own)
