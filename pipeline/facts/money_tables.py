@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.grid_header import header_role
+from pipeline.facts.flat_money import unflatten
 from pipeline.facts.roles import amount_role
 from pipeline.lang.numbers import YEAR
 
@@ -25,13 +25,16 @@ __all__ = ["TableAmount", "find_money_tables"]
 _UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 _UNIT_CELL = re.compile(
     # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"
-    rf"(?:^|\s{{2,}}|\(|(?<=\w),\s|\si\s)\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*(?=\s{{2,}}|$|\))",
+    # "(mnkr, netto)": the unit first in a parenthesis that says more
+    rf"(?:^|\s{{2,}}|\(|(?<=\w),\s|\si\s)\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*"
+    r"(?=\s{2,}|$|\)|,\s*[^()]{1,20}\))",
     re.IGNORECASE,
 )
 _UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
 _MONEY_CELL = re.compile(
     r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
+    r"(?P<neg>[−-](?=\d))?"  # a deficit: "−1,2" (a lone dash is an empty cell)
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
     r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
     re.IGNORECASE,
@@ -41,6 +44,10 @@ _TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(rf"^{YEAR}$")
 _BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
+#: the columns of a budget follow-up table
+_FOLLOWUP_COLUMN = re.compile(
+    r"^\s*(?:budget|prognos|utfall|avvikelse|bokslut|helårsprognos)\b", re.IGNORECASE
+)
 _MAX_ROW_GAP = 2  # blank lines inside a table
 
 
@@ -104,7 +111,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
     "Stadsdelsnämnd", "Förvaltning" …) allots frames: ``budget``.
     """
     out: list[TableAmount] = []
-    lines, consumed, flat_headers = _unflatten(lines)
+    lines, consumed, flat_headers = unflatten(lines)
     n = len(lines)
     i = 0
     while i < n:
@@ -139,122 +146,6 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         out += found
         i = end + 1 if found else i + 1
     return out
-
-
-_MAX_FLAT_COLUMNS = 5
-_MAX_LABEL_WORDS = 10
-#: a flattened cell under a money column: a sum, a dash, or one word printed instead ("IOP")
-_FLAT_VALUE = re.compile(
-    r"^(?:[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?|[-–—]|[A-ZÅÄÖa-zåäö]{1,6})$"
-)
-#: a sum, OCR's O for 0 and l for 1 allowed ("25O 000", "l80 000")
-_FLAT_NUMBER = re.compile(r"^(?=.*\d)[\dl][\dOol]{0,2}(?:[ \u00a0.][\dOo]{3})*(?:,\d+)?$")
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1"})
-
-
-def _unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozenset[int]]:
-    """A table a text export put one cell per line ("Förening" / "Ansökt" / "Förslag" /
-    "Länkarna" / "160 000" / "150 000" …) joined back into rows, each on its first line;
-    the other lines of a row are returned as consumed. A header is two to five short lines
-    without digits whose last ones name money columns; each row is a label and as many value
-    cells (a sum, a dash, a short word such as "IOP" — read as an empty cell). Also returns
-    the lines of the joined headers."""
-    out = list(lines)
-    consumed: set[int] = set()
-    headers: set[int] = set()
-    i = 0
-    while i < len(lines):
-        used, header = _flat_header(lines, i)
-        m = len(header)
-        if m < 2:
-            i += 1
-            continue
-        j = i + used
-        rows: list[int] = []
-        while j + m <= len(lines):
-            cells = [lines[k].strip() for k in range(j, j + m)]
-            label, values = cells[0], cells[1:]
-            if (
-                not label
-                or _FLAT_NUMBER.match(label)
-                or len(label.split()) > _MAX_LABEL_WORDS
-                or not all(_FLAT_VALUE.match(v) for v in values)
-                or not any(_FLAT_NUMBER.match(v) for v in values)
-            ):
-                break
-            rows.append(j)
-            j += m
-        if len(rows) < 2:
-            i += 1
-            continue
-        out[i] = "  ".join(header)
-        consumed.update(range(i + 1, i + used))
-        headers.add(i)
-        for r in rows:
-            cells = [lines[k].strip() for k in range(r, r + m)]
-            values = [v.translate(_OCR_DIGITS) if _FLAT_NUMBER.match(v) else "–" for v in cells[1:]]
-            out[r] = "  ".join([cells[0], *values])
-            consumed.update(range(r + 1, r + m))
-        i = j
-    return out, frozenset(consumed), frozenset(headers)
-
-
-#: a header cell over money: "Ansökt", "Förslag", "Budget 2015", "Budgetjustering", "2019"
-_MONEY_HEADER = re.compile(
-    r"budget|belopp|kostnad|justering|utfall|anslag|\bram\b|tkr|mnkr|\bkr\b|kronor|summa|"
-    r"bidrag|bevilja|sökt|ansökt|förslag|medel|^\s*(?:19|20)\d\d\s*$",
-    re.IGNORECASE,
-)
-
-
-def _flat_header(lines: Sequence[str], i: int) -> tuple[int, list[str]]:
-    """The header of a flattened table from line `i` on: (lines used, header cells); a cell
-    wrapped at a hyphen ("Budget-" / "justering") is one cell. (0, []) when there is none."""
-    cells: list[str] = []
-    used = 0
-    k = i
-    while k < min(len(lines), i + _MAX_FLAT_COLUMNS + 3):
-        t = lines[k].strip()
-        if not t and cells and k + 1 < len(lines) and lines[k + 1].strip():
-            k += 1  # the line a hyphenated cell was joined from ("Budget-" / "justering")
-            continue
-        digits = re.sub(r"\b(?:19|20)\d\d\b", "", t)  # a year is a column's name
-        if (
-            not t
-            or len(t.split()) > 4
-            or any(c.isdigit() for c in digits)
-            or t.endswith((".", ":"))
-        ):
-            break
-        if cells and cells[-1].endswith("-") and t[:1].islower():
-            cells[-1] = cells[-1][:-1] + t  # "Budget-" / "justering"
-        else:
-            cells.append(t)
-        k += 1
-        used = k - i
-    while cells and not _money_header(cells[-1]):
-        cells.pop()
-    money = 0
-    for c in reversed(cells):
-        if _money_header(c):
-            money += 1
-        else:
-            break
-    if not money or len(cells) <= money or len(cells) > _MAX_FLAT_COLUMNS:
-        return 0, []
-    # the lines of the cells kept (a dropped trailing cell is no header)
-    kept, joined = 0, 0
-    for k in range(i, i + used):
-        if joined == len(cells):
-            break
-        kept += 1
-        if lines[k].strip() and not lines[k].strip().endswith("-"):
-            joined += 1
-    return kept, cells
-
-
-def _money_header(cell: str) -> bool:
-    return header_role(cell) in ("cost", "applied", "spent") or bool(_MONEY_HEADER.search(cell))
 
 
 def _breakdown_intro(text: str) -> bool:
@@ -307,14 +198,28 @@ def _read_money_table(
             caption = f"{caption} {lines[k].strip()}"
             start = k + 1
     first_col = header_cells[0] if header_cells else ""
-    grants = any(h.value == "name" for c in header_cells for h in cue_hits(c, "table_header"))
+    # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
+    followup = sum(bool(_FOLLOWUP_COLUMN.match(c)) for c in header_cells) >= 2
+    grants = not followup and any(
+        h.value == "name" for c in header_cells for h in cue_hits(c, "table_header")
+    )
     per_unit = (
         not grants
         and len(header_cells) >= 2
         and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
     )
     breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
-    table = "grants" if grants else "per_unit" if per_unit else "breakdown" if breakdown else ""
+    table = (
+        "followup"
+        if followup
+        else "grants"
+        if grants
+        else "per_unit"
+        if per_unit
+        else "breakdown"
+        if breakdown
+        else ""
+    )
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor
@@ -368,6 +273,8 @@ def _read_money_table(
             value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)
             if value <= 0:
                 continue
+            if m.group("neg"):
+                value = -value  # a deficit or a reduction, as printed
             # a caption speaks for the rows of a one-column table only
             kind, conf = _table_kind(label, col, total, table, caption if ncols == 1 else "")
             year = (
@@ -404,10 +311,13 @@ def _table_kind(
     label: str, column: str, total: bool, table: str, caption: str = ""
 ) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
-    project column), "per_unit", "breakdown" or ""."""
+    project column), "followup" (budget beside forecast), "per_unit", "breakdown" or ""."""
     # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
     own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
     said = amount_role(f"{own} {column}".strip())
+    if table == "followup":
+        # the budget column is the frame; forecast, outcome and deviation are other sums
+        return ("budget", 0.65) if re.match(r"\s*budget", column, re.I) else ("other", 0.55)
     if table == "grants":
         if said.cued and said.kind in ("other", "state_grant"):
             return said.kind, 0.7

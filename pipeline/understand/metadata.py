@@ -29,17 +29,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, DocumentMeta, Section
 from pipeline.understand.committees import _columns_joined, _committee, find_committees
-from pipeline.understand.dates import ISO_DATE, find_dates, parse_date
+from pipeline.understand.dates import ISO_DATE, find_dates
 from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
+from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
 from pipeline.understand.titles import _PARAGRAPH_MARK, _flat_title, _title, paragraph_title
@@ -61,9 +61,9 @@ def extract_meta(
         return DocumentMeta()
     p1 = pages[0]
     fields: dict[str, _Field] = {}
-    meeting_page = _meeting_page(p1)
-    if meeting_page is not None:
-        _meeting_page_fields(fields, meeting_page, pages, sections, headings)
+    page = meeting_page(p1) or agenda(p1)
+    if page is not None:
+        meeting_page_fields(fields, page, pages, sections, headings)
     else:
         _document_fields(fields, pages, sections, headings, title_lines, flat or [])
 
@@ -154,71 +154,6 @@ def _below_paragraph_mark(p1: CleanPage, title_lines: list[int]) -> bool:
     if not title_lines:
         return False
     return any(_PARAGRAPH_MARK.match(p1.lines[k].text) for k in range(title_lines[0]))
-
-
-#: a breadcrumb trail "Hem > Stockholms stad > <nämnd> > Sammanträde 2005-03-31"
-_CRUMB_SEP = re.compile(r"\s+>\s+")
-#: a meeting page's heading: "Sammanträde 2005-03-31", "Sammanträde den 17 juni 2015"
-_MEETING_HEADING = re.compile(
-    r"^(?P<head>(?:Nämndsammanträde|Sammanträde|Möte)\s+(?:den\s+)?(?P<date>[\w -]{6,24}?))\s*$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _MeetingPage:
-    heading: str
-    date: dt.date
-    crumbs: tuple[str, ...]
-
-
-def _meeting_page(p1: CleanPage) -> _MeetingPage | None:
-    """A meeting's web page (its heading is the meeting and its date, an agenda of items
-    follows, each with its own dnr and handläggare), read from the breadcrumb or the
-    heading at the top."""
-    top = [t.strip() for t in _top(p1, 6)]
-    crumbs: tuple[str, ...] = ()
-    for k, t in enumerate(top):
-        if " > " in t and k + 1 < len(top) and len(top[k + 1].split()) <= 2:
-            t = f"{t} {top[k + 1]}"  # the trail wrapped: its last crumb on the next line
-        parts = _CRUMB_SEP.split(t)
-        if len(parts) >= 3:
-            crumbs = tuple(p.strip() for p in parts)
-            break
-    if not crumbs and any(re.search(r"protokoll", t, re.IGNORECASE) for t in top):
-        return None  # a protokoll's head names its meeting too; its § is the subject
-    for cand in [*crumbs[-1:], *top]:
-        m = _MEETING_HEADING.match(cand)
-        date = parse_date(m.group("date")) if m is not None else None
-        if m is not None and date is not None:
-            return _MeetingPage(m.group("head"), date, crumbs)
-    return None
-
-
-def _meeting_page_fields(
-    fields: dict[str, _Field],
-    page: _MeetingPage,
-    pages: tuple[CleanPage, ...],
-    sections: tuple[Section, ...],
-    headings: list[HeadingLine],
-) -> None:
-    """A meeting page: its heading is the title, its date both dates; no dnr and no
-    handläggare of its own (those printed belong to the items)."""
-    committee: _Field | None = None
-    for crumb in reversed(page.crumbs[:-1]):
-        found = find_committees(crumb)
-        if found:
-            c = found[-1]
-            committee = _Field((c.canonical, c.as_printed), " > ".join(page.crumbs), 0.9)
-            break
-    if committee is None:
-        committee = _committee(pages, sections, headings)
-    if committee is not None:
-        fields["committee"] = committee
-    fields["title"] = _Field(page.heading, page.heading, 0.85)
-    fields["meeting_date"] = _Field(page.date, page.heading, 0.9)
-    fields["doc_date"] = _Field(page.date, page.heading, 0.8)
-    fields["doc_type"] = _Field("other", "meeting page: " + page.heading, 0.5)
 
 
 def _as_date(v: object) -> dt.date | None:
