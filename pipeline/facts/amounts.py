@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from pipeline.facts import ids
 from pipeline.facts.context import (
     FOU_FUNDS,
-    PROGRAM_FUNDS,
     BodyLine,
     Context,
     find_funds,
+    is_program_fund,
     sentence_year,
 )
 from pipeline.facts.drafts import Draft
@@ -308,7 +308,7 @@ def _paragraph_amounts(
                 )
                 # ... and a grant programme's document (föreningsbidrag, trygghetsmedel) is
                 # about that money only
-                or (ctx.default_fund if ctx.default_fund in PROGRAM_FUNDS else None),
+                or (ctx.default_fund if is_program_fund(ctx.default_fund) else None),
                 kind,
                 ctx.study_fund,
                 spans,

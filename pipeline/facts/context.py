@@ -84,10 +84,33 @@ def document_fund(
             return "FUM"
         # another nämnd's own "utvecklingsmedel" (Utbildningsnämnden, Äldrenämnden), where
         # no FoU fund is named: the document's money keeps that name
-        return _DEVELOPMENT_FUND if _DEVELOPMENT_MONEY.search(whole) else None
+        if _DEVELOPMENT_MONEY.search(whole):
+            return _DEVELOPMENT_FUND
+        # a grant form the title names that no list knows ("Arrangörsbidrag till ideella
+        # föreningar 2013"): the document's money keeps that name
+        return _title_grant(title)
     best = max(counts, key=lambda k: counts[k])
     return (
         best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
+    )
+
+
+#: a compound naming a grant form: "arrangörsbidrag", "Hyresbidraget"
+_GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{3,}bidrag)(?:et|en)?\b", re.IGNORECASE)
+
+
+def _title_grant(title: str | None) -> str | None:
+    """The one grant form a title names, in lower case, or None."""
+    found = {m.group(1).lower() for m in _GRANT_COMPOUND.finditer(title or "")}
+    found -= {"statsbidrag"}  # a state grant is a fund of its own, read by its cues
+    return found.pop() if len(found) == 1 else None
+
+
+def is_program_fund(fund: str | None) -> bool:
+    """Whether a fund label is a grant form of a committee (the label of money that is no
+    FoU fund): a known one, or one a title named (`_title_grant`)."""
+    return fund in PROGRAM_FUNDS or bool(
+        fund and fund != "statsbidrag" and fund.islower() and fund.endswith("bidrag")
     )
 
 
@@ -249,7 +272,7 @@ def specific_fund(fund: str | None, ctx: Context) -> str | None:
     """The generic "FoU-medel" names no fund of its own: it is the fund the document is
     about when it is about one, else unknown. A grant form named in passing ("projektbidrag",
     "föreningsbidrag") in a document about one FoU fund is that fund's money."""
-    if fund in PROGRAM_FUNDS and ctx.default_fund in FOU_FUNDS:
+    if is_program_fund(fund) and ctx.default_fund in FOU_FUNDS:
         return ctx.default_fund
     if fund not in GENERIC_FUNDS:
         return fund

@@ -10,6 +10,8 @@ and before a capital that begins no sentence. A "|" stays in a table row with mo
 
 from __future__ import annotations
 
+import re
+
 from pipeline.lang.lexicon import fold
 from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
 
@@ -104,8 +106,14 @@ ONE_BEFORE = frozenset(
 )
 
 
+#: "l. Nämnden …", "l) att …": the enumerator 1 read as a lower-case L
+_FIRST_ENUMERATOR = re.compile(r"^(\s*)l([.)]\s+(?:[A-ZÅÄÖ]|att\s))")
+
+
 def fix_digit_letters(line: str, prev_line_end: str) -> str:
-    """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts."""
+    """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts;
+    a list's first number read as "l" ("l. Socialnämnden överlämnar …")."""
+    line = _FIRST_ENUMERATOR.sub(r"\g<1>1\g<2>", line)
     tokens = line.split(" ")
     # nearest non-empty token after each position, in one backward pass (linear time); the
     # one before is tracked in the loop, so it sees tokens already rewritten on this line
