@@ -329,6 +329,22 @@ def _ocr_zeros(text: str, sk: str) -> str:
     return "".join(chars)
 
 
+#: between a range's two ends ("250 000 och 400 000", "1,5 till 2", "250 000–400 000"),
+#: and what opens a range written in words (in the skeleton: vowels are "*")
+_RANGE_BETWEEN = re.compile(r"\s+(?:\*ch|till)\s+|\s*[-–]\s*")
+_RANGE_OPENS = re.compile(r"(?:mell\*n|fr\*n)\s+$")
+
+
+def _range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether `first` is the lower end of a range whose upper end `second` carries the
+    unit: "mellan A och B kr", "från A till B mnkr", "A–B kr"."""
+    between = sk[first.end() : second.start()]
+    if _RANGE_BETWEEN.fullmatch(between) is None:
+        return False
+    dashed = not between.strip(" -–")
+    return dashed or bool(_RANGE_OPENS.search(sk, max(0, first.start() - 12), first.start()))
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
     return list(_find_amounts(text))
@@ -360,17 +376,30 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
         )
         taken.append((start, end))
 
+    prev: re.Match[str] | None = None  # the number before, if it had no unit
     for m in _DIGITS.finditer(sk):
         value = _digits_value(m)
         unit = _unit(sk, m.end())
+        first, prev = prev, None
         if unit is not None:
             end, mult, explicit, big = unit
             if not explicit and not big:
                 continue  # "tusen" without a currency word
             if not explicit and _next_is_count_noun(sk, end):
                 continue
+            low = _digits_value(first) if first is not None else 0
+            if first is not None and _range_start(sk, first, m) and value / 20 <= low < value:
+                # "mellan 250 000 och 400 000 kronor": the range's first end shares the unit
+                emit(
+                    first.start(),
+                    first.end(),
+                    first.end(),
+                    _to_int(_digits_value(first) * mult),
+                    explicit,
+                )
             emit(m.start(), m.end(), end, _to_int(value * mult), explicit)
             continue
+        prev = m
         before = (
             _CUR_BEFORE.search(sk, max(0, m.start() - 12), m.start())
             if value >= 1000 and m.group("grp")
