@@ -42,7 +42,7 @@ from pipeline.facts.item_parts import (
 )
 from pipeline.facts.item_rows import item_row
 from pipeline.facts.lists import ListRow, Place, covered_by_places
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import section_heading, sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -261,7 +261,12 @@ def find_item_projects(
         if cue_hits(intro, "criteria_intro"):
             pass
         elif not decision and (introduced or (typed >= 2 and typed * 2 >= len(rows))):
-            kept = [r for r in rows if r is not None and (introduced or r.places)]
+            kept = [
+                r
+                for r in rows
+                # a report's numbered part ("4. Bedömning och rekommendationer") is no project
+                if r is not None and (introduced or r.places) and not section_heading(r.name)
+            ]
             for r in kept:
                 if not r.places:
                     r.places = list(own)

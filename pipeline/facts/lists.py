@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.text_units import dehyphen_join, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import ONES
@@ -154,6 +154,8 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
         for k, (a, b) in enumerate(run):
             head = _NUMBERED.match(lines[a].text)
             assert head is not None
+            if section_heading(head.group(2)):
+                continue  # a report's numbered part ("4. Bedömning och rekommendationer")
             title_parts = [head.group(2)]
             j = a + 1
             # a title may wrap onto the next line or two: join until it ends in places

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pipeline.facts.clauses import AGGREGATE, clause, in_partitive, in_whole_after
 from pipeline.facts.context import find_funds, sentence_year
 from pipeline.facts.cues import CueHit, cue_hits, strongest
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -365,7 +366,16 @@ def amount_year(sentence: str, pos: int, context_year: int | None) -> int | None
     """The year an amount is for (see the module docstring)."""
     if cue_hits(sentence, "year_none"):
         return None
+    own = next((a for a in find_amounts(sentence) if a.start == pos), None)
+    if own is not None:
+        after = _YEAR_AFTER.match(sentence, own.end)
+        if after is not None:
+            return int(after.group(1))  # "… 1 150 000 kronor år 2010 och 1 200 000 kronor år 2011"
     return sentence_year(sentence, near=pos) or context_year
+
+
+#: the year printed right after an amount: "… kronor år 2011", "… kr för 2012", "… under 2019"
+_YEAR_AFTER = re.compile(r"\s+(?:för\s+år|för|år|under\s+år|under)\s+((?:19|20)\d\d)\b(?!-\d)")
 
 
 def _nearest_amount(

@@ -234,7 +234,7 @@ _SECTION_WORDS = re.compile(
 def section_heading(text: str) -> bool:
     """A heading of the document's own parts ("Ekonomi", "Pågående arbete", "Spridning av
     resultaten"), not a project's name."""
-    words = text.split()
+    words = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text).split()  # "4. Bedömning …"
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
 
 
