@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.pipe_tables import align_pipe_tables
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.numbers import YEAR
@@ -52,7 +53,7 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
                 current = where[key]
             indent = len(ln.text) - len(ln.text.lstrip(" "))
             out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
-    return out
+    return align_pipe_tables(out)
 
 
 def _norm(s: str) -> str:

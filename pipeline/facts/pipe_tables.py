@@ -1,0 +1,83 @@
+"""Tables printed with pipes, as a Markdown or wiki export writes them, laid out in columns.
+
+How the documents print them
+----------------------------
+
+A text exported from a web page or a word processor's Markdown view prints a table as rows of
+cells between pipes, each row as wide as its own cells, with a rule row under the header and
+bold markers around a total::
+
+    | Förening | Verksamhet | Belopp |
+    |---|---|---|
+    | IF Exempel | Simträning för barn | 210 000 kr |
+    | **Summa** | | **1 140 000 kr** |
+
+The table readers find columns by where cells start on the line, so such a run of rows is
+rewritten with every column padded to its widest cell: the rule row becomes a blank line and
+the bold markers go. The lines keep their place (and page); only their text is laid out. Pure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+
+__all__ = ["align_pipe_tables"]
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
+_BOLD = re.compile(r"\*\*(.*?)\*\*")
+_GAP = 3  # spaces between two columns
+_MIN_ROWS = 2
+
+
+def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
+    """`lines` with every run of pipe rows laid out in columns (module docstring)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not _PIPE_ROW.match(out[i].text):
+            i += 1
+            continue
+        j = i
+        rows = []
+        while j < len(out) and _PIPE_ROW.match(out[j].text):
+            rows.append(j)
+            j += 1
+            if j + 1 < len(out) and not out[j].text.strip() and _PIPE_ROW.match(out[j + 1].text):
+                j += 1  # a blank line between two rows of one table
+        if len(rows) >= _MIN_ROWS and not _aligned([out[k].text for k in rows]):
+            _align(out, rows)
+        i = j
+    return out
+
+
+def _cells(text: str) -> list[str]:
+    inner = text.strip()[1:-1]
+    return [_BOLD.sub(r"\1", c).strip() for c in inner.split("|")]
+
+
+def _aligned(texts: list[str]) -> bool:
+    """Whether the rows' pipes already stand in the same places (a table drawn with pipes
+    in a fixed-width layout, its wrapped cells on lines of their own)."""
+    places = {tuple(m.start() for m in re.finditer(r"\|", t)) for t in texts}
+    return len(places) == 1
+
+
+def _align(out: list[BodyLine], rows_at: list[int]) -> None:
+    rows = {k: _cells(out[k].text) for k in rows_at if not _RULE_ROW.match(out[k].text)}
+    ncols = max(len(r) for r in rows.values())
+    widths = [
+        max((len(r[c]) for r in rows.values() if c < len(r)), default=0) for c in range(ncols)
+    ]
+    for k in rows_at:
+        cells = rows.get(k)
+        if cells is None:
+            text = ""  # the rule under the header
+        else:
+            parts = [cell.ljust(widths[c]) for c, cell in enumerate(cells)]
+            text = (" " * _GAP).join(parts).rstrip()
+        out[k] = dataclasses.replace(out[k], text=text, indent=0)
