@@ -335,6 +335,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             and row is not None
             and not blank
             and amount is None
+            and applied_amount is None
             and all(r.amount is not None and r.amount_line == r.first_line for r in table.rows)
             # only text cells: a row of its own fills its count or money column ("6  avslag")
             and all(
@@ -346,7 +347,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             after_rule or row is None
             if table.ruled
             else not top_aligned
-            and _starts_row(cells, columns, amount, money, row, ln.indent, stripped)
+            # a sum applied for starts a row as a granted one does ("310 000   –")
+            and _starts_row(
+                cells, columns, amount or applied_amount, money, row, ln.indent, stripped
+            )
         )
         after_rule = False
         if not starts:
@@ -437,7 +441,7 @@ def _starts_row(
     looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"
     if money is not None and amount is not None:
         # rows are top-aligned: a second amount means a new row
-        return row.amount is not None or looks_new
+        return row.amount is not None or row.applied is not None or looks_new
     # a capitalised line at the left edge that fills two or more columns is a row of its own
     # (a wrapped name or district fills one column, or starts in lower case or indented)
     return looks_new and len(cells) >= 2

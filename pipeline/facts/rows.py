@@ -45,8 +45,13 @@ def grid_rows(
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
+    carried: str | None = None  # a district printed only on its first row
+    first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
         district = r.text("district") or None
+        if first_is_district:
+            district = district or carried
+            carried = district
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:
             r.cells["name"] = [name_only]
