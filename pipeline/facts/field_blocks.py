@@ -45,8 +45,13 @@ _NAME = re.compile(
     r"studiebesok|studieresa)$"
 )
 _AMOUNT = re.compile(
-    r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag)$"
+    r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
+    r"forvaltningens forslag|kontorets forslag|forslag till beslut)$"
 )
+#: what the project or trip costs, or the sum sought: its sum when nothing is granted
+_COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")
+#: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
+_HEADED = re.compile(r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan)\s+\d{1,2}$")
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
 _STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
 _PERFORMER = re.compile(r"^(?:utforare|utvarderas av|utvarderare|genomfors av|forskare)$")
@@ -75,7 +80,13 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
         elif (
             text
             and last is not None
-            and (lines[j].indent >= 8 or (text[:1].islower() and _NAME.match(last) is not None))
+            and (
+                lines[j].indent >= 8
+                or (
+                    text[:1].islower()
+                    and (_NAME.match(last) is not None or _OWNER.match(last) is not None)
+                )
+            )
         ):
             # a value wrapped under itself, or a name wrapped onto a line of its own
             k, value = out[last]
@@ -128,10 +139,19 @@ def find_field_blocks(
     i = 0
     while i < len(lines):
         m = _FIELD.match(lines[i].text.strip())
-        if m is None or not _NAME.match(fold(m.group("label")).strip()):
+        headed = m is not None and _HEADED.match(fold(m.group("label")).strip()) is not None
+        if m is None or not (_NAME.match(fold(m.group("label")).strip()) or headed):
             i += 1
             continue
-        fields, after = _fields(lines, i)
+        if headed:
+            # "Studiebesök 2: Köpenhamn" over its fields (after a blank line)
+            k = i + 1
+            while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
+                k += 1
+            fields, after = _fields(lines, k)
+            fields = {"projekt": (i, m.group("value").strip()), **fields}
+        else:
+            fields, after = _fields(lines, i)
         name_field = _field(fields, _NAME)
         if name_field is None or len(fields) < _MIN_FIELDS + 1:
             i = after
@@ -227,6 +247,12 @@ def _draft(
     if period is not None:
         got = parse_end_date(period[1])
         d.end_date = got[3] if got is not None else None
+    cost = _field(fields, _COST)
+    if cost is not None and not (amount and find_amounts(amount[1])):
+        # "Kostnad: 41 500 kronor" / "Förvaltningens förslag: Avslås.": the sum sought
+        if amount is not None and cued_status(amount[1], None) == REJECTED:
+            d.status, d.amount_kind = "ansökt", "other"
+        amount = cost
     if amount is not None:
         sums = [a for a in find_amounts(amount[1]) if a.per is None]
         if sums:
