@@ -79,6 +79,7 @@ from pipeline.facts.named import find_named_projects
 from pipeline.facts.numbered_rows import describe_named_rows, describe_numbered_rows
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.rows import continue_tables, grid_rows
+from pipeline.facts.run_in import find_run_in_projects
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences
 from pipeline.facts.two_column import find_two_column_lists
@@ -152,6 +153,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
             continue
         drafts.append(from_named(n))
     drafts += prose_drafts(lines, ctx, places, drafts, is_report(doc.meta.title))
+    taken = _lines_of(drafts)
+    drafts += [
+        d
+        for d in find_run_in_projects(lines, ctx, is_report(doc.meta.title))
+        if d.first_line not in taken
+        and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
+    ]
     drafts += subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
     describe_named_rows(drafts, grids, lines)

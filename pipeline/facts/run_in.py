@@ -1,0 +1,84 @@
+"""Projects named by a run-in heading: the paragraph's first sentence is the name alone.
+
+How the documents write them
+----------------------------
+
+A report of finished studies, or a plan's list of projects, may give each its own paragraph
+that opens with the name as a sentence of its own, the text about it following::
+
+    Äldre invandrares kontakter med hemtjänsten. Studien har kartlagt hur … Den
+    genomfördes av Institutionen för socialt arbete vid Stockholms universitet …
+
+    Ungdomar som återkommer efter placering. Studien följde 140 ungdomar …
+
+The name is a short sentence without a verb of its own; the next sentence speaks of "Studien",
+"Projektet", "Utvärderingen" …. Two such paragraphs at least make the list (one alone may be
+a heading written into the text). The paragraph is the project's description: who did it,
+who took part and when it ended are read from it as from any project's own text. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.drafts import Draft, cued_status
+from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
+from pipeline.lang.amounts import find_amounts
+
+__all__ = ["find_run_in_projects"]
+
+#: the sentence after the name speaks of the project
+_THIS_ONE = re.compile(
+    r"^(?:studien|projektet|utvärderingen|kartläggningen|uppföljningen|försöket|insatsen|"
+    r"satsningen|utredningen)\b",
+    re.IGNORECASE,
+)
+#: words that make a sentence a statement, not a name
+_VERB = re.compile(
+    r"\b(?:är|var|har|hade|ska|skall|kan|kommer|blev|blir|beviljas|beviljades|föreslås|"
+    r"genomförs|genomfördes|finns|gäller|avser)\b",
+    re.IGNORECASE,
+)
+_MIN_WORDS, _MAX_WORDS = 2, 14
+_MIN_PARAGRAPHS = 2
+
+
+def find_run_in_projects(
+    lines: Sequence[BodyLine], ctx: Context, report: bool = False
+) -> list[Draft]:
+    """Every project named by a run-in heading (module docstring), in document order.
+    `report`: the document reports on finished work, so an item is done unless it says."""
+    texts = [ln.text for ln in lines]
+    found: list[Draft] = []
+    for para in paragraphs(texts, [ln.page_no for ln in lines], [ln.heading for ln in lines]):
+        if len(para.sentences) < 2:
+            continue
+        head, nxt = para.sentences[0], para.sentences[1]
+        name = head.text.strip().rstrip(".")
+        words = name.split()
+        if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not head.text.rstrip().endswith("."):
+            continue
+        if not name[:1].isupper() or _VERB.search(name) or find_amounts(name):
+            continue
+        if not _THIS_ONE.match(nxt.text.strip()) or section_heading(name) or generic_heading(name):
+            continue
+        description = " ".join(s.text for s in para.sentences[1:])
+        status = cued_status(description, None) or ("genomförd" if report else None)
+        found.append(
+            Draft(
+                name=name,
+                fund_type=ctx.fund_before(para.first),
+                year=ctx.year_at(para.first),
+                status=status,
+                description=description,
+                page_no=head.page_no,
+                evidence=para.text,
+                confidence=0.6,
+                first_line=para.first,
+                last_line=para.last,
+                desc_lines=(para.first, para.last),
+            )
+        )
+    return found if len(found) >= _MIN_PARAGRAPHS else []
