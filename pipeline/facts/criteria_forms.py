@@ -405,7 +405,7 @@ def table_criteria(
             items.append((j, text.strip()))  # a new row: its first cell is the criterion
         elif items and start >= second_start - 3:
             pass  # the explanation wraps in the second column
-        elif items and abs(start - first_start) <= 2 and starts_lower(text) and len(cells) >= 2:
+        elif items and abs(start - first_start) <= 2 and starts_lower(text):
             k, t = items[-1]
             items[-1] = (k, dehyphen_join([t, text.strip()]))  # the criterion wraps
         else:

@@ -12,7 +12,8 @@ that opens with the name as a sentence of its own, the text about it following::
     Ungdomar som återkommer efter placering. Studien följde 140 ungdomar …
 
 The name is a short sentence without a verb of its own; the next sentence speaks of "Studien",
-"Projektet", "Utvärderingen" …. Two such paragraphs at least make the list (one alone may be
+"Projektet", "Utvärderingen" …. A series of studies may instead name each in apposition to its
+place: "Den andra studien, Kostnader för skyddat boende, ska …". Two such paragraphs at least make the list (one alone may be
 a heading written into the text). The paragraph is the project's description: who did it,
 who took part and when it ended are read from it as from any project's own text. Pure.
 """
@@ -23,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context
-from pipeline.facts.drafts import Draft, cued_status
+from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import find_amounts
 
@@ -41,6 +42,12 @@ _VERB = re.compile(
     r"genomförs|genomfördes|finns|gäller|avser)\b",
     re.IGNORECASE,
 )
+#: a project named in apposition to its place in a series: "Den andra studien, <name>, …"
+_COUNTED = re.compile(
+    r"^\s*(?:den|det)\s+(?:första|andra|tredje|fjärde|femte|sjätte|sista)\s+"
+    r"(?:studien|projektet|utvärderingen|kartläggningen|uppdraget),\s+(?P<name>[^,]{4,150}),\s",
+    re.IGNORECASE,
+)
 _MIN_WORDS, _MAX_WORDS = 2, 14
 _MIN_PARAGRAPHS = 2
 
@@ -56,16 +63,29 @@ def find_run_in_projects(
         if len(para.sentences) < 2:
             continue
         head, nxt = para.sentences[0], para.sentences[1]
-        name = head.text.strip().rstrip(".")
+        counted = _COUNTED.match(head.text)
+        if counted is not None:
+            # "Den första studien, Äldre med missbruk i hemtjänsten, ska beskriva …"
+            name = counted.group("name").strip()
+            description = para.text
+        else:
+            name = head.text.strip().rstrip(".")
+            description = " ".join(s.text for s in para.sentences[1:])
+            if not head.text.rstrip().endswith(".") or not _THIS_ONE.match(nxt.text.strip()):
+                continue
         words = name.split()
-        if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not head.text.rstrip().endswith("."):
+        if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not name[:1].isupper():
             continue
-        if not name[:1].isupper() or _VERB.search(name) or find_amounts(name):
+        if _VERB.search(name) or find_amounts(name):
             continue
-        if not _THIS_ONE.match(nxt.text.strip()) or section_heading(name) or generic_heading(name):
+        if section_heading(name) or generic_heading(name):
             continue
-        description = " ".join(s.text for s in para.sentences[1:])
-        status = cued_status(description, None) or ("genomförd" if report else None)
+        said = cued_status(description, None)
+        if report:
+            status = said or "genomförd"
+        else:
+            # a decision's studies are what it orders, unless their text turns them down
+            status = said if said in ("ansökt", REJECTED) else "beviljad"
         found.append(
             Draft(
                 name=name,
