@@ -141,6 +141,7 @@ class Section:
 
     kind: str  # canonical: "forslag_till_beslut", "beslut", "sammanfattning", "bakgrund",
     # "beredning", "arendet", "synpunkter", "beslutsgang", "sarskilt_uttalande", "bilagor",
+    # "ekonomi" (Ekonomiska konsekvenser),
     # "preamble" (before the first heading), "subheading" (any other heading)
     heading: str  # as printed (repaired text)
     level: int  # 1 = standard part, 2 = sub-heading

@@ -293,7 +293,12 @@ def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -
             return
 
 
-_SUM_ONLY = re.compile(r"^\d{1,3}(?:[ .]\d{3})*(?:,\d+)?\s*$")
+#: a sum alone, "kr" before it as typed-era documents print it, OCR's O for a zero
+_SUM_ONLY = re.compile(
+    r"^(?:kr\.?\s*)?(?=\d)[\dO]{1,3}(?:[ .][\dO]{3})*(?:,\d+)?\s*(?:kr|kronor)?\s*$"
+)
+#: how far left of a money column a sum run into the cell before may start (OCR closes gaps)
+_SUM_REACH = 10
 
 
 def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
@@ -317,7 +322,7 @@ def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
                     # after the text of the column before (numbers sit a little left or right)
                     spaces = [
                         k
-                        for k in range(max(1, rel - 6), min(len(c.text) - 1, rel + 6))
+                        for k in range(max(1, rel - _SUM_REACH), min(len(c.text) - 1, rel + 6))
                         if c.text[k] == " "
                         and c.text[k - 1].isalpha()
                         and _SUM_ONLY.match(c.text[k + 1 :])

@@ -52,6 +52,12 @@ def grid_rows(
         if first_is_district:
             district = district or carried
             carried = district
+        if district and not r.text("name"):
+            # "Vantör Gruppverksamhet för barn …": OCR closed the gap after the district
+            lead = places(district)[:1]
+            rest = district[lead[0].end :].strip() if lead and lead[0].start == 0 else ""
+            if rest[:1].isupper() and len(rest.split()) >= 2:
+                district, r.cells["name"] = district[: lead[0].end], [rest]
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:
             r.cells["name"] = [name_only]

@@ -46,6 +46,7 @@ LEVEL1_KINDS = (
     "beslutsgang",
     "sarskilt_uttalande",
     "bilagor",
+    "ekonomi",
 )
 MAX_SUBHEADING_WORDS = 10
 #: a line between blank lines may be a longer heading: a project's or study's name
