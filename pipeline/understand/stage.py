@@ -20,7 +20,7 @@ from pipeline.understand.tabs import align_tab_columns
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 19
+UNDERSTAND_VERSION = 20
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
