@@ -42,7 +42,13 @@ from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_
 from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
-from pipeline.understand.titles import _PARAGRAPH_MARK, _flat_title, _title, paragraph_title
+from pipeline.understand.titles import (
+    _PARAGRAPH_MARK,
+    _flat_title,
+    _title,
+    lone_subject,
+    paragraph_title,
+)
 from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["extract_meta"]
@@ -123,7 +129,7 @@ def _document_fields(
     if title is None:
         title = paragraph_title(pages)
     if title is None:
-        title = _named_in_letterhead(p1)
+        title = _named_in_letterhead(p1) or lone_subject(p1)
     if title is not None:
         fields["title"] = title
     handl = _handlaggare(pages)
@@ -213,8 +219,8 @@ def _doc_date(p1: CleanPage, headings: list[HeadingLine], meeting: _Field | None
     for ln in p1.lines[:limit]:
         if meeting is not None and ln.text == meeting.evidence:
             continue
-        if ln.furniture is None and not re.match(rf"^\s*{ISO_DATE}\s*$", ln.text):
-            continue
+        if ln.furniture is None and not re.match(rf"^\s*(?:Datum:?\s+)?{ISO_DATE}\s*$", ln.text):
+            continue  # a date alone, or labelled ("Datum:   2015-01-27")
         if _SAMMANTRADE.search(ln.text):
             continue
         head = ln.text[:HEAD_CHARS] if len(ln.text) >= FLAT_LINE_CHARS else ln.text

@@ -326,7 +326,8 @@ def _name_from(text: str) -> str | None:
         text = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in text.split())
     for c in find_committees(text):
         text = text.replace(c.as_printed, " ")
-    text = re.sub(r"\b(?:Till|Telefon|Tfn|Tel)\b.*$", "", text)
+    text = re.sub(r"\b(?:Till|Telefon|Tfn|Tel)\b.*$", "", text, flags=re.IGNORECASE)
+    text = text.split(",")[0]  # "Helena Exempel, utvecklingssekreterare, tfn …"
     tokens: list[str] = []
     for tok in text.split():
         if _NAME_TOKEN.match(tok):

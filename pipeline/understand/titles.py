@@ -30,12 +30,22 @@ _DESIGNATION = re.compile(r"^\s*(?:utlåtande|utl\.)\s+(?:19|20)\d\d\s*:\s*\d{1,
 _CODE_LINE = re.compile(r"^\s*[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d[-/]\d{1,6}(?:[-/.]\d{1,4})?\s*$")
 
 
+#: the motion, letter or remiss an ärende answers, on a line under its subject
+_REFERRED = re.compile(
+    r"^\s*(?:motion|skrivelse|medborgarförslag|interpellation|remiss)\s*(?:\(\s*(?:19|20)\d\d\s*:"
+    r"\s*\d{1,4}\s*\))?\s+(?:av|från)\s+[A-ZÅÄÖ]",
+    re.IGNORECASE,
+)
+
+
 def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...]) -> _Field | None:
     parts = [p1.lines[i].text for i in title_lines]
     while len(parts) > 1 and _DESIGNATION.match(parts[0]):
         parts = parts[1:]  # "Utlåtande 2008:118 RVII (Dnr …)" over the subject
-    while len(parts) > 1 and _CODE_LINE.match(parts[-1]):
-        parts = parts[:-1]  # the ärende's code under the subject ("SBN-2012-0388")
+    while len(parts) > 1 and (_CODE_LINE.match(parts[-1]) or _REFERRED.match(parts[-1])):
+        # the ärende's code under the subject ("SBN-2012-0388"), or the motion or letter
+        # it answers ("Motion (2020:74) av Anna Exempel m.fl. (V)")
+        parts = parts[:-1]
     if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):
         text = _PARAGRAPH.sub("", _join(_kind_over_subject(parts))).strip()
         for d in find_dnrs(text):
@@ -174,4 +184,29 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
             if not heading or _PROCEDURAL.match(heading) or len(heading.split()) > 25:
                 continue
             return _Field(heading, " / ".join([text, *parts]), 0.6)
+    return None
+
+
+#: a labelled head line ("Datum:", "Till:", "Handläggare:")
+_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö ]{1,20}:\s")
+_MIN_SUBJECT_WORDS, _MAX_SUBJECT_WORDS = 4, 25
+_MIN_PROSE_WORDS = 10
+
+
+def lone_subject(p1: CleanPage) -> _Field | None:
+    """A document with no standard heading (a promemoria under a block of labelled lines):
+    its subject is the first line that stands alone between blank lines, is no label line
+    and no sentence, with a paragraph of running text right under it."""
+    texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:40]]
+    for k, text in enumerate(texts):
+        words = text.split()
+        if not (_MIN_SUBJECT_WORDS <= len(words) <= _MAX_SUBJECT_WORDS):
+            continue
+        if (k and texts[k - 1]) or (k + 1 < len(texts) and texts[k + 1]):
+            continue
+        if text.endswith((".", ":", ",")) or _LABEL.match(text) or text.isupper():
+            continue
+        after = next((t for t in texts[k + 1 :] if t), "")
+        if len(after.split()) >= _MIN_PROSE_WORDS:
+            return _Field(text, text, 0.5)
     return None
