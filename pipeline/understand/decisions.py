@@ -55,7 +55,12 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
             or _att_items(
                 lines, need_lead=sec.kind != "beslut" and not _HEADING_LEAD.search(sec.heading)
             )
-            or _sentence_items(lines, opened=_OPENING_LINE.match(sec.heading) is not None)
+            # under a "Beslut" heading the paragraph is what was decided ("Anmälan av
+            # delegationsbesluten läggs till handlingarna.")
+            or _sentence_items(
+                lines,
+                opened=sec.kind == "beslut" or _OPENING_LINE.match(sec.heading) is not None,
+            )
         )
         out.extend(items)
     return tuple(out)
@@ -98,6 +103,8 @@ def _sentence_items(lines: tuple[Line, ...], *, opened: bool) -> list[Decision]:
         return []
     if len(sentences) > 4:
         return []  # prose, not a list of decisions
+    if not all(t.endswith((".", "!")) and len(t.split()) >= 4 for t in sentences):
+        return []  # not sentences: a letterhead's "BESLUT" over "Datum 2021-06-03 …"
     return [
         Decision(item_no=k, text=t, page_no=para[0].page_no, evidence=para[0].text)
         for k, t in enumerate(sentences, start=1)

@@ -26,13 +26,15 @@ _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?
 _N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
-    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)))?(?P<num>"
+    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)|/(?={PRINTED_YEAR}:)))?(?P<num>"
     # a classification, then a running number and a year: "3.2/0417/2006"
     rf"{_PART}\s*/\s*{_N}\s*/\s*[0-9][0-9OoIl]{{1,3}}(?![0-9])"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})+"
     # a year, then a running number of up to six digits: "KS 2021/00487"
-    rf"|(?:19|20)\d\d\s*/\s*[0-9]{{4,6}})(?![\d/])"
+    rf"|(?:19|20)\d\d\s*/\s*[0-9]{{4,6}}"
+    # another municipality's "SN/2020:45": a year, a colon, a running number
+    rf"|(?<=/)(?:19|20)\d\d:[0-9]{{1,5}})(?![\d/])"
 )
 _OCR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
@@ -60,7 +62,7 @@ def normalize_dnr(raw: str) -> str | None:
     if not any(c.isdigit() for c in num):
         return None
     prefix = m.group("prefix")
-    if prefix and prefix.endswith("-"):
+    if prefix and prefix.endswith(("-", "/")):
         return f"{prefix.upper()}{num}"  # "KS-2015-00039-6": prefix, year, serial
     return f"{prefix.strip().upper()} {num}" if prefix else num
 
