@@ -95,14 +95,16 @@ class BatchLoader:
         ):
             self.flush()
 
-    def flush(self) -> None:
-        """Load every pending file now, in one transaction."""
+    def flush(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        """Load every pending file now, in one transaction: in a window of its own, or through
+        `con`, an open window of this loader (the end of a run loads its last batch in the
+        window that ends the run: one open and close, a checkpoint, fewer)."""
         if not self._pending:
             return
         batch, self._pending = self._pending, []
         opened = time.monotonic()
-        with self.window() as con:
-            warehouse.load_batch(con, batch, self.version, self.fingerprint)
+        with contextlib.nullcontext(con) if con is not None else self.window() as window:
+            warehouse.load_batch(window, batch, self.version, self.fingerprint)
         self._last_closed = time.monotonic()
         self._last_took = self._last_closed - opened
         self.batches += 1

@@ -205,13 +205,15 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
             learner=learner.snapshot,
         ):
             loader.add(result)
-        loader.flush()
 
         if report is None:
             with loader.window() as con:
+                loader.flush(con)  # the last batch, in the window that ends the run
                 report = warehouse.apply_overrides(con, settings.overrides_dir)
                 if not report.needs_reload:
                     finish(con, report)
+        else:
+            loader.flush()
         if report.needs_reload:
             # A correction was removed from the overrides files, or became stale: reload the
             # documents it had changed (from the cache in extracted/) so their extracted
@@ -298,27 +300,33 @@ def _workers(
             from pipeline.run.cluster import ClusterWorkers
 
             return ClusterWorkers(settings, need_ocr)
-        if need_ocr:
-            from pipeline.text.tesseract_check import check_tesseract
+        store = ExtractedStore(settings.extracted_dir)
+        pool = LocalPool(
+            settings.jobs,
+            # the workers import the text path first when there are PDFs to read
+            text=any(
+                f.media_type == "application/pdf"
+                and (settings.force or not store.path(f.doc_id, "text").is_file())
+                for f in todo
+            ),
+        )
+        solo = bool(todo) and warm is None and _solo(settings, todo) and not _scans(todo)
+        try:
+            if solo:
+                # before the reading workers (it has the longest start-up), and before
+                # Tesseract is checked (two subprocesses: a twentieth of a second)
+                pool.parse_first()
+            if need_ocr:
+                from pipeline.text.tesseract_check import check_tesseract
 
-            check_tesseract(settings.ocr.lang)
+                check_tesseract(settings.ocr.lang)
+        except BaseException:
+            pool.close()  # the parse worker forked above: a missing Tesseract stops the run
+            raise
     finally:
         if warm is not None:
             warm.join()  # never fork while a thread may hold the import lock
-    store = ExtractedStore(settings.extracted_dir)
-    pool = LocalPool(
-        settings.jobs,
-        # the workers import the text path first when there are PDFs to read
-        text=any(
-            f.media_type == "application/pdf"
-            and (settings.force or not store.path(f.doc_id, "text").is_file())
-            for f in todo
-        ),
-    )
     if todo:
-        solo = warm is None and _solo(settings, todo) and not _scans(todo)
-        if solo:
-            pool.parse_first()  # before the reading workers: it has the longest start-up
         pool.start(readers=settings.jobs - 1 if solo else None)
         if warm is None and _preloads(settings, todo) and _scans(todo):
             # after the fork: never fork while a thread imports

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
+import types
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Protocol
+from typing import Any, Protocol
 
 from pipeline.records import DocumentText, PageText
 
@@ -214,6 +216,7 @@ def preload(parse: bool = True, text: bool = True, render: bool = True) -> None:
             import pipeline.text.page  # noqa: F401
 
         if parse:
+            import_spacy()
             from pipeline.facts.stage import extract
             from pipeline.understand.stage import understand
 
@@ -229,6 +232,47 @@ def preload(parse: bool = True, text: bool = True, render: bool = True) -> None:
             extract(understand(doc))
     except Exception:  # noqa: BLE001 — a warm-up only: the real task reports what fails
         pass
+
+
+def import_spacy() -> None:
+    """Import spaCy without its command-line package, unless it is imported already.
+
+    spaCy's ``__init__`` imports ``spacy.cli`` for one name, ``spacy.info``, and with it
+    typer, rich, httpx, requests, weasel and their dependencies: about 360 modules and a
+    quarter of a second of every parse worker's start (issue 19; nothing else in spaCy
+    imports it). Stand-ins for ``spacy.cli`` and ``spacy.cli.info`` are in ``sys.modules``
+    while spaCy imports, and removed after: a later ``import spacy.cli`` imports the real
+    package, and ``spacy.info()`` calls the real one. A spaCy whose ``__init__`` wants more
+    of its command line than ``info`` is imported as usual."""
+    if "spacy" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that ``spacy.cli.info`` is looked up under it
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    try:
+        for name, module in stand_ins.items():
+            sys.modules.setdefault(name, module)
+        try:
+            import spacy  # noqa: F401
+        except ImportError:
+            for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+                del sys.modules[name]
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        spacy_module = sys.modules.get("spacy")
+        if spacy_module is not None and getattr(spacy_module, "cli", None) is cli:
+            del spacy_module.cli
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info`` after `import_spacy`: the real one, imported when called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 _WARM_TEXT = """Socialnämnden

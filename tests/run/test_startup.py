@@ -62,6 +62,24 @@ def _broken_init(*args: object) -> None:
     raise RuntimeError("worker set-up failed")
 
 
+def test_the_parse_warm_up_imports_spacy_without_its_command_line() -> None:
+    """`workers.import_spacy`: spaCy's command-line package (typer, rich, httpx, …) is not
+    imported by the warm-up, and is the real one when imported later; `spacy.info` works."""
+    code = (
+        "import sys\n"
+        "from pipeline.run import workers\n"
+        "workers.preload(parse=True, text=False, render=False)\n"
+        "import spacy\n"
+        "before = ['spacy.cli' in sys.modules, 'typer' in sys.modules, hasattr(spacy, 'cli')]\n"
+        "from pipeline.facts.spacy_pipeline import get_nlp\n"
+        "ents = [e.label_ for e in get_nlp()('Bromma stadsdelsförvaltning beviljas').ents]\n"
+        "import spacy.cli\n"
+        "real = spacy.cli.__file__.endswith('__init__.py') and callable(spacy.cli.download)\n"
+        "print([*before, ents, real, spacy.info()['spacy_version'] == spacy.__version__])\n"
+    )
+    assert _fresh(code) == "[False, False, False, ['DISTRICT'], True, True]"
+
+
 def test_a_pool_broken_before_its_first_task_fails_every_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,9 +16,11 @@ from pipeline.warehouse.migrate import (
     CHECKS_DIR,
     MIGRATIONS_DIR,
     VIEWS_DIR,
+    _creation_order,
     current_version,
     discover_migrations,
     ensure_views,
+    insert_values,
     install_views,
 )
 from tests.samples import write_sample_districts
@@ -216,6 +218,49 @@ def test_a_view_that_does_not_bind_names_its_file(tmp_path: Path) -> None:
     migrate(con)
     with pytest.raises(MigrationError, match=r"v_broken.sql does not bind"):
         install_views(con, views)
+
+
+def test_views_are_tried_after_the_views_they_use(tmp_path: Path) -> None:
+    views = tmp_path / "views"
+    views.mkdir()
+    (views / "v_a.sql").write_text("CREATE OR REPLACE VIEW v_a AS SELECT x + 1 AS y FROM v_b;")
+    (views / "v_b.sql").write_text(
+        "-- uses v_a? no: only this comment names it\nCREATE OR REPLACE VIEW v_b AS SELECT 1 AS x;"
+    )
+    (views / "v_c.sql").write_text("CREATE OR REPLACE VIEW v_c AS SELECT 2 AS z;")
+    con = duckdb.connect()
+    migrate(con)
+    tried: list[str] = []
+
+    class Recording:
+        def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+            tried.append(sql.split("VIEW ")[1].split()[0] if "CREATE" in sql else "")
+            return con.execute(sql, *args)
+
+    assert sorted(install_views(Recording(), views)) == ["v_a", "v_b", "v_c"]  # type: ignore[arg-type]
+    assert [t for t in tried if t] == ["v_b", "v_a", "v_c"]  # no failed try before v_b
+    assert con.execute("SELECT y FROM v_a").fetchall() == [(2,)]
+    # objects naming each other: name order for the first, no error
+    cycle = {"b": "SELECT * FROM a", "a": "SELECT * FROM b"}
+    assert list(_creation_order(cycle)) == ["a", "b"]
+
+
+def test_inserted_values_are_cast_as_a_one_row_insert_casts_them() -> None:
+    con = duckdb.connect()
+    columns = "(d DATE, n INTEGER, f DOUBLE, s VARCHAR, l VARCHAR[], t TIMESTAMP)"
+    con.execute(f"CREATE TABLE one {columns}")
+    con.execute(f"CREATE TABLE many {columns}")
+    rows: list[list[object]] = [
+        ["2019-03-12", 7, 1, "x", ["a", "b"], None],
+        [None, None, 2.5, None, [], "2020-01-02 03:04:05"],
+        ["2020-02-29", "12", "3", 4, None, None],
+    ]
+    for row in rows:
+        con.execute("INSERT INTO one VALUES (?, ?, ?, ?, ?, ?)", row)
+    insert_values(con, "many", rows)
+    assert (
+        con.execute("SELECT * FROM many").fetchall() == con.execute("SELECT * FROM one").fetchall()
+    )
 
 
 def test_views_are_recreated_only_when_their_files_change(tmp_path: Path) -> None:
