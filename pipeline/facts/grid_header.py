@@ -336,4 +336,31 @@ def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
         out.append(GridCell(c.start, c.start + cut, c.text[:cut]))
         rest = c.text[cut + 1 :]
         out.append(GridCell(c.start + cut + 1, c.end, rest))
-    return out
+    return _sum_run_in(out, columns)
+
+
+def _sum_run_in(cells: list[GridCell], columns: list[GridColumn]) -> list[GridCell]:
+    """A row with nothing under its money column whose last cell ends in a sum one space
+    after its text ("Samordnad hemtjänst för äldre kr 9O.000": OCR closed the gap, and the
+    sum stands left of its column): the sum is split off into the money column."""
+    money = next((col for col in columns if col.role == "cost"), None)
+    if money is None or not cells or cells[-1].end >= money.start - 2:
+        return cells
+    last = cells[-1]
+    # the leftmost space after which all is the sum ("kr 9O.000", not "9O.000")
+    k = next(
+        (
+            i
+            for i, ch in enumerate(last.text)
+            if ch == " " and i > 0 and _SUM_ONLY.match(last.text[i + 1 :])
+        ),
+        -1,
+    )
+    if k <= 0 or not last.text[:k].rstrip()[-1:].isalpha():
+        return cells
+    sum_text = last.text[k + 1 :]
+    return [
+        *cells[:-1],
+        GridCell(last.start, last.start + k, last.text[:k]),
+        GridCell(money.start, money.start + len(sum_text), sum_text),
+    ]
