@@ -154,6 +154,8 @@ def unit_multiplier(cell: str) -> int:
 
 
 _PERIOD = re.compile(r"period|projekttid|tidsplan")
+#: the columns of a budget follow-up ("Budget 2017", "Prognos", "Utfall", "Avvikelse")
+_FOLLOWUP = re.compile(r"^\s*(?:budget|prognos|helarsprognos|utfall|avvikelse|bokslut)\b")
 
 
 #: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
@@ -189,6 +191,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         # "Period" beside "Klart": the period is when the work runs, the other its end
         for col in periods:
             col.role = "other"
+    if sum(bool(_FOLLOWUP.match(fold(c.header))) for c in columns) >= 2:
+        return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal")]
     if unknown > 1 or not any(r in ROW_ROLES for r in roles) or len(set(known)) < 2:

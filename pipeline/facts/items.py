@@ -274,7 +274,13 @@ def find_item_projects(
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner
                     r.places = [*own, *(p for p in r.places if p not in own)]
-            if len(kept) >= _MIN_ITEMS:
+            lone_part = (
+                len(blocks) == 1
+                and _kind(lines[i].text) == "sub"
+                and not re.match(r"^\s*\d{1,2}\.1\b", lines[i].text)
+            )
+            # "5.5 Äldreomsorg" alone: a report's numbered part, not a list of one project
+            if len(kept) >= _MIN_ITEMS and not lone_part:
                 out.extend(kept)
         i = max(after, i + 1)
     return out

@@ -78,8 +78,8 @@ def find_run_in_projects(
             continue
         if _VERB.search(name) or find_amounts(name):
             continue
-        if section_heading(name) or generic_heading(name):
-            continue
+        if counted is None and (section_heading(name) or generic_heading(name)):
+            continue  # (named in apposition, "Ekonomisk rådgivning …" is a project's name)
         said = cued_status(description, None)
         if report:
             status = said or "genomförd"
@@ -101,4 +101,7 @@ def find_run_in_projects(
                 desc_lines=(para.first, para.last),
             )
         )
-    return found if len(found) >= _MIN_PARAGRAPHS else []
+    # a counted one ("Det tredje projektet, …") says it is one of a series; a run-in heading
+    # alone may be a heading written into the text
+    plain = [d for d in found if not _COUNTED.match(d.evidence)]
+    return found if len(plain) >= _MIN_PARAGRAPHS or len(plain) < len(found) else []
