@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
-from pipeline.facts.lists import Place, PlaceFinder
+from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, sentences, unit_at
 from pipeline.lang.amounts import find_amounts
@@ -50,6 +50,10 @@ _AMOUNT = re.compile(
 )
 #: what the project or trip costs, or the sum sought: its sum when nothing is granted
 _COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")
+#: an owner and a quoted name over a block: 'Farsta – "Hundassisterade samtal med äldre"'
+_WHO_NAME = re.compile(
+    r'^(?P<who>[^–—"”“:]{3,50}?)\s+[–—-]\s+["”“](?P<name>[^"”“]{3,150})["”“]\s*$'
+)
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
 _HEADED = re.compile(r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan)\s+\d{1,2}$")
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
@@ -140,10 +144,29 @@ def find_field_blocks(
     while i < len(lines):
         m = _FIELD.match(lines[i].text.strip())
         headed = m is not None and _HEADED.match(fold(m.group("label")).strip()) is not None
-        if m is None or not (_NAME.match(fold(m.group("label")).strip()) or headed):
+        owned = _WHO_NAME.match(lines[i].text.strip())
+        if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
+            # 'Farsta – "Hundassisterade samtal med äldre"' over "Sökt belopp:", "Skäl:"
+            fields, after = _fields(lines, i + 1)
+            if fields:
+                fields = {
+                    "projekt": (i, owned.group("name")),
+                    "sokande": (i, owned.group("who")),
+                    **fields,
+                }
+                m = None
+            else:
+                owned = None
+        else:
+            owned = None
+        if owned is None and (
+            m is None or not (_NAME.match(fold(m.group("label")).strip()) or headed)
+        ):
             i += 1
             continue
-        if headed:
+        if owned is not None:
+            pass
+        elif headed:
             # "Studiebesök 2: Köpenhamn" over its fields (after a blank line)
             k = i + 1
             while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
@@ -161,6 +184,8 @@ def find_field_blocks(
             nxt = _FIELD.match(lines[end].text.strip())
             if nxt and _NAME.match(fold(nxt.group("label")).strip()):
                 break
+            if _WHO_NAME.match(lines[end].text.strip()):
+                break  # the next owner's block
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))

@@ -55,6 +55,7 @@ from pipeline.facts.describe import (
     sums_named_later,
     with_partners,
 )
+from pipeline.facts.district_groups import find_district_groups
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import (
     REJECTED,
@@ -133,6 +134,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
+        lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
     )
     for read in readers:

@@ -1,0 +1,89 @@
+"""Grants printed under a district's name, one project per line with its sum after a dash.
+
+How the documents print them
+----------------------------
+
+A proposal may group its grants by district: the district's name alone on a line, then its
+project or projects, each "Name – sum" (a long name wraps, the dash and sum then open the
+next line)::
+
+    Enskede-Årsta-Vantör
+    Motiverande samtal i försörjningsstödet – 400 000 kronor
+
+    Skärholmen
+    Stödgrupp för unga vuxna med neuropsykiatriska svårigheter
+    – 380 000 kronor
+
+Two groups at least make the list. The district is the owner of every project under it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
+from pipeline.facts.lists import ListRow, Place, covered_by_places
+from pipeline.lang.amounts import find_amounts
+
+__all__ = ["find_district_groups"]
+
+#: "Name – 400 000 kronor" (or the dash and sum alone, the name on the line above)
+_DASH_SUM = re.compile(r"^(?P<name>.*?)\s*[–—-]\s+(?P<sum>\S.*)$")
+_MIN_GROUPS = 2
+_MAX_NAME_LINES = 2
+
+
+def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """Every run of two or more district groups (module docstring), in document order."""
+    out: list[ListRow] = []
+    run: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip()
+        places = find(text) if text else []
+        rows: list[ListRow] = []
+        after = i + 1
+        if text and len(text.split()) <= 4 and covered_by_places(text, places):
+            rows, after = _group(lines, i + 1, places)
+        if rows:
+            run += rows
+        elif text:  # any other line ends the run ("Summa 1 460 000 kronor")
+            _flush(out, run)
+            run = []
+        i = max(after, i + 1)
+    _flush(out, run)
+    return out
+
+
+def _flush(out: list[ListRow], run: list[ListRow]) -> None:
+    if len({tuple(p.district_id for p in r.places) for r in run}) >= _MIN_GROUPS:
+        out.extend(run)
+
+
+def _group(lines: Sequence[BodyLine], i: int, places: Sequence[Place]) -> tuple[list[ListRow], int]:
+    """The projects under one district line: "Name – sum" lines until a blank line."""
+    rows: list[ListRow] = []
+    pending: list[int] = []  # a name's lines before its "– sum"
+    j = i
+    while j < len(lines) and lines[j].text.strip() and not lines[j].heading:
+        text = lines[j].text.strip()
+        m = _DASH_SUM.match(text)
+        sums = find_amounts(m.group("sum")) if m else []
+        if m is None or len(sums) != 1 or sums[0].start > 3:
+            pending.append(j)
+            if len(pending) > _MAX_NAME_LINES:
+                return [], i
+            j += 1
+            continue
+        name = tidy(" ".join([*(lines[k].text for k in pending), m.group("name")]))
+        first = pending[0] if pending else j
+        if len(name.split()) < 2:
+            return [], i
+        row = ListRow(name, list(places), first, j, lines[first].page_no, text, form="intro_list")
+        set_amount(row, sums[0], lines, first, j)
+        rows.append(row)
+        pending = []
+        j += 1
+    return (rows, j) if rows and not pending else ([], i)
