@@ -165,6 +165,10 @@ def _kind(text: str) -> str:
     return "number" if m.group(1) else "sub" if m.group(2) else "bullet"
 
 
+#: a year's label over a group of items: "År 1 – 2023", "2024", "År 2024:"
+_YEAR_LABEL = re.compile(r"^(?:år\s+\d\s*[–—-]\s*)?(?:år\s+)?(?:19|20)\d\d\s*:?$", re.IGNORECASE)
+
+
 def _intro_line(lines: Sequence[BodyLine], first: int) -> int | None:
     k = first - 1
     while k >= 0 and not lines[k].text.strip():
@@ -198,10 +202,10 @@ def _introduces_projects(intro: str, heading: str) -> bool:
         not intro.rstrip().endswith((".", ";"))
         and 2 <= len(intro.split()) <= 8
         and re.match(rf"^(?:[a-zåäö]+\s+)?(?:{_PROJECT_WORD.pattern})", f)
-        and (_GRANT_WORD.search(f) or "avsla" in f)
+        and (_GRANT_WORD.search(f) or "avsla" in f or f.startswith("planerade "))
     ):
         # a line of its own over the items: "Ansökningar som föreslås beviljas",
-        # "Föreslagna studier"
+        # "Föreslagna studier", "Planerade ansökningar"
         return True
     if (
         intro.rstrip().endswith(":")
@@ -228,6 +232,13 @@ def find_item_projects(
         blocks, after = _item_blocks(lines, i)
         intro_k = _intro_line(lines, i)
         intro = _intro_text(lines, intro_k)
+        if intro_k is not None and _YEAR_LABEL.match(lines[intro_k].text.strip()):
+            # "År 1 – 2023" over the items: the heading above introduces them ("Planerade
+            # ansökningar"); the label (the rows' intro line) gives their year
+            head = next(
+                (j for j in range(intro_k, max(-1, intro_k - 20), -1) if lines[j].heading), None
+            )
+            intro = lines[head].text if head is not None else intro
         heading = _heading_above(lines, i)
         rows = [item_row(lines, a, b, find, intro_k) for a, b in blocks]
         introduced = _introduces_projects(intro, heading)
@@ -274,6 +285,7 @@ def find_item_projects(
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner
                     r.places = [*own, *(p for p in r.places if p not in own)]
+                _tidy_tail(r, find)
             lone_part = (
                 len(blocks) == 1
                 and _kind(lines[i].text) == "sub"
@@ -284,6 +296,26 @@ def find_item_projects(
                 out.extend(kept)
         i = max(after, i + 1)
     return out
+
+
+#: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"
+_DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
+#: a partner after an item's name: ", i samarbete med Hägersten-Älvsjö"
+_PARTNER_TAIL = re.compile(r",?\s+i\s+(?:samarbete|samverkan)\s+med\s+(?P<who>[^,()]{3,80})$")
+
+
+def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
+    """An item's name without the period in brackets after it; a partner district named
+    after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project."""
+    r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
+    m = _PARTNER_TAIL.search(r.name)
+    if m is None or r.performer is not None:
+        return  # (an association's activity "i samarbete med …" is how it is described)
+    partners = find(m.group("who"))
+    if partners and covered_by_places(m.group("who"), partners):
+        r.name = r.name[: m.start()].strip()
+        have = {p.district_id for p in r.places}
+        r.places += [p for p in partners if p.district_id not in have]
 
 
 def _applications_described(rows: Sequence[ListRow | None], find: PlaceFinder) -> bool:

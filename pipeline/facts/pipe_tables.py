@@ -14,7 +14,9 @@ bold markers around a total::
 
 The table readers find columns by where cells start on the line, so such a run of rows is
 rewritten with every column padded to its widest cell: the rule row becomes a blank line and
-the bold markers go. The lines keep their place (and page); only their text is laid out. Pure.
+the bold markers go. The lines keep their place (and page); only their text is laid out. A row of a list or table
+whose name and sum are joined by dot leaders ("Boendestöd för unga .... 290 tkr") gets a column
+gap instead. Pure.
 """
 
 from __future__ import annotations
@@ -34,9 +36,17 @@ _GAP = 3  # spaces between two columns
 _MIN_ROWS = 2
 
 
+#: dot leaders between a name and its sum ("Boendestöd för unga .... 290 tkr")
+_LEADER = re.compile(r"\s*\.{4,}\s*")
+
+
 def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
-    """`lines` with every run of pipe rows laid out in columns (module docstring)."""
-    out = list(lines)
+    """`lines` with every run of pipe rows laid out in columns (module docstring), and dot
+    leaders turned into a column gap."""
+    out = [
+        dataclasses.replace(ln, text=_LEADER.sub("   ", ln.text)) if "...." in ln.text else ln
+        for ln in lines
+    ]
     i = 0
     while i < len(out):
         if not _PIPE_ROW.match(out[i].text):

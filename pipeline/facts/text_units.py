@@ -220,7 +220,7 @@ def generic_heading(text: str) -> bool:
 #: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
 #: ansökningarna", "Uppföljning och utvärdering")
 _SECTION_WORDS = re.compile(
-    r"^(?:ekonomi\w*|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
+    r"^(?:ekonomi|ekonomin|ekonomiska|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
     r"bakgrund|sammanfattning|forslag\w*|beslut\w*|konsekvens\w*|uppfoljning|"
     r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
     r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
