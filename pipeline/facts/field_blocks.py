@@ -54,6 +54,8 @@ _COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt
 _WHO_NAME = re.compile(
     r'^(?P<who>[^–—"”“:]{3,50}?)\s+[–—-]\s+["”“](?P<name>[^"”“]{3,150})["”“]\s*$'
 )
+#: "Resa 1  Glasgow, Skottland – Housing First": a numbered label, a gap, the name
+_LABEL_GAP = re.compile(r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+\d{1,2})\s{2,}(?P<value>\S.*)$")
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
 _HEADED = re.compile(r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan)\s+\d{1,2}$")
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
@@ -142,7 +144,7 @@ def find_field_blocks(
     out: list[Draft] = []
     i = 0
     while i < len(lines):
-        m = _FIELD.match(lines[i].text.strip())
+        m = _FIELD.match(lines[i].text.strip()) or _LABEL_GAP.match(lines[i].text.strip())
         headed = m is not None and _HEADED.match(fold(m.group("label")).strip()) is not None
         owned = _WHO_NAME.match(lines[i].text.strip())
         if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
@@ -171,8 +173,12 @@ def find_field_blocks(
             k = i + 1
             while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
                 k += 1
+            name = m.group("value").strip()
+            while k < len(lines) and lines[k].text.strip()[:1].islower():
+                name = dehyphen_join([name, lines[k].text.strip()])  # the name wraps
+                k += 1
             fields, after = _fields(lines, k)
-            fields = {"projekt": (i, m.group("value").strip()), **fields}
+            fields = {"projekt": (i, name), **fields}
         else:
             fields, after = _fields(lines, i)
         name_field = _field(fields, _NAME)
@@ -186,6 +192,9 @@ def find_field_blocks(
                 break
             if _WHO_NAME.match(lines[end].text.strip()):
                 break  # the next owner's block
+            gap = _LABEL_GAP.match(lines[end].text.strip())
+            if gap and _HEADED.match(fold(gap.group("label")).strip()):
+                break  # the next numbered block ("Resa 3  Århus …")
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
