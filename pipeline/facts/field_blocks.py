@@ -56,11 +56,16 @@ _WHO_NAME = re.compile(
 )
 #: "Resa 1  Glasgow, Skottland – Housing First": a numbered label, a gap, the name
 _LABEL_GAP = re.compile(r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+\d{1,2})\s{2,}(?P<value>\S.*)$")
+#: a numbered item whose fields follow on lines of their own: "2. Hemlösa kvinnors vägar"
+_NUMBERED_HEAD = re.compile(r"^(?P<label>\d{1,2})[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$")
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
 _HEADED = re.compile(r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan)\s+\d{1,2}$")
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
 _STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
-_PERFORMER = re.compile(r"^(?:utforare|utvarderas av|utvarderare|genomfors av|forskare)$")
+_PERFORMER = re.compile(
+    r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
+    r"forskare|uppdragstagare)$"
+)
 _OWNER = re.compile(
     r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
     r"projektansvarig|ansvarig forvaltning)$"
@@ -88,10 +93,7 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
             and last is not None
             and (
                 lines[j].indent >= 8
-                or (
-                    text[:1].islower()
-                    and (_NAME.match(last) is not None or _OWNER.match(last) is not None)
-                )
+                or (text[:1].islower() and any(p.match(last) for p in (_NAME, _OWNER, _PERFORMER)))
             )
         ):
             # a value wrapped under itself, or a name wrapped onto a line of its own
@@ -146,6 +148,10 @@ def find_field_blocks(
     while i < len(lines):
         m = _FIELD.match(lines[i].text.strip()) or _LABEL_GAP.match(lines[i].text.strip())
         headed = m is not None and _HEADED.match(fold(m.group("label")).strip()) is not None
+        if m is None and i + 1 < len(lines) and _FIELD.match(lines[i + 1].text.strip()):
+            # "2. Hemlösa kvinnors vägar till boende" over "Genomförd av: …", "Kostnad: …"
+            m = _NUMBERED_HEAD.match(lines[i].text.strip())
+            headed = m is not None
         owned = _WHO_NAME.match(lines[i].text.strip())
         if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
             # 'Farsta – "Hundassisterade samtal med äldre"' over "Sökt belopp:", "Skäl:"
@@ -178,6 +184,11 @@ def find_field_blocks(
                 name = dehyphen_join([name, lines[k].text.strip()])  # the name wraps
                 k += 1
             fields, after = _fields(lines, k)
+            if _NUMBERED_HEAD.match(lines[i].text.strip()) and not any(
+                p.match(label) for label in fields for p in (_AMOUNT, _COST, _PERFORMER, _OWNER)
+            ):
+                i += 1
+                continue  # a numbered item over lines of another kind
             fields = {"projekt": (i, name), **fields}
         else:
             fields, after = _fields(lines, i)
@@ -195,6 +206,12 @@ def find_field_blocks(
             gap = _LABEL_GAP.match(lines[end].text.strip())
             if gap and _HEADED.match(fold(gap.group("label")).strip()):
                 break  # the next numbered block ("Resa 3  Århus …")
+            if (
+                _NUMBERED_HEAD.match(lines[end].text.strip())
+                and end + 1 < len(lines)
+                and _FIELD.match(lines[end + 1].text.strip())
+            ):
+                break  # the next numbered item over its fields
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
