@@ -308,3 +308,132 @@ Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 100 000 kronor.
 def test_another_municipalitys_dnr_with_a_slash_and_a_colon() -> None:
     assert [d.normalized for d in find_dnrs("SN § 58      Dnr SN/2020:45")] == ["SN/2020:45"]
     assert find_dnrs("Utlåtande 2021:97 RI") == []
+
+
+GROUPS = """Fördelning av lokala utvecklingsmedel 2017
+
+Förslag till beslut
+1. Socialnämnden beviljar lokala utvecklingsmedel enligt förvaltningens förslag.
+
+Förslag till fördelning
+
+Farsta
+Läxhjälp på biblioteket – 200 000 kronor
+
+Älvsjö
+Stödgrupp för unga föräldrar med psykisk ohälsa
+– 150 000 kronor
+
+Summa 350 000 kronor
+
+Ansökningar som föreslås avslås
+
+Bromma – "Hundträffar för äldre"
+Sökt belopp: 90 000 kronor
+Skäl: Ansökan avser ordinarie verksamhet.
+"""
+
+
+def test_grants_grouped_under_district_names_and_applications_turned_down(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD + GROUPS)
+    got = {
+        p.name: (p.amount_sek, [d.district_id for d in p.districts], p.status) for p in f.projects
+    }
+    assert got["Läxhjälp på biblioteket"] == (200_000, ["farsta"], "beviljad")
+    assert got["Stödgrupp för unga föräldrar med psykisk ohälsa"] == (
+        150_000,
+        ["alvsjo"],
+        "beviljad",
+    )
+    assert got["Hundträffar för äldre"] == (90_000, ["bromma"], "ansökt")
+
+
+PLAN = """Plan för ansökningar om lokala utvecklingsmedel 2024–2025
+
+Förslag till beslut
+1. Nämnden godkänner planen.
+
+Planerade ansökningar
+
+År 1 – 2024
+  ▪ Familjestöd på distans (planerad start mars 2024) ......... 300 tkr
+  ▪ Kvällsöppet för unga, i samarbete med Farsta .............. 200 tkr
+
+År 2 – 2025
+  ▪ Språkombud i mottagningen ................................. 250 tkr
+"""
+
+
+def test_planned_applications_per_year_with_dot_leaders(tmp_path: Path) -> None:
+    head = SN_HEAD.replace("Socialförvaltningen  ", "Skarpnäcks sdf       ").replace(
+        "Socialnämnden", "Skarpnäcks stadsdelsnämnd"
+    )
+    f = facts_of(tmp_path, head + PLAN)
+    got = {
+        p.name: (p.amount_sek, p.year, sorted(d.district_id for d in p.districts))
+        for p in f.projects
+    }
+    assert got == {
+        "Familjestöd på distans": (300_000, 2024, ["skarpnack"]),
+        "Kvällsöppet för unga": (200_000, 2024, ["farsta", "skarpnack"]),
+        "Språkombud i mottagningen": (250_000, 2025, ["skarpnack"]),
+    }
+    assert {p.status for p in f.projects} == {"ansökt"}
+
+
+TRIP_LABELS = """Studiebesök inom MUST 2015
+
+Förslag till beslut
+1. Socialnämnden beviljar medel enligt förvaltningens förslag.
+
+Resa 1  Oslo, Norge – uppsökande arbete bland unga
+        vuxna i hemlöshet
+        Sökande: Farsta stadsdelsförvaltning, 4 deltagare
+        Förslag: 30 000 kronor
+
+Resa 2  Malmö – samordnad individuell plan
+        Sökande: Bromma stadsdelsförvaltning, 3 deltagare
+        Förslag: 18 000 kronor
+
+"""
+
+
+def test_trips_labelled_resa_n_over_indented_fields(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + TRIP_LABELS)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Oslo, Norge – uppsökande arbete bland unga vuxna i hemlöshet": (30_000, ["farsta"]),
+        "Malmö – samordnad individuell plan": (18_000, ["bromma"]),
+    }
+
+
+FINISHED = """Årsrapport för FoU-verksamheten 2009
+
+Förslag till beslut
+1. Nämnden lägger årsrapporten till handlingarna.
+
+Studier som avslutades under 2009
+
+1. Barn i familjehem – en uppföljning
+   Genomförd av: Exempelhögskolan
+   Kostnad: 400 000 kr
+
+2. Äldres ensamhet i hemtjänsten
+   Genomförd av: Provuniversitetet, institutionen för
+   socialt arbete
+   Kostnad: 350 000 kr
+"""
+
+
+def test_numbered_studies_over_their_own_field_lines(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + FINISHED)
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "Barn i familjehem – en uppföljning": (400_000, "Exempelhögskolan"),
+        "Äldres ensamhet i hemtjänsten": (
+            350_000,
+            "Provuniversitetet, institutionen för socialt arbete",
+        ),
+    }
