@@ -19,6 +19,12 @@ A value may wrap onto lines set in under it. The block's name field opens it; it
 (the end date is the period's last day, its first year the grant's year), status, performer and
 owner come from the fields, and the paragraphs up to the next block or heading are the
 project's description (its partners, `describe.complete_from_text`).
+
+A block may also open with a numbered heading whose fields follow ("Studiebesök 2:
+Köpenhamn", "Resa 1  Glasgow – Housing First", "2. Name" over "Genomförd av:" and "Kostnad:"
+lines), or with its owner and its quoted name ('Farsta – "Hundassisterade samtal"' over "Sökt
+belopp:" and "Skäl:", an application turned down). Without a granted sum the block's cost or
+sum sought is its sum, the project an application.
 """
 
 from __future__ import annotations
@@ -146,52 +152,11 @@ def find_field_blocks(
     out: list[Draft] = []
     i = 0
     while i < len(lines):
-        m = _FIELD.match(lines[i].text.strip()) or _LABEL_GAP.match(lines[i].text.strip())
-        headed = m is not None and _HEADED.match(fold(m.group("label")).strip()) is not None
-        if m is None and i + 1 < len(lines) and _FIELD.match(lines[i + 1].text.strip()):
-            # "2. Hemlösa kvinnors vägar till boende" over "Genomförd av: …", "Kostnad: …"
-            m = _NUMBERED_HEAD.match(lines[i].text.strip())
-            headed = m is not None
-        owned = _WHO_NAME.match(lines[i].text.strip())
-        if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
-            # 'Farsta – "Hundassisterade samtal med äldre"' over "Sökt belopp:", "Skäl:"
-            fields, after = _fields(lines, i + 1)
-            if fields:
-                fields = {
-                    "projekt": (i, owned.group("name")),
-                    "sokande": (i, owned.group("who")),
-                    **fields,
-                }
-                m = None
-            else:
-                owned = None
-        else:
-            owned = None
-        if owned is None and (
-            m is None or not (_NAME.match(fold(m.group("label")).strip()) or headed)
-        ):
+        head = _block_at(lines, i, find)
+        if head is None:
             i += 1
             continue
-        if owned is not None:
-            pass
-        elif headed:
-            # "Studiebesök 2: Köpenhamn" over its fields (after a blank line)
-            k = i + 1
-            while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
-                k += 1
-            name = m.group("value").strip()
-            while k < len(lines) and lines[k].text.strip()[:1].islower():
-                name = dehyphen_join([name, lines[k].text.strip()])  # the name wraps
-                k += 1
-            fields, after = _fields(lines, k)
-            if _NUMBERED_HEAD.match(lines[i].text.strip()) and not any(
-                p.match(label) for label in fields for p in (_AMOUNT, _COST, _PERFORMER, _OWNER)
-            ):
-                i += 1
-                continue  # a numbered item over lines of another kind
-            fields = {"projekt": (i, name), **fields}
-        else:
-            fields, after = _fields(lines, i)
+        fields, after = head
         name_field = _field(fields, _NAME)
         if name_field is None or len(fields) < _MIN_FIELDS + 1:
             i = after
@@ -224,6 +189,45 @@ def find_field_blocks(
             if d.status != REJECTED:
                 d.status = intro
     return out
+
+
+def _block_at(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> tuple[dict[str, tuple[int, str]], int] | None:
+    """The fields of a block that starts at line `i` and the line after them, or None. A block
+    opens with a name field ("Projekt: …"), a numbered heading ("Studiebesök 2: Köpenhamn",
+    "Resa 1  Glasgow …", "2. Name" over field lines), or an owner and a quoted name
+    ('Farsta – "Name"')."""
+    text = lines[i].text.strip()
+    owned = _WHO_NAME.match(text)
+    if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
+        fields, after = _fields(lines, i + 1)
+        if fields:
+            named = {"projekt": (i, owned.group("name")), "sokande": (i, owned.group("who"))}
+            return {**named, **fields}, after
+    m = _FIELD.match(text) or _LABEL_GAP.match(text)
+    numbered = False
+    if m is None and i + 1 < len(lines) and _FIELD.match(lines[i + 1].text.strip()):
+        m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
+        numbered = m is not None
+    if m is None:
+        return None
+    label = fold(m.group("label")).strip()
+    if not (numbered or _HEADED.match(label)):
+        return _fields(lines, i) if _NAME.match(label) else None
+    # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
+    k = i + 1
+    while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
+        k += 1
+    name = m.group("value").strip()
+    while k < len(lines) and lines[k].text.strip()[:1].islower():
+        name = dehyphen_join([name, lines[k].text.strip()])
+        k += 1
+    fields, after = _fields(lines, k)
+    kinds = (_AMOUNT, _COST, _PERFORMER, _OWNER)
+    if numbered and not any(p.match(lab) for lab in fields for p in kinds):
+        return None  # a numbered item over lines of another kind
+    return {"projekt": (i, name), **fields}, after
 
 
 def _intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
