@@ -15,6 +15,7 @@ it did. Every supported file lands in exactly one bucket:
                      partial        some pages failed last time: those pages are read again
                      retry          failed before, retried by --retry-failed
                      forced         --force
+                     (also a file that failed under an older version of the rules)
     still failing  these bytes failed before and nothing changed: not retried, so a scheduled
                    run does not fail again for the same encrypted PDF (exit 0); changing the
                    file, --retry-failed or --force tries again
@@ -159,6 +160,18 @@ def make_plan(
                 why[f.doc_id] = Why(
                     "rules changed", moved + rules_changed(have.pipeline_version, version)
                 )
+        elif (
+            attempt is not None
+            and attempt.pipeline_version not in (None, version)
+            and not retry_failed
+        ):
+            # it failed under other rules: the new ones may read it
+            todo.append(f)
+            why[f.doc_id] = Why(
+                "rules changed",
+                f"failed before ({_reason(attempt)}) under pipeline {attempt.pipeline_version}, "
+                f"now {version}: tried again",
+            )
         elif attempt is not None and not retry_failed:
             still_failing.append((f, attempt))
         elif attempt is not None:

@@ -44,6 +44,7 @@ class FailedAttempt(NamedTuple):
     source_path: str
     stage: str | None
     error: str | None
+    pipeline_version: str | None = None  # the version that failed: new rules try again
 
 
 def failed_state(con: duckdb.DuckDBPyConnection) -> dict[str, FailedAttempt]:
@@ -53,12 +54,12 @@ def failed_state(con: duckdb.DuckDBPyConnection) -> dict[str, FailedAttempt]:
     listed. Whether to retry such a file is the run's decision (see `pipeline.run.plan`).
     """
     rows = con.execute(
-        """SELECT sha256, source_path, status, stage, error FROM ingest_log
+        """SELECT sha256, source_path, status, stage, error, pipeline_version FROM ingest_log
            WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM documents)
            QUALIFY row_number() OVER (PARTITION BY sha256
                                       ORDER BY finished_at DESC NULLS LAST, started_at DESC) = 1"""
     ).fetchall()
-    return {r[0]: FailedAttempt(r[1], r[3], r[4]) for r in rows if r[2] == "failed"}
+    return {r[0]: FailedAttempt(r[1], r[3], r[4], r[5]) for r in rows if r[2] == "failed"}
 
 
 def relink(con: duckdb.DuckDBPyConnection, doc_id: str, source_path: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import duckdb
@@ -154,6 +155,24 @@ def test_failed_file_is_retried_only_when_changed_or_asked(raw_db: tuple[Path, P
     changed = run(raw, db)
     assert changed.exit_code == 1
     assert attempts(db, "bad.pdf") == 3
+
+
+def test_a_file_that_failed_under_older_rules_is_tried_again_once(
+    raw_db: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, db = raw_db
+    run(raw, db)
+    assert attempts(db, "bad.pdf") == 1
+    old = extract_stage.EXTRACT_VERSION
+    monkeypatch.setattr(extract_stage, "EXTRACT_VERSION", old + 1)
+    lines = [ln for ln in status(raw, db).stdout.splitlines() if "bad.pdf" in ln]
+    assert lines[0].startswith(f"outdated     bad.pdf  failed before ({NOT_A_PDF}) under pipeline ")
+    assert re.search(rf"\.x{old}\.s\d+, now t\d+\.u\d+\.x{old + 1}\.s\d+: tried again$", lines[0])
+    again = run(raw, db)
+    assert again.exit_code == 1  # the new rules cannot read an HTML page either
+    assert attempts(db, "bad.pdf") == 2
+    run(raw, db)
+    assert attempts(db, "bad.pdf") == 2  # failed under these rules: not tried again
 
 
 def test_rules_changed_names_the_stage_and_what_is_redone(
