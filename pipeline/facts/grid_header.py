@@ -22,6 +22,7 @@ __all__ = [
     "caption_unit",
     "column_at",
     "continuation_cells",
+    "followup_header",
     "header_role",
     "read_header",
     "split_cells",
@@ -158,6 +159,12 @@ _PERIOD = re.compile(r"period|projekttid|tidsplan")
 _FOLLOWUP = re.compile(r"^\s*(?:budget|prognos|helarsprognos|utfall|avvikelse|bokslut)\b")
 
 
+def followup_header(cells: Sequence[str]) -> bool:
+    """Whether a table's header cells are those of a budget follow-up ("Verksamhet | Budget
+    2017 | Prognos | Avvikelse"): two columns or more of budget, forecast, outcome, deviation."""
+    return sum(bool(_FOLLOWUP.match(fold(c))) for c in cells) >= 2
+
+
 #: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
 _MONEY_IN_CELL = re.compile(
     r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
@@ -191,7 +198,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         # "Period" beside "Klart": the period is when the work runs, the other its end
         for col in periods:
             col.role = "other"
-    if sum(bool(_FOLLOWUP.match(fold(c.header))) for c in columns) >= 2:
+    if followup_header([c.header for c in columns]):
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal")]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
+from pipeline.facts.grid_header import followup_header
 from pipeline.facts.roles import amount_role
 from pipeline.lang.numbers import YEAR
 
@@ -44,10 +45,6 @@ _TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(rf"^{YEAR}$")
 _BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
-#: the columns of a budget follow-up table
-_FOLLOWUP_COLUMN = re.compile(
-    r"^\s*(?:budget|prognos|utfall|avvikelse|bokslut|helårsprognos)\b", re.IGNORECASE
-)
 _MAX_ROW_GAP = 2  # blank lines inside a table
 
 
@@ -199,7 +196,7 @@ def _read_money_table(
             start = k + 1
     first_col = header_cells[0] if header_cells else ""
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
-    followup = sum(bool(_FOLLOWUP_COLUMN.match(c)) for c in header_cells) >= 2
+    followup = followup_header(header_cells)
     grants = not followup and any(
         h.value == "name" for c in header_cells for h in cue_hits(c, "table_header")
     )
