@@ -60,13 +60,23 @@ _COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt
 _WHO_NAME = re.compile(
     r'^(?P<who>[^–—"”“:]{3,50}?)\s+[–—-]\s+["”“](?P<name>[^"”“]{3,150})["”“]\s*$'
 )
-#: "Resa 1  Glasgow, Skottland – Housing First": a numbered label, a gap, the name
-_LABEL_GAP = re.compile(r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+\d{1,2})\s{2,}(?P<value>\S.*)$")
+#: "Resa 1  Glasgow, Skottland – Housing First", "Studie B. Unga i …": a numbered or lettered
+#: label, a gap or a full stop, the name
+_LABEL_GAP = re.compile(
+    r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+(?:\d{1,2}|[A-Z]))(?:\s{2,}|[.:]\s+)(?P<value>\S.*)$"
+)
 #: a numbered item whose fields follow on lines of their own: "2. Hemlösa kvinnors vägar"
 _NUMBERED_HEAD = re.compile(r"^(?P<label>\d{1,2})[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$")
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
-_HEADED = re.compile(r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan)\s+\d{1,2}$")
+_HEADED = re.compile(
+    r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
+)
 _PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
+#: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
+_END = re.compile(
+    r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
+    r"avrapportering|slutredovisning|beraknas vara klar)$"
+)
 _STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
 _PERFORMER = re.compile(
     r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
@@ -74,8 +84,11 @@ _PERFORMER = re.compile(
 )
 _OWNER = re.compile(
     r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
-    r"projektansvarig|ansvarig forvaltning)$"
+    r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
+    r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
 )
+#: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
+_RUN_ON_FIELD = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)")
 #: a sum labelled as applied for ("Belopp: 160 000 kr (sökt)")
 _SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
@@ -108,7 +121,23 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
         else:
             break
         j += 1
-    return out, j
+    return _run_on(out), j
+
+
+def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """Fields written one after another in a line ("Kostnad: 850 000 kr. Slutrapport: december
+    2017.") become fields of their own."""
+    out: dict[str, tuple[int, str]] = {}
+    for label, (line, value) in fields.items():
+        first, *rest = _RUN_ON_FIELD.split(value)
+        out[label] = (line, first.strip())
+        for part in rest:
+            m = _FIELD.match(part.strip())
+            if m is None:
+                out[label] = (line, f"{out[label][1]} {part.strip()}")
+            else:
+                out.setdefault(fold(m.group("label")).strip(), (line, m.group("value").strip()))
+    return out
 
 
 def _owners(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
@@ -289,7 +318,9 @@ def _draft(
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         year=years[0][2] if years else ctx.year_at(i),
         status=_status(status, amount, evidence, description),
-        performer=None if performer is None or _INTERNAL.match(performer[1]) else performer[1],
+        performer=None
+        if performer is None or _INTERNAL.match(performer[1])
+        else performer[1].rstrip(" ."),
         description=description,
         page_no=lines[i].page_no,
         evidence=evidence,
@@ -299,8 +330,9 @@ def _draft(
         places=_owners(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
-    if period is not None:
-        got = parse_end_date(period[1])
+    ends = _field(fields, _END) or period
+    if ends is not None:
+        got = parse_end_date(ends[1])
         d.end_date = got[3] if got is not None else None
     cost = _field(fields, _COST)
     if cost is not None and not (amount and find_amounts(amount[1])):

@@ -38,6 +38,8 @@ __all__ = ["find_flat_tables"]
 _MAX_COLUMNS = 5
 _MAX_CELL_WORDS = 12
 _MIN_ROWS = 2
+#: columns whose cells are sums besides the last one ("Sökt (kr)" before "Föreslås (kr)")
+_MONEY_ROLES = ("applied", "spent")
 #: a bare money cell: "310 000", "1 250", "45 000 kr"
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d{1,2})?(?:\s*(?:kr|kronor|tkr|:-))?$")
 
@@ -80,7 +82,10 @@ def _table(
         cells = [lines[k].text.strip() for k in range(j, j + n)]
         if not all(cells) or not _NUMBER_CELL.match(cells[-1]):
             break
-        if any(_NUMBER_CELL.match(c) or len(c.split()) > _MAX_CELL_WORDS for c in cells[:-1]):
+        if any(
+            (_NUMBER_CELL.match(c) and role not in _MONEY_ROLES) or len(c.split()) > _MAX_CELL_WORDS
+            for c, role in zip(cells[:-1], roles[:-1], strict=True)
+        ):
             break
         row = _row(cells, roles, j, lines, unit, find)
         if row is not None:

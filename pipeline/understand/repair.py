@@ -47,7 +47,7 @@ from pipeline.understand.repair_bullets import (
     restore_lost_bullets,
     restore_owner_items,
 )
-from pipeline.understand.repair_digits import fix_digit_letters
+from pipeline.understand.repair_digits import fix_digit_letters, fix_number_letters
 from pipeline.understand.repair_tables import (
     CELL_GAP,
     drop_number_specks,
@@ -127,7 +127,8 @@ def repair_line(
 def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> str:
     """`repair_line`, computed: all it depends on is the line, the last character of the
     line before ("" after a blank line) and `intact`."""
-    line = drop_table_specks(drop_number_specks(normalise_bullet(normalise_chars(line))))
+    line = fix_number_letters(normalise_bullet(normalise_chars(line)))
+    line = drop_table_specks(drop_number_specks(line))
     line = split_glued_cells(line, rep.lex, rep)
     line = fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":")

@@ -15,7 +15,7 @@ import re
 from pipeline.lang.lexicon import fold
 from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
 
-__all__ = ["ONE_AFTER", "ONE_BEFORE", "fix_digit_letters"]
+__all__ = ["ONE_AFTER", "ONE_BEFORE", "fix_digit_letters", "fix_number_letters"]
 
 # Words after which a digit "1" is a real number ("Bilaga 1 och", "sida 1 av").
 ONE_AFTER = frozenset(
@@ -158,3 +158,35 @@ def fix_digit_letters(line: str, prev_line_end: str) -> str:
             continue
         tokens[k] = "i"
     return " ".join(tokens)
+
+
+#: a number OCR printed partly in letters: "2OOO", "24O", "l95", "4O7-0198/2OOO", "2OOO-O5-16"
+#: (O for 0, l or I for 1), at least one real digit in it
+_NUMBER_WITH_LETTERS = re.compile(
+    r"(?<![\wåäöÅÄÖ])(?=[0-9OIl]*(?:[-/.,:][0-9OIl]+)*(?![\wåäöÅÄÖ]))"
+    r"(?=[-/.,:OIl]*\d)[0-9OIl]+(?:[-/.,:][0-9OIl]+)*(?![\wåäöÅÄÖ])"
+)
+#: a thousands group all in letters after a number: "925 OOO kr", "1 O4O OOO kr"
+_LETTER_GROUP = re.compile(
+    r"(?<=\d) ((?=[0-9OIl]{0,2}[0O])[0-9OIl]{3})(?=(?: [0-9OIl]{3})*\s*(?:kr\b|kronor|tkr|:-|$| \d))"
+)
+#: the leading "1" of a sum read as "l": "l 150 000 kr"
+_LEADING_ONE = re.compile(r"(?<![\wåäöÅÄÖ])[lI](?= \d{3}(?: \d{3})*\s*(?:kr\b|kronor|:-))")
+#: a "1" between lower-case letters is an "l": "fa1tarbete", "Kungsho1men"
+_ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])1(?=[a-zåäö])")
+_TO_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
+
+
+def fix_number_letters(line: str) -> str:
+    """Numbers OCR printed partly in letters get their digits back ("24O OOO kr" → "240 000
+    kr", "2OOO-O5-16" → "2000-05-16"), and a "1" inside a word its "l" ("fa1tarbete")."""
+    if not any(c in line for c in "OIl1"):
+        return line
+    line = _NUMBER_WITH_LETTERS.sub(lambda m: m.group().translate(_TO_DIGITS), line)
+    for _ in range(3):
+        fixed = _LETTER_GROUP.sub(lambda m: " " + m.group(1).translate(_TO_DIGITS), line)
+        if fixed == line:
+            break
+        line = fixed
+    line = _LEADING_ONE.sub("1", line)
+    return _ONE_IN_WORD.sub("l", line)

@@ -176,12 +176,36 @@ class WordRepairer:
             and best[1] - z_tok >= (OCR_MARGIN if z_tok > 0 else 0.0)
         ):
             return _apply_case(best[0], token)
-        # 3. an unknown compound: restore its known parts
+        # 3. "rn" read for "m" in an unknown word ("sarnrnanlagt", "Ungdornsmottagning")
+        if z_tok == 0.0 and "rn" in lower:
+            read = self._m_reading(lower, proper, intact)
+            if read is not None:
+                return _apply_case(read, token)
+        # 4. an unknown compound: restore its known parts
         if z_tok == 0.0 and (not proper or damaged) and len(lower) >= 8:
             joined = self._compound(lower)
             if joined is not None and joined != lower:
                 return _apply_case(joined, token)
         return token
+
+    def _m_reading(self, lower: str, proper: bool, intact: bool) -> str | None:
+        """The known word an unknown word is when some of its "rn" are an "m" OCR split in
+        two (a word of the lexicon, or a compound of known parts), else None."""
+        spots = [m.start() for m in re.finditer("rn", lower)][:3]
+        best: tuple[float, str] | None = None
+        for mask in range(1, 1 << len(spots)):
+            chars = list(lower)
+            for bit, at in enumerate(spots):
+                if mask >> bit & 1:
+                    chars[at : at + 2] = ["m", ""]
+            cand = "".join(chars)
+            read = self._repair(cand, proper, intact)
+            z = self.lex.zipf(read)
+            if z == 0.0 and self._compound(fold(read)) is None:
+                continue
+            if best is None or z > best[0]:
+                best = (z, read)
+        return best[1] if best else None
 
     def _best(self, key: str, printed: str, need: tuple[int, ...]) -> tuple[str, float] | None:
         """Most frequent word spelt `key` when folded that keeps the printed å/ä/ö and has
