@@ -119,6 +119,13 @@ def _marked_items(
             continue
         elif cur and _continues_item(lines[cur[-1]].text, s, blank):
             cur.append(i)
+        elif (
+            cur
+            and not blank
+            and ln.indent >= lines[cur[0]].indent + 2
+            and lines[cur[-1]].text.rstrip()[-1:] not in ".!?"
+        ):
+            cur.append(i)  # wrapped under the item's text: "… med ⏎   FoU-enheten"
         elif cur and _lost_number(lines, cur, i, marker):
             items.append((cur[0], cur[-1]))  # a numbered item whose number the scan lost
             cur = [i]
@@ -282,6 +289,31 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
     return None
 
 
+def _intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
+    """The cue score of an introduction that starts on line `i`; a cue that runs on into the
+    next line ("… I årets utlysning prioriteras ⏎ ansökningar som") counts when it starts
+    on this one."""
+    text = lines[i].text
+    score = strongest(h for h in cue_hits(text, "criteria_intro") if not _negated(text, h.start))
+    if (score and max(score.values()) >= _MIN_SCORE) or i + 1 >= len(lines):
+        return score
+    nxt = lines[i + 1]
+    if not nxt.text.strip() or nxt.heading:
+        return score
+    joined = f"{text.rstrip()} {nxt.text.strip()}"
+    cut = len(text.rstrip())
+    return strongest(
+        h
+        for h in cue_hits(joined, "criteria_intro")
+        if h.start < cut and not _negated(joined, h.start)
+    )
+
+
+def _negated(text: str, start: int) -> bool:
+    """ "bedömdes inte uppfylla kriterierna": a cue after a negation names no list."""
+    return bool(re.search(r"\b(?:inte|ej|icke)\b(?:\s+\w+){0,2}\s*$", fold(text[:start])))
+
+
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
     """Every criteria list and main criterion of a document body."""
     out: list[CriterionItem] = []
@@ -317,7 +349,7 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
                 out.extend(inline[0])
                 i = inline[1]
                 continue
-        score = strongest(cue_hits(ln.text, "criteria_intro"))
+        score = _intro_score(lines, i)
         if _is_bullet(ln.text):
             score = {}  # an item of a list ("• kriterierna … är dokumenterade") is no intro
         if not score or max(score.values()) < _MIN_SCORE:

@@ -166,6 +166,12 @@ _PRIORITY_SENTENCE = re.compile(
     r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
     r"^\s*foretrade\s+ges\b"
 )
+#: "Därutöver kan projekt som rör … prioriteras i urvalsprocessen": the projects named
+_CAN_PRIORITISE = re.compile(
+    r"^\s*(?:(?:darutover|dessutom|aven|vidare|ocksa|slutligen)\s+)?kan\s+"
+    r"(?P<what>(?:projekt|ansokningar|insatser|studiebesok|aktiviteter|studier)\s+som\s+.+?)"
+    r"\s+(?:ocksa\s+|aven\s+|sarskilt\s+)?prioriteras\b"
+)
 #: "1) … , 2) … samt 3) …" inside one sentence
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(\d{1,2})\)\s+")
 
@@ -213,6 +219,9 @@ def _series_items(text: str) -> list[str]:
         if len(tail) != 2:
             return []
         parts[-1:] = tail
+    if all(re.match(r"om\s", p) for p in parts) and len(parts) >= 2:
+        # "utifrån om projektet är förankrat …, om det har … och om …": the questions asked
+        return [p[3:].strip() for p in parts]
     if len(parts) < 3 or any(len(p.split()) < _MIN_SERIES_WORDS for p in parts):
         return []
     return parts
@@ -254,10 +263,13 @@ def inline_criteria(
     if not hit:
         return None
     items = _inline_items(para[hit[0].start :])
-    if len(items) < 2 and _ON_GROUNDS.search(fold(para[hit[0].start : hit[0].end])):
-        items = _series_items(para[hit[0].end :])
+    end = hit[0].end
+    while end < len(para) and para[end].isalnum():
+        end += 1  # a cue matched loosely ("bedöms utifrån" in "bedömts utifrån") ends at its word
+    if len(items) < 2 and _ON_GROUNDS.search(fold(para[hit[0].start : end])):
+        items = _series_items(para[end:])
     if len(items) < 2:
-        items = _dels_items(para[hit[0].end :])
+        items = _dels_items(para[end:])
     if len(items) < 2:
         return None
     score = strongest(hit)
@@ -278,6 +290,25 @@ def inline_criteria(
     ], k + 1
 
 
+def _priority_start(text: str) -> bool:
+    folded = fold(text)
+    return bool(
+        _PRIORITY_SENTENCE.match(folded) or re.match(r"^\s*(?:\w+\s+)?kan\s+\w+\s+som\b", folded)
+    )
+
+
+def _priority_text(sentence: str) -> str | None:
+    """The priority a sentence states: the whole "Särskilt prioriteras …" sentence, or what
+    "Därutöver kan projekt som … prioriteras" names; None for another sentence."""
+    folded = fold(sentence)
+    if _PRIORITY_SENTENCE.match(folded):
+        return sentence
+    m = _CAN_PRIORITISE.match(folded)
+    if m is None or len(folded) != len(sentence):
+        return None
+    return sentence[m.start("what") : m.end("what")]
+
+
 def priority_sentences(
     lines: Sequence[BodyLine], i: int, ctx: Context
 ) -> tuple[list[CriterionItem], int] | None:
@@ -288,7 +319,7 @@ def priority_sentences(
     while j < len(lines):
         while j < len(lines) and not lines[j].text.strip():
             j += 1
-        if j >= len(lines) or not _PRIORITY_SENTENCE.match(fold(lines[j].text)):
+        if j >= len(lines) or not _priority_start(lines[j].text):
             break
         k = j  # the paragraph: to a blank line or a heading
         while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
@@ -297,8 +328,9 @@ def priority_sentences(
         fund, year = fund_year(lines, j, k, ctx)
         # "Särskilt prioriteras … . Särskilt prioriteras … ." — each such sentence of the
         # paragraph, up to one that is no priority
-        for text in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", para):
-            if not _PRIORITY_SENTENCE.match(fold(text)):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", para):
+            text = _priority_text(sentence)
+            if text is None:
                 break
             out.append(
                 CriterionItem(

@@ -74,6 +74,14 @@ _ORG_WORD = re.compile(r"\w*(?:universitet|högskola|hogskola|institut)\w*", re.
 _PERFORMER_AFTER = re.compile(r"\s*\(([^()]{3,90})\)\s*$")
 
 
+#: a word labelling the sum that follows it, at the end of an item's head
+_SUM_LABEL_TAIL = re.compile(
+    r"(?:\s+[–—-]|,)?\s+(?:beviljat|beviljats|beviljas|beviljade|sökt|ansökt|förslag|föreslås|"
+    r"tilldelat|kostnad|totalt|belopp)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     """(head without its amount, the amount, the rest of the item) of an item's text."""
     amounts = [a for a in find_amounts(text) if a.start <= _MAX_HEAD_CHARS and a.per is None]
@@ -86,6 +94,8 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
         head = text[: a.start]
         # "Name, Farsta sdf (totalt 400 000 kr)": the bracket that holds the sum goes with it
         head = re.sub(r"\s*\([^()]{0,30}$", "", head)
+        # "Name (enheten …) – beviljat 420 000 kr": the word that labels the sum goes with it
+        head = _SUM_LABEL_TAIL.sub("", head)
         return head.rstrip(" ,;:–—-("), a, rest
     if sentence_end is not None:
         return text[: sentence_end.start()], None, text[sentence_end.end() :]

@@ -66,6 +66,12 @@ def _enumerated(text: str) -> re.Match[str] | None:
     return ITEM.match(text)
 
 
+#: a line that is a dash and a sum only
+_DASHED_SUM = re.compile(
+    r"^[–—-]\s*(?:ca\.?\s*|cirka\s+)?\d[\d  .,]*\s*(?:kr|kronor|tkr|mkr|mnkr|:-)\.?$"
+)
+
+
 def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int, int]], int]:
     """The items of the run that starts at line `start`: (first, last) line pairs; and the
     line after the run."""
@@ -105,6 +111,9 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                     j = k
                     continue
                 break
+            if _DASHED_SUM.match(t.strip()) and lines[j].indent > lines[first].indent:
+                j += 1  # "•  Köpenhamn, … ⏎     – 24 000 kr": the item's sum set in under it
+                continue
             if (
                 _enumerated(t)
                 or lines[j].heading
@@ -266,7 +275,24 @@ def find_item_projects(
         priced = sum(1 for r in rows if r is not None and r.amount is not None)
         # "Godkänna projektförslagen" over items that each carry their sum: a list of projects
         # even inside a decision
-        if not introduced and priced == len(rows) and re.search(r"projekt", fold(intro)):
+        if (
+            not introduced
+            and priced == len(rows)
+            and (
+                re.search(r"projekt", fold(intro))
+                or (
+                    # "Studiebesök (MUST) 2012" over items that each carry their sum (not in
+                    # labelled lines under them: field blocks, read elsewhere)
+                    len(intro.split()) <= 8
+                    and (_PROJECT_WORD.search(fold(intro)) or find_funds(intro))
+                    and not any(
+                        LABEL.match(lines[x].text.strip())
+                        for a, b in blocks
+                        for x in range(a + 1, b + 1)
+                    )
+                )
+            )
+        ):
             introduced = not cue_hits(intro, "criteria_intro")
         decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
         if cue_hits(intro, "criteria_intro"):
@@ -304,10 +330,26 @@ _DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
 _PARTNER_TAIL = re.compile(r",?\s+i\s+(?:samarbete|samverkan)\s+med\s+(?P<who>[^,()]{3,80})$")
 
 
+#: a bracket at the end of an item's name
+_UNIT_BRACKET = re.compile(r"\s*\(([^()]{4,120})\)\s*$")
+#: words that make a bracket the project's owner or partners
+_UNIT_WORDS = re.compile(
+    r"enhet|avdelning|sektion|gemensam\w* (?:projekt|ansokan)|tillsammans med|"
+    r"i samarbete med|i samverkan med|medsokande|stadsdelsforvaltning|forvaltningen\b"
+)
+
+
 def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
     """An item's name without the period in brackets after it; a partner district named
-    after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project."""
+    after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project; a unit in
+    brackets after it ("(enheten för ekonomiskt bistånd)", "(gemensamt projekt med Skarpnäcks
+    stadsdelsförvaltning)") is its owner, not part of its name."""
     r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
+    unit = _UNIT_BRACKET.search(r.name)
+    if unit is not None and _UNIT_WORDS.search(fold(unit.group(1))):
+        r.name = r.name[: unit.start()].strip() or r.name
+        have = {p.district_id for p in r.places}
+        r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
     m = _PARTNER_TAIL.search(r.name)
     if m is None or r.performer is not None:
         return  # (an association's activity "i samarbete med …" is how it is described)
