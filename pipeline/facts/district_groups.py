@@ -25,13 +25,15 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, Place, covered_by_places
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_district_groups"]
 
 #: "Name – 400 000 kronor" (or the dash and sum alone, the name on the line above)
 _DASH_SUM = re.compile(r"^(?P<name>.*?)\s*[–—-]\s+(?P<sum>\S.*)$")
 _MIN_GROUPS = 2
+_MAX_OWNER_WORDS = 8
 _MAX_NAME_LINES = 2
 
 
@@ -45,7 +47,7 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
         places = find(text) if text else []
         rows: list[ListRow] = []
         after = i + 1
-        if text and len(text.split()) <= 4 and covered_by_places(text, places):
+        if text and len(text.split()) <= _MAX_OWNER_WORDS and covered_by_places(text, places):
             rows, after = _group(lines, i + 1, places)
         if rows:
             run += rows
@@ -62,6 +64,30 @@ def _flush(out: list[ListRow], run: list[ListRow]) -> None:
         out.extend(run)
 
 
+#: words a line of sums may hold besides its numbers: "6 deltagare à 7 250 kr = 43 500 kr,
+#: föreslås 86 000 kr"
+_SUM_WORDS = re.compile(
+    r"^(?:deltagare|personer|pers|st|à|a|x|=|kr|kronor|totalt|summa|sammanlagt|foreslas|"
+    r"forslag|beviljas|beviljat|sokt|ca|per|person|[\d\s.,:;()–-]+)$"
+)
+_GRANT_CUE = re.compile(r"(?:foreslas|forslag|beviljas|beviljat)\s*:?\s*$")
+
+
+def _sum_line(text: str) -> AmountMatch | None:
+    """The sum a line of figures only states: the one a grant word introduces, else its
+    last; None for a line with other words."""
+    sums = [a for a in find_amounts(text) if a.per is None]
+    if not sums:
+        return None
+    rest = text
+    for a in reversed(sums):
+        rest = rest[: a.start] + " " + rest[a.end :]
+    if not all(_SUM_WORDS.match(w) for w in fold(rest).split()):
+        return None
+    cued = [a for a in sums if _GRANT_CUE.search(fold(text[: a.start]))]
+    return cued[-1] if cued else sums[-1]
+
+
 def _group(lines: Sequence[BodyLine], i: int, places: Sequence[Place]) -> tuple[list[ListRow], int]:
     """The projects under one district line: "Name – sum" lines until a blank line."""
     rows: list[ListRow] = []
@@ -71,6 +97,26 @@ def _group(lines: Sequence[BodyLine], i: int, places: Sequence[Place]) -> tuple[
         text = lines[j].text.strip()
         m = _DASH_SUM.match(text)
         sums = find_amounts(m.group("sum")) if m else []
+        line_sum = _sum_line(text) if pending else None
+        if line_sum is not None and (m is None or len(sums) != 1 or sums[0].start > 3):
+            # "6 deltagare à 7 250 kr = 43 500 kr" under the trip's name: its sum
+            name = tidy(" ".join(lines[k].text for k in pending))
+            if len(name.split()) < 2:
+                return [], i
+            row = ListRow(
+                name,
+                list(places),
+                pending[0],
+                j,
+                lines[pending[0]].page_no,
+                text,
+                form="intro_list",
+            )
+            set_amount(row, line_sum, lines, pending[0], j)
+            rows.append(row)
+            pending = []
+            j += 1
+            continue
         if m is None or len(sums) != 1 or sums[0].start > 3:
             pending.append(j)
             if len(pending) > _MAX_NAME_LINES:

@@ -66,12 +66,32 @@ _LABEL_GAP = re.compile(
     r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+(?:\d{1,2}|[A-Z]))(?:\s{2,}|[.:]\s+)(?P<value>\S.*)$"
 )
 #: a numbered item whose fields follow on lines of their own: "2. Hemlösa kvinnors vägar"
-_NUMBERED_HEAD = re.compile(r"^(?P<label>\d{1,2})[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$")
+_NUMBERED_HEAD = re.compile(
+    r"^(?P<label>\d{1,2}|[IVX]{1,5}|[A-Ha-h])[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$"
+    r"|^(?P<sub>\d{1,2}\.\d{1,2})\.?\s+(?P<subvalue>[A-ZÅÄÖ].{3,150})$"
+)
+#: "Utförare          Institutet för …": a label, a gap, the value (a form set as two columns)
+_GAP_FIELD = re.compile(
+    r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s[\wåäöÅÄÖ.-]+){0,2})\s{2,}(?P<value>\S.*)$"
+)
+#: the whole sum of a project whose cost is given per year ("Totalt  900 000 kr")
+_TOTAL = re.compile(r"^(?:totalt|summa|total kostnad|totalkostnad|kostnad totalt|totalt belopp)$")
+#: a year's cost ("Kostnad 2025")
+_YEAR_COST = re.compile(r"^(?:kostnad|belopp|beviljat|budget)\s+(?:ar\s+)?(?:19|20)\d\d$")
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
-_PERIOD = re.compile(r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod)$")
+#: the year a grant was made: "Beviljat år: 2009"
+_YEAR_FIELD = re.compile(r"^(?:beviljat ar|beviljad ar|beviljades ar|beviljningsar|ar)$")
+#: a status that dates the report: "pågår, slutrapport i juni 2011"
+_REPORT_DUE = re.compile(r"slutrapport|klar\b|avslutas|avslutad|rapporteras")
+#: an end field that says the work goes on ("pågår", "beräknas till mars 2005")
+_NOT_YET = re.compile(r"\b(?:pagar|beraknas|planeras|forsenad|preliminart)\b")
+_PERIOD = re.compile(
+    r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod|tidsplan|tidsram|"
+    r"genomforande|genomforandetid)$"
+)
 #: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
 _END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
@@ -103,7 +123,7 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
-        m = _FIELD.match(text)
+        m = _FIELD.match(text) or _known_gap_field(text)
         if m and not (out and _NAME.match(fold(m.group("label")))):
             last = fold(m.group("label")).strip()
             out[last] = (j, m.group("value").strip())
@@ -122,6 +142,15 @@ def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str
             break
         j += 1
     return _run_on(out), j
+
+
+def _known_gap_field(text: str) -> re.Match[str] | None:
+    """A "Label   value" line whose label is one a project's form uses."""
+    m = _GAP_FIELD.match(text)
+    if m is None:
+        return None
+    label = fold(m.group("label")).strip()
+    return m if any(p.match(label) for p in _KNOWN_LABELS) else None
 
 
 def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
@@ -168,6 +197,21 @@ def _status(
     return "beviljad" if "bevilja" in fold(evidence) and amount else None
 
 
+_KNOWN_LABELS = (
+    _NAME,
+    _AMOUNT,
+    _COST,
+    _PERIOD,
+    _END,
+    _STATUS,
+    _PERFORMER,
+    _OWNER,
+    _TOTAL,
+    _YEAR_COST,
+    _YEAR_FIELD,
+)
+
+
 def _field(fields: dict[str, tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, str] | None:
     return next((v for k, v in fields.items() if pattern.match(k)), None)
 
@@ -200,11 +244,7 @@ def find_field_blocks(
             gap = _LABEL_GAP.match(lines[end].text.strip())
             if gap and _HEADED.match(fold(gap.group("label")).strip()):
                 break  # the next numbered block ("Resa 3  Århus …")
-            if (
-                _NUMBERED_HEAD.match(lines[end].text.strip())
-                and end + 1 < len(lines)
-                and _FIELD.match(lines[end + 1].text.strip())
-            ):
+            if _NUMBERED_HEAD.match(lines[end].text.strip()) and _fields_below(lines, end):
                 break  # the next numbered item over its fields
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
@@ -236,27 +276,69 @@ def _block_at(
             return {**named, **fields}, after
     m = _FIELD.match(text) or _LABEL_GAP.match(text)
     numbered = False
-    if m is None and i + 1 < len(lines) and _FIELD.match(lines[i + 1].text.strip()):
+    if m is None:
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
-        numbered = m is not None
+        numbered = m is not None and _fields_below(lines, i) is not None
+        if not numbered:
+            return None
     if m is None:
         return None
-    label = fold(m.group("label")).strip()
+    label = fold(m.group("label") or m.group("sub") if numbered else m.group("label")).strip()
     if not (numbered or _HEADED.match(label)):
         return _fields(lines, i) if _NAME.match(label) else None
     # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
     k = i + 1
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
         k += 1
-    name = m.group("value").strip()
-    while k < len(lines) and lines[k].text.strip()[:1].islower():
-        name = dehyphen_join([name, lines[k].text.strip()])
+    name = (m.group("value") or m.group("subvalue")).strip()
+    while k < len(lines) and (
+        lines[k].text.strip()[:1].islower()
+        or (numbered and lines[k].indent > lines[i].indent and not _is_field(lines[k].text))
+    ):
+        name = dehyphen_join([name, lines[k].text.strip()])  # the name wrapped, set in
         k += 1
+    before: list[str] = []
+    start = _fields_below(lines, k - 1) if numbered else k
+    if numbered and start is not None:
+        # "3.3 Name" ⏎ "Studien genomförs i samarbete med …" ⏎ "   Utförare   …": the text
+        # between the heading and the fields describes the study
+        before = [lines[x].text.strip() for x in range(k, start) if lines[x].text.strip()]
+        k = start
     fields, after = _fields(lines, k)
-    kinds = (_AMOUNT, _COST, _PERFORMER, _OWNER)
+    kinds = (_AMOUNT, _COST, _PERFORMER, _OWNER, _TOTAL, _YEAR_COST)
     if numbered and not any(p.match(lab) for lab in fields for p in kinds):
         return None  # a numbered item over lines of another kind
+    if before:
+        fields = {**fields, _BEFORE: (k, " ".join(before))}
     return {"projekt": (i, name), **fields}, after
+
+
+#: the fields' key of the text between a numbered heading and its fields
+_BEFORE = "\u00a7before"
+_MAX_LINES_BEFORE_FIELDS = 6
+
+
+def _is_field(text: str) -> bool:
+    return bool(_FIELD.match(text.strip()) or _known_gap_field(text.strip()))
+
+
+def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The first field line within a few lines under line `i` (no heading, numbered head or
+    blank line pair between), or None."""
+    blanks = 0
+    for k in range(i + 1, min(len(lines), i + 2 + _MAX_LINES_BEFORE_FIELDS)):
+        text = lines[k].text.strip()
+        if not text:
+            blanks += 1
+            if blanks > 1:
+                return None
+            continue
+        blanks = 0
+        if _is_field(text):
+            return k
+        if lines[k].heading or _NUMBERED_HEAD.match(text):
+            return None
+    return None
 
 
 def _intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
@@ -306,7 +388,11 @@ def _draft(
     own: Sequence[Place],
 ) -> Draft:
     evidence = " | ".join(lines[k].text.strip() for k in range(i, after))
-    amount = _field(fields, _AMOUNT)
+    before = fields.pop(_BEFORE, None)
+    if before is not None:
+        description = f"{before[1]}\n{description}" if description else before[1]
+    amount = _field(fields, _AMOUNT) or _field(fields, _TOTAL)
+    year_costs = {k for k in fields if _YEAR_COST.match(k)}
     period = _field(fields, _PERIOD)
     status = _field(fields, _STATUS)
     performer = _field(fields, _PERFORMER)
@@ -316,7 +402,8 @@ def _draft(
     d = Draft(
         name=name.rstrip(" ."),
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
-        year=years[0][2] if years else ctx.year_at(i),
+        # costs printed for two or more years: a multi-year study, no single year
+        year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
         status=_status(status, amount, evidence, description),
         performer=None
         if performer is None or _INTERNAL.match(performer[1])
@@ -330,10 +417,19 @@ def _draft(
         places=_owners(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
+    granted_year = _field(fields, _YEAR_FIELD)
+    if granted_year is not None and find_years(granted_year[1]):
+        d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"
+    if status is not None and _NOT_YET.search(fold(status[1])):
+        d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
     ends = _field(fields, _END) or period
+    if ends is None and status is not None and _REPORT_DUE.search(fold(status[1])):
+        ends = status
     if ends is not None:
         got = parse_end_date(ends[1])
         d.end_date = got[3] if got is not None else None
+        if status is None and _NOT_YET.search(fold(ends[1])):
+            d.status = "pågående"  # "Klar: pågår, slutrapport december 2004"
     cost = _field(fields, _COST)
     if cost is not None and not (amount and find_amounts(amount[1])):
         # "Kostnad: 41 500 kronor" / "Förvaltningens förslag: Avslås.": the sum sought

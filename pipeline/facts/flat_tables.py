@@ -49,7 +49,7 @@ def find_flat_tables(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
     out: list[ListRow] = []
     i = 0
     while i < len(lines):
-        got = _table(lines, i, find)
+        got = _table(lines, i, find) or _column_table(lines, i, find)
         if got is None:
             i += 1
             continue
@@ -136,3 +136,52 @@ def _row(
     row.performer = performer
     row.amount, row.amount_raw, row.amount_approx, row.amount_line = sek, raw, False, last
     return row
+
+
+def _column_table(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> tuple[list[ListRow], int] | None:
+    """A table flattened column by column: a header cell, then every row's cell of that
+    column, then the next header and its cells (an export that reads a table down its
+    columns). The columns hold as many cells each; the last is the money column."""
+    columns: list[tuple[str, list[int]]] = []
+    j = i
+    while j < len(lines) and len(columns) < _MAX_COLUMNS:
+        text = lines[j].text.strip()
+        role = header_role(text) if text and len(text.split()) <= 4 else None
+        if role is None:
+            break
+        k = j + 1
+        cells: list[int] = []
+        while k < len(lines) and lines[k].text.strip() and not lines[k].heading:
+            cell = lines[k].text.strip()
+            if len(cell.split()) <= 4 and header_role(cell) is not None and not find(cell):
+                break  # the next column's header
+            if columns and len(cells) == len(columns[0][1]):
+                break  # as many cells as the first column: what follows is no cell
+            cells.append(k)
+            k += 1
+        if len(cells) < _MIN_ROWS or (columns and len(cells) != len(columns[0][1])):
+            break
+        columns.append((role, cells))
+        j = k
+        if role == "cost":
+            break
+        while j < len(lines) and not lines[j].text.strip() and j - k < 2:
+            j += 1  # a blank line between two columns
+    roles = [r for r, _ in columns]
+    if len(columns) < 2 or roles[-1] != "cost" or "name" not in roles:
+        return None
+    if not all(_NUMBER_CELL.match(lines[k].text.strip()) for k in columns[-1][1]):
+        return None
+    unit = unit_multiplier(lines[columns[-1][1][0] - 1].text)
+    rows: list[ListRow] = []
+    for n in range(len(columns[0][1])):
+        at = [cells[n] for _, cells in columns]
+        cells_text = [lines[k].text.strip() for k in at]
+        row = _row(cells_text, list(roles), at[0], lines, unit, find)
+        if row is not None:
+            row.first_line = row.last_line = at[0]  # the rows interleave: each is its first cell
+            row.amount_line = at[-1]
+            rows.append(row)
+    return (rows, j) if len(rows) >= _MIN_ROWS else None

@@ -78,8 +78,8 @@ class ListRow:
 
 # Words that may sit between or after places in a district phrase.
 _FILLER = re.compile(
-    r"^(?:[\s,;&|()]|och\b|samt\b|stadsdelsforvaltning\w*|stadsdelsnamnd\w*|sdf\b|"
-    r"forvaltning\w*|medsokande\b|s\b)*$"
+    r"^(?:[\s,;&|()/]|och\b|samt\b|stadsdelsforvaltning\w*|stadsdelsnamnd\w*|sdf\b|"
+    r"forvaltning\w*|medsokande\b|s\b|tillsammans med\b)*$"
 )
 _MAX_ROW_WORDS = 45  # a list row names a project or a trip, not a paragraph
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
