@@ -165,6 +165,9 @@ class DocumentMeta:
     meeting_date: dt.date | None = None
     title: str | None = None
     handlaggare: str | None = None
+    #: the ärende's heading when the title is another (a whole protocol named "Protokoll
+    #: 6/2009": its first § of substance), which the facts take their year and fund from
+    subject: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)  # field -> source text
     confidence: dict[str, float] = field(default_factory=dict)  # field -> 0..1
 

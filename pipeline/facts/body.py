@@ -63,10 +63,11 @@ def _norm(s: str) -> str:
 def document_year(doc: UnderstoodDocument, text: str) -> int | None:
     """The year the document is about: its title's year (the latest named), else the year of
     its date or meeting, else of its dnr, else the commonest year in the text."""
-    if doc.meta.title:
-        years = [int(y) for y in re.findall(rf"\b({YEAR})\b", doc.meta.title)]
+    subject = doc.meta.subject or doc.meta.title
+    if subject:
+        years = [int(y) for y in re.findall(rf"\b({YEAR})\b", subject)]
         if years:
-            return years[0] if len(years) == 1 else _title_year(doc.meta.title, years)
+            return years[0] if len(years) == 1 else _title_year(subject, years)
     dated = doc.meta.doc_date or doc.meta.meeting_date
     money_for = _decided_money_year(doc)
     if dated is not None and money_for == dated.year + 1:

@@ -87,7 +87,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 21
+EXTRACT_VERSION = 22
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -95,6 +95,7 @@ __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 def extract(doc: UnderstoodDocument) -> Facts:
     """Every fact the extraction rules find in one understood document."""
     lines = body_lines(doc)
+    subject = doc.meta.subject or doc.meta.title  # what the document is about
     all_text = "\n".join(ln.text for ln in lines)
     year = document_year(doc, all_text)
     study = study_fund_of(all_text)
@@ -102,7 +103,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lines,
         default_year=year,
         study_fund=study,
-        default_fund=document_fund(doc.meta.title, all_text, study, doc.meta.committee),
+        default_fund=document_fund(subject, all_text, study, doc.meta.committee),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     places = place_finder(year)
@@ -154,15 +155,15 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
         drafts.append(from_named(n))
-    drafts += prose_drafts(lines, ctx, places, drafts, is_report(doc.meta.title))
+    drafts += prose_drafts(lines, ctx, places, drafts, is_report(subject))
     taken = _lines_of(drafts)
     drafts += [
         d
-        for d in find_run_in_projects(lines, ctx, is_report(doc.meta.title))
+        for d in find_run_in_projects(lines, ctx, is_report(subject))
         if d.first_line not in taken
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
     ]
-    drafts += subject_draft(doc.meta.title, lines, ctx, own, drafts, year)
+    drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
     describe_named_rows(drafts, grids, lines)
     notes = footnotes(doc)
@@ -181,8 +182,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     describe_by_applicant(drafts, texts, heads, places, orgs)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     sums_named_later(drafts, [ln.text for ln in lines])
-    report = is_report(doc.meta.title)
-    applying = is_application(doc.meta.title)
+    report = is_report(subject)
+    applying = is_application(subject)
     if applying and len(drafts) == 1 and drafts[0].performer is None:
         # an application for one project is all about it: whoever the document says will
         # evaluate or carry it out ("Projektet utvärderas av …") is its performer
@@ -219,7 +220,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             # a report's project granted earlier is what its own text says it now is
             # ("Projektet avslutades i december 2023", "fortsätter under 2024")
             d.status = reported_status(d.description or "", d.end_date, ref) or (
-                "genomförd" if _DONE_TITLE.search(fold(doc.meta.title or "")) else d.status
+                "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
             )
     drafts.sort(key=lambda d: d.first_line)
     own_money = _own_local_money(doc.meta.committee, drafts)
@@ -245,9 +246,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # several ways) is about that money only
     granted_state = (
         (
-            any(f == "statsbidrag" for _s, _e, f in find_funds(doc.meta.title or ""))
+            any(f == "statsbidrag" for _s, _e, f in find_funds(subject or ""))
             # no subject line read: what the body is about
-            or (doc.meta.title is None and ctx.default_fund == "statsbidrag")
+            or (subject is None and ctx.default_fund == "statsbidrag")
         )
         and not applying
         and not re.search(r"medfinansier", fold(all_text))

@@ -48,6 +48,7 @@ from pipeline.understand.titles import (
     _title,
     lone_subject,
     paragraph_title,
+    protocol_title,
 )
 from pipeline.understand.vocabulary import pattern_rows
 
@@ -89,6 +90,7 @@ def extract_meta(
         meeting_date=_as_date(val("meeting_date")),
         title=str(val("title")) if val("title") else None,
         handlaggare=str(val("handlaggare")) if val("handlaggare") else None,
+        subject=str(val("subject")) if val("subject") else None,
         evidence={k: f.evidence for k, f in fields.items()},
         confidence={k: f.confidence for k, f in fields.items()},
     )
@@ -130,6 +132,10 @@ def _document_fields(
         title = paragraph_title(pages)
     if title is None:
         title = _named_in_letterhead(p1) or lone_subject(p1)
+    named = protocol_title(pages)
+    if named is not None and title is not None:
+        fields["subject"] = title  # the first §'s heading: what the facts are about
+    title = named or title
     if title is not None:
         fields["title"] = title
     handl = _handlaggare(pages)

@@ -210,3 +210,44 @@ def lone_subject(p1: CleanPage) -> _Field | None:
         if len(after.split()) >= _MIN_PROSE_WORDS:
             return _Field(text, text, 0.5)
     return None
+
+
+#: the protocol's own name in its letterhead: "PROTOKOLL NR 6/2013", "Protokoll 2016:3"
+_PROTOCOL_NAME = re.compile(
+    r"\bprotokoll\s+(?P<no>(?:nr\.?\s*)?\d{1,3}\s*/\s*(?:19|20)?\d\d|(?:19|20)\d\d\s*:\s*\d{1,3})\b",
+    re.IGNORECASE,
+)
+#: the frame of a meeting's whole protocol, above its first §
+_FRAME_LINE = re.compile(
+    r"^\s*(?:tid och plats|plats och tid|tid|plats|närvarande|närvarolista|beslutande|justerare|"
+    r"justering|justerat|justeringsdag|sammanträdesdag|sammanträde|paragrafer|ledamöter|"
+    r"ersättare|övriga närvarande|vid protokollet|protokoll fört vid|utdrag ur protokoll)\b",
+    re.IGNORECASE,
+)
+_MIN_FRAME_LINES = 2
+
+
+def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
+    """A meeting's whole protocol (its frame of "Tid och plats", "Beslutande", "Justerare"
+    above two or more §§) is named by its letterhead, as a meeting page is by its heading:
+    "Protokoll 6/2009". An extract of one § keeps that §'s heading."""
+    lines = [ln.text for page in pages for ln in page.lines]
+    first_mark = next((k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)), None)
+    if first_mark is None:
+        return None
+    frame = {
+        _FRAME_LINE.match(t).group(0).strip().lower()
+        for t in lines[:first_mark]
+        if _FRAME_LINE.match(t)
+    }
+    if len(frame) < _MIN_FRAME_LINES:
+        return None
+    marks = [k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)]
+    numbers = {re.sub(r"\D", "", lines[k].split("§", 1)[1][:5]) for k in marks if "§" in lines[k]}
+    if len(numbers) < 2:
+        return None
+    name = next((m for t in lines[:first_mark] for m in [_PROTOCOL_NAME.search(t)] if m), None)
+    if name is None:
+        return None
+    number = re.sub(r"\s+", " ", name.group("no")).lower().replace(" /", "/").replace("/ ", "/")
+    return _Field(f"Protokoll {number}", name.group(0), 0.6)
