@@ -235,11 +235,7 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
     first_mark = next((k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)), None)
     if first_mark is None:
         return None
-    frame = {
-        _FRAME_LINE.match(t).group(0).strip().lower()
-        for t in lines[:first_mark]
-        if _FRAME_LINE.match(t)
-    }
+    frame = {m.group(0).strip().lower() for t in lines[:first_mark] if (m := _FRAME_LINE.match(t))}
     if len(frame) < _MIN_FRAME_LINES:
         return None
     marks = [k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)]
