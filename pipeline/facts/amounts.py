@@ -50,7 +50,7 @@ def all_amounts(
     row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
     found: list[tuple[int, Amount]] = []
     heads = [ln.heading for ln in lines]
-    money_tables = find_money_tables([ln.text for ln in lines], heads)
+    money_tables = find_money_tables([" " * ln.indent + ln.text for ln in lines], heads)
     announced = {ta.line for ta in money_tables if ta.announced}
     for t in grids:
         for line, a in grid_amounts(t, lines, ctx, drafts, projects):

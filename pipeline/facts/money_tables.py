@@ -83,6 +83,24 @@ def _cells(line: str) -> list[str]:
     return [c for c in _CELL_SPLIT.split(line.strip()) if c]
 
 
+def _wrapped_header(header: str, below: str) -> list[str] | None:
+    """The header's cells with the words of the line under it added to the cells they stand
+    under, when that line is the header wrapped (words only, each under a header cell)."""
+    tail = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below)]
+    if not tail or any(_MONEY_CELL.match(t) or _DASH_CELL.match(t) for _s, t in tail):
+        return None
+    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+    if len(tail) >= len(heads) or not below.startswith(" "):
+        return None  # a row label opens at the margin: a row, not the header's second line
+    cells = [t for _s, t in heads]
+    for start, text in tail:
+        at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
+        if abs(heads[at][0] - start) > 4:
+            return None
+        cells[at] = f"{cells[at]} {text}"
+    return cells
+
+
 def _money_cells(cells: list[str]) -> int:
     """How many cells at the end of a row are money (a number or a dash)."""
     n = 0
@@ -194,29 +212,11 @@ def _read_money_table(
             header_cells = cells
             caption = f"{caption} {lines[k].strip()}"
             start = k + 1
-    first_col = header_cells[0] if header_cells else ""
-    # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
-    followup = followup_header(header_cells)
-    grants = not followup and any(
-        h.value == "name" for c in header_cells for h in cue_hits(c, "table_header")
-    )
-    per_unit = (
-        not grants
-        and len(header_cells) >= 2
-        and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
-    )
-    breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
-    table = (
-        "followup"
-        if followup
-        else "grants"
-        if grants
-        else "per_unit"
-        if per_unit
-        else "breakdown"
-        if breakdown
-        else ""
-    )
+            if start < n and lines[start].strip():
+                wrapped = _wrapped_header(lines[k], lines[start])
+                if wrapped is not None:
+                    # "Statligt  Kommunal" over "bidrag    insats": one header in two lines
+                    header_cells, start = wrapped, start + 1
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor
@@ -256,6 +256,32 @@ def _read_money_table(
         return [], anchor
     out: list[TableAmount] = []
     ncols = max(m for _j, _c, m in rows)
+    first_col = header_cells[0] if header_cells else ""
+    # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
+    followup = followup_header(header_cells)
+    # a project column among the headers over the label cells (not a money column's
+    # "Kommunal insats")
+    label_heads = header_cells[: max(1, len(header_cells) - ncols)]
+    grants = not followup and any(
+        h.value == "name" for c in label_heads for h in cue_hits(c, "table_header")
+    )
+    per_unit = (
+        not grants
+        and len(header_cells) >= 2
+        and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
+    )
+    breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
+    table = (
+        "followup"
+        if followup
+        else "grants"
+        if grants
+        else "per_unit"
+        if per_unit
+        else "breakdown"
+        if breakdown
+        else ""
+    )
     col_heads = header_cells[-ncols:] if len(header_cells) > ncols else [""] * ncols
     for j, cells, money in rows:
         label = " ".join(cells[: len(cells) - money])

@@ -345,6 +345,8 @@ def _state_money(a: Amount, granted_state: bool) -> Amount:
     (`granted_state`) every sum without a fund of its own is that grant's, and a project's
     sum or a total paid from it is the grant (kind ``state_grant``). (Elsewhere a project's
     cost that a statsbidrag only helped pay stays its cost.)"""
+    if a.kind == "state_grant" and a.fund_type is None:
+        return dataclasses.replace(a, fund_type="statsbidrag")  # state money is a statsbidrag
     fund = a.fund_type or ("statsbidrag" if granted_state else None)
     if fund != "statsbidrag" or not granted_state:
         return a
