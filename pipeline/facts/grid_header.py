@@ -183,8 +183,16 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         return None  # a row of a table ("Utvärdering   150 000 kr"), not its header
     columns: list[GridColumn] = []
     unknown = 0
+    # a follow-up of projects ("Projekt | Finansiär | Budget 2012 | Utfall 2012"): each row a
+    # project, its budget its sum, the outcome money spent
+    projects_followed = followup_header([c.text for c in cells]) and any(
+        header_role(c.text) == "name" and re.search(r"projekt|studie|satsning", fold(c.text))
+        for c in cells
+    )
     for c in cells:
         role = header_role(c.text)
+        if projects_followed and _FOLLOWUP.match(fold(c.text)):
+            role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
         if role is None:
             # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column
             if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
@@ -198,7 +206,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         # "Period" beside "Klart": the period is when the work runs, the other its end
         for col in periods:
             col.role = "other"
-    if followup_header([c.header for c in columns]):
+    if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal")]

@@ -148,6 +148,8 @@ def join_studies(
         own_funds = {f for _s, _e, f in find_funds(r.evidence, ctx.study_fund)}
         if len(own_funds) == 1:
             fund = own_funds.pop()  # the row names its fund ("… | LUM | Pågår | 385")
+        elif r.funder is not None:
+            fund = None  # its "Finansiär" cell names no fund of the vocabulary: not the table's
         d = Draft(
             name=r.name,
             fund_type=fund,

@@ -45,6 +45,9 @@ def grid_rows(
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
+    budget_column = any(
+        c.role == "cost" and fold(c.header).strip().startswith("budget") for c in t.columns
+    )
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
@@ -79,7 +82,8 @@ def grid_rows(
             district = " ".join(p.name_as_printed for p in own)
         end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx
-        kind = "project_cost"
+        # a follow-up's "Budget 2012" column: each project's budget
+        kind = "budget" if budget_column else "project_cost"
         decided = None
         if r.applied is not None and "cost" in t.roles:
             # sums applied for beside sums granted (or proposed): the row decides its status,
@@ -129,6 +133,7 @@ def grid_rows(
                 amount_kind=kind,
                 decided=decided,
                 year=int(row_year.group(1)) if row_year else None,
+                funder=r.text("funder") if "funder" in t.roles else None,
             )
         )
     return out

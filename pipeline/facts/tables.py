@@ -67,6 +67,7 @@ class TableRow:
     amount_kind: str = "project_cost"  # what the row's amount is ("other": sums applied for)
     decided: str | None = None  # a status the row's own cells decide ("": none)
     year: int | None = None  # the row's own year (a "Beviljat år" column)
+    funder: str | None = None  # the row's cell in a "Finansiär" column, when there is one
 
 
 def header_columns(text: str) -> list[str] | None:
