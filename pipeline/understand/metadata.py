@@ -46,6 +46,7 @@ from pipeline.understand.titles import (
     _PARAGRAPH_MARK,
     _flat_title,
     _title,
+    labelled_subject,
     lone_subject,
     paragraph_title,
     protocol_title,
@@ -121,7 +122,7 @@ def _document_fields(
         doc_date = _Field(meeting.value, meeting.evidence, meeting.confidence)
     if doc_date is not None:
         fields["doc_date"] = doc_date
-    title = _title(p1, title_lines, sections)
+    title = labelled_subject(p1) or _title(p1, title_lines, sections)
     if title is not None and _below_paragraph_mark(p1, title_lines):
         # a protokollsutdrag's subject is its §'s heading; the lines the layout took for the
         # subject stand under it ("Kulturförvaltningen har i tjänsteutlåtande …")

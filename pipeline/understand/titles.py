@@ -247,3 +247,32 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
         return None
     number = re.sub(r"\s+", " ", name.group("no")).lower().replace(" /", "/").replace("/ ", "/")
     return _Field(f"Protokoll {number}", name.group(0), 0.6)
+
+
+#: a head's labelled subject: "Ärende:   Ansökan om bidrag till …", "Ämne: …", "Angående: …"
+_SUBJECT_LABEL = re.compile(
+    r"^(?P<pad>\s*(?:ärende|ärendet|ämne|angående|avser|rubrik|saken)\s*:\s+)(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_MAX_HEAD_LINES = 30
+
+
+def labelled_subject(p1: CleanPage) -> _Field | None:
+    """The subject a labelled head names ("Ärende:" over a value that may wrap onto lines
+    set in at the value's column), on page 1's head."""
+    lines = [ln.text for ln in p1.lines[:_MAX_HEAD_LINES]]
+    for k, text in enumerate(lines):
+        m = _SUBJECT_LABEL.match(text)
+        if m is None:
+            continue
+        col = len(m.group("pad"))
+        parts = [m.group("value").strip()]
+        for nxt in lines[k + 1 : k + 4]:
+            indent = len(nxt) - len(nxt.lstrip())
+            if not nxt.strip() or abs(indent - col) > 2:
+                break
+            parts.append(nxt.strip())
+        value = _join(parts).strip(" .")
+        if len(value.split()) >= 2:
+            return _Field(value, " / ".join([text.strip(), *parts[1:]]), 0.75)
+    return None
