@@ -313,9 +313,14 @@ def mark_page_one_header(
     if len(title) > 4:
         title = []
     for i in range(first_heading):
-        if lines[i].strip() and labs[i] is None and i not in title:
+        if lines[i].strip() and labs[i] is None and i not in title and not _MONEY.search(lines[i]):
+            # (a labelled head's "Sökt belopp:   52 000 kr" is money of the body)
             labs[i] = "letterhead"
     return title
+
+
+#: a sum in kronor on a line
+_MONEY = re.compile(r"\d[\d  .]*(?:,\d+)?\s*(?:kr\b|kronor|tkr|mnkr|mkr|:-)", re.IGNORECASE)
 
 
 def _running_prose(line: str) -> bool:
