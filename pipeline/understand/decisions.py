@@ -181,6 +181,10 @@ def _is_name_line(text: str) -> bool:
     )
 
 
+#: a gap between two cells of a table row
+_CELL_GAP = re.compile(r"\S\s{3,}(?=\S)")
+
+
 def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
     items: list[tuple[int, int, list[str], str]] = []  # (no, page, parts, evidence)
     expected = 1
@@ -201,6 +205,8 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             and not text.endswith(".")
         ):
             break  # "1. Nämnden godkänner …" then "2 Val av justerare": the next agenda item
+        if m is not None and len(_CELL_GAP.findall(m.group("text"))) >= 2:
+            break  # "1   Järva stadsdels-     Mobilt team …     1 650 000": a table's row
         if m is not None and int(m.group("no")) == expected:
             items.append((expected, ln.page_no, [m.group("text")], text))
             expected += 1
