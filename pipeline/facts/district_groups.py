@@ -28,7 +28,7 @@ from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_district_groups"]
+__all__ = ["find_applicant_pairs", "find_district_groups"]
 
 #: "Name – 400 000 kronor" (or the dash and sum alone, the name on the line above)
 _DASH_SUM = re.compile(r"^(?P<name>.*?)\s*[–—-]\s+(?P<sum>\S.*)$")
@@ -57,6 +57,65 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
         i = max(after, i + 1)
     _flush(out, run)
     return out
+
+
+#: "Basketläger för flickor 10–15 år        85 000 kr": a name, a column gap, its sum
+_GAP_SUM = re.compile(
+    r"^(?P<name>\S.*?)\s{2,}(?P<sum>(?:ca\.?\s*)?\d[\d  .,]*\s*(?:kr|kronor|tkr|:-)?\.?)$"
+)
+_MAX_APPLICANT_WORDS = 7
+
+
+def find_applicant_pairs(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """Every run of grants printed as applicant and activity line pairs (`_applicant_pairs`)."""
+    out: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        pairs = _applicant_pairs(lines, i, find)
+        out.extend(pairs)
+        i = pairs[-1].last_line + 1 if pairs else i + 1
+    return out
+
+
+def _applicant_pairs(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> list[ListRow]:
+    """Two or more grants printed as pairs of lines: the applicant at the margin, its
+    activity set in under it with the sum in a column ("Föreningen Tensta Basket" ⏎
+    "      Basketläger för flickor …        85 000 kr"). A district as applicant owns the
+    project; an association carries it out."""
+    rows: list[ListRow] = []
+    j = i
+    while j + 1 < len(lines):
+        head, item = lines[j], lines[j + 1]
+        m = _GAP_SUM.match(item.text.strip())
+        if (
+            not head.text.strip()
+            or item.heading
+            or len(head.text.split()) > _MAX_APPLICANT_WORDS
+            or find_amounts(head.text)
+            or item.indent < head.indent + 2
+            or m is None
+        ):
+            break
+        sums = [a for a in find_amounts(m.group("sum")) if a.per is None]
+        if len(sums) != 1 or len(m.group("name").split()) < 2:
+            break
+        who = head.text.strip()
+        places = find(who)
+        owned = covered_by_places(who, places)
+        row = ListRow(
+            tidy(m.group("name")),
+            list(places) if owned else [],
+            j,
+            j + 1,
+            head.page_no,
+            f"{who} | {item.text.strip()}",
+            form="intro_list",
+        )
+        row.performer = None if owned else tidy(who)
+        set_amount(row, sums[0], lines, j, j + 1)
+        rows.append(row)
+        j += 2
+    return rows if len(rows) >= _MIN_GROUPS else []
 
 
 def _flush(out: list[ListRow], run: list[ListRow]) -> None:

@@ -55,7 +55,7 @@ from pipeline.facts.describe import (
     sums_named_later,
     with_partners,
 )
-from pipeline.facts.district_groups import find_district_groups
+from pipeline.facts.district_groups import find_applicant_pairs, find_district_groups
 from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import (
     REJECTED,
@@ -129,6 +129,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # each later reader gives way to every project read before it
     taken = _lines_of(drafts) | in_grid
     readers: tuple[Callable[[], list[Draft]], ...] = (
+        lambda: listed(find_applicant_pairs(lines, places)),
         lambda: listed(find_intro_lists(lines, places, own)),
         lambda: listed(find_inline_lists(lines, places, own)),
         lambda: listed(find_block_projects(lines, places)),
@@ -163,6 +164,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if d.first_line not in taken
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
     ]
+    # an organisation that carries out a listed project is no project of its own (a heading
+    # "Föreningen Tensta Basket" over its activity and sum)
+    performers = {fold(d.performer) for d in drafts if d.performer}
+    drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
     describe_named_rows(drafts, grids, lines)
