@@ -364,6 +364,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if amount is not None and row.amount is None:
                 row.amount, row.amount_raw, row.amount_approx = amount
                 row.amount_line = j
+            if applied_amount is not None and row.applied is None:
+                # the sums on the last line of a wrapped row: the one applied for too
+                row.applied, row.applied_raw = applied_amount[0], applied_amount[1]
+                row.applied_line = j
             row.extra += [(sek, raw, j, yr, kind) for sek, raw, yr, kind in extra]
             table.last_line = j
             blank = False

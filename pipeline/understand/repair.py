@@ -103,7 +103,9 @@ def join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> N
                 continue
             joined = repaired
         lines[i] = lines[i][: m.start()] + joined + n.group("punct")
-        lines[i + 1] = lines[i + 1][n.end() :].lstrip()
+        rest = lines[i + 1][n.end() :]
+        # a table row keeps its columns where they stand ("elever      280 000    250 000")
+        lines[i + 1] = " " * n.end() + rest if CELL_GAP.search(rest.strip()) else rest.lstrip()
 
 
 @lru_cache(maxsize=1)
