@@ -85,6 +85,7 @@ class GridRow:
     amount_raw: str | None = None
     amount_approx: bool = False
     amount_line: int | None = None
+    multi_year: bool = False  # the row sums its years' sums in a "Summa" line of its own
     applied: int | None = None  # an "Ansökt belopp" column
     applied_raw: str | None = None
     applied_line: int | None = None
@@ -244,6 +245,31 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = False
             j += 1
             continue
+        year_col = next((c for c in columns if c.role == "year"), None)
+        if (
+            _TOTAL_ROW.match(stripped.lstrip("| "))
+            and row is not None
+            and money is not None
+            and year_col is not None
+            and ln.indent >= year_col.start - 2
+            and not after_rule
+        ):
+            # "Summa  800 000" inside a ruled row under its years' sums: the row's own total
+            got = next(
+                (g for c in cells[1:] if (g := _read_number(c.text, money.multiplier))), None
+            )
+            if got is not None:
+                if row.amount is not None and row.amount_raw is not None:
+                    first = re.match(r"\s*((?:19|20)\d\d)", " ".join(row.cells.get("year", [])))
+                    year = row.amount_year or (int(first.group(1)) if first else None)
+                    row.extra.append(
+                        (row.amount, row.amount_raw, row.amount_line or j, year, "project_cost")
+                    )
+                row.amount, row.amount_raw, row.amount_approx = got
+                row.amount_line, row.amount_year, row.multi_year = j, None, True
+                row.last_line = table.last_line = j
+                j += 1
+                continue
         if _TOTAL_ROW.match(stripped.lstrip("| ")):
             if money is not None:
                 summed = []
@@ -343,7 +369,14 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 for col in assign_columns(columns, cells)
             )
         )
-        starts = (
+        # "2014   400 000" under a row's first year: the same row's next year
+        year_only = (
+            row is not None
+            and amount is not None
+            and bool(by_col.get("year"))
+            and set(by_col) <= {"year"}
+        )
+        starts = not year_only and (
             after_rule or row is None
             if table.ruled
             else not top_aligned
@@ -364,6 +397,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if amount is not None and row.amount is None:
                 row.amount, row.amount_raw, row.amount_approx = amount
                 row.amount_line = j
+            elif amount is not None and _YEARISH.match(" ".join(by_col.get("year", []))):
+                # "2014   400 000" under the row's first year: the next year's sum
+                year_cell = int(re.sub(r"\D", "", by_col["year"][0])[:4])
+                row.extra.append((amount[0], amount[1], j, year_cell, "project_cost"))
             if applied_amount is not None and row.applied is None:
                 # the sums on the last line of a wrapped row: the one applied for too
                 row.applied, row.applied_raw = applied_amount[0], applied_amount[1]

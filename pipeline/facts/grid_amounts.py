@@ -108,6 +108,7 @@ def grid_amounts(
             r.amount is not None
             and r.amount_line is not None
             and not any(d.amount_line == r.amount_line for d in drafts)
+            and not (owner is not None and owner.amount_sek == r.amount)
         ):
             # a row no project was read from (a district's row of a table of districts by
             # year): its sum is still printed money, a project's unless its label says

@@ -28,7 +28,7 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["item_row"]
+__all__ = ["bracketed_performer", "item_row"]
 
 
 #: a head is short: a name and its owner, not a paragraph
@@ -102,6 +102,19 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     return text, None, ""
 
 
+def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:
+    """ "Name (Karolinska Institutet)": the name and who carries it out, in brackets after
+    it (an organisation, not a district); else the name and None."""
+    by = _PERFORMER_AFTER.search(name)
+    if (
+        by
+        and not find(by.group(1))
+        and (cue_hits(by.group(1), "performer_word") or _ORG_WORD.search(by.group(1)))
+    ):
+        return name[: by.start()].strip(), by.group(1).strip()
+    return name, None
+
+
 def item_row(
     lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder, intro_k: int | None
 ) -> ListRow | None:
@@ -130,15 +143,7 @@ def item_row(
         unit_applicant = bool(tidy(around[:first])) or not places
     else:
         name, places = split_owner(head, find)
-    performer = None
-    by = _PERFORMER_AFTER.search(name)
-    if (
-        by
-        and not find(by.group(1))
-        and (cue_hits(by.group(1), "performer_word") or _ORG_WORD.search(by.group(1)))
-    ):
-        # "Name (Karolinska Institutet)": who carries it out, in brackets after the name
-        performer, name = by.group(1).strip(), name[: by.start()].strip()
+    name, performer = bracketed_performer(name, find)
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out

@@ -366,6 +366,8 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
         d.status = row.decided or None
     if row.year is not None:
         d.year = row.year
+    if row.multi_year:
+        d.year = None  # a study's sums over several years: no single year
     if row.end_date is not None:
         d.end_date = row.end_date
         if ref is not None:

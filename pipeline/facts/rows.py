@@ -11,6 +11,7 @@ from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.items import split_owner
+from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
@@ -112,12 +113,18 @@ def grid_rows(
             decided = cued_status(r.text("status"), None) or ""
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
+        if "ordinal" not in t.roles:
+            name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
+        performer = _performer_cell(r.text("performer"))
+        if performer is None:
+            # "Name (Institutet för framtidsstudier)" in a "Studie / utförare" column
+            name, performer = bracketed_performer(name, places)
         if not name:
             continue
         out.append(
             TableRow(
                 name=name,
-                performer=_performer_cell(r.text("performer")),
+                performer=performer,
                 end_date=end[3] if end else None,
                 end_raw=end[2] if end else None,
                 cost=amount,
@@ -134,9 +141,13 @@ def grid_rows(
                 decided=decided,
                 year=int(row_year.group(1)) if row_year else None,
                 funder=r.text("funder") if "funder" in t.roles else None,
+                multi_year=r.multi_year,
             )
         )
     return out
+
+
+_ENUMERATOR = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
 def _clean_cell(cell: str | Sequence[str]) -> str:

@@ -68,6 +68,7 @@ class TableRow:
     decided: str | None = None  # a status the row's own cells decide ("": none)
     year: int | None = None  # the row's own year (a "Beviljat år" column)
     funder: str | None = None  # the row's cell in a "Finansiär" column, when there is one
+    multi_year: bool = False  # its sum is the total of several years' sums (no single year)
 
 
 def header_columns(text: str) -> list[str] | None:
