@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
-from pipeline.facts.items import split_owner
 from pipeline.facts.item_rows import bracketed_performer
+from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
