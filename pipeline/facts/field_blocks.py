@@ -336,9 +336,17 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
         blanks = 0
         if _is_field(text):
             return k
-        if lines[k].heading or _NUMBERED_HEAD.match(text):
+        if lines[k].heading or _NUMBERED_HEAD.match(text) or _another_block(text):
             return None
+        if lines[i].text.rstrip().endswith("."):
+            return None  # a sentence ("1. Nämnden beställer …"), not a heading, over text
     return None
+
+
+def _another_block(text: str) -> bool:
+    """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
+    gap = _LABEL_GAP.match(text)
+    return gap is not None and bool(_HEADED.match(fold(gap.group("label")).strip()))
 
 
 def _intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
