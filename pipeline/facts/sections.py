@@ -78,6 +78,8 @@ _NOT_ONE_PROJECT = re.compile(
     r"forslag\w*|beslut\w*|pagar|ar|har|ska|skall|kommer|beviljas|beviljades|foreslas)\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: a heading of a fund's part of the document: "Stadsövergripande studier (FUM)"
+_FUND_PART = re.compile(r"\((?:LUM|MUL|MUST|FUM|FoU|ESF)\)")
 
 
 def _is_name(text: str) -> bool:
@@ -86,7 +88,7 @@ def _is_name(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", ":", "?")) or generic_heading(text):
         return False
-    if _NOT_ONE_PROJECT.search(fold(text)) or _YEAR.search(text):
+    if _NOT_ONE_PROJECT.search(fold(text)) or _YEAR.search(text) or _FUND_PART.search(text):
         return False
     return not section_heading(text)
 

@@ -235,7 +235,17 @@ def section_heading(text: str) -> bool:
     """A heading of the document's own parts ("Ekonomi", "Pågående arbete", "Spridning av
     resultaten"), not a project's name."""
     words = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text).split()  # "4. Bedömning …"
+    if _STUDY_OF.match(fold(" ".join(words))):
+        return False  # "Utvärdering av sociala insatsgrupper": a study's name
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: a study named for what it evaluates, not the document's own follow-up of its projects
+_STUDY_OF = re.compile(
+    r"^(?:utvardering|uppfoljning|analys|kartlaggning)\s+av\s+(?!(?:de\s+|dessa\s+)?"
+    r"(?:projekten|projektet|studierna|studien|arbetet|verksamheten|resultaten|medlen|"
+    r"insatserna|beslutet|ansokningarna|fou-arbetet|utvecklingsarbetet)\b)\S+"
+)
 
 
 #: a unit of a förvaltning ("ungdomsenheten", "Enheten för …", "äldreomsorgen",
