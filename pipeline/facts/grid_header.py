@@ -128,7 +128,10 @@ def header_role(cell: str) -> str | None:
         r"belopp|kr|kronor|tkr|sek", folded
     ):
         return "applied"
-    if re.fullmatch(r"(?:an)?sokt(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp))?", folded.strip()):
+    if re.fullmatch(
+        r"(?:an)?sokt(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp))?(?:\s+(?:19|20)\d\d)?",
+        folded.strip(),
+    ):
         return "applied"  # "Sökt" beside "Beviljat"
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
         return "cost"

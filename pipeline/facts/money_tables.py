@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
-from pipeline.facts.grid_header import followup_header
+from pipeline.facts.grid_header import followup_header, header_role
 from pipeline.facts.roles import amount_role
 from pipeline.lang.numbers import YEAR
 
@@ -140,6 +140,14 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
                 out += found
                 i = end + 1
                 continue
+        if u is None and _money_header(text) and not (headings and headings[i]):
+            # "Förening   Sökt 2002   Förslag 2002   Beviljat 2001": sums of money in
+            # columns that say so, no unit printed: kronor
+            found, end = _read_money_table(lines, headings, i, 1, consumed)
+            if found:
+                out += found
+                i = end + 1
+                continue
         if u is None and _breakdown_intro(text):
             # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
             # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
@@ -161,6 +169,19 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         out += found
         i = end + 1 if found else i + 1
     return out
+
+
+_MONEY_ROLES = ("cost", "applied", "spent")
+
+
+def _money_header(text: str) -> bool:
+    """A header line with a label column and two or more columns of money ("Sökt 2002",
+    "Förslag 2002", "Beviljat 2001")."""
+    cells = _cells(text)
+    if len(cells) < 3 or _money_cells(cells):
+        return False
+    roles = [header_role(c) for c in cells]
+    return roles[0] not in _MONEY_ROLES and sum(r in _MONEY_ROLES for r in roles[1:]) >= 2
 
 
 def _breakdown_intro(text: str) -> bool:
@@ -300,9 +321,14 @@ def _read_money_table(
                 value = -value  # a deficit or a reduction, as printed
             # a caption speaks for the rows of a one-column table only
             kind, conf = _table_kind(label, col, total, table, caption if ncols == 1 else "")
+            # (not "Förbrukat t.o.m. 2010": a running sum up to that year)
+            col_year = re.search(r"(?<!t\.o\.m\. )(?<!tom )\b(?:19|20)\d\d\b", col)
             year = (
                 int(col)
                 if _YEAR_CELL.match(col)
+                # "Beviljat 2001" beside "Förslag 2002": the column's own year
+                else int(col_year.group())
+                if col_year
                 # a table of years: the row's label is its year ("2019   1 800   1 420")
                 else int(label.strip())
                 if _YEAR_CELL.fullmatch(label.strip())
