@@ -207,3 +207,49 @@ def test_a_row_broken_by_a_hyphen_keeps_its_sought_and_proposed_columns(tmp_path
     assert got == {"Samtalsgrupper för skoltrötta elever": 150_000, "Föräldrastöd i grupp": 120_000}
     sought = sorted(a.sek for a in f.amounts if a.kind == "other")
     assert sought[:2] == [120_000, 200_000]
+
+
+STUDY_SECTIONS = """Årsrapport för FoU-arbetet 2019
+
+Förslag till beslut
+1. Socialnämnden godkänner årsrapporten.
+
+Stadsövergripande studier (FUM)
+
+Budgeten för stadsövergripande studier var 1,9 miljoner kronor för 2019.
+
+Unga vuxna i akut hemlöshet
+
+Studien har genomförts av Provhögskolan och avslutades i maj 2019.
+Kostnaden var 600 000 kronor.
+
+Utvärdering av mobila team
+
+Under 2019 påbörjades en utvärdering av mobila team i fyra stadsdelar.
+Utvärderingen genomförs av Exempeluniversitetet och ska vara klar i juni
+2021. Kostnaden beräknas till cirka 900 000 kronor.
+"""
+
+
+def test_a_study_named_utvardering_av_and_a_funds_heading_that_is_no_project(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD + STUDY_SECTIONS)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {"Unga vuxna i akut hemlöshet", "Utvärdering av mobila team"}
+    assert got["Utvärdering av mobila team"].amount_sek == 900_000
+
+
+NO_UNIT = """Verksamhetsbidrag 2003
+
+Förening                      Sökt 2003     Förslag 2003    Beviljat 2002
+Föreningen Provjouren          200 000        180 000         170 000
+Exempelföreningen Stöd         120 000        100 000          90 000
+Summa                          320 000        280 000         260 000
+"""
+
+
+def test_a_money_table_without_a_unit_whose_columns_say_money(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + NO_UNIT)
+    sums = {(a.sek, a.year) for a in f.amounts}
+    assert {(200_000, 2003), (180_000, 2003), (170_000, 2002), (280_000, 2003)} <= sums
