@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
+from pipeline.facts.grid_header import unit_multiplier
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -41,14 +42,17 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
     """Every run of two or more district groups (module docstring), in document order."""
     out: list[ListRow] = []
     run: list[ListRow] = []
+    unit = 1  # a header's "tkr" over the groups ("Stadsdelsnämnd / insats      tkr")
     i = 0
     while i < len(lines):
         text = lines[i].text.strip()
+        if _UNIT_HEADER.search(text) and not find_amounts(text):
+            unit = unit_multiplier(text)
         places = find(text) if text else []
         rows: list[ListRow] = []
         after = i + 1
         if text and len(text.split()) <= _MAX_OWNER_WORDS and covered_by_places(text, places):
-            rows, after = _group(lines, i + 1, places)
+            rows, after = _group(lines, i + 1, places, unit)
         if rows:
             run += rows
         elif text:  # any other line ends the run ("Summa 1 460 000 kronor")
@@ -147,13 +151,55 @@ def _sum_line(text: str) -> AmountMatch | None:
     return cued[-1] if cued else sums[-1]
 
 
-def _group(lines: Sequence[BodyLine], i: int, places: Sequence[Place]) -> tuple[list[ListRow], int]:
-    """The projects under one district line: "Name – sum" lines until a blank line."""
+#: a header line that names the unit of the sums under it
+_UNIT_HEADER = re.compile(
+    r"\s{2,}(?:tkr|kr|kronor|mnkr)\s*$|\((?:tkr|kr|mnkr)\)\s*$", re.IGNORECASE
+)
+#: a group's own total: "Summa Rinkeby   4 850"
+_SUBTOTAL = re.compile(r"^(?:summa|totalt|s:a)\b", re.IGNORECASE)
+
+
+def _bare_sum(text: str, unit: int) -> AmountMatch | None:
+    """The sum of a cell: with its unit as printed, or a bare number in the table's unit."""
+    sums = [a for a in find_amounts(text) if a.per is None]
+    if sums:
+        return sums[0]
+    m = re.fullmatch(r"\s*(\d{1,3}(?:[ \u00a0]\d{3})*)\s*", text)
+    if m is None:
+        return None
+    sek = int(re.sub(r"\D", "", m.group(1))) * unit
+    return AmountMatch(m.start(1), m.end(1), m.group(1), sek, False, None, False)
+
+
+def _group(
+    lines: Sequence[BodyLine], i: int, places: Sequence[Place], unit: int = 1
+) -> tuple[list[ListRow], int]:
+    """The projects under one district line: "Name – sum" lines (or "Name   2 100" set in
+    under it, in the unit of the table's header) until a blank line or its "Summa"."""
     rows: list[ListRow] = []
     pending: list[int] = []  # a name's lines before its "– sum"
     j = i
     while j < len(lines) and lines[j].text.strip() and not lines[j].heading:
         text = lines[j].text.strip()
+        if _SUBTOTAL.match(text):
+            j += 1  # "Summa Rinkeby   4 850": the group's total, read as money elsewhere
+            break
+        cell = _GAP_SUM.match(text) if not pending and lines[j].indent >= 2 else None
+        bare = _bare_sum(cell.group("sum"), unit) if cell else None
+        if cell is not None and bare is not None and len(cell.group("name").split()) >= 2:
+            row = ListRow(
+                tidy(cell.group("name")),
+                list(places),
+                j,
+                j,
+                lines[j].page_no,
+                text,
+                form="intro_list",
+            )
+            set_amount(row, bare, lines, j, j)
+            rows.append(row)
+            j += 1
+            continue
         m = _DASH_SUM.match(text)
         sums = find_amounts(m.group("sum")) if m else []
         line_sum = _sum_line(text) if pending else None

@@ -109,9 +109,17 @@ def extract(doc: UnderstoodDocument) -> Facts:
     places = place_finder(year)
     orgs = org_finder()
 
-    grids = find_grid_tables(lines)
-    in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)}
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
+    grids = find_grid_tables(lines)
+    rows_of_grid = [grid_rows(t, year, places, own) for t in grids]
+    # the lines of a table read into project rows (a table of no projects, "Stadsdelsnämnd /
+    # insats  tkr" over district groups, leaves its lines to the other readers)
+    in_grid = {
+        k
+        for t, got in zip(grids, rows_of_grid, strict=True)
+        if got
+        for k in range(t.header_line, t.last_line + 1)
+    }
 
     def listed(rows: Sequence[ListRow]) -> list[Draft]:
         return [from_list_row(r, lines, ctx) for r in rows]
@@ -147,7 +155,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])
         if r.first_line not in in_grid
     ]
-    rows += [r for t in grids for r in grid_rows(t, year, places, own)]
+    rows += [r for got in rows_of_grid for r in got]
     continue_tables(grids, rows)
     rows.sort(key=lambda r: r.first_line)
     studies = find_studies(lines, ctx, rows, orgs, ref)

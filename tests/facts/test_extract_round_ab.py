@@ -253,3 +253,28 @@ def test_a_money_table_without_a_unit_whose_columns_say_money(tmp_path: Path) ->
     f = facts_of(tmp_path, SN_HEAD + NO_UNIT)
     sums = {(a.sek, a.year) for a in f.amounts}
     assert {(200_000, 2003), (180_000, 2003), (170_000, 2002), (280_000, 2003)} <= sums
+
+
+GROUPS_IN_TKR = """Fördelning av medel för lokala utvecklingsavtal 2004
+
+Bilaga 1
+Stadsdelsnämnd / insats                                 tkr
+Rinkeby
+  Språkstöd i förskolan                                1 100
+  Föräldraträffar i centrum                              600
+  Summa Rinkeby                                        1 700
+Skärholmen
+  Kvällsskola för vuxna                                  900
+  Summa Skärholmen                                       900
+Totalt                                                 2 600
+"""
+
+
+def test_district_groups_with_set_in_rows_in_the_headers_unit(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, KS_HEAD + GROUPS_IN_TKR)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Språkstöd i förskolan": (1_100_000, ["rinkeby"]),
+        "Föräldraträffar i centrum": (600_000, ["rinkeby"]),
+        "Kvällsskola för vuxna": (900_000, ["skarholmen"]),
+    }
