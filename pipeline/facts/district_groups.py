@@ -23,8 +23,8 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.grid_header import unit_multiplier
+from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
