@@ -34,6 +34,25 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
+from pipeline.facts.field_lines import (
+    AMOUNT,
+    COST,
+    END,
+    FIELD,
+    NAME,
+    NOT_YET,
+    OWNER,
+    PERFORMER,
+    PERIOD,
+    REPORT_DUE,
+    STATUS,
+    TOTAL,
+    YEAR_COST,
+    YEAR_FIELD,
+    field_of,
+    is_field,
+    read_fields,
+)
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, sentences, unit_at
@@ -42,20 +61,6 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_field_blocks"]
 
-#: "Label:   value" (a label of at most four words)
-_FIELD = re.compile(
-    r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s+[\wåäöÅÄÖ.-]+){0,3})\s*:\s+(?P<value>\S.*)$"
-)
-_NAME = re.compile(
-    r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn|resmal|"
-    r"studiebesok|studieresa)$"
-)
-_AMOUNT = re.compile(
-    r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
-    r"forvaltningens forslag|kontorets forslag|forslag till beslut)$"
-)
-#: what the project or trip costs, or the sum sought: its sum when nothing is granted
-_COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")
 #: an owner and a quoted name over a block: 'Farsta – "Hundassisterade samtal med äldre"'
 _WHO_NAME = re.compile(
     r'^(?P<who>[^–—"”“:]{3,50}?)\s+[–—-]\s+["”“](?P<name>[^"”“]{3,150})["”“]\s*$'
@@ -70,103 +75,14 @@ _NUMBERED_HEAD = re.compile(
     r"^(?P<label>\d{1,2}|[IVX]{1,5}|[A-Ha-h])[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$"
     r"|^(?P<sub>\d{1,2}\.\d{1,2})\.?\s+(?P<subvalue>[A-ZÅÄÖ].{3,150})$"
 )
-#: "Utförare          Institutet för …": a label, a gap, the value (a form set as two columns)
-_GAP_FIELD = re.compile(
-    r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s[\wåäöÅÄÖ.-]+){0,2})\s{2,}(?P<value>\S.*)$"
-)
-#: the whole sum of a project whose cost is given per year ("Totalt  900 000 kr")
-_TOTAL = re.compile(r"^(?:totalt|summa|total kostnad|totalkostnad|kostnad totalt|totalt belopp)$")
-#: a year's cost ("Kostnad 2025")
-_YEAR_COST = re.compile(r"^(?:kostnad|belopp|beviljat|budget)\s+(?:ar\s+)?(?:19|20)\d\d$")
 #: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
-#: the year a grant was made: "Beviljat år: 2009"
-_YEAR_FIELD = re.compile(r"^(?:beviljat ar|beviljad ar|beviljades ar|beviljningsar|ar)$")
-#: a status that dates the report: "pågår, slutrapport i juni 2011"
-_REPORT_DUE = re.compile(r"slutrapport|klar\b|avslutas|avslutad|rapporteras")
-#: an end field that says the work goes on ("pågår", "beräknas till mars 2005")
-_NOT_YET = re.compile(r"\b(?:pagar|beraknas|planeras|forsenad|preliminart)\b")
-_PERIOD = re.compile(
-    r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod|tidsplan|tidsram|"
-    r"genomforande|genomforandetid)$"
-)
-#: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
-_END = re.compile(
-    r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
-    r"avrapportering|slutredovisning|beraknas vara klar)$"
-)
-_STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
-_PERFORMER = re.compile(
-    r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
-    r"forskare|uppdragstagare)$"
-)
-_OWNER = re.compile(
-    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
-    r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
-    r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
-)
-#: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
-_RUN_ON_FIELD = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)")
 #: a sum labelled as applied for ("Belopp: 160 000 kr (sökt)")
 _SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
 _MIN_FIELDS = 2
-
-
-def _fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str]], int]:
-    """The labelled fields from line `i` on ({folded label: (line, value)}) and the line
-    after the block."""
-    out: dict[str, tuple[int, str]] = {}
-    last: str | None = None
-    j = i
-    while j < len(lines):
-        text = lines[j].text.strip()
-        m = _FIELD.match(text) or _known_gap_field(text)
-        if m and not (out and _NAME.match(fold(m.group("label")))):
-            last = fold(m.group("label")).strip()
-            out[last] = (j, m.group("value").strip())
-        elif (
-            text
-            and last is not None
-            and (
-                lines[j].indent >= 8
-                or (text[:1].islower() and any(p.match(last) for p in (_NAME, _OWNER, _PERFORMER)))
-            )
-        ):
-            # a value wrapped under itself, or a name wrapped onto a line of its own
-            k, value = out[last]
-            out[last] = (k, dehyphen_join([value, text]))
-        else:
-            break
-        j += 1
-    return _run_on(out), j
-
-
-def _known_gap_field(text: str) -> re.Match[str] | None:
-    """A "Label   value" line whose label is one a project's form uses."""
-    m = _GAP_FIELD.match(text)
-    if m is None:
-        return None
-    label = fold(m.group("label")).strip()
-    return m if any(p.match(label) for p in _KNOWN_LABELS) else None
-
-
-def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
-    """Fields written one after another in a line ("Kostnad: 850 000 kr. Slutrapport: december
-    2017.") become fields of their own."""
-    out: dict[str, tuple[int, str]] = {}
-    for label, (line, value) in fields.items():
-        first, *rest = _RUN_ON_FIELD.split(value)
-        out[label] = (line, first.strip())
-        for part in rest:
-            m = _FIELD.match(part.strip())
-            if m is None:
-                out[label] = (line, f"{out[label][1]} {part.strip()}")
-            else:
-                out.setdefault(fold(m.group("label")).strip(), (line, m.group("value").strip()))
-    return out
 
 
 def _owners(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
@@ -197,25 +113,6 @@ def _status(
     return "beviljad" if "bevilja" in fold(evidence) and amount else None
 
 
-_KNOWN_LABELS = (
-    _NAME,
-    _AMOUNT,
-    _COST,
-    _PERIOD,
-    _END,
-    _STATUS,
-    _PERFORMER,
-    _OWNER,
-    _TOTAL,
-    _YEAR_COST,
-    _YEAR_FIELD,
-)
-
-
-def _field(fields: dict[str, tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, str] | None:
-    return next((v for k, v in fields.items() if pattern.match(k)), None)
-
-
 def find_field_blocks(
     lines: Sequence[BodyLine], ctx: Context, find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[Draft]:
@@ -230,14 +127,14 @@ def find_field_blocks(
             i += 1
             continue
         fields, after = head
-        name_field = _field(fields, _NAME)
+        name_field = field_of(fields, NAME)
         if name_field is None or len(fields) < _MIN_FIELDS + 1:
             i = after
             continue
         end = after
         while end < len(lines) and not lines[end].heading:
-            nxt = _FIELD.match(lines[end].text.strip())
-            if nxt and _NAME.match(fold(nxt.group("label")).strip()):
+            nxt = FIELD.match(lines[end].text.strip())
+            if nxt and NAME.match(fold(nxt.group("label")).strip()):
                 break
             if _WHO_NAME.match(lines[end].text.strip()):
                 break  # the next owner's block
@@ -270,11 +167,11 @@ def _block_at(
     text = lines[i].text.strip()
     owned = _WHO_NAME.match(text)
     if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
-        fields, after = _fields(lines, i + 1)
+        fields, after = read_fields(lines, i + 1)
         if fields:
             named = {"projekt": (i, owned.group("name")), "sokande": (i, owned.group("who"))}
             return {**named, **fields}, after
-    m = _FIELD.match(text) or _LABEL_GAP.match(text)
+    m = FIELD.match(text) or _LABEL_GAP.match(text)
     numbered = False
     if m is None:
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
@@ -285,7 +182,7 @@ def _block_at(
         return None
     label = fold(m.group("label") or m.group("sub") if numbered else m.group("label")).strip()
     if not (numbered or _HEADED.match(label)):
-        return _fields(lines, i) if _NAME.match(label) else None
+        return read_fields(lines, i) if NAME.match(label) else None
     # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
     k = i + 1
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
@@ -293,7 +190,7 @@ def _block_at(
     name = (m.group("value") or m.group("subvalue")).strip()
     while k < len(lines) and (
         lines[k].text.strip()[:1].islower()
-        or (numbered and lines[k].indent > lines[i].indent and not _is_field(lines[k].text))
+        or (numbered and lines[k].indent > lines[i].indent and not is_field(lines[k].text))
     ):
         name = dehyphen_join([name, lines[k].text.strip()])  # the name wrapped, set in
         k += 1
@@ -304,8 +201,8 @@ def _block_at(
         # between the heading and the fields describes the study
         before = [lines[x].text.strip() for x in range(k, start) if lines[x].text.strip()]
         k = start
-    fields, after = _fields(lines, k)
-    kinds = (_AMOUNT, _COST, _PERFORMER, _OWNER, _TOTAL, _YEAR_COST)
+    fields, after = read_fields(lines, k)
+    kinds = (AMOUNT, COST, PERFORMER, OWNER, TOTAL, YEAR_COST)
     if numbered and not any(p.match(lab) for lab in fields for p in kinds):
         return None  # a numbered item over lines of another kind
     if before:
@@ -316,10 +213,6 @@ def _block_at(
 #: the fields' key of the text between a numbered heading and its fields
 _BEFORE = "\u00a7before"
 _MAX_LINES_BEFORE_FIELDS = 6
-
-
-def _is_field(text: str) -> bool:
-    return bool(_FIELD.match(text.strip()) or _known_gap_field(text.strip()))
 
 
 def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
@@ -334,7 +227,7 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
                 return None
             continue
         blanks = 0
-        if _is_field(text):
+        if is_field(text):
             return k
         if lines[k].heading or _NUMBERED_HEAD.match(text) or _another_block(text):
             return None
@@ -399,12 +292,12 @@ def _draft(
     before = fields.pop(_BEFORE, None)
     if before is not None:
         description = f"{before[1]}\n{description}" if description else before[1]
-    amount = _field(fields, _AMOUNT) or _field(fields, _TOTAL)
-    year_costs = {k for k in fields if _YEAR_COST.match(k)}
-    period = _field(fields, _PERIOD)
-    status = _field(fields, _STATUS)
-    performer = _field(fields, _PERFORMER)
-    owner = _field(fields, _OWNER)
+    amount = field_of(fields, AMOUNT) or field_of(fields, TOTAL)
+    year_costs = {k for k in fields if YEAR_COST.match(k)}
+    period = field_of(fields, PERIOD)
+    status = field_of(fields, STATUS)
+    performer = field_of(fields, PERFORMER)
+    owner = field_of(fields, OWNER)
     years = find_years(period[1]) if period else []
     funds = find_funds(evidence, ctx.study_fund)
     d = Draft(
@@ -425,20 +318,20 @@ def _draft(
         places=_owners(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
-    granted_year = _field(fields, _YEAR_FIELD)
+    granted_year = field_of(fields, YEAR_FIELD)
     if granted_year is not None and find_years(granted_year[1]):
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"
-    if status is not None and _NOT_YET.search(fold(status[1])):
+    if status is not None and NOT_YET.search(fold(status[1])):
         d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
-    ends = _field(fields, _END) or period
-    if ends is None and status is not None and _REPORT_DUE.search(fold(status[1])):
+    ends = field_of(fields, END) or period
+    if ends is None and status is not None and REPORT_DUE.search(fold(status[1])):
         ends = status
     if ends is not None:
         got = parse_end_date(ends[1])
         d.end_date = got[3] if got is not None else None
-        if status is None and _NOT_YET.search(fold(ends[1])):
+        if status is None and NOT_YET.search(fold(ends[1])):
             d.status = "pågående"  # "Klar: pågår, slutrapport december 2004"
-    cost = _field(fields, _COST)
+    cost = field_of(fields, COST)
     if cost is not None and not (amount and find_amounts(amount[1])):
         # "Kostnad: 41 500 kronor" / "Förvaltningens förslag: Avslås.": the sum sought
         if amount is not None and cued_status(amount[1], None) == REJECTED:

@@ -1,0 +1,169 @@
+"""The labelled lines of a project's form (read by :mod:`pipeline.facts.field_blocks`):
+"Label:   value" or a label and its value set in two columns ("Utförare     Provhögskolan"),
+a value wrapped under itself, fields run on in one line ("Kostnad: 850 000 kr. Slutrapport:
+december 2017."), and the label patterns that say what a field is (the name, the sum granted
+or its cost, the period or end, the status, who carries it out, who owns it). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.fuzzy import fold
+
+__all__ = [
+    "AMOUNT",
+    "COST",
+    "END",
+    "FIELD",
+    "GAP_FIELD",
+    "KNOWN_LABELS",
+    "NAME",
+    "NOT_YET",
+    "OWNER",
+    "PERFORMER",
+    "PERIOD",
+    "REPORT_DUE",
+    "RUN_ON_FIELD",
+    "STATUS",
+    "TOTAL",
+    "YEAR_COST",
+    "YEAR_FIELD",
+    "field_of",
+    "is_field",
+    "known_gap_field",
+    "read_fields",
+]
+
+
+#: "Label:   value" (a label of at most four words)
+FIELD = re.compile(
+    r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s+[\wåäöÅÄÖ.-]+){0,3})\s*:\s+(?P<value>\S.*)$"
+)
+NAME = re.compile(
+    r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn|resmal|"
+    r"studiebesok|studieresa)$"
+)
+AMOUNT = re.compile(
+    r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
+    r"forvaltningens forslag|kontorets forslag|forslag till beslut)$"
+)
+#: what the project or trip costs, or the sum sought: its sum when nothing is granted
+COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")
+#: "Utförare          Institutet för …": a label, a gap, the value (a form set as two columns)
+GAP_FIELD = re.compile(
+    r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s[\wåäöÅÄÖ.-]+){0,2})\s{2,}(?P<value>\S.*)$"
+)
+#: the whole sum of a project whose cost is given per year ("Totalt  900 000 kr")
+TOTAL = re.compile(r"^(?:totalt|summa|total kostnad|totalkostnad|kostnad totalt|totalt belopp)$")
+#: a year's cost ("Kostnad 2025")
+YEAR_COST = re.compile(r"^(?:kostnad|belopp|beviljat|budget)\s+(?:ar\s+)?(?:19|20)\d\d$")
+#: the year a grant was made: "Beviljat år: 2009"
+YEAR_FIELD = re.compile(r"^(?:beviljat ar|beviljad ar|beviljades ar|beviljningsar|ar)$")
+#: a status that dates the report: "pågår, slutrapport i juni 2011"
+REPORT_DUE = re.compile(r"slutrapport|klar\b|avslutas|avslutad|rapporteras")
+#: an end field that says the work goes on ("pågår", "beräknas till mars 2005")
+NOT_YET = re.compile(r"\b(?:pagar|beraknas|planeras|forsenad|preliminart)\b")
+PERIOD = re.compile(
+    r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod|tidsplan|tidsram|"
+    r"genomforande|genomforandetid)$"
+)
+#: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
+END = re.compile(
+    r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
+    r"avrapportering|slutredovisning|beraknas vara klar)$"
+)
+STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
+PERFORMER = re.compile(
+    r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
+    r"forskare|uppdragstagare)$"
+)
+OWNER = re.compile(
+    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
+    r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
+    r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
+)
+#: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
+RUN_ON_FIELD = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)")
+
+
+def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str]], int]:
+    """The labelled fields from line `i` on ({folded label: (line, value)}) and the line
+    after the block."""
+    out: dict[str, tuple[int, str]] = {}
+    last: str | None = None
+    j = i
+    while j < len(lines):
+        text = lines[j].text.strip()
+        m = FIELD.match(text) or known_gap_field(text)
+        if m and not (out and NAME.match(fold(m.group("label")))):
+            last = fold(m.group("label")).strip()
+            out[last] = (j, m.group("value").strip())
+        elif (
+            text
+            and last is not None
+            and (
+                lines[j].indent >= 8
+                or (text[:1].islower() and any(p.match(last) for p in (NAME, OWNER, PERFORMER)))
+            )
+        ):
+            # a value wrapped under itself, or a name wrapped onto a line of its own
+            k, value = out[last]
+            out[last] = (k, dehyphen_join([value, text]))
+        else:
+            break
+        j += 1
+    return _run_on(out), j
+
+
+def known_gap_field(text: str) -> re.Match[str] | None:
+    """A "Label   value" line whose label is one a project's form uses."""
+    m = GAP_FIELD.match(text)
+    if m is None:
+        return None
+    label = fold(m.group("label")).strip()
+    return m if any(p.match(label) for p in KNOWN_LABELS) else None
+
+
+def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """Fields written one after another in a line ("Kostnad: 850 000 kr. Slutrapport: december
+    2017.") become fields of their own."""
+    out: dict[str, tuple[int, str]] = {}
+    for label, (line, value) in fields.items():
+        first, *rest = RUN_ON_FIELD.split(value)
+        out[label] = (line, first.strip())
+        for part in rest:
+            m = FIELD.match(part.strip())
+            if m is None:
+                out[label] = (line, f"{out[label][1]} {part.strip()}")
+            else:
+                out.setdefault(fold(m.group("label")).strip(), (line, m.group("value").strip()))
+    return out
+
+
+KNOWN_LABELS = (
+    NAME,
+    AMOUNT,
+    COST,
+    PERIOD,
+    END,
+    STATUS,
+    PERFORMER,
+    OWNER,
+    TOTAL,
+    YEAR_COST,
+    YEAR_FIELD,
+)
+
+
+def field_of(
+    fields: dict[str, tuple[int, str]], pattern: re.Pattern[str]
+) -> tuple[int, str] | None:
+    return next((v for k, v in fields.items() if pattern.match(k)), None)
+
+
+def is_field(text: str) -> bool:
+    return bool(FIELD.match(text.strip()) or known_gap_field(text.strip()))
