@@ -51,7 +51,7 @@ _COUNT_WORDS = {
     "nio": 9,
     "tio": 10,
 }
-_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
+_FOOTNOTE_START = re.compile(r"^(?:\d{1,2}\s+|[¹²³⁴⁵⁶⁷⁸⁹]+\s*|\*\s*)[A-ZÅÄÖ]")
 _DISTRICT_COUNT = re.compile(
     r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
 )
@@ -67,7 +67,7 @@ def footnote_places(
     "(tre sdf)") and a footnote on the same pages lists exactly that many."""
     text = fold(f"{d.description or ''} {d.evidence}")
     m = _DISTRICT_COUNT.search(text)
-    if m is None or d.desc_lines is None:
+    if m is None:
         return []
     word = m.group(1)
     n = int(word) if word.isdigit() else _COUNT_WORDS[word]

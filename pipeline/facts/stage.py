@@ -181,7 +181,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     describe_named_rows(drafts, grids, lines)
     notes = footnotes(doc)
     for d in drafts:
-        if not d.places and d.desc_lines is not None:
+        if not d.places:
+            # "… i fyra stadsdelar¹" with a footnote that names four
             d.places = footnote_places(d, lines, notes, places)
     own_district = [p for p in own if p.kind == "stadsdelsförvaltning"]
     for d in drafts:
