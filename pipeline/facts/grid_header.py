@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -49,7 +50,7 @@ _SPENT_HEADER = re.compile(
 _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
-_YEAR_UNIT = re.compile(rf"^{YEAR}\s*\(?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
+_YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
@@ -259,7 +260,8 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
     out = []
     for c in cells:
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
-        out.append(GridCell(c.start, c.end, " ".join([c.text.strip(), *below])))
+        # "Stadsdels-" over "nämnd": one word broken at a hyphen
+        out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
     return out
 
 
