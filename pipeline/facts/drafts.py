@@ -156,6 +156,8 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         places=list(r.places),
         desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
     )
+    if r.end_date is not None:
+        d.end_date = r.end_date
     if r.amount is not None:
         d.amount_sek, d.amount_raw, d.amount_approx = r.amount, r.amount_raw, r.amount_approx
         d.amount_line = r.amount_line

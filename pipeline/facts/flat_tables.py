@@ -32,6 +32,8 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import header_role, unit_multiplier
 from pipeline.facts.item_parts import PlaceFinder, tidy
 from pipeline.facts.lists import ListRow, covered_by_places
+from pipeline.facts.tables import parse_end_date
+from pipeline.facts.text_units import dehyphen_join
 
 __all__ = ["find_flat_tables"]
 
@@ -143,8 +145,9 @@ def _column_table(
 ) -> tuple[list[ListRow], int] | None:
     """A table flattened column by column: a header cell, then every row's cell of that
     column, then the next header and its cells (an export that reads a table down its
-    columns). The columns hold as many cells each; the last is the money column."""
-    columns: list[tuple[str, list[int]]] = []
+    columns). A text cell may wrap onto a line that goes on in lower case; once joined,
+    every column holds as many cells as the money column, the last."""
+    columns: list[tuple[str, list[list[int]]]] = []
     j = i
     while j < len(lines) and len(columns) < _MAX_COLUMNS:
         text = lines[j].text.strip()
@@ -152,16 +155,19 @@ def _column_table(
         if role is None:
             break
         k = j + 1
-        cells: list[int] = []
+        cells: list[list[int]] = []
         while k < len(lines) and lines[k].text.strip() and not lines[k].heading:
             cell = lines[k].text.strip()
             if len(cell.split()) <= 4 and header_role(cell) is not None and not find(cell):
                 break  # the next column's header
-            if columns and len(cells) == len(columns[0][1]):
-                break  # as many cells as the first column: what follows is no cell
-            cells.append(k)
+            if cells and role not in ("cost", "end") and _wraps(lines[cells[-1][-1]].text, cell):
+                cells[-1].append(
+                    k
+                )  # "Stockholms universitet, Institutionen för" ⏎ "socialt arbete"
+            else:
+                cells.append([k])
             k += 1
-        if len(cells) < _MIN_ROWS or (columns and len(cells) != len(columns[0][1])):
+        if len(cells) < _MIN_ROWS:
             break
         columns.append((role, cells))
         j = k
@@ -172,16 +178,28 @@ def _column_table(
     roles = [r for r, _ in columns]
     if len(columns) < 2 or roles[-1] != "cost" or "name" not in roles:
         return None
-    if not all(_NUMBER_CELL.match(lines[k].text.strip()) for k in columns[-1][1]):
+    n_rows = len(columns[-1][1])
+    if any(len(cells) != n_rows for _, cells in columns):
         return None
-    unit = unit_multiplier(lines[columns[-1][1][0] - 1].text)
+    if not all(_NUMBER_CELL.match(lines[c[0]].text.strip()) for c in columns[-1][1]):
+        return None
+    unit = unit_multiplier(lines[columns[-1][1][0][0] - 1].text)
     rows: list[ListRow] = []
-    for n in range(len(columns[0][1])):
+    for n in range(n_rows):
         at = [cells[n] for _, cells in columns]
-        cells_text = [lines[k].text.strip() for k in at]
-        row = _row(cells_text, list(roles), at[0], lines, unit, find)
+        cells_text = [dehyphen_join([lines[k].text.strip() for k in cell]) for cell in at]
+        row = _row(cells_text, list(roles), at[0][0], lines, unit, find)
         if row is not None:
-            row.first_line = row.last_line = at[0]  # the rows interleave: each is its first cell
-            row.amount_line = at[-1]
+            row.first_line = row.last_line = at[0][0]  # the rows interleave: each its first cell
+            row.amount_line = at[-1][0]
+            if "end" in roles:
+                got = parse_end_date(cells_text[roles.index("end")])
+                row.end_date = got[3] if got else None
             rows.append(row)
     return (rows, j) if len(rows) >= _MIN_ROWS else None
+
+
+def _wraps(cell: str, nxt: str) -> bool:
+    """Does a cell go on in the next line: it starts in lower case, or the cell ends on a
+    word that carries on or a hyphen."""
+    return nxt[:1].islower() or cell.rstrip().endswith(("-", " för", " och", " i", " av"))

@@ -17,6 +17,7 @@ The readers work on :class:`~pipeline.facts.context.BodyLine` lists and a *place
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class ListRow:
     amount_approx: bool = False
     amount_line: int | None = None
     performer: str | None = None  # an organisation that carries the project out
+    end_date: dt.date | None = None  # a table's "Klart" cell
     unit_applicant: bool = False  # the applicant is a unit of the writing committee
 
 

@@ -65,7 +65,7 @@ def footnote_places(
 ) -> list[Place]:
     """Districts of a project named in a footnote: the text counts them ("tre stadsdelar",
     "(tre sdf)") and a footnote on the same pages lists exactly that many."""
-    text = fold(f"{d.description or ''} {d.evidence}")
+    text = fold(f"{d.name} {d.description or ''} {d.evidence}")
     m = _DISTRICT_COUNT.search(text)
     if m is None:
         return []

@@ -128,6 +128,8 @@ def fix_digit_letters(line: str, prev_line_end: str) -> str:
             prev = tokens[k - 1]
         if tok not in ("1", "|"):
             continue
+        if tok == "1" and 0 < k < len(tokens) - 1 and not tokens[k - 1] and not tokens[k + 1]:
+            continue  # "Mobila team i tre      1      Upphandlas": a table's cell of its own
         nxt = next_of[k]
         nxt_core = nxt.strip("\"”'(),.;:")
         if not nxt_core or not nxt_core[0].isalpha():

@@ -1,0 +1,106 @@
+"""Blind rounds g159–g174 and n91–n98, on short texts written for the test: a study table with
+two columns the vocabulary does not know and a counted footnote that names the districts; a
+header whose first word breaks at a hyphen; a table flattened column by column whose cells
+wrap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_w import KS_HEAD, SN_HEAD
+
+STUDY_TABLE = """Stadsövergripande FoU-studier 2023
+
+Förslag till beslut
+1. Socialnämnden beställer studierna enligt tabellen.
+
+Nr  Studie                            Fokus-   Genomförande        Klar        Beräknad
+                                      område                                   kostnad, kr
+1   Mobila team i tre                 1        Upphandlas          maj 2024    700 000
+    stadsdelar¹
+2   Unga i försörjningsstöd           2        Provhögskolan       juni 2024   500 000
+
+¹ Farsta, Skärholmens och Bromma stadsdelsförvaltningar.
+"""
+
+
+def test_a_study_table_with_unknown_columns_and_districts_in_a_counted_footnote(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD + STUDY_TABLE)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {"Mobila team i tre stadsdelar", "Unga i försörjningsstöd"}
+    teams = got["Mobila team i tre stadsdelar"]
+    assert {d.district_id for d in teams.districts} == {"farsta", "skarholmen", "bromma"}
+    young = got["Unga i försörjningsstöd"]
+    assert (young.amount_sek, young.performer, str(young.end_date)) == (
+        500_000,
+        "Provhögskolan",
+        "2024-06-01",
+    )
+
+
+HYPHEN_HEADER = """Fördelning av FoU-medel 1999
+
+Förslag till beslut
+1. Socialtjänstnämnden fördelar medlen enligt tabellen.
+
+ Nr   Stadsdels-     Projekt                                  Beviljas
+      nämnd                                                   1999, kr
+ ---------------------------------------------------------------------
+ 1    Vantör         Samtalsgrupper för unga                  120 000
+ ---------------------------------------------------------------------
+ 2    Katarina-      Boendestöd för äldre                     90 000
+      Sofia
+ ---------------------------------------------------------------------
+"""
+
+
+def test_a_header_word_broken_at_its_hyphen_names_the_district_column(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + HYPHEN_HEADER)
+    got = {p.name: [d.district_id for d in p.districts] for p in f.projects}
+    assert got == {
+        "Samtalsgrupper för unga": ["vantor"],
+        "Boendestöd för äldre": ["katarina-sofia"],
+    }
+
+
+COLUMNS_WRAPPED = """Beställning av FoU-studier 2008
+
+Förslag till beslut
+1. Kommunstyrelsen beställer studierna i tabell 1.
+
+Tabell 1. Föreslagna studier 2008
+Studie
+Hemlöshet bland unga vuxna
+Effekter av öppenvård för unga
+lagöverträdare
+Genomförs av
+Provuniversitetet, Institutionen för
+socialt arbete
+Exempelhögskolan
+Klart
+juni 2009
+december 2008
+Kostnad (kr)
+620 000
+480 000
+"""
+
+
+def test_a_table_flattened_column_by_column_with_wrapped_cells(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, KS_HEAD + COLUMNS_WRAPPED)
+    got = {p.name: (p.amount_sek, p.performer, str(p.end_date)) for p in f.projects}
+    assert got == {
+        "Hemlöshet bland unga vuxna": (
+            620_000,
+            "Provuniversitetet, Institutionen för socialt arbete",
+            "2009-06-01",
+        ),
+        "Effekter av öppenvård för unga lagöverträdare": (
+            480_000,
+            "Exempelhögskolan",
+            "2008-12-01",
+        ),
+    }
