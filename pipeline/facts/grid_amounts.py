@@ -99,7 +99,13 @@ def grid_amounts(
             (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
             None,
         )
-        if r.applied is not None and r.applied_line is not None and "cost" in t.roles:
+        if (
+            r.applied is not None
+            and r.applied_line is not None
+            and "cost" in t.roles
+            # (an application's row whose sum is the one it seeks: that sum is the project's)
+            and not (owner is not None and owner.amount_sek == r.applied != r.amount)
+        ):
             # the sum applied for, printed beside the sum granted
             cell(r.applied_line, r.applied, r.applied_raw, "other", owner, None, r.evidence)
         for sek, raw, line, yr, kind in r.extra:

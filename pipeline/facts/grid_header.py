@@ -119,6 +119,8 @@ def header_role(cell: str) -> str | None:
     folded = fold(cell)
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
         return "ordinal"
+    if re.search(r"\begen\s*insats|\begeninsats|medfinansier|egen finansiering|egen andel", folded):
+        return "spent"  # the applicant's own money: a sum, but not the grant
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()):

@@ -49,6 +49,16 @@ def grid_rows(
     budget_column = any(
         c.role == "cost" and fold(c.header).strip().startswith("budget") for c in t.columns
     )
+    # the money column is a cost, not a grant ("Total kostnad" beside "Sökt belopp")
+    cost_only = (
+        any(
+            c.role == "cost"
+            and "kostnad" in fold(c.header)
+            and not re.search(r"bevilja|forslag|foreslas|tilldela", fold(c.header))
+            for c in t.columns
+        )
+        and not granted_column
+    )
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
@@ -86,7 +96,14 @@ def grid_rows(
         # a follow-up's "Budget 2012" column: each project's budget
         kind = "budget" if budget_column else "project_cost"
         decided = None
-        if r.applied is not None and "cost" in t.roles:
+        if r.applied is not None and cost_only:
+            # "Total kostnad | Egen insats | Sökt belopp": an application; its sum is the
+            # one it seeks (the cost stays printed money of the row)
+            decided = "ansökt"
+            if amount is not None and raw is not None and r.amount_line is not None:
+                r.extra.append((amount, raw, r.amount_line, r.amount_year, "project_cost"))
+            amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+        elif r.applied is not None and "cost" in t.roles:
             # sums applied for beside sums granted (or proposed): the row decides its status,
             # and an empty or dashed granted cell is an application not granted
             decided = "beviljad" if amount is not None else "ansökt"

@@ -104,3 +104,30 @@ def test_a_table_flattened_column_by_column_with_wrapped_cells(tmp_path: Path) -
             "2008-12-01",
         ),
     }
+
+
+APPLICATION_TABLE = """Ansökan om FoU-medel 2006
+
+Förslag till beslut
+1. Stadsdelsnämnden ansöker om FoU-medel enligt förvaltningens förslag.
+
+Projekt                              Total       Egen        Sökt
+                                     kostnad     insats      belopp
+-------------------------------------------------------------------
+1. Läxhjälp i Bagarmossen            300 000      80 000     220 000
+2. Föräldragrupper i Skarpnäck       150 000      30 000     120 000
+-------------------------------------------------------------------
+Summa                                450 000     110 000     340 000
+"""
+
+
+def test_an_applications_table_of_cost_own_money_and_sum_sought(tmp_path: Path) -> None:
+    head = SN_HEAD.replace("Socialnämnden", "Skarpnäcks stadsdelsnämnd")
+    f = facts_of(tmp_path, head + APPLICATION_TABLE)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Läxhjälp i Bagarmossen": (220_000, "ansökt"),
+        "Föräldragrupper i Skarpnäck": (120_000, "ansökt"),
+    }
+    kinds = sorted((a.sek, a.kind) for a in f.amounts if a.sek in (300_000, 80_000, 220_000))
+    assert kinds == [(80_000, "other"), (220_000, "other"), (300_000, "project_cost")]
