@@ -176,12 +176,20 @@ _MONEY_ROLES = ("cost", "applied", "spent")
 
 def _money_header(text: str) -> bool:
     """A header line with a label column and two or more columns of money ("Sökt 2002",
-    "Förslag 2002", "Beviljat 2001")."""
+    "Förslag 2002", "Beviljat 2001"), or one whose header names its year ("Förslag 2010")."""
     cells = _cells(text)
-    if len(cells) < 3 or _money_cells(cells):
+    if len(cells) < 2 or _money_cells(cells):
         return False
     roles = [header_role(c) for c in cells]
-    return roles[0] not in _MONEY_ROLES and sum(r in _MONEY_ROLES for r in roles[1:]) >= 2
+    money = sum(r in _MONEY_ROLES for r in roles[1:])
+    if len(cells) == 2:
+        # "Förening      Förslag 2010": who, and one column of sums with its year
+        return (
+            roles[0] in ("name", "performer", "district")
+            and money == 1
+            and bool(re.search(r"\b(?:19|20)\d\d\b", cells[1]))
+        )
+    return roles[0] not in _MONEY_ROLES and money >= 2
 
 
 def _breakdown_intro(text: str) -> bool:

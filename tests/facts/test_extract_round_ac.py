@@ -131,3 +131,21 @@ def test_an_applications_table_of_cost_own_money_and_sum_sought(tmp_path: Path) 
     }
     kinds = sorted((a.sek, a.kind) for a in f.amounts if a.sek in (300_000, 80_000, 220_000))
     assert kinds == [(80_000, "other"), (220_000, "other"), (300_000, "project_cost")]
+
+
+ONE_MONEY_COLUMN = """Bidrag till föreningar 2011
+
+Förening                                    Förslag 2011
+Provjouren i Haninge                          210 000
+Exempelföreningen Vägen                        95 000
+Summa                                         305 000
+"""
+
+
+def test_a_two_column_table_whose_money_column_names_its_year(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + ONE_MONEY_COLUMN)
+    assert {(a.sek, a.year) for a in f.amounts} >= {
+        (210_000, 2011),
+        (95_000, 2011),
+        (305_000, 2011),
+    }
