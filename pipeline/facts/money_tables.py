@@ -87,7 +87,10 @@ def _wrapped_header(header: str, below: str) -> list[str] | None:
     """The header's cells with the words of the line under it added to the cells they stand
     under, when that line is the header wrapped (words only, each under a header cell)."""
     tail = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below)]
-    if not tail or any(_MONEY_CELL.match(t) or _DASH_CELL.match(t) for _s, t in tail):
+    years = bool(tail) and all(_YEAR_CELL.match(t) for _s, t in tail)
+    if not tail or (
+        not years and any(_MONEY_CELL.match(t) or _DASH_CELL.match(t) for _s, t in tail)
+    ):
         return None
     heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
     if len(tail) >= len(heads) or not below.startswith(" "):
@@ -285,6 +288,11 @@ def _read_money_table(
         return [], anchor
     out: list[TableAmount] = []
     ncols = max(m for _j, _c, m in rows)
+    if start < n and lines[start].strip() and len(header_cells) >= 3:
+        wrapped = _wrapped_header(lines[start - 1], lines[start])
+        if wrapped is not None and len(wrapped) == len(header_cells):
+            # "Beviljat  Sökt  Förslag" over "2012  2013  2013": the columns' years
+            header_cells, start = wrapped, start + 1
     first_col = header_cells[0] if header_cells else ""
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     followup = followup_header(header_cells)
@@ -383,7 +391,11 @@ def _table_kind(
             # a row under the grants that says what it is ("Avsatt för år 2000", "Ej fördelat")
             return by_label.kind, 0.6
         return ("total_granted", 0.7) if total else ("project_cost", 0.65)
-    if _GRANTED_COLUMN.search(column) and not said.cued:
+    per_recipient = not total and not _YEAR_CELL.fullmatch(label.strip())
+    if _GRANTED_COLUMN.search(column) and (
+        not said.cued or (said.kind == "total_granted" and per_recipient)
+    ):
+        # a recipient's cell in a "Beviljat 2012" column (not a year's row, not the Summa)
         # "Förslag", "Beviljat (kr)" beside "Ansökt": what each recipient is granted
         return ("total_granted", 0.65) if total else ("project_cost", 0.6)
     if said.cued:

@@ -149,3 +149,25 @@ def test_a_two_column_table_whose_money_column_names_its_year(tmp_path: Path) ->
         (95_000, 2011),
         (305_000, 2011),
     }
+
+
+YEARS_UNDER_HEADER = """Organisationsbidrag 2014
+
+Organisation                       Beviljat     Sökt         Förslag
+                                   2013         2014         2014
+Provföreningen Stöd                 300 000      360 000      320 000
+Exempeljouren                       200 000      240 000      200 000
+Summa                               500 000      600 000      520 000
+"""
+
+
+def test_a_money_tables_columns_take_the_years_printed_under_their_header(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD + YEARS_UNDER_HEADER)
+    got = {(a.sek, a.year, a.kind) for a in f.amounts}
+    assert {
+        (300_000, 2013, "project_cost"),
+        (360_000, 2014, "other"),
+        (320_000, 2014, "project_cost"),
+    } <= got
