@@ -45,7 +45,7 @@ FIELD = re.compile(
 )
 NAME = re.compile(
     r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn|resmal|"
-    r"studiebesok|studieresa)$"
+    r"studiebesok|studieresa|ansokan|ansokan avser|aktivitet)$"
 )
 AMOUNT = re.compile(
     r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
@@ -76,7 +76,7 @@ END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
     r"avrapportering|slutredovisning|beraknas vara klar)$"
 )
-STATUS = re.compile(r"^(?:status|lage|projektstatus)$")
+STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
 PERFORMER = re.compile(
     r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
     r"forskare|uppdragstagare)$"

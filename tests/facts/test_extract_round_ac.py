@@ -171,3 +171,32 @@ def test_a_money_tables_columns_take_the_years_printed_under_their_header(
         (360_000, 2014, "other"),
         (320_000, 2014, "project_cost"),
     } <= got
+
+
+DECISION_LETTERS = """Beslut om medel för utvecklande lärande (MUL) 2025
+
+Förslag till beslut
+1. Socialnämnden lägger anmälan av delegationsbesluten till handlingarna.
+
+Beslut om medel för utvecklande lärande (MUL)
+
+Ansökan:          Konferens om uppsökande arbete i Oslo
+Sökt belopp:      30 000 kronor
+Beslut:           Beviljas
+Beviljat belopp:  30 000 kronor
+
+Beslut om medel för utvecklande lärande (MUL)
+
+Ansökan:          Kurs i samtalsmetodik
+Sökt belopp:      40 000 kronor
+Beslut:           Avslås
+"""
+
+
+def test_decision_letters_of_labelled_fields_each_a_project(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + DECISION_LETTERS)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Konferens om uppsökande arbete i Oslo": (30_000, "beviljad"),
+        "Kurs i samtalsmetodik": (40_000, "ansökt"),
+    }
