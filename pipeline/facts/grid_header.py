@@ -49,7 +49,7 @@ _SPENT_HEADER = re.compile(
 )
 _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
-_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning)")
+_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 _YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
@@ -132,7 +132,7 @@ def header_role(cell: str) -> str | None:
     ):
         return "applied"
     if re.fullmatch(
-        r"(?:an)?sokt(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp))?(?:\s+(?:19|20)\d\d)?",
+        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp))?(?:\s+(?:19|20)\d\d)?",
         folded.strip(),
     ):
         return "applied"  # "Sökt" beside "Beviljat"

@@ -200,3 +200,27 @@ def test_decision_letters_of_labelled_fields_each_a_project(tmp_path: Path) -> N
         "Konferens om uppsökande arbete i Oslo": (30_000, "beviljad"),
         "Kurs i samtalsmetodik": (40_000, "ansökt"),
     }
+
+
+RANKED = """Fördelning av MUST 2018
+
+Förslag till beslut
+1. Socialnämnden beviljar medel enligt rangordningen.
+
+Rang  Nr      Sökande            Resmål och syfte               Poäng    Sökt,    Förslag,
+                                                                          kr       kr
+ 1    M18-02  Bromma             Oslo: mobila team                14    40 000    40 000
+ 2    M18-05  Farsta             Malmö: barnahus                  12    50 000    45 000
+- - - - - - - - - - - gräns för tillgängliga medel - - - - - - - - - - - - -
+ 3    M18-01  Kista              Bergen: fältarbete                9    30 000         –
+"""
+
+
+def test_a_ranked_table_with_points_and_a_cut_off_line(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + RANKED)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Oslo: mobila team": (40_000, "beviljad"),
+        "Malmö: barnahus": (45_000, "beviljad"),
+        "Bergen: fältarbete": (30_000, "ansökt"),
+    }
