@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.facts import ids
@@ -111,9 +112,15 @@ def all_amounts(
         )
         >= 2
     }
+    # a sum a project row or a grid cell read already is not read again; two equal cells of
+    # one row ("1 920 000   1 920 000" granted and spent) are two amounts
+    read_before = Counter(row_lines)
     for ta in money_tables:
         # budget, financing and per-district tables (no project column): unit from the header
-        if ta.line in in_grid or (ta.line, ta.sek) in row_lines:
+        if ta.line in in_grid:
+            continue
+        if read_before[(ta.line, ta.sek)] > 0:
+            read_before[(ta.line, ta.sek)] -= 1
             continue
         row_lines.add((ta.line, ta.sek))
         found.append(

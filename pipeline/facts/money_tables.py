@@ -80,7 +80,20 @@ def _multiplier(unit: str) -> int:
 
 
 def _cells(line: str) -> list[str]:
-    return [c for c in _CELL_SPLIT.split(line.strip()) if c]
+    cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
+    out: list[str] = []
+    for c in cells:
+        run_in = _RUN_IN_SUM.match(c) if out else None
+        if run_in is not None:
+            # "Socialstyrelsen 1 150 000": the gap before a sum closed to one space
+            out += [run_in.group(1), run_in.group(2)]
+        else:
+            out.append(c)
+    return out
+
+
+#: a label cell with a sum run into its end ("Socialstyrelsen 1 150 000")
+_RUN_IN_SUM = re.compile(r"^(.*[^\W\d_]\w*)\s((?:−|-)?\d{1,3}(?:[ \u00a0]\d{3})+)$")
 
 
 def _wrapped_header(header: str, below: str) -> list[str] | None:

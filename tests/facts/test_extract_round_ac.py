@@ -224,3 +224,20 @@ def test_a_ranked_table_with_points_and_a_cut_off_line(tmp_path: Path) -> None:
         "Malmö: barnahus": (45_000, "beviljad"),
         "Bergen: fältarbete": (30_000, "ansökt"),
     }
+
+
+FOLLOW_UP_STATE = """Uppföljning av statsbidrag 2024
+
+Statsbidrag                      Bidragsgivare    Beviljat   Förbrukat   Avvikelse
+Feriejobb för ungdomar           Provverket        900 000     900 000           –
+Förebyggande arbete              Socialstyrelsen 1 150 000     872 500    −277 500
+Summa                                            2 050 000   1 772 500    −277 500
+"""
+
+
+def test_equal_cells_of_one_row_and_a_sum_run_into_its_label_are_all_read(tmp_path: Path) -> None:
+    head = SN_HEAD.replace("Socialnämnden", "Farsta stadsdelsnämnd")
+    f = facts_of(tmp_path, head + FOLLOW_UP_STATE)
+    sums = sorted(a.sek for a in f.amounts)
+    assert sums.count(900_000) == 2
+    assert 1_150_000 in sums and -277_500 in sums
