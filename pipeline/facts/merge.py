@@ -212,7 +212,7 @@ def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
 _PLACE_TAIL = re.compile(r"^\s+i\s+\S")
 
 
-_MIN_PREFIX_NAME = 12
+_MIN_PREFIX_NAME = 10
 
 
 def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
