@@ -45,7 +45,8 @@ __all__ = ["CriterionItem", "find_criteria", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
 #: "1." / "1)" and lettered "a)" items
-_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-h]\))\s+\S")
+_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+\S")
+_SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15
@@ -94,6 +95,7 @@ def _marked_items(
     lines: Sequence[BodyLine], j: int, marker: object
 ) -> tuple[list[tuple[int, int]], int]:
     is_marker = marker  # callable
+    first_major: str | None = None  # "2" of a sub-numbered list "2.1 …", "2.2 …"
     items: list[tuple[int, int]] = []
     cur: list[int] = []
     blank = False
@@ -108,6 +110,11 @@ def _marked_items(
         if ln.heading:
             break
         if is_marker(s):  # type: ignore[operator]
+            major = _SUB_NUMBER.match(s)
+            if first_major is None and not items and not cur:
+                first_major = major.group(1) if major else ""
+            elif first_major and (major is None or major.group(1) != first_major):
+                break  # "2.1 …", "2.2 …" then "3. Föreslagna studier": the next part
             if cur:
                 items.append((cur[0], cur[-1]))
             cur = [i]
@@ -276,7 +283,16 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
             return k
         words = s.split()
         if words and fold(words[-1]).strip(",") in _CLAUSE_OPENERS:
-            return k
+            nxt = _next_nonblank(lines, k)
+            goes_on = (
+                nxt is not None
+                and nxt == k + 1
+                and lines[nxt].text.rstrip().endswith(":")
+                and not (_is_bullet(lines[nxt].text) or _is_number(lines[nxt].text))
+            )
+            if not goes_on:  # (", som ⏎ nämnden beslutade om i utlysningen:" goes on)
+                return k
+            continue
         nxt = _next_nonblank(lines, k)
         if nxt is None:
             return k

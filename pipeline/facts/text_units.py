@@ -192,7 +192,7 @@ def _paragraphs(
     return tuple(out)
 
 
-_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-h][.)]\s+)")
 
 
 def clean_item_text(s: str) -> str:

@@ -241,3 +241,33 @@ def test_equal_cells_of_one_row_and_a_sum_run_into_its_label_are_all_read(tmp_pa
     sums = sorted(a.sek for a in f.amounts)
     assert sums.count(900_000) == 2
     assert 1_150_000 in sums and -277_500 in sums
+
+
+CRITERIA_FORMS = """Lokala utvecklingsmedel 2023
+
+Förslag till beslut
+1. Socialnämnden beviljar LUM enligt förslaget.
+
+Ansökningarna har rangordnats utifrån följande kriterier, som
+nämnden beslutade om i utlysningen:
+1. Projektet riktar sig till unga i utsatta miljöer.
+2. Projektet använder en metod med stöd i forskning.
+
+2. Fokusområden 2023–2024
+2.1 Ekonomiskt bistånd och arbete
+2.2 Barn i riskmiljöer
+
+3. Föreslagna projekt
+3.1 Läxhjälp i Husby
+"""
+
+
+def test_an_intro_that_goes_on_after_som_and_sub_numbered_focus_areas(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD + CRITERIA_FORMS)
+    got = [(c.kind, c.text) for c in f.criteria]
+    assert got == [
+        ("criterion", "Projektet riktar sig till unga i utsatta miljöer."),
+        ("criterion", "Projektet använder en metod med stöd i forskning."),
+        ("focus_area", "Ekonomiskt bistånd och arbete"),
+        ("focus_area", "Barn i riskmiljöer"),
+    ]
