@@ -46,6 +46,7 @@ __all__ = ["CriterionItem", "find_criteria", "list_items"]
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
 #: "1." / "1)" and lettered "a)" items
 _NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+\S")
+_PLAIN_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
@@ -96,6 +97,7 @@ def _marked_items(
 ) -> tuple[list[tuple[int, int]], int]:
     is_marker = marker  # callable
     first_major: str | None = None  # "2" of a sub-numbered list "2.1 …", "2.2 …"
+    last_no: int | None = None  # the number of the last "N." item
     items: list[tuple[int, int]] = []
     cur: list[int] = []
     blank = False
@@ -115,6 +117,11 @@ def _marked_items(
                 first_major = major.group(1) if major else ""
             elif first_major and (major is None or major.group(1) != first_major):
                 break  # "2.1 …", "2.2 …" then "3. Föreslagna studier": the next part
+            plain = _PLAIN_NUMBER.match(s) if not major else None
+            if plain is not None:
+                if last_no is not None and int(plain.group(1)) != last_no + 1:
+                    break  # "1. …", "2. …" then "2. Fokusområden": another list
+                last_no = int(plain.group(1))
             if cur:
                 items.append((cur[0], cur[-1]))
             cur = [i]
