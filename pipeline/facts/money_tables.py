@@ -84,7 +84,7 @@ def _cells(line: str) -> list[str]:
     out: list[str] = []
     for c in cells:
         run_in = _RUN_IN_SUM.match(c) if out else None
-        if run_in is not None:
+        if run_in is not None and not _QUALIFIER_END.search(run_in.group(1)):
             # "Socialstyrelsen 1 150 000": the gap before a sum closed to one space
             out += [run_in.group(1), run_in.group(2)]
         else:
@@ -92,6 +92,10 @@ def _cells(line: str) -> list[str]:
     return out
 
 
+#: a sum's own qualifier before it ("ca 110 000"): no label
+_QUALIFIER_END = re.compile(
+    r"(?:^|\s)(?:ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|högst|minst)$", re.IGNORECASE
+)
 #: a label cell with a sum run into its end ("Socialstyrelsen 1 150 000")
 _RUN_IN_SUM = re.compile(r"^(.*[^\W\d_]\w*)\s((?:−|-)?\d{1,3}(?:[ \u00a0]\d{3})+)$")
 

@@ -229,8 +229,9 @@ _MIN_FRAME_LINES = 2
 
 def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
     """A meeting's whole protocol (its frame of "Tid och plats", "Beslutande", "Justerare"
-    above two or more §§) is named by its letterhead, as a meeting page is by its heading:
-    "Protokoll 6/2009". An extract of one § keeps that §'s heading."""
+    above two or more §§ of business) is named by its letterhead, as a meeting page is by its
+    heading: "Protokoll 6/2009". An extract of one §, or a protocol of one ärende beside its
+    procedural §§ (Val av justerare …), keeps that ärende's heading."""
     lines = [ln.text for page in pages for ln in page.lines]
     first_mark = next((k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)), None)
     if first_mark is None:
@@ -239,9 +240,17 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
     if len(frame) < _MIN_FRAME_LINES:
         return None
     marks = [k for k, t in enumerate(lines) if _PARAGRAPH_MARK.match(t)]
-    numbers = {re.sub(r"\D", "", lines[k].split("§", 1)[1][:5]) for k in marks if "§" in lines[k]}
-    if len(numbers) < 2:
-        return None
+    business: dict[str, str] = {}  # § number -> its heading, procedural §§ left out
+    for k in marks:
+        m = _PARAGRAPH_MARK.match(lines[k])
+        number = re.sub(r"\D", "", lines[k].split("§", 1)[1][:5])
+        heading = (m.group("rest") if m else "").strip() or next(
+            (t.strip() for t in lines[k + 1 : k + 3] if t.strip()), ""
+        )
+        if number and not _PROCEDURAL.match(heading) and not heading.lower().startswith("forts"):
+            business.setdefault(number, heading)
+    if len(business) < 2:
+        return None  # one ärende among procedural §§: its heading is the title
     name = next((m for t in lines[:first_mark] for m in [_PROTOCOL_NAME.search(t)] if m), None)
     if name is None:
         return None

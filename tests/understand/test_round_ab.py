@@ -55,7 +55,13 @@ Bo Exempel utses att justera protokollet.
 Stadsdelsnämndens beslut
 1. Föreningsbidrag beviljas med sammanlagt 120 000 kronor.
 
-§ 3  Anmälan av delegationsbeslut
+§ 3  Budgetuppföljning per mars 2011
+     Dnr 1.1-80/2011
+
+Stadsdelsnämndens beslut
+1. Nämnden godkänner uppföljningen.
+
+§ 4  Anmälan av delegationsbeslut
 Anmälan läggs till handlingarna.
 """
 
@@ -74,6 +80,12 @@ def test_an_extract_of_one_paragraph_keeps_its_heading(tmp_path: Path) -> None:
     )
     path = tmp_path / "utdrag.txt"
     path.write_text(one.replace("Tid och plats", "").replace("Beslutande", ""), encoding="utf-8")
+    assert understood(path).meta.title == "Bidrag till föreningar 2011"
+
+
+def test_one_arende_beside_procedural_paragraphs_keeps_its_heading(tmp_path: Path) -> None:
+    path = tmp_path / "ett_arende.txt"
+    path.write_text(PROTOCOL.split("§ 3")[0], encoding="utf-8")
     assert understood(path).meta.title == "Bidrag till föreningar 2011"
 
 
