@@ -47,7 +47,11 @@ from pipeline.understand.repair_bullets import (
     restore_lost_bullets,
     restore_owner_items,
 )
-from pipeline.understand.repair_digits import fix_digit_letters, fix_number_letters
+from pipeline.understand.repair_digits import (
+    fix_digit_letters,
+    fix_number_letters,
+    fix_paragraph_sign,
+)
 from pipeline.understand.repair_tables import (
     CELL_GAP,
     drop_number_specks,
@@ -129,7 +133,7 @@ def repair_line(
 def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> str:
     """`repair_line`, computed: all it depends on is the line, the last character of the
     line before ("" after a blank line) and `intact`."""
-    line = fix_number_letters(normalise_bullet(normalise_chars(line)))
+    line = fix_paragraph_sign(fix_number_letters(normalise_bullet(normalise_chars(line))))
     line = drop_table_specks(drop_number_specks(line))
     line = split_glued_cells(line, rep.lex, rep)
     line = fix_digit_letters(line, prev_end)

@@ -15,7 +15,13 @@ import re
 from pipeline.lang.lexicon import fold
 from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
 
-__all__ = ["ONE_AFTER", "ONE_BEFORE", "fix_digit_letters", "fix_number_letters"]
+__all__ = [
+    "ONE_AFTER",
+    "ONE_BEFORE",
+    "fix_digit_letters",
+    "fix_number_letters",
+    "fix_paragraph_sign",
+]
 
 # Words after which a digit "1" is a real number ("Bilaga 1 och", "sida 1 av").
 ONE_AFTER = frozenset(
@@ -192,3 +198,13 @@ def fix_number_letters(line: str) -> str:
         line = fixed
     line = _LEADING_ONE.sub("1", line)
     return _ONE_IN_WORD.sub("l", line)
+
+
+#: "§" read by OCR as "&", "$" or "&$" where a line opens a protocol's paragraph ("&1   Val av
+#: justerare", "$ 3  Fördelning …")
+_PARAGRAPH_SIGN = re.compile(r"^(\s*)(?:&\$?|\$)\s*(\d{1,3})(?=\s|$)")
+
+
+def fix_paragraph_sign(line: str) -> str:
+    """A protocol's "§ N" that OCR read as "& N" or "$N" at the start of a line."""
+    return _PARAGRAPH_SIGN.sub(r"\1§ \2", line)

@@ -24,6 +24,8 @@ from pipeline.understand.repair import repair_text
         ("Farsta   Ungdomsmottagning     l95 OOO kr", "195 000 kr"),
         ("fa1tarbete i Kungsho1men", "fältarbete i Kungsholmen"),
         ("beviljas sarnrnanlagt", "beviljas sammanlagt"),
+        ("&1   Val av justerare", "§ 1   Val av justerare"),
+        ("$ 3  Fördelning av medel", "§ 3  Fördelning av medel"),
     ],
 )
 def test_numbers_printed_partly_in_letters_and_m_read_as_rn(printed: str, repaired: str) -> None:
@@ -32,7 +34,13 @@ def test_numbers_printed_partly_in_letters_and_m_read_as_rn(printed: str, repair
 
 @pytest.mark.parametrize(
     "kept",
-    ["Bilaga I och H2O", "I 2015 beviljades", "IOP-avtal med Olle", "barnen i Hjorthagen"],
+    [
+        "Bilaga I och H2O",
+        "I 2015 beviljades",
+        "IOP-avtal med Olle",
+        "barnen i Hjorthagen",
+        "Jansson & Co 12 kr",
+    ],
 )
 def test_words_and_numbers_that_are_no_damage_are_kept(kept: str) -> None:
     assert repair_text(kept) == kept
