@@ -140,8 +140,8 @@ _PERIOD = re.compile(
 
 def _is_intro(text: str) -> bool:
     f = fold(text)
-    if _COUNTED_GRANT.search(f):
-        return True  # "… föreslagit att fyra av dem beviljas medel"
+    if _COUNTED_GRANT.search(f) or _COUNTED_RUN.search(f):
+        return True  # "… föreslagit att fyra av dem beviljas medel", "har drivit tre projekt"
     return bool(cue_hits(text, "list_intro")) and bool(
         re.search(r"projekt|studie|uppdrag|utvardering", f)
     )
@@ -152,6 +152,19 @@ _COUNTED_GRANT = re.compile(
     r"\b(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\d{1,2})\s+"
     r"(?:av\s+(?:dem|dessa|ansokningarna|projekten)|projekt|studier|ansokningar)\b"
     r"[^.]{0,60}\b(?:beviljas|tilldelas|far medel|foreslas)\b"
+)
+
+
+#: a heading over the studies or projects that follow, each under a heading of its own
+#: ("Föreslagna studier", "Beviljade projekt 2012", "Pågående studier")
+_KIND_HEADING = re.compile(
+    r"^(?:foreslagna|beviljade|planerade|pagaende|avslutade|genomforda|nya|bestallda)\s+"
+    r"(?:studier|projekt|utvarderingar|uppdrag)(?:\s+(?:19|20)\d\d)?\s*:?$"
+)
+#: a report's count of the projects it ran: "har bedrivit tre utvecklingsprojekt"
+_COUNTED_RUN = re.compile(
+    r"\b(?:bedrivit|drivit|genomfort|haft|startat|bedrivits|drivits|genomforts)\s+"
+    r"(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\w*(?:projekt|studier)\b"
 )
 
 
@@ -169,7 +182,7 @@ def find_studies(
     intro_of: dict[int, int] = {}
     # 1. runs of headings after an introducing sentence
     for i, ln in enumerate(lines):
-        if ln.heading or not _is_intro(ln.text):
+        if not (_KIND_HEADING.match(fold(ln.text.strip())) if ln.heading else _is_intro(ln.text)):
             continue
         nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].text.strip()), None)
         if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
@@ -227,6 +240,8 @@ def find_studies(
             # a section of the report itself after its studies ("Pågående arbete",
             # "Spridning av resultaten"): no sum, nobody who carries anything out
             continue
+        if intro is not None and len(lines[h].text.split()) == 1 and section_heading(lines[h].text):
+            continue  # "Ekonomi" after the studies: the document's own section, sums or not
         fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
         year = sentence_year(lines[intro].text) if intro is not None else None
         end_date = end_date_in(text)

@@ -72,6 +72,11 @@ def grid_rows(
             rest = district[lead[0].end :].strip() if lead and lead[0].start == 0 else ""
             if rest[:1].isupper() and len(rest.split()) >= 2:
                 district, r.cells["name"] = district[: lead[0].end], [rest]
+        both = r.cells.pop("performer_name", [])
+        if both:
+            # "Föreningen Startgropen" over "Jobbcoacher i centrum": who, then the project
+            r.cells.setdefault("performer", []).insert(0, both[0])
+            r.cells.setdefault("name", []).extend(both[1:] or both[:1])
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:
             r.cells["name"] = [name_only]
