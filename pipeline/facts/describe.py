@@ -156,14 +156,14 @@ _OWN_MONEY = re.compile(
     r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
     r"erholl|erhallit|fatt|finansierades|finansieras|finansierats)\b"
     # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
-    r"|\bmedel\b[^.]{0,40}\bom\s+\d"
+    r"|medel\b[^.]{0,40}\bom\s+\d"
     # "Uppdraget har upphandlats för 450 tkr", "genomför studien för ca 550 tkr"
     r"|\bupphandla\w*|\bgenomfor\w*\b[^.]{0,30}\bfor\s+(?:ca\.?\s+|cirka\s+)?\d"
 )
 #: a sentence that grants or proposes the project's sum: it beats its cost and its application
 _GRANTS = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|foreslagen|foreslagna|fick|erholl|erhallit|"
-    r"fatt|finansierades|finansierats)\b"
+    r"fatt)\b"
 )
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
 #: (a sum per participant is no project's own: find_amounts marks it, and it is left out)

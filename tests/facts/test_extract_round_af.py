@@ -343,3 +343,107 @@ def test_grants_for_named_investments(tmp_path: Path) -> None:
     f = facts_of(tmp_path, SN_HEAD.replace("2016", "2017") + INVESTMENT)
     got = {p.name: p.amount_sek for p in f.projects}
     assert got == {"Familjestöd i Hökarängen": 3_500_000, "Språklek i förskolan": 2_100_000}
+
+
+RAN = """Verksamhetsberättelse 2011, individ- och familjeomsorg
+
+Utvecklingsarbete
+
+Under 2011 har förvaltningen bedrivit två utvecklingsprojekt med
+extern finansiering.
+
+Stöd till unga föräldrar i Rågsved
+Projektet har erbjudit unga föräldrar samtal i grupp. Projektet
+finansierades med 300 000 kronor i lokala utvecklingsmedel och
+avslutades i december 2011.
+
+Träffpunkt för äldre i Högdalen
+Med stimulansmedel från Socialstyrelsen om 250 000 kronor har
+förvaltningen anställt en samordnare. Projektet pågår till och med
+juni 2012.
+"""
+
+
+def test_a_report_counts_the_projects_it_ran_and_gives_each_a_section(tmp_path: Path) -> None:
+    head = SDF_HEAD.replace("Bromma", "Enskede-Årsta-Vantörs").replace("2014", "2012")
+    f = facts_of(tmp_path, head + RAN)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Stöd till unga föräldrar i Rågsved": 300_000,
+        "Träffpunkt för äldre i Högdalen": 250_000,
+    }
+
+
+STUDIES = """Stadsövergripande studier 2006
+
+Förslag till beslut
+1. Kommunstyrelsen beställer studierna enligt förslaget.
+
+Föreslagna studier
+
+Barn i skyddat boende
+Studien följer trettio barn under ett år och genomförs av
+Provhögskolan. Kostnaden beräknas till 600 tkr. Studien ska vara
+klar i juni 2007.
+
+Köp av platser i familjehem
+Utredningsgruppen Prov AB kartlägger köpen. Uppdraget har
+upphandlats för 350 tkr och ska vara klart i oktober 2006.
+
+Ekonomi
+
+De två studierna kostar tillsammans 950 tkr.
+"""
+
+
+def test_studies_each_under_a_heading_below_a_heading_that_names_their_kind(
+    tmp_path: Path,
+) -> None:
+    head = SN_HEAD.replace("Socialnämnden", "Kommunstyrelsen").replace("2016", "2006")
+    f = facts_of(tmp_path, head + STUDIES)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {"Barn i skyddat boende": 600_000, "Köp av platser i familjehem": 350_000}
+
+
+PLAN_TABLE = """Bidrag till idéburna organisationer 2024
+
+Förvaltningen redovisar nedan bidragen i budget 2023 och förslaget för
+2024. Belopp i tkr.
+
+Organisation                        Budget 2023   Förslag 2024   Förändring
+Boende
+Stiftelsen Provhemmet                     1 200          1 300          100
+Föreningen Provtaket                        800            800            –
+
+Våld i nära relationer
+Provjouren Syd                              500            450          −50
+"""
+
+
+def test_a_budget_plan_in_the_unit_a_sentence_gives_with_groups_of_rows(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "2023") + PLAN_TABLE)
+    got = {(a.sek, a.kind, a.year) for a in f.amounts}
+    assert {
+        (1_200_000, "budget", 2023),
+        (1_300_000, "budget", 2024),
+        (450_000, "budget", 2024),
+    } <= got
+    assert (-50_000, "other") in {(a.sek, a.kind) for a in f.amounts}
+
+
+SPLIT = """Lokala utvecklingsavtal 2001
+
+Fördelningen mellan stadsdelarna framgår av följande sammanställning (kronor).
+
+Stadsdelsområde      Statligt bidrag     Stadens insats         Summa
+Rinkeby                  5 000 000          5 000 000      10 000 000
+Kista                    3 000 000          3 000 000       6 000 000
+"""
+
+
+def test_a_table_whose_unit_ends_the_sentence_above_it(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "2001") + SPLIT)
+    got = {(a.sek, a.kind) for a in f.amounts}
+    assert {(5_000_000, "state_grant"), (3_000_000, "state_grant"), (3_000_000, "budget")} <= got
