@@ -180,7 +180,15 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
                 out += found
                 i = end + 1
                 continue
-        if u is None and _breakdown_intro(text):
+        if u is None and (
+            _breakdown_intro(text)
+            or (
+                bool(headings)
+                and headings[i]
+                and _breakdown_heading(text)
+                and _row_follows(lines, i)
+            )
+        ):
             # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
             # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
             found, end = _read_money_table(lines, headings, i, 1, consumed)
@@ -226,6 +234,12 @@ def _group_label(lines: Sequence[str], j: int, line: str) -> bool:
     return k is not None and _money_cells(_cells(lines[k])) >= 2
 
 
+def _row_follows(lines: Sequence[str], i: int) -> bool:
+    """Whether the next line with text is a row with a sum (not a table's header)."""
+    k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+    return k is not None and _money_cells(_cells(lines[k])) >= 1
+
+
 def _header_follows(lines: Sequence[str], i: int) -> bool:
     """Whether the next line with text is a table's header: cells of words, no sums."""
     k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
@@ -259,6 +273,14 @@ def _breakdown_intro(text: str) -> bool:
         text.endswith(":")
         and len(text.split()) <= _MAX_CAPTION_WORDS
         and bool(_BREAKDOWN.search(text))
+    )
+
+
+def _breakdown_heading(text: str) -> bool:
+    """A heading over a project's costs or financing: "Kostnadsberäkning, projekt 1",
+    "Budget", "Finansiering 2019"."""
+    return len(text.split()) <= 6 and bool(
+        re.match(r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b", fold(text))
     )
 
 
@@ -360,8 +382,11 @@ def _read_money_table(
     # a project column among the headers over the label cells (not a money column's
     # "Kommunal insats")
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
-    grants = not followup and any(
-        h.value == "name" for c in label_heads for h in cue_hits(c, "table_header")
+    grants = (
+        not followup
+        # ("Kostnadsberäkning, projekt 1" over a project's costs: no list of grants)
+        and not (label_heads and _breakdown_heading(label_heads[0]))
+        and any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
     )
     per_unit = (
         not grants

@@ -447,3 +447,43 @@ def test_a_table_whose_unit_ends_the_sentence_above_it(tmp_path: Path) -> None:
     f = facts_of(tmp_path, SN_HEAD.replace("2016", "2001") + SPLIT)
     got = {(a.sek, a.kind) for a in f.amounts}
     assert {(5_000_000, "state_grant"), (3_000_000, "state_grant"), (3_000_000, "budget")} <= got
+
+
+MOTIONS = """Föreningsbidrag 2012
+
+Beslut
+1. Nämnden beviljar föreningsbidrag enligt förvaltningens förslag.
+
+Ärendet
+Totalt inkom sju ansökningar från fem föreningar om sammanlagt 410 000 kr.
+Ansökningarna från två idrottsföreningar om sammanlagt 95 000 kr föreslås avslås.
+Per Prov (V) yrkar att Provgårdens förening beviljas 30 000 kronor.
+"""
+
+
+def test_sums_applied_for_turned_down_and_moved_by_a_member_are_no_grants(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "2012") + MOTIONS)
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert (kinds[410_000], kinds[95_000], kinds[30_000]) == ("other", "other", "other")
+
+
+COSTS = """Ansökan om lokala utvecklingsmedel 2006
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om 200 000 kr för projektet Kvällsmottagning.
+
+Kostnadsberäkning, projektet Kvällsmottagning
+
+    Socialsekreterare, 30 %                     150 000 kr
+    Handledning                                  50 000 kr
+    Summa som söks                              200 000 kr
+
+"""
+
+
+def test_a_heading_over_a_projects_costs_makes_its_rows_cost_items(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2014", "2006") + COSTS)
+    kinds = {a.sek: a.kind for a in f.amounts if a.sek in (150_000, 50_000)}
+    assert kinds == {150_000: "other", 50_000: "other"}
