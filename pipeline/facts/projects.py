@@ -187,6 +187,8 @@ def find_studies(
         nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].text.strip()), None)
         if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
             continue
+        if ln.heading and not lines[nxt].heading:
+            continue  # a heading of the kind ("Beviljade projekt") over a list, not sections
         fund = _fund_near(lines, i, ctx)
         table_at = min((r.first_line for r in table_rows if r.first_line > i), default=len(lines))
         for h in heads:
