@@ -487,3 +487,53 @@ def test_a_heading_over_a_projects_costs_makes_its_rows_cost_items(tmp_path: Pat
     f = facts_of(tmp_path, SDF_HEAD.replace("2014", "2006") + COSTS)
     kinds = {a.sek: a.kind for a in f.amounts if a.sek in (150_000, 50_000)}
     assert kinds == {150_000: "other", 50_000: "other"}
+
+
+TWO_COLUMNS = """Studiebesök 2004
+
+Förslag till beslut
+1. Socialtjänstnämnden beviljar resorna enligt förslaget.
+
+Förvaltningen föreslår att följande resor beviljas:
+
+Farsta            Mentorer för unga, Malmö                   20 000 kr
+Bromma            Brukarråd i socialpsykiatrin,
+                  Göteborg                                   18 000 kr
+Kista             Familjeråd, Oslo                           22 000 kr
+"""
+
+
+def test_a_right_cell_that_goes_on_under_its_column_keeps_the_list_going(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "2004") + TWO_COLUMNS)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Mentorer för unga, Malmö": 20_000,
+        "Brukarråd i socialpsykiatrin, Göteborg": 18_000,
+        "Familjeråd, Oslo": 22_000,
+    }
+
+
+RANKED_BY = """Lokala utvecklingsmedel 2027
+
+Lokala utvecklingsmedel (LUM) 2027
+En ansökan kan omfatta högst 600 000 kronor. Ansökningarna rangordnas
+efter hur väl de
+  - bygger på ett beskrivet behov,
+  - har stöd av en forskare.
+
+Kommunstyrelsen beslutade att studierna under 2027 ska inriktas på
+1) äldres ensamhet, 2) unga utan sysselsättning och 3) skuldsatta familjer.
+"""
+
+
+def test_criteria_ranked_by_how_well_and_focus_areas_numbered_inline(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "2026") + RANKED_BY)
+    got = {(c.kind, c.text.rstrip(".")) for c in f.criteria}
+    assert {
+        ("criterion", "bygger på ett beskrivet behov"),
+        ("criterion", "har stöd av en forskare"),
+        ("focus_area", "äldres ensamhet"),
+        ("focus_area", "skuldsatta familjer"),
+    } <= got
