@@ -158,14 +158,63 @@ _COUNTED_GRANT = re.compile(
 #: a heading over the studies or projects that follow, each under a heading of its own
 #: ("Föreslagna studier", "Beviljade projekt 2012", "Pågående studier")
 _KIND_HEADING = re.compile(
-    r"^(?:foreslagna|beviljade|planerade|pagaende|avslutade|genomforda|nya|bestallda)\s+"
-    r"(?:studier|projekt|utvarderingar|uppdrag)(?:\s+(?:19|20)\d\d)?\s*:?$"
+    r"^(?:(?:de\s+)?(?:foreslagna|beviljade|planerade|pagaende|avslutade|genomforda|nya|"
+    r"bestallda|sokta)\s+(?:studier(?:na)?|projekt(?:en)?|utvarderingar(?:na)?|uppdrag(?:en)?))"
+    r"(?:\s+(?:19|20)\d\d)?\s*:?$"
 )
 #: a report's count of the projects it ran: "har bedrivit tre utvecklingsprojekt"
 _COUNTED_RUN = re.compile(
     r"\b(?:bedrivit|drivit|genomfort|haft|startat|bedrivits|drivits|genomforts)\s+"
     r"(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\w*(?:projekt|studier)\b"
 )
+
+
+def _soft_heads(lines: Sequence[BodyLine]) -> set[int]:
+    """Lines set as headings that the layout reading missed, in a run of sections under a
+    kind heading ("Projekten" over one section per project): a short line after a blank
+    line, no full stop and no sum, with its paragraph right under it."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _KIND_HEADING.match(fold(ln.text.strip())):
+            continue
+        for k in range(i + 1, len(lines)):
+            text = lines[k].text.strip()
+            if lines[k].heading and (lines[k].level == 1 or section_heading(text)):
+                break
+            if (
+                not lines[k].heading
+                and text
+                and not lines[k - 1].text.strip()
+                and _paragraph_under(lines, k)
+                and len(text.split()) <= _MAX_SOFT_HEAD_WORDS
+                and text[:1].isupper()
+                and not text.endswith((".", ":", ","))
+                and not find_amounts(text)
+                and not _under_heading(lines, k, out)
+            ):
+                out.add(k)
+    return out
+
+
+def _paragraph_under(lines: Sequence[BodyLine], k: int) -> bool:
+    """Whether a paragraph opens right under line `k` (or after one blank line): a line
+    that starts a sentence."""
+    for j in (k + 1, k + 2):
+        if j < len(lines) and lines[j].text.strip():
+            return lines[j].text.strip()[:1].isupper() and (
+                j == k + 1 or not lines[k + 1].text.strip()
+            )
+    return False
+
+
+def _under_heading(lines: Sequence[BodyLine], k: int, soft: set[int]) -> bool:
+    """Whether the nearest line with text above line `k` is a heading: `k` opens its
+    paragraph."""
+    j = next((j for j in range(k - 1, -1, -1) if lines[j].text.strip()), None)
+    return j is not None and (lines[j].heading or j in soft)
+
+
+_MAX_SOFT_HEAD_WORDS = 12
 
 
 def find_studies(
@@ -177,17 +226,18 @@ def find_studies(
 ) -> list[Study]:
     """Studies under their own headings: after an introducing sentence, or matching a
     table row."""
-    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    heads = sorted({i for i, ln in enumerate(lines) if ln.heading} | _soft_heads(lines))
     chosen: list[int] = []
     intro_of: dict[int, int] = {}
     # 1. runs of headings after an introducing sentence
     for i, ln in enumerate(lines):
-        if not (_KIND_HEADING.match(fold(ln.text.strip())) if ln.heading else _is_intro(ln.text)):
+        kind_heading = bool(_KIND_HEADING.match(fold(ln.text.strip())))
+        if not (kind_heading or (not ln.heading and _is_intro(ln.text))):
             continue
         nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].text.strip()), None)
         if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
             continue
-        if ln.heading and not lines[nxt].heading:
+        if kind_heading and not lines[nxt].heading:
             continue  # a heading of the kind ("Beviljade projekt") over a list, not sections
         fund = _fund_near(lines, i, ctx)
         table_at = min((r.first_line for r in table_rows if r.first_line > i), default=len(lines))

@@ -43,6 +43,11 @@ def grid_rows(
     own projects) the owner is the committee's district, with any "(medsökande …)" printed
     under the name."""
     out: list[TableRow] = []
+    # "Enhet", "Ansvarig enhet": the district column holds the nämnd's own units
+    unit_column = any(
+        c.role == "district" and re.match(r"(?:ansvarig\s+)?enhet", fold(c.header).strip())
+        for c in t.columns
+    )
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
@@ -93,8 +98,14 @@ def grid_rows(
             district = " ".join(p.name_as_printed for p in own)
         if district and not places(district):
             district = short_district(district, year) or district
-        if district and own and not places(district) and unit_at(district) is not None:
-            # "Mottagningsenheten för vuxna" in the Sökande column: a unit of the nämnd's own
+        if (
+            district
+            and own
+            and not places(district)
+            and (unit_at(district) is not None or (own_district and unit_column))
+        ):
+            # "Mottagningsenheten för vuxna" in the Sökande column, "Barn och ungdom,
+            # utredning" in an "Enhet" column: a unit of the nämnd's own
             district = " ".join(p.name_as_printed for p in own)
         end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx

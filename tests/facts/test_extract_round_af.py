@@ -537,3 +537,59 @@ def test_criteria_ranked_by_how_well_and_focus_areas_numbered_inline(tmp_path: P
         ("focus_area", "äldres ensamhet"),
         ("focus_area", "skuldsatta familjer"),
     } <= got
+
+
+UNITS = """Lokala utvecklingsmedel 2019 – fördelning till enheterna
+
+Förslag till beslut
+1. Stadsdelsnämnden fördelar medlen enligt tabellen.
+
+Nr  Enhet                      Utvecklingsarbete                  Beviljas, kr
+1   Enheten för ekonomiskt     Digitala möten i                        120 000
+    bistånd                    försörjningsstödet
+2   Fältgruppen                Kvällsvandringar med unga                60 000
+"""
+
+
+def test_a_nämnds_table_of_its_own_units_and_their_development_work(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2014", "2019") + UNITS)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Digitala möten i försörjningsstödet": (120_000, ["bromma"]),
+        "Kvällsvandringar med unga": (60_000, ["bromma"]),
+    }
+
+
+SECTIONS = """Ansökan om lokala utvecklingsmedel 2007
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om två projekt.
+
+De sökta projekten
+
+Läxhjälp med föräldrar
+Skolans kuratorer och socialsekreterare bjuder in föräldrar till
+läxkvällar.
+   Sökt belopp:                 150 000 kr
+   Total projektkostnad:        300 000 kr
+
+Föräldragrupper enligt Komet för familjer med tonåringar
+Unga vuxna med skulder erbjuds samtal med en budgetrådgivare.
+   Sökt belopp:                 120 000 kr
+   Total projektkostnad:        250 000 kr
+
+Förvaltningens synpunkter
+
+Projekten stärker arbetet med tidiga insatser.
+"""
+
+
+def test_sections_under_a_heading_that_names_their_kind_with_labelled_sums(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2014", "2006") + SECTIONS)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Läxhjälp med föräldrar": 150_000,
+        "Föräldragrupper enligt Komet för familjer med tonåringar": 120_000,
+    }
