@@ -593,3 +593,30 @@ def test_sections_under_a_heading_that_names_their_kind_with_labelled_sums(
         "Läxhjälp med föräldrar": 150_000,
         "Föräldragrupper enligt Komet för familjer med tonåringar": 120_000,
     }
+
+
+QUOTED_UNDER = """Fördelning av FoU-medel 1999
+
+Förslag till beslut
+1. Socialtjänstnämnden beviljar projekten bidrag enligt förslaget.
+
+Förvaltningen föreslår att följande projekt beviljas bidrag:
+
+1.   Vantörs sdf                                          150.000:-
+     "Samtalsgrupper för föräldrar med
+     små barn"
+
+2.   Farsta sdf                                           120.000:-
+     "Dokumentation i familjebehandlingen"
+"""
+
+
+def test_items_whose_title_in_quotation_marks_stands_under_owner_and_sum(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SN_HEAD.replace("2016", "1999") + QUOTED_UNDER)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Samtalsgrupper för föräldrar med små barn": (150_000, ["vantor"]),
+        "Dokumentation i familjebehandlingen": (120_000, ["farsta"]),
+    }
