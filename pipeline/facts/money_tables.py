@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import followup_header, header_role
-from pipeline.facts.roles import amount_role
+from pipeline.facts.money_roles import TOTAL_LABEL, YEAR_CELL, table_kind
 from pipeline.lang.fuzzy import fold
-from pipeline.lang.numbers import YEAR
 
 __all__ = ["TableAmount", "find_money_tables"]
 
@@ -42,8 +41,6 @@ _MONEY_CELL = re.compile(
     re.IGNORECASE,
 )
 _DASH_CELL = re.compile(r"^[-–—]$")
-_TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
-_YEAR_CELL = re.compile(rf"^{YEAR}$")
 _BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
@@ -105,7 +102,7 @@ def _wrapped_header(header: str, below: str) -> list[str] | None:
     """The header's cells with the words of the line under it added to the cells they stand
     under, when that line is the header wrapped (words only, each under a header cell)."""
     tail = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below)]
-    years = bool(tail) and all(_YEAR_CELL.match(t) for _s, t in tail)
+    years = bool(tail) and all(YEAR_CELL.match(t) for _s, t in tail)
     if not tail or (
         not years and any(_MONEY_CELL.match(t) or _DASH_CELL.match(t) for _s, t in tail)
     ):
@@ -127,7 +124,7 @@ def _money_cells(cells: list[str]) -> int:
     n = 0
     for c in reversed(cells):
         m = _MONEY_CELL.match(c)
-        if _DASH_CELL.match(c) or (m and not _YEAR_CELL.match(c)):
+        if _DASH_CELL.match(c) or (m and not YEAR_CELL.match(c)):
             n += 1
         else:
             break
@@ -319,7 +316,7 @@ def _read_money_table(
         if (
             len(cells) >= 2
             and not _money_cells(cells)
-            or (len(cells) >= 2 and all(_YEAR_CELL.match(c) for c in cells[1:]))
+            or (len(cells) >= 2 and all(YEAR_CELL.match(c) for c in cells[1:]))
         ):
             header_cells = cells
             caption = f"{caption} {lines[k].strip()}"
@@ -365,7 +362,7 @@ def _read_money_table(
         blanks = 0
         rows.append((j, cells, money))
         last = j
-        if _TOTAL_LABEL.match(cells[0]):
+        if TOTAL_LABEL.match(cells[0]):
             break
     if len(rows) < 2:
         return [], anchor
@@ -408,7 +405,7 @@ def _read_money_table(
     col_heads = header_cells[-ncols:] if len(header_cells) > ncols else [""] * ncols
     for j, cells, money in rows:
         label = " ".join(cells[: len(cells) - money])
-        total = bool(_TOTAL_LABEL.match(label))
+        total = bool(TOTAL_LABEL.match(label))
         for c_idx, cell in enumerate(cells[len(cells) - money :]):
             m = _MONEY_CELL.match(cell)
             if m is None:
@@ -422,18 +419,18 @@ def _read_money_table(
             if m.group("neg"):
                 value = -value  # a deficit or a reduction, as printed
             # a caption speaks for the rows of a one-column table only
-            kind, conf = _table_kind(label, col, total, table, caption if ncols == 1 else "")
+            kind, conf = table_kind(label, col, total, table, caption if ncols == 1 else "")
             # (not "Förbrukat t.o.m. 2010": a running sum up to that year)
             col_year = re.search(r"(?<!t\.o\.m\. )(?<!tom )\b(?:19|20)\d\d\b", col)
             year = (
                 int(col)
-                if _YEAR_CELL.match(col)
+                if YEAR_CELL.match(col)
                 # "Beviljat 2001" beside "Förslag 2002": the column's own year
                 else int(col_year.group())
                 if col_year
                 # a table of years: the row's label is its year ("2019   1 800   1 420")
                 else int(label.strip())
-                if _YEAR_CELL.fullmatch(label.strip())
+                if YEAR_CELL.fullmatch(label.strip())
                 else None
             )
             out.append(
@@ -451,53 +448,3 @@ def _read_money_table(
                 )
             )
     return out, last
-
-
-_GRANTED_COLUMN = re.compile(
-    r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat|"
-    # "Bidrag 2005" beside "Sökt 2006": what each recipient was granted that year
-    r"bidrag(?=\s+(?:19|20)\d\d))\b",
-    re.I,
-)
-
-
-def _table_kind(
-    label: str, column: str, total: bool, table: str, caption: str = ""
-) -> tuple[str, float]:
-    """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
-    project column), "followup" (budget beside forecast), "per_unit", "breakdown" or ""."""
-    # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
-    own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
-    said = amount_role(f"{own} {column}".strip())
-    if table == "followup":
-        # the budget column is the frame; forecast, outcome and deviation are other sums
-        # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
-        framed = re.match(r"\s*(?:budget|förslag|forslag)", column, re.I)
-        return ("budget", 0.65) if framed else ("other", 0.55)
-    if table == "grants":
-        if said.cued and said.kind in ("other", "state_grant"):
-            return said.kind, 0.7
-        by_label = amount_role(own) if own.strip() and not total else None
-        if by_label is not None and by_label.cued and by_label.kind in ("budget", "other"):
-            # a row under the grants that says what it is ("Avsatt för år 2000", "Ej fördelat")
-            return by_label.kind, 0.6
-        return ("total_granted", 0.7) if total else ("project_cost", 0.65)
-    per_recipient = not total and not _YEAR_CELL.fullmatch(label.strip())
-    if _GRANTED_COLUMN.search(column) and (
-        not said.cued or (said.kind == "total_granted" and per_recipient)
-    ):
-        # a recipient's cell in a "Beviljat 2012" column (not a year's row, not the Summa)
-        # "Förslag", "Beviljat (kr)" beside "Ansökt": what each recipient is granted
-        return ("total_granted", 0.65) if total else ("project_cost", 0.6)
-    if said.cued:
-        return said.kind, 0.7
-    if table == "per_unit":
-        return "budget", 0.65
-    told = amount_role(caption) if caption else None
-    if told is not None and told.cued and told.kind in ("budget", "total_granted", "state_grant"):
-        # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
-        # "Budget 2012 (mnkr)")
-        return told.kind, 0.55
-    if total:
-        return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
-    return "other", 0.6 if table == "breakdown" else 0.4

@@ -1,0 +1,67 @@
+"""The role of a number in a money table: what its row label and column header say, else
+what kind of table it stands in (a list of grants, a follow-up of budgets, an allocation per
+unit, a breakdown of one project's costs). The tables themselves are read in
+:mod:`pipeline.facts.money_tables`."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts.roles import amount_role
+from pipeline.lang.numbers import YEAR
+
+__all__ = ["TOTAL_LABEL", "YEAR_CELL", "table_kind"]
+
+#: a total row's label
+TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
+#: a cell that is a year alone
+YEAR_CELL = re.compile(rf"^{YEAR}$")
+
+_GRANTED_COLUMN = re.compile(
+    r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat|"
+    # "Bidrag 2005" beside "Sökt 2006": what each recipient was granted that year
+    r"bidrag(?=\s+(?:19|20)\d\d))\b",
+    re.I,
+)
+
+
+def table_kind(
+    label: str, column: str, total: bool, table: str, caption: str = ""
+) -> tuple[str, float]:
+    """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
+    project column), "followup" (budget beside forecast), "per_unit", "breakdown" or ""."""
+    # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
+    own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
+    said = amount_role(f"{own} {column}".strip())
+    if table == "followup":
+        # the budget column is the frame; forecast, outcome and deviation are other sums
+        # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
+        framed = re.match(r"\s*(?:budget|förslag|forslag)", column, re.I)
+        return ("budget", 0.65) if framed else ("other", 0.55)
+    if table == "grants":
+        if said.cued and said.kind in ("other", "state_grant"):
+            return said.kind, 0.7
+        by_label = amount_role(own) if own.strip() and not total else None
+        if by_label is not None and by_label.cued and by_label.kind in ("budget", "other"):
+            # a row under the grants that says what it is ("Avsatt för år 2000", "Ej fördelat")
+            return by_label.kind, 0.6
+        return ("total_granted", 0.7) if total else ("project_cost", 0.65)
+    per_recipient = not total and not YEAR_CELL.fullmatch(label.strip())
+    if _GRANTED_COLUMN.search(column) and (
+        not said.cued or (said.kind == "total_granted" and per_recipient)
+    ):
+        # a recipient's cell in a "Beviljat 2012" column (not a year's row, not the Summa)
+        # "Förslag", "Beviljat (kr)" beside "Ansökt": what each recipient is granted
+        return ("total_granted", 0.65) if total else ("project_cost", 0.6)
+    if said.cued:
+        return said.kind, 0.7
+    if table == "per_unit":
+        return "budget", 0.65
+    told = amount_role(caption) if caption else None
+    if told is not None and told.cued and told.kind in ("budget", "total_granted", "state_grant"):
+        # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
+        # "Budget 2012 (mnkr)")
+        return told.kind, 0.55
+    if total:
+        return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
+    return "other", 0.6 if table == "breakdown" else 0.4
