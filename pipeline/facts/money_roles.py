@@ -6,11 +6,13 @@ unit, a breakdown of one project's costs). The tables themselves are read in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.facts.roles import amount_role
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
-__all__ = ["TOTAL_LABEL", "YEAR_CELL", "table_kind"]
+__all__ = ["TOTAL_LABEL", "YEAR_CELL", "budget_plan", "table_kind"]
 
 #: a total row's label
 TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
@@ -65,3 +67,11 @@ def table_kind(
     if total:
         return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
     return "other", 0.6 if table == "breakdown" else 0.4
+
+
+def budget_plan(cells: Sequence[str]) -> bool:
+    """A budget plan's header: this year's "Budget 2025" beside next year's "Förslag 2026"."""
+    folded = [fold(c).strip() for c in cells]
+    return any(c.startswith("budget") for c in folded) and any(
+        c.startswith("forslag") for c in folded
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import followup_header, header_role
-from pipeline.facts.money_roles import TOTAL_LABEL, YEAR_CELL, table_kind
+from pipeline.facts.money_roles import TOTAL_LABEL, YEAR_CELL, budget_plan, table_kind
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["TableAmount", "find_money_tables"]
@@ -215,31 +215,28 @@ _UNIT_SENTENCE = re.compile(
 )
 
 
-def _budget_plan(cells: Sequence[str]) -> bool:
-    """A budget plan's header: this year's "Budget 2025" beside next year's "Förslag 2026"."""
-    folded = [fold(c).strip() for c in cells]
-    return any(c.startswith("budget") for c in folded) and any(
-        c.startswith("forslag") for c in folded
-    )
+def _next_with_text(lines: Sequence[str], i: int) -> int | None:
+    """The next line with text after line `i`, at most two lines on (a blank line between)."""
+    return next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
 
 
 def _group_label(lines: Sequence[str], j: int, line: str) -> bool:
     """A short label alone on its line inside a table, the rows of its group under it."""
     if len(line.split()) > 5 or line.endswith((".", ":")) or _money_cells(_cells(line)):
         return False
-    k = next((k for k in range(j + 1, min(len(lines), j + 3)) if lines[k].strip()), None)
+    k = _next_with_text(lines, j)
     return k is not None and _money_cells(_cells(lines[k])) >= 2
 
 
 def _row_follows(lines: Sequence[str], i: int) -> bool:
     """Whether the next line with text is a row with a sum (not a table's header)."""
-    k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+    k = _next_with_text(lines, i)
     return k is not None and _money_cells(_cells(lines[k])) >= 1
 
 
 def _header_follows(lines: Sequence[str], i: int) -> bool:
     """Whether the next line with text is a table's header: cells of words, no sums."""
-    k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+    k = _next_with_text(lines, i)
     if k is None:
         return False
     cells = _cells(lines[k])
@@ -375,7 +372,7 @@ def _read_money_table(
             header_cells, start = wrapped, start + 1
     first_col = header_cells[0] if header_cells else ""
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
-    followup = followup_header(header_cells) or _budget_plan(header_cells)
+    followup = followup_header(header_cells) or budget_plan(header_cells)
     # a project column among the headers over the label cells (not a money column's
     # "Kommunal insats")
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
