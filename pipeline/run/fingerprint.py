@@ -187,7 +187,7 @@ class OcrEngine:
     why_cli: str = ""  # why the CLI although in-process Tesseract was wanted
 
 
-def ocr_engine(requested: str = "auto", lang: str = "swe") -> OcrEngine:
+def ocr_engine(requested: str = "cli", lang: str = "swe") -> OcrEngine:
     """Which engine `requested` ("auto", "tesserocr", "cli") comes to on this machine.
 
     In-process Tesseract counts when tesserocr imports and starts with `lang` and ``osd``
@@ -330,7 +330,7 @@ def _cached_digest(path: str, size: int, mtime_ns: int) -> str:
     return h.hexdigest()[:16]
 
 
-def stage_fingerprints(lang: str = "swe", engine: str = "auto") -> dict[str, StageFingerprint]:
+def stage_fingerprints(lang: str = "swe", engine: str = "cli") -> dict[str, StageFingerprint]:
     """The fingerprint of every stage, computed now (data files are re-read every call).
 
     `engine`: the OCR engine asked for (`ocr_engine`); in-process Tesseract adds its

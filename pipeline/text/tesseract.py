@@ -1,9 +1,9 @@
 """Tesseract adapter: one call = one recognition of one page image.
 
 Two engines give the same answer (the TSV of ``-c tessedit_create_tsv=1``, the orientation
-of ``--psm 0``): in-process Tesseract (`.tesseract_inprocess`, tesserocr: one API per worker,
-models loaded once; the default) and the CLI, one process per call (the fallback, and what
-``NAMND_OCR_ENGINE=cli`` asks for). A worker that cannot start the in-process engine says so
+of ``--psm 0``): the CLI, one process per call (the default, and the fallback), and
+in-process Tesseract (`.tesseract_inprocess`, tesserocr: one API per worker, models loaded
+once; ``NAMND_OCR_ENGINE=auto``). A worker that cannot start the in-process engine says so
 once and uses the CLI.
 
 Images reach the CLI as an uncompressed PGM temp file plus ``--dpi``: saving a noisy A4 page

@@ -175,6 +175,8 @@ def test_the_engine_setting_comes_from_the_environment(monkeypatch: pytest.Monke
     assert OcrSettings().engine == "cli"
     assert fp.ocr_engine(OcrSettings().engine).name == "cli"
     monkeypatch.delenv("NAMND_OCR_ENGINE")
+    assert OcrSettings().engine == "cli"  # the default, until the quality floors are re-set
+    monkeypatch.setenv("NAMND_OCR_ENGINE", "auto")
     assert OcrSettings().engine == "auto"
     monkeypatch.setenv("NAMND_OCR_ENGINE", "tesseract")
     with pytest.raises(UsageError, match="auto, tesserocr, cli"):
