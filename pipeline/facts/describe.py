@@ -153,10 +153,18 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
 #: a sentence that gives the project's own money: its grant, its cost, the sum applied for
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
-    r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|fick|erholl|erhallit)\b"
+    r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
+    r"erholl|erhallit|fatt|finansierades|finansieras|finansierats)\b"
+    # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
+    r"|medel\b[^.]{0,40}\bom\s+\d"
+    # "Uppdraget har upphandlats för 450 tkr", "genomför studien för ca 550 tkr"
+    r"|\bupphandla\w*|\bgenomfor\w*\b[^.]{0,30}\bfor\s+(?:ca\.?\s+|cirka\s+)?\d"
 )
 #: a sentence that grants or proposes the project's sum: it beats its cost and its application
-_GRANTS = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|fick|erholl|erhallit)\b")
+_GRANTS = re.compile(
+    r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|foreslagen|foreslagna|fick|erholl|erhallit|"
+    r"fatt)\b"
+)
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
 #: (a sum per participant is no project's own: find_amounts marks it, and it is left out)
 _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla)\b")

@@ -52,7 +52,7 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
         rows: list[ListRow] = []
         after = i + 1
         if text and len(text.split()) <= _MAX_OWNER_WORDS and covered_by_places(text, places):
-            rows, after = _group(lines, i + 1, places, unit)
+            rows, after = _group(lines, i + 1, places, unit, find)
         if rows:
             run += rows
         elif text:  # any other line ends the run ("Summa 1 460 000 kronor")
@@ -155,6 +155,13 @@ def _sum_line(text: str) -> AmountMatch | None:
 _UNIT_HEADER = re.compile(
     r"\s{2,}(?:tkr|kr|kronor|mnkr)\s*$|\((?:tkr|kr|mnkr)\)\s*$", re.IGNORECASE
 )
+#: a sum printed with its unit ("380 000 kr", "85 tkr")
+_UNIT = re.compile(r"\d\s*(?:kr|kronor|tkr|:-)\.?$", re.IGNORECASE)
+#: a co-applicant in brackets under the district ("(medsökande Skarpnäck)", "(tillsammans med …)")
+_CO_APPLICANT = re.compile(
+    r"^\(\s*(?:medsökande|med|tillsammans med|i samarbete med|samverkan med)\b.*\)$",
+    re.IGNORECASE,
+)
 #: a group's own total: "Summa Rinkeby   4 850"
 _SUBTOTAL = re.compile(r"^(?:summa|totalt|s:a)\b", re.IGNORECASE)
 
@@ -172,12 +179,17 @@ def _bare_sum(text: str, unit: int) -> AmountMatch | None:
 
 
 def _group(
-    lines: Sequence[BodyLine], i: int, places: Sequence[Place], unit: int = 1
+    lines: Sequence[BodyLine],
+    i: int,
+    places: Sequence[Place],
+    unit: int = 1,
+    find: PlaceFinder | None = None,
 ) -> tuple[list[ListRow], int]:
     """The projects under one district line: "Name – sum" lines (or "Name   2 100" set in
     under it, in the unit of the table's header) until a blank line or its "Summa"."""
     rows: list[ListRow] = []
     pending: list[int] = []  # a name's lines before its "– sum"
+    lead: int | None = None  # a co-applicant's line under the district: the first row's top
     j = i
     while j < len(lines) and lines[j].text.strip() and not lines[j].heading:
         text = lines[j].text.strip()
@@ -222,6 +234,36 @@ def _group(
             pending = []
             j += 1
             continue
+        gap = _GAP_SUM.match(text)
+        at_margin = [a for a in find_amounts(gap.group("sum")) if a.per is None] if gap else []
+        if gap is not None and len(at_margin) == 1 and _UNIT.search(gap.group("sum")):
+            # "Trygg skolväg – samverkan socialtjänst och skola" ⏎ "i Bredäng      380 000 kr":
+            # the name (maybe wrapped), its sum with its unit in a column at the right
+            name = tidy(" ".join([*(lines[k].text for k in pending), gap.group("name")]))
+            first = pending[0] if pending else j
+            if len(name.split()) < 2:
+                return [], i
+            row = ListRow(
+                name, list(places), first, j, lines[first].page_no, text, form="intro_list"
+            )
+            set_amount(row, at_margin[0], lines, first, j)
+            rows.append(row)
+            pending = []
+            j += 1
+            continue
+        if (
+            not rows
+            and not pending
+            and find is not None
+            and _CO_APPLICANT.match(text)
+            and find(text)
+        ):
+            # "(medsökande Skarpnäcks stadsdelsförvaltning)" under the district: it owns
+            # the group's projects too
+            places = [*places, *(p for p in find(text) if p not in places)]
+            lead = j
+            j += 1
+            continue
         if m is None or len(sums) != 1 or sums[0].start > 3:
             pending.append(j)
             if len(pending) > _MAX_NAME_LINES:
@@ -237,4 +279,6 @@ def _group(
         rows.append(row)
         pending = []
         j += 1
+    if rows and lead is not None:
+        rows[0].first_line = lead
     return (rows, j) if rows and not pending else ([], i)

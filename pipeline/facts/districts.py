@@ -45,7 +45,7 @@ from pipeline.facts.mention_rules import (
     _longer_name,
     counts_city_offices,
 )
-from pipeline.lang.fuzzy import loose
+from pipeline.lang.fuzzy import fold, loose
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -211,6 +211,20 @@ class Gazetteer:
             return own[0] if own else min(cands, key=start)
         return min(cands, key=lambda d: (d.distance_to(year), -start(d).toordinal()))
 
+    def _abbreviated(self, printed: str, year: int | None) -> District | None:
+        """The one district whose name a cut-off form begins ("Hägersten-Liljeh." for
+        Hägersten-Liljeholmen, which a near spelling would read as Hägersten-Älvsjö)."""
+        key = fold(printed).rstrip(". ")
+        if "-" not in key or len(key) < 8 or len(key.rsplit("-", 1)[1]) < 2:
+            return None
+        named = [d for d in self.districts.values() if d.kind == "stadsdelsförvaltning"]
+        if any(fold(d.name) == key for d in named):
+            return None  # a whole name ("Enskede-Årsta", a district of its own until 2006)
+        hits = [
+            d for d in named if (year is None or d.valid_in(year)) and fold(d.name).startswith(key)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def resolve(self, name_as_printed: str, year: int | None = None) -> DistrictMatch | None:
         """The district a printed name denotes (picking the one valid in `year`)."""
         name = name_as_printed.strip()
@@ -317,7 +331,7 @@ class Gazetteer:
         out = []
         for hit in _scan(text, self._district_index, self._lowercase_ok):
             printed = text[hit.start : hit.end]
-            d = self._pick(hit.entries, year, printed)
+            d = self._abbreviated(printed, year) or self._pick(hit.entries, year, printed)
             out.append(DistrictMatch(d.id, d.name, d.kind, hit.score, hit.start, hit.end, printed))
         return out
 

@@ -261,6 +261,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             num = _read_number(c.text, unit) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
                 num = None  # a period column's year is no sum of money
+            if col.role == "count":
+                num = None  # "Delt.", "Poäng": a count beside the money
             if (
                 money is not None
                 and num is not None

@@ -39,7 +39,7 @@ _MAX_HEADER_CELL_WORDS = 4
 _UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
 _UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
 _UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
-ROW_ROLES = ("name", "district")
+ROW_ROLES = ("name", "district", "performer_name")
 #: a header word followed by a second one it is paired with ("Resmål och syfte")
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
@@ -50,7 +50,12 @@ _SPENT_HEADER = re.compile(
 _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
+#: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
+_COUNT_HEADER = re.compile(
+    r"(?:delt\.?|deltagare|antal(?:\s+\w+)?|pers\.?|personer|poang|platser|timmar)"
+)
 _YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
+_DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
@@ -63,7 +68,7 @@ class GridCell:
 
 @dataclass
 class GridColumn:
-    role: str  # name | district | performer | end | cost | applied | spent | status | year | other
+    role: str  # name | district | performer | end | cost | applied | spent | status | year | count | performer_name | ordinal | other
     start: int
     header: str
     multiplier: int = 1
@@ -152,6 +157,25 @@ def header_role(cell: str) -> str | None:
     return {"cost": "cost", "district": "district"}.get(hits[0].value, hits[0].value)
 
 
+#: a column of areas of the city: "Område", "Stadsdelsområde" (not "Verksamhetsområde")
+_AREA_HEADER = re.compile(r"(?:geografiskt\s+)?(?:stadsdels)?omrade")
+
+
+def _combined_role(cell: str) -> str | None:
+    """A column that holds two things one over the other ("Organisation / Insats": who,
+    then on the line under it the project) — "performer_name" — or a column of areas
+    ("Område"): districts."""
+    folded = fold(cell).strip()
+    if _AREA_HEADER.fullmatch(folded):
+        return "district"
+    parts = [p.strip() for p in re.split(r"\s*/\s*", cell) if p.strip()]
+    if len(parts) == 2:
+        first, second = (header_role(p) for p in parts)
+        if first == "performer" and second == "name":
+            return "performer_name"
+    return None
+
+
 def unit_multiplier(cell: str) -> int:
     if _UNIT_THOUSAND.search(cell):
         return 1000
@@ -196,10 +220,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         for c in cells
     )
     for c in cells:
-        role = header_role(c.text)
+        role = _combined_role(c.text) or header_role(c.text)
         if projects_followed and _FOLLOWUP.match(fold(c.text)):
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
-        if role is None:
+        if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
+            role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
+        elif role is None:
             # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column
             if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
                 return None
@@ -215,7 +241,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     roles = [c.role for c in columns]
-    known = [r for r in roles if r not in ("other", "ordinal")]
+    known = [r for r in roles if r not in ("other", "ordinal", "count")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
     # område" in a table of studies with their performer, end and cost)
     if unknown > max(1, len(set(known)) - 2) or not any(r in ROW_ROLES for r in roles):
@@ -235,9 +261,14 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     text = " " * lines[j].indent + lines[j].text
     cells = split_cells(text)
     if RULE.match(text.strip()) or any(
-        ch.isdigit() for c in cells if not _YEAR_UNIT.match(c.text.strip()) for ch in c.text
+        ch.isdigit()
+        for c in cells
+        if not _YEAR_UNIT.match(c.text.strip()) and not _DATE_CELL.match(c.text.strip())
+        for ch in c.text
     ):
-        return []  # words only, or the year and unit of a money column ("2013 (tkr)")
+        # words only, or the year and unit of a money column ("2013 (tkr)"), or the date of
+        # a decision a column follows ("Beslut" over "2017-03-21")
+        return []
     head = split_cells(" " * lines[i].indent + lines[i].text)
     if not cells or len(cells) > len(head):
         return []

@@ -133,6 +133,12 @@ def item_row(
     head_text = _join_head_lines(texts)
     head, amount, rest = _head(head_text)
     quoted = quoted_name(head)
+    below = _QUOTED_FIRST.match(rest) if quoted is None and amount is not None else None
+    if below is not None and find(head) and len(head.split()) <= _MAX_OWNER_HEAD_WORDS:
+        # "1.  Vantörs sdf      180.000:-" over '"Föräldrastöd i grupp för …"': the owner and
+        # the sum on the item's line, the title in quotation marks under them
+        head, rest = f"{head}, {below.group(0)}", rest[below.end() :]
+        quoted = quoted_name(head)
     unit_applicant = False
     if quoted is not None:
         # "Fältgruppen, ”Trygga helger”, 120 000 kronor": the title in quotation marks is
@@ -223,6 +229,11 @@ def _sentence_item(
     if sums:
         set_amount(row, sums[0], lines, a, b)
     return row
+
+
+#: a title in quotation marks that opens the rest of an item (the line under its head)
+_QUOTED_FIRST = re.compile(r'^\s*[”“"«][^”“"«»]{3,160}[”“"»]')
+_MAX_OWNER_HEAD_WORDS = 6
 
 
 def _join_head_lines(texts: list[str]) -> str:

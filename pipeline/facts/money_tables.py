@@ -18,6 +18,7 @@ from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import followup_header, header_role
 from pipeline.facts.roles import amount_role
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = ["TableAmount", "find_money_tables"]
@@ -168,7 +169,26 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
                 out += found
                 i = end + 1
                 continue
-        if u is None and _breakdown_intro(text):
+        said = _UNIT_SENTENCE.search(text)
+        if said is not None and _header_follows(lines, i):
+            # "… framgår av följande sammanställning (kronor)." / "Belopp i tkr." over the
+            # table's header: the unit of its bare numbers
+            found, end = _read_money_table(
+                lines, headings, i, _multiplier(said.group("u")), consumed
+            )
+            if found:
+                out += found
+                i = end + 1
+                continue
+        if u is None and (
+            _breakdown_intro(text)
+            or (
+                bool(headings)
+                and headings[i]
+                and _breakdown_heading(text)
+                and _row_follows(lines, i)
+            )
+        ):
             # "Projektets kostnader för 2018 beräknas enligt följande:" over rows whose cells
             # carry their unit ("Personal   390 000 kr" … "Totalt   645 000 kr")
             found, end = _read_money_table(lines, headings, i, 1, consumed)
@@ -192,6 +212,41 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
 
 
 _MONEY_ROLES = ("cost", "applied", "spent")
+#: a sentence that ends by giving the unit of the table under it
+_UNIT_SENTENCE = re.compile(
+    rf"(?:\bbelopp(?:en)?\s+(?:anges\s+)?i\s+|\()(?P<u>{_UNIT_WORDS})\)?\.\s*$", re.IGNORECASE
+)
+
+
+def _budget_plan(cells: Sequence[str]) -> bool:
+    """A budget plan's header: this year's "Budget 2025" beside next year's "Förslag 2026"."""
+    folded = [fold(c).strip() for c in cells]
+    return any(c.startswith("budget") for c in folded) and any(
+        c.startswith("forslag") for c in folded
+    )
+
+
+def _group_label(lines: Sequence[str], j: int, line: str) -> bool:
+    """A short label alone on its line inside a table, the rows of its group under it."""
+    if len(line.split()) > 5 or line.endswith((".", ":")) or _money_cells(_cells(line)):
+        return False
+    k = next((k for k in range(j + 1, min(len(lines), j + 3)) if lines[k].strip()), None)
+    return k is not None and _money_cells(_cells(lines[k])) >= 2
+
+
+def _row_follows(lines: Sequence[str], i: int) -> bool:
+    """Whether the next line with text is a row with a sum (not a table's header)."""
+    k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+    return k is not None and _money_cells(_cells(lines[k])) >= 1
+
+
+def _header_follows(lines: Sequence[str], i: int) -> bool:
+    """Whether the next line with text is a table's header: cells of words, no sums."""
+    k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+    if k is None:
+        return False
+    cells = _cells(lines[k])
+    return len(cells) >= 3 and not _money_cells(cells)
 
 
 def _money_header(text: str) -> bool:
@@ -218,6 +273,14 @@ def _breakdown_intro(text: str) -> bool:
         text.endswith(":")
         and len(text.split()) <= _MAX_CAPTION_WORDS
         and bool(_BREAKDOWN.search(text))
+    )
+
+
+def _breakdown_heading(text: str) -> bool:
+    """A heading over a project's costs or financing: "Kostnadsberäkning, projekt 1",
+    "Budget", "Finansiering 2019"."""
+    return len(text.split()) <= 6 and bool(
+        re.match(r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b", fold(text))
     )
 
 
@@ -279,6 +342,9 @@ def _read_money_table(
             if blanks > _MAX_ROW_GAP:
                 break
             continue
+        if _group_label(lines, j, line):
+            blanks = 0  # "Våld i nära relationer" over its rows: a group of the table
+            continue
         if headings and headings[j]:
             break
         cells = _cells(line)
@@ -312,12 +378,15 @@ def _read_money_table(
             header_cells, start = wrapped, start + 1
     first_col = header_cells[0] if header_cells else ""
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
-    followup = followup_header(header_cells)
+    followup = followup_header(header_cells) or _budget_plan(header_cells)
     # a project column among the headers over the label cells (not a money column's
     # "Kommunal insats")
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
-    grants = not followup and any(
-        h.value == "name" for c in label_heads for h in cue_hits(c, "table_header")
+    grants = (
+        not followup
+        # ("Kostnadsberäkning, projekt 1" over a project's costs: no list of grants)
+        and not (label_heads and _breakdown_heading(label_heads[0]))
+        and any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
     )
     per_unit = (
         not grants
@@ -385,7 +454,10 @@ def _read_money_table(
 
 
 _GRANTED_COLUMN = re.compile(
-    r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat)\b", re.I
+    r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat|"
+    # "Bidrag 2005" beside "Sökt 2006": what each recipient was granted that year
+    r"bidrag(?=\s+(?:19|20)\d\d))\b",
+    re.I,
 )
 
 
@@ -399,7 +471,9 @@ def _table_kind(
     said = amount_role(f"{own} {column}".strip())
     if table == "followup":
         # the budget column is the frame; forecast, outcome and deviation are other sums
-        return ("budget", 0.65) if re.match(r"\s*budget", column, re.I) else ("other", 0.55)
+        # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
+        framed = re.match(r"\s*(?:budget|förslag|forslag)", column, re.I)
+        return ("budget", 0.65) if framed else ("other", 0.55)
     if table == "grants":
         if said.cued and said.kind in ("other", "state_grant"):
             return said.kind, 0.7

@@ -29,13 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from pipeline.facts.context import BodyLine
 from pipeline.facts.drafts import Draft
 from pipeline.facts.grid import GridTable
 from pipeline.facts.text_units import paragraphs
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["describe_named_rows", "describe_numbered_rows"]
+__all__ = ["describe_headed", "describe_named_rows", "describe_numbered_rows", "headed_by"]
 
 #: how a comment names a numbered row: the kind of thing, then its number
 _REFERENCE = re.compile(
@@ -101,3 +103,33 @@ def describe_named_rows(
                 d.description = p.text
                 d.desc_lines = (p.first, p.last)
                 break
+
+
+def headed_by(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> Draft | None:
+    """The project a heading at line `k` names (its whole name, as the list printed it)."""
+    if not (0 <= k < len(lines) and lines[k].heading):
+        return None
+    head = fold(" ".join(lines[k].text.split())).rstrip(" .:")
+    if len(head) < _MIN_NAME:
+        return None
+    return next(
+        (d for d in drafts if d.last_line < k and fuzz.ratio(head, fold(d.name).strip()) >= 90),
+        None,
+    )
+
+
+def describe_headed(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
+    """A list's projects described again below it, each under a heading that repeats its
+    name ("Barnens röst i utredningar" ⏎ "Samtalsmetodiken har införts …"): the text under
+    the heading, up to the next heading, is the project's description when it has none."""
+    for k in range(len(lines)):
+        d = headed_by(lines, k, drafts)
+        if d is None or d.description is not None:
+            continue
+        end = k + 1
+        while end < len(lines) and not lines[end].heading:
+            end += 1
+        text = "\n".join(ln.text for ln in lines[k + 1 : end]).strip()
+        if text:
+            d.description = text
+            d.desc_lines = (k + 1, end - 1)

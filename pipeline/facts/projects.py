@@ -140,8 +140,8 @@ _PERIOD = re.compile(
 
 def _is_intro(text: str) -> bool:
     f = fold(text)
-    if _COUNTED_GRANT.search(f):
-        return True  # "… föreslagit att fyra av dem beviljas medel"
+    if _COUNTED_GRANT.search(f) or _COUNTED_RUN.search(f):
+        return True  # "… föreslagit att fyra av dem beviljas medel", "har drivit tre projekt"
     return bool(cue_hits(text, "list_intro")) and bool(
         re.search(r"projekt|studie|uppdrag|utvardering", f)
     )
@@ -155,6 +155,68 @@ _COUNTED_GRANT = re.compile(
 )
 
 
+#: a heading over the studies or projects that follow, each under a heading of its own
+#: ("Föreslagna studier", "Beviljade projekt 2012", "Pågående studier")
+_KIND_HEADING = re.compile(
+    r"^(?:(?:de\s+)?(?:foreslagna|beviljade|planerade|pagaende|avslutade|genomforda|nya|"
+    r"bestallda|sokta)\s+(?:studier(?:na)?|projekt(?:en)?|utvarderingar(?:na)?|uppdrag(?:en)?))"
+    r"(?:\s+(?:19|20)\d\d)?\s*:?$"
+)
+#: a report's count of the projects it ran: "har bedrivit tre utvecklingsprojekt"
+_COUNTED_RUN = re.compile(
+    r"\b(?:bedrivit|drivit|genomfort|haft|startat|bedrivits|drivits|genomforts)\s+"
+    r"(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+\w*(?:projekt|studier)\b"
+)
+
+
+def _soft_heads(lines: Sequence[BodyLine]) -> set[int]:
+    """Lines set as headings that the layout reading missed, in a run of sections under a
+    kind heading ("Projekten" over one section per project): a short line after a blank
+    line, no full stop and no sum, with its paragraph right under it."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _KIND_HEADING.match(fold(ln.text.strip())):
+            continue
+        for k in range(i + 1, len(lines)):
+            text = lines[k].text.strip()
+            if lines[k].heading and (lines[k].level == 1 or section_heading(text)):
+                break
+            if (
+                not lines[k].heading
+                and text
+                and not lines[k - 1].text.strip()
+                and _paragraph_under(lines, k)
+                and len(text.split()) <= _MAX_SOFT_HEAD_WORDS
+                and text[:1].isupper()
+                and not text.endswith((".", ":", ","))
+                and not find_amounts(text)
+                and not _under_heading(lines, k, out)
+            ):
+                out.add(k)
+    return out
+
+
+def _paragraph_under(lines: Sequence[BodyLine], k: int) -> bool:
+    """Whether a paragraph opens right under line `k` (or after one blank line): a line
+    that starts a sentence."""
+    for j in (k + 1, k + 2):
+        if j < len(lines) and lines[j].text.strip():
+            return lines[j].text.strip()[:1].isupper() and (
+                j == k + 1 or not lines[k + 1].text.strip()
+            )
+    return False
+
+
+def _under_heading(lines: Sequence[BodyLine], k: int, soft: set[int]) -> bool:
+    """Whether the nearest line with text above line `k` is a heading: `k` opens its
+    paragraph."""
+    j = next((j for j in range(k - 1, -1, -1) if lines[j].text.strip()), None)
+    return j is not None and (lines[j].heading or j in soft)
+
+
+_MAX_SOFT_HEAD_WORDS = 12
+
+
 def find_studies(
     lines: Sequence[BodyLine],
     ctx: Context,
@@ -164,16 +226,19 @@ def find_studies(
 ) -> list[Study]:
     """Studies under their own headings: after an introducing sentence, or matching a
     table row."""
-    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    heads = sorted({i for i, ln in enumerate(lines) if ln.heading} | _soft_heads(lines))
     chosen: list[int] = []
     intro_of: dict[int, int] = {}
     # 1. runs of headings after an introducing sentence
     for i, ln in enumerate(lines):
-        if ln.heading or not _is_intro(ln.text):
+        kind_heading = bool(_KIND_HEADING.match(fold(ln.text.strip())))
+        if not (kind_heading or (not ln.heading and _is_intro(ln.text))):
             continue
         nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].text.strip()), None)
         if nxt is None or not lines[nxt].heading and not _next_is_heading(lines, i):
             continue
+        if kind_heading and not lines[nxt].heading:
+            continue  # a heading of the kind ("Beviljade projekt") over a list, not sections
         fund = _fund_near(lines, i, ctx)
         table_at = min((r.first_line for r in table_rows if r.first_line > i), default=len(lines))
         for h in heads:
@@ -227,6 +292,8 @@ def find_studies(
             # a section of the report itself after its studies ("Pågående arbete",
             # "Spridning av resultaten"): no sum, nobody who carries anything out
             continue
+        if intro is not None and len(lines[h].text.split()) == 1 and section_heading(lines[h].text):
+            continue  # "Ekonomi" after the studies: the document's own section, sums or not
         fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
         year = sentence_year(lines[intro].text) if intro is not None else None
         end_date = end_date_in(text)

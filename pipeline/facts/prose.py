@@ -50,7 +50,9 @@ _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
     r"försöket|forsoket|satsningen|arbetsnamnet|"
     # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
-    r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"
+    r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen|investeringen|"
+    r"insatsen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
     r"studien,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
     r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet)))(?:\s+|,\s+(?=[\"”“«]))",

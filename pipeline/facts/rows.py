@@ -43,6 +43,11 @@ def grid_rows(
     own projects) the owner is the committee's district, with any "(medsökande …)" printed
     under the name."""
     out: list[TableRow] = []
+    # "Enhet", "Ansvarig enhet": the district column holds the nämnd's own units
+    unit_column = any(
+        c.role == "district" and re.match(r"(?:ansvarig\s+)?enhet", fold(c.header).strip())
+        for c in t.columns
+    )
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
@@ -72,6 +77,11 @@ def grid_rows(
             rest = district[lead[0].end :].strip() if lead and lead[0].start == 0 else ""
             if rest[:1].isupper() and len(rest.split()) >= 2:
                 district, r.cells["name"] = district[: lead[0].end], [rest]
+        both = r.cells.pop("performer_name", [])
+        if both:
+            # "Föreningen Startgropen" over "Jobbcoacher i centrum": who, then the project
+            r.cells.setdefault("performer", []).insert(0, both[0])
+            r.cells.setdefault("name", []).extend(both[1:] or both[:1])
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:
             r.cells["name"] = [name_only]
@@ -88,8 +98,14 @@ def grid_rows(
             district = " ".join(p.name_as_printed for p in own)
         if district and not places(district):
             district = short_district(district, year) or district
-        if district and own and not places(district) and unit_at(district) is not None:
-            # "Mottagningsenheten för vuxna" in the Sökande column: a unit of the nämnd's own
+        if (
+            district
+            and own
+            and not places(district)
+            and (unit_at(district) is not None or (own_district and unit_column))
+        ):
+            # "Mottagningsenheten för vuxna" in the Sökande column, "Barn och ungdom,
+            # utredning" in an "Enhet" column: a unit of the nämnd's own
             district = " ".join(p.name_as_printed for p in own)
         end = parse_end_cell(r.text("end"), year) if r.text("end") else None
         amount, raw, approx = r.amount, r.amount_raw, r.amount_approx

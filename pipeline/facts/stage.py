@@ -77,7 +77,14 @@ from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projec
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
 from pipeline.facts.named import find_named_projects
-from pipeline.facts.numbered_rows import describe_named_rows, describe_numbered_rows
+from pipeline.facts.numbered_rows import (
+    describe_headed,
+    describe_named_rows,
+    describe_numbered_rows,
+    headed_by,
+)
+from pipeline.facts.owner_heads import find_owner_heads
+from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects
@@ -87,7 +94,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 22
+EXTRACT_VERSION = 23
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -146,6 +153,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_dash_rows(lines, places, own)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
+        lambda: listed(find_priced_blocks(lines, places, own)),
+        lambda: listed(find_owner_heads(lines, places)),
     )
     for read in readers:
         drafts += [d for d in read() if d.first_line not in taken]
@@ -171,6 +180,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for d in find_run_in_projects(lines, ctx, is_report(subject))
         if d.first_line not in taken
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
+        # (a paragraph under a heading that repeats a listed project's name describes it)
+        and headed_by(lines, d.first_line - 1, drafts) is None
     ]
     # an organisation that carries out a listed project is no project of its own (a heading
     # "Föreningen Tensta Basket" over its activity and sum)
@@ -179,6 +190,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     describe_numbered_rows(drafts, grids, lines)
     describe_named_rows(drafts, grids, lines)
+    describe_headed(drafts, lines)
     notes = footnotes(doc)
     for d in drafts:
         if not d.places:

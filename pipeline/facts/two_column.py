@@ -115,6 +115,16 @@ def _two_column_rows(
         elif s.startswith("(") and cue_hits(s, "coapplicant"):
             cur.add_coapplicants(s, find)
             cur.last = j
+        elif (
+            not blank
+            and ln.indent >= _CELL_INDENT
+            and not any(find_amounts(t) for t in cur.text_parts)
+            and len(s.split()) <= _MAX_CELL_WORDS
+        ):
+            # "                  Trieste        26 000 kr": the right cell of the row above
+            # goes on in its column, its sum at the end
+            cur.add_text(s)
+            cur.last = j
         elif _ends_list(cur, s, blank):
             break
         else:
@@ -131,6 +141,10 @@ def _two_column_rows(
         return [], start  # running prose that happens to start with a district
     return rows, (rows[-1].last_line + 1 if rows else start)
 
+
+#: a line set in under the right column (not a new row at the margin)
+_CELL_INDENT = 8
+_MAX_CELL_WORDS = 12
 
 #: the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt belopp …)"
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")

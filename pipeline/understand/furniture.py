@@ -338,6 +338,8 @@ def _header_like(line: str) -> bool:
         _DATE_ONLY.match(text)
         or _DNR_LINE.match(text)
         or _doc_type_line(text)
-        or re.match(r"^(?:handläggare|till)\b", text, re.IGNORECASE)
+        # the "Handläggare" and "Till" labels (capitalised; a lower-case "till enheterna"
+        # goes on the title above it)
+        or re.match(r"^(?:[Hh]andläggare|HANDLÄGGARE|Till|TILL)\b", text)
         or re.match(r"^\W{0,3}$", text)
     )

@@ -185,9 +185,16 @@ _ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])1(?=[a-zåäö])")
 _TO_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 
 
+#: "kr" read as "ki" or "k1" after a sum at the end of a cell or line ("16 000 ki")
+_KR_READ = re.compile(r"(?<=\d{3}) k[i1](?=\s*$|\s{2,}|[.,;)])")
+
+
 def fix_number_letters(line: str) -> str:
     """Numbers OCR printed partly in letters get their digits back ("24O OOO kr" → "240 000
-    kr", "2OOO-O5-16" → "2000-05-16"), and a "1" inside a word its "l" ("fa1tarbete")."""
+    kr", "2OOO-O5-16" → "2000-05-16"), a sum's "kr" read as "ki" its "kr", and a "1"
+    inside a word its "l" ("fa1tarbete")."""
+    if " k" in line:
+        line = _KR_READ.sub(" kr", line)
     if not any(c in line for c in "OIl1"):
         return line
     line = _NUMBER_WITH_LETTERS.sub(lambda m: m.group().translate(_TO_DIGITS), line)

@@ -42,9 +42,12 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
     parts = [p1.lines[i].text for i in title_lines]
     while len(parts) > 1 and _DESIGNATION.match(parts[0]):
         parts = parts[1:]  # "Utlåtande 2008:118 RVII (Dnr …)" over the subject
-    while len(parts) > 1 and (_CODE_LINE.match(parts[-1]) or _REFERRED.match(parts[-1])):
-        # the ärende's code under the subject ("SBN-2012-0388"), or the motion or letter
-        # it answers ("Motion (2020:74) av Anna Exempel m.fl. (V)")
+    while len(parts) > 1 and (
+        _CODE_LINE.match(parts[-1]) or _REFERRED.match(parts[-1]) or _DESIGNATION.match(parts[-1])
+    ):
+        # the ärende's code under the subject ("SBN-2012-0388"), the motion or letter it
+        # answers ("Motion (2020:74) av Anna Exempel m.fl. (V)"), or the utlåtande's
+        # designation ("Utlåtande 2000:41 RI (Dnr 309-1174/2000)")
         parts = parts[:-1]
     if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):
         text = _PARAGRAPH.sub("", _join(_kind_over_subject(parts))).strip()

@@ -26,6 +26,7 @@ from pipeline.understand.repair import repair_text
         ("beviljas sarnrnanlagt", "beviljas sammanlagt"),
         ("&1   Val av justerare", "§ 1   Val av justerare"),
         ("$ 3  Fördelning av medel", "§ 3  Fördelning av medel"),
+        ("Liljeholmen   Missbruksvård, Tallinn     16 000 ki", "16 000 kr"),
     ],
 )
 def test_numbers_printed_partly_in_letters_and_m_read_as_rn(printed: str, repaired: str) -> None:

@@ -1,0 +1,102 @@
+"""Projects each given a paragraph headed by its name and its owner.
+
+How the documents write them
+----------------------------
+
+A proposal may comment on every application in a paragraph of its own, whose first line
+or two name the project and the district that applies (no full stop, no sum), the
+sentences after them its cost and the share proposed::
+
+    Stärkt skolnärvaro genom samverkan mellan socialtjänst och skola,
+    Hägersten-Älvsjö stadsdelsförvaltning
+    Projektets totala kostnad är 640 000 kronor. Förvaltningen föreslår
+    att LUM finansierar hälften, det vill säga 320 000 kronor.
+
+    Trygg boendeövergång för unga vuxna, Rinkeby-Kista
+    stadsdelsförvaltning (medsökande Spånga-Tensta stadsdelsförvaltning)
+    Den totala kostnaden är 900 000 kronor, varav LUM föreslås bära en
+    tredjedel, 300 000 kronor.
+
+The head is the name, a comma or dash, and the owner's district phrase (a co-applicant in
+brackets adds its district); the sentences are the project's description, and the sum they
+grant or propose (`describe.stated_amount`) is its sum. Two such paragraphs in a row at
+least make the list. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.describe import stated_amount
+from pipeline.facts.item_parts import PlaceFinder, set_amount, split_owner
+from pipeline.facts.lists import ListRow
+from pipeline.lang.amounts import find_amounts
+
+__all__ = ["find_owner_heads"]
+
+_MAX_HEAD_LINES = 3
+_MIN_PARAGRAPHS = 2
+_MAX_NAME_WORDS = 20
+
+
+def find_owner_heads(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+    """Every run of two or more owner-headed paragraphs (module docstring)."""
+    out: list[ListRow] = []
+    run: list[ListRow] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].text.strip() or lines[i].heading:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
+            end += 1
+        row = _paragraph(lines, i, end, find)
+        if row is not None:
+            run.append(row)
+        else:
+            if len(run) >= _MIN_PARAGRAPHS:
+                out += run
+            run = []
+        i = end + 1
+    if len(run) >= _MIN_PARAGRAPHS:
+        out += run
+    return out
+
+
+def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> ListRow | None:
+    """The project of lines a..b when its first lines are a name-and-owner head."""
+    for k in range(1, min(_MAX_HEAD_LINES, b - a) + 1):
+        head_lines = [lines[j].text.strip() for j in range(a, a + k)]
+        head = " ".join(head_lines)
+        nxt = lines[a + k].text.strip()
+        if find_amounts(head) or re.search(r"\w[.!?](?:\s|$)", head):
+            return None  # a sentence, or money: no head
+        if not nxt[:1].isupper() or head.count("(") != head.count(")"):
+            continue  # the head goes on ("… (medsökande" ⏎ "Norrmalms …)")
+        name, owners = split_owner(head, find)
+        if not owners or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
+            continue
+        if not re.search(r"[,(]|\s[–—-]\s", head):
+            continue  # "Name, Owner", "Name – Owner", "Name (Owner)"
+        text = "\n".join(lines[j].text for j in range(a + k, b + 1))
+        stated = stated_amount(text)
+        if stated is None:
+            return None
+        row = ListRow(
+            name,
+            list(owners),
+            a,
+            b,
+            lines[a].page_no,
+            head,
+            description=text,
+            form="intro_list",
+            intro_line=a - 1 if a else None,
+        )
+        amount = stated[0]
+        set_amount(row, amount, lines, a + k, b)
+        return row
+    return None
