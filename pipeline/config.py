@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+#: the OCR engines `OcrSettings.engine` may name (see `pipeline.text.tesseract`)
+OCR_ENGINES = ("auto", "tesserocr", "cli")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,21 @@ class OcrSettings:
     )
     min_text_chars: int = 40  # a text layer with fewer characters counts as empty
     retry: bool = True  # the retry ladder for suspicious pages
+    #: "cli": a Tesseract process per page (the default: its text is what the quality
+    #: floors were set on); "auto": in-process Tesseract (tesserocr) when it starts, else
+    #: the CLI; "tesserocr" likewise. ``NAMND_OCR_ENGINE`` sets it. In-process reading takes
+    #: a quarter less CPU a page, but its libtesseract (5.5.4) reads a few characters
+    #: differently from Debian's 5.3.0 (tests/bench/README.md, eleventh round).
+    engine: str = field(default_factory=lambda: os.environ.get("NAMND_OCR_ENGINE") or "cli")
+
+    def __post_init__(self) -> None:
+        if self.engine not in OCR_ENGINES:
+            from pipeline.errors import UsageError
+
+            raise UsageError(
+                f"unknown OCR engine {self.engine!r} (NAMND_OCR_ENGINE): "
+                f"use one of {', '.join(OCR_ENGINES)}"
+            )
 
 
 @dataclass(frozen=True)

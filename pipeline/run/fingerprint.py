@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -153,11 +154,92 @@ def tesseract_versions(lang: str) -> dict[str, str]:
     every run: the answers are kept in the user's cache directory (`tool_cache_path`), keyed
     by the binary's path, size and mtime (and ``TESSDATA_PREFIX``) and by each model file's
     size and mtime, so a no-op rerun only looks at the files (issue 19)."""
+    cache = _ToolCache.load()
+    asked = _ask_tesseract(cache)
+    if asked is None:
+        return {"tesseract": "missing"}
+    out = {"tesseract": asked[0]}
+    tessdata = Path(asked[1]) if asked[1] else None
+    for code in [*lang.split("+"), "osd"]:
+        f = tessdata / f"{code}.traineddata" if tessdata else None
+        out[f"{code}.traineddata"] = cache.digest(f) if f and f.is_file() else "missing"
+    cache.save()
+    return out
+
+
+def tessdata_dir() -> str:
+    """The folder the tesseract CLI reads its models from (``--list-langs``, kept in the tool
+    cache), which the in-process engine is pointed at too: both read the same models."""
+    cache = _ToolCache.load()
+    asked = _ask_tesseract(cache)
+    cache.save()
+    if asked is None or not asked[1]:
+        raise RuntimeError("the tesseract CLI names no model folder (tesseract --list-langs)")
+    return asked[1]
+
+
+@dataclass(frozen=True)
+class OcrEngine:
+    """The OCR engine a run's workers use, as the text fingerprint names it."""
+
+    name: str  # "tesserocr" (in-process) or "cli"
+    identity: str = ""  # "tesserocr 2.13.0 (tesseract 5.5.4)"; "" for the CLI
+    why_cli: str = ""  # why the CLI although in-process Tesseract was wanted
+
+
+def ocr_engine(requested: str = "cli", lang: str = "swe") -> OcrEngine:
+    """Which engine `requested` ("auto", "tesserocr", "cli") comes to on this machine.
+
+    In-process Tesseract counts when tesserocr imports and starts with `lang` and ``osd``
+    from the CLI's model folder. Trying that loads the models (about 0.1 s), so the answer
+    is kept in the tool cache by tesserocr's version and files and the model folder; on a
+    no-op rerun nothing is imported."""
+    if requested == "cli":
+        return OcrEngine("cli")
+    spec = importlib.util.find_spec("tesserocr")
+    if spec is None or not spec.origin:
+        return OcrEngine("cli", why_cli="tesserocr is not installed")
+    cache = _ToolCache.load()
+    asked = _ask_tesseract(cache)
+    if asked is None or not asked[1]:
+        return OcrEngine("cli", why_cli="the tesseract CLI names no model folder")
+    try:
+        st = os.stat(spec.origin)
+        key = f"{package_version('tesserocr')}|{spec.origin}|{st.st_size}|{st.st_mtime_ns}|{asked[1]}|{lang}"
+    except OSError:
+        key = ""
+    known = cache.engines.get(key) if key else None
+    if known is None:
+        known = _try_inprocess(asked[1], lang)
+        if key:
+            cache.engines[key] = known
+            cache.save()
+    ok, said = bool(known[0]), str(known[1])
+    return OcrEngine("tesserocr", said) if ok else OcrEngine("cli", why_cli=said)
+
+
+def _try_inprocess(tessdata: str, lang: str) -> list[object]:
+    """[True, identity] when tesserocr starts with `lang` and osd, else [False, the reason]."""
+    try:
+        from pipeline.text.tesseract_inprocess import InProcess, identity
+
+        engine = InProcess(tessdata, lang)
+        try:
+            engine.orientation_api()
+        finally:
+            engine.close()
+        return [True, identity()]
+    except Exception as exc:  # an ImportError of its libraries, a missing or broken model
+        return [False, f"tesserocr failed to start: {type(exc).__name__}: {exc}"[:300]]
+
+
+def _ask_tesseract(cache: _ToolCache) -> list[str] | None:
+    """[``tesseract --version`` first line, model folder], from the cache when the binary
+    is the one asked before; None when there is no tesseract binary."""
     cmd = tesseract_cmd()
     exe = shutil.which(cmd) or (cmd if Path(cmd).exists() else None)
     if exe is None:
-        return {"tesseract": "missing"}
-    cache = _ToolCache.load()
+        return None
     try:
         st = os.stat(exe)
         key = f"{Path(exe).resolve()}|{st.st_size}|{st.st_mtime_ns}|{os.environ.get('TESSDATA_PREFIX')}"
@@ -171,19 +253,13 @@ def tesseract_versions(lang: str) -> dict[str, str]:
                 [cmd, "--list-langs"], capture_output=True, text=True, timeout=30
             )
         except (OSError, subprocess.SubprocessError):
-            return {"tesseract": "missing"}
+            return None
         lines = (ver.stdout or ver.stderr).splitlines()
         m = re.search(r'"([^"]+)"', (langs.stdout or "").splitlines()[0] if langs.stdout else "")
         asked = [lines[0].strip() if lines else "unknown", m.group(1) if m else ""]
         if key and ver.returncode == 0 and langs.returncode == 0:
             cache.binaries[key] = asked
-    out = {"tesseract": asked[0]}
-    tessdata = Path(asked[1]) if asked[1] else None
-    for code in [*lang.split("+"), "osd"]:
-        f = tessdata / f"{code}.traineddata" if tessdata else None
-        out[f"{code}.traineddata"] = cache.digest(f) if f and f.is_file() else "missing"
-    cache.save()
-    return out
+    return asked
 
 
 def tool_cache_path() -> Path:
@@ -203,13 +279,17 @@ class _ToolCache:
     binaries: dict[str, list[str]]
     files: dict[str, list[object]]  # path -> [size, mtime_ns, sha256[:16]]
     seen: str = ""  # the JSON read: save only when something changed
+    #: tesserocr's version, files and model folder -> [starts?, identity or why not]
+    engines: dict[str, list[object]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> _ToolCache:
         try:
             text = tool_cache_path().read_text(encoding="utf-8")
             data = json.loads(text)
-            return cls(dict(data["binaries"]), dict(data["files"]), text)
+            return cls(
+                dict(data["binaries"]), dict(data["files"]), text, dict(data.get("engines", {}))
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return cls({}, {})
 
@@ -223,7 +303,10 @@ class _ToolCache:
         return digest
 
     def save(self) -> None:
-        text = json.dumps({"binaries": self.binaries, "files": self.files}, sort_keys=True)
+        text = json.dumps(
+            {"binaries": self.binaries, "files": self.files, "engines": self.engines},
+            sort_keys=True,
+        )
         if text == self.seen:
             return
         path = tool_cache_path()
@@ -247,14 +330,21 @@ def _cached_digest(path: str, size: int, mtime_ns: int) -> str:
     return h.hexdigest()[:16]
 
 
-def stage_fingerprints(lang: str = "swe") -> dict[str, StageFingerprint]:
-    """The fingerprint of every stage, computed now (data files are re-read every call)."""
+def stage_fingerprints(lang: str = "swe", engine: str = "cli") -> dict[str, StageFingerprint]:
+    """The fingerprint of every stage, computed now (data files are re-read every call).
+
+    `engine`: the OCR engine asked for (`ocr_engine`); in-process Tesseract adds its
+    identity (``ocr engine``) to the text stage's tools, the CLI adds nothing (its version
+    is there already), so text cached by one engine is never reused by the other."""
     versions = code_versions()
     out: dict[str, StageFingerprint] = {}
     for stage in STAGES:
         tools = {p: package_version(p) for p in STAGE_PACKAGES[stage]}
         if stage == "text":
             tools.update(tesseract_versions(lang))
+            chosen = ocr_engine(engine, lang)
+            if chosen.identity:
+                tools["ocr engine"] = chosen.identity
         out[stage] = StageFingerprint(stage, versions[stage], data_digests(stage), tools)
     return out
 

@@ -94,7 +94,7 @@ def process_documents(
     """
     workers = workers or LocalPool(settings.jobs)
     store = ExtractedStore(settings.extracted_dir)
-    fps = fingerprints or stage_fingerprints(settings.ocr.lang)
+    fps = fingerprints or stage_fingerprints(settings.ocr.lang, settings.ocr.engine)
 
     def parse_args(d: Doc, learned: LexiconRef | None = None) -> tuple[Any, ...]:
         return (d.text, str(store.root), *parse_keys(d.tkey, fps, learned), learned)

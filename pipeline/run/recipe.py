@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import warehouse
@@ -87,7 +87,15 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     summary = RunSummary()
     version = pipeline_version()
-    fps = fp.stage_fingerprints(settings.ocr.lang)
+    # the engine is chosen once, here, and the workers are told which (not "auto"), so
+    # that the text fingerprint names the engine that reads the pages
+    engine = fp.ocr_engine(settings.ocr.engine, settings.ocr.lang)
+    if engine.why_cli and (
+        settings.ocr.engine == "tesserocr" or "not installed" not in engine.why_cli
+    ):
+        on_event("message", text=f"OCR engine: the tesseract CLI ({engine.why_cli})")
+    settings = replace(settings, ocr=replace(settings.ocr, engine=engine.name))
+    fps = fp.stage_fingerprints(settings.ocr.lang, settings.ocr.engine)
     fingerprint = fp.combined(fps)
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
     with warehouse.write_lock(settings.db_path), contextlib.ExitStack() as cleanup:

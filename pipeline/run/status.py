@@ -53,7 +53,7 @@ def changes_since_last_run(settings: Settings) -> Changes:
     """Compare the stage fingerprints of now with those the last run recorded."""
     if not Path(settings.db_path).exists():
         return Changes((), 0)
-    now = fp.stage_fingerprints(settings.ocr.lang)
+    now = fp.stage_fingerprints(settings.ocr.lang, settings.ocr.engine)
     current = fp.combined(now)
     con = warehouse.connect_read(settings.db_path)
     try:
@@ -103,7 +103,7 @@ def file_statuses(settings: Settings, *, retry_failed: bool = False) -> list[Fil
         finally:
             con.close()
     version = pipeline_version()
-    fingerprint = fp.combined(fp.stage_fingerprints(settings.ocr.lang))
+    fingerprint = fp.combined(fp.stage_fingerprints(settings.ocr.lang, settings.ocr.engine))
     plan = make_plan(
         found.files, loaded, version, False, failed, retry_failed, fingerprint=fingerprint
     )

@@ -106,7 +106,12 @@ class _Reader:
     ) -> Read:
         self.passes += 1
         run = tesseract.recognise(
-            image, lang=self.settings.lang, dpi=dpi, psm=psm, timeout=self.settings.page_timeout_s
+            image,
+            lang=self.settings.lang,
+            dpi=dpi,
+            psm=psm,
+            timeout=self.settings.page_timeout_s,
+            engine=self.settings.engine,
         )
         if self.ink.blank:
             run = _drop_specks(run)
@@ -189,7 +194,11 @@ def ocr_image(
 def _ask_osd(gray: np.ndarray, dpi: int, settings: OcrSettings, allowed: tuple[int, ...]) -> int:
     """Clockwise degrees OSD says the page must turn, if it is confident; else 0."""
     osd = tesseract.detect_orientation(
-        quality.denoise(gray, dpi), dpi=dpi, timeout=settings.page_timeout_s
+        quality.denoise(gray, dpi),
+        dpi=dpi,
+        timeout=settings.page_timeout_s,
+        engine=settings.engine,
+        lang=settings.lang,
     )
     if osd is None or osd[0] not in allowed or osd[1] < OSD_MIN_CONFIDENCE:
         return 0

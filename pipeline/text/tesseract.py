@@ -1,13 +1,20 @@
-"""Tesseract adapter: one call = one Tesseract process on one page image.
+"""Tesseract adapter: one call = one recognition of one page image.
 
-Images reach Tesseract as an uncompressed PGM temp file plus ``--dpi``: saving a noisy A4 page
+Two engines give the same answer (the TSV of ``-c tessedit_create_tsv=1``, the orientation
+of ``--psm 0``): the CLI, one process per call (the default, and the fallback), and
+in-process Tesseract (`.tesseract_inprocess`, tesserocr: one API per worker, models loaded
+once; ``NAMND_OCR_ENGINE=auto``). A worker that cannot start the in-process engine says so
+once and uses the CLI.
+
+Images reach the CLI as an uncompressed PGM temp file plus ``--dpi``: saving a noisy A4 page
 as PNG (pytesseract's default for PIL images) takes ~1.3 s, about as long as the OCR itself,
 while PGM takes ~15 ms. Every call has a timeout; pytesseract kills the process when it
-expires and we turn that into a `PageError`.
+expires (the in-process engine stops recognising) and we turn that into a `PageError`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
@@ -27,10 +34,41 @@ from pipeline.run.faults import pause_point
 from pipeline.text.columns import Line, reading_groups
 from pipeline.text.spacing import char_width, join_rows, spaced_line
 from pipeline.text.tesseract_check import INSTALL_HINT, check_tesseract  # noqa: F401 (re-exported)
+from pipeline.text.tesseract_inprocess import InProcess, tsv_dict  # noqa: F401 (tsv_dict for tests)
+
+log = logging.getLogger(__name__)
 
 # Tesseract's OpenMP threads fight each other when several worker processes run pages in
 # parallel: a page becomes several times slower on 2 cores. Workers are the parallelism.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+#: this process's in-process engine per language (None: the CLI), made at the first page
+_ENGINES: dict[tuple[str, str], InProcess | None] = {}
+
+
+def _inprocess(engine: str, lang: str) -> InProcess | None:
+    """The in-process engine for `lang`, or None for the CLI: asked for (`engine` "cli"), or
+    tesserocr missing or failing to start (said once per process; a missing tesserocr under
+    "auto" silently, as the run has said it already)."""
+    if engine == "cli":
+        return None
+    key = (engine, lang)
+    if key not in _ENGINES:
+        from pipeline.run.fingerprint import tessdata_dir
+
+        found: InProcess | None = None
+        try:
+            found = InProcess(tessdata_dir(), lang)
+        except ImportError as exc:
+            if engine != "auto":
+                log.warning(
+                    "OCR engine: tesserocr is not installed (%s); using the tesseract CLI", exc
+                )
+        except Exception as exc:  # a broken wheel or model folder: the CLI still reads pages
+            log.warning("OCR engine: tesserocr failed to start (%s); using the tesseract CLI", exc)
+        _ENGINES[key] = found
+    return _ENGINES[key]
 
 
 def _pytesseract() -> Any:
@@ -83,16 +121,50 @@ def _timeout_error(timeout: float) -> PageError:
 
 
 def recognise(
-    image: Image.Image | np.ndarray, *, lang: str, dpi: int, psm: int, timeout: float
+    image: Image.Image | np.ndarray,
+    *,
+    lang: str,
+    dpi: int,
+    psm: int,
+    timeout: float,
+    engine: str = "cli",
 ) -> OcrRun:
-    """Run Tesseract once (`image_to_data`) and rebuild the page text from its lines."""
+    """Run Tesseract once (`image_to_data`) and rebuild the page text from its lines.
+    `engine`: "auto" or "tesserocr" (in-process, the CLI when it cannot start) or "cli"."""
     start = time.perf_counter()
+    inprocess = _inprocess(engine, lang)
+    if inprocess is not None:
+        pause_point("tesseract")  # crash-safety tests only: freezes here until killed
+        data = inprocess.data(np.asarray(_gray(image)), dpi=dpi, psm=psm, timeout=timeout)
+    else:
+        data = _cli_data(image, lang=lang, dpi=dpi, psm=psm, timeout=timeout)
+    words = tuple(_words(data))
+    confs = [w.conf for w in words if w.conf >= 0]
+    return OcrRun(
+        text=page_text(words),
+        words=words,
+        confidence=round(sum(confs) / len(confs), 2) if confs else None,
+        psm=psm,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _gray(image: Image.Image | np.ndarray) -> Image.Image | np.ndarray:
+    """A greyscale image as the CLI gets it (PGM: mode L; a 1-bit image as 0/255)."""
+    if isinstance(image, np.ndarray):
+        return image
+    return image if image.mode == "L" else image.convert("L")
+
+
+def _cli_data(
+    image: Image.Image | np.ndarray, *, lang: str, dpi: int, psm: int, timeout: float
+) -> dict[str, list[Any]]:
     config = f"--psm {psm} --dpi {dpi}"
     pytesseract = _pytesseract()
     with _image_file(image) as name:
         pause_point("tesseract")  # crash-safety tests only: freezes here until killed
         try:
-            data = pytesseract.image_to_data(
+            data: dict[str, list[Any]] = pytesseract.image_to_data(
                 name,
                 lang=lang,
                 config=config,
@@ -105,15 +177,7 @@ def recognise(
             raise PageError(f"Tesseract failed: {exc}") from exc
         except pytesseract.TesseractError as exc:
             raise PageError(f"Tesseract failed: {exc.message or exc.status}") from exc
-    words = tuple(_words(data))
-    confs = [w.conf for w in words if w.conf >= 0]
-    return OcrRun(
-        text=page_text(words),
-        words=words,
-        confidence=round(sum(confs) / len(confs), 2) if confs else None,
-        psm=psm,
-        seconds=time.perf_counter() - start,
-    )
+    return data
 
 
 def _words(data: dict[str, list[Any]]) -> Iterator[Word]:
@@ -168,10 +232,19 @@ _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
 def detect_orientation(
-    image: Image.Image | np.ndarray, *, dpi: int, timeout: float
+    image: Image.Image | np.ndarray,
+    *,
+    dpi: int,
+    timeout: float,
+    engine: str = "cli",
+    lang: str = "swe",
 ) -> tuple[int, float] | None:
     """Tesseract OSD: (clockwise degrees to turn the image upright, confidence), or None when
-    OSD cannot tell (sparse page, too few characters)."""
+    OSD cannot tell (sparse page, too few characters). `engine` as for `recognise` (`lang`:
+    the language whose in-process engine answers)."""
+    inprocess = _inprocess(engine, lang)
+    if inprocess is not None:
+        return inprocess.orientation(np.asarray(_gray(image)), dpi=dpi)
     pytesseract = _pytesseract()
     with _image_file(image) as name:
         try:
