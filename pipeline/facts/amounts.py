@@ -48,7 +48,8 @@ def all_amounts(
     grids: Sequence[GridTable] = (),
 ) -> list[Amount]:
     out: list[Amount] = []
-    row_lines: set[tuple[int, int]] = set()  # (line, sek) of amounts printed in list/table rows
+    # (line, sek) of amounts printed in list/table rows, with how many of them
+    row_lines: Counter[tuple[int, int]] = Counter()
     found: list[tuple[int, Amount]] = []
     heads = [ln.heading for ln in lines]
     money_tables = find_money_tables([" " * ln.indent + ln.text for ln in lines], heads)
@@ -57,7 +58,7 @@ def all_amounts(
         for line, a in grid_amounts(t, lines, ctx, drafts, projects):
             if line in announced:
                 continue  # a breakdown's rows: read as the breakdown below
-            row_lines.add((line, a.sek))
+            row_lines[(line, a.sek)] += 1
             found.append((line, a))
     in_cells = {(line, a.sek, a.kind) for line, a in found}  # the table cells already read
     for d, p in zip(drafts, projects, strict=True):
@@ -73,7 +74,7 @@ def all_amounts(
         ):
             # "För studien söks 480 000 kronor": the project's sum, but one applied for
             kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
-        row_lines.add((d.amount_line, d.amount_sek))
+        row_lines[(d.amount_line, d.amount_sek)] += 1
         found.append(
             (
                 d.amount_line,
@@ -114,7 +115,7 @@ def all_amounts(
     }
     # a sum a project row or a grid cell read already is not read again; two equal cells of
     # one row ("1 920 000   1 920 000" granted and spent) are two amounts
-    read_before = Counter(row_lines)
+    read_before = Counter(set(row_lines))
     for ta in money_tables:
         # budget, financing and per-district tables (no project column): unit from the header
         if ta.line in in_grid:
@@ -122,7 +123,7 @@ def all_amounts(
         if read_before[(ta.line, ta.sek)] > 0:
             read_before[(ta.line, ta.sek)] -= 1
             continue
-        row_lines.add((ta.line, ta.sek))
+        row_lines[(ta.line, ta.sek)] += 1
         found.append(
             (
                 ta.line,
@@ -216,6 +217,8 @@ _OTHERS_MONEY = re.compile(
     r"\b(?:sok\w*|ansok\w*|finansier\w*|sjalv|egen|egna|bidra\w*|forbruka\w*|aterbetal\w*|"
     r"outnyttja\w*|kvar\w*|aterst\w*)\b"
 )
+#: the words before a sum applied for ("Sökt 150 000 kr")
+_SOUGHT_BEFORE = re.compile(r"\b(?:sokt|sokte|ansokt|soks|soker|ansoker)\b[\w\s:]{0,12}$")
 #: a sum applied for
 _ASKED = re.compile(r"^\s*(?:sokt|ansokt|sokt belopp|ansokt belopp)\s*:")
 #: words that make a sum a total of several grants
@@ -228,13 +231,14 @@ def _paragraph_amounts(
     ctx: Context,
     drafts: Sequence[Draft],
     projects: Sequence[Project],
-    row_lines: set[tuple[int, int]],
+    row_lines: Counter[tuple[int, int]],
     totals: dict[int, str],
 ) -> list[tuple[int, Amount]]:
     out: list[tuple[int, Amount]] = []
     heading = next((lines[h].text for h in ctx.headings_above(para.first)), "")
     offset = 0
     before: tuple[str, int | None] | None = None  # the last sentence's (kind, year)
+    skipped: Counter[tuple[int, int]] = Counter()  # row sums passed over, per line
     for s in para.sentences:
         # "Av dessa gick 4,2 mnkr till …": parts of the sum just stated, of its kind and year
         part_of = before if _PART_OF.match(fold(s.text)) else None
@@ -243,7 +247,24 @@ def _paragraph_amounts(
         offset = max(offset, pos_in_para) if pos_in_para >= 0 else offset
         found = find_amounts(s.text)
         for m in found:
-            if _in_row(m.raw, m.sek, s.first, s.last, lines, row_lines):
+            k = next(
+                (
+                    k
+                    for k in _row_lines_of(m.raw, m.sek, s.first, s.last, lines, row_lines)
+                    if skipped[(k, m.sek)] < row_lines[(k, m.sek)]
+                ),
+                None,
+            )
+            if (
+                k is not None
+                and sum(o.sek == m.sek for o in find_amounts(lines[k].text)) > row_lines[(k, m.sek)]
+                and _SOUGHT_BEFORE.search(fold(s.text[max(0, m.start - 25) : m.start]))
+            ):
+                k = None  # "Sökt 150 000 kr. Föreslås 150 000 kr.": the row's is the later one
+            if k is not None:
+                # a row's own sum, read with its project ("Sökt 150 000 kr. Föreslås 150 000
+                # kr.": the row read one of the two)
+                skipped[(k, m.sek)] += 1
                 continue
             owner = _owner(s.first, drafts, projects)
             spans = [(o.start, o.end) for o in found if o is not m]
@@ -357,15 +378,21 @@ def _list_item(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> st
     return None
 
 
-def _in_row(
-    raw: str, sek: int, first: int, last: int, lines: Sequence[BodyLine], rows: set[tuple[int, int]]
-) -> bool:
-    """The amount is a row's own (already recorded with its project)."""
+def _row_lines_of(
+    raw: str,
+    sek: int,
+    first: int,
+    last: int,
+    lines: Sequence[BodyLine],
+    rows: Counter[tuple[int, int]],
+) -> list[int]:
+    """The lines of rows whose own sum (recorded with its project) the amount may be."""
     number = next((w for w in raw.split() if any(c.isdigit() for c in w)), raw.split()[0])
-    return any(
-        (k, sek) in rows and (raw in lines[k].text or number in lines[k].text)
+    return [
+        k
         for k in range(first, last + 1)
-    )
+        if rows[(k, sek)] and (raw in lines[k].text or number in lines[k].text)
+    ]
 
 
 def _list_fund_before(line: int, drafts: Sequence[Draft]) -> str | None:

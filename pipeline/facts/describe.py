@@ -176,13 +176,19 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     candidates: list[tuple[AmountMatch, str, int]] = []  # (sum, sentence, rank)
     for s in sentences(text.split("\n")):
         f = fold(s.text)
-        if not _OWN_MONEY.search(f) or _NOT_OWN_MONEY.search(f):
+        if not _OWN_MONEY.search(f):
             continue
         found = [a for a in find_amounts(s.text) if a.per is None]
-        if not found:
+        total = _summed_total(s.text, found)
+        if not found or (total is None and _NOT_OWN_MONEY.search(f)):
             continue
         applied = _APPLIED_FOR.search(s.text)
         grants = list(_GRANTS.finditer(f))
+        if total is not None:
+            # "För 2004 söks 180 000 kronor och för 2005 130 000 kronor, sammanlagt 310 000
+            # kronor": the years' parts add up to the project's sum
+            candidates.append((total, s.text, 0 if grants and not applied else 1))
+            continue
         grant = grants[-1] if grants else None  # "beviljades 380 000 kr 2005 och har för
         # 2006 beviljats ytterligare 295 000 kr": the latest grant
         part = _FUND_PART.search(f)
@@ -208,6 +214,22 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     for a, sentence, _rank in sorted(candidates, key=lambda c: c[2]):
         return a, sentence
     return None
+
+
+#: the word before a sum that adds up the sums before it
+_SUMMED = re.compile(r"(?:sammanlagt|totalt|tillsammans|sammantaget|summa)\s*$", re.IGNORECASE)
+
+
+def _summed_total(text: str, found: Sequence[AmountMatch]) -> AmountMatch | None:
+    """The last of three or more sums when a "sammanlagt" stands before it and the sums
+    before it add up to it, or None."""
+    if len(found) < 3:
+        return None
+    last = found[-1]
+    if not _SUMMED.search(text[max(0, last.start - 20) : last.start].rstrip(" ,")):
+        return None
+    parts = sum(a.sek for a in found[:-1])
+    return last if parts == last.sek else None
 
 
 #: "varav 300 000 kronor finansierades med …": a part paid from a named fund

@@ -31,6 +31,7 @@ _LABEL = re.compile(
     r"(?P<gap>\s{2,}|:\s+)(?P<text>\S.*)$"
 )
 _MIN_ITEMS = 2
+_WORD = re.compile(r"[^\W\d_]{2}")
 #: the sum of the whole item, not one participant's
 _TOTAL = re.compile(r"\b(?:totalt|sammanlagt|summa)\s*$", re.IGNORECASE)
 #: a bracket at the end of the name that names who goes ("(ungdomsenheten)")
@@ -68,6 +69,8 @@ def _run(lines: Sequence[BodyLine], i: int) -> list[tuple[int, int, int]]:
         m = _LABEL.match(lines[j].text.strip())
         if m is None or int(m.group("no")) != expected or (label and m.group("label") != label):
             break
+        if not _WORD.search(m.group("text")):
+            break  # "Projekt 1   180 000   130 000": a table's row naming an item, not an item
         label = m.group("label")
         col = _full(lines[j]).index(m.group("text"))
         k = j + 1

@@ -10,13 +10,14 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, sentence_year
+from pipeline.facts.describe import stated_amount
 from pipeline.facts.drafts import cued_status
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
-from pipeline.facts.text_units import Sentence
+from pipeline.facts.text_units import Sentence, dehyphen_join, sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_headed_projects"]
+__all__ = ["find_headed_projects", "is_bare_label", "title_below"]
 
 
 #: the first words of a paragraph that speaks of the project its heading names
@@ -47,8 +48,16 @@ def find_headed_projects(
         if head_end is None:
             continue
         name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
-        labelled = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
-        if labelled:
+        labelled: re.Match[str] | None = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
+        bare = _BARE_LABEL.match(name)
+        if bare:
+            # "PROJEKT 1" over "Tidiga insatser för barn": the name is the line below
+            below = title_below(lines, head_end)
+            if below is None:
+                continue
+            name, head_end = below
+            labelled = bare
+        if labelled and not bare:
             name = labelled.group(1).strip()
         numbered = _SECTION_NUMBER.match(name)  # "3.2 Hemmasittare – …"
         if numbered:
@@ -68,7 +77,7 @@ def find_headed_projects(
             ),
             len(lines),
         )
-        if labelled and k < end and lines[k].heading:
+        if labelled and k < end and lines[k].heading and not bare:
             # "Projekt A: Name" over "Syfte", "Målgrupp", "Tidsplan" …: the project's text is
             # its parts; the first sentence is the first part's
             k = next(
@@ -85,6 +94,12 @@ def find_headed_projects(
             continue
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
+        if bare and "amount" not in fields:
+            # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
+            # 130 000 kronor, sammanlagt 310 000 kronor"
+            stated = stated_amount("\n".join(lines[j].text for j in range(k, end)))
+            if stated is not None:
+                amounts, sent = [stated[0]], _sentence_of(lines, k, end, stated[1]) or sent
         if not labelled and not amounts and not (GRANTED.search(f) or DONE.search(f)):
             continue
         status = prose_status(f)
@@ -160,15 +175,63 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
     """The last line of a "Studie 1: Name" or "3.2 Name" label that stands as a paragraph of
     its own (one or two lines between blank lines), or None."""
     text = lines[i].text.strip()
-    if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text)):
+    if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text) or _BARE_LABEL.match(text)):
         return None
     if i > 0 and lines[i - 1].text.strip():
         return None
+    if _BARE_LABEL.match(text):
+        return i  # "PROJEKT 2" over its name: the name is read below the label
     for last in (i, i + 1):
         if last >= len(lines) or not lines[last].text.strip():
             return None
         if last + 1 >= len(lines) or not lines[last + 1].text.strip():
             return last if not lines[last].text.rstrip().endswith(".") else None
+    return None
+
+
+#: a label with no name of its own: "PROJEKT 1", "Delprojekt B", "Studie nr 2"
+_BARE_LABEL = re.compile(
+    r"^(?:delprojekt|projekt|studie|delstudie|utvärdering|uppdrag)\s+(?:nr\.?\s*)?"
+    r"(?:\d{1,2}|[A-H])\s*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def is_bare_label(text: str) -> bool:
+    """A project's label with no name of its own: "PROJEKT 1", "Delprojekt B"."""
+    return _BARE_LABEL.match(text.strip()) is not None
+
+
+def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | None:
+    """The name printed on the line under a bare "Projekt 1" label, and its last line: a
+    short line that is no sentence, no field and no part heading ("Syfte")."""
+    j = head_end + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    if j >= len(lines):
+        return None
+    text = lines[j].text.strip()
+    last = j
+    nxt = lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+    if text.endswith("-") and nxt and ":" not in nxt:
+        text, last = dehyphen_join([text, nxt]), j + 1  # a name hyphenated over two lines
+    if (
+        not text[:1].isupper()
+        or len(text.split()) > _MAX_HEADING_WORDS
+        or text.endswith(".")
+        or ":" in text
+        or _part_of_project(lines[j])
+        or _FIELD.match(text)
+    ):
+        return None
+    return text, last
+
+
+def _sentence_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sentence | None:
+    """The body sentence whose text is ``text`` (its lines), or None."""
+    for s in sentences([lines[j].text for j in range(k, end)]):
+        if s.text == text:
+            return Sentence(s.text, s.first + k, s.last + k, lines[s.first + k].page_no)
     return None
 
 

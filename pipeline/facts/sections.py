@@ -25,6 +25,7 @@ from pipeline.facts.context import BodyLine, find_years
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.lists import Place
 from pipeline.facts.prose import PlaceFinder, ProseProject
+from pipeline.facts.prose_headed import is_bare_label, title_below
 from pipeline.facts.text_units import Sentence, generic_heading, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -154,12 +155,18 @@ def find_section_projects(
         found: list[ProseProject] = []
         first_head: int | None = None
         for i, end in run:
-            name = lines[i].text.strip()
+            name, head_end = lines[i].text.strip(), i
+            if is_bare_label(name):
+                # "Projekt 1" over its name: the name is the line below the label
+                below = title_below(lines, i)
+                if below is None or below[1] >= end:
+                    continue
+                name, head_end = below
             if not _is_name(name) or any(k in taken for k in range(i, end + 1)):
                 continue
-            k = next((j for j in range(i + 1, end + 1) if lines[j].text.strip()), None)
+            k = next((j for j in range(head_end + 1, end + 1) if lines[j].text.strip()), None)
             sent = first_sentence.get(k) if k is not None else None
-            body = "\n".join(lines[j].text for j in range(i + 1, end + 1)).strip()
+            body = "\n".join(lines[j].text for j in range(head_end + 1, end + 1)).strip()
             if sent is None or not _speaks_of_a_project(body):
                 continue
             money = stated_amount(body)

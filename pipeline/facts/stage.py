@@ -86,6 +86,7 @@ from pipeline.facts.numbered_rows import (
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
+from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects
 from pipeline.facts.tables import find_tables
@@ -94,7 +95,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 23
+EXTRACT_VERSION = 24
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -155,6 +156,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_flat_tables(lines, places)),
         lambda: listed(find_priced_blocks(lines, places, own)),
         lambda: listed(find_owner_heads(lines, places)),
+        lambda: listed(find_quoted_blocks(lines, places, own)),
     )
     for read in readers:
         drafts += [d for d in read() if d.first_line not in taken]

@@ -78,6 +78,8 @@ def header_columns(text: str) -> list[str] | None:
         return None
     if not (words[0][:1].isupper() or words[0].startswith("|")):
         return None  # a wrapped line of prose ("medel till sju projekt vid nio …")
+    if text.rstrip().endswith(".") and not re.search(r"\S\s{2,}\S|\|", text.strip()):
+        return None  # a sentence ("Farsta stadsdelsförvaltning ansöker om medel för tre projekt.")
     hits = cue_hits(text, "table_header")
     roles: list[str] = []
     covered = 0

@@ -1,0 +1,131 @@
+"""Projects printed as short paragraphs around a name in quotation marks.
+
+How the documents print them
+----------------------------
+
+A district sharing its own development money among its units, or a committee listing the
+applications it grants, may give each project a paragraph of its own: who applies on the
+first line, the project's name in quotation marks, then a line with its sums; a blank line
+before the next one::
+
+    Barn och ungdom, mottagningen
+    "Strukturerad förhandsbedömning med checklista"
+    Sökt 150 000 kr. Föreslås 130 000 kr.
+
+    Skärholmens stadsdelsförvaltning
+    ”Läxhjälp med föräldramöten på
+    biblioteket”
+    Beviljas 80 000 kronor.
+
+The quoted name may wrap. The lines above it name the applicant: a district, else a unit
+of the writing committee's own administration. The sum granted or proposed is the project's;
+without one, the sum applied for. Two such paragraphs in a row at least make a list. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
+from pipeline.facts.lists import ListRow, Place
+from pipeline.lang.amounts import AmountMatch, find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_quoted_blocks"]
+
+_OPEN = "\"”“„«»'"
+_MIN_BLOCKS = 2
+_MAX_OWNER_LINES = 2
+_MAX_NAME_LINES = 3
+_MAX_MONEY_LINES = 3
+_MIN_NAME_WORDS = 2
+#: the words before a sum that grant or propose it
+_GRANTED = re.compile(
+    r"(?:bevilja\w*|tilldela\w*|foreslas|foreslagen|foreslaget|forslag|beslut\w*|bifall\w*)"
+    r"[\w\s:]{0,12}$"
+)
+
+
+def find_quoted_blocks(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
+    """Every run of two or more quoted-name paragraphs (see the module's docstring)."""
+    out: list[ListRow] = []
+    run: list[ListRow] = []
+    for first, last in _paragraphs(lines):
+        row = _block(lines, first, last, find, own)
+        if row is None:
+            if len(run) >= _MIN_BLOCKS:
+                out += run
+            run = []
+            continue
+        run.append(row)
+    if len(run) >= _MIN_BLOCKS:
+        out += run
+    return out
+
+
+def _paragraphs(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
+    """(first, last line) of each run of non-blank lines."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ln in enumerate(lines):
+        if ln.text.strip():
+            start = i if start is None else start
+        elif start is not None:
+            out.append((start, i - 1))
+            start = None
+    if start is not None:
+        out.append((start, len(lines) - 1))
+    return out
+
+
+def _block(
+    lines: Sequence[BodyLine], first: int, last: int, find: PlaceFinder, own: Sequence[Place]
+) -> ListRow | None:
+    """The project of one paragraph: applicant lines, a quoted name, money lines; or None."""
+    texts = [lines[k].text.strip() for k in range(first, last + 1)]
+    opened = next((n for n, t in enumerate(texts) if t[:1] in _OPEN), None)
+    if opened is None or opened > _MAX_OWNER_LINES:
+        return None
+    closed = next(
+        (n for n in range(opened, len(texts)) if texts[n].rstrip(" .,")[-1:] in _OPEN), None
+    )
+    if closed is None or closed - opened >= _MAX_NAME_LINES or closed == len(texts) - 1:
+        return None
+    owner_lines, name_lines = texts[:opened], texts[opened : closed + 1]
+    money_text = " ".join(texts[closed + 1 :])
+    if len(texts) - closed - 1 > _MAX_MONEY_LINES or any(
+        find_amounts(t) or t.endswith(".") for t in owner_lines
+    ):
+        return None
+    name = tidy(" ".join(name_lines).strip(_OPEN + " .,"))
+    if len(name.split()) < _MIN_NAME_WORDS or any(c in name for c in '"”“„«»'):
+        return None
+    amount = _own_sum(money_text)
+    if amount is None:
+        return None
+    places = find(" ".join(owner_lines)) if owner_lines else []
+    row = ListRow(
+        name,
+        places or list(own),
+        first,
+        last,
+        lines[first].page_no,
+        " ".join(texts),
+        form="intro_list",
+        unit_applicant=bool(owner_lines) and not places,
+    )
+    set_amount(row, amount, lines, first, last)
+    return row
+
+
+def _own_sum(text: str) -> AmountMatch | None:
+    """The sum granted or proposed in a block's money lines, else the first sum."""
+    found = [a for a in find_amounts(text) if a.per is None]
+    if not found:
+        return None
+    granted = [a for a in found if _GRANTED.search(fold(text[max(0, a.start - 30) : a.start]))]
+    return granted[-1] if granted else found[0]

@@ -1,0 +1,174 @@
+"""Blind rounds g215–g222 and n131–n138, on short texts written for the test: projects under a
+bare "Projekt 1" label with their name on the line below, sums of several years added up,
+paragraphs around a name in quotation marks with the sums sought and proposed, a summary
+table whose rows only name "Projekt 1", and a sentence that reads like a table header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+
+SDF_HEAD = """Skarpnäcks stadsdelsförvaltning                    Tjänsteutlåtande
+Individ- och familjeomsorgen                       Dnr 503-77/2006
+                                                   Sida 1 (3)
+                                                   2006-02-14
+Handläggare                                        Till
+Per Prov                                           Skarpnäcks stadsdelsnämnd
+
+"""
+
+LABELS = """Ansökan om lokala utvecklingsmedel för 2006–2007
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om lokala utvecklingsmedel för två projekt.
+
+Bakgrund
+Skarpnäcks stadsdelsförvaltning ansöker om medel för två projekt.
+Sammanlagt söks 390 000 kronor.
+
+
+PROJEKT 1
+Samtalsstöd för äldre anhörigvårdare
+
+Anhöriga till äldre med demens får samtal i grupp och enskilt under
+ett år. Arbetet dokumenteras av enhetens utvecklingsledare.
+
+Kostnad: För 2006 söks 120 000 kronor och för 2007 90 000 kronor,
+sammanlagt 210 000 kronor. Förvaltningen bidrar med personal.
+
+
+PROJEKT 2
+Kvällsöppen mottagning för unga vuxna
+
+Mottagningen hålls öppen två kvällar i veckan för unga vuxna med
+begynnande missbruk.
+
+Kostnad: För 2006 söks 180 000 kronor.
+
+
+Sammanställning av sökta medel
+
+                               2006            2007           Totalt
+Projekt 1                   120 000          90 000          210 000
+Projekt 2                   180 000               –          180 000
+Summa                       300 000          90 000          390 000
+"""
+
+
+def test_projects_under_a_bare_label_with_their_name_below_and_their_years_added_up(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SDF_HEAD + LABELS)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Samtalsstöd för äldre anhörigvårdare",
+        "Kvällsöppen mottagning för unga vuxna",
+    }
+    assert got["Samtalsstöd för äldre anhörigvårdare"].amount_sek == 210_000
+    assert got["Kvällsöppen mottagning för unga vuxna"].amount_sek == 180_000
+    assert all(d.district_id == "skarpnack" for p in f.projects for d in p.districts)
+
+
+FIELDS = """Ansökan om lokala utvecklingsmedel 2003
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om lokala utvecklingsmedel för två projekt.
+
+Projekt 1
+MENTORER FÖR UNGA SOM LÄMNAR FAMILJEHEM
+
+Syfte: Att ge unga som flyttar från familjehem en vuxen kontakt under ett år.
+
+Projekttid:           maj 2003 - april 2004
+Total kostnad:        300 000 kr
+Varav egen insats:    100 000 kr
+Sökt belopp:          200 000 kr
+
+Projekt 2
+LÄXHJÄLP I SAMVERKAN MED BIBLIOTEKET
+
+Syfte: Att ge barn i familjer med ekonomiskt bistånd stöd i skolarbetet.
+
+Projekttid:           augusti 2003 - juni 2004
+Total kostnad:        150 000 kr
+Sökt belopp:          110 000 kr
+"""
+
+
+def test_a_bare_label_over_a_name_in_capitals_and_field_lines(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2006", "2003") + FIELDS)
+    got = {p.name.casefold(): p for p in f.projects}
+    assert set(got) == {
+        "mentorer för unga som lämnar familjehem",
+        "läxhjälp i samverkan med biblioteket",
+    }
+    assert got["mentorer för unga som lämnar familjehem"].amount_sek == 200_000
+    assert got["läxhjälp i samverkan med biblioteket"].amount_sek == 110_000
+
+
+QUOTED = """Fördelning av förvaltningens utvecklingsmedel 2015
+
+Förslag till beslut
+1. Stadsdelsnämnden fördelar 330 000 kronor till tre utvecklingsarbeten.
+
+Bakgrund
+Ett arbete kan få högst 150 000 kronor.
+
+Förslag till fördelning
+
+Äldreomsorgen, hemtjänsten
+"Digitala inköpslistor för brukare med hemtjänst"
+Sökt 120 000 kr. Föreslås 120 000 kr.
+
+Socialpsykiatrin
+"Träffpunkt för boende med
+psykisk ohälsa"
+Sökt 140 000 kr. Föreslås 110 000 kr.
+
+Farsta stadsdelsförvaltning
+”Gemensam introduktion för nya socialsekreterare”
+Sökt 100 000 kr. Föreslås 100 000 kr.
+"""
+
+
+def test_paragraphs_around_a_quoted_name_with_the_sums_sought_and_proposed(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2006", "2015") + QUOTED)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Digitala inköpslistor för brukare med hemtjänst",
+        "Träffpunkt för boende med psykisk ohälsa",
+        "Gemensam introduktion för nya socialsekreterare",
+    }
+    assert got["Träffpunkt för boende med psykisk ohälsa"].amount_sek == 110_000
+    assert [
+        d.district_id for d in got["Digitala inköpslistor för brukare med hemtjänst"].districts
+    ] == ["skarpnack"]
+    assert [
+        d.district_id for d in got["Gemensam introduktion för nya socialsekreterare"].districts
+    ] == ["farsta"]
+    # "Sökt 120 000 kr. Föreslås 120 000 kr.": two amounts, the sum sought and the project's
+    line = [a for a in f.amounts if a.sek == 120_000]
+    assert sorted(a.kind for a in line) == ["other", "project_cost"]
+
+
+def test_a_sentence_that_names_a_district_money_and_projects_is_no_table_header(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("Skarpnäcks", "Farsta")
+        + """Ansökan om medel 2006
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan.
+
+Bakgrund
+Farsta stadsdelsförvaltning ansöker om medel för två projekt.
+Sammanlagt söks 300 000 kronor för 2006 och
+90 000 kronor för 2007, totalt 390 000 kronor.
+""",
+    )
+    assert not f.projects
