@@ -53,6 +53,7 @@ from pipeline.facts.grid_header import (
     unit_line,
 )
 from pipeline.facts.grid_model import GridRow, GridTable
+from pipeline.facts.grid_wrap import lift_wrapped_heads
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -127,6 +128,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             continue
         caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
+        lift_wrapped_heads(table, lines)
         if table.rows:
             tables.append(table)
             i = table.last_line + 1

@@ -64,6 +64,11 @@ def grid_rows(
         )
         and not granted_column
     )
+    # "Förening", "Arrangör": associations' own projects, which no district owns
+    association_column = any(
+        c.role == "performer" and re.match(r"(?:sokande\s+)?(?:forening|arrangor)", fold(c.header))
+        for c in t.columns
+    )
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
@@ -88,7 +93,11 @@ def grid_rows(
             district = " ".join(p.name_as_printed for p in owners)
         # a stadsdelsnämnd's own table: its district owns the rows, also when an association
         # in a performer column carries them out
-        own_district = bool(own) and all(p.kind == "stadsdelsförvaltning" for p in own)
+        own_district = (
+            bool(own)
+            and all(p.kind == "stadsdelsförvaltning" for p in own)
+            and not association_column
+        )
         if (
             district is None
             and "district" not in t.roles

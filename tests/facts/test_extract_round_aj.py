@@ -172,3 +172,106 @@ Sammanlagt söks 300 000 kronor för 2006 och
 """,
     )
     assert not f.projects
+
+
+KS_HEAD = """Arbetsmarknadsförvaltningen                        Tjänsteutlåtande
+                                                   Dnr 1.4-0190/2018
+                                                   Sida 1 (2)
+                                                   2018-03-06
+Handläggare                                        Till
+Lina Prov                                          Arbetsmarknadsnämnden
+
+"""
+
+UPWARDS = """Statsbidrag för tidiga insatser 2018 – fördelning
+
+Förslag till beslut
+1. Arbetsmarknadsnämnden beviljar bidrag med sammanlagt 1 160 000 kronor enligt tabell 1.
+
+Förvaltningens förslag
+Tabell 1. Föreslagna bidrag 2018
+Insats                          Organisation              Kronor
+Promenadgrupp på lätt svenska   Friskvårdsföreningen Steg  240 000
+Kvällskurs i cykling och
+trafikregler                    Cykelfrämjandet Söder      180 000
+Föräldraträffar om skola,       Studieförbundet
+fritid och barnomsorg           Vidga                      410 000
+Sommarjobbsförberedande
+samtalsgrupp                    Ungdomsrådet Norr          330 000
+Summa                                                    1 160 000
+"""
+
+
+def test_a_table_whose_rows_wrap_upwards_over_the_line_with_the_sum(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, KS_HEAD + UPWARDS)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Promenadgrupp på lätt svenska",
+        "Kvällskurs i cykling och trafikregler",
+        "Föräldraträffar om skola, fritid och barnomsorg",
+        "Sommarjobbsförberedande samtalsgrupp",
+    }
+    assert got["Föräldraträffar om skola, fritid och barnomsorg"].amount_sek == 410_000
+    assert (
+        got["Föräldraträffar om skola, fritid och barnomsorg"].performer == "Studieförbundet Vidga"
+    )
+    assert got["Kvällskurs i cykling och trafikregler"].amount_sek == 180_000
+
+
+EVENTS = """Bidrag till arrangemang under sommarlovet 2023
+
+Beslut
+Med stöd av delegation beviljas bidrag till följande arrangemang med
+sammanlagt 61 000 kronor.
+
+Förening                     Arrangemang                    Kronor
+Bagarmossens Bollklubb       Fotbollsskola för barn 6–9 år   21 000
+Skarpnäcks Musikförening     Konsert i parken vid Skarpnäcks
+                             gårdsväg                        28 000
+Kärrtorps Läsecirkel         Högläsning på biblioteket       12 000
+Summa                                                        61 000
+"""
+
+
+def test_an_associations_events_whose_name_wraps_onto_a_line_like_an_address(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, SDF_HEAD.replace("2006", "2023") + EVENTS)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Fotbollsskola för barn 6–9 år",
+        "Konsert i parken vid Skarpnäcks gårdsväg",
+        "Högläsning på biblioteket",
+    }
+    assert got["Konsert i parken vid Skarpnäcks gårdsväg"].amount_sek == 28_000
+    assert got["Konsert i parken vid Skarpnäcks gårdsväg"].performer == "Skarpnäcks Musikförening"
+    # an association's event: no district owns it, the nämnd that grants it is none
+    assert all(not p.districts for p in f.projects)
+
+
+def test_criteria_introduced_by_what_the_priorities_took_into_account(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2011")
+        + """Medel för studiebesök 2011
+
+Förslag till beslut
+1. Stadsdelsnämnden beviljar medel för två studiebesök.
+
+Bedömning
+Vid prioriteringen har förvaltningen tagit hänsyn till om
+- resan har en tydlig koppling till enhetens utvecklingsarbete
+- deltagarna sprider erfarenheterna på en arbetsplatsträff
+
+I år har ansökningar prioriterats som
+  -  avser våld i nära relationer
+  -  genomförs tillsammans med en annan förvaltning
+""",
+    )
+    texts = [c.text for c in f.criteria]
+    assert texts == [
+        "resan har en tydlig koppling till enhetens utvecklingsarbete",
+        "deltagarna sprider erfarenheterna på en arbetsplatsträff",
+        "avser våld i nära relationer",
+        "genomförs tillsammans med en annan förvaltning",
+    ]

@@ -1,0 +1,102 @@
+"""Rows whose sum stands on their last line: cells that wrap upwards.
+
+How the documents print them
+----------------------------
+
+Most tables print a row's sum on its first line and wrap its long cells onto the lines
+below. Some word processors align a row's cells at the bottom instead: the first part of a
+long name stands on the line above the one that carries the sum::
+
+    Insats                          Organisation              Kronor
+    Språkcafé för nyanlända         Svenska kyrkan i Husby     380 000
+    Samhällsguider på arabiska,
+    dari och tigrinja               Kulturbryggan Järva        520 000
+    Läxhjälp för unga i             Studieförbundet
+    anläggningsboende               Nordljus                   445 000
+
+Read top-down, "Samhällsguider på arabiska," would go on the row above and "dari och
+tigrinja" would open a row in lower case. A table reads bottom-up when every line that
+would go on a row above starts in upper case, and the line with a sum under it starts in
+lower case, at least once and never the other way round. Then those lines open the row
+below. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_header import GridColumn, assign_columns, split_row_cells
+from pipeline.facts.grid_model import GridRow, GridTable
+
+__all__ = ["lift_wrapped_heads"]
+
+
+def lift_wrapped_heads(table: GridTable, lines: Sequence[BodyLine]) -> None:
+    """Move the lines that open a bottom-aligned row from the row above into it (see the
+    module's docstring); a table that reads top-down is left as it is."""
+    rows = table.rows
+    pairs = list(zip(rows, rows[1:], strict=False))
+    moves = 0
+    for above, row in pairs:
+        tail = [
+            k for k in range(above.first_line + 1, above.last_line + 1) if lines[k].text.strip()
+        ]
+        opens_low = _first_letter(lines[row.first_line].text).islower()
+        if not tail:
+            if opens_low:
+                return  # a lower-case row start with nothing above to join: not this layout
+            continue
+        if not all(_first_letter(lines[k].text).isupper() for k in tail):
+            return  # a wrapped cell in lower case under its row: the table reads top-down
+        if not opens_low or not _sum_above(above, tail[0]) or row.amount_line != row.first_line:
+            return
+        moves += 1
+    if not moves:
+        return
+    tails = [
+        [k for k in range(above.first_line + 1, above.last_line + 1) if lines[k].text.strip()]
+        for above, _row in pairs
+    ]
+    for (above, row), tail in zip(pairs, tails, strict=True):
+        if not tail:
+            continue
+        lifted = _cells(lines, tail, table.columns)
+        for role, texts in lifted.items():
+            kept = above.cells.get(role, [])
+            if kept[len(kept) - len(texts) :] == texts:
+                above.cells[role] = kept[: len(kept) - len(texts)]
+        above.last_line = tail[0] - 1
+        above.evidence = " ".join(
+            lines[k].text.strip() for k in range(above.first_line, above.last_line + 1)
+        ).strip()
+        for role, texts in row.cells.items():
+            lifted.setdefault(role, []).extend(texts)
+        row.cells = lifted
+        row.evidence = " ".join(lines[k].text.strip() for k in tail) + " " + row.evidence
+        row.first_line = tail[0]
+        row.page_no = lines[tail[0]].page_no
+
+
+def _first_letter(text: str) -> str:
+    return next((c for c in text if c.isalpha()), "")
+
+
+def _sum_above(row: GridRow, line: int) -> bool:
+    """The row's sum stands above `line` (the lines from `line` on carry none)."""
+    return row.amount_line is not None and row.amount_line < line
+
+
+def _cells(
+    lines: Sequence[BodyLine], ks: Sequence[int], columns: list[GridColumn]
+) -> dict[str, list[str]]:
+    """The text cells of lines `ks`, by column role."""
+    out: dict[str, list[str]] = {}
+    for k in ks:
+        text = " " * lines[k].indent + lines[k].text
+        cells = split_row_cells(text, columns)
+        for c, col in zip(cells, assign_columns(columns, cells), strict=True):
+            t = c.text.strip(" |")
+            if t and t not in ("-", "–", "—"):
+                out.setdefault(col.role, []).append(t)
+    return out
