@@ -137,6 +137,11 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     return tables
 
 
+def _open_period(row: GridRow) -> bool:
+    """The row's period cell ends in a dash: its end is on the next line."""
+    return row.text("end").rstrip().endswith(("–", "-", "—"))
+
+
 def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
     again = read_header(lines, j)
     return again is not None and [c.role for c in again] == [c.role for c in columns]
@@ -313,9 +318,11 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             and amount is None
             and applied_amount is None
             and all(r.amount is not None and r.amount_line == r.first_line for r in table.rows)
-            # only text cells: a row of its own fills its count or money column ("6  avslag")
+            # only text cells: a row of its own fills its count or money column ("6  avslag");
+            # a period's end under its start ("2020-06 –" over "2021-12") goes on too
             and all(
                 col.role in ("name", "district", "performer")
+                or (col.role == "end" and _open_period(row))
                 for col in assign_columns(columns, cells)
             )
         )

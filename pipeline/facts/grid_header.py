@@ -130,6 +130,8 @@ def header_role(cell: str) -> str | None:
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()):
         return "status"
+    if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
+        return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(

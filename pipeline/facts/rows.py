@@ -232,4 +232,15 @@ def _performer_cell(text: str) -> str | None:
     cell = _clean_cell(text)
     if not cell or _NOBODY.match(fold(cell).strip(" .")):
         return None
+    person = _PERSON_AFTER_ORG.search(cell)
+    if person is not None and _ORG_WORD.search(fold(cell[: person.start()])):
+        # "Institutionen för kriminologi, Stockholms universitet (Jonas Hellberg)": the
+        # researcher who leads it, beside the organisation that carries it out
+        cell = cell[: person.start()].rstrip(" ,")
     return cell
+
+
+_PERSON_AFTER_ORG = re.compile(
+    r"\s*\((?:[A-ZÅÄÖ][a-zåäöéü]+[- ]){1,2}[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\)\s*$"
+)
+_ORG_WORD = re.compile(r"universitet|hogskola|institut|\bab\b|akademi|kommun|region|stiftelse")

@@ -158,7 +158,8 @@ _SEASON_END = {
 }
 
 
-_YEAR_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+_YM = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"  # "2013-12"; a period "2020-05 – 2022-12": its end
+_YEAR_MONTH = re.compile(rf"^\s*(?:{_YM}\s*[-–—]\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 

@@ -275,3 +275,40 @@ I år har ansökningar prioriterats som
         "avser våld i nära relationer",
         "genomförs tillsammans med en annan förvaltning",
     ]
+
+
+def test_a_study_table_with_a_three_line_header_a_years_part_and_periods_over_two_lines(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        KS_HEAD.replace("Arbetsmarknadsförvaltningen", "Socialförvaltningen")
+        .replace("Arbetsmarknadsnämnden", "Socialnämnden")
+        .replace("2018", "2019")
+        + """Forsknings- och utvecklingsmedel (FUM) 2019–2020
+
+Förslag till beslut
+1. Socialnämnden godkänner de studier som redovisas i bilaga 1.
+
+Bilaga 1. Beställda studier
+Studie                      Forskare/utförare          Period        Kostnad    varav
+                                                                     totalt,    2019,
+                                                                     kr         kr
+Hemlöshet bland äldre       Institutionen för          2019-03 –       800 000  300 000
+kvinnor                     socialt arbete, Umeå       2020-12
+                            universitet (Karin Ek)
+Stöd till unga              Ramböll Sverige AB         2019-05 –       450 000  450 000
+anhöriga                                               2019-12
+                                                                   ---------  -------
+Summa                                                              1 250 000  750 000
+""",
+    )
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {"Hemlöshet bland äldre kvinnor", "Stöd till unga anhöriga"}
+    older = got["Hemlöshet bland äldre kvinnor"]
+    assert older.amount_sek == 800_000
+    assert older.performer == "Institutionen för socialt arbete, Umeå universitet"
+    assert older.end_date is not None and (older.end_date.year, older.end_date.month) == (2020, 12)
+    # the year's part is the same project's money of that year
+    parts = [a for a in f.amounts if a.sek == 300_000]
+    assert [(a.kind, a.year) for a in parts] == [("project_cost", 2019)]
