@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.item_parts import PlaceFinder, set_amount, split_owner
-from pipeline.facts.lists import ListRow
+from pipeline.facts.lists import ListRow, covered_by_places
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 
 __all__ = ["find_owner_heads"]
@@ -68,6 +69,9 @@ def find_owner_heads(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
 
 def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> ListRow | None:
     """The project of lines a..b when its first lines are a name-and-owner head."""
+    run_in = _run_in(lines, a, b, find)
+    if run_in is not None:
+        return run_in
     for k in range(1, min(_MAX_HEAD_LINES, b - a) + 1):
         head_lines = [lines[j].text.strip() for j in range(a, a + k)]
         head = " ".join(head_lines)
@@ -100,3 +104,47 @@ def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> 
         set_amount(row, amount, lines, a + k, b)
         return row
     return None
+
+
+#: a paragraph that opens with its owner as a run-in head: "SPÅNGA-TENSTA SDF. Studieresa …"
+_RUN_IN = re.compile(r"^(?P<owner>[^.:]{3,80}?)[.:]\s+(?P<rest>[A-ZÅÄÖ].*)$")
+
+
+def _run_in(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> ListRow | None:
+    """A paragraph headed by its owner and a full stop, whose first sentence names the project
+    (a trip's destination and purpose) and whose later sentences give its sum::
+
+        SPÅNGA-TENSTA SDF. Studieresa till Malmö för att ta del av uppsökande arbete bland
+        unga. Åtta deltagare. Sökt belopp 46 000 kr. Förvaltningen föreslår att resan
+        beviljas 40 000 kr."""
+    m = _RUN_IN.match(lines[a].text.strip())
+    if m is None or find_amounts(m.group("owner")):
+        return None
+    owner = m.group("owner")
+    owners = find(owner)
+    if not owners or not covered_by_places(owner, owners):
+        return None
+    body = [m.group("rest")] + [lines[j].text.strip() for j in range(a + 1, b + 1)]
+    joined = dehyphen_join(body)
+    stop = re.search(r"\.\s", joined)  # the first full stop ends the name, whatever follows
+    if stop is None:
+        return None
+    name = joined[: stop.start()].strip()
+    if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
+        return None
+    stated = stated_amount(joined[stop.end() :])
+    if stated is None:
+        return None
+    row = ListRow(
+        name,
+        list(owners),
+        a,
+        b,
+        lines[a].page_no,
+        lines[a].text.strip(),
+        description="\n".join(body),
+        form="intro_list",
+        intro_line=a - 1 if a else None,
+    )
+    set_amount(row, stated[0], lines, a, b)
+    return row

@@ -312,3 +312,43 @@ Summa                                                              1 250 000  75
     # the year's part is the same project's money of that year
     parts = [a for a in f.amounts if a.sek == 300_000]
     assert [(a.kind, a.year) for a in parts] == [("project_cost", 2019)]
+
+
+def test_paragraphs_opened_by_their_owner_as_a_run_in_head(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        """PROTOKOLLSUTDRAG
+Socialtjänstnämnden                               Sammanträde 2006-03-21
+                                                  § 9
+
+Medel för studiebesök (MUST) 2006
+Dnr 305-0098/2006
+
+Socialtjänstnämndens beslut
+1. Socialtjänstnämnden beviljar medel för studiebesök till tre ansökningar.
+
+Ärendet
+Varje resa kan beviljas högst 50 000 kr.
+
+BROMMA SDF. Studiebesök i Århus om familjeråd i barnavården. Sex
+deltagare. Sökt belopp 52 000 kr. Resan beviljas 45 000 kr.
+
+SKARPNÄCKS SDF. Resa till Tallinn för att studera uppsökande arbete
+bland hemlösa. Fyra deltagare. Sökt belopp 31 000 kr som beviljas.
+
+KUNGSHOLMENS SDF: Studiebesök i Bergen om mottagning av
+ensamkommande barn. Sökt belopp 40 000 kr. Förvaltningen föreslår
+att resan beviljas 36 000 kr.
+""",
+    )
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {
+        "Studiebesök i Århus om familjeråd i barnavården",
+        "Resa till Tallinn för att studera uppsökande arbete bland hemlösa",
+        "Studiebesök i Bergen om mottagning av ensamkommande barn",
+    }
+    assert got["Studiebesök i Århus om familjeråd i barnavården"].amount_sek == 45_000
+    assert [
+        d.district_id for d in got["Studiebesök i Århus om familjeråd i barnavården"].districts
+    ] == ["bromma"]
+    assert got["Studiebesök i Bergen om mottagning av ensamkommande barn"].amount_sek == 36_000
