@@ -172,7 +172,7 @@ def from_named(n: NamedProject) -> Draft:
         fund_type=n.fund_type,
         year=n.year,
         status=n.status,
-        amount_sek=amounts[0].sek if amounts else None,
+        amount_sek=n.amount_sek or (amounts[0].sek if amounts else None),
         performer=n.performer,
         end_date=n.end_date,
         description=n.text,

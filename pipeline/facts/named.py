@@ -22,9 +22,10 @@ from typing import Any
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.projects import OrgFinder, end_date_in, status_from
 from pipeline.facts.text_units import Sentence, dehyphen_join, paragraphs
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["NamedProject", "find_named_projects"]
+__all__ = ["NamedProject", "find_named_projects", "find_one_named_project"]
 
 PlaceFinder = Callable[[str], list[Any]]
 
@@ -64,6 +65,7 @@ class NamedProject:
     status: str | None
     fund_type: str | None
     year: int | None
+    amount_sek: int | None = None  # its sum, when read apart from the defining sentence
 
 
 def find_named_projects(
@@ -222,3 +224,69 @@ def _owned_text(lines: Sequence[BodyLine], heads: Sequence[int], pat: re.Pattern
             parts.append(ln.text)
         _ = i
     return dehyphen_join(parts)
+
+
+#: "projektet Nästa Steg Boende för perioden …", "projektplanen för Kvällsvärdar i X":
+#: a name set in running text without quotation marks, up to the words that follow a name
+_STOPS = (
+    r"(?:under|med|som|avseende|inom|mellan|till|samt|enligt|hos|från|ur|är|har|kan|ska|"
+    r"beviljas|pågår|för\s+(?:perioden|åren|år|tiden|\d))\b"
+)
+_UNQUOTED = re.compile(
+    r"\b(?:projektet|projektplanen\s+för|projektansökan(?:\s+för)?)\s+"
+    rf"(?P<name>[A-ZÅÄÖ][\w–-]*(?:\s+(?!{_STOPS})[\w–-]+){{0,6}})(?=\s+{_STOPS}|\s*[,.;:)]|\s*$)"
+)
+#: the words before a project's whole sum
+_WHOLE = re.compile(
+    r"(?:totalt|sammanlagt|total\s+projektbudget|totala\s+kostnad\w*)[\w\s:]{0,25}$"
+)
+
+
+def find_one_named_project(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    find_places: PlaceFinder,
+    find_orgs: OrgFinder | None = None,
+    ref_date: dt.date | None = None,
+) -> NamedProject | None:
+    """The one project a document about a single project names in running text ("ingår ett
+    idéburet offentligt partnerskap … avseende projektet Nästa Steg Boende för perioden …",
+    "godkänner projektplanen för Kvällsvärdar i Bagarmossens centrum"): the first such name
+    that is printed twice at least, or in a decision; its sum the whole sum stated in the
+    sentences that name it and the two after ("totalt 10 050 000 kronor"), else their first
+    sum that is no rate. For documents where no other reader found a project."""
+    sents = _all_sentences(lines)
+    text = "\n".join(ln.text for ln in lines)
+    for k, s in enumerate(sents):
+        m = _UNQUOTED.search(dehyphen_join(s.text.split("\n")))
+        if m is None:
+            continue
+        name = m.group("name").strip(" -–")
+        words = name.split()
+        if not words or len(name) < 6 or fold(words[0]) in _OPEN_ENDS or find_funds(name):
+            continue
+        if text.count(name) < 2 and not re.match(r"\s*\d{1,2}[.)]\s", lines[s.first].text):
+            continue  # named once, outside a decision: a passing mention
+        follow = [t.text for t in sents[k : k + 3]]
+        funds = find_funds(" ".join(follow), ctx.study_fund)
+        named = _named(
+            name,
+            s,
+            find_places,
+            find_orgs,
+            end_date_in(" ".join(follow)),
+            funds[0][2] if funds else None,
+            None,
+            ref_date,
+        )
+        named.amount_sek = _whole_sum(follow)
+        return named
+    return None
+
+
+def _whole_sum(texts: Sequence[str]) -> int | None:
+    found = [(t, a) for t in texts for a in find_amounts(t)]
+    for t, a in found:
+        if _WHOLE.search(fold(t[max(0, a.start - 40) : a.start])):
+            return a.sek
+    return next((a.sek for _t, a in found if a.per is None), None)

@@ -352,3 +352,26 @@ att resan beviljas 36 000 kr.
         d.district_id for d in got["Studiebesök i Århus om familjeråd i barnavården"].districts
     ] == ["bromma"]
     assert got["Studiebesök i Bergen om mottagning av ensamkommande barn"].amount_sek == 36_000
+
+
+def test_a_document_about_one_project_named_in_its_decisions_without_quotation_marks(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2022")
+        + """Idéburet offentligt partnerskap för kvällsöppen verksamhet
+
+Förslag till beslut
+1. Stadsdelsnämnden ingår ett idéburet offentligt partnerskap med Föreningen
+   Kvällsbron avseende projektet Öppna kvällar i Högdalen för perioden
+   2022-09-01 – 2024-08-31.
+2. Nämnden avsätter 410 000 kronor per år för partnerskapet, totalt
+   820 000 kronor för perioden.
+
+Bakgrund
+Föreningen Kvällsbron har sedan 2019 drivit verksamhet för unga i Högdalen.
+Öppna kvällar i Högdalen ska erbjuda läxhjälp och idrott två kvällar i veckan.
+""",
+    )
+    assert [(p.name, p.amount_sek) for p in f.projects] == [("Öppna kvällar i Högdalen", 820_000)]
