@@ -190,7 +190,14 @@ def _applied_for(raw: str | None, sentence: str | None) -> bool:
         return False
     others = [(a.start, a.end) for a in find_amounts(sentence) if a.start != at]
     role = amount_role(sentence, "", "", None, (at, at + len(raw)), others)
-    return role.cued and bool(role.scores) and role.scores[0][0] == "applied"
+    if role.cued and bool(role.scores) and role.scores[0][0] == "applied":
+        return True
+    # "För 2004 söks 180 000 kronor och för 2005 130 000 kronor, sammanlagt 310 000 kronor":
+    # the sum of what the sentence applies for
+    before = fold(sentence[:at])
+    return bool(re.search(r"\b(?:sammanlagt|totalt)\s*$", before)) and bool(
+        re.search(r"\b(?:soks|sokes|soker om|ansoker om|ansoks)\b", before)
+    )
 
 
 #: a sentence about one of the document's studies or projects (its cost is that fund's money)

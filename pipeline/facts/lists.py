@@ -55,6 +55,25 @@ class Place:
 
 PlaceFinder = Callable[[str], list[Place]]
 
+#: "… medel från socialtjänst- och arbetsmarknadsförvaltningen": who pays, not who owns
+_FUNDER_BEFORE = re.compile(r"\b(?:från|ur|av)\s+(?:\w+-?\s+och\s+)?$", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"medel|finansier|bidrag|kronor|\bkr\b|anslag", re.IGNORECASE)
+
+
+def owners_in(text: str, find: PlaceFinder) -> list[Place]:
+    """The places of a sentence about a project, without a förvaltning it names as the
+    source of its money ("finansierats med 650 000 kronor i lokala utvecklingsmedel från
+    socialtjänst- och arbetsmarknadsförvaltningen")."""
+    places = find(text)
+    if not _MONEY_WORDS.search(text):
+        return places
+    return [
+        p
+        for p in places
+        if p.kind == "stadsdelsförvaltning"
+        or not _FUNDER_BEFORE.search(text[max(0, p.start - 40) : p.start])
+    ]
+
 
 @dataclass
 class ListRow:

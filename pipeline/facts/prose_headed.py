@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine, sentence_year
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.drafts import cued_status
+from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
 from pipeline.facts.text_units import Sentence, dehyphen_join, sentences
 from pipeline.lang.amounts import find_amounts
@@ -108,7 +109,7 @@ def find_headed_projects(
         out.append(
             ProseProject(
                 name=name,
-                places=find(sent.text),
+                places=owners_in(sent.text, find),
                 amount=amounts[0] if amounts else None,
                 status=status,
                 sentence=sent,

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, find_years
 from pipeline.facts.describe import stated_amount
-from pipeline.facts.lists import Place
+from pipeline.facts.lists import Place, owners_in
 from pipeline.facts.prose import PlaceFinder, ProseProject
 from pipeline.facts.prose_headed import is_bare_label, title_below
 from pipeline.facts.text_units import Sentence, generic_heading, section_heading
@@ -172,7 +172,7 @@ def find_section_projects(
             money = stated_amount(body)
             if money is None:
                 continue  # a report's section about a theme, a method or a survey
-            places: list[Place] = find(sent.text)
+            places: list[Place] = owners_in(sent.text, find)
             first_head = i if first_head is None else first_head
             found.append(
                 ProseProject(

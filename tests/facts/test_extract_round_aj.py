@@ -375,3 +375,28 @@ Föreningen Kvällsbron har sedan 2019 drivit verksamhet för unga i Högdalen.
 """,
     )
     assert [(p.name, p.amount_sek) for p in f.projects] == [("Öppna kvällar i Högdalen", 820_000)]
+
+
+def test_a_forvaltning_that_paid_for_a_reported_project_is_not_its_owner(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2009").replace("Tjänsteutlåtande", "Verksamhetsberättelse")
+        + """Verksamhetsberättelse 2008, bilaga 3: externt finansierade projekt
+
+Förvaltningen har under året drivit två projekt med extern
+finansiering. Projekten redovisas nedan.
+
+Mötesplats för nyblivna föräldrar
+Projektet har under året finansierats med 300 000 kronor i
+lokala utvecklingsmedel från socialtjänst- och arbetsmarknads-
+förvaltningen. Verksamheten har permanentats från januari 2009.
+
+Läxläsning i Bagarmossen
+Projektet har under året finansierats med 120 000 kronor från
+Stiftelsen Barnens framtid. Projektet avslutades i december 2008.
+""",
+    )
+    got = {p.name: p for p in f.projects}
+    assert [d.district_id for d in got["Mötesplats för nyblivna föräldrar"].districts] == [
+        "skarpnack"
+    ]
