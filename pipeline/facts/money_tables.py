@@ -399,7 +399,9 @@ def _read_money_table(
         if breakdown
         else ""
     )
-    col_heads = header_cells[-ncols:] if len(header_cells) > ncols else [""] * ncols
+    # (a header of the money columns alone, over unlabelled row labels, names them all)
+    named_all = len(header_cells) > ncols or len(header_cells) == ncols >= 2
+    col_heads = header_cells[-ncols:] if named_all else [""] * ncols
     for j, cells, money in rows:
         label = " ".join(cells[: len(cells) - money])
         total = bool(TOTAL_LABEL.match(label))

@@ -400,3 +400,22 @@ Stiftelsen Barnens framtid. Projektet avslutades i december 2008.
     assert [d.district_id for d in got["Mötesplats för nyblivna föräldrar"].districts] == [
         "skarpnack"
     ]
+
+
+def test_a_budget_follow_up_whose_header_names_only_its_money_columns(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2011").replace("Tjänsteutlåtande", "Verksamhetsberättelse")
+        + """Verksamhetsberättelse 2010
+
+Ekonomi
+Tabell 3 Ekonomi, individ- och familjeomsorg (mnkr)
+                                Budget 2010   Utfall 2010   Avvikelse
+Barn och ungdom                        38,2          37,9         0,3
+Vuxna                                  24,5          25,1        -0,6
+Summa                                  62,7          63,0        -0,3
+""",
+    )
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[38_200_000] == "budget" and kinds[62_700_000] == "budget"
+    assert kinds[37_900_000] == "other" and kinds[-600_000] == "other"
