@@ -25,7 +25,7 @@ from pipeline.facts.text_units import Sentence, dehyphen_join, paragraphs
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["NamedProject", "find_named_projects", "find_one_named_project"]
+__all__ = ["NamedProject", "find_framed_studies", "find_named_projects", "find_one_named_project"]
 
 PlaceFinder = Callable[[str], list[Any]]
 
@@ -290,3 +290,51 @@ def _whole_sum(texts: Sequence[str]) -> int | None:
         if _WHOLE.search(fold(t[max(0, a.start - 40) : a.start])):
             return a.sek
     return next((a.sek for _t, a in found if a.per is None), None)
+
+
+#: "genomföra studien Äldre personer med alkoholproblem i hemtjänsten inom en ram om 850 tkr":
+#: a study (or project) named without quotation marks up to the frame of its cost
+_FRAMED = re.compile(
+    r"\b(?:studien|projektet|utvärderingen|kartläggningen|uppdraget)\s+"
+    r"(?P<name>[A-ZÅÄÖ][^,;:]{3,140}?)\s+(?:inom\s+en\s+(?:kostnads)?ram|till\s+en\s+kostnad|"
+    r"med\s+en\s+budget)\s+(?:om|av|på)\s+"
+    r"(?P<sum>(?:ca\.?\s*|cirka\s+)?\d[\d\s.,]*\s*(?:kr|kronor|tkr|mkr|mnkr|miljon\w*\s+kronor)\b)"
+)
+
+
+def find_framed_studies(
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    find_places: PlaceFinder,
+    find_orgs: OrgFinder | None = None,
+    ref_date: dt.date | None = None,
+) -> list[NamedProject]:
+    """Studies a decision names in running text with the frame of their cost ("att ge
+    socialnämnden i uppdrag att genomföra studien X inom en ram om 1,2 mnkr"): the name is the
+    text up to the frame, the sum the frame's. For documents where no other reader found a
+    project."""
+    out: list[NamedProject] = []
+    for s in _all_sentences(lines):
+        joined = dehyphen_join(s.text.split("\n"))
+        for m in _FRAMED.finditer(joined):
+            name = m.group("name").strip(" -–")
+            sums = [a for a in find_amounts(m.group("sum")) if a.per is None]
+            if not sums or find_amounts(name) or any(fold(name) == fold(o.name) for o in out):
+                continue
+            funds = find_funds(joined, ctx.study_fund)
+            named = _named(
+                name,
+                s,
+                find_places,
+                find_orgs,
+                None,
+                funds[0][2] if funds else ctx.fund_before(s.first),
+                ctx.year_at(s.first),
+                ref_date,
+            )
+            named.status = "beviljad"  # a decision commissions it
+            named.text = m.group(0)  # the item that names it (and the places in it)
+            named.places = [p for p in find_places(m.group(0)) if getattr(p, "kind", "") != "unit"]
+            named.amount_sek = sums[0].sek
+            out.append(named)
+    return out

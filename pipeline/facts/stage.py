@@ -76,7 +76,11 @@ from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projects, lead_places
 from pipeline.facts.mentions import mention_years, mentions
 from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
-from pipeline.facts.named import find_named_projects, find_one_named_project
+from pipeline.facts.named import (
+    find_framed_studies,
+    find_named_projects,
+    find_one_named_project,
+)
 from pipeline.facts.numbered_rows import (
     describe_headed,
     describe_named_rows,
@@ -95,7 +99,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 30
+EXTRACT_VERSION = 31
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -190,8 +194,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
     performers = {fold(d.performer) for d in drafts if d.performer}
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
+    if not drafts:
+        # studies a decision names with the frame of their cost; else the one project a
+        # document is about, named in its text
+        drafts += [from_named(n) for n in find_framed_studies(lines, ctx, places, orgs, ref)]
     if not drafts and (one := find_one_named_project(lines, ctx, places, orgs, ref)):
-        drafts.append(from_named(one))  # a document about one project, named in its text
+        drafts.append(from_named(one))
     describe_numbered_rows(drafts, grids, lines)
     describe_named_rows(drafts, grids, lines)
     describe_headed(drafts, lines)

@@ -419,3 +419,29 @@ Summa                                  62,7          63,0        -0,3
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds[38_200_000] == "budget" and kinds[62_700_000] == "budget"
     assert kinds[37_900_000] == "other" and kinds[-600_000] == "other"
+
+
+def test_studies_a_decision_names_with_the_frame_of_their_cost(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        """Utlåtande 2015:64 RI (Dnr 123-0912/2015)                         Sida 1 (2)
+Stadsövergripande forsknings- och utvecklingsmedel
+(FUM) inom socialtjänsten år 2015
+Borgarrådsberedningen föreslår att kommunstyrelsen beslutar
+följande
+att  ge socialnämnden i uppdrag att genomföra studien Barn som bor i
+     skyddat boende - skolgång och stöd inom en ram om 1,1 mnkr,
+att  ge socialnämnden i uppdrag att genomföra studien Hemlöshet bland
+     unga vuxna efter placering inom en ram om 650 tkr,
+att  resultaten av studierna redovisas för kommunstyrelsen senast i juni 2016.
+Föredragande borgarråd Anna Prov anför följande.
+Ärendet
+Kommunfullmäktige har i budget för 2015 avsatt 3 mnkr för FUM.
+""",
+    )
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Barn som bor i skyddat boende - skolgång och stöd": 1_100_000,
+        "Hemlöshet bland unga vuxna efter placering": 650_000,
+    }
+    assert {p.fund_type for p in f.projects} == {"FUM"}
