@@ -99,7 +99,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 31
+EXTRACT_VERSION = 32
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -193,6 +193,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # "Föreningen Tensta Basket" over its activity and sum)
     performers = {fold(d.performer) for d in drafts if d.performer}
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
+    # "projekt föreslås få 220 000 kr …": the rest of a sentence about a project, no name
+    drafts = [d for d in drafts if not _SENTENCE_REST.match(d.name)]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a
@@ -429,3 +431,10 @@ def _mixed_funding(description: str | None, fund: str | None = None) -> bool:
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")
 _RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")
+
+
+#: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
+_SENTENCE_REST = re.compile(
+    r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
+    r"avslås|får|fick)\b"
+)
