@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.item_parts import PlaceFinder, set_amount, split_owner
-from pipeline.facts.lists import ListRow, covered_by_places
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.lists import ListRow, Place, covered_by_places
+from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import find_amounts
 
 __all__ = ["find_owner_heads"]
@@ -42,19 +42,31 @@ _MIN_PARAGRAPHS = 2
 _MAX_NAME_WORDS = 20
 
 
-def find_owner_heads(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
+def find_owner_heads(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
     """Every run of two or more owner-headed paragraphs (module docstring)."""
     out: list[ListRow] = []
     run: list[ListRow] = []
     i = 0
     while i < len(lines):
-        if not lines[i].text.strip() or lines[i].heading:
+        if not lines[i].text.strip():
             i += 1
             continue
-        end = i
+        head = i if lines[i].heading else None
+        if head is not None and not (
+            i + 1 < len(lines) and lines[i + 1].text.strip() and not lines[i + 1].heading
+        ):
+            i += 1
+            continue
+        start = i + 1 if head is not None else i
+        end = start
         while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
             end += 1
-        row = _paragraph(lines, i, end, find)
+        if head is not None:
+            row = _unit_headed(lines, head, end, find, own)
+        else:
+            row = _paragraph(lines, i, end, find)
         if row is not None:
             run.append(row)
         else:
@@ -148,3 +160,66 @@ def _run_in(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> Lis
     )
     set_amount(row, stated[0], lines, a, b)
     return row
+
+
+_MAX_UNIT_WORDS = 6
+
+
+def _unit_headed(
+    lines: Sequence[BodyLine], h: int, b: int, find: PlaceFinder, own: Sequence[Place]
+) -> ListRow | None:
+    """A paragraph under a short heading that names who applies (a unit of the nämnd's own,
+    or a district), whose first sentence names the work and whose later ones its sum::
+
+        Mottagningsenheten
+        Digital ansökan om ekonomiskt bistånd. Enheten vill pröva att ta emot
+        kompletteringar digitalt. Förvaltningen föreslår 150 000 kronor."""
+    owner = lines[h].text.strip()
+    if len(owner.split()) > _MAX_UNIT_WORDS or re.search(r"\d", owner) or owner.endswith("."):
+        return None
+    joined = dehyphen_join([lines[j].text for j in range(h + 1, b + 1)])
+    stop = re.search(r"\.\s", joined)
+    if stop is None:
+        return None
+    name = joined[: stop.start()].strip()
+    if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
+        return None
+    stated = stated_amount(joined[stop.end() :])
+    if stated is None:
+        return None
+    owners = find(owner)
+    unit = not owners or not covered_by_places(owner, owners)
+    if unit and not own:
+        return None
+    if unit and unit_at(owner) is None and not _short_name(name):
+        # "Skolsocialt team i Årsta" over "Två socialsekreterare placeras på …": the heading
+        # names the project, its first sentence describes it
+        return None
+    row = ListRow(
+        name,
+        list(own) if unit else list(owners),
+        h,
+        b,
+        lines[h].page_no,
+        f"{owner} {joined}",
+        description=joined,
+        form="intro_list",
+        intro_line=h - 1 if h else None,
+        unit_applicant=unit,
+    )
+    set_amount(row, stated[0], lines, h + 1, b)
+    return row
+
+
+_MAX_SHORT_NAME_WORDS = 8
+#: the first words of a sentence that describes the work rather than names it
+_DESCRIBES = re.compile(
+    r"^(?:projektet|studien|arbetet|enheten|förvaltningen|gruppen|det|den|de|vi|två|tre|fyra|"
+    r"alla|under|med|i)\b",
+    re.IGNORECASE,
+)
+
+
+def _short_name(sentence: str) -> bool:
+    """A first sentence short enough to be a name, not one that describes the work."""
+    return len(sentence.split()) <= _MAX_SHORT_NAME_WORDS and not _DESCRIBES.match(sentence)

@@ -99,7 +99,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 32
+EXTRACT_VERSION = 33
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -159,7 +159,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
         lambda: listed(find_priced_blocks(lines, places, own)),
-        lambda: listed(find_owner_heads(lines, places)),
+        lambda: listed(find_owner_heads(lines, places, own)),
         lambda: listed(find_quoted_blocks(lines, places, own)),
     )
     for read in readers:

@@ -445,3 +445,40 @@ Kommunfullmäktige har i budget för 2015 avsatt 3 mnkr för FUM.
         "Hemlöshet bland unga vuxna efter placering": 650_000,
     }
     assert {p.fund_type for p in f.projects} == {"FUM"}
+
+
+def test_paragraphs_under_the_unit_that_applies_name_the_work_in_their_first_sentence(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2016")
+        + """Fördelning av förvaltningens utvecklingsmedel 2016
+
+Förslag till beslut
+1. Stadsdelsnämnden fördelar 260 000 kronor till tre utvecklingsarbeten.
+
+Förvaltningens förslag
+
+Mottagningsenheten
+Sms-påminnelser inför besök. Enheten prövar att påminna klienter
+inför bokade besök. Förvaltningen föreslår 60 000 kronor.
+
+Familjeenheten
+Föräldrautbildning på distans. Kursen ges digitalt och följs upp
+med enkäter. Förvaltningen föreslår 110 000 kronor.
+
+Vuxenenheten
+Återfallsprevention i grupp. Förvaltningen föreslår 90 000 kronor.
+
+Uppföljning
+Varje enhet redovisar arbetet till avdelningschefen.
+""",
+    )
+    got = {p.name: p for p in f.projects}
+    assert {n: p.amount_sek for n, p in got.items()} == {
+        "Sms-påminnelser inför besök": 60_000,
+        "Föräldrautbildning på distans": 110_000,
+        "Återfallsprevention i grupp": 90_000,
+    }
+    assert all([d.district_id for d in p.districts] == ["skarpnack"] for p in f.projects)
