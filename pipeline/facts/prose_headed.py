@@ -68,7 +68,7 @@ def find_headed_projects(
         k = head_end + 1
         while k < len(lines) and not lines[k].text.strip():
             k += 1
-        sent = first_sentence.get(k)
+        sent = first_sentence.get(k) or next((t for t in sents if t.first < k <= t.last), None)
         end = next(
             (
                 j
@@ -95,7 +95,7 @@ def find_headed_projects(
             continue
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if bare and "amount" not in fields:
+        if (bare or (labelled and not amounts)) and "amount" not in fields:
             # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
             # 130 000 kronor, sammanlagt 310 000 kronor"
             stated = stated_amount("\n".join(lines[j].text for j in range(k, end)))
@@ -182,6 +182,13 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
         return None
     if _BARE_LABEL.match(text):
         return i  # "PROJEKT 2" over its name: the name is read below the label
+    labelled = _LABELLED.match(text)
+    if (
+        labelled
+        and not re.search(r"[.!?](?:\s|$)", labelled.group(1))
+        and len(labelled.group(1).split()) <= _MAX_HEADING_WORDS
+    ):
+        return i  # "Delprojekt A. Tidig kontakt med unga" over its text, no blank between
     for last in (i, i + 1):
         if last >= len(lines) or not lines[last].text.strip():
             return None

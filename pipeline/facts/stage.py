@@ -99,7 +99,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 33
+EXTRACT_VERSION = 34
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -195,6 +195,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
     # "projekt föreslås få 220 000 kr …": the rest of a sentence about a project, no name
     drafts = [d for d in drafts if not _SENTENCE_REST.match(d.name)]
+    # "Gemensam bedömnings- 95 000 95 000 45 000 mall …": a table's row read as a name
+    drafts = [d for d in drafts if not _CELLS_IN_NAME.search(d.name)]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a
@@ -438,3 +440,6 @@ _SENTENCE_REST = re.compile(
     r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
     r"avslås|får|fick)\b"
 )
+
+#: two sums of a table row inside a name
+_CELLS_IN_NAME = re.compile(r"\b\d{1,3}(?: \d{3})+\s+(?:\d{1,3}(?: \d{3})+|[–-])(?:\s|$)")

@@ -482,3 +482,29 @@ Varje enhet redovisar arbetet till avdelningschefen.
         "Återfallsprevention i grupp": 90_000,
     }
     assert all([d.district_id for d in p.districts] == ["skarpnack"] for p in f.projects)
+
+
+def test_labelled_sub_projects_whose_text_follows_the_label_line_at_once(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        SDF_HEAD.replace("2006", "2004")
+        + """Ansökan om FoU-medel för projektet Trygga steg 2004–2005
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om FoU-medel för tre delprojekt.
+
+Bakgrund
+Projektet "Trygga steg" består av två delprojekt.
+
+Delprojekt A. Tidiga samtal med unga som begått ringa brott
+Fältgruppen och ungdomssekreterarna prövar ett gemensamt första
+samtal. Delprojektet kostar 300 000 kr, varav 220 000 kr söks från
+socialtjänstnämnden.
+
+Delprojekt B. Stödgrupp för syskon till unga i missbruk
+Två grupper startas under hösten. För delprojektet söks 120 000 kr.
+""",
+    )
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got["Tidiga samtal med unga som begått ringa brott"] == 220_000
+    assert got["Stödgrupp för syskon till unga i missbruk"] == 120_000
