@@ -1,7 +1,9 @@
-"""Blind rounds g215–g222 and n131–n138, on short texts written for the test: projects under a
+"""Blind rounds g215–g238 and n131–n154, on short texts written for the test: projects under a
 bare "Projekt 1" label with their name on the line below, sums of several years added up,
 paragraphs around a name in quotation marks with the sums sought and proposed, a summary
-table whose rows only name "Projekt 1", and a sentence that reads like a table header."""
+table whose rows only name "Projekt 1", a sentence that reads like a table header, rows that
+wrap upwards, run-in owners and units over their paragraphs, studies framed by their cost,
+one project named in running text, and a follow-up table's money columns."""
 
 from __future__ import annotations
 
