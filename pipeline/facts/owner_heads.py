@@ -33,7 +33,7 @@ from pipeline.facts.describe import stated_amount
 from pipeline.facts.item_parts import PlaceFinder, set_amount, split_owner
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join, unit_at
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 
 __all__ = ["find_owner_heads"]
 
@@ -138,15 +138,10 @@ def _run_in(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> Lis
         return None
     body = [m.group("rest")] + [lines[j].text.strip() for j in range(a + 1, b + 1)]
     joined = dehyphen_join(body)
-    stop = re.search(r"\.\s", joined)  # the first full stop ends the name, whatever follows
-    if stop is None:
+    got = _name_then_sum(joined)
+    if got is None:
         return None
-    name = joined[: stop.start()].strip()
-    if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
-        return None
-    stated = stated_amount(joined[stop.end() :])
-    if stated is None:
-        return None
+    name, stated = got
     row = ListRow(
         name,
         list(owners),
@@ -178,15 +173,10 @@ def _unit_headed(
     if len(owner.split()) > _MAX_UNIT_WORDS or re.search(r"\d", owner) or owner.endswith("."):
         return None
     joined = dehyphen_join([lines[j].text for j in range(h + 1, b + 1)])
-    stop = re.search(r"\.\s", joined)
-    if stop is None:
+    got = _name_then_sum(joined)
+    if got is None:
         return None
-    name = joined[: stop.start()].strip()
-    if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
-        return None
-    stated = stated_amount(joined[stop.end() :])
-    if stated is None:
-        return None
+    name, stated = got
     owners = find(owner)
     unit = not owners or not covered_by_places(owner, owners)
     if unit and not own:
@@ -223,3 +213,16 @@ _DESCRIBES = re.compile(
 def _short_name(sentence: str) -> bool:
     """A first sentence short enough to be a name, not one that describes the work."""
     return len(sentence.split()) <= _MAX_SHORT_NAME_WORDS and not _DESCRIBES.match(sentence)
+
+
+def _name_then_sum(text: str) -> tuple[str, tuple[AmountMatch, str]] | None:
+    """The name a paragraph opens with (up to its first full stop, whatever follows) and the
+    sum its later sentences state, or None."""
+    stop = re.search(r"\.\s", text)
+    if stop is None:
+        return None
+    name = text[: stop.start()].strip()
+    if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
+        return None
+    stated = stated_amount(text[stop.end() :])
+    return None if stated is None else (name, stated)
