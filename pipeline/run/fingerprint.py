@@ -218,6 +218,16 @@ def ocr_engine(requested: str = "cli", lang: str = "swe") -> OcrEngine:
     return OcrEngine("tesserocr", said) if ok else OcrEngine("cli", why_cli=said)
 
 
+def settled_engine(requested: str = "cli", lang: str = "swe") -> tuple[str, str]:
+    """The engine a run reads with ("tesserocr" or "cli") and, when in-process Tesseract was
+    wanted but the CLI it is (not merely not installed, under "auto"), the message why."""
+    engine = ocr_engine(requested, lang)
+    said = ""
+    if engine.why_cli and (requested == "tesserocr" or "not installed" not in engine.why_cli):
+        said = f"OCR engine: the tesseract CLI ({engine.why_cli})"
+    return engine.name, said
+
+
 def _try_inprocess(tessdata: str, lang: str) -> list[object]:
     """[True, identity] when tesserocr starts with `lang` and osd, else [False, the reason]."""
     try:

@@ -87,14 +87,11 @@ def run(settings: Settings, on_event: EventHandler = lambda *a, **k: None) -> Ru
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     summary = RunSummary()
     version = pipeline_version()
-    # the engine is chosen once, here, and the workers are told which (not "auto"), so
-    # that the text fingerprint names the engine that reads the pages
-    engine = fp.ocr_engine(settings.ocr.engine, settings.ocr.lang)
-    if engine.why_cli and (
-        settings.ocr.engine == "tesserocr" or "not installed" not in engine.why_cli
-    ):
-        on_event("message", text=f"OCR engine: the tesseract CLI ({engine.why_cli})")
-    settings = replace(settings, ocr=replace(settings.ocr, engine=engine.name))
+    # chosen once, here, and the workers are told which: the text key names the engine
+    engine, why = fp.settled_engine(settings.ocr.engine, settings.ocr.lang)
+    if why:
+        on_event("message", text=why)
+    settings = replace(settings, ocr=replace(settings.ocr, engine=engine))
     fps = fp.stage_fingerprints(settings.ocr.lang, settings.ocr.engine)
     fingerprint = fp.combined(fps)
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
