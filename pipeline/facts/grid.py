@@ -45,16 +45,14 @@ from pipeline.facts.grid_header import (
     GridCell,
     GridColumn,
     assign_columns,
-    caption_unit,
     continuation_cells,
     read_header,
     split_cells,
     split_row_cells,
     unit_line,
 )
-from pipeline.facts.grid_model import GridRow, GridTable
-from pipeline.facts.grid_wrap import lift_wrapped_heads
-from pipeline.lang.amounts import find_amounts
+from pipeline.facts.grid_model import GridRow, GridTable, caption_unit, read_number
+from pipeline.facts.grid_wrap import lift_wrapped_heads, starts_row, sum_opens_below
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -63,12 +61,6 @@ __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"
 #: a wrapped cell continues the row only when it is short; longer lines after a blank are prose
 _MAX_CONTINUATION_CHARS = 60
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
-_BARE_NUMBER = re.compile(
-    r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
-    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:,\d+)?)"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
-    re.IGNORECASE,
-)
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
@@ -96,25 +88,6 @@ def _money_column(columns: list[GridColumn]) -> GridColumn | None:
 def _year_of(header: str) -> int | None:
     m = re.search(rf"\b({YEAR})\b", header)
     return int(m.group(1)) if m else None
-
-
-def _read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
-    """A money cell: (kronor, raw, approximate). A bare number takes the column's unit."""
-    s = text.strip()
-    m = _BARE_NUMBER.match(s)
-    if m:
-        digits = re.sub(r"[ \u00a0.]", "", m.group("num"))
-        value = float(digits.replace(",", ".")) if "," in digits else int(digits)
-        has_unit = bool(re.search(r"kr|kronor|sek", s, re.I))
-        sek = int(round(value * (1 if has_unit and multiplier == 1 else multiplier)))
-        if sek <= 0:
-            return None
-        return sek, s, bool(m.group("approx"))
-    found = find_amounts(s)
-    if len(found) == 1 and len(found[0].raw) >= len(s) - 6:
-        a = found[0]
-        return a.sek, a.raw, a.approximate
-    return None
 
 
 def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
@@ -189,7 +162,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             # printed money all the same (what the group was granted)
             if money is not None:
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
-                    got = _read_number(
+                    got = read_number(
                         c.text, col.multiplier if col.multiplier > 1 else money.multiplier
                     )
                     if got is not None and col is money:
@@ -208,9 +181,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             and not after_rule
         ):
             # "Summa  800 000" inside a ruled row under its years' sums: the row's own total
-            got = next(
-                (g for c in cells[1:] if (g := _read_number(c.text, money.multiplier))), None
-            )
+            got = next((g for c in cells[1:] if (g := read_number(c.text, money.multiplier))), None)
             if got is not None:
                 if row.amount is not None and row.amount_raw is not None:
                     first = re.match(r"\s*((?:19|20)\d\d)", " ".join(row.cells.get("year", [])))
@@ -228,9 +199,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
                     unit = col.multiplier if col.multiplier > 1 else money.multiplier
-                    got = _read_number(c.text, unit)
+                    got = read_number(c.text, unit) if col.role != "count" else None
                     if got is None:
-                        continue
+                        continue  # (a count of participants is no money)
                     summed.append(col)
                     table.total_line = j
                     table.total_evidence = stripped
@@ -265,7 +236,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
             # a money column's own unit first ("Kostnad 2013 (tkr)" beside a "Medel" column)
             unit = col.multiplier if col.multiplier > 1 else (money or col).multiplier
-            num = _read_number(c.text, unit) if money else None
+            num = read_number(c.text, unit) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
                 num = None  # a period column's year is no sum of money
             if col.role == "count":
@@ -280,9 +251,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 )
             ):
                 if applied is not None and col is applied:
-                    applied_amount = _read_number(c.text, applied.multiplier) or num
+                    applied_amount = read_number(c.text, applied.multiplier) or num
                 elif col.role == "spent":
-                    spent = _read_number(
+                    spent = read_number(
                         c.text, col.multiplier if col.multiplier > 1 else money.multiplier
                     )
                     if spent is not None:
@@ -326,6 +297,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 for col in assign_columns(columns, cells)
             )
         )
+        # "Liljeholmen  Mötesplats Årstadal för äldre med" over "  annan språkbakgrund  600",
+        # under a row with its sum: a row of its own whose sum stands on its wrapped line below
+        opens_below = (
+            money is not None
+            and amount is None
+            and row is not None
+            and (row.amount is not None or row.applied is not None)
+            and sum_opens_below(lines, j, columns, cells, money)
+        )
         # "2014   400 000" under a row's first year: the same row's next year
         year_only = (
             row is not None
@@ -338,10 +318,11 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if table.ruled
             else not top_aligned
             # a sum applied for starts a row as a granted one does ("310 000   –")
-            and _starts_row(
+            and starts_row(
                 cells, columns, amount or applied_amount, money, row, ln.indent, stripped
             )
         )
+        starts = starts or (opens_below and not table.ruled)
         after_rule = False
         if not starts:
             if row is None:
@@ -413,33 +394,3 @@ def _is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
     if blank:
         return len(stripped) > _MAX_CONTINUATION_CHARS or stripped.endswith((".", ":"))
     return len(stripped) > 70 and stripped.endswith((".", ":"))
-
-
-def _starts_row(
-    cells: list[GridCell],
-    columns: list[GridColumn],
-    amount: tuple[int, str, bool] | None,
-    money: GridColumn | None,
-    row: GridRow | None,
-    indent: int,
-    stripped: str,
-) -> bool:
-    """Does this line start a new row (rather than continue the row above)?"""
-    if not cells:
-        return False
-    if row is None:
-        return amount is not None or cells[0].start <= columns[0].start + 1
-    if row.evidence.count("(") > row.evidence.count(")"):
-        return False  # "Kista sdf (medsökande" / "Spånga-Tensta)": inside the row's bracket
-    left = row.cells.get(columns[0].role) or [""]
-    if left[-1].rstrip().endswith(("-", ",")) and amount is None:
-        return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
-    at_left = cells[0].start <= columns[0].start + 1
-    lead = cells[0].text.strip(" |")[:1]
-    looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"
-    if money is not None and amount is not None:
-        # rows are top-aligned: a second amount means a new row
-        return row.amount is not None or row.applied is not None or looks_new
-    # a capitalised line at the left edge that fills two or more columns is a row of its own
-    # (a wrapped name or district fills one column, or starts in lower case or indented)
-    return looks_new and len(cells) >= 2

@@ -20,7 +20,6 @@ __all__ = [
     "GridCell",
     "GridColumn",
     "assign_columns",
-    "caption_unit",
     "column_at",
     "continuation_cells",
     "followup_header",
@@ -55,6 +54,8 @@ _COUNT_HEADER = re.compile(
     r"(?:delt\.?|deltagare|antal(?:\s+\w+)?|pers\.?|personer|poang|platser|timmar)"
 )
 _YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
+#: what a study trip is about, in a column beside its destination
+_PURPOSE_HEADER = re.compile(r"(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
@@ -232,7 +233,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
                 return None
             unknown += 1
-            role = "other"
+            # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
+            role = "purpose" if _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) else "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
     ends = [col for col in columns if col.role == "end"]
     periods = [col for col in ends if _PERIOD.search(fold(col.header))]
@@ -242,8 +244,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             col.role = "other"
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
+    _unnamed_column(columns)
     roles = [c.role for c in columns]
-    known = [r for r in roles if r not in ("other", "ordinal", "count")]
+    known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
     # område" in a table of studies with their performer, end and cost)
     if unknown > max(1, len(set(known)) - 2) or not any(r in ROW_ROLES for r in roles):
@@ -251,6 +254,30 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(set(known)) < 2:
         return None
     return columns
+
+
+#: headers of a column that comments on a row, never names it
+_REMARK_HEADER = re.compile(
+    r"(?:kommentar|anmarkning|motivering|bedomning|notering|beslut|status|ovrigt|forslag)"
+)
+
+
+def _unnamed_column(columns: list[GridColumn]) -> None:
+    """ "Stadsdelsnämnd | Mötesplats | Sökt | Förslag": a district column, one column of
+    words the vocabulary does not know and money columns; the words name each row."""
+    others = [c for c in columns if c.role == "other"]
+    roles = {c.role for c in columns}
+    if (
+        len(others) == 1
+        and not any(c.header.endswith(":") for c in columns)  # "Stadsdel:  Vantör" labels
+        and "name" not in roles
+        and "performer" not in roles
+        and "district" in roles
+        and roles & {"cost", "applied"}
+        and not _REMARK_HEADER.match(fold(others[0].header))
+        and columns.index(others[0]) == [c.role for c in columns].index("district") + 1
+    ):
+        others[0].role = "name"
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:
@@ -324,36 +351,6 @@ def assign_columns(columns: list[GridColumn], cells: list[GridCell]) -> list[Gri
     if len(cells) == len(columns):
         return list(columns)
     return [column_at(columns, c) for c in cells]
-
-
-#: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
-_CAPTION_UNIT = re.compile(
-    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
-)
-
-
-def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
-    """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
-    numbers in its money columns are in that unit, unless a column names its own."""
-    seen = 0
-    for k in range(h - 1, max(-1, h - 5), -1):
-        text = lines[k].text.strip()
-        if not text:
-            continue
-        seen += 1
-        if seen > 2 or len(text) > 90:
-            return
-        unit = unit_multiplier(text) if _CAPTION_UNIT.search(text) else 1
-        if unit > 1:
-            for col in columns:
-                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
-                if (
-                    col.role in ("cost", "applied", "spent")
-                    and col.multiplier == 1
-                    and not own_unit
-                ):
-                    col.multiplier = unit
-            return
 
 
 #: a sum alone, "kr" before it as typed-era documents print it, OCR's O for a zero

@@ -1,15 +1,20 @@
 """The rows and tables a column-laid-out table is read into (by :mod:`pipeline.facts.grid`):
-each row's text per column role and its money, the table's columns, Summa row and subtotals.
+each row's text per column role and its money, the table's columns, Summa row and subtotals;
+how a money cell reads, and the unit a caption over the header gives the money columns.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.grid_header import GridColumn
+from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_header import GridColumn, unit_multiplier
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
 
-__all__ = ["GridRow", "GridTable"]
+__all__ = ["GridRow", "GridTable", "caption_unit", "read_number"]
 
 
 @dataclass
@@ -63,3 +68,61 @@ class GridTable:
     @property
     def roles(self) -> list[str]:
         return [c.role for c in self.columns]
+
+
+#: a money cell without words: "150 000", "ca 1,5", "45 000:-"
+_BARE_NUMBER = re.compile(
+    r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
+    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:,\d+)?)"
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
+    re.IGNORECASE,
+)
+
+
+def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
+    """A money cell: (kronor, raw, approximate). A bare number takes the column's unit."""
+    s = text.strip()
+    m = _BARE_NUMBER.match(s)
+    if m:
+        digits = re.sub(r"[ \u00a0.]", "", m.group("num"))
+        value = float(digits.replace(",", ".")) if "," in digits else int(digits)
+        has_unit = bool(re.search(r"kr|kronor|sek", s, re.I))
+        sek = int(round(value * (1 if has_unit and multiplier == 1 else multiplier)))
+        if sek <= 0:
+            return None
+        return sek, s, bool(m.group("approx"))
+    found = find_amounts(s)
+    if len(found) == 1 and len(found[0].raw) >= len(s) - 6:
+        a = found[0]
+        return a.sek, a.raw, a.approximate
+    return None
+
+
+#: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
+_CAPTION_UNIT = re.compile(
+    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
+)
+
+
+def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
+    """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
+    numbers in its money columns are in that unit, unless a column names its own."""
+    seen = 0
+    for k in range(h - 1, max(-1, h - 5), -1):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 or len(text) > 90:
+            return
+        unit = unit_multiplier(text) if _CAPTION_UNIT.search(text) else 1
+        if unit > 1:
+            for col in columns:
+                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
+                if (
+                    col.role in ("cost", "applied", "spent")
+                    and col.multiplier == 1
+                    and not own_unit
+                ):
+                    col.multiplier = unit
+            return

@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_header import GridColumn, assign_columns, split_row_cells
-from pipeline.facts.grid_model import GridRow, GridTable
+from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns, split_row_cells
+from pipeline.facts.grid_model import GridRow, GridTable, read_number
 
-__all__ = ["lift_wrapped_heads"]
+__all__ = ["lift_wrapped_heads", "starts_row", "sum_opens_below"]
 
 
 def lift_wrapped_heads(table: GridTable, lines: Sequence[BodyLine]) -> None:
@@ -100,3 +100,73 @@ def _cells(
             if t and t not in ("-", "–", "—"):
                 out.setdefault(col.role, []).append(t)
     return out
+
+
+def sum_opens_below(
+    lines: Sequence[BodyLine],
+    j: int,
+    columns: list[GridColumn],
+    cells: list[GridCell],
+    money: GridColumn,
+) -> bool:
+    """Line `j` fills the first column and another in capitals, without a sum, and the next
+    line carries a sum with its first column empty: the row's cells wrap down to its sum."""
+    lead = cells[0].text.strip(" |")[:1] if cells else ""
+    if not cells or cells[0].start > columns[0].start + 1 or not lead.isupper():
+        return False
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    if nxt is None or not nxt.text.strip():
+        return False
+    below = split_row_cells(" " * nxt.indent + nxt.text, columns)
+    if not below:
+        return False
+    roles = assign_columns(columns, below)
+    # the line below goes on with this one: its first column is empty, or its first or name
+    # cell starts in lower case ("Kanotklubb  vid Mälaren  45 000")
+    goes_on = below[0].start > columns[0].start + 1 or any(
+        c.text.strip(" |")[:1].islower()
+        for c, col in zip(below, roles, strict=True)
+        if col.role == "name" or c is below[0]
+    )
+    return goes_on and any(
+        col is money and read_number(c.text, money.multiplier) is not None
+        for c, col in zip(below, roles, strict=True)
+    )
+
+
+def starts_row(
+    cells: list[GridCell],
+    columns: list[GridColumn],
+    amount: tuple[int, str, bool] | None,
+    money: GridColumn | None,
+    row: GridRow | None,
+    indent: int,
+    stripped: str,
+) -> bool:
+    """Does this line start a new row (rather than continue the row above)?"""
+    if not cells:
+        return False
+    if row is None:
+        return amount is not None or cells[0].start <= columns[0].start + 1
+    if row.evidence.count("(") > row.evidence.count(")"):
+        return False  # "Kista sdf (medsökande" / "Spånga-Tensta)": inside the row's bracket
+    left = row.cells.get(columns[0].role) or [""]
+    if left[-1].rstrip().endswith(("-", ",")) and amount is None:
+        return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
+    at_left = cells[0].start <= columns[0].start + 1
+    lead = cells[0].text.strip(" |")[:1]
+    looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"
+    if money is not None and amount is not None and row.amount is None and row.applied is None:
+        named = [
+            c
+            for c, col in zip(cells, assign_columns(columns, cells), strict=True)
+            if col.role == "name"
+        ]
+        if named and named[0].text.strip(" |")[:1].islower():
+            return False  # "Simskola för barn som inte" over "klarat …  52 000": one row
+    if money is not None and amount is not None:
+        # rows are top-aligned: a second amount means a new row
+        return row.amount is not None or row.applied is not None or looks_new
+    # a capitalised line at the left edge that fills two or more columns is a row of its own
+    # (a wrapped name or district fills one column, or starts in lower case or indented)
+    return looks_new and len(cells) >= 2

@@ -56,6 +56,11 @@ def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
     return all(_OWNER_FILLER.match(fold(r)) for r in rest)
 
 
+def owner_only(text: str, find: PlaceFinder) -> bool:
+    """`text` names a district or förvaltning and nothing else ("Kista stadsdelsförvaltning")."""
+    return _owner_covered(text.strip().rstrip("."), find(text.strip().rstrip(".")), 0)
+
+
 def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     """(name, owner places) of an item head without its amount."""
     places = find(head)

@@ -18,6 +18,7 @@ from pipeline.facts.item_parts import (
     PlaceFinder,
     granted_instead,
     labelled_row,
+    owner_only,
     quoted_name,
     set_amount,
     split_owner,
@@ -54,7 +55,8 @@ _ORG_FIRST = re.compile(
     # "Brottsofferjouren Sigtunabygden, stödsamtal för brottsutsatta": the association, a
     # comma, what it does with the money
     r"|^((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"
-    r"förbundet|sällskapet|scouterna|nätverket|stiftelsen)(?:\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
+    r"förbundet|sällskapet|scouterna|nätverket|stiftelsen|gille|gillet|vänner|scoutkår|"
+    r"scoutkåren)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
     r"(?=[a-zåäö])"
 )
 
@@ -132,6 +134,12 @@ def item_row(
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = _head(head_text)
+    lead_owner = ""
+    if amount is None and rest.strip() and owner_only(head, find):
+        # "1. Kista stadsdelsförvaltning. Malmö, samverkan kring skolfrånvaro.   12 000 kr":
+        # the applicant as a sentence of its own, the name and the sum after it
+        lead_owner = head
+        head, amount, rest = _head(rest.replace("\n", " ", 1))
     quoted = quoted_name(head)
     below = _QUOTED_FIRST.match(rest) if quoted is None and amount is not None else None
     if below is not None and find(head) and len(head.split()) <= _MAX_OWNER_HEAD_WORDS:
@@ -149,6 +157,8 @@ def item_row(
         unit_applicant = bool(tidy(around[:first])) or not places
     else:
         name, places = split_owner(head, find)
+    if lead_owner:
+        places = find(lead_owner)
     name, performer = bracketed_performer(name, find)
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
@@ -187,16 +197,28 @@ _SUM_CUE = re.compile(
 )
 
 
+_DECIDED_CUE = re.compile(r"(?:forslag|foreslas|bevilja\w*|tilldela\w*|beslut)\b[^.]{0,20}$")
+
+
 def _described_sum(rest: str) -> AmountMatch | None:
     """The sum an item's description states when its head has none: the only sum of the
     description, else the one a proposal, grant or application word introduces."""
     if not rest:
         return None
     sums = [m for m in find_amounts(rest) if m.per is None]
+    if len({m.sek for m in sums}) > 1:
+        # "… om 1 150 000 kronor, varav 96 000 kronor inte förbrukades": the part is no sum
+        # of the item's own
+        sums = [
+            m for m in sums if not re.search(r"\bvarav\s*$", rest[max(0, m.start - 12) : m.start])
+        ]
     if len({m.sek for m in sums}) == 1:
         return sums[0]
     cued = [m for m in sums if _SUM_CUE.search(fold(rest[max(0, m.start - 60) : m.start]))]
-    return cued[0] if cued else None
+    # "Sökt belopp 240 000 kr. Förslag 180 000 kr.": the sum proposed or granted, not the one
+    # applied for
+    decided = [m for m in cued if _DECIDED_CUE.search(fold(rest[max(0, m.start - 25) : m.start]))]
+    return (decided or cued)[0] if cued else None
 
 
 _MAX_NAME_SENTENCE = 16
@@ -215,6 +237,14 @@ def _sentence_item(
         return None  # "Name, District, 18 000 kronor. …": the usual item
     name, places = split_owner(first, find)
     sums = [m for m in find_amounts(rest) if m.per is None]
+    if not tidy(name) or owner_only(first, find):
+        # "1. Kista stadsdelsförvaltning. Malmö, samverkan kring skolfrånvaro.  12 000 kr":
+        # the first sentence is the applicant, the name is the next
+        head, amount, rest = _head(rest)
+        name, places = tidy(head), find(first)
+        sums = [amount] if amount is not None else [m for m in find_amounts(rest) if m.per is None]
+        if not name:
+            return None
     row = ListRow(
         tidy(name),
         places,

@@ -69,6 +69,11 @@ def grid_rows(
         c.role == "performer" and re.match(r"(?:sokande\s+)?(?:forening|arrangor)", fold(c.header))
         for c in t.columns
     )
+    # a trip's destination in the name column, what it is about in a column of its own
+    destination_column = any(
+        c.role == "name" and re.match(r"(?:resmal|resa|destination|ort)\b", fold(c.header))
+        for c in t.columns
+    )
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
@@ -155,6 +160,10 @@ def grid_rows(
             decided = cued_status(r.text("status"), None) or ""
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
+        purpose = _clean_cell(r.cells.get("purpose", []))
+        if name and purpose and destination_column and len(name.split()) <= 2 and "," not in name:
+            # a bare city ("Glasgow") beside "Housing First för …": the trip is both
+            name = f"{name}, {purpose}"
         if "ordinal" not in t.roles:
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
         performer = _performer_cell(r.text("performer"))

@@ -99,7 +99,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 34
+EXTRACT_VERSION = 35
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -392,7 +392,9 @@ def _state_money(a: Amount, granted_state: bool) -> Amount:
     fund = a.fund_type or ("statsbidrag" if granted_state else None)
     if fund != "statsbidrag" or not granted_state:
         return a
-    kind = "state_grant" if a.kind in ("project_cost", "total_granted") else a.kind
+    # the grant shared out ("fördelar 18 000 000 kronor av statsbidraget", a district's
+    # share in its table) is the grant too
+    kind = "state_grant" if a.kind in ("project_cost", "total_granted", "budget") else a.kind
     return dataclasses.replace(a, fund_type=fund, kind=kind)
 
 
