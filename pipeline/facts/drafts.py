@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pipeline.facts import ids
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.item_rows import organisation_first
 from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.named import NamedProject
 from pipeline.facts.text_units import sentences
@@ -141,12 +142,16 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         # an item that reports on itself ("Projektet … har genomförts", "… pågår under
         # 2022", "Genomfört i oktober 2021"): what it says it is
         status = _reported(r.description) or status
+    name, performer = r.name, r.performer
+    if performer is None:
+        # "Högdalens Kulturförening, teaterverkstad för barn    42 500 kr" in any list
+        name, performer = organisation_first(name)
     d = Draft(
-        name=r.name,
+        name=name,
         fund_type=fund,
         year=year,
         status=status,
-        performer=r.performer,
+        performer=performer,
         description=r.description,
         page_no=r.page_no,
         evidence=r.evidence,
@@ -215,3 +220,29 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
             )
         )
     return out
+
+
+#: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
+_SENTENCE_REST = re.compile(
+    r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
+    r"avslås|får|fick)\b"
+)
+
+#: a name that is a kind of grant or the rest of a list, folded
+_NO_NAME = re.compile(
+    r"^(?:(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*|"
+    r"(?:ovriga|ovrigt|resterande)\b)"
+)
+
+#: two sums of a table row inside a name
+_CELLS_IN_NAME = re.compile(r"\b\d{1,3}(?: \d{3})+\s+(?:\d{1,3}(?: \d{3})+|[–-])(?:\s|$)")
+
+
+def names_a_project(name: str) -> bool:
+    """Is `name` a project's name, not the rest of a sentence ("projekt föreslås få 220 000
+    kr …"), a table row's cells ("Gemensam bedömnings- 95 000 95 000 45 000 mall"), a kind
+    of grant ("Vantörs Schackklubb, verksamhetsbidrag") or the others lumped together
+    ("Övriga åtta organisationer")?"""
+    return not (
+        _SENTENCE_REST.match(name) or _CELLS_IN_NAME.search(name) or _NO_NAME.match(fold(name))
+    )

@@ -29,7 +29,7 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["bracketed_performer", "item_row"]
+__all__ = ["bracketed_performer", "item_row", "organisation_first"]
 
 
 #: a head is short: a name and its owner, not a paragraph
@@ -54,10 +54,11 @@ _ORG_FIRST = re.compile(
     r"församling)\b[^;–—]{0,30}?)\s[–—-]\s+"
     # "Brottsofferjouren Sigtunabygden, stödsamtal för brottsutsatta": the association, a
     # comma, what it does with the money
-    r"|^((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"
+    r"|^((?:[A-ZÅÄÖ0][\w-]*\s+){0,3}?(?:[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"
     r"förbundet|sällskapet|scouterna|nätverket|stiftelsen|gille|gillet|vänner|scoutkår|"
-    r"scoutkåren)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
-    r"(?=[a-zåäö])"
+    r"scoutkåren)|IF|IK|BK|FF|SK)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
+    # (a project's name after it in lower case, or of two words or more)
+    r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w)"
 )
 
 
@@ -88,6 +89,16 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     """(head without its amount, the amount, the rest of the item) of an item's text."""
     amounts = [a for a in find_amounts(text) if a.start <= _MAX_HEAD_CHARS and a.per is None]
     sentence_end = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\n", text)
+    lead = re.match(r"\s*[–—-]\s+|\s*:\s*", text[amounts[0].end :]) if amounts else None
+    if amounts and lead and not text[: amounts[0].start].strip():
+        # "312 000 kr – Aspuddens IF, Lovfotboll i Aspudden": the sum first, the name after
+        a, after = amounts[0], text[amounts[0].end + lead.end() :]
+        end = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\n", after)
+        return (
+            (after[: end.start()] if end else after).strip(),
+            a,
+            after[end.end() :] if end else "",
+        )
     if amounts and (sentence_end is None or amounts[0].start < sentence_end.start() + 2):
         a = amounts[0]
         after = text[a.end :]
@@ -102,6 +113,16 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     if sentence_end is not None:
         return text[: sentence_end.start()], None, text[sentence_end.end() :]
     return text, None, ""
+
+
+def organisation_first(name: str) -> tuple[str, str | None]:
+    """ "Bandhagens IF, fotbollsskola för flickor": (the project, the association named
+    before it, which carries it out); else (name, None)."""
+    org = _ORG_FIRST.match(name)
+    if org is None or not name[org.end() :].strip():
+        return name, None
+    who = org.group(1) or org.group(2) or org.group(3)
+    return name[org.end() :].strip(), who.strip()
 
 
 def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:

@@ -265,8 +265,15 @@ def find_one_named_project(
         words = name.split()
         if not words or len(name) < 6 or fold(words[0]) in _OPEN_ENDS or find_funds(name):
             continue
-        if text.count(name) < 2 and not re.match(r"\s*\d{1,2}[.)]\s", lines[s.first].text):
-            continue  # named once, outside a decision: a passing mention
+        if (
+            text.count(name) < 2
+            and not re.match(r"\s*\d{1,2}[.)]\s", lines[s.first].text)
+            # "5 Redovisning av projektet X" on a line of its own: an item's heading
+            and not (s.first == s.last and not s.text.rstrip().endswith((".", ",")))
+            # "… fått lokala utvecklingsmedel om 350 tkr för projektet X": named with its money
+            and not (find_funds(s.text) and any(a.per is None for a in find_amounts(s.text)))
+        ):
+            continue  # named once, outside a decision or heading: a passing mention
         follow = [t.text for t in sents[k : k + 3]]
         funds = find_funds(" ".join(follow), ctx.study_fund)
         named = _named(

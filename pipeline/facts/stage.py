@@ -62,6 +62,7 @@ from pipeline.facts.drafts import (
     Draft,
     from_list_row,
     from_named,
+    names_a_project,
     number_projects,
     reported_status,
 )
@@ -193,10 +194,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # "Föreningen Tensta Basket" over its activity and sum)
     performers = {fold(d.performer) for d in drafts if d.performer}
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
-    # "projekt föreslås få 220 000 kr …": the rest of a sentence about a project, no name
-    drafts = [d for d in drafts if not _SENTENCE_REST.match(d.name)]
-    # "Gemensam bedömnings- 95 000 95 000 45 000 mall …": a table's row read as a name
-    drafts = [d for d in drafts if not _CELLS_IN_NAME.search(d.name)]
+    drafts = [d for d in drafts if names_a_project(d.name)]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a
@@ -435,13 +433,3 @@ def _mixed_funding(description: str | None, fund: str | None = None) -> bool:
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")
 _RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")
-
-
-#: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
-_SENTENCE_REST = re.compile(
-    r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
-    r"avslås|får|fick)\b"
-)
-
-#: two sums of a table row inside a name
-_CELLS_IN_NAME = re.compile(r"\b\d{1,3}(?: \d{3})+\s+(?:\d{1,3}(?: \d{3})+|[–-])(?:\s|$)")

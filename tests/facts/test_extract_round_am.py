@@ -297,3 +297,67 @@ def test_an_association_named_before_the_comma_with_a_place_after_it(tmp_path: P
         "filmkväll för unga": "Kurdiska Ungdomsföreningen i Hässelby",
         "naturvandring med guide": "Grimstaskogens Vänner",
     }
+
+
+def test_associations_before_their_activity_in_a_list_without_marks(tmp_path: Path) -> None:
+    text = (
+        SDN_PROTOCOL.replace("§ 61", "§ 64")
+        + """Förvaltningen föreslår att följande föreningar beviljas bidrag:
+
+Grimsta Pensionärsförening, vårprogram med utflykter          21 000 kr
+Hässelby IF, fotbollsskola för flickor                        34 000 kr
+Vällingby Kulturförening Slottet, dockteater för barn          18 500 kr
+Råcksta Bridgeklubb, verksamhetsbidrag                         12 000 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: p.performer for p in f.projects}
+    assert got == {
+        "vårprogram med utflykter": "Grimsta Pensionärsförening",
+        "fotbollsskola för flickor": "Hässelby IF",
+        "dockteater för barn": "Vällingby Kulturförening Slottet",
+    }  # an association's operating grant names no project
+
+
+def test_items_that_print_their_sum_first(tmp_path: Path) -> None:
+    text = (
+        SDN_PROTOCOL.replace("§ 61", "§ 65")
+        + """Förvaltningen föreslår följande fördelning av statsbidraget:
+• 96 000 kr – Vällingby IK, Lovbandy på Grimstafältet
+• 54 000 kr – Kulturföreningen Sländan, Sommarteater i Hässelby gård
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "Lovbandy på Grimstafältet": (96_000, "Vällingby IK"),
+        "Sommarteater i Hässelby gård": (54_000, "Kulturföreningen Sländan"),
+    }
+
+
+def test_one_project_named_on_its_items_own_line_or_with_its_money(tmp_path: Path) -> None:
+    page = """Din position: Hem > Stockholms stad > Skarpnäcks stadsdelsnämnd > Sammanträde 2012-03-22
+
+Sammanträde 2012-03-22
+
+4 Redovisning av projektet Läxhjälp i Skarpnäcks bibliotek
+
+Socialnämnden beviljade under 2011 förvaltningen 190 000 kr ur de lokala utvecklingsmedlen för projektet. Ett sextiotal elever har deltagit.
+
+Dnr 1.2.6-118/2012
+"""
+    f = facts_of(tmp_path, page)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Läxhjälp i Skarpnäcks bibliotek", 190_000)
+    ]
+    report = """Din position: Hem > Stockholms stad > Skarpnäcks stadsdelsnämnd > Sammanträde 2012-03-22
+
+5 Månadsrapport februari 2012
+
+Förvaltningen prognostiserar ett överskott om 1,1 mnkr. Förvaltningen har under året fått lokala utvecklingsmedel från socialnämnden om 240 tkr för projektet Familjeverkstaden i Bagarmossen, som pågår till och med juni 2013.
+"""
+    (tmp_path / "report").mkdir()
+    f = facts_of(tmp_path / "report", report)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Familjeverkstaden i Bagarmossen", 240_000)
+    ]
