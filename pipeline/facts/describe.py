@@ -155,6 +155,8 @@ _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
     r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
     r"erholl|erhallit|fatt|finansierades|finansieras|finansierats)\b"
+    # "Statsbidraget uppgick till 640 000 kronor"
+    r"|\b(?:stats)?bidrag\w*\s+(?:uppgick|uppgar)\s+till\b"
     # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
     r"|medel\b[^.]{0,40}\bom\s+\d"
     # "Uppdraget har upphandlats för 450 tkr", "genomför studien för ca 550 tkr"

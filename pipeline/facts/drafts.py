@@ -246,3 +246,15 @@ def names_a_project(name: str) -> bool:
     return not (
         _SENTENCE_REST.match(name) or _CELLS_IN_NAME.search(name) or _NO_NAME.match(fold(name))
     )
+
+
+def own_fund(d: Draft, study_fund: str = "MUL") -> str | None:
+    """The one fund the sentence of a project's own text that states its sum names
+    ("Projektet finansieras av Europeiska socialfonden med 1 900 000 kronor")."""
+    if not d.description or not d.amount_raw:
+        return None
+    for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", d.description)):
+        if d.amount_raw in s:
+            named = {f for _s, _e, f in find_funds(s, study_fund)}
+            return named.pop() if len(named) == 1 else None
+    return None

@@ -143,6 +143,8 @@ def find_field_blocks(
                 break  # the next numbered block ("Resa 3  Århus …")
             if _NUMBERED_HEAD.match(lines[end].text.strip()) and _fields_below(lines, end):
                 break  # the next numbered item over its fields
+            if _bare_name_over_fields(lines, end) is not None:
+                break  # the next name over its fields
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
@@ -177,7 +179,7 @@ def _block_at(
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
         numbered = m is not None and _fields_below(lines, i) is not None
         if not numbered:
-            return None
+            return _bare_name_over_fields(lines, i)
     if m is None:
         return None
     label = fold(m.group("label") or m.group("sub") if numbered else m.group("label")).strip()
@@ -208,6 +210,32 @@ def _block_at(
     if before:
         fields = {**fields, _BEFORE: (k, " ".join(before))}
     return {"projekt": (i, name), **fields}, after
+
+
+_MAX_BARE_NAME_WORDS = 16
+
+
+def _bare_name_over_fields(
+    lines: Sequence[BodyLine], i: int
+) -> tuple[dict[str, tuple[int, str]], int] | None:
+    """ "Äldre personer i hemlöshet – behov och insatser" right over "Utförare: …" and
+    "Kostnad: 650 000 kronor": a name line with no mark, no full stop and no label, over two
+    fields at least of which one gives the sum or who carries the work out."""
+    text = lines[i].text.strip()
+    if (
+        not text[:1].isupper()
+        or text.endswith((".", ":", ","))
+        or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
+        or find_amounts(text)
+        or i + 1 >= len(lines)
+        or not is_field(lines[i + 1].text)
+    ):
+        return None
+    fields, after = read_fields(lines, i + 1)
+    kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
+    if len(fields) < _MIN_FIELDS or not any(p.match(lab) for lab in fields for p in kinds):
+        return None
+    return {"projekt": (i, text), **fields}, after
 
 
 #: the fields' key of the text between a numbered heading and its fields

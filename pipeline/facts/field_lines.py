@@ -74,7 +74,7 @@ PERIOD = re.compile(
 #: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
 END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
-    r"avrapportering|slutredovisning|beraknas vara klar)$"
+    r"avrapportering|slutredovisning|beraknas vara klar|beraknas klar|beraknad slutrapport)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
 PERFORMER = re.compile(

@@ -59,6 +59,10 @@ _ORG_FIRST = re.compile(
     r"scoutkåren)|IF|IK|BK|FF|SK)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
     # (a project's name after it in lower case, or of two words or more)
     r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w)"
+    # "SPF Sankt Matteus: måndagsmusik …", "Röda Korset, Vasastadens krets: besöksvänner …":
+    # a name of two words or more before a colon, what it does in lower case after it
+    r"|^((?!(?:projekt|delprojekt|studie|studiebesök|resa|insats|område|tema|del|bilaga)\b)"
+    r"[A-ZÅÄÖ][^:;.]{0,30}\s[^:;.]{1,40}?):\s+(?=[a-zåäö])"
 )
 
 
@@ -121,7 +125,7 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     org = _ORG_FIRST.match(name)
     if org is None or not name[org.end() :].strip():
         return name, None
-    who = org.group(1) or org.group(2) or org.group(3)
+    who = org.group(1) or org.group(2) or org.group(3) or org.group(4)
     return name[org.end() :].strip(), who.strip()
 
 
@@ -184,7 +188,7 @@ def item_row(
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
-        who = org.group(1) or org.group(2) or org.group(3)
+        who = org.group(1) or org.group(2) or org.group(3) or org.group(4)
         performer, name = who.strip(), name[org.end() :].strip()
     elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
         performer, name = last.group(1).strip(), name[: last.start()].strip()

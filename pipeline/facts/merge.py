@@ -88,6 +88,34 @@ def footnote_places(
     return []
 
 
+#: a project's name marked for a footnote: "stödboenden*", "Läxhjälp¹"
+_MARK = re.compile(r"(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])$")
+
+
+def marked_footnote(
+    d: Draft,
+    lines: Sequence[BodyLine],
+    notes: Sequence[tuple[int, str]],
+    find: Callable[[str], list[Place]],
+) -> list[Place]:
+    """A name that ends in a footnote mark ("Brukarnas erfarenheter av stödboenden*"): the
+    mark comes off the name, and the districts the footnote with that mark names ("* Studien
+    genomförs i samarbete med Bromma och Farsta") take part in the project."""
+    mark = _MARK.search(d.name.strip())
+    if mark is None:
+        return []
+    d.name = d.name.strip()[: mark.start()].rstrip()
+    texts = [t for _p, t in notes] + [ln.text for ln in lines]
+    for t in texts:
+        if t.strip().startswith(mark.group(1)) and t.strip()[len(mark.group(1)) :][:1].isspace():
+            found = [p for p in find(t) if p.kind == "stadsdelsförvaltning"]
+            return [
+                next(p for p in found if p.district_id == i)
+                for i in dict.fromkeys(p.district_id for p in found)
+            ]
+    return []
+
+
 def join_studies(
     studies: Sequence[Study],
     rows: Sequence[TableRow],

@@ -224,5 +224,15 @@ def _name_then_sum(text: str) -> tuple[str, tuple[AmountMatch, str]] | None:
     name = text[: stop.start()].strip()
     if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
         return None
-    stated = stated_amount(text[stop.end() :])
+    rest = text[stop.end() :]
+    stated = stated_amount(rest) or _bare_sum_last(rest)
     return None if stated is None else (name, stated)
+
+
+def _bare_sum_last(text: str) -> tuple[AmountMatch, str] | None:
+    """ "… i Oslo. Fem deltagare. 31 500 kr.": a paragraph that ends in its sum alone."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].strip()
+    found = find_amounts(last)
+    if len(found) == 1 and found[0].per is None and not last[: found[0].start].strip():
+        return found[0], last
+    return None

@@ -169,6 +169,10 @@ _COUNTED_RUN = re.compile(
 )
 
 
+#: "3. Föreningsbidrag", "2.1 Projekt med extern finansiering": a report's numbered section
+_NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^.]{0,60}$")
+
+
 def _soft_heads(lines: Sequence[BodyLine]) -> set[int]:
     """Lines set as headings that the layout reading missed, in a run of sections under a
     kind heading ("Projekten" over one section per project): a short line after a blank
@@ -270,8 +274,14 @@ def find_studies(
             ):
                 chosen.append(h)
     out: list[Study] = []
+    # a numbered section the layout did not set as a heading ("3. Föreningsbidrag") ends one
+    sections = {
+        k
+        for k, ln in enumerate(lines)
+        if _NUMBERED_SECTION.match(ln.text.strip()) and (k == 0 or not lines[k - 1].text.strip())
+    }
     for h in sorted(set(chosen)):
-        end = next((k for k in heads if k > h), len(lines))
+        end = next((k for k in sorted(set(heads) | sections) if k > h), len(lines))
         end = min([end] + [r.first_line - 1 for r in table_rows if r.first_line > h])
         body = [lines[k].text for k in range(h + 1, end) if lines[k].text.strip()]
         # a header line of a table ends the paragraph

@@ -64,6 +64,7 @@ from pipeline.facts.drafts import (
     from_named,
     names_a_project,
     number_projects,
+    own_fund,
     reported_status,
 )
 from pipeline.facts.field_blocks import find_field_blocks
@@ -76,7 +77,13 @@ from pipeline.facts.items import find_item_projects
 from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projects, lead_places
 from pipeline.facts.mentions import mention_years, mentions
-from pipeline.facts.merge import footnote_places, join_studies, prose_drafts, subject_draft
+from pipeline.facts.merge import (
+    footnote_places,
+    join_studies,
+    marked_footnote,
+    prose_drafts,
+    subject_draft,
+)
 from pipeline.facts.named import (
     find_framed_studies,
     find_named_projects,
@@ -207,15 +214,16 @@ def extract(doc: UnderstoodDocument) -> Facts:
     describe_headed(drafts, lines)
     notes = footnotes(doc)
     for d in drafts:
+        marked = marked_footnote(d, lines, notes, places)  # "… stödboenden*" ⏎ "* … Bromma"
         if not d.places:
             # "… i fyra stadsdelar¹" with a footnote that names four
-            d.places = footnote_places(d, lines, notes, places)
+            d.places = marked or footnote_places(d, lines, notes, places)
     own_district = [p for p in own if p.kind == "stadsdelsförvaltning"]
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
-        fund = specific_fund(d.fund_type, ctx)
+        fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
         d.fund_type = None if _mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]

@@ -99,6 +99,10 @@ def _two_column_rows(
             cur.left_open = comma
             cur.add_text(s[cut:])
             cur.last = j
+        elif chain and re.match(r"\s*\.\s", s[cut:]):
+            # "Rinkeby stadsdelsförvaltning. Introduktion av …": an owner as a sentence of its
+            # own opens a paragraph, not a column (owner_heads reads those)
+            return [], j
         elif chain:
             if cur is not None:
                 rows.append(cur.finish(lines))

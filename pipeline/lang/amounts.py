@@ -109,7 +109,7 @@ _DIGITS = re.compile(
 
 # Currency words.  "kronor" with OCR damage that keeps the k-r-(vowel)-n/u-(vowel)-r/t/n
 # frame: kronor, kronot, krouor, krona, kronan, kr0nor; and the definite "kronorna".
-_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|sek|:-){_END}"
+_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|lcr|k1|sek|:-){_END}"  # "lcr", "k1": OCR's kr
 _SCALED = (
     rf"(?P<g>(?:mdkr|mdsek|md\.?{_HS}?kr|mdr\.?{_HS}?kr){_END})"
     rf"|(?P<m>(?:mkr|mnkr|msek|mn\.?{_HS}?kr|mio\.?{_HS}?kr){_END})"

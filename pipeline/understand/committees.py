@@ -298,9 +298,10 @@ _DECIDES = re.compile(
     r"\s+beslutar\b"
 )
 _PROPOSER = re.compile(
-    r"\b(Borgarrådsberedningen|Kommunstyrelsen)\s+föreslår\s+att\s+(\w+)\s+beslutar\b"
+    r"\b(Borgarrådsberedningen|Kommunstyrelsen)\s+föreslår\s+att\s+(\w+)\s+"
+    r"(?:för\s+egen\s+del\s+)?beslutar\b"
 )
-_PROPOSES_TO = re.compile(r"\bföreslår\s+att\s+(\w+)\s+beslutar\b")
+_PROPOSES_TO = re.compile(r"\bföreslår\s+att\s+(\w+)\s+(?:för\s+egen\s+del\s+)?beslutar\b")
 _OWN = re.compile(r"\bstadsdels(?:nämnden|förvaltningen)s?\b")
 
 

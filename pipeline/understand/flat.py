@@ -127,7 +127,8 @@ def _stop_pattern() -> re.Pattern[str]:
 # "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande." / "… föreslår
 # kommunfullmäktige besluta följande" / "Kommunstyrelsen beslutar för egen del, …, följande."
 _PROPOSES = re.compile(
-    r"\b(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+besluta(?:r)?\s+(?:(?:att\s+)?följande)\s*[.:]?"
+    r"\b(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+(?:för\s+egen\s+del\s+)?"
+    r"besluta(?:r)?\s+(?:(?:att\s+)?följande)\s*[.:]?"
     r"|\bbeslutar\s+för\s+egen\s+del\b[^.]{0,250}?följande\s*[.:]?"
 )
 _HEADING_TRIGGER = re.compile(

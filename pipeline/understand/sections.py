@@ -152,7 +152,7 @@ def heading_kind(line: str) -> str | None:
 # förutsättning att …, följande."
 _OPENING_LINE = re.compile(
     r"^[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"
-    r"besluta(?:r)?\s+(?:att\s+)?följande\s*[.:]?$"
+    r"(?:för\s+egen\s+del\s+)?besluta(?:r)?\s+(?:att\s+)?följande\s*[.:]?$"
     r"|^[A-ZÅÄÖ][\wåäö-]*\s+beslutar\s+för\s+egen\s+del\b.{0,200}?följande\s*[.:]?$"
     # "Stadsdelsnämnden beslutar" on a line of its own over its att-items (a protocol's §
     # without a "Beslut" heading)

@@ -20,7 +20,7 @@ from pipeline.understand.tabs import align_tab_columns
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 23
+UNDERSTAND_VERSION = 24
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:

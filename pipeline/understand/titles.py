@@ -263,7 +263,9 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
 
 #: a head's labelled subject: "Ärende:   Ansökan om bidrag till …", "Ämne: …", "Angående: …"
 _SUBJECT_LABEL = re.compile(
-    r"^(?P<pad>\s*(?:ärende|ärendet|ämne|angående|avser|rubrik|saken)\s*:\s+)(?P<value>\S.*)$",
+    # (the label a column to the left of its value, "Ärende        Bidrag till …")
+    r"^(?P<pad>\s*(?:ärende|ärendet|ämne|angående|avser|rubrik|saken)(?:\s*:\s+|\s{3,}))"
+    r"(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _MAX_HEAD_LINES = 30
