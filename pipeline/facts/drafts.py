@@ -255,6 +255,8 @@ def own_fund(d: Draft, study_fund: str = "MUL") -> str | None:
         return None
     for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", d.description)):
         if d.amount_raw in s:
+            if re.search(r"\b(?:varav|delvis|del av)\b", fold(s)):
+                return None  # "…, varav 575 000 kronor utgjordes av statsbidrag": a part's fund
             named = {f for _s, _e, f in find_funds(s, study_fund)}
             return named.pop() if len(named) == 1 else None
     return None

@@ -229,3 +229,37 @@ Därutöver beviljades 90 000 kronor till sommarlovsaktiviteter.
     got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
     assert got["Vägen till jobb i Farsta"] == (1_900_000, "ESF")
     assert got["Trygga kvällar i Hökarängen"][0] == 160_000
+
+
+def test_roles_of_a_proposal_that_shares_out_and_limits_written_otherwise(tmp_path: Path) -> None:
+    text = (
+        SN_TU
+        + """Sammanfattning
+Förslaget innebär att 1 490 000 kronor av de avsatta medlen fördelas.
+Varje ansökan om studiebesök får högst uppgå till 45 000 kr.
+Högsta belopp för en ansökan om lokala utvecklingsmedel är 650 000 kr.
+"""
+    )
+    kinds = {a.sek: a.kind for a in facts_of(tmp_path, text).amounts}
+    assert kinds[1_490_000] == "total_granted"
+    assert kinds[45_000] == "max_per_application"
+    assert kinds[650_000] == "max_per_application"
+
+
+def test_a_fund_that_paid_a_part_is_not_the_projects_fund(tmp_path: Path) -> None:
+    text = (
+        SN_TU
+        + """Förvaltningen redovisar följande avslutade studier.
+
+Unga vuxna i hemlöshet
+Studien har genomförts av Malmö universitet. Kostnaden uppgick till 820 000
+kronor, varav 300 000 kronor utgjordes av statsbidrag från Socialstyrelsen.
+
+Skolnärvaro och socialtjänst
+Studien har genomförts av Södertörns högskola. Studien finansierades med
+statsbidrag från Socialstyrelsen om 410 000 kronor.
+"""
+    )
+    got = {p.name: p.fund_type for p in facts_of(tmp_path, text).projects}
+    assert got["Skolnärvaro och socialtjänst"] == "statsbidrag"
+    assert got["Unga vuxna i hemlöshet"] != "statsbidrag"
