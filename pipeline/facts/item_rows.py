@@ -63,6 +63,10 @@ _ORG_FIRST = re.compile(
     # a name of two words or more before a colon, what it does in lower case after it
     r"|^((?!(?:projekt|delprojekt|studie|studiebesök|resa|insats|område|tema|del|bilaga)\b)"
     r"[A-ZÅÄÖ][^:;.]{0,30}\s[^:;.]{1,40}?):\s+(?=[a-zåäö])"
+    # "Fritidsgården Vita Bergen, kvällsöppet …", "Sofia församlings ungdomsverksamhet, vuxna
+    # på stan": a body that runs activities, then what it does in lower case
+    r"|^([A-ZÅÄÖ][^,;:]{0,50}?(?i:gården|församling\w*|föreningarna|verksamheten|"
+    r"ungdomsverksamhet|fältgrupp\w*|kyrka\w*|stiftelse\w*)\b[^,;:]{0,40}?),\s+(?=[a-zåäö])"
 )
 
 
@@ -125,7 +129,7 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     org = _ORG_FIRST.match(name)
     if org is None or not name[org.end() :].strip():
         return name, None
-    who = org.group(1) or org.group(2) or org.group(3) or org.group(4)
+    who = org.group(1) or org.group(2) or org.group(3) or org.group(4) or org.group(5)
     return name[org.end() :].strip(), who.strip()
 
 
@@ -188,7 +192,7 @@ def item_row(
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
-        who = org.group(1) or org.group(2) or org.group(3) or org.group(4)
+        who = org.group(1) or org.group(2) or org.group(3) or org.group(4) or org.group(5)
         performer, name = who.strip(), name[org.end() :].strip()
     elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
         performer, name = last.group(1).strip(), name[: last.start()].strip()

@@ -294,6 +294,17 @@ def find_item_projects(
             )
         ):
             introduced = not cue_hits(intro, "criteria_intro")
+        performed = sum(1 for r in rows if r is not None and r.performer is not None)
+        if (
+            not introduced
+            and len(rows) >= 2
+            and priced == len(rows)
+            and performed * 2 >= len(rows)
+            and intro.rstrip().endswith(":")
+        ):
+            # "Förvaltningen föreslår följande fördelning:" over "1. Söders Fotbollsförening,
+            # fotboll på lördagskvällar .... 60 000 kr": associations' activities and sums
+            introduced = not cue_hits(intro, "criteria_intro")
         decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
         if cue_hits(intro, "criteria_intro"):
             pass

@@ -236,6 +236,10 @@ _UNQUOTED = re.compile(
     r"\b(?:projektet|projektplanen\s+för|projektansökan(?:\s+för)?)\s+"
     rf"(?P<name>[A-ZÅÄÖ][\w–-]*(?:\s+(?!{_STOPS})[\w–-]+){{0,6}})(?=\s+{_STOPS}|\s*[,.;:)]|\s*$)"
 )
+#: a sum and, at most two words after it, the project it is for
+_SUM_FOR_PROJECT = re.compile(
+    r"\d(?:[\d\s]*\d)?\s*(?:kr|kronor|tkr|mnkr|mkr)\.?\s+(?:\w+\s+){0,2}?projektet\s+[A-ZÅÄÖ]"
+)
 #: the words before a project's whole sum
 _WHOLE = re.compile(
     r"(?:totalt|sammanlagt|total\s+projektbudget|totala\s+kostnad\w*)[\w\s:]{0,25}$"
@@ -272,6 +276,8 @@ def find_one_named_project(
             and not (s.first == s.last and not s.text.rstrip().endswith((".", ",")))
             # "… fått lokala utvecklingsmedel om 350 tkr för projektet X": named with its money
             and not (find_funds(s.text) and any(a.per is None for a in find_amounts(s.text)))
+            # "… avser 600 000 kronor projektet X": the sum set right before the project
+            and not _SUM_FOR_PROJECT.search(s.text)
         ):
             continue  # named once, outside a decision or heading: a passing mention
         follow = [t.text for t in sents[k : k + 3]]

@@ -263,3 +263,49 @@ statsbidrag från Socialstyrelsen om 410 000 kronor.
     got = {p.name: p.fund_type for p in facts_of(tmp_path, text).projects}
     assert got["Skolnärvaro och socialtjänst"] == "statsbidrag"
     assert got["Unga vuxna i hemlöshet"] != "statsbidrag"
+
+
+def test_a_distribution_of_bodies_activities_without_districts(tmp_path: Path) -> None:
+    text = """KATARINA-SOFIA STADSDELSFÖRVALTNING                      Tjänsteutlåtande
+                                                         Dnr 302-077/2000
+                                                         2000-03-14
+
+Brottsförebyggande medel 2000
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden beviljar bidrag med sammanlagt 150 000 kr.
+
+Förvaltningen föreslår följande fördelning:
+
+1. Fritidsgården Tanto, öppet hus på lördagskvällar
+   ..................................................... 70 000 kr
+2. Maria församlings ungdomsverksamhet, vuxna på stan
+   fredagskvällar ...................................... 45 000 kr
+3. Föräldraföreningarna vid skolorna i Sofia, nattvandring
+   ..................................................... 35 000 kr
+"""
+    got = {p.name: (p.performer, p.amount_sek) for p in facts_of(tmp_path, text).projects}
+    assert got == {
+        "öppet hus på lördagskvällar": ("Fritidsgården Tanto", 70_000),
+        "vuxna på stan fredagskvällar": ("Maria församlings ungdomsverksamhet", 45_000),
+        "nattvandring": ("Föräldraföreningarna vid skolorna i Sofia", 35_000),
+    }
+
+
+def test_one_project_whose_sum_stands_right_before_it(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+Avdelningen för vuxna                            Dnr 3.1-0455/2018
+                                                 2018-05-02
+
+Bidrag till Stiftelsen Hemvist 2018
+
+Förvaltningens förslag till beslut
+1. Socialnämnden beviljar Stiftelsen Hemvist 1 400 000 kronor för 2018.
+
+Ärendet
+Av bidraget till Stiftelsen Hemvist avser 500 000 kronor projektet
+Trappsteget, ett försök med träningslägenheter för unga vuxna.
+Resten avser stiftelsens ordinarie verksamhet.
+"""
+    got = [(p.name, p.amount_sek) for p in facts_of(tmp_path, text).projects]
+    assert got == [("Trappsteget", 500_000)]
