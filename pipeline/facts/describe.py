@@ -154,7 +154,7 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
     r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
-    r"erholl|erhallit|fatt|finansierades|finansieras|finansierats)\b"
+    r"erholl|erhallit|fatt|finansierades|finansieras|finansierats|tillstyrk\w*)\b"
     # "Statsbidraget uppgick till 640 000 kronor"
     r"|\b(?:stats)?bidrag\w*\s+(?:uppgick|uppgar)\s+till\b"
     # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
@@ -165,7 +165,7 @@ _OWN_MONEY = re.compile(
 #: a sentence that grants or proposes the project's sum: it beats its cost and its application
 _GRANTS = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|foreslagen|foreslagna|fick|erholl|erhallit|"
-    r"fatt)\b"
+    r"fatt|tillstyrk\w*)\b"
 )
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
 #: (a sum per participant is no project's own: find_amounts marks it, and it is left out)
@@ -211,11 +211,23 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
             candidates.append((best, s.text, 1))
         else:
             candidates.append((found[0], s.text, 2))
+    # what the project "har tilldelats" in earlier years is its history when its text also
+    # states this year's money ("Stadsdelsnämnden söker kr 150.000 för år 1999")
+    if any(not _EARLIER.search(fold(c[1])) for c in candidates):
+        candidates = [(a, t, r + 5 if _EARLIER.search(fold(t)) else r) for a, t, r in candidates]
     # the sum granted or proposed, else the sum applied for before the whole cost, else the
     # first sum stated
     for a, sentence, _rank in sorted(candidates, key=lambda c: c[2]):
         return a, sentence
     return None
+
+
+#: "Projektet har under 1997 och 1998 tilldelats …": money of earlier years
+_EARLIER = re.compile(
+    r"\bhar\b(?:[^.]|\.\d){0,40}?\b(?:tidigare\s+)?(?:tilldelats|beviljats|fatt|erhallit)\b"
+    r"(?:[^.]|\.\d){0,60}?\b(?:19|20)\d\d\b|\bhar\b(?:[^.]|\.\d){0,30}?\b(?:19|20)\d\d\b"
+    r"(?:[^.]|\.\d){0,30}?\b(?:tilldelats|beviljats|fatt|erhallit)\b"
+)
 
 
 #: the word before a sum that adds up the sums before it

@@ -51,7 +51,7 @@ _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
-    r"(?:delt\.?|deltagare|antal(?:\s+\w+)?|pers\.?|personer|poang|platser|timmar)"
+    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar)"
 )
 _YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
 #: what a study trip is about, in a column beside its destination
@@ -129,8 +129,8 @@ def header_role(cell: str) -> str | None:
         return "spent"  # the applicant's own money: a sum, but not the grant
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
-    if _STATUS_HEADER.fullmatch(folded.strip()):
-        return "status"
+    if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(r"status\s*/", folded.strip()):
+        return "status"  # "Status", "Status / klart"
     if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
         return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
@@ -140,10 +140,13 @@ def header_role(cell: str) -> str | None:
     ):
         return "applied"
     if re.fullmatch(
-        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp))?(?:\s+(?:19|20)\d\d)?",
+        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp|totalt))?"
+        r"(?:\s+(?:19|20)\d\d)?",
         folded.strip(),
     ):
         return "applied"  # "Sökt" beside "Beviljat"
+    if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
+        return "count"  # "Kostnad per delt.": a rate, no sum of a row's own
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
         return "cost"
     if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):

@@ -74,7 +74,7 @@ class GridTable:
 _BARE_NUMBER = re.compile(
     r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:,\d+)?)"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?\s?(?:\*{1,3}|[¹²³])?$",  # a footnote mark after it
     re.IGNORECASE,
 )
 
@@ -90,7 +90,7 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
         sek = int(round(value * (1 if has_unit and multiplier == 1 else multiplier)))
         if sek <= 0:
             return None
-        return sek, s, bool(m.group("approx"))
+        return sek, s.rstrip("*¹²³ "), bool(m.group("approx"))
     found = find_amounts(s)
     if len(found) == 1 and len(found[0].raw) >= len(s) - 6:
         a = found[0]

@@ -109,7 +109,10 @@ def find_headed_projects(
         out.append(
             ProseProject(
                 name=name,
-                places=owners_in(sent.text, find),
+                places=[
+                    *(find(bare.group("owner")) if bare and bare.group("owner") else []),
+                    *owners_in(sent.text, find),
+                ],
                 amount=amounts[0] if amounts else None,
                 status=status,
                 sentence=sent,
@@ -200,7 +203,8 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
 #: a label with no name of its own: "PROJEKT 1", "Delprojekt B", "Studie nr 2"
 _BARE_LABEL = re.compile(
     r"^(?:delprojekt|projekt|studie|delstudie|utvärdering|uppdrag)\s+(?:nr\.?\s*)?"
-    r"(?:\d{1,2}|[A-H])\s*[:.]?$",
+    # "Projekt 96:02  Vantör": a register number, and the owner a column gap after it
+    r"(?:\d{1,2}|[A-H]|\d{2,4}[:/]\d{1,3})\s*[:.]?(?:\s{2,}(?P<owner>[A-ZÅÄÖ][\w -]{2,40}))?$",
     re.IGNORECASE,
 )
 
@@ -223,6 +227,9 @@ def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | N
     nxt = lines[j + 1].text.strip() if j + 1 < len(lines) else ""
     if text.endswith("-") and nxt and ":" not in nxt:
         text, last = dehyphen_join([text, nxt]), j + 1  # a name hyphenated over two lines
+    elif text[:1] in '"”“' and text.count(text[0]) == 1 and nxt[-1:] in '"”“':
+        text, last = f"{text} {nxt}", j + 1  # a quoted name wrapped onto a second line
+    text = text.strip('"”“ ')
     if (
         not text[:1].isupper()
         or len(text.split()) > _MAX_HEADING_WORDS

@@ -157,7 +157,9 @@ def grid_rows(
                 kind = "project_cost" if decided != REJECTED else "other"
         if r.text("status"):
             # a status column decides; a word it does not know ("avbrutet") leaves none
-            decided = cued_status(r.text("status"), None) or ""
+            decided = cued_status(r.text("status"), None) or (
+                "genomförd" if re.match(r"klar[t]?\b", fold(r.text("status"))) else ""
+            )  # "Klar dec 2012" in a status column: done
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
         purpose = _clean_cell(r.cells.get("purpose", []))

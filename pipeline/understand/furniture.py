@@ -175,10 +175,16 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
                     continue
                 if exact[lines[i].strip()] < 2 and find_amounts(lines[i]):
                     continue  # "Sökt belopp: 240 000 kr" / "… 285 000 kr": each page's own sum
+                if exact[lines[i].strip()] < 2 and _NUMBERED_CAPTION.match(lines[i].strip()):
+                    continue  # "Tabell 1. Belopp i tkr" / "Tabell 2. …": each table's caption
                 if heading_kind(lines[i]) is None and not _table_header(lines[i]):
                     if i > 0 and _table_header(lines[i - 1]):
                         continue  # a repeated table header's wrapped second line ("(tkr)")
                     labs[i] = where
+
+
+#: a numbered caption: "Tabell 2. Belopp i tkr", "Bilaga 3", "Figur 1"
+_NUMBERED_CAPTION = re.compile(r"^(?:tabell|bilaga|figur|diagram)\s+\d{1,2}\b", re.IGNORECASE)
 
 
 def _table_header(line: str) -> bool:

@@ -1,0 +1,142 @@
+"""Blind round g271–g278 (unusual layouts chosen by the writer), on short texts written for
+the test: projects under a register-number label with their owner and a quoted name below,
+whose texts tell earlier years' grants before this year's; a trip table with a rate column,
+a "Sökt totalt" column and sums marked for a footnote; and tables whose caption ("Tabell 2.
+Belopp i tkr") stands at the top of a page, with "Beställt" and "Status / klart" columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+
+SOTN_TU = """STOCKHOLMS STAD                                  TJÄNSTEUTLÅTANDE
+SOCIALTJÄNSTFÖRVALTNINGEN                        1999-09-07
+FoU-enheten                                      Dnr 106-611/99
+                                                 Sida 1 (3)
+
+FORTSATT FINANSIERING AV UTVECKLINGSPROJEKT ÅR 2000
+
+Förslag till beslut
+
+1. Socialtjänstnämnden beviljar medel till tre utvecklingsprojekt
+   med sammanlagt kr 430.000 för år 2000.
+
+"""
+
+
+def test_register_labels_with_owner_quoted_names_and_earlier_years(tmp_path: Path) -> None:
+    text = (
+        SOTN_TU
+        + """Nedan redovisas projekten var för sig.
+
+Projekt 97:03  Farsta
+"Samtalsgrupper för barn i familjer med missbruk"
+
+Projektet har under 1998 och 1999 tilldelats kr 150.000
+respektive kr 160.000. Stadsdelsnämnden söker kr 140.000 för år
+2000, vilket förvaltningen tillstyrker.
+
+Projekt 97:05  Bromma
+"Uppsökande arbete bland äldre med alkoholproblem i
+ordinärt boende"
+
+Projektet har tilldelats kr 120.000 år 1998 och kr 130.000 år
+1999. Ansökan för år 2000 gäller kr 150.000 och tillstyrks.
+
+Projekt 97:06  Skärholmen
+"Arbetsträning för unga vuxna med försörjningsstöd"
+
+Projektet har tilldelats kr 200.000 per år. Förvaltningen föreslår
+att projektet beviljas kr 140.000 för år 2000.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Samtalsgrupper för barn i familjer med missbruk": (140_000, ["farsta"]),
+        "Uppsökande arbete bland äldre med alkoholproblem i ordinärt boende": (
+            150_000,
+            ["bromma"],
+        ),
+        "Arbetsträning för unga vuxna med försörjningsstöd": (140_000, ["skarholmen"]),
+    }
+
+
+def test_a_trip_table_with_a_rate_column_and_sums_marked_for_a_footnote(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0311/2010
+                                                 2010-03-09
+
+Medel för studiebesök (MUST) 2010, omgång 1
+
+Förvaltningens förslag till beslut
+1. Socialnämnden beviljar medel för studiebesök enligt bilagan.
+
+Bilaga. Förslag till fördelning av MUST, omgång 1 2010
+
+Sökande      Resmål / syfte            Antal   Kostnad    Sökt     Förslag
+förvaltning                            delt.   per delt.  totalt
+---------------------------------------------------------------------------
+Farsta       Göteborgs stad, familje-    4      6 100     24 400    24 400
+             centralernas öppna
+             förskola
+Skarpnäck    Bergen kommune, barne-      5      7 600     38 000    30 000*
+             vernets akutteam
+---------------------------------------------------------------------------
+Summa                                          9       62 400    54 400
+
+* Förslaget avser högsta beviljningsbara belopp.
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Göteborgs stad, familjecentralernas öppna förskola": 24_400,
+        "Bergen kommune, barnevernets akutteam": 30_000,
+    }
+    sums = {a.sek for a in f.amounts}
+    assert 6_100 not in {p.amount_sek for p in f.projects}  # a rate per participant
+    assert {38_000, 30_000} <= sums
+
+
+def test_a_caption_at_the_top_of_a_page_gives_its_table_the_unit(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Tjänsteutlåtande
+                                                 Dnr 325-0188/2014
+                                                 Sida 1 (3)
+                                                 2014-02-11
+
+Stadsövergripande FoU-studier 2014
+
+Förslag till beslut
+1. Kommunstyrelsen beställer de studier som anges i tabell 2.
+
+Bakgrund
+Stadsledningskontoret beställer varje år studier om socialtjänsten.
+\f
+                                                    Sida 2 (3)
+Tabell 1. Belopp i tkr
+
+Studie                       Utförare            Beställt  Utfall   Status /
+                                                 2013      2013     klart
+-----------------------------------------------------------------------------
+Placerade tonåringars        Stockholms          640,0     640,0    Klar
+skolgång                     universitet                            dec 2013
+Hemlöshet bland äldre        Ersta Sköndal       450,0     220,0    Pågår
+                             högskola
+-----------------------------------------------------------------------------
+Summa                                            1 090,0   860,0
+\f
+                                                    Sida 3 (3)
+Tabell 2. Belopp i tkr
+
+Studie                       Utförare            Kostnad    Klart
+-------------------------------------------------------------------
+Skolfrånvaro och             Karolinska          815,0      juni 2015
+socialtjänst                 institutet
+-------------------------------------------------------------------
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got["Skolfrånvaro och socialtjänst"][0] == 815_000
+    assert got["Placerade tonåringars skolgång"] == (640_000, "genomförd")
+    assert got["Hemlöshet bland äldre"] == (450_000, "pågående")
