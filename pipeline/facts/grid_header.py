@@ -179,6 +179,8 @@ def _combined_role(cell: str) -> str | None:
         first, second = (header_role(p) for p in parts)
         if first == "performer" and second == "name":
             return "performer_name"
+        if first == "name" and second == "performer":
+            return "name"  # "Studie / utförare": the name, its performer on a labelled line
     return None
 
 

@@ -51,6 +51,8 @@ def find_headed_projects(
         name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
         labelled: re.Match[str] | None = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
         bare = _BARE_LABEL.match(name)
+        if bare and bare.group("owner") and not find(bare.group("owner")):
+            bare = None  # "DELPROJEKT A  Gemensam planering …": a label and its name
         if bare:
             # "PROJEKT 1" over "Tidiga insatser för barn": the name is the line below
             below = title_below(lines, head_end)
@@ -211,7 +213,8 @@ _BARE_LABEL = re.compile(
 
 def is_bare_label(text: str) -> bool:
     """A project's label with no name of its own: "PROJEKT 1", "Delprojekt B"."""
-    return _BARE_LABEL.match(text.strip()) is not None
+    bare = _BARE_LABEL.match(text.strip())
+    return bare is not None and not bare.group("owner")
 
 
 def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | None:

@@ -169,6 +169,11 @@ def grid_rows(
         if "ordinal" not in t.roles:
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
         performer = _performer_cell(r.text("performer"))
+        labelled = _PERFORMER_LABEL.search(name)
+        if performer is None and labelled:
+            # "Barns delaktighet i LVU-utredningar Utförare: Göteborgs universitet" in a
+            # "Studie / utförare" column
+            name, performer = name[: labelled.start()].strip(" ,;–-"), labelled.group(1).strip()
         if performer is None:
             # "Name (Institutet för framtidsstudier)" in a "Studie / utförare" column
             name, performer = bracketed_performer(name, places)
@@ -200,7 +205,7 @@ def grid_rows(
     return out
 
 
-_ENUMERATOR = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)")
 
 
 def _clean_cell(cell: str | Sequence[str]) -> str:
@@ -237,6 +242,10 @@ _NOBODY = re.compile(
     r"^(?:upphandlas|upphandling\b.*|ej (?:klart|bestamt|utsedd)|annu (?:ej|inte) \w+|"
     r"utses senare|saknas|-|–|—)$"
 )
+
+
+#: who carries a study out, on a labelled line inside its name cell
+_PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\s*(\S.*)$")
 
 
 def _performer_cell(text: str) -> str | None:

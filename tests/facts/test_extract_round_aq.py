@@ -140,3 +140,51 @@ socialtjänst                 institutet
     assert got["Skolfrånvaro och socialtjänst"][0] == 815_000
     assert got["Placerade tonåringars skolgång"] == (640_000, "genomförd")
     assert got["Hemlöshet bland äldre"] == (450_000, "pågående")
+
+
+def test_a_study_column_that_prints_its_performer_on_a_labelled_line(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.2.1-0099/2024
+                                                 2024-02-06
+
+Stadsövergripande studier (FUM) 2024
+
+Förvaltningens förslag till beslut
+1. Socialnämnden godkänner redovisningen av pågående studier.
+
+Studier som pågår
+
+Studie / utförare                 Kostnad      Klar
+---------------------------------------------------
+A. Unga i kriminella miljöer     1 200 000    dec 2024
+   Utförare: Malmö universitet
+---------------------------------------------------
+B. Familjehem för tonåringar       640 000    maj 2025
+   Utförare: Ersta Sköndal
+   Bräcke högskola
+---------------------------------------------------
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.performer, p.amount_sek) for p in f.projects}
+    assert got == {
+        "Unga i kriminella miljöer": ("Malmö universitet", 1_200_000),
+        "Familjehem för tonåringar": ("Ersta Sköndal Bräcke högskola", 640_000),
+    }
+
+
+def test_what_remains_is_money_to_distribute(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0201/2016
+                                                 2016-03-08
+
+Medel för studiebesök (MUST) 2016
+
+Förvaltningens förslag till beslut
+1. Socialnämnden beviljar medel för studiebesök med sammanlagt 113 000 kronor.
+
+Ekonomi
+Förslaget innebär att 67 000 kronor återstår för en andra ansökningsomgång.
+Efter vårens fördelning kvarstår därmed 67 000 kronor av årets medel.
+"""
+    kinds = [a.kind for a in facts_of(tmp_path, text).amounts if a.sek == 67_000]
+    assert kinds == ["budget", "budget"]
