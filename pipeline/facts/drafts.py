@@ -243,9 +243,9 @@ def names_a_project(name: str) -> bool:
     kr …"), a table row's cells ("Gemensam bedömnings- 95 000 95 000 45 000 mall"), a kind
     of grant ("Vantörs Schackklubb, verksamhetsbidrag") or the others lumped together
     ("Övriga åtta organisationer")?"""
-    return not (
+    return any(c.isalpha() for c in name) and not (
         _SENTENCE_REST.match(name) or _CELLS_IN_NAME.search(name) or _NO_NAME.match(fold(name))
-    )
+    )  # (a name without a letter is a table's number)
 
 
 def own_fund(d: Draft, study_fund: str = "MUL") -> str | None:

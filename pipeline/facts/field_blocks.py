@@ -190,12 +190,25 @@ def _block_at(
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
         k += 1
     name = (m.group("value") or m.group("subvalue")).strip()
+    first = name
     while k < len(lines) and (
         lines[k].text.strip()[:1].islower()
         or (numbered and lines[k].indent > lines[i].indent and not is_field(lines[k].text))
     ):
         name = dehyphen_join([name, lines[k].text.strip()])  # the name wrapped, set in
         k += 1
+    lead = find(first)
+    applicant: dict[str, tuple[int, str]] = {}
+    if (
+        numbered
+        and name != first
+        and lead
+        and lead[0].start == 0
+        and not re.search(r":\s|\s[–—-]\s", first)
+    ):
+        # "1. Bromma sdf, IFO barn och unga" over "Tammerfors – familjecentraler …": the
+        # applicant on the heading's line, the name set in under it
+        name, applicant = name[len(first) :].strip(), {"sokande": (i, first)}
     before: list[str] = []
     start = _fields_below(lines, k - 1) if numbered else k
     if numbered and start is not None:
@@ -209,7 +222,7 @@ def _block_at(
         return None  # a numbered item over lines of another kind
     if before:
         fields = {**fields, _BEFORE: (k, " ".join(before))}
-    return {"projekt": (i, name), **fields}, after
+    return {"projekt": (i, name), **applicant, **fields}, after
 
 
 _MAX_BARE_NAME_WORDS = 16

@@ -145,6 +145,8 @@ def header_role(cell: str) -> str | None:
         folded.strip(),
     ):
         return "applied"  # "Sökt" beside "Beviljat"
+    if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
+        return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
     if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
         return "count"  # "Kostnad per delt.": a rate, no sum of a row's own
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
@@ -280,6 +282,8 @@ def _unnamed_column(columns: list[GridColumn]) -> None:
         and "district" in roles
         and roles & {"cost", "applied"}
         and not _REMARK_HEADER.match(fold(others[0].header))
+        # "Statsbidrag 2005" over bare numbers: a money column whose unit the row gives
+        and not re.search(rf"\b{YEAR}\b|bidrag|medel|anslag|budget", fold(others[0].header))
         and columns.index(others[0]) == [c.role for c in columns].index("district") + 1
     ):
         others[0].role = "name"
@@ -304,9 +308,11 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         # a decision a column follows ("Beslut" over "2017-03-21")
         return []
     head = split_cells(" " * lines[i].indent + lines[i].text)
-    if not cells or len(cells) > len(head):
+    if not cells or len(cells) > len(head) + 1:
         return []
-    for c in cells:
+    for k, c in enumerate(cells):
+        if k == 0 and head and c.end < head[0].start - 1 and len(c.text.split()) <= 3:
+            continue  # the first column named on the second line only ("Projekt")
         if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
             return []
     return cells
@@ -324,7 +330,8 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
     if not more:
         return cells
     third = continuation_cells(lines, i, i + 2)
-    out = []
+    # the first column named on the second line only, left of the header's cells
+    out = [m for m in more[:1] if cells and m.end < cells[0].start - 1]
     for c in cells:
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen

@@ -100,7 +100,7 @@ def tidy(s: str) -> str:
 LABEL = re.compile(
     r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
     r"Uppdragstagare|Utvärderare|"
-    r"Beviljat belopp|Beviljat|Kostnad|Ansvarig)\s*:\s*",
+    r"Beviljat belopp|Beviljat|Kostnad|Beräknad kostnad|Ansvarig)\s*:\s*",
     re.IGNORECASE,
 )
 _OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
@@ -121,7 +121,20 @@ def labelled_row(
     • Riga – stöd till unga i hemlöshet
       Sökande: Bromma stadsdelsförvaltning. Beviljas 14 500 kronor.
     """
-    name = tidy(dehyphen_join([ITEM.sub("", texts[0], count=1), *texts[1:first_label]]))
+    head = ITEM.sub("", texts[0], count=1)
+    owner_line: list[Place] = []
+    lead = find(head)
+    if (
+        first_label >= 2
+        and lead
+        and lead[0].start == 0
+        and not find_amounts(head)
+        and not re.search(r":\s|\s[–—-]\s", head)
+    ):
+        # "1. Kungsholmens stadsdelsförvaltning, vuxenenheten" over "Amsterdam – Housing
+        # First …": the applicant on the item's first line, the name under it
+        owner_line, head = lead, ""
+    name = tidy(dehyphen_join([t for t in [head, *texts[1:first_label]] if t]))
     labelled, described = _field_lines(texts[first_label:])
     fields = dehyphen_join(labelled)
     places: list[Place] = []
@@ -134,12 +147,22 @@ def labelled_row(
             places = find(m.group(2))
         elif _PERFORMER_LABEL.match(label):
             performer = m.group(2).strip(" .") or None
+    places = places or owner_line
     if not places:
         name, places = split_owner(name, find)
     if not name:
         return None
     description = dehyphen_join(described) if described else None
-    amounts = [x for x in find_amounts(f"{fields} {description or ''}") if x.per is None]
+    text = f"{fields} {description or ''}"
+    # ("6 personer à 7 500 kr = 45 000 kr": the price of one is no sum of the item's)
+    amounts = [
+        x for x in find_amounts(text) if x.per is None and not re.search(r"à\s*$", text[: x.start])
+    ]
+    # "Beräknad kostnad: 6 personer à 5 200 kr = 31 200 kr" over "Förslag: 31 200 kr": the sum
+    # proposed or granted
+    decided = _DECIDED_FIELD.search(fields)
+    if decided:
+        amounts = [x for x in find_amounts(decided.group(1)) if x.per is None] or amounts
     row = ListRow(
         name,
         places,
@@ -155,6 +178,12 @@ def labelled_row(
     if amounts:
         set_amount(row, amounts[0], lines, a, b)
     return row
+
+
+#: a field that states the sum proposed or granted ("Förslag: 31 200 kr", "Beviljas: …")
+_DECIDED_FIELD = re.compile(
+    r"\b(?:Förslag|Föreslås|Beviljas|Beviljat|Beviljat belopp)\s*:\s*([^:]*?\d[^:]*?)(?=\s[A-ZÅÄÖ][a-zåäö ]{2,18}:|$)"
+)
 
 
 def _field_lines(texts: list[str]) -> tuple[list[str], list[str]]:

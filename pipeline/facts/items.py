@@ -299,8 +299,7 @@ def find_item_projects(
             not introduced
             and len(rows) >= 2
             and priced == len(rows)
-            and performed * 2 >= len(rows)
-            and intro.rstrip().endswith(":")
+            and (performed == len(rows) or performed * 2 >= len(rows) and intro.endswith(":"))
         ):
             # "Förvaltningen föreslår följande fördelning:" over "1. Söders Fotbollsförening,
             # fotboll på lördagskvällar .... 60 000 kr": associations' activities and sums
@@ -338,7 +337,11 @@ def find_item_projects(
 #: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"
 _DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
 #: a partner after an item's name: ", i samarbete med Hägersten-Älvsjö"
-_PARTNER_TAIL = re.compile(r",?\s+i\s+(?:samarbete|samverkan)\s+med\s+(?P<who>[^,()]{3,80})$")
+_PARTNER_TAIL = re.compile(
+    r",?\s+(?:i\s+(?:samarbete|samverkan)\s+med|med|på\s+uppdrag\s+av)\s+(?P<who>[^,()]{3,80}?)"
+    # "…, med Södermalms och Skärholmens stadsdelsförvaltningar som försöksområden"
+    r"(?:\s+som\s+\w+)?$"
+)
 
 
 #: a bracket at the end of an item's name
@@ -362,7 +365,7 @@ def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
         have = {p.district_id for p in r.places}
         r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
     m = _PARTNER_TAIL.search(r.name)
-    if m is None or r.performer is not None:
+    if m is None or (r.performer is not None and "forvaltning" not in fold(m.group("who"))):
         return  # (an association's activity "i samarbete med …" is how it is described)
     partners = find(m.group("who"))
     if partners and covered_by_places(m.group("who"), partners):

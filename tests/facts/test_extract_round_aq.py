@@ -188,3 +188,99 @@ Efter vårens fördelning kvarstår därmed 67 000 kronor av årets medel.
 """
     kinds = [a.kind for a in facts_of(tmp_path, text).amounts if a.sek == 67_000]
     assert kinds == ["budget", "budget"]
+
+
+def test_items_whose_first_line_is_the_applicant_over_labelled_costs(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0410/2012
+                                                 2012-04-17
+
+Medel för studiebesök (MUST) 2012
+
+Förvaltningens förslag till beslut
+1. Socialnämnden beviljar medel för studiebesök enligt förslaget.
+
+Ansökningarna
+
+1. Bromma sdf, IFO barn och unga
+   Tammerfors – familjecentraler i nya bostadsområden.
+   Beräknad kostnad: 5 personer à 6 100 kr = 30 500 kr
+   Förslag: 30 500 kr
+
+2. Skärholmens stadsdelsförvaltning, vuxenenheten
+   Bergen – lågtröskelboende för kvinnor.
+   Beräknad kostnad: 3 personer à 8 000 kr = 24 000 kr
+   Förslag: 20 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Tammerfors – familjecentraler i nya bostadsområden": (30_500, ["bromma"]),
+        "Bergen – lågtröskelboende för kvinnor": (20_000, ["skarholmen"]),
+    }
+
+
+def test_studies_with_their_fields_in_a_bracket_after_the_name(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Tjänsteutlåtande
+                                                 Dnr 325-0401/2016
+                                                 2016-05-10
+
+Stadsövergripande FoU-studier 2016
+
+Förslag till beslut
+1. Kommunstyrelsen beställer de studier som anges i utlåtandet.
+
+De föreslagna studierna
+
+Stadsledningskontoret föreslår att följande studier beställs.
+Utförare, tidpunkt för slutrapport och kostnad anges inom parentes.
+
+1.  Skolnärvaro bland placerade barn, med Farsta och Bromma
+    stadsdelsförvaltningar som försöksområden (utförare: Malmö
+    universitet; slutrapport juni 2017; 560 000 kr).
+
+2.  Äldre med missbruk i hemtjänsten (utförare: Ersta Sköndal
+    Bräcke högskola; slutrapport mars 2017; 410 000 kr).
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {"Skolnärvaro bland placerade barn", "Äldre med missbruk i hemtjänsten"}
+    school = got["Skolnärvaro bland placerade barn"]
+    assert (school.amount_sek, school.performer) == (560_000, "Malmö universitet")
+    assert sorted(d.district_id for d in school.districts) == ["bromma", "farsta"]
+    assert school.end_date is not None and (school.end_date.year, school.end_date.month) == (
+        2017,
+        6,
+    )
+    assert got["Äldre med missbruk i hemtjänsten"].performer == "Ersta Sköndal Bräcke högskola"
+
+
+def test_a_header_whose_first_column_is_named_on_its_second_line(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 600-311/2009
+                                                 2009-09-01
+
+Ansökan om lokala utvecklingsmedel 2010
+
+Förslag till beslut
+1. Stadsdelsnämnden ansöker om lokala utvecklingsmedel för två projekt.
+
+Förvaltningen föreslår att nämnden ansöker om medel för följande projekt.
+
+                          Total      Egen           Sökt hos
+Projekt                   kostnad    finansiering   socialtjänst-
+                                                    nämnden
+
+Läxhjälp i samverkan      360 000     90 000        270 000
+med biblioteket
+Stöd till unga            410 000    110 000        300 000
+föräldrar i Hökarängen
+
+Summa                     770 000    200 000        570 000
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Läxhjälp i samverkan med biblioteket": (270_000, "ansökt"),
+        "Stöd till unga föräldrar i Hökarängen": (300_000, "ansökt"),
+    }
