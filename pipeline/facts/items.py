@@ -365,8 +365,13 @@ def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
         have = {p.district_id for p in r.places}
         r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
     m = _PARTNER_TAIL.search(r.name)
-    if m is None or (r.performer is not None and "forvaltning" not in fold(m.group("who"))):
-        return  # (an association's activity "i samarbete med …" is how it is described)
+    if m is None or (
+        r.performer is not None
+        and not re.search(r"universitet|hogskola|institut|consult|management", fold(r.performer))
+    ):
+        # (an association's activity "i samarbete med …" is how it is described; a study's
+        # partner districts are not part of its name)
+        return
     partners = find(m.group("who"))
     if partners and covered_by_places(m.group("who"), partners):
         r.name = r.name[: m.start()].strip()
