@@ -7,7 +7,8 @@ same, so a stage's key is
 
 * text        the ``tesseract --version`` line and a checksum of each traineddata file used
               (``swe.traineddata``, ``osd.traineddata``), besides the file's bytes and the OCR
-              settings already in `pipeline.text.stage.text_key`;
+              settings already in `pipeline.text.stage.text_key` (in-process Tesseract on
+              another libtesseract than the CLI's adds its identity: `stage_fingerprints`);
 * understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …), the
               shipped domain lexicon ``pipeline/data/domain_lexicon.tsv`` (the OCR repair's
               seed), the neighbourhoods ``pipeline/data/neighbourhoods.csv`` (names the
