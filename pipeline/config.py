@@ -23,12 +23,14 @@ class OcrSettings:
     )
     min_text_chars: int = 40  # a text layer with fewer characters counts as empty
     retry: bool = True  # the retry ladder for suspicious pages
-    #: "cli": a Tesseract process per page (the default: its text is what the quality
-    #: floors were set on); "auto": in-process Tesseract (tesserocr) when it starts, else
-    #: the CLI; "tesserocr" likewise. ``NAMND_OCR_ENGINE`` sets it. In-process reading takes
-    #: a quarter less CPU a page, but its libtesseract (5.5.4) reads a few characters
-    #: differently from Debian's 5.3.0 (tests/bench/README.md, eleventh round).
-    engine: str = field(default_factory=lambda: os.environ.get("NAMND_OCR_ENGINE") or "cli")
+    #: "auto" (the default): in-process Tesseract (tesserocr) when it starts and runs the
+    #: CLI's libtesseract (built from source against Debian's, as `make` does: it then reads
+    #: exactly as the CLI does), else the CLI; "tesserocr": in-process whatever its
+    #: libtesseract (PyPI's wheel bundles 5.5.4, which reads a few characters differently
+    #: from Debian's 5.3.0); "cli": a Tesseract process per page. ``NAMND_OCR_ENGINE`` sets
+    #: it. In-process reading saves the CLI's start and model load on every page
+    #: (tests/bench/README.md, eleventh to thirteenth rounds).
+    engine: str = field(default_factory=lambda: os.environ.get("NAMND_OCR_ENGINE") or "auto")
 
     def __post_init__(self) -> None:
         if self.engine not in OCR_ENGINES:

@@ -7,7 +7,8 @@ same, so a stage's key is
 
 * text        the ``tesseract --version`` line and a checksum of each traineddata file used
               (``swe.traineddata``, ``osd.traineddata``), besides the file's bytes and the OCR
-              settings already in `pipeline.text.stage.text_key`;
+              settings already in `pipeline.text.stage.text_key` (in-process Tesseract on
+              another libtesseract than the CLI's adds its identity: `stage_fingerprints`);
 * understand  ``pipeline/understand/patterns/*`` (committees, headings, furniture …), the
               shipped domain lexicon ``pipeline/data/domain_lexicon.tsv`` (the OCR repair's
               seed), the neighbourhoods ``pipeline/data/neighbourhoods.csv`` (names the
@@ -178,22 +179,34 @@ def tessdata_dir() -> str:
     return asked[1]
 
 
+def same_library(identity: str) -> bool:
+    """Whether an in-process engine (``tesserocr 2.13.0 (tesseract 5.3.0)``) runs the CLI's
+    Tesseract (the ``tesseract --version`` line): tesserocr built against Debian's
+    libtesseract runs the CLI's very library and reads exactly as the CLI does; PyPI's wheel
+    bundles another (tests/bench/README.md, eleventh and thirteenth rounds)."""
+    cache = _ToolCache.load()
+    asked = _ask_tesseract(cache)
+    cache.save()
+    return asked is not None and identity.endswith(f"({asked[0]})")
+
+
 @dataclass(frozen=True)
 class OcrEngine:
     """The OCR engine a run's workers use, as the text fingerprint names it."""
 
     name: str  # "tesserocr" (in-process) or "cli"
-    identity: str = ""  # "tesserocr 2.13.0 (tesseract 5.5.4)"; "" for the CLI
+    identity: str = ""  # "tesserocr 2.13.0 (tesseract 5.3.0)"; "" for the CLI
     why_cli: str = ""  # why the CLI although in-process Tesseract was wanted
 
 
-def ocr_engine(requested: str = "cli", lang: str = "swe") -> OcrEngine:
+def ocr_engine(requested: str = "auto", lang: str = "swe") -> OcrEngine:
     """Which engine `requested` ("auto", "tesserocr", "cli") comes to on this machine.
 
     In-process Tesseract counts when tesserocr imports and starts with `lang` and ``osd``
-    from the CLI's model folder. Trying that loads the models (about 0.1 s), so the answer
-    is kept in the tool cache by tesserocr's version and files and the model folder; on a
-    no-op rerun nothing is imported."""
+    from the CLI's model folder, and, for "auto", runs the CLI's libtesseract (`same_library`).
+    Trying that loads the models (about 0.1 s), so the answer is kept in the tool cache by
+    tesserocr's version and files and the model folder; on a no-op rerun nothing is
+    imported."""
     if requested == "cli":
         return OcrEngine("cli")
     spec = importlib.util.find_spec("tesserocr")
@@ -215,10 +228,12 @@ def ocr_engine(requested: str = "cli", lang: str = "swe") -> OcrEngine:
             cache.engines[key] = known
             cache.save()
     ok, said = bool(known[0]), str(known[1])
+    if ok and requested == "auto" and not same_library(said):
+        return OcrEngine("cli", why_cli=f"{said} is not the CLI's {asked[0]}; make rebuilds it")
     return OcrEngine("tesserocr", said) if ok else OcrEngine("cli", why_cli=said)
 
 
-def settled_engine(requested: str = "cli", lang: str = "swe") -> tuple[str, str]:
+def settled_engine(requested: str = "auto", lang: str = "swe") -> tuple[str, str]:
     """The engine a run reads with ("tesserocr" or "cli") and, when in-process Tesseract was
     wanted but the CLI it is (not merely not installed, under "auto"), the message why."""
     engine = ocr_engine(requested, lang)
@@ -340,12 +355,15 @@ def _cached_digest(path: str, size: int, mtime_ns: int) -> str:
     return h.hexdigest()[:16]
 
 
-def stage_fingerprints(lang: str = "swe", engine: str = "cli") -> dict[str, StageFingerprint]:
+def stage_fingerprints(lang: str = "swe", engine: str = "auto") -> dict[str, StageFingerprint]:
     """The fingerprint of every stage, computed now (data files are re-read every call).
 
-    `engine`: the OCR engine asked for (`ocr_engine`); in-process Tesseract adds its
-    identity (``ocr engine``) to the text stage's tools, the CLI adds nothing (its version
-    is there already), so text cached by one engine is never reused by the other."""
+    `engine`: the OCR engine asked for (`ocr_engine`). The text key names what reads the
+    pages, Tesseract's version and models, not the process it runs in: in-process Tesseract
+    that runs the CLI's library adds nothing (it reads as the CLI does, so either's cache
+    serves the other); one with another libtesseract (PyPI's wheel, asked for as
+    "tesserocr") adds its identity (``ocr engine``), so its text is never taken for the
+    CLI's."""
     versions = code_versions()
     out: dict[str, StageFingerprint] = {}
     for stage in STAGES:
@@ -353,7 +371,7 @@ def stage_fingerprints(lang: str = "swe", engine: str = "cli") -> dict[str, Stag
         if stage == "text":
             tools.update(tesseract_versions(lang))
             chosen = ocr_engine(engine, lang)
-            if chosen.identity:
+            if chosen.identity and not same_library(chosen.identity):
                 tools["ocr engine"] = chosen.identity
         out[stage] = StageFingerprint(stage, versions[stage], data_digests(stage), tools)
     return out

@@ -1,10 +1,10 @@
 """Tesseract adapter: one call = one recognition of one page image.
 
 Two engines give the same answer (the TSV of ``-c tessedit_create_tsv=1``, the orientation
-of ``--psm 0``): the CLI, one process per call (the default, and the fallback), and
-in-process Tesseract (`.tesseract_inprocess`, tesserocr: one API per worker, models loaded
-once; ``NAMND_OCR_ENGINE=auto``). A worker that cannot start the in-process engine says so
-once and uses the CLI.
+of ``--psm 0``): in-process Tesseract (`.tesseract_inprocess`, tesserocr: one API per worker,
+models loaded once; ``NAMND_OCR_ENGINE=auto``, the default, when tesserocr runs the CLI's
+libtesseract) and the CLI, one process per call (the fallback, or ``cli``). A worker that
+cannot start the in-process engine says so once and uses the CLI.
 
 Images reach the CLI as an uncompressed PGM temp file plus ``--dpi``: saving a noisy A4 page
 as PNG (pytesseract's default for PIL images) takes ~1.3 s, about as long as the OCR itself,
@@ -34,7 +34,11 @@ from pipeline.run.faults import pause_point
 from pipeline.text.columns import Line, reading_groups
 from pipeline.text.spacing import char_width, join_rows, spaced_line
 from pipeline.text.tesseract_check import INSTALL_HINT, check_tesseract  # noqa: F401 (re-exported)
-from pipeline.text.tesseract_inprocess import InProcess, tsv_dict  # noqa: F401 (tsv_dict for tests)
+from pipeline.text.tesseract_inprocess import (  # noqa: F401 (tsv_dict for tests)
+    InProcess,
+    identity,
+    tsv_dict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +53,21 @@ _ENGINES: dict[tuple[str, str], InProcess | None] = {}
 
 def _inprocess(engine: str, lang: str) -> InProcess | None:
     """The in-process engine for `lang`, or None for the CLI: asked for (`engine` "cli"), or
-    tesserocr missing or failing to start (said once per process; a missing tesserocr under
-    "auto" silently, as the run has said it already)."""
+    tesserocr missing, failing to start or, under "auto", running another libtesseract than
+    the CLI's. A failed start is said once per process; under "auto" the other two are not,
+    as a run has said them already (it settles "auto" before its workers start)."""
     if engine == "cli":
         return None
     key = (engine, lang)
     if key not in _ENGINES:
-        from pipeline.run.fingerprint import tessdata_dir
+        from pipeline.run.fingerprint import same_library, tessdata_dir
 
         found: InProcess | None = None
         try:
             found = InProcess(tessdata_dir(), lang)
+            if engine == "auto" and not same_library(identity()):
+                found.close()
+                found = None
         except ImportError as exc:
             if engine != "auto":
                 log.warning(

@@ -9,23 +9,32 @@ pixel: no temp file, no encoding). What it answers is what the CLI writes: the T
 ``--psm 0`` (`DetectOrientationScript`, the function behind the CLI's ``Rotate:`` and
 ``Orientation confidence:`` lines, confidence printed to two decimals as the CLI does).
 
-The tesserocr wheel bundles its own libtesseract (5.5.4 in tesserocr 2.13.0; Debian's CLI
-is 5.3.0) but reads the CLI's models (the ``--list-langs`` folder), so the traineddata
-digests of the text fingerprint hold for both. Its text differs from the CLI's in a few
-characters of some pages (tests/bench/README.md, eleventh round: 29 of 83,635 characters
-on the 47 scanned sample pages, CER against the references the same), so the engine and
-its Tesseract version are part of the text stage's fingerprint
-(`pipeline.run.fingerprint.ocr_engine`): a cache of one engine is never taken for the other.
+tesserocr is built from source against Debian's libtesseract (``make``: the ``inprocess``
+extra with ``--no-binary tesserocr``), so it runs the CLI's very library (5.3.0) on the CLI's
+models (the ``--list-langs`` folder) and reads a page exactly as the CLI does
+(tests/bench/README.md, thirteenth round). PyPI's wheel bundles a libtesseract of its own
+(5.5.4 in tesserocr 2.13.0), which reads a few characters of some pages differently
+(eleventh round): "auto" does not use it, and asked for by name its identity is in the text
+stage's fingerprint (`pipeline.run.fingerprint.ocr_engine`, `same_library`), so its cache is
+never taken for the CLI's.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
 import numpy as np
 
 from pipeline.errors import PageError
+
+# Debian's libtesseract runs OpenMP threads, and libgomp reads its thread limit once, when
+# tesserocr first loads it: in a worker, or in the main process (`fingerprint.ocr_engine`
+# tries the engine there), whose workers fork with the limit it had. Unlimited, a page took
+# 12.5 s of CPU instead of 2.5 s on 2 cores (the threads spin), as the CLI's OpenMP threads
+# did (`.tesseract`).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 #: The TSV columns, in the order Tesseract writes them (`GetTSVText` leaves out the header).
 TSV_COLUMNS = (

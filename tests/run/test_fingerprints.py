@@ -65,6 +65,7 @@ def namnd(sb: dict[str, Path], *args: str) -> subprocess.CompletedProcess[str]:
         "PYTHONPATH": str(sb["pkg"]),
         "PATH": f"{sb['bin']}{os.pathsep}{os.environ['PATH']}",
         "NAMND_EXTRACTED": str(sb["root"] / "extracted"),
+        "NAMND_OCR_ENGINE": "cli",  # the wrapper on PATH counts the CLI's recognitions
     }
     db = sb["root"] / "warehouse" / "namnd.duckdb"
     return subprocess.run(

@@ -217,7 +217,7 @@ def test_timeout_gives_a_failed_page(tmp_path: Path) -> None:
 
 
 def test_images_reach_tesseract_uncompressed() -> None:
-    """Regression guard for the hot path: a PGM temp file, not pytesseract's PNG."""
+    """Regression guard for the CLI's hot path: a PGM temp file, not pytesseract's PNG."""
     import pipeline.text.tesseract as ocr_module
 
     seen: list[str] = []
@@ -229,7 +229,9 @@ def test_images_reach_tesseract_uncompressed() -> None:
 
     ocr_module.pytesseract.image_to_data = spy
     try:
-        run = recognise(np.asarray(page_image()), lang="swe", dpi=300, psm=3, timeout=60)
+        run = recognise(
+            np.asarray(page_image()), lang="swe", dpi=300, psm=3, timeout=60, engine="cli"
+        )
     finally:
         ocr_module.pytesseract.image_to_data = real
     assert seen and isinstance(seen[0], str) and seen[0].endswith(".pgm")

@@ -1,19 +1,17 @@
 """The two OCR engines (issue 19): in-process Tesseract (tesserocr) and the CLI, with real
-Tesseract. They read a page alike; a worker whose in-process engine cannot start reads with
-the CLI; and the text fingerprint names the engine, so one engine's cache is never taken
-for the other's."""
+Tesseract. Built against the CLI's libtesseract (as `make` builds it), the in-process engine
+reads a page exactly as the CLI does; a worker whose in-process engine cannot start reads
+with the CLI; and the text fingerprint names an in-process engine only when it runs another
+libtesseract (PyPI's wheel), whose text is then never taken for the CLI's."""
 
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
-from difflib import SequenceMatcher
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 from pipeline.config import OcrSettings
 from pipeline.errors import UsageError
@@ -50,37 +48,19 @@ def _run(image: np.ndarray, engine: str) -> tesseract.OcrRun:
     return tesseract.recognise(image, lang="swe", dpi=300, psm=3, timeout=600, engine=engine)
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def test_the_engines_read_a_sample_page_alike(sample_page: np.ndarray) -> None:
-    """Same words, boxes within a few pixels, same lines; the text may differ in a few
-    characters (the wheel's libtesseract is not Debian's: tests/bench/README.md, eleventh
-    round), never more than 1 %."""
+    """The same words, boxes, confidences and text: tesserocr runs the CLI's libtesseract
+    (`make` builds it from source against Debian's; tests/bench/README.md, thirteenth
+    round)."""
+    assert fp.same_library(tesseract.identity()), (
+        f"{tesseract.identity()} does not run the CLI's Tesseract: `make tesserocr` builds "
+        "it from source against Debian's libtesseract"
+    )
     cli, inproc = _run(sample_page, "cli"), _run(sample_page, "tesserocr")
     assert tesseract._ENGINES[("tesserocr", "swe")] is not None  # it really ran in-process
     assert len(cli.words) > 100
-    cli_words = Counter(w.text for w in cli.words)
-    same = sum((cli_words & Counter(w.text for w in inproc.words)).values())
-    assert same >= 0.97 * len(cli.words)
-    diff = Levenshtein.distance(_norm(cli.text), _norm(inproc.text))
-    assert diff <= 0.01 * len(_norm(cli.text)), (cli.text, inproc.text)
-    assert abs(len(cli.text.splitlines()) - len(inproc.text.splitlines())) <= 1
-    pairs = SequenceMatcher(
-        None, [w.text for w in cli.words], [w.text for w in inproc.words], autojunk=False
-    )
-    matched = [
-        (cli.words[m.a + i], inproc.words[m.b + i])
-        for m in pairs.get_matching_blocks()
-        for i in range(m.size)
-    ]
-    assert len(matched) >= 0.97 * len(cli.words)
-    for a, b in matched:
-        assert abs(a.left - b.left) <= 3 and abs(a.top - b.top) <= 3, (a, b)
-        assert abs(a.width - b.width) <= 6 and abs(a.height - b.height) <= 6, (a, b)
-    assert inproc.confidence is not None and cli.confidence is not None
-    assert abs(inproc.confidence - cli.confidence) <= 2.0
+    assert inproc.words == cli.words
+    assert inproc.text == cli.text and inproc.confidence == cli.confidence
 
 
 def test_the_engines_agree_on_orientation(sample_page: np.ndarray) -> None:
@@ -127,20 +107,38 @@ def test_a_failing_in_process_start_falls_back_to_the_cli(
     assert len(said) == 1 and "tesserocr failed to start" in said[0] and "CLI" in said[0]
 
 
-def test_the_engine_is_in_the_text_fingerprint(
+def test_the_cli_s_library_in_process_keeps_the_cli_s_text_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In-process Tesseract that runs the CLI's library reads as the CLI does: one text key
+    for both, so switching engines redoes no OCR."""
     monkeypatch.setenv("NAMND_CACHE_DIR", str(tmp_path))
+    assert fp.ocr_engine("auto", "swe").name == "tesserocr"
     cli = fp.stage_fingerprints("swe", "cli")
+    for engine in ("auto", "tesserocr"):
+        assert fp.stage_fingerprints("swe", engine)["text"].key == cli["text"].key
+    assert "ocr engine" not in cli["text"].tools
+
+
+def test_another_libtesseract_is_in_the_text_key_and_not_taken_by_auto(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tesserocr with a libtesseract of its own (PyPI's wheel bundles 5.5.4) reads a few
+    characters differently: "auto" reads with the CLI and says why; asked for by name, its
+    identity is in the text key, so its cache is never taken for the CLI's."""
+    monkeypatch.setenv("NAMND_CACHE_DIR", str(tmp_path))
+    wheel = "tesserocr 2.13.0 (tesseract 5.5.4)"
+    monkeypatch.setattr(fp, "_try_inprocess", lambda tessdata, lang: [True, wheel])
+    engine, said = fp.settled_engine("auto", "swe")
+    assert engine == "cli"
+    assert said.startswith(f"OCR engine: the tesseract CLI ({wheel} is not the CLI's tesseract ")
+    cli = fp.stage_fingerprints("swe", "cli")
+    assert fp.stage_fingerprints("swe", "auto")["text"].key == cli["text"].key
     inproc = fp.stage_fingerprints("swe", "tesserocr")
-    assert cli["text"].key != inproc["text"].key
-    assert "ocr engine" not in cli["text"].tools  # the CLI's key is what it always was
-    said = inproc["text"].tools["ocr engine"]
-    assert said.startswith("tesserocr ") and "(tesseract 5." in said
-    assert said.endswith(f"({tesserocr.tesseract_version().splitlines()[0].strip()})")
-    assert fp.stage_fingerprints("swe", "auto")["text"].key == inproc["text"].key
+    assert inproc["text"].tools["ocr engine"] == wheel
+    assert inproc["text"].key != cli["text"].key
     assert cli["understand"].key == inproc["understand"].key  # only the text stage
-    assert fp.changes(json_of(cli), inproc) == [("text", f"ocr engine None → {said}")]
+    assert fp.changes(json_of(cli), inproc) == [("text", f"ocr engine None → {wheel}")]
 
 
 def json_of(fps: dict[str, fp.StageFingerprint]) -> dict[str, dict[str, object]]:
@@ -175,9 +173,9 @@ def test_the_engine_setting_comes_from_the_environment(monkeypatch: pytest.Monke
     assert OcrSettings().engine == "cli"
     assert fp.ocr_engine(OcrSettings().engine).name == "cli"
     monkeypatch.delenv("NAMND_OCR_ENGINE")
-    assert OcrSettings().engine == "cli"  # the default, until the quality floors are re-set
-    monkeypatch.setenv("NAMND_OCR_ENGINE", "auto")
-    assert OcrSettings().engine == "auto"
+    assert OcrSettings().engine == "auto"  # the default
+    monkeypatch.setenv("NAMND_OCR_ENGINE", "tesserocr")
+    assert OcrSettings().engine == "tesserocr"
     monkeypatch.setenv("NAMND_OCR_ENGINE", "tesseract")
     with pytest.raises(UsageError, match="auto, tesserocr, cli"):
         OcrSettings()
@@ -185,10 +183,8 @@ def test_the_engine_setting_comes_from_the_environment(monkeypatch: pytest.Monke
 
 @pytest.mark.slow
 def test_read_page_gives_the_same_record_shape_with_either_engine() -> None:
-    """`read_page` of a sample page: same method, lines and (near) text with either engine."""
+    """`read_page` of a sample page (orientation, deskew, the ladder): the same record with
+    either engine, but for the time it took."""
     cli = read_page(SAMPLE, 1, OcrSettings(engine="cli", page_timeout_s=900))
     inproc = read_page(SAMPLE, 1, OcrSettings(engine="tesserocr", page_timeout_s=900))
-    assert (cli.source, cli.method, cli.quality) == (inproc.source, inproc.method, inproc.quality)
-    diff = Levenshtein.distance(_norm(cli.text), _norm(inproc.text))
-    assert diff <= 0.01 * len(_norm(cli.text))
-    assert inproc.words and inproc.to_pdf == cli.to_pdf
+    assert inproc.words and replace(inproc, seconds=0.0) == replace(cli, seconds=0.0)
