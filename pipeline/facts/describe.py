@@ -89,10 +89,16 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
                         out.append(p)
             continue
         for p in find(s.text):
+            if _FUNDER.search(s.text[: p.start]):
+                continue  # "fick 350 000 kronor från socialtjänstförvaltningen": who paid
             if p.district_id not in seen:
                 seen.add(p.district_id)
                 out.append(p)
     return out
+
+
+#: the words before a place that name it as the one who paid, not one who took part
+_FUNDER = re.compile(r"(?:medel|kronor|kr|bidrag|utvecklingsmedel)?\s*från\s+$", re.IGNORECASE)
 
 
 def describe(

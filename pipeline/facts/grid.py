@@ -81,6 +81,32 @@ def _subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
     return False
 
 
+#: a group's own total inside a table: "Delsumma  215 000"
+_GROUP_TOTAL = re.compile(r"^(?:delsumma|delsummor|delsum|delbelopp)\b", re.IGNORECASE)
+_MAX_GROUP_LABEL_WORDS = 6
+
+
+def _group_label(
+    lines: Sequence[BodyLine], j: int, columns: list[GridColumn], money: GridColumn
+) -> bool:
+    """A short heading inside a table ("MUSIK", "Teater och dans") with a row of the table
+    right under it: its cells in the table's columns and a sum in the money column."""
+    if len(lines[j].text.split()) > _MAX_GROUP_LABEL_WORDS:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines) or k > j + 2 or lines[k].heading:
+        return False
+    text = " " * lines[k].indent + lines[k].text
+    cells = split_row_cells(text, columns)
+    return (
+        len(cells) >= 2
+        and cells[-1].end > money.start - 4
+        and read_number(cells[-1].text, money.multiplier) is not None
+    )
+
+
 def _money_column(columns: list[GridColumn]) -> GridColumn | None:
     return next((c for c in columns if c.role == "cost"), None)
 
@@ -155,9 +181,16 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             j += 1
             continue
         if ln.heading and "  " not in stripped and "|" not in stripped:
-            break
+            if money is None or not _group_label(lines, j, columns, money):
+                break
+            row = None  # "TEATER OCH DANS" over the next group of rows: the table goes on
+            blank = False
+            j += 1
+            continue
         cells = split_row_cells(text, columns)
-        if _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j):
+        if (
+            _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j)
+        ) or _GROUP_TOTAL.match(stripped.lstrip("| ")):
             # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on; its sum is
             # printed money all the same (what the group was granted)
             if money is not None:

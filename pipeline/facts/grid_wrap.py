@@ -167,6 +167,14 @@ def starts_row(
     if money is not None and amount is not None:
         # rows are top-aligned: a second amount means a new row
         return row.amount is not None or row.applied is not None or looks_new
+    if (
+        amount is None
+        and (row.amount is not None or row.applied is not None)
+        and all(c.text.strip(" |")[:1].islower() for c in cells[1:])
+    ):
+        # "Sverige  statsbidrag" under "Föräldraskap i nya  Länsstyrelsen,  950 000": the
+        # row's sum stands on its first line; its other cells go on in lower case
+        return False
     # a capitalised line at the left edge that fills two or more columns is a row of its own
     # (a wrapped name or district fills one column, or starts in lower case or indented)
     return looks_new and len(cells) >= 2

@@ -78,6 +78,13 @@ _ORG_LAST = re.compile(
     r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3})\s*$"
 )
 
+#: a research body after the last commas of a study's item: ", Stockholms universitet,
+#: institutionen för socialt arbete", ", Centrum för psykiatriforskning"
+_RESEARCH_LAST = re.compile(
+    r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?[\w-]*(?i:universitet|högskola|hogskola|institut)\w*"
+    r"(?:[ ,]+[\w-]+){0,6}"
+    r"|(?:Centrum|Centret|Institutet|Forskningscentrum|Enheten)\s+för(?:\s+[\w-]+){1,4})\s*$"
+)
 
 #: a word that names a seat of learning or research, also inside a compound
 #: ("Linnéuniversitetet", "Sophiahemmet högskola")
@@ -200,6 +207,9 @@ def item_row(
         performer, name = who.strip(), name[org.end() :].strip()
     elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
         performer, name = last.group(1).strip(), name[: last.start()].strip()
+    elif performer is None and (body := _RESEARCH_LAST.search(name)) and body.start() > 0:
+        # "Hemlösa kvinnors vägar till eget boende, Ersta Sköndal högskola, 320 000 kr"
+        performer, name = body.group(1).strip(), name[: body.start()].strip()
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None

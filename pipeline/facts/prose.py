@@ -152,12 +152,19 @@ _FUNDED = re.compile(r"finansier|bevilja|kosta|kostnad|budget|genomfor|tilldela"
 _APPLIED_TO = re.compile(r"\b(?:an)?s[oö]k\w*\b[^.;]*\bhos\s+$", re.IGNORECASE)
 
 
+#: "fick 350 000 kronor i utvecklingsmedel från socialtjänstförvaltningen": who paid
+_PAID_BY = re.compile(r"\b(?:kronor|kr|\w*medel|\w*bidrag\w*)\s+från\s+$", re.IGNORECASE)
+
+
 def _owners_only(find: PlaceFinder) -> PlaceFinder:
     """The place finder without the units an application is addressed to."""
 
     def owners(text: str) -> list[Place]:
         return [
-            p for p in find(text) if not _APPLIED_TO.search(text[max(0, p.start - 200) : p.start])
+            p
+            for p in find(text)
+            if not _APPLIED_TO.search(text[max(0, p.start - 200) : p.start])
+            and not _PAID_BY.search(text[max(0, p.start - 40) : p.start])
         ]
 
     return owners

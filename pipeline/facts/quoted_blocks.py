@@ -17,6 +17,18 @@ before the next one::
     biblioteket”
     Beviljas 80 000 kronor.
 
+The applicant may also open the name's own line, a dash before the quote, and a few lines
+describing the project may stand between the name and a money line that opens with its
+label::
+
+    Föreningen Exempel – ”Läxhjälp i centrum”
+    Unga i årskurs 7–9 får stöd två kvällar i veckan, i samverkan med
+    Farsta stadsdelsförvaltning.
+    Sökt belopp: 300 000 kronor. Förslag: 250 000 kronor.
+
+The applicant is then an organisation that carries the project out, and the districts are
+those the description names as taking part.
+
 The quoted name may wrap. The lines above it name the applicant: a district, else a unit
 of the writing committee's own administration. The sum granted or proposed is the project's;
 without one, the sum applied for. Two such paragraphs in a row at least make a list. Pure.
@@ -28,6 +40,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.describe import participants
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, Place
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -41,6 +54,13 @@ _MAX_OWNER_LINES = 2
 _MAX_NAME_LINES = 3
 _MAX_MONEY_LINES = 3
 _MIN_NAME_WORDS = 2
+_MAX_DESCRIPTION_LINES = 6
+#: an applicant printed before the quoted name on its line: "Föreningen X – ”Name …"
+_RUN_IN_OWNER = re.compile(r"^(?P<owner>[A-ZÅÄÖ][^\"”“„«»:]{2,80}?)\s+[–—-]\s+(?=[\"”“„«»])")
+#: a money line's label: "Sökt belopp: …", "Förslag: …", "Beviljas …"
+_MONEY_LABEL = re.compile(
+    r"^(?:sokt|ansokt|ansokan|forslag|foreslas|foreslaget|bevilja\w*|belopp|bidrag)\b"
+)
 #: the words before a sum that grant or propose it
 _GRANTED = re.compile(
     r"(?:bevilja\w*|tilldela\w*|foreslas|foreslagen|foreslaget|forslag|beslut\w*|bifall\w*)"
@@ -87,8 +107,11 @@ def _block(
 ) -> ListRow | None:
     """The project of one paragraph: applicant lines, a quoted name, money lines; or None."""
     texts = [lines[k].text.strip() for k in range(first, last + 1)]
+    run_in = _RUN_IN_OWNER.match(texts[0])
+    if run_in is not None:
+        texts = [run_in["owner"], texts[0][run_in.end() :], *texts[1:]]
     opened = next((n for n, t in enumerate(texts) if t[:1] in _OPEN), None)
-    if opened is None or opened > _MAX_OWNER_LINES:
+    if opened is None or opened > _MAX_OWNER_LINES or (run_in is not None and opened != 1):
         return None
     closed = next(
         (n for n in range(opened, len(texts)) if texts[n].rstrip(" .,")[-1:] in _OPEN), None
@@ -96,18 +119,26 @@ def _block(
     if closed is None or closed - opened >= _MAX_NAME_LINES or closed == len(texts) - 1:
         return None
     owner_lines, name_lines = texts[:opened], texts[opened : closed + 1]
-    money_text = " ".join(texts[closed + 1 :])
-    if len(texts) - closed - 1 > _MAX_MONEY_LINES or any(
-        find_amounts(t) or t.endswith(".") for t in owner_lines
+    described, money_lines = _description_and_money(texts[closed + 1 :])
+    if (
+        money_lines is None
+        or len(money_lines) > _MAX_MONEY_LINES
+        or (described and run_in is None)
+        or any(find_amounts(t) or t.endswith(".") for t in owner_lines)
     ):
         return None
     name = tidy(" ".join(name_lines).strip(_OPEN + " .,"))
-    if len(name.split()) < _MIN_NAME_WORDS or any(c in name for c in '"”“„«»'):
+    least = 1 if run_in is not None else _MIN_NAME_WORDS
+    if len(name.split()) < least or any(c in name for c in '"”“„«»'):
         return None
-    amount = _own_sum(money_text)
+    amount = _own_sum(" ".join(money_lines))
     if amount is None:
         return None
     places = find(" ".join(owner_lines)) if owner_lines else []
+    performer = None
+    if run_in is not None and not places:
+        performer = owner_lines[0]
+        places = participants(" ".join(described), find)
     row = ListRow(
         name,
         places or list(own),
@@ -115,11 +146,27 @@ def _block(
         last,
         lines[first].page_no,
         " ".join(texts),
+        description=" ".join(described) or None,
         form="intro_list",
-        unit_applicant=bool(owner_lines) and not places,
+        performer=performer,
+        unit_applicant=bool(owner_lines) and not places and performer is None,
     )
     set_amount(row, amount, lines, first, last)
     return row
+
+
+def _description_and_money(rest: Sequence[str]) -> tuple[list[str], list[str] | None]:
+    """The lines after a quoted name: those describing the project, then the money lines
+    (all of them when the first has a sum; else from the first line that opens with a money
+    label). None for the money lines when there are none or the description is too long."""
+    if not rest:
+        return [], None
+    if find_amounts(rest[0]):
+        return [], list(rest)
+    at = next((k for k, t in enumerate(rest) if _MONEY_LABEL.match(fold(t))), None)
+    if at is None or at > _MAX_DESCRIPTION_LINES:
+        return [], None
+    return list(rest[:at]), list(rest[at:])
 
 
 def _own_sum(text: str) -> AmountMatch | None:

@@ -12,7 +12,7 @@ from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
-from pipeline.facts.lists import Place
+from pipeline.facts.lists import Place, covered_by_places
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import find_amounts
@@ -74,11 +74,18 @@ def grid_rows(
         c.role == "name" and re.match(r"(?:resmal|resa|destination|ort)\b", fold(c.header))
         for c in t.columns
     )
+    # a "Sökande" column of associations, not districts: they carry their projects out
+    applicant_orgs = _organisations_apply(t, places)
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     for r in t.rows:
         district = r.text("district") or None
-        if first_is_district:
+        if applicant_orgs:
+            if district and not covered_by_places(district, places(district)):
+                if not r.text("performer"):
+                    r.cells["performer"] = [district]
+                district = None
+        elif first_is_district:
             district = district or carried
             carried = district
         if district and not r.text("name"):
@@ -168,6 +175,8 @@ def grid_rows(
             name = f"{name}, {purpose}"
         if "ordinal" not in t.roles:
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
+        if not destination_column:
+            name = _first_sentence(name)
         performer = _performer_cell(r.text("performer"))
         labelled = _PERFORMER_LABEL.search(name)
         if performer is None and labelled:
@@ -206,6 +215,33 @@ def grid_rows(
 
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)")
+
+
+def _organisations_apply(t: GridTable, places: Callable[[str], list[Place]]) -> bool:
+    """Is the table's district column a "Sökande" column whose cells are mostly
+    organisations (no district named in most rows)?"""
+    col = next((c for c in t.columns if c.role == "district"), None)
+    if col is None or not fold(col.header).startswith("sokande"):
+        return False
+    cells = [r.text("district") for r in t.rows if r.text("district")]
+    return len(cells) >= 2 and sum(1 for c in cells if not places(c)) * 2 > len(cells)
+
+
+#: a sentence end inside a name cell: "Barnsamtal i utredningen. Handläggarna prövar …"
+_SENTENCE_END = re.compile(r"(?<=[a-zåäö]{2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_MIN_SENTENCE_WORDS = 3
+
+
+def _first_sentence(name: str) -> str:
+    """A name cell that goes on to describe the project ("Projekt och syfte"): the name is its
+    first sentence, when both it and the rest are sentences of a few words."""
+    m = _SENTENCE_END.search(name)
+    if m is None:
+        return name
+    head, rest = name[: m.start()], name[m.end() :]
+    if len(head.split()) < _MIN_SENTENCE_WORDS or len(rest.split()) < _MIN_SENTENCE_WORDS:
+        return name
+    return head
 
 
 def _clean_cell(cell: str | Sequence[str]) -> str:

@@ -220,14 +220,19 @@ def generic_heading(text: str) -> bool:
 #: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
 #: ansökningarna", "Uppföljning och utvärdering")
 _SECTION_WORDS = re.compile(
-    r"^(?:ekonomi|ekonomin|ekonomiska|finansiering|kostnad\w*|budget|bedomning\w*|synpunkt\w*|beredning|"
-    r"bakgrund|sammanfattning|forslag\w*|beslut\w*|konsekvens\w*|uppfoljning|"
-    r"utvardering|resultat|slutsats\w*|tidplan|tidsplan|organisation|syfte|mal|metod|"
-    r"ovrigt|inledning|underlag|remiss\w*|yttrande|ansokningar\w*|kriterier|prioritering\w*|"
-    r"bilag\w*|tabell\w*|belopp|summa|redovisning|spridning|pagaende|kommande|planerade|"
-    r"fortsatt\w*|ovriga|sammanfatta\w*|rapporter|slutrapporter|erfarenheter|lardomar|analys|"
-    r"diskussion|kommentar\w*|publikationer|kontakt\w*|referenser|kallor|litteratur|yrkande\w*|"
-    r"proposition\w*|reservation\w*|justering|omrostning|beslutsgang|protokoll\w*|handlingar)$"
+    r"^(?:ekonomi|ekonomin|ekonomiska|finansiering|kostnad(?:er|en|erna)?|budget|"
+    r"kostnads(?:berakning|kalkyl|redovisning|sammanstallning|specifikation)\w*|"
+    r"bedomning(?:en|ar|arna)?|synpunkt(?:er|erna)?|beredning|bakgrund|sammanfattning|"
+    r"forslag(?:et|en)?|beslut(?:et|en)?|konsekvens(?:er|erna)?|uppfoljning|utvardering|"
+    r"resultat|slutsats(?:en|er|erna)?|tidplan|tidsplan|organisation|syfte|mal|metod|"
+    r"ovrigt|inledning|underlag|remiss(?:en|er|erna|svar|svaret|var)?|yttrande|"
+    r"ansokningar(?:na)?|kriterier|prioritering(?:en|ar|arna)?|bilag(?:a|an|or|orna)|"
+    r"tabell(?:en|er)?|belopp|summa|redovisning|spridning|pagaende|kommande|planerade|"
+    r"fortsatt(?:a)?|ovriga|sammanfatta(?:t|ning|nde)?|rapporter|slutrapporter|"
+    r"erfarenheter|lardomar|analys|diskussion|kommentar(?:er|erna)?|publikationer|"
+    r"kontakt(?:er|person|personer|uppgifter)?|referenser|kallor|litteratur|"
+    r"yrkande(?:n|t|na)?|proposition(?:en|er)?|reservation(?:en|er)?|justering|omrostning|"
+    r"beslutsgang|protokoll(?:et|santeckning|santeckningar)?|handlingar)$"
 )
 
 

@@ -33,6 +33,10 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
     for k, sec in enumerate(sections):
         if sec.kind not in ("forslag_till_beslut", "beslut"):
             continue
+        if out and "beslut" not in fold(sec.heading):
+            # "Förvaltningens förslag" after the decisions were read under "Förslag till
+            # beslut": the office's argued proposal (a list of projects), not decisions
+            continue
         lines = sec.lines
         nxt = sections[k + 1] if k + 1 < len(sections) else None
         empty = not any(ln.text.strip() for ln in lines)
