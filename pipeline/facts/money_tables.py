@@ -22,11 +22,9 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = ["TableAmount", "find_money_tables"]
 
-
 _UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 _UNIT_CELL = re.compile(
-    # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"
-    # "(mnkr, netto)": the unit first in a parenthesis that says more
+    # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"; "(mnkr, netto)": the unit first
     rf"(?:^|\s{{2,}}|\(|(?<=\w),\s|\si\s)\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*"
     r"(?=\s{2,}|$|\)|,\s*[^()]{1,20}\))",
     re.IGNORECASE,
@@ -44,6 +42,7 @@ _DASH_CELL = re.compile(r"^[-–—]$")
 _BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
+_SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
 
 
 @dataclass(frozen=True)
@@ -294,6 +293,8 @@ def _read_money_table(
     n = len(lines)
     caption = lines[anchor].strip()
     header_cells = _cells(caption)
+    if len(header_cells) == 2 and _SECTION_NO.fullmatch(header_cells[0]):  # "2  Utfall (tkr)"
+        header_cells = header_cells[1:]
     # a unit line under the header ("(kr)  (kr)"): the header is the line above it
     if all(_UNIT_ONLY.fullmatch(c) for c in header_cells):
         j = anchor - 1

@@ -181,7 +181,8 @@ _LETTER_GROUP = re.compile(
 #: the leading "1" of a sum read as "l": "l 150 000 kr"
 _LEADING_ONE = re.compile(r"(?<![\wåäöÅÄÖ])[lI](?= \d{3}(?: \d{3})*\s*(?:kr\b|kronor|:-))")
 #: a "1" between lower-case letters is an "l": "fa1tarbete", "Kungsho1men"
-_ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])1(?=[a-zåäö])")
+#: ("a11a"), and "11" ending a word is "ll" ("ti11", "ska11")
+_ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])(?:1+(?=[a-zåäö])|11(?![\wåäö]))")
 _TO_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 
 
@@ -204,7 +205,7 @@ def fix_number_letters(line: str) -> str:
             break
         line = fixed
     line = _LEADING_ONE.sub("1", line)
-    return _ONE_IN_WORD.sub("l", line)
+    return _ONE_IN_WORD.sub(lambda m: "l" * len(m.group()), line)
 
 
 #: "§" read by OCR as "&", "$" or "&$" where a line opens a protocol's paragraph ("&1   Val av

@@ -230,6 +230,11 @@ _FRAME_LINE = re.compile(
 _MIN_FRAME_LINES = 2
 
 
+def _last_cell(line: str) -> str:
+    """The last cell of a line whose cells are set apart by runs of spaces."""
+    return re.split(r"\s{2,}", line.strip())[-1]
+
+
 def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
     """A meeting's whole protocol (its frame of "Tid och plats", "Beslutande", "Justerare"
     above two or more §§ of business) is named by its letterhead, as a meeting page is by its
@@ -254,7 +259,10 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
             business.setdefault(number, heading)
     if len(business) < 2:
         return None  # one ärende among procedural §§: its heading is the title
-    name = next((m for t in lines[:first_mark] for m in [_PROTOCOL_NAME.search(t)] if m), None)
+    head = lines[:first_mark]
+    # "PROTOKOLL" over "Nr 3/2011" in the letterhead's right-hand column
+    stacked = [f"{_last_cell(a)} {_last_cell(b)}" for a, b in zip(head, head[1:], strict=False)]
+    name = next((m for t in (*head, *stacked) for m in [_PROTOCOL_NAME.search(t)] if m), None)
     if name is None:
         return None
     number = re.sub(r"\s+", " ", name.group("no")).lower().replace(" /", "/").replace("/ ", "/")
