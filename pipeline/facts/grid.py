@@ -261,6 +261,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         by_col: dict[str, list[str]] = {}
         if lead_no is not None:
             by_col["ordinal"] = [lead_no.text.strip()]
+        elif (
+            len(cells) >= 2
+            and cells[0].end < columns[0].start
+            and all(c.role != "district" for c in columns)
+            and cells[0].text.strip()[:1].isupper()
+        ):
+            # "Rinkeby-Kista    Chattbaserad …" under a header whose first column has no
+            # name: the district of the row
+            by_col["district"] = [cells.pop(0).text.strip()]
         extra: list[tuple[int, str, int | None, str]] = []
         first_year: int | None = None
         instalment: tuple[int, str, bool, int | None] | None = None

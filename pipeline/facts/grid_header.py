@@ -252,6 +252,14 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     _unnamed_column(columns)
+    districts = [c for c in columns if c.role == "district"]
+    if (
+        len(districts) == 2
+        and fold(districts[0].header).startswith("sokande")
+        and re.match(r"(?:stadsdel|omrade)", fold(districts[1].header))
+    ):
+        # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
+        districts[0].role = "performer"
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-

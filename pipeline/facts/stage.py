@@ -46,6 +46,7 @@ from pipeline.facts.context import (
 )
 from pipeline.facts.criteria import find_criteria
 from pipeline.facts.dash_rows import find_dash_rows
+from pipeline.facts.dashed_fields import find_dashed_field_records
 from pipeline.facts.describe import (
     complete_from_text,
     is_application,
@@ -169,6 +170,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_priced_blocks(lines, places, own)),
         lambda: listed(find_owner_heads(lines, places, own)),
         lambda: listed(find_quoted_blocks(lines, places, own)),
+        lambda: listed(find_dashed_field_records(lines, places, own)),
     )
     for read in readers:
         drafts += [d for d in read() if d.first_line not in taken]

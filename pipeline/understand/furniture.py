@@ -311,7 +311,12 @@ def mark_page_one_header(
     gap = 2 if steps and sum(d == 2 for d in steps) > 0.6 * len(steps) else 1
     title: list[int] = []
     for i in reversed(body):
-        if title and title[0] - i > gap:
+        # (the remiss a subject answers, "Remiss från …, KS dnr …", read as a dnr line
+        # inside the paragraph, is no gap)
+        inside = (
+            [k for k in range(i + 1, title[0]) if not _REFERRAL.match(lines[k])] if title else []
+        )
+        if title and len(inside) >= gap:
             break
         title.insert(0, i)
     while title and _DNR_ONLY.match(lines[title[-1]].strip()):
@@ -327,6 +332,9 @@ def mark_page_one_header(
 
 #: a sum in kronor on a line
 _MONEY = re.compile(r"\d[\d  .]*(?:,\d+)?\s*(?:kr\b|kronor|tkr|mnkr|mkr|:-)", re.IGNORECASE)
+
+
+_REFERRAL = re.compile(r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s", re.IGNORECASE)
 
 
 def _running_prose(line: str) -> bool:

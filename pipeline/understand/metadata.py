@@ -133,6 +133,10 @@ def _document_fields(
         title = paragraph_title(pages)
     if title is None:
         title = _named_in_letterhead(p1) or lone_subject(p1)
+    elif _CHAPTER.match(title.value):
+        # "4.6 Föreningsbidrag" under "… stadsdelsnämnd   Verksamhetsberättelse 2019": a
+        # chapter of the report the letterhead names
+        title = _named_in_letterhead(p1) or title
     named = protocol_title(pages)
     if named is not None and title is not None:
         fields["subject"] = title  # the first §'s heading: what the facts are about
@@ -150,6 +154,10 @@ _KIND_WITH_YEAR = re.compile(
     r"tertialrapport\s+\d|budget|verksamhetsplan och budget)\s+(?:för\s+)?(?:år\s+)?(?:19|20)\d\d$",
     re.IGNORECASE,
 )
+
+
+#: a numbered chapter's heading: "4.6 Föreningsbidrag och trygghetsmedel"
+_CHAPTER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]|^\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
 
 
 def _named_in_letterhead(p1: CleanPage) -> _Field | None:

@@ -33,7 +33,9 @@ _CODE_LINE = re.compile(r"^\s*[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d[-/]\d{1,6}(?:[-
 #: the motion, letter or remiss an ärende answers, on a line under its subject
 _REFERRED = re.compile(
     r"^\s*(?:motion|skrivelse|medborgarförslag|interpellation|remiss)\s*(?:\(\s*(?:19|20)\d\d\s*:"
-    r"\s*\d{1,4}\s*\))?\s+(?:av|från)\s+[A-ZÅÄÖ]",
+    r"\s*\d{1,4}\s*\))?\s+(?:av|från)\s+\w"
+    # the date the answer is due ("Svar senast den 22 maj 2015", "Remisstid: …")
+    r"|^\s*(?:svar(?:et)?\s+senast|sista\s+svarsdag|svarsdatum|remisstid)\b",
     re.IGNORECASE,
 )
 
