@@ -275,12 +275,16 @@ def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
             continue
         rest = [j for j in filled if j >= i]
-        if len(rest) > 12:
-            continue
+        if len(rest) > 12 or sum(1 for j in rest if _TABLE_ROW.search(lines[j])) >= 2:
+            continue  # (a numbered table caption over its rows: "3  Utfall (tkr)")
         for j in rest:
             if labs[j] is None:
                 labs[j] = "footnote"
         return
+
+
+#: a table row: a number in a column of its own after a gap
+_TABLE_ROW = re.compile(r"\S\s{3,}-?\d[\d ]*(?:,\d+)?(?:\s{2,}|\s*$)")
 
 
 def _numbered_list_before(lines: list[str], i: int, n: int) -> bool:

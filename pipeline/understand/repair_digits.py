@@ -210,9 +210,7 @@ def fix_number_letters(line: str) -> str:
 
 #: "§" read by OCR as "&", "$" or "&$" where a line opens a protocol's paragraph ("&1   Val av
 #: justerare", "$ 3  Fördelning …"), or as "S" before a number and a heading ("S 47   Bidrag")
-_PARAGRAPH_SIGN = re.compile(
-    r"^(\s*)(?:&\$?|\$|S(?=\s?\d{1,3}\s{2,}[A-ZÅÄÖ]))\s*(\d{1,3})(?=\s|$)"
-)
+_PARAGRAPH_SIGN = re.compile(r"^(\s*)(?:&\$?|\$|S(?=\s?\d{1,3}\s{2,}[A-ZÅÄÖ]))\s*(\d{1,3})(?=\s|$)")
 
 
 def fix_paragraph_sign(line: str) -> str:
