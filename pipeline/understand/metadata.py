@@ -133,7 +133,7 @@ def _document_fields(
         title = paragraph_title(pages)
     if title is None:
         title = _named_in_letterhead(p1) or lone_subject(p1)
-    elif _CHAPTER.match(title.value):
+    elif _CHAPTER.match(str(title.value)):
         # "4.6 Föreningsbidrag" under "… stadsdelsnämnd   Verksamhetsberättelse 2019": a
         # chapter of the report the letterhead names
         title = _named_in_letterhead(p1) or title
