@@ -8,11 +8,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.cues import cue_hits
+from pipeline.facts.grid_header import followup_header
 from pipeline.facts.roles import amount_role
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
-__all__ = ["TOTAL_LABEL", "YEAR_CELL", "budget_plan", "table_kind"]
+__all__ = [
+    "BREAKDOWN",
+    "TOTAL_LABEL",
+    "YEAR_CELL",
+    "breakdown_heading",
+    "budget_plan",
+    "table_kind",
+    "table_type",
+]
 
 #: a total row's label
 TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
@@ -74,4 +84,40 @@ def budget_plan(cells: Sequence[str]) -> bool:
     folded = [fold(c).strip() for c in cells]
     return any(c.startswith("budget") for c in folded) and any(
         c.startswith("forslag") for c in folded
+    )
+
+
+#: the words of a caption over one project's costs or financing
+BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
+#: a label column of recipients: "Förening | Kr", each row a recipient and its grant
+_RECIPIENTS = re.compile(r"(?:forening|organisation|bidragsmottagare|mottagare)\w*$")
+
+
+def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
+    """The kind of a money table (see :func:`table_kind`) from its header cells (`ncols` of
+    them over money) and its caption."""
+    first_col = header_cells[0] if header_cells else ""
+    # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
+    if followup_header(header_cells) or budget_plan(header_cells):
+        return "followup"
+    # a project column among the headers over the label cells (not a money column's
+    # "Kommunal insats"); not "Kostnadsberäkning, projekt 1" over a project's costs
+    label_heads = header_cells[: max(1, len(header_cells) - ncols)]
+    if not (label_heads and breakdown_heading(label_heads[0])) and (
+        any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
+        or bool(label_heads and _RECIPIENTS.match(fold(label_heads[0])))
+    ):
+        return "grants"
+    if len(header_cells) >= 2 and re.search(
+        r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I
+    ):
+        return "per_unit"
+    return "breakdown" if BREAKDOWN.search(caption) else ""
+
+
+def breakdown_heading(text: str) -> bool:
+    """A heading over a project's costs or financing: "Kostnadsberäkning, projekt 1",
+    "Budget", "Finansiering 2019"."""
+    return len(text.split()) <= 6 and bool(
+        re.match(r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b", fold(text))
     )

@@ -14,11 +14,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.facts.cues import cue_hits
 from pipeline.facts.flat_money import unflatten
-from pipeline.facts.grid_header import followup_header, header_role
-from pipeline.facts.money_roles import TOTAL_LABEL, YEAR_CELL, budget_plan, table_kind
-from pipeline.lang.fuzzy import fold
+from pipeline.facts.grid_header import header_role
+from pipeline.facts.money_roles import (
+    BREAKDOWN,
+    TOTAL_LABEL,
+    YEAR_CELL,
+    breakdown_heading,
+    table_kind,
+    table_type,
+)
 
 __all__ = ["TableAmount", "find_money_tables"]
 
@@ -39,7 +44,6 @@ _MONEY_CELL = re.compile(
     re.IGNORECASE,
 )
 _DASH_CELL = re.compile(r"^[-–—]$")
-_BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
 _SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
@@ -181,7 +185,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
             or (
                 bool(headings)
                 and headings[i]
-                and _breakdown_heading(text)
+                and breakdown_heading(text)
                 and _row_follows(lines, i)
             )
         ):
@@ -265,15 +269,7 @@ def _breakdown_intro(text: str) -> bool:
     return (
         text.endswith(":")
         and len(text.split()) <= _MAX_CAPTION_WORDS
-        and bool(_BREAKDOWN.search(text))
-    )
-
-
-def _breakdown_heading(text: str) -> bool:
-    """A heading over a project's costs or financing: "Kostnadsberäkning, projekt 1",
-    "Budget", "Finansiering 2019"."""
-    return len(text.split()) <= 6 and bool(
-        re.match(r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b", fold(text))
+        and bool(BREAKDOWN.search(text))
     )
 
 
@@ -371,35 +367,7 @@ def _read_money_table(
         if wrapped is not None and len(wrapped) == len(header_cells):
             # "Beviljat  Sökt  Förslag" over "2012  2013  2013": the columns' years
             header_cells, start = wrapped, start + 1
-    first_col = header_cells[0] if header_cells else ""
-    # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
-    followup = followup_header(header_cells) or budget_plan(header_cells)
-    # a project column among the headers over the label cells (not a money column's
-    # "Kommunal insats")
-    label_heads = header_cells[: max(1, len(header_cells) - ncols)]
-    grants = (
-        not followup
-        # ("Kostnadsberäkning, projekt 1" over a project's costs: no list of grants)
-        and not (label_heads and _breakdown_heading(label_heads[0]))
-        and any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
-    )
-    per_unit = (
-        not grants
-        and len(header_cells) >= 2
-        and bool(re.search(r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I))
-    )
-    breakdown = bool(_BREAKDOWN.search(caption)) and not per_unit and not grants
-    table = (
-        "followup"
-        if followup
-        else "grants"
-        if grants
-        else "per_unit"
-        if per_unit
-        else "breakdown"
-        if breakdown
-        else ""
-    )
+    table = table_type(header_cells, ncols, caption)
     # (a header of the money columns alone, over unlabelled row labels, names them all)
     named_all = len(header_cells) > ncols or len(header_cells) == ncols >= 2
     col_heads = header_cells[-ncols:] if named_all else [""] * ncols
