@@ -93,16 +93,26 @@ def find_headed_projects(
             # mnkr", "Utförare: …", "Status: pågår")
             sent = fields.get("amount") or sent
             labelled = labelled or numbered
-        if sent is None or not (labelled or _THIS_PROJECT.match(sent.text.strip())):
+        # "Studiebesök i Edinburgh" over "Förvaltningen ansöker … om medel för ett
+        # studiebesök i Edinburgh …": a paragraph that applies for what its heading names
+        named_here = sent is not None and _APPLIES_FOR.search(fold(sent.text)) is not None
+        named_here = named_here and fold(name) in fold(
+            " ".join((sent.text if sent else "").split())
+        )
+        if sent is None or not (labelled or named_here or _THIS_PROJECT.match(sent.text.strip())):
             continue
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if (bare or (labelled and not amounts)) and "amount" not in fields:
+        if (bare or named_here or (labelled and not amounts)) and "amount" not in fields:
             # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
             # 130 000 kronor, sammanlagt 310 000 kronor"
             stated = stated_amount("\n".join(lines[j].text for j in range(k, end)))
             if stated is not None:
                 amounts, sent = [stated[0]], _sentence_of(lines, k, end, stated[1]) or sent
+            elif named_here:
+                # "… per deltagare, sammanlagt 22 000 kronor": the last sum its text states
+                text = " ".join(lines[j].text.strip() for j in range(k, end))
+                amounts = [a for a in find_amounts(text) if a.per is None][-1:]
         if not labelled and not amounts and not (GRANTED.search(f) or DONE.search(f)):
             continue
         status = prose_status(f)
@@ -126,6 +136,9 @@ def find_headed_projects(
         )
     return out
 
+
+#: a sentence that applies for money, or grants it
+_APPLIES_FOR = re.compile(r"\b(?:ansoker|soker|ansokt|beviljas|beviljades|tilldelas)\b")
 
 #: the parts of an application's project under its "Projekt A: Name" label
 _PROJECT_PART = re.compile(

@@ -226,3 +226,54 @@ Nr  Sökande               Projekt                 Stadsdels-     Sökt kr  För
         "Rollspel om grupptryck": (80_000, "Teatergruppen Spegeln", ["skarpnack"]),
         "Kör för nyanlända": (60_000, "Föreningen Klang", ["rinkeby-kista"]),
     }
+
+
+def test_a_table_of_recipients_and_their_grants(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD                               Bilaga
+ÄLVSJÖ STADSDELSNÄMND                         Dnr 504-041/2001
+                                              Sida 2 (2)
+
+Bidrag till pensionärsföreningar 2001
+
+Förening                                          Kr
+PRO Älvsjö                                    31 000
+SPF Solberga                                  24 500
+Långbro Hembygdsförening                       8 000
+Summa                                         63 500
+"""
+    f = facts_of(tmp_path, text)
+    assert [(a.sek, a.kind) for a in f.amounts] == [
+        (31_000, "project_cost"),
+        (24_500, "project_cost"),
+        (8_000, "project_cost"),
+        (63_500, "total_granted"),
+    ]
+
+
+def test_a_heading_over_a_paragraph_that_applies_for_what_it_names(tmp_path: Path) -> None:
+    text = """FARSTA STADSDELSFÖRVALTNING                      TJÄNSTEUTLÅTANDE
+                                                 Dnr 502-077/2007
+                                                 2007-03-06
+
+Ansökan om medel för studiebesök (MUST) 2007
+
+Förslag till beslut
+
+1.  Stadsdelsnämnden godkänner förvaltningens ansökan om medel för
+    studiebesök i Tammerfors om 18 000 kronor.
+
+Ärendet
+
+Studiebesök i Tammerfors
+
+Förvaltningen ansöker om medel för ett studiebesök i Tammerfors
+hösten 2007 för att ta del av det finska arbetet med familjecentraler.
+I resan deltar tre medarbetare. Kostnaden beräknas till 6 000 kronor
+per deltagare, sammanlagt 18 000 kronor.
+
+Förvaltningens synpunkter
+
+Resan ligger i linje med nämndens verksamhetsplan.
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [("Studiebesök i Tammerfors", 18_000)]
