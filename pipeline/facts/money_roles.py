@@ -89,7 +89,8 @@ def budget_plan(cells: Sequence[str]) -> bool:
 
 #: the words of a caption over one project's costs or financing
 BREAKDOWN = re.compile(r"budget|kostnad|finansiering|utgift", re.IGNORECASE)
-#: a label column of recipients: "Förening | Kr", each row a recipient and its grant
+#: a label column of recipients beside one money column: "Förening | Kr", each row a
+#: recipient and its grant
 _RECIPIENTS = re.compile(r"(?:forening|organisation|bidragsmottagare|mottagare)\w*$")
 
 
@@ -105,7 +106,7 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
     if not (label_heads and breakdown_heading(label_heads[0])) and (
         any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
-        or bool(label_heads and _RECIPIENTS.match(fold(label_heads[0])))
+        or bool(ncols == 1 and label_heads and _RECIPIENTS.match(fold(label_heads[0])))
     ):
         return "grants"
     if len(header_cells) >= 2 and re.search(

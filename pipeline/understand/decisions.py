@@ -261,7 +261,7 @@ def _style(item_line: str) -> str:
     return m.group(1) if m is not None else ""
 
 
-_DECISION_LEAD = re.compile(r"\b(?:beslutar|besluta|föreslår|föreslås)\s*:?$")
+_DECISION_LEAD = re.compile(r"\b(?:beslutar|besluta|föreslår|föreslås)(?:\s+att)?\s*:?$")
 _HEADING_LEAD = re.compile(
     r"\b(?:beslutar|besluta|föreslår|föreslås)(?:\s+(?:enligt\s+)?följande)?\s*[:.]?\s*$"
 )
@@ -312,19 +312,27 @@ def _list_goes_on(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
     return False
 
 
+#: a dashed item that goes on from its lead's "att": "– bevilja bidrag …"
+_DASH_ITEM = re.compile(r"^[–—-]\s+(?=[a-zåäö])")
+_ENDS_IN_ATT = re.compile(r"\batt\s*:?$")
+
+
 def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Decision]:
     """Att-clauses ("Kommunfullmäktige beslutar / att …, / att …"), one item each, the text
     keeping its "att". With `need_lead`, only after a line ending in a decision verb."""
     items: list[tuple[int, list[str], str]] = []
     open_item = False
     led = not need_lead
+    dashed = False  # "… beslutar att" over "– bevilja …", "– avslå …": dashed items
     for ln in lines:
         text = ln.text.strip()
         if not text:
             open_item = False
             continue
-        if _ATT.match(text) and led and not (open_item and _wraps(items[-1][1][-1])):
-            items.append((ln.page_no, [ATT_MARK.sub("", text)], text))
+        if (_ATT.match(text) and led and not (open_item and _wraps(items[-1][1][-1]))) or (
+            dashed and _DASH_ITEM.match(text)
+        ):
+            items.append((ln.page_no, [ATT_MARK.sub("", _DASH_ITEM.sub("", text))], text))
             open_item = True
         elif open_item and (
             not text[0].isupper()
@@ -341,6 +349,7 @@ def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Deci
             open_item = False
         elif _DECISION_LEAD.search(text):
             led = True
+            dashed = _ENDS_IN_ATT.search(text) is not None
     return [
         Decision(item_no=k, text=_join(parts), page_no=page, evidence=ev)
         for k, (page, parts, ev) in enumerate(items, start=1)

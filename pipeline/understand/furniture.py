@@ -308,7 +308,7 @@ def mark_page_one_header(
     if prose is not None:
         first_heading = prose
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
-    body = [i for i in body if not _header_like(lines[i])]
+    body = [i for i in body if not _header_like(lines[i]) and not _HEAD_FIELD.match(lines[i])]
     # a page printed (or OCR'd) with a blank line after every line: one blank is no gap
     filled = [i for i in range(first_heading) if lines[i].strip()]
     steps = [b - a for a, b in zip(filled, filled[1:], strict=False)]
@@ -338,6 +338,8 @@ def mark_page_one_header(
 _MONEY = re.compile(r"\d[\d  .]*(?:,\d+)?\s*(?:kr\b|kronor|tkr|mnkr|mkr|:-)", re.IGNORECASE)
 
 
+#: a labelled line of a form's head: "Beslutsfattare:      Per Exempel, avdelningschef"
+_HEAD_FIELD = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+)?:\s{2,}\S")
 _REFERRAL = re.compile(r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s", re.IGNORECASE)
 
 
