@@ -264,6 +264,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         elif (
             len(cells) >= 2
             and cells[0].end < columns[0].start
+            and columns[0].role == "name"
             and all(c.role != "district" for c in columns)
             and cells[0].text.strip()[:1].isupper()
         ):

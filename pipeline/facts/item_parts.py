@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -107,6 +107,21 @@ _OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig
 _PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av|uppdragstagare|utvarderare)\b")
 
 
+def _name_lines(texts: list[str], find: PlaceFinder) -> tuple[list[str], list[str]]:
+    """An item's lines above its fields: the name (wrapped in lower case, or its owner
+    wrapped onto a line of its own), then the sentences that describe it ("2. Name, Farsta
+    stadsdelsförvaltning" over "Unga vuxna stödde jämnåriga …")."""
+    for k in range(1, len(texts)):
+        t, above = texts[k].strip(), texts[k - 1].rstrip()
+        lead = find(t)
+        owner = bool(lead) and lead[0].start == 0 and covered_by_places(t, lead)
+        ended = bool(above) and (above.endswith(".") or covered_by_places(above, find(above)))
+        if ended or (t[:1].isupper() and not owner and not above.endswith((",", "-", "–"))):
+            if k > 1 or above:
+                return texts[:k], texts[k:]
+    return texts, []
+
+
 def labelled_row(
     lines: Sequence[BodyLine],
     a: int,
@@ -134,8 +149,10 @@ def labelled_row(
         # "1. Kungsholmens stadsdelsförvaltning, vuxenenheten" over "Amsterdam – Housing
         # First …": the applicant on the item's first line, the name under it
         owner_line, head = lead, ""
-    name = tidy(dehyphen_join([t for t in [head, *texts[1:first_label]] if t]))
+    kept, told = _name_lines([head, *texts[1:first_label]], find)
+    name = tidy(dehyphen_join([t for t in kept if t]))
     labelled, described = _field_lines(texts[first_label:])
+    described = [*told, *described]
     fields = dehyphen_join(labelled)
     places: list[Place] = []
     performer: str | None = None
