@@ -116,9 +116,9 @@ def _name_lines(texts: list[str], find: PlaceFinder) -> tuple[list[str], list[st
         lead = find(t)
         owner = bool(lead) and lead[0].start == 0 and covered_by_places(t, lead)
         ended = bool(above) and (above.endswith(".") or covered_by_places(above, find(above)))
-        if ended or (t[:1].isupper() and not owner and not above.endswith((",", "-", "–"))):
-            if k > 1 or above:
-                return texts[:k], texts[k:]
+        described = t[:1].isupper() and not owner and not above.endswith((",", "-", "–"))
+        if (ended or described) and (k > 1 or above):
+            return texts[:k], texts[k:]
     return texts, []
 
 
