@@ -44,14 +44,14 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
                 head = heads.get((ln.page_no, _norm(both)))
                 if head is not None:
                     text, skip = both, k + 1
+            indent = len(ln.text) - len(ln.text.lstrip(" "))
             if head is not None:
                 current = head[0]
                 heads.pop((ln.page_no, _norm(text)), None)
-                out.append(BodyLine(text, ln.page_no, True, head[1], current))
+                out.append(BodyLine(text, ln.page_no, True, head[1], current, indent))
                 continue
             if key in where:
                 current = where[key]
-            indent = len(ln.text) - len(ln.text.lstrip(" "))
             out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
     return align_pipe_tables(out)
 

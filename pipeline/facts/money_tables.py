@@ -122,6 +122,22 @@ def _wrapped_header(header: str, below: str) -> list[str] | None:
     return cells
 
 
+def _stacked_header(above: str, header: str) -> list[str] | None:
+    """The header's cells with the words set over them on the line above added in front,
+    when that line holds only words, each over a money cell of the header."""
+    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+    tops = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", above)]
+    if len(tops) < 2 or not above.startswith(" ") or any(_MONEY_CELL.match(t) for _s, t in tops):
+        return None
+    cells = [t for _s, t in heads]
+    for start, text in tops:
+        at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
+        if at == 0 or abs(heads[at][0] - start) > 4:
+            return None
+        cells[at] = f"{text} {cells[at]}"
+    return cells
+
+
 def _money_cells(cells: list[str]) -> int:
     """How many cells at the end of a row are money (a number or a dash)."""
     n = 0
@@ -291,6 +307,9 @@ def _read_money_table(
     header_cells = _cells(caption)
     if len(header_cells) == 2 and _SECTION_NO.fullmatch(header_cells[0]):  # "2  Utfall (tkr)"
         header_cells = header_cells[1:]
+    if anchor > 0 and len(header_cells) >= 3:
+        # "Beviljat  Sökt  Förslag" over "Organisation  2021, kr  2022, kr  2022, kr"
+        header_cells = _stacked_header(lines[anchor - 1], lines[anchor]) or header_cells
     # a unit line under the header ("(kr)  (kr)"): the header is the line above it
     if all(_UNIT_ONLY.fullmatch(c) for c in header_cells):
         j = anchor - 1

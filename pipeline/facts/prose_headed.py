@@ -14,7 +14,7 @@ from pipeline.facts.describe import stated_amount
 from pipeline.facts.drafts import cued_status
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
-from pipeline.facts.text_units import Sentence, dehyphen_join, sentences
+from pipeline.facts.text_units import Sentence, dehyphen_join, section_heading, sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -95,9 +95,12 @@ def find_headed_projects(
             labelled = labelled or numbered
         # "Studiebesök i Edinburgh" over "Förvaltningen ansöker … om medel för ett
         # studiebesök i Edinburgh …": a paragraph that applies for what its heading names
-        named_here = sent is not None and _APPLIES_FOR.search(fold(sent.text)) is not None
-        named_here = named_here and fold(name) in fold(
-            " ".join((sent.text if sent else "").split())
+        named_here = (
+            sent is not None
+            and _APPLIES_FOR.search(fold(sent.text)) is not None
+            and len(name.split()) >= 2
+            and not section_heading(name)
+            and fold(name) in fold(" ".join(sent.text.split()))
         )
         if sent is None or not (labelled or named_here or _THIS_PROJECT.match(sent.text.strip())):
             continue
