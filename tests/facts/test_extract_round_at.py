@@ -1,0 +1,103 @@
+"""Blind rounds g311–g326 and n219–n234, on short texts written for the test: a table whose
+column words stand over a header line of years and units; numbered items whose name and
+owner are followed by sentences that describe them and a "Beviljat belopp:" line; a
+delegated decision whose "… beslutar att" leads dashed items; and a form's labelled head
+under the subject line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract_helpers import understood
+from test_extract_layouts import facts_of
+
+
+def test_column_words_stacked_over_a_header_of_years(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1.1-0410/2019
+                                                 2019-10-08
+
+Föreningsbidrag 2020
+
+Förslag till beslut
+1. Socialnämnden beviljar föreningsbidrag enligt tabell 1.
+
+Tabell 1. Förslag till föreningsbidrag 2020
+
+                                   Beviljat      Sökt         Förslag
+Organisation                       2019, kr      2020, kr     2020, kr
+Kvinnojouren Exempla                 800 000      950 000      850 000
+Ungdomsjouren Prov                   400 000      520 000      450 000
+Summa                              1 200 000    1 470 000    1 300 000
+"""
+    f = facts_of(tmp_path, text)
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert (kinds[850_000], kinds[950_000], kinds[1_300_000]) == (
+        "project_cost",
+        "other",
+        "total_granted",
+    )
+
+
+def test_numbered_items_with_owner_description_and_granted_line(tmp_path: Path) -> None:
+    text = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+                                                 Dnr 106-0210/2008
+                                                 2008-03-11
+
+Årsrapport 2007 för lokala utvecklingsmedel
+
+Av de projekt som beviljades medel för 2007 har följande avslutats
+och lämnat slutrapport.
+
+1. Läxhjälp med föräldrar, Skarpnäcks stadsdelsförvaltning
+   Föräldrar och elever träffades en kväll i veckan på biblioteket.
+   Beviljat belopp: 210 000 kr
+
+2. Samtalsgrupper för syskon, Bromma
+   stadsdelsförvaltning
+   Gruppledarna utbildades under våren och sex grupper genomfördes.
+   Beviljat belopp: 160 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Läxhjälp med föräldrar": (210_000, ["skarpnack"]),
+        "Samtalsgrupper för syskon": (160_000, ["bromma"]),
+    }
+
+
+DELEGATED = """                                               Skarpnäcks
+                                               stadsdelsförvaltning
+
+                                               Delegationsbeslut
+                                               Dnr 1.4.1-150/2022
+                                               Sida 1 (1)
+
+Beslut om bidrag till lovaktiviteter för barn och unga 2022
+
+Beslutsfattare:      Eva Exempel, avdelningschef
+Beslutsdatum:        2022-06-01
+Handläggare:         Olle Prov
+Anmäls till:         Skarpnäcks stadsdelsnämnd 2022-08-25
+
+Beslut
+Skarpnäcks stadsdelsförvaltning beslutar att
+– bevilja bidrag till tre föreningar med sammanlagt 90 000 kronor
+  enligt förteckningen nedan,
+– avslå ansökan från Föreningen Provparken.
+
+Bakgrund
+Förvaltningen har avsatt 100 000 kronor för bidrag till föreningar.
+"""
+
+
+def test_a_delegated_decision_with_dashed_items_under_its_subject(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(DELEGATED, encoding="utf-8")
+    doc = understood(path)
+    assert doc.meta.title == "Beslut om bidrag till lovaktiviteter för barn och unga 2022"
+    assert [d.text for d in doc.decisions] == [
+        "bevilja bidrag till tre föreningar med sammanlagt 90 000 kronor enligt "
+        "förteckningen nedan,",
+        "avslå ansökan från Föreningen Provparken.",
+    ]
