@@ -208,6 +208,8 @@ def _plain_items(
             break
         if len(s.split()) > _MAX_PLAIN_WORDS:
             break
+        if items and s.endswith(":") and cue_hits(s, "criteria_intro"):
+            break  # "Projekt med följande inriktningar har prioriterats:": a list of its own
         if items and lines[items[0][0]].indent >= 2 and ln.indent < lines[items[0][0]].indent - 1:
             break  # the text goes on at the margin after a list set in
         nxt = _next_nonblank(lines, i)
@@ -276,6 +278,9 @@ def _one_line_items(line: str, nxt: str) -> bool:
     )
 
 
+_MAX_SUBJECT_WORDS = 3
+
+
 def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
     """The last line of the introduction whose cue is on line `i`: the first line that ends
     with ":" or an open clause ("… ansökningar som"), that precedes a bullet, or that ends a
@@ -294,7 +299,12 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
             goes_on = (
                 nxt is not None
                 and nxt == k + 1
-                and lines[nxt].text.rstrip().endswith(":")
+                and (
+                    lines[nxt].text.rstrip().endswith(":")
+                    # "… utifrån att" ⏎ "projektet" ⏎ ⏎ "- omfattar …": the clause's subject
+                    or len(lines[nxt].text.split()) <= _MAX_SUBJECT_WORDS
+                    and not lines[nxt].text.rstrip().endswith((".", ","))
+                )
                 and not (_is_bullet(lines[nxt].text) or _is_number(lines[nxt].text))
             )
             if not goes_on:  # (", som ⏎ nämnden beslutade om i utlysningen:" goes on)
