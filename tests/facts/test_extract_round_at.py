@@ -101,3 +101,43 @@ def test_a_delegated_decision_with_dashed_items_under_its_subject(tmp_path: Path
         "förteckningen nedan,",
         "avslå ansökan från Föreningen Provparken.",
     ]
+
+
+CALL_2019 = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.2.1-0980/2018
+                                                 2018-11-20
+
+Lokala utvecklingsmedel 2019
+
+Bakgrund
+Socialnämnden fördelar varje år lokala utvecklingsmedel till
+praktiknära utvecklingsarbete. I utlysningen för 2019 bedöms
+ansökningarna utifrån att
+projektet
+
+-  bygger på ett behov som verksamheten har beskrivit,
+-  följs upp med enkla mått.
+
+Kriterier för lokala utvecklingsmedel 2019
+
+Huvudkriteriet för att beviljas lokala utvecklingsmedel 2019 är att
+projektet kan spridas till flera förvaltningar.
+
+Projekt med följande inriktningar har kunnat prioriteras:
+
+-  insatser för äldre med missbruk
+-  stöd till unga vuxna i hemlöshet
+"""
+
+
+def test_criteria_over_the_clause_subject_and_priorities_of_their_own(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, CALL_2019)
+    got = [(c.kind, c.text) for c in f.criteria]
+    assert got[:2] == [
+        ("criterion", "bygger på ett behov som verksamheten har beskrivit"),
+        ("criterion", "följs upp med enkla mått."),
+    ]
+    assert got[-2:] == [
+        ("priority", "insatser för äldre med missbruk"),
+        ("priority", "stöd till unga vuxna i hemlöshet"),
+    ]
