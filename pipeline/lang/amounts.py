@@ -345,6 +345,10 @@ def _range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
     return dashed or bool(_RANGE_OPENS.search(sk, max(0, first.start() - 12), first.start()))
 
 
+#: a year alone, no sum of money even with "kr" after it
+_YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
     return list(_find_amounts(text))
@@ -385,6 +389,10 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             end, mult, explicit, big = unit
             if not explicit and not big:
                 continue  # "tusen" without a currency word
+            if mult == 1 and not m.group("grp") and _YEARISH.fullmatch(m.group()):
+                # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
+                # may be a round sum)
+                continue
             if not explicit and _next_is_count_noun(sk, end):
                 continue
             low = _digits_value(first) if first is not None else 0
