@@ -99,6 +99,7 @@ AMOUNTS: list[tuple[str, list[tuple[str, int, bool, str | None, bool]]]] = [
         [("tre miljoner femhundratusen kronor", 3_500_000, False, None, True)],
     ),
     ("12,50 kr", [("12,50 kr", 13, False, None, True)]),  # rounded half up to whole kronor
+    ("högst 2000 kr per deltagare", [("2000 kr", 2_000, False, "deltagare", True)]),  # round
     (
         "Satsningen kostar 2 milj. kr (12 400 per/person) totalt",
         [("2 milj. kr", 2_000_000, False, None, True), ("12 400", 12_400, False, "person", False)],
@@ -172,6 +173,7 @@ NOT_AMOUNTS = [
     "Kravet 500",
     "2012/2013",
     "Finansiering 2012                                 Kronor",  # a column header far off
+    "Kostnader 2006 kr Projektledare 50 %",  # the same header, its gap closed in a sentence
     "Besöksadress Sveavägen 12, 3 tr",
     "0 kr",
     "Projektet 2O16 startar",
