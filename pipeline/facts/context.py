@@ -85,9 +85,10 @@ def document_fund(
         # another nämnd's own "utvecklingsmedel" (Utbildningsnämnden, Äldrenämnden), where
         # no FoU fund is named: the document's money keeps that name
         if _DEVELOPMENT_MONEY.search(whole):
-            # the social committees' and Kommunstyrelsen's own utvecklingsmedel, shared out
-            # to the districts on application, are the local development money
-            return "LUM" if committee in _FOU_COMMITTEES - {None} else _DEVELOPMENT_FUND
+            # the social committee's own utvecklingsmedel, shared out to the districts on
+            # application, are the local development money
+            social = committee in ("Socialnämnden", "Socialtjänstnämnden")
+            return "LUM" if social else _DEVELOPMENT_FUND
         # a grant form the title names that no list knows ("Arrangörsbidrag till ideella
         # föreningar 2013"): the document's money keeps that name
         return _title_grant(title)

@@ -308,7 +308,8 @@ def mark_page_one_header(
     if prose is not None:
         first_heading = prose
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
-    body = [i for i in body if not _header_like(lines[i]) and not _HEAD_FIELD.match(lines[i])]
+    fields = _head_fields(lines, first_heading)
+    body = [i for i in body if not _header_like(lines[i]) and i not in fields]
     # a page printed (or OCR'd) with a blank line after every line: one blank is no gap
     filled = [i for i in range(first_heading) if lines[i].strip()]
     steps = [b - a for a, b in zip(filled, filled[1:], strict=False)]
@@ -340,6 +341,18 @@ _MONEY = re.compile(r"\d[\d  .]*(?:,\d+)?\s*(?:kr\b|kronor|tkr|mnkr|mkr|:-)", re
 
 #: a labelled line of a form's head: "Beslutsfattare:      Per Exempel, avdelningschef"
 _HEAD_FIELD = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+)?:\s{2,}\S")
+
+
+def _head_fields(lines: list[str], end: int) -> set[int]:
+    """The lines of a form's labelled head above line `end`: "Label:   value" lines and the
+    value's lines wrapped under it, set in."""
+    out: set[int] = set()
+    for i in range(end):
+        if _HEAD_FIELD.match(lines[i]) or (i - 1 in out and lines[i].startswith(" " * 8)):
+            out.add(i)
+    return out
+
+
 _REFERRAL = re.compile(r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s", re.IGNORECASE)
 
 

@@ -77,6 +77,9 @@ Beslut om bidrag till lovaktiviteter för barn och unga 2022
 
 Beslutsfattare:      Eva Exempel, avdelningschef
 Beslutsdatum:        2022-06-01
+Delegation:          Skarpnäcks stadsdelsnämnds delegationsordning,
+                     punkt 4.2 (bidrag till föreningar upp till
+                     30 000 kronor per förening)
 Handläggare:         Olle Prov
 Anmäls till:         Skarpnäcks stadsdelsnämnd 2022-08-25
 
