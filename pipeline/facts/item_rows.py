@@ -154,6 +154,22 @@ def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:
     return name, None
 
 
+#: a bracket that opens the text under an item's name: "(Karolinska institutet, Inst. för
+#: folkhälsovetenskap, klar mars 2005)", the end or report date last
+_BRACKET_FIRST = re.compile(
+    r"^\((?P<who>[^()]{3,120}?)(?:,\s*(?:klar|slutrapport|rapport)\w*\b[^()]*)?\)"
+)
+
+
+def _bracket_under_name(desc: str | None) -> str | None:
+    """Who carries out a study whose item prints it in a bracket under the name."""
+    m = _BRACKET_FIRST.match(desc or "")
+    dated = m is not None and m.group("who") != m.group(0)[1:-1]
+    if m is None or not (dated or _ORG_WORD.search(m.group("who"))):
+        return None
+    return m.group("who").strip(" ,")
+
+
 def item_row(
     lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder, intro_k: int | None
 ) -> ListRow | None:
@@ -224,7 +240,7 @@ def item_row(
         form="intro_list",
         intro_line=intro_k if intro_k is not None else a,
     )
-    row.performer = performer
+    row.performer = performer or _bracket_under_name(desc)
     row.unit_applicant = unit_applicant
     amount = granted_instead(text, amount) or _described_sum(rest)
     if amount is not None:

@@ -24,6 +24,7 @@ from pipeline.facts.money_roles import (
     table_kind,
     table_type,
 )
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["TableAmount", "find_money_tables"]
 
@@ -46,6 +47,7 @@ _MONEY_CELL = re.compile(
 _DASH_CELL = re.compile(r"^[-–—]$")
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
+_COUNT_COLUMN = re.compile(r"medlemmar|antal(?:\s+[\w.]+)?|deltagare|delt\.?|platser|personer")
 _SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
 
 
@@ -398,6 +400,8 @@ def _read_money_table(
             if m is None:
                 continue
             col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
+            if _COUNT_COLUMN.fullmatch(fold(col).strip()):
+                continue  # "Medlemmar", "Antal platser": a count beside the money
             whole = int(re.sub(r"\D", "", m.group("num")))
             dec = m.group("dec")
             value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)

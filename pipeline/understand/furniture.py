@@ -310,6 +310,8 @@ def mark_page_one_header(
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
     fields = _head_fields(lines, first_heading)
     body = [i for i in body if not _header_like(lines[i]) and i not in fields]
+    if any(_SUBJECT_FIELD.match(lines[i]) for i in fields):
+        body = []  # "Ärende:   Ansökan om …": the head names the subject in a field of its own
     # a page printed (or OCR'd) with a blank line after every line: one blank is no gap
     filled = [i for i in range(first_heading) if lines[i].strip()]
     steps = [b - a for a, b in zip(filled, filled[1:], strict=False)]
@@ -353,6 +355,7 @@ def _head_fields(lines: list[str], end: int) -> set[int]:
     return out
 
 
+_SUBJECT_FIELD = re.compile(r"^\s*(?:ärende|ämne|angående|avser)\s*:", re.IGNORECASE)
 _REFERRAL = re.compile(r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s", re.IGNORECASE)
 
 

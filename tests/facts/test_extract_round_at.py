@@ -144,3 +144,22 @@ def test_criteria_over_the_clause_subject_and_priorities_of_their_own(tmp_path: 
         ("priority", "insatser för äldre med missbruk"),
         ("priority", "stöd till unga vuxna i hemlöshet"),
     ]
+
+
+def test_a_count_of_members_beside_the_money_is_no_sum(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD                                   PROTOKOLLSUTDRAG
+FARSTA STADSDELSNÄMND                             Sammanträdesdatum
+                                                  2001-02-15
+
+§ 12   Bidrag till pensionärsföreningar 2001
+       Dnr 502-031/2001
+
+Nämnden fördelar bidrag efter antalet medlemmar som bor i stadsdelen.
+
+Organisation               Medlemmar   Bidrag 2000   Förslag 2001
+PRO Farsta                       310        10 500         11 000
+SPF Hökarängen                   145         5 000          5 500
+Summa                            455        15 500         16 500
+"""
+    f = facts_of(tmp_path, text)
+    assert {a.sek for a in f.amounts} == {10_500, 11_000, 5_000, 5_500, 15_500, 16_500}
