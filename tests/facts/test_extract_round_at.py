@@ -163,3 +163,71 @@ Summa                            455        15 500         16 500
 """
     f = facts_of(tmp_path, text)
     assert {a.sek for a in f.amounts} == {10_500, 11_000, 5_000, 5_500, 15_500, 16_500}
+
+
+STUDIES_2004 = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+FoU-enheten                                      Dnr 106-0611/2004
+                                                 2004-09-28
+
+Beställning av studier 2004
+
+Förslag till beslut
+1. Socialtjänstnämnden godkänner att tre studier beställs.
+
+Ärendet
+Förvaltningen föreslår att följande studier beställs.
+
+1. Unga vuxnas boende efter placering                   420 000 kr
+   (Malmö högskola, Fakulteten för hälsa och samhälle,
+   klar maj 2005)
+
+2. Äldre med missbruk i hemtjänsten                     310 000 kr
+   (Utredarna i Stockholm AB, klar november 2005)
+
+
+Socialtjänstnämnden                                      Sida 2 (2)
+2004-10-19
+
+3. Stöd till barn i skyddat boende                      280 000 kr
+   (Institutet för familjestudier, klar december 2005)
+
+   Summa                                              1 010 000 kr
+"""
+
+
+def test_studies_over_a_running_head_with_performers_in_brackets(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, STUDIES_2004)
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "Unga vuxnas boende efter placering": (
+            420_000,
+            "Malmö högskola, Fakulteten för hälsa och samhälle",
+        ),
+        "Äldre med missbruk i hemtjänsten": (310_000, "Utredarna i Stockholm AB"),
+        "Stöd till barn i skyddat boende": (280_000, "Institutet för familjestudier"),
+    }
+
+
+def test_a_head_whose_fields_name_the_subject_keeps_its_date(tmp_path: Path) -> None:
+    text = """SKARPNÄCKS STADSDELSFÖRVALTNING                    BESLUT ENLIGT DELEGATION
+Avdelningen för barn och ungdom                    Datum 2001-09-04
+                                                   Dnr 519-211/2001
+
+Ärende:            Ansökan om bidrag till höstlovsaktiviteter 2001
+
+Sökande:           Föreningen Exempelgården
+
+Anmäls till:       Skarpnäcks stadsdelsnämnd 2001-10-18
+
+
+BESLUT
+
+Föreningen Exempelgården beviljas ett bidrag om 18 000 kr.
+"""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = understood(path).meta
+    assert (meta.title, str(meta.doc_date)) == (
+        "Ansökan om bidrag till höstlovsaktiviteter 2001",
+        "2001-09-04",
+    )
