@@ -39,6 +39,7 @@ from pipeline.facts.criteria_forms import (
 )
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
@@ -402,8 +403,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
         # med följande inriktning kan ges företräde: • barn och unga i …")
         single = len(items) == 1 and open_intro and _BULLET.match(lines[items[0][0]].text)
-        if len(items) < 2 and not single:
-            i += 1
+        priced = sum(
+            1 for a, b in items if find_amounts(" ".join(ln.text for ln in lines[a : b + 1]))
+        )
+        if (len(items) < 2 and not single) or priced * 2 > len(items):
+            i += 1  # (a list of recipients with their sums is no list of criteria)
             continue
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
         wscore = strongest(cue_hits(window, "criteria_intro"))

@@ -425,8 +425,8 @@ _ENDS = re.compile(r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pag
 _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
-#: the funds whose calls state criteria: the FoU money
-_CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU"})
+#: the funds whose calls state criteria: the FoU money, state grants and project grants
+_CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag"})
 
 
 def _mixed_funding(description: str | None, fund: str | None = None) -> bool:

@@ -231,3 +231,28 @@ Föreningen Exempelgården beviljas ett bidrag om 18 000 kr.
         "Ansökan om bidrag till höstlovsaktiviteter 2001",
         "2001-09-04",
     )
+
+
+def test_criteria_of_a_state_grant_and_no_criteria_in_a_list_of_grants(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0220/2022
+                                                 2022-03-01
+
+Fördelning av statsbidrag för barn och unga 2022
+
+Ärendet
+Socialstyrelsen har beviljat staden 4 000 000 kronor i
+statsbidrag. Förvaltningen har prioriterat insatser som
+• stärker barnets röst i utredningen,
+• utvecklar samverkan med skolan.
+
+Förvaltningen föreslår följande fördelning:
+• Farsta 1 200 000 kr
+• Skärholmen 1 500 000 kr
+• Bromma 1 300 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert [(c.fund_type, c.text) for c in f.criteria] == [
+        ("statsbidrag", "stärker barnets röst i utredningen"),
+        ("statsbidrag", "utvecklar samverkan med skolan."),
+    ]
