@@ -132,6 +132,9 @@ def paragraph_start(lines: Sequence[BodyLine], i: int) -> int:
     return j
 
 
+_FUND_LOOKBACK = 12
+
+
 def fund_year(
     lines: Sequence[BodyLine], i: int, end: int, ctx: Context
 ) -> tuple[str | None, int | None]:
@@ -142,6 +145,13 @@ def fund_year(
     fund = funds[-1][2] if funds else ctx.fund_at(i)
     if fund is None:
         fund = _fund_by_subject(intro, ctx)
+    if fund is None:
+        # "Lokala utvecklingsmedel ska stödja …" in the paragraph before, under the same heading
+        k = start - 1
+        while k >= 0 and start - k <= _FUND_LOOKBACK and not lines[k].heading:
+            k -= 1
+        before = find_funds(dehyphen_join([ln.text for ln in lines[k + 1 : start]]), ctx.study_fund)
+        fund = before[-1][2] if before else None
     year = sentence_year(intro) or sentence_year(para, near=len(para)) or ctx.year_at(i)
     return fund, year
 
@@ -304,8 +314,8 @@ def _priority_text(sentence: str) -> str | None:
     if _PRIORITY_SENTENCE.match(folded):
         return sentence
     m = _CAN_PRIORITISE.match(folded)
-    if m is None or len(folded) != len(sentence):
-        return None
+    if m is None or len(folded) != len(sentence) or sentence.rstrip().endswith(":"):
+        return None  # (one that ends in a colon introduces a list of them)
     return sentence[m.start("what") : m.end("what")]
 
 

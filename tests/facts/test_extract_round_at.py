@@ -256,3 +256,35 @@ Förvaltningen föreslår följande fördelning:
         ("statsbidrag", "stärker barnets röst i utredningen"),
         ("statsbidrag", "utvecklar samverkan med skolan."),
     ]
+
+
+def test_a_list_of_priority_areas_and_the_fund_of_the_paragraph_before(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.2.1-210/2023
+                                                 2023-02-07
+
+Fördelning av medel 2023
+
+Bakgrund
+
+Lokala utvecklingsmedel ska stödja praktiknära utvecklingsarbete i
+stadsdelsförvaltningarna. Högst 600 000 kronor kan beviljas per ansökan.
+
+Ansökningarna har bedömts utifrån följande kriterier:
+
+  •  arbetet har en plan för uppföljning
+  •  arbetet kan spridas i staden
+
+Därutöver kan ansökningar som avser något av följande områden
+prioriteras i urvalsprocessen:
+
+  •  unga vuxna i hemlöshet
+  •  äldre med missbruk
+"""
+    f = facts_of(tmp_path, text)
+    assert [(c.fund_type, c.kind, c.text) for c in f.criteria] == [
+        ("LUM", "criterion", "arbetet har en plan för uppföljning"),
+        ("LUM", "criterion", "arbetet kan spridas i staden"),
+        ("LUM", "priority", "unga vuxna i hemlöshet"),
+        ("LUM", "priority", "äldre med missbruk"),
+    ]
