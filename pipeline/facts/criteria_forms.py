@@ -151,7 +151,8 @@ def fund_year(
         while k >= 0 and start - k <= _FUND_LOOKBACK and not lines[k].heading:
             k -= 1
         before = find_funds(dehyphen_join([ln.text for ln in lines[k + 1 : start]]), ctx.study_fund)
-        fund = before[-1][2] if before else None
+        named = [f for _s, _e, f in before if f != "FoU"]  # a named fund, not "FoU-medel"
+        fund = named[-1] if named else None
     year = sentence_year(intro) or sentence_year(para, near=len(para)) or ctx.year_at(i)
     return fund, year
 
