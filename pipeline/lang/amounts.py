@@ -345,6 +345,10 @@ def _range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
     return dashed or bool(_RANGE_OPENS.search(sk, max(0, first.start() - 12), first.start()))
 
 
+#: the word of a table header before its year ("Kostnader 2006", "Budget 2019")
+_YEAR_HEAD = re.compile(
+    r"(?:kostnad\w*|budget\w*|belopp|finansiering|utfall|prognos)\s+$", re.IGNORECASE
+)
 #: a year alone, no sum of money even with "kr" after it
 _YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
 
@@ -389,7 +393,12 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             end, mult, explicit, big = unit
             if not explicit and not big:
                 continue  # "tusen" without a currency word
-            if mult == 1 and not m.group("grp") and _YEARISH.fullmatch(m.group()):
+            if (
+                mult == 1
+                and not m.group("grp")
+                and _YEARISH.fullmatch(m.group())
+                and _YEAR_HEAD.search(text[max(0, m.start() - 30) : m.start()])
+            ):
                 # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
                 # may be a round sum)
                 continue
