@@ -3,7 +3,7 @@ floors in tests/quality_thresholds.json (fuzzy and strict F1, within 0.01-0.02 o
 measured when they were set; CER ceilings at twice today's). See pipeline/evaluate/gate.py.
 
 Sets: the samples (raw/: transcripts, scans, born-digital and mixed PDFs), the 15 realdocs, the
-186 documents of neighbouring kinds and the genre corpus (dev g01-g18 and held-out g19-g278,
+234 documents of neighbouring kinds and the genre corpus (dev g01-g18 and held-out g19-g326,
 reported apart), each rendered into PDFs by the project's own renderer and processed by the
 real pipeline once per session.
 
