@@ -14,12 +14,12 @@ the sum applied for. Two such records in a row at least make a list. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.field_lines import AMOUNT, COST, FIELD, NAME, OWNER, PERFORMER
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
-from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.lists import ListRow, Place, in_runs
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -38,23 +38,19 @@ def find_dashed_field_records(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
     """Every run of two or more records of dashed fields (see the module's docstring)."""
-    out: list[ListRow] = []
-    run: list[ListRow] = []
+    return in_runs(_records(lines, find, own), _MIN_RECORDS)
+
+
+def _records(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place]
+) -> Iterator[ListRow | None]:
+    """Each record in order, None for a line that opens none."""
     i = 0
     while i < len(lines):
         end = _record_end(lines, i)
         row = _record(lines, i, end, find, own) if end is not None else None
-        if row is None or end is None:
-            if len(run) >= _MIN_RECORDS:
-                out += run
-            run = []
-            i += 1
-            continue
-        run.append(row)
-        i = end + 1
-    if len(run) >= _MIN_RECORDS:
-        out += run
-    return out
+        yield row
+        i = end + 1 if row is not None and end is not None else i + 1
 
 
 def _record_end(lines: Sequence[BodyLine], i: int) -> int | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.facts.context import BodyLine
@@ -36,6 +36,7 @@ __all__ = [
     "PlaceFinder",
     "find_intro_lists",
     "find_numbered_projects",
+    "in_runs",
     "lead_places",
     "split_name_and_places",
 ]
@@ -104,6 +105,21 @@ _FILLER = re.compile(
 )
 _MAX_ROW_WORDS = 45  # a list row names a project or a trip, not a paragraph
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def in_runs(rows: Iterable[ListRow | None], least: int) -> list[ListRow]:
+    """The rows that stand in runs of `least` or more, in order (None breaks a run): the
+    projects of a layout that only makes a list when it repeats."""
+    out: list[ListRow] = []
+    run: list[ListRow] = []
+    for row in (*rows, None):
+        if row is not None:
+            run.append(row)
+            continue
+        if len(run) >= least:
+            out += run
+        run = []
+    return out
 
 
 def covered_by_places(text: str, places: Sequence[Place], offset: int = 0) -> bool:

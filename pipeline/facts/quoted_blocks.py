@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.describe import participants
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
-from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.lists import ListRow, Place, in_runs
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -72,19 +72,9 @@ def find_quoted_blocks(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
     """Every run of two or more quoted-name paragraphs (see the module's docstring)."""
-    out: list[ListRow] = []
-    run: list[ListRow] = []
-    for first, last in _paragraphs(lines):
-        row = _block(lines, first, last, find, own)
-        if row is None:
-            if len(run) >= _MIN_BLOCKS:
-                out += run
-            run = []
-            continue
-        run.append(row)
-    if len(run) >= _MIN_BLOCKS:
-        out += run
-    return out
+    return in_runs(
+        (_block(lines, first, last, find, own) for first, last in _paragraphs(lines)), _MIN_BLOCKS
+    )
 
 
 def _paragraphs(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
