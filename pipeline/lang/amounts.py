@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from pipeline.lang.amount_ocr import ocr_digits
 from pipeline.lang.amount_words import COUNT_NOUNS, PER_INTHE, canon_per
 from pipeline.lang.fuzzy import VOWEL, skeleton
 from pipeline.lang.numbers import (
@@ -283,51 +284,11 @@ def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
     return u.end(), 1, True, False
 
 
-# OCR reads a zero as the letter O inside a number ("3OO 000 kr"): a run of digits and o's
-# that starts with a digit and holds no other letter is a number.
-_OCR_ZERO = re.compile(r"(?<![^\W_])[\dOo]++(?![^\W_])")  # possessive: linear time
-#: ... and a one as the letter l where a number starts: "l50 000", "l,5 mnkr", "l 350 000"
-_OCR_ONE = re.compile(r"(?<![^\W_])l(?=\d|[Oo]\d|,\d|\s\d{3}(?!\d))")
-
-
 #: a currency word right before a grouped number ("andel till kr 90.000"), not the unit of a
 #: number before it ("250 000 kr 2019")
 _CUR_BEFORE = re.compile(
     rf"(?<![\d{_HS}]){_HS}*(?<![\d.,]{_HS})(?P<cur>\bkr\.?|\bsek){_HS}{{1,2}}$"
 )
-
-_GLUED_UNIT = re.compile(r"(?<=\d)\s?(?:kr|kronor|sek|SEK)(?=[A-ZÅÄÖ])")
-
-
-def _ocr_zeros(text: str, sk: str) -> str:
-    """`sk` (the skeleton of `text`, same length) with the O's of such numbers read as 0,
-    and a unit that OCR glued to the next word ("150 000 sekSpånga") ended there."""
-    if len(sk) != len(text):
-        return sk
-    chars = list(sk)
-    for m in _GLUED_UNIT.finditer(text):
-        chars[m.end()] = " "
-    for m in _OCR_ONE.finditer(text):
-        chars[m.start()] = "1"  # "l50 000 kr", "l,5 mnkr", "l 350 000 kr"
-    prev_end = -2
-    for m in _OCR_ZERO.finditer(text):
-        token = m.group()
-        # a group of three after a number's first group ("1 49O OOO kr"): zeros too
-        group = (
-            len(token) == 3
-            and prev_end >= 0
-            and m.start() - prev_end == 1
-            and text[prev_end] in " \u00a0"
-        )
-        number_start = token[0].isdigit()
-        prev_end = m.end() if number_start or group else -2
-        if not (number_start or group) or not ("O" in token or "o" in token):
-            continue
-        for k in range(m.start(), m.end()):
-            if text[k] in "Oo":
-                chars[k] = "0"
-    return "".join(chars)
-
 
 #: between a range's two ends ("250 000 och 400 000", "1,5 till 2", "250 000–400 000"),
 #: and what opens a range written in words (in the skeleton: vowels are "*")
@@ -362,7 +323,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
 def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
     if not text:
         return ()
-    sk = _ocr_zeros(text, skeleton(text))
+    sk = ocr_digits(text, skeleton(text))
     out: list[AmountMatch] = []
     taken: list[tuple[int, int]] = []
 
