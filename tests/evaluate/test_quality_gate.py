@@ -81,6 +81,8 @@ def test_realdocs_meet_the_floors(realdocs_warehouse: BuiltCorpus) -> None:
 
 
 @pytest.mark.slow
+# (its fixture renders, scans and runs 234 documents: about 15 minutes on an idle 2-core machine)
+@pytest.mark.timeout(2400)
 def test_neighbouring_kinds_meet_the_floors(neighbours_warehouse: BuiltCorpus) -> None:
     built = neighbours_warehouse.built
     assert built.exit_code == 0, built.output
