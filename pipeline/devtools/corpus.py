@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import shutil
 from collections.abc import Collection, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from pipeline.devtools import render, scans
@@ -45,21 +49,38 @@ def render_corpus(
     *,
     level: str = DEFAULT_LEVEL,
     stems: Collection[str] | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write the requested variants of every document of the corpus ``src_dir`` under
     ``out_dir/raw`` and its gold (with ``reference``) under ``out_dir/gold``.
 
-    ``stems`` restricts the documents (default: every ``docs/*.txt``). Returns the paths of
-    the raw files written.
+    ``stems`` restricts the documents (default: every ``docs/*.txt``). ``workers`` processes
+    render documents side by side (default: one per CPU; 1 renders in this process). Returns
+    the paths of the raw files written, in document order.
     """
     src, out = Path(src_dir), Path(out_dir)
     unknown = sorted(set(variants) - set(VARIANTS))
     if unknown:
         raise ValueError(f"unknown variants {unknown}; known: {', '.join(VARIANTS)}")
-    lv = get_level(level)
+    get_level(level)  # an unknown level fails here, before any worker starts
     docs = sorted(p for p in (src / "docs").glob("*.txt") if stems is None or p.stem in stems)
     if not docs:
         raise FileNotFoundError(f"no transcripts in {src / 'docs'}")
+    one = partial(_render_document, src=src, out=out, variants=tuple(variants), level=level)
+    n = min(len(docs), workers if workers is not None else (os.cpu_count() or 1))
+    if n <= 1:
+        return [p for doc in docs for p in one(doc)]
+    # Documents are independent and every image is seeded from its own stem, so rendering
+    # them in worker processes gives the same bytes as rendering them one by one.
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return [p for paths in pool.map(one, docs, chunksize=4) for p in paths]
+
+
+def _render_document(
+    doc: Path, src: Path, out: Path, variants: tuple[str, ...], level: str
+) -> list[Path]:
+    """Write the requested variants of one transcript and its gold; returns the raw files."""
+    lv = get_level(level)
     raw, gold = out / "raw", out / "gold"
     written: list[Path] = []
 
@@ -68,53 +89,52 @@ def render_corpus(
         return raw / sub / name
 
     gold.mkdir(parents=True, exist_ok=True)
-    for doc in docs:
-        gold_src = src / "gold" / f"{doc.stem}.json"
-        if gold_src.is_file():
-            data = json.loads(gold_src.read_text(encoding="utf-8"))
-            data["reference"] = str(doc.resolve())
-            (gold / gold_src.name).write_text(
-                json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
-        pages = seed_pages(doc)
-        images = None
-        if {"scan", "mixed"} & set(variants):
-            images = scans.scan_images(
-                pages,
-                seed_key=f"{doc.stem}:{lv.name}",
+    gold_src = src / "gold" / f"{doc.stem}.json"
+    if gold_src.is_file():
+        data = json.loads(gold_src.read_text(encoding="utf-8"))
+        data["reference"] = str(doc.resolve())
+        (gold / gold_src.name).write_text(
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    pages = seed_pages(doc)
+    images = None
+    if {"scan", "mixed"} & set(variants):
+        images = scans.scan_images(
+            pages,
+            seed_key=f"{doc.stem}:{lv.name}",
+            dpi=lv.dpi,
+            max_skew_deg=lv.skew_deg,
+            noise_sigma=lv.noise_sigma,
+            blur_radius=lv.blur_radius,
+            rotation=lv.rotation,
+        )
+    for variant in (v for v in VARIANTS if v in variants):
+        if variant == "txt":
+            dst = target("transcripts", doc.name)
+            shutil.copyfile(doc, dst)
+        elif variant == "born":
+            dst = render.born_digital_pdf(pages, target("born", f"{doc.stem}.born.pdf"))
+        elif variant == "scan":
+            assert images is not None
+            dst = scans.scanned_pdf(
+                images,
+                target("scanned", f"{doc.stem}.scan.pdf"),
+                encoding=lv.encoding,
+                jpeg_quality=lv.jpeg_quality,
                 dpi=lv.dpi,
-                max_skew_deg=lv.skew_deg,
-                noise_sigma=lv.noise_sigma,
-                blur_radius=lv.blur_radius,
-                rotation=lv.rotation,
             )
-        for variant in (v for v in VARIANTS if v in variants):
-            if variant == "txt":
-                dst = target("transcripts", doc.name)
-                shutil.copyfile(doc, dst)
-            elif variant == "born":
-                dst = render.born_digital_pdf(pages, target("born", f"{doc.stem}.born.pdf"))
-            elif variant == "scan":
-                assert images is not None
-                dst = scans.scanned_pdf(
-                    images,
-                    target("scanned", f"{doc.stem}.scan.pdf"),
-                    encoding=lv.encoding,
-                    jpeg_quality=lv.jpeg_quality,
-                    dpi=lv.dpi,
-                )
-            else:
-                assert images is not None
-                even = {i: images[i] for i in range(1, len(pages), 2)}  # 2nd, 4th, ... page
-                dst = scans.mixed_pdf(
-                    pages,
-                    even,
-                    target("mixed", f"{doc.stem}.mixed.pdf"),
-                    encoding=lv.encoding,
-                    jpeg_quality=lv.jpeg_quality,
-                    dpi=lv.dpi,
-                )
-            written.append(dst)
+        else:
+            assert images is not None
+            even = {i: images[i] for i in range(1, len(pages), 2)}  # 2nd, 4th, ... page
+            dst = scans.mixed_pdf(
+                pages,
+                even,
+                target("mixed", f"{doc.stem}.mixed.pdf"),
+                encoding=lv.encoding,
+                jpeg_quality=lv.jpeg_quality,
+                dpi=lv.dpi,
+            )
+        written.append(dst)
     return written
 
 

@@ -393,6 +393,23 @@ def test_render_corpus_writes_variants_and_gold_with_references(tmp_path: Path) 
         render_corpus(src, tmp_path / "c", ("png",))
 
 
+def test_render_corpus_in_worker_processes_writes_the_same_bytes_in_order(tmp_path: Path) -> None:
+    from pipeline.devtools.corpus import render_corpus
+
+    src = Path(__file__).parents[1] / "resources" / "corpus" / "neighbours"
+    stems = sorted(p.stem for p in (src / "docs").glob("*.txt"))[:3]
+    serial = render_corpus(src, tmp_path / "one", ("txt", "scan"), stems=stems, workers=1)
+    pooled = render_corpus(src, tmp_path / "two", ("txt", "scan"), stems=stems, workers=2)
+    assert [p.relative_to(tmp_path / "two") for p in pooled] == [
+        p.relative_to(tmp_path / "one") for p in serial
+    ]
+    assert [p.name for p in pooled[:2]] == [f"{stems[0]}.txt", f"{stems[0]}.scan.pdf"]
+    assert [p.read_bytes() for p in pooled] == [p.read_bytes() for p in serial]
+    assert sorted(q.name for q in (tmp_path / "two" / "gold").iterdir()) == [
+        f"{s}.json" for s in stems
+    ]
+
+
 def test_wide_table_rows_are_never_wrapped_but_drawn_smaller() -> None:
     row = "Unga vuxna i arbete" + " " * 30 + "Stockholms universitet" + " " * 30 + "480 000"
     prose = "Förvaltningen föreslår att nämnden beviljar medel till de projekt som anges nedan i tabellen."
