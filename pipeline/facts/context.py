@@ -197,6 +197,10 @@ _STARTED = re.compile(
 # --------------------------------------------------------------------------- body & context
 
 
+#: a protocol's paragraph mark on a line of its own: "§ 10", "§ 10  Dnr 1.4-027/2017"
+_PARAGRAPH_MARK = re.compile(r"^\s*§\s*\d{1,3}\b(?:\s{2,}.*)?$")
+
+
 @dataclass(frozen=True)
 class BodyLine:
     """One line of the body (page furniture removed), as the extractor reads it."""
@@ -219,9 +223,17 @@ class Context:
     study_fund: str = "MUL"
     default_fund: str | None = None  # the fund the whole document is about, when it has one
     _heads: list[int] = field(default_factory=list)
+    _paras: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._heads = [i for i, ln in enumerate(self.lines) if ln.heading]
+        # a protocol's "§ 10" over its subject ("Projektbidrag till föreningar … 2017"): the
+        # subject heads the paragraph's lines, for their year
+        self._paras = [
+            i + 1
+            for i, ln in enumerate(self.lines[:-1])
+            if _PARAGRAPH_MARK.match(ln.text) and self.lines[i + 1].text.strip()
+        ]
 
     def headings_above(self, i: int) -> list[int]:
         """Indices of the headings above line `i`, nearest first, up to and including the
@@ -247,12 +259,17 @@ class Context:
     def year_at(self, i: int) -> int | None:
         """The year named by the nearest heading above line `i` (any earlier heading of the
         document, the nearest first), else the document's default year."""
+        para = next((k for k in reversed(self._paras) if k <= i), None)
         for h in reversed(self._heads):
             if h > i:
                 continue
+            if para is not None and para > h:
+                break  # the paragraph's subject is nearer than any heading
             y = sentence_year(self.lines[h].text)
             if y is not None:
                 return y
+        if para is not None and (y := sentence_year(self.lines[para].text)) is not None:
+            return y
         return self.default_year
 
     def fund_before(self, i: int, limit: int = 40, with_default: bool = True) -> str | None:

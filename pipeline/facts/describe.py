@@ -40,7 +40,7 @@ from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
-from pipeline.facts.text_units import paragraphs, sentences
+from pipeline.facts.text_units import sentences
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -52,7 +52,6 @@ __all__ = [
     "is_application",
     "is_report",
     "participants",
-    "partners_named_later",
     "says_ongoing",
     "stated_amount",
 ]
@@ -184,6 +183,10 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     candidates: list[tuple[AmountMatch, str, int]] = []  # (sum, sentence, rank)
     for s in sentences(text.split("\n")):
         f = fold(s.text)
+        labelled = _labelled_sums(s.text)
+        if labelled:
+            candidates += [(a, s.text, rank) for a, rank in labelled]
+            continue
         if not _OWN_MONEY.search(f):
             continue
         found = [a for a in find_amounts(s.text) if a.per is None]
@@ -226,6 +229,27 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     for a, sentence, _rank in sorted(candidates, key=lambda c: c[2]):
         return a, sentence
     return None
+
+
+#: a sum under its label: "Sökt: 85 000 kr   Förslag: 70 000 kr", "Beviljat belopp: …"
+_MONEY_LABEL = re.compile(
+    r"\b(?P<label>sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)"
+    r"(?:\s+belopp)?(?:\s+(?:19|20)\d\d)?\s*:\s*",  # "Beviljat 2009: 220 000 kr"
+    re.IGNORECASE,
+)
+
+
+def _labelled_sums(sentence: str) -> list[tuple[AmountMatch, int]]:
+    """The sums a line of labelled fields states, each ranked as `stated_amount` ranks
+    them: what is proposed or granted (0) before what is applied for (1)."""
+    found = [a for a in find_amounts(sentence) if a.per is None]
+    out: list[tuple[AmountMatch, int]] = []
+    for m in _MONEY_LABEL.finditer(sentence):
+        after = [a for a in found if 0 <= a.start - m.end() <= 3]
+        if after:
+            applied = fold(m.group("label")).endswith("sokt")
+            out.append((after[0], 1 if applied else 0))
+    return out
 
 
 #: "Projektet har under 1997 och 1998 tilldelats …": money of earlier years
@@ -305,101 +329,6 @@ def sums_named_later(drafts: Sequence[Any], texts: Sequence[str]) -> None:
         d.amount_evidence = s.text
         number = next((w for w in a.raw.split() if any(c.isdigit() for c in w)), a.raw)
         d.amount_line = next((k for k in range(s.first, s.last + 1) if number in texts[k]), s.first)
-
-
-_MAX_PARTNER_SENTENCE = 300
-_MAX_OPENING = 40
-_NAMED = re.compile(r"\b(?:projektet|studien|utvärderingen|satsningen|insatsen)\s+", re.IGNORECASE)
-#: how far after "Insatsen" a project's first name word may stand, and its least length
-_KEY_REACH = 3
-_MIN_KEY = 6
-
-
-def partners_named_later(
-    drafts: Sequence[Any], texts: Sequence[str], headings: Sequence[bool], find: PlaceFinder
-) -> None:
-    """A sentence elsewhere that names a project and says who takes part adds those districts
-    to the project. The project is named by the first words of its name ("Projektet
-    Hemmasittare genomförs tillsammans med Rinkeby stadsdelsförvaltning"), by the organisation
-    that carries it out ("Ljudverket genomför sitt projekt i samverkan med Kista
-    stadsdelsförvaltning"), or, in a document about one project, as "Projektet". A sentence
-    naming several projects gives each the districts named between it and the next."""
-    sents = [s for p in paragraphs(list(texts), None, headings) for s in p.sentences]
-    keys = _performer_keys(drafts)
-    for s in sents:
-        if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
-            continue
-        if len(s.text) > _MAX_PARTNER_SENTENCE:
-            continue  # a table or list read as one "sentence"
-        marks = [
-            (pos, d)
-            for pos, d in (*_named_marks(s.text, drafts), *_performer_marks(s.text, keys))
-            if not (d.first_line <= s.first <= d.last_line)
-        ]
-        if not marks and len(drafts) == 1 and _SOLE.match(s.text):
-            marks = [(0, drafts[0])]  # its own lines too: one long paragraph may hold it all
-        marks.sort(key=lambda m: m[0])
-        for k, (pos, d) in enumerate(marks):
-            end = marks[k + 1][0] if k + 1 < len(marks) else len(s.text)
-            have = {p.district_id for p in d.places}
-            for p in find(s.text[pos:end]):
-                if p.district_id not in have:
-                    have.add(p.district_id)
-                    d.places.append(p)
-
-
-#: a sentence about the document's only project ("Projektet genomförs tillsammans med …")
-_SOLE = re.compile(r"\s*(?i:projektet|studien|satsningen|utvärderingen)\s+[a-zåäö]")
-#: words of an organisation's name that do not tell one organisation from another
-_GENERIC_ORG_WORDS = (
-    "foreningen forening stiftelsen stiftelse ab hb ek for och i vid av stockholms stockholm "
-    "universitet hogskola hogskolan institutionen institutet kommun staden stads "
-    "stadsdelsforvaltning socialforvaltningen forvaltningen fou-enheten fou-enhet enheten "
-    "fou-centrum centrum avdelningen kontoret region"
-)
-_GENERIC_ORG = frozenset(_GENERIC_ORG_WORDS.split())
-
-
-def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
-    """Where a sentence opens with "Projektet <first word of one project's name>"."""
-    out: list[tuple[int, Any]] = []
-    for m in _NAMED.finditer(text):
-        if m.start() > _MAX_OPENING:
-            break  # the sentence opens with the project
-        words = text[m.end() :].split()
-        if not words:
-            continue
-        # "Projektet Hemmasittare …", or a few words on: "Insatsen med trygghetsvärdar …"
-        keys = [fold(words[0].strip('.,;:"”“'))] if words[0][:1].isupper() else []
-        keys += [fold(w.strip('.,;:"”“')) for w in words[1:_KEY_REACH] if len(w) >= _MIN_KEY]
-        for key in keys:
-            owners = [d for d in drafts if fold(d.name).split()[:1] == [key]]
-            if len(owners) == 1:  # the short name must point at one project
-                out.append((m.start(), owners[0]))
-                break
-    return out
-
-
-def _performer_keys(drafts: Sequence[Any]) -> dict[str, Any]:
-    """The telling word of each project's organisation ("Ljudverket" of "Föreningen Ljudverket
-    Husby"), kept only when it points at one project."""
-    seen: dict[str, list[Any]] = {}
-    for d in drafts:
-        words = [w.strip(".,;:()") for w in (d.performer or "").split()]
-        telling = [w for w in words if w[:1].isupper() and len(w) >= 4]
-        telling = [w for w in telling if fold(w) not in _GENERIC_ORG]
-        if telling:
-            seen.setdefault(telling[0], []).append(d)
-    return {k: ds[0] for k, ds in seen.items() if len(ds) == 1}
-
-
-def _performer_marks(text: str, keys: dict[str, Any]) -> list[tuple[int, Any]]:
-    out: list[tuple[int, Any]] = []
-    for key, d in keys.items():
-        m = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text)
-        if m is not None:
-            out.append((m.start(), d))
-    return out
 
 
 #: a document that reports on work done (its projects' end dates say what is finished or

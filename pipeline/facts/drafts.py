@@ -231,7 +231,9 @@ _SENTENCE_REST = re.compile(
 #: a name that is a kind of grant or the rest of a list, folded
 _NO_NAME = re.compile(
     r"^(?:(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*|"
-    r"(?:ovriga|ovrigt|resterande)\b)"
+    r"(?:ovriga|ovrigt|resterande)\b"
+    # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
+    r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$)"
 )
 
 #: two sums of a table row inside a name

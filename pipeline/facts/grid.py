@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import (
     ROW_ROLES,
     RULE,
@@ -48,7 +49,6 @@ from pipeline.facts.grid_header import (
     continuation_cells,
     read_header,
     split_cells,
-    split_row_cells,
     unit_line,
 )
 from pipeline.facts.grid_model import GridRow, GridTable, caption_unit, read_number
@@ -108,7 +108,10 @@ def _group_label(
 
 
 def _money_column(columns: list[GridColumn]) -> GridColumn | None:
-    return next((c for c in columns if c.role == "cost"), None)
+    costs = [c for c in columns if c.role == "cost"]
+    # "Total kostnad | varav KS": the part the deciding body pays is the row's grant
+    share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
+    return share[0] if share else next(iter(costs), None)
 
 
 def _year_of(header: str) -> int | None:
@@ -307,6 +310,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     instalment = (*amount, first_year)
                     amount, first_year = num, first_year
                 elif amount is None:
+                    amount, first_year = num, _year_of(col.header)
+                elif col is money:  # "Total kostnad | varav KS": the part paid is the sum
+                    extra.append((amount[0], amount[1], first_year, "project_cost"))
                     amount, first_year = num, _year_of(col.header)
                 else:
                     extra.append((num[0], num[1], _year_of(col.header), "project_cost"))

@@ -26,7 +26,6 @@ __all__ = [
     "header_role",
     "read_header",
     "split_cells",
-    "split_row_cells",
     "unit_line",
     "unit_multiplier",
 ]
@@ -44,7 +43,7 @@ _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
 _SPENT_HEADER = re.compile(
     r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
-    r"anvant|anvanda|kvar|outnyttja\w*|overskott)\b"
+    r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar)\b"
 )
 _STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
@@ -125,7 +124,9 @@ def header_role(cell: str) -> str | None:
     folded = fold(cell)
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
         return "ordinal"
-    if re.search(r"\begen\s*insats|\begeninsats|medfinansier|egen finansiering|egen andel", folded):
+    if re.search(
+        r"\begen\s*insats|\begeninsats|medfinansier|\bmedfin\b|egen finansiering|egen andel", folded
+    ):
         return "spent"  # the applicant's own money: a sum, but not the grant
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
@@ -133,6 +134,8 @@ def header_role(cell: str) -> str | None:
         return "status"  # "Status", "Status / klart"
     if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
         return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
+    if re.fullmatch(r"varav\s+\w[\w.]*(?:\s+\w[\w.]*)?", folded.strip()):
+        return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
@@ -218,7 +221,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     text = " " * ln.indent + ln.text
     if len(text.split()) > _MAX_HEADER_WORDS:
         return None
-    cells = _with_continuation(split_header_cells(text), lines, i)
+    head_cells = split_header_cells(text)
+    first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
+    cells = _with_continuation(head_cells, lines, i)
     if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in cells):
         return None  # a row of a table ("Utvärdering   150 000 kr"), not its header
     columns: list[GridColumn] = []
@@ -236,8 +241,10 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
         elif role is None:
-            # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column
-            if len(c.text.split()) > 2 or not c.text.strip()[:1].isupper():
+            # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column,
+            # also when its name wraps ("Beställs i" over "samråd med")
+            own = first.get(c.start, c.text)
+            if len(own.split()) > 2 or len(c.text.split()) > 4 or not own.strip()[:1].isupper():
                 return None
             unknown += 1
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
@@ -371,76 +378,3 @@ def assign_columns(columns: list[GridColumn], cells: list[GridCell]) -> list[Gri
     if len(cells) == len(columns):
         return list(columns)
     return [column_at(columns, c) for c in cells]
-
-
-#: a sum alone, "kr" before it as typed-era documents print it, OCR's O for a zero
-_SUM_ONLY = re.compile(
-    r"^(?:kr\.?\s*)?(?=\d)[\dO]{1,3}(?:[ .][\dO]{3})*(?:,\d+)?\s*(?:kr|kronor)?\s*$"
-)
-#: how far left of a money column a sum run into the cell before may start (OCR closes gaps)
-_SUM_REACH = 10
-
-
-def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
-    """The cells of a table row (`split_cells`), with a cell that runs on into the next
-    column with a single space between the two texts (a narrow column: "Socialförvaltningen
-    Institutionen för", a sum one space after a district) split where that column starts."""
-    out: list[GridCell] = []
-    for c in split_cells(line):
-        cut = None
-        for col in columns:
-            if c.start + 3 < col.start < c.end - 2:
-                rel = col.start - c.start
-                # the space nearest the column's start, within two characters
-                spaces = [
-                    k
-                    for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
-                    if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
-                ]
-                if not spaces and col.role in ("cost", "applied", "spent"):
-                    # "Södermalm 300 000": a sum under a money column, one space
-                    # after the text of the column before (numbers sit a little left or right)
-                    spaces = [
-                        k
-                        for k in range(max(1, rel - _SUM_REACH), min(len(c.text) - 1, rel + 6))
-                        if c.text[k] == " "
-                        and c.text[k - 1].isalpha()
-                        and _SUM_ONLY.match(c.text[k + 1 :])
-                    ][:1]
-                if spaces:
-                    cut = min(spaces, key=lambda k: abs(k - rel))
-                    break
-        if cut is None:
-            out.append(c)
-            continue
-        out.append(GridCell(c.start, c.start + cut, c.text[:cut]))
-        rest = c.text[cut + 1 :]
-        out.append(GridCell(c.start + cut + 1, c.end, rest))
-    return _sum_run_in(out, columns)
-
-
-def _sum_run_in(cells: list[GridCell], columns: list[GridColumn]) -> list[GridCell]:
-    """A row with nothing under its money column whose last cell ends in a sum one space
-    after its text ("Samordnad hemtjänst för äldre kr 9O.000": OCR closed the gap, and the
-    sum stands left of its column): the sum is split off into the money column."""
-    money = next((col for col in columns if col.role == "cost"), None)
-    if money is None or not cells or cells[-1].end >= money.start - 2:
-        return cells
-    last = cells[-1]
-    # the leftmost space after which all is the sum ("kr 9O.000", not "9O.000")
-    k = next(
-        (
-            i
-            for i, ch in enumerate(last.text)
-            if ch == " " and i > 0 and _SUM_ONLY.match(last.text[i + 1 :])
-        ),
-        -1,
-    )
-    if k <= 0 or not last.text[:k].rstrip()[-1:].isalpha():
-        return cells
-    sum_text = last.text[k + 1 :]
-    return [
-        *cells[:-1],
-        GridCell(last.start, last.start + k, last.text[:k]),
-        GridCell(money.start, money.start + len(sum_text), sum_text),
-    ]

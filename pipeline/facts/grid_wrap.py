@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns, split_row_cells
+from pipeline.facts.grid_cells import split_row_cells
+from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns
 from pipeline.facts.grid_model import GridRow, GridTable, read_number
 
 __all__ = ["lift_wrapped_heads", "starts_row", "sum_opens_below"]

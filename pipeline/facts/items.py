@@ -203,6 +203,10 @@ def _heading_above(lines: Sequence[BodyLine], k: int) -> str:
     return ""
 
 
+#: grants to an organisation's running costs, not to a project ("organisationsbidrag")
+_OPERATING = re.compile(r"\b(?:organisations|verksamhets|drifts?)(?:bidrag|stod)\w*")
+
+
 def _introduces_projects(intro: str, heading: str) -> bool:
     if cue_hits(intro, "criteria_intro") or re.search(r"priorit|kriteri", fold(intro)):
         return False
@@ -305,8 +309,8 @@ def find_item_projects(
             # fotboll på lördagskvällar .... 60 000 kr": associations' activities and sums
             introduced = not cue_hits(intro, "criteria_intro")
         decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
-        if cue_hits(intro, "criteria_intro"):
-            pass
+        if cue_hits(intro, "criteria_intro") or _OPERATING.search(fold(intro)):
+            pass  # criteria, or "… följande organisationsbidrag:": organisations' operating grants
         elif not decision and (introduced or (typed >= 2 and typed * 2 >= len(rows))):
             kept = [
                 r

@@ -118,7 +118,11 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
 
 def breakdown_heading(text: str) -> bool:
     """A heading over a project's costs or financing: "Kostnadsberäkning, projekt 1",
-    "Budget", "Finansiering 2019"."""
+    "Budget", "Finansiering 2019", "Projektets kostnader 2016"."""
     return len(text.split()) <= 6 and bool(
-        re.match(r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b", fold(text))
+        re.match(
+            r"(?:(?:projektets|studiens|resans|beraknade|preliminar|total)\w*\s+)?"
+            r"(?:kostnad\w*|budget\w*|finansiering\w*|kalkyl\w*)\b",
+            fold(text),
+        )
     )

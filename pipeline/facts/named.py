@@ -260,7 +260,8 @@ def find_one_named_project(
     sentences that name it and the two after ("totalt 10 050 000 kronor"), else their first
     sum that is no rate. For documents where no other reader found a project."""
     sents = _all_sentences(lines)
-    text = "\n".join(ln.text for ln in lines)
+    # the whole text with its line breaks as spaces: a name that wraps is still printed
+    text = " ".join(dehyphen_join([ln.text for ln in lines]).split())
     for k, s in enumerate(sents):
         m = _UNQUOTED.search(dehyphen_join(s.text.split("\n")))
         if m is None:

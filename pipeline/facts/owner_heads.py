@@ -92,10 +92,19 @@ def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> 
             return None  # a sentence, or money: no head
         if not nxt[:1].isupper() or head.count("(") != head.count(")"):
             continue  # the head goes on ("… (medsökande" ⏎ "Norrmalms …)")
-        name, owners = split_owner(head, find)
+        # the owner on a line of its own under the name ("Hägersten-Liljeholmens sdf")
+        alone = (
+            k > 1
+            and not re.search(r"[()]", head)
+            and covered_by_places(head_lines[-1], find(head_lines[-1]))
+        )
+        if alone:
+            name, owners = " ".join(head_lines[:-1]), find(head_lines[-1])
+        else:
+            name, owners = split_owner(head, find)
         if not owners or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
             continue
-        if not re.search(r"[,(]|\s[–—-]\s", head):
+        if not re.search(r"[,(]|\s[–—-]\s", head) and not alone:
             continue  # "Name, Owner", "Name – Owner", "Name (Owner)"
         text = "\n".join(lines[j].text for j in range(a + k, b + 1))
         stated = stated_amount(text)
@@ -119,7 +128,7 @@ def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> 
 
 
 #: a paragraph that opens with its owner as a run-in head: "SPÅNGA-TENSTA SDF. Studieresa …"
-_RUN_IN = re.compile(r"^(?P<owner>[^.:]{3,80}?)[.:]\s+(?P<rest>[A-ZÅÄÖ].*)$")
+_RUN_IN = re.compile(r"^(?P<owner>[^.:]{3,80}?)(?:[.:]|\s[–—-])\s+(?P<rest>[A-ZÅÄÖ].*)$")
 
 
 def _run_in(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> ListRow | None:
@@ -215,12 +224,21 @@ def _short_name(sentence: str) -> bool:
     return len(sentence.split()) <= _MAX_SHORT_NAME_WORDS and not _DESCRIBES.match(sentence)
 
 
+#: a place alone, one or two capitalised words: "Köpenhamn", "Nya Zeeland"
+_PLACE_ONLY = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
+
+
 def _name_then_sum(text: str) -> tuple[str, tuple[AmountMatch, str]] | None:
     """The name a paragraph opens with (up to its first full stop, whatever follows) and the
     sum its later sentences state, or None."""
-    stop = re.search(r"\.\s", text)
-    if stop is None:
+    stops = list(re.finditer(r"\.\s", text))
+    if not stops:
         return None
+    stop = stops[0]
+    if _PLACE_ONLY.fullmatch(text[: stop.start()].strip()) and len(stops) > 1:
+        # "Köpenhamn. Besök hos kommunens arbete med …": a trip's destination, then its
+        # purpose; the two make the name
+        stop = stops[1]
     name = text[: stop.start()].strip()
     if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
         return None

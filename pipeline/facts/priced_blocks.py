@@ -37,6 +37,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
 from pipeline.facts.item_parts import ITEM, PlaceFinder, set_amount, split_owner, tidy
 from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.money_roles import breakdown_heading
 from pipeline.facts.roles import amount_role
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -91,12 +92,22 @@ def find_priced_blocks(
             i += 1  # a list starts a paragraph
             continue
         rows, end = _run(lines, i, find, own)
+        if rows and _under_breakdown(lines, rows[0].first_line):
+            rows = []  # "Projektets kostnader 2016" over its cost items: no projects
         if len(rows) >= _MIN_BLOCKS:
             out.extend(rows)
             i = end
         else:
             i += 1
     return out
+
+
+def _under_breakdown(lines: Sequence[BodyLine], first: int) -> bool:
+    """Whether the heading over a run of blocks names a project's costs or financing."""
+    k = first - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    return k >= 0 and lines[k].heading and breakdown_heading(lines[k].text.strip())
 
 
 def _priced(line: BodyLine, unit: int | None = None) -> tuple[str, AmountMatch] | None:

@@ -336,6 +336,11 @@ def decided_status(intro: str) -> str | None:
     f = fold(intro)
     if _GRANTING.search(f):
         return "beviljad"
+    last = re.split(r"(?<=[.:])\s+(?=[A-ZÅÄÖ])", intro.strip())[-1]
+    if _PROPOSAL_SHOWN.search(fold(last)):
+        # "Sju ansökningar har kommit in. Förvaltningens förslag framgår av sammanställningen
+        # nedan": what the table shows is the proposal, not the applications
+        return "beviljad"
     if _APPLYING.search(f):
         return "ansökt"
     return "beviljad" if _PROPOSING.search(f) else None
@@ -346,6 +351,10 @@ def decided_status(intro: str) -> str | None:
 _GRANTING = re.compile(r"\b(?:beviljas|tilldelas|fordelas)\b")
 _APPLYING = re.compile(r"\b(?:soker|ansoker|soks|ansokan|ansokningar|ansokningarna)\b")
 _PROPOSING = re.compile(r"\b(?:foreslas|foreslar)\b")
+_PROPOSAL_SHOWN = re.compile(
+    r"\bforslag\w*\b.{0,40}\b(?:framgar|redovisas|anges|visas|finns)\b.{0,40}"
+    r"\b(?:nedan|tabell\w*|sammanstallning\w*|bilaga\w*|foljande)"
+)
 
 
 def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:

@@ -183,6 +183,11 @@ def grid_rows(
             # "Barns delaktighet i LVU-utredningar Utförare: Göteborgs universitet" in a
             # "Studie / utförare" column
             name, performer = name[: labelled.start()].strip(" ,;–-"), labelled.group(1).strip()
+        dated = _DATED_BRACKET.search(name) if performer is None and end is None else None
+        if dated and (end := parse_end_cell(dated.group("end"), year)) and not places(dated[1]):
+            # "(Karolinska Institutet, juni 2024)" in a "Studie, utförare och slutdatum"
+            # column: who carries it out, then when it ends
+            name, performer = name[: dated.start()].strip(), dated.group("who").strip()
         if performer is None:
             # "Name (Institutet för framtidsstudier)" in a "Studie / utförare" column
             name, performer = bracketed_performer(name, places)
@@ -284,8 +289,12 @@ _NOBODY = re.compile(
 _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\s*(\S.*)$")
 
 
+#: a bracket after a name that gives who carries it out and when it ends
+_DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")
+
+
 def _performer_cell(text: str) -> str | None:
-    cell = _clean_cell(text)
+    cell = re.sub(r"(?<=\w)[*¹²³†]+$", "", _clean_cell(text))  # a footnote's mark
     if not cell or _NOBODY.match(fold(cell).strip(" .")):
         return None
     person = _PERSON_AFTER_ORG.search(cell)

@@ -51,7 +51,6 @@ from pipeline.facts.describe import (
     complete_from_text,
     is_application,
     is_report,
-    partners_named_later,
     says_ongoing,
     sums_named_later,
     with_partners,
@@ -97,6 +96,8 @@ from pipeline.facts.numbered_rows import (
     headed_by,
 )
 from pipeline.facts.owner_heads import find_owner_heads
+from pipeline.facts.owner_records import find_owner_records
+from pipeline.facts.partners import partners_named_later
 from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.quoted_blocks import find_quoted_blocks
@@ -108,7 +109,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 35
+EXTRACT_VERSION = 36
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -169,6 +170,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_flat_tables(lines, places)),
         lambda: listed(find_priced_blocks(lines, places, own)),
         lambda: listed(find_owner_heads(lines, places, own)),
+        lambda: listed(find_owner_records(lines, places)),
         lambda: listed(find_quoted_blocks(lines, places, own)),
         lambda: listed(find_dashed_field_records(lines, places, own)),
     )

@@ -27,19 +27,26 @@ from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.end_dates import parse_end_cell, parse_end_date, season_end
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
-from pipeline.lang.numbers import PRINTED_YEAR, YEAR
-from pipeline.understand.dates import find_dates, month_number, parse_date
+from pipeline.lang.numbers import PRINTED_YEAR
+from pipeline.understand.dates import parse_date
 
-__all__ = ["TableRow", "find_tables", "header_columns", "parse_end_cell", "parse_end_date"]
+__all__ = [
+    "TableRow",
+    "find_tables",
+    "header_columns",
+    "parse_end_cell",
+    "parse_end_date",
+    "season_end",
+]
 
 _MIN_ROLES = 3
 _MAX_HEADER_WORDS = 12
 _MAX_ROW_WORDS = 16
 _MAX_CELL_WORDS = 5  # a wrapped cell line holds a few words
 _YEAR_TOKEN = re.compile(rf"^{PRINTED_YEAR}$")
-_MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 
@@ -80,6 +87,8 @@ def header_columns(text: str) -> list[str] | None:
         return None  # a wrapped line of prose ("medel till sju projekt vid nio …")
     if text.rstrip().endswith(".") and not re.search(r"\S\s{2,}\S|\|", text.strip()):
         return None  # a sentence ("Farsta stadsdelsförvaltning ansöker om medel för tre projekt.")
+    if re.search(r"\d{1,3}(?:[ \u00a0.]\d{3})+\b", text):
+        return None  # a row with its sum ("Forskare, utvärdering   120 000 kr")
     hits = cue_hits(text, "table_header")
     roles: list[str] = []
     covered = 0
@@ -95,98 +104,6 @@ def header_columns(text: str) -> list[str] | None:
     if len(roles) < _MIN_ROLES or covered < 0.6 * letters:
         return None
     return roles
-
-
-def parse_end_date(
-    text: str, default_year: int | None = None
-) -> tuple[int, int, str, dt.date | None] | None:
-    """The last date in a cell text: ``(start, end, raw, date)``; a month and year ("Januari
-    2021") is read as the month's first day; a day and month without a year give None."""
-    best: tuple[int, int, str, dt.date | None] | None = None
-    for d in find_dates(text, default_year):
-        best = (d.start, d.end, d.raw, d.date)
-    for m in _MONTH_YEAR.finditer(text):
-        mon = month_number(m.group(1))
-        if mon is None:
-            continue
-        if best is not None and best[0] <= m.start() < best[1]:
-            continue
-        year = int(m.group(2))
-        if best is None or m.start() > best[0]:
-            best = (m.start(), m.end(), m.group(0), dt.date(year, mon, 1))
-    return best
-
-
-def season_end(text: str) -> dt.date | None:
-    """ "hösten 2008", "under våren 2015": the season's last day (the year is what is sure)."""
-    best = None
-    for m in _SEASON_YEAR.finditer(text):
-        word = m.group(1).lower()
-        mon, day = _SEASON_END[word if word in ("vt", "ht") else word[:3]]
-        best = dt.date(int(m.group(2)), mon, day)
-    for m in _QUARTER_YEAR.finditer(text):
-        best = _quarter_end(m)
-    return best
-
-
-def _quarter_end(m: re.Match[str]) -> dt.date:
-    word = (m.group("n") or m.group("ord") or "").lower()
-    quarter = int(word) if word.isdigit() else _ORDINALS[word[:3]]
-    mon = 3 * quarter
-    return dt.date(int(m.group("year")), mon, 31 if mon in (3, 12) else 30)
-
-
-_SEASON_YEAR = re.compile(
-    r"\b(våren|sommaren|hösten|vintern|vt|ht|vårterminen|höstterminen)\s+((?:19|20)\d\d)\b", re.I
-)
-#: a quarter: "Q2 2022", "kv. 3 2021", "kvartal 4 2020", "andra kvartalet 2022"; it ends with
-#: its third month
-_QUARTER_YEAR = re.compile(
-    r"(?:\b(?:Q|kv\.?|kvartal)\s*(?P<n>[1-4])|\b(?P<ord>första|andra|tredje|fjärde)\s+kvartalet)"
-    r"\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_ORDINALS = {"för": 1, "and": 2, "tre": 3, "fjä": 4}
-#: a term ("vt 2020" = vårterminen, "ht" = höstterminen) ends with its season
-_SEASON_END = {
-    "vår": (6, 30),
-    "vt": (6, 30),
-    "som": (8, 31),
-    "hös": (12, 31),
-    "ht": (12, 31),
-    "vin": (12, 31),
-}
-
-
-_YM = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"  # "2013-12"; a period "2020-05 – 2022-12": its end
-_YEAR_MONTH = re.compile(rf"^\s*(?:{_YM}\s*[-–—]\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
-_CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
-
-
-def parse_end_cell(
-    text: str, default_year: int | None = None
-) -> tuple[int, int, str, dt.date | None] | None:
-    """An end-date cell: a date or month as :func:`parse_end_date` reads it, else a year or a
-    period of years ("2018–2019"), read as its last year's last day."""
-    got = parse_end_date(text, default_year)
-    if got is not None:
-        return got
-    term = _SEASON_YEAR.search(text) or _QUARTER_YEAR.search(text)
-    season = season_end(text)
-    if term is not None and season is not None:  # "vt 2020", "hösten 2019"
-        return term.start(), term.end(), term.group(0), season
-    ym = _YEAR_MONTH.match(text)
-    if ym is not None:  # "2013-12": that month
-        return (
-            ym.start(1),
-            ym.end(2),
-            ym.group(0).strip(),
-            dt.date(int(ym.group(1)), int(ym.group(2)), 1),
-        )
-    m = _CELL_YEARS.match(text)
-    if m is None:
-        return None
-    return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
 
 
 def find_tables(

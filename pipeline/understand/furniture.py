@@ -41,7 +41,8 @@ _DNR_LINE = re.compile(r"^(?:.*\s)?(?:d\s?[il1]?\s?nr|diarienummer)\b", re.IGNOR
 #: a lone date, in a protokoll's running header with its paragraph ("1999-05-18  § 14")
 _DATE_ONLY = re.compile(rf"^\s*{ISO_DATE}(?:\s+§\s*\d{{1,3}})?\s*$")
 _DNR_ONLY = re.compile(
-    r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?[A-ZÅÄÖ]{0,5}[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
+    # (a register's letters are capitals: "åren 2009-2010" is the end of a title)
+    r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?(?-i:[A-ZÅÄÖ]{0,5})[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
     re.IGNORECASE,
 )
 _FOOTNOTE_START = re.compile(
@@ -317,6 +318,10 @@ def mark_page_one_header(
     steps = [b - a for a, b in zip(filled, filled[1:], strict=False)]
     gap = 2 if steps and sum(d == 2 for d in steps) > 0.6 * len(steps) else 1
     title: list[int] = []
+    # "Beslut fattat med stöd av punkt 7.2 i … delegationsordning." between the subject and
+    # the first heading: a sentence of the body, not the title
+    while body and _FORMULA.match(lines[body[-1]].strip()):
+        body = body[:-1]
     for i in reversed(body):
         # (the remiss a subject answers, "Remiss från …, KS dnr …", read as a dnr line
         # inside the paragraph, is no gap)
@@ -335,6 +340,13 @@ def mark_page_one_header(
             # (a labelled head's "Sökt belopp:   52 000 kr" is money of the body)
             labs[i] = "letterhead"
     return title
+
+
+#: the formula a delegated decision opens with, on the lines under its subject
+_FORMULA = re.compile(
+    r"^(?:\S+\s+){0,8}(?:delegationsordning\w*|delegation\w*)\s*\.?$|^beslut\s+(?:fattat|fattas)\s",
+    re.IGNORECASE,
+)
 
 
 #: a sum in kronor on a line

@@ -6,9 +6,12 @@ Pure: no I/O, no printing. The Swedish lexicon is loaded once per process, on fi
 
 from __future__ import annotations
 
+import re
+
 from pipeline.lang.domain import LexiconRef
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
 from pipeline.understand.context_repair import context_repair_pages
+from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
 from pipeline.understand.flat import flat_decisions, flat_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
@@ -20,7 +23,10 @@ from pipeline.understand.tabs import align_tab_columns
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
-UNDERSTAND_VERSION = 24
+#: a heading word with a date after a column gap: the kind of the document in its head
+_DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
+
+UNDERSTAND_VERSION = 25
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
@@ -35,7 +41,17 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     headings = find_headings(clean, labels)
     title_lines: list[int] = []
     if clean:
-        first = next((h.index for h in headings if h.page_no == 1 and h.kind != "subheading"), None)
+        first = next(
+            (
+                h.index
+                for h in headings
+                if h.page_no == 1
+                and h.kind != "subheading"
+                # "BESLUT      2009-05-12" in the head: the document's kind and date
+                and not _DATED_KIND.search(clean[0][h.index])
+            ),
+            None,
+        )
         title_lines = mark_page_one_header(clean[0], labels[0], first)
         # headings that fell inside the page-1 letterhead are not headings
         headings = [

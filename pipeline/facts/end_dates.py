@@ -1,0 +1,110 @@
+"""When a project ends, as a table cell or a sentence prints it: a date, a month and year
+("juni 2024"), a season or term ("hösten 2008", "vt 2020"), a quarter or tertial ("Q2 2022",
+"T2 2009"), a month of a year ("2013-12") or a year or period of years ("2018–2019"). Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.lang.numbers import PRINTED_YEAR, YEAR
+from pipeline.understand.dates import find_dates, month_number
+
+__all__ = ["parse_end_cell", "parse_end_date", "season_end"]
+
+_MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
+
+
+def parse_end_date(
+    text: str, default_year: int | None = None
+) -> tuple[int, int, str, dt.date | None] | None:
+    """The last date in a cell text: ``(start, end, raw, date)``; a month and year ("Januari
+    2021") is read as the month's first day; a day and month without a year give None."""
+    best: tuple[int, int, str, dt.date | None] | None = None
+    for d in find_dates(text, default_year):
+        best = (d.start, d.end, d.raw, d.date)
+    for m in _MONTH_YEAR.finditer(text):
+        mon = month_number(m.group(1))
+        if mon is None:
+            continue
+        if best is not None and best[0] <= m.start() < best[1]:
+            continue
+        year = int(m.group(2))
+        if best is None or m.start() > best[0]:
+            best = (m.start(), m.end(), m.group(0), dt.date(year, mon, 1))
+    return best
+
+
+def season_end(text: str) -> dt.date | None:
+    """ "hösten 2008", "under våren 2015": the season's last day (the year is what is sure)."""
+    best = None
+    for m in _SEASON_YEAR.finditer(text):
+        word = m.group(1).lower()
+        mon, day = _SEASON_END[word if word in ("vt", "ht") else word[:3]]
+        best = dt.date(int(m.group(2)), mon, day)
+    for m in _QUARTER_YEAR.finditer(text):
+        best = _quarter_end(m)
+    return best
+
+
+def _quarter_end(m: re.Match[str]) -> dt.date:
+    word = (m.group("n") or m.group("ord") or m.group("t") or m.group("tord") or "").lower()
+    mon = (4 if m.group("t") or m.group("tord") else 3) * (
+        int(word) if word.isdigit() else _ORDINALS[word[:3]]
+    )  # a tertial ("T2 2009") ends with its fourth month
+    return dt.date(int(m.group("year")), mon, 30 if mon in (4, 6, 9) else 31)
+
+
+_SEASON_YEAR = re.compile(
+    r"\b(våren|sommaren|hösten|vintern|vt|ht|vårterminen|höstterminen)\s+((?:19|20)\d\d)\b", re.I
+)
+#: a quarter: "Q2 2022", "kv. 3 2021", "kvartal 4 2020", "andra kvartalet 2022", or a tertial:
+#: "T2 2009", "tredje tertialet 2019"
+_QUARTER_YEAR = re.compile(
+    r"(?:\b(?:Q|kv\.?|kvartal)\s*(?P<n>[1-4])|\b(?P<ord>första|andra|tredje|fjärde)\s+kvartalet"
+    r"|\b(?:T|tertial)\s*(?P<t>[1-3])|\b(?P<tord>första|andra|tredje)\s+tertialet)"
+    r"\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"för": 1, "and": 2, "tre": 3, "fjä": 4}
+#: a term ("vt 2020" = vårterminen, "ht" = höstterminen) ends with its season
+_SEASON_END = {
+    "vår": (6, 30),
+    "vt": (6, 30),
+    "som": (8, 31),
+    "hös": (12, 31),
+    "ht": (12, 31),
+    "vin": (12, 31),
+}
+
+
+_YM = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"  # "2013-12"; a period "2020-05 – 2022-12": its end
+_YEAR_MONTH = re.compile(rf"^\s*(?:{_YM}\s*[-–—]\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+_CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
+
+
+def parse_end_cell(
+    text: str, default_year: int | None = None
+) -> tuple[int, int, str, dt.date | None] | None:
+    """An end-date cell: a date or month as :func:`parse_end_date` reads it, else a year or a
+    period of years ("2018–2019"), read as its last year's last day."""
+    got = parse_end_date(text, default_year)
+    if got is not None:
+        return got
+    term = _SEASON_YEAR.search(text) or _QUARTER_YEAR.search(text)
+    season = season_end(text)
+    if term is not None and season is not None:  # "vt 2020", "hösten 2019"
+        return term.start(), term.end(), term.group(0), season
+    ym = _YEAR_MONTH.match(text)
+    if ym is not None:  # "2013-12": that month
+        return (
+            ym.start(1),
+            ym.end(2),
+            ym.group(0).strip(),
+            dt.date(int(ym.group(1)), int(ym.group(2)), 1),
+        )
+    m = _CELL_YEARS.match(text)
+    if m is None:
+        return None
+    return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
