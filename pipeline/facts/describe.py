@@ -198,7 +198,9 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
         if total is not None:
             # "För 2004 söks 180 000 kronor och för 2005 130 000 kronor, sammanlagt 310 000
             # kronor": the years' parts add up to the project's sum
-            candidates.append((total, s.text, 0 if grants and not applied else 1))
+            # (a cost that only adds up, "Kostnad: 2002 95 000 kr; … totalt 155 000 kr",
+            # gives way to the sum applied for)
+            candidates.append((total, s.text, 0 if grants and not applied else 1 if applied else 2))
             continue
         grant = grants[-1] if grants else None  # "beviljades 380 000 kr 2005 och har för
         # 2006 beviljats ytterligare 295 000 kr": the latest grant

@@ -51,7 +51,7 @@ from pipeline.facts.grid_header import (
     split_cells,
     unit_line,
 )
-from pipeline.facts.grid_model import GridRow, GridTable, caption_unit, read_number
+from pipeline.facts.grid_model import GridRow, GridTable, caption_unit, instalments, read_number
 from pipeline.facts.grid_wrap import lift_wrapped_heads, starts_row, sum_opens_below
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -105,6 +105,10 @@ def _group_label(
         and cells[-1].end > money.start - 4
         and read_number(cells[-1].text, money.multiplier) is not None
     )
+
+
+#: a sum applied for, in brackets under the sum proposed: "(sökt 62 000)"
+_SOUGHT_CELL = re.compile(r"^\(\s*(?:sökt|ansökt)\s*:?\s*([\dO][\dO .]*\d(?:\s*kr)?)\s*\)$", re.I)
 
 
 def _money_column(columns: list[GridColumn]) -> GridColumn | None:
@@ -251,7 +255,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         continue
                     table.total, table.total_raw, _ = got
                 if summed and not any(_TOTAL_ROW.match(c.header) for c in summed):
-                    _instalments(table)
+                    instalments(table)
             table.last_line = j
             break
         lead_no = None
@@ -279,9 +283,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         instalment: tuple[int, str, bool, int | None] | None = None
         amount: tuple[int, str, bool] | None = None
         applied_amount: tuple[int, str, bool] | None = None
+        sought_below: tuple[int, str, bool] | None = None
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
             # a money column's own unit first ("Kostnad 2013 (tkr)" beside a "Medel" column)
             unit = col.multiplier if col.multiplier > 1 else (money or col).multiplier
+            sought = _SOUGHT_CELL.match(c.text.strip())
+            if sought and money is not None and col is money:
+                # "(sökt 62 000)" under a row's proposed sum: the sum it applied for
+                sought_below = read_number(sought.group(1), unit)
+                continue
             num = read_number(c.text, unit) if money else None
             if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
                 num = None  # a period column's year is no sum of money
@@ -388,6 +398,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 # "2014   400 000" under the row's first year: the next year's sum
                 year_cell = int(re.sub(r"\D", "", by_col["year"][0])[:4])
                 row.extra.append((amount[0], amount[1], j, year_cell, "project_cost"))
+            applied_amount = applied_amount or sought_below
             if applied_amount is not None and row.applied is None:
                 # the sums on the last line of a wrapped row: the one applied for too
                 row.applied, row.applied_raw = applied_amount[0], applied_amount[1]
@@ -418,21 +429,6 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         j += 1
     table.rows = [r for r in table.rows if any(r.text(role) for role in ROW_ROLES)]
     return table
-
-
-def _instalments(table: GridTable) -> None:
-    """The Summa row sums a year's column and not the "Totalt" column: the year's cells are
-    what is decided now (a plan's instalments of multi-year projects), each row's total over
-    all its years is one more sum of the project, for no single year."""
-    for r in table.rows:
-        if r.instalment is None or r.amount is None or r.amount_raw is None:
-            continue
-        sek, raw, approx, year = r.instalment
-        line = r.amount_line if r.amount_line is not None else r.first_line
-        r.extra = [e for e in r.extra if not (e[0] == sek and e[1] == raw)]
-        r.extra.append((r.amount, r.amount_raw, line, None, "project_cost"))
-        r.amount, r.amount_raw, r.amount_approx = sek, raw, approx
-        r.instalment = None
 
 
 def _is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:

@@ -14,7 +14,7 @@ from pipeline.facts.grid_header import GridColumn, unit_multiplier
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 
-__all__ = ["GridRow", "GridTable", "caption_unit", "read_number"]
+__all__ = ["GridRow", "GridTable", "caption_unit", "instalments", "read_number"]
 
 
 @dataclass
@@ -126,3 +126,18 @@ def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -
                 ):
                     col.multiplier = unit
             return
+
+
+def instalments(table: GridTable) -> None:
+    """The Summa row sums a year's column and not the "Totalt" column: the year's cells are
+    what is decided now (a plan's instalments of multi-year projects), each row's total over
+    all its years is one more sum of the project, for no single year."""
+    for r in table.rows:
+        if r.instalment is None or r.amount is None or r.amount_raw is None:
+            continue
+        sek, raw, approx, year = r.instalment
+        line = r.amount_line if r.amount_line is not None else r.first_line
+        r.extra = [e for e in r.extra if not (e[0] == sek and e[1] == raw)]
+        r.extra.append((r.amount, r.amount_raw, line, None, "project_cost"))
+        r.amount, r.amount_raw, r.amount_approx = sek, raw, approx
+        r.instalment = None

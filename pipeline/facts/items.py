@@ -30,7 +30,7 @@ description may follow in the same item::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.cues import cue_hits
@@ -72,9 +72,12 @@ _DASHED_SUM = re.compile(
 )
 
 
-def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int, int]], int]:
+def _item_blocks(
+    lines: Sequence[BodyLine], start: int, owner: Callable[[int], bool] = lambda k: False
+) -> tuple[list[tuple[int, int]], int]:
     """The items of the run that starts at line `start`: (first, last) line pairs; and the
-    line after the run."""
+    line after the run. A line that is only an `owner`'s name right over the next item ends
+    the run (each item under its own förvaltning's name)."""
     blocks: list[tuple[int, int]] = []
     kind = _kind(lines[start].text)
     j = start
@@ -119,6 +122,12 @@ def _item_blocks(lines: Sequence[BodyLine], start: int) -> tuple[list[tuple[int,
                 or lines[j].heading
                 or _RULE_LINE.match(t.strip())
                 or (_TOTAL_LINE.match(t.strip()) and t.strip()[:1].isupper())
+                or (
+                    lines[j].indent <= lines[first].indent
+                    and j + 1 < len(lines)
+                    and _kind(lines[j + 1].text) == kind
+                    and owner(j)
+                )
             ):  # a wrapped "…, totalt 29 500 kronor" goes on
                 break
             j += 1
@@ -242,7 +251,7 @@ def find_item_projects(
         if _enumerated(lines[i].text) is None or lines[i].heading:
             i += 1
             continue
-        blocks, after = _item_blocks(lines, i)
+        blocks, after = _item_blocks(lines, i, lambda k: bool(_owner_heading(lines, k, find)))
         intro_k = _intro_line(lines, i)
         intro = _intro_text(lines, intro_k)
         if intro_k is not None and _YEAR_LABEL.match(lines[intro_k].text.strip()):

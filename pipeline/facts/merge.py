@@ -208,7 +208,7 @@ def join_studies(
     return out
 
 
-_GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b")
+_GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")
 
 
 def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:

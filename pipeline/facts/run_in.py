@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import find_amounts
@@ -49,6 +49,17 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS, _MAX_WORDS = 2, 14
+_MAX_PRICED_WORDS = 6  # a name run in before a paragraph that states its money
+#: a paragraph that announces the projects after it: "Följande projekt har under 2005 …"
+_ANNOUNCES = re.compile(
+    r"\bföljande\s+(?:\w+\s+){0,2}(?:projekt|studier|insatser|satsningar)\b", re.I
+)
+#: the first word of a clause, never of a name: "Under 2005 avslutades …", "Det …"
+_OPENS_CLAUSE = re.compile(
+    r"^(?:under|i|av|för|efter|med|vid|till|från|inom|det|den|de|dessa|detta|som|nämnden|"
+    r"förvaltningen|vi|här|där|sammanlagt|totalt)\b",
+    re.IGNORECASE,
+)
 _MIN_PARAGRAPHS = 2
 
 
@@ -59,11 +70,16 @@ def find_run_in_projects(
     `report`: the document reports on finished work, so an item is done unless it says."""
     texts = [ln.text for ln in lines]
     found: list[Draft] = []
+    # a paragraph whose name only its money tells must follow "Följande projekt …" or another
+    # such paragraph
+    announced = False
     for para in paragraphs(texts, [ln.page_no for ln in lines], [ln.heading for ln in lines]):
+        follows, announced = announced, bool(_ANNOUNCES.search(para.text))
         if len(para.sentences) < 2:
             continue
         head, nxt = para.sentences[0], para.sentences[1]
         counted = _COUNTED.match(head.text)
+        priced = False
         if counted is not None:
             # "Den första studien, Äldre med missbruk i hemtjänsten, ska beskriva …"
             name = counted.group("name").strip()
@@ -71,7 +87,18 @@ def find_run_in_projects(
         else:
             name = head.text.strip().rstrip(".")
             description = " ".join(s.text for s in para.sentences[1:])
-            if not head.text.rstrip().endswith(".") or not _THIS_ONE.match(nxt.text.strip()):
+            # (or the paragraph states the project's money: "Ung på Norr. Ett samarbete
+            # med … finansierat av Allmänna arvsfonden med 1 100 000 kronor …")
+            priced = (
+                follows
+                and len(name.split()) <= _MAX_PRICED_WORDS
+                and not _OPENS_CLAUSE.match(name)
+                and not any(ch.isdigit() for ch in name)
+                and bool([a for a in find_amounts(description) if a.per is None])
+            )
+            if not head.text.rstrip().endswith(".") or not (
+                _THIS_ONE.match(nxt.text.strip()) or priced
+            ):
                 continue
         words = name.split()
         if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not name[:1].isupper():
@@ -80,6 +107,7 @@ def find_run_in_projects(
             continue
         if counted is None and (section_heading(name) or generic_heading(name)):
             continue  # (named in apposition, "Ekonomisk rådgivning …" is a project's name)
+        announced = announced or priced
         said = cued_status(description, None)
         if report:
             status = said or "genomförd"
@@ -89,7 +117,7 @@ def find_run_in_projects(
         found.append(
             Draft(
                 name=name,
-                fund_type=ctx.fund_before(para.first),
+                fund_type=_own_fund(para.text, ctx) or ctx.fund_before(para.first),
                 year=ctx.year_at(para.first),
                 status=status,
                 description=description,
@@ -105,3 +133,9 @@ def find_run_in_projects(
     # alone may be a heading written into the text
     plain = [d for d in found if not _COUNTED.match(d.evidence)]
     return found if len(plain) >= _MIN_PARAGRAPHS or len(plain) < len(found) else []
+
+
+def _own_fund(text: str, ctx: Context) -> str | None:
+    """The one fund a project's own paragraph names ("finansierat av Allmänna arvsfonden")."""
+    named = {f for _s, _e, f in find_funds(text, ctx.study_fund)}
+    return named.pop() if len(named) == 1 else None

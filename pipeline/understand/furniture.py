@@ -364,7 +364,19 @@ def _head_fields(lines: list[str], end: int) -> set[int]:
     for i in range(end):
         if _HEAD_FIELD.match(lines[i]) or (i - 1 in out and lines[i].startswith(" " * 8)):
             out.add(i)
+    # "Beslutsfattare      Helena Exempel" without a colon: a run of three such lines at least
+    run: list[int] = []
+    for i in range(end + 1):
+        if i < end and _GAP_FIELD.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
     return out
+
+
+_GAP_FIELD = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+)?\s{4,}\S")
 
 
 _SUBJECT_FIELD = re.compile(r"^\s*(?:ärende|ämne|angående|avser)\s*:", re.IGNORECASE)

@@ -1,0 +1,173 @@
+"""Blind rounds g327–g342 and n235–n242, second part, on short texts written for the test:
+dashed items each under its own förvaltning's name; a "Nämnd" column of districts; the sum
+applied for in brackets under a "Förslag" cell; an application whose parts print their cost
+over the years before the sum they apply for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract_helpers import understood
+from test_extract_layouts import facts_of
+
+HEAD = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0444/{year}
+                                                 {year}-03-02
+
+"""
+
+
+def test_dashed_items_each_under_its_own_owner(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2013)
+        + """Lokala utvecklingsmedel 2013
+
+Förvaltningen föreslår att följande projekt beviljas medel:
+
+Bromma stadsdelsförvaltning
+–  Läsfrämjande hembesök, 210 000 kr
+Farsta stadsdelsförvaltning
+–  Jobbcoacher för unga vuxna, 260 000 kr
+Norrmalms stadsdelsförvaltning
+–  Stöd till anhöriga med missbruk i
+   familjen, 190 000 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: [d.district_id for d in p.districts] for p in f.projects}
+    assert got == {
+        "Läsfrämjande hembesök": ["bromma"],
+        "Jobbcoacher för unga vuxna": ["farsta"],
+        "Stöd till anhöriga med missbruk i familjen": ["norrmalm"],
+    }
+
+
+def test_a_column_of_committees_gives_the_districts(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Utlåtande
+                                                 Dnr 300-410/2005
+                                                 2005-05-11
+
+Medel för brottsförebyggande insatser 2005
+
+Bilaga 1. Fördelning (tkr)
+
+Nämnd                   Insats                                  tkr
+Vantörs sdn             Fältgrupp i Rågsved                       600
+Spånga-Tensta sdn       Nattvandring med                          450
+                        föräldrar
+Summa                                                           1 050
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: ([d.district_id for d in p.districts], p.amount_sek) for p in f.projects}
+    assert got == {
+        "Fältgrupp i Rågsved": (["vantor"], 600_000),
+        "Nattvandring med föräldrar": (["spanga-tensta"], 450_000),
+    }
+
+
+def test_sums_applied_for_in_brackets_under_the_proposal(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2019)
+        + """Medel för utbyte och lärande 2019
+
+Tabell. Ansökningar om MUL 2019. Förslag i kronor, sökt belopp
+inom parentes.
+
+Sökande           Resmål och syfte             Förslag
+Farsta sdf        Malmö - mottagning för       30 000
+                  unga i kris                  (sökt 42 000)
+Bromma sdf        Tallinn - digitala           avslås
+                  möten med klienter           (sökt 35 000)
+Summa förslag                                  30 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Malmö - mottagning för unga i kris": (30_000, "beviljad"),
+        "Tallinn - digitala möten med klienter": (35_000, "ansökt"),
+    }
+    assert sorted(a.sek for a in f.amounts if a.kind == "other") == [35_000, 42_000]
+
+
+def test_an_applications_part_applies_for_less_than_its_cost(tmp_path: Path) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
+                                                 Dnr 2.1-090/2004
+                                                 2004-02-10
+
+Ansökan om lokala utvecklingsmedel 2004-2005
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan.
+
+Ärendet
+
+Delprojekt A
+"Samtalsgrupper för syskon"
+Grupperna leds av två familjebehandlare och följs upp av enheten.
+Kostnad: 2004 80 000 kr; 2005 50 000 kr; totalt 130 000 kr.
+Sökt belopp: 100 000 kr.
+
+Delprojekt B
+"Boendestöd för unga vuxna"
+Två boendestödjare arbetar med unga som flyttat från familjehem.
+Kostnad: 2004 120 000 kr; 2005 90 000 kr; totalt 210 000 kr.
+Sökt belopp: 160 000 kr.
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Samtalsgrupper för syskon": (100_000, "ansökt"),
+        "Boendestöd för unga vuxna": (160_000, "ansökt"),
+    }
+
+
+def test_run_in_names_before_paragraphs_that_state_their_money(tmp_path: Path) -> None:
+    text = """Kungsholmens stadsdelsförvaltning                Tjänsteutlåtande
+                                                 Dnr 102-044/2008
+                                                 2008-02-12
+
+Verksamhetsberättelse 2007
+
+Förslag till beslut
+1. Stadsdelsnämnden godkänner verksamhetsberättelsen.
+
+Externt finansierade projekt
+Följande projekt har under 2007 finansierats med externa medel.
+
+Trygga trapphus. Ett samarbete med bostadsbolagen om
+grannsamverkan, finansierat av Brottsofferfonden med 300 000 kronor.
+Projektet avslutades i december 2007.
+
+Språkstöd i hemtjänsten. Utbildning för undersköterskor med
+statsbidrag om 450 000 kronor för 2007 och 2008.
+
+Under 2007 avslutades två projekt. De kostade sammanlagt 750 000 kronor.
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == ["Språkstöd i hemtjänsten", "Trygga trapphus"]
+
+
+def test_a_form_head_of_gap_labelled_fields_is_no_title(tmp_path: Path) -> None:
+    text = """                                               Socialförvaltningen
+                                               Enheten för hemlöshetsfrågor
+
+                                               DELEGATIONSBESLUT
+                                               Dnr 3.1-700/2016
+                                               Sida 1 (1)
+
+
+Bidrag till härbärgen under jul och nyår 2016
+
+Beslutsfattare        Maria Exempel, avdelningschef
+Beslutsdatum          2016-12-01
+Delegation            Socialnämndens delegationsordning, punkt 2.7
+Anmäls till           Socialnämnden 2016-12-15
+
+
+Beslut
+1. Socialförvaltningen beviljar bidrag med sammanlagt 200 000 kronor.
+"""
+    p = tmp_path / "doc.txt"
+    p.write_text(text, encoding="utf-8")
+    assert understood(p).meta.title == "Bidrag till härbärgen under jul och nyår 2016"
