@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine
+from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import (
     ROW_ROLES,
@@ -105,6 +105,13 @@ def _group_label(
         and cells[-1].end > money.start - 4
         and read_number(cells[-1].text, money.multiplier) is not None
     )
+
+
+def _fund_only(text: str) -> bool:
+    """A line that names a fund and nothing else ("FoU-medel", "MUST")."""
+    funds = find_funds(text)
+    rest = text[: funds[0][0]] + text[funds[0][1] :] if len(funds) == 1 else "x"
+    return not text.startswith("(") and not re.sub(r"[\W_]+", "", rest)
 
 
 #: a sum applied for, in brackets under the sum proposed: "(sökt 62 000)"
@@ -187,7 +194,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             row = None
             j += 1
             continue
-        if ln.heading and "  " not in stripped and "|" not in stripped:
+        # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
+        fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and _fund_only(stripped)
+        if (ln.heading or fund_label) and "  " not in stripped and "|" not in stripped:
             if money is None or not _group_label(lines, j, columns, money):
                 break
             row = None  # "TEATER OCH DANS" over the next group of rows: the table goes on

@@ -173,6 +173,8 @@ def join_studies(
         funds = find_funds(intro, ctx.study_fund) if intro else []
         if funds:
             fund = funds[-1][2]
+        group = _group_fund(lines, r, ctx)
+        fund = group or fund  # "FoU-medel" / "MUST" over the rows of each fund
         own_funds = {f for _s, _e, f in find_funds(r.evidence, ctx.study_fund)}
         if len(own_funds) == 1:
             fund = own_funds.pop()  # the row names its fund ("… | LUM | Pågår | 385")
@@ -206,6 +208,21 @@ def join_studies(
             d.status = "beviljad"
         out.append(d)
     return out
+
+
+def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | None:
+    """The fund of the label line nearest above a table row, inside its table ("MUST" over
+    the study visits), or None."""
+    if r.header_line is None:
+        return None
+    for k in range(r.first_line - 1, r.header_line, -1):
+        text = lines[k].text.strip()
+        if lines[k].indent > 2 or text.startswith("(") or re.search(r"\d", text):
+            continue  # a row above, or a wrapped cell
+        funds = find_funds(text, ctx.study_fund)
+        if len(funds) == 1 and len(text.split()) <= 3:
+            return funds[0][2]
+    return None
 
 
 _GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")

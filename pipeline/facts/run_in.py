@@ -54,6 +54,8 @@ _MAX_PRICED_WORDS = 6  # a name run in before a paragraph that states its money
 _ANNOUNCES = re.compile(
     r"\bföljande\s+(?:\w+\s+){0,2}(?:projekt|studier|insatser|satsningar)\b", re.I
 )
+#: "Projektet Hemmasittare ska …": a sentence that names the project itself
+_NAMES_ITSELF = re.compile(r"^(?:projektet|studien|satsningen)\s+[A-ZÅÄÖ]")
 #: the first word of a clause, never of a name: "Under 2005 avslutades …", "Det …"
 _OPENS_CLAUSE = re.compile(
     r"^(?:under|i|av|för|efter|med|vid|till|från|inom|det|den|de|dessa|detta|som|nämnden|"
@@ -99,6 +101,10 @@ def find_run_in_projects(
             if not head.text.rstrip().endswith(".") or not (
                 _THIS_ONE.match(nxt.text.strip()) or priced
             ):
+                continue
+            if _OPENS_CLAUSE.match(name) or _NAMES_ITSELF.match(nxt.text.strip()):
+                # "Under 2004 anmäldes 23 elever …" over "Projektet Hemmasittare ska …": the
+                # next sentence names the project, the first one is about something else
                 continue
         words = name.split()
         if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not name[:1].isupper():

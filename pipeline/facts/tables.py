@@ -85,8 +85,12 @@ def header_columns(text: str) -> list[str] | None:
         return None
     if not (words[0][:1].isupper() or words[0].startswith("|")):
         return None  # a wrapped line of prose ("medel till sju projekt vid nio …")
-    if text.rstrip().endswith(".") and not re.search(r"\S\s{2,}\S|\|", text.strip()):
-        return None  # a sentence ("Farsta stadsdelsförvaltning ansöker om medel för tre projekt.")
+    if (text.rstrip().endswith(".") or re.search(r"\w\.\s+[A-ZÅÄÖ]", text)) and not re.search(
+        r"\S\s{2,}\S|\|", text.strip()
+    ):
+        # a sentence ("Farsta stadsdelsförvaltning ansöker om medel för tre projekt."), or
+        # one that ends inside the line ("Åtta ansökningar har kommit in. Järva …")
+        return None
     if re.search(r"\d{1,3}(?:[ \u00a0.]\d{3})+\b", text):
         return None  # a row with its sum ("Forskare, utvärdering   120 000 kr")
     hits = cue_hits(text, "table_header")

@@ -171,3 +171,84 @@ Beslut
     p = tmp_path / "doc.txt"
     p.write_text(text, encoding="utf-8")
     assert understood(p).meta.title == "Bidrag till härbärgen under jul och nyår 2016"
+
+
+def test_an_application_table_grouped_under_fund_labels(tmp_path: Path) -> None:
+    text = """Bromma stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 501-077/2006
+                                                 2006-02-07
+
+Ansökan om medel hos socialtjänstnämnden 2006
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökningarna.
+
+Tabell 1. Ansökningar (kr)
+
+                                      Total       Egen          Sökt
+Ansökan                               kostnad     finansiering  belopp
+-----------------------------------------------------------------------
+MUST
+Studiebesök i Malmö, mottagning       24 000           –        24 000
+för unga i kris
+LUM
+Läxhjälp med föräldrar i Ulvsunda     300 000     100 000       200 000
+-----------------------------------------------------------------------
+Summa                                 324 000     100 000       224 000
+
+Under 2005 anmäldes fler unga än tidigare till mottagningen.
+Projektet Läxhjälp med föräldrar i Ulvsunda ska pröva en ny modell.
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
+    assert got == {
+        "Studiebesök i Malmö, mottagning för unga i kris": (24_000, "MUST"),
+        "Läxhjälp med föräldrar i Ulvsunda": (200_000, "LUM"),
+    }
+
+
+def test_a_column_of_those_responsible_gives_districts(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2016)
+        + """Utvärderingar 2016
+
+Tabell 1. Utvärderingar (tkr)
+
+Utvärdering                  Ansvarig                 Utförare                    tkr
+-------------------------------------------------------------------------------------
+Fritidsgårdar på             Farsta stadsdels-        Stockholms                  400
+sommaren                     förvaltning              universitet
+Boendestöd i                 Socialförvaltningen      Ersta Sköndal               350
+Bromma                       och Bromma sdf           högskola
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got["Fritidsgårdar på sommaren"] == ["farsta"]
+    assert "bromma" in got["Boendestöd i Bromma"]
+
+
+def test_criteria_to_be_judged_by_and_areas_proposed_as_priorities(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012)
+        + """Lokala utvecklingsmedel 2012
+
+I utlysningen angavs att ansökningarna skulle bedömas efter om
+projektet
+
+•  omfattar flera enheter,
+•  följs upp av en forskare.
+
+Följande två områden föreslås bli prioriterade för studier 2012:
+
+- unga vuxna utan arbete,
+- äldre med missbruk.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.kind, c.position) for c in f.criteria] == [
+        ("criterion", 1),
+        ("criterion", 2),
+        ("focus_area", 1),
+        ("focus_area", 2),
+    ]
