@@ -89,6 +89,9 @@ _RESEARCH_LAST = re.compile(
 #: a word that names a seat of learning or research, also inside a compound
 #: ("Linnéuniversitetet", "Sophiahemmet högskola")
 _ORG_WORD = re.compile(r"\w*(?:universitet|högskola|hogskola|institut)\w*", re.IGNORECASE)
+#: a name of its own, every word capitalised ("Björkhagens Seniorträff", "Föreningen
+#: Musikverket Bagarmossen")
+_PROPER_NAME = re.compile(r"[A-ZÅÄÖ][\w&-]*(?:\s+[A-ZÅÄÖ][\w&-]*){1,4}")
 #: a bracket that ends a project's name
 _PERFORMER_AFTER = re.compile(r"\s*\(([^()]{3,90})\)\s*$")
 
@@ -196,6 +199,18 @@ def item_row(
         # the applicant as a sentence of its own, the name and the sum after it
         lead_owner = head
         head, amount, rest = _head(rest.replace("\n", " ", 1))
+    carrier = ""
+    if (
+        amount is None
+        and _PROPER_NAME.fullmatch(head.strip())
+        and len(head.split()) >= 2
+        and find_amounts(rest.strip().split("\n")[0])
+    ):
+        # "1. Skarpnäcks Fotbollsförening" over "Spontanfotboll på fältet .... 25 000 kr":
+        # the association on the item's line, its activity and sum under it
+        got = _head(rest.replace("\n", " ", 1))
+        if got[1] is not None and got[0].strip():
+            carrier, (head, amount, rest) = head.strip(), got
     quoted = quoted_name(head)
     below = _QUOTED_FIRST.match(rest) if quoted is None and amount is not None else None
     if below is not None and find(head) and len(head.split()) <= _MAX_OWNER_HEAD_WORDS:
@@ -226,6 +241,7 @@ def item_row(
     elif performer is None and (body := _RESEARCH_LAST.search(name)) and body.start() > 0:
         # "Hemlösa kvinnors vägar till eget boende, Ersta Sköndal högskola, 320 000 kr"
         performer, name = body.group(1).strip(), name[: body.start()].strip()
+    performer = performer or carrier or None
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None

@@ -178,6 +178,8 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
                     continue  # "Sökt belopp: 240 000 kr" / "… 285 000 kr": each page's own sum
                 if exact[lines[i].strip()] < 2 and _NUMBERED_CAPTION.match(lines[i].strip()):
                     continue  # "Tabell 1. Belopp i tkr" / "Tabell 2. …": each table's caption
+                if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():
+                    continue  # a title the next line goes on ("… arbete" / "år 2005")
                 if heading_kind(lines[i]) is None and not _table_header(lines[i]):
                     if i > 0 and _table_header(lines[i - 1]):
                         continue  # a repeated table header's wrapped second line ("(tkr)")

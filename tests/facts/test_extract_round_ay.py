@@ -252,3 +252,55 @@ Följande två områden föreslås bli prioriterade för studier 2012:
         ("focus_area", 1),
         ("focus_area", 2),
     ]
+
+
+def test_numbered_associations_over_their_activity_and_sum(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Delegationsbeslut
+                                                 Dnr 406-311/2010
+                                                 2010-09-21
+
+Föreningsbidrag hösten 2010
+
+Beslut
+Farsta stadsdelsförvaltning beslutar att bevilja föreningsbidrag enligt nedan.
+
+Beviljade bidrag
+
+1. Hökarängens Boulesällskap
+   Boule för seniorer på torget ........................  9 000 kr
+2. Föreningen Sportlovskul Farsta
+   Prova-på-dagar under sportlovet .....................  14 000 kr
+
+Summa                                                    23 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "Boule för seniorer på torget": (9_000, "Hökarängens Boulesällskap"),
+        "Prova-på-dagar under sportlovet": (14_000, "Föreningen Sportlovskul Farsta"),
+    }
+
+
+def test_a_title_repeated_as_the_running_head_of_later_pages(tmp_path: Path) -> None:
+    text = """Utlåtande 2007:12 RI (Dnr 314-100/2007)                                 1
+
+
+Medel för fältarbete bland unga
+år 2007
+
+Kommunstyrelsen föreslår att kommunfullmäktige beslutar
+följande.
+
+1. Stadsdelsnämnderna tilldelas 4 mnkr för fältarbete 2007.
+
+Ärendet
+Medlen fördelas efter antalet unga i varje stadsdel.
+\f
+Medel för fältarbete bland unga 2007
+
+Beredning
+Ärendet har beretts av stadsledningskontoret.
+"""
+    p = tmp_path / "doc.txt"
+    p.write_text(text, encoding="utf-8")
+    assert understood(p).meta.title == "Medel för fältarbete bland unga år 2007"
