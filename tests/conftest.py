@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.devtools.corpus import render_corpus
+from pipeline.devtools.corpus import render_gate_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
@@ -78,7 +78,7 @@ class BuiltCorpus:
 
 
 def build_corpus(name: str, root: Path, variants: tuple[str, ...]) -> BuiltCorpus:
-    render_corpus(CORPORA / name, root, variants)
+    render_gate_corpus(CORPORA / name, root, variants)
     return BuiltCorpus(build_warehouse(root / "raw", root), root / "gold", variants)
 
 

@@ -18,11 +18,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.devtools import render, scans
 from pipeline.devtools.make_samples import default_seeds_dir, seed_pages
 
-__all__ = ["LEVELS", "Level", "degrade_seed", "get_level", "main"]
+__all__ = ["LEVELS", "Level", "degrade_seed", "get_level", "level_images", "main"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,19 @@ def get_level(name: str) -> Level:
     raise KeyError(f"unknown level {name!r}; known: {', '.join(lv.name for lv in LEVELS)}")
 
 
+def level_images(pages: Sequence[Sequence[str]], stem: str, lv: Level) -> list[Any]:
+    """The page images of a document scanned at degrade level `lv`, seeded from its stem."""
+    return scans.scan_images(
+        pages,
+        seed_key=f"{stem}:{lv.name}",
+        dpi=lv.dpi,
+        max_skew_deg=lv.skew_deg,
+        noise_sigma=lv.noise_sigma,
+        blur_radius=lv.blur_radius,
+        rotation=lv.rotation,
+    )
+
+
 def degrade_seed(seed_path: str | Path, level: Level | str, out_pdf: str | Path) -> list[str]:
     """Write a scanned PDF of ``seed_path`` at ``level`` to ``out_pdf``.
 
@@ -97,15 +111,7 @@ def degrade_seed(seed_path: str | Path, level: Level | str, out_pdf: str | Path)
     lv = get_level(level) if isinstance(level, str) else level
     seed_path = Path(seed_path)
     pages = seed_pages(seed_path)
-    images = scans.scan_images(
-        pages,
-        seed_key=f"{seed_path.stem}:{lv.name}",
-        dpi=lv.dpi,
-        max_skew_deg=lv.skew_deg,
-        noise_sigma=lv.noise_sigma,
-        blur_radius=lv.blur_radius,
-        rotation=lv.rotation,
-    )
+    images = level_images(pages, seed_path.stem, lv)
     scans.scanned_pdf(
         images, out_pdf, encoding=lv.encoding, jpeg_quality=lv.jpeg_quality, dpi=lv.dpi
     )
