@@ -81,7 +81,7 @@ def test_realdocs_meet_the_floors(realdocs_warehouse: BuiltCorpus) -> None:
 
 
 @pytest.mark.slow
-# (its fixture renders, scans and runs 266 documents: about 15 minutes on an idle 2-core machine)
+# (its fixture renders and runs 266 documents, scanning 133: about 7 minutes on an idle 2-core machine)
 @pytest.mark.timeout(2400)
 def test_neighbouring_kinds_meet_the_floors(neighbours_warehouse: BuiltCorpus) -> None:
     built = neighbours_warehouse.built
