@@ -301,6 +301,18 @@ def specific_fund(fund: str | None, ctx: Context) -> str | None:
 
 #: the committees' own research and development funds
 FOU_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM"})
+#: a district's money for its own development: what associations do with it is the district's
+_DISTRICT_MONEY = re.compile(r"utvecklingsmedel|stadsdelsfornyelse")
+
+
+def district_money(fund: str | None) -> bool:
+    """Whether `fund` is money a district spends on its own development (FoU funds, local
+    development money), as against grants to associations for their own activities."""
+    if fund is None:
+        return False
+    return fund in FOU_FUNDS or fund in GENERIC_FUNDS or bool(_DISTRICT_MONEY.search(fold(fund)))
+
+
 #: grant forms of any committee (the label of money that is not an FoU fund)
 PROGRAM_FUNDS = frozenset(
     {

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.context import FOU_FUNDS, GENERIC_FUNDS, BodyLine, Context
 from pipeline.facts.criteria_funds import fund_year, paragraph_start, starts_lower
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
@@ -192,6 +192,11 @@ def _dels_items(text: str) -> list[str]:
     return items if all(len(x.split()) >= _MIN_SERIES_WORDS for x in items) else []
 
 
+def _research_money(fund: str | None, ctx: Context) -> bool:
+    research = FOU_FUNDS | GENERIC_FUNDS
+    return fund in research or ctx.default_fund in research
+
+
 def inline_criteria(
     lines: Sequence[BodyLine], i: int, ctx: Context
 ) -> tuple[list[CriterionItem], int] | None:
@@ -213,15 +218,19 @@ def inline_criteria(
     end = hit[0].end
     while end < len(para) and para[end].isalnum():
         end += 1  # a cue matched loosely ("bedöms utifrån" in "bedömts utifrån") ends at its word
-    if len(items) < 2 and _ON_GROUNDS.search(fold(para[hit[0].start : end])):
-        items = _series_items(para[end:])
-    if len(items) < 2:
-        items = _dels_items(para[end:])
+    fund, year = fund_year(lines, i, k, ctx)
+    if len(items) < 2 and _research_money(fund, ctx):
+        # an unnumbered series in running prose ("bedömts utifrån om …, om … och om …") is a
+        # criteria list of a research fund's call; in a grant decision of another kind it is
+        # the reasoning of one decision, no standing criteria
+        if _ON_GROUNDS.search(fold(para[hit[0].start : end])):
+            items = _series_items(para[end:])
+        if len(items) < 2:
+            items = _dels_items(para[end:])
     if len(items) < 2:
         return None
     score = strongest(hit)
     kind = max(score.items(), key=lambda kv: kv[1])[0] if score else "criterion"
-    fund, year = fund_year(lines, i, k, ctx)
     return [
         CriterionItem(
             fund_type=fund,

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts import ids
-from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.context import (
+    BodyLine,
+    Context,
+    district_money,
+    find_funds,
+    sentence_year,
+)
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.item_rows import organisation_first
 from pipeline.facts.lists import ListRow, Place
@@ -158,7 +164,7 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         confidence=0.85 if r.places else 0.6,
         first_line=r.first_line,
         last_line=r.last_line,
-        places=list(r.places),
+        places=[] if r.by_default and not district_money(fund) else list(r.places),
         desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
     )
     if r.end_date is not None:
@@ -233,7 +239,10 @@ _NO_NAME = re.compile(
     r"^(?:(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*|"
     r"(?:ovriga|ovrigt|resterande)\b"
     # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
-    r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$)"
+    r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$"
+    # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
+    r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
+    r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$)"
 )
 
 #: two sums of a table row inside a name

@@ -360,7 +360,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             # only text cells: a row of its own fills its count or money column ("6  avslag");
             # a period's end under its start ("2020-06 –" over "2021-12") goes on too
             and all(
-                col.role in ("name", "district", "performer")
+                col.role in ("name", "district", "performer", "funder", "purpose")
                 or (col.role == "end" and _open_period(row))
                 for col in assign_columns(columns, cells)
             )

@@ -52,7 +52,12 @@ _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|r
 _COUNT_HEADER = re.compile(
     r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar)"
 )
-_YEAR_UNIT = re.compile(rf"^{YEAR}\s*[(,]?\s*(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$", re.I)
+_YEAR_UNIT = re.compile(
+    # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt": money paid up to a year's end
+    rf"^(?:(?:t\.?\s?o\.?\s?m\.?|till och med|per)\s+)?{YEAR}\s*[(,]?\s*"
+    r"(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$",
+    re.I,
+)
 #: what a study trip is about, in a column beside its destination
 _PURPOSE_HEADER = re.compile(r"(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")

@@ -59,11 +59,16 @@ _ORG_FIRST = re.compile(
     r"förbundet|sällskapet|scouterna|nätverket|stiftelsen|gille|gillet|vänner|scoutkår|"
     r"scoutkåren)|IF|IK|BK|FF|SK)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
     # (a project's name after it in lower case, or of two words or more)
-    r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w)"
+    # (or "1ovaktiviteter": a lower-case l that OCR read as 1)
+    r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w|1[a-zåäö]{2})"
     # "SPF Sankt Matteus: måndagsmusik …", "Röda Korset, Vasastadens krets: besöksvänner …":
     # a name of two words or more before a colon, what it does in lower case after it
     r"|^((?!(?:projekt|delprojekt|studie|studiebesök|resa|insats|område|tema|del|bilaga)\b)"
     r"[A-ZÅÄÖ][^:;.]{0,30}\s[^:;.]{1,40}?):\s+(?=[a-zåäö])"
+    # "Spelfri Framtid Stockholm: Spelstopp – …": a proper name, every word capitalised (as
+    # Swedish writes no project title), before a colon
+    r"|^((?!(?:Projekt|Delprojekt|Studie|Studiebesök|Resa|Insats|Område|Tema|Del|Bilaga)\b)"
+    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,4}):\s+(?=[A-ZÅÄÖ])"
     # "Fritidsgården Vita Bergen, kvällsöppet …", "Sofia församlings ungdomsverksamhet, vuxna
     # på stan": a body that runs activities, then what it does in lower case
     r"|^([A-ZÅÄÖ][^,;:]{0,50}?(?i:gården|församling\w*|föreningarna|verksamheten|"
@@ -140,7 +145,7 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     org = _ORG_FIRST.match(name)
     if org is None or not name[org.end() :].strip():
         return name, None
-    who = org.group(1) or org.group(2) or org.group(3) or org.group(4) or org.group(5)
+    who = next(g for g in org.groups() if g)
     return name[org.end() :].strip(), who.strip()
 
 
@@ -234,7 +239,7 @@ def item_row(
     org = _ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
-        who = org.group(1) or org.group(2) or org.group(3) or org.group(4) or org.group(5)
+        who = next(g for g in org.groups() if g)
         performer, name = who.strip(), name[org.end() :].strip()
     elif last:  # "Pingisskola för seniorer, Skarpnäcks Bordtennisklubb"
         performer, name = last.group(1).strip(), name[: last.start()].strip()

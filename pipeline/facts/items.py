@@ -327,9 +327,14 @@ def find_item_projects(
                 # a report's numbered part ("4. Bedömning och rekommendationer") is no project
                 if r is not None and (introduced or r.places) and not section_heading(r.name)
             ]
+            # associations' activities, each under its association's name: the committee's
+            # district only by default (see `ListRow.by_default`)
+            associations = performed * 4 >= len(rows) * 3 and not any(r.places for r in kept)
             for r in kept:
                 if not r.places:
                     r.places = list(own)
+                    # (a unit of the district's own förvaltning is the district's)
+                    r.by_default = associations and not _own_unit(r.performer or "", find)
                 elif getattr(r, "unit_applicant", False):
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner
@@ -359,6 +364,13 @@ _PARTNER_TAIL = re.compile(
 
 #: a bracket at the end of an item's name
 _UNIT_BRACKET = re.compile(r"\s*\(([^()]{4,120})\)\s*$")
+
+
+def _own_unit(performer: str, find: PlaceFinder) -> bool:
+    """ "Katarina-Sofia stadsdelsförvaltnings fältgrupp": a unit of a district's förvaltning."""
+    return bool(re.search(r"forvaltning|\bsdf\b", fold(performer))) and bool(find(performer))
+
+
 #: words that make a bracket the project's owner or partners
 _UNIT_WORDS = re.compile(
     r"enhet|avdelning|sektion|gemensam\w* (?:projekt|ansokan)|tillsammans med|"

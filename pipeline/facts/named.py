@@ -279,6 +279,9 @@ def find_one_named_project(
             and not (find_funds(s.text) and any(a.per is None for a in find_amounts(s.text)))
             # "… avser 600 000 kronor projektet X": the sum set right before the project
             and not _SUM_FOR_PROJECT.search(s.text)
+            # "… projektet X, en mottagning för … . Projektet har finansierats med 650 000
+            # kronor ur socialtjänstnämndens utvecklingsmedel": its money in the next sentence
+            and not _funded_next(sents[k + 1 : k + 2])
         ):
             continue  # named once, outside a decision or heading: a passing mention
         follow = [t.text for t in sents[k : k + 3]]
@@ -298,12 +301,31 @@ def find_one_named_project(
     return None
 
 
+def _funded_next(nxt: Sequence[Any]) -> bool:
+    """Whether the sentence after a name speaks of it ("Projektet …", "Studien …") and
+    states its money from a named fund."""
+    if not nxt:
+        return False
+    t = dehyphen_join(nxt[0].text.split("\n"))
+    return bool(
+        _ANAPHOR.match(fold(t))
+        and (find_funds(t) or _FUNDED.search(fold(t)))
+        and any(a.per in (None, "år") for a in find_amounts(t))
+    )
+
+
+_FUNDED = re.compile(r"\b(?:finansier\w*|bevilja\w*|tilldela\w*|erhallit|fatt)\b")
+_ANAPHOR = re.compile(r"\s*(?:projektet|studien|satsningen|insatsen|verksamheten)\b")
+
+
 def _whole_sum(texts: Sequence[str]) -> int | None:
     found = [(t, a) for t in texts for a in find_amounts(t)]
     for t, a in found:
         if _WHOLE.search(fold(t[max(0, a.start - 40) : a.start])):
             return a.sek
-    return next((a.sek for _t, a in found if a.per is None), None)
+    plain = [a.sek for _t, a in found if a.per is None]
+    yearly = [a.sek for _t, a in found if a.per == "år"]  # "650 000 kronor per år"
+    return next(iter(plain or yearly), None)
 
 
 #: "genomföra studien Äldre personer med alkoholproblem i hemtjänsten inom en ram om 850 tkr":

@@ -1,0 +1,217 @@
+"""Blind rounds n267–n282 and g359–g366, on short texts written for the test: running-prose
+criteria in a grant decision that is not about an FoU fund; associations' activities in a
+district's own list; one project named in prose whose money the next sentence states;
+"Organisation: Project" items; a funder cell wrapped under a name; a "Finansiering" column
+of fund and sum; a study table with a header over two lines; budget lines under a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+
+from pipeline.facts.drafts import names_a_project
+from pipeline.facts.item_rows import organisation_first
+
+
+def _kinds(f: object) -> dict[int, str]:
+    return {a.sek: a.kind for a in f.amounts}  # type: ignore[attr-defined]
+
+
+def test_a_grant_decisions_reasons_in_prose_are_no_criteria(tmp_path: Path) -> None:
+    text = """Kulturförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 2.5-118/2016
+                                                 2016-02-09
+
+Medel för drogförebyggande insatser bland unga 2016
+
+Ärendet
+Beredning
+Ärendet har beretts av kulturförvaltningen. Ansökningarna har
+bedömts utifrån om insatsen når unga som inte deltar i föreningslivet,
+om den genomförs i någon av ytterstadens stadsdelar och om föreningen
+själv bidrar med
+ideella insatser.
+
+Förvaltningen föreslår att sex insatser får medel om 140 000 kronor.
+"""
+    assert list(facts_of(tmp_path, text).criteria) == []
+
+
+def test_an_fou_calls_criteria_in_prose_are_criteria(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-220/2016
+                                                 2016-02-09
+
+Lokala utvecklingsmedel 2016
+
+Ärendet
+Ansökningarna har bedömts utifrån om projektet bygger på kunskap
+om vad som ger effekt, om det följs upp och om det kan bli en del
+av ordinarie verksamhet. Förvaltningen föreslår 900 000 kronor.
+"""
+    crit = facts_of(tmp_path, text).criteria
+    assert len(crit) == 3
+    assert crit[0].text.startswith("projektet bygger på kunskap")
+
+
+LIST = """Vantörs stadsdelsförvaltning                     Delegationsbeslut
+                                                 Dnr 1.2-301/{year}
+                                                 {year}-05-20
+
+{subject}
+
+Förvaltningen föreslår följande fördelning:
+
+1. Rågsveds Bollklubb, fotbollsskola på sommarlovet .... 21 000 kr
+
+2. Högdalens Scoutkår, dagläger i Flatens naturreservat .. 9 500 kr
+
+3. Föreningen Örby Seniorer, promenadgrupper ............ 6 000 kr
+"""
+
+
+def test_associations_activities_in_a_districts_grant_list_have_no_district(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, LIST.format(year=2011, subject="Föreningsbidrag 2011"))
+    got = {p.name: (p.performer, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got["fotbollsskola på sommarlovet"] == ("Rågsveds Bollklubb", [])
+    assert all(districts == [] for _who, districts in got.values())
+
+
+def test_associations_activities_with_local_development_money_are_the_districts(
+    tmp_path: Path,
+) -> None:
+    subject = "Lokala utvecklingsmedel 2011"
+    f = facts_of(tmp_path, LIST.format(year=2011, subject=subject))
+    assert len(f.projects) == 3
+    assert all([d.district_id for d in p.districts] == ["vantor"] for p in f.projects)
+
+
+def test_a_project_named_once_whose_money_the_next_sentence_states(tmp_path: Path) -> None:
+    text = """Bromma stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.5-88/2006
+                                                 2006-03-14
+
+Remiss av handlingsplan mot hemlöshet
+
+Förvaltningens synpunkter
+Sedan 2004 driver förvaltningen tillsammans med Kungsholmens
+stadsdelsförvaltning projektet Bo kvar, ett stöd till hyresgäster
+med skulder. Projektet har finansierats med 380 000 kronor per år
+ur socialtjänstnämndens utvecklingsmedel och avslutas i juni 2006.
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [("Bo kvar", 380000)]
+    assert {d.district_id for d in f.projects[0].districts} == {"bromma", "kungsholmen"}
+
+
+def test_an_office_costs_and_a_pot_are_no_project_money(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.5-91/2010
+                                                 2010-03-14
+
+Remiss av program för unga med missbruk
+
+Bakgrund
+I förslaget ingår en gemensam pott om 9 mnkr per år, som
+stadsdelsnämnderna kan söka ur. Förvaltningens kostnader för
+placeringar av unga uppgick 2009 till 3,1 mnkr. Kostnaden för
+samordningen, cirka 600 000 kronor, ska belasta nämnden.
+"""
+    kinds = _kinds(facts_of(tmp_path, text))
+    assert kinds[9_000_000] == "budget"
+    assert kinds[3_100_000] == "other"
+    assert kinds[600_000] == "other"
+
+
+def test_an_organisation_before_a_colon_carries_the_project_out() -> None:
+    assert organisation_first("Tryggare Tillsammans Norrort: Stödgrupper för unga") == (
+        "Stödgrupper för unga",
+        "Tryggare Tillsammans Norrort",
+    )
+    # a project's own title and subtitle, or a label, are no organisation and its project
+    assert organisation_first("Unga i fokus: En uppföljning")[1] is None
+    assert organisation_first("Projekt Bryggan: Ett samarbete")[1] is None
+    # "1ovsimskola": a lower-case l that OCR read as 1 after the association's comma
+    assert organisation_first("Farsta Simklubb, 1ovsimskola för barn") == (
+        "1ovsimskola för barn",
+        "Farsta Simklubb",
+    )
+
+
+def test_a_funder_cell_wrapped_under_a_name_goes_on_with_its_row(tmp_path: Path) -> None:
+    text = """Bromma stadsdelsförvaltning                      Verksamhetsberättelse
+                                                 Dnr 1.1-40/2016
+                                                 2016-02-10
+
+Verksamhetsberättelse 2015
+
+Externt finansierade projekt (tkr)
+
+Projekt                        Finansiär               Beviljat   Förbrukat
+Läxhjälp på biblioteket i      Socialnämnden (LUM)          300         280
+Åkeshov
+Mötesplats för unga i          Kommunstyrelsen              250         250
+Blackeberg                     (trygghetsmedel)
+Summa                                                       550         530
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Läxhjälp på biblioteket i Åkeshov", 300000),
+        ("Mötesplats för unga i Blackeberg", 250000),
+    ]
+
+
+def test_a_finansiering_column_holds_each_rows_fund_and_sum(tmp_path: Path) -> None:
+    text = """Skärholmens stadsdelsförvaltning                 Tjänsteutlåtande
+                                                 Dnr 1.2-77/2022
+                                                 2022-02-15
+
+Redovisning av utvecklingsarbete 2021
+
+Åtgärd                 Syfte                      Finansiering        Status
+Språkvänner i          Fler samtal på svenska     LUM 300 tkr         Avslutad
+Bredäng                för nyanlända                                  dec 2021
+Studiebesök            Uppsökande arbete          MUL 40 tkr          Genomfört
+Göteborg                                                              okt 2021
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, p.fund_type) for p in f.projects)
+    assert got == [
+        ("Språkvänner i Bredäng", 300000, "LUM"),
+        ("Studiebesök Göteborg", 40000, "MUL"),
+    ]
+
+
+def test_a_study_table_whose_header_wraps_with_a_year(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Tjänsteutlåtande
+                                                 Dnr 300-95/2009
+                                                 2009-03-03
+
+Uppföljning av stadsövergripande FoU-studier 2008
+
+Nr   Uppdrag                  Utförare              Slut-     Ram kr       Utbetalt
+                                                    rapport                t.o.m. 2008
+S 1  Unga vuxna och skulder   Stockholms            juni      640 000      300 000
+     - en kartläggning        universitet           2009
+S 2  Anhörigstöd i            Ersta Sköndal         klar      410 000      410 000
+     demensvården             högskola              dec 2008
+     Summa                                                    1 050 000    710 000
+Avsatt för år 2009                                            1 500 000
+Ej fördelat                                                     450 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, p.performer) for p in f.projects)
+    assert got == [
+        ("Anhörigstöd i demensvården", 410000, "Ersta Sköndal högskola"),
+        ("Unga vuxna och skulder – en kartläggning", 640000, "Stockholms universitet"),
+    ]
+
+
+def test_a_tables_budget_lines_name_no_project() -> None:
+    assert not names_a_project("Avsatt för år 2004")
+    assert not names_a_project("Ej fördelat")
+    assert not names_a_project("Återstår")
+    assert names_a_project("Kvarteret Trappan")
