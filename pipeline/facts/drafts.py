@@ -242,7 +242,10 @@ _NO_NAME = re.compile(
     r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$"
     # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
     r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
-    r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$)"
+    r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
+    # an application's own share and whole cost under its projects' rows
+    r"|egen\s+(?:insats|finansiering|andel|medfinansiering)\b"
+    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$)"
 )
 
 #: two sums of a table row inside a name

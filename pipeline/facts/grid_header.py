@@ -155,6 +155,12 @@ def header_role(cell: str) -> str | None:
         return "applied"  # "Sökt" beside "Beviljat"
     if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
         return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
+    if folded.strip() in ("totalt", "total"):
+        return "cost"  # "Totalt" after the years' columns: each row's whole sum
+    if re.fullmatch(
+        r"(?:an)?sokt\s+(?:lum|fou|mul|must|fum|medel)(?:\s+(?:19|20)\d\d)?", folded.strip()
+    ):
+        return "applied"  # "Sökt LUM 2013": the fund's money applied for, by year
     if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
         return "count"  # "Kostnad per delt.": a rate, no sum of a row's own
     if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
@@ -272,6 +278,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ):
         # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
         districts[0].role = "performer"
+    _unheaded_names(columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
@@ -282,6 +289,22 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         return None
     return columns
 
+
+def _unheaded_names(columns: list[GridColumn]) -> None:
+    """ "Sökt LUM 2013 | Sökt LUM 2014 | Totalt" over rows that begin with their names far to
+    the left: money columns only, one of them the money applied for or granted; the names'
+    column has no header of its own."""
+    roles = {c.role for c in columns}
+    if (
+        columns[0].start >= _UNHEADED_INDENT
+        and roles <= {"cost", "applied", "year"}
+        and "applied" in roles
+        and not any(r in ROW_ROLES for r in roles)
+    ):
+        columns.insert(0, GridColumn("name", 0, "", 1))
+
+
+_UNHEADED_INDENT = 20  # the room a names' column takes left of the first money column
 
 #: headers of a column that comments on a row, never names it
 _REMARK_HEADER = re.compile(
@@ -333,6 +356,8 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     for k, c in enumerate(cells):
         if k == 0 and head and c.end < head[0].start - 1 and len(c.text.split()) <= 3:
             continue  # the first column named on the second line only ("Projekt")
+        if k == len(cells) - 1 and head and c.start > head[-1].end + 1 and len(c.text.split()) == 1:
+            continue  # the last column named on the second line only ("Totalt")
         if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
             return []
     return cells
@@ -356,6 +381,8 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
+    # the last column named on the second line only
+    out += [m for m in more[-1:] if cells and m.start > cells[-1].end + 1]
     return out
 
 

@@ -55,6 +55,7 @@ _MAX_NAME_LINES = 3
 _MAX_MONEY_LINES = 3
 _MIN_NAME_WORDS = 2
 _MAX_DESCRIPTION_LINES = 6
+_MAX_GAP = 4  # blank lines and page furniture between two blocks of one run
 #: an applicant printed before the quoted name on its line: "Föreningen X – ”Name …"
 _RUN_IN_OWNER = re.compile(r"^(?P<owner>[A-ZÅÄÖ][^\"”“„«»:]{2,80}?)\s+[–—-]\s+(?=[\"”“„«»])")
 #: a money line's label: "Sökt belopp: …", "Förslag: …", "Beviljas …"
@@ -72,9 +73,19 @@ def find_quoted_blocks(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
     """Every run of two or more quoted-name paragraphs (see the module's docstring)."""
-    return in_runs(
+    rows = in_runs(
         (_block(lines, first, last, find, own) for first, last in _paragraphs(lines)), _MIN_BLOCKS
     )
+    # every block of a run is introduced by what stands above the run's first one (a block's
+    # own sentence about a later year is no intro of the next block)
+    start: ListRow | None = None
+    last_line = 0
+    for r in rows:
+        if start is None or r.first_line - last_line > _MAX_GAP:
+            start = r
+        r.intro_line = start.first_line
+        last_line = r.last_line
+    return rows
 
 
 def _paragraphs(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
@@ -110,10 +121,13 @@ def _block(
         return None
     owner_lines, name_lines = texts[:opened], texts[opened : closed + 1]
     described, money_lines = _description_and_money(texts[closed + 1 :])
+    # lines describing the project stand under a run-in applicant's name, or under a
+    # district's name on its own line ("Vantör sdn" over the quoted name)
+    owned = run_in is not None or bool(owner_lines and find(" ".join(owner_lines)))
     if (
         money_lines is None
         or len(money_lines) > _MAX_MONEY_LINES
-        or (described and run_in is None)
+        or (described and not owned)
         or any(find_amounts(t) or t.endswith(".") for t in owner_lines)
     ):
         return None

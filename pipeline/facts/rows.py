@@ -51,6 +51,9 @@ def grid_rows(
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
+    applied_totals = "applied" in t.roles and all(
+        fold(c.header).strip() in ("totalt", "total") for c in t.columns if c.role == "cost"
+    )
     budget_column = any(
         c.role == "cost" and fold(c.header).strip().startswith("budget") for c in t.columns
     )
@@ -99,6 +102,11 @@ def grid_rows(
             # "Föreningen Startgropen" over "Jobbcoacher i centrum": who, then the project
             r.cells.setdefault("performer", []).insert(0, both[0])
             r.cells.setdefault("name", []).extend(both[1:] or both[:1])
+        below = _owner_below(r.cells.get("name", []), places)
+        if below and district is None:
+            # "Farsta sdf (avslutat)" on its own line under a project's wrapped name: the owner
+            r.cells["name"] = r.cells["name"][:-1]
+            district = " ".join(p.name_as_printed for p in below)
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:
             r.cells["name"] = [name_only]
@@ -133,7 +141,10 @@ def grid_rows(
         # a follow-up's "Budget 2012" column: each project's budget
         kind = "budget" if budget_column else "project_cost"
         decided = None
-        if r.applied is not None and cost_only:
+        if applied_totals:
+            # "Sökt 2013 | Sökt 2014 | Totalt": the whole sum each row applies for
+            decided, kind = "ansökt", "other"
+        elif r.applied is not None and cost_only:
             # "Total kostnad | Egen insats | Sökt belopp": an application; its sum is the
             # one it seeks (the cost stays printed money of the row)
             decided = "ansökt"
@@ -219,7 +230,24 @@ def grid_rows(
     return out
 
 
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)")
+_ENUMERATOR = re.compile(
+    r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)"
+    r"|^[A-H]\s+(?=[A-ZÅÄÖ][a-zåäö])"  # "A  Språkcafé …": a lettered row, no Swedish word
+)
+
+
+def _owner_below(name_lines: Sequence[str], places: Callable[[str], list[Place]]) -> list[Place]:
+    """The places of a name cell's last line when that line is only an owner phrase and a
+    bracket ("Hägersten-Älvsjö sdf (avslutat)", "Bromma sdf, medsökande Farsta sdf")."""
+    if len(name_lines) < 2:
+        return []
+    last = re.sub(r"\s*\([^()]*\)\s*$", "", name_lines[-1]).strip()
+    found = places(last)
+    # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
+    owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))
+    if not found or not owner_word or found[0].start != 0 or not covered_by_places(last, found):
+        return []
+    return found
 
 
 def _organisations_apply(t: GridTable, places: Callable[[str], list[Place]]) -> bool:

@@ -215,3 +215,87 @@ def test_a_tables_budget_lines_name_no_project() -> None:
     assert not names_a_project("Ej fördelat")
     assert not names_a_project("Återstår")
     assert names_a_project("Kvarteret Trappan")
+
+
+def test_an_owner_line_under_a_wrapped_name_gives_the_district(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-410/2019
+                                                 2019-02-12
+
+Uppföljning av lokala utvecklingsmedel 2018
+
+Projekt                          Beviljat     Utbetalt    Förbrukat
+Läsombud på äldreboenden i         210 000      210 000    198 000
+ytterstaden
+  Skarpnäcks sdf (avslutat)
+Mentorer för unga vuxna i          340 000      170 000    150 000
+Husby
+  Rinkeby-Kista sdf (pågår)
+Summa                              550 000      380 000    348 000
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: [d.district_id for d in p.districts] for p in f.projects}
+    assert got == {
+        "Läsombud på äldreboenden i ytterstaden": ["skarpnack"],
+        "Mentorer för unga vuxna i Husby": ["rinkeby-kista"],
+    }
+
+
+def test_quoted_names_under_districts_with_a_description_between(tmp_path: Path) -> None:
+    text = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+                                                 Dnr 610-77/1999
+                                                 1999-03-30
+
+Lokala utvecklingsmedel 1999, andra omgången
+
+Förvaltningen föreslår att följande projekt beviljas medel.
+
+Farsta sdn
+"Telefonrådgivning för föräldrar"
+En socionom svarar på frågor två kvällar i veckan. Under 2000 kan
+projektet få kr 60 000 till efter en delrapport.
+Sökt: kr 140 000                        Förslag: kr 120 000
+
+Bromma sdn
+"Gruppverksamhet för barn i växelvis boende"
+Sökt: kr 90 000                         Förslag: kr 90 000
+
+Kungsholms sdn
+"Uppsökande arbete bland äldre med alkoholproblem"
+Sökt: kr 175 000                        Förslag: kr 150 000
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.year, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Telefonrådgivning för föräldrar": (120000, 1999, ["farsta"]),
+        "Gruppverksamhet för barn i växelvis boende": (90000, 1999, ["bromma"]),
+        "Uppsökande arbete bland äldre med alkoholproblem": (150000, 1999, ["kungsholmen"]),
+    }
+
+
+def test_an_applications_table_of_years_and_a_total_without_a_names_header(
+    tmp_path: Path,
+) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
+                                                 Dnr 1.2-60/2016
+                                                 2016-02-02
+
+Ansökan om lokala utvecklingsmedel 2016–2017
+
+Budget (kronor)
+
+                                   Sökt LUM          Sökt LUM
+                                   2016              2017          Totalt
+A  Språkcafé för föräldrar           120 000           100 000        220 000
+B  Stödsamtal i skolan               200 000           180 000        380 000
+Summa sökt LUM                       320 000           280 000        600 000
+Egen insats (lokaler)                 50 000            50 000        100 000
+Projektens totala kostnad            370 000           330 000        700 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, p.status) for p in f.projects)
+    assert got == [
+        ("Språkcafé för föräldrar", 220000, "ansökt"),
+        ("Stödsamtal i skolan", 380000, "ansökt"),
+    ]
+    assert _kinds(f)[220000] == "other"
