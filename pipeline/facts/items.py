@@ -390,6 +390,15 @@ def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
         have = {p.district_id for p in r.places}
         r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
     m = _PARTNER_TAIL.search(r.name)
+    if m is None and r.amount_raw and r.amount_raw in r.evidence:
+        # "– Name, 350 000 kronor, i samarbete med Kungsholmens sdf": the partner after the sum
+        tail = " ".join(r.evidence[r.evidence.index(r.amount_raw) + len(r.amount_raw) :].split())
+        after = _PARTNER_TAIL.search(tail)
+        who = after.group("who") if after is not None and r.performer is None else ""
+        partners = find(who) if who else []
+        if partners and covered_by_places(who, partners):
+            have = {p.district_id for p in r.places}
+            r.places += [p for p in partners if p.district_id not in have]
     if m is None or (
         r.performer is not None
         and not re.search(r"universitet|hogskola|institut|consult|management", fold(r.performer))

@@ -157,6 +157,8 @@ def _rows(
         if (delimited and "|" not in s) or cue_hits(s, "list_end"):
             break  # prose after a "|" table, or the closing sentence ("Sammanlagt …")
         anchor = _is_anchor(s, roles)
+        if anchor and not lines[j - 1].text.strip() and _sentence_line(s) and groups:
+            break  # "X har ansökt om 60 000 kr för …." after a blank line: prose, no row
         if not anchor and (
             len(s.split()) > _MAX_ROW_WORDS or _heading_after_table(lines, j, roles)
         ):
@@ -174,6 +176,11 @@ def _rows(
         j += 1
     rows = [_read_row(lines, g, roles, find_orgs, lines[h].text, lead_place) for g in groups]
     return [r for r in rows if r.name], (groups[-1][-1] + 1 if groups else h + 1)
+
+
+def _sentence_line(s: str) -> bool:
+    """A line of running prose: no gap between cells, a full stop at its end."""
+    return not _CELL_GAP.search(s) and s.rstrip().endswith(".")
 
 
 def _heading_after_table(lines: Sequence[BodyLine], j: int, roles: list[str]) -> bool:

@@ -299,3 +299,58 @@ Projektens totala kostnad            370 000           330 000        700 000
         ("Stödsamtal i skolan", 380000, "ansökt"),
     ]
     assert _kinds(f)[220000] == "other"
+
+
+def test_a_sentence_with_a_sum_after_a_table_is_no_row(tmp_path: Path) -> None:
+    text = """Bromma stadsdelsnämnd                            Protokoll
+                                                 Dnr 1.4-33/2006
+                                                 2006-04-20
+
+Föreningsbidrag 2006
+
+Förening                               Verksamhet                         Belopp
+Riksby Boule                           Boule för seniorer                12 000 kr
+Åkeshovs Scoutkår                      Hajk för nya scouter              16 000 kr
+
+Bromma Modellflygklubb har ansökt om 45 000 kr för en ny bana.
+Ansökan avser inte öppen verksamhet och föreslås avslås.
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == ["Boule för seniorer", "Hajk för nya scouter"]
+
+
+def test_outcomes_against_a_budget_are_no_budget(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Verksamhetsberättelse
+                                                 Dnr 1.1-12/2015
+                                                 2015-02-10
+
+Verksamhetsberättelse 2014
+
+Kostnaden för hemtjänst blev 2,4 mnkr högre än budgeterat.
+Kostnaderna för ekonomiskt bistånd överskred budget med 0,9 mnkr.
+Investeringsbudgeten för 2014 var 3,2 mnkr.
+"""
+    kinds = _kinds(facts_of(tmp_path, text))
+    assert kinds == {2_400_000: "other", 900_000: "other", 3_200_000: "budget"}
+
+
+def test_a_partner_named_after_an_items_sum(tmp_path: Path) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Verksamhetsberättelse
+                                                 Dnr 1.1-20/2015
+                                                 2015-02-12
+
+Verksamhetsberättelse 2014
+
+Med lokala utvecklingsmedel från socialnämnden genomfördes två
+projekt:
+
+  – Läxhjälp i Bagarmossen, 240 000 kronor, i samarbete
+    med Farsta stadsdelsförvaltning
+  – Seniorträffar i Kärrtorp, 180 000 kronor
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got == {
+        "Läxhjälp i Bagarmossen": ["farsta", "skarpnack"],
+        "Seniorträffar i Kärrtorp": ["skarpnack"],
+    }
