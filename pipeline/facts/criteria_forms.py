@@ -335,7 +335,10 @@ def main_criterion(
         evidence=text,
         confidence=0.7,
     )
-    return item, k + 1
+    # a sentence that begins after the full stop ("… i hela staden. Därutöver har följande
+    # inriktningar prioriterats:") may introduce a list of its own
+    rest = lines[k].text.split(".", 1)[1] if "." in lines[k].text else ""
+    return item, (k if k > i and len(rest.split()) >= 2 else k + 1)
 
 
 #: the gap between two columns of a table

@@ -51,7 +51,14 @@ from pipeline.facts.grid_header import (
     split_cells,
     unit_line,
 )
-from pipeline.facts.grid_model import GridRow, GridTable, caption_unit, instalments, read_number
+from pipeline.facts.grid_model import (
+    GridRow,
+    GridTable,
+    caption_unit,
+    instalments,
+    money_column,
+    read_number,
+)
 from pipeline.facts.grid_wrap import lift_wrapped_heads, starts_row, sum_opens_below
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -118,13 +125,6 @@ def _fund_only(text: str) -> bool:
 _SOUGHT_CELL = re.compile(r"^\(\s*(?:sökt|ansökt)\s*:?\s*([\dO][\dO .]*\d(?:\s*kr)?)\s*\)$", re.I)
 
 
-def _money_column(columns: list[GridColumn]) -> GridColumn | None:
-    costs = [c for c in columns if c.role == "cost"]
-    # "Total kostnad | varav KS": the part the deciding body pays is the row's grant
-    share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
-    return share[0] if share else next(iter(costs), None)
-
-
 def _year_of(header: str) -> int | None:
     m = re.search(rf"\b({YEAR})\b", header)
     return int(m.group(1)) if m else None
@@ -162,7 +162,7 @@ def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColum
 
 def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> GridTable:
     table = GridTable(header_line=h, columns=columns, last_line=h)
-    money = _money_column(columns)
+    money = money_column(columns)
     applied = next((c for c in columns if c.role == "applied"), None)
     row: GridRow | None = None
     blank = False
@@ -257,9 +257,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     if applied is not None and col is applied:
                         table.applied_total, table.applied_total_raw, _ = got
                         continue
-                    if col.role == "spent" or (table.total is not None and col is not money):
-                        # money spent or paid back; another year's (or all years') grants
-                        kind = "other" if col.role == "spent" else "total_granted"
+                    # money spent or paid back, or the whole cost; another year's grants
+                    other = col.role == "spent" or (col is not money and "kostnad" in col.header)
+                    if other or (table.total is not None and col is not money):
+                        kind = "other" if other else "total_granted"
                         table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
@@ -348,8 +349,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if _is_prose(stripped, cells, blank):
             break
-        # rows whose sums all stand on their first line: a line right under a row without a
-        # sum goes on with that row ("Järva (medsökande" under "Fältassistenterna")
+        # rows with their sums on their first line: a line under one goes on with that row
         top_aligned = (
             money is not None
             and row is not None

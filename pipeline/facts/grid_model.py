@@ -13,6 +13,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import GridColumn, unit_multiplier
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["GridRow", "GridTable", "caption_unit", "instalments", "read_number"]
 
@@ -141,3 +142,20 @@ def instalments(table: GridTable) -> None:
         r.extra.append((r.amount, r.amount_raw, line, None, "project_cost"))
         r.amount, r.amount_raw, r.amount_approx = sek, raw, approx
         r.instalment = None
+
+
+def money_column(columns: list[GridColumn]) -> GridColumn | None:
+    """The column of each row's own sum: the grant or proposal beside a total cost ("Total
+    kostnad kr | Föreslaget bidrag kr"), the part the deciding body pays ("Total kostnad |
+    varav KS"), else the first money column."""
+    costs = [c for c in columns if c.role == "cost"]
+    share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
+    if share:
+        return share[0]
+    granted = [c for c in costs[1:] if _GRANT_HEADER.search(fold(c.header))]
+    if granted and re.search(r"kostnad", fold(costs[0].header)):
+        return granted[0]
+    return next(iter(costs), None)
+
+
+_GRANT_HEADER = re.compile(r"bevilja|forslag|foresla|tilldela|bidrag")

@@ -354,3 +354,51 @@ projekt:
         "Läxhjälp i Bagarmossen": ["farsta", "skarpnack"],
         "Seniorträffar i Kärrtorp": ["skarpnack"],
     }
+
+
+def test_a_proposed_grant_column_beside_a_total_cost(tmp_path: Path) -> None:
+    text = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+                                                 Dnr 611-40/1999
+                                                 1999-03-02
+
+Lokala utvecklingsmedel 1999
+
+Nr  Stadsdel         Projekt                            Total       Föreslaget
+                                                        kostnad kr  bidrag kr
+1   Farsta           Anhöriggrupper för föräldrar         300 000     150 000
+                     till unga med missbruk
+2   Bromma           Samtalsgrupper för pappor            120 000     100 000
+                                                      ---------   ---------
+    Summa                                               420 000     250 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Anhöriggrupper för föräldrar till unga med missbruk", 150000),
+        ("Samtalsgrupper för pappor", 100000),
+    ]
+    kinds = _kinds(f)
+    assert kinds[250000] == "total_granted"
+    assert kinds[420000] == "other"
+
+
+def test_a_list_introduced_after_the_main_criterion_on_its_line(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-0101/2023
+                                                 2023-02-14
+
+Lokala utvecklingsmedel 2023
+
+Huvudkriteriet för projekt som beviljas medel är att de prövar
+arbetssätt som kan användas i hela staden. Vidare har följande
+områden prioriterats i år:
+
+-  Projekt för barn som bevittnat våld
+-  Projekt som minskar långvarigt försörjningsstöd
+"""
+    crit = facts_of(tmp_path, text).criteria
+    assert [(c.kind, c.position) for c in crit] == [
+        ("criterion", 1),
+        ("priority", 1),
+        ("priority", 2),
+    ]
