@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.lists import Place
 from pipeline.facts.spacy_pipeline import gazetteer, get_nlp
 from pipeline.facts.text_units import paragraphs
 from pipeline.records import DistrictMention, UnderstoodDocument
@@ -59,3 +60,21 @@ def mentions(
             seen.add(key)
             out.append(DistrictMention(unit_id, name, page, score))
     return out
+
+
+def own_mentioned(
+    own: Sequence[Place], found: Sequence[DistrictMention]
+) -> tuple[DistrictMention, ...]:
+    """A stadsdelsnämnd's document names its own district in its letterhead or head even when
+    its body does not: that district is mentioned (on page 1, with the confidence of a name
+    read from the committee's head)."""
+    have = {m.district_id for m in found}
+    extra = [
+        DistrictMention(p.district_id, p.name_as_printed, 1, _OWN_CONFIDENCE)
+        for p in own
+        if p.district_id not in have
+    ]
+    return (*found, *extra)
+
+
+_OWN_CONFIDENCE = 0.8

@@ -202,9 +202,10 @@ def join_studies(
             r.decided is None
             and d.status == "ansökt"
             and r.cost is not None
-            and _GRANTED_COLUMN.search(fold(r.header))
+            and (_GRANTED_COLUMN.search(fold(r.header)) or _granted_by_table(lines))
         ):
-            # applications listed with their sums in a "Beviljat (kr)" column were granted
+            # applications listed with their sums in a "Beviljat (kr)" column were granted, as
+            # are those of a table a decision grants ("Bidrag beviljas … enligt tabellen")
             d.status = "beviljad"
         out.append(d)
     return out
@@ -226,6 +227,15 @@ def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | N
 
 
 _GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")
+
+
+def _granted_by_table(lines: Sequence[BodyLine]) -> bool:
+    return bool(_TABLE_GRANTED.search(fold(" ".join(ln.text for ln in lines))))
+
+
+_TABLE_GRANTED = re.compile(
+    r"\bbevilja(?:s|r|des)\b[^.]{0,120}\benligt\s+(?:tabell|sammanstallning)"
+)
 
 
 def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:

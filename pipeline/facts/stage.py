@@ -76,7 +76,7 @@ from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projects, lead_places
-from pipeline.facts.mentions import mention_years, mentions
+from pipeline.facts.mentions import mention_years, mentions, own_mentioned
 from pipeline.facts.merge import (
     footnote_places,
     join_studies,
@@ -333,7 +333,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         projects=tuple(projects),
         amounts=tuple(amounts),
         criteria=criteria,
-        mentions=tuple(
+        mentions=own_mentioned(
+            own_district,
             mentions(
                 lines,
                 notes,
@@ -345,7 +346,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
                     doc.meta.committee in _SOCIAL_COMMITTEES
                     and doc.meta.doc_type == "tjänsteutlåtande"
                 ),
-            )
+            ),
         ),
     )
 

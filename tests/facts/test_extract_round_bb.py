@@ -402,3 +402,43 @@ områden prioriterats i år:
         ("priority", 1),
         ("priority", 2),
     ]
+
+
+DELEGATION = """HÄSSELBY-VÄLLINGBY                                  DELEGATIONSBESLUT
+STADSDELSFÖRVALTNING                                Dnr 1.4-150/2015
+                                                    Sida 1 (1)
+
+Beslutsdatum:     2015-05-12
+Delegation:       Hässelby-Vällingby stadsdelsnämnds
+                  delegationsordning punkt 7.2
+Handläggare:      Karin Ek
+
+Bidrag till lovaktiviteter sommaren 2015
+
+Beslut
+1. Bidrag beviljas till två föreningar med sammanlagt 33 000
+   kronor enligt tabellen nedan.
+
+Ärendet
+Fyra föreningar har ansökt om sammanlagt 61 000 kronor.
+
+Förening                   Aktivitet                       Belopp, kr
+Vällingby Bollklubb        Fotbollsläger för flickor           21 000
+Grimsta Scoutkår           Kanothajk                           12 000
+Summa                                                          33 000
+"""
+
+
+def test_a_stadsdelsnamnds_own_district_is_mentioned_from_its_head(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, DELEGATION)
+    assert [m.district_id for m in f.mentions] == ["hasselby-vallingby"]
+    assert f.mentions[0].page_no == 1
+
+
+def test_the_rows_of_a_table_a_decision_grants_are_granted(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, DELEGATION)
+    got = sorted((p.name, p.status, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Fotbollsläger för flickor", "beviljad", 21000),
+        ("Kanothajk", "beviljad", 12000),
+    ]
