@@ -35,7 +35,9 @@ _REFERRED = re.compile(
     r"^\s*(?:motion|skrivelse|medborgarförslag|interpellation|remiss)\s*(?:\(\s*(?:19|20)\d\d\s*:"
     r"\s*\d{1,4}\s*\))?\s+(?:av|från)\s+\w"
     # the date the answer is due ("Svar senast den 22 maj 2015", "Remisstid: …")
-    r"|^\s*(?:svar(?:et)?\s+senast|sista\s+svarsdag|svarsdatum|remisstid)\b",
+    r"|^\s*(?:svar(?:et)?\s+senast|sista\s+svarsdag|svarsdatum|remisstid)\b"
+    # under the subject, what it answers ("Svar på remiss från kommunstyrelsen, KS 2018/412")
+    r"|^\s*svar\s+på\s+(?:remiss|motion|skrivelse|interpellation)\s+(?:från|av)\s+\w",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 
 from pipeline.facts.drafts import names_a_project
@@ -442,3 +443,25 @@ def test_the_rows_of_a_table_a_decision_grants_are_granted(tmp_path: Path) -> No
         ("Fotbollsläger för flickor", "beviljad", 21000),
         ("Kanothajk", "beviljad", 12000),
     ]
+
+
+def test_the_remiss_a_subject_answers_is_no_part_of_its_title(tmp_path: Path) -> None:
+    text = """                                              Farsta
+                                              stadsdelsförvaltning
+
+                                              Tjänsteutlåtande
+                                              Dnr 1.5-210/2019
+                                              2019-03-05
+
+Remiss av förslag till nya regler för stadens
+trygghetsmedel
+Svar på remiss från kommunstyrelsen, KS 2019/101
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som
+   svar på remissen.
+"""
+    p = tmp_path / "remiss.txt"
+    p.write_text(text, encoding="utf-8")
+    title = understood(p).meta.title
+    assert title == "Remiss av förslag till nya regler för stadens trygghetsmedel"
