@@ -27,7 +27,8 @@ __all__ = [
 #: a total row's label
 TOTAL_LABEL = re.compile(r"^(?:summa|totalt?|sammanlagt|s:a)\b", re.IGNORECASE)
 #: a cell that is a year alone
-YEAR_CELL = re.compile(rf"^{YEAR}$")
+#: a year's column header, its unit after it or not ("2021", "2021 kr")
+YEAR_CELL = re.compile(rf"^{YEAR}(?:\s?(?:t?kr|kronor))?$")
 
 _GRANTED_COLUMN = re.compile(
     r"^\s*(?:förslag|forslag|föreslaget|beviljat|beviljas|beviljade|tilldelas|tilldelat|"

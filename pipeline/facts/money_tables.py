@@ -414,13 +414,13 @@ def _read_money_table(
             # (not "Förbrukat t.o.m. 2010": a running sum up to that year)
             col_year = re.search(r"(?<!t\.o\.m\. )(?<!tom )\b(?:19|20)\d\d\b", col)
             year = (
-                int(col)
+                int(col[:4])
                 if YEAR_CELL.match(col)
                 # "Beviljat 2001" beside "Förslag 2002": the column's own year
                 else int(col_year.group())
                 if col_year
                 # a table of years: the row's label is its year ("2019   1 800   1 420")
-                else int(label.strip())
+                else int(label.strip()[:4])
                 if YEAR_CELL.fullmatch(label.strip())
                 else None
             )

@@ -310,6 +310,8 @@ def _range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
 _YEAR_HEAD = re.compile(
     r"(?:kostnad\w*|budget\w*|belopp|finansiering|utfall|prognos)\s+$", re.IGNORECASE
 )
+#: a table header of year columns with their unit: "2021 kr     2022 kr"
+_YEAR_COLUMNS = re.compile(r"(?:19|20)\d\d\s?(?:t?kr|kronor)\s+(?:19|20)\d\d\s?(?:t?kr|kronor)\b")
 #: a year alone, no sum of money even with "kr" after it
 _YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
 
@@ -358,7 +360,10 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
                 mult == 1
                 and not m.group("grp")
                 and _YEARISH.fullmatch(m.group())
-                and _YEAR_HEAD.search(text[max(0, m.start() - 30) : m.start()])
+                and (
+                    _YEAR_HEAD.search(text[max(0, m.start() - 30) : m.start()])
+                    or _YEAR_COLUMNS.search(text)
+                )
             ):
                 # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
                 # may be a round sum)

@@ -465,3 +465,23 @@ Förvaltningens förslag till beslut
     p.write_text(text, encoding="utf-8")
     title = understood(p).meta.title
     assert title == "Remiss av förslag till nya regler för stadens trygghetsmedel"
+
+
+def test_a_table_of_organisations_grants_in_year_columns_with_their_unit(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                              Protokollsutdrag
+                                                 Dnr 3.1-900/2018
+                                                 2018-11-20
+
+Organisationsbidrag till frivilligorganisationer 2019
+
+Organisationsbidrag           Verksamhet                    2018 kr     2019 kr
+Stödcentrum Ankaret           Jourtelefon för anhöriga       410 000     430 000
+Föreningen Nattljus           Natthärbärge för kvinnor     1 150 000   1 200 000
+Summa                                                      1 560 000   1 630 000
+"""
+    f = facts_of(tmp_path, text)
+    values = sorted(a.sek for a in f.amounts)
+    assert 2018 not in values and 2019 not in values  # the header's years are no money
+    assert {410_000, 430_000, 1_150_000, 1_200_000, 1_630_000} <= set(values)
