@@ -59,11 +59,13 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
             or _att_items(
                 lines, need_lead=sec.kind != "beslut" and not _HEADING_LEAD.search(sec.heading)
             )
-            # under a "Beslut" heading the paragraph is what was decided ("Anmälan av
-            # delegationsbesluten läggs till handlingarna.")
-            or _sentence_items(
-                lines,
-                opened=sec.kind == "beslut" or _OPENING_LINE.match(sec.heading) is not None,
+            # under an opening sentence ("… beslutar för egen del följande.") the paragraph is
+            # what was decided; under a bare "Beslut" heading an unnumbered paragraph is the
+            # protocol's prose, no list of decisions (items are numbered or att-satser)
+            or (
+                _sentence_items(lines, opened=True)
+                if _OPENING_LINE.match(sec.heading) is not None
+                else []
             )
         )
         out.extend(items)

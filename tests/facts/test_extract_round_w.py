@@ -275,7 +275,10 @@ def test_an_utlatandes_att_satser_and_not_its_reservations(tmp_path: Path) -> No
     assert doc.meta.title == "Fler fritidsgårdar i ytterstaden"
 
 
-def test_a_beslut_paragraph_of_sentences_and_not_a_letterhead_kind(tmp_path: Path) -> None:
+def test_an_unnumbered_beslut_paragraph_is_no_list_of_decisions(tmp_path: Path) -> None:
+    """The decisions are the numbered items and att-satser under a decision heading (the
+    gold convention of ../shared/realdocs); a protocol's unnumbered paragraph under a bare
+    "… beslut" heading is its prose, and a letterhead's "BESLUT" over "Datum" no heading."""
     text = """STOCKHOLMS STAD                               PROTOKOLL 4/2001
 SOCIALTJÄNSTNÄMNDEN                           2001-04-17
 
@@ -285,11 +288,20 @@ Anmälan av delegationsbeslut mars 2001
 
 Socialtjänstnämndens beslut
 Anmälan av delegationsbesluten läggs till handlingarna.
+
+§ 10
+
+Lokala utvecklingsmedel 2001
+
+Socialtjänstnämndens beslut
+1. Socialtjänstnämnden beviljar medel till fyra projekt.
+2. Övriga ansökningar avslås.
 """
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     assert [d.text for d in understood(path).decisions] == [
-        "Anmälan av delegationsbesluten läggs till handlingarna."
+        "Socialtjänstnämnden beviljar medel till fyra projekt.",
+        "Övriga ansökningar avslås.",
     ]
     letter = """BESLUT
 Datum
@@ -300,9 +312,7 @@ Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 100 000 kronor.
 """
     other = tmp_path / "letter.txt"
     other.write_text(letter, encoding="utf-8")
-    assert [d.text for d in understood(other).decisions] == [
-        "Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 100 000 kronor."
-    ]
+    assert [d.text for d in understood(other).decisions] == []
 
 
 def test_another_municipalitys_dnr_with_a_slash_and_a_colon() -> None:
