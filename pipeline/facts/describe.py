@@ -296,7 +296,7 @@ def complete_from_text(
     """Fill what a project draft lacks (owner, performer, end date, sum) from its own text;
     what a list row or table cell already gave is kept."""
     desc = describe(text, find, find_orgs, own)
-    if not d.places and desc.places:
+    if not d.places and desc.places and not getattr(d, "unowned", False):
         d.places = list(desc.places)
     if d.performer is None and desc.performer is not None:
         d.performer = desc.performer

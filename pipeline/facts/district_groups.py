@@ -65,7 +65,8 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
 
 #: "Basketläger för flickor 10–15 år        85 000 kr": a name, a column gap, its sum
 _GAP_SUM = re.compile(
-    r"^(?P<name>\S.*?)\s{2,}(?P<sum>(?:ca\.?\s*)?\d[\d  .,]*\s*(?:kr|kronor|tkr|:-)?\.?)$"
+    r"^(?P<name>\S.*?)(?:\s{2,}|\s*\.{3,}\s*)"  # a column gap or dot leaders
+    r"(?P<sum>(?:ca\.?\s*)?\d[\d  .,]*\s*(?:kr|kronor|tkr|:-)?\.?)$"
 )
 _MAX_APPLICANT_WORDS = 7
 
@@ -119,6 +120,9 @@ def _applicant_pairs(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> li
         set_amount(row, sums[0], lines, j, j + 1)
         rows.append(row)
         j += 2
+        # (a blank line may part one pair from the next)
+        if j + 2 < len(lines) and not lines[j].text.strip() and lines[j + 1].text.strip():
+            j += 1
     return rows if len(rows) >= _MIN_GROUPS else []
 
 

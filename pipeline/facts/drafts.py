@@ -90,6 +90,9 @@ class Draft:
     amount_evidence: str = ""
     desc_lines: tuple[int, int] | None = None
     amount_kind: str = "project_cost"
+    # an association's activity whose committee's district was given only by default and
+    # taken away (`ListRow.by_default`): no later reader gives it an owner
+    unowned: bool = False
 
 
 def intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
@@ -164,7 +167,8 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         confidence=0.85 if r.places else 0.6,
         first_line=r.first_line,
         last_line=r.last_line,
-        places=[] if r.by_default and not district_money(fund) else list(r.places),
+        places=[] if (unowned := r.by_default and not district_money(fund)) else list(r.places),
+        unowned=unowned,
         desc_lines=(r.first_line + 1, r.last_line) if r.description else None,
     )
     if r.end_date is not None:

@@ -79,9 +79,14 @@ _ORG_FIRST = re.compile(
 #: an association named after the project, behind its last comma
 _ORG_LAST = re.compile(
     r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,4}?\w*(?i:föreningen|förening|klubben|klubb|"
-    r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren)"
-    r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3})\s*$"
+    r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren|"
+    r"alliansen|allians|vårdcentralen|vårdcentral|församling|kyrka)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3}"
+    # a company: "AB Svenska Bostäder", "Exempel Konsult AB"
+    r"|AB(?:\s+[A-ZÅÄÖ][\w-]*){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}AB)\s*$"
 )
+#: the writing committee's own förvaltning after a name: "Läxhjälp i skolan, stadsdelsförvaltningen"
+_OWN_OFFICE_LAST = re.compile(r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$")
 
 #: a research body after the last commas of a study's item: ", Stockholms universitet,
 #: institutionen för socialt arbete", ", Centrum för psykiatriforskning"
@@ -247,6 +252,15 @@ def item_row(
         # "Hemlösa kvinnors vägar till eget boende, Ersta Sköndal högskola, 320 000 kr"
         performer, name = body.group(1).strip(), name[: body.start()].strip()
     performer = performer or carrier or None
+    if performer and places:
+        # "Rinkeby Idrottsallians": a place in the performer's own name owns nothing
+        in_name = {p.district_id for p in find(name)}
+        in_performer = {p.district_id for p in find(performer)}
+        places = [
+            p for p in places if p.district_id in in_name or p.district_id not in in_performer
+        ]
+    if (own_office := _OWN_OFFICE_LAST.search(name)) is not None and own_office.start() > 0:
+        name = name[: own_office.start()].strip()
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None

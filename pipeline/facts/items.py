@@ -329,12 +329,13 @@ def find_item_projects(
             ]
             # associations' activities, each under its association's name: the committee's
             # district only by default (see `ListRow.by_default`)
-            associations = performed * 4 >= len(rows) * 3 and not any(r.places for r in kept)
+            associations = performed * 4 >= len(rows) * 3
             for r in kept:
                 if not r.places:
                     r.places = list(own)
                     # (a unit of the district's own förvaltning is the district's)
-                    r.by_default = associations and not _own_unit(r.performer or "", find)
+                    carried = associations or r.performer is not None
+                    r.by_default = carried and not _own_unit(r.performer or "", find)
                 elif getattr(r, "unit_applicant", False):
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner

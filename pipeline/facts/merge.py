@@ -273,7 +273,7 @@ _MIN_PREFIX_NAME = 10
 def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
     """A project found by another reader (a study heading) gets what the sentence about its
     money says and it lacks: the owner, the sum and the status."""
-    if not d.places and pp.places:
+    if not d.places and pp.places and not d.unowned:
         d.places = list(pp.places)
     if d.status is None:
         d.status = pp.status

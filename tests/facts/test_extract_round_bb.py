@@ -485,3 +485,59 @@ Summa                                                      1 560 000   1 630 000
     values = sorted(a.sek for a in f.amounts)
     assert 2018 not in values and 2019 not in values  # the header's years are no money
     assert {410_000, 430_000, 1_150_000, 1_200_000, 1_630_000} <= set(values)
+
+
+def test_association_and_activity_pairs_parted_by_blank_lines(tmp_path: Path) -> None:
+    text = """BROMMA STADSDELSFÖRVALTNING                         DELEGATIONSBESLUT
+                                                    Dnr 1.4-88/2017
+
+Bidrag till föreningar hösten 2017
+
+Beslut
+1. Bidrag beviljas till två föreningar med sammanlagt 37 000 kronor.
+
+Fördelning
+
+Ålstens Hembygdsförening
+  Julmarknad i Ålstensgården .......................... 15 000 kr
+
+Blackebergs Dansklubb
+  Danskvällar för seniorer                              22 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.performer, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Danskvällar för seniorer", "Blackebergs Dansklubb", 22000),
+        ("Julmarknad i Ålstensgården", "Ålstens Hembygdsförening", 15000),
+    ]
+
+
+def test_a_carrier_after_the_name_and_the_writers_own_office(tmp_path: Path) -> None:
+    text = """SKÄRHOLMENS STADSDELSNÄMND                       PROTOKOLLSUTDRAG
+                                                 Sammanträde 2003-04-10
+
+§ 12
+Lokala utvecklingsavtalet 2003
+Dnr 112-40/2003
+
+Beslut
+1. Stadsdelsnämnden beviljar medel till projekten enligt nedan.
+
+Förvaltningen föreslår att följande projekt beviljas medel.
+
+1. Mötesplats för föräldrar i Bredäng, stadsdelsförvaltningen
+   Beviljas 300 000 kr
+
+2. Simskola för vuxna, Skärholmens Simallians
+   Beviljas 240 000 kr
+
+3. Trygga gårdar, AB Familjebostäder
+   Beviljas 410 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.performer, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Mötesplats för föräldrar i Bredäng": (None, ["skarholmen"]),
+        "Simskola för vuxna": ("Skärholmens Simallians", []),
+        "Trygga gårdar": ("AB Familjebostäder", []),
+    }
