@@ -155,6 +155,10 @@ def header_role(cell: str) -> str | None:
         return "applied"  # "Sökt" beside "Beviljat"
     if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
         return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
+    if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
+        return "cost"  # "Sökt | Tillstyrks | Avstyrks": the part of the sum proposed
+    if re.fullmatch(r"avstyrk(?:s|t|es|ta)", folded.strip()):
+        return "spent"  # ... and the part turned down: a sum, but no grant
     if folded.strip() in ("totalt", "total"):
         return "cost"  # "Totalt" after the years' columns: each row's whole sum
     if re.fullmatch(

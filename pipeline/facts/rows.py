@@ -91,6 +91,12 @@ def grid_rows(
         elif first_is_district:
             district = district or carried
             carried = district
+        elif (group := _group_owner(r.cells.get("name", []), places)) is not None:
+            # "1    Järva stadsdelsförvaltning" over "1.1  Name …   450": the owner of the
+            # sub-numbered rows under it
+            carried, r.cells["name"] = group[0] or carried, group[1]
+        if district is None and not first_is_district and "district" not in t.roles:
+            district = carried
         if district and not r.text("name"):
             # "Vantör Gruppverksamhet för barn …": OCR closed the gap after the district
             lead = places(district)[:1]
@@ -231,9 +237,26 @@ def grid_rows(
 
 
 _ENUMERATOR = re.compile(
-    r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)"
+    r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)|^\d{1,2}\.\d{1,2}\s+(?=\S)"
     r"|^[A-H]\s+(?=[A-ZÅÄÖ][a-zåäö])"  # "A  Språkcafé …": a lettered row, no Swedish word
 )
+
+
+def _group_owner(
+    cells: Sequence[str], places: Callable[[str], list[Place]]
+) -> tuple[str | None, list[str]] | None:
+    """The owner a numbered line without money names over the sub-numbered rows under it
+    ("2    Norra innerstadens sdf" over "2.1  Uppsökande arbete …"), and the name cells left;
+    a row's own sub-number ("2.1") dropped. None when the cells begin with neither."""
+    cells = list(cells)
+    owner = None
+    if len(cells) > 2 and re.fullmatch(r"\d{1,2}\.?", cells[0].strip()):
+        found = places(cells[1])
+        if found and covered_by_places(cells[1], found):
+            owner, cells = cells[1].strip(), cells[2:]
+    if not cells or not re.fullmatch(r"\d{1,2}\.\d{1,2}", cells[0].strip()):
+        return None if owner is None else (owner, cells)
+    return owner, cells[1:]
 
 
 def _owner_below(name_lines: Sequence[str], places: Callable[[str], list[Place]]) -> list[Place]:

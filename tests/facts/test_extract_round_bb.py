@@ -541,3 +541,52 @@ Förvaltningen föreslår att följande projekt beviljas medel.
         "Simskola för vuxna": ("Skärholmens Simallians", []),
         "Trygga gårdar": ("AB Familjebostäder", []),
     }
+
+
+def test_sums_proposed_and_turned_down_in_tillstyrks_and_avstyrks_columns(
+    tmp_path: Path,
+) -> None:
+    text = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+                                                 Dnr 610-30/1999
+                                                 1999-02-23
+
+Lokala utvecklingsmedel 1999
+
+Nr  Stadsdel       Projekt                       Sökt     Tillstyrks  Avstyrks
+1   Farsta         Samtalsgrupper för unga       200 000    150 000     50 000
+                   pappor
+2   Bromma         Hembesök hos äldre            180 000                180 000
+    Summa                                        380 000    150 000    230 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.status, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Hembesök hos äldre", "ansökt", 180000),
+        ("Samtalsgrupper för unga pappor", "beviljad", 150000),
+    ]
+
+
+def test_sub_numbered_rows_under_their_owners_numbered_line(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.2-0300/2024
+                                                 2024-03-12
+
+Lokala utvecklingsmedel 2024 (tkr)
+
+                                                             Sökt   Förslag
+1    Farsta sdf
+     1.1  Läxhjälp för barn i familjer med                   300       250
+          försörjningsstöd
+     1.2  Digitala föräldragrupper                           150       150
+2    Bromma sdf
+     2.1  Mötesplats för anhöriga                            200       200
+     ----------------------------------------------------------------------
+     Summa                                                   650       600
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: ([d.district_id for d in p.districts], p.amount_sek) for p in f.projects}
+    assert got == {
+        "Läxhjälp för barn i familjer med försörjningsstöd": (["farsta"], 250000),
+        "Digitala föräldragrupper": (["farsta"], 150000),
+        "Mötesplats för anhöriga": (["bromma"], 200000),
+    }
