@@ -204,8 +204,9 @@ def from_named(n: NamedProject) -> Draft:
 def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
     out: list[Project] = []
     seen: set[str] = set()
-    pids = ids.project_ids(doc_id, [(d.name, d.fund_type) for d in drafts])
-    for d, pid in zip(drafts, pids, strict=True):
+    names = [_KIND_PREFIX.sub("", d.name) or d.name for d in drafts]
+    pids = ids.project_ids(doc_id, [(n, d.fund_type) for n, d in zip(names, drafts, strict=True)])
+    for d, pid, name in zip(drafts, pids, names, strict=True):
         districts: list[ProjectDistrict] = []
         for p in d.places:
             if p.district_id not in seen:
@@ -215,7 +216,7 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
         out.append(
             Project(
                 project_id=pid,
-                name=d.name,
+                name=name,
                 fund_type=d.fund_type,
                 year=d.year,
                 status=d.status,
@@ -231,6 +232,9 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
         )
     return out
 
+
+#: a kind word printed before a project's own name ("Projektet Nattlotsen"): not its name
+_KIND_PREFIX = re.compile(r"^(?:Projektet|Studien|Delprojektet)\s+(?=[A-ZÅÄÖ])")
 
 #: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
 _SENTENCE_REST = re.compile(

@@ -109,7 +109,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 37
+EXTRACT_VERSION = 38
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

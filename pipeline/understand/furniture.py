@@ -330,7 +330,8 @@ def mark_page_one_header(
         inside = (
             [k for k in range(i + 1, title[0]) if not _REFERRAL.match(lines[k])] if title else []
         )
-        if title and len(inside) >= gap:
+        # (a title found so far that is only the remiss it answers goes on above a gap)
+        if title and len(inside) >= gap and not all(_REFERRAL.match(lines[k]) for k in title):
             break
         title.insert(0, i)
     while title and _DNR_ONLY.match(lines[title[-1]].strip()):

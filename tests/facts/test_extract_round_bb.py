@@ -590,3 +590,35 @@ Lokala utvecklingsmedel 2024 (tkr)
         "Digitala föräldragrupper": (["farsta"], 150000),
         "Mötesplats för anhöriga": (["bromma"], 200000),
     }
+
+
+def test_the_remiss_line_under_a_blank_is_no_title_and_a_kind_word_no_name(
+    tmp_path: Path,
+) -> None:
+    text = """Södermalms                                    Tjänsteutlåtande
+stadsdelsförvaltning                          Dnr SÖ 2023/00410
+                                              2023-05-09
+
+Remissvar avseende förslag till handlingsplan mot
+våld i nära relationer 2023–2026
+
+Remiss från kommunstyrelsen, KS 2023/0377
+
+
+Förvaltningens förslag till beslut
+
+1. Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som
+   svar på remissen.
+
+
+Projektet Trygg hemma
+Sedan 2022 driver förvaltningen projektet Trygg hemma med
+statsbidrag om 900 000 kronor. Projektet avslutas i december 2023.
+"""
+    p = tmp_path / "remissvar.txt"
+    p.write_text(text, encoding="utf-8")
+    assert understood(p).meta.title == (
+        "Remissvar avseende förslag till handlingsplan mot våld i nära relationer 2023–2026"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Trygg hemma"]
