@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -280,9 +280,11 @@ def sole_pairs(mentions: list[Mention], linked: set[tuple[str, str]]) -> set[tup
         groups[(m.doc_id, m.fund_type, m.year)].append(i)
     by_id = {m.project_id: m for m in mentions}
     partners: dict[str, set[str]] = defaultdict(set)  # project -> decisions it is linked into
+    shared: Counter[frozenset[str]] = Counter()  # sure links between two documents
     for a, b in linked:
         partners[a].add(by_id[b].decision_key)
         partners[b].add(by_id[a].decision_key)
+        shared[frozenset((by_id[a].doc_id, by_id[b].doc_id))] += 1
     by_fund_year: dict[tuple[str | None, int | None], list[str]] = defaultdict(list)
     for doc, fund, year in groups:
         if fund is not None and year is not None:
@@ -297,6 +299,10 @@ def sole_pairs(mentions: list[Mention], linked: set[tuple[str, str]]) -> set[tup
                 if not all(mentions[i].role == "grant" for i in ga):
                     continue
                 if not all(mentions[j].role == "report" for j in gb):
+                    continue
+                if not shared[frozenset((da, db))] and (len(ga) > 1 or len(gb) > 1):
+                    # a report of that grant shares surely linked projects with it; another
+                    # report of the same fund and year (a follow-up of other grants) does not
                     continue
                 key_a, key_b = mentions[ga[0]].decision_key, mentions[gb[0]].decision_key
                 # left: linked surely to no other decision (a copy of its own is no partner)
