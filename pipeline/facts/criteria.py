@@ -56,6 +56,10 @@ _CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
 
 
+#: a sum in a table's column: a gap, then a number in groups of thousands
+_TABLE_SUM = re.compile(r"\S\s{2,}[−-]?\d{1,3}(?:[ .\u00a0]\d{3})+(?:\s|$)")
+
+
 def _is_bullet(s: str) -> bool:
     return bool(_BULLET.match(s))
 
@@ -404,7 +408,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         # med följande inriktning kan ges företräde: • barn och unga i …")
         single = len(items) == 1 and open_intro and _BULLET.match(lines[items[0][0]].text)
         priced = sum(
-            1 for a, b in items if find_amounts(" ".join(ln.text for ln in lines[a : b + 1]))
+            1
+            for a, b in items
+            if find_amounts(" ".join(ln.text for ln in lines[a : b + 1]))
+            # "Kamratföreningen Tvärbryggan     95 000     80 000": a table's sums, no unit
+            or any(_TABLE_SUM.search(ln.text) for ln in lines[a : b + 1])
         )
         if (len(items) < 2 and not single) or priced * 2 > len(items):
             i += 1  # (a list of recipients with their sums is no list of criteria)

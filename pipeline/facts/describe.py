@@ -181,6 +181,13 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     """The project's own sum in its text and the sentence that states it: the first sum of
     the first sentence that grants, costs or applies for money."""
     candidates: list[tuple[AmountMatch, str, int]] = []  # (sum, sentence, rank)
+    for line in text.split("\n"):
+        # "Sökt belopp          250 000": a row of a cost table, its label a column gap before
+        row = _MONEY_LABEL_ROW.match(line.strip())
+        row_sum = _row_sum(line.strip(), row.end()) if row else None
+        if row and row_sum:
+            sought = fold(row.group(1)).endswith("sokt")
+            candidates.append((row_sum, line.strip(), 1 if sought else 0))
     for s in sentences(text.split("\n")):
         f = fold(s.text)
         labelled = _labelled_sums(s.text)
@@ -237,6 +244,26 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
 _MONEY_LABEL = re.compile(
     r"\b(?P<label>sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)"
     r"(?:\s+belopp)?(?:\s+(?:19|20)\d\d)?\s*:\s*",  # "Beviljat 2009: 220 000 kr"
+    re.IGNORECASE,
+)
+
+
+def _row_sum(line: str, at: int) -> AmountMatch | None:
+    """The sum that ends a row of a cost table at `at`: with its unit, or a bare number in
+    thousands groups ("250 000") in a table of kronor."""
+    found = [a for a in find_amounts(line) if a.start == at and a.per is None]
+    if found:
+        return found[0]
+    bare = re.fullmatch(r"\d{1,3}(?:[ \u00a0.]\d{3})+", line[at:])
+    if bare is None:
+        return None
+    sek = int(re.sub(r"\D", "", bare.group(0)))
+    return AmountMatch(at, len(line), bare.group(0), sek, False, None, False)
+
+
+_MONEY_LABEL_ROW = re.compile(
+    r"(sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)(?:\s+belopp)?"
+    r"(?:\s+(?:19|20)\d\d)?\s{2,}",
     re.IGNORECASE,
 )
 

@@ -283,6 +283,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
         districts[0].role = "performer"
     _unheaded_names(columns)
+    _unit_beside_name(columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
@@ -309,6 +310,20 @@ def _unheaded_names(columns: list[GridColumn]) -> None:
 
 
 _UNHEADED_INDENT = 20  # the room a names' column takes left of the first money column
+
+#: a name column of the unit or activity that carries the work, not of the work itself
+_UNIT_NAME = re.compile(r"(?:verksamhet|verksamhetsomrade|aktivitet|avdelning|enhet|arbetsplats)")
+
+
+def _unit_beside_name(columns: list[GridColumn]) -> None:
+    """ "Verksamhet | Utvecklingsarbete | Beviljas kr": two name columns, one of them the unit
+    that carries each row's work; the other names the work, the unit is no part of it."""
+    names = [c for c in columns if c.role == "name"]
+    if len(names) == 2:
+        units = [c for c in names if _UNIT_NAME.fullmatch(fold(c.header).strip())]
+        if len(units) == 1:
+            units[0].role = "other"
+
 
 #: headers of a column that comments on a row, never names it
 _REMARK_HEADER = re.compile(

@@ -147,7 +147,8 @@ def instalments(table: GridTable) -> None:
 def money_column(columns: list[GridColumn]) -> GridColumn | None:
     """The column of each row's own sum: the grant or proposal beside a total cost ("Total
     kostnad kr | Föreslaget bidrag kr"), the part the deciding body pays ("Total kostnad |
-    varav KS"), else the first money column."""
+    varav KS"), else the first money column; in an application's table of sums applied for
+    only ("Projekt | Verksamhet | Sökt belopp"), that column."""
     costs = [c for c in columns if c.role == "cost"]
     share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
     if share:
@@ -155,7 +156,7 @@ def money_column(columns: list[GridColumn]) -> GridColumn | None:
     granted = [c for c in costs[1:] if _GRANT_HEADER.search(fold(c.header))]
     if granted and re.search(r"kostnad", fold(costs[0].header)):
         return granted[0]
-    return next(iter(costs), None)
+    return next(iter(costs), None) or next((c for c in columns if c.role == "applied"), None)
 
 
 _GRANT_HEADER = re.compile(r"bevilja|forslag|foresla|tilldela|bidrag")

@@ -209,6 +209,11 @@ def item_row(
         # the applicant as a sentence of its own, the name and the sum after it
         lead_owner = head
         head, amount, rest = _head(rest.replace("\n", " ", 1))
+        more = _head(re.sub(r"\s+", " ", rest)) if amount is None else None
+        if more and more[1] is not None and not more[2].strip() and 0 < len(more[0].split()) <= 12:
+            # "Farsta sdf. Köpenhamn, Danmark. Uppsökande arbete bland unga vuxna. 28 000 kr":
+            # every sentence between the applicant and the sum names the trip or project
+            head, amount, rest = f"{head}. {more[0].strip().rstrip('.')}", more[1], ""
     carrier = ""
     if (
         amount is None

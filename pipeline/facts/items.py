@@ -205,6 +205,23 @@ def _intro_text(lines: Sequence[BodyLine], k: int | None) -> str:
     return " ".join(lines[x].text.strip() for x in range(a, k + 1))
 
 
+def _grouped_under_intro(lines: Sequence[BodyLine], k: int | None) -> bool:
+    """ "Förvaltningen föreslår följande fördelning:" over unit labels ("Barn och ungdom",
+    "Vuxenenheten"), each over its priced items: the introduced list goes on under each label."""
+    while k is not None and k >= 0:
+        text = lines[k].text.strip()
+        if not text or _enumerated(text):
+            k -= 1  # a blank or an item of the group above
+            continue
+        if text.endswith(":"):
+            f = fold(text)
+            return bool(_POINTER.search(f) and (_GRANT_WORD.search(f) or _PROJECT_WORD.search(f)))
+        if len(text.split()) > 5 or text[-1:] in ".,;" or not text[:1].isupper():
+            return False
+        k -= 1  # a group's label
+    return False
+
+
 def _heading_above(lines: Sequence[BodyLine], k: int) -> str:
     for j in range(k, -1, -1):
         if lines[j].heading:
@@ -269,6 +286,8 @@ def find_item_projects(
         ):
             # "2 Lokala utvecklingsmedel (LUM)" over "2.1 …", "2.2 …": the fund's projects
             introduced = True
+        if not introduced and rows and all(r is not None and r.amount for r in rows):
+            introduced = _grouped_under_intro(lines, intro_k)
         owner = _owner_heading(lines, intro_k, find)
         if owner and all(r is not None and r.amount is not None for r in rows):
             # items with their sums under an owner's name ("Socialförvaltningen" over

@@ -417,6 +417,9 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_line = row.first_line
     d.amount_evidence = row.evidence
     d.amount_kind = row.amount_kind
+    named = {f for _s, _e, f in find_funds(row.evidence)}
+    if d.fund_type is None and len(named) == 1:
+        d.fund_type = named.pop()  # the row names its fund ("LUM | Name | … | 480 000")
     if row.decided is not None:
         d.status = row.decided or None
     if row.year is not None:

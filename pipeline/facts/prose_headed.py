@@ -48,6 +48,7 @@ def find_headed_projects(
             head_end = _label_paragraph(lines, i)
         if head_end is None:
             continue
+        head_end = _wrapped_label(lines, head_end)
         name = " ".join(lines[j].text.strip() for j in range(i, head_end + 1)).rstrip(":.")
         labelled: re.Match[str] | None = _LABELLED.match(name)  # "Projekt 1: Tidiga samtal"
         bare = _BARE_LABEL.match(name)
@@ -191,6 +192,29 @@ def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
         elif key != "utförare" and key != "beviljat år" and find_amounts(m.group("value")):
             out.setdefault("amount", sent)
     return out
+
+
+#: a word a name cannot end in: the heading goes on on the next line
+_OPEN_END = re.compile(
+    r"\b(?:i|på|för|och|av|med|till|om|mot|vid|inom|kring|hos|från|utan|efter|under|som|"
+    r"samt|eller|en|ett|den|det|de)$"
+)
+
+
+def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
+    """The last line of a heading that wraps: "Projekt 2. Strukturerade bedömningar i" over
+    "barnavårdsutredningar" and a blank line."""
+    j = last + 1
+    if (
+        j < len(lines)
+        and _OPEN_END.search(lines[last].text.rstrip())
+        and lines[j].text.strip()[:1].islower()
+        and len(lines[j].text.split()) <= 6
+        and not lines[j].text.rstrip().endswith(".")
+        and (j + 1 >= len(lines) or not lines[j + 1].text.strip())
+    ):
+        return j
+    return last
 
 
 def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:

@@ -51,9 +51,8 @@ def grid_rows(
     granted_column = any(
         c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
     )
-    applied_totals = "applied" in t.roles and all(
-        fold(c.header).strip() in ("totalt", "total") for c in t.columns if c.role == "cost"
-    )
+    totals = [fold(c.header).strip() for c in t.columns if c.role == "cost"]
+    applied_totals = "applied" in t.roles and bool(totals) and set(totals) <= {"totalt", "total"}
     budget_column = any(
         c.role == "cost" and fold(c.header).strip().startswith("budget") for c in t.columns
     )

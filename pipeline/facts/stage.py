@@ -103,6 +103,7 @@ from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects
+from pipeline.facts.state_money import state_money
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences
 from pipeline.facts.two_column import find_two_column_lists
@@ -305,7 +306,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         and not applying
         and not re.search(r"medfinansier", fold(all_text))
     )
-    amounts = [_state_money(a, granted_state) for a in amounts]
+    amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text)
     if applying and _CO_FINANCED.search(fold(all_text)):
         # an application paid partly by the applicant itself: the project's whole cost is no
         # one fund's money (the sum applied for is)
@@ -391,22 +392,6 @@ def _lines_of(drafts: Sequence[Draft]) -> set[int]:
 
 
 _SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
-
-
-def _state_money(a: Amount, granted_state: bool) -> Amount:
-    """A state grant's money is a state grant: in a decision that grants a statsbidrag
-    (`granted_state`) every sum without a fund of its own is that grant's, and a project's
-    sum or a total paid from it is the grant (kind ``state_grant``). (Elsewhere a project's
-    cost that a statsbidrag only helped pay stays its cost.)"""
-    if a.kind == "state_grant" and a.fund_type is None:
-        return dataclasses.replace(a, fund_type="statsbidrag")  # state money is a statsbidrag
-    fund = a.fund_type or ("statsbidrag" if granted_state else None)
-    if fund != "statsbidrag" or not granted_state:
-        return a
-    # the grant shared out ("fördelar 18 000 000 kronor av statsbidraget", a district's
-    # share in its table) is the grant too
-    kind = "state_grant" if a.kind in ("project_cost", "total_granted", "budget") else a.kind
-    return dataclasses.replace(a, fund_type=fund, kind=kind)
 
 
 _CO_FINANCED = re.compile(

@@ -146,6 +146,9 @@ def _two_column_rows(
     return rows, (rows[-1].last_line + 1 if rows else start)
 
 
+#: a unit of the förvaltning before a colon: "Uppsökarenheten: "
+_UNIT_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}:\s+(?=\S)")
+
 #: a line set in under the right column (not a new row at the margin)
 _CELL_INDENT = 8
 _MAX_CELL_WORDS = 12
@@ -167,6 +170,9 @@ def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
 def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
     """A line without a leading place ends the list when it starts a new sentence after a
     blank line or after a finished item."""
+    priced = any(find_amounts(t) for t in cur.text_parts)
+    if not blank and not priced and (s[:1].islower() or s[:1].isdigit()) and find_amounts(s):
+        return False  # "Maria-Gamla stan: Köpenhamn - lågtröskel…" ⏎ "missbrukare, 18 500 kr"
     if find_amounts(s) or cue_hits(s, "list_end"):
         return True  # the closing sentence ("Totalt beviljades … kronor")
     if s[:1].islower() or s[:1] in "(-–":
@@ -202,6 +208,14 @@ class _Row:
 
     def finish(self, lines: Sequence[BodyLine]) -> ListRow:
         name, amount = _split_amount(dehyphen_join(self.text_parts))
+        name = re.sub(
+            r"^[-–—:]\s+", "", name
+        )  # "Bromma sdf - Tallinn. …": the dash parts the cells
+        unit = _UNIT_LABEL.match(name) if self.left_open else None
+        if unit is not None:
+            # "Socialtjänstförvaltningen, Uppsökarenheten: Tallinn - …": the unit under the
+            # förvaltning is the left column's, the trip after the colon
+            name = name[unit.end() :].strip()
         if amount is None and self.verdict is not None:
             sums = [a for a in find_amounts(self.verdict) if a.per is None]
             amount = sums[0] if sums else None

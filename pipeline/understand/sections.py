@@ -115,9 +115,14 @@ def heading_kind(line: str) -> str | None:
     if not norm or len(norm.split()) > 7:
         return None
     best: tuple[int, str] | None = None
+    # "Ärende 9" in a letterhead: an agenda item's number, not "Ärendet" misread; a numbered
+    # line is a heading only when its words are one exactly ("Bilaga 1")
+    numbered = bool(re.search(r"\d", text))
     for variant, kind in _variants():
         if norm == variant:
             return kind
+        if numbered:
+            continue
         allowed = 0 if len(variant) < 6 else 1 if len(variant) < 12 else 1 + len(variant) // 15
         if len(variant) >= 12 and norm.split()[-1] == variant.split()[-1]:
             allowed += 1  # the last word printed intact: more damage allowed before it

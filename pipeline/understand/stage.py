@@ -47,6 +47,8 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                 for h in headings
                 if h.page_no == 1
                 and h.kind != "subheading"
+                # "Bilaga: 1" over the letterhead: the attachments it has, part of the head
+                and not (h.kind == "bilagor" and re.search(r"\d", h.text))
                 # "BESLUT      2009-05-12" in the head: the document's kind and date
                 and not _DATED_KIND.search(clean[0][h.index])
             ),

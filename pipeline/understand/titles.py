@@ -73,7 +73,12 @@ def _kind_over_subject(parts: list[str]) -> list[str]:
     """A short line in capitals over the subject ("ÅRSRAPPORT 2010" / "Avslutade projekt …")
     is the title's first part: "Årsrapport 2010 – avslutade projekt …"."""
     head = parts[0].strip()
-    if len(parts) < 2 or not head.isupper() or len(head.split()) > 4 or parts[1].strip().isupper():
+    if (
+        len(parts) < 2
+        or not head.isupper()
+        or len(head.split()) > 4
+        or not any(c.islower() for c in parts[1])  # "… UTVECKLINGSMEDEL" over "2001"
+    ):
         return parts
     rest = parts[1].strip()
     return [f"{head.capitalize()} – {rest[:1].lower()}{rest[1:]}", *parts[2:]]

@@ -410,25 +410,29 @@ def test_render_corpus_in_worker_processes_writes_the_same_bytes_in_order(tmp_pa
     ]
 
 
-def test_the_gate_scans_every_second_neighbour_document_and_all_others(tmp_path: Path) -> None:
+def test_the_gate_scans_every_fourth_neighbour_document_and_all_others(tmp_path: Path) -> None:
     from pipeline.devtools.corpus import gate_stems, render_gate_corpus
 
     corpora = Path(__file__).parents[1] / "resources" / "corpus"
-    stems = ["n01", "n02", "n10", "n11", "n235"]
-    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n11", "n235"]
+    stems = ["n01", "n02", "n03", "n05", "n10", "n11", "n13", "n233", "n235"]
+    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n05", "n13", "n233"]
     assert gate_stems(corpora / "neighbours", "txt", stems) == sorted(stems)
     assert gate_stems(corpora / "realdocs", "scan", ["r002", "r004"]) == ["r002", "r004"]
-    # rendered as the gate renders it: transcripts of all, scans of the odd-numbered only
+    # rendered as the gate renders it: transcripts of all, scans of every fourth only
     src = tmp_path / "neighbours"
     (src / "docs").mkdir(parents=True)
     (src / "gold").mkdir()
-    for stem in ("n01", "n02"):
+    for stem in ("n01", "n02", "n03"):
         (src / "docs" / f"{stem}.txt").write_text(
             "Socialnämnden\n\nBidrag 2020\n\nNämnden beviljar 10 000 kronor.\n", encoding="utf-8"
         )
     render_gate_corpus(src, tmp_path / "out", ("txt", "scan"))
     raw = tmp_path / "out" / "raw"
-    assert sorted(p.name for p in (raw / "transcripts").iterdir()) == ["n01.txt", "n02.txt"]
+    assert sorted(p.name for p in (raw / "transcripts").iterdir()) == [
+        "n01.txt",
+        "n02.txt",
+        "n03.txt",
+    ]
     assert sorted(p.name for p in (raw / "scanned").iterdir()) == ["n01.scan.pdf"]
 
 

@@ -1,0 +1,272 @@
+"""Blind rounds g367–g374, g399–g414 and n315–n330, on short texts written for the test: a
+unit column beside the work's own name column; a trip item "applicant. destination. purpose.
+sum"; a project heading that wraps; "Sökt belopp   250 000" under a cost table; a table of
+sums applied for only, with a fund column; a state grant shared out among named projects;
+a recipients' table in damaged OCR after "enligt följande"; "Ärende 9" and "Bilaga: 1" in a
+letterhead; bullets grouped under unit labels; "District: destination - purpose, sum"
+paragraphs that wrap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract_helpers import understood
+from test_extract_layouts import facts_of
+
+
+def _kinds(f: object) -> dict[int, str]:
+    return {a.sek: a.kind for a in f.amounts}  # type: ignore[attr-defined]
+
+
+def test_a_unit_column_beside_the_works_name_column_is_no_part_of_the_name(
+    tmp_path: Path,
+) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
+                                                 Dnr 1.2-40/2018
+                                                 2018-02-06
+
+Fördelning av lokala utvecklingsmedel 2018
+
+Nr  Verksamhet                 Utvecklingsarbete                  Beviljas kr
+1   Mottagningen               Snabbare första samtal                 90 000
+2   Familjeenheten,            Nätverksmöten med skola                75 000
+    utredning                  och elevhälsa
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Nätverksmöten med skola och elevhälsa", 75000),
+        ("Snabbare första samtal", 90000),
+    ]
+
+
+def test_a_trip_item_names_destination_and_purpose_between_applicant_and_sum(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-90/2023
+                                                 2023-03-07
+
+Medel för utveckling och lärande 2023
+
+Förvaltningen föreslår att följande studieresor beviljas:
+
+  •  Bromma stadsdelsförvaltning. Tammerfors, Finland. Samordnad
+     vård för unga med missbruk. 22 000 kr
+  •  Skärholmens stadsdelsförvaltning. Århus, Danmark. Mentorer
+     i skolan. 19 500 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Tammerfors, Finland. Samordnad vård för unga med missbruk", 22000),
+        ("Århus, Danmark. Mentorer i skolan", 19500),
+    ]
+
+
+def test_a_wrapped_project_heading_and_the_sum_sought_under_a_cost_table(tmp_path: Path) -> None:
+    text = """Älvsjö stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 502-88/2003
+                                                 2003-09-16
+
+Ansökan om lokala utvecklingsmedel för 2004
+
+Projekt 1. Gruppverksamhet för barn till föräldrar med
+psykisk ohälsa
+
+Förvaltningen vill pröva samtalsgrupper för barn i åldern 8-12 år.
+Grupperna leds av två socialsekreterare.
+
+Kostnadsberäkning                                   Kronor
+Gruppledare                                        110 000
+Material och lokal                                  20 000
+Summa                                              130 000
+
+Sökt belopp                                        100 000
+Egen finansiering                                   30 000
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Gruppverksamhet för barn till föräldrar med psykisk ohälsa", 100000)
+    ]
+
+
+def test_a_table_of_sums_applied_for_with_a_fund_column(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.2.5-77/2014
+                                                 2014-09-30
+
+Ansökningar om lokala utvecklingsmedel och MUST 2015
+
+Typ    Projekt                              Verksamhet          Sökt belopp
+LUM    Stöd till unga föräldrar i           Barn och ungdom         310 000
+       Hökarängen
+MUST   Malmö: samverkan kring               Vuxenenheten             18 000
+       hemlöshet
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, p.fund_type, p.status) for p in f.projects)
+    assert got == [
+        ("Malmö: samverkan kring hemlöshet", 18000, "MUST", "ansökt"),
+        ("Stöd till unga föräldrar i Hökarängen", 310000, "LUM", "ansökt"),
+    ]
+
+
+STATE = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1.2-210/2019
+                                                 2019-04-02
+
+Fördelning av statsbidrag för insatser mot hemlöshet 2019
+
+Förvaltningens förslag till beslut
+1. Socialnämnden fördelar 1 300 000 kronor av statsbidraget enligt
+   tabell 1.
+
+Ärendet
+{granter} har beviljat staden 2 000 000 kronor i statsbidrag för 2019.
+
+Tabell 1
+Mottagare                   Insats                              Kronor
+Farsta                      Boendestöd för unga vuxna          700 000
+stadsdelsförvaltning
+Stadsmissionen              Natthärbärge för kvinnor           600 000
+Summa                                                        1 300 000
+"""
+
+
+def test_a_state_grant_shared_out_among_named_projects(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, STATE.format(granter="Socialstyrelsen"))
+    kinds = _kinds(f)
+    assert (kinds[2000000], kinds[700000], kinds[600000]) == (
+        "state_grant",
+        "project_cost",
+        "project_cost",
+    )
+    assert kinds[1300000] == "total_granted"
+
+
+def test_a_state_body_granting_projects_itself_keeps_the_grant(tmp_path: Path) -> None:
+    text = """Länsstyrelsen i Stockholms län                   BESLUT
+                                                 2019-05-14
+
+Beslut om statsbidrag mot hemlöshet 2019
+
+Beslut
+Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 700 000 kronor för
+projektet Boendestöd för unga vuxna.
+Länsstyrelsen beviljar Skarpnäcks stadsdelsnämnd statsbidrag med 450 000 kronor för
+projektet Natthärbärge för kvinnor.
+"""
+    kinds = _kinds(facts_of(tmp_path, text))
+    assert (kinds[700000], kinds[450000]) == ("state_grant", "state_grant")
+
+
+def test_a_recipients_table_in_damaged_ocr_is_no_list_of_criteria(tmp_path: Path) -> None:
+    text = """Maria-Gamla stans stadsdelsnamnd              PROTOKOLLSUTDRAG
+                                              1998-04-16
+
+§ 40   Bidrag t1ll frivilliga organisationer 1998
+
+Arendet
+F6rvaltningen f6reslar bidrag enligt féljande:
+
+F6rening                              S6kt       F6rslag
+Kvinnojouren Gamla stan              40 000       35 000
+Kamratf6reningen Riddarholmen        25 000       20 000
+Summa                                65 000       55 000
+"""
+    assert list(facts_of(tmp_path, text).criteria) == []
+
+
+def test_an_agenda_number_and_an_attachment_note_in_the_letterhead(tmp_path: Path) -> None:
+    first = """STOCKHOLMS STAD                              SOCIALTJÄNSTFÖRVALTNINGEN
+
+                                            TJÄNSTEUTLÅTANDE
+                                            2001-02-13
+                                            Dnr 412-0077/01
+Handläggare: Per Exempel
+Tfn 508 25 000                              SOTN 2001-03-06
+                                            Ärende 12
+
+
+FÖRDELNING AV LOKALA UTVECKLINGSMEDEL
+2001
+
+
+Förslag till beslut
+
+1.   Socialtjänstnämnden fördelar 900 000 kr enligt förslaget.
+"""
+    second = """                                                          Bilaga: 1
+Socialförvaltningen                               Tjänsteutlåtande
+                                                  Dnr 3.2-0400/2015
+                                                  2015-11-10
+
+Handläggare                                       Till
+Per Exempel                                       Socialnämnden
+
+Fördelning av medel för studiebesök 2016
+
+Förvaltningens förslag till beslut
+
+1. Socialnämnden beviljar 120 000 kronor enligt bilaga 1.
+"""
+    for n, (text, title) in enumerate(
+        (
+            (first, "FÖRDELNING AV LOKALA UTVECKLINGSMEDEL 2001"),
+            (second, "Fördelning av medel för studiebesök 2016"),
+        )
+    ):
+        path = tmp_path / f"doc{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        meta = understood(path).meta
+        assert meta.title == title
+        assert meta.doc_date is not None
+
+
+def test_bullets_grouped_under_unit_labels_after_the_lists_introduction(tmp_path: Path) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
+                                                 Dnr SK 2020/00211
+                                                 2020-03-03
+
+Fördelning av lokala utvecklingsmedel 2020
+
+Förvaltningen föreslår följande fördelning:
+
+Barn och familj
+   •  Gruppstöd för barn i skilsmässa - 60 000 kr
+
+Vuxenenheten
+   •  Digital tidsbokning - 45 000 kr
+   •  Arbetsträning i köket - 70 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Arbetsträning i köket", 70000),
+        ("Digital tidsbokning", 45000),
+        ("Gruppstöd för barn i skilsmässa", 60000),
+    ]
+    assert all([d.district_id for d in p.districts] == ["skarpnack"] for p in f.projects)
+
+
+def test_district_colon_trip_paragraphs_whose_sum_wraps(tmp_path: Path) -> None:
+    text = """Socialtjänstnämnden                              PROTOKOLLSUTDRAG
+                                                 2004-04-20
+
+§ 11   Medel för studiebesök 2004
+
+Förvaltningen föreslår att följande ansökningar beviljas:
+
+Kista: Göteborg - uppsökande arbete bland unga i
+förorten, 16 000 kr
+
+Farsta: Malmö - samverkan med polisen,
+12 000 kr
+
+Socialtjänstförvaltningen, Jourenheten: Oslo - akuta
+placeringar av ungdomar, 21 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Göteborg - uppsökande arbete bland unga i förorten", 16000),
+        ("Malmö - samverkan med polisen", 12000),
+        ("Oslo - akuta placeringar av ungdomar", 21000),
+    ]
