@@ -59,7 +59,7 @@ from pipeline.facts.grid_model import (
     money_column,
     read_number,
 )
-from pipeline.facts.grid_wrap import lift_wrapped_heads, starts_row, sum_opens_below
+from pipeline.facts.grid_wrap import lift_wrapped_heads, lone_sums, starts_row, sum_opens_below
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -142,11 +142,9 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
         lift_wrapped_heads(table, lines)
-        if table.rows:
-            tables.append(table)
-            i = table.last_line + 1
-        else:
-            i += 1
+        lone_sums(table, lines)
+        tables += [table] if table.rows else []
+        i = table.last_line + 1 if table.rows else i + 1
     return tables
 
 

@@ -54,7 +54,7 @@ _COUNT_HEADER = re.compile(
 )
 _YEAR_UNIT = re.compile(
     # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt": money paid up to a year's end
-    rf"^(?:(?:t\.?\s?o\.?\s?m\.?|till och med|per)\s+)?{YEAR}\s*[(,]?\s*"
+    rf"^(?:(?:t\.?\s?o\.?\s?m\.?|till och med|per)\s+)?(?:{YEAR}\s*[-–]\s*)?{YEAR}\s*[(,]?\s*"
     r"(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$",
     re.I,
 )

@@ -29,8 +29,30 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns
 from pipeline.facts.grid_model import GridRow, GridTable, read_number
+from pipeline.lang.amounts import find_amounts
 
-__all__ = ["lift_wrapped_heads", "starts_row", "sum_opens_below"]
+__all__ = ["lift_wrapped_heads", "lone_sums", "starts_row", "sum_opens_below"]
+
+
+def lone_sums(table: GridTable, lines: Sequence[BodyLine]) -> None:
+    """A table with no money column whose rows each end in a sum on a line of its own, set
+    under the last column ("Sökande | Resmål och syfte | Delt." over "… 24 000 kronor"):
+    each row's sum. Only sums printed with their unit count."""
+    if any(c.role in ("cost", "applied") for c in table.columns):
+        return
+    for row in table.rows:
+        if row.amount is not None:
+            continue
+        for k in range(row.last_line, row.first_line, -1):
+            found = find_amounts(lines[k].text)
+            text = lines[k].text.strip()
+            if len(found) == 1 and found[0].unit_explicit and found[0].raw.strip() == text:
+                row.amount, row.amount_raw, row.amount_line = found[0].sek, found[0].raw, k
+                row.amount_approx = found[0].approximate
+                for cells in row.cells.values():
+                    if text in cells:
+                        cells.remove(text)
+                break
 
 
 def lift_wrapped_heads(table: GridTable, lines: Sequence[BodyLine]) -> None:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -31,7 +32,7 @@ from pipeline.facts.prose import (
     find_prose_grants,
     subject_project,
 )
-from pipeline.facts.prose_headed import find_headed_projects
+from pipeline.facts.prose_headed import find_headed_projects, numbered_title
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import dehyphen_join, paragraphs
@@ -162,6 +163,9 @@ def join_studies(
     for k, r in enumerate(rows):
         if k in used:
             continue
+        # row "2" (or "B  Short name") of a table of "Projekt 2"'s (or "Studie B"'s) sums
+        titled = numbered_title(lines, r.name, r.evidence.split(" | ")[-1])
+        r = dataclasses.replace(r, name=titled) if titled else r
         same = [d for d in listed if match_row(d.name, r, "") >= _ROW_MATCH]
         if same:
             _apply_row(same[0], r, ref)

@@ -38,6 +38,11 @@ from pipeline.lang.amounts import AmountMatch, find_amounts
 __all__ = ["find_owner_heads"]
 
 _MAX_HEAD_LINES = 3
+#: the year a project was granted, after its owner: ", beviljat 2007", "(beviljad 2008)"
+_GRANT_YEAR = re.compile(
+    r"\s*(?:,\s*|\(\s*)(?:bevilja[dt]s?|startat|startade)\s+(?:år\s+)?(?:19|20)\d\d\s*\)?\s*$",
+    re.IGNORECASE,
+)
 _MIN_PARAGRAPHS = 2
 _MAX_NAME_WORDS = 20
 
@@ -64,7 +69,8 @@ def find_owner_heads(
         while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
             end += 1
         if head is not None:
-            row = _unit_headed(lines, head, end, find, own)
+            # (a name the layout marked as a heading, its owner on the lines under it)
+            row = _unit_headed(lines, head, end, find, own) or _paragraph(lines, i, end, find)
         else:
             row = _paragraph(lines, i, end, find)
         if row is not None:
@@ -92,19 +98,34 @@ def _paragraph(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> 
             return None  # a sentence, or money: no head
         if not nxt[:1].isupper() or head.count("(") != head.count(")"):
             continue  # the head goes on ("… (medsökande" ⏎ "Norrmalms …)")
-        # the owner on a line of its own under the name ("Hägersten-Liljeholmens sdf")
+        # the owner on a line of its own under the name ("Hägersten-Liljeholmens sdf"),
+        # perhaps with the year it was granted ("Rinkeby Kista sdf, beviljat 2007")
+        owner_line = _GRANT_YEAR.sub("", head_lines[-1])
         alone = (
             k > 1
             and not re.search(r"[()]", head)
-            and covered_by_places(head_lines[-1], find(head_lines[-1]))
+            and covered_by_places(owner_line, find(owner_line))
+        )
+        # … or on the lines under a one-line name, a co-applicant in brackets
+        # ("Enskede-Årsta-Vantörs sdf (medsökande Farsta)," ⏎ "beviljat 2008")
+        below = _GRANT_YEAR.sub("", " ".join(head_lines[1:])) if k > 1 else ""
+        core = re.sub(r"\s*\([^()]*\)", "", below).strip(" ,")
+        under = (
+            not alone
+            and k > 1
+            and not re.search(r"[()]", head_lines[0])
+            and bool(core)
+            and covered_by_places(core, find(core))
         )
         if alone:
-            name, owners = " ".join(head_lines[:-1]), find(head_lines[-1])
+            name, owners = " ".join(head_lines[:-1]), find(owner_line)
+        elif under:
+            name, owners = head_lines[0], find(below)
         else:
             name, owners = split_owner(head, find)
         if not owners or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
             continue
-        if not re.search(r"[,(]|\s[–—-]\s", head) and not alone:
+        if not re.search(r"[,(]|\s[–—-]\s", head) and not alone and not under:
             continue  # "Name, Owner", "Name – Owner", "Name (Owner)"
         text = "\n".join(lines[j].text for j in range(a + k, b + 1))
         stated = stated_amount(text)

@@ -18,7 +18,7 @@ from pipeline.facts.text_units import Sentence, dehyphen_join, section_heading, 
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_headed_projects", "is_bare_label", "title_below"]
+__all__ = ["find_headed_projects", "is_bare_label", "numbered_title", "title_below"]
 
 
 #: the first words of a paragraph that speaks of the project its heading names
@@ -186,6 +186,7 @@ def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
             ):
                 value += " " + lines[nxt].text.strip()
                 nxt += 1
+            value = re.split(r"\.\s+(?=[A-ZÅÄÖ]\w+:)", value)[0]  # "… universitet. Klar: juni"
             out.setdefault("performer", Sentence(value.strip(" ."), j, nxt - 1, lines[j].page_no))
         elif key == "beviljat år":
             out.setdefault("year", Sentence(m.group("value"), j, j, lines[j].page_no))
@@ -207,7 +208,6 @@ def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
     j = last + 1
     if (
         j < len(lines)
-        and _OPEN_END.search(lines[last].text.rstrip())
         and lines[j].text.strip()[:1].islower()
         and len(lines[j].text.split()) <= 6
         and not lines[j].text.rstrip().endswith(".")
@@ -257,6 +257,28 @@ def is_bare_label(text: str) -> bool:
     return bare is not None and not bare.group("owner")
 
 
+def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> str | None:
+    """The name of the project labelled "Projekt 2" (over its name) or "Studie B. Name" that
+    a table's row "2" or "B  Short name" refers to (a closing table of sums that names the
+    projects by their numbers or letters), or None."""
+    mark = re.match(r"\s*([A-H]|\d{1,2})(?:\s{2,}|\s*$)", row_text or name)
+    if not mark or not (re.fullmatch(r"\d{1,2}", name.strip()) or row_text):
+        return None
+    token = mark.group(1)
+    for k, ln in enumerate(lines):
+        text = ln.text.strip()
+        bare = _BARE_LABEL.match(text)
+        if bare and not bare.group("owner") and re.search(rf"\b{token}\W*$", text):
+            below = title_below(lines, k)
+            return below[0] if below else None
+        labelled = _LABELLED.match(text)
+        if labelled and re.match(rf"\w+\s+{token}\s*[:.–-]", text):
+            end = _wrapped_label(lines, k)
+            joined = " ".join(lines[j].text.strip() for j in range(k, end + 1))
+            return _LABELLED.match(joined).group(1).strip(" .:")  # type: ignore[union-attr]
+    return None
+
+
 def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | None:
     """The name printed on the line under a bare "Projekt 1" label, and its last line: a
     short line that is no sentence, no field and no part heading ("Syfte")."""
@@ -272,6 +294,13 @@ def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | N
         text, last = dehyphen_join([text, nxt]), j + 1  # a name hyphenated over two lines
     elif text[:1] in '"”“' and text.count(text[0]) == 1 and nxt[-1:] in '"”“':
         text, last = f"{text} {nxt}", j + 1  # a quoted name wrapped onto a second line
+    elif (
+        _OPEN_END.search(text)
+        and nxt[:1].islower()
+        and len(nxt.split()) <= 6
+        and not nxt.endswith(".")
+    ):
+        text, last = f"{text} {nxt}", j + 1  # "… unga vuxna med" ⏎ "försörjningsstöd"
     text = text.strip('"”“ ')
     if (
         not text[:1].isupper()

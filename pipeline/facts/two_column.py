@@ -60,13 +60,23 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
         if not text.strip() or not _is_intro(text, lines[i].heading):
             i += 1
             continue
-        # the introduction may wrap onto one more line
+        # the introduction may wrap onto one more line, or go on to the end of its paragraph
         start = i + 1
+        while (
+            start < len(lines)
+            and lines[start].text.strip()
+            and not lead_places(lines[start].text, find)[0]
+        ):
+            start += 1
+        if start > i + 3:
+            start = i + 1  # (no paragraph of an introduction: prose)
         while start < len(lines) and not lines[start].text.strip():
             start += 1
         if start < len(lines) and not lead_places(lines[start].text, find)[0]:
             nxt = lines[start].text.strip()
-            if len(nxt.split()) <= 4 and not lines[start].heading:
+            if (len(nxt.split()) <= 4 and not lines[start].heading) or _group_label(
+                lines, start, nxt, find
+            ):
                 start += 1
         rows, end = _two_column_rows(lines, start, find, intro=i)
         if len(rows) >= 2:
@@ -92,6 +102,9 @@ def _two_column_rows(
             j += 1
             continue
         chain, cut, comma = lead_places(s, find)
+        suffix = _OWNER_SUFFIX.match(s) if cur is not None and not chain else None
+        if suffix is not None:
+            s = s[suffix.end() :]  # "Hässelby-Vällingby" ⏎ "sdf": the left cell's last word
         if cur is not None and cur.paren_open:
             cur.add_coapplicants(s, find)
         elif chain and cur is not None and _continues_left_cell(cur, chain, j):
@@ -110,6 +123,10 @@ def _two_column_rows(
             cur.add_text(s[cut:])
         elif cur is None:
             break
+        elif (blank or ln.heading) and _group_label(lines, j, s, find):
+            # "Oktober", "Barn och unga" over the next rows: a group's label, the list goes on
+            j += 1
+            continue
         elif _RULE_LINE.match(s):
             break  # a drawn line under the sums: the list ends (a Summa may follow)
         elif _VERDICT.match(fold(s)) and cur.verdict is None:
@@ -149,12 +166,28 @@ def _two_column_rows(
 #: a unit of the förvaltning before a colon: "Uppsökarenheten: "
 _UNIT_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,2}:\s+(?=\S)")
 
+#: the last word of an owner's name wrapped under it in the left column
+_OWNER_SUFFIX = re.compile(
+    r"^(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd|förvaltning)\s{2,}(?=\S)", re.IGNORECASE
+)
+
 #: a line set in under the right column (not a new row at the margin)
 _CELL_INDENT = 8
 _MAX_CELL_WORDS = 12
 
 #: the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt belopp …)"
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
+
+
+def _group_label(lines: Sequence[BodyLine], j: int, s: str, find: PlaceFinder) -> bool:
+    """A short line between blank lines of a list, with no place and no sum, over a row that
+    opens with a place."""
+    if len(s.split()) > 3 or s[-1:] in ".:;," or find_amounts(s) or lead_places(s, find)[0]:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    return k < len(lines) and bool(lead_places(lines[k].text.strip(), find)[0])
 
 
 def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:

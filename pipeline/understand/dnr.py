@@ -26,7 +26,7 @@ _LABEL = re.compile(r"(?<![\w])(?:d\s?[il1]?\s?nr|diarie(?:nummer|nr))\b\.?\s*:?
 _N = r"[0-9][0-9OoIl|]*+"
 _PART = rf"{_N}(?:\.{_N})*"
 _BODY = re.compile(
-    rf"(?<![0-9OoIl|.])(?P<prefix>[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)|/(?={PRINTED_YEAR}:)))?(?P<num>"
+    rf"(?<![0-9OoIl|.])(?P<prefix>(?<![\w-])[A-ZÅÄÖ]{{1,5}}(?:\s+|-(?={PRINTED_YEAR}-)|/(?={PRINTED_YEAR}:)))?(?P<num>"
     # a classification, then a running number and a year: "3.2/0417/2006"
     rf"{_PART}\s*/\s*{_N}\s*/\s*[0-9][0-9OoIl]{{1,3}}(?![0-9])"
     rf"|{_PART}(?:\s*[-–—:]\s*{_PART})*\s*/\s*[0-9][0-9OoIl]{{1,3}}"

@@ -236,8 +236,21 @@ def _mark_top_block(lines: list[str], labs: list[str | None]) -> None:
             and len(text.split()) <= 4
             or _DNR_LINE.match(text)
             and len(text) <= 60
+            or _named_kind(text)
         ):
             labs[i] = "header"
+
+
+def _named_kind(text: str) -> bool:
+    """ "SOCIALTJÄNSTNÄMNDEN      PROTOKOLLSUTDRAG": the committee (or office) in capitals and
+    the document's kind in the right column, at the top of a later page."""
+    cells = [c for c in re.split(r"\s{2,}", text) if c]
+    return (
+        len(cells) == 2
+        and len(cells[1].split()) <= 2
+        and _doc_type_line(cells[1])
+        and (cells[0].isupper() or bool(_ORGANISATION.search(fold(cells[0]))))
+    )
 
 
 _ORGANISATION = re.compile(r"(?:forvaltning(?:en)?|kontor(?:et)?|stad|namnd(?:en)?)$")
