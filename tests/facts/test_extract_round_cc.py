@@ -270,3 +270,154 @@ placeringar av ungdomar, 21 000 kr
         ("Malmö - samverkan med polisen", 12000),
         ("Oslo - akuta placeringar av ungdomar", 21000),
     ]
+
+
+def test_headed_projects_with_an_owner_line_and_the_grant_year(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.2-0200/2011
+                                                 2011-03-01
+
+Slutredovisning av lokala utvecklingsmedel 2009-2010
+
+Redovisning per projekt
+
+Läxhjälp för barn i familjehem
+Bromma sdf, beviljat 2009
+Tolv barn har fått läxhjälp varje vecka under ett läsår.
+[ Beviljat 210 000 kr | Förbrukat 190 000 kr | Återbetalt 20 000 kr ]
+
+Gemensamma rutiner för orosanmälningar
+Farsta stadsdelsförvaltning (medsökande Skarpnäck),
+beviljat 2010
+Förvaltningarna har tagit fram en gemensam rutin.
+[ Beviljat 330 000 kr | Förbrukat 330 000 kr | Återbetalt - ]
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted(
+        (p.name, p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects
+    )
+    assert got == [
+        ("Gemensamma rutiner för orosanmälningar", 330000, ["farsta", "skarpnack"]),
+        ("Läxhjälp för barn i familjehem", 210000, ["bromma"]),
+    ]
+
+
+def test_district_trip_rows_under_month_labels_across_a_running_header(tmp_path: Path) -> None:
+    text = """SOCIALTJÄNSTNÄMNDEN                               PROTOKOLLSUTDRAG
+                                                  2005-09-20
+
+§ 8   Medel för studieresor hösten 2005
+
+Förvaltningen föreslår att följande resor beviljas. Resorna
+redovisas efter den månad de genomförs.
+
+September
+Farsta sdf         Bergen - arbete med unga i riskzon      21 000 kr
+Bromma sdf         Aarhus - barnahus och                   
+                   samverkan med polisen                   17 500 kr
+\f
+SOCIALTJÄNSTNÄMNDEN                               PROTOKOLLSUTDRAG
+                                                  2005-09-20
+                                                  Sida 2
+
+Oktober
+Hässelby-Vällingby Tammerfors - boendestöd för
+sdf                unga vuxna                              26 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Bergen - arbete med unga i riskzon", 21000),
+        ("Aarhus - barnahus och samverkan med polisen", 17500),
+        ("Tammerfors - boendestöd för unga vuxna", 26000),
+    ]
+
+
+def test_a_tables_rows_whose_sums_stand_on_a_line_of_their_own(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-300/2018
+                                                 2018-03-06
+
+Medel för utveckling och lärande (MUL) 2018
+
+Sökande              Resmål och syfte                            Delt.
+förvaltning
+------------------------------------------------------------------------
+Farsta sdf           Tallinn. Uppsökande arbete bland               4
+                     unga på gatan
+                                                         28 000 kronor
+Skarpnäck            Bergen. Mottagning av                          3
+                     ensamkommande
+                                                         19 000 kronor
+------------------------------------------------------------------------
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [
+        ("Tallinn. Uppsökande arbete bland unga på gatan", 28000),
+        ("Bergen. Mottagning av ensamkommande", 19000),
+    ]
+
+
+def test_a_closing_table_names_the_projects_by_their_number_or_letter(tmp_path: Path) -> None:
+    numbered = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.6-300/2016
+                                                 2016-09-13
+
+Ansökan om lokala utvecklingsmedel för 2017
+
+Projekt 1
+Familjeråd för barn i skolan
+Socialsekreterare leder familjeråd på två skolor.
+
+Projekt 2
+Mobil fältgrupp för unga vuxna med
+missbruk
+Fältgruppen arbetar kvällstid i Hökarängen.
+
+Sammanställning av sökta medel (kronor)
+Projekt     Sökt 2017     Egen insats     Totalt
+nr                        2017-2018       sökt
+1             250 000       100 000      250 000
+2             180 000        60 000      180 000
+"""
+    lettered = """Socialtjänstförvaltningen                        Tjänsteutlåtande
+                                                 Dnr 506-0300/99
+                                                 1999-09-14
+
+Stadsövergripande FoU-studier 1999
+
+Förvaltningen föreslår att följande två studier genomförs.
+
+Studie A. Barn i familjer med skulder - en
+kartläggning
+
+Studien kartlägger barnens situation.
+Utförare: Stockholms universitet. Klar: juni 2000.
+
+Studie B. Äldre som vårdar en make - stöd
+i hemmet
+
+Studien bygger på intervjuer.
+Utförare: Ersta Sköndal högskola. Klar: mars 2000.
+
+Studie                                    1999        2000       Totalt
+A  Barn och skulder                    200 000     100 000      300 000
+B  Anhörigvårdare                      150 000      50 000      200 000
+"""
+    f = facts_of(tmp_path, numbered)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Familjeråd för barn i skolan", 250000),
+        ("Mobil fältgrupp för unga vuxna med missbruk", 180000),
+    ]
+    (tmp_path / "b").mkdir()
+    f = facts_of(tmp_path / "b", lettered)
+    assert sorted((p.name, p.amount_sek, p.performer) for p in f.projects) == [
+        ("Barn i familjer med skulder - en kartläggning", 300000, "Stockholms universitet"),
+        ("Äldre som vårdar en make - stöd i hemmet", 200000, "Ersta Sköndal högskola"),
+    ]
+
+
+def test_no_dnr_prefix_is_read_from_inside_a_word() -> None:
+    from pipeline.understand.dnr import find_dnrs
+
+    assert find_dnrs("STADSÖVERGRIPANDE FOU-STUDIER 1999-2000") == []
+    assert [d.raw for d in find_dnrs("Dnr KS 2021/00487")] == ["KS 2021/00487"]
