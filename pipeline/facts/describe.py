@@ -28,6 +28,7 @@ klar senast den …", "slutredovisas i maj 2015", "pågår från januari till de
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -181,7 +182,12 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
     """The project's own sum in its text and the sentence that states it: the first sum of
     the first sentence that grants, costs or applies for money."""
     candidates: list[tuple[AmountMatch, str, int]] = []  # (sum, sentence, rank)
-    for line in text.split("\n"):
+    rows = text.split("\n")
+    for above, line in zip(["", *rows[:-1]], rows, strict=True):
+        under = _under_label(above, line)
+        if under is not None:
+            candidates.append((under[0], line.strip(), under[1]))
+            continue
         # "Sökt belopp          250 000": a row of a cost table, its label a column gap before
         row = _MONEY_LABEL_ROW.match(line.strip())
         row_sum = _row_sum(line.strip(), row.end()) if row else None
@@ -261,9 +267,32 @@ def _row_sum(line: str, at: int) -> AmountMatch | None:
     return AmountMatch(at, len(line), bare.group(0), sek, False, None, False)
 
 
+def _under_label(header: str, line: str) -> tuple[AmountMatch, int] | None:
+    """ "Beviljat    Utbetalt    Återförs" over "450 000     450 000     -": the number under
+    the label of the sum granted (rank 0) or applied for (rank 1), a cell of its own."""
+    labels = [m for m in re.finditer(r"\S+(?: \S+)*", header) if m.group().strip()]
+    cells = [m for m in re.finditer(r"\S+(?: \S+)*", line)]
+    if len(labels) < 2 or len(cells) != len(labels):
+        return None
+    if not all(re.fullmatch(r"[A-Za-zÅÄÖåäö ]+", m.group()) for m in labels):
+        return None
+    for lab, cell in zip(labels, cells, strict=True):
+        key = _MONEY_LABEL_ROW.match(lab.group() + "  ")
+        if key is None or abs(lab.start() - cell.start()) > 4:
+            continue
+        indent = len(line) - len(line.lstrip())
+        got = _row_sum(cell.group(), 0)
+        if got is not None:
+            at = cell.start() - indent  # the cell's place in the stripped line
+            got = dataclasses.replace(got, start=got.start + at, end=got.end + at)
+            return got, 1 if fold(key.group(1)).endswith("sokt") else 0
+    return None
+
+
 _MONEY_LABEL_ROW = re.compile(
-    r"(sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)(?:\s+belopp)?"
-    r"(?:\s+(?:19|20)\d\d)?\s{2,}",
+    # "Sökt belopp      250 000", "Varav sökt LUM     380 000"
+    r"(?:varav\s+)?(sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)"
+    r"(?:\s+belopp)?(?:\s+(?:LUM|FoU|FUM|MUST|MUL|medel))?(?:\s+(?:19|20)\d\d)?\s{2,}",
     re.IGNORECASE,
 )
 

@@ -87,7 +87,13 @@ OWNER = re.compile(
     r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
 )
 #: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
-RUN_ON_FIELD = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)")
+#: (after a full stop, or a column gap: "… Utredning AB      Klar: december 2003")
+RUN_ON_FIELD = re.compile(
+    r"(?:(?<=[.;])\s+|\s{2,})(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)"
+)
+
+
+_MARGIN_FIELD = re.compile(r"\s{2,}(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäö-]+){0,2}\s*:\s)")
 
 
 def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int, str]], int]:
@@ -110,9 +116,14 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
                 or (text[:1].islower() and any(p.match(last) for p in (NAME, OWNER, PERFORMER)))
             )
         ):
-            # a value wrapped under itself, or a name wrapped onto a line of its own
+            # a value wrapped under itself, or a name wrapped onto a line of its own; a field
+            # at its right margin is a field of its own ("socialt arbete     Klar: juni 2003")
+            wrapped, *margin = _MARGIN_FIELD.split(text, maxsplit=1)
             k, value = out[last]
-            out[last] = (k, dehyphen_join([value, text]))
+            out[last] = (k, dehyphen_join([value, wrapped]))
+            more = FIELD.match(margin[0]) if margin else None
+            if more is not None:
+                out[fold(more.group("label")).strip()] = (j, more.group("value").strip())
         else:
             break
         j += 1

@@ -234,8 +234,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
         return None
     text = " " * ln.indent + ln.text
-    if len(text.split()) > _MAX_HEADER_WORDS:
-        return None
+    if len([w for w in text.split() if w.strip("|")]) > _MAX_HEADER_WORDS:
+        return None  # (the "|" of a ruled table is no word)
     head_cells = split_header_cells(text)
     first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
     cells = _with_continuation(head_cells, lines, i)

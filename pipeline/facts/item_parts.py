@@ -19,6 +19,7 @@ __all__ = [
     "ITEM",
     "LABEL",
     "PlaceFinder",
+    "associations",
     "granted_instead",
     "labelled_row",
     "quoted_name",
@@ -122,6 +123,20 @@ def _name_lines(texts: list[str], find: PlaceFinder) -> tuple[list[str], list[st
     return texts, []
 
 
+def _carrier_over_work(head: str, between: list[str], find: PlaceFinder) -> str | None:
+    """An item's first line that is the name of who carries the work ("Husby Basket", every
+    word capitalised, no place), over one line that names the work ("Kvällsbasket i Husby
+    sporthall"): the carrier, else None."""
+    words = head.split()
+    if len(between) != 1 or not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return None
+    work = between[0].strip()
+    if work.endswith(".") or sum(w[:1].islower() for w in work.split()) < 2:
+        return None
+    found = find(head)
+    return None if found and covered_by_places(head, found) else head.strip()
+
+
 def labelled_row(
     lines: Sequence[BodyLine],
     a: int,
@@ -139,8 +154,10 @@ def labelled_row(
     head = ITEM.sub("", texts[0], count=1)
     owner_line: list[Place] = []
     lead = find(head)
+    carrier = _carrier_over_work(head, texts[1:first_label], find)
     if (
-        first_label >= 2
+        carrier is None
+        and first_label >= 2
         and lead
         and lead[0].start == 0
         and not find_amounts(head)
@@ -151,6 +168,10 @@ def labelled_row(
         owner_line, head = lead, ""
     kept, told = _name_lines([head, *texts[1:first_label]], find)
     name = tidy(dehyphen_join([t for t in kept if t]))
+    if carrier is not None:
+        # "1. Akalla Kampsportsklubb" over "Dagläger i kampsport för barn" over "Beviljat
+        # belopp: 40 000 kronor": the association, then the work its money is for
+        name, told = tidy(texts[1]), []
     labelled, described = _field_lines(texts[first_label:])
     described = [*told, *described]
     fields = dehyphen_join(labelled)
@@ -164,6 +185,7 @@ def labelled_row(
             places = find(m.group(2))
         elif _PERFORMER_LABEL.match(label):
             performer = m.group(2).strip(" .") or None
+    performer = performer or carrier
     places = places or owner_line
     if not places:
         name, places = split_owner(name, find)
@@ -251,3 +273,12 @@ def granted_instead(text: str, amount: AmountMatch | None) -> AmountMatch | None
         ):
             return a
     return amount
+
+
+def associations(rows: Sequence[ListRow | None]) -> bool:
+    """Do most items name an association (a grant to its activities, no project)?"""
+    named = [r for r in rows if r is not None and _ASSOCIATION.search(fold(r.name))]
+    return 2 * len(named) >= len(rows)
+
+
+_ASSOCIATION = re.compile(r"forening|klubb|sallskap|scout|forbund|stiftelse|\b(?:if|ik|bk)\b")

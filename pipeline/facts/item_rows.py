@@ -26,7 +26,7 @@ from pipeline.facts.item_parts import (
 )
 from pipeline.facts.lists import ListRow
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -112,6 +112,11 @@ _SUM_LABEL_TAIL = re.compile(
     r"tilldelat|kostnad|totalt|belopp)\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+_UNIT_END = re.compile(r"(?:enheten|teamet|assistenterna|mottagningen|avdelningen|sektionen)$")
+#: a unit before a dash and the name: "Familjeteamet - Föräldrastöd i grupp"
+_UNIT_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:\s+(?:och|för|i)?\s*[\w-]+){0,4})\s+[–—-]\s+(?=\S)")
 
 
 def _head(text: str) -> tuple[str, AmountMatch | None, str]:
@@ -243,6 +248,10 @@ def item_row(
         unit_applicant = bool(tidy(around[:first])) or not places
     else:
         name, places = split_owner(head, find)
+        unit = _UNIT_FIRST.match(name) if not places else None
+        if unit and (unit_at(unit.group(1)) == 0 or _UNIT_END.search(fold(unit.group(1)))):
+            # "Vuxenenheten - Strukturerad uppföljning …": the nämnd's own unit applies
+            name, unit_applicant = name[unit.end() :].strip(), True
     if lead_owner:
         places = find(lead_owner)
     name, performer = bracketed_performer(name, find)

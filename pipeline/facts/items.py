@@ -38,6 +38,7 @@ from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
     PlaceFinder,
+    associations,
     split_owner,
 )
 from pipeline.facts.item_rows import item_row
@@ -312,6 +313,8 @@ def find_item_projects(
             and priced == len(rows)
             and (
                 re.search(r"projekt", fold(intro))
+                # "Förvaltningens förslag till fördelning" over work items (not associations)
+                or (re.search(r"fordelning", fold(intro)) and not associations(rows))
                 or (
                     # "Studiebesök (MUST) 2012" over items that each carry their sum (not in
                     # labelled lines under them: field blocks, read elsewhere)
@@ -348,12 +351,12 @@ def find_item_projects(
             ]
             # associations' activities, each under its association's name: the committee's
             # district only by default (see `ListRow.by_default`)
-            associations = performed * 4 >= len(rows) * 3
+            carriers = performed * 4 >= len(rows) * 3
             for r in kept:
                 if not r.places:
                     r.places = list(own)
                     # (a unit of the district's own förvaltning is the district's)
-                    carried = associations or r.performer is not None
+                    carried = carriers or r.performer is not None
                     r.by_default = carried and not _own_unit(r.performer or "", find)
                 elif getattr(r, "unit_applicant", False):
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit

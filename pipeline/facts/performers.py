@@ -81,6 +81,8 @@ def _name_after(words: list[str]) -> list[str]:
             break
         if fold(bare) in ("i", "pa") and run and _org_tail(run[-1].strip(".,;:")):
             break  # "… vid Stockholms universitet i Rinkeby-Kista": where, not who
+        if run and re.fullmatch(r"[A-ZÅÄÖ]\w*:", bare):
+            break  # "… socialt arbete   Klar: juni 2003": the next field's label
         run.append(bare)
         if bare.endswith(",") and k < len(words) and _UNIT.match(words[k]):
             continue  # "Karolinska institutet, institutionen för klinisk neurovetenskap"

@@ -154,7 +154,11 @@ _PROJECT_PART = re.compile(
 
 def _part_of_project(ln: BodyLine) -> bool:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", fold(ln.text.strip(" :.")))  # "Budget (kronor)"
-    return ln.level != 1 and bool(_PROJECT_PART.match(name))
+    # "Medsökande: Spånga-Tensta stadsdelsförvaltning" under the label: a field of it
+    field = re.match(
+        r"(medsokande|sokande|samverkanspart\w*|projektledare|kontaktperson)\s*:", name
+    )
+    return ln.level != 1 and bool(_PROJECT_PART.match(name) or field)
 
 
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
@@ -186,7 +190,8 @@ def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
             ):
                 value += " " + lines[nxt].text.strip()
                 nxt += 1
-            value = re.split(r"\.\s+(?=[A-ZÅÄÖ]\w+:)", value)[0]  # "… universitet. Klar: juni"
+            # "… universitet. Klar: juni 2000", "… arbete        Klar: juni 2003"
+            value = re.split(r"\.\s+(?=[A-ZÅÄÖ]\w+:)|\s{2,}(?=[A-ZÅÄÖ]\w*:)", value)[0]
             out.setdefault("performer", Sentence(value.strip(" ."), j, nxt - 1, lines[j].page_no))
         elif key == "beviljat år":
             out.setdefault("year", Sentence(m.group("value"), j, j, lines[j].page_no))

@@ -360,7 +360,7 @@ def _dnr(pages: tuple[CleanPage, ...], flat: list[FlatPage] | None = None) -> _F
         m.group(1) for p in pages for ln in p.lines if (m := re.match(r"^\s*§\s*(\d+)", ln.text))
     }
     numbers = {d.normalized for p in pages for ln in p.lines for d in find_dnrs(ln.text)}
-    if len(paragraphs) >= 3 and len(numbers) >= 3:
+    if len(paragraphs) >= 2 and len(numbers) >= 2:
         return None  # a whole protocol: every paragraph has a dnr of its own
     if flat:
         found = find_dnrs(flat[0].text[:HEAD_CHARS])

@@ -209,6 +209,12 @@ _PROJECT_LABEL = re.compile(
 _SUBTITLE = re.compile(r"\w\s[–—-]\s\w")
 
 
+_FIELD_LINE = re.compile(
+    r"(?:(?:med)?sokande|samverkanspart\w*|projektledare|kontaktperson|utforare|ansvarig\w*)"
+    r"\s*:\s*\S"
+)
+
+
 def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
     text = text.strip().rstrip("\"”' ")
     words = text.split()
@@ -220,6 +226,8 @@ def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> 
         return False  # holds the end of a sentence
     if _ITEM.match(text) or text.startswith(("- ", "(")) or _ATT.match(text):
         return False
+    if _FIELD_LINE.match(fold(text)):
+        return False  # "Medsökande: Spånga-Tensta stadsdelsförvaltning": a field, no heading
     if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\b(?:kr|tkr|mkr|mnkr|kronor)\b", text):
         return False  # a table row, not a heading
     if re.match(r"^Bilaga\s*\d", text):
@@ -298,6 +306,9 @@ def _subheading(
             and not nxt.endswith((".", ",", ";", ":"))
             and len(following) > 1
             and (not following[1] or following[1][0].isupper())
+            # (not the intro of a list whose items go on its sentence: "… utifrån om" ⏎
+            # "utvecklingsarbetet" ⏎ "• utgår från …")
+            and not re.match(r"[-–•*]\s+[a-zåäö]", next((t for t in following[1:] if t), ""))
         ):
             return f"{text} {nxt}", 2
         return None

@@ -19,7 +19,7 @@ from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.sections import find_headings, split_sections
 from pipeline.understand.signatories import find_signatories
-from pipeline.understand.tabs import align_tab_columns
+from pipeline.understand.tabs import align_tab_columns, plain_box_drawing
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
@@ -35,7 +35,7 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     (`pipeline.warehouse.lexicon`)."""
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
-    lines = [repair_text(align_tab_columns(t)).split("\n") for t in raw]
+    lines = [repair_text(align_tab_columns(plain_box_drawing(t))).split("\n") for t in raw]
     clean, repairs = context_repair_pages(lines, pages, learned)
     labels = classify_pages(clean)
     headings = find_headings(clean, labels)

@@ -7,9 +7,21 @@ then see the columns the writer set with tabs; a tab read as one space would joi
 
 from __future__ import annotations
 
-__all__ = ["align_tab_columns"]
+__all__ = ["align_tab_columns", "plain_box_drawing"]
 
 _GAP = 2
+
+
+#: box-drawing characters of a table drawn with lines: the verticals part columns ("|"),
+#: the horizontals, corners and crossings are rules ("-")
+_BOX = str.maketrans(
+    {**{c: "|" for c in "│┃║╎╏┆┇┊┋"}, **{c: "-" for c in "─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫"}}
+)
+
+
+def plain_box_drawing(text: str) -> str:
+    """`text` with a table's box-drawing characters as the "|" and "-" of a plain table."""
+    return text.translate(_BOX)
 
 
 def align_tab_columns(text: str) -> str:

@@ -313,7 +313,7 @@ redovisas efter den månad de genomförs.
 
 September
 Farsta sdf         Bergen - arbete med unga i riskzon      21 000 kr
-Bromma sdf         Aarhus - barnahus och                   
+Bromma sdf         Aarhus - barnahus och
                    samverkan med polisen                   17 500 kr
 \f
 SOCIALTJÄNSTNÄMNDEN                               PROTOKOLLSUTDRAG
@@ -421,3 +421,194 @@ def test_no_dnr_prefix_is_read_from_inside_a_word() -> None:
 
     assert find_dnrs("STADSÖVERGRIPANDE FOU-STUDIER 1999-2000") == []
     assert [d.raw for d in find_dnrs("Dnr KS 2021/00487")] == ["KS 2021/00487"]
+
+
+def test_a_table_drawn_with_box_drawing_characters(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Tjänsteutlåtande
+                                                 Dnr 300-12/2007
+                                                 2007-02-06
+
+Stadsövergripande FoU-studier 2007
+
+┌────┬──────────────────────────┬─────────────────┬──────────┬───────────┐
+│ Nr │ Studie                   │ Utförare        │ Klar     │ Totalt    │
+├────┼──────────────────────────┼─────────────────┼──────────┼───────────┤
+│ 1  │ Skuldsatta hushåll i     │ Stockholms      │ 2008-03  │   300 000 │
+│    │ ytterstaden              │ universitet     │          │           │
+├────┼──────────────────────────┼─────────────────┼──────────┼───────────┤
+│ 2  │ Fritid för unga med      │ Ersta Sköndal   │ 2008-06  │   250 000 │
+│    │ funktionsnedsättning     │ högskola        │          │           │
+└────┴──────────────────────────┴─────────────────┴──────────┴───────────┘
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek, p.performer) for p in f.projects) == [
+        ("Fritid för unga med funktionsnedsättning", 250000, "Ersta Sköndal högskola"),
+        ("Skuldsatta hushåll i ytterstaden", 300000, "Stockholms universitet"),
+    ]
+
+
+def test_an_association_over_the_work_its_grant_is_for(tmp_path: Path) -> None:
+    text = """Spånga-Tensta stadsdelsförvaltning               Delegationsbeslut
+                                                 Dnr 1.4-88/2019
+                                                 2019-05-07
+
+Bidrag till sommaraktiviteter 2019
+
+Beviljade bidrag
+
+1.  Tensta Bordtennisklubb
+    Pingisläger för barn under sommarlovet
+    Beviljat belopp: 30 000 kronor
+
+2.  Spånga Konstförening
+    Målarkurs i Spånga centrum
+    Beviljat belopp: 18 000 kronor
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek, p.performer) for p in f.projects) == [
+        ("Målarkurs i Spånga centrum", 18000, "Spånga Konstförening"),
+        ("Pingisläger för barn under sommarlovet", 30000, "Tensta Bordtennisklubb"),
+    ]
+
+
+def test_a_studys_fields_at_the_margin_and_its_sums_in_a_small_table(tmp_path: Path) -> None:
+    text = """SOCIALTJÄNSTNÄMNDEN                              PROTOKOLLSUTDRAG
+                                                 2003-05-20
+
+§ 9   Redovisning av stadsövergripande studier 2002
+
+Studie 1. Unga vuxna i eget boende - en uppföljning
+Utförare: Göteborgs universitet, Institutionen för
+socialt arbete                              Klar: maj 2003
+Beviljat       Utbetalt       Återförs
+260 000        240 000        20 000
+"""
+    f = facts_of(tmp_path, text)
+    (p,) = f.projects
+    assert (p.amount_sek, p.performer, str(p.end_date)[:7]) == (
+        260000,
+        "Göteborgs universitet, Institutionen för socialt arbete",
+        "2003-05",
+    )
+
+
+def test_units_before_a_dash_under_a_distribution_heading(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 504-30/2005
+                                                 2005-03-01
+
+Fördelning av lokala utvecklingsmedel 2005
+
+Förvaltningen har bedömt ansökningarna utifrån om utvecklingsarbetet
+
+  •  utgår från brukarnas behov,
+  •  kan fortsätta inom ordinarie budget.
+
+Förvaltningens förslag till fördelning
+
+1.  Vuxenenheten - Motiverande samtal i mottagningen
+    Enheten utbildar alla handläggare. Sökt belopp 90 000 kr.
+    Förslag: 80 000 kr.
+
+2.  Familjeteamet - Föräldrastöd i grupp
+    Två grupper startar under hösten. Sökt belopp 70 000 kr.
+    Förslag: 70 000 kr.
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Föräldrastöd i grupp", 70000),
+        ("Motiverande samtal i mottagningen", 80000),
+    ]
+    assert [c.text.rstrip(".,") for c in f.criteria] == [
+        "utgår från brukarnas behov",
+        "kan fortsätta inom ordinarie budget",
+    ]
+
+
+def test_associations_in_a_distribution_are_no_projects(tmp_path: Path) -> None:
+    text = """Katarina-Sofia stadsdelsnämnd                   PROTOKOLLSUTDRAG
+                                                 1999-02-18
+
+§ 7   Bidrag till föreningar 1999
+
+Förvaltningen föreslår följande fördelning.
+
+1. Sofia Bollklubb ..................................... 40 000 kr
+2. Fatburens Fritidsförening ........................... 25 000 kr
+3. Skansbergets Scoutkår ............................... 15 000 kr
+"""
+    assert list(facts_of(tmp_path, text).projects) == []
+
+
+def test_a_co_applicant_line_under_a_project_label_and_a_grade_criteria_intro(
+    tmp_path: Path,
+) -> None:
+    text = """Bromma stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.2.1-50/2015
+                                                 2015-02-10
+
+Ansökan om lokala utvecklingsmedel 2015
+
+Enligt utlysningen bedöms ansökningarna efter i vilken grad
+projektet
+
+  1)  involverar flera förvaltningar,
+  2)  följs av en forskare.
+
+Projekt 1: Tidiga samtal med föräldrar till barn i
+förskolan
+
+Medsökande: Hässelby-Vällingby stadsdelsförvaltning
+
+Socialsekreterare erbjuder samtal i förskolan.
+
+Kostnader, kronor
+Projektledare                                 200 000
+Summa                                         200 000
+Varav sökt LUM                                160 000
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects]
+    assert got == [
+        (
+            "Tidiga samtal med föräldrar till barn i förskolan",
+            160000,
+            ["bromma", "hasselby-vallingby"],
+        )
+    ]
+    assert len(f.criteria) == 2
+
+
+def test_a_protocols_paragraphs_with_their_own_dnr_give_the_document_none(
+    tmp_path: Path,
+) -> None:
+    text = """STOCKHOLMS STAD                               PROTOKOLL 4/2012
+FARSTA STADSDELSNÄMND                         Sid 1
+                                              2012-04-19
+
+§ 12   Bidrag till föreningar 2012
+       Dnr 1.2-118/2012
+
+Nämnden beviljar 120 000 kr enligt förslaget.
+
+§ 13   Remissvar om hemlöshet
+       Dnr 1.4-062/2012
+
+Nämnden besvarar remissen.
+"""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    assert understood(path).meta.dnr is None
+
+
+def test_sums_a_committee_shared_out_are_its_total_granted(tmp_path: Path) -> None:
+    text = """Enskede-Årsta-Vantörs stadsdelsförvaltning       Tjänsteutlåtande
+                                                 Dnr 1.2-300/2017
+                                                 2017-05-02
+
+Remissvar om bidrag till ideella föreningar
+
+Socialnämnden fördelade 2016 knappt 40 miljoner kronor i bidrag till
+ideella organisationer.
+"""
+    assert _kinds(facts_of(tmp_path, text))[40000000] == "total_granted"
