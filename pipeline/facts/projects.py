@@ -251,8 +251,8 @@ def find_studies(
             if h > table_at:
                 break  # the study table closes the run
             hl = lines[h]
-            if hl.level == 1 or header_columns(hl.text):
-                break
+            if hl.level == 1 or header_columns(hl.text) or section_heading(hl.text):
+                break  # (the document's own part: "Bidrag till föreningar", "Personal")
             f = find_funds(hl.text, ctx.study_fund)
             if f and fund and f[0][2] != fund:
                 break

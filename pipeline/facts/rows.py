@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
+from pipeline.facts.grid_model import GridRow
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
@@ -80,7 +81,14 @@ def grid_rows(
     applicant_orgs = _organisations_apply(t, places)
     carried: str | None = None  # a district printed only on its first row
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
+    # "Förvaltning / projekt": each row's owner on its first line, the project under it
+    stacked = any(
+        c.role == "district" and re.search(r"/\s*(?:projekt|insats|studie)", fold(c.header))
+        for c in t.columns
+    )
     for r in t.rows:
+        if stacked and len(r.cells.get("district", [])) > 1 and "name" not in r.cells:
+            _unstack(r)
         district = r.text("district") or None
         if applicant_orgs:
             if district and not covered_by_places(district, places(district)):
@@ -239,6 +247,17 @@ _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}|[A-H])[.)]\s+(?=[A-ZÅÄÖ])|^\d{1,2}[.)]\s+(?=\S)|^\d{1,2}\.\d{1,2}\s+(?=\S)"
     r"|^[A-H]\s+(?=[A-ZÅÄÖ][a-zåäö])"  # "A  Språkcafé …": a lettered row, no Swedish word
 )
+
+
+_COAPPLICANT_LINE = re.compile(r"^[–—-]?\s*medsökande\s*:?\s*", re.IGNORECASE)
+
+
+def _unstack(r: GridRow) -> None:
+    """A "Förvaltning / projekt" cell: the owner, the project's name, "– medsökande: X"."""
+    owner, *rest = r.cells["district"]
+    partners = [_COAPPLICANT_LINE.sub("", x) for x in rest if _COAPPLICANT_LINE.match(x.strip())]
+    r.cells["name"] = [x for x in rest if not _COAPPLICANT_LINE.match(x.strip())]
+    r.cells["district"] = [", ".join([owner, *partners])]
 
 
 def _group_owner(

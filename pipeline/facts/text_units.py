@@ -232,7 +232,11 @@ _SECTION_WORDS = re.compile(
     r"erfarenheter|lardomar|analys|diskussion|kommentar(?:er|erna)?|publikationer|"
     r"kontakt(?:er|person|personer|uppgifter)?|referenser|kallor|litteratur|"
     r"yrkande(?:n|t|na)?|proposition(?:en|er)?|reservation(?:en|er)?|justering|omrostning|"
-    r"beslutsgang|protokoll(?:et|santeckning|santeckningar)?|handlingar)$"
+    r"beslutsgang|protokoll(?:et|santeckning|santeckningar)?|handlingar|"
+    # a report's parts: staff, transfers of a result, grants to associations, key figures
+    r"personal(?:en)?|resultatoverforing(?:en|ar)?|investering(?:ar|arna)?|lokaler(?:na)?|"
+    r"arbetsmiljo(?:n)?|internkontroll(?:en)?|intern|nyckeltal(?:en)?|bidrag|"
+    r"foreningsbidrag(?:en)?|verksamhet(?:en|er|erna)?)$"
 )
 
 

@@ -612,3 +612,50 @@ Socialnämnden fördelade 2016 knappt 40 miljoner kronor i bidrag till
 ideella organisationer.
 """
     assert _kinds(facts_of(tmp_path, text))[40000000] == "total_granted"
+
+
+def test_a_reports_own_parts_after_its_projects_are_no_projects(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr 1.2-020/2015
+                                                 2015-02-10
+
+Verksamhetsberättelse 2014
+
+Förvaltningen har under året bedrivit följande projekt med
+finansiering utöver nämndens budget.
+
+Språkstöd i förskolan
+Projektet har fått 300 000 kronor i lokala utvecklingsmedel för 2014.
+
+Bidrag till föreningar
+Nämnden beviljade föreningsbidrag om sammanlagt 210 000 kronor.
+
+Personal
+Sjukfrånvaron minskade under året.
+"""
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Språkstöd i förskolan"]
+
+
+def test_an_owner_over_project_column_with_co_applicant_lines(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1.2-100/2024
+                                                 2024-03-05
+
+Lokala utvecklingsmedel 2024
+
+Förvaltning / projekt                            Förslag 2024
+Farsta sdf
+   Läxhjälp med föräldrasamtal                       220 000
+   – medsökande: Skarpnäck
+Bromma sdf
+   Digital mottagning för unga                       180 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted(
+        (p.name, p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects
+    )
+    assert got == [
+        ("Digital mottagning för unga", 180000, ["bromma"]),
+        ("Läxhjälp med föräldrasamtal", 220000, ["farsta", "skarpnack"]),
+    ]
