@@ -269,6 +269,7 @@ def find_studies(
             if (
                 h not in chosen
                 and not _is_table_line(lines, h, table_rows)
+                and not section_heading(lines[h].text)  # "Uppföljning": the document's part
                 and match_row(lines[h].text, r, "") >= _MATCH_MIN
                 and (h < r.first_line or (h > r.last_line and _names_row(lines[h].text, r)))
             ):
