@@ -261,10 +261,15 @@ def _row_sum(line: str, at: int) -> AmountMatch | None:
     if found:
         return found[0]
     bare = re.fullmatch(r"\d{1,3}(?:[ \u00a0.]\d{3})+", line[at:])
+    cells = list(re.finditer(r"\d{1,3}(?:[ \u00a0.]\d{3})+", line[at:]))
+    values = [int(re.sub(r"\D", "", c.group())) for c in cells]
+    if bare is None and len(values) >= 3 and values[-1] == sum(values[:-1]):
+        # "Sökt från SOTN    120 000    100 000    220 000": the years' sums and their total
+        bare, at = cells[-1], at + cells[-1].start()
     if bare is None:
         return None
     sek = int(re.sub(r"\D", "", bare.group(0)))
-    return AmountMatch(at, len(line), bare.group(0), sek, False, None, False)
+    return AmountMatch(at, at + len(bare.group(0)), bare.group(0), sek, False, None, False)
 
 
 def _under_label(header: str, line: str) -> tuple[AmountMatch, int] | None:
@@ -292,7 +297,8 @@ def _under_label(header: str, line: str) -> tuple[AmountMatch, int] | None:
 _MONEY_LABEL_ROW = re.compile(
     # "Sökt belopp      250 000", "Varav sökt LUM     380 000"
     r"(?:varav\s+)?(sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)"
-    r"(?:\s+belopp)?(?:\s+(?:LUM|FoU|FUM|MUST|MUL|medel))?(?:\s+(?:19|20)\d\d)?\s{2,}",
+    r"(?:\s+belopp)?(?:\s+(?:LUM|FoU|FUM|MUST|MUL|medel))?(?:\s+(?:från|hos|ur)\s+\S+)?"
+    r"(?:\s+(?:19|20)\d\d)?\s{2,}",
     re.IGNORECASE,
 )
 

@@ -372,7 +372,9 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     head = split_cells(" " * lines[i].indent + lines[i].text)
     if not cells or len(cells) > len(head) + 1:
         return []
-    if any(re.search(r"\b(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd)\b", c.text) for c in cells):
+    if any(
+        re.search(r"\b(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd)\b", c.text) for c in cells
+    ):
         return []  # "Järva sdf" under "Förvaltning / projekt": the first row's owner
     for k, c in enumerate(cells):
         if k == 0 and head and c.end < head[0].start - 1 and len(c.text.split()) <= 3:

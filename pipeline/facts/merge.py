@@ -32,7 +32,7 @@ from pipeline.facts.prose import (
     find_prose_grants,
     subject_project,
 )
-from pipeline.facts.prose_headed import find_headed_projects, numbered_title
+from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import dehyphen_join, paragraphs
@@ -331,6 +331,7 @@ def prose_drafts(
     found += find_prose_grants(sents, places, para_of)
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
+        pp.name = unlabelled(pp.name)  # "Projekt 1: Name" read as a section's heading
         same = _same_draft(pp.name, [*drafts, *out])
         if same is not None:
             _complete(same, pp, lines)

@@ -18,7 +18,7 @@ from pipeline.facts.text_units import Sentence, dehyphen_join, section_heading, 
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_headed_projects", "is_bare_label", "numbered_title", "title_below"]
+__all__ = ["find_headed_projects", "is_bare_label", "numbered_title", "title_below", "unlabelled"]
 
 
 #: the first words of a paragraph that speaks of the project its heading names
@@ -216,7 +216,11 @@ def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
         and lines[j].text.strip()[:1].islower()
         and len(lines[j].text.split()) <= 6
         and not lines[j].text.rstrip().endswith(".")
-        and (j + 1 >= len(lines) or not lines[j + 1].text.strip())
+        and (
+            j + 1 >= len(lines)
+            or not lines[j + 1].text.strip()
+            or _RULE.match(lines[j + 1].text.strip())
+        )
     ):
         return j
     return last
@@ -228,8 +232,8 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
     text = lines[i].text.strip()
     if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text) or _BARE_LABEL.match(text)):
         return None
-    if i > 0 and lines[i - 1].text.strip():
-        return None
+    if i > 0 and lines[i - 1].text.strip() and not _RULE.match(lines[i - 1].text.strip()):
+        return None  # (a label between blank lines, or between drawn rules)
     if _BARE_LABEL.match(text):
         return i  # "PROJEKT 2" over its name: the name is read below the label
     labelled = _LABELLED.match(text)
@@ -260,6 +264,12 @@ def is_bare_label(text: str) -> bool:
     """A project's label with no name of its own: "PROJEKT 1", "Delprojekt B"."""
     bare = _BARE_LABEL.match(text.strip())
     return bare is not None and not bare.group("owner")
+
+
+def unlabelled(name: str) -> str:
+    """A name without the label it was printed after ("Projekt 1: Name" → "Name")."""
+    m = _LABELLED.match(name.strip())
+    return m.group(1).strip() if m else name
 
 
 def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> str | None:
@@ -329,6 +339,9 @@ def _sentence_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sent
 
 #: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"
 _LABELLED = re.compile(
-    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])\s*[:.–-]\s*(\S.+)$",
+    # ("DELPROJEKT 2   Ekonomisk rådgivning …": the name a column gap after the label)
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])(?:\s*[:.–-]|\s{2,})"
+    r"\s*(\S.+)$",
     re.IGNORECASE,
 )
+_RULE = re.compile(r"^[-–—=_]{4,}$")

@@ -155,6 +155,9 @@ def _edge_indices(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:EDGE_LINES], filled[-3:]
 
 
+_TABLE_NUMBER = re.compile(r"\s{2,}\d{1,3}(?:[ \u00a0]\d{3})+\b")
+
+
 def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) -> None:
     """Lines repeated near the top (bottom) of two or more pages are headers (footers)."""
     if len(pages) < 2:
@@ -174,8 +177,12 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
             for i in idx:
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
-                if exact[lines[i].strip()] < 2 and find_amounts(lines[i]):
-                    continue  # "Sökt belopp: 240 000 kr" / "… 285 000 kr": each page's own sum
+                if exact[lines[i].strip()] < 2 and (
+                    find_amounts(lines[i]) or _TABLE_NUMBER.search(lines[i])
+                ):
+                    # "Sökt belopp: 240 000 kr" / "… 285 000 kr", a table's row "Sökt från
+                    # SOTN   120 000   100 000": each page's own sums
+                    continue
                 if exact[lines[i].strip()] < 2 and _NUMBERED_CAPTION.match(lines[i].strip()):
                     continue  # "Tabell 1. Belopp i tkr" / "Tabell 2. …": each table's caption
                 if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():

@@ -659,3 +659,74 @@ Bromma sdf
         ("Digital mottagning för unga", 180000, ["bromma"]),
         ("Läxhjälp med föräldrasamtal", 220000, ["farsta", "skarpnack"]),
     ]
+
+
+def test_sub_projects_between_rules_with_the_sums_sought_per_year_and_in_total(
+    tmp_path: Path,
+) -> None:
+    page = """-----------------------------------------------------------------
+DELPROJEKT {n}   {name}
+-----------------------------------------------------------------
+                                     2005        2006       Summa
+Total kostnad                     {c1}     {c2}     {c3}
+Sökt från SOTN                    {s1}     {s2}     {s3}
+"""
+    head = """Vantörs stadsdelsförvaltning                     TJÄNSTEUTLÅTANDE
+                                                  Dnr 130-40/2005
+                                                  2005-02-01
+
+Ansökan om lokala utvecklingsmedel 2005-2006
+
+"""
+    furniture = """
+                                                  TJÄNSTEUTLÅTANDE
+                                                  Dnr 130-40/2005
+                                                  Sida {p} (3)
+"""
+    first = page.format(
+        n=1,
+        name="Läxhjälp i Högdalen",
+        c1="100 000",
+        c2=" 80 000",
+        c3="180 000",
+        s1=" 90 000",
+        s2=" 70 000",
+        s3="160 000",
+    )
+    second = page.format(
+        n=2,
+        name="Nattvandring med föräldrar",
+        c1=" 60 000",
+        c2=" 60 000",
+        c3="120 000",
+        s1=" 50 000",
+        s2=" 50 000",
+        s3="100 000",
+    )
+    text = head + first + furniture.format(p=1) + "\f" + second + furniture.format(p=2)
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Läxhjälp i Högdalen", 160000),
+        ("Nattvandring med föräldrar", 100000),
+    ]
+
+
+def test_a_documents_own_part_is_no_heading_of_a_table_rows_project(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr 3.1-40/2025
+                                                 2025-02-04
+
+Lokala utvecklingsmedel 2025
+
+Uppföljning
+
+Projekten lämnar en slutrapport senast den 31 mars 2026.
+
+Förvaltningen föreslår att följande projekt beviljas medel.
+
+Nr  Sökande            Projekt                            Förslag
+1   Skärholmen         Sociala insatsgrupper -            380 000
+                       uppföljning av skolgången
+"""
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Sociala insatsgrupper - uppföljning av skolgången"]
