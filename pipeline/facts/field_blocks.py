@@ -51,6 +51,7 @@ from pipeline.facts.field_lines import (
     YEAR_FIELD,
     field_of,
     is_field,
+    known_gap_field,
     read_fields,
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
@@ -122,7 +123,7 @@ def find_field_blocks(
     out: list[Draft] = []
     i = 0
     while i < len(lines):
-        head = _block_at(lines, i, find)
+        head = None if _preface_of_next(lines, i) else _block_at(lines, i, find)
         if head is None:
             i += 1
             continue
@@ -145,6 +146,8 @@ def find_field_blocks(
                 break  # the next numbered item over its fields
             if _bare_name_over_fields(lines, end) is not None:
                 break  # the next name over its fields
+            if not lines[end].heading and _preface_of_next(lines, end):
+                break  # the next block's applicant, over its name field
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
@@ -159,7 +162,58 @@ def find_field_blocks(
     return out
 
 
+def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
+    """The line after a run of owner fields (and their wrapped lines) from line `j`."""
+    while j < len(lines):
+        m = FIELD.match(lines[j].text.strip()) or known_gap_field(lines[j].text.strip())
+        if m is not None and OWNER.match(fold(m.group("label")).strip()):
+            j += 1
+        elif m is None and lines[j].text.strip() and lines[j].indent >= 8:
+            j += 1  # a value wrapped under itself
+        else:
+            return j
+    return j
+
+
+def _owner_preface(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The first line of the owner fields right above a name field on line `i`, or None."""
+    for start in range(i - 1, max(-1, i - 4), -1):
+        if not lines[start].text.strip():
+            return None
+        if start < i and _owner_fields_from(lines, start) == i:
+            m = FIELD.match(lines[start].text.strip()) or known_gap_field(lines[start].text.strip())
+            if m is not None:
+                return start
+    return None
+
+
+def _preface_of_next(lines: Sequence[BodyLine], j: int) -> bool:
+    """Whether line `j` opens the owner fields of the next block (its name field after them)."""
+    k = _owner_fields_from(lines, j)
+    if k == j or k >= len(lines):
+        return False
+    m = FIELD.match(lines[k].text.strip()) or known_gap_field(lines[k].text.strip())
+    return m is not None and bool(NAME.match(fold(m.group("label")).strip()))
+
+
 def _block_at(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> tuple[dict[str, tuple[int, str]], int] | None:
+    """`_block_fields`, with the owner fields printed right above the block's name field
+    ("Sökande   Järva sdf" over "Projekt   Name …")."""
+    got = _block_fields(lines, i, find)
+    start = _owner_preface(lines, i) if got is not None else None
+    if got is None or start is None:
+        return got
+    fields = {**read_fields(lines, start)[0], **got[0]}
+    for label, (k, value) in list(fields.items()):
+        gap = known_gap_field(value) if NAME.match(label) else None
+        if gap is not None and NAME.match(fold(gap.group("label")).strip()):
+            fields[label] = (k, gap.group("value").strip())  # "Projekt    Name": the name
+    return fields, got[1]
+
+
+def _block_fields(
     lines: Sequence[BodyLine], i: int, find: PlaceFinder
 ) -> tuple[dict[str, tuple[int, str]], int] | None:
     """The fields of a block that starts at line `i` and the line after them, or None. A block
@@ -184,7 +238,9 @@ def _block_at(
         return None
     label = fold(m.group("label") or m.group("sub") if numbered else m.group("label")).strip()
     if not (numbered or _HEADED.match(label)):
-        return read_fields(lines, i) if NAME.match(label) else None
+        if not NAME.match(label):
+            return None
+        return read_fields(lines, i)
     # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
     k = i + 1
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:

@@ -70,9 +70,13 @@ def find_owner_heads(
             end += 1
         if head is not None:
             # (a name the layout marked as a heading, its owner on the lines under it)
-            row = _unit_headed(lines, head, end, find, own) or _paragraph(lines, i, end, find)
+            row = (
+                _unit_headed(lines, head, end, find, own)
+                or _paragraph(lines, i, end, find)
+                or _unit_block(lines, head, end, find, own)
+            )
         else:
-            row = _paragraph(lines, i, end, find)
+            row = _unit_block(lines, i, end, find, own) or _paragraph(lines, i, end, find)
         if row is not None:
             run.append(row)
         else:
@@ -228,6 +232,50 @@ def _unit_headed(
         unit_applicant=unit,
     )
     set_amount(row, stated[0], lines, h + 1, b)
+    return row
+
+
+#: the decision's line that closes a unit's block: "Beviljas: 120 000 kronor"
+_DECIDED_LINE = re.compile(
+    r"^(?:beviljas|beviljat|beviljat belopp|förslag|föreslås|föreslaget belopp)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+def _unit_block(
+    lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder, own: Sequence[Place]
+) -> ListRow | None:
+    """A unit of the nämnd's own over its work, set in, and the decision's line::
+
+    Mottagningsenheten barn och unga
+       Strukturerade barnsamtal vid förhandsbedömning
+       Beviljas: 120 000 kronor"""
+    owner = lines[a].text.strip()
+    if b - a < 2 or not _DECIDED_LINE.match(lines[b].text.strip()) or owner.endswith("."):
+        return None
+    if len(owner.split()) > _MAX_UNIT_WORDS + 2 or unit_at(owner) is None:
+        return None
+    body = range(a + 1, b)
+    if any(
+        lines[j].indent <= lines[a].indent or lines[j].text.rstrip().endswith(".") for j in body
+    ):
+        return None
+    sums = [x for x in find_amounts(lines[b].text) if x.per is None]
+    if not sums or not own:
+        return None
+    name = dehyphen_join([lines[j].text.strip() for j in body])
+    row = ListRow(
+        name,
+        list(own),
+        a,
+        b,
+        lines[a].page_no,
+        " ".join(lines[j].text.strip() for j in range(a, b + 1)),
+        form="intro_list",
+        intro_line=a - 1 if a else None,
+        unit_applicant=True,
+    )
+    set_amount(row, sums[0], lines, b, b)
     return row
 
 

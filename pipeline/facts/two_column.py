@@ -44,7 +44,7 @@ def _is_intro(text: str, heading: bool = False) -> bool:
     if heading and re.search(r"bevilja|projekt|studiebesok|studieres", f):
         return True
     return bool(cue_hits(text, "list_intro")) and bool(
-        re.search(r"bevilja|tilldela|fatt|fick|medel", f)
+        re.search(r"bevilja|tilldela|\bfatt\b|\bfick\b|medel", f)  # ("fått", not "fattar")
     )
 
 

@@ -300,6 +300,9 @@ def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         rest = [j for j in filled if j >= i]
         if len(rest) > 12 or sum(1 for j in rest if _TABLE_ROW.search(lines[j])) >= 2:
             continue  # (a numbered table caption over its rows: "3  Utfall (tkr)")
+        marks = [f.group("mark") for ln in lines if (f := _FOOTNOTE_START.match(ln))]
+        if not mark.isdigit() and marks.count(mark) >= 2:
+            continue  # "*  Name" on line after line: a list's bullets, not a note's mark
         for j in rest:
             if labs[j] is None:
                 labs[j] = "footnote"

@@ -109,6 +109,11 @@ def heading_kind(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > 60 or text.endswith((".", ",", ";")) or text[0] in "-•(":
         return None
+    section_no = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])", text)
+    if section_no:
+        # "1. Sammanfattning": a numbered section's heading, its words a heading's exactly
+        norm = _norm(text[section_no.end() :])
+        return next((kind for variant, kind in _variants() if norm == variant), None)
     if not (text[0].isupper() or text[0] in "ÅÄÖ"):
         return None
     norm = _norm(text)
@@ -166,6 +171,9 @@ _OPENING_LINE = re.compile(
     # (not "Vi föreslår …": the members who reserve themselves)
     r"|^(?!Vi\b|Jag\b)[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"
     r"besluta(?:r)?\s*:?$"
+    # "Borgarrådsberedningen föreslår att kommunstyrelsen fattar följande beslut"
+    r"|^[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"
+    r"(?:för\s+egen\s+del\s+)?fatta(?:r)?\s+följande\s+beslut\s*[.:]?$"
 )
 
 

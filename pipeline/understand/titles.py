@@ -53,6 +53,13 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
         # answers ("Motion (2020:74) av Anna Exempel m.fl. (V)"), or the utlåtande's
         # designation ("Utlåtande 2000:41 RI (Dnr 309-1174/2000)")
         parts = parts[:-1]
+    while (
+        len(parts) > 1
+        and _committee_only(parts[-1])
+        # ("… medel för 2006 hos" ⏎ "Socialtjänstnämnden": the title's own last word)
+        and not re.search(r"\b(?:hos|till|från|av|för|om|i|med|inom|åt|och)\s*$", parts[-2])
+    ):
+        parts = parts[:-1]  # "Verksamhetsberättelse 2022" over the nämnd it is the report of
     if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):
         text = _PARAGRAPH.sub("", _join(_kind_over_subject(parts))).strip()
         for d in find_dnrs(text):
@@ -67,6 +74,12 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
             if text:
                 return _Field(text, sec.heading, 0.6)
     return None
+
+
+def _committee_only(line: str) -> bool:
+    """A line that is only a committee's name ("Hägersten-Älvsjö stadsdelsnämnd")."""
+    found = find_committees(line)
+    return len(found) == 1 and not (line[: found[0].start] + line[found[0].end :]).strip(" ,.")
 
 
 def _kind_over_subject(parts: list[str]) -> list[str]:

@@ -730,3 +730,98 @@ Nr  Sökande            Projekt                            Förslag
 """
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["Sociala insatsgrupper - uppföljning av skolgången"]
+
+
+def test_asterisk_bullets_at_a_pages_foot_are_a_list_not_footnotes(tmp_path: Path) -> None:
+    body = "\n".join(f"Rad {k} i ärendet om hur statsbidraget ska användas." for k in range(12))
+    text = f"""Stadsledningskontoret                            Tjänsteutlåtande
+                                                 Dnr 1.5-70/2014
+                                                 2014-01-21
+
+Fördelning av statsbidrag för kunskapsutveckling 2014
+
+{body}
+
+Stadsledningskontoret föreslår följande fördelning:
+
+  *  Strukturerad bedömning i barnavården
+     Socialförvaltningen                            600 000 kronor
+
+  *  Uppsökande arbete bland äldre
+     Farsta stadsdelsförvaltning                    350 000 kronor
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Strukturerad bedömning i barnavården", 600000),
+        ("Uppsökande arbete bland äldre", 350000),
+    ]
+
+
+def test_units_set_out_over_their_work_and_the_decisions_line(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr FA 2021/00100
+                                                 2021-04-06
+
+Fördelning av lokala utvecklingsmedel 2021
+
+Fördelning till enheterna
+
+   Mottagningsenheten
+      Snabbare bedömning av orosanmälningar
+      Beviljas: 90 000 kronor
+
+   Enheten för ekonomiskt bistånd
+      Digitala möten med arbetssökande
+      Beviljas: 60 000 kronor
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects)
+    assert got == [
+        ("Digitala möten med arbetssökande", 60000, ["farsta"]),
+        ("Snabbare bedömning av orosanmälningar", 90000, ["farsta"]),
+    ]
+
+
+def test_a_decision_opened_by_fattar_foljande_beslut_and_a_numbered_first_heading(
+    tmp_path: Path,
+) -> None:
+    utl = """Utlåtande 2010:12 RI (Dnr 325-100/2009)
+
+
+Trygghetssatsningen 2010 – fördelning av medel
+
+Borgarrådsberedningen föreslår att kommunstyrelsen fattar
+följande beslut
+
+1. Stadsdelsnämnderna tilldelas 5 000 000 kronor enligt bilaga 1.
+2. Stadsdelsnämnderna ska redovisa insatserna.
+
+Föredragande borgarrådet anför följande.
+"""
+    vb = """Farsta stadsdelsförvaltning                       Verksamhetsberättelse
+                                                  Dnr FA 2023/00010
+                                                  2023-02-06
+
+
+Verksamhetsberättelse 2022
+Farsta stadsdelsnämnd
+
+
+1. Sammanfattning
+
+Nämnden redovisar ett överskott om 3 mnkr.
+"""
+    for n, (text, title) in enumerate(
+        (
+            (utl, "Trygghetssatsningen 2010 – fördelning av medel"),
+            (vb, "Verksamhetsberättelse 2022"),
+        )
+    ):
+        path = tmp_path / f"doc{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = understood(path)
+        assert doc.meta.title == title
+    path = tmp_path / "doc0.txt"
+    assert (
+        len(facts_of(tmp_path / "x", utl).decisions if False else understood(path).decisions) == 2
+    )
