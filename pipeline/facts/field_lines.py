@@ -49,7 +49,8 @@ NAME = re.compile(
 )
 AMOUNT = re.compile(
     r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
-    r"forvaltningens forslag|kontorets forslag|forslag till beslut)$"
+    r"forvaltningens forslag|kontorets forslag|forslag till beslut|foreslaget|foreslaget belopp|"
+    r"foreslas)$"
 )
 #: what the project or trip costs, or the sum sought: its sum when nothing is granted
 COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")

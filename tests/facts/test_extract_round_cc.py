@@ -825,3 +825,27 @@ Nämnden redovisar ett överskott om 3 mnkr.
     assert (
         len(facts_of(tmp_path / "x", utl).decisions if False else understood(path).decisions) == 2
     )
+
+
+def test_applicant_fields_over_each_blocks_name_field(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                              Tjänsteutlåtande
+                                                 Dnr SOF 2024/0100
+                                                 2024-03-05
+
+Lokala utvecklingsmedel 2024
+
+Ansökan 2024:01
+Sökande         Bromma stadsdelsförvaltning
+Projekt         Stöd till unga föräldrar
+Sökt belopp     300 000 kr
+Föreslaget      300 000 kr
+
+Ansökan 2024:02
+Sökande         Farsta stadsdelsförvaltning
+Projekt         Digital mottagning
+Sökt belopp     200 000 kr
+Föreslaget      150 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts]) for p in f.projects)
+    assert got == [("Digital mottagning", ["farsta"]), ("Stöd till unga föräldrar", ["bromma"])]
