@@ -57,7 +57,24 @@ _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
 
 
 #: a sum in a table's column: a gap, then a number in groups of thousands
-_TABLE_SUM = re.compile(r"\S\s{2,}[−-]?\d{1,3}(?:[ .\u00a0]\d{3})+(?:\s|$)")
+_TABLE_SUM = re.compile(
+    r"\S\s{2,}[−-]?\d{1,3}(?:[ .\u00a0]\d{3})+(?:\s|$)"
+    # a row whose gaps a scan closed: a sum of hundreds of thousands at the line's end
+    r"|\s\d{1,3}(?:[ .\u00a0]\d{3}){1,2}\s*$"
+)
+
+
+def _cue_in_earlier_sentence(intro: str) -> bool:
+    """Whether the intro's cue stands in a sentence before the one that opens the list, and
+    that last sentence (a long one, not "Dessa är:") has no cue of its own."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", intro.strip())
+    last = parts[-1]
+    return (
+        len(parts) > 1
+        and len(last.split()) >= 6
+        and not last.rstrip().endswith(":")
+        and not cue_hits(last, "criteria_intro")
+    )
 
 
 def _is_bullet(s: str) -> bool:
@@ -416,6 +433,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         )
         if (len(items) < 2 and not single) or priced * 2 > len(items):
             i += 1  # (a list of recipients with their sums is no list of criteria)
+            continue
+        if _cue_in_earlier_sentence(dehyphen_join([lines[k].text for k in range(i, end + 1)])):
+            i += 1  # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"
             continue
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
         wscore = strongest(cue_hits(window, "criteria_intro"))
