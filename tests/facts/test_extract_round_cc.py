@@ -849,3 +849,19 @@ Föreslaget      150 000 kr
     f = facts_of(tmp_path, text)
     got = sorted((p.name, [d.district_id for d in p.districts]) for p in f.projects)
     assert got == [("Digital mottagning", ["farsta"]), ("Stöd till unga föräldrar", ["bromma"])]
+
+
+def test_a_cue_in_an_earlier_sentence_introduces_no_list(tmp_path: Path) -> None:
+    text = """Utlåtande 2009:40 RI (Dnr 325-300/2009)
+
+
+Fördelning av ytterstadsmedel 2009
+
+Ärendet
+Insatserna har pågått sedan 2007 och deras fortsatta
+finansiering bör prövas mot nämndernas budget. Jag föreslår att kommunstyrelsen beslutar i enlighet med vad som
+framgår av borgarrådsberedningens förslag ovan.
+Stockholm den 11 mars 2009
+På kommunstyrelsens vägnar
+"""
+    assert list(facts_of(tmp_path, text).criteria) == []
