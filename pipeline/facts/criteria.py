@@ -37,6 +37,7 @@ from pipeline.facts.criteria_forms import (
     starts_lower,
     table_criteria,
 )
+from pipeline.facts.criteria_lines import TABLE_SUM, cue_in_earlier_sentence, one_line_items
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.amounts import find_amounts
@@ -54,27 +55,6 @@ _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15
 _CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
-
-
-#: a sum in a table's column: a gap, then a number in groups of thousands
-_TABLE_SUM = re.compile(
-    r"\S\s{2,}[−-]?\d{1,3}(?:[ .\u00a0]\d{3})+(?:\s|$)"
-    # a row whose gaps a scan closed: a sum of hundreds of thousands at the line's end
-    r"|\s\d{1,3}(?:[ .\u00a0]\d{3}){1,2}\s*$"
-)
-
-
-def _cue_in_earlier_sentence(intro: str) -> bool:
-    """Whether the intro's cue stands in a sentence before the one that opens the list, and
-    that last sentence (a long one, not "Dessa är:") has no cue of its own."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", intro.strip())
-    last = parts[-1]
-    return (
-        len(parts) > 1
-        and len(last.split()) >= 6
-        and not last.rstrip().endswith(":")
-        and not cue_hits(last, "criteria_intro")
-    )
 
 
 def _is_bullet(s: str) -> bool:
@@ -236,7 +216,7 @@ def _plain_items(
             break  # the text goes on at the margin after a list set in
         nxt = _next_nonblank(lines, i)
         goes_on = nxt is not None and starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
-        if goes_on and nxt is not None and _one_line_items(s, lines[nxt].text):
+        if goes_on and nxt is not None and one_line_items(s, lines[nxt].text):
             goes_on = False  # short lines, each whole: a scan read a capital as lower case
         if goes_on and nxt == i + 1 and ln.indent >= 2 and lines[nxt].indent == ln.indent:
             # a list set in whose bullets the scan lost: an item wraps onto lines in lower case
@@ -255,49 +235,6 @@ def _plain_items(
     if len(items) < 2:
         return [], j
     return items, items[-1][1] + 1
-
-
-#: a line that wraps does not end on one of these words
-_OPEN_WORDS = {
-    "och",
-    "eller",
-    "samt",
-    "i",
-    "på",
-    "för",
-    "av",
-    "med",
-    "till",
-    "om",
-    "från",
-    "vid",
-    "inom",
-    "mot",
-    "att",
-    "som",
-    "den",
-    "det",
-    "de",
-    "en",
-    "ett",
-    "under",
-    "mellan",
-}
-_SHORT_LINE = 60
-
-
-def _one_line_items(line: str, nxt: str) -> bool:
-    """Two lines of a list that are each an item although the second starts in lower case
-    ("Barn och unga som placeras utanför det egna hemmet" over "våld i nära relationer"):
-    both short of a full line, the first not ending on a word that carries on."""
-    words = line.split()
-    return (
-        len(line.strip()) < _SHORT_LINE
-        and len(nxt.strip()) < _SHORT_LINE
-        and bool(words)
-        and words[-1].lower() not in _OPEN_WORDS
-        and not line.rstrip().endswith("-")
-    )
 
 
 _MAX_SUBJECT_WORDS = 3
@@ -429,12 +366,12 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             for a, b in items
             if find_amounts(" ".join(ln.text for ln in lines[a : b + 1]))
             # "Kamratföreningen Tvärbryggan     95 000     80 000": a table's sums, no unit
-            or any(_TABLE_SUM.search(ln.text) for ln in lines[a : b + 1])
+            or any(TABLE_SUM.search(ln.text) for ln in lines[a : b + 1])
         )
         if (len(items) < 2 and not single) or priced * 2 > len(items):
             i += 1  # (a list of recipients with their sums is no list of criteria)
             continue
-        if _cue_in_earlier_sentence(dehyphen_join([lines[k].text for k in range(i, end + 1)])):
+        if cue_in_earlier_sentence(dehyphen_join([lines[k].text for k in range(i, end + 1)])):
             i += 1  # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"
             continue
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
