@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
@@ -122,8 +123,10 @@ def split_header_cells(line: str) -> list[GridCell]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
-    """The column role a header cell names, or None."""
+    """The column role a header cell names, or None (a pure function of the string:
+    remembered, issue 19 — flattened-table scans ask it for the same lines again)."""
     if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
         return None
     folded = fold(cell)

@@ -154,6 +154,18 @@ def _repair(s: str, vowel: str | None) -> str:
 
 def fold(s: str) -> str:
     """Lower-case, strip diacritics and repair in-word OCR symbols (length-preserving)."""
+    if len(s) <= _FOLD_CACHED:
+        return _fold_short(s)
+    return _repair(s, None).translate(_FOLD_TABLE)
+
+
+#: cells and lines are folded again and again by the table readers (issue 19); whole
+#: pages are not remembered, so the cache stays small
+_FOLD_CACHED = 120
+
+
+@lru_cache(maxsize=16384)
+def _fold_short(s: str) -> str:
     return _repair(s, None).translate(_FOLD_TABLE)
 
 
