@@ -119,8 +119,8 @@ _CAN_PRIORITISE = re.compile(
     r"(?P<what>(?:projekt|ansokningar|insatser|studiebesok|aktiviteter|studier)\s+som\s+.+?)"
     r"\s+(?:ocksa\s+|aven\s+|sarskilt\s+)?prioriteras\b"
 )
-#: "1) … , 2) … samt 3) …" inside one sentence
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(\d{1,2})\)\s+")
+#: "1) … , 2) … samt 3) …" (or "(1) …, (2) …") inside one sentence
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2})\)\s+")
 
 
 def _inline_items(text: str) -> list[str]:

@@ -68,10 +68,11 @@ from pipeline.facts.drafts import (
     reported_status,
 )
 from pipeline.facts.field_blocks import find_field_blocks
-from pipeline.facts.finders import org_finder, place_finder
+from pipeline.facts.finders import org_finder, place_finder, with_legend
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.grid import find_grid_tables
+from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.labelled_items import find_labelled_items
@@ -110,7 +111,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 39
+EXTRACT_VERSION = 40
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -129,7 +130,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         default_fund=document_fund(subject, all_text, study, doc.meta.committee),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
-    places = place_finder(year)
+    # a district is named as it was when the document was written ("Älvsjö" in a 2019
+    # proposal of 2020's money is Älvsjö, not the Hägersten-Älvsjö of 2020)
+    written = doc.meta.doc_date or doc.meta.meeting_date
+    places = with_legend(place_finder(year, written.year if written else None), all_text)
     orgs = org_finder()
 
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
@@ -150,6 +154,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts: list[Draft] = [
         d for d in listed(find_item_projects(lines, places, own)) if d.first_line not in in_grid
     ]
+    in_grid |= _lines_of(drafts)
+    # a table without a header is a table: its rows are no two-column list
+    drafts += [d for d in listed(find_headless_rows(lines, places)) if d.first_line not in in_grid]
     in_grid |= _lines_of(drafts)
     # numbered and two-column lists give way to tables and item lists only
     for early in (

@@ -108,8 +108,14 @@ def join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> N
             joined = repaired
         lines[i] = lines[i][: m.start()] + joined + n.group("punct")
         rest = lines[i + 1][n.end() :]
-        # a table row keeps its columns where they stand ("elever      280 000    250 000")
-        lines[i + 1] = " " * n.end() + rest if CELL_GAP.search(rest.strip()) else rest.lstrip()
+        # a table row keeps its columns where they stand ("elever      280 000    250 000"),
+        # an indented line its indent (a wrapped cell: "funktions-" / "nedsättningar i eget
+        # boende" under a name column goes on in that column)
+        if CELL_GAP.search(rest.strip()):
+            lines[i + 1] = " " * n.end() + rest
+        else:
+            indent = len(lines[i + 1]) - len(lines[i + 1].lstrip(" "))
+            lines[i + 1] = " " * indent + rest.lstrip() if rest.strip() else ""
 
 
 @lru_cache(maxsize=1)

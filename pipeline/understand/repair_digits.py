@@ -174,12 +174,15 @@ _NUMBER_WITH_LETTERS = re.compile(
     r"(?<![\wåäöÅÄÖ])(?=[0-9OIl]*(?:[-/.,:][0-9OIl]+)*(?![\wåäöÅÄÖ]))"
     r"(?=[-/.,:OIl]*\d)[0-9OIl]+(?:[-/.,:][0-9OIl]+)*(?![\wåäöÅÄÖ])"
 )
-#: a thousands group all in letters after a number: "925 OOO kr", "1 O4O OOO kr"
+#: a thousands group all in letters after a number: "925 OOO kr", "1 O4O OOO kr", a table
+#: cell's "25O OOO  " (a column gap or rule after it)
 _LETTER_GROUP = re.compile(
-    r"(?<=\d) ((?=[0-9OIl]{0,2}[0O])[0-9OIl]{3})(?=(?: [0-9OIl]{3})*\s*(?:kr\b|kronor|tkr|:-|$| \d))"
+    r"(?<=\d) ((?=[0-9OIl]{0,2}[0O])[0-9OIl]{3})(?=(?: [0-9OIl]{3})*(?:\s*(?:kr\b|kronor|tkr|:-|$|\|)| \d|\s{2,}))"
 )
-#: the leading "1" of a sum read as "l": "l 150 000 kr"
-_LEADING_ONE = re.compile(r"(?<![\wåäöÅÄÖ])[lI](?= \d{3}(?: \d{3})*\s*(?:kr\b|kronor|:-))")
+#: the leading "1" of a sum read as "l": "l 150 000 kr", "l OOO OOO kr", a cell's "l 2lO OOO  "
+_LEADING_ONE = re.compile(
+    r"(?<![\wåäöÅÄÖ])[lI](?= [\dO]{3}(?: [\dO]{3})*(?:\s*(?:kr\b|kronor|:-|\|)|\s{2,}|\s*$))"
+)
 #: a "1" between lower-case letters is an "l": "fa1tarbete", "Kungsho1men"
 #: ("a11a"), and "11" ending a word is "ll" ("ti11", "ska11")
 _ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])(?:1+(?=[a-zåäö])|11(?![\wåäö]))")
@@ -199,12 +202,12 @@ def fix_number_letters(line: str) -> str:
     if not any(c in line for c in "OIl1"):
         return line
     line = _NUMBER_WITH_LETTERS.sub(lambda m: m.group().translate(_TO_DIGITS), line)
+    line = _LEADING_ONE.sub("1", line)
     for _ in range(3):
         fixed = _LETTER_GROUP.sub(lambda m: " " + m.group(1).translate(_TO_DIGITS), line)
         if fixed == line:
             break
         line = fixed
-    line = _LEADING_ONE.sub("1", line)
     return _ONE_IN_WORD.sub(lambda m: "l" * len(m.group()), line)
 
 

@@ -19,14 +19,14 @@ from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.sections import find_headings, split_sections
 from pipeline.understand.signatories import find_signatories
-from pipeline.understand.tabs import align_tab_columns, plain_box_drawing
+from pipeline.understand.tabs import align_tab_columns, plain_box_drawing, read_rules
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 29
+UNDERSTAND_VERSION = 30
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
@@ -35,7 +35,9 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     (`pipeline.warehouse.lexicon`)."""
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
-    lines = [repair_text(align_tab_columns(plain_box_drawing(t))).split("\n") for t in raw]
+    lines = [
+        repair_text(align_tab_columns(read_rules(plain_box_drawing(t)))).split("\n") for t in raw
+    ]
     clean, repairs = context_repair_pages(lines, pages, learned)
     labels = classify_pages(clean)
     headings = find_headings(clean, labels)

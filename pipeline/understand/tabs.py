@@ -7,7 +7,9 @@ then see the columns the writer set with tabs; a tab read as one space would joi
 
 from __future__ import annotations
 
-__all__ = ["align_tab_columns", "plain_box_drawing"]
+import re
+
+__all__ = ["align_tab_columns", "plain_box_drawing", "read_rules"]
 
 _GAP = 2
 
@@ -22,6 +24,60 @@ _BOX = str.maketrans(
 def plain_box_drawing(text: str) -> str:
     """`text` with a table's box-drawing characters as the "|" and "-" of a plain table."""
     return text.translate(_BOX)
+
+
+#: a rule of a table typed with "|" and "-" as OCR reads it: dashes, the crossings read as
+#: "l", "I", "1", "!" or "+" ("l-------l-----l")
+_RULE = re.compile(r"\s*[lI|1!+]?(?:[-=_]{2,}[lI|1!+]?)+\s*")
+#: what OCR makes of a table's vertical rule
+_BAR = "lI|1!"
+
+
+def read_rules(text: str) -> str:
+    """`text` with a ruled table whose rules OCR read as letters ("I Rinkeby   I 25O OOO  I"
+    between "l-----l-----l" lines) written as the "|" and "-" of a plain table. A column
+    is a rule where the rule lines have a crossing, or where every row between them has a
+    bar character standing alone; letters elsewhere are left as read."""
+    if "--" not in text:
+        return text
+    lines = text.split("\n")
+    rules = [i for i, ln in enumerate(lines) if ln.count("-") >= 8 and _RULE.fullmatch(ln)]
+    read = list(lines)  # the rules as read: their crossings, before they become dashes
+    for a, b in zip(rules, rules[1:], strict=False):
+        rows = [k for k in range(a + 1, b) if lines[k].strip()]
+        if not rows or b - a > 12:
+            continue
+        cols = _bars(lines, rows)
+        cross = {c for k in (a, b) for c, ch in enumerate(read[k]) if ch in _BAR + "+"}
+        if len(cross) > 2:  # the rules mark the columns: a bar elsewhere is a letter ("l 2lO")
+            cols = [c for c in cols if cross & {c - 1, c, c + 1}]
+        if len(cols) < 2:
+            continue
+        for k in rows:
+            ln = list(lines[k])
+            for c in cols:
+                if c < len(ln) and ln[c] in _BAR:
+                    ln[c] = "|"
+            lines[k] = "".join(ln)
+        for k in (a, b):
+            lines[k] = re.sub(r"[^\s]", "-", lines[k])
+    return "\n".join(lines)
+
+
+def _bars(lines: list[str], rows: list[int]) -> list[int]:
+    """The columns at which every row has a bar character with a space (or the line's
+    edge) on each side: the table's vertical rules."""
+
+    def alone(ln: str, c: int) -> bool:
+        return (
+            c < len(ln)
+            and ln[c] in _BAR
+            and (c == 0 or ln[c - 1] == " ")
+            and (c + 1 >= len(ln.rstrip()) or ln[c + 1] == " ")
+        )
+
+    first = lines[rows[0]]
+    return [c for c in range(len(first)) if all(alone(lines[k], c) for k in rows)]
 
 
 def align_tab_columns(text: str) -> str:

@@ -1,0 +1,185 @@
+"""Nineteenth session: layouts of the corpus and of blind rounds g447–g470 and n347–n362, on
+short texts written for the test: a ruled table whose rules OCR read as letters ("I" and "l"
+for "|", "l----l" rules) with sums whose zeros are "O"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+
+from pipeline.understand.repair_digits import fix_number_letters
+from pipeline.understand.tabs import read_rules
+
+
+def test_a_ruled_table_whose_bars_ocr_read_as_letters_is_read_as_a_table(tmp_path: Path) -> None:
+    text = """SOCIALTJANSTFORVALTNINGEN                     TJANSTEUTLATANDE
+                                              Dnr 2O4-O112/2OO4
+                                              2OO4-O2-l7
+
+Fordelning av utvecklingsmedel for ar 2OO4
+
+Tabell. Ansokningar och forslag, kr
+
+l--------------l------------------------------l----------l
+I Stadsdel     I Projekt                      I F6rslag  I
+l--------------l------------------------------l----------l
+I Vantor       I Stod till unga pappor i for- I 12O OOO  I
+I              I skolan                       I          I
+l--------------l------------------------------l----------l
+I Farsta       I Samtalsgrupper for aldre     I  9O OOO  I
+l--------------l------------------------------l----------l
+I Summa        I                              I 2lO OOO  I
+l--------------------------------------------------------l
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects)
+    assert got == [(90000, ["farsta"]), (120000, ["vantor"])]
+
+
+def test_only_the_columns_of_the_rules_crossings_become_bars() -> None:
+    text = "\n".join(
+        [
+            "l--------l----------l",
+            "I Summa  I l 2lO OOO I",
+            "l--------------------l",
+        ]
+    )
+    row = read_rules(text).split("\n")[1]
+    assert row.startswith("| Summa  |") and "l 2lO OOO" in row  # the sum's "l" is no bar
+    assert fix_number_letters(row).endswith("1 210 000 |")
+
+
+def test_a_line_of_dashes_with_no_bars_under_it_is_left_alone() -> None:
+    text = "Inledning\n----------------\nText som löper vidare I stycket\n----------------\n"
+    assert read_rules(text) == text
+
+
+def test_a_sum_in_letters_takes_its_digits_back_before_a_column_gap_or_kr() -> None:
+    assert fix_number_letters("avsatt l OOO OOO kr for") == "avsatt 1 000 000 kr for"
+    assert fix_number_letters("Rinkeby   28O OOO   25O OOO") == "Rinkeby   280 000   250 000"
+
+
+def test_a_table_without_header_of_owner_name_and_sum_gives_its_rows(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-118/2016
+                                                           2016-09-13
+
+Medel för utveckling och lärande (MUL) 2017
+
+Förvaltningen föreslår att följande studieresor beviljas medel.
+
+Bromma                  Bergen – barnahus och samråd med                 22 000 kr
+                        polisen
+Skärholmen              Malmö – uppsökande arbete bland unga             17 500 kr
+Socialförvaltningen,    Helsingfors – bostad först för unga              19 000 kr
+Enheten för hemlösa
+
+De föreslagna studieresorna omfattar totalt 58 500 kronor.
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects)
+    assert got[0] == ("Bergen – barnahus och samråd med polisen", 22000, ["bromma"])
+    assert got[1][:2] == ("Helsingfors – bostad först för unga", 19000)
+    assert "socialforvaltningen" in got[1][2]
+    assert got[2] == ("Malmö – uppsökande arbete bland unga", 17500, ["skarholmen"])
+
+
+def test_a_cost_breakdown_without_districts_is_no_headless_table(tmp_path: Path) -> None:
+    text = """Farsta stadsdelsförvaltning                                Tjänsteutlåtande
+                                                           Dnr 1.2-77/2015
+                                                           2015-03-10
+
+Ansökan om lokala utvecklingsmedel 2015
+
+Kostnader för projektet:
+
+Personal                Lön för samordnare halvtid              210 000 kr
+Material                Tryck av informationsblad                 15 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    assert not [p for p in f.projects if p.name.startswith(("Lön", "Tryck"))]
+
+
+def test_a_name_hyphenated_in_its_column_keeps_the_words_of_its_next_line(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-41/2018
+                                                           2018-10-02
+
+Lokala utvecklingsmedel (LUM) 2019
+
+Förvaltning                 Projekt                                   Tkr
+
+Bromma                      Stöd till föräldrar med                   320
+                            intellektuella funktions-
+                            nedsättningar i förskolan
+Farsta                      Samtal med unga om skulder                250
+
+Summa                                                                 570
+"""
+    f = facts_of(tmp_path, text)
+    names = sorted(p.name for p in f.projects)
+    assert names[1] == "Stöd till föräldrar med intellektuella funktionsnedsättningar i förskolan"
+
+
+def test_a_district_is_named_as_it_was_when_the_document_was_written(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-602/2019
+                                                           2019-10-22
+
+Lokala utvecklingsmedel (LUM) 2020
+
+Förvaltning                 Projekt                                   Tkr
+
+Älvsjö                      Äldre som vårdar en närstående            300
+Farsta                      Samtal med unga om skulder                250
+
+Summa                                                                 550
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(d.district_id for p in f.projects for d in p.districts) == ["alvsjo", "farsta"]
+
+
+def test_a_legend_of_abbreviations_gives_a_tables_owners_their_districts(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-510/2021
+                                                           2021-10-05
+
+Lokala utvecklingsmedel 2022
+
+Tabell 1. Förslag (tkr)
+
+Nr  Sökande    Projekt                                     Förslag
+1   BR (HV)    Tidiga samtal med blivande föräldrar            300
+2   SKH        Stöd till unga i skuld                          250
+    Summa                                                      550
+
+Förkortningar i tabell 1: BR = Bromma, HV = Hässelby-Vällingby,
+SKH = Skärholmen.
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects)
+    assert got == [(250000, ["skarholmen"]), (300000, ["bromma", "hasselby-vallingby"])]
+
+
+def test_criteria_numbered_in_brackets_inside_one_sentence(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-510/2021
+                                                           2021-10-05
+
+Lokala utvecklingsmedel 2022
+
+Bedömning
+
+Rådet har bedömt ansökningarna utifrån i vilken grad projektet
+(1) når barn som sällan får stöd, (2) görs tillsammans med
+skolan och (3) har en plan för uppföljning.
+"""
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria] == [
+        "når barn som sällan får stöd",
+        "görs tillsammans med skolan",
+        "har en plan för uppföljning",
+    ]
