@@ -82,7 +82,12 @@ DONE = re.compile(
 _APPLIED = re.compile(r"ansok|soker|sokt")
 #: what a named study costs or goes on with ("beräknas kosta 1,2 mnkr", "fortsätter under
 #: 2025 med 0,6 mnkr")
-_COSTS = re.compile(r"\bkosta\w*\b|\bfortsatter\b[^.]*\bmed\s+\d")
+_COSTS = re.compile(
+    r"\bkosta\w*\b|\bfortsatter\b[^.]*\bmed\s+\d"
+    # money set aside for a named project ("avsätts 1 200 000 kr för projektet X",
+    # "1,2 miljoner kronor används för projektet X")
+    r"|\b(?:avsatts|avsattes|anvands|reserveras)\b[^.]*\bfor\s+projektet\b"
+)
 #: a grant made now (present or proposed), which a past grant in a subordinate clause
 #: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo
 _GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
@@ -117,7 +122,10 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
     for k, w in enumerate(words):
         token = w.group(0)
         if k > 0 and (
-            _NAME_STOP.match(text[w.start() :]) or re.match(r"^\d", token) or w.start() in money_at
+            _NAME_STOP.match(text[w.start() :])
+            # a number ends the name, an age group ("Tryggare hemma 65+") is part of it
+            or (re.match(r"^\d", token) and not re.fullmatch(r"\d{1,3}\+[,.;:]?", token))
+            or w.start() in money_at
         ):
             if w.start() in money_at and k > 1 and _MONEY_PREP.fullmatch(words[k - 1].group(0)):
                 end = words[k - 2].end()  # "… i Farsta med tvåhundratusen kronor"

@@ -213,7 +213,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # "Föreningen Tensta Basket" over its activity and sum)
     performers = {fold(d.performer) for d in drafts if d.performer}
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
-    drafts = [d for d in drafts if names_a_project(d.name)]
+    # a list of questions ("Följs beviljade bidrag upp?"), a review's, names no projects
+    asked = [d for d in drafts if d.name.rstrip().endswith("?") and d.amount_sek is None]
+    drafts = [d for d in drafts if names_a_project(d.name) and not (len(asked) > 1 and d in asked)]
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a

@@ -395,6 +395,8 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
         per = _PER.match(sk, m.end()) if value >= 100 else None
         if (
             per is not None
+            # "bidrag 2018 per bidragsform": a year, not a rate
+            and not (re.fullmatch(r"(?:19[5-9]|20[0-3])\d", m.group()))
             and (per.group("per") or per.group("yearly"))
             and _COST_CONTEXT.search(sk, max(0, m.start() - 120), m.start())
         ):

@@ -224,15 +224,24 @@ def lone_subject(p1: CleanPage) -> _Field | None:
     and no sentence, with a paragraph of running text right under it."""
     texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:40]]
     for k, text in enumerate(texts):
+        end = k + 1  # the line after the subject; a subject may wrap once, its second
+        # line going on in lower case ("Granskning av bidrag till föreningar" ⏎ "och …")
+        if end + 1 < len(texts) and texts[end][:1].islower() and not texts[end + 1]:
+            text, end = f"{text} {texts[end]}", end + 1
         words = text.split()
         if not (_MIN_SUBJECT_WORDS <= len(words) <= _MAX_SUBJECT_WORDS):
             continue
-        if (k and texts[k - 1]) or (k + 1 < len(texts) and texts[k + 1]):
+        if (k and texts[k - 1]) or (end < len(texts) and texts[end]):
             continue
         if text.endswith((".", ":", ",")) or _LABEL.match(text) or text.isupper():
             continue
-        after = next((t for t in texts[k + 1 :] if t), "")
-        if len(after.split()) >= _MIN_PROSE_WORDS:
+        start = next((j for j in range(end, len(texts)) if texts[j]), len(texts))
+        para = []  # the paragraph under it, to its first blank line
+        for t in texts[start:]:
+            if not t:
+                break
+            para.append(t)
+        if len(" ".join(para).split()) >= _MIN_PROSE_WORDS and not _LABEL.match(para[0]):
             return _Field(text, text, 0.5)
     return None
 

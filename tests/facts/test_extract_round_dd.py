@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 
 from pipeline.understand.repair_digits import fix_number_letters
@@ -183,3 +184,74 @@ skolan och (3) har en plan för uppföljning.
         "görs tillsammans med skolan",
         "har en plan för uppföljning",
     ]
+
+
+REVIEW = """Stockholms stad
+Revisionskontoret                                   Revisionsrapport nr 4/2017
+                                                    Dnr 3.1.2-0051/2017
+                                                    2017-05-16
+
+
+
+Farsta stadsdelsnämnd
+
+Granskning av handläggningen av
+ekonomiskt bistånd till unga vuxna
+
+
+
+Rapporten har godkänts av revisorsgrupp 5 och överlämnas till Farsta
+stadsdelsnämnd. Revisorerna önskar nämndens yttrande senast den 1 september 2017.
+
+Kontaktperson: Karin Holmgren, revisor
+Telefon: 08-508 29 000
+
+\f
+Revisionsrapport nr 4/2017                                      Sida 2 (2)
+
+1 Inledning
+
+Följande revisionsfrågor har besvarats:
+
+• Finns rutiner för när ett ärende ska överlämnas?
+• Dokumenteras bedömningen av varje ansökan?
+
+Tabell 1. Beviljade bidrag 2016 per bidragsform
+
+Åldersgrupp                  Antal hushåll      Belopp, kr
+18–20 år                                42         1 310 000
+21–24 år                                77         2 905 000
+"""
+
+
+def test_a_reviews_questions_are_no_projects_and_its_caption_year_no_sum(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, REVIEW)
+    assert not [p for p in f.projects if p.name.endswith("?")]
+    assert 2016 not in {a.sek for a in f.amounts}
+
+
+def test_a_subject_that_wraps_once_under_its_addressee_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(REVIEW, encoding="utf-8")
+    assert (
+        understood(path).meta.title
+        == "Granskning av handläggningen av ekonomiskt bistånd till unga vuxna"
+    )
+
+
+def test_money_set_aside_for_a_named_project_with_an_age_group_in_its_name(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.1-77/2022
+                                                           2022-03-02
+
+Fördelning av statsbidrag 2022
+
+Av statsbidraget avsätts 900 000 kr för projektet Trygg vardag 75+,
+som genomförs gemensamt av Bromma och Kungsholmens
+stadsdelsförvaltningar.
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects]
+    assert got == [("Trygg vardag 75+", 900000, ["bromma", "kungsholmen"])]
