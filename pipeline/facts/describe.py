@@ -119,7 +119,12 @@ def describe(
         # projektet tillsammans med Skärholmens stadsdelsförvaltning"): it takes part too
         places = [*own, *(p for p in places if p.district_id not in mine)]
     performer = performer_in(text, find_orgs)
-    if performer is not None and _is_city_unit(performer, find):
+    if (
+        performer is not None
+        and _is_city_unit(performer, find)
+        # a city office under "Utförare:" (the statistics office) carries the study out
+        and not re.search(rf"utförare\s*:\s*{re.escape(performer[:12])}", text, re.IGNORECASE)
+    ):
         performer = None
     if performer is None:
         performer = research_body_in(text, find_orgs)

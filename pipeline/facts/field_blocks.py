@@ -56,7 +56,7 @@ from pipeline.facts.field_lines import (
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import dehyphen_join, sentences, unit_at
+from pipeline.facts.text_units import dehyphen_join, run_in_name, sentences, unit_at
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -398,7 +398,7 @@ def _draft(
     years = find_years(period[1]) if period else []
     funds = find_funds(evidence, ctx.study_fund)
     d = Draft(
-        name=name.rstrip(" ."),
+        name=run_in_name(name).rstrip(" ."),
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),

@@ -56,6 +56,8 @@ def describe_numbered_rows(
     for t in grids:
         for r in t.rows:
             no = r.text("ordinal").strip(" .):")
+            lead = re.match(r"\s*(\d{1,2})\s{2,}\S", r.evidence)
+            no = no or (lead.group(1) if lead else "")  # "1  Boendekedjan" under "Studie"
             d = next((d for d in drafts if d.first_line == r.first_line), None)
             if no.isdigit() and d is not None and d.description is None:
                 numbered[no.lstrip("0")] = d

@@ -92,7 +92,7 @@ def _name_after(words: list[str]) -> list[str]:
             break
     if _in_unit(run):
         return [*run[:-1], run[-1].rstrip(".,;:")]  # a department's name ends in any word
-    while run and not (run[-1].strip(".,;:")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
+    while run and not (run[-1].strip(".,;:()")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
         run.pop()
     return run
 
@@ -205,8 +205,13 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             after = [fold(w.strip(".,;:")) for w in text[h.end :].split()[: len(run) + 1]]
             if run[-1].endswith((".", ";", ":")):
                 after = after[: len(run)]  # the next sentence's first word is not the name's
-            if _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after):
-                continue  # "genomförts av Vantörs stadsdelsförvaltning i samarbete med …": the owner
+            labelled = fold(text[h.start : h.end]).startswith("utforare")
+            if not labelled and (
+                _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after)
+            ):
+                # "genomförts av Vantörs stadsdelsförvaltning i samarbete med …": the owner
+                # (a city office under "Utförare:" is who carries the study out)
+                continue
             return canonical_org(cand, find_orgs)
     return None
 

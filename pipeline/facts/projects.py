@@ -35,6 +35,7 @@ from pipeline.facts.tables import TableRow, header_columns, parse_end_date, seas
 from pipeline.facts.text_units import (
     dehyphen_join,
     generic_heading,
+    run_in_name,
     section_heading,
     sentences,
 )
@@ -310,7 +311,7 @@ def find_studies(
         end_date = end_date_in(text)
         out.append(
             Study(
-                name=_tidy_name(_LABEL_PREFIX.sub("", lines[h].text.strip())),
+                name=_heading_name(lines[h].text),
                 heading_line=h,
                 last_line=end - 1,
                 page_no=lines[h].page_no,
@@ -388,6 +389,12 @@ _LABEL_PREFIX = re.compile(
     r"\s*(?=\S)",
     re.IGNORECASE,
 )
+
+
+def _heading_name(heading: str) -> str:
+    """A study's name from its heading line; a run-in heading ("Studie 1. Name. Studien
+    följer …") ends at its first full stop."""
+    return _tidy_name(run_in_name(_LABEL_PREFIX.sub("", heading.strip())))
 
 
 def _tidy_name(s: str) -> str:

@@ -14,7 +14,13 @@ from pipeline.facts.describe import stated_amount
 from pipeline.facts.drafts import cued_status
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
-from pipeline.facts.text_units import Sentence, dehyphen_join, section_heading, sentences
+from pipeline.facts.text_units import (
+    Sentence,
+    dehyphen_join,
+    run_in_name,
+    section_heading,
+    sentences,
+)
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -290,7 +296,8 @@ def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> 
         if labelled and re.match(rf"\w+\s+{token}\s*[:.–-]", text):
             end = _wrapped_label(lines, k)
             joined = " ".join(lines[j].text.strip() for j in range(k, end + 1))
-            return _LABELLED.match(joined).group(1).strip(" .:")  # type: ignore[union-attr]
+            name = _LABELLED.match(joined).group(1)  # type: ignore[union-attr]
+            return run_in_name(name).strip(" .:")  # ("Studie 1. Name. Studien följer …")
     return None
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "generic_heading",
     "is_break",
     "paragraphs",
+    "run_in_name",
     "section_heading",
     "sentences",
 ]
@@ -268,3 +269,14 @@ def unit_at(text: str) -> int | None:
     """Where a förvaltning's unit is named in a text, or None."""
     m = _UNIT_WORD.search(fold(text))
     return m.start() if m else None
+
+
+#: the full stop that ends a run-in heading's name ("Name. Studien följer …")
+_RUN_IN_END = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
+
+
+def run_in_name(text: str) -> str:
+    """A name printed run-in at the start of its paragraph ("Studie 1. Vägen ut ur
+    bistånd. Studien följer …" after its label): the text to its first full stop."""
+    end = _RUN_IN_END.search(text)
+    return text[: end.start()] if end else text

@@ -235,6 +235,8 @@ def lone_subject(p1: CleanPage) -> _Field | None:
             continue
         if text.endswith((".", ":", ",")) or _LABEL.match(text) or text.isupper():
             continue
+        if re.match(r"\d{1,2}(?:\.\d{1,2})+\.?\s", text):
+            continue  # "5.3 Externt finansierade projekt": a chapter of a longer report
         start = next((j for j in range(end, len(texts)) if texts[j]), len(texts))
         para = []  # the paragraph under it, to its first blank line
         for t in texts[start:]:

@@ -255,3 +255,41 @@ stadsdelsförvaltningar.
     f = facts_of(tmp_path, text)
     got = [(p.name, p.amount_sek, sorted(d.district_id for d in p.districts)) for p in f.projects]
     assert got == [("Trygg vardag 75+", 900000, ["bromma", "kungsholmen"])]
+
+
+def test_run_in_study_paragraphs_give_name_districts_and_performer_to_a_numbered_cost_table(
+    tmp_path: Path,
+) -> None:
+    text = """STADSLEDNINGSKONTORET                                  Tjänsteutlåtande
+Socialpolitiska avdelningen                            Dnr 329-0455/2006
+                                                       2006-04-11
+Handläggare                                            Till
+Lars Ek                                                Kommunstyrelsen
+Telefon 08-508 29 100
+
+Beställning av FoU-studier 2006
+
+Föreslagna studier
+
+Studie 1. Vägen ut ur långvarigt bistånd. Studien följer hushåll
+med försörjningsstöd i mer än tre år. Studien genomförs i Farsta
+stadsdelsförvaltning. Utförare: Utrednings- och statistikkontoret
+(USK). Kostnad: 350 tkr. Klar: mars 2007.
+
+Studie 2. Unga vuxna i hemlöshet. Studien kartlägger hur unga
+hemlösa får stöd. Utförare: Institutionen för socialt arbete,
+Stockholms universitet. Kostnad: 400 tkr. Klar: juni 2007.
+
+Kostnader (tkr)
+
+Studie                               2006       2007      Totalt
+1  Vägen ut                           200        150         350
+2  Unga vuxna                         250        150         400
+Summa                                 450        300         750
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: p for p in f.projects}
+    assert set(got) == {"Vägen ut ur långvarigt bistånd", "Unga vuxna i hemlöshet"}
+    first = got["Vägen ut ur långvarigt bistånd"]
+    assert [d.district_id for d in first.districts] == ["farsta"]
+    assert (first.performer or "").startswith("Utrednings- och statistikkontoret")
