@@ -53,7 +53,7 @@ _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15
-_CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
+_CLAUSE_OPENERS = ("som", "att", "ar", "vilka", "ska", "skall", "bor", "maste")  # "… ska" • "ha …"
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
 
 
@@ -260,6 +260,8 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
                 and nxt == k + 1
                 and (
                     lines[nxt].text.rstrip().endswith(":")
+                    # "… samma kriterier som" ⏎ "tillämpades …. Projekt som beviljas ska"
+                    or fold(lines[nxt].text.split()[-1]).strip(",") in _CLAUSE_OPENERS
                     # "… utifrån att" ⏎ "projektet" ⏎ ⏎ "- omfattar …": the clause's subject
                     or len(lines[nxt].text.split()) <= _MAX_SUBJECT_WORDS
                     and not lines[nxt].text.rstrip().endswith((".", ","))

@@ -57,7 +57,9 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
         len(parts) > 1
         and _committee_only(parts[-1])
         # ("… medel för 2006 hos" ⏎ "Socialtjänstnämnden": the title's own last word)
-        and not re.search(r"\b(?:hos|till|från|av|för|om|i|med|inom|åt|och)\s*$", parts[-2])
+        and not re.search(
+            r"\b(?:hos|till|från|av|för|om|i|med|inom|åt|och)\s*$", parts[-2], re.IGNORECASE
+        )
     ):
         parts = parts[:-1]  # "Verksamhetsberättelse 2022" over the nämnd it is the report of
     if parts and not any(_signature_like(t) or _ITEM_LINE.match(t) for t in parts):

@@ -293,3 +293,27 @@ Summa                                 450        300         750
     first = got["Vägen ut ur långvarigt bistånd"]
     assert [d.district_id for d in first.districts] == ["farsta"]
     assert (first.performer or "").startswith("Utrednings- och statistikkontoret")
+
+
+def test_criteria_after_an_intro_whose_last_sentence_ends_in_a_modal_verb(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-210/2014
+                                                           2014-05-06
+
+Lokala utvecklingsmedel 2014, andra omgången
+
+Ärendet
+
+Ansökningarna har bedömts utifrån samma kriterier som
+gällde i den första omgången. Projekt som beviljas medel ska
+
+•  nå barn och unga i familjer med missbruk,
+•  bygga på samverkan med skolan,
+•  ha en plan för hur resultaten följs upp.
+"""
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria] == [
+        "nå barn och unga i familjer med missbruk",
+        "bygga på samverkan med skolan",
+        "ha en plan för hur resultaten följs upp.",
+    ]
