@@ -53,7 +53,10 @@ _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15
-_CLAUSE_OPENERS = ("som", "att", "ar", "vilka", "ska", "skall", "bor", "maste")  # "… ska" • "ha …"
+_CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
+#: a modal verb that ends an intro when the list follows it ("Projekt som beviljas ska" ⏎ ⏎
+#: "• ha …"); a line of the same sentence after it goes on with the verb ("… ska" ⏎ "fortsätta")
+_MODALS = ("ska", "skall", "bor", "maste")
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
 
 
@@ -253,6 +256,11 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
         if s.endswith(":"):
             return k
         words = s.split()
+        if words and fold(words[-1]) in _MODALS:
+            nxt = _next_nonblank(lines, k)
+            if nxt is not None and nxt == k + 1 and not _is_bullet(lines[nxt].text):
+                continue  # "… hur insatsen ska" ⏎ "fortsätta efter …": the sentence goes on
+            return k
         if words and fold(words[-1]).strip(",") in _CLAUSE_OPENERS:
             nxt = _next_nonblank(lines, k)
             goes_on = (
@@ -261,7 +269,7 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
                 and (
                     lines[nxt].text.rstrip().endswith(":")
                     # "… samma kriterier som" ⏎ "tillämpades …. Projekt som beviljas ska"
-                    or fold(lines[nxt].text.split()[-1]).strip(",") in _CLAUSE_OPENERS
+                    or fold(lines[nxt].text.split()[-1]) in _MODALS
                     # "… utifrån att" ⏎ "projektet" ⏎ ⏎ "- omfattar …": the clause's subject
                     or len(lines[nxt].text.split()) <= _MAX_SUBJECT_WORDS
                     and not lines[nxt].text.rstrip().endswith((".", ","))
@@ -356,7 +364,7 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         last = lines[end].text.rstrip()
         open_intro = (
             last.endswith(":")
-            or fold(last.split()[-1]) in _CLAUSE_OPENERS
+            or fold(last.split()[-1]) in (*_CLAUSE_OPENERS, *_MODALS)
             or _indented_block(lines, end)
         )
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)

@@ -317,3 +317,24 @@ gällde i den första omgången. Projekt som beviljas medel ska
         "bygga på samverkan med skolan",
         "ha en plan för hur resultaten följs upp.",
     ]
+
+
+def test_a_modal_verb_at_a_line_end_inside_a_sentence_opens_no_list(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-118/2022
+                                                           2022-03-01
+
+Fördelning av utvecklingsmedel 2022
+
+Ärendet
+Ansökningarna har bedömts utifrån behov, spridning och hur insatsen ska
+fortsätta efter bidragsperioden.
+
+Tabell 1. Förslag till fördelning 2022
+
+Stadsdelsförvaltning      Insats                                  Belopp, kr
+Farsta                    Föräldragrupper på somaliska                 450 000
+Bromma                    Mobilt team för unga                         380 000
+"""
+    f = facts_of(tmp_path, text)
+    assert not f.criteria
