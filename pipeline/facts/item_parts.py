@@ -77,7 +77,17 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
                 return tidy(name), [p for p in places if p.start >= tail_start]
     # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
     lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
-    if lead and _owner_covered(lead.group(1), places, 0):
+    if lead and (
+        _owner_covered(lead.group(1), places, 0)
+        # "Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": the förvaltning and
+        # its own unit, named after a comma
+        or (
+            "," in lead.group(1)
+            and _owner_covered(lead.group(1).split(",")[0], places, 0)
+            and re.fullmatch(r"\s*[A-ZÅÄÖ][\w\s-]{2,60}", lead.group(1).split(",", 1)[1])
+            is not None
+        )
+    ):
         return tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
     return tidy(head), []
 

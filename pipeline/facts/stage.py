@@ -37,6 +37,7 @@ from pipeline.facts.amounts import all_amounts
 from pipeline.facts.applicant_paragraphs import describe_by_applicant
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
+from pipeline.facts.bracketed_names import find_bracketed_names
 from pipeline.facts.context import (
     Context,
     document_fund,
@@ -174,6 +175,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
+        lambda: listed(find_bracketed_names(lines, places)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
         lambda: listed(find_priced_blocks(lines, places, own)),

@@ -338,3 +338,61 @@ Bromma                    Mobilt team för unga                         380 000
 """
     f = facts_of(tmp_path, text)
     assert not f.criteria
+
+
+def test_applications_named_in_a_sentence_each_with_its_district_in_brackets(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-0610/2018
+                                                           2018-11-13
+
+Lokala utvecklingsmedel 2019
+
+Ansökningar som föreslås avslås
+Sju ansökningar föreslås avslås. Bland dem finns Samtalsstöd för
+syskon (Bromma), Nattcafé för unga vuxna (Skärholmen) och Läsombud i
+hemtjänsten (Östermalm), som bedöms ligga nära ordinarie verksamhet.
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, [d.district_id for d in p.districts], p.status) for p in f.projects]
+    assert got == [
+        ("Samtalsstöd för syskon", ["bromma"], "ansökt"),
+        ("Nattcafé för unga vuxna", ["skarholmen"], "ansökt"),
+        ("Läsombud i hemtjänsten", ["ostermalm"], "ansökt"),
+    ]
+
+
+def test_a_bracket_after_a_single_name_or_of_no_district_makes_no_series(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-0610/2018
+                                                           2018-11-13
+
+Lokala utvecklingsmedel 2019
+
+Projektet följs av Ersta Sköndal Bräcke högskola (ESBH) och av
+Stockholms universitet (SU), som båda har lämnat planer för uppföljning.
+"""
+    f = facts_of(tmp_path, text)
+    assert not f.projects
+
+
+def test_an_item_owned_by_a_forvaltning_and_its_unit_before_a_colon(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-0410/2023
+                                                           2023-09-12
+
+Lokala utvecklingsmedel 2024
+
+Förvaltningen föreslår att följande projekt beviljas medel:
+
+•  Farsta stadsdelsförvaltning: Samtalsgrupper för unga pappor (300 000 kr)
+•  Socialförvaltningen, Enheten för hemlösa: Bostad först för unga
+   (350 000 kr)
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts]) for p in f.projects)
+    assert got == [
+        ("Bostad först för unga", ["socialforvaltningen"]),
+        ("Samtalsgrupper för unga pappor", ["farsta"]),
+    ]
