@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
-from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
+from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -34,6 +34,8 @@ __all__ = ["find_applicant_pairs", "find_district_groups"]
 #: "Name – 400 000 kronor" (or the dash and sum alone, the name on the line above)
 _DASH_SUM = re.compile(r"^(?P<name>.*?)\s*[–—-]\s+(?P<sum>\S.*)$")
 _MIN_GROUPS = 2
+#: a page's head that says a list goes on: "Bilaga 1 (forts.)", "Tabell 2, forts."
+_CONTINUED = re.compile(r"\(?\bforts(?:\.|ättning)\)?", re.IGNORECASE)
 _MAX_OWNER_WORDS = 8
 _MAX_NAME_LINES = 2
 
@@ -51,8 +53,19 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
         places = find(text) if text else []
         rows: list[ListRow] = []
         after = i + 1
-        if text and len(text.split()) <= _MAX_OWNER_WORDS and covered_by_places(text, places):
-            rows, after = _group(lines, i + 1, places, unit, find)
+        if (
+            text
+            and len(text.split()) <= _MAX_OWNER_WORDS
+            and (covered_by_places(text, places) or with_own_unit(text, places))
+        ):
+            start = i + 1
+            while start < min(len(lines), i + 6) and (
+                not lines[start].text.strip() or _CONTINUED.search(lines[start].text)
+            ):
+                start += 1  # the heading's items on the next page, after "Bilaga 1 (forts.)"
+            if start > i + 1 and (start >= len(lines) or lines[start].indent < 2):
+                start = i + 1
+            rows, after = _group(lines, start, places, unit, find)
         if rows:
             run += rows
         elif text:  # any other line ends the run ("Summa 1 460 000 kronor")
@@ -200,6 +213,20 @@ def _group(
         if _SUBTOTAL.match(text):
             j += 1  # "Summa Rinkeby   4 850": the group's total, read as money elsewhere
             break
+        if (
+            rows
+            and not pending
+            and rows[-1].last_line == j - 1
+            and lines[j].indent >= 2
+            and text[:1].islower()
+            and not find_amounts(text)
+        ):
+            # "Barn i skyddat boende – samordnad utredning   250 000 kr" ⏎ "och behandling":
+            # the name goes on under itself after the line that gave its sum
+            rows[-1].name = tidy(f"{rows[-1].name} {text}")
+            rows[-1].last_line = j
+            j += 1
+            continue
         cell = _GAP_SUM.match(text) if not pending and lines[j].indent >= 2 else None
         bare = _bare_sum(cell.group("sum"), unit) if cell else None
         if cell is not None and bare is not None and len(cell.group("name").split()) >= 2:

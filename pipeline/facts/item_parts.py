@@ -43,6 +43,16 @@ _OWNER_FILLER = re.compile(
 )
 
 
+def with_own_unit(text: str, places: Sequence[Place]) -> bool:
+    """`text` is a förvaltning and, after a comma, a unit of its own by name
+    ("Socialförvaltningen, Stödcentrum för unga brottsutsatta")."""
+    first, comma, unit = text.partition(",")
+    return bool(comma) and _owner_covered(first, places, 0) and bool(_UNIT_NAME.fullmatch(unit))
+
+
+_UNIT_NAME = re.compile(r"\s*[A-ZÅÄÖ][\w\s-]{2,60}")
+
+
 def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
     """`text` (starting at `offset` of the head) holds places and owner filler only."""
     inside = [p for p in places if p.start >= offset and p.end <= offset + len(text)]
@@ -77,17 +87,8 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
                 return tidy(name), [p for p in places if p.start >= tail_start]
     # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
     lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
-    if lead and (
-        _owner_covered(lead.group(1), places, 0)
-        # "Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": the förvaltning and
-        # its own unit, named after a comma
-        or (
-            "," in lead.group(1)
-            and _owner_covered(lead.group(1).split(",")[0], places, 0)
-            and re.fullmatch(r"\s*[A-ZÅÄÖ][\w\s-]{2,60}", lead.group(1).split(",", 1)[1])
-            is not None
-        )
-    ):
+    # ("Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": and its own unit)
+    if lead and (_owner_covered(lead.group(1), places, 0) or with_own_unit(lead.group(1), places)):
         return tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
     return tidy(head), []
 

@@ -218,6 +218,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # a list of questions ("Följs beviljade bidrag upp?"), a review's, names no projects
     asked = [d for d in drafts if d.name.rstrip().endswith("?") and d.amount_sek is None]
     drafts = [d for d in drafts if names_a_project(d.name) and not (len(asked) > 1 and d in asked)]
+    for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
+        d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a

@@ -396,3 +396,38 @@ Förvaltningen föreslår att följande projekt beviljas medel:
         ("Bostad först för unga", ["socialforvaltningen"]),
         ("Samtalsgrupper för unga pappor", ["farsta"]),
     ]
+
+
+def test_grants_under_district_headings_with_names_wrapped_after_their_sums(
+    tmp_path: Path,
+) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 504-0711/2011
+                                                           2011-11-08
+
+Lokala utvecklingsmedel 2012
+
+Bilaga 1. Förslag till beviljade projekt
+
+Bromma stadsdelsförvaltning
+    Stödsamtal för unga vuxna med skulder, år 2 av 3            310 000 kr
+    Läxhjälp i samverkan med skolan och                         200 000 kr
+    fritidsgården
+
+Socialförvaltningen, Enheten för hemlösa
+    Boendestöd efter vräkning                                   240 000 kr
+
+Farsta stadsdelsförvaltning
+
+Bilaga 1 (forts.)
+
+    Tidiga insatser för barn i förskolan                        180 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects]
+    assert got == [
+        ("Stödsamtal för unga vuxna med skulder", ["bromma"], 310000),
+        ("Läxhjälp i samverkan med skolan och fritidsgården", ["bromma"], 200000),
+        ("Boendestöd efter vräkning", ["socialforvaltningen"], 240000),
+        ("Tidiga insatser för barn i förskolan", ["farsta"], 180000),
+    ]
