@@ -16,7 +16,7 @@ from pipeline.facts.grid_header import header_role
 __all__ = ["unflatten"]
 
 
-_MAX_FLAT_COLUMNS = 5
+_MAX_FLAT_COLUMNS = 7  # a label, four years and a total
 _MAX_LABEL_WORDS = 10
 #: a flattened cell under a money column: a sum, a dash, or one word printed instead ("IOP")
 _FLAT_VALUE = re.compile(
@@ -30,7 +30,7 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1"})
 def unflatten(lines: Sequence[str]) -> tuple[list[str], frozenset[int], frozenset[int]]:
     """A table a text export put one cell per line ("Förening" / "Ansökt" / "Förslag" /
     "Länkarna" / "160 000" / "150 000" …) joined back into rows, each on its first line;
-    the other lines of a row are returned as consumed. A header is two to five short lines
+    the other lines of a row are returned as consumed. A header is two to seven short lines
     without digits whose last ones name money columns; each row is a label and as many value
     cells (a sum, a dash, a short word such as "IOP" — read as an empty cell). Also returns
     the lines of the joined headers."""

@@ -119,6 +119,7 @@ def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
     labels = [[classify_line(ln) for ln in lines] for lines in pages]
     for lines, labs in zip(pages, labels, strict=True):
         _logo_only_at_edges(lines, labs)
+        _cells_are_no_page_numbers(lines, labs)
     _mark_field_error_continuations(pages, labels)
     _mark_running_lines(pages, labels)
     for lines, labs in zip(pages, labels, strict=True):
@@ -139,6 +140,20 @@ def _logo_only_at_edges(lines: list[str], labs: list[str | None]) -> None:
     edges = set(top) | set(bottom)
     for i, lab in enumerate(labs):
         if lab == "letterhead" and i not in edges and _LOGO.match(lines[i]):
+            labs[i] = None
+
+
+_NUMBER_CELL = re.compile(r"^\s*\d[\d\s.,]*\s*$")
+
+
+def _cells_are_no_page_numbers(lines: list[str], labs: list[str | None]) -> None:
+    """A lone number with a number on the line above or below is a cell of a table printed
+    one cell per line ("Stadsdelsnämnden" / "350" / "1 050" / …), not the page's number."""
+    for i, lab in enumerate(labs):
+        if lab != "page_number" or not _NUMBER_CELL.match(lines[i]):
+            continue
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(_NUMBER_CELL.match(t) for t in near):
             labs[i] = None
 
 

@@ -431,3 +431,37 @@ Bilaga 1 (forts.)
         ("Boendestöd efter vräkning", ["socialforvaltningen"], 240000),
         ("Tidiga insatser för barn i förskolan", ["farsta"], 180000),
     ]
+
+
+def test_a_table_flattened_one_cell_per_line_with_four_years_and_a_total(
+    tmp_path: Path,
+) -> None:
+    text = """Farsta stadsdelsförvaltning                                Tjänsteutlåtande
+                                                           Dnr 1.5.1-201/2018
+                                                           2018-04-17
+
+Ansökan om medel från Europeiska socialfonden
+
+Tabell 1. Finansiering per år (tkr)
+Finansiär
+2018
+2019
+2020
+2021
+Totalt
+Europeiska socialfonden
+600
+1 800
+1 800
+1 200
+5 400
+Stadsdelsnämnden
+300
+900
+900
+600
+2 700
+"""
+    f = facts_of(tmp_path, text)
+    sums = sorted(a.sek for a in f.amounts)
+    assert sums.count(600000) == 2 and 300000 in sums and 5400000 in sums and 2700000 in sums
