@@ -200,7 +200,12 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
             j = a + 1
             # a title may wrap onto the next line or two: join until it ends in places
             split = split_name_and_places(title_parts[0], find)
-            while split is None and j <= b and j - a < 3 and lines[j].text.strip():
+            while (
+                (split is None or re.search(r"(?:\boch|\bsamt|,|&)\s*$", title_parts[-1]))
+                and j <= b
+                and j - a < 3
+                and lines[j].text.strip()
+            ):  # ("…, Spånga-Tensta och" ⏎ "Bromma stadsdelsförvaltningar": the places go on)
                 title_parts.append(lines[j].text)
                 split = split_name_and_places(dehyphen_join(title_parts), find)
                 j += 1

@@ -465,3 +465,54 @@ Stadsdelsnämnden
     f = facts_of(tmp_path, text)
     sums = sorted(a.sek for a in f.amounts)
     assert sums.count(600000) == 2 and 300000 in sums and 5400000 in sums and 2700000 in sums
+
+
+def test_a_numbered_items_places_go_on_after_och_at_a_line_end(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-0140/2016
+                                                           2016-03-15
+
+Årsrapport för lokala utvecklingsmedel 2015
+
+Följande lokala utvecklingsprojekt har genomförts under 2015 och
+slutredovisats till förvaltningen.
+
+1. Tidiga samtal med unga i skolan, Rinkeby-Kista och
+   Spånga-Tensta stadsdelsförvaltningar
+2. Läxhjälp på fritidsgården, Bromma
+   stadsdelsförvaltning
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, sorted(d.district_id for d in p.districts)) for p in f.projects]
+    assert got == [
+        ("Tidiga samtal med unga i skolan", ["rinkeby-kista", "spanga-tensta"]),
+        ("Läxhjälp på fritidsgården", ["bromma"]),
+    ]
+
+
+def test_a_study_carried_out_in_four_named_districts(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2-0140/2016
+                                                           2016-03-15
+
+Årsrapport för FoU-verksamheten 2015
+
+Stadsövergripande studier (FUM)
+
+Under 2015 har följande studier slutförts.
+
+Unga vuxna som lämnar familjehem
+
+Studien har följt unga som lämnat familjehem. Den har genomförts av
+Institutionen för socialt arbete vid Stockholms universitet i tre
+stadsdelsförvaltningar: Bromma, Kungsholmen och Skärholmen. Studien
+kostade 420 000 kronor.
+
+Äldre med missbruk i hemtjänsten
+
+Studien har kartlagt hur hemtjänsten möter äldre med missbruk. Den har
+genomförts av Ersta Sköndal högskola och kostade 380 000 kronor.
+"""
+    f = facts_of(tmp_path, text)
+    study = next(p for p in f.projects if p.name == "Unga vuxna som lämnar familjehem")
+    assert sorted(d.district_id for d in study.districts) == ["bromma", "kungsholmen", "skarholmen"]
