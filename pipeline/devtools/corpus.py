@@ -45,7 +45,7 @@ DEFAULT_LEVEL = "mild300"
 #: 1, 1 + n, 1 + 2n, …: n001, n005, … for a stride of 4): OCR is most of the test suite's
 #: time, and a quarter of a corpus of 300 documents still shows what scanning costs each field
 #: (README, "Development").
-SCAN_STRIDE: dict[str, int] = {"neighbours": 4}
+SCAN_STRIDE: dict[str, int] = {"neighbours": 4, "genre": 4}
 
 
 def gate_stems(corpus: str | Path, variant: str, stems: Collection[str]) -> list[str]:

@@ -257,7 +257,11 @@ def find_studies(
             f = find_funds(hl.text, ctx.study_fund)
             if f and fund and f[0][2] != fund:
                 break
-            if _is_table_line(lines, h, table_rows) or generic_heading(hl.text):
+            if (
+                _is_table_line(lines, h, table_rows)
+                or generic_heading(hl.text)
+                or re.search(r"\S\s{3,}\S", hl.text.strip())  # "Bromma     Name": a list's row
+            ):
                 continue
             if len(hl.text.split()) <= 3 and _UNIT_NAME.search(fold(hl.text.strip(" .,:"))):
                 continue  # a förvaltning's name over its address, not a study

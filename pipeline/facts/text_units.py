@@ -237,7 +237,9 @@ _SECTION_WORDS = re.compile(
     # a report's parts: staff, transfers of a result, grants to associations, key figures
     r"personal(?:en)?|resultatoverforing(?:en|ar)?|investering(?:ar|arna)?|lokaler(?:na)?|"
     r"arbetsmiljo(?:n)?|internkontroll(?:en)?|intern|nyckeltal(?:en)?|bidrag|"
-    r"foreningsbidrag(?:en)?|verksamhet(?:en|er|erna)?)$"
+    r"foreningsbidrag(?:en)?|verksamhet(?:en|er|erna)?|"
+    # "Exempel på resultat", "Några exempel": the report's own illustrations
+    r"exempel|nagra)$"
 )
 
 

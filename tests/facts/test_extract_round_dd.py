@@ -516,3 +516,28 @@ genomförts av Ersta Sköndal högskola och kostade 380 000 kronor.
     f = facts_of(tmp_path, text)
     study = next(p for p in f.projects if p.name == "Unga vuxna som lämnar familjehem")
     assert sorted(d.district_id for d in study.districts) == ["bromma", "kungsholmen", "skarholmen"]
+
+
+def test_a_reports_example_section_and_a_lists_rows_are_no_studies(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                        Tjänsteutlåtande
+                                                           Dnr 3.2.1-060/2018
+                                                           2018-02-20
+
+Årsrapport för lokala utvecklingsmedel 2017
+
+Följande projekt beviljades lokala utvecklingsmedel för 2017 och har
+under året genomförts och slutrapporterats.
+
+Bromma                      Läxhjälp i samverkan med
+                            fritidsgården
+Farsta                      Samtal med unga om skulder
+
+Exempel på resultat
+
+I Farsta har projektet Samtal med unga om skulder nått 120 unga.
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == [
+        "Läxhjälp i samverkan med fritidsgården",
+        "Samtal med unga om skulder",
+    ]
