@@ -79,7 +79,10 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
     seen: set[str] = set()
     text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
     for k, s in enumerate(sentences(text.split("\n"))):
-        if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
+        named_in = _IN_DISTRICTS.search(s.text)  # "… i fyra stadsdelsförvaltningar: Farsta, …"
+        if (not cue_hits(s.text, "participation") and not named_in) or cue_hits(
+            s.text, "participation_not"
+        ):
             if k == 0:
                 # the förvaltning the text opens with does what it tells ("Skarpnäcks
                 # stadsdelsförvaltning förbrukade hela det beviljade beloppet")
@@ -96,6 +99,10 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
                 out.append(p)
     return out
 
+
+_IN_DISTRICTS = re.compile(
+    r"\bi\s+(?:två|tre|fyra|fem|sex|sju|åtta|\d{1,2})\s+stadsdel\w*\s*:", re.IGNORECASE
+)
 
 #: the words before a place that name it as the one who paid, not one who took part
 _FUNDER = re.compile(r"(?:medel|kronor|kr|bidrag|utvecklingsmedel)?\s*från\s+$", re.IGNORECASE)
