@@ -45,12 +45,14 @@ def read_rules(text: str) -> str:
     read = list(lines)  # the rules as read: their crossings, before they become dashes
     for a, b in zip(rules, rules[1:], strict=False):
         rows = [k for k in range(a + 1, b) if lines[k].strip()]
-        if not rows or b - a > 12:
-            continue
+        if not rows or b - a > 12 or any("|" in lines[k] for k in rows):
+            continue  # (a table already ruled with "|" is read as it is)
         cols = _bars(lines, rows)
         cross = {c for k in (a, b) for c, ch in enumerate(read[k]) if ch in _BAR + "+"}
         if len(cross) > 2:  # the rules mark the columns: a bar elsewhere is a letter ("l 2lO")
             cols = [c for c in cols if cross & {c - 1, c, c + 1}]
+        elif len(rows) < 2:
+            continue  # one row and rules without crossings: no columns to go by ("1 610 000")
         if len(cols) < 2:
             continue
         for k in rows:

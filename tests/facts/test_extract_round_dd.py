@@ -541,3 +541,16 @@ I Farsta har projektet Samtal med unga om skulder nått 120 unga.
         "Läxhjälp i samverkan med fritidsgården",
         "Samtal med unga om skulder",
     ]
+
+
+def test_a_table_already_ruled_with_bars_keeps_a_sums_leading_one() -> None:
+    text = "\n".join(
+        [
+            "------------------------------------------",
+            "| Summa                 | 940 000 | 1 610 000 |",
+            "------------------------------------------",
+        ]
+    )
+    assert read_rules(text) == text
+    lone = "----------------------------\nSumma      1 610 000\n----------------------------"
+    assert read_rules(lone) == lone  # one row under rules without crossings: no columns
