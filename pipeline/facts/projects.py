@@ -25,6 +25,8 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.finders import place_finder
+from pipeline.facts.lists import covered_by_places
 from pipeline.facts.performers import (  # re-exported: the readers import them from here
     OrgFinder,
     canonical_org,
@@ -260,7 +262,7 @@ def find_studies(
             if (
                 _is_table_line(lines, h, table_rows)
                 or generic_heading(hl.text)
-                or re.search(r"\S\s{3,}\S", hl.text.strip())  # "Bromma     Name": a list's row
+                or _district_row(hl.text)  # "Bromma     Name": a two-column list's row
             ):
                 continue
             if len(hl.text.split()) <= 3 and _UNIT_NAME.search(fold(hl.text.strip(" .,:"))):
@@ -376,6 +378,16 @@ def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:
 
 def _is_table_line(lines: Sequence[BodyLine], h: int, rows: Sequence[TableRow]) -> bool:
     return any(r.first_line <= h <= r.last_line for r in rows)
+
+
+def _district_row(text: str) -> bool:
+    """A line whose first cell, a column gap before the rest, is a district or förvaltning
+    ("Bromma                      Kvalitetssäkrad utredning av …"): a list's row."""
+    cells = re.split(r"\s{3,}", text.strip(), maxsplit=1)
+    if len(cells) < 2:
+        return False
+    places = place_finder(None)(cells[0])
+    return bool(places) and covered_by_places(cells[0], places)
 
 
 def _fund_near(lines: Sequence[BodyLine], i: int, ctx: Context) -> str | None:
