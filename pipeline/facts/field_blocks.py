@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.block_owners import is_owner_line, own_by_owner_lines, owners_of, with_purpose
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.field_lines import (
@@ -56,7 +57,7 @@ from pipeline.facts.field_lines import (
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import dehyphen_join, run_in_name, sentences, unit_at
+from pipeline.facts.text_units import dehyphen_join, run_in_name, sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -84,19 +85,6 @@ _HEADED = re.compile(
 _SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
 _MIN_FIELDS = 2
-
-
-def _owners(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
-    """The places an owner field names; a person or unit naming no place ("Lena Exempel,
-    enheten för barn och familj") is the nämnd's own förvaltning, also beside a partner
-    ("…, ungdomsenheten, i samarbete med Rinkeby stadsdelsförvaltning")."""
-    found = list(find(value))
-    if own and not found:
-        return list(own)  # "Lisa Exempel, öppna förskolan": someone of the nämnd's own
-    unit = unit_at(value)
-    if own and unit is not None and unit < found[0].start:
-        return [*own, *(p for p in found if p not in own)]
-    return found
 
 
 def _status(
@@ -148,11 +136,14 @@ def find_field_blocks(
                 break  # the next name over its fields
             if not lines[end].heading and _preface_of_next(lines, end):
                 break  # the next block's applicant, over its name field
+            if is_owner_line(lines, end, find, lines[i].indent):
+                break  # the next owner's name over its blocks
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
         i = end
     _end_at_other_projects(out, lines)
+    own_by_owner_lines(out, lines, find)
     intro = _intro_status(lines, out[0].first_line) if out else None
     for d in out:
         if d.status is None:
@@ -304,6 +295,8 @@ def _bare_name_over_fields(
     kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
     if len(fields) < _MIN_FIELDS or not any(p.match(lab) for lab in fields for p in kinds):
         return None
+    if field_of(fields, NAME) is not None:
+        return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
     return {"projekt": (i, text), **fields}, after
 
 
@@ -398,7 +391,7 @@ def _draft(
     years = find_years(period[1]) if period else []
     funds = find_funds(evidence, ctx.study_fund)
     d = Draft(
-        name=run_in_name(name).rstrip(" ."),
+        name=with_purpose(run_in_name(name).rstrip(" ."), fields),
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
@@ -412,7 +405,7 @@ def _draft(
         confidence=0.8,
         first_line=i,
         last_line=max(i, end - 1),
-        places=_owners(owner[1], find, own) if owner else [],
+        places=owners_of(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
     granted_year = field_of(fields, YEAR_FIELD)

@@ -78,6 +78,10 @@ END = re.compile(
     r"avrapportering|slutredovisning|beraknas vara klar|beraknas klar|beraknad slutrapport)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
+#: what a trip is about, beside its destination: "Resmål: Oslo, Norge" over "Syfte: …"
+PURPOSE = re.compile(r"^(?:\w+s\s+)?(?:syfte|inriktning|tema|innehall|amne|andamal)$")
+#: a name field that gives a trip's destination only
+DESTINATION = re.compile(r"^(?:resmal|destination|resa till)$")
 PERFORMER = re.compile(
     r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
     r"forskare|uppdragstagare)$"
@@ -114,7 +118,10 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             and last is not None
             and (
                 lines[j].indent >= 8
-                or (text[:1].islower() and any(p.match(last) for p in (NAME, OWNER, PERFORMER)))
+                or (
+                    text[:1].islower()
+                    and any(p.match(last) for p in (NAME, OWNER, PERFORMER, PURPOSE))
+                )
             )
         ):
             # a value wrapped under itself, or a name wrapped onto a line of its own; a field

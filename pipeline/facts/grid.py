@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine, find_funds
+from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import (
     ROW_ROLES,
@@ -51,6 +51,7 @@ from pipeline.facts.grid_header import (
     split_cells,
     unit_line,
 )
+from pipeline.facts.grid_lines import GROUP_TOTAL, fund_only, group_label, is_prose, subtotal
 from pipeline.facts.grid_model import (
     GridRow,
     GridTable,
@@ -58,6 +59,7 @@ from pipeline.facts.grid_model import (
     instalments,
     money_column,
     read_number,
+    words_in_money,
 )
 from pipeline.facts.grid_wrap import lift_wrapped_heads, lone_sums, starts_row, sum_opens_below
 from pipeline.lang.fuzzy import fold
@@ -65,60 +67,12 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
 
-#: a wrapped cell continues the row only when it is short; longer lines after a blank are prose
-_MAX_CONTINUATION_CHARS = 60
 _TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
-
-
-def _subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
-    """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
-    label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
-    if len(label.split()) < 2:
-        return False
-    for k in range(j + 1, min(len(lines), j + 4)):
-        nxt = lines[k].text.strip()
-        if not nxt:
-            continue
-        return "  " in nxt and not lines[k].heading
-    return False
-
-
-#: a group's own total inside a table: "Delsumma  215 000"
-_GROUP_TOTAL = re.compile(r"^(?:delsumma|delsummor|delsum|delbelopp)\b", re.IGNORECASE)
-_MAX_GROUP_LABEL_WORDS = 6
-
-
-def _group_label(
-    lines: Sequence[BodyLine], j: int, columns: list[GridColumn], money: GridColumn
-) -> bool:
-    """A short heading inside a table ("MUSIK", "Teater och dans") with a row of the table
-    right under it: its cells in the table's columns and a sum in the money column."""
-    if len(lines[j].text.split()) > _MAX_GROUP_LABEL_WORDS:
-        return False
-    k = j + 1
-    while k < len(lines) and not lines[k].text.strip():
-        k += 1
-    if k >= len(lines) or k > j + 2 or lines[k].heading:
-        return False
-    text = " " * lines[k].indent + lines[k].text
-    cells = split_row_cells(text, columns)
-    return (
-        len(cells) >= 2
-        and cells[-1].end > money.start - 4
-        and read_number(cells[-1].text, money.multiplier) is not None
-    )
-
-
-def _fund_only(text: str) -> bool:
-    """A line that names a fund and nothing else ("FoU-medel", "MUST")."""
-    funds = find_funds(text)
-    rest = text[: funds[0][0]] + text[funds[0][1] :] if len(funds) == 1 else "x"
-    return not text.startswith("(") and not re.sub(r"[\W_]+", "", rest)
 
 
 #: a sum applied for, in brackets under the sum proposed: "(sökt 62 000)"
@@ -141,6 +95,9 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             continue
         caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
+        if (wordy := words_in_money(table)) is not None:
+            wordy.role = "other"
+            table = _read_table(lines, i, columns)
         lift_wrapped_heads(table, lines)
         lone_sums(table, lines)
         tables += [table] if table.rows else []
@@ -165,7 +122,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
     row: GridRow | None = None
     blank = False
     after_rule = False
-    j = h + 1
+    j = head_end = h + 1
+    head_end = h
     while j < len(lines):
         ln = lines[j]
         text = " " * ln.indent + ln.text
@@ -180,7 +138,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = True
             j += 1
             continue
-        if j == h + 1 and (unit_line(lines, j, columns) or continuation_cells(lines, h)):
+        if (
+            j <= h + 2
+            and j == head_end + 1
+            and (unit_line(lines, j, columns) or continuation_cells(lines, h, j))
+        ):
+            head_end = j  # the header's wrapped second (and third) line
             j += 1
             continue
         if _is_repeat_header(lines, j, columns):
@@ -190,12 +153,14 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 col.start = new_col.start
             blank = False
             row = None
-            j += 1
+            k, j = j, j + 1
+            while j < len(lines) and j - k <= 2 and continuation_cells(lines, k, j):
+                j += 1  # its wrapped lines ("nämnd   belopp   tkr")
             continue
         # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
-        fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and _fund_only(stripped)
+        fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)
         if (ln.heading or fund_label) and "  " not in stripped and "|" not in stripped:
-            if money is None or not _group_label(lines, j, columns, money):
+            if money is None or not group_label(lines, j, columns, money):
                 break
             row = None  # "TEATER OCH DANS" over the next group of rows: the table goes on
             blank = False
@@ -203,8 +168,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         cells = split_row_cells(text, columns)
         if (
-            _TOTAL_ROW.match(stripped.lstrip("| ")) and _subtotal(stripped, lines, j)
-        ) or _GROUP_TOTAL.match(stripped.lstrip("| ")):
+            _TOTAL_ROW.match(stripped.lstrip("| ")) and subtotal(stripped, lines, j)
+        ) or GROUP_TOTAL.match(stripped.lstrip("| ")):
             # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on; its sum is
             # printed money all the same (what the group was granted)
             if money is not None:
@@ -345,7 +310,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = False
             j += 1
             continue
-        if _is_prose(stripped, cells, blank):
+        if is_prose(stripped, cells, blank):
             break
         # rows with their sums on their first line: a line under one goes on with that row
         top_aligned = (
@@ -436,13 +401,3 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         j += 1
     table.rows = [r for r in table.rows if any(r.text(role) for role in ROW_ROLES)]
     return table
-
-
-def _is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
-    """A line of running text, not laid out in columns: after a blank line any single-cell
-    line longer than a wrapped cell; directly under a row, a long line that ends a sentence."""
-    if len(cells) >= 2:
-        return False
-    if blank:
-        return len(stripped) > _MAX_CONTINUATION_CHARS or stripped.endswith((".", ":"))
-    return len(stripped) > 70 and stripped.endswith((".", ":"))

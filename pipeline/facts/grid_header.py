@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.grid_columns import (
+    ROW_ROLES,
+    GridCell,
+    GridColumn,
+    unheaded_names,
+    unit_beside_name,
+    unnamed_column,
+)
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -38,7 +45,6 @@ _MAX_HEADER_CELL_WORDS = 4
 _UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
 _UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
 _UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
-ROW_ROLES = ("name", "district", "performer_name")
 #: a header word followed by a second one it is paired with ("Resmål och syfte")
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
@@ -60,24 +66,12 @@ _YEAR_UNIT = re.compile(
     re.I,
 )
 #: what a study trip is about, in a column beside its destination
-_PURPOSE_HEADER = re.compile(r"(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)")
+#: what a trip or study is about; also with its owner ("Studiebesökets inriktning", "Resans syfte")
+_PURPOSE_HEADER = re.compile(
+    r"(?:\w+s\s+)?(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)"
+)
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
-
-
-@dataclass(frozen=True)
-class GridCell:
-    start: int  # character offset in the line, indentation included
-    end: int
-    text: str
-
-
-@dataclass
-class GridColumn:
-    role: str  # name | district | performer | end | cost | applied | spent | status | year | count | performer_name | ordinal | other
-    start: int
-    header: str
-    multiplier: int = 1
 
 
 def split_cells(line: str) -> list[GridCell]:
@@ -126,7 +120,16 @@ def split_header_cells(line: str) -> list[GridCell]:
 @lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
-    remembered, issue 19 — flattened-table scans ask it for the same lines again)."""
+    remembered, issue 19 — flattened-table scans ask it for the same lines again); a cell of
+    two words parted by "/" ("Projekt/studieresa") names the role its words agree on."""
+    role = _header_role(cell)
+    if role is None and "/" in cell:
+        parts = {_header_role(p) for p in cell.split("/") if p.strip()} - {None}
+        return parts.pop() if len(parts) == 1 else None
+    return role
+
+
+def _header_role(cell: str) -> str | None:
     if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
         return None
     folded = fold(cell)
@@ -276,7 +279,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             col.role = "other"
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
-    _unnamed_column(columns)
+    unnamed_column(columns)
     districts = [c for c in columns if c.role == "district"]
     if (
         len(districts) == 2
@@ -285,8 +288,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ):
         # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
         districts[0].role = "performer"
-    _unheaded_names(columns)
-    _unit_beside_name(columns)
+    unheaded_names(columns)
+    unit_beside_name(columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
@@ -296,62 +299,6 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(set(known)) < 2:
         return None
     return columns
-
-
-def _unheaded_names(columns: list[GridColumn]) -> None:
-    """ "Sökt LUM 2013 | Sökt LUM 2014 | Totalt" over rows that begin with their names far to
-    the left: money columns only, one of them the money applied for or granted; the names'
-    column has no header of its own."""
-    roles = {c.role for c in columns}
-    if (
-        columns[0].start >= _UNHEADED_INDENT
-        and roles <= {"cost", "applied", "year"}
-        and "applied" in roles
-        and not any(r in ROW_ROLES for r in roles)
-    ):
-        columns.insert(0, GridColumn("name", 0, "", 1))
-
-
-_UNHEADED_INDENT = 20  # the room a names' column takes left of the first money column
-
-#: a name column of the unit or activity that carries the work, not of the work itself
-_UNIT_NAME = re.compile(r"(?:verksamhet|verksamhetsomrade|aktivitet|avdelning|enhet|arbetsplats)")
-
-
-def _unit_beside_name(columns: list[GridColumn]) -> None:
-    """ "Verksamhet | Utvecklingsarbete | Beviljas kr": two name columns, one of them the unit
-    that carries each row's work; the other names the work, the unit is no part of it."""
-    names = [c for c in columns if c.role == "name"]
-    if len(names) == 2:
-        units = [c for c in names if _UNIT_NAME.fullmatch(fold(c.header).strip())]
-        if len(units) == 1:
-            units[0].role = "other"
-
-
-#: headers of a column that comments on a row, never names it
-_REMARK_HEADER = re.compile(
-    r"(?:kommentar|anmarkning|motivering|bedomning|notering|beslut|status|ovrigt|forslag)"
-)
-
-
-def _unnamed_column(columns: list[GridColumn]) -> None:
-    """ "Stadsdelsnämnd | Mötesplats | Sökt | Förslag": a district column, one column of
-    words the vocabulary does not know and money columns; the words name each row."""
-    others = [c for c in columns if c.role == "other"]
-    roles = {c.role for c in columns}
-    if (
-        len(others) == 1
-        and not any(c.header.endswith(":") for c in columns)  # "Stadsdel:  Vantör" labels
-        and "name" not in roles
-        and "performer" not in roles
-        and "district" in roles
-        and roles & {"cost", "applied"}
-        and not _REMARK_HEADER.match(fold(others[0].header))
-        # "Statsbidrag 2005" over bare numbers: a money column whose unit the row gives
-        and not re.search(rf"\b{YEAR}\b|bidrag|medel|anslag|budget", fold(others[0].header))
-        and columns.index(others[0]) == [c.role for c in columns].index("district") + 1
-    ):
-        others[0].role = "name"
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:
@@ -404,6 +351,13 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
     # the first column named on the second line only, left of the header's cells
     out = [m for m in more[:1] if cells and m.end < cells[0].start - 1]
     for c in cells:
+        subs = [m for m in more if c.start - 2 <= m.start and m.end <= c.end + 2]
+        if RULE.match(c.text.strip()) and subs:
+            # "Kostnad (kr)" over a rule over "varav 2016   totalt": a group's own columns
+            for m in subs:
+                low = [t.text.strip() for t in third if _under(t, m)]
+                out.append(GridCell(m.start, m.end, " ".join([m.text.strip(), *low])))
+            continue
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))

@@ -160,3 +160,17 @@ def money_column(columns: list[GridColumn]) -> GridColumn | None:
 
 
 _GRANT_HEADER = re.compile(r"bevilja|forslag|foresla|tilldela|bidrag")
+
+
+def words_in_money(table: GridTable) -> GridColumn | None:
+    """ "Nr | Medel | Projekt | … | Total kostnad (kr)" over rows whose "Medel" cells say
+    "LUM" or "MUL": the money column holds words in every row (the fund, not a sum), so it
+    is no money column; returned so that the table is read again without it."""
+    col = money_column(table.columns)
+    cells = [r.text("cost") for r in table.rows]
+    if col is None or col.role != "cost" or not cells:
+        return None
+    money = [c for c in table.columns if c.role in ("cost", "applied") and c is not col]
+    if money and all(c and not any(ch.isdigit() for ch in c) for c in cells):
+        return col
+    return None

@@ -112,7 +112,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 40
+EXTRACT_VERSION = 41
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -339,8 +339,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
         )
         for c in find_criteria(lines, ctx)
         # the criteria of the FoU calls only: another fund's conditions (a school's
-        # utvecklingsmedel, a föreningsbidrag) are no criteria of these calls
-        if c.fund_type is None or c.fund_type in _CALL_FUNDS
+        # utvecklingsmedel, a föreningsbidrag), a procurement's award criteria are none
+        if (c.fund_type is None and not _PROCURES.search(fold(f"{subject} {c.evidence}")))
+        or c.fund_type in _CALL_FUNDS
     )
     return Facts(
         doc_id=doc.doc_id,
@@ -427,6 +428,7 @@ _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
 #: the funds whose calls state criteria: the FoU money, state grants and project grants
+_PROCURES = re.compile(r"\bupphandl|\banbud|tilldelningsbeslut")
 _CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag"})
 
 

@@ -171,6 +171,7 @@ def _edge_indices(lines: list[str]) -> tuple[list[int], list[int]]:
 
 
 _TABLE_NUMBER = re.compile(r"\s{2,}\d{1,3}(?:[ \u00a0]\d{3})+\b")
+_MONEY_UNIT = re.compile(r"\d\s*(?:kr\b|kronor|tkr|mkr|mnkr)", re.IGNORECASE)
 
 
 def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) -> None:
@@ -192,11 +193,13 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
             for i in idx:
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
                     continue
-                if exact[lines[i].strip()] < 2 and (
-                    find_amounts(lines[i]) or _TABLE_NUMBER.search(lines[i])
+                money = find_amounts(lines[i])
+                if (exact[lines[i].strip()] < 2 and (money or _TABLE_NUMBER.search(lines[i]))) or (
+                    money and _MONEY_UNIT.search(lines[i])
                 ):
                     # "Sökt belopp: 240 000 kr" / "… 285 000 kr", a table's row "Sökt från
-                    # SOTN   120 000   100 000": each page's own sums
+                    # SOTN   120 000   100 000": each page's own sums, also when two pages
+                    # end on the same sum in kronor
                     continue
                 if exact[lines[i].strip()] < 2 and _NUMBERED_CAPTION.match(lines[i].strip()):
                     continue  # "Tabell 1. Belopp i tkr" / "Tabell 2. …": each table's caption

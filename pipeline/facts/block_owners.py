@@ -1,0 +1,95 @@
+"""Field blocks grouped under their owners' names.
+
+A distribution may print each förvaltning's name on a line of its own, set out to the left of
+(or as a heading over) the blocks of fields that follow it::
+
+    Farsta stadsdelsförvaltning
+      Lokala utvecklingsmedel
+      Projekt: Tidiga insatser för familjer …
+      Sökt belopp: 520 000 kronor            Förslag: 480 000 kronor
+      …
+      Studiebesök (MUST)
+      Resmål: Århus, Danmark
+    Södermalms stadsdelsförvaltning
+      …
+
+Each block with no owner field of its own belongs to the nearest such name above it, and a
+block's text ends where the next owner's name stands. Also what an owner field names
+(`owners_of`) and a trip block's name from its destination and purpose (`with_purpose`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
+from pipeline.facts.drafts import Draft
+from pipeline.facts.field_lines import DESTINATION, PURPOSE, field_of
+from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
+from pipeline.facts.text_units import unit_at
+from pipeline.lang.amounts import find_amounts
+
+__all__ = ["is_owner_line", "own_by_owner_lines", "owners_of", "with_purpose"]
+
+_MAX_OWNER_WORDS = 8
+
+
+def is_owner_line(lines: Sequence[BodyLine], k: int, find: PlaceFinder, indent: int) -> bool:
+    """Line `k` is only a förvaltning's name, a heading or set out left of `indent` (the
+    blocks' own indent)."""
+    line = lines[k]
+    text = line.text.strip()
+    if not text or ":" in text or len(text.split()) > _MAX_OWNER_WORDS or find_amounts(text):
+        return False
+    if not (line.heading or line.indent < indent):
+        return False
+    return covered_by_places(text, find(text))
+
+
+def own_by_owner_lines(
+    drafts: Sequence[Draft], lines: Sequence[BodyLine], find: PlaceFinder
+) -> None:
+    """Each draft with no owner takes the owner line above it (module docstring): the lines
+    between hold only blocks and their captions at the blocks' indent."""
+    for d in drafts:
+        if d.places:
+            continue
+        indent = lines[d.first_line].indent
+        for k in range(d.first_line - 1, -1, -1):
+            if is_owner_line(lines, k, find, indent):
+                d.places = list(find(lines[k].text.strip()))
+                break
+            if lines[k].heading and lines[k].indent >= indent and cue_hits(lines[k].text, "fund"):
+                continue  # "Lokala utvecklingsmedel" over the group's blocks of that fund
+            if lines[k].heading or (lines[k].text.strip() and lines[k].indent < indent):
+                break  # another heading or paragraph: the block is no group's
+
+
+def owners_of(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
+    """The places an owner field names; a person or unit naming no place ("Lena Exempel,
+    enheten för barn och familj") is the nämnd's own förvaltning, also beside a partner
+    ("…, ungdomsenheten, i samarbete med Rinkeby stadsdelsförvaltning")."""
+    found = list(find(value))
+    if own and not found:
+        return list(own)  # "Lisa Exempel, öppna förskolan": someone of the nämnd's own
+    unit = unit_at(value)
+    if own and unit is not None and unit < found[0].start:
+        return [*own, *(p for p in found if p not in own)]
+    return found
+
+
+def with_purpose(name: str, fields: dict[str, tuple[int, str]]) -> str:
+    """ "Resmål: Oslo, Norge" over "Syfte: Samordnade insatser …": a bare destination (a
+    place and maybe its country) is named with what the trip is about, as a trip table's
+    destination and purpose columns are."""
+    purpose = field_of(fields, PURPOSE)
+    if (
+        purpose is None
+        or field_of(fields, DESTINATION) is None
+        or len(name.split()) > 3
+        or re.search(r"\s[–—-]\s", name)
+    ):
+        return name
+    return f"{name} – {purpose[1].rstrip(' .')}"

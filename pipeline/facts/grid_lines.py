@@ -1,0 +1,74 @@
+"""What a line inside a column-laid-out table is, when it is no row of its own: a subtotal
+with more rows after it, a group's label over its rows, a fund's name alone, running prose.
+Used by :mod:`pipeline.facts.grid`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine, find_funds
+from pipeline.facts.grid_cells import split_row_cells
+from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
+from pipeline.facts.grid_model import read_number
+
+__all__ = ["GROUP_TOTAL", "fund_only", "group_label", "is_prose", "subtotal"]
+
+#: a wrapped cell continues the row only when it is short; longer lines after a blank are prose
+_MAX_CONTINUATION_CHARS = 60
+
+
+def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
+    """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
+    label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
+    if len(label.split()) < 2:
+        return False
+    for k in range(j + 1, min(len(lines), j + 4)):
+        nxt = lines[k].text.strip()
+        if not nxt:
+            continue
+        return "  " in nxt and not lines[k].heading
+    return False
+
+
+#: a group's own total inside a table: "Delsumma  215 000"
+GROUP_TOTAL = re.compile(r"^(?:delsumma|delsummor|delsum|delbelopp)\b", re.IGNORECASE)
+_MAX_GROUP_LABEL_WORDS = 6
+
+
+def group_label(
+    lines: Sequence[BodyLine], j: int, columns: list[GridColumn], money: GridColumn
+) -> bool:
+    """A short heading inside a table ("MUSIK", "Teater och dans") with a row of the table
+    right under it: its cells in the table's columns and a sum in the money column."""
+    if len(lines[j].text.split()) > _MAX_GROUP_LABEL_WORDS:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines) or k > j + 2 or lines[k].heading:
+        return False
+    text = " " * lines[k].indent + lines[k].text
+    cells = split_row_cells(text, columns)
+    return (
+        len(cells) >= 2
+        and cells[-1].end > money.start - 4
+        and read_number(cells[-1].text, money.multiplier) is not None
+    )
+
+
+def fund_only(text: str) -> bool:
+    """A line that names a fund and nothing else ("FoU-medel", "MUST")."""
+    funds = find_funds(text)
+    rest = text[: funds[0][0]] + text[funds[0][1] :] if len(funds) == 1 else "x"
+    return not text.startswith("(") and not re.sub(r"[\W_]+", "", rest)
+
+
+def is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
+    """A line of running text, not laid out in columns: after a blank line any single-cell
+    line longer than a wrapped cell; directly under a row, a long line that ends a sentence."""
+    if len(cells) >= 2:
+        return False
+    if blank:
+        return len(stripped) > _MAX_CONTINUATION_CHARS or stripped.endswith((".", ":"))
+    return len(stripped) > 70 and stripped.endswith((".", ":"))

@@ -1,0 +1,254 @@
+"""Twentieth session: layouts of blind rounds g495–g502 and n379–n386, each on a short text
+written for the test: trip tables and trip blocks that name a destination and a purpose apart,
+blocks of fields grouped under their owners' names, sums that end two pages alike, a
+"Projekt/studieresa" column beside a column of fund codes, a table's header repeated with
+its wrapped lines, a grouped money header over a rule, a procurement's award criteria and an
+office's own running cost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+
+from pipeline.facts.grid_header import header_role
+
+SOTN = """SOCIALTJÄNSTFÖRVALTNINGEN                      TJÄNSTEUTLÅTANDE
+Avdelningen för stöd och utveckling            Dnr 406-0099/2006
+                                               Sida 1 (2)
+                                               2006-02-01
+Handläggare: Eva Exempel                       Till
+Telefon: 08-508 00 000                         Socialtjänstnämnden
+                                               2006-03-01
+"""
+
+SN = """Socialförvaltningen                            Tjänsteutlåtande
+Avdelningen för stadsövergripande              Dnr 3.2-0999/2014
+sociala frågor                                 Sida 1 (3)
+                                               2014-05-02
+Handläggare                                    Till
+Eva Exempel                                    Socialnämnden
+Telefon: 08-508 00 000                         2014-06-10
+"""
+
+
+def test_a_trip_table_names_each_trip_by_its_destination_and_its_purpose(tmp_path: Path) -> None:
+    text = (
+        SOTN
+        + """
+Studiebesöksmedel 2006
+
+Tabell 1. Ansökningar
+
+Resmål        Sökande             Resans                        Sökt      Förslag
+              stadsdels-          syfte                         (kr)      (kr)
+              nämnd
+Riga          Skarpnäck           Stöd till unga föräldrar        22 000    22 000
+                                  i förorten
+Bergen        Bromma              Mobila team för äldre           19 000    19 000
+Summa                                                             41 000    41 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Bergen, Mobila team för äldre", ["bromma"], 19000),
+        ("Riga, Stöd till unga föräldrar i förorten", ["skarpnack"], 22000),
+    ]
+
+
+def test_field_blocks_under_their_owners_names_take_them(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Fördelning av utvecklingsmedel 2014
+
+Förslag per förvaltning
+
+Skarpnäcks stadsdelsförvaltning
+
+  Lokala utvecklingsmedel
+  Projekt: Stödgrupper för unga anhöriga
+  Sökt belopp: 300 000 kronor            Förslag: 250 000 kronor
+  Grupperna leds av två socialsekreterare.
+
+  Studiebesök (MUST)
+  Resmål: Tammerfors, Finland
+  Syfte: Familjecentraler i bostadsområden
+  Sökt belopp: 21 000 kronor             Förslag: 21 000 kronor
+
+Bromma stadsdelsförvaltning
+
+  Lokala utvecklingsmedel
+  Projekt: Digitala möten med klienter
+  Sökt belopp: 280 000 kronor            Förslag: avslag
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted(
+        (p.name, [d.district_id for d in p.districts], p.amount_sek, p.status) for p in f.projects
+    )
+    assert got == [
+        ("Digitala möten med klienter", ["bromma"], 280000, "ansökt"),
+        ("Stödgrupper för unga anhöriga", ["skarpnack"], 250000, "beviljad"),
+        (
+            "Tammerfors, Finland – Familjecentraler i bostadsområden",
+            ["skarpnack"],
+            21000,
+            "beviljad",
+        ),
+    ]
+
+
+def test_a_caption_over_a_block_that_names_itself_is_no_project(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Studiebesök 2014
+
+  Studiebesök (MUST)
+  Resmål: Oslo
+  Syfte: Barnahus och samverkan
+  Sökt belopp: 18 000 kronor             Förslag: 18 000 kronor
+"""
+    )
+    names = [p.name for p in facts_of(tmp_path, text).projects]
+    assert names == ["Oslo – Barnahus och samverkan"]
+
+
+def test_two_pages_that_end_on_the_same_sum_keep_it(tmp_path: Path) -> None:
+    page = """  Projekt: {name}
+  Sökt belopp: 20 000 kronor             Förslag: 20 000 kronor
+"""
+    text = (
+        SN
+        + "\nFördelning av utvecklingsmedel 2014\n\n"
+        + page.format(name="Läxhjälp i samverkan")
+        + "\f                                               Tjänsteutlåtande\n"
+        + "                                               Sida 2 (3)\n\n"
+        + page.format(name="Samtalsgrupper för äldre")
+        + "\f                                               Tjänsteutlåtande\n"
+        + "                                               Sida 3 (3)\n\n"
+        + "Ärendet har beretts i samråd med stadsdelsförvaltningarna.\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Läxhjälp i samverkan", 20000),
+        ("Samtalsgrupper för äldre", 20000),
+    ]
+
+
+def test_a_header_of_two_words_parted_by_a_slash_names_the_role_they_agree_on() -> None:
+    assert header_role("Projekt/studieresa") == "name"
+    assert header_role("Utförare/forskare") == "performer"
+
+
+def test_a_table_with_a_column_of_fund_codes_reads_its_sums(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Ansökningar om utvecklingsmedel 2015
+
+Nr  Medel  Projekt/studieresa          Sökande         Total      Egen       Sökt
+                                                       kostnad    insats     belopp
+                                                       (kr)       (kr)       (kr)
+1   LUM    Föräldrastöd på            Farsta          500 000    100 000    400 000
+           modersmål
+2   MUL    Köpenhamn - hemlöshet      Farsta           30 000          -     30 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek, p.fund_type) for p in f.projects) == [
+        ("Föräldrastöd på modersmål", 400000, "LUM"),
+        ("Köpenhamn - hemlöshet", 30000, "MUL"),
+    ]
+    assert sorted({a.sek for a in f.amounts}) == [30000, 100000, 400000, 500000]
+
+
+def test_a_header_repeated_with_its_wrapped_lines_continues_the_table(tmp_path: Path) -> None:
+    header = """Stadsdels-      Projekt                                 Sökt        Förslag
+nämnd                                                   belopp      tkr
+                                                        tkr
+-----------------------------------------------------------------------------
+"""
+    text = (
+        SOTN
+        + "\nFördelning av FoU-medel 2006\n\nBilaga 1\n\n"
+        + header
+        + """Kista           Uppföljning av familjehems-             160         140
+                placerade barn
+"""
+        + "\f                                               Sida 2 (2)\n\nBilaga 1 (forts.)\n\n"
+        + header
+        + """Bromma          Kvalitet i socialpsykiatrin             200         150
+
+Norrmalm        Brukarenkät inom ekonomiskt               95          90
+                bistånd
+-----------------------------------------------------------------------------
+Summa                                                    455         380
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.amount_sek) for p in f.projects) == [
+        ("Brukarenkät inom ekonomiskt bistånd", 90000),
+        ("Kvalitet i socialpsykiatrin", 150000),
+        ("Uppföljning av familjehemsplacerade barn", 140000),
+    ]
+
+
+def test_a_grouped_money_header_over_a_rule_gives_its_own_columns(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Årsrapport FoU 2014
+
+Tabell 2. Beställda studier
+                                                        Kostnad (kr)
+Studie                     Utförare        Period   -------------------
+                                                     varav      totalt
+                                                     2014
+-----------------------------------------------------------------------
+Äldres ensamhet i          Institutet      2013-    200 000    450 000
+ytterstaden                för äldre-      2014
+                           forskning
+Hemlöshet bland unga       Exempel         2014     300 000    300 000
+                           Analys AB
+-----------------------------------------------------------------------
+Summa                                               500 000    750 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((p.name, p.performer) for p in f.projects) == [
+        ("Hemlöshet bland unga", "Exempel Analys AB"),
+        ("Äldres ensamhet i ytterstaden", "Institutet för äldreforskning"),
+    ]
+
+
+def test_a_procurements_award_criteria_are_no_criteria_of_a_call(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Upphandling av boendestöd för personer med psykisk funktionsnedsättning
+
+Anbuden har utvärderats och bedöms utifrån följande kriterier:
+
+•   brukarnas delaktighet i planeringen av stödet
+•   personalens kompetens och handledning
+•   samverkan med anhöriga
+"""
+    )
+    assert not facts_of(tmp_path, text).criteria
+
+
+def test_an_offices_own_running_cost_is_no_projects_cost(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Yttrande över förslag till handlingsplan mot våld i nära relationer
+
+Förvaltningen driver en stödgrupp för våldsutsatta. Förvaltningens kostnad för gruppen
+uppgår till cirka 900 000 kronor per år.
+"""
+    )
+    kinds = {a.sek: a.kind for a in facts_of(tmp_path, text).amounts}
+    assert kinds == {900000: "other"}
