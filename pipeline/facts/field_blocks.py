@@ -267,6 +267,13 @@ def _block_fields(
     kinds = (AMOUNT, COST, PERFORMER, OWNER, TOTAL, YEAR_COST)
     if numbered and not any(p.match(lab) for lab in fields for p in kinds):
         return None  # a numbered item over lines of another kind
+    while before and before[0].startswith("(") and before[0].endswith(")"):
+        name = f"{name} {before.pop(0)}"  # "(medsökande Skarpnäck)" under the owner's name
+    bare = re.sub(r"\s*\([^)]*\)$", "", name)
+    if numbered and before and not applicant and covered_by_places(bare, find(bare)):
+        # "1. Bromma stadsdelsförvaltning" over "Hemmaplanslösningar för ungdomar" over
+        # "Beviljas: …": the owner on the numbered line, the project's name under it
+        name, applicant, before = dehyphen_join(before), {"sokande": (i, name)}, []
     if before:
         fields = {**fields, _BEFORE: (k, " ".join(before))}
     return {"projekt": (i, name), **applicant, **fields}, after
@@ -319,7 +326,9 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
         blanks = 0
         if is_field(text):
             return k
-        if lines[k].heading or _NUMBERED_HEAD.match(text) or _another_block(text):
+        # (a name set as a heading right over its fields is the block's name)
+        named = k + 1 < len(lines) and is_field(lines[k + 1].text)
+        if (lines[k].heading and not named) or _NUMBERED_HEAD.match(text) or _another_block(text):
             return None
         if lines[i].text.rstrip().endswith("."):
             return None  # a sentence ("1. Nämnden beställer …"), not a heading, over text

@@ -15,6 +15,7 @@ from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
 from pipeline.understand.flat import flat_decisions, flat_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header
+from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.sections import find_headings, split_sections
@@ -36,7 +37,8 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
     lines = [
-        repair_text(align_tab_columns(read_rules(plain_box_drawing(t)))).split("\n") for t in raw
+        repair_text(unfold_columns(align_tab_columns(read_rules(plain_box_drawing(t))))).split("\n")
+        for t in raw
     ]
     clean, repairs = context_repair_pages(lines, pages, learned)
     labels = classify_pages(clean)

@@ -12,6 +12,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 
 from pipeline.facts.grid_header import header_role
+from pipeline.understand.gutter import unfold_columns
 
 SOTN = """SOCIALTJÄNSTFÖRVALTNINGEN                      TJÄNSTEUTLÅTANDE
 Avdelningen för stöd och utveckling            Dnr 406-0099/2006
@@ -252,3 +253,52 @@ uppgår till cirka 900 000 kronor per år.
     )
     kinds = {a.sek: a.kind for a in facts_of(tmp_path, text).amounts}
     assert kinds == {900000: "other"}
+
+
+TWO_COLUMNS = """Beviljade utvecklingsmedel 2014 - kortfattade beskrivningar
+
+1. Farsta stadsdelsförvaltning             3. Bromma stadsdelsförvaltning
+Läxhjälp för barn i familjer med           Stöd till anhöriga som vårdar
+försörjningsstöd                           en närstående
+Beviljas: 210 000 kronor                   Beviljas: 190 000 kronor
+Projektet ska pröva läxhjälp i             Anhöriga erbjuds samtal i grupp
+samarbete med skolorna i området           och en kontaktperson under ett
+och följs av en forskare.                  år.
+
+2. Skarpnäcks stadsdelsförvaltning         4. Norrmalms stadsdelsförvaltning
+Mobilt team för unga vuxna i               Digitalt stöd i ekonomiskt
+hemlöshet                                  bistånd
+Beviljas: 300 000 kronor                   Beviljas: 150 000 kronor
+Teamet söker upp unga vuxna och            Klienterna planerar sina
+erbjuder stöd till eget boende.            ärenden i en app.
+"""
+
+
+def test_text_set_in_two_columns_is_read_column_by_column() -> None:
+    out = unfold_columns(TWO_COLUMNS).split("\n")
+    assert out.index("1. Farsta stadsdelsförvaltning") < out.index(
+        "2. Skarpnäcks stadsdelsförvaltning"
+    )
+    assert out.index("2. Skarpnäcks stadsdelsförvaltning") < out.index(
+        "3. Bromma stadsdelsförvaltning"
+    )
+    assert "Läxhjälp för barn i familjer med" in out and "försörjningsstöd" in out
+
+
+def test_a_table_of_several_columns_is_not_read_as_two_columns() -> None:
+    table = "\n".join(
+        f"Projekt nummer {n} för unga       Farsta          {n}00 000      {n}50 000"
+        for n in range(1, 10)
+    )
+    assert unfold_columns(table) == table
+
+
+def test_numbered_owners_over_their_projects_names_in_two_columns(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, SN + "\n" + TWO_COLUMNS)
+    got = sorted((p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Digitalt stöd i ekonomiskt bistånd", ["norrmalm"], 150000),
+        ("Läxhjälp för barn i familjer med försörjningsstöd", ["farsta"], 210000),
+        ("Mobilt team för unga vuxna i hemlöshet", ["skarpnack"], 300000),
+        ("Stöd till anhöriga som vårdar en närstående", ["bromma"], 190000),
+    ]
