@@ -38,6 +38,10 @@ _MIN_GROUPS = 2
 _CONTINUED = re.compile(r"\(?\bforts(?:\.|ättning)\)?", re.IGNORECASE)
 _MAX_OWNER_WORDS = 8
 _MAX_NAME_LINES = 2
+#: a name's description may run on for a few lines before the sum that ends the item
+_MAX_ITEM_LINES = 6
+#: "(gemensam ansökan med Spånga-Tensta)" after a district's name
+_BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
@@ -56,7 +60,7 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
         if (
             text
             and len(text.split()) <= _MAX_OWNER_WORDS
-            and (covered_by_places(text, places) or with_own_unit(text, places))
+            and (covered_by_places(_BRACKET.sub("", text), places) or with_own_unit(text, places))
         ):
             start = i + 1
             while start < min(len(lines), i + 6) and (
@@ -183,6 +187,21 @@ _CO_APPLICANT = re.compile(
 _SUBTOTAL = re.compile(r"^(?:summa|totalt|s:a)\b", re.IGNORECASE)
 
 
+#: a grant stated at the end of a line of prose: "… saknar insatser. Förslag: 260 000 kronor."
+_TOLD = re.compile(
+    r"(?:^|[.!?]\s+)(?:förslag|föreslås|beviljas|beviljat|belopp)\s*:?\s*(?P<sum>[^.]*\d[^.]*)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _told_sum(text: str) -> AmountMatch | None:
+    m = _TOLD.search(text)
+    if m is None:
+        return None
+    sums = [a for a in find_amounts(text) if a.per is None and a.start >= m.start("sum")]
+    return sums[0] if len(sums) == 1 else None
+
+
 def _bare_sum(text: str, unit: int) -> AmountMatch | None:
     """The sum of a cell: with its unit as printed, or a bare number in the table's unit."""
     sums = [a for a in find_amounts(text) if a.per is None]
@@ -208,8 +227,16 @@ def _group(
     pending: list[int] = []  # a name's lines before its "– sum"
     lead: int | None = None  # a co-applicant's line under the district: the first row's top
     j = i
-    while j < len(lines) and lines[j].text.strip() and not lines[j].heading:
+    # (a name set in under the district may look like a heading after a blank line)
+    while j < len(lines) and not (lines[j].heading and lines[j].indent < 2):
         text = lines[j].text.strip()
+        if not text:
+            # a blank line between two items set in under the district
+            nxt = j + 1 < len(lines) and lines[j + 1].text.strip() and lines[j + 1].indent >= 2
+            if rows and not pending and nxt:
+                j += 1
+                continue
+            break
         if _SUBTOTAL.match(text):
             j += 1  # "Summa Rinkeby   4 850": the group's total, read as money elsewhere
             break
@@ -246,9 +273,19 @@ def _group(
         m = _DASH_SUM.match(text)
         sums = find_amounts(m.group("sum")) if m else []
         line_sum = _sum_line(text) if pending else None
+        told = _told_sum(text) if pending and line_sum is None else None
+        if told is not None:
+            line_sum = told  # "… saknar insatser. Förslag: 260 000 kronor." after the name
         if line_sum is not None and (m is None or len(sums) != 1 or sums[0].start > 3):
-            # "6 deltagare à 7 250 kr = 43 500 kr" under the trip's name: its sum
-            name = tidy(" ".join(lines[k].text for k in pending))
+            # "6 deltagare à 7 250 kr = 43 500 kr" under the trip's name: its sum; a name
+            # over lines that describe it ("Mötesplats för unga vuxna …" ⏎ "Gruppverksamhet
+            # … insatser." ⏎ "Förslag: 260 000 kronor."): the name is its first line
+            described = told is not None or any(
+                lines[k].text.rstrip().endswith(".") for k in pending
+            )
+            name = tidy(
+                lines[pending[0]].text if described else " ".join(lines[k].text for k in pending)
+            ).strip('"”“')  # ('"Dokumentation av …"' over its sums: the quoted name)
             if len(name.split()) < 2:
                 return [], i
             row = ListRow(
@@ -267,6 +304,8 @@ def _group(
             continue
         gap = _GAP_SUM.match(text)
         at_margin = [a for a in find_amounts(gap.group("sum")) if a.per is None] if gap else []
+        if len(pending) > _MAX_NAME_LINES and (gap is not None or m is not None):
+            return [], i
         if gap is not None and len(at_margin) == 1 and _UNIT.search(gap.group("sum")):
             # "Trygg skolväg – samverkan socialtjänst och skola" ⏎ "i Bredäng      380 000 kr":
             # the name (maybe wrapped), its sum with its unit in a column at the right
@@ -297,7 +336,9 @@ def _group(
             continue
         if m is None or len(sums) != 1 or sums[0].start > 3:
             pending.append(j)
-            if len(pending) > _MAX_NAME_LINES:
+            # (a description under the name only in items set in under the district)
+            most = _MAX_ITEM_LINES if lines[pending[0]].indent >= 2 else _MAX_NAME_LINES
+            if len(pending) > most:
                 return [], i
             j += 1
             continue

@@ -52,7 +52,10 @@ _SPENT_HEADER = re.compile(
     r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
     r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar)\b"
 )
-_STATUS_HEADER = re.compile(r"(?:status|lage|lagesrapport)")
+#: (also "Genomförd" over "Ja" / "Nej": whether a trip or study was carried out)
+_STATUS_HEADER = re.compile(
+    r"(?:status|lage|lagesrapport|genomford|genomfort|genomford\?|genomfort\?)"
+)
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
@@ -69,6 +72,7 @@ _YEAR_UNIT = re.compile(
 #: what a trip or study is about; also with its owner ("Studiebesökets inriktning", "Resans syfte")
 _PURPOSE_HEADER = re.compile(
     r"(?:\w+s\s+)?(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)"
+    r"(?:\s+(?:med|for)\s+\w+)?"
 )
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
@@ -141,7 +145,9 @@ def _header_role(cell: str) -> str | None:
         return "spent"  # the applicant's own money: a sum, but not the grant
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
-    if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(r"status\s*/", folded.strip()):
+    if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
+        rf"status\s*/|status(?:\s+\w+)?\s+{YEAR}$", folded.strip()
+    ):  # "Status / klart", "Status april 2025"
         return "status"  # "Status", "Status / klart"
     if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
         return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
@@ -265,7 +271,10 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column,
             # also when its name wraps ("Beställs i" over "samråd med")
             own = first.get(c.start, c.text)
-            if len(own.split()) > 2 or len(c.text.split()) > 4 or not own.strip()[:1].isupper():
+            purpose = _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) is not None
+            if (len(own.split()) > 2 and not purpose) or len(c.text.split()) > 4:
+                return None
+            if not own.strip()[:1].isupper():
                 return None
             unknown += 1
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about

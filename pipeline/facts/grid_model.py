@@ -101,7 +101,10 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
 
 #: a caption's statement of the table's unit ("Belopp i tkr", "Tabell 2 (mnkr)")
 _CAPTION_UNIT = re.compile(
-    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$", re.I
+    r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$"
+    # "Tabell 1. Medel inom avtalen 1999–2003, mnkr"
+    r"|[,:]\s*(?:tkr|mnkr|mkr|tusental kronor|miljoner kronor)\s*\.?$",
+    re.I,
 )
 
 

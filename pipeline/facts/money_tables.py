@@ -249,6 +249,15 @@ def _group_label(lines: Sequence[str], j: int, line: str) -> bool:
     return k is not None and _money_cells(_cells(lines[k])) >= 2
 
 
+def _part_follows(lines: Sequence[str], j: int, money: int) -> bool:
+    """ "Summa kostnader", a blank, "Finansiering" over rows of as many sums: a next part."""
+    k = _next_with_text(lines, j)
+    if k is None or not _group_label(lines, k, lines[k].strip()):
+        return False
+    row = _next_with_text(lines, k)
+    return row is not None and _money_cells(_cells(lines[row])) == money
+
+
 def _row_follows(lines: Sequence[str], i: int) -> bool:
     """Whether the next line with text is a row with a sum (not a table's header)."""
     k = _next_with_text(lines, i)
@@ -377,7 +386,7 @@ def _read_money_table(
         blanks = 0
         rows.append((j, cells, money))
         last = j
-        if TOTAL_LABEL.match(cells[0]):
+        if TOTAL_LABEL.match(cells[0]) and not _part_follows(lines, j, money):
             break
     if len(rows) < 2:
         return [], anchor

@@ -20,6 +20,9 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.hyphens import suspends
 
+#: a destination and no more: a city, maybe its country ("Tammerfors, Finland")
+_BARE_PLACE = re.compile(r"[A-ZÅÄÖ][\w.-]*(?: [A-ZÅÄÖ][\w.-]*)?(?:, [A-ZÅÄÖ][\w.-]*)?")
+
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
     """A table that stopped without its Summa row and one with the same columns further on
@@ -72,6 +75,8 @@ def grid_rows(
         c.role == "performer" and re.match(r"(?:sokande\s+)?(?:forening|arrangor)", fold(c.header))
         for c in t.columns
     )
+    # "Genomförd" over "Ja, maj" / "Nej": a column that says whether the work was done
+    done = any(c.role == "status" and fold(c.header).startswith("genomf") for c in t.columns)
     # a trip's destination in the name column, what it is about in a column of its own
     destination_column = any(
         c.role == "name" and re.match(r"(?:resmal|resa|destination|ort)\b", fold(c.header))
@@ -188,14 +193,20 @@ def grid_rows(
                 kind = "project_cost" if decided != REJECTED else "other"
         if r.text("status"):
             # a status column decides; a word it does not know ("avbrutet") leaves none
+            said = fold(r.text("status"))
             decided = cued_status(r.text("status"), None) or (
-                "genomförd" if re.match(r"klar[t]?\b", fold(r.text("status"))) else ""
-            )  # "Klar dec 2012" in a status column: done
+                "genomförd"
+                if re.match(r"klar[t]?\b", said) or (done and said[:2] == "ja")
+                else "beviljad"
+                if done and said[:3] == "nej"
+                else ""
+            )  # "Klar dec 2012" in a status column, "Ja, maj" under "Genomförd": done
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
         purpose = _clean_cell(r.cells.get("purpose", []))
-        if name and purpose and destination_column and len(name.split()) <= 2 and "," not in name:
-            # a bare city ("Glasgow") beside "Housing First för …": the trip is both
+        if name and purpose and destination_column and _BARE_PLACE.fullmatch(name):
+            # a bare city ("Glasgow", "Oslo, Norge") beside "Housing First för …": the trip
+            # is both
             name = f"{name}, {purpose}"
         if "ordinal" not in t.roles:
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column

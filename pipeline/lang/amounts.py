@@ -368,6 +368,12 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
                 # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
                 # may be a round sum)
                 continue
+            if (
+                not m.group("grp")
+                and _YEARISH.fullmatch(m.group())
+                and re.search(r"(?:19|20)\d\d\s+$", text[max(0, m.start() - 12) : m.start()])
+            ):
+                continue  # "2004   2005" over "Tkr   Tkr": year columns, then their unit
             if not explicit and _next_is_count_noun(sk, end):
                 continue
             low = _digits_value(first) if first is not None else 0

@@ -302,3 +302,127 @@ def test_numbered_owners_over_their_projects_names_in_two_columns(tmp_path: Path
         ("Mobilt team för unga vuxna i hemlöshet", ["skarpnack"], 300000),
         ("Stöd till anhöriga som vårdar en närstående", ["bromma"], 190000),
     ]
+
+
+def test_a_trip_table_with_a_purpose_column_of_three_words(tmp_path: Path) -> None:
+    text = (
+        SOTN
+        + """
+Studiebesök hösten 2006
+
+Nr  Sökande               Resmål            Syfte med besöket               Sökt      Förslag
+    stadsdelsförvaltning                                                    kr        kr
+
+1   Bromma                Bergen, Norge     Boendestöd för unga vuxna       21 000    21 000
+
+2   Farsta                Riga              Mobila team i förorten          18 000    15 000
+                                            och på landsbygden
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Bergen, Norge, Boendestöd för unga vuxna", ["bromma"], 21000),
+        ("Riga, Mobila team i förorten och på landsbygden", ["farsta"], 15000),
+    ]
+
+
+def test_district_groups_of_named_items_described_before_their_sums(tmp_path: Path) -> None:
+    text = (
+        SOTN
+        + """
+Fördelning av lokala utvecklingsmedel 2007
+
+Förslaget redovisas nedan per sökande stadsdelsnämnd.
+
+Bromma
+  Samtalsgrupper för unga anhöriga
+  Gruppverksamhet för unga som har en förälder med missbruk. Förslag: 160 000 kronor.
+
+Farsta (gemensam ansökan med Skarpnäck)
+  Uppsökande arbete bland äldre
+  Förslag: 200 000 kronor.
+
+  Ekonomisk rådgivning i försörjningsstödet
+  Budgetrådgivning som del av planeringen.
+  Förslag: 120 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Ekonomisk rådgivning i försörjningsstödet", ["farsta", "skarpnack"], 120000),
+        ("Samtalsgrupper för unga anhöriga", ["bromma"], 160000),
+        ("Uppsökande arbete bland äldre", ["farsta", "skarpnack"], 200000),
+    ]
+
+
+def test_a_caption_that_ends_in_its_unit_after_a_comma_gives_the_cells_unit(
+    tmp_path: Path,
+) -> None:
+    text = (
+        SN
+        + """
+Slutredovisning av de lokala utvecklingsavtalen
+
+Tabell 1. Medel inom avtalen 2010–2013, mnkr
+
+                        Statliga      Kommunala
+Stadsdel                medel         medel          Totalt
+Rinkeby-Kista            12,5          10,0           22,5
+Skärholmen                8,0           6,5           14,5
+Summa                    20,5          16,5           37,0
+"""
+    )
+    sums = {a.sek for a in facts_of(tmp_path, text).amounts}
+    assert {12_500_000, 22_500_000, 8_000_000, 37_000_000} <= sums
+    assert not any(s < 1000 for s in sums)
+
+
+def test_a_done_column_of_yes_and_no_says_which_trips_were_made(tmp_path: Path) -> None:
+    text = (
+        SN
+        + """
+Redovisning av studieresor 2013
+
+Resmål                     Syfte                              Förvaltning          Beviljat    Genomförd
+                                                                                   (kr)
+Oslo, Norge                Bostad först för unga vuxna        Farsta               25 000      Ja, maj
+Riga, Lettland             Digitala tjänster i                Bromma               19 500      Nej
+                           försörjningsstödet
+Totalt                                                                             44 500
+"""
+    )
+    got = sorted((p.name, p.status) for p in facts_of(tmp_path, text).projects)
+    assert got == [
+        ("Oslo, Norge, Bostad först för unga vuxna", "genomförd"),
+        ("Riga, Lettland, Digitala tjänster i försörjningsstödet", "beviljad"),
+    ]
+
+
+def test_a_budget_in_two_parts_keeps_its_unit_after_the_first_parts_total(
+    tmp_path: Path,
+) -> None:
+    text = (
+        SN
+        + """
+Ansökan om lokala utvecklingsmedel 2015
+
+Budget för projektet
+
+                                              2015         2016
+                                              Tkr          Tkr
+Kostnader
+Projektledning                                200          200
+Utvärdering                                   100           50
+Summa kostnader                               300          250
+
+Finansiering
+Lokala utvecklingsmedel (sökta)               250          200
+Egen insats                                    50           50
+Summa finansiering                            300          250
+"""
+    )
+    sums = sorted(a.sek for a in facts_of(tmp_path, text).amounts)
+    assert 2015000 not in sums and 2016000 not in sums  # the years over their unit
+    assert sums.count(250000) == 3 and sums.count(50000) == 3 and min(sums) == 50000
