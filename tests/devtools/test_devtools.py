@@ -410,23 +410,26 @@ def test_render_corpus_in_worker_processes_writes_the_same_bytes_in_order(tmp_pa
     ]
 
 
-def test_the_gate_scans_every_eighth_neighbour_every_fourth_genre_document_and_all_others(
+def test_the_gate_scans_every_twelfth_neighbour_and_reads_every_fourth_born_copy(
     tmp_path: Path,
 ) -> None:
     from pipeline.devtools.corpus import gate_stems, render_gate_corpus
 
     corpora = Path(__file__).parents[1] / "resources" / "corpus"
-    stems = ["n01", "n02", "n03", "n05", "n09", "n10", "n11", "n13", "n233", "n235"]
-    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n09", "n233"]
+    stems = ["n01", "n02", "n03", "n05", "n07", "n11", "n13", "n25", "n233", "n235"]
+    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n13", "n25"]
+    assert gate_stems(corpora / "neighbours", "born", stems) == ["n03", "n07", "n11", "n235"]
     assert gate_stems(corpora / "neighbours", "txt", stems) == sorted(stems)
     assert gate_stems(corpora / "realdocs", "scan", ["r002", "r004"]) == ["r002", "r004"]
-    genre = ["g01_1999_a", "g02_2004_b", "g05_2012_c", "g446_2020_d", "g449_2006_e"]
+    assert gate_stems(corpora / "realdocs", "born", ["r002", "r004"]) == ["r002", "r004"]
+    genre = ["g01_1999_a", "g02_2004_b", "g03_2008_f", "g05_2012_c", "g446_2020_d", "g449_2006_e"]
     assert gate_stems(corpora / "genre", "scan", genre) == [
         "g01_1999_a",
         "g05_2012_c",
         "g449_2006_e",
     ]
-    # rendered as the gate renders it: transcripts of all, scans of every eighth only
+    assert gate_stems(corpora / "genre", "born", genre) == ["g03_2008_f"]
+    # rendered as the gate renders it: transcripts of all, the costly variants of a few
     src = tmp_path / "neighbours"
     (src / "docs").mkdir(parents=True)
     (src / "gold").mkdir()
@@ -434,7 +437,7 @@ def test_the_gate_scans_every_eighth_neighbour_every_fourth_genre_document_and_a
         (src / "docs" / f"{stem}.txt").write_text(
             "Socialnämnden\n\nBidrag 2020\n\nNämnden beviljar 10 000 kronor.\n", encoding="utf-8"
         )
-    render_gate_corpus(src, tmp_path / "out", ("txt", "scan"))
+    render_gate_corpus(src, tmp_path / "out", ("txt", "born", "scan"))
     raw = tmp_path / "out" / "raw"
     assert sorted(p.name for p in (raw / "transcripts").iterdir()) == [
         "n01.txt",
@@ -442,6 +445,7 @@ def test_the_gate_scans_every_eighth_neighbour_every_fourth_genre_document_and_a
         "n03.txt",
     ]
     assert sorted(p.name for p in (raw / "scanned").iterdir()) == ["n01.scan.pdf"]
+    assert sorted(p.name for p in (raw / "born").iterdir()) == ["n03.born.pdf"]
 
 
 def test_wide_table_rows_are_never_wrapped_but_drawn_smaller() -> None:
