@@ -74,6 +74,8 @@ _PURPOSE_HEADER = re.compile(
     r"(?:\w+s\s+)?(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)"
     r"(?:\s+(?:med|for)\s+\w+)?"
 )
+#: roles of the text columns a header's second line may name left of its money columns
+_TEXT_ROLES = ("name", "performer", "district", "purpose")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
@@ -251,8 +253,10 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     head_cells = split_header_cells(text)
     first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
     cells = _with_continuation(head_cells, lines, i)
-    if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in cells):
-        return None  # a row of a table ("Utvärdering   150 000 kr"), not its header
+    if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in head_cells):
+        # a row of a table ("Utvärdering   150 000 kr"), not its header; the lines under a
+        # header were read as words, years and units only ("Beviljat" over "1999" over "Kronor")
+        return None
     columns: list[GridColumn] = []
     unknown = 0
     # a follow-up of projects ("Projekt | Finansiär | Budget 2012 | Utfall 2012"): each row a
@@ -329,15 +333,23 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         # a decision a column follows ("Beslut" over "2017-03-21")
         return []
     head = split_cells(" " * lines[i].indent + lines[i].text)
-    if not cells or len(cells) > len(head) + 1:
+    leading = 0  # columns named on the second line only, left of the header ("Projekt";
+    # "Förening   Verksamhet" under a header that names only its money columns)
+    while leading < len(cells) and head and cells[leading].end < head[0].start - 1:
+        leading += 1
+    if leading > 1 and any(header_role(c.text) not in _TEXT_ROLES for c in cells[1:leading]):
+        leading = 1  # "Sökt   Beviljat" left of "Förslag": money columns, not text columns
+    if not cells or len(cells) - max(leading - 1, 0) > len(head) + 1:
         return []
     if any(
         re.search(r"\b(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd)\b", c.text) for c in cells
     ):
         return []  # "Järva sdf" under "Förvaltning / projekt": the first row's owner
+    if leading > 1 and leading == len(cells):
+        return []  # words only left of the header: a row, not the header's names
     for k, c in enumerate(cells):
-        if k == 0 and head and c.end < head[0].start - 1 and len(c.text.split()) <= 3:
-            continue  # the first column named on the second line only ("Projekt")
+        if k < leading and len(c.text.split()) <= 3:
+            continue
         if k == len(cells) - 1 and head and c.start > head[-1].end + 1 and len(c.text.split()) == 1:
             continue  # the last column named on the second line only ("Totalt")
         if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
@@ -358,7 +370,7 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         return cells
     third = continuation_cells(lines, i, i + 2)
     # the first column named on the second line only, left of the header's cells
-    out = [m for m in more[:1] if cells and m.end < cells[0].start - 1]
+    out = [m for m in more if cells and m.end < cells[0].start - 1]
     for c in cells:
         subs = [m for m in more if c.start - 2 <= m.start and m.end <= c.end + 2]
         if RULE.match(c.text.strip()) and subs:
