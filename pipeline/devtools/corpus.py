@@ -43,7 +43,7 @@ VARIANTS = ("txt", "born", "scan", "mixed")
 DEFAULT_LEVEL = "mild300"
 #: The documents of a large corpus that the quality gate renders in a costly variant, as
 #: (stride, residue): the documents numbered residue, residue + stride, … (scans of the
-#: neighbours: n01, n09, …). Transcripts are rendered for every document. OCR is most of the
+#: neighbours: n01, n13, …). Transcripts are rendered for every document. OCR is most of the
 #: test suite's time, and each born-digital PDF is a second full parse: a twelfth of the
 #: neighbours' scans and a quarter of each corpus's born-digital copies (numbers 3, 7, 11, …,
 #: none of them scanned) still show what each path costs each field (README, "Development").
