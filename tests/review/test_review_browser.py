@@ -23,6 +23,7 @@ import duckdb
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -111,6 +112,23 @@ def wait_for(driver: WebDriver, css: str) -> object:
     return WebDriverWait(driver, WAIT_S).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, css))
     )
+
+
+def read(driver: WebDriver, css: str, attribute: str | None = None) -> str:
+    """The text (or an attribute) of the element at `css` once the page that shows it has
+    settled: found afresh on each try, so a document replaced between the find and the read
+    (chromium: "Node with given id does not belong to the document") is read again."""
+
+    def attempt(d: WebDriver) -> str | None:
+        found = d.find_elements(By.CSS_SELECTOR, css)
+        if not found:
+            return None
+        return found[0].get_attribute(attribute) if attribute else found[0].text
+
+    got: str = WebDriverWait(
+        driver, WAIT_S, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(attempt)
+    return got
 
 
 def press(driver: WebDriver, key: str) -> None:
@@ -261,10 +279,10 @@ def test_bad_input_gets_a_message_next_to_the_field(
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.ID, "save").click()
     WebDriverWait(browser, WAIT_S).until(ec.staleness_of(old))
-    assert "not a whole number of kronor" in wait_for(browser, "#error-amount_sek").text  # type: ignore[attr-defined]
-    assert "not a date as YYYY-MM-DD" in browser.find_element(By.ID, "error-end_date").text
-    assert browser.find_element(By.ID, "f-amount_sek").get_attribute("value") == "tolv tusen"
-    assert browser.find_element(By.ID, "item").get_attribute("data-key") == key
+    assert "not a whole number of kronor" in read(browser, "#error-amount_sek")
+    assert "not a date as YYYY-MM-DD" in read(browser, "#error-end_date")
+    assert read(browser, "#f-amount_sek", "value") == "tolv tusen"
+    assert read(browser, "#item", "data-key") == key
     assert not (overrides / "corrections.csv").exists()
 
 

@@ -1,8 +1,8 @@
 """Issue 15: project series, checks and criterion concepts.
 
-The measured corpus (`series_warehouse`): the samples' transcripts, the genre corpus and
-the three series documents (tests/resources/corpus/series/docs), as transcripts, processed
-by the real `namnd run`; gold in tests/gold/longitudinal/ written by reading the documents.
+The measured corpus (`series_warehouse`): the samples' transcripts, the genre corpus as the
+quality gate reads it (transcripts and born-digital copies) and the three series documents
+(tests/resources/corpus/series/docs, transcripts), processed by the real `namnd run`; gold in tests/gold/longitudinal/ written by reading the documents.
 The samples' scans and born-digital copies are covered by the session's samples warehouse.
 """
 
@@ -35,13 +35,15 @@ def series_warehouse(
 ) -> Built:
     root = tmp_path_factory.mktemp("series")
     raw = root / "raw"
-    raw.mkdir()
-    # the genre warehouse's cache: its text stage is reused; understanding is keyed by the
-    # learned lexicon of its batch, which differs here, so the transcripts are parsed again
+    # the genre warehouse's batch (its transcripts and born-digital copies) and its cache:
+    # understanding is keyed by the lexicon learned from the batch's born-digital and OCR
+    # pages, so with the same PDFs it is the same lexicon and nothing is parsed again
+    # (transcripts teach it nothing: the samples' and the series documents' change nothing);
+    # copies are measured apart by the scorers (evaluate.longitudinal)
+    shutil.copytree(genre_warehouse.built.raw, raw)
     shutil.copytree(genre_warehouse.built.extracted, root / "extracted")
     for src in [
         *sorted((REPO / "raw" / "transcripts").glob("*.txt")),
-        *sorted(GENRE_DOCS.glob("*.txt")),
         *sorted(SERIES_DOCS.glob("*.txt")),
     ]:
         shutil.copy(src, raw / src.name)
@@ -349,13 +351,12 @@ def test_failed_checks_in_run_summary_and_status(series_warehouse: Built) -> Non
 # --------------------------------------------------------------------------- judgements
 
 
-def test_links_judgements_applied_and_orphans_reported(
-    series_warehouse: Built, tmp_path: Path
-) -> None:
+def test_links_judgements_applied_and_orphans_reported(small_series: Built, tmp_path: Path) -> None:
     """`namnd links` lists the grey zone; `links different` splits a linked pair on the next
-    run; a judgement whose project is gone is reported as orphaned."""
+    run; a judgement whose project is gone is reported as orphaned (on the samples'
+    transcripts and the series documents: the rerun that applies it reads them all)."""
     db = tmp_path / "namnd.duckdb"
-    shutil.copy(series_warehouse.db, db)
+    shutil.copy(small_series.db, db)
     overrides = tmp_path / "overrides"
     env = {"NAMND_OVERRIDES": str(overrides)}
     code, out = run_cli(["links", "--db", str(db), "--format", "csv"], **env)
@@ -371,8 +372,8 @@ def test_links_judgements_applied_and_orphans_reported(
     with (overrides / "project_links.csv").open("a", encoding="utf-8") as fh:
         fh.write("nosuch-p-00000000,nosuch-p-11111111,same,,,,\n")
     code, out = run_cli(
-        ["run", "--raw", str(series_warehouse.raw), "--db", str(db), "--plain"],
-        extracted=series_warehouse.extracted,
+        ["run", "--raw", str(small_series.raw), "--db", str(db), "--plain"],
+        extracted=small_series.extracted,
         **env,
     )
     assert code == 0, out
