@@ -67,7 +67,10 @@ def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[L
                 not lines[start].text.strip() or _CONTINUED.search(lines[start].text)
             ):
                 start += 1  # the heading's items on the next page, after "Bilaga 1 (forts.)"
-            if start > i + 1 and (start >= len(lines) or lines[start].indent < 2):
+            if start > i + 1 and (
+                start >= len(lines)
+                or (lines[start].indent < 2 and not _described_item(lines, start))
+            ):
                 start = i + 1
             rows, after = _group(lines, start, places, unit, find)
         if rows:
@@ -228,13 +231,21 @@ def _group(
     lead: int | None = None  # a co-applicant's line under the district: the first row's top
     j = i
     # (a name set in under the district may look like a heading after a blank line)
-    while j < len(lines) and not (lines[j].heading and lines[j].indent < 2):
+    while j < len(lines) and (
+        not (lines[j].heading and lines[j].indent < 2) or _described_item(lines, j)
+    ):
         text = lines[j].text.strip()
         if not text:
             # a blank line between two items set in under the district
             nxt = j + 1 < len(lines) and lines[j + 1].text.strip() and lines[j + 1].indent >= 2
             if rows and not pending and nxt:
                 j += 1
+                continue
+            k = j  # (one or two blank lines before the next described item)
+            while k < len(lines) and k - j < 2 and not lines[k].text.strip():
+                k += 1
+            if not pending and (rows or lead is not None) and _described_item(lines, k):
+                j = k
                 continue
             break
         if _SUBTOTAL.match(text):
@@ -318,8 +329,9 @@ def _group(
             )
             set_amount(row, at_margin[0], lines, first, j)
             rows.append(row)
+            end = _description_end(lines, j + 1)
             pending = []
-            j += 1
+            j = end if end is not None else j + 1  # (its description: read as prose only)
             continue
         if (
             not rows
@@ -354,3 +366,42 @@ def _group(
     if rows and lead is not None:
         rows[0].first_line = lead
     return (rows, j) if rows and not pending else ([], i)
+
+
+def _described_item(lines: Sequence[BodyLine], j: int) -> bool:
+    """A grant printed as a name and its sum in a column at the right, with lines of prose
+    under it that describe the project, up to a blank line::
+
+        Barnsamtal i ekonomiskt bistånd                 240 000 kr
+        Projektet prövar en modell för samtal med barn i familjer som …
+        … i planeringen av insatser.
+    """
+    if j >= len(lines):
+        return False
+    gap = _GAP_SUM.match(lines[j].text.strip())
+    if lines[j].heading and gap is None:
+        return False  # (a wrapped name read as a heading holds its sum: no heading)
+    words = 0
+    if gap is None and not find_amounts(lines[j].text) and j + 1 < len(lines):
+        words = len(lines[j].text.split())
+        j += 1  # a long name wraps: "… – en fördjupad" ⏎ "kartläggning      310 000 kr"
+        gap = _GAP_SUM.match(lines[j].text.strip())
+    if gap is None or not _UNIT.search(gap.group("sum")):
+        return False
+    if words + len(gap.group("name").split()) < 2:
+        return False
+    return _description_end(lines, j + 1) is not None
+
+
+def _description_end(lines: Sequence[BodyLine], k: int) -> int | None:
+    """The blank line (or the end) after the description that starts at line `k`: lines of
+    prose without a sum and no heading, the last ending its sentence; None when there is
+    none."""
+    n = k
+    while n < len(lines) and lines[n].text.strip():
+        if lines[n].heading or find_amounts(lines[n].text) or n - k >= _MAX_ITEM_LINES:
+            return None
+        n += 1
+    if n == k or not lines[n - 1].text.rstrip().endswith("."):
+        return None
+    return n

@@ -78,12 +78,23 @@ def _table(
     n = len(roles)
     if n < 2 or roles[-1] != "cost" or "name" not in roles:
         return None
+    if j < len(lines) and _HEADER_GOES_ON.match(lines[j].text.strip()):
+        j += 1  # "Beviljat" ⏎ "belopp (kr)": the money column's name wraps
     unit = unit_multiplier(lines[j - 1].text)
     rows: list[ListRow] = []
     while j + n <= len(lines):
         cells = [lines[k].text.strip() for k in range(j, j + n)]
         if not all(cells) or not _NUMBER_CELL.match(cells[-1]):
-            break
+            wrapped = _wrapped_row(lines, j, roles, find)
+            if wrapped is None:
+                break
+            cells, height = wrapped
+            row = _row(cells, roles, j, lines, unit, find)
+            if row is not None:
+                row.last_line = row.amount_line = j + height - 1
+                rows.append(row)
+            j += height
+            continue
         if any(
             (_NUMBER_CELL.match(c) and role not in _MONEY_ROLES) or len(c.split()) > _MAX_CELL_WORDS
             for c, role in zip(cells[:-1], roles[:-1], strict=True)
@@ -96,6 +107,58 @@ def _table(
     if len(rows) < _MIN_ROWS:
         return None
     return rows, j
+
+
+#: the second line of the money column's name: "belopp (kr)" under "Beviljat"
+_HEADER_GOES_ON = re.compile(r"^[a-zåäö][\w-]*(?:\s+\((?:kr|kronor|tkr|sek)\))?$")
+#: the most lines a row's text cells may take when they wrap
+_MAX_ROW_LINES = 7
+
+
+def _wrapped_row(
+    lines: Sequence[BodyLine], j: int, roles: list[str | None], find: PlaceFinder
+) -> tuple[list[str], int] | None:
+    """A row whose text cells wrap, from line `j` to its money cell, the first bare number
+    (a table with one money column, last): its lines joined where a cell goes on
+    ("Föräldrastöd för familjer med barn i" ⏎ "riskzon"; "Socialförvaltningen," ⏎
+    "socialjouren"; "(medsökande Skärholmen)" under the district), and when that leaves more
+    cells than columns, the district the first cell names and the rest as the name (a trip's
+    destination over two lines). Returns the cells and the row's number of lines."""
+    if any(r in _MONEY_ROLES for r in roles[:-1]) or roles[-2] != "name":
+        return None
+    k = j
+    while k < len(lines) and k - j < _MAX_ROW_LINES:
+        text = lines[k].text.strip()
+        if not text or lines[k].heading or _TOTAL.match(text):
+            return None
+        if _NUMBER_CELL.match(text):
+            break
+        if len(text.split()) > _MAX_CELL_WORDS:
+            return None
+        k += 1
+    else:
+        return None
+    if k == j or k >= len(lines):
+        return None
+    cells: list[str] = []
+    for m in range(j, k):
+        text = lines[m].text.strip()
+        if cells and (_wraps(cells[-1], text) or text.startswith("(") or cells[-1].endswith(",")):
+            cells[-1] = dehyphen_join([cells[-1], text])
+        else:
+            cells.append(text)
+    width = len(roles) - 1
+    if len(cells) > width and width == 2 and roles[0] == "district":
+        if not covered_by_places(cells[0], find(cells[0])):
+            return None
+        cells = [cells[0], " ".join(cells[1:])]
+    if len(cells) != width:
+        return None
+    return [*cells, lines[k].text.strip()], k - j + 1
+
+
+#: the Summa row that ends a table
+_TOTAL = re.compile(r"^(?:summa|totalt|total|s:a)\b", re.IGNORECASE)
 
 
 def _row(

@@ -62,6 +62,7 @@ from pipeline.facts.grid_model import (
     words_in_money,
 )
 from pipeline.facts.grid_wrap import lift_wrapped_heads, lone_sums, starts_row, sum_opens_below
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -110,6 +111,20 @@ def _open_period(row: GridRow) -> bool:
     return row.text("end").rstrip().endswith(("–", "-", "—"))
 
 
+def _goes_on(nxt: Sequence[BodyLine], columns: list[GridColumn]) -> bool:
+    """The first line under a repeated header goes on with the row above the page break: it
+    starts in lower case, right of the first column, with no sum."""
+    if not nxt:
+        return False
+    text = nxt[0].text.strip()
+    return (
+        text[:1].islower()
+        and nxt[0].indent > columns[0].start + 1
+        and not find_amounts(text)
+        and not nxt[0].heading
+    )
+
+
 def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
     again = read_header(lines, j)
     return again is not None and [c.role for c in again] == [c.role for c in columns]
@@ -152,10 +167,15 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             for col, new_col in zip(columns, again, strict=True):
                 col.start = new_col.start
             blank = False
-            row = None
             k, j = j, j + 1
-            while j < len(lines) and j - k <= 2 and continuation_cells(lines, k, j):
-                j += 1  # its wrapped lines ("nämnd   belopp   tkr")
+            while (
+                j < len(lines)
+                and j - k <= (2 if row is None else head_end - h)
+                and (continuation_cells(lines, k, j) or unit_line(lines, j, columns))
+            ):
+                j += 1  # its wrapped lines ("nämnd   belopp   tkr"), as many as the first's
+            # a row the page break split goes on under the header ("i Husby och Akalla")
+            row = row if row is not None and _goes_on(lines[j : j + 1], columns) else None
             continue
         # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
         fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)

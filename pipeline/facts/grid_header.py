@@ -56,6 +56,8 @@ _SPENT_HEADER = re.compile(
 _STATUS_HEADER = re.compile(
     r"(?:status|lage|lagesrapport|genomford|genomfort|genomford\?|genomfort\?)"
 )
+#: a header cell's year and unit ("2017 (kr)")
+_YEAR_OR_UNIT = re.compile(rf"\(\s*(?:tkr|kr|kronor|sek|mkr|mnkr)\s*\)|\b{YEAR}\b", re.I)
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
@@ -136,7 +138,8 @@ def header_role(cell: str) -> str | None:
 
 
 def _header_role(cell: str) -> str | None:
-    if len(cell.split()) > _MAX_HEADER_CELL_WORDS:
+    # (its year and unit are no words of its name: "Förslag till beslut 2017 (kr)")
+    if len(_YEAR_OR_UNIT.sub(" ", cell).split()) > _MAX_HEADER_CELL_WORDS:
         return None
     folded = fold(cell)
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
@@ -187,6 +190,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # a year's money column ("1999", unit on the line below)
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
+    if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
+        return "year"  # "Projektår" ("2 av 3"): which of a project's years
     hits = cue_hits(cell, "table_header")
     if not hits:
         return None

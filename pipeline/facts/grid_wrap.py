@@ -190,13 +190,16 @@ def starts_row(
     if money is not None and amount is not None:
         # rows are top-aligned: a second amount means a new row
         return row.amount is not None or row.applied is not None or looks_new
+    rest = [c.text.strip(" |")[:1] for c in cells[1:]]
     if (
         amount is None
         and (row.amount is not None or row.applied is not None)
-        and all(c.text.strip(" |")[:1].islower() for c in cells[1:])
+        and all(t.islower() or t.isdigit() for t in rest)
+        and (not rest or any(t.islower() for t in rest))
     ):
         # "Sverige  statsbidrag" under "Föräldraskap i nya  Länsstyrelsen,  950 000": the
-        # row's sum stands on its first line; its other cells go on in lower case
+        # row's sum stands on its first line; its other cells go on in lower case (a date's
+        # year beside them: "Järva  universitet  2025" under "… 31 december  900 000")
         return False
     # a capitalised line at the left edge that fills two or more columns is a row of its own
     # (a wrapped name or district fills one column, or starts in lower case or indented)

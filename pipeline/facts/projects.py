@@ -222,6 +222,8 @@ def _under_heading(lines: Sequence[BodyLine], k: int, soft: set[int]) -> bool:
 
 
 _MAX_SOFT_HEAD_WORDS = 12
+#: a line that ends in a sum set in a column at the right: an item of a list, no heading
+_SUM_AT_RIGHT = re.compile(r"\s{2,}\d{1,3}(?:[ \u00a0]\d{3})*\s*(?:kr|kronor|tkr)\.?$", re.I)
 
 
 def find_studies(
@@ -263,6 +265,7 @@ def find_studies(
                 _is_table_line(lines, h, table_rows)
                 or generic_heading(hl.text)
                 or _district_row(hl.text)  # "Bromma     Name": a two-column list's row
+                or _SUM_AT_RIGHT.search(hl.text)  # "Name   340 000 kr": a list's item
             ):
                 continue
             if len(hl.text.split()) <= 3 and _UNIT_NAME.search(fold(hl.text.strip(" .,:"))):

@@ -249,7 +249,16 @@ def section_heading(text: str) -> bool:
     words = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text).split()  # "4. Bedömning …"
     if _STUDY_OF.match(fold(" ".join(words))):
         return False  # "Utvärdering av sociala insatsgrupper": a study's name
+    if 0 < len(words) <= 7 and _APPLICATIONS_PART.match(fold(" ".join(words))):
+        return True  # "Ansökningar som inte föreslås beviljas": the part on those turned down
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: the document's part on the applications turned down
+_APPLICATIONS_PART = re.compile(
+    r"^(?:ansokningar(?:na)?\s+som\s+(?:inte|ej|avslas|avstyrks)\b|avslagna\s+ansokningar|"
+    r"ej\s+beviljade\s+ansokningar|ansokningar\s+som\s+foreslas\s+(?:avslas|fa\s+avslag))"
+)
 
 
 #: a study named for what it evaluates, not the document's own follow-up of its projects

@@ -22,6 +22,7 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.lexicon import fold
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.sections import heading_kind
+from pipeline.understand.table_lines import flat_table_line, table_header
 
 __all__ = ["classify_pages", "classify_line", "mark_page_one_header", "FURNITURE_LABELS"]
 
@@ -205,26 +206,16 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
                     continue  # "Tabell 1. Belopp i tkr" / "Tabell 2. …": each table's caption
                 if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():
                     continue  # a title the next line goes on ("… arbete" / "år 2005")
-                if heading_kind(lines[i]) is None and not _table_header(lines[i]):
-                    if i > 0 and _table_header(lines[i - 1]):
+                if flat_table_line(lines, i):
+                    continue
+                if heading_kind(lines[i]) is None and not table_header(lines[i]):
+                    if i > 0 and table_header(lines[i - 1]):
                         continue  # a repeated table header's wrapped second line ("(tkr)")
                     labs[i] = where
 
 
 #: a numbered caption: "Tabell 2. Belopp i tkr", "Bilaga 3", "Figur 1"
 _NUMBERED_CAPTION = re.compile(r"^(?:tabell|bilaga|figur|diagram)\s+\d{1,2}\b", re.IGNORECASE)
-
-
-def _table_header(line: str) -> bool:
-    """A table's header repeated at the top of each page it runs over ("Stadsdelsnämnd
-    Projekt  Utförare  Kronor") is part of the table, not a running header: three or more
-    cells, at least two of them naming a column."""
-    from pipeline.facts.grid_header import header_role  # the cue vocabulary, on first use
-
-    cells = [c for c in re.split(r"\s{2,}|\s*\|\s*", line.strip()) if c]
-    if len(cells) < 3 or any(ch.isdigit() for ch in line):
-        return False
-    return sum(header_role(c) is not None for c in cells) >= 2
 
 
 def _mark_around_page_numbers(lines: list[str], labs: list[str | None]) -> None:
