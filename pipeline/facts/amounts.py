@@ -27,7 +27,7 @@ from pipeline.facts.context import (
     is_program_fund,
     sentence_year,
 )
-from pipeline.facts.drafts import Draft
+from pipeline.facts.drafts import REJECTED, Draft
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_amounts import grid_amounts
@@ -69,7 +69,7 @@ def all_amounts(
         kind = d.amount_kind
         if (
             kind == "project_cost"
-            and d.status == "ansökt"
+            and d.status in ("ansökt", REJECTED)  # (turned down: what it applied for)
             and _applied_for(d.amount_raw, d.amount_evidence)
         ):
             # "För studien söks 480 000 kronor": the project's sum, but one applied for

@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.drafts import Draft
-from pipeline.facts.field_lines import DESTINATION, PURPOSE, field_of
+from pipeline.facts.field_lines import DESTINATION, FIELD, PURPOSE, field_of
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.text_units import unit_at
 from pipeline.lang.amounts import find_amounts
 
-__all__ = ["is_owner_line", "own_by_owner_lines", "owners_of", "with_purpose"]
+__all__ = ["is_owner_line", "own_by_owner_lines", "owner_on_top", "owners_of", "with_purpose"]
 
 _MAX_OWNER_WORDS = 8
 
@@ -48,6 +48,30 @@ def is_owner_line(lines: Sequence[BodyLine], k: int, find: PlaceFinder, indent: 
     return covered_by_places(text, find(text))
 
 
+def owner_on_top(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> int | None:
+    """The first line of an owner's name printed right on top of a block's first field
+    (line `i`), with no blank line between, maybe over two lines and with a bracket under it
+    ("Enskede-Årsta-Vantörs" ⏎ "stadsdelsförvaltning" ⏎ "(gemensam ansökan)" over
+    "Resmål: …"): a card of fields with its owner as its title. None when there is none."""
+    if i >= len(lines) or not FIELD.match(lines[i].text.strip()):
+        return None
+    k = i - 1
+    if k >= 0 and _BRACKET.fullmatch(lines[k].text.strip()):
+        k -= 1  # "(gemensam ansökan)", "(medsökande Skarpnäck)"
+    for start in (k - 1, k):  # (the longer first: "Socialförvaltningen," ⏎ "socialjouren")
+        if start < 0 or any(not lines[x].text.strip() for x in range(start, k + 1)):
+            continue
+        text = " ".join(lines[x].text.strip() for x in range(start, k + 1))
+        if ":" in text or len(text.split()) > _MAX_OWNER_WORDS or find_amounts(text):
+            continue
+        if covered_by_places(text, find(text)):
+            return start
+    return None
+
+
+_BRACKET = re.compile(r"\([^()]{2,60}\)")
+
+
 def own_by_owner_lines(
     drafts: Sequence[Draft], lines: Sequence[BodyLine], find: PlaceFinder
 ) -> None:
@@ -55,6 +79,10 @@ def own_by_owner_lines(
     between hold only blocks and their captions at the blocks' indent."""
     for d in drafts:
         if d.places:
+            continue
+        top = owner_on_top(lines, d.first_line, find)
+        if top is not None:
+            d.places = list(find(" ".join(lines[k].text.strip() for k in range(top, d.first_line))))
             continue
         indent = lines[d.first_line].indent
         for k in range(d.first_line - 1, -1, -1):

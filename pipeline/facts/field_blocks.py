@@ -32,7 +32,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.block_owners import is_owner_line, own_by_owner_lines, owners_of, with_purpose
+from pipeline.facts.block_owners import (
+    is_owner_line,
+    own_by_owner_lines,
+    owner_on_top,
+    owners_of,
+    with_purpose,
+)
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.field_lines import (
@@ -138,6 +144,8 @@ def find_field_blocks(
                 break  # the next block's applicant, over its name field
             if is_owner_line(lines, end, find, lines[i].indent):
                 break  # the next owner's name over its blocks
+            if any(owner_on_top(lines, k, find) == end for k in range(end + 1, end + 4)):
+                break  # the next card's owner on top of its first field
             end += 1
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))

@@ -119,12 +119,17 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             and (
                 lines[j].indent >= 8
                 or (
-                    text[:1].islower()
+                    (
+                        text[:1].islower()
+                        or out[last][1].endswith((",", "-"))
+                        or _field_follows(lines, j + 1, out)
+                    )
                     and any(p.match(last) for p in (NAME, OWNER, PERFORMER, PURPOSE))
                 )
             )
         ):
-            # a value wrapped under itself, or a name wrapped onto a line of its own; a field
+            # a value wrapped under itself, or a name wrapped onto a line of its own (in lower
+            # case, or after a comma: "Resmål: Oslo kommune," ⏎ "Norge"); a field
             # at its right margin is a field of its own ("socialt arbete     Klar: juni 2003")
             wrapped, *margin = _MARGIN_FIELD.split(text, maxsplit=1)
             k, value = out[last]
@@ -136,6 +141,20 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             break
         j += 1
     return _run_on(out), j
+
+
+def _field_follows(lines: Sequence[BodyLine], j: int, seen: dict[str, tuple[int, str]]) -> bool:
+    """A field of the block not yet `seen` stands at line `j` or the one after it, with no
+    blank line between: the lines before it go on with the field above ("Resmål: City of
+    Edinburgh" ⏎ "Council, Skottland" ⏎ "Syfte: …"). A label the block has already had opens
+    the next block, and the line before it names that block ("C   Barn i …" ⏎ "Utförare:")."""
+    for k in (j, j + 1):
+        if k >= len(lines) or not lines[k].text.strip():
+            return False
+        m = FIELD.match(lines[k].text.strip())
+        if m:
+            return fold(m.group("label")).strip() not in seen
+    return False
 
 
 def known_gap_field(text: str) -> re.Match[str] | None:

@@ -16,7 +16,7 @@ organisation's own spelling replaces the text's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -24,7 +24,14 @@ from rapidfuzz import fuzz
 from pipeline.facts.cues import cue_hits
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["OrgFinder", "canonical_org", "performer_in", "research_body_in"]
+__all__ = [
+    "RESEARCH_BODY",
+    "OrgFinder",
+    "canonical_org",
+    "own_local_money",
+    "performer_in",
+    "research_body_in",
+]
 
 OrgFinder = Callable[[str], list[tuple[int, int, str]]]
 
@@ -293,3 +300,29 @@ def _aliases(name: str) -> tuple[str, ...]:
 
 
 _SPELLING_MIN = 85.0
+
+
+RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")
+
+
+#: the organisations of civil society a stadsdelsnämnd gives money to
+_ASSOCIATION = re.compile(
+    r"(?:forening|foreningen|klubb|klubben|sallskap|sallskapet|vanner|stiftelsen|forbund)\b|"
+    r"\b(?:if|ik|bk|ff)\b"
+)
+
+
+def own_local_money(
+    committee: str | None, funds: Sequence[str | None], performers: Sequence[str | None]
+) -> dict[str | None, str]:
+    """A stadsdelsnämnd that hands its own "lokala utvecklingsmedel" to associations
+    (Solberga Bollklubb, Föreningen Herrängens Vänner) hands out money of its own programme,
+    not Socialnämnden's FoU fund LUM, which goes to the förvaltningar: its label is the
+    programme's name as printed. `funds` and `performers` are the projects', in one order."""
+    if "stadsdelsnamnd" not in fold(committee or ""):
+        return {}
+    lum = [who for fund, who in zip(funds, performers, strict=True) if fund == "LUM"]
+    civil = [who for who in lum if _ASSOCIATION.search(fold(who or ""))]
+    if len(civil) >= 2 and 2 * len(civil) > len(lum):
+        return {"LUM": "lokala utvecklingsmedel"}
+    return {}

@@ -72,6 +72,7 @@ from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder, with_legend
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.fund_totals import funds_from_totals
+from pipeline.facts.granted_later import granted_after_applied
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
@@ -100,6 +101,7 @@ from pipeline.facts.numbered_rows import (
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
+from pipeline.facts.performers import RESEARCH_BODY, own_local_money
 from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.quoted_blocks import find_quoted_blocks
@@ -248,13 +250,14 @@ def extract(doc: UnderstoodDocument) -> Facts:
     describe_by_applicant(drafts, texts, heads, places, orgs)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
     sums_named_later(drafts, [ln.text for ln in lines])
+    granted_after_applied(drafts, [ln.text for ln in lines])
     report = is_report(subject)
     applying = is_application(subject)
     if applying and len(drafts) == 1 and drafts[0].performer is None:
         # an application for one project is all about it: whoever the document says will
         # evaluate or carry it out ("Projektet utvärderas av …") is its performer
         found = performer_in("\n".join(ln.text for ln in lines), orgs)
-        if found is not None and (orgs(found) or _RESEARCH_BODY.search(fold(found))):
+        if found is not None and (orgs(found) or RESEARCH_BODY.search(fold(found))):
             drafts[0].performer = found
     if applying and len(drafts) == 1 and drafts[0].end_date is None:
         # ... and so is when it ends ("Projektet startar i januari 2025 och avslutas den 31
@@ -289,7 +292,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
                 "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
             )
     drafts.sort(key=lambda d: d.first_line)
-    own_money = _own_local_money(doc.meta.committee, drafts)
+    own_money = own_local_money(
+        doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
+    )
     for d in drafts:
         d.fund_type = own_money.get(d.fund_type, d.fund_type)
     projects = number_projects(doc.doc_id, drafts)
@@ -375,27 +380,6 @@ _PARTLY_FUNDED = re.compile(
 )
 
 
-#: the organisations of civil society a stadsdelsnämnd gives money to
-_ASSOCIATION = re.compile(
-    r"(?:forening|foreningen|klubb|klubben|sallskap|sallskapet|vanner|stiftelsen|forbund)\b|"
-    r"\b(?:if|ik|bk|ff)\b"
-)
-
-
-def _own_local_money(committee: str | None, drafts: Sequence[Draft]) -> dict[str | None, str]:
-    """A stadsdelsnämnd that hands its own "lokala utvecklingsmedel" to associations
-    (Solberga Bollklubb, Föreningen Herrängens Vänner) hands out money of its own programme,
-    not Socialnämnden's FoU fund LUM, which goes to the förvaltningar: its label is the
-    programme's name as printed."""
-    if "stadsdelsnamnd" not in fold(committee or ""):
-        return {}
-    lum = [d for d in drafts if d.fund_type == "LUM"]
-    civil = [d for d in lum if _ASSOCIATION.search(fold(d.performer or ""))]
-    if len(civil) >= 2 and 2 * len(civil) > len(lum):
-        return {"LUM": "lokala utvecklingsmedel"}
-    return {}
-
-
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
 _DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
 
@@ -445,4 +429,3 @@ def _mixed_funding(description: str | None, fund: str | None = None) -> bool:
 
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")
-_RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")

@@ -14,6 +14,8 @@ words, one cell each side, the left side filling its column), is read as the lef
 then the right.
 
 A table is no such run: its rows part at several gaps, or its left cells are short labels.
+Cards of labelled fields side by side (one applicant's "Resmål:", "Syfte:", "Beviljat
+belopp:" in each column) are read column by column too: the same labels run down both sides.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _MIN_WORDS = 2.5  # mean words of a side's lines
 _GAP = re.compile(r"\S {2,}(?=\S)")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{0,25}:\s")
 _MAX_MARKED = 0.4  # the share of a side's lines with digits or a label
+_MIN_CARD_LABELS = 2  # labels both sides of a run of cards share
 
 
 def _parts(line: str, c: int) -> tuple[str, str] | None:
@@ -58,6 +61,22 @@ def _prose_side(texts: list[str]) -> bool:
     return sum(len(t.split()) for t in filled) / len(filled) >= _MIN_WORDS
 
 
+def _labels(texts: list[str]) -> list[str]:
+    return [t.strip().split(":", 1)[0].lower() for t in texts if _LABEL.match(t.strip())]
+
+
+def _cards(lefts: list[str], rights: list[str]) -> bool:
+    """Cards of labelled fields side by side ("Resmål: …", "Syfte: …", "Beviljat belopp: …"
+    down each column, one card per applicant): the same labels, two or more, down both
+    sides, each side's labels repeating (several cards), or both sides with the same
+    labels in the same order (one card each). A form's labels stand on one side only."""
+    left, right = _labels(lefts), _labels(rights)
+    shared = set(left) & set(right)
+    if len(shared) < _MIN_CARD_LABELS:
+        return False
+    return left == right or (len(left) > len(set(left)) and len(right) > len(set(right)))
+
+
 def _gutters(lines: list[str]) -> list[int]:
     """Candidate gutters: where a line's text resumes after a gap, most often first."""
     seen: dict[int, int] = {}
@@ -83,6 +102,8 @@ def _unfolds(run: list[tuple[str, str]], c: int) -> bool:
         return False
     lefts = [lft for lft, _ in run if lft.strip()]
     rights = [rgt for _, rgt in run if rgt.strip()]
+    if _cards(lefts, rights):
+        return True
     if median(len(lft) for lft in lefts) < _FILL * c:
         return False  # short labels on the left: a form or a table
     return _prose_side(lefts) and _prose_side(rights)

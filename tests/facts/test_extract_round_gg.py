@@ -216,3 +216,80 @@ Skärholmen             Språkstöd i försörjningsstödet       1 av 1    150 
         ("Språkstöd i försörjningsstödet", ("skarholmen",), 150000),
         ("Trygghetsvärdar i centrum och på Brommaplan", ("bromma",), 180000),
     ]
+
+
+def test_cards_of_trip_fields_side_by_side_are_read_card_by_card(tmp_path: Path) -> None:
+    """Two columns of cards, each a förvaltning's name on top of its labelled fields, the
+    text layer giving both columns' lines side by side; a value wraps onto a line of its own
+    between two fields, an owner over two lines."""
+    text = (
+        HEAD
+        + """
+Bilaga 1. Beviljade studiebesök 2016
+
+Farsta stadsdelsförvaltning                   Socialförvaltningen,
+Resmål: Tammerfors stad,                      socialjouren
+familjecentralen Tesoma,                      Resmål: City of Aberdeen
+Finland                                       Council, Skottland
+Syfte: Familjecentral med                     Syfte: Akut socialt arbete
+öppen förskola och socialtjänst.              nattetid.
+Deltagare: 3                                  Deltagare: 2
+Beviljat belopp: 21 000 kr                    Beviljat belopp: 24 500 kr
+
+
+Bromma stadsdelsförvaltning                   Skärholmens
+Resmål: Bergens kommune,                      stadsdelsförvaltning
+Norge                                         Resmål: Malmö stad, Rosengård
+Syfte: Uppsökande arbete bland                Syfte: Föräldrastöd på
+unga i stadskärnan.                           arabiska och somaliska.
+Deltagare: 4                                  Deltagare: 3
+Beviljat belopp: 18 500 kr                    Beviljat belopp: 12 000 kr
+"""
+    )
+    got = _names(text, tmp_path)
+
+    def card(destination: str) -> tuple[tuple[str, ...], int | None]:
+        # (a bare destination is named with its purpose, as a trip table's columns are)
+        (found,) = [(d, s) for n, d, s in got if n.startswith(destination)]
+        return found
+
+    assert card("Tammerfors stad, familjecentralen Tesoma, Finland") == (("farsta",), 21000)
+    assert card("Bergens kommune, Norge") == (("bromma",), 18500)
+    assert card("City of Aberdeen Council, Skottland") == (
+        ("socialforvaltningen", "socialjouren"),
+        24500,
+    )
+    assert card("Malmö stad, Rosengård") == (("skarholmen",), 12000)
+    assert len(got) == 4
+
+
+def test_grants_in_prose_applied_then_proposed_and_turned_down(tmp_path: Path) -> None:
+    """One paragraph per application: the sum applied for, then what the office proposes
+    (the project's sum, granted; the sum applied for stays an amount applied for), or that
+    the application is turned down (applied for, its sum applied for)."""
+    text = (
+        HEAD
+        + """
+Ärendet
+
+Till årets utlysning inkom nio ansökningar från sju förvaltningar med sammanlagt
+2 150 000 kronor.
+
+Kungsholmens stadsdelsförvaltning söker 310 000 kronor för projektet
+"Samtalsgrupper för unga pappor". Gruppträffarna leds av två socialsekreterare. Förvaltningen
+föreslår att projektet beviljas 260 000 kronor.
+
+Östermalms stadsdelsförvaltnings ansökan om 190 000 kronor för "Digital
+rådgivning om skulder" föreslås avslås. Ansökan avser ordinarie verksamhet.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek, p.status) for p in f.projects)
+    assert got == [
+        ("Digital rådgivning om skulder", 190000, "ansökt"),
+        ("Samtalsgrupper för unga pappor", 260000, "beviljad"),
+    ]
+    kinds = sorted((a.sek, a.kind) for a in f.amounts)
+    assert (310000, "other") in kinds and (260000, "project_cost") in kinds
+    assert (190000, "other") in kinds and (190000, "project_cost") not in kinds
+    assert (2150000, "other") in kinds
