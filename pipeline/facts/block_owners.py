@@ -25,13 +25,20 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.drafts import Draft
+from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import DESTINATION, FIELD, PURPOSE, field_of
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
-from pipeline.facts.text_units import unit_at
+from pipeline.facts.text_units import sentences, unit_at
 from pipeline.lang.amounts import find_amounts
 
-__all__ = ["is_owner_line", "own_by_owner_lines", "owner_on_top", "owners_of", "with_purpose"]
+__all__ = [
+    "intro_status",
+    "is_owner_line",
+    "own_by_owner_lines",
+    "owner_on_top",
+    "owners_of",
+    "with_purpose",
+]
 
 _MAX_OWNER_WORDS = 8
 
@@ -121,3 +128,18 @@ def with_purpose(name: str, fields: dict[str, tuple[int, str]]) -> str:
     ):
         return name
     return f"{name} – {purpose[1].rstrip(' .')}"
+
+
+def intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
+    """What the sentence before the first block says its projects are ("föreslagit följande
+    fördelning": granted); granted unless it names applications."""
+    k = first - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    above: list[str] = []
+    while k >= 0 and lines[k].text.strip() and not lines[k].heading and len(above) < 4:
+        above.insert(0, lines[k].text.strip())
+        k -= 1
+    heading = next((lines[h].text for h in range(first, -1, -1) if lines[h].heading), "")
+    said = sentences(above)
+    return cued_status(f"{heading}. {said[-1].text if said else ''}", "beviljad")

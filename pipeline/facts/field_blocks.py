@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.block_owners import (
+    intro_status,
     is_owner_line,
     own_by_owner_lines,
     owner_on_top,
@@ -63,7 +64,7 @@ from pipeline.facts.field_lines import (
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import dehyphen_join, run_in_name, sentences
+from pipeline.facts.text_units import dehyphen_join, run_in_name
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -152,7 +153,7 @@ def find_field_blocks(
         i = end
     _end_at_other_projects(out, lines)
     own_by_owner_lines(out, lines, find)
-    intro = _intro_status(lines, out[0].first_line) if out else None
+    intro = intro_status(lines, out[0].first_line) if out else None
     for d in out:
         if d.status is None:
             d.status = cued_status(d.description or "", None) if d.description else None
@@ -347,21 +348,6 @@ def _another_block(text: str) -> bool:
     """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
     gap = _LABEL_GAP.match(text)
     return gap is not None and bool(_HEADED.match(fold(gap.group("label")).strip()))
-
-
-def _intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
-    """What the sentence before the first block says its projects are ("föreslagit följande
-    fördelning": granted); granted unless it names applications."""
-    k = first - 1
-    while k >= 0 and not lines[k].text.strip():
-        k -= 1
-    above: list[str] = []
-    while k >= 0 and lines[k].text.strip() and not lines[k].heading and len(above) < 4:
-        above.insert(0, lines[k].text.strip())
-        k -= 1
-    heading = next((lines[h].text for h in range(first, -1, -1) if lines[h].heading), "")
-    said = sentences(above)
-    return cued_status(f"{heading}. {said[-1].text if said else ''}", "beviljad")
 
 
 def _end_at_other_projects(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
