@@ -68,6 +68,9 @@ from pipeline.warehouse.series_pairs import (
 #: Link at or above this score. On the gold links (tests/gold/longitudinal/project_links.csv)
 #: the sure pairs score 0.95–1.0 and the closest different pair 0.64.
 LINK_AT = 0.85
+#: A link at or above this score may join two series whatever their other pairs say; a
+#: weaker one may not bridge two series another scored pair keeps apart.
+SURE = 0.95
 #: Reject below this score; between the two, a pair goes to the review list.
 REJECT_BELOW = 0.60
 
@@ -128,6 +131,19 @@ class _Groups:
     def keep_apart(self, a: str, b: str) -> None:
         self.apart[a].add(b)
         self.apart[b].add(a)
+
+    def doubted(self, a: str, b: str, doubtful: set[tuple[str, str]]) -> bool:
+        """Whether a pair of the two series (other than a, b), scored and not found the
+        same, stands between them."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        return any(
+            (min(p, q), max(p, q)) in doubtful
+            for p in self.members[ra]
+            for q in self.members[rb]
+            if (p, q) != (a, b) and (p, q) != (b, a)
+        )
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -209,7 +225,14 @@ def link_projects(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Series
             lk.b,
         ),
     )
+    doubtful = {k for k, lk in links.items() if lk.decision != "same" and lk.decided_by == "rule"}
     for lk in ordered:
+        if lk.decision == "same" and lk.score < SURE and groups.doubted(lk.a, lk.b, doubtful):
+            # a link short of sure does not bridge two series whose other mentions were
+            # scored against each other and not found the same: no chain of look-alikes
+            lk.decision = "review"
+            lk.evidence["refused"] = "would bridge two series that other pairs keep apart"
+            continue
         if lk.decision == "same" and not groups.union(lk.a, lk.b):
             lk.evidence["refused"] = "would join two mentions of one document or a 'different' pair"
             if lk.decided_by == "rule":  # copies: the other project of the list; else review

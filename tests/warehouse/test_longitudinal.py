@@ -351,12 +351,13 @@ def test_failed_checks_in_run_summary_and_status(series_warehouse: Built) -> Non
 # --------------------------------------------------------------------------- judgements
 
 
-def test_links_judgements_applied_and_orphans_reported(small_series: Built, tmp_path: Path) -> None:
+def test_links_judgements_applied_and_orphans_reported(
+    series_warehouse: Built, tmp_path: Path
+) -> None:
     """`namnd links` lists the grey zone; `links different` splits a linked pair on the next
-    run; a judgement whose project is gone is reported as orphaned (on the samples'
-    transcripts and the series documents: the rerun that applies it reads them all)."""
+    run; a judgement whose project is gone is reported as orphaned."""
     db = tmp_path / "namnd.duckdb"
-    shutil.copy(small_series.db, db)
+    shutil.copy(series_warehouse.db, db)
     overrides = tmp_path / "overrides"
     env = {"NAMND_OVERRIDES": str(overrides)}
     code, out = run_cli(["links", "--db", str(db), "--format", "csv"], **env)
@@ -372,8 +373,8 @@ def test_links_judgements_applied_and_orphans_reported(small_series: Built, tmp_
     with (overrides / "project_links.csv").open("a", encoding="utf-8") as fh:
         fh.write("nosuch-p-00000000,nosuch-p-11111111,same,,,,\n")
     code, out = run_cli(
-        ["run", "--raw", str(small_series.raw), "--db", str(db), "--plain"],
-        extracted=small_series.extracted,
+        ["run", "--raw", str(series_warehouse.raw), "--db", str(db), "--plain"],
+        extracted=series_warehouse.extracted,
         **env,
     )
     assert code == 0, out
