@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.facts.prose import TURNED_DOWN
 from pipeline.facts.text_units import sentences
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -33,7 +34,6 @@ _PROPOSED = re.compile(
     r"(?:projektet|studien|ansokan) foreslas (?:beviljas|fa)|foreslas (?:projektet|studien) "
     r"(?:beviljas|fa)|(?:projektet|studien) beviljas)\b"
 )
-_TURNED_DOWN = re.compile(r"\b(?:avslas|avslag|avstyrks)\b")
 
 
 def granted_after_applied(drafts: Sequence[Any], texts: Sequence[str]) -> None:
@@ -53,7 +53,7 @@ def granted_after_applied(drafts: Sequence[Any], texts: Sequence[str]) -> None:
                 break  # another project's lines
             f = fold(s.text)
             sums = [a for a in find_amounts(s.text) if a.per is None]
-            if not _PROPOSED.search(f) or _TURNED_DOWN.search(f) or len(sums) != 1:
+            if not _PROPOSED.search(f) or TURNED_DOWN.search(f) or len(sums) != 1:
                 continue
             a = sums[0]
             d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate

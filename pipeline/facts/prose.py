@@ -37,6 +37,7 @@ from pipeline.lang.fuzzy import fold
 __all__ = [
     "DONE",
     "GRANTED",
+    "TURNED_DOWN",
     "ProseProject",
     "find_prose_grants",
     "project_name_after",
@@ -90,7 +91,7 @@ _COSTS = re.compile(
 )
 #: a grant made now (present or proposed), which a past grant in a subordinate clause
 #: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo
-_TURNED_DOWN = re.compile(r"\b(?:avslas|avslaas|avstyrks|avslag)\b")
+TURNED_DOWN = re.compile(r"\b(?:avslas|avslaas|avstyrks|avslag)\b")
 _GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
 _MAX_NAME_WORDS = 14
 
@@ -323,7 +324,7 @@ _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
 
 def prose_status(folded: str) -> str:
-    if _TURNED_DOWN.search(folded) and not _GRANTED_NOW.search(folded.replace("foreslas", "")):
+    if TURNED_DOWN.search(folded) and not _GRANTED_NOW.search(folded.replace("foreslas", "")):
         # "… ansökan om 240 000 kronor för … föreslås avslås": an application turned down
         return "avslagen"
     if _APPLIED.search(folded) and not GRANTED.search(folded):
