@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.facts.cues import cue_hits
 from pipeline.lang.fuzzy import fold
@@ -152,9 +153,11 @@ _STRONG_YEAR = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def sentence_year(text: str, near: int | None = None) -> int | None:
     """The year a sentence is about: "för år 2018", "2017 års medel", "under 2018" first,
-    else a bare year (the one nearest to `near` when given). Dates and dnr do not count."""
+    else a bare year (the one nearest to `near` when given). Dates and dnr do not count.
+    (Remembered: a long document's headings are asked again for every line below them.)"""
     folded = text
     strong = [
         (m.start(), int(m.group(1) or m.group(2)))

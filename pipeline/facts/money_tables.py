@@ -31,7 +31,8 @@ __all__ = ["TableAmount", "find_money_tables"]
 _UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 _UNIT_CELL = re.compile(
     # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"; "(mnkr, netto)": the unit first
-    rf"(?:^|\s{{2,}}|\(|(?<=\w),\s|\si\s)\s*\(?\s*(?P<u>{_UNIT_WORDS})\s*\)?\s*"
+    # (possessive runs of spaces: a table line's wide gaps cost no backtracking)
+    rf"(?:^|\s{{2,}}+|\(|(?<=\w),\s|\si\s)\s*+\(?\s*+(?P<u>{_UNIT_WORDS})\s*\)?\s*"
     r"(?=\s{2,}|$|\)|,\s*[^()]{1,20}\))",
     re.IGNORECASE,
 )

@@ -28,7 +28,7 @@ def plain_box_drawing(text: str) -> str:
 
 #: a rule of a table typed with "|" and "-" as OCR reads it: dashes, the crossings read as
 #: "l", "I", "1", "!" or "+" ("l-------l-----l")
-_RULE = re.compile(r"\s*[lI|1!+]?(?:[-=_]{2,}[lI|1!+]?)+\s*")
+_RULE = re.compile(r"\s*[lI|1!+]?(?:[-=_]{2,}+[lI|1!+]?)++\s*")  # possessive: no backtracking
 #: what OCR makes of a table's vertical rule
 _BAR = "lI|1!"
 
