@@ -30,6 +30,7 @@ from pipeline.facts.field_lines import DESTINATION, FIELD, PURPOSE, field_of
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.text_units import sentences, unit_at
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "intro_status",
@@ -115,16 +116,28 @@ def owners_of(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place
     return found
 
 
+#: a purpose told as what the visitors will do ("Ta del av …", "Studera hur …", "Besöka …"):
+#: a description of the trip, not part of its name
+_DOING = re.compile(
+    r"^(?:att\s+)?(?:ta|se|fa|lara|besoka|jamfora|undersoka|traffa|delta|utbyta|hamta|inhamta|"
+    r"utveckla|fordjupa|oka|kartlagga|granska|folja|knyta|samla|bygga|skaffa|vidga|\w+era)\b"
+)
+_NAME_WORDS = 10  # a purpose longer than this is a description, whatever its first word
+
+
 def with_purpose(name: str, fields: dict[str, tuple[int, str]]) -> str:
     """ "Resmål: Oslo, Norge" over "Syfte: Samordnade insatser …": a bare destination (a
     place and maybe its country) is named with what the trip is about, as a trip table's
-    destination and purpose columns are."""
+    destination and purpose columns are — when the purpose is a subject ("barnahus och
+    samverkan vid våld mot barn"), not a sentence of what the visitors will do there."""
     purpose = field_of(fields, PURPOSE)
     if (
         purpose is None
         or field_of(fields, DESTINATION) is None
         or len(name.split()) > 3
         or re.search(r"\s[–—-]\s", name)
+        or _DOING.match(fold(purpose[1].strip()))
+        or len(purpose[1].split()) > _NAME_WORDS
     ):
         return name
     return f"{name} – {purpose[1].rstrip(' .')}"

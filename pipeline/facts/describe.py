@@ -37,6 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from pipeline.facts.co_applicants import PARTNERS, co_applicants
 from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
@@ -48,7 +49,6 @@ from pipeline.lang.fuzzy import fold
 __all__ = [
     "Description",
     "complete_from_text",
-    "with_partners",
     "describe",
     "is_application",
     "is_report",
@@ -121,7 +121,7 @@ def describe(
     mine = {o.district_id for o in own}
     if own and not places:
         places = list(own)
-    elif own and (any(p.district_id in mine for p in find(text)) or _PARTNERS.search(fold(text))):
+    elif own and (any(p.district_id in mine for p in find(text)) or PARTNERS.search(fold(text))):
         # the writing district named, or the others named as its partners ("driver
         # projektet tillsammans med Skärholmens stadsdelsförvaltning"): it takes part too
         places = [*own, *(p for p in places if p.district_id not in mine)]
@@ -136,30 +136,6 @@ def describe(
     if performer is None:
         performer = research_body_in(text, find_orgs)
     return Description(places=places, performer=performer, end_date=end_date_in(text))
-
-
-def with_partners(places: Sequence[Place], text: str, own: Sequence[Place]) -> list[Place]:
-    """A stadsdelsnämnd's project run "tillsammans med Spånga-Tensta stadsdelsförvaltning":
-    the writing district takes part beside the partners its text names."""
-    mine = {o.district_id for o in own}
-    if not own or not places or any(p.district_id in mine for p in places):
-        return list(places)
-    m = _PARTNERS.search(fold(text))
-    if m is None:
-        return list(places)
-    # only partners named: every place stands after "tillsammans med" (the owner, unnamed,
-    # is the writer); a place before it is the owner
-    at = [text.find(p.name_as_printed) for p in places]
-    if any(a < m.start() for a in at):
-        return list(places)
-    return [*own, *places]
-
-
-#: others named as partners of the project's owner, not as its owner
-_PARTNERS = re.compile(
-    r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande|gemensam med|"
-    r"gemensamt med)\b"
-)
 
 
 def _is_city_unit(name: str, find: PlaceFinder) -> bool:
@@ -372,6 +348,11 @@ def complete_from_text(
     desc = describe(text, find, find_orgs, own)
     if not d.places and desc.places and not getattr(d, "unowned", False):
         d.places = list(desc.places)
+    elif d.places:
+        # "Gemensam ansökan med Skärholmens stadsdelsförvaltning." in the text of a project
+        # whose owner a heading or field gave: the co-applicant takes part too
+        ids = {p.district_id for p in d.places}
+        d.places = [*d.places, *(p for p in co_applicants(text, find) if p.district_id not in ids)]
     if d.performer is None and desc.performer is not None:
         d.performer = desc.performer
     if d.end_date is None and desc.end_date is not None:

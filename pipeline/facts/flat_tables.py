@@ -265,4 +265,6 @@ def _column_table(
 def _wraps(cell: str, nxt: str) -> bool:
     """Does a cell go on in the next line: it starts in lower case, or the cell ends on a
     word that carries on or a hyphen."""
-    return nxt[:1].islower() or cell.rstrip().endswith(("-", " för", " och", " i", " av"))
+    # ("Socialförvaltningen," ⏎ "Stödcentrum för unga" ⏎ "brottsoffer": a unit under its
+    # förvaltning goes on after the comma)
+    return nxt[:1].islower() or cell.rstrip().endswith(("-", ",", " för", " och", " i", " av"))

@@ -80,6 +80,13 @@ _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,
 _SOUGHT_CELL = re.compile(r"^\(\s*(?:sökt|ansökt)\s*:?\s*([\dO][\dO .]*\d(?:\s*kr)?)\s*\)$", re.I)
 
 
+#: a table's caption where it goes on after a page break: "Tabell 1 (forts.)", "Forts. Bilaga 2"
+_CONTINUED = re.compile(
+    r"^(?:(?:tabell|bilaga)\s+\d{1,2}\s*[(,:.–-]?\s*\(?forts\w*\.?\)?"
+    r"|\(?forts(?:\.|attning)\)?(?:\s+(?:tabell|bilaga)\s+\d{1,2})?)\s*:?$"
+)
+
+
 def _year_of(header: str) -> int | None:
     m = re.search(rf"\b({YEAR})\b", header)
     return int(m.group(1)) if m else None
@@ -137,6 +144,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
     row: GridRow | None = None
     blank = False
     after_rule = False
+    continued = False  # a caption said the table goes on: the next header is its own again
     j = head_end = h + 1
     head_end = h
     while j < len(lines):
@@ -161,11 +169,18 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             head_end = j  # the header's wrapped second (and third) line
             j += 1
             continue
-        if _is_repeat_header(lines, j, columns):
+        if not ln.heading and _CONTINUED.match(fold(stripped)):
+            # "Tabell 1 (forts.)" over the header repeated on the next page: no row's words
+            continued = True
+            j += 1
+            continue
+        if _is_repeat_header(lines, j, columns) or (continued and read_header(lines, j)):
+            continued = False
             # the header repeated on a new page: its columns may sit a little differently
             again = read_header(lines, j) or columns
-            for col, new_col in zip(columns, again, strict=True):
-                col.start = new_col.start
+            if len(again) == len(columns):
+                for col, new_col in zip(columns, again, strict=True):
+                    col.start = new_col.start
             blank = False
             k, j = j, j + 1
             while (

@@ -344,7 +344,16 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         leading += 1
     if leading > 1 and any(header_role(c.text) not in _TEXT_ROLES for c in cells[1:leading]):
         leading = 1  # "Sökt   Beviljat" left of "Förslag": money columns, not text columns
-    if not cells or len(cells) - max(leading - 1, 0) > len(head) + 1:
+    # years side by side under one header cell ("Kostnad, tkr" over a rule over "2012  2013"):
+    # the group's own columns, one cell of the header between them
+    grouped = sum(
+        1
+        for a, b in zip(cells[leading:], cells[leading + 1 :], strict=False)
+        if _YEAR_UNIT.match(a.text.strip())
+        and _YEAR_UNIT.match(b.text.strip())
+        and any(_under(a, h) and _under(b, h) for h in head)
+    )
+    if not cells or len(cells) - max(leading - 1, 0) - grouped > len(head) + 1:
         return []
     if any(
         re.search(r"\b(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd)\b", c.text) for c in cells
@@ -383,6 +392,13 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
             for m in subs:
                 low = [t.text.strip() for t in third if _under(t, m)]
                 out.append(GridCell(m.start, m.end, " ".join([m.text.strip(), *low])))
+            continue
+        rule = next((m for m in subs if RULE.match(m.text.strip())), None)
+        split = [t for t in third if rule is not None and _under(t, rule)]
+        if len(split) >= 2:
+            # "Kostnad, tkr" over its rule over "2012   2013": the group's own columns
+            for t in split:
+                out.append(GridCell(t.start, t.end, f"{c.text.strip()} {t.text.strip()}"))
             continue
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen

@@ -238,6 +238,8 @@ def _introduces_projects(intro: str, heading: str) -> bool:
     if cue_hits(intro, "criteria_intro") or re.search(r"priorit|kriteri", fold(intro)):
         return False
     f = fold(intro)
+    if re.search(r"\b\w*omraden\b|\binriktningar\b|\bteman\b", f) and f.rstrip().endswith(":"):
+        return False  # "… inom följande utvecklingsområden:": areas, not projects
     if (
         not intro.rstrip().endswith((".", ";"))
         and 2 <= len(intro.split()) <= 8

@@ -98,10 +98,12 @@ def marked_footnote(
     lines: Sequence[BodyLine],
     notes: Sequence[tuple[int, str]],
     find: Callable[[str], list[Place]],
+    first_only: bool = False,
 ) -> list[Place]:
     """A name that ends in a footnote mark ("Brukarnas erfarenheter av stödboenden*"): the
     mark comes off the name, and the districts the footnote with that mark names ("* Studien
-    genomförs i samarbete med Bromma och Farsta") take part in the project."""
+    genomförs i samarbete med Bromma och Farsta") take part in the project. `first_only`:
+    those of the footnote's first sentence only (the text after a short note goes on)."""
     mark = _MARK.search(d.name.strip())
     if mark is None:
         return []
@@ -109,6 +111,8 @@ def marked_footnote(
     texts = [t for _p, t in notes] + [ln.text for ln in lines]
     for t in texts:
         if t.strip().startswith(mark.group(1)) and t.strip()[len(mark.group(1)) :][:1].isspace():
+            if first_only:
+                t = re.split(r"(?<=[a-zåäö)])\.(?:\s|$)", t, maxsplit=1)[0]
             found = [p for p in find(t) if p.kind == "stadsdelsförvaltning"]
             return [
                 next(p for p in found if p.district_id == i)

@@ -42,7 +42,8 @@ def table_kind(
     label: str, column: str, total: bool, table: str, caption: str = ""
 ) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
-    project column), "followup" (budget beside forecast), "per_unit", "breakdown" or ""."""
+    project column), "followup" (budget beside forecast), "per_unit", "breakdown",
+    "project_budget" (a breakdown whose label column is headed "Budget 2023") or ""."""
     # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
     own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
     said = amount_role(f"{own} {column}".strip())
@@ -70,14 +71,15 @@ def table_kind(
         return said.kind, 0.7
     if table == "per_unit":
         return "budget", 0.65
-    told = amount_role(caption) if caption else None
+    told = amount_role(caption) if caption and table != "project_budget" else None
     if told is not None and told.cued and told.kind in ("budget", "total_granted", "state_grant"):
         # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
         # "Budget 2012 (mnkr)")
         return told.kind, 0.55
+    breakdown = table in ("breakdown", "project_budget")
     if total:
-        return ("project_cost", 0.7) if table == "breakdown" else ("other", 0.4)
-    return "other", 0.6 if table == "breakdown" else 0.4
+        return ("project_cost", 0.7) if breakdown else ("other", 0.4)
+    return "other", 0.6 if breakdown else 0.4
 
 
 def budget_plan(cells: Sequence[str]) -> bool:
@@ -114,6 +116,8 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
         r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I
     ):
         return "per_unit"
+    if len(header_cells) >= 2 and len(label_heads) == 1 and breakdown_heading(label_heads[0]):
+        return "project_budget"  # "Budget 2023   Kronor" over cost items: one project's
     return "breakdown" if BREAKDOWN.search(caption) else ""
 
 

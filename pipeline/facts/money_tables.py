@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import header_role
+from pipeline.facts.money_headers import DASH_CELL as _DASH_CELL
+from pipeline.facts.money_headers import MONEY_CELL as _MONEY_CELL
+from pipeline.facts.money_headers import stacked_header, wrapped_header
 from pipeline.facts.money_roles import (
     BREAKDOWN,
     TOTAL_LABEL,
@@ -38,17 +41,11 @@ _UNIT_CELL = re.compile(
 )
 _UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
-_MONEY_CELL = re.compile(
-    r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
-    r"(?P<neg>[−-](?=\d))?"  # a deficit: "−1,2" (a lone dash is an empty cell)
-    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
-    re.IGNORECASE,
-)
-_DASH_CELL = re.compile(r"^[-–—]$")
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
 _COUNT_COLUMN = re.compile(r"medlemmar|antal(?:\s+[\w.]+)?|deltagare|delt\.?|platser|personer")
+#: a column of scores or of a tender's lots beside the prices: "Prispoäng", "Delområde"
+_SCORE_COLUMN = re.compile(r"poang\b|^\s*(?:del-?\s?)?omrade\s*$|\bbetyg\b")
 _SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
 
 
@@ -102,43 +99,6 @@ _QUALIFIER_END = re.compile(
 )
 #: a label cell with a sum run into its end ("Socialstyrelsen 1 150 000")
 _RUN_IN_SUM = re.compile(r"^(.*[^\W\d_]\w*)\s((?:−|-)?\d{1,3}(?:[ \u00a0]\d{3})+)$")
-
-
-def _wrapped_header(header: str, below: str) -> list[str] | None:
-    """The header's cells with the words of the line under it added to the cells they stand
-    under, when that line is the header wrapped (words only, each under a header cell)."""
-    tail = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below)]
-    years = bool(tail) and all(YEAR_CELL.match(t) for _s, t in tail)
-    if not tail or (
-        not years and any(_MONEY_CELL.match(t) or _DASH_CELL.match(t) for _s, t in tail)
-    ):
-        return None
-    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
-    if len(tail) >= len(heads) or not below.startswith(" "):
-        return None  # a row label opens at the margin: a row, not the header's second line
-    cells = [t for _s, t in heads]
-    for start, text in tail:
-        at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
-        if abs(heads[at][0] - start) > 4:
-            return None
-        cells[at] = f"{cells[at]} {text}"
-    return cells
-
-
-def _stacked_header(above: str, header: str) -> list[str] | None:
-    """The header's cells with the words set over them on the line above added in front,
-    when that line holds only words, each over a money cell of the header."""
-    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
-    tops = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", above)]
-    if len(tops) < 2 or not above.startswith(" ") or any(_MONEY_CELL.match(t) for _s, t in tops):
-        return None
-    cells = [t for _s, t in heads]
-    for start, text in tops:
-        at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
-        if at == 0 or abs(heads[at][0] - start) > 4:
-            return None
-        cells[at] = f"{text} {cells[at]}"
-    return cells
 
 
 def _money_cells(cells: list[str]) -> int:
@@ -259,6 +219,12 @@ def _part_follows(lines: Sequence[str], j: int, money: int) -> bool:
     return row is not None and _money_cells(_cells(lines[row])) == money
 
 
+def _shares_follow(lines: Sequence[str], j: int) -> bool:
+    """ "Summa   560 000" over "  varav egen insats   140 000": the total's parts go on."""
+    k = j + 1
+    return k < len(lines) and re.match(r"\s*varav\b", lines[k], re.IGNORECASE) is not None
+
+
 def _row_follows(lines: Sequence[str], i: int) -> bool:
     """Whether the next line with text is a row with a sum (not a table's header)."""
     k = _next_with_text(lines, i)
@@ -321,7 +287,7 @@ def _read_money_table(
         header_cells = header_cells[1:]
     if anchor > 0 and len(header_cells) >= 3:
         # "Beviljat  Sökt  Förslag" over "Organisation  2021, kr  2022, kr  2022, kr"
-        header_cells = _stacked_header(lines[anchor - 1], lines[anchor]) or header_cells
+        header_cells = stacked_header(lines[anchor - 1], lines[anchor]) or header_cells
     # a unit line under the header ("(kr)  (kr)"): the header is the line above it
     if all(_UNIT_ONLY.fullmatch(c) for c in header_cells):
         j = anchor - 1
@@ -347,7 +313,7 @@ def _read_money_table(
             caption = f"{caption} {lines[k].strip()}"
             start = k + 1
             if start < n and lines[start].strip():
-                wrapped = _wrapped_header(lines[k], lines[start])
+                wrapped = wrapped_header(lines[k], lines[start])
                 if wrapped is not None:
                     # "Statligt  Kommunal" over "bidrag    insats": one header in two lines
                     header_cells, start = wrapped, start + 1
@@ -387,14 +353,16 @@ def _read_money_table(
         blanks = 0
         rows.append((j, cells, money))
         last = j
-        if TOTAL_LABEL.match(cells[0]) and not _part_follows(lines, j, money):
+        if TOTAL_LABEL.match(cells[0]) and not (
+            _part_follows(lines, j, money) or _shares_follow(lines, j)
+        ):
             break
     if len(rows) < 2:
         return [], anchor
     out: list[TableAmount] = []
     ncols = max(m for _j, _c, m in rows)
     if start < n and lines[start].strip() and len(header_cells) >= 3:
-        wrapped = _wrapped_header(lines[start - 1], lines[start])
+        wrapped = wrapped_header(lines[start - 1], lines[start])
         if wrapped is not None and len(wrapped) == len(header_cells):
             # "Beviljat  Sökt  Förslag" over "2012  2013  2013": the columns' years
             header_cells, start = wrapped, start + 1
@@ -410,8 +378,8 @@ def _read_money_table(
             if m is None:
                 continue
             col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
-            if _COUNT_COLUMN.fullmatch(fold(col).strip()):
-                continue  # "Medlemmar", "Antal platser": a count beside the money
+            if _COUNT_COLUMN.fullmatch(fold(col).strip()) or _SCORE_COLUMN.search(fold(col)):
+                continue  # "Medlemmar", "Antal platser", "Kvalitetspoäng": no money
             whole = int(re.sub(r"\D", "", m.group("num")))
             dec = m.group("dec")
             value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)

@@ -122,7 +122,16 @@ def _research_body_next(words: list[str]) -> bool:
 _UNIT = re.compile(r"^(?:institutionen|avdelningen|enheten|centrum|centret)$", re.IGNORECASE)
 
 
+#: an organisation named by what it is for: "Institutet för nätverksarbete", "Stiftelsen för …"
+_HEAD_FOR = re.compile(
+    r"^(?:institutet|institutionen|centrum|centret|stiftelsen|foreningen|forbundet|radet|"
+    r"natverket|akademin|sallskapet|kansliet|myndigheten)$"
+)
+
+
 def _in_unit(run: list[str]) -> bool:
+    if len(run) >= 3 and _HEAD_FOR.match(fold(run[0])) and fold(run[1]) == "for":
+        return True  # its name runs to the word that ends it
     return any(_UNIT.match(w) for w in run[1:])
 
 

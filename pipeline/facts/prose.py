@@ -93,6 +93,7 @@ _COSTS = re.compile(
 #: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo
 TURNED_DOWN = re.compile(r"\b(?:avslas|avslaas|avstyrks|avslag)\b")
 _GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
+_CAN_BE = re.compile(r"\b(?:kan|far|kunde|ska|maste)\s+(?:\w+\s+)?(?:beviljas|tilldelas)\b")
 _MAX_NAME_WORDS = 14
 
 
@@ -324,7 +325,10 @@ _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
 
 def prose_status(folded: str) -> str:
-    if TURNED_DOWN.search(folded) and not _GRANTED_NOW.search(folded.replace("foreslas", "")):
+    # (a limit is no grant: "… avslås, eftersom det sökta beloppet överstiger det som kan
+    # beviljas per projekt")
+    granted = _GRANTED_NOW.search(_CAN_BE.sub("", folded.replace("foreslas", "")))
+    if TURNED_DOWN.search(folded) and not granted:
         # "… ansökan om 240 000 kronor för … föreslås avslås": an application turned down
         return "avslagen"
     if _APPLIED.search(folded) and not GRANTED.search(folded):

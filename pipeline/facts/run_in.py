@@ -27,8 +27,9 @@ from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_run_in_projects"]
+__all__ = ["find_run_in_projects", "short_name_of"]
 
 #: the sentence after the name speaks of the project
 _THIS_ONE = re.compile(
@@ -145,3 +146,19 @@ def _own_fund(text: str, ctx: Context) -> str | None:
     """The one fund a project's own paragraph names ("finansierat av Allmänna arvsfonden")."""
     named = {f for _s, _e, f in find_funds(text, ctx.study_fund)}
     return named.pop() if len(named) == 1 else None
+
+
+_STEM = 6  # letters of a word that name it, whatever its ending ("registerstudie(n)")
+
+
+def short_name_of(name: str, drafts: Sequence[Draft]) -> bool:
+    """A run-in name that is another project's name said short ("Barn i skyddat boende."
+    under a table row "Barn i skyddat boende – behov och insatser"; "Registerstudien om
+    ekonomiskt bistånd." for "Långvarigt ekonomiskt bistånd – en registerstudie"): two
+    words of four letters or more at least, each of them a word of that project's name."""
+    words = {w[:_STEM] for w in re.findall(r"[^\W\d_]{4,}", fold(name))}
+    if len(words) < 2:
+        return False
+    return any(
+        words <= {w[:_STEM] for w in re.findall(r"[^\W\d_]{4,}", fold(d.name))} for d in drafts
+    )

@@ -38,6 +38,7 @@ from pipeline.facts.applicant_paragraphs import describe_by_applicant
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
+from pipeline.facts.co_applicants import with_partners
 from pipeline.facts.context import (
     Context,
     document_fund,
@@ -54,7 +55,6 @@ from pipeline.facts.describe import (
     is_report,
     says_ongoing,
     sums_named_later,
-    with_partners,
 )
 from pipeline.facts.district_groups import find_applicant_pairs, find_district_groups
 from pipeline.facts.districts import counts_city_offices as offices_counted
@@ -106,7 +106,7 @@ from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
-from pipeline.facts.run_in import find_run_in_projects
+from pipeline.facts.run_in import find_run_in_projects, short_name_of
 from pipeline.facts.state_money import state_money
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences
@@ -210,6 +210,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for d in find_run_in_projects(lines, ctx, is_report(subject))
         if d.first_line not in taken
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
+        and not short_name_of(d.name, drafts)
         # (a paragraph under a heading that repeats a listed project's name describes it)
         and headed_by(lines, d.first_line - 1, drafts) is None
     ]
@@ -234,10 +235,15 @@ def extract(doc: UnderstoodDocument) -> Facts:
     describe_headed(drafts, lines)
     notes = footnotes(doc)
     for d in drafts:
-        marked = marked_footnote(d, lines, notes, places)  # "… stödboenden*" ⏎ "* … Bromma"
+        # "… stödboenden*" ⏎ "* … Bromma"
+        marked = marked_footnote(d, lines, notes, places, first_only=bool(d.places))
         if not d.places:
             # "… i fyra stadsdelar¹" with a footnote that names four
             d.places = marked or footnote_places(d, lines, notes, places)
+        else:  # "Riksby*" ⏎ "* … tillsammans med Hässelby-Vällingby, som är medsökande"
+            d.places += [
+                p for p in marked if p.district_id not in {q.district_id for q in d.places}
+            ]
     own_district = [p for p in own if p.kind == "stadsdelsförvaltning"]
     for d in drafts:
         if d.description:

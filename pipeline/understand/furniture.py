@@ -190,9 +190,14 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
         exact.update({lines[i].strip() for i in (*top, *bottom)})
     for lines, labs in zip(pages, labels, strict=True):
         top, bottom = _edge_indices(lines)
-        for where, idx in (("header", top), ("footer", bottom)):
-            for i in idx:
+        for where, idx in (("header", top), ("footer", bottom[::-1])):
+            for n, i in enumerate(idx):
                 if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
+                    continue
+                if any(labs[k] is None and seen[(where, _run_key(lines[k]))] < 2 for k in idx[:n]):
+                    # "Projekttid: 2007-05-01 – 2008-04-30" under each page's own heading and
+                    # name: a running line is printed at the page's edge, nothing of the
+                    # page's own between it and the edge
                     continue
                 money = find_amounts(lines[i])
                 if (exact[lines[i].strip()] < 2 and (money or _TABLE_NUMBER.search(lines[i]))) or (

@@ -223,6 +223,10 @@ _FIELD_LINE = re.compile(
 )
 
 
+#: a heading set in capitals ("SÖDERMALMS STADSDELSFÖRVALTNING", "BARN OCH UNGA")
+_CAPITALS = re.compile(r"^(?=.*[A-ZÅÄÖ]{4})[A-ZÅÄÖÉ][A-ZÅÄÖÉ0-9 ,&/–-]{3,70}$")
+
+
 def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
     text = text.strip().rstrip("\"”' ")
     words = text.split()
@@ -326,8 +330,10 @@ def _subheading(
         return None
     if not nxt:
         after = next((t for t in following[1:] if t), "")
-        if not after or not after[0].isupper() or _looks_like_subheading(after) and len(after) < 40:
+        if not after or not after[0].isupper():
             return None
+        if _looks_like_subheading(after) and len(after) < 40 and not _CAPITALS.match(text):
+            return None  # a run of short lines (a list); a line in capitals heads what follows
         return text, 1
     if nxt[0].islower() or (nxt[0].isdigit() and not re.match(r"^\d{1,2}\s*[.)]\s", nxt)):
         return None  # the sentence goes on ("… beräknas till cirka" / "600 000 kronor …")

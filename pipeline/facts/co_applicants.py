@@ -1,0 +1,57 @@
+"""Who applies or works with a project's owner, as its own text says: partners named after
+"tillsammans med" in a stadsdelsnämnd's own document, co-applicants in a sentence that opens
+"Gemensam ansökan med …"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.lists import Place
+from pipeline.facts.text_units import sentences
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["PARTNERS", "co_applicants", "with_partners"]
+
+PlaceFinder = Callable[[str], list[Place]]
+
+
+def with_partners(places: Sequence[Place], text: str, own: Sequence[Place]) -> list[Place]:
+    """A stadsdelsnämnd's project run "tillsammans med Spånga-Tensta stadsdelsförvaltning":
+    the writing district takes part beside the partners its text names."""
+    mine = {o.district_id for o in own}
+    if not own or not places or any(p.district_id in mine for p in places):
+        return list(places)
+    m = PARTNERS.search(fold(text))
+    if m is None:
+        return list(places)
+    # only partners named: every place stands after "tillsammans med" (the owner, unnamed,
+    # is the writer); a place before it is the owner
+    at = [text.find(p.name_as_printed) for p in places]
+    if any(a < m.start() for a in at):
+        return list(places)
+    return [*own, *places]
+
+
+#: others named as partners of the project's owner, not as its owner
+PARTNERS = re.compile(
+    r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande|gemensam med|"
+    r"gemensamt med)\b"
+)
+
+
+#: a co-applicant introduced in a project's own text ("Gemensam ansökan med …", "Medsökande:")
+_CO_APPLICANT = re.compile(
+    r"\b(?:gemensam(?:ma)? ansokan (?:med|fran)|ansoker tillsammans med|medsokande:?)\s+"
+)
+
+
+def co_applicants(text: str, find: PlaceFinder) -> list[Place]:
+    """The districts a project's text names as applying with its owner, in a sentence that
+    opens by saying so, after the words that say it."""
+    out: list[Place] = []
+    for s in sentences(text.split("\n")):
+        m = _CO_APPLICANT.search(fold(s.text))
+        if m is not None and m.start() <= 2:  # the sentence says so (not another's heading)
+            out += [p for p in find(s.text) if p.start >= m.start() and p.kind != "unit"]
+    return out
