@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine
+from pipeline.facts.context import BodyLine, Context
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import DESTINATION, FIELD, PURPOSE, field_of
@@ -33,6 +33,7 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "district_heading",
     "intro_status",
     "is_owner_line",
     "own_by_owner_lines",
@@ -156,3 +157,14 @@ def intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
     heading = next((lines[h].text for h in range(first, -1, -1) if lines[h].heading), "")
     said = sentences(above)
     return cued_status(f"{heading}. {said[-1].text if said else ''}", "beviljad")
+
+
+def district_heading(
+    ctx: Context, lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> list[Place]:
+    """The district whose name alone heads the section of line `i` ("Enskede-Årsta-Vantör"
+    over '”Tidiga insatser …” beviljas 300 000 kronor.'): the owner of what it grants."""
+    above = ctx.headings_above(i)[:1]
+    text = lines[above[0]].text.strip() if above else ""
+    found = find(text) if text else []
+    return list(found) if found and covered_by_places(text, found) else []

@@ -68,7 +68,7 @@ _QUOTED = re.compile(r"^[\"”“«»'’]([^\"”“«»]{2,150})[\"”“«»'
 #: words that end a project name written without quotes (verbs and relatives after it)
 _NAME_STOP = re.compile(
     r"^(?:som|har|hade|genomförts|genomfördes|genomförs|drivits|drevs|bedrivits|bedrivs|"
-    r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|inom|tillsammans|avslutades|"
+    r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|inom|tillsammans\s+med|avslutades|"
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
     r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"
     r"avslås|avslogs|dras\s+tillbaka|drogs\s+tillbaka|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
@@ -80,7 +80,7 @@ GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
 DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
 )
-_APPLIED = re.compile(r"ansok|soker|sokt")
+_APPLIED = re.compile(r"ansok|soker|sokt|\bsoka\b")
 #: what a named study costs or goes on with ("beräknas kosta 1,2 mnkr", "fortsätter under
 #: 2025 med 0,6 mnkr")
 _COSTS = re.compile(
@@ -140,6 +140,7 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
         if k + 1 >= _MAX_NAME_WORDS:
             return None
     name = text[:end].strip().rstrip(",.;:")
+    name = re.sub(r"\s+(?:och|samt)$", "", name)  # "… A och, tillsammans med …, B"
     # "… i Farsta om sammanlagt 300 000 kronor": the words that lead to the sum
     name = _LEAD_TO_SUM.sub("", name) if end < len(text.rstrip()) else name
     if not name or len(name) < 3:
@@ -266,13 +267,26 @@ def find_prose_grants(
             anchors = [
                 m for m in _FOR_QUOTED.finditer(text) if any(a.end <= m.start() for a in amounts)
             ]
-        for m in anchors:
+        if not anchors and GRANTED.search(f) and (lead := _LEAD_QUOTE.match(text)):
+            # '”Tidiga insatser för …” beviljas 300 000 kronor.': the name opens the sentence
+            anchors = [lead]
+        for n, m in enumerate(anchors):
             got = project_name_after(text[m.end() :])
             if got is None:
                 continue
             name, a, b = got
             end = m.end() + b
             places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
+            if n + 1 < len(anchors) and n > 0:
+                # "… 480 000 kronor för projektet A och, tillsammans med Skärholmen, 350 000
+                # kronor för projektet B": each its own stretch of the sentence
+                places = [
+                    p for p in places if anchors[n - 1].end() <= p.start < anchors[n + 1].start()
+                ]
+            elif n + 1 < len(anchors):
+                places = [p for p in places if p.end <= m.start()]
+            elif n > 0:
+                places = [p for p in places if p.start >= anchors[n - 1].end()]
             amount = min(amounts, key=lambda x: abs(x.start - m.start()))
             out.append(
                 ProseProject(
@@ -288,6 +302,7 @@ def find_prose_grants(
 
 
 _FOR_NAME = re.compile(r"\s+(?:för|till)\s+(?=[A-ZÅÄÖ])")
+_LEAD_QUOTE = re.compile(r"\s*(?=[\"”“«][A-ZÅÄÖ])")
 
 
 def _named_after_sums(

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.amounts import all_amounts
 from pipeline.facts.applicant_paragraphs import describe_by_applicant
+from pipeline.facts.block_owners import district_heading
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
@@ -78,7 +79,13 @@ from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.labelled_items import find_labelled_items
-from pipeline.facts.lists import ListRow, find_intro_lists, find_numbered_projects, lead_places
+from pipeline.facts.lists import (
+    ListRow,
+    covered_by_places,
+    find_intro_lists,
+    find_numbered_projects,
+    lead_places,
+)
 from pipeline.facts.mentions import mention_years, mentions, own_mentioned
 from pipeline.facts.merge import (
     footnote_places,
@@ -152,7 +159,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
     }
 
     def listed(rows: Sequence[ListRow]) -> list[Draft]:
-        return [from_list_row(r, lines, ctx) for r in rows]
+        # (a row named by a place alone, "(Skärholmen, medsökande Farsta)" under a wrapped
+        # name, is no project: it takes no lines from the reader that reads the whole row)
+        return [
+            from_list_row(r, lines, ctx)
+            for r in rows
+            if not covered_by_places(r.name.strip(" ()"), places(r.name.strip(" ()")))
+        ]
 
     drafts: list[Draft] = [
         d for d in listed(find_item_projects(lines, places, own)) if d.first_line not in in_grid
@@ -203,6 +216,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
         drafts.append(from_named(n))
+    # a district's name as a heading over its grants ("Bromma" over "Bromma
+    # stadsdelsförvaltning beviljas …") names the owner, not a project
+    drafts = [d for d in drafts if not covered_by_places(d.name, places(d.name))]
     drafts += prose_drafts(lines, ctx, places, drafts, is_report(subject))
     taken = _lines_of(drafts)
     drafts += [
@@ -220,7 +236,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
     # a list of questions ("Följs beviljade bidrag upp?"), a review's, names no projects
     asked = [d for d in drafts if d.name.rstrip().endswith("?") and d.amount_sek is None]
-    drafts = [d for d in drafts if names_a_project(d.name) and not (len(asked) > 1 and d in asked)]
+    drafts = [
+        d
+        for d in drafts
+        if names_a_project(d.name)
+        and not (len(asked) > 1 and d in asked)
+        and not covered_by_places(d.name, places(d.name))
+    ]
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
@@ -248,6 +270,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
+        if not d.places:
+            d.places = district_heading(ctx, lines, d.first_line, places)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
         d.fund_type = None if _mixed_funding(d.description, fund) else fund

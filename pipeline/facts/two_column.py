@@ -112,7 +112,9 @@ def _two_column_rows(
             cur.left_open = comma
             cur.add_text(s[cut:])
             cur.last = j
-        elif chain and re.match(r"\s*\.\s", s[cut:]):
+        elif chain and cur is not None and _VERB_AFTER.match(fold(s[cut:])):
+            break  # "Liljeholmens sdf har sökt …" after the rows: prose, the list has ended
+        elif chain and (re.match(r"\s*\.\s", s[cut:]) or _VERB_AFTER.match(fold(s[cut:]))):
             # "Rinkeby stadsdelsförvaltning. Introduktion av …": an owner as a sentence of its
             # own opens a paragraph, not a column (owner_heads reads those)
             return [], j
@@ -169,6 +171,12 @@ _UNIT_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]
 #: the last word of an owner's name wrapped under it in the left column
 _OWNER_SUFFIX = re.compile(
     r"^(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd|förvaltning)\s{2,}(?=\S)", re.IGNORECASE
+)
+
+#: an owner that opens a sentence ("Kungsholmens stadsdelsförvaltning beviljas 255 000 kronor
+#: för …"): a verb after it, no right cell
+_VERB_AFTER = re.compile(
+    r"^\s*(?:beviljas|foreslas|har|far|fick|soker|ansoker|erhaller|tilldelas|ska|vill|avser)\b"
 )
 
 #: a line set in under the right column (not a new row at the margin)

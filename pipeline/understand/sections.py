@@ -51,6 +51,10 @@ LEVEL1_KINDS = (
 MAX_SUBHEADING_WORDS = 10
 #: a line between blank lines may be a longer heading: a project's or study's name
 ISOLATED_HEADING_WORDS = 14
+#: a line that ends on one of these verbs goes on in the next line: no heading
+_GOES_ON_VERBS = frozenset(
+    ["beviljas", "foreslas", "tilldelas", "avslas", "ar", "har", "ska", "kan", "bor", "maste"]
+)
 _FUNCTION_WORDS = frozenset(
     [
         "och",
@@ -309,6 +313,12 @@ def _subheading(
         return None
     nxt = following[0]
     last_word = fold(text.split()[-1])
+    if (
+        last_word in _GOES_ON_VERBS
+        and nxt
+        and (re.search(r"[”“\"]", text) or re.match(r"(?:for|till|med|enligt)\b", fold(text)))
+    ):
+        return None  # "För projektet ”…” beviljas" ⏎ "Bromma sdf 200 000 kronor.": a sentence
     if last_word in _FUNCTION_WORDS:
         # a two-line heading: "Rekvirering av statsbidrag … inom" / "barn- och ungdomsområdet"
         if (

@@ -278,3 +278,60 @@ Därutöver gavs företräde åt ansökningar som
     assert ("priority", "prövar insatser för unga i riskmiljöer") in got
     assert ("priority", "stärker samverkan med skolan") in got
     assert any(k == "criterion" and t.startswith("Det övergripande kriteriet") for k, t in got)
+
+
+def test_grants_in_prose_under_each_districts_name_in_every_word_order(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(title="Lokala utvecklingsmedel 2008")
+        + """
+Förvaltningens förslag per stadsdelsförvaltning
+
+Nedan redovisas förvaltningens förslag för varje sökande stadsdelsförvaltning.
+
+Farsta
+
+Farsta stadsdelsförvaltning beviljas 210 000 kronor för projektet
+”Läxhjälp i Hökarängen”. Läxhjälpen ges två kvällar i veckan.
+
+Skarpnäck
+
+Skarpnäcks stadsdelsförvaltning har sökt medel för två projekt. ”Trygga
+skolvägar” beviljas 150 000 kronor. Projektet ”Öppen förskola på lördagar”
+beviljas 120 000 kronor.
+
+Bromma
+
+För projektet ”Stöd till unga anhöriga” beviljas
+Bromma stadsdelsförvaltning 190 000 kronor.
+"""
+    )
+    assert _projects(facts_of(tmp_path, text)) == [
+        ("Läxhjälp i Hökarängen", ("farsta",), 210000),
+        ("Stöd till unga anhöriga", ("bromma",), 190000),
+        ("Trygga skolvägar", ("skarpnack",), 150000),
+        ("Öppen förskola på lördagar", ("skarpnack",), 120000),
+    ]
+
+
+def test_a_districts_application_for_two_projects_in_one_sentence(tmp_path: Path) -> None:
+    text = """Bromma stadsdelsförvaltning                      Tjänsteutlåtande
+                                                 Dnr BR 2021/412
+                                                 2021-08-20
+Handläggare: Per Prov                            Till
+                                                 Bromma stadsdelsnämnd
+
+Ansökan om lokala utvecklingsmedel 2022
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner att förvaltningen ansöker om lokala utvecklingsmedel.
+
+Sammanfattning
+Förvaltningen vill söka 410 000 kronor för projektet Vägen vidare – stöd till unga
+vuxna utan sysselsättning och, tillsammans med Spånga-Tensta stadsdelsförvaltning,
+260 000 kronor för projektet Läsa tillsammans – språkstöd i förskolan.
+"""
+    got = {(n, s) for n, _d, s in _projects(facts_of(tmp_path, text))}
+    assert got == {
+        ("Vägen vidare – stöd till unga vuxna utan sysselsättning", 410000),
+        ("Läsa tillsammans – språkstöd i förskolan", 260000),
+    }
