@@ -227,9 +227,12 @@ def link_projects(con: duckdb.DuckDBPyConnection, overrides_dir: Path) -> Series
     )
     doubtful = {k for k, lk in links.items() if lk.decision != "same" and lk.decided_by == "rule"}
     for lk in ordered:
-        if lk.decision == "same" and lk.score < SURE and groups.doubted(lk.a, lk.b, doubtful):
-            # a link short of sure does not bridge two series whose other mentions were
-            # scored against each other and not found the same: no chain of look-alikes
+        unsure = lk.score < SURE or float(lk.evidence.get("name", 1.0)) < SURE
+        if lk.decision == "same" and unsure and groups.doubted(lk.a, lk.b, doubtful):
+            # a link short of sure, or sure only by its years and district while the names
+            # differ ("Föräldrar …" / "Föräldraskap …"), does not bridge two series whose
+            # other mentions were scored against each other and not found the same: no
+            # chain of look-alikes
             lk.decision = "review"
             lk.evidence["refused"] = "would bridge two series that other pairs keep apart"
             continue
