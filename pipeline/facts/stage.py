@@ -44,6 +44,7 @@ from pipeline.facts.context import (
     Context,
     document_fund,
     find_funds,
+    mixed_funding,
     specific_fund,
     study_fund_of,
 )
@@ -274,7 +275,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.places = district_heading(ctx, lines, d.first_line, places)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
-        d.fund_type = None if _mixed_funding(d.description, fund) else fund
+        d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
     describe_by_applicant(drafts, texts, heads, places, orgs)
@@ -401,15 +402,6 @@ def extract(doc: UnderstoodDocument) -> Facts:
     )
 
 
-#: "har delvis finansierats med statsbidrag": money of two funds, so of none
-#: "… varav 575 000 kronor utgjordes av statsbidrag"
-_PARTLY_FUNDED = re.compile(
-    r"\bdelvis\s+(?:har\s+)?(?:finansier|bekost)\w*\s+(?:med|av|genom|ur)\b"
-    r"|\bvarav\b[^.]{0,40}?\b(?:utgjordes|utgors|utgjorde|kom|kommer|finansierades|finansieras|"
-    r"bekostades)\s+(?:av|fran|med|genom|ur)\b"
-)
-
-
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
 _DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
 
@@ -444,18 +436,6 @@ _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 #: the funds whose calls state criteria: the FoU money, state grants and project grants
 _PROCURES = re.compile(r"\bupphandl|\banbud|tilldelningsbeslut")
 _CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag"})
-
-
-def _mixed_funding(description: str | None, fund: str | None = None) -> bool:
-    """Does a project's own text say it was partly paid from another fund? ("varav 300 000
-    kronor finansierades med statsbidrag"; its own fund named there is its own part)"""
-    if not description:
-        return False
-    for m in _PARTLY_FUNDED.finditer(fold(description)):
-        named = {f for _s, _e, f in find_funds(description[m.end() : m.end() + 80])}
-        if named and named != {fund}:
-            return True
-    return False
 
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")
