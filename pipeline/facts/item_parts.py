@@ -26,6 +26,7 @@ __all__ = [
     "set_amount",
     "split_owner",
     "tidy",
+    "tidy_tail",
 ]
 
 PlaceFinder = Callable[[str], list[Place]]
@@ -293,3 +294,59 @@ def associations(rows: Sequence[ListRow | None]) -> bool:
 
 
 _ASSOCIATION = re.compile(r"forening|klubb|sallskap|scout|forbund|stiftelse|\b(?:if|ik|bk)\b")
+
+
+#: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"
+_DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
+#: a partner after an item's name: ", i samarbete med Hägersten-Älvsjö"
+_PARTNER_TAIL = re.compile(
+    r",?\s+(?:i\s+(?:samarbete|samverkan)\s+med|med|på\s+uppdrag\s+av)\s+(?P<who>[^,()]{3,80}?)"
+    # "…, med Södermalms och Skärholmens stadsdelsförvaltningar som försöksområden"
+    r"(?:\s+som\s+\w+)?$"
+)
+
+
+#: a bracket at the end of an item's name
+_UNIT_BRACKET = re.compile(r"\s*\(([^()]{4,120})\)\s*$")
+
+
+#: words that make a bracket the project's owner or partners
+_UNIT_WORDS = re.compile(
+    r"enhet|avdelning|sektion|gemensam\w* (?:projekt|ansokan)|tillsammans med|"
+    r"i samarbete med|i samverkan med|medsokande|stadsdelsforvaltning|forvaltningen\b"
+)
+
+
+def tidy_tail(r: ListRow, find: PlaceFinder) -> None:
+    """An item's name without the period in brackets after it; a partner district named
+    after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project; a unit in
+    brackets after it ("(enheten för ekonomiskt bistånd)", "(gemensamt projekt med Skarpnäcks
+    stadsdelsförvaltning)") is its owner, not part of its name."""
+    r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
+    unit = _UNIT_BRACKET.search(r.name)
+    if unit is not None and _UNIT_WORDS.search(fold(unit.group(1))):
+        r.name = r.name[: unit.start()].strip() or r.name
+        have = {p.district_id for p in r.places}
+        r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
+    m = _PARTNER_TAIL.search(r.name)
+    if m is None and r.amount_raw and r.amount_raw in r.evidence:
+        # "– Name, 350 000 kronor, i samarbete med Kungsholmens sdf": the partner after the sum
+        tail = " ".join(r.evidence[r.evidence.index(r.amount_raw) + len(r.amount_raw) :].split())
+        after = _PARTNER_TAIL.search(tail)
+        who = after.group("who") if after is not None and r.performer is None else ""
+        partners = find(who) if who else []
+        if partners and covered_by_places(who, partners):
+            have = {p.district_id for p in r.places}
+            r.places += [p for p in partners if p.district_id not in have]
+    if m is None or (
+        r.performer is not None
+        and not re.search(r"universitet|hogskola|institut|consult|management", fold(r.performer))
+    ):
+        # (an association's activity "i samarbete med …" is how it is described; a study's
+        # partner districts are not part of its name)
+        return
+    partners = find(m.group("who"))
+    if partners and covered_by_places(m.group("who"), partners):
+        r.name = r.name[: m.start()].strip()
+        have = {p.district_id for p in r.places}
+        r.places += [p for p in partners if p.district_id not in have]

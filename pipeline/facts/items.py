@@ -40,6 +40,7 @@ from pipeline.facts.item_parts import (
     PlaceFinder,
     associations,
     split_owner,
+    tidy_tail,
 )
 from pipeline.facts.item_rows import item_row
 from pipeline.facts.lists import ListRow, Place, covered_by_places
@@ -364,7 +365,7 @@ def find_item_projects(
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner
                     r.places = [*own, *(p for p in r.places if p not in own)]
-                _tidy_tail(r, find)
+                tidy_tail(r, find)
             lone_part = (
                 len(blocks) == 1
                 and _kind(lines[i].text) == "sub"
@@ -377,65 +378,9 @@ def find_item_projects(
     return out
 
 
-#: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"
-_DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
-#: a partner after an item's name: ", i samarbete med Hägersten-Älvsjö"
-_PARTNER_TAIL = re.compile(
-    r",?\s+(?:i\s+(?:samarbete|samverkan)\s+med|med|på\s+uppdrag\s+av)\s+(?P<who>[^,()]{3,80}?)"
-    # "…, med Södermalms och Skärholmens stadsdelsförvaltningar som försöksområden"
-    r"(?:\s+som\s+\w+)?$"
-)
-
-
-#: a bracket at the end of an item's name
-_UNIT_BRACKET = re.compile(r"\s*\(([^()]{4,120})\)\s*$")
-
-
 def _own_unit(performer: str, find: PlaceFinder) -> bool:
     """ "Katarina-Sofia stadsdelsförvaltnings fältgrupp": a unit of a district's förvaltning."""
     return bool(re.search(r"forvaltning|\bsdf\b", fold(performer))) and bool(find(performer))
-
-
-#: words that make a bracket the project's owner or partners
-_UNIT_WORDS = re.compile(
-    r"enhet|avdelning|sektion|gemensam\w* (?:projekt|ansokan)|tillsammans med|"
-    r"i samarbete med|i samverkan med|medsokande|stadsdelsforvaltning|forvaltningen\b"
-)
-
-
-def _tidy_tail(r: ListRow, find: PlaceFinder) -> None:
-    """An item's name without the period in brackets after it; a partner district named
-    after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project; a unit in
-    brackets after it ("(enheten för ekonomiskt bistånd)", "(gemensamt projekt med Skarpnäcks
-    stadsdelsförvaltning)") is its owner, not part of its name."""
-    r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
-    unit = _UNIT_BRACKET.search(r.name)
-    if unit is not None and _UNIT_WORDS.search(fold(unit.group(1))):
-        r.name = r.name[: unit.start()].strip() or r.name
-        have = {p.district_id for p in r.places}
-        r.places += [p for p in find(unit.group(1)) if p.district_id not in have]
-    m = _PARTNER_TAIL.search(r.name)
-    if m is None and r.amount_raw and r.amount_raw in r.evidence:
-        # "– Name, 350 000 kronor, i samarbete med Kungsholmens sdf": the partner after the sum
-        tail = " ".join(r.evidence[r.evidence.index(r.amount_raw) + len(r.amount_raw) :].split())
-        after = _PARTNER_TAIL.search(tail)
-        who = after.group("who") if after is not None and r.performer is None else ""
-        partners = find(who) if who else []
-        if partners and covered_by_places(who, partners):
-            have = {p.district_id for p in r.places}
-            r.places += [p for p in partners if p.district_id not in have]
-    if m is None or (
-        r.performer is not None
-        and not re.search(r"universitet|hogskola|institut|consult|management", fold(r.performer))
-    ):
-        # (an association's activity "i samarbete med …" is how it is described; a study's
-        # partner districts are not part of its name)
-        return
-    partners = find(m.group("who"))
-    if partners and covered_by_places(m.group("who"), partners):
-        r.name = r.name[: m.start()].strip()
-        have = {p.district_id for p in r.places}
-        r.places += [p for p in partners if p.district_id not in have]
 
 
 def _applications_described(rows: Sequence[ListRow | None], find: PlaceFinder) -> bool:

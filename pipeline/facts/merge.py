@@ -35,90 +35,10 @@ from pipeline.facts.prose import (
 from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
-from pipeline.facts.text_units import dehyphen_join, paragraphs
+from pipeline.facts.text_units import paragraphs
 from pipeline.lang.fuzzy import fold
 
 _ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
-
-
-_COUNT_WORDS = {
-    "tva": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "atta": 8,
-    "nio": 9,
-    "tio": 10,
-}
-_FOOTNOTE_START = re.compile(r"^(?:\d{1,2}\s+|[¹²³⁴⁵⁶⁷⁸⁹]+\s*|\*\s*)[A-ZÅÄÖ]")
-_DISTRICT_COUNT = re.compile(
-    r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
-)
-
-
-def footnote_places(
-    d: Draft,
-    lines: Sequence[BodyLine],
-    notes: Sequence[tuple[int, str]],
-    find: Callable[[str], list[Place]],
-) -> list[Place]:
-    """Districts of a project named in a footnote: the text counts them ("tre stadsdelar",
-    "(tre sdf)") and a footnote on the same pages lists exactly that many."""
-    text = fold(f"{d.name} {d.description or ''} {d.evidence}")
-    m = _DISTRICT_COUNT.search(text)
-    if m is None:
-        return []
-    word = m.group(1)
-    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
-    pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
-    # footnotes that the layout reader left in the body: a numbered line on the same pages
-    in_body = [
-        (ln.page_no, dehyphen_join([ln.text, lines[k + 1].text if k + 1 < len(lines) else ""]))
-        for k, ln in enumerate(lines)
-        if ln.page_no in pages and _FOOTNOTE_START.match(ln.text)
-    ]
-    for page, note in [*notes, *in_body]:
-        if page not in pages:
-            continue
-        found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
-        ids = list(dict.fromkeys(p.district_id for p in found))
-        if len(ids) == n:
-            return [next(p for p in found if p.district_id == i) for i in ids]
-    return []
-
-
-#: a project's name marked for a footnote: "stödboenden*", "Läxhjälp¹"
-_MARK = re.compile(r"(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])$")
-
-
-def marked_footnote(
-    d: Draft,
-    lines: Sequence[BodyLine],
-    notes: Sequence[tuple[int, str]],
-    find: Callable[[str], list[Place]],
-    first_only: bool = False,
-) -> list[Place]:
-    """A name that ends in a footnote mark ("Brukarnas erfarenheter av stödboenden*"): the
-    mark comes off the name, and the districts the footnote with that mark names ("* Studien
-    genomförs i samarbete med Bromma och Farsta") take part in the project. `first_only`:
-    those of the footnote's first sentence only (the text after a short note goes on)."""
-    mark = _MARK.search(d.name.strip())
-    if mark is None:
-        return []
-    d.name = d.name.strip()[: mark.start()].rstrip()
-    texts = [t for _p, t in notes] + [ln.text for ln in lines]
-    for t in texts:
-        if t.strip().startswith(mark.group(1)) and t.strip()[len(mark.group(1)) :][:1].isspace():
-            if first_only:
-                t = re.split(r"(?<=[a-zåäö)])\.(?:\s|$)", t, maxsplit=1)[0]
-            found = [p for p in find(t) if p.kind == "stadsdelsförvaltning"]
-            return [
-                next(p for p in found if p.district_id == i)
-                for i in dict.fromkeys(p.district_id for p in found)
-            ]
-    return []
 
 
 def join_studies(

@@ -73,6 +73,7 @@ from pipeline.facts.drafts import (
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder, with_legend
 from pipeline.facts.flat_tables import find_flat_tables
+from pipeline.facts.footnote_places import footnote_places, marked_footnote
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.granted_later import granted_after_applied
 from pipeline.facts.grid import find_grid_tables
@@ -89,9 +90,7 @@ from pipeline.facts.lists import (
 )
 from pipeline.facts.mentions import mention_years, mentions, own_mentioned
 from pipeline.facts.merge import (
-    footnote_places,
     join_studies,
-    marked_footnote,
     prose_drafts,
     subject_draft,
 )
