@@ -11,7 +11,7 @@ from pipeline.facts.lists import Place
 from pipeline.facts.text_units import sentences
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["PARTNERS", "co_applicants", "with_partners"]
+__all__ = ["PARTNERS", "co_applicants", "partners_in", "with_partners"]
 
 PlaceFinder = Callable[[str], list[Place]]
 
@@ -54,4 +54,26 @@ def co_applicants(text: str, find: PlaceFinder) -> list[Place]:
         m = _CO_APPLICANT.search(fold(s.text))
         if m is not None and m.start() <= 2:  # the sentence says so (not another's heading)
             out += [p for p in find(s.text) if p.start >= m.start() and p.kind != "unit"]
+    return out
+
+
+def partners_in(text: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:
+    """The districts a project's own text names after "tillsammans med", "i samverkan med"
+    … ("Projektet genomförs tillsammans med Skärholmens stadsdelsförvaltning"), not the
+    writer's own and no city office."""
+    mine = {o.district_id for o in own}
+    out: list[Place] = []
+    for s in sentences(text.split("\n")):
+        m = PARTNERS.search(fold(s.text))
+        if m is None:
+            continue
+        for p in find(s.text):
+            # (districts only: an office named as a partner is no co-owner)
+            if (
+                p.start >= m.start()
+                and p.kind == "stadsdelsförvaltning"
+                and p.district_id not in mine
+            ):
+                mine.add(p.district_id)  # (each district once)
+                out.append(p)
     return out

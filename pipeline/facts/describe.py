@@ -148,7 +148,8 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
     r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
-    r"erholl|erhallit|fatt|finansierades|finansieras|finansierats|tillstyrk\w*)\b"
+    r"erholl|erhallit|fatt|finansierades|finansieras|finansierats|tillstyrk\w*|"
+    r"ansokan\s+(?:omfattar|avser|galler))\b"
     # "Statsbidraget uppgick till 640 000 kronor"
     r"|\b(?:stats)?bidrag\w*\s+(?:uppgick|uppgar)\s+till\b"
     # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
@@ -164,6 +165,8 @@ _GRANTS = re.compile(
 #: money that is not the project's own: a total of a round, a per-person cost, a co-funder
 #: (a sum per participant is no project's own: find_amounts marks it, and it is left out)
 _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla)\b")
+#: … unless the total is the project's own: "ESF har beviljat projektet sammanlagt 2,9 mnkr"
+_THIS_ONES_TOTAL = re.compile(r"\b(?:projektet|studien|satsningen)\s+(?:sammanlagt|totalt)\b")
 
 
 def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
@@ -192,7 +195,9 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
             continue
         found = [a for a in find_amounts(s.text) if a.per is None]
         total = _summed_total(s.text, found)
-        if not found or (total is None and _NOT_OWN_MONEY.search(f)):
+        if not found or (
+            total is None and _NOT_OWN_MONEY.search(f) and not _THIS_ONES_TOTAL.search(f)
+        ):
             continue
         applied = _APPLIED_FOR.search(s.text)
         grants = list(_GRANTS.finditer(f))

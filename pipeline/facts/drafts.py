@@ -60,7 +60,7 @@ def reported_status(text: str, end: dt.date | None, ref: dt.date | None) -> str 
     return None
 
 
-_DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas)\b")
+_DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas|avslag)\b")
 #: an item's sum labelled as the proposal ("Förslag: 420 000 kronor", "Föreslaget belopp:")
 _PROPOSED_SUM = re.compile(r"\b(?:forslag|foreslaget belopp|foreslas)\s*:?\s*(?:ca\s+)?\d")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
@@ -132,7 +132,7 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     intro = intro_text(lines, intro_line, before=r.form == "numbered")
     heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
     funds = find_funds(intro, ctx.study_fund)
-    fund = funds[-1][2] if funds else ctx.fund_before(intro_line)
+    fund = r.fund or (funds[-1][2] if funds else ctx.fund_before(intro_line))
     above = intro_text(lines, intro_line, before=True) if r.form != "numbered" else ""
     year = (
         sentence_year(intro)

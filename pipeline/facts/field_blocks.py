@@ -44,6 +44,7 @@ from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.field_lines import (
     AMOUNT,
+    CO_OWNER,
     COST,
     END,
     FIELD,
@@ -227,11 +228,16 @@ def _block_fields(
         if fields:
             named = {"projekt": (i, owned.group("name")), "sokande": (i, owned.group("who"))}
             return {**named, **fields}, after
+    if _name_field(text) and not FIELD.match(text):
+        return read_fields(lines, i)  # "Resmål         Aarhus kommun, Danmark" over its fields
     m = FIELD.match(text) or _LABEL_GAP.match(text)
     numbered = False
     if m is None:
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
-        numbered = m is not None and _fields_below(lines, i) is not None
+        below = _fields_below(lines, i) if m is not None else None
+        numbered = below is not None
+        if below is not None and _name_field(lines[below].text):
+            return None  # "Projekt 2" over "Projekt      Stödgrupper …": the field names it
         if not numbered:
             return _bare_name_over_fields(lines, i)
     if m is None:
@@ -300,6 +306,9 @@ def _bare_name_over_fields(
     text = lines[i].text.strip()
     if (
         not text[:1].isupper()
+        or known_gap_field(text)  # ("Deltagare      4": a label and its value)
+        or re.search(r"\s{2,}[\d\s.,]+$", text)  # ("Handledning    28 000": a cost line)
+        or _MONEY_CAPTION.search(fold(text))  # ("Kostnader, kronor" over a cost table)
         or text.endswith((".", ":", ","))
         or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
         or find_amounts(text)
@@ -313,7 +322,8 @@ def _bare_name_over_fields(
         return None
     if field_of(fields, NAME) is not None:
         return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
-    return {"projekt": (i, text), **fields}, after
+    # ("A   Arbetslinjen i …": the item's letter before its name)
+    return {"projekt": (i, re.sub(r"^[A-H]\s{2,}", "", text)), **fields}, after
 
 
 #: the fields' key of the text between a numbered heading and its fields
@@ -321,10 +331,16 @@ _BEFORE = "\u00a7before"
 _MAX_LINES_BEFORE_FIELDS = 6
 
 
+_MAX_NAME_WORDS = 10
+_MONEY_CAPTION = re.compile(r"\b(?:kostnad\w*|budget\w*|kronor|tkr|belopp)\b")
+_SOUGHT_LABEL = re.compile(r"^(?:sokt belopp|sokt|ansokt belopp|ansokt|begart belopp)$")
+
+
 def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
     """The first field line within a few lines under line `i` (no heading, numbered head or
     blank line pair between), or None."""
     blanks = 0
+    texts = 0  # lines of text between the head and line k
     for k in range(i + 1, min(len(lines), i + 2 + _MAX_LINES_BEFORE_FIELDS)):
         text = lines[k].text.strip()
         if not text:
@@ -339,9 +355,25 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
         named = k + 1 < len(lines) and is_field(lines[k + 1].text)
         if (lines[k].heading and not named) or _NUMBERED_HEAD.match(text) or _another_block(text):
             return None
+        if named and texts and _name_like(text):
+            # "1. Projektblad, …" over a caption over "Trygga barn i skolan" over
+            # "Avdelning: …": the name under the caption heads a block of its own
+            return None
         if lines[i].text.rstrip().endswith("."):
             return None  # a sentence ("1. Nämnden beställer …"), not a heading, over text
+        texts += 1
     return None
+
+
+def _name_field(text: str) -> bool:
+    """A "Projekt      Name" line: a name's label, a gap, the name."""
+    gap = known_gap_field(text.strip())
+    return gap is not None and bool(NAME.match(fold(gap.group("label")).strip()))
+
+
+def _name_like(text: str) -> bool:
+    """A short line that could name a block: a capital, a few words, no full stop."""
+    return text[:1].isupper() and len(text.split()) <= _MAX_NAME_WORDS and not text.endswith(".")
 
 
 def _another_block(text: str) -> bool:
@@ -385,8 +417,16 @@ def _draft(
     before = fields.pop(_BEFORE, None)
     if before is not None:
         description = f"{before[1]}\n{description}" if description else before[1]
-    amount = field_of(fields, AMOUNT) or field_of(fields, TOTAL)
+    # (an application's "Sökt belopp" beside its "Total kostnad": what it asks of the fund)
     year_costs = {k for k in fields if YEAR_COST.match(k)}
+    # ("Beviljat 2004      190 000 kr": one year's grant, the project's sum)
+    one_year = fields[next(iter(year_costs))] if len(year_costs) == 1 else None
+    amount = (
+        field_of(fields, AMOUNT)
+        or field_of(fields, _SOUGHT_LABEL)
+        or one_year
+        or field_of(fields, TOTAL)
+    )
     period = field_of(fields, PERIOD)
     status = field_of(fields, STATUS)
     performer = field_of(fields, PERFORMER)
@@ -411,6 +451,10 @@ def _draft(
         places=owners_of(owner[1], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
+    partner = field_of(fields, CO_OWNER)
+    partners = [p for p in find(partner[1]) if p not in d.places] if partner else []
+    if partners:
+        d.places = [*(d.places or own), *partners]
     granted_year = field_of(fields, YEAR_FIELD)
     if granted_year is not None and find_years(granted_year[1]):
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"

@@ -16,6 +16,7 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "AMOUNT",
+    "CO_OWNER",
     "COST",
     "END",
     "FIELD",
@@ -91,6 +92,8 @@ OWNER = re.compile(
     r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
     r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
 )
+#: a district applying beside the owner: "Medsökande: Skärholmens stadsdelsförvaltning"
+CO_OWNER = re.compile(r"^(?:medsokande(?:\s+\w+)?|samverkanspart(?:er|ner)?|i samverkan med)$")
 #: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
 #: (after a full stop, or a column gap: "… Utredning AB      Klar: december 2003")
 RUN_ON_FIELD = re.compile(
@@ -118,6 +121,9 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             and last is not None
             and (
                 lines[j].indent >= 8
+                # any value that breaks off after a comma or a hyphen goes on ("Avdelning:
+                # Individ- och familjeomsorg," ⏎ "enheten för ekonomiskt bistånd")
+                or (text[:1].islower() and out[last][1].endswith((",", "-")))
                 or (
                     (
                         text[:1].islower()
@@ -182,8 +188,17 @@ def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
     return out
 
 
+#: other labels of a project's or a trip's form: who takes part, who leads it, how it is
+#: followed up, what the applicant pays itself
+FORM = re.compile(
+    r"^(?:deltagare|antal deltagare|antal resenarer|resenarer|malgrupp|uppfoljning|"
+    r"egen insats|egen finansiering|medfinansiering|kontaktperson|malsattning)$"
+)
 KNOWN_LABELS = (
     NAME,
+    PURPOSE,
+    CO_OWNER,
+    FORM,
     AMOUNT,
     COST,
     PERIOD,

@@ -78,6 +78,7 @@ _PURPOSE_HEADER = re.compile(
 )
 #: roles of the text columns a header's second line may name left of its money columns
 _TEXT_ROLES = ("name", "performer", "district", "purpose")
+_NUMBER_CELL = re.compile(r"(?:ca\.?\s*)?\d[\d\s.,]*(?:\s*(?:kr|tkr|kronor|:-))?")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
@@ -366,7 +367,9 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
             continue
         if k == len(cells) - 1 and head and c.start > head[-1].end + 1 and len(c.text.split()) == 1:
             continue  # the last column named on the second line only ("Totalt")
-        if len(c.text.split()) > 2 or not any(_under(c, h) for h in head):
+        # (words, not dashes: "(start – slut)" under "Period")
+        words = [w for w in c.text.split() if re.search(r"\w", w)]
+        if len(words) > 2 or not any(_under(c, h) for h in head):
             return []
     return cells
 
@@ -428,7 +431,43 @@ def column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:
 
 
 def assign_columns(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn]:
-    """Columns of a row's cells: in order when the row fills every column, else nearest."""
+    """Columns of a row's cells: in order when the row fills every column, else nearest —
+    and when two cells would share the nearest column (a row OCR set a few characters off
+    its columns: "Skarholmen Uppföljning …    150 000   150 000"), the columns in order that
+    lie nearest in all."""
     if len(cells) == len(columns):
         return list(columns)
-    return [column_at(columns, c) for c in cells]
+    nearest = [column_at(columns, c) for c in cells]
+    order = [columns.index(col) for col in nearest]
+    if len(cells) > len(columns) or all(a < b for a, b in zip(order, order[1:], strict=False)):
+        return nearest
+    placed = [columns[k] for k in _in_order(columns, cells)]
+    # (only where each cell then suits its column: words in a column of words, a number
+    # elsewhere — "1    Farsta sdf" over sub-numbered rows is no row of cells)
+    fits = all(
+        (col.role in _TEXT_ROLES) == (_NUMBER_CELL.fullmatch(c.text.strip()) is None)
+        for c, col in zip(cells, placed, strict=True)
+    )
+    return placed if fits else nearest
+
+
+def _in_order(columns: list[GridColumn], cells: list[GridCell]) -> list[int]:
+    """Column indices, rising, one per cell, with the least summed distance of each cell's
+    start from its column's (cells no more than columns)."""
+    n, m = len(cells), len(columns)
+    inf = float("inf")
+    # best[i][k]: cost of cells[:i] placed in columns[:k]
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    best[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for k in range(i, m + 1):
+            here = best[i - 1][k - 1] + abs(columns[k - 1].start - cells[i - 1].start)
+            best[i][k] = min(best[i][k - 1], here)
+    out: list[int] = []
+    k = m
+    for i in range(n, 0, -1):
+        while best[i][k] == best[i][k - 1]:
+            k -= 1  # (cells[i-1] sits in a column left of k)
+        out.append(k - 1)
+        k -= 1
+    return out[::-1]

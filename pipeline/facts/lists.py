@@ -96,6 +96,7 @@ class ListRow:
     performer: str | None = None  # an organisation that carries the project out
     end_date: dt.date | None = None  # a table's "Klart" cell
     unit_applicant: bool = False  # the applicant is a unit of the writing committee
+    fund: str | None = None  # the row's own fund, printed in a column of its own ("LUM")
     # an association's activity given the committee's district only because the list names
     # no owner: the district's when it is the district's development money, else no district's
     by_default: bool = False

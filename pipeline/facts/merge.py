@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.drafts import Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
@@ -36,6 +37,7 @@ from pipeline.facts.prose_headed import find_headed_projects, numbered_title, un
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs
+from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
 
 _ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
@@ -253,6 +255,13 @@ def prose_drafts(
         if fold(pp.name) not in named
     ]
     found += find_prose_grants(sents, places, para_of)
+    found += find_commissioned_studies(sents, places)
+    read = {(pp.sentence.first, pp.amount.start if pp.amount else -1) for pp in found}
+    found += [
+        pp
+        for pp in find_trip_grants(sents, places, ctx.fund_before, ctx.study_fund)
+        if pp.sentence.first not in {first for first, _at in read}
+    ]
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
         pp.name = unlabelled(pp.name)  # "Projekt 1: Name" read as a section's heading

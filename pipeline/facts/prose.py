@@ -54,7 +54,17 @@ _PROJECT_NOUN = re.compile(
     # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"
     r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen|investeringen|"
     r"insatsen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    # "ansökan om IOP för verksamheten Ringen – …" (a named activity the money is for)
+    r"(?:(?<=för\s)|(?<=om\s)|(?<=till\s))verksamheten(?=\s+(?-i:[A-ZÅÄÖ]))|"
     r"studien,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
+    # 'Bromma stadsdelsnämnds ansökan "Anhöriggrupper för …" (195 000 kr)': an application
+    # named in quotes
+    r"ans[oö]kan(?:\s+om)?(?=\s+[\"”“«])|"
+    # 'Ett exempel på ett projekt som fått medel är "Name", som …': a quoted name the
+    # sentence says is a project
+    r"projekt\w*\b[^.\"”“«]{0,80}?\s(?:är|heter|kallas)(?=\s+[\"”“«])|"
+    # "ansökt om medel för ett nytt projekt, Digital kontaktväg för unga, med 280 000 kronor"
+    r"(?:ett|ett\s+nytt|ett\s+eget|det\s+nya)\s+projekt,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
     r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet)))(?:\s+|,\s+(?=[\"”“«]))",
     re.IGNORECASE,
@@ -72,6 +82,10 @@ _NAME_STOP = re.compile(
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
     r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"
     r"avslås|avslogs|dras\s+tillbaka|drogs\s+tillbaka|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
+    # a finite verb after the name: "Projektet Stegvis riktar sig till …"
+    r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
+    r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
+    r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|"
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad)\b",
     re.IGNORECASE,
 )
@@ -95,6 +109,7 @@ TURNED_DOWN = re.compile(r"\b(?:avslas|avslaas|avstyrks|avslag)\b")
 _GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
 _CAN_BE = re.compile(r"\b(?:kan|far|kunde|ska|maste)\s+(?:\w+\s+)?(?:beviljas|tilldelas)\b")
 _MAX_NAME_WORDS = 14
+_BRACKET_GAP = 4  # characters between a quoted name and the sum in brackets after it
 
 
 @dataclass
@@ -202,7 +217,10 @@ def find_prose_grants(
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
             # kronor för projektets fortsättning": the sum follows in the next sentence
             nxt = sents[k + 1]
-            if GRANTED.search(fold(nxt.text)) and (
+            # (or applied for, after a sentence about the application: "… inkom med en
+            # ansökan om IOP för verksamheten X. Föreningen ansöker om 2 200 000 kronor …")
+            applied = _APPLIED.search(f) and _APPLIED.search(fold(nxt.text))
+            if (GRANTED.search(fold(nxt.text)) or applied) and (
                 _THE_PROJECT.search(fold(nxt.text))
                 # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
                 # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
@@ -236,7 +254,10 @@ def find_prose_grants(
             continue
         # granted, carried out, or applied for ("godkänner ansökan om en halv miljon kronor
         # för projektet X": a project applied for is a project too)
-        if not (GRANTED.search(f) or DONE.search(f) or _APPLIED.search(f) or _COSTS.search(f)):
+        said = f if money_from is s else fold(money_from.text)  # (the verb of the sum's)
+        if not (
+            GRANTED.search(said) or DONE.search(said) or _APPLIED.search(said) or _COSTS.search(f)
+        ):
             continue
         if not amounts:
             continue
@@ -244,7 +265,9 @@ def find_prose_grants(
             for m in _PROJECT_NOUN.finditer(text):
                 got = project_name_after(text[m.end() :])
                 if got is not None:
-                    places = [p for p in find(text) if p.end <= m.start()]
+                    # the owners around the name ('"Name", som Spånga-Tensta … driver')
+                    end = m.end() + got[2]
+                    places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
                     status = prose_status(fold(money_from.text))
                     out.append(ProseProject(got[0], places, amounts[0], status, money_from, text))
                     break
@@ -287,7 +310,10 @@ def find_prose_grants(
                 places = [p for p in places if p.end <= m.start()]
             elif n > 0:
                 places = [p for p in places if p.start >= anchors[n - 1].end()]
-            amount = min(amounts, key=lambda x: abs(x.start - m.start()))
+            # the sum in brackets right after the name ('"Name" (195 000 kr)'), else the
+            # sum nearest the name's cue
+            after = [x for x in amounts if 0 <= x.start - end <= _BRACKET_GAP]
+            amount = after[0] if after else min(amounts, key=lambda x: abs(x.start - m.start()))
             out.append(
                 ProseProject(
                     name=name,
@@ -356,7 +382,8 @@ def prose_status(folded: str) -> str:
 
 
 _TITLE_SUBJECT = re.compile(
-    r"\b(?:för|om|till)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien)\s+",
+    r"\b(?:för|om|till)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
+    r"verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 
@@ -372,6 +399,7 @@ def subject_project(title: str | None) -> tuple[str, str] | None:
     q = _QUOTED.match(rest)
     name = q.group(1) if q else re.split(r"\s+(?:samt|och om)\s+|[;]", rest)[0]
     name = name.strip(' .,:;"”“')
+    name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$", "", name)  # "… 2025–2027"
     if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
         return None
     f = fold(title)

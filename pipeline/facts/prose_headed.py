@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine, sentence_year
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.drafts import cued_status
+from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
 from pipeline.facts.text_units import (
@@ -261,7 +262,10 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
 _BARE_LABEL = re.compile(
     r"^(?:delprojekt|projekt|studie|delstudie|utvärdering|uppdrag)\s+(?:nr\.?\s*)?"
     # "Projekt 96:02  Vantör": a register number, and the owner a column gap after it
-    r"(?:\d{1,2}|[A-H]|\d{2,4}[:/]\d{1,3})\s*[:.]?(?:\s{2,}(?P<owner>[A-ZÅÄÖ][\w -]{2,40}))?$",
+    r"(?:\d{1,2}|[A-H]|\d{2,4}[:/]\d{1,3})\s*[:.]?"
+    # "Projekt 1 – LUM": the fund it applies to, the name below
+    r"(?:\s*[–-]\s*(?:LUM|MUL|MUST|FUM|FoU)(?:-medel)?)?"
+    r"(?:\s{2,}(?P<owner>[A-ZÅÄÖ][\w -]{2,40}))?$",
     re.IGNORECASE,
 )
 
@@ -331,6 +335,7 @@ def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | N
         or ":" in text
         or _part_of_project(lines[j])
         or _FIELD.match(text)
+        or known_gap_field(text)  # ("Projekt      Name" under the label: a block of fields)
     ):
         return None
     return text, last

@@ -109,12 +109,14 @@ def grid_rows(
             carried, r.cells["name"] = group[0] or carried, group[1]
         if district is None and not first_is_district and "district" not in t.roles:
             district = carried
-        if district and not r.text("name"):
-            # "Vantör Gruppverksamhet för barn …": OCR closed the gap after the district
+        if district and (not r.text("name") or len(r.cells.get("district", [])) == 1):
+            # "Vantör Gruppverksamhet för barn …": OCR closed the gap after the district (the
+            # name may go on in its own column on the next line)
             lead = places(district)[:1]
             rest = district[lead[0].end :].strip() if lead and lead[0].start == 0 else ""
             if rest[:1].isupper() and len(rest.split()) >= 2:
-                district, r.cells["name"] = district[: lead[0].end], [rest]
+                district = district[: lead[0].end]
+                r.cells["name"] = [rest, *r.cells.get("name", [])]
         both = r.cells.pop("performer_name", [])
         if both:
             # "Föreningen Startgropen" over "Jobbcoacher i centrum": who, then the project
@@ -309,7 +311,9 @@ def _organisations_apply(t: GridTable, places: Callable[[str], list[Place]]) -> 
     if col is None or not fold(col.header).startswith("sokande"):
         return False
     cells = [r.text("district") for r in t.rows if r.text("district")]
-    return len(cells) >= 2 and sum(1 for c in cells if not places(c)) * 2 > len(cells)
+    # ("Ungdomsenheten", "Vuxenenheten": units of the nämnd's own, no organisations)
+    orgs = [c for c in cells if not places(c) and unit_at(c) != 0]
+    return len(cells) >= 2 and len(orgs) * 2 > len(cells)
 
 
 #: a sentence end inside a name cell: "Barnsamtal i utredningen. Handläggarna prövar …"

@@ -21,10 +21,11 @@ who took part and when it ended are read from it as from any project's own text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
+from pipeline.facts.lists import Place
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -53,7 +54,13 @@ _MIN_WORDS, _MAX_WORDS = 2, 14
 _MAX_PRICED_WORDS = 6  # a name run in before a paragraph that states its money
 #: a paragraph that announces the projects after it: "Följande projekt har under 2005 …"
 _ANNOUNCES = re.compile(
-    r"\bföljande\s+(?:\w+\s+){0,2}(?:projekt|studier|insatser|satsningar)\b", re.I
+    r"\bföljande\s+(?:\w+\s+){0,2}(?:projekt|studier|insatser|satsningar|ansökningar)\b", re.I
+)
+#: "Hälsofrämjande aktiviteter för äldre, Norrmalms stadsdelsförvaltning.": the name, then
+#: who applied
+_OWNER_AFTER = re.compile(
+    r"^(?P<name>.+?),\s+(?P<who>[^,]+?(?:stadsdelsförvaltning|stadsdelsnämnd|sdf|förvaltning)\w*)$",
+    re.IGNORECASE,
 )
 #: "Projektet Hemmasittare ska …": a sentence that names the project itself
 _NAMES_ITSELF = re.compile(r"^(?:projektet|studien|satsningen)\s+[A-ZÅÄÖ]")
@@ -67,22 +74,30 @@ _MIN_PARAGRAPHS = 2
 
 
 def find_run_in_projects(
-    lines: Sequence[BodyLine], ctx: Context, report: bool = False
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    report: bool = False,
+    find: Callable[[str], list[Place]] | None = None,
 ) -> list[Draft]:
     """Every project named by a run-in heading (module docstring), in document order.
-    `report`: the document reports on finished work, so an item is done unless it says."""
+    `report`: the document reports on finished work, so an item is done unless it says.
+    `find`: the place finder, for an applicant printed after the name."""
     texts = [ln.text for ln in lines]
     found: list[Draft] = []
     # a paragraph whose name only its money tells must follow "Följande projekt …" or another
     # such paragraph
     announced = False
+    verdict: str | None = None  # what the announcing paragraph does with them ("… avslås")
     for para in paragraphs(texts, [ln.page_no for ln in lines], [ln.heading for ln in lines]):
         follows, announced = announced, bool(_ANNOUNCES.search(para.text))
+        if announced:
+            verdict = cued_status(para.text, None)
         if len(para.sentences) < 2:
             continue
         head, nxt = para.sentences[0], para.sentences[1]
         counted = _COUNTED.match(head.text)
         priced = False
+        owners: list[Place] = []
         if counted is not None:
             # "Den första studien, Äldre med missbruk i hemtjänsten, ska beskriva …"
             name = counted.group("name").strip()
@@ -90,6 +105,9 @@ def find_run_in_projects(
         else:
             name = head.text.strip().rstrip(".")
             description = " ".join(s.text for s in para.sentences[1:])
+            owned = _OWNER_AFTER.match(name) if find is not None else None
+            if owned is not None and find is not None and find(owned.group("who")):
+                name, owners = owned.group("name").strip(), find(owned.group("who"))
             # (or the paragraph states the project's money: "Ung på Norr. Ett samarbete
             # med … finansierat av Allmänna arvsfonden med 1 100 000 kronor …")
             priced = (
@@ -115,7 +133,7 @@ def find_run_in_projects(
         if counted is None and (section_heading(name) or generic_heading(name)):
             continue  # (named in apposition, "Ekonomisk rådgivning …" is a project's name)
         announced = announced or priced
-        said = cued_status(description, None)
+        said = cued_status(description, None) or (verdict if priced else None)
         if report:
             status = said or "genomförd"
         else:
@@ -134,6 +152,7 @@ def find_run_in_projects(
                 first_line=para.first,
                 last_line=para.last,
                 desc_lines=(para.first, para.last),
+                places=list(owners),
             )
         )
     # a counted one ("Det tredje projektet, …") says it is one of a series; a run-in heading

@@ -48,12 +48,13 @@ _MONEY_OR_PERFORMER = re.compile(
 #: the project has ended: "avslutades i december", "Slutrapporten lämnades i juni 2006"
 _DONE = re.compile(
     r"\b(?:avslutades|har avslutats|avslutats|slutfordes|har slutforts|genomfordes|"
-    r"lamnades|redovisades|ar avslutat|ar avslutad|blev klar|var klar|upphorde)\b"
+    r"lamnades|redovisades|ar avslutat|ar avslutad|blev klar|var klar|upphorde|"
+    r"har genomforts|slutrapporterades|har slutrapporterats)\b"
 )
 #: … it goes on, or ends later: "Projektet pågår", "beräknas vara avslutat i maj 2007"
 _GOING = re.compile(
     r"\b(?:pagar|pagaende|fortsatter|fortgar|loper|avslutas|beraknas|planeras|kommer att|"
-    r"ska lamna|ska redovisa|ar [2-9] av [2-9])\b"
+    r"ska lamna|ska redovisa|lamnas|redovisas|ar [2-9] av [2-9])\b"
 )
 
 
@@ -76,8 +77,14 @@ _NOT_ONE_PROJECT = re.compile(
     r"\b(?:medel|medlen|\w+medel|\w+medlen|utlysning\w*|studiebesok\w*|studieres\w*|"
     r"bidrag\w*|anslag\w*|budget\w*|synpunkt\w*|kommentar\w*|fokusomrad\w*|kriteri\w*|"
     r"prioritering\w*|projekten|studierna|ansokningarna|ansokningar|sammanstallning\w*|"
-    r"forslag\w*|beslut\w*|pagar|ar|har|ska|skall|kommer|beviljas|beviljades|foreslas)\b"
+    r"forslag\w*|beslut\w*|pagar|har|ska|skall|kommer|beviljas|beviljades|foreslas)\b"
 )
+#: a trip named by where it went: "Studiebesök i Malmö", "Studieresa till Bergen"
+_TRIP_TO = re.compile(
+    r"^(?:studiebesök|studieresa|studieresan)\s+(?:i|till|hos)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
+)
+#: "är" (not "år", which folds the same: "… bland unga under 21 år")
+_IS = re.compile(r"\b[äÄ]r\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a heading of a fund's part of the document: "Stadsövergripande studier (FUM)"
 _FUND_PART = re.compile(r"\((?:LUM|MUL|MUST|FUM|FoU|ESF)\)")
@@ -87,9 +94,13 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_NAME_WORDS or not text[:1].isupper():
         return False
+    if _TRIP_TO.match(text):
+        return not _YEAR.search(text)  # "Studiebesök i Malmö": one trip
     if text.rstrip().endswith((".", ":", "?")) or generic_heading(text):
         return False
-    if _NOT_ONE_PROJECT.search(fold(text)) or _YEAR.search(text) or _FUND_PART.search(text):
+    if _NOT_ONE_PROJECT.search(fold(text)) or _IS.search(text) or _YEAR.search(text):
+        return False
+    if _FUND_PART.search(text):
         return False
     return not section_heading(text)
 

@@ -39,7 +39,7 @@ from pipeline.facts.block_owners import district_heading
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
-from pipeline.facts.co_applicants import with_partners
+from pipeline.facts.co_applicants import partners_in, with_partners
 from pipeline.facts.context import (
     Context,
     document_fund,
@@ -121,7 +121,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 46
+EXTRACT_VERSION = 47
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -223,7 +223,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     taken = _lines_of(drafts)
     drafts += [
         d
-        for d in find_run_in_projects(lines, ctx, is_report(subject))
+        for d in find_run_in_projects(lines, ctx, is_report(subject), places)
         if d.first_line not in taken
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
         and not short_name_of(d.name, drafts)
@@ -272,7 +272,16 @@ def extract(doc: UnderstoodDocument) -> Facts:
             complete_from_text(d, d.description, places, orgs, own_district)
         if not d.places:
             d.places = district_heading(ctx, lines, d.first_line, places)
-        d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
+        told = f"{d.evidence}\n{d.description or ''}"
+        d.places = with_partners(d.places, told, own_district)
+        if own_district and {p.district_id for p in own_district} & {
+            p.district_id for p in d.places
+        }:
+            # the writer's own project "genomförs tillsammans med Skärholmens …": both
+            known = {p.district_id for p in d.places}
+            d.places += [
+                p for p in partners_in(told, places, own_district) if p.district_id not in known
+            ]
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
         d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
@@ -283,6 +292,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
     granted_after_applied(drafts, [ln.text for ln in lines])
     report = is_report(subject)
     applying = is_application(subject)
+    if applying and own_district:
+        # a stadsdelsnämnd's own application: what it applies for is its own, a study trip
+        # with no owner printed too
+        for d in drafts:
+            if not d.places and not d.unowned:
+                told = f"{d.evidence}\n{d.description or ''}"
+                d.places = [*own_district, *partners_in(told, places, own_district)]
     if applying and len(drafts) == 1 and drafts[0].performer is None:
         # an application for one project is all about it: whoever the document says will
         # evaluate or carry it out ("Projektet utvärderas av …") is its performer

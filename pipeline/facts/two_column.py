@@ -176,7 +176,8 @@ _OWNER_SUFFIX = re.compile(
 #: an owner that opens a sentence ("Kungsholmens stadsdelsförvaltning beviljas 255 000 kronor
 #: för …"): a verb after it, no right cell
 _VERB_AFTER = re.compile(
-    r"^\s*(?:beviljas|foreslas|har|far|fick|soker|ansoker|erhaller|tilldelas|ska|vill|avser)\b"
+    r"^\s*(?:beviljas|beviljades|foreslas|har|hade|far|fick|soker|sokte|ansoker|ansokte|"
+    r"erhaller|erholl|tilldelas|tilldelades|ska|vill|avser|driver|drev|genomfor|genomforde)\b"
 )
 
 #: a line set in under the right column (not a new row at the margin)

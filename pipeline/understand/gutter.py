@@ -34,6 +34,7 @@ _GAP = re.compile(r"\S {2,}(?=\S)")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{0,25}:\s")
 _MAX_MARKED = 0.4  # the share of a side's lines with digits or a label
 _MIN_CARD_LABELS = 2  # labels both sides of a run of cards share
+_CARD_SHARE = 0.75  # the share of a card's labels the card beside it has too
 
 
 def _parts(line: str, c: int) -> tuple[str, str] | None:
@@ -74,7 +75,12 @@ def _cards(lefts: list[str], rights: list[str]) -> bool:
     shared = set(left) & set(right)
     if len(shared) < _MIN_CARD_LABELS:
         return False
-    return left == right or (len(left) > len(set(left)) and len(right) > len(set(right)))
+    if len(left) > len(set(left)) and len(right) > len(set(right)):
+        return True
+    # one card each: the labels they share in the same order, most of each side's (one card
+    # may have a field the other lacks: "Medsökande: …")
+    in_order = [x for x in left if x in shared] == [x for x in right if x in shared]
+    return in_order and len(shared) >= _CARD_SHARE * max(len(left), len(right))
 
 
 def _gutters(lines: list[str]) -> list[int]:

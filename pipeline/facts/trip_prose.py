@@ -1,0 +1,76 @@
+"""Study visits granted one sentence each, named by what the visitors will do.
+
+How the documents write them
+----------------------------
+
+A proposal for study-visit money (MUST, MUL) may have no table: each applicant gets a
+sentence that names it, the sum and what the trip is for, in lower case after "för"::
+
+    Farsta stadsdelsförvaltning, enheten för vuxna med missbruk, beviljas 24 000 kr för ett
+    tvådagarsbesök hos Aarhus kommuns mottagning för unga vuxna med missbruk i Danmark.
+    Vantörs och Skarpnäcks stadsdelsförvaltningar beviljas gemensamt 38 000 kr för att
+    besöka familjecentraler i Glasgow.
+
+The trip is named by the phrase after "för", its article or "att" dropped and its first
+letter raised ("Besöka familjecentraler i Glasgow"); the districts before the verb own it. A
+sentence is read so only where the money is study-visit money (the fund of the passage, or
+the phrase speaks of a visit, a trip or a conference). A trip only applied for, with the
+reason it is turned down, is no project (most writers count none). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.lists import Place
+from pipeline.facts.prose import ProseProject, prose_status
+from pipeline.facts.text_units import Sentence
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_trip_grants"]
+
+#: the verb before the sum: granted or proposed
+_VERB = re.compile(
+    r"\b(?:beviljas|beviljades|föreslås\s+(?:beviljas|få)|får|fick|tilldelas|tilldelades)"
+    r"\s+(?:gemensamt\s+|tillsammans\s+)?$",
+    re.IGNORECASE,
+)
+#: "… för ett tvådagarsbesök hos …", "… för att besöka …" after the sum
+_FOR = re.compile(r"^\s+(?:i\s+bidrag\s+)?för\s+(?P<what>(?-i:[a-zåäö]).+)$", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:att|ett|en)\s+", re.IGNORECASE)
+#: where the trip's phrase ends: a reason or a relative clause after a comma
+_END = re.compile(r",\s+(?:eftersom|vilket|då|men|som)\b|\.\s*$", re.IGNORECASE)
+_TRIP_WORD = re.compile(r"(?:besok|resa|resan|studie|konferens|studera|seminari|kongress)")
+_MAX_WORDS = 22
+
+
+def find_trip_grants(
+    sents: Sequence[Sentence],
+    find: Callable[[str], list[Place]],
+    fund_at: Callable[[int], str | None],
+    study_fund: str,
+) -> list[ProseProject]:
+    """Every study visit granted or applied for in a sentence of its own (module docstring);
+    `fund_at` gives the fund of the passage at a line."""
+    out: list[ProseProject] = []
+    for s in sents:
+        for a in find_amounts(s.text):
+            if a.per is not None:
+                continue
+            verb = _VERB.search(s.text[: a.start])
+            what = _FOR.match(s.text[a.end :])
+            if verb is None or what is None:
+                continue
+            owners = find(s.text[: verb.start()])
+            phrase = what.group("what")
+            end = _END.search(phrase)
+            phrase = _LEAD.sub("", (phrase[: end.start()] if end else phrase).strip())
+            study = fund_at(s.first) == study_fund or _TRIP_WORD.search(fold(phrase))
+            if not owners or not study or not 2 <= len(phrase.split()) <= _MAX_WORDS:
+                continue
+            status = prose_status(fold(s.text))
+            out.append(ProseProject(phrase[:1].upper() + phrase[1:], owners, a, status, s, s.text))
+            break
+    return out
