@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from pipeline.facts.lists import Place
 from pipeline.facts.text_units import sentences
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["PARTNERS", "co_applicants", "partners_in", "with_partners"]
+__all__ = [
+    "PARTNERS",
+    "co_applicants",
+    "own_application",
+    "partners_in",
+    "partners_of_own",
+    "with_partners",
+]
 
 PlaceFinder = Callable[[str], list[Place]]
 
@@ -77,3 +85,24 @@ def partners_in(text: str, find: PlaceFinder, own: Sequence[Place]) -> list[Plac
                 mine.add(p.district_id)  # (each district once)
                 out.append(p)
     return out
+
+
+def partners_of_own(d: Any, own: Sequence[Place], find: PlaceFinder) -> list[Place]:
+    """The districts a project of the writer's own ("genomförs tillsammans med Skärholmens
+    …") names as partners in its text, beside those it already has."""
+    known = {p.district_id for p in d.places}
+    if not own or not {o.district_id for o in own} & known:
+        return []
+    told = f"{d.evidence}\n{d.description or ''}"
+    return [p for p in partners_in(told, find, own) if p.district_id not in known]
+
+
+def own_application(drafts: Sequence[Any], own: Sequence[Place], find: PlaceFinder) -> None:
+    """A stadsdelsnämnd's own application: what it applies for is its own (a study trip with
+    no owner printed too), with the partners each project's text names."""
+    if not own:
+        return
+    for d in drafts:
+        if not d.places and not d.unowned:
+            told = f"{d.evidence}\n{d.description or ''}"
+            d.places = [*own, *partners_in(told, find, own)]

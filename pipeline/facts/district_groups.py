@@ -32,12 +32,12 @@ Pure.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
-from pipeline.facts.context import BodyLine, find_funds
+from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
+from pipeline.facts.group_items import turned_down, untagged
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -58,31 +58,9 @@ _MAX_ITEM_LINES = 6
 _BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-#: an item's fund in a column of its own before its name: "LUM    Tidig samverkan …"
-_FUND_TAG = re.compile(r"^(?P<tag>LUM|MUST|MUL|FUM|FoU|FOU)\s{2,}(?=\S)")
-
-
-def _untagged(lines: Sequence[BodyLine]) -> tuple[list[BodyLine], dict[int, str]]:
-    """The lines with each item's fund column taken off (the name then starts where it is
-    printed, set in like the lines under it), and the fund of each line that had one."""
-    out = list(lines)
-    funds: dict[int, str] = {}
-    for k, ln in enumerate(lines):
-        text = ln.text.strip()
-        m = _FUND_TAG.match(text)
-        named = find_funds(m.group("tag")) if m else []
-        if m is None or len(named) != 1:
-            continue
-        funds[k] = named[0][2]
-        out[k] = dataclasses.replace(
-            ln, text=text[m.end() :], indent=ln.indent + m.end(), heading=False, level=0
-        )
-    return out, funds
-
-
 def find_district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
     """Every run of two or more district groups (module docstring), in document order."""
-    lines, funds = _untagged(lines)
+    lines, funds = untagged(lines)
     out = _district_groups(lines, find)
     for row in out:
         tagged = [funds[k] for k in range(row.first_line, row.last_line + 1) if k in funds]
@@ -334,7 +312,7 @@ def _group(
             end = None if wraps else _description_end(lines, j + 1)
             j = end if end is not None else j + 1
             continue
-        refused = _turned_down(lines, j, places) if not pending else None
+        refused = turned_down(lines, j, places) if not pending else None
         if refused is not None:
             rows.append(refused)
             j = refused.last_line + 1
@@ -424,46 +402,6 @@ def _group(
     if rows and lead is not None:
         rows[0].first_line = lead
     return (rows, j) if rows and not pending else ([], i)
-
-
-#: an application turned down among the grants: "Kvällsöppen mottagning – avslag. Ansökan …"
-_VERDICT = re.compile(
-    r"^(?P<name>\S.*?)\s+[–—-]\s*(?:avslag|avslås|avstyrks|beviljas\s+(?:inte|ej))\b"
-    r"[.,:;]?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-#: the sum the application asked for, in the prose under it ("Ansökan om 450 000 kronor …")
-_APPLIED_BEFORE = re.compile(r"(?:ansokan om|ansokt|ansoker om|soker|sokt|sokte)\b[\w\s]{0,15}$")
-
-
-def _turned_down(lines: Sequence[BodyLine], j: int, places: Sequence[Place]) -> ListRow | None:
-    """An application turned down, printed as an item of the group (module docstring): its
-    name before the dash, the verdict after it (or opening the next line), and the sum it
-    applied for in the prose that follows, up to a blank line."""
-    text = lines[j].text.strip()
-    last = j
-    if re.search(r"\s[–—-]$", text) and j + 1 < len(lines):
-        last = j + 1  # "Digitalt stöd i handläggningen –" ⏎ "avslag. Ansökan om …"
-        text = f"{text} {lines[last].text.strip()}"
-    m = _VERDICT.match(text)
-    if m is None or len(m.group("name").split()) < 2 or find_amounts(m.group("name")):
-        return None
-    while (
-        last + 1 < len(lines)
-        and last + 1 - j < _MAX_ITEM_LINES
-        and lines[last + 1].text.strip()
-        and not lines[last + 1].heading
-    ):
-        last += 1
-    said = " ".join(lines[k].text.strip() for k in range(j, last + 1))
-    sums = [a for a in find_amounts(said) if a.per is None]
-    asked = [a for a in sums if _APPLIED_BEFORE.search(fold(said[max(0, a.start - 40) : a.start]))]
-    row = ListRow(
-        tidy(m.group("name")), list(places), j, last, lines[j].page_no, said, form="intro_list"
-    )
-    if len(asked or sums) == 1:
-        set_amount(row, (asked or sums)[0], lines, j, last)
-    return row
 
 
 def _described_item(lines: Sequence[BodyLine], j: int) -> bool:

@@ -48,6 +48,7 @@ from pipeline.facts.field_lines import (
     COST,
     END,
     FIELD,
+    MIN_FIELDS,
     NAME,
     NOT_YET,
     OWNER,
@@ -58,9 +59,12 @@ from pipeline.facts.field_lines import (
     TOTAL,
     YEAR_COST,
     YEAR_FIELD,
+    bare_name_over_fields,
     field_of,
+    gap_name_field,
     is_field,
     known_gap_field,
+    name_like,
     read_fields,
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
@@ -92,7 +96,6 @@ _HEADED = re.compile(
 #: a sum labelled as applied for ("Belopp: 160 000 kr (sökt)")
 _SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
-_MIN_FIELDS = 2
 
 
 def _status(
@@ -125,7 +128,7 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
-        if name_field is None or len(fields) < _MIN_FIELDS + 1:
+        if name_field is None or len(fields) < MIN_FIELDS + 1:
             i = after
             continue
         end = after
@@ -140,7 +143,7 @@ def find_field_blocks(
                 break  # the next numbered block ("Resa 3  Århus …")
             if _NUMBERED_HEAD.match(lines[end].text.strip()) and _fields_below(lines, end):
                 break  # the next numbered item over its fields
-            if _bare_name_over_fields(lines, end) is not None:
+            if bare_name_over_fields(lines, end) is not None:
                 break  # the next name over its fields
             if not lines[end].heading and _preface_of_next(lines, end):
                 break  # the next block's applicant, over its name field
@@ -228,7 +231,7 @@ def _block_fields(
         if fields:
             named = {"projekt": (i, owned.group("name")), "sokande": (i, owned.group("who"))}
             return {**named, **fields}, after
-    if _name_field(text) and not FIELD.match(text):
+    if gap_name_field(text) and not FIELD.match(text):
         return read_fields(lines, i)  # "Resmål         Aarhus kommun, Danmark" over its fields
     m = FIELD.match(text) or _LABEL_GAP.match(text)
     numbered = False
@@ -236,10 +239,10 @@ def _block_fields(
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
         below = _fields_below(lines, i) if m is not None else None
         numbered = below is not None
-        if below is not None and _name_field(lines[below].text):
+        if below is not None and gap_name_field(lines[below].text):
             return None  # "Projekt 2" over "Projekt      Stödgrupper …": the field names it
         if not numbered:
-            return _bare_name_over_fields(lines, i)
+            return bare_name_over_fields(lines, i)
     if m is None:
         return None
     label = fold(m.group("label") or m.group("sub") if numbered else m.group("label")).strip()
@@ -294,45 +297,12 @@ def _block_fields(
     return {"projekt": (i, name), **applicant, **fields}, after
 
 
-_MAX_BARE_NAME_WORDS = 16
-
-
-def _bare_name_over_fields(
-    lines: Sequence[BodyLine], i: int
-) -> tuple[dict[str, tuple[int, str]], int] | None:
-    """ "Äldre personer i hemlöshet – behov och insatser" right over "Utförare: …" and
-    "Kostnad: 650 000 kronor": a name line with no mark, no full stop and no label, over two
-    fields at least of which one gives the sum or who carries the work out."""
-    text = lines[i].text.strip()
-    if (
-        not text[:1].isupper()
-        or known_gap_field(text)  # ("Deltagare      4": a label and its value)
-        or re.search(r"\s{2,}[\d\s.,]+$", text)  # ("Handledning    28 000": a cost line)
-        or _MONEY_CAPTION.search(fold(text))  # ("Kostnader, kronor" over a cost table)
-        or text.endswith((".", ":", ","))
-        or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
-        or find_amounts(text)
-        or i + 1 >= len(lines)
-        or not is_field(lines[i + 1].text)
-    ):
-        return None
-    fields, after = read_fields(lines, i + 1)
-    kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
-    if len(fields) < _MIN_FIELDS or not any(p.match(lab) for lab in fields for p in kinds):
-        return None
-    if field_of(fields, NAME) is not None:
-        return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
-    # ("A   Arbetslinjen i …": the item's letter before its name)
-    return {"projekt": (i, re.sub(r"^[A-H]\s{2,}", "", text)), **fields}, after
-
-
 #: the fields' key of the text between a numbered heading and its fields
 _BEFORE = "\u00a7before"
 _MAX_LINES_BEFORE_FIELDS = 6
 
 
 _MAX_NAME_WORDS = 10
-_MONEY_CAPTION = re.compile(r"\b(?:kostnad\w*|budget\w*|kronor|tkr|belopp)\b")
 _SOUGHT_LABEL = re.compile(r"^(?:sokt belopp|sokt|ansokt belopp|ansokt|begart belopp)$")
 
 
@@ -355,7 +325,7 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
         named = k + 1 < len(lines) and is_field(lines[k + 1].text)
         if (lines[k].heading and not named) or _NUMBERED_HEAD.match(text) or _another_block(text):
             return None
-        if named and texts and _name_like(text):
+        if named and texts and name_like(text):
             # "1. Projektblad, …" over a caption over "Trygga barn i skolan" over
             # "Avdelning: …": the name under the caption heads a block of its own
             return None
@@ -363,17 +333,6 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
             return None  # a sentence ("1. Nämnden beställer …"), not a heading, over text
         texts += 1
     return None
-
-
-def _name_field(text: str) -> bool:
-    """A "Projekt      Name" line: a name's label, a gap, the name."""
-    gap = known_gap_field(text.strip())
-    return gap is not None and bool(NAME.match(fold(gap.group("label")).strip()))
-
-
-def _name_like(text: str) -> bool:
-    """A short line that could name a block: a capital, a few words, no full stop."""
-    return text[:1].isupper() and len(text.split()) <= _MAX_NAME_WORDS and not text.endswith(".")
 
 
 def _another_block(text: str) -> bool:

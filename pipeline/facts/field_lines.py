@@ -12,10 +12,12 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "AMOUNT",
+    "MIN_FIELDS",
     "CO_OWNER",
     "COST",
     "END",
@@ -33,9 +35,12 @@ __all__ = [
     "TOTAL",
     "YEAR_COST",
     "YEAR_FIELD",
+    "bare_name_over_fields",
     "field_of",
     "is_field",
     "known_gap_field",
+    "gap_name_field",
+    "name_like",
     "read_fields",
 ]
 
@@ -220,3 +225,52 @@ def field_of(
 
 def is_field(text: str) -> bool:
     return bool(FIELD.match(text.strip()) or known_gap_field(text.strip()))
+
+
+#: a block has its name and this many fields at least
+MIN_FIELDS = 2
+_MONEY_CAPTION = re.compile(r"\b(?:kostnad\w*|budget\w*|kronor|tkr|belopp)\b")
+_MAX_HEAD_NAME_WORDS = 10
+_MAX_BARE_NAME_WORDS = 16
+
+
+def bare_name_over_fields(
+    lines: Sequence[BodyLine], i: int
+) -> tuple[dict[str, tuple[int, str]], int] | None:
+    """ "Äldre personer i hemlöshet – behov och insatser" right over "Utförare: …" and
+    "Kostnad: 650 000 kronor": a name line with no mark, no full stop and no label, over two
+    fields at least of which one gives the sum or who carries the work out."""
+    text = lines[i].text.strip()
+    if (
+        not text[:1].isupper()
+        or known_gap_field(text)  # ("Deltagare      4": a label and its value)
+        or re.search(r"\s{2,}[\d\s.,]+$", text)  # ("Handledning    28 000": a cost line)
+        or _MONEY_CAPTION.search(fold(text))  # ("Kostnader, kronor" over a cost table)
+        or text.endswith((".", ":", ","))
+        or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
+        or find_amounts(text)
+        or i + 1 >= len(lines)
+        or not is_field(lines[i + 1].text)
+    ):
+        return None
+    fields, after = read_fields(lines, i + 1)
+    kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
+    if len(fields) < MIN_FIELDS or not any(p.match(lab) for lab in fields for p in kinds):
+        return None
+    if field_of(fields, NAME) is not None:
+        return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
+    # ("A   Arbetslinjen i …": the item's letter before its name)
+    return {"projekt": (i, re.sub(r"^[A-H]\s{2,}", "", text)), **fields}, after
+
+
+def gap_name_field(text: str) -> bool:
+    """A "Projekt      Name" line: a name's label, a gap, the name."""
+    gap = known_gap_field(text.strip())
+    return gap is not None and bool(NAME.match(fold(gap.group("label")).strip()))
+
+
+def name_like(text: str) -> bool:
+    """A short line that could name a block: a capital, a few words, no full stop."""
+    return (
+        text[:1].isupper() and len(text.split()) <= _MAX_HEAD_NAME_WORDS and not text.endswith(".")
+    )

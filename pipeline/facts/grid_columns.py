@@ -1,6 +1,7 @@
 """Columns a header's words alone do not settle, settled by their neighbours: a names'
 column with no header of its own, a unit's column beside the work's, one column of words the
-vocabulary does not know beside a district column. Used by :mod:`pipeline.facts.grid_header`."""
+vocabulary does not know beside a district column; and the column each cell of a row belongs
+to. Used by :mod:`pipeline.facts.grid_header`."""
 
 from __future__ import annotations
 
@@ -12,14 +13,19 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "ROW_ROLES",
+    "TEXT_ROLES",
     "GridCell",
     "GridColumn",
+    "assign_columns",
+    "column_at",
     "unheaded_names",
     "unit_beside_name",
     "unnamed_column",
 ]
 
 ROW_ROLES = ("name", "district", "performer_name")
+TEXT_ROLES = ("name", "performer", "district", "purpose")
+_NUMBER_CELL = re.compile(r"(?:ca\.?\s*)?\d[\d\s.,]*(?:\s*(?:kr|tkr|kronor|:-))?")
 
 
 @dataclass(frozen=True)
@@ -91,3 +97,53 @@ def unnamed_column(columns: list[GridColumn]) -> None:
         and columns.index(others[0]) == [c.role for c in columns].index("district") + 1
     ):
         others[0].role = "name"
+
+
+def column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:
+    """The column a cell belongs to: the column whose header starts nearest to the cell.
+    Text extracted from a page with a proportional font puts a column's cells a few
+    characters left or right of its header, so nearest beats "starts at or before"."""
+    return min(columns, key=lambda col: abs(col.start - cell.start))
+
+
+def assign_columns(columns: list[GridColumn], cells: list[GridCell]) -> list[GridColumn]:
+    """Columns of a row's cells: in order when the row fills every column, else nearest —
+    and when two cells would share the nearest column (a row OCR set a few characters off
+    its columns: "Skarholmen Uppföljning …    150 000   150 000"), the columns in order that
+    lie nearest in all."""
+    if len(cells) == len(columns):
+        return list(columns)
+    nearest = [column_at(columns, c) for c in cells]
+    order = [columns.index(col) for col in nearest]
+    if len(cells) > len(columns) or all(a < b for a, b in zip(order, order[1:], strict=False)):
+        return nearest
+    placed = [columns[k] for k in _in_order(columns, cells)]
+    # (only where each cell then suits its column: words in a column of words, a number
+    # elsewhere — "1    Farsta sdf" over sub-numbered rows is no row of cells)
+    fits = all(
+        (col.role in TEXT_ROLES) == (_NUMBER_CELL.fullmatch(c.text.strip()) is None)
+        for c, col in zip(cells, placed, strict=True)
+    )
+    return placed if fits else nearest
+
+
+def _in_order(columns: list[GridColumn], cells: list[GridCell]) -> list[int]:
+    """Column indices, rising, one per cell, with the least summed distance of each cell's
+    start from its column's (cells no more than columns)."""
+    n, m = len(cells), len(columns)
+    inf = float("inf")
+    # best[i][k]: cost of cells[:i] placed in columns[:k]
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    best[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for k in range(i, m + 1):
+            here = best[i - 1][k - 1] + abs(columns[k - 1].start - cells[i - 1].start)
+            best[i][k] = min(best[i][k - 1], here)
+    out: list[int] = []
+    k = m
+    for i in range(n, 0, -1):
+        while best[i][k] == best[i][k - 1]:
+            k -= 1  # (cells[i-1] sits in a column left of k)
+        out.append(k - 1)
+        k -= 1
+    return out[::-1]

@@ -39,7 +39,7 @@ from pipeline.facts.block_owners import district_heading
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
-from pipeline.facts.co_applicants import partners_in, with_partners
+from pipeline.facts.co_applicants import own_application, partners_of_own, with_partners
 from pipeline.facts.context import (
     Context,
     document_fund,
@@ -272,16 +272,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
             complete_from_text(d, d.description, places, orgs, own_district)
         if not d.places:
             d.places = district_heading(ctx, lines, d.first_line, places)
-        told = f"{d.evidence}\n{d.description or ''}"
-        d.places = with_partners(d.places, told, own_district)
-        if own_district and {p.district_id for p in own_district} & {
-            p.district_id for p in d.places
-        }:
-            # the writer's own project "genomförs tillsammans med Skärholmens …": both
-            known = {p.district_id for p in d.places}
-            d.places += [
-                p for p in partners_in(told, places, own_district) if p.district_id not in known
-            ]
+        d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
+        d.places += partners_of_own(d, own_district, places)
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
         d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
@@ -292,13 +284,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     granted_after_applied(drafts, [ln.text for ln in lines])
     report = is_report(subject)
     applying = is_application(subject)
-    if applying and own_district:
-        # a stadsdelsnämnd's own application: what it applies for is its own, a study trip
-        # with no owner printed too
-        for d in drafts:
-            if not d.places and not d.unowned:
-                told = f"{d.evidence}\n{d.description or ''}"
-                d.places = [*own_district, *partners_in(told, places, own_district)]
+    if applying:
+        own_application(drafts, own_district, places)
     if applying and len(drafts) == 1 and drafts[0].performer is None:
         # an application for one project is all about it: whoever the document says will
         # evaluate or carry it out ("Projektet utvärderas av …") is its performer
