@@ -52,9 +52,17 @@ def is_owner_line(lines: Sequence[BodyLine], k: int, find: PlaceFinder, indent: 
     text = line.text.strip()
     if not text or ":" in text or len(text.split()) > _MAX_OWNER_WORDS or find_amounts(text):
         return False
-    if not (line.heading or line.indent < indent):
+    if not (line.heading or line.indent < indent or _alone(lines, k)):
         return False
     return covered_by_places(text, find(text))
+
+
+def _alone(lines: Sequence[BodyLine], k: int) -> bool:
+    """Line `k` is a paragraph of its own: a blank line (or the page's top) above it and a
+    blank line under it ("Spånga-Tensta stadsdelsförvaltning" between its neighbours' cards,
+    not taken for a heading where a short name follows)."""
+    above = k == 0 or not lines[k - 1].text.strip() or lines[k - 1].page_no != lines[k].page_no
+    return above and (k + 1 >= len(lines) or not lines[k + 1].text.strip())
 
 
 def owner_on_top(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> int | None:
@@ -87,21 +95,28 @@ def own_by_owner_lines(
     """Each draft with no owner takes the owner line above it (module docstring): the lines
     between hold only blocks and their captions at the blocks' indent."""
     for d in drafts:
-        if d.places:
-            continue
-        top = owner_on_top(lines, d.first_line, find)
-        if top is not None:
-            d.places = list(find(" ".join(lines[k].text.strip() for k in range(top, d.first_line))))
-            continue
-        indent = lines[d.first_line].indent
-        for k in range(d.first_line - 1, -1, -1):
-            if is_owner_line(lines, k, find, indent):
-                d.places = list(find(lines[k].text.strip()))
-                break
-            if lines[k].heading and lines[k].indent >= indent and cue_hits(lines[k].text, "fund"):
-                continue  # "Lokala utvecklingsmedel" over the group's blocks of that fund
-            if lines[k].heading or (lines[k].text.strip() and lines[k].indent < indent):
-                break  # another heading or paragraph: the block is no group's
+        if not d.places:
+            _own_by_owner_line(d, lines, find)
+        if d.partners:
+            d.places = [*d.places, *(p for p in d.partners if p not in d.places)]
+            d.partners = []
+
+
+def _own_by_owner_line(d: Draft, lines: Sequence[BodyLine], find: PlaceFinder) -> None:
+    """`d` takes the owner on top of its first field, or the owner line above it."""
+    top = owner_on_top(lines, d.first_line, find)
+    if top is not None:
+        d.places = list(find(" ".join(lines[k].text.strip() for k in range(top, d.first_line))))
+        return
+    indent = lines[d.first_line].indent
+    for k in range(d.first_line - 1, -1, -1):
+        if is_owner_line(lines, k, find, indent):
+            d.places = list(find(lines[k].text.strip()))
+            return
+        if lines[k].heading and lines[k].indent >= indent and cue_hits(lines[k].text, "fund"):
+            continue  # "Lokala utvecklingsmedel" over the group's blocks of that fund
+        if lines[k].heading or (lines[k].text.strip() and lines[k].indent < indent):
+            return  # another heading or paragraph: the block is no group's
 
 
 def owners_of(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:

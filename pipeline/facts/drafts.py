@@ -27,7 +27,7 @@ from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.item_rows import organisation_first
 from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.named import NamedProject
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, turned_down_part
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
@@ -93,6 +93,9 @@ class Draft:
     # an association's activity whose committee's district was given only by default and
     # taken away (`ListRow.by_default`): no later reader gives it an owner
     unowned: bool = False
+    # districts applying beside an owner not yet known (a card's "Medsökande" field): they
+    # follow the owner once it is found, or stand alone
+    partners: list[Place] = field(default_factory=list)
 
 
 def intro_text(lines: Sequence[BodyLine], i: int, before: bool = False) -> str:
@@ -141,6 +144,8 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
         or ctx.year_at(intro_line)
     )
     status = cued_status(f"{heading}. {intro}", "beviljad")
+    if turned_down_part(heading) or turned_down_part(intro):
+        status = REJECTED  # under "Ansökningar som inte föreslås beviljas"
     own = cued_status(r.evidence, None)  # the item's own "Beviljas 22 000 kronor"
     if own in ("beviljad", REJECTED) and _DECIDED_HERE.search(fold(r.evidence)):
         status = own
@@ -204,7 +209,7 @@ def from_named(n: NamedProject) -> Draft:
 def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
     out: list[Project] = []
     seen: set[str] = set()
-    names = [_KIND_PREFIX.sub("", d.name) or d.name for d in drafts]
+    names = [_MARK_SUFFIX.sub("", _KIND_PREFIX.sub("", d.name) or d.name) or d.name for d in drafts]
     pids = ids.project_ids(doc_id, [(n, d.fund_type) for n, d in zip(names, drafts, strict=True)])
     for d, pid, name in zip(drafts, pids, names, strict=True):
         districts: list[ProjectDistrict] = []
@@ -235,6 +240,12 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
 
 #: a kind word printed before a project's own name ("Projektet Nattlotsen"): not its name
 _KIND_PREFIX = re.compile(r"^(?:Projektet|Studien|Delprojektet)\s+(?=[A-ZÅÄÖ])")
+#: a mark after the name that the project is new or goes on ("… en uppföljning (ny)",
+#: "Trygga hem (forts.)"): not its name
+_MARK_SUFFIX = re.compile(
+    r"\s*\((?:ny|nytt|nya|ny studie|nytt projekt|forts\.?|fortsättning|fortsatt)\)\s*$",
+    re.IGNORECASE,
+)
 
 #: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
 _SENTENCE_REST = re.compile(

@@ -103,9 +103,12 @@ def _status(
     amount: tuple[int, str] | None,
     evidence: str,
     description: str | None,
+    proposed: bool = False,
 ) -> str | None:
     if status is not None:
         return cued_status(status[1].split(".")[0], None)
+    if proposed:
+        return "beviljad"  # "Förslag 2019: 320 000 kronor": granted by the document's decision
     if amount is not None and _SOUGHT.search(fold(amount[1])):
         # "Belopp: 160 000 kr (sökt)": applied for; turned down when its text says so
         return REJECTED if cued_status(description or "", None) == REJECTED else "ansökt"
@@ -128,7 +131,7 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
-        if name_field is None or len(fields) < MIN_FIELDS + 1:
+        if name_field is None or (len(fields) < MIN_FIELDS + 1 and not _name_and_grant(fields)):
             i = after
             continue
         end = after
@@ -164,6 +167,26 @@ def find_field_blocks(
             if d.status != REJECTED:
                 d.status = intro
     return out
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
+
+
+def _proposed(fields: dict[str, tuple[int, str]]) -> bool:
+    """The block's proposal field gives a sum ("Förslag 2019: 320 000 kronor")."""
+    return any(
+        re.match(r"(?:forvaltningens |kontorets )?(?:forslag|foresla)", label)
+        and AMOUNT.match(label)
+        and find_amounts(value)
+        for label, (_, value) in fields.items()
+    )
+
+
+def _name_and_grant(fields: dict[str, tuple[int, str]]) -> bool:
+    """A card of a name and the sum granted, nothing more ("Projekt: …" ⏎ "Beviljas: …")."""
+    return len(fields) == 2 and any(
+        AMOUNT.match(label) and find_amounts(value) for label, (_, value) in fields.items()
+    )
 
 
 def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
@@ -303,7 +326,9 @@ _MAX_LINES_BEFORE_FIELDS = 6
 
 
 _MAX_NAME_WORDS = 10
-_SOUGHT_LABEL = re.compile(r"^(?:sokt belopp|sokt|ansokt belopp|ansokt|begart belopp)$")
+_SOUGHT_LABEL = re.compile(
+    r"^(?:sokt belopp|sokt|ansokt belopp|ansokt|begart belopp)(?:\s+(?:ar\s+)?(?:19|20)\d\d)?$"
+)
 
 
 def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
@@ -397,7 +422,7 @@ def _draft(
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
-        status=_status(status, amount, evidence, description),
+        status=_status(status, amount, evidence, description, _proposed(fields)),
         performer=None
         if performer is None or _INTERNAL.match(performer[1])
         else performer[1].rstrip(" ."),
@@ -407,13 +432,19 @@ def _draft(
         confidence=0.8,
         first_line=i,
         last_line=max(i, end - 1),
-        places=owners_of(owner[1], find, own) if owner else [],
+        # (the field's first sentence: "Rinkeby-Kista och Södermalms stadsdelsförvaltningar.
+        # Utbildningsförvaltningen bidrar med uppgifter …" names a helper after the owners)
+        places=owners_of(_FIRST_SENTENCE.split(owner[1])[0], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
     partner = field_of(fields, CO_OWNER)
     partners = [p for p in find(partner[1]) if p not in d.places] if partner else []
-    if partners:
+    if partners and (owner is not None or own):
         d.places = [*(d.places or own), *partners]
+    elif partners:
+        # ("Medsökande: Skarpnäcks sdf" in a card under its owner's name): the owner first,
+        # from the line above the cards (`own_by_owner_lines`), then the partners
+        d.partners = partners
     granted_year = field_of(fields, YEAR_FIELD)
     if granted_year is not None and find_years(granted_year[1]):
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.cues import cue_hits
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -53,13 +54,18 @@ NAME = re.compile(
     r"^(?:projektnamn|projektets namn|namn pa projektet|projekt|studie|studiens namn|resmal|"
     r"studiebesok|studieresa|ansokan|ansokan avser|aktivitet)$"
 )
+#: the year a proposal or an application is for, after its label ("Förslag 2017:")
+_FOR_YEAR = r"(?:\s+(?:for\s+|ar\s+)?(?:19|20)\d\d)"
 AMOUNT = re.compile(
     r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
     r"forvaltningens forslag|kontorets forslag|forslag till beslut|foreslaget|foreslaget belopp|"
-    r"foreslas)$"
+    rf"foreslas|(?:forslag|foreslas|foreslaget belopp|beviljas){_FOR_YEAR})$"
 )
 #: what the project or trip costs, or the sum sought: its sum when nothing is granted
-COST = re.compile(r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp)$")
+COST = re.compile(
+    r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp|"
+    rf"(?:sokt belopp|sokt|ansokt belopp){_FOR_YEAR})$"
+)
 #: "Utförare          Institutet för …": a label, a gap, the value (a form set as two columns)
 GAP_FIELD = re.compile(
     r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s[\wåäöÅÄÖ.-]+){0,2})\s{2,}(?P<value>\S.*)$"
@@ -95,7 +101,8 @@ PERFORMER = re.compile(
 OWNER = re.compile(
     r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
     r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
-    r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar)$"
+    r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar|medverkande|"
+    r"medverkande forvaltningar|medverkande stadsdelsforvaltningar)$"
 )
 #: a district applying beside the owner: "Medsökande: Skärholmens stadsdelsförvaltning"
 CO_OWNER = re.compile(r"^(?:medsokande(?:\s+\w+)?|samverkanspart(?:er|ner)?|i samverkan med)$")
@@ -117,6 +124,12 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
+        if not text and j == i + 1 and lines[i].heading and out and NAME.match(next(iter(out))):
+            # a name field wrapped onto a second line that the heading joined to its first
+            # ("Studie: Äldre med missbruk i" ⏎ "hemtjänsten – en kartläggning"): the line
+            # left blank is the heading's own
+            j += 1
+            continue
         m = FIELD.match(text) or known_gap_field(text)
         if m and not (out and NAME.match(fold(m.group("label")))):
             last = fold(m.group("label")).strip()
@@ -245,6 +258,7 @@ def bare_name_over_fields(
         not text[:1].isupper()
         or known_gap_field(text)  # ("Deltagare      4": a label and its value)
         or re.search(r"\s{2,}[\d\s.,]+$", text)  # ("Handledning    28 000": a cost line)
+        or re.search(r"\S\s{3,}\S+.*\s{3,}\S", text)  # ("A      B      Totalt": a header)
         or _MONEY_CAPTION.search(fold(text))  # ("Kostnader, kronor" over a cost table)
         or text.endswith((".", ":", ","))
         or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
@@ -255,12 +269,49 @@ def bare_name_over_fields(
         return None
     fields, after = read_fields(lines, i + 1)
     kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
-    if len(fields) < MIN_FIELDS or not any(p.match(lab) for lab in fields for p in kinds):
+    if not any(p.match(lab) for lab in fields for p in kinds):
+        return None
+    if len(fields) < MIN_FIELDS and not _granted_alone(lines, i, fields):
         return None
     if field_of(fields, NAME) is not None:
         return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
     # ("A   Arbetslinjen i …": the item's letter before its name)
     return {"projekt": (i, re.sub(r"^[A-H]\s{2,}", "", text)), **fields}, after
+
+
+def _granted_alone(lines: Sequence[BodyLine], i: int, fields: dict[str, tuple[int, str]]) -> bool:
+    """A name opening a paragraph over one field, the sum it is granted ("Peer support inom
+    socialpsykiatrin" ⏎ "Beviljas: 420 000 kronor"): an item of a list of grants set as
+    cards, each its name and its sum — not a fund's caption over its sum."""
+    ((label, (_, value)),) = fields.items()
+    text = lines[i].text.strip()
+    return (
+        # (a grant's own label: an organisation's "Förslag 2020: …" over last year's is a
+        # grant to run it, no project)
+        bool(_GRANTED_LABEL.match(label))
+        and bool(find_amounts(value))
+        and (
+            i == 0
+            or not lines[i - 1].text.strip()
+            # (a caption over it, not a unit's name it is set in under: "Vuxenenheten" ⏎
+            # "   Uppföljning av boendestöd …" ⏎ "   Beviljas: …" is a list of the unit's)
+            or (
+                (lines[i - 1].heading or _caption(lines[i - 1].text))
+                and lines[i - 1].indent >= lines[i].indent
+            )
+        )
+        and not _caption(text)
+    )
+
+
+_GRANTED_LABEL = re.compile(
+    r"^(?:beviljas|beviljat belopp|beviljat|beviljade medel|tilldelat belopp)$"
+)
+
+
+def _caption(text: str) -> bool:
+    """A fund's caption over its items ("Lokala utvecklingsmedel", "Studiebesök (MUST)")."""
+    return len(text.split()) <= 4 and bool(cue_hits(text, "fund"))
 
 
 def gap_name_field(text: str) -> bool:

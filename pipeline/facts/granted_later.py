@@ -32,8 +32,12 @@ __all__ = ["granted_after_applied"]
 _PROPOSED = re.compile(
     r"\b(?:foreslar att (?:projektet|studien|ansokan|forvaltningen|de) \w*\s*(?:beviljas|far)|"
     r"(?:projektet|studien|ansokan) foreslas (?:beviljas|fa)|foreslas (?:projektet|studien) "
-    r"(?:beviljas|fa)|(?:projektet|studien) beviljas)\b"
+    r"(?:beviljas|fa)|(?:projektet|studien) beviljas|"
+    # "Projektet uppfyller samtliga kriterier och föreslås beviljas 400 000 kronor"
+    r"^(?:projektet|studien|ansokan)\b[^.]*\b(?:och|samt) foreslas (?:beviljas|fa))\b"
 )
+#: the sum proposed is the one applied for ("… föreslår att projektet beviljas sökt belopp")
+_AS_SOUGHT = re.compile(r"\b(?:(?:hela )?(?:det )?(?:sokta|ansokta) beloppet|(?:an)?sokt belopp)\b")
 
 
 def granted_after_applied(drafts: Sequence[Any], texts: Sequence[str]) -> None:
@@ -53,7 +57,12 @@ def granted_after_applied(drafts: Sequence[Any], texts: Sequence[str]) -> None:
                 break  # another project's lines
             f = fold(s.text)
             sums = [a for a in find_amounts(s.text) if a.per is None]
-            if not _PROPOSED.search(f) or TURNED_DOWN.search(f) or len(sums) != 1:
+            if not _PROPOSED.search(f) or TURNED_DOWN.search(f):
+                continue
+            if not sums and _AS_SOUGHT.search(f):
+                d.amount_kind, d.status = "project_cost", "beviljad"  # granted what it sought
+                break
+            if len(sums) != 1:
                 continue
             a = sums[0]
             d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate

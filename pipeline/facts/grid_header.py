@@ -172,6 +172,11 @@ def _header_role(cell: str) -> str | None:
         folded.strip(),
     ):
         return "applied"  # "Sökt" beside "Beviljat"
+    bare = re.sub(
+        r"[,\s]+(?:kr|kronor|tkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
+    )
+    if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
+        return "applied"  # "Sökt 2026, kr": its year and unit in any order
     if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
         return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
     if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
@@ -190,6 +195,10 @@ def _header_role(cell: str) -> str | None:
         return "cost"
     if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
         return "cost"  # a year's money column ("1999", unit on the line below)
+    if re.fullmatch(
+        rf"{YEAR}\s*\((?:utfall|forslag|budget|prognos|beslut|beviljat)\)", folded.strip()
+    ):
+        return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):

@@ -156,8 +156,9 @@ def money_column(columns: list[GridColumn]) -> GridColumn | None:
     share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
     if share:
         return share[0]
+    # ("2025 (utfall) | 2026 (förslag)": last year's outcome beside the proposal)
     granted = [c for c in costs[1:] if _GRANT_HEADER.search(fold(c.header))]
-    if granted and re.search(r"kostnad", fold(costs[0].header)):
+    if granted and re.search(r"kostnad|utfall", fold(costs[0].header)):
         return granted[0]
     return next(iter(costs), None) or next((c for c in columns if c.role == "applied"), None)
 

@@ -91,6 +91,15 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     # ("Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": and its own unit)
     if lead and (_owner_covered(lead.group(1), places, 0) or with_own_unit(lead.group(1), places)):
         return tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
+    # "Norrmalm, Digital ansökan om ekonomiskt bistånd": the owners, a comma, the name (the
+    # longest run of places before a comma)
+    owners_end = 0
+    for m in re.finditer(r",\s", head):
+        if not _owner_covered(head[: m.start()], places, 0):
+            break
+        owners_end = m.end()
+    if owners_end and tidy(head[owners_end:]) and not find(head[owners_end:]):
+        return tidy(head[owners_end:]), [p for p in places if p.end <= owners_end]
     return tidy(head), []
 
 

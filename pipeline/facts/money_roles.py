@@ -67,6 +67,11 @@ def table_kind(
         # a recipient's cell in a "Beviljat 2012" column (not a year's row, not the Summa)
         # "Förslag", "Beviljat (kr)" beside "Ansökt": what each recipient is granted
         return ("total_granted", 0.65) if total else ("project_cost", 0.6)
+    breakdown = table in ("breakdown", "project_budget")
+    if breakdown and said.cued and said.kind == "total_granted":
+        # "Kostnadsslag | Totalt | Sökta medel | Egen finansiering": each cost item's whole
+        # sum, and the Summa row the project's cost — no fund's total
+        return ("project_cost", 0.65) if total else ("other", 0.6)
     if said.cued:
         return said.kind, 0.7
     if table == "per_unit":
@@ -76,7 +81,6 @@ def table_kind(
         # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
         # "Budget 2012 (mnkr)")
         return told.kind, 0.55
-    breakdown = table in ("breakdown", "project_budget")
     if total:
         return ("project_cost", 0.7) if breakdown else ("other", 0.4)
     return "other", 0.6 if breakdown else 0.4

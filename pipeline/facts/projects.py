@@ -435,6 +435,11 @@ def match_row(heading: str, row: TableRow, text: str) -> float:
     row_words = a.split()
     prefix = " ".join(head_words[: len(row_words)])
     score = max(score, fuzz.ratio(a, prefix) - (0 if len(row_words) >= 2 else 15))
+    # the table's short name, its words in another order in the heading ("Registerstudie
+    # ekonomiskt bistånd" for "Ekonomiskt bistånd till barnfamiljer – en registerstudie")
+    content = {w[:6] for w in re.findall(r"\w{4,}", a)}
+    if len(content) >= 2 and content <= {w[:6] for w in re.findall(r"\w{4,}", b)}:
+        score = max(score, 90.0)
     first = row.name.split()[0] if row.name.split() else ""
     if re.fullmatch(r"[A-ZÅÄÖ]{2,8}", first) and re.search(rf"\({re.escape(first)}\)", text):
         score = max(score, 95.0)

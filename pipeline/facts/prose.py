@@ -273,7 +273,9 @@ def find_prose_grants(
                     break
             continue
         anchors = list(_PROJECT_NOUN.finditer(text))
-        if not anchors and GRANTED.search(f):
+        # (or applied for: "Farsta stadsdelsnämnd har ansökt om 200 000 kronor för Utbildning
+        # i motiverande samtal …")
+        if not anchors and (GRANTED.search(f) or _APPLIED.search(f)):
             # "Södermalm föreslås få 350 tkr för Digital uppföljning i beroendevården och
             # Enskede-Årsta-Vantör 0,3 mnkr för Anhöriggrupper vid spelberoende": a sum
             # followed by "för" and a capitalised name that is no place

@@ -105,6 +105,14 @@ def _is_name(text: str) -> bool:
     return not section_heading(text)
 
 
+#: a heading that names its kind before the name: "Pågående studie: Name", "Nytt projekt: …"
+_KIND_LABEL = re.compile(
+    r"^(?:(?:pågående|pagaende|ny|nytt|nya|planerad|planerat|avslutad|avslutat)\s+)?"
+    r"(?:studie|studien|projekt|projektet|utvärdering|utvardering)\s*:\s+(?P<name>[A-ZÅÄÖ].{3,})$",
+    re.IGNORECASE,
+)
+
+
 def _introduced(lines: Sequence[BodyLine], i: int) -> bool:
     """Is the first section of a run introduced by a line that names projects in general
     ("Projekten", "Pågående studie", "Nya projekt")? Then one section is a list too."""
@@ -167,6 +175,10 @@ def find_section_projects(
         first_head: int | None = None
         for i, end in run:
             name, head_end = lines[i].text.strip(), i
+            kind_label = _KIND_LABEL.match(name)
+            if kind_label is not None:
+                # "Pågående studie: Mottagandet av …": the heading says what it heads
+                name = kind_label.group("name").strip()
             if is_bare_label(name):
                 # "Projekt 1" over its name: the name is the line below the label
                 below = title_below(lines, i)
@@ -197,6 +209,11 @@ def find_section_projects(
                     year=_money_year(*money),
                 )
             )
-        if len(found) >= _MIN_RUN or (first_head is not None and _introduced(lines, first_head)):
+        labelled = first_head is not None and _KIND_LABEL.match(lines[first_head].text.strip())
+        if (
+            len(found) >= _MIN_RUN
+            or labelled
+            or (first_head is not None and _introduced(lines, first_head))
+        ):
             out += found
     return out

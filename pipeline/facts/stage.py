@@ -80,6 +80,7 @@ from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
+from pipeline.facts.joint import joint_listings
 from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import (
     ListRow,
@@ -121,7 +122,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 47
+EXTRACT_VERSION = 48
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -325,6 +326,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
                 "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
             )
     drafts.sort(key=lambda d: d.first_line)
+    drafts = joint_listings(drafts)
     own_money = own_local_money(
         doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
     )
@@ -367,9 +369,23 @@ def extract(doc: UnderstoodDocument) -> Facts:
             else a
             for a in amounts
         ]
+    if subject is not None and _PROCURES.search(fold(subject)):
+        amounts = [_procured(a) for a in amounts]
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
+    ]
+    # the sum an application asks for, printed as asked for, is no project's money yet
+    # ("… ansöker om 320 000 kronor för projektet …"): applied for (`other`)
+    sought = {(p.project_id, p.amount_sek) for p in projects if p.status == "ansökt"}
+    amounts = [
+        dataclasses.replace(a, kind="other")
+        if a.kind == "project_cost"
+        and (a.project_id, a.sek) in sought
+        and _ASKED.search(fold(a.evidence))
+        and not _GIVEN.search(fold(a.evidence))  # ("beviljades … på ansökan av …")
+        else a
+        for a in amounts
     ]
     criteria = tuple(
         Criterion(
@@ -436,7 +452,29 @@ _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
 #: the funds whose calls state criteria: the FoU money, state grants and project grants
+_ASKED = re.compile(r"\b(?:ansok\w*|soker|sokt\w*|soks|sokes)\b")
+_GIVEN = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foresla\w*|fick|far)\b")
 _PROCURES = re.compile(r"\bupphandl|\banbud|tilldelningsbeslut")
+#: what a procurement's sums are: a contract's value, a price, the office's own costs
+_CONTRACT = re.compile(r"\b(?:avtal\w*|kontrakt\w*|anbud\w*|upphandl\w*|vard\w*|pris\w*)")
+
+
+def _procured(a: Amount) -> Amount:
+    """A sum of a procurement's tjänsteutlåtande that no project owns: no grant, no fund's
+    frame or ceiling, but a contract's value, a price or a cost (`other`) — a frame only
+    where its sentence says nothing of the contract ("Nämndens budget för … är …")."""
+    said = fold(a.evidence)
+    if a.project_id is not None or a.kind in ("other", "state_grant"):
+        return a
+    if a.kind == "budget" and (not _CONTRACT.search(said) or _FRAME.search(said)):
+        return a
+    if a.kind == "project_cost" and _COMMISSIONED.search(said):
+        return a  # a study or evaluation bought: the work's cost ("uppdraget att utvärdera …")
+    return dataclasses.replace(a, kind="other")
+
+
+_FRAME = re.compile(r"\b(?:inom en ram|ram om|ramen|budget\w*|avsatt\w*|avsatts)\b")
+_COMMISSIONED = re.compile(r"\b(?:uppdrag\w*|utvardera\w*|utvardering\w*|studie\w*)\b")
 _CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag"})
 
 

@@ -251,7 +251,21 @@ def section_heading(text: str) -> bool:
         return False  # "Utvärdering av sociala insatsgrupper": a study's name
     if 0 < len(words) <= 7 and _APPLICATIONS_PART.match(fold(" ".join(words))):
         return True  # "Ansökningar som inte föreslås beviljas": the part on those turned down
+    if len(words) > 1 and _WRITERS.match(fold(words[0])):
+        words = words[1:]  # "Förvaltningens förslag per förvaltning": the writer's part
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: the writer of the document, before the name of one of its parts
+_WRITERS = re.compile(r"^\w*(?:forvaltningens|kontorets|namndens)$")
+
+
+def turned_down_part(text: str) -> bool:
+    """A heading or list introduction of the applications turned down ("Ansökningar som inte
+    föreslås beviljas", "Avslagna ansökningar")."""
+    return bool(
+        _APPLICATIONS_PART.match(fold(re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)))
+    )
 
 
 #: the document's part on the applications turned down

@@ -40,6 +40,25 @@ _VERB = re.compile(
 #: "… för ett tvådagarsbesök hos …", "… för att besöka …" after the sum
 _FOR = re.compile(r"^\s+(?:i\s+bidrag\s+)?för\s+(?P<what>(?-i:[a-zåäö]).+)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:att|ett|en)\s+", re.IGNORECASE)
+#: "Socialnämnden beviljar Skarpnäcks stadsdelsnämnd 22 000 kronor …": the owner after the
+#: verb, before the sum
+_ACTIVE = re.compile(r"\bbeviljar\s+(?P<who>[^,.;]{3,80}?)\s+$", re.IGNORECASE)
+#: "… i medel för utveckling och lärande för en studieresa till …": the fund, then the trip
+_IN_FUND = re.compile(r"^\s+i\s+(?:medel|bidrag)\b", re.IGNORECASE)
+_FOR_TRIP = re.compile(r"\bför\s+(?P<what>(?:en|ett)\s+(?-i:[a-zåäö]).+)$", re.IGNORECASE)
+
+
+def _after_fund(rest: str) -> re.Match[str] | None:
+    """The trip's phrase after the fund's name ("i medel för utveckling och lärande för en
+    studieresa till Köpenhamn"): the first "för en/ett …" that speaks of a visit."""
+    if not _IN_FUND.match(rest):
+        return None
+    for m in _FOR_TRIP.finditer(rest):
+        if _TRIP_WORD.search(fold(m.group("what"))):
+            return m
+    return None
+
+
 #: where the trip's phrase ends: a reason or a relative clause after a comma
 _END = re.compile(r",\s+(?:eftersom|vilket|då|men|som)\b|\.\s*$", re.IGNORECASE)
 _TRIP_WORD = re.compile(r"(?:besok|resa|resan|studie|konferens|studera|seminari|kongress)")
@@ -60,10 +79,17 @@ def find_trip_grants(
             if a.per is not None:
                 continue
             verb = _VERB.search(s.text[: a.start])
-            what = _FOR.match(s.text[a.end :])
-            if verb is None or what is None:
+            active = _ACTIVE.search(s.text[: a.start]) if verb is None else None
+            what = _FOR.match(s.text[a.end :]) or _after_fund(s.text[a.end :])
+            if what is None:
                 continue
-            owners = find(s.text[: verb.start()])
+            # "Skarpnäck beviljas 22 000 kr …" / "Socialnämnden beviljar Skarpnäck 22 000 kr …"
+            if verb is not None:
+                owners = find(s.text[: verb.start()])
+            elif active is not None:
+                owners = find(active.group("who"))
+            else:
+                continue
             phrase = what.group("what")
             end = _END.search(phrase)
             phrase = _LEAD.sub("", (phrase[: end.start()] if end else phrase).strip())

@@ -336,14 +336,23 @@ def _subheading(
         return None
     if not prev and _PROJECT_LABEL.match(text) and nxt and nxt[:1].isupper():
         return text, 1  # "Studie 2: Skolgång och …" over its paragraph
+    if _wrapped_title(text, prev, following):
+        return f"{text} {nxt}", 2
     if len(text) >= 0.8 * width and nxt and nxt[0].islower():
         return None
     if not nxt:
         after = next((t for t in following[1:] if t), "")
         if not after or not after[0].isupper():
             return None
-        if _looks_like_subheading(after) and len(after) < 40 and not _CAPITALS.match(text):
-            return None  # a run of short lines (a list); a line in capitals heads what follows
+        if (
+            _looks_like_subheading(after)
+            and len(after) < 40
+            and not _CAPITALS.match(text)
+            and not _LABELLED.match(after)
+        ):
+            # a run of short lines (a list); a line in capitals heads what follows, and so
+            # does a line over a form's fields ("Redovisning av studier 2013" ⏎ ⏎ "Studie: …")
+            return None
         return text, 1
     if nxt[0].islower() or (nxt[0].isdigit() and not re.match(r"^\d{1,2}\s*[.)]\s", nxt)):
         return None  # the sentence goes on ("… beräknas till cirka" / "600 000 kronor …")
@@ -355,6 +364,28 @@ def _subheading(
     if titled and len(nxt) > 40 and (goes_on or not _looks_like_subheading(nxt)):
         return text, 1
     return None
+
+
+#: a form's field: "Studie: Name", "Utförare: …"
+_LABELLED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+){0,2}:\s+\S")
+
+
+def _wrapped_title(text: str, prev: str, following: list[str]) -> bool:
+    """A title opening a paragraph whose last word or two wrapped onto a line of their own,
+    over its text ("Likställighet i handläggningen av ekonomiskt" ⏎ "bistånd" ⏎ "Studien ska
+    …"): the short line has no mark and ends in no function word, and the line under it
+    opens a sentence — a wrapped sentence would have ended with a full stop first."""
+    if prev or len(following) < 2 or text.endswith((".", ",", ";", ":")) or "," in text:
+        return False  # (not "Name, Södermalms" ⏎ "stadsdelsförvaltning": an item's owner)
+    if re.search(r"\S\s{2,}\S", text.strip()):
+        return False  # a table's row ("Studien svarar mot …      30 %")
+    nxt, after = following[0], following[1]
+    return (
+        bool(re.fullmatch(r"[a-zåäö][\wåäöé-]*(?: [a-zåäö][\wåäöé-]*)?", nxt))
+        and fold(nxt.split()[-1]) not in _FUNCTION_WORDS
+        and after[:1].isupper()
+        and len(after.split()) >= 4
+    )
 
 
 def split_sections(

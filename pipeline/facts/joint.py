@@ -1,0 +1,65 @@
+"""A joint project listed under each of its owners, read as one project.
+
+How the documents write it
+--------------------------
+
+A distribution grouped by district may list a project two districts run together under each
+of them, each with its share::
+
+    Rinkeby-Kista
+    •  Föräldraskap i förändring - 190 tkr
+       (gemensamt med Spånga-Tensta, totalt 380 tkr)
+
+    Spånga-Tensta
+    •  Föräldraskap i förändring - 190 tkr
+       (gemensamt med Rinkeby-Kista)
+
+It is one project: its owners are both districts and its sum is the shares together. Each
+share stays an amount of its own, printed where it stands. Listings of one name under the
+same owner, or with no word of a joint project, stay as they are. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.drafts import Draft
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["joint_listings"]
+
+#: the listing says the project is shared with another owner
+_JOINT = re.compile(r"\b(?:gemensam\w*|tillsammans med|medsokande|i samverkan med|delas)\b")
+
+
+def joint_listings(drafts: Sequence[Draft]) -> list[Draft]:
+    """`drafts` with each joint project's listings under its several owners made one (module
+    docstring): the first listing, with every owner and the shares' sum."""
+    out: list[Draft] = []
+    first_of: dict[tuple[str, str | None, int | None], Draft] = {}
+    for d in drafts:
+        key = (fold(d.name).strip(), d.fund_type, d.year)
+        first = first_of.get(key)
+        if first is None or not _joint(first, d):
+            first_of.setdefault(key, d)
+            out.append(d)
+            continue
+        ids = {p.district_id for p in first.places}
+        first.places = [*first.places, *(p for p in d.places if p.district_id not in ids)]
+        if first.amount_sek is not None and d.amount_sek is not None:
+            # the sum is the shares together; each share stays printed money of its own
+            first.amount_sek += d.amount_sek
+            first.amount_raw, first.amount_line, first.amount_evidence = None, None, ""
+        first.last_line = max(first.last_line, d.last_line)
+    return out
+
+
+def _joint(a: Draft, b: Draft) -> bool:
+    """Two listings of one name under different owners, one of them saying it is shared."""
+    if not a.places or not b.places:
+        return False
+    if {p.district_id for p in a.places} & {p.district_id for p in b.places}:
+        return False
+    said = " ".join(f"{d.evidence} {d.description or ''}" for d in (a, b))
+    return bool(_JOINT.search(fold(said)))
