@@ -15,7 +15,9 @@ A distribution may print each förvaltning's name on a line of its own, set out 
 
 Each block with no owner field of its own belongs to the nearest such name above it, and a
 block's text ends where the next owner's name stands. Also what an owner field names
-(`owners_of`) and a trip block's name from its destination and purpose (`with_purpose`).
+(`owners_of`), the owner fields printed right over a block's name field ("Sökande   Järva
+sdf" over "Projekt   Name": `owner_preface`, `preface_of_next`) and a trip block's name from
+its destination and purpose (`with_purpose`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,15 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine, Context
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.drafts import Draft, cued_status
-from pipeline.facts.field_lines import DESTINATION, FIELD, PURPOSE, field_of
+from pipeline.facts.field_lines import (
+    DESTINATION,
+    FIELD,
+    NAME,
+    OWNER,
+    PURPOSE,
+    field_of,
+    known_gap_field,
+)
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.text_units import sentences, unit_at
 from pipeline.lang.amounts import find_amounts
@@ -34,6 +44,8 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "district_heading",
+    "owner_preface",
+    "preface_of_next",
     "intro_status",
     "is_owner_line",
     "own_by_owner_lines",
@@ -183,3 +195,37 @@ def district_heading(
     text = lines[above[0]].text.strip() if above else ""
     found = find(text) if text else []
     return list(found) if found and covered_by_places(text, found) else []
+
+
+def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
+    """The line after a run of owner fields (and their wrapped lines) from line `j`."""
+    while j < len(lines):
+        m = FIELD.match(lines[j].text.strip()) or known_gap_field(lines[j].text.strip())
+        if m is not None and OWNER.match(fold(m.group("label")).strip()):
+            j += 1
+        elif m is None and lines[j].text.strip() and lines[j].indent >= 8:
+            j += 1  # a value wrapped under itself
+        else:
+            return j
+    return j
+
+
+def owner_preface(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The first line of the owner fields right above a name field on line `i`, or None."""
+    for start in range(i - 1, max(-1, i - 4), -1):
+        if not lines[start].text.strip():
+            return None
+        if start < i and _owner_fields_from(lines, start) == i:
+            m = FIELD.match(lines[start].text.strip()) or known_gap_field(lines[start].text.strip())
+            if m is not None:
+                return start
+    return None
+
+
+def preface_of_next(lines: Sequence[BodyLine], j: int) -> bool:
+    """Whether line `j` opens the owner fields of the next block (its name field after them)."""
+    k = _owner_fields_from(lines, j)
+    if k == j or k >= len(lines):
+        return False
+    m = FIELD.match(lines[k].text.strip()) or known_gap_field(lines[k].text.strip())
+    return m is not None and bool(NAME.match(fold(m.group("label")).strip()))

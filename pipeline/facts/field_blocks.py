@@ -37,7 +37,9 @@ from pipeline.facts.block_owners import (
     is_owner_line,
     own_by_owner_lines,
     owner_on_top,
+    owner_preface,
     owners_of,
+    preface_of_next,
     with_purpose,
 )
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
@@ -125,7 +127,7 @@ def find_field_blocks(
     out: list[Draft] = []
     i = 0
     while i < len(lines):
-        head = None if _preface_of_next(lines, i) else _block_at(lines, i, find)
+        head = None if preface_of_next(lines, i) else _block_at(lines, i, find)
         if head is None:
             i += 1
             continue
@@ -148,7 +150,7 @@ def find_field_blocks(
                 break  # the next numbered item over its fields
             if bare_name_over_fields(lines, end) is not None:
                 break  # the next name over its fields
-            if not lines[end].heading and _preface_of_next(lines, end):
+            if not lines[end].heading and preface_of_next(lines, end):
                 break  # the next block's applicant, over its name field
             if is_owner_line(lines, end, find, lines[i].indent):
                 break  # the next owner's name over its blocks
@@ -189,47 +191,13 @@ def _name_and_grant(fields: dict[str, tuple[int, str]]) -> bool:
     )
 
 
-def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
-    """The line after a run of owner fields (and their wrapped lines) from line `j`."""
-    while j < len(lines):
-        m = FIELD.match(lines[j].text.strip()) or known_gap_field(lines[j].text.strip())
-        if m is not None and OWNER.match(fold(m.group("label")).strip()):
-            j += 1
-        elif m is None and lines[j].text.strip() and lines[j].indent >= 8:
-            j += 1  # a value wrapped under itself
-        else:
-            return j
-    return j
-
-
-def _owner_preface(lines: Sequence[BodyLine], i: int) -> int | None:
-    """The first line of the owner fields right above a name field on line `i`, or None."""
-    for start in range(i - 1, max(-1, i - 4), -1):
-        if not lines[start].text.strip():
-            return None
-        if start < i and _owner_fields_from(lines, start) == i:
-            m = FIELD.match(lines[start].text.strip()) or known_gap_field(lines[start].text.strip())
-            if m is not None:
-                return start
-    return None
-
-
-def _preface_of_next(lines: Sequence[BodyLine], j: int) -> bool:
-    """Whether line `j` opens the owner fields of the next block (its name field after them)."""
-    k = _owner_fields_from(lines, j)
-    if k == j or k >= len(lines):
-        return False
-    m = FIELD.match(lines[k].text.strip()) or known_gap_field(lines[k].text.strip())
-    return m is not None and bool(NAME.match(fold(m.group("label")).strip()))
-
-
 def _block_at(
     lines: Sequence[BodyLine], i: int, find: PlaceFinder
 ) -> tuple[dict[str, tuple[int, str]], int] | None:
     """`_block_fields`, with the owner fields printed right above the block's name field
     ("Sökande   Järva sdf" over "Projekt   Name …")."""
     got = _block_fields(lines, i, find)
-    start = _owner_preface(lines, i) if got is not None else None
+    start = owner_preface(lines, i) if got is not None else None
     if got is None or start is None:
         return got
     fields = {**read_fields(lines, start)[0], **got[0]}

@@ -116,6 +116,7 @@ from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
 from pipeline.facts.state_money import state_money
+from pipeline.facts.sum_kinds import PROCURES, procured_amounts, sought_amounts
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences
 from pipeline.facts.two_column import find_two_column_lists
@@ -369,24 +370,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
             else a
             for a in amounts
         ]
-    if subject is not None and _PROCURES.search(fold(subject)):
-        amounts = [_procured(a) for a in amounts]
+    amounts = procured_amounts(amounts, subject)
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
     ]
-    # the sum an application asks for, printed as asked for, is no project's money yet
-    # ("… ansöker om 320 000 kronor för projektet …"): applied for (`other`)
-    sought = {(p.project_id, p.amount_sek) for p in projects if p.status == "ansökt"}
-    amounts = [
-        dataclasses.replace(a, kind="other")
-        if a.kind == "project_cost"
-        and (a.project_id, a.sek) in sought
-        and _ASKED.search(fold(a.evidence))
-        and not _GIVEN.search(fold(a.evidence))  # ("beviljades … på ansökan av …")
-        else a
-        for a in amounts
-    ]
+    amounts = sought_amounts(amounts, projects)
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
@@ -394,7 +383,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for c in find_criteria(lines, ctx)
         # the criteria of the FoU calls only: another fund's conditions (a school's
         # utvecklingsmedel, a föreningsbidrag), a procurement's award criteria are none
-        if (c.fund_type is None and not _PROCURES.search(fold(f"{subject} {c.evidence}")))
+        if (c.fund_type is None and not PROCURES.search(fold(f"{subject} {c.evidence}")))
         or c.fund_type in _CALL_FUNDS
     )
     return Facts(
@@ -452,29 +441,6 @@ _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
 #: the funds whose calls state criteria: the FoU money, state grants and project grants
-_ASKED = re.compile(r"\b(?:ansok\w*|soker|sokt\w*|soks|sokes)\b")
-_GIVEN = re.compile(r"\b(?:bevilja\w*|tilldela\w*|foresla\w*|fick|far)\b")
-_PROCURES = re.compile(r"\bupphandl|\banbud|tilldelningsbeslut")
-#: what a procurement's sums are: a contract's value, a price, the office's own costs
-_CONTRACT = re.compile(r"\b(?:avtal\w*|kontrakt\w*|anbud\w*|upphandl\w*|vard\w*|pris\w*)")
-
-
-def _procured(a: Amount) -> Amount:
-    """A sum of a procurement's tjänsteutlåtande that no project owns: no grant, no fund's
-    frame or ceiling, but a contract's value, a price or a cost (`other`) — a frame only
-    where its sentence says nothing of the contract ("Nämndens budget för … är …")."""
-    said = fold(a.evidence)
-    if a.project_id is not None or a.kind in ("other", "state_grant"):
-        return a
-    if a.kind == "budget" and (not _CONTRACT.search(said) or _FRAME.search(said)):
-        return a
-    if a.kind == "project_cost" and _COMMISSIONED.search(said):
-        return a  # a study or evaluation bought: the work's cost ("uppdraget att utvärdera …")
-    return dataclasses.replace(a, kind="other")
-
-
-_FRAME = re.compile(r"\b(?:inom en ram|ram om|ramen|budget\w*|avsatt\w*|avsatts)\b")
-_COMMISSIONED = re.compile(r"\b(?:uppdrag\w*|utvardera\w*|utvardering\w*|studie\w*)\b")
 _CALL_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag"})
 
 
