@@ -24,27 +24,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD, _projects
 
 from pipeline.records import Facts
-
-HEAD = """Socialförvaltningen                              Tjänsteutlåtande
-Avdelningen för stadsövergripande                Dnr 3.1-0202/{year}
-sociala frågor                                   Sida 1 (3)
-                                                 {year}-10-20
-Handläggare: Olle Exempel                        Till
-Telefon: 08-508 00 000                           Socialnämnden
-
-{title}
-
-Förvaltningens förslag till beslut
-1. Socialnämnden beviljar medel enligt förvaltningens förslag.
-"""
-
-
-def _projects(f: Facts) -> list[tuple[str, tuple[str, ...], int | None]]:
-    return sorted(
-        (p.name, tuple(d.district_id for d in p.districts), p.amount_sek) for p in f.projects
-    )
 
 
 def _district(f: Facts, name: str) -> tuple[str, ...]:
