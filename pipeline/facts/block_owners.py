@@ -23,7 +23,7 @@ its destination and purpose (`with_purpose`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pipeline.facts.context import BodyLine, Context
 from pipeline.facts.cues import cue_hits
@@ -187,11 +187,17 @@ def intro_status(lines: Sequence[BodyLine], first: int) -> str | None:
 
 
 def district_heading(
-    ctx: Context, lines: Sequence[BodyLine], i: int, find: PlaceFinder
+    ctx: Context,
+    lines: Sequence[BodyLine],
+    i: int,
+    find: PlaceFinder,
+    names: Collection[int] = (),
 ) -> list[Place]:
     """The district whose name alone heads the section of line `i` ("Enskede-Årsta-Vantör"
-    over '”Tidiga insatser …” beviljas 300 000 kronor.'): the owner of what it grants."""
-    above = ctx.headings_above(i)[:1]
+    over '”Tidiga insatser …” beviljas 300 000 kronor.'): the owner of what it grants. The
+    headings on lines `names` are projects' names (a district's second project stands
+    under its first one's heading): the district's heading is the first above them."""
+    above = [h for h in ctx.headings_above(i) if h not in names][:1]
     text = lines[above[0]].text.strip() if above else ""
     found = find(text) if text else []
     return list(found) if found and covered_by_places(text, found) else []

@@ -215,6 +215,13 @@ def _plain_items(
             break
         if items and s.endswith(":") and cue_hits(s, "criteria_intro"):
             break  # "Projekt med följande inriktningar har prioriterats:": a list of its own
+        if (
+            items
+            and s.endswith(".")
+            and i > items[-1][1] + 1
+            and not any(lines[b].text.rstrip().endswith(".") for _, b in items)
+        ):
+            break  # a sentence after a blank line, below items that carry no full stop
         if items and lines[items[0][0]].indent >= 2 and ln.indent < lines[items[0][0]].indent - 1:
             break  # the text goes on at the margin after a list set in
         nxt = _next_nonblank(lines, i)

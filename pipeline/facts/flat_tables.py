@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import header_role, unit_multiplier
-from pipeline.facts.item_parts import PlaceFinder, tidy
+from pipeline.facts.item_parts import PlaceFinder, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, covered_by_places
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join
@@ -168,6 +168,7 @@ def _row(
     lines: Sequence[BodyLine],
     unit: int,
     find: PlaceFinder,
+    money: bool = True,
 ) -> ListRow | None:
     name = tidy(cells[roles.index("name")])
     if not name:
@@ -177,13 +178,17 @@ def _row(
     for cell, role in zip(cells, roles, strict=True):
         if role == "district":
             found = find(cell)
-            if covered_by_places(cell, found):
-                places = list(found)
+            if covered_by_places(cell, found) or with_own_unit(cell, found):
+                places = list(found)  # (and "Socialförvaltningen, <its unit>")
             else:
                 performer = tidy(cell)  # an association applying: it carries the project out
         elif role == "performer":
             performer = tidy(cell)
     last = j + len(cells) - 1
+    if not money:
+        row = ListRow(name, places, j, last, lines[j].page_no, " | ".join(cells), form="intro_list")
+        row.performer = performer
+        return row
     raw = cells[-1]
     digits = re.sub(r"[^\d,]", "", raw)
     whole, _, dec = digits.partition(",")
@@ -239,22 +244,32 @@ def _column_table(
         while j < len(lines) and not lines[j].text.strip() and j - k < 2:
             j += 1  # a blank line between two columns
     roles = [r for r, _ in columns]
-    if len(columns) < 2 or roles[-1] != "cost" or "name" not in roles:
+    if len(columns) < 2 or "name" not in roles:
+        return None
+    # no money column: a district column and a name column only, three rows or more, each
+    # district cell a place ("Stadsdelsförvaltning" ⏎ "Bromma" … ⏎ "Projekt" ⏎ names)
+    money = roles[-1] == "cost"
+    if not money and (
+        sorted(roles) != ["district", "name"]
+        or len(columns[0][1]) < _MIN_ROWS + 1
+        or not all(_places_cell(lines, c, find) for c in columns[roles.index("district")][1])
+    ):
         return None
     n_rows = len(columns[-1][1])
     if any(len(cells) != n_rows for _, cells in columns):
         return None
-    if not all(_NUMBER_CELL.match(lines[c[0]].text.strip()) for c in columns[-1][1]):
+    if money and not all(_NUMBER_CELL.match(lines[c[0]].text.strip()) for c in columns[-1][1]):
         return None
-    unit = unit_multiplier(lines[columns[-1][1][0][0] - 1].text)
+    unit = unit_multiplier(lines[columns[-1][1][0][0] - 1].text) if money else 1
     rows: list[ListRow] = []
     for n in range(n_rows):
         at = [cells[n] for _, cells in columns]
         cells_text = [dehyphen_join([lines[k].text.strip() for k in cell]) for cell in at]
-        row = _row(cells_text, list(roles), at[0][0], lines, unit, find)
+        row = _row(cells_text, list(roles), at[0][0], lines, unit, find, money=money)
         if row is not None:
             row.first_line = row.last_line = at[0][0]  # the rows interleave: each its first cell
-            row.amount_line = at[-1][0]
+            if money:
+                row.amount_line = at[-1][0]
             if "end" in roles:
                 got = parse_end_date(cells_text[roles.index("end")])
                 row.end_date = got[3] if got else None
@@ -263,8 +278,18 @@ def _column_table(
 
 
 def _wraps(cell: str, nxt: str) -> bool:
-    """Does a cell go on in the next line: it starts in lower case, or the cell ends on a
-    word that carries on or a hyphen."""
+    """Does a cell go on in the next line: it starts in lower case, the cell ends on a
+    word that carries on or a hyphen, or a parenthesis it opened is still open."""
     # ("Socialförvaltningen," ⏎ "Stödcentrum för unga" ⏎ "brottsoffer": a unit under its
-    # förvaltning goes on after the comma)
-    return nxt[:1].islower() or cell.rstrip().endswith(("-", ",", " för", " och", " i", " av"))
+    # förvaltning goes on after the comma; "Kungsholmen (medsökande" ⏎ "Norrmalm)")
+    return (
+        nxt[:1].islower()
+        or cell.rstrip().endswith(("-", ",", " för", " och", " i", " av"))
+        or cell.count("(") > cell.count(")")
+    )
+
+
+def _places_cell(lines: Sequence[BodyLine], cell: list[int], find: PlaceFinder) -> bool:
+    """Does a district column's cell (its lines) begin with a place?"""
+    text = dehyphen_join([lines[k].text.strip() for k in cell])
+    return bool(find(text.split("(")[0].split(",")[0]))

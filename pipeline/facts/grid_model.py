@@ -82,7 +82,7 @@ _BARE_NUMBER = re.compile(
 
 def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
     """A money cell: (kronor, raw, approximate). A bare number takes the column's unit."""
-    s = text.strip()
+    s = re.sub(r"^[.'`|:]+(?=\d)", "", text.strip())  # (".265 000": a speck before the sum)
     m = _BARE_NUMBER.match(s)
     if m:
         digits = re.sub(r"[ \u00a0.]", "", m.group("num"))

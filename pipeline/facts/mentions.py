@@ -11,7 +11,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.lists import Place
 from pipeline.facts.spacy_pipeline import gazetteer, get_nlp
 from pipeline.facts.text_units import paragraphs
-from pipeline.records import DistrictMention, UnderstoodDocument
+from pipeline.records import DistrictMention, Project, UnderstoodDocument
 
 
 def mention_years(doc: UnderstoodDocument, year: int | None) -> tuple[int, ...]:
@@ -78,3 +78,15 @@ def own_mentioned(
 
 
 _OWN_CONFIDENCE = 0.8
+
+
+def owned_units(
+    projects: Sequence[Project], own: Sequence[Place], found: Sequence[DistrictMention]
+) -> tuple[DistrictMention, ...]:
+    """`own_mentioned`, with a förvaltning's unit ("Socialjouren", "Uppsökarenheten")
+    counted only where it owns or shares a project of the document: a unit named in
+    passing is no party to the decision (as the gold of every writer counts it)."""
+    owners = {d.district_id for p in projects for d in p.districts}
+    units = {k for k, d in gazetteer().districts.items() if d.kind == "unit"}
+    kept = [m for m in found if m.district_id not in units or m.district_id in owners]
+    return own_mentioned(own, kept)

@@ -57,6 +57,8 @@ def join_studies(
     out: list[Draft] = []
     used: set[int] = set()
     for st in studies:
+        if any(d.first_line <= st.heading_line <= d.last_line for d in listed):
+            continue  # its heading is another reader's project (a name over its fields)
         best = max(
             ((match_row(st.name, r, st.text), k) for k, r in enumerate(rows) if k not in used),
             default=(0.0, -1),
@@ -200,12 +202,23 @@ _PLACE_TAIL = re.compile(r"^\s+i\s+\S")
 _MIN_PREFIX_NAME = 10
 
 
+#: a grant proposed or made in the sentence itself
+_DECIDED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
+
+
 def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
     """A project found by another reader (a study heading) gets what the sentence about its
     money says and it lacks: the owner, the sum and the status."""
     if not d.places and pp.places and not d.unowned:
         d.places = list(pp.places)
-    if d.status is None:
+    if d.status is None or (
+        # a quoted name read with no word of its state; the sentence proposes or grants it
+        # now ("… föreslås få 160 000 kr för projektet ”X”"; not "har tilldelats")
+        d.status == "pågående"
+        and d.end_date is None
+        and pp.status == "beviljad"
+        and _DECIDED_NOW.search(fold(pp.sentence.text))
+    ):
         d.status = pp.status
     if d.amount_sek is None and pp.amount is not None:
         _set_amount(d, pp, lines)
@@ -266,11 +279,13 @@ def prose_drafts(
     for pp in found:
         pp.name = unlabelled(pp.name)  # "Projekt 1: Name" read as a section's heading
         same = _same_draft(pp.name, [*drafts, *out])
-        if same is not None:
-            _complete(same, pp, lines)
-            continue
         s = pp.sentence
         funds = find_funds(pp.fund_text or s.text, ctx.study_fund)
+        if same is not None:
+            _complete(same, pp, lines)
+            if same.fund_type is None:
+                same.fund_type = funds[-1][2] if funds else ctx.fund_before(s.first)
+            continue
         d = Draft(
             name=pp.name,
             fund_type=funds[-1][2] if funds else ctx.fund_before(s.first),

@@ -93,6 +93,8 @@ def find_named_projects(
         for m in _HEADING_NAMES.finditer(lines[h].text):
             names += [g for g in m.groups() if g and g not in names]
     for x in names:
+        if find_funds(x, ctx.study_fund):
+            continue  # "Sammanställning av FUM-projekt 2023": the fund's projects, not one
         pat = re.compile(rf"\b{re.escape(x)}\w?\s*-?\s*proj", re.UNICODE)
         defining = next((s for s in sents if pat.search(s.text)), None)
         if defining is None:

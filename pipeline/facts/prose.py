@@ -78,7 +78,9 @@ _QUOTED = re.compile(r"^[\"”“«»'’]([^\"”“«»]{2,150})[\"”“«»'
 #: words that end a project name written without quotes (verbs and relatives after it)
 _NAME_STOP = re.compile(
     r"^(?:som|har|hade|genomförts|genomfördes|genomförs|drivits|drevs|bedrivits|bedrivs|"
-    r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|inom|tillsammans\s+med|avslutades|"
+    r"beviljas|beviljades|beviljats|vilket|vilken|där|under|sedan|tillsammans\s+med|avslutades|"
+    # ("inom ramen för …" ends a name; "Brukarrevision inom socialpsykiatrin" is one)
+    r"inom\s+(?:ramen|ordinarie|befintlig\w*|den|det|de|dess|sin|sitt|sina)\b|"
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
     r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"
     r"avslås|avslogs|dras\s+tillbaka|drogs\s+tillbaka|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"

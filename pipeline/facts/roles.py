@@ -184,9 +184,28 @@ def _owned_by_other(
             # "har X kronor fördelats och Y kronor återstår": a conjunction after the cue
             # closes its clause; the cue is not the next amount's
             and not (cue[1] <= o[0] and _CLAUSE_CLOSED.match(sentence[cue[1] : o[0]]))
+            and not _gapped(cue, span, sentence, others)
         ):
             return True
     return False
+
+
+#: "… att 112 000 kr fördelas till åtta studiebesök och 265 000 kr till tre projekt": the
+#: verb left out of the second of two parallel clauses, each a sum and what it goes to
+_GAP_BEFORE = re.compile(r"^\s+(?:(?:till|för|åt)\s+)?[^\d§.;:]{1,60}?\s(?:och|samt)\s*$", re.I)
+_GAP_AFTER = re.compile(r"^\s*(?:kronor|kr)?\.?\s+(?:till|för|åt)\s", re.I)
+
+
+def _gapped(
+    cue: tuple[int, int], span: tuple[int, int], sentence: str, others: Sequence[tuple[int, int]]
+) -> bool:
+    """Is the amount at `span` the second of two parallel clauses whose verb, the cue, only
+    the first prints?"""
+    return (
+        cue[1] <= span[0]
+        and bool(_GAP_BEFORE.match(_masked(sentence, cue[1], span[0], others)))
+        and bool(_GAP_AFTER.match(sentence[span[1] :]))
+    )
 
 
 def _sentence_scores(

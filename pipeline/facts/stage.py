@@ -39,7 +39,12 @@ from pipeline.facts.block_owners import district_heading
 from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
-from pipeline.facts.co_applicants import own_application, partners_of_own, with_partners
+from pipeline.facts.co_applicants import (
+    PARTNERS,
+    own_application,
+    partners_of_own,
+    with_partners,
+)
 from pipeline.facts.context import (
     Context,
     document_fund,
@@ -89,7 +94,7 @@ from pipeline.facts.lists import (
     find_numbered_projects,
     lead_places,
 )
-from pipeline.facts.mentions import mention_years, mentions, own_mentioned
+from pipeline.facts.mentions import mention_years, mentions, owned_units
 from pipeline.facts.merge import (
     join_studies,
     prose_drafts,
@@ -123,7 +128,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 48
+EXTRACT_VERSION = 49
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -163,10 +168,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
     def listed(rows: Sequence[ListRow]) -> list[Draft]:
         # (a row named by a place alone, "(Skärholmen, medsökande Farsta)" under a wrapped
         # name, is no project: it takes no lines from the reader that reads the whole row)
+        # nor is a co-applicant's cue whose place wrapped onto the next line ("Kungsholmen
+        # (medsökande" ⏎ "Norrmalm)": a district column flattened)
         return [
             from_list_row(r, lines, ctx)
             for r in rows
             if not covered_by_places(r.name.strip(" ()"), places(r.name.strip(" ()")))
+            and PARTNERS.fullmatch(fold(r.name.strip(" ():"))) is None
         ]
 
     drafts: list[Draft] = [
@@ -269,11 +277,12 @@ def extract(doc: UnderstoodDocument) -> Facts:
                 p for p in marked if p.district_id not in {q.district_id for q in d.places}
             ]
     own_district = [p for p in own if p.kind == "stadsdelsförvaltning"]
+    named_at = {d.first_line for d in drafts}  # (headings that are projects' names)
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
         if not d.places:
-            d.places = district_heading(ctx, lines, d.first_line, places)
+            d.places = district_heading(ctx, lines, d.first_line, places, named_at)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         d.places += partners_of_own(d, own_district, places)
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
@@ -391,7 +400,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         projects=tuple(projects),
         amounts=tuple(amounts),
         criteria=criteria,
-        mentions=own_mentioned(
+        mentions=owned_units(
+            projects,
             own_district,
             mentions(
                 lines,

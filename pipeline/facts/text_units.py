@@ -223,6 +223,7 @@ def generic_heading(text: str) -> bool:
 _SECTION_WORDS = re.compile(
     r"^(?:ekonomi|ekonomin|ekonomiska|finansiering|kostnad(?:er|en|erna)?|budget|"
     r"kostnads(?:berakning|kalkyl|redovisning|sammanstallning|specifikation)\w*|"
+    r"sammanstallning(?:en|ar)?|"
     r"bedomning(?:en|ar|arna)?|synpunkt(?:er|erna)?|beredning|bakgrund|sammanfattning|"
     r"forslag(?:et|en)?|beslut(?:et|en)?|konsekvens(?:er|erna)?|uppfoljning|utvardering|"
     r"resultat|slutsats(?:en|er|erna)?|tidplan|tidsplan|organisation|syfte|mal|metod|"
@@ -239,7 +240,9 @@ _SECTION_WORDS = re.compile(
     r"arbetsmiljo(?:n)?|internkontroll(?:en)?|intern|nyckeltal(?:en)?|bidrag|"
     r"foreningsbidrag(?:en)?|verksamhet(?:en|er|erna)?|"
     # "Exempel på resultat", "Några exempel": the report's own illustrations
-    r"exempel|nagra)$"
+    r"exempel|nagra|"
+    # a call's parts: "Inriktning för 2024", "Utlysning 2025", "Fokusområden"
+    r"inriktning(?:en|ar|arna)?|utlysning(?:en|ar|arna)?|fokusomrade(?:n|na)?)$"
 )
 
 

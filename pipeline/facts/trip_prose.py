@@ -75,28 +75,45 @@ def find_trip_grants(
     `fund_at` gives the fund of the passage at a line."""
     out: list[ProseProject] = []
     for s in sents:
-        for a in find_amounts(s.text):
-            if a.per is not None:
-                continue
-            verb = _VERB.search(s.text[: a.start])
-            active = _ACTIVE.search(s.text[: a.start]) if verb is None else None
-            what = _FOR.match(s.text[a.end :]) or _after_fund(s.text[a.end :])
+        amounts = [a for a in find_amounts(s.text) if a.per is None]
+        cuts = _clauses(s.text) if len(amounts) > 1 else []
+        for a in amounts:
+            # the amount's own "att"-clause when the sentence lists several
+            lo = max((c.end() for c in cuts if c.end() <= a.start), default=0)
+            hi = min((c.start() for c in cuts if c.start() >= a.end), default=len(s.text))
+            head, tail = s.text[lo : a.start], s.text[a.end : hi]
+            verb = _VERB.search(head)
+            active = _ACTIVE.search(head) if verb is None else None
+            what = _FOR.match(tail) or _after_fund(tail)
             if what is None:
                 continue
             # "Skarpnäck beviljas 22 000 kr …" / "Socialnämnden beviljar Skarpnäck 22 000 kr …"
             if verb is not None:
-                owners = find(s.text[: verb.start()])
+                owners = find(head[: verb.start()])
             elif active is not None:
                 owners = find(active.group("who"))
             else:
                 continue
             phrase = what.group("what")
             end = _END.search(phrase)
-            phrase = _LEAD.sub("", (phrase[: end.start()] if end else phrase).strip())
+            phrase = _LEAD.sub("", (phrase[: end.start()] if end else phrase).strip(" ,"))
             study = fund_at(s.first) == study_fund or _TRIP_WORD.search(fold(phrase))
             if not owners or not study or not 2 <= len(phrase.split()) <= _MAX_WORDS:
                 continue
             status = prose_status(fold(s.text))
             out.append(ProseProject(phrase[:1].upper() + phrase[1:], owners, a, status, s, s.text))
-            break
+            if not cuts:
+                break
     return out
+
+
+#: where a sentence that lists grants begins its next "att"-clause ("… att Vantörs
+#: stadsdelsnämnd beviljas 18 000 kr för …, att Norrmalms … samt att Rinkeby …")
+_NEXT_CLAUSE = re.compile(r",\s+(?:och\s+|samt\s+)?att\s+|\s+(?:och|samt)\s+att\s+", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[re.Match[str]]:
+    """The "att"-clause boundaries of a sentence that lists two or more grants (none if it
+    does not)."""
+    cuts = list(_NEXT_CLAUSE.finditer(text))
+    return cuts if cuts else []

@@ -122,8 +122,9 @@ _SCALE_WORD = (
     rf"|(?P<sk>tusen{_END})"
 )
 # Between a number and its unit: at most a few spaces (a unit further off in the line is a
-# column header: "Finansiering 2010            Kronor"), or one line break.
-_UGAP = rf"(?:{_HS}{{0,3}}(?:\r?\n{_HS}*)?)"
+# column header: "Finansiering 2010            Kronor"), or one line break; or a speck OCR
+# read between spaces ("38 000 . kr").
+_UGAP = rf"(?:{_HS}{{0,3}}(?:(?<=\s)[.,'`]{_HS}{{1,2}})?(?:\r?\n{_HS}*)?)"
 _UNIT = re.compile(
     rf"{_UGAP}(?:{_SCALED}|(?:{_SCALE_WORD})(?P<scur>{_GAP}{_CUR})?|(?P<cur>{_CUR}))"
 )

@@ -344,6 +344,8 @@ def _subheading(
         after = next((t for t in following[1:] if t), "")
         if not after or not after[0].isupper():
             return None
+        if _OWNER_ALONE.match(text):
+            return text, 1  # a förvaltning's name alone between blank lines heads its part
         if (
             _looks_like_subheading(after)
             and len(after) < 40
@@ -358,6 +360,16 @@ def _subheading(
         return None  # the sentence goes on ("… beräknas till cirka" / "600 000 kronor …")
     if len(nxt) >= 1.3 * len(text) and len(nxt) > 40 or nxt.endswith((".", ":", "!", "?")):
         return text, 1
+    if (
+        width >= _FULL_WIDTH  # (in a narrow column a short line is no sign)
+        and len(nxt) >= max(0.8 * width, len(text) + 10)
+        and len(text) + 1 + len(nxt.split()[0]) <= width
+        and not _LABELLED.match(nxt)  # (a name over its form's fields: the form's reader's)
+    ):
+        # a line with no stop over a full line that opens a paragraph, the first word of
+        # which would have fitted after it: a wrapped sentence would have taken it
+        # ("Socialsekreterares arbetsmiljö och personalomsättning" ⏎ "Karlstads …")
+        return text, 1
     goes_on = fold(nxt.split()[-1]) in _FUNCTION_WORDS or (
         len(following) > 1 and following[1][:1].islower()
     )
@@ -366,6 +378,13 @@ def _subheading(
     return None
 
 
+#: the least median width of a page's lines that is a full text column, not a narrow one
+_FULL_WIDTH = 50
+#: a förvaltning's or nämnd's name, the whole line ("Farsta stadsdelsförvaltning")
+_OWNER_ALONE = re.compile(
+    r"^[A-ZÅÄÖ][\w-]*(?:\s[\w-]+){0,3}\s(?:stadsdels)?(?:förvaltning|nämnd)(?:en)?$"
+    r"|^[A-ZÅÄÖ][\wåäö-]*(?:förvaltningen|nämnden)$"
+)
 #: a form's field: "Studie: Name", "Utförare: …"
 _LABELLED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+){0,2}:\s+\S")
 

@@ -1,0 +1,236 @@
+"""Twenty-sixth session: layouts of the blind round g607–g614 (opened for rules once a new
+sealed genre round was written), each on a short text written for the test (none of the
+round's names or sums):
+
+* a district | project table that a text layer flattened column by column, with no money
+  column: the districts' cells (one with its co-applicant wrapped inside a parenthesis, one
+  a förvaltning with its unit after a comma), then the projects' cells, wrapped in lower
+  case; above it a criteria list without bullets that ends before the next paragraph;
+* a damaged-OCR trip table whose column gaps closed on some rows: a row whose every gap is
+  one space, a row whose two sums ran into its text, a Summa row whose two sums ran
+  together, a sum with a speck before it;
+* a sum with a speck between it and "kr", and two sums of one verb in parallel clauses
+  ("… att X kr fördelas till A och Y kr till B");
+* study visits granted in one sentence of "att"-clauses, one for each applicant;
+* a name written without quotation marks that goes on with "inom", a quoted name granted
+  in the sentence that an earlier reader took for an ongoing project;
+* projects under district headings, two under one district; a study title over its
+  paragraph whose first word would have fitted on the title's line; a "FUM-projekt"
+  heading and an "Inriktning" heading that name no project;
+* a förvaltning's unit counted among the districts mentioned only where it owns a project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD, _projects
+
+from pipeline.records import Facts
+
+
+def _roles(f: Facts) -> list[tuple[int, str]]:
+    return sorted((a.sek, a.kind) for a in f.amounts)
+
+
+def test_district_and_project_columns_flattened_one_after_the_other(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2013, title="Redovisning av utvecklingsarbetet år 2012")
+        + """
+Lokala utvecklingsmedel
+Projekten bedömdes utifrån hur väl de uppfyllde följande kriterier:
+Nytta för många brukare
+Samverkan med högskola
+Plan för spridning av resultaten
+
+Följande projekt beviljades lokala utvecklingsmedel för år 2012.
+
+Stadsdelsförvaltning
+Farsta
+Skärholmen (medsökande
+Älvsjö)
+Kungsholmen
+Socialförvaltningen,
+Uppsökarenheten
+Projekt
+Samtalsgrupper för
+mor- och farföräldrar
+Läxhjälp i samverkan med
+fritidsgården
+Digitala besök hos äldre
+Boendecoacher för unga
+med missbruk
+
+De beviljade ansökningarna omfattade sammanlagt 1 200 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _projects(f) == [
+        ("Boendecoacher för unga med missbruk", ("socialforvaltningen", "uppsokarenheten"), None),
+        ("Digitala besök hos äldre", ("kungsholmen",), None),
+        ("Läxhjälp i samverkan med fritidsgården", ("alvsjo", "skarholmen"), None),
+        ("Samtalsgrupper för mor- och farföräldrar", ("farsta",), None),
+    ]
+    assert [c.text for c in f.criteria] == [
+        "Nytta för många brukare",
+        "Samverkan med högskola",
+        "Plan för spridning av resultaten",
+    ]
+    # the unit owns a project: it is among the districts mentioned
+    assert "uppsokarenheten" in {m.district_id for m in f.mentions}
+
+
+def test_trip_table_whose_gaps_ocr_closed(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=1999, title="Medel för studiebesök (MUST) 1999")
+        + """
+Tabell 1. Förslag till fördelning av MUST våren 1999
+
+Resmål        Sökande            Inriktning                       Sökt      Förslag
+              stadsdelsnämnd                                      kr        kr
+Bergen        Farsta             Mottagning av unga i kris        17 000    15 000
+Turku Bromma Familjestöd i grupp 12 000 12 000
+Lund          Vantör             Uppsökande arbete bland äldre 9 500 9 500
+                                 med missbruk
+Summa                                                          38 500 36 500
+
+Tabell 2. Förslag till lokala utvecklingsmedel 1999
+
+Stadsdelsnämnd   Projekt                                        Belopp kr
+Kista            Metodstöd i ekonomiskt bistånd                    70 000
+Skarpnäck        Kartläggning av unga utan sysselsättning          60 000
+Summa                                                            .130 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _projects(f) == [
+        ("Bergen, Mottagning av unga i kris", ("farsta",), 15000),
+        ("Kartläggning av unga utan sysselsättning", ("skarpnack",), 60000),
+        ("Lund, Uppsökande arbete bland äldre med missbruk", ("vantor",), 9500),
+        ("Metodstöd i ekonomiskt bistånd", ("kista",), 70000),
+        ("Turku, Familjestöd i grupp", ("bromma",), 12000),
+    ]
+    roles = _roles(f)
+    assert (38500, "other") in roles and (36500, "total_granted") in roles
+    assert (130000, "total_granted") in roles
+    assert not any(sek > 10_000_000 for sek, _ in roles)  # no "38 500 36 500" as one sum
+
+
+def test_a_speck_before_kr_and_a_verb_shared_by_two_clauses(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2000, title="Lokala utvecklingsmedel och MUST 2000")
+        + """
+Sammanfattning
+
+Efter vårens omgång föreslår förvaltningen att 96 000 kr fördelas till sex
+studiebesök och 310 000 kr till fyra utvecklingsprojekt.
+
+Ansökan från Norrmalm avser ett studiebesök i Rom till en kostnad av
+27 000 . kr. Förvaltningen bedömer att kostnaden är för hög.
+"""
+    )
+    roles = _roles(facts_of(tmp_path, text))
+    assert (96000, "total_granted") in roles
+    assert (310000, "total_granted") in roles
+    assert 27000 in {sek for sek, _ in roles}
+
+
+def test_study_visits_granted_in_one_sentence_of_att_clauses(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2007, title="Medel för studiebesök (MUST) 2007")
+        + """
+Medel för studiebesök (MUST)
+
+Sex ansökningar har inkommit. Förvaltningen föreslår att Farsta
+stadsdelsnämnd beviljas 16 000 kr för ett studiebesök i Århus om
+familjerådslag, att Bromma stadsdelsnämnd beviljas 11 000 kr för ett
+besök i Oslo om hemtjänst för unga med funktionsnedsättning samt att
+Kista stadsdelsnämnd beviljas 19 000 kr för att besöka fältgrupper i
+Glasgow.
+"""
+    )
+    assert _projects(facts_of(tmp_path, text)) == [
+        ("Besök i Oslo om hemtjänst för unga med funktionsnedsättning", ("bromma",), 11000),
+        ("Besöka fältgrupper i Glasgow", ("kista",), 19000),
+        ("Studiebesök i Århus om familjerådslag", ("farsta",), 16000),
+    ]
+
+
+def test_names_in_prose_with_inom_and_over_a_line_break(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2005, title="Lokala utvecklingsmedel 2005")
+        + """
+Förvaltningens bedömning
+
+Bromma stadsdelsnämnd föreslås få 140 000 kr för projektet
+Anhörigstöd inom missbruksvården, vilket är 30 000 kr mindre än sökt
+belopp.
+
+Vantörs stadsdelsnämnd föreslås få 120 000 kr för projektet ”Trygga
+övergångar mellan förskola och skola”.
+
+Samtliga projekt ska redovisas till förvaltningen. De lokala
+utvecklingsmedlen ska stimulera ett kunskapsbaserat utvecklingsarbete.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.status, p.amount_sek) for p in f.projects}
+    assert got["Anhörigstöd inom missbruksvården"] == ("beviljad", 140000)
+    assert got["Trygga övergångar mellan förskola och skola"] == ("beviljad", 120000)
+
+
+def test_projects_under_district_headings_and_headings_that_name_none(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2024, title="Årsrapport om forsknings- och utvecklingsmedel 2023")
+        + """
+Forsknings- och utvecklingsmedel (FUM)
+Följande stadsövergripande projekt har finansierats via FUM under 2023.
+
+Handläggares bedömningar av barns behov
+Malmö universitet studerar sedan våren 2022 hur handläggarna bedömer
+barns behov i utredningar om försörjningsstöd. Studien kostar 700 000
+kronor och ska slutrapporteras i december 2024.
+
+Sammanställning av FUM-projekt 2023
+Projektet redovisas också i kunskapsbanken. Rapporterna från FUM-projekten
+publiceras där.
+
+Lokala utvecklingsmedel (LUM)
+Under 2023 beviljades följande projekt LUM. Projekten redovisas nedan
+under respektive förvaltning.
+
+Farsta stadsdelsförvaltning
+
+Stöd till unga pappor
+Medsökande: Skarpnäcks stadsdelsförvaltning
+Beviljat belopp: 210 000 kronor
+Projektet har erbjudit samtalsgrupper.
+
+Mötesplats för ensamma äldre
+Beviljat belopp: 180 000 kronor
+Projektet pågår under 2024.
+
+Bromma stadsdelsförvaltning
+
+Digitalt stöd i hemtjänsten
+Beviljat belopp: 160 000 kronor
+Projektet avslutades i december 2023.
+
+Inriktning för 2024
+Inför utlysningen för 2024 prioriterades ansökningar som
+- stärker barnets perspektiv,
+- har en plan för uppföljning.
+
+Uppsökarenheten har deltagit i förvaltningens seminarier under året.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _projects(f) == [
+        ("Digitalt stöd i hemtjänsten", ("bromma",), 160000),
+        ("Handläggares bedömningar av barns behov", (), 700000),
+        ("Mötesplats för ensamma äldre", ("farsta",), 180000),
+        ("Stöd till unga pappor", ("farsta", "skarpnack"), 210000),
+    ]
+    # a unit named in passing, owning no project, is no district mentioned
+    assert "uppsokarenheten" not in {m.district_id for m in f.mentions}
