@@ -50,7 +50,9 @@ PARTNERS = re.compile(
 
 #: a co-applicant introduced in a project's own text ("Gemensam ansökan med …", "Medsökande:")
 _CO_APPLICANT = re.compile(
-    r"\b(?:gemensam(?:ma)? ansokan (?:med|fran)|ansoker tillsammans med|medsokande:?)\s+"
+    r"\b(?:gemensam(?:ma)? ansokan (?:med|fran)|ansoker tillsammans med|medsokande:?"
+    # "Projektet drivs tillsammans med Skärholmens stadsdelsförvaltning …": run by both
+    r"|(?:projektet\s+)?(?:drivs|bedrivs)\s+(?:gemensamt\s+)?tillsammans med)\s+"
 )
 
 

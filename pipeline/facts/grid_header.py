@@ -167,13 +167,13 @@ def _header_role(cell: str) -> str | None:
     ):
         return "applied"
     if re.fullmatch(
-        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|sek|belopp|totalt))?"
+        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|mkr|mnkr|sek|belopp|totalt))?"
         r"(?:\s+(?:19|20)\d\d)?",
         folded.strip(),
     ):
         return "applied"  # "Sökt" beside "Beviljat"
     bare = re.sub(
-        r"[,\s]+(?:kr|kronor|tkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
+        r"[,\s]+(?:kr|kronor|tkr|mkr|mnkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
     )
     if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
         return "applied"  # "Sökt 2026, kr": its year and unit in any order

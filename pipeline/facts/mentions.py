@@ -85,8 +85,23 @@ def owned_units(
 ) -> tuple[DistrictMention, ...]:
     """`own_mentioned`, with a förvaltning's unit ("Socialjouren", "Uppsökarenheten")
     counted only where it owns or shares a project of the document: a unit named in
-    passing is no party to the decision (as the gold of every writer counts it)."""
+    passing is no party to the decision (as the gold of every writer counts it); and every
+    district or unit that owns a project counted."""
     owners = {d.district_id for p in projects for d in p.districts}
-    units = {k for k, d in gazetteer().districts.items() if d.kind == "unit"}
+    known = gazetteer().districts
+    units = {k for k, d in known.items() if d.kind == "unit"}
     kept = [m for m in found if m.district_id not in units or m.district_id in owners]
+    # a stadsdelsförvaltning that owns a project is named in the document, though the
+    # scan of running text may have missed it ("Hägersten-" ⏎ "Liljeholmen" in a cell)
+    have = {m.district_id for m in kept}
+    for p in projects:
+        for d in p.districts:
+            district = known.get(d.district_id)
+            if (
+                district is not None
+                and district.kind != "fackförvaltning"
+                and d.district_id not in have
+            ):
+                have.add(d.district_id)
+                kept.append(DistrictMention(d.district_id, d.name_as_printed, p.page_no, 0.7))
     return own_mentioned(own, kept)

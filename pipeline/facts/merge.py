@@ -102,6 +102,8 @@ def join_studies(
         anchor = r.header_line if r.header_line is not None else r.first_line
         heading = next((lines[h].text for h in ctx.headings_above(anchor)), "")
         intro = intro_text(lines, r.header_line, before=True) if r.header_line else ""
+        if _CAPTION.match(intro):
+            heading = ""  # a table under its own caption: not the part the heading opened
         funds = find_funds(intro, ctx.study_fund) if intro else []
         if funds:
             fund = funds[-1][2]
@@ -202,6 +204,8 @@ _PLACE_TAIL = re.compile(r"^\s+i\s+\S")
 _MIN_PREFIX_NAME = 10
 
 
+#: a table's own caption: "Tabell 1. Förslag till fördelning …"
+_CAPTION = re.compile(r"^\s*tabell\s+\d{1,2}\b", re.IGNORECASE)
 #: a grant proposed or made in the sentence itself
 _DECIDED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.grid_header import followup_header
 from pipeline.facts.roles import amount_role
@@ -38,6 +39,9 @@ _GRANTED_COLUMN = re.compile(
 )
 
 
+_FUND_LABEL_WORDS = 4
+
+
 def table_kind(
     label: str, column: str, total: bool, table: str, caption: str = ""
 ) -> tuple[str, float]:
@@ -61,6 +65,14 @@ def table_kind(
             return by_label.kind, 0.6
         return ("total_granted", 0.7) if total else ("project_cost", 0.65)
     per_recipient = not total and not YEAR_CELL.fullmatch(label.strip())
+    if (
+        per_recipient
+        and _GRANTED_COLUMN.search(column)
+        and len(label.split()) <= _FUND_LABEL_WORDS
+        and find_funds(label)
+    ):
+        # a fund's row ("Lokala utvecklingsprojekt (LUM) | 7 | 3 000 000"): all it granted
+        return "total_granted", 0.65
     if _GRANTED_COLUMN.search(column) and (
         not said.cued or (said.kind == "total_granted" and per_recipient)
     ):

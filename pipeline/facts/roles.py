@@ -94,6 +94,7 @@ _COORDINATED = re.compile(
     re.I,
 )
 _APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docstring)
+_OWNED_MOST = 0.9  # the most a cue owned by another amount adds (under _MIN_SCORE)
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,12 @@ def _sentence_scores(
     own = clause(sentence, span[0], span[1], marks)
     best: dict[str, tuple[str, float]] = {}  # phrase -> (kind, weight)
     for h in hits:
-        w = h.cue.weight * _factor(h, span, own, others, sentence, cue_spans)
+        factor = _factor(h, span, own, others, sentence, cue_spans)
+        w = h.cue.weight * factor
+        if factor == _OWNED_FACTOR:
+            # a cue another amount owns never decides alone ("… beslut om 58,4 mnkr och …
+            # 21,6 mnkr återstår 120,0 mnkr": what remains is the last sum only)
+            w = min(w, _OWNED_MOST)
         if h.cue.phrase not in best or best[h.cue.phrase][1] < w:
             best[h.cue.phrase] = (h.value, w)
     score: dict[str, float] = {}

@@ -79,6 +79,7 @@ from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder, with_legend
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
+from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.granted_later import granted_after_applied
 from pipeline.facts.grid import find_grid_tables
@@ -111,6 +112,7 @@ from pipeline.facts.numbered_rows import (
     describe_numbered_rows,
     headed_by,
 )
+from pipeline.facts.owner_cards import find_owner_cards
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
@@ -128,7 +130,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 49
+EXTRACT_VERSION = 51
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -194,6 +196,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     taken = _lines_of(drafts) | in_grid
     readers: tuple[Callable[[], list[Draft]], ...] = (
         lambda: listed(find_applicant_pairs(lines, places)),
+        lambda: listed(find_fund_marked(lines, places, ctx.study_fund)),
+        lambda: listed(find_owner_cards(lines, places)),
         lambda: listed(find_intro_lists(lines, places, own)),
         lambda: listed(find_inline_lists(lines, places, own)),
         lambda: listed(find_block_projects(lines, places)),

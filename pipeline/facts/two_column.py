@@ -249,7 +249,16 @@ class _Row:
         self.paren_open = (self.paren_open or opened > 0) and ")" not in s
 
     def finish(self, lines: Sequence[BodyLine]) -> ListRow:
-        name, amount = _split_amount(dehyphen_join(self.text_parts))
+        parts = list(self.text_parts)
+        for k, part in enumerate(parts[:-1]):
+            # "Utrecht, familjecentraler     22 000 kr" ⏎ "och öppen förskola": the sum
+            # stands at the end of the row's first line, the name wraps under it
+            rest, sum_at_end = _split_amount(part)
+            if sum_at_end is not None and re.search(r"\S\s{2,}\S", part):
+                parts[k] = rest
+                parts.append(sum_at_end.raw)
+                break
+        name, amount = _split_amount(dehyphen_join(parts))
         name = re.sub(
             r"^[-–—:]\s+", "", name
         )  # "Bromma sdf - Tallinn. …": the dash parts the cells

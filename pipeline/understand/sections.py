@@ -126,7 +126,8 @@ def heading_kind(line: str) -> str | None:
     best: tuple[int, str] | None = None
     # "Ärende 9" in a letterhead: an agenda item's number, not "Ärendet" misread; a numbered
     # line is a heading only when its words are one exactly ("Bilaga 1")
-    numbered = bool(re.search(r"\d", text))
+    # (a digit inside a word is OCR's letter: "Förslag t1l1 beslut")
+    numbered = bool(re.search(r"(?<![^\W\d_])\d+(?![^\W\d_])", text))
     for variant, kind in _variants():
         if norm == variant:
             return kind

@@ -17,13 +17,27 @@ round's names or sums):
 * projects under district headings, two under one district; a study title over its
   paragraph whose first word would have fitted on the title's line; a "FUM-projekt"
   heading and an "Inriktning" heading that name no project;
-* a förvaltning's unit counted among the districts mentioned only where it owns a project.
+* a förvaltning's unit counted among the districts mentioned only where it owns a project;
+
+and of the blind rounds g639–g654 and n451–n458, opened for rules once measured:
+
+* a report ordered by förvaltning, each project headed "Name (FUND, sum)", the bracket
+  wrapped with the name, one project "drivs tillsammans med" another district, and a
+  summary table of one row per fund ("Lokala utvecklingsprojekt (LUM) | 7 | 3 000 000");
+* a trip table captioned "Tabell 1. …" after a list of applications turned down;
+* a "Sökt mnkr" column beside a "Förslag mnkr" column;
+* "Förslag t1l1 beslut" in damaged OCR over the numbered decisions;
+* co-financing "med sammanlagt …", and a remainder after two earlier sums in one sentence;
+* project cards in an appendix, two side by side: the owner, the name, a description and
+  "Beviljat belopp: …"; a headerless trip list whose sum stands at the end of a row's first
+  line; a district named only in a table cell broken at its hyphen, still mentioned.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD, _projects
 
@@ -234,3 +248,217 @@ Uppsökarenheten har deltagit i förvaltningens seminarier under året.
     ]
     # a unit named in passing, owning no project, is no district mentioned
     assert "uppsokarenheten" not in {m.district_id for m in f.mentions}
+
+
+def test_projects_headed_by_name_fund_and_sum_under_each_forvaltning(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2017, title="Redovisning av lokala utvecklingsmedel och MUST 2016")
+        + """
+Redovisning per förvaltning
+
+Nedan redovisas de projekt och studiebesök som beviljades medel för
+2016, ordnade efter förvaltning.
+
+Farsta stadsdelsförvaltning
+
+Föräldragrupper på lätt svenska (LUM, 280 000 kr)
+Projektet avslutades i december 2016.
+
+Studiebesök i Tammerfors om mobila team för unga (MUST,
+18 000 kr)
+
+Skarpnäcks stadsdelsförvaltning
+
+Gemensam mottagning för unga vuxna med missbruk och
+psykisk ohälsa (LUM, 350 000 kr)
+Projektet drivs tillsammans med Farsta stadsdelsförvaltning och
+pågår under 2017.
+
+Sammanställning
+
+                                  Antal     Beviljat      Förbrukat
+                                            (kronor)      (kronor)
+Lokala utvecklingsprojekt (LUM)     2         630 000       610 000
+Studiebesök (MUST)                  1          18 000        18 000
+Totalt                              3         648 000       628 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _projects(f) == [
+        ("Föräldragrupper på lätt svenska", ("farsta",), 280000),
+        (
+            "Gemensam mottagning för unga vuxna med missbruk och psykisk ohälsa",
+            ("farsta", "skarpnack"),
+            350000,
+        ),
+        ("Studiebesök i Tammerfors om mobila team för unga", ("farsta",), 18000),
+    ]
+    roles = _roles(f)
+    assert (630000, "total_granted") in roles and (18000, "total_granted") in roles
+
+
+def test_a_captioned_trip_table_after_the_applications_turned_down(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2014, title="Fördelning av lokala utvecklingsmedel och MUST 2014")
+        + """
+Ansökningar som föreslås avslås
+
+Förvaltningen föreslår att följande ansökningar avslås:
+
+•   Hemtjänst på distans, Bromma stadsdelsförvaltning (sökt belopp
+    200 000 kronor). Ansökan saknar en plan för uppföljning.
+
+Tabell 1. Förslag till fördelning av medel för MUST 2014
+
+Stadsdelsförvaltning     Studiebesök                          Belopp (kr)
+
+Kungsholmen              Oslo, uppsökande arbete bland              21 000
+                         unga vuxna
+Farsta                   Tallinn, familjestöd i hemmet              16 000
+Summa                                                               37 000
+
+Samtliga medfinansierar sina projekt med sammanlagt 120 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.status, p.amount_sek) for p in f.projects}
+    assert got["Oslo, uppsökande arbete bland unga vuxna"] == ("beviljad", 21000)
+    assert got["Tallinn, familjestöd i hemmet"] == ("beviljad", 16000)
+    roles = _roles(f)
+    assert (21000, "project_cost") in roles and (37000, "total_granted") in roles
+    assert (120000, "other") in roles  # co-financing, however summed
+
+
+def test_sought_in_millions_beside_the_proposal_and_a_remainder(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2017, title="Sociala investeringsfonden – ansökningar 2017")
+        + """
+Inkomna ansökningar
+
+Sökande nämnd        Projekt                       Sökt      Förslag
+                                                   mnkr      mnkr
+Farsta               Trygg skolväg                  3,4       3,0
+stadsdelsnämnd
+Bromma               Aktiv fritid för unga          2,2       2,2
+stadsdelsnämnd
+
+Efter tidigare beslut om 40,5 mnkr och föreslagna beviljanden om 5,2 mnkr
+återstår 54,3 mnkr.
+"""
+    )
+    roles = _roles(facts_of(tmp_path, text))
+    assert (3400000, "other") in roles and (3000000, "project_cost") in roles
+    assert (54300000, "budget") in roles
+    assert (40500000, "budget") not in roles and (5200000, "budget") not in roles
+
+
+def test_a_decision_heading_damaged_by_ocr(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD
+SOCIALTJANSTFORVALTNINGEN                                  TJANSTEUTLATANDE
+FOU-ENHETEN                                                Sida 1 (2)
+                                                           2003-03-11
+Handlaggare: Eva Exempel                                   DNR 407-0101/2003
+                                                           Till
+                                                           Socialtjanstnamnden
+
+
+FORDELNING AV MEDEL FOR STUDIEBESOK (MUST) AR 2003
+
+
+Förslag t1l1 beslut
+
+1. Socialtjanstnamnden beviljar medel for studiebesok (MUST) ar 2003 till
+   sex stadsdelsnamnder med sammanlagt 140 000 kr.
+
+2. Socialtjanstnamnden avslar ansokan fran Bromma stadsdelsnamnd.
+
+
+SAMMANFATTNING
+
+Socialtjanstnamnden har i budget 2003 avsatt 200 000 kr for studiebesok.
+"""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    u = understood(path)
+    assert [d.item_no for d in u.decisions] == [1, 2]
+    assert u.meta.title is not None and "STUDIEBES" in u.meta.title.upper()
+
+
+def test_owner_cards_side_by_side_and_a_trip_list_with_sums_mid_row(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2009, title="Lokala utvecklingsmedel och MUST 2009")
+        + """
+Studiebesök (MUST)
+Förvaltningen föreslår att följande studiebesök beviljas medel.
+
+                   Skarpnäck      Oslo, mottagning för unga     18 000 kr
+                                  vuxna med missbruk
+                   Bromma         Vilnius, barnskydd            12 000 kr
+                                  i samverkan med skolan
+\f
+Bilaga
+Beviljade lokala utvecklingsmedel år 2009
+
+Farsta                                   Skärholmen
+Läxhjälp med föräldrasamtal för          Trygg hemgång från sjukhuset för
+elever i årskurs sju till nio            äldre med hemtjänst
+Eleverna får stöd två kvällar i          Biståndshandläggare möter den
+veckan och föräldrarna bjuds in.         äldre redan på sjukhuset.
+Beviljat belopp: 120 000 kr              Beviljat belopp: 90 000 kr
+
+Kungsholmen (medsökande                  Norrmalm
+Östermalm)                               Boendestöd för unga vuxna med
+Digitala samtal med familjehem           psykisk ohälsa i egen bostad
+under det första placeringsåret          Stödet ges i den egna bostaden
+Uppföljning sker via video varje         under högst ett år i taget.
+månad under hela året.                   Beviljat belopp: 150 000 kr
+Beviljat belopp: 110 000 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert ("Oslo, mottagning för unga vuxna med missbruk", ("skarpnack",), 18000) in got
+    assert ("Vilnius, barnskydd i samverkan med skolan", ("bromma",), 12000) in got
+    assert (
+        "Läxhjälp med föräldrasamtal för elever i årskurs sju till nio",
+        ("farsta",),
+        120000,
+    ) in got
+    assert ("Trygg hemgång från sjukhuset för äldre med hemtjänst", ("skarholmen",), 90000) in got
+    assert (
+        "Boendestöd för unga vuxna med psykisk ohälsa i egen bostad",
+        ("norrmalm",),
+        150000,
+    ) in got
+    assert (
+        "Digitala samtal med familjehem under det första placeringsåret",
+        ("kungsholmen", "ostermalm"),
+        110000,
+    ) in got
+
+
+def test_a_district_broken_at_its_hyphen_in_a_table_cell_is_mentioned(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Lokala utvecklingsmedel 2012")
+        + """
+Bilaga 1
+
+Nr  Stadsdels-           Projekt                               Sökt    Förslag
+    förvaltning                                                Tkr     Tkr
+
+1   Bromma               Systematisk uppföljning av             420      380
+                         insatser för unga
+2   Hässelby-            Föräldrastöd i grupp för               280      250
+    Vällingby            familjer med ekonomiskt
+                         bistånd
+
+    Summa                                                       700      630
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert (
+        "Föräldrastöd i grupp för familjer med ekonomiskt bistånd",
+        ("hasselby-vallingby",),
+        250000,
+    ) in _projects(f)
+    assert "hasselby-vallingby" in {m.district_id for m in f.mentions}
