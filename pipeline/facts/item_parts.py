@@ -38,7 +38,7 @@ _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
     r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
     r"s\b|i\b|som\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
-    r"beviljades\b|huvudsokande\b|sokande\b|"
+    r"beviljades\b|huvudsokande\b|sokande\b|tidigare\b|f\.\s?d\.|"
     # the förvaltning's own unit printed after it ("Socialförvaltningen, avdelningen för …")
     r"\w*(?:avdelning|enhet|sektion|byra|kansli)\w*\b)*$"
 )
@@ -52,6 +52,10 @@ def with_own_unit(text: str, places: Sequence[Place]) -> bool:
 
 
 _UNIT_NAME = re.compile(r"\s*[A-ZÅÄÖ][\w\s-]{2,60}")
+
+
+#: a former name before a place: "(tidigare Rinkeby-Kista)", "f.d. Kista"
+_FORMER = re.compile(r"\b(?:tidigare|f\.\s?d\.)\s*$", re.IGNORECASE)
 
 
 def _owner_covered(text: str, places: Sequence[Place], offset: int) -> bool:
@@ -85,7 +89,12 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
         if _owner_covered(tail, places, tail_start):
             name = head[: m.start()]
             if tidy(name):
-                return tidy(name), [p for p in places if p.start >= tail_start]
+                # (a former name in brackets, "(tidigare Rinkeby-Kista)", owns nothing)
+                return tidy(name), [
+                    p
+                    for p in places
+                    if p.start >= tail_start and not _FORMER.search(head[: p.start])
+                ]
     # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
     lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
     # ("Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": and its own unit)

@@ -38,6 +38,8 @@ _SUM_LINE = re.compile(
     r"^(?:beviljat(?:\s+belopp)?|beviljas|belopp|bidrag|förslag|föreslås)\s*:\s*(?P<sum>.+)$",
     re.IGNORECASE,
 )
+#: a labelled field line: "Resmål: …", "Syfte: …"
+_FIELD = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{0,25}:\s")
 _MIN_CARDS = 2
 _MAX_CARD_LINES = 12
 _MAX_NAME_LINES = 3
@@ -77,8 +79,8 @@ def _card(lines: Sequence[BodyLine], first: int, last: int, find: PlaceFinder) -
     if not places or not (covered_by_places(owner, places) or with_own_unit(owner, places)):
         return None
     body = texts[owner_lines:-1]
-    if not body or not body[0][:1].isupper():
-        return None
+    if not body or not body[0][:1].isupper() or any(_FIELD.match(t) for t in body):
+        return None  # (a card of labelled fields is a form: `field_blocks` reads it)
     n = 1
     while n < min(len(body), _MAX_NAME_LINES) and (
         body[n][:1].islower() or body[n - 1].endswith(("-", "–"))

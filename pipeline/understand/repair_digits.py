@@ -11,8 +11,9 @@ and before a capital that begins no sentence. A "|" stays in a table row with mo
 from __future__ import annotations
 
 import re
+from itertools import product
 
-from pipeline.lang.lexicon import fold
+from pipeline.lang.lexicon import fold, get_lexicon
 from pipeline.lang.numbers import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = [
@@ -185,7 +186,6 @@ _LEADING_ONE = re.compile(
 )
 #: a "1" between lower-case letters is an "l": "fa1tarbete", "Kungsho1men"
 #: ("a11a"), and "11" ending a word is "ll" ("ti11", "ska11")
-_ONE_IN_WORD = re.compile(r"(?<=[a-zåäö])(?:1+(?=[a-zåäö])|11(?![\wåäö]))")
 _TO_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 
 
@@ -208,7 +208,37 @@ def fix_number_letters(line: str) -> str:
         if fixed == line:
             break
         line = fixed
-    return _ONE_IN_WORD.sub(lambda m: "l" * len(m.group()), line)
+    return _WORD_WITH_ONE.sub(lambda m: _one_as_letter(m.group()), line)
+
+
+#: a word with a "1" inside it ("fa1tarbete", "t1ll"), or opening it ("1angvarigt")
+_WORD_WITH_ONE = re.compile(
+    r"(?<![\w])(?:[A-ZÅÄÖa-zåäö][a-zåäö]*(?:1+[a-zåäö]+)+|[a-zåäö]+11(?![\wåäö])|1[a-zåäö]{4,})"
+    r"(?![\w])"
+)
+_MAX_ONES = 3
+
+
+def _one_as_letter(word: str) -> str:
+    """The word with each "1" read as the "l" or "i" that makes the most frequent known word
+    (its diacritics still to restore: "1angvarigt" → "langvarigt"); "l" when none is known,
+    and a word opening with "1" unchanged then."""
+    ones = [k for k, c in enumerate(word) if c == "1"]
+    if len(ones) > _MAX_ONES:
+        return word.replace("1", "l")
+    lexicon = get_lexicon()
+    best, score = word.replace("1", "l"), -1.0
+    for letters in product("li", repeat=len(ones)):
+        chars = list(word)
+        for k, c in zip(ones, letters, strict=True):
+            chars[k] = c
+        variant = "".join(chars)
+        got = max((z for _w, z in lexicon.candidates(fold(variant))), default=0.0)
+        if got > score:
+            best, score = variant, got
+    if score <= 0.0 and word.startswith("1"):
+        return word  # ("1a", a number and a letter: no word known either way)
+    return best
 
 
 #: "§" read by OCR as "&", "$" or "&$" where a line opens a protocol's paragraph ("&1   Val av

@@ -363,7 +363,11 @@ class WordRepairer:
                 prev_word = token
                 continue
             before = line[:start].rstrip()
-            at_start = (not before and sentence_start) or before.endswith((".", "!", "?", ":"))
+            at_start = (
+                (not before and sentence_start)
+                or before.endswith((".", "!", "?", ":"))
+                or (len(line[:start]) - len(before) >= _CELL_GAP and bool(before))
+            )  # (a word after a table's column gap opens its cell)
             proper = token[:1].isupper() and not token.isupper() and not at_start
             fixed = self.repair(token, proper_noun_position=proper, diacritics_intact=intact)
             if fold(fixed) == "ar":
@@ -373,6 +377,10 @@ class WordRepairer:
             prev_word = fixed
         out.append(line[pos:])
         return "".join(out)
+
+
+#: the spaces between two cells of a table row
+_CELL_GAP = 3
 
 
 def _real_e_acute(word: str, pos: int) -> bool:
