@@ -30,7 +30,9 @@ and of the blind rounds g639–g654 and n451–n458, opened for rules once measu
 * co-financing "med sammanlagt …", and a remainder after two earlier sums in one sentence;
 * project cards in an appendix, two side by side: the owner, the name, a description and
   "Beviljat belopp: …"; a headerless trip list whose sum stands at the end of a row's first
-  line; a district named only in a table cell broken at its hyphen, still mentioned.
+  line; a district named only in a table cell broken at its hyphen, still mentioned;
+* an owner followed by its former name in brackets; a district's own share of its project
+  ("som egen insats"); the state's money shared out among districts and given to the city.
 """
 
 from __future__ import annotations
@@ -462,3 +464,29 @@ Nr  Stadsdels-           Projekt                               Sökt    Förslag
         250000,
     ) in _projects(f)
     assert "hasselby-vallingby" in {m.district_id for m in f.mentions}
+
+
+def test_a_former_name_an_own_share_and_the_states_money(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2024, title="Lokala utvecklingsmedel – redovisning 2023")
+        + """
+Följande projekt har genomförts under 2023:
+
+1. Läxhjälp i samverkan med biblioteket, Norra innerstadens
+   stadsdelsförvaltning (tidigare Östermalm)
+2. Stöd till unga föräldrar, Farsta stadsdelsförvaltning
+
+Farsta stadsdelsnämnd avsätter 60 000 kr inom avdelningens budget som egen
+insats i projektet.
+
+Statliga medel inom satsningen för år 2023, totalt 12,5 mnkr, fördelas till
+stadsdelsnämnderna i Farsta och Skärholmen. Regeringen har i beslut den
+14 december 2022 tilldelat staden 12,5 mnkr för år 2023.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: tuple(sorted(d.district_id for d in p.districts)) for p in f.projects}
+    assert got["Läxhjälp i samverkan med biblioteket"] == ("norra-innerstaden",)
+    roles = _roles(f)
+    assert (60000, "other") in roles
+    assert roles.count((12500000, "state_grant")) == 2
