@@ -264,7 +264,11 @@ _NO_NAME = re.compile(
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
     # an application's own share and whole cost under its projects' rows
     r"|egen\s+(?:insats|finansiering|andel|medfinansiering)\b"
-    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$)"
+    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$"
+    # a nämnd's fields of activity, the headings of its budget follow-up
+    r"|(?:individ-\s+och\s+familjeomsorg(?:en)?|ekonomiskt\s+bistand|aldreomsorg(?:en)?|"
+    r"socialpsykiatri(?:n)?|stod\s+och\s+service|funktionsnedsattning|forskola(?:n)?|"
+    r"arbetsmarknadsatgarder|namnd\s+och\s+administration|fritid(?:sverksamhet)?)$)"
 )
 
 #: two sums of a table row inside a name

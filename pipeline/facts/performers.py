@@ -98,7 +98,13 @@ def _name_after(words: list[str]) -> list[str]:
         if _STOP_AFTER.search(bare[-1:]) or len(run) >= _MAX_NAME_WORDS and not _in_unit(run):
             break
     if _in_unit(run):
-        return [*run[:-1], run[-1].rstrip(".,;:")]  # a department's name ends in any word
+        # a department's name ends in any word, but not in the verb after its university
+        # ("… vid Stockholms universitet utvärderar sedan 2022 …")
+        tails = [n for n, w in enumerate(run) if _org_tail(w.strip(".,;:"))]
+        after = run[tails[-1] + 1] if tails and tails[-1] + 1 < len(run) else ""
+        if after[:1].islower() and fold(after) not in _CONNECT:
+            run = run[: tails[-1] + 1]
+        return [*run[:-1], run[-1].rstrip(".,;:")]
     while run and not (run[-1].strip(".,;:()")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
         run.pop()
     return run

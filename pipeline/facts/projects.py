@@ -438,8 +438,13 @@ def match_row(heading: str, row: TableRow, text: str) -> float:
     # the table's short name, its words in another order in the heading ("Registerstudie
     # ekonomiskt bistånd" for "Ekonomiskt bistånd till barnfamiljer – en registerstudie")
     content = {w[:6] for w in re.findall(r"\w{4,}", a)}
-    if len(content) >= 2 and content <= {w[:6] for w in re.findall(r"\w{4,}", b)}:
+    said = {w[:6] for w in re.findall(r"\w{4,}", b)}
+    if len(content) >= 2 and content <= said:
         score = max(score, 90.0)
+    elif len(said) >= 2 and said <= content:
+        # a short heading over the study the table names in full ("Äldre i hemlöshet" for
+        # "Äldre personer i hemlöshet - en kartläggning")
+        score = max(score, 88.0)
     first = row.name.split()[0] if row.name.split() else ""
     if re.fullmatch(r"[A-ZÅÄÖ]{2,8}", first) and re.search(rf"\({re.escape(first)}\)", text):
         score = max(score, 95.0)

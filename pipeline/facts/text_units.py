@@ -256,7 +256,13 @@ def section_heading(text: str) -> bool:
         return True  # "Ansökningar som inte föreslås beviljas": the part on those turned down
     if len(words) > 1 and _WRITERS.match(fold(words[0])):
         words = words[1:]  # "Förvaltningens förslag per förvaltning": the writer's part
+    if 0 < len(words) <= 8 and _OVERVIEW.match(fold(words[0])):
+        return True  # "Sammanställning av studier finansierade med FUM": the document's table
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: a heading over the document's own summary of its items, however long
+_OVERVIEW = re.compile(r"^(?:sammanstallning|oversikt|forteckning)$")
 
 
 #: the writer of the document, before the name of one of its parts

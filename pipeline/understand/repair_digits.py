@@ -213,8 +213,7 @@ def fix_number_letters(line: str) -> str:
 
 #: a word with a "1" inside it ("fa1tarbete", "t1ll"), or opening it ("1angvarigt")
 _WORD_WITH_ONE = re.compile(
-    r"(?<![\w])(?:[A-ZÅÄÖa-zåäö][a-zåäö]*(?:1+[a-zåäö]+)+|[a-zåäö]+11(?![\wåäö])|1[a-zåäö]{4,})"
-    r"(?![\w])"
+    r"(?<![\w])(?:\w*[a-zåäö]1+[a-zåäö]\w*|\w*[a-zåäö]11|1[a-zåäö]{4,})(?![\w])"
 )
 _MAX_ONES = 3
 
@@ -223,11 +222,20 @@ def _one_as_letter(word: str) -> str:
     """The word with each "1" read as the "l" or "i" that makes the most frequent known word
     (its diacritics still to restore: "1angvarigt" → "langvarigt"); "l" when none is known,
     and a word opening with "1" unchanged then."""
-    ones = [k for k, c in enumerate(word) if c == "1"]
+    # (the ones between letters, or opening the word; a digit among digits is a digit)
+    ones = [
+        k
+        for k, c in enumerate(word)
+        if c == "1"
+        and (k == 0 or word[k - 1].isalpha() or word[k - 1] == "1")
+        and (k + 1 == len(word) or word[k + 1].isalpha() or word[k + 1] == "1")
+    ]
+    if not ones:
+        return word
     if len(ones) > _MAX_ONES:
-        return word.replace("1", "l")
+        return "".join("l" if k in ones else c for k, c in enumerate(word))
     lexicon = get_lexicon()
-    best, score = word.replace("1", "l"), -1.0
+    best, score = "".join("l" if k in ones else c for k, c in enumerate(word)), -1.0
     for letters in product("li", repeat=len(ones)):
         chars = list(word)
         for k, c in zip(ones, letters, strict=True):
