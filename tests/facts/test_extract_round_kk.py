@@ -32,7 +32,10 @@ and of the blind rounds g639–g654 and n451–n458, opened for rules once measu
   "Beviljat belopp: …"; a headerless trip list whose sum stands at the end of a row's first
   line; a district named only in a table cell broken at its hyphen, still mentioned;
 * an owner followed by its former name in brackets; a district's own share of its project
-  ("som egen insats"); the state's money shared out among districts and given to the city.
+  ("som egen insats"); the state's money shared out among districts and given to the city;
+* studies under short headings that a table names in full, a department's name before the
+  verb after its university, a long "Sammanställning av …" heading over the table;
+* a budget follow-up headed by the nämnd's fields of activity, one project among them.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD, _projects
 
+from pipeline.facts.drafts import names_a_project
 from pipeline.records import Facts
 
 
@@ -490,3 +494,49 @@ stadsdelsnämnderna i Farsta och Skärholmen. Regeringen har i beslut den
     roles = _roles(f)
     assert (60000, "other") in roles
     assert roles.count((12500000, "state_grant")) == 2
+
+
+def test_short_study_headings_and_their_table_of_full_names(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2024, title="Årsrapport om forsknings- och utvecklingsmedel 2023")
+        + """
+Forsknings- och utvecklingsmedel (FUM)
+Följande stadsövergripande studier har finansierats via FUM under 2023.
+
+Unga vuxna i hemlöshet
+
+Institutionen för socialt arbete vid Göteborgs universitet kartlägger
+sedan 2022 unga vuxna som saknar egen bostad. Studien avslutas i juni 2024.
+
+Familjehem i förändring
+
+Kvalitetsbyrån Exempel AB har studerat hur familjehemmen rekryteras.
+Slutrapporten lämnades i december 2023.
+
+Sammanställning av studier finansierade med FUM 2023
+
+Studie                              Utförare                  Kostnad (kr)
+Unga vuxna i hemlöshet - en         Göteborgs universitet          640 000
+kartläggning
+Rekrytering av familjehem i         Kvalitetsbyrån Exempel         410 000
+förändring                          AB
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.performer) for p in f.projects}
+    assert set(got) == {"Unga vuxna i hemlöshet", "Familjehem i förändring"}
+    assert got["Unga vuxna i hemlöshet"] == (
+        640000,
+        "Institutionen för socialt arbete vid Göteborgs universitet",
+    )
+    assert got["Familjehem i förändring"][0] == 410000
+
+
+def test_a_namnds_fields_of_activity_name_no_project() -> None:
+    """The headings of a budget follow-up ("Individ- och familjeomsorg", "Ekonomiskt
+    bistånd") name the nämnd's fields of activity; a project may begin with those words."""
+    assert not names_a_project("Individ- och familjeomsorg")
+    assert not names_a_project("Ekonomiskt bistånd")
+    assert not names_a_project("Äldreomsorg")
+    assert names_a_project("Ekonomiskt bistånd till unga vuxna")
+    assert names_a_project("Äldreomsorg på distans")
