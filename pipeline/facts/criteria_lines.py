@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.cues import cue_hits
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["TABLE_SUM", "cue_in_earlier_sentence", "one_line_items"]
 
@@ -66,9 +67,15 @@ def cue_in_earlier_sentence(intro: str) -> bool:
     that last sentence (a long one, not "Dessa är:") has no cue of its own."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", intro.strip())
     last = parts[-1]
+    # ("… bedömts utifrån de kriterier som anges i fondens riktlinjer. En insats som
+    # finansieras ur fonden ska" ⏎ "• vara …": the criteria named, then what they require)
+    required = bool(re.search(r"\b(?:ska|skall|bör|måste)$", last.rstrip())) and bool(
+        re.search(r"kriteri", fold(" ".join(parts[:-1])))
+    )
     return (
         len(parts) > 1
         and len(last.split()) >= 6
         and not last.rstrip().endswith(":")
         and not cue_hits(last, "criteria_intro")
+        and not required
     )

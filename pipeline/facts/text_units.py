@@ -200,7 +200,10 @@ def clean_item_text(s: str) -> str:
     """A list item's text without its bullet, without trailing separators, one space."""
     s = _BULLET.sub("", s, count=1)
     s = re.sub(r"\s+", " ", s).strip()
-    return s.rstrip(" ,;")
+    s = s.rstrip(" ,;")
+    if s[:1].islower() and s.endswith(".") and not re.search(r"\b\w{1,3}\.\w{1,3}\.$", s):
+        s = s[:-1]  # the last of a list's clauses ends the intro's sentence: no part of it
+    return s
 
 
 #: words of a heading that names a kind of project, not one project ("Ny studie 2018",

@@ -101,7 +101,7 @@ arbetet under hösten.
 """
     )
     assert got == [
-        ("criterion", "LUM", 2012, 1, "är av betydelse för flera stadsdelar."),
+        ("criterion", "LUM", 2012, 1, "är av betydelse för flera stadsdelar"),
         ("criterion", "LUM", 2012, 2, "har tydlig koppling till forskning"),
     ]
 

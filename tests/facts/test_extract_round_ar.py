@@ -193,7 +193,7 @@ def test_bare_development_money_of_the_social_committee_is_local_money(tmp_path:
     assert [(c.fund_type, c.text) for c in f.criteria] == [
         ("LUM", "gälla arbetet med klienter"),
         ("LUM", "dokumenteras och följas upp"),
-        ("LUM", "kunna spridas till andra stadsdelsnämnder."),
+        ("LUM", "kunna spridas till andra stadsdelsnämnder"),
     ]
 
 

@@ -138,7 +138,7 @@ def test_criteria_over_the_clause_subject_and_priorities_of_their_own(tmp_path: 
     got = [(c.kind, c.text) for c in f.criteria]
     assert got[:2] == [
         ("criterion", "bygger på ett behov som verksamheten har beskrivit"),
-        ("criterion", "följs upp med enkla mått."),
+        ("criterion", "följs upp med enkla mått"),
     ]
     assert got[-2:] == [
         ("priority", "insatser för äldre med missbruk"),
@@ -254,7 +254,7 @@ Förvaltningen föreslår följande fördelning:
     f = facts_of(tmp_path, text)
     assert [(c.fund_type, c.text) for c in f.criteria] == [
         ("statsbidrag", "stärker barnets röst i utredningen"),
-        ("statsbidrag", "utvecklar samverkan med skolan."),
+        ("statsbidrag", "utvecklar samverkan med skolan"),
     ]
 
 

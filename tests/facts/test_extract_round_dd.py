@@ -315,7 +315,7 @@ gällde i den första omgången. Projekt som beviljas medel ska
     assert [c.text for c in f.criteria] == [
         "nå barn och unga i familjer med missbruk",
         "bygga på samverkan med skolan",
-        "ha en plan för hur resultaten följs upp.",
+        "ha en plan för hur resultaten följs upp",
     ]
 
 

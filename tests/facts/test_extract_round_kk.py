@@ -35,7 +35,9 @@ and of the blind rounds g639–g654 and n451–n458, opened for rules once measu
   ("som egen insats"); the state's money shared out among districts and given to the city;
 * studies under short headings that a table names in full, a department's name before the
   verb after its university, a long "Sammanställning av …" heading over the table;
-* a budget follow-up headed by the nämnd's fields of activity, one project among them.
+* a budget follow-up headed by the nämnd's fields of activity, one project among them;
+* the social investment fund's criteria: "… bedömts utifrån de kriterier som anges i
+  fondens riktlinjer. En insats som finansieras ur fonden ska" over its bullets.
 """
 
 from __future__ import annotations
@@ -540,3 +542,35 @@ def test_a_namnds_fields_of_activity_name_no_project() -> None:
     assert not names_a_project("Äldreomsorg")
     assert names_a_project("Ekonomiskt bistånd till unga vuxna")
     assert names_a_project("Äldreomsorg på distans")
+
+
+def test_the_social_investment_funds_criteria_after_a_sentence_naming_them(
+    tmp_path: Path,
+) -> None:
+    text = """Stadsledningskontoret                                    Tjänsteutlåtande
+Ekonomiavdelningen                                       Dnr 1.1-0101/2019
+                                                         2019-03-12
+Handläggare: Eva Exempel                                 Till
+                                                         Kommunstyrelsen
+
+Ansökningar om medel ur den sociala investeringsfonden 2019
+
+Förslag till beslut
+1. Kommunstyrelsen beviljar Farsta stadsdelsnämnd 3,0 mnkr ur den sociala
+   investeringsfonden för projektet Trygg skolväg.
+
+Bedömning av ansökningarna
+
+Ansökningarna har bedömts utifrån de kriterier som anges i
+fondens riktlinjer. En insats som finansieras ur fonden ska
+
+•  rikta sig till en tydligt avgränsad målgrupp,
+•  bygga på beprövad erfarenhet,
+•  ha en plan för utvärdering.
+"""
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria] == [
+        "rikta sig till en tydligt avgränsad målgrupp",
+        "bygga på beprövad erfarenhet",
+        "ha en plan för utvärdering",
+    ]

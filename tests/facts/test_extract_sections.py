@@ -304,7 +304,7 @@ Ansökningar som avsåg inköp av utrustning har inte prioriterats.
         ("Spridning i staden", 2),
         ("har en plan för uppföljning", 1),
         ("bedrivs tillsammans med en forskare", 2),
-        ("kan spridas till andra verksamheter.", 3),
+        ("kan spridas till andra verksamheter", 3),
     ]
 
 
