@@ -111,7 +111,10 @@ _DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^
 #: a paragraph that opens "Särskilt prioriteras …", "Vidare prioriteras …" states a priority
 _PRIORITY_SENTENCE = re.compile(
     r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
-    r"^\s*foretrade\s+ges\b"
+    r"^\s*foretrade\s+ges\b|"
+    # "I bedömningen har projekt som rör tidiga insatser … prioriterats."
+    r"^\s*(?:i|vid)\s+(?:bedomningen|urvalet|prioriteringen)\s+har\s+"
+    r"(?:projekt|ansokningar|insatser)\s+som\b[^.]*\bprioriterats\b"
 )
 #: "Därutöver kan projekt som rör … prioriteras i urvalsprocessen": the projects named
 _CAN_PRIORITISE = re.compile(
@@ -275,12 +278,14 @@ def priority_sentences(
     while j < len(lines):
         while j < len(lines) and not lines[j].text.strip():
             j += 1
-        if j >= len(lines) or not _priority_start(lines[j].text):
+        if j >= len(lines):
             break
         k = j  # the paragraph: to a blank line or a heading
         while k + 1 < len(lines) and lines[k + 1].text.strip() and not lines[k + 1].heading:
             k += 1
         para = dehyphen_join([lines[x].text for x in range(j, k + 1)]).strip()
+        if not _priority_start(para):
+            break
         fund, year = fund_year(lines, j, k, ctx)
         # "Särskilt prioriteras … . Särskilt prioriteras … ." — each such sentence of the
         # paragraph, up to one that is no priority

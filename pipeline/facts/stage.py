@@ -130,7 +130,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 55
+EXTRACT_VERSION = 57
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -456,7 +456,17 @@ _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 #: the funds whose calls state criteria: the FoU money, state grants and project grants
 _CALL_FUNDS = frozenset(
-    {"LUM", "MUL", "MUST", "FUM", "FoU", "statsbidrag", "projektbidrag", "sociala investeringar"}
+    {
+        "LUM",
+        "MUL",
+        "MUST",
+        "FUM",
+        "FoU",
+        "statsbidrag",
+        "projektbidrag",
+        "sociala investeringar",
+        "trygghetsmedel",
+    }
 )
 
 

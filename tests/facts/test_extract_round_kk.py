@@ -37,7 +37,9 @@ and of the blind rounds g639–g654 and n451–n458, opened for rules once measu
   verb after its university, a long "Sammanställning av …" heading over the table;
 * a budget follow-up headed by the nämnd's fields of activity, one project among them;
 * the social investment fund's criteria: "… bedömts utifrån de kriterier som anges i
-  fondens riktlinjer. En insats som finansieras ur fonden ska" over its bullets.
+  fondens riktlinjer. En insats som finansieras ur fonden ska" over its bullets;
+* a priority told after the criteria in a sentence of its own over two lines ("I
+  bedömningen har projekt som rör … prioriterats.").
 """
 
 from __future__ import annotations
@@ -573,4 +575,29 @@ fondens riktlinjer. En insats som finansieras ur fonden ska
         "rikta sig till en tydligt avgränsad målgrupp",
         "bygga på beprövad erfarenhet",
         "ha en plan för utvärdering",
+    ]
+
+
+def test_a_priority_in_a_sentence_after_the_numbered_criteria(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2020, title="Lokala utvecklingsmedel 2021 – fördelning")
+        + """
+Bedömning
+
+Ansökningarna har bedömts utifrån följande kriterier:
+1. Betydelse för socialtjänsten i hela staden
+2. Plan för uppföljning
+
+I bedömningen har projekt som rör stöd till äldre med missbruk
+prioriterats.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.kind, c.text) for c in f.criteria] == [
+        ("criterion", "Betydelse för socialtjänsten i hela staden"),
+        ("criterion", "Plan för uppföljning"),
+        (
+            "priority",
+            "I bedömningen har projekt som rör stöd till äldre med missbruk prioriterats.",
+        ),
     ]
