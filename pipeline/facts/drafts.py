@@ -264,15 +264,23 @@ _NO_NAME = re.compile(
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
     # an application's own share and whole cost under its projects' rows
     r"|egen\s+(?:insats|finansiering|andel|medfinansiering)\b"
-    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$"
-    # a nämnd's fields of activity, the headings of its budget follow-up
-    r"|(?:individ-\s+och\s+familjeomsorg(?:en)?|ekonomiskt\s+bistand|aldreomsorg(?:en)?|"
+    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$)"
+)
+#: a nämnd's fields of activity, the headings of its budget follow-up (as a table's short
+#: name, "Ekonomiskt bistånd" may stand for a project whose name begins so)
+_FIELD_OF_ACTIVITY = re.compile(
+    r"^(?:individ-\s+och\s+familjeomsorg(?:en)?|ekonomiskt\s+bistand|aldreomsorg(?:en)?|"
     r"socialpsykiatri(?:n)?|stod\s+och\s+service|funktionsnedsattning|forskola(?:n)?|"
-    r"arbetsmarknadsatgarder|namnd\s+och\s+administration|fritid(?:sverksamhet)?)$)"
+    r"arbetsmarknadsatgarder|namnd\s+och\s+administration|fritid(?:sverksamhet)?)$"
 )
 
 #: two sums of a table row inside a name
 _CELLS_IN_NAME = re.compile(r"\b\d{1,3}(?: \d{3})+\s+(?:\d{1,3}(?: \d{3})+|[–-])(?:\s|$)")
+
+
+def field_of_activity(name: str) -> bool:
+    """Is `name` one of a nämnd's fields of activity ("Individ- och familjeomsorg")?"""
+    return _FIELD_OF_ACTIVITY.match(fold(name.strip())) is not None
 
 
 def names_a_project(name: str) -> bool:

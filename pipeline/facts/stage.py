@@ -46,6 +46,7 @@ from pipeline.facts.co_applicants import (
     with_partners,
 )
 from pipeline.facts.context import (
+    BodyLine,
     Context,
     document_fund,
     find_funds,
@@ -68,6 +69,7 @@ from pipeline.facts.districts import counts_city_offices as offices_counted
 from pipeline.facts.drafts import (
     REJECTED,
     Draft,
+    field_of_activity,
     from_list_row,
     from_named,
     names_a_project,
@@ -130,7 +132,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 57
+EXTRACT_VERSION = 58
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -254,6 +256,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         d
         for d in drafts
         if names_a_project(d.name)
+        # (a heading that names a field of activity heads a budget follow-up's part)
+        and not (field_of_activity(d.name) and _headed_by_name(d, lines, ctx))
         and not (len(asked) > 1 and d in asked)
         and not covered_by_places(d.name, places(d.name))
     ]
@@ -425,6 +429,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
 
 #: a report's title that says its projects are done ("… projekt som genomförts under 2023")
 _DONE_TITLE = re.compile(r"\b(?:genomforts|genomforda|avslutats|avslutade|slutforda)\b")
+
+
+def _headed_by_name(d: Draft, lines: Sequence[BodyLine], ctx: Context) -> bool:
+    """Is the draft's name the heading of its own section?"""
+    return any(
+        fold(lines[h].text.strip()) == fold(d.name) for h in ctx.headings_above(d.first_line)[:1]
+    )
 
 
 def _lines_of(drafts: Sequence[Draft]) -> set[int]:
