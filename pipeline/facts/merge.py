@@ -36,7 +36,7 @@ from pipeline.facts.prose import (
 from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.tables import TableRow
-from pipeline.facts.text_units import paragraphs
+from pipeline.facts.text_units import paragraphs, turned_down_part
 from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
 
@@ -102,8 +102,8 @@ def join_studies(
         anchor = r.header_line if r.header_line is not None else r.first_line
         heading = next((lines[h].text for h in ctx.headings_above(anchor)), "")
         intro = intro_text(lines, r.header_line, before=True) if r.header_line else ""
-        if _CAPTION.match(intro):
-            heading = ""  # a table under its own caption: not the part the heading opened
+        if _CAPTION.match(intro) and turned_down_part(heading):
+            heading = ""  # a table under its own caption, after the part on the refusals
         funds = find_funds(intro, ctx.study_fund) if intro else []
         if funds:
             fund = funds[-1][2]

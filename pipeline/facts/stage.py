@@ -132,7 +132,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 58
+EXTRACT_VERSION = 59
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
