@@ -9,10 +9,11 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.sum_kinds import PROCURES
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["fund_year", "paragraph_start", "starts_lower"]
+__all__ = ["fund_year", "of_a_call", "paragraph_start", "starts_lower"]
 
 
 def starts_lower(s: str) -> bool:
@@ -78,3 +79,29 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
     if project == trip:
         return None
     return "LUM" if project else ctx.study_fund
+
+
+#: the funds whose calls state criteria: the FoU money, state grants, project grants, the
+#: social investment fund and trygghetsmedel
+_CALL_FUNDS = frozenset(
+    {
+        "LUM",
+        "MUL",
+        "MUST",
+        "FUM",
+        "FoU",
+        "statsbidrag",
+        "projektbidrag",
+        "sociala investeringar",
+        "trygghetsmedel",
+    }
+)
+
+
+def of_a_call(fund: str | None, evidence: str, subject: str | None) -> bool:
+    """Are criteria of `fund` (read from `evidence`, in a document about `subject`) a call's?
+    Another fund's conditions (a school's utvecklingsmedel, a föreningsbidrag) and a
+    procurement's award criteria are none."""
+    if fund is None:
+        return not PROCURES.search(fold(f"{subject or ''} {evidence}"))
+    return fund in _CALL_FUNDS

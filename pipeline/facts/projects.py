@@ -442,9 +442,7 @@ def match_row(heading: str, row: TableRow, text: str) -> float:
     if len(content) >= 2 and content <= said:
         score = max(score, 90.0)
     elif len(said) >= 2 and said <= content:
-        # a short heading over the study the table names in full ("Äldre i hemlöshet" for
-        # "Äldre personer i hemlöshet - en kartläggning")
-        score = max(score, 88.0)
+        score = max(score, 88.0)  # a short heading, the study the table names in full
     first = row.name.split()[0] if row.name.split() else ""
     if re.fullmatch(r"[A-ZÅÄÖ]{2,8}", first) and re.search(rf"\({re.escape(first)}\)", text):
         score = max(score, 95.0)

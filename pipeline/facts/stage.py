@@ -55,6 +55,7 @@ from pipeline.facts.context import (
     study_fund_of,
 )
 from pipeline.facts.criteria import find_criteria
+from pipeline.facts.criteria_funds import of_a_call
 from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.dashed_fields import find_dashed_field_records
 from pipeline.facts.describe import (
@@ -125,12 +126,12 @@ from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
 from pipeline.facts.state_money import state_money
-from pipeline.facts.sum_kinds import PROCURES, procured_amounts, sought_amounts
+from pipeline.facts.sum_kinds import co_financed_costs, procured_amounts, sought_amounts
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
-from pipeline.records import Amount, Criterion, Facts, UnderstoodDocument
+from pipeline.records import Criterion, Facts, UnderstoodDocument
 
 EXTRACT_VERSION = 59
 
@@ -378,15 +379,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         and not re.search(r"medfinansier", fold(all_text))
     )
     amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text)
-    if applying and _CO_FINANCED.search(fold(all_text)):
-        # an application paid partly by the applicant itself: the project's whole cost is no
-        # one fund's money (the sum applied for is)
-        amounts = [
-            dataclasses.replace(a, fund_type=None)
-            if a.kind == "project_cost" and _whole_cost(a)
-            else a
-            for a in amounts
-        ]
+    if applying:
+        amounts = co_financed_costs(amounts, all_text)
     amounts = procured_amounts(amounts, subject)
     # an application turned down is still a project applied for, with the sum it asked for
     projects = [
@@ -398,10 +392,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
         )
         for c in find_criteria(lines, ctx)
-        # the criteria of the FoU calls only: another fund's conditions (a school's
-        # utvecklingsmedel, a föreningsbidrag), a procurement's award criteria are none
-        if (c.fund_type is None and not PROCURES.search(fold(f"{subject} {c.evidence}")))
-        or c.fund_type in _CALL_FUNDS
+        if of_a_call(c.fund_type, c.evidence, subject)
     )
     return Facts(
         doc_id=doc.doc_id,
@@ -446,39 +437,9 @@ def _lines_of(drafts: Sequence[Draft]) -> set[int]:
 _SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
 
 
-_CO_FINANCED = re.compile(
-    r"\begen insats\w*|\bmedfinansier\w*|\bsjalv (?:star|svarar) for|\begen finansiering"
-)
-_WHOLE_COST = re.compile(r"\btotal\w*|\bberaknas kosta|\bkostar\b|\bsumma\b|\bsammanlagd kostnad")
-
-
-def _whole_cost(a: Amount) -> bool:
-    """The amount states a project's whole cost ("Projektets totala kostnad beräknas till …",
-    a Summa row), not a part of it ("…, varav 7,3 mnkr söks")."""
-    text = fold(a.evidence)
-    at = text.find(fold(a.raw))
-    return bool(_WHOLE_COST.search(text)) and "varav" not in (text[:at] if at >= 0 else text)
-
-
 #: a sentence that says when a project ends (not when it reports)
 _ENDS = re.compile(r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pagar till)\b")
 _REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
-
-
-#: the funds whose calls state criteria: the FoU money, state grants and project grants
-_CALL_FUNDS = frozenset(
-    {
-        "LUM",
-        "MUL",
-        "MUST",
-        "FUM",
-        "FoU",
-        "statsbidrag",
-        "projektbidrag",
-        "sociala investeringar",
-        "trygghetsmedel",
-    }
-)
 
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")

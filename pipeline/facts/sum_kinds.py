@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Project
 
-__all__ = ["PROCURES", "procured_amounts", "sought_amounts"]
+__all__ = ["PROCURES", "co_financed_costs", "procured_amounts", "sought_amounts"]
 
 #: a subject or a sentence about a procurement
 PROCURES = re.compile(r"\bupphandl|\banbud|tilldelningsbeslut")
@@ -67,3 +67,28 @@ def sought_amounts(amounts: Sequence[Amount], projects: Sequence[Project]) -> li
         else a
         for a in amounts
     ]
+
+
+_CO_FINANCED = re.compile(
+    r"\begen insats\w*|\bmedfinansier\w*|\bsjalv (?:star|svarar) for|\begen finansiering"
+)
+_WHOLE_COST = re.compile(r"\btotal\w*|\bberaknas kosta|\bkostar\b|\bsumma\b|\bsammanlagd kostnad")
+
+
+def co_financed_costs(amounts: Sequence[Amount], text: str) -> list[Amount]:
+    """An application paid partly by the applicant itself (`text`, the document's, says so):
+    the project's whole cost is no one fund's money (the sum applied for is)."""
+    if not _CO_FINANCED.search(fold(text)):
+        return list(amounts)
+    return [
+        dataclasses.replace(a, fund_type=None) if a.kind == "project_cost" and _whole_cost(a) else a
+        for a in amounts
+    ]
+
+
+def _whole_cost(a: Amount) -> bool:
+    """The amount states a project's whole cost ("Projektets totala kostnad beräknas till …",
+    a Summa row), not a part of it ("…, varav 7,3 mnkr söks")."""
+    text = fold(a.evidence)
+    at = text.find(fold(a.raw))
+    return bool(_WHOLE_COST.search(text)) and "varav" not in (text[:at] if at >= 0 else text)

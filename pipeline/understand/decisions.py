@@ -13,9 +13,9 @@ import re
 
 from pipeline.lang.lexicon import fold
 from pipeline.records import Decision, Line, Section
+from pipeline.understand.heading_shapes import FUNCTION_WORDS
 from pipeline.understand.sections import (
     _ATT,
-    _FUNCTION_WORDS,
     _ITEM,
     _OPENING_LINE,
     ATT_MARK,
@@ -275,7 +275,7 @@ def _wraps(line: str) -> bool:
     text = line.rstrip()
     if not text or text.endswith((",", ";", ".", ":")) or re.search(r",\s*(?:samt|och)$", text):
         return False  # ", samt" / ", och": the next att-sats follows
-    return text.endswith("-") or fold(text.split()[-1]) in {fold(w) for w in _FUNCTION_WORDS}
+    return text.endswith("-") or fold(text.split()[-1]) in {fold(w) for w in FUNCTION_WORDS}
 
 
 def _number_lost(lines: tuple[Line, ...], here: Line, expected: int) -> bool:

@@ -31,6 +31,13 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, Line, Section
+from pipeline.understand.heading_shapes import (
+    FULL_WIDTH,
+    FUNCTION_WORDS,
+    LABELLED,
+    OWNER_ALONE,
+    wrapped_title,
+)
 from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["heading_kind", "split_sections", "HeadingLine", "find_headings"]
@@ -54,34 +61,6 @@ ISOLATED_HEADING_WORDS = 14
 #: a line that ends on one of these verbs goes on in the next line: no heading
 _GOES_ON_VERBS = frozenset(
     ["beviljas", "foreslas", "tilldelas", "avslas", "ar", "har", "ska", "kan", "bor", "maste"]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "och",
-        "i",
-        "för",
-        "av",
-        "om",
-        "till",
-        "på",
-        "med",
-        "inom",
-        "som",
-        "att",
-        "samt",
-        "eller",
-        "från",
-        "vid",
-        "mot",
-        "under",
-        "hos",
-        "en",
-        "ett",
-        "den",
-        "det",
-        "de",
-        "the",
-    ]
 )
 _ITEM = re.compile(r"^\s*(?P<no>\d{1,2})\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$")
 #: an att-sats, bare, after a dash, or lettered ("a) att bevilja …", "(b) att …")
@@ -320,7 +299,7 @@ def _subheading(
         and (re.search(r"[”“\"]", text) or re.match(r"(?:for|till|med|enligt)\b", fold(text)))
     ):
         return None  # "För projektet ”…” beviljas" ⏎ "Bromma sdf 200 000 kronor.": a sentence
-    if last_word in _FUNCTION_WORDS:
+    if last_word in FUNCTION_WORDS:
         # a two-line heading: "Rekvirering av statsbidrag … inom" / "barn- och ungdomsområdet"
         if (
             nxt
@@ -337,7 +316,7 @@ def _subheading(
         return None
     if not prev and _PROJECT_LABEL.match(text) and nxt and nxt[:1].isupper():
         return text, 1  # "Studie 2: Skolgång och …" over its paragraph
-    if _wrapped_title(text, prev, following):
+    if wrapped_title(text, prev, following):
         return f"{text} {nxt}", 2
     if len(text) >= 0.8 * width and nxt and nxt[0].islower():
         return None
@@ -345,13 +324,13 @@ def _subheading(
         after = next((t for t in following[1:] if t), "")
         if not after or not after[0].isupper():
             return None
-        if _OWNER_ALONE.match(text):
+        if OWNER_ALONE.match(text):
             return text, 1  # a förvaltning's name alone between blank lines heads its part
         if (
             _looks_like_subheading(after)
             and len(after) < 40
             and not _CAPITALS.match(text)
-            and not _LABELLED.match(after)
+            and not LABELLED.match(after)
         ):
             # a run of short lines (a list); a line in capitals heads what follows, and so
             # does a line over a form's fields ("Redovisning av studier 2013" ⏎ ⏎ "Studie: …")
@@ -362,50 +341,21 @@ def _subheading(
     if len(nxt) >= 1.3 * len(text) and len(nxt) > 40 or nxt.endswith((".", ":", "!", "?")):
         return text, 1
     if (
-        width >= _FULL_WIDTH  # (in a narrow column a short line is no sign)
+        width >= FULL_WIDTH  # (in a narrow column a short line is no sign)
         and len(nxt) >= max(0.8 * width, len(text) + 10)
         and len(text) + 1 + len(nxt.split()[0]) <= width
-        and not _LABELLED.match(nxt)  # (a name over its form's fields: the form's reader's)
+        and not LABELLED.match(nxt)  # (a name over its form's fields: the form's reader's)
     ):
         # a line with no stop over a full line that opens a paragraph, the first word of
         # which would have fitted after it: a wrapped sentence would have taken it
         # ("Socialsekreterares arbetsmiljö och personalomsättning" ⏎ "Karlstads …")
         return text, 1
-    goes_on = fold(nxt.split()[-1]) in _FUNCTION_WORDS or (
+    goes_on = fold(nxt.split()[-1]) in FUNCTION_WORDS or (
         len(following) > 1 and following[1][:1].islower()
     )
     if titled and len(nxt) > 40 and (goes_on or not _looks_like_subheading(nxt)):
         return text, 1
     return None
-
-
-#: the least median width of a page's lines that is a full text column, not a narrow one
-_FULL_WIDTH = 50
-#: a förvaltning's or nämnd's name, the whole line ("Farsta stadsdelsförvaltning")
-_OWNER_ALONE = re.compile(
-    r"^[A-ZÅÄÖ][\w-]*(?:\s[\w-]+){0,3}\s(?:stadsdels)?(?:förvaltning|nämnd)(?:en)?$"
-    r"|^[A-ZÅÄÖ][\wåäö-]*(?:förvaltningen|nämnden)$"
-)
-#: a form's field: "Studie: Name", "Utförare: …"
-_LABELLED = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[\wåäö-]+){0,2}:\s+\S")
-
-
-def _wrapped_title(text: str, prev: str, following: list[str]) -> bool:
-    """A title opening a paragraph whose last word or two wrapped onto a line of their own,
-    over its text ("Likställighet i handläggningen av ekonomiskt" ⏎ "bistånd" ⏎ "Studien ska
-    …"): the short line has no mark and ends in no function word, and the line under it
-    opens a sentence — a wrapped sentence would have ended with a full stop first."""
-    if prev or len(following) < 2 or text.endswith((".", ",", ";", ":")) or "," in text:
-        return False  # (not "Name, Södermalms" ⏎ "stadsdelsförvaltning": an item's owner)
-    if re.search(r"\S\s{2,}\S", text.strip()):
-        return False  # a table's row ("Studien svarar mot …      30 %")
-    nxt, after = following[0], following[1]
-    return (
-        bool(re.fullmatch(r"[a-zåäö][\wåäöé-]*(?: [a-zåäö][\wåäöé-]*)?", nxt))
-        and fold(nxt.split()[-1]) not in _FUNCTION_WORDS
-        and after[:1].isupper()
-        and len(after.split()) >= 4
-    )
 
 
 def split_sections(
