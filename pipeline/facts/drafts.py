@@ -40,6 +40,12 @@ _FINISHED = re.compile(
 )
 
 
+#: a card's status field: "Status: avslutat december 2010", "Status: pågår till juni 2011"
+_STATUS_FIELD = re.compile(
+    r"\bstatus:\s*(avslutad|avslutat|genomford|genomfort|klar|klart|pagar|pagaende)\b"
+)
+
+
 def _reported(text: str) -> str | None:
     f = fold(text)
     if _ONGOING.search(f):
@@ -152,6 +158,9 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     elif own != REJECTED and r.amount is not None and _PROPOSED_SUM.search(fold(r.evidence)):
         # "Förslag: 420 000 kronor" under an application: the sum proposed for the grant
         status = "beviljad"
+    elif r.description and (field := _STATUS_FIELD.search(fold(r.description))):
+        # a card's "Status: avslutat" / "Status: pågår till …": what it says it is
+        status = "pågående" if field.group(1).startswith("pag") else "genomförd"
     elif status == "beviljad" and r.description:
         # an item that reports on itself ("Projektet … har genomförts", "… pågår under
         # 2022", "Genomfört i oktober 2021"): what it says it is
@@ -264,7 +273,9 @@ _NO_NAME = re.compile(
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
     # an application's own share and whole cost under its projects' rows
     r"|egen\s+(?:insats|finansiering|andel|medfinansiering)\b"
-    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$)"
+    r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$"
+    # a call's numbered focus area or criterion as a heading: "Fokusområde 2 – Hemlöshet"
+    r"|(?:fokusomrade|kriterium|prioriterat\s+omrade|inriktning)\s+\d{1,2}\b)"
 )
 #: a nämnd's fields of activity, the headings of its budget follow-up (as a table's short
 #: name, "Ekonomiskt bistånd" may stand for a project whose name begins so)
@@ -289,8 +300,21 @@ def names_a_project(name: str) -> bool:
     of grant ("Vantörs Schackklubb, verksamhetsbidrag") or the others lumped together
     ("Övriga åtta organisationer")?"""
     return any(c.isalpha() for c in name) and not (
-        _SENTENCE_REST.match(name) or _CELLS_IN_NAME.search(name) or _NO_NAME.match(fold(name))
+        _SENTENCE_REST.match(name)
+        or _CELLS_IN_NAME.search(name)
+        or _NO_NAME.match(fold(name))
+        or names_a_fund(name)
     )  # (a name without a letter is a table's number)
+
+
+def names_a_fund(name: str) -> bool:
+    """Is `name` a fund's name with at most a year ("Lokala utvecklingsmedel 2010", "MUST
+    2009"), the heading of a fund's part, not a project?"""
+    funds = find_funds(name)
+    if not funds:
+        return False
+    rest = "".join(c for k, c in enumerate(name) if not any(s <= k < e for s, e, _f in funds))
+    return not re.sub(r"\b(?:år|för|och|medel|(?:19|20)\d\d)\b|[\W\d_]", "", rest, flags=re.I)
 
 
 def own_fund(d: Draft, study_fund: str = "MUL") -> str | None:
