@@ -63,15 +63,21 @@ def labelled_items(
         return None
     kind = max(score.items(), key=lambda kv: kv[1])[0]
     items: list[tuple[int, str]] = []
+    described = False
     j = i
     while j < len(lines):
         s = lines[j].text
         mm = _LABELLED.match(s)
         if mm and fold(mm.group(1)) == fold(m.group(1)) and int(mm.group(2)) == len(items) + 1:
             items.append((j, mm.group(3)))
-        elif items and s.strip() and starts_lower(s) and not _LABELLED.match(s):
+            described = False
+        elif items and s.strip() and starts_lower(s) and not _LABELLED.match(s) and not described:
             k, text = items[-1]
             items[-1] = (k, dehyphen_join([text, s.strip()]))
+        elif items and s.strip() and lines[j - 1].text.strip():
+            # "Fokusområde 2 – Hemlöshet" over a paragraph that describes it: the item is
+            # the labelled line, the paragraph under it (up to a blank line) its explanation
+            described = True
         elif s.strip():
             break
         j += 1
@@ -394,16 +400,18 @@ def table_criteria(
             j += 1
             continue
         cells = _cells(ln)
-        if ln.heading or not cells:
-            break
+        if (ln.heading and len(cells) < 2) or not cells:
+            break  # (a row set off like a heading still has its column gap)
         start, text = cells[0]
-        if abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3:
+        if items and abs(start - first_start) <= 2 and starts_lower(text):
+            # the criterion wraps (its explanation may go on beside it: "funktionshinder-
+            # omsorgen      delaktighet i uppföljning")
+            k, t = items[-1]
+            items[-1] = (k, dehyphen_join([t, text.strip()]))
+        elif abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3:
             items.append((j, text.strip()))  # a new row: its first cell is the criterion
         elif items and start >= second_start - 3:
             pass  # the explanation wraps in the second column
-        elif items and abs(start - first_start) <= 2 and starts_lower(text):
-            k, t = items[-1]
-            items[-1] = (k, dehyphen_join([t, text.strip()]))  # the criterion wraps
         else:
             break
         j += 1

@@ -35,6 +35,8 @@ _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{0,25}:\s")
 _MAX_MARKED = 0.4  # the share of a side's lines with digits or a label
 _MIN_CARD_LABELS = 2  # labels both sides of a run of cards share
 _CARD_SHARE = 0.75  # the share of a card's labels the card beside it has too
+_HEADER_WORDS = 3  # the most words of a column heading
+_OWNER = re.compile(r"(?:förvaltning|nämnd|kontoret|\bsdf)\b", re.IGNORECASE)
 
 
 def _parts(line: str, c: int) -> tuple[str, str] | None:
@@ -102,6 +104,28 @@ def _run_at(lines: list[str], i: int, c: int) -> int:
     return j
 
 
+def _headed(run: list[tuple[str, str]]) -> bool:
+    """Does the run open with a table's column headings ("Kriterium    Förvaltningens
+    kommentar", "Prioriterat område    Exempel") set off by a blank line? A two-column table
+    of criteria and their explanations: its rows belong together."""
+    filled = [k for k, (lft, rgt) in enumerate(run) if lft.strip() or rgt.strip()]
+    if not filled:
+        return False
+    k = filled[0]
+    lft, rgt = run[k][0].strip(), run[k][1].strip()
+    return (
+        bool(lft and rgt)
+        and all(
+            len(t.split()) <= _HEADER_WORDS
+            and not re.search(r"[\d.,:;]$|\d", t)
+            and not _OWNER.search(t)  # ("Rinkeby stadsdelsförvaltning" over its card)
+            for t in (lft, rgt)
+        )
+        and k + 1 < len(run)
+        and not (run[k + 1][0].strip() or run[k + 1][1].strip())
+    )
+
+
 def _unfolds(run: list[tuple[str, str]], c: int) -> bool:
     both = [(lft, rgt) for lft, rgt in run if lft.strip() and rgt.strip()]
     if len(run) < _MIN_RUN or len(both) < _MIN_BOTH:
@@ -131,6 +155,11 @@ def unfold_columns(text: str) -> str:
             # the run starts and ends on lines with text
             while run and not (run[-1][0].strip() or run[-1][1].strip()):
                 run.pop()
+            if len(run) >= _MIN_RUN and _headed(run):
+                out += lines[i : i + len(run)]  # a table under its headings stays as printed
+                i += len(run)
+                done = True
+                break
             if _unfolds(run, c):
                 lefts = [lft for lft, _ in run]
                 rights = [rgt for _, rgt in run]
