@@ -113,6 +113,16 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     return tables
 
 
+#: a Summa row of a table whose money columns come first: "1 300   1 300   2 600   Summa"
+_SUMS_THEN_TOTAL = re.compile(
+    r"^(?:[\d\s.,–-]+\s{2,})(?:summa|totalt?|sammanlagt)(?:\s+\w+)?:?$", re.IGNORECASE
+)
+
+
+def _total_after_sums(text: str) -> bool:
+    return bool(_SUMS_THEN_TOTAL.match(text)) and any(ch.isdigit() for ch in text)
+
+
 def _open_period(row: GridRow) -> bool:
     """The row's period cell ends in a dash: its end is on the next line."""
     return row.text("end").rstrip().endswith(("–", "-", "—"))
@@ -241,7 +251,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 row.last_line = table.last_line = j
                 j += 1
                 continue
-        if _TOTAL_ROW.match(stripped.lstrip("| ")):
+        if _TOTAL_ROW.match(stripped.lstrip("| ")) or _total_after_sums(stripped):
             if money is not None:
                 summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):

@@ -179,6 +179,8 @@ def _header_role(cell: str) -> str | None:
         return "applied"  # "Sökt 2026, kr": its year and unit in any order
     if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
         return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
+    if re.fullmatch(r"(?:for)?andring(?:\s*\(\W+\))?|justering|differens", folded.strip()):
+        return "spent"  # "Ändring (±)" beside the sums before and after: a sum, no grant
     if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
         return "cost"  # "Sökt | Tillstyrks | Avstyrks": the part of the sum proposed
     if re.fullmatch(r"avstyrk(?:s|t|es|ta)", folded.strip()):
@@ -259,6 +261,13 @@ _MONEY_IN_CELL = re.compile(
 )
 
 
+#: a column of the sums after a change: "Nytt förslag", "Nytt belopp", "Reviderat förslag"
+REVISED = re.compile(
+    r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"
+    r"|\s*efter\s+(?:andring|justering|tillagg)"
+)
+
+
 def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ln = lines[i]
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
@@ -309,6 +318,10 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     unnamed_column(columns)
+    if any(c.role == "cost" and REVISED.match(fold(c.header)) for c in columns):
+        for col in columns:  # "Förslag 2008-04-08 | Ändring | Nytt förslag": the old sums
+            if col.role == "cost" and not REVISED.match(fold(col.header)):
+                col.role = "spent"
     districts = [c for c in columns if c.role == "district"]
     if (
         len(districts) == 2
@@ -377,6 +390,8 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
             continue
         if k == len(cells) - 1 and head and c.start > head[-1].end + 1 and len(c.text.split()) == 1:
             continue  # the last column named on the second line only ("Totalt")
+        if _between(c, head) and len(c.text.split()) == 1 and c.text.strip()[:1].isupper():
+            continue  # a column named on the second line only, between two ("Ändring")
         # (words, not dashes: "(start – slut)" under "Period")
         words = [w for w in c.text.split() if re.search(r"\w", w)]
         if len(words) > 2 or not any(_under(c, h) for h in head):
@@ -418,7 +433,21 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
     # the last column named on the second line only
     out += [m for m in more[-1:] if cells and m.start > cells[-1].end + 1]
+    between = [m for m in more if _between(m, cells) and m.text.strip()[:1].isupper()]
+    if between:  # ("Förslag" over a date, "Ändring", "Nytt" over "förslag")
+        out = sorted([*out, *between], key=lambda c: c.start)
     return out
+
+
+def _between(cell: GridCell, head: Sequence[GridCell]) -> bool:
+    """A cell under no cell of the header, between two of them: a column named on the
+    header's second line only."""
+    return (
+        len(head) >= 2
+        and head[0].end < cell.start
+        and cell.end < head[-1].start
+        and not any(_under(cell, h) for h in head)
+    )
 
 
 def unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:

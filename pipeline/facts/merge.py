@@ -315,7 +315,19 @@ def prose_drafts(
             # the sum applied for, not yet the project's money (a state grant's is one)
             d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
-    return out
+    return _without_theme_headings(out)
+
+
+def _without_theme_headings(out: list[Draft]) -> list[Draft]:
+    """A heading over a paragraph whose sentence names its own project ("Barn och unga" over
+    "Skärholmen har med 480 000 kronor genomfört projektet Familjecoacher …"): a theme the
+    projects are grouped by, not a project."""
+    named_in = {(d.evidence, d.first_line) for d in out if fold(d.name) in fold(d.evidence)}
+    return [
+        d
+        for d in out
+        if fold(d.name) in fold(d.evidence) or (d.evidence, d.first_line) not in named_in
+    ]
 
 
 def _sum_at(pp: ProseProject, text: str) -> int | None:

@@ -211,6 +211,8 @@ def _unit_headed(
     if got is None:
         return None
     name, stated = got
+    if _STATES.search(name):
+        return None  # "Antalet deltagare har minskat …": a change told, not the work named
     owners = find(owner)
     unit = not owners or not covered_by_places(owner, owners)
     if unit and not own:
@@ -279,6 +281,8 @@ def _unit_block(
     return row
 
 
+#: a finite verb of a sentence that tells what happened ("… har minskat", "… har ställt in")
+_STATES = re.compile(r"\b(?:har|hade|har inte|ska|skall|kommer att)\s+\w+(?:ts|t|it|at)\b")
 _MAX_SHORT_NAME_WORDS = 8
 #: the first words of a sentence that describes the work rather than names it
 _DESCRIBES = re.compile(

@@ -200,7 +200,9 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
         after = text[h.end :].lstrip(" :").split()
-        run = _name_after(after)  # "Utförare: X" too
+        # "Utförare: X" too; after a verb whose subject does the work ("X har genomfört
+        # …"), the name after it is the work's, not who did it
+        run = _name_after(after) if h.value != "subject" else []
         if h.value == "by":
             # "genomförts av Karin Berg och Per Holm vid Institutionen för …": the
             # researchers' department, not the researchers

@@ -128,6 +128,32 @@ class ProseProject:
     performer: str | None = None  # an "Utförare: …" field
 
 
+#: "har med 250 000 kronor genomfört", "har med 0,3 mnkr prövat": a sum and what was done
+_DONE_WITH = re.compile(
+    r"\bhar\s+med\s+(?P<sum>.{3,30}?)\s+(?:genomfört|prövat|drivit|bedrivit|startat|infört)\s+"
+    r"(?=[A-ZÅÄÖ])"
+)
+
+
+def _named_after_done(
+    text: str, amounts: Sequence[AmountMatch], find: PlaceFinder
+) -> tuple[str, int] | None:
+    """The name after "har med <sum> genomfört", when the sum is one of `amounts` and the
+    name is no place: (name, where the sum stands)."""
+    m = _DONE_WITH.search(text)
+    if m is None or not any(m.start("sum") <= a.start < m.end("sum") for a in amounts):
+        return None
+    got = project_name_after(text[m.end() :])
+    if got is None or find(got[0]):
+        return None
+    return got[0], m.start("sum")
+
+
+def at_sum(amounts: Sequence[AmountMatch], at: int) -> AmountMatch:
+    """The amount that starts at or after `at` first."""
+    return min(amounts, key=lambda a: (a.start < at, abs(a.start - at)))
+
+
 def project_name_after(text: str) -> tuple[str, int, int] | None:
     """The project name that starts at the beginning of `text` (just after "projektet"):
     (name, start, end) within `text`, or None."""
@@ -258,7 +284,11 @@ def find_prose_grants(
         # för projektet X": a project applied for is a project too)
         said = f if money_from is s else fold(money_from.text)  # (the verb of the sum's)
         if not (
-            GRANTED.search(said) or DONE.search(said) or _APPLIED.search(said) or _COSTS.search(f)
+            GRANTED.search(said)
+            or DONE.search(said)
+            or _APPLIED.search(said)
+            or _COSTS.search(f)
+            or _DONE_WITH.search(text)
         ):
             continue
         if not amounts:
@@ -287,6 +317,16 @@ def find_prose_grants(
                 for name, owners, amount in named
             ]
             if named:
+                continue
+        if not anchors and _DONE_WITH.search(text):
+            # "Spånga-Tensta har med 250 000 kronor genomfört Tidiga samtal efter
+            # polisanmälan, som …": the work carried out with the sum, named after the verb
+            done = _named_after_done(text, amounts, find)
+            if done is not None:
+                name, at = done
+                out.append(
+                    ProseProject(name, find(text[:at]), at_sum(amounts, at), "genomförd", s, text)
+                )
                 continue
         if not anchors:
             # "X beviljas 240 000 kr för ”Name”": a quoted name after the sum stands for

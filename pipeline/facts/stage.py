@@ -133,7 +133,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 59
+EXTRACT_VERSION = 60
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

@@ -1,0 +1,285 @@
+"""Twenty-seventh session: layouts of the rounds opened for rules (g631–g638 once a new
+sealed round was written; g663–g670, g671–g678 and n459–n466 once measured), each on a
+short text written for the test (none of the rounds' names or sums):
+
+* project cards side by side whose labelled sum stands under the name with a year
+  ("Beviljat 2011: …"), the description under it; cards that end in a "Status:" field after
+  the sum; a card whose name and description a blank line parts; an owner over a unit
+  after a comma, and a co-applicant in brackets on the owner's second line;
+* a fund's name with its year as a heading ("Lokala utvecklingsmedel 2011") names no
+  project, and an owner over indented items is a group, not a card.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD, _projects
+
+from pipeline.facts.drafts import names_a_fund, names_a_project
+
+
+def test_cards_side_by_side_with_the_sum_under_the_name_and_a_status_field(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2012, title="Redovisning av lokala utvecklingsprojekt 2011")
+        + """
+Lokala utvecklingsmedel 2011
+
+Elva projekt fick lokala utvecklingsmedel 2011. De redovisas kortfattat nedan.
+\f
+Bilaga                                                     Sida 2 (3)
+
+Spånga-Tensta                              Östermalm
+Läsombud på fritids-                       Digital tidbokning i
+gårdarna                                   mottagningen
+Beviljat 2011: 140 000 kr                  Beviljat 2011: 95 000 kr
+Ungdomsledare har utbildats till           Klienter bokar själva sin första
+läsombud och ordnar bokcirklar             tid via webben. Väntetiden har
+varje vecka under terminerna.              halverats under året.
+Status: avslutat                           Status: pågår till maj 2012
+
+Socialförvaltningen,                       Hässelby-Vällingby
+Uppsökarenheten                            (medsökande Bromma)
+Kvällsöppen rådgivning för                 Cykelverkstad som
+unga vuxna i hemlöshet                     arbetsträning
+Beviljat 2011: 170 000 kr                  Beviljat 2011: 120 000 kr
+Rådgivningen har varit öppen två           Deltagarna har rustat cyklar
+kvällar i veckan under hela året.          åt stadens förskolor.
+Status: avslutat                           Status: avslutat
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert ("Läsombud på fritidsgårdarna", ("spanga-tensta",), 140000) in got
+    assert ("Digital tidbokning i mottagningen", ("ostermalm",), 95000) in got
+    assert (
+        "Kvällsöppen rådgivning för unga vuxna i hemlöshet",
+        ("socialforvaltningen", "uppsokarenheten"),
+        170000,
+    ) in got
+    assert ("Cykelverkstad som arbetsträning", ("bromma", "hasselby-vallingby"), 120000) in got
+    assert not [p for p in f.projects if p.name.startswith("Lokala utvecklingsmedel")]
+    status = {p.name: p.status for p in f.projects}
+    assert status["Läsombud på fritidsgårdarna"] == "genomförd"
+    assert status["Digital tidbokning i mottagningen"] == "pågående"
+    assert sorted(a.sek for a in f.amounts if a.kind == "project_cost") == [
+        95000,
+        120000,
+        140000,
+        170000,
+    ]
+
+
+def test_a_card_whose_name_and_description_a_blank_line_parts(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2013, title="Redovisning av lokala utvecklingsmedel 2012")
+        + """
+Projektkatalog
+
+Skarpnäck
+Mentorer för nyanlända
+
+Volontärer har mött elva ungdomar
+varje vecka under läsåret.
+Beviljat belopp: 80 000 kr
+
+Farsta
+Samtalsstöd i skolan
+
+Skolkuratorer och socialsekreterare
+har haft gemensamma mottagningstider.
+Beviljat belopp: 60 000 kr
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert ("Mentorer för nyanlända", ("skarpnack",), 80000) in got
+    assert ("Samtalsstöd i skolan", ("farsta",), 60000) in got
+
+
+def test_an_owner_over_indented_items_is_a_group_not_a_card(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2014, title="Fördelning av lokala utvecklingsmedel 2015")
+        + """
+Förslaget redovisas nedan per sökande stadsdelsnämnd.
+
+Älvsjö
+  Föräldracirklar på lördagar
+  Träffar för föräldrar med barn i mellanstadiet. Förslag: 70 000 kronor.
+
+  Stöd till unga anhöriga
+  Samtalsgrupper i skolan.
+  Förslag: 50 000 kronor.
+
+Vantör
+  Tidiga samtal om skulder
+  Förslag: 40 000 kronor.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    names = [g[0] for g in got]
+    assert "Föräldracirklar på lördagar" in names
+    assert "Stöd till unga anhöriga" in names
+    assert "Tidiga samtal om skulder" in names
+
+
+def test_a_funds_name_with_its_year_names_no_project() -> None:
+    for heading in ("Lokala utvecklingsmedel 2011", "MUST 2009", "Medel för studiebesök 2016"):
+        assert names_a_fund(heading) and not names_a_project(heading)
+    for name in ("Stöd till LUM-projekt i Farsta", "Studiebesök i Bergen", "Läsombud"):
+        assert not names_a_fund(name)
+
+
+def test_criteria_tables_under_column_headings_and_focus_areas_under_labels(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2016, title="Utlysning av lokala utvecklingsmedel 2017")
+        + """
+Kriterier
+
+Ansökningarna prövas mot tre kriterier. Förvaltningens kommentar står intill.
+
+Kriterium                              Kommentar
+
+Projektet omfattar fler än en          Flera stadsdelar kan ansöka
+förvaltning                            gemensamt.
+
+Projektet följs av en forskare         Forskarstödet kan ingå i
+                                       kostnaden.
+
+Resultaten kan användas i den          Planen för detta ska bifogas.
+ordinarie verksamheten
+
+Förvaltningen föreslår därutöver att ansökningar inom följande områden
+ges företräde i urvalet 2017.
+
+Prioriterat område                     Exempel
+
+Äldre som utsätts för våld             Samverkan med hemtjänsten och
+                                       vården
+
+Skuldsatta barnfamiljer                Budgetrådgivning, tidiga
+                                       kontakter med kronofogden
+
+Fokusområden för stadsövergripande forskning 2017
+
+Förvaltningen föreslår följande fokusområden för FoU-arbetet 2017.
+
+Fokusområde 1 – Barns delaktighet i utredningar
+Hur barnens egna berättelser tas till vara i bedömningarna.
+
+Fokusområde 2 – Vräkningar av barnfamiljer
+Vad som föregår en vräkning och vilka insatser som hjälper.
+
+Fokusområde 3 – Digitala kontakter med socialtjänsten
+Erfarenheter av videosamtal och digitala ansökningar.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = [(c.kind, c.position, c.text) for c in f.criteria]
+    assert ("criterion", 1, "Projektet omfattar fler än en förvaltning") in got
+    assert ("criterion", 2, "Projektet följs av en forskare") in got
+    assert ("criterion", 3, "Resultaten kan användas i den ordinarie verksamheten") in got
+    assert ("priority", 1, "Äldre som utsätts för våld") in got
+    assert ("priority", 2, "Skuldsatta barnfamiljer") in got
+    assert ("focus_area", 1, "Barns delaktighet i utredningar") in got
+    assert ("focus_area", 3, "Digitala kontakter med socialtjänsten") in got
+    assert not [p for p in f.projects if p.name.startswith("Fokusområde")]
+
+
+def test_a_change_table_whose_new_sums_stand_last_and_changes_told_under_owners(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2010, title="Tillägg till fördelning av MUST 2010")
+        + """
+Ändringar sedan förra beslutet
+
+Farsta
+Resan till Göteborg har kortats med en dag. Förvaltningen föreslår
+18 000 kronor i stället för 22 000 kronor.
+
+Bromma
+Arrangören i Tammerfors har ändrat programmet. Kostnaden ökar med
+2 000 kronor, till 21 000 kronor.
+
+Sammanställning efter ändringar (kronor)
+
+                     Resmål och syfte                 Förslag               Nytt
+Förvaltning                                        2010-03-02  Ändring   förslag
+
+Farsta               Göteborg – mottagning för        22 000    –4 000    18 000
+                     unga vuxna
+Bromma               Tammerfors – stöd till           19 000    +2 000    21 000
+                     familjehem
+Kungsholmen          Århus – boendestöd för           24 000         –    24 000
+                     unga hemlösa
+
+Summa                                                 65 000    –2 000    63 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert ("Göteborg – mottagning för unga vuxna", ("farsta",), 18000) in got
+    assert ("Tammerfors – stöd till familjehem", ("bromma",), 21000) in got
+    assert ("Århus – boendestöd för unga hemlösa", ("kungsholmen",), 24000) in got
+    assert not [p for p in f.projects if "har kortats" in p.name or "har ändrat" in p.name]
+
+
+def test_a_total_row_after_money_columns_that_come_first(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2008, title="Stadsövergripande studier 2009")
+        + """
+Tabell 1. Föreslagna studier
+
+    Kostnad, tkr
+  2009     2010   Totalt    Studie                              Utförare
+
+   200      300      500    Hemtjänst och ensamhet bland        Upphandlas
+                            äldre med missbruk
+   350      150      500    Placerade syskon – en               Institutionen för
+                            registerstudie                      socialt arbete
+
+    550      450    1 000   Summa
+"""
+    )
+    f = facts_of(tmp_path, text)
+    names = [p.name for p in f.projects]
+    assert "Summa" not in names
+    assert any(n.startswith("Hemtjänst och ensamhet") for n in names)
+
+
+def test_work_carried_out_with_a_sum_and_named_after_the_verb_under_theme_headings(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2020, title="Årsrapport om lokala utvecklingsmedel 2019")
+        + """
+Lokala utvecklingsmedel 2019
+
+Projekten presenteras här efter tema.
+
+Äldre
+
+Farsta har med 210 000 kronor genomfört Träffpunkt för anhörigvårdare,
+som erbjuder samtal en gång i veckan. Norrmalm har med 190 000 kronor
+prövat Digital tillsyn nattetid, ett samarbete med hemtjänsten.
+
+Barn och familj
+
+Skarpnäck har med 260 000 kronor genomfört Föräldrastöd i förskolan,
+där familjebehandlare finns på plats två dagar i veckan.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {
+        p.name: (tuple(d.district_id for d in p.districts), p.amount_sek, p.performer)
+        for p in f.projects
+    }
+    assert got["Träffpunkt för anhörigvårdare"] == (("farsta",), 210000, None)
+    assert got["Digital tillsyn nattetid"] == (("norrmalm",), 190000, None)
+    assert got["Föräldrastöd i förskolan"] == (("skarpnack",), 260000, None)
+    assert "Äldre" not in got and "Barn och familj" not in got
