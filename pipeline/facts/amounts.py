@@ -225,6 +225,11 @@ _OTHERS_MONEY = re.compile(
     r"outnyttja\w*|kvar\w*|aterst\w*)\b"
 )
 #: the words before a sum applied for ("Sökt 150 000 kr")
+#: the money left over, named right before its sum: "Återstående 560 000 kr föreslås …"
+_REMAINDER_BEFORE = re.compile(
+    r"\b(?:aterstaende|resterande|kvarvarande|kvarstaende)\s+"
+    r"(?:(?:ca|cirka|knappt|drygt|omkring|nara|narmare)\.?\s+)?$"
+)
 _SOUGHT_BEFORE = re.compile(r"\b(?:sokt|sokte|ansokt|soks|soker|ansoker)\b[\w\s:]{0,12}$")
 #: a sum applied for
 _ASKED = re.compile(r"^\s*(?:sokt|ansokt|sokt belopp|ansokt belopp)\s*:")
@@ -299,6 +304,10 @@ def _paragraph_amounts(
                 kind = "project_cost"
             if owner is not None and kind == "total_granted" and not _AGGREGATE.search(s.text):
                 kind = "project_cost"  # granted in the project's own paragraph: its sum
+            if kind == "total_granted" and _REMAINDER_BEFORE.search(
+                fold(s.text[max(0, m.start - 30) : m.start])
+            ):
+                kind = "budget"  # "Återstående knappt 400 000 kronor reserveras för …"
             # the applicant's own money (co-financing, own staff time, "inom ordinarie
             # budget") is no fund's money, whatever fund the text around it speaks of
             own_money = (

@@ -48,6 +48,10 @@ PARTNERS = re.compile(
 )
 
 
+#: a co-applicant the sentence's subject names: "Rinkeby-Kista stadsdelsförvaltning är medsökande"
+_IS_CO_APPLICANT = re.compile(r"\b(?:ar|blir|star som)\s+medsokande\b")
+
+
 #: a co-applicant introduced in a project's own text ("Gemensam ansökan med …", "Medsökande:")
 _CO_APPLICANT = re.compile(
     r"\b(?:gemensam(?:ma)? ansokan (?:med|fran)|ansoker tillsammans med|medsokande:?"
@@ -75,15 +79,16 @@ def partners_in(text: str, find: PlaceFinder, own: Sequence[Place]) -> list[Plac
     out: list[Place] = []
     for s in sentences(text.split("\n")):
         m = PARTNERS.search(fold(s.text))
-        if m is None:
+        subject = _IS_CO_APPLICANT.search(fold(s.text))
+        if m is None and subject is None:
             continue
         for p in find(s.text):
             # (districts only: an office named as a partner is no co-owner)
-            if (
-                p.start >= m.start()
-                and p.kind == "stadsdelsförvaltning"
-                and p.district_id not in mine
-            ):
+            named = (m is not None and p.start >= m.start()) or (
+                # "Rinkeby-Kista stadsdelsförvaltning är medsökande": the subject
+                subject is not None and p.end <= subject.start()
+            )
+            if named and p.kind == "stadsdelsförvaltning" and p.district_id not in mine:
                 mine.add(p.district_id)  # (each district once)
                 out.append(p)
     return out

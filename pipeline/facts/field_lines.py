@@ -99,7 +99,8 @@ PERFORMER = re.compile(
     r"forskare|uppdragstagare)$"
 )
 OWNER = re.compile(
-    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|forvaltning|ansvarig|ansvarig enhet|"
+    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|stadsdelsnamnd|forvaltning|ansvarig|"
+    r"ansvarig enhet|"
     r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
     r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar|medverkande|"
     r"medverkande forvaltningar|medverkande stadsdelsforvaltningar)$"
@@ -133,7 +134,12 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
         m = FIELD.match(text) or known_gap_field(text)
         if m and not (out and NAME.match(fold(m.group("label")))):
             last = fold(m.group("label")).strip()
-            out[last] = (j, m.group("value").strip())
+            # two fields side by side: "Stadsdelsnämnd: Kista      Beviljat belopp: 180 000 kr"
+            value, *margin = _MARGIN_FIELD.split(m.group("value").strip(), maxsplit=1)
+            out[last] = (j, value.strip())
+            more = FIELD.match(margin[0]) if margin else None
+            if more is not None:
+                out[fold(more.group("label")).strip()] = (j, more.group("value").strip())
         elif (
             text
             and last is not None

@@ -377,7 +377,13 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         and _YEAR_UNIT.match(b.text.strip())
         and any(_under(a, h) and _under(b, h) for h in head)
     )
-    if not cells or len(cells) - max(leading - 1, 0) - grouped > len(head) + 1:
+    # columns named on the second line only, right of the header ("Beviljat   Sökt" over
+    # "(tkr)   (tkr)   Stadsdelsnämnd   Projekt")
+    trailing = sum(1 for c in cells if head and c.start > head[-1].end + 1)
+    if (
+        not cells
+        or len(cells) - max(leading - 1, 0) - grouped - max(trailing - 1, 0) > len(head) + 1
+    ):
         return []
     if any(
         re.search(r"\b(?:sdf|sdn|stadsdelsförvaltning|stadsdelsnämnd)\b", c.text) for c in cells
@@ -388,8 +394,12 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     for k, c in enumerate(cells):
         if k < leading and len(c.text.split()) <= 3:
             continue
-        if k == len(cells) - 1 and head and c.start > head[-1].end + 1 and len(c.text.split()) == 1:
-            continue  # the last column named on the second line only ("Totalt")
+        if (
+            head
+            and c.start > head[-1].end + 1
+            and len(c.text.split()) <= (1 if k == len(cells) - 1 else 2)
+        ):
+            continue  # the last columns named on the second line only ("Totalt")
         if _between(c, head) and len(c.text.split()) == 1 and c.text.strip()[:1].isupper():
             continue  # a column named on the second line only, between two ("Ändring")
         # (words, not dashes: "(start – slut)" under "Period")
@@ -432,7 +442,7 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         # "Stadsdels-" over "nämnd": one word broken at a hyphen
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
     # the last column named on the second line only
-    out += [m for m in more[-1:] if cells and m.start > cells[-1].end + 1]
+    out += [m for m in more if cells and m.start > cells[-1].end + 1]
     between = [m for m in more if _between(m, cells) and m.text.strip()[:1].isupper()]
     if between:  # ("Förslag" over a date, "Ändring", "Nytt" over "förslag")
         out = sorted([*out, *between], key=lambda c: c.start)

@@ -23,6 +23,7 @@ below. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
@@ -176,6 +177,8 @@ def starts_row(
     left = row.cells.get(columns[0].role) or [""]
     if left[-1].rstrip().endswith(("-", ",")) and amount is None:
         return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
+    if amount is None and any(v and re.search(r"\w-$", v[-1].rstrip()) for v in row.cells.values()):
+        return False  # a word broken in another column ("Hägersten-" beside the name)
     at_left = cells[0].start <= columns[0].start + 1
     lead = cells[0].text.strip(" |")[:1]
     looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"

@@ -229,7 +229,7 @@ def labelled_row(
     ]
     # "Beräknad kostnad: 6 personer à 5 200 kr = 31 200 kr" over "Förslag: 31 200 kr": the sum
     # proposed or granted
-    decided = _DECIDED_FIELD.search(fields)
+    decided = _DECIDED_FIELD.search(fields) or _DECIDED_FIELD.search(text)
     if decided:
         amounts = [x for x in find_amounts(decided.group(1)) if x.per is None] or amounts
     row = ListRow(
@@ -284,8 +284,11 @@ def set_amount(row: ListRow, m: AmountMatch, lines: Sequence[BodyLine], a: int, 
     )
 
 
-_SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s]{0,20}$")
-_GRANTED_BEFORE = re.compile(r"(?:bevilja\w*|bifall\w*|tilldela\w*)\b[\w\s]{0,20}$")
+_SOUGHT_BEFORE = re.compile(r"(?:sokt|sokte|ansokt|soker|ansoker)\b[\w\s:]{0,20}$")
+#: ("Sökt: 27 600 kr   Förslag: 24 500 kr": the sum proposed after the one applied for)
+_GRANTED_BEFORE = re.compile(
+    r"(?:bevilja\w*|bifall\w*|tilldela\w*|forslag|foreslas|foreslaget)\b[\w\s:]{0,20}$"
+)
 
 
 def granted_instead(text: str, amount: AmountMatch | None) -> AmountMatch | None:

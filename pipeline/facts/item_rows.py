@@ -291,7 +291,7 @@ def item_row(
     )
     row.performer = performer or _bracket_under_name(desc)
     row.unit_applicant = unit_applicant
-    amount = granted_instead(text, amount) or _described_sum(rest)
+    amount = granted_instead(text, amount or _described_sum(rest))
     if amount is not None:
         set_amount(row, amount, lines, a, b)
     return row

@@ -426,8 +426,8 @@ def prose_status(folded: str) -> str:
 
 
 _TITLE_SUBJECT = re.compile(
-    r"\b(?:för|om|till)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
-    r"verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
+    r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
+    r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 

@@ -283,3 +283,110 @@ där familjebehandlare finns på plats två dagar i veckan.
     assert got["Digital tillsyn nattetid"] == (("norrmalm",), 190000, None)
     assert got["Föräldrastöd i förskolan"] == (("skarpnack",), 260000, None)
     assert "Äldre" not in got and "Barn och familj" not in got
+
+
+def test_two_fields_on_one_line_under_a_numbered_heading(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2006, title="Redovisning av lokala utvecklingsprojekt 2005")
+        + """
+REDOVISNING AV PROJEKTEN
+
+1. Samtalsgrupper för pappor med
+   små barn
+
+Stadsdelsnämnd: Bromma                 Beviljat belopp: 130 000 kr
+
+Projektet har samlat elva pappor i två grupper under året.
+
+2. Stöd till unga med skolfrånvaro
+
+Stadsdelsnämnd: Katarina-Sofia         Beviljat belopp: 210 000 kr
+
+Projektet har prövat hembesök inom en vecka efter anmälan.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert ("Samtalsgrupper för pappor med små barn", ("bromma",), 130000) in got
+    assert ("Stöd till unga med skolfrånvaro", ("katarina-sofia",), 210000) in got
+
+
+def test_sought_and_proposed_on_a_field_line_and_the_money_left_over(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Medel för studiebesök (MUST) 2012")
+        + """
+Förvaltningen föreslår att följande studiebesök beviljas medel.
+
+1. Bergen – barnahus och samverkan kring barn som utsatts för våld
+   Sökande: Farsta stadsdelsförvaltning
+   Deltagare: 3          Sökt: 26 000 kr      Förslag: 21 000 kr
+
+2. Åbo – uppsökande arbete bland äldre
+   Sökande: Bromma stadsdelsförvaltning
+   Deltagare: 2          Sökt: 15 500 kr      Förslag: 15 500 kr
+
+Återstående 63 500 kronor föreslås användas till en andra ansökningsomgång.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert (
+        "Bergen – barnahus och samverkan kring barn som utsatts för våld",
+        ("farsta",),
+        21000,
+    ) in got
+    roles = [(a.sek, a.kind) for a in f.amounts]
+    assert (26000, "other") in roles and (21000, "project_cost") in roles
+    assert (63500, "budget") in roles
+
+
+def test_a_row_whose_district_breaks_at_its_hyphen_beside_a_capitalised_name_line(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2024, title="Medel för utveckling och lärande (MUL) 2025")
+        + """
+Tabell 1. Ansökningar
+
+Resmål och syfte                Sökande             Sökt       Förslag
+Gdańsk – stöd till unga         Farsta             21 000      21 000
+vuxna i hemlöshet
+Wien – Social Policy            Hägersten-         23 000           0
+Forum (konferens)               Älvsjö
+
+Summa                                              44 000      21 000
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    names = [g[0] for g in got]
+    assert "Wien – Social Policy Forum (konferens)" in names
+    assert not [n for n in names if n.startswith("Forum")]
+
+
+def test_an_iop_named_in_the_title_and_a_co_applicant_named_as_subject(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(
+            year=2023,
+            title="Idéburet offentligt partnerskap med Föreningen Ljusglimten om "
+            "stödverksamheten Öppna dörren 2024–2026",
+        )
+        + """
+Förvaltningen föreslår att nämnden ingår ett idéburet offentligt partnerskap
+(IOP) med föreningen. Ersättningen föreslås uppgå till 900 000 kronor per år.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Öppna dörren"]
+
+
+def test_a_co_applicant_named_as_the_subject_of_its_sentence() -> None:
+    from pipeline.facts.co_applicants import partners_in
+    from pipeline.facts.finders import place_finder
+
+    find = place_finder(2015)
+    own = find("Skarpnäcks stadsdelsförvaltning")
+    text = (
+        "Projektet prövar en gemensam mottagning. Farsta stadsdelsförvaltning är medsökande "
+        "och deltar med en socialsekreterare."
+    )
+    assert [p.district_id for p in partners_in(text, find, own)] == ["farsta"]
+    assert partners_in("Farsta stadsdelsförvaltning har lämnat synpunkter.", find, own) == []
