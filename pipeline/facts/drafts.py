@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts import ids
@@ -25,7 +25,7 @@ from pipeline.facts.context import (
 )
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.item_rows import organisation_first
-from pipeline.facts.lists import ListRow, Place
+from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.named import NamedProject
 from pipeline.facts.text_units import sentences, turned_down_part
 from pipeline.lang.amounts import find_amounts
@@ -305,6 +305,20 @@ def names_a_project(name: str) -> bool:
         or _NO_NAME.match(fold(name))
         or names_a_fund(name)
     )  # (a name without a letter is a table's number)
+
+
+def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:
+    """A heading "Rinkeby-Kista: Samhällsvägledare i Husby": the owner before the colon is
+    no part of the project's name; it owns the project."""
+    m = re.match(r"^(?P<owner>[^:]{3,60}):\s+(?P<rest>\S.{2,})$", d.name)
+    if m is None:
+        return
+    owners = places(m.group("owner"))
+    if not owners or not covered_by_places(m.group("owner"), owners):
+        return
+    d.name = m.group("rest").strip()
+    known = {p.district_id for p in d.places}
+    d.places = [*d.places, *(p for p in owners if p.district_id not in known)]
 
 
 def names_a_fund(name: str) -> bool:

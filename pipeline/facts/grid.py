@@ -55,6 +55,7 @@ from pipeline.facts.grid_lines import GROUP_TOTAL, fund_only, group_label, is_pr
 from pipeline.facts.grid_model import (
     GridRow,
     GridTable,
+    caption_paid_back,
     caption_unit,
     instalments,
     money_column,
@@ -98,7 +99,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     i = 0
     while i < len(lines):
         columns = read_header(lines, i)
-        if columns is None:
+        if columns is None or caption_paid_back(lines, i):
             i += 1
             continue
         caption_unit(lines, i, columns)
@@ -117,6 +118,14 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
 _SUMS_THEN_TOTAL = re.compile(
     r"^(?:[\d\s.,–-]+\s{2,})(?:summa|totalt?|sammanlagt)(?:\s+\w+)?:?$", re.IGNORECASE
 )
+
+
+def _total_column(header: str) -> bool:
+    """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024"."""
+    return bool(_TOTAL_ROW.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
+
+
+_YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.IGNORECASE)
 
 
 def _total_after_sums(text: str) -> bool:
@@ -272,7 +281,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
-                if summed and not any(_TOTAL_ROW.match(c.header) for c in summed):
+                if summed and not any(_total_column(c.header) for c in summed):
                     instalments(table)
             table.last_line = j
             break
@@ -332,7 +341,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     )
                     if spent is not None:
                         extra.append((spent[0], spent[1], _year_of(col.header), "other"))
-                elif _TOTAL_ROW.match(col.header) and amount is not None:
+                elif _total_column(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))
                     instalment = (*amount, first_year)

@@ -197,6 +197,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"
     if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
         return "cost"  # a year's money column ("1999", unit on the line below)
+    if re.fullmatch(rf"{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", cell.strip()):
+        return "cost"  # "2021-2024" after the years' columns: the sum over all of them
     if re.fullmatch(
         rf"{YEAR}\s*\((?:utfall|forslag|budget|prognos|beslut|beviljat)\)", folded.strip()
     ):
@@ -246,7 +248,9 @@ def unit_multiplier(cell: str) -> int:
 
 _PERIOD = re.compile(r"period|projekttid|tidsplan")
 #: the columns of a budget follow-up ("Budget 2017", "Prognos", "Utfall", "Avvikelse")
-_FOLLOWUP = re.compile(r"^\s*(?:budget|prognos|helarsprognos|utfall|avvikelse|bokslut)\b")
+_FOLLOWUP = re.compile(
+    r"^\s*(?:netto|brutto)?(?:budget|prognos|helarsprognos|utfall|avvikelse|bokslut)\b"
+)
 
 
 def followup_header(cells: Sequence[str]) -> bool:
@@ -261,6 +265,7 @@ _MONEY_IN_CELL = re.compile(
 )
 
 
+_STATE_MONEY_HEADER = re.compile(r"\s*(?:statsbidrag|statliga medel)\b")
 #: a column of the sums after a change: "Nytt förslag", "Nytt belopp", "Reviderat förslag"
 REVISED = re.compile(
     r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"
@@ -292,6 +297,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     )
     for c in cells:
         role = _combined_role(c.text) or header_role(c.text)
+        if role is None and c is not cells[0] and _STATE_MONEY_HEADER.match(fold(c.text)):
+            role = "cost"  # "Projekt | Statsbidrag 2002": the state's money for each project
         if projects_followed and _FOLLOWUP.match(fold(c.text)):
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
@@ -318,6 +325,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     unnamed_column(columns)
+    if not any(c.role == "name" for c in columns) and any(
+        c.role == "cost" and fold(c.header).startswith("statsbidrag") for c in columns
+    ):
+        # "Stadsdelsnämnd | Statsbidrag | Kommunal medfinansiering": a grant's shares per
+        # district, no table of projects (`money_tables` reads its sums)
+        return None
     if any(c.role == "cost" and REVISED.match(fold(c.header)) for c in columns):
         for col in columns:  # "Förslag 2008-04-08 | Ändring | Nytt förslag": the old sums
             if col.role == "cost" and not REVISED.match(fold(col.header)):

@@ -108,6 +108,23 @@ _CAPTION_UNIT = re.compile(
 )
 
 
+#: a caption over money paid back: "Bilaga 2. Återföringsplan, mnkr", "Återbetalning per år"
+_PAID_BACK = re.compile(r"\bater(?:foring|betalning)\w*")
+_CAPTION_WORDS = 8
+
+
+def caption_paid_back(lines: Sequence[BodyLine], h: int) -> bool:
+    """Is the table under line `h` captioned as money paid back (an investment fund's
+    repayment plan)? Its sums are repayments, no grants: no table of projects."""
+    for k in range(h - 1, max(-1, h - 4), -1):
+        text = lines[k].text.strip()
+        # (a caption, not a sentence about the table: "Tabellen visar … återbetalda medel")
+        short = len(text.split()) <= _CAPTION_WORDS and not text.endswith(".")
+        if text and short and _PAID_BACK.search(fold(text)):
+            return True
+    return False
+
+
 def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> None:
     """A table whose unit is given in its caption above the header ("Belopp i tkr"): bare
     numbers in its money columns are in that unit, unless a column names its own."""

@@ -35,12 +35,33 @@ from pipeline.facts.prose import (
 )
 from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
 from pipeline.facts.sections import find_section_projects
+from pipeline.facts.state_money import STATE_FUNDER
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
 from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
 
 _ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
+
+
+def _same_performer_row(
+    name: str, performer: str | None, rows: Sequence[TableRow], used: set[int]
+) -> int:
+    """The one unused row that names a study's performer and shares two content words with
+    its name ("Effektutvärdering av mottagningsteam för unga" beside the heading
+    "Mottagningsteam för unga i kriminalitet", both by ISP), or -1."""
+    if not performer:
+        return -1
+    words = {w[:6] for w in re.findall(r"\w{4,}", fold(name))}
+    hits = [
+        k
+        for k, r in enumerate(rows)
+        if k not in used
+        and r.performer
+        and fuzz.token_set_ratio(fold(r.performer), fold(performer)) >= 90
+        and len(words & {w[:6] for w in re.findall(r"\w{4,}", fold(r.name))}) >= 2
+    ]
+    return hits[0] if len(hits) == 1 else -1
 
 
 def join_studies(
@@ -64,6 +85,8 @@ def join_studies(
             default=(0.0, -1),
         )
         row = rows[best[1]] if best[0] >= _ROW_MATCH else None
+        if row is None and (k := _same_performer_row(st.name, st.performer, rows, used)) >= 0:
+            best, row = (best[0], k), rows[k]
         d = Draft(
             name=st.name,
             fund_type=st.fund_type,
@@ -112,6 +135,8 @@ def join_studies(
         own_funds = {f for _s, _e, f in find_funds(r.evidence, ctx.study_fund)}
         if len(own_funds) == 1:
             fund = own_funds.pop()  # the row names its fund ("… | LUM | Pågår | 385")
+        elif r.funder is not None and STATE_FUNDER.search(fold(r.funder)):
+            fund = "statsbidrag"  # "Statens kulturråd", "Länsstyrelsen i Stockholms län"
         elif r.funder is not None:
             fund = None  # its "Finansiär" cell names no fund of the vocabulary: not the table's
         d = Draft(
@@ -389,6 +414,11 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     named = {f for _s, _e, f in find_funds(row.evidence)}
     if d.fund_type is None and len(named) == 1:
         d.fund_type = named.pop()  # the row names its fund ("LUM | Name | … | 480 000")
+    if row.funder is not None and STATE_FUNDER.search(fold(row.funder)):
+        # "Statens kulturråd", "Länsstyrelsen …" in its "Finansiär" cell: the state's grant
+        d.fund_type = "statsbidrag"
+        if d.amount_kind == "project_cost":
+            d.amount_kind = "state_grant"
     if row.decided is not None:
         d.status = row.decided or None
     if row.year is not None:

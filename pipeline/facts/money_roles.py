@@ -54,7 +54,11 @@ def table_kind(
     if table == "followup":
         # the budget column is the frame; forecast, outcome and deviation are other sums
         # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
-        framed = re.match(r"\s*(?:budget|förslag|forslag)", column, re.I)
+        framed = re.match(
+            r"\s*(?:netto|brutto|total|reviderad\s+|justerad\s+)?(?:budget|förslag|forslag)",
+            column,
+            re.I,
+        )
         return ("budget", 0.65) if framed else ("other", 0.55)
     if table == "grants":
         if said.cued and said.kind in ("other", "state_grant"):
@@ -117,6 +121,8 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     """The kind of a money table (see :func:`table_kind`) from its header cells (`ncols` of
     them over money) and its caption."""
     first_col = header_cells[0] if header_cells else ""
+    if re.search(r"\bater(?:foring|betalning)", fold(caption)):
+        return ""  # "Återföringsplan, mnkr": money paid back to a fund, no grants
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):
         return "followup"

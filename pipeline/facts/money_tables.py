@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.facts.flat_money import unflatten
-from pipeline.facts.grid_header import header_role
+from pipeline.facts.grid_header import followup_header, header_role
 from pipeline.facts.money_headers import DASH_CELL as _DASH_CELL
 from pipeline.facts.money_headers import MONEY_CELL as _MONEY_CELL
 from pipeline.facts.money_headers import stacked_header, wrapped_header
@@ -314,9 +314,17 @@ def _read_money_table(
             start = k + 1
             if start < n and lines[start].strip():
                 wrapped = wrapped_header(lines[k], lines[start])
+                stacked = (
+                    stacked_header(lines[k], lines[start])
+                    if wrapped is None and not _money_cells(_cells(lines[start]))
+                    else None
+                )
                 if wrapped is not None:
                     # "Statligt  Kommunal" over "bidrag    insats": one header in two lines
                     header_cells, start = wrapped, start + 1
+                elif stacked is not None and followup_header(stacked):
+                    # "Budget   Prognos" over "Verksamhetsområde   2018   2018   Avvikelse"
+                    header_cells, start = stacked, start + 1
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor

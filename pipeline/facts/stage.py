@@ -76,6 +76,7 @@ from pipeline.facts.drafts import (
     names_a_project,
     number_projects,
     own_fund,
+    owner_prefix,
     reported_status,
 )
 from pipeline.facts.field_blocks import find_field_blocks
@@ -264,6 +265,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     ]
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
+        owner_prefix(d, places)
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a

@@ -10,10 +10,15 @@ from collections.abc import Sequence
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount
 
-__all__ = ["state_money"]
+__all__ = ["STATE_FUNDER", "state_money"]
 
 #: a body of the state that grants a statsbidrag itself
 _STATE_BODY = re.compile(r"lansstyrelse|socialstyrelse|myndighet|verket\b|regering|departement")
+#: a funder that is the state: its money is a state grant ("Statens kulturråd", "Skolverket")
+STATE_FUNDER = re.compile(
+    r"\b(?:statens\s+\w+|lansstyrelse\w*|socialstyrelse\w*|\w+myndighet\w*|\w+verket|"
+    r"regeringen|statsbidrag\w*|statliga\s+medel|kulturradet|brottsforebyggande\s+radet)\b"
+)
 _STATE_GRANTS = re.compile(
     r"\b(?:lansstyrelsen|socialstyrelsen|\w+myndigheten|\w+verket)\s+(?:beviljar|beslutar)\b"
 )

@@ -390,3 +390,162 @@ def test_a_co_applicant_named_as_the_subject_of_its_sentence() -> None:
     )
     assert [p.district_id for p in partners_in(text, find, own)] == ["farsta"]
     assert partners_in("Farsta stadsdelsförvaltning har lämnat synpunkter.", find, own) == []
+
+
+NEIGHBOUR_HEAD = """Stadsledningskontoret                              Tjänsteutlåtande
+Social hållbarhet                                  Dnr KS 2019/0101
+                                                   Sida 1 (3)
+Handläggare                                        Till
+Eva Exempel                                        Kommunstyrelsen
+
+{title}
+
+"""
+
+
+def test_an_investment_table_with_a_year_span_total_and_its_repayment_plan(
+    tmp_path: Path,
+) -> None:
+    text = (
+        NEIGHBOUR_HEAD.format(title="Medel ur den sociala investeringsfonden 2019")
+        + """
+Tabell 1. Föreslagna investeringar, tkr
+
+                                                                          Totalt
+Investering              Förvaltning          2019    2020    2021   2019-2021
+
+Läxhjälp i Rinkeby       Rinkeby-Kista sdf   1 200   1 500   1 300      4 000
+Tidiga hembesök i        Farsta sdf            900   1 100       -      2 000
+Hökarängen
+
+Summa                                        2 100   2 600   1 300      6 000
+
+
+Bilaga 2. Återföringsplan, tkr
+
+Investering                         2022    2023    2024    Summa
+Läxhjälp i Rinkeby                   1 000   1 500   1 500   4 000
+Tidiga hembesök i Hökarängen           800     600     600   2 000
+Summa                                1 800   2 100   2 100   6 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (tuple(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got["Läxhjälp i Rinkeby"] == (("rinkeby-kista",), 4000000)
+    assert got["Tidiga hembesök i Hökarängen"] == (("farsta",), 2000000)
+    assert len(f.projects) == 2
+    assert (2200000, "project_cost") not in [(a.sek, a.kind) for a in f.amounts]
+
+
+def test_a_budget_follow_up_table_under_a_header_set_over_two_lines(tmp_path: Path) -> None:
+    text = (
+        NEIGHBOUR_HEAD.format(title="Tertialrapport 1 2018")
+        + """
+Tabell 1. Prognos per verksamhetsområde, netto (tkr)
+
+                                         Budget        Prognos
+Verksamhetsområde                        2018          2018         Avvikelse
+
+Nämnd och administration                  21 300        21 000           300
+Förskola                                 305 600       307 900        -2 300
+Ekonomiskt bistånd                        88 100        87 600           500
+
+Tabell 2. Nettokostnader, mnkr
+
+Verksamhetsområde                          Nettobudget     Prognos
+                                           2018            helår
+Äldreomsorg                                     198,6       199,4
+Individ- och familjeomsorg                      140,2       139,0
+"""
+    )
+    roles = [(a.sek, a.kind) for a in facts_of(tmp_path, text).amounts]
+    assert (305600000, "budget") in roles and (307900000, "other") in roles
+    assert (198600000, "budget") in roles and (199400000, "other") in roles
+
+
+def test_a_state_grant_column_over_projects_grouped_by_district(tmp_path: Path) -> None:
+    text = (
+        NEIGHBOUR_HEAD.format(title="Fördelning av statsbidrag inom storstadssatsningen 2003")
+        + """
+Fördelning av statsbidrag 2003
+(tkr)
+
+Stadsdelsnämnd     Projekt                                   Statsbidrag
+                                                             2003
+
+Hässelby-Vällingby Lärcentrum i Vällingby                         3 100
+                   Föräldrar i skolan                             1 200
+Summa Hässelby-Vällingby                                          4 300
+
+Skärholmen         Sommarjobb i Vårberg                           2 400
+                   Trygga trapphus i Bredäng                        900
+Summa Skärholmen                                                  3 300
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert ("Lärcentrum i Vällingby", ("hasselby-vallingby",), 3100000) in got
+    assert ("Föräldrar i skolan", ("hasselby-vallingby",), 1200000) in got
+    assert ("Trygga trapphus i Bredäng", ("skarholmen",), 900000) in got
+
+
+def test_headings_that_name_the_owner_before_a_colon() -> None:
+    from pipeline.facts.drafts import Draft, owner_prefix
+    from pipeline.facts.finders import place_finder
+
+    def draft(name: str) -> Draft:
+        return Draft(
+            name=name,
+            fund_type=None,
+            year=2020,
+            status="beviljad",
+            page_no=1,
+            evidence=name,
+            confidence=0.6,
+            first_line=0,
+            last_line=0,
+        )
+
+    find = place_finder(2020)
+    d = draft("Bromma: Mötesplats för äldre i Åkeslund")
+    owner_prefix(d, find)
+    assert d.name == "Mötesplats för äldre i Åkeslund"
+    assert [p.district_id for p in d.places] == ["bromma"]
+    kept = draft("Stöd till unga: en modell för Farsta")
+    owner_prefix(kept, find)
+    assert kept.name == "Stöd till unga: en modell för Farsta" and not kept.places
+
+
+def test_a_state_funder_makes_a_projects_grant_a_state_grant(tmp_path: Path) -> None:
+    text = (
+        NEIGHBOUR_HEAD.format(title="Verksamhetsberättelse 2017")
+        + """
+Externt finansierade projekt
+
+Under 2017 bedrev förvaltningen tre projekt med extern finansiering.
+Projekten redovisas i tabell 2.
+
+Tabell 2. Externt finansierade projekt 2017, tkr
+
+Projekt                     Finansiär               Period       Beviljat   Utfall
+Sommarläsning i Bagarmossen Statens kulturråd       2017              420      410
+Körer för seniorer          Allmänna arvsfonden     2016–2018         900      300
+Dans i skolan               Länsstyrelsen i         2017              250      250
+                            Stockholms län
+
+Sommarläsning i Bagarmossen
+
+Projektet har erbjudit läsgrupper under sommarlovet i Skarpnäck.
+
+Körer för seniorer
+
+Projektet har startat två körer i Bromma.
+
+Dans i skolan
+
+Projektet har gett dansworkshops i Farstas skolor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    roles = [(a.sek, a.kind) for a in f.amounts]
+    assert (420000, "state_grant") in roles and (250000, "state_grant") in roles
+    assert (900000, "state_grant") not in roles
