@@ -69,6 +69,24 @@ def is_owner_line(lines: Sequence[BodyLine], k: int, find: PlaceFinder, indent: 
     return covered_by_places(text, find(text))
 
 
+def _wrapped_owner(lines: Sequence[BodyLine], k: int, find: PlaceFinder) -> list[Place] | None:
+    """An owner line wrapped inside its bracket ("Enskede-Årsta-Vantörs stadsdelsförvaltning
+    (medsökande Skarpnäcks" ⏎ "stadsdelsförvaltning)"), line `k` its end and a paragraph of
+    its own: the places of both lines, else None."""
+    if k == 0 or not lines[k].text.strip().endswith(")"):
+        return None
+    first = lines[k - 1].text.strip()
+    if first.count("(") <= first.count(")") or (k > 1 and lines[k - 2].text.strip()):
+        return None
+    if k + 1 < len(lines) and lines[k + 1].text.strip():
+        return None
+    text = f"{first} {lines[k].text.strip()}"
+    if len(text.split()) > 2 * _MAX_OWNER_WORDS or find_amounts(text):
+        return None
+    places = find(text)
+    return list(places) if places and covered_by_places(text, places) else None
+
+
 def _alone(lines: Sequence[BodyLine], k: int) -> bool:
     """Line `k` is a paragraph of its own: a blank line (or the page's top) above it and a
     blank line under it ("Spånga-Tensta stadsdelsförvaltning" between its neighbours' cards,
@@ -124,6 +142,9 @@ def _own_by_owner_line(d: Draft, lines: Sequence[BodyLine], find: PlaceFinder) -
     for k in range(d.first_line - 1, -1, -1):
         if is_owner_line(lines, k, find, indent):
             d.places = list(find(lines[k].text.strip()))
+            return
+        if (wrapped := _wrapped_owner(lines, k, find)) is not None:
+            d.places = wrapped
             return
         if lines[k].heading and lines[k].indent >= indent and cue_hits(lines[k].text, "fund"):
             continue  # "Lokala utvecklingsmedel" over the group's blocks of that fund

@@ -118,6 +118,9 @@ _DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^
 _PRIORITY_SENTENCE = re.compile(
     r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
     r"^\s*foretrade\s+ges\b|"
+    # "Liksom tidigare år ges företräde åt studiebesök i de nordiska länderna, …"
+    r"^\s*(?:(?:liksom|som)\s+tidigare\s+ar\s+|i\s+ar\s+|aven\s+i\s+ar\s+)?ges\s+foretrade\s+"
+    r"(?:at|till)\b|"
     # "I bedömningen har projekt som rör tidiga insatser … prioriterats."
     r"^\s*(?:i|vid)\s+(?:bedomningen|urvalet|prioriteringen)\s+har\s+"
     r"(?:projekt|ansokningar|insatser)\s+som\b[^.]*\bprioriterats\b"

@@ -274,6 +274,9 @@ _NO_NAME = re.compile(
     # an application's own share and whole cost under its projects' rows
     r"|egen\s+(?:insats|finansiering|andel|medfinansiering)\b"
     r"|(?:projektets\s+|projektens\s+)?total\w*\s+kostnad\w*$"
+    # a labelled sum's label: "Preliminärt 2022: 400 000 kronor"
+    r"|(?:preliminart|preliminar|beviljas|beviljat|sokt|forslag|budget|utfall|prognos|ram)"
+    r"\s+(?:19|20)\d\d:?$"
     # a call's numbered focus area or criterion as a heading: "Fokusområde 2 – Hemlöshet"
     r"|(?:fokusomrade|kriterium|prioriterat\s+omrade|inriktning)\s+\d{1,2}\b)"
 )
@@ -319,6 +322,32 @@ def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:
     d.name = m.group("rest").strip()
     known = {p.district_id for p in d.places}
     d.places = [*d.places, *(p for p in owners if p.district_id not in known)]
+
+
+def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
+    """The drafts without a second reading of one project: the same name and sum read by two
+    readers from lines a few apart (an owner's line, then the quoted name under it)."""
+    out: list[Draft] = []
+    for d in drafts:
+        if any(
+            fold(o.name) == fold(d.name)
+            and o.amount_sek == d.amount_sek
+            and abs(o.first_line - d.first_line) <= _REPEAT_LINES
+            # (two districts' projects of one name and sum, row under row, are two)
+            and _same_owners(o.places, d.places)
+            for o in out
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+_REPEAT_LINES = 3
+
+
+def _same_owners(a: Sequence[Place], b: Sequence[Place]) -> bool:
+    ids_a, ids_b = {p.district_id for p in a}, {p.district_id for p in b}
+    return not ids_a or not ids_b or ids_a == ids_b
 
 
 def names_a_fund(name: str) -> bool:

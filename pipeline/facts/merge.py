@@ -166,6 +166,16 @@ def join_studies(
             # applications listed with their sums in a "Beviljat (kr)" column were granted, as
             # are those of a table a decision grants ("Bidrag beviljas … enligt tabellen")
             d.status = "beviljad"
+        if (
+            d.status == "ansökt"
+            and d.amount_kind == "project_cost"
+            and re.search(r"\b(?:ansoker|soker)\s+(?:om|medel)\b", fold(intro))
+            and not re.search(r"forslag|bevilja", fold(intro))
+            and "kostnad" not in fold(r.header)  # (a cost column: what each project costs)
+        ):
+            # "Förvaltningen ansöker om medel för följande studieresor:" over the rows: the
+            # sums each row applies for
+            d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
     return out
 

@@ -78,6 +78,7 @@ from pipeline.facts.drafts import (
     own_fund,
     owner_prefix,
     reported_status,
+    without_repeats,
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder, with_legend
@@ -266,6 +267,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
         owner_prefix(d, places)
+    drafts = without_repeats(drafts)
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a

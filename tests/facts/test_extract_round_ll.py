@@ -549,3 +549,115 @@ Projektet har gett dansworkshops i Farstas skolor.
     roles = [(a.sek, a.kind) for a in f.amounts]
     assert (420000, "state_grant") in roles and (250000, "state_grant") in roles
     assert (900000, "state_grant") not in roles
+
+
+def test_an_owner_wrapped_inside_its_bracket_over_a_block(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2009, title="Fördelning av lokala utvecklingsmedel 2010")
+        + """
+Förvaltningens förslag per stadsdelsförvaltning
+
+Bromma stadsdelsförvaltning
+
+Läxhjälp i samverkan med biblioteket
+Sökt belopp: 150 000 kronor
+Förslag: 150 000 kronor
+Projektet ska pröva läxhjälp två kvällar i veckan.
+
+Spånga-Tensta stadsdelsförvaltning (medsökande Rinkeby-Kista
+stadsdelsförvaltning)
+
+Gemensamt fältteam kvällstid
+Sökt belopp: 320 000 kronor
+Förslag: 300 000 kronor
+Två stadsdelar bygger upp ett gemensamt fältteam.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert ("Gemensamt fältteam kvällstid", ("rinkeby-kista", "spanga-tensta"), 300000) in got
+    assert ("Läxhjälp i samverkan med biblioteket", ("bromma",), 150000) in got
+
+
+def test_a_labelled_next_year_sum_is_no_project_and_one_project_is_read_once(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2022, title="Lokala utvecklingsmedel 2023")
+        + """
+Förvaltningens förslag per projekt
+
+Farsta sdf
+"Samtal med unga om spel och skulder"
+Beviljas 2023:          240 000 kronor
+Preliminärt 2024:       200 000 kronor
+
+Bromma sdf
+"Seniorer som volontärer i förskolan"
+Beviljas 2023:          180 000 kronor
+"""
+    )
+    names = [p.name for p in facts_of(tmp_path, text).projects]
+    assert names.count("Samtal med unga om spel och skulder") == 1
+    assert "Seniorer som volontärer i förskolan" in names
+    assert not [n for n in names if n.startswith("Preliminärt")]
+
+
+def test_trips_a_district_applies_for_in_a_table(tmp_path: Path) -> None:
+    text = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
+Socialtjänstavdelningen                          Dnr 1.2-0301/2021
+                                                 Sida 1 (2)
+Handläggare: Eva Exempel                         Till
+                                                 Skarpnäcks stadsdelsnämnd
+
+Ansökan om medel för utveckling och lärande (MUL) 2022
+
+Förvaltningens förslag till beslut
+1. Stadsdelsnämnden godkänner ansökan om medel för studieresor.
+
+Förvaltningen ansöker om medel för följande studieresor:
+
+Resmål och syfte                     Verksamhet        Belopp
+Tammerfors, mottagning för unga      Barn och ungdom   19 000 kr
+vuxna med missbruk
+Göteborg, boendestöd för unga        Socialpsykiatri   14 000 kr
+vuxna
+Summa                                                  33 000 kr
+"""
+    f = facts_of(tmp_path, text)
+    roles = [(a.sek, a.kind) for a in f.amounts]
+    assert (19000, "other") in roles and (14000, "other") in roles
+    assert {p.status for p in f.projects} == {"ansökt"}
+
+
+def test_two_districts_projects_of_one_name_and_sum_stay_two(tmp_path: Path) -> None:
+    text = (
+        NEIGHBOUR_HEAD.format(title="Fördelning av hemlöshetsmedel 2006")
+        + """
+Tabell 1. Föreslagen fördelning, kronor
+
+Stadsdelsnämnd      Insats                                     Belopp
+Farsta              Vräkningsförebyggande team              1 050 000
+Skärholmen          Vräkningsförebyggande team              1 050 000
+Norrmalm            Kvällsöppen dagverksamhet                 800 000
+Summa                                                       2 900 000
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert ("Vräkningsförebyggande team", ("farsta",), 1050000) in got
+    assert ("Vräkningsförebyggande team", ("skarholmen",), 1050000) in got
+
+
+def test_a_priority_told_as_ges_foretrade_at(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2009, title="Medel för studiebesök (MUST) 2010")
+        + """
+Kriterier
+
+Huvudkriteriet för MUST är att studiebesöket har en tydlig koppling till
+ett pågående utvecklingsarbete i den egna verksamheten.
+Liksom tidigare år ges företräde åt studiebesök som flera förvaltningar
+gör tillsammans, eftersom erfarenheterna då sprids bredare.
+"""
+    )
+    got = [(c.kind, c.text[:40]) for c in facts_of(tmp_path, text).criteria]
+    assert ("priority", "Liksom tidigare år ges företräde åt stud") in got
