@@ -310,6 +310,16 @@ def names_a_project(name: str) -> bool:
     )  # (a name without a letter is a table's number)
 
 
+def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) -> list[Draft]:
+    """The drafts' names without what is no part of a name (a year of several, an owner
+    before a colon, a funding clause), each project once."""
+    for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
+        d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
+        owner_prefix(d, places)
+        funding_tail(d)
+    return without_repeats(drafts)
+
+
 def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:
     """A heading "Rinkeby-Kista: Samhällsvägledare i Husby": the owner before the colon is
     no part of the project's name; it owns the project."""
@@ -322,6 +332,34 @@ def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:
     d.name = m.group("rest").strip()
     known = {p.district_id for p in d.places}
     d.places = [*d.places, *(p for p in owners if p.district_id not in known)]
+
+
+#: a funding clause after a project's name: "…, finansierat av Europeiska socialfonden", "…
+#: med stöd av statsbidrag för …", "… med lokala utvecklingsmedel från …"
+_FUNDING_TAIL = re.compile(
+    r"(?:,\s*|\s+)(?:med\s+st[öo]d\s+(?:av|fr[åa]n)|finansiera(?:t|d|s)\s+(?:av|med|genom)|"
+    r"med\s+(?:medel|bidrag)\s+fr[åa]n|med)\s+(?P<what>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def funding_tail(d: Draft) -> None:
+    """A name that goes on with the money it was paid from ("Stegen – arbetsträning …,
+    finansierat av Europeiska socialfonden"): the name without it, the fund the project's
+    when it has none."""
+    for lead in re.finditer(r"(?:,\s*|\s+)(?=med\b|finansiera)", d.name, re.IGNORECASE):
+        m = _FUNDING_TAIL.match(d.name, lead.start())
+        if m is None:
+            continue
+        funds = find_funds(m.group("what"))
+        if not funds or funds[0][0] > _FUND_LEAD or len(d.name[: m.start()].split()) < 2:
+            continue
+        d.name = d.name[: m.start()].rstrip(" ,–-")
+        d.fund_type = d.fund_type or funds[0][2]
+        return
+
+
+_FUND_LEAD = 12  # the fund named within the clause's first words
 
 
 def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:

@@ -51,7 +51,15 @@ from pipeline.facts.grid_header import (
     split_cells,
     unit_line,
 )
-from pipeline.facts.grid_lines import GROUP_TOTAL, fund_only, group_label, is_prose, subtotal
+from pipeline.facts.grid_lines import (
+    GROUP_TOTAL,
+    fund_only,
+    group_label,
+    is_prose,
+    subtotal,
+    total_after_sums,
+    total_column,
+)
 from pipeline.facts.grid_model import (
     GridRow,
     GridTable,
@@ -112,24 +120,6 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
     return tables
-
-
-#: a Summa row of a table whose money columns come first: "1 300   1 300   2 600   Summa"
-_SUMS_THEN_TOTAL = re.compile(
-    r"^(?:[\d\s.,–-]+\s{2,})(?:summa|totalt?|sammanlagt)(?:\s+\w+)?:?$", re.IGNORECASE
-)
-
-
-def _total_column(header: str) -> bool:
-    """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024"."""
-    return bool(_TOTAL_ROW.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
-
-
-_YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.IGNORECASE)
-
-
-def _total_after_sums(text: str) -> bool:
-    return bool(_SUMS_THEN_TOTAL.match(text)) and any(ch.isdigit() for ch in text)
 
 
 def _open_period(row: GridRow) -> bool:
@@ -260,7 +250,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 row.last_line = table.last_line = j
                 j += 1
                 continue
-        if _TOTAL_ROW.match(stripped.lstrip("| ")) or _total_after_sums(stripped):
+        if _TOTAL_ROW.match(stripped.lstrip("| ")) or total_after_sums(stripped):
             if money is not None:
                 summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
@@ -281,7 +271,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
-                if summed and not any(_total_column(c.header) for c in summed):
+                if summed and not any(total_column(c.header) for c in summed):
                     instalments(table)
             table.last_line = j
             break
@@ -341,7 +331,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     )
                     if spent is not None:
                         extra.append((spent[0], spent[1], _year_of(col.header), "other"))
-                elif _total_column(col.header) and amount is not None:
+                elif total_column(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))
                     instalment = (*amount, first_year)

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.cues import cue_hits
 from pipeline.facts.grid_columns import (
     ROW_ROLES,
     TEXT_ROLES,
@@ -20,6 +18,16 @@ from pipeline.facts.grid_columns import (
     unheaded_names,
     unit_beside_name,
     unnamed_column,
+)
+from pipeline.facts.header_roles import (
+    FOLLOWUP,
+    REVISED,
+    STATE_MONEY_HEADER,
+    UNIT_ONLY,
+    combined_role,
+    followup_header,
+    header_role,
+    unit_multiplier,
 )
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
@@ -43,26 +51,6 @@ __all__ = [
 
 _GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _MAX_HEADER_WORDS = 12
-#: a header cell holds a column name and at most a unit or a qualifier
-_MAX_HEADER_CELL_WORDS = 4
-_UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
-_UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
-_UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
-#: a header word followed by a second one it is paired with ("Resmål och syfte")
-_LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
-#: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
-_SPENT_HEADER = re.compile(
-    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
-    r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar)\b"
-)
-#: (also "Genomförd" over "Ja" / "Nej": whether a trip or study was carried out)
-_STATUS_HEADER = re.compile(
-    r"(?:status|lage|lagesrapport|genomford|genomfort|genomford\?|genomfort\?)"
-)
-#: a header cell's year and unit ("2017 (kr)")
-_YEAR_OR_UNIT = re.compile(rf"\(\s*(?:tkr|kr|kronor|sek|mkr|mnkr)\s*\)|\b{YEAR}\b", re.I)
-#: the header of a column of row numbers ("Nr", "Löpnr", "#")
-_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
     r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar)"
@@ -127,149 +115,10 @@ def split_header_cells(line: str) -> list[GridCell]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def header_role(cell: str) -> str | None:
-    """The column role a header cell names, or None (a pure function of the string:
-    remembered, issue 19 — flattened-table scans ask it for the same lines again); a cell of
-    two words parted by "/" ("Projekt/studieresa") names the role its words agree on."""
-    role = _header_role(cell)
-    if role is None and "/" in cell:
-        parts = {_header_role(p) for p in cell.split("/") if p.strip()} - {None}
-        return parts.pop() if len(parts) == 1 else None
-    return role
-
-
-def _header_role(cell: str) -> str | None:
-    # (its year and unit are no words of its name: "Förslag till beslut 2017 (kr)")
-    if len(_YEAR_OR_UNIT.sub(" ", cell).split()) > _MAX_HEADER_CELL_WORDS:
-        return None
-    folded = fold(cell)
-    if _ORDINAL_HEADER.fullmatch(folded.strip()):
-        return "ordinal"
-    if re.search(
-        r"\begen\s*insats|\begeninsats|medfinansier|\bmedfin\b|egen finansiering|egen andel", folded
-    ):
-        return "spent"  # the applicant's own money: a sum, but not the grant
-    if _SPENT_HEADER.match(folded.strip()):
-        return "spent"  # money used or paid back: amounts, but not the grant
-    if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
-        rf"status\s*/|status(?:\s+\w+)?\s+{YEAR}$", folded.strip()
-    ):  # "Status / klart", "Status april 2025"
-        return "status"  # "Status", "Status / klart"
-    if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
-        return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
-    if re.fullmatch(r"varav\s+\w[\w.]*(?:\s+\w[\w.]*)?", folded.strip()):
-        return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
-    if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
-        return "year"  # "Beviljat år", "År"
-    if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
-        r"belopp|kr|kronor|tkr|sek", folded
-    ):
-        return "applied"
-    if re.fullmatch(
-        r"(?:an)?sokt,?(?:\s*\(\w+\)|\s+(?:kr|kronor|tkr|mkr|mnkr|sek|belopp|totalt))?"
-        r"(?:\s+(?:19|20)\d\d)?",
-        folded.strip(),
-    ):
-        return "applied"  # "Sökt" beside "Beviljat"
-    bare = re.sub(
-        r"[,\s]+(?:kr|kronor|tkr|mkr|mnkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
-    )
-    if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
-        return "applied"  # "Sökt 2026, kr": its year and unit in any order
-    if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
-        return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
-    if re.fullmatch(r"(?:for)?andring(?:\s*\(\W+\))?|justering|differens", folded.strip()):
-        return "spent"  # "Ändring (±)" beside the sums before and after: a sum, no grant
-    if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
-        return "cost"  # "Sökt | Tillstyrks | Avstyrks": the part of the sum proposed
-    if re.fullmatch(r"avstyrk(?:s|t|es|ta)", folded.strip()):
-        return "spent"  # ... and the part turned down: a sum, but no grant
-    if folded.strip() in ("totalt", "total"):
-        return "cost"  # "Totalt" after the years' columns: each row's whole sum
-    if re.fullmatch(
-        r"(?:an)?sokt\s+(?:lum|fou|mul|must|fum|medel)(?:\s+(?:19|20)\d\d)?", folded.strip()
-    ):
-        return "applied"  # "Sökt LUM 2013": the fund's money applied for, by year
-    if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
-        return "count"  # "Kostnad per delt.": a rate, no sum of a row's own
-    if _UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):
-        return "cost"
-    if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
-        return "cost"  # a year's money column ("1999", unit on the line below)
-    if re.fullmatch(rf"{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", cell.strip()):
-        return "cost"  # "2021-2024" after the years' columns: the sum over all of them
-    if re.fullmatch(
-        rf"{YEAR}\s*\((?:utfall|forslag|budget|prognos|beslut|beviljat)\)", folded.strip()
-    ):
-        return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
-    if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
-        return "year" if folded.strip() in ("ar", "år") else "end"
-    if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
-        return "year"  # "Projektår" ("2 av 3"): which of a project's years
-    hits = cue_hits(cell, "table_header")
-    if not hits:
-        return None
-    letters = sum(1 for c in cell if c.isalpha())
-    covered = sum(h.end - h.start for h in hits)
-    if letters and covered < 0.5 * letters and not _LEADS.match(cell[hits[0].end :]):
-        return None
-    return {"cost": "cost", "district": "district"}.get(hits[0].value, hits[0].value)
-
-
-#: a column of areas of the city: "Område", "Stadsdelsområde" (not "Verksamhetsområde")
-_AREA_HEADER = re.compile(r"(?:geografiskt\s+)?(?:stadsdels)?omrade")
-
-
-def _combined_role(cell: str) -> str | None:
-    """A column that holds two things one over the other ("Organisation / Insats": who,
-    then on the line under it the project) — "performer_name" — or a column of areas
-    ("Område"): districts."""
-    folded = fold(cell).strip()
-    if _AREA_HEADER.fullmatch(folded):
-        return "district"
-    parts = [p.strip() for p in re.split(r"\s*/\s*", cell) if p.strip()]
-    if len(parts) == 2:
-        first, second = (header_role(p) for p in parts)
-        if first == "performer" and second == "name":
-            return "performer_name"
-        if first == "name" and second == "performer":
-            return "name"  # "Studie / utförare": the name, its performer on a labelled line
-    return None
-
-
-def unit_multiplier(cell: str) -> int:
-    if _UNIT_THOUSAND.search(cell):
-        return 1000
-    if _UNIT_MILLION.search(cell):
-        return 1_000_000
-    return 1
-
-
 _PERIOD = re.compile(r"period|projekttid|tidsplan")
-#: the columns of a budget follow-up ("Budget 2017", "Prognos", "Utfall", "Avvikelse")
-_FOLLOWUP = re.compile(
-    r"^\s*(?:netto|brutto)?(?:budget|prognos|helarsprognos|utfall|avvikelse|bokslut)\b"
-)
-
-
-def followup_header(cells: Sequence[str]) -> bool:
-    """Whether a table's header cells are those of a budget follow-up ("Verksamhet | Budget
-    2017 | Prognos | Avvikelse"): two columns or more of budget, forecast, outcome, deviation."""
-    return sum(bool(_FOLLOWUP.match(fold(c))) for c in cells) >= 2
-
-
 #: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
 _MONEY_IN_CELL = re.compile(
     r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
-)
-
-
-_STATE_MONEY_HEADER = re.compile(r"\s*(?:statsbidrag|statliga medel)\b")
-#: a column of the sums after a change: "Nytt förslag", "Nytt belopp", "Reviderat förslag"
-REVISED = re.compile(
-    r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"
-    r"|\s*efter\s+(?:andring|justering|tillagg)"
 )
 
 
@@ -296,10 +145,10 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         for c in cells
     )
     for c in cells:
-        role = _combined_role(c.text) or header_role(c.text)
-        if role is None and c is not cells[0] and _STATE_MONEY_HEADER.match(fold(c.text)):
+        role = combined_role(c.text) or header_role(c.text)
+        if role is None and c is not cells[0] and STATE_MONEY_HEADER.match(fold(c.text)):
             role = "cost"  # "Projekt | Statsbidrag 2002": the state's money for each project
-        if projects_followed and _FOLLOWUP.match(fold(c.text)):
+        if projects_followed and FOLLOWUP.match(fold(c.text)):
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
@@ -477,7 +326,7 @@ def unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> b
     """A line under the header that only gives units ("(tkr)"): applied to its column."""
     text = " " * lines[j].indent + lines[j].text
     cells = split_cells(text)
-    if not cells or not all(_UNIT_ONLY.match(c.text.strip()) for c in cells):
+    if not cells or not all(UNIT_ONLY.match(c.text.strip()) for c in cells):
         return False
     for c in cells:
         col = column_at(columns, c)

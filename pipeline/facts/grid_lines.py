@@ -11,6 +11,7 @@ from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
 from pipeline.facts.grid_model import read_number
+from pipeline.lang.numbers import YEAR
 
 __all__ = ["GROUP_TOTAL", "fund_only", "group_label", "is_prose", "subtotal"]
 
@@ -72,3 +73,23 @@ def is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
     if blank:
         return len(stripped) > _MAX_CONTINUATION_CHARS or stripped.endswith((".", ":"))
     return len(stripped) > 70 and stripped.endswith((".", ":"))
+
+
+#: a Summa row or a "Totalt" column's words
+_TOTAL_WORD = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
+#: a Summa row of a table whose money columns come first: "1 300   1 300   2 600   Summa"
+_SUMS_THEN_TOTAL = re.compile(
+    r"^(?:[\d\s.,–-]+\s{2,})(?:summa|totalt?|sammanlagt)(?:\s+\w+)?:?$", re.IGNORECASE
+)
+
+
+def total_column(header: str) -> bool:
+    """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024"."""
+    return bool(_TOTAL_WORD.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
+
+
+_YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.IGNORECASE)
+
+
+def total_after_sums(text: str) -> bool:
+    return bool(_SUMS_THEN_TOTAL.match(text)) and any(ch.isdigit() for ch in text)

@@ -31,13 +31,18 @@ from pipeline.facts.projects import Study, canonical_org, decided_status, match_
 from pipeline.facts.prose import (
     ProseProject,
     find_prose_grants,
-    subject_project,
 )
-from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
+from pipeline.facts.prose_headed import (
+    find_headed_projects,
+    numbered_title,
+    unlabelled,
+    without_theme_headings,
+)
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.state_money import STATE_FUNDER
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
+from pipeline.facts.title_subject import subject_project
 from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
 
@@ -350,19 +355,7 @@ def prose_drafts(
             # the sum applied for, not yet the project's money (a state grant's is one)
             d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
-    return _without_theme_headings(out)
-
-
-def _without_theme_headings(out: list[Draft]) -> list[Draft]:
-    """A heading over a paragraph whose sentence names its own project ("Barn och unga" over
-    "Skärholmen har med 480 000 kronor genomfört projektet Familjecoacher …"): a theme the
-    projects are grouped by, not a project."""
-    named_in = {(d.evidence, d.first_line) for d in out if fold(d.name) in fold(d.evidence)}
-    return [
-        d
-        for d in out
-        if fold(d.name) in fold(d.evidence) or (d.evidence, d.first_line) not in named_in
-    ]
+    return without_theme_headings(out)
 
 
 def _sum_at(pp: ProseProject, text: str) -> int | None:

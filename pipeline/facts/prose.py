@@ -42,7 +42,6 @@ __all__ = [
     "find_prose_grants",
     "project_name_after",
     "prose_status",
-    "subject_project",
 ]
 
 PlaceFinder = Callable[[str], list[Place]]
@@ -423,29 +422,3 @@ def prose_status(folded: str) -> str:
     if DONE.search(folded):
         return "genomförd"
     return "beviljad"
-
-
-_TITLE_SUBJECT = re.compile(
-    r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
-    r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
-    re.IGNORECASE,
-)
-
-
-def subject_project(title: str | None) -> tuple[str, str] | None:
-    """(project name, status) of the project an ärende's title is about, or None."""
-    if not title:
-        return None
-    m = _TITLE_SUBJECT.search(title)
-    if m is None:
-        return None
-    rest = title[m.end() :].strip()
-    q = _QUOTED.match(rest)
-    name = q.group(1) if q else re.split(r"\s+(?:samt|och om)\s+|[;]", rest)[0]
-    name = name.strip(' .,:;"”“')
-    name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$", "", name)  # "… 2025–2027"
-    if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
-        return None
-    f = fold(title)
-    status = "ansökt" if re.match(r"^\W*ansokan|.*\bansoker\b", f) else "beviljad"
-    return name, status

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, sentence_year
 from pipeline.facts.describe import stated_amount
-from pipeline.facts.drafts import cued_status
+from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
@@ -25,7 +25,14 @@ from pipeline.facts.text_units import (
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_headed_projects", "is_bare_label", "numbered_title", "title_below", "unlabelled"]
+__all__ = [
+    "find_headed_projects",
+    "is_bare_label",
+    "numbered_title",
+    "title_below",
+    "unlabelled",
+    "without_theme_headings",
+]
 
 
 #: the first words of a paragraph that speaks of the project its heading names
@@ -375,3 +382,15 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^[-–—=_]{4,}$")
+
+
+def without_theme_headings(out: list[Draft]) -> list[Draft]:
+    """A heading over a paragraph whose sentence names its own project ("Barn och unga" over
+    "Skärholmen har med 480 000 kronor genomfört projektet Familjecoacher …"): a theme the
+    projects are grouped by, not a project."""
+    named_in = {(d.evidence, d.first_line) for d in out if fold(d.name) in fold(d.evidence)}
+    return [
+        d
+        for d in out
+        if fold(d.name) in fold(d.evidence) or (d.evidence, d.first_line) not in named_in
+    ]

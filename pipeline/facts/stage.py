@@ -76,9 +76,8 @@ from pipeline.facts.drafts import (
     names_a_project,
     number_projects,
     own_fund,
-    owner_prefix,
     reported_status,
-    without_repeats,
+    tidy_names,
 )
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import org_finder, place_finder, with_legend
@@ -264,10 +263,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         and not (len(asked) > 1 and d in asked)
         and not covered_by_places(d.name, places(d.name))
     ]
-    for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
-        d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
-        owner_prefix(d, places)
-    drafts = without_repeats(drafts)
+    drafts = tidy_names(drafts, places)
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
         # studies a decision names with the frame of their cost; else the one project a

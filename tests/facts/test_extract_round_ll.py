@@ -661,3 +661,35 @@ gör tillsammans, eftersom erfarenheterna då sprids bredare.
     )
     got = [(c.kind, c.text[:40]) for c in facts_of(tmp_path, text).criteria]
     assert ("priority", "Liksom tidigare år ges företräde åt stud") in got
+
+
+def test_a_funding_clause_after_a_name_is_its_fund_not_its_name() -> None:
+    from pipeline.facts.drafts import Draft, funding_tail
+
+    def draft(name: str) -> Draft:
+        return Draft(
+            name=name,
+            fund_type=None,
+            year=2012,
+            status="pågående",
+            page_no=1,
+            evidence=name,
+            confidence=0.6,
+            first_line=0,
+            last_line=0,
+        )
+
+    d = draft(
+        "Vägen in – arbetsträning för nyanlända med försörjningsstöd, finansierat av Europeiska socialfonden"
+    )
+    funding_tail(d)
+    assert (d.name, d.fund_type) == (
+        "Vägen in – arbetsträning för nyanlända med försörjningsstöd",
+        "ESF",
+    )
+    d = draft("Språkglädje i förskolan med stöd av statsbidrag för kvalitetssatsningar")
+    funding_tail(d)
+    assert (d.name, d.fund_type) == ("Språkglädje i förskolan", "statsbidrag")
+    kept = draft("Samtal med unga med missbruk")
+    funding_tail(kept)
+    assert kept.name == "Samtal med unga med missbruk"

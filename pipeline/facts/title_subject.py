@@ -1,0 +1,36 @@
+"""The project an ärende's title is about: "Ansökan om medel för projektet X", "Idéburet
+offentligt partnerskap med … om stödverksamheten X 2023–2025"."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts.prose import _MAX_NAME_WORDS, _QUOTED
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["subject_project"]
+
+_TITLE_SUBJECT = re.compile(
+    r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
+    r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
+
+
+def subject_project(title: str | None) -> tuple[str, str] | None:
+    """(project name, status) of the project an ärende's title is about, or None."""
+    if not title:
+        return None
+    m = _TITLE_SUBJECT.search(title)
+    if m is None:
+        return None
+    rest = title[m.end() :].strip()
+    q = _QUOTED.match(rest)
+    name = q.group(1) if q else re.split(r"\s+(?:samt|och om)\s+|[;]", rest)[0]
+    name = name.strip(' .,:;"”“')
+    name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$", "", name)  # "… 2025–2027"
+    if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
+        return None
+    f = fold(title)
+    status = "ansökt" if re.match(r"^\W*ansokan|.*\bansoker\b", f) else "beviljad"
+    return name, status
