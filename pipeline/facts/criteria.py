@@ -37,7 +37,14 @@ from pipeline.facts.criteria_forms import (
     starts_lower,
     table_criteria,
 )
-from pipeline.facts.criteria_lines import TABLE_SUM, cue_in_earlier_sentence, one_line_items
+from pipeline.facts.criteria_lines import (
+    ITEM_CODE,
+    TABLE_SUM,
+    colon_ahead,
+    cue_in_earlier_sentence,
+    not_an_item,
+    one_line_items,
+)
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.amounts import find_amounts
@@ -275,6 +282,9 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
                 and nxt == k + 1
                 and (
                     lines[nxt].text.rstrip().endswith(":")
+                    # "… de behov som" ⏎ "… föreslår" ⏎ "… följande fokusområden …:": the
+                    # sentence goes on to its colon over the lines right under it
+                    or colon_ahead(lines, nxt)
                     # "… samma kriterier som" ⏎ "tillämpades …. Projekt som beviljas ska"
                     or fold(lines[nxt].text.split()[-1]) in _MODALS
                     # "… utifrån att" ⏎ "projektet" ⏎ ⏎ "- omfattar …": the clause's subject
@@ -375,6 +385,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             or _indented_block(lines, end)
         )
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
+        # a table, its caption or rule, or an appendix's heading after the list: its end
+        cut = next((n for n, (a, _b) in enumerate(items) if not_an_item(lines, a)), None)
+        items = items if cut is None else items[:cut]
         # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
         # med följande inriktning kan ges företräde: • barn och unga i …")
         single = len(items) == 1 and open_intro and _BULLET.match(lines[items[0][0]].text)
@@ -398,6 +411,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
         for pos, (a, b) in enumerate(items, start=1):
             text = clean_item_text(dehyphen_join([lines[k].text for k in range(a, b + 1)]))
+            # "K1   Studien har relevans …": the criterion's code before a gap is no text of it
+            if ITEM_CODE.match(lines[a].text) and len(text.split(None, 1)) == 2:
+                text = text.split(None, 1)[1]
             if not text:
                 continue
             out.append(

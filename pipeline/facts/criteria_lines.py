@@ -5,11 +5,20 @@ by :mod:`pipeline.facts.criteria`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["TABLE_SUM", "cue_in_earlier_sentence", "one_line_items"]
+__all__ = [
+    "ITEM_CODE",
+    "TABLE_SUM",
+    "colon_ahead",
+    "cue_in_earlier_sentence",
+    "not_an_item",
+    "one_line_items",
+]
 
 #: a sum in a table's column: a gap, then a number in groups of thousands
 TABLE_SUM = re.compile(
@@ -79,3 +88,41 @@ def cue_in_earlier_sentence(intro: str) -> bool:
         and not cue_hits(last, "criteria_intro")
         and not required
     )
+
+
+#: a form's label with nothing after it, a signature line
+_FORM_LABEL = re.compile(r"^(?:[\w/()–-]+\s?){1,5}:(?:\s+[\w/()–-]+:)*\s*$|^underskrift\b", re.I)
+#: a decision item, no criterion: "Socialnämnden beviljar …", "Ärendet delges …"
+_DECIDES = re.compile(
+    r"^(?:\w+namnden|kommunstyrelsen|arendet|paragrafen)\s+(?:beviljar|beslutar|godkanner|"
+    r"uppdrar|overlamnar|delges|noterar|faststaller|avslar|forklaras|lagger)\b"
+)
+ITEM_CODE = re.compile(r"^\s*[A-ZÅÄÖ]{1,2}(?:\d{1,2}(?:\s{2,}|\s+(?=[A-ZÅÄÖ]))|[åäö]\s{2,})")
+#: a table's row or header (two column gaps), a drawn rule, an appendix's heading, a row of
+#: numbers ("A 3 3 2 3 11 420 000 380 000"): no criterion
+_TABLE_LINE = re.compile(r"\S\s{2,}\S.*\S\s{2,}\S|^[-=_–—\s]{6,}$|^bilaga\b", re.IGNORECASE)
+
+
+def not_an_item(lines: Sequence[BodyLine], a: int) -> bool:
+    text = lines[a].text.strip()
+    digits = len(re.findall(r"\d+", text))
+    return (
+        bool(_TABLE_LINE.search(text))
+        or bool(_FORM_LABEL.match(text))  # "Projekttid:" on a form to fill in
+        or bool(_DECIDES.match(fold(text)))  # "Socialnämnden beviljar medel …": a decision
+        or (digits >= 4 and digits * 3 >= len(text.split()))
+        # a caption over a table ("Poängsättning" over "Förslag  K1  K2 …")
+        or (a + 1 < len(lines) and bool(_TABLE_LINE.search(lines[a + 1].text.strip())))
+    )
+
+
+def colon_ahead(lines: Sequence[BodyLine], k: int) -> bool:
+    """One of the (up to three) lines from `k` on, with no blank line between, ends with ":"
+    and none before it ends a sentence."""
+    for j in range(k, min(len(lines), k + 3)):
+        s = lines[j].text.rstrip()
+        if not s or s.endswith((".", "!", "?")):
+            return False
+        if s.endswith(":"):
+            return True
+    return False

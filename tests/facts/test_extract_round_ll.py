@@ -693,3 +693,53 @@ def test_a_funding_clause_after_a_name_is_its_fund_not_its_name() -> None:
     kept = draft("Samtal med unga med missbruk")
     funding_tail(kept)
     assert kept.name == "Samtal med unga med missbruk"
+
+
+def test_criteria_lists_end_before_a_table_a_form_or_a_decision(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2006, title="Stadsövergripande studier 2007")
+        + """
+Bedömningskriterier
+Varje förslag har fått 1–3 poäng per kriterium:
+K1   Studien har betydelse för flera stadsdelsnämnder.
+K2   Studien har en tydlig vetenskaplig metod.
+K3   Resultaten kan användas inom två år.
+
+Poängsättning
+Förslag  K1  K2  K3  Summa   Sökt kr     Förslag kr
+A         3   3   2      8   420 000        380 000
+B         3   2   3      8   350 000        350 000
+
+Med utgångspunkt i stadens budget och de behov som
+stadsdelsförvaltningarna lyft fram i FoU-rådet föreslår
+förvaltningen följande fokusområden för FoU-arbetet 2007:
+
+•   Äldre med missbruk
+•   Barn i familjer med skulder
+
+I årets utlysning har förvaltningen dessutom kunnat prioritera
+ansökningar inom
+
+–  stöd till anhöriga
+–  digitala kontakter med socialtjänsten.
+"""
+    )
+    got = [(c.kind, c.position, c.text) for c in facts_of(tmp_path, text).criteria]
+    assert ("criterion", 1, "Studien har betydelse för flera stadsdelsnämnder.") in got
+    assert ("criterion", 3, "Resultaten kan användas inom två år.") in got
+    assert not [t for _k, _p, t in got if "Poängsättning" in t or "420 000" in t]
+    assert ("focus_area", 1, "Äldre med missbruk") in got
+    assert not [t for _k, _p, t in got if t.startswith("stadsdelsförvaltningarna lyft")]
+    assert ("priority", 1, "stöd till anhöriga") in got
+
+
+def test_a_form_and_decision_items_are_no_criteria() -> None:
+    from extract_helpers import body as body_of
+
+    from pipeline.facts.criteria_lines import not_an_item
+
+    lines = body_of(
+        "Projekttid:\nSökt belopp (kr):\nUnderskrift av avdelningschef\n"
+        "Socialnämnden beviljar medel enligt förslaget.\nProjektet har en plan för uppföljning."
+    )
+    assert [not_an_item(lines, k) for k in range(5)] == [True, True, True, True, False]
