@@ -82,7 +82,7 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
 
 
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
-#: social investment fund and trygghetsmedel
+#: social investment fund, trygghetsmedel, a nämnd's föreningsbidrag and stimulansmedel
 _CALL_FUNDS = frozenset(
     {
         "LUM",
@@ -94,14 +94,16 @@ _CALL_FUNDS = frozenset(
         "projektbidrag",
         "sociala investeringar",
         "trygghetsmedel",
+        "föreningsbidrag",
+        "stimulansmedel",
     }
 )
 
 
 def of_a_call(fund: str | None, evidence: str, subject: str | None) -> bool:
     """Are criteria of `fund` (read from `evidence`, in a document about `subject`) a call's?
-    Another fund's conditions (a school's utvecklingsmedel, a föreningsbidrag) and a
-    procurement's award criteria are none."""
+    Another fund's conditions (a school's utvecklingsmedel) and a procurement's award
+    criteria are none."""
     if fund is None:
         return not PROCURES.search(fold(f"{subject or ''} {evidence}"))
     return fund in _CALL_FUNDS

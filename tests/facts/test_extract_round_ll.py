@@ -743,3 +743,25 @@ def test_a_form_and_decision_items_are_no_criteria() -> None:
         "Socialnämnden beviljar medel enligt förslaget.\nProjektet har en plan för uppföljning."
     )
     assert [not_an_item(lines, k) for k in range(5)] == [True, True, True, True, False]
+
+
+def test_criteria_introduced_by_what_was_prioritised_or_required(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Fördelning av lokala utvecklingsmedel 2013")
+        + """
+Bedömning
+
+Förvaltningen har i bedömningen prioriterat utvecklingsarbeten som
+
+- omfattar fler än en enhet
+- har en plan för uppföljning
+
+Enligt utlysningen ska ett projekt
+
+-  avse socialtjänstens verksamhet,
+-  ha en forskare knuten till sig.
+"""
+    )
+    got = [c.text for c in facts_of(tmp_path, text).criteria]
+    assert "omfattar fler än en enhet" in got
+    assert "ha en forskare knuten till sig" in got
