@@ -200,9 +200,11 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     """Who carries out the work described in `text`, from performer verbs."""
     for h in cue_hits(text, "performer_verb"):
         after = text[h.end :].lstrip(" :").split()
-        # "Utförare: X" too; after a verb whose subject does the work ("X har genomfört
-        # …"), the name after it is the work's, not who did it
-        run = _name_after(after) if h.value != "subject" else []
+        # "Utförare: X" too; after a supine whose subject does the work ("X har med 250 000
+        # kronor genomfört Y"), the name after it is the work's, not who did it (a finite verb
+        # may have its subject after it: "Sedan 2020 genomför X en utvärdering")
+        supine = h.value == "subject" and fold(text[h.start : h.end]).endswith("t")
+        run = _name_after(after) if not supine else []
         if h.value == "by":
             # "genomförts av Karin Berg och Per Holm vid Institutionen för …": the
             # researchers' department, not the researchers
