@@ -410,15 +410,15 @@ def test_render_corpus_in_worker_processes_writes_the_same_bytes_in_order(tmp_pa
     ]
 
 
-def test_the_gate_scans_every_24th_neighbour_and_reads_every_eighth_born_copy(
+def test_the_gate_scans_every_32nd_neighbour_and_reads_every_twelfth_born_copy(
     tmp_path: Path,
 ) -> None:
     from pipeline.devtools.corpus import gate_stems, render_gate_corpus
 
     corpora = Path(__file__).parents[1] / "resources" / "corpus"
-    stems = ["n01", "n02", "n03", "n05", "n07", "n11", "n13", "n25", "n233", "n235"]
-    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n25"]
-    assert gate_stems(corpora / "neighbours", "born", stems) == ["n03", "n11", "n235"]
+    stems = ["n01", "n02", "n03", "n05", "n07", "n11", "n15", "n25", "n33", "n233", "n243"]
+    assert gate_stems(corpora / "neighbours", "scan", stems) == ["n01", "n33"]
+    assert gate_stems(corpora / "neighbours", "born", stems) == ["n03", "n15", "n243"]
     assert gate_stems(corpora / "neighbours", "txt", stems) == sorted(stems)
     assert gate_stems(corpora / "realdocs", "scan", ["r002", "r004"]) == ["r002", "r004"]
     assert gate_stems(corpora / "realdocs", "born", ["r002", "r004"]) == ["r002", "r004"]
