@@ -17,7 +17,22 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD, _projects
 
-from pipeline.facts.drafts import names_a_fund, names_a_project
+from pipeline.facts.drafts import Draft, names_a_fund, names_a_project
+
+
+def _draft(name: str) -> Draft:
+    """A project draft of `name` alone, as a reader leaves it before its names are tidied."""
+    return Draft(
+        name=name,
+        fund_type=None,
+        year=2020,
+        status="beviljad",
+        page_no=1,
+        evidence=name,
+        confidence=0.6,
+        first_line=0,
+        last_line=0,
+    )
 
 
 def test_cards_side_by_side_with_the_sum_under_the_name_and_a_status_field(
@@ -489,28 +504,15 @@ Summa Skärholmen                                                  3 300
 
 
 def test_headings_that_name_the_owner_before_a_colon() -> None:
-    from pipeline.facts.drafts import Draft, owner_prefix
+    from pipeline.facts.drafts import owner_prefix
     from pipeline.facts.finders import place_finder
 
-    def draft(name: str) -> Draft:
-        return Draft(
-            name=name,
-            fund_type=None,
-            year=2020,
-            status="beviljad",
-            page_no=1,
-            evidence=name,
-            confidence=0.6,
-            first_line=0,
-            last_line=0,
-        )
-
     find = place_finder(2020)
-    d = draft("Bromma: Mötesplats för äldre i Åkeslund")
+    d = _draft("Bromma: Mötesplats för äldre i Åkeslund")
     owner_prefix(d, find)
     assert d.name == "Mötesplats för äldre i Åkeslund"
     assert [p.district_id for p in d.places] == ["bromma"]
-    kept = draft("Stöd till unga: en modell för Farsta")
+    kept = _draft("Stöd till unga: en modell för Farsta")
     owner_prefix(kept, find)
     assert kept.name == "Stöd till unga: en modell för Farsta" and not kept.places
 
@@ -664,22 +666,9 @@ gör tillsammans, eftersom erfarenheterna då sprids bredare.
 
 
 def test_a_funding_clause_after_a_name_is_its_fund_not_its_name() -> None:
-    from pipeline.facts.drafts import Draft, funding_tail
+    from pipeline.facts.drafts import funding_tail
 
-    def draft(name: str) -> Draft:
-        return Draft(
-            name=name,
-            fund_type=None,
-            year=2012,
-            status="pågående",
-            page_no=1,
-            evidence=name,
-            confidence=0.6,
-            first_line=0,
-            last_line=0,
-        )
-
-    d = draft(
+    d = _draft(
         "Vägen in – arbetsträning för nyanlända med försörjningsstöd, finansierat av Europeiska socialfonden"
     )
     funding_tail(d)
@@ -687,10 +676,10 @@ def test_a_funding_clause_after_a_name_is_its_fund_not_its_name() -> None:
         "Vägen in – arbetsträning för nyanlända med försörjningsstöd",
         "ESF",
     )
-    d = draft("Språkglädje i förskolan med stöd av statsbidrag för kvalitetssatsningar")
+    d = _draft("Språkglädje i förskolan med stöd av statsbidrag för kvalitetssatsningar")
     funding_tail(d)
     assert (d.name, d.fund_type) == ("Språkglädje i förskolan", "statsbidrag")
-    kept = draft("Samtal med unga med missbruk")
+    kept = _draft("Samtal med unga med missbruk")
     funding_tail(kept)
     assert kept.name == "Samtal med unga med missbruk"
 
