@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import GridColumn, unit_multiplier
+from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -108,8 +109,6 @@ _CAPTION_UNIT = re.compile(
 )
 
 
-#: a caption over money paid back: "Bilaga 2. Återföringsplan, mnkr", "Återbetalning per år"
-_PAID_BACK = re.compile(r"\bater(?:foring|betalning)\w*")
 _CAPTION_WORDS = 8
 
 
@@ -120,7 +119,7 @@ def caption_paid_back(lines: Sequence[BodyLine], h: int) -> bool:
         text = lines[k].text.strip()
         # (a caption, not a sentence about the table: "Tabellen visar … återbetalda medel")
         short = len(text.split()) <= _CAPTION_WORDS and not text.endswith(".")
-        if text and short and _PAID_BACK.search(fold(text)):
+        if text and short and PAID_BACK.search(fold(text)):
             return True
     return False
 

@@ -15,6 +15,7 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "FOLLOWUP",
+    "PAID_BACK",
     "REVISED",
     "STATE_MONEY_HEADER",
     "UNIT_ONLY",
@@ -183,3 +184,7 @@ REVISED = re.compile(
     r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"
     r"|\s*efter\s+(?:andring|justering|tillagg)"
 )
+
+
+#: a caption over money paid back: "Bilaga 2. Återföringsplan, mnkr", "Återbetalning per år"
+PAID_BACK = re.compile(r"\bater(?:foring|betalning)\w*")

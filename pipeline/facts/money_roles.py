@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.grid_header import followup_header
+from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.roles import amount_role
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -121,7 +122,7 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     """The kind of a money table (see :func:`table_kind`) from its header cells (`ncols` of
     them over money) and its caption."""
     first_col = header_cells[0] if header_cells else ""
-    if re.search(r"\bater(?:foring|betalning)", fold(caption)):
+    if PAID_BACK.search(fold(caption)):
         return ""  # "Återföringsplan, mnkr": money paid back to a fund, no grants
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):

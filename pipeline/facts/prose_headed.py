@@ -141,7 +141,6 @@ def find_headed_projects(
                 name=name,
                 places=[
                     *(find(bare.group("owner")) if bare and bare.group("owner") else []),
-                    *(find(fields["owner"].text) if "owner" in fields else []),
                     *owners_in(sent.text, find),
                 ],
                 amount=amounts[0] if amounts else None,
@@ -179,12 +178,6 @@ def _part_of_project(ln: BodyLine) -> bool:
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-ZÅÄÖ])")
 #: a line that prints one field of a project: "Beviljat belopp: 0,82 mnkr", "Status: pågår"
-#: the owner's field: "Stadsdelsnämnd: Kista", "Sökande: Farsta stadsdelsförvaltning"
-_OWNER_FIELD = re.compile(
-    r"^(?:stadsdelsnämnd|stadsdelsförvaltning|förvaltning|sökande|projektägare|ansvarig "
-    r"förvaltning)\s*:\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
 _FIELD = re.compile(
     r"^(?P<key>beviljat belopp|beviljat|belopp|beviljade medel|status|utförare|beviljat år)"
     r"\s*:\s*(?P<value>\S.*)$",
@@ -196,18 +189,7 @@ def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
     """The field lines of a project's section: its grant ("amount") and its status."""
     out: dict[str, Sentence] = {}
     for j in range(k, end):
-        # two fields on one line: "Stadsdelsnämnd: Kista        Beviljat belopp: 180 000 kr"
-        parts = re.split(r"\s{3,}(?=[A-ZÅÄÖ][\wåäö -]{0,25}:\s)", lines[j].text.strip())
-        for part in parts[1:] if len(parts) > 1 else []:
-            if (m := _FIELD.match(part)) is not None and find_amounts(m.group("value")):
-                out.setdefault("amount", Sentence(part, j, j, lines[j].page_no))
-        owner = (
-            _OWNER_FIELD.match(parts[0]) if len(parts) > 1 or _OWNER_FIELD.match(parts[0]) else None
-        )
-        if owner is not None:
-            out.setdefault("owner", Sentence(owner.group("value"), j, j, lines[j].page_no))
-            continue
-        m = _FIELD.match(parts[0] if len(parts) > 1 else lines[j].text.strip())
+        m = _FIELD.match(lines[j].text.strip())
         if m is None:
             continue
         key = m.group("key").lower()
