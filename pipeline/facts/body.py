@@ -8,6 +8,7 @@ document is about. Pure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.pipe_tables import align_pipe_tables
@@ -62,7 +63,7 @@ def _norm(s: str) -> str:
 
 def document_year(doc: UnderstoodDocument, text: str) -> int | None:
     """The year the document is about: its title's year (the latest named), else the year of
-    its date or meeting, else of its dnr, else the commonest year in the text."""
+    its date or meeting, else of its dnr, else the commonest year in the text (the first named of equals)."""
     subject = doc.meta.subject or doc.meta.title
     if subject:
         years = [int(y) for y in re.findall(rf"\b({YEAR})\b", subject)]
@@ -80,10 +81,11 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
         m = re.search(rf"({YEAR})\b", doc.meta.dnr)
         if m:
             return int(m.group(1))
-    years = re.findall(rf"\b({YEAR})\b", text)
+    years = Counter(re.findall(rf"\b({YEAR})\b", text))
     if not years:
         return None
-    return int(max(set(years), key=years.count))
+    # the commonest; of years named equally often, the one named first
+    return int(years.most_common(1)[0][0])
 
 
 def _decided_money_year(doc: UnderstoodDocument) -> int | None:

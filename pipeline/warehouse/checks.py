@@ -168,7 +168,8 @@ def read_report(con: duckdb.DuckDBPyConnection) -> CheckReport:
         LEFT JOIN documents AS d ON d.doc_id = c.doc_id
         LEFT JOIN documents AS o ON o.doc_id = c.other_doc_id
         WHERE c.outcome = 'failed'
-        ORDER BY d.source_path, c.kind, c.subject
+        ORDER BY d.source_path, c.kind, c.subject, c.stated_sek, c.found_sek, c.pages,
+                 o.source_path, c.other_pages
         """
     ).fetchall():
         report.failed.append(FailedCheck(*r))

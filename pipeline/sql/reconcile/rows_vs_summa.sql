@@ -4,7 +4,7 @@
 WITH rows_ AS (
     SELECT doc_id, fund_type, year,
            sum(amount_sek) AS rows_sek, count(*) AS n_rows, count(amount_sek) AS n_with_amount,
-           string_agg(DISTINCT CAST(page_no AS VARCHAR), ',') AS pages,
+           array_to_string(list_sort(list_distinct(list(page_no))), ',') AS pages,
            list(project_id ORDER BY project_id) AS ids
     FROM projects
     WHERE status IS DISTINCT FROM 'ansökt' AND fund_type IS NOT NULL AND year IS NOT NULL
