@@ -60,7 +60,13 @@ def all_amounts(
                 continue  # a breakdown's rows: read as the breakdown below
             row_lines[(line, a.sek)] += 1
             found.append((line, a))
-    in_cells = {(line, a.sek, a.kind) for line, a in found}  # the table cells already read
+    # the table cells already read (a grant decided before a change, equal to the new sum, is
+    # no reading of the project's own sum; it is a grant all the same)
+    in_cells = {(line, a.sek, a.kind) for line, a in found if a.kind != "granted_before"}
+    found = [
+        (line, dataclasses.replace(a, kind="project_cost") if a.kind == "granted_before" else a)
+        for line, a in found
+    ]
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
@@ -234,6 +240,8 @@ _SOUGHT_BEFORE = re.compile(r"\b(?:sokt|sokte|ansokt|soks|soker|ansoker)\b[\w\s:
 #: a sum applied for
 _ASKED = re.compile(r"^\s*(?:sokt|ansokt|sokt belopp|ansokt belopp)\s*:")
 #: words that make a sum a total of several grants
+#: "varav 100 000 kronor från …": a share of a sum that someone else pays
+_SHARE_FROM = re.compile(r"\b(?:varav|darav)\s+[^,.;]{1,20}?\s(?:kr|kronor|tkr|mnkr)\s+fran\b")
 _AGGREGATE = re.compile(r"\b(?:sammanlagt|totalt|summa|sammanlagd|sammantaget|tillsammans)\b", re.I)
 
 
@@ -302,7 +310,21 @@ def _paragraph_amounts(
                 kind = part_of[0]
             if owner is not None and kind == "other" and not role.cued and m.per is None:
                 kind = "project_cost"
-            if owner is not None and kind == "total_granted" and not _AGGREGATE.search(s.text):
+            if kind == "project_cost" and _SHARE_FROM.search(
+                fold(s.text[max(0, m.start - 12) : m.end + 24])
+            ):
+                # "… totala kostnad beräknas till 400 tkr, varav 100 000 kronor från Älvsjö
+                # stadsdelsnämnd": a share of the cost, paid by someone else
+                kind = "other"
+            if (
+                owner is not None
+                and kind == "total_granted"
+                and (
+                    not _AGGREGATE.search(s.text)
+                    # its parts summed: "ca 4 400 kr per person, totalt 17 600 kr"
+                    or any(o.per is not None for o in found if o is not m)
+                )
+            ):
                 kind = "project_cost"  # granted in the project's own paragraph: its sum
             if kind == "total_granted" and _REMAINDER_BEFORE.search(
                 fold(s.text[max(0, m.start - 30) : m.start])

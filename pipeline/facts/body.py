@@ -81,11 +81,11 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
         m = re.search(rf"({YEAR})\b", doc.meta.dnr)
         if m:
             return int(m.group(1))
-    years = Counter(re.findall(rf"\b({YEAR})\b", text))
-    if not years:
+    named = Counter(re.findall(rf"\b({YEAR})\b", text))
+    if not named:
         return None
     # the commonest; of years named equally often, the one named first
-    return int(years.most_common(1)[0][0])
+    return int(named.most_common(1)[0][0])
 
 
 def _decided_money_year(doc: UnderstoodDocument) -> int | None:

@@ -23,10 +23,12 @@ come from the introduction's sentence, then its paragraph, then the headings abo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context
+from pipeline.facts.criteria_counted import counted_criteria
 from pipeline.facts.criteria_forms import (
     CriterionItem,
     fund_year,
@@ -313,7 +315,11 @@ def _intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
     next line ("… I årets utlysning prioriteras ⏎ ansökningar som") counts when it starts
     on this one."""
     text = lines[i].text
-    score = strongest(h for h in cue_hits(text, "criteria_intro") if not _negated(text, h.start))
+    score = strongest(
+        h
+        for h in cue_hits(text, "criteria_intro")
+        if not _negated(text, h.start) and not _refers_back(text, h.end)
+    )
     if (score and max(score.values()) >= _MIN_SCORE) or i + 1 >= len(lines):
         return score
     nxt = lines[i + 1]
@@ -324,13 +330,28 @@ def _intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
     return strongest(
         h
         for h in cue_hits(joined, "criteria_intro")
-        if h.start < cut and not _negated(joined, h.start)
+        if h.start < cut and not _negated(joined, h.start) and not _refers_back(joined, h.end)
+    )
+
+
+def _refers_back(text: str, end: int) -> bool:
+    """ "rangordnas efter dessa inriktningar.": a cue over what was listed before it names
+    no list of its own."""
+    return bool(
+        re.match(r"\s*(?:dessa|denna|detta|dem|ovanstaende|ovan namnda)\b", fold(text[end:]))
     )
 
 
 def _negated(text: str, start: int) -> bool:
     """ "bedömdes inte uppfylla kriterierna": a cue after a negation names no list."""
     return bool(re.search(r"\b(?:inte|ej|icke)\b(?:\s+\w+){0,2}\s*$", fold(text[:start])))
+
+
+def _sentence_goes_on(lines: Sequence[BodyLine], i: int) -> bool:
+    """Does line `i` hold another sentence after the main criterion's full stop (the line
+    :func:`main_criterion` hands back when its paragraph goes on)?"""
+    text = lines[i].text if i < len(lines) else ""
+    return "." in text and len(text.split(".", 1)[1].split()) >= 2
 
 
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
@@ -346,6 +367,15 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         if main is not None:
             out.append(main[0])
             i = main[1]
+            inline = inline_criteria(lines, i, ctx) if _sentence_goes_on(lines, i) else None
+            if inline is not None:
+                # "Huvudkriteriet är att …. Därutöver bedöms ansökningarna utifrån om a) …,
+                # b) … och c) …": the main criterion heads the list
+                out.extend(
+                    dataclasses.replace(c, position=c.position + 1) if c.kind == main[0].kind else c
+                    for c in inline[0]
+                )
+                i = inline[1]
             continue
         table = table_criteria(lines, i, ctx)
         if table is not None:
@@ -363,6 +393,11 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             i = prio[1]
             continue
         if i == 0 or not lines[i - 1].text.strip() or lines[i - 1].heading:
+            counted = counted_criteria(lines, i, ctx)
+            if counted is not None:
+                out.extend(counted[0])
+                i = counted[1]
+                continue
             inline = inline_criteria(lines, i, ctx)
             if inline is not None:
                 out.extend(inline[0])

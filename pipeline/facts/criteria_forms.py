@@ -132,14 +132,19 @@ _CAN_PRIORITISE = re.compile(
     r"\s+(?:ocksa\s+|aven\s+|sarskilt\s+)?prioriteras\b"
 )
 #: "1) … , 2) … samt 3) …" (or "(1) …, (2) …") inside one sentence
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2})\)\s+")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2}|[a-h])\)\s+")
+
+
+def _ordinal(mark: str) -> int:
+    """The place of an inline item's mark: "2)" → 2, "b)" → 2."""
+    return int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1
 
 
 def _inline_items(text: str) -> list[str]:
-    """Items numbered 1) 2) 3) inside running text, in order, or [] when there are fewer than
+    """Items numbered 1) 2) 3) (or lettered a) b) c)) inside running text, in order, or [] when there are fewer than
     two or the numbers do not count up from 1."""
     marks = list(_INLINE_NUMBER.finditer(text))
-    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+    if len(marks) < 2 or [_ordinal(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
         return []
     items: list[str] = []
     for k, m in enumerate(marks):

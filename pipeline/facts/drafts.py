@@ -315,9 +315,18 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
     before a colon, a funding clause), each project once."""
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
+        # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part (a footnote
+        # names them), no part of the name
+        d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
         owner_prefix(d, places)
         funding_tail(d)
     return without_repeats(drafts)
+
+
+_DISTRICT_COUNT = re.compile(
+    r"\s*\((?:två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|\d{1,2})\s+"
+    r"(?:sdf|stadsdel\w*|förvaltningar|forvaltningar)\)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹*]*)\s*$"
+)
 
 
 def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:

@@ -233,6 +233,10 @@ def _block_fields(
         if below is not None and gap_name_field(lines[below].text):
             return None  # "Projekt 2" over "Projekt      Stödgrupper …": the field names it
         if not numbered:
+            if i > 0 and lines[i - 1].text.strip() and owner_on_top(lines, i + 1, find) == i:
+                # "Name" over "Bromma stadsdelsförvaltning" over "Beviljat belopp: …": the
+                # card's owner under its name is no name of its own (`owner_heads` reads it)
+                return None
             return bare_name_over_fields(lines, i)
     if m is None:
         return None

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import (
+    MONEY_ROLES,
     ROW_ROLES,
     RULE,
     GridCell,
@@ -94,6 +95,10 @@ _CONTINUED = re.compile(
     r"^(?:(?:tabell|bilaga)\s+\d{1,2}\s*[(,:.–-]?\s*\(?forts\w*\.?\)?"
     r"|\(?forts(?:\.|attning)\)?(?:\s+(?:tabell|bilaga)\s+\d{1,2})?)\s*:?$"
 )
+
+
+#: a footnote under a table: "¹ Bromma, Farsta …", "* Medsökande: …"
+_FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}\s")
 
 
 def _year_of(header: str) -> int | None:
@@ -170,6 +175,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = True
             j += 1
             continue
+        if _FOOTNOTE_MARK.match(stripped):
+            break  # "¹ Bromma, Farsta och …" under the table: its footnote, no row
         if (
             j <= h + 2
             and j == head_end + 1
@@ -265,6 +272,9 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         table.applied_total, table.applied_total_raw, _ = got
                         continue
                     # money spent or paid back, or the whole cost; another year's grants
+                    if col.role == "granted_before":  # the Summa of the grants decided before
+                        table.total_extra.append((got[0], got[1], "total_granted", None))
+                        continue
                     other = col.role == "spent" or (col is not money and "kostnad" in col.header)
                     if other or (table.total is not None and col is not money):
                         kind = "other" if other else "total_granted"
@@ -317,11 +327,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if (
                 money is not None
                 and num is not None
-                and (
-                    c is cells[-1]
-                    or c.end > money.start - 4
-                    or col.role in ("applied", "spent", "cost")
-                )
+                and (c is cells[-1] or c.end > money.start - 4 or col.role in MONEY_ROLES)
             ):
                 if applied is not None and col is applied:
                     applied_amount = read_number(c.text, applied.multiplier) or num
@@ -331,6 +337,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     )
                     if spent is not None:
                         extra.append((spent[0], spent[1], _year_of(col.header), "other"))
+                elif col.role == "granted_before":  # (read as a project_cost, see amounts)
+                    extra.append((num[0], num[1], _year_of(col.header), "granted_before"))
                 elif total_column(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))

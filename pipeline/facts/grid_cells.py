@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
+from pipeline.facts.grid_header import MONEY_ROLES, GridCell, GridColumn, split_cells
 
 __all__ = ["split_row_cells"]
 
@@ -49,7 +49,7 @@ def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
                     for k in range(max(1, rel - 2), min(len(c.text) - 1, rel + 2))
                     if c.text[k] == " " and c.text[k + 1].isupper()  # a cell starts capitalised
                 ]
-                if not spaces and col.role in ("cost", "applied", "spent"):
+                if not spaces and col.role in MONEY_ROLES:
                     # "Södermalm 300 000": a sum under a money column, one space
                     # after the text of the column before (numbers sit a little left or right)
                     spaces = [
@@ -71,7 +71,7 @@ def split_row_cells(line: str, columns: list[GridColumn]) -> list[GridCell]:
     return _sum_run_in(out, columns)
 
 
-_MONEY = ("cost", "applied", "spent")
+_MONEY = MONEY_ROLES
 #: sums at the end of a text, each "14 000" or a decision word in a money column
 _TRAILING_SUM = re.compile(
     r"\s((?=[\dO])[\dO]{1,3}(?:[ .][\dO]{3})*|avslag|avslås)\s*$", re.IGNORECASE

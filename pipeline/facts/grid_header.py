@@ -34,6 +34,7 @@ from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "MONEY_ROLES",
     "ROW_ROLES",
     "RULE",
     "GridCell",
@@ -122,6 +123,13 @@ _MONEY_IN_CELL = re.compile(
 )
 
 
+#: the roles of columns of money: the grant, the sum applied for, other money (spent, paid
+#: back, a proposal replaced) and the grants decided before a change
+MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
+#: a column of sums decided before: "Beviljat 2013-12-17", "Beslut 2008"
+_DECIDED = re.compile(r"\s*(?:beviljat|beviljade|beslut|beslutat|beslutade)\b")
+
+
 def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ln = lines[i]
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
@@ -183,7 +191,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if any(c.role == "cost" and REVISED.match(fold(c.header)) for c in columns):
         for col in columns:  # "Förslag 2008-04-08 | Ändring | Nytt förslag": the old sums
             if col.role == "cost" and not REVISED.match(fold(col.header)):
-                col.role = "spent"
+                # ("Beviljat 2013-12-17 | Nytt belopp": the grants decided before, still grants)
+                decided = _DECIDED.match(fold(col.header)) is not None
+                col.role = "granted_before" if decided else "spent"
     districts = [c for c in columns if c.role == "district"]
     if (
         len(districts) == 2

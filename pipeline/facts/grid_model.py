@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_header import GridColumn, unit_multiplier
+from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, unit_multiplier
 from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
@@ -139,11 +139,7 @@ def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -
         if unit > 1:
             for col in columns:
                 own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
-                if (
-                    col.role in ("cost", "applied", "spent")
-                    and col.multiplier == 1
-                    and not own_unit
-                ):
+                if col.role in MONEY_ROLES and col.multiplier == 1 and not own_unit:
                     col.multiplier = unit
             return
 

@@ -35,7 +35,9 @@ _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
 _SPENT_HEADER = re.compile(
     r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
-    r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar)\b"
+    r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar|"
+    # a running total beside each row's grant: "Ackumulerat", "Kumulativt"
+    r"ackumulera\w*|kumulativ\w*)\b"
 )
 #: (also "Genomförd" over "Ja" / "Nej": whether a trip or study was carried out)
 _STATUS_HEADER = re.compile(
@@ -127,6 +129,8 @@ def _header_role(cell: str) -> str | None:
         return "year" if folded.strip() in ("ar", "år") else "end"
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
         return "year"  # "Projektår" ("2 av 3"): which of a project's years
+    if REVISED.fullmatch(folded.strip()):
+        return "cost"  # "Reviderat förslag", "Justerat belopp": the sums after a change
     hits = cue_hits(cell, "table_header")
     if not hits:
         return None

@@ -257,7 +257,15 @@ def _introduces_projects(intro: str, heading: str) -> bool:
         and _GRANT_WORD.search(f)
     ):
         return True
+    if _VERDICT_LABEL.fullmatch(f.strip()):
+        return True  # "Förslag: beviljas" / "Förslag: avslås" over the applications of each
     return bool(cue_hits(intro, "list_intro")) and bool(_PROJECT_WORD.search(f))
+
+
+#: a label that gives the verdict on the items under it: "Förslag: beviljas", "Avslås:"
+_VERDICT_LABEL = re.compile(
+    r"(?:(?:forslag|beslut)\s*:\s*)?(?:beviljas|bevilja|tillstyrks|avslas|avslag|avstyrks)\s*:?"
+)
 
 
 def find_item_projects(

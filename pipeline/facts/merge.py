@@ -346,6 +346,7 @@ def prose_drafts(
             first_line=s.first,
             last_line=s.last,
             places=list(pp.places),
+            desc_lines=pp.body,
             # its own paragraph describes it, unless the paragraph names other projects too
             description=pp.description
             or (para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),

@@ -125,6 +125,7 @@ class ProseProject:
     description: str = ""  # the project's own section, when it has one
     year: int | None = None  # a "Beviljat år: 2009" field
     performer: str | None = None  # an "Utförare: …" field
+    body: tuple[int, int] | None = None  # the lines of its own section, when it has one
 
 
 #: "har med 250 000 kronor genomfört", "har med 0,3 mnkr prövat": a sum and what was done

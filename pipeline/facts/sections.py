@@ -34,10 +34,12 @@ __all__ = ["find_section_projects"]
 
 _MAX_NAME_WORDS = 12
 _MIN_RUN = 2
-#: the body names a project, a study or a commissioned piece of work
+#: the body names a project, a study, a commissioned piece of work or a trip
 _WORK = re.compile(
     r"\b(?:projekt\w*|delprojekt\w*|studie\w*|utvardering\w*|kartlaggning\w*|uppdrag\w*|"
-    r"utvecklingsarbete\w*|forsok\w*|forskningsprojekt\w*)\b"
+    r"utvecklingsarbete\w*|forsok\w*|forskningsprojekt\w*|"
+    # … or a trip: "vill besöka två boendestödsteam", "söker medel för resa och logi"
+    r"besok\w*|resa|resan|resor|resorna)\b"
 )
 #: … and its money or who carries it out
 _MONEY_OR_PERFORMER = re.compile(
@@ -49,7 +51,7 @@ _MONEY_OR_PERFORMER = re.compile(
 _DONE = re.compile(
     r"\b(?:avslutades|har avslutats|avslutats|slutfordes|har slutforts|genomfordes|"
     r"lamnades|redovisades|ar avslutat|ar avslutad|blev klar|var klar|upphorde|"
-    r"har genomforts|slutrapporterades|har slutrapporterats)\b"
+    r"har genomforts|slutrapporterades|har slutrapporterats|genomforde|besokte)\b"
 )
 #: … it goes on, or ends later: "Projektet pågår", "beräknas vara avslutat i maj 2007"
 _GOING = re.compile(
@@ -59,15 +61,32 @@ _GOING = re.compile(
 
 
 def _sections(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
-    """(heading line, last body line) of each sub-heading (level 2) of the body."""
-    heads = [i for i, ln in enumerate(lines) if ln.heading]
+    """(heading line, last body line) of each sub-heading (level 2) of the body, a numbered
+    line that stands as a paragraph of its own counted as one."""
+    heads = [i for i, ln in enumerate(lines) if ln.heading or _numbered_head(lines, i)]
     out: list[tuple[int, int]] = []
     for n, i in enumerate(heads):
-        if lines[i].level != 2:
+        if lines[i].level != 2 and not _numbered_head(lines, i):
             continue
         end = heads[n + 1] - 1 if n + 1 < len(heads) else len(lines) - 1
         out.append((i, end))
     return out
+
+
+#: "2. Glasgow – uppsökande arbete bland hemlösa": a numbered name
+_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÅÄÖ])")
+
+
+def _numbered_head(lines: Sequence[BodyLine], i: int) -> bool:
+    """A numbered line that stands between blank lines over a paragraph, with no sum and no
+    sentence of its own: a sub-heading the layout did not mark ("1. Köpenhamn – boendestöd
+    till unga vuxna" over what the trip is for and what it costs)."""
+    text = lines[i].text.strip()
+    if lines[i].heading or not _NUMBER.match(text) or text.endswith((".", ":", ",", ";")):
+        return False
+    if i + 2 >= len(lines) or lines[i + 1].text.strip() or not lines[i + 2].text.strip():
+        return False
+    return (i == 0 or not lines[i - 1].text.strip()) and not find_amounts(text)
 
 
 #: words of a heading over money, calls or the document's own remarks, not over one project
@@ -77,11 +96,20 @@ _NOT_ONE_PROJECT = re.compile(
     r"\b(?:medel|medlen|\w+medel|\w+medlen|utlysning\w*|studiebesok\w*|studieres\w*|"
     r"bidrag\w*|anslag\w*|budget\w*|synpunkt\w*|kommentar\w*|fokusomrad\w*|kriteri\w*|"
     r"prioritering\w*|projekten|studierna|ansokningarna|ansokningar|sammanstallning\w*|"
-    r"forslag\w*|beslut\w*|pagar|har|ska|skall|kommer|beviljas|beviljades|foreslas)\b"
+    r"forslag\w*|beslut\w*|pagar|har|ska|skall|kommer|beviljas|beviljades|foreslas|"
+    # a project named by its owner or role, not by its name ("Medsökande i Farstas projekt")
+    r"medsokande|\w+s\s+(?:projekt|ansokan|studie))\b"
 )
 #: a trip named by where it went: "Studiebesök i Malmö", "Studieresa till Bergen"
 _TRIP_TO = re.compile(
     r"^(?:studiebesök|studieresa|studieresan)\s+(?:i|till|hos)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
+)
+#: the writer applies for the money: "Förvaltningen söker hela beloppet", "För resan söks
+#: 23 900 kr" (not "Farsta stadsdelsförvaltning ansöker om 6 400 000 kronor" in a decision on
+#: the applications, nor "personer som ansöker om insatser": what a study is about)
+_APPLIES = re.compile(
+    r"(?:\b(?:forvaltningen|namnden|stadsdelsnamnden|vi)\s+(?:soker|ansoker)|\b(?:soks|ansoks))"
+    r"\s+(?:om\s+)?(?:\d|ca\b|cirka\b|hela\b|medel\b|bidrag\b)"
 )
 #: "är" (not "år", which folds the same: "… bland unga under 21 år")
 _IS = re.compile(r"\b[äÄ]r\b")
@@ -125,7 +153,12 @@ def _introduced(lines: Sequence[BodyLine], i: int) -> bool:
 def _speaks_of_a_project(body: str) -> bool:
     f = fold(body)
     money = bool(find_amounts(body)) or bool(_MONEY_OR_PERFORMER.search(f))
-    return bool(_WORK.search(f)) and money
+    # ("Projekt som beviljas LUM erbjuds handledning": projects in general, not this one)
+    return bool(_WORK.search(_IN_GENERAL.sub(" ", f))) and money
+
+
+#: projects or studies in general: "projekt som beviljas …", "studier som …"
+_IN_GENERAL = re.compile(r"\b(?:projekt|studier|utvarderingar|resor)\s+som\b")
 
 
 def _status(body: str, report: bool) -> str:
@@ -134,6 +167,8 @@ def _status(body: str, report: bool) -> str:
         return "pågående"
     if _DONE.search(f):
         return "genomförd"
+    if _APPLIES.search(f) and not re.search(r"\bbevilja", f):
+        return "ansökt"  # "Förvaltningen söker 23 900 kr för resa, logi och tolk"
     if _GOING.search(f) or report:
         return "pågående"
     return "beviljad"
@@ -174,7 +209,7 @@ def find_section_projects(
         found: list[ProseProject] = []
         first_head: int | None = None
         for i, end in run:
-            name, head_end = lines[i].text.strip(), i
+            name, head_end = _NUMBER.sub("", lines[i].text.strip()), i
             kind_label = _KIND_LABEL.match(name)
             if kind_label is not None:
                 # "Pågående studie: Mottagandet av …": the heading says what it heads
@@ -207,6 +242,7 @@ def find_section_projects(
                     fund_text=body,
                     description=body,
                     year=_money_year(*money),
+                    body=(head_end + 1, end),
                 )
             )
         labelled = first_head is not None and _KIND_LABEL.match(lines[first_head].text.strip())

@@ -10,8 +10,10 @@ from pipeline.lang.lexicon import fold
 
 __all__ = ["FULL_WIDTH", "FUNCTION_WORDS", "LABELLED", "OWNER_ALONE", "wrapped_title"]
 
+#: words a heading never ends in, folded as the callers fold the words they test
 FUNCTION_WORDS = frozenset(
-    [
+    fold(w)
+    for w in [
         "och",
         "i",
         "för",
@@ -36,6 +38,14 @@ FUNCTION_WORDS = frozenset(
         "det",
         "de",
         "the",
+        # (prepositions no heading ends in: "… insatser enligt" ⏎ "LSS …" goes on)
+        "enligt",
+        "efter",
+        "kring",
+        "mellan",
+        "utan",
+        "genom",
+        "bland",
     ]
 )
 
