@@ -292,6 +292,10 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
                     # "… utifrån att" ⏎ "projektet" ⏎ ⏎ "- omfattar …": the clause's subject
                     or len(lines[nxt].text.split()) <= _MAX_SUBJECT_WORDS
                     and not lines[nxt].text.rstrip().endswith((".", ","))
+                    # "… tagit hänsyn till att" ⏎ "studiebesöken ska fördelas …." ⏎ ⏎: the
+                    # clause ends its sentence on the line under it, no list follows
+                    or lines[nxt].text.rstrip().endswith(".")
+                    and (nxt + 1 >= len(lines) or not lines[nxt + 1].text.strip())
                 )
                 and not (_is_bullet(lines[nxt].text) or _is_number(lines[nxt].text))
             )

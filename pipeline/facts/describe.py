@@ -50,6 +50,7 @@ __all__ = [
     "Description",
     "complete_from_text",
     "describe",
+    "also_applies",
     "is_application",
     "is_report",
     "participants",
@@ -415,6 +416,12 @@ def is_application(title: str | None) -> bool:
 
 
 _APPLICATION_TITLE = re.compile(r"^\W*(?:ansokan|ansokningar)\s+(?:om|till|for)\b")
+
+
+def also_applies(title: str | None) -> bool:
+    """The title reports and also applies ("Redovisning av … 2001 samt ansökan om medel för
+    2002"): a stadsdelsnämnd's own projects, some done, some applied for."""
+    return bool(re.search(r"\b(?:samt|och)\s+ansokan\s+(?:om|till|for)\b", fold(title or "")))
 
 
 def is_report(title: str | None) -> bool:

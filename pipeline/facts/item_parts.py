@@ -37,7 +37,8 @@ ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|\d{1,2}\.(\d{1,2})\.?|[-–—•·*
 _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
     r"stadsdelsforvaltning\w*|stadsdelsnamnd\w*|stadsdelsomrade\w*|sdf\b|forvaltning\w*|"
-    r"s\b|i\b|som\b|projektagare\b|huvudman\b|tillsammans\b|beviljat\b|beviljad\w*\b|"
+    r"s\b|i\b|som\b|projektagare\b|huvudman\b|tillsammans\b|samverkan\b|samarbete\b|"
+    r"beviljat\b|beviljad\w*\b|"
     r"beviljades\b|huvudsokande\b|sokande\b|tidigare\b|f\.\s?d\.|"
     # the förvaltning's own unit printed after it ("Socialförvaltningen, avdelningen för …")
     r"\w*(?:avdelning|enhet|sektion|byra|kansli)\w*\b)*$"

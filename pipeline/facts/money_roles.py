@@ -22,6 +22,7 @@ __all__ = [
     "YEAR_CELL",
     "breakdown_heading",
     "budget_plan",
+    "cost_item",
     "table_kind",
     "table_type",
 ]
@@ -142,6 +143,21 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     if len(header_cells) >= 2 and len(label_heads) == 1 and breakdown_heading(label_heads[0]):
         return "project_budget"  # "Budget 2023   Kronor" over cost items: one project's
     return "breakdown" if BREAKDOWN.search(caption) else ""
+
+
+#: a line of a project's costs: staff, supervision, material, travel …
+_COST_ITEM = re.compile(
+    r"\b(?:projektledare|projektledning|projektsamordnare|handledning|handledare|lon|loner|"
+    r"personal\w*|material|lokal\w*|resor|resa|reskostnad\w*|tolk\w*|oversattning\w*|"
+    r"utbildning\w*|utvardering|administration|omkostnad\w*|forskar\w*|arvode\w*|"
+    r"konsult\w*|trycksaker|kurslitteratur|fortaring|logi|ersattning\w*|tjanst\w*)\b"
+)
+
+
+def cost_item(label: str) -> bool:
+    """A line of one project's cost breakdown ("Projektledare 50 procent", "Handledning av
+    forskare", "Resor och logi")."""
+    return _COST_ITEM.search(fold(label)) is not None
 
 
 def breakdown_heading(text: str) -> bool:

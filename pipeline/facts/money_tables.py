@@ -24,6 +24,7 @@ from pipeline.facts.money_roles import (
     TOTAL_LABEL,
     YEAR_CELL,
     breakdown_heading,
+    cost_item,
     table_kind,
     table_type,
 )
@@ -375,6 +376,12 @@ def _read_money_table(
             # "Beviljat  Sökt  Förslag" over "2012  2013  2013": the columns' years
             header_cells, start = wrapped, start + 1
     table = table_type(header_cells, ncols, caption)
+    items = [" ".join(c[: len(c) - m]) for _j, c, m in rows]
+    items = [x for x in items if not TOTAL_LABEL.match(x)]
+    if table == "breakdown" and 2 * sum(1 for x in items if cost_item(x)) > len(items):
+        # "Budget 2024 (kronor)" over "Projektledare 50 procent", "Handledning …": one
+        # project's costs (their Summa its cost), not a nämnd's budget
+        table = "project_budget"
     # (a header of the money columns alone, over unlabelled row labels, names them all)
     named_all = len(header_cells) > ncols or len(header_cells) == ncols >= 2
     col_heads = header_cells[-ncols:] if named_all else [""] * ncols

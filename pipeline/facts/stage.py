@@ -59,6 +59,7 @@ from pipeline.facts.criteria_funds import of_a_call
 from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.dashed_fields import find_dashed_field_records
 from pipeline.facts.describe import (
+    also_applies,
     complete_from_text,
     is_application,
     is_report,
@@ -134,7 +135,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 61
+EXTRACT_VERSION = 62
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -304,7 +305,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     granted_after_applied(drafts, [ln.text for ln in lines])
     report = is_report(subject)
     applying = is_application(subject)
-    if applying:
+    if applying or also_applies(subject):
         own_application(drafts, own_district, places)
     if applying and len(drafts) == 1 and drafts[0].performer is None:
         # an application for one project is all about it: whoever the document says will

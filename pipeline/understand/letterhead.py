@@ -20,7 +20,9 @@ HEAD_CHARS = 400  # of a page flattened to one line, the part read as its top
 
 # "Till" of the letterhead's address block: followed by the committee (capitalised) or by
 # nothing (the committee on the next line); "Till kommunstyrelsens förfogande" is prose
-_TILL = re.compile(r"(?:^|\s)(?:Till|TILL)(?=\s*$|\s+[A-ZÅÄÖ])")
+_TILL = re.compile(
+    r"(?:^|\s)(?:T[i1lI|]ll|T[i1lI|][l1I|]|TILL)(?=\s*$|\s+[A-ZÅÄÖ])"
+)  # (OCR: "T1ll")
 _HANDLAGGARE = re.compile(r"^\s*Handl[äa]ggare\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _SAMMANTRADE = re.compile(r"sammantr[äa]de(?:t|s{1,2}datum|sdag)?\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"^[§$]\s*\d+\s*")  # OCR reads "§" as "$"

@@ -46,6 +46,7 @@ from pipeline.understand.titles import (
     _PARAGRAPH_MARK,
     _flat_title,
     _title,
+    kind_over_subject,
     labelled_subject,
     lone_subject,
     paragraph_title,
@@ -130,7 +131,9 @@ def _document_fields(
     if title is None and flat:
         title = _flat_title(flat[0].text)
     if title is None:
-        title = paragraph_title(pages)
+        # "AVTAL" ⏎ "om bidrag till …" over "§ 1  Parter": the agreement's own title, not the
+        # heading of its first clause
+        title = kind_over_subject(p1) or paragraph_title(pages)
     if title is None:
         title = _named_in_letterhead(p1) or lone_subject(p1)
     elif _CHAPTER.match(str(title.value)):

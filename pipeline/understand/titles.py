@@ -333,3 +333,29 @@ def labelled_subject(p1: CleanPage) -> _Field | None:
         if len(value.split()) >= 2:
             return _Field(value, " / ".join([text.strip(), *parts[1:]]), 0.75)
     return None
+
+
+#: a document's kind in capitals over its subject in lower case: "AVTAL" ⏎ "om bidrag till …"
+_KIND_CAPS = re.compile(
+    r"^(?:AVTAL|ÖVERENSKOMMELSE|SAMVERKANSAVTAL|BIDRAGSAVTAL|UPPDRAGSAVTAL|PARTNERSKAPSAVTAL|"
+    r"AVSIKTSFÖRKLARING|IDÉBURET OFFENTLIGT PARTNERSKAP|OVERENSKOMMELSE)$"
+)
+_MAX_KIND_SUBJECT_LINES = 3
+
+
+def kind_over_subject(p1: CleanPage) -> _Field | None:
+    """An agreement's title: its kind set in capitals on a line of its own, the subject going
+    on under it in lower case ("AVTAL" ⏎ "om bidrag till dagverksamhet för …" ⏎ "vuxna
+    2015–2017"): "Avtal om bidrag till dagverksamhet för … vuxna 2015–2017"."""
+    texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:30]]
+    for k, text in enumerate(texts):
+        if not _KIND_CAPS.match(text):
+            continue
+        parts = [text.capitalize()]
+        for t in texts[k + 1 : k + 1 + _MAX_KIND_SUBJECT_LINES]:
+            if not t or (len(parts) == 1 and not t[:1].islower()):
+                break
+            parts.append(t)
+        if len(parts) > 1:
+            return _Field(_join(parts), " / ".join(texts[k : k + len(parts)]), 0.7)
+    return None

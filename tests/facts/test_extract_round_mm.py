@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 
 DISTRICT_HEAD = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
@@ -330,3 +331,170 @@ Resultat: Väntetiden till ett första samtal har halverats.
         "Budgetrådgivning för unga vuxna": (("farsta", "skarpnack"), 310000),
         "Digital tidbokning i mottagningen": (("kungsholmen",), 150000),
     }, got
+
+
+def test_an_applications_cost_breakdown_and_a_revised_column(tmp_path: Path) -> None:
+    text = (
+        SN_HEAD.format(year=2021, title="Lokala utvecklingsmedel 2022 – reviderat förslag")
+        + """
+Projekt 1: Läsombud i förskolan
+
+Förvaltningen söker 300 000 kronor för projektets andra år.
+
+Budget 2022 (kronor)
+Projektledare 40 procent                         210 000
+Handledning av forskare                           60 000
+Material och tryck                                30 000
+Summa                                            300 000
+
+Tabell 2. Förslag efter omprioritering (kronor)
+
+Förvaltning       Projekt                        Förslag i       Reviderat
+                                                 TJUT            förslag
+Bromma            Kvällsöppet för unga vuxna     250 000         200 000
+Farsta            Hemmaplan för tonåringar       320 000         300 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    kinds = sorted((a.sek, a.kind) for a in f.amounts)
+    # the breakdown's lines are cost items, its Summa the project's cost, no budget
+    assert (210000, "other") in kinds and (60000, "other") in kinds, kinds
+    assert not [k for k in kinds if k[1] == "budget"], kinds
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got.get("Kvällsöppet för unga vuxna") == 200000, got  # the revised sum
+    assert (250000, "other") in kinds  # the sum before the revision
+
+
+def test_a_partner_after_the_owner_on_an_items_wrapped_lines(tmp_path: Path) -> None:
+    text = (
+        SN_HEAD.format(year=2009, title="Lokala utvecklingsmedel 2010")
+        + """
+Ansökningarna
+
+1. Kvällsöppet för unga vuxna,
+Bromma stadsdelsförvaltning i samverkan med Kungsholmens
+stadsdelsförvaltning
+Projektet ska pröva kvällsöppen rådgivning. Förvaltningen föreslår att
+projektet beviljas 200 000 kronor (sökt 240 000 kronor).
+
+2. Hemmaplan för tonåringar,
+Farsta stadsdelsförvaltning
+Projektet ska pröva öppenvård i stället för placering. Förvaltningen
+föreslår att projektet beviljas 300 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {
+        p.name: (p.amount_sek, tuple(sorted(d.district_id for d in p.districts)))
+        for p in f.projects
+    }
+    assert got == {
+        "Kvällsöppet för unga vuxna": (200000, ("bromma", "kungsholmen")),
+        "Hemmaplan för tonåringar": (300000, ("farsta",)),
+    }, got
+
+
+def test_an_agreement_is_titled_by_its_kind_over_its_subject(tmp_path: Path) -> None:
+    text = """                                                  Bilaga 2
+                                                  Dnr 1.2-300/2016
+                                                  Sida 1 (2)
+
+
+ÖVERENSKOMMELSE
+om idéburet offentligt partnerskap för stödboende för unga
+kvinnor 2017–2019
+
+
+§ 1  Parter
+
+Mellan Södermalms stadsdelsnämnd och Föreningen Trappan har följande
+överenskommelse träffats.
+
+
+§ 2  Ersättning
+
+Föreningen erhåller 900 000 kronor per år under avtalstiden.
+"""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = understood(path)
+    assert doc.meta.title == (
+        "Överenskommelse om idéburet offentligt partnerskap för stödboende för unga kvinnor "
+        "2017–2019"
+    )
+
+
+def test_a_repaired_word_keeps_a_table_rows_column_gaps(tmp_path: Path) -> None:
+    text = (
+        SN_HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
+        + """
+Resmål och syfte                      Sökande                 Delt.   Förslag
+                                                                      (tkr)
+Glasgow – Women's Aid, stöd           Farsta                     3     16,0
+till våldsutsatta kvinnor
+Oslo – familjeråd i barnavården       Vantör                     4     12,5
+"""
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [ln.text for page in understood(path).pages for ln in page.lines if "Glasgow" in ln.text]
+    assert rows and "   " in rows[0].split("Aid,", 1)[1], rows  # the gaps between columns stay
+    f = facts_of(tmp_path, text)
+    got = {p.name[:6]: (p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects}
+    assert got == {"Glasgo": (16000, ["farsta"]), "Oslo –": (12500, ["vantor"])}, got
+
+
+def test_a_clause_that_ends_its_sentence_on_the_next_line_introduces_no_list(
+    tmp_path: Path,
+) -> None:
+    text = (
+        SN_HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
+        + """
+Förvaltningen har i bedömningen också tagit hänsyn till att
+resorna ska fördelas över stadens olika delar.
+
+
+EKONOMISKA KONSEKVENSER
+
+Förslaget ryms inom de 200 000 kr som nämnden har avsatt.
+Efter fördelningen återstår 40 000 kr.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria if "återstår" in c.text or "KONSEKVENSER" in c.text] == []
+
+
+def test_a_districts_report_that_also_applies_owns_its_projects_under_a_damaged_till(
+    tmp_path: Path,
+) -> None:
+    text = """FARSTA STADSDELSFORVALTNING                     TJANSTEUTLATANDE
+Individ- och familjeomsorgen                    Dnr 504-101/03
+                                                2003-03-11
+Handlaggare: Per Exempel                        T1ll
+Tfn 08-508 00 000                               Farsta stadsdelsnamnd
+                                                2003-03-27
+
+
+REDOVISNING AV DROGFOREBYGGANDE PROJEKT 2002 SAMT ANSOKAN OM
+MEDEL FOR 2003
+
+
+Forslag till beslut
+
+1. Stadsdelsnamnden godkanner redovisningen och overlamnar den till
+   kommunstyrelsen.
+
+
+Genomforda projekt 2002
+
+- Kvallsoppet pa fritidsgarden Dalen, 110 000 kr. Projektet avslutades
+  i december 2002.
+- Samtalsgrupp for unga i Hokarangen, 90 000 kr. Projektet avslutades
+  i juni 2002.
+"""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    assert understood(path).meta.committee == "Farsta stadsdelsnämnd"
+    f = facts_of(tmp_path, text)
+    owners = {p.name[:12]: [d.district_id for d in p.districts] for p in f.projects}
+    assert owners and all(v == ["farsta"] for v in owners.values()), owners
