@@ -364,7 +364,7 @@ def main_criterion(
 _COLUMN_GAP = re.compile(r"\s{2,}|\s*\|\s*")
 _MAX_HEADER_WORDS = 3
 #: a column of grounds for a decision: "Prioriteringsgrund", "Bedömningsgrunder"
-_GROUND = re.compile(r"^(?:prioriterings|bedomnings)grund(?:er|erna)?$")
+_GROUND = re.compile(r"^(?:prioriterings|bedomnings)(?:grund(?:er|erna)?|kriteri(?:um|er|erna))$")
 
 
 def _cells(ln: BodyLine) -> list[tuple[int, str]]:
@@ -418,6 +418,16 @@ def table_criteria(
             items[-1] = (k, dehyphen_join([t, text.strip()]))
         elif abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3:
             items.append((j, text.strip()))  # a new row: its first cell is the criterion
+        elif (
+            abs(start - first_start) <= 2
+            and len(cells) == 1
+            and j + 1 < len(lines)
+            and starts_lower(lines[j + 1].text)
+            and len(_cells(lines[j + 1])) >= 2
+        ):
+            # a criterion wrapped over two lines, its weight beside the second ("Projektet
+            # har strategisk betydelse för stadens" ⏎ "socialtjänst        30 %")
+            items.append((j, text.strip()))
         elif items and start >= second_start - 3:
             pass  # the explanation wraps in the second column
         else:

@@ -104,7 +104,7 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
 _CAPTION_UNIT = re.compile(
     r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$"
     # "Tabell 1. Medel inom avtalen 1999–2003, mnkr"
-    r"|[,:]\s*(?:tkr|mnkr|mkr|tusental kronor|miljoner kronor)\s*\.?$",
+    r"|[,:]\s*(?:tkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
     re.I,
 )
 

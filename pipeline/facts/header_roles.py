@@ -27,9 +27,11 @@ __all__ = [
 
 #: a header cell holds a column name and at most a unit or a qualifier
 _MAX_HEADER_CELL_WORDS = 4
-_UNIT_THOUSAND = re.compile(r"\b(?:tkr|tusental\s+kronor|tusen\s+kronor|ksek|tsek)\b", re.I)
+_UNIT_THOUSAND = re.compile(
+    r"\b(?:tkr|tusentals?\s+kronor|tusen\s+kronor|1\s?000-tal\s+kr\w*|ksek|tsek)\b", re.I
+)
 _UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
-UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusental kronor)\s*\)?$", re.I)
+UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusentals? kronor)\s*\)?$", re.I)
 #: a header word followed by a second one it is paired with ("Resmål och syfte")
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")

@@ -125,6 +125,8 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     first_col = header_cells[0] if header_cells else ""
     if PAID_BACK.search(fold(caption)):
         return ""  # "Återföringsplan, mnkr": money paid back to a fund, no grants
+    if re.search(r"\bper (?:studie|projekt|utvardering)\b", fold(caption)):
+        return "grants"  # "Kostnad per studie och år": each row a study, its cells its money
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):
         return "followup"

@@ -32,7 +32,7 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = ["TableAmount", "find_money_tables"]
 
-_UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusental\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
+_UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusentals?\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 _UNIT_CELL = re.compile(
     # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"; "(mnkr, netto)": the unit first
     # (possessive runs of spaces: a table line's wide gaps cost no backtracking)

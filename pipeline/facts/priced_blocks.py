@@ -56,7 +56,7 @@ _MIN_SUM_INDENT = 20
 _BARE = re.compile(r"^(?P<name>\S.*?)?\s{2,}(?P<sum>\d{1,3}(?:[ \u00a0]\d{3})+|\d{2,3})$")
 #: the unit a list's caption gives its bare sums ("Belopp i kronor.", "(tkr)")
 _CAPTION = re.compile(
-    r"belopp(?:en)?\s+(?:anges\s+)?i\s+(?:kronor|kr|tkr|tusental kronor|tusen kronor)|\((?:kr|kronor|tkr)\)"
+    r"belopp(?:en)?\s+(?:anges\s+)?i\s+(?:kronor|kr|tkr|tusentals? kronor|tusen kronor)|\((?:kr|kronor|tkr)\)"
 )
 #: a group's label between blocks: "KÖPENHAMN", "Oslo"
 _MAX_GROUP_WORDS = 3

@@ -12,6 +12,7 @@ One context rule: "ar" is "år" after a word that counts or delimits years ("fö
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.lang.lexicon import Lexicon, fold
 from pipeline.lang.numbers import ONES, YEAR
@@ -167,6 +168,8 @@ class WordRepairer:
                 if best is not None and best[1] - z_tok >= STRONG_MARGIN:
                     return _apply_case(best[0], token)
                 return token
+        if not damaged and z_tok == 0.0 and _short_head(lower, self.lex.zipf):
+            return token  # "projektår", "budgetår": a common word and a short head
         # 2. OCR look-alikes in a rare or unknown word
         best = self._best_reading(lower)
         if (
@@ -408,3 +411,18 @@ def _ar(fixed: str, printed: str, prev_word: str, rest: str) -> str:
 def _is_allcaps_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+#: two-letter words that end many compounds ("projekt|år", "budget|år", "läs|år")
+_SHORT_HEADS = ("år",)
+_SHORT_HEAD_STEM_ZIPF = 3.0
+
+
+def _short_head(lower: str, zipf: Callable[[str], float]) -> bool:
+    """A common word of four letters or more with a short head: a real compound."""
+    return any(
+        lower.endswith(h)
+        and len(lower) - len(h) >= 4
+        and zipf(lower[: -len(h)]) >= _SHORT_HEAD_STEM_ZIPF
+        for h in _SHORT_HEADS
+    )

@@ -223,3 +223,16 @@ class WordEvidence:
         if not cands or not clear_lead(cands):
             return None
         return ocr_cost(part, cands[0][1]), cands[0][1]
+
+
+#: two-letter words that end many compounds: "projektår", "budgetår", "läsår"
+_SHORT_HEADS = frozenset({"år"})
+
+
+def short_head_compound(word: str, common: Callable[[str], bool]) -> bool:
+    """A common word with a short head ("projekt|år", "budget|år"): a real compound, which
+    no cheap edit should turn into another word ("projektor")."""
+    return any(
+        word.endswith(head) and len(word) - len(head) >= 4 and common(word[: -len(head)])
+        for head in _SHORT_HEADS
+    )

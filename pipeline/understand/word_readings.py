@@ -29,7 +29,7 @@ from pipeline.lang.domain import DomainLexicon
 from pipeline.lang.lexicon import Lexicon
 from pipeline.understand.compound_readings import MIN_PART_ZIPF, CompoundReadings
 from pipeline.understand.ocr_edits import _max_cost, _split, ocr_cost
-from pipeline.understand.word_evidence import REMEMBERED, clear_lead
+from pipeline.understand.word_evidence import REMEMBERED, clear_lead, short_head_compound
 
 __all__ = ["WordReadings"]
 
@@ -106,6 +106,8 @@ class WordReadings(CompoundReadings):
             glued = self._glued(low)
             if glued is not None:
                 return glued, "split"
+        if short_head_compound(low, self._common):
+            return None  # "projekt|år": a common word and a short head, no damage
         if self._compound_known(low):
             # a "compound" of two rare parts ("hes|lut", "skin|dal") that one cheap edit makes
             # a common word ("beslut", "sköndal") is that word

@@ -1,11 +1,19 @@
 """Twenty-eighth session: layouts of the rounds opened for rules (g655–g662, last session's
-sealed round, and this session's rounds once measured), each on a short text written for
-the test (none of the rounds' names or sums):
+sealed round; g679–g686, this session's first sealed round, once measured on two codes;
+g687–g694, n467–n474 and g695–g702), each on a short text written for the test (none of
+the rounds' names or sums):
 
-* a district's application for study-visit money with its trips as numbered lines that
-  stand as paragraphs of their own ("1. Oslo – mottagning för unga …") over what each trip
-  is for and costs, and a visit already made reported under a heading of its own;
-* the call's guidelines quoted as a dash list after "Enligt nämndens riktlinjer ska …".
+* trips applied for as numbered lines standing as paragraphs, a visit reported under a
+  heading of its own; the call's guidelines after "riktlinjer … ska" or "mot de riktlinjer";
+* criteria announced by their number, lettered inline, a main criterion heading the
+  grounds after it, a ranking order, a criteria table with weights;
+* grants decided before a change, a revised column, a cost breakdown under a project, a
+  table in "tusentals kronor", a share someone else pays, a footnote under a table;
+* applications under verdict labels with associations and the sums sought in brackets,
+  cards with the name on top of the owner, an owner with a partner on an item's wrapped
+  lines, grants told one sentence each under owner headings;
+* understanding: a repaired word keeps a table row's column gaps, "projektår" is no OCR
+  damage, an agreement's title, a damaged "Till", a clause that ends on the next line.
 """
 
 from __future__ import annotations
@@ -498,3 +506,90 @@ Genomforda projekt 2002
     f = facts_of(tmp_path, text)
     owners = {p.name[:12]: [d.district_id for d in p.districts] for p in f.projects}
     assert owners and all(v == ["farsta"] for v in owners.values()), owners
+
+
+def test_a_report_of_grants_told_one_sentence_each_under_owner_headings(tmp_path: Path) -> None:
+    text = (
+        SN_HEAD.format(year=2025, title="Årsrapport för lokala utvecklingsmedel 2024")
+        + """
+Lokala utvecklingsmedel 2024
+
+Medlen gick till sex projekt. Under året beviljades 90 000 kronor till
+handledning av projektledarna.
+
+Farsta stadsdelsförvaltning
+Läxhjälp på biblioteket (projektår 1 av 2) fick 210 000 kronor. Projektet
+har nått fyrtio elever.
+
+Södermalms stadsdelsförvaltning
+Kvällsöppen rådgivning (projektår 2 av 2) fick 330 000 kronor. Projektet
+har avslutats och arbetssättet ingår nu i ordinarie verksamhet.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {
+        p.name: (p.status, p.amount_sek, [d.district_id for d in p.districts]) for p in f.projects
+    }
+    assert got == {
+        "Läxhjälp på biblioteket": ("pågående", 210000, ["farsta"]),
+        "Kvällsöppen rådgivning": ("genomförd", 330000, ["sodermalm"]),
+    }, got
+
+
+def test_a_table_in_thousands_of_kronor_and_a_criteria_table_with_weights(
+    tmp_path: Path,
+) -> None:
+    text = (
+        SN_HEAD.format(year=2023, title="Utlysning av lokala utvecklingsmedel 2024")
+        + """
+Bedömning
+
+Ansökningarna poängsätts utifrån tre bedömningskriterier enligt tabellen.
+
+Bedömningskriterium                                         Vikt
+
+Projektet har strategisk betydelse för stadens
+socialtjänst                                                 40 %
+Projektet utgår från brukarnas behov                         30 %
+Projektet har en plan för implementering                     30 %
+
+Förvaltningen har prövat ansökningarna mot de riktlinjer som nämnden
+fastställde:
+
+  -  projektet ska pröva en ny metod
+  -  resultaten ska kunna spridas
+
+Projekt 1: Samtal i hemmet
+
+Budget, tusentals kronor            2024       2025     Totalt
+
+Projektledare, 50 procent            210        220        430
+Handledning                           40         40         80
+
+Summa                                250        260        510
+"""
+    )
+    f = facts_of(tmp_path, text)
+    crit = [c.text for c in f.criteria]
+    assert crit[:3] == [
+        "Projektet har strategisk betydelse för stadens socialtjänst",
+        "Projektet utgår från brukarnas behov",
+        "Projektet har en plan för implementering",
+    ], crit
+    assert "projektet ska pröva en ny metod" in crit
+    sums = {a.sek for a in f.amounts}
+    assert {210000, 430000, 510000} <= sums, sorted(sums)  # thousands, not kronor
+
+
+def test_a_compound_of_a_common_word_and_ar_is_no_ocr_damage(tmp_path: Path) -> None:
+    text = (
+        SN_HEAD.format(year=2025, title="Årsrapport 2024")
+        + """
+Projektet är inne på sitt andra projektår. Budgetåret 2024 avslutades med
+ett litet överskott.
+"""
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    body = " ".join(ln.text for page in understood(path).pages for ln in page.lines)
+    assert "projektår" in body and "projektor" not in body
