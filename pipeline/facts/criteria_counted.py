@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context
-from pipeline.facts.criteria_forms import CriterionItem, fund_year
+from pipeline.facts.criteria_forms import CriterionItem, fund_year, text_items
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
@@ -107,6 +107,10 @@ def counted_criteria(
             nxt = end + 1
             while nxt < len(lines) and not lines[nxt].text.strip():
                 nxt += 1
+            if nxt < len(lines) and re.search(
+                r"\S\s{3,}\S|^\s*(?:[-–•*]|\d{1,2}[.)])\s", lines[nxt].text
+            ):
+                return None  # a table or a list follows: its own reader's
             last = _paragraph(lines, nxt) if nxt < len(lines) else end
             after = dehyphen_join([lines[k].text for k in range(nxt, last + 1)])
         items = _sentences(after)
@@ -114,16 +118,4 @@ def counted_criteria(
         return None
     fund, year = fund_year(lines, i, end, ctx)
     kind = _KIND.get(m.group("noun"), "criterion")
-    return [
-        CriterionItem(
-            fund_type=fund,
-            year=year,
-            position=pos,
-            text=text,
-            kind=kind,
-            page_no=lines[i].page_no,
-            evidence=para,
-            confidence=0.6,
-        )
-        for pos, text in enumerate(items, start=1)
-    ], last + 1
+    return text_items(items, fund, year, kind, lines[i].page_no, para), last + 1

@@ -27,6 +27,7 @@ __all__ = [
     "inline_criteria",
     "labelled_items",
     "table_criteria",
+    "text_items",
     "main_criterion",
     "priority_sentences",
     "starts_lower",
@@ -248,6 +249,19 @@ def inline_criteria(
         return None
     score = strongest(hit)
     kind = max(score.items(), key=lambda kv: kv[1])[0] if score else "criterion"
+    return text_items(items, fund, year, kind, lines[i].page_no, para), k + 1
+
+
+def text_items(
+    texts: Sequence[str],
+    fund: str | None,
+    year: int | None,
+    kind: str,
+    page_no: int,
+    evidence: str,
+    confidence: float = 0.6,
+) -> list[CriterionItem]:
+    """One criterion per text, numbered in order, all with one paragraph's evidence."""
     return [
         CriterionItem(
             fund_type=fund,
@@ -255,12 +269,12 @@ def inline_criteria(
             position=pos,
             text=text,
             kind=kind,
-            page_no=lines[i].page_no,
-            evidence=para,
-            confidence=0.6,
+            page_no=page_no,
+            evidence=evidence,
+            confidence=confidence,
         )
-        for pos, text in enumerate(items, start=1)
-    ], k + 1
+        for pos, text in enumerate(texts, start=1)
+    ]
 
 
 def _priority_start(text: str) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from extract_helpers import understood
 from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
 
 DISTRICT_HEAD = """Skarpnäcks stadsdelsförvaltning                  Tjänsteutlåtande
 Individ- och familjeomsorgen                     Dnr 502-77/{year}
@@ -118,26 +119,11 @@ Resorna ska redovisas till nämnden senast i december 2007.
     assert names == ["Studiebesök i Bergen", "Studiebesök i Umeå"], names
 
 
-SN_HEAD = """Socialförvaltningen                              Tjänsteutlåtande
-Avdelningen för stadsövergripande                Dnr 3.1-0202/{year}
-sociala frågor                                   Sida 1 (3)
-                                                 {year}-09-20
-Handläggare: Eva Exempel                         Till
-Telefon: 08-508 00 000                           Socialnämnden
-
-{title}
-
-Förvaltningens förslag till beslut
-1. Socialnämnden godkänner förvaltningens förslag.
-
-"""
-
-
 def test_criteria_announced_by_their_number_in_sentences_and_in_a_series(
     tmp_path: Path,
 ) -> None:
     text = (
-        SN_HEAD.format(year=2016, title="Lokala utvecklingsmedel och FUM 2017")
+        HEAD.format(year=2016, title="Lokala utvecklingsmedel och FUM 2017")
         + """
 Lokala utvecklingsmedel 2017
 
@@ -174,7 +160,7 @@ Förvaltningen har formulerat fem kriterier. Dessa finns i bilaga 2.
 
 def test_a_main_criterion_heading_lettered_grounds_and_a_ranking_order(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2019, title="Medel för studiebesök och LUM 2020")
+        HEAD.format(year=2019, title="Medel för studiebesök och LUM 2020")
         + """
 Kriterier för MUST 2020
 
@@ -217,7 +203,7 @@ def test_grants_decided_before_a_change_stay_grants_and_a_share_paid_by_another(
     tmp_path: Path,
 ) -> None:
     text = (
-        SN_HEAD.format(year=2015, title="Tillägg till fördelning av lokala utvecklingsmedel 2015")
+        HEAD.format(year=2015, title="Tillägg till fördelning av lokala utvecklingsmedel 2015")
         + """
 Ändrade belopp (tkr)
 
@@ -250,7 +236,7 @@ def test_applications_under_verdict_labels_with_associations_and_sums_sought(
     tmp_path: Path,
 ) -> None:
     text = (
-        SN_HEAD.format(year=2022, title="Fördelning av projektbidrag för spontanidrott 2023")
+        HEAD.format(year=2022, title="Fördelning av projektbidrag för spontanidrott 2023")
         + """
 Bilaga 1. Ansökningar och förvaltningens förslag
 
@@ -284,7 +270,7 @@ Förslag: avslås
 
 def test_a_footnote_under_a_table_is_no_row(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2016, title="Stadsövergripande studier 2016 – lägesrapport")
+        HEAD.format(year=2016, title="Stadsövergripande studier 2016 – lägesrapport")
         + """
 Tabell 1. Studier finansierade med FUM
 
@@ -307,7 +293,7 @@ Föräldrastöd i              Institutionen för socialt    2018              9
 
 def test_cards_with_the_name_on_top_of_the_owner_on_top_of_the_fields(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2021, title="Redovisning av lokala utvecklingsprojekt 2020")
+        HEAD.format(year=2021, title="Redovisning av lokala utvecklingsprojekt 2020")
         + """
 Avslutade projekt
 
@@ -343,7 +329,7 @@ Resultat: Väntetiden till ett första samtal har halverats.
 
 def test_an_applications_cost_breakdown_and_a_revised_column(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2021, title="Lokala utvecklingsmedel 2022 – reviderat förslag")
+        HEAD.format(year=2021, title="Lokala utvecklingsmedel 2022 – reviderat förslag")
         + """
 Projekt 1: Läsombud i förskolan
 
@@ -375,7 +361,7 @@ Farsta            Hemmaplan för tonåringar       320 000         300 000
 
 def test_a_partner_after_the_owner_on_an_items_wrapped_lines(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2009, title="Lokala utvecklingsmedel 2010")
+        HEAD.format(year=2009, title="Lokala utvecklingsmedel 2010")
         + """
 Ansökningarna
 
@@ -434,7 +420,7 @@ Föreningen erhåller 900 000 kronor per år under avtalstiden.
 
 def test_a_repaired_word_keeps_a_table_rows_column_gaps(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
+        HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
         + """
 Resmål och syfte                      Sökande                 Delt.   Förslag
                                                                       (tkr)
@@ -456,7 +442,7 @@ def test_a_clause_that_ends_its_sentence_on_the_next_line_introduces_no_list(
     tmp_path: Path,
 ) -> None:
     text = (
-        SN_HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
+        HEAD.format(year=2005, title="Medel för studiebesök (MUST) 2006")
         + """
 Förvaltningen har i bedömningen också tagit hänsyn till att
 resorna ska fördelas över stadens olika delar.
@@ -510,7 +496,7 @@ Genomforda projekt 2002
 
 def test_a_report_of_grants_told_one_sentence_each_under_owner_headings(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2025, title="Årsrapport för lokala utvecklingsmedel 2024")
+        HEAD.format(year=2025, title="Årsrapport för lokala utvecklingsmedel 2024")
         + """
 Lokala utvecklingsmedel 2024
 
@@ -540,7 +526,7 @@ def test_a_table_in_thousands_of_kronor_and_a_criteria_table_with_weights(
     tmp_path: Path,
 ) -> None:
     text = (
-        SN_HEAD.format(year=2023, title="Utlysning av lokala utvecklingsmedel 2024")
+        HEAD.format(year=2023, title="Utlysning av lokala utvecklingsmedel 2024")
         + """
 Bedömning
 
@@ -583,7 +569,7 @@ Summa                                250        260        510
 
 def test_a_compound_of_a_common_word_and_ar_is_no_ocr_damage(tmp_path: Path) -> None:
     text = (
-        SN_HEAD.format(year=2025, title="Årsrapport 2024")
+        HEAD.format(year=2025, title="Årsrapport 2024")
         + """
 Projektet är inne på sitt andra projektår. Budgetåret 2024 avslutades med
 ett litet överskott.
