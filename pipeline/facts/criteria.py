@@ -41,11 +41,14 @@ from pipeline.facts.criteria_forms import (
 )
 from pipeline.facts.criteria_lines import (
     ITEM_CODE,
+    MIN_SCORE,
     TABLE_SUM,
     colon_ahead,
     cue_in_earlier_sentence,
+    intro_score,
     not_an_item,
     one_line_items,
+    sentence_goes_on,
 )
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
@@ -59,7 +62,6 @@ _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zå
 _NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+\S")
 _PLAIN_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
-_MIN_SCORE = 1.5
 _MAX_PLAIN_WORDS = 14
 _MAX_ITEMS = 15
 _CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
@@ -314,50 +316,6 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
     return None
 
 
-def _intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
-    """The cue score of an introduction that starts on line `i`; a cue that runs on into the
-    next line ("… I årets utlysning prioriteras ⏎ ansökningar som") counts when it starts
-    on this one."""
-    text = lines[i].text
-    score = strongest(
-        h
-        for h in cue_hits(text, "criteria_intro")
-        if not _negated(text, h.start) and not _refers_back(text, h.end)
-    )
-    if (score and max(score.values()) >= _MIN_SCORE) or i + 1 >= len(lines):
-        return score
-    nxt = lines[i + 1]
-    if not nxt.text.strip() or nxt.heading:
-        return score
-    joined = f"{text.rstrip()} {nxt.text.strip()}"
-    cut = len(text.rstrip())
-    return strongest(
-        h
-        for h in cue_hits(joined, "criteria_intro")
-        if h.start < cut and not _negated(joined, h.start) and not _refers_back(joined, h.end)
-    )
-
-
-def _refers_back(text: str, end: int) -> bool:
-    """ "rangordnas efter dessa inriktningar.": a cue over what was listed before it names
-    no list of its own."""
-    return bool(
-        re.match(r"\s*(?:dessa|denna|detta|dem|ovanstaende|ovan namnda)\b", fold(text[end:]))
-    )
-
-
-def _negated(text: str, start: int) -> bool:
-    """ "bedömdes inte uppfylla kriterierna": a cue after a negation names no list."""
-    return bool(re.search(r"\b(?:inte|ej|icke)\b(?:\s+\w+){0,2}\s*$", fold(text[:start])))
-
-
-def _sentence_goes_on(lines: Sequence[BodyLine], i: int) -> bool:
-    """Does line `i` hold another sentence after the main criterion's full stop (the line
-    :func:`main_criterion` hands back when its paragraph goes on)?"""
-    text = lines[i].text if i < len(lines) else ""
-    return "." in text and len(text.split(".", 1)[1].split()) >= 2
-
-
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
     """Every criteria list and main criterion of a document body."""
     out: list[CriterionItem] = []
@@ -371,7 +329,7 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         if main is not None:
             out.append(main[0])
             i = main[1]
-            inline = inline_criteria(lines, i, ctx) if _sentence_goes_on(lines, i) else None
+            inline = inline_criteria(lines, i, ctx) if sentence_goes_on(lines, i) else None
             if inline is not None:
                 # "Huvudkriteriet är att …. Därutöver bedöms ansökningarna utifrån om a) …,
                 # b) … och c) …": the main criterion heads the list
@@ -407,10 +365,10 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
                 out.extend(inline[0])
                 i = inline[1]
                 continue
-        score = _intro_score(lines, i)
+        score = intro_score(lines, i)
         if _is_bullet(ln.text):
             score = {}  # an item of a list ("• kriterierna … är dokumenterade") is no intro
-        if not score or max(score.values()) < _MIN_SCORE:
+        if not score or max(score.values()) < MIN_SCORE:
             i += 1
             continue
         end = _intro_end(lines, i)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.context import FOU_FUNDS, GENERIC_FUNDS, BodyLine, Context
 from pipeline.facts.criteria_funds import fund_year, paragraph_start, starts_lower
+from pipeline.facts.criteria_lines import MIN_SERIES_WORDS, dels_items
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.fuzzy import fold
@@ -161,7 +162,6 @@ def _inline_items(text: str) -> list[str]:
 
 #: a cue that the grounds follow as a series ("bedömts utifrån A, B och C")
 _ON_GROUNDS = re.compile(r"utifran|\bmot\b")
-_MIN_SERIES_WORDS = 3
 
 
 def _series_items(text: str) -> list[str]:
@@ -187,27 +187,9 @@ def _series_items(text: str) -> list[str]:
     if all(re.match(r"om\s", p) for p in parts) and len(parts) >= 2:
         # "utifrån om projektet är förankrat …, om det har … och om …": the questions asked
         return [p[3:].strip() for p in parts]
-    if len(parts) < 3 or any(len(p.split()) < _MIN_SERIES_WORDS for p in parts):
+    if len(parts) < 3 or any(len(p.split()) < MIN_SERIES_WORDS for p in parts):
         return []
     return parts
-
-
-_DELS = re.compile(r"(?:,\s*)?\bdels\s+")
-
-
-def _dels_items(text: str) -> list[str]:
-    """The grounds of one sentence written "dels A, dels B, dels C" (at least two), or []."""
-    stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text)
-    sentence = text[: stop.start()] if stop else text
-    marks = list(_DELS.finditer(sentence))
-    if len(marks) < 2:
-        return []
-    items = [
-        sentence[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(sentence)]
-        for k, m in enumerate(marks)
-    ]
-    items = [re.sub(r"[,;]?\s*(?:och|samt)?\s*$", "", x.strip()).strip(" ,;") for x in items]
-    return items if all(len(x.split()) >= _MIN_SERIES_WORDS for x in items) else []
 
 
 def _research_money(fund: str | None, ctx: Context) -> bool:
@@ -244,7 +226,7 @@ def inline_criteria(
         if _ON_GROUNDS.search(fold(para[hit[0].start : end])):
             items = _series_items(para[end:])
         if len(items) < 2:
-            items = _dels_items(para[end:])
+            items = dels_items(para[end:])
     if len(items) < 2:
         return None
     score = strongest(hit)

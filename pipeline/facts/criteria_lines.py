@@ -1,5 +1,6 @@
 """Shapes of the lines around a list of criteria: short lines that are each an item, a table's
-sums (no criteria), and an introduction whose cue stands in an earlier sentence. Pure; used
+sums (no criteria), an introduction's cue score (a cue after a negation or over what was
+listed before it counts none) and one whose cue stands in an earlier sentence. Pure; used
 by :mod:`pipeline.facts.criteria`."""
 
 from __future__ import annotations
@@ -8,17 +9,25 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.cues import cue_hits
+from pipeline.facts.cues import cue_hits, strongest
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "ITEM_CODE",
+    "MIN_SERIES_WORDS",
+    "MIN_SCORE",
     "TABLE_SUM",
     "colon_ahead",
     "cue_in_earlier_sentence",
+    "dels_items",
+    "intro_score",
     "not_an_item",
     "one_line_items",
+    "sentence_goes_on",
 ]
+
+#: the least cue score of a criteria list's introduction
+MIN_SCORE = 1.5
 
 #: a sum in a table's column: a gap, then a number in groups of thousands
 TABLE_SUM = re.compile(
@@ -126,3 +135,67 @@ def colon_ahead(lines: Sequence[BodyLine], k: int) -> bool:
         if s.endswith(":"):
             return True
     return False
+
+
+def intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
+    """The cue score of an introduction that starts on line `i`; a cue that runs on into the
+    next line ("… I årets utlysning prioriteras ⏎ ansökningar som") counts when it starts
+    on this one."""
+    text = lines[i].text
+    score = strongest(
+        h
+        for h in cue_hits(text, "criteria_intro")
+        if not _negated(text, h.start) and not _refers_back(text, h.end)
+    )
+    if (score and max(score.values()) >= MIN_SCORE) or i + 1 >= len(lines):
+        return score
+    nxt = lines[i + 1]
+    if not nxt.text.strip() or nxt.heading:
+        return score
+    joined = f"{text.rstrip()} {nxt.text.strip()}"
+    cut = len(text.rstrip())
+    return strongest(
+        h
+        for h in cue_hits(joined, "criteria_intro")
+        if h.start < cut and not _negated(joined, h.start) and not _refers_back(joined, h.end)
+    )
+
+
+def _refers_back(text: str, end: int) -> bool:
+    """ "rangordnas efter dessa inriktningar.": a cue over what was listed before it names
+    no list of its own."""
+    return bool(
+        re.match(r"\s*(?:dessa|denna|detta|dem|ovanstaende|ovan namnda)\b", fold(text[end:]))
+    )
+
+
+def _negated(text: str, start: int) -> bool:
+    """ "bedömdes inte uppfylla kriterierna": a cue after a negation names no list."""
+    return bool(re.search(r"\b(?:inte|ej|icke)\b(?:\s+\w+){0,2}\s*$", fold(text[:start])))
+
+
+def sentence_goes_on(lines: Sequence[BodyLine], i: int) -> bool:
+    """Does line `i` hold another sentence after the main criterion's full stop (the line
+    :func:`main_criterion` hands back when its paragraph goes on)?"""
+    text = lines[i].text if i < len(lines) else ""
+    return "." in text and len(text.split(".", 1)[1].split()) >= 2
+
+
+#: the fewest words of one ground in a series
+MIN_SERIES_WORDS = 3
+_DELS = re.compile(r"(?:,\s*)?\bdels\s+")
+
+
+def dels_items(text: str) -> list[str]:
+    """The grounds of one sentence written "dels A, dels B, dels C" (at least two), or []."""
+    stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text)
+    sentence = text[: stop.start()] if stop else text
+    marks = list(_DELS.finditer(sentence))
+    if len(marks) < 2:
+        return []
+    items = [
+        sentence[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(sentence)]
+        for k, m in enumerate(marks)
+    ]
+    items = [re.sub(r"[,;]?\s*(?:och|samt)?\s*$", "", x.strip()).strip(" ,;") for x in items]
+    return items if all(len(x.split()) >= MIN_SERIES_WORDS for x in items) else []

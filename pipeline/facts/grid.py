@@ -53,6 +53,7 @@ from pipeline.facts.grid_header import (
     unit_line,
 )
 from pipeline.facts.grid_lines import (
+    FOOTNOTE_MARK,
     GROUP_TOTAL,
     fund_only,
     group_label,
@@ -60,6 +61,7 @@ from pipeline.facts.grid_lines import (
     subtotal,
     total_after_sums,
     total_column,
+    year_of,
 )
 from pipeline.facts.grid_model import (
     GridRow,
@@ -95,15 +97,6 @@ _CONTINUED = re.compile(
     r"^(?:(?:tabell|bilaga)\s+\d{1,2}\s*[(,:.–-]?\s*\(?forts\w*\.?\)?"
     r"|\(?forts(?:\.|attning)\)?(?:\s+(?:tabell|bilaga)\s+\d{1,2})?)\s*:?$"
 )
-
-
-#: a footnote under a table: "¹ Bromma, Farsta …", "* Medsökande: …"
-_FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}\s")
-
-
-def _year_of(header: str) -> int | None:
-    m = re.search(rf"\b({YEAR})\b", header)
-    return int(m.group(1)) if m else None
 
 
 def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
@@ -175,7 +168,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = True
             j += 1
             continue
-        if _FOOTNOTE_MARK.match(stripped):
+        if FOOTNOTE_MARK.match(stripped):
             break  # "¹ Bromma, Farsta och …" under the table: its footnote, no row
         if (
             j <= h + 2
@@ -278,7 +271,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                     other = col.role == "spent" or (col is not money and "kostnad" in col.header)
                     if other or (table.total is not None and col is not money):
                         kind = "other" if other else "total_granted"
-                        table.total_extra.append((got[0], got[1], kind, _year_of(col.header)))
+                        table.total_extra.append((got[0], got[1], kind, year_of(col.header)))
                         continue
                     table.total, table.total_raw, _ = got
                 if summed and not any(total_column(c.header) for c in summed):
@@ -336,21 +329,21 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         c.text, col.multiplier if col.multiplier > 1 else money.multiplier
                     )
                     if spent is not None:
-                        extra.append((spent[0], spent[1], _year_of(col.header), "other"))
+                        extra.append((spent[0], spent[1], year_of(col.header), "other"))
                 elif col.role == "granted_before":  # (read as a project_cost, see amounts)
-                    extra.append((num[0], num[1], _year_of(col.header), "granted_before"))
+                    extra.append((num[0], num[1], year_of(col.header), "granted_before"))
                 elif total_column(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))
                     instalment = (*amount, first_year)
                     amount, first_year = num, first_year
                 elif amount is None:
-                    amount, first_year = num, _year_of(col.header)
+                    amount, first_year = num, year_of(col.header)
                 elif col is money:  # "Total kostnad | varav KS": the part paid is the sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))
-                    amount, first_year = num, _year_of(col.header)
+                    amount, first_year = num, year_of(col.header)
                 else:
-                    extra.append((num[0], num[1], _year_of(col.header), "project_cost"))
+                    extra.append((num[0], num[1], year_of(col.header), "project_cost"))
                 continue
             if c.text.strip(" |") not in ("-", "–", "—"):  # a dash: the cell is empty
                 by_col.setdefault(col.role, []).append(c.text.strip(" |"))

@@ -13,7 +13,27 @@ from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
 from pipeline.facts.grid_model import read_number
 from pipeline.lang.numbers import YEAR
 
-__all__ = ["GROUP_TOTAL", "fund_only", "group_label", "is_prose", "subtotal"]
+__all__ = [
+    "FOOTNOTE_MARK",
+    "GROUP_TOTAL",
+    "fund_only",
+    "group_label",
+    "is_prose",
+    "subtotal",
+    "total_after_sums",
+    "total_column",
+    "year_of",
+]
+
+#: a footnote under a table: "¹ Bromma, Farsta …", "* Medsökande: …"
+FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}\s")
+
+
+def year_of(header: str) -> int | None:
+    """The year a column's header names ("Beviljat 2012"), or None."""
+    m = re.search(rf"\b({YEAR})\b", header)
+    return int(m.group(1)) if m else None
+
 
 #: a wrapped cell continues the row only when it is short; longer lines after a blank are prose
 _MAX_CONTINUATION_CHARS = 60

@@ -16,6 +16,7 @@ from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "association_before",
     "ITEM",
     "LABEL",
     "PlaceFinder",
@@ -316,6 +317,21 @@ def associations(rows: Sequence[ListRow | None]) -> bool:
 
 
 _ASSOCIATION = re.compile(r"forening|klubb|sallskap|scout|forbund|stiftelse|\b(?:if|ik|bk)\b")
+
+
+def association_before(before: str, max_words: int) -> str | None:
+    """The association named before an item's quoted title ("Husby Basketförening, ”Tjej-
+    basket efter skolan”, Husby"): it carries the project out, and the places it and the
+    title name own nothing (:func:`partner_office`); None when no association stands there."""
+    who = before.strip(" ,:;–-")
+    f = fold(who)
+    named = _ASSOCIATION.search(f) or re.search(r"\b(?:ifk|ff|sk)\b|allians", f)
+    return who if named and len(who.split()) <= max_words else None
+
+
+def partner_office(place: Place) -> bool:
+    """A place printed as a förvaltning ("Järva stadsdelsförvaltning"), not a place name."""
+    return re.search(r"forvaltning|\bsdf\b", fold(place.name_as_printed)) is not None
 
 
 #: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"

@@ -16,9 +16,11 @@ from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
     PlaceFinder,
+    association_before,
     granted_instead,
     labelled_row,
     owner_only,
+    partner_office,
     quoted_name,
     set_amount,
     split_owner,
@@ -98,13 +100,6 @@ _RESEARCH_LAST = re.compile(
 
 #: a word that names a seat of learning or research, also inside a compound
 #: ("Linnéuniversitetet", "Sophiahemmet högskola")
-#: an association's name: "Husby Basketförening", "IFK Rågsved Fotboll", "Akalla Klätterklubb"
-_ASSOCIATION_NAME = re.compile(
-    r"(?:förening|forening|klubb|sällskap|sallskap|förbund|forbund|scoutkår|scoutkar|"
-    r"allians)\w*\b|\b(?:IF|IK|BK|FF|IFK|SK)\b|^Föreningen\b"
-)
-#: a place printed as a förvaltning ("Järva stadsdelsförvaltning"), not a place's name
-_FORVALTNING = re.compile(r"förvaltning|forvaltning|\bsdf\b", re.IGNORECASE)
 _ORG_WORD = re.compile(r"\w*(?:universitet|högskola|hogskola|institut)\w*", re.IGNORECASE)
 #: a name of its own, every word capitalised ("Björkhagens Seniorträff", "Föreningen
 #: Musikverket Bagarmossen")
@@ -253,13 +248,9 @@ def item_row(
         name, places = tidy(quoted.group(1)), find(around)
         first = min((p.start for p in places), default=len(around))
         unit_applicant = bool(tidy(around[:first])) or not places
-        before = head[: quoted.start()].strip(" ,:;–-")
-        if _ASSOCIATION_NAME.search(before) and len(before.split()) <= _MAX_OWNER_HEAD_WORDS:
-            # "Husby Basketförening, ”Tjejbasket efter skolan”, Husby": the association
-            # before the title carries it out; the places it and the title name own nothing
-            # (a förvaltning named as partner does)
-            carrier = before
-            places = [p for p in places if _FORVALTNING.search(p.name_as_printed)]
+        by = association_before(head[: quoted.start()], _MAX_OWNER_HEAD_WORDS)
+        if by is not None:  # "Husby Basketförening, ”Tjejbasket efter skolan”, Husby"
+            carrier, places = by, [p for p in places if partner_office(p)]
     else:
         name, places = split_owner(head, find)
         unit = _UNIT_FIRST.match(name) if not places else None

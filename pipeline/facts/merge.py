@@ -25,7 +25,7 @@ from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.drafts import Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
-from pipeline.facts.lists import Place, covered_by_places
+from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
 from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
 from pipeline.facts.prose import (
@@ -40,7 +40,7 @@ from pipeline.facts.prose_headed import (
 )
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.state_money import STATE_FUNDER
-from pipeline.facts.subject_grants import find_subject_grants
+from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
 from pipeline.facts.title_subject import subject_project
@@ -313,12 +313,7 @@ def prose_drafts(
         if fold(pp.name) not in named
     ]
     found += find_prose_grants(sents, places, para_of)
-    # (a sentence another reader took under an owner's heading, "Järva stadsdelsförvaltning",
-    # as that heading's project is still read for the project it names)
-    read_at = {pp.sentence.first for pp in found if not covered_by_places(pp.name, places(pp.name))}
-    found += [
-        pp for pp in find_subject_grants(sents, lines, places) if pp.sentence.first not in read_at
-    ]
+    found += unread_subject_grants(found, sents, lines, places)
     found += find_commissioned_studies(sents, places)
     read = {(pp.sentence.first, pp.amount.start if pp.amount else -1) for pp in found}
     found += [

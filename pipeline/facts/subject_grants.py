@@ -24,12 +24,13 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.lists import covered_by_places
 from pipeline.facts.prose import PlaceFinder, ProseProject, prose_status
 from pipeline.facts.text_units import Sentence
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_subject_grants"]
+__all__ = ["find_subject_grants", "unread_subject_grants"]
 
 #: "Name (projektår 2 av 3) fick 480 000 kronor", "Name fick 300 000 kronor"
 _SUBJECT_GRANT = re.compile(
@@ -123,3 +124,18 @@ def find_subject_grants(
             )
         )
     return out
+
+
+def unread_subject_grants(
+    found: Sequence[ProseProject],
+    sents: Sequence[Sentence],
+    lines: Sequence[BodyLine],
+    find: PlaceFinder,
+) -> list[ProseProject]:
+    """The subject grants of sentences no other reader took (`found`); a sentence another
+    reader took under an owner's heading ("Järva stadsdelsförvaltning") as that heading's
+    project is still read for the project it names."""
+    read_at = {pp.sentence.first for pp in found if not covered_by_places(pp.name, find(pp.name))}
+    return [
+        pp for pp in find_subject_grants(sents, lines, find) if pp.sentence.first not in read_at
+    ]
