@@ -68,6 +68,7 @@ from pipeline.lang.numbers import (
     feed,
     feed_all,
     format_swedish_words,
+    sought_after,
 )
 
 __all__ = ["AmountMatch", "find_amounts", "format_swedish_words", "parse_amount"]
@@ -317,12 +318,6 @@ _YEAR_COLUMNS = re.compile(r"(?:19|20)\d\d\s?(?:t?kr|kronor)\s+(?:19|20)\d\d\s?(
 _YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
 
 
-#: between a sum and the bare sum applied for in brackets after it: " (sökt ", " (ansökt: "
-_SOUGHT_BRACKET = re.compile(r"\s*\(\s*(?:an)?s\*kt\s*:?\s*")
-#: a sum in kronor (not tkr or mnkr): the bracket's bare sum is in kronor too
-_KRONOR_END = re.compile(r"(?:kr\*n\*r|kr)\.?$")
-
-
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
     return list(_find_amounts(text))
@@ -405,14 +400,7 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             # the unit before the number, as older documents print it: "kr 75.000"
             emit(before.start("cur"), m.end(), m.end(), _to_int(value), True)
             continue
-        if (
-            m.group("grp")
-            and out
-            and out[-1].unit_explicit
-            and _KRONOR_END.search(sk, 0, out[-1].end)
-            and _SOUGHT_BRACKET.fullmatch(sk, out[-1].end, m.start())
-            and sk[m.end() : m.end() + 1] == ")"
-        ):
+        if m.group("grp") and out and out[-1].unit_explicit and sought_after(sk, out[-1].end, m):
             # "220 000 kronor (sökt 250 000)": the sum applied for, in the unit before it
             emit(m.start(), m.end(), m.end(), _to_int(value), False)
             continue

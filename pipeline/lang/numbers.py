@@ -23,6 +23,7 @@ Number words
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.lang.fuzzy import skeleton
@@ -49,6 +50,7 @@ __all__ = [
     "feed",
     "feed_all",
     "format_swedish_words",
+    "sought_after",
 ]
 
 MIN_YEAR, MAX_YEAR = 1980, 2049
@@ -257,3 +259,20 @@ def format_swedish_words(n: int) -> str:
     if rest:
         parts.append(_below_million(rest))
     return " ".join(parts)
+
+
+#: between a sum and the bare sum applied for in brackets after it: " (sökt ", " (ansökt: "
+#: (skeleton form: vowels read as "*")
+_SOUGHT_BRACKET = re.compile(r"\s*\(\s*(?:an)?s\*kt\s*:?\s*")
+#: a sum in kronor (not tkr or mnkr): the bracket's bare sum is in kronor too
+_KRONOR_END = re.compile(r"(?:kr\*n\*r|kr)\.?$")
+
+
+def sought_after(sk: str, sum_end: int, number: re.Match[str]) -> bool:
+    """Is `number` (in the skeleton `sk`) the bare sum applied for in brackets right after a
+    sum in kronor that ends at `sum_end`: "220 000 kronor (sökt 250 000)"?"""
+    return (
+        _KRONOR_END.search(sk, 0, sum_end) is not None
+        and _SOUGHT_BRACKET.fullmatch(sk, sum_end, number.start()) is not None
+        and sk[number.end() : number.end() + 1] == ")"
+    )
