@@ -70,8 +70,13 @@ def all_amounts(
     for d, p in zip(drafts, projects, strict=True):
         if d.amount_sek is None or d.amount_line is None:
             continue
-        if (d.amount_line, d.amount_sek, d.amount_kind) in in_cells:
+        if (
+            d.amount_kind != "project_cost"
+            and (d.amount_line, d.amount_sek, d.amount_kind) in in_cells
+        ):
             continue  # the sum applied for of a row turned down: read as its cell
+        # (a row's grant beside an equal cell of another column, "480   480" under "Förslag
+        # 2022   Totalt": two printed sums)
         kind = d.amount_kind
         if (
             kind == "project_cost"

@@ -189,7 +189,16 @@ def _in_date(text: str, pos: int) -> bool:
     return bool(
         re.search(rf"(?:\d{{1,2}}\s+|\bi\s+){months}\s+$", before, re.IGNORECASE)
         or _STARTED.search(text[max(0, pos - 24) : pos])
+        or _UNTIL.search(text[max(0, pos - 30) : pos])
     )
+
+
+#: when the work ends ("pågår till och med juni 2012", "t.o.m. 2014"): its end, not its year
+_UNTIL = re.compile(
+    r"\b(?:pågår|pagar|pågick|pagick|löper|loper)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|"
+    r"fram\s+till|till)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _STARTED = re.compile(

@@ -64,9 +64,14 @@ def _series(text: str) -> list[str]:
     stop = _SENTENCE_END.search(text)
     sentence = text[: stop.start()] if stop else text
     parts = [p.strip() for p in re.split(r",\s+", sentence)]
-    tail = re.split(r"\s+(?:och|samt)\s+(?=\S)", parts[-1])
-    if len(tail) == 2:
-        parts[-1:] = tail
+    # the last part splits at its "samt" ("b och c samt d"), else at its last "och"
+    last = parts[-1]
+    joints = list(re.finditer(r"\s+samt\s+(?=\S)", last)) or list(
+        re.finditer(r"\s+och\s+(?=\S)", last)
+    )
+    if len(joints) == 1 or (joints and "samt" in joints[-1].group()):
+        cut = joints[-1]
+        parts[-1:] = [last[: cut.start()], last[cut.end() :]]
     return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
 
 

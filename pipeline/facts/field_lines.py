@@ -58,6 +58,7 @@ NAME = re.compile(
 _FOR_YEAR = r"(?:\s+(?:for\s+|ar\s+)?(?:19|20)\d\d)"
 AMOUNT = re.compile(
     r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
+    r"beviljat totalt|beviljade medel totalt|beviljat belopp totalt|"
     r"forvaltningens forslag|kontorets forslag|forslag till beslut|foreslaget|foreslaget belopp|"
     rf"foreslas|(?:forslag|foreslas|foreslaget belopp|beviljas){_FOR_YEAR})$"
 )

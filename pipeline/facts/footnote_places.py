@@ -48,24 +48,27 @@ def footnote_places(
     word = m.group(1)
     n = int(word) if word.isdigit() else _COUNT_WORDS[word]
     pages = {ln.page_no for ln in lines[d.first_line : d.last_line + 1]}
-    # footnotes that the layout reader left in the body: a numbered line on the same pages
-    in_body = [
+    # footnotes that the layout reader left in the body: a numbered line
+    every = [
         (ln.page_no, dehyphen_join([ln.text, lines[k + 1].text if k + 1 < len(lines) else ""]))
         for k, ln in enumerate(lines)
-        if ln.page_no in pages and _FOOTNOTE_START.match(ln.text)
+        if _FOOTNOTE_START.match(ln.text)
     ]
-    for page, note in [*notes, *in_body]:
-        if page not in pages:
-            continue
-        found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
-        ids = list(dict.fromkeys(p.district_id for p in found))
-        if len(ids) == n:
-            return [next(p for p in found if p.district_id == i) for i in ids]
+    # the footnote on the project's own pages; else one elsewhere in the document (a table in
+    # an appendix whose row refers back to the footnote of the text)
+    for near in (True, False):
+        for page, note in [*notes, *every]:
+            if (page in pages) != near:
+                continue
+            found = [p for p in find(note) if p.kind == "stadsdelsförvaltning"]
+            ids = list(dict.fromkeys(p.district_id for p in found))
+            if len(ids) == n:
+                return [next(p for p in found if p.district_id == i) for i in ids]
     return []
 
 
 #: a project's name marked for a footnote: "stödboenden*", "Läxhjälp¹"
-_MARK = re.compile(r"(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])$")
+_MARK = re.compile(r"(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]|(?<=[a-zåäö] )\d\))$")
 
 
 def marked_footnote(

@@ -74,6 +74,7 @@ from pipeline.facts.grid_model import (
     words_in_money,
 )
 from pipeline.facts.grid_wrap import lift_wrapped_heads, lone_sums, starts_row, sum_opens_below
+from pipeline.facts.text_units import kind_label
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -147,6 +148,7 @@ def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColum
 def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> GridTable:
     table = GridTable(header_line=h, columns=columns, last_line=h)
     money = money_column(columns)
+    decided_before = any(c.role == "granted_before" for c in columns)
     applied = next((c for c in columns if c.role == "applied"), None)
     row: GridRow | None = None
     blank = False
@@ -203,6 +205,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
         fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)
+        # "Nya projekt", "Fortsättningsprojekt" over their rows: a group of kind
+        fund_label = fund_label or (ln.indent <= 2 and kind_label(stripped))
         if (ln.heading or fund_label) and "  " not in stripped and "|" not in stripped:
             if money is None or not group_label(lines, j, columns, money):
                 break
@@ -332,6 +336,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                         extra.append((spent[0], spent[1], year_of(col.header), "other"))
                 elif col.role == "granted_before":  # (read as a project_cost, see amounts)
                     extra.append((num[0], num[1], year_of(col.header), "granted_before"))
+                elif total_column(col.header) and amount is not None and decided_before:
+                    # "Beviljat 2021 | Förslag 2022 | Totalt": the proposal is the row's sum,
+                    # the total over the years another sum of it
+                    extra.append((num[0], num[1], None, "project_cost"))
                 elif total_column(col.header) and amount is not None:
                     # a "Totalt" column after the years: the row's whole grant is its sum
                     extra.append((amount[0], amount[1], first_year, "project_cost"))

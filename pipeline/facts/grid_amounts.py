@@ -5,6 +5,7 @@ allots frames: budget. Used by :func:`pipeline.facts.amounts.all_amounts`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context
@@ -17,25 +18,40 @@ from pipeline.records import Amount, Project
 __all__ = ["grid_amounts"]
 
 
-def _district_frames(t: GridTable, projects: Sequence[Project], fund: str | None) -> bool:
-    """A table of districts and sums with no project column, none of whose districts owns a
+def _district_frames(
+    t: GridTable, projects: Sequence[Project], fund: str | None, drafts: Sequence[Draft] = ()
+) -> str | None:
+    """A table of districts and sums with no project column, most of whose districts own no
     project of the document, shares a fund out among the districts ("Lokala FoU-medel per
     stadsdelsnämnd"): each row is that district's frame, a budget. (When the districts are
     the owners of the document's projects of the table's fund, the rows are those projects'
     grants.)"""
     if "name" in t.roles or "district" not in t.roles:
-        return False
+        return None
+    if any(t.header_line <= d.first_line <= t.last_line for d in drafts):
+        return None  # projects read from the table's own lines ("Enhet / projekt")
+    money = [c for c in t.columns if c.role == "cost"]
+    if money and all(_SPENT.match(fold(c.header)) for c in money):
+        # "Stadsdelsnämnd | Portioner | Kostnad 2011, tkr": what each district spent
+        return "other"
     owners = {
         fold(d.name_as_printed)
         for p in projects
         if fund is None or p.fund_type in (None, fund)
         for d in p.districts
     }
+    owned = 0
     for r in t.rows:
         printed = fold(r.text("district"))
         if any(o and (o in printed or printed in o) for o in owners if printed):
-            return False
-    return True
+            owned += 1
+    # (one district of fourteen that also runs a project of its own is no table of grants)
+    if owned and 2 * owned >= len(t.rows):
+        return None
+    return "budget"
+
+
+_SPENT = re.compile(r"\s*(?:kostnad\w*|utfall|forbruk\w*)\b")
 
 
 def _row_kind(evidence: str, raw: str | None) -> str:
@@ -59,7 +75,7 @@ def grid_amounts(
     for beside sums granted, a second year's grant, money spent or paid back, and the Summa
     row's cells."""
     out: list[tuple[int, Amount]] = []
-    frames = _district_frames(t, projects, ctx.fund_before(t.header_line))
+    frames = _district_frames(t, projects, ctx.fund_before(t.header_line), drafts)
 
     def cell(
         line: int,
@@ -81,7 +97,7 @@ def grid_amounts(
                     sek=sek,
                     raw=raw or str(sek),
                     approximate=False,
-                    kind="budget" if frames else kind,
+                    kind=frames or kind,
                     fund_type=of.fund_type
                     if of
                     else (owner.fund_type if owner else ctx.fund_before(line)),

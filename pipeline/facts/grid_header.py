@@ -54,7 +54,9 @@ _GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _MAX_HEADER_WORDS = 12
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
-    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar)"
+    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar|"
+    # people counted ("Mottagna 2016", "Placerade ensamkomm.")
+    r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*)"
 )
 _YEAR_UNIT = re.compile(
     # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt": money paid up to a year's end
@@ -194,6 +196,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
                 # ("Beviljat 2013-12-17 | Nytt belopp": the grants decided before, still grants)
                 decided = _DECIDED.match(fold(col.header)) is not None
                 col.role = "granted_before" if decided else "spent"
+    earlier_grants(columns)
     districts = [c for c in columns if c.role == "district"]
     if (
         len(districts) == 2
@@ -213,6 +216,30 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(set(known)) < 2:
         return None
     return columns
+
+
+_PROPOSED = re.compile(r"\s*(?:forslag|foreslaget|foreslas|nytt\s+beslut)\b")
+
+
+def _year_of(header: str) -> int | None:
+    m = re.search(rf"\b({YEAR})\b", header)
+    return int(m.group(1)) if m else None
+
+
+def earlier_grants(columns: list[GridColumn]) -> None:
+    """ "Beviljat 2020 | Beviljat 2021 | Förslag 2022": the grants of the years before the one
+    proposed now are decided before (each row's sum is the proposal)."""
+    proposed = [
+        y
+        for c in columns
+        if c.role == "cost" and _PROPOSED.match(fold(c.header)) and (y := _year_of(c.header))
+    ]
+    if len(proposed) != 1:
+        return
+    for col in columns:
+        year = _year_of(col.header)
+        if col.role == "cost" and _DECIDED.match(fold(col.header)) and year and year < proposed[0]:
+            col.role = "granted_before"
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:
@@ -293,6 +320,10 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
     if not more:
         return cells
     third = continuation_cells(lines, i, i + 2)
+    if third and all(_YEAR_UNIT.match(m.text.strip()) for m in more):
+        # a line of words under the header's years is the first group's label
+        # ("Fortsättningsprojekt"), not a third line of the header; a unit line may be
+        third = [t for t in third if UNIT_ONLY.match(t.text.strip())] and third
     # the first column named on the second line only, left of the header's cells
     out = [m for m in more if cells and m.end < cells[0].start - 1]
     for c in cells:
@@ -309,6 +340,17 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
             # "Kostnad, tkr" over its rule over "2012   2013": the group's own columns
             for t in split:
                 out.append(GridCell(t.start, t.end, f"{c.text.strip()} {t.text.strip()}"))
+            continue
+        years = [m for m in more if _under(m, c) and _YEAR_UNIT.match(m.text.strip())]
+        if (
+            len(years) >= 2
+            and not third
+            and len({m.text.strip() for m in years}) == len(years)
+            and not any(_under(m, h) for m in years for h in cells if h is not c)
+        ):
+            # "Medel per år" over "2018   2019   2020": one column per year under its group
+            for m in years:
+                out.append(GridCell(m.start, m.end, f"{c.text.strip()} {m.text.strip()}"))
             continue
         below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen

@@ -84,6 +84,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
     if re.fullmatch(r"varav\s+\w[\w.]*(?:\s+\w[\w.]*)?", folded.strip()):
         return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
+    if re.search(r"\b(?:medel|kostnad\w*|bidrag|anslag|beviljat)\s+per\s+ar\b", folded):
+        return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(
@@ -101,16 +103,28 @@ def _header_role(cell: str) -> str | None:
     )
     if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
         return "applied"  # "Sökt 2026, kr": its year and unit in any order
-    if re.match(r"(?:an)?sokt\s+(?:hos|fran|av|ur)\b", folded.strip()):
+    if re.match(r"(?:an)?sokt\s+av\b", folded.strip()):
+        return "district"  # "Sökt av (hösten 2022)": who applied, as "Sökande"
+    if re.match(r"(?:an)?sokt\s+(?:hos|fran|ur)\b", folded.strip()):
         return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
-    if re.fullmatch(r"(?:for)?andring(?:\s*\(\W+\))?|justering|differens", folded.strip()):
+    if re.fullmatch(
+        r"(?:for)?andring(?:\s*\((?:\W+|kr|tkr|kronor)\))?|justering|differens", folded.strip()
+    ):
         return "spent"  # "Ändring (±)" beside the sums before and after: a sum, no grant
+    if re.fullmatch(
+        rf"beslut(?:at)?\s+{YEAR}(?:-\d\d-\d\d)?(?:\s*\((?:kr|tkr|kronor)\))?", folded.strip()
+    ):
+        return "cost"  # "Beslut 2017-01-24 (kr)" beside "Nytt belopp": the sums decided before
     if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
         return "cost"  # "Sökt | Tillstyrks | Avstyrks": the part of the sum proposed
     if re.fullmatch(r"avstyrk(?:s|t|es|ta)", folded.strip()):
         return "spent"  # ... and the part turned down: a sum, but no grant
-    if folded.strip() in ("totalt", "total"):
+    if re.fullmatch(
+        r"(?:totalt|total)(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d))?", folded.strip()
+    ):
         return "cost"  # "Totalt" after the years' columns: each row's whole sum
+    if re.fullmatch(r"(?:grund|bas|tillaggs|del|bidrags|ram)belopp", folded.strip()):
+        return "cost"  # "Grundbelopp", "Tilläggsbelopp": a part of each row's money
     if re.fullmatch(
         r"(?:an)?sokt\s+(?:lum|fou|mul|must|fum|medel)(?:\s+(?:19|20)\d\d)?", folded.strip()
     ):
@@ -154,7 +168,8 @@ def combined_role(cell: str) -> str | None:
     folded = fold(cell).strip()
     if _AREA_HEADER.fullmatch(folded):
         return "district"
-    parts = [p.strip() for p in re.split(r"\s*/\s*", cell) if p.strip()]
+    # ("Organisation och verksamhet": the association, its activity on the line under it)
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+(?:och|samt)\s+", cell) if p.strip()]
     if len(parts) == 2:
         first, second = (header_role(p) for p in parts)
         if first == "performer" and second == "name":

@@ -110,7 +110,9 @@ _PERFORMER_AFTER = re.compile(r"\s*\(([^()]{3,90})\)\s*$")
 
 #: a word labelling the sum that follows it, at the end of an item's head
 _SUM_LABEL_TAIL = re.compile(
-    r"(?:\s+[–—-]|,)?\s+(?:beviljat|beviljats|beviljas|beviljade|sökt|ansökt|förslag|föreslås|"
+    # ("…, sökt belopp 350 tkr": both words)
+    r"(?:\s+[–—-]|,)?\s+(?:(?:sökt|ansökt|beviljat|begärt|föreslaget|totalt)\s+)?"
+    r"(?:beviljat|beviljats|beviljas|beviljade|sökt|ansökt|förslag|föreslås|"
     r"tilldelat|kostnad|totalt|belopp)\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -90,6 +90,16 @@ def table_kind(
         # "Kostnadsslag | Totalt | Sökta medel | Egen finansiering": each cost item's whole
         # sum, and the Summa row the project's cost — no fund's total
         return ("project_cost", 0.65) if total else ("other", 0.6)
+    if table == "per_unit" and re.match(r"\s*(?:kostnad\w*|utfall|förbruk\w*)", column, re.I):
+        # "Stadsdelsnämnd | Portioner 2011 | Kostnad 2011, tkr": what each one spent, no frame
+        return "other", 0.55
+    if (
+        table == "per_unit"
+        and not total
+        and said.kind == "total_granted"
+        and re.match(r"\s*(?:summa|totalt?)\b", column, re.I)
+    ):
+        return "budget", 0.6  # "Stadsdelsnämnd | … | Summa tkr": each district's whole frame
     if said.cued:
         return said.kind, 0.7
     if table == "per_unit":

@@ -28,6 +28,7 @@ from pipeline.facts.money_roles import (
     table_kind,
     table_type,
 )
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["TableAmount", "find_money_tables"]
@@ -45,6 +46,8 @@ _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
 _COUNT_COLUMN = re.compile(r"medlemmar|antal(?:\s+[\w.]+)?|deltagare|delt\.?|platser|personer")
+#: a column of people counted, whatever follows ("Mottagna 2015", "Placerade ensamkomm.")
+_PEOPLE_COLUMN = re.compile(r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b")
 #: a column of scores or of a tender's lots beside the prices: "Prispoäng", "Delområde"
 _SCORE_COLUMN = re.compile(r"poang\b|^\s*(?:del-?\s?)?omrade\s*$|\bbetyg\b")
 _SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
@@ -323,9 +326,13 @@ def _read_money_table(
                 if wrapped is not None:
                     # "Statligt  Kommunal" over "bidrag    insats": one header in two lines
                     header_cells, start = wrapped, start + 1
-                elif stacked is not None and followup_header(stacked):
-                    # "Budget   Prognos" over "Verksamhetsområde   2018   2018   Avvikelse"
-                    header_cells, start = stacked, start + 1
+                elif stacked is not None and (
+                    followup_header(stacked)
+                    or header_role(stacked[0]) in ("district", "name", "performer")
+                ):
+                    # "Budget   Prognos" over "Verksamhetsområde   2018   2018   Avvikelse";
+                    # "Mottagna   Grund-" over "Stadsdelsnämnd   2015   belopp": one header
+                    header_cells, start = [dehyphen_join(c.split()) for c in stacked], start + 1
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor
@@ -393,7 +400,11 @@ def _read_money_table(
             if m is None:
                 continue
             col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
-            if _COUNT_COLUMN.fullmatch(fold(col).strip()) or _SCORE_COLUMN.search(fold(col)):
+            if (
+                _COUNT_COLUMN.fullmatch(fold(col).strip())
+                or _PEOPLE_COLUMN.match(fold(col).strip())
+                or _SCORE_COLUMN.search(fold(col))
+            ):
                 continue  # "Medlemmar", "Antal platser", "Kvalitetspoäng": no money
             whole = int(re.sub(r"\D", "", m.group("num")))
             dec = m.group("dec")

@@ -48,13 +48,13 @@ PlaceFinder = Callable[[str], list[Place]]
 
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
-    r"försöket|forsoket|satsningen|arbetsnamnet|"
+    r"försöket|forsoket|(?<!inom\s)satsningen|arbetsnamnet|"
     # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
     # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"
     r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen|investeringen|"
     r"insatsen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
     # "ansökan om IOP för verksamheten Ringen – …" (a named activity the money is for)
-    r"(?:(?<=för\s)|(?<=om\s)|(?<=till\s))verksamheten(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    r"(?:(?<=för\s)|(?<=om\s)|(?<=till\s)|(?<=avseende\s))verksamheten(?=\s+(?-i:[A-ZÅÄÖ]))|"
     r"studien,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     # 'Bromma stadsdelsnämnds ansökan "Anhöriggrupper för …" (195 000 kr)': an application
     # named in quotes
@@ -65,7 +65,10 @@ _PROJECT_NOUN = re.compile(
     # "ansökt om medel för ett nytt projekt, Digital kontaktväg för unga, med 280 000 kronor"
     r"(?:ett|ett\s+nytt|ett\s+eget|det\s+nya)\s+projekt,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
-    r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet)))(?:\s+|,\s+(?=[\"”“«]))",
+    r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet))|"
+    # "Partnerskapet avser Nattljusets värmestuga …": what an agreement is about
+    r"(?:partnerskapet|överenskommelsen|overenskommelsen|avtalet)\s+avser(?=\s+(?-i:[A-ZÅÄÖ])))"
+    r"(?:\s+|,\s+(?=[\"”“«]))",
     re.IGNORECASE,
 )
 #: what members propose in a debate, or a reservation, is not what the committee decides
@@ -87,7 +90,7 @@ _NAME_STOP = re.compile(
     r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
     r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|"
-    r"om\s+\d|på\s+\d|till\s+en\s+kostnad)\b",
+    r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden))\b",
     re.IGNORECASE,
 )
 _MONEY_PREP = re.compile(r"med|om|på|för|till", re.IGNORECASE)
@@ -186,6 +189,8 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
     name = re.sub(r"\s+(?:och|samt)$", "", name)  # "… A och, tillsammans med …, B"
     # "… i Farsta om sammanlagt 300 000 kronor": the words that lead to the sum
     name = _LEAD_TO_SUM.sub("", name) if end < len(text.rstrip()) else name
+    if re.match(r"\s*(?:19|20)\d\d\b", text[end:]):
+        name = re.sub(r"\s+(?:år|året|under|hösten|våren)$", "", name)  # "… Tensta år 2016"
     if not name or len(name) < 3:
         return None
     return name, 0, len(name)
@@ -225,6 +230,16 @@ def _owners_only(find: PlaceFinder) -> PlaceFinder:
     return owners
 
 
+def _own_sums(text: str) -> list[AmountMatch]:
+    """The sums of a sentence that can be a project's: no rate per participant or per unit;
+    a yearly sum only when the sentence has no other ("omfattar 1 350 000 kronor per år")."""
+    found = find_amounts(text)
+    whole = [a for a in found if a.per is None]
+    if whole:
+        return whole
+    return [a for a in found if a.per is not None and fold(a.per) in ("ar", "aret")]
+
+
 def find_prose_grants(
     sents: Sequence[Sentence], find: PlaceFinder, paragraph_of: Mapping[int, str] | None = None
 ) -> list[ProseProject]:
@@ -239,7 +254,7 @@ def find_prose_grants(
         f = fold(text)
         if _NOT_DECIDED.search(f):
             continue
-        amounts = [a for a in find_amounts(text) if a.per is None]
+        amounts = _own_sums(text)
         money_from = s
         if not amounts and k + 1 < len(sents) and _PROJECT_NOUN.search(text):
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
@@ -248,15 +263,28 @@ def find_prose_grants(
             # (or applied for, after a sentence about the application: "… inkom med en
             # ansökan om IOP för verksamheten X. Föreningen ansöker om 2 200 000 kronor …")
             applied = _APPLIED.search(f) and _APPLIED.search(fold(nxt.text))
-            if (GRANTED.search(fold(nxt.text)) or applied) and (
-                _THE_PROJECT.search(fold(nxt.text))
-                # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
-                # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
-                # no project and no district of its own is the one just named
-                or (not _PROJECT_NOUN.search(nxt.text) and not find(nxt.text))
+            if (
+                _own_sums(nxt.text)
+                and (GRANTED.search(fold(nxt.text)) or applied)
+                and (
+                    _THE_PROJECT.search(fold(nxt.text))
+                    # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
+                    # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
+                    # no project and no district of its own is the one just named
+                    or (not _PROJECT_NOUN.search(nxt.text) and not find(nxt.text))
+                )
             ):
-                amounts = [a for a in find_amounts(nxt.text) if a.per is None]
+                amounts = _own_sums(nxt.text)
                 money_from = nxt
+            elif (
+                k + 2 < len(sents)
+                and not find_amounts(nxt.text)
+                and _FUNDED_PROJECT.match(fold(sents[k + 2].text))
+            ):
+                # "… bedriver projektet X tillsammans med … . Barnen erbjuds … . Projektet
+                # finansieras med 1,2 mnkr ur …": the project's money two sentences on
+                amounts = _own_sums(sents[k + 2].text)
+                money_from = sents[k + 2]
         quoted = [
             m
             for m in _PROJECT_NOUN.finditer(text)
@@ -289,6 +317,8 @@ def find_prose_grants(
             or _APPLIED.search(said)
             or _COSTS.search(f)
             or _DONE_WITH.search(text)
+            or (money_from is not s and _FUNDED_PROJECT.match(said))
+            or _AGREED.search(f)
         ):
             continue
         if not amounts:
@@ -301,7 +331,9 @@ def find_prose_grants(
                     end = m.end() + got[2]
                     places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
                     status = prose_status(fold(money_from.text))
-                    out.append(ProseProject(got[0], places, amounts[0], status, money_from, text))
+                    pp = ProseProject(got[0], places, amounts[0], status, money_from, text)
+                    pp.performer = association_partner(text[: m.start()])
+                    out.append(pp)
                     break
             continue
         anchors = list(_PROJECT_NOUN.finditer(text))
@@ -366,9 +398,27 @@ def find_prose_grants(
                     status=prose_status(f),
                     sentence=s,
                     fund_text=text,
+                    performer=association_partner(text[: m.start()]),
                 )
             )
     return out
+
+
+#: the partner named before the activity: "… partnerskap med Föreningen X avseende verksamheten"
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:med|till|från)\s+(?P<who>(?-i:[A-ZÅÄÖ])[^,.;]{2,60}?)\s+(?:avseende|om|för)\s+$"
+)
+
+
+def association_partner(before: str) -> str | None:
+    """The association an activity is agreed with or granted to, named just before it."""
+    m = _PARTNER_BEFORE.search(before)
+    if m is None or not _ASSOCIATION_WORD.search(fold(m.group("who"))):
+        return None
+    return m.group("who")
+
+
+_ASSOCIATION_WORD = re.compile(r"forening|forbund|stiftelse|jour(?:en)?\b|\bideell")
 
 
 _FOR_NAME = re.compile(r"\s+(?:för|till)\s+(?=[A-ZÅÄÖ])")
@@ -406,6 +456,13 @@ def _named_after_sums(
 
 
 #: the next sentence speaks of the same project
+#: an agreement's subject and its sum: "Partnerskapet avser X … och omfattar 1 350 000 kr"
+_AGREED = re.compile(r"\b(?:partnerskapet|overenskommelsen|avtalet)\s+avser\b.*\bomfatta")
+#: a sentence that opens on the project and says what pays for it
+_FUNDED_PROJECT = re.compile(
+    r"^(?:projektet|studien|satsningen|verksamheten)\s+(?:finansieras|bekostas|har\s+beviljats|"
+    r"beviljades|har\s+tilldelats|tilldelades|far)\b"
+)
 _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")
 
 
@@ -422,4 +479,6 @@ def prose_status(folded: str) -> str:
         return "beviljad"  # "föreslås få 250 tkr för en fortsättning …, som då beviljades"
     if DONE.search(folded):
         return "genomförd"
+    if re.search(r"\bpagar\b", folded):
+        return "pågående"  # "Projektet finansieras med … och pågår till och med juni 2012"
     return "beviljad"

@@ -93,6 +93,7 @@ _COORDINATED = re.compile(
     r"(?:\s*(?:,|och|samt|respektive)\s+(?:[^\W\d_§][\w-]*\s+){0,3}§?)+\s*$",
     re.I,
 )
+_CHANGED_TO = re.compile(r"^\s*(?:kronor|kr|sek|tkr|mnkr)?\.?\s+till\s+$", re.I)
 _APPLIED = "applied"  # vocabulary kind reported as "other" (see the module docstring)
 _OWNED_MOST = 0.9  # the most a cue owned by another amount adds (under _MIN_SCORE)
 
@@ -177,6 +178,12 @@ def _owned_by_other(
                 and not any(o[1] <= c[0] and c[1] <= span[0] for c in cues)
             ):
                 continue
+            if (
+                o[1] <= span[0]
+                and re.search(r"\bfrån\s+$", sentence[: o[0]], re.I)
+                and _CHANGED_TO.match(sentence[o[1] : span[0]])
+            ):
+                continue  # "höjs från 450 000 kronor till 500 000 kronor": the same sum, changed
             return True
         opposite = (cue[1] <= span[0] and o[1] <= cue[0]) or (span[1] <= cue[0] and cue[1] <= o[0])
         if (

@@ -72,7 +72,8 @@ def grid_rows(
     )
     # "Förening", "Arrangör": associations' own projects, which no district owns
     association_column = any(
-        c.role == "performer" and re.match(r"(?:sokande\s+)?(?:forening|arrangor)", fold(c.header))
+        c.role in ("performer", "performer_name")
+        and re.match(r"(?:sokande\s+)?(?:forening|arrangor|organisation)", fold(c.header))
         for c in t.columns
     )
     # "Genomförd" over "Ja, maj" / "Nej": a column that says whether the work was done
@@ -142,7 +143,7 @@ def grid_rows(
             district is None
             and "district" not in t.roles
             and own
-            and ("performer" not in t.roles or own_district)
+            and (("performer" not in t.roles and not association_column) or own_district)
         ):
             district = " ".join(p.name_as_printed for p in own)
         if district and not places(district):

@@ -215,6 +215,16 @@ _GENERIC_WORDS = re.compile(
 )
 
 
+def kind_label(text: str) -> bool:
+    """A label of a kind of project alone on its line ("Nya projekt", "Fortsättningsprojekt",
+    "Pågående studier")."""
+    words = re.findall(r"[\w-]+", fold(text))
+    if not 1 <= len(words) <= 3 or re.search(r"\d", text):
+        return False
+    compound = re.fullmatch(r"\w{4,}(?:projekt|studier)(?:en|na)?", words[0])
+    return generic_heading(text) or (len(words) == 1 and compound is not None)
+
+
 def generic_heading(text: str) -> bool:
     """A heading that names a kind of project, not one project ("Ny studie 2018")."""
     words = re.findall(r"[\w-]+", fold(text))
@@ -224,7 +234,7 @@ def generic_heading(text: str) -> bool:
 #: section names of the document itself, not of a project ("Ekonomi", "Bedömning av
 #: ansökningarna", "Uppföljning och utvärdering")
 _SECTION_WORDS = re.compile(
-    r"^(?:ekonomi|ekonomin|ekonomiska|finansiering|kostnad(?:er|en|erna)?|budget|"
+    r"^(?:ekonomi|ekonomin|ekonomiska|utfall(?:et)?|finansiering|kostnad(?:er|en|erna)?|budget|"
     r"kostnads(?:berakning|kalkyl|redovisning|sammanstallning|specifikation)\w*|"
     r"sammanstallning(?:en|ar)?|"
     r"bedomning(?:en|ar|arna)?|synpunkt(?:er|erna)?|beredning|bakgrund|sammanfattning|"
@@ -259,6 +269,8 @@ def section_heading(text: str) -> bool:
         return True  # "Ansökningar som inte föreslås beviljas": the part on those turned down
     if len(words) > 1 and _WRITERS.match(fold(words[0])):
         words = words[1:]  # "Förvaltningens förslag per förvaltning": the writer's part
+    if re.fullmatch(r"ekonomiskt\s+(?:utfall|resultat)", fold(" ".join(words))):
+        return True  # a report's "Ekonomiskt utfall" ("Ekonomiskt bistånd …" is a subject)
     if 0 < len(words) <= 8 and _OVERVIEW.match(fold(words[0])):
         return True  # "Sammanställning av studier finansierade med FUM": the document's table
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))

@@ -63,6 +63,11 @@ def _after_fund(rest: str) -> re.Match[str] | None:
 _END = re.compile(r",\s+(?:eftersom|vilket|då|men|som)\b|\.\s*$", re.IGNORECASE)
 _TRIP_WORD = re.compile(r"(?:besok|resa|resan|studie|konferens|studera|seminari|kongress)")
 _MAX_WORDS = 22
+#: studies or projects counted, not one named: "fyra av studierna", "samtliga projekten"
+_COUNTED = re.compile(
+    r"^(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d+|alla|samtliga|flera|nagra|de|dessa)\s+"
+    r"(?:av\s+)?(?:de\s+|dessa\s+)?\w+(?:na|en)\.?$"
+)
 
 
 def find_trip_grants(
@@ -100,6 +105,8 @@ def find_trip_grants(
             study = fund_at(s.first) == study_fund or _TRIP_WORD.search(fold(phrase))
             if not owners or not study or not 2 <= len(phrase.split()) <= _MAX_WORDS:
                 continue
+            if _COUNTED.match(fold(phrase)):
+                continue  # "… tilldelas 6,3 mnkr för fyra av studierna": the studies counted
             status = prose_status(fold(s.text))
             out.append(ProseProject(phrase[:1].upper() + phrase[1:], owners, a, status, s, s.text))
             if not cuts:

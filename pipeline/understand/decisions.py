@@ -345,6 +345,14 @@ def _att_items(lines: tuple[Line, ...], *, need_lead: bool = False) -> list[Deci
                 not items[-1][1][-1].rstrip().endswith((".", ",", ";", ":"))
                 and not _is_name_line(text)
             )
+            # a title and a comma, then its owner ("… projektet ”Name”," over "Södermalms
+            # stadsdelsförvaltning, beviljas …"): the clause goes on on its next line
+            or (
+                items[-1][1][-1].rstrip().endswith(",")
+                and not _is_name_line(text)
+                and len(text.split()) >= 3
+                and not text.rstrip().endswith(":")
+            )
         ):
             items[-1][1].append(text)
         elif items:

@@ -311,6 +311,12 @@ def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         mark = m.group("mark")
         if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
             continue
+        if (
+            mark.isdigit()
+            and int(mark) >= 10
+            and not any(re.search(rf"[^\W\d_]{mark}\b", ln) for ln in lines[:i])
+        ):
+            continue  # "12 Redovisning av …" on a meeting page: an agenda item, no note
         rest = [j for j in filled if j >= i]
         if len(rest) > 12 or sum(1 for j in rest if _TABLE_ROW.search(lines[j])) >= 2:
             continue  # (a numbered table caption over its rows: "3  Utfall (tkr)")

@@ -270,6 +270,17 @@ class WordRepairer:
             found = self._best(key, sub, need)
             if found is not None and (best is None or found[1] > best[1]):
                 best = found
+        if (best is None or best[1] < PART_ZIPF) and sub[-1] in "aou":
+            # a compound's bound form, the plural without its -r ("föräldra-" in
+            # "föräldravandringar", "kvinno-" in "kvinnojour")
+            for key, need in readings:
+                found = self._best(key + "r", sub + "r", need)
+                if (
+                    found is not None
+                    and found[1] >= PART_ZIPF
+                    and (best is None or found[1] > best[1])
+                ):
+                    best = (found[0][:-1], found[1])
         if best is None or best[1] < PART_ZIPF:
             return None
         z_plain = self.lex.zipf(sub) if not any(c in _SYMBOLS for c in sub) else 0.0
