@@ -69,6 +69,9 @@ def is_owner_line(lines: Sequence[BodyLine], k: int, find: PlaceFinder, indent: 
     return covered_by_places(text, find(text))
 
 
+_SECTION_NO = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+
 def _wrapped_owner(lines: Sequence[BodyLine], k: int, find: PlaceFinder) -> list[Place] | None:
     """An owner line wrapped inside its bracket ("Enskede-Årsta-Vantörs stadsdelsförvaltning
     (medsökande Skarpnäcks" ⏎ "stadsdelsförvaltning)"), line `k` its end and a paragraph of
@@ -80,7 +83,8 @@ def _wrapped_owner(lines: Sequence[BodyLine], k: int, find: PlaceFinder) -> list
         return None
     if k + 1 < len(lines) and lines[k + 1].text.strip():
         return None
-    text = f"{first} {lines[k].text.strip()}"
+    # ("3.2 Farsta stadsdelsförvaltning (medsökande …": the section's number is no word of it)
+    text = _SECTION_NO.sub("", f"{first} {lines[k].text.strip()}")
     if len(text.split()) > 2 * _MAX_OWNER_WORDS or find_amounts(text):
         return None
     places = find(text)

@@ -40,9 +40,11 @@ _COUNTS = {"tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 
 #: a section's number, "4  Fokusområden 2024")
 _COUNTED = re.compile(
     r"\b(?P<n>tva|tre|fyra|fem|sex|sju|atta)\s+(?:(?:sarskilda|overgripande)\s+)?"
-    r"(?P<noun>kriterier|fokusomraden|bedomningsgrunder|prioriteringsgrunder)\b"
+    r"(?P<noun>kriterier|fokusomraden|bedomningsgrunder|prioriteringsgrunder|inriktningar)\b"
 )
-_KIND = {"fokusomraden": "focus_area"}
+_KIND = {"fokusomraden": "focus_area", "inriktningar": "priority"}
+#: orientations that give preference: "två inriktningar som kan ge förtur"
+_PREFERENCE = re.compile(r"\b(?:fortur|foretrade|prioriter\w*|forst\s+hand)\b")
 #: the applications are judged by the counted grounds: "bedömer ansökningarna utifrån fyra
 #: kriterier", "prövas mot tre kriterier" (the sentences that follow are the grounds)
 _GROUNDS_BEFORE = re.compile(r"\b(?:utifran|efter|enligt|mot)\s*$")
@@ -96,6 +98,8 @@ def counted_criteria(
     m = _COUNTED.search(fold(para))
     if m is None:
         return None
+    if m.group("noun") == "inriktningar" and not _PREFERENCE.search(fold(para)):
+        return None  # ("tre inriktningar" of a plan: its parts, no grounds for a choice)
     n = _COUNTS[m.group("n")]
     rest = para[m.end() :]
     stop = _SENTENCE_END.search(rest)
@@ -123,4 +127,5 @@ def counted_criteria(
         return None
     fund, year = fund_year(lines, i, end, ctx)
     kind = _KIND.get(m.group("noun"), "criterion")
+    items = [re.sub(r"^(?:och|samt)\s+", "", x) for x in items]
     return text_items(items, fund, year, kind, lines[i].page_no, para), last + 1

@@ -187,7 +187,9 @@ def _series_items(text: str) -> list[str]:
     if all(re.match(r"om\s", p) for p in parts) and len(parts) >= 2:
         # "utifrån om projektet är förankrat …, om det har … och om …": the questions asked
         return [p[3:].strip() for p in parts]
-    if len(parts) < 3 or any(len(p.split()) < MIN_SERIES_WORDS for p in parts):
+    # (four grounds or more may be short: "konstnärlig kvalitet, barns delaktighet, …")
+    least = MIN_SERIES_WORDS if len(parts) < 4 else 2
+    if len(parts) < 3 or any(len(p.split()) < least for p in parts):
         return []
     return parts
 
@@ -216,7 +218,7 @@ def inline_criteria(
         return None
     items = _inline_items(para[hit[0].start :])
     end = hit[0].end
-    while end < len(para) and para[end].isalnum():
+    while end < len(para) and para[end - 1].isalnum() and para[end].isalnum():
         end += 1  # a cue matched loosely ("bedöms utifrån" in "bedömts utifrån") ends at its word
     fund, year = fund_year(lines, i, k, ctx)
     if len(items) < 2 and _research_money(fund, ctx):

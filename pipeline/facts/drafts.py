@@ -169,6 +169,7 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     if performer is None:
         # "Högdalens Kulturförening, teaterverkstad för barn    42 500 kr" in any list
         name, performer = organisation_first(name)
+
     d = Draft(
         name=name,
         fund_type=fund,

@@ -282,6 +282,15 @@ def _block_fields(
         return None  # a numbered item over lines of another kind
     while before and before[0].startswith("(") and before[0].endswith(")"):
         name = f"{name} {before.pop(0)}"  # "(medsökande Skarpnäck)" under the owner's name
+    if (
+        before
+        and name.count("(") > name.count(")")
+        and before[0].endswith(")")
+        and "(" not in before[0]
+    ):
+        # "3.3 Farsta stadsdelsförvaltning (medsökande Älvsjö och" ⏎ "Skarpnäck)": the
+        # owner's bracket closes on the next line
+        name = f"{name} {before.pop(0)}"
     bare = re.sub(r"\s*\([^)]*\)$", "", name)
     if numbered and before and not applicant and covered_by_places(bare, find(bare)):
         # "1. Bromma stadsdelsförvaltning" over "Hemmaplanslösningar för ungdomar" over

@@ -72,6 +72,12 @@ _PURPOSE_HEADER = re.compile(
 )
 #: roles of the text columns a header's second line may name left of its money columns
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
+#: the month a status column dates ("Status" over "dec 2011")
+_MONTH_YEAR = re.compile(
+    r"^(?:jan|feb|mars|mar|apr|maj|juni|jun|juli|jul|aug|sep|sept|okt|nov|dec)[a-zåäö]*\.?\s+"
+    r"(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
@@ -254,7 +260,9 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     if RULE.match(text.strip()) or any(
         ch.isdigit()
         for c in cells
-        if not _YEAR_UNIT.match(c.text.strip()) and not _DATE_CELL.match(c.text.strip())
+        if not _YEAR_UNIT.match(c.text.strip())
+        and not _DATE_CELL.match(c.text.strip())
+        and not _MONTH_YEAR.match(c.text.strip())
         for ch in c.text
     ):
         # words only, or the year and unit of a money column ("2013 (tkr)"), or the date of

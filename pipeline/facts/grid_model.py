@@ -84,6 +84,11 @@ _BARE_NUMBER = re.compile(
 def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
     """A money cell: (kronor, raw, approximate). A bare number takes the column's unit."""
     s = re.sub(r"^[.'`|:]+(?=\d)", "", text.strip())  # (".265 000": a speck before the sum)
+    # "+120 000", "−60 000" in a column of changes: the size of the change, printed signed
+    sign = re.match(r"^[+−–-](?=\d)", s)
+    if sign is not None:
+        got = read_number(s[sign.end() :], multiplier)
+        return (got[0], s.rstrip("*¹²³ "), got[2]) if got is not None else None
     m = _BARE_NUMBER.match(s)
     if m:
         digits = re.sub(r"[ \u00a0.]", "", m.group("num"))

@@ -63,6 +63,9 @@ _ORG_FIRST = re.compile(
     # (a project's name after it in lower case, or of two words or more)
     # (or "1ovaktiviteter": a lower-case l that OCR read as 1)
     r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w|1[a-zåäö]{2})"
+    # "Sofiagårdens fritidsförening: Kolloveckor på Vindö": an association, a colon, its work
+    r"|^([^:;.]{0,40}?(?i:förening|forening|klubb|jour|förbund|forbund|sällskap|sallskap)"
+    r"\w*(?:\s+[A-ZÅÄÖ][\w-]*){0,2}):\s+(?=[A-ZÅÄÖ])"
     # "SPF Sankt Matteus: måndagsmusik …", "Röda Korset, Vasastadens krets: besöksvänner …":
     # a name of two words or more before a colon, what it does in lower case after it
     r"|^((?!(?:projekt|delprojekt|studie|studiebesök|resa|insats|område|tema|del|bilaga)\b)"
@@ -118,6 +121,10 @@ _SUM_LABEL_TAIL = re.compile(
 )
 
 
+_COUNT_TAIL = re.compile(
+    r",\s*(?:ca\s+)?\d{1,3}\s+(?:deltagare|personer|resenärer|medarbetare|anställda)[\s,;:–—-]*$",
+    re.IGNORECASE,
+)
 _UNIT_END = re.compile(r"(?:enheten|teamet|assistenterna|mottagningen|avdelningen|sektionen)$")
 #: a unit before a dash and the name: "Familjeteamet - Föräldrastöd i grupp"
 _UNIT_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:\s+(?:och|för|i)?\s*[\w-]+){0,4})\s+[–—-]\s+(?=\S)")
@@ -147,10 +154,29 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
         head = re.sub(r"\s*\([^()]{0,30}$", "", head)
         # "Name (enheten …) – beviljat 420 000 kr": the word that labels the sum goes with it
         head = _SUM_LABEL_TAIL.sub("", head)
+        # "Köpenhamn, bostad först (Norrmalm), 4 deltagare, 21 000 kr": the count before the
+        # sum is no part of the name
+        head = _COUNT_TAIL.sub("", head)
         return head.rstrip(" ,;:–—-("), a, rest
     if sentence_end is not None:
         return text[: sentence_end.start()], None, text[sentence_end.end() :]
     return text, None, ""
+
+
+#: when and for whom, after the activity's name: ", barn 10-13 år", ", 28 juni - 13 augusti",
+#: ", tre veckor i juli", ", fyra veckor var"
+_DETAIL = (
+    r"(?:\d{1,2}\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|"
+    r"\b(?:en|två|tre|fyra|fem|sex|\d{1,2})\s+(?:veckor|vecka|dagar|kvällar|helger)\b|"
+    r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[åaä]r\b)"
+)
+_DETAIL_TAIL = re.compile(rf"(?:,\s*[^,]*{_DETAIL}[^,]*)+$", re.IGNORECASE)
+
+
+def without_details(name: str) -> str:
+    """An activity's name without the dates, ages and weeks printed after it."""
+    cut = _DETAIL_TAIL.search(name)
+    return name[: cut.start()].strip() if cut and cut.start() > 0 else name
 
 
 def organisation_first(name: str) -> tuple[str, str | None]:
@@ -160,7 +186,7 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     if org is None or not name[org.end() :].strip():
         return name, None
     who = next(g for g in org.groups() if g)
-    return name[org.end() :].strip(), who.strip()
+    return without_details(name[org.end() :].strip()), who.strip()
 
 
 def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
@@ -135,7 +136,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 67
+EXTRACT_VERSION = 72
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -388,13 +389,21 @@ def extract(doc: UnderstoodDocument) -> Facts:
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
     ]
     amounts = sought_amounts(amounts, projects)
-    criteria = tuple(
-        Criterion(
-            c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
+    # positions count within one (fund, year, kind) through the document: a main criterion
+    # in a paragraph of its own is the first, the lettered list after it goes on from it
+    at: Counter[tuple[str | None, int | None, str]] = Counter()
+    criteria_list: list[Criterion] = []
+    for c in find_criteria(lines, ctx):
+        if not of_a_call(c.fund_type, c.evidence, subject):
+            continue
+        at[(c.fund_type, c.year, c.kind)] += 1
+        position = at[(c.fund_type, c.year, c.kind)]
+        criteria_list.append(
+            Criterion(
+                c.fund_type, c.year, position, c.text, c.kind, c.page_no, c.evidence, c.confidence
+            )
         )
-        for c in find_criteria(lines, ctx)
-        if of_a_call(c.fund_type, c.evidence, subject)
-    )
+    criteria = tuple(criteria_list)
     return Facts(
         doc_id=doc.doc_id,
         projects=tuple(projects),

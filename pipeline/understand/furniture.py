@@ -311,6 +311,8 @@ def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         mark = m.group("mark")
         if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
             continue
+        if mark.isdigit() and any(re.match(rf"\s*{mark}\.\d", lines[j]) for j in filled if j > i):
+            continue  # "3 Förvaltningens bedömning" over "3.1 …": a section and its parts
         if (
             mark.isdigit()
             and int(mark) >= 10

@@ -445,3 +445,140 @@ Projektet har prövat gemensamma måltider på träffpunkterna.
     f = facts_of(tmp_path, text)
     got = sorted((p.name, p.amount_sek) for p in f.projects)
     assert got == [("Unga i arbete", 2_150_000), ("Äldres måltider", 340_000)]
+
+
+def test_a_numbered_section_over_its_parts_is_no_footnote(tmp_path: Path) -> None:
+    """ "3 Förvaltningens bedömning" low on a page, over "3.1 …" and a card: a section of
+    the text, not a footnote block; an owner heading whose bracket closes on the next line."""
+    text = (
+        HEAD.format(year=2016, title="Fördelning av lokala utvecklingsmedel 2017")
+        + """
+1 Bakgrund
+
+Socialnämnden utlyser varje år lokala utvecklingsmedel för
+praktiknära utvecklingsarbete. Utlysningen var öppen under hösten.
+Ett projekt kan beviljas högst 450 000 kronor per år.
+
+2 Bedömning
+
+Ansökningarna har bedömts av FoU-rådet i oktober. Rådet har
+särskilt sett till hur projekten ska följas upp och spridas.
+Samtliga ansökningar har lämnats in i tid.
+
+3 Förvaltningens bedömning av ansökningarna
+
+3.1 Bromma stadsdelsförvaltning
+
+Läxhjälp på fritidsgården
+Projektår: 1 av 2
+Sökt belopp: 240 000 kr
+Förslag: 240 000 kr
+
+Projektet erbjuder läxhjälp två kvällar i veckan.
+
+3.2 Farsta stadsdelsförvaltning (medsökande Skarpnäck och
+Älvsjö)
+
+Gemensam mottagning för unga vuxna
+Projektår: 1 av 1
+Sökt belopp: 300 000 kr
+Förslag: 280 000 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, tuple(sorted(d.district_id for d in p.districts))) for p in f.projects)
+    assert got == [
+        ("Gemensam mottagning för unga vuxna", ("alvsjo", "farsta", "skarpnack")),
+        ("Läxhjälp på fritidsgården", ("bromma",)),
+    ]
+
+
+def test_a_main_criterion_then_a_lettered_list_and_preferences_counted(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2017, title="Inriktning för lokala utvecklingsmedel 2018")
+        + """
+Bedömningsgrunder
+
+Huvudkriteriet för lokala utvecklingsmedel är att projektet ska kunna
+spridas till fler förvaltningar.
+
+Därutöver bedöms ansökningarna utifrån om projektet
+
+a) har stöd av en forskare,
+b) har mätbara mål för brukarna,
+c) har en plan för implementering.
+
+För 2018 har nämnden också angett två inriktningar som kan ge förtur:
+barn som bevittnat våld, och äldre med missbruk.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = [(c.kind, c.position, c.text) for c in f.criteria]
+    assert got[:4] == [
+        (
+            "criterion",
+            1,
+            "Huvudkriteriet för lokala utvecklingsmedel är att projektet ska kunna spridas till "
+            "fler förvaltningar.",
+        ),
+        ("criterion", 2, "har stöd av en forskare"),
+        ("criterion", 3, "har mätbara mål för brukarna"),
+        ("criterion", 4, "har en plan för implementering"),
+    ]
+    assert got[4:] == [
+        ("priority", 1, "barn som bevittnat våld"),
+        ("priority", 2, "äldre med missbruk"),
+    ]
+
+
+def test_trips_with_a_count_of_participants_before_the_sum(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2014, title="Årsrapport för FoU-medel 2013")
+        + """
+Studiebesök (MUST) 2013
+
+Fyra studiebesök beviljades medel för 2013. Samtliga har genomförts.
+
+- Tammerfors, skolsociala team (Bromma), 3 deltagare,
+  18 200 kr
+- Bergen, mobila team i psykiatrin (Älvsjö), 2 deltagare, 11 400 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Bergen, mobila team i psykiatrin", ["alvsjo"], 11_400),
+        ("Tammerfors, skolsociala team", ["bromma"], 18_200),
+    ]
+
+
+def test_a_status_column_dated_by_month_and_a_decision_column(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2016, title="Tillägg till FoU-plan 2016")
+        + """
+Tabell 1. Lokala utvecklingsprojekt 2015
+
+Stadsdelsförvaltning    Projekt                            Beviljat     Status
+                                                           (kr)         dec 2015
+Bromma                  Tryggare skolvägar                 310 000      avslutat
+Farsta                  Digitala möten med                 280 000      pågår
+                        socialsekreterare
+
+Tabell 2. Studier efter tillägget
+
+Studie                Utförare             Beslut       Ändring     Nytt
+                                           2016-02-10   (kr)        belopp
+                                           (kr)                     (kr)
+Unga i hemlöshet      Exempelinstitutet     500 000     +120 000      620 000
+Spelberoende bland    Analysbyrån AB        400 000      -60 000      340 000
+äldre
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got["Tryggare skolvägar"] == (310_000, "genomförd")
+    assert got["Digitala möten med socialsekreterare"] == (280_000, "pågående")
+    assert got["Unga i hemlöshet"][0] == 620_000
+    assert got["Spelberoende bland äldre"][0] == 340_000
+    kinds = {a.raw: a.kind for a in f.amounts}
+    assert kinds["+120 000"] == "other"  # a change, no grant
