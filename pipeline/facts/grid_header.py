@@ -145,7 +145,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     text = " " * ln.indent + ln.text
     if len([w for w in text.split() if w.strip("|")]) > _MAX_HEADER_WORDS:
         return None  # (the "|" of a ruled table is no word)
-    head_cells = split_header_cells(text)
+    head_cells = _stacked_above(lines, i, split_header_cells(text))
     first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
     cells = _with_continuation(head_cells, lines, i)
     if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in head_cells):
@@ -246,6 +246,34 @@ def earlier_grants(columns: list[GridColumn]) -> None:
         year = _year_of(col.header)
         if col.role == "cost" and _DECIDED.match(fold(col.header)) and year and year < proposed[0]:
             col.role = "granted_before"
+
+
+def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> list[GridCell]:
+    """The header's cells with the words set over its money columns on the line above
+    ("Beviljat   Intäkt" over "Projekt   Finansiär   totalt   2004"): one header over two
+    lines whose first names only some columns."""
+    if i == 0 or not lines[i - 1].text.strip() or not cells:
+        return cells
+    # (a line of words set in over columns may have been taken for a heading)
+    if lines[i - 1].heading and "  " not in lines[i - 1].text.strip():
+        return cells
+    above = lines[i - 1]
+    tops = split_cells(" " * above.indent + above.text)
+    if (
+        len(tops) < 2
+        or above.indent <= cells[0].start + 2
+        or any(ch.isdigit() for t in tops for ch in t.text)
+        or any(len(t.text.split()) > 2 for t in tops)
+    ):
+        return cells
+    out = list(cells)
+    for t in tops:
+        at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or _under(t, c)]
+        if len(at) != 1 or at[0] == 0:
+            return cells
+        c = out[at[0]]
+        out[at[0]] = GridCell(c.start, c.end, f"{t.text.strip()} {c.text.strip()}")
+    return out
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:

@@ -85,7 +85,9 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
     """A money cell: (kronor, raw, approximate). A bare number takes the column's unit."""
     s = re.sub(r"^[.'`|:]+(?=\d)", "", text.strip())  # (".265 000": a speck before the sum)
     # "+120 000", "−60 000" in a column of changes: the size of the change, printed signed
-    sign = re.match(r"^[+−–-](?=\d)", s)
+    # (and "- 1 150": a status bullet read as a hyphen before the row's sum; an en dash
+    # spaced from a sum is an empty cell beside it)
+    sign = re.match(r"^(?:[+−–-](?=\d)|[+-]\s(?=\d))", s)
     if sign is not None:
         got = read_number(s[sign.end() :], multiplier)
         return (got[0], s.rstrip("*¹²³ "), got[2]) if got is not None else None

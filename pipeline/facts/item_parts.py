@@ -355,12 +355,19 @@ _UNIT_WORDS = re.compile(
 )
 
 
+_VERDICT_TAIL = re.compile(
+    r"\s[–—-]\s+(?:beviljas|avslås|avslas|bifalls|tillstyrks|avstyrks)\.?$", re.IGNORECASE
+)
+
+
 def tidy_tail(r: ListRow, find: PlaceFinder) -> None:
     """An item's name without the period in brackets after it; a partner district named
     after it ("…, i samarbete med Hägersten-Älvsjö") takes part in the project; a unit in
     brackets after it ("(enheten för ekonomiskt bistånd)", "(gemensamt projekt med Skarpnäcks
     stadsdelsförvaltning)") is its owner, not part of its name."""
     r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
+    # "Name - avslås": the verdict after the name is no part of it
+    r.name = _VERDICT_TAIL.sub("", r.name).strip() or r.name
     unit = _UNIT_BRACKET.search(r.name)
     if unit is not None and _UNIT_WORDS.search(fold(unit.group(1))):
         r.name = r.name[: unit.start()].strip() or r.name

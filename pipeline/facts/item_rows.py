@@ -122,7 +122,7 @@ _SUM_LABEL_TAIL = re.compile(
 
 
 _COUNT_TAIL = re.compile(
-    r",\s*(?:ca\s+)?\d{1,3}\s+(?:deltagare|personer|resenärer|medarbetare|anställda)[\s,;:–—-]*$",
+    r"[,.]\s*(?:ca\s+)?\d{1,3}\s+(?:deltagare|personer|resenärer|medarbetare|anställda)[\s,;:–—-]*$",
     re.IGNORECASE,
 )
 _UNIT_END = re.compile(r"(?:enheten|teamet|assistenterna|mottagningen|avdelningen|sektionen)$")

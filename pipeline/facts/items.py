@@ -262,6 +262,8 @@ def _introduces_projects(intro: str, heading: str) -> bool:
     return bool(cue_hits(intro, "list_intro")) and bool(_PROJECT_WORD.search(f))
 
 
+#: an item's own verdict after its name: "Name - beviljas 450 000 kr", "Name - avslås"
+_VERDICT_IN_ITEM = re.compile(r"\s[–—-]\s+(?:beviljas|avslas|bifalls|tillstyrks|avstyrks)\b")
 #: a label that gives the verdict on the items under it: "Förslag: beviljas", "Avslås:"
 _VERDICT_LABEL = re.compile(
     r"(?:(?:forslag|beslut)\s*:\s*)?(?:beviljas|bevilja|tillstyrks|avslas|avslag|avstyrks)\s*:?"
@@ -339,6 +341,13 @@ def find_item_projects(
                 )
             )
         ):
+            introduced = not cue_hits(intro, "criteria_intro")
+        if (
+            not introduced
+            and len(rows) >= 2
+            and all(r is not None and _VERDICT_IN_ITEM.search(fold(r.evidence)) for r in rows)
+        ):
+            # "1. Name - beviljas 450 000 kr." ⏎ "2. Name - avslås.": each item its verdict
             introduced = not cue_hits(intro, "criteria_intro")
         performed = sum(1 for r in rows if r is not None and r.performer is not None)
         if (

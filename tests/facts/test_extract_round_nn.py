@@ -582,3 +582,60 @@ Spelberoende bland    Analysbyrån AB        400 000      -60 000      340 000
     assert got["Spelberoende bland äldre"][0] == 340_000
     kinds = {a.raw: a.kind for a in f.amounts}
     assert kinds["+120 000"] == "other"  # a change, no grant
+
+
+def test_items_that_carry_their_own_verdict(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2023, title="Redovisning av lokala utvecklingsmedel 2023")
+        + """
+Utvecklingsmedel för 2024
+
+Socialnämnden fattade den 12 december 2023 följande beslut:
+
+1. Stödsamtal för unga anhöriga - beviljas 380 000 kr.
+2. Mobil budgetrådgivning - avslås. Sökt belopp var 240 000 kr.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.status, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Mobil budgetrådgivning", "ansökt", 240_000),
+        ("Stödsamtal för unga anhöriga", "beviljad", 380_000),
+    ]
+
+
+def test_a_header_whose_first_line_names_only_the_money_columns(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2011, title="Verksamhetsberättelse 2010")
+        + """
+Tabell 2. Externt finansierade projekt 2010 (tkr)
+
+                                                   Beviljat   Intäkt
+Projekt                   Finansiär                totalt     2010     Period
+Boende först              Socialstyrelsen           1 800       900    2010–2011
+Språkcaféet               Arvsfonden                  640       640    2010
+Summa                                               2 440     1 540
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.amount_sek) for p in f.projects)
+    assert got == [("Boende först", 1_800_000), ("Språkcaféet", 640_000)]
+    kinds = {(a.sek, a.raw): a.kind for a in f.amounts}
+    assert kinds[(900_000, "900")] == "other"  # what came in during the year: no grant
+
+
+def test_a_status_cell_that_says_the_work_goes_on(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2020, title="Redovisning av lokala utvecklingsprojekt 2019")
+        + """
+Tabell 1. Lokala utvecklingsprojekt 2019
+
+Projekt                    Förvaltning       Beviljat   Status
+Digitala hembesök          Bromma            310 000    avslutat
+Tidiga samtal i skolan     Farsta            280 000    fortsätter
+                                                        2020
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: p.status for p in f.projects}
+    assert got == {"Digitala hembesök": "genomförd", "Tidiga samtal i skolan": "pågående"}
