@@ -190,7 +190,10 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
     # "… i Farsta om sammanlagt 300 000 kronor": the words that lead to the sum
     name = _LEAD_TO_SUM.sub("", name) if end < len(text.rstrip()) else name
     if re.match(r"\s*(?:19|20)\d\d\b", text[end:]):
-        name = re.sub(r"\s+(?:år|året|under|hösten|våren)$", "", name)  # "… Tensta år 2016"
+        # "… Tensta år 2016", "… vidare under åren 2010–2012"
+        name = re.sub(
+            r"\s+(?:under\s+)?(?:år|året|åren|perioden|hösten|våren)$|\s+under$", "", name
+        )
     if not name or len(name) < 3:
         return None
     return name, 0, len(name)
@@ -374,6 +377,11 @@ def find_prose_grants(
             if got is None:
                 continue
             name, a, b = got
+            if _AGREEMENT_ANCHOR.match(m.group(0)):
+                # "Partnerskapet avser Nattljusets värmestuga för personer i hemlöshet …": the
+                # activity, not whom it is for
+                head = re.split(r"\s+(?:för|vid)\s+", name, maxsplit=1)[0]
+                name = head if len(head.split()) >= 2 else name
             end = m.end() + b
             places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
             if n + 1 < len(anchors) and n > 0:
@@ -456,6 +464,9 @@ def _named_after_sums(
 
 
 #: the next sentence speaks of the same project
+_AGREEMENT_ANCHOR = re.compile(
+    r"(?:partnerskapet|överenskommelsen|overenskommelsen|avtalet)\s", re.I
+)
 #: an agreement's subject and its sum: "Partnerskapet avser X … och omfattar 1 350 000 kr"
 _AGREED = re.compile(r"\b(?:partnerskapet|overenskommelsen|avtalet)\s+avser\b.*\bomfatta")
 #: a sentence that opens on the project and says what pays for it

@@ -136,7 +136,11 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 73
+_YEAR_LABEL = re.compile(
+    r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?",
+    re.IGNORECASE,
+)
+EXTRACT_VERSION = 75
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -346,6 +350,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.status = reported_status(d.description or "", d.end_date, ref) or (
                 "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
             )
+    # "År 2010   620 000 kronor" under "… bidra till projektet med följande belopp:": a
+    # year's instalment, no project of its own
+    drafts = [d for d in drafts if not _YEAR_LABEL.fullmatch(d.name.strip())]
     drafts.sort(key=lambda d: d.first_line)
     drafts = joint_listings(drafts)
     own_money = own_local_money(

@@ -29,6 +29,9 @@ def subject_project(title: str | None) -> tuple[str, str] | None:
     name = q.group(1) if q else re.split(r"\s+(?:samt|och om)\s+|[;]", rest)[0]
     name = name.strip(' .,:;"”“')
     name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$", "", name)  # "… 2025–2027"
+    # "… Steget vidare under åren", "… X för perioden": the words that led to the years
+    name = re.sub(r"\s+(?:under|för|i)(?:\s+(?:åren|året|år|perioden|tiden))?$", "", name)
+    name = re.sub(r"\s+(?:år|åren|perioden)$", "", name)
     if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
         return None
     f = fold(title)

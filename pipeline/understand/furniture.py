@@ -381,6 +381,11 @@ def mark_page_one_header(
         title.insert(0, i)
     while title and _DNR_ONLY.match(lines[title[-1]].strip()):
         title.pop()  # the dnr under the heading ("Dnr 123/2015", "(KS-2015-00039-6)")
+    if title and lines[title[0]].strip()[:1].islower():
+        # "ÖVERENSKOMMELSE" over a gap over "om samverkan och …": the kind opens the title
+        above = [k for k in body if k < title[0] and title[0] - k <= 3]
+        if above and 1 <= len(lines[above[-1]].split()) <= 2:
+            title.insert(0, above[-1])
     if len(title) > 4:
         title = []
     for i in range(first_heading):

@@ -27,7 +27,10 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 48
+UNDERSTAND_VERSION = 50
+
+
+_SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
@@ -58,6 +61,20 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
             ),
             None,
         )
+        if first is None:
+            # an agreement or a set of rules with no standard heading ("ÖVERENSKOMMELSE" over
+            # "om …" over "§ 1  Parter"): its first numbered paragraph ends the head
+            # (not a protocol's list of contents: "§ 1   Justering av protokollet .... 1")
+            protocol = any(re.search(r"protokoll", ln, re.I) for ln in clean[0][:12])
+            first = next(
+                (
+                    i
+                    for i, ln in enumerate(clean[0])
+                    if _SECTION_PARAGRAPH.match(ln) and not re.search(r"\.{4,}", ln)
+                ),
+                None,
+            )
+            first = None if protocol else first
         title_lines = mark_page_one_header(clean[0], labels[0], first)
         # headings that fell inside the page-1 letterhead are not headings
         headings = [

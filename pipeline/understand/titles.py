@@ -96,6 +96,9 @@ def _kind_over_subject(parts: list[str]) -> list[str]:
     ):
         return parts
     rest = parts[1].strip()
+    if re.match(r"(?:om|avseende|för|mellan|angående)\s", rest):
+        # "ÖVERENSKOMMELSE" over "om samverkan och …": one phrase
+        return [f"{head.capitalize()} {rest}", *parts[2:]]
     return [f"{head.capitalize()} – {rest[:1].lower()}{rest[1:]}", *parts[2:]]
 
 

@@ -395,7 +395,7 @@ Partnerskapet avser Solgläntans dagverksamhet för äldre och omfattar 640 000 
 15 Anmälan av delegationsbeslut
 """
     f = facts_of(tmp_path, text)
-    assert [p.name for p in f.projects] == ["Solgläntans dagverksamhet för äldre"]
+    assert [p.name for p in f.projects] == ["Solgläntans dagverksamhet"]
     assert [p.amount_sek for p in f.projects] == [640_000]
 
 
@@ -639,3 +639,43 @@ Tidiga samtal i skolan     Farsta            280 000    fortsätter
     f = facts_of(tmp_path, text)
     got = {p.name: p.status for p in f.projects}
     assert got == {"Digitala hembesök": "genomförd", "Tidiga samtal i skolan": "pågående"}
+
+
+def test_an_agreement_with_numbered_paragraphs_and_a_years_instalments(
+    tmp_path: Path,
+) -> None:
+    """The title of an agreement printed as its kind over "om …" above "§ 1 …"; the project
+    it names; its yearly instalments are no projects."""
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        """                                                           Bilaga 2
+                                                           Dnr 4.1-330/2014
+
+
+AVTAL
+
+om ekonomiskt stöd till projektet Läxhjälp i Husby
+under åren 2015–2016
+
+
+§ 1  Parter
+
+Stockholms stad genom Rinkeby-Kista stadsdelsnämnd och Föreningen
+Kunskapsbron har träffat följande avtal om projektet Läxhjälp i Husby.
+
+§ 2  Stadsdelsnämndens åtaganden
+
+Stadsdelsnämnden ska bidra till projektet med följande belopp:
+
+     År 2015                          210 000 kronor
+     År 2016                          230 000 kronor
+     Totalt                           440 000 kronor
+""",
+        encoding="utf-8",
+    )
+    doc = understood(path)
+    assert doc.meta.title == (
+        "Avtal om ekonomiskt stöd till projektet Läxhjälp i Husby under åren 2015–2016"
+    )
+    f = facts_of(tmp_path, path.read_text(encoding="utf-8"))
+    assert [p.name for p in f.projects] == ["Läxhjälp i Husby"]
