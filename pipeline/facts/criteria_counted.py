@@ -40,9 +40,10 @@ _COUNTS = {"tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 
 #: a section's number, "4  Fokusområden 2024")
 _COUNTED = re.compile(
     r"\b(?P<n>tva|tre|fyra|fem|sex|sju|atta)\s+(?:(?:sarskilda|overgripande)\s+)?"
-    r"(?P<noun>kriterier|fokusomraden|bedomningsgrunder|prioriteringsgrunder|inriktningar)\b"
+    r"(?P<noun>kriterier|fokusomraden|bedomningsgrunder|prioriteringsgrunder|inriktningar|"
+    r"omraden)\b"
 )
-_KIND = {"fokusomraden": "focus_area", "inriktningar": "priority"}
+_KIND = {"fokusomraden": "focus_area", "inriktningar": "priority", "omraden": "priority"}
 #: orientations that give preference: "två inriktningar som kan ge förtur"
 _PREFERENCE = re.compile(r"\b(?:fortur|foretrade|prioriter\w*|forst\s+hand)\b")
 #: the applications are judged by the counted grounds: "bedömer ansökningarna utifrån fyra
@@ -98,7 +99,7 @@ def counted_criteria(
     m = _COUNTED.search(fold(para))
     if m is None:
         return None
-    if m.group("noun") == "inriktningar" and not _PREFERENCE.search(fold(para)):
+    if m.group("noun") in ("inriktningar", "omraden") and not _PREFERENCE.search(fold(para)):
         return None  # ("tre inriktningar" of a plan: its parts, no grounds for a choice)
     n = _COUNTS[m.group("n")]
     rest = para[m.end() :]

@@ -19,7 +19,7 @@ from pipeline.facts.context import FOU_FUNDS, GENERIC_FUNDS, BodyLine, Context
 from pipeline.facts.criteria_funds import fund_year, paragraph_start, starts_lower
 from pipeline.facts.criteria_lines import MIN_SERIES_WORDS, dels_items
 from pipeline.facts.cues import cue_hits, strongest
-from pipeline.facts.text_units import clean_item_text, dehyphen_join
+from pipeline.facts.text_units import clean_item_text, dehyphen_join, section_heading
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -395,10 +395,17 @@ def table_criteria(
     score = strongest(cue_hits(first, "criteria_intro"))
     if _GROUND.match(fold(first).strip()):
         score.setdefault("criterion", 1.0)  # "Prioriteringsgrund", "Bedömningsgrund"
+    if not score and re.fullmatch(r"omraden?|teman?|inriktning(?:ar)?", fold(first).strip()):
+        # "Område | Exempel på frågeställningar" under "Tabell 1. Prioriterade områden i …":
+        # the caption says what the areas are
+        above = [k for k in range(max(0, i - 3), i) if lines[k].text.strip()]
+        if above:
+            score = strongest(cue_hits(lines[above[-1]].text, "criteria_intro"))
     if not score:
         return None
     kind = max(score.items(), key=lambda kv: kv[1])[0]
     items: list[tuple[int, str]] = []
+    alone: set[int] = set()  # the items read as a first cell alone on its line
     j = i + 1
     while j < len(lines):
         ln = lines[j]
@@ -428,9 +435,31 @@ def table_criteria(
             items.append((j, text.strip()))
         elif items and start >= second_start - 3:
             pass  # the explanation wraps in the second column
+        elif (
+            abs(start - first_start) <= 2
+            and len(cells) == 1
+            and text[:1].isupper()
+            and not section_heading(text)
+        ):
+            # the explanations read off as a column of their own (a two-column page's
+            # layout): the first cells alone, one under the other
+            alone.add(len(items))
+            items.append((j, text.strip()))
         else:
             break
         j += 1
+    # (the explanations' column, read after the first cells, ends the table)
+    long = next(
+        (
+            n
+            for n, (_k, t) in enumerate(items)
+            if n in alone and (len(t.split()) > 8 or t.endswith("."))
+        ),
+        None,
+    )
+    if long is not None:
+        j = items[long][0]
+        items = items[:long]
     if len(items) < 2:
         return None
     fund, year = fund_year(lines, max(0, i - 3), i, ctx)

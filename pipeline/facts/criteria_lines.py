@@ -90,12 +90,18 @@ def cue_in_earlier_sentence(intro: str) -> bool:
     required = bool(re.search(r"\b(?:ska|skall|bör|måste)$", last.rstrip())) and bool(
         re.search(r"kriteri", fold(" ".join(parts[:-1])))
     )
+    # ("… prioriteras utifrån följande kriterier. Ändringar jämfört med 2018 anges inom
+    # parentes.": a note on how the list is printed, the list still the one announced)
+    note = re.search(
+        r"\b(?:anges|markeras|redovisas)\b.*\b(?:parentes|kursiv|fetstil|nedan)\b", last
+    )
     return (
         len(parts) > 1
         and len(last.split()) >= 6
         and not last.rstrip().endswith(":")
         and not cue_hits(last, "criteria_intro")
         and not required
+        and note is None
     )
 
 

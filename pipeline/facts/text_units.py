@@ -196,10 +196,19 @@ def _paragraphs(
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-h][.)]\s+)")
 
 
+_CHANGE_MARK = re.compile(
+    r"\s*\((?:nytt|ny|nya|oförändrat|oförändrad|oförändrade|skärpt|ändrat|ändrad|justerat|"
+    r"justerad|utökat|tidigare)\b[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def clean_item_text(s: str) -> str:
     """A list item's text without its bullet, without trailing separators, one space."""
     s = _BULLET.sub("", s, count=1)
     s = re.sub(r"\s+", " ", s).strip()
+    # "… som helhet. (nytt)", "(oförändrat)": the change from last year's list is no text of it
+    s = _CHANGE_MARK.sub("", s)
     s = s.rstrip(" ,;")
     if s[:1].islower() and s.endswith(".") and not re.search(r"\b\w{1,3}\.\w{1,3}\.$", s):
         s = s[:-1]  # the last of a list's clauses ends the intro's sentence: no part of it

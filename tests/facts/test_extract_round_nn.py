@@ -679,3 +679,53 @@ Stadsdelsnämnden ska bidra till projektet med följande belopp:
     )
     f = facts_of(tmp_path, path.read_text(encoding="utf-8"))
     assert [p.name for p in f.projects] == ["Läxhjälp i Husby"]
+
+
+def test_criteria_changed_from_last_year_and_areas_given_precedence(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2020, title="Inriktning för lokala utvecklingsmedel 2021")
+        + """
+Kriterier
+
+Förvaltningen föreslår att ansökningarna 2021 prioriteras utifrån
+följande kriterier. Ändringar jämfört med 2020 anges inom parentes.
+
+1. Projektet kan spridas till flera förvaltningar. (oförändrat)
+2. Projektet har en plan för att mäta resultat för brukarna. (nytt)
+3. Projektet är förankrat i förvaltningens ledning. (skärpt)
+
+Vid lika bedömning föreslås ansökningar inom två områden ges förtur:
+stöd till unga anhöriga, samt insatser mot ekonomiskt våld.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.kind, c.text) for c in f.criteria] == [
+        ("criterion", "Projektet kan spridas till flera förvaltningar."),
+        ("criterion", "Projektet har en plan för att mäta resultat för brukarna."),
+        ("criterion", "Projektet är förankrat i förvaltningens ledning."),
+        ("priority", "stöd till unga anhöriga"),
+        ("priority", "insatser mot ekonomiskt våld"),
+    ]
+
+
+def test_areas_whose_kind_the_tables_caption_gives(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2018, title="Medel för stadsövergripande studier 2019")
+        + """
+Utlysningen
+
+Tabell 1. Prioriterade områden i 2019 års utlysning
+
+Område                              Exempel på frågeställningar
+Skolfrånvaro och socialtjänst       Hur kan socialtjänsten och skolan
+                                    samarbeta kring elever som inte går
+                                    till skolan?
+Våld i ungas relationer             Vilka insatser når unga som utsätts
+                                    för våld av en partner?
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria] == [
+        "Skolfrånvaro och socialtjänst",
+        "Våld i ungas relationer",
+    ]
