@@ -26,7 +26,7 @@ def _district_frames(
     stadsdelsnämnd"): each row is that district's frame, a budget. (When the districts are
     the owners of the document's projects of the table's fund, the rows are those projects'
     grants.)"""
-    if "name" in t.roles or "district" not in t.roles:
+    if "name" in t.roles or "performer_name" in t.roles or "district" not in t.roles:
         return None
     if any(t.header_line <= d.first_line <= t.last_line for d in drafts):
         return None  # projects read from the table's own lines ("Enhet / projekt")

@@ -211,6 +211,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     ):
         # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
         districts[0].role = "performer"
+    if len(districts) == 2 and re.match(
+        r"sokande\s*/\s*(?:verksamhet|projekt|andamal|aktivitet)", fold(districts[0].header)
+    ):
+        # "Sökande / verksamhet | Stadsdel | Kr": the association over its activity, beside
+        # the district where it works
+        districts[0].role = "performer_name"
     unheaded_names(columns)
     unit_beside_name(columns)
     roles = [c.role for c in columns]

@@ -90,7 +90,9 @@ _NAME_STOP = re.compile(
     r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
     r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|"
-    r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden))\b",
+    r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden)|"
+    # "… Matglädje i Vällingby av Hässelby-Vällingby stadsdelsförvaltning": who ran it
+    r"av\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?\s+(?:stadsdels)?(?:förvaltning|nämnd))\b",
     re.IGNORECASE,
 )
 _MONEY_PREP = re.compile(r"med|om|på|för|till", re.IGNORECASE)
@@ -262,15 +264,23 @@ def find_prose_grants(
         if not amounts and k + 1 < len(sents) and _PROJECT_NOUN.search(text):
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
             # kronor för projektets fortsättning": the sum follows in the next sentence
-            nxt = sents[k + 1]
+            # (past a decision item's number printed as a sentence of its own: "2.")
+            # (the next decision item's, when this sentence is an item of its own)
+            enumerator = re.compile(r"\s*\d{1,2}[.)]\s*")
+            item = k > 0 and enumerator.fullmatch(sents[k - 1].text) is not None
+            step = 2 if item and enumerator.fullmatch(sents[k + 1].text) else 1
+            nxt = sents[min(k + step, len(sents) - 1)]
             # (or applied for, after a sentence about the application: "… inkom med en
             # ansökan om IOP för verksamheten X. Föreningen ansöker om 2 200 000 kronor …")
             applied = _APPLIED.search(f) and _APPLIED.search(fold(nxt.text))
+            # "Kommunens bidrag till partnerskapet uppgår till 1 380 000 kronor per år, …"
+            paid = _PARTNERSHIP_SUM.search(fold(nxt.text))
             if (
                 _own_sums(nxt.text)
-                and (GRANTED.search(fold(nxt.text)) or applied)
+                and (GRANTED.search(fold(nxt.text)) or applied or paid)
                 and (
                     _THE_PROJECT.search(fold(nxt.text))
+                    or paid
                     # "… en gemensam ansökan för projektet X. Förvaltningen föreslår att de två
                     # stadsdelsförvaltningarna tillsammans beviljas 450 tkr.": a grant that names
                     # no project and no district of its own is the one just named
@@ -322,6 +332,7 @@ def find_prose_grants(
             or _DONE_WITH.search(text)
             or (money_from is not s and _FUNDED_PROJECT.match(said))
             or _AGREED.search(f)
+            or (money_from is not s and _PARTNERSHIP_SUM.search(said))
         ):
             continue
         if not amounts:
@@ -466,6 +477,10 @@ def _named_after_sums(
 #: the next sentence speaks of the same project
 _AGREEMENT_ANCHOR = re.compile(
     r"(?:partnerskapet|överenskommelsen|overenskommelsen|avtalet)\s", re.I
+)
+_PARTNERSHIP_SUM = re.compile(
+    r"\b(?:bidrag\w*|ersattning\w*)\s+till\s+(?:partnerskapet|verksamheten|projektet|"
+    r"overenskommelsen)\b.*\buppgar\b"
 )
 #: an agreement's subject and its sum: "Partnerskapet avser X … och omfattar 1 350 000 kr"
 _AGREED = re.compile(r"\b(?:partnerskapet|overenskommelsen|avtalet)\s+avser\b.*\bomfatta")

@@ -729,3 +729,78 @@ Våld i ungas relationer             Vilka insatser når unga som utsätts
         "Skolfrånvaro och socialtjänst",
         "Våld i ungas relationer",
     ]
+
+
+def test_applicants_over_their_activity_beside_a_district_column(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD                                PROTOKOLLSUTDRAG
+KULTURNÄMNDEN                                  2001-05-15
+
+§ 9
+
+Kulturbidrag till barn och unga i ytterstaden, andra omgången 2001
+
+Till den andra ansökningsomgången har 24 ansökningar kommit in på
+sammanlagt 910 000 kr. Förvaltningen föreslår att två ansökningar
+beviljas med sammanlagt 85 000 kr.
+
+Sökande / verksamhet                             Stadsdel            Kr
+
+Cirkusföreningen Manegen                         Skärholmen      50 000
+Cirkusskola för barn 8-12 år
+
+Farsta Filmklubb                                 Farsta          35 000
+Filmverkstad för unga
+
+Summa                                                            85 000
+"""
+    f = facts_of(tmp_path, text)
+    got = sorted(
+        (p.name, p.performer, [d.district_id for d in p.districts], p.amount_sek)
+        for p in f.projects
+    )
+    assert got == [
+        ("Cirkusskola för barn 8-12 år", "Cirkusföreningen Manegen", ["skarholmen"], 50_000),
+        ("Filmverkstad för unga", "Farsta Filmklubb", ["farsta"], 35_000),
+    ]
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[910_000] == "other"  # what the applications asked for
+    assert kinds[50_000] == "project_cost"
+
+
+def test_a_partnerships_sum_in_the_next_decision_item(tmp_path: Path) -> None:
+    text = """NACKA KOMMUN
+Sammanträdesprotokoll
+Socialnämnden
+2024-10-08
+
+§ 101
+Idéburet offentligt partnerskap med Föreningen Fyrbåken 2025–2026
+
+Socialnämndens beslut
+
+1. Socialnämnden godkänner att kommunen ingår ett idéburet offentligt
+   partnerskap med Föreningen Fyrbåken avseende verksamheten
+   Öppna Hamnen för perioden 2025-01-01 – 2026-12-31.
+2. Kommunens bidrag till partnerskapet uppgår till 640 000 kronor
+   per år, totalt 1 280 000 kronor för avtalsperioden.
+3. Paragrafen förklaras omedelbart justerad.
+"""
+    f = facts_of(tmp_path, text)
+    got = [(p.name, p.performer, p.amount_sek) for p in f.projects]
+    assert got == [("Öppna Hamnen", "Föreningen Fyrbåken", 1_280_000)]
+
+
+def test_a_project_run_by_a_district_named_after_it(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2016, title="Svar på remiss om kost i äldreomsorgen")
+        + """
+Bakgrund
+
+Under 2015 genomfördes projektet Smakfulla måltider av Skarpnäcks
+stadsdelsförvaltning med 260 000 kronor ur äldrenämndens
+utvecklingsmedel.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = [(p.name, [d.district_id for d in p.districts], p.amount_sek) for p in f.projects]
+    assert got == [("Smakfulla måltider", ["skarpnack"], 260_000)]
