@@ -140,7 +140,7 @@ _YEAR_LABEL = re.compile(
     r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?",
     re.IGNORECASE,
 )
-EXTRACT_VERSION = 79
+EXTRACT_VERSION = 80
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
