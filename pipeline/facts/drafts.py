@@ -24,7 +24,7 @@ from pipeline.facts.context import (
     sentence_year,
 )
 from pipeline.facts.cues import cue_hits, strongest
-from pipeline.facts.item_rows import organisation_first
+from pipeline.facts.item_orgs import organisation_first
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.named import NamedProject
 from pipeline.facts.text_units import sentences, turned_down_part

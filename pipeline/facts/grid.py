@@ -100,9 +100,6 @@ _CONTINUED = re.compile(
 )
 
 
-_NEXT_CAPTION = re.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d{1,2}\b", re.IGNORECASE)
-
-
 def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     """Every column-laid-out project table in the body, in order."""
     tables: list[GridTable] = []
@@ -366,8 +363,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             blank = False
             j += 1
             continue
-        if is_prose(stripped, cells, blank) or _NEXT_CAPTION.match(stripped):
-            break  # (or the next table's caption: "Tabell 2. Studier efter tillägget")
+        if is_prose(stripped, cells, blank):
+            break
         # rows with their sums on their first line: a line under one goes on with that row
         top_aligned = (
             money is not None

@@ -85,9 +85,15 @@ def fund_only(text: str) -> bool:
     return not text.startswith("(") and not re.sub(r"[\W_]+", "", rest)
 
 
+_NEXT_CAPTION = re.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d{1,2}\b", re.IGNORECASE)
+
+
 def is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
     """A line of running text, not laid out in columns: after a blank line any single-cell
-    line longer than a wrapped cell; directly under a row, a long line that ends a sentence."""
+    line longer than a wrapped cell; directly under a row, a long line that ends a sentence;
+    or the next table's caption ("Tabell 2. Studier efter tillägget"): the table has ended."""
+    if _NEXT_CAPTION.match(stripped):
+        return True
     if len(cells) >= 2:
         return False
     if blank:

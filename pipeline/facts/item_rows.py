@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_orgs import ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
@@ -32,7 +33,7 @@ from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["bracketed_performer", "item_row", "organisation_first"]
+__all__ = ["bracketed_performer", "item_row"]
 
 
 #: a head is short: a name and its owner, not a paragraph
@@ -44,42 +45,6 @@ _OPEN_END = re.compile(
     r"den|det|de|en|ett|som|att)$",
     re.IGNORECASE,
 )
-
-#: "Organisation; project": an organisation's name before a semicolon (a förening, a
-#: company, a foundation, a congregation …) is who carries the project out
-_ORG_FIRST = re.compile(
-    r"^([^;]{3,80}?\b(?:förening\w*|forening\w*|förbund\w*|forbund\w*|AB|stiftelse\w*|"
-    r"församling\w*|forsamling\w*|kyrka\w*|klubb\w*|IF|BK|FF|organisation\w*|råd\w*|"
-    r"akademi\w*|universitet\w*|högskola\w*)\b[^;]{0,40});\s*"
-    # "Akalla schackklubb – Schack i parken": an association, a spaced dash, the project
-    r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
-    r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
-    r"församling)\b[^;–—]{0,30}?)\s[–—-]\s+"
-    # "Brottsofferjouren Sigtunabygden, stödsamtal för brottsutsatta": the association, a
-    # comma, what it does with the money
-    r"|^((?:[A-ZÅÄÖ0][\w-]*\s+){0,3}?(?:[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"
-    r"förbundet|sällskapet|scouterna|nätverket|stiftelsen|gille|gillet|vänner|scoutkår|"
-    r"scoutkåren)|IF|IK|BK|FF|SK)(?:\s+[A-ZÅÄÖ][\w-]*|\s+(?:i|på)\s+[A-ZÅÄÖ][\w-]*){0,3}),\s+"
-    # (a project's name after it in lower case, or of two words or more)
-    # (or "1ovaktiviteter": a lower-case l that OCR read as 1)
-    r"(?=[a-zåäö]|[A-ZÅÄÖ][\w-]*\s+\w|1[a-zåäö]{2})"
-    # "Sofiagårdens fritidsförening: Kolloveckor på Vindö": an association, a colon, its work
-    r"|^([^:;.]{0,40}?(?i:förening|forening|klubb|jour|förbund|forbund|sällskap|sallskap)"
-    r"\w*(?:\s+[A-ZÅÄÖ][\w-]*){0,2}):\s+(?=[A-ZÅÄÖ])"
-    # "SPF Sankt Matteus: måndagsmusik …", "Röda Korset, Vasastadens krets: besöksvänner …":
-    # a name of two words or more before a colon, what it does in lower case after it
-    r"|^((?!(?:projekt|delprojekt|studie|studiebesök|resa|insats|område|tema|del|bilaga)\b)"
-    r"[A-ZÅÄÖ][^:;.]{0,30}\s[^:;.]{1,40}?):\s+(?=[a-zåäö])"
-    # "Spelfri Framtid Stockholm: Spelstopp – …": a proper name, every word capitalised (as
-    # Swedish writes no project title), before a colon
-    r"|^((?!(?:Projekt|Delprojekt|Studie|Studiebesök|Resa|Insats|Område|Tema|Del|Bilaga)\b)"
-    r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,4}):\s+(?=[A-ZÅÄÖ])"
-    # "Fritidsgården Vita Bergen, kvällsöppet …", "Sofia församlings ungdomsverksamhet, vuxna
-    # på stan": a body that runs activities, then what it does in lower case
-    r"|^([A-ZÅÄÖ][^,;:]{0,50}?(?i:gården|församling\w*|föreningarna|verksamheten|"
-    r"ungdomsverksamhet|fältgrupp\w*|kyrka\w*|stiftelse\w*)\b[^,;:]{0,40}?),\s+(?=[a-zåäö])"
-)
-
 
 #: an association named after the project, behind its last comma
 _ORG_LAST = re.compile(
@@ -161,32 +126,6 @@ def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     if sentence_end is not None:
         return text[: sentence_end.start()], None, text[sentence_end.end() :]
     return text, None, ""
-
-
-#: when and for whom, after the activity's name: ", barn 10-13 år", ", 28 juni - 13 augusti",
-#: ", tre veckor i juli", ", fyra veckor var"
-_DETAIL = (
-    r"(?:\d{1,2}\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|"
-    r"\b(?:en|två|tre|fyra|fem|sex|\d{1,2})\s+(?:veckor|vecka|dagar|kvällar|helger)\b|"
-    r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[åaä]r\b)"
-)
-_DETAIL_TAIL = re.compile(rf"(?:,\s*[^,]*{_DETAIL}[^,]*)+$", re.IGNORECASE)
-
-
-def without_details(name: str) -> str:
-    """An activity's name without the dates, ages and weeks printed after it."""
-    cut = _DETAIL_TAIL.search(name)
-    return name[: cut.start()].strip() if cut and cut.start() > 0 else name
-
-
-def organisation_first(name: str) -> tuple[str, str | None]:
-    """ "Bandhagens IF, fotbollsskola för flickor": (the project, the association named
-    before it, which carries it out); else (name, None)."""
-    org = _ORG_FIRST.match(name)
-    if org is None or not name[org.end() :].strip():
-        return name, None
-    who = next(g for g in org.groups() if g)
-    return without_details(name[org.end() :].strip()), who.strip()
 
 
 def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:
@@ -288,7 +227,7 @@ def item_row(
     if lead_owner:
         places = find(lead_owner)
     name, performer = bracketed_performer(name, find)
-    org = _ORG_FIRST.match(name)
+    org = ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
         who = next(g for g in org.groups() if g)

@@ -29,7 +29,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
@@ -55,7 +54,7 @@ from pipeline.facts.context import (
     specific_fund,
     study_fund_of,
 )
-from pipeline.facts.criteria import find_criteria
+from pipeline.facts.criteria import find_criteria, numbered_through
 from pipeline.facts.criteria_funds import of_a_call
 from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.dashed_fields import find_dashed_field_records
@@ -131,15 +130,11 @@ from pipeline.facts.run_in import find_run_in_projects, short_name_of
 from pipeline.facts.state_money import state_money
 from pipeline.facts.sum_kinds import co_financed_costs, procured_amounts, sought_amounts
 from pipeline.facts.tables import find_tables
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, year_label
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-_YEAR_LABEL = re.compile(
-    r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?",
-    re.IGNORECASE,
-)
 EXTRACT_VERSION = 80
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
@@ -352,7 +347,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             )
     # "År 2010   620 000 kronor" under "… bidra till projektet med följande belopp:": a
     # year's instalment, no project of its own
-    drafts = [d for d in drafts if not _YEAR_LABEL.fullmatch(d.name.strip())]
+    drafts = [d for d in drafts if not year_label(d.name)]
     drafts.sort(key=lambda d: d.first_line)
     drafts = joint_listings(drafts)
     own_money = own_local_money(
@@ -396,21 +391,14 @@ def extract(doc: UnderstoodDocument) -> Facts:
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
     ]
     amounts = sought_amounts(amounts, projects)
-    # positions count within one (fund, year, kind) through the document: a main criterion
-    # in a paragraph of its own is the first, the lettered list after it goes on from it
-    at: Counter[tuple[str | None, int | None, str]] = Counter()
-    criteria_list: list[Criterion] = []
-    for c in find_criteria(lines, ctx):
-        if not of_a_call(c.fund_type, c.evidence, subject):
-            continue
-        at[(c.fund_type, c.year, c.kind)] += 1
-        position = at[(c.fund_type, c.year, c.kind)]
-        criteria_list.append(
-            Criterion(
-                c.fund_type, c.year, position, c.text, c.kind, c.page_no, c.evidence, c.confidence
-            )
+    criteria = tuple(
+        Criterion(
+            c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
         )
-    criteria = tuple(criteria_list)
+        for c in numbered_through(
+            [c for c in find_criteria(lines, ctx) if of_a_call(c.fund_type, c.evidence, subject)]
+        )
+    )
     return Facts(
         doc_id=doc.doc_id,
         projects=tuple(projects),

@@ -224,6 +224,18 @@ _GENERIC_WORDS = re.compile(
 )
 
 
+#: a year's label, no name: "År 2010", "2021–2022", "Budgetår 2019:"
+_YEAR_LABEL = re.compile(
+    r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?",
+    re.IGNORECASE,
+)
+
+
+def year_label(text: str) -> bool:
+    """A year's label standing where a name would ("År 2010   620 000 kronor")."""
+    return _YEAR_LABEL.fullmatch(text.strip()) is not None
+
+
 def kind_label(text: str) -> bool:
     """A label of a kind of project alone on its line ("Nya projekt", "Fortsättningsprojekt",
     "Pågående studier")."""

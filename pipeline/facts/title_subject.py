@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.facts.prose import _MAX_NAME_WORDS, _QUOTED
+from pipeline.facts.prose_names import MAX_NAME_WORDS as _MAX_NAME_WORDS
+from pipeline.facts.prose_names import QUOTED as _QUOTED
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["subject_project"]

@@ -21,6 +21,7 @@ from importlib import resources
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.lexicon import fold
 from pipeline.understand.dates import ISO_DATE
+from pipeline.understand.footnote_blocks import mark_footnotes
 from pipeline.understand.sections import heading_kind
 from pipeline.understand.table_lines import flat_table_line, table_header
 
@@ -45,9 +46,6 @@ _DNR_ONLY = re.compile(
     # (a register's letters are capitals: "åren 2009-2010" is the end of a title)
     r"^\(?\s*(?:(?:d\s?[il1]?\s?nr|diarienummer)\b\.?\s*:?\s*)?(?-i:[A-ZÅÄÖ]{0,5})[\s-]?[\dOo][\d.:\s]*[/–-][\d.:/\s–-]*\)?$",
     re.IGNORECASE,
-)
-_FOOTNOTE_START = re.compile(
-    r"^\s*(?P<mark>\d{1,2}|[!*'’>\"“”^°])\s+(?P<text>[A-ZÅÄÖa-zåäö(\"”].*)"
 )
 
 
@@ -127,7 +125,7 @@ def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
         _mark_top_block(lines, labs)
         _mark_around_page_numbers(lines, labs)
         _extend_address_blocks(lines, labs)
-        _mark_footnotes(lines, labs)
+        mark_footnotes(lines, labs)
     return labels
 
 
@@ -286,59 +284,6 @@ def _extend_address_blocks(lines: list[str], labs: list[str | None]) -> None:
         words = fold(text).split()
         if text and 1 <= len(words) <= 6 and _ORGANISATION.search(words[-1]):
             labs[i - 1] = "address"
-
-
-#: a running header flattened into a line of text: a page number or a protokoll's number
-_RUNNING_HEAD = re.compile(r"\bSida\s+\d+\s*\(\d+\)|\bProtokoll\s+nr\b", re.IGNORECASE)
-
-
-def _mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
-    """A footnote block: at the bottom of the page, after a blank line, a line that starts
-    with a small number (or an OCR'd superscript) and text, running to the page end."""
-    filled = [i for i, ln in enumerate(lines) if ln.strip()]
-    if len(filled) < 8:
-        return
-    lower_bound = filled[int(len(filled) * 0.55)]
-    for i in filled:
-        if i < lower_bound or labs[i] is not None:
-            continue
-        m = _FOOTNOTE_START.match(lines[i])
-        if m is None or (i > 0 and lines[i - 1].strip()):
-            continue
-        if _RUNNING_HEAD.search(lines[i]):
-            continue  # "2 Kommunstyrelsen Protokoll nr 13 Sida 2 (5) …": a page's head run in
-
-        mark = m.group("mark")
-        if mark.isdigit() and _numbered_list_before(lines, i, int(mark)):
-            continue
-        if mark.isdigit() and any(re.match(rf"\s*{mark}\.\d", lines[j]) for j in filled if j > i):
-            continue  # "3 Förvaltningens bedömning" over "3.1 …": a section and its parts
-        if (
-            mark.isdigit()
-            and int(mark) >= 10
-            and not any(re.search(rf"[^\W\d_]{mark}\b", ln) for ln in lines[:i])
-        ):
-            continue  # "12 Redovisning av …" on a meeting page: an agenda item, no note
-        rest = [j for j in filled if j >= i]
-        if len(rest) > 12 or sum(1 for j in rest if _TABLE_ROW.search(lines[j])) >= 2:
-            continue  # (a numbered table caption over its rows: "3  Utfall (tkr)")
-        marks = [f.group("mark") for ln in lines if (f := _FOOTNOTE_START.match(ln))]
-        if not mark.isdigit() and marks.count(mark) >= 2:
-            continue  # "*  Name" on line after line: a list's bullets, not a note's mark
-        for j in rest:
-            if labs[j] is None:
-                labs[j] = "footnote"
-        return
-
-
-#: a table row: a number in a column of its own after a gap
-_TABLE_ROW = re.compile(r"\S\s{3,}-?\d[\d ]*(?:,\d+)?(?:\s{2,}|\s*$)")
-
-
-def _numbered_list_before(lines: list[str], i: int, n: int) -> bool:
-    """Whether line `i` ("n text") continues a numbered list ("n-1 text") above it."""
-    prev = re.compile(rf"^\s*{n - 1}[.)]?\s")
-    return n > 1 and any(prev.match(ln) for ln in lines[max(0, i - 15) : i])
 
 
 def mark_page_one_header(

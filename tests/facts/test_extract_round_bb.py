@@ -12,7 +12,7 @@ from extract_helpers import understood
 from test_extract_layouts import facts_of
 
 from pipeline.facts.drafts import names_a_project
-from pipeline.facts.item_rows import organisation_first
+from pipeline.facts.item_orgs import organisation_first
 
 
 def _kinds(f: object) -> dict[int, str]:
