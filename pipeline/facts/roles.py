@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pipeline.facts.clauses import AGGREGATE, clause, in_partitive, in_whole_after
 from pipeline.facts.context import find_funds, sentence_year
 from pipeline.facts.cues import CueHit, cue_hits, strongest
+from pipeline.facts.item_amounts import is_list_item_amount, list_item_text
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -315,47 +316,6 @@ _GRANTED_APPLICATIONS = re.compile(
     r"\b(?:bevilja|beviljar|beviljas|beviljades|beviljats|tilldela\w*)\b[^.;]*"
     r"\bansokning(?:ar|arna)?\s+om\b[^.;]*$"
 )
-
-_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h][.)]|[-–—•·▪■*])\s+\S")
-_MAX_ITEM_LINES = 4
-
-
-_TRAILING_YEAR = re.compile(r"\s+(?:år\s+)?(?:19|20)\d\d$")
-
-
-def is_list_item_amount(lines: Sequence[str], k: int, raw: str) -> bool:
-    """Does the amount `raw` end an enumerated or bulleted list item that ends on line `k`?
-    (See :func:`list_item_text`.)"""
-    return list_item_text(lines, k, raw) is not None
-
-
-def list_item_text(lines: Sequence[str], k: int, raw: str) -> str | None:
-    """The text of the enumerated or bulleted list item that the amount `raw` ends on line
-    `k`, or None when it ends no item.
-
-    The amount (which may wrap: "– 310 000" / "kronor") is the last thing of the item's
-    lines up to `k` (a full stop or comma may follow), and line `k` or one of the few lines
-    above it that the item wraps over starts with "1.", "1)", "a)", "–" or "•".
-    """
-    if not 0 <= k < len(lines) or not raw.strip():
-        return None
-    after = lines[k + 1].strip() if k + 1 < len(lines) else ""
-    if after[:1].islower() and not _ITEM_START.match(lines[k + 1]):
-        return None  # the item goes on ("… om sammanlagt 200 000 kr" / "till två projekt.")
-    want = " ".join(raw.split())
-    parts: list[str] = []
-    for j in range(k, max(-1, k - _MAX_ITEM_LINES), -1):
-        line = lines[j]
-        if not line.strip():
-            return None
-        if j < k and line.rstrip().endswith((".", ":")):
-            return None  # the sentence above ended: no item starts here
-        parts.insert(0, line.strip())
-        if _ITEM_START.match(line):
-            text = " ".join(" ".join(parts).split())
-            end = _TRAILING_YEAR.sub("", text.rstrip(".,;"))  # "0,8 mnkr 2018": that year's
-            return text if end.endswith(want) else None
-    return None
 
 
 def amount_fund(
