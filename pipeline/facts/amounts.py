@@ -31,8 +31,9 @@ from pipeline.facts.drafts import REJECTED, Draft
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_amounts import grid_amounts
+from pipeline.facts.item_amounts import list_item_over
 from pipeline.facts.money_tables import find_money_tables
-from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year, list_item_text
+from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year
 from pipeline.facts.text_units import Paragraph, paragraphs
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -294,7 +295,7 @@ def _paragraph_amounts(
             owner = _owner(s.first, drafts, projects)
             spans = [(o.start, o.end) for o in found if o is not m]
             role = amount_role(s.text, para.text, heading, m.per, (m.start, m.end), spans)
-            item = _list_item(m.raw, s.first, s.last, lines)
+            item = list_item_over(m.raw, s.first, s.last, lines)
             if item is not None and m.per is None:
                 # an amount that ends a list item: read from the item alone; uncued, it is
                 # the item's (a project's) sum
@@ -408,17 +409,6 @@ def _paragraph_amounts(
                 )
             )
     return out
-
-
-def _list_item(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> str | None:
-    """The text of the enumerated or bulleted list item that the amount ends, on one of the
-    lines first..last, if any."""
-    texts = [ln.text for ln in lines]
-    for k in range(first, last + 1):
-        item = list_item_text(texts, k, raw)
-        if item is not None:
-            return item
-    return None
 
 
 def _row_lines_of(

@@ -43,6 +43,7 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "end_at_other_projects",
     "district_heading",
     "owner_preface",
     "preface_of_next",
@@ -260,3 +261,22 @@ def preface_of_next(lines: Sequence[BodyLine], j: int) -> bool:
         return False
     m = FIELD.match(lines[k].text.strip()) or known_gap_field(lines[k].text.strip())
     return m is not None and bool(NAME.match(fold(m.group("label")).strip()))
+
+
+def end_at_other_projects(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
+    """A block's text ends before a paragraph about another block's project ("Projektet
+    Tidiga insatser … genomförs tillsammans med …" after the last block)."""
+    names = [fold(d.name)[:30] for d in drafts]
+    for n, d in enumerate(drafts):
+        if d.desc_lines is None:
+            continue
+        start, stop = d.desc_lines
+        others = [x for m, x in enumerate(names) if m != n and len(x) >= 12]
+        for k in range(start + 1, stop + 1):
+            para = k > start and not lines[k - 1].text.strip()
+            if para and any(o in fold(lines[k].text) for o in others):
+                kept = "\n".join(lines[j].text for j in range(start, k)).strip()
+                d.description = kept or None
+                d.desc_lines = (start, k - 1) if kept else None
+                d.last_line = max(d.first_line, k - 1)
+                break

@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.block_owners import (
+    end_at_other_projects,
     intro_status,
     is_owner_line,
     own_by_owner_lines,
@@ -160,7 +161,7 @@ def find_field_blocks(
         description = "\n".join(lines[k].text for k in range(after, end)).strip() or None
         out.append(_draft(lines, i, after, end, fields, name_field[1], description, ctx, find, own))
         i = end
-    _end_at_other_projects(out, lines)
+    end_at_other_projects(out, lines)
     own_by_owner_lines(out, lines, find)
     intro = intro_status(lines, out[0].first_line) if out else None
     for d in out:
@@ -345,25 +346,6 @@ def _another_block(text: str) -> bool:
     """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
     gap = _LABEL_GAP.match(text)
     return gap is not None and bool(_HEADED.match(fold(gap.group("label")).strip()))
-
-
-def _end_at_other_projects(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
-    """A block's text ends before a paragraph about another block's project ("Projektet
-    Tidiga insatser … genomförs tillsammans med …" after the last block)."""
-    names = [fold(d.name)[:30] for d in drafts]
-    for n, d in enumerate(drafts):
-        if d.desc_lines is None:
-            continue
-        start, stop = d.desc_lines
-        others = [x for m, x in enumerate(names) if m != n and len(x) >= 12]
-        for k in range(start + 1, stop + 1):
-            para = k > start and not lines[k - 1].text.strip()
-            if para and any(o in fold(lines[k].text) for o in others):
-                kept = "\n".join(lines[j].text for j in range(start, k)).strip()
-                d.description = kept or None
-                d.desc_lines = (start, k - 1) if kept else None
-                d.last_line = max(d.first_line, k - 1)
-                break
 
 
 def _draft(

@@ -73,9 +73,15 @@ from pipeline.facts.grid_model import (
     read_number,
     words_in_money,
 )
-from pipeline.facts.grid_wrap import lift_wrapped_heads, lone_sums, starts_row, sum_opens_below
+from pipeline.facts.grid_wrap import (
+    goes_on,
+    lift_wrapped_heads,
+    lone_sums,
+    open_period,
+    starts_row,
+    sum_opens_below,
+)
 from pipeline.facts.text_units import kind_label
-from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -119,25 +125,6 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
     return tables
-
-
-def _open_period(row: GridRow) -> bool:
-    """The row's period cell ends in a dash: its end is on the next line."""
-    return row.text("end").rstrip().endswith(("–", "-", "—"))
-
-
-def _goes_on(nxt: Sequence[BodyLine], columns: list[GridColumn]) -> bool:
-    """The first line under a repeated header goes on with the row above the page break: it
-    starts in lower case, right of the first column, with no sum."""
-    if not nxt:
-        return False
-    text = nxt[0].text.strip()
-    return (
-        text[:1].islower()
-        and nxt[0].indent > columns[0].start + 1
-        and not find_amounts(text)
-        and not nxt[0].heading
-    )
 
 
 def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
@@ -201,7 +188,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             ):
                 j += 1  # its wrapped lines ("nämnd   belopp   tkr"), as many as the first's
             # a row the page break split goes on under the header ("i Husby och Akalla")
-            row = row if row is not None and _goes_on(lines[j : j + 1], columns) else None
+            row = row if row is not None and goes_on(lines[j : j + 1], columns) else None
             continue
         # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
         fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)
@@ -377,7 +364,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             # a period's end under its start ("2020-06 –" over "2021-12") goes on too
             and all(
                 col.role in ("name", "district", "performer", "funder", "purpose")
-                or (col.role == "end" and _open_period(row))
+                or (col.role == "end" and open_period(row))
                 for col in assign_columns(columns, cells)
             )
         )

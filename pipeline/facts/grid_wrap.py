@@ -32,7 +32,14 @@ from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns
 from pipeline.facts.grid_model import GridRow, GridTable, read_number
 from pipeline.lang.amounts import find_amounts
 
-__all__ = ["lift_wrapped_heads", "lone_sums", "starts_row", "sum_opens_below"]
+__all__ = [
+    "goes_on",
+    "open_period",
+    "lift_wrapped_heads",
+    "lone_sums",
+    "starts_row",
+    "sum_opens_below",
+]
 
 
 def lone_sums(table: GridTable, lines: Sequence[BodyLine]) -> None:
@@ -207,3 +214,22 @@ def starts_row(
     # a capitalised line at the left edge that fills two or more columns is a row of its own
     # (a wrapped name or district fills one column, or starts in lower case or indented)
     return looks_new and len(cells) >= 2
+
+
+def open_period(row: GridRow) -> bool:
+    """The row's period cell ends in a dash: its end is on the next line."""
+    return row.text("end").rstrip().endswith(("–", "-", "—"))
+
+
+def goes_on(nxt: Sequence[BodyLine], columns: list[GridColumn]) -> bool:
+    """The first line under a repeated header goes on with the row above the page break: it
+    starts in lower case, right of the first column, with no sum."""
+    if not nxt:
+        return False
+    text = nxt[0].text.strip()
+    return (
+        text[:1].islower()
+        and nxt[0].indent > columns[0].start + 1
+        and not find_amounts(text)
+        and not nxt[0].heading
+    )

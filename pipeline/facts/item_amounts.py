@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["is_list_item_amount", "list_item_text"]
+from pipeline.facts.context import BodyLine
+
+__all__ = ["is_list_item_amount", "list_item_over", "list_item_text"]
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[a-h][.)]|[-–—•·▪■*])\s+\S")
 _MAX_ITEM_LINES = 4
@@ -48,4 +50,15 @@ def list_item_text(lines: Sequence[str], k: int, raw: str) -> str | None:
             text = " ".join(" ".join(parts).split())
             end = _TRAILING_YEAR.sub("", text.rstrip(".,;"))  # "0,8 mnkr 2018": that year's
             return text if end.endswith(want) else None
+    return None
+
+
+def list_item_over(raw: str, first: int, last: int, lines: Sequence[BodyLine]) -> str | None:
+    """The text of the enumerated or bulleted list item that the amount ends, on one of the
+    lines first..last, if any."""
+    texts = [ln.text for ln in lines]
+    for k in range(first, last + 1):
+        item = list_item_text(texts, k, raw)
+        if item is not None:
+            return item
     return None

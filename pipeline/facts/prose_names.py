@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from pipeline.facts.lists import Place
+from pipeline.facts.lists import Place, PlaceFinder
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -23,8 +23,6 @@ __all__ = [
     "named_after_sums",
     "project_name_after",
 ]
-
-PlaceFinder = Callable[[str], list[Place]]
 
 QUOTED = re.compile(r"^[\"”“«»'’]([^\"”“«»]{2,150})[\"”“«»'’]")
 MAX_NAME_WORDS = 14
