@@ -23,11 +23,12 @@ import duckdb
 import httpx
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -131,11 +132,32 @@ def read(driver: WebDriver, css: str, attribute: str | None = None) -> str:
     return got
 
 
+def gone(driver: WebDriver, old: WebElement) -> None:
+    """Wait until `old` no longer belongs to the page shown: the page was replaced.
+
+    Selenium's `staleness_of` knows only StaleElementReferenceException; chromium may
+    instead answer "Node with given id does not belong to the document" while the new
+    page replaces the old one, which means the same thing."""
+
+    def replaced(_: WebDriver) -> bool:
+        try:
+            old.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as err:
+            if "does not belong to the document" in str(err):
+                return True
+            raise
+        return False
+
+    WebDriverWait(driver, WAIT_S).until(replaced)
+
+
 def press(driver: WebDriver, key: str) -> None:
     """Press a key on the page (not in a field), and wait for the page that follows."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.TAG_NAME, "body").send_keys(key)
-    WebDriverWait(driver, WAIT_S).until(ec.staleness_of(old))
+    gone(driver, old)
 
 
 def lines(path: Path) -> list[list[str]]:
@@ -167,7 +189,7 @@ def test_correct_an_amount_writes_the_line_namnd_correct_writes(
     browser.find_element(By.ID, "f-note").send_keys("per bilaga 1")
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.ID, "save").click()
-    WebDriverWait(browser, WAIT_S).until(ec.staleness_of(old))
+    gone(browser, old)
 
     written = lines(overrides / "corrections.csv")
     assert written[0] == list(HEADER_EXPECT)
@@ -278,7 +300,7 @@ def test_bad_input_gets_a_message_next_to_the_field(
     browser.find_element(By.ID, "f-end_date").send_keys("31/12/2021")
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.ID, "save").click()
-    WebDriverWait(browser, WAIT_S).until(ec.staleness_of(old))
+    gone(browser, old)
     assert "not a whole number of kronor" in read(browser, "#error-amount_sek")
     assert "not a date as YYYY-MM-DD" in read(browser, "#error-end_date")
     assert read(browser, "#f-amount_sek", "value") == "tolv tusen"
