@@ -326,6 +326,10 @@ def district_money(fund: str | None) -> bool:
     return fund in FOU_FUNDS or fund in GENERIC_FUNDS or bool(_DISTRICT_MONEY.search(fold(fund)))
 
 
+#: grants to an organisation's running activity ("Verksamhetsbidrag" in a row's grant-form
+#: cell, "Tabell 9. Verksamhetsbidrag till föreningar"): money, but no project
+OPERATING_FUNDS = frozenset({"verksamhetsbidrag", "verksamhetsstöd"})
+
 #: grant forms of any committee (the label of money that is not an FoU fund)
 PROGRAM_FUNDS = frozenset(
     {

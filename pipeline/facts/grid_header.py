@@ -56,7 +56,10 @@ _MAX_HEADER_WORDS = 12
 _COUNT_HEADER = re.compile(
     r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
-    r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*)"
+    r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
+    # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
+    # "tillfällen")
+    r"|\w[\w-]*\s+\(?(?:antal|st\.?|personer|tillfallen)\)?)"
 )
 _YEAR_UNIT = re.compile(
     # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt": money paid up to a year's end

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import followup_header, header_role
-from pipeline.facts.money_headers import DASH_CELL as _DASH_CELL
 from pipeline.facts.money_headers import MONEY_CELL as _MONEY_CELL
-from pipeline.facts.money_headers import stacked_header, wrapped_header
+from pipeline.facts.money_headers import cells as _cells
+from pipeline.facts.money_headers import column_units, stacked_header, wrapped_header
+from pipeline.facts.money_headers import money_cells as _money_cells
 from pipeline.facts.money_roles import (
     BREAKDOWN,
     TOTAL_LABEL,
@@ -42,7 +43,6 @@ _UNIT_CELL = re.compile(
     re.IGNORECASE,
 )
 _UNIT_ONLY = re.compile(rf"\(?\s*(?:{_UNIT_WORDS})\s*\)?", re.IGNORECASE)
-_CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
 _MAX_CAPTION_WORDS = 12
 _MAX_ROW_GAP = 2  # blank lines inside a table
 _COUNT_COLUMN = re.compile(r"medlemmar|antal(?:\s+[\w.]+)?|deltagare|delt\.?|platser|personer")
@@ -84,39 +84,6 @@ def _multiplier(unit: str) -> int:
     return 1
 
 
-def _cells(line: str) -> list[str]:
-    cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
-    out: list[str] = []
-    for c in cells:
-        run_in = _RUN_IN_SUM.match(c) if out else None
-        if run_in is not None and not _QUALIFIER_END.search(run_in.group(1)):
-            # "Socialstyrelsen 1 150 000": the gap before a sum closed to one space
-            out += [run_in.group(1), run_in.group(2)]
-        else:
-            out.append(c)
-    return out
-
-
-#: a sum's own qualifier before it ("ca 110 000"): no label
-_QUALIFIER_END = re.compile(
-    r"(?:^|\s)(?:ca\.?|cirka|drygt|knappt|omkring|ungefär|närmare|högst|minst)$", re.IGNORECASE
-)
-#: a label cell with a sum run into its end ("Socialstyrelsen 1 150 000")
-_RUN_IN_SUM = re.compile(r"^(.*[^\W\d_]\w*)\s((?:−|-)?\d{1,3}(?:[ \u00a0]\d{3})+)$")
-
-
-def _money_cells(cells: list[str]) -> int:
-    """How many cells at the end of a row are money (a number or a dash)."""
-    n = 0
-    for c in reversed(cells):
-        m = _MONEY_CELL.match(c)
-        if _DASH_CELL.match(c) or (m and not YEAR_CELL.match(c)):
-            n += 1
-        else:
-            break
-    return n
-
-
 def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> list[TableAmount]:
     """Numbers in the money columns of tables whose unit is printed in a caption, header or
     unit line ("Budget för projektet år 2001 (kronor)", "Finansiering 2010   Kronor",
@@ -146,7 +113,8 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
                 continue
         if u is None and _money_header(text) and not (headings and headings[i]):
             # "Förening   Sökt 2002   Förslag 2002   Beviljat 2001": sums of money in
-            # columns that say so, no unit printed: kronor
+            # columns that say so, no unit printed: kronor (or what the line under the header
+            # gives each column, "(tkr)   (tkr)")
             found, end = _read_money_table(lines, headings, i, 1, consumed)
             if found:
                 out += found
@@ -333,6 +301,9 @@ def _read_money_table(
                     # "Budget   Prognos" over "Verksamhetsområde   2018   2018   Avvikelse";
                     # "Mottagna   Grund-" over "Stadsdelsnämnd   2015   belopp": one header
                     header_cells, start = [dehyphen_join(c.split()) for c in stacked], start + 1
+    # "tkr   tkr   antal" under the header: each money column's own unit, a count no money
+    units = column_units(lines[start]) if start < n and start > anchor else None
+    start += units is not None
     rows: list[tuple[int, list[str], int]] = []
     blanks = 0
     last = anchor
@@ -347,7 +318,9 @@ def _read_money_table(
                 break
             continue
         if _group_label(lines, j, line):
-            blanks = 0  # "Våld i nära relationer" over its rows: a group of the table
+            # "Våld i nära relationer" over its rows: a group of the table (or a row's
+            # label over its sums)
+            blanks, label_line = 0, line
             continue
         if headings and headings[j]:
             break
@@ -355,9 +328,10 @@ def _read_money_table(
         if len(cells) == 1 and (tail := _LABEL_VALUE.match(line)) is not None:
             cells = [tail.group("label"), tail.group("value")]  # "Rinkeby 2,4"
         money = _money_cells(cells)
-        if money == 1 == len(cells) and label_line is not None:
-            # a table flattened one cell per line: "Förskoleverksamhet" / "511,9"
-            cells, money = [label_line, cells[0]], 1
+        if money == len(cells) and label_line is not None:
+            # a table flattened one cell per line: "Förskoleverksamhet" / "511,9"; a label
+            # joined over its hyphen whose sums were left on the next line
+            cells = [label_line, *cells]
         label_line = line if money == 0 and len(line.split()) <= 8 else None
         if money == 0 or money >= len(cells):
             if rows and (line.endswith(".") or len(line.split()) > 6 or blanks):
@@ -399,7 +373,12 @@ def _read_money_table(
             m = _MONEY_CELL.match(cell)
             if m is None:
                 continue
-            col = col_heads[ncols - money + c_idx] if ncols - money + c_idx < len(col_heads) else ""
+            at = ncols - money + c_idx
+            col = col_heads[at] if at < len(col_heads) else ""
+            # (the units line's cells stand over the last money columns)
+            unit = units[at - ncols + len(units)] if units and at >= ncols - len(units) else mult
+            if unit == 0:
+                continue  # "antal" under "Aktiviteter": a count
             if (
                 _COUNT_COLUMN.fullmatch(fold(col).strip())
                 or _PEOPLE_COLUMN.match(fold(col).strip())
@@ -408,7 +387,7 @@ def _read_money_table(
                 continue  # "Medlemmar", "Antal platser", "Kvalitetspoäng": no money
             whole = int(re.sub(r"\D", "", m.group("num")))
             dec = m.group("dec")
-            value = whole * mult + (int(dec.ljust(3, "0")[:3]) * mult // 1000 if dec else 0)
+            value = whole * unit + (int(dec.ljust(3, "0")[:3]) * unit // 1000 if dec else 0)
             if value <= 0:
                 continue
             if m.group("neg"):

@@ -49,7 +49,6 @@ from pipeline.facts.context import (
     BodyLine,
     Context,
     document_fund,
-    find_funds,
     mixed_funding,
     specific_fund,
     study_fund_of,
@@ -127,15 +126,21 @@ from pipeline.facts.projects import end_date_in, find_studies, performer_in
 from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
-from pipeline.facts.state_money import state_money
-from pipeline.facts.sum_kinds import co_financed_costs, procured_amounts, sought_amounts
+from pipeline.facts.state_money import on_state_grant, state_money
+from pipeline.facts.sum_kinds import (
+    co_financed_costs,
+    operating_grants,
+    procured_amounts,
+    running_activity,
+    sought_amounts,
+)
 from pipeline.facts.tables import find_tables
 from pipeline.facts.text_units import sentences, year_label
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 80
+EXTRACT_VERSION = 81
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -371,17 +376,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         dataclasses.replace(a, fund_type=own_money[a.fund_type]) if a.fund_type in own_money else a
         for a in amounts
     ]
-    # a decision on a statsbidrag (not an application for one, nor a project financed
-    # several ways) is about that money only
-    granted_state = (
-        (
-            any(f == "statsbidrag" for _s, _e, f in find_funds(subject or ""))
-            # no subject line read: what the body is about
-            or (subject is None and ctx.default_fund == "statsbidrag")
-        )
-        and not applying
-        and not re.search(r"medfinansier", fold(all_text))
-    )
+    granted_state = on_state_grant(subject, ctx.default_fund, applying, all_text)
     amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text)
     if applying:
         amounts = co_financed_costs(amounts, all_text)
@@ -391,6 +386,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         dataclasses.replace(p, status="ansökt") if p.project_id in rejected else p for p in projects
     ]
     amounts = sought_amounts(amounts, projects)
+    running = {
+        p.project_id for d, p in zip(drafts, projects, strict=True) if running_activity(d, lines)
+    }
+    projects, amounts = operating_grants(projects, amounts, running)
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence

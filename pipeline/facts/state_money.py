@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.context import find_funds
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount
 
@@ -22,6 +23,20 @@ STATE_FUNDER = re.compile(
 _STATE_GRANTS = re.compile(
     r"\b(?:lansstyrelsen|socialstyrelsen|\w+myndigheten|\w+verket)\s+(?:beviljar|beslutar)\b"
 )
+
+
+def on_state_grant(
+    subject: str | None, default_fund: str | None, applying: bool, text: str
+) -> bool:
+    """Is the document a decision on a statsbidrag (not an application for one, nor a
+    project financed several ways), about that money only? Its subject names the grant, or,
+    with no subject line read, its body is about it."""
+    named = any(f == "statsbidrag" for _s, _e, f in find_funds(subject or ""))
+    return (
+        (named or (subject is None and default_fund == "statsbidrag"))
+        and not applying
+        and not re.search(r"medfinansier", fold(text))
+    )
 
 
 def state_money(

@@ -18,6 +18,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.context import OPERATING_FUNDS, BodyLine, find_funds
+from pipeline.facts.drafts import Draft
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Project
 
@@ -92,3 +94,48 @@ def _whole_cost(a: Amount) -> bool:
     text = fold(a.evidence)
     at = text.find(fold(a.raw))
     return bool(_WHOLE_COST.search(text)) and "varav" not in (text[:at] if at >= 0 else text)
+
+
+#: a grant to an organisation's running activity named ("Verksamhetsbidrag", "verksamhetsstöd")
+_OPERATING = re.compile(r"\bverksamhets(?:bidrag|stod)")
+#: a project said to be one ("för projektet Sommarscen Bromma")
+_PROJECT_WORD = re.compile(r"\bprojekt")
+#: a kind of grant named ("Utvecklingsbidrag", "projektstöd")
+_GRANT = re.compile(r"\b\w{3,}(?:bidrag|stod)\b")
+_CAPTION_REACH = 60  # lines from a table's caption down to its last row (a page break between)
+
+
+def running_activity(d: Draft, lines: Sequence[BodyLine]) -> bool:
+    """Is draft `d` an association's running activity granted money, not a project? Its
+    fund is an operating grant, said in its own row ("Farsta Hembygdsförening
+    Verksamhetsbidrag  45 000") or by the last line above it that names a fund ("Tabell 9.
+    Verksamhetsbidrag till föreningar"), and nothing calls it a project."""
+    if d.fund_type not in OPERATING_FUNDS or _PROJECT_WORD.search(fold(d.evidence)):
+        return False
+    if _OPERATING.search(fold(d.evidence)):
+        return True
+    for j in range(d.first_line - 1, max(-1, d.first_line - 1 - _CAPTION_REACH), -1):
+        said = fold(lines[j].text)
+        if _OPERATING.search(said):
+            return True
+        if find_funds(lines[j].text) or _GRANT.search(said):
+            return False  # "Tabell 2. Utvecklingsbidrag 2022": another grant's rows
+    return False
+
+
+def operating_grants(
+    projects: Sequence[Project], amounts: Sequence[Amount], running: set[str]
+) -> tuple[list[Project], list[Amount]]:
+    """An association's grant to its running activity ("Verksamhetsbidrag" in a row's
+    grant-form cell, a table of "Verksamhetsbidrag till föreningar") is money, no project:
+    the rows leave the projects, their sums stay, no project's cost."""
+    if not running:
+        return list(projects), list(amounts)
+    return [p for p in projects if p.project_id not in running], [
+        dataclasses.replace(
+            a, project_id=None, kind="other" if a.kind == "project_cost" else a.kind
+        )
+        if a.project_id in running
+        else a
+        for a in amounts
+    ]

@@ -128,6 +128,10 @@ def _document_fields(
         # a protokollsutdrag's subject is its §'s heading; the lines the layout took for the
         # subject stand under it ("Kulturförvaltningen har i tjänsteutlåtande …")
         title = paragraph_title(pages) or title
+    if title is not None and str(title.value)[:1].islower():
+        # "föreningen, har träffat följande överenskommelse." is no title: an agreement's
+        # kind over its subject is
+        title = kind_over_subject(p1) or title
     if title is None and flat:
         title = _flat_title(flat[0].text)
     if title is None:

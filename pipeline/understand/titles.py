@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lang.fuzzy import fold
 from pipeline.records import CleanPage, Section
 from pipeline.understand.committees import find_committees
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import _join
 from pipeline.understand.dnr import find_dnrs
+from pipeline.understand.heading_shapes import FUNCTION_WORDS
 from pipeline.understand.letterhead import _PARAGRAPH, _Field
 from pipeline.understand.signatories import _cells, _name_cell, _role_cell
 
@@ -53,6 +55,9 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
         # answers ("Motion (2020:74) av Anna Exempel m.fl. (V)"), or the utlåtande's
         # designation ("Utlåtande 2000:41 RI (Dnr 309-1174/2000)")
         parts = parts[:-1]
+    cut = next((k for k in range(1, len(parts)) if _subtitle(parts[k], parts[k - 1])), None)
+    if cut is not None:
+        parts = parts[:cut]  # "Uppföljning av villkor för …" over "Kontroll enligt …"
     while (
         len(parts) > 1
         and _committee_only(parts[-1])
@@ -76,6 +81,27 @@ def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...])
             if text:
                 return _Field(text, sec.heading, 0.6)
     return None
+
+
+#: the first word of a subtitle: what kind of paper the subject comes as ("Interpellation
+#: 2004:18 av …", "Kontroll enligt …", "Godkännande av förfrågningsunderlag") -- an action
+#: noun or the name of a kind of paper, never a name
+_SUBTITLE_HEAD = re.compile(
+    r"(?:[a-zåäö]{4,}(?:ning|ande|ende|else|tion|sion)"
+    r"|interpellation|kontroll|ansökan|begäran|yttrande|information)$"
+)
+
+
+def _subtitle(line: str, above: str) -> bool:
+    """Is `line`, under the title's line `above`, a subtitle of its own rather than the
+    title's wrapped end? `above` ends a phrase (no function word, comma or hyphen) and
+    `line` opens with a capital on an action noun or a kind of paper."""
+    words, prev = line.split(), above.rstrip()
+    if not words or not words[0][:1].isupper() or not prev or prev.endswith((",", "-", "–")):
+        return False
+    if fold(prev.split()[-1]) in FUNCTION_WORDS:
+        return False
+    return _SUBTITLE_HEAD.match(words[0].lower().strip(",.:")) is not None
 
 
 def _committee_only(line: str) -> bool:
@@ -169,11 +195,12 @@ def _flat_title(head: str) -> _Field | None:
 #: a § mark on a line of its own, or in front of its heading ("§ 6", "§ 12 Budget 2009")
 _PARAGRAPH_MARK = re.compile(r"^\s*§\s*\d{1,3}\s*(?:[a-z]\b)?\s*(?P<rest>.*)$")
 #: the protocol's own business, not a subject ("Val av justerare", "Justering")
+#: a § of the meeting's own business, no ärende (matched folded: OCR may have lost å/ä/ö)
 _PROCEDURAL = re.compile(
     r"^(?:val av justerare|justering|protokollets justering|justerare|upprop|"
-    r"(?:godkännande|fastställande) av (?:dagordning|föredragningslista)|mötets öppnande|"
-    r"anmälan av delegationsbeslut|anmälningsärenden|meddelanden|information)",
-    re.IGNORECASE,
+    r"(?:godkannande|faststallande) av (?:dagordning|foredragningslista)|motets oppnande|"
+    r"anmalan av delegationsbeslut|anmalningsarenden|meddelanden|information|"
+    r"ovriga fragor|ovrigt\b|fragor\b)",
 )
 _HEADING_END = re.compile(
     r"^\s*(?:$|d\s?[il1]?\s?nr\b|diarienummer|beslut\b|ärendet\b|sammanfattning\b|"
@@ -207,11 +234,13 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
                     break
                 if _HEADING_END.match(nxt) or (parts and nxt.rstrip().endswith(".")):
                     break
-                if parts and _CODE_LINE.match(nxt):
-                    break  # the ärende's code under the heading ("SBN-2012-0388")
+                if parts and (_CODE_LINE.match(nxt) or _subtitle(nxt, parts[-1])):
+                    # the ärende's code under the heading ("SBN-2012-0388"), or what it
+                    # comes as ("Interpellation 2004:18 av …")
+                    break
                 parts.append(nxt)
             heading = _join(parts).strip(" .")
-            if not heading or _PROCEDURAL.match(heading) or len(heading.split()) > 25:
+            if not heading or _PROCEDURAL.match(fold(heading)) or len(heading.split()) > 25:
                 continue
             return _Field(heading, " / ".join([text, *parts]), 0.6)
     return None
@@ -249,6 +278,10 @@ def lone_subject(p1: CleanPage) -> _Field | None:
                 break
             para.append(t)
         if len(" ".join(para).split()) >= _MIN_PROSE_WORDS and not _LABEL.match(para[0]):
+            return _Field(text, text, 0.5)
+        if k >= 2 and not texts[k - 2] and start - end >= 2:
+            # a report's cover: the title set apart by two blank lines or more each side
+            # ("Granskning av föreningsbidrag -" ⏎ "handläggning och uppföljning")
             return _Field(text, text, 0.5)
     return None
 
@@ -293,7 +326,11 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
         heading = (m.group("rest") if m else "").strip() or next(
             (t.strip() for t in lines[k + 1 : k + 3] if t.strip()), ""
         )
-        if number and not _PROCEDURAL.match(heading) and not heading.lower().startswith("forts"):
+        if (
+            number
+            and not _PROCEDURAL.match(fold(heading))
+            and not heading.lower().startswith("forts")
+        ):
             business.setdefault(number, heading)
     if len(business) < 2:
         return None  # one ärende among procedural §§: its heading is the title
@@ -341,7 +378,9 @@ def labelled_subject(p1: CleanPage) -> _Field | None:
 #: a document's kind in capitals over its subject in lower case: "AVTAL" ⏎ "om bidrag till …"
 _KIND_CAPS = re.compile(
     r"^(?:AVTAL|ÖVERENSKOMMELSE|SAMVERKANSAVTAL|BIDRAGSAVTAL|UPPDRAGSAVTAL|PARTNERSKAPSAVTAL|"
-    r"AVSIKTSFÖRKLARING|IDÉBURET OFFENTLIGT PARTNERSKAP|OVERENSKOMMELSE)$"
+    r"AVSIKTSFÖRKLARING|IDÉBURET OFFENTLIGT PARTNERSKAP|OVERENSKOMMELSE)"
+    # "ÖVERENSKOMMELSE OM IDÉBURET OFFENTLIGT PARTNERSKAP (IOP)": the kind and what it is
+    r"(?:\s+(?:OM|AVSEENDE|MELLAN|FÖR)\b[A-ZÅÄÖÉ()\s-]*)?$"
 )
 _MAX_KIND_SUBJECT_LINES = 3
 
@@ -350,12 +389,20 @@ def kind_over_subject(p1: CleanPage) -> _Field | None:
     """An agreement's title: its kind set in capitals on a line of its own, the subject going
     on under it in lower case ("AVTAL" ⏎ "om bidrag till dagverksamhet för …" ⏎ "vuxna
     2015–2017"): "Avtal om bidrag till dagverksamhet för … vuxna 2015–2017"."""
-    texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:30]]
+    # (page 1's lines above its first heading were taken for letterhead)
+    texts = [
+        ln.text.strip() if ln.furniture in (None, "letterhead") else "" for ln in p1.lines[:30]
+    ]
     for k, text in enumerate(texts):
         if not _KIND_CAPS.match(text):
             continue
-        parts = [text.capitalize()]
-        for t in texts[k + 1 : k + 1 + _MAX_KIND_SUBJECT_LINES]:
+        # (an acronym in brackets stays as printed: "(IOP)")
+        head = re.sub(r"\(([a-zåäö]{2,6})\)", lambda m: f"({m[1].upper()})", text.capitalize())
+        parts = [head]
+        below = texts[k + 1 : k + 2 + _MAX_KIND_SUBJECT_LINES]
+        if below[:1] == [""] and below[1:2] and below[1][:1].islower():
+            below = below[1:]  # the subject under a blank line ("avseende mötesplatsen …")
+        for t in below[:_MAX_KIND_SUBJECT_LINES]:
             if not t or (len(parts) == 1 and not t[:1].islower()):
                 break
             parts.append(t)
