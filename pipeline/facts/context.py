@@ -235,6 +235,9 @@ class Context:
     default_year: int | None = None
     study_fund: str = "MUL"
     default_fund: str | None = None  # the fund the whole document is about, when it has one
+    # the local development money and the study-visit money a title names together
+    # ("Ansökan om lokala utvecklingsmedel (LUM) och medel för … (MUL) 2025")
+    paired: bool = False
     _heads: list[int] = field(default_factory=list)
     _paras: list[int] = field(default_factory=list)
 
@@ -301,15 +304,31 @@ class Context:
         return self.fund_at(i, with_default)
 
 
-def specific_fund(fund: str | None, ctx: Context) -> str | None:
+def specific_fund(fund: str | None, ctx: Context, about: str = "") -> str | None:
     """The generic "FoU-medel" names no fund of its own: it is the fund the document is
     about when it is about one, else unknown. A grant form named in passing ("projektbidrag",
-    "föreningsbidrag") in a document about one FoU fund is that fund's money."""
+    "föreningsbidrag") in a document about one FoU fund is that fund's money. In a document
+    about both the local development money and the study-visit money, what a project is
+    `about` says which: a trip is the study visits', any other work the local money's."""
     if is_program_fund(fund) and ctx.default_fund in FOU_FUNDS:
         return ctx.default_fund
     if fund not in GENERIC_FUNDS:
-        return fund
-    return ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None
+        got = fund
+    else:
+        got = ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None
+    if got is None and about and ctx.paired:
+        return ctx.study_fund if _TRIP.search(fold(about)) else "LUM"
+    return got
+
+
+#: a study trip named ("Studieresa till Antwerpen", "Resmål:", "studiebesök i Oslo")
+_TRIP = re.compile(r"\b(?:studieres\w*|studiebesok\w*|resa till|resmal|resan till)\b")
+
+
+def paired_funds(title: str | None, study_fund: str = "MUL") -> bool:
+    """Does the title name the local development money and the study-visit money, and no
+    other fund?"""
+    return {f[2] for f in find_funds(title or "", study_fund)} == {"LUM", study_fund}
 
 
 #: the committees' own research and development funds

@@ -355,8 +355,14 @@ _FUNDING_TAIL = re.compile(
 
 def funding_tail(d: Draft) -> None:
     """A name that goes on with the money it was paid from ("Stegen – arbetsträning …,
-    finansierat av Europeiska socialfonden"): the name without it, the fund the project's
-    when it has none."""
+    finansierat av Europeiska socialfonden", "Studieresa till Antwerpen (MUL)"): the name
+    without it, the fund the project's when it has none."""
+    bracket = re.search(r"\s*\(([^()]{2,12})\)$", d.name)
+    funds = find_funds(bracket.group(1)) if bracket else []
+    if bracket and len(funds) == 1 and funds[0][:2] == (0, len(bracket.group(1))):
+        d.name = d.name[: bracket.start()]
+        d.fund_type = d.fund_type or funds[0][2]
+        return
     for lead in re.finditer(r"(?:,\s*|\s+)(?=med\b|finansiera)", d.name, re.IGNORECASE):
         m = _FUNDING_TAIL.match(d.name, lead.start())
         if m is None:

@@ -270,11 +270,14 @@ def bare_name_over_fields(
         or text.endswith((".", ":", ","))
         or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
         or find_amounts(text)
-        or i + 1 >= len(lines)
-        or not is_field(lines[i + 1].text)
+        or i + 2 >= len(lines)
     ):
         return None
-    fields, after = read_fields(lines, i + 1)
+    # (one blank line may stand between the name and its fields)
+    k = i + 2 if not lines[i + 1].text.strip() else i + 1
+    if not is_field(lines[k].text):
+        return None
+    fields, after = read_fields(lines, k)
     kinds = (AMOUNT, COST, PERFORMER, TOTAL, YEAR_COST)
     if not any(p.match(lab) for lab in fields for p in kinds):
         return None
@@ -282,8 +285,19 @@ def bare_name_over_fields(
         return None
     if field_of(fields, NAME) is not None:
         return None  # "Studiebesök (MUST)" over "Resmål: …": a caption; the block names itself
-    # ("A   Arbetslinjen i …": the item's letter before its name)
-    return {"projekt": (i, re.sub(r"^[A-H]\s{2,}", "", text)), **fields}, after
+    # ("A   Arbetslinjen i …": the item's letter before its name; "… – ny ansökan": what
+    # the section brings of it)
+    name = _PAPER_TAIL.sub("", re.sub(r"^[A-H]\s{2,}", "", text))
+    return {"projekt": (i, name), **fields}, after
+
+
+#: what a section brings of the project its heading names ("Hemmaplan – redovisning 2024
+#: och ansökan för 2025", "… – ny ansökan", "… – slutrapport")
+_PAPER_TAIL = re.compile(
+    r"\s+[–—-]\s+(?:ny\s+|fortsatt\s+)?(?:ansökan|redovisning|slutrapport|delrapport|"
+    r"lägesrapport)\b[^–—]*$",
+    re.IGNORECASE,
+)
 
 
 def _granted_alone(lines: Sequence[BodyLine], i: int, fields: dict[str, tuple[int, str]]) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "column_at",
     "unheaded_names",
     "unit_beside_name",
+    "units_above",
     "unnamed_column",
 ]
 
@@ -147,3 +148,34 @@ def _in_order(columns: list[GridColumn], cells: list[GridCell]) -> list[int]:
         out.append(k - 1)
         k -= 1
     return out[::-1]
+
+
+#: a unit of thousands or millions of kronor in a header's words ("(tusental kr)", "tkr")
+_THOUSANDS = re.compile(r"\b(?:tkr|tusentals?\s+(?:kr|kronor)|tusen\s+kronor|ksek)\b")
+_MILLIONS = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor)\b")
+_MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
+
+
+def units_above(above: list[str], columns: list[GridColumn]) -> None:
+    """A unit in the words set over a group of money columns ("Sökt hos socialtjänst-" over
+    "nämnden (tusental kr)" over "2005   2006   Summa"): the unit of each money column under
+    that group's cell that prints no unit of its own. A cell reaches from its start to the
+    start of the next cell on its line."""
+    for line in above:
+        cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+        for k, (start, text) in enumerate(cells):
+            f = fold(text)
+            if any(ch.isdigit() for ch in f):
+                continue  # ("3 mnkr" is a sum, no column's unit)
+            unit = 1000 if _THOUSANDS.search(f) else 1_000_000 if _MILLIONS.search(f) else 1
+            if unit == 1:
+                continue
+            # (the group's first cell may stand on the line above: its start is the group's)
+            end = cells[k + 1][0] if k + 1 < len(cells) else 10_000
+            for col in columns:
+                if (
+                    col.role in _MONEY_ROLES
+                    and col.multiplier == 1
+                    and start - 2 <= col.start < end
+                ):
+                    col.multiplier = unit

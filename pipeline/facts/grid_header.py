@@ -17,6 +17,7 @@ from pipeline.facts.grid_columns import (
     column_at,
     unheaded_names,
     unit_beside_name,
+    units_above,
     unnamed_column,
 )
 from pipeline.facts.header_roles import (
@@ -222,6 +223,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         districts[0].role = "performer_name"
     unheaded_names(columns)
     unit_beside_name(columns)
+    # ("Sökt hos socialtjänst-" over "nämnden (tusental kr)" over the header: a group's unit)
+    units_above(_set_over(lines, i), columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
@@ -239,6 +242,16 @@ _PROPOSED = re.compile(r"\s*(?:forslag|foreslaget|foreslas|nytt\s+beslut)\b")
 def _year_of(header: str) -> int | None:
     m = re.search(rf"\b({YEAR})\b", header)
     return int(m.group(1)) if m else None
+
+
+def _set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
+    """The (at most two) lines of words set right over the header, no blank line between."""
+    out: list[str] = []
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if not lines[k].text.strip() or lines[k].text.rstrip().endswith("."):
+            break
+        out.insert(0, " " * lines[k].indent + lines[k].text)
+    return out
 
 
 def earlier_grants(columns: list[GridColumn]) -> None:

@@ -50,6 +50,7 @@ from pipeline.facts.context import (
     Context,
     document_fund,
     mixed_funding,
+    paired_funds,
     specific_fund,
     study_fund_of,
 )
@@ -116,13 +117,15 @@ from pipeline.facts.numbered_rows import (
     describe_numbered_rows,
     headed_by,
 )
+from pipeline.facts.one_application import one_application
 from pipeline.facts.owner_cards import find_owner_cards
+from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
-from pipeline.facts.performers import RESEARCH_BODY, own_local_money
+from pipeline.facts.performers import own_local_money
 from pipeline.facts.priced_blocks import find_priced_blocks
-from pipeline.facts.projects import end_date_in, find_studies, performer_in
+from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
@@ -135,7 +138,7 @@ from pipeline.facts.sum_kinds import (
     sought_amounts,
 )
 from pipeline.facts.tables import find_tables
-from pipeline.facts.text_units import sentences, year_label
+from pipeline.facts.text_units import year_label
 from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
@@ -157,6 +160,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         default_year=year,
         study_fund=study,
         default_fund=document_fund(subject, all_text, study, doc.meta.committee),
+        paired=paired_funds(subject, study),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     # a district is named as it was when the document was written ("Älvsjö" in a 2019
@@ -210,6 +214,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_owner_cards(lines, places)),
         lambda: listed(find_intro_lists(lines, places, own)),
         lambda: listed(find_inline_lists(lines, places, own)),
+        lambda: listed(find_owner_for_lists(lines, places)),
         lambda: listed(find_block_projects(lines, places)),
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
@@ -300,7 +305,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.places = district_heading(ctx, lines, d.first_line, places, named_at)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
         d.places += partners_of_own(d, own_district, places)
-        fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx)
+        fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx, d.evidence)
         d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
@@ -312,21 +317,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     applying = is_application(subject)
     if applying or also_applies(subject):
         own_application(drafts, own_district, places)
-    if applying and len(drafts) == 1 and drafts[0].performer is None:
-        # an application for one project is all about it: whoever the document says will
-        # evaluate or carry it out ("Projektet utvärderas av …") is its performer
-        found = performer_in("\n".join(ln.text for ln in lines), orgs)
-        if found is not None and (orgs(found) or RESEARCH_BODY.search(fold(found))):
-            drafts[0].performer = found
-    if applying and len(drafts) == 1 and drafts[0].end_date is None:
-        # ... and so is when it ends ("Projektet startar i januari 2025 och avslutas den 31
-        # december 2025")
-        said = [
-            t.text
-            for t in sentences([ln.text for ln in lines])
-            if _ENDS.search(fold(t.text)) and not _REPORTED.search(fold(t.text))
-        ]
-        drafts[0].end_date = end_date_in("\n".join(said)) if said else None
+    if applying and len(drafts) == 1:
+        one_application(drafts[0], lines, orgs)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
@@ -442,8 +434,6 @@ _SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
 
 
 #: a sentence that says when a project ends (not when it reports)
-_ENDS = re.compile(r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pagar till)\b")
-_REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
 
 
 #: a name that is a research body's ("… högskola", "Institutionen för …")

@@ -181,6 +181,10 @@ def restore_lost_bullets(lines: list[str]) -> None:
 _OWNER_ITEM = re.compile(r"^(?P<indent>\s{2,})(?P<owner>[A-ZÅÄÖ][^:•]{1,70}?):\s+(?=[A-ZÅÄÖ\"”])")
 _OWNER_WORD = re.compile(r"forvaltning|stadsdel|\bsdf\b|enhet|avdelning|socialjour")
 _MIN_OWNER_ITEMS = 2
+#: the label of a form's field that names an office ("Sökande förvaltning", "Ansvarig enhet")
+_FORM_LABEL = re.compile(
+    r"^(?:sokande|ansvarig|utforande|deltagande|medsokande|ansokande|berord|huvudansvarig)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -209,8 +213,8 @@ def restore_owner_items(lines: list[str]) -> None:
         m = _OWNER_ITEM.match(ln)
         if m is None or _MARKED.match(ln.strip()) or CELL_GAP.search(ln.strip()):
             continue
-        if not _names_owner(m.group("owner")):
-            continue
+        if not _names_owner(m.group("owner")) or _FORM_LABEL.match(fold(m.group("owner"))):
+            continue  # ("Sökande förvaltning:  Järva": a form's field, no item)
         found.setdefault(len(m.group("indent")), []).append(k)
     for depth, ks in found.items():
         if len(ks) < _MIN_OWNER_ITEMS:

@@ -5,7 +5,13 @@ for the test (none of the rounds' names or sums):
   "(tkr)");
 * grants to associations' running activity ("Verksamhetsbidrag" in a row's grant-form
   cell, a table captioned "Verksamhetsbidrag till föreningar") are money but no projects,
-  while project grants in the same table, and another grant's table after them, are.
+  while project grants in the same table, and another grant's table after them, are;
+* projects named in one sentence as "<owner> för projektet <name>" items after a colon,
+  the sentence's total no project's sum;
+* a name over its fields with a blank line between, what the section brings of it ("– ny
+  ansökan") and its fund in brackets ("(MUL)") no part of the name; in an application for
+  both LUM and MUL, a block that no fund names is a trip's or else the local money's;
+* a unit set over a group of money columns ("nämnden (tusental kr)").
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
 from test_extract_round_mm import DISTRICT_HEAD
 
 
@@ -105,3 +112,91 @@ Summa                      2 620       2 523           122
     # column of counts is no money
     assert {1_240_000, 1_180_000, 520_000, 498_000, 2_620_000, 2_523_000} <= sums
     assert not sums & {64, 37, 21, 122, 64_000, 122_000}
+
+
+def test_owners_and_names_in_one_sentence_after_a_colon(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2019, title="Årsrapport för FoU-verksamheten 2018")
+        + """
+Lokala utvecklingsmedel 2018
+
+Under 2018 beviljades fyra projekt lokala utvecklingsmedel med sammanlagt
+1,6 mnkr: Farsta för projektet Läsglädje i förskoleklass, Bromma och Älvsjö
+gemensamt för Tidigt stöd till unga föräldrar, Skärholmen för Seniorer i
+samtal samt socialförvaltningens socialjour för Trygga nätter.
+
+Två av projekten avslutades under året.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got == {
+        "Läsglädje i förskoleklass": (["farsta"], None),
+        "Tidigt stöd till unga föräldrar": (["alvsjo", "bromma"], None),
+        "Seniorer i samtal": (["skarholmen"], None),
+        "Trygga nätter": (["socialforvaltningen", "socialjouren"], None),
+    }
+
+
+def test_named_blocks_of_an_application_for_two_funds(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(
+            year=2023,
+            title="Ansökan om lokala utvecklingsmedel (LUM) och medel för utveckling "
+            "och lärande (MUL) 2024",
+        )
+        + """
+Ärendet
+
+Familjestöd på hemmaplan – redovisning 2023 och ansökan för 2024
+
+  Sökande förvaltning:  Skarpnäck
+  Projektår:            2 av 3
+  Sökt belopp 2024:     410 000 kr
+
+Projektet ger stöd i hemmet till familjer med tonåringar.
+
+Tolkstöd i utredningar – ny ansökan
+
+  Sökande förvaltning:  Skarpnäck
+  Projektår:            1 av 2
+  Sökt belopp 2024:     0,38 mnkr
+
+I projektet prövas tolkstöd vid hembesök.
+
+Studieresa till Bergen (MUL)
+
+  Sökande förvaltning:  Skarpnäck
+  Deltagare:            4 socialsekreterare
+  Sökt belopp:          24 000 kronor
+
+Förvaltningen vill besöka Bergen.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.fund_type, p.amount_sek) for p in f.projects}
+    assert got == {
+        "Familjestöd på hemmaplan": ("LUM", 410_000),
+        "Tolkstöd i utredningar": ("LUM", 380_000),
+        "Studieresa till Bergen": ("MUL", 24_000),
+    }
+
+
+def test_a_unit_over_a_group_of_money_columns(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2006, title="Ansökan om lokala FoU-medel 2007")
+        + """
+Sammanställning av sökta medel
+
+                                  Sökt hos socialtjänst-     Egen
+                                  nämnden (tusental kr)      insats
+Projekt                            2007    2008    Summa     (tkr)
+
+Samtalsgrupper för unga             180      90      270       120
+Hembesök hos nyblivna föräldrar     210     210      420       150
+"""
+    )
+    f = facts_of(tmp_path, text)
+    sums = {a.sek for a in f.amounts}
+    assert {180_000, 90_000, 270_000, 210_000, 420_000, 120_000, 150_000} <= sums
+    assert not sums & {180, 90, 270, 210, 420}

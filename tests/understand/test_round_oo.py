@@ -181,3 +181,30 @@ Inga övriga frågor anmäldes.
 
 def test_a_protocol_of_one_arende_among_the_meetings_own_business(tmp_path: Path) -> None:
     assert _title(tmp_path, PROTOCOL) == "Fördelning av föreningsbidrag 2006"
+
+
+def test_a_forms_office_field_is_no_owner_item() -> None:
+    from pipeline.understand.repair_bullets import restore_owner_items
+
+    lines = [
+        "Familjestöd på hemmaplan",
+        "",
+        "  Sökande förvaltning:  Skarpnäck",
+        "  Sökt belopp:          410 000 kr",
+        "",
+        "Tolkstöd i utredningar",
+        "",
+        "  Sökande förvaltning:  Farsta",
+        "  Sökt belopp:          380 000 kr",
+    ]
+    kept = list(lines)
+    restore_owner_items(lines)
+    assert lines == kept
+    # while owners over their items are (the rule the guard keeps)
+    items = [
+        "  Bromma stadsdelsförvaltning: Läsglädje i förskoleklass",
+        "",
+        "  Farsta stadsdelsförvaltning: Tidigt stöd till unga föräldrar",
+    ]
+    restore_owner_items(items)
+    assert items[0].strip().startswith("- ") and items[2].strip().startswith("- ")
