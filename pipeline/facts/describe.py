@@ -397,8 +397,9 @@ def sums_named_later(drafts: Sequence[Any], texts: Sequence[str]) -> None:
 #: a document that reports on work done (its projects' end dates say what is finished or
 #: still going on), as against a decision, plan or call that grants new money
 _REPORT_TITLE = re.compile(
-    r"\b(?:redovisning|arsrapport|arsredovisning|uppfoljning|verksamhetsberattelse|"
-    r"rapport|slutrapport|delrapport|aterrapportering|lagesbeskrivning|lagesrapport)\b"
+    r"\b(?:redovisning|arsredovisning|uppfoljning|verksamhetsberattelse|"
+    # any report: "Månadsrapport", "Tertialrapport", "Delårsrapport", "Lägesrapport"
+    r"\w*rapport|aterrapportering|lagesbeskrivning)\b"
 )
 _ONGOING = re.compile(
     r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter|startade|loper|"

@@ -90,6 +90,8 @@ GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
 DONE = re.compile(
     r"beviljades|genomfort|genomfordes|drivit|drivits|bedrivit|avslutat|avslutades|fick|erholl"
 )
+#: money received, said with the sum ("… och som i år har fått 800 000 kronor ur satsningen")
+_RECEIVED = re.compile(r"\bfatt\b")
 _APPLIED = re.compile(r"ansok|soker|sokt|\bsoka\b")
 #: what a named study costs or goes on with ("beräknas kosta 1,2 mnkr", "fortsätter under
 #: 2025 med 0,6 mnkr")
@@ -248,6 +250,7 @@ def find_prose_grants(
             or (money_from is not s and _FUNDED_PROJECT.match(said))
             or _AGREED.search(f)
             or (money_from is not s and _PARTNERSHIP_SUM.search(said))
+            or _RECEIVED.search(said)
         ):
             continue
         if not amounts:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds
-from pipeline.facts.drafts import REJECTED, Draft, cued_status
+from pipeline.facts.drafts import REJECTED, Draft, cued_status, reported_status
 from pipeline.facts.lists import Place
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import find_amounts
@@ -88,8 +88,13 @@ def find_run_in_projects(
     # such paragraph
     announced = False
     verdict: str | None = None  # what the announcing paragraph does with them ("… avslås")
+    heads = [k for k, ln in enumerate(lines) if ln.heading]
     for para in paragraphs(texts, [ln.page_no for ln in lines], [ln.heading for ln in lines]):
         follows, announced = announced, bool(_ANNOUNCES.search(para.text))
+        # ("Projekt med extern och särskild finansiering" over the paragraphs: a heading that
+        # announces projects)
+        head_above = next((texts[k] for k in reversed(heads) if k < para.first), "")
+        follows = follows or bool(_PROJECTS_HEADING.match(fold(head_above)))
         if announced:
             verdict = cued_status(para.text, None)
         if len(para.sentences) < 2:
@@ -128,14 +133,15 @@ def find_run_in_projects(
         words = name.split()
         if not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or not name[:1].isupper():
             continue
-        if _VERB.search(name) or find_amounts(name):
-            continue
+        if _VERB.search(name) or find_amounts(name) or _THIS_ONE.match(name):
+            continue  # ("Projektet pågår från mars 2007 …" is a sentence about it)
         if counted is None and (section_heading(name) or generic_heading(name)):
             continue  # (named in apposition, "Ekonomisk rådgivning …" is a project's name)
         announced = announced or priced
         said = cued_status(description, None) or (verdict if priced else None)
         if report:
-            status = said or "genomförd"
+            # what the report says became of it ("pågår enligt plan", "är nu avslutad") first
+            status = reported_status(description, None, None) or said or "genomförd"
         else:
             # a decision's studies are what it orders, unless their text turns them down
             status = said if said in ("ansökt", REJECTED) else "beviljad"
@@ -158,7 +164,26 @@ def find_run_in_projects(
     # a counted one ("Det tredje projektet, …") says it is one of a series; a run-in heading
     # alone may be a heading written into the text
     plain = [d for d in found if not _COUNTED.match(d.evidence)]
-    return found if len(plain) >= _MIN_PARAGRAPHS or len(plain) < len(found) else []
+    # (a project heading's paragraphs may be one; each opens with a short name)
+    headed = all(
+        _under_projects_heading(d.first_line, heads, texts)
+        and len(d.name.split()) <= _MAX_PRICED_WORDS
+        for d in found
+    )
+    return found if len(plain) >= _MIN_PARAGRAPHS or len(plain) < len(found) or headed else []
+
+
+#: a heading over a report's projects: "Projekt med extern finansiering", "Externt
+#: finansierade projekt", "Pågående projekt"
+_PROJECTS_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?(?:(?:(?!om\b|till\b|av\b|for\b)\w+\s+){0,2}projekt(?:en)?\s*$"
+    r"|projekt\s+med\b)"
+)
+
+
+def _under_projects_heading(first: int, heads: Sequence[int], texts: Sequence[str]) -> bool:
+    above = next((texts[k] for k in reversed(heads) if k < first), "")
+    return bool(above) and bool(_PROJECTS_HEADING.match(fold(above)))
 
 
 def _own_fund(text: str, ctx: Context) -> str | None:

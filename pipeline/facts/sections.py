@@ -152,10 +152,21 @@ def _introduced(lines: Sequence[BodyLine], i: int) -> bool:
 
 def _speaks_of_a_project(body: str) -> bool:
     f = fold(body)
+    if _AN_ORGANISATION.search(body) and not _A_PROJECT.search(body):
+        # "Föreningen beviljades 620 000 kronor för 2023 …", "Organisationen har även fått
+        # …": a follow-up's section about an organisation and its grant, no project
+        return False
     money = bool(find_amounts(body)) or bool(_MONEY_OR_PERFORMER.search(f))
     # ("Projekt som beviljas LUM erbjuds handledning": projects in general, not this one)
     return bool(_WORK.search(_IN_GENERAL.sub(" ", f))) and money
 
+
+#: a sentence that speaks of its subject as an organisation ("Föreningen har …")
+_AN_ORGANISATION = re.compile(
+    r"(?:^|[.!?]\s+)(?:Föreningen|Organisationen|Stiftelsen|Förbundet|Jouren)\s+[a-zåäö]"
+)
+#: ... or as a project ("Projektet har …", "Studien visar …")
+_A_PROJECT = re.compile(r"(?:^|[.!?]\s+)(?:Projektet|Studien|Satsningen|Insatsen)\b")
 
 #: projects or studies in general: "projekt som beviljas …", "studier som …"
 _IN_GENERAL = re.compile(r"\b(?:projekt|studier|utvarderingar|resor)\s+som\b")

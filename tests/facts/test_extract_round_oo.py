@@ -11,7 +11,11 @@ for the test (none of the rounds' names or sums):
 * a name over its fields with a blank line between, what the section brings of it ("– ny
   ansökan") and its fund in brackets ("(MUL)") no part of the name; in an application for
   both LUM and MUL, a block that no fund names is a trip's or else the local money's;
-* a unit set over a group of money columns ("nämnden (tusental kr)").
+* a unit set over a group of money columns ("nämnden (tusental kr)");
+* a report's paragraphs under "Projekt med extern finansiering", each opening with a short
+  name, what the report says became of each ("pågår enligt plan", "är nu avslutad");
+* a project that "har fått" its sum in the sentence that names it; a follow-up's section
+  about an organisation ("Föreningen beviljades …") is no project.
 """
 
 from __future__ import annotations
@@ -200,3 +204,60 @@ Hembesök hos nyblivna föräldrar     210     210      420       150
     sums = {a.sek for a in f.amounts}
     assert {180_000, 90_000, 270_000, 210_000, 420_000, 120_000, 150_000} <= sums
     assert not sums & {180, 90, 270, 210, 420}
+
+
+def test_a_monthly_reports_projects_under_their_heading(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2021, title="Månadsrapport september 2021")
+        + """
+Ekonomiskt utfall
+
+Nämnden prognostiserar ett överskott om 2,1 mnkr för helåret.
+
+Projekt med extern finansiering
+
+Läsfrämjande Bagarmossen. Projektet har beviljats 310 000 kronor i lokala
+utvecklingsmedel av socialnämnden för 2021 och pågår enligt plan.
+
+Kvällsöppet i Skarpnäcks centrum. Under sommaren hölls en mötesplats öppen
+tre kvällar i veckan. Satsningen finansierades med 400 tkr i trygghetsmedel
+och är nu avslutad.
+
+Personal
+
+Sjukfrånvaron har minskat.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.status, p.amount_sek) for p in f.projects}
+    assert got == {
+        "Läsfrämjande Bagarmossen": ("pågående", 310_000),
+        "Kvällsöppet i Skarpnäcks centrum": ("genomförd", 400_000),
+    }
+
+
+def test_money_received_and_an_organisations_section(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2024, title="Uppföljning av bidrag till organisationer 2023")
+        + """
+Ärendet
+
+Ett exempel är projektet Unga röster i Husby, som Rinkeby-Kista
+stadsdelsnämnd driver tillsammans med två föreningar och som i år har
+fått 650 000 kronor ur satsningen.
+
+Föreningen Exempelgården
+
+Föreningen beviljades 480 000 kronor för 2023 för läxhjälp och
+föräldraträffar. Verksamhetsberättelsen visar att verksamheten har
+bedrivits i den omfattning som angavs i ansökan.
+
+Stödcentrum Exempel
+
+Organisationen har lämnat fullständiga handlingar i tid och har även
+fått 90 000 kronor från Farsta stadsdelsförvaltning för en samtalsgrupp.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got == {"Unga röster i Husby": (["rinkeby-kista"], 650_000)}
