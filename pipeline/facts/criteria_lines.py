@@ -151,7 +151,9 @@ def intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
     score = strongest(
         h
         for h in cue_hits(text, "criteria_intro")
-        if not _negated(text, h.start) and not _refers_back(text, h.end)
+        if not _negated(text, h.start)
+        and not _refers_back(text, h.end)
+        and not _external(text, h.start)
     )
     if (score and max(score.values()) >= MIN_SCORE) or i + 1 >= len(lines):
         return score
@@ -163,7 +165,10 @@ def intro_score(lines: Sequence[BodyLine], i: int) -> dict[str, float]:
     return strongest(
         h
         for h in cue_hits(joined, "criteria_intro")
-        if h.start < cut and not _negated(joined, h.start) and not _refers_back(joined, h.end)
+        if h.start < cut
+        and not _negated(joined, h.start)
+        and not _refers_back(joined, h.end)
+        and not _external(joined, h.start)
     )
 
 
@@ -173,6 +178,20 @@ def _refers_back(text: str, end: int) -> bool:
     return bool(
         re.match(r"\s*(?:dessa|denna|detta|dem|ovanstaende|ovan namnda)\b", fold(text[end:]))
     )
+
+
+#: a state body that sets its own priorities for its money
+_STATE_BODY = re.compile(
+    r"\b(?:socialstyrelsen|regeringen|lansstyrelsen|staten|folkhalsomyndigheten|skolverket|"
+    r"boverket|arvsfonden|esf-radet|myndigheten for \w+(?: \w+){0,4}?)"
+    r"(?:\s+\w+){0,3}\s*$"
+)
+
+
+def _external(text: str, start: int) -> bool:
+    """ "Socialstyrelsen anger fem prioriterade områden för medlen": a state body's priorities
+    for its grant, no criteria of the committee's own call."""
+    return bool(_STATE_BODY.search(fold(text[:start])))
 
 
 def _negated(text: str, start: int) -> bool:

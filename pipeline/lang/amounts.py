@@ -102,7 +102,8 @@ _END = rf"(?![a-z{_V}\d])"  # the word ends here (text is folded: lower-case)
 # A number written with digits.  Linear: every quantifier is bounded or followed by a
 # character class that cannot overlap with it.
 _DIGITS = re.compile(
-    r"(?<![\w.,])"
+    # (never from a date's day: "2024-12-31 675 000 kr" is a date, then a sum)
+    r"(?<![\w.,])(?<!\d{4}-\d\d-)"
     r"(?:(?P<grp>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.])\d{3}(?:(?P=sep)\d{3}){0,5})"
     r"(?:,(?P<gdec>\d{1,3}))?"
     r"|(?P<plain>\d{1,15})(?:,(?P<cdec>\d{1,3})|\.(?P<ddec>\d{1,2}))?)"

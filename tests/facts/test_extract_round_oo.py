@@ -261,3 +261,28 @@ fått 90 000 kronor från Farsta stadsdelsförvaltning för en samtalsgrupp.
     f = facts_of(tmp_path, text)
     got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
     assert got == {"Unga röster i Husby": (["rinkeby-kista"], 650_000)}
+
+
+def test_a_state_bodys_priority_areas_are_no_criteria(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Fördelning av stimulansmedel 2012")
+        + """
+Bakgrund
+
+Socialstyrelsen anger fyra prioriterade områden för medlen år 2012:
+
+- Demensvård
+- Mat och måltider
+- Läkemedelsanvändning
+- Rehabilitering
+
+Förvaltningen har bedömt ansökningarna utifrån följande kriterier. Insatsen ska
+
+- komma de äldre direkt till del,
+- ha mätbara mål som kan följas upp under året.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    texts = [c.text for c in f.criteria]
+    assert not any(t in ("Demensvård", "Mat och måltider") for t in texts)
+    assert any(t.startswith("ha mätbara mål") for t in texts)

@@ -358,3 +358,18 @@ def test_long_line_with_amounts() -> None:
     text = "500 000 kr per år, " * 5_000
     found = find_amounts(text)
     assert len(found) == 5_000 and {a.sek for a in found} == {500_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        # a period's last date, then the sum in the next cell: the day is no part of it
+        ("2024-04-01 - 2024-12-31            675 000 kr", [675_000]),
+        ("2025-12-31 1 200 000 kronor", [1_200_000]),
+        # a sum of millions printed as such stays whole
+        ("31 675 000 kr", [31_675_000]),
+        ("300 000-400 000 kronor", [300_000, 400_000]),
+    ],
+)
+def test_a_dates_day_never_opens_a_sum(text: str, sums: list[int]) -> None:
+    assert [a.sek for a in find_amounts(text)] == sums
