@@ -364,8 +364,8 @@ def test_long_line_with_amounts() -> None:
     ("text", "sums"),
     [
         # a period's last date, then the sum in the next cell: the day is no part of it
-        ("2024-04-01 - 2024-12-31            675 000 kr", [675_000]),
-        ("2025-12-31 1 200 000 kronor", [1_200_000]),
+        ("2024-04-01 - 2024-12-31 675 000 kr", [675_000]),
+        ("perioden 2025-01-01--2025-12-31 920 000 kronor", [920_000]),
         # a sum of millions printed as such stays whole
         ("31 675 000 kr", [31_675_000]),
         ("300 000-400 000 kronor", [300_000, 400_000]),
