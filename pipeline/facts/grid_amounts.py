@@ -34,16 +34,26 @@ def _district_frames(
     if money and all(_SPENT.match(fold(c.header)) for c in money):
         # "Stadsdelsnämnd | Portioner | Kostnad 2011, tkr": what each district spent
         return "other"
-    owners = {
-        fold(d.name_as_printed)
-        for p in projects
-        if fund is None or p.fund_type in (None, fund)
-        for d in p.districts
-    }
+    # each owner with the sums of its projects (None: a project of no sum read)
+    owners: dict[str, set[int | None]] = {}
+    for p in projects:
+        if fund is None or p.fund_type in (None, fund):
+            for d in p.districts:
+                owners.setdefault(fold(d.name_as_printed), set()).add(p.amount_sek)
     owned = 0
     for r in t.rows:
         printed = fold(r.text("district"))
-        if any(o and (o in printed or printed in o) for o in owners if printed):
+        least = min((x for x in (r.amount, *(e[0] for e in r.extra)) if x), default=0)
+        # (a row whose sums are more than all its district's projects' is that district's
+        # frame: "Kista   9 800   9 800   19 600" beside Kista's projects of 3,1 and 1,8 mnkr;
+        # a year's part of a project's grant is less)
+        if any(
+            o
+            and (o in printed or printed in o)
+            and (None in got or least <= sum(x for x in got if x is not None))
+            for o, got in owners.items()
+            if printed
+        ):
             owned += 1
     # (one district of fourteen that also runs a project of its own is no table of grants)
     if owned and 2 * owned >= len(t.rows):

@@ -25,6 +25,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 from test_extract_round_mm import DISTRICT_HEAD
+from test_extract_round_nn import KS_HEAD
 
 
 def test_a_money_tables_unit_on_the_line_under_its_header(tmp_path: Path) -> None:
@@ -286,3 +287,32 @@ Förvaltningen har bedömt ansökningarna utifrån följande kriterier. Insatsen
     texts = [c.text for c in f.criteria]
     assert not any(t in ("Demensvård", "Mat och måltider") for t in texts)
     assert any(t.startswith("ha mätbara mål") for t in texts)
+
+
+def test_district_frames_beside_the_districts_projects(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2004, title="Lokala utvecklingsavtal – fördelning av medel 2004")
+        + """
+Ärendet
+
+Inom avtalen genomförs bland annat följande projekt:
+
+Projekt                          Stadsdelsnämnd        Belopp, kr
+Jobbcentrum Husby                Kista                  2 100 000
+Språkförskolan Rinkeby           Rinkeby                1 900 000
+
+Fördelning av medel för lokala utvecklingsavtal år 2004
+
+Stadsdelsnämnd         Statliga medel    Kommunala medel      Summa
+                                  tkr                tkr        tkr
+
+Kista                           7 400              7 400     14 800
+Rinkeby                         9 100              9 100     18 200
+
+Summa                          16 500             16 500     33 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    frames = [a for a in f.amounts if a.sek in (7_400_000, 14_800_000, 9_100_000, 18_200_000)]
+    # each district's frame, more than all its projects: a budget, no project's cost
+    assert len(frames) == 6 and all(a.kind == "budget" for a in frames)
