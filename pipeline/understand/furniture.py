@@ -324,7 +324,11 @@ def mark_page_one_header(
         if title and len(inside) >= gap and not all(_REFERRAL.match(lines[k]) for k in title):
             break
         title.insert(0, i)
-    while title and _DNR_ONLY.match(lines[title[-1]].strip()):
+    while (
+        title
+        and _DNR_ONLY.match(lines[title[-1]].strip())
+        and not _YEARS_ONLY.match(lines[title[-1]])
+    ):
         title.pop()  # the dnr under the heading ("Dnr 123/2015", "(KS-2015-00039-6)")
     if title and lines[title[0]].strip()[:1].islower():
         # "ÖVERENSKOMMELSE" over a gap over "om samverkan och …": the kind opens the title
@@ -378,7 +382,16 @@ _GAP_FIELD = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s[\wåäö-]+)?\s{4,}\S")
 
 
 _SUBJECT_FIELD = re.compile(r"^\s*(?:ärende|ämne|angående|avser)\s*:", re.IGNORECASE)
-_REFERRAL = re.compile(r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s", re.IGNORECASE)
+_REFERRAL = re.compile(
+    r"^\s*(?:remiss|motion|skrivelse)\s+(?:från|av)\s"
+    # "Svar på remiss från kommunstyrelsen, KS 2022/514": the answer's referral with its dnr
+    # ("Svar på skrivelse från … om …" with no dnr is a subject of its own)
+    r"|^\s*svar\s+på\s+(?:remiss|motion|skrivelse)\s+(?:från|av)\s[^\n]*?"
+    r"(?:\b(?:KS|dnr)\b|\d+/(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+#: the years a title's subject spans, on a line of their own ("2020–2022"): no dnr
+_YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\s*$")
 
 
 def _running_prose(line: str) -> bool:

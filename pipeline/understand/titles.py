@@ -250,6 +250,7 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
 _LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö ]{1,20}:\s")
 _MIN_SUBJECT_WORDS, _MAX_SUBJECT_WORDS = 4, 25
 _MIN_PROSE_WORDS = 10
+_MAX_SUBJECT_LINES = 3
 
 
 def lone_subject(p1: CleanPage) -> _Field | None:
@@ -258,9 +259,14 @@ def lone_subject(p1: CleanPage) -> _Field | None:
     and no sentence, with a paragraph of running text right under it."""
     texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:40]]
     for k, text in enumerate(texts):
-        end = k + 1  # the line after the subject; a subject may wrap once, its second
+        end = k + 1  # the line after the subject; a subject may wrap (twice at most), each
         # line going on in lower case ("Granskning av bidrag till föreningar" ⏎ "och …")
-        if end + 1 < len(texts) and texts[end][:1].islower() and not texts[end + 1]:
+        while (
+            end + 1 < len(texts)
+            and end - k < _MAX_SUBJECT_LINES
+            and texts[end][:1].islower()
+            and (not texts[end + 1] or texts[end + 1][:1].islower())
+        ):
             text, end = f"{text} {texts[end]}", end + 1
         words = text.split()
         if not (_MIN_SUBJECT_WORDS <= len(words) <= _MAX_SUBJECT_WORDS):
@@ -269,6 +275,8 @@ def lone_subject(p1: CleanPage) -> _Field | None:
             continue
         if text.endswith((".", ":", ",")) or _LABEL.match(text) or text.isupper():
             continue
+        if re.match(r"Till\s", text):
+            continue  # "Till avdelningschefer för …": whom the letter is to, no subject
         if re.match(r"\d{1,2}(?:\.\d{1,2})+\.?\s", text):
             continue  # "5.3 Externt finansierade projekt": a chapter of a longer report
         start = next((j for j in range(end, len(texts)) if texts[j]), len(texts))

@@ -208,3 +208,60 @@ def test_a_forms_office_field_is_no_owner_item() -> None:
     ]
     restore_owner_items(items)
     assert items[0].strip().startswith("- ") and items[2].strip().startswith("- ")
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        # the years the subject spans on a line of their own are no dnr
+        (
+            "Förlängning av partnerskap med Föreningen Exempelhuset\n2021–2023",
+            "Förlängning av partnerskap med Föreningen Exempelhuset 2021–2023",
+        ),
+        # the remiss it answers, under a blank line, is no title of its own
+        (
+            "Förslag till nya riktlinjer för stöd till föreningar\n\n"
+            "Svar på remiss från kommunstyrelsen, KS 2021/377",
+            "Förslag till nya riktlinjer för stöd till föreningar",
+        ),
+    ],
+)
+def test_the_years_of_a_subject_and_the_remiss_it_answers(
+    tmp_path: Path, subject: str, title: str
+) -> None:
+    assert _title(tmp_path, TU_HEAD.format(subject=subject)) == title
+
+
+COVER_INDENTED = """
+
+
+
+
+                    REVISIONSKONTORET
+                    STOCKHOLMS STAD
+
+
+
+
+                    Granskning av Exempelby
+                    stadsdelsnämnds hantering av
+                    bidrag till föreningar
+
+
+                    Rapport nr 4
+                    2012-05-02
+\f
+Innehåll
+
+1   Inledning ................................................... 3
+
+1   INLEDNING
+
+Revisorerna har granskat nämndens hantering av bidrag.
+"""
+
+
+def test_a_covers_title_over_three_lines(tmp_path: Path) -> None:
+    assert _title(tmp_path, COVER_INDENTED) == (
+        "Granskning av Exempelby stadsdelsnämnds hantering av bidrag till föreningar"
+    )
