@@ -136,6 +136,13 @@ def heading_kind(line: str) -> str | None:
         and Levenshtein.distance(words[1], "beslut") <= 1
         and _POSSESSIVE.search(words[0])
         and len(words[0]) >= 7
+    ) or (
+        # "Social- och arbetsmarknadsnämndens beslut": a committee named by two fields (the
+        # hyphen of "Social-" gone in the normal form)
+        len(words) == 4
+        and words[1] == "och"
+        and Levenshtein.distance(words[3], "beslut") <= 1
+        and _POSSESSIVE.search(words[2])
     ):
         return "beslut"
     return None

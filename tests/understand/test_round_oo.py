@@ -265,3 +265,34 @@ def test_a_covers_title_over_three_lines(tmp_path: Path) -> None:
     assert _title(tmp_path, COVER_INDENTED) == (
         "Granskning av Exempelby stadsdelsnämnds hantering av bidrag till föreningar"
     )
+
+
+EXTRACT_TWO_FIELDS = """SUNDBYBERGS STAD                                   PROTOKOLLSUTDRAG
+Kultur- och fritidsnämnden                         Sammanträdesdatum
+                                                   2023-03-16
+                                                   Sida 1 (1)
+
+
+§ 21   Bidrag till sommaraktiviteter 2023
+       Dnr KFN-2023/0099
+
+Kultur- och fritidsnämndens beslut
+
+Kultur- och fritidsnämnden beslutar
+
+att bevilja föreningen Exempelgården 120 000 kronor för sommaraktiviteter,
+samt
+
+att förklara paragrafen omedelbart justerad.
+
+Ärendet
+
+Föreningen har ansökt om bidrag.
+"""
+
+
+def test_a_two_field_committees_decision_heading(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(EXTRACT_TWO_FIELDS, encoding="utf-8")
+    got = [d.text for d in understood(path).decisions]
+    assert len(got) == 2 and got[1].startswith("att förklara paragrafen")
