@@ -117,6 +117,13 @@ ONE_BEFORE = frozenset(
 _FIRST_ENUMERATOR = re.compile(r"^(\s*)l([.)]\s+(?:[A-ZÅÄÖ]|att\s))")
 
 
+#: words that open a phrase only "i" leads ("i samverkan med", "i enlighet med"): a "1" before
+#: them at a line's start is the word (after a comma too: "…, ⏎ 1 samverkan med Kista sdf")
+_ONLY_AFTER_I = frozenset(
+    fold(w) for w in ("samverkan", "samarbete", "enlighet", "huvudsak", "stället", "övrigt")
+)
+
+
 def fix_digit_letters(line: str, prev_line_end: str) -> str:
     """A lone "1" read for "i" between words; a "|" read for "I" where a sentence starts;
     a list's first number read as "l" ("l. Socialnämnden överlämnar …")."""
@@ -163,7 +170,9 @@ def fix_digit_letters(line: str, prev_line_end: str) -> str:
                 or fold(prev_core) in ONE_AFTER
             ):
                 continue
-        elif not (prev_line_end.isalpha() and prev_line_end.islower()):
+        elif not (prev_line_end.isalpha() and prev_line_end.islower()) and (
+            fold(nxt_core) not in _ONLY_AFTER_I
+        ):
             continue
         tokens[k] = "i"
     return " ".join(tokens)

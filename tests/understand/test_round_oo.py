@@ -296,3 +296,24 @@ def test_a_two_field_committees_decision_heading(tmp_path: Path) -> None:
     path.write_text(EXTRACT_TWO_FIELDS, encoding="utf-8")
     got = [d.text for d in understood(path).decisions]
     assert len(got) == 2 and got[1].startswith("att förklara paragrafen")
+
+
+@pytest.mark.parametrize(
+    ("printed", "prev_end", "repaired"),
+    [
+        (
+            "   1 samverkan med Farsta sdf        48 000 kr",
+            ",",
+            "   i samverkan med Farsta sdf        48 000 kr",
+        ),
+        ("1 enlighet med nämndens beslut", ",", "i enlighet med nämndens beslut"),
+        # a count at a line's start after a comma stays a count
+        ("1 person deltog i resan", ",", "1 person deltog i resan"),
+    ],
+)
+def test_a_one_that_opens_an_i_phrase_at_a_lines_start(
+    printed: str, prev_end: str, repaired: str
+) -> None:
+    from pipeline.understand.repair_digits import fix_digit_letters
+
+    assert fix_digit_letters(printed, prev_end) == repaired
