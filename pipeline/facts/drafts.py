@@ -27,7 +27,7 @@ from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.item_orgs import organisation_first
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.named import NamedProject
-from pipeline.facts.text_units import sentences, turned_down_part
+from pipeline.facts.text_units import section_heading, sentences, turned_down_part
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
@@ -304,7 +304,9 @@ def names_a_project(name: str) -> bool:
     of grant ("Vantörs Schackklubb, verksamhetsbidrag") or the others lumped together
     ("Övriga åtta organisationer")?"""
     return any(c.isalpha() for c in name) and not (
-        _SENTENCE_REST.match(name)
+        # ("EKONOMISKT UTFALL OCH PROGNOS": a report's section heading in capitals)
+        (name.isupper() and section_heading(name.capitalize()))
+        or _SENTENCE_REST.match(name)
         or _CELLS_IN_NAME.search(name)
         or _NO_NAME.match(fold(name))
         or names_a_fund(name)

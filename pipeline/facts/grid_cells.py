@@ -185,6 +185,8 @@ def _sum_run_in(cells: list[GridCell], columns: list[GridColumn]) -> list[GridCe
     )
     if k <= 0 or not last.text[:k].rstrip()[-1:].isalpha():
         return cells
+    if sum(ch.isdigit() for ch in last.text[k + 1 :]) < 2:
+        return cells  # ("Europeiska socialfonden," ⏎ "Mål 3": a numbered programme, no sum)
     if across and last.start + k + 1 < money.start - 2:
         return cells  # the number stands in the text's own column
     sum_text = last.text[k + 1 :]

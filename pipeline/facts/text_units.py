@@ -290,7 +290,9 @@ def section_heading(text: str) -> bool:
         return True  # "Ansökningar som inte föreslås beviljas": the part on those turned down
     if len(words) > 1 and _WRITERS.match(fold(words[0])):
         words = words[1:]  # "Förvaltningens förslag per förvaltning": the writer's part
-    if re.fullmatch(r"ekonomiskt\s+(?:utfall|resultat)", fold(" ".join(words))):
+    if re.fullmatch(
+        r"ekonomiskt\s+(?:utfall|resultat)(?:\s+och\s+prognos)?", fold(" ".join(words))
+    ):
         return True  # a report's "Ekonomiskt utfall" ("Ekonomiskt bistånd …" is a subject)
     if 0 < len(words) <= 8 and _OVERVIEW.match(fold(words[0])):
         return True  # "Sammanställning av studier finansierade med FUM": the document's table

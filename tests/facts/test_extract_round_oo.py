@@ -316,3 +316,29 @@ Summa                          16 500             16 500     33 000
     frames = [a for a in f.amounts if a.sek in (7_400_000, 14_800_000, 9_100_000, 18_200_000)]
     # each district's frame, more than all its projects: a budget, no project's cost
     assert len(frames) == 6 and all(a.kind == "budget" for a in frames)
+
+
+def test_a_numbered_programme_under_a_funders_name_is_no_sum(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2006, title="Delårsrapport per augusti 2006")
+        + """
+EKONOMISKT UTFALL OCH PROGNOS
+
+Utfallet till och med augusti uppgår till 412,5 mnkr.
+
+Tabell 3. Externt finansierade projekt (tkr)
+
+Projekt                    Finansiär                      Beviljat   Förbrukat    Projekttid
+                                                          2006       t.o.m. aug
+Språkstöd i Bagarmossen    Allmänna arvsfonden                 540         320    2005–2007
+Vägen till jobb för        Europeiska socialfonden,            980         610    2005–2007
+unga 18–24 år              Mål 3
+Summa                                                        1 520         930
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert {p.name: p.amount_sek for p in f.projects} == {
+        "Språkstöd i Bagarmossen": 540_000,
+        "Vägen till jobb för unga 18–24 år": 980_000,
+    }
+    assert not any(a.sek in (3, 3_000) for a in f.amounts)
