@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, Context
@@ -56,7 +55,7 @@ from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["CriterionItem", "find_criteria", "list_items", "numbered_through"]
+__all__ = ["CriterionItem", "find_criteria", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
 #: "1." / "1)" and lettered "a)" items
@@ -427,16 +426,4 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
                 )
             )
         i = after
-    return out
-
-
-def numbered_through(items: Sequence[CriterionItem]) -> list[CriterionItem]:
-    """The criteria with their positions counted within one (fund, year, kind) through the
-    document: a main criterion in a paragraph of its own is the first, the lettered list after
-    it goes on from it."""
-    at: Counter[tuple[str | None, int | None, str]] = Counter()
-    out: list[CriterionItem] = []
-    for c in items:
-        at[(c.fund_type, c.year, c.kind)] += 1
-        out.append(dataclasses.replace(c, position=at[(c.fund_type, c.year, c.kind)]))
     return out

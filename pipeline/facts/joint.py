@@ -25,9 +25,10 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.drafts import Draft
+from pipeline.facts.run_in import short_name_of
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["joint_listings"]
+__all__ = ["joint_listings", "short_names_merged"]
 
 #: the listing says the project is shared with another owner
 _JOINT = re.compile(r"\b(?:gemensam\w*|tillsammans med|medsokande|i samverkan med|delas)\b")
@@ -63,3 +64,37 @@ def _joint(a: Draft, b: Draft) -> bool:
         return False
     said = " ".join(f"{d.evidence} {d.description or ''}" for d in (a, b))
     return bool(_JOINT.search(fold(said)))
+
+
+def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
+    """A study named in full in a table row ("Hemlöshet bland äldre – omfattning och
+    stödbehov", 1 150 000 kr) and described under a short heading elsewhere ("Äldre i
+    hemlöshet", the same sum): one project, the full name's, with what the description adds
+    (its districts when the row has none, what became of it when the row only grants it)."""
+    out: list[Draft] = []
+    for d in drafts:
+        full = next(
+            (
+                o
+                for o in out
+                if d.amount_sek is not None
+                and o.amount_sek == d.amount_sek
+                and d.fund_type in (None, o.fund_type)
+                and len(o.name) > len(d.name)
+                and short_name_of(d.name, [o])
+            ),
+            None,
+        )
+        if full is None:
+            out.append(d)
+            continue
+        if fold(full.name).startswith(fold(d.name)):
+            # ("Språkbron i Bredäng enligt vad" and "Språkbron i Bredäng": one name read
+            # with words after it that are no part of it)
+            full.name = d.name
+        if not full.places:
+            full.places = list(d.places)
+        if full.status == "beviljad" and d.status in ("pågående", "genomförd"):
+            full.status = d.status
+        full.description = full.description or d.description
+    return out

@@ -54,8 +54,9 @@ from pipeline.facts.context import (
     specific_fund,
     study_fund_of,
 )
-from pipeline.facts.criteria import find_criteria, numbered_through
+from pipeline.facts.criteria import find_criteria
 from pipeline.facts.criteria_funds import of_a_call
+from pipeline.facts.criteria_lists import numbered_through, without_previews
 from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.dashed_fields import find_dashed_field_records
 from pipeline.facts.describe import (
@@ -91,7 +92,7 @@ from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
-from pipeline.facts.joint import joint_listings
+from pipeline.facts.joint import joint_listings, short_names_merged
 from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import (
     ListRow,
@@ -346,7 +347,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     # year's instalment, no project of its own
     drafts = [d for d in drafts if not year_label(d.name)]
     drafts.sort(key=lambda d: d.first_line)
-    drafts = joint_listings(drafts)
+    drafts = short_names_merged(joint_listings(drafts))
     own_money = own_local_money(
         doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
     )
@@ -387,7 +388,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
         )
         for c in numbered_through(
-            [c for c in find_criteria(lines, ctx) if of_a_call(c.fund_type, c.evidence, subject)]
+            without_previews(
+                [
+                    c
+                    for c in find_criteria(lines, ctx)
+                    if of_a_call(c.fund_type, c.evidence, subject)
+                ]
+            )
         )
     )
     return Facts(

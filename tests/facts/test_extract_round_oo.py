@@ -12,6 +12,8 @@ for the test (none of the rounds' names or sums):
   ansökan") and its fund in brackets ("(MUL)") no part of the name; in an application for
   both LUM and MUL, a block that no fund names is a trip's or else the local money's;
 * a unit set over a group of money columns ("nämnden (tusental kr)");
+* a summary's preview of the focus areas listed in full later is no second list; a study
+  in a table row and under a short heading later is one project;
 * a report's paragraphs under "Projekt med extern finansiering", each opening with a short
   name, what the report says became of each ("pågår enligt plan", "är nu avslutad");
 * a project that "har fått" its sum in the sentence that names it; a follow-up's section
@@ -342,3 +344,51 @@ Summa                                                        1 520         930
         "Vägen till jobb för unga 18–24 år": 980_000,
     }
     assert not any(a.sek in (3, 3_000) for a in f.amounts)
+
+
+def test_a_preview_of_the_areas_and_a_study_under_its_short_name(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2019, title="FUM-studier 2019 och fokusområden för 2020")
+        + """
+Sammanfattning
+
+Förvaltningen föreslår tre fokusområden för FUM 2020: skolnärvaro, ekonomiskt
+bistånd till barnfamiljer samt äldres psykiska hälsa.
+
+Pågående studier
+
+Studie                                        Utförare                 Kostnad (kr)
+Unga utan skolgång – omfattning och insatser  Exempelinstitutet             840 000
+Barnfamiljer i långvarigt bistånd             Analysgruppen AB              610 000
+
+Unga utan skolgång
+
+Studien kartlägger unga som inte går i skolan. Tre stadsdelsförvaltningar
+deltar i studien: Farsta, Bromma och Skärholmen. Studien pågår till och med
+juni 2020 och kostar 840 000 kronor.
+
+Barnfamiljer i bistånd
+
+Studien följer barnfamiljer med bistånd i mer än tre år. Den genomförs av
+Analysgruppen AB och kostar 610 000 kronor.
+
+Fokusområden 2020
+
+Förvaltningen föreslår följande fokusområden för FUM år 2020:
+
+1. Skolnärvaro och tidiga insatser för barn som inte går i skolan
+2. Ekonomiskt bistånd till barnfamiljer och vägar till arbete
+3. Äldres psykiska hälsa och ensamhet
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.text for c in f.criteria] == [
+        "Skolnärvaro och tidiga insatser för barn som inte går i skolan",
+        "Ekonomiskt bistånd till barnfamiljer och vägar till arbete",
+        "Äldres psykiska hälsa och ensamhet",
+    ]
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got == {
+        "Unga utan skolgång – omfattning och insatser": ["bromma", "farsta", "skarholmen"],
+        "Barnfamiljer i långvarigt bistånd": [],
+    }
