@@ -328,10 +328,8 @@ def prose_drafts(
         s = pp.sentence
         funds = find_funds(pp.fund_text or s.text, ctx.study_fund)
         if same is not None:
-            # (a sentence that names two listed projects or more gives their sum together:
-            # "… sju projekt … med sammanlagt 2,9 mnkr: Bromma för projektet A, …")
-            others = sum(1 for d in [*drafts, *out] if d.name and fold(d.name) in fold(s.text))
-            _complete(same, pp if others < 2 else dataclasses.replace(pp, amount=None), lines)
+            many = sum(1 for d in [*drafts, *out] if d.name and fold(d.name) in fold(s.text)) > 1
+            _complete(same, dataclasses.replace(pp, amount=None) if many else pp, lines)
             if same.fund_type is None:
                 same.fund_type = funds[-1][2] if funds else ctx.fund_before(s.first)
             continue
