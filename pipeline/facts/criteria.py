@@ -58,8 +58,8 @@ from pipeline.lang.fuzzy import fold
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
-#: "1." / "1)" and lettered "a)" items
-_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h]\))\s+\S")
+#: "1." / "1)" and lettered "a)" / "a." items
+_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h][.)])\s+\S")
 _PLAIN_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MAX_PLAIN_WORDS = 14

@@ -133,6 +133,13 @@ _CAN_PRIORITISE = re.compile(
     r"(?P<what>(?:projekt|ansokningar|insatser|studiebesok|aktiviteter|studier)\s+som\s+.+?)"
     r"\s+(?:ocksa\s+|aven\s+|sarskilt\s+)?prioriteras\b"
 )
+#: "För 2004 har nämnden dessutom angett att projekt som rör … ska ges företräde": what the
+#: committee said shall go first
+_DECIDED_PRIORITY = re.compile(
+    r"^[^.]{0,60}?\b(?:angett|angivit|beslutat|bestamt|uttalat|markerat)\s+att\s+"
+    r"(?P<what>(?:projekt|ansokningar|insatser|studiebesok|aktiviteter|studier)\s+som\s+[^.]+?"
+    r"\s+(?:ska|skall|bor)\s+(?:ges\s+foretrade|prioriteras|ga\s+fore))\b"
+)
 #: "1) … , 2) … samt 3) …" (or "(1) …, (2) …") inside one sentence
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2}|[a-h])\)\s+")
 
@@ -264,7 +271,9 @@ def text_items(
 def _priority_start(text: str) -> bool:
     folded = fold(text)
     return bool(
-        _PRIORITY_SENTENCE.match(folded) or re.match(r"^\s*(?:\w+\s+)?kan\s+\w+\s+som\b", folded)
+        _PRIORITY_SENTENCE.match(folded)
+        or re.match(r"^\s*(?:\w+\s+)?kan\s+\w+\s+som\b", folded)
+        or _DECIDED_PRIORITY.match(folded)
     )
 
 
@@ -274,7 +283,7 @@ def _priority_text(sentence: str) -> str | None:
     folded = fold(sentence)
     if _PRIORITY_SENTENCE.match(folded):
         return sentence
-    m = _CAN_PRIORITISE.match(folded)
+    m = _CAN_PRIORITISE.match(folded) or _DECIDED_PRIORITY.match(folded)
     if m is None or len(folded) != len(sentence) or sentence.rstrip().endswith(":"):
         return None  # (one that ends in a colon introduces a list of them)
     return sentence[m.start("what") : m.end("what")]

@@ -88,6 +88,8 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     for m in re.finditer(r",|\s[–—-]\s|\(", head):
         tail_start = m.start() if m.group(0) == "(" else m.end()
         tail = head[tail_start:]
+        if _series_goes_on(head, m.start(), places):
+            continue  # "… erfarenheter från Vantör, Skärholmen och Rinkeby": one series
         if _owner_covered(tail, places, tail_start):
             name = head[: m.start()]
             if tidy(name):
@@ -112,6 +114,16 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     if owners_end and tidy(head[owners_end:]) and not find(head[owners_end:]):
         return tidy(head[owners_end:]), [p for p in places if p.end <= owners_end]
     return tidy(head), []
+
+
+def _series_goes_on(head: str, comma: int, places: Sequence[Place]) -> bool:
+    """Is the comma at `comma` one of a series of bare district names that began before it
+    ("från Vantör, Skärholmen och Rinkeby"), not the gap before an owner ("i Tensta,
+    Spånga-Tensta stadsdelsförvaltning")?"""
+    if head[comma] != "," or not any(p.end == len(head[:comma].rstrip()) for p in places):
+        return False
+    tail = fold(head[comma + 1 :])
+    return " och " in f" {tail} " and not re.search(r"forvaltning|namnd|\bsdf\b|\bsdn\b", tail)
 
 
 #: a project's title in quotation marks inside an item ("Fältgruppen, ”Trygga helger”, …")

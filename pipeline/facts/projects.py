@@ -59,6 +59,7 @@ __all__ = [
 
 
 _MATCH_MIN = 78.0
+_AFTER_TABLE_MATCH = 85.0
 
 
 @dataclass
@@ -81,9 +82,6 @@ def _names_row(heading: str, r: TableRow) -> bool:
     for letter (a loose match would take "Ekonomi" for "Digital ekonomisk rådgivning")."""
     h, n = fold(heading).strip(" .:"), fold(r.name)
     return fuzz.ratio(h, n) >= _AFTER_TABLE_MATCH
-
-
-_AFTER_TABLE_MATCH = 85.0
 
 
 def status_from(text: str, end: dt.date | None, ref: dt.date | None) -> str | None:
@@ -233,8 +231,7 @@ def find_studies(
     find_orgs: OrgFinder | None = None,
     ref_date: dt.date | None = None,
 ) -> list[Study]:
-    """Studies under their own headings: after an introducing sentence, or matching a
-    table row."""
+    """Studies under their own headings: after an introducing sentence, or naming a row."""
     heads = sorted({i for i, ln in enumerate(lines) if ln.heading} | _soft_heads(lines))
     chosen: list[int] = []
     intro_of: dict[int, int] = {}
@@ -250,6 +247,7 @@ def find_studies(
             continue  # a heading of the kind ("Beviljade projekt") over a list, not sections
         fund = _fund_near(lines, i, ctx)
         table_at = min((r.first_line for r in table_rows if r.first_line > i), default=len(lines))
+        caps: bool | None = None  # whether the run's studies have capital headings
         for h in heads:
             if h <= i:
                 continue
@@ -258,6 +256,8 @@ def find_studies(
             hl = lines[h]
             if hl.level == 1 or header_columns(hl.text) or section_heading(hl.text):
                 break  # (the document's own part: "Bidrag till föreningar", "Personal")
+            if caps is False and hl.text.isupper():
+                break  # "INRIKTNING AV ARBETET" after mixed-case studies: the next part
             f = find_funds(hl.text, ctx.study_fund)
             if f and fund and f[0][2] != fund:
                 break
@@ -272,6 +272,7 @@ def find_studies(
                 continue  # a förvaltning's name over its address, not a study
             chosen.append(h)
             intro_of[h] = i
+            caps = hl.text.isupper() if caps is None else caps
     # 2. headings that name a table row, before the table or after it (a table, then a
     #    section on each of its projects)
     for r in table_rows:

@@ -210,6 +210,8 @@ def clean_item_text(s: str) -> str:
     # "… som helhet. (nytt)", "(oförändrat)": the change from last year's list is no text of it
     s = _CHANGE_MARK.sub("", s)
     s = s.rstrip(" ,;")
+    # "… tas till vara, och" ⏎ "d. kunna …": the list's joining word belongs to no item
+    s = re.sub(r"[,;]?\s+(?:och|samt|eller)$", "", s)
     if s[:1].islower() and s.endswith(".") and not re.search(r"\b\w{1,3}\.\w{1,3}\.$", s):
         s = s[:-1]  # the last of a list's clauses ends the intro's sentence: no part of it
     return s
