@@ -44,6 +44,7 @@ from pipeline.facts.criteria_lines import (
     TABLE_SUM,
     colon_ahead,
     cue_in_earlier_sentence,
+    headed_items,
     intro_score,
     not_an_item,
     one_line_items,
@@ -382,6 +383,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             or _indented_block(lines, end)
         )
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
+        if not items and re.search(r"\bfoljande\b[^.]*\.$", fold(last)):
+            # "… inom något av följande fokusområden." ⏎ each area a short line over its text
+            items, after = headed_items(lines, end + 1)
         # a table, its caption or rule, or an appendix's heading after the list: its end
         cut = next((n for n, (a, _b) in enumerate(items) if not_an_item(lines, a)), None)
         items = items if cut is None else items[:cut]

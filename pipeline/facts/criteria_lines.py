@@ -20,6 +20,7 @@ __all__ = [
     "colon_ahead",
     "cue_in_earlier_sentence",
     "dels_items",
+    "headed_items",
     "intro_score",
     "not_an_item",
     "one_line_items",
@@ -224,3 +225,36 @@ def dels_items(text: str) -> list[str]:
     ]
     items = [re.sub(r"[,;]?\s*(?:och|samt)?\s*$", "", x.strip()).strip(" ,;") for x in items]
     return items if all(len(x.split()) >= MIN_SERIES_WORDS for x in items) else []
+
+
+#: a list item's mark: a bullet, a number, a letter
+_MARKED = re.compile(r"^\s*(?:[-–—•·*▪■●]|\d{1,2}[.)]|[a-h][.)])\s")
+_MAX_HEADED = 15
+_MAX_HEAD_WORDS = 12
+
+
+def headed_items(lines: Sequence[BodyLine], j: int) -> tuple[list[tuple[int, int]], int]:
+    """Items that each head a paragraph of their own: a short line without a full stop,
+    the item's text going on below it in sentences (a capital on the next line)."""
+    items: list[tuple[int, int]] = []
+    after = j
+    while j < len(lines) and len(items) < _MAX_HEADED:
+        if not lines[j].text.strip():
+            j += 1
+            continue
+        s, nxt = lines[j].text.strip(), lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+        if (
+            len(s.split()) > _MAX_HEAD_WORDS
+            or s[-1:] in ".:;,!?"
+            or not s[:1].isupper()
+            or not nxt[:1].isupper()
+            or _MARKED.match(s) is not None
+            or re.match(r"^[^\W\d]+\s+\d{1,2}\s*[–:.-]", s)  # ("Fokusområde 1 – …": labelled)
+        ):
+            break
+        items.append((j, j))
+        j += 1
+        while j < len(lines) and lines[j].text.strip():
+            j += 1
+        after = j
+    return (items, after) if len(items) >= 2 else ([], after)

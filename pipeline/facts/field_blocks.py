@@ -251,6 +251,8 @@ def _block_fields(
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
         k += 1
     name = (m.group("value") or m.group("subvalue")).strip()
+    if numbered and name.isupper():
+        return None  # "1. SÖKANDE", "5. BUDGET 2016": a form's part over its fields
     first = name
     while k < len(lines) and (
         lines[k].text.strip()[:1].islower()

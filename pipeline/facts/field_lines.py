@@ -123,6 +123,7 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
     after the block."""
     out: dict[str, tuple[int, str]] = {}
     last: str | None = None
+    col: int | None = None  # where the values of a form set as two columns start
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
@@ -132,8 +133,10 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             # left blank is the heading's own
             j += 1
             continue
-        m = FIELD.match(text) or known_gap_field(text)
+        m = FIELD.match(text) or known_gap_field(text) or _aligned_field(text, lines[j].indent, col)
         if m and not (out and NAME.match(fold(m.group("label")))):
+            if m.re is GAP_FIELD and not _TWO_CELLS.search(m.group("value")):
+                col = lines[j].indent + m.start("value")
             last = fold(m.group("label")).strip()
             # two fields side by side: "Stadsdelsnämnd: Kista      Beviljat belopp: 180 000 kr"
             value, *margin = _MARGIN_FIELD.split(m.group("value").strip(), maxsplit=1)
@@ -186,6 +189,20 @@ def _field_follows(lines: Sequence[BodyLine], j: int, seen: dict[str, tuple[int,
         if m:
             return fold(m.group("label")).strip() not in seen
     return False
+
+
+def _aligned_field(text: str, indent: int, col: int | None) -> re.Match[str] | None:
+    """A "Label   value" line of a form set as two columns whose value starts where the
+    block's other values do ("Projektår        År 1 av 2" under "Projektets namn  …"),
+    whatever its label."""
+    m = GAP_FIELD.match(text) if col is not None else None
+    if m is None or _TWO_CELLS.search(m.group("value")):
+        return None  # ("Farsta    Kvällsöppen fritidsgård    1 700": a table's row)
+    return m if abs(indent + m.start("value") - (col or 0)) <= 1 else None
+
+
+#: a value that is two cells of a table, not one field's
+_TWO_CELLS = re.compile(r"\S\s{3,}\S")
 
 
 def known_gap_field(text: str) -> re.Match[str] | None:

@@ -73,6 +73,17 @@ def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
     (its districts when the row has none, what became of it when the row only grants it)."""
     out: list[Draft] = []
     for d in drafts:
+        shorter = next((k for k, o in enumerate(out) if _said_short(o, d)), None)
+        if shorter is not None:
+            # "Projektet Stegvis" over its text, then the form's "Stegvis – stöd till …" (or
+            # "Studiebesök i Göteborg", then "Resmål  Göteborgs stad, …"): the full one
+            o = out[shorter]
+            ids = {p.district_id for p in d.places}
+            d.places = [*d.places, *(p for p in o.places if p.district_id not in ids)]
+            d.amount_sek = d.amount_sek or o.amount_sek
+            d.description = d.description or o.description
+            out[shorter] = d
+            continue
         full = next(
             (
                 o
@@ -98,3 +109,24 @@ def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
             full.status = d.status
         full.description = full.description or d.description
     return out
+
+
+def _said_short(short: Draft, full: Draft) -> bool:
+    """Is `short` the same project as `full` said short: its name and a subtitle after a
+    dash ("Stegvis" and "Stegvis – stöd till föräldrar …"), or a trip's heading by its
+    destination ("Studiebesök i Göteborg") over the destination set out ("Göteborgs stad,
+    stadsdelsförvaltningen Angered"), with one sum and fund?"""
+    if short.fund_type not in (None, full.fund_type) or short.amount_sek not in (
+        None,
+        full.amount_sek,
+    ):
+        return False
+    name = fold(re.sub(r"^(?:Projektet|Studien)\s+(?=[A-ZÅÄÖ])", "", short.name))
+    if re.match(re.escape(name) + r"\s+[–—-]\s+\w", fold(full.name)):
+        return True
+    trip = re.match(r"studiebesok\s+(?:i|till)\s+(\w{4,})$", name)
+    return (
+        trip is not None
+        and short.amount_sek is not None
+        and fold(full.name).startswith(trip.group(1)[:5])
+    )

@@ -27,6 +27,7 @@ from pipeline.facts.drafts import Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
+from pipeline.facts.named_studies import find_named_studies
 from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
 from pipeline.facts.prose import (
     ProseProject,
@@ -79,8 +80,7 @@ def join_studies(
     listed: Sequence[Draft],
     places: Callable[[str], list[Place]],
 ) -> list[Draft]:
-    """Studies joined to their table rows; a row that names a listed project completes that
-    project; the other rows are projects of their own."""
+    """Studies joined to their table rows; a row naming a listed project completes it."""
     out: list[Draft] = []
     used: set[int] = set()
     for st in studies:
@@ -187,8 +187,7 @@ def join_studies(
 
 
 def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | None:
-    """The fund of the label line nearest above a table row, inside its table ("MUST" over
-    the study visits), or None."""
+    """The fund of the label line nearest above a table row, inside its table, or None."""
     if r.header_line is None:
         return None
     for k in range(r.first_line - 1, r.header_line, -1):
@@ -315,6 +314,7 @@ def prose_drafts(
     found += find_prose_grants(sents, places, para_of)
     found += unread_subject_grants(found, sents, lines, places)
     found += find_commissioned_studies(sents, places)
+    found += find_named_studies(sents, places, para_of)
     read = {(pp.sentence.first, pp.amount.start if pp.amount else -1) for pp in found}
     found += [
         pp

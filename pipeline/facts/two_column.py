@@ -99,13 +99,18 @@ def _two_column_rows(
         s = ln.text.strip()
         if not s:
             blank = True
+            if cur is not None:
+                cur.described = False
             j += 1
             continue
         chain, cut, comma = lead_places(s, find)
         suffix = _OWNER_SUFFIX.match(s) if cur is not None and not chain else None
         if suffix is not None:
             s = s[suffix.end() :]  # "Hässelby-Vällingby" ⏎ "sdf": the left cell's last word
-        if cur is not None and cur.paren_open:
+        if cur is not None and cur.described and not (chain and _ROW_GAP.match(s[cut:])):
+            cur.description.append(s)  # (a place in it opens no row: "Vantörs sdf har …")
+            cur.last = j
+        elif cur is not None and cur.paren_open:
             cur.add_coapplicants(s, find)
         elif chain and cur is not None and _continues_left_cell(cur, chain, j):
             cur.places.extend(chain)
@@ -147,6 +152,12 @@ def _two_column_rows(
             # "                  Trieste        26 000 kr": the right cell of the row above
             # goes on in its column, its sum at the end
             cur.add_text(s)
+            cur.last = j
+        elif not blank and _starts_prose(cur, s):
+            # "Maria-Gamla stan: Köpenhamn – …" ⏎ "Tre socialsekreterare besökte …": the
+            # row's own description, to its paragraph's end
+            cur.described = True
+            cur.description.append(s)
             cur.last = j
         elif _ends_list(cur, s, blank):
             break
@@ -209,6 +220,31 @@ def _continues_left_cell(cur: _Row, chain: list[Place], j: int) -> bool:
     return not has_unit and cur.places[-1].kind == "fackförvaltning" and j - cur.first <= 3
 
 
+#: the words before a description's grant ("Beviljat: 21 000 kr", "beviljades 36 000 kr")
+_GRANTED_BEFORE = re.compile(
+    r"\b(?:beviljat|beviljades|beviljade|beviljat belopp)\b\W*(?:med\s+)?$"
+)
+#: what parts a row's left cell from its right one: a colon, a bar, a column gap
+_ROW_GAP = re.compile(r"^\s*[:|]|^\s{2,}\S")
+#: the words a wrapped right cell ends in when its name goes on under it
+_GOES_ON = re.compile(r"(?:[-–,]|\b(?:och|i|för|med|till|av|om|på|vid|samt|inom))$", re.IGNORECASE)
+
+
+def _starts_prose(cur: _Row, s: str) -> bool:
+    """Does `s`, under a row whose right cell is complete, open the row's description (a
+    sentence of five words or more starting with a capital)?"""
+    prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""
+    return (
+        bool(prev)
+        and s[:1].isupper()
+        and len(s.split()) >= 5
+        and not _GOES_ON.search(prev)
+        and not prev.endswith(".")  # (a row that ends a sentence was prose all along)
+        and not any(find_amounts(t) for t in cur.text_parts)
+        and not re.search(r"\S\s{2,}\S", s)  # (a row of columns, not prose)
+    )
+
+
 def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
     """A line without a leading place ends the list when it starts a new sentence after a
     blank line or after a finished item."""
@@ -235,6 +271,8 @@ class _Row:
     text_parts: list[str] = field(default_factory=list)
     paren_open: bool = False
     verdict: str | None = None  # the decision line under the row
+    described: bool = False  # the lines under the row are its description, to a blank line
+    description: list[str] = field(default_factory=list)
 
     def add_text(self, s: str) -> None:
         s = s.strip().lstrip("|,").strip()
@@ -270,6 +308,16 @@ class _Row:
         if amount is None and self.verdict is not None:
             sums = [a for a in find_amounts(self.verdict) if a.per is None]
             amount = sums[0] if sums else None
+        if amount is None and self.description:
+            # "Beviljat: 21 000 kr. Förbrukat: 18 740 kr." in the description: the grant
+            text = " ".join(self.description)
+            sums = [
+                a
+                for a in find_amounts(text)
+                if a.per is None
+                and _GRANTED_BEFORE.search(fold(text[max(0, a.start - 30) : a.start]))
+            ]
+            amount = sums[0] if sums else None
         ev = " / ".join(
             lines[k].text.strip() for k in range(self.first, self.last + 1) if lines[k].text.strip()
         )
@@ -278,6 +326,7 @@ class _Row:
             if all(q.district_id != p.district_id for q in places):
                 places.append(p)
         row = ListRow(name, places, self.first, self.last, self.page_no, ev, form="two_column")
+        row.description = dehyphen_join(self.description) or None
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = (
                 amount.sek,

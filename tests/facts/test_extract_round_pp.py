@@ -8,7 +8,19 @@ for the test (none of the rounds' names or sums):
   a capital heading: the part is no study; the districts a study's text says take part
   ("har anmält att de vill delta", "som … startade");
 * a wrapped name cell that ends in a series of district names ("från Farsta, Bromma och
-  Kista") keeps the series: it is the name's, no owner's.
+  Kista") keeps the series: it is the name's, no owner's;
+* an application's att-satser that name a trip ("för ett studiebesök i Bergen") and a project
+  the district joins as co-applicant ("i Bromma stadsdelsförvaltnings ansökan … för
+  projektet …"), each described later under a heading no reader takes for a project;
+* "Owner: Destination – purpose" rows each followed by a paragraph about the trip, the
+  paragraph's "Beviljat:" sum the trip's;
+* studies a report names in running text ("slutrapporterades studien <Titel>",
+  "Utvärderingen av <…> pågår och genomförs av …") with performer and cost;
+* focus areas after "… följande fokusområden." as short lines each over its own paragraph;
+* an application form set as two columns under numbered capital parts ("1. SÖKANDE",
+  "2. PROJEKTET"): the parts are no projects, a label the form's vocabulary lacks
+  ("Projektår") is still a field, and the project named short in the text ("Projektet
+  Stegvis") and its trip's heading ("Studiebesök i Göteborg") are the form's projects.
 """
 
 from __future__ import annotations
@@ -17,6 +29,7 @@ from pathlib import Path
 
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
+from test_extract_round_mm import DISTRICT_HEAD
 
 
 def test_lettered_criteria_after_a_modal_and_a_decided_priority(tmp_path: Path) -> None:
@@ -116,3 +129,165 @@ Kostnad   Studie                            Utförare                       Klar
         "Nätverksmöten i barnavårdsutredningar – erfarenheter från Farsta, Bromma och Kista"
         in names
     )
+
+
+def test_an_applications_att_satser_name_a_trip_and_a_joined_project(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2016, title="Ansökan om lokala utvecklingsmedel och MUST 2017")
+        .replace(
+            "1. Stadsdelsnämnden godkänner förvaltningens ansökan om medel för\n"
+            "studiebesök enligt detta tjänsteutlåtande.",
+            "1. Stadsdelsnämnden godkänner att förvaltningen ansöker om medel för\n"
+            "   studiebesök (MUST) med 21 000 kronor för ett studiebesök i Bergen.\n"
+            "2. Stadsdelsnämnden godkänner att förvaltningen deltar som medsökande\n"
+            "   i Bromma stadsdelsförvaltnings ansökan om lokala utvecklingsmedel\n"
+            "   för projektet Läxhjälp med föräldrar i centrum.",
+        )
+        .replace("2. Paragrafen", "3. Paragrafen")
+        + """
+Bakgrund
+
+Socialnämnden har utlyst lokala utvecklingsmedel och medel för
+studiebesök för 2017.
+
+Studiebesök i Bergen – mobila team för unga
+
+Två socialsekreterare vill besöka Bergens kommun, som arbetar med
+mobila team för unga. Kostnaden beräknas till 21 000 kronor.
+
+Medsökande i Brommas ansökan
+
+Bromma stadsdelsförvaltning har bjudit in förvaltningen att delta i
+projektet Läxhjälp med föräldrar i centrum. Bromma söker 310 000
+kronor och svarar för redovisningen.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got["Studiebesök i Bergen – mobila team för unga"] == (["skarpnack"], 21_000)
+    assert got["Läxhjälp med föräldrar i centrum"] == (["bromma", "skarpnack"], 310_000)
+
+
+def test_owner_destination_rows_with_a_paragraph_each(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2008, title="Redovisning av studiebesök 2007")
+        + """
+Genomförda studiebesök 2007
+
+Bromma: Tallinn – mottagning för unga missbrukare
+Två socialsekreterare besökte stadens mottagning för unga med
+missbruk under tre dagar i april. Beviljat: 18 000 kr. Förbrukat: 16 400 kr.
+
+Farsta: Bergen – skolsocialt arbete i grundskolan
+Fyra medarbetare från fältgruppen studerade hur skolan och
+socialtjänsten samarbetar. Beviljat: 26 500 kr. Förbrukat: 26 500 kr.
+
+Skärholmen: Malmö – boendestöd för unga vuxna
+Besöket ställdes in när värden fick förhinder.
+Skärholmens stadsdelsförvaltning har återbetalat beviljade 12 000 kr.
+
+Av de beviljade medlen har 42 900 kr förbrukats.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: ([d.district_id for d in p.districts], p.amount_sek) for p in f.projects}
+    assert got == {
+        "Tallinn – mottagning för unga missbrukare": (["bromma"], 18_000),
+        "Bergen – skolsocialt arbete i grundskolan": (["farsta"], 26_500),
+        "Malmö – boendestöd för unga vuxna": (["skarholmen"], 12_000),
+    }
+
+
+def test_studies_named_in_running_text_and_focus_areas_over_paragraphs(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2022, title="Inriktning för forskningsmedel 2023")
+        + """
+Stadsövergripande forskning 2021–2022
+
+Under 2021 slutrapporterades studien Unga vuxna som lämnar
+institutionsvård – boende och sysselsättning. Studien har genomförts av
+Institutionen för socialt arbete vid Exempelhögskolan och kostade 640 tkr.
+
+Utvärderingen av Farstas mottagning för unga med spelproblem pågår
+och genomförs av Exempel Analys AB. Kostnaden är drygt 0,9 mnkr och
+rapporten väntas i juni 2023.
+
+Fokusområden 2023
+
+Förvaltningen föreslår att nya studier 2023 ska ligga inom något av
+följande fokusområden.
+
+Äldres ensamhet och psykiska hälsa
+Allt fler äldre bor ensamma och kontakten med vården är bristfällig.
+
+Barn som anhöriga till föräldrar med missbruk
+Barnens behov uppmärksammas sällan när föräldern får stöd.
+
+Förvaltningen beräknar att två nya studier kan påbörjas
+under 2023.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: ([d.district_id for d in p.districts], p.amount_sek) for p in f.projects}
+    assert got == {
+        "Unga vuxna som lämnar institutionsvård – boende och sysselsättning": ([], 640_000),
+        "Utvärderingen av Farstas mottagning för unga med spelproblem": (["farsta"], 900_000),
+    }
+    areas = [(c.kind, c.text) for c in f.criteria]
+    assert areas == [
+        ("focus_area", "Äldres ensamhet och psykiska hälsa"),
+        ("focus_area", "Barn som anhöriga till föräldrar med missbruk"),
+    ]
+
+
+def test_an_application_form_in_two_columns_under_numbered_capital_parts(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2018, title="Ansökan om lokala utvecklingsmedel och MUST 2019")
+        + """
+Ärendet
+
+Projektet Trygga steg
+
+Projektet ska pröva ett stöd i hemmet för familjer med små barn. Bromma
+stadsdelsförvaltning är medsökande. Förvaltningen söker 380 000 kr.
+
+Studiebesök i Malmö
+
+Förvaltningen ansöker även om medel för ett studiebesök i Malmö.
+Kostnaden beräknas till 12 600 kr.
+
+Bilaga 1
+
+ANSÖKAN OM LOKALA UTVECKLINGSMEDEL (LUM) 2019
+
+1. SÖKANDE
+
+Förvaltning                  Skarpnäcks stadsdelsförvaltning
+Medsökande förvaltning       Bromma stadsdelsförvaltning
+Kontaktperson                Per Exempel
+
+2. PROJEKTET
+
+Projektets namn              Trygga steg – stöd i hemmet för
+                             familjer med små barn
+Projektår                    År 1 av 2
+Projektperiod                2019-01-01 – 2020-06-30
+Sökt belopp 2019             380 000 kr
+
+Bilaga 2
+
+ANSÖKAN OM MEDEL FÖR STUDIEBESÖK (MUST) 2019
+
+Förvaltning                  Skarpnäcks stadsdelsförvaltning
+Resmål                       Malmö stad, stadsområde Norr,
+                             familjecentralen
+Antal deltagare              3
+Kostnad                      12 600 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got == {
+        "Trygga steg – stöd i hemmet för familjer med små barn": (["bromma", "skarpnack"], 380_000),
+        "Malmö stad, stadsområde Norr, familjecentralen": (["skarpnack"], 12_600),
+    }

@@ -1,0 +1,182 @@
+"""Projects a stadsdelsnämnd's application names in its att-satser only.
+
+How the documents write them
+----------------------------
+
+A district's application for development money lists what it applies for in the proposed
+decision, one item each, and may describe each thing later under a heading of its own that
+no reader takes for a project (the heading is a trip's destination, or says the district
+joins another's application)::
+
+    1. Stadsdelsnämnden godkänner att förvaltningen ansöker om lokala utvecklingsmedel
+       med 420 000 kronor för projektet Tidiga samtal – stöd till familjer.
+    2. … ansöker om medel för studiebesök (MUST) med 24 500 kronor för ett studiebesök
+       i Århus.
+    3. … deltar som medsökande i Farsta stadsdelsförvaltnings ansökan om lokala
+       utvecklingsmedel för projektet Språkstöd i ekonomiskt bistånd.
+
+Each item that names a project ("för projektet <Name>", the name up to the item's end) or a
+trip ("studiebesök i <Ort>") is a project the document applies for, unless another reader
+found it already. Its sum is the item's; else the first sum of the body's paragraph that
+names it. Its owner is the writing district, and the district whose application it joins
+("i Farsta stadsdelsförvaltnings ansökan") before it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from pipeline.facts.context import BodyLine, Context, find_funds
+from pipeline.facts.drafts import Draft
+from pipeline.facts.lists import Place, PlaceFinder
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+from pipeline.records import Decision
+
+__all__ = ["applied_in_decisions"]
+
+#: "… för projektet Språkstöd i ekonomiskt bistånd." (the name to the item's end, or to a
+#: clause after it: ", som …", " under 2015", " med 350 000 kronor")
+_PROJECT = re.compile(
+    r"\bför\s+projektet\s+(?P<name>[A-ZÅÄÖ][^.;:]{3,140}?)"
+    r"(?=\s*(?:[.;:]|$)|,\s|\s+(?:under|med|som|samt)\s+(?:\d|år|[a-zåäö]+\s+\d))"
+)
+#: "… för ett studiebesök i Århus", "studieresa till Oslo och Bergen"
+_TRIP = re.compile(
+    r"\b(?:studiebesök|studieresa)\s+(?:i|till)\s+"
+    r"(?P<place>[A-ZÅÄÖ][\w-]+(?:(?:\s+och\s+|,\s+|\s+)[A-ZÅÄÖ][\w-]+)*)"
+)
+#: "… som medsökande i Farsta stadsdelsförvaltnings ansökan": whose application it joins
+_JOINS = re.compile(r"\bi\s+(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,2}?)s?\s+ansökan\b")
+_APPLIES = re.compile(r"\b(?:ansoker|ansoka|soker|medsokande|ansokan)\b")
+
+
+def applied_in_decisions(
+    decisions: Sequence[Decision],
+    drafts: Sequence[Draft],
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    own: Sequence[Place],
+    find: PlaceFinder,
+) -> list[Draft]:
+    """The projects and trips the att-satser apply for that no draft already names."""
+    out: list[Draft] = []
+    for dec in decisions:
+        text = " ".join(dec.text.split())
+        if not _APPLIES.search(fold(text)):
+            continue
+        for name, fund in _named(text, ctx):
+            name = _heading_named(lines, name)
+            at = _line_naming(lines, name)
+            if at is None:
+                continue
+            amounts = [a for a in find_amounts(text) if a.per is None]
+            if not amounts:
+                para = _paragraph(lines, at, name)
+                amounts = [a for a in find_amounts(para) if a.per is None][:1]
+            cut = next((d for d in drafts if _words(name).startswith(_words(d.name) + " ")), None)
+            if cut is not None and len(cut.name.split()) <= 2:
+                # "projektet Läxhjälp med föräldrar i centrum" read to its "med" elsewhere
+                cut.name = name
+                if cut.amount_sek is None and amounts:
+                    cut.amount_sek, cut.amount_raw = amounts[0].sek, amounts[0].raw
+                continue
+            if any(_same(name, d.name) for d in [*drafts, *out]):
+                continue
+            joins = _JOINS.search(text)
+            places = [*(find(joins.group("who")) if joins else []), *own]
+            out.append(
+                Draft(
+                    name=name,
+                    fund_type=fund,
+                    year=ctx.year_at(at),
+                    status="ansökt",
+                    amount_sek=amounts[0].sek if amounts else None,
+                    amount_raw=amounts[0].raw if amounts else None,
+                    page_no=lines[at].page_no,
+                    evidence=text[:300],
+                    confidence=0.6,
+                    first_line=at,
+                    last_line=at,
+                    places=_unique(places),
+                )
+            )
+    return out
+
+
+def _named(text: str, ctx: Context) -> list[tuple[str, str | None]]:
+    """(name, fund) of the project or the trip an att-sats names."""
+    funds = find_funds(text, ctx.study_fund)
+    fund = funds[0][2] if funds else None
+    m = _PROJECT.search(text)
+    if m is not None:
+        return [(m.group("name").strip(" -–,"), fund)]
+    t = _TRIP.search(text)
+    if t is not None:
+        return [(f"Studiebesök i {t.group('place')}", fund or ctx.study_fund)]
+    return []
+
+
+def _words(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(name)).split())
+
+
+def _same(a: str, b: str) -> bool:
+    """One name the other's, or its start ("Studiebesök i Edinburgh" and "Studiebesök i
+    Edinburgh, samordnat stöd …")."""
+    x, y = _words(a), _words(b)
+    return x.startswith(y) or y.startswith(x) or fuzz.token_set_ratio(x, y) >= 90
+
+
+def _heading_named(lines: Sequence[BodyLine], name: str) -> str:
+    """The heading that the item's name begins, when the body has one ("Studiebesök i
+    Rotterdam – uppsökande arbete bland unga"): the fuller name."""
+    key = _words(name)
+    for ln in lines:
+        text = " ".join(ln.text.split())
+        if ln.heading and _words(text).startswith(key) and len(text.split()) <= 16:
+            return text.rstrip(" .:")
+    return name
+
+
+def _line_naming(lines: Sequence[BodyLine], name: str) -> int | None:
+    """The first line where the name begins (its first three words), outside headings."""
+    head = fold(" ".join(name.split()[:3]))
+    for k, ln in enumerate(lines):
+        if head in fold(" ".join(ln.text.split())):
+            return k
+    return None
+
+
+def _paragraph(lines: Sequence[BodyLine], at: int, name: str) -> str:
+    """The body's last paragraph that names the project, other than the item's own (at line
+    `at`): for its sum when the item states none."""
+    head = fold(" ".join(name.split()[:3]))
+    found = ""
+    k = 0
+    while k < len(lines):
+        if not lines[k].text.strip():
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
+            end += 1
+        text = dehyphen_join([lines[j].text for j in range(k, end + 1)])
+        if not k <= at <= end and head in fold(" ".join(text.split())):
+            found = text
+        k = end + 1
+    return found
+
+
+def _unique(places: Sequence[Place]) -> list[Place]:
+    seen: set[str] = set()
+    out: list[Place] = []
+    for p in places:
+        if p.district_id not in seen:
+            seen.add(p.district_id)
+            out.append(p)
+    return out

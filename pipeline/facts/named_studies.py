@@ -1,0 +1,85 @@
+"""Studies a report names in running text, with who carried them out and what they cost.
+
+How the documents write them
+----------------------------
+
+A report on the city-wide research money may tell of each study in a paragraph of its own
+with no heading, no table and no quotation marks: the study named by its kind and its title
+("studien <Titel>" at the end of the sentence), or by a definite noun phrase that is its title
+("Utvärderingen av … mottagningsteam för unga vuxna pågår"), then who carries it out and
+what it costs (a district whose unit the title names, in the genitive, takes part)::
+
+    Under 2023 slutrapporterades studien Ensamma föräldrar med ekonomiskt bistånd –
+    vägar till egen försörjning. Studien har genomförts av Institutionen för … och
+    kostade 780 tkr.
+
+    Utvärderingen av Norra innerstadens mottagningsteam för unga vuxna pågår och
+    genomförs av Centrum för social praktik. Kostnaden är drygt 1,1 mnkr …
+
+A paragraph is such a study only when it also names a performer ("genomförs av",
+"genomförts av", "utförs av") and states a sum; its sum is the first one after the name. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from pipeline.facts.lists import Place
+from pipeline.facts.prose import ProseProject, prose_status
+from pipeline.facts.text_units import Sentence
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["find_named_studies"]
+
+#: "… slutrapporterades studien <Titel>." — the title to the sentence's end
+_KIND_THEN_TITLE = re.compile(
+    r"\b(?:studien|utvärderingen|kartläggningen|undersökningen|forskningsprojektet)\s+"
+    r"(?P<name>[A-ZÅÄÖ][^.;:]{8,160}?)\s*\.?\s*$"
+)
+#: "Utvärderingen av <…> pågår och genomförs av …" — the noun phrase is the title
+_TITLE_SUBJECT = re.compile(
+    r"^(?P<name>(?:Utvärderingen|Uppföljningen|Kartläggningen|Studien)\s+(?:av|om)\s+"
+    r"[^.;:]{8,140}?)\s+(?:pågår|har|genomförs|genomfördes|avslutades|slutrapporterades|"
+    r"påbörjades|startade|startar|ska|blev)\b"
+)
+#: who carried it out: "har genomförts av", "genomförs av", "utförs av"
+_PERFORMED = re.compile(r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\b")
+_MAX_WORDS = 18
+
+
+def find_named_studies(
+    sents: Sequence[Sentence],
+    find: Callable[[str], list[Place]],
+    para_of: Mapping[int, str],
+) -> list[ProseProject]:
+    """Every study a paragraph names, carries out and prices (module docstring)."""
+    out: list[ProseProject] = []
+    for s in sents:
+        text = " ".join(s.text.split())
+        m = _KIND_THEN_TITLE.search(text) or _TITLE_SUBJECT.match(text)
+        if m is None:
+            continue
+        name = m.group("name").strip(" –-")
+        if not 3 <= len(name.split()) <= _MAX_WORDS or find_amounts(name):
+            continue
+        para = " ".join(para_of.get(s.first, text).split())
+        at = para.find(name)
+        rest = para[at + len(name) :] if at >= 0 else para
+        sums = [a for a in find_amounts(rest) if a.per is None]
+        if not sums or not _PERFORMED.search(rest):
+            continue
+        out.append(
+            ProseProject(
+                name=name[:1].upper() + name[1:],
+                # "Utvärderingen av Norra innerstadens mottagningsteam": whose unit it studies
+                places=[p for p in find(name) if p.name_as_printed.endswith("s")],
+                amount=sums[0],
+                status=prose_status(fold(para)),
+                sentence=s,
+                fund_text=para,
+                description=para,
+            )
+        )
+    return out
