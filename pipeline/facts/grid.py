@@ -71,6 +71,7 @@ from pipeline.facts.grid_model import (
     instalments,
     money_column,
     read_number,
+    verdict_column,
     words_in_money,
 )
 from pipeline.facts.grid_wrap import (
@@ -119,6 +120,9 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         table = _read_table(lines, i, columns)
         if (wordy := words_in_money(table)) is not None:
             wordy.role = "other"
+            table = _read_table(lines, i, columns)
+        if (verdict := verdict_column(table)) is not None:
+            verdict.role = "status"
             table = _read_table(lines, i, columns)
         lift_wrapped_heads(table, lines)
         lone_sums(table, lines)

@@ -18,6 +18,7 @@ __all__ = [
     "GridColumn",
     "assign_columns",
     "column_at",
+    "proposals_named",
     "unheaded_names",
     "unit_beside_name",
     "units_above",
@@ -98,6 +99,21 @@ def unnamed_column(columns: list[GridColumn]) -> None:
         and columns.index(others[0]) == [c.role for c in columns].index("district") + 1
     ):
         others[0].role = "name"
+
+
+def proposals_named(columns: list[GridColumn]) -> None:
+    """ "Nr | Förslag | Röster | Uppskattad kostnad (kr) | …": a bare "Förslag" as the table's
+    first column of words, money columns right of it and no names' column — the proposals
+    themselves (a citizens' budget), not a proposed sum."""
+    lead = next((c for c in columns if c.role not in ("ordinal",)), None)
+    if (
+        lead is not None
+        and lead.role == "cost"
+        and re.fullmatch(r"forslag(?:en)?", fold(lead.header).strip())
+        and "name" not in {c.role for c in columns}
+        and any(c.role == "cost" for c in columns if c is not lead)
+    ):
+        lead.role = "name"
 
 
 def column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:

@@ -15,6 +15,7 @@ from pipeline.facts.grid_columns import (
     GridColumn,
     assign_columns,
     column_at,
+    proposals_named,
     unheaded_names,
     unit_beside_name,
     units_above,
@@ -55,7 +56,7 @@ _GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _MAX_HEADER_WORDS = 12
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
-    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar|"
+    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar|roster|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
     # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
@@ -194,6 +195,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     unnamed_column(columns)
+    proposals_named(columns)
     if not any(c.role == "name" for c in columns) and any(
         c.role == "cost" and fold(c.header).startswith("statsbidrag") for c in columns
     ):

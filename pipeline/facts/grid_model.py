@@ -16,7 +16,14 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["GridRow", "GridTable", "caption_unit", "instalments", "read_number"]
+__all__ = [
+    "GridRow",
+    "GridTable",
+    "caption_unit",
+    "instalments",
+    "read_number",
+    "verdict_column",
+]
 
 
 @dataclass
@@ -196,4 +203,27 @@ def words_in_money(table: GridTable) -> GridColumn | None:
     money = [c for c in table.columns if c.role in ("cost", "applied") and c is not col]
     if money and all(c and not any(ch.isdigit() for ch in c) for c in cells):
         return col
+    return None
+
+
+#: a decision's words in a cell: "Genomförs", "Genomförs ej", "Beviljas", "Avslås", "Ja"
+_VERDICT_CELL = re.compile(
+    r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej)(?:\s+(?:ej|inte))?"
+)
+_DECISION_HEADER = re.compile(r"(?:\w+s\s+)?(?:forslag|beslut|bedomning|yttrande)\b")
+
+
+def verdict_column(table: GridTable) -> GridColumn | None:
+    """ "… | Förvaltningens förslag" over "Genomförs" / "Genomförs ej": a column of the
+    decision on each row, in words; returned so that the table is read again with it as each
+    row's status."""
+    for col in table.columns:
+        if col.role not in ("other", "cost") or not _DECISION_HEADER.match(fold(col.header)):
+            continue
+        if col.role == "cost" and any(r.amount is not None for r in table.rows):
+            continue  # (a sum in a row: money, its turned-down rows' words aside)
+        cells = [fold(" ".join(r.cells.get(col.role, []))).strip() for r in table.rows]
+        said = [c for c in cells if c]
+        if len(said) * 2 >= len(cells) >= 2 and all(_VERDICT_CELL.fullmatch(c) for c in said):
+            return col
     return None

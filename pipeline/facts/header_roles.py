@@ -145,6 +145,12 @@ def _header_role(cell: str) -> str | None:
         return "year" if folded.strip() in ("ar", "år") else "end"
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
         return "year"  # "Projektår" ("2 av 3"): which of a project's years
+    if re.fullmatch(
+        r"(?:(?:forvaltningens|kontorets|namndens)\s+forslag|(?:uppskattad|beraknad)\s+kostnad)"
+        r"(?:\s*\((?:kr|tkr|kronor|mnkr)\))?",
+        folded.strip(),
+    ):
+        return "cost"  # "Uppskattad kostnad (kr)", "Förvaltningens förslag"
     if REVISED.fullmatch(folded.strip()):
         return "cost"  # "Reviderat förslag", "Justerat belopp": the sums after a change
     hits = cue_hits(cell, "table_header")

@@ -76,7 +76,7 @@ def find_headed_projects(
             name, head_end = below
             labelled = bare
         if labelled and not bare:
-            name = labelled.group(1).strip()
+            name = (labelled.group(1) or labelled.group(2)).strip()
         numbered = _SECTION_NUMBER.match(name)  # "3.2 Hemmasittare – …"
         if numbered:
             name = name[numbered.end() :].strip()
@@ -244,13 +244,15 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
     """The last line of a "Studie 1: Name" or "3.2 Name" label that stands as a paragraph of
     its own (one or two lines between blank lines), or None."""
     text = lines[i].text.strip()
-    if not (_LABELLED.match(text) or _SECTION_NUMBER.match(text) or _BARE_LABEL.match(text)):
+    labelled = _LABELLED.match(text)
+    if labelled is not None and labelled.group(1) is None:
+        labelled = None  # ("Projektet Trygg hemma startade …" opens a paragraph: no label)
+    if not (labelled or _SECTION_NUMBER.match(text) or _BARE_LABEL.match(text)):
         return None
     if i > 0 and lines[i - 1].text.strip() and not _RULE.match(lines[i - 1].text.strip()):
         return None  # (a label between blank lines, or between drawn rules)
     if _BARE_LABEL.match(text):
         return i  # "PROJEKT 2" over its name: the name is read below the label
-    labelled = _LABELLED.match(text)
     if (
         labelled
         and not re.search(r"[.!?](?:\s|$)", labelled.group(1))
@@ -286,7 +288,7 @@ def is_bare_label(text: str) -> bool:
 def unlabelled(name: str) -> str:
     """A name without the label it was printed after ("Projekt 1: Name" → "Name")."""
     m = _LABELLED.match(name.strip())
-    return m.group(1).strip() if m else name
+    return (m.group(1) or m.group(2)).strip() if m else name
 
 
 def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> str | None:
@@ -360,7 +362,9 @@ def _sentence_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sent
 _LABELLED = re.compile(
     # ("DELPROJEKT 2   Ekonomisk rådgivning …": the name a column gap after the label)
     r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])(?:\s*[:.–-]|\s{2,})"
-    r"\s*(\S.+)$",
+    r"\s*(\S.+)$"
+    # "Projektet Sommarvistelse för barn …" as a heading: the kind, then the name
+    r"|^(?:projektet|studien)\s+((?-i:[A-ZÅÄÖ])[^.]+)$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^[-–—=_]{4,}$")

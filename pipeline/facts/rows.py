@@ -197,12 +197,16 @@ def grid_rows(
         if r.text("status"):
             # a status column decides; a word it does not know ("avbrutet") leaves none
             said = fold(r.text("status"))
-            decided = cued_status(r.text("status"), None) or (
-                "genomförd"
-                if re.match(r"klar[t]?\b", said) or (done and said[:2] == "ja")
-                else "beviljad"
-                if done and said[:3] == "nej"
-                else ""
+            decided = (
+                _carried_out(said)
+                or cued_status(r.text("status"), None)
+                or (
+                    "genomförd"
+                    if re.match(r"klar[t]?\b", said) or (done and said[:2] == "ja")
+                    else "beviljad"
+                    if done and said[:3] == "nej"
+                    else ""
+                )
             )  # "Klar dec 2012" in a status column, "Ja, maj" under "Genomförd": done
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
@@ -394,3 +398,10 @@ _PERSON_AFTER_ORG = re.compile(
     r"\s*\((?:[A-ZÅÄÖ][a-zåäöéü]+[- ]){1,2}[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\)\s*$"
 )
 _ORG_WORD = re.compile(r"universitet|hogskola|institut|\bab\b|akademi|kommun|region|stiftelse")
+
+
+def _carried_out(said: str) -> str | None:
+    """ "Genomförs" / "Genomförs ej" in a decision column: granted, or turned down."""
+    if not said.startswith("genomfors"):
+        return None
+    return REJECTED if re.search(r"\b(?:ej|inte)\b", said) else "beviljad"

@@ -20,7 +20,10 @@ for the test (none of the rounds' names or sums):
 * an application form set as two columns under numbered capital parts ("1. SÖKANDE",
   "2. PROJEKTET"): the parts are no projects, a label the form's vocabulary lacks
   ("Projektår") is still a field, and the project named short in the text ("Projektet
-  Stegvis") and its trip's heading ("Studiebesök i Göteborg") are the form's projects.
+  Stegvis") and its trip's heading ("Studiebesök i Göteborg") are the form's projects;
+* a citizens' budget's table "Nr | Förslag | Röster | Uppskattad kostnad (kr) |
+  Förvaltningens förslag": the proposals are its rows, "Genomförs ej" turns one down;
+* "Projektet <Name>" as a heading over a paragraph about an association's grant for it.
 """
 
 from __future__ import annotations
@@ -291,3 +294,53 @@ Kostnad                      12 600 kr
         "Trygga steg – stöd i hemmet för familjer med små barn": (["bromma", "skarpnack"], 380_000),
         "Malmö stad, stadsområde Norr, familjecentralen": (["skarpnack"], 12_600),
     }
+
+
+def test_a_citizens_budget_table_of_proposals_with_a_verdict_column(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2022, title="Medborgarbudget 2022")
+        + """
+Tabell 1. Förslag som gått till omröstning
+
+Nr  Förslag                                  Röster   Uppskattad     Förvaltningens
+                                                      kostnad (kr)   förslag
+1   Belysning längs strandpromenaden            540   ca 380 000     Genomförs
+2   Boulebana vid Exempelparken                 431   ca 90 000      Genomförs
+3   Ny konstgräsplan vid skolan                 399   ca 950 000     Genomförs ej
+4   Bänkar och planteringar vid                 305   ca 120 000     Genomförs
+    torget
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Belysning längs strandpromenaden": (380_000, "beviljad"),
+        "Boulebana vid Exempelparken": (90_000, "beviljad"),
+        "Ny konstgräsplan vid skolan": (950_000, "ansökt"),
+        "Bänkar och planteringar vid torget": (120_000, "beviljad"),
+    }
+    # the proposal turned down: its sum is what it would have cost, no project's cost
+    assert {a.kind for a in f.amounts if a.sek == 950_000} == {"other"}
+
+
+def test_a_project_heading_over_an_associations_grant(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2004, title="Redovisning av bidrag till frivilligorganisationer 2003")
+        + """
+Redovisningen
+
+Organisationerna har lämnat verksamhetsberättelser för 2003.
+
+Projektet Läger för unga anhöriga
+
+Föreningen Exempelgården beviljades 2003 ett projektbidrag om 185 000 kr
+för att ordna läger för unga som har en förälder med psykisk ohälsa.
+Projektet har avslutats och redovisats.
+
+Förvaltningens synpunkter
+
+Förvaltningen bedömer att bidragen har använts för avsett ändamål.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.amount_sek) for p in f.projects] == [("Läger för unga anhöriga", 185_000)]
