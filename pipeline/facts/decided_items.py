@@ -30,14 +30,14 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from pipeline.facts.context import BodyLine, Context, find_funds
-from pipeline.facts.drafts import Draft
+from pipeline.facts.drafts import REJECTED, Draft
 from pipeline.facts.lists import Place, PlaceFinder
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Decision
 
-__all__ = ["applied_in_decisions"]
+__all__ = ["applied_in_decisions", "granted_in_decisions"]
 
 #: "… för projektet Språkstöd i ekonomiskt bistånd." (the name to the item's end, or to a
 #: clause after it: ", som …", " under 2015", " med 350 000 kronor")
@@ -179,4 +179,67 @@ def _unique(places: Sequence[Place]) -> list[Place]:
         if p.district_id not in seen:
             seen.add(p.district_id)
             out.append(p)
+    return out
+
+
+#: "att bevilja Eritreanska Kulturföreningen bidrag med 28 000 kr för läxhjälp …" and "att
+#: avslå ansökan från Föreningen X om 15 000 kr till en resa till Tallinn": an association's
+#: grant, or its application turned down, for a purpose the item names
+_SUM = r"(?P<sum>\d[\d\s.,]*\s*(?:kr|kronor|tkr)\.?)"
+_PURPOSE = r"\s+(?:för|till)\s+(?:en\s+|ett\s+)?(?P<purpose>[a-zåäö][^,;]{3,120}?)\s*(?:[,;.]|$)"
+_GRANT_ITEM = re.compile(
+    r"^(?:att\s+)?(?:bevilja|tilldela)\s+(?P<org>[A-ZÅÄÖ][^,]{2,80}?)\s+(?:ett\s+)?"
+    rf"(?P<kind>\w*bidrag)\s+(?:med|om|på)\s+{_SUM}{_PURPOSE}"
+)
+_REJECT_ITEM = re.compile(
+    r"^(?:att\s+)?avslå\s+(?:\w+\s+)?ansökan\s+(?:från|av)\s+(?P<org>[A-ZÅÄÖ][^,]{2,80}?)"
+    rf"\s+om\s+{_SUM}{_PURPOSE}"
+)
+#: what keeps an association running, no project: "verksamhetsbidrag", "för 1998"
+_RUNNING = re.compile(r"^(?:verksamhets|drift|organisations|grund|lokal|hyres)bidrag$")
+_NO_PURPOSE = re.compile(
+    r"^(?:år\s+)?(?:19|20)\d\d\b|^(?:sin|dess|föreningens)\s+verksamhet|^verksamhet"
+)
+
+
+def granted_in_decisions(
+    decisions: Sequence[Decision], drafts: Sequence[Draft], lines: Sequence[BodyLine], ctx: Context
+) -> list[Draft]:
+    """The associations' grants for a purpose the att-satser name, and the applications they
+    turn down, that no draft already names: each purpose a project the association carries
+    out."""
+    out: list[Draft] = []
+    for dec in decisions:
+        text = " ".join(dec.text.split()).rstrip(" ,;")
+        text = re.sub(r",?\s+(?:samt|och)$", "", text)
+        m = _GRANT_ITEM.match(text) or _REJECT_ITEM.match(text)
+        if m is None or _NO_PURPOSE.match(m.group("purpose")):
+            continue
+        if "kind" in m.groupdict() and _RUNNING.match(fold(m.group("kind"))):
+            continue
+        name = m.group("purpose").strip()
+        if any(_same(name, d.name) for d in [*drafts, *out]):
+            continue
+        amounts = find_amounts(m.group("sum"))
+        at = _line_naming(lines, name)
+        at = at if at is not None else _line_naming(lines, m.group("org"))
+        if at is None or not amounts:
+            continue
+        out.append(
+            Draft(
+                name=name,
+                fund_type=ctx.fund_at(at),
+                year=ctx.year_at(at),
+                status="beviljad" if m.re is _GRANT_ITEM else REJECTED,
+                amount_sek=amounts[0].sek,
+                amount_raw=amounts[0].raw,
+                performer=m.group("org").strip(),
+                page_no=lines[at].page_no,
+                evidence=text[:300],
+                confidence=0.6,
+                first_line=at,
+                last_line=at,
+                unowned=True,
+            )
+        )
     return out

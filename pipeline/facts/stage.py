@@ -59,7 +59,7 @@ from pipeline.facts.criteria_funds import of_a_call
 from pipeline.facts.criteria_lists import numbered_through, without_previews
 from pipeline.facts.dash_rows import find_dash_rows
 from pipeline.facts.dashed_fields import find_dashed_field_records
-from pipeline.facts.decided_items import applied_in_decisions
+from pipeline.facts.decided_items import applied_in_decisions, granted_in_decisions
 from pipeline.facts.describe import (
     also_applies,
     complete_from_text,
@@ -321,6 +321,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         own_application(drafts, own_district, places)
     if applying:
         drafts += applied_in_decisions(doc.decisions, drafts, lines, ctx, own_district, places)
+    drafts += granted_in_decisions(doc.decisions, drafts, lines, ctx)
     if applying and len(drafts) == 1:
         one_application(drafts[0], lines, orgs)
     for d in drafts:

@@ -23,7 +23,10 @@ for the test (none of the rounds' names or sums):
   Stegvis") and its trip's heading ("Studiebesök i Göteborg") are the form's projects;
 * a citizens' budget's table "Nr | Förslag | Röster | Uppskattad kostnad (kr) |
   Förvaltningens förslag": the proposals are its rows, "Genomförs ej" turns one down;
-* "Projektet <Name>" as a heading over a paragraph about an association's grant for it.
+* "Projektet <Name>" as a heading over a paragraph about an association's grant for it;
+* att-satser that grant an association money "för <ändamål>" or turn down its application
+  "om … kr till en resa …": each purpose a project the association carries out, a
+  "verksamhetsbidrag … för 1998" none.
 """
 
 from __future__ import annotations
@@ -344,3 +347,35 @@ Förvaltningen bedömer att bidragen har använts för avsett ändamål.
     )
     f = facts_of(tmp_path, text)
     assert [(p.name, p.amount_sek) for p in f.projects] == [("Läger för unga anhöriga", 185_000)]
+
+
+def test_att_satser_granting_associations_money_for_a_purpose(tmp_path: Path) -> None:
+    text = """VANTÖRS STADSDELSNÄMND              PROTOKOLLSUTDRAG        Sid 1 (1)
+Sammanträdesdag 1999-03-18
+
+§ 8  Föreningsbidrag, andra fördelningen 1999
+     Dnr 506-42/99
+
+Beslut
+
+att bevilja Pensionärsföreningen Exempelgården verksamhetsbidrag
+med 38 000 kr för 1999,
+
+att bevilja Somaliska Föräldraföreningen bidrag med 22 000 kr för
+läxhjälp och föräldraträffar,
+
+att avslå ansökan från Föreningen Exempeldans om 12 000 kr
+till en resa till Riga, samt
+
+att bidragen belastar nämndens anslag för föreningsbidrag 1999.
+
+Ärendet
+
+Förvaltningen har tagit emot tre ansökningar om föreningsbidrag.
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.amount_sek, p.performer, p.status) for p in f.projects}
+    assert got == {
+        "läxhjälp och föräldraträffar": (22_000, "Somaliska Föräldraföreningen", "beviljad"),
+        "resa till Riga": (12_000, "Föreningen Exempeldans", "ansökt"),
+    }
