@@ -27,7 +27,7 @@ from pipeline.facts.item_parts import (
     split_owner,
     tidy,
 )
-from pipeline.facts.lists import ListRow
+from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -226,6 +226,8 @@ def item_row(
             name, unit_applicant = name[unit.end() :].strip(), True
     if lead_owner:
         places = find(lead_owner)
+    if not places and quoted is None:
+        places = _applicant_below(rest, find)
     name, performer = bracketed_performer(name, find)
     org = ORG_FIRST.match(name)
     last = _ORG_LAST.search(name) if performer is None else None
@@ -396,6 +398,26 @@ def _sentence_item(
 #: a title in quotation marks that opens the rest of an item (the line under its head)
 _QUOTED_FIRST = re.compile(r'^\s*[”“"«][^”“"«»]{3,160}[”“"»]')
 _MAX_OWNER_HEAD_WORDS = 6
+
+
+def _applicant_below(rest: str, find: PlaceFinder) -> list[Place]:
+    """ "1. Närvaroteamet i Husby" over "Ängsbottenskolan och Rinkeby-Kista
+    stadsdelsförvaltning" over its sums: the applicants' line under the name, its
+    förvaltning the district's."""
+    said: list[str] = []
+    for line in rest.split("\n")[:2]:
+        if find_amounts(line):
+            break
+        said.append(line)
+    text = " ".join(" ".join(said).split())
+    if not text or len(text.split()) > _MAX_APPLICANT_WORDS:
+        return []
+    if not re.search(r"förvaltning\w*\b|\bsdf\b|stadsdelsnämnd", text, re.IGNORECASE):
+        return []
+    return [p for p in find(text) if p.kind == "stadsdelsförvaltning"]
+
+
+_MAX_APPLICANT_WORDS = 10
 
 
 def _join_head_lines(texts: list[str]) -> str:

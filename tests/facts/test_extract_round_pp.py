@@ -26,7 +26,9 @@ for the test (none of the rounds' names or sums):
 * "Projektet <Name>" as a heading over a paragraph about an association's grant for it;
 * att-satser that grant an association money "för <ändamål>" or turn down its application
   "om … kr till en resa …": each purpose a project the association carries out, a
-  "verksamhetsbidrag … för 1998" none.
+  "verksamhetsbidrag … för 1998" none;
+* numbered items whose applicants stand on the line under the name ("Exempelskolan och
+  Farsta stadsdelsförvaltning"): the förvaltning's district owns the item.
 """
 
 from __future__ import annotations
@@ -378,4 +380,28 @@ Förvaltningen har tagit emot tre ansökningar om föreningsbidrag.
     assert got == {
         "läxhjälp och föräldraträffar": (22_000, "Somaliska Föräldraföreningen", "beviljad"),
         "resa till Riga": (12_000, "Föreningen Exempeldans", "ansökt"),
+    }
+
+
+def test_numbered_items_with_their_applicants_under_the_name(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2020, title="Projektmedel för samverkan mellan skola och socialtjänst")
+        + """
+Projekt som föreslås beviljas medel
+
+1.  Närvarolotsar i Exempelby
+    Exempelskolan och Farsta stadsdelsförvaltning
+    Sökt belopp 500 000 kronor. Förslag 450 000 kronor.
+
+2.  Föräldracafé i skolan
+    Provskolan och Hägersten-Liljeholmens
+    stadsdelsförvaltning
+    Sökt och föreslaget belopp 300 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: [d.district_id for d in p.districts] for p in f.projects}
+    assert got == {
+        "Närvarolotsar i Exempelby": ["farsta"],
+        "Föräldracafé i skolan": ["hagersten-liljeholmen"],
     }
