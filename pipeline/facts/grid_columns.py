@@ -19,6 +19,7 @@ __all__ = [
     "assign_columns",
     "column_at",
     "proposals_named",
+    "sought_groups",
     "unheaded_names",
     "unit_beside_name",
     "units_above",
@@ -195,3 +196,30 @@ def units_above(above: list[str], columns: list[GridColumn]) -> None:
                     and start - 2 <= col.start < end
                 ):
                     col.multiplier = unit
+
+
+_SOUGHT_GROUP = re.compile(r"(?:an)?sokt(?:\s+belopp)?")
+_DECIDED_GROUP = re.compile(r"(?:forslag|foreslas|beviljat|beviljas|beslut|tilldelat)")
+
+
+def sought_groups(above: list[str], columns: list[GridColumn]) -> None:
+    """ "Sökt" and "Förslag" set over two groups of money columns ("2022  2023  Totalt"
+    under "Sökt", "Totalt" under "Förslag"): the columns under "Sökt" hold the sums applied
+    for. A group reaches from its label's start to the next label's (the first one, set in
+    the middle of its group, also to the left)."""
+    for line in above:
+        cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+        groups = [
+            (start, bool(_SOUGHT_GROUP.fullmatch(fold(text).strip())))
+            for start, text in cells
+            if _SOUGHT_GROUP.fullmatch(fold(text).strip())
+            or _DECIDED_GROUP.fullmatch(fold(text).strip())
+        ]
+        if len(groups) < 2 or len(groups) != len(cells) or not any(s for _m, s in groups):
+            continue
+        for col in columns:
+            if col.role != "cost":
+                continue
+            under = [g for g in groups if g[0] - 2 <= col.start] or groups[:1]
+            if under[-1][1]:
+                col.role = "applied"

@@ -16,6 +16,7 @@ from pipeline.facts.grid_columns import (
     assign_columns,
     column_at,
     proposals_named,
+    sought_groups,
     unheaded_names,
     unit_beside_name,
     units_above,
@@ -227,6 +228,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     unit_beside_name(columns)
     # ("Sökt hos socialtjänst-" over "nämnden (tusental kr)" over the header: a group's unit)
     units_above(_set_over(lines, i), columns)
+    sought_groups(_set_over(lines, i), columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-

@@ -28,7 +28,9 @@ for the test (none of the rounds' names or sums):
   "om … kr till en resa …": each purpose a project the association carries out, a
   "verksamhetsbidrag … för 1998" none;
 * numbered items whose applicants stand on the line under the name ("Exempelskolan och
-  Farsta stadsdelsförvaltning"): the förvaltning's district owns the item.
+  Farsta stadsdelsförvaltning"): the förvaltning's district owns the item;
+* "Sökt" and "Förslag" set over two groups of money columns: the years under "Sökt" are
+  sums applied for, no project's cost.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 from test_extract_round_mm import DISTRICT_HEAD
+from test_extract_round_nn import KS_HEAD
 
 
 def test_lettered_criteria_after_a_modal_and_a_decided_priority(tmp_path: Path) -> None:
@@ -405,3 +408,31 @@ Projekt som föreslås beviljas medel
         "Närvarolotsar i Exempelby": ["farsta"],
         "Föräldracafé i skolan": ["hagersten-liljeholmen"],
     }
+
+
+def test_sought_and_proposed_labels_over_groups_of_money_columns(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2021, title="Förstärkning av medel för stadsövergripande studier")
+        + """
+Tabell 1. Sökta och föreslagna medel per studie
+
+                                          Sökt                 Förslag
+                                  -------- mnkr --------        mnkr
+Studie                            2022   2023   2024  Totalt   Totalt
+
+Boendestöd för unga vuxna i        1,3    1,1    0,7    3,1      2,9
+Exempelstad
+Ekonomiskt bistånd och arbete      0,4    0,6     –     1,0      1,0
+
+Summa                             1,7    1,7    0,7    4,1      3,9
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Boendestöd för unga vuxna i Exempelstad": 2_900_000,
+        "Ekonomiskt bistånd och arbete": 1_000_000,
+    }
+    kinds = {a.sek: a.kind for a in f.amounts}
+    # the years applied for are no project's cost
+    assert kinds[1_300_000] == "other" and kinds[400_000] == "other"
