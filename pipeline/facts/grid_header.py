@@ -30,6 +30,7 @@ from pipeline.facts.header_roles import (
     combined_role,
     followup_header,
     header_role,
+    header_words,
     unit_multiplier,
 )
 from pipeline.facts.text_units import dehyphen_join
@@ -79,9 +80,10 @@ _PURPOSE_HEADER = re.compile(
 #: roles of the text columns a header's second line may name left of its money columns
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 #: the month a status column dates ("Status" over "dec 2011")
+_MONTHS = r"(?:jan|feb|mars|mar|apr|maj|juni|jun|juli|jul|aug|sep|sept|okt|nov|dec)[a-zåäö]*\.?"
 _MONTH_YEAR = re.compile(
-    r"^(?:jan|feb|mars|mar|apr|maj|juni|jun|juli|jul|aug|sep|sept|okt|nov|dec)[a-zåäö]*\.?\s+"
-    r"(?:19|20)\d\d$",
+    # ("23 feb" over "2010, tkr": the day of the decision a column follows)
+    rf"^(?:{_MONTHS}\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?)$",
     re.IGNORECASE,
 )
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
@@ -179,7 +181,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             # also when its name wraps ("Beställs i" over "samråd med")
             own = first.get(c.start, c.text)
             purpose = _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) is not None
-            if (len(own.split()) > 2 and not purpose) or len(c.text.split()) > 4:
+            if (len(own.split()) > 2 and not purpose) or header_words(c.text) > 4:
                 return None
             if not own.strip()[:1].isupper():
                 return None

@@ -22,6 +22,7 @@ __all__ = [
     "combined_role",
     "followup_header",
     "header_role",
+    "header_words",
     "unit_multiplier",
 ]
 
@@ -47,6 +48,19 @@ _STATUS_HEADER = re.compile(
 )
 #: a header cell's year and unit ("2017 (kr)")
 _YEAR_OR_UNIT = re.compile(rf"\(\s*(?:tkr|kr|kronor|sek|mkr|mnkr)\s*\)|\b{YEAR}\b", re.I)
+#: a date or a bare unit in a header cell ("Beviljat 23 feb 2010, tkr"): no word of its name
+_DATE_OR_BARE_UNIT = re.compile(
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+    r"|,?\s*\b(?:tkr|kr|kronor|mkr|mnkr|sek)\b\.?",
+    re.I,
+)
+
+
+def header_words(cell: str) -> int:
+    """How many words a header cell's name has, its years, dates and units aside."""
+    return len(_DATE_OR_BARE_UNIT.sub(" ", _YEAR_OR_UNIT.sub(" ", cell)).split())
+
+
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 
@@ -65,7 +79,7 @@ def header_role(cell: str) -> str | None:
 
 def _header_role(cell: str) -> str | None:
     # (its year and unit are no words of its name: "Förslag till beslut 2017 (kr)")
-    if len(_YEAR_OR_UNIT.sub(" ", cell).split()) > _MAX_HEADER_CELL_WORDS:
+    if header_words(cell) > _MAX_HEADER_CELL_WORDS:
         return None
     folded = fold(cell)
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
@@ -209,7 +223,7 @@ STATE_MONEY_HEADER = re.compile(r"\s*(?:statsbidrag|statliga medel)\b")
 #: a column of the sums after a change: "Nytt förslag", "Nytt belopp", "Reviderat förslag"
 REVISED = re.compile(
     r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"
-    r"|\s*efter\s+(?:andring|justering|tillagg)"
+    r"|\s*(?:belopp\s+)?efter\s+(?:andring|justering|tillagg)"
 )
 
 

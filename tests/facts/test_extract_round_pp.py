@@ -30,7 +30,9 @@ for the test (none of the rounds' names or sums):
 * numbered items whose applicants stand on the line under the name ("Exempelskolan och
   Farsta stadsdelsförvaltning"): the förvaltning's district owns the item;
 * "Sökt" and "Förslag" set over two groups of money columns: the years under "Sökt" are
-  sums applied for, no project's cost.
+  sums applied for, no project's cost;
+* a header over three lines with a decision's date in it ("Beviljat" over "23 feb" over
+  "2010, tkr") and "Belopp efter tillägg": the sums before the change and after it.
 """
 
 from __future__ import annotations
@@ -436,3 +438,27 @@ Summa                             1,7    1,7    0,7    4,1      3,9
     kinds = {a.sek: a.kind for a in f.amounts}
     # the years applied for are no project's cost
     assert kinds[1_300_000] == "other" and kinds[400_000] == "other"
+
+
+def test_a_three_line_header_with_a_decisions_date(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Tillägg till fördelning av lokala utvecklingsmedel 2012")
+        + """
+Tabell. Ändrade beviljanden 2012
+
+Stadsdels-            Projekt                          Beviljat      Belopp
+nämnd                                                  14 mars       efter
+                                                       2012, tkr     tillägg, tkr
+Farsta                Samtalsgrupper för unga            300           200
+                      vuxna
+Bromma                Stöd till anhöriga vid              180           260
+                      spelproblem
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: ([d.district_id for d in p.districts], p.amount_sek) for p in f.projects}
+    assert got == {
+        "Samtalsgrupper för unga vuxna": (["farsta"], 200_000),
+        "Stöd till anhöriga vid spelproblem": (["bromma"], 260_000),
+    }
+    assert {a.sek for a in f.amounts} >= {300_000, 200_000, 180_000, 260_000}
