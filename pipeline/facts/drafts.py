@@ -269,6 +269,8 @@ _NO_NAME = re.compile(
     r"(?:ovriga|ovrigt|resterande)\b"
     # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
     r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$"
+    # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
+    r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
     # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
     r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"

@@ -55,8 +55,7 @@ def _same_performer_row(
     name: str, performer: str | None, rows: Sequence[TableRow], used: set[int]
 ) -> int:
     """The one unused row that names a study's performer and shares two content words with
-    its name ("Effektutvärdering av mottagningsteam för unga" beside the heading
-    "Mottagningsteam för unga i kriminalitet", both by ISP), or -1."""
+    its name ("Effektutvärdering av mottagningsteam …" beside "Mottagningsteam för …"), or -1."""
     if not performer:
         return -1
     words = {w[:6] for w in re.findall(r"\w{4,}", fold(name))}
@@ -111,6 +110,8 @@ def join_studies(
         if row is not None:
             used.add(best[1])
             _apply_row(d, row, ref)
+            if re.match(re.escape(fold(st.name)) + r"\s+[–—-]\s+\w", fold(row.name)):
+                d.name = row.name  # "Äldre med alkoholproblem" over its row's full name
             d.confidence = 0.85
             if not d.places and row.district_text:
                 d.places = places(row.district_text)  # the table's district column
@@ -213,8 +214,7 @@ _TABLE_GRANTED = re.compile(
 
 
 def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
-    """A draft with the same name, or whose name this one continues (a decision quotes the
-    short name, the project's heading prints it in full): that draft takes the full name."""
+    """A draft with the same name, or whose name this one continues: it takes the full name."""
     f = fold(name)
     same = next((d for d in drafts if fuzz.ratio(f, fold(d.name)) >= 85 or f in fold(d.name)), None)
     if same is not None:
