@@ -110,8 +110,6 @@ def join_studies(
         if row is not None:
             used.add(best[1])
             _apply_row(d, row, ref)
-            if re.match(re.escape(fold(st.name)) + r"\s+[–—-]\s+\w", fold(row.name)):
-                d.name = row.name  # "Äldre med alkoholproblem" over its row's full name
             d.confidence = 0.85
             if not d.places and row.district_text:
                 d.places = places(row.district_text)  # the table's district column

@@ -33,8 +33,7 @@ for the test (none of the rounds' names or sums):
   sums applied for, no project's cost;
 * a header over three lines with a decision's date in it ("Beviljat" over "23 feb" over
   "2010, tkr") and "Belopp efter tillägg": the sums before the change and after it;
-* a study under a short heading whose table row prints its name in full ("… – uppsökande
-  arbete i …"): the full name; a caption's "Tabell." is no study.
+* a caption's "Tabell." read as a heading is no study.
 """
 
 from __future__ import annotations
@@ -45,6 +44,8 @@ from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 from test_extract_round_mm import DISTRICT_HEAD
 from test_extract_round_nn import KS_HEAD
+
+from pipeline.facts.drafts import names_a_project
 
 
 def test_lettered_criteria_after_a_modal_and_a_decided_priority(tmp_path: Path) -> None:
@@ -466,35 +467,7 @@ Bromma                Stöd till anhöriga vid              180           260
     assert {a.sek for a in f.amounts} >= {300_000, 200_000, 180_000, 260_000}
 
 
-def test_a_study_heading_and_its_rows_full_name(tmp_path: Path) -> None:
-    text = (
-        HEAD.format(year=2001, title="Stadsövergripande studier 2001")
-        + """
-Förslag till nya studier 2001
-
-Förvaltningen föreslår att följande två studier beställs under 2001.
-
-Äldre med depression
-
-Studien ska kartlägga hur hemtjänsten upptäcker depression hos äldre.
-Studien genomförs av Exempelinstitutet och kostar 280 tkr.
-
-Unga som lämnar skolan
-
-Studien följer unga som lämnat gymnasiet utan examen. Kostnaden
-beräknas till 190 tkr.
-
-Tabell. Föreslagna studier 2001
-
-Kostnad   Studie                             Utförare                  Klar
-(tkr)
-  280     Äldre med depression –             Exempelinstitutet         dec 2001
-          hemtjänstens roll
-  190     Unga som lämnar skolan             Upphandlas                juni 2002
-
-  470     Summa
-"""
-    )
-    f = facts_of(tmp_path, text)
-    names = sorted(p.name for p in f.projects)
-    assert names == ["Unga som lämnar skolan", "Äldre med depression – hemtjänstens roll"]
+def test_a_captions_label_is_no_project() -> None:
+    assert not names_a_project("Tabell")
+    assert not names_a_project("Bilaga 2")
+    assert names_a_project("Tabellverktyg för budgetuppföljning")
