@@ -416,7 +416,7 @@ def is_application(title: str | None) -> bool:
     return bool(_APPLICATION_TITLE.match(fold(title or "")))
 
 
-_APPLICATION_TITLE = re.compile(r"^\W*(?:ansokan|ansokningar)\s+(?:om|till|for)\b")
+_APPLICATION_TITLE = re.compile(r"^\W*(?:ansokan|ansokningar)\s+(?:om|till|for|hos)\b")
 
 
 def also_applies(title: str | None) -> bool:

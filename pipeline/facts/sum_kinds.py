@@ -64,11 +64,22 @@ def sought_amounts(amounts: Sequence[Amount], projects: Sequence[Project]) -> li
         dataclasses.replace(a, kind="other")
         if a.kind == "project_cost"
         and (a.project_id, a.sek) in sought
-        and _ASKED.search(fold(a.evidence))
-        and not _GIVEN.search(fold(a.evidence))
+        and _ASKED.search(_before(a))
+        and not _GIVEN.search(_before(a))
         else a
         for a in amounts
     ]
+
+
+def _before(a: Amount) -> str:
+    """The words of the amount's evidence up to the sum (its clause, not the next one: "att
+    ansöka … med 450 000 kronor …, att …, om ansökan beviljas, …")."""
+    at = a.evidence.find(a.raw)
+    text = a.evidence if at < 0 else a.evidence[max(0, at - _BEFORE_CHARS) : at]
+    return fold(text)
+
+
+_BEFORE_CHARS = 160
 
 
 _CO_FINANCED = re.compile(

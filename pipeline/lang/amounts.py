@@ -316,6 +316,10 @@ _YEAR_HEAD = re.compile(
 #: a table header of year columns with their unit: "2021 kr     2022 kr"
 _YEAR_COLUMNS = re.compile(r"(?:19|20)\d\d\s?(?:t?kr|kronor)\s+(?:19|20)\d\d\s?(?:t?kr|kronor)\b")
 #: a year alone, no sum of money even with "kr" after it
+#: a sum in words right before the same sum in digits in brackets ("fyrahundrafemtiotusen (")
+_WORDS_BEFORE_BRACKET = re.compile(
+    r"\b[a-zåäö]*(?:tusen|hundra|miljon|miljoner|miljard|miljarder)\s*\($", re.IGNORECASE
+)
 _YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
 
 
@@ -355,6 +359,21 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
         value = _digits_value(m)
         unit = _unit(sk, m.end())
         first, prev = prev, None
+        said = None  # "fyrahundrafemtiotusen (450 000) kronor": the sum in words before it
+        if (
+            unit is None
+            and sk[m.start() - 1 : m.start()] == "("
+            and sk[m.end() : m.end() + 1] == ")"
+            and m.group("grp")  # (a year or a count in brackets is no sum: "(2005) kronor")
+        ):
+            unit = _unit(sk, m.end() + 1)
+            said = _WORDS_BEFORE_BRACKET.search(text, 0, m.start())
+        if unit is not None and sk[m.end() : m.end() + 1] == ")":
+            end, mult, explicit, _big = unit
+            if explicit:  # ("(450 000) kronor" alone: from its bracket)
+                at = said.start() if said is not None else m.start() - 1
+                emit(at, m.end(), end, _to_int(value * mult), True)
+            continue
         if unit is not None:
             end, mult, explicit, big = unit
             if not explicit and not big:

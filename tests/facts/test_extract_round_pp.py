@@ -33,7 +33,10 @@ for the test (none of the rounds' names or sums):
   sums applied for, no project's cost;
 * a header over three lines with a decision's date in it ("Beviljat" over "23 feb" over
   "2010, tkr") and "Belopp efter tillägg": the sums before the change and after it;
-* a caption's "Tabell." read as a heading is no study.
+* a caption's "Tabell." read as a heading is no study;
+* "Ansökan hos socialtjänstnämnden om …" is an application: its project's sum, asked for in
+  an att-sats beside another that speaks of the grant ("om ansökan beviljas"), is applied
+  for.
 """
 
 from __future__ import annotations
@@ -471,3 +474,33 @@ def test_a_captions_label_is_no_project() -> None:
     assert not names_a_project("Tabell")
     assert not names_a_project("Bilaga 2")
     assert names_a_project("Tabellverktyg för budgetuppföljning")
+
+
+def test_an_application_hos_a_committee_and_its_sum_asked_for(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD                                         PROTOKOLLSUTDRAG
+FARSTA STADSDELSNÄMND                                   Nr 8/2006
+                                                        Sammanträdesdag
+                                                        2006-09-21
+
+§ 14
+Ansökan hos socialtjänstnämnden om lokala utvecklingsmedel år 2007
+Dnr 612-211/2006
+
+Stadsdelsnämndens beslut
+
+Stadsdelsnämnden beslutar
+
+att   ansöka hos socialtjänstnämnden om lokala utvecklingsmedel för år
+      2007 med trehundratusen (300 000) kronor för projektet
+      Trygga kvällar – fältarbete i Hökarängen,
+
+att   stadsdelsnämnden, om ansökan beviljas, svarar för projektets
+      övriga kostnader inom individ- och familjeomsorgens budget, samt
+
+att   omedelbart justera paragrafen.
+"""
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.status, p.amount_sek) for p in f.projects] == [
+        ("Trygga kvällar – fältarbete i Hökarängen", "ansökt", 300_000)
+    ]
+    assert {a.kind for a in f.amounts if a.sek == 300_000} == {"other"}

@@ -373,3 +373,14 @@ def test_long_line_with_amounts() -> None:
 )
 def test_a_dates_day_never_opens_a_sum(text: str, sums: list[int]) -> None:
     assert [a.sek for a in find_amounts(text)] == sums
+
+
+def test_a_sum_in_words_with_its_digits_in_brackets_is_one_amount() -> None:
+    """ "fyrahundrafemtiotusen (450 000) kronor": the sum in words, the same sum in digits
+    in brackets, one unit after both — one amount; a year in brackets is no sum."""
+    got = [(a.raw, a.sek) for a in find_amounts("med trehundratusen (300 000) kronor för")]
+    assert got == [("trehundratusen (300 000) kronor", 300_000)]
+    assert [(a.raw, a.sek) for a in find_amounts("beviljas (120 000) kr")] == [
+        ("(120 000) kr", 120_000)
+    ]
+    assert find_amounts("Kostnad (2005) kronor") == []
