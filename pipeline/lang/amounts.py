@@ -54,6 +54,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from pipeline.lang.amount_context import (
+    WORDS_BEFORE_BRACKET,
+    YEAR_COLUMNS,
+    YEAR_HEAD,
+    YEARISH,
+    range_start,
+)
 from pipeline.lang.amount_ocr import ocr_digits
 from pipeline.lang.amount_words import COUNT_NOUNS, PER_INTHE, canon_per
 from pipeline.lang.fuzzy import VOWEL, skeleton
@@ -293,35 +300,6 @@ _CUR_BEFORE = re.compile(
     rf"(?<![\d{_HS}]){_HS}*(?<![\d.,]{_HS})(?P<cur>\bkr\.?|\bsek){_HS}{{1,2}}$"
 )
 
-#: between a range's two ends ("250 000 och 400 000", "1,5 till 2", "250 000–400 000"),
-#: and what opens a range written in words (in the skeleton: vowels are "*")
-_RANGE_BETWEEN = re.compile(r"\s+(?:\*ch|till)\s+|\s*[-–]\s*")
-_RANGE_OPENS = re.compile(r"(?:mell\*n|fr\*n)\s+$")
-
-
-def _range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
-    """Whether `first` is the lower end of a range whose upper end `second` carries the
-    unit: "mellan A och B kr", "från A till B mnkr", "A–B kr"."""
-    between = sk[first.end() : second.start()]
-    if _RANGE_BETWEEN.fullmatch(between) is None:
-        return False
-    dashed = not between.strip(" -–")
-    return dashed or bool(_RANGE_OPENS.search(sk, max(0, first.start() - 12), first.start()))
-
-
-#: the word of a table header before its year ("Kostnader 2006", "Budget 2019")
-_YEAR_HEAD = re.compile(
-    r"(?:kostnad\w*|budget\w*|belopp|finansiering|utfall|prognos)\s+$", re.IGNORECASE
-)
-#: a table header of year columns with their unit: "2021 kr     2022 kr"
-_YEAR_COLUMNS = re.compile(r"(?:19|20)\d\d\s?(?:t?kr|kronor)\s+(?:19|20)\d\d\s?(?:t?kr|kronor)\b")
-#: a year alone, no sum of money even with "kr" after it
-#: a sum in words right before the same sum in digits in brackets ("fyrahundrafemtiotusen (")
-_WORDS_BEFORE_BRACKET = re.compile(
-    r"\b[a-zåäö]*(?:tusen|hundra|miljon|miljoner|miljard|miljarder)\s*\($", re.IGNORECASE
-)
-_YEARISH = re.compile(r"19[5-9]\d|20(?:0[1-9]|[123]\d)")
-
 
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every SEK amount in `text`, in order, as spans of `text` (see the module doc)."""
@@ -367,7 +345,7 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             and m.group("grp")  # (a year or a count in brackets is no sum: "(2005) kronor")
         ):
             unit = _unit(sk, m.end() + 1)
-            said = _WORDS_BEFORE_BRACKET.search(text, 0, m.start())
+            said = WORDS_BEFORE_BRACKET.search(text, 0, m.start())
         if unit is not None and sk[m.end() : m.end() + 1] == ")":
             end, mult, explicit, _big = unit
             if explicit:  # ("(450 000) kronor" alone: from its bracket)
@@ -381,10 +359,10 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             if (
                 mult == 1
                 and not m.group("grp")
-                and _YEARISH.fullmatch(m.group())
+                and YEARISH.fullmatch(m.group())
                 and (
-                    _YEAR_HEAD.search(text[max(0, m.start() - 30) : m.start()])
-                    or _YEAR_COLUMNS.search(text)
+                    YEAR_HEAD.search(text[max(0, m.start() - 30) : m.start()])
+                    or YEAR_COLUMNS.search(text)
                 )
             ):
                 # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
@@ -392,14 +370,14 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
                 continue
             if (
                 not m.group("grp")
-                and _YEARISH.fullmatch(m.group())
+                and YEARISH.fullmatch(m.group())
                 and re.search(r"(?:19|20)\d\d\s+$", text[max(0, m.start() - 12) : m.start()])
             ):
                 continue  # "2004   2005" over "Tkr   Tkr": year columns, then their unit
             if not explicit and _next_is_count_noun(sk, end):
                 continue
             low = _digits_value(first) if first is not None else 0
-            if first is not None and _range_start(sk, first, m) and value / 20 <= low < value:
+            if first is not None and range_start(sk, first, m) and value / 20 <= low < value:
                 # "mellan 250 000 och 400 000 kronor": the range's first end shares the unit
                 emit(
                     first.start(),
