@@ -141,12 +141,17 @@ _DECIDED_PRIORITY = re.compile(
     r"\s+(?:ska|skall|bor)\s+(?:ges\s+foretrade|prioriteras|ga\s+fore))\b"
 )
 #: "1) … , 2) … samt 3) …" (or "(1) …, (2) …") inside one sentence
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2}|[a-h])\)\s+")
+_INLINE_NUMBER = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=:))\(?(\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix)\)\s+"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
 
 
 def _ordinal(mark: str) -> int:
-    """The place of an inline item's mark: "2)" → 2, "b)" → 2."""
-    return int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1
+    """The place of an inline item's mark: "2)" → 2, "b)" → 2, "(ii)" → 2."""
+    if mark.isdigit():
+        return int(mark)
+    return _ROMAN[mark] if mark in _ROMAN else ord(mark) - ord("a") + 1
 
 
 def _inline_items(text: str) -> list[str]:

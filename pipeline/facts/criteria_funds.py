@@ -82,7 +82,8 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
 
 
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
-#: social investment fund, trygghetsmedel, a nämnd's föreningsbidrag and stimulansmedel
+#: social investment fund, trygghetsmedel, a nämnd's föreningsbidrag, stimulansmedel and
+#: support to events (arrangemangsstöd)
 _CALL_FUNDS = frozenset(
     {
         "LUM",
@@ -99,6 +100,10 @@ _CALL_FUNDS = frozenset(
         "trygghetsmedel",
         "föreningsbidrag",
         "stimulansmedel",
+        "arrangemangsstöd",
+        "arrangemangsbidrag",
+        "arrangörsstöd",
+        "arrangörsbidrag",
     }
 )
 

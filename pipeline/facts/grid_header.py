@@ -354,6 +354,7 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         return []  # "Järva sdf" under "Förvaltning / projekt": the first row's owner
     if leading > 1 and leading == len(cells):
         return []  # words only left of the header: a row, not the header's names
+    unit_given = any(UNIT_ONLY.match(c.text.strip()) for c in cells)
     for k, c in enumerate(cells):
         if k < leading and len(c.text.split()) <= 3:
             continue
@@ -367,7 +368,9 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
             continue  # a column named on the second line only, between two ("Ändring")
         # (words, not dashes: "(start – slut)" under "Period")
         words = [w for w in c.text.split() if re.search(r"\w", w)]
-        if len(words) > 2 or not any(_under(c, h) for h in head):
+        # (a line that gives a money column's unit is the header's: its other cells may
+        # wrap longer names, "utan eget boende" beside "tkr")
+        if len(words) > (4 if unit_given else 2) or not any(_under(c, h) for h in head):
             return []
     return cells
 

@@ -20,6 +20,7 @@ __all__ = [
     "STATE_MONEY_HEADER",
     "UNIT_ONLY",
     "combined_role",
+    "details_after_name",
     "followup_header",
     "header_role",
     "header_words",
@@ -65,12 +66,26 @@ def header_words(cell: str) -> int:
 _ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
 
 
+#: what a cell adds after its column's name: "…, plats och datum", "…, syfte och tid"
+_DETAIL = r"(?:plats|datum|tid|tidpunkt|ort|period|syfte|innehall|malgrupp|inriktning|lokal)"
+_DETAIL_WORDS = re.compile(rf"{_DETAIL}(?:\s*(?:,|och|samt|/)\s*{_DETAIL})*")
+
+
+def details_after_name(cell: str) -> bool:
+    """Whether a header cell names its column, then what its cells add after a comma
+    ("Arrangemang, plats och datum"): a cell's name is its text up to its first comma."""
+    return "," in cell and bool(_DETAIL_WORDS.fullmatch(fold(cell.split(",", 1)[1]).strip()))
+
+
 @lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
     remembered, issue 19 — flattened-table scans ask it for the same lines again); a cell of
     two words parted by "/" ("Projekt/studieresa") names the role its words agree on."""
     role = _header_role(cell)
+    if role is None and details_after_name(cell):
+        # "Arrangemang, plats och datum": the column's name, then what its cells add
+        return _header_role(cell.split(",", 1)[0])
     if role is None and "/" in cell:
         parts = {_header_role(p) for p in cell.split("/") if p.strip()} - {None}
         return parts.pop() if len(parts) == 1 else None
@@ -100,6 +115,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
     if re.search(r"\b(?:medel|kostnad\w*|bidrag|anslag|beviljat)\s+per\s+ar\b", folded):
         return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
+    if re.match(r"antal\b", folded.strip()):
+        return "count"  # "Antal unga 18–24 år": people counted, no year and no money
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_orgs import without_details
 from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
@@ -212,13 +213,19 @@ def _grouped_under_intro(lines: Sequence[BodyLine], k: int | None) -> bool:
     "Vuxenenheten"), each over its priced items: the introduced list goes on under each label."""
     while k is not None and k >= 0:
         text = lines[k].text.strip()
-        if not text or _enumerated(text):
-            k -= 1  # a blank or an item of the group above
+        if not text or _enumerated(text) or lines[k].indent > 0:
+            k -= 1  # a blank or an item of the group above (or its wrapped line)
             continue
         if text.endswith(":"):
             f = fold(text)
             return bool(_POINTER.search(f) and (_GRANT_WORD.search(f) or _PROJECT_WORD.search(f)))
-        if len(text.split()) > 5 or text[-1:] in ".,;" or not text[:1].isupper():
+        if text.endswith("."):
+            # "Förvaltningen föreslår att följande föreningar … beviljas bidrag." (its last
+            # sentence, the one that points at the list)
+            last = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _intro_text(lines, k))[-1]
+            f = fold(last)
+            return bool(re.search(r"\bfoljande\b", f) and re.search(r"bevilja|tilldela", f))
+        if len(text.split()) > 7 or text[-1:] in ".,;" or not text[:1].isupper():
             return False
         k -= 1  # a group's label
     return False
@@ -350,6 +357,8 @@ def find_item_projects(
             # "1. Name - beviljas 450 000 kr." ⏎ "2. Name - avslås.": each item its verdict
             introduced = not cue_hits(intro, "criteria_intro")
         performed = sum(1 for r in rows if r is not None and r.performer is not None)
+        if performed and len(rows) >= 2 and performed * 2 >= len(rows):
+            performed += _carriers_first(rows, find)
         if (
             not introduced
             and len(rows) >= 2
@@ -393,6 +402,33 @@ def find_item_projects(
                 out.extend(kept)
         i = max(after, i + 1)
     return out
+
+
+#: an item's head of a proper name before a comma and an activity in lower case after it
+_NAME_FIRST = re.compile(
+    r"^(?!(?:Övriga|Övrigt|Resterande|Samtliga|Alla|Summa|Totalt|Varav)\b)"
+    r"([A-ZÅÄÖ][\w.-]*(?:\s+[\w.-]+){0,4}),\s+(?=[a-zåäö])"
+)
+
+
+def _carriers_first(rows: Sequence[ListRow | None], find: PlaceFinder) -> int:
+    """In a run whose items mostly name an association before its activity ("Rinkeby
+    Bollklubb, fotbollsskola …"), the other items of that shape name one too ("Kista Basket,
+    basketläger …"): each such item's carrier is split off (a place in its name owns
+    nothing). How many items were split."""
+    split = 0
+    for r in rows:
+        if r is None or r.performer is not None:
+            continue
+        m = _NAME_FIRST.match(r.name)
+        if m is None or covered_by_places(m.group(1), find(m.group(1))):
+            continue  # "Farsta, läxhjälp …": a district's item
+        r.performer, r.name = m.group(1), without_details(r.name[m.end() :].strip())
+        # (a partner after the sum stays: "…, 120 000 kr, i samverkan med Spånga-Tensta sdf")
+        elsewhere = {p.district_id for p in find(r.evidence.replace(r.performer, " ", 1))}
+        r.places = [p for p in r.places if p.district_id in elsewhere]
+        split += 1
+    return split
 
 
 def _own_unit(performer: str, find: PlaceFinder) -> bool:

@@ -5,8 +5,10 @@ under it or stands over its money columns on the line above."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.facts.money_roles import YEAR_CELL
+from pipeline.facts.text_units import dehyphen_join
 
 __all__ = [
     "DASH_CELL",
@@ -14,6 +16,8 @@ __all__ = [
     "cells",
     "column_units",
     "money_cells",
+    "aligned_header",
+    "header_block",
     "stacked_header",
     "wrapped_header",
 ]
@@ -24,10 +28,10 @@ MONEY_CELL = re.compile(
     r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
     r"(?P<neg>[−-](?=\d))?"  # a deficit: "−1,2" (a lone dash is an empty cell)
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?$",
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?\*?$",  # "42 300*": a footnote's mark
     re.IGNORECASE,
 )
-DASH_CELL = re.compile(r"^[-–—]$")
+DASH_CELL = re.compile(r"^[-–—]\*?$")
 
 
 def wrapped_header(header: str, below: str) -> list[str] | None:
@@ -47,6 +51,43 @@ def wrapped_header(header: str, below: str) -> list[str] | None:
             return None
         cells[at] = f"{cells[at]} {text}"
     return cells
+
+
+def aligned_header(header: str, below: str) -> list[str] | None:
+    """The cells of a header of money columns alone, printed over two lines cell for cell
+    ("Beviljat   Redovisad   Ej          Åter-" over "2002       kostnad     förbrukat
+    betalas"): each cell with the words under it; None unless every cell of each line
+    stands over one of the other's and the line under holds no sum."""
+    heads = [(m.start(), m.group()) for m in _HEAD_CELL.finditer(header)]
+    tail = [(m.start(), m.group()) for m in _HEAD_CELL.finditer(below)]
+    if len(heads) < 2 or len(tail) != len(heads):
+        return None
+    if any(MONEY_CELL.match(t) and not YEAR_CELL.match(t) for _s, t in tail):
+        return None
+    if any(abs(a - b) > 4 for (a, _h), (b, _t) in zip(heads, tail, strict=False)):
+        return None
+    return [dehyphen_join([h, t]) for (_a, h), (_b, t) in zip(heads, tail, strict=False)]
+
+
+def header_block(lines: Sequence[str], top: int) -> tuple[list[str], int] | None:
+    """A header printed over several lines ("Stadsdelsnämnd   Antal barn i   Tilldelning" over
+    "familjer med   tkr" over "bistånd, dec 2012"): the cells of line `top` with the words of
+    each line under it added to the cells they stand under, and the index of the first line
+    after the header; None when the line under `top` is no part of it."""
+    cells_now: list[str] | None = None
+    k = top + 1
+    while k < len(lines) and lines[k].strip():
+        wrapped = wrapped_header(lines[top], lines[k])
+        if wrapped is None:
+            break
+        base = cells_now or [c for c in _HEAD_CELL.findall(lines[top])]
+        added = [w[len(h) :].strip() for h, w in zip(_HEAD_CELL.findall(lines[top]), wrapped, strict=False)]
+        cells_now = [f"{b} {a}" if a else b for b, a in zip(base, added, strict=False)]
+        k += 1
+    return (cells_now, k) if cells_now is not None else None
+
+
+_HEAD_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def stacked_header(above: str, header: str) -> list[str] | None:

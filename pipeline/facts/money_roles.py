@@ -44,6 +44,14 @@ _GRANTED_COLUMN = re.compile(
 _FUND_LABEL_WORDS = 4
 
 
+#: a column of what was spent of a grant or is left of it
+_OUTCOME_COLUMN = re.compile(
+    r"\s*(?:redovisad\s+kostnad|redovisat|förbrukat|ej\s+förbrukat|använt|återbetal\w*|"
+    r"kvar|ej\s+använt)\b",
+    re.IGNORECASE,
+)
+
+
 def table_kind(
     label: str, column: str, total: bool, table: str, caption: str = ""
 ) -> tuple[str, float]:
@@ -75,7 +83,7 @@ def table_kind(
         per_recipient
         and _GRANTED_COLUMN.search(column)
         and len(label.split()) <= _FUND_LABEL_WORDS
-        and find_funds(label)
+        and any(start == 0 for start, _e, _f in find_funds(label.strip()))
     ):
         # a fund's row ("Lokala utvecklingsprojekt (LUM) | 7 | 3 000 000"): all it granted
         return "total_granted", 0.65
@@ -92,6 +100,10 @@ def table_kind(
         return ("project_cost", 0.65) if total else ("other", 0.6)
     if table == "per_unit" and re.match(r"\s*(?:kostnad\w*|utfall|förbruk\w*)", column, re.I):
         # "Stadsdelsnämnd | Portioner 2011 | Kostnad 2011, tkr": what each one spent, no frame
+        return "other", 0.55
+    if _OUTCOME_COLUMN.match(column):
+        # "Redovisad kostnad", "Förbrukat", "Ej förbrukat", "Återbetalas" beside "Beviljat":
+        # what a grant was used for or what is left of it, no grant and no frame
         return "other", 0.55
     if (
         table == "per_unit"

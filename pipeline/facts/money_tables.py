@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from pipeline.facts.flat_money import unflatten
 from pipeline.facts.grid_header import followup_header, header_role
 from pipeline.facts.money_headers import MONEY_CELL as _MONEY_CELL
+from pipeline.facts.money_headers import (
+    aligned_header,
+    column_units,
+    header_block,
+    stacked_header,
+    wrapped_header,
+)
 from pipeline.facts.money_headers import cells as _cells
-from pipeline.facts.money_headers import column_units, stacked_header, wrapped_header
 from pipeline.facts.money_headers import money_cells as _money_cells
 from pipeline.facts.money_roles import (
     BREAKDOWN,
@@ -50,6 +56,11 @@ _COUNT_COLUMN = re.compile(r"medlemmar|antal(?:\s+[\w.]+)?|deltagare|delt\.?|pla
 _PEOPLE_COLUMN = re.compile(r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b")
 #: a column of scores or of a tender's lots beside the prices: "Prispoäng", "Delområde"
 _SCORE_COLUMN = re.compile(r"poang\b|^\s*(?:del-?\s?)?omrade\s*$|\bbetyg\b")
+_UNIT_IN_HEAD = re.compile(
+    rf"(?:^|[\s,(])(?:{_UNIT_WORDS})\b(?:\s+per\s+\w+)?\)?\s*$|\((?:{_UNIT_WORDS})\)", re.I
+)
+#: a column of shares: "Andel, %", "Procent"
+_SHARE_COLUMN = re.compile(r"%|\bandel\b|\bprocent\b")
 _SECTION_NO = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a caption's section number
 
 
@@ -111,7 +122,11 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
                 out += found
                 i = end + 1
                 continue
-        if u is None and _money_header(text) and not (headings and headings[i]):
+        if (
+            u is None
+            and (_money_header(text) or _unlabelled_money_header(lines, i))
+            and not (headings and headings[i])
+        ):
             # "Förening   Sökt 2002   Förslag 2002   Beviljat 2001": sums of money in
             # columns that say so, no unit printed: kronor (or what the line under the header
             # gives each column, "(tkr)   (tkr)")
@@ -230,6 +245,26 @@ def _money_header(text: str) -> bool:
     return roles[0] not in _MONEY_ROLES and money >= 2
 
 
+def _unlabelled_money_header(lines: Sequence[str], i: int) -> bool:
+    """A header of money columns alone, indented over the row labels' column which has no
+    header of its own ("            Beviljat   Redovisad   Ej          Åter-" over
+    "            2002       kostnad     förbrukat   betalas")."""
+    line = lines[i]
+    if len(line) - len(line.lstrip()) < _LABEL_INDENT:
+        return False
+    cells = _cells(line)
+    if len(cells) < 3 or _money_cells(cells):
+        return False
+    if i + 1 < len(lines) and lines[i + 1].strip():
+        if _UNIT_CELL.search(lines[i + 1]):
+            return False  # "2009   2010   Totalt" over "Kostnadsslag   tkr   tkr": read there
+        cells = aligned_header(line, lines[i + 1]) or cells
+    return sum(header_role(c) in _MONEY_ROLES for c in cells) >= 2
+
+
+_LABEL_INDENT = 12  # the width of a row label's column, the least
+
+
 def _breakdown_intro(text: str) -> bool:
     """A short line that announces a breakdown of costs or financing and ends in a colon."""
     return (
@@ -270,6 +305,17 @@ def _read_money_table(
         caption = lines[j].strip()
         header_cells = _cells(caption)
     start = anchor + 1
+    top = anchor - 1
+    block = (
+        header_block(lines, top)
+        if top >= 0 and lines[top].strip() and not lines[top].startswith(" ")
+        else None
+    )
+    if block is not None and block[1] > anchor and len(block[0]) >= 3:
+        # the unit on a middle line of a header printed over several lines
+        # ("Stadsdelsnämnd   Antal barn i   Tilldelning" / "familjer med   tkr" / "bistånd")
+        header_cells, start = block
+        caption = " ".join(lines[x].strip() for x in range(top, start))
     # a header line after a one-cell caption: cells that are words or years, no money
     k = start
     while k < n and not lines[k].strip():
@@ -332,6 +378,9 @@ def _read_money_table(
             # a table flattened one cell per line: "Förskoleverksamhet" / "511,9"; a label
             # joined over its hyphen whose sums were left on the next line
             cells = [label_line, *cells]
+        elif label_line is not None and money and cells[0].startswith("("):
+            # "Föreningen Sommarljus" over "(projektbidrag)   210 000": one label
+            cells = [f"{label_line} {cells[0]}", *cells[1:]]
         label_line = line if money == 0 and len(line.split()) <= 8 else None
         if money == 0 or money >= len(cells):
             if rows and (line.endswith(".") or len(line.split()) > 6 or blanks):
@@ -352,7 +401,9 @@ def _read_money_table(
     out: list[TableAmount] = []
     ncols = max(m for _j, _c, m in rows)
     if start < n and lines[start].strip() and len(header_cells) >= 3:
-        wrapped = wrapped_header(lines[start - 1], lines[start])
+        wrapped = wrapped_header(lines[start - 1], lines[start]) or aligned_header(
+            lines[start - 1], lines[start]
+        )
         if wrapped is not None and len(wrapped) == len(header_cells):
             # "Beviljat  Sökt  Förslag" over "2012  2013  2013": the columns' years
             header_cells, start = wrapped, start + 1
@@ -366,6 +417,9 @@ def _read_money_table(
     # (a header of the money columns alone, over unlabelled row labels, names them all)
     named_all = len(header_cells) > ncols or len(header_cells) == ncols >= 2
     col_heads = header_cells[-ncols:] if named_all else [""] * ncols
+    # a unit printed in some money columns' headers ("Tilldelning, kr"): those are the money
+    # (only where the header has a cell for the labels and one over each money column)
+    unit_marked = len(header_cells) == ncols + 1 and any(_UNIT_IN_HEAD.search(c) for c in col_heads)
     for j, cells, money in rows:
         label = " ".join(cells[: len(cells) - money])
         total = bool(TOTAL_LABEL.match(label))
@@ -380,7 +434,15 @@ def _read_money_table(
             if unit == 0:
                 continue  # "antal" under "Aktiviteter": a count
             if (
+                col
+                and unit_marked
+                and not _UNIT_IN_HEAD.search(col)
+                and (header_role(col) not in _MONEY_ROLES or _SHARE_COLUMN.search(fold(col)))
+            ):
+                continue  # "Kvinnor 18–64 år", "Andel, %" beside "Tilldelning, kr": no money
+            if (
                 _COUNT_COLUMN.fullmatch(fold(col).strip())
+                or fold(col).startswith("antal ")
                 or _PEOPLE_COLUMN.match(fold(col).strip())
                 or _SCORE_COLUMN.search(fold(col))
             ):

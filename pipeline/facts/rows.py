@@ -11,6 +11,7 @@ from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.finders import short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow
+from pipeline.facts.header_roles import details_after_name
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
@@ -83,6 +84,8 @@ def grid_rows(
         c.role == "name" and re.match(r"(?:resmal|resa|destination|ort)\b", fold(c.header))
         for c in t.columns
     )
+    # "Arrangemang, plats och datum": a name, then the place and the date after commas
+    detailed = any(c.role == "name" and details_after_name(c.header) for c in t.columns)
     # a "Sökande" column of associations, not districts: they carry their projects out
     applicant_orgs = _organisations_apply(t, places)
     carried: str | None = None  # a district printed only on its first row
@@ -219,6 +222,8 @@ def grid_rows(
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
         if not destination_column:
             name = _first_sentence(name)
+        if detailed and ", " in name:
+            name = name.split(", ", 1)[0]  # "Akallapokalen, öppen tävling, Husby sporthall"
         performer = _performer_cell(r.text("performer"))
         labelled = _PERFORMER_LABEL.search(name)
         if performer is None and labelled:

@@ -13,7 +13,10 @@ __all__ = ["subject_project"]
 
 _TITLE_SUBJECT = re.compile(
     r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
-    r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))",
+    r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))"
+    # "… partnerskap med Föreningen X om Familjeträffen i …": a partnership about what it
+    # names (a proper name, not "om lovverksamhet för barn")
+    r"|\bpartnerskap\s+med\s+[^,;]{3,60}?\s+(?:om|avseende)\s+(?=(?-i:[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 

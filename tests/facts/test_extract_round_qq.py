@@ -1,0 +1,237 @@
+"""Thirty-second session: layouts of the rounds opened for rules and of the corpus documents
+read again, each on a short text written for the test (none of the rounds' names or sums):
+
+* a header printed over three lines with the unit on its middle line ("Fördelning" over
+  "tkr"), beside a column of people counted ("Antal barn i …"): only the money column is
+  money;
+* a header of money columns alone over two lines, cell for cell ("Beviljat   Redovisad" over
+  "2003       kostnad"), with no cell over the labels: what was granted is each recipient's
+  grant, what was spent, left or paid back no grant; a footnote's mark ("-*") after a cell
+  and a label wrapped onto "(projektbidrag)" keep the table going;
+* a unit in one column's header ("Tilldelning, kr") beside columns of counts and shares
+  ("Kvinnor 20–64 år", "Andel, %"): those are no money;
+* criteria after "prioriteringsgrunder", and focus areas numbered "(i)" "(ii)" "(iii)" in
+  running text;
+* an event grant table "Förening | Arrangemang, plats och datum | Sökt | Förslag": the event
+  is the name up to its first comma, the association its carrier, and the call's criteria
+  ("prioriterat arrangemang som …") are a call's;
+* dash items "– Association, activity, 45 000 kr" in groups under short labels after "…
+  föreslår att följande föreningar beviljas bidrag.": every item is an activity its
+  association carries out, also where the association's name holds no word for one;
+* a title "Uppföljning av idéburet offentligt partnerskap med <Förening> om <Namn> …": the
+  partnership's activity is the document's project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
+from test_extract_round_mm import DISTRICT_HEAD
+from test_extract_round_nn import KS_HEAD
+
+
+def _kinds(f, sek: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(a.kind for a in f.amounts if a.sek == sek)
+
+
+def test_unit_on_the_middle_line_of_a_three_line_header_beside_a_count(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2014, title="Stöd till unga vuxna i hemlöshet 2014")
+        + """
+Fördelningen framgår av tabellen.
+
+Stadsdelsnämnd               Antal unga 18–24 år     Fördelning
+                             utan eget boende        tkr
+                             i mars 2014
+Farsta                                 212                 640
+Bromma                                 133                 410
+Skärholmen                             187                 570
+Summa                                  532               1 620
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _kinds(f, 640_000) == ["budget"]
+    assert _kinds(f, 410_000) == ["budget"]
+    assert not [a for a in f.amounts if a.sek in (212_000, 133_000, 187_000, 532_000)]
+
+
+def test_money_columns_headed_over_two_lines_with_none_over_the_labels(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2004, title="Redovisning av föreningsbidrag 2003")
+        + """
+Redovisningen
+
+Tabellen visar beviljade bidrag, redovisade kostnader och vad som
+ska betalas tillbaka.
+
+                                Beviljat    Redovisad   Ej          Åter-
+                                2003        kostnad     förbrukat   betalas
+Föreningen Lindgården             410 000     410 000           0         0
+Båtklubben Vågen                  130 000      96 000      34 000        -*
+Kamratföreningen Ekbacken
+(projektbidrag)                   175 000     160 500      14 500    14 500
+Summa                             715 000     666 500      48 500    14 500
+
+* avräknas mot 2004 års bidrag
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _kinds(f, 410_000) == ["other", "project_cost"]  # granted, then spent
+    assert _kinds(f, 130_000) == ["project_cost"]
+    assert _kinds(f, 96_000) == ["other"]
+    assert _kinds(f, 175_000) == ["project_cost"]
+    assert _kinds(f, 160_500) == ["other"]
+    assert _kinds(f, 715_000) == ["total_granted"]
+    assert _kinds(f, 666_500) == ["other"]
+
+
+def test_a_unit_in_one_columns_header_beside_counts_and_shares(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2017, title="Fördelning av medel mot hedersrelaterat våld 2017")
+        + """
+Fördelning per stadsdelsnämnd
+
+Stadsdelsnämnd              Kvinnor 20–64 år     Andel, %    Tilldelning, kr
+
+Kungsholmen                           21 400          31,0            515 000
+Farsta                                19 250          27,9            470 000
+Älvsjö                                28 310          41,1            655 000
+
+Summa                                 68 960         100,0          1 640 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [a.sek for a in f.amounts if a.sek in (515_000, 470_000, 655_000)]
+    for count in (21_400, 19_250, 28_310, 68_960, 31, 27, 41, 100):
+        assert not [a for a in f.amounts if a.sek == count], count
+
+
+def test_prioriteringsgrunder_and_roman_numbered_focus_areas(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2000, title="Lokala utvecklingsmedel 2000")
+        + """
+Bedömning
+
+Ansökningarna har prövats enligt de prioriteringsgrunder som nämnden
+beslutade i december 1999:
+
+a) projektet ska rikta sig till familjer med små barn,
+b) projektet ska följas upp av en extern handledare,
+c) resultaten ska redovisas vid ett seminarium.
+
+Stadsövergripande studier
+
+Studierna ska ge kunskap inom de fokusområden som nämnden har
+angett för 2000: (i) hemlöshet bland unga, (ii) äldres missbruk
+och (iii) barn i familjer med försörjningsstöd. Nämnden återkommer
+om fördelningen.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    crit = [(c.kind, c.position, c.text) for c in f.criteria]
+    assert ("criterion", 2, "projektet ska följas upp av en extern handledare") in crit
+    assert [c for c in crit if c[0] == "focus_area"] == [
+        ("focus_area", 1, "hemlöshet bland unga"),
+        ("focus_area", 2, "äldres missbruk"),
+        ("focus_area", 3, "barn i familjer med försörjningsstöd"),
+    ]
+
+
+_EVENTS_HEAD = """Idrottsförvaltningen                                        Tjänsteutlåtande
+Föreningsenheten                                            Dnr 300-118/2012
+                                                            Sida 1 (2)
+                                                            2012-03-02
+Handläggare                                                 Till
+Ola Exempel                                                 Idrottsnämnden
+
+Arrangemangsstöd våren 2012
+
+Förvaltningens förslag till beslut
+
+1. Idrottsnämnden beviljar arrangemangsstöd enligt tabell 1.
+
+"""
+
+
+def test_events_named_before_their_place_and_date_and_a_calls_criteria(tmp_path: Path) -> None:
+    text = (
+        _EVENTS_HEAD
+        + """Bedömning
+
+Vid bedömningen har förvaltningen prioriterat arrangemang som
+
+– är öppna för allmänheten utan avgift,
+– engagerar unga som ledare,
+– genomförs i stadens ytterområden.
+
+Tabell 1. Arrangemangsstöd våren 2012, kronor
+
+Förening                 Arrangemang, plats och datum            Sökt    Förslag
+
+Vårby Orienterings-      Ekbackens nattorientering,            40 000     30 000
+klubb                    Ekbacksskogen, 14 april
+Gröndals Simsällskap     Sjösimmet för unga, Trekanten,        55 000     45 000
+                         9 juni
+Summa                                                          95 000     75 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.performer, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("Ekbackens nattorientering", "Vårby Orienteringsklubb", 30_000),
+        ("Sjösimmet för unga", "Gröndals Simsällskap", 45_000),
+    ]
+    assert [c.text for c in f.criteria] == [
+        "är öppna för allmänheten utan avgift",
+        "engagerar unga som ledare",
+        "genomförs i stadens ytterområden",
+    ]
+
+
+def test_associations_activities_in_dash_groups_after_a_sentence(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2019, title="Bidrag till sommarlovsaktiviteter 2019")
+        + """
+Förvaltningens förslag
+
+Förvaltningen föreslår att följande föreningar och organisationer
+beviljas bidrag.
+
+Aktiviteter i Bagarmossen och Björkhagen
+
+– Bagarmossens Bollklubb, fotbollsdagar för barn 8–11 år, 60 000 kr
+– Björkhagens Scoutkår, kanotläger vid Drevviken, 35 000 kr
+– Skarpnäcks Dans, streetdance i parken, 25 000 kr
+
+Aktiviteter för hela stadsdelsområdet
+
+– Föreningen Lekvänner, utflykter till skärgården, 50 000 kr
+– Ekbackens Teater, sommarteater för unga,
+  40 000 kr
+
+Summa                                                      210 000 kr
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.performer, p.amount_sek) for p in f.projects)
+    assert got == [
+        ("fotbollsdagar för barn 8–11 år", "Bagarmossens Bollklubb", 60_000),
+        ("kanotläger vid Drevviken", "Björkhagens Scoutkår", 35_000),
+        ("sommarteater för unga", "Ekbackens Teater", 40_000),
+        ("streetdance i parken", "Skarpnäcks Dans", 25_000),
+        ("utflykter till skärgården", "Föreningen Lekvänner", 50_000),
+    ]
+
+
+def test_a_partnerships_follow_up_names_its_activity(tmp_path: Path) -> None:
+    text = DISTRICT_HEAD.format(
+        year=2023,
+        title="Uppföljning av idéburet offentligt partnerskap med\n"
+        "Föreningen Stenbron om Läxcaféet i Högdalen 2020–2022",
+    ).replace(
+        "godkänner förvaltningens ansökan om medel för\nstudiebesök", "godkänner uppföljningen"
+    )
+    f = facts_of(tmp_path, text + "Bakgrund\n\nPartnerskapet har pågått i tre år.\n")
+    assert [p.name for p in f.projects] == ["Läxcaféet i Högdalen"]
