@@ -184,6 +184,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "Uppskattad kostnad (kr)", "Förvaltningens förslag"
     if REVISED.fullmatch(folded.strip()):
         return "cost"  # "Reviderat förslag", "Justerat belopp": the sums after a change
+    if re.match(r"(?:tidigare|ursprungliga?|ursprungligt|forra)\s+(?:forslag|belopp)\b", folded):
+        return "cost"  # "Tidigare förslag 2009-01-27" beside "Nytt förslag": the sums before
     hits = cue_hits(cell, "table_header")
     if not hits:
         return None

@@ -81,7 +81,10 @@ def header_block(lines: Sequence[str], top: int) -> tuple[list[str], int] | None
         if wrapped is None:
             break
         base = cells_now or [c for c in _HEAD_CELL.findall(lines[top])]
-        added = [w[len(h) :].strip() for h, w in zip(_HEAD_CELL.findall(lines[top]), wrapped, strict=False)]
+        added = [
+            w[len(h) :].strip()
+            for h, w in zip(_HEAD_CELL.findall(lines[top]), wrapped, strict=False)
+        ]
         cells_now = [f"{b} {a}" if a else b for b, a in zip(base, added, strict=False)]
         k += 1
     return (cells_now, k) if cells_now is not None else None

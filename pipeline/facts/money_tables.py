@@ -392,8 +392,10 @@ def _read_money_table(
         blanks = 0
         rows.append((j, cells, money))
         last = j
-        if TOTAL_LABEL.match(cells[0]) and not (
-            _part_follows(lines, j, money) or _shares_follow(lines, j)
+        if (
+            TOTAL_LABEL.match(cells[0])
+            and len(rows) > 1  # (a total that opens the table: its parts follow)
+            and not (_part_follows(lines, j, money) or _shares_follow(lines, j))
         ):
             break
     if len(rows) < 2:

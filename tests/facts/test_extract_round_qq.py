@@ -19,7 +19,11 @@ read again, each on a short text written for the test (none of the rounds' names
   föreslår att följande föreningar beviljas bidrag.": every item is an activity its
   association carries out, also where the association's name holds no word for one;
 * a title "Uppföljning av idéburet offentligt partnerskap med <Förening> om <Namn> …": the
-  partnership's activity is the document's project.
+  partnership's activity is the document's project;
+* a table of one application's costs opened by its "Total kostnad" row, the parts under it,
+  and "nämnden söker medel för två projekt … med sammanlagt …": asked for, not granted;
+* a tillägg's "Tidigare förslag" (with its date) beside "Nytt förslag": the earlier sums are
+  no grants.
 """
 
 from __future__ import annotations
@@ -235,3 +239,55 @@ def test_a_partnerships_follow_up_names_its_activity(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text + "Bakgrund\n\nPartnerskapet har pågått i tre år.\n")
     assert [p.name for p in f.projects] == ["Läxcaféet i Högdalen"]
+
+
+def test_an_applications_costs_opened_by_their_total_and_the_sum_it_asks_for(
+    tmp_path: Path,
+) -> None:
+    text = (
+        DISTRICT_HEAD.format(year=2003, title="Ansökan om lokala utvecklingsmedel 2004")
+        + """
+Sammanfattning
+
+Förvaltningen föreslår att nämnden söker medel för två projekt,
+Ankaret och Vägvisaren, med sammanlagt 610 tkr för år 2004.
+
+Tabell 1. Kostnader och finansiering 2004–2005
+                                                          (tkr)
+                                      Ankaret           Vägvisaren
+                                   2004    2005       2004    2005
+
+Total kostnad                       380     290        470     350
+Sökta lokala utvecklingsmedel       260     190        350     240
+Egen finansiering                   120     100        120     110
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _kinds(f, 610_000) == ["other"]  # asked for, not granted
+    for sek in (380_000, 260_000, 120_000, 470_000, 240_000, 110_000):
+        assert _kinds(f, sek), sek  # every cell of the table is read, its total row first
+
+
+def test_a_tillaggs_earlier_proposals_beside_the_new_ones(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2011, title="Tillägg till fördelning av lokala utvecklingsmedel 2011")
+        + """
+Tabell 1. Lokala utvecklingsmedel 2011
+
+Förvaltning        Projekt                           Tidigare     Nytt
+                                                     förslag      förslag
+                                                     2011-02-08   2011-04-12
+                                                     (kr)         (kr)
+
+Farsta             Stöd till unga pappor              410 000      370 000
+Bromma             Läxhjälp i samverkan med           290 000      260 000
+                   skolan
+
+Summa                                                 700 000      630 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert _kinds(f, 370_000) == ["project_cost"]
+    assert _kinds(f, 410_000) == ["other"]  # the sum proposed before the change
+    assert _kinds(f, 290_000) == ["other"]
+    assert sorted(p.amount_sek or 0 for p in f.projects) == [260_000, 370_000]
