@@ -93,6 +93,8 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
+#: a money cell that says the application was turned down ("avslås", "avslag")
+_VERDICT_CELL_TEXT = re.compile(r"avslas|avslag|avstyrks|ej beviljat?")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
@@ -346,7 +348,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 continue
             if c.text.strip(" |") not in ("-", "–", "—"):  # a dash: the cell is empty
                 by_col.setdefault(col.role, []).append(c.text.strip(" |"))
-        if row is not None and _VERDICT.match(fold(stripped)):
+        if row is not None and _VERDICT.match(fold(stripped)) and len(cells) < 3:
             # the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt …)"
             row.verdict = stripped
             row.last_line = table.last_line = j
@@ -397,7 +399,18 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 cells, columns, amount or applied_amount, money, row, ln.indent, stripped
             )
         )
-        starts = starts or (opens_below and not table.ruled)
+        # "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums: a
+        # verdict where the row's sum would stand opens a row turned down
+        turned_down = (
+            money is not None
+            and amount is None
+            and row is not None
+            and not table.ruled
+            and len(cells) >= 3
+            and any(_VERDICT_CELL_TEXT.fullmatch(fold(t)) for t in by_col.get(money.role, []))
+            and cells[0].start <= money.start + 2
+        )
+        starts = starts or (opens_below and not table.ruled) or turned_down
         after_rule = False
         if not starts:
             if row is None:
@@ -431,6 +444,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             page_no=ln.page_no,
             evidence=stripped,
         )
+        if turned_down:
+            row.verdict = cells[0].text.strip()  # "avslås" in the money column
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount
             row.amount_line, row.amount_year = j, first_year

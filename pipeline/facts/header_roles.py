@@ -71,6 +71,9 @@ _DETAIL = r"(?:plats|datum|tid|tidpunkt|ort|period|syfte|innehall|malgrupp|inrik
 _DETAIL_WORDS = re.compile(rf"{_DETAIL}(?:\s*(?:,|och|samt|/)\s*{_DETAIL})*")
 
 
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
+
+
 def details_after_name(cell: str) -> bool:
     """Whether a header cell names its column, then what its cells add after a comma
     ("Arrangemang, plats och datum"): a cell's name is its text up to its first comma."""
@@ -82,6 +85,8 @@ def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
     remembered, issue 19 — flattened-table scans ask it for the same lines again); a cell of
     two words parted by "/" ("Projekt/studieresa") names the role its words agree on."""
+    # (a footnote's mark after the cell is no word of it: "2025*", "Kostnad¹")
+    cell = _FOOTNOTE_MARK.sub("", cell)
     role = _header_role(cell)
     if role is None and details_after_name(cell):
         # "Arrangemang, plats och datum": the column's name, then what its cells add

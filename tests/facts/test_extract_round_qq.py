@@ -23,7 +23,9 @@ read again, each on a short text written for the test (none of the rounds' names
 * a table of one application's costs opened by its "Total kostnad" row, the parts under it,
   and "nämnden söker medel för två projekt … med sammanlagt …": asked for, not granted;
 * a tillägg's "Tidigare förslag" (with its date) beside "Nytt förslag": the earlier sums are
-  no grants.
+  no grants;
+* years marked with a footnote ("2024*") head a grants table's money columns;
+* "avslås" where an amount-first table's sum would stand opens a row of its own, turned down.
 """
 
 from __future__ import annotations
@@ -291,3 +293,57 @@ Summa                                                 700 000      630 000
     assert _kinds(f, 410_000) == ["other"]  # the sum proposed before the change
     assert _kinds(f, 290_000) == ["other"]
     assert sorted(p.amount_sek or 0 for p in f.projects) == [260_000, 370_000]
+
+
+def test_years_marked_with_a_footnote_head_a_grants_table(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2022, title="Lokala utvecklingsmedel 2023")
+        + """
+Bilaga 1
+
+Förvaltning           Projekt                       2023     2024*      Totalt
+
+Farsta                Läxhjälp i samverkan       410 000   380 000     790 000
+                      med biblioteket
+Bromma                Stöd till unga anhöriga    290 000         –     290 000
+
+Summa                                            700 000   380 000   1 080 000
+
+* Preliminärt belopp.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == [
+        "Läxhjälp i samverkan med biblioteket",
+        "Stöd till unga anhöriga",
+    ]
+
+
+def test_a_trip_turned_down_in_the_money_column_of_an_amount_first_table(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2008, title="Medel för studiebesök (MUST) hösten 2008")
+        + """
+Bilaga
+
+Belopp     Stadsdelsnämnd/            Resmål och syfte                   Antal
+(kr)       förvaltning                                                   resenärer
+
+24 000     Farsta                     Lissabon, uppsökande arbete bland     4
+                                      unga vuxna
+12 500     Bromma                     Åbo, familjerådslag i                 2
+                                      barnavården
+avslås     Skärholmen                 Toronto, konferens om                 3
+                                      hemlöshet
+
+36 500     Summa beviljat                                                6
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = sorted((p.name, p.status, tuple(d.district_id for d in p.districts)) for p in f.projects)
+    assert got == [
+        ("Lissabon, uppsökande arbete bland unga vuxna", "beviljad", ("farsta",)),
+        ("Toronto, konferens om hemlöshet", "ansökt", ("skarholmen",)),
+        ("Åbo, familjerådslag i barnavården", "beviljad", ("bromma",)),
+    ]
