@@ -44,6 +44,15 @@ _TITLE_SUBJECT = re.compile(
     r"[^.;:]{8,140}?)\s+(?:pågår|har|genomförs|genomfördes|avslutades|slutrapporterades|"
     r"påbörjades|startade|startar|ska|blev)\b"
 )
+#: "<Titel> påbörjades i september 2002 och genomförs av …" opening a paragraph that goes on
+#: "Studien beräknas kosta …": the sentence's subject is the study's title
+_TITLE_BEGUN = re.compile(
+    # (not a time or a place that opens the sentence: "Under hösten 2018 påbörjades …")
+    r"^(?!(?:Under|I|Sedan|Efter|Före|Från|Vid|Den|Det|Där|Hösten|Våren|Sommaren|Vintern|"
+    r"Året|Arbetet|Projektet|Studien)\b)"
+    r"(?P<name>[A-ZÅÄÖ][^.;:]{8,160}?)\s+(?:påbörjades|startade|inleddes)\b"
+)
+_STUDY_SAID = re.compile(r"\b(?:studien|utvärderingen|kartläggningen)\b", re.IGNORECASE)
 #: who carried it out: "har genomförts av", "genomförs av", "utförs av"
 _PERFORMED = re.compile(r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\b")
 _MAX_WORDS = 18
@@ -58,13 +67,16 @@ def find_named_studies(
     out: list[ProseProject] = []
     for s in sents:
         text = " ".join(s.text.split())
+        para = " ".join(para_of.get(s.first, text).split())
         m = _KIND_THEN_TITLE.search(text) or _TITLE_SUBJECT.match(text)
+        begun = None
+        if m is None and para.startswith(text[:40]) and _STUDY_SAID.search(para[len(text) :]):
+            begun = m = _TITLE_BEGUN.match(text)  # (the paragraph's first sentence)
         if m is None:
             continue
         name = m.group("name").strip(" –-")
         if not 3 <= len(name.split()) <= _MAX_WORDS or find_amounts(name):
             continue
-        para = " ".join(para_of.get(s.first, text).split())
         at = para.find(name)
         rest = para[at + len(name) :] if at >= 0 else para
         sums = [a for a in find_amounts(rest) if a.per is None]
@@ -74,7 +86,9 @@ def find_named_studies(
             ProseProject(
                 name=name[:1].upper() + name[1:],
                 # "Utvärderingen av Norra innerstadens mottagningsteam": whose unit it studies
-                places=[p for p in find(name) if p.name_as_printed.endswith("s")],
+                # (a title that opens its paragraph names where the study is made: "…
+                # gruppverksamheten i Skärholmen, Vantör och Spånga-Tensta")
+                places=[p for p in find(name) if begun or p.name_as_printed.endswith("s")],
                 amount=sums[0],
                 status=prose_status(fold(para)),
                 sentence=s,

@@ -159,7 +159,7 @@ def fix_digit_letters(line: str, prev_line_end: str) -> str:
             continue
         if fold(nxt_core) in ONE_BEFORE or (nxt_core[0].isupper() and not prev.islower()):
             continue
-        if prev[:1].isupper() and k > 1:
+        if prev[:1].isupper() and k > 1 and not _common_words(prev, nxt_core):
             continue  # "Rubrik 1 to", "Programområde 1 Kompetens…": a name with a number
         if prev:
             prev_core = prev.strip("\"”'(),;:")
@@ -176,6 +176,17 @@ def fix_digit_letters(line: str, prev_line_end: str) -> str:
             continue
         tokens[k] = "i"
     return " ".join(tokens)
+
+
+def _common_words(prev: str, nxt: str) -> bool:
+    """Is the word after a "1" that follows a capitalised word a common word of the language
+    in lower case, of five letters or more ("Språkstöd 1 utredningsarbetet" in a table's
+    name cell)? Then the "1" is "i", no name's number (the words that number or count,
+    "Steg 1 innebär", are kept by `ONE_AFTER`)."""
+    prev_core = prev.strip("\"”'(),;:")
+    if len(nxt) < 5 or not nxt.islower() or not prev_core.isalpha():
+        return False
+    return fold(nxt) in get_lexicon()
 
 
 #: a number OCR printed partly in letters: "2OOO", "24O", "l95", "4O7-0198/2OOO", "2OOO-O5-16"

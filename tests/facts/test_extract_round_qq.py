@@ -25,7 +25,10 @@ read again, each on a short text written for the test (none of the rounds' names
 * a tillägg's "Tidigare förslag" (with its date) beside "Nytt förslag": the earlier sums are
   no grants;
 * years marked with a footnote ("2024*") head a grants table's money columns;
-* "avslås" where an amount-first table's sum would stand opens a row of its own, turned down.
+* "avslås" where an amount-first table's sum would stand opens a row of its own, turned down;
+* a study's title as the subject that opens its paragraph ("<Titel> påbörjades … och
+  genomförs av …", then "Studien beräknas kosta …"), the districts its title names taking
+  part; a sentence opened by a time ("Under hösten … påbörjades") names none.
 """
 
 from __future__ import annotations
@@ -346,4 +349,30 @@ avslås     Skärholmen                 Toronto, konferens om                 3
         ("Lissabon, uppsökande arbete bland unga vuxna", "beviljad", ("farsta",)),
         ("Toronto, konferens om hemlöshet", "ansökt", ("skarholmen",)),
         ("Åbo, familjerådslag i barnavården", "beviljad", ("bromma",)),
+    ]
+
+
+def test_a_study_titled_at_the_head_of_its_paragraph(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2004, title="Årsrapport för stadsövergripande studier 2003")
+        + """
+Pågående studie
+
+Unga vuxna i hemlöshet - en uppföljning av stödet i Farsta och Bromma
+påbörjades i oktober 2003 och genomförs av Institutet för
+socialforskning. Studien beräknas kosta 640 000 kronor och ska vara
+klar i december 2004.
+
+Under hösten 2003 påbörjades också arbetet med nästa års plan, som
+genomförs av förvaltningen. Studien kostar inget extra.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = [(p.name, sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects]
+    assert got == [
+        (
+            "Unga vuxna i hemlöshet - en uppföljning av stödet i Farsta och Bromma",
+            ["bromma", "farsta"],
+            640_000,
+        )
     ]
