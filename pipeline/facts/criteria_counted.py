@@ -75,7 +75,11 @@ def _series(text: str) -> list[str]:
     if len(joints) == 1 or (joints and "samt" in joints[-1].group()):
         cut = joints[-1]
         parts[-1:] = [last[: cut.start()], last[cut.end() :]]
-    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    parts = [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    if len(parts) >= 2 and all(re.match(r"att\s", p) for p in parts):
+        # "tre kriterier: att studiebesöket …, att besöket … och att …": the clauses
+        parts = [p[4:].strip() for p in parts]
+    return parts
 
 
 def _sentences(text: str) -> list[str]:

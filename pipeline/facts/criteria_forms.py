@@ -80,6 +80,8 @@ def labelled_items(
             # "Fokusområde 2 – Hemlöshet" over a paragraph that describes it: the item is
             # the labelled line, the paragraph under it (up to a blank line) its explanation
             described = True
+        elif items and s.strip() and _next_label_after(lines, j, m.group(1), len(items) + 1):
+            described = True  # the paragraph set apart under its item, the next item after it
         elif s.strip():
             break
         j += 1
@@ -88,6 +90,18 @@ def labelled_items(
     start = paragraph_start(lines, max(0, i - 1))
     fund, year = fund_year(lines, start, i, ctx)
     return listed_criteria(lines, items, fund, year, kind, 0.8), j
+
+
+def _next_label_after(lines: Sequence[BodyLine], j: int, word: str, number: int) -> bool:
+    """Does the paragraph at line `j` end before the labelled item `number` ("Fokusområde
+    2. …"), blank lines between?"""
+    k = j
+    while k < len(lines) and lines[k].text.strip():
+        k += 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    mm = _LABELLED.match(lines[k].text) if k < len(lines) else None
+    return mm is not None and fold(mm.group(1)) == fold(word) and int(mm.group(2)) == number
 
 
 def listed_criteria(
@@ -199,6 +213,9 @@ def _series_items(text: str) -> list[str]:
     if all(re.match(r"om\s", p) for p in parts) and len(parts) >= 2:
         # "utifrån om projektet är förankrat …, om det har … och om …": the questions asked
         return [p[3:].strip() for p in parts]
+    if all(re.match(r"att\s", p) for p in parts) and len(parts) >= 2:
+        # "utifrån tre kriterier: att studiebesöket …, att besöket … och att …": the clauses
+        return [p[4:].strip() for p in parts]
     # (four grounds or more may be short: "konstnärlig kvalitet, barns delaktighet, …")
     least = MIN_SERIES_WORDS if len(parts) < 4 else 2
     if len(parts) < 3 or any(len(p.split()) < least for p in parts):

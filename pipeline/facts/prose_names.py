@@ -88,7 +88,12 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
         if k > 0 and (
             _NAME_STOP.match(text[w.start() :])
             # a number ends the name, an age group ("Tryggare hemma 65+") is part of it
-            or (re.match(r"^\d", token) and not re.fullmatch(r"\d{1,3}\+[,.;:]?", token))
+            or (
+                re.match(r"^\d", token)
+                and not re.fullmatch(r"\d{1,3}\+[,.;:]?", token)
+                # an age group as a word ("80-åringar", "15-åriga"): part of the name
+                and not re.fullmatch(r"\d{1,3}-(?:åring|årig)\w*[,.;:]?", token)
+            )
             or w.start() in money_at
         ):
             if w.start() in money_at and k > 1 and _MONEY_PREP.fullmatch(words[k - 1].group(0)):

@@ -28,7 +28,10 @@ read again, each on a short text written for the test (none of the rounds' names
 * "avslås" where an amount-first table's sum would stand opens a row of its own, turned down;
 * a study's title as the subject that opens its paragraph ("<Titel> påbörjades … och
   genomförs av …", then "Studien beräknas kosta …"), the districts its title names taking
-  part; a sentence opened by a time ("Under hösten … påbörjades") names none.
+  part; a sentence opened by a time ("Under hösten … påbörjades") names none;
+* "Fokusområde 1. …" lines each over a paragraph set apart by a blank line; criteria counted
+  as clauses ("tre kriterier: att …, att … och att …") without their "att";
+* an age group written as a word ("75-åringar") is part of a project's name in prose.
 """
 
 from __future__ import annotations
@@ -376,3 +379,59 @@ genomförs av förvaltningen. Studien kostar inget extra.
             640_000,
         )
     ]
+
+
+def test_labelled_focus_areas_each_over_its_paragraph_and_clauses_counted(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2019, title="Inriktning för FoU-medel 2020")
+        + """
+Medel för studiebesök (MUST)
+
+Ansökningar om MUST bedöms utifrån tre kriterier: att resan har ett
+tydligt syfte för verksamheten, att resmålet arbetar med jämförbara
+frågor och att deltagarna redovisar resan för kollegorna.
+
+Stadsövergripande studier (FUM)
+
+Förvaltningen föreslår följande fokusområden för FUM 2020.
+
+Fokusområde 1. Unga vuxna utan sysselsättning
+
+Kunskapen om vad som hjälper unga vuxna till arbete eller studier
+behöver öka.
+
+Fokusområde 2. Äldres ensamhet
+
+Studier av hur uppsökande verksamhet når äldre som lever isolerat.
+
+Redovisning av studier 2019
+
+Två studier har slutförts under året.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    crit = [(c.kind, c.text) for c in f.criteria]
+    assert ("criterion", "resan har ett tydligt syfte för verksamheten") in crit
+    assert ("criterion", "deltagarna redovisar resan för kollegorna") in crit
+    assert [c for c in crit if c[0] == "focus_area"] == [
+        ("focus_area", "Unga vuxna utan sysselsättning"),
+        ("focus_area", "Äldres ensamhet"),
+    ]
+
+
+def test_an_age_group_written_as_a_word_stays_in_a_projects_name(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2008, title="Utvecklingsmedel för äldreomsorgen 2008")
+        + """
+Ansökningarna
+
+Farsta stadsdelsnämnd har sökt 420 000 kronor för projektet
+Hälsosamtal med 75-åringar i eget boende. Samtliga som fyller 75 år
+erbjuds ett samtal. Förvaltningen föreslår att projektet beviljas
+420 000 kronor.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Hälsosamtal med 75-åringar i eget boende"]
