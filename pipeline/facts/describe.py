@@ -106,7 +106,7 @@ _IN_DISTRICTS = re.compile(
 )
 
 #: the words before a place that name it as the one who paid, not one who took part
-_FUNDER = re.compile(r"(?:medel|kronor|kr|bidrag|utvecklingsmedel)?\s*från\s+$", re.IGNORECASE)
+_FUNDER = re.compile(r"\b(?:medel|kronor|kr|bidrag|utvecklingsmedel)\s+från\s+$", re.IGNORECASE)
 
 
 def describe(

@@ -31,7 +31,9 @@ read again, each on a short text written for the test (none of the rounds' names
   part; a sentence opened by a time ("Under hösten … påbörjades") names none;
 * "Fokusområde 1. …" lines each over a paragraph set apart by a blank line; criteria counted
   as clauses ("tre kriterier: att …, att … och att …") without their "att";
-* an age group written as a word ("75-åringar") is part of a project's name in prose.
+* an age group written as a word ("75-åringar") is part of a project's name in prose;
+* a district a project's text says it got money from ("medel från …") paid, it took no part
+  (the rule's pattern held a backspace for its word boundary and never matched).
 """
 
 from __future__ import annotations
@@ -435,3 +437,15 @@ erbjuds ett samtal. Förvaltningen föreslår att projektet beviljas
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["Hälsosamtal med 75-åringar i eget boende"]
+
+
+def test_a_district_that_paid_takes_no_part() -> None:
+    from pipeline.facts.describe import participants
+    from pipeline.facts.finders import place_finder
+
+    find = place_finder(2012, 2012)
+    text = (
+        "Projektet genomfördes i samarbete med Farsta stadsdelsförvaltning och fick "
+        "medel från Skarpnäcks stadsdelsförvaltning för materialet."
+    )
+    assert [p.district_id for p in participants(text, find)] == ["farsta"]
