@@ -16,7 +16,8 @@ The matcher finds names; a document's ``districts_mentioned`` holds only the uni
 * it is not the first part of a longer proper name: a hyphenated compound ("Kista-Husby-
   Akalla", "Tensta-Hjulsta") or a name followed by a place or club word ("Skarpnäcks
   kulturhus", "Farsta strand", "Vällingby Centrum", "Farsta Bandy"; group ``place_word``
-  of ``data/cues.csv``);
+  of ``data/cues.csv``), or by an association's word ("Kungsholmens Fäktklubb", "Bromma
+  Ridklubb", "… Scoutkår");
 * it does not stand in a contact block (a letterhead or footer with Box, postcode,
   Besöksadress, Telefon, e-mail or web address);
 * it is a stadsdelsförvaltning, or a city office (fackförvaltning, kontor, unit) in a
@@ -66,7 +67,16 @@ def _longer_name(text: str, end: int) -> bool:
     if re.match(r"-(?:[^\W\d_]|\s*$|\s)", text[end : end + 2]):
         return True  # "Kista-Husby-Akalla", or a compound broken at its hyphen
     m = re.match(r"s?[ \t]+([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)", text[end : end + 40])
+    if m is not None and _CLUB_WORD.match(m.group(1)):
+        return True  # "Kungsholmens Fäktklubb", "Bromma Ridklubb": an association's name
     return m is not None and any(h.start == 0 for h in cue_hits(m.group(1), "place_word"))
+
+
+#: the word that makes a name an association's: "…klubb", "…förening", "…sällskap", "…kår"
+_CLUB_WORD = re.compile(
+    r"[A-ZÅÄÖ][a-zåäö]*(?:klubb|klubben|förening|föreningen|sällskap|sällskapet|kår|kåren|"
+    r"allians|alliansen)\b|(?:IF|IK|BK|FF|SK|AIK|BoIS)\b"
+)
 
 
 # A sender block (letterhead or footer: the förvaltning on one line, its avdelning on the

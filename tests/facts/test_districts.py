@@ -579,6 +579,9 @@ MENTION_CASES = [
     ("Kista och Rinkeby stadsdelsförvaltningar deltar.", (2004,), True, ["kista", "rinkeby"]),
     ("Klubben Spånga Handboll har samverkat med förvaltningen.", (2020,), True, []),
     ("Mötet hålls i Skarpnäcks kulturhus.", (2013,), True, []),
+    # an association's name: "<place> <…klubb|…förening|…sällskap|…kår>"
+    ("Ansökan från Kungsholmens Fäktklubb avslås.", (2010,), True, []),
+    ("Bromma Ridklubb och Farsta deltar.", (2010,), True, ["farsta"]),
     ("Familjer i Farsta strand deltar.", (2013,), True, []),
     ("Familjer i Farsta deltar.", (2013,), True, ["farsta"]),
     ("Arbetet leds av stadsdelsförvaltningen i Skärholmen.", (2010,), True, ["skarholmen"]),
