@@ -53,14 +53,17 @@ from pipeline.facts.grid_header import (
     unit_line,
 )
 from pipeline.facts.grid_lines import (
+    CONTINUED,
     FOOTNOTE_MARK,
     GROUP_TOTAL,
+    SOUGHT_CELL,
     fund_only,
     group_label,
     is_prose,
     subtotal,
     total_after_sums,
     total_column,
+    turned_down,
     year_of,
 )
 from pipeline.facts.grid_model import (
@@ -93,20 +96,7 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
-#: a money cell that says the application was turned down ("avslås", "avslag")
-_VERDICT_CELL_TEXT = re.compile(r"avslas|avslag|avstyrks|ej beviljat?")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
-
-
-#: a sum applied for, in brackets under the sum proposed: "(sökt 62 000)"
-_SOUGHT_CELL = re.compile(r"^\(\s*(?:sökt|ansökt)\s*:?\s*([\dO][\dO .]*\d(?:\s*kr)?)\s*\)$", re.I)
-
-
-#: a table's caption where it goes on after a page break: "Tabell 1 (forts.)", "Forts. Bilaga 2"
-_CONTINUED = re.compile(
-    r"^(?:(?:tabell|bilaga)\s+\d{1,2}\s*[(,:.–-]?\s*\(?forts\w*\.?\)?"
-    r"|\(?forts(?:\.|attning)\)?(?:\s+(?:tabell|bilaga)\s+\d{1,2})?)\s*:?$"
-)
 
 
 def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
@@ -173,7 +163,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             head_end = j  # the header's wrapped second (and third) line
             j += 1
             continue
-        if not ln.heading and _CONTINUED.match(fold(stripped)):
+        if not ln.heading and CONTINUED.match(fold(stripped)):
             # "Tabell 1 (forts.)" over the header repeated on the next page: no row's words
             continued = True
             j += 1
@@ -304,7 +294,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         for c, col in zip(cells, assign_columns(columns, cells), strict=True):
             # a money column's own unit first ("Kostnad 2013 (tkr)" beside a "Medel" column)
             unit = col.multiplier if col.multiplier > 1 else (money or col).multiplier
-            sought = _SOUGHT_CELL.match(c.text.strip())
+            sought = SOUGHT_CELL.match(c.text.strip())
             if sought and money is not None and col is money:
                 # "(sökt 62 000)" under a row's proposed sum: the sum it applied for
                 sought_below = read_number(sought.group(1), unit)
@@ -399,18 +389,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 cells, columns, amount or applied_amount, money, row, ln.indent, stripped
             )
         )
-        # "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums: a
-        # verdict where the row's sum would stand opens a row turned down
-        turned_down = (
-            money is not None
-            and amount is None
-            and row is not None
-            and not table.ruled
-            and len(cells) >= 3
-            and any(_VERDICT_CELL_TEXT.fullmatch(fold(t)) for t in by_col.get(money.role, []))
-            and cells[0].start <= money.start + 2
-        )
-        starts = starts or (opens_below and not table.ruled) or turned_down
+        # "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums
+        refused = amount is None and row is not None and not table.ruled
+        refused = refused and turned_down(cells, by_col, money)
+        starts = starts or (opens_below and not table.ruled) or refused
         after_rule = False
         if not starts:
             if row is None:
@@ -444,7 +426,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             page_no=ln.page_no,
             evidence=stripped,
         )
-        if turned_down:
+        if refused:
             row.verdict = cells[0].text.strip()  # "avslås" in the money column
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount

@@ -12,12 +12,14 @@ from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "DECIDED",
     "ROW_ROLES",
     "TEXT_ROLES",
     "GridCell",
     "GridColumn",
     "assign_columns",
     "column_at",
+    "earlier_grants",
     "proposals_named",
     "sought_groups",
     "unheaded_names",
@@ -223,3 +225,29 @@ def sought_groups(above: list[str], columns: list[GridColumn]) -> None:
             under = [g for g in groups if g[0] - 2 <= col.start] or groups[:1]
             if under[-1][1]:
                 col.role = "applied"
+
+
+#: a column of sums decided before ("Beviljat 2020", "Beslut 2017-01-24")
+DECIDED = re.compile(r"\s*(?:beviljat|beviljade|beslut|beslutat|beslutade)\b")
+_PROPOSED = re.compile(r"\s*(?:forslag|foreslaget|foreslas|nytt\s+beslut)\b")
+
+
+def _year_of(header: str) -> int | None:
+    m = re.search(rf"\b({YEAR})\b", header)
+    return int(m.group(1)) if m else None
+
+
+def earlier_grants(columns: list[GridColumn]) -> None:
+    """ "Beviljat 2020 | Beviljat 2021 | Förslag 2022": the grants of the years before the one
+    proposed now are decided before (each row's sum is the proposal)."""
+    proposed = [
+        y
+        for c in columns
+        if c.role == "cost" and _PROPOSED.match(fold(c.header)) and (y := _year_of(c.header))
+    ]
+    if len(proposed) != 1:
+        return
+    for col in columns:
+        year = _year_of(col.header)
+        if col.role == "cost" and DECIDED.match(fold(col.header)) and year and year < proposed[0]:
+            col.role = "granted_before"

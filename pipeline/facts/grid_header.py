@@ -9,12 +9,14 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_columns import (
+    DECIDED,
     ROW_ROLES,
     TEXT_ROLES,
     GridCell,
     GridColumn,
     assign_columns,
     column_at,
+    earlier_grants,
     proposals_named,
     sought_groups,
     unheaded_names,
@@ -143,7 +145,6 @@ _MONEY_IN_CELL = re.compile(
 #: back, a proposal replaced) and the grants decided before a change
 MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
 #: a column of sums decided before: "Beviljat 2013-12-17", "Beslut 2008"
-_DECIDED = re.compile(r"\s*(?:beviljat|beviljade|beslut|beslutat|beslutade)\b")
 
 
 def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
@@ -209,7 +210,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         for col in columns:  # "Förslag 2008-04-08 | Ändring | Nytt förslag": the old sums
             if col.role == "cost" and not REVISED.match(fold(col.header)):
                 # ("Beviljat 2013-12-17 | Nytt belopp": the grants decided before, still grants)
-                decided = _DECIDED.match(fold(col.header)) is not None
+                decided = DECIDED.match(fold(col.header)) is not None
                 col.role = "granted_before" if decided else "spent"
     earlier_grants(columns)
     districts = [c for c in columns if c.role == "district"]
@@ -242,14 +243,6 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     return columns
 
 
-_PROPOSED = re.compile(r"\s*(?:forslag|foreslaget|foreslas|nytt\s+beslut)\b")
-
-
-def _year_of(header: str) -> int | None:
-    m = re.search(rf"\b({YEAR})\b", header)
-    return int(m.group(1)) if m else None
-
-
 def _set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
     """The (at most two) lines of words set right over the header, no blank line between."""
     out: list[str] = []
@@ -258,22 +251,6 @@ def _set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
             break
         out.insert(0, " " * lines[k].indent + lines[k].text)
     return out
-
-
-def earlier_grants(columns: list[GridColumn]) -> None:
-    """ "Beviljat 2020 | Beviljat 2021 | Förslag 2022": the grants of the years before the one
-    proposed now are decided before (each row's sum is the proposal)."""
-    proposed = [
-        y
-        for c in columns
-        if c.role == "cost" and _PROPOSED.match(fold(c.header)) and (y := _year_of(c.header))
-    ]
-    if len(proposed) != 1:
-        return
-    for col in columns:
-        year = _year_of(col.header)
-        if col.role == "cost" and _DECIDED.match(fold(col.header)) and year and year < proposed[0]:
-            col.role = "granted_before"
 
 
 def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> list[GridCell]:

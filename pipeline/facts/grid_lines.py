@@ -11,9 +11,12 @@ from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
 from pipeline.facts.grid_model import read_number
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "CONTINUED",
+    "SOUGHT_CELL",
     "FOOTNOTE_MARK",
     "GROUP_TOTAL",
     "fund_only",
@@ -22,6 +25,7 @@ __all__ = [
     "subtotal",
     "total_after_sums",
     "total_column",
+    "turned_down",
     "year_of",
 ]
 
@@ -119,3 +123,31 @@ _YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.
 
 def total_after_sums(text: str) -> bool:
     return bool(_SUMS_THEN_TOTAL.match(text)) and any(ch.isdigit() for ch in text)
+
+
+#: a sum applied for, in brackets under the sum proposed: "(sökt 62 000)"
+SOUGHT_CELL = re.compile(r"^\(\s*(?:sökt|ansökt)\s*:?\s*([\dO][\dO .]*\d(?:\s*kr)?)\s*\)$", re.I)
+
+
+#: a table's caption where it goes on after a page break: "Tabell 1 (forts.)", "Forts. Bilaga 2"
+CONTINUED = re.compile(
+    r"^(?:(?:tabell|bilaga)\s+\d{1,2}\s*[(,:.–-]?\s*\(?forts\w*\.?\)?"
+    r"|\(?forts(?:\.|attning)\)?(?:\s+(?:tabell|bilaga)\s+\d{1,2})?)\s*:?$"
+)
+
+
+#: a money cell that says the application was turned down ("avslås", "avslag")
+_VERDICT_CELL_TEXT = re.compile(r"avslas|avslag|avstyrks|ej beviljat?")
+
+
+def turned_down(
+    cells: Sequence[GridCell], by_col: dict[str, list[str]], money: GridColumn | None
+) -> bool:
+    """ "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums: a
+    verdict where a row's sum would stand opens a row of its own, turned down."""
+    return (
+        money is not None
+        and len(cells) >= 3
+        and any(_VERDICT_CELL_TEXT.fullmatch(fold(t)) for t in by_col.get(money.role, []))
+        and cells[0].start <= money.start + 2
+    )
