@@ -74,8 +74,14 @@ _GENERIC_ORG = frozenset(_GENERIC_ORG_WORDS.split())
 
 
 def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
-    """Where a sentence opens with "Projektet <first word of one project's name>"."""
+    """Where a sentence opens with "Projektet <first word of one project's name>", or with a
+    project's whole name of two words or more ("Stockholms Ungdomsstafett … arrangeras
+    tillsammans med …")."""
     out: list[tuple[int, Any]] = []
+    opening = fold(text.lstrip())
+    whole = [d for d in drafts if len(d.name.split()) >= 2 and opening.startswith(fold(d.name))]
+    if len(whole) == 1:
+        return [(0, whole[0])]
     for m in _NAMED.finditer(text):
         if m.start() > _MAX_OPENING:
             break  # the sentence opens with the project

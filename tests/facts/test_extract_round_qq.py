@@ -33,7 +33,9 @@ read again, each on a short text written for the test (none of the rounds' names
   as clauses ("tre kriterier: att …, att … och att …") without their "att";
 * an age group written as a word ("75-åringar") is part of a project's name in prose;
 * a district a project's text says it got money from ("medel från …") paid, it took no part
-  (the rule's pattern held a backspace for its word boundary and never matched).
+  (the rule's pattern held a backspace for its word boundary and never matched);
+* a sentence that opens with a project's whole name ("<Evenemang> arrangeras tillsammans med
+  <förvaltning>") names its partner.
 """
 
 from __future__ import annotations
@@ -449,3 +451,28 @@ def test_a_district_that_paid_takes_no_part() -> None:
         "medel från Skarpnäcks stadsdelsförvaltning för materialet."
     )
     assert [p.district_id for p in participants(text, find)] == ["farsta"]
+
+
+def test_a_sentence_that_opens_with_a_projects_whole_name_names_its_partner(
+    tmp_path: Path,
+) -> None:
+    text = (
+        _EVENTS_HEAD
+        + """Bedömning
+
+Vårby Stafettkarneval i Sätraskogen arrangeras tillsammans med Skärholmens
+stadsdelsförvaltning, som svarar för avspärrningarna.
+
+Tabell 1. Arrangemangsstöd våren 2012, kronor
+
+Förening                 Arrangemang, plats och datum            Sökt    Förslag
+
+OK Pilen                 Vårby Stafettkarneval,                40 000     30 000
+                         Sätraskogen, 14 april
+Gröndals Simsällskap     Sjösimmet för unga, Trekanten,        55 000     45 000
+                         9 juni
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = {p.name: [d.district_id for d in p.districts] for p in f.projects}
+    assert got == {"Vårby Stafettkarneval": ["skarholmen"], "Sjösimmet för unga": []}
