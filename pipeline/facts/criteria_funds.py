@@ -83,7 +83,8 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
 
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
 #: social investment fund, trygghetsmedel, a nämnd's föreningsbidrag, stimulansmedel and
-#: support to events (arrangemangsstöd)
+#: support to events (arrangemangsstöd), a nämnd's own utvecklingsmedel,
+#: kulturstöd and verksamhetsbidrag
 _CALL_FUNDS = frozenset(
     {
         "LUM",
@@ -104,6 +105,9 @@ _CALL_FUNDS = frozenset(
         "arrangemangsbidrag",
         "arrangörsstöd",
         "arrangörsbidrag",
+        "utvecklingsmedel",
+        "kulturstöd",
+        "verksamhetsbidrag",
     }
 )
 

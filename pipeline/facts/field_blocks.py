@@ -72,7 +72,7 @@ from pipeline.facts.field_lines import (
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
-from pipeline.facts.text_units import dehyphen_join, run_in_name
+from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -251,7 +251,7 @@ def _block_fields(
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
         k += 1
     name = (m.group("value") or m.group("subvalue")).strip()
-    if numbered and name.isupper():
+    if numbered and (name.isupper() or section_heading(name)):
         return None  # "1. SÖKANDE", "5. BUDGET 2016": a form's part over its fields
     first = name
     while k < len(lines) and (

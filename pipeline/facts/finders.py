@@ -72,6 +72,25 @@ def short_district(cell: str, year: int | None) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def office_of_committee(cell: str, year: int | None) -> str | None:
+    """The förvaltning of the social nämnd a table's owner column names ("Socialnämnden" in
+    an "Ansvarig nämnd" column: Socialförvaltningen, the city's own social services, which
+    own projects as the districts do), when the gazetteer knows it in `year`. (Another
+    facknämnd's office, a kulturförvaltning, is no district.)"""
+    m = re.fullmatch(r"(Social[\wåäö-]*?)(?:s)?nämnden", cell.strip())
+    if m is None:
+        return None
+    office = fold(f"{m.group(1)}förvaltningen")
+    hits = [
+        d.name
+        for d in gazetteer().districts.values()
+        if d.kind == "fackförvaltning"
+        and (year is None or d.valid_in(year))
+        and fold(d.name) == office
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
 #: a legend's entry "EÅV = Enskede-Årsta-Vantör": capitals, "=", a name up to the next
 #: comma, full stop or semicolon
 _LEGEND = re.compile(

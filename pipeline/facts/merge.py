@@ -82,14 +82,33 @@ def join_studies(
     """Studies joined to their table rows; a row naming a listed project completes it."""
     out: list[Draft] = []
     used: set[int] = set()
-    for st in studies:
-        if any(d.first_line <= st.heading_line <= d.last_line for d in listed):
-            continue  # its heading is another reader's project (a name over its fields)
-        best = max(
-            ((match_row(st.name, r, st.text), k) for k, r in enumerate(rows) if k not in used),
-            default=(0.0, -1),
-        )
-        row = rows[best[1]] if best[0] >= _ROW_MATCH else None
+    # (its heading is another reader's project: a name over its fields)
+    own = [
+        i
+        for i, st in enumerate(studies)
+        if not any(d.first_line <= st.heading_line <= d.last_line for d in listed)
+    ]
+    # each row goes to the study that names it best, not to the first that comes near it
+    # (a unit's heading "Stadsbiblioteket" before the project "Jobbspår på biblioteket")
+    # (a tie goes to the heading that spells the row's whole name)
+    pairs = sorted(
+        (
+            (score, fuzz.ratio(fold(r.name), fold(studies[i].name)), -i, k)
+            for i in own
+            for k, r in enumerate(rows)
+            if (score := match_row(studies[i].name, r, studies[i].text)) >= _ROW_MATCH
+        ),
+        reverse=True,
+    )
+    matched: dict[int, tuple[float, int]] = {}
+    for score, _whole, i, k in pairs:
+        if -i not in matched and k not in used:
+            matched[-i] = (score, k)
+            used.add(k)
+    for i in own:
+        st = studies[i]
+        best = matched.get(i, (0.0, -1))
+        row = rows[best[1]] if best[1] >= 0 else None
         if row is None and (k := _same_performer_row(st.name, st.performer, rows, used)) >= 0:
             best, row = (best[0], k), rows[k]
         d = Draft(

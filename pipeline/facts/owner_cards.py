@@ -64,6 +64,9 @@ def find_owner_cards(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
                 if lines[end + 2].text.strip() and 1 <= end - i < 1 + _MAX_NAME_LINES:
                     row = _card(lines, i, after, find)
                     end = after if row is not None else end
+            if row is None and (got := _name_over_card(lines, i, end, find)) is not None:
+                # a slide's or a sheet's title over its owner and its sum
+                row, end = got
             if row is not None:
                 rows.append(row)
             i = end + 1
@@ -152,3 +155,56 @@ def _card(lines: Sequence[BodyLine], first: int, last: int, find: PlaceFinder) -
         at_line[at],
     )
     return row
+
+
+def _name_over_card(
+    lines: Sequence[BodyLine], first: int, last: int, find: PlaceFinder
+) -> tuple[ListRow, int] | None:
+    """A name standing alone (a slide's title, one or two lines) over a blank line and a
+    short block of its owner and its labelled sum::
+
+        Skolnära familjestöd
+
+        Hässelby-Vällingby
+        Beviljat: 480 tkr
+
+    Returns the card and its last line."""
+    names = [lines[k].text.strip() for k in range(first, last + 1)]
+    if not 1 <= len(names) <= 2 or last + 2 >= len(lines) or not lines[last + 2].text.strip():
+        return None
+    if (
+        not names[0][:1].isupper()
+        or names[-1].endswith((".", ":"))
+        or any(find_amounts(t) or _FIELD.match(t) or _SUM_LINE.match(t) for t in names)
+    ):
+        return None
+    end = _block_end(lines, last + 2)
+    block = [lines[k].text.strip() for k in range(last + 2, end + 1)]
+    if not 2 <= len(block) <= 3 or not _SUM_LINE.match(block[-1]):
+        return None
+    owner = " ".join(block[:-1])
+    places: list[Place] = find(owner)
+    if not places or not (covered_by_places(owner, places) or with_own_unit(owner, places)):
+        return None
+    m = _SUM_LINE.match(block[-1])
+    sums = [a for a in find_amounts(m.group("sum")) if a.per is None] if m else []
+    name = tidy(dehyphen_join(names))
+    if len(sums) != 1 or not name or len(name.split()) > 16 or names_a_fund(name):
+        return None
+    row = ListRow(
+        name,
+        list(places),
+        first,
+        end,
+        lines[first].page_no,
+        " / ".join([*names, *block]),
+        form="intro_list",
+    )
+    a = sums[0]
+    row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
+        a.sek,
+        a.raw,
+        a.approximate,
+        end,
+    )
+    return row, end

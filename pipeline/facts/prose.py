@@ -83,7 +83,7 @@ _PROJECT_NOUN = re.compile(
 )
 #: what members propose in a debate, or a reservation, is not what the committee decides
 _NOT_DECIDED = re.compile(
-    r"\b(?:ledamot\w*|ordforanden|yrkade\w*|reserver\w*|reservation|foreslog att namnden)\b"
+    r"\b(?:ledamot\w*|ordforanden|yrkar|yrkade\w*|yrkande\w*|reserver\w*|reservation|foreslog att namnden)\b"
 )
 _FOR_QUOTED = re.compile(r"\b(?:för|till)\s+(?=[\"”“«])", re.IGNORECASE)
 GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
@@ -194,6 +194,7 @@ def find_prose_grants(
             paid = _PARTNERSHIP_SUM.search(fold(nxt.text))
             if (
                 _own_sums(nxt.text)
+                and not _NOT_DECIDED.search(fold(nxt.text))  # (a member's motion)
                 and (GRANTED.search(fold(nxt.text)) or applied or paid)
                 and (
                     _THE_PROJECT.search(fold(nxt.text))

@@ -223,21 +223,31 @@ _OPEN_END = re.compile(
 
 def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
     """The last line of a heading that wraps: "Projekt 2. Strukturerade bedömningar i" over
-    "barnavårdsutredningar" and a blank line."""
+    "barnavårdsutredningar" and a blank line (or the paragraph's first sentence: "Studien
+    följer …")."""
     j = last + 1
     if (
         j < len(lines)
         and lines[j].text.strip()[:1].islower()
         and len(lines[j].text.split()) <= 6
-        and not lines[j].text.rstrip().endswith(".")
+        and not lines[j].text.rstrip().endswith((".", ","))
+        and not lines[last].text.rstrip().endswith((".", ",", ":"))
         and (
             j + 1 >= len(lines)
             or not lines[j + 1].text.strip()
             or _RULE.match(lines[j + 1].text.strip())
+            or _SPEAKS_OF_IT.match(lines[j + 1].text.strip())
         )
     ):
         return j
     return last
+
+
+#: the first sentence of a project's text speaks of it: "Studien följer …", "Projektet har …"
+_SPEAKS_OF_IT = re.compile(
+    r"^(?:Studien|Projektet|Utvärderingen|Kartläggningen|Uppdraget|Satsningen|Insatsen|"
+    r"Försöket|Resan|Studieresan|Syftet|Målet)\b"
+)
 
 
 def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:

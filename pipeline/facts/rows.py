@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.drafts import REJECTED, cued_status
-from pipeline.facts.finders import short_district
+from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow
 from pipeline.facts.header_roles import details_after_name
@@ -150,7 +150,9 @@ def grid_rows(
         ):
             district = " ".join(p.name_as_printed for p in own)
         if district and not places(district):
-            district = short_district(district, year) or district
+            district = (
+                short_district(district, year) or office_of_committee(district, year) or district
+            )
         if (
             district
             and own

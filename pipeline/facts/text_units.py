@@ -278,7 +278,10 @@ _SECTION_WORDS = re.compile(
     # "Exempel på resultat", "Några exempel": the report's own illustrations
     r"exempel|nagra|"
     # a call's parts: "Inriktning för 2024", "Utlysning 2025", "Fokusområden"
-    r"inriktning(?:en|ar|arna)?|utlysning(?:en|ar|arna)?|fokusomrade(?:n|na)?)$"
+    r"inriktning(?:en|ar|arna)?|utlysning(?:en|ar|arna)?|fokusomrade(?:n|na)?|"
+    # an application's or a final report's parts: "Genomförande", "Målgrupp", "Sökande"
+    r"genomforande(?:t)?|arbetssatt(?:et)?|malgrupp(?:en|er|erna)?|sokande(?:n)?|"
+    r"projektagare(?:n)?|projektorganisation(?:en)?|styrgrupp(?:en)?)$"
 )
 
 
@@ -293,9 +296,12 @@ def section_heading(text: str) -> bool:
     if len(words) > 1 and _WRITERS.match(fold(words[0])):
         words = words[1:]  # "Förvaltningens förslag per förvaltning": the writer's part
     if re.fullmatch(
-        r"ekonomiskt\s+(?:utfall|resultat)(?:\s+och\s+prognos)?", fold(" ".join(words))
+        r"ekonomiskt?\s+(?:utfall|resultat|redovisning|uppfoljning)(?:\s+och\s+prognos)?",
+        fold(" ".join(words)),
     ):
-        return True  # a report's "Ekonomiskt utfall" ("Ekonomiskt bistånd …" is a subject)
+        # a report's "Ekonomiskt utfall", "Ekonomisk redovisning" ("Ekonomiskt bistånd …" is a
+        # subject)
+        return True
     if 0 < len(words) <= 8 and _OVERVIEW.match(fold(words[0])):
         return True  # "Sammanställning av studier finansierade med FUM": the document's table
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))

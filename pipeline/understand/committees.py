@@ -290,11 +290,15 @@ def _committee(
     return _own_district(pages)
 
 
+#: a sub-body of a nämnd: "Individ- och familjenämndens arbetsutskott"
+_SUB_BODY = r"(?:s\s+(?:arbetsutskott|beslutsutskott|individutskott|utskott|presidium))?"
 _OTHER_NAMND = re.compile(
-    r"[A-ZÅÄÖ][\wåäö]*(?:-)?(?:\s(?:och|för)\s[\wåäö-]+)*(?:nämnden|styrelsen)"
+    r"[A-ZÅÄÖ][\wåäö]*(?:-)?(?:\s(?:och|för)\s[\wåäö-]+)*(?:nämnden|styrelsen)" + _SUB_BODY
 )
 _DECIDES = re.compile(
-    r"^((?:[A-ZÅÄÖ][\w-]*\s+och\s+[\w-]*|[A-ZÅÄÖ][\w-]*)nämnden|[A-ZÅÄÖ][\w-]*utskottet)"
+    r"^((?:[A-ZÅÄÖ][\w-]*\s+och\s+[\w-]*|[A-ZÅÄÖ][\w-]*)nämnden"
+    + _SUB_BODY
+    + r"|[A-ZÅÄÖ][\w-]*utskottet)"
     r"\s+beslutar\b"
 )
 _PROPOSER = re.compile(

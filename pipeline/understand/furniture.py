@@ -25,7 +25,13 @@ from pipeline.understand.footnote_blocks import mark_footnotes
 from pipeline.understand.sections import heading_kind
 from pipeline.understand.table_lines import flat_table_line, table_header
 
-__all__ = ["classify_pages", "classify_line", "mark_page_one_header", "FURNITURE_LABELS"]
+__all__ = [
+    "classify_pages",
+    "classify_line",
+    "fax_cover",
+    "mark_page_one_header",
+    "FURNITURE_LABELS",
+]
 
 FURNITURE_LABELS = (
     "header",
@@ -414,3 +420,23 @@ def _header_like(line: str) -> bool:
         or re.match(r"^(?:[Hh]andläggare|HANDLÄGGARE|Till|TILL)\b", text)
         or re.match(r"^\W{0,3}$", text)
     )
+
+
+#: the word a fax's cover sheet is headed by, its letters perhaps spaced out ("T E L E F A X")
+_FAX_WORD = re.compile(r"^(?:tele)?fax(?:meddelande|försättsblad)?$|^försättsblad(?:fax)?$")
+#: the cover sheet's fields: "Till:", "Från:", "Faxnr:", "Antal sidor inkl. denna:"
+_FAX_FIELD = re.compile(
+    r"^\s*(?:till|från|fran|fax\s*(?:nr|nummer)|telefax\s*nr|antal\s+sidor|meddelande|"
+    r"att|ärende|arende|datum|tfn|telefon)\b[^:\n]{0,20}:",
+    re.IGNORECASE,
+)
+
+
+def fax_cover(lines: list[str]) -> bool:
+    """Whether a page is a fax's cover sheet: a line that is the word "Telefax" (or "Fax",
+    "Faxmeddelande", its letters perhaps spaced) and the sheet's labelled fields, among them
+    the number of pages sent."""
+    word = any(_FAX_WORD.match(re.sub(r"\s+", "", ln.strip().lower())) for ln in lines)
+    fields = sum(1 for ln in lines if _FAX_FIELD.match(ln))
+    pages = any(re.search(r"antal\s+sid(?:or)?|sidor\s+inkl", ln, re.IGNORECASE) for ln in lines)
+    return word and pages and fields >= 3

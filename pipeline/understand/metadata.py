@@ -236,7 +236,9 @@ def _meeting_date(p1: CleanPage, committee: _Field | None) -> _Field | None:
 
 
 def _doc_date(p1: CleanPage, headings: list[HeadingLine], meeting: _Field | None) -> _Field | None:
-    first = next((h.index for h in headings if h.page_no == 1 and h.kind != "subheading"), None)
+    first = next(
+        (h.index for h in headings if h.page_no == p1.page_no and h.kind != "subheading"), None
+    )
     limit = first if first is not None else TOP_LINES
     for ln in p1.lines[:limit]:
         if meeting is not None and ln.text == meeting.evidence:
@@ -289,7 +291,7 @@ def _doc_type(pages: tuple[CleanPage, ...], headings: list[HeadingLine]) -> _Fie
         if hit is not None:
             scores[row["doc_type"]] += weight
             evidence.setdefault(row["doc_type"], hit)
-    page1 = [h for h in headings if h.page_no == 1]
+    page1 = [h for h in headings if h.page_no == pages[0].page_no]
     if any(h.kind == "beslut" for h in page1):
         scores["protokollsutdrag"] += 2
         evidence.setdefault("protokollsutdrag", "beslut heading on page 1")

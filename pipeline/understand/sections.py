@@ -158,6 +158,9 @@ _OPENING_LINE = re.compile(
     # "Stadsdelsnämnden beslutar" on a line of its own over its att-items (a protocol's §
     # without a "Beslut" heading)
     r"|^[A-ZÅÄÖ][\wåäö-]*n\s+beslutar\s*:?$"
+    # "Kommunstyrelsen beslutar följande." on a line of its own under the title (an
+    # utlåtande without a "Förslag till beslut" heading)
+    r"|^[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\s+beslutar\s+följande\s*[.:]?$"
     # "Kommunstyrelsen föreslår att kommunfullmäktige beslutar" over its att-satser
     # (not "Vi föreslår …": the members who reserve themselves)
     r"|^(?!Vi\b|Jag\b)[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"

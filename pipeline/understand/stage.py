@@ -14,7 +14,7 @@ from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
 from pipeline.understand.flat import flat_decisions, flat_pages
-from pipeline.understand.furniture import classify_pages, mark_page_one_header
+from pipeline.understand.furniture import classify_pages, fax_cover, mark_page_one_header
 from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
@@ -27,7 +27,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 52
+UNDERSTAND_VERSION = 53
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -47,17 +47,26 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     labels = classify_pages(clean)
     headings = find_headings(clean, labels)
     title_lines: list[int] = []
+    # a fax's cover sheet ("TELEFAX", "Till:", "Från:", "Antal sidor inkl. denna") is no
+    # part of the document it carries: its head is on the next page
+    cover = int(len(clean) > 1 and fax_cover(clean[0]))
+    if cover:
+        labels[0] = [
+            "letterhead" if ln.strip() else lab for ln, lab in zip(clean[0], labels[0], strict=True)
+        ]
+        headings = [h for h in headings if h.page_no != pages[0].page_no]
+    head_no = pages[cover].page_no if clean else 1
     if clean:
         first = next(
             (
                 h.index
                 for h in headings
-                if h.page_no == 1
+                if h.page_no == head_no
                 and h.kind != "subheading"
                 # "Bilaga: 1" over the letterhead: the attachments it has, part of the head
                 and not (h.kind == "bilagor" and re.search(r"\d", h.text))
                 # "BESLUT      2009-05-12" in the head: the document's kind and date
-                and not _DATED_KIND.search(clean[0][h.index])
+                and not _DATED_KIND.search(clean[cover][h.index])
             ),
             None,
         )
@@ -65,22 +74,23 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
             # an agreement or a set of rules with no standard heading ("ÖVERENSKOMMELSE" over
             # "om …" over "§ 1  Parter"): its first numbered paragraph ends the head
             # (not a protocol's list of contents: "§ 1   Justering av protokollet .... 1")
-            protocol = any(re.search(r"protokoll", ln, re.I) for ln in clean[0][:12])
+            protocol = any(re.search(r"protokoll", ln, re.I) for ln in clean[cover][:12])
             first = next(
                 (
                     i
-                    for i, ln in enumerate(clean[0])
+                    for i, ln in enumerate(clean[cover])
                     if _SECTION_PARAGRAPH.match(ln) and not re.search(r"\.{4,}", ln)
                 ),
                 None,
             )
             first = None if protocol else first
-        title_lines = mark_page_one_header(clean[0], labels[0], first)
+        title_lines = mark_page_one_header(clean[cover], labels[cover], first)
         # headings that fell inside the page-1 letterhead are not headings
         headings = [
             h
             for h in headings
-            if h.page_no != 1 or (labels[0][h.index] is None and h.index not in title_lines)
+            if h.page_no != head_no
+            or (labels[cover][h.index] is None and h.index not in title_lines)
         ]
     clean_pages = tuple(
         CleanPage(
@@ -100,7 +110,7 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     decisions = find_decisions(sections)
     if not decisions:
         decisions = tuple(flat_decisions(flat))
-    meta = extract_meta(clean_pages, sections, headings, title_lines, flat)
+    meta = extract_meta(clean_pages[cover:], sections, headings, title_lines, flat)
     return UnderstoodDocument(
         doc_id=doc.doc_id,
         pages=clean_pages,
