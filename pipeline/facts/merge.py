@@ -1,7 +1,7 @@
 """Merging the readers' drafts: one project found by several readers becomes one draft.
 
 * ``join_studies``: a study under its own heading joins the table row that names it (a row
-  name matching at ``_ROW_MATCH`` or better); a row that names a listed project completes
+  name matching at ``ROW_MATCH`` or better); a row that names a listed project completes
   that project; the other rows are projects of their own. The row's amount, end date and
   performer win (``_apply_row``).
 * ``prose_drafts``: projects granted or carried out with a sum in one sentence of running
@@ -41,33 +41,13 @@ from pipeline.facts.prose_headed import (
 )
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.state_money import STATE_FUNDER
+from pipeline.facts.study_rows import ROW_MATCH, best_rows, same_performer_row
 from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
 from pipeline.facts.title_subject import subject_project
 from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
-
-_ROW_MATCH = 78.0  # how well a table row's name must match a study heading or listed project
-
-
-def _same_performer_row(
-    name: str, performer: str | None, rows: Sequence[TableRow], used: set[int]
-) -> int:
-    """The one unused row that names a study's performer and shares two content words with
-    its name ("Effektutvärdering av mottagningsteam …" beside "Mottagningsteam för …"), or -1."""
-    if not performer:
-        return -1
-    words = {w[:6] for w in re.findall(r"\w{4,}", fold(name))}
-    hits = [
-        k
-        for k, r in enumerate(rows)
-        if k not in used
-        and r.performer
-        and fuzz.token_set_ratio(fold(r.performer), fold(performer)) >= 90
-        and len(words & {w[:6] for w in re.findall(r"\w{4,}", fold(r.name))}) >= 2
-    ]
-    return hits[0] if len(hits) == 1 else -1
 
 
 def join_studies(
@@ -88,28 +68,12 @@ def join_studies(
         for i, st in enumerate(studies)
         if not any(d.first_line <= st.heading_line <= d.last_line for d in listed)
     ]
-    # each row goes to the study that names it best, not to the first that comes near it
-    # (a unit's heading "Stadsbiblioteket" before the project "Jobbspår på biblioteket")
-    # (a tie goes to the heading that spells the row's whole name)
-    pairs = sorted(
-        (
-            (score, fuzz.ratio(fold(r.name), fold(studies[i].name)), -i, k)
-            for i in own
-            for k, r in enumerate(rows)
-            if (score := match_row(studies[i].name, r, studies[i].text)) >= _ROW_MATCH
-        ),
-        reverse=True,
-    )
-    matched: dict[int, tuple[float, int]] = {}
-    for score, _whole, i, k in pairs:
-        if -i not in matched and k not in used:
-            matched[-i] = (score, k)
-            used.add(k)
+    matched = best_rows(studies, rows, own, used)
     for i in own:
         st = studies[i]
         best = matched.get(i, (0.0, -1))
         row = rows[best[1]] if best[1] >= 0 else None
-        if row is None and (k := _same_performer_row(st.name, st.performer, rows, used)) >= 0:
+        if row is None and (k := same_performer_row(st.name, st.performer, rows, used)) >= 0:
             best, row = (best[0], k), rows[k]
         d = Draft(
             name=st.name,
@@ -141,7 +105,7 @@ def join_studies(
         # row "2" (or "B  Short name") of a table of "Projekt 2"'s (or "Studie B"'s) sums
         titled = numbered_title(lines, r.name, r.evidence.split(" | ")[-1])
         r = dataclasses.replace(r, name=titled) if titled else r
-        same = [d for d in listed if match_row(d.name, r, "") >= _ROW_MATCH]
+        same = [d for d in listed if match_row(d.name, r, "") >= ROW_MATCH]
         if same:
             _apply_row(same[0], r, ref)
             continue
