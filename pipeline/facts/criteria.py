@@ -36,8 +36,14 @@ from pipeline.facts.criteria_forms import (
     labelled_items,
     main_criterion,
     priority_sentences,
-    starts_lower,
 )
+from pipeline.facts.criteria_items import CLAUSE_OPENERS as _CLAUSE_OPENERS
+from pipeline.facts.criteria_items import MODALS as _MODALS
+from pipeline.facts.criteria_items import indented_block as _indented_block
+from pipeline.facts.criteria_items import is_bullet as _is_bullet
+from pipeline.facts.criteria_items import is_number as _is_number
+from pipeline.facts.criteria_items import list_items
+from pipeline.facts.criteria_items import next_nonblank as _next_nonblank
 from pipeline.facts.criteria_lines import (
     ITEM_CODE,
     MIN_SCORE,
@@ -47,7 +53,6 @@ from pipeline.facts.criteria_lines import (
     headed_items,
     intro_score,
     not_an_item,
-    one_line_items,
     sentence_goes_on,
 )
 from pipeline.facts.criteria_tables import table_criteria
@@ -57,207 +62,6 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
-
-_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
-#: "1." / "1)" and lettered "a)" / "a." items
-_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h][.)])\s+\S")
-_PLAIN_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
-_SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
-_MAX_PLAIN_WORDS = 14
-_MAX_ITEMS = 15
-_CLAUSE_OPENERS = ("som", "att", "ar", "vilka")
-#: a modal verb that ends an intro when the list follows it ("Projekt som beviljas ska" ⏎ ⏎
-#: "• ha …"); a line of the same sentence after it goes on with the verb ("… ska" ⏎ "fortsätta")
-_MODALS = ("ska", "skall", "bor", "maste")
-_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZÅÄÖ]")
-
-
-def _is_bullet(s: str) -> bool:
-    return bool(_BULLET.match(s))
-
-
-def _is_number(s: str) -> bool:
-    return bool(_NUMBER.match(s))
-
-
-def _next_nonblank(lines: Sequence[BodyLine], i: int) -> int | None:
-    j = i + 1
-    while j < len(lines) and not lines[j].text.strip():
-        j += 1
-    return j if j < len(lines) else None
-
-
-def list_items(
-    lines: Sequence[BodyLine], start: int, expect_list: bool = False, plain_ok: bool = True
-) -> tuple[list[tuple[int, int]], int]:
-    """Items of a list that begins at or after line `start` (blank lines skipped).
-
-    `expect_list`: the introduction announces a list (ends with ":" or an open clause), so
-    short lines that a layout reader took for sub-headings are still items.
-    Returns the items as ``(first_line, last_line)`` ranges and the index after the list.
-    """
-    j = start
-    while j < len(lines) and not lines[j].text.strip():
-        j += 1
-    if j >= len(lines) or (lines[j].heading and not expect_list):
-        return [], start
-    first = lines[j].text
-    if _is_bullet(first) or _is_number(first):
-        return _marked_items(lines, j, _is_bullet if _is_bullet(first) else _is_number)
-    if not plain_ok:
-        return [], start
-    return _plain_items(lines, j, expect_list)
-
-
-def _marked_items(
-    lines: Sequence[BodyLine], j: int, marker: object
-) -> tuple[list[tuple[int, int]], int]:
-    is_marker = marker  # callable
-    first_major: str | None = None  # "2" of a sub-numbered list "2.1 …", "2.2 …"
-    last_no: int | None = None  # the number of the last "N." item
-    items: list[tuple[int, int]] = []
-    cur: list[int] = []
-    blank = False
-    i = j
-    while i < len(lines):
-        ln = lines[i]
-        s = ln.text
-        if not s.strip():
-            blank = True
-            i += 1
-            continue
-        if ln.heading:
-            break
-        if is_marker(s):  # type: ignore[operator]
-            major = _SUB_NUMBER.match(s)
-            if first_major is None and not items and not cur:
-                first_major = major.group(1) if major else ""
-            elif first_major and (major is None or major.group(1) != first_major):
-                break  # "2.1 …", "2.2 …" then "3. Föreslagna studier": the next part
-            plain = _PLAIN_NUMBER.match(s) if not major else None
-            if plain is not None:
-                if last_no is not None and int(plain.group(1)) != last_no + 1:
-                    break  # "1. …", "2. …" then "2. Fokusområden": another list
-                last_no = int(plain.group(1))
-            if cur:
-                items.append((cur[0], cur[-1]))
-            cur = [i]
-        elif cur and marker is _is_number and _is_bullet(s) and ln.indent > lines[cur[0]].indent:
-            # a numbered area's own dashed sub-points ("1. Barn och unga …" / "  – barnets
-            # egen berättelse …"): under the item, not part of its text
-            i += 1
-            blank = False
-            continue
-        elif cur and _continues_item(lines[cur[-1]].text, s, blank):
-            cur.append(i)
-        elif (
-            cur
-            and not blank
-            and ln.indent >= lines[cur[0]].indent + 2
-            and lines[cur[-1]].text.rstrip()[-1:] not in ".!?"
-        ):
-            cur.append(i)  # wrapped under the item's text: "… med ⏎   FoU-enheten"
-        elif cur and _lost_number(lines, cur, i, marker):
-            items.append((cur[0], cur[-1]))  # a numbered item whose number the scan lost
-            cur = [i]
-        else:
-            break
-        blank = False
-        i += 1
-    if cur:
-        items.append((cur[0], cur[-1]))
-    end = items[-1][1] + 1 if items else j
-    return items[:_MAX_ITEMS], end
-
-
-def _indented_block(lines: Sequence[BodyLine], end: int) -> bool:
-    """Do two or more lines set in from the intro follow it, each ending in a comma, a
-    semicolon or a full stop? A list whose bullets the scan lost ("beaktat att projekten
-    ⏎ har en tydlig anknytning …, ⏎ bedrivs i samarbete med …,")."""
-    j = end + 1
-    while j < len(lines) and not lines[j].text.strip():
-        j += 1
-    run = 0
-    indent = lines[j].indent if j < len(lines) else 0
-    while j < len(lines) and lines[j].text.strip() and lines[j].indent == indent:
-        if not lines[j].text.rstrip().endswith((",", ";", ".")):
-            return False
-        run += 1
-        j += 1
-    return run >= 2 and indent >= lines[end].indent + 2
-
-
-def _lost_number(lines: Sequence[BodyLine], cur: list[int], i: int, marker: object) -> bool:
-    """A line of a numbered list that starts a sentence at the indentation of the items'
-    wrapped text, after an item that ended one: the next item, its number lost in the scan
-    ("1.  Studien ska … ⏎     den sökande förvaltningen. ⏎     Studien ska ledas av …")."""
-    if marker is not _is_number or len(cur) < 2:
-        return False
-    ln, prev = lines[i], lines[cur[-1]]
-    return (
-        ln.indent >= 2
-        and ln.indent == prev.indent
-        and ln.text.strip()[:1].isupper()
-        and prev.text.rstrip().endswith(".")
-    )
-
-
-def _continues_item(prev: str, nxt: str, blank: bool) -> bool:
-    """An item wraps onto lines that go on with its sentence: they start in lower case (or
-    follow a hyphenated break); a capitalised line is a heading or a new paragraph."""
-    if prev.rstrip().endswith("-") and not blank:
-        return True
-    return starts_lower(nxt) and not (blank and prev.rstrip()[-1:] in ".!?")
-
-
-def _plain_items(
-    lines: Sequence[BodyLine], j: int, headings_ok: bool = False
-) -> tuple[list[tuple[int, int]], int]:
-    items: list[tuple[int, int]] = []
-    i = j
-    while i < len(lines) and len(items) < _MAX_ITEMS:
-        ln = lines[i]
-        s = ln.text.strip()
-        if not s:
-            i += 1
-            continue
-        if (ln.heading and not headings_ok) or _is_bullet(s) or _is_number(s) or _FOOTNOTE.match(s):
-            break
-        if len(s.split()) > _MAX_PLAIN_WORDS:
-            break
-        if items and s.endswith(":") and cue_hits(s, "criteria_intro"):
-            break  # "Projekt med följande inriktningar har prioriterats:": a list of its own
-        if (
-            items
-            and s.endswith(".")
-            and i > items[-1][1] + 1
-            and not any(lines[b].text.rstrip().endswith(".") for _, b in items)
-        ):
-            break  # a sentence after a blank line, below items that carry no full stop
-        if items and lines[items[0][0]].indent >= 2 and ln.indent < lines[items[0][0]].indent - 1:
-            break  # the text goes on at the margin after a list set in
-        nxt = _next_nonblank(lines, i)
-        goes_on = nxt is not None and starts_lower(lines[nxt].text) and s[-1:] not in ".,;:!?"
-        if goes_on and nxt is not None and one_line_items(s, lines[nxt].text):
-            goes_on = False  # short lines, each whole: a scan read a capital as lower case
-        if goes_on and nxt == i + 1 and ln.indent >= 2 and lines[nxt].indent == ln.indent:
-            # a list set in whose bullets the scan lost: an item wraps onto lines in lower case
-            last = i + 1
-            while last + 1 < len(lines) and lines[last + 1].indent == ln.indent:
-                if not starts_lower(lines[last + 1].text) or not lines[last + 1].text.strip():
-                    break
-                last += 1
-            items.append((i, last))
-            i = last + 1
-            continue
-        if goes_on:
-            break
-        items.append((i, i))
-        i += 1
-    if len(items) < 2:
-        return [], j
-    return items, items[-1][1] + 1
-
 
 _MAX_SUBJECT_WORDS = 3
 
@@ -299,6 +103,9 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
                     # clause ends its sentence on the line under it, no list follows
                     or lines[nxt].text.rstrip().endswith(".")
                     and (nxt + 1 >= len(lines) or not lines[nxt + 1].text.strip())
+                    # "… de kriterier som" ⏎ "nämnden fastställde …. Enligt" ⏎ "dessa ska ett
+                    # projekt" ⏎ ⏎ "a) …": the sentences run on to the list under them
+                    or _list_after_run(lines, nxt)
                 )
                 and not (_is_bullet(lines[nxt].text) or _is_number(lines[nxt].text))
             )
@@ -315,6 +122,33 @@ def _intro_end(lines: Sequence[BodyLine], i: int) -> int | None:
         if s[-1:] in ".!?" and (nxt > k + 1 or lines[nxt].heading):
             return k
     return None
+
+
+def _list_after_run(lines: Sequence[BodyLine], k: int) -> bool:
+    """Whether the run of lines from `k` (three at most, none ending in a full stop but the
+    one before the last's turn) ends right over a blank line and a bulleted, numbered or
+    lettered list."""
+    end = k
+    while end + 1 < len(lines) and lines[end + 1].text.strip() and end - k < 2:
+        end += 1
+    if end + 1 < len(lines) and lines[end + 1].text.strip():
+        return False  # the paragraph goes on: no list right under it
+    if lines[end].text.rstrip().endswith((".", "!", "?")):
+        return False
+    nxt = _next_nonblank(lines, end)
+    return nxt is not None and (_is_bullet(lines[nxt].text) or _is_number(lines[nxt].text))
+
+
+#: a list item's number or letter: "1.", "2)", "a)", "b."
+_MARKED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])[.)]\s")
+
+
+def _sibling_items(intro: str, items: Sequence[str]) -> bool:
+    """Whether a numbered intro's "list" is the items numbered after it: "2. Socialnämnden
+    fastställer fokusområden …" over "3. …", "4. …" (a list of decisions, not of areas)."""
+    m = re.match(r"^\s*(\d{1,2})[.)]\s", intro)
+    n = re.match(r"^\s*(\d{1,2})[.)]\s", items[0]) if items else None
+    return m is not None and n is not None and int(n.group(1)) == int(m.group(1)) + 1
 
 
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
@@ -391,7 +225,7 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         items = items if cut is None else items[:cut]
         # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
         # med följande inriktning kan ges företräde: • barn och unga i …")
-        single = len(items) == 1 and open_intro and _BULLET.match(lines[items[0][0]].text)
+        single = len(items) == 1 and open_intro and _is_bullet(lines[items[0][0]].text)
         priced = sum(
             1
             for a, b in items
@@ -402,8 +236,19 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         if (len(items) < 2 and not single) or priced * 2 > len(items):
             i += 1  # (a list of recipients with their sums is no list of criteria)
             continue
-        if cue_in_earlier_sentence(dehyphen_join([lines[k].text for k in range(i, end + 1)])):
-            i += 1  # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"
+        if _sibling_items(lines[i].text, [lines[a].text for a, _b in items]):
+            i += 1  # "2. … fastställer fokusområden för FUM." over "3. …": the next decision
+            continue
+        plain = not any(
+            _is_bullet(lines[a].text) or _MARKED_ITEM.match(lines[a].text) for a, _b in items
+        )
+        if cue_in_earlier_sentence(
+            dehyphen_join([lines[k].text for k in range(i, end + 1)]), short=plain
+        ):
+            # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"; "…
+            # utifrån hur väl de …. Insatser som" ⏎ "avser …," ⏎ "har inte prioriterats.":
+            # the next sentence goes on in running lines
+            i += 1
             continue
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
         wscore = strongest(cue_hits(window, "criteria_intro"))

@@ -186,6 +186,21 @@ def _inline_items(text: str) -> list[str]:
     return [x for x in items if x]
 
 
+def _semicolon_items(text: str) -> list[str]:
+    """Items after the cue's colon parted by semicolons, to the end of the sentence ("…
+    särskilt kan prioriteras: tidiga insatser för barn och unga; brukarinflytande; våld i
+    nära relationer."), or [] when there are fewer than three or one is long."""
+    m = re.match(r"^[^.:;]{0,40}:\s*", text)
+    if m is None:
+        return []
+    stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text[m.end() :])
+    sentence = text[m.end() : m.end() + stop.start()] if stop else text[m.end() :]
+    parts = [re.sub(r"^(?:och|samt|eller)\s+", "", p.strip()) for p in sentence.split(";")]
+    if len(parts) < 3 or any(not p or len(p.split()) > 14 for p in parts):
+        return []
+    return parts
+
+
 #: a cue that the grounds follow as a series ("bedömts utifrån A, B och C")
 _ON_GROUNDS = re.compile(r"utifran|\bmot\b")
 
@@ -250,6 +265,8 @@ def inline_criteria(
     while end < len(para) and para[end - 1].isalnum() and para[end].isalnum():
         end += 1  # a cue matched loosely ("bedöms utifrån" in "bedömts utifrån") ends at its word
     fund, year = fund_year(lines, i, k, ctx)
+    if len(items) < 2:
+        items = _semicolon_items(para[end:])
     if len(items) < 2 and _research_money(fund, ctx):
         # an unnumbered series in running prose ("bedömts utifrån om …, om … och om …") is a
         # criteria list of a research fund's call; in a grant decision of another kind it is

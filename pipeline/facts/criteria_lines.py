@@ -81,9 +81,10 @@ def one_line_items(line: str, nxt: str) -> bool:
     )
 
 
-def cue_in_earlier_sentence(intro: str) -> bool:
+def cue_in_earlier_sentence(intro: str, *, short: bool = False) -> bool:
     """Whether the intro's cue stands in a sentence before the one that opens the list, and
-    that last sentence (a long one, not "Dessa är:") has no cue of its own."""
+    that last sentence (a long one, not "Dessa är:"; any, when `short`) has no cue of its
+    own."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", intro.strip())
     last = parts[-1]
     # ("… bedömts utifrån de kriterier som anges i fondens riktlinjer. En insats som
@@ -98,7 +99,7 @@ def cue_in_earlier_sentence(intro: str) -> bool:
     )
     return (
         len(parts) > 1
-        and len(last.split()) >= 6
+        and (short or len(last.split()) >= 6)
         and not last.rstrip().endswith(":")
         and not cue_hits(last, "criteria_intro")
         and not required

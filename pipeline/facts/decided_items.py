@@ -47,11 +47,12 @@ _PROJECT = re.compile(
 )
 #: "… för ett studiebesök i Århus", "studieresa till Oslo och Bergen"
 _TRIP = re.compile(
-    r"\b(?:studiebesök|studieresa)\s+(?:i|till)\s+"
+    r"\b(?P<kind>studiebesök|studieresa)\s+(?P<to>i|till)\s+"
     r"(?P<place>[A-ZÅÄÖ][\w-]+(?:(?:\s+och\s+|,\s+|\s+)[A-ZÅÄÖ][\w-]+)*)"
 )
 #: "… som medsökande i Farsta stadsdelsförvaltnings ansökan": whose application it joins
 _JOINS = re.compile(r"\bi\s+(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,2}?)s?\s+ansökan\b")
+_FUND_BRACKET = re.compile(r"\s*\((?:LUM|MUL|MUST|FUM|FoU)\)\s*$")
 _APPLIES = re.compile(r"\b(?:ansoker|ansoka|soker|medsokande|ansokan)\b")
 
 
@@ -87,6 +88,12 @@ def applied_in_decisions(
                 continue
             if any(_same(name, d.name) for d in [*drafts, *out]):
                 continue
+            place = _TRIP.search(name[:1].lower() + name[1:])
+            if place is not None and any(
+                re.search(rf"\b{re.escape(fold(place.group('place').split()[0]))}\b", fold(d.name))
+                for d in [*drafts, *out]
+            ):
+                continue  # the trip another reader found under its destination ("Aarhus kommun")
             joins = _JOINS.search(text)
             places = [*(find(joins.group("who")) if joins else []), *own]
             out.append(
@@ -117,7 +124,9 @@ def _named(text: str, ctx: Context) -> list[tuple[str, str | None]]:
         return [(m.group("name").strip(" -–,"), fund)]
     t = _TRIP.search(text)
     if t is not None:
-        return [(f"Studiebesök i {t.group('place')}", fund or ctx.study_fund)]
+        # (as printed: "Studieresa till Köpenhamn", "Studiebesök i Århus")
+        name = f"{t.group('kind').capitalize()} {t.group('to')} {t.group('place')}"
+        return [(name, fund or ctx.study_fund)]
     return []
 
 
@@ -134,12 +143,23 @@ def _same(a: str, b: str) -> bool:
 
 def _heading_named(lines: Sequence[BodyLine], name: str) -> str:
     """The heading that the item's name begins, when the body has one ("Studiebesök i
-    Rotterdam – uppsökande arbete bland unga"): the fuller name."""
+    Rotterdam – uppsökande arbete bland unga"), or that a trip's destination opens
+    ("Århus – tidiga insatser för …"): the fuller name."""
     key = _words(name)
+    trip = _TRIP.search(name[:1].lower() + name[1:])
+    dest = _words(trip.group("place")) if trip is not None else None
     for ln in lines:
         text = " ".join(ln.text.split())
+        if (
+            ln.heading
+            and dest is not None
+            and re.match(rf"{re.escape(dest)}\s*[–—,-]\s+\w", fold(text))
+            and len(text.split()) <= 16
+        ):
+            return _FUND_BRACKET.sub("", text).rstrip(" .:")
         if ln.heading and _words(text).startswith(key) and len(text.split()) <= 16:
-            return text.rstrip(" .:")
+            # (the fund in a bracket after it is no word of the name: "… Köpenhamn (MUL)")
+            return _FUND_BRACKET.sub("", text).rstrip(" .:")
     return name
 
 

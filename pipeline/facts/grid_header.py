@@ -60,7 +60,9 @@ _GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _MAX_HEADER_WORDS = 12
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
-    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|poang|platser|timmar|roster|"
+    r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|platser|timmar|roster|"
+    # an assessment's points, maybe per criterion ("Poäng" over "K1 K2 K3 K4")
+    r"poang(?:\s+[a-z]\d{1,2})*|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
     # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
@@ -253,6 +255,10 @@ def _set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
     return out
 
 
+#: a column named by its year or as the row's sum
+_YEAR_OR_SUM = re.compile(rf"^(?:{YEAR}|summa|totalt?|sammanlagt)\b")
+
+
 def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> list[GridCell]:
     """The header's cells with the words set over its money columns on the line above
     ("Beviljat   Intäkt" over "Projekt   Finansiär   totalt   2004"): one header over two
@@ -274,10 +280,17 @@ def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> 
     out = list(cells)
     for t in tops:
         at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or _under(t, c)]
-        if len(at) != 1 or at[0] == 0:
+        if not at or 0 in at or (len(at) > 1 and t.text.rstrip().endswith("-")):
             return cells
-        c = out[at[0]]
-        out[at[0]] = GridCell(c.start, c.end, f"{t.text.strip()} {c.text.strip()}")
+        if len(at) > 1 and any(_YEAR_OR_SUM.match(fold(out[k].text.strip())) for k in at):
+            # "Kostnad (tkr)" over "2014   2015   Summa": the year columns' group, read by
+            # `units_above` and `sought_groups`
+            continue
+        # ("Del-" over "tagare": one word broken over the two lines; "Belopp (kr)" set over
+        # "sökt" and "förslag": a group's label over each of its columns)
+        for k in at:
+            c = out[k]
+            out[k] = GridCell(c.start, c.end, dehyphen_join([t.text.strip(), c.text.strip()]))
     return out
 
 

@@ -120,8 +120,10 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
     if re.search(r"\b(?:medel|kostnad\w*|bidrag|anslag|beviljat)\s+per\s+ar\b", folded):
         return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
-    if re.match(r"antal\b", folded.strip()):
-        return "count"  # "Antal unga 18–24 år": people counted, no year and no money
+    if re.match(r"antal\b", folded.strip()) or re.fullmatch(r"deltagare", folded.strip()):
+        return "count"  # "Antal unga 18–24 år", "Deltagare": people counted, no money
+    if re.fullmatch(r"belopp\s*(?:\(\w+\))?,?\s+(?:an)?sokt", folded.strip()):
+        return "applied"  # "Belopp (kr)" set over "sökt" and "förslag": the sum applied for
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(

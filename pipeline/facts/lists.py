@@ -334,7 +334,7 @@ def find_intro_lists(
     beviljar följande projekt lokala utvecklingsmedel:"), as a stadsdelsnämnd writes its own
     list: items name the project (and maybe its amount); a trailing district phrase is used
     when printed, else the districts of the document's own committee (`own`)."""
-    from pipeline.facts.criteria import list_items  # shared list reader
+    from pipeline.facts.criteria_items import list_items  # shared list reader
 
     out: list[ListRow] = []
     i = 0

@@ -45,6 +45,8 @@ _LOOKALIKES: dict[str, str] = {
     "i": "ia",
 }
 _SYMBOLS = set("64&#@{é")
+#: a capital and the digit after it, a code ("K4", "A4"), no letter read as a digit
+_CODE = re.compile(r"[A-ZÅÄÖ][46]")
 _TOKEN = re.compile(r"(?<![\w&#@{])\{?(?:[^\W\d_]|[64&#@])+(?![\w])")
 # E-mail addresses, URLs and domains start at a token start and use possessive runs, so a
 # long token without "@" or "." is scanned once, not from every character (linear time).
@@ -374,6 +376,10 @@ class WordRepairer:
             pos = end
             if token.isupper() and len(token) <= 4 and not allcaps and token.isalpha():
                 out.append(token)  # an acronym
+                prev_word = token
+                continue
+            if _CODE.fullmatch(token):
+                out.append(token)  # a code: a criterion's "K4", a paper's "A4"
                 prev_word = token
                 continue
             before = line[:start].rstrip()

@@ -12,7 +12,19 @@ for the test (none of the rounds' names or sums):
   kriterierna ska insatsen", "prioriteras föreningar som", "Ansökningar prioriteras om de");
 * what a member moves ("X (M) yrkar att … beviljas 90 000 kronor") is not granted;
 * "Socialnämnden" in a table's "Ansvarig nämnd" column owns the row as Socialförvaltningen,
-  while another facknämnd ("Kulturnämnden") gives no district.
+  while another facknämnd ("Kulturnämnden") gives no district;
+* a cue in one sentence, then "Insatser som" ⏎ "…," ⏎ "har inte prioriterats.": running
+  prose, no list of criteria;
+* a numbered decision "2. … fastställer fokusområden …" over "3. …", "4. …": the next
+  decisions, no focus areas;
+* sentences that run on from the cue ("… de kriterier som" ⏎ "… . Enligt" ⏎ "dessa ska ett
+  projekt") to a lettered list under them;
+* priorities parted by semicolons after the cue's colon;
+* a header word broken over two lines ("Del-" over "tagare") and a group's label set over
+  two money columns ("Belopp (kr)" over "sökt" and "förslag");
+* "… för en studieresa till <Ort>" in an application's att-sats: the trip named as printed,
+  its heading's "(MUL)" no part of the name;
+* a points table ("Poäng" over "K1 K2 K3 K4  Σ"): the points are no money.
 """
 
 from __future__ import annotations
@@ -284,3 +296,152 @@ Summa                                                     1 760 000      1 690 0
     assert got["Stödboende för unga efter placering"][0] == ("Socialförvaltningen",)
     assert got["Läsfrämjande i Husby"][0] == ()
     assert got["Familjestöd i Hökarängen"][0] == ("Farsta",)
+
+
+def test_a_clause_of_running_prose_after_the_cue_is_no_list(tmp_path: Path) -> None:
+    text = (
+        KS_HEAD.format(year=2018, title="Medel för trygghetsinsatser 2018")
+        + """
+Ärendet
+
+Stadsledningskontoret har bedömt ansökningarna utifrån hur väl de
+bygger på lokala lägesbilder och om de följs upp. Insatser som
+ersätter ordinarie verksamhet, till exempel öppen fritidsverksamhet,
+har inte prioriterats.
+"""
+    )
+    assert not facts_of(tmp_path, text).criteria
+
+
+def test_a_numbered_decision_that_sets_focus_areas_has_no_list_of_them(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2024, title="Inriktning för FoU-medel 2025").replace(
+            "1. Socialnämnden beviljar medel enligt förvaltningens förslag.\n",
+            "1. Socialnämnden godkänner inriktningen för lokala utvecklingsmedel 2025.\n"
+            "2. Socialnämnden fastställer fokusområden för stadsövergripande\n"
+            "   forsknings- och utvecklingsmedel (FUM) 2025.\n"
+            "3. Ärendet delges samtliga stadsdelsnämnder.\n"
+            "4. Förvaltningen redovisar fördelningen för nämnden i mars 2025.\n",
+        )
+        + """
+Fokusområden
+
+Förvaltningen föreslår följande fokusområden för FUM 2025:
+
+• Unga vuxna i långvarigt ekonomiskt bistånd
+• Äldre med missbruk
+"""
+    )
+    texts = [c.text for c in facts_of(tmp_path, text).criteria]
+    assert texts == ["Unga vuxna i långvarigt ekonomiskt bistånd", "Äldre med missbruk"]
+
+
+def test_criteria_announced_in_sentences_that_run_on_to_a_lettered_list(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2012, title="Lokala utvecklingsmedel 2013")
+        + """
+Bedömning
+
+Förvaltningen har prövat ansökningarna mot de kriterier som
+nämnden beslutade om i FoU-planen för 2013. Enligt
+dessa ska ett projekt
+
+a) nå barn i familjer med ekonomiskt bistånd,
+b) ha en plan för uppföljning,
+c) kunna spridas till andra stadsdelar.
+"""
+    )
+    texts = [c.text for c in facts_of(tmp_path, text).criteria]
+    assert texts == [
+        "nå barn i familjer med ekonomiskt bistånd",
+        "ha en plan för uppföljning",
+        "kunna spridas till andra stadsdelar",
+    ]
+
+
+def test_priorities_parted_by_semicolons_after_a_colon(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2015, title="Redovisning av studiebesök 2015")
+        + """
+Inriktning för studiebesök 2015
+
+Nämnden beslutade i FoU-planen att studiebesök som rör något av
+följande teman särskilt kan prioriteras: hemlöshet bland unga;
+samverkan med skolan; stöd till anhöriga.
+"""
+    )
+    texts = [c.text for c in facts_of(tmp_path, text).criteria]
+    assert texts == ["hemlöshet bland unga", "samverkan med skolan", "stöd till anhöriga"]
+
+
+def test_a_header_word_broken_over_two_lines_and_a_group_label_over_two_columns(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2016, title="Medel för studiebesök 2016")
+        + """
+Tabell 1. Ansökningar om medel för studiebesök 2016
+
+                                                       Del-     Belopp (kr)
+Förvaltning           Resmål och tema                  tagare   sökt       förslag
+Farsta                Bergen - brukarråd i                3     21 800     20 000
+                      socialpsykiatrin
+Bromma                Oslo - skolsocialt                  4     18 000     18 000
+                      arbete
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert got["Bergen - brukarråd i socialpsykiatrin"] == (("Farsta",), 20_000)
+    assert got["Oslo - skolsocialt arbete"] == (("Bromma",), 18_000)
+    assert not [a for a in f.amounts if a.sek in (3, 4, 3000, 4000)]
+
+
+def test_a_study_trip_applied_for_in_an_att_sats_as_printed(tmp_path: Path) -> None:
+    text = (
+        DISTRICT_HEAD.format(
+            year=2024, title="Ansökan om medel för utveckling och lärande 2025"
+        ).replace(
+            "1. Stadsdelsnämnden godkänner förvaltningens ansökan om medel för\n"
+            "studiebesök enligt detta tjänsteutlåtande.\n",
+            "1. Stadsdelsnämnden godkänner förvaltningens ansökan om medel för\n"
+            "   utveckling och lärande (MUL) för en studieresa till Trondheim om\n"
+            "   19 500 kronor.\n",
+        )
+        + """
+Studieresa till Trondheim (MUL)
+
+Tre socialsekreterare ska studera kommunens arbete med unga i
+skolan. Kostnaden är 19 500 kronor för resa och logi.
+"""
+    )
+    trip = next(p for p in facts_of(tmp_path, text).projects if "Trondheim" in p.name)
+    assert trip.name == "Studieresa till Trondheim"
+    assert (trip.amount_sek, trip.status) == (19_500, "ansökt")
+    assert [d.district_id for d in trip.districts] == ["skarpnack"]
+
+
+def test_a_points_table_with_a_column_per_criterion(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2001, title="Lokala utvecklingsmedel 2001")
+        + """
+Tabell 1. Poängbedömning av ansökningar 2001
+
+                                               Poäng               Sökt     Förslag
+Stadsdel      Projekt                       K1 K2 K3 K4  Σ          kr          kr
+-----------------------------------------------------------------------------------
+Farsta        Läxhjälp för unga               3  2  3  2  10     210 000     190 000
+              i Hökarängen
+Bromma        Stöd till anhöriga              2  3  2  3  10     160 000     160 000
+Vantör        Boendestöd för unga             1  2  1  1   5     240 000          -
+-----------------------------------------------------------------------------------
+Summa                                                          610 000     350 000
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert got["Läxhjälp för unga i Hökarängen"] == (("Farsta",), 190_000)
+    assert got["Stöd till anhöriga"] == (("Bromma",), 160_000)
+    assert not [a for a in f.amounts if a.sek < 100]  # the points are no money

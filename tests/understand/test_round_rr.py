@@ -9,7 +9,8 @@ decisions, each on a text written for the test:
   head of the document it carries: committee, kind, dnr, dates, handläggare and title are read
   on the next page;
 * another municipality's "<Nämnd>s arbetsutskott" in a protocol's letterhead is the
-  committee.
+  committee;
+* a code of a capital and a digit ("K4", "A4") is no word whose "4" was an "ä".
 """
 
 from __future__ import annotations
@@ -160,3 +161,13 @@ Barn- och familjenämndens arbetsutskott beslutar
    Nattcafé i centrum.
 """
     assert _doc(tmp_path, text).meta.committee == "Barn- och familjenämndens arbetsutskott"
+
+
+def test_a_code_of_a_capital_and_a_digit_keeps_its_digit() -> None:
+    from pipeline.understand.repair import get_repairer
+
+    rep = get_repairer()
+    line = "Varje ansökan fick poäng för kriterierna K1-K4 och A4-sidor"
+    assert rep.repair_words(line, sentence_start=True, intact=True) == line
+    # (a damaged word keeps its repair: "R4gsved" is Rågsved)
+    assert rep.repair_words("i R4gsved", sentence_start=False) == "i Rågsved"
