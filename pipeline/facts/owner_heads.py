@@ -53,6 +53,7 @@ def find_owner_heads(
     """Every run of two or more owner-headed paragraphs (module docstring)."""
     out: list[ListRow] = []
     run: list[ListRow] = []
+    skipped = 0  # paragraphs of no owner's inside the run so far
     i = 0
     while i < len(lines):
         if not lines[i].text.strip():
@@ -79,10 +80,15 @@ def find_owner_heads(
             row = _unit_block(lines, i, end, find, own) or _paragraph(lines, i, end, find)
         if row is not None:
             run.append(row)
+            skipped = 0
+        elif run and not skipped and head is None:
+            # one paragraph told otherwise ("Vantör och Farsta ansöker gemensamt om …") inside
+            # the run does not end it
+            skipped = 1
         else:
             if len(run) >= _MIN_PARAGRAPHS:
                 out += run
-            run = []
+            run, skipped = [], 0
         i = end + 1
     if len(run) >= _MIN_PARAGRAPHS:
         out += run
@@ -192,6 +198,14 @@ def _run_in(lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder) -> Lis
 
 
 _MAX_UNIT_WORDS = 6
+#: who travels, then where: "Tre medarbetare inom vuxenenheten vill studera <X>", "Två
+#: fältassistenter ansöker om besök hos <X>, för att …"
+_VISITS = re.compile(
+    r"^(?:[A-ZÅÄÖ]\w*\s+){1,2}(?:[\w-]+\s+){0,5}?"
+    r"(?:vill|ska|kommer\s+att|planerar\s+att|ansöker\s+om\s+att)?\s*"
+    r"(?:besöka|studera|ansöker\s+om\s+(?:ett\s+)?(?:studie)?besök\s+(?:hos|i|på))\s+"
+    r"(?P<dest>[^.]{3,120}?)(?:,?\s+för\s+att\b.*|,\s+(?:där|som)\b.*)?$"
+)
 
 
 def _unit_headed(
@@ -313,6 +327,12 @@ def _name_then_sum(text: str) -> tuple[str, tuple[AmountMatch, str]] | None:
         # purpose; the two make the name
         stop = stops[1]
     name = text[: stop.start()].strip()
+    visit = _VISITS.match(name)
+    if visit is not None:
+        # "Fyra socialsekreterare vill besöka Odense kommun för att studera …": the trip is
+        # named by where it goes
+        dest = visit.group("dest").strip(" ,")
+        name = dest[:1].upper() + dest[1:]
     if find_amounts(name) or not 2 <= len(name.split()) <= _MAX_NAME_WORDS:
         return None
     rest = text[stop.end() :]

@@ -24,7 +24,10 @@ for the test (none of the rounds' names or sums):
   two money columns ("Belopp (kr)" over "sökt" and "förslag");
 * "… för en studieresa till <Ort>" in an application's att-sats: the trip named as printed,
   its heading's "(MUL)" no part of the name;
-* a points table ("Poäng" over "K1 K2 K3 K4  Σ"): the points are no money.
+* a points table ("Poäng" over "K1 K2 K3 K4  Σ"): the points are no money;
+* owner-headed paragraphs of trips ("<District>. Tre socialsekreterare vill besöka <X> för
+  att …"): each trip named by where it goes; one paragraph told otherwise between them does
+  not end the run.
 """
 
 from __future__ import annotations
@@ -445,3 +448,30 @@ Summa                                                          610 000     350 0
     assert got["Läxhjälp för unga i Hökarängen"] == (("Farsta",), 190_000)
     assert got["Stöd till anhöriga"] == (("Bromma",), 160_000)
     assert not [a for a in f.amounts if a.sek < 100]  # the points are no money
+
+
+def test_owner_headed_trip_paragraphs_named_by_where_they_go(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2003, title="Medel för studiebesök 2003")
+        + """
+Ansökningar och förvaltningens förslag
+
+Bromma stadsdelsförvaltning. Tre socialsekreterare vid barn- och ungdoms-
+enheten vill besöka Aalborg kommun för att studera familjeråd. Kostnaden
+beräknas till 6 500 kr per deltagare. Förvaltningen föreslår 19 500 kr.
+
+Farsta och Skarpnäck ansöker gemensamt om en resa där fem deltagare ska
+ta del av arbetet med unga. Förvaltningen föreslår 35 000 kr.
+
+Kungsholmens stadsdelsförvaltning. Två fältassistenter ansöker om besök hos
+fältgruppen i Bergsjön, Göteborg, för att studera samverkan med skolan.
+Sökt belopp 8 200 kr. Förvaltningen föreslår att ansökan beviljas.
+
+Norrmalms stadsdelsförvaltning. Fyra medarbetare vill studera Tammerfors
+stads bostadsrådgivning, som arbetar med unga vuxna. Kostnad 24 000 kr.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got["Aalborg kommun"][1] == 19_500
+    assert got["Fältgruppen i Bergsjön, Göteborg"][1] == 8_200
+    assert got["Tammerfors stads bostadsrådgivning"][1] == 24_000
