@@ -48,7 +48,13 @@ def normalise_bullet(line: str) -> str:
     if m is not None and "+" not in line[m.end() :]:
         # a table's "+---+" rule or "+   +" grid has more than one
         return m.group("indent") + "- " + line[m.end() :]
+    if _SYMBOL_CELL.match(line):
+        return line  # "●      450     Projekt …": a table's status symbol, then its cells
     return _BULLET.sub(lambda m: m.group("indent") + "- ", line, count=1)
+
+
+#: a status symbol in a table's first column, a column gap after it and a number
+_SYMBOL_CELL = re.compile(r"^\s*[●○◐◑◒◓■□▪▫•◦]\s{3,}\d")
 
 
 _ITEM_START = re.compile(r"^(?P<indent>\s*)(?=[^\W\d_])")

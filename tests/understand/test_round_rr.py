@@ -10,7 +10,8 @@ decisions, each on a text written for the test:
   on the next page;
 * another municipality's "<Nämnd>s arbetsutskott" in a protocol's letterhead is the
   committee;
-* a code of a capital and a digit ("K4", "A4") is no word whose "4" was an "ä".
+* a code of a capital and a digit ("K4", "A4") is no word whose "4" was an "ä";
+* a table's status symbol ("●      450     <name>") is no bullet: its column gap stays.
 """
 
 from __future__ import annotations
@@ -171,3 +172,11 @@ def test_a_code_of_a_capital_and_a_digit_keeps_its_digit() -> None:
     assert rep.repair_words(line, sentence_start=True, intact=True) == line
     # (a damaged word keeps its repair: "R4gsved" is Rågsved)
     assert rep.repair_words("i R4gsved", sentence_start=False) == "i Rågsved"
+
+
+def test_a_status_symbol_in_a_tables_first_column_is_no_bullet() -> None:
+    from pipeline.understand.repair_bullets import normalise_bullet
+
+    row = "●        450     Stöd till anhöriga — Norra innerstaden"
+    assert normalise_bullet(row) == row  # the column gap after the symbol stays
+    assert normalise_bullet("●  Stöd till anhöriga") == "- Stöd till anhöriga"
