@@ -201,9 +201,9 @@ _MAX_UNIT_WORDS = 6
 #: who travels, then where: "Tre medarbetare inom vuxenenheten vill studera <X>", "Två
 #: fältassistenter ansöker om besök hos <X>, för att …"
 _VISITS = re.compile(
-    r"^(?:[A-ZÅÄÖ]\w*\s+){1,2}(?:[\w-]+\s+){0,5}?"
-    r"(?:vill|ska|kommer\s+att|planerar\s+att|ansöker\s+om\s+att)?\s*"
-    r"(?:besöka|studera|ansöker\s+om\s+(?:ett\s+)?(?:studie)?besök\s+(?:hos|i|på))\s+"
+    r"^[A-ZÅÄÖ]\w*\s+(?:(?!för\b|till\b)[\w-]+\s+){0,6}?"
+    r"(?:(?:vill|ska|kommer\s+att|planerar\s+att)\s+(?:besöka|studera)"
+    r"|ansöker\s+om\s+(?:ett\s+)?(?:studie)?besök\s+(?:hos|i|på))\s+"
     r"(?P<dest>[^.]{3,120}?)(?:,?\s+för\s+att\b.*|,\s+(?:där|som)\b.*)?$"
 )
 
