@@ -81,6 +81,8 @@ def owner_only(text: str, find: PlaceFinder) -> bool:
 
 def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     """(name, owner places) of an item head without its amount."""
+    # ("…, Bromma stadsdelsförvaltning." before its sum: the sentence's full stop)
+    head = re.sub(r"(?<=[a-zåäö]{4})\.\s*$", "", head)
     places = find(head)
     if not places:
         return tidy(head), []

@@ -27,7 +27,9 @@ for the test (none of the rounds' names or sums):
 * a points table ("Poäng" over "K1 K2 K3 K4  Σ"): the points are no money;
 * owner-headed paragraphs of trips ("<District>. Tre socialsekreterare vill besöka <X> för
   att …"): each trip named by where it goes; one paragraph told otherwise between them does
-  not end the run.
+  not end the run;
+* a numbered item "N. Name, <District> stadsdelsförvaltning. 250 000 kr.": the owner that
+  ends the sentence before the sum is no part of the name.
 """
 
 from __future__ import annotations
@@ -475,3 +477,23 @@ stads bostadsrådgivning, som arbetar med unga vuxna. Kostnad 24 000 kr.
     assert got["Aalborg kommun"][1] == 19_500
     assert got["Fältgruppen i Bergsjön, Göteborg"][1] == 8_200
     assert got["Tammerfors stads bostadsrådgivning"][1] == 24_000
+
+
+def test_a_numbered_item_whose_owner_ends_a_sentence_before_the_sum(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2000, title="Lokala utvecklingsprojekt 2000")
+        + """
+Förvaltningens förslag
+
+Förvaltningen föreslår att följande projekt beviljas medel år 2000.
+
+1. Samtalsgrupper för barn i familjer med missbruk,
+Farsta stadsdelsförvaltning. 250 000 kr.
+
+2. Stöd till unga vuxna i eget boende, Maria-Gamla
+stans stadsdelsförvaltning. 180 000 kr.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got["Samtalsgrupper för barn i familjer med missbruk"][1] == 250_000
+    assert got["Stöd till unga vuxna i eget boende"][1] == 180_000
