@@ -85,6 +85,8 @@ _PROJECT_NOUN = re.compile(
 _NOT_DECIDED = re.compile(
     r"\b(?:ledamot\w*|ordforanden|yrkar|yrkade\w*|yrkande\w*|reserver\w*|reservation|foreslog att namnden)\b"
 )
+#: a member moves that the decision be changed ("X (M) yrkar att … beviljas 90 000 kronor")
+_MOVES = re.compile(r"\byrka(?:r|de)(?:\s+att\b|,)")
 _FOR_QUOTED = re.compile(r"\b(?:för|till)\s+(?=[\"”“«])", re.IGNORECASE)
 GRANTED = re.compile(r"bevilja|tilldela|foreslas|fordela|far\b|erhall|bestall")
 DONE = re.compile(
@@ -194,7 +196,7 @@ def find_prose_grants(
             paid = _PARTNERSHIP_SUM.search(fold(nxt.text))
             if (
                 _own_sums(nxt.text)
-                and not _NOT_DECIDED.search(fold(nxt.text))  # (a member's motion)
+                and not _MOVES.search(fold(nxt.text))  # (a member's motion)
                 and (GRANTED.search(fold(nxt.text)) or applied or paid)
                 and (
                     _THE_PROJECT.search(fold(nxt.text))
