@@ -31,7 +31,7 @@ from pipeline.facts.drafts import names_a_fund
 from pipeline.facts.item_parts import PlaceFinder, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 
 __all__ = ["find_owner_cards"]
 
@@ -147,14 +147,7 @@ def _card(lines: Sequence[BodyLine], first: int, last: int, find: PlaceFinder) -
         description=dehyphen_join(body[n:] + after + fields_after) or None,
         form="intro_list",
     )
-    a = sums[0]
-    row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
-        a.sek,
-        a.raw,
-        a.approximate,
-        at_line[at],
-    )
-    return row
+    return _with_sum(row, sums[0], at_line[at])
 
 
 def _name_over_card(
@@ -200,11 +193,15 @@ def _name_over_card(
         " / ".join([*names, *block]),
         form="intro_list",
     )
-    a = sums[0]
+    return _with_sum(row, sums[0], end), end
+
+
+def _with_sum(row: ListRow, a: AmountMatch, line: int) -> ListRow:
+    """The card's row with its labelled sum, printed on `line`."""
     row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
         a.sek,
         a.raw,
         a.approximate,
-        end,
+        line,
     )
-    return row, end
+    return row
