@@ -82,6 +82,8 @@ _PURPOSE_HEADER = re.compile(
     r"(?:\s+(?:med|for)\s+\w+)?"
 )
 #: roles of the text columns a header's second line may name left of its money columns
+#: a footnote's mark after a header cell: "2012¹", "2012*", "2012 1)"
+_MARK_AFTER = re.compile(r"(?:[¹²³⁴⁵*]+|\s\d\))\s*$")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 #: the month a status column dates ("Status" over "dec 2011")
 _MONTHS = r"(?:jan|feb|mars|mar|apr|maj|juni|jun|juli|jul|aug|sep|sept|okt|nov|dec)[a-zåäö]*\.?"
@@ -306,10 +308,11 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     if RULE.match(text.strip()) or any(
         ch.isdigit()
         for c in cells
-        if not _YEAR_UNIT.match(c.text.strip())
-        and not _DATE_CELL.match(c.text.strip())
-        and not _MONTH_YEAR.match(c.text.strip())
-        for ch in c.text
+        # (a footnote's mark after a cell is no part of it: "okt 2012¹")
+        if not _YEAR_UNIT.match(_MARK_AFTER.sub("", c.text.strip()))
+        and not _DATE_CELL.match(_MARK_AFTER.sub("", c.text.strip()))
+        and not _MONTH_YEAR.match(_MARK_AFTER.sub("", c.text.strip()))
+        for ch in _MARK_AFTER.sub("", c.text)
     ):
         # words only, or the year and unit of a money column ("2013 (tkr)"), or the date of
         # a decision a column follows ("Beslut" over "2017-03-21")

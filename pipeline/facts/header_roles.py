@@ -108,6 +108,8 @@ def _header_role(cell: str) -> str | None:
         r"\begen\s*insats|\begeninsats|medfinansier|\bmedfin\b|egen finansiering|egen andel", folded
     ):
         return "spent"  # the applicant's own money: a sum, but not the grant
+    if re.match(r"\d:[ae]\s+utbet", folded.strip()):
+        return "spent"  # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning"
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(

@@ -29,7 +29,10 @@ for the test (none of the rounds' names or sums):
   att …"): each trip named by where it goes; one paragraph told otherwise between them does
   not end the run;
 * a numbered item "N. Name, <District> stadsdelsförvaltning. 250 000 kr.": the owner that
-  ends the sentence before the sum is no part of the name.
+  ends the sentence before the sum is no part of the name;
+* a payment plan beside the grants ("1:a utbet." over "mars 2014", "2:a utbet." over "okt
+  2014¹"): the instalments are no grants, and a footnote's mark after a header's year keeps
+  the header's second line.
 """
 
 from __future__ import annotations
@@ -497,3 +500,28 @@ stans stadsdelsförvaltning. 180 000 kr.
     got = _projects(facts_of(tmp_path, text))
     assert got["Samtalsgrupper för barn i familjer med missbruk"][1] == 250_000
     assert got["Stöd till unga vuxna i eget boende"][1] == 180_000
+
+
+def test_a_payment_plan_beside_the_grants_with_a_footnoted_header(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2013, title="Lokala utvecklingsmedel 2014")
+        + """
+Tabell 1. Förslag till fördelning och utbetalningsplan 2014 (kr)
+
+Nr  Projekt                    Projektägare       Förslag   1:a utbet.  2:a utbet.
+                                                     2014   mars 2014   okt 2014¹
+
+1   Läxstöd för unga i         Farsta             300 000     180 000     120 000
+    Hökarängen
+2   Stöd till anhöriga         Bromma             250 000     150 000     100 000
+
+    Summa                                         550 000     330 000     220 000
+
+¹ Den andra utbetalningen görs när delrapporten har godkänts.
+"""
+    )
+    f = facts_of(tmp_path, text)
+    got = _projects(f)
+    assert got["Läxstöd för unga i Hökarängen"] == (("Farsta",), 300_000)
+    assert got["Stöd till anhöriga"] == (("Bromma",), 250_000)
+    assert sorted(a.kind for a in f.amounts if a.sek == 180_000) == ["other"]
