@@ -176,6 +176,12 @@ _DOING = re.compile(
     r"^(?:att\s+)?(?:ta|se|fa|lara|besoka|jamfora|undersoka|traffa|delta|utbyta|hamta|inhamta|"
     r"utveckla|fordjupa|oka|kartlagga|granska|folja|knyta|samla|bygga|skaffa|vidga|\w+era)\b"
 )
+#: the dates after a trip's destination: ", 12-14 maj 2004", ", oktober 2004", ", v. 38"
+_TRIP_DATES = re.compile(
+    r",\s*(?:(?:\d{1,2}\s*[-–]\s*)?\d{1,2}\s+)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
+    r"[a-zåäö]*\.?\s+(?:19|20)\d\d\s*$|,\s*(?:v\.|vecka)\s*\d{1,2}(?:\s+(?:19|20)\d\d)?\s*$",
+    re.IGNORECASE,
+)
 _NAME_WORDS = 10  # a purpose longer than this is a description, whatever its first word
 
 
@@ -185,6 +191,9 @@ def with_purpose(name: str, fields: dict[str, tuple[int, str]]) -> str:
     destination and purpose columns are — when the purpose is a subject ("barnahus och
     samverkan vid våld mot barn"), not a sentence of what the visitors will do there."""
     purpose = field_of(fields, PURPOSE)
+    if purpose is not None and field_of(fields, DESTINATION) is not None:
+        # "Resmål: Århus, Danmark, 12-14 maj 2004": the destination without the trip's dates
+        name = _TRIP_DATES.sub("", name)
     if (
         purpose is None
         or field_of(fields, DESTINATION) is None

@@ -12,10 +12,12 @@ from collections import Counter
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.pipe_tables import align_pipe_tables
+from pipeline.facts.sheet_print import unprint_sheets
+from pipeline.facts.side_boxes import set_boxes_apart
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.numbers import YEAR
-from pipeline.records import UnderstoodDocument
+from pipeline.records import CleanPage, Line, UnderstoodDocument
 
 
 def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
@@ -31,7 +33,7 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
     out: list[BodyLine] = []
     current = -1
     for page in doc.pages:
-        lines = [ln for ln in page.lines if ln.furniture is None]
+        lines = [ln for ln in page.lines if ln.furniture is None and not _emptied(page, ln)]
         skip = -1
         for k, ln in enumerate(lines):
             if k == skip:
@@ -54,7 +56,16 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
             if key in where:
                 current = where[key]
             out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
-    return align_pipe_tables(out)
+    return set_boxes_apart(unprint_sheets(align_pipe_tables(out)))
+
+
+def _emptied(page: CleanPage, ln: Line) -> bool:
+    """A line the repair emptied: its printed text was the rest of a word broken at the line
+    above's hyphen ("barnavårds-" ⏎ "utredningar"), joined up there. No gap of the body."""
+    if ln.text.strip():
+        return False
+    raw = page.raw_text.split("\n")
+    return len(raw) == len(page.lines) and bool(raw[ln.line_no].strip())
 
 
 def _norm(s: str) -> str:

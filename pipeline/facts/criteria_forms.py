@@ -201,6 +201,8 @@ def _semicolon_items(text: str) -> list[str]:
     return parts
 
 
+#: the words between a cue and the colon its series follows ("… de kriterier som …:")
+_MAX_LEAD = 100
 #: a cue that the grounds follow as a series ("bedömts utifrån A, B och C")
 _ON_GROUNDS = re.compile(r"utifran|\bmot\b")
 
@@ -212,8 +214,11 @@ def _series_items(text: str) -> list[str]:
     an item of fewer than three words."""
     stop = re.search(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)", text)
     sentence = text[: stop.start()] if stop else text
-    if ":" in sentence[:3]:
-        sentence = sentence.split(":", 1)[1]
+    colon = sentence.find(":")
+    led = 0 <= colon < _MAX_LEAD and "," not in sentence[:colon]
+    if led:
+        # ("… utifrån de kriterier som nämnden beslutade om i april 2013: A, B och C")
+        sentence = sentence[colon + 1 :]
     parts = [p.strip() for p in re.split(r",\s+", sentence)]
     if len(parts) < 2:
         return []
@@ -232,7 +237,9 @@ def _series_items(text: str) -> list[str]:
         # "utifrån tre kriterier: att studiebesöket …, att besöket … och att …": the clauses
         return [p[4:].strip() for p in parts]
     # (four grounds or more may be short: "konstnärlig kvalitet, barns delaktighet, …")
-    least = MIN_SERIES_WORDS if len(parts) < 4 else 2
+    # (and so may grounds after the colon that announces them: "…: A, B och tydlig
+    # forskningsanknytning")
+    least = MIN_SERIES_WORDS if len(parts) < 4 and not led else 2
     if len(parts) < 3 or any(len(p.split()) < least for p in parts):
         return []
     return parts

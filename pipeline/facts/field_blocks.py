@@ -43,6 +43,7 @@ from pipeline.facts.block_owners import (
     preface_of_next,
     with_purpose,
 )
+from pipeline.facts.block_status import block_status, name_and_grant, proposed_sum
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
 from pipeline.facts.field_lines import (
@@ -96,27 +97,7 @@ _NUMBERED_HEAD = re.compile(
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
-#: a sum labelled as applied for ("Belopp: 160 000 kr (sökt)")
-_SOUGHT = re.compile(r"\((?:an)?sokt\)|\b(?:an)?sokt belopp\b")
 _INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
-
-
-def _status(
-    status: tuple[int, str] | None,
-    amount: tuple[int, str] | None,
-    evidence: str,
-    description: str | None,
-    proposed: bool = False,
-) -> str | None:
-    if status is not None:
-        return cued_status(status[1].split(".")[0], None)
-    if proposed:
-        return "beviljad"  # "Förslag 2019: 320 000 kronor": granted by the document's decision
-    if amount is not None and _SOUGHT.search(fold(amount[1])):
-        # "Belopp: 160 000 kr (sökt)": applied for; turned down when its text says so
-        return REJECTED if cued_status(description or "", None) == REJECTED else "ansökt"
-    # "Beviljas: 24 800 kr": the block grants its sum
-    return "beviljad" if "bevilja" in fold(evidence) and amount else None
 
 
 def find_field_blocks(
@@ -134,7 +115,7 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
-        if name_field is None or (len(fields) < MIN_FIELDS + 1 and not _name_and_grant(fields)):
+        if name_field is None or (len(fields) < MIN_FIELDS + 1 and not name_and_grant(fields)):
             i = after
             continue
         end = after
@@ -175,23 +156,6 @@ def find_field_blocks(
 _FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
 
 
-def _proposed(fields: dict[str, tuple[int, str]]) -> bool:
-    """The block's proposal field gives a sum ("Förslag 2019: 320 000 kronor")."""
-    return any(
-        re.match(r"(?:forvaltningens |kontorets )?(?:forslag|foresla)", label)
-        and AMOUNT.match(label)
-        and find_amounts(value)
-        for label, (_, value) in fields.items()
-    )
-
-
-def _name_and_grant(fields: dict[str, tuple[int, str]]) -> bool:
-    """A card of a name and the sum granted, nothing more ("Projekt: …" ⏎ "Beviljas: …")."""
-    return len(fields) == 2 and any(
-        AMOUNT.match(label) and find_amounts(value) for label, (_, value) in fields.items()
-    )
-
-
 def _block_at(
     lines: Sequence[BodyLine], i: int, find: PlaceFinder
 ) -> tuple[dict[str, tuple[int, str]], int] | None:
@@ -224,7 +188,9 @@ def _block_fields(
             named = {"projekt": (i, owned.group("name")), "sokande": (i, owned.group("who"))}
             return {**named, **fields}, after
     if gap_name_field(text) and not FIELD.match(text):
-        return read_fields(lines, i)  # "Resmål         Aarhus kommun, Danmark" over its fields
+        # "Resmål         Aarhus kommun, Danmark" over its fields
+        fields, after = read_fields(lines, i)
+        return {**_numbered_owner(lines, i, find), **fields}, after
     m = FIELD.match(text) or _LABEL_GAP.match(text)
     numbered = False
     if m is None:
@@ -245,7 +211,8 @@ def _block_fields(
     if not (numbered or _HEADED.match(label)):
         if not NAME.match(label):
             return None
-        return read_fields(lines, i)
+        fields, after = read_fields(lines, i)
+        return {**_numbered_owner(lines, i, find), **fields}, after
     # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
     k = i + 1
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
@@ -254,9 +221,12 @@ def _block_fields(
     if numbered and (name.isupper() or section_heading(name)):
         return None  # "1. SÖKANDE", "5. BUDGET 2016": a form's part over its fields
     first = name
+    # (a line set in under a numbered heading wraps its name; after a blank line it is a box's
+    # caption or the text: "3.1 Name" ⏎ ⏎ "Fakta" over the study's fields)
+    wraps = numbered and k == i + 1
     while k < len(lines) and (
         lines[k].text.strip()[:1].islower()
-        or (numbered and lines[k].indent > lines[i].indent and not is_field(lines[k].text))
+        or (wraps and lines[k].indent > lines[i].indent and not is_field(lines[k].text))
     ):
         name = dehyphen_join([name, lines[k].text.strip()])  # the name wrapped, set in
         k += 1
@@ -302,6 +272,21 @@ def _block_fields(
     if before:
         fields = {**fields, _BEFORE: (k, " ".join(before))}
     return {"projekt": (i, name), **applicant, **fields}, after
+
+
+def _numbered_owner(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> dict[str, tuple[int, str]]:
+    """ "Nr 1  Bromma stadsdelsförvaltning, IFO" right over the block's first field: the
+    numbered line gives the applicant (its place first), the fields the name."""
+    if i == 0 or lines[i - 1].heading:
+        return {}
+    gap = _LABEL_GAP.match(lines[i - 1].text.strip())
+    if gap is None or not re.search(r"\d", gap.group("label")):
+        return {}
+    value = gap.group("value").strip()
+    lead = find(value)
+    return {"sokande": (i - 1, value)} if lead and lead[0].start == 0 else {}
 
 
 #: the fields' key of the text between a numbered heading and its fields
@@ -387,7 +372,7 @@ def _draft(
         fund_type=funds[-1][2] if funds else ctx.fund_before(i),
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
-        status=_status(status, amount, evidence, description, _proposed(fields)),
+        status=block_status(status, amount, evidence, description, proposed_sum(fields)),
         performer=None
         if performer is None or _INTERNAL.match(performer[1])
         else performer[1].rstrip(" ."),
@@ -423,6 +408,13 @@ def _draft(
         d.end_date = got[3] if got is not None else None
         if status is None and NOT_YET.search(fold(ends[1])):
             d.status = "pågående"  # "Klar: pågår, slutrapport december 2004"
+    if (
+        status is not None
+        and find_amounts(status[1])
+        and cued_status(status[1].split(".")[0], None) == "beviljad"
+        and field_of(fields, AMOUNT) is None
+    ):
+        amount = status  # "Sökt: 27 500 kr" over "Beslut: Beviljas 25 000 kr": the grant
     cost = field_of(fields, COST)
     if cost is not None and not (amount and find_amounts(amount[1])):
         # "Kostnad: 41 500 kronor" / "Förvaltningens förslag: Avslås.": the sum sought

@@ -100,7 +100,7 @@ PERFORMER = re.compile(
     r"forskare|uppdragstagare)$"
 )
 OWNER = re.compile(
-    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|stadsdelsnamnd|forvaltning|ansvarig|"
+    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|stadsdelsnamnd|forvaltning|ansvarig|bestallare|"
     r"ansvarig enhet|"
     r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
     r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar|medverkande|"

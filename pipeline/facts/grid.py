@@ -398,6 +398,10 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             if row is None:
                 j += 1
                 continue
+            if blank and row.amount is not None and ln.page_no != lines[row.last_line].page_no:
+                # the next page's first line with no sum, after the page's end: the next
+                # slide's or section's text, no wrapped cell of the row before the break
+                break
             for role, texts in by_col.items():
                 row.cells.setdefault(role, []).extend(texts)
             row.last_line = j

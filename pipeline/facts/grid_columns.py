@@ -228,7 +228,7 @@ def sought_groups(above: list[str], columns: list[GridColumn]) -> None:
 
 
 #: a column of sums decided before ("Beviljat 2020", "Beslut 2017-01-24")
-DECIDED = re.compile(r"\s*(?:beviljat|beviljade|beslut|beslutat|beslutade)\b")
+DECIDED = re.compile(r"\s*(?:beviljat|beviljade|beslut|beslutat|beslutade|bidrag)\b")
 _PROPOSED = re.compile(r"\s*(?:forslag|foreslaget|foreslas|nytt\s+beslut)\b")
 
 

@@ -24,6 +24,7 @@ from pipeline.facts.grid_columns import (
     units_above,
     unnamed_column,
 )
+from pipeline.facts.grid_stack import stacked_below
 from pipeline.facts.header_roles import (
     FOLLOWUP,
     REVISED,
@@ -63,6 +64,8 @@ _COUNT_HEADER = re.compile(
     r"(?:delt\.?|deltagare|antal(?:\s+[\w.]+)?|pers\.?|personer|platser|timmar|roster|"
     # an assessment's points, maybe per criterion ("Poäng" over "K1 K2 K3 K4")
     r"poang(?:\s+[a-z]\d{1,2})*|"
+    # a criterion's marks ("Kriterium 1" over crosses)
+    r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
     # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
@@ -159,8 +162,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len([w for w in text.split() if w.strip("|")]) > _MAX_HEADER_WORDS:
         return None  # (the "|" of a ruled table is no word)
     head_cells = _stacked_above(lines, i, split_header_cells(text))
+    head_cells, stacked = stacked_below(lines, i, head_cells, split_cells)  # rotated labels
     first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
-    cells = _with_continuation(head_cells, lines, i)
+    cells = head_cells if stacked else _with_continuation(head_cells, lines, i)
     if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in head_cells):
         # a row of a table ("Utvärdering   150 000 kr"), not its header; the lines under a
         # header were read as words, years and units only ("Beviljat" over "1999" over "Kronor")

@@ -16,7 +16,9 @@ The table readers find columns by where cells start on the line, so such a run o
 rewritten with every column padded to its widest cell: the rule row becomes a blank line and
 the bold markers go. The lines keep their place (and page); only their text is laid out. A row of a list or table
 whose name and sum are joined by dot leaders ("Boendestöd för unga .... 290 tkr") gets a column
-gap instead. Pure.
+gap instead; a table of contents (three or more such lines ending in page numbers that never
+fall: "3.1  Barn som placeras akut ........ 4") names the document's parts, not projects or
+sums, and its lines are blanked. Pure.
 """
 
 from __future__ import annotations
@@ -43,9 +45,14 @@ _LEADER = re.compile(r"\s*\.{4,}\s*")
 def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
     """`lines` with every run of pipe rows laid out in columns (module docstring), and dot
     leaders turned into a column gap."""
+    contents = _contents(lines)
     out = [
-        dataclasses.replace(ln, text=_LEADER.sub("   ", ln.text)) if "...." in ln.text else ln
-        for ln in lines
+        dataclasses.replace(ln, text="")
+        if k in contents
+        else dataclasses.replace(ln, text=_LEADER.sub("   ", ln.text))
+        if "...." in ln.text
+        else ln
+        for k, ln in enumerate(lines)
     ]
     i = 0
     while i < len(out):
@@ -62,6 +69,37 @@ def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
         if len(rows) >= _MIN_ROWS and not _aligned([out[k].text for k in rows]):
             _align(out, rows)
         i = j
+    return out
+
+
+#: a line of a table of contents: a heading, dot leaders, its page ("3.1 Name ...... 4")
+_CONTENTS_LINE = re.compile(r"\S.*?\.{4,}\s*(?P<page>\d{1,3})$")
+_MIN_CONTENTS = 3
+_MAX_PAGE = 300
+
+
+def _contents(lines: Sequence[BodyLine]) -> set[int]:
+    """The lines of a table of contents: a run of three or more lines with dot leaders to
+    page numbers that never fall (blank lines and wrapped headings between). They name the
+    document's parts, not its projects or sums, and read as nothing."""
+    out: set[int] = set()
+    run: list[int] = []
+    pages: list[int] = []
+
+    def close() -> None:
+        if len(run) >= _MIN_CONTENTS and pages == sorted(pages) and pages[-1] <= _MAX_PAGE:
+            out.update(range(run[0], run[-1] + 1))
+        run.clear()
+        pages.clear()
+
+    for k, ln in enumerate(lines):
+        m = _CONTENTS_LINE.match(ln.text)
+        if m is not None:
+            run.append(k)
+            pages.append(int(m.group("page")))
+        elif ln.text.strip() and not (run and ln.indent > lines[run[-1]].indent):
+            close()
+    close()
     return out
 
 

@@ -69,6 +69,9 @@ _PROJECT_NOUN = re.compile(
     # 'Bromma stadsdelsnämnds ansökan "Anhöriggrupper för …" (195 000 kr)': an application
     # named in quotes
     r"ans[oö]kan(?:\s+om)?(?=\s+[\"”“«])|"
+    # 'Farsta stadsdelsförvaltnings projekt ”Tidigt stöd …”, som beviljades …': an owner's
+    # project named in quotes
+    r"(?<=s\s)projekt(?=\s+[\"”“«])|"
     # 'Ett exempel på ett projekt som fått medel är "Name", som …': a quoted name the
     # sentence says is a project
     r"projekt\w*\b[^.\"”“«]{0,80}?\s(?:är|heter|kallas)(?=\s+[\"”“«])|"

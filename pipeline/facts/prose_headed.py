@@ -60,6 +60,10 @@ def find_headed_projects(
             # "Studie 1: Name" opening a paragraph of its own, its name wrapping onto a
             # second line, a blank line after it: a heading the layout did not mark
             head_end = _label_paragraph(lines, i)
+        # "Unga vuxna utan sysselsättning – en uppföljning i" ⏎ "Skärholmen" as a paragraph of
+        # its own over "Studien följer …": a heading the layout did not mark
+        titled = head_end is None and _title_paragraph(lines, i) is not None
+        head_end = _title_paragraph(lines, i) if titled else head_end
         if head_end is None:
             continue
         head_end = _wrapped_label(lines, head_end)
@@ -80,7 +84,8 @@ def find_headed_projects(
         numbered = _SECTION_NUMBER.match(name)  # "3.2 Hemmasittare – …"
         if numbered:
             name = name[numbered.end() :].strip()
-        if not name or len(name.split()) > _MAX_HEADING_WORDS or not name[:1].isupper():
+        longest = _MAX_HEADING_WORDS + (2 if titled else 0)
+        if not name or len(name.split()) > longest or not name[:1].isupper():
             continue
         k = head_end + 1
         while k < len(lines) and not lines[k].text.strip():
@@ -121,7 +126,9 @@ def find_headed_projects(
             continue
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if (bare or named_here or (labelled and not amounts)) and "amount" not in fields:
+        if (bare or named_here or ((labelled or titled) and not amounts)) and (
+            "amount" not in fields
+        ):
             # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
             # 130 000 kronor, sammanlagt 310 000 kronor"
             stated = stated_amount("\n".join(lines[j].text for j in range(k, end)))
@@ -132,6 +139,10 @@ def find_headed_projects(
                 text = " ".join(lines[j].text.strip() for j in range(k, end))
                 amounts = [a for a in find_amounts(text) if a.per is None][-1:]
         if not labelled and not amounts and not (GRANTED.search(f) or DONE.search(f)):
+            continue
+        if titled and (not amounts or _SOUGHT_HERE.search(fold(description_text(lines, k, end)))):
+            # (a title over a text that states no sum: a part of the report; or over an
+            # application's text, whose sum sought the application's readers take)
             continue
         status = prose_status(f)
         if "status" in fields:
@@ -219,6 +230,37 @@ _OPEN_END = re.compile(
     r"\b(?:i|på|för|och|av|med|till|om|mot|vid|inom|kring|hos|från|utan|efter|under|som|"
     r"samt|eller|en|ett|den|det|de)$"
 )
+
+
+_SOUGHT_HERE = re.compile(r"\b(?:soks|soker|ansoker|sokes)\b")
+
+
+def description_text(lines: Sequence[BodyLine], k: int, end: int) -> str:
+    return " ".join(lines[j].text for j in range(k, end))
+
+
+_NO_TITLE = re.compile(r":|\bdnr\b|\d+[-/.]\d+|\s{3,}", re.IGNORECASE)
+
+
+def _title_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
+    """The last line of a title standing as a paragraph of one or two lines (blank lines
+    around it, a capital, no full stop, a few words) right over a paragraph that opens by
+    speaking of it ("Studien följer …", "Projektet har …"), or None."""
+    text = lines[i].text.strip()
+    if not text[:1].isupper() or (i > 0 and lines[i - 1].text.strip()):
+        return None
+    last = i if i + 1 < len(lines) and not lines[i + 1].text.strip() else i + 1
+    if last >= len(lines) or last + 1 >= len(lines) or lines[last + 1].text.strip():
+        return None
+    words = " ".join(lines[j].text.strip() for j in range(i, last + 1))
+    if words.endswith((".", ":", ",")) or len(words.split()) > _MAX_HEADING_WORDS + 2:
+        return None
+    if section_heading(words) or find_amounts(words) or _NO_TITLE.search(words):
+        return None  # (a heading of the report's own, a sum, a field, a dnr or a date)
+    k = last + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    return last if k < len(lines) and _SPEAKS_OF_IT.match(lines[k].text.strip()) else None
 
 
 def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
@@ -316,6 +358,8 @@ def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> 
             below = title_below(lines, k)
             return below[0] if below else None
         labelled = _LABELLED.match(text)
+        if labelled and _TRIP_LABEL.match(text):
+            continue  # ("Studieresa 1. Aarhus – …": a trip, named by where it goes)
         if labelled and re.match(rf"\w+\s+{token}\s*[:.–-]", text):
             end = _wrapped_label(lines, k)
             joined = " ".join(lines[j].text.strip() for j in range(k, end + 1))
@@ -371,13 +415,14 @@ def _sentence_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sent
 #: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"
 _LABELLED = re.compile(
     # ("DELPROJEKT 2   Ekonomisk rådgivning …": the name a column gap after the label)
-    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag)\s+(?:\d{1,2}|[A-H])(?:\s*[:.–-]|\s{2,})"
+    r"^(?:delprojekt|projekt|studie|utvärdering|uppdrag|studiebesök|studieresa)\s+(?:\d{1,2}|[A-H])(?:\s*[:.–-]|\s{2,})"
     r"\s*(\S.+)$"
     # "Projektet Sommarvistelse för barn …" as a heading: the kind, then the name
     r"|^(?:projektet|studien)\s+((?-i:[A-ZÅÄÖ])[^.]+)$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^[-–—=_]{4,}$")
+_TRIP_LABEL = re.compile(r"^(?:studiebesök|studieresa)\b", re.IGNORECASE)
 
 
 def without_theme_headings(out: list[Draft]) -> list[Draft]:

@@ -265,7 +265,7 @@ def _style(item_line: str) -> str:
 
 _DECISION_LEAD = re.compile(r"\b(?:beslutar|besluta|föreslår|föreslås)(?:\s+att)?\s*:?$")
 _HEADING_LEAD = re.compile(
-    r"\b(?:beslutar|besluta|föreslår|föreslås)(?:\s+(?:enligt\s+)?följande)?\s*[:.]?\s*$"
+    r"\b(?:beslutar|besluta|beslöt|beslutade|föreslår|föreslås)(?:\s+(?:enligt\s+)?följande)?\s*[:.]?\s*$"
 )
 
 

@@ -22,13 +22,13 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.lexicon import fold
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.footnote_blocks import mark_footnotes
+from pipeline.understand.handouts import mark_slide_footers, run_key
 from pipeline.understand.sections import heading_kind
 from pipeline.understand.table_lines import flat_table_line, table_header
 
 __all__ = [
     "classify_pages",
     "classify_line",
-    "fax_cover",
     "mark_page_one_header",
     "FURNITURE_LABELS",
 ]
@@ -91,21 +91,6 @@ def classify_line(line: str) -> str | None:
     return None
 
 
-def _key(line: str) -> str:
-    """A line's identity for repetition across pages: folded, digits and spaces ignored."""
-    return re.sub(r"[\d\s.,:;()|\-–]+", "", fold(line))
-
-
-def _run_key(line: str) -> str:
-    """`_key` with the line's number of cells: a running header is printed in the same shape
-    on every page, while a table row "Name   420   380" only shares its words with the
-    project's own heading "Name" on the next page."""
-    return f"{len(_CELL_GAP.split(line.strip()))}:{_key(line)}"
-
-
-_CELL_GAP = re.compile(r"\s{2,}")
-
-
 def _doc_type_line(line: str) -> bool:
     words = fold(line).split()
     return bool(words) and all(
@@ -127,6 +112,7 @@ def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
         _cells_are_no_page_numbers(lines, labs)
     _mark_field_error_continuations(pages, labels)
     _mark_running_lines(pages, labels)
+    mark_slide_footers(pages, labels)
     for lines, labs in zip(pages, labels, strict=True):
         _mark_top_block(lines, labs)
         _mark_around_page_numbers(lines, labs)
@@ -187,8 +173,8 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
     exact: Counter[str] = Counter()
     for lines in pages:
         top, bottom = _edge_indices(lines)
-        keys = {("header", _run_key(lines[i])) for i in top} | {
-            ("footer", _run_key(lines[i])) for i in bottom
+        keys = {("header", run_key(lines[i])) for i in top} | {
+            ("footer", run_key(lines[i])) for i in bottom
         }
         seen.update(k for k in keys if len(k[1].partition(":")[2]) >= 4)
         exact.update({lines[i].strip() for i in (*top, *bottom)})
@@ -196,9 +182,9 @@ def _mark_running_lines(pages: list[list[str]], labels: list[list[str | None]]) 
         top, bottom = _edge_indices(lines)
         for where, idx in (("header", top), ("footer", bottom[::-1])):
             for n, i in enumerate(idx):
-                if labs[i] is not None or seen[(where, _run_key(lines[i]))] < 2:
+                if labs[i] is not None or seen[(where, run_key(lines[i]))] < 2:
                     continue
-                if any(labs[k] is None and seen[(where, _run_key(lines[k]))] < 2 for k in idx[:n]):
+                if any(labs[k] is None and seen[(where, run_key(lines[k]))] < 2 for k in idx[:n]):
                     # "Projekttid: 2007-05-01 – 2008-04-30" under each page's own heading and
                     # name: a running line is printed at the page's edge, nothing of the
                     # page's own between it and the edge
@@ -305,6 +291,9 @@ def mark_page_one_header(
         (i for i in range(first_heading) if labs[i] is None and _running_prose(lines[i])), None
     )
     if prose is not None:
+        # (the sentence's paragraph begins on the lines above it, up to a blank line)
+        while prose > 0 and lines[prose - 1].strip() and labs[prose - 1] is None:
+            prose -= 1
         first_heading = prose
     body = [i for i in range(first_heading) if lines[i].strip() and labs[i] is None]
     fields = _head_fields(lines, first_heading)
@@ -320,6 +309,15 @@ def mark_page_one_header(
     # the first heading: a sentence of the body, not the title
     while body and _FORMULA.match(lines[body[-1]].strip()):
         body = body[:-1]
+    while body:
+        # "Delegation" over "Beslutet fattas med stöd av … delegationsordning, punkt 2.14: …"
+        # (a paragraph of several lines): the formula's paragraph and its label go too
+        start = len(body) - 1
+        while start > 0 and body[start] - body[start - 1] <= gap:
+            start -= 1
+        if not _FORMULA.match(lines[body[start]].strip()):
+            break
+        body = body[:start]
     for i in reversed(body):
         # (the remiss a subject answers, "Remiss från …, KS dnr …", read as a dnr line
         # inside the paragraph, is no gap)
@@ -352,7 +350,7 @@ def mark_page_one_header(
 
 #: the formula a delegated decision opens with, on the lines under its subject
 _FORMULA = re.compile(
-    r"^(?:\S+\s+){0,8}(?:delegationsordning\w*|delegation\w*)\s*\.?$|^beslut\s+(?:fattat|fattas)\s",
+    r"^(?:\S+\s+){0,8}(?:delegationsordning\w*|delegation\w*)\s*\.?$|^beslut(?:et)?\s+(?:fattat|fattas)\s",
     re.IGNORECASE,
 )
 
@@ -420,23 +418,3 @@ def _header_like(line: str) -> bool:
         or re.match(r"^(?:[Hh]andläggare|HANDLÄGGARE|Till|TILL)\b", text)
         or re.match(r"^\W{0,3}$", text)
     )
-
-
-#: the word a fax's cover sheet is headed by, its letters perhaps spaced out ("T E L E F A X")
-_FAX_WORD = re.compile(r"^(?:tele)?fax(?:meddelande|försättsblad)?$|^försättsblad(?:fax)?$")
-#: the cover sheet's fields: "Till:", "Från:", "Faxnr:", "Antal sidor inkl. denna:"
-_FAX_FIELD = re.compile(
-    r"^\s*(?:till|från|fran|fax\s*(?:nr|nummer)|telefax\s*nr|antal\s+sidor|meddelande|"
-    r"att|ärende|arende|datum|tfn|telefon)\b[^:\n]{0,20}:",
-    re.IGNORECASE,
-)
-
-
-def fax_cover(lines: list[str]) -> bool:
-    """Whether a page is a fax's cover sheet: a line that is the word "Telefax" (or "Fax",
-    "Faxmeddelande", its letters perhaps spaced) and the sheet's labelled fields, among them
-    the number of pages sent."""
-    word = any(_FAX_WORD.match(re.sub(r"\s+", "", ln.strip().lower())) for ln in lines)
-    fields = sum(1 for ln in lines if _FAX_FIELD.match(ln))
-    pages = any(re.search(r"antal\s+sid(?:or)?|sidor\s+inkl", ln, re.IGNORECASE) for ln in lines)
-    return word and pages and fields >= 3

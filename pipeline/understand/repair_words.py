@@ -37,6 +37,7 @@ PART_ZIPF = 2.3  # a compound part must be at least this common
 # reading other than the plain one must land on å, ä or ö in the restored word.
 _LOOKALIKES: dict[str, str] = {
     "6": "o",
+    "0": "o",  # ("Studiebes0k": a zero for ö, between letters)
     "4": "a",
     "&": "a",
     "#": "a",
@@ -44,10 +45,10 @@ _LOOKALIKES: dict[str, str] = {
     "d": "dao",
     "i": "ia",
 }
-_SYMBOLS = set("64&#@{é")
+_SYMBOLS = set("604&#@{é")
 #: a capital and the digit after it, a code ("K4", "A4"), no letter read as a digit
-_CODE = re.compile(r"[A-ZÅÄÖ][46]")
-_TOKEN = re.compile(r"(?<![\w&#@{])\{?(?:[^\W\d_]|[64&#@])+(?![\w])")
+_CODE = re.compile(r"[A-ZÅÄÖ][046]")
+_TOKEN = re.compile(r"(?<![\w&#@{])\{?(?:[^\W\d_]|[64&#@]|(?<=[^\W\d_])0(?=[^\W\d_]))+(?![\w])")
 # E-mail addresses, URLs and domains start at a token start and use possessive runs, so a
 # long token without "@" or "." is scanned once, not from every character (linear time).
 _PROTECTED = re.compile(

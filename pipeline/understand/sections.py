@@ -155,9 +155,9 @@ _OPENING_LINE = re.compile(
     r"^[A-ZÅÄÖ][\wåäö-]*\s+(?:föreslår|föreslås)\s+(?:att\s+)?[\wåäöÅÄÖ-]+\s+"
     r"(?:för\s+egen\s+del\s+)?besluta(?:r)?\s+(?:att\s+)?följande\s*[.:]?$"
     r"|^[A-ZÅÄÖ][\wåäö-]*\s+beslutar\s+för\s+egen\s+del\b.{0,200}?följande\s*[.:]?$"
-    # "Stadsdelsnämnden beslutar" on a line of its own over its att-items (a protocol's §
-    # without a "Beslut" heading)
-    r"|^[A-ZÅÄÖ][\wåäö-]*n\s+beslutar\s*:?$"
+    # "Stadsdelsnämnden beslutar" ("beslöt", "beslutade" in an old protocol) on a line of its
+    # own over its att-items (a protocol's § without a "Beslut" heading)
+    r"|^[A-ZÅÄÖ][\wåäö-]*n\s+(?:beslutar|beslöt|beslutade)\s*:?$"
     # "Kommunstyrelsen beslutar följande." on a line of its own under the title (an
     # utlåtande without a "Förslag till beslut" heading)
     r"|^[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\s+beslutar\s+följande\s*[.:]?$"

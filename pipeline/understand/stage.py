@@ -14,20 +14,26 @@ from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
 from pipeline.understand.flat import flat_decisions, flat_pages
-from pipeline.understand.furniture import classify_pages, fax_cover, mark_page_one_header
+from pipeline.understand.furniture import classify_pages, mark_page_one_header
 from pipeline.understand.gutter import unfold_columns
+from pipeline.understand.handouts import fax_cover
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.sections import find_headings, split_sections
 from pipeline.understand.signatories import find_signatories
-from pipeline.understand.tabs import align_tab_columns, plain_box_drawing, read_rules
+from pipeline.understand.tabs import (
+    align_tab_columns,
+    close_letter_spacing,
+    plain_box_drawing,
+    read_rules,
+)
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 53
+UNDERSTAND_VERSION = 54
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -40,7 +46,11 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     pages = sorted(doc.pages, key=lambda p: p.page_no)
     raw = [p.text.replace("\r\n", "\n") for p in pages]
     lines = [
-        repair_text(unfold_columns(align_tab_columns(read_rules(plain_box_drawing(t))))).split("\n")
+        repair_text(
+            unfold_columns(
+                align_tab_columns(read_rules(close_letter_spacing(plain_box_drawing(t))))
+            )
+        ).split("\n")
         for t in raw
     ]
     clean, repairs = context_repair_pages(lines, pages, learned)

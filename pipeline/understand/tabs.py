@@ -3,13 +3,14 @@
 so that each column starts at one position in every line of the run, two spaces at least
 after the widest cell before it. The readers of positioned columns (tables, letterheads)
 then see the columns the writer set with tabs; a tab read as one space would join them.
+A line set letter-spaced ("B a k g r u n d") is set solid.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["align_tab_columns", "plain_box_drawing", "read_rules"]
+__all__ = ["align_tab_columns", "close_letter_spacing", "plain_box_drawing", "read_rules"]
 
 _GAP = 2
 
@@ -121,3 +122,28 @@ def _aligned(run: list[str]) -> list[str]:
         ]
         out.append("".join(parts).rstrip())
     return out
+
+
+#: a line set letter-spaced, as a typewriter emphasised a heading: "F ö r s l a g   t i l l
+#: b e s l u t", "V A L L I N G B Y   S D N" (letters one space apart, words three or more)
+_SPACED_WORD = r"\S(?: \S)+"
+_SPACED_LINE = re.compile(
+    rf"^(?P<pad>\s*)(?P<spaced>{_SPACED_WORD}(?:\s{{2,}}{_SPACED_WORD})*)(?P<rest>\s{{3,}}\S.*)?\s*$"
+)
+_MIN_SPACED_LETTERS = 5
+
+
+def close_letter_spacing(text: str) -> str:
+    """`text` with each letter-spaced line set solid: the letters of a word joined, the
+    words one space apart ("B a k g r u n d" → "Bakgrund"). A line of single cells ("x  x
+    x", a sheet's column letters "A   B   C") is no spaced word."""
+    out = []
+    for line in text.split("\n"):
+        m = _SPACED_LINE.match(line)
+        if m is None or sum(c.isalpha() for c in m.group("spaced")) < _MIN_SPACED_LETTERS:
+            out.append(line)
+            continue
+        # ("S K A R H Ö L M E N S   S D N   (tillsammans med …)": plain text after it)
+        words = [w.replace(" ", "") for w in re.split(r"\s{2,}", m.group("spaced"))]
+        out.append(m.group("pad") + " ".join(words) + (m.group("rest") or "").rstrip())
+    return "\n".join(out)

@@ -44,8 +44,12 @@ _REFERRED = re.compile(
 )
 
 
+_UNDERLINE = re.compile(r"\s*[_=\-–—]{3,}\s*")
+
+
 def _title(p1: CleanPage, title_lines: list[int], sections: tuple[Section, ...]) -> _Field | None:
-    parts = [p1.lines[i].text for i in title_lines]
+    # (a typed underline under the subject is no part of it)
+    parts = [p1.lines[i].text for i in title_lines if not _UNDERLINE.fullmatch(p1.lines[i].text)]
     while len(parts) > 1 and _DESIGNATION.match(parts[0]):
         parts = parts[1:]  # "Utlåtande 2008:118 RVII (Dnr …)" over the subject
     while len(parts) > 1 and (
@@ -360,6 +364,8 @@ _SUBJECT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEAD_LINES = 30
+#: what a mail program puts before a forwarded or answered subject: "VB:", "SV:", "Fwd:", "RE:"
+_MAIL_PREFIX = re.compile(r"^(?:\s*(?:VB|SV|FW|FWD|RE|AW|WG)\s*:\s*)+", re.IGNORECASE)
 
 
 def labelled_subject(p1: CleanPage) -> _Field | None:
@@ -377,7 +383,8 @@ def labelled_subject(p1: CleanPage) -> _Field | None:
             if not nxt.strip() or abs(indent - col) > 2:
                 break
             parts.append(nxt.strip())
-        value = _join(parts).strip(" .")
+        # ("Ämne: VB: Beslut om …": a mail forwarded or answered keeps its subject's words)
+        value = _MAIL_PREFIX.sub("", _join(parts)).strip(" .")
         if len(value.split()) >= 2:
             return _Field(value, " / ".join([text.strip(), *parts[1:]]), 0.75)
     return None

@@ -1,0 +1,73 @@
+"""A table header whose later columns are named in a stack under it, one label to a line.
+
+How the documents print them
+----------------------------
+
+A table whose narrow columns carry rotated labels (a spreadsheet's "Kriterium 1" … set on
+end over columns of crosses) comes out of text extraction as the header's upright cells on
+one line and the rotated labels under it, each on a line of its own at one column::
+
+    Nr  Förvaltning        Projekt
+                                                   Kriterium 1
+                                                   Kriterium 2
+                                                   Sökt, kr
+                                                   Förslag, kr
+
+    1   Rinkeby-Kista      Mentorskap för unga          x  x   450 000   400 000
+
+The stacked labels name, in order, the cells the rows print right of the header's own
+columns: the first row's last cells give each label its column. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_columns import GridCell
+
+__all__ = ["stacked_below"]
+
+_GAP = re.compile(r"\s{2,}")
+_MIN_LABELS = 2
+_MAX_LABELS = 10
+_SLACK = 1
+
+
+def stacked_below(
+    lines: Sequence[BodyLine], i: int, head: list[GridCell], split: Callable[[str], list[GridCell]]
+) -> tuple[list[GridCell], int]:
+    """`head` with the stacked labels under header line `i` as cells at their rows' columns,
+    and the number of lines the stack takes (0 when there is none)."""
+    if len(head) < 2:
+        return head, 0
+    right = max(c.end for c in head)
+    labels: list[str] = []
+    column: int | None = None
+    k = i + 1
+    while k < len(lines) and len(labels) < _MAX_LABELS:
+        ln = lines[k]
+        text = ln.text.strip()
+        if not text or ln.heading or _GAP.search(text) or ln.indent <= right:
+            break
+        if column is not None and abs(ln.indent - column) > _SLACK:
+            break
+        column = ln.indent if column is None else column
+        labels.append(text)
+        k += 1
+    if len(labels) < _MIN_LABELS:
+        return head, 0
+    stack_end = k
+    while k < len(lines) and not lines[k].text.strip() and k - stack_end < 2:
+        k += 1
+    if k >= len(lines):
+        return head, 0
+    row = split(" " * lines[k].indent + lines[k].text)
+    if len(row) < len(head) + len(labels):
+        return head, 0
+    tail = row[-len(labels) :]
+    if tail[0].start <= head[-1].start:
+        return head, 0
+    stacked = [GridCell(c.start, c.start + len(t), t) for c, t in zip(tail, labels, strict=True)]
+    return [*head, *stacked], stack_end - i - 1
