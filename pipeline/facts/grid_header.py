@@ -24,7 +24,7 @@ from pipeline.facts.grid_columns import (
     units_above,
     unnamed_column,
 )
-from pipeline.facts.grid_stack import stacked_below
+from pipeline.facts.grid_stack import set_over, stacked_below, units_over_projects
 from pipeline.facts.header_roles import (
     FOLLOWUP,
     REVISED,
@@ -174,7 +174,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     # a follow-up of projects ("Projekt | Finansiär | Budget 2012 | Utfall 2012"): each row a
     # project, its budget its sum, the outcome money spent
     projects_followed = followup_header([c.text for c in cells]) and any(
-        header_role(c.text) == "name" and re.search(r"projekt|studie|satsning", fold(c.text))
+        # ("Enhet/projekt": the units' labels over their projects' rows)
+        header_role(c.text) in ("name", "district")
+        and re.search(r"projekt|studie|satsning", fold(c.text))
         for c in cells
     )
     for c in cells:
@@ -236,10 +238,11 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         # the district where it works
         districts[0].role = "performer_name"
     unheaded_names(columns)
+    units_over_projects(lines, i, columns)
     unit_beside_name(columns)
     # ("Sökt hos socialtjänst-" over "nämnden (tusental kr)" over the header: a group's unit)
-    units_above(_set_over(lines, i), columns)
-    sought_groups(_set_over(lines, i), columns)
+    units_above(set_over(lines, i), columns)
+    sought_groups(set_over(lines, i), columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
     # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
@@ -249,16 +252,6 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(set(known)) < 2:
         return None
     return columns
-
-
-def _set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
-    """The (at most two) lines of words set right over the header, no blank line between."""
-    out: list[str] = []
-    for k in range(i - 1, max(-1, i - 3), -1):
-        if not lines[k].text.strip() or lines[k].text.rstrip().endswith("."):
-            break
-        out.insert(0, " " * lines[k].indent + lines[k].text)
-    return out
 
 
 #: a column named by its year or as the row's sum

@@ -16,7 +16,9 @@ one line and the rotated labels under it, each on a line of its own at one colum
     1   Rinkeby-Kista      Mentorskap för unga          x  x   450 000   400 000
 
 The stacked labels name, in order, the cells the rows print right of the header's own
-columns: the first row's last cells give each label its column. Pure.
+columns: the first row's last cells give each label its column. Also the lines set over a
+header (`set_over`), and "Enhet/projekt" over units' labels whose projects' rows stand flush
+under them: a column of projects (`units_over_projects`). Pure.
 """
 
 from __future__ import annotations
@@ -25,14 +27,19 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_columns import GridCell
+from pipeline.facts.grid_columns import GridCell, GridColumn
+from pipeline.lang.fuzzy import fold
 
-__all__ = ["stacked_below"]
+__all__ = ["set_over", "stacked_below", "units_over_projects"]
 
 _GAP = re.compile(r"\s{2,}")
 _MIN_LABELS = 2
 _MAX_LABELS = 10
 _SLACK = 1
+#: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
+_MONEY = re.compile(
+    r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
+)
 
 
 def stacked_below(
@@ -71,3 +78,30 @@ def stacked_below(
         return head, 0
     stacked = [GridCell(c.start, c.start + len(t), t) for c, t in zip(tail, labels, strict=True)]
     return [*head, *stacked], stack_end - i - 1
+
+
+def units_over_projects(lines: Sequence[BodyLine], i: int, columns: list[GridColumn]) -> None:
+    """ "Enhet/projekt" over units' labels whose projects' rows are set flush under them, not
+    indented: the column names the projects (the labels are group rows)."""
+    first = columns[0]
+    if first.role != "district" or not _UNIT_PROJECT.fullmatch(fold(first.header).strip()):
+        return
+    below = [ln for ln in lines[i + 1 : i + 12] if ln.text.strip() and not ln.heading]
+    sums = [ln for ln in below if _MONEY.search(ln.text) or _LAST_NUMBER.search(ln.text)]
+    if sums and all(ln.indent <= first.start + 1 for ln in sums):
+        first.role = "name"
+
+
+#: a row's last cell a number ("Tidiga samtal  Socialnämnden   420   250")
+_LAST_NUMBER = re.compile(r"\s{2,}\d{1,3}(?:[ \u00a0]\d{3})*\s*$")
+_UNIT_PROJECT = re.compile(r"(?:enhet|avdelning|verksamhet)\s*/\s*(?:projekt|studie|insats)")
+
+
+def set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
+    """The (at most two) lines of words set right over the header, no blank line between."""
+    out: list[str] = []
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if not lines[k].text.strip() or lines[k].text.rstrip().endswith("."):
+            break
+        out.insert(0, " " * lines[k].indent + lines[k].text)
+    return out

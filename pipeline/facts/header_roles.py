@@ -41,7 +41,9 @@ _SPENT_HEADER = re.compile(
     r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
     r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar|intakt\w*|"
     # a running total beside each row's grant: "Ackumulerat", "Kumulativt"
-    r"ackumulera\w*|kumulativ\w*)\b"
+    r"ackumulera\w*|kumulativ\w*|"
+    # what differs from the budget, and what the year is expected to cost in all
+    r"avvikelse|differens|prognos)\b"
 )
 #: (also "Genomförd" over "Ja" / "Nej": whether a trip or study was carried out)
 _STATUS_HEADER = re.compile(

@@ -26,8 +26,9 @@ _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
 
 MONEY_CELL = re.compile(
     r"^(?P<approx>(?:ca|c:a|cirka|drygt|knappt|omkring|ungefär)\.?\s+)?"
-    r"(?P<neg>[−-](?=\d))?"  # a deficit: "−1,2" (a lone dash is an empty cell)
+    r"(?P<neg>[−-](?=\d)|\((?=\d))?"  # a deficit: "−1,2", "(18 640,00)" (a lone dash: empty)
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
+    r"(?(neg)\)?)"
     r"(?:\s*(?:kr|kronor|sek|:-))?\.?\*?$",  # "42 300*": a footnote's mark
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from pipeline.facts.header_roles import header_role
 from pipeline.facts.money_headers import aligned_header
 from pipeline.facts.money_headers import cells as _cells
 from pipeline.facts.money_headers import money_cells as _money_cells
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "MONEY_ROLES",
@@ -113,7 +114,11 @@ def unlabelled_money_header(lines: Sequence[str], i: int) -> bool:
         if UNIT_CELL.search(lines[i + 1]):
             return False  # "2009   2010   Totalt" over "Kostnadsslag   tkr   tkr": read there
         cells = aligned_header(line, lines[i + 1]) or cells
-    return sum(header_role(c) in MONEY_ROLES for c in cells) >= 2
+    # ("Budget 2004" beside "Utfall 2004": the year's frame is money too)
+    return (
+        sum(header_role(c) in MONEY_ROLES or _BUDGET.match(fold(c)) is not None for c in cells) >= 2
+    )
 
 
+_BUDGET = re.compile(r"\s*budget\b")
 LABEL_INDENT = 12  # the width of a row label's column, the least

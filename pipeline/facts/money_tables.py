@@ -148,6 +148,8 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
             u is None
             and (_money_header(text) or _unlabelled_money_header(lines, i))
             and not (headings and headings[i])
+            # ("Budget 2014   Prognos" over "tkr   helår tkr": read at its unit line)
+            and not _thousands_below(lines, i)
         ):
             # "Förening   Sökt 2002   Förslag 2002   Beviljat 2001": sums of money in
             # columns that say so, no unit printed: kronor (or what the line under the header
@@ -203,6 +205,12 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
 _UNIT_SENTENCE = re.compile(
     rf"(?:\bbelopp(?:en)?\s+(?:anges\s+)?i\s+|\()(?P<u>{_UNIT_WORDS})\)?\.\s*$", re.IGNORECASE
 )
+
+
+def _thousands_below(lines: Sequence[str], i: int) -> bool:
+    """The line under header line `i` gives its columns a unit of thousands or millions."""
+    u = _UNIT_CELL.search(lines[i + 1]) if i + 1 < len(lines) else None
+    return u is not None and _multiplier(u.group("u")) > 1
 
 
 def _breakdown_intro(text: str) -> bool:

@@ -58,6 +58,7 @@ PlaceFinder = Callable[[str], list[Place]]
 
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
+    r"förstudien|forstudien|pilotprojektet|delprojektet|"
     r"försöket|forsoket|(?<!inom\s)satsningen|arbetsnamnet|"
     # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
     # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"

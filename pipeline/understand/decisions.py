@@ -37,7 +37,9 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
             # "Förvaltningens förslag" after the decisions were read under "Förslag till
             # beslut": the office's argued proposal (a list of projects), not decisions
             continue
-        lines = sec.lines
+        # (a protocol's next paragraph, "§ 56" on a line of its own, ends its decisions)
+        stop = next((n for n, ln in enumerate(sec.lines) if _NEXT_PARAGRAPH.match(ln.text)), None)
+        lines = sec.lines if stop is None else sec.lines[:stop]
         nxt = sections[k + 1] if k + 1 < len(sections) else None
         empty = not any(ln.text.strip() for ln in lines)
         if (
@@ -79,6 +81,7 @@ _BODY_SUBJECT = re.compile(
     r"(?!föreslår|föreslog|har\b|hade\b|ska\b|skall\b|kan\b|beslutade\b|beslutar\s+(?:i\s+enlighet|enligt)\b)"
     r"[a-zåäö]+\b"
 )
+_NEXT_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,3}\s*$")
 _LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*s\s+förslag\s+till\s+[\wåäö-]+$")
 
 
