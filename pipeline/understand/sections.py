@@ -76,6 +76,9 @@ def _variants() -> tuple[tuple[str, str], ...]:
     return tuple((_norm(r["variant"]), r["kind"]) for r in rows)
 
 
+_REVISED = re.compile(r"\s*\((?:rättat|rättad|reviderat|reviderad|ändrat|ändrad|nytt)\)\s*$", re.I)
+
+
 def _norm(text: str) -> str:
     t = fold(text).split(":")[0]
     t = re.sub(r"[^a-z ]+", " ", t)
@@ -92,6 +95,8 @@ def heading_kind(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > 60 or text.endswith((".", ",", ";")) or text[0] in "-•(":
         return None
+    # ("Förvaltningens förslag till beslut (rättat)": a heading reprinted as corrected)
+    text = _REVISED.sub("", text)
     section_no = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])", text)
     if section_no:
         # "1. Sammanfattning": a numbered section's heading, its words a heading's exactly

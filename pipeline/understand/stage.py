@@ -39,6 +39,12 @@ UNDERSTAND_VERSION = 54
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
 
 
+#: the head of a tjänsteutlåtande (or its correction) addressed to a nämnd: the kind in the
+#: letterhead's right column, "Till" over the nämnd
+_UTLATANDE_KIND = re.compile(r"(?:^|\s{2,})(?:tjänsteutlåtande|rättelse)\s*$", re.IGNORECASE)
+_TILL_CELL = re.compile(r"\s{2,}Till\s*$")
+
+
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
     """Repaired pages, sections, metadata, decisions and signatories of one document.
     `learned`: the domain lexicon learned from the archive, for its OCR and transcript pages
@@ -94,6 +100,15 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                 None,
             )
             first = None if protocol else first
+            head = clean[cover][:12]
+            if (
+                first is None
+                and any(_UTLATANDE_KIND.search(ln) for ln in head[:6])
+                and any(_TILL_CELL.search(ln) for ln in head)
+            ):
+                # an utlåtande's head with no standard heading under it ("Rättelse – …" over
+                # a paragraph of prose): the head ends at the first running sentence
+                first = len(clean[cover])
         title_lines = mark_page_one_header(clean[cover], labels[cover], first)
         # headings that fell inside the page-1 letterhead are not headings
         headings = [

@@ -11,7 +11,10 @@ decisions, each on a text written for the test:
   it stands on the page;
 * "Socialtjänstnämnden beslöt" read as a decision heading over its att-items, and a
   subject typed over an underline;
-* a zero read for "ö" between letters ("Studiebes0k") is restored.
+* a zero read for "ö" between letters ("Studiebes0k") is restored;
+* a correction of a tjänsteutlåtande ("Rättelse – …" under the head, prose under it, no
+  standard heading on page 1): its subject is the title, and "Förvaltningens förslag till
+  beslut (rättat)" opens its decisions.
 """
 
 from __future__ import annotations
@@ -216,3 +219,36 @@ def test_a_zero_for_ö_between_letters() -> None:
 
     assert repair_text("Studiebes0k i Oslo och 2O00 kr").startswith("Studiebesök i Oslo")
     assert "B0" in repair_text("Lokal B0 och K0")  # codes keep their zero
+
+
+def test_a_corrections_subject_and_its_corrected_decisions(tmp_path: Path) -> None:
+    text = """Socialförvaltningen                                   Tjänsteutlåtande
+Avdelningen för stadsövergripande                     RÄTTELSE
+sociala frågor                                        Dnr 3.2.1-0999/2020
+                                                      Sida 1 (2)
+                                                      2020-11-30
+
+Handläggare                                           Till
+Eva Exempel                                           Socialnämnden
+Telefon: 08-508 00 000                                2020-12-15
+
+
+Rättelse – Fördelning av lokala utvecklingsmedel 2021
+
+
+I förvaltningens tjänsteutlåtande i ärendet, daterat 2020-11-17, har
+ett fel upptäckts. Nedan anges vad som står och vad som ska stå.
+
+Står:       Farsta      Trygga skolvägar      350 000 kr
+Ska stå:    Farsta      Trygga skolvägar      305 000 kr
+
+
+Förvaltningens förslag till beslut (rättat)
+
+1.  Socialnämnden beviljar lokala utvecklingsmedel 2021 till nio
+    projekt med totalt 2 905 000 kronor.
+2.  Ärendet delges samtliga stadsdelsnämnder.
+"""
+    doc = _doc(tmp_path, text)
+    assert doc.meta.title == "Rättelse – Fördelning av lokala utvecklingsmedel 2021"
+    assert [d.item_no for d in doc.decisions] == [1, 2]
