@@ -30,6 +30,7 @@ __all__ = [
     "classify_pages",
     "classify_line",
     "mark_page_one_header",
+    "running_prose",
     "FURNITURE_LABELS",
 ]
 
@@ -288,7 +289,7 @@ def mark_page_one_header(
     # running prose above the first heading (a meeting page's items, each a paragraph with
     # its sums) is body: the letterhead and the title stand above the first sentence
     prose = next(
-        (i for i in range(first_heading) if labs[i] is None and _running_prose(lines[i])), None
+        (i for i in range(first_heading) if labs[i] is None and running_prose(lines[i])), None
     )
     if prose is not None:
         # (the sentence's paragraph begins on the lines above it, up to a blank line)
@@ -398,7 +399,7 @@ _REFERRAL = re.compile(
 _YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\s*$")
 
 
-def _running_prose(line: str) -> bool:
+def running_prose(line: str) -> bool:
     """A line of sentences: at least ten words, mostly lower case, with a full stop inside
     or at its end (no title, address or letterhead line is written so)."""
     words = line.split()

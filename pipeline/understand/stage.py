@@ -14,7 +14,7 @@ from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
 from pipeline.understand.flat import flat_decisions, flat_pages
-from pipeline.understand.furniture import classify_pages, mark_page_one_header
+from pipeline.understand.furniture import classify_pages, mark_page_one_header, running_prose
 from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.handouts import fax_cover
 from pipeline.understand.metadata import extract_meta
@@ -43,6 +43,24 @@ _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
 #: letterhead's right column, "Till" over the nämnd
 _UTLATANDE_KIND = re.compile(r"(?:^|\s{2,})(?:tjänsteutlåtande|rättelse)\s*$", re.IGNORECASE)
 _TILL_CELL = re.compile(r"\s{2,}Till\s*$")
+
+
+_MAX_HEAD_TAIL = 6  # lines between "Till" and the first sentence: the nämnd, a date, the subject
+
+
+def _subject_over_prose(lines: list[str]) -> bool:
+    """An utlåtande's head (its kind in the letterhead's right column, "Till" over the
+    nämnd) with only its subject between it and a paragraph of prose."""
+    head = lines[:12]
+    if not any(_UTLATANDE_KIND.search(ln) for ln in head[:6]):
+        return False
+    till = next((k for k, ln in enumerate(head) if _TILL_CELL.search(ln)), None)
+    if till is None:
+        return False
+    prose = next((k for k in range(till + 1, len(lines)) if running_prose(lines[k])), None)
+    if prose is None:
+        return False
+    return sum(1 for ln in lines[till + 1 : prose] if ln.strip()) <= _MAX_HEAD_TAIL
 
 
 def understand(doc: DocumentText, learned: LexiconRef | None = None) -> UnderstoodDocument:
@@ -100,12 +118,7 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                 None,
             )
             first = None if protocol else first
-            head = clean[cover][:12]
-            if (
-                first is None
-                and any(_UTLATANDE_KIND.search(ln) for ln in head[:6])
-                and any(_TILL_CELL.search(ln) for ln in head)
-            ):
+            if first is None and _subject_over_prose(clean[cover]):
                 # an utlåtande's head with no standard heading under it ("Rättelse – …" over
                 # a paragraph of prose): the head ends at the first running sentence
                 first = len(clean[cover])
