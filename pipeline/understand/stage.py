@@ -60,6 +60,8 @@ def _subject_over_prose(lines: list[str]) -> bool:
     prose = next((k for k in range(till + 1, len(lines)) if running_prose(lines[k])), None)
     if prose is None:
         return False
+    while prose > till + 1 and lines[prose - 1].strip():
+        prose -= 1  # (the sentence's paragraph begins above it)
     return sum(1 for ln in lines[till + 1 : prose] if ln.strip()) <= _MAX_HEAD_TAIL
 
 
