@@ -279,10 +279,15 @@ def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
             or not lines[j + 1].text.strip()
             or _RULE.match(lines[j + 1].text.strip())
             or _SPEAKS_OF_IT.match(lines[j + 1].text.strip())
+            # ("… för personer med" ⏎ "missbruk": the heading cannot end on a small word)
+            or _ENDS_OPEN.search(lines[last].text.rstrip())
         )
     ):
         return j
     return last
+
+
+_ENDS_OPEN = re.compile(r"\s(?:med|för|och|i|av|till|om|på|mot|inom|vid|hos)$")
 
 
 #: the first sentence of a project's text speaks of it: "Studien följer …", "Projektet har …"

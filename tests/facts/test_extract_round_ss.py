@@ -233,14 +233,15 @@ Fältgruppen vill studera hur staden organiserar sina mobila team.
 Tre fältassistenter deltar i oktober. Beräknad kostnad är 16 500 kr,
 som i sin helhet söks från socialtjänstnämnden.
 
-Studiebesök 2 - Bergen: boendestöd för unga vuxna
+Studiebesök 2 - Bergen: boendestöd för unga vuxna med
+missbruk
 Vuxenenheten vill besöka kommunens boendestödsteam i november.
 Beräknad kostnad är 14 000 kr.
 """
     )
     got = _projects(facts_of(tmp_path, text))
     assert got["Tammerfors: mobila team för unga i kris"][1] == 16_500
-    assert got["Bergen: boendestöd för unga vuxna"][1] == 14_000
+    assert got["Bergen: boendestöd för unga vuxna med missbruk"][1] == 14_000
 
 
 def test_a_two_line_title_paragraph_over_studien(tmp_path: Path) -> None:
