@@ -38,7 +38,7 @@ _NAME_STOP = re.compile(
     # a finite verb after the name: "Projektet Stegvis riktar sig till …"
     r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
-    r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|"
+    r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|avser|avsåg|gäller|gällde|saknar|"
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden)|"
     # "… Matglädje i Vällingby av Hässelby-Vällingby stadsdelsförvaltning": who ran it
     r"av\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?\s+(?:stadsdels)?(?:förvaltning|nämnd))\b",

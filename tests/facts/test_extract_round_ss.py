@@ -25,7 +25,8 @@ for the test (none of the rounds' names or sums):
 * a report's economic table "Budget 2004 | Utfall 2004 | Avvikelse" in kronor and öre, a
   deficit in brackets ("(18 640,00)"): every cell an amount;
 * "Enhet/projekt" over units' labels and the projects' rows flush under them (their names
-  wrapping): the projects are the rows.
+  wrapping): the projects are the rows;
+* "… ansökan om 300 000 kr för projektet <Name> avser …": the name ends at its verb.
 """
 
 from __future__ import annotations
@@ -391,3 +392,18 @@ Summa                                                   730        440
     got = _projects(facts_of(tmp_path, text))
     assert got["Tidiga samtal med föräldrar"][1] == 420_000
     assert got["Stöd till anhöriga i hemmet"][1] == 310_000
+
+
+def test_a_refused_projects_name_ends_at_its_verb(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=1999, title="Lokala utvecklingsmedel 1999")
+        + """
+Ansökningar som föreslås avslås
+
+Vantörs stadsdelsnämnds ansökan om 240 000 kr för projektet
+Digital journalföring i öppenvården avser i första hand inköp av
+programvara. Sådana kostnader ryms inte inom riktlinjerna.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got["Digital journalföring i öppenvården"][1] == 240_000
