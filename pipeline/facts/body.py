@@ -12,7 +12,6 @@ from collections import Counter
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.pipe_tables import align_pipe_tables
-from pipeline.facts.run_in_tables import set_out_run_in_tables
 from pipeline.facts.sheet_print import unprint_sheets
 from pipeline.facts.side_boxes import set_boxes_apart
 from pipeline.facts.text_units import dehyphen_join
@@ -57,7 +56,7 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
             if key in where:
                 current = where[key]
             out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
-    return set_boxes_apart(unprint_sheets(set_out_run_in_tables(align_pipe_tables(out))))
+    return set_boxes_apart(unprint_sheets(align_pipe_tables(out)))
 
 
 def _emptied(page: CleanPage, ln: Line) -> bool:

@@ -20,8 +20,6 @@ for the test (none of the rounds' names or sums):
 * "bedömts utifrån de kriterier som …: A, B och C" and "Enligt … anvisningar ska
   studiebesöket" over dashed items state criteria;
 * "<District>s projekt ”Name”, som beviljades N kronor" in an answer's prose;
-* a table run into a page flattened to one line ("… Stadsdelsnämnd Antal platser Tkr Farsta
-  310 2 790 … Summa …"): each district's sum in tkr, the count no money;
 * a report's economic table "Budget 2004 | Utfall 2004 | Avvikelse" in kronor and öre, a
   deficit in brackets ("(18 640,00)"): every cell an amount;
 * "Enhet/projekt" over units' labels and the projects' rows flush under them (their names
@@ -325,28 +323,6 @@ finns på intranätet.
 """
     )
     assert _projects(facts_of(tmp_path, text))["Trygga skolvägar"] == (("bromma",), 320_000)
-
-
-def test_a_table_run_into_a_flattened_page(tmp_path: Path) -> None:
-    rows = [
-        ("Bromma", "210 1 890"),
-        ("Farsta", "310 2 790"),
-        ("Skärholmen", "150 1 350"),
-        ("Älvsjö", "90 810"),
-    ]
-    table = " ".join(f"{name} {numbers}" for name, numbers in rows)
-    text = (
-        "1 Utlåtande 2013:12 RV (Dnr /2013) Sommarjobb för unga 2013 Kommunstyrelsen föreslår "
-        "att kommunfullmäktige beslutar följande. 1. Stadsdelsnämnderna tilldelas sammanlagt "
-        "6,84 mnkr för sommarjobb 2013 enligt bilaga 1. Föredragande borgarrådet anför "
-        "följande. Ärendet Staden erbjuder varje sommar jobb till unga. Bilaga 1 Fördelning "
-        f"av medel per nämnd Stadsdelsnämnd Antal platser Tkr {table} Summa 760 6 840 "
-        "Fördelningen bygger på antalet unga i åldern 16 till 18 år. 1\n"
-    )
-    got = {(a.raw, a.sek) for a in facts_of(tmp_path, text).amounts}
-    assert ("2 790", 2_790_000) in got
-    assert ("810", 810_000) in got
-    assert not any(sek == 310_000 for _, sek in got)  # a count of places is no money
 
 
 def test_a_budget_and_outcome_table_in_kronor_and_öre(tmp_path: Path) -> None:
