@@ -180,8 +180,9 @@ def _apply_case(word: str, model: str) -> str:
 
 
 def _adds_diacritics(printed: str, word: str) -> bool:
-    """Same letters, the candidate only adding å/ä/ö where a/o is printed."""
-    return all(
+    """Same letters, the candidate only adding å/ä/ö where a/o is printed (a candidate of
+    another length adds or drops letters: no such reading)."""
+    return len(printed) == len(word) and all(
         p == w or (w in _SWEDISH and fold(w) == p) for p, w in zip(printed, word, strict=True)
     )
 

@@ -252,3 +252,10 @@ Förvaltningens förslag till beslut (rättat)
     doc = _doc(tmp_path, text)
     assert doc.meta.title == "Rättelse – Fördelning av lokala utvecklingsmedel 2021"
     assert [d.item_no for d in doc.decisions] == [1, 2]
+
+
+def test_a_candidate_of_another_length_adds_no_diacritics() -> None:
+    from pipeline.understand.ocr_edits import _adds_diacritics
+
+    assert _adds_diacritics("galler", "gäller")
+    assert not _adds_diacritics("ae", "æ")  # one letter for two: no crash, no such reading
