@@ -26,11 +26,18 @@ __all__ = [
     "unit_beside_name",
     "units_above",
     "unnamed_column",
+    "MONEY_IN_CELL",
 ]
 
 ROW_ROLES = ("name", "district", "performer_name")
 TEXT_ROLES = ("name", "performer", "district", "purpose")
 _NUMBER_CELL = re.compile(r"(?:ca\.?\s*)?\d[\d\s.,]*(?:\s*(?:kr|tkr|kronor|:-))?")
+
+
+#: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
+MONEY_IN_CELL = re.compile(
+    r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

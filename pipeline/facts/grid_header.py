@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_columns import (
     DECIDED,
+    MONEY_IN_CELL,
     ROW_ROLES,
     TEXT_ROLES,
     GridCell,
@@ -142,10 +143,6 @@ def split_header_cells(line: str) -> list[GridCell]:
 
 
 _PERIOD = re.compile(r"period|projekttid|tidsplan")
-#: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
-_MONEY_IN_CELL = re.compile(
-    r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
-)
 
 
 #: the roles of columns of money: the grant, the sum applied for, other money (spent, paid
@@ -165,7 +162,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     head_cells, stacked = stacked_below(lines, i, head_cells, split_cells)  # rotated labels
     first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
     cells = head_cells if stacked else _with_continuation(head_cells, lines, i)
-    if len(cells) < 2 or any(_MONEY_IN_CELL.search(c.text) for c in head_cells):
+    if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells):
         # a row of a table ("Utvärdering   150 000 kr"), not its header; the lines under a
         # header were read as words, years and units only ("Beviljat" over "1999" over "Kronor")
         return None

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_columns import GridCell, GridColumn
+from pipeline.facts.grid_columns import MONEY_IN_CELL, GridCell, GridColumn
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["set_over", "stacked_below", "units_over_projects"]
@@ -36,10 +36,6 @@ _GAP = re.compile(r"\s{2,}")
 _MIN_LABELS = 2
 _MAX_LABELS = 10
 _SLACK = 1
-#: a sum printed in a cell: "150 000 kr", "1.750.000", "45 000:-"
-_MONEY = re.compile(
-    r"\d{1,3}(?:[ \u00a0.]\d{3})+\b|\d\s*(?:kr|kronor|tkr|mnkr|mkr|sek)\b|\d:-", re.IGNORECASE
-)
 
 
 def stacked_below(
@@ -87,7 +83,7 @@ def units_over_projects(lines: Sequence[BodyLine], i: int, columns: list[GridCol
     if first.role != "district" or not _UNIT_PROJECT.fullmatch(fold(first.header).strip()):
         return
     below = [ln for ln in lines[i + 1 : i + 12] if ln.text.strip() and not ln.heading]
-    sums = [ln for ln in below if _MONEY.search(ln.text) or _LAST_NUMBER.search(ln.text)]
+    sums = [ln for ln in below if MONEY_IN_CELL.search(ln.text) or _LAST_NUMBER.search(ln.text)]
     if sums and all(ln.indent <= first.start + 1 for ln in sums):
         first.role = "name"
 
