@@ -15,6 +15,7 @@ from pipeline.facts.pipe_tables import align_pipe_tables
 from pipeline.facts.sheet_print import unprint_sheets
 from pipeline.facts.side_boxes import set_boxes_apart
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.twin_tables import set_twin_tables_apart
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.numbers import YEAR
 from pipeline.records import CleanPage, Line, UnderstoodDocument
@@ -56,7 +57,7 @@ def body_lines(doc: UnderstoodDocument) -> list[BodyLine]:
             if key in where:
                 current = where[key]
             out.append(BodyLine(text, ln.page_no, False, 0, current, indent))
-    return set_boxes_apart(unprint_sheets(align_pipe_tables(out)))
+    return set_twin_tables_apart(set_boxes_apart(unprint_sheets(align_pipe_tables(out))))
 
 
 def _emptied(page: CleanPage, ln: Line) -> bool:

@@ -281,9 +281,21 @@ def _fuzzy_hit(cue: Cue, lo: str) -> CueHit | None:
         and al.dest_end - al.dest_start >= 0.85 * n
         and _word_edges(lo, al.dest_start, al.dest_end)
         and _same_ending(cue, lo, al.dest_end)
+        # (a criteria introduction read loosely ends where a word ends: "följande utredn…"
+        # of "Följande utredningar föreslås" is no "följande områden")
+        and (cue.group != "criteria_intro" or _ends_word(lo, al.dest_end))
     ):
         return CueHit(cue, al.dest_start, al.dest_end)
     return None
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """The loose text's word ends at `end` or a letter or two after it (an alignment may
+    stop short of a word's last letters; its vowels are "*")."""
+    return any(
+        end + d >= len(text) or not (text[end + d].isalnum() or text[end + d] == "*")
+        for d in (-1, 0, 1, 2)
+    )
 
 
 #: letters of a cue's last word that must survive in the text: the end of a Swedish compound

@@ -24,6 +24,7 @@ from pipeline.facts.context import (
     sentence_year,
 )
 from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.draft_repeats import without_repeats
 from pipeline.facts.item_orgs import organisation_first
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.named import NamedProject
@@ -271,6 +272,8 @@ _NO_NAME = re.compile(
     r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$"
     # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
     r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
+    # a spreadsheet's empty cell: "(tom)", "(blank)"
+    r"|\((?:tom|tomt|blank|tomma)\)$"
     # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
     r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
@@ -325,7 +328,18 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
         owner_prefix(d, places)
         funding_tail(d)
+        # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;
+        # "… (arbetsmarknadsnämnden)": the committee that runs it
+        d.name = _REFERENCE_TAIL.sub("", d.name).strip() or d.name
+        d.name = _COMMITTEE_TAIL.sub("", d.name).strip() or d.name
     return without_repeats(drafts)
+
+
+_REFERENCE_TAIL = re.compile(
+    r"\s+enligt\s+(?:bilaga|bilagan|tabell|tabellen|förslaget|förvaltningens\s+förslag)\b.*$",
+    re.IGNORECASE,
+)
+_COMMITTEE_TAIL = re.compile(r"\s+\((?:[\w-]+\s+){0,2}[\w-]*(?:nämnden|nämnd)\)$", re.IGNORECASE)
 
 
 _DISTRICT_COUNT = re.compile(
@@ -380,32 +394,6 @@ def funding_tail(d: Draft) -> None:
 
 
 _FUND_LEAD = 12  # the fund named within the clause's first words
-
-
-def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
-    """The drafts without a second reading of one project: the same name and sum read by two
-    readers from lines a few apart (an owner's line, then the quoted name under it)."""
-    out: list[Draft] = []
-    for d in drafts:
-        if any(
-            fold(o.name) == fold(d.name)
-            and o.amount_sek == d.amount_sek
-            and abs(o.first_line - d.first_line) <= _REPEAT_LINES
-            # (two districts' projects of one name and sum, row under row, are two)
-            and _same_owners(o.places, d.places)
-            for o in out
-        ):
-            continue
-        out.append(d)
-    return out
-
-
-_REPEAT_LINES = 3
-
-
-def _same_owners(a: Sequence[Place], b: Sequence[Place]) -> bool:
-    ids_a, ids_b = {p.district_id for p in a}, {p.district_id for p in b}
-    return not ids_a or not ids_b or ids_a == ids_b
 
 
 def names_a_fund(name: str) -> bool:

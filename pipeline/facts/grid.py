@@ -57,6 +57,7 @@ from pipeline.facts.grid_lines import (
     FOOTNOTE_MARK,
     GROUP_TOTAL,
     SOUGHT_CELL,
+    TOTAL_ROW,
     fund_only,
     group_label,
     is_prose,
@@ -91,10 +92,7 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
 
-_TOTAL_ROW = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
-
-
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
@@ -199,7 +197,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         cells = split_row_cells(text, columns)
         if (
-            _TOTAL_ROW.match(stripped.lstrip("| ")) and subtotal(stripped, lines, j)
+            TOTAL_ROW.match(stripped.lstrip("| ")) and subtotal(stripped, lines, j)
         ) or GROUP_TOTAL.match(stripped.lstrip("| ")):
             # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on; its sum is
             # printed money all the same (what the group was granted)
@@ -216,7 +214,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         year_col = next((c for c in columns if c.role == "year"), None)
         if (
-            _TOTAL_ROW.match(stripped.lstrip("| "))
+            TOTAL_ROW.match(stripped.lstrip("| "))
             and row is not None
             and money is not None
             and year_col is not None
@@ -237,7 +235,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 row.last_line = table.last_line = j
                 j += 1
                 continue
-        if _TOTAL_ROW.match(stripped.lstrip("| ")) or total_after_sums(stripped):
+        if TOTAL_ROW.match(stripped.lstrip("| ")) or total_after_sums(stripped):
             if money is not None:
                 summed = []
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
@@ -282,8 +280,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             and all(c.role != "district" for c in columns)
             and cells[0].text.strip()[:1].isupper()
         ):
-            # "Rinkeby-Kista    Chattbaserad …" under a header whose first column has no
-            # name: the district of the row
+            # "Rinkeby-Kista    Chattbaserad …" under a nameless first column: the district
             by_col["district"] = [cells.pop(0).text.strip()]
         extra: list[tuple[int, str, int | None, str]] = []
         first_year: int | None = None
@@ -300,8 +297,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 sought_below = read_number(sought.group(1), unit)
                 continue
             num = read_number(c.text, unit) if money else None
-            if col is not money and col.role in ("end", "year") and _YEARISH.match(c.text):
-                num = None  # a period column's year is no sum of money
+            if (
+                col is not money
+                and col.role in ("end", "year", "status")
+                and _YEARISH.match(c.text)
+            ):
+                num = None  # a period's or status's year ("Fortsätter 2020") is no sum
             if col.role == "count":
                 num = None  # "Delt.", "Poäng": a count beside the money
             if (

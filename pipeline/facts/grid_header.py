@@ -158,19 +158,28 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     text = " " * ln.indent + ln.text
     if len([w for w in text.split() if w.strip("|")]) > _MAX_HEADER_WORDS:
         return None  # (the "|" of a ruled table is no word)
+    # each cell's words on the header's own line ("till 2017" under "Ombudgeteras")
+    own_line = {c.start: c.text for c in split_header_cells(text)}
     head_cells = _stacked_above(lines, i, split_header_cells(text))
     head_cells, stacked = stacked_below(lines, i, head_cells, split_cells)  # rotated labels
-    first = {c.start: c.text for c in head_cells}  # each cell's words on the header's own line
+    first = {c.start: c.text for c in head_cells} | own_line
     cells = head_cells if stacked else _with_continuation(head_cells, lines, i)
     if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells):
         # a row of a table ("Utvärdering   150 000 kr"), not its header; the lines under a
         # header were read as words, years and units only ("Beviljat" over "1999" over "Kronor")
         return None
+    if any(_REVIEW_HEADER.match(fold(c.text).strip()) for c in cells):
+        return None  # "Rekommendation | Åtgärd | Klart": an audit's points and the measures
     columns: list[GridColumn] = []
     unknown = 0
     # a follow-up of projects ("Projekt | Finansiär | Budget 2012 | Utfall 2012"): each row a
     # project, its budget its sum, the outcome money spent
-    projects_followed = followup_header([c.text for c in cells]) and any(
+    texts = [fold(c.text).strip() for c in cells]
+    # ("Studie | Utförare | Budget 2016 | Förbrukat 2016 | Ombudgeteras till 2017")
+    spent_beside = any(t.startswith("forbruk") for t in texts) and any(
+        t.startswith("budget") for t in texts
+    )
+    projects_followed = (followup_header([c.text for c in cells]) or spent_beside) and any(
         # ("Enhet/projekt": the units' labels over their projects' rows)
         header_role(c.text) in ("name", "district")
         and re.search(r"projekt|studie|satsning", fold(c.text))
@@ -191,7 +200,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             purpose = _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) is not None
             if (len(own.split()) > 2 and not purpose) or header_words(c.text) > 4:
                 return None
-            if not own.strip()[:1].isupper():
+            if not c.text.strip()[:1].isupper():  # ("Ombudgeteras" over "till 2017")
                 return None
             unknown += 1
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
@@ -251,6 +260,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     return columns
 
 
+_REVIEW_HEADER = re.compile(r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*")
 #: a column named by its year or as the row's sum
 _YEAR_OR_SUM = re.compile(rf"^(?:{YEAR}|summa|totalt?|sammanlagt)\b")
 

@@ -15,6 +15,7 @@ from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "TOTAL_ROW",
     "CONTINUED",
     "SOUGHT_CELL",
     "FOOTNOTE_MARK",
@@ -57,7 +58,11 @@ def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
 
 
 #: a group's own total inside a table: "Delsumma  215 000"
-GROUP_TOTAL = re.compile(r"^(?:delsumma|delsummor|delsum|delbelopp)\b", re.IGNORECASE)
+GROUP_TOTAL = re.compile(
+    # (a spreadsheet pivot's "Bromma Summa" under Bromma's rows)
+    r"^(?:delsumma|delsummor|delsum|delbelopp)\b|^\S[^\d]{0,40}?\s(?-i:Summa)(?=\s{2,}|\s*$)",
+    re.IGNORECASE,
+)
 _MAX_GROUP_LABEL_WORDS = 6
 
 
@@ -106,7 +111,10 @@ def is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
 
 
 #: a Summa row or a "Totalt" column's words
-_TOTAL_WORD = re.compile(r"^(?:summa|totalt?|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE)
+#: a total's word: "Summa" (a row or a column), "Totalt", a spreadsheet's "Totalsumma"
+TOTAL_ROW = re.compile(
+    r"^(?:summa|totalt?|totalsumma|slutsumma|sammanlagt|sammantaget|s:a)\b", re.IGNORECASE
+)
 #: a Summa row of a table whose money columns come first: "1 300   1 300   2 600   Summa"
 _SUMS_THEN_TOTAL = re.compile(
     r"^(?:[\d\s.,–-]+\s{2,})(?:summa|totalt?|sammanlagt)(?:\s+\w+)?:?$", re.IGNORECASE
@@ -115,7 +123,7 @@ _SUMS_THEN_TOTAL = re.compile(
 
 def total_column(header: str) -> bool:
     """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024"."""
-    return bool(_TOTAL_WORD.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
+    return bool(TOTAL_ROW.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
 
 
 _YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.IGNORECASE)

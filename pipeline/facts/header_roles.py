@@ -87,8 +87,9 @@ def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
     remembered, issue 19 — flattened-table scans ask it for the same lines again); a cell of
     two words parted by "/" ("Projekt/studieresa") names the role its words agree on."""
-    # (a footnote's mark after the cell is no word of it: "2025*", "Kostnad¹")
-    cell = _FOOTNOTE_MARK.sub("", cell)
+    # (a footnote's mark after the cell is no word of it: "2025*", "Kostnad¹"; nor is a
+    # spreadsheet pivot's "Summa av" before the field it sums: "Summa av Sökt")
+    cell = _PIVOT_SUM.sub("", _FOOTNOTE_MARK.sub("", cell))
     role = _header_role(cell)
     if role is None and details_after_name(cell):
         # "Arrangemang, plats och datum": the column's name, then what its cells add
@@ -99,6 +100,9 @@ def header_role(cell: str) -> str | None:
     return role
 
 
+_PIVOT_SUM = re.compile(r"^\s*summa\s+av\s+(?=\S)", re.IGNORECASE)
+
+
 def _header_role(cell: str) -> str | None:
     # (its year and unit are no words of its name: "Förslag till beslut 2017 (kr)")
     if header_words(cell) > _MAX_HEADER_CELL_WORDS:
@@ -107,7 +111,7 @@ def _header_role(cell: str) -> str | None:
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
         return "ordinal"
     if re.search(
-        r"\begen\s*insats|\begeninsats|medfinansier|\bmedfin\b|egen finansiering|egen andel", folded
+        r"\begen\s*insats|\begeninsats|medfinans|\bmedfin\b|egen finansiering|egen andel", folded
     ):
         return "spent"  # the applicant's own money: a sum, but not the grant
     if re.match(r"\d:[ae]\s+utbet", folded.strip()):
@@ -145,10 +149,16 @@ def _header_role(cell: str) -> str | None:
     )
     if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
         return "applied"  # "Sökt 2026, kr": its year and unit in any order
+    if re.fullmatch(r"(?:avtala[td]|overenskomm(?:et|en))(?:\s+belopp)?", bare.strip(" ,")):
+        return "cost"  # "Avtalat 2021" beside "Utbetalt 2021": what a partnership is granted
     if re.match(r"(?:an)?sokt\s+av\b", folded.strip()):
         return "district"  # "Sökt av (hösten 2022)": who applied, as "Sökande"
-    if re.match(r"(?:an)?sokt\s+(?:hos|fran|ur)\b", folded.strip()):
-        return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt från SotN"
+    if re.match(
+        r"(?:an)?sokt(?:\s+(?:stod|bidrag|medel))?(?:\s+(?:hos|fran|ur)\b|$)", folded.strip()
+    ):
+        return "applied"  # "Sökt hos socialtjänstnämnden", "Sökt stöd från ESF"
+    if re.fullmatch(r"(?:total|projekt)\s*-?budget", folded.strip()):
+        return "cost"  # "Total budget" beside "Sökt stöd": each project's whole sum
     if re.fullmatch(
         r"(?:for)?andring(?:\s*\((?:\W+|kr|tkr|kronor)\))?|justering|differens", folded.strip()
     ):

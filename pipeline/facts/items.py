@@ -33,7 +33,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
-from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_intros import (
+    GRANT_WORD,
+    POINTER,
+    PROJECT_WORD,
+    criteria_intro,
+    introduces_projects,
+)
 from pipeline.facts.item_orgs import without_details
 from pipeline.facts.item_parts import (
     ITEM,
@@ -57,12 +63,6 @@ _MIN_ITEMS = 1
 #: a Summa line under a list closes it: the total is no item's
 _TOTAL_LINE = re.compile(r"^(?:summa|totalt|sammanlagt)\b", re.IGNORECASE)
 _DECISION_HEADING = re.compile(r"beslut|forslag till beslut|beslutar|foreslar", re.I)
-_PROJECT_WORD = re.compile(
-    r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
-    r"studie|utvardering|bidrag"
-)
-_POINTER = re.compile(r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt")
-_GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")
 
 
 def _enumerated(text: str) -> re.Match[str] | None:
@@ -218,7 +218,7 @@ def _grouped_under_intro(lines: Sequence[BodyLine], k: int | None) -> bool:
             continue
         if text.endswith(":"):
             f = fold(text)
-            return bool(_POINTER.search(f) and (_GRANT_WORD.search(f) or _PROJECT_WORD.search(f)))
+            return bool(POINTER.search(f) and (GRANT_WORD.search(f) or PROJECT_WORD.search(f)))
         if text.endswith("."):
             # "Förvaltningen föreslår att följande föreningar … beviljas bidrag." (its last
             # sentence, the one that points at the list)
@@ -242,39 +242,8 @@ def _heading_above(lines: Sequence[BodyLine], k: int) -> str:
 _OPERATING = re.compile(r"\b(?:organisations|verksamhets|drifts?)(?:bidrag|stod)\w*")
 
 
-def _introduces_projects(intro: str, heading: str) -> bool:
-    if cue_hits(intro, "criteria_intro") or re.search(r"priorit|kriteri", fold(intro)):
-        return False
-    f = fold(intro)
-    if re.search(r"\b\w*omraden\b|\binriktningar\b|\bteman\b", f) and f.rstrip().endswith(":"):
-        return False  # "… inom följande utvecklingsområden:": areas, not projects
-    if (
-        not intro.rstrip().endswith((".", ";"))
-        and 2 <= len(intro.split()) <= 8
-        and re.match(rf"^(?:[a-zåäö]+\s+)?(?:{_PROJECT_WORD.pattern})", f)
-        and (_GRANT_WORD.search(f) or "avsla" in f or f.startswith("planerade "))
-    ):
-        # a line of its own over the items: "Ansökningar som föreslås beviljas",
-        # "Föreslagna studier", "Planerade ansökningar"
-        return True
-    if (
-        intro.rstrip().endswith(":")
-        and _POINTER.search(f)
-        and _PROJECT_WORD.search(f)
-        and _GRANT_WORD.search(f)
-    ):
-        return True
-    if _VERDICT_LABEL.fullmatch(f.strip()):
-        return True  # "Förslag: beviljas" / "Förslag: avslås" over the applications of each
-    return bool(cue_hits(intro, "list_intro")) and bool(_PROJECT_WORD.search(f))
-
-
 #: an item's own verdict after its name: "Name - beviljas 450 000 kr", "Name - avslås"
 _VERDICT_IN_ITEM = re.compile(r"\s[–—-]\s+(?:beviljas|avslas|bifalls|tillstyrks|avstyrks)\b")
-#: a label that gives the verdict on the items under it: "Förslag: beviljas", "Avslås:"
-_VERDICT_LABEL = re.compile(
-    r"(?:(?:forslag|beslut)\s*:\s*)?(?:beviljas|bevilja|tillstyrks|avslas|avslag|avstyrks)\s*:?"
-)
 
 
 def find_item_projects(
@@ -301,7 +270,7 @@ def find_item_projects(
             intro = lines[head].text if head is not None else intro
         heading = _heading_above(lines, i)
         rows = [item_row(lines, a, b, find, intro_k) for a, b in blocks]
-        introduced = _introduces_projects(intro, heading)
+        introduced = introduces_projects(intro, heading)
         if _kind(lines[i].text) == "sub" and (
             find_funds(heading) or (len(intro.split()) <= 8 and find_funds(intro))
         ):
@@ -339,7 +308,7 @@ def find_item_projects(
                     # "Studiebesök (MUST) 2012" over items that each carry their sum (not in
                     # labelled lines under them: field blocks, read elsewhere)
                     len(intro.split()) <= 8
-                    and (_PROJECT_WORD.search(fold(intro)) or find_funds(intro))
+                    and (PROJECT_WORD.search(fold(intro)) or find_funds(intro))
                     and not any(
                         LABEL.match(lines[x].text.strip())
                         for a, b in blocks
@@ -348,14 +317,14 @@ def find_item_projects(
                 )
             )
         ):
-            introduced = not cue_hits(intro, "criteria_intro")
+            introduced = not criteria_intro(intro)
         if (
             not introduced
             and len(rows) >= 2
             and all(r is not None and _VERDICT_IN_ITEM.search(fold(r.evidence)) for r in rows)
         ):
             # "1. Name - beviljas 450 000 kr." ⏎ "2. Name - avslås.": each item its verdict
-            introduced = not cue_hits(intro, "criteria_intro")
+            introduced = not criteria_intro(intro)
         performed = sum(1 for r in rows if r is not None and r.performer is not None)
         if performed and len(rows) >= 2 and performed * 2 >= len(rows):
             performed += _carriers_first(rows, find)
@@ -367,9 +336,9 @@ def find_item_projects(
         ):
             # "Förvaltningen föreslår följande fördelning:" over "1. Söders Fotbollsförening,
             # fotboll på lördagskvällar .... 60 000 kr": associations' activities and sums
-            introduced = not cue_hits(intro, "criteria_intro")
+            introduced = not criteria_intro(intro)
         decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
-        if cue_hits(intro, "criteria_intro") or _OPERATING.search(fold(intro)):
+        if criteria_intro(intro) or _OPERATING.search(fold(intro)):
             pass  # criteria, or "… följande organisationsbidrag:": organisations' operating grants
         elif not decision and (introduced or (typed >= 2 and typed * 2 >= len(rows))):
             kept = [

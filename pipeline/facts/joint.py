@@ -84,6 +84,13 @@ def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
             d.description = d.description or o.description
             out[shorter] = d
             continue
+        longer = next((o for o in out if _said_short(d, o) and o.amount_sek is not None), None)
+        if longer is not None:
+            # the trip set out first ("Rotterdam – samordnat stöd …"), then a cost table's
+            # "Studiebesök Rotterdam" with its sum: the one trip
+            ids = {p.district_id for p in longer.places}
+            longer.places += [p for p in d.places if p.district_id not in ids]
+            continue
         full = next(
             (
                 o
@@ -124,7 +131,7 @@ def _said_short(short: Draft, full: Draft) -> bool:
     name = fold(re.sub(r"^(?:Projektet|Studien)\s+(?=[A-ZÅÄÖ])", "", short.name))
     if re.match(re.escape(name) + r"\s+[–—-]\s+\w", fold(full.name)):
         return True
-    trip = re.match(r"studiebesok\s+(?:i|till)\s+(\w{4,})$", name)
+    trip = re.match(r"studiebesok\s+(?:(?:i|till|hos)\s+)?(\w{4,})$", name)
     return (
         trip is not None
         and short.amount_sek is not None

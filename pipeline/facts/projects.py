@@ -144,7 +144,7 @@ def _is_intro(text: str) -> bool:
     if _COUNTED_GRANT.search(f) or _COUNTED_RUN.search(f):
         return True  # "… föreslagit att fyra av dem beviljas medel", "har drivit tre projekt"
     return bool(cue_hits(text, "list_intro")) and bool(
-        re.search(r"projekt|studie|uppdrag|utvardering", f)
+        re.search(r"projekt|studie|uppdrag|utvardering|utredningar|kartlaggning", f)
     )
 
 

@@ -59,6 +59,8 @@ PlaceFinder = Callable[[str], list[Place]]
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
     r"förstudien|forstudien|pilotprojektet|delprojektet|"
+    # "samverkansprojektet Integrerat team …", "forskningsprojektet Unga i …"
+    r"\w{4,}sprojektet(?=\s+(?-i:[A-ZÅÄÖ]))|"
     r"försöket|forsoket|(?<!inom\s)satsningen|arbetsnamnet|"
     # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
     # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"
@@ -103,6 +105,8 @@ _APPLIED = re.compile(r"ansok|soker|sokt|\bsoka\b")
 #: 2025 med 0,6 mnkr")
 _COSTS = re.compile(
     r"\bkosta\w*\b|\bfortsatter\b[^.]*\bmed\s+\d"
+    # "teckna avtal … om studien "X" till en kostnad av högst 1 150 000 kr"
+    r"|\btill\s+en\s+(?:\w+\s+)?kostnad\s+(?:av|om|pa)\b"
     # money set aside for a named project ("avsätts 1 200 000 kr för projektet X",
     # "1,2 miljoner kronor används för projektet X")
     r"|\b(?:avsatts|avsattes|anvands|reserveras)\b[^.]*\bfor\s+projektet\b"
@@ -168,6 +172,17 @@ def _own_sums(text: str) -> list[AmountMatch]:
     return [a for a in found if a.per is not None and fold(a.per) in ("ar", "aret")]
 
 
+def _granted_first(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """ "Förvaltningen ansökte om 740 000 kr men beviljades 560 000 kronor": the sum granted
+    after the one applied for comes first."""
+    f = fold(text)
+    if len(amounts) < 2 or not _APPLIED.search(f):
+        return amounts
+    verb = GRANTED.search(f, amounts[0].end) or DONE.search(f, amounts[0].end)
+    later = [a for a in amounts if verb is not None and a.start > verb.start()]
+    return [*later[:1], *(a for a in amounts if a not in later[:1])]
+
+
 def find_prose_grants(
     sents: Sequence[Sentence], find: PlaceFinder, paragraph_of: Mapping[int, str] | None = None
 ) -> list[ProseProject]:
@@ -211,7 +226,7 @@ def find_prose_grants(
                     or (not _PROJECT_NOUN.search(nxt.text) and not find(nxt.text))
                 )
             ):
-                amounts = _own_sums(nxt.text)
+                amounts = _granted_first(nxt.text, _own_sums(nxt.text))
                 money_from = nxt
             elif (
                 k + 2 < len(sents)

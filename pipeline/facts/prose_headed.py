@@ -15,6 +15,7 @@ from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
+from pipeline.facts.prose_fields import FIELD, section_fields, sought_sum
 from pipeline.facts.text_units import (
     Sentence,
     dehyphen_join,
@@ -26,6 +27,7 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "TRIP_TO",
     "find_headed_projects",
     "is_bare_label",
     "numbered_title",
@@ -107,7 +109,7 @@ def find_headed_projects(
                 (j for j in range(k + 1, end) if lines[j].text.strip() and not lines[j].heading), k
             )
             sent = first_sentence.get(k, sent)
-        fields = _fields(lines, k, end)
+        fields = section_fields(lines, k, end)
         if fields:
             # a numbered section that prints its project's fields ("Beviljat belopp: 0,82
             # mnkr", "Utförare: …", "Status: pågår")
@@ -122,16 +124,25 @@ def find_headed_projects(
             and not section_heading(name)
             and fold(name) in fold(" ".join(sent.text.split()))
         )
-        if sent is None or not (labelled or named_here or _THIS_PROJECT.match(sent.text.strip())):
+        trip = TRIP_TO.match(name) is not None  # (over "Förvaltningen söker medel för …")
+        if sent is None or not (
+            labelled or named_here or trip or _THIS_PROJECT.match(sent.text.strip())
+        ):
             continue
+        if not (labelled or named_here) and section_heading(name):
+            continue  # "Exempel på resultat" over "Projektet Trygg hemgång i Bromma …"
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if (bare or named_here or ((labelled or titled) and not amounts)) and (
+        if (bare or named_here or trip or ((labelled or titled) and not amounts)) and (
             "amount" not in fields
         ):
             # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
             # 130 000 kronor, sammanlagt 310 000 kronor"
             stated = stated_amount("\n".join(lines[j].text for j in range(k, end)))
+            if trip:
+                # "Studiebesök i Rotterdam" over "… avsatt 200 000 kr för studiebesök … Kista
+                # har ansökt om 18 000 kr för att …": the trip's sum is the one sought
+                stated = sought_sum(lines, k, end) or stated
             if stated is not None:
                 amounts, sent = [stated[0]], _sentence_of(lines, k, end, stated[1]) or sent
             elif named_here:
@@ -140,7 +151,8 @@ def find_headed_projects(
                 amounts = [a for a in find_amounts(text) if a.per is None][-1:]
         if not labelled and not amounts and not (GRANTED.search(f) or DONE.search(f)):
             continue
-        if titled and (not amounts or _SOUGHT_HERE.search(fold(description_text(lines, k, end)))):
+        applies = _SOUGHT_HERE.search(fold(description_text(lines, k, end)))
+        if titled and (not amounts or (applies and not trip)):
             # (a title over a text that states no sum: a part of the report; or over an
             # application's text, whose sum sought the application's readers take)
             continue
@@ -188,43 +200,6 @@ def _part_of_project(ln: BodyLine) -> bool:
 
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-ZÅÄÖ])")
-#: a line that prints one field of a project: "Beviljat belopp: 0,82 mnkr", "Status: pågår"
-_FIELD = re.compile(
-    r"^(?P<key>beviljat belopp|beviljat|belopp|beviljade medel|status|utförare|beviljat år)"
-    r"\s*:\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
-
-
-def _fields(lines: Sequence[BodyLine], k: int, end: int) -> dict[str, Sentence]:
-    """The field lines of a project's section: its grant ("amount") and its status."""
-    out: dict[str, Sentence] = {}
-    for j in range(k, end):
-        m = _FIELD.match(lines[j].text.strip())
-        if m is None:
-            continue
-        key = m.group("key").lower()
-        sent = Sentence(lines[j].text.strip(), j, j, lines[j].page_no)
-        if key == "status":
-            out.setdefault("status", Sentence(m.group("value"), j, j, lines[j].page_no))
-        elif key == "utförare":
-            value = m.group("value")
-            nxt = j + 1  # the name may wrap onto a line that is no field of its own
-            while (
-                nxt < end and lines[nxt].text.strip() and not _FIELD.match(lines[nxt].text.strip())
-            ):
-                value += " " + lines[nxt].text.strip()
-                nxt += 1
-            # "… universitet. Klar: juni 2000", "… arbete        Klar: juni 2003"
-            value = re.split(r"\.\s+(?=[A-ZÅÄÖ]\w+:)|\s{2,}(?=[A-ZÅÄÖ]\w*:)", value)[0]
-            out.setdefault("performer", Sentence(value.strip(" ."), j, nxt - 1, lines[j].page_no))
-        elif key == "beviljat år":
-            out.setdefault("year", Sentence(m.group("value"), j, j, lines[j].page_no))
-        elif key != "utförare" and key != "beviljat år" and find_amounts(m.group("value")):
-            out.setdefault("amount", sent)
-    return out
-
-
 #: a word a name cannot end in: the heading goes on on the next line
 _OPEN_END = re.compile(
     r"\b(?:i|på|för|och|av|med|till|om|mot|vid|inom|kring|hos|från|utan|efter|under|som|"
@@ -260,7 +235,10 @@ def _title_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
     k = last + 1
     while k < len(lines) and not lines[k].text.strip():
         k += 1
-    return last if k < len(lines) and _SPEAKS_OF_IT.match(lines[k].text.strip()) else None
+    if k >= len(lines):
+        return None
+    # ("Studiebesök i Göteborg – stöd till …" over "Förvaltningen söker medel för …")
+    return last if _SPEAKS_OF_IT.match(lines[k].text.strip()) or TRIP_TO.match(words) else None
 
 
 def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
@@ -402,7 +380,7 @@ def title_below(lines: Sequence[BodyLine], head_end: int) -> tuple[str, int] | N
         or text.endswith(".")
         or ":" in text
         or _part_of_project(lines[j])
-        or _FIELD.match(text)
+        or FIELD.match(text)
         or known_gap_field(text)  # ("Projekt      Name" under the label: a block of fields)
     ):
         return None
@@ -428,6 +406,10 @@ _LABELLED = re.compile(
 )
 _RULE = re.compile(r"^[-–—=_]{4,}$")
 _TRIP_LABEL = re.compile(r"^(?:studiebesök|studieresa)\b", re.IGNORECASE)
+#: a trip named by where it went: "Studiebesök i Malmö", "Studieresa till Bergen"
+TRIP_TO = re.compile(
+    r"^(?:studiebesök|studieresa|studieresan)\s+(?:i|till|hos)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
+)
 
 
 def without_theme_headings(out: list[Draft]) -> list[Draft]:

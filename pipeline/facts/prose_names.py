@@ -40,6 +40,8 @@ _NAME_STOP = re.compile(
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
     r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|avser|avsåg|gäller|gällde|saknar|"
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden)|"
+    # "… för insatsen Rörelse i skolan enligt bilaga 1": where it is set out
+    r"enligt\s+(?:bilaga|bilagan|tabell|tabellen)|"
     # "… Matglädje i Vällingby av Hässelby-Vällingby stadsdelsförvaltning": who ran it
     r"av\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?\s+(?:stadsdels)?(?:förvaltning|nämnd))\b",
     re.IGNORECASE,

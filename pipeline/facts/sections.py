@@ -25,7 +25,7 @@ from pipeline.facts.context import BodyLine, find_years
 from pipeline.facts.describe import stated_amount
 from pipeline.facts.lists import Place, owners_in
 from pipeline.facts.prose import PlaceFinder, ProseProject
-from pipeline.facts.prose_headed import is_bare_label, title_below
+from pipeline.facts.prose_headed import TRIP_TO, is_bare_label, title_below
 from pipeline.facts.text_units import Sentence, generic_heading, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -100,10 +100,6 @@ _NOT_ONE_PROJECT = re.compile(
     # a project named by its owner or role, not by its name ("Medsökande i Farstas projekt")
     r"medsokande|\w+s\s+(?:projekt|ansokan|studie))\b"
 )
-#: a trip named by where it went: "Studiebesök i Malmö", "Studieresa till Bergen"
-_TRIP_TO = re.compile(
-    r"^(?:studiebesök|studieresa|studieresan)\s+(?:i|till|hos)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
-)
 #: the writer applies for the money: "Förvaltningen söker hela beloppet", "För resan söks
 #: 23 900 kr" (not "Farsta stadsdelsförvaltning ansöker om 6 400 000 kronor" in a decision on
 #: the applications, nor "personer som ansöker om insatser": what a study is about)
@@ -122,7 +118,7 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_NAME_WORDS or not text[:1].isupper():
         return False
-    if _TRIP_TO.match(text):
+    if TRIP_TO.match(text):
         return not _YEAR.search(text)  # "Studiebesök i Malmö": one trip
     if text.rstrip().endswith((".", ":", "?")) or generic_heading(text):
         return False

@@ -119,7 +119,7 @@ from pipeline.facts.numbered_rows import (
     describe_numbered_rows,
     headed_by,
 )
-from pipeline.facts.one_application import one_application
+from pipeline.facts.one_application import one_application, sought_by_fund
 from pipeline.facts.owner_cards import find_owner_cards
 from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
@@ -247,8 +247,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if any(fuzz.ratio(fold(n.name), fold(d.name)) >= 90 for d in drafts):
             continue
         drafts.append(from_named(n))
-    # a district's name as a heading over its grants ("Bromma" over "Bromma
-    # stadsdelsförvaltning beviljas …") names the owner, not a project
+    # a district's name heading its grants ("Bromma" over "Bromma sdf beviljas …"): no project
     drafts = [d for d in drafts if not covered_by_places(d.name, places(d.name))]
     drafts += prose_drafts(lines, ctx, places, drafts, is_report(subject))
     taken = _lines_of(drafts)
@@ -321,6 +320,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         own_application(drafts, own_district, places)
     if applying:
         drafts += applied_in_decisions(doc.decisions, drafts, lines, ctx, own_district, places)
+        sought_by_fund(drafts, lines, ctx.study_fund, places, own_district)
     drafts += granted_in_decisions(doc.decisions, drafts, lines, ctx)
     if applying and len(drafts) == 1:
         one_application(drafts[0], lines, orgs)

@@ -281,7 +281,9 @@ _SECTION_WORDS = re.compile(
     r"inriktning(?:en|ar|arna)?|utlysning(?:en|ar|arna)?|fokusomrade(?:n|na)?|"
     # an application's or a final report's parts: "Genomförande", "Målgrupp", "Sökande"
     r"genomforande(?:t)?|arbetssatt(?:et)?|malgrupp(?:en|er|erna)?|sokande(?:n)?|"
-    r"projektagare(?:n)?|projektorganisation(?:en)?|styrgrupp(?:en)?)$"
+    r"projektagare(?:n)?|projektorganisation(?:en)?|styrgrupp(?:en)?|"
+    # "Ändrade förutsättningar", "Förutsättningar för arbetet": the circumstances
+    r"andrade?|forutsattning(?:ar|arna)?)$"
 )
 
 
@@ -304,7 +306,13 @@ def section_heading(text: str) -> bool:
         return True
     if 0 < len(words) <= 8 and _OVERVIEW.match(fold(words[0])):
         return True  # "Sammanställning av studier finansierade med FUM": the document's table
+    if 0 < len(words) <= 7 and _PART_OF.match(fold(" ".join(words))):
+        return True  # "Bedömning av de kompletterade ansökningarna"
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: the writer's judgement or account of something, however it goes on
+_PART_OF = re.compile(r"^(?:bedomning|beredning|bakgrund|sammanfattning)(?:en)?\s+(?:av|till)\s")
 
 
 #: a heading over the document's own summary of its items, however long

@@ -269,14 +269,29 @@ _ORGANISATION = re.compile(r"(?:forvaltning(?:en)?|kontor(?:et)?|stad|namnd(?:en
 
 
 def _extend_address_blocks(lines: list[str], labs: list[str | None]) -> None:
-    """The organisation's name printed right above an address line is part of it."""
+    """The organisation's name printed right above an address line is part of it, and so is
+    its unit's line between them ("Socialförvaltningen" ⏎ "Avdelningen för …" ⏎ "Box 8000")."""
     for i in range(1, len(lines)):
-        if labs[i] != "address" or labs[i - 1] is not None:
+        if labs[i] != "address":
             continue
-        text = lines[i - 1].strip()
-        words = fold(text).split()
-        if text and 1 <= len(words) <= 6 and _ORGANISATION.search(words[-1]):
-            labs[i - 1] = "address"
+        k = i - 1
+        while k >= 0 and labs[k] is None and _address_name(lines[k]):
+            k -= 1
+        block = range(k + 1, i)
+        if any(_ORGANISATION.search(fold(lines[j]).split()[-1]) for j in block):
+            for j in block:
+                labs[j] = "address"
+
+
+#: an office's unit printed under its name: "Avdelningen för …", "Enheten för …", "Staben"
+_UNIT = re.compile(r"^(?:avdelning|enhet|sektion|stab|kansli|byra)\w*\b")
+
+
+def _address_name(line: str) -> bool:
+    words = fold(line.strip()).split()
+    if not 1 <= len(words) <= 6 or line.rstrip().endswith((".", ",", ":")):
+        return False
+    return bool(_ORGANISATION.search(words[-1]) or _UNIT.match(words[0]))
 
 
 def mark_page_one_header(

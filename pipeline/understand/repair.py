@@ -38,6 +38,7 @@ Digits inside numbers are never changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pipeline.lang.hyphens import suspends
@@ -68,9 +69,20 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 
 
+#: an accent a typesetter (TeX) drew as a glyph of its own before its letter, as text
+#: extraction gives it: "f¨or", "p˚a", "¨ alder" (U+00A8, U+02DA, U+00B4 before a vowel)
+_LOOSE_ACCENT = re.compile(r"([\u00a8\u02da\u00b4]) ?([aouAOUeE])")
+_COMBINING = {"\u00a8": "\u0308", "\u02da": "\u030a", "\u00b4": "\u0301"}
+
+
+def _accented(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group(2) + _COMBINING[m.group(1)])
+
+
 def normalise_chars(line: str) -> str:
-    """Odd spaces, zero-width characters, soft hyphens and ligatures."""
+    """Odd spaces, zero-width characters, soft hyphens, ligatures and accents set loose."""
     line = _ZERO_WIDTH.sub("", line).translate(_LIGATURES)
+    line = _LOOSE_ACCENT.sub(_accented, line)
     line = _SPACES.sub(" ", line)
     line = line.rstrip()
     if line.endswith("\u00ad"):

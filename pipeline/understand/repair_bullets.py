@@ -2,7 +2,7 @@
 
 * **Bullets of any shape** at a line's start become "- ": the printed ones (•, ◦, ▪, –, -, the
   private-use bullets of symbol fonts) and OCR's readings of them: "e ", "o ", "¢ " or "®"
-  before a capital, "«" or "»«" before a word, "«" glued to the item's first word ("«projektet
+  before a capital, "~" before a word, "«" or "»«" before a word, "«" glued to the item's first word ("«projektet
   har") or before a dash ("« - Socialjouren:"), and "+" before the item ("+  resan"). A
   quotation that opens at a line's start and closes on it ("«Citat» ur rapporten") and a
   table's "+---+" rule are no bullets.
@@ -29,7 +29,7 @@ __all__ = [
 
 _BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
-    r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”])|[«»]{1,2}(?=\s+\w))\s+(?=\S)"
+    r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”])|[«»]{1,2}(?=\s+\w)|~(?=\s+[^\W\d_]))\s+(?=\S)"
 )
 # OCR readings of a printed "•" that the plain pattern cannot tell from text by itself:
 # a guillemet glued to the item's first word ("«projektet har", "«Digital ansökan"), a

@@ -1,0 +1,67 @@
+"""One project read twice is one: the same name and sum read by two readers from lines a few
+apart, or a decision's item and the section on it further on. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.facts.lists import Place
+from pipeline.lang.fuzzy import fold
+
+if TYPE_CHECKING:
+    from pipeline.facts.drafts import Draft
+
+__all__ = ["without_repeats"]
+
+
+def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
+    """The drafts without a second reading of one project: the same name and sum read by two
+    readers from lines a few apart (an owner's line, then the quoted name under it)."""
+    out: list[Draft] = []
+    for d in drafts:
+        if any(
+            fold(o.name) == fold(d.name)
+            and o.amount_sek == d.amount_sek
+            and abs(o.first_line - d.first_line) <= _REPEAT_LINES
+            # (two districts' projects of one name and sum, row under row, are two)
+            and _same_owners(o.places, d.places)
+            for o in out
+        ):
+            continue
+        # the decision's item and the section on it further on ("Trygg hemma – …" granted
+        # 5,4 mnkr to Skärholmen with Hägersten-Liljeholmen, then a heading of that name)
+        again = next(
+            (
+                o
+                for o in out
+                if _dashless(o.name) == _dashless(d.name)
+                and o.amount_sek == d.amount_sek is not None
+                and _overlapping_owners(o.places, d.places)
+            ),
+            None,
+        )
+        if again is not None:
+            known = {p.district_id for p in again.places}
+            again.places += [p for p in d.places if p.district_id not in known]
+            continue
+        out.append(d)
+    return out
+
+
+def _dashless(name: str) -> str:
+    return re.sub(r"\s*[–—-]\s*", " - ", fold(name))
+
+
+def _overlapping_owners(a: Sequence[Place], b: Sequence[Place]) -> bool:
+    ids_a, ids_b = {p.district_id for p in a}, {p.district_id for p in b}
+    return bool(ids_a & ids_b) and (ids_a <= ids_b or ids_b <= ids_a)
+
+
+_REPEAT_LINES = 3
+
+
+def _same_owners(a: Sequence[Place], b: Sequence[Place]) -> bool:
+    ids_a, ids_b = {p.district_id for p in a}, {p.district_id for p in b}
+    return not ids_a or not ids_b or ids_a == ids_b
