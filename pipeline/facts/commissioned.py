@@ -68,6 +68,22 @@ _NOT_DONE = re.compile(
 )
 
 
+#: "… tilldelar <utförare> uppdraget att utvärdera <X> till ett fast pris om 1 180 000 kronor":
+#: a study commissioned by what it is to do, named by the noun of its verb ("Utvärdering av X")
+_TASK = re.compile(
+    r"\buppdrag(?:et)?\s+att\s+(?P<verb>utvärdera|kartlägga|följa\s+upp|analysera|undersöka)\s+"
+    r"(?P<object>\S.*?)\s+till\s+(?:ett|en)\s+(?:fast\s+|total\s+)?(?:pris|kostnad)\s+(?:om|av|på)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_TASK_NOUN = {
+    "utvärdera": "Utvärdering av",
+    "kartlägga": "Kartläggning av",
+    "följa upp": "Uppföljning av",
+    "analysera": "Analys av",
+    "undersöka": "Undersökning av",
+}
+
+
 def _name(text: str) -> str | None:
     """The study's name from the start of its noun phrase (module docstring)."""
     m = _NAME_END.search(text)
@@ -80,6 +96,10 @@ def _name(text: str) -> str | None:
 
 def _study_in(s: Sentence) -> tuple[str, AmountMatch] | None:
     sums = [a for a in find_amounts(s.text) if a.per is None]
+    task = _TASK.search(" ".join(s.text[: sums[0].start].split()) + " ") if len(sums) == 1 else None
+    if task is not None and len(task.group("object").split()) <= _MAX_NAME_WORDS:
+        verb = " ".join(task.group("verb").lower().split())
+        return f"{_TASK_NOUN[verb]} {task.group('object')}", sums[0]
     for a in sums:
         m = _SUM_FIRST.match(s.text[a.end :])
         if m is not None:

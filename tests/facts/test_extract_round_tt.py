@@ -29,6 +29,8 @@ for the test (none of the rounds' names or sums):
   project;
 * "Organisation / verksamhet | Period | Avtalat | Utbetalt": the agreed sum;
 * a criteria list whose dash OCR read as "~";
+* "tilldelar <utförare> uppdraget att utvärdera <X> till ett fast pris om N kronor": the
+  study "Utvärdering av <X>";
 * "finansierar gemensamt samverkansprojektet <Name> …": a project named after a compound
   noun.
 """
@@ -455,3 +457,23 @@ mellan parterna.
     )
     got = _projects(facts_of(tmp_path, text))
     assert got == {"Mobilt team för unga med samsjuklighet": ((), 9600000)}
+
+
+def test_a_study_commissioned_by_what_it_is_to_do(tmp_path: Path) -> None:
+    text = """Stadsledningskontoret                            Tjänsteutlåtande
+Socialt hållbar utveckling                       Dnr KS 2014/0312
+                                                 Sida 1 (2)
+                                                 2014-03-11
+Handläggare                                      Till
+Per Exempel                                      Kommunstyrelsen
+
+Tilldelning av uppdrag att utvärdera arbetet med nattvandrare
+
+Förslag till beslut
+
+1.  Kommunstyrelsen tilldelar Malmö universitet uppdraget att
+    utvärdera stadens stöd till nattvandrande föreningar till ett fast
+    pris om 640 000 kronor exklusive mervärdesskatt.
+"""
+    got = _projects(facts_of(tmp_path, text))
+    assert got == {"Utvärdering av stadens stöd till nattvandrande föreningar": ((), 640000)}
