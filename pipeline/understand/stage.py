@@ -10,6 +10,7 @@ import re
 
 from pipeline.lang.domain import LexiconRef
 from pipeline.records import CleanPage, DocumentText, Line, UnderstoodDocument
+from pipeline.understand.balloons import drop_markup_balloons
 from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
@@ -74,7 +75,9 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     lines = [
         repair_text(
             unfold_columns(
-                align_tab_columns(read_rules(close_letter_spacing(plain_box_drawing(t))))
+                align_tab_columns(
+                    read_rules(close_letter_spacing(plain_box_drawing(drop_markup_balloons(t))))
+                )
             )
         ).split("\n")
         for t in raw

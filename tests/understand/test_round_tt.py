@@ -5,8 +5,10 @@ characters, each on a text written for the test:
   extraction gives a TeX report, are read as the letters they make;
 * the office's name and unit printed right above its postal address ("Socialförvaltningen"
   ⏎ "Avdelningen för …" ⏎ "Box 8700") are part of the address block;
+* a draft's markup balloons in the right margin ("Borttaget: …", "Kommentar [AB1]: …") are
+  cut from the lines they stand on;
 * a protocol's "Justerandes signatur" over its row of dotted lines at a page's foot is
-  furniture, while a single drawn rule over a footnote is not.
+  furniture, while a single drawn rule over a footnote is not; so is a draft's "Sökväg:" line.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ ______________________
 Justerandes signatur
 ...................   ...................
 
+Sökväg: H:\\FoU\\2019\\Redovisning studier v3.docx
+
 Socialförvaltningen
 Avdelningen för stadsövergripande sociala frågor
 Box 8700
@@ -61,4 +65,29 @@ def test_an_address_blocks_office_lines_and_a_protocols_signature_row(tmp_path: 
     assert labels["Justerandes signatur"] is not None
     assert labels["...................   ..................."] is not None
     assert labels["______________________"] is None
+    assert labels["Sökväg: H:\\FoU\\2019\\Redovisning studier v3.docx"] is not None
     assert labels["Studien kostade 380 000 kronor."] is None
+
+
+def test_a_drafts_markup_balloons_are_cut_from_its_lines() -> None:
+    from pipeline.understand.balloons import drop_markup_balloons
+
+    page = (
+        "Förvaltningen föreslår att sju ansökningar beviljas medel med       Borttaget: 142 000\n"
+        "sammanlagt 139 000 kronor. En ansökan föreslås avslås.              Kommentar [AB1]: Stämmer\n"
+        "                                                                    summan?\n"
+        "\n"
+        "Farsta            Riga, barnahus           2    21 000    21 000\n"
+        "Vid bedömningen har förvaltningen prioriterat ansökningar som      Formaterat: Punktlistor och\n"
+        "rör barn                                                            numrering\n"
+    )
+    assert drop_markup_balloons(page).split("\n") == [
+        "Förvaltningen föreslår att sju ansökningar beviljas medel med",
+        "sammanlagt 139 000 kronor. En ansökan föreslås avslås.",
+        "",
+        "",
+        "Farsta            Riga, barnahus           2    21 000    21 000",
+        "Vid bedömningen har förvaltningen prioriterat ansökningar som",
+        "rör barn",
+        "",
+    ]
