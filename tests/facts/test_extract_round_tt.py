@@ -41,15 +41,7 @@ from pathlib import Path
 
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
-
-from pipeline.records import Facts
-
-
-def _projects(f: Facts) -> dict[str, tuple[tuple[str, ...], int | None]]:
-    return {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
-        for p in f.projects
-    }
+from test_extract_round_ss import _projects
 
 
 def test_a_status_columns_year_on_the_wrapped_line_is_no_row(tmp_path: Path) -> None:
