@@ -42,7 +42,7 @@ from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -390,8 +390,7 @@ def sums_named_later(drafts: Sequence[Any], texts: Sequence[str]) -> None:
         a = sums[0]
         d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
         d.amount_evidence = s.text
-        number = next((w for w in a.raw.split() if any(c.isdigit() for c in w)), a.raw)
-        d.amount_line = next((k for k in range(s.first, s.last + 1) if number in texts[k]), s.first)
+        d.amount_line = sum_line(texts, s, a.raw)
 
 
 #: a document that reports on work done (its projects' end dates say what is finished or

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.facts.prose import TURNED_DOWN
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -67,8 +67,5 @@ def granted_after_applied(drafts: Sequence[Any], texts: Sequence[str]) -> None:
             a = sums[0]
             d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
             d.amount_evidence, d.amount_kind, d.status = s.text, "project_cost", "beviljad"
-            number = next((w for w in a.raw.split() if any(c.isdigit() for c in w)), a.raw)
-            d.amount_line = next(
-                (k for k in range(s.first, s.last + 1) if number in texts[k]), s.first
-            )
+            d.amount_line = sum_line(texts, s, a.raw)
             break

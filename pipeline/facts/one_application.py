@@ -13,7 +13,7 @@ from pipeline.facts.drafts import Draft
 from pipeline.facts.lists import Place
 from pipeline.facts.performers import RESEARCH_BODY, OrgFinder
 from pipeline.facts.projects import end_date_in, performer_in
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -81,8 +81,7 @@ def sought_by_fund(
         while end + 1 < len(texts) and texts[end + 1].strip():
             end += 1
         para = "\n".join(texts[start : end + 1])
-        number = next((w for w in sums[0].raw.split() if any(c.isdigit() for c in w)), "")
-        at = next((k for k in range(s.first, s.last + 1) if number in texts[k]), s.first)
+        at = sum_line(texts, s, sums[0].raw)
         sought.setdefault(funds.pop(), []).append((sums[0].sek, sums[0].raw, para, at))
     for fund, got in sought.items():
         bare = [d for d in drafts if d.fund_type == fund and d.amount_sek is None]

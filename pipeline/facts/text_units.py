@@ -23,6 +23,7 @@ __all__ = [
     "run_in_name",
     "section_heading",
     "sentences",
+    "sum_line",
 ]
 
 
@@ -34,6 +35,13 @@ class Sentence:
     first: int  # index of its first line in the caller's line list
     last: int
     page_no: int
+
+
+def sum_line(texts: Sequence[str], s: Sentence, raw: str) -> int:
+    """The line of sentence `s` that prints the sum `raw` (its first digit group), else the
+    sentence's first line."""
+    number = next((w for w in raw.split() if any(c.isdigit() for c in w)), raw)
+    return next((k for k in range(s.first, s.last + 1) if number in texts[k]), s.first)
 
 
 @dataclass(frozen=True)
