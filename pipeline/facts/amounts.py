@@ -32,6 +32,7 @@ from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_amounts import grid_amounts
 from pipeline.facts.item_amounts import list_item_over
+from pipeline.facts.money_lines import row_label, wrapped_row_label
 from pipeline.facts.money_tables import find_money_tables
 from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year
 from pipeline.facts.text_units import Paragraph, paragraphs
@@ -108,8 +109,9 @@ def all_amounts(
     in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)} - announced
     # a table by fund ("Lokala utvecklingsmedel (LUM)  3 100  2 720", "MUST  350  318"): each
     # row is the money of the fund it names, a row naming none (Övrigt, Summa) of no one fund
+    texts = [ln.text for ln in lines]
     row_funds = {
-        ta.line: {f for _s, _e, f in find_funds(_row_label(lines[ta.line].text), ctx.study_fund)}
+        ta.line: {f for _s, _e, f in find_funds(wrapped_row_label(texts, ta.line), ctx.study_fund)}
         for ta in money_tables
     }
     by_fund = {
@@ -149,7 +151,7 @@ def all_amounts(
                         # the applicant's own money ("Personalinsats (egen insats)", a column
                         # "Egen insats") is no fund's
                         None
-                        if _OWN_MONEY.search(fold(f"{_row_label(lines[ta.line].text)} {ta.column}"))
+                        if _OWN_MONEY.search(fold(f"{row_label(lines[ta.line].text)} {ta.column}"))
                         else (
                             next(iter(row_funds[ta.line])) if len(row_funds[ta.line]) == 1 else None
                         )
@@ -157,6 +159,8 @@ def all_amounts(
                         # a row naming its fund ("Projektledare (LUM)"), else the table's
                         else next(iter(row_funds[ta.line]))
                         if len(row_funds[ta.line]) == 1
+                        else None
+                        if ta.frame
                         else ctx.fund_before(ta.anchor if ta.anchor >= 0 else ta.line)
                     ),
                     year=ta.year or ctx.year_at(ta.line),
@@ -176,12 +180,6 @@ def all_amounts(
         dataclasses.replace(a, amount_id=aid) for (_line, a), aid in zip(found, aids, strict=True)
     ]
     return out
-
-
-def _row_label(text: str) -> str:
-    """A table row's label: its text before the first sum."""
-    found = find_amounts(text)
-    return text[: found[0].start] if found else re.split(r"\s{2,}\d", text.strip(), maxsplit=1)[0]
 
 
 #: the words of an applicant's own money: "egen insats", "medfinansierar", "bidrar med",
@@ -207,6 +205,8 @@ def _applied_for(raw: str | None, sentence: str | None) -> bool:
     # "För 2004 söks 180 000 kronor och för 2005 130 000 kronor, sammanlagt 310 000 kronor":
     # the sum of what the sentence applies for
     before = fold(sentence[:at])
+    if re.match(r"\s*(?:varav\s+)?(?:sokt|ansokt)\b", before):
+        return True  # a cost table's row "Sökt belopp LUM      420 000"
     return bool(re.search(r"\b(?:sammanlagt|totalt)\s*$", before)) and bool(
         re.search(r"\b(?:soks|sokes|soker om|ansoker om|ansoks)\b", before)
     )

@@ -68,6 +68,15 @@ def co_applicants(text: str, find: PlaceFinder) -> list[Place]:
         m = _CO_APPLICANT.search(fold(s.text))
         if m is not None and m.start() <= 2:  # the sentence says so (not another's heading)
             out += [p for p in find(s.text) if p.start >= m.start() and p.kind != "unit"]
+            continue
+        subject = _IS_CO_APPLICANT.search(fold(s.text))
+        if subject is not None:
+            # "Spånga-Tensta stadsdelsförvaltning är medsökande.": the sentence's subject
+            out += [
+                p
+                for p in find(s.text)
+                if p.start <= 2 and p.end <= subject.start() and p.kind == "stadsdelsförvaltning"
+            ]
     return out
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "complete_from_text",
     "describe",
     "also_applies",
+    "earlier_money",
     "is_application",
     "is_report",
     "participants",
@@ -315,7 +316,13 @@ _EARLIER = re.compile(
     r"\bhar\b(?:[^.]|\.\d){0,40}?\b(?:tidigare\s+)?(?:tilldelats|beviljats|fatt|erhallit)\b"
     r"(?:[^.]|\.\d){0,60}?\b(?:19|20)\d\d\b|\bhar\b(?:[^.]|\.\d){0,30}?\b(?:19|20)\d\d\b"
     r"(?:[^.]|\.\d){0,30}?\b(?:tilldelats|beviljats|fatt|erhallit)\b"
+    r"|\b(?:beviljades|tilldelades|fick|erholl)\s+(?:da|forra aret|foregaende ar)\b"  # back then
 )
+
+
+def earlier_money(sentence: str) -> bool:
+    """Does the sentence tell what the project got before ("beviljades då 380 000 kronor")?"""
+    return _EARLIER.search(fold(sentence)) is not None
 
 
 #: the word before a sum that adds up the sums before it

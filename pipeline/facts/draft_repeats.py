@@ -45,6 +45,9 @@ def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
         if again is not None:
             known = {p.district_id for p in again.places}
             again.places += [p for p in d.places if p.district_id not in known]
+            if d.description and again.description in (None, again.evidence):
+                # the section's text over the item's sentence: its partners, its performer
+                again.description = d.description
             continue
         out.append(d)
     return out

@@ -265,6 +265,9 @@ _SENTENCE_REST = re.compile(
 )
 
 #: a name that is a kind of grant or the rest of a list, folded
+_RUNNING_TAIL = re.compile(
+    r",\s*(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*$"
+)
 _NO_NAME = re.compile(
     r"^(?:(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*|"
     r"(?:ovriga|ovrigt|resterande)\b"
@@ -314,6 +317,8 @@ def names_a_project(name: str) -> bool:
         or _SENTENCE_REST.match(name)
         or _CELLS_IN_NAME.search(name)
         or _NO_NAME.match(fold(name))
+        # "Tyresö Kvinnojour, verksamhetsbidrag": an association's grant for its running
+        or _RUNNING_TAIL.search(fold(name))
         or names_a_fund(name)
     )  # (a name without a letter is a table's number)
 
@@ -326,6 +331,7 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part (a footnote
         # names them), no part of the name
         d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
+        d.name = re.sub(r"^[”“\"„](.+)[”“\"]$", r"\1", d.name)  # the name quoted whole
         owner_prefix(d, places)
         funding_tail(d)
         # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;

@@ -86,6 +86,7 @@ from pipeline.facts.grid_wrap import (
     starts_row,
     sum_opens_below,
 )
+from pipeline.facts.keyed_rows import named_by_key
 from pipeline.facts.text_units import kind_label
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -116,6 +117,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             table = _read_table(lines, i, columns)
         lift_wrapped_heads(table, lines)
         lone_sums(table, lines)
+        named_by_key(table, lines)
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
     return tables
@@ -199,8 +201,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         if (
             TOTAL_ROW.match(stripped.lstrip("| ")) and subtotal(stripped, lines, j)
         ) or GROUP_TOTAL.match(stripped.lstrip("| ")):
-            # "Summa Bromma" under Bromma's rows: a subtotal, the table goes on; its sum is
-            # printed money all the same (what the group was granted)
+            # "Summa Bromma" under Bromma's rows: a subtotal (what the group was granted)
             if money is not None:
                 for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
                     got = read_number(

@@ -20,6 +20,7 @@ __all__ = [
     "assign_columns",
     "column_at",
     "earlier_grants",
+    "points_total",
     "proposals_named",
     "sought_groups",
     "unheaded_names",
@@ -258,3 +259,11 @@ def earlier_grants(columns: list[GridColumn]) -> None:
         year = _year_of(col.header)
         if col.role == "cost" and DECIDED.match(fold(col.header)) and year and year < proposed[0]:
             col.role = "granted_before"
+
+
+def points_total(columns: list[GridColumn]) -> None:
+    """A "Summa" column right after columns of counts or points ("K1  K2  K3  K4  Summa"):
+    the points added up, no money."""
+    for left, col in zip(columns, columns[1:], strict=False):
+        if left.role == "count" and re.match(r"(?:summa|totalt?)$", fold(col.header).strip()):
+            col.role = "count"

@@ -18,6 +18,7 @@ from pipeline.facts.grid_columns import (
     assign_columns,
     column_at,
     earlier_grants,
+    points_total,
     proposals_named,
     sought_groups,
     unheaded_names,
@@ -66,7 +67,7 @@ _COUNT_HEADER = re.compile(
     # an assessment's points, maybe per criterion ("Poäng" over "K1 K2 K3 K4")
     r"poang(?:\s+[a-z]\d{1,2})*|"
     # a criterion's marks ("Kriterium 1" over crosses)
-    r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|"
+    r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|k\d{1,2}|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
     # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
@@ -79,13 +80,11 @@ _YEAR_UNIT = re.compile(
     r"(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$",
     re.I,
 )
-#: what a study trip is about, in a column beside its destination
 #: what a trip or study is about; also with its owner ("Studiebesökets inriktning", "Resans syfte")
 _PURPOSE_HEADER = re.compile(
     r"(?:\w+s\s+)?(?:inriktning|syfte|tema|innehall|amne|fokus|fokusomrade|andamal)"
     r"(?:\s+(?:med|for)\s+\w+)?"
 )
-#: roles of the text columns a header's second line may name left of its money columns
 #: a footnote's mark after a header cell: "2012¹", "2012*", "2012 1)"
 _MARK_AFTER = re.compile(r"(?:[¹²³⁴⁵*]+|\s\d\))\s*$")
 _DATE_CELL = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
@@ -229,6 +228,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
                 decided = DECIDED.match(fold(col.header)) is not None
                 col.role = "granted_before" if decided else "spent"
     earlier_grants(columns)
+    points_total(columns)
     districts = [c for c in columns if c.role == "district"]
     if (
         len(districts) == 2
@@ -240,8 +240,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(districts) == 2 and re.match(
         r"sokande\s*/\s*(?:verksamhet|projekt|andamal|aktivitet)", fold(districts[0].header)
     ):
-        # "Sökande / verksamhet | Stadsdel | Kr": the association over its activity, beside
-        # the district where it works
+        # "Sökande / verksamhet | Stadsdel | Kr": the association over its activity
         districts[0].role = "performer_name"
     unheaded_names(columns)
     units_over_projects(lines, i, columns)
@@ -271,13 +270,14 @@ def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> 
     lines whose first names only some columns."""
     if i == 0 or not lines[i - 1].text.strip() or not cells:
         return cells
-    # (a line of words set in over columns may have been taken for a heading)
-    if lines[i - 1].heading and "  " not in lines[i - 1].text.strip():
-        return cells
     above = lines[i - 1]
     tops = split_cells(" " * above.indent + above.text)
+    # (words set in over columns, taken for a heading; "Beräknad" alone over "besparing")
+    lone = len(tops) == 1 and tops[0].start >= cells[-1].start - 2 and cells[-1].text[:1].islower()
+    if above.heading and "  " not in above.text.strip() and not lone:
+        return cells
     if (
-        len(tops) < 2
+        (len(tops) < 2 and not lone)
         or above.indent <= cells[0].start + 2
         or any(ch.isdigit() for t in tops for ch in t.text)
         or any(len(t.text.split()) > 2 for t in tops)
@@ -286,6 +286,7 @@ def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> 
     out = list(cells)
     for t in tops:
         at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or _under(t, c)]
+        at = [k for k in at if abs(out[k].start - t.start) <= 2] or at if lone else at
         if not at or 0 in at or (len(at) > 1 and t.text.rstrip().endswith("-")):
             return cells
         if len(at) > 1 and any(_YEAR_OR_SUM.match(fold(out[k].text.strip())) for k in at):
@@ -440,8 +441,7 @@ def _between(cell: GridCell, head: Sequence[GridCell]) -> bool:
 
 def unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
     """A line under the header that only gives units ("(tkr)"): applied to its column."""
-    text = " " * lines[j].indent + lines[j].text
-    cells = split_cells(text)
+    cells = split_cells(" " * lines[j].indent + lines[j].text)
     if not cells or not all(UNIT_ONLY.match(c.text.strip()) for c in cells):
         return False
     for c in cells:

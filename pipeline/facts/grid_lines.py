@@ -47,14 +47,21 @@ _MAX_CONTINUATION_CHARS = 60
 def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
     """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
     label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
-    if len(label.split()) < 2:
-        return False
+    if len(label.split()) < 2 or _ALL_ROWS.match(fold(label)):
+        return False  # ("Summa studier" over "Spridning och konferens": the rows' total)
     for k in range(j + 1, min(len(lines), j + 4)):
         nxt = lines[k].text.strip()
         if not nxt:
             continue
         return "  " in nxt and not lines[k].heading
     return False
+
+
+#: a total named by what every row of the table is: "Summa studier", "Summa projekt"
+_ALL_ROWS = re.compile(
+    r"^\w+\s+(?:studier|studierna|projekt|projekten|resor|resorna|ansokningar|ansokningarna|"
+    r"utvarderingar|beviljade|foreslagna|sokta)\b"
+)
 
 
 #: a group's own total inside a table: "Delsumma  215 000"

@@ -13,7 +13,7 @@ __all__ = ["GRANT_WORD", "POINTER", "PROJECT_WORD", "criteria_intro", "introduce
 
 PROJECT_WORD = re.compile(
     r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
-    r"studie|utvardering|bidrag|utredningar|kartlaggning"
+    r"studie|utvardering|bidrag|utredningar|kartlaggning|forsok\b|forsoken\b|forsoksverksamhet"
 )
 POINTER = re.compile(r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt")
 GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")

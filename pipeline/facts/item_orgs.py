@@ -67,4 +67,6 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     if org is None or not name[org.end() :].strip():
         return name, None
     who = next(g for g in org.groups() if g)
-    return without_details(name[org.end() :].strip()), who.strip()
+    # "Föreningen Trygga Tyresö, projektet Vuxna på stan": the project by its name
+    work = re.sub(r"^(?:projektet|projekt)\s+(?=[A-ZÅÄÖ])", "", name[org.end() :].strip())
+    return without_details(work), who.strip()

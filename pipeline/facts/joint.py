@@ -84,12 +84,24 @@ def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
             d.description = d.description or o.description
             out[shorter] = d
             continue
-        longer = next((o for o in out if _said_short(d, o) and o.amount_sek is not None), None)
+        longer = next(
+            (
+                o
+                for o in out
+                if (_said_short(d, o) and o.amount_sek is not None) or _placed_short(d, o)
+            ),
+            None,
+        )
         if longer is not None:
             # the trip set out first ("Rotterdam – samordnat stöd …"), then a cost table's
             # "Studiebesök Rotterdam" with its sum: the one trip
             ids = {p.district_id for p in longer.places}
             longer.places += [p for p in d.places if p.district_id not in ids]
+            if longer.amount_sek is None:
+                # a study described under its full name, its cost in a table row
+                longer.amount_sek, longer.amount_raw = d.amount_sek, d.amount_raw
+                longer.amount_approx, longer.amount_line = d.amount_approx, d.amount_line
+                longer.amount_evidence = d.amount_evidence
             continue
         full = next(
             (
@@ -116,6 +128,20 @@ def short_names_merged(drafts: Sequence[Draft]) -> list[Draft]:
             full.status = d.status
         full.description = full.description or d.description
     return out
+
+
+def _placed_short(short: Draft, full: Draft) -> bool:
+    """Is `short`, with a sum, the project `full` names with where it runs and no sum: a
+    study described as "Ekonomiskt bistånd till barnfamiljer i fyra stadsdelar" and costed
+    in a table's narrow row as "Ekonomiskt bistånd till barnfamiljer"?"""
+    if full.amount_sek is not None or short.amount_sek is None or len(short.name) < 12:
+        return False
+    if short.fund_type not in (None, full.fund_type) and full.fund_type is not None:
+        return False
+    name, whole = fold(short.name), fold(full.name)
+    return (
+        whole.startswith(name) and re.fullmatch(r" i(?: \w+){1,3}", whole[len(name) :]) is not None
+    )
 
 
 def _said_short(short: Draft, full: Draft) -> bool:

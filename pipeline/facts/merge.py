@@ -249,8 +249,10 @@ def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
         _set_amount(d, pp, lines)
     if d.performer is None and pp.performer:
         d.performer = pp.performer
-    if d.description is None and pp.description:
-        d.description = pp.description  # its own section: performer, end date, sum
+    if pp.description and (d.description is None or d.description == d.evidence):
+        # its own section: performer, end date, sum, co-applicants (over the decision's
+        # sentence that only named it)
+        d.description = pp.description
 
 
 def _set_amount(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:

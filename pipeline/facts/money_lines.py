@@ -12,6 +12,7 @@ from pipeline.facts.header_roles import header_role
 from pipeline.facts.money_headers import aligned_header
 from pipeline.facts.money_headers import cells as _cells
 from pipeline.facts.money_headers import money_cells as _money_cells
+from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "next_with_text",
     "part_follows",
     "row_follows",
+    "row_label",
+    "wrapped_row_label",
     "shares_follow",
     "unlabelled_money_header",
 ]
@@ -122,3 +125,20 @@ def unlabelled_money_header(lines: Sequence[str], i: int) -> bool:
 
 _BUDGET = re.compile(r"\s*budget\b")
 LABEL_INDENT = 12  # the width of a row label's column, the least
+
+
+def row_label(text: str) -> str:
+    """A table row's label: its text before the first sum."""
+    found = find_amounts(text)
+    return text[: found[0].start] if found else re.split(r"\s{2,}\d", text.strip(), maxsplit=1)[0]
+
+
+def wrapped_row_label(texts: Sequence[str], k: int) -> str:
+    """A table row's label with the line its label wraps onto ("Medel för utveckling och
+    238 000 …" ⏎ "lärande (MUL)"): a short line of words alone that goes on the label."""
+    label = row_label(texts[k])
+    nxt = texts[k + 1].strip() if k + 1 < len(texts) else ""
+    goes_on = nxt[:1].islower() or nxt.startswith("(")
+    if goes_on and len(nxt.split()) <= 5 and not find_amounts(nxt) and "  " not in nxt:
+        return f"{label.rstrip()} {nxt}"
+    return label

@@ -56,11 +56,18 @@ def table_kind(
     label: str, column: str, total: bool, table: str, caption: str = ""
 ) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
-    project column), "followup" (budget beside forecast), "per_unit", "breakdown",
+    project column), "followup" (budget beside forecast), "frame" (a body's budget),
+    "per_unit", "breakdown",
     "project_budget" (a breakdown whose label column is headed "Budget 2023") or ""."""
     # a total row's own words after "Summa" say what it sums ("Summa sökt belopp")
     own = re.sub(r"^\s*(?:summa|totalt?|s:a)\b", "", label, flags=re.IGNORECASE) if total else label
     said = amount_role(f"{own} {column}".strip())
+    if table == "frame":
+        # a nämnd's or unit's budget ("Tabell 7.1 Budget 2019 per verksamhetsområde"): its
+        # frames, whatever the column (costs, income, net), save an outcome or a deviation
+        if re.match(r"\s*(?:utfall|prognos|avvikelse|förbrukat|forbrukat)", column, re.I):
+            return "other", 0.55
+        return "budget", 0.6
     if table == "followup":
         # the budget column is the frame; forecast, outcome and deviation are other sums
         # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
@@ -152,6 +159,8 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):
         return "followup"
+    if _FRAME_CAPTION.search(fold(caption)) and not _ONE_PROJECT.search(fold(caption)):
+        return "frame"
     # a project column among the headers over the label cells (not a money column's
     # "Kommunal insats"); not "Kostnadsberäkning, projekt 1" over a project's costs
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
@@ -167,6 +176,18 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     if len(header_cells) >= 2 and len(label_heads) == 1 and breakdown_heading(label_heads[0]):
         return "project_budget"  # "Budget 2023   Kronor" over cost items: one project's
     return "breakdown" if BREAKDOWN.search(caption) else ""
+
+
+#: a caption over a body's budget: "Budget 2019 per verksamhetsområde", "Fritidsgårdarnas
+#: budget 2007", "Nämndens budget"
+_FRAME_CAPTION = re.compile(
+    r"\bbudget\b(?:\s+\d{4})?\s+per\s+(?:verksamhet|avdelning|enhet|omrade|namnd|stadsdel|"
+    r"forvaltning|forskola|skola|fritidsgard)\w*|\b\w{3,}(?:s|ns)\s+budget\b"
+)
+#: … not one project's ("Projektets budget", "Partnerskapets budget per år")
+_ONE_PROJECT = re.compile(
+    r"projekt|studie|ansokan|resa|resan|utvardering|partnerskap|overenskommelse|avtal|insats"
+)
 
 
 #: a line of a project's costs: staff, supervision, material, travel …

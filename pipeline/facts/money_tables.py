@@ -106,6 +106,8 @@ class TableAmount:
     column: str = ""
     #: the line of the table's caption or header
     anchor: int = -1
+    #: a cell of a body's budget ("Budget 2019 per verksamhetsområde"): no one fund's money
+    frame: bool = False
 
 
 def _multiplier(unit: str) -> int:
@@ -431,6 +433,7 @@ def _read_money_table(
                     f"{caption} | {lines[j].strip()}",
                     column=col,
                     anchor=anchor,
+                    frame=table == "frame",
                 )
             )
     return out, last

@@ -47,7 +47,7 @@ _OPEN_ENDS = {
     "vid",
     "inom",
 }
-_QUOTED = re.compile(r"projekte[nt]\s+[\"”“»]([^\"”“»]{4,120})[\"”“«]", re.IGNORECASE)
+_QUOTED = re.compile(r"projekt(?:e[nt])?,?\s+[\"”“»]([^\"”“»]{4,120})[\"”“«]", re.IGNORECASE)
 
 
 @dataclass

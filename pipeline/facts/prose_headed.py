@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, sentence_year
-from pipeline.facts.describe import stated_amount
+from pipeline.facts.describe import earlier_money, stated_amount
 from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
@@ -133,7 +133,9 @@ def find_headed_projects(
             continue  # "Exempel på resultat" over "Projektet Trygg hemgång i Bromma …"
         f = fold(sent.text)
         amounts = [a for a in find_amounts(sent.text) if a.per is None]
-        if (bare or named_here or trip or ((labelled or titled) and not amounts)) and (
+        row: Sentence | None = None
+        history = labelled and bool(amounts) and earlier_money(sent.text)
+        if (bare or named_here or trip or history or ((labelled or titled) and not amounts)) and (
             "amount" not in fields
         ):
             # the sum its text states: "Kostnad: För 2004 söks 180 000 kronor och för 2005
@@ -144,7 +146,10 @@ def find_headed_projects(
                 # har ansökt om 18 000 kr för att …": the trip's sum is the one sought
                 stated = sought_sum(lines, k, end) or stated
             if stated is not None:
-                amounts, sent = [stated[0]], _sentence_of(lines, k, end, stated[1]) or sent
+                said = _sentence_of(lines, k, end, stated[1])
+                # (a labelled row's sum: the row is its evidence, the text still its owner's)
+                row = None if said is not None else _row_of(lines, k, end, stated[1])
+                amounts, sent = [stated[0]], said or sent
             elif named_here:
                 # "… per deltagare, sammanlagt 22 000 kronor": the last sum its text states
                 text = " ".join(lines[j].text.strip() for j in range(k, end))
@@ -168,7 +173,7 @@ def find_headed_projects(
                 ],
                 amount=amounts[0] if amounts else None,
                 status=status,
-                sentence=sent,
+                sentence=row or sent,
                 fund_text=sent.text,
                 description="\n".join(lines[j].text for j in range(k, end)),
                 year=sentence_year(fields["year"].text) if "year" in fields else None,
@@ -195,7 +200,11 @@ def _part_of_project(ln: BodyLine) -> bool:
     field = re.match(
         r"(medsokande|sokande|samverkanspart\w*|projektledare|kontaktperson)\s*:", name
     )
-    return ln.level != 1 and bool(_PROJECT_PART.match(name) or field)
+    # "Budget för år två", "Kostnader 2019": the project's money part, however worded
+    money = re.match(r"(?:budget|kostnad\w*|kostnadsberakning|finansiering)\b", name)
+    return ln.level != 1 and bool(
+        _PROJECT_PART.match(name) or field or (money and len(name.split()) <= 5)
+    )
 
 
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
@@ -284,8 +293,9 @@ def _label_paragraph(lines: Sequence[BodyLine], i: int) -> int | None:
         labelled = None  # ("Projektet Trygg hemma startade …" opens a paragraph: no label)
     if not (labelled or _SECTION_NUMBER.match(text) or _BARE_LABEL.match(text)):
         return None
-    if i > 0 and lines[i - 1].text.strip() and not _RULE.match(lines[i - 1].text.strip()):
-        return None  # (a label between blank lines, or between drawn rules)
+    above = lines[i - 1] if i > 0 else None
+    if above and above.text.strip() and not (_RULE.match(above.text.strip()) or above.heading):
+        return None  # (a label between blank lines, or drawn rules, or under a heading)
     if _BARE_LABEL.match(text):
         return i  # "PROJEKT 2" over its name: the name is read below the label
     if (
@@ -393,6 +403,15 @@ def _sentence_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sent
         if s.text == text:
             return Sentence(s.text, s.first + k, s.last + k, lines[s.first + k].page_no)
     return None
+
+
+def _row_of(lines: Sequence[BodyLine], k: int, end: int, text: str) -> Sentence | None:
+    """The labelled row of a cost table whose text is ``text`` ("Sökt belopp LUM
+    420 000"), as a sentence of its own, or None."""
+    if not text[:1].isalpha():
+        return None
+    j = next((j for j in range(k, end) if lines[j].text.strip() == text.strip()), None)
+    return None if j is None else Sentence(lines[j].text.strip(), j, j, lines[j].page_no)
 
 
 #: a heading that labels a project: "Projekt 1: Name", "Delprojekt B – Name", "Studie 2. Name"

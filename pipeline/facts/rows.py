@@ -186,6 +186,8 @@ def grid_rows(
                 amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
         elif amount is None and r.applied is not None:
             amount, raw, approx, kind = r.applied, r.applied_raw, False, "other"
+            if "cost" not in t.roles:
+                decided = "ansökt"  # "Projekt | Sökt belopp | Egen insats": applications
         if (
             decided is None
             and granted_column

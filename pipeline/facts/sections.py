@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, find_years
 from pipeline.facts.describe import stated_amount
-from pipeline.facts.lists import Place, owners_in
+from pipeline.facts.lists import Place, covered_by_places, owners_in
 from pipeline.facts.prose import PlaceFinder, ProseProject
 from pipeline.facts.prose_headed import TRIP_TO, is_bare_label, title_below
 from pipeline.facts.text_units import Sentence, generic_heading, section_heading
@@ -137,6 +137,22 @@ _KIND_LABEL = re.compile(
 )
 
 
+#: "Bromma – ”Läxstöd i biblioteken”": the owner, a spaced dash, the project's name
+_OWNER_DASH = re.compile(r"^(?P<owner>[^–—:]{3,40}?)\s+[–—-]\s+(?P<rest>\S.{2,})$")
+
+
+def _owner_first(name: str, find: PlaceFinder) -> tuple[str, list[Place]]:
+    """A section heading that names its district before the project ("Bromma – ”Läxstöd i
+    biblioteken”"): the name (unquoted) and the district; else (name, [])."""
+    m = _OWNER_DASH.match(name)
+    if m is None:
+        return name, []
+    owners = find(m.group("owner"))
+    if not owners or not covered_by_places(m.group("owner"), owners):
+        return name, []
+    return m.group("rest").strip().strip("”“\"'"), owners
+
+
 def _introduced(lines: Sequence[BodyLine], i: int) -> bool:
     """Is the first section of a run introduced by a line that names projects in general
     ("Projekten", "Pågående studie", "Nya projekt")? Then one section is a list too."""
@@ -227,6 +243,7 @@ def find_section_projects(
                 if below is None or below[1] >= end:
                     continue
                 name, head_end = below
+            name, owners = _owner_first(name, find)
             if not _is_name(name) or any(k in taken for k in range(i, end + 1)):
                 continue
             k = next((j for j in range(head_end + 1, end + 1) if lines[j].text.strip()), None)
@@ -237,7 +254,7 @@ def find_section_projects(
             money = stated_amount(body)
             if money is None:
                 continue  # a report's section about a theme, a method or a survey
-            places: list[Place] = owners_in(sent.text, find)
+            places: list[Place] = owners or owners_in(sent.text, find)
             first_head = i if first_head is None else first_head
             found.append(
                 ProseProject(

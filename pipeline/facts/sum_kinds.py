@@ -127,6 +127,8 @@ def running_activity(d: Draft, lines: Sequence[BodyLine]) -> bool:
         return True
     for j in range(d.first_line - 1, max(-1, d.first_line - 1 - _CAPTION_REACH), -1):
         said = fold(lines[j].text)
+        if re.search(r"\S\s{3,}\S", lines[j].text):
+            continue  # another row of the table ("PRO Åkeshov  Verksamhetsbidrag  15 000")
         if _OPERATING.search(said):
             return True
         if find_funds(lines[j].text) or _GRANT.search(said):

@@ -14,6 +14,7 @@ from pipeline.records import CleanPage, Section
 from pipeline.understand.committees import _committee, find_committees
 from pipeline.understand.dates import find_dates, parse_date
 from pipeline.understand.letterhead import _Field, _top
+from pipeline.understand.page_titles import ONE_ITEM
 from pipeline.understand.sections import HeadingLine
 
 __all__ = ["agenda", "meeting_page", "meeting_page_fields"]
@@ -50,6 +51,8 @@ def meeting_page(p1: CleanPage) -> _MeetingPage | None:
             break
     if not crumbs and any(re.search(r"protokoll", t, re.IGNORECASE) for t in top):
         return None  # a protokoll's head names its meeting too; its § is the subject
+    if any(ONE_ITEM.match(t) for t in _top(p1, 10)):
+        return None  # a portal's cover of one item's papers ("Ärende 9" over its subject)
     for cand in [*crumbs[-1:], *top]:
         m = _MEETING_HEADING.match(cand)
         date = parse_date(m.group("date")) if m is not None else None

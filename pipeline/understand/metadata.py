@@ -40,6 +40,7 @@ from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
+from pipeline.understand.page_titles import item_cover_title, print_header_title
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
 from pipeline.understand.titles import (
@@ -123,7 +124,12 @@ def _document_fields(
         doc_date = _Field(meeting.value, meeting.evidence, meeting.confidence)
     if doc_date is not None:
         fields["doc_date"] = doc_date
-    title = labelled_subject(p1) or _title(p1, title_lines, sections)
+    title = (
+        print_header_title(p1)
+        or item_cover_title(p1)
+        or labelled_subject(p1)
+        or _title(p1, title_lines, sections)
+    )
     if title is not None and _below_paragraph_mark(p1, title_lines):
         # a protokollsutdrag's subject is its §'s heading; the lines the layout took for the
         # subject stand under it ("Kulturförvaltningen har i tjänsteutlåtande …")
@@ -298,12 +304,26 @@ def _doc_type(pages: tuple[CleanPage, ...], headings: list[HeadingLine]) -> _Fie
     if any(h.kind == "forslag_till_beslut" for h in page1):
         scores["tjänsteutlåtande"] += 2
         evidence.setdefault("tjänsteutlåtande", "förslag till beslut on page 1")
+    paragraphs = {
+        m.group(1) for p in pages for ln in p.lines if (m := _PARAGRAPH_HEAD.match(ln.text))
+    }
+    if len(paragraphs) >= _WHOLE_MEETING:
+        # "§ 98" … "§ 102", each ärende under its own §: the meeting's whole protocol (an
+        # utdrag carries one §, its letterhead's "Utdragsbestyrkande" notwithstanding)
+        scores["protokoll"] += 6
+        evidence.setdefault("protokoll", f"{len(paragraphs)} §§")
     if not scores:
         return _Field("other", "", 0.3)
     order = ["tjänsteutlåtande", "protokollsutdrag", "protokoll", "bilaga"]
     best = max(scores, key=lambda t: (scores[t], -order.index(t)))
     conf = min(0.95, 0.4 + 0.1 * scores[best])
     return _Field(best, evidence.get(best, ""), conf)
+
+
+#: a § opening a line: the head of one ärende of a meeting
+_PARAGRAPH_HEAD = re.compile(r"^\s*§\s*(\d{1,3})\b")
+#: distinct §§ that make a document the meeting's whole protocol
+_WHOLE_MEETING = 3
 
 
 def _norm_eq(a: str, b: str) -> bool:

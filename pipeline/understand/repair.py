@@ -90,6 +90,33 @@ def normalise_chars(line: str) -> str:
     return line.replace("\u00ad", "")
 
 
+#: Swedish 7-bit ASCII (ISO 646-SE) of a mainframe printout: "[", "\\", "]" for Ä, Ö, Å
+_SEVEN_BIT = re.compile(r"(?<=[A-Z])[][\\]|[][\\](?=[A-Z])")
+_SEVEN_BIT_LETTERS = {"[": "Ä", "\\": "Ö", "]": "Å"}
+
+
+def seven_bit(line: str) -> str:
+    """A line in capitals from a mainframe that printed Swedish in 7-bit ASCII
+    ("SOCIALTJ[NSTF\\RVALTNINGEN", "P] LISTAN"): its Ä, Ö and Å."""
+    if not _SEVEN_BIT.search(line) or any(c.islower() for c in line):
+        return line
+    return _SEVEN_BIT.sub(lambda m: _SEVEN_BIT_LETTERS[m.group()], line)
+
+
+def undoubled(line: str) -> str:
+    """Bold type printed twice, as text extraction gives it ("SSoocciiaallttjjäännsstt",
+    "§§  1111"): each cell whose every character stands twice, read once — on a line where
+    at least one such cell has words (a number alone may well be "1100")."""
+    parts = re.split(r"(\s{3,})", line)
+    twice = [
+        len(p) >= 4 and len(p) % 2 == 0 and p[0::2] == p[1::2] and p.strip() != "" for p in parts
+    ]
+    worded = any(t and sum(c.isalpha() for c in p) >= 6 for p, t in zip(parts, twice, strict=True))
+    if not worded and not (twice == [True] and line.startswith("§§  ")):  # "§§  1111"
+        return line
+    return "".join(p[0::2] if t else p for p, t in zip(parts, twice, strict=True))
+
+
 _LINE_END_HYPHEN = re.compile(r"(?P<word>[^\W\d_][\w]*)-$")
 _LINE_START_WORD = re.compile(r"^(?P<indent>\s*)(?P<frag>[^\W\d_][\w]*)(?P<punct>[.,;:!?)]*)")
 
@@ -151,7 +178,8 @@ def repair_line(
 def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> str:
     """`repair_line`, computed: all it depends on is the line, the last character of the
     line before ("" after a blank line) and `intact`."""
-    line = fix_paragraph_sign(fix_number_letters(normalise_bullet(normalise_chars(line))))
+    line = normalise_chars(seven_bit(undoubled(line)))
+    line = fix_paragraph_sign(fix_number_letters(normalise_bullet(line)))
     line = drop_table_specks(drop_number_specks(line))
     line = split_glued_cells(line, rep.lex, rep)
     line = fix_digit_letters(line, prev_end)

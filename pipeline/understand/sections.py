@@ -226,6 +226,10 @@ _FIELD_LINE = re.compile(
 _CAPITALS = re.compile(r"^(?=.*[A-ZÅÄÖ]{4})[A-ZÅÄÖÉ][A-ZÅÄÖÉ0-9 ,&/–-]{3,70}$")
 
 
+#: the money column's head at the end of a row of wide gaps
+_MONEY_COLUMN = re.compile(r"\S\s{3,}(?:kronor|kr|tkr|sek|belopp|kostnad|summa)\.?\s*$", re.I)
+
+
 def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
     text = text.strip().rstrip("\"”' ")
     words = text.split()
@@ -241,6 +245,8 @@ def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> 
         return False  # "Medsökande: Spånga-Tensta stadsdelsförvaltning": a field, no heading
     if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\b(?:kr|tkr|mkr|mnkr|kronor)\b", text):
         return False  # a table row, not a heading
+    if _MONEY_COLUMN.search(text) and not re.search(r"\d", text):
+        return False  # "Kostnadspost          Kronor": a table's header row
     if re.match(r"^Bilaga\s*\d", text):
         return False  # an item of the list of bilagor
     return any(sum(c.isalpha() for c in w) >= 3 for w in words)
