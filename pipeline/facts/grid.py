@@ -163,14 +163,12 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             head_end = j  # the header's wrapped second (and third) line
             j += 1
             continue
-        if not ln.heading and CONTINUED.match(fold(stripped)):
-            # "Tabell 1 (forts.)" over the header repeated on the next page: no row's words
+        if not ln.heading and CONTINUED.match(fold(stripped)):  # "Tabell 1 (forts.)"
             continued = True
             j += 1
             continue
         if _is_repeat_header(lines, j, columns) or (continued and read_header(lines, j)):
-            continued = False
-            # the header repeated on a new page: its columns may sit a little differently
+            continued = False  # the header again on a new page, its columns a little moved
             again = read_header(lines, j) or columns
             if len(again) == len(columns):
                 for col, new_col in zip(columns, again, strict=True):

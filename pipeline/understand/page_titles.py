@@ -18,8 +18,9 @@ _PRINT_HEADER = re.compile(
     rf"^\s*(?:{ISO_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}),?\s+\d{{1,2}}[:.]\d\d\s{{2,}}"
     r"(?P<title>\S.*?)\s+[-–|]\s+[^-–|]{2,40}$"
 )
-#: one item of a meeting, its number alone on a line: "Ärende 9", "Ärende nr 12"
-ONE_ITEM = re.compile(r"^\s*Ärende\s+(?:nr\.?\s*)?\d{1,3}\s*$")
+#: one item of a meeting, its number alone on a line at the left margin: "Ärende 9" (not a
+#: letterhead's reference to the agenda set in its right-hand column)
+ONE_ITEM = re.compile(r"^\s{0,4}Ärende\s+(?:nr\.?\s*)?\d{1,3}\s*$")
 _HEAD_LINES = 12
 _MAX_SUBJECT_LINES = 3
 
