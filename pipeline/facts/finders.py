@@ -128,3 +128,19 @@ def with_legend(find: Callable[[str], list[Place]], text: str) -> Callable[[str]
         return sorted(base + extra, key=lambda p: p.start) if extra else base
 
     return found
+
+
+def document_places(
+    year: int | None, written: int | None, text: str, head: str
+) -> Callable[[str], list[Place]]:
+    """The place finder of one document: its era's names, the abbreviations its legend
+    defines, and — in another municipality's paper ("GÄVLE KOMMUN" in its `head`, the first
+    page's first lines) — no Stockholm office: its "Socialförvaltningen" is its own."""
+    find = with_legend(place_finder(year, written), text)
+    if not _OTHER_MUNICIPALITY.search(head) or re.search(r"stockholm", head, re.IGNORECASE):
+        return find
+    return lambda line: [p for p in find(line) if p.kind == "stadsdelsförvaltning"]
+
+
+#: another municipality named in a paper's head: "GÄVLE KOMMUN", "Tyresö kommun"
+_OTHER_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:KOMMUN|kommun)\b")

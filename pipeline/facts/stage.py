@@ -83,7 +83,7 @@ from pipeline.facts.drafts import (
     tidy_names,
 )
 from pipeline.facts.field_blocks import find_field_blocks
-from pipeline.facts.finders import org_finder, place_finder, with_legend
+from pipeline.facts.finders import document_places, org_finder
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
@@ -165,10 +165,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         paired=paired_funds(subject, study),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
-    # a district is named as it was when the document was written ("Älvsjö" in a 2019
-    # proposal of 2020's money is Älvsjö, not the Hägersten-Älvsjö of 2020)
+    # a district named as when written ("Älvsjö" in 2019, not 2020's Hägersten-Älvsjö)
     written = doc.meta.doc_date or doc.meta.meeting_date
-    places = with_legend(place_finder(year, written.year if written else None), all_text)
+    head = "\n".join(ln.text for ln in doc.pages[0].lines[:12]) if doc.pages else ""
+    places = document_places(year, written.year if written else None, all_text, head)
     orgs = org_finder()
 
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]

@@ -20,6 +20,7 @@ from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.handouts import fax_cover
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
+from pipeline.understand.rotated import blank_rotated_labels
 from pipeline.understand.sections import find_headings, split_sections
 from pipeline.understand.signatories import find_signatories
 from pipeline.understand.tabs import (
@@ -76,7 +77,11 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
         repair_text(
             unfold_columns(
                 align_tab_columns(
-                    read_rules(close_letter_spacing(plain_box_drawing(drop_markup_balloons(t))))
+                    read_rules(
+                        close_letter_spacing(
+                            plain_box_drawing(drop_markup_balloons(blank_rotated_labels(t)))
+                        )
+                    )
                 )
             )
         ).split("\n")

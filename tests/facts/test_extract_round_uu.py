@@ -15,7 +15,10 @@ for the test (none of the rounds' names or sums):
   no project, its "<Förening>, projektet <Name>" is the project <Name>;
 * an association table whose "Verksamhetsbidrag" rows stand among rows of named activities:
   the activities stay projects;
-* "prioriteras föreningar vars verksamhet" over a bullet list: criteria;
+* "prioriteras föreningar vars verksamhet" over a bullet list, and "prioriterar
+  socialtjänstnämnden projekt som" over a dash list: criteria;
+* another municipality's paper ("HAGBY KOMMUN" at its head): its "socialförvaltningen" is no
+  Stockholm office;
 * a net budget ("mot nämndens nettobudget om …"), money moved to the next year ("få föra
   över N av årets överskott") and costs that rise ("kostnaderna ökar med sammanlagt …").
 """
@@ -418,3 +421,45 @@ B   Barn som placeras nära hemmet
         "Unga vuxna utan sysselsättning – en uppföljning": ((), 280_000),
         "Barn som placeras nära hemmet": ((), 240_000),
     }
+
+
+def test_priorities_the_nämnd_states_over_a_dash_list(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2006, title="Ansökan om lokala utvecklingsmedel 2007")
+        + """
+Enligt utlysningen prioriterar socialtjänstnämnden projekt
+som
+
+-   bygger på samverkan mellan flera stadsdelsnämnder,
+-   har en tydlig koppling till forskning,
+-   kan ge kunskap som är användbar i hela staden.
+"""
+    )
+    assert [c.text for c in facts_of(tmp_path, text).criteria] == [
+        "bygger på samverkan mellan flera stadsdelsnämnder",
+        "har en tydlig koppling till forskning",
+        "kan ge kunskap som är användbar i hela staden",
+    ]
+
+
+def test_another_municipalitys_socialforvaltning_is_no_stockholm_office(tmp_path: Path) -> None:
+    text = """                                                  SAMMANTRÄDESPROTOKOLL
+HAGBY KOMMUN                                      Sammanträdesdatum       Sida
+Socialnämnden                                     2019-03-21              1 (2)
+
+§ 38                   Dnr SN 2019/41
+
+Ansökan om statsbidrag för projektet Tidigt stöd i skolan
+
+Socialnämndens beslut
+1. Socialnämnden godkänner att socialförvaltningen ansöker hos
+   Socialstyrelsen om 900 000 kronor i statsbidrag för projektet
+   ”Tidigt stöd i skolan”.
+
+Ärendet
+Socialförvaltningen har tagit fram projektet ”Tidigt stöd i skolan”
+tillsammans med skolorna. Projektet ska pågå i två år.
+"""
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["Tidigt stöd i skolan"]
+    assert [d.district_id for p in f.projects for d in p.districts] == []

@@ -5,6 +5,7 @@ title and its characters, each on a text written for the test:
   its letterhead's "Utdragsbestyrkande" says;
 * bold type that text extraction printed twice ("SSoocciiaallnnäämmnnddeenn", "§§  1122") is
   read once; a number alone that only looks doubled ("1100") is left as printed;
+* a label printed sideways in the margin, one character per line, is no text;
 * a mainframe printout in 7-bit Swedish ("SOCIALTJ[NSTF\\RVALTNINGEN") gets its Ä, Ö, Å;
 * a web page printed from a browser is titled by the page title of its print header, when
   the page prints it again as its heading; a meeting portal's cover over one item's papers
@@ -16,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.understand.repair import seven_bit, undoubled
+from pipeline.understand.rotated import blank_rotated_labels
 from tests.extract_helpers import understood
 
 
@@ -116,3 +118,14 @@ Bilaga 1. Redovisade projekt                                   5
         "Redovisning av lokala utvecklingsmedel (LUM) och medel för utveckling och lärande "
         "(MUL) 2018"
     )
+
+
+def test_a_label_printed_sideways_in_the_margin_is_no_text() -> None:
+    text = "Vid urvalet har kontoret prioriterat studier som\n4\n1\n0\n2\n\nr\nn\nD\n\n- är billiga"
+    assert blank_rotated_labels(text).split("\n") == [
+        "Vid urvalet har kontoret prioriterat studier som",
+        *[""] * 9,
+        "- är billiga",
+    ]
+    table = "Delt.\n5\n3\n\nSumma 8"
+    assert blank_rotated_labels(table) == table
