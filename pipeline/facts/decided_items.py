@@ -192,6 +192,17 @@ def _paragraph(lines: Sequence[BodyLine], at: int, name: str) -> str:
     return found
 
 
+def _sum_with(lines: Sequence[BodyLine], m: re.Match[str]) -> str | None:
+    """The first sentence of the body that names the applicant and the purpose with a sum
+    ("Ansökan från Ungdomsforum om 75 000 kronor till ett sommarkollo …"): that sum."""
+    org, purpose = fold(m.group("org").split()[0]), fold(m.group("purpose").split()[0])
+    text = dehyphen_join([ln.text for ln in lines])
+    for s in re.split(r"(?<=[.!?])\s+", text):
+        if org in fold(s) and purpose[:5] in fold(s) and find_amounts(s):
+            return find_amounts(s)[0].raw
+    return None
+
+
 def _unique(places: Sequence[Place]) -> list[Place]:
     seen: set[str] = set()
     out: list[Place] = []
@@ -215,6 +226,14 @@ _REJECT_ITEM = re.compile(
     r"^(?:att\s+)?avslå\s+(?:\w+\s+)?ansökan\s+(?:från|av)\s+(?P<org>[A-ZÅÄÖ][^,]{2,80}?)"
     rf"\s+om\s+{_SUM}{_PURPOSE}"
 )
+#: "Ansökan från föreningen X om bidrag till sommarkollo för ungdomar avslås.": turned down,
+#: its sum stated where the text gives the application's
+_PASSIVE_REJECT = re.compile(
+    r"^ansökan\s+(?:från|av)\s+(?:föreningen\s+)?(?P<org>[A-ZÅÄÖ][^,]{2,80}?)\s+om\s+"
+    r"(?:bidrag|medel)\s+(?:till|för)\s+(?:en\s+|ett\s+)?(?P<purpose>[a-zåäö][^,;]{3,120}?)"
+    r"\s+avslås\.?$",
+    re.IGNORECASE,
+)
 #: what keeps an association running, no project: "verksamhetsbidrag", "för 1998"
 _RUNNING = re.compile(r"^(?:verksamhets|drift|organisations|grund|lokal|hyres)bidrag$")
 _NO_PURPOSE = re.compile(
@@ -232,7 +251,7 @@ def granted_in_decisions(
     for dec in decisions:
         text = " ".join(dec.text.split()).rstrip(" ,;")
         text = re.sub(r",?\s+(?:samt|och)$", "", text)
-        m = _GRANT_ITEM.match(text) or _REJECT_ITEM.match(text)
+        m = _GRANT_ITEM.match(text) or _REJECT_ITEM.match(text) or _PASSIVE_REJECT.match(text)
         if m is None or _NO_PURPOSE.match(m.group("purpose")):
             continue
         if "kind" in m.groupdict() and _RUNNING.match(fold(m.group("kind"))):
@@ -240,10 +259,16 @@ def granted_in_decisions(
         name = m.group("purpose").strip()
         if any(_same(name, d.name) for d in [*drafts, *out]):
             continue
-        amounts = find_amounts(m.group("sum"))
         at = _line_naming(lines, name)
         at = at if at is not None else _line_naming(lines, m.group("org"))
-        if at is None or not amounts:
+        if at is None:
+            continue
+        said = m.groupdict().get("sum") or _sum_with(lines, m)
+        amounts = find_amounts(said or "")
+        if not amounts or (
+            # (the application a table lists already, by another name: "Barcelona – …")
+            m.re is _PASSIVE_REJECT and any(d.amount_sek == amounts[0].sek for d in drafts)
+        ):
             continue
         out.append(
             Draft(

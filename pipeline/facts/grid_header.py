@@ -26,7 +26,7 @@ from pipeline.facts.grid_columns import (
     units_above,
     unnamed_column,
 )
-from pipeline.facts.grid_stack import set_over, stacked_below, units_over_projects
+from pipeline.facts.grid_stack import rotated_above, set_over, stacked_below, units_over_projects
 from pipeline.facts.header_roles import (
     FOLLOWUP,
     REVISED,
@@ -160,12 +160,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     # each cell's words on the header's own line ("till 2017" under "Ombudgeteras")
     own_line = {c.start: c.text for c in split_header_cells(text)}
     head_cells = _stacked_above(lines, i, split_header_cells(text))
-    head_cells, stacked = stacked_below(lines, i, head_cells, split_cells)  # rotated labels
+    rotated = rotated_above(lines, i, head_cells)  # labels set on end over it
+    head_cells, stacked = stacked_below(lines, i, [*head_cells, *rotated], split_cells)
     first = {c.start: c.text for c in head_cells} | own_line
     cells = head_cells if stacked else _with_continuation(head_cells, lines, i)
-    if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells):
-        # a row of a table ("Utvärdering   150 000 kr"), not its header; the lines under a
-        # header were read as words, years and units only ("Beviljat" over "1999" over "Kronor")
+    if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells if c not in rotated):
+        # a row ("Utvärdering   150 000 kr"), no header (its lines below: words, years, units)
         return None
     if any(_REVIEW_HEADER.match(fold(c.text).strip()) for c in cells):
         return None  # "Rekommendation | Åtgärd | Klart": an audit's points and the measures

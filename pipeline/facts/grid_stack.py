@@ -18,7 +18,8 @@ one line and the rotated labels under it, each on a line of its own at one colum
 The stacked labels name, in order, the cells the rows print right of the header's own
 columns: the first row's last cells give each label its column. Also the lines set over a
 header (`set_over`), and "Enhet/projekt" over units' labels whose projects' rows stand flush
-under them: a column of projects (`units_over_projects`). Pure.
+under them: a column of projects (`units_over_projects`). And labels turned on end over the
+header, one letter to a line (`rotated_above`): "2006 tkr" read down its column. Pure.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_columns import MONEY_IN_CELL, GridCell, GridColumn
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["set_over", "stacked_below", "units_over_projects"]
+__all__ = ["rotated_above", "set_over", "stacked_below", "units_over_projects"]
 
 _GAP = re.compile(r"\s{2,}")
 _MIN_LABELS = 2
@@ -101,3 +102,38 @@ def set_over(lines: Sequence[BodyLine], i: int) -> list[str]:
             break
         out.insert(0, " " * lines[k].indent + lines[k].text)
     return out
+
+
+_LETTERS = re.compile(r"(?:\s*\S(?=\s|$))+\s*")
+_MIN_ROTATED = 3
+
+
+def rotated_above(lines: Sequence[BodyLine], i: int, head: list[GridCell]) -> list[GridCell]:
+    """The labels set on end over header line `i`, right of its cells: lines above it that
+    hold single characters at fixed columns (a blank line is a space between words), each
+    column read top-down ("2" "0" "0" "6" "" "t" "k" "r" is "2006 tkr")."""
+    block: list[str] = []
+    k = i - 1
+    while k >= 0:
+        text = " " * lines[k].indent + lines[k].text
+        if text.strip() and not (_LETTERS.fullmatch(text) and max(map(len, text.split())) == 1):
+            break
+        if not text.strip() and (not block or not block[0].strip()):
+            break  # (two blank lines: the stack has ended)
+        block.insert(0, text)
+        k -= 1
+    if sum(1 for t in block if t.strip()) < _MIN_ROTATED:
+        return []
+    right = max((c.end for c in head), default=0)
+    starts = sorted({j for t in block for j, ch in enumerate(t) if ch.strip() and j > right})
+    out: list[GridCell] = []
+    for j in starts:
+        word = "".join(t[j] if j < len(t) and t[j].strip() else " " for t in block)
+        label = " ".join(word.split())
+        # a column reaches back to the one before it (its numbers are set flush right)
+        start = out[-1].end + 1 if out else max(right + 1, j - _FIRST_REACH)
+        out.append(GridCell(start, j + 1, label))
+    return out
+
+
+_FIRST_REACH = 4

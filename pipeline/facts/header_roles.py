@@ -38,7 +38,7 @@ UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusentals? kronor)
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
 _SPENT_HEADER = re.compile(
-    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterford\w*|utfall|"
+    r"(?:forbruka\w*|ej forbruka\w*|aterbetala\w*|aterbetalt|aterbet\.?|aterford\w*|utfall|"
     r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar|intakt\w*|"
     # a running total beside each row's grant: "Ackumulerat", "Kumulativt"
     r"ackumulera\w*|kumulativ\w*|"

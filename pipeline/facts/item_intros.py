@@ -15,7 +15,11 @@ PROJECT_WORD = re.compile(
     r"projekt|ansokning|ansokan|insats|studiebesok|studieresor|resor|satsning|utvecklingsarbete|"
     r"studie|utvardering|bidrag|utredningar|kartlaggning|forsok\b|forsoken\b|forsoksverksamhet"
 )
-POINTER = re.compile(r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt")
+POINTER = re.compile(
+    r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt"
+    # "Av medlen föreslås 3,2 mkr användas till insatser som …:": the money's uses listed
+    r"|\banvandas\s+till\b"
+)
 GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")
 
 #: a label that gives the verdict on the items under it: "Förslag: beviljas", "Avslås:"

@@ -106,8 +106,7 @@ _HS = r"[ \t\u00a0\u202f\u2009]"  # horizontal white space
 _GAP = rf"{_HS}*(?:\r?\n{_HS}*)?"  # white space with at most one line break
 _END = rf"(?![a-z{_V}\d])"  # the word ends here (text is folded: lower-case)
 
-# A number written with digits.  Linear: every quantifier is bounded or followed by a
-# character class that cannot overlap with it.
+# A number written with digits (linear: each quantifier bounded or before a disjoint class).
 _DIGITS = re.compile(
     # (never from a date's day: "2024-12-31 675 000 kr" is a date, then a sum)
     r"(?<![\w.,])(?<!\d{4}-\d\d-)"
@@ -130,9 +129,8 @@ _SCALE_WORD = (
     rf"|(?P<sm>milj{_V}n(?:e[rt])?{_END}|milj\.|milj{_END})"
     rf"|(?P<sk>tusen{_END})"
 )
-# Between a number and its unit: at most a few spaces (a unit further off in the line is a
-# column header: "Finansiering 2010            Kronor"), or one line break; or a speck OCR
-# read between spaces ("38 000 . kr").
+# Between a number and its unit: a few spaces (further off is a column header: "Finansiering
+# 2010       Kronor"), one line break, or a speck OCR read between spaces ("38 000 . kr").
 _UGAP = rf"(?:{_HS}{{0,3}}(?:(?<=\s)[.,'`]{_HS}{{1,2}})?(?:\r?\n{_HS}*)?)"
 _UNIT = re.compile(
     rf"{_UGAP}(?:{_SCALED}|(?:{_SCALE_WORD})(?P<scur>{_GAP}{_CUR})?|(?P<cur>{_CUR}))"
@@ -170,8 +168,7 @@ _COST_CONTEXT = re.compile(
 )
 _NEXT_WORD = re.compile(rf"{_GAP}([a-z{_V}]+)")
 
-# Candidate number-word tokens.  The possessive `++` never backtracks into the run of
-# morphemes, so "femtiofemtio…x" costs linear time; `decompose` does the exact split.
+# Candidate number-word tokens (possessive `++`: linear time; `decompose` splits exactly).
 _WORD_TOKEN = re.compile(
     rf"(?<![a-z{_V}])(?:(?:{'|'.join(map(re.escape, sorted(MORPHEMES, key=len, reverse=True)))})++"
     rf"|{re.escape(OCH_WORD)})(?![a-z{_V}])"
@@ -294,8 +291,7 @@ def _unit(sk: str, pos: int) -> tuple[int, int, bool, bool] | None:
     return u.end(), 1, True, False
 
 
-#: a currency word right before a grouped number ("andel till kr 90.000"), not the unit of a
-#: number before it ("250 000 kr 2019")
+#: a currency word right before a grouped number ("kr 90.000"), not one after ("… kr 2019")
 _CUR_BEFORE = re.compile(
     rf"(?<![\d{_HS}]){_HS}*(?<![\d.,]{_HS})(?P<cur>\bkr\.?|\bsek){_HS}{{1,2}}$"
 )
@@ -402,6 +398,10 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
             # "220 000 kronor (sökt 250 000)": the sum applied for, in the unit before it
             emit(m.start(), m.end(), m.end(), _to_int(value), False)
             continue
+        if _ORE_CELL.fullmatch(m.group()) and not _SHARE_AFTER.match(text, m.end()):
+            # "210000,00": kronor and öre, as an accounts printout prints money
+            emit(m.start(), m.end(), m.end(), _to_int(value), False)
+            continue
         per = _PER.match(sk, m.end()) if value >= 100 else None
         if (
             per is not None
@@ -423,6 +423,11 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
 
     out.sort(key=lambda a: (a.start, a.end))
     return tuple(out)
+
+
+#: a sum in kronor and öre: a thousand or more, two decimals (no count or share)
+_ORE_CELL = re.compile(r"(?:\d{4,}|\d{1,3}(?:[ .]\d{3})+),\d\d")
+_SHARE_AFTER = re.compile(r"\s*(?:%|procent|promille)", re.IGNORECASE)
 
 
 def parse_amount(s: str) -> int | None:

@@ -226,8 +226,11 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
                 break
             continue
         if blank_seen and not text[0].islower():
-            if items[-1][2][-1].rstrip().endswith(":") and _LIST_MARK.match(text):
-                # "1. att bevilja … enligt följande:" over a dash list: the item's list
+            if items[-1][2][-1].rstrip().endswith(":") and (
+                _LIST_MARK.match(text) or ln.text.startswith("   ")
+            ):
+                # "1. att bevilja … enligt följande:" over a dash list (or rows set in under
+                # it, "Tyresö Kvinnojour, verksamhetsbidrag    380 000 kr"): the item's list
                 items[-1][2].append(text)
                 blank_seen = False
                 continue

@@ -240,6 +240,12 @@ def _split_lost(item: tuple[int, str]) -> list[tuple[int, str]]:
     införs …"): split before the last capitalised word that follows a lower-case word
     without punctuation and starts a clause (a lower-case word after it)."""
     no, text = item
+    # the lost item opens a sentence of its own ("… enligt bilaga 1. Enskede-Årsta-Vantörs
+    # stadsdelsnämnd tilldelas …"), else a clause
+    ends = [m.start("w") for m in re.finditer(r"[a-zåäö\d)]\.\s+(?P<w>[A-ZÅÄÖ][\wåäö-]{2,})", text)]
+    ends = [c for c in ends if len(text) - c >= 40 and c >= 20]
+    if ends:
+        return [(no, text[: ends[-1]].strip()), (no + 1, text[ends[-1] :].strip())]
     cands = [
         m.start("w")
         for m in re.finditer(r"[a-zåäö\d]\s+(?P<w>[A-ZÅÄÖ][a-zåäö]{3,})\s+[a-zåäö]", text)

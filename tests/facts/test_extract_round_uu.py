@@ -13,14 +13,27 @@ for the test (none of the rounds' names or sums):
   ("Medel för utveckling och" ⏎ "lärande (MUL)");
 * an association's running grant in a decision's list ("<Förening>, verksamhetsbidrag") is
   no project, its "<Förening>, projektet <Name>" is the project <Name>;
+* a decision item's grant list set in under "enligt följande:" belongs to it, and the next
+  item "Ansökan från föreningen X om bidrag till <purpose> avslås." is an application turned
+  down, its sum where the text states it;
 * an association table whose "Verksamhetsbidrag" rows stand among rows of named activities:
   the activities stay projects;
 * "prioriteras föreningar vars verksamhet" over a bullet list, and "prioriterar
   socialtjänstnämnden projekt som" over a dash list: criteria;
 * another municipality's paper ("HAGBY KOMMUN" at its head): its "socialförvaltningen" is no
   Stockholm office;
+* "Av medlen föreslås N användas till insatser som …:" over a dash list with sums: projects;
 * a net budget ("mot nämndens nettobudget om …"), money moved to the next year ("få föra
-  över N av årets överskott") and costs that rise ("kostnaderna ökar med sammanlagt …").
+  över N av årets överskott") and costs that rise ("kostnaderna ökar med sammanlagt …");
+* a body's budget per area ("Budget 2021 per verksamhetsområde, tkr"): frames, no fund from
+  the text before;
+* a word set in over the last column ("Beräknad" over "besparing"); "Följande försök
+  föreslås." over numbered pilots; a project label right under a heading;
+* criteria-mark columns ("K1  K2  K3") and their points' "Summa" beside a project table; a
+  "Summa studier" row closes the studies (the rows after it are no studies); a table of sums
+  applied for only lists applications; rows named by a letter take the name the appendix
+  sets out for it;
+* column labels set on end over the header, one letter to a line ("2008 tkr" read down).
 """
 
 from __future__ import annotations
@@ -463,3 +476,85 @@ tillsammans med skolorna. Projektet ska pågå i två år.
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["Tidigt stöd i skolan"]
     assert [d.district_id for p in f.projects for d in p.districts] == []
+
+
+def test_a_grant_list_set_in_under_an_item_and_an_application_turned_down(
+    tmp_path: Path,
+) -> None:
+    text = """HAGBY KOMMUN                           SAMMANTRÄDESPROTOKOLL
+Socialnämnden                          2016-11-15                 1 (2)
+
+§ 72                   Dnr SOC 2016/91
+
+Bidrag till ideella föreningar 2017
+
+Socialnämndens beslut
+1. Socialnämnden beviljar bidrag för 2017 enligt följande:
+
+   Hagby Brottsofferjour, verksamhetsbidrag              50 000 kr
+   Föreningen Unga Hagby, läxhjälp på biblioteket         24 000 kr
+
+2. Ansökan från föreningen Hagby Ungdomsråd om bidrag till
+   lägerveckor för unga avslås.
+
+Sammanfattning av ärendet
+Sex föreningar har ansökt om bidrag. Ansökan från Hagby Ungdomsråd om
+42 000 kronor till lägerveckor föreslås avslås, eftersom verksamheten
+ryms inom fritidsnämndens bidrag.
+"""
+    f = facts_of(tmp_path, text)
+    got = {p.name: (p.status, p.amount_sek, p.performer) for p in f.projects}
+    assert got == {
+        "läxhjälp på biblioteket": ("beviljad", 24_000, "Föreningen Unga Hagby"),
+        "lägerveckor för unga": ("ansökt", 42_000, "Hagby Ungdomsråd"),
+    }
+
+
+def test_a_dash_list_of_what_the_money_is_used_for(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2004, title="Fördelning av stimulansmedel 2004")
+        + """
+Förvaltningens egna utvecklingsinsatser
+
+Av stimulansmedlen föreslås 2,4 mkr användas till insatser som
+kommer samtliga stadsdelsförvaltningar till del:
+
+-  Utbildning i återfallsprevention för
+   stadsdelsförvaltningarnas personal                  1 300 000 kr
+-  Kartläggning av unga med missbruk                   1 100 000 kr
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got["Utbildning i återfallsprevention för stadsdelsförvaltningarnas personal"][1] == (
+        1_300_000
+    )
+    assert got["Kartläggning av unga med missbruk"][1] == 1_100_000
+
+
+def test_column_labels_set_on_end_over_the_header(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2008, title="Förslag till studier 2008–2009")
+        + """
+Tabell 1. Föreslagna studier 2008–2009
+
+                                                             T
+                                                 2      2    o
+                                                 0      0    t
+                                                 0      0    a
+                                                 8      9    l
+                                                             t
+                                                 t      t
+                                                 k      k    t
+                                                 r      r    k
+                                                             r
+Studie                         Utförare
+--------------------------------------------------------------
+1. Unga vuxna i hemlöshet      Ersta Sköndal         250    150   400
+2. Placerade tonåringar        Stockholms            300      –   300
+                               universitet
+--------------------------------------------------------------
+Summa                                                550    150   700
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got == {"Unga vuxna i hemlöshet": ((), 400_000), "Placerade tonåringar": ((), 300_000)}

@@ -5,6 +5,8 @@ title and its characters, each on a text written for the test:
   its letterhead's "Utdragsbestyrkande" says;
 * bold type that text extraction printed twice ("SSoocciiaallnnäämmnnddeenn", "§§  1122") is
   read once; a number alone that only looks doubled ("1100") is left as printed;
+* a flattened decision list whose third item lost its number after the second's full stop
+  splits at that full stop;
 * a label printed sideways in the margin, one character per line, is no text;
 * a mainframe printout in 7-bit Swedish ("SOCIALTJ[NSTF\\RVALTNINGEN") gets its Ä, Ö, Å;
 * a web page printed from a browser is titled by the page title of its print header, when
@@ -129,3 +131,23 @@ def test_a_label_printed_sideways_in_the_margin_is_no_text() -> None:
     ]
     table = "Delt.\n5\n3\n\nSumma 8"
     assert blank_rotated_labels(table) == table
+
+
+def test_a_flattened_item_whose_number_was_lost_after_a_full_stop() -> None:
+    from tests.understand.test_understand import _understand_pages
+
+    line = (
+        "1 Utlåtande 2016:40 RIII (Dnr /2016) Medel mot hemlöshet 2016 Kommunstyrelsen "
+        "föreslår att kommunfullmäktige beslutar följande. 1. Socialnämnden tilldelas 2,1 mnkr "
+        "för uppsökande arbete bland hemlösa i innerstaden. 2. Farsta och Skärholmens "
+        "stadsdelsnämnder tilldelas sammanlagt 900 tkr för boendestöd enligt bilaga 1 till "
+        "utlåtandet. Bromma stadsdelsnämnd tilldelas 0,6 mnkr för försöket Trygg bostad "
+        "under perioden augusti 2016 – juli 2017. 4. Nämnderna medges budgetjustering i "
+        "enlighet med punkterna 1–3 ovan. Föredragande borgarrådet Namn Namnsson anför "
+        "följande. Ärendet " + "Bakgrundstext om medlen. " * 15
+    )
+    doc = _understand_pages([f"Medel mot hemlöshet 2016\n\n{line}"])
+    texts = [d.text for d in doc.decisions]
+    assert texts[1].endswith("enligt bilaga 1 till utlåtandet.")
+    assert texts[2].startswith("Bromma stadsdelsnämnd tilldelas 0,6 mnkr")
+    assert len(texts) == 4
