@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft
-from pipeline.facts.lists import Place, PlaceFinder
+from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -242,7 +242,11 @@ _NO_PURPOSE = re.compile(
 
 
 def granted_in_decisions(
-    decisions: Sequence[Decision], drafts: Sequence[Draft], lines: Sequence[BodyLine], ctx: Context
+    decisions: Sequence[Decision],
+    drafts: Sequence[Draft],
+    lines: Sequence[BodyLine],
+    ctx: Context,
+    find: PlaceFinder | None = None,
 ) -> list[Draft]:
     """The associations' grants for a purpose the att-satser name, and the applications they
     turn down, that no draft already names: each purpose a project the association carries
@@ -270,21 +274,31 @@ def granted_in_decisions(
             m.re is _PASSIVE_REJECT and any(d.amount_sek == amounts[0].sek for d in drafts)
         ):
             continue
+        org = m.group("org").strip()
+        # a district's förvaltning applying ("Ansökan från Södermalms stadsdelsförvaltning om
+        # medel för studiebesök i New York avslås"): its owner, no performer
+        owners = [p for p in (find(org) if find else []) if p.kind == "stadsdelsförvaltning"]
+        owned = bool(owners) and covered_by_places(org, owners)
         out.append(
             Draft(
-                name=name,
+                name=_TRIP_TO.sub("", name) if owned else name,
                 fund_type=ctx.fund_at(at),
                 year=ctx.year_at(at),
                 status="beviljad" if m.re is _GRANT_ITEM else REJECTED,
                 amount_sek=amounts[0].sek,
                 amount_raw=amounts[0].raw,
-                performer=m.group("org").strip(),
+                performer=None if owned else org,
+                places=owners if owned else [],
                 page_no=lines[at].page_no,
                 evidence=text[:300],
                 confidence=0.6,
                 first_line=at,
                 last_line=at,
-                unowned=True,
+                unowned=not owned,
             )
         )
     return out
+
+
+#: a trip applied for, named by where it goes: "studiebesök i New York" is "New York"
+_TRIP_TO = re.compile(r"^(?:ett\s+)?(?:studiebesök|studieresa)\s+(?:i|till)\s+(?=[A-ZÅÄÖ])")

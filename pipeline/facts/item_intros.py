@@ -19,6 +19,8 @@ POINTER = re.compile(
     r"\bfoljande\b|\bnedan|\bdessa\b|\bde\s+\w+\s+projekt|\b\d+\s+\w*\s*projekt"
     # "Av medlen föreslås 3,2 mkr användas till insatser som …:": the money's uses listed
     r"|\banvandas\s+till\b"
+    # "… till åtta projekt:": as many as listed
+    r"|\b(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+(?:\w+\s+)?projekt"
 )
 GRANT_WORD = re.compile(r"bevilja|tilldela|fordela|redovis|genomfor|fatt|fick|foresla")
 

@@ -42,6 +42,9 @@ _NAME_STOP = re.compile(
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden)|"
     # "… för insatsen Rörelse i skolan enligt bilaga 1": where it is set out
     r"enligt\s+(?:bilaga|bilagan|tabell|tabellen)|"
+    # "… Tidiga samtal i Järva" ⏎ "Socialnämnden beviljade …": a heading run into a sentence
+    r"[A-ZÅÄÖ][\w-]*(?:nämnden|styrelsen|förvaltningen|fullmäktige)\s+(?:beviljade|beviljar|"
+    r"beslutade|beslutar|godkände|godkänner|har|hade|föreslår|föreslog)|"
     # "… Matglädje i Vällingby av Hässelby-Vällingby stadsdelsförvaltning": who ran it
     r"av\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?\s+(?:stadsdels)?(?:förvaltning|nämnd))\b",
     re.IGNORECASE,

@@ -321,7 +321,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     if applying:
         drafts += applied_in_decisions(doc.decisions, drafts, lines, ctx, own_district, places)
         sought_by_fund(drafts, lines, ctx.study_fund, places, own_district)
-    drafts += granted_in_decisions(doc.decisions, drafts, lines, ctx)
+    drafts += granted_in_decisions(doc.decisions, drafts, lines, ctx, places)
     if applying and len(drafts) == 1:
         one_application(drafts[0], lines, orgs)
     for d in drafts:

@@ -29,6 +29,7 @@ from pipeline.understand.tabs import (
     plain_box_drawing,
     read_rules,
 )
+from pipeline.understand.two_up import sheet_halves
 
 __all__ = ["UNDERSTAND_VERSION", "understand"]
 
@@ -76,10 +77,12 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     lines = [
         repair_text(
             unfold_columns(
-                align_tab_columns(
-                    read_rules(
-                        close_letter_spacing(
-                            plain_box_drawing(drop_markup_balloons(blank_rotated_labels(t)))
+                sheet_halves(
+                    align_tab_columns(
+                        read_rules(
+                            close_letter_spacing(
+                                plain_box_drawing(drop_markup_balloons(blank_rotated_labels(t)))
+                            )
                         )
                     )
                 )

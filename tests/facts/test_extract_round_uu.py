@@ -15,14 +15,16 @@ for the test (none of the rounds' names or sums):
   no project, its "<Förening>, projektet <Name>" is the project <Name>;
 * a decision item's grant list set in under "enligt följande:" belongs to it, and the next
   item "Ansökan från föreningen X om bidrag till <purpose> avslås." is an application turned
-  down, its sum where the text states it;
+  down, its sum where the text states it (a district's trip so turned down is its
+  destination's, the district its owner);
 * an association table whose "Verksamhetsbidrag" rows stand among rows of named activities:
   the activities stay projects;
 * "prioriteras föreningar vars verksamhet" over a bullet list, and "prioriterar
   socialtjänstnämnden projekt som" over a dash list: criteria;
 * another municipality's paper ("HAGBY KOMMUN" at its head): its "socialförvaltningen" is no
   Stockholm office;
-* "Av medlen föreslås N användas till insatser som …:" over a dash list with sums: projects;
+* "Av medlen föreslås N användas till insatser som …:" over a dash list with sums, and
+  "… till tre projekt:" over three bullets "<District> - <Name>": projects;
 * a net budget ("mot nämndens nettobudget om …"), money moved to the next year ("få föra
   över N av årets överskott") and costs that rise ("kostnaderna ökar med sammanlagt …");
 * a body's budget per area ("Budget 2021 per verksamhetsområde, tkr"): frames, no fund from
@@ -33,7 +35,9 @@ for the test (none of the rounds' names or sums):
   "Summa studier" row closes the studies (the rows after it are no studies); a table of sums
   applied for only lists applications; rows named by a letter take the name the appendix
   sets out for it;
-* column labels set on end over the header, one letter to a line ("2008 tkr" read down).
+* column labels set on end over the header, one letter to a line ("2008 tkr" read down);
+* a heading run into the sentence under it ("… för unga familjer" ⏎ "Socialnämnden
+  beviljade …") ends the name there.
 """
 
 from __future__ import annotations
@@ -558,3 +562,57 @@ Summa                                                550    150   700
     )
     got = _projects(facts_of(tmp_path, text))
     assert got == {"Unga vuxna i hemlöshet": ((), 400_000), "Placerade tonåringar": ((), 300_000)}
+
+
+def test_a_districts_trip_turned_down_in_a_decision_item(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2014, title="Medel för studiebesök 2015").replace(
+            "1. Socialnämnden beviljar medel enligt förvaltningens förslag.",
+            "1. Socialnämnden beviljar medel för studiebesök till åtta ansökningar.\n"
+            "2. Ansökan från Farsta stadsdelsförvaltning om medel för\n"
+            "   studiebesök i Chicago avslås.",
+        )
+        + """
+Ansökningar som inte föreslås beviljas
+
+Farsta stadsdelsförvaltning har sökt 52 000 kronor för ett studiebesök i
+Chicago för sex deltagare. Resan avser i huvudsak en konferens.
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got["Chicago"] == (("farsta",), 52_000)
+
+
+def test_a_heading_run_into_the_sentence_under_it_ends_the_name(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2025, title="Redovisning av lokala utvecklingsmedel 2025")
+        + """
+Det lokala utvecklingsprojektet Stöd i hemmet för unga familjer
+Socialnämnden beviljade i december 2024 lokala utvecklingsmedel
+(LUM) med 380 000 kronor för 2025 till projektet Stöd i hemmet för
+unga familjer. Projektet startade i februari 2025.
+"""
+    )
+    assert set(_projects(facts_of(tmp_path, text))) == {"Stöd i hemmet för unga familjer"}
+
+
+def test_a_list_as_long_as_the_projects_its_intro_counts(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2022, title="Sök utvecklingsmedel för 2023")
+        + """
+Projekt som fick LUM för 2022
+
+Socialnämnden beviljade i december 2021 lokala utvecklingsmedel med
+sammanlagt 1 200 000 kronor till tre projekt:
+
+  •  Farsta - Läxhjälp på fritidsgården
+  •  Bromma - Seniorträffar med digital guide
+  •  Skärholmen - Stöd till unga föräldrar
+"""
+    )
+    got = _projects(facts_of(tmp_path, text))
+    assert got == {
+        "Läxhjälp på fritidsgården": (("farsta",), None),
+        "Seniorträffar med digital guide": (("bromma",), None),
+        "Stöd till unga föräldrar": (("skarholmen",), None),
+    }

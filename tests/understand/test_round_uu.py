@@ -7,6 +7,8 @@ title and its characters, each on a text written for the test:
   read once; a number alone that only looks doubled ("1100") is left as printed;
 * a flattened decision list whose third item lost its number after the second's full stop
   splits at that full stop;
+* two pages printed side by side on one sheet (a page number on each side, a blank gutter
+  between) are read as the left page, then the right;
 * a label printed sideways in the margin, one character per line, is no text;
 * a mainframe printout in 7-bit Swedish ("SOCIALTJ[NSTF\\RVALTNINGEN") gets its Ä, Ö, Å;
 * a web page printed from a browser is titled by the page title of its print header, when
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from pipeline.understand.repair import seven_bit, undoubled
 from pipeline.understand.rotated import blank_rotated_labels
+from pipeline.understand.two_up import sheet_halves
 from tests.extract_helpers import understood
 
 
@@ -151,3 +154,25 @@ def test_a_flattened_item_whose_number_was_lost_after_a_full_stop() -> None:
     assert texts[1].endswith("enligt bilaga 1 till utlåtandet.")
     assert texts[2].startswith("Bromma stadsdelsnämnd tilldelas 0,6 mnkr")
     assert len(texts) == 4
+
+
+def test_two_pages_printed_side_by_side_are_read_one_after_the_other() -> None:
+    left = [
+        "Farsta stadsdelsförvaltning          Sida 1 (2)",
+        "",
+        "Redovisning av lokala utvecklingsmedel 2009",
+        "",
+        "Förvaltningen beviljades 300 000 kronor.",
+    ]
+    right = [
+        "                                     Sida 2 (2)",
+        "",
+        "Projekt 1",
+        "Läxhjälp på fritidsgården",
+        "Beviljat: 300 000 kronor",
+    ]
+    sheet = "\n".join(f"{a:<60}{b}" for a, b in zip(left, right, strict=True))
+    read = [ln.strip() for ln in sheet_halves(sheet).split("\n") if ln.strip()]
+    assert read == [ln.strip() for ln in [*left, *right] if ln.strip()]
+    one = "\n".join(left)
+    assert sheet_halves(one) == one
