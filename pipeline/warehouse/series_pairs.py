@@ -24,6 +24,8 @@ from pipeline.lang.fuzzy import fold
 #: Pairs whose names are less alike than this are not candidates (unless their roles and
 #: districts pair them, see `sole_pairs`).
 CANDIDATE_NAME = 0.55
+#: below this, two names with no reference between them share a topic, not a project
+_TOPIC_ONLY = 0.70
 
 #: Rows of the name-similarity matrix computed at once (500 × 20 000 mentions ≈ 40 MB).
 _BLOCK = 500
@@ -220,6 +222,11 @@ def pair_evidence(
     if earlier.role == "grant" and later.role == "report":
         ev["roles"] = "a grant, then its report"
         score += 0.10
+    if not same_decision and not ref and name < _TOPIC_ONLY:
+        # names alike in their topic alone ("Våld i nära relationer", "Akuta hembesök vid
+        # våld i nära relation"), nothing in the text saying one goes on from the other
+        ev["names"] = "alike in topic only"
+        score -= 0.10
     return max(0.0, min(1.0, score)), ev
 
 
