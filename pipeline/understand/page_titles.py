@@ -1,6 +1,7 @@
 """Titles of papers that are not a nämnd's own layout: a web page printed from a browser
-(the page title in the print header), and a meeting portal's cover over one item's papers
-("Ärende 9" over the item's subject). Pure."""
+(the page title in the print header), a meeting portal's cover over one item's papers
+("Ärende 9" over the item's subject), and a report's cover or a poster whose headline is set
+in centred capitals. Pure."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import _join
 from pipeline.understand.letterhead import _Field
 
-__all__ = ["ONE_ITEM", "item_cover_title", "print_header_title"]
+__all__ = ["ONE_ITEM", "cover_title", "item_cover_title", "print_header_title"]
 
 #: a browser's print header: "2022-05-09 14:37      <page title> - Intranätet"
 _PRINT_HEADER = re.compile(
@@ -51,4 +52,43 @@ def item_cover_title(p1: CleanPage) -> _Field | None:
         parts = [t.strip() for t in lines[first : first + _MAX_SUBJECT_LINES]]
         parts = parts[: next((n for n, t in enumerate(parts) if not t), len(parts))]
         return _Field(_join(parts), " / ".join([text.strip(), *parts]), 0.7)
+    return None
+
+
+#: a centred line in capitals: part of a cover's or poster's headline
+#: (set in from the margin, not as far as a letterhead's right-hand column; no number in it)
+_CAPITALS_LINE = re.compile(
+    r"^\s{8,30}(?=.*[A-ZÅÄÖ]{3})[A-ZÅÄÖ][A-ZÅÄÖ ,.:–&/()-]*(?:\s(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?)?$"
+)
+#: the city's, an office's or a committee's name, a paper's kind: no headline
+_NO_HEADLINE = re.compile(
+    r"^(?:STOCKHOLMS STAD|\S*FÖRVALTNINGEN|\S*FÖRVALTNING|\S*NÄMNDEN|\S*NÄMND|AVDELNING.*|"
+    r"\S*ENHETEN|\S*ENHET|"
+    r"\S*KONTORET|BILAGA(?:\s+\d+)?|PROTOKOLL|TJÄNSTEUTLÅTANDE|RAPPORT|PM|SID(?:A)?\b.*)$"
+)
+_COVER_LINES = 40
+#: names kept in capitals when a headline is set in ordinary case
+_ACRONYMS = {w: w for w in ("LUM", "MUST", "MUL", "FUM", "ESF", "IOP", "EU")} | {"FOU": "FoU"}
+
+
+def cover_title(p1: CleanPage) -> _Field | None:
+    """A report's cover or a poster: its headline in centred capitals ("LOKALA
+    UTVECKLINGSPROJEKT" ⏎ "OCH STUDIEBESÖK 2009"), the lines joined and set in ordinary case."""
+    lines = [ln.text for ln in p1.lines[:_COVER_LINES]]
+    for k, text in enumerate(lines):
+        if not _CAPITALS_LINE.match(text) or _NO_HEADLINE.match(text.strip()):
+            continue
+        block = [text.strip()]
+        for nxt in lines[k + 1 :]:
+            if re.fullmatch(r"\s{8,}(?:19|20)\d\d\s*", nxt):
+                block.append(nxt.strip())  # ("… STUDIEBESÖK" ⏎ "2014": the year it is for)
+                break
+            if not _CAPITALS_LINE.match(nxt) or _NO_HEADLINE.match(nxt.strip()):
+                break
+            block.append(nxt.strip())
+        words = " ".join(block).split()
+        if len(words) < 3:
+            continue
+        title = " ".join(_ACRONYMS.get(w.strip("(),"), w.lower()) for w in words)
+        return _Field(title[:1].upper() + title[1:], " / ".join(block), 0.6)
     return None

@@ -41,6 +41,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import ftfy
+
 from pipeline.lang.hyphens import suspends
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.understand.repair_bullets import (
@@ -101,6 +103,24 @@ def seven_bit(line: str) -> str:
     if not _SEVEN_BIT.search(line) or any(c.islower() for c in line):
         return line
     return _SEVEN_BIT.sub(lambda m: _SEVEN_BIT_LETTERS[m.group()], line)
+
+
+#: the marks of UTF-8 read as Windows-1252 ("FÃ¶rvaltning", "â€“"): an export's mojibake
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€")
+
+
+def unmojibaked(line: str) -> str:
+    """A line of an export whose UTF-8 was read as Windows-1252 ("FÃ¶rvaltning  SkÃ¤rholmen")
+    with its characters back (`ftfy.fix_encoding`), each cell where it started, so that a
+    table's columns stay where they were printed."""
+    if not _MOJIBAKE.search(line):
+        return line
+    out = ""
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        cell = ftfy.fix_encoding(m.group())
+        gap = m.start() - len(out)
+        out += " " * (gap if gap > 0 else int(bool(out))) + cell
+    return out
 
 
 def undoubled(line: str) -> str:
@@ -178,7 +198,7 @@ def repair_line(
 def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> str:
     """`repair_line`, computed: all it depends on is the line, the last character of the
     line before ("" after a blank line) and `intact`."""
-    line = normalise_chars(seven_bit(undoubled(line)))
+    line = normalise_chars(seven_bit(undoubled(unmojibaked(line))))
     line = fix_paragraph_sign(fix_number_letters(normalise_bullet(line)))
     line = drop_table_specks(drop_number_specks(line))
     line = split_glued_cells(line, rep.lex, rep)

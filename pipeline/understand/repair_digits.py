@@ -216,7 +216,7 @@ _KR_READ = re.compile(r"(?<=\d{3}) k[i1](?=\s*$|\s{2,}|[.,;)])")
 def fix_number_letters(line: str) -> str:
     """Numbers OCR printed partly in letters get their digits back ("24O OOO kr" → "240 000
     kr", "2OOO-O5-16" → "2000-05-16"), a sum's "kr" read as "ki" its "kr", and a "1"
-    inside a word its "l" ("fa1tarbete")."""
+    inside a word (or ending one that then is a word: "til1") its "l" ("fa1tarbete")."""
     if " k" in line:
         line = _KR_READ.sub(" kr", line)
     if not any(c in line for c in "OIl1"):
@@ -233,7 +233,7 @@ def fix_number_letters(line: str) -> str:
 
 #: a word with a "1" inside it ("fa1tarbete", "t1ll"), or opening it ("1angvarigt")
 _WORD_WITH_ONE = re.compile(
-    r"(?<![\w])(?:\w*[a-zåäö]1+[a-zåäö]\w*|\w*[a-zåäö]11|1[a-zåäö]{4,})(?![\w])"
+    r"(?<![\w])(?:\w*[a-zåäö]1+[a-zåäö]\w*|\w*[a-zåäö]11|1[a-zåäö]{4,}|[a-zåäö]\w*[a-zåäö]{2}1)(?![\w])"
 )
 _MAX_ONES = 3
 
@@ -252,9 +252,15 @@ def _one_as_letter(word: str) -> str:
     ]
     if not ones:
         return word
+    lexicon = get_lexicon()
+    if ones == [len(word) - 1] and word[-2].isalpha():
+        # "til1": a word whose last "l" OCR read as "1", when it then is a known word
+        # ("kap1", "bilaga1": a number run into its word)
+        as_l = f"{word[:-1]}l"
+        known = max((z for _w, z in lexicon.candidates(fold(as_l))), default=0.0)
+        return as_l if known > 0.0 else word
     if len(ones) > _MAX_ONES:
         return "".join("l" if k in ones else c for k, c in enumerate(word))
-    lexicon = get_lexicon()
     best, score = "".join("l" if k in ones else c for k, c in enumerate(word)), -1.0
     for letters in product("li", repeat=len(ones)):
         chars = list(word)

@@ -137,17 +137,27 @@ def heading_kind(line: str) -> str | None:
     ):
         return "forslag_till_beslut"  # "Stadsdelsförvaltningens förslag till beslut"
     if (
-        len(words) == 2
-        and Levenshtein.distance(words[1], "beslut") <= 1
-        and _POSSESSIVE.search(words[0])
-        and len(words[0]) >= 7
-    ) or (
-        # "Social- och arbetsmarknadsnämndens beslut": a committee named by two fields (the
-        # hyphen of "Social-" gone in the normal form)
-        len(words) == 4
-        and words[1] == "och"
-        and Levenshtein.distance(words[3], "beslut") <= 1
-        and _POSSESSIVE.search(words[2])
+        (
+            len(words) == 2
+            and Levenshtein.distance(words[1], "beslut") <= 1
+            and _POSSESSIVE.search(words[0])
+            and len(words[0]) >= 7
+        )
+        or (
+            # "Social- och arbetsmarknadsnämndens beslut": a committee named by two fields (the
+            # hyphen of "Social-" gone in the normal form)
+            len(words) == 4
+            and words[1] == "och"
+            and Levenshtein.distance(words[3], "beslut") <= 1
+            and _POSSESSIVE.search(words[2])
+        )
+        or (
+            # "Socialtjanstnamndensbeslut": the space lost by OCR
+            len(words) == 1
+            and len(words[0]) >= 13
+            and words[0].endswith("beslut")
+            and _POSSESSIVE.search(words[0][: -len("beslut")]) is not None
+        )
     ):
         return "beslut"
     return None
@@ -243,7 +253,9 @@ def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> 
         return False
     if _FIELD_LINE.match(fold(text)):
         return False  # "Medsökande: Spånga-Tensta stadsdelsförvaltning": a field, no heading
-    if len(re.findall(r"\d+", text)) >= 2 or re.search(r"\b(?:kr|tkr|mkr|mnkr|kronor)\b", text):
+    # (a period ends a heading's words: "Föreslagna studier 2006–2007")
+    numbers = re.sub(r"(?<!\d)(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d$", "", text)
+    if len(re.findall(r"\d+", numbers)) >= 2 or re.search(r"\b(?:kr|tkr|mkr|mnkr|kronor)\b", text):
         return False  # a table row, not a heading
     if _MONEY_COLUMN.search(text) and not re.search(r"\d", text):
         return False  # "Kostnadspost          Kronor": a table's header row

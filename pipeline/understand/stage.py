@@ -18,6 +18,7 @@ from pipeline.understand.flat import flat_decisions, flat_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header, running_prose
 from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.handouts import fax_cover
+from pipeline.understand.line_numbers import drop_line_numbers
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.rotated import blank_rotated_labels
@@ -36,7 +37,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 56
+UNDERSTAND_VERSION = 57
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -81,7 +82,9 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                     align_tab_columns(
                         read_rules(
                             close_letter_spacing(
-                                plain_box_drawing(drop_markup_balloons(blank_rotated_labels(t)))
+                                plain_box_drawing(
+                                    drop_markup_balloons(blank_rotated_labels(drop_line_numbers(t)))
+                                )
                             )
                         )
                     )

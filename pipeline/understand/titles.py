@@ -300,7 +300,8 @@ def lone_subject(p1: CleanPage) -> _Field | None:
 
 #: the protocol's own name in its letterhead: "PROTOKOLL NR 6/2013", "Protokoll 2016:3"
 _PROTOCOL_NAME = re.compile(
-    r"\bprotokoll\s+(?P<no>(?:nr\.?\s*)?\d{1,3}\s*/\s*(?:19|20)?\d\d|(?:19|20)\d\d\s*:\s*\d{1,3})\b",
+    r"\bprotokoll\s+(?P<no>(?:nr\.?\s*)?\d{1,3}\s*/\s*(?:19|20)?\d\d|(?:19|20)\d\d\s*:\s*\d{1,3}"
+    r"|nr\.?\s*\d{1,3}(?![\d/]))\b",
     re.IGNORECASE,
 )
 #: the frame of a meeting's whole protocol, above its first §
@@ -351,9 +352,26 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
     stacked = [f"{_last_cell(a)} {_last_cell(b)}" for a, b in zip(head, head[1:], strict=False)]
     name = next((m for t in (*head, *stacked) for m in [_PROTOCOL_NAME.search(t)] if m), None)
     if name is None:
-        return None
+        # no number printed: "Protokoll fört vid sammanträde med pensionärsrådet", if it says so
+        return _stated_meeting(head)
+    if not re.search(r"[/:]", name.group("no")) and any("utdrag" in h.lower() for h in head):
+        return None  # "Utdrag ur protokoll …" under "PROTOKOLL NR 11": its ärende's heading
     number = re.sub(r"\s+", " ", name.group("no")).lower().replace(" /", "/").replace("/ ", "/")
     return _Field(f"Protokoll {number}", name.group(0), 0.6)
+
+
+#: a protocol's own heading that says which meeting it records: "Protokoll fört vid
+#: sammanträde med …", "Protokoll från sammanträde med …"
+_MEETING_HEADING = re.compile(r"^Protokoll\s+(?:fört\s+vid|från|vid)\s+sammanträde\s+med\b")
+
+
+def _stated_meeting(head: list[str]) -> _Field | None:
+    for k, text in enumerate(head):
+        if _MEETING_HEADING.match(text.strip()) and not text.startswith(" "):
+            wrapped = head[k + 1].strip() if k + 1 < len(head) else ""
+            more = f" {wrapped}" if wrapped[:1].islower() and "  " not in wrapped else ""
+            return _Field(f"{text.strip()}{more}", text, 0.6)
+    return None
 
 
 #: a head's labelled subject: "Ärende:   Ansökan om bidrag till …", "Ämne: …", "Angående: …"
