@@ -114,6 +114,39 @@ def _study_in(s: Sentence) -> tuple[str, AmountMatch] | None:
     return None
 
 
+#: "… i uppdrag att beställa en utvärdering av X från Institutionen för …": a study ordered
+#: from its performer, its cost in a sentence after ("Kostnaden för utvärderingen, 950 000 kr,
+#: finansieras …")
+_ORDERED = re.compile(
+    r"\b(?:beställa|beställer|beställs|upphandla|upphandlar)\s+(?:en|ett)\s+(?P<name>"
+    + _STUDY
+    + r"\b.*?)(?:\s+(?:från|av)\s+(?P<who>(?-i:[A-ZÅÄÖ])[^,.;]*?))?"
+    r"(?:\s+enligt\b.*)?\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ITS_COST = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?kostnaden\s+för\s+(?:[a-zåäö]+-?)?(?:studien|utvärderingen|"
+    r"kartläggningen|undersökningen|analysen|utredningen|uppdraget)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordered(
+    sents: Sequence[Sentence], k: int
+) -> tuple[str, str | None, AmountMatch, Sentence] | None:
+    """A study ordered in sentence `k` without a sum, and its cost in one of the next two."""
+    s = sents[k]
+    m = _ORDERED.search(" ".join(s.text.split()))
+    if m is None or find_amounts(s.text):
+        return None
+    name = _name(m.group("name"))
+    for nxt in sents[k + 1 : k + 3]:
+        sums = [a for a in find_amounts(nxt.text) if a.per is None]
+        if name is not None and _ITS_COST.match(nxt.text) and sums:
+            return name, m.group("who"), sums[0], nxt
+    return None
+
+
 def find_commissioned_studies(
     sents: Sequence[Sentence], find: Callable[[str], list[Place]]
 ) -> list[ProseProject]:
@@ -121,6 +154,12 @@ def find_commissioned_studies(
     out: list[ProseProject] = []
     for k, s in enumerate(sents):
         got = None if _NOT_DONE.search(s.text) else _study_in(s)
+        ordered = None if got or _NOT_DONE.search(s.text) else _ordered(sents, k)
+        if ordered is not None:
+            name, who, amount, costed = ordered
+            pp = ProseProject(name, [], amount, "beviljad", costed, f"{s.text} {costed.text}")
+            pp.performer, pp.description = who, s.text
+            out.append(pp)
         if got is None:
             continue
         name, amount = got

@@ -214,6 +214,10 @@ _STARTED = re.compile(
 _PARAGRAPH_MARK = re.compile(r"^\s*§\s*\d{1,3}\b(?:\s{2,}.*)?$")
 
 
+#: a heading that ends in the period its work ran ("… uppföljning 2019–2021")
+_PERIOD_END = re.compile(r"(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d\s*$")
+
+
 @dataclass(frozen=True)
 class BodyLine:
     """One line of the body (page furniture removed), as the extractor reads it."""
@@ -276,11 +280,15 @@ class Context:
         """The year named by the nearest heading above line `i` (any earlier heading of the
         document, the nearest first), else the document's default year."""
         para = next((k for k in reversed(self._paras) if k <= i), None)
+        nearest = True
         for h in reversed(self._heads):
             if h > i:
                 continue
             if para is not None and para > h:
                 break  # the paragraph's subject is nearer than any heading
+            if not nearest and _PERIOD_END.search(self.lines[h].text):
+                continue  # "Sociala insatsgrupper – uppföljning 2019–2021": its own part's
+            nearest = False
             y = sentence_year(self.lines[h].text)
             if y is not None:
                 return y
@@ -353,6 +361,7 @@ OPERATING_FUNDS = frozenset({"verksamhetsbidrag", "verksamhetsstöd"})
 PROGRAM_FUNDS = frozenset(
     {
         "föreningsbidrag",
+        "organisationsbidrag",
         "verksamhetsbidrag",
         "projektbidrag",
         "verksamhetsstöd",

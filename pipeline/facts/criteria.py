@@ -201,8 +201,14 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
                 i = inline[1]
                 continue
         score = intro_score(lines, i)
-        if _is_bullet(ln.text):
-            score = {}  # an item of a list ("• kriterierna … är dokumenterade") is no intro
+        nested = (
+            i + 1 < len(lines) and _is_bullet(lines[i + 1].text) and lines[i + 1].indent > ln.indent
+        )
+        if _is_bullet(ln.text) and not nested:
+            # an item of a list ("• kriterierna … är dokumenterade") is no intro — unless its
+            # own items are set in under it ("• Ansökningarna bedöms efter om projektet" ⏎
+            # "   – prövar en ny metod …")
+            score = {}
         if not score or max(score.values()) < MIN_SCORE:
             i += 1
             continue
@@ -220,8 +226,16 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         if not items and re.search(r"\bfoljande\b[^.]*\.$", fold(last)):
             # "… inom något av följande fokusområden." ⏎ each area a short line over its text
             items, after = headed_items(lines, end + 1)
-        # a table, its caption or rule, or an appendix's heading after the list: its end
-        cut = next((n for n, (a, _b) in enumerate(items) if not_an_item(lines, a)), None)
+        # a table, its caption or rule, or an appendix's heading after the list: its end (and
+        # the next item of the list a nested list's intro stands in)
+        cut = next(
+            (
+                n
+                for n, (a, _b) in enumerate(items)
+                if not_an_item(lines, a) or (nested and lines[a].indent <= ln.indent)
+            ),
+            None,
+        )
         items = items if cut is None else items[:cut]
         # one bulleted item after an intro that ends in a colon is a list of one ("ansökningar
         # med följande inriktning kan ges företräde: • barn och unga i …")

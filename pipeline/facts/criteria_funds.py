@@ -82,8 +82,8 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
 
 
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
-#: social investment fund, trygghetsmedel, a nämnd's föreningsbidrag, stimulansmedel and
-#: support to events (arrangemangsstöd), a nämnd's own utvecklingsmedel,
+#: social investment fund, trygghetsmedel, a nämnd's förenings- and organisationsbidrag,
+#: stimulansmedel, support to events (arrangemangsstöd), a nämnd's own utvecklingsmedel,
 #: kulturstöd and verksamhetsbidrag
 _CALL_FUNDS = frozenset(
     {
@@ -100,6 +100,7 @@ _CALL_FUNDS = frozenset(
         "sociala investeringar",
         "trygghetsmedel",
         "föreningsbidrag",
+        "organisationsbidrag",
         "stimulansmedel",
         "arrangemangsstöd",
         "arrangemangsbidrag",

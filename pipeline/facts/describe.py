@@ -164,9 +164,9 @@ _GRANTS = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|foreslagen|foreslagna|fick|erholl|erhallit|"
     r"fatt|tillstyrk\w*)\b"
 )
-#: money that is not the project's own: a total of a round, a per-person cost, a co-funder
-#: (a sum per participant is no project's own: find_amounts marks it, and it is left out)
-_NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla)\b")
+#: money that is not the project's own: a round's total, a co-funder, the frame that holds
+#: the cost ("Kostnaden ryms inom nämndens budget …"); (a sum per participant: left out)
+_NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|ryms\s+inom|ryms\s+i)\b")
 #: … unless the total is the project's own: "ESF har beviljat projektet sammanlagt 2,9 mnkr"
 _THIS_ONES_TOTAL = re.compile(r"\b(?:projektet|studien|satsningen)\s+(?:sammanlagt|totalt)\b")
 

@@ -211,7 +211,16 @@ def known_gap_field(text: str) -> re.Match[str] | None:
     if m is None:
         return None
     label = fold(m.group("label")).strip()
+    if _COLUMN_WORD.fullmatch(fold(m.group("value")).strip()):
+        return None  # "Aktivitet        Datum": a table's header, no field
     return m if any(p.match(label) for p in KNOWN_LABELS) else None
+
+
+#: the name of a table's column standing alone as a "value"
+_COLUMN_WORD = re.compile(
+    r"datum|tid|tidpunkt|nar|belopp|kostnad|kronor|tkr|ansvarig|klart|klar|period|kommentar|"
+    r"status|ar|manad|vecka|plats|ort"
+)
 
 
 def _run_on(fields: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import header_role, unit_multiplier
+from pipeline.facts.inline_tables import find_inline_tables
 from pipeline.facts.item_parts import PlaceFinder, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, covered_by_places
 from pipeline.facts.tables import parse_end_date
@@ -47,7 +48,8 @@ _NUMBER_CELL = re.compile(r"^\d{1,3}(?:[ \u00a0.]\d{3})*(?:,\d{1,2})?(?:\s*(?:kr
 
 
 def find_flat_tables(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
-    """Every project table flattened one cell per line, its rows as list rows."""
+    """Every project table flattened one cell per line, its rows as list rows (and those of
+    tables run into one line with their page, `find_inline_tables`)."""
     out: list[ListRow] = []
     i = 0
     while i < len(lines):
@@ -58,7 +60,7 @@ def find_flat_tables(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
         rows, after = got
         out.extend(rows)
         i = after
-    return out
+    return out + find_inline_tables(lines, find)
 
 
 def _table(

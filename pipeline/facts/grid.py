@@ -72,6 +72,7 @@ from pipeline.facts.grid_model import (
     GridTable,
     caption_paid_back,
     caption_unit,
+    header_goes_on,
     instalments,
     money_column,
     read_number,
@@ -104,7 +105,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     i = 0
     while i < len(lines):
         columns = read_header(lines, i)
-        if columns is None or caption_paid_back(lines, i):
+        if columns is None or caption_paid_back(lines, i) or header_goes_on(lines, i):
             i += 1
             continue
         caption_unit(lines, i, columns)

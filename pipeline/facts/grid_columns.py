@@ -23,6 +23,7 @@ __all__ = [
     "points_total",
     "proposals_named",
     "sought_groups",
+    "placements",
     "unheaded_names",
     "unit_beside_name",
     "units_above",
@@ -54,6 +55,18 @@ class GridColumn:
     start: int
     header: str
     multiplier: int = 1
+
+
+def placements(columns: list[GridColumn]) -> bool:
+    """ "Verksamhet | Antal platser | Kostnad, tkr": the places each of a body's activities
+    offers and what they cost (summer jobs, placements) — its running work, no projects."""
+    names = [c for c in columns if c.role == "name"]
+    return (
+        len(names) == 1
+        and re.fullmatch(r"verksamhet(?:er|sområde)?", fold(names[0].header).strip()) is not None
+        and any(c.role == "count" for c in columns)
+        and not {c.role for c in columns} & {"district", "performer", "performer_name", "end"}
+    )
 
 
 def unheaded_names(columns: list[GridColumn]) -> None:
@@ -178,7 +191,7 @@ def _in_order(columns: list[GridColumn], cells: list[GridCell]) -> list[int]:
 
 
 #: a unit of thousands or millions of kronor in a header's words ("(tusental kr)", "tkr")
-_THOUSANDS = re.compile(r"\b(?:tkr|tusentals?\s+(?:kr|kronor)|tusen\s+kronor|ksek)\b")
+_THOUSANDS = re.compile(r"\b(?:tkr|kkr|tusentals?\s+(?:kr|kronor)|tusen\s+kronor|ksek)\b")
 _MILLIONS = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor)\b")
 _MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
 

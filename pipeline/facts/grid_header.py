@@ -18,6 +18,7 @@ from pipeline.facts.grid_columns import (
     assign_columns,
     column_at,
     earlier_grants,
+    placements,
     points_total,
     proposals_named,
     sought_groups,
@@ -216,7 +217,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     unnamed_column(columns)
     proposals_named(columns)
     if not any(c.role == "name" for c in columns) and any(
-        c.role == "cost" and fold(c.header).startswith("statsbidrag") for c in columns
+        c.role == "cost" and STATE_MONEY_HEADER.match(fold(c.header)) for c in columns
     ):
         # "Stadsdelsnämnd | Statsbidrag | Kommunal medfinansiering": a grant's shares per
         # district, no table of projects (`money_tables` reads its sums)
@@ -254,9 +255,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     # område" in a table of studies with their performer, end and cost)
     if unknown > max(1, len(set(known)) - 2) or not any(r in ROW_ROLES for r in roles):
         return None
-    if len(set(known)) < 2:
-        return None
-    return columns
+    return None if len(set(known)) < 2 or placements(columns) else columns
 
 
 _REVIEW_HEADER = re.compile(r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*")

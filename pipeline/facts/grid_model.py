@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, unit_multiplier
 from pipeline.facts.header_roles import PAID_BACK
+from pipeline.facts.money_headers import counts_caption
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -118,7 +119,7 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
 _CAPTION_UNIT = re.compile(
     r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$"
     # "Tabell 1. Medel inom avtalen 1999–2003, mnkr"
-    r"|[,:]\s*(?:tkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
+    r"|[,:]\s*(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
     re.I,
 )
 
@@ -126,9 +127,22 @@ _CAPTION_UNIT = re.compile(
 _CAPTION_WORDS = 8
 
 
+def header_goes_on(lines: Sequence[BodyLine], h: int) -> bool:
+    """Is line `h` the second line of a header above it, whose first cell broke off at a
+    hyphen at the margin ("Stadsdels-" over "nämnd")? A table is read from its first header
+    line."""
+    if h == 0 or lines[h - 1].indent or lines[h].indent or lines[h - 1].heading:
+        return False
+    first = lines[h - 1].text.split("  ")[0].strip()
+    return first.endswith("-") and " " not in first and lines[h].text[:1].islower()
+
+
 def caption_paid_back(lines: Sequence[BodyLine], h: int) -> bool:
     """Is the table under line `h` captioned as money paid back (an investment fund's
-    repayment plan)? Its sums are repayments, no grants: no table of projects."""
+    repayment plan), or as counting ("Tabell 1. Antal deltagare …")? Its numbers are
+    repayments or counts, no grants: no table of projects."""
+    if counts_caption([ln.text for ln in lines[max(0, h - 3) : h + 1]], min(h, 3)):
+        return True
     for k in range(h - 1, max(-1, h - 4), -1):
         text = lines[k].text.strip()
         # (a caption, not a sentence about the table: "Tabellen visar … återbetalda medel")

@@ -30,10 +30,10 @@ __all__ = [
 #: a header cell holds a column name and at most a unit or a qualifier
 _MAX_HEADER_CELL_WORDS = 4
 _UNIT_THOUSAND = re.compile(
-    r"\b(?:tkr|tusentals?\s+kronor|tusen\s+kronor|1\s?000-tal\s+kr\w*|ksek|tsek)\b", re.I
+    r"\b(?:tkr|kkr|tusentals?\s+kronor|tusen\s+kronor|1\s?000-tal\s+kr\w*|ksek|tsek)\b", re.I
 )
 _UNIT_MILLION = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor|miljoner)\b", re.I)
-UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kr|kronor|sek|mkr|mnkr|tusentals? kronor)\s*\)?$", re.I)
+UNIT_ONLY = re.compile(r"^\(?\s*(?:tkr|kkr|kr|kronor|sek|mkr|mnkr|tusentals? kronor)\s*\)?$", re.I)
 #: a header word followed by a second one it is paired with ("Resmål och syfte")
 _LEADS = re.compile(r"^\s*(?:och|samt|/|&)\s+\w+\s*$", re.IGNORECASE)
 #: money used, left or paid back ("Förbrukat (kr)", "Återbetalas", "Ej förbrukat")
@@ -65,7 +65,10 @@ def header_words(cell: str) -> int:
 
 
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
-_ORDINAL_HEADER = re.compile(r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats)")
+_ORDINAL_HEADER = re.compile(
+    r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats|diarienr\.?|diarienummer|"
+    r"dnr\.?|arendenr\.?|id)"
+)
 
 
 #: what a cell adds after its column's name: "…, plats och datum", "…, syfte och tid"
@@ -119,7 +122,7 @@ def _header_role(cell: str) -> str | None:
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
-        rf"status\s*/|status(?:\s+\w+)?\s+{YEAR}$", folded.strip()
+        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+{YEAR}$", folded.strip()
     ):  # "Status / klart", "Status april 2025"
         return "status"  # "Status", "Status / klart"
     if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
@@ -259,7 +262,9 @@ def followup_header(cells: Sequence[str]) -> bool:
     return sum(bool(FOLLOWUP.match(fold(c))) for c in cells) >= 2
 
 
-STATE_MONEY_HEADER = re.compile(r"\s*(?:statsbidrag|statliga medel)\b")
+STATE_MONEY_HEADER = re.compile(
+    r"\s*(?:statsbidrag|statliga? medel|statligt (?:bidrag|stöd|stod))\b"
+)
 #: a column of the sums after a change: "Nytt förslag", "Nytt belopp", "Reviderat förslag"
 REVISED = re.compile(
     r"\s*(?:nytt|ny|nya|reviderat|reviderad|justerat|justerad)\s+(?:forslag|belopp|beslut|bidrag)"

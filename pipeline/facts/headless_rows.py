@@ -17,7 +17,8 @@ wraps ("Socialförvaltningen," / "Socialjouren") goes on in the first::
 
 Two such rows at least, their names starting in one column, make a table; each row's first
 cell must name districts or förvaltningar only (a cost breakdown "Personal  lön  200 000 kr"
-has none). The sum must carry its unit: with no header there is nothing else to say that
+has none) — or, in a nämnd's grants to associations, most first cells name an association
+("Aspuddens Scoutkår   Sommarläger för barn   8500:-"): it carries the project out. The sum must carry its unit: with no header there is nothing else to say that
 "410" is money.
 """
 
@@ -32,6 +33,7 @@ from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_headless_rows"]
 
@@ -93,7 +95,9 @@ def _row(ln: BodyLine, k: int, find: PlaceFinder) -> _Row | None:
         return None
     if sums[0].start > 0 or find_amounts(name) or len(name.split()) < 2:
         return None
-    if not covered_by_places(owner.rstrip(","), find(owner.rstrip(","))):
+    if not covered_by_places(owner.rstrip(","), find(owner.rstrip(","))) and not (
+        len(owner.split()) <= _MAX_ORG_WORDS and owner[:1].isupper()
+    ):
         return None
     return _Row([owner], [name], k, k, ln.page_no, name_col, money.strip())
 
@@ -117,13 +121,35 @@ def _goes_on(row: _Row, ln: BodyLine, k: int) -> bool:
     return True
 
 
+#: an association's name ("Gröndals Hembygdsförening", "Midsommarkransens PRO")
+_ASSOCIATION = re.compile(
+    r"forening|klubb|sallskap|scout|forbund|stiftelse|vanner\b|jour(?:en)?\b|gille|"
+    r"forsamling|\b(?:if|ik|bk|ff|pro|rf)\b"
+)
+_MAX_ORG_WORDS = 5
+
+
 def _rows(run: list[_Row], lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
     if len(run) < _MIN_ROWS:
         return []
+    placed = [
+        covered_by_places(" ".join(r.owner).rstrip(","), find(" ".join(r.owner))) for r in run
+    ]
+    associations = sum(bool(_ASSOCIATION.search(fold(" ".join(r.owner)))) for r in run)
+    if not all(placed) and 2 * associations < len(run):
+        # owners that are neither places nor associations ("Personal  Lön  …"): only the runs
+        # of rows that name places make tables
+        out: list[ListRow] = []
+        start = 0
+        for k in range(len(run) + 1):
+            if k == len(run) or not placed[k]:
+                out += _rows(run[start:k], lines, find) if k - start >= _MIN_ROWS else []
+                start = k + 1
+        return out
     out = []
-    for r in run:
+    for r, has_place in zip(run, placed, strict=True):
         owner = " ".join(r.owner)
-        places = find(owner)
+        places = find(owner) if has_place else []
         text = " ".join(lines[k].text.strip() for k in range(r.k, r.last + 1))
         row = ListRow(
             tidy(dehyphen_join(r.name)),
@@ -135,6 +161,8 @@ def _rows(run: list[_Row], lines: Sequence[BodyLine], find: PlaceFinder) -> list
             form="intro_list",
             intro_line=r.k,
         )
+        if not has_place:
+            row.performer = tidy(owner)  # the association carries the project out
         (m,) = find_amounts(r.amount_text)
         set_amount(row, m, lines, r.k, r.last)
         out.append(row)

@@ -45,7 +45,7 @@ from pipeline.facts.study_rows import ROW_MATCH, best_rows, same_performer_row
 from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
-from pipeline.facts.title_subject import subject_project
+from pipeline.facts.title_subject import partnership_total, subject_partner, subject_project
 from pipeline.facts.trip_prose import find_trip_grants
 from pipeline.lang.fuzzy import fold
 
@@ -378,8 +378,13 @@ def subject_draft(
         return []
     funds = find_funds(title, ctx.study_fund)
     first = next((k for k, ln in enumerate(lines) if fold(name) in fold(ln.text)), 0)
+    whole = partnership_total(lines) if subject_partner(title) else None
     return [
         Draft(
+            amount_sek=whole[0].sek if whole else None,
+            amount_raw=whole[0].raw if whole else None,
+            amount_line=whole[1].first if whole else None,
+            amount_evidence=whole[1].text if whole else "",
             name=name,
             fund_type=funds[0][2] if len(funds) == 1 else None,
             year=sentence_year(title) or year,
@@ -390,6 +395,7 @@ def subject_draft(
             first_line=first,
             last_line=first,
             places=list(own),
+            performer=subject_partner(title),
         )
     ]
 

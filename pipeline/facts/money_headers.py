@@ -15,11 +15,13 @@ __all__ = [
     "MONEY_CELL",
     "cells",
     "column_units",
+    "counts_caption",
     "money_cells",
     "aligned_header",
     "header_block",
     "stacked_header",
     "wrapped_header",
+    "years_under",
 ]
 
 _CELL_SPLIT = re.compile(r"\s{2,}|\s*\|\s*")
@@ -43,14 +45,19 @@ def wrapped_header(header: str, below: str) -> list[str] | None:
     if not tail or (not years and any(MONEY_CELL.match(t) or DASH_CELL.match(t) for _s, t in tail)):
         return None
     heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
-    if len(tail) >= len(heads) or not below.startswith(" "):
-        return None  # a row label opens at the margin: a row, not the header's second line
+    # (a row label opens at the margin: a row, not the header's second line — unless it ends
+    # a word the header broke off: "Stadsdels-" over "nämnd")
+    broken = heads[0][1].endswith("-") and tail[0][0] == 0 and tail[0][1][:1].islower()
+    if len(tail) >= len(heads) or not (below.startswith(" ") or broken):
+        return None
     cells = [t for _s, t in heads]
     for start, text in tail:
         at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
         if abs(heads[at][0] - start) > 4:
             return None
-        cells[at] = f"{cells[at]} {text}"
+        cells[at] = (
+            dehyphen_join([cells[at], text]) if cells[at].endswith("-") else f"{cells[at]} {text}"
+        )
     return cells
 
 
@@ -101,18 +108,51 @@ def stacked_header(above: str, header: str) -> list[str] | None:
     tops = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", above)]
     if len(tops) < 2 or not above.startswith(" ") or any(MONEY_CELL.match(t) for _s, t in tops):
         return None
+    return _attached(heads, tops, over=True)
+
+
+def _attached(
+    heads: list[tuple[int, str]], extra: list[tuple[int, str]], *, over: bool
+) -> list[str] | None:
+    """The header cells with each extra cell (a line over or under the header) joined to the
+    cell it stands at, in front or after; None when one stands at the first (the labels')
+    cell or at none."""
     cells = [t for _s, t in heads]
-    for start, text in tops:
+    for start, text in extra:
         at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
         if at == 0 or abs(heads[at][0] - start) > 4:
             return None
-        cells[at] = f"{text} {cells[at]}"
+        cells[at] = f"{text} {cells[at]}" if over else f"{cells[at]} {text}"
     return cells
+
+
+#: a table's caption that says it counts ("Tabell 1. Antal hemlösa personer per situation"):
+#: its year columns hold no money
+_COUNTS = re.compile(r"^(?:tabell|tab\.|figur|diagram)?\s*\d*[.:]?\s*(?:antal|andel)\b", re.I)
+
+
+def counts_caption(lines: Sequence[str], i: int) -> bool:
+    """The caption over header line `i` says its table counts (people, shares), no money."""
+    above = next(
+        (lines[k].strip() for k in range(i - 1, max(-1, i - 3), -1) if lines[k].strip()), ""
+    )
+    return bool(_COUNTS.match(above))
+
+
+def years_under(header: str, below: str) -> list[str] | None:
+    """The header's cells with the years printed under its money cells added ("Beviljat
+    Ansökt   Förslag" over "2018   2019   2019" over "tkr   tkr   tkr"), when the line under
+    the header holds only years, each under a cell right of the first."""
+    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+    years = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below)]
+    if len(years) < 2 or not all(YEAR_CELL.match(y) for _s, y in years):
+        return None
+    return _attached(heads, years, over=False)
 
 
 #: a column's unit printed under its header: of money ("tkr", "(kr)") or of a count ("antal")
 _UNIT_CELL = re.compile(
-    r"\(?\s*(?P<u>tkr|ksek|tusentals?\s+kronor|mkr|mnkr|msek|kr|kronor|sek|antal|st\.?|"
+    r"\(?\s*(?P<u>tkr|kkr|ksek|tusentals?\s+kronor|mkr|mnkr|msek|kr|kronor|sek|antal|st\.?|"
     r"personer|tillfällen|timmar|procent|%)\s*\)?",
     re.IGNORECASE,
 )
@@ -129,7 +169,7 @@ def column_units(line: str) -> list[int] | None:
     out: list[int] = []
     for m in found:
         u = m.group("u").lower() if m else ""
-        if u in ("tkr", "ksek") or u.startswith("tusen"):
+        if u in ("tkr", "kkr", "ksek") or u.startswith("tusen"):
             out.append(1000)
         elif u in ("mkr", "mnkr", "msek"):
             out.append(1_000_000)

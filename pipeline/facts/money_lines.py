@@ -31,7 +31,7 @@ __all__ = [
     "unlabelled_money_header",
 ]
 
-UNIT_WORDS = r"tkr|ksek|tusen\s+kronor|tusentals?\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
+UNIT_WORDS = r"tkr|kkr|ksek|tusen\s+kronor|tusentals?\s+kronor|mkr|mnkr|msek|kr|kronor|sek"
 UNIT_CELL = re.compile(
     # "(tkr)", "Kronor", "Belopp, kr", "Belopp i kr"; "(mnkr, netto)": the unit first
     # (possessive runs of spaces: a table line's wide gaps cost no backtracking)

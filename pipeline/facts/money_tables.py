@@ -20,9 +20,11 @@ from pipeline.facts.money_headers import MONEY_CELL as _MONEY_CELL
 from pipeline.facts.money_headers import (
     aligned_header,
     column_units,
+    counts_caption,
     header_block,
     stacked_header,
     wrapped_header,
+    years_under,
 )
 from pipeline.facts.money_headers import cells as _cells
 from pipeline.facts.money_headers import money_cells as _money_cells
@@ -112,7 +114,7 @@ class TableAmount:
 
 def _multiplier(unit: str) -> int:
     u = unit.lower()
-    if u in ("tkr", "ksek") or u.startswith("tusen"):
+    if u in ("tkr", "kkr", "ksek") or u.startswith("tusen"):
         return 1000
     if u in ("mkr", "mnkr", "msek"):
         return 1_000_000
@@ -152,6 +154,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
             and not (headings and headings[i])
             # ("Budget 2014   Prognos" over "tkr   helår tkr": read at its unit line)
             and not _thousands_below(lines, i)
+            and not counts_caption(lines, i)
         ):
             # "Förening   Sökt 2002   Förslag 2002   Beviljat 2001": sums of money in
             # columns that say so, no unit printed: kronor (or what the line under the header
@@ -297,6 +300,13 @@ def _read_money_table(
                     # "Budget   Prognos" over "Verksamhetsområde   2018   2018   Avvikelse";
                     # "Mottagna   Grund-" over "Stadsdelsnämnd   2015   belopp": one header
                     header_cells, start = [dehyphen_join(c.split()) for c in stacked], start + 1
+    if (
+        start == anchor + 1
+        and start + 1 < n
+        and (dated := years_under(lines[anchor], lines[start])) is not None
+        and column_units(lines[start + 1]) is not None
+    ):
+        header_cells, start = dated, start + 1  # the money columns' years, then their units
     # "tkr   tkr   antal" under the header: each money column's own unit, a count no money
     units = column_units(lines[start]) if start < n and start > anchor else None
     start += units is not None

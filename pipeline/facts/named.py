@@ -232,11 +232,13 @@ def _owned_text(lines: Sequence[BodyLine], heads: Sequence[int], pat: re.Pattern
 #: a name set in running text without quotation marks, up to the words that follow a name
 _STOPS = (
     r"(?:under|med|som|avseende|inom|mellan|till|samt|enligt|hos|från|ur|är|har|kan|ska|"
-    r"beviljas|pågår|för\s+(?:perioden|åren|år|tiden|\d))\b"
+    r"beviljas|pågår|genomförs|genomfördes|drivs|leds|startade|påbörjades|"
+    r"för\s+(?:perioden|åren|år|tiden|\d))\b"
 )
 _UNQUOTED = re.compile(
-    r"\b(?:projektet|projektplanen\s+för|projektansökan(?:\s+för)?)\s+"
-    rf"(?P<name>[A-ZÅÄÖ][\w–-]*(?:\s+(?!{_STOPS})[\w–-]+){{0,6}})(?=\s+{_STOPS}|\s*[,.;:)]|\s*$)"
+    # ("Den stadsövergripande studien Vägar ut ur hemlöshet – … genomförs av …")
+    r"\b(?:projektet|studien|projektplanen\s+för|projektansökan(?:\s+för)?)\s+"
+    rf"(?P<name>[A-ZÅÄÖ][\w–-]*(?:\s+(?!{_STOPS})[\w–-]+){{0,9}})(?=\s+{_STOPS}|\s*[,.;:)]|\s*$)"
 )
 #: a sum and, at most two words after it, the project it is for
 _SUM_FOR_PROJECT = re.compile(
@@ -316,7 +318,7 @@ def _funded_next(nxt: Sequence[Any]) -> bool:
     )
 
 
-_FUNDED = re.compile(r"\b(?:finansier\w*|bevilja\w*|tilldela\w*|erhallit|fatt)\b")
+_FUNDED = re.compile(r"\b(?:finansier\w*|bevilja\w*|tilldela\w*|erhallit|fatt|kostar|kostade)\b")
 _ANAPHOR = re.compile(r"\s*(?:projektet|studien|satsningen|insatsen|verksamheten)\b")
 
 

@@ -340,8 +340,11 @@ def own_local_money(
     programme's name as printed. `funds` and `performers` are the projects', in one order."""
     if "stadsdelsnamnd" not in fold(committee or ""):
         return {}
+    # (its grants to organisations are its föreningsbidrag; "organisationsbidrag" is the name
+    # of Socialnämnden's)
+    out: dict[str | None, str] = {"organisationsbidrag": "föreningsbidrag"}
     lum = [who for fund, who in zip(funds, performers, strict=True) if fund == "LUM"]
     civil = [who for who in lum if _ASSOCIATION.search(fold(who or ""))]
     if len(civil) >= 2 and 2 * len(civil) > len(lum):
-        return {"LUM": "lokala utvecklingsmedel"}
-    return {}
+        out["LUM"] = "lokala utvecklingsmedel"
+    return out

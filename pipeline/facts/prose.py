@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pipeline.facts.finders import office_of_committee
 from pipeline.facts.lists import Place
 from pipeline.facts.prose_names import (
     DONE_WITH,
@@ -160,6 +161,20 @@ def _owners_only(find: PlaceFinder) -> PlaceFinder:
         ]
 
     return owners
+
+
+#: "2. Socialnämnden tilldelas 1,8 mnkr för projektet …": a social nämnd granted the money
+_GRANTED_NAMND = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?P<n>Social[\wåäö-]*?nämnden)\s+(?:tilldelas|beviljas|får)\b"
+)
+
+
+def _granted_committee(before: str, find: PlaceFinder) -> list[Place]:
+    """The förvaltning of a social nämnd that a decision grants the project's money (in
+    Kommunstyrelsen's decision to share money among nämnder): it owns the project."""
+    m = _GRANTED_NAMND.match(before)
+    office = office_of_committee(m.group("n"), None) if m else None
+    return find(office) if office else []
 
 
 def _own_sums(text: str) -> list[AmountMatch]:
@@ -335,6 +350,7 @@ def find_prose_grants(
                 name = head if len(head.split()) >= 2 else name
             end = m.end() + b
             places = [p for p in find(text) if p.end <= m.start() or p.start >= end]
+            places = places or _granted_committee(text[: m.start()], find)
             if n + 1 < len(anchors) and n > 0:
                 # "… 480 000 kronor för projektet A och, tillsammans med Skärholmen, 350 000
                 # kronor för projektet B": each its own stretch of the sentence

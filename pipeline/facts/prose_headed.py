@@ -15,7 +15,7 @@ from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
-from pipeline.facts.prose_fields import FIELD, section_fields, sought_sum
+from pipeline.facts.prose_fields import FIELD, its_cost, paragraph_at, section_fields, sought_sum
 from pipeline.facts.text_units import (
     Sentence,
     dehyphen_join,
@@ -125,9 +125,12 @@ def find_headed_projects(
             and fold(name) in fold(" ".join(sent.text.split()))
         )
         trip = TRIP_TO.match(name) is not None  # (over "Förvaltningen söker medel för …")
-        if sent is None or not (
+        costed: Sentence | None = None  # (a paragraph ending "Studien kostade 650 000 kr.")
+        if sent is not None and not (
             labelled or named_here or trip or _THIS_PROJECT.match(sent.text.strip())
         ):
+            sent = costed = its_cost(sents, lines, k, name)
+        if sent is None:
             continue
         if not (labelled or named_here) and section_heading(name):
             continue  # "Exempel på resultat" over "Projektet Trygg hemgång i Bromma …"
@@ -169,7 +172,7 @@ def find_headed_projects(
                 name=name,
                 places=[
                     *(find(bare.group("owner")) if bare and bare.group("owner") else []),
-                    *owners_in(sent.text, find),
+                    *owners_in(paragraph_at(lines, k) if sent is costed else sent.text, find),
                 ],
                 amount=amounts[0] if amounts else None,
                 status=status,

@@ -122,7 +122,7 @@ _CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|lcr|k1|sek|:-){_END}"  # "lcr",
 _SCALED = (
     rf"(?P<g>(?:mdkr|mdsek|md\.?{_HS}?kr|mdr\.?{_HS}?kr){_END})"
     rf"|(?P<m>(?:mkr|mnkr|msek|mn\.?{_HS}?kr|mio\.?{_HS}?kr){_END})"
-    rf"|(?P<k>(?:tkr|ksek|t\.?{_HS}?kr){_END})"
+    rf"|(?P<k>(?:tkr|kkr|ksek|t\.?{_HS}?kr){_END})"
 )
 _SCALE_WORD = (
     rf"(?P<sg>milj{_V}rd(?:e[rt])?{_END}|mdr\.?{_END})"
