@@ -317,15 +317,16 @@ def _same_ending(cue: Cue, lo: str, end: int) -> bool:
 def _fuzzy_ok(cue: Cue) -> bool:
     """May the cue be looked for fuzzily (OCR damage beyond the vowel classes)? Only long
     phrases; for amount roles not phrases with a wildcard or a short word ("ansökningar* om"
-    would otherwise take "ansökningar med"), for criteria introductions not phrases that end
-    in one, whose few letters carry the meaning."""
+    would otherwise take "ansökningar med"), and no phrase that ends in one, whose few letters
+    carry the meaning ("ansökningarna utifrån att" would take "… utifrån om")."""
     if cue.case_sensitive or len(cue.phrase) < _FUZZY_MIN_LEN:
+        return False
+    if len(cue.phrase.split()[-1].rstrip("*")) < 4:
+        # a last word of three letters or fewer ("… FoU*") carries the meaning in a few letters:
+        # read loosely, "stadsövergripande familjestöd" would be "stadsövergripande FoU"
         return False
     if cue.group == "role":
         return "*" not in cue.phrase and all(len(w) >= 4 for w in cue.phrase.split())
-    if cue.group == "criteria_intro":
-        # ("ansökningarna utifrån att" would otherwise take "… utifrån om")
-        return len(cue.phrase.split()[-1]) >= 4
     return True
 
 

@@ -146,13 +146,13 @@ def _is_city_unit(name: str, find: PlaceFinder) -> bool:
     return any(p.end - p.start >= 0.6 * len(name.strip()) for p in find(name))
 
 
-#: a sentence that gives the project's own money: its grant, its cost, the sum applied for
+#: a sentence giving the project's own money: its grant, its cost, the sum sought ("begärt 0,8 mnkr")
 _OWN_MONEY = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|kosta\w*|kostnad\w*|budget\w*|ansoker\s+om|soker\s+om|"
+    r"ansokt\s+om|begart|begarde|begarts|"
     r"soks|soker|sokt\s+belopp|beraknas\s+till|foreslar|foreslas|foreslagen|foreslagna|fick|"
     r"erholl|erhallit|fatt|finansierades|finansieras|finansierats|tillstyrk\w*|"
     r"ansokan\s+(?:omfattar|avser|galler))\b"
-    # "Statsbidraget uppgick till 640 000 kronor"
     r"|\b(?:stats)?bidrag\w*\s+(?:uppgick|uppgar)\s+till\b"
     # "Med stimulansmedel från Socialstyrelsen om 380 000 kronor har …"
     r"|medel\b[^.]{0,40}\bom\s+\d"
@@ -165,7 +165,7 @@ _GRANTS = re.compile(
     r"fatt|tillstyrk\w*)\b"
 )
 #: money that is not the project's own: a round's total, a co-funder, the frame that holds
-#: the cost ("Kostnaden ryms inom nämndens budget …"); (a sum per participant: left out)
+#: the cost ("Kostnaden ryms inom nämndens budget …")
 _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|ryms\s+inom|ryms\s+i)\b")
 #: … unless the total is the project's own: "ESF har beviljat projektet sammanlagt 2,9 mnkr"
 _THIS_ONES_TOTAL = re.compile(r"\b(?:projektet|studien|satsningen)\s+(?:sammanlagt|totalt)\b")

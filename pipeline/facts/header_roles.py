@@ -133,6 +133,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
     if re.match(r"antal\b", folded.strip()) or re.fullmatch(r"deltagare", folded.strip()):
         return "count"  # "Antal unga 18–24 år", "Deltagare": people counted, no money
+    if re.search(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+ar\b", folded):
+        return "count"  # "Ungdomar 16–18 år": people of an age counted, no year's money
     if re.fullmatch(r"belopp\s*(?:\(\w+\))?,?\s+(?:an)?sokt", folded.strip()):
         return "applied"  # "Belopp (kr)" set over "sökt" and "förslag": the sum applied for
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):

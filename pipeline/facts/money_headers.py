@@ -52,8 +52,14 @@ def wrapped_header(header: str, below: str) -> list[str] | None:
         return None
     cells = [t for _s, t in heads]
     for start, text in tail:
-        at = min(range(len(heads)), key=lambda x: abs(heads[x][0] - start))
-        if abs(heads[at][0] - start) > 4:
+        # (under its cell's first letter, or right-aligned under its last: "Tilldelning,"
+        # over "kr")
+        def off(x: int, start: int = start, text: str = text) -> int:
+            h_start, h_text = heads[x]
+            return min(abs(h_start - start), abs(h_start + len(h_text) - start - len(text)))
+
+        at = min(range(len(heads)), key=off)
+        if off(at) > 4:
             return None
         cells[at] = (
             dehyphen_join([cells[at], text]) if cells[at].endswith("-") else f"{cells[at]} {text}"

@@ -151,7 +151,8 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         if (
             u is None
             and (_money_header(text) or _unlabelled_money_header(lines, i))
-            and not (headings and headings[i])
+            # (three cells are a header, even one read as a heading: "Förening  Sökt  Beviljat")
+            and not (headings and headings[i] and len(re.findall(r"\S\s{2,}(?=\S)", text)) < 2)
             # ("Budget 2014   Prognos" over "tkr   helår tkr": read at its unit line)
             and not _thousands_below(lines, i)
             and not counts_caption(lines, i)

@@ -15,20 +15,23 @@ organisation's own spelling replaces the text's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from pipeline.facts.cues import cue_hits
 from pipeline.lang.fuzzy import fold
+from pipeline.records import Amount, Project
 
 __all__ = [
     "RESEARCH_BODY",
     "OrgFinder",
     "canonical_org",
     "own_local_money",
+    "renamed_funds",
     "performer_in",
     "research_body_in",
 ]
@@ -340,11 +343,27 @@ def own_local_money(
     programme's name as printed. `funds` and `performers` are the projects', in one order."""
     if "stadsdelsnamnd" not in fold(committee or ""):
         return {}
-    # (its grants to organisations are its föreningsbidrag; "organisationsbidrag" is the name
-    # of Socialnämnden's)
-    out: dict[str | None, str] = {"organisationsbidrag": "föreningsbidrag"}
+    # (its grants to organisations are its föreningsbidrag, whatever kind of grant a line
+    # names: "verksamhetsbidrag" and "projektbidrag" to the local associations are both;
+    # "organisationsbidrag" is the name of Socialnämnden's)
+    out: dict[str | None, str] = dict.fromkeys(
+        ("organisationsbidrag", "verksamhetsbidrag", "projektbidrag"), "föreningsbidrag"
+    )
     lum = [who for fund, who in zip(funds, performers, strict=True) if fund == "LUM"]
     civil = [who for who in lum if _ASSOCIATION.search(fold(who or ""))]
     if len(civil) >= 2 and 2 * len(civil) > len(lum):
         out["LUM"] = "lokala utvecklingsmedel"
     return out
+
+
+def renamed_funds(
+    projects: Sequence[Project], amounts: Sequence[Amount], names: Mapping[str | None, str]
+) -> tuple[list[Project], list[Amount]]:
+    """Projects and amounts with their funds renamed by `names` (`own_local_money`)."""
+    return [
+        dataclasses.replace(p, fund_type=names[p.fund_type]) if p.fund_type in names else p
+        for p in projects
+    ], [
+        dataclasses.replace(a, fund_type=names[a.fund_type]) if a.fund_type in names else a
+        for a in amounts
+    ]

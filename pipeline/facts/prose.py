@@ -115,6 +115,8 @@ _COSTS = re.compile(
 #: a grant made now (present or proposed), which a past grant in a subordinate clause
 #: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo
 TURNED_DOWN = re.compile(r"\b(?:avslas|avslaas|avstyrks|avslag)\b")
+#: a sentence that turns an application down (any tense)
+_REFUSES = re.compile(r"\b(?:avslar|avslas|avslaas|avslog|avslogs|avstyrker|avstyrks|avslag)\b")
 _GRANTED_NOW = re.compile(r"\b(?:foreslas|beviljas|tilldelas)\b")
 _CAN_BE = re.compile(r"\b(?:kan|far|kunde|ska|maste)\s+(?:\w+\s+)?(?:beviljas|tilldelas)\b")
 _BRACKET_GAP = 4  # characters between a quoted name and the sum in brackets after it
@@ -214,7 +216,14 @@ def find_prose_grants(
             continue
         amounts = _own_sums(text)
         money_from = s
-        if not amounts and k + 1 < len(sents) and _PROJECT_NOUN.search(text):
+        # (not after an application turned down: "2. … avslår ansökan … för projektet X.
+        # 3. … beviljar MUL med sammanlagt 248 000 kronor" is the next item's money)
+        if (
+            not amounts
+            and k + 1 < len(sents)
+            and _PROJECT_NOUN.search(text)
+            and not _REFUSES.search(f)
+        ):
             # "… beviljats medel för projektet X. Nämnden beslutade att bevilja 80 000
             # kronor för projektets fortsättning": the sum follows in the next sentence
             # (past a decision item's number printed as a sentence of its own: "2.")
@@ -258,7 +267,15 @@ def find_prose_grants(
             if QUOTED.match(text[m.end() :]) or _APPOSITION.match(text[m.end() :])
         ]
         if quoted and not amounts:
-            # a quoted study name in a paragraph that gives its cost a sentence later
+            # a quoted study name in a paragraph that gives its cost a sentence later; one
+            # turned down ("Begäran om medel för studien ”X” avslås") was applied for, and
+            # the paragraph's sums are the others' grants
+            if _REFUSES.search(f):
+                for m in quoted:
+                    got = project_name_after(text[m.end() :])
+                    if got is not None:
+                        out.append(ProseProject(got[0], [], None, "ansökt", s, description=text))
+                continue
             para = paragraph_of.get(s.first, text)
             amounts = [a for a in find_amounts(para) if a.per is None]
             if amounts and _FUNDED.search(fold(para)):

@@ -46,6 +46,7 @@ from pipeline.facts.co_applicants import (
     with_partners,
 )
 from pipeline.facts.context import (
+    OPERATING_FUNDS,
     BodyLine,
     Context,
     document_fund,
@@ -125,7 +126,7 @@ from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
-from pipeline.facts.performers import own_local_money
+from pipeline.facts.performers import own_local_money, renamed_funds
 from pipeline.facts.priced_blocks import find_priced_blocks
 from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
@@ -356,7 +357,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
     )
     for d in drafts:
-        d.fund_type = own_money.get(d.fund_type, d.fund_type)
+        if d.fund_type not in OPERATING_FUNDS:  # (those tell running activities, below)
+            d.fund_type = own_money.get(d.fund_type, d.fund_type)
     projects = number_projects(doc.doc_id, drafts)
     rejected = {p.project_id for d, p in zip(drafts, projects, strict=True) if d.status == REJECTED}
 
@@ -368,10 +370,6 @@ def extract(doc: UnderstoodDocument) -> Facts:
             a, fund_type=specific_fund(a.fund_type, ctx), project_id=None, kind="other"
         )
         for a in all_amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
-    ]
-    amounts = [
-        dataclasses.replace(a, fund_type=own_money[a.fund_type]) if a.fund_type in own_money else a
-        for a in amounts
     ]
     granted_state = on_state_grant(subject, ctx.default_fund, applying, all_text)
     amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text)
@@ -386,7 +384,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     running = {
         p.project_id for d, p in zip(drafts, projects, strict=True) if running_activity(d, lines)
     }
-    projects, amounts = operating_grants(projects, amounts, running)
+    projects, amounts = renamed_funds(*operating_grants(projects, amounts, running), own_money)
     criteria = tuple(
         Criterion(
             c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
