@@ -68,6 +68,8 @@ def document_fund(
         return in_title.pop()
     if len(in_title) > 1:
         return None
+    if not in_title and _SUMMER_JOBS.search(fold(title or "")):
+        return "feriejobb"
     counts: dict[str, int] = {}
     for f in find_funds(body, study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1
@@ -119,11 +121,14 @@ def is_program_fund(fund: str | None) -> bool:
     )
 
 
+#: money for summer jobs, a fund when a title is about it ("Fördelning av medel för feriejobb
+#: 2024"); in a body it is one use among others ("feriejobb, kvällsöppna fritidsgårdar …")
+_SUMMER_JOBS = re.compile(r"\bferie(?:jobb|arbet)\w*")
 _DEVELOPMENT_FUND = "utvecklingsmedel"
 #: the committees whose "utvecklingsmedel" are the FoU funds themselves
 _FOU_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden", "Kommunstyrelsen", None})
 #: funds no cue prints, named from what a whole document is about (see `document_fund`)
-NAMED_BY_DOCUMENT = frozenset({_DEVELOPMENT_FUND})
+NAMED_BY_DOCUMENT = frozenset({_DEVELOPMENT_FUND, "feriejobb"})
 _DEVELOPMENT_MONEY = re.compile(r"\butvecklingsmed(?:el|len|lens|lets)\b")
 _BARE_DEVELOPMENT = re.compile(
     r"(?<!lokala )(?<!lokal )\butvecklingsmed(?:el|len|lens|lets)\b(?!\s*\((?:lum|fou))"
@@ -374,6 +379,7 @@ PROGRAM_FUNDS = frozenset(
         "stadsdelsförnyelse",
         "sociala investeringar",
         "IOP",
+        "feriejobb",
     }
 )
 

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from pipeline.facts.co_applicants import PARTNERS, co_applicants
 from pipeline.facts.context import find_funds
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.drafts import LEAST_SUM
 from pipeline.facts.lists import Place
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
 from pipeline.facts.text_units import sentences, sum_line
@@ -164,8 +165,7 @@ _GRANTS = re.compile(
     r"\b(?:bevilja\w*|tilldela\w*|foreslar|foreslas|foreslagen|foreslagna|fick|erholl|erhallit|"
     r"fatt|tillstyrk\w*)\b"
 )
-#: money that is not the project's own: a round's total, a co-funder, the frame that holds
-#: the cost ("Kostnaden ryms inom nämndens budget …")
+#: money not the project's own: a round's total, the frame of its cost ("ryms inom budget")
 _NOT_OWN_MONEY = re.compile(r"\b(?:sammanlagt|totalt\s+for\s+alla|ryms\s+inom|ryms\s+i)\b")
 #: … unless the total is the project's own: "ESF har beviljat projektet sammanlagt 2,9 mnkr"
 _THIS_ONES_TOTAL = re.compile(r"\b(?:projektet|studien|satsningen)\s+(?:sammanlagt|totalt)\b")
@@ -372,7 +372,7 @@ def complete_from_text(
         d.end_date = desc.end_date
     if d.amount_sek is None:
         got = stated_amount(text)
-        if got is not None:
+        if got is not None and got[0].sek >= LEAST_SUM:  # ("KALKYL PROJEKT 1   kr")
             a, sentence = got
             d.amount_sek, d.amount_raw, d.amount_approx = a.sek, a.raw, a.approximate
             d.amount_evidence = sentence

@@ -72,6 +72,8 @@ _DECIDED_HERE = re.compile(r"\b(?:beviljas|avslas|avslag)\b")
 _PROPOSED_SUM = re.compile(r"\b(?:forslag|foreslaget belopp|foreslas)\s*:?\s*(?:ca\s+)?\d")
 #: "avslagen": an application turned down -- no project (its sum stays an amount)
 REJECTED = "avslagen"
+#: no project's sum is smaller (kronor): a smaller number is a caption's or a count
+LEAST_SUM = 100
 _STATUS_ORDER = ("genomförd", "pågående", "beviljad", "ansökt", REJECTED)
 
 

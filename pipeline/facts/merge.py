@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
-from pipeline.facts.drafts import Draft, cued_status, intro_text
+from pipeline.facts.drafts import LEAST_SUM, REJECTED, Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
@@ -236,13 +236,18 @@ def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
     money says and it lacks: the owner, the sum and the status."""
     if not d.places and pp.places and not d.unowned:
         d.places = list(pp.places)
-    if d.status is None or (
-        # a quoted name read with no word of its state; the sentence proposes or grants it
-        # now ("… föreslås få 160 000 kr för projektet ”X”"; not "har tilldelats")
-        d.status == "pågående"
-        and d.end_date is None
-        and pp.status == "beviljad"
-        and _DECIDED_NOW.search(fold(pp.sentence.text))
+    if (
+        d.status is None
+        or pp.status == REJECTED
+        or (
+            # (a sentence that turns it down has the last word)
+            # a quoted name read with no word of its state; the sentence proposes or grants it
+            # now ("… föreslås få 160 000 kr för projektet ”X”"; not "har tilldelats")
+            d.status == "pågående"
+            and d.end_date is None
+            and pp.status == "beviljad"
+            and _DECIDED_NOW.search(fold(pp.sentence.text))
+        )
     ):
         d.status = pp.status
     if d.amount_sek is None and pp.amount is not None:
@@ -307,6 +312,8 @@ def prose_drafts(
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
         pp.name = unlabelled(pp.name)  # "Projekt 1: Name" read as a section's heading
+        if pp.amount is not None and pp.amount.sek < LEAST_SUM:
+            pp.amount = None  # ("KALKYL PROJEKT 1   kr": a caption's number and unit)
         same = _same_draft(pp.name, [*drafts, *out])
         s = pp.sentence
         funds = find_funds(pp.fund_text or s.text, ctx.study_fund)

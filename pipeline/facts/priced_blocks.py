@@ -37,12 +37,12 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
 from pipeline.facts.item_parts import ITEM, PlaceFinder, set_amount, split_owner, tidy
 from pipeline.facts.lists import ListRow, Place
-from pipeline.facts.money_roles import breakdown_heading
+from pipeline.facts.money_roles import breakdown_heading, cost_item
 from pipeline.facts.roles import amount_role
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_priced_blocks"]
+__all__ = ["cost_rows", "find_priced_blocks"]
 
 #: "… (Socialpsykiatri)     140 000 kr": text, a column gap, a sum with its unit
 _PRICED = re.compile(
@@ -307,3 +307,37 @@ def _row(
     )
     set_amount(row, amount, lines, first, last)
     return row
+
+
+#: a line of a running calculation: "+ lönebikostnader", "= Summa kostnader", "./. egen insats"
+_CALCULATION = re.compile(r"^\s*(?:[-–+=]\s|\./\.)")
+#: a row of figures, or the rule under a column of them ("--------", "========")
+_FIGURE_ROW = re.compile(
+    r"\S\s{2,}(?:ca\.?\s+)?\d[\d .]*\s*(?:kr|kronor|tkr|:-)?\s*$|^\s*[-=_]{4,}\s*$"
+)
+
+
+def cost_rows(lines: Sequence[BodyLine], firsts: Sequence[int], names: Sequence[str]) -> set[int]:
+    """The rows (by first line) of a project's cost calculation, no projects of their own:
+    those under a caption that names costs or a calculation ("KALKYL PROJEKT 1   kr",
+    "Kostnadsberäkning") of a run whose rows are mostly cost items or calculation lines
+    ("Projektledare 40 %", "+ forskarhandledning", "= Summa kostnader")."""
+    runs: dict[int, list[tuple[int, str]]] = {}
+    for first, name in zip(firsts, names, strict=True):
+        k = first - 1
+        while k >= 0 and (not lines[k].text.strip() or _FIGURE_ROW.search(lines[k].text)):
+            k -= 1
+        caption = (
+            re.sub(r"\s{2,}(?:kr|kronor|tkr|sek)\.?\s*$", "", lines[k].text.strip())
+            if k >= 0
+            else ""
+        )
+        # (a caption, not a table header's cells: "Total  Föreslaget" over "kostnad kr  …")
+        if caption and not re.search(r"\S\s{2,}\S", caption) and breakdown_heading(caption):
+            runs.setdefault(k, []).append((first, name))
+    out: set[int] = set()
+    for rows in runs.values():
+        costs = [f for f, name in rows if cost_item(name) or _CALCULATION.match(name)]
+        if len(rows) >= 2 and 2 * len(costs) >= len(rows):
+            out |= {f for f, _name in rows}
+    return out

@@ -268,13 +268,13 @@ def find_prose_grants(
         ]
         if quoted and not amounts:
             # a quoted study name in a paragraph that gives its cost a sentence later; one
-            # turned down ("Begäran om medel för studien ”X” avslås") was applied for, and
-            # the paragraph's sums are the others' grants
+            # turned down ("Begäran om medel för studien ”X” avslås") is (applied for, and
+            # the paragraph's sums are the others' grants)
             if _REFUSES.search(f):
                 for m in quoted:
                     got = project_name_after(text[m.end() :])
                     if got is not None:
-                        out.append(ProseProject(got[0], [], None, "ansökt", s, description=text))
+                        out.append(ProseProject(got[0], [], None, "avslagen", s, description=text))
                 continue
             para = paragraph_of.get(s.first, text)
             amounts = [a for a in find_amounts(para) if a.per is None]

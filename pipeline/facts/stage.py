@@ -127,7 +127,7 @@ from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
 from pipeline.facts.performers import own_local_money, renamed_funds
-from pipeline.facts.priced_blocks import find_priced_blocks
+from pipeline.facts.priced_blocks import cost_rows, find_priced_blocks
 from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.rows import continue_tables, grid_rows
@@ -146,7 +146,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 89
+EXTRACT_VERSION = 90
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -240,6 +240,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         if r.first_line not in in_grid
     ]
     rows += [r for got in rows_of_grid for r in got]
+    costs = cost_rows(lines, [r.first_line for r in rows], [r.name for r in rows])
+    rows = [r for r in rows if r.first_line not in costs]
     continue_tables(grids, rows)
     rows.sort(key=lambda r: r.first_line)
     studies = find_studies(lines, ctx, rows, orgs, ref)

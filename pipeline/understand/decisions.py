@@ -225,6 +225,8 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             if items:
                 break
             continue
+        if blank_seen and ln.text.startswith("   ") and _set_in_before(lines, ln, expected):
+            continue  # "… enligt följande." over a table set in under it: rows, no text
         if blank_seen and not text[0].islower():
             if items[-1][2][-1].rstrip().endswith(":") and (
                 _LIST_MARK.match(text) or ln.text.startswith("   ")
@@ -297,6 +299,19 @@ def _number_lost(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
             return int(m.group("no")) == expected + 1
         if text[:1].isupper() and lines[lines.index(ln) - 1].text.strip() == "":
             return False  # another paragraph first
+    return False
+
+
+def _set_in_before(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
+    """Whether the lines from `here` on are set in (indented) up to item `expected`."""
+    for ln in lines[lines.index(here) :]:
+        if not ln.text.strip():
+            continue
+        m = _ITEM.match(ln.text.strip())
+        if m is not None and int(m.group("no")) == expected:
+            return True
+        if not ln.text.startswith("   "):
+            return False
     return False
 
 

@@ -87,9 +87,19 @@ def normalise_chars(line: str) -> str:
     line = _LOOSE_ACCENT.sub(_accented, line)
     line = _SPACES.sub(" ", line)
     line = line.rstrip()
+    # (a soft hyphen some extractors show as "¬": "utveck¬" at a line's end, "sam¬ordning")
+    line = _SHOWN_SOFT_HYPHEN.sub("\u00ad", line)
     if line.endswith("\u00ad"):
         line = line[:-1] + "-"
+    # a Wingdings bullet extracted as the letter of its code ("Ø  våld i nära relationer",
+    # "§  Unga vuxna …"; not "§ 12")
+    line = _SYMBOL_BULLET.sub("\\1•", line)
     return line.replace("\u00ad", "")
+
+
+_SHOWN_SOFT_HYPHEN = re.compile(r"(?<=[^\W\d_])¬(?=[^\W\d_]|$)")
+# (one text after it: "§  Ärende  Beslut" is a protocol table's header)
+_SYMBOL_BULLET = re.compile(r"^(\s*)[Ø§](?=\s{2,}[^\W\d_](?:\S| (?! ))*$)")
 
 
 #: Swedish 7-bit ASCII (ISO 646-SE) of a mainframe printout: "[", "\\", "]" for Ä, Ö, Å

@@ -1,0 +1,179 @@
+"""Thirty-eighth session: layouts of the rounds opened for rules, each on a short text
+written for the test (none of the rounds' names or sums):
+
+* a fuzzy cue is no match on its long first word alone: "ett stadsövergripande
+  familjestöd" names no city-wide FoU money (the last word of "stadsövergripande FoU" is
+  three letters: read loosely it matches anything that starts with an f);
+* a stadsdelsnämnd's verksamhets- and projektbidrag to local associations are its
+  föreningsbidrag (Socialnämnden's keep their names);
+* a decision item that turns down an application for a quoted project ("avslår … ansökan
+  … för projektet ”X”") gives X applied for, and takes neither the next item's sum nor the
+  decision list's; a later sentence that says what was asked ("för vilken nämnden begärt
+  0,8 mnkr") gives its sum;
+* a header "Ungdomar 16–18 år" counts people (no year's money), and a unit printed
+  right-aligned under a wrapped header ("Tilldelning," over "kr") is that column's;
+* a table header "Förening   Sökt   Beviljat" that the page reading took for a heading
+  still opens a money table;
+* the money for summer jobs ("feriejobb") is a fund of its own;
+* "Studien ska genomföras av Centrum för X vid Y universitet": the whole centre performs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
+
+from pipeline.facts.context import find_funds
+from pipeline.facts.header_roles import header_role
+from pipeline.facts.money_headers import wrapped_header
+from pipeline.facts.performers import own_local_money
+
+
+def test_a_fuzzy_cue_needs_its_short_last_word() -> None:
+    said = "Nämnden tilldelas 2 mnkr för att bygga upp ett stadsövergripande familjestöd."
+    assert find_funds(said) == []
+    # (the cue itself, and its OCR-damaged forms the vowel classes allow, still match)
+    assert [f[2] for f in find_funds("medel för stadsövergripande FoU 2014")] == ["FUM"]
+    assert [f[2] for f in find_funds("medel for stadsovergripande FoU 2014")] == ["FUM"]
+
+
+def test_a_districts_grants_to_associations_are_its_foreningsbidrag() -> None:
+    names = own_local_money("Farsta stadsdelsnämnd", [], [])
+    assert names["verksamhetsbidrag"] == "föreningsbidrag"
+    assert names["projektbidrag"] == "föreningsbidrag"
+    assert names["organisationsbidrag"] == "föreningsbidrag"
+    assert own_local_money("Socialnämnden", [], []) == {}
+
+
+def test_an_application_turned_down_in_a_decision_item(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2023, title="Lokala utvecklingsmedel och MUL 2024 – tillägg").replace(
+            "1. Socialnämnden beviljar medel enligt förvaltningens förslag.\n",
+            """1. Socialnämnden beviljar lokala utvecklingsmedel (LUM) 2024
+   till sex projekt med sammanlagt 2 140 000 kronor.
+2. Socialnämnden avslår Kungsholmens stadsdelsnämnds ansökan om
+   lokala utvecklingsmedel för projektet ”Trygg väg hem efter
+   skolan”.
+3. Socialnämnden beviljar medel för utveckling och lärande (MUL)
+   2024 med sammanlagt 186 000 kronor.
+""",
+        )
+        + """
+Förvaltningens synpunkter
+
+Kungsholmens ansökan om projektet ”Trygg väg hem efter skolan”, för
+vilket nämnden begärt 0,6 mnkr, bedöms kunna rymmas i stadsdelens
+egen budget.
+"""
+    )
+    projects = {p.name: (p.status, p.amount_sek) for p in facts_of(tmp_path, text).projects}
+    assert projects["Trygg väg hem efter skolan"] == ("ansökt", 600_000)
+
+
+def test_age_range_headers_count_people_and_units_stand_right_aligned() -> None:
+    assert header_role("Ungdomar 16–18 år") == "count"
+    assert header_role("Beviljat år") == "year"  # (a year's column is still one)
+    header = "Stadsdelsnämnd          Ungdomar      Antal    Tilldelning,"
+    below = "                        13–15 år    platser              kr"
+    assert wrapped_header(header, below) == [
+        "Stadsdelsnämnd",
+        "Ungdomar 13–15 år",
+        "Antal platser",
+        "Tilldelning, kr",
+    ]
+
+
+def test_a_summer_jobs_table_shares_money_not_counts(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2019, title="Fördelning av medel för feriejobb 2020")
+        + """
+Ärendet
+
+Nämnden fördelar medel för feriejobb till stadsdelsnämnderna.
+
+Stadsdelsnämnd          Ungdomar      Antal    Tilldelning,
+                        13–15 år    platser              kr
+
+Skarpnäck                  2 610        240       2 136 000
+Älvsjö                     1 480        130       1 157 000
+Kungsholmen                1 950        170       1 513 000
+
+Summa                      6 040        540       4 806 000
+"""
+    )
+    amounts = facts_of(tmp_path, text).amounts
+    raws = {a.raw for a in amounts}
+    assert {"2 136 000", "1 157 000", "1 513 000"} <= raws
+    assert not raws & {"2 610", "240", "1 480", "130", "6 040", "540"}
+    cells = [a for a in amounts if a.raw in ("2 136 000", "1 157 000", "1 513 000")]
+    assert {(a.kind, a.fund_type) for a in cells} == {("budget", "feriejobb")}
+
+
+def test_a_header_read_as_a_heading_still_opens_a_money_table(tmp_path: Path) -> None:
+    text = """BROMMA STADSDELSNÄMND                                BILAGA 1
+                                                     Protokoll nr 2/2003
+
+LOKALA FÖRENINGSBIDRAG 2003
+
+Sammanställning över sökta och beviljade bidrag. Belopp i kronor.
+
+A. Verksamhetsbidrag
+
+Förening                                    Sökt      Beviljat
+
+Riksby Seniorklubb                        14 000        12 000
+Ulvsunda Båtklubb                         21 500        16 000
+Nockeby Kammarkör                          9 000         9 000
+
+Summa verksamhetsbidrag                   44 500        37 000
+"""
+    amounts = facts_of(tmp_path, text).amounts
+    kinds = {a.raw: a.kind for a in amounts}
+    assert kinds["12 000"] == "project_cost" and kinds["16 000"] == "project_cost"
+    assert kinds["14 000"] == "other" and kinds["21 500"] == "other"
+
+
+def test_a_study_to_be_carried_out_by_a_centre_of_a_university(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2015, title="Stadsövergripande FoU-studier 2016")
+        + """
+Ärendet
+
+Förvaltningen föreslår att studien ”Kvarboende efter vräkningshot”
+beviljas 900 000 kronor.
+Studien ska genomföras av Institutet för bostadsforskning vid
+Uppsala universitet och slutrapporteras i maj 2017.
+"""
+    )
+    projects = {p.name: p.performer for p in facts_of(tmp_path, text).projects}
+    assert projects["Kvarboende efter vräkningshot"] == (
+        "Institutet för bostadsforskning vid Uppsala universitet"
+    )
+
+
+def test_a_calculation_under_its_caption_is_no_list_of_projects(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=1999, title="Ansökan om lokala utvecklingsmedel för år 2000")
+        + """
+PROJEKT 1. FAMILJESTÖD I SKOLAN
+
+Projektet erbjuder stöd till familjer i samverkan med skolan.
+
+KALKYL PROJEKT 1                                         kr
+
+Projektledare 50 %, 12 man                          150 000
++ lönebikostnader 40 %                               60 000
++ handledning                                        25 000
+                                                   --------
+= Summa kostnader                                   235 000
+./. egen insats                                      55 000
+                                                   --------
+= Sökt belopp                                       180 000
+"""
+    )
+    projects = {p.name: p.amount_sek for p in facts_of(tmp_path, text).projects}
+    # (the cost lines are no projects; the caption's "1   kr" is no sum)
+    assert list(projects) == ["FAMILJESTÖD I SKOLAN"]
+    assert projects["FAMILJESTÖD I SKOLAN"] in (None, 180_000)

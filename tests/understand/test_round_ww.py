@@ -1,0 +1,81 @@
+"""Thirty-eighth session: what a word processor's PDF export leaves in the text, each on a
+line written for the test:
+
+* a soft hyphen shown as "¬" ("utveck¬" at a line's end, "sam¬ordning" inside a word) is a
+  hyphen at the end and nothing inside;
+* a Wingdings bullet extracted as the letter of its code ("Ø  …", "§  …" before a line of
+  text) is a bullet; a paragraph sign before its number ("§ 12") or a table header's cells
+  ("§  Ärende  Beslut") is left as printed;
+* a table set in under a decision item that ends "enligt följande." is the item's rows, and
+  the items after it still belong to the list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.understand.repair import normalise_chars
+from tests.extract_helpers import understood
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("forsknings- och utveck¬", "forsknings- och utveck-"),
+        ("en sam¬ordnad insats", "en samordnad insats"),
+        ("kostnad 5 ¬ 3", "kostnad 5 ¬ 3"),
+        ("Ø  placerade barns skolgång", "•  placerade barns skolgång"),
+        (
+            "§  Unga vuxna med försörjningsstöd – vägar",
+            "•  Unga vuxna med försörjningsstöd – vägar",
+        ),
+        ("§ 12", "§ 12"),
+        ("§  Ärende                    Beslut", "§  Ärende                    Beslut"),
+        ("Ø  7 platser", "Ø  7 platser"),
+    ],
+)
+def test_export_artefacts_of_soft_hyphens_and_symbol_bullets(printed: str, read: str) -> None:
+    assert normalise_chars(printed) == read
+
+
+def test_a_table_set_in_under_a_decision_item_is_no_end_of_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        """STOCKHOLMS STAD                                  PROTOKOLLSUTDRAG
+Socialtjänstnämnden                              Nr 3/2005
+                                                 Sammanträdesdag 2005-03-15
+
+§ 7
+Medel för studiebesök (MUST) våren 2005
+
+Socialtjänstnämndens beslut
+
+1.  Socialtjänstnämnden beviljar medel för studiebesök (MUST)
+    våren 2005 till tre studiebesök med sammanlagt 41 000 kr
+    enligt följande.
+
+    Stadsdelsnämnd        Resmål och syfte                    Kronor
+
+    Farsta                Aarhus: samordnad hemtjänst         12 000
+    Kungsholmen           Tammerfors: ungdomsmottagning       15 500
+                          för unga män
+    Vantör                Bergen: öppen förskola              13 500
+
+                          Summa                              41 000
+
+2.  Socialtjänstnämnden avslår övriga ansökningar.
+
+3.  Paragrafen förklaras omedelbart justerad.
+
+Ärendet
+
+Nämnden har avsatt 150 000 kr till MUST för år 2005.
+""",
+        encoding="utf-8",
+    )
+    decisions = understood(path).decisions
+    assert [d.item_no for d in decisions] == [1, 2, 3]
+    assert decisions[0].text.endswith("enligt följande.")
+    assert decisions[1].text == "Socialtjänstnämnden avslår övriga ansökningar."
