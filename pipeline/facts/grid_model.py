@@ -162,14 +162,39 @@ def caption_unit(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -
             continue
         seen += 1
         if seen > 2 or len(text) > 90:
-            return
+            break
         unit = unit_multiplier(text) if _CAPTION_UNIT.search(text) else 1
         if unit > 1:
-            for col in columns:
-                own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
-                if col.role in MONEY_ROLES and col.multiplier == 1 and not own_unit:
-                    col.multiplier = unit
+            _in_unit(columns, unit)
             return
+    # … or in a sentence of the paragraph that introduces it ("… vid årets slut. Belopp i
+    # tkr. En positiv avvikelse …")
+    k = h - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    paragraph: list[str] = []
+    while k >= 0 and lines[k].text.strip() and len(paragraph) < 12:
+        paragraph.insert(0, lines[k].text.strip())
+        k -= 1
+    said = _UNIT_SENTENCE.search(" ".join(paragraph))
+    if said is not None and unit_multiplier(said.group()) > 1:
+        _in_unit(columns, unit_multiplier(said.group()))
+
+
+#: a sentence that gives a table's unit: "Belopp i tkr.", "Alla belopp anges i tusental kronor."
+_UNIT_SENTENCE = re.compile(
+    r"(?:^|[.:]\s)(?:alla\s+)?(?:belopp(?:en)?|summor(?:na)?)\s+(?:anges\s+|redovisas\s+|är\s+)?"
+    r"i\s+(?:tkr|kkr|mnkr|mkr|tusentals?\s+kronor|tusental\s+kronor|miljoner\s+kronor)\b",
+    re.I,
+)
+
+
+def _in_unit(columns: list[GridColumn], unit: int) -> None:
+    """The money columns that name no unit of their own count in `unit`."""
+    for col in columns:
+        own_unit = re.search(r"\bkr\b|kronor|sek", col.header, re.I)
+        if col.role in MONEY_ROLES and col.multiplier == 1 and not own_unit:
+            col.multiplier = unit
 
 
 def instalments(table: GridTable) -> None:

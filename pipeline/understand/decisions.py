@@ -225,7 +225,12 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             if items:
                 break
             continue
-        if blank_seen and ln.text.startswith("   ") and _set_in_before(lines, ln, expected):
+        if (
+            blank_seen
+            and ln.text.startswith("   ")
+            and not items[-1][2][-1].rstrip().endswith(":")  # (its list: below)
+            and _set_in_before(lines, ln, expected)
+        ):
             continue  # "… enligt följande." over a table set in under it: rows, no text
         if blank_seen and not text[0].islower():
             if items[-1][2][-1].rstrip().endswith(":") and (

@@ -15,7 +15,10 @@ written for the test (none of the rounds' names or sums):
 * a table header "Förening   Sökt   Beviljat" that the page reading took for a heading
   still opens a money table;
 * the money for summer jobs ("feriejobb") is a fund of its own;
-* "Studien ska genomföras av Centrum för X vid Y universitet": the whole centre performs it.
+* "Studien ska genomföras av Centrum för X vid Y universitet": the whole centre performs it;
+* a project's cost calculation under its caption ("KALKYL PROJEKT 1   kr", "+ …", "= Summa
+  kostnader") is no list of projects, and the caption's "1   kr" no sum;
+* a table's unit given in the paragraph that introduces it ("… Belopp i tkr. …").
 """
 
 from __future__ import annotations
@@ -177,3 +180,28 @@ Projektledare 50 %, 12 man                          150 000
     # (the cost lines are no projects; the caption's "1   kr" is no sum)
     assert list(projects) == ["FAMILJESTÖD I SKOLAN"]
     assert projects["FAMILJESTÖD I SKOLAN"] in (None, 180_000)
+
+
+def test_a_tables_unit_in_the_paragraph_that_introduces_it(tmp_path: Path) -> None:
+    text = (
+        HEAD.format(year=2012, title="Tertialrapport 1 2012")
+        + """
+Projekt med extern finansiering
+
+Förvaltningen driver tre projekt med medel utanför budgetramen.
+Tabellen visar finansiär och beviljade medel för 2012. Belopp i
+tkr. Avvikelsen är den prognos som lämnas vid tertialets slut.
+
+Projekt                   Finansiär               Beviljat   Avvikelse
+                                                      2012     prognos
+
+Språkstöd i förskolan     Skolverket                   420           –
+Unga vuxna i arbete       Europeiska                 1 300        +110
+                          socialfonden
+Trygga trappuppgångar     Allmänna arvsfonden          760         -40
+"""
+    )
+    projects = {p.name: p.amount_sek for p in facts_of(tmp_path, text).projects}
+    assert projects["Språkstöd i förskolan"] == 420_000
+    assert projects["Unga vuxna i arbete"] == 1_300_000
+    assert projects["Trygga trappuppgångar"] == 760_000
