@@ -92,9 +92,6 @@ class AmountMatch:
     unit_explicit: bool
 
 
-# --------------------------------------------------------------------------- building blocks
-
-
 def _sk(*words: str) -> str:
     """Regex alternation of words written in `skeleton` form (longest first)."""
     forms = sorted({re.escape(skeleton(w)) for w in words}, key=len, reverse=True)
@@ -235,9 +232,6 @@ def _word_cores(sk: str, taken: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
-# --------------------------------------------------------------------------- scanning
-
-
 def _digits_value(m: re.Match[str]) -> Decimal:
     if m.group("grp"):
         whole = re.sub(r"\D", "", m.group("grp"))
@@ -245,7 +239,13 @@ def _digits_value(m: re.Match[str]) -> Decimal:
     else:
         whole = m.group("plain")
         dec = m.group("cdec") or m.group("ddec")
+        if dec and len(dec) == 3 and m.group("cdec") and _KRONOR_AFTER.match(m.string, m.end()):
+            whole, dec = whole + dec, None  # "12,500 kr": a thousands comma (an English sheet)
     return Decimal(f"{whole}.{dec}") if dec else Decimal(whole)
+
+
+#: kronor right after a number (no thousands, no millions: "1,250 mnkr" is 1.25 millions)
+_KRONOR_AFTER = re.compile(r"\s{0,2}(?:kr\b|kronor\b|sek\b)", re.I)
 
 
 def _to_int(v: Decimal) -> int:

@@ -32,6 +32,7 @@ from pipeline.facts.context import find_funds
 from pipeline.facts.header_roles import header_role
 from pipeline.facts.money_headers import wrapped_header
 from pipeline.facts.performers import own_local_money
+from pipeline.lang.amounts import find_amounts
 
 
 def test_a_fuzzy_cue_needs_its_short_last_word() -> None:
@@ -205,3 +206,15 @@ Trygga trappuppgångar     Allmänna arvsfonden          760         -40
     assert projects["Språkstöd i förskolan"] == 420_000
     assert projects["Unga vuxna i arbete"] == 1_300_000
     assert projects["Trygga trappuppgångar"] == 760_000
+
+
+def test_a_thousands_comma_before_kronor() -> None:
+    # an English spreadsheet's "12,500 kr" is twelve thousand five hundred kronor (no sum in
+    # kronor has three decimals); in millions or thousands the comma stays a decimal comma
+    read = {a.raw: a.sek for a in find_amounts("12,500 kr; 2,125 tkr; 1,250 mnkr; 12,50 kr")}
+    assert read == {
+        "12,500 kr": 12_500,
+        "2,125 tkr": 2_125,
+        "1,250 mnkr": 1_250_000,
+        "12,50 kr": 13,
+    }
