@@ -384,6 +384,26 @@ PROGRAM_FUNDS = frozenset(
 )
 
 
+#: the kinds of grant one grant programme hands out ("verksamhetsbidrag", "lokalbidrag" …)
+_GRANT_FORMS = (
+    "verksamhetsbidrag",
+    "projektbidrag",
+    "lokalbidrag",
+    "aktivitetsbidrag",
+    "verksamhetsstöd",
+    "projektstöd",
+)
+
+
+def grant_forms_of(title: str | None) -> dict[str | None, str]:
+    """A title that names föreningsbidrag and no other grant ("Föreningsbidrag 2019",
+    "Fördelning av föreningsbidrag hösten 1999"): every kind of grant it hands out is
+    föreningsbidrag (not so under "Föreningsbidrag och projektbidrag …", nor Socialnämndens
+    "Organisationsbidrag …", whose projektbidrag keep their name)."""
+    grants = set(re.findall(r"\b\w+(?:bidrag|stod)\b", fold(title or "")))
+    return dict.fromkeys(_GRANT_FORMS, "föreningsbidrag") if grants == {"foreningsbidrag"} else {}
+
+
 #: "har delvis finansierats med statsbidrag": money of two funds, so of none
 #: "… varav 575 000 kronor utgjordes av statsbidrag"
 _PARTLY_FUNDED = re.compile(

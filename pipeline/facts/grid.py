@@ -40,6 +40,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
+from pipeline.facts.grid_groups import counted_groups
 from pipeline.facts.grid_header import (
     MONEY_ROLES,
     ROW_ROLES,
@@ -116,9 +117,8 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
         if (verdict := verdict_column(table)) is not None:
             verdict.role = "status"
             table = _read_table(lines, i, columns)
-        lift_wrapped_heads(table, lines)
-        lone_sums(table, lines)
-        named_by_key(table, lines)
+        for tidy in (lift_wrapped_heads, lone_sums, named_by_key, counted_groups):
+            tidy(table, lines)
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
     return tables

@@ -83,7 +83,7 @@ class GridTable:
 #: a money cell without words: "150 000", "ca 1,5", "45 000:-"
 _BARE_NUMBER = re.compile(
     r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
-    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+(?:,\d+)?)"
+    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d{1,3}(?:,\d{3}){2,}|\d+(?:,\d+)?)"
     r"(?:\s*(?:kr|kronor|sek|:-))?\.?\s?(?:\*{1,3}|[¹²³])?$",  # a footnote mark after it
     re.IGNORECASE,
 )
@@ -102,7 +102,11 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
     m = _BARE_NUMBER.match(s)
     if m:
         digits = re.sub(r"[ \u00a0.]", "", m.group("num"))
-        value = float(digits.replace(",", ".")) if "," in digits else int(digits)
+        value: float
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) and (multiplier == 1 or "," in digits[4:]):
+            value = int(digits.replace(",", ""))  # "450,000" of an English sheet: kronor
+        else:
+            value = float(digits.replace(",", ".")) if "," in digits else int(digits)
         has_unit = bool(re.search(r"kr|kronor|sek", s, re.I))
         sek = int(round(value * (1 if has_unit and multiplier == 1 else multiplier)))
         if sek <= 0:

@@ -67,7 +67,9 @@ def header_words(cell: str) -> int:
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(
     r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats|diarienr\.?|diarienummer|"
-    r"dnr\.?|arendenr\.?|id)"
+    r"dnr\.?|arendenr\.?|id|"
+    # an application's number ("Ansökan nr", "Ansökningsnr")
+    r"ansokan\s+nr\.?|ansokningsnr\.?|ansokningsnummer|ans\.?\s*nr\.?)"
 )
 
 
@@ -235,12 +237,16 @@ def combined_role(cell: str) -> str | None:
         return "district"
     # ("Organisation och verksamhet": the association, its activity on the line under it)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+(?:och|samt)\s+", cell) if p.strip()]
+    if len(parts) == 1 and re.fullmatch(r"[A-ZÅÄÖ]\w+ [A-ZÅÄÖ]\w+", cell.strip()):
+        parts = cell.split()  # "Förening" over "Verksamhet", a header set on two lines
     if len(parts) == 2:
         first, second = (header_role(p) for p in parts)
         if first == "performer" and second == "name":
             return "performer_name"
         if first == "name" and second == "performer":
             return "name"  # "Studie / utförare": the name, its performer on a labelled line
+        if first == "district" and second == "name":
+            return "name"  # "Förvaltning / Projekt": the district's line over its projects
     return None
 
 

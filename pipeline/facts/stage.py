@@ -50,6 +50,7 @@ from pipeline.facts.context import (
     BodyLine,
     Context,
     document_fund,
+    grant_forms_of,
     mixed_funding,
     paired_funds,
     specific_fund,
@@ -350,12 +351,11 @@ def extract(doc: UnderstoodDocument) -> Facts:
             d.status = reported_status(d.description or "", d.end_date, ref) or (
                 "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
             )
-    # "År 2010   620 000 kronor" under "… bidra till projektet med följande belopp:": a
-    # year's instalment, no project of its own
+    # "År 2010   620 000 kronor" under "… följande belopp:": a year's instalment, no project
     drafts = [d for d in drafts if not year_label(d.name)]
     drafts.sort(key=lambda d: d.first_line)
     drafts = short_names_merged(joint_listings(drafts))
-    own_money = own_local_money(
+    own_money = grant_forms_of(subject) | own_local_money(
         doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
     )
     for d in drafts:

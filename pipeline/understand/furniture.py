@@ -306,6 +306,20 @@ def mark_page_one_header(
     prose = next(
         (i for i in range(first_heading) if labs[i] is None and running_prose(lines[i])), None
     )
+    # (or a paragraph of short lines, typed in a narrow column: "Socialtjänstnämnden beslutade
+    # vid sitt sammanträde den" ⏎ "26 september 2000 att …" ⏎ "… inom sin budgetram.")
+    para: list[int] = []
+    for i in range(prose if prose is not None else first_heading):
+        if lines[i].strip() and labs[i] is None:
+            para.append(i)
+            continue
+        joined = " ".join(lines[k].strip() for k in para)
+        # (three lines and twenty words at least: a title on two lines "… föreningsbidrag.
+        # Svar på remiss från kommunstyrelsen" is no paragraph of prose)
+        if len(para) >= 3 and len(joined.split()) >= 20 and running_prose(joined):
+            prose = para[0]
+            break
+        para = []
     if prose is not None:
         # (the sentence's paragraph begins on the lines above it, up to a blank line)
         while prose > 0 and lines[prose - 1].strip() and labs[prose - 1] is None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
-from pipeline.facts.context import find_funds
+from pipeline.facts.context import find_funds, grant_forms_of
 from pipeline.facts.header_roles import header_role
 from pipeline.facts.money_headers import wrapped_header
 from pipeline.facts.performers import own_local_money
@@ -218,3 +218,77 @@ def test_a_thousands_comma_before_kronor() -> None:
         "1,250 mnkr": 1_250_000,
         "12,50 kr": 13,
     }
+
+
+def test_an_association_over_its_activity_and_comma_thousands(tmp_path: Path) -> None:
+    # "Förening" over "  Verksamhet" in the header: each row the association, its activity
+    # on the lines under it; cells of an English sheet print "95,000"
+    text = (
+        HEAD.format(year=2021, title="Stöd till föreningars verksamhet för unga 2021")
+        + """
+Tabell 1. Föreslaget stöd 2021
+
+Förening                              Stadsdelsområde           Sökt,   Beviljas,
+  Verksamhet                                                       kr          kr
+
+Föreningen Ljudvågen                  Bromma                  120,000      95,000
+  Musikverkstad för unga 12–16 år
+  i Abrahamsberg
+Teaterföreningen Ridån                Farsta                   80,000      80,000
+  Improvisationsteater på lovdagar
+"""
+    )
+    projects = {
+        p.name: (p.performer, p.amount_sek, tuple(d.district_id for d in p.districts))
+        for p in facts_of(tmp_path, text).projects
+    }
+    assert projects == {
+        "Musikverkstad för unga 12–16 år i Abrahamsberg": (
+            "Föreningen Ljudvågen",
+            95_000,
+            ("bromma",),
+        ),
+        "Improvisationsteater på lovdagar": ("Teaterföreningen Ridån", 80_000, ("farsta",)),
+    }
+
+
+def test_the_kinds_of_grant_under_a_title_of_foreningsbidrag() -> None:
+    forms = grant_forms_of("Fördelning av föreningsbidrag hösten 2003")
+    assert forms["verksamhetsbidrag"] == "föreningsbidrag"
+    assert forms["lokalbidrag"] == "föreningsbidrag"
+    # (a title that names another grant beside it keeps each kind's name)
+    assert grant_forms_of("Föreningsbidrag och projektbidrag 2003") == {}
+    assert grant_forms_of("Organisationsbidrag 2015 till ideella organisationer") == {}
+
+
+def test_a_categorised_view_of_applications_per_district(tmp_path: Path) -> None:
+    # a database's view printed as a table: each district's line with its count and sums,
+    # its applications set in under it; "Ansökan nr" is the application's number
+    text = (
+        HEAD.format(year=2011, title="Lokala utvecklingsmedel 2012")
+        + """
+Bilaga 1
+
+Förvaltning / Projekt                  Ansökan nr    Sökt   Förslag   Bedömn.
+
+Kungsholmen (2)                                    610000    330000
+   Samtalsgrupper för unga pappor      LUM-12-04   330000    330000   Bifall
+   Digital uppföljning av placerade    LUM-12-09   280000             Avslag
+   barn
+Älvsjö (1)                                         240000    200000
+   Stödgrupper för syskon till barn    LUM-12-02   240000    200000   Delvis
+   med funktionsnedsättning
+
+                                                   850000    530000
+"""
+    )
+    projects = {
+        p.name: (tuple(d.district_id for d in p.districts), p.amount_sek)
+        for p in facts_of(tmp_path, text).projects
+    }
+    assert projects["Samtalsgrupper för unga pappor"] == (("kungsholmen",), 330_000)
+    assert projects["Stödgrupper för syskon till barn med funktionsnedsättning"] == (
+        ("alvsjo",),
+        200_000,
+    )
+    assert not [n for n in projects if n.startswith(("Kungsholmen", "Älvsjö", "LUM-"))]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.understand.furniture import classify_line
 from pipeline.understand.repair import normalise_chars
 from tests.extract_helpers import understood
 
@@ -79,3 +80,55 @@ Nämnden har avsatt 150 000 kr till MUST för år 2005.
     assert [d.item_no for d in decisions] == [1, 2, 3]
     assert decisions[0].text.endswith("enligt följande.")
     assert decisions[1].text == "Socialtjänstnämnden avslår övriga ansökningar."
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Sheet1                                                    Page 1 of 2", True),
+        ("                              LUM MUST 2011 förslag.xlsx", True),
+        ("A. Verksamhetsbidrag", False),
+        ("Bilaga 1 till protokollet", False),
+    ],
+)
+def test_a_spreadsheets_printout_furniture(line: str, furniture: bool) -> None:
+    # a spreadsheet printed to PDF: its sheet's name and its file name (its column letters
+    # tell the reading of its row numbers, `tabs`)
+    assert (classify_line(line) is not None) is furniture
+
+
+def test_a_subject_over_a_paragraph_typed_in_a_narrow_column(tmp_path: Path) -> None:
+    # no line of the paragraph under the subject has ten words; the paragraph, read whole,
+    # is running prose, so the subject above it is the title
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        """STOCKHOLMS STAD                                  SKRIVELSE
+Socialtjänstnämnden                              2001-09-12
+                                                 Dnr 401-0733/2001
+Handläggare: Eva Exempel
+Tfn 508 25 000                                   Till Kommunstyrelsen
+
+
+Hemställan om särskilda medel år 2002 för två
+försöksverksamheter inom socialtjänsten
+
+
+Socialtjänstnämnden beslutade vid sitt sammanträde den
+21 augusti 2001 att hos kommunstyrelsen hemställa om
+medel för år 2002 till två försöksverksamheter som
+nämnden inte ryms inom sin budgetram.
+
+Socialtjänstnämnden föreslår att kommunstyrelsen beslutar
+följande
+
+1. Socialtjänstnämnden tilldelas 2 100 000 kr för år 2002.
+
+Bakgrund
+
+Nämnden har i sin budget för 2002 inga medel för försöksverksamhet.
+""",
+        encoding="utf-8",
+    )
+    assert understood(path).meta.title == (
+        "Hemställan om särskilda medel år 2002 för två försöksverksamheter inom socialtjänsten"
+    )
