@@ -56,6 +56,7 @@ def all_amounts(
     heads = [ln.heading for ln in lines]
     money_tables = find_money_tables([" " * ln.indent + ln.text for ln in lines], heads)
     announced = {ta.line for ta in money_tables if ta.announced}
+    whole_budgets = {ta.anchor for ta in money_tables if ta.sek >= 100_000_000 and ta.anchor >= 0}
     for t in grids:
         for line, a in grid_amounts(t, lines, ctx, drafts, projects):
             if line in announced:
@@ -160,7 +161,9 @@ def all_amounts(
                         else next(iter(row_funds[ta.line]))
                         if len(row_funds[ta.line]) == 1
                         else None
-                        if ta.frame
+                        # (a nämnd's whole budget, a table with a cell of 100 mnkr or more,
+                        # is no fund's money)
+                        if ta.frame or ta.anchor in whole_budgets
                         else ctx.fund_before(ta.anchor if ta.anchor >= 0 else ta.line)
                     ),
                     year=ta.year or ctx.year_at(ta.line),

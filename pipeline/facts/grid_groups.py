@@ -37,15 +37,22 @@ def counted_groups(table: GridTable, lines: Sequence[BodyLine]) -> None:
     """Rows under the lines of their categories ("Bromma (2)"), set in under them: each row
     takes its category as its district; the category's line leaves the rows for the table's
     subtotals."""
-    if "name" not in table.roles or "district" in table.roles:
+    # ("Förvaltning / Projekt": the column of the categories' lines and their rows' names)
+    key = "name" if "name" in table.roles else "district"
+    if key not in table.roles or (key == "name" and "district" in table.roles):
         return
-    heads = [r for r in table.rows if _category(r, lines) is not None]
+    heads = [r for r in table.rows if _category(r, lines, key) is not None]
     if len(heads) < 2:
         return
+    if key == "district":
+        for col in table.columns:
+            col.role = "name" if col.role == "district" else col.role
+        for r in table.rows:
+            r.cells["name"] = r.cells.pop("district", [])
     rows: list[GridRow] = []
     label: str | None = None
     for r in table.rows:
-        got = _category(r, lines)
+        got = _category(r, lines, "name")
         if got is not None:
             label = got
             if r.amount is not None and r.amount_raw is not None:
@@ -57,10 +64,10 @@ def counted_groups(table: GridTable, lines: Sequence[BodyLine]) -> None:
     table.rows = rows
 
 
-def _category(r: GridRow, lines: Sequence[BodyLine]) -> str | None:
-    """The category a row's line names, when it is one: its count in brackets, one line,
-    and the next line set in deeper than it."""
-    m = _COUNTED.match(" ".join(r.cells.get("name", [])).strip())
+def _category(r: GridRow, lines: Sequence[BodyLine], key: str) -> str | None:
+    """The category a row's line names in its `key` cell, when it is one: its count in
+    brackets, one line, and the next line set in deeper than it."""
+    m = _COUNTED.match(" ".join(r.cells.get(key, [])).strip())
     if m is None or r.first_line != r.last_line:
         return None
     k = r.last_line + 1

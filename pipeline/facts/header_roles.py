@@ -245,8 +245,6 @@ def combined_role(cell: str) -> str | None:
             return "performer_name"
         if first == "name" and second == "performer":
             return "name"  # "Studie / utförare": the name, its performer on a labelled line
-        if first == "district" and second == "name":
-            return "name"  # "Förvaltning / Projekt": the district's line over its projects
     return None
 
 

@@ -210,6 +210,11 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
                 title_parts.append(lines[j].text)
                 split = split_name_and_places(dehyphen_join(title_parts), find)
                 j += 1
+            got = None
+            if split is None:
+                # "1.  ENSKEDE   190 000 kr" over the project's name on the lines set in under
+                # it: the item's head is its district and sum, the name follows
+                split, j, title_parts, got = _district_head(lines, a, b, head.group(2), find)
             if split is None:
                 continue
             name, places = split
@@ -225,6 +230,10 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
                     description=desc,
                     form="numbered",
                     intro_line=i,
+                    amount=got.sek if got else None,
+                    amount_raw=got.raw if got else None,
+                    amount_approx=got.approximate if got else False,
+                    amount_line=a if got else None,
                 )
             )
             _ = k
@@ -232,6 +241,26 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
             out.extend(rows)
         i = run[-1][1] + 1 if run else i + 1
     return out
+
+
+def _district_head(
+    lines: Sequence[BodyLine], a: int, b: int, head: str, find: PlaceFinder
+) -> tuple[tuple[str, list[Place]] | None, int, list[str], AmountMatch | None]:
+    """An item whose head is only its district (a partner in brackets) and its sum, and the
+    lines under it up to a blank line its name: ((name, places), the line after the name,
+    the evidence's parts, its sum); (None, a + 1, [head], None) when the item is not so."""
+    owner, amount = _split_amount(head)
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", owner)  # ("HÄSSELBY (tillsammans med Vällingby)")
+    places = find(owner)
+    if amount is None or not covered_by_places(bare, [p for p in places if p.end <= len(bare)]):
+        return None, a + 1, [head], None
+    j = a + 1
+    while j <= b and lines[j].text.strip() and not lines[j].text.strip().startswith("-" * 4):
+        j += 1
+    name = _clean_name(dehyphen_join([lines[x].text for x in range(a + 1, j)]))
+    if not name or len(name.split()) < 2:
+        return None, a + 1, [head], None
+    return (name, places), j, [name, amount.raw], amount
 
 
 def _numbered_run(lines: Sequence[BodyLine], i: int) -> list[tuple[int, int]]:

@@ -292,3 +292,64 @@ Kungsholmen (2)                                    610000    330000
         200_000,
     )
     assert not [n for n in projects if n.startswith(("Kungsholmen", "Älvsjö", "LUM-"))]
+
+
+def test_numbered_items_headed_by_their_district_and_sum(tmp_path: Path) -> None:
+    # a typed list: "1.  DISTRICT   sum" over the project's name set in under it
+    text = (
+        HEAD.format(year=1998, title="Lokalt utvecklingsarbete 1998, andra omgången")
+        + """
+FÖRSLAG TILL FÖRDELNING
+
+Förvaltningen föreslår att följande tre projekt beviljas medel.
+
+
+1.  SPÅNGA                                           180 000 kr
+    Samtalsgrupper för föräldrar till barn i
+    familjehem
+
+2.  KISTA (tillsammans med Rinkeby)                  145 000 kr
+    Uppsökande arbete bland unga vuxna utan
+    sysselsättning
+
+3.  FARSTA                                           120 000 kr
+    Stöd till anhöriga inom socialpsykiatrin
+                                                 -------------
+    Summa                                            445 000 kr
+"""
+    )
+    projects = {
+        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
+        for p in facts_of(tmp_path, text).projects
+    }
+    assert projects["Samtalsgrupper för föräldrar till barn i familjehem"][1] == 180_000
+    assert projects["Uppsökande arbete bland unga vuxna utan sysselsättning"][1] == 145_000
+    assert len(projects["Uppsökande arbete bland unga vuxna utan sysselsättning"][0]) == 2
+    assert projects["Stöd till anhöriga inom socialpsykiatrin"] == (("farsta",), 120_000)
+
+
+def test_a_nämnds_whole_budget_table_is_no_funds_money(tmp_path: Path) -> None:
+    # a district's budget per area in a document that also speaks of its LUM project: the
+    # table's cells (a total of over a billion) are no LUM money
+    text = (
+        HEAD.format(year=2005, title="Verksamhetsplan med budget för år 2006")
+        + """
+Budget per verksamhetsområde
+
+Nettobudget per verksamhetsområde (mnkr)
+
+Verksamhetsområde                       Budget 2005     Budget 2006
+
+Förskola                                    214,5           221,0
+Äldreomsorg                                 386,2           392,7
+Individ- och familjeomsorg                   92,7            95,4
+Summa                                       693,4           709,1
+
+Lokala utvecklingsmedel
+
+Förvaltningen söker lokala utvecklingsmedel för 2006 till projektet
+Föräldrasteget med 320 000 kronor.
+"""
+    )
+    funds = {a.raw: a.fund_type for a in facts_of(tmp_path, text).amounts}
+    assert funds["214,5"] is None and funds["709,1"] is None
