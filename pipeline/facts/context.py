@@ -377,9 +377,10 @@ PROGRAM_FUNDS = frozenset(
         "lokalbidrag",
         "trygghetsmedel",
         "stadsdelsförnyelse",
-        "sociala investeringar",
+        "sociala investeringsfonden",
         "IOP",
         "feriejobb",
+        "brottsförebyggande medel",
     }
 )
 

@@ -97,7 +97,7 @@ _CALL_FUNDS = frozenset(
         "projektstöd",
         "föreningsstöd",
         "aktivitetsbidrag",
-        "sociala investeringar",
+        "sociala investeringsfonden",
         "trygghetsmedel",
         "föreningsbidrag",
         "organisationsbidrag",

@@ -328,7 +328,7 @@ Förvaltningen föreslår att följande tre projekt beviljas medel.
     assert projects["Stöd till anhöriga inom socialpsykiatrin"] == (("farsta",), 120_000)
 
 
-def test_a_nämnds_whole_budget_table_is_no_funds_money(tmp_path: Path) -> None:
+def test_a_committees_whole_budget_table_is_no_funds_money(tmp_path: Path) -> None:
     # a district's budget per area in a document that also speaks of its LUM project: the
     # table's cells (a total of over a billion) are no LUM money
     text = (
@@ -353,3 +353,10 @@ Föräldrasteget med 320 000 kronor.
     )
     funds = {a.raw: a.fund_type for a in facts_of(tmp_path, text).amounts}
     assert funds["214,5"] is None and funds["709,1"] is None
+
+
+def test_funds_named_as_the_documents_name_them() -> None:
+    # the state's inheritance fund and the city's social investment fund keep the names the
+    # documents (and the analysts' gold) give them
+    said = "med medel ur Arvsfonden och ur stadens sociala investeringsfond"
+    assert [f[2] for f in find_funds(said)] == ["Allmänna arvsfonden", "sociala investeringsfonden"]
