@@ -377,7 +377,7 @@ PROGRAM_FUNDS = frozenset(
         "lokalbidrag",
         "trygghetsmedel",
         "stadsdelsförnyelse",
-        "sociala investeringsfonden",
+        "sociala investeringar",
         "IOP",
         "feriejobb",
         "brottsförebyggande medel",

@@ -97,7 +97,7 @@ _CALL_FUNDS = frozenset(
         "projektstöd",
         "föreningsstöd",
         "aktivitetsbidrag",
-        "sociala investeringsfonden",
+        "sociala investeringar",
         "trygghetsmedel",
         "föreningsbidrag",
         "organisationsbidrag",

@@ -198,7 +198,7 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
     items: list[tuple[int, int, list[str], str]] = []  # (no, page, parts, evidence)
     expected = 1
     open_item = False
-    blank_seen = False
+    blank_seen = set_in = False
     for ln in lines:
         text = ln.text.strip()
         if not text:
@@ -219,19 +219,21 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
         if m is not None and int(m.group("no")) == expected:
             items.append((expected, ln.page_no, [m.group("text")], text))
             expected += 1
-            open_item, blank_seen = True, False
+            open_item, blank_seen, set_in = True, False, False
             continue
         if not open_item:
             if items:
                 break
             continue
         if (
-            blank_seen
+            # (a line in lower case after a page break goes on with the item's text)
+            (set_in or (blank_seen and not text[0].islower()))
             and ln.text.startswith("   ")
             and not items[-1][2][-1].rstrip().endswith(":")  # (its list: below)
             and _set_in_before(lines, ln, expected)
         ):
-            continue  # "… enligt följande." over a table set in under it: rows, no text
+            set_in = True  # "… enligt följande." over a table set in under it: rows, no text
+            continue
         if blank_seen and not text[0].islower():
             if items[-1][2][-1].rstrip().endswith(":") and (
                 _LIST_MARK.match(text) or ln.text.startswith("   ")

@@ -132,3 +132,37 @@ Nämnden har i sin budget för 2002 inga medel för försöksverksamhet.
     assert understood(path).meta.title == (
         "Hemställan om särskilda medel år 2002 för två försöksverksamheter inom socialtjänsten"
     )
+
+
+def test_an_item_going_on_after_a_page_break_keeps_its_text(tmp_path: Path) -> None:
+    # (the set-in lines after a page break are the item's own text when they go on in lower
+    # case, no table under it)
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        """Kommunstyrelsen                        Protokoll nr 4                        Sida 1 (2)
+
+§ 9
+Medel för stadsövergripande utvärderingar 2013
+
+Kommunstyrelsens beslut
+
+1.  Socialnämnden tilldelas 2,0 mnkr för utvärderingar 2013.
+
+2.  Av medlen ska högst 0,8 mnkr användas till en utvärdering av stadens arbete mot
+    ensamhet bland äldre. Utvärderingen genomförs i samverkan mellan
+    stadsdelsförvaltningarna i Bromma och Farsta och
+
+\f
+Kommunstyrelsen                        Protokoll nr 4                        Sida 2 (2)
+
+    ska redovisas till kommunstyrelsen senast den 30 april 2014.
+
+3.  Paragrafen förklaras omedelbart justerad.
+""",
+        encoding="utf-8",
+    )
+    decisions = understood(path).decisions
+    assert [d.item_no for d in decisions] == [1, 2, 3]
+    assert decisions[1].text.endswith(
+        "ska redovisas till kommunstyrelsen senast den 30 april 2014."
+    )
