@@ -117,8 +117,12 @@ def _item_blocks(
                     j = k
                     continue
                 break
-            if _DASHED_SUM.match(t.strip()) and lines[j].indent > lines[first].indent:
-                j += 1  # "•  Köpenhamn, … ⏎     – 24 000 kr": the item's sum set in under it
+            if _DASHED_SUM.match(t.strip()) and (
+                lines[j].indent > lines[first].indent or kind != "bullet"
+            ):
+                # "•  Köpenhamn, … ⏎     – 24 000 kr": the item's sum set in under it; under
+                # a numbered item at any indent ("2. Name, Bromma sdf" ⏎ "— 320 000 kronor")
+                j += 1
                 continue
             if (
                 _enumerated(t)

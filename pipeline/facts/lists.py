@@ -210,6 +210,11 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
                 title_parts.append(lines[j].text)
                 split = split_name_and_places(dehyphen_join(title_parts), find)
                 j += 1
+            if split is not None and j <= b and _SUM_LINE.match(lines[j].text):
+                title_parts.append(
+                    lines[j].text
+                )  # "…, Bromma stadsdelsförvaltning" ⏎ "- 320 000 kr"
+                j += 1
             got = None
             if split is None:
                 # "1.  ENSKEDE   190 000 kr" over the project's name on the lines set in under
@@ -241,6 +246,13 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
             out.extend(rows)
         i = run[-1][1] + 1 if run else i + 1
     return out
+
+
+#: a line that holds only an item's sum, perhaps after a dash
+_SUM_LINE = re.compile(
+    r"^\s*[-–—]?\s*(?:ca\.?\s+)?\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d+)?\s*(?:kr|kronor|tkr|sek)\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _district_head(

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 from pipeline.facts.context import BodyLine
 from pipeline.facts.drafts import Draft
 from pipeline.facts.grid import GridTable
+from pipeline.facts.run_in import short_name_of
 from pipeline.facts.text_units import paragraphs
 from pipeline.lang.fuzzy import fold
 
@@ -100,11 +101,27 @@ def describe_named_rows(
     heads = [ln.heading for ln in lines]
     for p in paragraphs(texts, [ln.page_no for ln in lines], heads):
         opening = fold(" ".join(p.text.split()))
-        for name, d, table_end in rows:
-            if d.description is None and p.first > table_end and opening.startswith(name):
-                d.description = p.text
-                d.desc_lines = (p.first, p.last)
-                break
+        free = [
+            (name, d)
+            for name, d, table_end in rows
+            if d.description is None and p.first > table_end
+        ]
+        whole = [d for name, d in free if opening.startswith(name)]
+        # "Kvinnor i hemlöshet. Studien följer …" under a row "Kvinnor i hemlöshet – en
+        # uppföljning": a run-in sentence that says one row's name short
+        run_in = _RUN_IN.match(" ".join(p.text.split()))
+        short = (
+            [d for _n, d in free if short_name_of(run_in.group(1), [d])]
+            if run_in and not whole
+            else []
+        )
+        for d in whole[:1] or (short if len(short) == 1 else []):
+            d.description = p.text
+            d.desc_lines = (p.first, p.last)
+
+
+#: a paragraph's opening sentence of a name alone, the text going on after it
+_RUN_IN = re.compile(r"([A-ZÅÄÖ][^.!?:]{8,90}?)\.\s+[A-ZÅÄÖ]")
 
 
 def headed_by(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> Draft | None:

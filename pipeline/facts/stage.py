@@ -96,6 +96,7 @@ from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.joint import joint_listings, short_names_merged
+from pipeline.facts.keyed_owner_rows import find_keyed_owner_rows
 from pipeline.facts.labelled_items import find_labelled_items
 from pipeline.facts.lists import (
     ListRow,
@@ -187,9 +188,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
 
     def listed(rows: Sequence[ListRow]) -> list[Draft]:
         # (a row named by a place alone, "(Skärholmen, medsökande Farsta)" under a wrapped
-        # name, is no project: it takes no lines from the reader that reads the whole row)
-        # nor is a co-applicant's cue whose place wrapped onto the next line ("Kungsholmen
-        # (medsökande" ⏎ "Norrmalm)": a district column flattened)
+        # name, or a co-applicant's cue whose place wrapped, "Kungsholmen (medsökande" ⏎
+        # "Norrmalm)", is no project: it takes no lines from the reader of the whole row)
         return [
             from_list_row(r, lines, ctx)
             for r in rows
@@ -223,6 +223,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
+        lambda: listed(find_keyed_owner_rows(lines, places)),
         lambda: listed(find_bracketed_names(lines, places)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
@@ -264,8 +265,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         # (a paragraph under a heading that repeats a listed project's name describes it)
         and headed_by(lines, d.first_line - 1, drafts) is None
     ]
-    # an organisation that carries out a listed project is no project of its own (a heading
-    # "Föreningen Tensta Basket" over its activity and sum)
+    # who carries out a listed project is no project of its own ("Föreningen X" over its sum)
     performers = {fold(d.performer) for d in drafts if d.performer}
     drafts = [d for d in drafts if d.amount_sek is not None or fold(d.name) not in performers]
     # a list of questions ("Följs beviljade bidrag upp?"), a review's, names no projects

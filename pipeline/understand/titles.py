@@ -228,7 +228,7 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
             if m is None or re.match(r"\s*forts", m.group("rest"), re.IGNORECASE):
                 continue
             rest = _DNR_AFTER.sub("", m.group("rest"))  # "§ 127      Dnr SN 2008/0311"
-            parts = [rest] if rest.strip() else []
+            parts = [rest] if rest.strip(" ,.;:") else []
             for nxt in lines[k + 1 : k + 1 + _MAX_HEADING_LINES + 3]:
                 if not parts and (_DNR_LINE.match(nxt) or _PAGE_LINE.match(nxt)):
                     # "§ 7" / "Dnr SN 2008/0311" / the heading; a flattened header's "1 (2)"
@@ -236,6 +236,9 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
                     continue
                 if len(parts) >= _MAX_HEADING_LINES:
                     break
+                if not parts and _indent(text) >= _RIGHT_COLUMN <= _indent(nxt) and nxt.strip():
+                    parts = []  # "§ 11" over "Sammanträde 2004-03-18" in the letterhead's
+                    break  # right-hand column: the § an appendix belongs to, no heading
                 if _HEADING_END.match(nxt) or (parts and nxt.rstrip().endswith(".")):
                     break
                 if parts and (_CODE_LINE.match(nxt) or _subtitle(nxt, parts[-1])):
@@ -244,10 +247,22 @@ def paragraph_title(pages: tuple[CleanPage, ...]) -> _Field | None:
                     break
                 parts.append(nxt)
             heading = _join(parts).strip(" .")
-            if not heading or _PROCEDURAL.match(fold(heading)) or len(heading.split()) > 25:
+            if (
+                not heading
+                or _PROCEDURAL.match(fold(heading))
+                or len(heading.split()) > 25
+                or re.search(r"\bforts\.?$", heading)  # "A. Verksamhetsbidrag, forts."
+            ):
                 continue
             return _Field(heading, " / ".join([text, *parts]), 0.6)
     return None
+
+
+_RIGHT_COLUMN = 30  # a line set in this far stands in the letterhead's right-hand column
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 #: a labelled head line ("Datum:", "Till:", "Handläggare:")
@@ -279,8 +294,10 @@ def lone_subject(p1: CleanPage) -> _Field | None:
             continue
         if text.endswith((".", ":", ",")) or _LABEL.match(text) or text.isupper():
             continue
-        if re.match(r"Till\s", text):
-            continue  # "Till avdelningschefer för …": whom the letter is to, no subject
+        if re.match(r"Till\s", text) or _NUMBERED_KIND.match(text):
+            # "Till avdelningschefer för …": whom the letter is to; "Revisionsrapport nr 9,
+            # 2017": the report's kind and number over its subject
+            continue
         if re.match(r"\d{1,2}(?:\.\d{1,2})+\.?\s", text):
             continue  # "5.3 Externt finansierade projekt": a chapter of a longer report
         start = next((j for j in range(end, len(texts)) if texts[j]), len(texts))
@@ -297,6 +314,12 @@ def lone_subject(p1: CleanPage) -> _Field | None:
             return _Field(text, text, 0.5)
     return None
 
+
+#: a document's kind and number alone: "Revisionsrapport nr 9, 2017", "Rapport 2011:4"
+_NUMBERED_KIND = re.compile(
+    r"^[^\W\d_]+\s+(?:nr\.?\s*)?\d{1,4}(?:\s*[,:/]\s*(?:19|20)?\d\d(?:\s*:\s*\d{1,4})?)?$",
+    re.IGNORECASE,
+)
 
 #: the protocol's own name in its letterhead: "PROTOKOLL NR 6/2013", "Protokoll 2016:3"
 _PROTOCOL_NAME = re.compile(
@@ -361,8 +384,10 @@ def protocol_title(pages: tuple[CleanPage, ...]) -> _Field | None:
 
 
 #: a protocol's own heading that says which meeting it records: "Protokoll fört vid
-#: sammanträde med …", "Protokoll från sammanträde med …"
-_MEETING_HEADING = re.compile(r"^Protokoll\s+(?:fört\s+vid|från|vid)\s+sammanträde\s+med\b")
+#: sammanträde med …", "Minnesanteckningar från sammanträde med …"
+_MEETING_HEADING = re.compile(
+    r"^(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:fört\s+vid|från|vid)\s+sammanträde\s+med\b"
+)
 
 
 def _stated_meeting(head: list[str]) -> _Field | None:
