@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
+from pipeline.facts.districts import find_districts
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
 from pipeline.facts.grid_model import read_number
@@ -47,13 +48,27 @@ _MAX_CONTINUATION_CHARS = 60
 def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
     """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
     label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
-    if len(label.split()) < 2 or _ALL_ROWS.match(fold(label)):
-        return False  # ("Summa studier" over "Spridning och konferens": the rows' total)
-    for k in range(j + 1, min(len(lines), j + 4)):
+    if len(label.split()) < 2 or _ALL_ROWS.match(fold(label)) or fold(label).startswith("total"):
+        # ("Summa studier" over "Spridning och konferens": the rows' total; "Totalt
+        # fördelat" over "Reserv": the whole table's)
+        return False
+    label_seen = False
+    end = min(len(lines), j + 4)
+    k = j
+    while k + 1 < end:
+        k += 1
         nxt = lines[k].text.strip()
         if not nxt:
             continue
-        return "  " in nxt and not lines[k].heading
+        if "  " in nxt:
+            return not lines[k].heading
+        if label_seen or not _GROUP_OF_KIND.fullmatch(nxt) or find_districts(nxt):
+            return False
+        # ("Summa föreningar" ⏎ "Förvaltningens egna verksamheter" over more rows: the
+        # next group's label; a district's name over its rows ends the table, its groups
+        # read as a district's)
+        label_seen = True
+        end = min(len(lines), k + 3)
     return False
 
 
@@ -71,6 +86,8 @@ GROUP_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _MAX_GROUP_LABEL_WORDS = 6
+#: a group's label of one to six words: "Förvaltningens egna verksamheter", "Järvalyftet"
+_GROUP_OF_KIND = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,5}")
 
 
 def group_label(

@@ -87,6 +87,10 @@ def details_after_name(cell: str) -> bool:
     return "," in cell and bool(_DETAIL_WORDS.fullmatch(fold(cell.split(",", 1)[1]).strip()))
 
 
+#: a quarter's or tertial's column: "Kv 1", "Kvartal 2", "Q3", "T1", "Tertial 2"
+_PERIOD_HEADER = re.compile(r"(?:kv|kvartal|q|t|tertial)\s*[1-4]")
+
+
 @lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
@@ -119,8 +123,10 @@ def _header_role(cell: str) -> str | None:
         r"\begen\s*insats|\begeninsats|medfinans|\bmedfin\b|egen finansiering|egen andel", folded
     ):
         return "spent"  # the applicant's own money: a sum, but not the grant
-    if re.match(r"\d:[ae]\s+utbet", folded.strip()):
-        return "spent"  # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning"
+    if re.match(r"\d:[ae]\s+utbet", folded.strip()) or _PERIOD_HEADER.fullmatch(folded.strip()):
+        # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning"; what was used in
+        # a quarter or tertial: "Kv 1", "Kvartal 3", "T2"
+        return "spent"
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(

@@ -33,7 +33,7 @@ __all__ = [
 PlaceFinder = Callable[[str], list[Place]]
 
 #: a list item's mark: "1." / "1)", a sub-number "2.3" (group 2), or a bullet
-ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|\d{1,2}\.(\d{1,2})\.?|[-–—•·*▪■●])\s+(?=\S)")
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|\d{1,2}\.(\d{1,2})\.?|[-–—•·*▪■●]|[a-h]\))\s+(?=\S)")
 #: words that may stand in an owner phrase besides the district names themselves
 _OWNER_FILLER = re.compile(
     r"^(?:[\s,;&/()–-]|och\b|samt\b|med\b|medsokande\w*|gemensam\w*|ansokan\b|"
@@ -104,7 +104,15 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
     lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
     # ("Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": and its own unit)
-    if lead and (_owner_covered(lead.group(1), places, 0) or with_own_unit(lead.group(1), places)):
+    # ("Hässelby-Vällingby, Oslo: mottagning av …": the owner, a comma, a trip's name with
+    # its colon — read below)
+    city = lead.group(1).rsplit(",", 1)[1].strip() if lead and "," in lead.group(1) else ""
+    trip = bool(_CITY.fullmatch(city)) and not find(city)
+    if (
+        lead
+        and not trip
+        and (_owner_covered(lead.group(1), places, 0) or with_own_unit(lead.group(1), places))
+    ):
         return tidy(head[lead.end() :]), [p for p in places if p.end <= lead.end()]
     # "Norrmalm, Digital ansökan om ekonomiskt bistånd": the owners, a comma, the name (the
     # longest run of places before a comma)
@@ -350,6 +358,12 @@ def partner_office(place: Place) -> bool:
 
 #: a period in brackets after an item's name: "(planerad start februari 2023, avslutas …)"
 _DATED_BRACKET = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$")
+#: a destination's name: one or two capitalised words ("Oslo", "Nya Delhi")
+_CITY = re.compile(r"[A-ZÅÄÖ][\wåäöü-]+(?: [A-ZÅÄÖ][\wåäöü-]+)?")
+#: a count in brackets after an item's name: votes, participants ("(Hagsätra, 274 röster)")
+_COUNT_BRACKET = re.compile(
+    r"\s*\((?:[^()]*,\s*)?\d[\d ]*\s+(?:röster|deltagare|personer|platser)\)(?:,\s*beräknad)?\s*$"
+)
 #: a partner after an item's name: ", i samarbete med Hägersten-Älvsjö"
 _PARTNER_TAIL = re.compile(
     r",?\s+(?:i\s+(?:samarbete|samverkan)\s+med|med|på\s+uppdrag\s+av)\s+(?P<who>[^,()]{3,80}?)"
@@ -380,6 +394,7 @@ def tidy_tail(r: ListRow, find: PlaceFinder) -> None:
     brackets after it ("(enheten för ekonomiskt bistånd)", "(gemensamt projekt med Skarpnäcks
     stadsdelsförvaltning)") is its owner, not part of its name."""
     r.name = _DATED_BRACKET.sub("", r.name).strip() or r.name
+    r.name = _COUNT_BRACKET.sub("", r.name).strip() or r.name  # "(Rågsved, 301 röster)"
     # "Name - avslås": the verdict after the name is no part of it
     r.name = _VERDICT_TAIL.sub("", r.name).strip() or r.name
     unit = _UNIT_BRACKET.search(r.name)

@@ -428,7 +428,7 @@ def _join_head_lines(texts: list[str]) -> str:
     for t in texts[1:]:
         prev = out.rstrip()
         wrapped = (
-            prev.endswith((",", "–", "-", "—", "(", "/"))
+            prev.endswith((",", "–", "-", "—", "(", "/", ":"))
             or bool(_OPEN_END.search(prev))
             or prev.count("(") > prev.count(")")  # inside a bracket
         )

@@ -105,7 +105,9 @@ def _item_blocks(
                     k += 1
                 if k < len(lines) and (
                     (_enumerated(lines[k].text) and _kind(lines[k].text) == kind)
-                    or lines[k].indent >= 2
+                    # (set in further than the item's mark: an indented quotation's
+                    # paragraphs go on at the mark's own indent, and are no part of it)
+                    or lines[k].indent >= max(2, lines[first].indent + 2)
                     or (
                         kind == "number"
                         and any(LABEL.match(lines[x].text.strip()) for x in range(first, j))
@@ -306,6 +308,9 @@ def find_item_projects(
             and priced == len(rows)
             and (
                 re.search(r"projekt", fold(intro))
+                # "Förslag som genomförs (stadsdel, antal röster): kostnad": residents'
+                # proposals carried out, each with its cost
+                or re.search(r"\bforslag(?:en)? som\b", fold(intro))
                 # "Förvaltningens förslag till fördelning" over work items (not associations)
                 or (re.search(r"fordelning", fold(intro)) and not associations(rows))
                 or (

@@ -11,7 +11,17 @@ for the test (none of the rounds' names or sums):
   stadsdelsförvaltning" ⏎ "— 320 000 kronor"): the sum is the item's;
 * grants listed as "Owner: Project, sum", an entry wrapping onto the next line: the owner
   before the colon owns the project;
-* "utvecklingsmedel från Länsstyrelsen" is a state grant, not the nämnd's own money.
+* "utvecklingsmedel från Länsstyrelsen" is a state grant, not the nämnd's own money;
+* lettered items "a)  Owner" over the project's name and sum;
+* a quoted proposal set in as a block: its criteria bullets and its project bullets are two
+  lists (the paragraphs between them, at the bullets' own indent, are no part of an item);
+  an item's owner ending its line with a colon ("…, Stödcentrum för unga brottsoffer:") and
+  a trip "District, City: purpose";
+* a table whose rows are grouped under labels ("Föreningar", "Egna verksamheter"), each group
+  closed by its "Summa …" row: the second group's rows are the table's too;
+* quarters' columns ("Kv 1" … "Kv 4") are money used, beside the granted sum;
+* residents' proposals carried out, each with its votes in brackets and its cost: projects of
+  the medborgarbudget, named without the bracket.
 """
 
 from __future__ import annotations
@@ -164,3 +174,147 @@ def test_development_money_from_the_county_board_is_a_state_grant() -> None:
     said = "Ansökan om utvecklingsmedel från Länsstyrelsen i Stockholms län 2014"
     assert [f[2] for f in find_funds(said)] == ["statsbidrag"]
     assert [f[2] for f in find_funds("Nämnden fördelar lokala utvecklingsmedel 2014")] == ["LUM"]
+
+
+def test_lettered_items_under_their_owner(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=1999, title="Fördelning av lokala utvecklingsmedel 1999")
+        + """
+Förvaltningen föreslår följande fördelning av projektmedel för år 1999.
+
+       a)  Kista stadsdelsförvaltning
+           Läxhjälp med volontärer i Husby                 210 000 kr
+
+       b)  Bromma och Kungsholmens stadsdelsförvaltningar
+           (gemensam ansökan)
+           Samordnad hemtjänst för äldre med
+           missbruksproblem                                260 000 kr
+
+       c)  Farsta stadsdelsförvaltning
+           Föräldragrupper för nyanlända familjer          175 000 kr
+""",
+    )
+    got = _projects(f)
+    assert got["Läxhjälp med volontärer i Husby"] == (("kista",), 210000)
+    assert got["Samordnad hemtjänst för äldre med missbruksproblem"] == (
+        ("bromma", "kungsholmen"),
+        260000,
+    )
+    assert got["Föräldragrupper för nyanlända familjer"] == (("farsta",), 175000)
+
+
+def test_a_quoted_proposals_bullets(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2014, title="Lokala utvecklingsmedel och MUST 2014")
+        + """
+Ärendet
+
+Socialförvaltningen anför i tjänsteutlåtande i huvudsak följande.
+
+        Ansökningarna har prioriterats utifrån följande kriterier.
+
+        -  Projektet omfattar flera stadsdelsförvaltningar.
+        -  Projektet har en plan för hur resultaten ska tas till
+           vara i ordinarie verksamhet.
+
+        Förvaltningen föreslår att följande tre projekt beviljas
+        lokala utvecklingsmedel.
+
+        -  Farsta stadsdelsförvaltning: Samtalsstöd för unga pappor,
+           310 000 kr
+        -  Socialförvaltningen, Enheten för hemlösa:
+           Bostadscoacher för unga vuxna, 290 000 kr
+        -  Bromma stadsdelsförvaltning: Tidiga samtal vid
+           skolfrånvaro, 260 000 kr
+
+        Förvaltningen föreslår att följande två studiebesök
+        beviljas medel.
+
+        -  Kungsholmen, Bergen: barnahus och samverkan, 22 000 kr
+        -  Skarpnäck, Tammerfors: mobila team för unga, 19 000 kr
+""",
+    )
+    got = _projects(f)
+    assert got["Samtalsstöd för unga pappor"] == (("farsta",), 310000)
+    assert got["Bostadscoacher för unga vuxna"] == (
+        ("enheten-for-hemlosa", "socialforvaltningen"),
+        290000,
+    )
+    assert got["Bergen: barnahus och samverkan"] == (("kungsholmen",), 22000)
+    assert got["Tammerfors: mobila team för unga"] == (("skarpnack",), 19000)
+    assert not any(name.startswith("Projektet") for name in got)
+
+
+def test_grouped_rows_under_labels_closed_by_their_summa(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2017, title="Fördelning av statsbidrag för sommarlovsaktiviteter 2017")
+        + """
+Aktivitet                          Arrangör                        Belopp
+
+Föreningar
+
+Fotbollsskola på sportlovet        Rinkeby Bollklubb               80 000
+Läger i skärgården                 Scoutkåren Seglarna             95 000
+Summa föreningar                                                  175 000
+
+Egna verksamheter
+
+Sommaröppet på fritidsgården       Fritidsgården Kupolen          140 000
+Parklek med kvällsöppet            Parkleken Ekorren               60 000
+Summa egna verksamheter                                           200 000
+
+Totalt fördelat                                                   375 000
+Reserv                                                             25 000
+""",
+    )
+    names = {p.name for p in f.projects}
+    assert {"Sommaröppet på fritidsgården", "Parklek med kvällsöppet"} <= names
+    assert "Reserv" not in names
+
+
+def test_quarters_columns_are_money_used(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2022, title="Redovisning av projekt med lokala utvecklingsmedel 2021")
+        + """
+Projekt                     Beviljat      Kv 1      Kv 2      Kv 3      Kv 4   Förbrukat
+-----------------------------------------------------------------------------------------
+Stödsamtal för unga         410 000    90 000    80 000    95 000   100 000     365 000
+vuxna (LUM)
+
+Föräldraskap i förskolan    320 000    70 000    60 000    75 000    90 000     295 000
+(LUM)
+-----------------------------------------------------------------------------------------
+Summa                       730 000   160 000   140 000   170 000   190 000     660 000
+""",
+    )
+    assert {p.name: p.amount_sek for p in f.projects} == {
+        "Stödsamtal för unga vuxna": 410000,
+        "Föräldraskap i förskolan": 320000,
+    }
+
+
+def test_residents_proposals_carried_out(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        """Skarpnäcks stadsdelsnämnd                        PROTOKOLLSUTDRAG
+                                                 Sammanträdesdatum 2019-05-16
+
+§ 12
+Medborgarbudget för Bagarmossen 2019
+
+Förslag som genomförs (stadsdel, antal röster): kostnad
+
+1.  Belysning längs gångvägen vid Bagarmossens skola
+    (Bagarmossen, 212 röster): 75 000 kr
+2.  Bänkar och planteringar på torget (Bagarmossen,
+    180 röster): 40 000 kr
+3.  Sommarteater i parken (Bagarmossen, 150 röster): 30 000 kr
+""",
+    )
+    got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
+    assert got["Belysning längs gångvägen vid Bagarmossens skola"] == (75000, "medborgarbudget")
+    assert got["Bänkar och planteringar på torget"] == (40000, "medborgarbudget")
