@@ -70,6 +70,10 @@ def document_fund(
         return None
     if not in_title and _SUMMER_JOBS.search(fold(title or "")):
         return "feriejobb"
+    if not in_title and (grant := _title_grant(title)):
+        # "Utvecklingsbidrag för integration genom idrott": the grant form the title names,
+        # though the body speaks of "bidrag till föreningar"
+        return grant
     counts: dict[str, int] = {}
     for f in find_funds(body, study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1

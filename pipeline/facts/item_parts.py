@@ -48,12 +48,12 @@ _OWNER_FILLER = re.compile(
 
 def with_own_unit(text: str, places: Sequence[Place]) -> bool:
     """`text` is a förvaltning and, after a comma, a unit of its own by name
-    ("Socialförvaltningen, Stödcentrum för unga brottsutsatta")."""
+    ("Socialförvaltningen, Stödcentrum för unga brottsutsatta", "…, enheten för …")."""
     first, comma, unit = text.partition(",")
     return bool(comma) and _owner_covered(first, places, 0) and bool(_UNIT_NAME.fullmatch(unit))
 
 
-_UNIT_NAME = re.compile(r"\s*[A-ZÅÄÖ][\w\s-]{2,60}")
+_UNIT_NAME = re.compile(r"\s*(?:[A-ZÅÄÖ]|enhete?n?\b|avdelningen\b|sektionen\b)[\w\s-]{2,60}")
 
 
 #: a former name before a place: "(tidigare Rinkeby-Kista)", "f.d. Kista"

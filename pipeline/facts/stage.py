@@ -132,6 +132,7 @@ from pipeline.facts.performers import own_local_money, renamed_funds
 from pipeline.facts.priced_blocks import cost_rows, find_priced_blocks
 from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
+from pipeline.facts.register_rows import find_register_rows
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
 from pipeline.facts.state_money import on_state_grant, state_money
@@ -223,7 +224,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
-        lambda: listed(find_keyed_owner_rows(lines, places)),
+        lambda: listed(find_keyed_owner_rows(lines, places) + find_register_rows(lines, places)),
         lambda: listed(find_bracketed_names(lines, places)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
@@ -282,8 +283,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts = tidy_names(drafts, places)
     drafts += subject_draft(subject, lines, ctx, own, drafts, year)
     if not drafts:
-        # studies a decision names with the frame of their cost; else the one project a
-        # document is about, named in its text
+        # studies a decision names with their cost's frame; else the one project named
         drafts += [from_named(n) for n in find_framed_studies(lines, ctx, places, orgs, ref)]
     if not drafts and (one := find_one_named_project(lines, ctx, places, orgs, ref)):
         drafts.append(from_named(one))

@@ -21,7 +21,14 @@ for the test (none of the rounds' names or sums):
   closed by its "Summa …" row: the second group's rows are the table's too;
 * quarters' columns ("Kv 1" … "Kv 4") are money used, beside the granted sum;
 * residents' proposals carried out, each with its votes in brackets and its cost: projects of
-  the medborgarbudget, named without the bracket.
+  the medborgarbudget, named without the bracket;
+* a register of delegated decisions ("Nr  Datum  Ärende  Belopp"): a matter that grants a
+  district money ("MUST, Farsta sdf: studiebesök …", "Bromma sdf beviljas medel för
+  studiebesök i Oslo – …", "Avslag på ansökan från … (sökt 20 000 kr)") is a project; orders,
+  leases and statements are none;
+* "Bidrag till föreningar" is the föreningsbidrag; Socialnämndens "bidrag till ideella
+  organisationer" its organisationsbidrag; a grant form the title names ("Utvecklingsbidrag
+  för …") is the document's money though its body speaks of grants to associations.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
-from pipeline.facts.context import find_funds
+from pipeline.facts.context import document_fund, find_funds
 from pipeline.records import Facts
 
 
@@ -318,3 +325,54 @@ Förslag som genomförs (stadsdel, antal röster): kostnad
     got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
     assert got["Belysning längs gångvägen vid Bagarmossens skola"] == (75000, "medborgarbudget")
     assert got["Bänkar och planteringar på torget"] == (40000, "medborgarbudget")
+
+
+REGISTER = """
+Förteckning över delegationsbeslut mars 2017
+
+Nr  Datum       Ärende                                                  Belopp, kr
+
+1   2017-03-02  MUST, Bromma sdf: studiebesök Familjecentralen i           14 500
+                Västerås, 3 delt.
+2   2017-03-06  Yttrande till förvaltningsrätten i mål om LVU                   –
+3   2017-03-09  Avtal om handledning, Konsultbyrån Klara AB                 48 000
+4   2017-03-14  Farsta sdf beviljas medel för studiebesök i Oslo –          21 000
+                mottagning för unga med missbruk. 4 deltagare.
+5   2017-03-20  Avslag på ansökan från Kungsholmens sdf om medel        avslag
+                för en konferens om hemlöshet i Wien (sökt 20 000
+                kr). Konferensavgifter finansieras inte.
+"""
+
+
+def test_grants_in_a_register_of_delegated_decisions(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2017, title="Anmälan av delegationsbeslut om medel för studiebesök")
+        + REGISTER,
+    )
+    got = {
+        p.name: (tuple(d.district_id for d in p.districts), p.amount_sek, p.status)
+        for p in f.projects
+    }
+    assert got == {
+        "Studiebesök Familjecentralen i Västerås": (("bromma",), 14500, "beviljad"),
+        "Oslo – mottagning för unga med missbruk": (("farsta",), 21000, "beviljad"),
+        "Konferens om hemlöshet i Wien": (("kungsholmen",), 20000, "ansökt"),
+    }
+
+
+def test_grants_to_associations_and_organisations_by_their_names() -> None:
+    assert [f[2] for f in find_funds("Bidrag till föreningar och organisationer 2001")] == [
+        "föreningsbidrag"
+    ]
+    assert [f[2] for f in find_funds("bidrag till ideella organisationer 2014")] == [
+        "organisationsbidrag"
+    ]
+    assert (
+        document_fund(
+            "Utvecklingsbidrag för integration genom idrott 2012",
+            "Nämnden lämnar bidrag till föreningar som … bidrag till föreningar …",
+            committee="Idrottsnämnden",
+        )
+        == "utvecklingsbidrag"
+    )
