@@ -63,7 +63,14 @@ def document_fund(
     dominates its body's fund mentions (a call for LUM names LUM throughout), else None. A
     title that names only "FoU-medel" leaves it to the body ("s.k. lokala utvecklingsmedel
     (FoU-medel)")."""
-    in_title = {f[2] for f in find_funds(title or "", study_fund)}
+    hits = find_funds(title or "", study_fund)
+    if (grant := _title_grant(title)) and any(
+        s and (title or "")[s - 1].isalpha() for s, _e, _f in hits
+    ):
+        # "Evenemangsbidrag till föreningar": the grant form the title names, not the
+        # associations' grants its last words read loosely as
+        return grant
+    in_title = {f[2] for f in hits}
     if len(in_title) == 1 and not in_title <= _GENERIC_FUNDS:
         return in_title.pop()
     if len(in_title) > 1:
