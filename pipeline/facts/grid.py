@@ -28,9 +28,8 @@ runs of blank space (or ``|`` rules)::
   heading, or at prose: a line after a blank line that is not laid out in the table's
   columns. A header repeated on the next page (or in a Bilaga) continues the same table.
 
-A table is read only when its header has at least two cells, one of them naming the row
-(project, study, trip) or its owner; tables printed with single spaces (OCR without layout)
-are left to :mod:`pipeline.facts.tables`.
+A table is read only when its header has two cells or more, one naming the row (project,
+study, trip) or its owner; single-spaced tables are left to :mod:`pipeline.facts.tables`.
 """
 
 from __future__ import annotations
@@ -62,6 +61,8 @@ from pipeline.facts.grid_lines import (
     fund_only,
     group_label,
     is_prose,
+    next_numbered,
+    numbers_glued_to_names,
     subtotal,
     total_after_sums,
     total_column,
@@ -185,9 +186,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             # a row the page break split goes on under the header ("i Husby och Akalla")
             row = row if row is not None and goes_on(lines[j : j + 1], columns) else None
             continue
-        # "MUST" over its rows: a fund's group (a label the layout did not make a heading)
+        # "MUST" (a fund's group) or "Nya projekt" (a group of kind) over its rows
         fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)
-        # "Nya projekt", "Fortsättningsprojekt" over their rows: a group of kind
         fund_label = fund_label or (ln.indent <= 2 and kind_label(stripped))
         if (ln.heading or fund_label) and "  " not in stripped and "|" not in stripped:
             if money is None or not group_label(lines, j, columns, money):
@@ -349,7 +349,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continue
         if is_prose(stripped, cells, blank):
             break
-        # rows with their sums on their first line: a line under one goes on with that row
+        # under rows with their sums on their first line, a line goes on with the row
         top_aligned = (
             money is not None
             and row is not None
@@ -357,16 +357,14 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             and amount is None
             and applied_amount is None
             and all(r.amount is not None and r.amount_line == r.first_line for r in table.rows)
-            # only text cells: a row of its own fills its count or money column ("6  avslag");
-            # a period's end under its start ("2020-06 –" over "2021-12") goes on too
+            # only text cells (a row of its own fills its count or money column), or a period's end
             and all(
                 col.role in ("name", "district", "performer", "funder", "purpose")
                 or (col.role == "end" and open_period(row))
                 for col in assign_columns(columns, cells)
             )
         )
-        # "Liljeholmen  Mötesplats Årstadal för äldre med" over "  annan språkbakgrund  600",
-        # under a row with its sum: a row of its own whose sum stands on its wrapped line below
+        # "Liljeholmen  Mötesplats …" over "  annan språkbakgrund  600" under a row with its sum
         opens_below = (
             money is not None
             and amount is None
@@ -391,9 +389,11 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             )
         )
         # "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums
-        refused = amount is None and row is not None and not table.ruled
-        refused = refused and turned_down(cells, by_col, money)
-        starts = starts or (opens_below and not table.ruled) or refused
+        refused = amount is None and row is not None and turned_down(cells, by_col, money)
+        refused = refused and not table.ruled
+        # ("2 Stärkt …" under a row with its sum: the next row, its number glued to its name)
+        glued = next_numbered(row, by_col)
+        starts = starts or refused or (not table.ruled and (opens_below or glued))
         after_rule = False
         if not starts:
             if row is None:
@@ -446,4 +446,5 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
         blank = False
         j += 1
     table.rows = [r for r in table.rows if any(r.text(role) for role in ROW_ROLES)]
+    numbers_glued_to_names(table.rows)
     return table

@@ -439,11 +439,12 @@ def _between(cell: GridCell, head: Sequence[GridCell]) -> bool:
 
 
 def unit_line(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
-    """A line under the header that only gives units ("(tkr)"): applied to its column."""
+    """A line under the header of units ("(tkr)", applied to its column) or years only."""
     cells = split_cells(" " * lines[j].indent + lines[j].text)
+    if len(cells) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", c.text.strip()) for c in cells):
+        return True  # ("Beviljat" over "2020   2021": the money columns' years, no row)
     if not cells or not all(UNIT_ONLY.match(c.text.strip()) for c in cells):
         return False
     for c in cells:
-        col = column_at(columns, c)
-        col.multiplier = unit_multiplier(c.text)
+        column_at(columns, c).multiplier = unit_multiplier(c.text)
     return True

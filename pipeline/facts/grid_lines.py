@@ -11,7 +11,7 @@ from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.districts import find_districts
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
-from pipeline.facts.grid_model import read_number
+from pipeline.facts.grid_model import GridRow, read_number
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -183,3 +183,29 @@ def turned_down(
         and any(_VERDICT_CELL_TEXT.fullmatch(fold(t)) for t in by_col.get(money.role, []))
         and cells[0].start <= money.start + 2
     )
+
+
+#: a row's number glued to its name by one space: "2 Stärkt barnrättsperspektiv"
+GLUED_NUMBER = re.compile(r"\d{1,2}\s(?=[A-ZÅÄÖ])")
+
+
+def next_numbered(row: GridRow | None, by_col: dict[str, list[str]]) -> bool:
+    """A line whose name opens with a number by one space, under a row with its sum: the
+    next row ("2 Stärkt barnrättsperspektiv", its sum printed on a wrapped line below)."""
+    name = "".join(by_col.get("name", [""])[:1])
+    if row is None or row.amount is None or not GLUED_NUMBER.match(name):
+        return False
+    above = GLUED_NUMBER.match("".join(row.cells.get("name", [""])[:1]))
+    # (the number after the row's own: "1 Angered", an OCR-read "i", is no row's number)
+    return above is not None and int(name.split()[0]) == int(above.group(0)) + 1
+
+
+def numbers_glued_to_names(rows: Sequence[GridRow]) -> None:
+    """Rows whose names all open with their number ("1 Digitala besök inom"): the number is
+    the row's ordinal, the name what follows it."""
+    names = [r.cells["name"][0] if r.cells.get("name") else "" for r in rows]
+    if len(names) < 2 or not all(GLUED_NUMBER.match(n) for n in names):
+        return
+    for r in rows:
+        no, r.cells["name"][0] = r.cells["name"][0].split(" ", 1)
+        r.cells.setdefault("ordinal", [no])

@@ -60,8 +60,8 @@ PlaceFinder = Callable[[str], list[Place]]
 _PROJECT_NOUN = re.compile(
     r"\b(?:projektet|utvecklingsprojektet|försöksverksamheten|forsoksverksamheten|studien|"
     r"förstudien|forstudien|pilotprojektet|delprojektet|"
-    # "samverkansprojektet Integrerat team …", "forskningsprojektet Unga i …"
-    r"\w{4,}sprojektet(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    # "samverkansprojektet Integrerat team …", "forskningsprojektet ”Unga i …”"
+    r"\w{4,}sprojektet(?=\s+(?:[”\"“]|(?-i:[A-ZÅÄÖ])))|"
     r"försöket|forsoket|(?<!inom\s)satsningen|arbetsnamnet|"
     # "utvärderingen Våldsmottagningarna i Stockholm", "Studien, Barn i …, genomförs"
     # "investeringen Familjeteam Husby gård", "insatsen Mobilt team"

@@ -26,9 +26,10 @@ for the test (none of the rounds' names or sums):
   district money ("MUST, Farsta sdf: studiebesök …", "Bromma sdf beviljas medel för
   studiebesök i Oslo – …", "Avslag på ansökan från … (sökt 20 000 kr)") is a project; orders,
   leases and statements are none;
-* "Bidrag till föreningar" is the föreningsbidrag; Socialnämndens "bidrag till ideella
-  organisationer" its organisationsbidrag; a grant form the title names ("Utvecklingsbidrag
-  för …") is the document's money though its body speaks of grants to associations.
+* "Bidrag till föreningar" is the föreningsbidrag; a grant form the title names
+  ("Utvecklingsbidrag för …") is the document's money though its body speaks of grants to
+  associations;
+* "Förv." over a column of districts' abbreviations.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
 from pipeline.facts.context import document_fund, find_funds
+from pipeline.facts.header_roles import header_role
 from pipeline.records import Facts
 
 
@@ -365,9 +367,6 @@ def test_grants_to_associations_and_organisations_by_their_names() -> None:
     assert [f[2] for f in find_funds("Bidrag till föreningar och organisationer 2001")] == [
         "föreningsbidrag"
     ]
-    assert [f[2] for f in find_funds("bidrag till ideella organisationer 2014")] == [
-        "organisationsbidrag"
-    ]
     assert (
         document_fund(
             "Utvecklingsbidrag för integration genom idrott 2012",
@@ -376,3 +375,55 @@ def test_grants_to_associations_and_organisations_by_their_names() -> None:
         )
         == "utvecklingsbidrag"
     )
+
+
+def test_an_abbreviated_forvaltning_column() -> None:
+    assert header_role("Förv.¹") == "district"
+    assert header_role("Förv.") == "district"
+
+
+def test_a_compound_kind_word_before_a_quoted_name(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2012, title="Medel för forsknings- och utvecklingsprojekt 2012")
+        + """
+Socialnämnden beslutar
+
+att bevilja 900 000 kronor för år 2012 till forskningsprojektet
+”Unga vuxna i hemlöshet – vägar till eget boende”,
+
+att förklara paragrafen omedelbart justerad.
+""",
+    )
+    assert {p.name: p.amount_sek for p in f.projects} == {
+        "Unga vuxna i hemlöshet – vägar till eget boende": 900000
+    }
+
+
+def test_a_unit_in_brackets_after_a_headers_words() -> None:
+    assert header_role("Sökt totalt (kr)") == "applied"
+    assert header_role("Sökt totalt") == "applied"
+
+
+def test_rows_numbered_by_a_glued_number_with_their_sums_below(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2021, title="Uppföljning av lokala utvecklingsprojekt 2020")
+        + """
+Projekt                          Projektägare       Beviljat             Utfall
+                                                    2020       2021      2020
+-------------------------------------------------------------------------------
+1 Digitalt stöd i                Farsta
+  försörjningsstödet             sdf                250 000    230 000   240 000
+2 Samtalsgrupper för             Bromma
+  unga pappor                    sdf                180 000    190 000   170 000
+3 Barnets röst i                 Kungsholmens
+  utredningar                    sdf                300 000    280 000   295 000
+-------------------------------------------------------------------------------
+""",
+    )
+    got = _projects(f)
+    assert got["Digitalt stöd i försörjningsstödet"] == (("farsta",), 250000)
+    assert got["Samtalsgrupper för unga pappor"] == (("bromma",), 180000)
+    assert got["Barnets röst i utredningar"] == (("kungsholmen",), 300000)
+    assert not any(a.sek in (2020, 2021) for a in f.amounts)
