@@ -47,6 +47,12 @@ _STATUS_FIELD = re.compile(
 )
 
 
+#: the date after a performer's name: " / mar 2015", ", klart juni 2019"
+_DATED_TAIL = re.compile(
+    r"\s*(?:/|,\s*(?:klar\w*|slutrapport\w*)?)\s*(?:[a-zåäö]{3,9}\.?\s+)?(?:19|20)\d\d\s*$"
+)
+
+
 def _reported(text: str) -> str | None:
     f = fold(text)
     if _ONGOING.search(f):
@@ -223,6 +229,8 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
     out: list[Project] = []
     seen: set[str] = set()
     names = [_MARK_SUFFIX.sub("", _KIND_PREFIX.sub("", d.name) or d.name) or d.name for d in drafts]
+    # (a performer cell "Karolinska Institutet / mar 2015" or "…, klart juni 2019": who, and
+    # then when the study ends, which is no part of who)
     pids = ids.project_ids(doc_id, [(n, d.fund_type) for n, d in zip(names, drafts, strict=True)])
     for d, pid, name in zip(drafts, pids, names, strict=True):
         districts: list[ProjectDistrict] = []
@@ -239,7 +247,7 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
                 year=d.year,
                 status=d.status,
                 amount_sek=d.amount_sek,
-                performer=d.performer,
+                performer=_DATED_TAIL.sub("", d.performer) if d.performer else None,
                 end_date=d.end_date,
                 description=d.description,
                 page_no=d.page_no,

@@ -137,7 +137,9 @@ def bracketed_performer(name: str, find: PlaceFinder) -> tuple[str, str | None]:
         and not find(by.group(1))
         and (cue_hits(by.group(1), "performer_word") or _ORG_WORD.search(by.group(1)))
     ):
-        return name[: by.start()].strip(), by.group(1).strip()
+        # ("(Stockholms universitet, klart december 2019)": the date it ends is no part of who)
+        who = re.sub(r",\s*(?:klar|slutrapport)\w*\b.*$", "", by.group(1))
+        return name[: by.start()].strip(), who.strip()
     return name, None
 
 

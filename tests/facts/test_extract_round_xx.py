@@ -427,3 +427,22 @@ Projekt                          Projektägare       Beviljat             Utfall
     assert got["Samtalsgrupper för unga pappor"] == (("bromma",), 180000)
     assert got["Barnets röst i utredningar"] == (("kungsholmen",), 300000)
     assert not any(a.sek in (2020, 2021) for a in f.amounts)
+
+
+def test_the_date_after_a_performers_name_is_no_part_of_it(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2019, title="FoU-plan 2019 för stadsövergripande forskning")
+        + """
+Förvaltningen föreslår att följande studier beställs under 2019.
+
+1.  Placerade barns fritid – en enkätstudie
+    (Uppsala universitet, klart december 2019): 310 000 kr
+2.  Samverkan kring unga med missbruk
+    (Ersta Sköndal Bräcke högskola, klart juni 2020): 280 000 kr
+""",
+    )
+    assert {p.name: p.performer for p in f.projects} == {
+        "Placerade barns fritid – en enkätstudie": "Uppsala universitet",
+        "Samverkan kring unga med missbruk": "Ersta Sköndal Bräcke högskola",
+    }
