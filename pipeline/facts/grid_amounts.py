@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.facts.context import BodyLine, Context
 from pipeline.facts.drafts import Draft
@@ -124,6 +125,13 @@ def grid_amounts(
         owner = next(
             (p for d, p in zip(drafts, projects, strict=True) if d.first_line == r.first_line),
             None,
+        ) or next(  # (a draft a later section's heading re-anchored: its sum's line is the row's)
+            (
+                p
+                for d, p in zip(drafts, projects, strict=True)
+                if r.amount_line is not None and d.amount_line == r.amount_line
+            ),
+            None,
         )
         if (
             r.applied is not None
@@ -159,6 +167,14 @@ def grid_amounts(
     total_line = t.total_line
     if total_line is None:
         return out
+    rows = [
+        d
+        for d in drafts
+        if t.header_line <= d.first_line <= t.last_line
+        or (d.amount_line is not None and t.header_line <= d.amount_line <= t.last_line)
+    ]
+    # a Summa over rows of two funds or more (LUM and MUL) is no one fund's money
+    start = len(out) if len({d.fund_type for d in rows}) > 1 else None
     for sek, raw, kind, col_year in t.total_extra:
         cell(total_line, sek, raw, kind, None, col_year, t.total_evidence)
     if t.applied_total is not None:  # the sum of what was applied for
@@ -179,4 +195,6 @@ def grid_amounts(
             confidence=0.8,
             of=inside[0] if inside else None,
         )
+    if start is not None:
+        out[start:] = [(line, replace(a, fund_type=None)) for line, a in out[start:]]
     return out

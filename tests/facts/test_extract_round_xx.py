@@ -446,3 +446,35 @@ Förvaltningen föreslår att följande studier beställs under 2019.
         "Placerade barns fritid – en enkätstudie": "Uppsala universitet",
         "Samverkan kring unga med missbruk": "Ersta Sköndal Bräcke högskola",
     }
+
+
+def test_a_followed_up_tables_cells_and_mixed_summa(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(
+            year=2021, title="Redovisning av projekt med lokala utvecklingsmedel och MUL 2020"
+        )
+        + """
+Projekt                     Beviljat      Kv 1      Kv 2   Förbrukat
+---------------------------------------------------------------------
+Stödsamtal för unga         400 000    90 000    80 000     170 000
+vuxna (LUM)
+
+Studieresa till Bergen -     20 000     5 000         -       5 000
+mobila team (MUL)
+---------------------------------------------------------------------
+Summa                       420 000    95 000    80 000     175 000
+
+
+Stödsamtal för unga vuxna
+
+Projektet har genomförts i två stadsdelar och fortsätter under 2021.
+
+Studieresa till Bergen - mobila team
+
+Resan ställdes in och medlen återbetalas.
+""",
+    )
+    funds = {(a.sek, a.fund_type) for a in f.amounts}
+    assert (90000, "LUM") in funds and (5000, "MUL") in funds
+    assert (95000, None) in funds and (175000, None) in funds
