@@ -20,7 +20,7 @@ title         the paragraph just above the first standard heading of page 1, els
 handlaggare   the name after "Handläggare", on the same line or the next, with a committee
               read from the neighbouring letterhead column split off.
 
-The readers: ``committees.py``, ``signatories.py`` (and handläggare), ``titles.py``; the
+The readers: ``committees.py``, ``signatories.py`` (and handläggare), ``titles.py`` (a whole protocol's in ``protocol_titles.py``); the
 head of page 1 they read, ``letterhead.py``.
 """
 
@@ -41,6 +41,7 @@ from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
 from pipeline.understand.page_titles import cover_title, item_cover_title, print_header_title
+from pipeline.understand.protocol_titles import protocol_title
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
 from pipeline.understand.titles import (
@@ -51,7 +52,6 @@ from pipeline.understand.titles import (
     labelled_subject,
     lone_subject,
     paragraph_title,
-    protocol_title,
 )
 from pipeline.understand.vocabulary import pattern_rows
 
