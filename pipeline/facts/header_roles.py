@@ -87,7 +87,8 @@ def details_after_name(cell: str) -> bool:
     return "," in cell and bool(_DETAIL_WORDS.fullmatch(fold(cell.split(",", 1)[1]).strip()))
 
 
-_UNIT_BRACKET = re.compile(r"\s*\((?:kr|tkr|kronor|mnkr|mkr|sek)\)\s*$", re.IGNORECASE)
+#: a bracket at a header cell's end: "Sökt totalt (kr)" (a unit when `UNIT_ONLY` says so)
+_LAST_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
 #: a quarter's or tertial's column: "Kv 1", "Kvartal 2", "Q3", "T1", "Tertial 2"
 _PERIOD_HEADER = re.compile(r"(?:kv|kvartal|q|t|tertial)\s*[1-4]")
 
@@ -101,8 +102,10 @@ def header_role(cell: str) -> str | None:
     # spreadsheet pivot's "Summa av" before the field it sums: "Summa av Sökt")
     cell = _PIVOT_SUM.sub("", _FOOTNOTE_MARK.sub("", cell))
     role = _header_role(cell)
-    if role is None and (bare := _UNIT_BRACKET.sub("", cell)) != cell:
-        role = _header_role(bare)  # "Sökt totalt (kr)": the unit's bracket is no word of it
+    unit = _LAST_BRACKET.search(cell)
+    if role is None and unit is not None and UNIT_ONLY.fullmatch(unit.group(1)):
+        # "Sökt totalt (kr)": the unit's bracket is no word of it
+        role = _header_role(cell[: unit.start()])
     if role is None and details_after_name(cell):
         # "Arrangemang, plats och datum": the column's name, then what its cells add
         return _header_role(cell.split(",", 1)[0])
