@@ -389,6 +389,7 @@ PROGRAM_FUNDS = frozenset(
         "trygghetsmedel",
         "stadsdelsförnyelse",
         "sociala investeringar",
+        "sociala investeringsfonden",
         "IOP",
         "feriejobb",
         "brottsförebyggande medel",

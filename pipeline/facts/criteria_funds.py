@@ -98,6 +98,7 @@ _CALL_FUNDS = frozenset(
         "föreningsstöd",
         "aktivitetsbidrag",
         "sociala investeringar",
+        "sociala investeringsfonden",
         "trygghetsmedel",
         "föreningsbidrag",
         "organisationsbidrag",

@@ -39,9 +39,9 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.co_applicants import PARTNERS, co_applicants
 from pipeline.facts.context import find_funds
-from pipeline.facts.cues import cue_hits
 from pipeline.facts.drafts import LEAST_SUM
 from pipeline.facts.lists import Place
+from pipeline.facts.participants import counted_districts, participants
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
 from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -70,45 +70,6 @@ class Description:
     places: list[Place] = field(default_factory=list)
     performer: str | None = None
     end_date: dt.date | None = None
-
-
-_FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹]\s")
-
-
-def participants(text: str, find: PlaceFinder) -> list[Place]:
-    """The districts and förvaltningar a project's own text names as taking part, in order
-    of first mention, each once."""
-    out: list[Place] = []
-    seen: set[str] = set()
-    text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
-    for k, s in enumerate(sentences(text.split("\n"))):
-        named_in = _IN_DISTRICTS.search(s.text)  # "… i fyra stadsdelsförvaltningar: Farsta, …"
-        if (not cue_hits(s.text, "participation") and not named_in) or cue_hits(
-            s.text, "participation_not"
-        ):
-            if k == 0:
-                # the förvaltning the text opens with does what it tells ("Skarpnäcks
-                # stadsdelsförvaltning förbrukade hela det beviljade beloppet")
-                for p in find(s.text)[:1]:
-                    if p.start <= 1 and p.kind != "unit" and p.district_id not in seen:
-                        seen.add(p.district_id)
-                        out.append(p)
-            continue
-        for p in find(s.text):
-            if _FUNDER.search(s.text[: p.start]):
-                continue  # "fick 350 000 kronor från socialtjänstförvaltningen": who paid
-            if p.district_id not in seen:
-                seen.add(p.district_id)
-                out.append(p)
-    return out
-
-
-_IN_DISTRICTS = re.compile(
-    r"\bi\s+(?:två|tre|fyra|fem|sex|sju|åtta|\d{1,2})\s+stadsdel\w*\s*:", re.IGNORECASE
-)
-
-#: the words before a place that name it as the one who paid, not one who took part
-_FUNDER = re.compile(r"\b(?:medel|kronor|kr|bidrag|utvecklingsmedel)\s+från\s+$", re.IGNORECASE)
 
 
 def describe(
@@ -361,6 +322,8 @@ def complete_from_text(
     desc = describe(text, find, find_orgs, own)
     if not d.places and desc.places and not getattr(d, "unowned", False):
         d.places = list(desc.places)
+    elif not d.places and not getattr(d, "unowned", False):
+        d.places = counted_districts(d.name or "", text, find)  # "… i fyra stadsdelar"
     elif d.places:
         # "Gemensam ansökan med Skärholmens stadsdelsförvaltning." in the text of a project
         # whose owner a heading or field gave: the co-applicant takes part too

@@ -123,7 +123,9 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
 _CAPTION_UNIT = re.compile(
     r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$"
     # "Tabell 1. Medel inom avtalen 1999–2003, mnkr"
-    r"|[,:]\s*(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
+    r"|[,:]\s*(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$"
+    # "… i nära relationer 2005," ⏎ "tkr": the caption's unit wrapped onto a line of its own
+    r"|^(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
     re.I,
 )
 

@@ -221,6 +221,17 @@ def labelled_row(
         # First …": the applicant on the item's first line, the name under it
         owner_line, head = lead, ""
     kept, told = _name_lines([head, *texts[1:first_label]], find)
+    if (
+        not owner_line
+        and len(kept) >= 2
+        and kept[-2].strip()
+        and not kept[-2].rstrip().endswith((",", "-", "–", "("))
+        and kept[-1].strip()[:1].isupper()  # (not "stadsdelsförvaltning (medsökande …)")
+        and owner_only(kept[-1], find)
+    ):
+        # "1. Tjejgrupper i mellanstadiet" over "Spånga-Tensta stadsdelsförvaltning" over
+        # "Beviljat: 230 000 kr": the applicant on a line of its own under the name
+        owner_line, kept = find(kept[-1].strip()), kept[:-1]
     name = tidy(dehyphen_join([t for t in kept if t]))
     if carrier is not None:
         # "1. Akalla Kampsportsklubb" over "Dagläger i kampsport för barn" over "Beviljat

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_labels import item_label
 from pipeline.facts.item_orgs import ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
@@ -55,9 +56,6 @@ _ORG_LAST = re.compile(
     # a company: "AB Svenska Bostäder", "Exempel Konsult AB"
     r"|AB(?:\s+[A-ZÅÄÖ][\w-]*){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}AB)\s*$"
 )
-#: the writing committee's own förvaltning after a name: "Läxhjälp i skolan, stadsdelsförvaltningen"
-_OWN_OFFICE_LAST = re.compile(r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$")
-
 #: a research body after the last commas of a study's item: ", Stockholms universitet,
 #: institutionen för socialt arbete", ", Centrum för psykiatriforskning"
 _RESEARCH_LAST = re.compile(
@@ -249,8 +247,7 @@ def item_row(
         places = [
             p for p in places if p.district_id in in_name or p.district_id not in in_performer
         ]
-    if (own_office := _OWN_OFFICE_LAST.search(name)) is not None and own_office.start() > 0:
-        name = name[: own_office.start()].strip()
+    name, label_fund = item_label(name)
     if not name or len(name) > 200:
         return None
     desc = re.sub(r"\s+", " ", rest).strip() or None
@@ -267,6 +264,7 @@ def item_row(
     )
     row.performer = performer or _bracket_under_name(desc)
     row.unit_applicant = unit_applicant
+    row.fund = row.fund or label_fund
     amount = granted_instead(text, amount or _described_sum(rest))
     if amount is not None:
         set_amount(row, amount, lines, a, b)

@@ -214,12 +214,14 @@ def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
             and f.startswith(short)
             and _PLACE_TAIL.match(f[len(short) :])
         ):
-            # "Projektet <Name> i Spånga-Tensta sökte …": the listed project, where it runs
+            # "Projektet <Name> i Spånga-Tensta sökte …": the listed project, where it runs (or
+            # the title's "dagverksamheten Ljuspunkten för kvinnor i hemlöshet": whom it is for)
             return d
     return None
 
 
-_PLACE_TAIL = re.compile(r"^\s+i\s+\S")
+#: where the project runs, or whom it is for ("Ljuspunkten för kvinnor i hemlöshet")
+_PLACE_TAIL = re.compile(r"^\s+(?:i|for)\s+\S")
 
 
 _MIN_PREFIX_NAME = 10

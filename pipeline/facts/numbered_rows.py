@@ -152,3 +152,28 @@ def describe_headed(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
         if text:
             d.description = text
             d.desc_lines = (k + 1, end - 1)
+    _described_later(drafts, lines)
+
+
+def _described_later(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
+    """A project a sentence names with no owner ("… ansöker om 1 850 000 kronor för projektet
+    Familjehem i nätverk …"), told of in a later paragraph that opens with its name
+    ("Projektet Familjehem i nätverk ska pröva … Södermalms och Hägersten-Liljeholmens
+    stadsdelsförvaltningar deltar …"): that paragraph joins its description."""
+    wanted = [d for d in drafts if not d.places and len(fold(d.name)) >= _MIN_NAME]
+    if not wanted:
+        return
+    texts = [ln.text for ln in lines]
+    for p in paragraphs(texts, [ln.page_no for ln in lines], [ln.heading for ln in lines]):
+        opening = _THE_KIND.sub("", fold(" ".join(p.text.split())))
+        if re.search(r"\S\s{3,}\S", p.text.strip()):
+            continue  # (a table's row, not a paragraph of prose)
+        for d in wanted:
+            if p.first > d.last_line and opening.startswith(fold(d.name).strip()):
+                if p.text not in (d.description or ""):
+                    d.description = f"{d.description or ''}\n{p.text}".strip()
+                break
+
+
+#: the word a paragraph names its project by before the name ("Projektet X ska …")
+_THE_KIND = re.compile(r"^(?:projektet|studien|satsningen|verksamheten|partnerskapet)\s+")

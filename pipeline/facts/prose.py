@@ -68,7 +68,7 @@ _PROJECT_NOUN = re.compile(
     r"(?:utvärderingen|utvarderingen|kartläggningen|kartlaggningen|investeringen|"
     r"insatsen)(?=\s+(?-i:[A-ZÅÄÖ]))|"
     # "ansökan om IOP för verksamheten Ringen – …" (a named activity the money is for)
-    r"(?:(?<=för\s)|(?<=om\s)|(?<=till\s)|(?<=avseende\s))verksamheten(?=\s+(?-i:[A-ZÅÄÖ]))|"
+    r"(?:(?<=för\s)|(?<=om\s)|(?<=till\s)|(?<=avseende\s))(?:dag|natt)?verksamheten(?=\s+(?-i:[A-ZÅÄÖ]))|"
     r"studien,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     # 'Bromma stadsdelsnämnds ansökan "Anhöriggrupper för …" (195 000 kr)': an application
     # named in quotes
@@ -404,7 +404,9 @@ _AGREEMENT_ANCHOR = re.compile(
 #: uppgår till …")
 _PARTNERSHIP_SUM = re.compile(
     r"\b(?:bidrag\w*|ersattning\w*)\s+till\s+(?:partnerskapet|verksamheten|projektet|"
-    r"overenskommelsen)\b.*\buppgar\b"
+    r"overenskommelsen)\b.*\buppgar\b|"
+    # "Socialnämndens bidrag uppgår till 1 600 000 kronor per år": the payer's own share
+    r"\b\w+(?:namndens|styrelsens|kommunens|stadens)\s+(?:bidrag|ersattning)\w*\s+uppgar\b"
 )
 #: an agreement's subject and its sum: "Partnerskapet avser X … och omfattar 1 350 000 kr"
 _AGREED = re.compile(r"\b(?:partnerskapet|overenskommelsen|avtalet)\s+avser\b.*\bomfatta")

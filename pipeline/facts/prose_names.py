@@ -38,6 +38,8 @@ _NAME_STOP = re.compile(
     # a finite verb after the name: "Projektet Stegvis riktar sig till …"
     r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|"
+    # a passive past after the name: "… samverkan med skolan rangordnades på fjärde plats"
+    r"\w{4,}ades|bedömdes|"
     r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|avser|avsåg|gäller|gällde|saknar|"
     r"om\s+\d|på\s+\d|till\s+en\s+kostnad|(?:för|under)\s+(?:perioden|tiden|avtalsperioden)|"
     # "… för insatsen Rörelse i skolan enligt bilaga 1": where it is set out

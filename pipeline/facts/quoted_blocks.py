@@ -40,9 +40,9 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.describe import participants
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, Place, in_runs
+from pipeline.facts.participants import participants
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 

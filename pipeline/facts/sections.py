@@ -122,6 +122,8 @@ def _is_name(text: str) -> bool:
         return not _YEAR.search(text)  # "Studiebesök i Malmö": one trip
     if text.rstrip().endswith((".", ":", "?")) or generic_heading(text):
         return False
+    if re.search(r"\S\s{3,}\S", text.strip()):
+        return False  # "Finansiering      Trygg hemgång   Digitala besök": a table's header
     if _NOT_ONE_PROJECT.search(fold(text)) or _IS.search(text) or _YEAR.search(text):
         return False
     if _FUND_PART.search(text):

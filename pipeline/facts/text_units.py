@@ -316,7 +316,13 @@ def section_heading(text: str) -> bool:
         return True  # "Sammanställning av studier finansierade med FUM": the document's table
     if 0 < len(words) <= 7 and _PART_OF.match(fold(" ".join(words))):
         return True  # "Bedömning av de kompletterade ansökningarna"
+    if 0 < len(words) <= 5 and _CALL.fullmatch(fold(words[-1]).strip(".,:")):
+        return True  # "Den kompletterande utlysningen": the call for applications, no project
     return 0 < len(words) <= 4 and bool(_SECTION_WORDS.match(fold(words[0]).strip(".,:")))
+
+
+#: a call for applications or one of its rounds (a heading's last word)
+_CALL = re.compile(r"(?:\w*utlysning|\w*ansokningsomgang|omgang)(?:en|ar|arna)?")
 
 
 #: the writer's judgement or account of something, however it goes on

@@ -31,7 +31,7 @@ from pipeline.facts.lists import (
     lead_places,
 )
 from pipeline.facts.text_units import dehyphen_join
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_two_column_lists"]
@@ -191,6 +191,9 @@ _VERB_AFTER = re.compile(
     r"erhaller|erholl|tilldelas|tilldelades|ska|vill|avser|driver|drev|genomfor|genomforde)\b"
 )
 
+#: a grouped number alone in a row's right-hand column: the row's sum when the list prints no unit
+_BARE_SUM = re.compile(r"(?<=\S)\s{2,}(\d{1,3}(?:[ .\u00a0]\d{3})+)\s*$")
+
 #: a line set in under the right column (not a new row at the margin)
 _CELL_INDENT = 8
 _MAX_CELL_WORDS = 12
@@ -202,7 +205,7 @@ _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks
 def _group_label(lines: Sequence[BodyLine], j: int, s: str, find: PlaceFinder) -> bool:
     """A short line between blank lines of a list, with no place and no sum, over a row that
     opens with a place."""
-    if len(s.split()) > 3 or s[-1:] in ".:;," or find_amounts(s) or lead_places(s, find)[0]:
+    if len(s.split()) > 3 or s[-1:] in ".:;," or re.search(r"\d", s) or lead_places(s, find)[0]:
         return False
     k = j + 1
     while k < len(lines) and not lines[k].text.strip():
@@ -288,15 +291,28 @@ class _Row:
 
     def finish(self, lines: Sequence[BodyLine]) -> ListRow:
         parts = list(self.text_parts)
-        for k, part in enumerate(parts[:-1]):
+        bare: AmountMatch | None = None
+        for k, part in enumerate(parts):
             # "Utrecht, familjecentraler     22 000 kr" ⏎ "och öppen förskola": the sum
             # stands at the end of the row's first line, the name wraps under it
-            rest, sum_at_end = _split_amount(part)
+            rest, sum_at_end = _split_amount(part) if k < len(parts) - 1 else (part, None)
             if sum_at_end is not None and re.search(r"\S\s{2,}\S", part):
                 parts[k] = rest
                 parts.append(sum_at_end.raw)
                 break
+            column = _BARE_SUM.search(part)
+            if column is not None and not re.search(r"\d\s*$", part[: column.start()]):
+                # "Berlin: tidiga insatser för      24 000" under no unit: the number in the
+                # right-hand column is the row's sum in kronor (not of two columns of numbers,
+                # "60 000    45 000", where which is the sum is not said)
+                parts[k] = part[: column.start()].rstrip()
+                value = int(re.sub(r"\D", "", column.group(1)))
+                bare = AmountMatch(
+                    column.start(1), column.end(1), column.group(1), value, False, None, False
+                )
+                break
         name, amount = _split_amount(dehyphen_join(parts))
+        amount = amount or bare
         name = re.sub(
             r"^[-–—:]\s+", "", name
         )  # "Bromma sdf - Tallinn. …": the dash parts the cells

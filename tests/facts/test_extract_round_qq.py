@@ -442,8 +442,8 @@ erbjuds ett samtal. Förvaltningen föreslår att projektet beviljas
 
 
 def test_a_district_that_paid_takes_no_part() -> None:
-    from pipeline.facts.describe import participants
     from pipeline.facts.finders import place_finder
+    from pipeline.facts.participants import participants
 
     find = place_finder(2012, 2012)
     text = (

@@ -1,0 +1,37 @@
+"""What an item's name ends with that is no part of the name: the writing committee's own
+förvaltning ("Läxhjälp i skolan, stadsdelsförvaltningen") or the label of the money it gets
+("Fältvärdar i Högdalens centrum, kommunstyrelsens trygghetsmedel", "Våldsteam i
+familjebehandlingen, statsbidrag från Socialstyrelsen"). The money's label is the item's fund:
+a fund the cues know, or another nämnd's own "utvecklingsmedel". Pure."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts.context import find_funds
+
+__all__ = ["item_label"]
+
+_LABEL_LAST = re.compile(
+    r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$|"
+    # "…, kommunstyrelsens trygghetsmedel", "…, statsbidrag från Socialstyrelsen"
+    r",\s*(?:[a-zåäö]+s\s+[a-zåäö-]*(?:medel|medlen|bidrag|bidraget)|"
+    r"[a-zåäö-]*(?:medel|bidrag)\s+(?:från|ur)\s+[^,]{3,40})\s*$"
+)
+
+#: another nämnd's development money, named as its own ("äldrenämndens utvecklingsmedel")
+_OTHERS_DEVELOPMENT = re.compile(
+    r"\b(?!social)\w+(?:nämndens|styrelsens)\s+utvecklingsmedel", re.IGNORECASE
+)
+
+
+def item_label(name: str) -> tuple[str, str | None]:
+    """(the name without its closing label, the fund the label names or None)."""
+    label = _LABEL_LAST.search(name)
+    if label is None or label.start() == 0:
+        return name, None
+    funds = find_funds(label.group(0))
+    fund = funds[0][2] if funds else None
+    if fund is None and _OTHERS_DEVELOPMENT.search(label.group(0)):
+        fund = "utvecklingsmedel"
+    return name[: label.start()].strip(), fund

@@ -1,0 +1,255 @@
+"""Fortieth session: layouts of the rounds opened for rules, each on a short text written for
+the test (none of the rounds' names or sums):
+
+* a report's numbered items, the name over the applicant's förvaltning on a line of its own,
+  over "Beviljat: …": the förvaltning owns the item and is no part of its name (a wrapped
+  "stadsdelsförvaltning (medsökande …)" line still is the name's own line's);
+* a headless list "District   Trip: purpose   24 000" after a page break, no unit printed: the
+  number alone in the right-hand column is the row's sum, its wrapped purpose part of the
+  name; a "Summa   485 000" line ends the list (no group label of a list);
+* "X:s ansökan om … för projektet Name rangordnades …": the passive verb ends the name;
+* "Den kompletterande utlysningen" heads the call, no study;
+* a table's header run into a section heading ("Finansiering   Name A   Name B") is no
+  project's name;
+* a city office that carries a study out ("USK granskar …", "genomförs av Utrednings- och
+  statistikkontoret") is no district of the study; a förvaltning that runs an insats with
+  districts still is;
+* a study "i fyra stadsdelar" whose text names four: those four are its districts;
+* a dash list "Name, kommunstyrelsens trygghetsmedel, 1 400 tkr, beviljat": the money's label
+  is the row's fund, no part of its name;
+* an IOP "om dagverksamheten Name", its sum in the next item ("Socialnämndens bidrag uppgår
+  till …"): a project;
+* a project named in a decision, told of in a later paragraph that opens "Projektet Name …":
+  the districts that paragraph names as taking part are the project's;
+* a caption whose unit wraps onto a line of its own ("… 2005," ⏎ "tkr") gives the table's
+  unit;
+* "sociala investeringsfond(en)" is the fund by its name, "sociala investeringar" the
+  investments (checked in test_extract_round_ww).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
+
+from pipeline.facts.sections import _is_name
+from pipeline.facts.text_units import section_heading
+from pipeline.records import Facts
+
+
+def _projects(f: Facts) -> dict[str, tuple[tuple[str, ...], int | None]]:
+    return {
+        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
+        for p in f.projects
+    }
+
+
+REPORT = """
+Redovisning av projekten
+
+1. Läsfrämjande för nyanlända familjer
+   Farsta stadsdelsförvaltning
+   Beviljat: 210 000 kr        Status: avslutat december 2005
+
+   Trettio familjer har deltagit i läsgrupper på biblioteket.
+
+2. Samtalsstöd efter skilsmässa
+   Norrmalms och Östermalms stadsdelsförvaltningar
+   Beviljat: 330 000 kr        Status: pågår till juni 2006
+
+   Familjerätterna har prövat en gemensam samtalsmodell.
+
+3. Stöd till unga anhöriga, Bromma
+   stadsdelsförvaltning (medsökande Kungsholmens stadsdelsförvaltning)
+   Beviljat: 150 000 kr        Status: avslutat november 2005
+"""
+
+
+def test_the_applicant_on_a_line_of_its_own_under_the_items_name(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2006, title="Redovisning av lokala utvecklingsprojekt 2005") + REPORT,
+    )
+    got = _projects(f)
+    assert got["Läsfrämjande för nyanlända familjer"] == (("farsta",), 210000)
+    assert got["Samtalsstöd efter skilsmässa"] == (("norrmalm", "ostermalm"), 330000)
+    assert got["Stöd till unga anhöriga"] == (("bromma", "kungsholmen"), 150000)
+
+
+HEADLESS = """
+Förvaltningen föreslår att följande projekt beviljas lokala
+utvecklingsmedel.
+
+Förvaltning               Projekt                             Kronor
+
+Bromma                    Hembesök för nyblivna föräldrar    210 000
+                          i Bromma
+
+Farsta                    Mentorer för unga på institution   140 000
+
+Summa                                                        350 000
+
+Norrmalms ansökan om 380 000 kronor för projektet Nattöppen
+mottagning för unga rangordnades på femte plats och ryms inte inom
+återstående medel.
+
+Förvaltningen föreslår att följande studiebesök beviljas medel
+för MUST.
+
+Skärholmen                Oslo: uppsökande arbete bland       26 000
+                          unga vuxna
+
+Kista                     Aarhus: familjecentraler i          19 000
+                          bostadsområden
+
+Summa                                                         45 000
+"""
+
+
+def test_bare_sums_in_a_headless_list_and_a_name_ended_by_a_passive(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2014, title="Tillägg till fördelning av lokala utvecklingsmedel 2014")
+        + HEADLESS,
+    )
+    got = _projects(f)
+    assert got["Oslo: uppsökande arbete bland unga vuxna"] == (("skarholmen",), 26000)
+    assert got["Aarhus: familjecentraler i bostadsområden"] == (("rinkeby-kista",), 19000)
+    assert got["Nattöppen mottagning för unga"] == (("norrmalm",), 380000)
+    assert not any(n.startswith(("Summa", "Norrmalm")) for n in got)
+
+
+def test_the_calls_heading_and_a_table_header_name_no_project() -> None:
+    # "Den kompletterande utlysningen" over what the call offered; "Finansiering   Name A
+    # Name B" over the sums of two projects: neither heads a project of its own
+    assert section_heading("Den kompletterande utlysningen")
+    assert section_heading("Andra ansökningsomgången")
+    assert not section_heading("Utveckling av hemtjänsten")
+    assert not _is_name("Finansiering                          Hemmaplan       Videosamtal")
+    assert _is_name("Hemmaplan för unga")
+
+
+FUM = """
+Följande studier föreslås beställas.
+
+1. Hemlösa familjer i stadens jourlägenheter
+Studien följer familjer som har bott i jourlägenhet i mer än ett år.
+Den genomförs av Utrednings- och statistikkontoret. Kostnaden är
+300 000 kr.
+
+2. Boendestöd i tre stadsdelar
+Studien följer personer med boendestöd i Farsta, Bromma och
+Skärholmen. Ersta Sköndal högskola genomför studien för 420 000 kr.
+
+3. Orosanmälningar från förskolan
+USK granskar 300 orosanmälningar från förskolor och jämför dem med
+skolans. Kostnaden är 250 000 kr.
+"""
+
+
+def test_an_office_that_studies_and_districts_a_study_counts(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2006, title="Beställning av stadsövergripande FoU-studier 2006") + FUM,
+    )
+    got = _projects(f)
+    assert got["Hemlösa familjer i stadens jourlägenheter"][0] == ()
+    assert got["Boendestöd i tre stadsdelar"][0] == ("bromma", "farsta", "skarholmen")
+    assert got["Orosanmälningar från förskolan"][0] == ()
+
+
+RIKTADE = """
+Riktade medel 2026
+
+Inför 2026 har nämnden fått besked om eller ansökt om följande medel:
+
+– Nattvandrare vid Skärholmens centrum, kommunstyrelsens trygghets-
+  medel, 900 tkr, beviljat
+– Träffpunkt för äldre i Sätra, äldrenämndens utvecklingsmedel,
+  240 tkr, beviljat
+– Familjestöd vid våld, statsbidrag från Socialstyrelsen,
+  700 tkr, beviljat
+"""
+
+
+def test_the_moneys_label_after_a_dash_items_name_is_its_fund(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2025, title="Verksamhetsplan 2026") + RIKTADE,
+    )
+    funds = {p.name: p.fund_type for p in f.projects}
+    assert funds == {
+        "Nattvandrare vid Skärholmens centrum": "trygghetsmedel",
+        "Träffpunkt för äldre i Sätra": "utvecklingsmedel",
+        "Familjestöd vid våld": "statsbidrag",
+    }
+
+
+PROTOKOLL = """
+§ 5
+Ansökan om statsbidrag – projektet Trygga familjehem
+Dnr 3.1-100/2018
+
+Beslut
+1. Socialnämnden ansöker hos Socialstyrelsen om 1 200 000 kronor i
+   statsbidrag för projektet Trygga familjehem under 2018.
+2. Beslutet förklaras omedelbart justerat.
+
+Ärendet
+Projektet Trygga familjehem ska pröva nya former för handledning av
+familjehem. Socialförvaltningen är projektägare. Farsta och Skärholmens
+stadsdelsförvaltningar deltar med var sin familjehemssekreterare.
+
+§ 6
+Idéburet offentligt partnerskap med Föreningen Vägen om
+dagverksamheten Solrosen 2019–2021
+Dnr 3.4-200/2018
+
+Beslut
+1. Socialnämnden ingår ett idéburet offentligt partnerskap med
+   Föreningen Vägen om dagverksamheten Solrosen under perioden
+   1 januari 2019–31 december 2021.
+2. Socialnämndens bidrag uppgår till 900 000 kronor per år,
+   sammanlagt 2 700 000 kronor.
+"""
+
+
+def test_a_decisions_project_described_later_and_a_partnerships_day_centre(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2018, title="Protokoll nr 7/2018") + PROTOKOLL,
+    )
+    got = _projects(f)
+    assert got["Trygga familjehem"][0] == ("farsta", "skarholmen", "socialforvaltningen")
+    assert "Solrosen" in got
+
+
+CAPTION = """
+Bilaga 1
+
+Fördelning av medel för insatser mot våld i nära relationer 2006,
+tkr
+
+
+Stadsdelsnämnd        Insats                                  Sökt   Förslag
+
+Farsta                Samtalsgrupper för barn som              520       400
+                      bevittnat våld
+Vantör                Stödgrupper för våldsutsatta             300       250
+                      kvinnor i Rågsved
+"""
+
+
+def test_a_captions_unit_on_a_line_of_its_own(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2006, title="Medel för insatser mot våld i nära relationer 2006")
+        + CAPTION,
+    )
+    got = _projects(f)
+    assert got["Samtalsgrupper för barn som bevittnat våld"] == (("farsta",), 400000)
+    assert got["Stödgrupper för våldsutsatta kvinnor i Rågsved"] == (("vantor",), 250000)
