@@ -390,6 +390,7 @@ PROGRAM_FUNDS = frozenset(
         "stadsdelsförnyelse",
         "sociala investeringar",
         "sociala investeringsfonden",
+        "sociala investeringsmedel",
         "IOP",
         "feriejobb",
         "brottsförebyggande medel",

@@ -99,6 +99,7 @@ _CALL_FUNDS = frozenset(
         "aktivitetsbidrag",
         "sociala investeringar",
         "sociala investeringsfonden",
+        "sociala investeringsmedel",
         "trygghetsmedel",
         "föreningsbidrag",
         "organisationsbidrag",

@@ -64,8 +64,9 @@ AMOUNT = re.compile(
 )
 #: what the project or trip costs, or the sum sought: its sum when nothing is granted
 COST = re.compile(
-    r"^(?:kostnad|beraknad kostnad|total kostnad|sokt belopp|sokt|ansokt belopp|"
-    rf"(?:sokt belopp|sokt|ansokt belopp){_FOR_YEAR})$"
+    r"^(?:kostnad|beraknad kostnad|total kostnad|"
+    # ("Sökt belopp LUM 2022": the fund sought between)
+    rf"(?:sokt belopp|sokt|ansokt belopp)(?:\s+(?:lum|mul|must|fum|fou))?{_FOR_YEAR}?)$"
 )
 #: "Utförare          Institutet för …": a label, a gap, the value (a form set as two columns)
 GAP_FIELD = re.compile(
@@ -134,6 +135,11 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             j += 1
             continue
         m = FIELD.match(text) or known_gap_field(text) or _aligned_field(text, lines[j].indent, col)
+        if m is None and col is not None and text and lines[j].indent + len(text) < col - 2:
+            # "Fortsättning på tidigare    ☐ Ja  ☒ Nej" ⏎ "beviljat projekt?": a form's label
+            # wrapped in its own column, no value beside it
+            j += 1
+            continue
         if m and not (out and NAME.match(fold(m.group("label")))):
             if m.re is GAP_FIELD and not _TWO_CELLS.search(m.group("value")):
                 col = lines[j].indent + m.start("value")
@@ -195,14 +201,20 @@ def _aligned_field(text: str, indent: int, col: int | None) -> re.Match[str] | N
     """A "Label   value" line of a form set as two columns whose value starts where the
     block's other values do ("Projektår        År 1 av 2" under "Projektets namn  …"),
     whatever its label."""
-    m = GAP_FIELD.match(text) if col is not None else None
-    if m is None or _TWO_CELLS.search(m.group("value")):
-        return None  # ("Farsta    Kvällsöppen fritidsgård    1 700": a table's row)
+    m = _ALIGNED.match(text) if col is not None else None
+    if m is None or (_TWO_CELLS.search(m.group("value")) and not _TICKS.search(m.group("value"))):
+        # ("Farsta    Kvällsöppen fritidsgård    1 700": a table's row; "☐ Ja     ☒ Nej": a
+        # form's tick boxes)
+        return None
     return m if abs(indent + m.start("value") - (col or 0)) <= 1 else None
 
 
+#: a form's row: any label of a few words ("Om ja, ange år och"), a gap, the value
+_ALIGNED = re.compile(r"^(?P<label>[A-ZÅÄÖ]\S*(?:\s\S+){0,5}?)\s{2,}(?P<value>\S.*)$")
 #: a value that is two cells of a table, not one field's
 _TWO_CELLS = re.compile(r"\S\s{3,}\S")
+#: a form's tick boxes, checked or not
+_TICKS = re.compile(r"[☐☒☑□■✓✔]|\[\s?[xX]?\s?\]")
 
 
 def known_gap_field(text: str) -> re.Match[str] | None:

@@ -312,12 +312,11 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             ):
                 if applied is not None and col is applied:
                     applied_amount = read_number(c.text, applied.multiplier) or num
-                elif col.role == "spent":
-                    spent = read_number(
-                        c.text, col.multiplier if col.multiplier > 1 else money.multiplier
-                    )
-                    if spent is not None:
-                        extra.append((spent[0], spent[1], year_of(col.header), "other"))
+                elif col.role in ("spent", "group_total"):  # (the money used; a group's sum)
+                    got = read_number(c.text, col.multiplier if col.multiplier > 1 else unit)
+                    kind = "other" if col.role == "spent" else "total_granted"
+                    if got is not None:
+                        extra.append((got[0], got[1], year_of(col.header), kind))
                 elif col.role == "granted_before":  # (read as a project_cost, see amounts)
                     extra.append((num[0], num[1], year_of(col.header), "granted_before"))
                 elif total_column(col.header) and amount is not None and decided_before:

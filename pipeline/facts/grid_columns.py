@@ -193,7 +193,7 @@ def _in_order(columns: list[GridColumn], cells: list[GridCell]) -> list[int]:
 #: a unit of thousands or millions of kronor in a header's words ("(tusental kr)", "tkr")
 _THOUSANDS = re.compile(r"\b(?:tkr|kkr|tusentals?\s+(?:kr|kronor)|tusen\s+kronor|ksek)\b")
 _MILLIONS = re.compile(r"\b(?:mkr|mnkr|msek|miljoner\s+kronor)\b")
-_MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
+_MONEY_ROLES = ("cost", "applied", "spent", "granted_before", "group_total")
 
 
 def units_above(above: list[str], columns: list[GridColumn]) -> None:
@@ -276,7 +276,10 @@ def earlier_grants(columns: list[GridColumn]) -> None:
 
 def points_total(columns: list[GridColumn]) -> None:
     """A "Summa" column right after columns of counts or points ("K1  K2  K3  K4  Summa"):
-    the points added up, no money."""
+    the points added up, no money. A "Summa per stadsdelsnämnd" column right of a money
+    column: each group's total on its last row (`group_total`), no row's own sum."""
     for left, col in zip(columns, columns[1:], strict=False):
         if left.role == "count" and re.match(r"(?:summa|totalt?)$", fold(col.header).strip()):
             col.role = "count"
+        elif left.role == "cost" and re.match(r"(?:summa|totalt?)\s+per\b", fold(col.header)):
+            col.role = "group_total"

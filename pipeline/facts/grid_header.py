@@ -147,7 +147,7 @@ _PERIOD = re.compile(r"period|projekttid|tidsplan")
 
 #: the roles of columns of money: the grant, the sum applied for, other money (spent, paid
 #: back, a proposal replaced) and the grants decided before a change
-MONEY_ROLES = ("cost", "applied", "spent", "granted_before")
+MONEY_ROLES = ("cost", "applied", "spent", "granted_before", "group_total")
 #: a column of sums decided before: "Beviljat 2013-12-17", "Beslut 2008"
 
 

@@ -2,7 +2,9 @@
 förvaltning ("Läxhjälp i skolan, stadsdelsförvaltningen") or the label of the money it gets
 ("Fältvärdar i Högdalens centrum, kommunstyrelsens trygghetsmedel", "Våldsteam i
 familjebehandlingen, statsbidrag från Socialstyrelsen"). The money's label is the item's fund:
-a fund the cues know, or another nämnd's own "utvecklingsmedel". Pure."""
+a fund the cues know, or another nämnd's own "utvecklingsmedel". The years a project ran may
+close the item after its owner ("Sommarskola i Sätra, Skärholmens stadsdelsnämnd,
+2004–2005"): the last is its end. Pure."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 
 from pipeline.facts.context import find_funds
 
-__all__ = ["item_label"]
+__all__ = ["item_label", "item_period"]
 
 _LABEL_LAST = re.compile(
     r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$|"
@@ -35,3 +37,15 @@ def item_label(name: str) -> tuple[str, str | None]:
     if fund is None and _OTHERS_DEVELOPMENT.search(label.group(0)):
         fund = "utvecklingsmedel"
     return name[: label.start()].strip(), fund
+
+
+#: the years a project ran, closing its item: ", 2004–2005", ", 2005"
+_PERIOD_LAST = re.compile(r",\s*(?:(?:19|20)\d\d\s*[–-]\s*)?((?:19|20)\d\d)\s*,?\s*$")
+
+
+def item_period(name: str) -> tuple[str, int] | None:
+    """(the name without the years that close it, the last year), or None."""
+    m = _PERIOD_LAST.search(name)
+    if m is None or m.start() == 0:
+        return None
+    return name[: m.start()].strip(), int(m.group(1))

@@ -7,12 +7,13 @@ head has none.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.item_labels import item_label
+from pipeline.facts.item_labels import item_label, item_period
 from pipeline.facts.item_orgs import ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
@@ -208,6 +209,7 @@ def item_row(
         head, rest = f"{head}, {below.group(0)}", rest[below.end() :]
         quoted = quoted_name(head)
     unit_applicant = False
+    until: int | None = None
     if quoted is not None:
         # "Fältgruppen, ”Trygga helger”, 120 000 kronor": the title in quotation marks is
         # the name; what stands around it is the applicant and its partners
@@ -220,6 +222,12 @@ def item_row(
             carrier, places = by, [p for p in places if partner_office(p)]
     else:
         name, places = split_owner(head, find)
+        if not places and (dated := item_period(head)) is not None:
+            # "Sommarskola i Sätra, Skärholmens stadsdelsnämnd, 2004–2005": the owner, then
+            # the years the project ran
+            owned, owners = split_owner(dated[0], find)
+            if owners:
+                name, places, until = owned, owners, dated[1]
         unit = _UNIT_FIRST.match(name) if not places else None
         if unit and (unit_at(unit.group(1)) == 0 or _UNIT_END.search(fold(unit.group(1)))):
             # "Vuxenenheten - Strukturerad uppföljning …": the nämnd's own unit applies
@@ -263,6 +271,7 @@ def item_row(
         intro_line=intro_k if intro_k is not None else a,
     )
     row.performer = performer or _bracket_under_name(desc)
+    row.end_date = dt.date(until, 12, 31) if until else None
     row.unit_applicant = unit_applicant
     row.fund = row.fund or label_fund
     amount = granted_instead(text, amount or _described_sum(rest))

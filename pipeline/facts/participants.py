@@ -68,7 +68,9 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
                 # the förvaltning the text opens with does what it tells ("Skarpnäcks
                 # stadsdelsförvaltning förbrukade hela det beviljade beloppet")
                 for p in find(s.text)[:1]:
-                    if _office(p) and _STUDIES.match(s.text[p.end :]):
+                    if (_office(p) and _STUDIES.match(s.text[p.end :])) or (
+                        p.kind == "fackförvaltning" and _WRITES.match(s.text[p.end :])
+                    ):
                         continue  # "Utrednings- och statistikkontoret (USK) granskar …": who
                         # carries the study out, not whose project it is
                     if p.start <= 1 and p.kind != "unit" and p.district_id not in seen:
@@ -105,6 +107,9 @@ def _office(p: Place) -> bool:
     return p.kind == "fackförvaltning" and (fold(printed).endswith("kontoret") or printed.isupper())
 
 
+#: a writer's verb after the office that opens a text ("Stadsledningskontoret föreslår att
+#: 260 000 kr används till en ny studie …"): it proposes, it owns nothing
+_WRITES = re.compile(r"\s*(?:föreslår|bedömer|anser|tillstyrker|avstyrker|konstaterar)\b")
 #: the words before a place that name it as the one who carries the work out
 _DONE_BY = re.compile(r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\s+$")
 #: the words before a place that name it as the one who paid, not one who took part

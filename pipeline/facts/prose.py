@@ -160,11 +160,15 @@ def _owners_only(find: PlaceFinder) -> PlaceFinder:
             for p in find(text)
             if not _APPLIED_TO.search(text[max(0, p.start - 200) : p.start])
             and not _PAID_BY.search(text[max(0, p.start - 40) : p.start])
+            # ("Stadsledningskontoret får i uppdrag att beställa studien …": who orders it)
+            and not (p.kind == "fackförvaltning" and _ORDERS.match(text[p.end : p.end + 40]))
         ]
 
     return owners
 
 
+#: an office told to order or proposing the work: "… får i uppdrag att beställa", "… föreslår"
+_ORDERS = re.compile(r"\s+(?:får\s+i\s+uppdrag|föreslår|ges\s+i\s+uppdrag)\b")
 #: "2. Socialnämnden tilldelas 1,8 mnkr för projektet …": a social nämnd granted the money
 _GRANTED_NAMND = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?(?P<n>Social[\wåäö-]*?nämnden)\s+(?:tilldelas|beviljas|får)\b"

@@ -126,6 +126,10 @@ def grid_rows(
             # "Föreningen Startgropen" over "Jobbcoacher i centrum": who, then the project
             r.cells.setdefault("performer", []).insert(0, both[0])
             r.cells.setdefault("name", []).extend(both[1:] or both[:1])
+        if len(r.cells.get("name", [])) >= 2 and _COMMITTEE_LINE.fullmatch(r.cells["name"][-1]):
+            # "Familjeteam Fornhöjden" over "Socialnämnden" under "Projekt" over "Ansvarig
+            # nämnd": the nämnd that answers for the project, no part of its name
+            r.cells["name"] = r.cells["name"][:-1]
         below = _owner_below(r.cells.get("name", []), places)
         if below and district is None:
             # "Farsta sdf (avslutat)" on its own line under a project's wrapped name: the owner
@@ -302,6 +306,12 @@ def _group_owner(
     if not cells or not re.fullmatch(r"\d{1,2}\.\d{1,2}", cells[0].strip()):
         return None if owner is None else (owner, cells)
     return owner, cells[1:]
+
+
+#: a line that is only a nämnd's name: "Barn- och utbildningsnämnden", "Socialnämnden"
+_COMMITTEE_LINE = re.compile(
+    r"\s*[A-ZÅÄÖ][\w-]*(?:\s+(?:och|för)\s+[\w-]+)*(?:nämnden|styrelsen)\s*"
+)
 
 
 def _owner_below(name_lines: Sequence[str], places: Callable[[str], list[Place]]) -> list[Place]:

@@ -84,6 +84,7 @@ from pipeline.facts.drafts import (
     reported_status,
     tidy_names,
 )
+from pipeline.facts.fact_cards import find_fact_cards
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.finders import document_places, org_finder
 from pipeline.facts.flat_tables import find_flat_tables
@@ -225,6 +226,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
         lambda: listed(find_keyed_owner_rows(lines, places) + find_register_rows(lines, places)),
+        lambda: listed(find_fact_cards(lines, places)),
         lambda: listed(find_bracketed_names(lines, places)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
@@ -442,9 +444,3 @@ def _lines_of(drafts: Sequence[Draft]) -> set[int]:
 
 
 _SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
-
-
-#: a sentence that says when a project ends (not when it reports)
-
-
-#: a name that is a research body's ("… högskola", "Institutionen för …")

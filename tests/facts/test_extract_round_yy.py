@@ -253,3 +253,157 @@ def test_a_captions_unit_on_a_line_of_its_own(tmp_path: Path) -> None:
     got = _projects(f)
     assert got["Samtalsgrupper för barn som bevittnat våld"] == (("farsta",), 400000)
     assert got["Stödgrupper för våldsutsatta kvinnor i Rågsved"] == (("vantor",), 250000)
+
+
+EXAMPLES = """
+Exempel på avslutade projekt som har finansierats med medlen
+
+-  Läxcafé i Hagsätra, Enskede-Årsta-Vantörs stadsdelsnämnd, 2008–2009,
+   640 tkr
+-  Seniorträffar i Vasastan, Norrmalms stadsdelsnämnd, 2009,
+   210 tkr
+"""
+
+
+def test_a_dash_item_closed_by_its_owner_and_its_years(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2010, title="Stadsdelsnämndernas användning av utvecklingsmedel")
+        + EXAMPLES,
+    )
+    got = {p.name: p for p in f.projects}
+    assert _projects(f)["Läxcafé i Hagsätra"] == (("enskede-arsta-vantor",), 640000)
+    assert _projects(f)["Seniorträffar i Vasastan"] == (("norrmalm",), 210000)
+    assert got["Läxcafé i Hagsätra"].end_date is not None
+    assert got["Läxcafé i Hagsätra"].end_date.year == 2009
+
+
+RESPONSIBLE = """
+Medel per projekt och år, tusental kronor
+
+Projekt                                  2015    2016    2017   Totalt
+Ansvarig nämnd
+
+Språkstöd i förskolan i Ronna             700     900     400    2 000
+Barn- och utbildningsnämnden
+
+Familjeteam i Geneta                      500     800     600    1 900
+Socialnämnden
+"""
+
+
+def test_the_responsible_namnd_under_a_rows_name(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2015, title="Sociala investeringsmedel 2015–2017") + RESPONSIBLE,
+    )
+    names = {p.name for p in f.projects}
+    assert names == {"Språkstöd i förskolan i Ronna", "Familjeteam i Geneta"}
+    assert {p.fund_type for p in f.projects} == {"sociala investeringsmedel"}
+
+
+GROUPED = """
+Fördelning per stadsdelsnämnd
+
+Stadsdelsnämnd         Projekt                               Kronor   Summa per
+                                                                     stadsdels-
+                                                                          nämnd
+
+Farsta                 Nattvandring i Hökarängen            150 000
+                       Fältcafé vid Farsta centrum          200 000     350 000
+Bromma                 Läxhjälp vid Brommaplan              120 000     120 000
+"""
+
+
+def test_a_column_of_each_groups_total_is_no_rows_sum(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2013, title="Lokala brottsförebyggande projekt 2013") + GROUPED,
+    )
+    got = _projects(f)
+    assert got["Fältcafé vid Farsta centrum"] == (("farsta",), 200000)
+    assert got["Läxhjälp vid Brommaplan"] == (("bromma",), 120000)
+    kinds = {(a.sek, a.kind) for a in f.amounts}
+    assert (350000, "total_granted") in kinds
+
+
+CARDS = """
+Projektportalen – utskrift
+
+____________________________________________________________________
+
+
+LÄXHJÄLP PÅ BIBLIOTEKET I HÖGDALEN
+Enskede-Årsta-Vantör · LUM 2017 · 260 000 kr · Avslutat december 2017
+Projektledare: Kim Exempel, ungdomsenheten
+
+Läxhjälp två kvällar i veckan för elever i årskurs 6–9.
+
+____________________________________________________________________
+
+
+GEMENSAM MOTTAGNING FÖR UNGA VUXNA MED
+MISSBRUK
+Farsta · Skarpnäck · LUM 2017 · 340 000 kr · Pågår till juni 2018
+Projektledare: Alex Exempel, vuxenenheten
+
+Stadsdelarna prövar en gemensam mottagning.
+"""
+
+
+def test_cards_of_a_title_over_a_line_of_facts(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2018, title="Redovisning av lokala utvecklingsprojekt 2017") + CARDS,
+    )
+    got = {k.upper(): v for k, v in _projects(f).items()}
+    assert got["LÄXHJÄLP PÅ BIBLIOTEKET I HÖGDALEN"] == (("enskede-arsta-vantor",), 260000)
+    assert got["GEMENSAM MOTTAGNING FÖR UNGA VUXNA MED MISSBRUK"] == (
+        ("farsta", "skarpnack"),
+        340000,
+    )
+
+
+FORM = """
+2. Projekt (LUM)
+
+Projektets namn               Stödgrupper för syskon till barn med
+                              funktionsnedsättning
+Projektperiod                 Från 2022-01-01     Till 2022-12-31
+Fortsättning på tidigare      ☐ Ja     ☒ Nej
+beviljat projekt?
+Om ja, ange år och            Klicka eller tryck här för att ange text.
+beviljat belopp
+Syfte och mål                 Att syskon ska få träffa andra i samma
+                              situation i en ledd grupp.
+Sökt belopp LUM 2022          280 000 kronor
+"""
+
+
+def test_a_forms_fields_go_on_past_tick_boxes_and_wrapped_labels(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2021, title="Ansökan om lokala utvecklingsmedel 2022") + FORM,
+    )
+    got = _projects(f)
+    assert got["Stödgrupper för syskon till barn med funktionsnedsättning"][1] == 280000
+
+
+ORDERED = """
+Förslag till beslut
+
+1.  Uppföljningen godkänns.
+
+2.  Stadsledningskontoret får i uppdrag att beställa studien
+    Unga föräldrar med försörjningsstöd inom ramen för ännu inte
+    fördelade medel, högst 240 000 kr.
+"""
+
+
+def test_the_office_told_to_order_a_study_owns_none(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2004, title="Uppföljning av anslaget för stadsövergripande FoU 2004")
+        + ORDERED,
+    )
+    assert _projects(f)["Unga föräldrar med försörjningsstöd"] == ((), 240000)
