@@ -98,7 +98,7 @@ def describe(
     ):
         performer = None
     if performer is None:
-        performer = research_body_in(text, find_orgs)
+        performer = research_body_in(text, find_orgs, supporting=False)
     return Description(places=places, performer=performer, end_date=end_date_in(text))
 
 

@@ -104,10 +104,10 @@ def group_label(
         return False
     text = " " * lines[k].indent + lines[k].text
     cells = split_row_cells(text, columns)
-    return (
-        len(cells) >= 2
-        and cells[-1].end > money.start - 4
-        and read_number(cells[-1].text, money.multiplier) is not None
+    # (a sum in a money column; a comment may close the row: "… 1 200    Värdarna arbetar …")
+    return len(cells) >= 2 and any(
+        c.end > money.start - 4 and read_number(c.text, money.multiplier) is not None
+        for c in cells[1:]
     )
 
 

@@ -29,10 +29,7 @@ from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
 from pipeline.facts.named_studies import find_named_studies
 from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
-from pipeline.facts.prose import (
-    ProseProject,
-    find_prose_grants,
-)
+from pipeline.facts.prose import ProseProject, find_prose_grants
 from pipeline.facts.prose_headed import (
     find_headed_projects,
     numbered_title,
@@ -177,11 +174,16 @@ def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | N
         if lines[k].indent > 2 or text.startswith("(") or re.search(r"\d", text):
             continue  # a row above, or a wrapped cell
         funds = find_funds(text, ctx.study_fund)
-        if len(funds) == 1 and len(text.split()) <= 3:
+        # ("Socialnämnden, lokala utvecklingsmedel (LUM)" set as a heading over its rows)
+        over_row = k + 1 < len(lines) and _NUMBER_CELL.search(lines[k + 1].text)
+        short = len(text.split()) <= (6 if lines[k].heading and over_row else 3)
+        if len({f[2] for f in funds}) == 1 and short:
             return funds[0][2]
     return None
 
 
+#: a cell of a number in a row: "Nätverksmöten inom      380       190"
+_NUMBER_CELL = re.compile(r"\S\s{2,}\d{1,3}(?:[ .]\d{3})*(?:\s{2,}|\s*$)")
 _GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")
 
 

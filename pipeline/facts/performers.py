@@ -216,8 +216,16 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
         if not run and h.value == "by":
             # "genomförs av docent Anna Berg vid Institutionen för …": the researcher's
             # department, named after "vid"
+            # (within the sentence: "leds av två familjebehandlare. Arbetet följs av en
+            # forskare vid …" names no performer)
+            said = next((n + 1 for n, w in enumerate(after) if w.endswith(".")), len(after))
             vid = next(
-                (n for n, w in enumerate(after[:_PERSON_WORDS]) if w in ("vid", "från")), None
+                (
+                    n
+                    for n, w in enumerate(after[: min(_PERSON_WORDS, said)])
+                    if w in ("vid", "från")
+                ),
+                None,
             )
             if vid is not None:
                 run = _name_after(after[vid + 1 :])
@@ -245,14 +253,20 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
     return None
 
 
-def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
+def research_body_in(
+    text: str, find_orgs: OrgFinder | None = None, supporting: bool = True
+) -> str | None:
     """The first research body (a university, högskola or institute) a project's own text
     names, by its full name ("Sociologiska institutionen vid Stockholms universitet",
     "Socialhögskolan i Stockholm", "Sköndalsinstitutet"): when no performer verb says who
-    carries the project out, the research body its description names does."""
+    carries the project out, the research body its description names does. Without
+    `supporting`, a body that only follows, evaluates or supports the work ("Projektet följs
+    av en forskare vid …", "… utvärderar arbetet", "forskarhandledning från …") does not."""
     words = text.split()
     for k, w in enumerate(words):
         if not _RESEARCH_WORD.search(w):
+            continue
+        if not supporting and _SUPPORTS.search(fold(_sentence_around(words, k))):
             continue
         start = k
         # back to the capitalised word that opens the name ("Sociologiska institutionen")
@@ -275,6 +289,22 @@ def research_body_in(text: str, find_orgs: OrgFinder | None = None) -> str | Non
     return None
 
 
+def _sentence_around(words: Sequence[str], k: int) -> str:
+    """The words of the sentence that holds word `k`."""
+    a = k
+    while a > 0 and not words[a - 1].endswith((".", ":", ";")):
+        a -= 1
+    b = k
+    while b < len(words) - 1 and not words[b].endswith((".", ";")):
+        b += 1
+    return " ".join(words[a : b + 1])
+
+
+#: a research body's supporting part in a project others carry out
+_SUPPORTS = re.compile(
+    r"\bfoljs\s+(?:upp\s+)?av\b|\bmed\s+stod\s+av\b|forskarstod|handledning|handleds|"
+    r"utvarder|foljeforsk|dokumenteras|\bstod\s+fran\b"
+)
 #: a word that ends a research body's name (not "universitetslektor", a person's title)
 _RESEARCH_WORD = re.compile(
     r"(?:universitet|universitetet|högskola|hogskola|högskolan|hogskolan|institut|institutet|"

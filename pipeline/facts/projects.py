@@ -326,7 +326,8 @@ def find_studies(
                 last_line=end - 1,
                 page_no=lines[h].page_no,
                 text=text,
-                performer=performer_in(text, find_orgs) or research_body_in(text, find_orgs),
+                performer=performer_in(text, find_orgs)
+                or research_body_in(text, find_orgs, supporting=False),
                 end_date=end_date,
                 status=decided_status(lines[intro].text if intro is not None else "")
                 or status_from(text, end_date, ref_date),

@@ -111,6 +111,8 @@ _COSTS = re.compile(
     # money set aside for a named project ("avsätts 1 200 000 kr för projektet X",
     # "1,2 miljoner kronor används för projektet X")
     r"|\b(?:avsatts|avsattes|anvands|reserveras)\b[^.]*\bfor\s+projektet\b"
+    # "Projektet X, som …, finansierades med statsbidrag … med 450 000 kronor"
+    r"|\bfinansier(?:ades|as)\s+med\b"
 )
 #: a grant made now (present or proposed), which a past grant in a subordinate clause
 #: ("som påbörjades 2024 och då beviljades 300 tkr") does not undo

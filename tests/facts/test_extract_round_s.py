@@ -383,7 +383,10 @@ def test_an_applications_projects_are_their_labelled_parts(tmp_path: Path) -> No
     # prints one in the same place
     assert first.amount_sek == 180_000
     assert first.end_date == dt.date(2010, 5, 1)  # the end of the printed period
-    assert first.performer == "Exempelhögskolan"
+    # a researcher who follows the district's project does not carry it out (the corpora's
+    # writers name no performer for "Projektet följs av en forskare från …": 27 documents
+    # better, 5 worse when it stopped naming one, session 40)
+    assert first.performer is None
     assert got["Nätverk för familjehem"].amount_sek == 95_000
 
 

@@ -407,3 +407,71 @@ def test_the_office_told_to_order_a_study_owns_none(tmp_path: Path) -> None:
         + ORDERED,
     )
     assert _projects(f)["Unga föräldrar med försörjningsstöd"] == ((), 240000)
+
+
+EARMARKED = """
+Tabell 4. Öronmärkta projektmedel 2019, tkr
+
+Projekt                        Budget    Utfall   Prognos    Kommentar
+                                 2019   jan–aug      2019
+
+Ytterstadssatsningen (kommunstyrelsen)
+Nattvandring vid Vårby gård       800       520       800    Enligt plan. Vandringarna
+                                                             sker fredag och lördag.
+Läxhjälp i Sätra                  300       120       260    40 tkr beräknas återlämnas.
+
+Socialnämnden, lokala utvecklingsmedel (LUM)
+Digital budgetrådgivning          350       200       350    Följeforskare anlitad.
+
+Summa                           1 450       840     1 410
+"""
+
+
+def test_grouped_rows_with_a_comment_column_and_each_groups_fund(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "Skärholmens stadsdelsnämnd                                  Sida 14 (27)\n"
+        "Tertialrapport 2 2019\n\n" + EARMARKED,
+    )
+    got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
+    assert got["Nattvandring vid Vårby gård"] == (800000, "ytterstadssatsningen")
+    assert got["Läxhjälp i Sätra"] == (300000, "ytterstadssatsningen")
+    assert got["Digital budgetrådgivning"] == (350000, "LUM")
+
+
+FINANCED = """
+Revisorernas iakttagelser
+
+Projektet Tryggt boende i Vårberg, som utvecklade stödet till
+unga vuxna i eget boende, finansierades med statsbidrag från
+Socialstyrelsen med 380 000 kronor för 2012.
+"""
+
+
+def test_a_project_financed_with_a_sum_in_a_review(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2014, title="Svar på revisionsrapport om projektmedel") + FINANCED,
+    )
+    got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
+    assert got["Tryggt boende i Vårberg"] == (380000, "statsbidrag")
+
+
+EVALUATED = """
+Stadsdelsnämnden ansöker om lokala utvecklingsmedel för följande projekt:
+
+1. Föräldragrupper för nyanlända, 180 000 kronor
+
+Projektet leds av två familjebehandlare. Arbetet följs av en forskare
+vid Institutionen för socialt arbete vid Stockholms universitet, som
+ansvarar för en utvärdering.
+"""
+
+
+def test_a_researcher_who_follows_a_districts_project_is_no_performer(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2001, title="Ansökan om lokala utvecklingsmedel 2002") + EVALUATED,
+    )
+    got = {p.name: p.performer for p in f.projects}
+    assert got == {"Föräldragrupper för nyanlända": None}
