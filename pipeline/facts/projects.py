@@ -156,8 +156,7 @@ _COUNTED_GRANT = re.compile(
 )
 
 
-#: a heading over the studies or projects that follow, each under a heading of its own
-#: ("Föreslagna studier", "Beviljade projekt 2012", "Pågående studier")
+#: a heading over studies or projects that follow under headings of their own ("Föreslagna studier")
 _KIND_HEADING = re.compile(
     r"^(?:(?:de\s+)?(?:foreslagna|beviljade|planerade|pagaende|avslutade|genomforda|nya|"
     r"bestallda|sokta)\s+(?:studier(?:na)?|projekt(?:en)?|utvarderingar(?:na)?|uppdrag(?:en)?))"
