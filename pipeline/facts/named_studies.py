@@ -17,7 +17,9 @@ what it costs (a district whose unit the title names, in the genitive, takes par
     genomförs av Centrum för social praktik. Kostnaden är drygt 1,1 mnkr …
 
 A paragraph is such a study only when it also names a performer ("genomförs av",
-"genomförts av", "utförs av") and states a sum; its sum is the first one after the name. Pure.
+"genomförts av", "utförs av", or the body first in a relative clause after the name: ", som
+Institutionen för … genomför sedan januari 2015,") and states a sum; its sum is the first one
+after the name. Pure.
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ _KIND_THEN_TITLE = re.compile(
 #: "Utvärderingen av <…> pågår och genomförs av …" — the noun phrase is the title
 _TITLE_SUBJECT = re.compile(
     r"^(?P<name>(?:Utvärderingen|Uppföljningen|Kartläggningen|Studien)\s+(?:av|om)\s+"
-    r"[^.;:]{8,140}?)\s+(?:pågår|har|genomförs|genomfördes|avslutades|slutrapporterades|"
+    r"[^.;:]{8,140}?)(?:\s+(?:pågår|har|genomförs|genomfördes|avslutades|slutrapporterades|"
     r"påbörjades|startade|startar|ska|blev)\b"
+    # "Utvärderingen av boendeteamen för unga vuxna, som Institutionen … genomför sedan …"
+    r"|,\s+som\s+(?-i:[A-ZÅÄÖ]))"
 )
 #: "<Titel> påbörjades i september 2002 och genomförs av …" opening a paragraph that goes on
 #: "Studien beräknas kosta …": the sentence's subject is the study's title
@@ -54,7 +58,11 @@ _TITLE_BEGUN = re.compile(
 )
 _STUDY_SAID = re.compile(r"\b(?:studien|utvärderingen|kartläggningen)\b", re.IGNORECASE)
 #: who carried it out: "har genomförts av", "genomförs av", "utförs av"
-_PERFORMED = re.compile(r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\b")
+_PERFORMED = re.compile(
+    r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\b"
+    # ", som Institutionen för socialt arbete … genomför sedan januari 2015": the body first
+    r"|^,\s+som\s+[A-ZÅÄÖ][^,.]{3,120}?\s+(?:genomför|genomförde|utför|utförde)\b"
+)
 _MAX_WORDS = 18
 
 

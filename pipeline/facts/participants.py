@@ -61,6 +61,14 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
     text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
     for k, s in enumerate(sentences(text.split("\n"))):
         named_in = _IN_DISTRICTS.search(s.text)  # "… i fyra stadsdelsförvaltningar: Farsta, …"
+        if _STUDY_SUBJECT.match(s.text) or (k == 0 and _BODY_STUDIES.match(s.text)):
+            # "Studien följer 350 hushåll … i Rinkeby, Skärholmen och Hässelby-Vällingby":
+            # the districts the study is made in take part in it
+            for p in find(s.text):
+                in_list = _IN_LIST.search(s.text[: p.start])
+                if p.kind == "stadsdelsförvaltning" and in_list and p.district_id not in seen:
+                    seen.add(p.district_id)
+                    out.append(p)
         if (not cue_hits(s.text, "participation") and not named_in) or cue_hits(
             s.text, "participation_not"
         ):
@@ -91,9 +99,23 @@ def participants(text: str, find: PlaceFinder) -> list[Place]:
 #: a research verb after a city office that opens a study's text (its abbreviation between)
 _STUDIES = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?(?:granskar|kartlägger|intervjuar|undersöker|studerar|"
-    r"analyserar|utvärderar|följer\s+upp|sammanställer|genomför)\b",
+    r"analyserar|utvärderar|följer\s+upp|sammanställer|genomför|går\s+igenom)\b",
     re.IGNORECASE,
 )
+
+#: a study as the subject of its research verb, opening a sentence
+_STUDY_SUBJECT = re.compile(
+    r"^(?:Studien|Kartläggningen|Utvärderingen|Undersökningen|Uppföljningen)\s+"
+    r"(?:följer|kartlägger|granskar|intervjuar|undersöker|jämför|beskriver|omfattar|"
+    r"analyserar|studerar)\b"
+)
+#: a body or office opening the study's text with its research verb ("USK granskar …")
+_BODY_STUDIES = re.compile(
+    r"^[A-ZÅÄÖ][^.]{2,80}?\s+(?:\([^()]{1,12}\)\s+)?(?:granskar|kartlägger|intervjuar|"
+    r"undersöker|går\s+igenom|följer)\b"
+)
+#: the place stands in a list after "i" ("i Rinkeby, Skärholmen och …")
+_IN_LIST = re.compile(r"\bi\s+(?:[A-ZÅÄÖ][\w-]*(?:,\s+|\s+och\s+))*$")
 
 _IN_DISTRICTS = re.compile(
     r"\bi\s+(?:två|tre|fyra|fem|sex|sju|åtta|\d{1,2})\s+stadsdel\w*\s*:", re.IGNORECASE

@@ -169,6 +169,8 @@ def _org_tail(w: str) -> bool:
     }
 
 
+#: a relative clause's subject right before its verb: ", som <body> "
+_WHICH_BODY = re.compile(r",\s+som\s+([A-ZÅÄÖ][^,.;]{3,120}?)\s*$")
 #: a researcher's title before the name ("docent", "fil. dr", "doktorand")
 _TITLE = re.compile(
     r"(?:docent|professor|lektor|universitetslektor|forskare|doktorand|fil|dr|med|"
@@ -237,6 +239,11 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             while before and before[-1].lower() in _AUX:
                 before.pop()
             run = _name_before(before)
+            clause = _WHICH_BODY.search(text[: h.start])
+            if not run and clause is not None and (body := research_body_in(clause.group(1))):
+                # "…, som Institutionen för socialt arbete vid Stockholms universitet genomför
+                # sedan 2015,": the body whose name ends in lower case, before its verb
+                run = body.split()
         if run:
             cand = " ".join(run).strip(" .,;:")
             after = [fold(w.strip(".,;:")) for w in text[h.end :].split()[: len(run) + 1]]

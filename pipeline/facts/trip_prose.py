@@ -60,7 +60,7 @@ def _after_fund(rest: str) -> re.Match[str] | None:
 
 
 #: where the trip's phrase ends: a reason or a relative clause after a comma
-_END = re.compile(r",\s+(?:eftersom|vilket|då|men|som)\b|\.\s*$", re.IGNORECASE)
+_END = re.compile(r",\s+(?:eftersom|vilket|då|men|som|där)\b|\.\s*$", re.IGNORECASE)
 _TRIP_WORD = re.compile(r"(?:besok|resa|resan|studie|konferens|studera|seminari|kongress)")
 _MAX_WORDS = 22
 #: studies or projects counted, not one named: "fyra av studierna", "samtliga projekten"
