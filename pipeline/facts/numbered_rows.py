@@ -140,7 +140,9 @@ def headed_by(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> Dra
 def describe_headed(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
     """A list's projects described again below it, each under a heading that repeats its
     name ("Barnens röst i utredningar" ⏎ "Samtalsmetodiken har införts …"): the text under
-    the heading, up to the next heading, is the project's description when it has none."""
+    the heading, up to the next heading, is the project's description when it has none. A
+    project still without an owner takes in a later paragraph that opens with its name
+    (`_described_later`)."""
     for k in range(len(lines)):
         d = headed_by(lines, k, drafts)
         if d is None or d.description is not None:
