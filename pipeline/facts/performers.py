@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -404,3 +405,23 @@ def renamed_funds(
         dataclasses.replace(a, fund_type=names[a.fund_type]) if a.fund_type in names else a
         for a in amounts
     ]
+
+
+def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> str:
+    """An abbreviated performer ("USK") by the full name the same document prints for it
+    ("Utrednings- och statistikkontoret går igenom …"): the abbreviation the gazetteer knows
+    as a city office's, when the document also names that office in full. Else as printed."""
+    if not _ABBREVIATION.fullmatch(performer.strip()):
+        return performer
+    ids = {p.district_id for p in find(performer)}
+    if len(ids) != 1:
+        return performer
+    for p in find(" ".join(text.split())):  # (a name wrapped over two lines read whole)
+        printed = p.name_as_printed.strip()
+        if p.district_id in ids and not _ABBREVIATION.fullmatch(printed) and " " in printed:
+            return printed
+    return performer
+
+
+#: an organisation's abbreviation: two to six capitals ("USK", "FoU" is no abbreviation here)
+_ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{2,6}")

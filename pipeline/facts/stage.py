@@ -129,7 +129,7 @@ from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
-from pipeline.facts.performers import own_local_money, renamed_funds
+from pipeline.facts.performers import own_local_money, renamed_funds, spelled_out
 from pipeline.facts.priced_blocks import cost_rows, find_priced_blocks
 from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
@@ -315,6 +315,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         fund = specific_fund(own_fund(d, ctx.study_fund) or d.fund_type, ctx, d.evidence)
         d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
+    for d in drafts:  # "USK" in a table, "Utrednings- och statistikkontoret" in the text
+        d.performer = spelled_out(d.performer, all_text, places) if d.performer else None
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
     describe_by_applicant(drafts, texts, heads, places, orgs)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)

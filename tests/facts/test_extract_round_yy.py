@@ -555,3 +555,29 @@ def test_a_trip_in_prose_ends_before_a_where_clause(tmp_path: Path) -> None:
     ] == (("farsta",), 23000)
     # a "där" clause tells what happens at the place: no part of the trip's name
     assert got["Studieresa till Tammerfors"] == (("kungsholmen",), 24000)
+
+
+ABBREVIATED = """
+Föreslagna studier
+
+Skolfrånvaro bland placerade barn
+Studien genomförs av Utrednings- och statistikkontoret och kostar
+300 000 kr.
+
+Tabell 1. Studier 2005
+
+Studie                        Utförare                    Klart        Kostnad
+                                                                       tkr
+Skolfrånvaro bland placerade  USK                         mars         300
+barn                                                      2006
+"""
+
+
+def test_an_offices_abbreviation_is_spelled_out_as_the_text_names_it(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2005, title="Beställning av stadsövergripande FoU-studier 2005")
+        + ABBREVIATED,
+    )
+    got = {p.name: p.performer for p in f.projects}
+    assert got["Skolfrånvaro bland placerade barn"] == "Utrednings- och statistikkontoret"
