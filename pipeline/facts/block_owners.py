@@ -29,8 +29,10 @@ from pipeline.facts.context import BodyLine, Context
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.drafts import Draft, cued_status
 from pipeline.facts.field_lines import (
+    CO_OWNER,
     DESTINATION,
     FIELD,
+    GAP_FIELD,
     NAME,
     OWNER,
     PURPOSE,
@@ -239,11 +241,16 @@ def district_heading(
 
 
 def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
-    """The line after a run of owner fields (and their wrapped lines) from line `j`."""
+    """The line after a run of owner and co-applicant fields (and their wrapped lines) from
+    line `j`."""
     while j < len(lines):
-        m = FIELD.match(lines[j].text.strip()) or known_gap_field(lines[j].text.strip())
-        if m is not None and OWNER.match(fold(m.group("label")).strip()):
-            j += 1
+        text = lines[j].text.strip()
+        m = FIELD.match(text) or known_gap_field(text)
+        if m is None and (gap := GAP_FIELD.match(text)) and _FUND.match(fold(gap["label"]).strip()):
+            m = gap
+        label = fold(m.group("label")).strip() if m is not None else ""
+        if m is not None and (OWNER.match(label) or CO_OWNER.match(label) or _FUND.match(label)):
+            j += 1  # ("Förvaltning  Skärholmen" ⏎ "Medsökande  Farsta" over "Projekt  …")
         elif m is None and lines[j].text.strip() and lines[j].indent >= 8:
             j += 1  # a value wrapped under itself
         else:
@@ -251,16 +258,22 @@ def _owner_fields_from(lines: Sequence[BodyLine], j: int) -> int:
     return j
 
 
+#: the fund a card's money is from, among its owner's fields ("Fond      MUL")
+_FUND = re.compile(r"^(?:fond|fonden|typ av medel|medel)$")
+
+
 def owner_preface(lines: Sequence[BodyLine], i: int) -> int | None:
-    """The first line of the owner fields right above a name field on line `i`, or None."""
+    """The first line of the owner fields right above a name field on line `i`, or None
+    (all of them: "Förvaltning  Skärholmen" over "Medsökande  Farsta")."""
+    first = None
     for start in range(i - 1, max(-1, i - 4), -1):
         if not lines[start].text.strip():
-            return None
+            break
         if start < i and _owner_fields_from(lines, start) == i:
             m = FIELD.match(lines[start].text.strip()) or known_gap_field(lines[start].text.strip())
             if m is not None:
-                return start
-    return None
+                first = start
+    return first
 
 
 def preface_of_next(lines: Sequence[BodyLine], j: int) -> bool:

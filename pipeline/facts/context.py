@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.facts.cues import cue_hits
-from pipeline.lang.fuzzy import fold
+from pipeline.facts.title_money import MONEY_LABEL, title_grant, title_money
+from pipeline.lang.fuzzy import fold, skeleton
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
@@ -42,9 +43,16 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
     generic "FoU-medel" counts only where no specific fund (LUM, MUL …) is named."""
     out: list[tuple[int, int, str]] = []
     last_end = -1
-    for h in cue_hits(text, "fund"):
+    hits = cue_hits(text, "fund")
+    skel = skeleton(text)
+    printed = [
+        h for h in hits if h.cue.pattern.match(text if h.cue.case_sensitive else skel, h.start)
+    ]
+    for h in hits:
         if h.start < last_end:
             continue
+        if h not in printed and any(p.start < h.end and h.start < p.end for p in printed):
+            continue  # a loose reading ("sociala …" of "lokala utvecklingsmedel") yields to the printed
         value = study_fund if h.value == "STUDY" else h.value
         out.append((h.start, h.end, value))
         last_end = h.end
@@ -64,7 +72,7 @@ def document_fund(
     title that names only "FoU-medel" leaves it to the body ("s.k. lokala utvecklingsmedel
     (FoU-medel)")."""
     hits = find_funds(title or "", study_fund)
-    if (grant := _title_grant(title)) and any(
+    if (grant := title_grant(title)) and any(
         s and (title or "")[s - 1].isalpha() for s, _e, _f in hits
     ):
         # "Evenemangsbidrag till föreningar": the grant form the title names, not the
@@ -77,7 +85,11 @@ def document_fund(
         return None
     if not in_title and _SUMMER_JOBS.search(fold(title or "")):
         return "feriejobb"
-    if not in_title and (grant := _title_grant(title)):
+    if not in_title and (money := title_money(title)):
+        # "Fördelning av integrationsmedel för 2003", "Medel ur stadens innovationsfond":
+        # money the title shares out under a name of its own
+        return money
+    if not in_title and (grant := title_grant(title)):
         # "Utvecklingsbidrag för integration genom idrott": the grant form the title names,
         # though the body speaks of "bidrag till föreningar"
         return grant
@@ -106,29 +118,21 @@ def document_fund(
             return "LUM" if social else _DEVELOPMENT_FUND
         # a grant form the title names that no list knows ("Arrangörsbidrag till ideella
         # föreningar 2013"): the document's money keeps that name
-        return _title_grant(title)
+        return title_grant(title)
     best = max(counts, key=lambda k: counts[k])
     return (
         best if counts[best] >= DOCUMENT_FUND_SHARE * total and best not in _GENERIC_FUNDS else None
     )
 
 
-#: a compound naming a grant form: "arrangörsbidrag", "Hyresbidraget"
-_GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{3,}bidrag)(?:et|en)?\b", re.IGNORECASE)
-
-
-def _title_grant(title: str | None) -> str | None:
-    """The one grant form a title names, in lower case, or None."""
-    found = {m.group(1).lower() for m in _GRANT_COMPOUND.finditer(title or "")}
-    found -= {"statsbidrag"}  # a state grant is a fund of its own, read by its cues
-    return found.pop() if len(found) == 1 else None
-
-
 def is_program_fund(fund: str | None) -> bool:
     """Whether a fund label is a grant form of a committee (the label of money that is no
-    FoU fund): a known one, or one a title named (`_title_grant`)."""
+    FoU fund): a known one, or one a title named (`title_grant`, `title_money`)."""
     return fund in PROGRAM_FUNDS or bool(
-        fund and fund != "statsbidrag" and fund.islower() and fund.endswith("bidrag")
+        fund
+        and fund != "statsbidrag"
+        and fund.islower()
+        and (fund.endswith("bidrag") or MONEY_LABEL.fullmatch(fund))
     )
 
 
@@ -391,6 +395,7 @@ PROGRAM_FUNDS = frozenset(
         "sociala investeringar",
         "sociala investeringsfonden",
         "sociala investeringsmedel",
+        "sociala utvecklingsmedel",
         "IOP",
         "feriejobb",
         "brottsförebyggande medel",

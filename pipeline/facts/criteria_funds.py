@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.sum_kinds import PROCURES
 from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.title_money import title_money
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["fund_year", "of_a_call", "paragraph_start", "starts_lower"]
@@ -84,7 +85,7 @@ def _fund_by_subject(intro: str, ctx: Context) -> str | None:
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
 #: social investment fund, trygghetsmedel, a nämnd's förenings- and organisationsbidrag,
 #: stimulansmedel, support to events (arrangemangsstöd), a nämnd's own utvecklingsmedel,
-#: kulturstöd and verksamhetsbidrag
+#: kulturstöd and verksamhetsbidrag (and what `of_a_call` adds)
 _CALL_FUNDS = frozenset(
     {
         "LUM",
@@ -100,6 +101,7 @@ _CALL_FUNDS = frozenset(
         "sociala investeringar",
         "sociala investeringsfonden",
         "sociala investeringsmedel",
+        "sociala utvecklingsmedel",
         "trygghetsmedel",
         "föreningsbidrag",
         "organisationsbidrag",
@@ -121,4 +123,6 @@ def of_a_call(fund: str | None, evidence: str, subject: str | None) -> bool:
     criteria are none."""
     if fund is None:
         return not PROCURES.search(fold(f"{subject or ''} {evidence}"))
-    return fund in _CALL_FUNDS
+    # ... or the money the subject shares out by a name of its own ("Fördelning av medel ur
+    # folkhälsofonden 2023")
+    return fund in _CALL_FUNDS or fund == title_money(subject)

@@ -1,6 +1,6 @@
 """When a project ends, as a table cell or a sentence prints it: a date, a month and year
 ("juni 2024"), a season or term ("hösten 2008", "vt 2020"), a quarter or tertial ("Q2 2022",
-"T2 2009"), a month of a year ("2013-12") or a year or period of years ("2018–2019"). Pure.
+"T2 2009"), a month of a year ("2013-12", "12/2019") or a year or period of years ("2018–2019"). Pure.
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ _SEASON_END = {
 
 _YM = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"  # "2013-12"; a period "2020-05 – 2022-12": its end
 _YEAR_MONTH = re.compile(rf"^\s*(?:{_YM}\s*[-–—]\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+#: a month and year with a slash, as a table cell prints it: "12/2019", "06/ 2019"
+_MONTH_SLASH_YEAR = re.compile(r"^\s*(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d\d)\s*$")
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 
@@ -103,6 +105,14 @@ def parse_end_cell(
             ym.end(2),
             ym.group(0).strip(),
             dt.date(int(ym.group(1)), int(ym.group(2)), 1),
+        )
+    ms = _MONTH_SLASH_YEAR.match(text)
+    if ms is not None:  # "12/2019": that month
+        return (
+            ms.start(1),
+            ms.end(2),
+            ms.group(0).strip(),
+            dt.date(int(ms.group(2)), int(ms.group(1)), 1),
         )
     m = _CELL_YEARS.match(text)
     if m is None:

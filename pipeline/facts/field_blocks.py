@@ -125,6 +125,8 @@ def find_field_blocks(
                 break
             if _WHO_NAME.match(lines[end].text.strip()):
                 break  # the next owner's block
+            if gap_name_field(lines[end].text):
+                break  # the next block's name field, set as two columns ("Resmål    Oslo")
             gap = _LABEL_GAP.match(lines[end].text.strip())
             if gap and _HEADED.match(fold(gap.group("label")).strip()):
                 break  # the next numbered block ("Resa 3  Århus …")
@@ -329,6 +331,20 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
     return None
 
 
+def _granted_for_sought(
+    fields: dict[str, tuple[int, str]], year_costs: set[str]
+) -> tuple[int, str] | None:
+    """A year's grant beside the sum sought ("Beviljat 2026" under "Sökt belopp"): the
+    grant, unless an earlier year's ("Beviljat 2024" over "Sökt belopp 2025")."""
+    granted = [k for k in year_costs if k.startswith("beviljat")]
+    sought = [k for k in fields if _SOUGHT_LABEL.match(k)]
+    if len(granted) != 1 or not sought:
+        return None
+    if any(k[-4:].isdigit() and k[-4:] > granted[0][-4:] for k in sought):
+        return None
+    return fields[granted[0]]
+
+
 def _another_block(text: str) -> bool:
     """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
     gap = _LABEL_GAP.match(text)
@@ -357,6 +373,7 @@ def _draft(
     one_year = fields[next(iter(year_costs))] if len(year_costs) == 1 else None
     amount = (
         field_of(fields, AMOUNT)
+        or _granted_for_sought(fields, year_costs)
         or field_of(fields, _SOUGHT_LABEL)
         or one_year
         or field_of(fields, TOTAL)

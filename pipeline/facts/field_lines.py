@@ -125,6 +125,7 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
     out: dict[str, tuple[int, str]] = {}
     last: str | None = None
     col: int | None = None  # where the values of a form set as two columns start
+    right: int | None = None  # ... or end, set flush right ("Fond            LUM")
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
@@ -134,7 +135,12 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             # left blank is the heading's own
             j += 1
             continue
-        m = FIELD.match(text) or known_gap_field(text) or _aligned_field(text, lines[j].indent, col)
+        m = (
+            FIELD.match(text)
+            or known_gap_field(text)
+            or _aligned_field(text, lines[j].indent, col)
+            or _flush_right_field(text, lines[j].indent, right)
+        )
         if m is None and col is not None and text and lines[j].indent + len(text) < col - 2:
             # "Fortsättning på tidigare    ☐ Ja  ☒ Nej" ⏎ "beviljat projekt?": a form's label
             # wrapped in its own column, no value beside it
@@ -143,6 +149,7 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
         if m and not (out and NAME.match(fold(m.group("label")))):
             if m.re is GAP_FIELD and not _TWO_CELLS.search(m.group("value")):
                 col = lines[j].indent + m.start("value")
+                right = lines[j].indent + len(text)
             last = fold(m.group("label")).strip()
             # two fields side by side: "Stadsdelsnämnd: Kista      Beviljat belopp: 180 000 kr"
             value, *margin = _MARGIN_FIELD.split(m.group("value").strip(), maxsplit=1)
@@ -207,6 +214,17 @@ def _aligned_field(text: str, indent: int, col: int | None) -> re.Match[str] | N
         # form's tick boxes)
         return None
     return m if abs(indent + m.start("value") - (col or 0)) <= 1 else None
+
+
+def _flush_right_field(text: str, indent: int, right: int | None) -> re.Match[str] | None:
+    """A "Label        value" line of a card whose values stand flush right, ending where the
+    block's first value ends ("Fond      LUM" under "Förvaltning      Bromma"): a label of
+    a word or two, a wide gap, one value."""
+    m = _ALIGNED.match(text) if right is not None else None
+    if m is None or len(m.group("label").split()) > 2 or _TWO_CELLS.search(m.group("value")):
+        return None
+    gap = m.start("value") - m.end("label")
+    return m if gap >= 6 and abs(indent + len(text) - (right or 0)) <= 1 else None
 
 
 #: a form's row: any label of a few words ("Om ja, ange år och"), a gap, the value

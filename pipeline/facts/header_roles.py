@@ -249,7 +249,7 @@ def combined_role(cell: str) -> str | None:
         return "district"
     # ("Organisation och verksamhet": the association, its activity on the line under it)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+(?:och|samt)\s+", cell) if p.strip()]
-    if len(parts) == 1 and re.fullmatch(r"[A-ZÅÄÖ]\w+ [A-ZÅÄÖ]\w+", cell.strip()):
+    if len(parts) == 1 and re.fullmatch(r"[A-ZÅÄÖ]\w+ [A-ZÅÄÖa-zåäö]\w+", cell.strip()):
         parts = cell.split()  # "Förening" over "Verksamhet", a header set on two lines
     if len(parts) == 2:
         first, second = (header_role(p) for p in parts)

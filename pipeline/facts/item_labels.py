@@ -12,7 +12,7 @@ import re
 
 from pipeline.facts.context import find_funds
 
-__all__ = ["item_label", "item_period"]
+__all__ = ["item_label", "item_period", "performed_by"]
 
 _LABEL_LAST = re.compile(
     r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$|"
@@ -49,3 +49,18 @@ def item_period(name: str) -> tuple[str, int] | None:
     if m is None or m.start() == 0:
         return None
     return name[: m.start()].strip(), int(m.group(1))
+
+
+#: the body that carries the item's study out, in a relative clause after its name: "Skolgång
+#: och hälsa hos barn i biståndshushåll, som Institutionen för … genomför för 540 000 kr"
+_DONE_BY = re.compile(
+    r",\s+som\s+(?P<body>[A-ZÅÄÖ][^,;:]{3,120}?)\s+(?:genomför|genomförde|utför|utförde)\b"
+)
+
+
+def performed_by(name: str) -> tuple[str, str | None]:
+    """An item's name and the body its relative clause says carries it out, else None."""
+    m = _DONE_BY.search(name)
+    if m is None or m.start() == 0:
+        return name, None
+    return name[: m.start()].strip(), m.group("body").strip()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.item_labels import item_label, item_period
+from pipeline.facts.item_labels import item_label, item_period, performed_by
 from pipeline.facts.item_orgs import ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
@@ -247,6 +247,8 @@ def item_row(
     elif performer is None and (body := _RESEARCH_LAST.search(name)) and body.start() > 0:
         # "Hemlösa kvinnors vägar till eget boende, Ersta Sköndal högskola, 320 000 kr"
         performer, name = body.group(1).strip(), name[: body.start()].strip()
+    elif performer is None:  # "Name, som Ersta Sköndal högskola genomför i Bromma för …"
+        name, performer = performed_by(name)
     performer = performer or carrier or None
     if performer and places:
         # "Rinkeby Idrottsallians": a place in the performer's own name owns nothing

@@ -19,7 +19,8 @@ what it costs (a district whose unit the title names, in the genitive, takes par
 A paragraph is such a study only when it also names a performer ("genomförs av",
 "genomförts av", "utförs av", or the body first in a relative clause after the name: ", som
 Institutionen för … genomför sedan januari 2015,") and states a sum; its sum is the first one
-after the name. Pure.
+after the name. A study ordered in a decision ("uppdras beställa studien <Titel> av
+<Body>.") names its performer itself. Pure.
 """
 
 from __future__ import annotations
@@ -56,6 +57,21 @@ _TITLE_BEGUN = re.compile(
     r"Året|Arbetet|Projektet|Studien)\b)"
     r"(?P<name>[A-ZÅÄÖ][^.;:]{8,160}?)\s+(?:påbörjades|startade|inleddes)\b"
 )
+#: a study ordered from a body, named between the two: "uppdras beställa studien <Titel> av
+#: <Body>." (the first "av" before a capital ends the title: "… män - en utvärdering av
+#: Institutionen för …")
+_ORDERED_FROM = re.compile(
+    r"\bbeställ(?:a|er|s|des|ts)\s+(?:studien|utvärderingen|kartläggningen|undersökningen)\s+"
+    r"(?P<name>[A-ZÅÄÖ][^.;:]{8,160}?)\s+av\s+(?P<body>[A-ZÅÄÖ][^.;:]{3,140}?)\s*\.?\s*$"
+)
+#: a lettered or numbered item that names a study and its body: "a)  Skolgång och hälsa hos
+#: barn i biståndshushåll, som Institutionen för … genomför för 540 000 kr och som redovisas
+#: i mars 2002,"
+_ITEM_MARK = re.compile(r"(?:^|\s)(?:[a-h]\)|\d{1,2}\))\s+(?=[A-ZÅÄÖ])")
+_ITEM_STUDY = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][^,;:]{8,160}?),\s+som\s+(?P<body>[A-ZÅÄÖ][^,;:]{3,120}?)\s+"
+    r"(?:genomför|genomförde|utför|utförde|gör)\b"
+)
 _STUDY_SAID = re.compile(r"\b(?:studien|utvärderingen|kartläggningen)\b", re.IGNORECASE)
 #: who carried it out: "har genomförts av", "genomförs av", "utförs av"
 _PERFORMED = re.compile(
@@ -75,8 +91,10 @@ def find_named_studies(
     out: list[ProseProject] = []
     for s in sents:
         text = " ".join(s.text.split())
+        out += _item_studies(s, text, find)
         para = " ".join(para_of.get(s.first, text).split())
-        m = _KIND_THEN_TITLE.search(text) or _TITLE_SUBJECT.match(text)
+        ordered = _ORDERED_FROM.search(text)
+        m = ordered or _KIND_THEN_TITLE.search(text) or _TITLE_SUBJECT.match(text)
         begun = None
         if m is None and para.startswith(text[:40]) and _STUDY_SAID.search(para[len(text) :]):
             begun = m = _TITLE_BEGUN.match(text)  # (the paragraph's first sentence)
@@ -88,7 +106,7 @@ def find_named_studies(
         at = para.find(name)
         rest = para[at + len(name) :] if at >= 0 else para
         sums = [a for a in find_amounts(rest) if a.per is None]
-        if not sums or not _PERFORMED.search(rest):
+        if not sums or not (ordered or _PERFORMED.search(rest)):
             continue
         out.append(
             ProseProject(
@@ -102,6 +120,34 @@ def find_named_studies(
                 sentence=s,
                 fund_text=para,
                 description=para,
+                performer=ordered.group("body").strip() if ordered else None,
+            )
+        )
+    return out
+
+
+def _item_studies(s: Sentence, text: str, find: Callable[[str], list[Place]]) -> list[ProseProject]:
+    """The studies a sentence lists as lettered items, each with its body and sum."""
+    marks = list(_ITEM_MARK.finditer(text))
+    out: list[ProseProject] = []
+    for k, mark in enumerate(marks):
+        item = text[mark.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        m = _ITEM_STUDY.match(item)
+        sums = [a for a in find_amounts(item) if a.per is None] if m else []
+        if m is None or not sums or not 3 <= len(m.group("name").split()) <= _MAX_WORDS:
+            continue
+        body = m.group("body")
+        out.append(
+            ProseProject(
+                name=m.group("name").strip(),
+                # "… som Ersta Sköndal högskola genomför i Hässelby-Vällingby och Bromma …"
+                places=[p for p in find(item[m.end() :]) if p.name_as_printed not in body],
+                amount=sums[0],
+                status=prose_status(fold(item)),
+                sentence=s,
+                fund_text=item,
+                description=item,
+                performer=body.strip(),
             )
         )
     return out

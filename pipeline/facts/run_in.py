@@ -25,9 +25,9 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status, reported_status
-from pipeline.facts.lists import Place
+from pipeline.facts.lists import Place, covered_by_places
 from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_run_in_projects", "short_name_of"]
@@ -62,6 +62,18 @@ _OWNER_AFTER = re.compile(
     r"^(?P<name>.+?),\s+(?P<who>[^,]+?(?:stadsdelsförvaltning|stadsdelsnämnd|sdf|förvaltning)\w*)$",
     re.IGNORECASE,
 )
+#: "Skolsocialt team i tre skolor, Skarpnäck, 420 000 kronor.": a catalogue's entry, the name,
+#: who ran it and its sum as the paragraph's first sentence
+_CATALOGUED = re.compile(
+    r"^(?P<name>[^,]{6,120}?),\s+(?P<who>[^,]{3,60}(?:,\s+[^,\d]{3,60})?),\s+"
+    r"(?P<sum>(?:ca\s+|cirka\s+)?\d[\d\s]*(?:,\d+)?\s*(?:kronor|kr|tkr|mnkr))$"
+)
+
+
+def _entry(sentence: str) -> str:
+    return " ".join(sentence.split()).rstrip(".")
+
+
 #: "Projektet Hemmasittare ska …": a sentence that names the project itself
 _NAMES_ITSELF = re.compile(r"^(?:projektet|studien|satsningen)\s+[A-ZÅÄÖ]")
 #: the first word of a clause, never of a name: "Under 2005 avslutades …", "Det …"
@@ -97,12 +109,14 @@ def find_run_in_projects(
         follows = follows or bool(_PROJECTS_HEADING.match(fold(head_above)))
         if announced:
             verdict = cued_status(para.text, None)
-        if len(para.sentences) < 2:
-            continue
-        head, nxt = para.sentences[0], para.sentences[1]
+        head = para.sentences[0] if para.sentences else None
+        if head is None or (len(para.sentences) < 2 and not _CATALOGUED.match(_entry(head.text))):
+            continue  # (a catalogue's entry may be all its paragraph says)
+        nxt_text = para.sentences[1].text.strip() if len(para.sentences) > 1 else ""
         counted = _COUNTED.match(head.text)
         priced = False
         owners: list[Place] = []
+        amount: list[AmountMatch] = []  # a catalogue entry's own sum
         if counted is not None:
             # "Den första studien, Äldre med missbruk i hemtjänsten, ska beskriva …"
             name = counted.group("name").strip()
@@ -113,6 +127,11 @@ def find_run_in_projects(
             owned = _OWNER_AFTER.match(name) if find is not None else None
             if owned is not None and find is not None and find(owned.group("who")):
                 name, owners = owned.group("name").strip(), find(owned.group("who"))
+            entry = _CATALOGUED.match(_entry(name)) if find is not None else None
+            who = entry.group("who") if entry is not None else ""
+            if entry is not None and find is not None and covered_by_places(who, find(who)):
+                name, owners = entry.group("name").strip(), find(who)
+                amount = find_amounts(entry.group("sum"))
             # (or the paragraph states the project's money: "Ung på Norr. Ett samarbete
             # med … finansierat av Allmänna arvsfonden med 1 100 000 kronor …")
             priced = (
@@ -123,10 +142,10 @@ def find_run_in_projects(
                 and bool([a for a in find_amounts(description) if a.per is None])
             )
             if not head.text.rstrip().endswith(".") or not (
-                _THIS_ONE.match(nxt.text.strip()) or priced
+                _THIS_ONE.match(nxt_text) or priced or amount
             ):
                 continue
-            if _OPENS_CLAUSE.match(name) or _NAMES_ITSELF.match(nxt.text.strip()):
+            if _OPENS_CLAUSE.match(name) or _NAMES_ITSELF.match(nxt_text):
                 # "Under 2004 anmäldes 23 elever …" over "Projektet Hemmasittare ska …": the
                 # next sentence names the project, the first one is about something else
                 continue
@@ -159,6 +178,9 @@ def find_run_in_projects(
                 last_line=para.last,
                 desc_lines=(para.first, para.last),
                 places=list(owners),
+                amount_sek=amount[0].sek if amount else None,
+                amount_raw=amount[0].raw if amount else None,
+                amount_evidence=head.text if amount else "",
             )
         )
     # a counted one ("Det tredje projektet, …") says it is one of a series; a run-in heading

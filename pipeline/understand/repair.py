@@ -160,7 +160,7 @@ def join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> N
         if CELL_GAP.search(lines[i].strip()):
             continue  # a table row: the word goes on in its own column, read there
         n = _LINE_START_WORD.match(lines[i + 1])
-        if n is None:
+        if n is None or _column_below(lines[i], m.start(), lines[i + 1], n.end("indent")):
             continue
         left, frag = m.group("word"), n.group("frag")
         if suspends(lines[i + 1], lines[i][: m.end()]):
@@ -185,6 +185,15 @@ def join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> N
         else:
             indent = len(lines[i + 1]) - len(lines[i + 1].lstrip(" "))
             lines[i + 1] = " " * indent + rest.lstrip() if rest.strip() else ""
+
+
+def _column_below(line: str, at: int, below: str, below_start: int) -> bool:
+    """Is a word broken at a line-end hyphen alone on its line, far right of where the next
+    line starts, with a word of the next line right under it? A table header's cell broken in
+    its own column ("Slut-" over "redovisat"), the next line's first word another column's."""
+    alone = not line[:at].strip()
+    under = re.search(r"(?<!\S)\S", below[max(0, at - 2) : at + 3]) is not None
+    return alone and at >= below_start + 8 and under
 
 
 @lru_cache(maxsize=1)
