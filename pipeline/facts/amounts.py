@@ -34,7 +34,7 @@ from pipeline.facts.grid_amounts import grid_amounts
 from pipeline.facts.item_amounts import list_item_over
 from pipeline.facts.money_lines import row_label, wrapped_row_label
 from pipeline.facts.money_tables import find_money_tables
-from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year
+from pipeline.facts.roles import Role, amount_fund, amount_role, amount_year, paired_subject
 from pipeline.facts.text_units import Paragraph, paragraphs
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -347,6 +347,7 @@ def _paragraph_amounts(
                 and role.scores[0][0] == "other"
                 and bool(_OWN_MONEY.search(fold(s.text)))
             )
+            paired_only = ctx.paired and not find_funds(s.text, ctx.study_fund)
             fund = amount_fund(
                 s.text,
                 m.start,
@@ -360,6 +361,8 @@ def _paragraph_amounts(
                 # an amount in running text takes no document-wide fund: a city-wide budget
                 # in a LUM decision is not LUM money
                 or _list_fund_before(s.first, drafts)
+                # (a document of both funds: what a sentence naming none says the sum is for)
+                or (paired_subject(s.text, m.start, ctx.study_fund) if paired_only else None)
                 or ctx.fund_before(s.first, with_default=False)
                 or (owner.fund_type if owner is not None else None)
                 # ... but the cost of a study or project the document is about is its money

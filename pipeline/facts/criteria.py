@@ -37,6 +37,7 @@ from pipeline.facts.criteria_forms import (
     main_criterion,
     priority_sentences,
 )
+from pipeline.facts.criteria_funds import fund_by_subject
 from pipeline.facts.criteria_items import CLAUSE_OPENERS as _CLAUSE_OPENERS
 from pipeline.facts.criteria_items import MODALS as _MODALS
 from pipeline.facts.criteria_items import indented_block as _indented_block
@@ -149,6 +150,12 @@ def _sibling_items(intro: str, items: Sequence[str]) -> bool:
     m = re.match(r"^\s*(\d{1,2})[.)]\s", intro)
     n = re.match(r"^\s*(\d{1,2})[.)]\s", items[0]) if items else None
     return m is not None and n is not None and int(n.group(1)) == int(m.group(1)) + 1
+
+
+def _subject(item: str) -> str | None:
+    """The subject an item opens with, when it is a project or a trip ("Projektet har …")."""
+    m = re.match(r"(?:projekt(?:et|en)?|studiebesöket|studieresan|resan)\b", item, re.I)
+    return m.group(0).lower() if m else None
 
 
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
@@ -269,6 +276,18 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         kind = max(wscore.items(), key=lambda kv: kv[1])[0] if wscore else "criterion"
         fund, year = fund_year(lines, i, end, ctx)
         intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
+        if fund in ("LUM", ctx.study_fund):
+            # ("… för ett studiebesök 25 000 kr. Ansökningarna har bedömts utifrån …" over
+            # items that each open "Projektet …": the local money's, not the trips')
+            opens = {_subject(clean_item_text(lines[a].text)) for a, _b in items}
+            first = opens.pop() if len(opens) == 1 else None
+            # (else what the intro speaks of, "prioriterades resor som", else the items)
+            told = " ".join(lines[k].text for a, b in items for k in range(a, b + 1))
+            fund = (
+                fund_by_subject(first or intro, ctx)
+                or (None if first else fund_by_subject(told, ctx))
+                or fund
+            )
         for pos, (a, b) in enumerate(items, start=1):
             text = clean_item_text(dehyphen_join([lines[k].text for k in range(a, b + 1)]))
             # "K1   Studien har relevans …": the criterion's code before a gap is no text of it

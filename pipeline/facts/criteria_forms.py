@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.facts.context import FOU_FUNDS, GENERIC_FUNDS, BodyLine, Context
-from pipeline.facts.criteria_funds import fund_year, paragraph_start, starts_lower
+from pipeline.facts.criteria_funds import (
+    fund_by_subject,
+    fund_year,
+    paragraph_start,
+    starts_lower,
+)
 from pipeline.facts.criteria_lines import MIN_SERIES_WORDS, dels_items
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
@@ -129,7 +134,8 @@ def listed_criteria(
     ]
 
 
-_DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^\s*:")
+#: (on the text as printed: "samma huvudkriterium som tidigare år." names no criterion)
+_DEFINES = re.compile(r"^\W*(?:[\w-]+\s+){0,7}?(?:ar|är|ska|skall|blir|var)\b|^\s*:", re.I)
 #: a paragraph that opens "Särskilt prioriteras …", "Vidare prioriteras …" states a priority
 _PRIORITY_SENTENCE = re.compile(
     r"^\s*(?:sarskilt|vidare|dessutom|aven|ocksa|framfor allt)\s+prioriteras\b|"
@@ -385,7 +391,7 @@ def main_criterion(
         return None
     # the sentence defines the criterion ("Huvudkriteriet är att …"), not merely names it
     after = dehyphen_join([s[hits[0].end :], lines[i + 1].text if i + 1 < len(lines) else ""])
-    if not _DEFINES.match(fold(after)):
+    if not _DEFINES.match(after):
         return None
     # the sentence runs from the cue to the first full stop (possibly a few lines on)
     parts = [s[hits[0].start :]]
@@ -397,6 +403,8 @@ def main_criterion(
     if "." in text:
         text = text[: text.index(".") + 1]
     fund, year = fund_year(lines, i, k, ctx)
+    if fund in ("LUM", ctx.study_fund):  # ("… LUM och MUL 2024. Huvudkriteriet är att projektet")
+        fund = fund_by_subject(text, ctx) or fund
     item = CriterionItem(
         fund_type=fund,
         year=year,

@@ -14,7 +14,7 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.facts.title_money import title_money
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["fund_year", "of_a_call", "paragraph_start", "starts_lower"]
+__all__ = ["fund_by_subject", "fund_year", "of_a_call", "paragraph_start", "starts_lower"]
 
 
 def starts_lower(s: str) -> bool:
@@ -54,8 +54,15 @@ def fund_year(
     para = dehyphen_join([lines[k].text for k in range(start, end + 1)])
     funds = find_funds(intro, ctx.study_fund) or find_funds(para, ctx.study_fund)
     fund = funds[-1][2] if funds else ctx.fund_at(i)
+    if fund == ctx.study_fund and not find_funds(intro, ctx.study_fund):
+        # a paragraph of both the local money and the study visits over an intro that names
+        # neither ("prioriteras ansökningar utifrån hur väl de"): the projects' criteria,
+        # unless the intro speaks of trips
+        fund = fund_by_subject(intro, ctx) or (
+            "LUM" if {"LUM", fund} <= {f for _s, _e, f in funds} else fund
+        )
     if fund is None:
-        fund = _fund_by_subject(intro, ctx)
+        fund = fund_by_subject(intro, ctx)
     if fund is None:
         # "Lokala utvecklingsmedel ska stödja …" in the paragraph before, under the same heading
         k = start - 1
@@ -68,14 +75,16 @@ def fund_year(
     return fund, year
 
 
-def _fund_by_subject(intro: str, ctx: Context) -> str | None:
+def fund_by_subject(intro: str, ctx: Context) -> str | None:
     """In a call for both local projects and study trips, criteria that speak of "projektet"
     are the local development money's, those that speak of a trip the study money's."""
     named = {f for _s, _e, f in find_funds("\n".join(ln.text for ln in ctx.lines), ctx.study_fund)}
     if not {"LUM", ctx.study_fund} <= named:
         return None
+    if {"LUM", ctx.study_fund} <= {f for _s, _e, f in find_funds(intro, ctx.study_fund)}:
+        return None  # ("Sju ansökningar om lokala utvecklingsmedel och fyra om studiebesök")
     f = fold(intro)
-    trip = bool(re.search(r"\bstudie(?:resa|resor|resan|besok\w*)\b|\bresan\b", f))
+    trip = bool(re.search(r"\bstudie(?:resa|resor|resan|besok\w*)\b|\bres(?:an|or|a)\b", f))
     project = bool(re.search(r"\bprojekt(?:et|en)?\b", f))
     if project == trip:
         return None

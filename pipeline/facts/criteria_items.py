@@ -11,6 +11,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.criteria_forms import starts_lower
 from pipeline.facts.criteria_lines import one_line_items
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.text_units import NAMED_NUMBER
 
 __all__ = [
     "CLAUSE_OPENERS",
@@ -23,8 +24,10 @@ __all__ = [
 ]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s+[A-ZÅÄÖa-zåäö]))\s+\S")
-#: "1." / "1)" and lettered "a)" / "a." items
-_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-h][.)])\s+\S")
+#: "1." / "1)", lettered "a)" / "a." and named "Kriterium 1." items
+_NUMBER = re.compile(
+    rf"^\s*(?:\d{{1,2}}[.)]|\d{{1,2}}\.\d{{1,2}}\.?|[a-h][.)]|{NAMED_NUMBER})\s+\S"
+)
 _PLAIN_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s")
 _MAX_PLAIN_WORDS = 14

@@ -205,7 +205,9 @@ def stated_amount(text: str) -> tuple[AmountMatch, str] | None:
 #: a sum under its label: "Sökt: 85 000 kr   Förslag: 70 000 kr", "Beviljat belopp: …"
 _MONEY_LABEL = re.compile(
     r"\b(?P<label>sökt|ansökt|förslag|föreslås|beviljat|beviljas|beviljade|tilldelat)"
-    r"(?:\s+belopp)?(?:\s+(?:19|20)\d\d)?\s*:\s*",  # "Beviljat 2009: 220 000 kr"
+    r"(?:\s+belopp)?(?:\s+(?:19|20)\d\d)?\s*:\s*"  # "Beviljat 2009: 220 000 kr"
+    # ... or a noun label run into a sentence: "Sökt belopp 340 000 kr. Förslag 310 000 kr."
+    r"|\b(?P<noun>(?:sökt|ansökt|beviljat)\s+belopp|förslag)\s+(?=\d)",
     re.IGNORECASE,
 )
 
@@ -267,7 +269,7 @@ def _labelled_sums(sentence: str) -> list[tuple[AmountMatch, int]]:
     for m in _MONEY_LABEL.finditer(sentence):
         after = [a for a in found if 0 <= a.start - m.end() <= 3]
         if after:
-            applied = fold(m.group("label")).endswith("sokt")
+            applied = fold(m.group("label") or m.group("noun")).startswith(("sokt", "ansokt"))
             out.append((after[0], 1 if applied else 0))
     return out
 

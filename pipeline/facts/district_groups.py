@@ -45,6 +45,7 @@ from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_applicant_pairs", "find_district_groups"]
 
+_SENTENCE_END = re.compile(r"(?<=[a-zåäö])\.\s+(?=[A-ZÅÄÖ])")
 #: "Name – 400 000 kronor" (or the dash and sum alone, the name on the line above)
 _DASH_SUM = re.compile(r"^(?P<name>.*?)\s*[–—-]\s+(?P<sum>\S.*)$")
 _MIN_GROUPS = 2
@@ -330,8 +331,13 @@ def _group(
             described = told is not None or any(
                 lines[k].text.rstrip().endswith(".") for k in pending
             )
+            first_line = lines[pending[0]].text
+            # (its first sentence, when it ends on that line: "Hembesök hos äldre. Besöken …")
+            ends = _SENTENCE_END.search(first_line)
             name = tidy(
-                lines[pending[0]].text if described else " ".join(lines[k].text for k in pending)
+                (first_line[: ends.start() + 1] if ends else first_line)
+                if described
+                else " ".join(lines[k].text for k in pending)
             ).strip('"”“')  # ('"Dokumentation av …"' over its sums: the quoted name)
             if len(name.split()) < 2:
                 return [], i

@@ -71,6 +71,7 @@ from pipeline.facts.field_lines import (
     name_like,
     read_fields,
 )
+from pipeline.facts.field_money import SOUGHT_LABEL, funded, funding_label, granted_for_sought
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
@@ -297,9 +298,6 @@ _MAX_LINES_BEFORE_FIELDS = 6
 
 
 _MAX_NAME_WORDS = 10
-_SOUGHT_LABEL = re.compile(
-    r"^(?:sokt belopp|sokt|ansokt belopp|ansokt|begart belopp)(?:\s+(?:ar\s+)?(?:19|20)\d\d)?$"
-)
 
 
 def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
@@ -331,20 +329,6 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
     return None
 
 
-def _granted_for_sought(
-    fields: dict[str, tuple[int, str]], year_costs: set[str]
-) -> tuple[int, str] | None:
-    """A year's grant beside the sum sought ("Beviljat 2026" under "Sökt belopp"): the
-    grant, unless an earlier year's ("Beviljat 2024" over "Sökt belopp 2025")."""
-    granted = [k for k in year_costs if k.startswith("beviljat")]
-    sought = [k for k in fields if _SOUGHT_LABEL.match(k)]
-    if len(granted) != 1 or not sought:
-        return None
-    if any(k[-4:].isdigit() and k[-4:] > granted[0][-4:] for k in sought):
-        return None
-    return fields[granted[0]]
-
-
 def _another_block(text: str) -> bool:
     """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
     gap = _LABEL_GAP.match(text)
@@ -373,8 +357,9 @@ def _draft(
     one_year = fields[next(iter(year_costs))] if len(year_costs) == 1 else None
     amount = (
         field_of(fields, AMOUNT)
-        or _granted_for_sought(fields, year_costs)
-        or field_of(fields, _SOUGHT_LABEL)
+        or funded(fields)
+        or granted_for_sought(fields, year_costs)
+        or field_of(fields, SOUGHT_LABEL)
         or one_year
         or field_of(fields, TOTAL)
     )
@@ -386,7 +371,7 @@ def _draft(
     funds = find_funds(evidence, ctx.study_fund)
     d = Draft(
         name=with_purpose(run_in_name(name).rstrip(" ."), fields),
-        fund_type=funds[-1][2] if funds else ctx.fund_before(i),
+        fund_type=funds[-1][2] if funds else funding_label(fields) or ctx.fund_before(i),
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
         status=block_status(status, amount, evidence, description, proposed_sum(fields)),

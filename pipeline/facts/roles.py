@@ -60,6 +60,7 @@ __all__ = [
     "amount_year",
     "is_list_item_amount",
     "list_item_text",
+    "paired_subject",
 ]
 
 KINDS = ("max_per_application", "total_granted", "project_cost", "budget", "state_grant", "other")
@@ -333,8 +334,13 @@ def amount_fund(
     is that amount's ("högst 500 000 kronor per år och en studieresa högst 25 000 kr")."""
     named = find_funds(sentence, study_fund)
     funds = [f for f in named if _nearest_amount(sentence, named, f, pos, others)]
+    paired = bool(paragraph) and {"LUM", study_fund} <= {
+        f[2] for f in find_funds(paragraph, study_fund)
+    }
     if named and not funds:
-        return context_fund  # the sentence's funds are its other amounts'
+        # the sentence's funds are its other amounts' ("… högst 400 000 kronor per projekt
+        # och ett studiebesök högst 25 000 kronor": the project's is the local money)
+        return (paired_subject(sentence, pos, study_fund, True) if paired else None) or context_fund
     if funds:
         distinct = {f for _s, _e, f in funds}
         if len(distinct) > 1 and cue_hits(sentence, "cofinance"):
@@ -344,6 +350,13 @@ def amount_fund(
         return "statsbidrag"
     if paragraph:
         pfunds = find_funds(paragraph, study_fund)
+        before_funds = {f[2] for f in pfunds if para_pos is None or f[1] <= para_pos}
+        if paired and (subject := paired_subject(sentence, pos, study_fund)):
+            # a paragraph of both the local money and the study visits: what the sentence
+            # says the sum is for ("beviljades 310 000 kronor för projektet …") ...
+            return subject
+        if paired and before_funds == {"LUM", study_fund}:
+            return None  # ... else both ("avsatt cirka 3,5 miljoner kronor")
         if pfunds:
             if para_pos is None:
                 return pfunds[0][2]
@@ -352,6 +365,29 @@ def amount_fund(
                 return before[-1][2]
             return min(pfunds, key=lambda f: _distance(f[0], f[1], para_pos))[2]
     return context_fund
+
+
+_PROJECT_WORD = re.compile(r"\bprojekt(?:et|en)?\b")
+_TRIP_WORD = re.compile(r"\bstudie(?:resa|resor|resan|besok\w*)\b|\bres(?:an|or|a)\b")
+
+
+def paired_subject(
+    sentence: str, pos: int, study_fund: str, only_before: bool = False
+) -> str | None:
+    """The fund of the project or trip the sentence names nearest before the amount at `pos`
+    ("ett projekt … 400 000 kronor och ett studiebesök … 25 000"), else first after it
+    ("beviljades 240 000 kronor för projektet …"), else None."""
+    f = fold(sentence)
+    words = [(m.start(), "LUM") for m in _PROJECT_WORD.finditer(f)]
+    if only_before:  # (a project named before the sum: the trips' words are funds' names)
+        return "LUM" if any(w[0] < pos for w in words) else None
+    words += [(m.start(), study_fund) for m in _TRIP_WORD.finditer(f)]
+    before = [w for w in words if w[0] < pos]
+    if before:
+        return max(before)[1]
+    # ("… 240 000 kronor för projektet …"; a trip's word after the sum names a fund's money:
+    # "…, varav 3,8 mnkr … för lokala utvecklingsprojekt (LUM) och studieresor (MUL)")
+    return "LUM" if any(w[1] == "LUM" for w in words) else None
 
 
 def amount_year(sentence: str, pos: int, context_year: int | None) -> int | None:

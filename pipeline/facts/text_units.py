@@ -201,7 +201,12 @@ def _paragraphs(
     return tuple(out)
 
 
-_BULLET = re.compile(r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-h][.)]\s+)")
+#: an item's number after the word for what it is: "Kriterium 1.", "Prioritet 2:"
+NAMED_NUMBER = r"(?:[Kk]riteri(?:um|et)|[Pp]rioritet|[Vv]illkor)\s+\d{1,2}[.:)]"
+_BULLET = re.compile(
+    r"^\s*(?:[-–—•·*▪■o●e]\s+|\d{1,2}[.)]\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-h][.)]\s+"
+    rf"|{NAMED_NUMBER}\s+)"
+)
 
 
 _CHANGE_MARK = re.compile(

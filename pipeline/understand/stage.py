@@ -23,6 +23,7 @@ from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.rotated import blank_rotated_labels
 from pipeline.understand.sections import find_headings, split_sections
+from pipeline.understand.side_headings import lift_side_headings
 from pipeline.understand.signatories import find_signatories
 from pipeline.understand.tabs import (
     align_tab_columns,
@@ -37,7 +38,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 60
+UNDERSTAND_VERSION = 61
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -77,13 +78,17 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
     raw = [p.text.replace("\r\n", "\n") for p in pages]
     lines = [
         repair_text(
-            unfold_columns(
-                sheet_halves(
-                    align_tab_columns(
-                        read_rules(
-                            close_letter_spacing(
-                                plain_box_drawing(
-                                    drop_markup_balloons(blank_rotated_labels(drop_line_numbers(t)))
+            lift_side_headings(
+                unfold_columns(
+                    sheet_halves(
+                        align_tab_columns(
+                            read_rules(
+                                close_letter_spacing(
+                                    plain_box_drawing(
+                                        drop_markup_balloons(
+                                            blank_rotated_labels(drop_line_numbers(t))
+                                        )
+                                    )
                                 )
                             )
                         )

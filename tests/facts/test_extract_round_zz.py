@@ -16,7 +16,12 @@ the test (none of the rounds' names or sums):
   performer and sum; lettered items "<Titel>, som <Body> genomför i X för 310 000 kr" too;
 * a catalogue's paragraphs "<Name>, <District>, 280 000 kronor. …": each a project;
 * "Organisation" over "verksamhet" in a table of year columns: the association over its
-  activity, the activity the project.
+  activity, the activity the project;
+* criteria numbered "Kriterium 1." and the fund their items speak of ("Projektet …" under an
+  intro that named the study visits' cap last);
+* headings set in a left margin beside their paragraphs ("Farsta   Samtalsgrupper … Sökt
+  belopp 260 000 kr. Förslag 220 000 kr."), lifted over them (understand/side_headings); a
+  protocol's head and a form's fields keep their labels.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from test_extract_round_ii import HEAD
 
 from pipeline.facts.context import find_funds
 from pipeline.facts.end_dates import parse_end_cell
+from pipeline.understand.side_headings import lift_side_headings
 
 SHARED_OUT = """
 Ärendet
@@ -272,3 +278,167 @@ def test_an_organisation_over_its_activity_in_a_table_of_year_columns(tmp_path: 
         "Nattkafé för unga vuxna": ("Föreningen Vandringen", 1500000),
         "Stödboende för kvinnor": ("Stiftelsen Hamnen", 990000),
     }
+
+
+NAMED_CRITERIA = """
+Lokala utvecklingsmedel och studiebesök
+
+Ett projekt kan beviljas högst 350 000 kr och ett studiebesök 20 000 kr.
+Ansökningarna har bedömts utifrån hur väl de uppfyller följande kriterier.
+
+Kriterium 1.  Projektet engagerar fler än en enhet.
+Kriterium 2.  Projektet har en plan för hur det ska följas upp och
+              tas till vara.
+"""
+
+
+def test_criteria_named_by_number_and_the_fund_their_items_speak_of(tmp_path: Path) -> None:
+    title = "Fördelning av lokala utvecklingsmedel och medel för studiebesök (MUST) 2010"
+    f = facts_of(tmp_path, HEAD.format(year=2010, title=title) + NAMED_CRITERIA)
+    assert [(c.text, c.fund_type) for c in f.criteria] == [
+        ("Projektet engagerar fler än en enhet.", "LUM"),
+        ("Projektet har en plan för hur det ska följas upp och tas till vara.", "LUM"),
+    ]
+
+
+SIDE_HEADINGS = """
+Bakgrund           Nämnden har avsatt 1 200 000 kr till lokala
+                   utvecklingsmedel för 1999. Nio ansökningar har
+                   kommit in från sju stadsdelsförvaltningar.
+
+Farsta             Samtalsgrupper för unga pappor. Grupperna
+                   leds av två familjebehandlare. Sökt belopp
+                   260 000 kr. Förslag 220 000 kr.
+
+Liljeholmen        Hembesök hos äldre med missbruk. Besöken
+och Hägersten      görs av en sjuksköterska och en socionom.
+                   Sökt belopp 300 000 kr. Förslag 300 000 kr.
+
+Skärholmen         Läxhjälp för placerade barn. Familjehemmen
+                   får stöd av en lärare. Sökt belopp 180 000
+                   kr. Förslag 150 000 kr.
+"""
+
+
+def test_headings_in_the_margin_over_their_paragraphs(tmp_path: Path) -> None:
+    title = "Fördelning av lokala utvecklingsmedel för 1999"
+    f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + SIDE_HEADINGS)
+    got = {
+        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
+        for p in f.projects
+    }
+    assert got == {
+        "Samtalsgrupper för unga pappor": (("farsta",), 220000),
+        "Hembesök hos äldre med missbruk": (("hagersten", "liljeholmen"), 300000),
+        "Läxhjälp för placerade barn": (("skarholmen",), 150000),
+    }
+
+
+def test_a_protocols_head_and_a_forms_fields_keep_their_labels() -> None:
+    head = """
+Plats och tid     Stadsdelsförvaltningens sessionssal, kl. 18.30–20.05
+
+Beslutande        Anna Exempel (s), ordförande
+                  Bo Exempel (m), vice ordförande
+
+Justering         Protokollet justeras av ordföranden och Cecilia Exempel
+                  (fp) torsdagen den 28 mars 2002.
+"""
+    form = """
+Projekt 1: Tidiga samtal i hemmet
+
+Syfte          Att erbjuda familjer med barn som aktualiseras för första
+               gången ett hembesök inom två veckor och fånga upp behov.
+
+Medsökande     Farsta stadsdelsförvaltning
+
+Målgrupp       Familjer med barn 0-6 år
+
+Kostnad        Projektet beräknas kosta 300 000 kr under ett år, varav
+               250 000 kr söks hos nämnden.
+"""
+    assert lift_side_headings(head) == head
+    assert lift_side_headings(form) == form
+    assert lift_side_headings(SIDE_HEADINGS) != SIDE_HEADINGS
+
+
+FUNDED = """
+Avslutade projekt
+
+Föräldraträffar på arabiska
+
+Finansiering:  statsbidrag från Socialstyrelsen, 300 000 kr
+Kostnad:       287 000 kr
+Period:        januari–december 2015
+
+Trygg skolväg i Högdalen
+
+Finansiering:  kommunstyrelsens trygghetsmedel, 240 000 kr
+Kostnad:       251 000 kr
+Period:        april–oktober 2015
+
+Lässtund på biblioteket
+
+Finansiering:  nämndens utvecklingsreserv, 90 000 kr
+Kostnad:       86 500 kr
+Period:        september–december 2015
+"""
+
+
+def test_a_funding_field_names_each_projects_fund_and_grant(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, HEAD.format(year=2016, title="Verksamhetsberättelse 2015") + FUNDED)
+    got = {p.name: (p.fund_type, p.amount_sek) for p in f.projects}
+    assert got == {
+        "Föräldraträffar på arabiska": ("statsbidrag", 300000),
+        "Trygg skolväg i Högdalen": ("trygghetsmedel", 240000),
+        "Lässtund på biblioteket": ("utvecklingsreserv", 90000),
+    }
+
+
+PAIRED = """
+Bakgrund
+
+Socialnämnden fördelar varje år lokala utvecklingsmedel (LUM) och
+medel för studiebesök (MUST) till stadsdelsförvaltningarna. För
+2016 har nämnden avsatt cirka 2,8 miljoner kronor. Ett projekt kan
+beviljas högst 300 000 kronor och ett studiebesök högst 20 000
+kronor. Enligt socialnämndens inriktning prioriteras ansökningar
+utifrån hur väl de
+
+•   leder till kunskap som kan användas i fler förvaltningar,
+•   involverar brukarna i planering och uppföljning.
+"""
+
+
+def test_a_paragraph_of_both_funds_gives_each_sum_the_fund_it_speaks_of(tmp_path: Path) -> None:
+    title = "Ansökan om lokala utvecklingsmedel (LUM) och medel för studiebesök (MUST) för 2016"
+    f = facts_of(tmp_path, HEAD.format(year=2015, title=title) + PAIRED)
+    funds = {a.sek: a.fund_type for a in f.amounts}
+    assert funds[300000] == "LUM"
+    assert funds[20000] == "MUST"
+    assert funds[2800000] is None  # the pot of both
+    assert [c.fund_type for c in f.criteria] == ["LUM", "LUM"]
+
+
+MAIN_CRITERION = """
+Sammanfattning
+
+Inriktningen för 2024 bygger på samma huvudkriterium som tidigare år.
+
+Bakgrund
+
+Socialnämnden beslutade den 20 april 2023 om inriktningen för LUM och
+MUL 2024. Huvudkriteriet är att projektet ska ha betydelse för
+socialtjänsten i hela staden.
+"""
+
+
+def test_the_main_criterion_stated_not_named_and_its_fund(tmp_path: Path) -> None:
+    title = "Inriktning för lokala utvecklingsmedel (LUM) och MUL 2024"
+    f = facts_of(tmp_path, HEAD.format(year=2023, title=title) + MAIN_CRITERION)
+    assert [(c.text, c.fund_type) for c in f.criteria] == [
+        (
+            "Huvudkriteriet är att projektet ska ha betydelse för socialtjänsten i hela staden.",
+            "LUM",
+        )
+    ]
