@@ -20,6 +20,7 @@ from pipeline.understand.sections import (
     _OPENING_LINE,
     ATT_MARK,
     heading_kind,
+    item_no,
 )
 
 __all__ = ["find_decisions"]
@@ -157,7 +158,7 @@ def _decision_intro(lines: tuple[Line, ...]) -> Decision | None:
             if _SEPARATOR.match(text):
                 break
             m = _ITEM.match(text)
-            if m is not None and int(m.group("no")) == expected:
+            if m is not None and item_no(m) == expected:
                 expected += 1
             elif expected == 1 and len(text.split()) > 6:
                 break  # a sentence, not the list's label
@@ -207,7 +208,7 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
         m = _ITEM.match(text)
         if (
             m is not None
-            and int(m.group("no")) == expected
+            and item_no(m) == expected
             and items
             and blank_seen
             and _style(items[0][3]) != _style(text)
@@ -216,7 +217,7 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             break  # "1. Nämnden godkänner …" then "2 Val av justerare": the next agenda item
         if m is not None and len(_CELL_GAP.findall(m.group("text"))) >= 2:
             break  # "1   Järva stadsdels-     Mobilt team …     1 650 000": a table's row
-        if m is not None and int(m.group("no")) == expected:
+        if m is not None and item_no(m) == expected:
             items.append((expected, ln.page_no, [m.group("text")], text))
             expected += 1
             open_item, blank_seen, set_in = True, False, False
@@ -303,7 +304,7 @@ def _number_lost(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
             continue
         m = _ITEM.match(text)
         if m is not None:
-            return int(m.group("no")) == expected + 1
+            return item_no(m) == expected + 1
         if text[:1].isupper() and lines[lines.index(ln) - 1].text.strip() == "":
             return False  # another paragraph first
     return False
@@ -315,7 +316,7 @@ def _set_in_before(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
         if not ln.text.strip():
             continue
         m = _ITEM.match(ln.text.strip())
-        if m is not None and int(m.group("no")) == expected:
+        if m is not None and item_no(m) == expected:
             return True
         if not ln.text.startswith("   "):
             return False
@@ -335,7 +336,7 @@ def _list_goes_on(lines: tuple[Line, ...], here: Line, expected: int) -> bool:
             continue
         m = _ITEM.match(text)
         if m is not None:
-            return int(m.group("no")) == expected
+            return item_no(m) == expected
         if blank and not text[0].islower():
             return False  # a new paragraph that is not the next item
         blank = False

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
@@ -441,4 +442,41 @@ def test_the_main_criterion_stated_not_named_and_its_fund(tmp_path: Path) -> Non
             "Huvudkriteriet är att projektet ska ha betydelse för socialtjänsten i hela staden.",
             "LUM",
         )
+    ]
+
+
+ROMAN = """Socialnämnden                                    PROTOKOLLSUTDRAG
+                                                 Protokoll nr 4/2012
+                                                 Sammanträde 2012-04-17
+
+§ 9
+
+Lokala utvecklingsmedel 2012 – andra omgången
+Dnr 3.2-0210/2012
+
+Socialnämndens beslut
+
+I.     Socialnämnden beviljar lokala utvecklingsmedel med sammanlagt
+       820 000 kronor enligt bilaga 1.
+
+II.    Övriga ansökningar avslås.
+
+III.   Paragrafen justeras omedelbart.
+
+Ärendet
+
+Förvaltningen har lämnat förslag till fördelning.
+"""
+
+
+def test_decision_items_numbered_in_roman_numerals(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(ROMAN, encoding="utf-8")
+    assert [(d.item_no, d.text) for d in understood(path).decisions] == [
+        (
+            1,
+            "Socialnämnden beviljar lokala utvecklingsmedel med sammanlagt 820 000 kronor enligt bilaga 1.",
+        ),
+        (2, "Övriga ansökningar avslås."),
+        (3, "Paragrafen justeras omedelbart."),
     ]
