@@ -254,6 +254,9 @@ def test_lettered_items_that_name_a_study_and_its_body(tmp_path: Path) -> None:
         260000,
         "FoU Söderort",
     )
+    # "… och som redovisas i oktober 2004": when the study reports, its end
+    ends = {p.name: p.end_date for p in f.projects}
+    assert ends["Familjerådgivning på distans"] == dt.date(2004, 10, 1)
 
 
 PARTNERS = """
