@@ -65,9 +65,11 @@ def part_follows(lines: Sequence[str], j: int, money: int) -> bool:
 
 
 def shares_follow(lines: Sequence[str], j: int) -> bool:
-    """ "Summa   560 000" over "  varav egen insats   140 000": the total's parts go on."""
-    k = j + 1
-    return k < len(lines) and re.match(r"\s*varav\b", lines[k], re.IGNORECASE) is not None
+    """ "Summa   560 000" over "  varav egen insats   140 000" (a blank line between or not):
+    the total's parts go on."""
+    k = next_with_text(lines, j)
+    ok = k is not None and k - j <= 2
+    return ok and re.match(r"\s*varav\b", lines[k or 0], re.IGNORECASE) is not None
 
 
 def row_follows(lines: Sequence[str], i: int) -> bool:

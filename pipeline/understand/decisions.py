@@ -34,7 +34,7 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
     for k, sec in enumerate(sections):
         if sec.kind not in ("forslag_till_beslut", "beslut"):
             continue
-        if out and "beslut" not in fold(sec.heading):
+        if out and not re.search(r"beslut|beslot", fold(sec.heading)):  # ("… beslöt")
             # "Förvaltningens förslag" after the decisions were read under "Förslag till
             # beslut": the office's argued proposal (a list of projects), not decisions
             continue

@@ -76,6 +76,8 @@ def item_no(m: re.Match[str]) -> int:
         return int(no)
     values = [_ROMAN[c] for c in no]
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
 #: an att-sats, bare, after a dash, or lettered ("a) att bevilja …", "(b) att …")
 _ATT = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)?att\s+\S", re.IGNORECASE)
 #: what stands before an att-sats' "att": a dash or a letter

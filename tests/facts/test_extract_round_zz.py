@@ -21,7 +21,14 @@ the test (none of the rounds' names or sums):
   intro that named the study visits' cap last);
 * headings set in a left margin beside their paragraphs ("Farsta   Samtalsgrupper … Sökt
   belopp 260 000 kr. Förslag 220 000 kr."), lifted over them (understand/side_headings); a
-  protocol's head and a form's fields keep their labels.
+  protocol's head and a form's fields keep their labels;
+* a funding field "Finansiering: <fund>, <sum>" gives a block's grant and fund;
+* in a paragraph of both LUM and the study visits, each sum takes the fund of what its
+  sentence names (a project, a trip) and the pot of both none; an intro that names neither
+  gives the call's criteria to the projects; "samma huvudkriterium som tidigare år" states
+  no criterion;
+* decision items numbered "I." … "V."; every paragraph's decisions under "Nämnden beslöt";
+  "… som redovisas i oktober 2004" is when a study ends.
 """
 
 from __future__ import annotations
@@ -483,3 +490,66 @@ def test_decision_items_numbered_in_roman_numerals(tmp_path: Path) -> None:
         (2, "Övriga ansökningar avslås."),
         (3, "Paragrafen justeras omedelbart."),
     ]
+
+
+PROTOCOL = """Socialtjänstnämnden                              PROTOKOLL 6/2001
+                                                 Sammanträde 2001-06-12
+
+§ 4
+Ansökan om statsbidrag för eftervård
+Dnr 405-0411/2001
+
+Socialtjänstnämnden beslöt
+
+att hos länsstyrelsen ansöka om 900 000 kr i statsbidrag,
+
+att paragrafen förklaras omedelbart justerad.
+
+Ärendet
+
+Förvaltningen har föreslagit att nämnden ansöker om statsbidrag.
+
+§ 5
+Bidrag ur reserven för frivilliga organisationer
+Dnr 413-0502/2001
+
+Socialtjänstnämnden beslöt
+
+att bevilja Föreningen Nattljuset 60 000 kr.
+
+Ärendet
+
+En ansökan har kommit in.
+"""
+
+
+def test_every_paragraphs_decision_under_a_past_tense_heading(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    assert [d.text for d in understood(path).decisions] == [
+        "att hos länsstyrelsen ansöka om 900 000 kr i statsbidrag,",
+        "att paragrafen förklaras omedelbart justerad.",
+        "att bevilja Föreningen Nattljuset 60 000 kr.",
+    ]
+
+
+BUDGET_SHARES = """
+Tabell 1. Budget för projektet 2015–2016, kronor
+
+                                             2015        2016       Summa
+
+Uppsökande arbete                         410 000     450 000     860 000
+Handledning                                40 000      60 000     100 000
+
+Summa kostnader                           450 000     510 000     960 000
+
+varav sökt från länsstyrelsen             330 000     380 000     710 000
+varav egen finansiering                   120 000     130 000     250 000
+"""
+
+
+def test_a_totals_shares_after_a_blank_line(tmp_path: Path) -> None:
+    title = "Ansökan om utvecklingsmedel från Länsstyrelsen 2015–2016"
+    f = facts_of(tmp_path, HEAD.format(year=2015, title=title) + BUDGET_SHARES)
+    sums = {a.sek for a in f.amounts}
+    assert {330000, 380000, 710000, 120000, 130000, 250000} <= sums
