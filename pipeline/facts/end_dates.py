@@ -98,22 +98,11 @@ def parse_end_cell(
     season = season_end(text)
     if term is not None and season is not None:  # "vt 2020", "hösten 2019"
         return term.start(), term.end(), term.group(0), season
-    ym = _YEAR_MONTH.match(text)
-    if ym is not None:  # "2013-12": that month
-        return (
-            ym.start(1),
-            ym.end(2),
-            ym.group(0).strip(),
-            dt.date(int(ym.group(1)), int(ym.group(2)), 1),
-        )
-    ms = _MONTH_SLASH_YEAR.match(text)
-    if ms is not None:  # "12/2019": that month
-        return (
-            ms.start(1),
-            ms.end(2),
-            ms.group(0).strip(),
-            dt.date(int(ms.group(2)), int(ms.group(1)), 1),
-        )
+    # "2013-12", "12/2019": that month
+    for pattern, year, month in ((_YEAR_MONTH, 1, 2), (_MONTH_SLASH_YEAR, 2, 1)):
+        if (ym := pattern.match(text)) is not None:
+            day = dt.date(int(ym.group(year)), int(ym.group(month)), 1)
+            return ym.start(1), ym.end(2), ym.group(0).strip(), day
     m = _CELL_YEARS.match(text)
     if m is None:
         return None

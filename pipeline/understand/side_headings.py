@@ -11,10 +11,12 @@ wider column to the right, each heading on the line where its text begins::
                        illa. … Sökt belopp 340 000 kr.
 
 Read as printed, the heading runs into the first line of its text ("Vantör Nätverksmöten i
-…"). A page whose running text starts at one column, with three or more lines that carry a
-short label in the margin before it, is read with each label (its lines joined) on the blank
-line above it, over its text (the page keeps its number of lines). A table is no such page: its rows part at further gaps, and its
-right-hand cells are short. Pure.
+…"). A page whose running text starts at one column, with two or more labels in the margin
+before it that each stand beside running text (a sentence's end, eight words or more), is
+read with each label (its lines joined) on the blank line above it, over its text: the page
+keeps its number of lines. A table is no such page (its rows part at further gaps, its
+right-hand cells are short), nor a protocol's head or a form (most of its labels stand beside
+a name or a short value). Pure.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def _label_at(line: str, col: int, slack: int = 0) -> tuple[str, str] | None:
     return left, right
 
 
-def _running_text(lines: list[str], run: list[int], col: int, labels: dict) -> bool:
+def _running_text(
+    lines: list[str], run: list[int], col: int, labels: dict[int, tuple[str, str]]
+) -> bool:
     """Is the text beside a label (to its paragraph's end) running text: eight words or
     more, ending a sentence?"""
     words: list[str] = []

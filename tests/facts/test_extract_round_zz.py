@@ -42,7 +42,21 @@ from test_extract_round_ii import HEAD
 
 from pipeline.facts.context import find_funds
 from pipeline.facts.end_dates import parse_end_cell
+from pipeline.records import Facts
 from pipeline.understand.side_headings import lift_side_headings
+
+
+def _projects(f: Facts, attr: str | None = None) -> dict[str, tuple[object, ...]]:
+    """Each project's name: its districts (sorted), its sum and, if asked, one attribute."""
+    return {
+        p.name: (
+            tuple(sorted(d.district_id for d in p.districts)),
+            p.amount_sek,
+            *((getattr(p, attr),) if attr else ()),
+        )
+        for p in f.projects
+    }
+
 
 SHARED_OUT = """
 Ärendet
@@ -110,7 +124,7 @@ def test_a_header_cell_broken_in_its_own_column(tmp_path: Path) -> None:
         tmp_path,
         HEAD.format(year=2012, title="Granskning av lokala utvecklingsmedel 2011") + AUDIT,
     )
-    got = {p.name: (tuple(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    got = _projects(f)
     assert got["Hembesök hos äldre med missbruk"] == (("bromma",), 210000)
     assert got["Samtalsgrupper för pappor"] == (("farsta",), 190000)
 
@@ -149,10 +163,7 @@ Bilaga 1. Beviljade ansökningar 2027
 def test_cards_whose_values_stand_flush_right(tmp_path: Path) -> None:
     title = "Fördelning av lokala utvecklingsmedel och medel för utveckling och lärande 2027"
     f = facts_of(tmp_path, HEAD.format(year=2026, title=title) + CARDS)
-    got = {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek, p.fund_type)
-        for p in f.projects
-    }
+    got = _projects(f, "fund_type")
     assert got["Mentorer för unga som lämnar familjehem"] == (
         ("enskede-arsta-vantor", "farsta"),
         370000,
@@ -182,10 +193,7 @@ Kommunstyrelsens beslut
 def test_studies_ordered_from_a_body_in_decision_items(tmp_path: Path) -> None:
     title = "Beställning av stadsövergripande studier inom socialtjänsten 2002"
     f = facts_of(tmp_path, HEAD.format(year=2002, title=title) + ORDERED)
-    got = {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek, p.performer)
-        for p in f.projects
-    }
+    got = _projects(f, "performer")
     assert got["Hemtjänst för äldre med demens"] == (
         ("farsta", "skarpnack"),
         420000,
@@ -217,10 +225,7 @@ Seniorträffar på distans, Norrmalm, 190 000 kronor.
 def test_a_catalogues_entries_name_owner_and_sum(tmp_path: Path) -> None:
     title = "Årsrapport för lokala utvecklingsmedel 2019"
     f = facts_of(tmp_path, HEAD.format(year=2020, title=title) + CATALOGUE)
-    got = {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
-        for p in f.projects
-    }
+    got = _projects(f)
     assert got == {
         "Läsombud i förskolan": (("bromma",), 280000),
         "Stöd till unga pappor": (("farsta", "skarpnack"), 340000),
@@ -247,10 +252,7 @@ beslut:
 def test_lettered_items_that_name_a_study_and_its_body(tmp_path: Path) -> None:
     title = "Riktlinjer för stadsövergripande forskning och utveckling 2004"
     f = facts_of(tmp_path, HEAD.format(year=2003, title=title) + LETTERED)
-    got = {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek, p.performer)
-        for p in f.projects
-    }
+    got = _projects(f, "performer")
     assert got["Boendestöd för unga med neuropsykiatriska diagnoser"] == (
         (),
         310000,
@@ -334,10 +336,7 @@ Skärholmen         Läxhjälp för placerade barn. Familjehemmen
 def test_headings_in_the_margin_over_their_paragraphs(tmp_path: Path) -> None:
     title = "Fördelning av lokala utvecklingsmedel för 1999"
     f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + SIDE_HEADINGS)
-    got = {
-        p.name: (tuple(sorted(d.district_id for d in p.districts)), p.amount_sek)
-        for p in f.projects
-    }
+    got = _projects(f)
     assert got == {
         "Samtalsgrupper för unga pappor": (("farsta",), 220000),
         "Hembesök hos äldre med missbruk": (("hagersten", "liljeholmen"), 300000),
