@@ -14,13 +14,13 @@ import re
 from pipeline.lang.lexicon import fold
 from pipeline.records import Decision, Line, Section
 from pipeline.understand.heading_shapes import FUNCTION_WORDS
+from pipeline.understand.item_numbers import ITEM as _ITEM
+from pipeline.understand.item_numbers import item_no
 from pipeline.understand.sections import (
     _ATT,
-    _ITEM,
     _OPENING_LINE,
     ATT_MARK,
     heading_kind,
-    item_no,
 )
 
 __all__ = ["find_decisions"]

@@ -38,6 +38,7 @@ from pipeline.understand.heading_shapes import (
     OWNER_ALONE,
     wrapped_title,
 )
+from pipeline.understand.item_numbers import ITEM as _ITEM
 from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["heading_kind", "split_sections", "HeadingLine", "find_headings"]
@@ -62,22 +63,6 @@ ISOLATED_HEADING_WORDS = 14
 _GOES_ON_VERBS = frozenset(
     ["beviljas", "foreslas", "tilldelas", "avslas", "ar", "har", "ska", "kan", "bor", "maste"]
 )
-#: a numbered item: "1. …", "2) …", "3 Nämnden …", or a Roman numeral "IV.  Beviljade …"
-_ITEM = re.compile(
-    r"^\s*(?P<no>\d{1,2}|[IVX]{1,4}(?=\.\s))\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$"
-)
-_ROMAN = {"I": 1, "V": 5, "X": 10}
-
-
-def item_no(m: re.Match[str]) -> int:
-    """The number of an `_ITEM` match, a Roman numeral read as its value."""
-    no = m.group("no")
-    if no.isdigit():
-        return int(no)
-    values = [_ROMAN[c] for c in no]
-    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
-
-
 #: an att-sats, bare, after a dash, or lettered ("a) att bevilja …", "(b) att …")
 _ATT = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)?att\s+\S", re.IGNORECASE)
 #: what stands before an att-sats' "att": a dash or a letter
