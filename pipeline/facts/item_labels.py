@@ -12,7 +12,7 @@ import re
 
 from pipeline.facts.context import find_funds
 
-__all__ = ["item_label", "item_period", "performed_by"]
+__all__ = ["DONE_BY_CLAUSE", "item_label", "item_period", "performed_by"]
 
 _LABEL_LAST = re.compile(
     r",\s*(?:stadsdelsförvaltningen|förvaltningen)\s*$|"
@@ -53,9 +53,11 @@ def item_period(name: str) -> tuple[str, int] | None:
 
 #: the body that carries the item's study out, in a relative clause after its name: "Skolgång
 #: och hälsa hos barn i biståndshushåll, som Institutionen för … genomför för 540 000 kr"
-_DONE_BY = re.compile(
-    r",\s+som\s+(?P<body>[A-ZÅÄÖ][^,;:]{3,120}?)\s+(?:genomför|genomförde|utför|utförde)\b"
+#: (the clause itself, shared with `named_studies`' lettered items)
+DONE_BY_CLAUSE = (
+    r",\s+som\s+(?P<body>[A-ZÅÄÖ][^,;:]{3,120}?)\s+(?:genomför|genomförde|utför|utförde"
 )
+_DONE_BY = re.compile(DONE_BY_CLAUSE + r")\b")
 
 
 def performed_by(name: str) -> tuple[str, str | None]:

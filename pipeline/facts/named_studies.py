@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from pipeline.facts.item_labels import DONE_BY_CLAUSE
 from pipeline.facts.lists import Place
 from pipeline.facts.prose import ProseProject, prose_status
 from pipeline.facts.text_units import Sentence
@@ -68,10 +69,7 @@ _ORDERED_FROM = re.compile(
 #: barn i biståndshushåll, som Institutionen för … genomför för 540 000 kr och som redovisas
 #: i mars 2002,"
 _ITEM_MARK = re.compile(r"(?:^|\s)(?:[a-h]\)|\d{1,2}\))\s+(?=[A-ZÅÄÖ])")
-_ITEM_STUDY = re.compile(
-    r"^(?P<name>[A-ZÅÄÖ][^,;:]{8,160}?),\s+som\s+(?P<body>[A-ZÅÄÖ][^,;:]{3,120}?)\s+"
-    r"(?:genomför|genomförde|utför|utförde|gör)\b"
-)
+_ITEM_STUDY = re.compile(r"^(?P<name>[A-ZÅÄÖ][^,;:]{8,160}?)" + DONE_BY_CLAUSE + r"|gör)\b")
 _STUDY_SAID = re.compile(r"\b(?:studien|utvärderingen|kartläggningen)\b", re.IGNORECASE)
 #: who carried it out: "har genomförts av", "genomförs av", "utförs av"
 _PERFORMED = re.compile(
