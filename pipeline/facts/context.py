@@ -65,7 +65,11 @@ DOCUMENT_FUND_SHARE = 0.6
 
 
 def document_fund(
-    title: str | None, body: str, study_fund: str = "MUL", committee: str | None = None
+    title: str | None,
+    body: str,
+    study_fund: str = "MUL",
+    committee: str | None = None,
+    elsewhere: bool = False,
 ) -> str | None:
     """The fund a whole document is about: the only fund its title names, else the fund that
     dominates its body's fund mentions (a call for LUM names LUM throughout), else None. A
@@ -99,7 +103,8 @@ def document_fund(
     # "utvecklingsmedel" with no fund's name beside it ("lokala …", "… (LUM)"): the nämnd's
     # own development money, when the document speaks of it more than of any fund
     bare = len(_BARE_DEVELOPMENT.findall(fold(body)))
-    own = committee not in _FOU_COMMITTEES  # the social committees' utvecklingsmedel are LUM
+    # the social committees' utvecklingsmedel are LUM (another municipality's are its own)
+    own = committee not in _FOU_COMMITTEES or elsewhere
     if own and bare and counts and bare >= 2 * max(counts.values()):
         counts[_DEVELOPMENT_FUND] = bare
     total = sum(counts.values())
@@ -114,7 +119,7 @@ def document_fund(
         if _DEVELOPMENT_MONEY.search(whole):
             # the social committee's own utvecklingsmedel, shared out to the districts on
             # application, are the local development money
-            social = committee in ("Socialnämnden", "Socialtjänstnämnden")
+            social = committee in ("Socialnämnden", "Socialtjänstnämnden") and not elsewhere
             return "LUM" if social else _DEVELOPMENT_FUND
         # a grant form the title names that no list knows ("Arrangörsbidrag till ideella
         # föreningar 2013"): the document's money keeps that name

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import PRINTED_YEAR, YEAR
 from pipeline.understand.dates import find_dates, month_number
 
-__all__ = ["parse_end_cell", "parse_end_date", "season_end"]
+__all__ = ["parse_end_cell", "parse_end_date", "season_end", "status_end"]
 
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 
@@ -107,3 +108,25 @@ def parse_end_cell(
     if m is None:
         return None
     return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
+
+
+#: the word of a status cell after which its end stands: "Avslutad dec 2023", "Pågår till aug
+#: 2024", "Pågår, klar juni 2008", "Slutrapport vt 2019"
+_STATUS_END = re.compile(
+    r"\b(?:klar[t]?|avslut\w*|slutf\w*|slutrapport\w*|fardig\w*|till(?:\s+och\s+med)?"
+    r"|t\.\s?o\.\s?m\.?)(?!\w)"
+)
+
+
+def status_end(
+    text: str, default_year: int | None = None
+) -> tuple[int, int, str, dt.date | None] | None:
+    """The end a status cell dates after its word of ending ("Avslutad dec 2023"); a status
+    without one ("Beviljad 2019-03-12", "Pågår") dates nothing."""
+    m = _STATUS_END.search(fold(text))
+    if m is None:
+        return None
+    got = parse_end_cell(text[m.end() :].strip(" ,:."), default_year)
+    if got is None:
+        return None
+    return got[0] + m.end(), got[1] + m.end(), got[2], got[3]

@@ -73,7 +73,7 @@ from pipeline.facts.field_lines import (
 )
 from pipeline.facts.field_money import SOUGHT_LABEL, funded, funding_label, granted_for_sought
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
-from pipeline.facts.tables import parse_end_date
+from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -402,11 +402,12 @@ def _draft(
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"
     if status is not None and NOT_YET.search(fold(status[1])):
         d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
-    ends = field_of(fields, END) or period
-    if ends is None and status is not None and REPORT_DUE.search(fold(status[1])):
-        ends = status
+    due = status if status is not None and REPORT_DUE.search(fold(status[1])) else None
+    # ("Period: 2013–2014" over "Status: Pågår. Klar juni 2014": the status dates the end)
+    dated_due = due if due is not None and parse_end_date(due[1]) is not None else None
+    ends = field_of(fields, END) or dated_due or period or due
     if ends is not None:
-        got = parse_end_date(ends[1])
+        got = parse_end_cell(ends[1])  # ("Projekttid: 2017–2018": the last year)
         d.end_date = got[3] if got is not None else None
         if status is None and NOT_YET.search(fold(ends[1])):
             d.status = "pågående"  # "Klar: pågår, slutrapport december 2004"

@@ -89,7 +89,7 @@ PERIOD = re.compile(
 #: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
 END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
-    r"avrapportering|slutredovisning|beraknas vara klar|beraknas klar|beraknad slutrapport)$"
+    r"avrapportering|slutredovisning|(?:beraknas|planeras)(?: vara)? klart?|beraknad slutrapport)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
 #: what a trip is about, beside its destination: "Resmål: Oslo, Norge" over "Syfte: …"

@@ -137,9 +137,17 @@ def document_places(
     defines, and — in another municipality's paper ("GÄVLE KOMMUN" in its `head`, the first
     page's first lines) — no Stockholm office: its "Socialförvaltningen" is its own."""
     find = with_legend(place_finder(year, written), text)
-    if not _OTHER_MUNICIPALITY.search(head) or re.search(r"stockholm", head, re.IGNORECASE):
+    if not elsewhere(head):
         return find
     return lambda line: [p for p in find(line) if p.kind == "stadsdelsförvaltning"]
+
+
+def elsewhere(head: str) -> bool:
+    """Whether a paper's head (its first page's first lines) names another municipality
+    than Stockholm ("GÄVLE KOMMUN", "Tyresö kommun")."""
+    return bool(_OTHER_MUNICIPALITY.search(head)) and not re.search(
+        r"stockholm", head, re.IGNORECASE
+    )
 
 
 #: another municipality named in a paper's head: "GÄVLE KOMMUN", "Tyresö kommun"

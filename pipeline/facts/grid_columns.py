@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.facts.context import find_funds
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "applicants_beside_districts",
+    "fund_named",
     "DECIDED",
     "ROW_ROLES",
     "TEXT_ROLES",
@@ -67,6 +70,37 @@ def placements(columns: list[GridColumn]) -> bool:
         and any(c.role == "count" for c in columns)
         and not {c.role for c in columns} & {"district", "performer", "performer_name", "end"}
     )
+
+
+def applicants_beside_districts(columns: list[GridColumn]) -> None:
+    """Two district columns, the first of them the applicants: "Sökande | Projekt |
+    Stadsdelsområde" (the applicants beside the districts), "Sökande / verksamhet | Stadsdel |
+    Kr" (the association over its activity)."""
+    districts = [c for c in columns if c.role == "district"]
+    if len(districts) != 2:
+        return
+    first = fold(districts[0].header)
+    if first.startswith("sokande") and re.match(r"(?:stadsdel|omrade)", fold(districts[1].header)):
+        districts[0].role = "performer"
+    if re.match(r"sokande\s*/\s*(?:verksamhet|projekt|andamal|aktivitet)", first):
+        districts[0].role = "performer_name"
+
+
+def fund_named(header: str) -> bool:
+    """A first column headed by an FoU fund's name alone ("Lokala utvecklingsmedel", "LUM
+    2011"): the names of the fund's projects under it (a column headed "Statsbidrag" lists
+    the grants a förvaltning received, no projects)."""
+    hits = find_funds(header)
+    bare = _YEAR_OR_BRACKET.sub(" ", header).strip()
+    return (
+        len(hits) == 1
+        and hits[0][2] in ("LUM", "MUST", "MUL", "FUM")
+        and hits[0][0] == 0
+        and hits[0][1] >= len(bare) - 1
+    )
+
+
+_YEAR_OR_BRACKET = re.compile(r"\s*(?:\([^()]*\)|(?:19|20)\d\d)\s*$")
 
 
 def unheaded_names(columns: list[GridColumn]) -> None:

@@ -15,9 +15,11 @@ from pipeline.facts.grid_columns import (
     TEXT_ROLES,
     GridCell,
     GridColumn,
+    applicants_beside_districts,
     assign_columns,
     column_at,
     earlier_grants,
+    fund_named,
     placements,
     points_total,
     proposals_named,
@@ -191,6 +193,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             role = "cost"  # "Projekt | Statsbidrag 2002": the state's money for each project
         if projects_followed and FOLLOWUP.match(fold(c.text)):
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
+        if role is None and c is cells[0] and fund_named(c.text):
+            role = "name"  # "Lokala utvecklingsmedel | Sökt kr | Förslag kr": the fund's rows
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
         elif role is None:
@@ -230,19 +234,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
                 col.role = "granted_before" if decided else "spent"
     earlier_grants(columns)
     points_total(columns)
-    districts = [c for c in columns if c.role == "district"]
-    if (
-        len(districts) == 2
-        and fold(districts[0].header).startswith("sokande")
-        and re.match(r"(?:stadsdel|omrade)", fold(districts[1].header))
-    ):
-        # "Sökande | Projekt | Stadsdelsområde": the applicants beside the districts
-        districts[0].role = "performer"
-    if len(districts) == 2 and re.match(
-        r"sokande\s*/\s*(?:verksamhet|projekt|andamal|aktivitet)", fold(districts[0].header)
-    ):
-        # "Sökande / verksamhet | Stadsdel | Kr": the association over its activity
-        districts[0].role = "performer_name"
+    applicants_beside_districts(columns)
     unheaded_names(columns)
     units_over_projects(lines, i, columns)
     unit_beside_name(columns)

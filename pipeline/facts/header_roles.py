@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.field_lines import END as END_FIELD
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
@@ -218,14 +219,16 @@ def _header_role(cell: str) -> str | None:
         return "year"  # "Projektår" ("2 av 3"): which of a project's years
     if re.fullmatch(
         r"(?:(?:forvaltningens|kontorets|namndens)\s+forslag|(?:uppskattad|beraknad)\s+kostnad)"
-        r"(?:\s*\((?:kr|tkr|kronor|mnkr)\))?",
+        r"(?:,?\s*\(?(?:kr|tkr|kronor|mnkr)\)?)?",
         folded.strip(),
     ):
-        return "cost"  # "Uppskattad kostnad (kr)", "Förvaltningens förslag"
+        return "cost"  # "Uppskattad kostnad (kr)", "Förvaltningens förslag kr"
     if REVISED.fullmatch(folded.strip()):
         return "cost"  # "Reviderat förslag", "Justerat belopp": the sums after a change
     if re.match(r"(?:tidigare|ursprungliga?|ursprungligt|forra)\s+(?:forslag|belopp)\b", folded):
         return "cost"  # "Tidigare förslag 2009-01-27" beside "Nytt förslag": the sums before
+    if END_FIELD.fullmatch(" ".join(folded.strip(" :").split())):
+        return "end"  # "Beräknas klart", "Redovisas": as a card's end field is labelled
     hits = cue_hits(cell, "table_header")
     if not hits:
         return None

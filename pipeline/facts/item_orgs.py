@@ -70,3 +70,8 @@ def organisation_first(name: str) -> tuple[str, str | None]:
     # "Föreningen Trygga Tyresö, projektet Vuxna på stan": the project by its name
     work = re.sub(r"^(?:projektet|projekt)\s+(?=[A-ZÅÄÖ])", "", name[org.end() :].strip())
     return without_details(work), who.strip()
+
+
+#: the date a delegation list's item opens with ("–  2004-06-14  Föreningen X, …"): when it
+#: was decided, no part of the item's name
+LEAD_DATE = re.compile(r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+(?=[A-ZÅÄÖ])")

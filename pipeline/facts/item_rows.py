@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.item_labels import item_label, item_period, performed_by
-from pipeline.facts.item_orgs import ORG_FIRST
+from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
@@ -434,8 +434,7 @@ _MAX_APPLICANT_WORDS = 10
 def _join_head_lines(texts: list[str]) -> str:
     """The item's lines, wrapped lines joined; a line that starts a new sentence after a
     finished one (a description) is kept apart by a newline."""
-    first = ITEM.sub("", texts[0], count=1)
-    out = first
+    out = LEAD_DATE.sub("", ITEM.sub("", texts[0], count=1), count=1)
     for t in texts[1:]:
         prev = out.rstrip()
         wrapped = (

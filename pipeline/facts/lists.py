@@ -206,6 +206,8 @@ def find_numbered_projects(lines: Sequence[BodyLine], find: PlaceFinder) -> list
                 and j <= b
                 and j - a < 3
                 and lines[j].text.strip()
+                # (a title that ends its sentence: the next line opens its description)
+                and not (title_parts[-1].rstrip().endswith(".") and lines[j].text[:1].isupper())
             ):  # ("…, Spånga-Tensta och" ⏎ "Bromma stadsdelsförvaltningar": the places go on)
                 title_parts.append(lines[j].text)
                 split = split_name_and_places(dehyphen_join(title_parts), find)

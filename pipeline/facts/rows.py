@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.drafts import REJECTED, cued_status
+from pipeline.facts.end_dates import status_end
 from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow
@@ -15,6 +16,13 @@ from pipeline.facts.header_roles import details_after_name
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
+from pipeline.facts.stacked_cells import (
+    applicant_under_name,
+    district_over_name,
+    name_over_applicant,
+    name_over_owner,
+    owner_below,
+)
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import find_amounts
@@ -95,9 +103,16 @@ def grid_rows(
         c.role == "district" and re.search(r"/\s*(?:projekt|insats|studie)", fold(c.header))
         for c in t.columns
     )
+    # "Insats och sökande": each row's name, its applicant on the lines under it
+    applicant_below = any(c.role == "name" and name_over_applicant(c.header) for c in t.columns)
+    owner_under = any(c.role == "name" and name_over_owner(c.header) for c in t.columns)
     for r in t.rows:
         if stacked and len(r.cells.get("district", [])) > 1 and "name" not in r.cells:
             _unstack(r)
+        if applicant_below:
+            applicant_under_name(r, places)
+        if "district" not in t.roles:
+            district_over_name(r, places)
         district = r.text("district") or None
         if applicant_orgs:
             if district and not covered_by_places(district, places(district)):
@@ -130,7 +145,7 @@ def grid_rows(
             # "Familjeteam Fornhöjden" over "Socialnämnden" under "Projekt" over "Ansvarig
             # nämnd": the nämnd that answers for the project, no part of its name
             r.cells["name"] = r.cells["name"][:-1]
-        below = _owner_below(r.cells.get("name", []), places)
+        below = owner_below(r.cells.get("name", []), places, owner_under)
         if below and district is None:
             # "Farsta sdf (avslutat)" on its own line under a project's wrapped name: the owner
             r.cells["name"] = r.cells["name"][:-1]
@@ -219,6 +234,8 @@ def grid_rows(
                     else ""
                 )
             )  # "Klar dec 2012" in a status column, "Ja, maj" under "Genomförd": done
+        if end is None and r.text("status"):
+            end = status_end(r.text("status"), year)  # "Avslutad dec 2023", "Pågår till aug 2024"
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
         purpose = _clean_cell(r.cells.get("purpose", []))
@@ -312,20 +329,6 @@ def _group_owner(
 _COMMITTEE_LINE = re.compile(
     r"\s*[A-ZÅÄÖ][\w-]*(?:\s+(?:och|för)\s+[\w-]+)*(?:nämnden|styrelsen)\s*"
 )
-
-
-def _owner_below(name_lines: Sequence[str], places: Callable[[str], list[Place]]) -> list[Place]:
-    """The places of a name cell's last line when that line is only an owner phrase and a
-    bracket ("Hägersten-Älvsjö sdf (avslutat)", "Bromma sdf, medsökande Farsta sdf")."""
-    if len(name_lines) < 2:
-        return []
-    last = re.sub(r"\s*\([^()]*\)\s*$", "", name_lines[-1]).strip()
-    found = places(last)
-    # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
-    owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))
-    if not found or not owner_word or found[0].start != 0 or not covered_by_places(last, found):
-        return []
-    return found
 
 
 def _organisations_apply(t: GridTable, places: Callable[[str], list[Place]]) -> bool:

@@ -86,7 +86,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.fact_cards import find_fact_cards
 from pipeline.facts.field_blocks import find_field_blocks
-from pipeline.facts.finders import document_places, org_finder
+from pipeline.facts.finders import document_places, elsewhere, org_finder
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
@@ -150,7 +150,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 97
+EXTRACT_VERSION = 98
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -162,17 +162,17 @@ def extract(doc: UnderstoodDocument) -> Facts:
     all_text = "\n".join(ln.text for ln in lines)
     year = document_year(doc, all_text)
     study = study_fund_of(all_text)
+    head = "\n".join(ln.text for ln in doc.pages[0].lines[:12]) if doc.pages else ""
     ctx = Context(
         lines,
         default_year=year,
         study_fund=study,
-        default_fund=document_fund(subject, all_text, study, doc.meta.committee),
+        default_fund=document_fund(subject, all_text, study, doc.meta.committee, elsewhere(head)),
         paired=paired_funds(subject, study),
     )
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     # a district named as when written ("Älvsjö" in 2019, not 2020's Hägersten-Älvsjö)
     written = doc.meta.doc_date or doc.meta.meeting_date
-    head = "\n".join(ln.text for ln in doc.pages[0].lines[:12]) if doc.pages else ""
     places = document_places(year, written.year if written else None, all_text, head)
     orgs = org_finder()
 

@@ -68,6 +68,12 @@ _ATT = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)?att\s+\S", re.IGNORECA
 #: what stands before an att-sats' "att": a dash or a letter
 ATT_MARK = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges|utskottets)$")
+#: a proposal's heading: "Stadsdelsförvaltningens förslag till beslut", or the proposal to
+#: one of two committees: "Förslag till beslut - kommunstyrelsen"
+_PROPOSAL = re.compile(
+    r"\w*s(?: \w+)? forslag till beslut"
+    r"|forslag till beslut (?:till )?(?:\w*namnden|\w+styrelsen|\w*fullmaktige)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +136,8 @@ def heading_kind(line: str) -> str | None:
     if och and len(words) <= 5 and head in _CONTEXT_KINDS:
         # "Sammanfattning och revisionell bedömning", "Bakgrund och syfte"
         return _CONTEXT_KINDS[head]
-    if (
-        3 <= len(words) <= 5
-        and " ".join(words[-3:]) == "forslag till beslut"
-        and words[0].endswith("s")
-    ):
-        return "forslag_till_beslut"  # "Stadsdelsförvaltningens förslag till beslut"
+    if _PROPOSAL.fullmatch(norm):
+        return "forslag_till_beslut"
     if (
         (
             len(words) == 2

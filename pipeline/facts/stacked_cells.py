@@ -1,0 +1,114 @@
+"""A table column that holds two things one under the other: a project's name, then on the
+line or lines under it who applies for it or carries it out ("Insats och sökande", "Projekt /
+projektägare"). Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.facts.grid_model import GridRow
+from pipeline.facts.lists import Place, covered_by_places
+from pipeline.lang.fuzzy import fold
+
+__all__ = [
+    "applicant_under_name",
+    "district_over_name",
+    "name_over_applicant",
+    "name_over_owner",
+    "owner_below",
+    "split_name_applicant",
+]
+
+_NAME_OVER_APPLICANT = re.compile(
+    r"(?:projekt|insats|verksamhet|aktivitet|andamal|namn)\w*\s*(?:och|/|,)\s*"
+    r"(?:sokande|projektagare|ansvarig\w*|anordnare)"
+)
+#: a line that runs on into the next: it ends in a word that needs one after it ("… för
+#: unga i" over "Ryd"), or in a hyphen or comma
+_RUNS_ON = re.compile(
+    r"(?:\b(?:i|for|och|med|av|pa|till|mot|om|vid|en|ett|som|samt|inom|fran|under|kring|"
+    r"efter|bland|hos|utan|det|den|de)|[-–,])$"
+)
+
+
+def name_over_applicant(header: str) -> bool:
+    """A name column headed as holding its applicant under each name ("Insats och sökande")."""
+    return bool(_NAME_OVER_APPLICANT.fullmatch(fold(header).strip()))
+
+
+def name_over_owner(header: str) -> bool:
+    """A name column headed "Projekt" over "Förvaltning": each name's owner on the line under
+    it, a district's name alone."""
+    return bool(_NAME_OVER_OWNER.fullmatch(fold(header).strip()))
+
+
+_NAME_OVER_OWNER = re.compile(
+    r"(?:projekt|projektnamn|insats|studie)\s*/?\s*"
+    r"(?:forvaltning|stadsdel\w*|sdf|ansvarig\w*|projektagare|agare|huvudman)"
+)
+
+
+def split_name_applicant(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A cell's lines as the name's and the applicant's: the applicant opens on the first
+    line after the first that begins with a capital letter where the line above it does not
+    run on ("Lördagsöppen idrottshall för unga i" / "Ryd" / "Ryds Fritidsförening": the
+    third). Without such a line, all of it is the name."""
+    rows = [ln.strip() for ln in lines if ln.strip()]
+    for k in range(1, len(rows)):
+        if rows[k][:1].isupper() and not _RUNS_ON.search(fold(rows[k - 1])):
+            return rows[:k], rows[k:]
+    return rows, []
+
+
+def applicant_under_name(r: GridRow, places: Callable[[str], list[Place]]) -> None:
+    """The applicant under a row's name: a district (or the city's own unit) owns the row, a
+    förvaltning of another municipality nobody, anyone else carries it out."""
+    named, who = split_name_applicant(r.cells.get("name", []))
+    if not who:
+        return
+    r.cells["name"] = named
+    text = " ".join(who)
+    if places(text):
+        r.cells.setdefault("district", []).append(text)
+    elif "forvaltning" not in fold(text):
+        r.cells.setdefault("performer", []).append(text)
+
+
+def owner_below(
+    name_lines: Sequence[str], places: Callable[[str], list[Place]], headed: bool = False
+) -> list[Place]:
+    """The places of a name cell's last line when that line is only an owner phrase and a
+    bracket ("Hägersten-Älvsjö sdf (avslutat)", "Bromma sdf, medsökande Farsta sdf"); a
+    district's name alone under a header that says so (`headed`: "Projekt" over
+    "Förvaltning")."""
+    if len(name_lines) < 2:
+        return []
+    last = re.sub(r"\s*\([^()]*\)\s*$", "", name_lines[-1]).strip()
+    found = places(last)
+    # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
+    owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))
+    if not found or not (owner_word or headed) or found[0].start != 0:
+        return []
+    if not covered_by_places(last, found):
+        return []
+    return places(name_lines[-1])  # (with a partner in its bracket: "(medsökande Farsta)")
+
+
+def district_over_name(r: GridRow, places: Callable[[str], list[Place]]) -> None:
+    """A district alone on the first line of a row's name cell, the project's name on the
+    lines under it ("Farsta" over "Samordnade planer för unga med …" in a column headed by
+    the fund): the district owns the row."""
+    lines = [ln.strip() for ln in r.cells.get("name", []) if ln.strip()]
+    if len(lines) >= 2 and lines[0].count("(") > lines[0].count(")") and ")" in lines[1]:
+        # "Södermalm (medsökande" over "Kungsholmen) Lågtröskelboende …": the owner's
+        # bracket closes on the name's first line
+        end = lines[1].index(")") + 1
+        lines = [f"{lines[0]} {lines[1][:end]}", lines[1][end:].strip(), *lines[2:]]
+        lines = [ln for ln in lines if ln]
+    if len(lines) < 2 or not lines[1][:1].isupper() or r.cells.get("district"):
+        return
+    owner = lines[0].split("(")[0].strip()
+    found = places(owner)
+    if found and found[0].start == 0 and covered_by_places(owner, found):
+        r.cells["district"], r.cells["name"] = [lines[0]], lines[1:]

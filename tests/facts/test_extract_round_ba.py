@@ -1,0 +1,290 @@
+"""Forty-second session: rules from the rounds opened for them and from the corpora's end
+dates, each on a short text written for the test (none of the rounds' names or sums):
+
+* a table column headed as a card's end field is ("Beräknas klart", "Redovisas") dates each
+  row's end;
+* a status cell that dates its end after its word of ending ("Avslutad dec 2023", "Pågår till
+  aug 2024") dates the row's end, a status without one none;
+* a card's "Projekttid: 2017–2018" ends with its last year, and its "Status: Pågår. Klar juni
+  2014" dates the end more precisely than its period;
+* a name column headed "Insats och sökande": the applicant on the lines under each name is
+  the performer (a district the owner, another municipality's förvaltning nobody), and that
+  municipality's "utvecklingsmedel" are its own, not Stockholm's LUM;
+* "Projekt" over "Förvaltning": each name's owner on the line under it, a district's name
+  alone; a column headed by the fund's name ("Lokala utvecklingsmedel | Sökt kr |
+  Förvaltningens förslag kr") whose rows give the district on the first line, the project
+  under it;
+* a numbered item whose title ends its sentence: the next line opens its description, no
+  part of the title;
+* a delegation list's items opening with the date decided ("–  2004-06-14  Förening, …");
+* "Förslag till beslut - kommunstyrelsen": a proposal's heading to one of two committees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_extract_layouts import facts_of
+from test_extract_round_ii import HEAD
+
+from pipeline.facts.end_dates import status_end
+from pipeline.facts.header_roles import header_role
+from pipeline.records import Facts
+from pipeline.understand.sections import heading_kind
+
+
+def _ends(f: Facts) -> dict[str, tuple[dt.date | None, str | None]]:
+    return {p.name: (p.end_date, p.status) for p in f.projects}
+
+
+PLANNED = """
+Ärendet
+
+Stadsövergripande studier föreslås för {year} enligt tabell 1.
+
+Tabell 1. Föreslagna studier {year}
+
+                                   Utförare             Beräknas    Kostnad
+Studie                                                  klart       (tkr)
+------------------------------------------------------------------------------
+Hyresskulder hos barnfamiljer      Malmö universitet    okt {next}        720
+Sammanbrott i familjehem           Upphandlas           mars {next}       540
+------------------------------------------------------------------------------
+Summa                                                                1 260
+"""
+
+
+def test_a_column_headed_as_an_end_field_dates_each_row(tmp_path: Path) -> None:
+    assert header_role("Beräknas klart") == "end"
+    assert header_role("Redovisas") == "end"
+    title = "Förslag till stadsövergripande studier 2019"
+    f = facts_of(
+        tmp_path, HEAD.format(year=2019, title=title) + PLANNED.format(year=2019, next=2020)
+    )
+    ends = _ends(f)
+    assert ends["Hyresskulder hos barnfamiljer"][0] == dt.date(2020, 10, 1)
+    assert ends["Sammanbrott i familjehem"][0] == dt.date(2020, 3, 1)
+
+
+def test_a_status_cell_dates_the_end_after_its_word_of_ending() -> None:
+    for cell, day in (
+        ("Avslutad dec 2023", dt.date(2023, 12, 1)),
+        ("Pågår till aug 2024", dt.date(2024, 8, 1)),
+        ("Pågår, klar juni 2008", dt.date(2008, 6, 1)),
+        ("Avslutad 2018-06-30", dt.date(2018, 6, 30)),
+    ):
+        got = status_end(cell)
+        assert got is not None and got[3] == day, cell
+    for cell in ("Beviljad 2019-03-12", "Pågår", "Avslutad"):
+        assert status_end(cell) is None, cell
+
+
+STATUS_TABLE = """
+Ärendet
+
+Tabell 1. Utvecklingsarbete {year}
+
+Insats                 Syfte                      Status
+---------------------  -------------------------  -------------
+Läxhjälp i             Fler elever med            Avslutad
+biblioteket            godkända betyg             dec {year}
+Sommarjobb med         Arbetslivserfarenhet       Pågår till
+handledare             för unga                   aug {next}
+"""
+
+
+def test_a_status_column_that_dates_the_end(tmp_path: Path) -> None:
+    title = "Uppföljning av utvecklingsarbete 2023"
+    f = facts_of(
+        tmp_path, HEAD.format(year=2024, title=title) + STATUS_TABLE.format(year=2023, next=2024)
+    )
+    ends = _ends(f)
+    assert ends["Läxhjälp i biblioteket"][0] == dt.date(2023, 12, 1)
+    assert ends["Sommarjobb med handledare"][0] == dt.date(2024, 8, 1)
+
+
+CARDS = """
+Ärendet
+
+Ansökningar och förslag
+
+Enskede-Årsta-Vantörs stadsdelsförvaltning
+
+Stödgrupp för unga anhöriga
+Projekttid:              2017–2018
+Sökt belopp 2017:        300 000 kronor
+Förslag 2017:            250 000 kronor
+
+Gruppen ska ge unga anhöriga stöd i grupp under två terminer.
+
+
+Farsta stadsdelsförvaltning
+
+Tidiga hembesök hos nyblivna föräldrar
+Projekttid:              2016–2017
+Sökt belopp 2017:        200 000 kronor
+Förslag 2017:            200 000 kronor
+Status:                  Pågår. Klar juni 2017
+
+Hembesöken görs tillsammans med barnavårdscentralen.
+"""
+
+
+def test_a_cards_period_and_its_dated_status(tmp_path: Path) -> None:
+    title = "Lokala utvecklingsmedel (LUM) 2017 – fördelning av medel"
+    f = facts_of(tmp_path, HEAD.format(year=2017, title=title) + CARDS)
+    ends = _ends(f)
+    assert ends["Stödgrupp för unga anhöriga"][0] == dt.date(2018, 12, 31)
+    assert ends["Tidiga hembesök hos nyblivna föräldrar"][0] == dt.date(2017, 6, 1)
+
+
+ELSEWHERE = """VÄXJÖ KOMMUN                                          PROTOKOLLSUTDRAG
+Socialnämnden                                         2019-03-20
+
+§ 22  Utvecklingsmedel för områdesarbete 2019
+Dnr SN 2019-0042
+
+Beslut
+1. Socialnämnden fördelar utvecklingsmedel för 2019 enligt bilaga 1.
+
+Ärendet
+Nämnden har avsatt 900 000 kronor i utvecklingsmedel för arbete i
+stadsdelarna Araby och Dalbo. Utvecklingsmedlen fördelas efter ansökan.
+
+Bilaga 1
+
+Nr  Område   Insats och sökande                         Sökt      Beviljas
+
+1   Araby    Kvällsöppen mötesplats för unga i        300 000     250 000
+             Araby
+             Föreningen Araby Ungdom
+2   Dalbo    Uppsökande familjestöd på                400 000     350 000
+             kvällstid
+             Socialförvaltningen, familjeenheten
+"""
+
+
+def test_a_name_column_with_its_applicant_under_each_name(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, ELSEWHERE)
+    got = {p.name: (p.performer, p.amount_sek, p.fund_type) for p in f.projects}
+    assert got == {
+        "Kvällsöppen mötesplats för unga i Araby": (
+            "Föreningen Araby Ungdom",
+            250000,
+            "utvecklingsmedel",
+        ),
+        "Uppsökande familjestöd på kvällstid": (None, 350000, "utvecklingsmedel"),
+    }
+
+
+OWNER_UNDER = """
+Ärendet
+
+Tabell 1. Lokala utvecklingsmedel {year}, förbrukning
+
+Projekt                               Beviljat    Förbrukat per
+   Förvaltning                              kr    31 december {year}
+---------------------------------------------------------------------------
+Hembesök hos äldre som lever          300 000        280 000
+ensamma
+   Bromma
+
+Sommarläger för barn i familjer       250 000        250 000
+med försörjningsstöd
+   Skärholmen (medsökande Farsta)
+"""
+
+FUND_COLUMN = """
+Ärendet
+
+Förvaltningen föreslår att nämnden beviljar medel enligt följande.
+
+Lokala utvecklingsmedel             Sökt kr   Förvaltningens
+                                              förslag kr
+------------------------------------------------------------------
+Bromma                              220 000        200 000
+Språkcafé för föräldrar i
+familjehemsvården
+
+Skarpnäck                           180 000        150 000
+Uppsökande arbete bland äldre
+med spelproblem
+------------------------------------------------------------------
+Summa                               400 000        350 000
+"""
+
+
+def test_an_owner_under_each_name_and_a_district_over_each(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    title = "Årsrapport om lokala utvecklingsmedel 2015"
+    f = facts_of(
+        tmp_path / "a", HEAD.format(year=2016, title=title) + OWNER_UNDER.format(year=2015)
+    )
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got["Hembesök hos äldre som lever ensamma"] == ["bromma"]
+    assert got["Sommarläger för barn i familjer med försörjningsstöd"] == ["farsta", "skarholmen"]
+    title = "Lokala utvecklingsmedel 2011 - andra ansökningsomgången"
+    f = facts_of(tmp_path / "b", HEAD.format(year=2011, title=title) + FUND_COLUMN)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got == {
+        "Språkcafé för föräldrar i familjehemsvården": (["bromma"], 200000),
+        "Uppsökande arbete bland äldre med spelproblem": (["skarpnack"], 150000),
+    }
+
+
+NUMBERED_THEN_DESCRIBED = """
+Ärendet
+
+Utvärderingarna
+1. Föräldrastöd i öppenvården - effekter efter ett år.
+Utvärderingen omfattar Farsta och Skärholmens stadsdelsförvaltningar
+och genomförs av Malmö universitet. Kostnaden är 600 000 kronor.
+2. Hemtjänst för äldre med missbruk - en kartläggning.
+Utvärderingen omfattar Bromma stadsdelsförvaltning och genomförs av
+Södertörns högskola. Kostnaden är 400 000 kronor.
+"""
+
+
+def test_a_numbered_title_that_ends_its_sentence(tmp_path: Path) -> None:
+    title = "Stadsövergripande utvärderingar 2019"
+    f = facts_of(tmp_path, HEAD.format(year=2019, title=title) + NUMBERED_THEN_DESCRIBED)
+    names = {p.name for p in f.projects}
+    assert not any("Utvärderingen omfattar" in n for n in names), names
+
+
+DELEGATION = """
+Ärendet
+
+D. Bidrag till föreningar (avsnitt 7)
+
+-  2004-06-14  SPF Hornstulls Seniorklubb, sommarutflykt till Sandhamn för
+   medlemmar över 75 år. Beviljas 5 000 kr.
+-  2004-06-22  Tantolundens Boulesällskap, boulecup för seniorer i
+   Tantolunden. Beviljas 3 500 kr.
+-  2004-08-24  Liljeholmens Kanotklubb, prova-på-paddling för barn.
+   Beviljas 8 000 kr.
+"""
+
+
+def test_a_delegation_lists_dated_items(tmp_path: Path) -> None:
+    title = "Anmälan av delegationsbeslut juni – augusti 2004"
+    f = facts_of(tmp_path, HEAD.format(year=2004, title=title) + DELEGATION)
+    got = {p.performer: p.amount_sek for p in f.projects}
+    assert got == {
+        "SPF Hornstulls Seniorklubb": 5000,
+        "Tantolundens Boulesällskap": 3500,
+        "Liljeholmens Kanotklubb": 8000,
+    }
+    assert not any(p.name[:4].isdigit() for p in f.projects)
+
+
+def test_a_proposal_to_one_of_two_committees() -> None:
+    for heading in (
+        "Förslag till beslut - kommunstyrelsen",
+        "Förslag till beslut till socialnämnden",
+        "Stadsledningskontorets förslag till beslut",
+    ):
+        assert heading_kind(heading) == "forslag_till_beslut", heading
+    assert heading_kind("Alla förslag till beslut") is None
