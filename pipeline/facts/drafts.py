@@ -348,7 +348,12 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         # "… (arbetsmarknadsnämnden)": the committee that runs it
         d.name = _REFERENCE_TAIL.sub("", d.name).strip() or d.name
         d.name = _COMMITTEE_TAIL.sub("", d.name).strip() or d.name
+        if (ran := _YEARS_TAIL.search(d.name)) and ran.start() > 0:  # "Name (2015)": its year
+            d.name, d.year = d.name[: ran.start()], int(ran[1]) if ran[1] else d.year
     return without_repeats(drafts)
+
+
+_YEARS_TAIL = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)$|\s*\(((?:19|20)\d\d)\)$")
 
 
 _REFERENCE_TAIL = re.compile(

@@ -225,7 +225,7 @@ def money_column(columns: list[GridColumn]) -> GridColumn | None:
     only ("Projekt | Verksamhet | Sökt belopp"), that column."""
     costs = [c for c in columns if c.role == "cost"]
     share = [c for c in costs[1:] if re.match(r"varav\s+(?!(?:19|20)\d\d)", fold(c.header))]
-    if share:
+    if len(share) == 1:  # ("Total budget | varav ESF | varav staden": the payers' shares)
         return share[0]
     # ("2025 (utfall) | 2026 (förslag)": last year's outcome beside the proposal)
     granted = [c for c in costs[1:] if _GRANT_HEADER.search(fold(c.header))]

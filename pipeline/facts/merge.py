@@ -25,10 +25,11 @@ from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.drafts import LEAST_SUM, REJECTED, Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
+from pipeline.facts.intro_status import decided_status
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
 from pipeline.facts.named_studies import find_named_studies
-from pipeline.facts.projects import Study, canonical_org, decided_status, match_row
+from pipeline.facts.projects import Study, canonical_org, match_row
 from pipeline.facts.prose import ProseProject, find_prose_grants
 from pipeline.facts.prose_headed import (
     find_headed_projects,
@@ -139,9 +140,7 @@ def join_studies(
         _apply_row(d, r, ref)
         # an introduction that grants or applies decides, whatever the period; a row that
         # prints both the sum applied for and the sum granted decides for itself
-        d.status = (
-            (r.decided or None) if r.decided is not None else decided_status(intro) or d.status
-        )
+        d.status = (r.decided or None) if r.decided is not None else decided_status(intro, d.status)
         if (
             r.decided is None
             and d.status == "ansökt"

@@ -24,6 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.performer_tails import bare_performer
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Amount, Project
 
@@ -89,6 +90,9 @@ def _name_after(words: list[str]) -> list[str]:
             if bare in ("och", "eller") and run and run[-1].endswith("-"):
                 run.append(bare)  # a suspended compound: "data- och systemvetenskap"
                 continue
+            if bare == "och" and run and _body_ahead(words[k : k + 5]):
+                run.append(bare)  # "Forskargruppen för arbete och försörjning vid Södertörns …"
+                continue
             break
         if fold(bare) in ("i", "pa") and run and _org_tail(run[-1].strip(".,;:")):
             break  # "… vid Stockholms universitet i Rinkeby-Kista": where, not who
@@ -112,6 +116,17 @@ def _name_after(words: list[str]) -> list[str]:
     while run and not (run[-1].strip(".,;:()")[:1].isupper() or _org_tail(run[-1].strip(".,;:"))):
         run.pop()
     return run
+
+
+def _body_ahead(words: list[str]) -> bool:
+    """Do the next words run on in lower case to "vid" and a research body's name ("…
+    försörjning vid Södertörns högskola"): a group's name that goes on past its "och"?"""
+    for n, w in enumerate(words):
+        if w in ("vid", "på"):
+            return n > 0 and _research_body_next(words[n + 1 : n + 4])
+        if not w[:1].islower() or w.endswith((".", ",", ";", ":")):
+            return False
+    return False
 
 
 def _research_body_next(words: list[str]) -> bool:
@@ -410,7 +425,9 @@ def renamed_funds(
 def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> str:
     """An abbreviated performer ("USK") by the full name the same document prints for it
     ("Utrednings- och statistikkontoret går igenom …"): the abbreviation the gazetteer knows
-    as a city office's, when the document also names that office in full. Else as printed."""
+    as a city office's, when the document also names that office in full. Else as printed
+    (without what follows the name: `bare_performer`)."""
+    performer = bare_performer(performer)
     if not _ABBREVIATION.fullmatch(performer.strip()):
         return performer
     ids = {p.district_id for p in find(performer)}

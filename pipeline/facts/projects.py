@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.finders import place_finder
+from pipeline.facts.intro_status import decided_status
 from pipeline.facts.lists import covered_by_places
 from pipeline.facts.performers import (  # re-exported: the readers import them from here
     OrgFinder,
@@ -50,7 +51,6 @@ __all__ = [
     "Study",
     "canonical_org",
     "find_studies",
-    "decided_status",
     "match_row",
     "performer_in",
     "research_body_in",
@@ -328,45 +328,16 @@ def find_studies(
                 performer=performer_in(text, find_orgs)
                 or research_body_in(text, find_orgs, supporting=False),
                 end_date=end_date,
-                status=decided_status(lines[intro].text if intro is not None else "")
-                or status_from(text, end_date, ref_date),
+                status=decided_status(
+                    lines[intro].text if intro is not None else "",
+                    status_from(text, end_date, ref_date),
+                ),
                 fund_type=fund,
                 year=year or ctx.year_at(h),
                 aliases=tuple(re.findall(r"\(([A-ZÅÄÖ]{2,8})\)", text)),
             )
         )
     return out
-
-
-def decided_status(intro: str) -> str | None:
-    """What an introduction that grants or applies ("Förvaltningen föreslår att följande
-    fyra projekt beviljas medel") makes of the studies after it, whatever their end dates:
-    ``beviljad`` or ``ansökt``; None for an introduction that reports on them."""
-    score = strongest(cue_hits(intro, "status"))
-    if not score or "genomförd" in score or "pågående" in score:
-        return None
-    f = fold(intro)
-    if _GRANTING.search(f):
-        return "beviljad"
-    last = re.split(r"(?<=[.:])\s+(?=[A-ZÅÄÖ])", intro.strip())[-1]
-    if _PROPOSAL_SHOWN.search(fold(last)):
-        # "Sju ansökningar har kommit in. Förvaltningens förslag framgår av sammanställningen
-        # nedan": what the table shows is the proposal, not the applications
-        return "beviljad"
-    if _APPLYING.search(f):
-        return "ansökt"
-    return "beviljad" if _PROPOSING.search(f) else None
-
-
-#: the present or future of granting (a past "beviljades" reports on earlier grants); an
-#: application the nämnd sends; a proposal that is neither (the förvaltning's to the nämnd)
-_GRANTING = re.compile(r"\b(?:beviljas|tilldelas|fordelas)\b")
-_APPLYING = re.compile(r"\b(?:soker|ansoker|soks|ansokan|ansokningar|ansokningarna)\b")
-_PROPOSING = re.compile(r"\b(?:foreslas|foreslar)\b")
-_PROPOSAL_SHOWN = re.compile(
-    r"\bforslag\w*\b.{0,40}\b(?:framgar|redovisas|anges|visas|finns)\b.{0,40}"
-    r"\b(?:nedan|tabell\w*|sammanstallning\w*|bilaga\w*|foljande)"
-)
 
 
 def _next_is_heading(lines: Sequence[BodyLine], i: int) -> bool:

@@ -145,10 +145,10 @@ def grid_rows(
             # "Familjeteam Fornhöjden" over "Socialnämnden" under "Projekt" over "Ansvarig
             # nämnd": the nämnd that answers for the project, no part of its name
             r.cells["name"] = r.cells["name"][:-1]
-        below = owner_below(r.cells.get("name", []), places, owner_under)
+        below, taken = owner_below(r.cells.get("name", []), places, owner_under)
         if below and district is None:
             # "Farsta sdf (avslutat)" on its own line under a project's wrapped name: the owner
-            r.cells["name"] = r.cells["name"][:-1]
+            r.cells["name"] = r.cells["name"][:-taken]
             district = " ".join(p.name_as_printed for p in below)
         name_only, owners = split_owner(r.text("name"), places)
         if district is None and owners:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.grid_model import GridRow
 from pipeline.facts.lists import Place, covered_by_places
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -77,22 +78,26 @@ def applicant_under_name(r: GridRow, places: Callable[[str], list[Place]]) -> No
 
 def owner_below(
     name_lines: Sequence[str], places: Callable[[str], list[Place]], headed: bool = False
-) -> list[Place]:
-    """The places of a name cell's last line when that line is only an owner phrase and a
-    bracket ("Hägersten-Älvsjö sdf (avslutat)", "Bromma sdf, medsökande Farsta sdf"); a
-    district's name alone under a header that says so (`headed`: "Projekt" over
-    "Förvaltning")."""
-    if len(name_lines) < 2:
-        return []
-    last = re.sub(r"\s*\([^()]*\)\s*$", "", name_lines[-1]).strip()
-    found = places(last)
-    # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
-    owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))
-    if not found or not (owner_word or headed) or found[0].start != 0:
-        return []
-    if not covered_by_places(last, found):
-        return []
-    return places(name_lines[-1])  # (with a partner in its bracket: "(medsökande Farsta)")
+) -> tuple[list[Place], int]:
+    """The places of a name cell's last line (or last lines, the owner wrapped: "Hässelby-
+    Vällingby stadsdels-" over "nämnd") when it is only an owner phrase and a bracket
+    ("Hägersten-Älvsjö sdf (avslutat)", "Bromma sdf, medsökande Farsta sdf"), and how many
+    lines it takes; a district's name alone under a header that says so (`headed`: "Projekt"
+    over "Förvaltning")."""
+    for taken in range(1, min(3, len(name_lines))):
+        owner = dehyphen_join([ln.strip() for ln in name_lines[-taken:]])
+        last = re.sub(r"\s*\([^()]*\)\s*$", "", owner).strip()
+        found = places(last)
+        # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
+        owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))
+        if (
+            found
+            and (owner_word or headed)
+            and found[0].start == 0
+            and covered_by_places(last, found)
+        ):
+            return places(owner), taken  # (with a partner in its bracket: "(medsökande …)")
+    return [], 0
 
 
 def district_over_name(r: GridRow, places: Callable[[str], list[Place]]) -> None:

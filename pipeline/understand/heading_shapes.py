@@ -8,7 +8,7 @@ import re
 
 from pipeline.lang.lexicon import fold
 
-__all__ = ["FULL_WIDTH", "FUNCTION_WORDS", "LABELLED", "OWNER_ALONE", "wrapped_title"]
+__all__ = ["DATED_NAME", "FULL_WIDTH", "FUNCTION_WORDS", "LABELLED", "OWNER_ALONE", "wrapped_title"]
 
 #: words a heading never ends in, folded as the callers fold the words they test
 FUNCTION_WORDS = frozenset(
@@ -76,3 +76,7 @@ def wrapped_title(text: str, prev: str, following: list[str]) -> bool:
         and after[:1].isupper()
         and len(after.split()) >= 4
     )
+
+
+#: a name that ends in the year or years it ran, in brackets: "Ungdomslotsar i Rågsved (2015)"
+DATED_NAME = re.compile(r"\S\s+\((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\)$")

@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.lang.lexicon import fold
 from pipeline.records import CleanPage, Line, Section
 from pipeline.understand.heading_shapes import (
+    DATED_NAME,
     FULL_WIDTH,
     FUNCTION_WORDS,
     LABELLED,
@@ -43,19 +44,6 @@ from pipeline.understand.vocabulary import pattern_rows
 
 __all__ = ["heading_kind", "split_sections", "HeadingLine", "find_headings"]
 
-LEVEL1_KINDS = (
-    "forslag_till_beslut",
-    "beslut",
-    "sammanfattning",
-    "bakgrund",
-    "beredning",
-    "arendet",
-    "synpunkter",
-    "beslutsgang",
-    "sarskilt_uttalande",
-    "bilagor",
-    "ekonomi",
-)
 MAX_SUBHEADING_WORDS = 10
 #: a line between blank lines may be a longer heading: a project's or study's name
 ISOLATED_HEADING_WORDS = 14
@@ -375,6 +363,8 @@ def _subheading(
         return None  # the sentence goes on ("… beräknas till cirka" / "600 000 kronor …")
     if len(nxt) >= 1.3 * len(text) and len(nxt) > 40 or nxt.endswith((".", ":", "!", "?")):
         return text, 1
+    if not prev and DATED_NAME.search(text):
+        return text, 1  # "Ungdomslotsar i Rågsved (2015)" over its paragraph
     if (
         width >= FULL_WIDTH  # (in a narrow column a short line is no sign)
         and len(nxt) >= max(0.8 * width, len(text) + 10)

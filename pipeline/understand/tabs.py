@@ -23,8 +23,34 @@ _BOX = str.maketrans(
 
 
 def plain_box_drawing(text: str) -> str:
-    """`text` with a table's box-drawing characters as the "|" and "-" of a plain table."""
-    return text.translate(_BOX)
+    """`text` with a table's box-drawing characters as the "|" and "-" of a plain table, and a
+    box of one column (a fact box, "Ärendet i korthet" framed on its own) as plain text: its
+    frame gone, its lines as they stand inside it."""
+    text = text.translate(_BOX)
+    if "|" not in text or "--" not in text:
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if not _FRAME.fullmatch(lines[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and (inner := _BOXED.fullmatch(lines[end])) and "|" not in inner[2]:
+            end += 1
+        if end > k + 1 and end < len(lines) and _FRAME.fullmatch(lines[end]):
+            for j in range(k + 1, end):
+                m = _BOXED.fullmatch(lines[j])
+                assert m is not None
+                lines[j] = (m[1] + m[2][1:]).rstrip()
+            lines[k] = lines[end] = ""
+        k = end
+    return "\n".join(lines)
+
+
+#: a box's top or bottom rule, and a line inside it between its two walls
+_FRAME = re.compile(r"\s*[-+]{10,}\s*")
+_BOXED = re.compile(r"(\s*)\|(.*)\|\s*")
 
 
 #: a rule of a table typed with "|" and "-" as OCR reads it: dashes, the crossings read as

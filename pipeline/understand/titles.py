@@ -29,7 +29,10 @@ def _signature_like(text: str) -> bool:
 #: a numbered utlåtande's designation line ("Utlåtande 2008:118 RVII (Dnr 325-1877/2007)")
 _DESIGNATION = re.compile(r"^\s*(?:utlåtande|utl\.)\s+(?:19|20)\d\d\s*:\s*\d{1,4}\b", re.IGNORECASE)
 #: a diarienummer printed without its label, alone on a line ("SBN-2012-0388", "KS 2019/123")
-_CODE_LINE = re.compile(r"^\s*[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d[-/]\d{1,6}(?:[-/.]\d{1,4})?\s*$")
+_CODE_LINE = re.compile(
+    r"^\s*[A-ZÅÄÖ]{2,6}[- ]?(?:(?:19|20)\d\d[-/]\d{1,6}(?:[-/.]\d{1,4})?"
+    r"|(?!(?:19|20)\d\d-(?:19|20)\d\d)\d{4}-\d{4})\s*$"  # (a landsting's "HSN 1103-0288")
+)
 
 
 #: the motion, letter or remiss an ärende answers, on a line under its subject

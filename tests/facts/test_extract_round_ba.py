@@ -17,7 +17,20 @@ dates, each on a short text written for the test (none of the rounds' names or s
 * a numbered item whose title ends its sentence: the next line opens its description, no
   part of the title;
 * a delegation list's items opening with the date decided ("–  2004-06-14  Förening, …");
-* "Förslag till beslut - kommunstyrelsen": a proposal's heading to one of two committees.
+* "Förslag till beslut - kommunstyrelsen": a proposal's heading to one of two committees;
+* a fact box of one column drawn with box characters ("Ärendet i korthet") read as plain
+  text, the subject above it the title; a landsting's case code under the subject no part of
+  it;
+* a project's heading that ends in its year in brackets ("Ungdomslotsar i Hökarängen
+  (2015)") heads its paragraph, the year its year and no part of its name, and an
+  introduction that reports the projects done ("Följande projekt har genomförts") makes them
+  done;
+* "Total budget | varav ESF | varav staden": the payers' shares of each row's whole sum, the
+  whole sum the project's (one "varav" column stays the deciding body's part), the owner
+  wrapped over two lines under the name;
+* a performer without what follows its name (a sum, a date after a semicolon, the next
+  sentence, a note in brackets, a partner), and a research group's name that runs past its
+  "och" to "vid" and its university.
 """
 
 from __future__ import annotations
@@ -25,13 +38,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
 from pipeline.facts.end_dates import status_end
 from pipeline.facts.header_roles import header_role
+from pipeline.facts.performer_tails import bare_performer
+from pipeline.facts.performers import performer_in
 from pipeline.records import Facts
 from pipeline.understand.sections import heading_kind
+from pipeline.understand.tabs import plain_box_drawing
 
 
 def _ends(f: Facts) -> dict[str, tuple[dt.date | None, str | None]]:
@@ -288,3 +305,136 @@ def test_a_proposal_to_one_of_two_committees() -> None:
     ):
         assert heading_kind(heading) == "forslag_till_beslut", heading
     assert heading_kind("Alla förslag till beslut") is None
+
+
+BOXED = """Farsta stadsdelsförvaltning                      Tjänsteutlåtande
+Avdelningen för individ- och                     Dnr FA 2024/0311
+familjeomsorg                                    Sida 1 (3)
+                                                 2024-09-10
+Handläggare                                      Till
+Eva Exempel                                      Farsta stadsdelsnämnd
+
+
+Ansökan om lokala utvecklingsmedel (LUM) 2025
+
+
+┌────────────────────────────────────────────────────────────┐
+│ Ärendet i korthet                                          │
+│                                                            │
+│ Vad föreslås?                                              │
+│ Att förvaltningen söker medel hos socialnämnden för två    │
+│ utvecklingsprojekt under 2025.                             │
+└────────────────────────────────────────────────────────────┘
+
+
+Förvaltningens förslag till beslut
+
+1.  Farsta stadsdelsnämnd godkänner förvaltningens ansökan.
+"""
+
+
+def test_a_fact_box_read_as_text_under_the_title(tmp_path: Path) -> None:
+    plain = plain_box_drawing(BOXED)
+    assert "│" not in plain and "|" not in plain and "┌" not in plain
+    assert "\nÄrendet i korthet\n" in plain
+    assert "\nAtt förvaltningen söker medel hos socialnämnden för två\n" in plain
+    # a table drawn with boxes keeps its columns
+    table = "┌──────────┬──────────┐\n│ Projekt  │ Belopp   │\n└──────────┴──────────┘"
+    assert "| Projekt  | Belopp   |" in plain_box_drawing(table)
+    path = tmp_path / "doc.txt"
+    path.write_text(BOXED, encoding="utf-8")
+    assert understood(path).meta.title == "Ansökan om lokala utvecklingsmedel (LUM) 2025"
+
+
+LANDSTING = """STOCKHOLMS LÄNS LANDSTING                         PROTOKOLLSUTDRAG
+Hälso- och sjukvårdsnämnden                       Sammanträdesdatum
+                                                  2012-03-13
+                                                  § 41
+
+
+Samfinansiering av projektet Tidigt stöd i Farsta 2012–2014
+HSN 1201-0145
+
+
+Ärendet
+
+Nämnden och Farsta stadsdelsförvaltning har tagit fram ett projekt.
+"""
+
+
+def test_a_landstings_case_code_under_the_subject(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(LANDSTING, encoding="utf-8")
+    assert (
+        understood(path).meta.title == "Samfinansiering av projektet Tidigt stöd i Farsta 2012–2014"
+    )
+
+
+DATED_HEADINGS = """
+Ärendet
+
+Följande projekt har genomförts med lokala utvecklingsmedel under
+perioden.
+
+Ungdomslotsar i Hökarängen (2015)
+Två ungdomslotsar arbetade kvällstid med unga som riskerade att dras
+in i kriminalitet. Projektet beviljades 600 000 kronor.
+
+Digital granskning av utredningar inom barn och unga (2016)
+Projektet tog fram en modell för granskning av utredningar inom
+barn och unga. Projektet beviljades 480 000 kronor, som användes.
+"""
+
+
+def test_headings_that_end_in_their_year(tmp_path: Path) -> None:
+    title = "Uppföljning av lokala utvecklingsmedel 2015–2016"
+    f = facts_of(tmp_path, HEAD.format(year=2017, title=title) + DATED_HEADINGS)
+    got = {p.name: (p.year, p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Ungdomslotsar i Hökarängen": (2015, 600000, "genomförd"),
+        "Digital granskning av utredningar inom barn och unga": (2016, 480000, "genomförd"),
+    }
+
+
+SHARES = """
+Ärendet
+
+Tabell 1. Projekt med stöd ur Europeiska socialfonden, kronor
+
+Projekt                                           Total        varav        varav
+Projektägare                       Period         budget         ESF       staden
+
+1. Vägen till jobb i Rinkeby       2011-01-01–    4 000 000    2 000 000    2 000 000
+   Rinkeby-Kista stadsdelsnämnd    2012-12-31
+2. Språkstöd i hemtjänsten         2011-03-01–    3 000 000    1 600 000    1 400 000
+   Hässelby-Vällingby stadsdels-   2013-02-28
+   nämnd
+
+Summa                                             7 000 000    3 600 000    3 400 000
+"""
+
+
+def test_payers_shares_beside_the_whole_sum(tmp_path: Path) -> None:
+    title = "Stadens medfinansiering av projekt inom Europeiska socialfonden 2011–2013"
+    f = facts_of(tmp_path, HEAD.format(year=2011, title=title) + SHARES)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got["Vägen till jobb i Rinkeby"] == (["rinkeby-kista"], 4000000)
+    assert got["Språkstöd i hemtjänsten"] == (["hasselby-vallingby"], 3000000)
+
+
+def test_a_performer_without_what_follows_its_name() -> None:
+    for printed, name in (
+        ("Lindgren Analys AB 640 000", "Lindgren Analys AB"),
+        ("Umeå universitet; december 2024", "Umeå universitet"),
+        ("Malmö universitet. Studien genomfördes under våren", "Malmö universitet"),
+        ("FoU-enheten (egen studie)", "FoU-enheten"),
+        ("Stiftelsen Barnens Bästa i samarbete med Farsta sdf", "Stiftelsen Barnens Bästa"),
+        ("Berg & Holm Utredning AB Kostnaden avser hela studien", "Berg & Holm Utredning AB"),
+        ("Institutet för social forskning (SOFI)", "Institutet för social forskning (SOFI)"),
+        ("Inst. för socialt arbete, SU", "Inst. för socialt arbete, SU"),
+    ):
+        assert bare_performer(printed) == name, printed
+    text = "Studien genomförs av Forskargruppen för boende och hälsa vid Umeå universitet."
+    assert performer_in(text) == "Forskargruppen för boende och hälsa vid Umeå universitet"
+    text = "Studien genomförs av Institutionen för socialt arbete och Farsta sdf."
+    assert performer_in(text) == "Institutionen för socialt arbete"
