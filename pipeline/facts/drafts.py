@@ -350,7 +350,14 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         d.name = _COMMITTEE_TAIL.sub("", d.name).strip() or d.name
         if (ran := _YEARS_TAIL.search(d.name)) and ran.start() > 0:  # "Name (2015)": its year
             d.name, d.year = d.name[: ran.start()], int(ran[1]) if ran[1] else d.year
-    return without_repeats(drafts)
+    # (a table's header word or a label read as a name: "Kronor", "Villkor", "d:o")
+    return without_repeats([d for d in drafts if not _HEADER_WORD.fullmatch(d.name.strip(" .:"))])
+
+
+_HEADER_WORD = re.compile(
+    r"(?i:kronor|kr|tkr|belopp|summa|totalt|medel|medlen|projekten|projekt|delprojekt|villkor|"
+    r"tidsperiod|period|reserv|reserven|nämnd|betalningsplan|d:o|utvärderingar|.)"
+)
 
 
 _YEARS_TAIL = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)$|\s*\(((?:19|20)\d\d)\)$")

@@ -20,9 +20,12 @@ from pipeline.lang.fuzzy import fold
 __all__ = ["one_application", "sought_by_fund"]
 
 #: a sentence that says when the work ends ("Projektet … avslutas den 31 december 2025")
-_ENDS = re.compile(r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pagar till)\b")
-#: ... not when a report of it is due
-_REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*)\b")
+_ENDS = re.compile(
+    r"\b(?:avslutas|slutfors|ska vara klart|ska vara avslutat|pagar (?:till|fran|under)|lop"
+    r"er till)\b"
+)
+#: ... not when a report of it is due, nor when a trip is made
+_REPORTED = re.compile(r"\b(?:rapport\w*|redovis\w*|slutrapport\w*|studiebes\w*|resa|resan)\b")
 
 
 def one_application(d: Draft, lines: Sequence[BodyLine], orgs: OrgFinder) -> None:

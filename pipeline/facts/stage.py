@@ -330,8 +330,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         drafts += applied_in_decisions(doc.decisions, drafts, lines, ctx, own_district, places)
         sought_by_fund(drafts, lines, ctx.study_fund, places, own_district)
     drafts += granted_in_decisions(doc.decisions, drafts, lines, ctx, places)
-    if applying and len(drafts) == 1:
-        one_application(drafts[0], lines, orgs)
+    if applying and len(works := [d for d in drafts if d.fund_type not in ("MUST", "MUL")]) == 1:
+        one_application(works[0], lines, orgs)  # (the project, beside any study trips)
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies

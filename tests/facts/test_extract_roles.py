@@ -191,6 +191,17 @@ CLAUSE_CASES = [
         "Kostnaden är 6 000 kronor per deltagare, totalt 18 000 kronor.",
         ["other", "project_cost"],
     ),
+    # what a year was charged with, what a project used, the sum a decision changed
+    (
+        "Studien kostar 900 000 kronor, varav 300 000 kronor belastade 2019.",
+        ["project_cost", "other"],
+    ),
+    ("Projektet har använt 212 400 kronor.", ["other"]),
+    (
+        "Nämnden beslutar att, med ändring av förvaltningens förslag om 150 000 kronor, "
+        "bevilja Skarpnäck 200 000 kronor för projektet.",
+        ["other", "project_cost"],
+    ),
 ]
 
 

@@ -30,7 +30,10 @@ dates, each on a short text written for the test (none of the rounds' names or s
   wrapped over two lines under the name;
 * a performer without what follows its name (a sum, a date after a semicolon, the next
   sentence, a note in brackets, a partner), and a research group's name that runs past its
-  "och" to "vid" and its university.
+  "och" to "vid" and its university;
+* a table's header word or a label read as a name ("Kronor", "Villkor", "d:o") is no project;
+* an application for one project and a study trip: the project's own sentence "Projektet
+  pågår från januari till december 2011" is its end.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
+from pipeline.facts.drafts import Draft, tidy_names
 from pipeline.facts.end_dates import status_end
 from pipeline.facts.header_roles import header_role
 from pipeline.facts.performer_tails import bare_performer
@@ -438,3 +442,57 @@ def test_a_performer_without_what_follows_its_name() -> None:
     assert performer_in(text) == "Forskargruppen för boende och hälsa vid Umeå universitet"
     text = "Studien genomförs av Institutionen för socialt arbete och Farsta sdf."
     assert performer_in(text) == "Institutionen för socialt arbete"
+
+
+def test_a_header_word_is_no_projects_name() -> None:
+    def draft(name: str, line: int) -> Draft:
+        return Draft(
+            name=name,
+            first_line=line,
+            last_line=line,
+            page_no=1,
+            evidence=name,
+            fund_type="LUM",
+            year=2011,
+            status="beviljad",
+            confidence=0.8,
+        )
+
+    kept = tidy_names(
+        [draft("Kronor", 1), draft("Familjeråd i Farsta", 5), draft("d:o", 9)], lambda _: []
+    )
+    assert [d.name for d in kept] == ["Familjeråd i Farsta"]
+
+
+APPLICATION = """Södermalms stadsdelsförvaltning                    Tjänsteutlåtande
+Avdelningen för individ- och familjeomsorg          Dnr SÖ 2010/0412
+                                                   Sida 1 (3)
+                                                   2010-09-14
+Handläggare                                        Till
+Eva Exempel                                        Södermalms stadsdelsnämnd
+
+
+Ansökan om lokala utvecklingsmedel och medel för studiebesök (MUST) 2011
+
+
+Förvaltningens förslag till beslut
+
+1.  Stadsdelsnämnden ansöker hos socialtjänstnämnden om 400 000 kronor i
+    lokala utvecklingsmedel 2011 för projektet ”Närvarocoacher i
+    skolan”.
+2.  Stadsdelsnämnden ansöker om 24 000 kronor i medel för studiebesök
+    (MUST) 2011 för ett studiebesök i Gent.
+
+
+Ärendet
+
+Genomförande
+Projektet pågår från januari till december 2011 på två högstadie-
+skolor. Studiebesöket i Gent görs under våren 2011.
+"""
+
+
+def test_an_applications_project_ends_beside_its_trip(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, APPLICATION)
+    ends = {p.name: p.end_date for p in f.projects}
+    assert ends["Närvarocoacher i skolan"] == dt.date(2011, 12, 1)
