@@ -23,6 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from pipeline.facts.acronyms import expanded
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.performer_tails import bare_performer
 from pipeline.lang.fuzzy import fold
@@ -430,6 +431,8 @@ def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> 
     performer = bare_performer(performer)
     if not _ABBREVIATION.fullmatch(performer.strip()):
         return performer
+    if full := expanded(performer.strip(), text):  # "Institutet för … socialforskning (IKS)"
+        return full
     ids = {p.district_id for p in find(performer)}
     if len(ids) != 1:
         return performer

@@ -63,11 +63,13 @@ def find_decisions(sections: tuple[Section, ...]) -> tuple[Decision, ...]:
                 lines, need_lead=sec.kind != "beslut" and not _HEADING_LEAD.search(sec.heading)
             )
             # under an opening sentence ("… beslutar för egen del följande.") the paragraph is
-            # what was decided; under a bare "Beslut" heading an unnumbered paragraph is the
-            # protocol's prose, no list of decisions (items are numbered or att-satser)
+            # what was decided; under a bare "Beslut" heading, the deciding body's own short
+            # paragraph ("Stadsdelsnämnden lägger anmälan till handlingarna.")
             or (
                 _sentence_items(lines, opened=True)
                 if _OPENING_LINE.match(sec.heading) is not None
+                else _sentence_items(lines, opened=False)
+                if sec.kind == "beslut"
                 else []
             )
         )

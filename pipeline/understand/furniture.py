@@ -424,8 +424,8 @@ _REFERRAL = re.compile(
     r"(?:\b(?:KS|dnr)\b|\d+/(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-#: the years a title's subject spans, on a line of their own ("2020–2022"): no dnr
-_YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\s*$")
+_DAY_OR_YEAR = r"(?:19|20)\d\d(?:-\d\d-\d\d)?"  # the years or days a title spans: no dnr
+_YEARS_ONLY = re.compile(rf"^\s*{_DAY_OR_YEAR}\s*[–-]\s*{_DAY_OR_YEAR}\s*$")
 
 
 def running_prose(line: str) -> bool:

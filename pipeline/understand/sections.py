@@ -55,9 +55,8 @@ _GOES_ON_VERBS = frozenset(
 _ATT = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)?att\s+\S", re.IGNORECASE)
 #: what stands before an att-sats' "att": a dash or a letter
 ATT_MARK = re.compile(r"^\s*(?:-\s*|\(?[a-h]\)\s*|[a-h]\.\s+)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:nd[e]?ns|elsens|tiges|ktiges|utskottets)$")
-#: a proposal's heading: "Stadsdelsförvaltningens förslag till beslut", or the proposal to
-#: one of two committees: "Förslag till beslut - kommunstyrelsen"
+_POSSESSIVE = re.compile(r"(?:nd[e]?ns|mnds|elsens|tiges|ktiges|utskottets)$")
+#: "Stadsdelsförvaltningens förslag till beslut", "Förslag till beslut - kommunstyrelsen"
 _PROPOSAL = re.compile(
     r"\w*s(?: \w+)? forslag till beslut"
     r"|forslag till beslut (?:till )?(?:\w*namnden|\w+styrelsen|\w*fullmaktige)"
@@ -127,11 +126,11 @@ def heading_kind(line: str) -> str | None:
     if _PROPOSAL.fullmatch(norm):
         return "forslag_till_beslut"
     if (
-        (
-            len(words) == 2
-            and Levenshtein.distance(words[1], "beslut") <= 1
-            and _POSSESSIVE.search(words[0])
-            and len(words[0]) >= 7
+        (  # ("Hägerstens stadsdelsnämnds beslut": the district's name before it)
+            len(words) in (2, 3)
+            and Levenshtein.distance(words[-1], "beslut") <= 1
+            and _POSSESSIVE.search(words[-2])
+            and len(words[-2]) >= 7
         )
         or (
             # "Social- och arbetsmarknadsnämndens beslut": a committee named by two fields (the

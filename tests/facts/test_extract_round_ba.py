@@ -33,7 +33,14 @@ dates, each on a short text written for the test (none of the rounds' names or s
   "och" to "vid" and its university;
 * a table's header word or a label read as a name ("Kronor", "Villkor", "d:o") is no project;
 * an application for one project and a study trip: the project's own sentence "Projektet
-  pågår från januari till december 2011" is its end.
+  pågår från januari till december 2011" is its end;
+* an abbreviated performer ("IKV") by the name the document prints it after ("Institutet
+  för kvalitativ välfärdsforskning (IKV)");
+* a title whose last line is the period it covers ("… UNDER PERIODEN" over "2004-06-01 –
+  2004-08-31") keeps that line;
+* "Hägerstens stadsdelsnämnds beslut" heads a decision list; under a bare "Beslut", the
+  deciding body's own short paragraph ("Stadsdelsnämnden lägger anmälan till handlingarna.")
+  is the decision.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
+from pipeline.facts.acronyms import expanded
 from pipeline.facts.drafts import Draft, tidy_names
 from pipeline.facts.end_dates import status_end
 from pipeline.facts.header_roles import header_role
@@ -496,3 +504,76 @@ def test_an_applications_project_ends_beside_its_trip(tmp_path: Path) -> None:
     f = facts_of(tmp_path, APPLICATION)
     ends = {p.name: p.end_date for p in f.projects}
     assert ends["Närvarocoacher i skolan"] == dt.date(2011, 12, 1)
+
+
+def test_an_abbreviation_by_the_name_printed_before_it() -> None:
+    text = (
+        "Studien genomförs av Institutet för kvalitativ\nvälfärdsforskning (IKV) och "
+        "kostar 300 000 kronor. Norrbacka Analys Konsult (NAK) svarar för enkäten."
+    )
+    assert expanded("IKV", text) == "Institutet för kvalitativ välfärdsforskning"
+    assert expanded("NAK", text) == "Norrbacka Analys Konsult"
+    assert expanded("ABC", text) is None
+
+
+PERIOD_TITLE = """STOCKHOLMS STAD                                   TJÄNSTEUTLÅTANDE
+SÖDERMALMS STADSDELSFÖRVALTNING                   SID 1 (2)
+Kansliet                                          2004-09-02
+                                                  DNR 100-0512/2004
+
+Handläggare: Eva Exempel                          Till
+Tfn 08-508 00 000                                 Södermalms stadsdelsnämnd
+
+
+ANMÄLAN AV DELEGATIONSBESLUT FATTADE UNDER PERIODEN
+2004-06-01 – 2004-08-31
+
+
+Förslag till beslut
+
+Stadsdelsnämnden godkänner anmälan av delegationsbeslut.
+"""
+
+
+def test_a_title_that_ends_in_its_period(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PERIOD_TITLE, encoding="utf-8")
+    title = understood(path).meta.title
+    assert title is not None and title.endswith("UNDER PERIODEN 2004-06-01 – 2004-08-31")
+
+
+PROTOCOL = """Norrmalms stadsdelsnämnd                                 Protokoll nr 7/2014
+Sammanträdesdatum 2014-06-19                             Sida 2 (5)
+
+
+§ 3
+Anmälan av delegationsbeslut inom individ- och familjeomsorgen
+Dnr 1.1.3-040/2014
+
+Under perioden april–maj 2014 har 412 beslut fattats på delegation.
+
+Beslut
+Stadsdelsnämnden lägger anmälan till handlingarna.
+
+
+§ 4
+Bidrag till föreningar 2014
+Dnr 1.1.3-041/2014
+
+Bromma stadsdelsnämnds beslut
+
+1. Stadsdelsnämnden beviljar Föreningen Gläntan 20 000 kronor.
+
+2. Paragrafen förklaras omedelbart justerad.
+"""
+
+
+def test_a_bare_decision_and_a_district_committees_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    got = [d.text for d in understood(path).decisions]
+    assert got == [
+        "Stadsdelsnämnden lägger anmälan till handlingarna.",
+        "Stadsdelsnämnden beviljar Föreningen Gläntan 20 000 kronor.",
+        "Paragrafen förklaras omedelbart justerad.",
+    ]

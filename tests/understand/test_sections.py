@@ -16,7 +16,7 @@ from pipeline.understand.sections import find_headings, heading_kind, split_sect
         ("Förslag till beslut", "forslag_till_beslut"),
         ("Socialnämndens beslut", "beslut"),
         ("Nocialndmndens Heslut", "beslut"),
-        ("Farsta stadsdelsnämnds beslut", None),  # three words: not the possessive heading
+        ("Farsta stadsdelsnämnds beslut", "beslut"),  # a district's nämnd named before it
         ("Stadsdelsnämndens beslut", "beslut"),
         ("Kommunstyrelsens beslut", "beslut"),
         ("Beslut", "beslut"),
