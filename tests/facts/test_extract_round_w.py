@@ -276,9 +276,12 @@ def test_an_utlatandes_att_satser_and_not_its_reservations(tmp_path: Path) -> No
 
 
 def test_an_unnumbered_beslut_paragraph_is_no_list_of_decisions(tmp_path: Path) -> None:
-    """The decisions are the numbered items and att-satser under a decision heading (the
-    gold convention of ../shared/realdocs); a protocol's unnumbered paragraph under a bare
-    "… beslut" heading is its prose, and a letterhead's "BESLUT" over "Datum" no heading."""
+    """The decisions are the numbered items and att-satser under a decision heading, and
+    under a bare "Beslut" the deciding body's own short paragraph ("Länsstyrelsen beviljar
+    …", as ../shared/realdocs r030's "Kommunstyrelsen noterar informationen." and the
+    neighbours' gold count it); a paragraph whose subject is no deciding body ("Anmälan av
+    delegationsbesluten läggs till handlingarna.") is prose, and a letterhead's "BESLUT"
+    over "Datum" no heading."""
     text = """STOCKHOLMS STAD                               PROTOKOLL 4/2001
 SOCIALTJÄNSTNÄMNDEN                           2001-04-17
 
@@ -312,7 +315,9 @@ Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 100 000 kronor.
 """
     other = tmp_path / "letter.txt"
     other.write_text(letter, encoding="utf-8")
-    assert [d.text for d in understood(other).decisions] == []
+    assert [d.text for d in understood(other).decisions] == [
+        "Länsstyrelsen beviljar Farsta stadsdelsnämnd statsbidrag med 100 000 kronor."
+    ]
 
 
 def test_another_municipalitys_dnr_with_a_slash_and_a_colon() -> None:
