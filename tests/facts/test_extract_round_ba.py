@@ -58,13 +58,14 @@ from pipeline.facts.end_dates import status_end
 from pipeline.facts.header_roles import header_role
 from pipeline.facts.performer_tails import bare_performer
 from pipeline.facts.performers import performer_in
-from pipeline.records import Facts
 from pipeline.understand.sections import heading_kind
 from pipeline.understand.tabs import plain_box_drawing
 
 
-def _ends(f: Facts) -> dict[str, tuple[dt.date | None, str | None]]:
-    return {p.name: (p.end_date, p.status) for p in f.projects}
+def _ends_of(tmp_path: Path, year: int, title: str, body: str) -> dict[str, dt.date | None]:
+    """Each project's end in a document of `year` under `title` with `body`."""
+    f = facts_of(tmp_path, HEAD.format(year=year, title=title) + body)
+    return {p.name: p.end_date for p in f.projects}
 
 
 PLANNED = """
@@ -88,12 +89,9 @@ def test_a_column_headed_as_an_end_field_dates_each_row(tmp_path: Path) -> None:
     assert header_role("Beräknas klart") == "end"
     assert header_role("Redovisas") == "end"
     title = "Förslag till stadsövergripande studier 2019"
-    f = facts_of(
-        tmp_path, HEAD.format(year=2019, title=title) + PLANNED.format(year=2019, next=2020)
-    )
-    ends = _ends(f)
-    assert ends["Hyresskulder hos barnfamiljer"][0] == dt.date(2020, 10, 1)
-    assert ends["Sammanbrott i familjehem"][0] == dt.date(2020, 3, 1)
+    ends = _ends_of(tmp_path, 2019, title, PLANNED.format(year=2019, next=2020))
+    assert ends["Hyresskulder hos barnfamiljer"] == dt.date(2020, 10, 1)
+    assert ends["Sammanbrott i familjehem"] == dt.date(2020, 3, 1)
 
 
 def test_a_status_cell_dates_the_end_after_its_word_of_ending() -> None:
@@ -125,12 +123,9 @@ handledare             för unga                   aug {next}
 
 def test_a_status_column_that_dates_the_end(tmp_path: Path) -> None:
     title = "Uppföljning av utvecklingsarbete 2023"
-    f = facts_of(
-        tmp_path, HEAD.format(year=2024, title=title) + STATUS_TABLE.format(year=2023, next=2024)
-    )
-    ends = _ends(f)
-    assert ends["Läxhjälp i biblioteket"][0] == dt.date(2023, 12, 1)
-    assert ends["Sommarjobb med handledare"][0] == dt.date(2024, 8, 1)
+    ends = _ends_of(tmp_path, 2024, title, STATUS_TABLE.format(year=2023, next=2024))
+    assert ends["Läxhjälp i biblioteket"] == dt.date(2023, 12, 1)
+    assert ends["Sommarjobb med handledare"] == dt.date(2024, 8, 1)
 
 
 CARDS = """
@@ -162,10 +157,9 @@ Hembesöken görs tillsammans med barnavårdscentralen.
 
 def test_a_cards_period_and_its_dated_status(tmp_path: Path) -> None:
     title = "Lokala utvecklingsmedel (LUM) 2017 – fördelning av medel"
-    f = facts_of(tmp_path, HEAD.format(year=2017, title=title) + CARDS)
-    ends = _ends(f)
-    assert ends["Stödgrupp för unga anhöriga"][0] == dt.date(2018, 12, 31)
-    assert ends["Tidiga hembesök hos nyblivna föräldrar"][0] == dt.date(2017, 6, 1)
+    ends = _ends_of(tmp_path, 2017, title, CARDS)
+    assert ends["Stödgrupp för unga anhöriga"] == dt.date(2018, 12, 31)
+    assert ends["Tidiga hembesök hos nyblivna föräldrar"] == dt.date(2017, 6, 1)
 
 
 ELSEWHERE = """VÄXJÖ KOMMUN                                          PROTOKOLLSUTDRAG
