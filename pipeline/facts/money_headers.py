@@ -34,7 +34,8 @@ MONEY_CELL = re.compile(
     r"(?:\s*(?:kr|kronor|sek|:-))?\.?\*?$",  # "42 300*": a footnote's mark
     re.IGNORECASE,
 )
-DASH_CELL = re.compile(r"^[-–—]\*?$")
+#: an empty money cell: a dash, or the verdict where a refused row's sum would stand
+DASH_CELL = re.compile(r"^(?:[-–—]\*?|(?i:avslag|avslås|avslagen|avslaget))$")
 
 
 def wrapped_header(header: str, below: str) -> list[str] | None:

@@ -385,7 +385,7 @@ def _read_money_table(
     unit_marked = len(header_cells) == ncols + 1 and any(_UNIT_IN_HEAD.search(c) for c in col_heads)
     for j, cells, money in rows:
         label = " ".join(cells[: len(cells) - money])
-        total = bool(TOTAL_LABEL.match(label))
+        total = bool(TOTAL_LABEL.match(label)) or fold(label).startswith("delsumm")  # (a group's)
         for c_idx, cell in enumerate(cells[len(cells) - money :]):
             m = _MONEY_CELL.match(cell)
             if m is None:

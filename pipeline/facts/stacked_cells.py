@@ -87,6 +87,7 @@ def owner_below(
     for taken in range(1, min(3, len(name_lines))):
         owner = dehyphen_join([ln.strip() for ln in name_lines[-taken:]])
         last = re.sub(r"\s*\([^()]*\)\s*$", "", owner).strip()
+        last = re.sub(r",\s+[a-zåäö][\w\s-]*$", "", last)  # ("…förvaltningen, familjerätten")
         found = places(last)
         # (an owner's word: "Rinkeby" alone ends a name, "… äldre i" over "Rinkeby")
         owner_word = re.search(r"\bsdf\b|\bsdn\b|forvaltning|stadsdelsnamnd", fold(last))

@@ -40,7 +40,10 @@ dates, each on a short text written for the test (none of the rounds' names or s
   2004-08-31") keeps that line;
 * "Hägerstens stadsdelsnämnds beslut" heads a decision list; under a bare "Beslut", the
   deciding body's own short paragraph ("Stadsdelsnämnden lägger anmälan till handlingarna.")
-  is the decision.
+  is the decision;
+* a money table's row whose last cell is the verdict ("avslag") where a refused row's sum
+  would stand goes on into the next group, and a group's "Delsumma" is a total;
+* an owner under a name with its unit after a comma ("Socialförvaltningen, familjerätten").
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from pipeline.facts.acronyms import expanded
 from pipeline.facts.drafts import Draft, tidy_names
 from pipeline.facts.end_dates import status_end
 from pipeline.facts.header_roles import header_role
+from pipeline.facts.money_tables import find_money_tables
 from pipeline.facts.performer_tails import bare_performer
 from pipeline.facts.performers import performer_in
 from pipeline.understand.sections import heading_kind
@@ -571,3 +575,35 @@ def test_a_bare_decision_and_a_district_committees_decisions(tmp_path: Path) -> 
         "Stadsdelsnämnden beviljar Föreningen Gläntan 20 000 kronor.",
         "Paragrafen förklaras omedelbart justerad.",
     ]
+
+
+SHELTERS = """Tabell 1. Organisationsbidrag till jourer, kronor
+
+Organisation                         Beviljat 2010    Sökt 2011   Förslag 2011
+
+Kvinnojourer
+Kvinnojouren Ankaret                      900 000      980 000        950 000
+Föreningen Trygga Rum                           –      300 000         avslag
+Delsumma                                  900 000    1 280 000        950 000
+
+Tjejjourer
+Tjejjouren Fyren                          200 000      240 000        220 000
+Delsumma                                  200 000      240 000        220 000
+
+Summa                                   1 100 000    1 520 000      1 170 000
+"""
+
+
+def test_a_refused_rows_verdict_and_a_groups_subtotal() -> None:
+    found = find_money_tables(SHELTERS.splitlines())
+    sums = [a.sek for a in found]
+    assert 240000 in sums and 1170000 in sums  # (the group after the refused row is read)
+    subtotals = [a.kind for a in found if a.evidence.split("|")[-1].strip().startswith("Delsumma")]
+    assert subtotals and "project_cost" not in subtotals
+
+
+def test_an_owner_with_its_unit_after_a_comma(tmp_path: Path) -> None:
+    body = OWNER_UNDER.replace("   Bromma\n", "   Socialförvaltningen, familjerätten\n")
+    f = facts_of(tmp_path, HEAD.format(year=2016, title="Årsrapport 2015") + body.format(year=2015))
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got["Hembesök hos äldre som lever ensamma"] == ["socialforvaltningen"]
