@@ -35,10 +35,17 @@ def with_partners(places: Sequence[Place], text: str, own: Sequence[Place]) -> l
         return list(places)
     # only partners named: every place stands after "tillsammans med" (the owner, unnamed,
     # is the writer); a place before it is the owner
-    at = [text.find(p.name_as_printed) for p in places]
+    at = [_found_at(text, p.name_as_printed) for p in places]
     if any(a < m.start() for a in at):
         return list(places)
     return [*own, *places]
+
+
+def _found_at(text: str, printed: str) -> int:
+    """Where a place stands in the text; a cell's wrapped name ("Skarpnäcks ⏎ … stadsdels-
+    förvaltning" read row by row) by its first word."""
+    at = text.find(printed)
+    return at if at >= 0 or not printed.split() else text.find(printed.split()[0])
 
 
 #: others named as partners of the project's owner, not as its owner
@@ -58,6 +65,9 @@ _CO_APPLICANT = re.compile(
     # "Projektet drivs tillsammans med Skärholmens stadsdelsförvaltning …": run by both
     r"|(?:projektet\s+)?(?:drivs|bedrivs)\s+(?:gemensamt\s+)?tillsammans med)\s+"
 )
+#: a joint project said to be so anywhere in its sentence: "Jobbspåret är ett
+#: samverkansprojekt mellan Farsta stadsdelsförvaltning och Skarpnäcks stadsdelsförvaltning"
+_BETWEEN = re.compile(r"\b(?:samverkans|samarbets)projekt\s+mellan\s+")
 
 
 def co_applicants(text: str, find: PlaceFinder) -> list[Place]:
@@ -66,7 +76,9 @@ def co_applicants(text: str, find: PlaceFinder) -> list[Place]:
     out: list[Place] = []
     for s in sentences(text.split("\n")):
         m = _CO_APPLICANT.search(fold(s.text))
-        if m is not None and m.start() <= 2:  # the sentence says so (not another's heading)
+        if m is None or m.start() > 2:  # the sentence says so (not another's heading)
+            m = _BETWEEN.search(fold(s.text))
+        if m is not None:
             out += [p for p in find(s.text) if p.start >= m.start() and p.kind != "unit"]
             continue
         subject = _IS_CO_APPLICANT.search(fold(s.text))

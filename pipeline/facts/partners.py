@@ -37,9 +37,8 @@ def partners_named_later(
     that carries it out ("Ljudverket genomför sitt projekt i samverkan med Kista
     stadsdelsförvaltning"), or, in a document about one project, as "Projektet". A sentence
     naming several projects gives each the districts named between it and the next."""
-    sents = [s for p in paragraphs(list(texts), None, headings) for s in p.sentences]
     keys = _performer_keys(drafts, find)
-    for s in sents:
+    for s, before in _with_subjects(paragraphs(list(texts), None, headings), drafts):
         if not cue_hits(s.text, "participation") or cue_hits(s.text, "participation_not"):
             continue
         if len(s.text) > _MAX_PARTNER_SENTENCE:
@@ -49,20 +48,44 @@ def partners_named_later(
             for pos, d in (*_named_marks(s.text, drafts), *_performer_marks(s.text, keys))
             if not (d.first_line <= s.first <= d.last_line)
         ]
-        if not marks and len(drafts) == 1 and _SOLE.match(s.text):
-            marks = [(0, drafts[0])]  # its own lines too: one long paragraph may hold it all
+        carried = False
+        if not marks and _SOLE.match(s.text):
+            if len(drafts) == 1:
+                marks = [(0, drafts[0])]  # its own lines too: one long paragraph may hold it all
+            elif before is not None and not (before.first_line <= s.first <= before.last_line):
+                # "Steget ut ger … Projektet genomförs i samverkan med …": districts only (a
+                # city office the study works with is no owner)
+                marks, carried = [(0, before)], True
         marks.sort(key=lambda m: m[0])
         for k, (pos, d) in enumerate(marks):
             end = marks[k + 1][0] if k + 1 < len(marks) else len(s.text)
             have = {p.district_id for p in d.places}
             for p in find(s.text[pos:end]):
+                if carried and p.kind != "stadsdelsförvaltning":
+                    continue
                 if p.district_id not in have:
                     have.add(p.district_id)
                     d.places.append(p)
 
 
-#: a sentence about the document's only project ("Projektet genomförs tillsammans med …")
-_SOLE = re.compile(r"\s*(?i:projektet|studien|satsningen|utvärderingen)\s+[a-zåäö]")
+def _with_subjects(paras: Sequence[Any], drafts: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """Each sentence with the project the sentence before it in its paragraph opened with
+    (None when it opened with none)."""
+    out: list[tuple[Any, Any]] = []
+    for p in paras:
+        before = None
+        for s in p.sentences:
+            out.append((s, before))
+            opened = [d for pos, d in _named_marks(s.text, drafts) if pos == 0]
+            before = opened[0] if len(opened) == 1 else None if not _SOLE.match(s.text) else before
+    return out
+
+
+#: a sentence about the document's only project, or the one the sentence before it named
+#: ("Projektet genomförs tillsammans med …", "Arbetet ska bedrivas av … tillsammans med …")
+_SOLE = re.compile(
+    r"\s*(?i:projektet|studien|satsningen|utvärderingen|arbetet|insatsen)\s+[a-zåäö]"
+)
 #: words of an organisation's name that do not tell one organisation from another
 _GENERIC_ORG_WORDS = (
     "foreningen forening stiftelsen stiftelse ab hb ek for och i vid av stockholms stockholm "
@@ -79,7 +102,7 @@ def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
     tillsammans med …")."""
     out: list[tuple[int, Any]] = []
     opening = fold(text.lstrip())
-    whole = [d for d in drafts if len(d.name.split()) >= 2 and opening.startswith(fold(d.name))]
+    whole = [d for d in drafts if any(_opens_with(opening, key) for key in _name_keys(d.name))]
     if len(whole) == 1:
         return [(0, whole[0])]
     for m in _NAMED.finditer(text):
@@ -97,6 +120,19 @@ def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
                 out.append((m.start(), owners[0]))
                 break
     return out
+
+
+def _name_keys(name: str) -> list[str]:
+    """How a sentence may open with a project: its whole name of two words or more, the head
+    of a name before its dash or colon ("Bryta mönster" of "Bryta mönster – samtalsgrupper
+    för män"), or a one-word name long enough to tell ("Jobbspåret")."""
+    folded = fold(name).strip()
+    head = re.split(r"\s+[–—-]\s+|:\s+", folded, maxsplit=1)[0]
+    return [k for k in {folded, head} if len(k.split()) >= 2 or len(k) >= _MIN_KEY]
+
+
+def _opens_with(opening: str, key: str) -> bool:
+    return opening.startswith(key) and not opening[len(key) : len(key) + 1].isalnum()
 
 
 def _performer_keys(drafts: Sequence[Any], find: PlaceFinder) -> dict[str, Any]:
