@@ -45,6 +45,8 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "LABEL_GAP",
+    "numbered_owner",
     "end_at_other_projects",
     "district_heading",
     "owner_preface",
@@ -302,3 +304,25 @@ def end_at_other_projects(drafts: Sequence[Draft], lines: Sequence[BodyLine]) ->
                 d.desc_lines = (start, k - 1) if kept else None
                 d.last_line = max(d.first_line, k - 1)
                 break
+
+
+#: "Resa 1  Glasgow, Skottland – Housing First", "Studie B. Unga i …": a numbered or lettered
+#: label, a gap or a full stop, the name
+LABEL_GAP = re.compile(
+    r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+(?:\d{1,2}|[A-Z]))(?:\s{2,}|[.:]\s+)(?P<value>\S.*)$"
+)
+
+
+def numbered_owner(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder
+) -> dict[str, tuple[int, str]]:
+    """ "Nr 1  Bromma stadsdelsförvaltning, IFO" right over the block's first field: the
+    numbered line gives the applicant (its place first), the fields the name."""
+    if i == 0 or lines[i - 1].heading:
+        return {}
+    gap = LABEL_GAP.match(lines[i - 1].text.strip())
+    if gap is None or not re.search(r"\d", gap.group("label")):
+        return {}
+    value = gap.group("value").strip()
+    lead = find(value)
+    return {"sokande": (i - 1, value)} if lead and lead[0].start == 0 else {}

@@ -122,6 +122,7 @@ _CALL_FUNDS = frozenset(
         "utvecklingsmedel",
         "kulturstöd",
         "verksamhetsbidrag",
+        "IOP",  # a call for partnerships ("Enligt utlysningen skulle verksamheten …")
     }
 )
 

@@ -216,7 +216,9 @@ _CO_APPLICANT = re.compile(
     re.IGNORECASE,
 )
 #: a group's own total: "Summa Rinkeby   4 850"
-_SUBTOTAL = re.compile(r"^(?:summa|totalt|s:a)\b", re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^(?:summa|delsumma|totalt|s:a)\b", re.IGNORECASE)
+#: a project's name in quotes on a line of its own
+_QUOTED = re.compile(r'^["”“]([^"”“]{3,})["”“]$')
 
 
 #: a grant stated at the end of a line of prose: "… saknar insatser. Förslag: 260 000 kronor."
@@ -309,6 +311,14 @@ def _group(
             )
             set_amount(row, bare, lines, j, j)
             rows.append(row)
+            title = _QUOTED.match(lines[j + 1].text.strip()) if j + 1 < len(lines) else None
+            if title is not None and lines[j + 1].indent > lines[j].indent:
+                # "Föreningen Trumslaget      60 000" ⏎ '    "Rytmverkstad på fritidshemmen"':
+                # the organisation's project, quoted under it; the organisation carries it out
+                row.performer, row.name = row.name, tidy(title.group(1))
+                row.last_line = j + 1
+                j += 2
+                continue
             wraps = j + 1 < len(lines) and lines[j + 1].text.strip()[:1].islower()
             end = None if wraps else _description_end(lines, j + 1)
             j = end if end is not None else j + 1

@@ -13,7 +13,7 @@ from pipeline.lang.fuzzy import fold
 if TYPE_CHECKING:
     from pipeline.facts.drafts import Draft
 
-__all__ = ["without_repeats"]
+__all__ = ["completed_by", "without_repeats"]
 
 
 def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
@@ -68,3 +68,21 @@ _REPEAT_LINES = 3
 def _same_owners(a: Sequence[Place], b: Sequence[Place]) -> bool:
     ids_a, ids_b = {p.district_id for p in a}, {p.district_id for p in b}
     return not ids_a or not ids_b or ids_a == ids_b
+
+
+def completed_by(kept: Sequence[Draft], later: Sequence[Draft]) -> None:
+    """A later reader's reading of a project an earlier reader already took (the same first
+    line and name, or a name that starts the other) gives the end the earlier one lacks (its
+    "Klar: juni 2003" field beside "Kostnad:"; its other fields the earlier reader's stand)."""
+    at = {d.first_line: d for d in kept}
+    for d in later:
+        o = at.get(d.first_line)
+        # (one name, or one the start of the other: "Medling vid ungdomsbrott" and the same
+        # with its owner's line run on)
+        if o is None or o is d or not _one_name(fold(o.name), fold(d.name)):
+            continue
+        o.end_date = o.end_date or d.end_date
+
+
+def _one_name(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))

@@ -33,9 +33,11 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.block_owners import (
+    LABEL_GAP,
     end_at_other_projects,
     intro_status,
     is_owner_line,
+    numbered_owner,
     own_by_owner_lines,
     owner_on_top,
     owner_preface,
@@ -46,6 +48,7 @@ from pipeline.facts.block_owners import (
 from pipeline.facts.block_status import block_status, name_and_grant, proposed_sum
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
+from pipeline.facts.end_dates import status_end
 from pipeline.facts.field_lines import (
     AMOUNT,
     CO_OWNER,
@@ -63,6 +66,7 @@ from pipeline.facts.field_lines import (
     TOTAL,
     YEAR_COST,
     YEAR_FIELD,
+    activity_block,
     bare_name_over_fields,
     field_of,
     gap_name_field,
@@ -71,7 +75,13 @@ from pipeline.facts.field_lines import (
     name_like,
     read_fields,
 )
-from pipeline.facts.field_money import SOUGHT_LABEL, funded, funding_label, granted_for_sought
+from pipeline.facts.field_money import (
+    SOUGHT_LABEL,
+    funded,
+    funding_label,
+    granted_for_sought,
+    years_total,
+)
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
@@ -83,11 +93,6 @@ __all__ = ["find_field_blocks"]
 #: an owner and a quoted name over a block: 'Farsta – "Hundassisterade samtal med äldre"'
 _WHO_NAME = re.compile(
     r'^(?P<who>[^–—"”“:]{3,50}?)\s+[–—-]\s+["”“](?P<name>[^"”“]{3,150})["”“]\s*$'
-)
-#: "Resa 1  Glasgow, Skottland – Housing First", "Studie B. Unga i …": a numbered or lettered
-#: label, a gap or a full stop, the name
-_LABEL_GAP = re.compile(
-    r"^(?P<label>[A-ZÅÄÖ][a-zåäö]+\s+(?:\d{1,2}|[A-Z]))(?:\s{2,}|[.:]\s+)(?P<value>\S.*)$"
 )
 #: a numbered item whose fields follow on lines of their own: "2. Hemlösa kvinnors vägar"
 _NUMBERED_HEAD = re.compile(
@@ -128,7 +133,7 @@ def find_field_blocks(
                 break  # the next owner's block
             if gap_name_field(lines[end].text):
                 break  # the next block's name field, set as two columns ("Resmål    Oslo")
-            gap = _LABEL_GAP.match(lines[end].text.strip())
+            gap = LABEL_GAP.match(lines[end].text.strip())
             if gap and _HEADED.match(fold(gap.group("label")).strip()):
                 break  # the next numbered block ("Resa 3  Århus …")
             if _NUMBERED_HEAD.match(lines[end].text.strip()) and _fields_below(lines, end):
@@ -193,8 +198,8 @@ def _block_fields(
     if gap_name_field(text) and not FIELD.match(text):
         # "Resmål         Aarhus kommun, Danmark" over its fields
         fields, after = read_fields(lines, i)
-        return {**_numbered_owner(lines, i, find), **fields}, after
-    m = FIELD.match(text) or _LABEL_GAP.match(text)
+        return {**numbered_owner(lines, i, find), **fields}, after
+    m = FIELD.match(text) or LABEL_GAP.match(text)
     numbered = False
     if m is None:
         m = _NUMBERED_HEAD.match(text)  # "2. Hemlösa kvinnors vägar" over "Kostnad: …"
@@ -215,7 +220,7 @@ def _block_fields(
         if not NAME.match(label):
             return None
         fields, after = read_fields(lines, i)
-        return {**_numbered_owner(lines, i, find), **fields}, after
+        return {**numbered_owner(lines, i, find), **fields}, after
     # "Studiebesök 2: Köpenhamn" over its fields (after a blank line), the name maybe wrapped
     k = i + 1
     while k < len(lines) and not lines[k].text.strip() and k - i <= 2:
@@ -274,22 +279,10 @@ def _block_fields(
         name, applicant, before = dehyphen_join(before), {"sokande": (i, name)}, []
     if before:
         fields = {**fields, _BEFORE: (k, " ".join(before))}
+    district = covered_by_places(bare, find(bare))
+    if numbered and not applicant and (got := activity_block(fields, i, name, district)):
+        return got, after
     return {"projekt": (i, name), **applicant, **fields}, after
-
-
-def _numbered_owner(
-    lines: Sequence[BodyLine], i: int, find: PlaceFinder
-) -> dict[str, tuple[int, str]]:
-    """ "Nr 1  Bromma stadsdelsförvaltning, IFO" right over the block's first field: the
-    numbered line gives the applicant (its place first), the fields the name."""
-    if i == 0 or lines[i - 1].heading:
-        return {}
-    gap = _LABEL_GAP.match(lines[i - 1].text.strip())
-    if gap is None or not re.search(r"\d", gap.group("label")):
-        return {}
-    value = gap.group("value").strip()
-    lead = find(value)
-    return {"sokande": (i - 1, value)} if lead and lead[0].start == 0 else {}
 
 
 #: the fields' key of the text between a numbered heading and its fields
@@ -331,7 +324,7 @@ def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
 
 def _another_block(text: str) -> bool:
     """ "Studie B. Name", "Resa 2  Oslo": the head of a block of its own."""
-    gap = _LABEL_GAP.match(text)
+    gap = LABEL_GAP.match(text)
     return gap is not None and bool(_HEADED.match(fold(gap.group("label")).strip()))
 
 
@@ -403,12 +396,13 @@ def _draft(
     if status is not None and NOT_YET.search(fold(status[1])):
         d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
     due = status if status is not None and REPORT_DUE.search(fold(status[1])) else None
-    # ("Period: 2013–2014" over "Status: Pågår. Klar juni 2014": the status dates the end)
-    dated_due = due if due is not None and parse_end_date(due[1]) is not None else None
+    # ("Period: 2013–2014" over "Status: Pågår. Klar juni 2014", "avslutat december 2003")
+    said = status_end(status[1]) if status is not None and period is None else None
+    dated_due = status if said or (due and parse_end_date(due[1])) else None
     ends = field_of(fields, END) or dated_due or period or due
     if ends is not None:
-        got = parse_end_cell(ends[1])  # ("Projekttid: 2017–2018": the last year)
-        d.end_date = got[3] if got is not None else None
+        got = said if ends is dated_due and said else parse_end_cell(ends[1])
+        d.end_date = got[3] if got is not None else None  # ("Projekttid: 2017–2018": its end)
         if status is None and NOT_YET.search(fold(ends[1])):
             d.status = "pågående"  # "Klar: pågår, slutrapport december 2004"
     if (
@@ -426,11 +420,14 @@ def _draft(
         amount = cost
     if amount is not None:
         sums = [a for a in find_amounts(amount[1]) if a.per is None]
+        whole = years_total(amount[1], sums)  # a sum for each year: their total, no one year
+        sums, d.year = ([whole], None) if whole else (sums, d.year)
         if sums:
             d.amount_sek, d.amount_raw, d.amount_approx = (
                 sums[0].sek,
                 sums[0].raw,
                 sums[0].approximate,
             )
-            d.amount_line, d.amount_evidence = amount[0], lines[amount[0]].text.strip()
+            d.amount_line = None if whole else amount[0]  # (a total printed nowhere: no amount)
+            d.amount_evidence = lines[amount[0]].text.strip()
     return d

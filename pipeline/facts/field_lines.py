@@ -36,6 +36,7 @@ __all__ = [
     "TOTAL",
     "YEAR_COST",
     "YEAR_FIELD",
+    "activity_block",
     "bare_name_over_fields",
     "field_of",
     "is_field",
@@ -58,6 +59,7 @@ NAME = re.compile(
 _FOR_YEAR = r"(?:\s+(?:for\s+|ar\s+)?(?:19|20)\d\d)"
 AMOUNT = re.compile(
     r"^(?:beviljat belopp|beviljade medel|beviljat|belopp|tilldelat belopp|beviljas|forslag|"
+    r"ersattning|"
     r"beviljat totalt|beviljade medel totalt|beviljat belopp totalt|"
     r"forvaltningens forslag|kontorets forslag|forslag till beslut|foreslaget|foreslaget belopp|"
     rf"foreslas|(?:forslag|foreslas|foreslaget belopp|beviljas){_FOR_YEAR})$"
@@ -101,7 +103,7 @@ PERFORMER = re.compile(
     r"forskare|uppdragstagare)$"
 )
 OWNER = re.compile(
-    r"^(?:projektagare|sokande|stadsdel|stadsdelsforvaltning|stadsdelsnamnd|forvaltning|ansvarig|bestallare|"
+    r"^(?:projektagare|sokande|stadsdel|stadsdelsomrade|stadsdelsforvaltning|stadsdelsnamnd|forvaltning|ansvarig|bestallare|"
     r"ansvarig enhet|"
     r"projektansvarig|ansvarig forvaltning|deltagande stadsdelar|deltagande forvaltningar|"
     r"deltagande stadsdelsforvaltningar|medverkande stadsdelar|stadsdelar|medverkande|"
@@ -402,3 +404,21 @@ def name_like(text: str) -> bool:
     return (
         text[:1].isupper() and len(text.split()) <= _MAX_HEAD_NAME_WORDS and not text.endswith(".")
     )
+
+
+#: a block's field that names the activity an organisation is granted money for
+_ACTIVITY = ("verksamhet", "aktivitet")
+
+
+def activity_block(
+    fields: dict[str, tuple[int, str]], i: int, name: str, owned: bool
+) -> dict[str, tuple[int, str]] | None:
+    """ "1. Föreningen Studiebryggan" over "Verksamhet: Läxhjälp och …": the activity is the
+    project, the organisation numbered over it (line `i`) carries it out, a district owns it
+    (`owned`); None for a block without an activity field."""
+    label = next((x for x in fields if x in _ACTIVITY), None)
+    if label is None or "projekt" in fields:
+        return None
+    rest = dict(fields)
+    activity = rest.pop(label)
+    return {"projekt": activity, ("sokande" if owned else "utforare"): (i, name), **rest}

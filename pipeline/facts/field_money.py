@@ -7,9 +7,16 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.field_lines import field_of
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 
-__all__ = ["FUNDING", "SOUGHT_LABEL", "funded", "funding_label", "granted_for_sought"]
+__all__ = [
+    "FUNDING",
+    "SOUGHT_LABEL",
+    "funded",
+    "funding_label",
+    "granted_for_sought",
+    "years_total",
+]
 
 #: the money the project is financed with, its fund and sum: "Finansiering: kommunstyrelsens
 #: trygghetsmedel, 350 000 kr" (its grant, beside what it cost)
@@ -57,3 +64,19 @@ def funding_label(fields: dict[str, tuple[int, str]]) -> str | None:
         return None
     word = m.group("money")
     return word[:-2] + "el" if word.endswith("medlen") else word.removesuffix("en")
+
+
+#: a sum followed by the year it is for: "820 000 kronor 2022"
+_YEAR_AFTER = re.compile(r"^\s*(?:för\s+|år\s+)?((?:19|20)\d\d)\b")
+
+
+def years_total(value: str, sums: list[AmountMatch]) -> AmountMatch | None:
+    """ "Ersättning: 820 000 kronor 2022, 840 000 kronor 2023 och 860 000 kronor 2024": a sum
+    for each of two or more years, the project's whole sum their total (None otherwise)."""
+    years = [_YEAR_AFTER.match(value[a.end :]) for a in sums]
+    if len(sums) < 2 or any(y is None for y in years):
+        return None
+    if len({y.group(1) for y in years if y is not None}) != len(sums):
+        return None
+    total = sum(a.sek for a in sums)
+    return AmountMatch(sums[0].start, sums[-1].end, value.strip(), total, False, None, True)

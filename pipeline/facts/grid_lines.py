@@ -146,8 +146,13 @@ _SUMS_THEN_TOTAL = re.compile(
 
 
 def total_column(header: str) -> bool:
-    """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024"."""
-    return bool(TOTAL_ROW.match(header) or _YEAR_SPAN.fullmatch(header.strip()))
+    """A column of each row's whole sum after its years: "Totalt", "Summa", "2021-2024", a
+    school year's after its terms ("Läsåret 2009/10")."""
+    return bool(
+        TOTAL_ROW.match(header)
+        or _YEAR_SPAN.fullmatch(header.strip())
+        or re.match(r"l[äa]s[åa]ret\b", header.strip(), re.IGNORECASE)
+    )
 
 
 _YEAR_SPAN = re.compile(rf"(?:totalt\s+)?{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", re.IGNORECASE)

@@ -94,6 +94,13 @@ _LAST_BRACKET = re.compile(r"\s*(\([^()]*\))\s*$")
 _PERIOD_HEADER = re.compile(r"(?:kv|kvartal|q|t|tertial)\s*[1-4]")
 
 
+#: a school term's or year's money column: "HT 2009", "Vårterminen VT 2010 kr", "Läsåret 2009/10"
+_TERM_MONEY = re.compile(
+    r"(?:(?:(?:host|var)terminen|hosten|varen)\s*(?:ht|vt)?|ht|vt|lasaret)\s*"
+    r"(?:19|20)\d\d(?:/\d\d)?(?:\s*(?:kr|tkr|kronor))?"
+)
+
+
 @lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None (a pure function of the string:
@@ -207,6 +214,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"
     if re.fullmatch(rf"{YEAR}(?:\s*\((?:tkr|kr|kronor|mkr|mnkr)\))?", cell.strip()):
         return "cost"  # a year's money column ("1999", unit on the line below)
+    if _TERM_MONEY.fullmatch(folded.strip()):
+        return "cost"  # "Höstterminen HT 2009 kr" beside "Läsåret 2009/10": a term's money
     if re.fullmatch(rf"{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)", cell.strip()):
         return "cost"  # "2021-2024" after the years' columns: the sum over all of them
     if re.fullmatch(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.end_dates import parse_end_date
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -281,7 +282,16 @@ def labelled_row(
     row.performer = performer
     if amounts:
         set_amount(row, amounts[0], lines, a, b)
+    said = _END_SAID.search(fields)  # "Ansvarig: fil.dr Mikael Strand. Klar december 1999."
+    end = parse_end_date(said.group(1)) if said else None
+    row.end_date = end[3] if end is not None else None
     return row
+
+
+#: a field or sentence that says when the work is done: "Klar juni 2000", "Slutrapport: mars 2015"
+_END_SAID = re.compile(
+    r"\b(?:Klar|Klart|Slutrapport|Avslutas)\s*:?\s+(?:i\s+|senast\s+)?([^.:;]{0,25}?(?:19|20)\d\d)\b"
+)
 
 
 #: a field that states the sum proposed or granted ("Förslag: 31 200 kr", "Beviljas: …")

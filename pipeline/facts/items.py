@@ -252,6 +252,17 @@ _OPERATING = re.compile(r"\b(?:organisations|verksamhets|drifts?)(?:bidrag|stod)
 _VERDICT_IN_ITEM = re.compile(r"\s[–—-]\s+(?:beviljas|avslas|bifalls|tillstyrks|avstyrks)\b")
 
 
+#: a field that names an organisation's activity: "Verksamhet:  Läxhjälp i Husby"
+_ACTIVITY_FIELD = re.compile(r"^(?:verksamhet|aktivitet)\s*:\s", re.IGNORECASE)
+
+
+def _activities(lines: Sequence[BodyLine], blocks: Sequence[tuple[int, int]]) -> bool:
+    return bool(blocks) and all(
+        any(_ACTIVITY_FIELD.match(lines[x].text.strip()) for x in range(a + 1, b + 1))
+        for a, b in blocks
+    )
+
+
 def find_item_projects(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
@@ -347,8 +358,10 @@ def find_item_projects(
             # fotboll på lördagskvällar .... 60 000 kr": associations' activities and sums
             introduced = not criteria_intro(intro)
         decision = bool(_DECISION_HEADING.search(fold(heading))) and not introduced
-        if criteria_intro(intro) or _OPERATING.search(fold(intro)):
-            pass  # criteria, or "… följande organisationsbidrag:": organisations' operating grants
+        if criteria_intro(intro) or _OPERATING.search(fold(intro)) or _activities(lines, blocks):
+            # criteria, "… följande organisationsbidrag:" (organisations' operating grants), or
+            # organisations over their "Verksamhet:" fields (`field_blocks` reads them)
+            pass
         elif not decision and (introduced or (typed >= 2 and typed * 2 >= len(rows))):
             kept = [
                 r

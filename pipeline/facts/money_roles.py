@@ -164,9 +164,24 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     # a project column among the headers over the label cells (not a money column's
     # "Kommunal insats"); not "Kostnadsberäkning, projekt 1" over a project's costs
     label_heads = header_cells[: max(1, len(header_cells) - ncols)]
-    if not (label_heads and breakdown_heading(label_heads[0])) and (
-        any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
-        or bool(ncols == 1 and label_heads and _RECIPIENTS.match(fold(label_heads[0])))
+    if (
+        not (label_heads and breakdown_heading(label_heads[0]))
+        and (
+            any(h.value == "name" for c in label_heads for h in cue_hits(c, "table_header"))
+            or bool(
+                label_heads
+                and _RECIPIENTS.match(fold(label_heads[0]))
+                # "Organisation | 2022 | 2023 | 2024 | Summa" under "Ersättning inom partnerskapen":
+                # each partner's grant by year (not an association's verksamhetsbidrag)
+                and (
+                    ncols == 1
+                    or (
+                        all(_year_or_total(c) for c in header_cells[len(label_heads) :])
+                        and _PARTNERS_MONEY.search(fold(caption)) is not None
+                    )
+                )
+            )
+        )
     ):
         return "grants"
     if len(header_cells) >= 2 and re.search(
@@ -176,6 +191,14 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     if len(header_cells) >= 2 and len(label_heads) == 1 and breakdown_heading(label_heads[0]):
         return "project_budget"  # "Budget 2023   Kronor" over cost items: one project's
     return "breakdown" if BREAKDOWN.search(caption) else ""
+
+
+#: a caption over partners' money by year
+_PARTNERS_MONEY = re.compile(r"partnerskap|overenskommelse|\biop\b|ersattning inom")
+
+
+def _year_or_total(cell: str) -> bool:
+    return bool(YEAR_CELL.match(cell.strip()) or TOTAL_LABEL.match(cell.strip()))
 
 
 #: a caption over a body's budget: "Budget 2019 per verksamhetsområde", "Fritidsgårdarnas

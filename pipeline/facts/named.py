@@ -233,6 +233,7 @@ def _owned_text(lines: Sequence[BodyLine], heads: Sequence[int], pat: re.Pattern
 _STOPS = (
     r"(?:under|med|som|avseende|inom|mellan|till|samt|enligt|hos|från|ur|är|har|kan|ska|"
     r"beviljas|pågår|genomförs|genomfördes|drivs|leds|startade|påbörjades|"
+    r"avvecklas|avslutas|förlängs|upphör|"  # ("… att projektet Farstaslussen avvecklas …")
     r"för\s+(?:perioden|åren|år|tiden|\d))\b"
 )
 _UNQUOTED = re.compile(

@@ -38,7 +38,13 @@ from pipeline.facts.run_in import short_name_of
 from pipeline.facts.text_units import paragraphs
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["describe_headed", "describe_named_rows", "describe_numbered_rows", "headed_by"]
+__all__ = [
+    "describe_headed",
+    "describe_named_rows",
+    "describe_numbered_rows",
+    "headed_by",
+    "told_of",
+]
 
 #: how a comment names a numbered row: the kind of thing, then its number
 _REFERENCE = re.compile(
@@ -57,7 +63,7 @@ def describe_numbered_rows(
     for t in grids:
         for r in t.rows:
             no = r.text("ordinal").strip(" .):")
-            lead = re.match(r"\s*(\d{1,2})\s{2,}\S", r.evidence)
+            lead = re.match(r"\s*(\d{1,2})(?:\s{2,}|[.)]\s+)\S", r.evidence)
             no = no or (lead.group(1) if lead else "")  # "1  Boendekedjan" under "Studie"
             d = next((d for d in drafts if d.first_line == r.first_line), None)
             if no.isdigit() and d is not None and d.description is None:
@@ -67,14 +73,25 @@ def describe_numbered_rows(
     texts = [ln.text for ln in lines]
     heads = [ln.heading for ln in lines]
     seen: set[str] = set()
-    for p in paragraphs(texts, [ln.page_no for ln in lines], heads):
+    paras = paragraphs(texts, [ln.page_no for ln in lines], heads)
+    for k, p in enumerate(paras):
         m = _REFERENCE.match(p.text.strip())
-        if m is None:
+        titled = _NUMBERED_TITLE.fullmatch(p.text.strip()) if m is None else None
+        if m is None and titled is None:
             continue
-        no = m.group(1).lstrip("0")
+        no = (m or titled).group(1).lstrip("0")  # type: ignore[union-attr]
         d = numbered.get(no)
         if d is None or no in seen or d.first_line <= p.first <= d.last_line:
             continue
+        if titled is not None:
+            # "1. Samverkan skola–socialtjänst …" alone over its paragraph: the row's name
+            # again by its number, its text the paragraph under it
+            if (
+                k + 1 >= len(paras)
+                or fuzz.ratio(_solid(fold(titled.group(2))), _solid(fold(d.name))) < 85
+            ):
+                continue
+            p = paras[k + 1]
         seen.add(no)
         d.description = p.text
         d.desc_lines = (p.first, p.last)
@@ -128,13 +145,28 @@ def headed_by(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> Dra
     """The project a heading at line `k` names (its whole name, as the list printed it)."""
     if not (0 <= k < len(lines) and lines[k].heading):
         return None
-    head = fold(" ".join(lines[k].text.split())).rstrip(" .:")
+    # ("3. Familjecentraler i Järva – …" over a row's "Familjecentraler i ⏎ Järva – …": its
+    # number in the table, the name's line breaks aside)
+    head = _NUMBER.sub("", fold(" ".join(lines[k].text.split())).rstrip(" .:"))
     if len(head) < _MIN_NAME:
         return None
     return next(
-        (d for d in drafts if d.last_line < k and fuzz.ratio(head, fold(d.name).strip()) >= 90),
+        (
+            d
+            for d in drafts
+            if d.last_line < k and fuzz.ratio(_solid(head), _solid(fold(d.name))) >= 90
+        ),
         None,
     )
+
+
+_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+#: a table row's number and name again on a line of their own: "3. Familjecentraler i Järva"
+_NUMBERED_TITLE = re.compile(r"(\d{1,2})[.)]\s+([A-ZÅÄÖ][^\n]{5,150})")
+
+
+def _solid(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def describe_headed(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
@@ -179,3 +211,20 @@ def _described_later(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None
 
 #: the word a paragraph names its project by before the name ("Projektet X ska …")
 _THE_KIND = re.compile(r"^(?:projektet|studien|satsningen|verksamheten|partnerskapet)\s+")
+
+
+def told_of(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> bool:
+    """Is the paragraph at line `k` a listed project's own text: under a heading that repeats
+    its name, or the paragraph its row's number and name head?"""
+    if headed_by(lines, k - 1, drafts) is not None:
+        return True
+    j = k - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    titled = _NUMBERED_TITLE.fullmatch(lines[j].text.strip()) if j >= 0 else None
+    if titled is not None and any(
+        d.first_line <= j and fuzz.ratio(_solid(fold(titled.group(2))), _solid(fold(d.name))) >= 85
+        for d in drafts
+    ):
+        return True  # "2. Feriejobb som brottsförebyggande insats" over it: a row's number
+    return any(d.desc_lines is not None and d.desc_lines[0] <= k <= d.desc_lines[1] for d in drafts)

@@ -33,6 +33,8 @@ _NAME_STOP = re.compile(
     # ("inom ramen för …" ends a name; "Brukarrevision inom socialpsykiatrin" is one)
     r"inom\s+(?:ramen|ordinarie|befintlig\w*|den|det|de|dess|sin|sitt|sina)\b|"
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
+    # what the decision does with it: "… att projektet Farstaslussen avvecklas den 31 oktober"
+    r"avvecklas|avvecklades|förlängs|förlängdes|upphör|upphörde|läggs\s+ned|lades\s+ned|"
     r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"
     r"avslås|avslogs|dras\s+tillbaka|drogs\s+tillbaka|med\s+(?:ett|en)\s+(?:bidrag|anslag|belopp)|"
     # a finite verb after the name: "Projektet Stegvis riktar sig till …"

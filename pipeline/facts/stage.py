@@ -72,6 +72,7 @@ from pipeline.facts.describe import (
 )
 from pipeline.facts.district_groups import find_applicant_pairs, find_district_groups
 from pipeline.facts.districts import counts_city_offices as offices_counted
+from pipeline.facts.draft_repeats import completed_by
 from pipeline.facts.drafts import (
     REJECTED,
     Draft,
@@ -121,7 +122,7 @@ from pipeline.facts.numbered_rows import (
     describe_headed,
     describe_named_rows,
     describe_numbered_rows,
-    headed_by,
+    told_of,
 )
 from pipeline.facts.one_application import one_application, sought_by_fund
 from pipeline.facts.owner_cards import find_owner_cards
@@ -150,7 +151,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 98
+EXTRACT_VERSION = 99
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -237,7 +238,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_dashed_field_records(lines, places, own)),
     )
     for read in readers:
-        drafts += [d for d in read() if d.first_line not in taken]
+        completed_by(drafts, got := read())  # (what an earlier reader of its lines left out)
+        drafts += [d for d in got if d.first_line not in taken]
         taken |= _lines_of(drafts)
     rows = [
         r
@@ -266,7 +268,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         and not any(fuzz.ratio(fold(d.name), fold(o.name)) >= 90 for o in drafts)
         and not short_name_of(d.name, drafts)
         # (a paragraph under a heading that repeats a listed project's name describes it)
-        and headed_by(lines, d.first_line - 1, drafts) is None
+        and not told_of(lines, d.first_line, drafts)
     ]
     # who carries out a listed project is no project of its own ("Föreningen X" over its sum)
     performers = {fold(d.performer) for d in drafts if d.performer}

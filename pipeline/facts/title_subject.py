@@ -17,7 +17,7 @@ from pipeline.lang.fuzzy import fold
 __all__ = ["partnership_total", "subject_partner", "subject_project"]
 
 _TITLE_SUBJECT = re.compile(
-    r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|"
+    r"\b(?:för|om|till|avseende)\s+(?:projektet|utvecklingsprojektet|försöksverksamheten|studien|programmet|satsningen|"
     r"\w{0,12}verksamheten)\s+(?=[\"”“«]|(?-i:[A-ZÅÄÖ]))"
     # "… partnerskap med Föreningen X om Familjeträffen i …": a partnership about what it
     # names (a proper name, not "om lovverksamhet för barn")
@@ -46,7 +46,7 @@ def subject_project(title: str | None) -> tuple[str, str] | None:
     if not name or not name[:1].isupper() or len(name.split()) > _MAX_NAME_WORDS:
         return None
     f = fold(title)
-    status = "ansökt" if re.match(r"^\W*ansokan|.*\bansoker\b", f) else "beviljad"
+    status = "ansökt" if re.match(r"^\W*(?:gemensam\s+)?ansokan|.*\bansoker\b", f) else "beviljad"
     return name, status
 
 

@@ -39,9 +39,10 @@ __all__ = ["find_two_column_lists"]
 
 def _is_intro(text: str, heading: bool = False) -> bool:
     """A sentence that introduces a list ("Följande … beviljades …"), or a heading that names
-    granted projects or a fund ("Beviljade projekt 2019", "LUM-projekt")."""
+    granted projects or a fund ("Beviljade projekt 2019", "LUM-projekt", "LOKALA
+    UTVECKLINGSMEDEL")."""
     f = fold(text)
-    if heading and re.search(r"bevilja|projekt|studiebesok|studieres", f):
+    if heading and re.search(r"bevilja|projekt|studiebesok|studieres|utvecklingsmedel", f):
         return True
     return bool(cue_hits(text, "list_intro")) and bool(
         re.search(r"bevilja|tilldela|\bfatt\b|\bfick\b|medel", f)  # ("fått", not "fattar")
@@ -103,6 +104,18 @@ def _two_column_rows(
                 cur.described = False
             j += 1
             continue
+        wrapped = _wrapped_left(lines, j, find) if cur is None or not cur.described else None
+        if wrapped is not None:
+            # "Hässelby-   Återfallsprevention …" ⏎ "Vällingby   avslutad behandling": the
+            # district's name wraps in the left column, the row's name in the right
+            if cur is not None:
+                rows.append(cur.finish(lines))
+            cur = _Row(first=j, last=j + 1, places=wrapped[0], left_open=False, page_no=ln.page_no)
+            cur.add_text(wrapped[1])
+            cur.add_text(wrapped[2])
+            blank = False
+            j += 2
+            continue
         chain, cut, comma = lead_places(s, find)
         suffix = _OWNER_SUFFIX.match(s) if cur is not None and not chain else None
         if suffix is not None:
@@ -140,6 +153,12 @@ def _two_column_rows(
             # "Beviljas: 12 000 kr" / "Avslås (sökt belopp 20 000 kr)" under the row
             cur.verdict = s
             cur.last = j
+        elif (left := _LEFT_BRACKET.match(s)) is not None and find(left.group(1)):
+            # "(med Vantör)   kuratorer och …": a partner under the district in the left
+            # column, the name going on in the right
+            cur.add_coapplicants(left.group(1), find)
+            cur.add_text(left.group(2))
+            cur.last = j
         elif s.startswith("(") and cue_hits(s, "coapplicant"):
             cur.add_coapplicants(s, find)
             cur.last = j
@@ -174,6 +193,38 @@ def _two_column_rows(
     if any(len(r.name.split()) > _MAX_ROW_WORDS for r in rows):
         return [], start  # running prose that happens to start with a district
     return rows, (rows[-1].last_line + 1 if rows else start)
+
+
+#: a bracket in the left column and the right cell beside it
+_LEFT_BRACKET = re.compile(r"^(\([^()]{2,40}\))\s{2,}(\S.*)$")
+#: a line's left cell (up to a column gap) and the rest
+_LEFT_CELL = re.compile(r"^(?P<left>\S+(?:\s\S+)?)\s{2,}(?P<rest>\S.*)$")
+
+
+def _wrapped_left(
+    lines: Sequence[BodyLine], j: int, find: PlaceFinder
+) -> tuple[list[Place], str, str] | None:
+    """A district's name wrapped over two lines of the left column ("Hässelby-" ⏎
+    "Vällingby", "Maria-Gamla" ⏎ "stan"): its place and the right cells of both lines."""
+    if j + 1 >= len(lines) or lines[j + 1].indent != lines[j].indent:
+        return None
+    top = _LEFT_CELL.match(lines[j].text.strip())
+    below = _LEFT_CELL.match(lines[j + 1].text.strip())
+    if top is None or below is None:
+        return None
+    first, second = top.group("left"), below.group("left")
+    alone = find(first)
+    if (
+        alone
+        and alone[0].end - alone[0].start >= len(first.rstrip("-"))
+        and not first.endswith("-")
+    ):
+        return None  # the top line's cell is a district of its own
+    joined = f"{first}{second}" if first.endswith("-") else f"{first} {second}"
+    places = find(joined)
+    if len(places) != 1 or places[0].end - places[0].start < len(joined) - 1:
+        return None
+    return places, top.group("rest"), below.group("rest")
 
 
 #: a unit of the förvaltning before a colon: "Uppsökarenheten: "

@@ -28,6 +28,7 @@ from pipeline.understand.signatories import find_signatories
 from pipeline.understand.tabs import (
     align_tab_columns,
     close_letter_spacing,
+    formatting_marks_hidden,
     plain_box_drawing,
     read_rules,
 )
@@ -38,7 +39,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 64
+UNDERSTAND_VERSION = 65
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -86,7 +87,9 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                                 close_letter_spacing(
                                     plain_box_drawing(
                                         drop_markup_balloons(
-                                            blank_rotated_labels(drop_line_numbers(t))
+                                            blank_rotated_labels(
+                                                drop_line_numbers(formatting_marks_hidden(t))
+                                            )
                                         )
                                     )
                                 )

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["align_tab_columns", "close_letter_spacing", "plain_box_drawing", "read_rules"]
+__all__ = [
+    "align_tab_columns",
+    "close_letter_spacing",
+    "formatting_marks_hidden",
+    "plain_box_drawing",
+    "read_rules",
+]
 
 _GAP = 2
 
@@ -173,3 +179,23 @@ def close_letter_spacing(text: str) -> str:
         words = [w.replace(" ", "") for w in re.split(r"\s{2,}", m.group("spaced"))]
         out.append(m.group("pad") + " ".join(words) + (m.group("rest") or "").rstrip())
     return "\n".join(out)
+
+
+#: a page printed from a word processor with its formatting marks shown: "¶" ends each
+#: paragraph, "¤" each table cell, "→" stands for a tab and "·" for a space
+_PILCROW_LINE = re.compile(r"¶\s*$", re.MULTILINE)
+_MIN_PILCROWS = 3
+#: the mark of a manual page break ("·····Sidbrytning·····", "-----Page Break-----")
+_BREAK_MARK = re.compile(
+    r"^[\s·.\-]*(?:Sidbrytning|Page Break|Avsnittsbrytning)[\s·.\-()\w]*$", re.M
+)
+
+
+def formatting_marks_hidden(text: str) -> str:
+    """A page printed with its formatting marks shown, as printed without them: each mark
+    becomes the blank it stands for, so columns keep their places. A page with fewer than three
+    paragraph marks at line ends is left as it is ("→" and "·" may be text of their own)."""
+    if len(_PILCROW_LINE.findall(text)) < _MIN_PILCROWS:
+        return text
+    text = _BREAK_MARK.sub("", _PILCROW_LINE.sub("", text))
+    return text.replace("¶", " ").replace("¤", " ").replace("→", " ").replace("·", " ")
