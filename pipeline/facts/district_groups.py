@@ -37,7 +37,15 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
-from pipeline.facts.group_items import turned_down, untagged
+from pipeline.facts.group_items import (
+    GAP_SUM,
+    MAX_ITEM_LINES,
+    UNIT,
+    described_item,
+    description_end,
+    turned_down,
+    untagged,
+)
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -53,8 +61,6 @@ _MIN_GROUPS = 2
 _CONTINUED = re.compile(r"\(?\bforts(?:\.|ättning)\)?", re.IGNORECASE)
 _MAX_OWNER_WORDS = 8
 _MAX_NAME_LINES = 2
-#: a name's description may run on for a few lines before the sum that ends the item
-_MAX_ITEM_LINES = 6
 #: "(gemensam ansökan med Spånga-Tensta)" after a district's name
 _BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -93,7 +99,7 @@ def _district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
                 start += 1  # the heading's items on the next page, after "Bilaga 1 (forts.)"
             if start > i + 1 and (
                 start >= len(lines)
-                or (lines[start].indent < 2 and not _described_item(lines, start))
+                or (lines[start].indent < 2 and not described_item(lines, start))
             ):
                 start = i + 1
             rows, after = _group(lines, start, places, unit, find)
@@ -112,11 +118,6 @@ def _district_groups(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListR
     return out
 
 
-#: "Basketläger för flickor 10–15 år        85 000 kr": a name, a column gap, its sum
-_GAP_SUM = re.compile(
-    r"^(?P<name>\S.*?)(?:\s{2,}|\s*\.{3,}\s*)"  # a column gap or dot leaders
-    r"(?P<sum>(?:ca\.?\s*)?\d[\d  .,]*\s*(?:kr|kronor|tkr|:-)?\.?)$"
-)
 _MAX_APPLICANT_WORDS = 7
 
 
@@ -140,7 +141,7 @@ def _applicant_pairs(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> li
     j = i
     while j + 1 < len(lines):
         head, item = lines[j], lines[j + 1]
-        m = _GAP_SUM.match(item.text.strip())
+        m = GAP_SUM.match(item.text.strip())
         if (
             not head.text.strip()
             or item.heading
@@ -208,8 +209,6 @@ def _sum_line(text: str) -> AmountMatch | None:
 _UNIT_HEADER = re.compile(
     r"\s{2,}(?:tkr|kr|kronor|mnkr)\s*$|\((?:tkr|kr|mnkr)\)\s*$", re.IGNORECASE
 )
-#: a sum printed with its unit ("380 000 kr", "85 tkr")
-_UNIT = re.compile(r"\d\s*(?:kr|kronor|tkr|:-)\.?$", re.IGNORECASE)
 #: a co-applicant in brackets under the district ("(medsökande Skarpnäck)", "(tillsammans med …)")
 _CO_APPLICANT = re.compile(
     r"^\(\s*(?:medsökande|med|tillsammans med|i samarbete med|samverkan med)\b.*\)$",
@@ -263,7 +262,7 @@ def _group(
     j = i
     # (a name set in under the district may look like a heading after a blank line)
     while j < len(lines) and (
-        not (lines[j].heading and lines[j].indent < 2) or _described_item(lines, j)
+        not (lines[j].heading and lines[j].indent < 2) or described_item(lines, j)
     ):
         text = lines[j].text.strip()
         if not text:
@@ -275,7 +274,7 @@ def _group(
             k = j  # (one or two blank lines before the next described item)
             while k < len(lines) and k - j < 2 and not lines[k].text.strip():
                 k += 1
-            if not pending and (rows or lead is not None) and _described_item(lines, k):
+            if not pending and (rows or lead is not None) and described_item(lines, k):
                 j = k
                 continue
             break
@@ -294,10 +293,10 @@ def _group(
             # the name goes on under itself after the line that gave its sum
             rows[-1].name = tidy(f"{rows[-1].name} {text}")
             rows[-1].last_line = j
-            end = _description_end(lines, j + 1)
+            end = description_end(lines, j + 1)
             j = end if end is not None else j + 1  # (its description: read as prose only)
             continue
-        cell = _GAP_SUM.match(text) if not pending and lines[j].indent >= 2 else None
+        cell = GAP_SUM.match(text) if not pending and lines[j].indent >= 2 else None
         bare = _bare_sum(cell.group("sum"), unit) if cell else None
         if cell is not None and bare is not None and len(cell.group("name").split()) >= 2:
             row = ListRow(
@@ -320,7 +319,7 @@ def _group(
                 j += 2
                 continue
             wraps = j + 1 < len(lines) and lines[j + 1].text.strip()[:1].islower()
-            end = None if wraps else _description_end(lines, j + 1)
+            end = None if wraps else description_end(lines, j + 1)
             j = end if end is not None else j + 1
             continue
         refused = turned_down(lines, j, places) if not pending else None
@@ -365,11 +364,11 @@ def _group(
             pending = []
             j += 1
             continue
-        gap = _GAP_SUM.match(text)
+        gap = GAP_SUM.match(text)
         at_margin = [a for a in find_amounts(gap.group("sum")) if a.per is None] if gap else []
         if len(pending) > _MAX_NAME_LINES and (gap is not None or m is not None):
             return [], i
-        if gap is not None and len(at_margin) == 1 and _UNIT.search(gap.group("sum")):
+        if gap is not None and len(at_margin) == 1 and UNIT.search(gap.group("sum")):
             # "Trygg skolväg – samverkan socialtjänst och skola" ⏎ "i Bredäng      380 000 kr":
             # the name (maybe wrapped), its sum with its unit in a column at the right
             name = tidy(" ".join([*(lines[k].text for k in pending), gap.group("name")]))
@@ -381,7 +380,7 @@ def _group(
             )
             set_amount(row, at_margin[0], lines, first, j)
             rows.append(row)
-            end = _description_end(lines, j + 1)
+            end = description_end(lines, j + 1)
             pending = []
             j = end if end is not None else j + 1  # (its description: read as prose only)
             continue
@@ -401,7 +400,7 @@ def _group(
         if m is None or len(sums) != 1 or sums[0].start > 3:
             pending.append(j)
             # (a description under the name only in items set in under the district)
-            most = _MAX_ITEM_LINES if lines[pending[0]].indent >= 2 else _MAX_NAME_LINES
+            most = MAX_ITEM_LINES if lines[pending[0]].indent >= 2 else _MAX_NAME_LINES
             if len(pending) > most:
                 return [], i
             j += 1
@@ -418,42 +417,3 @@ def _group(
     if rows and lead is not None:
         rows[0].first_line = lead
     return (rows, j) if rows and not pending else ([], i)
-
-
-def _described_item(lines: Sequence[BodyLine], j: int) -> bool:
-    """A grant printed as a name and its sum in a column at the right, with lines of prose
-    under it that describe the project, up to a blank line::
-
-        Barnsamtal i ekonomiskt bistånd                 240 000 kr
-        Projektet prövar en modell för samtal med barn i familjer som …
-        … i planeringen av insatser.
-    """
-    if j >= len(lines):
-        return False
-    gap = _GAP_SUM.match(lines[j].text.strip())
-    if lines[j].heading and gap is None:
-        return False  # (a wrapped name read as a heading holds its sum: no heading)
-    words = 0
-    if gap is None and not find_amounts(lines[j].text) and j + 1 < len(lines):
-        words = len(lines[j].text.split())
-        j += 1  # a long name wraps: "… – en fördjupad" ⏎ "kartläggning      310 000 kr"
-        gap = _GAP_SUM.match(lines[j].text.strip())
-    if gap is None or not _UNIT.search(gap.group("sum")):
-        return False
-    if words + len(gap.group("name").split()) < 2:
-        return False
-    return _description_end(lines, j + 1) is not None
-
-
-def _description_end(lines: Sequence[BodyLine], k: int) -> int | None:
-    """The blank line (or the end) after the description that starts at line `k`: lines of
-    prose without a sum and no heading, the last ending its sentence; None when there is
-    none."""
-    n = k
-    while n < len(lines) and lines[n].text.strip():
-        if lines[n].heading or find_amounts(lines[n].text) or n - k >= _MAX_ITEM_LINES:
-            return None
-        n += 1
-    if n == k or not lines[n - 1].text.rstrip().endswith("."):
-        return None
-    return n

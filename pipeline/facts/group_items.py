@@ -14,7 +14,15 @@ from pipeline.facts.lists import ListRow, Place
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["turned_down", "untagged"]
+__all__ = [
+    "GAP_SUM",
+    "MAX_ITEM_LINES",
+    "UNIT",
+    "described_item",
+    "description_end",
+    "turned_down",
+    "untagged",
+]
 
 #: a name's description may run on for a few lines under it
 _MAX_ITEM_LINES = 6
@@ -79,3 +87,53 @@ def turned_down(lines: Sequence[BodyLine], j: int, places: Sequence[Place]) -> L
     if len(asked or sums) == 1:
         set_amount(row, (asked or sums)[0], lines, j, last)
     return row
+
+
+#: "Basketläger för flickor 10–15 år        85 000 kr": a name, a column gap, its sum
+GAP_SUM = re.compile(
+    r"^(?P<name>\S.*?)(?:\s{2,}|\s*\.{3,}\s*)"  # a column gap or dot leaders
+    r"(?P<sum>(?:ca\.?\s*)?\d[\d  .,]*\s*(?:kr|kronor|tkr|:-)?\.?)$"
+)
+#: a sum printed with its unit ("380 000 kr", "85 tkr")
+UNIT = re.compile(r"\d\s*(?:kr|kronor|tkr|:-)\.?$", re.IGNORECASE)
+#: a name's description may run on for a few lines before the sum that ends the item
+MAX_ITEM_LINES = 6
+
+
+def described_item(lines: Sequence[BodyLine], j: int) -> bool:
+    """A grant printed as a name and its sum in a column at the right, with lines of prose
+    under it that describe the project, up to a blank line::
+
+        Barnsamtal i ekonomiskt bistånd                 240 000 kr
+        Projektet prövar en modell för samtal med barn i familjer som …
+        … i planeringen av insatser.
+    """
+    if j >= len(lines):
+        return False
+    gap = GAP_SUM.match(lines[j].text.strip())
+    if lines[j].heading and gap is None:
+        return False  # (a wrapped name read as a heading holds its sum: no heading)
+    words = 0
+    if gap is None and not find_amounts(lines[j].text) and j + 1 < len(lines):
+        words = len(lines[j].text.split())
+        j += 1  # a long name wraps: "… – en fördjupad" ⏎ "kartläggning      310 000 kr"
+        gap = GAP_SUM.match(lines[j].text.strip())
+    if gap is None or not UNIT.search(gap.group("sum")):
+        return False
+    if words + len(gap.group("name").split()) < 2:
+        return False
+    return description_end(lines, j + 1) is not None
+
+
+def description_end(lines: Sequence[BodyLine], k: int) -> int | None:
+    """The blank line (or the end) after the description that starts at line `k`: lines of
+    prose without a sum and no heading, the last ending its sentence; None when there is
+    none."""
+    n = k
+    while n < len(lines) and lines[n].text.strip():
+        if lines[n].heading or find_amounts(lines[n].text) or n - k >= MAX_ITEM_LINES:
+            return None
+        n += 1
+    if n == k or not lines[n - 1].text.rstrip().endswith("."):
+        return None
+    return n

@@ -95,6 +95,36 @@ def describe_numbered_rows(
         seen.add(no)
         d.description = p.text
         d.desc_lines = (p.first, p.last)
+        parts = _by_reference(p.text) if titled is None else []
+        if len(parts) >= 2:
+            # "Studie 1 ska redovisas … Studie 3 avslutas … och genomförs i …": one paragraph
+            # of several rows, each row the sentences from its number to the next
+            for no_k, text in parts:
+                other = numbered.get(no_k)
+                if other is not None and (other is d or other.description is None):
+                    other.description = text
+                    other.desc_lines = (p.first, p.last)
+                    seen.add(no_k)
+
+
+#: a sentence that opens with a row's number: "Studie 3 avslutas i oktober 2015"
+_SENTENCE_REFERENCE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:(?:I|För|Inom)\s+)?(?:studie|studien|projekt|projektet|utvärdering|"
+    r"insats)\s+(\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _by_reference(text: str) -> list[tuple[str, str]]:
+    """(number, its sentences) for each sentence of `text` that opens with a row's number."""
+    found = list(_SENTENCE_REFERENCE.finditer(text))
+    return [
+        (
+            m.group(1).lstrip("0"),
+            text[m.start() : found[n + 1].start() if n + 1 < len(found) else len(text)].strip(),
+        )
+        for n, m in enumerate(found)
+    ]
 
 
 _MIN_NAME = 12  # a name this short could open an ordinary sentence

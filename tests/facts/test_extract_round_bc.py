@@ -29,7 +29,12 @@ or sums):
   status field that dates the end ("avslutat december 2003", "pågår till juni 2004");
 * a table row's number and name again over its paragraph after the table: the paragraph is
   its text (its "Slutrapport lämnas i juni 2020") and no project of its own;
-* an item's sentence "Klar juni 2000." under its name.
+* an item's sentence "Klar juni 2000." under its name;
+* one paragraph on several numbered rows ("Studie 1 ska redovisas … Studie 2 avslutas … och
+  genomförs i …") parted by their numbers;
+* money paid back ("har … återbetalats"), paid by the applicant itself ("varav förvaltningen
+  finansierar …", "själva står för") and what a project came to cost ("kostnaden blev") is
+  other money.
 """
 
 from __future__ import annotations
@@ -505,3 +510,58 @@ def test_an_items_sentence_that_says_when_it_is_done(tmp_path: Path) -> None:
     f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + RESPONSIBLE)
     ends = {p.name[:12]: p.end_date for p in f.projects}
     assert ends == {"Unga vuxna m": dt.date(2000, 6, 1), "Sammanbrott ": dt.date(1999, 12, 1)}
+
+
+PER_YEAR = """
+Studier och kostnader per år
+
+Studie / utförare                         År        Kronor
+--------------------------------------------------------------
+1. Skolresultat och trångboddhet
+   (Institutet för framtidsstudier)       2013     250 000
+                                          2014     150 000
+                                          Summa    400 000
+--------------------------------------------------------------
+2. Unga utan sysselsättning i
+   fyra stadsdelar
+   (Ramböll Management Consulting)        2013     200 000
+                                          2014     300 000
+                                          Summa    500 000
+--------------------------------------------------------------
+
+Kommentarer
+Studie 1 ska redovisas senast den 30 juni 2015. Studie 2 avslutas i
+oktober 2015 och genomförs i Rinkeby-Kista och Farsta
+stadsdelsförvaltningar, som också deltar i en referensgrupp.
+"""
+
+
+def test_one_paragraph_on_several_numbered_rows_is_parted_by_their_numbers(
+    tmp_path: Path,
+) -> None:
+    title = "Stadsövergripande studier 2013–2014"
+    f = facts_of(tmp_path, HEAD.format(year=2013, title=title) + PER_YEAR)
+    got = {
+        p.name[:12]: (sorted(d.district_id for d in p.districts), p.end_date) for p in f.projects
+    }
+    assert got == {
+        "Skolresultat": ([], dt.date(2015, 6, 30)),
+        "Unga utan sy": (["farsta", "rinkeby-kista"], dt.date(2015, 10, 1)),
+    }
+
+
+def test_money_paid_back_spent_or_paid_by_the_applicant_is_other_money(tmp_path: Path) -> None:
+    body = """Ärendet
+
+Projektet Samtal i skolan beviljades 300 000 kronor för 2015. Av beviljade
+medel har 46 000 kronor återbetalats. Projektets totala kostnad beräknades
+till 680 000 kronor, varav förvaltningen finansierar 250 000 kronor inom
+avdelningens budget. Den samlade kostnaden blev 254 000 kronor.
+"""
+    title = "Redovisning av projektet Samtal i skolan"
+    f = facts_of(tmp_path, HEAD.format(year=2016, title=title) + body)
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[46000] == "other"
+    assert kinds[250000] == "other"
+    assert kinds[254000] == "other"
+    assert kinds[300000] == "project_cost"
