@@ -15,9 +15,8 @@ organisation's own spelling replaces the text's.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -27,14 +26,11 @@ from pipeline.facts.acronyms import expanded
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.performer_tails import bare_performer
 from pipeline.lang.fuzzy import fold
-from pipeline.records import Amount, Project
 
 __all__ = [
     "RESEARCH_BODY",
     "OrgFinder",
     "canonical_org",
-    "own_local_money",
-    "renamed_funds",
     "performer_in",
     "research_body_in",
 ]
@@ -379,48 +375,6 @@ _SPELLING_MIN = 85.0
 
 
 RESEARCH_BODY = re.compile(r"\b(?:universitet\w*|hogskola\w*|institut\w*|fou-\w+|centrum)\b")
-
-
-#: the organisations of civil society a stadsdelsnämnd gives money to
-_ASSOCIATION = re.compile(
-    r"(?:forening|foreningen|klubb|klubben|sallskap|sallskapet|vanner|stiftelsen|forbund)\b|"
-    r"\b(?:if|ik|bk|ff)\b"
-)
-
-
-def own_local_money(
-    committee: str | None, funds: Sequence[str | None], performers: Sequence[str | None]
-) -> dict[str | None, str]:
-    """A stadsdelsnämnd that hands its own "lokala utvecklingsmedel" to associations
-    (Solberga Bollklubb, Föreningen Herrängens Vänner) hands out money of its own programme,
-    not Socialnämnden's FoU fund LUM, which goes to the förvaltningar: its label is the
-    programme's name as printed. `funds` and `performers` are the projects', in one order."""
-    if "stadsdelsnamnd" not in fold(committee or ""):
-        return {}
-    # (its grants to organisations are its föreningsbidrag, whatever kind of grant a line
-    # names: "verksamhetsbidrag" and "projektbidrag" to the local associations are both;
-    # "organisationsbidrag" is the name of Socialnämnden's)
-    out: dict[str | None, str] = dict.fromkeys(
-        ("organisationsbidrag", "verksamhetsbidrag", "projektbidrag"), "föreningsbidrag"
-    )
-    lum = [who for fund, who in zip(funds, performers, strict=True) if fund == "LUM"]
-    civil = [who for who in lum if _ASSOCIATION.search(fold(who or ""))]
-    if len(civil) >= 2 and 2 * len(civil) > len(lum):
-        out["LUM"] = "lokala utvecklingsmedel"
-    return out
-
-
-def renamed_funds(
-    projects: Sequence[Project], amounts: Sequence[Amount], names: Mapping[str | None, str]
-) -> tuple[list[Project], list[Amount]]:
-    """Projects and amounts with their funds renamed by `names` (`own_local_money`)."""
-    return [
-        dataclasses.replace(p, fund_type=names[p.fund_type]) if p.fund_type in names else p
-        for p in projects
-    ], [
-        dataclasses.replace(a, fund_type=names[a.fund_type]) if a.fund_type in names else a
-        for a in amounts
-    ]
 
 
 def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> str:

@@ -107,6 +107,7 @@ from pipeline.facts.lists import (
     find_numbered_projects,
     lead_places,
 )
+from pipeline.facts.local_money import own_local_money, renamed_funds
 from pipeline.facts.mentions import mention_years, mentions, owned_units
 from pipeline.facts.merge import (
     join_studies,
@@ -130,7 +131,7 @@ from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
 from pipeline.facts.partners import partners_named_later
-from pipeline.facts.performers import own_local_money, renamed_funds, spelled_out
+from pipeline.facts.performers import spelled_out
 from pipeline.facts.priced_blocks import cost_rows, find_priced_blocks
 from pipeline.facts.projects import find_studies
 from pipeline.facts.quoted_blocks import find_quoted_blocks
@@ -164,13 +165,9 @@ def extract(doc: UnderstoodDocument) -> Facts:
     year = document_year(doc, all_text)
     study = study_fund_of(all_text)
     head = "\n".join(ln.text for ln in doc.pages[0].lines[:12]) if doc.pages else ""
-    ctx = Context(
-        lines,
-        default_year=year,
-        study_fund=study,
-        default_fund=document_fund(subject, all_text, study, doc.meta.committee, elsewhere(head)),
-        paired=paired_funds(subject, study),
-    )
+    away = elsewhere(head)  # (another municipality's paper)
+    doc_fund = document_fund(subject, all_text, study, doc.meta.committee, away)
+    ctx = Context(lines, year, study, doc_fund, paired=paired_funds(subject, study))
     ref = doc.meta.doc_date or doc.meta.meeting_date or (dt.date(year, 12, 31) if year else None)
     # a district named as when written ("Älvsjö" in 2019, not 2020's Hägersten-Älvsjö)
     written = doc.meta.doc_date or doc.meta.meeting_date
@@ -362,7 +359,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     drafts.sort(key=lambda d: d.first_line)
     drafts = short_names_merged(joint_listings(drafts))
     own_money = grant_forms_of(subject) | own_local_money(
-        doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts]
+        doc.meta.committee, [d.fund_type for d in drafts], [d.performer for d in drafts], away
     )
     for d in drafts:
         if d.fund_type not in OPERATING_FUNDS:  # (those tell running activities, below)
@@ -395,7 +392,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
     projects, amounts = renamed_funds(*operating_grants(projects, amounts, running), own_money)
     criteria = tuple(
         Criterion(
-            c.fund_type, c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence
+            own_money.get(c.fund_type, c.fund_type) if away else c.fund_type,
+            *(c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence),
         )
         for c in numbered_through(
             without_previews(

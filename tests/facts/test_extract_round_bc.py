@@ -33,8 +33,11 @@ or sums):
 * one paragraph on several numbered rows ("Studie 1 ska redovisas … Studie 2 avslutas … och
   genomförs i …") parted by their numbers;
 * money paid back ("har … återbetalats"), paid by the applicant itself ("varav förvaltningen
-  finansierar …", "själva står för") and what a project came to cost ("kostnaden blev") is
-  other money.
+  finansierar …", "själva står för"), what a project came to cost ("kostnaden blev") and what
+  something would cost ("skulle kosta") is other money; what a trip cost ("kostade") and an
+  application's proposed sum ("ansökan föreslås …") are the project's;
+* another municipality's "lokala utvecklingsmedel" are its own "utvecklingsmedel" (amounts,
+  projects and criteria), not Stockholm's LUM.
 """
 
 from __future__ import annotations
@@ -565,3 +568,46 @@ avdelningens budget. Den samlade kostnaden blev 254 000 kronor.
     assert kinds[250000] == "other"
     assert kinds[254000] == "other"
     assert kinds[300000] == "project_cost"
+
+
+OTHER_TOWN = """Protokoll                                              Västerviks kommun
+Socialnämnden
+Sammanträdesdatum 2017-05-16                           Sida 4 (9)
+
+§ 31    Lokala utvecklingsmedel för Gröndal och Kvarnbacken 2017
+
+Beslut
+
+Socialnämnden beslutar att bevilja lokala utvecklingsmedel för 2017 med
+sammanlagt 300 000 kronor enligt socialkontorets förslag.
+
+Ärendet
+
+- Gröndals Idrottsförening, lovfotboll och läxläsning, 110 000 kronor
+- Kvarnbackens Musikförening, musikstudio för unga, 190 000 kronor
+
+Vid bedömningen har socialkontoret prioriterat insatser som
+
+- riktar sig till barn och unga i området,
+- genomförs i samverkan med skolan.
+"""
+
+
+def test_another_towns_local_development_money_is_its_own(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, OTHER_TOWN)
+    assert {a.fund_type for a in f.amounts} == {"utvecklingsmedel"}
+    assert "LUM" not in {p.fund_type for p in f.projects}
+    assert f.criteria and {c.fund_type for c in f.criteria} == {"utvecklingsmedel"}
+
+
+def test_what_a_project_cost_or_is_proposed_is_its_money(tmp_path: Path) -> None:
+    body = """Ärendet
+
+Resan till Bergen kostade 18 000 kronor. Ett utegym skulle kosta cirka 24 600 kr.
+Kungsholmens ansökan föreslås 300 000 kr, vilket är det högsta belopp som kan beviljas.
+"""
+    title = "Studiebesök och projekt 2014"
+    f = facts_of(tmp_path, HEAD.format(year=2014, title=title) + body)
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[18000] == kinds[300000] == "project_cost"
+    assert kinds[24600] == "other"  # (what something would cost)

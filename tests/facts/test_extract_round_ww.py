@@ -30,8 +30,8 @@ from test_extract_round_ii import HEAD
 
 from pipeline.facts.context import find_funds, grant_forms_of
 from pipeline.facts.header_roles import header_role
+from pipeline.facts.local_money import own_local_money
 from pipeline.facts.money_headers import wrapped_header
-from pipeline.facts.performers import own_local_money
 from pipeline.lang.amounts import find_amounts
 
 
