@@ -91,7 +91,9 @@ PERIOD = re.compile(
 #: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"
 END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
-    r"avrapportering|slutredovisning|(?:beraknas|planeras)(?: vara)? klart?|beraknad slutrapport)$"
+    r"avrapportering|slutredovisning|(?:beraknas|planeras)(?: vara)? klart?|beraknad slutrapport|"
+    # "T.o.m.", "Till och med", "Pågår till": the last month of the work
+    r"t\.? ?o\.? ?m\.?|till och med|pagar till|projektslut|slut)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
 #: what a trip is about, beside its destination: "Resmål: Oslo, Norge" over "Syfte: …"

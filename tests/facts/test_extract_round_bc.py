@@ -36,6 +36,7 @@ or sums):
   finansierar …", "själva står för"), what a project came to cost ("kostnaden blev") and what
   something would cost ("skulle kosta") is other money; what a trip cost ("kostade") and an
   application's proposed sum ("ansökan föreslås …") are the project's;
+* a column headed "T.o.m." ("Till och med", "Pågår till") dates each row's end;
 * another municipality's "lokala utvecklingsmedel" are its own "utvecklingsmedel" (amounts,
   projects and criteria), not Stockholm's LUM.
 """
@@ -48,6 +49,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
+from pipeline.facts.header_roles import header_role
 from pipeline.understand.tabs import formatting_marks_hidden
 
 SDF_HEAD = """Vantörs stadsdelsförvaltning                       Tjänsteutlåtande
@@ -611,3 +613,32 @@ Kungsholmens ansökan föreslås 300 000 kr, vilket är det högsta belopp som k
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds[18000] == kinds[300000] == "project_cost"
     assert kinds[24600] == "other"  # (what something would cost)
+
+
+UNTIL_COLUMN = """
+Tabell 5.2 Projekt med särskild finansiering {year}
+
+Projekt                    Finansiär               Tkr {year}  Status    T.o.m.
+
+Språkvänner i Bredäng      Socialnämnden, lokala        540  Beviljat  dec {year}
+                           utvecklingsmedel
+Samtal för män som         Länsstyrelsen, utveck-       860  Pågår     jun {next}
+utövat våld                lingsmedel
+
+Summa                                                 1 400
+"""
+
+
+def test_a_column_headed_until_dates_each_rows_end(tmp_path: Path) -> None:
+    assert header_role("T.o.m.") == header_role("Till och med") == "end"
+    title = "Verksamhetsplan 2021"
+    ends = _ends_of(tmp_path, 2021, title, UNTIL_COLUMN.format(year=2021, next=2022))
+    assert ends == {
+        "Språkvänner i Bredäng": dt.date(2021, 12, 1),
+        "Samtal för män som utövat våld": dt.date(2022, 6, 1),
+    }
+
+
+def _ends_of(tmp_path: Path, year: int, title: str, body: str) -> dict[str, dt.date | None]:
+    f = facts_of(tmp_path, HEAD.format(year=year, title=title) + body)
+    return {p.name: p.end_date for p in f.projects}
