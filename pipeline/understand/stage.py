@@ -22,6 +22,7 @@ from pipeline.understand.line_numbers import drop_line_numbers
 from pipeline.understand.metadata import extract_meta
 from pipeline.understand.repair import repair_text
 from pipeline.understand.rotated import blank_rotated_labels
+from pipeline.understand.ruled_bars import ruled_bars
 from pipeline.understand.sections import find_headings, split_sections
 from pipeline.understand.side_headings import lift_side_headings
 from pipeline.understand.signatories import find_signatories
@@ -39,7 +40,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 65
+UNDERSTAND_VERSION = 66
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -88,7 +89,9 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                                     plain_box_drawing(
                                         drop_markup_balloons(
                                             blank_rotated_labels(
-                                                drop_line_numbers(formatting_marks_hidden(t))
+                                                drop_line_numbers(
+                                                    ruled_bars(formatting_marks_hidden(t))
+                                                )
                                             )
                                         )
                                     )
