@@ -188,20 +188,6 @@ def test_an_organisation_over_its_quoted_project_under_each_district(tmp_path: P
     }
 
 
-SN_HEAD = """Socialförvaltningen                              Tjänsteutlåtande
-Avdelningen för stadsövergripande                Dnr 3.1-0202/{year}
-sociala frågor                                   Sida 1 (3)
-                                                 {year}-10-02
-Handläggare: Eva Exempel                         Till
-Telefon: 08-508 00 000                           Socialnämnden
-
-{title}
-
-Förvaltningens förslag till beslut
-1. Socialnämnden ingår partnerskap enligt förvaltningens förslag.
-
-"""
-
 PARTNERS = """Bedömning
 
 Enligt utlysningen skulle verksamheten
@@ -235,7 +221,7 @@ Summa                       500 000     510 000     530 000    1 540 000
 
 def test_partners_numbered_over_their_activity_and_money_by_year(tmp_path: Path) -> None:
     title = "Idéburna offentliga partnerskap för unga 2020–2022"
-    f = facts_of(tmp_path, SN_HEAD.format(year=2019, title=title) + PARTNERS)
+    f = facts_of(tmp_path, HEAD.format(year=2019, title=title) + PARTNERS)
     got = {
         p.name: (sorted(d.district_id for d in p.districts), p.amount_sek, p.year, p.performer)
         for p in f.projects
@@ -281,7 +267,7 @@ Föreningen Nattljuset       950 000     950 000
 Kvinnojouren Ljuset         400 000     420 000
 """
     title = "Bidrag till frivilligorganisationer 2012–2013"
-    f = facts_of(tmp_path, SN_HEAD.format(year=2011, title=title) + body)
+    f = facts_of(tmp_path, HEAD.format(year=2011, title=title) + body)
     assert not [p for p in f.projects if p.name.startswith("Härbärge")]
     assert {a.kind for a in f.amounts if a.sek == 420000} == {"other"}
 
