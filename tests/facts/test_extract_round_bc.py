@@ -47,6 +47,7 @@ import datetime as dt
 from pathlib import Path
 
 from test_extract_layouts import facts_of
+from test_extract_round_ba import _ends_of
 from test_extract_round_ii import HEAD
 
 from pipeline.facts.header_roles import header_role
@@ -623,8 +624,3 @@ def test_a_column_headed_until_dates_each_rows_end(tmp_path: Path) -> None:
         "Språkvänner i Bredäng": dt.date(2021, 12, 1),
         "Samtal för män som utövat våld": dt.date(2022, 6, 1),
     }
-
-
-def _ends_of(tmp_path: Path, year: int, title: str, body: str) -> dict[str, dt.date | None]:
-    f = facts_of(tmp_path, HEAD.format(year=year, title=title) + body)
-    return {p.name: p.end_date for p in f.projects}
