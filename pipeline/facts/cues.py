@@ -327,7 +327,9 @@ def _fuzzy_ok(cue: Cue) -> bool:
         return False
     if cue.group == "role":
         return "*" not in cue.phrase and all(len(w) >= 4 for w in cue.phrase.split())
-    return True
+    # a fund named by a short last word ("statliga medel"): read loosely it would be
+    # "statliga myndigheter"
+    return not (cue.group == "fund" and "*" not in cue.phrase and len(cue.phrase.split()[-1]) <= 6)
 
 
 def _word_edges(text: str, start: int, end: int) -> bool:

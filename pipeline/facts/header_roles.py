@@ -224,6 +224,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
+    if re.fullmatch(r"del(?:projekt|studie|insats)(?:ets?\s+namn)?", folded.strip()):
+        return "name"  # "Delprojekt | Ansvarig | 2006": the parts of one plan (not "Delprojekt A")
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
         return "year"  # "Projektår" ("2 av 3"): which of a project's years
     if re.fullmatch(

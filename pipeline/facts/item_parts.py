@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.facts.clause_tails import cut_clause_tail
 from pipeline.facts.context import BodyLine
 from pipeline.facts.end_dates import parse_end_date
 from pipeline.facts.lists import ListRow, Place, covered_by_places
@@ -418,6 +419,7 @@ def tidy_tail(r: ListRow, find: PlaceFinder) -> None:
     r.name = _COUNT_BRACKET.sub("", r.name).strip() or r.name  # "(Rågsved, 301 röster)"
     # "Name - avslås": the verdict after the name is no part of it
     r.name = _VERDICT_TAIL.sub("", r.name).strip() or r.name
+    cut_clause_tail(r, find)  # ", som genomförs av IK Rinkeby": who runs it
     unit = _UNIT_BRACKET.search(r.name)
     if unit is not None and _UNIT_WORDS.search(fold(unit.group(1))):
         r.name = r.name[: unit.start()].strip() or r.name

@@ -104,7 +104,9 @@ def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
     opening = fold(text.lstrip())
     whole = [d for d in drafts if any(_opens_with(opening, key) for key in _name_keys(d.name))]
     if len(whole) == 1:
-        return [(0, whole[0])]
+        lead = len(text) - len(text.lstrip())
+        later = [(lead + pos, d) for pos, d in _later_names(opening, whole[0], drafts)]
+        return [(0, whole[0]), *later]
     for m in _NAMED.finditer(text):
         if m.start() > _MAX_OPENING:
             break  # the sentence opens with the project
@@ -118,6 +120,22 @@ def _named_marks(text: str, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
             owners = [d for d in drafts if fold(d.name).split()[:1] == [key]]
             if len(owners) == 1:  # the short name must point at one project
                 out.append((m.start(), owners[0]))
+                break
+    return out
+
+
+def _later_names(opening: str, first: Any, drafts: Sequence[Any]) -> list[tuple[int, Any]]:
+    """Where a sentence that opened with one project names another by its whole name ("X
+    prövas i Bromma, svenska på arbetsplatsen i Rinkeby …"): the first project's districts
+    end there."""
+    out: list[tuple[int, Any]] = []
+    for d in drafts:
+        if d is first:
+            continue
+        for key in _name_keys(d.name):
+            m = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", opening[1:])
+            if m is not None:
+                out.append((m.start() + 1, d))
                 break
     return out
 

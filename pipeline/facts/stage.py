@@ -152,7 +152,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 99
+EXTRACT_VERSION = 100
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -377,7 +377,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         for a in all_amounts(doc.doc_id, lines, ctx, drafts, projects, grids)
     ]
     granted_state = on_state_grant(subject, ctx.default_fund, applying, all_text)
-    amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text)
+    amounts = state_money(amounts, granted_state, report, doc.meta.committee, all_text, subject)
     if applying:
         amounts = co_financed_costs(amounts, all_text)
     amounts = procured_amounts(amounts, subject)

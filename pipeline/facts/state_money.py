@@ -20,6 +20,8 @@ STATE_FUNDER = re.compile(
     r"\b(?:statens\s+\w+|lansstyrelse\w*|socialstyrelse\w*|\w+myndighet\w*|\w+verket|"
     r"regeringen|statsbidrag\w*|statliga\s+medel|kulturradet|brottsforebyggande\s+radet)\b"
 )
+#: a report whose subject also shares money out ("redovisning och fördelning till projekt")
+_SHARES_OUT = re.compile(r"\bfordelning\b")
 _STATE_GRANTS = re.compile(
     r"\b(?:lansstyrelsen|socialstyrelsen|\w+myndigheten|\w+verket)\s+(?:beviljar|beslutar)\b"
 )
@@ -45,17 +47,18 @@ def state_money(
     report: bool,
     committee: str | None,
     text: str,
+    subject: str | None = None,
 ) -> list[Amount]:
     """The amounts of a decision that grants a statsbidrag (`granted_state`), each with the
     grant's fund and kind (:func:`_state_money`). A state grant shared out among named
     projects keeps each project's sum its cost and the sum shared out the round's total; a
     district's share stays the grant, and so does the money in the state's own decision
     granting a district its project's money or in a report of the grants a förvaltning
-    received."""
+    received (unless its `subject` shares money out too)."""
     shared = {a.project_id for a in amounts if a.project_id and a.kind == "project_cost"}
     to_projects = (
         granted_state
-        and not report
+        and (not report or bool(_SHARES_OUT.search(fold(subject or ""))))
         and len(shared) >= 2
         and not _STATE_BODY.search(fold(committee or ""))
         and not _STATE_GRANTS.search(fold(text))
