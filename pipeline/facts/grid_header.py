@@ -29,7 +29,13 @@ from pipeline.facts.grid_columns import (
     units_above,
     unnamed_column,
 )
-from pipeline.facts.grid_stack import rotated_above, set_over, stacked_below, units_over_projects
+from pipeline.facts.grid_stack import (
+    money_heads_above,
+    rotated_above,
+    set_over,
+    stacked_below,
+    units_over_projects,
+)
 from pipeline.facts.header_roles import (
     FOLLOWUP,
     REVISED,
@@ -78,8 +84,8 @@ _COUNT_HEADER = re.compile(
     r"|\w[\w-]*\s+\(?(?:antal|st\.?|personer|tillfallen)\)?)"
 )
 _YEAR_UNIT = re.compile(
-    # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt": money paid up to a year's end
-    rf"^(?:(?:t\.?\s?o\.?\s?m\.?|till och med|per)\s+)?(?:{YEAR}\s*[-–]\s*)?{YEAR}\s*[(,]?\s*"
+    # "2013 (tkr)"; "t.o.m. 2004" under "Utbetalt"; "LUM 2005 kr" under "Sökt"
+    rf"^(?:(?:t\.?\s?o\.?\s?m\.?|till och med|per|[A-ZÅÄÖ]{{2,5}})\s+)?(?:{YEAR}\s*[-–]\s*)?{YEAR}\s*[(,]?\s*"
     r"(?:tkr|kr|kronor|mkr|mnkr|sek)?\s*\)?$",
     re.I,
 )
@@ -162,7 +168,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         return None  # (the "|" of a ruled table is no word)
     # each cell's words on the header's own line ("till 2017" under "Ombudgeteras")
     own_line = {c.start: c.text for c in split_header_cells(text)}
-    head_cells = _stacked_above(lines, i, split_header_cells(text))
+    mine = split_header_cells(text)
+    above = money_heads_above(lines, i, mine, split_cells)  # "Pris" / "exkl. moms" over it
+    head_cells = above if len(above) > len(mine) else _stacked_above(lines, i, mine)
     rotated = rotated_above(lines, i, head_cells)  # labels set on end over it
     head_cells, stacked = stacked_below(lines, i, [*head_cells, *rotated], split_cells)
     first = {c.start: c.text for c in head_cells} | own_line
@@ -356,7 +364,7 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         if _between(c, head) and len(c.text.split()) == 1 and c.text.strip()[:1].isupper():
             continue  # a column named on the second line only, between two ("Ändring")
         # (words, not dashes: "(start – slut)" under "Period")
-        words = [w for w in c.text.split() if re.search(r"\w", w)]
+        words = [w for w in c.text.split() if re.search(r"\w", w) and not _YEAR_UNIT.match(w)]
         # (a line that gives a money column's unit is the header's: its other cells may
         # wrap longer names, "utan eget boende" beside "tkr")
         if len(words) > (4 if unit_given else 2) or not any(_under(c, h) for h in head):

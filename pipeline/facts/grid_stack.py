@@ -31,7 +31,13 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_columns import MONEY_IN_CELL, GridCell, GridColumn
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["rotated_above", "set_over", "stacked_below", "units_over_projects"]
+__all__ = [
+    "money_heads_above",
+    "rotated_above",
+    "set_over",
+    "stacked_below",
+    "units_over_projects",
+]
 
 _GAP = re.compile(r"\s{2,}")
 _MIN_LABELS = 2
@@ -137,3 +143,32 @@ def rotated_above(lines: Sequence[BodyLine], i: int, head: list[GridCell]) -> li
 
 
 _FIRST_REACH = 4
+
+
+def money_heads_above(
+    lines: Sequence[BodyLine], i: int, cells: list[GridCell], split: Callable[[str], list[GridCell]]
+) -> list[GridCell]:
+    """A header whose own line names only the label columns ("Utvärdering   Anbudsgivare")
+    under the money columns' names set on the one or two lines above it, right of the labels
+    ("Pris" over "exkl. moms   Moms 25 %   inkl. moms"): the label cells, then one cell per
+    column of the line right above, the words over it joined in front."""
+    if not cells or i < 1 or not lines[i - 1].text.strip():
+        return cells
+    right = cells[-1].end + 2
+    stack: list[list[GridCell]] = []
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if not lines[k].text.strip() or lines[k].heading:
+            break
+        got = split(" " * lines[k].indent + lines[k].text)
+        if not got or any(c.start < right or not re.search(r"[^\W\d]{3}", c.text) for c in got):
+            break  # (not letters set on end, one to a line: `rotated_above`)
+        stack.insert(0, got)
+    if not stack or len(stack[-1]) < 2:
+        return cells
+    out = list(stack[-1])
+    for row in stack[:-1]:
+        for t in row:
+            for k, c in enumerate(out):
+                if t.start <= c.end + _SLACK and c.start <= t.end + _SLACK:
+                    out[k] = GridCell(c.start, c.end, f"{t.text.strip()} {c.text.strip()}")
+    return [*cells, *out]

@@ -134,8 +134,9 @@ def _header_role(cell: str) -> str | None:
     if _ORDINAL_HEADER.fullmatch(folded.strip()):
         return "ordinal"
     if re.search(
-        r"\begen\s*insats|\begeninsats|medfinans|\bmedfin\b|egen finansiering|egen andel", folded
-    ):
+        r"\begen\s*insats|\begeninsats|medfinans|\bmedfin\b|egen finansiering|egen andel|^egen$",
+        folded.strip(),
+    ):  # ("Egen" over "insats kr": the header's first line alone)
         return "spent"  # the applicant's own money: a sum, but not the grant
     if re.match(r"\d:[ae]\s+utbet", folded.strip()) or _PERIOD_HEADER.fullmatch(folded.strip()):
         # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning"; what was used in
@@ -153,8 +154,10 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "varav KS" beside "Total kostnad": the part the deciding body pays
     if re.search(r"\b(?:medel|kostnad\w*|bidrag|anslag|beviljat)\s+per\s+ar\b", folded):
         return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
-    if re.match(r"antal\b", folded.strip()) or re.fullmatch(r"deltagare", folded.strip()):
-        return "count"  # "Antal unga 18–24 år", "Deltagare": people counted, no money
+    if re.match(r"antal\b", folded.strip()) or re.fullmatch(
+        r"deltagare|(?:arsarbetare|heltidstjanster|tjanster|anstallda|invanare)\b.*", folded.strip()
+    ):
+        return "count"  # "Antal unga 18–24 år", "Deltagare", "Årsarbetare": people counted
     if re.search(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+ar\b", folded):
         return "count"  # "Ungdomar 16–18 år": people of an age counted, no year's money
     if re.fullmatch(r"belopp\s*(?:\(\w+\))?,?\s+(?:an)?sokt", folded.strip()):
@@ -205,7 +208,8 @@ def _header_role(cell: str) -> str | None:
     if re.fullmatch(r"(?:grund|bas|tillaggs|del|bidrags|ram)belopp", folded.strip()):
         return "cost"  # "Grundbelopp", "Tilläggsbelopp": a part of each row's money
     if re.fullmatch(
-        r"(?:an)?sokt\s+(?:lum|fou|mul|must|fum|medel)(?:\s+(?:19|20)\d\d)?", folded.strip()
+        r"(?:an)?sokt\s+(?:lum|fou|mul|must|fum|medel)(?:\s+(?:19|20)\d\d)?(?:\s*,?\s*t?kr)?",
+        folded.strip(),
     ):
         return "applied"  # "Sökt LUM 2013": the fund's money applied for, by year
     if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
@@ -224,6 +228,16 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
+    if re.fullmatch(
+        r"(?:pris\s+)?(?:inkl\.?|inklusive)\s*(?:moms|mervardesskatt)|moms\b.*", folded.strip()
+    ):
+        return "spent"  # "Pris inkl. moms", "Moms 25 %": the VAT the city gets back, no cost
+    if re.fullmatch(
+        r"(?:pris|anbud)(?:\s+(?:exkl\.?|exklusive)\s*(?:moms|mervardesskatt))?|"
+        r"(?:exkl\.?|exklusive)\s*(?:moms|mervardesskatt)",
+        folded.strip(),
+    ):
+        return "cost"  # "Pris exkl. moms": what the bought study costs
     if re.fullmatch(r"del(?:projekt|studie|insats)(?:ets?\s+namn)?", folded.strip()):
         return "name"  # "Delprojekt | Ansvarig | 2006": the parts of one plan (not "Delprojekt A")
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):

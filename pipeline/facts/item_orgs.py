@@ -17,7 +17,11 @@ ORG_FIRST = re.compile(
     # "Akalla schackklubb – Schack i parken": an association, a spaced dash, the project
     r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
     r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
-    r"församling)\b[^;–—]{0,30}?)\s[–—-]\s+"
+    r"församling|rådet)\b[^;–—]{0,30}?)\s[–—-]\s+"
+    # "Sätra IK Ungdom – kvällsfotboll …", "PRO Sätra – digital vardag …": a club or a
+    # pensioners' association by its initials, what it does in lower case after the dash
+    r"|^((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?(?:IF|IK|BK|FF|SK|PRO|SPF|KFUM|KFUK)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3})\s[–—-]\s+(?=[a-zåäö])"
     # "Brottsofferjouren Sigtunabygden, stödsamtal för brottsutsatta": the association, a
     # comma, what it does with the money
     r"|^((?:[A-ZÅÄÖ0][\w-]*\s+){0,3}?(?:[\w-]*(?i:föreningen|förening|klubben|klubb|jouren|"

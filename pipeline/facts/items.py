@@ -143,7 +143,8 @@ def _item_blocks(
         last = j - 1
         while last > first and not lines[last].text.strip():
             last -= 1
-        blocks.append((first, last))
+        if not _QUOTED.search(" ".join(lines[x].text for x in range(first, last + 1))):
+            blocks.append((first, last))  # (not a news page's "– Många …, säger X.")
         while j < len(lines) and not lines[j].text.strip():
             nxt = j + 1
             while nxt < len(lines) and not lines[nxt].text.strip():
@@ -153,6 +154,12 @@ def _item_blocks(
             else:
                 break
     return blocks, j
+
+
+#: a quotation set with a dash, as news pages print them: "– …, säger stadsdelsdirektör X."
+_QUOTED = re.compile(
+    r"[,.!?]\s+(?:säger|berättar|konstaterar|förklarar|menar)\s+[a-zåäö]*\s*[A-ZÅÄÖ]"
+)
 
 
 def _next_number_after(lines: Sequence[BodyLine], k: int, want: int) -> bool:

@@ -159,6 +159,9 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):
         return "followup"
+    folded = [fold(c).strip() for c in header_cells]
+    if any(c.startswith("intakt") for c in folded) and any(c.startswith("netto") for c in folded):
+        return "frame"  # "Verksamhet | Kostnader | Intäkter | Netto": a nämnd's budget
     if _FRAME_CAPTION.search(fold(caption)) and not _ONE_PROJECT.search(fold(caption)):
         return "frame"
     # a project column among the headers over the label cells (not a money column's

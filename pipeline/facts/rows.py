@@ -260,6 +260,11 @@ def grid_rows(
             # "(Karolinska Institutet, juni 2024)" in a "Studie, utförare och slutdatum"
             # column: who carries it out, then when it ends
             name, performer = name[: dated.start()].strip(), dated.group("who").strip()
+        placed = _PLACED_BRACKET.search(name) if district is None else None
+        if placed and covered_by_places(placed["where"], places(placed["where"])):
+            # "Mobilt stöd … (Södermalm, Norrmalm; klar juni 2010)": where it runs, its end
+            name, district = name[: placed.start()].strip(), placed["where"]
+            end = end or (parse_end_cell(placed["end"], year) if placed["end"] else None)
         if performer is None:
             # "Name (Institutet för framtidsstudier)" in a "Studie / utförare" column
             name, performer = bracketed_performer(name, places)
@@ -400,6 +405,8 @@ _NOBODY = re.compile(
 _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\s*(\S.*)$")
 
 
+#: a bracket after a name that gives its districts, then perhaps when it ends
+_PLACED_BRACKET = re.compile(r"\s*\((?P<where>[^();]{3,80}?)(?:;\s*(?P<end>[^();]{3,30}))?\)\s*$")
 #: a bracket after a name that gives who carries it out and when it ends
 _DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")
 

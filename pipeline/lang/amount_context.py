@@ -14,6 +14,7 @@ __all__ = [
     "YEARISH",
     "YEAR_COLUMNS",
     "YEAR_HEAD",
+    "YEAR_OR_MONTH_BEFORE",
     "range_start",
 ]
 
@@ -36,6 +37,11 @@ def range_start(sk: str, first: re.Match[str], second: re.Match[str]) -> bool:
 #: the word of a table header before its year ("Kostnader 2006", "Budget 2019")
 YEAR_HEAD = re.compile(
     r"(?:kostnad\w*|budget\w*|belopp|finansiering|utfall|prognos)\s+$", re.IGNORECASE
+)
+#: a year or a month right before a year: "2004   2005" (year columns), "april 2011" (a date)
+YEAR_OR_MONTH_BEFORE = re.compile(
+    r"(?:(?:19|20)\d\d|\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zé]*\.?)\s+$",
+    re.IGNORECASE,
 )
 #: a table header of year columns with their unit: "2021 kr     2022 kr"
 YEAR_COLUMNS = re.compile(r"(?:19|20)\d\d\s?(?:t?kr|kronor)\s+(?:19|20)\d\d\s?(?:t?kr|kronor)\b")

@@ -58,6 +58,7 @@ from pipeline.lang.amount_context import (
     WORDS_BEFORE_BRACKET,
     YEAR_COLUMNS,
     YEAR_HEAD,
+    YEAR_OR_MONTH_BEFORE,
     YEARISH,
     range_start,
 )
@@ -361,15 +362,14 @@ def _find_amounts(text: str) -> tuple[AmountMatch, ...]:
                     or YEAR_COLUMNS.search(text)
                 )
             ):
-                # "Kostnader 2006   kr": a table's year beside its unit column ("2000 kr"
-                # may be a round sum)
+                # "Kostnader 2006   kr": a table's year beside its unit (not a round "2000 kr")
                 continue
             if (
                 not m.group("grp")
                 and YEARISH.fullmatch(m.group())
-                and re.search(r"(?:19|20)\d\d\s+$", text[max(0, m.start() - 12) : m.start()])
+                and YEAR_OR_MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
             ):
-                continue  # "2004   2005" over "Tkr   Tkr": year columns, then their unit
+                continue  # "2004   2005" over "Tkr   Tkr"; "april 2011  tkr": a date's year
             if not explicit and _next_is_count_noun(sk, end):
                 continue
             low = _digits_value(first) if first is not None else 0

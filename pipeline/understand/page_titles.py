@@ -14,10 +14,11 @@ from pipeline.understand.letterhead import _Field
 
 __all__ = ["ONE_ITEM", "cover_title", "item_cover_title", "print_header_title"]
 
-#: a browser's print header: "2022-05-09 14:37      <page title> - Intranätet"
+#: a browser's print header: "2022-05-09 14:37      <page title> - Intranätet" (the site's
+#: name after the title or none)
 _PRINT_HEADER = re.compile(
     rf"^\s*(?:{ISO_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}),?\s+\d{{1,2}}[:.]\d\d\s{{2,}}"
-    r"(?P<title>\S.*?)\s+[-–|]\s+[^-–|]{2,40}$"
+    r"(?P<title>\S.*?)(?:\s+[-–|]\s+[^-–|]{2,40})?\s*$"
 )
 #: one item of a meeting, its number alone on a line at the left margin: "Ärende 9" (not a
 #: letterhead's reference to the agenda set in its right-hand column)

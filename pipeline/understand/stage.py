@@ -20,6 +20,7 @@ from pipeline.understand.gutter import unfold_columns
 from pipeline.understand.handouts import fax_cover
 from pipeline.understand.line_numbers import drop_line_numbers
 from pipeline.understand.metadata import extract_meta
+from pipeline.understand.quoted_printable import quoted_printable_decoded
 from pipeline.understand.repair import repair_text
 from pipeline.understand.rotated import blank_rotated_labels
 from pipeline.understand.ruled_bars import ruled_bars
@@ -40,7 +41,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 66
+UNDERSTAND_VERSION = 67
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -90,7 +91,11 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                                         drop_markup_balloons(
                                             blank_rotated_labels(
                                                 drop_line_numbers(
-                                                    ruled_bars(formatting_marks_hidden(t))
+                                                    ruled_bars(
+                                                        formatting_marks_hidden(
+                                                            quoted_printable_decoded(t)
+                                                        )
+                                                    )
                                                 )
                                             )
                                         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract_helpers import understood
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
@@ -120,3 +121,152 @@ def test_statliga_medel_are_a_state_grant_and_state_agencies_are_not() -> None:
     assert [f for *_, f in find_funds("av de statliga medlen för 1999")] == ["statsbidrag"]
     assert [f for *_, f in find_funds("Statliga medel för insatser")] == ["statsbidrag"]
     assert find_funds("sådant som inte redan görs av statliga myndigheter") == []
+
+
+NEWS = """2015-06-02 10:21        Utvecklingsmedel till föreningarnas sommar
+
+Gå direkt till sidans innehåll
+Stockholms stad
+Sök
+Du är här: Startsida / Stadsdelsområden / Farsta / Nyheter
+
+Utvecklingsmedel till föreningarnas sommar
+
+Publicerad 2015-06-01
+
+Farsta stadsdelsnämnd beslutade den 21 maj att dela ut 180 000 kronor
+till fyra föreningar. Så här fördelades pengarna:
+
+•  Hökarängens IK Ungdom – kvällsbasket för tjejer i Hökarängen, 60 000
+   kronor
+•  Föreningen Gubbängens Odlare – odlingskurser vid skolan, 30 000 kronor
+•  PRO Farsta – surfplattor för seniorer, 40 000 kronor
+•  Tallkrogens Schacksällskap – schackskola på biblioteket, 50 000 kronor
+
+– Flera av föreningarna har aldrig sökt pengar från oss förut, säger
+stadsdelsdirektör Per Prov.
+
+http://www.stockholm.se/Farsta/Nyheter/Utvecklingsmedel-2015/       1/1
+"""
+
+
+def test_a_news_page_lists_associations_work_and_quotes_are_no_items(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, NEWS)
+    assert (
+        understood(tmp_path / "doc.txt").meta.title == "Utvecklingsmedel till föreningarnas sommar"
+    )
+    got = {p.name: (p.performer, p.amount_sek) for p in f.projects}
+    assert got == {
+        "kvällsbasket för tjejer i Hökarängen": ("Hökarängens IK Ungdom", 60_000),
+        "odlingskurser vid skolan": ("Föreningen Gubbängens Odlare", 30_000),
+        "surfplattor för seniorer": ("PRO Farsta", 40_000),
+        "schackskola på biblioteket": ("Tallkrogens Schacksällskap", 50_000),
+    }
+
+
+PLAN_BUDGET = """
+Tabell 4. Budget för individ- och familjeomsorg {year}, tkr
+
+Verksamhet                              Kostnader    Intäkter      Netto
+
+Barn och ungdom                            52 300      -3 100     49 200
+Vuxna                                      27 800      -1 900     25 900
+
+Summa                                      80 100      -5 000     75 100
+
+Bilaga 2
+
+Fältassistenter i stadsdelsförvaltningen {year}
+
+Enhet                       Årsarbetare   Kostnad {year},
+                             april {year}            tkr
+Norra fältgruppen                   3,0           1 620
+Södra fältgruppen                   2,0           1 080
+Summa                               5,0           2 700
+"""
+
+
+def test_a_budget_by_activity_and_staff_counted_beside_costs(tmp_path: Path) -> None:
+    title = "Verksamhetsplan med budget {year}"
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2012, title=title.format(year=2012)) + PLAN_BUDGET.format(year=2012),
+    )
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[52_300_000] == kinds[-3_100_000] == kinds[75_100_000] == "budget"
+    assert 1_620_000 in kinds and 2_700_000 in kinds
+    assert not {3_000, 2_000, 5_000, 2_012_000} & set(kinds)  # staff counts, "april 2012 tkr"
+
+
+BOUGHT = """
+Tabell 1. Anbud som föreslås antas (kronor)
+                                                                 Pris                   Pris
+                                                           exkl. moms  Moms 25 %  inkl. moms
+Utvärdering                     Anbudsgivare
+--------------------------------------------------------------------------------------------
+1. Hembesök till äldre med      Analyshuset Norr AB           360 000     90 000     450 000
+   psykisk ohälsa
+   (Bromma, Kungsholmen;
+   klar maj 2013)
+2. Stöd till unga föräldrar     Barnforum i Uppsala           320 000     80 000     400 000
+   (Farsta; klar dec 2013)
+--------------------------------------------------------------------------------------------
+Summa                                                         680 000    170 000     850 000
+"""
+
+
+def test_bought_studies_priced_without_and_with_vat(tmp_path: Path) -> None:
+    title = "Tilldelning av uppdrag att utvärdera två insatser 2012–2013"
+    f = facts_of(tmp_path, HEAD.format(year=2012, title=title) + BOUGHT)
+    got = {
+        p.name: (
+            sorted(d.district_id for d in p.districts),
+            p.performer,
+            p.amount_sek,
+            str(p.end_date),
+        )
+        for p in f.projects
+    }
+    assert got == {
+        "Hembesök till äldre med psykisk ohälsa": (
+            ["bromma", "kungsholmen"],
+            "Analyshuset Norr AB",
+            360_000,
+            "2013-05-01",
+        ),
+        "Stöd till unga föräldrar": (["farsta"], "Barnforum i Uppsala", 320_000, "2013-12-01"),
+    }
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[90_000] == kinds[450_000] == "other"
+
+
+def test_vat_headers_and_own_share_and_a_funds_sum_sought() -> None:
+    assert header_role("Pris exkl. moms") == "cost"
+    assert header_role("Moms 25 %") == header_role("Pris inkl. moms") == "spent"
+    assert header_role("Anbudsgivare") == "performer"
+    assert header_role("Egen") == "spent"
+    assert header_role("Sökt LUM 2005 kr") == "applied"
+
+
+APPLICATION = """
+Förvaltningens ansökan
+
+Projekt                                    Total        Egen       Sökt
+                                           kostnad kr   insats kr  LUM 2006 kr
+
+1.  Läsande familjer - stöd till föräldrar   360 000    120 000    240 000
+    med små barn
+
+2.  Nattvandrare i centrum                   210 000     70 000    140 000
+
+Summa                                        570 000    190 000    380 000
+"""
+
+
+def test_a_header_wrapped_onto_a_funds_year_and_unit(tmp_path: Path) -> None:
+    title = "Ansökan om lokala utvecklingsmedel för 2006"
+    f = facts_of(tmp_path, HEAD.format(year=2005, title=title) + APPLICATION)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got["Läsande familjer - stöd till föräldrar med små barn"] == (240_000, "ansökt")
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[360_000] == "project_cost" and kinds[120_000] == "other"
