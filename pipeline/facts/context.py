@@ -25,7 +25,6 @@ __all__ = [
     "document_fund",
     "find_funds",
     "find_years",
-    "mixed_funding",
     "sentence_year",
     "specific_fund",
     "study_fund_of",
@@ -48,6 +47,7 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
     printed = [
         h for h in hits if h.cue.pattern.match(text if h.cue.case_sensitive else skel, h.start)
     ]
+    state = []  # "statliga medel": the state's money, unless a programme of it is named
     for h in hits:
         if h.start < last_end:
             continue
@@ -55,7 +55,10 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
             continue  # a loose reading ("sociala …" of "lokala utvecklingsmedel") yields to the printed
         value = study_fund if h.value == "STUDY" else h.value
         out.append((h.start, h.end, value))
+        state += out[-1:] if h.cue.phrase.startswith("statliga") else []
         last_end = h.end
+    if state and any(f[2] != "statsbidrag" for f in out):  # "… inom storstadssatsningen"
+        out = [f for f in out if f not in state]
     specific = [f for f in out if f[2] not in _GENERIC_FUNDS]
     return specific or out
 
@@ -426,24 +429,3 @@ def grant_forms_of(title: str | None) -> dict[str | None, str]:
     "Organisationsbidrag …", whose projektbidrag keep their name)."""
     grants = set(re.findall(r"\b\w+(?:bidrag|stod)\b", fold(title or "")))
     return dict.fromkeys(_GRANT_FORMS, "föreningsbidrag") if grants == {"foreningsbidrag"} else {}
-
-
-#: "har delvis finansierats med statsbidrag": money of two funds, so of none
-#: "… varav 575 000 kronor utgjordes av statsbidrag"
-_PARTLY_FUNDED = re.compile(
-    r"\bdelvis\s+(?:har\s+)?(?:finansier|bekost)\w*\s+(?:med|av|genom|ur)\b"
-    r"|\bvarav\b[^.]{0,40}?\b(?:utgjordes|utgors|utgjorde|kom|kommer|finansierades|finansieras|"
-    r"bekostades)\s+(?:av|fran|med|genom|ur)\b"
-)
-
-
-def mixed_funding(description: str | None, fund: str | None = None) -> bool:
-    """Does a project's own text say it was partly paid from another fund? ("varav 300 000
-    kronor finansierades med statsbidrag"; its own fund named there is its own part)"""
-    if not description:
-        return False
-    for m in _PARTLY_FUNDED.finditer(fold(description)):
-        named = {f for _s, _e, f in find_funds(description[m.end() : m.end() + 80])}
-        if named and named != {fund}:
-            return True
-    return False

@@ -121,7 +121,11 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
-        if name_field is None or (len(fields) < MIN_FIELDS + 1 and not name_and_grant(fields)):
+        if (
+            name_field is None
+            or (len(fields) < MIN_FIELDS + 1 and not name_and_grant(fields))
+            or _TABLE_ROW.search(name_field[1])  # "4. Name      3      1     300 000"
+        ):
             i = after
             continue
         end = after
@@ -161,6 +165,8 @@ def find_field_blocks(
     return out
 
 
+#: a table's row read as a name: counts and a sum in columns after it
+_TABLE_ROW = re.compile(r"\S\s{3,}\d[\d ]*\s{3,}\d")
 _FIRST_SENTENCE = re.compile(r"(?<=[a-zåäö)])\.\s+(?=[A-ZÅÄÖ])")
 
 

@@ -27,7 +27,7 @@ _COUNT_WORDS = {
     "tio": 10,
 }
 
-_FOOTNOTE_START = re.compile(r"^(?:\d{1,2}\s+|[¹²³⁴⁵⁶⁷⁸⁹]+\s*|\*\s*)[A-ZÅÄÖ]")
+_FOOTNOTE_START = re.compile(r"^(?:\d{1,2}\)?\s+|[¹²³⁴⁵⁶⁷⁸⁹]+\s*|\*\s*)[A-ZÅÄÖ]")
 _DISTRICT_COUNT = re.compile(
     r"\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})\s+(?:stadsdel\w*|sdf)\b"
 )
@@ -86,7 +86,7 @@ def marked_footnote(
     if mark is None:
         return []
     d.name = d.name.strip()[: mark.start()].rstrip()
-    texts = [t for _p, t in notes] + [ln.text for ln in lines]
+    texts = [t for _p, t in notes] + [_with_wrapped(lines, k) for k in range(len(lines))]
     for t in texts:
         if t.strip().startswith(mark.group(1)) and t.strip()[len(mark.group(1)) :][:1].isspace():
             if first_only:
@@ -97,3 +97,14 @@ def marked_footnote(
                 for i in dict.fromkeys(p.district_id for p in found)
             ]
     return []
+
+
+def _with_wrapped(lines: Sequence[BodyLine], k: int) -> str:
+    """Line `k` with the lines set in under it that wrap it ("1) Bromma, Älvsjö och" over
+    "   Hägersten-Liljeholmens stadsdelsförvaltningar.")."""
+    parts = [lines[k].text]
+    for ln in lines[k + 1 : k + 4]:
+        if not ln.text.strip() or ln.indent <= lines[k].indent:
+            break
+        parts.append(ln.text)
+    return dehyphen_join(parts) if len(parts) > 1 else parts[0]

@@ -79,8 +79,7 @@ _COUNT_HEADER = re.compile(
     r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|k\d{1,2}|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
-    # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" over
-    # "tillfällen")
+    # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" / "tillfällen")
     r"|\w[\w-]*\s+\(?(?:antal|st\.?|personer|tillfallen)\)?)"
 )
 _YEAR_UNIT = re.compile(
@@ -206,8 +205,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
         elif role is None:
-            # one column the vocabulary does not know ("Syfte", "Kommentar") is still a column,
-            # also when its name wraps ("Beställs i" over "samråd med")
+            # a column the vocabulary does not know ("Syfte", "Beställs i" / "samråd med")
             own = first.get(c.start, c.text)
             purpose = _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) is not None
             if (len(own.split()) > 2 and not purpose) or header_words(c.text) > 4:
@@ -258,7 +256,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     return None if len(set(known)) < 2 or placements(columns) else columns
 
 
-_REVIEW_HEADER = re.compile(r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*")
+_REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade")
+    r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*|antal\s+(?:beviljade|projekt|ansok)"
+)
 #: a column named by its year or as the row's sum
 _YEAR_OR_SUM = re.compile(rf"^(?:{YEAR}|summa|totalt?|sammanlagt)\b")
 

@@ -228,6 +228,8 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
+    if re.match(r"planera\w*\s+(?:att\s+)?(?:an)?sokas\b", folded.strip()):
+        return "spent"  # "Planeras sökas 2024": money to be applied for later, no grant
     if re.fullmatch(
         r"(?:pris\s+)?(?:inkl\.?|inklusive)\s*(?:moms|mervardesskatt)|moms\b.*", folded.strip()
     ):

@@ -68,6 +68,9 @@ def table_kind(
         if re.match(r"\s*(?:utfall|prognos|avvikelse|förbrukat|forbrukat)", column, re.I):
             return "other", 0.55
         return "budget", 0.6
+    if table == "counted":
+        # "Område | Antal ansökningar | Antal beviljade | Beviljat": each row sums a group's grants
+        return ("other", 0.6) if said.cued and said.kind == "other" else ("total_granted", 0.6)
     if table == "followup":
         # the budget column is the frame; forecast, outcome and deviation are other sums
         # (a plan's "Förslag 2026" beside its "Budget 2025": next year's budget)
@@ -159,6 +162,8 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     # a follow-up of budgets ("Verksamhet | Budget | Prognos | Avvikelse"): no grants
     if followup_header(header_cells) or budget_plan(header_cells):
         return "followup"
+    if any(re.match(r"antal\s+(?:beviljade|projekt|ansok)", fold(c).strip()) for c in header_cells):
+        return "counted"  # each row a group of grants counted beside their sum
     folded = [fold(c).strip() for c in header_cells]
     if any(c.startswith("intakt") for c in folded) and any(c.startswith("netto") for c in folded):
         return "frame"  # "Verksamhet | Kostnader | Intäkter | Netto": a nämnd's budget

@@ -51,7 +51,6 @@ from pipeline.facts.context import (
     Context,
     document_fund,
     grant_forms_of,
-    mixed_funding,
     paired_funds,
     specific_fund,
     study_fund_of,
@@ -114,6 +113,7 @@ from pipeline.facts.merge import (
     prose_drafts,
     subject_draft,
 )
+from pipeline.facts.mixed_funding import mixed_funding
 from pipeline.facts.named import (
     find_framed_studies,
     find_named_projects,
@@ -152,7 +152,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 101
+EXTRACT_VERSION = 102
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

@@ -246,6 +246,7 @@ def test_vat_headers_and_own_share_and_a_funds_sum_sought() -> None:
     assert header_role("Anbudsgivare") == "performer"
     assert header_role("Egen") == "spent"
     assert header_role("Sökt LUM 2005 kr") == "applied"
+    assert header_role("Planeras sökas 2024 kronor") == "spent"  # to be applied for later
 
 
 APPLICATION = """
@@ -270,3 +271,121 @@ def test_a_header_wrapped_onto_a_funds_year_and_unit(tmp_path: Path) -> None:
     assert got["Läsande familjer - stöd till föräldrar med små barn"] == (240_000, "ansökt")
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds[360_000] == "project_cost" and kinds[120_000] == "other"
+
+
+def test_state_money_of_a_named_programme_is_the_programmes() -> None:
+    text = "Statliga medel inom storstadssatsningen för år 2003, 50,0 mnkr, fördelas"
+    assert [f for *_, f in find_funds(text)] == ["storstadssatsningen"]
+
+
+CONDITIONS = """
+Fakta: Utvecklingsmedel
+
+Nämnden har i verksamhetsplanen för {year} avsatt 300 000 kronor. En förening
+kan få högst 60 000 kronor per år. För att få pengar ska aktiviteten
+
+•  vara öppen för alla och avgiftsfri för deltagarna
+•  genomföras i stadsdelsområdet
+•  bygga på samverkan mellan flera föreningar
+"""
+
+
+def test_a_grants_conditions_after_for_att_fa_pengar_ska(tmp_path: Path) -> None:
+    title = "Utvecklingsmedel till föreningar {year}"
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2016, title=title.format(year=2016)) + CONDITIONS.format(year=2016),
+    )
+    assert [(c.kind, c.text) for c in f.criteria] == [
+        ("criterion", "vara öppen för alla och avgiftsfri för deltagarna"),
+        ("criterion", "genomföras i stadsdelsområdet"),
+        ("criterion", "bygga på samverkan mellan flera föreningar"),
+    ]
+
+
+STUDIES = """
+Tabell 1. Studier i programmet {year}
+
+Nr  Studie                          Genomförs av             Klart    Kostnad, kr
+
+1   Hemlösa familjers vägar till    Malmö universitet        dec {year}     450 000
+    eget boende
+2   Förebyggande hembesök i tre     Mittuniversitetet        juni {year}    380 000
+    stadsdelar 1)
+
+    Summa                                                               830 000
+
+1) Bromma, Älvsjö och
+   Hägersten-Liljeholmens stadsdelsförvaltningar.
+"""
+
+
+def test_a_numbered_footnote_names_the_districts_a_row_counts(tmp_path: Path) -> None:
+    title = "Forskningsprogram i samverkan med högskolor {year}"
+    f = facts_of(
+        tmp_path, HEAD.format(year=2011, title=title.format(year=2011)) + STUDIES.format(year=2011)
+    )
+    got = {p.name: sorted(d.district_id for d in p.districts) for p in f.projects}
+    assert got["Förebyggande hembesök i tre stadsdelar"] == [
+        "alvsjo",
+        "bromma",
+        "hagersten-liljeholmen",
+    ]
+
+
+AREAS = """
+Tabell 1. Beviljade lokala utvecklingsmedel {year} per område
+
+Område                                     Antal         Antal     Beviljat,
+                                          ansök-     beviljade        kronor
+                                          ningar
+----------------------------------------------------------------------------
+1. Barn och unga                              7             3       910 000
+2. Vuxna med missbruk                         4             2       540 000
+----------------------------------------------------------------------------
+Summa                                        11             5     1 450 000
+"""
+
+
+def test_sums_of_groups_of_grants_counted_beside_them(tmp_path: Path) -> None:
+    title = "Lokala utvecklingsmedel {year}"
+    f = facts_of(
+        tmp_path, HEAD.format(year=2018, title=title.format(year=2018)) + AREAS.format(year=2018)
+    )
+    assert not f.projects
+    kinds = {a.sek: a.kind for a in f.amounts}
+    assert kinds[910_000] == kinds[540_000] == kinds[1_450_000] == "total_granted"
+
+
+CALL = """
+Projekten ska
+
+   –  ha en tydlig plan för uppföljning,
+   –  kunna spridas till flera stadsdelar.
+
+För år {next} ges dessutom företräde åt projekt som rör
+
+   –  unga vuxna med långvarigt ekonomiskt bistånd,
+   –  äldre med missbruk.
+
+Ett studiebesök ska
+
+   –  avse en metod som kan prövas i den egna förvaltningen,
+   –  redovisas i en reseberättelse senast två månader efter resan.
+"""
+
+
+def test_a_trips_conditions_and_a_priority_given_besides(tmp_path: Path) -> None:
+    title = "Utlysning av lokala utvecklingsmedel och medel för studiebesök (MUST) {next}"
+    f = facts_of(
+        tmp_path,
+        HEAD.format(year=2007, title=title.format(next=2008)) + CALL.format(next=2008),
+    )
+    got = [(c.kind, c.fund_type, c.text) for c in f.criteria]
+    assert ("priority", "LUM", "äldre med missbruk") in got
+    assert ("criterion", "MUST", "avse en metod som kan prövas i den egna förvaltningen") in got
+    assert (
+        "criterion",
+        "MUST",
+        "redovisas i en reseberättelse senast två månader efter resan",
+    ) in got
