@@ -27,6 +27,7 @@ from pipeline.facts.context import (
     is_program_fund,
     sentence_year,
 )
+from pipeline.facts.cost_parts import cost_part
 from pipeline.facts.drafts import REJECTED, Draft
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
@@ -319,11 +320,11 @@ def _paragraph_amounts(
                 kind = part_of[0]
             if owner is not None and kind == "other" and not role.cued and m.per is None:
                 kind = "project_cost"
-            if kind == "project_cost" and _SHARE_FROM.search(
-                fold(s.text[max(0, m.start - 12) : m.end + 24])
+            if kind == "project_cost" and (
+                _SHARE_FROM.search(fold(s.text[max(0, m.start - 12) : m.end + 24]))
+                or cost_part(s.text, m.start, m.end)
             ):
-                # "… totala kostnad beräknas till 400 tkr, varav 100 000 kronor från Älvsjö
-                # stadsdelsnämnd": a share of the cost, paid by someone else
+                # "…, varav 100 000 kronor från Älvsjö sdn", "…, varav resor 9 600 kronor"
                 kind = "other"
             if (
                 owner is not None
@@ -377,8 +378,7 @@ def _paragraph_amounts(
                 )
                 # ... and what is left of, spent of or paid back from the money just granted
                 or (ctx.default_fund if _THE_MONEY.search(fold(s.text)) else None)
-                # ... and what an application asks for of a call for one FoU fund ("Sökt:
-                # 24 800 kr")
+                # ... and what an application asks of a call for one FoU fund ("Sökt: 24 800")
                 or (
                     ctx.default_fund
                     if _ASKED.search(fold(s.text)) and ctx.default_fund in FOU_FUNDS

@@ -40,7 +40,12 @@ from pipeline.understand.dnr import find_dnrs
 from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
-from pipeline.understand.page_titles import cover_title, item_cover_title, print_header_title
+from pipeline.understand.page_titles import (
+    cover_title,
+    item_cover_title,
+    print_header_title,
+    report_cover_title,
+)
 from pipeline.understand.protocol_titles import protocol_title
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
@@ -128,6 +133,7 @@ def _document_fields(
         print_header_title(p1)
         or item_cover_title(p1)
         or cover_title(p1)
+        or report_cover_title(p1)
         or labelled_subject(p1)
         or _title(p1, title_lines, sections)
     )

@@ -12,7 +12,13 @@ from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import _join
 from pipeline.understand.letterhead import _Field
 
-__all__ = ["ONE_ITEM", "cover_title", "item_cover_title", "print_header_title"]
+__all__ = [
+    "ONE_ITEM",
+    "cover_title",
+    "item_cover_title",
+    "print_header_title",
+    "report_cover_title",
+]
 
 #: a browser's print header: "2022-05-09 14:37      <page title> - Intranätet" (the site's
 #: name after the title or none)
@@ -93,3 +99,43 @@ def cover_title(p1: CleanPage) -> _Field | None:
         title = " ".join(_ACRONYMS.get(w.strip("(),"), w.lower()) for w in words)
         return _Field(title[:1].upper() + title[1:], " / ".join(block), 0.6)
     return None
+
+
+#: a plan's or report's kind and year, set alone on a cover ("Verksamhetsplan 2025")
+_REPORT_KIND = re.compile(
+    r"(?:Verksamhetsplan|Verksamhetsberättelse|Tertialrapport\s+\d|Delårsrapport|Årsrapport|"
+    r"Årsredovisning|Budget)(?:\s+(?:med\s+budget\s+)?(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?)?"
+)
+#: a cover holds a few lines only
+_COVER_MAX_LINES = 15
+
+
+def report_cover_title(p1: CleanPage) -> _Field | None:
+    """A plan's or report's cover, its kind and year set alone and in from the margin between
+    blank lines ("Verksamhetsplan 2025" under the nämnd's name, over its dnr and date)."""
+    lines = [ln.text for ln in p1.lines]
+    if sum(1 for t in lines if t.strip()) > _COVER_MAX_LINES:
+        return None
+    for k, text in enumerate(lines):
+        blank_around = all(not lines[j].strip() for j in (k - 1, k + 1) if 0 <= j < len(lines))
+        if text.startswith("        ") and blank_around and _REPORT_KIND.fullmatch(text.strip()):
+            sub = _subtitle_below(lines, k)
+            title = f"{text.strip()} – {sub}" if sub else text.strip()
+            return _Field(title, " / ".join(p for p in (text.strip(), sub) if p), 0.6)
+    return None
+
+
+def _subtitle_below(lines: list[str], k: int) -> str:
+    """The lines set at the kind's own indent after one blank line, up to the next blank
+    ("Forskning och utveckling inom" ⏎ "socialtjänsten i Stockholms stad"); not a dnr, a
+    date or an office."""
+    indent = len(lines[k]) - len(lines[k].lstrip())
+    block: list[str] = []
+    for text in lines[k + 2 : k + 6]:
+        if not text.strip() or len(text) - len(text.lstrip()) != indent:
+            break
+        block.append(text.strip())
+    joined = " ".join(block)
+    if not block or re.match(r"(?i)(?:dnr|\d|.*(?:förvaltning|nämnd|kontoret)$)", joined):
+        return ""
+    return joined

@@ -16,6 +16,7 @@ documents of the last session's sealed rounds, each on a short text written for 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from extract_helpers import understood
@@ -389,3 +390,37 @@ def test_a_trips_conditions_and_a_priority_given_besides(tmp_path: Path) -> None
         "MUST",
         "redovisas i en reseberättelse senast två månader efter resan",
     ) in got
+
+
+def test_the_parts_a_cost_is_split_into_after_varav() -> None:
+    from pipeline.facts.cost_parts import cost_part
+
+    def parts(s: str) -> list[tuple[str, bool]]:
+        found = re.finditer(r"\d[\d ,]*\d (?:kronor|miljoner kronor|kr)", s)
+        return [(m.group(), cost_part(s, m.start(), m.end())) for m in found]
+
+    assert parts(
+        "Resan beräknas kosta 31 000 kronor, varav resor 12 400 kronor och logi 9 800 kronor."
+    ) == [
+        ("31 000 kronor", False),
+        ("12 400 kronor", True),
+        ("9 800 kronor", True),
+    ]
+    assert parts(
+        "Projektets kostnad beräknas till 410 000 kr, varav 250 000 kr söks hos nämnden och"
+        " 160 000 kr finansieras inom förvaltningens budget."
+    ) == [("410 000 kr", False), ("250 000 kr", True), ("160 000 kr", True)]
+    # a year's share stays the project's money
+    assert parts("Kostnad: 460 000 kr, varav 260 000 kr 2003 och 200 000 kr 2004.") == [
+        ("460 000 kr", False),
+        ("260 000 kr", False),
+        ("200 000 kr", False),
+    ]
+    assert (
+        parts("Studien kostade 1,3 miljoner kronor, varav 700 000 kr belastade 2015.")[1][1]
+        is False
+    )
+
+
+def test_an_owning_committee_column_is_the_owner() -> None:
+    assert header_role("Ägande nämnd") == "district"

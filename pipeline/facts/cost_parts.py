@@ -1,0 +1,42 @@
+"""The parts a sentence splits a cost into after "varav": "Kostnaden beräknas till 28 000
+kronor, varav resor 9 600 kronor och logi 12 800 kronor", "…, varav 420 000 kronor söks i
+lokala utvecklingsmedel och 190 000 kronor finansieras av förvaltningarna". A part is other
+money (a cost item, the share applied for, someone's share), not the project's sum; a year's
+share of it is ("varav 300 000 kr 1999", "varav 650 000 kr belastade 2014"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["cost_part"]
+
+#: "varav" after a sum: what follows splits it
+_SPLIT = re.compile(
+    r"\d\s*(?:kr|kronor|tkr|mnkr|miljoner\s+kronor)\b[^.;]*?,?\s+\b(?:varav|darav)\b"
+)
+#: a year's share: a year or "belastade" in the part's own clause
+_YEARS_SHARE = re.compile(r"(?:19|20)\d\d|\bbelast")
+#: where a part's clause ends
+_CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\boch\b")
+
+
+def cost_part(sentence: str, start: int, end: int) -> bool:
+    """Is the amount at `start`–`end` of `sentence` a part of a cost split after "varav",
+    other than a year's share?"""
+    folded = fold(sentence)
+    split = None
+    for m in _SPLIT.finditer(folded[:start]):
+        split = m
+    if split is None:
+        return False
+    stop = _CLAUSE_END.search(folded, end)
+    clause = folded[split.end() : stop.start() if stop else len(folded)]
+    own = folded[max(split.end(), _last_boundary(folded, start)) : stop.start() if stop else None]
+    return not _YEARS_SHARE.search(own) and bool(clause)
+
+
+def _last_boundary(folded: str, start: int) -> int:
+    cut = [m.end() for m in _CLAUSE_END.finditer(folded[:start])]
+    return cut[-1] if cut else 0
