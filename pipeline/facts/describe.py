@@ -42,6 +42,7 @@ from pipeline.facts.context import find_funds
 from pipeline.facts.drafts import LEAST_SUM
 from pipeline.facts.lists import Place
 from pipeline.facts.participants import counted_districts, participants
+from pipeline.facts.performers import firm_subject
 from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
 from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -98,7 +99,7 @@ def describe(
     ):
         performer = None
     if performer is None:
-        performer = research_body_in(text, find_orgs, supporting=False)
+        performer = research_body_in(text, find_orgs, supporting=False) or firm_subject(text)
     return Description(places=places, performer=performer, end_date=end_date_in(text))
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "RESEARCH_BODY",
     "OrgFinder",
     "canonical_org",
+    "firm_subject",
     "performer_in",
     "research_body_in",
 ]
@@ -399,3 +400,18 @@ def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> 
 
 #: an organisation's abbreviation: two to six capitals ("USK", "FoU" is no abbreviation here)
 _ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{2,6}")
+
+
+#: a company as a sentence's subject: "Kvalitetsgruppen Norrvik AB har …", "Utredningsföretaget
+#: Brännström & Ahl Utredning AB följer …"
+_FIRM_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?:[A-ZÅÄÖ][a-zåäö]*(?:företaget|byrån|konsulten)\s+)?"
+    r"((?:[A-ZÅÄÖ][\w-]*\s+|&\s+){1,5}(?:AB|KB|HB))\s+(?:har|ska|kommer|följer|genomför|utvärderar)\b"
+)
+
+
+def firm_subject(text: str) -> str | None:
+    """A company that opens a sentence of a project's text as the one doing the work
+    ("Kvalitetsgruppen Norrvik AB har intervjuat …"): the project's performer."""
+    m = _FIRM_SUBJECT.search(text)
+    return m.group(1).strip() if m else None

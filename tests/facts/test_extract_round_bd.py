@@ -424,3 +424,31 @@ def test_the_parts_a_cost_is_split_into_after_varav() -> None:
 
 def test_an_owning_committee_column_is_the_owner() -> None:
     assert header_role("Ägande nämnd") == "district"
+
+
+REPORT = """
+Avslutade studier
+
+Hemlösa unga vuxna - en kartläggning
+
+Studien beviljades 420 000 kronor år {year}. Norrbacka Analys AB har
+intervjuat unga vuxna på stadens härbärgen och kartlagt deras vägar
+till eget boende. Rapporten lämnades i december {year}.
+
+Föräldrastöd i grupp - en utvärdering
+
+Studien beviljades 380 000 kronor år {year}. Utredningsföretaget Holm &
+Berg Utredning AB följer under två år fyra föräldragrupper.
+"""
+
+
+def test_a_company_that_opens_a_sentence_of_a_projects_text_performs_it(tmp_path: Path) -> None:
+    title = "Redovisning av stadsövergripande FoU-studier {year}"
+    f = facts_of(
+        tmp_path, HEAD.format(year=2012, title=title.format(year=2012)) + REPORT.format(year=2012)
+    )
+    got = {p.name: p.performer for p in f.projects}
+    assert got == {
+        "Hemlösa unga vuxna - en kartläggning": "Norrbacka Analys AB",
+        "Föräldrastöd i grupp - en utvärdering": "Holm & Berg Utredning AB",
+    }
