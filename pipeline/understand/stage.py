@@ -14,6 +14,7 @@ from pipeline.understand.balloons import drop_markup_balloons
 from pipeline.understand.context_repair import context_repair_pages
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.decisions import find_decisions
+from pipeline.understand.doubled_bold import undoubled
 from pipeline.understand.flat import flat_decisions, flat_pages
 from pipeline.understand.furniture import classify_pages, mark_page_one_header, running_prose
 from pipeline.understand.gutter import unfold_columns
@@ -41,7 +42,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 68
+UNDERSTAND_VERSION = 69
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -93,7 +94,7 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                                                 drop_line_numbers(
                                                     ruled_bars(
                                                         formatting_marks_hidden(
-                                                            quoted_printable_decoded(t)
+                                                            quoted_printable_decoded(undoubled(t))
                                                         )
                                                     )
                                                 )

@@ -84,3 +84,21 @@ def test_a_reports_cover_joins_its_subtitle(tmp_path: Path) -> None:
         understood(path).meta.title
         == "Årsrapport 2018 – Forskning och utveckling inom socialtjänsten"
     )
+
+
+def test_bold_set_by_overstriking_reads_once() -> None:
+    from pipeline.understand.doubled_bold import undoubled
+
+    text = (
+        "§§  1144\n"
+        "MMUULL--mmeeddeell  fföörr  rreessoorr  22001122\n"
+        "SSttaaddssddeell       RReessmmååll  oocchh  ssyyffttee          SSöökktt      FFöörrssllaagg\n"
+        "Farsta                 Oslo: barnahus                   24 000       20 000\n"
+    )
+    out = undoubled(text).split("\n")
+    assert out[0] == "§ 14"
+    assert out[1] == "MUL-medel för resor 2012"
+    assert out[2].split("  ")[0] == "Stadsdel"
+    assert "Resmål och syfte" in out[2]
+    assert out[2].index("Resmål") == out[3].index("Oslo")  # the cells stay over their columns
+    assert out[3] == text.split("\n")[3]  # a line of plain text is left alone
