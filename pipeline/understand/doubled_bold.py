@@ -16,12 +16,16 @@ _SHARE = 0.6
 
 
 def _doubled(word: str, least: int = _MIN_HALF) -> bool:
-    return len(word) >= 2 * least and len(word) % 2 == 0 and word[0::2] == word[1::2]
+    half = word[0::2]
+    if len(word) < 2 * least or len(word) % 2 or half != word[1::2]:
+        return False
+    # (a rule of one repeated mark, "______" or "......", is no doubled word)
+    return len(half) == 1 or len(set(half)) > 1 or half.isdigit()
 
 
 def undoubled(text: str) -> str:
     """`text` with each line whose words are mostly doubled letter by letter read once."""
-    if not re.search(r"([^\W\d])\1([^\W\d])\2([^\W\d])\3", text):
+    if not re.search(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3", text):
         return text  # (cheap test: no three doubled letters in a row anywhere)
     return "\n".join(_line(ln) for ln in text.split("\n"))
 
