@@ -26,17 +26,11 @@ def cost_part(sentence: str, start: int, end: int) -> bool:
     """Is the amount at `start`–`end` of `sentence` a part of a cost split after "varav",
     other than a year's share?"""
     folded = fold(sentence)
-    split = None
-    for m in _SPLIT.finditer(folded[:start]):
-        split = m
-    if split is None:
+    splits = [m.end() for m in _SPLIT.finditer(folded[:start])]
+    if not splits:
         return False
+    # the part's own clause: from the last comma, "och" or "varav" before it to the next one
+    begins = [m.end() for m in _CLAUSE_END.finditer(folded[:start])]
     stop = _CLAUSE_END.search(folded, end)
-    clause = folded[split.end() : stop.start() if stop else len(folded)]
-    own = folded[max(split.end(), _last_boundary(folded, start)) : stop.start() if stop else None]
-    return not _YEARS_SHARE.search(own) and bool(clause)
-
-
-def _last_boundary(folded: str, start: int) -> int:
-    cut = [m.end() for m in _CLAUSE_END.finditer(folded[:start])]
-    return cut[-1] if cut else 0
+    own = folded[max([splits[-1], *begins]) : stop.start() if stop else None]
+    return not _YEARS_SHARE.search(own)
