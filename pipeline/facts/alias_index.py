@@ -280,6 +280,24 @@ def _all_known_words(printed: str) -> bool:
     )
 
 
+def _other_word(printed: str, alias: str, genitive: bool) -> bool:
+    """A printed word with å/ä/ö of its own that the name has not, itself a Swedish word:
+    "Första" is no "Farsta" (OCR loses those letters, it does not add them)."""
+    core = printed[:-1] if genitive else printed
+    return (
+        any(c in "åäöÅÄÖ" for c in core)
+        and fold_vowels(compact(core)) != fold_vowels(compact(alias))
+        and _all_known_words(core)
+    )
+
+
+def fold_vowels(s: str) -> str:
+    return s.lower().translate(_DIACRITICS)
+
+
+_DIACRITICS = str.maketrans("åäöé", "aaoe")
+
+
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -365,6 +383,7 @@ def _scan(text: str, index: _Index, lowercase_ok: set[str]) -> Iterator[_Hit]:
                     en
                     for en in index.lookup(variant)
                     if _printed_ok(text[start:end], en, en.target not in lowercase_ok, genitive)
+                    and not _other_word(text[start:end], en.alias, genitive)
                 ]
                 if entries:
                     best, best_words = _Hit(start, end, tuple(entries), 1.0), len(sw)

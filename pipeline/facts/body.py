@@ -78,7 +78,8 @@ def document_year(doc: UnderstoodDocument, text: str) -> int | None:
     its date or meeting, else of its dnr, else the commonest year in the text (the first named of equals)."""
     subject = doc.meta.subject or doc.meta.title
     if subject:
-        years = [int(y) for y in re.findall(rf"\b({YEAR})\b", subject)]
+        # (not a statute's number: "förordningen (2010:1122) om …, år 2019")
+        years = [int(y) for y in re.findall(rf"\b({YEAR})\b(?!:\d{{3}})", subject)]
         if years:
             return years[0] if len(years) == 1 else _title_year(subject, years)
     dated = doc.meta.doc_date or doc.meta.meeting_date

@@ -31,7 +31,8 @@ __all__ = [
 ]
 
 GENERIC_FUNDS = _GENERIC_FUNDS = frozenset({"FoU"})  # named only when no specific fund is
-_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d])")
+#: (not a statute's number: "förordningen (2010:1122)", "SFS 2001:453")
+_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d])(?!:\d{{3}})")
 
 
 # --------------------------------------------------------------------------- funds & years

@@ -82,6 +82,7 @@ from pipeline.facts.field_money import (
     granted_for_sought,
     years_total,
 )
+from pipeline.facts.form_names import FORM_SECTION
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
 from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
@@ -195,6 +196,8 @@ def _block_fields(
     "Resa 1  Glasgow …", "2. Name" over field lines), or an owner and a quoted name
     ('Farsta – "Name"')."""
     text = lines[i].text.strip()
+    if FORM_SECTION.fullmatch(fold(text)):
+        return None  # "A. Uppgifter om sökande" over the applicant's fields: no project
     owned = _WHO_NAME.match(text)
     if owned is not None and covered_by_places(owned.group("who"), find(owned.group("who"))):
         fields, after = read_fields(lines, i + 1)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.form_names import FORM_SECTION
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -327,6 +328,7 @@ def bare_name_over_fields(
         or re.search(r"\s{2,}[\d\s.,]+$", text)  # ("Handledning    28 000": a cost line)
         or re.search(r"\S\s{3,}\S+.*\s{3,}\S", text)  # ("A      B      Totalt": a header)
         or _MONEY_CAPTION.search(fold(text))  # ("Kostnader, kronor" over a cost table)
+        or FORM_SECTION.fullmatch(fold(text))  # ("A. Uppgifter om sökande": who applies)
         or text.endswith((".", ":", ","))
         or not 2 <= len(text.split()) <= _MAX_BARE_NAME_WORDS
         or find_amounts(text)

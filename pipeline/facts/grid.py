@@ -58,11 +58,15 @@ from pipeline.facts.grid_lines import (
     GROUP_TOTAL,
     SOUGHT_CELL,
     TOTAL_ROW,
+    border_only,
+    comment_line,
     fund_only,
     group_label,
     is_prose,
+    is_repeat_header,
     next_numbered,
     numbers_glued_to_names,
+    refused_after,
     subtotal,
     total_after_sums,
     total_column,
@@ -112,25 +116,24 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             continue
         caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
-        if (wordy := words_in_money(table)) is not None:
-            wordy.role = "other"
-            table = _read_table(lines, i, columns)
-        if (verdict := verdict_column(table)) is not None:
-            verdict.role = "status"
-            table = _read_table(lines, i, columns)
+        for check, role in ((words_in_money, "other"), (verdict_column, "status")):
+            if (col := check(table)) is not None:  # (a money column of words: read again)
+                col.role = role
+                table = _read_table(lines, i, columns)
         for tidy in (lift_wrapped_heads, lone_sums, named_by_key, counted_groups):
             tidy(table, lines)
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
+        if table.rows and (k := refused_after(lines, i, columns)) is not None:
+            # "Ansökningar som avstyrks" under the Summa, over rows in the same columns
+            tables.append(_read_table(lines, k, columns, lines[k].text.strip()))
+            i = tables[-1].last_line + 1
     return tables
 
 
-def _is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
-    again = read_header(lines, j)
-    return again is not None and [c.role for c in again] == [c.role for c in columns]
-
-
-def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) -> GridTable:
+def _read_table(
+    lines: Sequence[BodyLine], h: int, columns: list[GridColumn], group_verdict: str | None = None
+) -> GridTable:  # (`group_verdict`: the label over rows turned down)
     table = GridTable(header_line=h, columns=columns, last_line=h)
     money = money_column(columns)
     decided_before = any(c.role == "granted_before" for c in columns)
@@ -139,14 +142,13 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
     blank = False
     after_rule = False
     continued = False  # a caption said the table goes on: the next header is its own again
-    j = head_end = h + 1
-    head_end = h
+    j, head_end = h + 1, h
     while j < len(lines):
         ln = lines[j]
         text = " " * ln.indent + ln.text
         stripped = ln.text.strip()
         if RULE.match(stripped):  # a drawn border between rows (+----+----+, ====)
-            if row is not None:
+            if row is not None and not border_only(lines, j, columns):
                 table.ruled = True  # rows are separated by rules: only a rule ends a row
             after_rule = True
             j += 1
@@ -169,7 +171,7 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             continued = True
             j += 1
             continue
-        if _is_repeat_header(lines, j, columns) or (continued and read_header(lines, j)):
+        if is_repeat_header(lines, j, columns) or (continued and read_header(lines, j)):
             continued = False  # the header again on a new page, its columns a little moved
             again = read_header(lines, j) or columns
             if len(again) == len(columns):
@@ -399,10 +401,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
                 j += 1
                 continue
             if blank and row.amount is not None and ln.page_no != lines[row.last_line].page_no:
-                # the next page's first line with no sum, after the page's end: the next
-                # slide's or section's text, no wrapped cell of the row before the break
-                break
-            for role, texts in by_col.items():
+                break  # the next page's first line with no sum: the next slide's or section's
+            for role, texts in by_col.items() if not comment_line(row, stripped) else ():
                 row.cells.setdefault(role, []).extend(texts)
             row.last_line = j
             row.evidence += " " + stripped
@@ -430,8 +430,8 @@ def _read_table(lines: Sequence[BodyLine], h: int, columns: list[GridColumn]) ->
             page_no=ln.page_no,
             evidence=stripped,
         )
-        if refused:
-            row.verdict = cells[0].text.strip()  # "avslås" in the money column
+        if refused or group_verdict:  # "avslås" in the money column, or over the rows
+            row.verdict = cells[0].text.strip() if refused else group_verdict
         if amount is not None:
             row.amount, row.amount_raw, row.amount_approx = amount
             row.amount_line, row.amount_year = j, first_year

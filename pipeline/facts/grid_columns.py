@@ -29,6 +29,7 @@ __all__ = [
     "placements",
     "unheaded_names",
     "unit_beside_name",
+    "scored_columns",
     "units_above",
     "unnamed_column",
     "MONEY_IN_CELL",
@@ -131,6 +132,29 @@ def unit_beside_name(columns: list[GridColumn]) -> None:
         units = [c for c in names if _UNIT_NAME.fullmatch(fold(c.header).strip())]
         if len(units) == 1:
             units[0].role = "other"
+    sites = [c for c in columns if c.role == "other" and _SITE.fullmatch(fold(c.header).strip())]
+    if len(sites) == 1 and names and all(_MEASURE.fullmatch(fold(c.header).strip()) for c in names):
+        # "Förskola | Åtgärd | Beräknad kostnad": each site's application, what it will do
+        sites[0].role, names[0].role = "name", "other"
+    if any(_WORK_NAME.fullmatch(fold(c.header).strip()) for c in names):
+        # "Projekt | Verksamhet | Budget 2009 | Åtgärd": the project named, then its unit and
+        # what is done to it ("Minskas", "Avslutas")
+        for col in names:
+            if _UNIT_NAME.fullmatch(fold(col.header).strip()) or _MEASURE.fullmatch(
+                fold(col.header).strip()
+            ):
+                col.role = "other"
+
+
+#: a name column's header that names the work itself
+_WORK_NAME = re.compile(r"(?:projekt|projektnamn|projektets\s+namn|studie|studiens\s+namn)")
+#: a column of the sites whose measures a table lists ("Förskola | Åtgärd")
+_SITE = re.compile(
+    r"(?:forskol(?:a|an|or)|skol(?:a|an|or)|fritidsgard(?:ar)?|anlaggning(?:ar)?|fastighet(?:er)?|"
+    r"lokal(?:er)?|motesplats(?:er)?|lekplats(?:er)?|park(?:er)?)"
+)
+#: ... and one of what is done to it, beside such a column
+_MEASURE = re.compile(r"atgard(?:er)?")
 
 
 #: headers of a column that comments on a row, never names it
@@ -317,3 +341,24 @@ def points_total(columns: list[GridColumn]) -> None:
             col.role = "count"
         elif left.role == "cost" and re.match(r"(?:summa|totalt?)\s+per\b", fold(col.header)):
             col.role = "group_total"
+
+
+#: an assessor's column ("A", "B", "Bed. C") and the mean or sum of their points
+_ASSESSOR = re.compile(r"[A-Z]\d?|bed\.?\s*[A-Z]|bedomare\s+[A-Z\d]")
+_POINTS = re.compile(r"medel(?:poang|varde|tal)?|snitt|medel\s+poang|summa\s+poang|totalpoang")
+
+
+def scored_columns(columns: list[GridColumn]) -> int:
+    """ "A | B | C | Medel" between a project's name and its sums: each assessor's points and
+    their mean, counts and no money; how many unknown columns this explains."""
+    letters = [c for c in columns if c.role == "other" and _ASSESSOR.fullmatch(c.header.strip())]
+    if len(letters) < 2:
+        return 0
+    explained = len(letters)
+    for col in columns:
+        if col in letters or (
+            col.role in ("cost", "other") and _POINTS.fullmatch(fold(col.header).strip())
+        ):
+            explained += col.role == "other" and col not in letters
+            col.role = "count"
+    return explained

@@ -23,6 +23,7 @@ from pipeline.facts.grid_columns import (
     placements,
     points_total,
     proposals_named,
+    scored_columns,
     sought_groups,
     unheaded_names,
     unit_beside_name,
@@ -39,12 +40,15 @@ from pipeline.facts.grid_stack import (
 from pipeline.facts.header_roles import (
     FOLLOWUP,
     REVISED,
+    SAVED,
     STATE_MONEY_HEADER,
     UNIT_ONLY,
     combined_role,
     followup_header,
     header_role,
     header_words,
+    letterhead_cells,
+    spent_beside,
     unit_multiplier,
 )
 from pipeline.facts.text_units import dehyphen_join
@@ -163,8 +167,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
         return None
     text = " " * ln.indent + ln.text
-    if len([w for w in text.split() if w.strip("|")]) > _MAX_HEADER_WORDS:
-        return None  # (the "|" of a ruled table is no word)
+    if len([w for w in text.split() if w.strip("|/")]) > _MAX_HEADER_WORDS:
+        return None  # (the "|" of a ruled table is no word, nor "/" between two names)
     # each cell's words on the header's own line ("till 2017" under "Ombudgeteras")
     own_line = {c.start: c.text for c in split_header_cells(text)}
     mine = split_header_cells(text)
@@ -177,18 +181,14 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells if c not in rotated):
         # a row ("Utvärdering   150 000 kr"), no header (its lines below: words, years, units)
         return None
+    if letterhead_cells([c.text for c in mine]):
+        return None  # "Farsta stadsdelsförvaltning      Tjänsteutlåtande": who writes, what
     if any(_REVIEW_HEADER.match(fold(c.text).strip()) for c in cells):
         return None  # "Rekommendation | Åtgärd | Klart": an audit's points and the measures
     columns: list[GridColumn] = []
-    unknown = 0
-    # a follow-up of projects ("Projekt | Finansiär | Budget 2012 | Utfall 2012"): each row a
-    # project, its budget its sum, the outcome money spent
-    texts = [fold(c.text).strip() for c in cells]
-    # ("Studie | Utförare | Budget 2016 | Förbrukat 2016 | Ombudgeteras till 2017")
-    spent_beside = any(t.startswith("forbruk") for t in texts) and any(
-        t.startswith("budget") for t in texts
-    )
-    projects_followed = (followup_header([c.text for c in cells]) or spent_beside) and any(
+    unknown, texts = 0, [fold(c.text).strip() for c in cells]
+    # a follow-up of projects ("Projekt | Budget 2012 | Utfall 2012"): budget its sum, outcome spent
+    projects_followed = (followup_header([c.text for c in cells]) or spent_beside(texts)) and any(
         # ("Enhet/projekt": the units' labels over their projects' rows)
         header_role(c.text) in ("name", "district")
         and re.search(r"projekt|studie|satsning", fold(c.text))
@@ -198,7 +198,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
         role = combined_role(c.text) or header_role(c.text)
         if role is None and c is not cells[0] and STATE_MONEY_HEADER.match(fold(c.text)):
             role = "cost"  # "Projekt | Statsbidrag 2002": the state's money for each project
-        if projects_followed and FOLLOWUP.match(fold(c.text)):
+        if projects_followed and (FOLLOWUP.match(fold(c.text)) or SAVED.match(fold(c.text))):
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
         if role is None and c is cells[0] and fund_named(c.text):
             role = "name"  # "Lokala utvecklingsmedel | Sökt kr | Förslag kr": the fund's rows
@@ -244,13 +244,13 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     unheaded_names(columns)
     units_over_projects(lines, i, columns)
     unit_beside_name(columns)
+    unknown -= scored_columns(columns)  # ("A | B | C | Medel": assessors' points)
     # ("Sökt hos socialtjänst-" over "nämnden (tusental kr)" over the header: a group's unit)
     units_above(set_over(lines, i), columns)
     sought_groups(set_over(lines, i), columns)
     roles = [c.role for c in columns]
     known = [r for r in roles if r not in ("other", "ordinal", "count", "purpose")]
-    # one column the vocabulary does not know, two beside three or more it knows ("Fokus-
-    # område" in a table of studies with their performer, end and cost)
+    # one column unknown, two beside three or more known ("Fokusområde" beside studies' cost)
     if unknown > max(1, len(set(known)) - 2) or not any(r in ROW_ROLES for r in roles):
         return None
     return None if len(set(known)) < 2 or placements(columns) else columns

@@ -214,3 +214,66 @@ def numbers_glued_to_names(rows: Sequence[GridRow]) -> None:
     for r in rows:
         no, r.cells["name"][0] = r.cells["name"][0].split(" ", 1)
         r.cells.setdefault("ordinal", [no])
+
+
+#: a label over a table's rows turned down ("Ansökningar som avstyrks", "Avslagna ansökningar")
+_REFUSED_GROUP = re.compile(
+    r"(?:ansokningar|projekt|studier|insatser)(?:na)?\s+som\s+(?:avstyrks|avslas|inte\s+"
+    r"(?:beviljas|tillstyrks|foreslas))|(?:avstyrkta|avslagna|ej\s+beviljade)\s+"
+    r"(?:ansokningar|projekt|studier)(?:na)?"
+)
+
+
+def refused_after(lines: Sequence[BodyLine], i: int, columns: list[GridColumn]) -> int | None:
+    """The line of a label alone ("Ansökningar som avstyrks") at or after line `i`, past blank
+    lines, over rows in the ended table's `columns` with sums: the rows turned down."""
+    k = i
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    money = next((c for c in columns if c.role == "cost"), None)
+    if (
+        k < len(lines)
+        and money is not None
+        and _REFUSED_GROUP.fullmatch(fold(lines[k].text).strip(" :"))
+        and group_label(lines, k, columns, money)
+    ):
+        return k
+    return None
+
+
+def is_repeat_header(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
+    """Line `j` is the table's header again (on a new page), its columns' roles the same."""
+    from pipeline.facts.grid_header import read_header  # (grid_header reads these lines too)
+
+    again = read_header(lines, j)
+    return again is not None and [c.role for c in again] == [c.role for c in columns]
+
+
+def border_only(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) -> bool:
+    """A drawn rule at line `j` that separates no two rows: under the header (repeated on a
+    new page), or over the Summa row, the table's continuation ("Bilaga 1 (forts.)") or its
+    header again — the frame of a page's part of the table."""
+    if j > 0 and is_repeat_header(lines, j - 1, columns):
+        return True
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines):
+        return True
+    nxt = lines[k].text.strip()
+    return bool(
+        TOTAL_ROW.match(nxt.lstrip("| "))
+        or CONTINUED.match(fold(nxt))
+        or is_repeat_header(lines, k, columns)
+    )
+
+
+#: a row's comment set under its cells across the table ("Kommentar: Slutrapport lämnad …")
+_COMMENT_LABEL = re.compile(r"^(?:kommentar|anmarkning|notering|not|status|lage|lage\s+\w+)\s*:")
+
+
+def comment_line(row: GridRow, stripped: str) -> bool:
+    """Whether a wrapped line of `row` is (part of) its comment: it opens with a comment's
+    label, or such a line came before it in the row; the row remembers."""
+    row.comment = row.comment or bool(_COMMENT_LABEL.match(fold(stripped)))
+    return row.comment

@@ -41,6 +41,7 @@ class GridRow:
     amount_approx: bool = False
     amount_line: int | None = None
     multi_year: bool = False  # the row sums its years' sums in a "Summa" line of its own
+    comment: bool = False  # a "Kommentar: …" line under the row began: the rest is its comment
     applied: int | None = None  # an "Ansökt belopp" column
     applied_raw: str | None = None
     applied_line: int | None = None

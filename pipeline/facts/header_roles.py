@@ -16,6 +16,7 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "FOLLOWUP",
+    "SAVED",
     "PAID_BACK",
     "REVISED",
     "STATE_MONEY_HEADER",
@@ -23,7 +24,9 @@ __all__ = [
     "combined_role",
     "details_after_name",
     "followup_header",
+    "spent_beside",
     "header_role",
+    "letterhead_cells",
     "header_words",
     "unit_multiplier",
 ]
@@ -70,7 +73,9 @@ _ORDINAL_HEADER = re.compile(
     r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats|diarienr\.?|diarienummer|"
     r"dnr\.?|arendenr\.?|id|"
     # an application's number ("Ansökan nr", "Ansökningsnr")
-    r"ansokan\s+nr\.?|ansokningsnr\.?|ansokningsnummer|ans\.?\s*nr\.?)"
+    r"ansokan\s+nr\.?|ansokningsnr\.?|ansokningsnummer|ans\.?\s*nr\.?|"
+    # a rank set beside the number in one cell ("Rang Nr")
+    r"rang\s+nr\.?|nr\.?\s+rang)"
 )
 
 
@@ -177,7 +182,7 @@ def _header_role(cell: str) -> str | None:
     bare = re.sub(
         r"[,\s]+(?:kr|kronor|tkr|mkr|mnkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
     )
-    if re.fullmatch(r"(?:an)?sokt(?:\s+belopp)?", bare.strip(" ,")):
+    if re.fullmatch(r"(?:an)?sokt(?:\s+(?:belopp|bidrag|stod|medel))?", bare.strip(" ,")):
         return "applied"  # "Sökt 2026, kr": its year and unit in any order
     if re.fullmatch(r"(?:avtala[td]|overenskomm(?:et|en))(?:\s+belopp)?", bare.strip(" ,")):
         return "cost"  # "Avtalat 2021" beside "Utbetalt 2021": what a partnership is granted
@@ -240,6 +245,12 @@ def _header_role(cell: str) -> str | None:
         folded.strip(),
     ):
         return "cost"  # "Pris exkl. moms": what the bought study costs
+    if re.fullmatch(
+        r"(?:projekt(?:en)?|studier(?:na)?|ansokningar(?:na)?|insatser(?:na)?)\s+som\s+"
+        r"(?:(?:foreslas|rekommenderas|beviljas|tillstyrks|avstyrks|avslas)\s*)+",
+        folded.strip(),
+    ):
+        return "name"  # "Projekt som rekommenderas | Stadsdelsförv. | Kr"
     if re.fullmatch(r"del(?:projekt|studie|insats)(?:ets?\s+namn)?", folded.strip()):
         return "name"  # "Delprojekt | Ansvarig | 2006": the parts of one plan (not "Delprojekt A")
     if re.fullmatch(r"(?:projekt|verksamhets|bidrags)-?ar", folded.strip()):
@@ -304,6 +315,19 @@ FOLLOWUP = re.compile(
 )
 
 
+#: a column of what a project saves or gives up ("Besparing 2010")
+SAVED = re.compile(r"\s*(?:in)?besparing\w*\b")
+
+
+def spent_beside(texts: Sequence[str]) -> bool:
+    """Whether folded header cells set a project's budget beside what it spent or gives up:
+    "Studie | Utförare | Budget 2016 | Förbrukat 2016", "Projekt | Budget 2009 | Åtgärd |
+    Besparing 2010" (projects cut back)."""
+    return any(t.startswith("forbruk") or SAVED.match(t) for t in texts) and any(
+        t.startswith("budget") for t in texts
+    )
+
+
 def followup_header(cells: Sequence[str]) -> bool:
     """Whether a table's header cells are those of a budget follow-up ("Verksamhet | Budget
     2017 | Prognos | Avvikelse"): two columns or more of budget, forecast, outcome, deviation."""
@@ -322,3 +346,21 @@ REVISED = re.compile(
 
 #: a caption over money paid back: "Bilaga 2. Återföringsplan, mnkr", "Återbetalning per år"
 PAID_BACK = re.compile(r"\bater(?:foring|betalning)\w*")
+
+
+#: the kind of paper a letterhead prints beside the office that writes it
+_PAPER_KIND = re.compile(
+    r"(?:tjansteutlatande|ansokan|protokoll(?:sutdrag)?|promemoria|pm|skrivelse|yttrande|"
+    r"rapport|projektplan|delegationsordning|utlatande|kallelse|missiv|redovisning|"
+    r"verksamhetsplan|handlingsplan|meddelande)"
+)
+
+
+def letterhead_cells(cells: Sequence[str]) -> bool:
+    """A letterhead's first line, not a table's header: an office or nämnd beside the kind of
+    paper ("Spånga-Tensta stadsdelsförvaltning      Ansökan")."""
+    return (
+        len(cells) == 2
+        and re.search(r"(?:forvaltning|namnd|stad|kontor)(?:en)?\b", fold(cells[0])) is not None
+        and _PAPER_KIND.fullmatch(fold(cells[1]).strip()) is not None
+    )

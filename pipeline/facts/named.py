@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.form_names import form_name
 from pipeline.facts.projects import OrgFinder, end_date_in, status_from
 from pipeline.facts.text_units import Sentence, dehyphen_join, paragraphs
 from pipeline.lang.amounts import find_amounts
@@ -158,6 +159,31 @@ def find_named_projects(
                     funds[0][2],
                     None,
                     ref_date,
+                )
+            )
+    # 4. an application form's name section ("B. Projektets namn och period" over the name)
+    for i in range(len(lines)):
+        if (got := form_name(lines, i)) is not None:
+            name, last = got
+            # (printed as the district is: "Första steget" is no misread "Farsta")
+            places = [
+                p
+                for p in find_places(name)
+                if getattr(p, "kind", "") == "stadsdelsförvaltning" and p.score >= 1.0
+            ]
+            out.append(
+                NamedProject(
+                    name=name,
+                    first_line=i + 1,
+                    last_line=last,
+                    page_no=lines[i].page_no,
+                    text=name,
+                    places=places,
+                    performer=None,
+                    end_date=None,
+                    status=None,
+                    fund_type=ctx.fund_at(i),
+                    year=ctx.year_at(i),
                 )
             )
     out.sort(key=lambda n: n.first_line)

@@ -12,7 +12,7 @@ from pipeline.facts.end_dates import status_end
 from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow
-from pipeline.facts.header_roles import details_after_name
+from pipeline.facts.header_roles import SAVED, details_after_name
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
@@ -66,9 +66,11 @@ def grid_rows(
     )
     totals = [fold(c.header).strip() for c in t.columns if c.role == "cost"]
     applied_totals = "applied" in t.roles and bool(totals) and set(totals) <= {"totalt", "total"}
+    single = [c.role for c in t.columns].count("cost") == 1  # (its year the rows': "Budget 2009")
+    # (a follow-up's budget; beside "Besparing 2010" the sum each project had: its cost)
     budget_column = any(
         c.role == "cost" and fold(c.header).strip().startswith("budget") for c in t.columns
-    )
+    ) and not any(c.role == "spent" and SAVED.match(fold(c.header)) for c in t.columns)
     # the money column is a cost, not a grant ("Total kostnad" beside "Sökt belopp")
     cost_only = (
         any(
@@ -288,7 +290,7 @@ def grid_rows(
                 header_line=t.header_line,
                 amount_kind=kind,
                 decided=decided,
-                year=int(row_year.group(1)) if row_year else None,
+                year=int(row_year.group(1)) if row_year else (r.amount_year if single else None),
                 funder=r.text("funder") if "funder" in t.roles else None,
                 multi_year=r.multi_year,
             )
@@ -302,13 +304,24 @@ _ENUMERATOR = re.compile(
 )
 
 
-_COAPPLICANT_LINE = re.compile(r"^[–—-]?\s*medsökande\s*:?\s*", re.IGNORECASE)
+_COAPPLICANT_LINE = re.compile(r"^[–—(-]?\s*medsökande\s*:?\s*", re.IGNORECASE)
 
 
 def _unstack(r: GridRow) -> None:
-    """A "Förvaltning / projekt" cell: the owner, the project's name, "– medsökande: X"."""
-    owner, *rest = r.cells["district"]
-    partners = [_COAPPLICANT_LINE.sub("", x) for x in rest if _COAPPLICANT_LINE.match(x.strip())]
+    """A "Förvaltning / projekt" cell: the owner (over two lines when the first ends in a
+    comma: "Socialtjänstförvaltningen," / "Socialjouren"), the project's name, "– medsökande:
+    X" or "(medsökande X)"; a number set in the cell before them ("07": the diary's) dropped."""
+    cells = list(r.cells["district"])
+    while len(cells) > 2 and re.fullmatch(r"\d{1,3}", cells[0].strip()):
+        cells = cells[1:]
+    owner, *rest = cells
+    if owner.rstrip().endswith(",") and len(rest) > 1:
+        owner, rest = f"{owner.rstrip()} {rest[0].strip()}", rest[1:]
+    partners = [
+        _COAPPLICANT_LINE.sub("", x.strip()).rstrip(")")
+        for x in rest
+        if _COAPPLICANT_LINE.match(x.strip())
+    ]
     r.cells["name"] = [x for x in rest if not _COAPPLICANT_LINE.match(x.strip())]
     r.cells["district"] = [", ".join([owner, *partners])]
 

@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 _NAME_OVER_APPLICANT = re.compile(
-    r"(?:projekt|insats|verksamhet|aktivitet|andamal|namn)\w*\s*(?:och|/|,)\s*"
-    r"(?:sokande|projektagare|ansvarig\w*|anordnare)"
+    r"(?:projekt|insats|verksamhet|aktivitet|andamal|namn|studie)\w*\s*(?:och|/|,)\s*"
+    r"(?:sokande|projektagare|ansvarig\w*|anordnare|utforare)"
 )
 #: a line that runs on into the next: it ends in a word that needs one after it ("… för
 #: unga i" over "Ryd"), or in a hyphen or comma
@@ -69,7 +69,13 @@ def applicant_under_name(r: GridRow, places: Callable[[str], list[Place]]) -> No
     if not who:
         return
     r.cells["name"] = named
-    text = " ".join(who)
+    # ("Utförare: Malmö universitet": the label of a labelled line is no part of who it is)
+    text = re.sub(
+        r"^(?:utförare|sökande|ansvarig|projektägare|anordnare)\s*:\s*",
+        "",
+        " ".join(who),
+        flags=re.I,
+    )
     if places(text):
         r.cells.setdefault("district", []).append(text)
     elif "forvaltning" not in fold(text):

@@ -161,7 +161,8 @@ _OPENING_LINE = re.compile(
     r"|^[A-ZÅÄÖ][\wåäö-]*\s+beslutar\s+för\s+egen\s+del\b.{0,200}?följande\s*[.:]?$"
     # "Stadsdelsnämnden beslutar" ("beslöt", "beslutade" in an old protocol) on a line of its
     # own over its att-items (a protocol's § without a "Beslut" heading)
-    r"|^[A-ZÅÄÖ][\wåäö-]*n\s+(?:beslutar|beslöt|beslutade)\s*:?$"
+    # ("FoU-rådet beslutade": a council's minutes)
+    r"|^[A-ZÅÄÖ](?:[\wåäö-]*n|[\wåäö-]{2,}et)\s+(?:beslutar|beslöt|beslutade)\s*:?$"
     # "Kommunstyrelsen beslutar följande." on a line of its own under the title (an
     # utlåtande without a "Förslag till beslut" heading)
     r"|^[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\s+beslutar\s+följande\s*[.:]?$"

@@ -23,6 +23,7 @@ def table_header(line: str) -> bool:
 
 #: a table's Summa row: its word, the sum on the next line when a table is read a cell a line
 _SUM_WORD = re.compile(r"^(?:summa|totalt|s:a)$", re.IGNORECASE)
+_CELL_GAP = re.compile(r"\S\s{3,}\S")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})*(?:\s*(?:kr|kronor|tkr))?$")
 
 
@@ -39,6 +40,10 @@ def flat_table_line(lines: list[str], i: int) -> bool:
     return (
         len(text.split()) <= 3
         and len(nxt.split()) <= 3
+        # (one cell a line: "Spånga-Tensta stadsdelsförvaltning      Ansökan" over its
+        # "Dnr …" is a letterhead's two cells)
+        and not _CELL_GAP.search(text)
+        and not _CELL_GAP.search(nxt)
         and header_role(text) is not None
         and header_role(nxt) is not None
     )

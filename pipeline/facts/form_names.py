@@ -1,0 +1,54 @@
+"""A project named in an application form's own section: a section headed by the name's
+label ("B. Projektets namn och period", "1. Projektnamn") with the name on the lines under it
+("Första steget – tidiga insatser för …" / "Spånga-Tensta"), as forms sent to Länsstyrelsen,
+ESF or the nämnd lay out one project. Used by :mod:`pipeline.facts.named`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.text_units import dehyphen_join
+from pipeline.lang.amounts import find_amounts
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["form_name", "FORM_SECTION"]
+
+#: the label of the name's section, with the form's letter or number before it
+_NAME_SECTION = re.compile(
+    r"(?:[a-z]|\d{1,2})?[.)]?\s*"
+    r"(?:projektets\s+namn|projektnamn|namn\s+pa\s+projektet)"
+    r"(?:\s+(?:och|samt)\s+(?:period|projektperiod|tid|omfattning))?\s*:?"
+)
+#: a form's section about who applies, never a project's name ("A. Uppgifter om sökande")
+FORM_SECTION = re.compile(
+    r"(?:[a-z]|\d{1,2})?[.)]?\s*(?:uppgifter\s+om\s+(?:den\s+)?sokande\w*|kontaktuppgifter|"
+    r"sokande(?:\s+(?:kommun|forvaltning|organisation))?)\s*:?"
+)
+_MAX_NAME_LINES = 3
+_MAX_NAME_WORDS = 20
+
+
+def form_name(lines: Sequence[BodyLine], i: int) -> tuple[str, int] | None:
+    """(name, last line) when line `i` is the name section's label alone and the lines under
+    it (one blank line may stand between) are the name: no sum, no label of another field,
+    no sentence."""
+    if not _NAME_SECTION.fullmatch(fold(lines[i].text).strip()):
+        return None
+    k = i + 1
+    if k < len(lines) and not lines[k].text.strip():
+        k += 1
+    parts: list[str] = []
+    last = k
+    while k < len(lines) and lines[k].text.strip() and len(parts) < _MAX_NAME_LINES:
+        text = lines[k].text.strip()
+        if ":" in text or find_amounts(text) or re.search(r"\S\s{3,}\S", text):
+            break  # "Projektperiod: 2019-01-01 – …", a field set beside its label
+        parts.append(text)
+        last = k
+        k += 1
+    name = dehyphen_join(parts)
+    if not name or len(name.split()) > _MAX_NAME_WORDS or name.endswith("."):
+        return None
+    return name, last
