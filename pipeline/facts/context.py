@@ -64,6 +64,8 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
     return specific or out
 
 
+#: a sentence that sends a fund's money to another ärende
+_ELSEWHERE = re.compile(r"[^.\n]*(?:\n[^.\n]*)?\b(?:särskilt|eget|separat)\s+ärende\b[^.]*\.")
 #: a fund that takes at least this share of a document's fund mentions is what it is about
 DOCUMENT_FUND_SHARE = 0.6
 
@@ -102,7 +104,8 @@ def document_fund(
         # though the body speaks of "bidrag till föreningar"
         return grant
     counts: dict[str, int] = {}
-    for f in find_funds(body, study_fund):
+    # ("Lokala utvecklingsmedel behandlas i ett särskilt ärende.": money dealt with elsewhere)
+    for f in find_funds(_ELSEWHERE.sub(" ", body), study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1
     # "utvecklingsmedel" with no fund's name beside it ("lokala …", "… (LUM)"): the nämnd's
     # own development money, when the document speaks of it more than of any fund

@@ -187,7 +187,7 @@ _SUM_WORDS = re.compile(
     r"^(?:deltagare|personer|pers|st|à|a|x|=|kr|kronor|totalt|summa|sammanlagt|foreslas|"
     r"forslag|beviljas|beviljat|sokt|ca|per|person|[\d\s.,:;()–-]+)$"
 )
-_GRANT_CUE = re.compile(r"(?:foreslas|forslag|beviljas|beviljat)\s*:?\s*$")
+_GRANT_CUE = re.compile(r"(?:foreslas|forslag|beviljas|beviljat)(?:\s+(?:19|20)\d\d)?\s*:?\s*$")
 
 
 def _sum_line(text: str) -> AmountMatch | None:
@@ -199,7 +199,8 @@ def _sum_line(text: str) -> AmountMatch | None:
     rest = text
     for a in reversed(sums):
         rest = rest[: a.start] + " " + rest[a.end :]
-    if not all(_SUM_WORDS.match(w) for w in fold(rest).split()):
+    # ("Beviljat 1999 … 245 000 kr   (sökt 290 000 kr)": a bracket's words count as its own)
+    if not all(_SUM_WORDS.match(w.strip("()") or "-") for w in fold(rest).split()):
         return None
     cued = [a for a in sums if _GRANT_CUE.search(fold(text[: a.start]))]
     return cued[-1] if cued else sums[-1]

@@ -13,7 +13,7 @@ status — then the project's text::
     Projektledare: Anders Kvist, beställarenheten äldreomsorg
 
 A facts line names a sum in one of its parts and opens with parts that are nothing but
-places; the title is the one or two lines right above it, after a blank line or a rule. A
+places ("Farsta stadsdelsförvaltning · Beviljat 2012: 420 000 kr": two parts will do); the title is the one or two lines right above it, after a blank line or a rule. A
 fund named in a part is the card's fund. Pure.
 """
 
@@ -42,10 +42,12 @@ def find_fact_cards(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRo
     out: list[ListRow] = []
     for i, ln in enumerate(lines):
         parts = [p.strip() for p in _PARTS.split(ln.text.strip())]
-        if len(parts) < 3 or not any(_one_sum(p) for p in parts):
+        if len(parts) < 2 or not any(_one_sum(p) for p in parts):
             continue
         owners: list[Place] = []
         for part in parts:
+            # ("Spånga-Tensta med Rinkeby-Kista": the owner with its partner)
+            part = re.sub(r"\s+(?:tillsammans\s+med|med|och|samt)\s+", ", ", part)
             found = find(part)
             if not found or not covered_by_places(part, found):
                 break

@@ -26,6 +26,8 @@ FORM_SECTION = re.compile(
     r"(?:[a-z]|\d{1,2})?[.)]?\s*(?:uppgifter\s+om\s+(?:den\s+)?sokande\w*|kontaktuppgifter|"
     r"sokande(?:\s+(?:kommun|forvaltning|organisation))?)\s*:?"
 )
+#: the next numbered or lettered question of a form
+_NEXT_QUESTION = re.compile(r"(?:[A-Z]|\d{1,2})[.)]\s+[A-ZÅÄÖ]")
 _MAX_NAME_LINES = 3
 _MAX_NAME_WORDS = 20
 
@@ -41,10 +43,13 @@ def form_name(lines: Sequence[BodyLine], i: int) -> tuple[str, int] | None:
         k += 1
     parts: list[str] = []
     last = k
+    answer = k < len(lines) and lines[k].indent > lines[i].indent  # (a form's indented answer)
     while k < len(lines) and lines[k].text.strip() and len(parts) < _MAX_NAME_LINES:
         text = lines[k].text.strip()
         if ":" in text or find_amounts(text) or re.search(r"\S\s{3,}\S", text):
             break  # "Projektperiod: 2019-01-01 – …", a field set beside its label
+        if _NEXT_QUESTION.match(text) or (answer and lines[k].indent <= lines[i].indent):
+            break  # "3. Medsökande förvaltning": the form's next question
         parts.append(text)
         last = k
         k += 1

@@ -64,6 +64,7 @@ from pipeline.facts.grid_lines import (
     group_label,
     is_prose,
     is_repeat_header,
+    list_group,
     next_numbered,
     numbers_glued_to_names,
     refused_after,
@@ -82,6 +83,7 @@ from pipeline.facts.grid_model import (
     instalments,
     money_column,
     read_number,
+    row_total,
     verdict_column,
     words_in_money,
 )
@@ -139,7 +141,7 @@ def _read_table(
     decided_before = any(c.role == "granted_before" for c in columns)
     applied = next((c for c in columns if c.role == "applied"), None)
     row: GridRow | None = None
-    blank = False
+    blank, group_owner = False, None  # (the owner a list view's group line names)
     after_rule = False
     continued = False  # a caption said the table goes on: the next header is its own again
     j, head_end = h + 1, h
@@ -210,8 +212,7 @@ def _read_table(
                     )
                     if got is not None and col is money:
                         table.subtotals.append((got[0], got[1], j, stripped))
-            row = None
-            blank = False
+            row, blank, group_owner = None, False, list_group(stripped) or group_owner
             j += 1
             continue
         year_col = next((c for c in columns if c.role == "year"), None)
@@ -226,14 +227,7 @@ def _read_table(
             # "Summa  800 000" inside a ruled row under its years' sums: the row's own total
             got = next((g for c in cells[1:] if (g := read_number(c.text, money.multiplier))), None)
             if got is not None:
-                if row.amount is not None and row.amount_raw is not None:
-                    first = re.match(r"\s*((?:19|20)\d\d)", " ".join(row.cells.get("year", [])))
-                    year = row.amount_year or (int(first.group(1)) if first else None)
-                    row.extra.append(
-                        (row.amount, row.amount_raw, row.amount_line or j, year, "project_cost")
-                    )
-                row.amount, row.amount_raw, row.amount_approx = got
-                row.amount_line, row.amount_year, row.multi_year = j, None, True
+                row_total(row, got, j)
                 row.last_line = table.last_line = j
                 j += 1
                 continue
@@ -430,6 +424,8 @@ def _read_table(
             page_no=ln.page_no,
             evidence=stripped,
         )
+        if group_owner and "district" not in by_col and "district" not in table.roles:
+            row.cells["district"] = [group_owner]  # "v  Förvaltning : Bromma (1)" over it
         if refused or group_verdict:  # "avslås" in the money column, or over the rows
             row.verdict = cells[0].text.strip() if refused else group_verdict
         if amount is not None:

@@ -132,6 +132,10 @@ def unit_beside_name(columns: list[GridColumn]) -> None:
         units = [c for c in names if _UNIT_NAME.fullmatch(fold(c.header).strip())]
         if len(units) == 1:
             units[0].role = "other"
+    if any(re.fullmatch(r"titel|rubrik", fold(c.header).strip()) for c in names):
+        for col in names:  # "Titel | Resmål | Sökt belopp": a list's rows named by their title
+            if re.fullmatch(r"resmal|destination|ort|land", fold(col.header).strip()):
+                col.role = "other"
     sites = [c for c in columns if c.role == "other" and _SITE.fullmatch(fold(c.header).strip())]
     if len(sites) == 1 and names and all(_MEASURE.fullmatch(fold(c.header).strip()) for c in names):
         # "Förskola | Åtgärd | Beräknad kostnad": each site's application, what it will do

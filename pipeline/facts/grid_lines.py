@@ -82,7 +82,10 @@ _ALL_ROWS = re.compile(
 #: a group's own total inside a table: "Delsumma  215 000"
 GROUP_TOTAL = re.compile(
     # (a spreadsheet pivot's "Bromma Summa" under Bromma's rows)
-    r"^(?:delsumma|delsummor|delsum|delbelopp)\b|^\S[^\d]{0,40}?\s(?-i:Summa)(?=\s{2,}|\s*$)",
+    r"^(?:delsumma|delsummor|delsum|delbelopp)\b|^\S[^\d]{0,40}?\s(?-i:Summa)(?=\s{2,}|\s*$)"
+    # (a list view's sums over its rows and groups: "Summa = 229 000 kr", "v  Förvaltning :
+    # Bromma (1)    Summa = 18 000 kr")
+    r"|^summa\s*=\s*\d|^(?:v\s+|>\s+)?[A-ZÅÄÖ][\w/ -]{2,30}\s:\s.{1,60}\(\d{1,3}\)",
     re.IGNORECASE,
 )
 _MAX_GROUP_LABEL_WORDS = 6
@@ -277,3 +280,18 @@ def comment_line(row: GridRow, stripped: str) -> bool:
     label, or such a line came before it in the row; the row remembers."""
     row.comment = row.comment or bool(_COMMENT_LABEL.match(fold(stripped)))
     return row.comment
+
+
+#: a list view's group line: "v  Förvaltning : Bromma (1)", "> Sökande : Farsta sdf (2)"
+_LIST_GROUP = re.compile(
+    r"^(?:v\s+|>\s+)?(?P<label>[A-ZÅÄÖ][\w/ -]{2,30}?)\s:\s(?P<value>.{1,60}?)\s*\(\d{1,3}\)"
+)
+
+
+def list_group(stripped: str) -> str | None:
+    """The owner a list view's group line names over its rows (grouped by förvaltning,
+    sökande or enhet), else None."""
+    m = _LIST_GROUP.match(stripped)
+    if m is None or not re.search(r"forvaltning|stadsdel|sokande|enhet|namnd", fold(m["label"])):
+        return None
+    return m["value"].strip()

@@ -22,6 +22,7 @@ __all__ = [
     "GridTable",
     "caption_unit",
     "instalments",
+    "row_total",
     "read_number",
     "verdict_column",
 ]
@@ -273,3 +274,14 @@ def verdict_column(table: GridTable) -> GridColumn | None:
         if len(said) * 2 >= len(cells) >= 2 and all(_VERDICT_CELL.fullmatch(c) for c in said):
             return col
     return None
+
+
+def row_total(row: GridRow, got: tuple[int, str, bool], j: int) -> None:
+    """ "Summa  800 000" at line `j` inside a ruled row under its years' sums: the row's own
+    total; the sum read before it is one of its years'."""
+    if row.amount is not None and row.amount_raw is not None:
+        first = re.match(r"\s*((?:19|20)\d\d)", " ".join(row.cells.get("year", [])))
+        year = row.amount_year or (int(first.group(1)) if first else None)
+        row.extra.append((row.amount, row.amount_raw, row.amount_line or j, year, "project_cost"))
+    row.amount, row.amount_raw, row.amount_approx = got
+    row.amount_line, row.amount_year, row.multi_year = j, None, True

@@ -202,6 +202,10 @@ def _header_role(cell: str) -> str | None:
         rf"beslut(?:at)?\s+{YEAR}(?:-\d\d-\d\d)?(?:\s*\((?:kr|tkr|kronor)\))?", folded.strip()
     ):
         return "cost"  # "Beslut 2017-01-24 (kr)" beside "Nytt belopp": the sums decided before
+    if re.match(r"(?:ingaende|utgaende)\s+saldo\b", folded.strip()):
+        return "spent"  # "Ingående saldo | Erhållet 2015 | Förbrukat": a project's balance
+    if re.match(r"(?:erhallet|erhallna\s+medel|mottaget|mottagna\s+medel)\b", folded.strip()):
+        return "cost"  # ... and what it received in the year: its grant
     if re.fullmatch(r"tillstyrk(?:s|t|es|ta)", folded.strip()):
         return "cost"  # "Sökt | Tillstyrks | Avstyrks": the part of the sum proposed
     if re.fullmatch(r"avstyrk(?:s|t|es|ta)", folded.strip()):

@@ -21,7 +21,9 @@ from pipeline.facts.stacked_cells import (
     district_over_name,
     name_over_applicant,
     name_over_owner,
+    own_unit,
     owner_below,
+    performer_cell,
 )
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
@@ -251,7 +253,9 @@ def grid_rows(
             name = _first_sentence(name)
         if detailed and ", " in name:
             name = name.split(", ", 1)[0]  # "Akallapokalen, öppen tävling, Husby sporthall"
-        performer = _performer_cell(r.text("performer"))
+        performer = performer_cell(r.text("performer"), _clean_cell, _NOBODY)
+        if performer and own and district is None and own_unit(performer):
+            performer, district = None, " ".join(p.name_as_printed for p in own)
         labelled = _PERFORMER_LABEL.search(name)
         if performer is None and labelled:
             # "Barns delaktighet i LVU-utredningar Utförare: Göteborgs universitet" in a
@@ -315,8 +319,9 @@ def _unstack(r: GridRow) -> None:
     while len(cells) > 2 and re.fullmatch(r"\d{1,3}", cells[0].strip()):
         cells = cells[1:]
     owner, *rest = cells
-    if owner.rstrip().endswith(",") and len(rest) > 1:
-        owner, rest = f"{owner.rstrip()} {rest[0].strip()}", rest[1:]
+    if owner.rstrip().endswith(",") and len(rest) > 1:  # ("socialjouren: Name …" goes on)
+        unit, colon, name = rest[0].partition(":")
+        owner, rest = f"{owner.rstrip()} {unit.strip()}", [name.strip()] * bool(colon) + rest[1:]
     partners = [
         _COAPPLICANT_LINE.sub("", x.strip()).rstrip(")")
         for x in rest
@@ -422,24 +427,6 @@ _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\
 _PLACED_BRACKET = re.compile(r"\s*\((?P<where>[^();]{3,80}?)(?:;\s*(?P<end>[^();]{3,30}))?\)\s*$")
 #: a bracket after a name that gives who carries it out and when it ends
 _DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")
-
-
-def _performer_cell(text: str) -> str | None:
-    cell = re.sub(r"(?<=\w)[*¹²³†]+$", "", _clean_cell(text))  # a footnote's mark
-    if not cell or _NOBODY.match(fold(cell).strip(" .")):
-        return None
-    person = _PERSON_AFTER_ORG.search(cell)
-    if person is not None and _ORG_WORD.search(fold(cell[: person.start()])):
-        # "Institutionen för kriminologi, Stockholms universitet (Jonas Hellberg)": the
-        # researcher who leads it, beside the organisation that carries it out
-        cell = cell[: person.start()].rstrip(" ,")
-    return cell
-
-
-_PERSON_AFTER_ORG = re.compile(
-    r"\s*\((?:[A-ZÅÄÖ][a-zåäöéü]+[- ]){1,2}[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\)\s*$"
-)
-_ORG_WORD = re.compile(r"universitet|hogskola|institut|\bab\b|akademi|kommun|region|stiftelse")
 
 
 def _carried_out(said: str) -> str | None:

@@ -124,3 +124,38 @@ def district_over_name(r: GridRow, places: Callable[[str], list[Place]]) -> None
     found = places(owner)
     if found and found[0].start == 0 and covered_by_places(owner, found):
         r.cells["district"], r.cells["name"] = [lines[0]], lines[1:]
+
+
+def performer_cell(text: str, clean: Callable[[str], str], nobody: re.Pattern[str]) -> str | None:
+    """Who a performer column's cell names (`clean` joins its lines; `nobody` says no one
+    yet: "Upphandlas"), a footnote's mark and a researcher's name after the organisation
+    dropped."""
+    cell = re.sub(r"(?<=\w)[*¹²³†]+$", "", clean(text))  # a footnote's mark
+    if not cell or nobody.match(fold(cell).strip(" .")):
+        return None
+    person = _PERSON_AFTER_ORG.search(cell)
+    if person is not None and _ORG_WORD.search(fold(cell[: person.start()])):
+        # "Institutionen för kriminologi, Stockholms universitet (Jonas Hellberg)": the
+        # researcher who leads it, beside the organisation that carries it out
+        cell = cell[: person.start()].rstrip(" ,")
+    return cell
+
+
+_PERSON_AFTER_ORG = re.compile(
+    r"\s*\((?:[A-ZÅÄÖ][a-zåäöéü]+[- ]){1,2}[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\)\s*$"
+)
+_ORG_WORD = re.compile(r"universitet|hogskola|institut|\bab\b|akademi|kommun|region|stiftelse")
+#: a unit of a stadsdelsförvaltning's own in an "Arrangör" column ("Skarpnäcks
+#: fritidsgårdar", "Fältgruppen", "Familjecentralen i Bagarmossen"), not an association
+_OWN_UNIT = re.compile(
+    r"\b\w*(?:fritidsgard(?:ar|en|arna)?|familjecentral(?:en)?|faltgrupp(?:en)?|"
+    r"faltassistent(?:er|erna)?|ungdomsgard(?:en)?|traffpunkt(?:en)?|stadsdelsforvaltning(?:en)?)\b"
+)
+_ASSOCIATION = re.compile(r"\b(?:forening\w*|klubb\w*|ik|if|bk|ff|sallskap\w*|forbund\w*|ab)\b")
+
+
+def own_unit(performer: str) -> bool:
+    """Whether a performer cell names one of the district's own units (the district runs the
+    row itself) rather than an association or company."""
+    folded = fold(performer)
+    return bool(_OWN_UNIT.search(folded)) and not _ASSOCIATION.search(folded)

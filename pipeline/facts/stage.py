@@ -138,6 +138,7 @@ from pipeline.facts.quoted_blocks import find_quoted_blocks
 from pipeline.facts.register_rows import find_register_rows
 from pipeline.facts.rows import continue_tables, grid_rows
 from pipeline.facts.run_in import find_run_in_projects, short_name_of
+from pipeline.facts.shared_sums import find_shared_sum_rows
 from pipeline.facts.state_money import on_state_grant, state_money
 from pipeline.facts.sum_kinds import (
     co_financed_costs,
@@ -225,6 +226,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_dash_rows(lines, places, own)),
         lambda: listed(find_keyed_owner_rows(lines, places) + find_register_rows(lines, places)),
         lambda: listed(find_fact_cards(lines, places)),
+        lambda: listed(find_shared_sum_rows(lines, places)),
         lambda: listed(find_bracketed_names(lines, places)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),

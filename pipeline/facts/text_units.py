@@ -296,7 +296,9 @@ _SECTION_WORDS = re.compile(
     r"genomforande(?:t)?|arbetssatt(?:et)?|malgrupp(?:en|er|erna)?|sokande(?:n)?|"
     r"projektagare(?:n)?|projektorganisation(?:en)?|styrgrupp(?:en)?|"
     # "Ändrade förutsättningar", "Förutsättningar för arbetet": the circumstances
-    r"andrade?|forutsattning(?:ar|arna)?)$"
+    r"andrade?|forutsattning(?:ar|arna)?|"
+    # the city's parts a list groups its districts by ("VÄSTERORT", "Söderort")
+    r"vasterort|soderort|innerstaden|ytterstaden|norrort)$"
 )
 
 

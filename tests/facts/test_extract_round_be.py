@@ -25,7 +25,7 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
-from pipeline.facts.context import find_funds
+from pipeline.facts.context import document_fund, find_funds
 from pipeline.facts.finders import place_finder
 
 DISTRICT_HEAD = """Enskede-Årsta-Vantörs stadsdelsförvaltning      Tjänsteutlåtande
@@ -280,3 +280,230 @@ def test_money_from_a_state_agency_is_a_state_grant() -> None:
         "bidrag från Folkhälsomyndigheten",
     ):
         assert [f[2] for f in find_funds(text)] == ["statsbidrag"], text
+
+
+SURVEY = """
+Bilaga 1. Export av enkätsvar
+
+Svar 1 av 2
+----------------------------------------------------------------------
+1. Förvaltning som ansvarar för projektet
+   Bromma stadsdelsförvaltning
+2. Projektets namn
+   Samtalsgrupper för unga pappor
+3. Medsökande förvaltning (om sådan finns)
+   -
+4. Beviljat belopp (kronor)
+   250000
+
+Svar 2 av 2
+----------------------------------------------------------------------
+1. Förvaltning som ansvarar för projektet
+   Farsta stadsdelsförvaltning
+2. Projektets namn
+   Mobil rådgivning om skulder för
+   barnfamiljer
+3. Medsökande förvaltning (om sådan finns)
+   Skarpnäcks stadsdelsförvaltning
+"""
+
+
+def test_a_forms_answer_under_its_question_ends_at_the_next_question(tmp_path: Path) -> None:
+    title = "Redovisning av lokala utvecklingsmedel 2015"
+    f = facts_of(tmp_path, HEAD.format(year=2016, title=title) + SURVEY)
+    assert sorted(p.name for p in f.projects) == [
+        "Mobil rådgivning om skulder för barnfamiljer",
+        "Samtalsgrupper för unga pappor",
+    ]
+
+
+CIRCULAR = """
+Nämnden beviljade följande projekt.
+
+VÄSTERORT
+
+Kista stadsdelsförvaltning
+     Läxhjälp med mentorer för unga i Husby
+     Beviljat 2000 .................... 230 000 kr   (sökt 260 000 kr)
+
+Bromma stadsdelsförvaltning
+     Samtalsstöd för äldre med nedstämdhet
+     Beviljat 2000 .................... 140 000 kr
+"""
+
+
+def test_a_groups_granted_sum_beside_the_sum_it_sought(tmp_path: Path) -> None:
+    title = "Lokala utvecklingsmedel år 2000 - beslut"
+    f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + CIRCULAR)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {
+        "Läxhjälp med mentorer för unga i Husby": 230_000,
+        "Samtalsstöd för äldre med nedstämdhet": 140_000,
+    }
+
+
+LIST_VIEW = """
+Bilaga 1. Utskrift ur ansökningslistan
+
+   Titel                           Resmål       Sökt belopp    Beviljat belopp  Beslut
+                                                             Summa = 43 000 kr
+v  Förvaltning : Farsta (1)                                  Summa = 25 000 kr
+   Ungdomsråd och delaktighet      Göteborg     25 000 kr          25 000 kr  Beviljad
+v  Förvaltning : Södermalm (2)                               Summa = 18 000 kr
+   Härbärgen med låga trösklar     Malmö        18 000 kr          18 000 kr  Beviljad
+   Familjecentraler i              Oslo         30 000 kr                     Avslag
+   samverkan
+"""
+
+
+def test_a_list_views_groups_name_the_owner_of_their_rows(tmp_path: Path) -> None:
+    title = "Fördelning av medel för utveckling och lärande (MUL) 2021"
+    f = facts_of(tmp_path, HEAD.format(year=2020, title=title) + LIST_VIEW)
+    got = {p.name: [d.name_as_printed for d in p.districts] for p in f.projects}
+    assert got == {
+        "Ungdomsråd och delaktighet": ["Farsta"],
+        "Härbärgen med låga trösklar": ["Södermalm"],
+        "Familjecentraler i samverkan": ["Södermalm"],
+    }
+
+
+CARDS = """
+Projekt med lokala utvecklingsmedel 2014
+
+
+Språkcafé för nyanlända föräldrar
+Rinkeby-Kista stadsdelsförvaltning  ·  Beviljat 2014: 320 000 kr
+Förbrukat: 300 000 kr  ·  Avslutat
+
+Caféet har haft öppet två kvällar i veckan.
+
+Jourhem för unga i kris
+Bromma med Kungsholmen  ·  Beviljat 2014: 410 000 kr
+Förbrukat: 410 000 kr  ·  Fortsätter 2015
+
+Sex ungdomar har bott i jourhemmen under året.
+"""
+
+
+def test_a_name_over_its_owner_and_sum_set_apart_by_a_dot(tmp_path: Path) -> None:
+    title = "Årsrapport FoU 2014"
+    f = facts_of(tmp_path, HEAD.format(year=2015, title=title) + CARDS)
+    got = {p.name: (sorted(d.district_id for d in p.districts), p.amount_sek) for p in f.projects}
+    assert got == {
+        "Språkcafé för nyanlända föräldrar": (["rinkeby-kista"], 320_000),
+        "Jourhem för unga i kris": (["bromma", "kungsholmen"], 410_000),
+    }
+
+
+BALANCES = """
+Tabell 1. Saldo per projekt 2016, kronor
+
+Projekt                      Ingående   Erhållet  Förbrukat   Utgående
+                                saldo       2016       2016      saldo
+-----------------------------------------------------------------------
+Föräldrastöd på arabiska       40 000    300 000    320 000     20 000
+Mobil fältgrupp i city              -    250 000    250 000          -
+-----------------------------------------------------------------------
+Summa                          40 000    550 000    570 000     20 000
+"""
+
+
+def test_a_projects_balance_its_grant_received_is_its_sum(tmp_path: Path) -> None:
+    title = "Uppföljning av lokala utvecklingsmedel 2016"
+    f = facts_of(tmp_path, DISTRICT_HEAD.format(year=2017, title=title) + BALANCES)
+    got = {p.name: p.amount_sek for p in f.projects}
+    assert got == {"Föräldrastöd på arabiska": 300_000, "Mobil fältgrupp i city": 250_000}
+    kinds = {(a.sek, a.kind) for a in f.amounts}
+    assert {(40_000, "other"), (320_000, "other")} <= kinds
+
+
+SUMMER = """
+Tabell 1. Sommarlovsprogram 2019
+
+Aktivitet                     Arrangör                  Vecka          Kostnad
+                                                                            kr
+
+Dagläger för barn 6–9 år      Vantörs fritidsgårdar     26–27          150 000
+Fotbollsskola i Rågsved       Rågsveds IF               27–28           80 000
+Utflykter med familjer        Familjecentralen i        29              60 000
+                              Högdalen
+
+Summa                                                                  290 000
+"""
+
+
+def test_a_districts_own_units_run_its_rows_associations_perform_theirs(
+    tmp_path: Path,
+) -> None:
+    title = "Sommarlovsprogram 2019 med statsbidrag"
+    f = facts_of(tmp_path, DISTRICT_HEAD.format(year=2019, title=title) + SUMMER)
+    got = {p.name: (bool(p.districts), p.performer) for p in f.projects}
+    assert got == {
+        "Dagläger för barn 6–9 år": (True, None),
+        "Fotbollsskola i Rågsved": (False, "Rågsveds IF"),
+        "Utflykter med familjer": (True, None),
+    }
+
+
+PLAN = """
+Förvaltningens förslag
+
+Studieplanen omfattar tre studier som genomförs av FoU-enheten och
+beställs hos universitet. Lokala utvecklingsmedel behandlas i ett
+särskilt ärende.
+
+Studie 1. Unga vuxna i ekonomiskt bistånd
+Beräknad kostnad: 520 000 kronor.
+"""
+
+
+def test_a_fund_dealt_with_in_another_arende_is_not_the_documents() -> None:
+    assert document_fund("Studieplan för FoU-enheten 2012", PLAN) != "LUM"
+
+
+SHARED = """
+FÖRESLAGNA BIDRAG
+
+Med 20 000 kr vardera:
+
+  Bromma          Göteborg - barnahus och samverkan kring
+                  barn som utsatts för våld (4 deltagare)
+
+  Kista           Malmö - mötesplatser för unga i
+                  förorten (4 deltagare)
+
+Med 12 000 kr vardera:
+
+  Farsta          Uppsala - familjerådslag (3 deltagare)
+
+  Vantör          Örebro - boendestöd för unga vuxna
+"""
+
+
+def test_trips_under_the_sum_they_share(tmp_path: Path) -> None:
+    title = "Medel för studiebesök (MUST) 1999"
+    f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + SHARED)
+    got = {p.name: (p.amount_sek, [d.name_as_printed for d in p.districts]) for p in f.projects}
+    assert got == {
+        "Göteborg - barnahus och samverkan kring barn som utsatts för våld": (20_000, ["Bromma"]),
+        "Malmö - mötesplatser för unga i förorten": (20_000, ["Kista"]),
+        "Uppsala - familjerådslag": (12_000, ["Farsta"]),
+        "Örebro - boendestöd för unga vuxna": (12_000, ["Vantör"]),
+    }
+    # (each shared sum is printed once: one amount each)
+    assert sorted(a.sek for a in f.amounts if a.sek in (12_000, 20_000)) == [12_000, 20_000]
+
+
+GROUNDS = """
+Förvaltningen har bedömt ansökningarna efter följande grunder:
+
+  -  att studiebesöket gäller en metod som stadsdelen vill pröva,
+  -  att erfarenheterna sprids genom en reseberättelse.
+"""
+
+
+def test_grounds_an_office_assessed_by_are_criteria(tmp_path: Path) -> None:
+    title = "Medel för studiebesök (MUST) 1999"
+    f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + GROUNDS)
+    assert len(f.criteria) == 2
+    assert not f.projects
