@@ -115,10 +115,12 @@ def document_fund(
     if own and bare and counts and bare >= 2 * max(counts.values()):
         counts[_DEVELOPMENT_FUND] = bare
     total = sum(counts.values())
+    whole = fold(f"{title}\n{body}")
+    if total == 1 and _COMMISSIONS_STUDIES.search(whole):
+        return "FUM"  # (one mention of another fund in passing: "har dessutom sökt … LUM")
     if not set(counts) - _GENERIC_FUNDS:
         # no fund named but FoU money at most: a nämnd commissioning studies from outside
         # researchers ("beställer studier", "uppdragstagare") spends the city-wide FoU money
-        whole = fold(f"{title}\n{body}")
         if _COMMISSIONS_STUDIES.search(whole):
             return "FUM"
         # another nämnd's own "utvecklingsmedel" (Utbildningsnämnden, Äldrenämnden), where
@@ -164,6 +166,8 @@ _BARE_DEVELOPMENT = re.compile(
 _COMMISSIONS_STUDIES = re.compile(
     r"\bbestall\w*\s+(?:\w+\s+){0,3}(?:studie\w*|forskningsuppdrag\w*|utvarderingsuppdrag\w*)"
     r"|\b(?:studie\w*|uppdrag\w*)\s+(?:\w+\s+){0,3}bestall\w*"
+    # studies called off under a framework agreement ("avrop 3 enligt ramavtalet")
+    r"|\bavrop\w*\s+(?:\w+\s+){0,4}ramavtal\w*|\bramavtal\w*\s+(?:\w+\s+){0,4}avrop"
 )
 
 

@@ -158,6 +158,10 @@ def _subject(item: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
+#: a grant's conditions (of its report, its payment), no criteria for choosing projects
+_CONDITIONS = re.compile(r"(?:sarskilda|allmanna)\s+villkor\b|villkor\s+for\s+utbetalning")
+
+
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
     """Every criteria list and main criterion of a document body."""
     out: list[CriterionItem] = []
@@ -166,6 +170,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         ln = lines[i]
         if not ln.text.strip():
             i += 1
+            continue
+        if _CONDITIONS.match(fold(ln.text).strip()):
+            i += 1  # "Särskilda villkor" over a grant's conditions
             continue
         main = main_criterion(lines, i, ctx)
         if main is not None:

@@ -16,6 +16,8 @@ from pipeline.lang.fuzzy import fold
 __all__ = ["table_criteria"]
 
 
+#: a rule drawn between a table's rows
+_RULE = re.compile(r"^[-=_+|]{5,}$")
 #: the gap between two columns of a table
 _COLUMN_GAP = re.compile(r"\s{2,}|\s*\|\s*")
 _MAX_HEADER_WORDS = 3
@@ -71,10 +73,14 @@ def table_criteria(
             j += 1
             continue
         cells = _cells(ln)
+        if _RULE.match(ln.text.strip()):
+            j += 1  # a drawn rule between the rows of a rubric
+            continue
         if (ln.heading and len(cells) < 2) or not cells:
             break  # (a row set off like a heading still has its column gap)
         start, text = cells[0]
-        if items and abs(start - first_start) <= 2 and starts_lower(text):
+        # (a numbered criterion wraps under its text: "1. Projektet har en" ⏎ "   tydlig …")
+        if items and abs(start - first_start) <= 4 and starts_lower(text):
             # the criterion wraps (its explanation may go on beside it: "funktionshinder-
             # omsorgen      delaktighet i uppföljning")
             k, t = items[-1]

@@ -67,6 +67,7 @@ from pipeline.facts.grid_lines import (
     list_group,
     next_numbered,
     numbers_glued_to_names,
+    owner_label,
     refused_after,
     subtotal,
     total_after_sums,
@@ -197,7 +198,7 @@ def _read_table(
             if money is None or not group_label(lines, j, columns, money):
                 break
             row = None  # "TEATER OCH DANS" over the next group of rows: the table goes on
-            blank = False
+            blank, group_owner = False, owner_label(stripped, columns) or group_owner
             j += 1
             continue
         cells = split_row_cells(text, columns)
@@ -391,7 +392,8 @@ def _read_table(
         starts = starts or refused or (not table.ruled and (opens_below or glued))
         after_rule = False
         if not starts:
-            if row is None:
+            if row is None:  # ("Socialförvaltningen" alone over its group's first row)
+                group_owner = owner_label(stripped, columns) or group_owner
                 j += 1
                 continue
             if blank and row.amount is not None and ln.page_no != lines[row.last_line].page_no:
@@ -424,8 +426,10 @@ def _read_table(
             page_no=ln.page_no,
             evidence=stripped,
         )
-        if group_owner and "district" not in by_col and "district" not in table.roles:
-            row.cells["district"] = [group_owner]  # "v  Förvaltning : Bromma (1)" over it
+        if group_owner and "district" not in by_col:  # "v  Förvaltning : Bromma (1)" over it
+            row.cells["district"] = [group_owner]
+        elif group_owner and not table.rows:  # (the owner's line over a stacked column's row)
+            row.cells["district"] = [group_owner, *row.cells["district"]]
         if refused or group_verdict:  # "avslås" in the money column, or over the rows
             row.verdict = cells[0].text.strip() if refused else group_verdict
         if amount is not None:

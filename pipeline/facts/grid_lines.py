@@ -295,3 +295,13 @@ def list_group(stripped: str) -> str | None:
     if m is None or not re.search(r"forvaltning|stadsdel|sokande|enhet|namnd", fold(m["label"])):
         return None
     return m["value"].strip()
+
+
+def owner_label(stripped: str, columns: list[GridColumn]) -> str | None:
+    """An owner's name alone over its group's rows ("Socialförvaltningen" over the projects
+    of a "Förvaltning / projekt" column), else None."""
+    if not any(c.role == "district" for c in columns):
+        return None
+    found = find_districts(stripped)
+    covered = found and sum(len(m.name_as_printed) for m in found) >= len(stripped.strip()) - 2
+    return stripped.strip() if covered else None

@@ -75,7 +75,9 @@ _ORDINAL_HEADER = re.compile(
     # an application's number ("Ansökan nr", "Ansökningsnr")
     r"ansokan\s+nr\.?|ansokningsnr\.?|ansokningsnummer|ans\.?\s*nr\.?|"
     # a rank set beside the number in one cell ("Rang Nr")
-    r"rang\s+nr\.?|nr\.?\s+rang)"
+    r"rang\s+nr\.?|nr\.?\s+rang|"
+    # a call-off's number under a framework agreement ("Avrop nr" over "2003:1")
+    r"avrop(?:s)?\s*nr\.?|avropsnummer)"
 )
 
 
@@ -244,7 +246,8 @@ def _header_role(cell: str) -> str | None:
     ):
         return "spent"  # "Pris inkl. moms", "Moms 25 %": the VAT the city gets back, no cost
     if re.fullmatch(
-        r"(?:pris|anbud)(?:\s+(?:exkl\.?|exklusive)\s*(?:moms|mervardesskatt))?|"
+        r"(?:tak)?(?:pris|anbud)(?:\s+(?:exkl\.?|exklusive)\s*(?:moms|mervardesskatt))?"
+        r"(?:,?\s*\(?(?:kr|kronor|tkr)\)?)?|"
         r"(?:exkl\.?|exklusive)\s*(?:moms|mervardesskatt)",
         folded.strip(),
     ):

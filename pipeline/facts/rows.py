@@ -101,6 +101,7 @@ def grid_rows(
     # a "Sökande" column of associations, not districts: they carry their projects out
     applicant_orgs = _organisations_apply(t, places)
     carried: str | None = None  # a district printed only on its first row
+    stacked_owner: str | None = None  # an owner's line over its projects' lines
     first_is_district = bool(t.columns) and t.columns[0].role == "district"
     # "Förvaltning / projekt": each row's owner on its first line, the project under it
     stacked = any(
@@ -111,8 +112,8 @@ def grid_rows(
     applicant_below = any(c.role == "name" and name_over_applicant(c.header) for c in t.columns)
     owner_under = any(c.role == "name" and name_over_owner(c.header) for c in t.columns)
     for r in t.rows:
-        if stacked and len(r.cells.get("district", [])) > 1 and "name" not in r.cells:
-            _unstack(r)
+        if stacked and r.cells.get("district") and "name" not in r.cells:
+            stacked_owner = _unstack(r, places, stacked_owner)
         if applicant_below:
             applicant_under_name(r, places)
         if "district" not in t.roles:
@@ -180,7 +181,9 @@ def grid_rows(
             district
             and own
             and not places(district)
-            and (unit_at(district) is not None or (own_district and unit_column))
+            and (
+                unit_at(district) is not None or own_unit(district) or own_district and unit_column
+            )
         ):
             # "Mottagningsenheten för vuxna" in the Sökande column, "Barn och ungdom,
             # utredning" in an "Enhet" column: a unit of the nämnd's own
@@ -311,13 +314,22 @@ _ENUMERATOR = re.compile(
 _COAPPLICANT_LINE = re.compile(r"^[–—(-]?\s*medsökande\s*:?\s*", re.IGNORECASE)
 
 
-def _unstack(r: GridRow) -> None:
+def _unstack(r: GridRow, places: Callable[[str], list[Place]], before: str | None) -> str | None:
     """A "Förvaltning / projekt" cell: the owner (over two lines when the first ends in a
     comma: "Socialtjänstförvaltningen," / "Socialjouren"), the project's name, "– medsökande:
-    X" or "(medsökande X)"; a number set in the cell before them ("07": the diary's) dropped."""
+    X" or "(medsökande X)"; a number set in the cell before them ("07": the diary's) dropped.
+    A cell that opens with no owner is a project of the owner `before` (its line over the
+    group's rows). The row's owner is returned."""
     cells = list(r.cells["district"])
     while len(cells) > 2 and re.fullmatch(r"\d{1,3}", cells[0].strip()):
         cells = cells[1:]
+    head = cells[0].rstrip(" ,")
+    wrapped = all(c.strip()[:1].islower() for c in cells[1:])  # (one name over its lines)
+    if before and wrapped and not covered_by_places(head, places(head)):
+        r.cells["name"], r.cells["district"] = cells, [before]
+        return before
+    if len(cells) < 2:
+        return before
     owner, *rest = cells
     if owner.rstrip().endswith(",") and len(rest) > 1:  # ("socialjouren: Name …" goes on)
         unit, colon, name = rest[0].partition(":")
@@ -329,6 +341,8 @@ def _unstack(r: GridRow) -> None:
     ]
     r.cells["name"] = [x for x in rest if not _COAPPLICANT_LINE.match(x.strip())]
     r.cells["district"] = [", ".join([owner, *partners])]
+    head = owner.rstrip(" ,")
+    return owner if covered_by_places(head, places(head)) else before
 
 
 def _group_owner(

@@ -507,3 +507,95 @@ def test_grounds_an_office_assessed_by_are_criteria(tmp_path: Path) -> None:
     f = facts_of(tmp_path, HEAD.format(year=1999, title=title) + GROUNDS)
     assert len(f.criteria) == 2
     assert not f.projects
+
+
+CONDITIONS = """
+Förslag till lokala utvecklingsmedel 2013
+
+1.  Stödgrupper för syskon
+    Farsta stadsdelsförvaltning
+
+    Förslag                300 000 kronor
+
+    Särskilda villkor
+    a)  En projektplan lämnas till utvecklingsenheten senast
+        den 1 mars 2013.
+    b)  Beloppet betalas ut i två delar.
+"""
+
+
+def test_a_grants_conditions_are_no_criteria(tmp_path: Path) -> None:
+    title = "Lokala utvecklingsmedel 2013"
+    f = facts_of(tmp_path, HEAD.format(year=2012, title=title) + CONDITIONS)
+    assert not f.criteria
+
+
+RUBRIC = """
+Bedömningsmall
+
+Kriterium              0 poäng             1 poäng             2 poäng
+================================================================================
+1. Projektet har en    Ingen forskare      En forskare ger     En forskare
+   tydlig plan för     medverkar.          råd.                medverkar hela
+   utvärdering                                                 tiden.
+--------------------------------------------------------------------------------
+2. Brukarna deltar     Brukarna deltar     Brukarna            Brukarna deltar
+   i arbetet           inte.               tillfrågas.         i styrgruppen.
+--------------------------------------------------------------------------------
+"""
+
+
+def test_a_rubrics_row_headings_are_its_criteria(tmp_path: Path) -> None:
+    title = "Inriktning och kriterier för lokala utvecklingsmedel 2014"
+    f = facts_of(tmp_path, HEAD.format(year=2013, title=title) + RUBRIC)
+    assert [c.text for c in f.criteria] == [
+        "Projektet har en tydlig plan för utvärdering",
+        "Brukarna deltar i arbetet",
+    ]
+
+
+CALL_OFFS = """
+Tabell 1. Avrop 2004
+
+Avrop   Studie                         Timmar    Takpris  Klart
+nr                                                   kr
+
+2004:1  Hemlösa kvinnor i Stockholm       300    270 000  juni 2004
+2004:2  Unga vuxna med försörjnings-      420    380 000  dec 2004
+        stöd - en registerstudie
+
+Summa                                     720    650 000
+"""
+
+
+def test_studies_called_off_with_their_ceiling_prices(tmp_path: Path) -> None:
+    title = "FoU inom socialtjänsten - avrop enligt ramavtal 2004"
+    f = facts_of(tmp_path, HEAD.format(year=2004, title=title) + CALL_OFFS)
+    got = {p.name: (p.amount_sek, p.fund_type) for p in f.projects}
+    assert got == {
+        "Hemlösa kvinnor i Stockholm": (270_000, "FUM"),
+        "Unga vuxna med försörjningsstöd - en registerstudie": (380_000, "FUM"),
+    }
+
+
+OWNERS_OVER_ROWS = """
+Tabell 1. Externt finansierade projekt 2020, kronor
+
+Förvaltning / projekt                   Finansiär           Period                 Belopp
+
+Socialförvaltningen
+  Stöd till våldsutsatta äldre          Statsbidrag         2020                  900 000
+  Ungdomsjour på nätet                  Arvsfonden          2019-05–2022-04     3 100 000
+Farsta stadsdelsförvaltning
+  Mötesplats för nyanlända föräldrar    ESF                 2020-01–2021-12     2 400 000
+  Läxhjälp i Hökarängen                 Postkodstiftelsen   2020                  450 000
+"""
+
+
+def test_an_owners_line_over_its_projects_lines(tmp_path: Path) -> None:
+    title = "Externt finansierade projekt 2020 – sammanställning"
+    f = facts_of(tmp_path, HEAD.format(year=2020, title=title) + OWNERS_OVER_ROWS)
+    got = {p.name: [d.name_as_printed for d in p.districts] for p in f.projects}
+    assert got["Ungdomsjour på nätet"] == ["Socialförvaltningen"]
+    assert got["Mötesplats för nyanlända föräldrar"] == ["Farsta stadsdelsförvaltning"]
+    assert got["Läxhjälp i Hökarängen"] == ["Farsta stadsdelsförvaltning"]
