@@ -276,7 +276,7 @@ def test_each_site_of_a_grant_application_is_a_project(tmp_path: Path) -> None:
 def test_money_from_a_state_agency_is_a_state_grant() -> None:
     for text in (
         "Ansökan om bidrag från Boverket för upprustning av skolgårdar",
-        "med medel från Länsstyrelsen i Stockholms län",
+        "bidrag från Socialstyrelsen för kompetensutveckling",
         "bidrag från Folkhälsomyndigheten",
     ):
         assert [f[2] for f in find_funds(text)] == ["statsbidrag"], text
