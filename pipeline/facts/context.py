@@ -171,11 +171,17 @@ _COMMISSIONS_STUDIES = re.compile(
 )
 
 
-def study_fund_of(text: str) -> str:
-    """What a document calls its study-visit money: MUST or MUL (the default since 2016)."""
+def study_fund_of(text: str, year: int | None = None) -> str:
+    """What a document calls its study-visit money: MUST or MUL, whichever it names more;
+    naming neither, the name of its year (MUL from 2016, MUST before)."""
     n_must = len(re.findall(r"\bMUST\b", text))
     n_mul = len(re.findall(r"\bMUL\b", text))
+    if n_must == n_mul == 0 and year is not None and year < _MUL_SINCE:
+        return "MUST"
     return "MUST" if n_must > n_mul else "MUL"
+
+
+_MUL_SINCE = 2016  # the study-visit money's name in the documents from this year on
 
 
 def find_years(text: str) -> list[tuple[int, int, int]]:

@@ -162,8 +162,16 @@ def _subject(item: str) -> str | None:
 _CONDITIONS = re.compile(r"(?:sarskilda|allmanna)\s+villkor\b|villkor\s+for\s+utbetalning")
 
 
+#: an audit's own words: its yardsticks ("Revisionskriterier", "bedömningsgrunder") and
+#: questions are no call's criteria
+_AUDIT = re.compile(r"\b(?:revisionskontoret|revisorsgrupp|revisionsrapport|granskningsrapport)\b")
+
+
 def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem]:
-    """Every criteria list and main criterion of a document body."""
+    """Every criteria list and main criterion of a document body (none in an audit's report:
+    the auditors' own words open it)."""
+    if any(_AUDIT.search(fold(ln.text)) for ln in lines[:30]):
+        return []
     out: list[CriterionItem] = []
     i = 0
     while i < len(lines):

@@ -58,7 +58,6 @@ from pipeline.facts.grid_lines import (
     GROUP_TOTAL,
     SOUGHT_CELL,
     TOTAL_ROW,
-    border_only,
     comment_line,
     fund_only,
     group_label,
@@ -69,6 +68,8 @@ from pipeline.facts.grid_lines import (
     numbers_glued_to_names,
     owner_label,
     refused_after,
+    rows_follow,
+    rows_ruled,
     subtotal,
     total_after_sums,
     total_column,
@@ -90,11 +91,10 @@ from pipeline.facts.grid_model import (
 )
 from pipeline.facts.grid_wrap import (
     goes_on,
-    lift_wrapped_heads,
-    lone_sums,
     open_period,
     starts_row,
     sum_opens_below,
+    tidy_rows,
 )
 from pipeline.facts.keyed_rows import named_by_key
 from pipeline.facts.text_units import kind_label
@@ -114,7 +114,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
     i = 0
     while i < len(lines):
         columns = read_header(lines, i)
-        if columns is None or caption_paid_back(lines, i) or header_goes_on(lines, i):
+        if columns is None or caption_paid_back(lines, i) or header_goes_on(lines, i, columns):
             i += 1
             continue
         caption_unit(lines, i, columns)
@@ -123,7 +123,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             if (col := check(table)) is not None:  # (a money column of words: read again)
                 col.role = role
                 table = _read_table(lines, i, columns)
-        for tidy in (lift_wrapped_heads, lone_sums, named_by_key, counted_groups):
+        for tidy in (tidy_rows, named_by_key, counted_groups):
             tidy(table, lines)
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1
@@ -151,14 +151,13 @@ def _read_table(
         text = " " * ln.indent + ln.text
         stripped = ln.text.strip()
         if RULE.match(stripped):  # a drawn border between rows (+----+----+, ====)
-            if row is not None and not border_only(lines, j, columns):
+            if rows_ruled(lines, j, columns, row, table.rows):
                 table.ruled = True  # rows are separated by rules: only a rule ends a row
             after_rule = True
             j += 1
             continue
         if not stripped:
-            blank = True
-            j += 1
+            blank, j = True, j + 1
             continue
         if FOOTNOTE_MARK.match(stripped):
             break  # "¹ Bromma, Farsta och …" under the table: its footnote, no row
@@ -171,8 +170,7 @@ def _read_table(
             j += 1
             continue
         if not ln.heading and CONTINUED.match(fold(stripped)):  # "Tabell 1 (forts.)"
-            continued = True
-            j += 1
+            continued, j = True, j + 1
             continue
         if is_repeat_header(lines, j, columns) or (continued and read_header(lines, j)):
             continued = False  # the header again on a new page, its columns a little moved
@@ -259,7 +257,10 @@ def _read_table(
                 if summed and not any(total_column(c.header) for c in summed):
                     instalments(table)
             table.last_line = j
-            break
+            if table.rows or row is not None or not rows_follow(lines, j + 1, columns):
+                break
+            j += 1  # "Totalt" printed first, right under the header: its rows follow
+            continue
         lead_no = None
         if (
             len(cells) >= 2
@@ -340,8 +341,7 @@ def _read_table(
             row.verdict = stripped
             row.last_line = table.last_line = j
             row.evidence += " " + stripped
-            blank = False
-            j += 1
+            blank, j = False, j + 1
             continue
         if is_prose(stripped, cells, blank):
             break

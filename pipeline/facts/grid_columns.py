@@ -366,3 +366,23 @@ def scored_columns(columns: list[GridColumn]) -> int:
             explained += col.role == "other" and col not in letters
             col.role = "count"
     return explained
+
+
+_PERIOD = re.compile(r"period|projekttid|tidsplan")
+#: the date a decision moves: "Ny slutleverans" beside "Slutlev. enligt beslut"
+_NEW_DATE = re.compile(r"(?:ny|nytt|reviderad|andrad)\s")
+
+
+def one_end(columns: list[GridColumn]) -> None:
+    """One end date per row: "Period" beside "Klart" is when the work runs, the other its end;
+    "Ny slutleverans" beside "Slutlev. enligt beslut" is the end now, the other the one
+    decided before."""
+    ends = [col for col in columns if col.role == "end"]
+    periods = [col for col in ends if _PERIOD.search(fold(col.header))]
+    if len(ends) > 1 and len(periods) < len(ends):
+        for col in periods:
+            col.role = "other"
+    moved = [col for col in ends if _NEW_DATE.match(fold(col.header))]
+    if moved and len(moved) < len(ends):
+        for col in ends:
+            col.role = col.role if col in moved else "other"

@@ -20,6 +20,7 @@ from pipeline.facts.grid_columns import (
     column_at,
     earlier_grants,
     fund_named,
+    one_end,
     placements,
     points_total,
     proposals_named,
@@ -153,9 +154,6 @@ def split_header_cells(line: str) -> list[GridCell]:
     return out
 
 
-_PERIOD = re.compile(r"period|projekttid|tidsplan")
-
-
 #: the roles of columns of money: the grant, the sum applied for, other money (spent, paid
 #: back, a proposal replaced) and the grants decided before a change
 MONEY_ROLES = ("cost", "applied", "spent", "granted_before", "group_total")
@@ -216,12 +214,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
             role = "purpose" if _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) else "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
-    ends = [col for col in columns if col.role == "end"]
-    periods = [col for col in ends if _PERIOD.search(fold(col.header))]
-    if len(ends) > 1 and len(periods) < len(ends):
-        # "Period" beside "Klart": the period is when the work runs, the other its end
-        for col in periods:
-            col.role = "other"
+    one_end(columns)
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     unnamed_column(columns)
@@ -421,7 +414,7 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
     # the last column named on the second line only
     out += [m for m in more if cells and m.start > cells[-1].end + 1]
-    between = [m for m in more if _between(m, cells) and m.text.strip()[:1].isupper()]
+    between = [m for m in [*more, *third] if _between(m, cells) and m.text.strip()[:1].isupper()]
     if between:  # ("Förslag" over a date, "Ändring", "Nytt" over "förslag")
         out = sorted([*out, *between], key=lambda c: c.start)
     return out

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.districts import find_districts
 from pipeline.facts.grid_cells import split_row_cells
-from pipeline.facts.grid_header import GridCell, GridColumn, split_cells
+from pipeline.facts.grid_header import (
+    MONEY_ROLES,
+    RULE,
+    GridCell,
+    GridColumn,
+    assign_columns,
+    split_cells,
+)
 from pipeline.facts.grid_model import GridRow, read_number
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -305,3 +312,41 @@ def owner_label(stripped: str, columns: list[GridColumn]) -> str | None:
     found = find_districts(stripped)
     covered = found and sum(len(m.name_as_printed) for m in found) >= len(stripped.strip()) - 2
     return stripped.strip() if covered else None
+
+
+def rows_follow(lines: Sequence[BodyLine], k: int, columns: list[GridColumn]) -> bool:
+    """Do a table's rows follow line `k` (past blank lines and rules)? A "Totalt" printed
+    first, right under the header, is read and the rows under it too."""
+    while k < len(lines) and (not lines[k].text.strip() or RULE.match(lines[k].text.strip())):
+        k += 1
+    if k >= len(lines):
+        return False
+    cells = split_row_cells(" " * lines[k].indent + lines[k].text, columns)
+    return len(cells) >= 3 and any(re.search(r"\d", c.text) for c in cells[1:])
+
+
+def rows_ruled(
+    lines: Sequence[BodyLine],
+    j: int,
+    columns: list[GridColumn],
+    row: GridRow | None,
+    rows: Sequence[GridRow],
+) -> bool:
+    """Is the rule at line `j` a border between rows, so that only rules end a row? One
+    under an open row that frames no page part; or the rule under the header, when the
+    next rule closes one row only (a row's sums set in the middle of its wrapped lines:
+    "Tidigt föräldrastöd på arabiska" over "1   och somaliska …   640 000   380 000")."""
+    if row is not None:
+        return not border_only(lines, j, columns)
+    if rows:
+        return False
+    sums, k = 0, j + 1
+    while k < len(lines) and lines[k].text.strip() and not RULE.match(lines[k].text.strip()):
+        cells = split_row_cells(" " * lines[k].indent + lines[k].text, columns)
+        sums += any(
+            col.role in MONEY_ROLES and read_number(c.text, 1) is not None
+            for c, col in zip(cells, assign_columns(columns, cells), strict=True)
+        )
+        k += 1
+    ends = k < len(lines) and RULE.match(lines[k].text.strip()) is not None
+    return ends and sums == 1 and k - j - 1 >= 2

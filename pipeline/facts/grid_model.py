@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, unit_multiplier
+from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, read_header, unit_multiplier
 from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.money_headers import counts_caption
 from pipeline.facts.text_units import dehyphen_join
@@ -135,10 +135,19 @@ _CAPTION_UNIT = re.compile(
 _CAPTION_WORDS = 8
 
 
-def header_goes_on(lines: Sequence[BodyLine], h: int) -> bool:
+def header_goes_on(
+    lines: Sequence[BodyLine], h: int, columns: Sequence[GridColumn] | None = None
+) -> bool:
     """Is line `h` the second line of a header above it, whose first cell broke off at a
     hyphen at the margin ("Stadsdels-" over "nämnd")? A table is read from its first header
-    line."""
+    line. Or is it only the words set over the money columns of the fuller header under it
+    ("Sökt,   Förslag," over "Förvaltning   Projekt   Medel   kr   kr")? That header takes
+    them in."""
+    below = h + 1 < len(lines) and lines[h + 1].text.strip() and not lines[h + 1].indent
+    if columns is not None and below and lines[h].indent > 2:
+        fuller = read_header(lines, h + 1)
+        if fuller is not None and len(fuller) > len(columns):
+            return True
     if h == 0 or lines[h - 1].indent or lines[h].indent or lines[h - 1].heading:
         return False
     first = lines[h - 1].text.split("  ")[0].strip()
@@ -155,7 +164,9 @@ def caption_paid_back(lines: Sequence[BodyLine], h: int) -> bool:
         text = lines[k].text.strip()
         # (a caption, not a sentence about the table: "Tabellen visar … återbetalda medel")
         short = len(text.split()) <= _CAPTION_WORDS and not text.endswith(".")
-        if text and short and PAID_BACK.search(fold(text)):
+        # ("Partnerskap, ersättning och återbetalning 2023": what each was paid, and paid back)
+        paid = re.search(r"\b(?:ersattning|bidrag|beviljat?)\b", fold(text))
+        if text and short and PAID_BACK.search(fold(text)) and not paid:
             return True
     return False
 

@@ -28,17 +28,19 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
-from pipeline.facts.grid_header import GridCell, GridColumn, assign_columns
+from pipeline.facts.grid_header import MONEY_ROLES, GridCell, GridColumn, assign_columns
 from pipeline.facts.grid_model import GridRow, GridTable, read_number
 from pipeline.lang.amounts import find_amounts
 
 __all__ = [
+    "bottom_aligned_rows",
     "goes_on",
     "open_period",
     "lift_wrapped_heads",
     "lone_sums",
     "starts_row",
     "sum_opens_below",
+    "tidy_rows",
 ]
 
 
@@ -233,3 +235,58 @@ def goes_on(nxt: Sequence[BodyLine], columns: list[GridColumn]) -> bool:
         and not find_amounts(text)
         and not nxt[0].heading
     )
+
+
+def bottom_aligned_rows(table: GridTable, lines: Sequence[BodyLine]) -> None:
+    """A spreadsheet's rows, its cells aligned at the bottom: every row's sums on its last
+    line, so the first row's opening lines stand right under the header, with no sum, and
+    each row's name goes on over the next row's sums::
+
+        Doktorandprojekt                     2016      2017     Totalt
+        Barnets delaktighet i utredningar
+        om våld i nära relationer
+        (Spånga-Tensta sdf)                150 000   450 000    600 000
+        Vräkningsförebyggande arbete ...
+
+    Read top-down, the opening lines fall away and each name is split between two rows.
+    Each row is then the lines after the row above's sums, up to its own."""
+    rows = table.rows
+    first = rows[0] if rows else None
+    if (
+        first is None
+        or table.ruled  # (rows between rules: each row is its rules' lines)
+        or len(rows) < 2
+        or first.amount_line is None
+        or any(r.amount_line != r.first_line for r in rows[1:])
+    ):
+        return
+    lead = [k for k in range(first.first_line, first.amount_line) if lines[k].text.strip()]
+    if not lead or len(lead) > _MAX_LEAD or not _first_letter(lines[lead[0]].text).isupper():
+        return
+    for k in lead:
+        cells = split_row_cells(" " * lines[k].indent + lines[k].text, table.columns)
+        roles = {col.role for col in assign_columns(table.columns, cells)}
+        if roles & {*MONEY_ROLES, "year"} or re.search(r"\d", lines[k].text):
+            return  # (a row of its own)
+    if any(r.last_line == r.amount_line for r in rows[:-1]):
+        return  # a row with nothing under its sums: the table reads top-down
+    numbers = {*MONEY_ROLES, "year", "count", "ordinal"}
+    start = first.first_line
+    for r in rows:
+        at = r.amount_line if r.amount_line is not None else r.first_line
+        span = [k for k in range(start, at + 1) if lines[k].text.strip()]
+        texts = _cells(lines, span, table.columns)
+        r.cells = {role: t for role, t in texts.items() if role not in numbers}
+        r.first_line, r.last_line = span[0], span[-1]
+        r.evidence = " ".join(lines[k].text.strip() for k in span)
+        r.page_no = lines[span[0]].page_no
+        start = at + 1
+
+
+_MAX_LEAD = 4  # lines of a name over its row's sums
+
+
+def tidy_rows(table: GridTable, lines: Sequence[BodyLine]) -> None:
+    """A table's rows as its layout wrote them: names wrapped upwards, sums alone."""
+    for tidy in (lift_wrapped_heads, bottom_aligned_rows, lone_sums):
+        tidy(table, lines)

@@ -127,7 +127,13 @@ def header_role(cell: str) -> str | None:
     if role is None and "/" in cell:
         parts = {_header_role(p) for p in cell.split("/") if p.strip()} - {None}
         return parts.pop() if len(parts) == 1 else None
+    if role is None and _PROJECT_COMPOUND.fullmatch(fold(cell).strip()):
+        return "name"  # "Doktorandprojekt", "Forskningsprojekt": a kind of project's names
     return role
+
+
+#: one word, a compound of a project or a study ("doktorand|projekt", "forsknings|studier")
+_PROJECT_COMPOUND = re.compile(r"[a-z]{4,}(?:projekt|projekten|studie|studier|studien)")
 
 
 _PIVOT_SUM = re.compile(r"^\s*summa\s+av\s+(?=\S)", re.IGNORECASE)

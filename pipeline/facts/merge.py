@@ -44,7 +44,7 @@ from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import paragraphs, turned_down_part
 from pipeline.facts.title_subject import partnership_total, subject_partner, subject_project
-from pipeline.facts.trip_prose import find_trip_grants
+from pipeline.facts.trip_prose import find_trip_grants, listed_trip
 from pipeline.lang.fuzzy import fold
 
 
@@ -100,12 +100,14 @@ def join_studies(
     for k, r in enumerate(rows):
         if k in used:
             continue
-        # row "2" (or "B  Short name") of a table of "Projekt 2"'s (or "Studie B"'s) sums
+        # row "2" ("B  Short name") of a table of "Projekt 2"'s ("Studie B"'s) sums
         titled = numbered_title(lines, r.name, r.evidence.split(" | ")[-1])
         r = dataclasses.replace(r, name=titled) if titled else r
-        same = [d for d in listed if match_row(d.name, r, "") >= ROW_MATCH]
+        unpriced = [o for o in out if None in (o.amount_sek, r.cost)]  # (one table's no sums)
+        same = [d for d in (*listed, *unpriced) if match_row(d.name, r, "") >= ROW_MATCH]
         if same:
-            _apply_row(same[0], r, ref)
+            if same[0] in listed or r.cost is not None or same[0].amount_sek is None:
+                _apply_row(same[0], r, ref)  # (a row without sums repeats a study's)
             continue
         fund = ctx.fund_before(r.first_line)
         anchor = r.header_line if r.header_line is not None else r.first_line
@@ -310,7 +312,7 @@ def prose_drafts(
     found += [
         pp
         for pp in find_trip_grants(sents, places, ctx.fund_before, ctx.study_fund)
-        if pp.sentence.first not in {first for first, _at in read}
+        if pp.sentence.first not in {first for first, _at in read} and not listed_trip(pp, drafts)
     ]
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
     for pp in found:
@@ -436,8 +438,7 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
         if ref is not None:
             d.status = "genomförd" if row.end_date <= ref else "pågående"
     if row.performer:
-        # the table's performer column decides; the running text spells the same name in
-        # full, so its spelling wins when the two agree
+        # the table's performer column decides (the text's fuller spelling, when they agree)
         perf = row.performer
         if d.performer is not None and _same(d.performer, perf) and len(d.performer) >= len(perf):
             perf = d.performer

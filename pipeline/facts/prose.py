@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from pipeline.facts.finders import office_of_committee
 from pipeline.facts.lists import Place
+from pipeline.facts.paragraph_proposals import proposed_in_paragraph
 from pipeline.facts.prose_names import (
     DONE_WITH,
     LEAD_QUOTE,
@@ -76,11 +77,14 @@ _PROJECT_NOUN = re.compile(
     # 'Farsta stadsdelsförvaltnings projekt ”Tidigt stöd …”, som beviljades …': an owner's
     # project named in quotes
     r"(?<=s\s)projekt(?=\s+[\"”“«])|"
+    # "Vantörs stadsdelsnämnds projekt Barn i familjer med missbruk beviljades …": a
+    # committee's project named after it
+    r"(?:(?<=nämnds\s)|(?<=namnds\s)|(?<=ltnings\s))projekt(?=\s+(?-i:[A-ZÅÄÖ]))|"
     # 'Ett exempel på ett projekt som fått medel är "Name", som …': a quoted name the
     # sentence says is a project
     r"projekt\w*\b[^.\"”“«]{0,80}?\s(?:är|heter|kallas)(?=\s+[\"”“«])|"
     # "ansökt om medel för ett nytt projekt, Digital kontaktväg för unga, med 280 000 kronor"
-    r"(?:ett|ett\s+nytt|ett\s+eget|det\s+nya)\s+projekt,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
+    r"(?:ett|ett\s+nytt|ett\s+eget|det\s+nya)\s+projekt(?:et)?,(?=\s+(?-i:[A-ZÅÄÖ])[^,.]{3,100},\s)|"
     r"(?:projekt|studie|utredning|kartläggning|kartlaggning)\s+(?:kallad|kallat|benämnd|"
     r"benämnt|benamnd|benamnt|med\s+(?:namnet|titeln|arbetsnamnet))|"
     # "Partnerskapet avser Nattljusets värmestuga …": what an agreement is about
@@ -399,6 +403,7 @@ def find_prose_grants(
                     performer=association_partner(text[: m.start()]),
                 )
             )
+    proposed_in_paragraph(out, paragraph_of)  # (last year's sum in its sentence)
     return out
 
 
@@ -419,7 +424,7 @@ _AGREED = re.compile(r"\b(?:partnerskapet|overenskommelsen|avtalet)\s+avser\b.*\
 #: a sentence that opens on the project and says what pays for it
 _FUNDED_PROJECT = re.compile(
     r"^(?:projektet|studien|satsningen|verksamheten)\s+(?:finansieras|bekostas|har\s+beviljats|"
-    r"beviljades|har\s+tilldelats|tilldelades|far)\b"
+    r"beviljades|har\s+tilldelats|tilldelades|far|foreslas\s+fa)\b"
 )
 #: the next sentence speaks of the same project
 _THE_PROJECT = re.compile(r"\b(?:projektets|projektet|studiens|studien|dess)\b")

@@ -129,7 +129,8 @@ def project_name_after(text: str) -> tuple[str, int, int] | None:
 
 
 _LEAD_TO_SUM = re.compile(
-    r"(?:\s+(?:med|om|på|för|till|sammanlagt|totalt|ca|cirka|drygt|knappt|omkring))+$",
+    r"(?:\s+(?:med|om|på|för|till|sammanlagt|totalt|ca|cirka|drygt|knappt|omkring|"
+    r"(?:ett\s+)?(?:belopp|bidrag)))+$",
     re.IGNORECASE,
 )
 

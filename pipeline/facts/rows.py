@@ -17,6 +17,8 @@ from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
 from pipeline.facts.stacked_cells import (
+    DATED_BRACKET,
+    PLACED_BRACKET,
     applicant_under_name,
     district_over_name,
     name_over_applicant,
@@ -264,15 +266,16 @@ def grid_rows(
             # "Barns delaktighet i LVU-utredningar Utförare: Göteborgs universitet" in a
             # "Studie / utförare" column
             name, performer = name[: labelled.start()].strip(" ,;–-"), labelled.group(1).strip()
-        dated = _DATED_BRACKET.search(name) if performer is None and end is None else None
+        dated = DATED_BRACKET.search(name) if performer is None and end is None else None
         if dated and (end := parse_end_cell(dated.group("end"), year)) and not places(dated[1]):
             # "(Karolinska Institutet, juni 2024)" in a "Studie, utförare och slutdatum"
             # column: who carries it out, then when it ends
             name, performer = name[: dated.start()].strip(), dated.group("who").strip()
-        placed = _PLACED_BRACKET.search(name) if district is None else None
+        placed = PLACED_BRACKET.search(name)
+        placed = placed if placed and (district is None or placed["co"]) else None
         if placed and covered_by_places(placed["where"], places(placed["where"])):
-            # "Mobilt stöd … (Södermalm, Norrmalm; klar juni 2010)": where it runs, its end
-            name, district = name[: placed.start()].strip(), placed["where"]
+            # "Name (Södermalm, Norrmalm; klar juni 2010)", "Name (medsökande Farsta)": where
+            name, district = name[: placed.start()].strip(), f"{district or ''} {placed['where']}"
             end = end or (parse_end_cell(placed["end"], year) if placed["end"] else None)
         if performer is None:
             # "Name (Institutet för framtidsstudier)" in a "Studie / utförare" column
@@ -435,12 +438,6 @@ _NOBODY = re.compile(
 
 #: who carries a study out, on a labelled line inside its name cell
 _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\s*(\S.*)$")
-
-
-#: a bracket after a name that gives its districts, then perhaps when it ends
-_PLACED_BRACKET = re.compile(r"\s*\((?P<where>[^();]{3,80}?)(?:;\s*(?P<end>[^();]{3,30}))?\)\s*$")
-#: a bracket after a name that gives who carries it out and when it ends
-_DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")
 
 
 def _carried_out(said: str) -> str | None:

@@ -13,6 +13,8 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "DATED_BRACKET",
+    "PLACED_BRACKET",
     "applicant_under_name",
     "district_over_name",
     "name_over_applicant",
@@ -159,3 +161,13 @@ def own_unit(performer: str) -> bool:
     row itself) rather than an association or company."""
     folded = fold(performer)
     return bool(_OWN_UNIT.search(folded)) and not _ASSOCIATION.search(folded)
+
+
+#: a bracket after a name in its cell that gives its districts (or a co-applicant), then
+#: perhaps when it ends: "(Södermalm, Norrmalm; klar juni 2010)", "(medsökande Farsta)"
+PLACED_BRACKET = re.compile(
+    r"\s*\((?P<co>(?:medsökande|tillsammans med|i samverkan med)\s+)?"
+    r"(?P<where>[^();]{3,80}?)(?:;\s*(?P<end>[^();]{3,30}))?\)\s*$"
+)
+#: a bracket after a name that gives who carries it out and when it ends
+DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")

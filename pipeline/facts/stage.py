@@ -153,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 107
+EXTRACT_VERSION = 108
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -164,7 +164,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     subject = doc.meta.subject or doc.meta.title  # what the document is about
     all_text = "\n".join(ln.text for ln in lines)
     year = document_year(doc, all_text)
-    study = study_fund_of(all_text)
+    study = study_fund_of(all_text, year)
     head = "\n".join(ln.text for ln in doc.pages[0].lines[:12]) if doc.pages else ""
     away = elsewhere(head)  # (another municipality's paper)
     doc_fund = document_fund(subject, all_text, study, doc.meta.committee, away)

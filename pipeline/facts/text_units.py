@@ -283,6 +283,8 @@ _SECTION_WORDS = re.compile(
     r"erfarenheter|lardomar|analys|diskussion|kommentar(?:er|erna)?|publikationer|"
     r"kontakt(?:er|person|personer|uppgifter)?|referenser|kallor|litteratur|"
     r"yrkande(?:n|t|na)?|proposition(?:en|er)?|reservation(?:en|er)?|justering|omrostning|"
+    # an answer's parts ("Svar på fråga 2", "Frågorna"): an interpellation's, a remiss's
+    r"svar(?:et)?|frag(?:a|an|or|orna)|"
     r"beslutsgang|protokoll(?:et|santeckning|santeckningar)?|handlingar|"
     # a report's parts: staff, transfers of a result, grants to associations, key figures
     r"personal(?:en)?|resultatoverforing(?:en|ar)?|investering(?:ar|arna)?|lokaler(?:na)?|"

@@ -15,21 +15,33 @@ The trip is named by the phrase after "för", its article or "att" dropped and i
 letter raised ("Besöka familjecentraler i Glasgow"); the districts before the verb own it. A
 sentence is read so only where the money is study-visit money (the fund of the passage, or
 the phrase speaks of a visit, a trip or a conference). A trip only applied for, with the
-reason it is turned down, is no project (most writers count none). Pure.
+reason it is turned down, is no project (most writers count none).
+
+An office's assessment may instead give each application a paragraph that opens with what it
+applies for, and close with its proposal::
+
+    Farsta stadsdelsförvaltning ansöker om 24 000 kronor för ett studiebesök i Köpenhamn om
+    familjerådslag. ... Förvaltningen föreslår att ansökan beviljas.
+    ... har lämnat en gemensam ansökan om 45 000 kronor för ett studiebesök i Oslo om ...
+    ... föreslår därför att ansökan beviljas med 25 000 kronor.
+
+The trip is granted the sum the proposal names, else the sum applied for; an application the
+paragraph proposes to turn down ("avslås") is none. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from pipeline.facts.lists import Place
 from pipeline.facts.prose import ProseProject, prose_status
 from pipeline.facts.text_units import Sentence
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["find_trip_grants"]
+__all__ = ["find_trip_grants", "listed_trip"]
 
 #: the verb before the sum: granted or proposed
 _VERB = re.compile(
@@ -37,6 +49,13 @@ _VERB = re.compile(
     r"\s+(?:gemensamt\s+|tillsammans\s+)?$",
     re.IGNORECASE,
 )
+#: the verb before the sum of an application: "ansöker om", "har lämnat en ansökan om"
+_APPLIES = re.compile(
+    r"\b(?:(?:ansöker|har\s+ansökt|ansökan)\s+om|(?:har\s+)?sök(?:er|t)(?:\s+om)?)\s+$",
+    re.IGNORECASE,
+)
+#: the paragraph's proposal: "föreslår att ansökan beviljas (med 25 000 kronor)", "avslås"
+_PROPOSED = re.compile(r"\b(?:ansökan|den)\s+(?:beviljas|bifalls|avslås)\b", re.IGNORECASE)
 #: "… för ett tvådagarsbesök hos …", "… för att besöka …" after the sum
 _FOR = re.compile(r"^\s+(?:i\s+bidrag\s+)?för\s+(?P<what>(?-i:[a-zåäö]).+)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:att|ett|en)\s+", re.IGNORECASE)
@@ -87,7 +106,7 @@ def find_trip_grants(
             lo = max((c.end() for c in cuts if c.end() <= a.start), default=0)
             hi = min((c.start() for c in cuts if c.start() >= a.end), default=len(s.text))
             head, tail = s.text[lo : a.start], s.text[a.end : hi]
-            verb = _VERB.search(head)
+            verb = _VERB.search(head) or _APPLIES.search(head)
             active = _ACTIVE.search(head) if verb is None else None
             what = _FOR.match(tail) or _after_fund(tail)
             if what is None:
@@ -108,10 +127,38 @@ def find_trip_grants(
             if _COUNTED.match(fold(phrase)):
                 continue  # "… tilldelas 6,3 mnkr för fyra av studierna": the studies counted
             status = prose_status(fold(s.text))
+            if _APPLIES.search(head):
+                # (what a trip applies for: "ansökt om 32 000 kr för fyra deltagare" is a count)
+                got = _proposal(sents, s, a) if _TRIP_WORD.search(fold(phrase)) else None
+                if got is None:
+                    continue
+                a, status = got
             out.append(ProseProject(phrase[:1].upper() + phrase[1:], owners, a, status, s, s.text))
             if not cuts:
                 break
     return out
+
+
+def _proposal(
+    sents: Sequence[Sentence], s: Sentence, applied: AmountMatch
+) -> tuple[AmountMatch, str] | None:
+    """What the rest of an application's paragraph proposes: the sum granted ("beviljas med
+    25 000 kronor", else the sum applied for) and "beviljad"; None when it is turned down or
+    no proposal follows before the paragraph (or the next application) ends."""
+    at = sents.index(s)
+    last = s.last
+    for nxt in sents[at + 1 :]:
+        if nxt.first > last + 1 or _APPLIES.search(nxt.text):
+            return None
+        last = nxt.last
+        m = _PROPOSED.search(nxt.text)
+        if m is None:
+            continue
+        if fold(m.group(0)).endswith("avslas"):
+            return None
+        sums = [x for x in find_amounts(nxt.text[m.end() :]) if x.per is None]
+        return (sums[0] if sums else applied), "beviljad"
+    return None
 
 
 #: where a sentence that lists grants begins its next "att"-clause ("… att Vantörs
@@ -124,3 +171,15 @@ def _clauses(text: str) -> list[re.Match[str]]:
     does not)."""
     cuts = list(_NEXT_CLAUSE.finditer(text))
     return cuts if cuts else []
+
+
+def listed_trip(pp: ProseProject, drafts: Sequence[Any]) -> bool:
+    """Is a trip read from running text one a table or list already gave its owner: a draft
+    of the same district whose name holds the trip's place ("… studiebesök i Glasgow" beside
+    the row "Glasgow, Violence Reduction Unit …")?"""
+    places = {p.district_id for p in pp.places}
+    words = [w for w in re.findall(r"\b[A-ZÅÄÖ][a-zåäö]{3,}\b", pp.name)[1:] if w]
+    return any(
+        places & {p.district_id for p in d.places} and any(w in d.name for w in words)
+        for d in drafts
+    )
