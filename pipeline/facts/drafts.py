@@ -330,6 +330,8 @@ def names_a_project(name: str) -> bool:
         # "Tyresö Kvinnojour, verksamhetsbidrag": an association's grant for its running
         or _RUNNING_TAIL.search(fold(name))
         or names_a_fund(name)
+        # "2009-03-10 IF 100418": a ledger's entry, its date and voucher opening the line
+        or re.match(r"\d{4}-\d\d-\d\d\b", name) is not None
     )  # (a name without a letter is a table's number)
 
 

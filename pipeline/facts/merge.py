@@ -29,6 +29,7 @@ from pipeline.facts.intro_status import decided_status
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
 from pipeline.facts.named_studies import find_named_studies
+from pipeline.facts.opening_names import find_opening_names
 from pipeline.facts.projects import Study, canonical_org, match_row
 from pipeline.facts.prose import ProseProject, find_prose_grants
 from pipeline.facts.prose_headed import (
@@ -103,8 +104,11 @@ def join_studies(
         # row "2" ("B  Short name") of a table of "Projekt 2"'s ("Studie B"'s) sums
         titled = numbered_title(lines, r.name, r.evidence.split(" | ")[-1])
         r = dataclasses.replace(r, name=titled) if titled else r
-        unpriced = [o for o in out if None in (o.amount_sek, r.cost)]  # (one table's no sums)
-        same = [d for d in (*listed, *unpriced) if match_row(d.name, r, "") >= ROW_MATCH]
+        same = [d for d in listed if match_row(d.name, r, "") >= ROW_MATCH] or [
+            o
+            for o in out
+            if (o.amount_sek is None) != (r.cost is None) and _same(o.name, r.name, True)
+        ]  # (or the same project in another table, one of the two without sums)
         if same:
             if same[0] in listed or r.cost is not None or same[0].amount_sek is None:
                 _apply_row(same[0], r, ref)  # (a row without sums repeats a study's)
@@ -149,8 +153,7 @@ def join_studies(
             and r.cost is not None
             and (_GRANTED_COLUMN.search(fold(r.header)) or _granted_by_table(lines))
         ):
-            # applications listed with their sums in a "Beviljat (kr)" column were granted, as
-            # are those of a table a decision grants ("Bidrag beviljas … enligt tabellen")
+            # sums in a "Beviljat (kr)" column, or a table a decision grants: granted
             d.status = "beviljad"
         if (
             d.status == "ansökt"
@@ -159,8 +162,7 @@ def join_studies(
             and not re.search(r"forslag|bevilja", fold(intro))
             and "kostnad" not in fold(r.header)  # (a cost column: what each project costs)
         ):
-            # "Förvaltningen ansöker om medel för följande studieresor:" over the rows: the
-            # sums each row applies for
+            # "Förvaltningen ansöker om medel för följande studieresor:": each row's sum sought
             d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"
         out.append(d)
     return out
@@ -217,8 +219,7 @@ def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:
             and f.startswith(short)
             and _PLACE_TAIL.match(f[len(short) :])
         ):
-            # "Projektet <Name> i Spånga-Tensta sökte …": the listed project, where it runs (or
-            # the title's "dagverksamheten Ljuspunkten för kvinnor i hemlöshet": whom it is for)
+            # "Projektet <Name> i Spånga-Tensta sökte …": the listed project, where it runs
             return d
     return None
 
@@ -260,8 +261,7 @@ def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
     if d.performer is None and pp.performer:
         d.performer = pp.performer
     if pp.description and (d.description is None or d.description == d.evidence):
-        # its own section: performer, end date, sum, co-applicants (over the decision's
-        # sentence that only named it)
+        # its own section: performer, end date, sum, co-applicants (not the naming sentence)
         d.description = pp.description
 
 
@@ -307,7 +307,7 @@ def prose_drafts(
     found += find_prose_grants(sents, places, para_of)
     found += unread_subject_grants(found, sents, lines, places)
     found += find_commissioned_studies(sents, places)
-    found += find_named_studies(sents, places, para_of)
+    found += find_named_studies(sents, places, para_of) + find_opening_names(sents, places, para_of)
     read = {(pp.sentence.first, pp.amount.start if pp.amount else -1) for pp in found}
     found += [
         pp
@@ -446,5 +446,5 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.evidence = f"{d.evidence} | {row.evidence}"
 
 
-def _same(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(fold(a), fold(b)) >= 80
+def _same(a: str, b: str, strict: bool = False) -> bool:
+    return (fuzz.ratio if strict else fuzz.token_set_ratio)(fold(a), fold(b)) >= 80 + 10 * strict

@@ -33,6 +33,8 @@ _NAME_STOP = re.compile(
     # ("inom ramen för …" ends a name; "Brukarrevision inom socialpsykiatrin" is one)
     r"inom\s+(?:ramen|ordinarie|befintlig\w*|den|det|de|dess|sin|sitt|sina)\b|"
     r"avslutas|pågår|startade|startar|fick|får|erhöll|erhåller|ska|skall|kommer|kan|"
+    # "… att projektet X inte kan genomföras": a negation after the name
+    r"inte\s+\w+|ej\s+\w+|"
     # what the decision does with it: "… att projektet Farstaslussen avvecklas den 31 oktober"
     r"avvecklas|avvecklades|förlängs|förlängdes|upphör|upphörde|läggs\s+ned|lades\s+ned|"
     r"finansieras|finansierades|är|var|blev|återförs|återfördes|återbetalas|återbetalades|"

@@ -383,3 +383,43 @@ def test_a_spreadsheets_rows_aligned_at_the_bottom(tmp_path: Path) -> None:
         "Barnets röst i utredningar": (600_000, {"farsta"}),
         "Ekonomiskt bistånd och arbete": (500_000, {"bromma"}),
     }
+
+
+OPENING = """
+Ärendet
+
+Läxhjälp på fritidsgården startade i mars 2023 och leds av enhetschef Anna Exempel.
+Projektet har nått ett sextiotal elever. Projektet beviljades 250 000 kronor för 2023.
+För 2024 söker förvaltningen 200 000 kronor.
+
+Trygga hem för äldre är en gemensam ansökan från Bromma och Skarpnäcks
+stadsdelsförvaltningar. Projektet ska pröva hembesök av brandvärnet. Förvaltningen
+söker 300 000 kronor.
+
+Förvaltningen har under året arbetat med att följa upp projektet. Kostnaden var
+120 000 kronor.
+"""
+
+
+def test_a_project_named_as_its_paragraphs_opening_subject(tmp_path: Path) -> None:
+    title = "Ansökan om lokala utvecklingsmedel 2024"
+    f = facts_of(tmp_path, DISTRICT_HEAD.format(year=2023, title=title) + OPENING)
+    got = {p.name: (p.amount_sek, p.status) for p in f.projects}
+    assert got == {
+        "Läxhjälp på fritidsgården": (200_000, "ansökt"),
+        "Trygga hem för äldre": (300_000, "ansökt"),
+    }
+
+
+def test_a_negation_after_a_name_ends_it() -> None:
+    from pipeline.facts.prose_names import project_name_after
+
+    got = project_name_after("Läxhjälp i Bagarmossen inte kan genomföras under 2014.")
+    assert got is not None and got[0] == "Läxhjälp i Bagarmossen"
+
+
+def test_a_ledgers_entry_is_no_projects_name() -> None:
+    from pipeline.facts.drafts import names_a_project
+
+    assert not names_a_project("2011-04-12 IF 200311")
+    assert names_a_project("Familjestöd 2011")
