@@ -40,10 +40,10 @@ from pipeline.facts.criteria_forms import (
 from pipeline.facts.criteria_funds import fund_by_subject
 from pipeline.facts.criteria_items import CLAUSE_OPENERS as _CLAUSE_OPENERS
 from pipeline.facts.criteria_items import MODALS as _MODALS
+from pipeline.facts.criteria_items import closed_by_priority, list_items
 from pipeline.facts.criteria_items import indented_block as _indented_block
 from pipeline.facts.criteria_items import is_bullet as _is_bullet
 from pipeline.facts.criteria_items import is_number as _is_number
-from pipeline.facts.criteria_items import list_items
 from pipeline.facts.criteria_items import next_nonblank as _next_nonblank
 from pipeline.facts.criteria_lines import (
     ITEM_CODE,
@@ -231,9 +231,14 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             # own items are set in under it ("• Ansökningarna bedöms efter om projektet" ⏎
             # "   – prövar en ny metod …")
             score = {}
+        closing = None
         if not score or max(score.values()) < MIN_SCORE:
-            i += 1
-            continue
+            # "… angett att organisationer som" ⏎ "– ger stöd till …" ⏎ "ska prioriteras vid
+            # fördelningen.": the list's closing words say what it is
+            closing = closed_by_priority(lines, i)
+            if closing is None:
+                i += 1
+                continue
         end = _intro_end(lines, i)
         if end is None:
             i += 1
@@ -289,6 +294,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         window = dehyphen_join([lines[k].text for k in range(max(0, i - 1), end + 1)])
         wscore = strongest(cue_hits(window, "criteria_intro"))
         kind = max(wscore.items(), key=lambda kv: kv[1])[0] if wscore else "criterion"
+        if closing is not None:
+            kind = "priority"
+            items = [(a, min(b, closing - 1)) for a, b in items if a < closing]
         fund, year = fund_year(lines, i, end, ctx)
         intro = dehyphen_join([lines[k].text for k in range(i, end + 1)])
         if fund in ("LUM", ctx.study_fund):

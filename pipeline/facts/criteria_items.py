@@ -16,6 +16,7 @@ from pipeline.facts.text_units import NAMED_NUMBER
 __all__ = [
     "CLAUSE_OPENERS",
     "MODALS",
+    "closed_by_priority",
     "indented_block",
     "is_bullet",
     "is_number",
@@ -224,3 +225,29 @@ def _plain_items(
     if len(items) < 2:
         return [], j
     return items, items[-1][1] + 1
+
+
+#: the words after a list that finish its intro's sentence: "ska prioriteras vid fördelningen."
+_CLOSING_PRIORITY = re.compile(
+    r"^(?:ska|skall|bor|kommer att)\s+(?:särskilt\s+)?(?:prioriteras|ges företräde)\b",
+    re.IGNORECASE,
+)
+
+
+def closed_by_priority(lines: Sequence[BodyLine], i: int) -> int | None:
+    """Line `i` ends an unfinished sentence on "som" ("… angett att organisationer som"), a
+    bulleted list follows, and the sentence ends after it on a priority ("ska prioriteras
+    vid fördelningen."): the list's items are priorities. The closing line, else None."""
+    words = lines[i].text.split()
+    if not words or words[-1].lower() != "som":
+        return None
+    items, _after = list_items(lines, i + 1, expect_list=True, plain_ok=False)
+    if len(items) < 2 or not is_bullet(lines[items[0][0]].text):
+        return None
+    # (the closing words read as the last item's continuation, or standing after it)
+    a, b = items[-1]
+    k = next(
+        (x for x in range(a + 1, b + 1) if _CLOSING_PRIORITY.match(lines[x].text.strip())), None
+    )
+    k = k if k is not None else next_nonblank(lines, b)
+    return k if k is not None and _CLOSING_PRIORITY.match(lines[k].text.strip()) else None

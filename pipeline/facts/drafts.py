@@ -38,8 +38,8 @@ _ONGOING = re.compile(r"\b(?:pagar|pagaende|fortsatter)\b")
 _FINISHED = re.compile(
     r"\b(?:har genomforts|genomfort|genomfordes|ar avslutat|ar avslutad|avslutades|"
     r"har avslutats|slutrapporterades|har slutforts)\b"
+    r"|(?:^|,)\s*(?:avslutat|avslutad)\W*$"  # "…, 1 350 tkr, avslutat"
 )
-
 
 #: a card's status field: "Status: avslutat december 2010", "Status: pågår till juni 2011"
 _STATUS_FIELD = re.compile(
@@ -260,9 +260,8 @@ def number_projects(doc_id: str, drafts: Sequence[Draft]) -> list[Project]:
 
 
 #: a kind word printed before a project's own name ("Projektet Nattlotsen"): not its name
-_KIND_PREFIX = re.compile(r"^(?:Projektet|Studien|Delprojektet)\s+(?=[A-ZÅÄÖ])")
-#: a mark after the name that the project is new or goes on ("… en uppföljning (ny)",
-#: "Trygga hem (forts.)"): not its name
+_KIND_PREFIX = re.compile(r"^(?:[Pp]rojektet|[Ss]tudien|[Dd]elprojektet)\s+(?=[A-ZÅÄÖ])")
+#: a mark after the name that the project is new or goes on ("(ny)", "(forts.)"): no name
 _MARK_SUFFIX = re.compile(
     r"\s*\((?:ny|nytt|nya|ny studie|nytt projekt|forts\.?|fortsättning|fortsatt)\)\s*$",
     re.IGNORECASE,
@@ -271,7 +270,7 @@ _MARK_SUFFIX = re.compile(
 #: a name that is the rest of a sentence: a lower-case kind noun and a verb after it
 _SENTENCE_REST = re.compile(
     r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
-    r"avslås|får|fick)\b"
+    r"avslås|får|fick)\b|ansökan\s+om\s+\d|i\s+stället\b"  # "… i stället erbjuds att …"
 )
 
 #: a name that is a kind of grant or the rest of a list, folded
@@ -282,7 +281,8 @@ _NO_NAME = re.compile(
     r"^(?:(?:verksamhets|lokal|drift|organisations|aktivitets|grund|hyres)bidrag\w*|"
     r"(?:ovriga|ovrigt|resterande)\b"
     # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
-    r"|kommentar(?:er)?\s+till\b|(?:sammanfattning|bakgrund|arendet|ekonomiska konsekvenser)$"
+    r"|kommentar(?:er)?\s+till\b|alternativ\s+[a-d1-4]\b"  # an option of a comparison
+    r"|(?:sammanfattning|bakgrund|arendet|jamforelse|ekonomiska konsekvenser)$"
     # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
     r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
     # a spreadsheet's empty cell: "(tom)", "(blank)"

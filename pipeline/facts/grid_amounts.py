@@ -20,7 +20,11 @@ __all__ = ["grid_amounts"]
 
 
 def _district_frames(
-    t: GridTable, projects: Sequence[Project], fund: str | None, drafts: Sequence[Draft] = ()
+    t: GridTable,
+    projects: Sequence[Project],
+    fund: str | None,
+    drafts: Sequence[Draft] = (),
+    lines: Sequence[BodyLine] = (),
 ) -> str | None:
     """A table of districts and sums with no project column, most of whose districts own no
     project of the document, shares a fund out among the districts ("Lokala FoU-medel per
@@ -29,6 +33,8 @@ def _district_frames(
     grants.)"""
     if "name" in t.roles or "performer_name" in t.roles or "district" not in t.roles:
         return None
+    if "performer" in t.roles:
+        return None  # "Förening | Stadsdel | Bidrag, kr": each association's grant
     if any(t.header_line <= d.first_line <= t.last_line for d in drafts):
         return None  # projects read from the table's own lines ("Enhet / projekt")
     money = [c for c in t.columns if c.role == "cost"]
@@ -59,7 +65,24 @@ def _district_frames(
     # (one district of fourteen that also runs a project of its own is no table of grants)
     if owned and 2 * owned >= len(t.rows):
         return None
-    return "budget"
+    return "total_granted" if _granted_years(t, lines) else "budget"
+
+
+#: a caption naming money already granted or paid ("Beviljade medel per stadsdelsnämnd")
+_GRANTED_CAPTION = re.compile(r"\b(?:beviljade?|beviljats|utbetalda|erhallna)\b")
+
+
+def _granted_years(t: GridTable, lines: Sequence[BodyLine]) -> bool:
+    """A table of districts by year captioned as what was granted ("Tabell 1. Beviljade
+    lokala utvecklingsmedel per stadsdelsnämnd och år"): a compilation of past grants, each
+    cell a district's granted sum of its year, no frame to share out."""
+    years = {y for r in t.rows for _s, _r, _l, y, _k in r.extra if y} | {
+        r.amount_year for r in t.rows if r.amount_year
+    }
+    if len(years) < 2:
+        return False
+    above = " ".join(ln.text for ln in lines[max(0, t.header_line - 4) : t.header_line])
+    return bool(_GRANTED_CAPTION.search(fold(above)))
 
 
 _SPENT = re.compile(r"\s*(?:kostnad\w*|utfall|forbruk\w*)\b")
@@ -86,7 +109,7 @@ def grid_amounts(
     for beside sums granted, a second year's grant, money spent or paid back, and the Summa
     row's cells."""
     out: list[tuple[int, Amount]] = []
-    frames = _district_frames(t, projects, ctx.fund_before(t.header_line), drafts)
+    frames = _district_frames(t, projects, ctx.fund_before(t.header_line), drafts, lines)
 
     def cell(
         line: int,

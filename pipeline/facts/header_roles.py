@@ -133,7 +133,7 @@ def header_role(cell: str) -> str | None:
 
 
 #: one word, a compound of a project or a study ("doktorand|projekt", "forsknings|studier")
-_PROJECT_COMPOUND = re.compile(r"[a-z]{4,}(?:projekt|projekten|studie|studier|studien)")
+_PROJECT_COMPOUND = re.compile(r"(?:[a-z]{4,}|del)(?:projekt|projekten|studie|studier|studien)")
 
 
 _PIVOT_SUM = re.compile(r"^\s*summa\s+av\s+(?=\S)", re.IGNORECASE)
@@ -168,7 +168,9 @@ def _header_role(cell: str) -> str | None:
     if re.search(r"\b(?:medel|kostnad\w*|bidrag|anslag|beviljat)\s+per\s+ar\b", folded):
         return "cost"  # "Medel per år" (over "2018   2019"): a year's money in each column
     if re.match(r"antal\b", folded.strip()) or re.fullmatch(
-        r"deltagare|(?:arsarbetare|heltidstjanster|tjanster|anstallda|invanare)\b.*", folded.strip()
+        r"deltagare|ledare|personer|elever|medlemmar|besokare|resenarer|"
+        r"(?:arsarbetare|heltidstjanster|tjanster|anstallda|invanare)\b.*",
+        folded.strip(),
     ):
         return "count"  # "Antal unga 18–24 år", "Deltagare", "Årsarbetare": people counted
     if re.search(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+ar\b", folded):

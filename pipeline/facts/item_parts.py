@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.clause_tails import cut_clause_tail
 from pipeline.facts.context import BodyLine
 from pipeline.facts.end_dates import parse_end_date
+from pipeline.facts.item_tails import genitive_trip
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
@@ -88,6 +89,8 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     places = find(head)
     if not places:
         return tidy(head), []
+    if (gen := genitive_trip(head)) and _owner_covered(gen[0], places, 0):
+        return tidy(gen[1]), [p for p in places if p.end <= len(gen[0])]  # "Xs resa till Y"
     # owner at the end: after the leftmost comma, dash or bracket whose tail is only places
     for m in re.finditer(r",|\s[–—-]\s|\(", head):
         tail_start = m.start() if m.group(0) == "(" else m.end()
@@ -106,8 +109,7 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     # owner first: "Farsta stadsdelsförvaltning: Name" / "Farsta – Name"
     lead = re.match(r"^(.*?)(?::\s|\s[–—-]\s)", head)
     # ("Socialförvaltningen, Stödcentrum för unga brottsutsatta: Name": and its own unit)
-    # ("Hässelby-Vällingby, Oslo: mottagning av …": the owner, a comma, a trip's name with
-    # its colon — read below)
+    # ("Hässelby-Vällingby, Oslo: mottagning av …": owner, comma, a trip's name; see below)
     city = lead.group(1).rsplit(",", 1)[1].strip() if lead and "," in lead.group(1) else ""
     trip = bool(_CITY.fullmatch(city)) and not find(city)
     if (
@@ -130,8 +132,7 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
 
 def _series_goes_on(head: str, comma: int, places: Sequence[Place]) -> bool:
     """Is the comma at `comma` one of a series of bare district names that began before it
-    ("från Vantör, Skärholmen och Rinkeby"), not the gap before an owner ("i Tensta,
-    Spånga-Tensta stadsdelsförvaltning")?"""
+    ("från Vantör, Skärholmen och Rinkeby"), not the gap before an owner ("i Tensta, …")?"""
     if head[comma] != "," or not any(p.end == len(head[:comma].rstrip()) for p in places):
         return False
     tail = fold(head[comma + 1 :])

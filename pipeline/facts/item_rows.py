@@ -29,6 +29,7 @@ from pipeline.facts.item_parts import (
     split_owner,
     tidy,
 )
+from pipeline.facts.item_tails import cut_head_tail
 from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, unit_at
@@ -220,8 +221,8 @@ def item_row(
         by = association_before(head[: quoted.start()], _MAX_OWNER_HEAD_WORDS)
         if by is not None:  # "Husby Basketförening, ”Tjejbasket efter skolan”, Husby"
             carrier, places = by, [p for p in places if partner_office(p)]
-    else:
-        name, places = split_owner(head, find)
+    else:  # (", 2021–2023, sammanlagt" before the sum: the project's facts, no owner)
+        name, places = split_owner(cut_head_tail(head) if amount else head, find)
         if not places and (dated := item_period(head)) is not None:
             # "Sommarskola i Sätra, Skärholmens stadsdelsnämnd, 2004–2005": the owner, then
             # the years the project ran

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
+from pipeline.facts.item_checks import applications_described, carriers_first, own_unit
 from pipeline.facts.item_intros import (
     GRANT_WORD,
     POINTER,
@@ -40,7 +41,6 @@ from pipeline.facts.item_intros import (
     criteria_intro,
     introduces_projects,
 )
-from pipeline.facts.item_orgs import without_details
 from pipeline.facts.item_parts import (
     ITEM,
     LABEL,
@@ -52,7 +52,6 @@ from pipeline.facts.item_parts import (
 from pipeline.facts.item_rows import item_row
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import section_heading, sentences
-from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = ["find_item_projects", "split_owner"]
@@ -68,6 +67,9 @@ _DECISION_HEADING = re.compile(r"beslut|forslag till beslut|beslutar|foreslar", 
 def _enumerated(text: str) -> re.Match[str] | None:
     return ITEM.match(text)
 
+
+#: a dash before a field of its item: "–  Tid: mars 2004 – februari 2005"
+_FIELD_ITEM = re.compile(r"^\s*[-–—•]\s+[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,2}\s*:\s")
 
 #: a line that is a dash and a sum only
 _DASHED_SUM = re.compile(
@@ -124,6 +126,11 @@ def _item_blocks(
             ):
                 # "•  Köpenhamn, … ⏎     – 24 000 kr": the item's sum set in under it; under
                 # a numbered item at any indent ("2. Name, Bromma sdf" ⏎ "— 320 000 kronor")
+                j += 1
+                continue
+            if _FIELD_ITEM.match(t) and lines[j].indent > lines[first].indent:
+                # "a)  Name" ⏎ "    –  Ansvarig: …" ⏎ "    –  Sökt belopp: 230 000 kr": the
+                # item's fields set in under it as dashes of their own
                 j += 1
                 continue
             if (
@@ -196,7 +203,10 @@ def _kind(text: str) -> str:
     m = _enumerated(text)
     if m is None:
         return ""
-    return "number" if m.group(1) else "sub" if m.group(2) else "bullet"
+    if m.group(1):
+        return "number"
+    # ("a)" items are a list of their own, "–" items under them another)
+    return "sub" if m.group(2) else "letter" if m.group(0).strip()[-1:] == ")" else "bullet"
 
 
 #: a year's label over a group of items: "År 1 – 2023", "2024", "År 2024:"
@@ -310,7 +320,7 @@ def find_item_projects(
             for r in rows:
                 if r is not None and not r.places:
                     r.places = list(owner)
-        if not introduced and _applications_described(rows, find):
+        if not introduced and applications_described(rows, find):
             # "1. Aarhus – barnahus …" over a paragraph "Bromma stadsdelsförvaltning vill
             # besöka … totalt 18 000 kronor": each item's text names its applicant and money
             introduced = True
@@ -354,7 +364,7 @@ def find_item_projects(
             introduced = not criteria_intro(intro)
         performed = sum(1 for r in rows if r is not None and r.performer is not None)
         if performed and len(rows) >= 2 and performed * 2 >= len(rows):
-            performed += _carriers_first(rows, find)
+            performed += carriers_first(rows, find)
         if (
             not introduced
             and len(rows) >= 2
@@ -384,7 +394,7 @@ def find_item_projects(
                     r.places = list(own)
                     # (a unit of the district's own förvaltning is the district's)
                     carried = carriers or r.performer is not None
-                    r.by_default = carried and not _own_unit(r.performer or "", find)
+                    r.by_default = carried and not own_unit(r.performer or "", find)
                 elif getattr(r, "unit_applicant", False):
                     # "Vuxenenheten tillsammans med Rinkeby-Kista sdf": the writer's own unit
                     # and its partner
@@ -400,49 +410,3 @@ def find_item_projects(
                 out.extend(kept)
         i = max(after, i + 1)
     return out
-
-
-#: an item's head of a proper name before a comma and an activity in lower case after it
-_NAME_FIRST = re.compile(
-    r"^(?!(?:Övriga|Övrigt|Resterande|Samtliga|Alla|Summa|Totalt|Varav)\b)"
-    r"([A-ZÅÄÖ][\w.-]*(?:\s+[\w.-]+){0,4}),\s+(?=[a-zåäö])"
-)
-
-
-def _carriers_first(rows: Sequence[ListRow | None], find: PlaceFinder) -> int:
-    """In a run whose items mostly name an association before its activity ("Rinkeby
-    Bollklubb, fotbollsskola …"), the other items of that shape name one too ("Kista Basket,
-    basketläger …"): each such item's carrier is split off (a place in its name owns
-    nothing). How many items were split."""
-    split = 0
-    for r in rows:
-        if r is None or r.performer is not None:
-            continue
-        m = _NAME_FIRST.match(r.name)
-        if m is None or covered_by_places(m.group(1), find(m.group(1))):
-            continue  # "Farsta, läxhjälp …": a district's item
-        r.performer, r.name = m.group(1), without_details(r.name[m.end() :].strip())
-        # (a partner after the sum stays: "…, 120 000 kr, i samverkan med Spånga-Tensta sdf")
-        elsewhere = {p.district_id for p in find(r.evidence.replace(r.performer, " ", 1))}
-        r.places = [p for p in r.places if p.district_id in elsewhere]
-        split += 1
-    return split
-
-
-def _own_unit(performer: str, find: PlaceFinder) -> bool:
-    """ "Katarina-Sofia stadsdelsförvaltnings fältgrupp": a unit of a district's förvaltning."""
-    return bool(re.search(r"forvaltning|\bsdf\b", fold(performer))) and bool(find(performer))
-
-
-def _applications_described(rows: Sequence[ListRow | None], find: PlaceFinder) -> bool:
-    """Items of a title line each, every one followed by a paragraph whose first sentence
-    names a district or förvaltning and which states a sum: applications or projects
-    described one by one."""
-    if len(rows) < 2 or any(r is None or not r.description for r in rows):
-        return False
-    for r in rows:
-        assert r is not None and r.description is not None
-        first = sentences(r.description.split("\n"))
-        if not first or not find(first[0].text) or not find_amounts(r.description):
-            return False
-    return True

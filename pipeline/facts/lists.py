@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_tails import cut_fact_tail
 from pipeline.facts.text_units import dehyphen_join, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -152,6 +153,12 @@ def split_name_and_places(line: str, find: PlaceFinder) -> tuple[str, list[Place
     places = find(line)
     if not places:
         return None
+    dash = list(re.finditer(r"\s[–—]\s", line))
+    if dash and dash[-1].start() > 0:  # "Name – District (medsökande District)"
+        at = dash[-1].end()
+        inner = [p for p in places if p.start >= at]
+        if inner and covered_by_places(line[at:].rstrip(" .,;"), inner, at):
+            return _clean_name(line[: dash[-1].start()]), inner
     paren = re.search(r"\(([^()]*)\)\s*[.,;]?\s*$", line)
     if paren and paren.start() > 0:  # "Name (District och District)"
         inner = [p for p in places if p.start >= paren.start(1)]
@@ -391,14 +398,17 @@ def find_intro_lists(
         for a, b in items:
             item = dehyphen_join([lines[k].text for k in range(a, b + 1)])
             item = re.sub(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s)|\d{1,2}[.)])\s+", "", item)
+            item, tail = cut_fact_tail(item)  # ", 2021–2023, sammanlagt 1 350 tkr, avslutat"
             name, amount = _split_amount(item)
+            if tail is not None:
+                amount = next(iter(find_amounts(tail)), amount)
             split = split_name_and_places(name, find)
             places = list(split[1]) if split else list(own)
             name = split[0] if split else name
             if not name:
                 continue
             row = ListRow(
-                name, places, a, b, lines[a].page_no, item, form="intro_list", intro_line=i
+                name, places, a, b, lines[a].page_no, item, tail, "intro_list", intro_line=i
             )
             if amount is not None:
                 row.amount, row.amount_raw, row.amount_approx = (

@@ -91,6 +91,7 @@ from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
+from pipeline.facts.granted_heads import find_granted_heads
 from pipeline.facts.granted_later import granted_after_applied
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.headless_rows import find_headless_rows
@@ -108,11 +109,7 @@ from pipeline.facts.lists import (
 )
 from pipeline.facts.local_money import own_local_money, renamed_funds
 from pipeline.facts.mentions import mention_years, mentions, owned_units
-from pipeline.facts.merge import (
-    join_studies,
-    prose_drafts,
-    subject_draft,
-)
+from pipeline.facts.merge import join_studies, prose_drafts, subject_draft
 from pipeline.facts.mixed_funding import mixed_funding
 from pipeline.facts.named import (
     find_framed_studies,
@@ -153,7 +150,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 109
+EXTRACT_VERSION = 110
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -228,6 +225,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_fact_cards(lines, places)),
         lambda: listed(find_shared_sum_rows(lines, places)),
         lambda: listed(find_bracketed_names(lines, places)),
+        lambda: listed(find_granted_heads(lines, places, own)),
         lambda: listed(find_district_groups(lines, places)),
         lambda: listed(find_flat_tables(lines, places)),
         lambda: listed(find_priced_blocks(lines, places, own)),

@@ -20,6 +20,7 @@ from importlib import resources
 
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.lexicon import fold
+from pipeline.understand.address_blocks import ORGANISATION, extend_address_blocks
 from pipeline.understand.dates import ISO_DATE
 from pipeline.understand.footnote_blocks import mark_footnotes
 from pipeline.understand.handouts import mark_slide_footers, run_key
@@ -117,7 +118,7 @@ def classify_pages(pages: list[list[str]]) -> list[list[str | None]]:
     for lines, labs in zip(pages, labels, strict=True):
         _mark_top_block(lines, labs)
         _mark_around_page_numbers(lines, labs)
-        _extend_address_blocks(lines, labs)
+        extend_address_blocks(lines, labs)
         mark_footnotes(lines, labs)
     return labels
 
@@ -261,37 +262,8 @@ def _named_kind(text: str) -> bool:
         len(cells) == 2
         and len(cells[1].split()) <= 2
         and _doc_type_line(cells[1])
-        and (cells[0].isupper() or bool(_ORGANISATION.search(fold(cells[0]))))
+        and (cells[0].isupper() or bool(ORGANISATION.search(fold(cells[0]))))
     )
-
-
-_ORGANISATION = re.compile(r"(?:forvaltning(?:en)?|kontor(?:et)?|stad|namnd(?:en)?)$")
-
-
-def _extend_address_blocks(lines: list[str], labs: list[str | None]) -> None:
-    """The organisation's name printed right above an address line is part of it, and so is
-    its unit's line between them ("Socialförvaltningen" ⏎ "Avdelningen för …" ⏎ "Box 8000")."""
-    for i in range(1, len(lines)):
-        if labs[i] != "address":
-            continue
-        k = i - 1
-        while k >= 0 and labs[k] is None and _address_name(lines[k]):
-            k -= 1
-        block = range(k + 1, i)
-        if any(_ORGANISATION.search(fold(lines[j]).split()[-1]) for j in block):
-            for j in block:
-                labs[j] = "address"
-
-
-#: an office's unit printed under its name: "Avdelningen för …", "Enheten för …", "Staben"
-_UNIT = re.compile(r"^(?:avdelning|enhet|sektion|stab|kansli|byra)\w*\b")
-
-
-def _address_name(line: str) -> bool:
-    words = fold(line.strip()).split()
-    if not 1 <= len(words) <= 6 or line.rstrip().endswith((".", ",", ":")):
-        return False
-    return bool(_ORGANISATION.search(words[-1]) or _UNIT.match(words[0]))
 
 
 def mark_page_one_header(

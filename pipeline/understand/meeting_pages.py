@@ -72,11 +72,17 @@ def agenda(p1: CleanPage) -> _MeetingPage | None:
     kind = next((t for t in top if _AGENDA.match(t)), None)
     if kind is None:
         return None
+    # ("Kallelse till sammanträde i X stadsdelsnämnd" over it: the notice's own subject)
+    title = next((t for t in top if _NOTICE.match(t)), kind[:1].upper() + kind[1:].lower())
     for t in top:
         for d in find_dates(t):
             if d.date is not None:
-                return _MeetingPage(kind[:1].upper() + kind[1:].lower(), d.date, ())
+                return _MeetingPage(title, d.date, ())
     return None
+
+
+#: a notice's subject line: "Kallelse till sammanträde i Skarpnäcks stadsdelsnämnd"
+_NOTICE = re.compile(r"^kallelse\s+till\s+\S.{8,}$", re.IGNORECASE)
 
 
 def meeting_page_fields(

@@ -141,10 +141,13 @@ def _document_fields(
         # a protokollsutdrag's subject is its §'s heading; the lines the layout took for the
         # subject stand under it ("Kulturförvaltningen har i tjänsteutlåtande …")
         title = paragraph_title(pages) or title
-    if title is not None and str(title.value)[:1].islower():
+    sentence = title is not None and title.evidence.rstrip().endswith(".")
+    if title is not None and (str(title.value)[:1].islower() or sentence):
         # "föreningen, har träffat följande överenskommelse." is no title: an agreement's
-        # kind over its subject is
-        title = kind_over_subject(p1) or title
+        # kind over its subject is, or a line alone over the meeting's time and place
+        title = (
+            kind_over_subject(p1) or (lone_subject(p1, head=True) if sentence else None) or title
+        )
     if title is None and flat:
         title = _flat_title(flat[0].text)
     if title is None:
@@ -157,6 +160,8 @@ def _document_fields(
         # "4.6 Föreningsbidrag" under "… stadsdelsnämnd   Verksamhetsberättelse 2019": a
         # chapter of the report the letterhead names
         title = _named_in_letterhead(p1) or title
+    if title is not None and _AGENDA.fullmatch(str(title.value)):
+        title = lone_subject(p1, head=True) or title  # a notice's subject over its agenda
     named = protocol_title(pages)
     if named is not None and title is not None:
         fields["subject"] = title  # the first §'s heading: what the facts are about
@@ -167,6 +172,9 @@ def _document_fields(
     if handl is not None:
         fields["handlaggare"] = handl
 
+
+#: the heading of a notice's agenda, no title of its own: "Föredragningslista", "Dagordning"
+_AGENDA = re.compile(r"\s*(?:föredragningslista|dagordning|ärendelista)\s*", re.IGNORECASE)
 
 #: a plan's or report's name printed in the letterhead ("Verksamhetsplan 2016")
 _KIND_WITH_YEAR = re.compile(

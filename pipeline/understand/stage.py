@@ -42,7 +42,7 @@ __all__ = ["UNDERSTAND_VERSION", "understand"]
 #: a heading word with a date after a column gap: the kind of the document in its head
 _DATED_KIND = re.compile(rf"^\s*\S+\s{{3,}}{ISO_DATE}\s*$")
 
-UNDERSTAND_VERSION = 70
+UNDERSTAND_VERSION = 71
 
 
 _SECTION_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}\s+[A-ZÅÄÖ][a-zåäö]")
@@ -134,6 +134,8 @@ def understand(doc: DocumentText, learned: LexiconRef | None = None) -> Understo
                 and not (h.kind == "bilagor" and re.search(r"\d", h.text))
                 # "BESLUT      2009-05-12" in the head: the document's kind and date
                 and not _DATED_KIND.search(clean[cover][h.index])
+                # "                 BESLUT" over the letterhead: the kind in its right corner
+                and not (h.index <= 3 and re.match(r"\s{30}", clean[cover][h.index]))
             ),
             None,
         )

@@ -5,6 +5,7 @@ heading of a protocol's first § of substance when its page 1 is the list of tho
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipeline.lang.fuzzy import fold
@@ -275,11 +276,13 @@ _MIN_PROSE_WORDS = 10
 _MAX_SUBJECT_LINES = 3
 
 
-def lone_subject(p1: CleanPage) -> _Field | None:
+def lone_subject(p1: CleanPage, head: bool = False) -> _Field | None:
     """A document with no standard heading (a promemoria under a block of labelled lines):
     its subject is the first line that stands alone between blank lines, is no label line
-    and no sentence, with a paragraph of running text right under it."""
-    texts = [ln.text.strip() if ln.furniture is None else "" for ln in p1.lines[:40]]
+    and no sentence, with a paragraph of running text right under it. (`head`: lines the
+    layout took for the letterhead are read too.)"""
+    kept = (None, "letterhead") if head else (None,)
+    texts = [ln.text.strip() if ln.furniture in kept else "" for ln in p1.lines[:40]]
     for k, text in enumerate(texts):
         end = k + 1  # the line after the subject; a subject may wrap (twice at most), each
         # line going on in lower case ("Granskning av bidrag till föreningar" ⏎ "och …")
@@ -304,12 +307,17 @@ def lone_subject(p1: CleanPage) -> _Field | None:
         if re.match(r"\d{1,2}(?:\.\d{1,2})+\.?\s", text):
             continue  # "5.3 Externt finansierade projekt": a chapter of a longer report
         start = next((j for j in range(end, len(texts)) if texts[j]), len(texts))
+        if start < len(texts) and _GREETING.fullmatch(texts[start]):
+            # "Hej!" between a letter's subject and its first paragraph
+            start = next((j for j in range(start + 1, len(texts)) if texts[j]), len(texts))
         para = []  # the paragraph under it, to its first blank line
         for t in texts[start:]:
             if not t:
                 break
             para.append(t)
-        if len(" ".join(para).split()) >= _MIN_PROSE_WORDS and not _LABEL.match(para[0]):
+        if len(" ".join(para).split()) >= _MIN_PROSE_WORDS and (
+            not _LABEL.match(para[0]) or _MEETING_LABEL.match(para[0])
+        ):
             return _Field(text, text, 0.5)
         if k >= 2 and not texts[k - 2] and start - end >= 2:
             # a report's cover: the title set apart by two blank lines or more each side
@@ -317,6 +325,11 @@ def lone_subject(p1: CleanPage) -> _Field | None:
             return _Field(text, text, 0.5)
     return None
 
+
+#: a meeting's time and place under the subject of its minutes or notice ("Tid och plats:")
+_MEETING_LABEL = re.compile(r"\s*(?:Tid och plats|Tid|Plats|Mötestid)\s*:", re.IGNORECASE)
+#: a letter's greeting on a line of its own: "Hej!", "Hej Anna,", "Bästa föreningar,"
+_GREETING = re.compile(r"(?:Hej|Hejsan|Bästa|Kära|Till)(?:\s+[\w-]+){0,3}\s*[!,]")
 
 #: a document's kind and number alone: "Revisionsrapport nr 9, 2017", "Rapport 2011:4"
 _NUMBERED_KIND = re.compile(
@@ -360,7 +373,7 @@ def labelled_subject(p1: CleanPage) -> _Field | None:
 
 #: a document's kind in capitals over its subject in lower case: "AVTAL" ⏎ "om bidrag till …"
 _KIND_CAPS = re.compile(
-    r"^(?:AVTAL|ÖVERENSKOMMELSE|SAMVERKANSAVTAL|BIDRAGSAVTAL|UPPDRAGSAVTAL|PARTNERSKAPSAVTAL|"
+    r"^(?:[A-ZÅÄÖ]*AVTAL|ÖVERENSKOMMELSE|SAMVERKANSAVTAL|BIDRAGSAVTAL|UPPDRAGSAVTAL|PARTNERSKAPSAVTAL|"
     r"AVSIKTSFÖRKLARING|IDÉBURET OFFENTLIGT PARTNERSKAP|OVERENSKOMMELSE)"
     # "ÖVERENSKOMMELSE OM IDÉBURET OFFENTLIGT PARTNERSKAP (IOP)": the kind and what it is
     r"(?:\s+(?:OM|AVSEENDE|MELLAN|FÖR)\b[A-ZÅÄÖÉ()\s-]*)?$"
@@ -389,6 +402,14 @@ def kind_over_subject(p1: CleanPage) -> _Field | None:
             if not t or (len(parts) == 1 and not t[:1].islower()):
                 break
             parts.append(t)
+        if len(parts) == 1 and below[:1] == [""] and below[1:2] and below[1][:1].isupper():
+            # "PROJEKTAVTAL" ⏎ ⏎ "Processtöd och utvärdering i …" ⏎ "metodutveckling …" ⏎ ⏎:
+            # a subject of its own under the kind, set apart by blank lines
+            subject = list(
+                itertools.takewhile(bool, texts[k + 2 : k + 3 + _MAX_KIND_SUBJECT_LINES])
+            )
+            if len(subject) <= _MAX_KIND_SUBJECT_LINES and k + 2 + len(subject) < len(texts):
+                return _Field(_join(subject), " / ".join(subject), 0.65)
         if len(parts) > 1:
             return _Field(_join(parts), " / ".join(texts[k : k + len(parts)]), 0.7)
     return None

@@ -1,0 +1,77 @@
+"""Projects reported one paragraph each under a heading line that carries the project's
+grant in brackets, as a follow-up or a request to move money prints them::
+
+    Föräldracirklar i Rågsved (beviljat 240 000 kr)
+    Projektet erbjuder föräldrar … Projektledaren kunde anställas först i april …
+
+    Samverkan skola – socialtjänst i Högdalen (beviljat 150 000 kr)
+    Projektet drivs tillsammans med två grundskolor …
+
+The heading is the name, the bracket its sum; the paragraph under it describes the project
+(and says what became of it). Two such headings at least make the series. The owner is
+named after the name or, when not, the writing committee. See :func:`find_granted_heads`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.facts.context import BodyLine
+from pipeline.facts.lists import ListRow, Place, PlaceFinder, split_name_and_places
+from pipeline.lang.amounts import find_amounts
+
+__all__ = ["find_granted_heads"]
+
+#: "Name (beviljat 240 000 kr)", "Name (beviljades 1,2 mnkr 2020)", "Name (LUM 300 tkr)"
+_HEAD = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ].{3,90}?)\s*\((?P<sum>(?:beviljat|beviljades|beviljats|beviljad|"
+    r"bidrag|anslag)\b[^()]*\d[^()]*)\)\s*:?$",
+    re.IGNORECASE,
+)
+_MIN_HEADS = 2
+
+
+def find_granted_heads(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
+    """Every project headed "Name (beviljat N kr)" over a paragraph of its own."""
+    out: list[ListRow] = []
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        m = _HEAD.match(text)
+        if m is None or (i > 0 and lines[i - 1].text.strip() and not lines[i - 1].heading):
+            continue
+        k = i + 1
+        while k < len(lines) and not lines[k].text.strip():
+            k += 1
+        if k >= len(lines) or lines[k].heading or not lines[k].text.strip()[:1].isupper():
+            continue
+        amounts = find_amounts(m["sum"])
+        if not amounts:
+            continue
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].text.strip():
+            end += 1
+        split = split_name_and_places(m["name"], find)
+        name, places = split if split else (m["name"].strip(), list(own))
+        row = ListRow(
+            name,
+            places,
+            i,
+            end,
+            ln.page_no,
+            text,
+            " ".join(lines[x].text.strip() for x in range(k, end + 1)),
+            "intro_list",
+            intro_line=i,
+        )
+        a = amounts[0]
+        row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
+            a.sek,
+            a.raw,
+            a.approximate,
+            i,
+        )
+        out.append(row)
+    return out if len(out) >= _MIN_HEADS else []
