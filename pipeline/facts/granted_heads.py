@@ -10,6 +10,9 @@ grant in brackets, as a follow-up or a request to move money prints them::
 The heading is the name, the bracket its sum; the paragraph under it describes the project
 (and says what became of it). Two such headings at least make the series. The owner is
 named after the name or, when not, the writing committee. See :func:`find_granted_heads`.
+
+A plan prints its projects the same way with the sum at the right margin of the name line
+("Föräldraskolan i Hagsätra      480 tkr" over its paragraph): :func:`find_priced_heads`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.lists import ListRow, Place, PlaceFinder, split_name_and_places
 from pipeline.lang.amounts import find_amounts
 
-__all__ = ["find_granted_heads"]
+__all__ = ["find_granted_heads", "find_priced_heads"]
 
 #: "Name (beviljat 240 000 kr)", "Name (beviljades 1,2 mnkr 2020)", "Name (LUM 300 tkr)"
 _HEAD = re.compile(
@@ -63,6 +66,66 @@ def find_granted_heads(
             ln.page_no,
             text,
             " ".join(lines[x].text.strip() for x in range(k, end + 1)),
+            "intro_list",
+            intro_line=i,
+        )
+        a = amounts[0]
+        row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
+            a.sek,
+            a.raw,
+            a.approximate,
+            i,
+        )
+        out.append(row)
+    return out if len(out) >= _MIN_HEADS else []
+
+
+#: "Föräldraskolan i Hagsätra                                     480 tkr": a name line with
+#: its sum set at the right margin after a wide gap
+_PRICED = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][^.:;]{3,90}?)\s{3,}(?:\.{2,}\s*)?"
+    r"(?P<sum>(?:ca\s+)?\d[\d  .]*(?:,\d+)?\s*(?:kr|kronor|tkr|mkr|mnkr|:-))\s*$"
+)
+_NO_HEAD = re.compile(r"^(?:summa|totalt|varav|delsumma|egen|budget|kostnad|intäkt)", re.I)
+
+
+def find_priced_heads(
+    lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
+) -> list[ListRow]:
+    """Every project printed as a name line with its sum at the right margin, over a
+    paragraph of prose that describes it ("Föräldraskolan i Hagsätra   480 tkr" ⏎
+    "Gruppverksamhet för föräldrar …"): two such heads at least."""
+    out: list[ListRow] = []
+    for i, ln in enumerate(lines):
+        m = _PRICED.match(ln.text.strip())
+        if m is None or _NO_HEAD.match(m["name"]) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1].text.strip()
+        if not nxt[:1].isupper() or _PRICED.match(nxt) or lines[i + 1].heading:
+            continue
+        end = i + 1
+        while (
+            end + 1 < len(lines)
+            and lines[end + 1].text.strip()
+            and not lines[end + 1].heading
+            and not _PRICED.match(lines[end + 1].text.strip())
+        ):
+            end += 1
+        if end - i < 2 and not nxt.endswith("."):
+            continue  # (a paragraph of one line that is no sentence: a table's next row)
+        amounts = find_amounts(m["sum"])
+        if not amounts:
+            continue
+        split = split_name_and_places(m["name"], find)
+        name, places = split if split else (m["name"].strip(), list(own))
+        row = ListRow(
+            name,
+            places,
+            i,
+            end,
+            ln.page_no,
+            ln.text.strip(),
+            " ".join(lines[x].text.strip() for x in range(i + 1, end + 1)),
             "intro_list",
             intro_line=i,
         )

@@ -91,7 +91,7 @@ from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
-from pipeline.facts.granted_heads import find_granted_heads
+from pipeline.facts.granted_heads import find_granted_heads, find_priced_heads
 from pipeline.facts.granted_later import granted_after_applied
 from pipeline.facts.grid import find_grid_tables
 from pipeline.facts.headless_rows import find_headless_rows
@@ -150,7 +150,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 110
+EXTRACT_VERSION = 111
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -233,6 +233,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_owner_records(lines, places)),
         lambda: listed(find_quoted_blocks(lines, places, own)),
         lambda: listed(find_dashed_field_records(lines, places, own)),
+        lambda: listed(find_priced_heads(lines, places, own)),
     )
     for read in readers:
         completed_by(drafts, got := read())  # (what an earlier reader of its lines left out)

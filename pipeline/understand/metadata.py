@@ -41,7 +41,10 @@ from pipeline.understand.flat import FLAT_LINE_CHARS, FlatPage
 from pipeline.understand.letterhead import _SAMMANTRADE, _TILL, HEAD_CHARS, TOP_LINES, _Field, _top
 from pipeline.understand.meeting_pages import agenda, meeting_page, meeting_page_fields
 from pipeline.understand.page_titles import (
+    NAVIGATION,
+    PUBLISHED,
     cover_title,
+    headline_over_date,
     item_cover_title,
     print_header_title,
     report_cover_title,
@@ -160,6 +163,10 @@ def _document_fields(
         # "4.6 Föreningsbidrag" under "… stadsdelsnämnd   Verksamhetsberättelse 2019": a
         # chapter of the report the letterhead names
         title = _named_in_letterhead(p1) or title
+    if title is None or PUBLISHED.match(str(title.value)) or NAVIGATION.match(str(title.value)):
+        # "Nyhet  |  12 mars 2019", "Start | Om bloggen | …": a web page's headline stands over
+        # its publication line
+        title = headline_over_date(p1) or title
     if title is not None and _AGENDA.fullmatch(str(title.value)):
         title = lone_subject(p1, head=True) or title  # a notice's subject over its agenda
     named = protocol_title(pages)

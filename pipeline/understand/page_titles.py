@@ -15,6 +15,7 @@ from pipeline.understand.letterhead import _Field
 __all__ = [
     "ONE_ITEM",
     "cover_title",
+    "headline_over_date",
     "item_cover_title",
     "print_header_title",
     "report_cover_title",
@@ -42,7 +43,10 @@ def print_header_title(p1: CleanPage) -> _Field | None:
     if m is None:
         return None
     title = " ".join(m.group("title").split())
-    shown = any(" ".join(ln.text.split()) == title for ln in p1.lines[1:])
+    if " " not in title:
+        return None  # "ansokan_2025.xml": a file's name, no title
+    # (printed again as the page's heading, maybe wrapped over two lines)
+    shown = title in " ".join(" ".join(ln.text.split()) for ln in p1.lines[1:60])
     return _Field(title, p1.lines[0].text.strip(), 0.7) if shown else None
 
 
@@ -139,3 +143,33 @@ def _subtitle_below(lines: list[str], k: int) -> str:
     if not block or re.match(r"(?i)(?:dnr|\d|.*(?:förvaltning|nämnd|kontoret)$)", joined):
         return ""
     return joined
+
+
+#: a web page's publication line under its headline: "Nyhet  |  12 mars 2019", "Publicerad
+#: 27 augusti 2025 · Uppdaterad …", "Publicerat den 7 mars 2013 av …", "Pressmeddelande · 3 maj"
+PUBLISHED = re.compile(
+    r"^\s*(?:(?:nyhet|pressmeddelande|artikel|inlägg|blogginlägg)\s*[|·•–-]|"
+    r"(?:publicerad|publicerat|uppdaterad|uppdaterat)\b)",
+    re.IGNORECASE,
+)
+#: a site's navigation or breadcrumb line: "Start  ›  Aktuellt  ›  Nyheter", "Start | Om …"
+NAVIGATION = re.compile(r"(?:\S.*?(?:\s[|›»>]\s|\s›|›\s)){2,}")
+
+
+def headline_over_date(p1: CleanPage) -> _Field | None:
+    """A web page's headline: the lines (three at most) right over its publication line,
+    set apart by a blank line above them."""
+    lines = [ln.text.strip() for ln in p1.lines[:60]]
+    at = next((k for k, t in enumerate(lines) if PUBLISHED.match(t)), None)
+    if at is None:
+        return None
+    end = at - 1
+    while end >= 0 and not lines[end]:
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1] and end - start < _MAX_SUBJECT_LINES - 1:
+        start -= 1
+    parts = lines[start : end + 1]
+    if not parts or (start > 0 and lines[start - 1]) or any(NAVIGATION.match(t) for t in parts):
+        return None
+    return _Field(_join(parts), " / ".join(parts), 0.6)

@@ -47,6 +47,7 @@ from pipeline.lang.hyphens import suspends
 from pipeline.lang.lexicon import Lexicon, fold, get_lexicon
 from pipeline.understand.repair_bullets import (
     normalise_bullet,
+    number_onto_item,
     restore_lost_bullets,
     restore_owner_items,
 )
@@ -240,4 +241,5 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
     join_hyphenated(lines, rep.lex, rep)
     restore_lost_bullets(lines)
     restore_owner_items(lines)
+    number_onto_item(lines)
     return "\n".join(lines)

@@ -23,6 +23,7 @@ __all__ = [
     "LOOKALIKE_CAPITALS",
     "RUNS_ON",
     "normalise_bullet",
+    "number_onto_item",
     "restore_lost_bullets",
     "restore_owner_items",
 ]
@@ -239,3 +240,20 @@ def restore_owner_items(lines: list[str]) -> None:
                     break
                 lines[j] = f"  {lines[j]}"
                 j += 1
+
+
+#: an item's number alone on its line: "1.", "2)"
+_LONE_NUMBER = re.compile(r"^(?P<indent>\s*)(?P<no>\d{1,2}[.)])\s*$")
+
+
+def number_onto_item(lines: list[str]) -> None:
+    """An item whose number stands alone on the line above its text, as a word processor's
+    numbered paragraphs print ("1." ⏎ "Nämnden beviljar …"): the number goes before the
+    text, its own line is left blank (one output line for every input line)."""
+    for k in range(len(lines) - 1):
+        m = _LONE_NUMBER.match(lines[k])
+        nxt = lines[k + 1].lstrip()
+        if m is None or not nxt[:1].isupper():
+            continue
+        lines[k + 1] = f"{m['indent']}{m['no']} {nxt}"
+        lines[k] = ""

@@ -340,7 +340,7 @@ _NUMBERED_KIND = re.compile(
 #: a head's labelled subject: "Ärende:   Ansökan om bidrag till …", "Ämne: …", "Angående: …"
 _SUBJECT_LABEL = re.compile(
     # (the label a column to the left of its value, "Ärende        Bidrag till …")
-    r"^(?P<pad>\s*(?:ärende|ärendet|ämne|angående|avser|rubrik|saken)(?:\s*:\s+|\s{3,}))"
+    r"^(?P<pad>\s*(?:ärende|ärendet|ämne|angående|avser|rubrik|saken|e-tjänst)(?:\s*:\s+|\s{3,}))"
     r"(?P<value>\S.*)$",
     re.IGNORECASE,
 )
@@ -361,7 +361,10 @@ def labelled_subject(p1: CleanPage) -> _Field | None:
         parts = [m.group("value").strip()]
         for nxt in lines[k + 1 : k + 4]:
             indent = len(nxt) - len(nxt.lstrip())
-            if not nxt.strip() or abs(indent - col) > 2:
+            # (or wrapped back to the margin, going on in lower case: "… och medel för" ⏎
+            # "utveckling och lärande (MUL)")
+            wrapped = nxt[indent : indent + 1].islower() and not parts[-1].endswith((".", ":"))
+            if not nxt.strip() or (abs(indent - col) > 2 and not wrapped):
                 break
             parts.append(nxt.strip())
         # ("Ämne: VB: Beslut om …": a mail forwarded or answered keeps its subject's words)

@@ -15,7 +15,9 @@ for the test (none of the rounds' names or sums):
 * projects headed "Name (beviljat N kr)" over a paragraph each;
 * associations' grants by district beside a count of their leaders;
 * "ansökan om N kronor avser …", "i stället erbjuds …", "Alternativ B – …", "Jämförelse"
-  are no projects' names.
+  are no projects' names;
+* a plan's projects priced at the right margin of their name line over a paragraph each;
+* "För MUL gäller att" conditions, "Styrelsen prioriterar under 2013 ansökningar som".
 """
 
 from __future__ import annotations
@@ -234,3 +236,51 @@ def test_an_application_turned_down_and_an_option_are_no_names(tmp_path: Path) -
     assert not names_a_project("Alternativ B – projektet genomförs i sökt omfattning")
     assert not names_a_project("Jämförelse")
     assert names_a_project("Ansökan om stöd i vardagen – en metodutveckling")
+
+
+def test_a_plans_projects_priced_at_the_right_margin_over_their_paragraphs(
+    tmp_path: Path,
+) -> None:
+    text = HEAD.format(year=2006, title="Verksamhetsplan 2007 – utvecklingsprojekt") + (
+        """
+Bakgrund
+Projekten redovisas nedan med den beräknade kostnaden för 2007.
+
+Läsombud i hemtjänsten                                        210 tkr
+Frivilliga läsombud besöker äldre med hemtjänst varje vecka. Projektet
+startar i mars 2007 och finansieras med egen budget.
+
+Öppen mottagning för unga vuxna                               340 tkr
+Mottagningen har öppet två kvällar i veckan och drivs tillsammans med
+ungdomsmottagningen.
+
+Förvaltningens synpunkter
+Förvaltningen har inga synpunkter.
+"""
+    )
+    got = _granted(facts_of(tmp_path, text))
+    assert got["Läsombud i hemtjänsten"][0] == 210_000
+    assert got["Öppen mottagning för unga vuxna"][0] == 340_000
+
+
+def test_conditions_for_a_fund_and_a_board_that_prioritises(tmp_path: Path) -> None:
+    text = HEAD.format(year=2019, title="Utlysning av medel för utveckling och lärande 2020") + (
+        """
+Bakgrund
+Högsta belopp för en studieresa är 30 000 kr. Nämnden prioriterar under 2020 resor som
+
+  •  knyter an till ett pågående utvecklingsarbete,
+  •  sprids till kollegor efter resan.
+
+För MUL gäller att
+• resan ska genomföras inom Norden,
+• ansökan ska vara godkänd av förvaltningens ledning.
+
+Ärendets beredning
+Ärendet har beretts inom avdelningen.
+"""
+    )
+    got = {c.text for c in facts_of(tmp_path, text).criteria}
+    assert "knyter an till ett pågående utvecklingsarbete" in got
+    assert "resan ska genomföras inom Norden" in got
+    assert len(got) == 4

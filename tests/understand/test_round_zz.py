@@ -1,7 +1,8 @@
 """Forty-seventh session: the titles of letters, agreements, minutes and notices — the
 subject line under an addressee's block and over a greeting, a contract's subject under its
 kind in capitals, the subject over a meeting's time and place, a decision whose kind stands
-in the letterhead's right corner."""
+in the letterhead's right corner; a web page's headline over its publication line, an
+e-service's name as a form's title; decision numbers alone on the line above their text."""
 
 from __future__ import annotations
 
@@ -158,3 +159,79 @@ def test_the_subject_line_of_letters_agreements_minutes_and_notices(
     got = understood(path).meta.title
     assert got is not None
     assert got.replace(" - ", " – ") == title
+
+
+NEWS = """Stöd till läxhjälp i Skarpnäck - Stockholms stad
+https://start.stockholm/aktuellt/nyheter/2020/05/exempel/
+
+Hoppa till huvudinnehållet
+Meny
+Sök
+
+Start  ›  Aktuellt  ›  Nyheter
+
+Stöd till läxhjälp i
+Skarpnäck
+
+Nyhet  |  4 maj 2020
+
+Socialnämnden har beslutat att ge 300 000 kronor till en läxhjälp i Skarpnäck.
+"""
+
+FORM = """STOCKHOLMS STAD                                              Utskrivet 2021-10-02 14:37
+E-tjänst: Ansökan om lokala utvecklingsmedel för
+projekt inom socialtjänsten
+Ärendenummer: EA-2021-100000          Inskickad: 2021-10-02 14:31
+
+Information till sökande
+Ansökan avser projekt som genomförs under 2022.
+
+1. Typ av ansökan
+"""
+
+NUMBERS_ALONE = """Socialförvaltningen                              Tjänsteutlåtande
+Avdelningen för stadsövergripande                Dnr 3.1-0101/2024
+sociala frågor                                   Sida 1 (3)
+                                                 2024-10-02
+Handläggare: Eva Exempel                         Till
+Telefon: 08-508 00 000                           Socialnämnden
+
+Lokala utvecklingsmedel 2025
+
+Förvaltningens förslag till beslut
+
+1.
+Nämnden beviljar lokala utvecklingsmedel för 2025 enligt tabell 1.
+
+2.
+Nämnden avslår övriga ansökningar.
+
+Sammanfattning
+Förvaltningen föreslår att sju projekt beviljas medel.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (NEWS, "Stöd till läxhjälp i Skarpnäck"),
+        (FORM, "Ansökan om lokala utvecklingsmedel för projekt inom socialtjänsten"),
+    ],
+    ids=["news", "form"],
+)
+def test_the_headline_of_a_web_page_and_the_name_of_an_e_service(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    assert understood(path).meta.title == title
+
+
+def test_decision_numbers_alone_over_their_text(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(NUMBERS_ALONE, encoding="utf-8")
+    got = [(d.item_no, d.text) for d in understood(path).decisions]
+    assert got == [
+        (1, "Nämnden beviljar lokala utvecklingsmedel för 2025 enligt tabell 1."),
+        (2, "Nämnden avslår övriga ansökningar."),
+    ]
