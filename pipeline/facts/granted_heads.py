@@ -50,34 +50,44 @@ def find_granted_heads(
             k += 1
         if k >= len(lines) or lines[k].heading or not lines[k].text.strip()[:1].isupper():
             continue
-        amounts = find_amounts(m["sum"])
-        if not amounts:
-            continue
         end = k
         while end + 1 < len(lines) and lines[end + 1].text.strip():
             end += 1
-        split = split_name_and_places(m["name"], find)
-        name, places = split if split else (m["name"].strip(), list(own))
-        row = ListRow(
-            name,
-            places,
-            i,
-            end,
-            ln.page_no,
-            text,
-            " ".join(lines[x].text.strip() for x in range(k, end + 1)),
-            "intro_list",
-            intro_line=i,
-        )
-        a = amounts[0]
-        row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
-            a.sek,
-            a.raw,
-            a.approximate,
-            i,
-        )
-        out.append(row)
+        row = _headed_row(lines, i, k, end, m, find, own)
+        if row is not None:
+            out.append(row)
     return out if len(out) >= _MIN_HEADS else []
+
+
+def _headed_row(
+    lines: Sequence[BodyLine],
+    i: int,
+    k: int,
+    end: int,
+    m: re.Match[str],
+    find: PlaceFinder,
+    own: Sequence[Place],
+) -> ListRow | None:
+    """The project of head line `i` (`m`: its name and sum) described by lines `k`–`end`."""
+    amounts = find_amounts(m["sum"])
+    if not amounts:
+        return None
+    split = split_name_and_places(m["name"], find)
+    name, places = split if split else (m["name"].strip(), list(own))
+    row = ListRow(
+        name,
+        places,
+        i,
+        end,
+        lines[i].page_no,
+        lines[i].text.strip(),
+        " ".join(lines[x].text.strip() for x in range(k, end + 1)),
+        "intro_list",
+        intro_line=i,
+    )
+    a = amounts[0]
+    row.amount, row.amount_raw, row.amount_approx, row.amount_line = a.sek, a.raw, a.approximate, i
+    return row
 
 
 #: "Föräldraskolan i Hagsätra                                     480 tkr": a name line with
@@ -113,28 +123,7 @@ def find_priced_heads(
             end += 1
         if end - i < 2 and not nxt.endswith("."):
             continue  # (a paragraph of one line that is no sentence: a table's next row)
-        amounts = find_amounts(m["sum"])
-        if not amounts:
-            continue
-        split = split_name_and_places(m["name"], find)
-        name, places = split if split else (m["name"].strip(), list(own))
-        row = ListRow(
-            name,
-            places,
-            i,
-            end,
-            ln.page_no,
-            ln.text.strip(),
-            " ".join(lines[x].text.strip() for x in range(i + 1, end + 1)),
-            "intro_list",
-            intro_line=i,
-        )
-        a = amounts[0]
-        row.amount, row.amount_raw, row.amount_approx, row.amount_line = (
-            a.sek,
-            a.raw,
-            a.approximate,
-            i,
-        )
-        out.append(row)
+        row = _headed_row(lines, i, i + 1, end, m, find, own)
+        if row is not None:
+            out.append(row)
     return out if len(out) >= _MIN_HEADS else []
