@@ -64,8 +64,11 @@ def find_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]
     return specific or out
 
 
-#: a sentence that sends a fund's money to another ärende
-_ELSEWHERE = re.compile(r"[^.\n]*(?:\n[^.\n]*)?\b(?:särskilt|eget|separat)\s+ärende\b[^.]*\.")
+#: a sentence that sends a fund's money to another ärende (begun only where a sentence or line
+#: begins: from every position of a long line without a full stop the search is quadratic)
+_ELSEWHERE = re.compile(
+    r"(?<![^.\n])[^.\n]*(?:\n[^.\n]*)?\b(?:särskilt|eget|separat)\s+ärende\b[^.]*\."
+)
 #: a fund that takes at least this share of a document's fund mentions is what it is about
 DOCUMENT_FUND_SHARE = 0.6
 
