@@ -8,8 +8,7 @@ financing and per-district tables without a project column take the unit from th
 ``roles.amount_role``, its fund from ``roles.amount_fund`` and its year from
 ``roles.amount_year``, and belongs to the project whose description paragraph holds it.
 Ids are minted by ``ids.amount_ids``. (Not to be confused with ``pipeline.lang.amounts``,
-which finds the sums in a text.)
-"""
+which finds the sums in a text.)"""
 
 from __future__ import annotations
 
@@ -323,8 +322,9 @@ def _paragraph_amounts(
             if kind == "project_cost" and (
                 _SHARE_FROM.search(fold(s.text[max(0, m.start - 12) : m.end + 24]))
                 or cost_part(s.text, m.start, m.end)
+                or re.search(r"(?:à|\bx|×)\s*$", s.text[max(0, m.start - 4) : m.start])
             ):
-                # "…, varav 100 000 kronor från Älvsjö sdn", "…, varav resor 9 600 kronor"
+                # "…, varav 100 000 kr från Älvsjö sdn", "varav resor 9 600 kr", "à 5 600 kr ="
                 kind = "other"
             if (
                 owner is not None

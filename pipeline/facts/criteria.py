@@ -283,9 +283,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         plain = not any(
             _is_bullet(lines[a].text) or _MARKED_ITEM.match(lines[a].text) for a, _b in items
         )
-        if cue_in_earlier_sentence(
-            dehyphen_join([lines[k].text for k in range(i, end + 1)]), short=plain
-        ):
+        said = dehyphen_join([lines[k].text for k in range(i, end + 1)])
+        # (unless the earlier sentence points at the list: "… uppfyller kriterierna nedan.")
+        if cue_in_earlier_sentence(said, short=plain) and not re.search(r"\bnedan\b", fold(said)):
             # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"; "…
             # utifrån hur väl de …. Insatser som" ⏎ "avser …," ⏎ "har inte prioriterats.":
             # the next sentence goes on in running lines

@@ -229,7 +229,7 @@ def _plain_items(
 
 #: the words after a list that finish its intro's sentence: "ska prioriteras vid fördelningen."
 _CLOSING_PRIORITY = re.compile(
-    r"^(?:ska|skall|bor|kommer att)\s+(?:särskilt\s+)?(?:prioriteras|ges företräde)\b",
+    r"^(?:ska|skall|bor|bör|kan|kommer att)\s+(?:särskilt\s+)?(?:prioriteras|ges företräde)\b",
     re.IGNORECASE,
 )
 

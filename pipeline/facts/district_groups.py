@@ -48,6 +48,7 @@ from pipeline.facts.group_items import (
 )
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
+from pipeline.facts.money_roles import breakdown_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -147,6 +148,7 @@ def _applicant_pairs(lines: Sequence[BodyLine], i: int, find: PlaceFinder) -> li
             or item.heading
             or len(head.text.split()) > _MAX_APPLICANT_WORDS
             or find_amounts(head.text)
+            or breakdown_heading(head.text.strip())  # "Budget, Name" over its cost lines
             or item.indent < head.indent + 2
             or m is None
         ):

@@ -283,10 +283,10 @@ _NO_NAME = re.compile(
     # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
     r"|kommentar(?:er)?\s+till\b|alternativ\s+[a-d1-4]\b"  # an option of a comparison
     r"|(?:sammanfattning|bakgrund|arendet|jamforelse|ekonomiska konsekvenser)$"
+    r"|(?:studiens|projektets|resans)\s+(?:syfte|mal|genomforande|kostnad|bakgrund)"
     # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
     r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
-    # a spreadsheet's empty cell: "(tom)", "(blank)"
-    r"|\((?:tom|tomt|blank|tomma)\)$"
+    r"|\((?:tom|tomt|blank|tomma)\)$"  # a spreadsheet's empty cell
     # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
     r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
@@ -340,10 +340,10 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
     before a colon, a funding clause), each project once."""
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
-        # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part (a footnote
-        # names them), no part of the name
+        # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part, no name
         d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
-        d.name = re.sub(r"^[”“\"„](.+)[”“\"]$", r"\1", d.name)  # the name quoted whole
+        # the name quoted whole, or quoted before what it is ("\"Name\", en kartläggning av …")
+        d.name = re.sub(r"^[”“\"„]?([^”“\"]+)[”“\"](?:,\s+[a-zåäö].*)?$", r"\1", d.name)
         owner_prefix(d, places)
         funding_tail(d)
         # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;

@@ -208,6 +208,10 @@ def _block_fields(
         # "Resmål         Aarhus kommun, Danmark" over its fields
         fields, after = read_fields(lines, i)
         return {**numbered_owner(lines, i, find), **fields}, after
+    lone = re.fullmatch(r"(?P<label>[^:]{3,30}):", text)  # "Projektnamn:" over the name
+    if lone and NAME.match(fold(lone.group("label")).strip()):
+        fields, after = read_fields(lines, i)
+        return ({**numbered_owner(lines, i, find), **fields}, after) if fields else None
     m = FIELD.match(text) or LABEL_GAP.match(text)
     numbered = False
     if m is None:

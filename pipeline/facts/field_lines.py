@@ -140,6 +140,18 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             # left blank is the heading's own
             j += 1
             continue
+        if (lone := _LONE_LABEL.match(text)) and j + 1 < len(lines) and lines[j + 1].text.strip():
+            # "Projektnamn:" ⏎ "Tidig samverkan …": a form's label over its value, which may
+            # wrap over the lines up to the next label
+            k = j + 1
+            while k + 1 < len(lines) and k - j < 4 and _value_goes_on(lines[k + 1].text):
+                k += 1
+            last = fold(lone.group("label")).strip()
+            out.setdefault(
+                last, (j + 1, dehyphen_join([lines[x].text for x in range(j + 1, k + 1)]))
+            )
+            j = k + 1
+            continue
         m = (
             FIELD.match(text)
             or known_gap_field(text)
@@ -193,6 +205,16 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             break
         j += 1
     return _run_on(out), j
+
+
+#: a form's label alone on its line, its value on the lines under it
+_LONE_LABEL = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ.-]*(?:\s+[\wåäöÅÄÖ.-]+){0,3})\s*:$")
+
+
+def _value_goes_on(text: str) -> bool:
+    """A line under a lone label's value that goes on with it (no label, no blank)."""
+    t = text.strip()
+    return bool(t) and not _LONE_LABEL.match(t) and not FIELD.match(t)
 
 
 def _field_follows(lines: Sequence[BodyLine], j: int, seen: dict[str, tuple[int, str]]) -> bool:

@@ -144,11 +144,16 @@ def document_places(
 
 def elsewhere(head: str) -> bool:
     """Whether a paper's head (its first page's first lines) names another municipality
-    than Stockholm ("GÄVLE KOMMUN", "Tyresö kommun")."""
-    return bool(_OTHER_MUNICIPALITY.search(head)) and not re.search(
-        r"stockholm", head, re.IGNORECASE
+    than Stockholm ("GÄVLE KOMMUN", "Tyresö kommun", "Göteborgs Stad")."""
+    if re.search(r"stockholm", head, re.IGNORECASE):
+        return False
+    # (not Stockholm's own name OCR damaged: "ST0CKHOLMS  STAD", "S TOCKHOLMS  STAD")
+    named = (
+        re.sub(r"[^a-z]", "", fold(m.group(0)).replace("0", "o"))
+        for m in _OTHER_MUNICIPALITY.finditer(head)
     )
+    return any("tockholm" not in name for name in named)
 
 
 #: another municipality named in a paper's head: "GÄVLE KOMMUN", "Tyresö kommun"
-_OTHER_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:KOMMUN|kommun)\b")
+_OTHER_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:KOMMUN|kommun|STAD|[Ss]tad)\b")

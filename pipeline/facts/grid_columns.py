@@ -15,6 +15,7 @@ from pipeline.lang.numbers import YEAR
 __all__ = [
     "applicants_beside_districts",
     "fund_named",
+    "funders_parts",
     "DECIDED",
     "ROW_ROLES",
     "TEXT_ROLES",
@@ -322,12 +323,17 @@ def _year_of(header: str) -> int | None:
 
 def earlier_grants(columns: list[GridColumn]) -> None:
     """ "Beviljat 2020 | Beviljat 2021 | Förslag 2022": the grants of the years before the one
-    proposed now are decided before (each row's sum is the proposal)."""
+    proposed (or applied for) now are decided before (each row's sum is the proposal)."""
     proposed = [
         y
         for c in columns
         if c.role == "cost" and _PROPOSED.match(fold(c.header)) and (y := _year_of(c.header))
     ]
+    if not proposed and not any(
+        c.role == "cost" and _PROPOSED.match(fold(c.header)) for c in columns
+    ):
+        # "Beviljat 2014 | Sökt 2015": a district's application beside last year's grant
+        proposed = [y for c in columns if c.role == "applied" and (y := _year_of(c.header))]
     if len(proposed) != 1:
         return
     for col in columns:
@@ -386,3 +392,21 @@ def one_end(columns: list[GridColumn]) -> None:
     if moved and len(moved) < len(ends):
         for col in ends:
             col.role = col.role if col in moved else "other"
+
+
+def funders_parts(columns: list[GridColumn]) -> int:
+    """ "Projekt | Landstinget | Socialstyrelsen | Övriga | Summa": the columns of unknown
+    headers between the names and the row's sum, no other money column beside them, are
+    each funder's part of the sum (other money). Returns how many columns it read so."""
+    named = any(c.role == "name" for c in columns)
+    money = any(c.role in _MONEY_ROLES for c in columns[:-1])
+    last = columns[-1]
+    if not named or money or last.role != "cost" or not _TOTAL.match(fold(last.header)):
+        return 0
+    parts = [c for c in columns[1:-1] if c.role == "other"]
+    for col in parts:
+        col.role = "spent"
+    return len(parts)
+
+
+_TOTAL = re.compile(r"(?:summa|totalt?)$")

@@ -20,6 +20,7 @@ from pipeline.facts.grid_columns import (
     column_at,
     earlier_grants,
     fund_named,
+    funders_parts,
     one_end,
     placements,
     points_total,
@@ -83,7 +84,9 @@ _COUNT_HEADER = re.compile(
     # a criterion's marks ("Kriterium 1" over crosses)
     r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|k\d{1,2}|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
-    r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*"
+    r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*|"
+    # an audit's checks per row, marked "Ja" / "Nej" ("Delred.", "Slutred.", "Återkrav")
+    r"(?:del|slut)red(?:ovisning)?\.?|aterkrav|uppfoljd"
     # a count's unit under its header ("Aktiviteter" over "antal", "Deltagar-" / "tillfällen")
     r"|\w[\w-]*\s+\(?(?:antal|st\.?|personer|tillfallen)\)?)"
 )
@@ -215,6 +218,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             role = "purpose" if _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) else "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
     one_end(columns)
+    unknown -= funders_parts(columns)
     if followup_header([c.header for c in columns]) and not projects_followed:
         return None  # "Verksamhet | Budget 2017 | Utfall 2017": budgets followed up, no grants
     unnamed_column(columns)

@@ -151,9 +151,11 @@ def _header_role(cell: str) -> str | None:
         folded.strip(),
     ):  # ("Egen" over "insats kr": the header's first line alone)
         return "spent"  # the applicant's own money: a sum, but not the grant
-    if re.match(r"\d:[ae]\s+utbet", folded.strip()) or _PERIOD_HEADER.fullmatch(folded.strip()):
-        # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning"; what was used in
-        # a quarter or tertial: "Kv 1", "Kvartal 3", "T2"
+    if re.match(r"\d:[ae]\s+utbet|delbetalning|delutbetalning|rat\s+\d", folded.strip()) or (
+        _PERIOD_HEADER.fullmatch(folded.strip())
+    ):
+        # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning", "Delbetalning
+        # feb"; what was used in a quarter or tertial: "Kv 1", "Kvartal 3", "T2"
         return "spent"
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
@@ -247,7 +249,10 @@ def _header_role(cell: str) -> str | None:
         return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
     if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
-    if re.match(r"planera\w*\s+(?:att\s+)?(?:an)?sokas\b", folded.strip()):
+    if re.match(
+        r"planera\w*\s+(?:att\s+)?(?:an)?sokas\b|beraknat\s+(?:19|20)\d\d$", folded.strip()
+    ):
+        # ("Beräknat 1999" beside "Förslag 1998": a later year's money reckoned, no grant)
         return "spent"  # "Planeras sökas 2024": money to be applied for later, no grant
     if re.fullmatch(
         r"(?:pris\s+)?(?:inkl\.?|inklusive)\s*(?:moms|mervardesskatt)|moms\b.*", folded.strip()

@@ -45,10 +45,12 @@ def introduces_projects(intro: str, heading: str) -> bool:
         not intro.rstrip().endswith((".", ";"))
         and 2 <= len(intro.split()) <= 8
         and re.match(rf"^(?:[a-zåäö]+\s+)?(?:{PROJECT_WORD.pattern})", f)
-        and (GRANT_WORD.search(f) or "avsla" in f or f.startswith("planerade "))
+        and (
+            GRANT_WORD.search(f) or re.search(r"avsla|\bforslag\b", f) or f.startswith("planerade ")
+        )
     ):
         # a line of its own over the items: "Ansökningar som föreslås beviljas",
-        # "Föreslagna studier", "Planerade ansökningar"
+        # "Föreslagna studier", "Planerade ansökningar", "Ansökningar och förvaltningens förslag"
         return True
     if (
         intro.rstrip().endswith(":")

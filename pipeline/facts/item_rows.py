@@ -2,8 +2,7 @@
 documents print them): its head (name, owner and sum), a title in quotation marks, an
 organisation named before or after the name (who carries it out), labelled field lines, a
 prose item whose first sentence is the name, and the sum its description states when the
-head has none.
-"""
+head has none."""
 
 from __future__ import annotations
 
@@ -13,15 +12,14 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_fields import LABEL, labelled_row
 from pipeline.facts.item_labels import item_label, item_period, performed_by
 from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST
 from pipeline.facts.item_parts import (
     ITEM,
-    LABEL,
     PlaceFinder,
     association_before,
     granted_instead,
-    labelled_row,
     owner_only,
     partner_office,
     quoted_name,
@@ -341,8 +339,6 @@ _SUM_CUE = re.compile(
     r"(?:forslag|foreslas|foreslar|bevilja\w*|tilldela\w*|belopp|ansokan avser|soker|sokt|"
     r"ansoker|beslut)\b[^.]{0,40}$"
 )
-
-
 _DECIDED_CUE = re.compile(r"(?:forslag|foreslas|bevilja\w*|tilldela\w*|beslut)\b[^.]{0,20}$")
 
 
@@ -360,6 +356,8 @@ def _described_sum(rest: str) -> AmountMatch | None:
         ]
     if len({m.sek for m in sums}) == 1:
         return sums[0]
+    if sums and re.match(r"\s*=\s*$", rest[sums[-1].start - 3 : sums[-1].start]):
+        return sums[-1]  # "4 delt. à 5 600 kr = 22 400 kr": the product, not its factor
     cued = [m for m in sums if _SUM_CUE.search(fold(rest[max(0, m.start - 60) : m.start]))]
     # "Sökt belopp 240 000 kr. Förslag 180 000 kr.": the sum proposed or granted, not the one
     # applied for

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.item_checks import applications_described, carriers_first, own_unit
+from pipeline.facts.item_fields import LABEL
 from pipeline.facts.item_intros import (
     GRANT_WORD,
     POINTER,
@@ -43,7 +44,6 @@ from pipeline.facts.item_intros import (
 )
 from pipeline.facts.item_parts import (
     ITEM,
-    LABEL,
     PlaceFinder,
     associations,
     split_owner,
@@ -247,7 +247,16 @@ def _grouped_under_intro(lines: Sequence[BodyLine], k: int | None) -> bool:
             # sentence, the one that points at the list)
             last = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _intro_text(lines, k))[-1]
             f = fold(last)
-            return bool(re.search(r"\bfoljande\b", f) and re.search(r"bevilja|tilldela", f))
+            if re.search(r"\bfoljande\b", f) and re.search(r"bevilja|tilldela", f):
+                return True
+            # "Föreslagna resor" ⏎ "Beloppen anges som …" (a note on the list): the heading
+            top = k
+            while top > 0 and lines[top].text.strip() and not lines[top].heading:
+                top -= 1
+            while top > 0 and not lines[top].text.strip():
+                top -= 1
+            head = lines[top].text.strip() if lines[top].heading else ""
+            return bool(head) and introduces_projects(head, head)
         if len(text.split()) > 7 or text[-1:] in ".,;" or not text[:1].isupper():
             return False
         k -= 1  # a group's label

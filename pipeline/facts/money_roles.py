@@ -193,8 +193,10 @@ def table_type(header_cells: Sequence[str], ncols: int, caption: str) -> str:
     ):
         return "grants"
     if len(header_cells) >= 2 and re.search(
-        r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet", first_col, re.I
-    ):
+        r"stadsdel|förvaltning|forvaltning|nämnd|namnd|enhet|^\s*(?:län|lan|kommun|region)\b",
+        first_col,
+        re.I,
+    ):  # ("Län | Antal kommuner | … | Belopp, tkr": each county's share of a grant)
         return "per_unit"
     if len(header_cells) >= 2 and len(label_heads) == 1 and breakdown_heading(label_heads[0]):
         return "project_budget"  # "Budget 2023   Kronor" over cost items: one project's
@@ -226,7 +228,9 @@ _COST_ITEM = re.compile(
     r"\b(?:projektledare|projektledning|projektsamordnare|handledning|handledare|lon|loner|"
     r"personal\w*|material|lokal\w*|resor|resa|reskostnad\w*|tolk\w*|oversattning\w*|"
     r"utbildning\w*|utvardering|administration|omkostnad\w*|forskar\w*|arvode\w*|"
-    r"konsult\w*|trycksaker|kurslitteratur|fortaring|logi|ersattning\w*|tjanst\w*)\b"
+    r"konsult\w*|trycksaker|kurslitteratur|fortaring|logi|ersattning\w*|tjanst\w*|"
+    # a share of a post over a time, hours at a price: "Jobbcoach, 50 % i 12 månader"
+    r"\d+\s*%\s*i\s+\d+\s*manader|timmar\s+a\s+\d)"
 )
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from pipeline.facts.acronyms import expanded
+from pipeline.facts.acronyms import expanded, legend
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.performer_tails import bare_performer
 from pipeline.lang.fuzzy import fold
@@ -384,6 +384,8 @@ def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> 
     as a city office's, when the document also names that office in full. Else as printed
     (without what follows the name: `bare_performer`)."""
     performer = bare_performer(performer)
+    if full := legend(performer.strip(), text):  # "SoRAD      Centrum för … forskning"
+        return full
     if not _ABBREVIATION.fullmatch(performer.strip()):
         return performer
     if full := expanded(performer.strip(), text):  # "Institutet för … socialforskning (IKS)"

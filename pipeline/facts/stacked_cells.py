@@ -24,8 +24,8 @@ __all__ = [
 ]
 
 _NAME_OVER_APPLICANT = re.compile(
-    r"(?:projekt|insats|verksamhet|aktivitet|andamal|namn|studie)\w*\s*(?:och|/|,)\s*"
-    r"(?:sokande|projektagare|ansvarig\w*|anordnare|utforare)"
+    r"(?:projekt|insats|verksamhet|aktivitet|andamal|namn|studie)\w*\s*(?:och|/|,)?\s*"
+    r"(?:sokande|projektagare|ansvarig\w*|anordnare|utforare|forening)"
 )
 #: a line that runs on into the next: it ends in a word that needs one after it ("… för
 #: unga i" over "Ryd"), or in a hyphen or comma
@@ -33,6 +33,10 @@ _RUNS_ON = re.compile(
     r"(?:\b(?:i|for|och|med|av|pa|till|mot|om|vid|en|ett|som|samt|inom|fran|under|kring|"
     r"efter|bland|hos|utan|det|den|de)|[-–,])$"
 )
+
+
+#: the kind of association that ends a compound name ("Kista Seniorers Kulturförening")
+_CLUB = re.compile(r"forening\w*|klubb\w*|natverk\w*")
 
 
 def name_over_applicant(header: str) -> bool:
@@ -47,7 +51,7 @@ def name_over_owner(header: str) -> bool:
 
 
 _NAME_OVER_OWNER = re.compile(
-    r"(?:projekt|projektnamn|insats|studie)\s*/?\s*"
+    r"(?:projekt|projektnamn|insats|studie)\s*(?:/|och\s|&)?\s*"
     r"(?:forvaltning|stadsdel\w*|sdf|ansvarig\w*|projektagare|agare|huvudman)"
 )
 
@@ -78,7 +82,8 @@ def applicant_under_name(r: GridRow, places: Callable[[str], list[Place]]) -> No
         " ".join(who),
         flags=re.I,
     )
-    if places(text):
+    # (an association named after its place is no district: "Kista Seniorers Kulturförening")
+    if places(text) and not _CLUB.search(fold(text)) and not _ASSOCIATION.search(fold(text)):
         r.cells.setdefault("district", []).append(text)
     elif "forvaltning" not in fold(text):
         r.cells.setdefault("performer", []).append(text)

@@ -86,6 +86,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.fact_cards import find_fact_cards
 from pipeline.facts.field_blocks import find_field_blocks
+from pipeline.facts.field_flow import find_field_flows
 from pipeline.facts.finders import document_places, elsewhere, org_finder
 from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, marked_footnote
@@ -150,7 +151,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 111
+EXTRACT_VERSION = 112
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -171,12 +172,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
     written = doc.meta.doc_date or doc.meta.meeting_date
     places = document_places(year, written.year if written else None, all_text, head)
     orgs = org_finder()
-
     own = [p for p in places(doc.meta.committee_as_printed or doc.meta.committee or "")]
     grids = find_grid_tables(lines)
     rows_of_grid = [grid_rows(t, year, places, own) for t in grids]
-    # the lines of a table read into project rows (a table of no projects, "Stadsdelsnämnd /
-    # insats  tkr" over district groups, leaves its lines to the other readers)
+    # the lines of a table read into project rows (a table of no projects leaves its lines)
     in_grid = {
         k
         for t, got in zip(grids, rows_of_grid, strict=True)
@@ -186,8 +185,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
 
     def listed(rows: Sequence[ListRow]) -> list[Draft]:
         # (a row named by a place alone, "(Skärholmen, medsökande Farsta)" under a wrapped
-        # name, or a co-applicant's cue whose place wrapped, "Kungsholmen (medsökande" ⏎
-        # "Norrmalm)", is no project: it takes no lines from the reader of the whole row)
+        # name, or a co-applicant's cue, "Kungsholmen (medsökande" ⏎ "Norrmalm)", is none)
         return [
             from_list_row(r, lines, ctx)
             for r in rows
@@ -218,6 +216,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
         lambda: listed(find_inline_lists(lines, places, own)),
         lambda: listed(find_owner_for_lists(lines, places)),
         lambda: listed(find_block_projects(lines, places)),
+        lambda: listed(find_field_flows(lines, places)),
         lambda: find_field_blocks(lines, ctx, places, own),
         lambda: listed(find_labelled_items(lines, places, own)),
         lambda: listed(find_dash_rows(lines, places, own)),
@@ -239,6 +238,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         completed_by(drafts, got := read())  # (what an earlier reader of its lines left out)
         drafts += [d for d in got if d.first_line not in taken]
         taken |= _lines_of(drafts)
+    gone = cost_rows(lines, [d.first_line for d in drafts], [d.name for d in drafts])
+    drafts = [d for d in drafts if d.first_line not in gone]  # ("Budget" over cost items)
     rows = [
         r
         for r in find_tables(lines, orgs, lambda t: lead_places(t, places)[1])

@@ -55,7 +55,12 @@ _APPLIES = re.compile(
     re.IGNORECASE,
 )
 #: the paragraph's proposal: "föreslår att ansökan beviljas (med 25 000 kronor)", "avslås"
-_PROPOSED = re.compile(r"\b(?:ansökan|den)\s+(?:beviljas|bifalls|avslås)\b", re.IGNORECASE)
+#: (or the applicant named again: "föreslog därför att Södermalm beviljas 20 000 kronor")
+_PROPOSED = re.compile(
+    r"\b(?:ansökan|den|(?<=att )(?-i:[A-ZÅÄÖ])[\w-]+(?:\s+stadsdelsförvaltning|\s+sdf)?)\s+"
+    r"(?:beviljas|bifalls|avslås)\b",
+    re.IGNORECASE,
+)
 #: "… för ett tvådagarsbesök hos …", "… för att besöka …" after the sum
 _FOR = re.compile(r"^\s+(?:i\s+bidrag\s+)?för\s+(?P<what>(?-i:[a-zåäö]).+)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:att|ett|en)\s+", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """List items OCR damaged: bullets read as other signs, and bullets dropped.
 
-* **Bullets of any shape** at a line's start become "- ": the printed ones (•, ◦, ▪, –, -, the
+* **Bullets of any shape** at a line's start become "- ": the printed ones (•, ◦, ▪, –, -, ☐, the
   private-use bullets of symbol fonts) and OCR's readings of them: "e ", "o ", "¢ " or "®"
   before a capital, "~" before a word, "«" or "»«" before a word, "«" glued to the item's first word ("«projektet
   har") or before a dash ("« - Socialjouren:"), and "+" before the item ("+  resan"). A
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 _BULLET = re.compile(
-    r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
+    r"^(?P<indent>\s*)(?:[•◦▪▫■□●○‣⁃∙·☐\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0–—-]"
     r"|[eo¢®](?=\s+[A-ZÅÄÖ0-9\"”])|[«»]{1,2}(?=\s+\w)|~(?=\s+[^\W\d_]))\s+(?=\S)"
 )
 # OCR readings of a printed "•" that the plain pattern cannot tell from text by itself:
@@ -51,9 +51,14 @@ def normalise_bullet(line: str) -> str:
         return m.group("indent") + "- " + line[m.end() :]
     if _SYMBOL_CELL.match(line):
         return line  # "●      450     Projekt …": a table's status symbol, then its cells
+    if m := _BOX_OVER_NUMBER.match(line):
+        return m.group("indent") + line[m.end() :]  # "☐  1. leder till …": the item's number
     return _BULLET.sub(lambda m: m.group("indent") + "- ", line, count=1)
 
 
+#: a checklist's empty box before an item's own number (a box ticked, "☒", is a form's
+#: answer, no item)
+_BOX_OVER_NUMBER = re.compile(r"^(?P<indent>\s*)[☐□]\s+(?=\d{1,2}[.)]\s)")
 #: a status symbol in a table's first column, a column gap after it and a number
 _SYMBOL_CELL = re.compile(r"^\s*[●○◐◑◒◓■□▪▫•◦]\s{3,}\d")
 
