@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.lists import ListRow, Place, PlaceFinder, split_name_and_places
+from pipeline.facts.money_roles import staffing_line
 from pipeline.lang.amounts import find_amounts
 
 __all__ = ["find_granted_heads", "find_priced_heads"]
@@ -99,10 +100,6 @@ _PRICED = re.compile(
 _NO_HEAD = re.compile(r"^(?:summa|totalt|varav|delsumma|egen|budget|kostnad|intäkt)", re.I)
 
 
-#: a share of a post or hours worked: a budget's line, no project ("Jobbcoach, 50 % i 12 …")
-_POST = re.compile(r"\d+\s*%\s*i\s+\d+\s*månader|\btimmar\s+à\s+\d")
-
-
 def find_priced_heads(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
@@ -112,7 +109,12 @@ def find_priced_heads(
     out: list[ListRow] = []
     for i, ln in enumerate(lines):
         m = _PRICED.match(ln.text.strip())
-        if m is None or _NO_HEAD.match(m["name"]) or i + 1 >= len(lines) or _POST.search(m["name"]):
+        if (
+            m is None
+            or _NO_HEAD.match(m["name"])
+            or i + 1 >= len(lines)
+            or staffing_line(m["name"])
+        ):
             continue  # ("Jobbcoach, 50 % i 12 månader   306 000 kr": a budget's line)
         nxt = lines[i + 1].text.strip()
         if not nxt[:1].isupper() or _PRICED.match(nxt) or lines[i + 1].heading:

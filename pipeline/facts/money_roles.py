@@ -25,6 +25,7 @@ __all__ = [
     "cost_item",
     "table_kind",
     "table_type",
+    "staffing_line",
 ]
 
 #: a total row's label
@@ -224,13 +225,14 @@ _ONE_PROJECT = re.compile(
 
 
 #: a line of a project's costs: staff, supervision, material, travel …
+#: a share of a post over a time, hours at a price: "Jobbcoach, 50 % i 12 månader"
+_POST = r"\d+\s*%\s*i\s+\d+\s*manader|timmar\s+a\s+\d"
+_STAFFING = re.compile(rf"\b(?:{_POST})")
 _COST_ITEM = re.compile(
     r"\b(?:projektledare|projektledning|projektsamordnare|handledning|handledare|lon|loner|"
     r"personal\w*|material|lokal\w*|resor|resa|reskostnad\w*|tolk\w*|oversattning\w*|"
     r"utbildning\w*|utvardering|administration|omkostnad\w*|forskar\w*|arvode\w*|"
-    r"konsult\w*|trycksaker|kurslitteratur|fortaring|logi|ersattning\w*|tjanst\w*|"
-    # a share of a post over a time, hours at a price: "Jobbcoach, 50 % i 12 månader"
-    r"\d+\s*%\s*i\s+\d+\s*manader|timmar\s+a\s+\d)"
+    rf"konsult\w*|trycksaker|kurslitteratur|fortaring|logi|ersattning\w*|tjanst\w*|{_POST})"
 )
 
 
@@ -238,6 +240,12 @@ def cost_item(label: str) -> bool:
     """A line of one project's cost breakdown ("Projektledare 50 procent", "Handledning av
     forskare", "Resor och logi")."""
     return _COST_ITEM.search(fold(label)) is not None
+
+
+def staffing_line(label: str) -> bool:
+    """A budget's line for a share of a post or hours worked ("Jobbcoach, 50 % i 12 månader",
+    "80 timmar à 1 150 kr"): a cost item, never a project's name."""
+    return _STAFFING.search(fold(label)) is not None
 
 
 def breakdown_heading(text: str) -> bool:
