@@ -369,6 +369,8 @@ def specific_fund(fund: str | None, ctx: Context, about: str = "") -> str | None
         got = fund
     else:
         got = ctx.default_fund if ctx.default_fund not in GENERIC_FUNDS else None
+        if got in ("MUST", "MUL") and about and not _TRIP.search(fold(about)):
+            got = None  # (the "FoU-medel" of a paper on them and the study visits: no trip's)
     if got is None and about and ctx.paired:
         return ctx.study_fund if _TRIP.search(fold(about)) else "LUM"
     return got

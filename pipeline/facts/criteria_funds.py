@@ -94,7 +94,7 @@ def fund_by_subject(intro: str, ctx: Context) -> str | None:
 #: the funds whose calls state criteria: the FoU money, state grants, project grants, the
 #: social investment fund, trygghetsmedel, a nämnd's förenings- and organisationsbidrag,
 #: stimulansmedel, support to events (arrangemangsstöd), a nämnd's own utvecklingsmedel,
-#: kulturstöd and verksamhetsbidrag (and what `of_a_call` adds)
+#: kulturstöd, utvecklingsstöd and verksamhetsbidrag (and what `of_a_call` adds)
 _CALL_FUNDS = frozenset(
     {
         "LUM",
@@ -121,6 +121,9 @@ _CALL_FUNDS = frozenset(
         "arrangörsbidrag",
         "utvecklingsmedel",
         "kulturstöd",
+        "kulturbidrag",
+        "utvecklingsstöd",
+        "utvecklingsbidrag",
         "verksamhetsbidrag",
         "IOP",  # a call for partnerships ("Enligt utlysningen skulle verksamheten …")
     }

@@ -12,6 +12,7 @@ from pipeline.facts.criteria_forms import starts_lower
 from pipeline.facts.criteria_lines import one_line_items
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.text_units import NAMED_NUMBER
+from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "CLAUSE_OPENERS",
@@ -238,8 +239,9 @@ def closed_by_priority(lines: Sequence[BodyLine], i: int) -> int | None:
     """Line `i` ends an unfinished sentence on "som" ("… angett att organisationer som"), a
     bulleted list follows, and the sentence ends after it on a priority ("ska prioriteras
     vid fördelningen."): the list's items are priorities. The closing line, else None."""
-    words = lines[i].text.split()
-    if not words or words[-1].lower() != "som":
+    words = [fold(w) for w in lines[i].text.split()]
+    # ("… angett att ansökningar som gäller" ⏎ "☐ barn som …": the verb of "som" before it)
+    if "som" not in words[-2:] or words[-1] not in ("som", "galler", "avser", "ror"):
         return None
     items, _after = list_items(lines, i + 1, expect_list=True, plain_ok=False)
     if len(items) < 2 or not is_bullet(lines[items[0][0]].text):

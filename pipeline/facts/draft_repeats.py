@@ -13,7 +13,7 @@ from pipeline.lang.fuzzy import fold
 if TYPE_CHECKING:
     from pipeline.facts.drafts import Draft
 
-__all__ = ["completed_by", "without_repeats"]
+__all__ = ["completed_by", "unnumbered", "without_repeats"]
 
 
 def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
@@ -86,3 +86,18 @@ def completed_by(kept: Sequence[Draft], later: Sequence[Draft]) -> None:
 
 def _one_name(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+#: a row's number printed in its name's cell: "1  Hemmaboende unga med …"
+_ROW_NUMBER = re.compile(r"^(\d{1,2})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def unnumbered(drafts: Sequence[Draft]) -> None:
+    """Names that open with the numbers 1, 2, 3 … of their table's rows, in order (the number
+    printed in the name's own column): the names without them."""
+    marks = [_ROW_NUMBER.match(d.name) for d in drafts]
+    numbered = [(d, m) for d, m in zip(drafts, marks, strict=True) if m is not None]
+    if len(numbered) < 2 or [int(m[1]) for _d, m in numbered] != list(range(1, len(numbered) + 1)):
+        return
+    for d, m in numbered:
+        d.name = d.name[m.end() :]

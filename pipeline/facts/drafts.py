@@ -24,7 +24,8 @@ from pipeline.facts.context import (
     sentence_year,
 )
 from pipeline.facts.cues import cue_hits, strongest
-from pipeline.facts.draft_repeats import without_repeats
+from pipeline.facts.draft_repeats import unnumbered, without_repeats
+from pipeline.facts.fund_marked import names_a_fund
 from pipeline.facts.item_orgs import organisation_first
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.named import NamedProject
@@ -337,7 +338,8 @@ def names_a_project(name: str) -> bool:
 
 def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) -> list[Draft]:
     """The drafts' names without what is no part of a name (a year of several, an owner
-    before a colon, a funding clause), each project once."""
+    before a colon, a funding clause, the row's number), each project once."""
+    unnumbered(drafts)
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
         # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part, no name
@@ -347,7 +349,7 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         owner_prefix(d, places)
         funding_tail(d)
         # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;
-        # "… (arbetsmarknadsnämnden)": the committee that runs it
+        # "… (arbetsmarknadsnämnden)": the committee that runs it, "(tidigare …)" its old name
         d.name = _REFERENCE_TAIL.sub("", d.name).strip() or d.name
         d.name = _COMMITTEE_TAIL.sub("", d.name).strip() or d.name
         if (ran := _YEARS_TAIL.search(d.name)) and ran.start() > 0:  # "Name (2015)": its year
@@ -369,7 +371,9 @@ _REFERENCE_TAIL = re.compile(
     r"\s+enligt\s+(?:bilaga|bilagan|tabell|tabellen|förslaget|förvaltningens\s+förslag)\b.*$",
     re.IGNORECASE,
 )
-_COMMITTEE_TAIL = re.compile(r"\s+\((?:[\w-]+\s+){0,2}[\w-]*(?:nämnden|nämnd)\)$", re.IGNORECASE)
+_COMMITTEE_TAIL = re.compile(  # (or a former name: "(tidigare Föräldrakraft Rinkeby)")
+    r"\s+\((?:(?:[\w-]+\s+){0,2}[\w-]*(?:nämnden|nämnd)|(?:tidigare|f\.\s?d\.)\s[^()]+)\)$", re.I
+)
 
 
 _DISTRICT_COUNT = re.compile(
@@ -424,16 +428,6 @@ def funding_tail(d: Draft) -> None:
 
 
 _FUND_LEAD = 12  # the fund named within the clause's first words
-
-
-def names_a_fund(name: str) -> bool:
-    """Is `name` a fund's name with at most a year ("Lokala utvecklingsmedel 2010", "MUST
-    2009"), the heading of a fund's part, not a project?"""
-    funds = find_funds(name)
-    if not funds:
-        return False
-    rest = "".join(c for k, c in enumerate(name) if not any(s <= k < e for s, e, _f in funds))
-    return not re.sub(r"\b(?:år|för|och|medel|(?:19|20)\d\d)\b|[\W\d_]", "", rest, flags=re.I)
 
 
 def own_fund(d: Draft, study_fund: str = "MUL") -> str | None:

@@ -95,6 +95,10 @@ def parse_end_cell(
     got = parse_end_date(text, default_year)
     if got is not None:
         return got
+    if (school := _SCHOOL_YEAR.search(text)) is not None:  # "läsåret 2017/18": to June 2018
+        second = school.group(2)
+        end = int(school.group(1)[:2] + second) if len(second) == 2 else int(second)
+        return school.start(), school.end(), school.group(0), dt.date(end, 6, 30)
     term = _SEASON_YEAR.search(text) or _QUARTER_YEAR.search(text)
     season = season_end(text)
     if term is not None and season is not None:  # "vt 2020", "hösten 2019"
@@ -110,6 +114,8 @@ def parse_end_cell(
     return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
 
 
+#: a school year: "läsåret 2017/18", "läsår 2006/2007"
+_SCHOOL_YEAR = re.compile(r"\bl[aä]s[aå]r(?:et)?\s+((?:19|20)\d\d)\s*/\s*((?:19|20)?\d\d)\b", re.I)
 #: the word of a status cell after which its end stands: "Avslutad dec 2023", "Pågår till aug
 #: 2024", "Pågår, klar juni 2008", "Slutrapport vt 2019"
 _STATUS_END = re.compile(

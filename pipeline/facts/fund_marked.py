@@ -33,7 +33,7 @@ from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 
-__all__ = ["find_fund_marked"]
+__all__ = ["find_fund_marked", "names_a_fund"]
 
 #: the bracket that ends a head: "(LUM, 450 000 kr)", "(MUST, 14 500 kronor)"
 _BRACKET = re.compile(r"\((?P<fund>[^(),]{2,40}),\s*(?P<sum>[^()]{3,30})\)\s*$")
@@ -131,3 +131,13 @@ def _description(lines: Sequence[BodyLine], j: int) -> str:
         out.append(lines[j].text.strip())
         j += 1
     return dehyphen_join(out)
+
+
+def names_a_fund(name: str) -> bool:
+    """Is `name` a fund's name with at most a year ("Lokala utvecklingsmedel 2010", "MUST
+    2009"), the heading of a fund's part, not a project?"""
+    funds = find_funds(name)
+    if not funds:
+        return False
+    rest = "".join(c for k, c in enumerate(name) if not any(s <= k < e for s, e, _f in funds))
+    return not re.sub(r"\b(?:år|för|och|medel|(?:19|20)\d\d)\b|[\W\d_]", "", rest, flags=re.I)

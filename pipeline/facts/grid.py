@@ -85,6 +85,7 @@ from pipeline.facts.grid_model import (
     instalments,
     money_column,
     read_number,
+    remark_verdicts,
     row_total,
     verdict_column,
     words_in_money,
@@ -123,7 +124,7 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             if (col := check(table)) is not None:  # (a money column of words: read again)
                 col.role = role
                 table = _read_table(lines, i, columns)
-        for tidy in (tidy_rows, named_by_key, counted_groups):
+        for tidy in (tidy_rows, named_by_key, counted_groups, remark_verdicts):
             tidy(table, lines)
         tables += [table] if table.rows else []
         i = table.last_line + 1 if table.rows else i + 1

@@ -385,6 +385,11 @@ def one_end(columns: list[GridColumn]) -> None:
     decided before."""
     ends = [col for col in columns if col.role == "end"]
     periods = [col for col in ends if _PERIOD.search(fold(col.header))]
+    reports = [col for col in ends if re.match(r"slut-?\s*rapport", fold(col.header))]
+    if periods and reports and len(periods) + len(reports) == len(ends):
+        for col in reports:  # "Period" beside "Slutrapport": the report is due after the end
+            col.role = "other"
+        return
     if len(ends) > 1 and len(periods) < len(ends):
         for col in periods:
             col.role = "other"

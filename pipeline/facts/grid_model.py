@@ -14,7 +14,7 @@ from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, read_header, uni
 from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.money_headers import counts_caption
 from pipeline.facts.text_units import dehyphen_join
-from pipeline.lang.amounts import find_amounts
+from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
     "row_total",
     "read_number",
     "verdict_column",
+    "proposal_in_verdict",
+    "remark_verdicts",
 ]
 
 
@@ -268,6 +270,8 @@ def words_in_money(table: GridTable) -> GridColumn | None:
 _VERDICT_CELL = re.compile(
     r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej)(?:\s+(?:ej|inte))?"
 )
+#: a cell that opens with a proposal or a decision
+_VERDICT = re.compile(r"(?:tillstyrks|avstyrks|beviljas|avslas|bifalls)\b")
 _DECISION_HEADER = re.compile(r"(?:\w+s\s+)?(?:forslag|beslut|bedomning|yttrande)\b")
 
 
@@ -296,3 +300,29 @@ def row_total(row: GridRow, got: tuple[int, str, bool], j: int) -> None:
         row.extra.append((row.amount, row.amount_raw, row.amount_line or j, year, "project_cost"))
     row.amount, row.amount_raw, row.amount_approx = got
     row.amount_line, row.amount_year, row.multi_year = j, None, True
+
+
+#: a column of remarks that may hold each row's proposal ("Anmärkning", "Kommentar")
+_REMARK_HEADER = re.compile(r"(?:\w+s\s+)?(?:anmarkning|anm|kommentar|kommentarer)\b")
+
+
+def remark_verdicts(table: GridTable, _lines: object = None) -> None:
+    """A remarks column whose cells open with the proposal ("Tillstyrks. Förslag 24 000
+    kr", "Avstyrks. Avser konferensdeltagande"): each row's decision, as a line under it."""
+    cols = [c for c in table.columns if c.role == "other" and _REMARK_HEADER.match(fold(c.header))]
+    for r in table.rows if cols else []:
+        said = " ".join(r.cells.get("other", [])).strip()
+        if r.verdict is None and _VERDICT.match(fold(said)):
+            r.verdict = said
+
+
+def proposal_in_verdict(
+    r: GridRow, sums: Sequence[AmountMatch], amount: int | None, raw: str | None
+) -> tuple[int, str] | None:
+    """The sum a row's decision proposes ("Tillstyrks delvis … Förslag 30 000 kr", its last
+    sum) where the row's own sum is the one sought: the proposal, the sum sought kept as the
+    row's other money."""
+    if not sums or amount is None or amount != r.applied:
+        return None
+    r.extra.append((amount, raw or "", r.amount_line or r.first_line, None, "other"))
+    return sums[-1].sek, sums[-1].raw

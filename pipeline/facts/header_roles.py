@@ -194,12 +194,12 @@ def _header_role(cell: str) -> str | None:
     bare = re.sub(
         r"[,\s]+(?:kr|kronor|tkr|mkr|mnkr|sek)\.?$", "", fold(_YEAR_OR_UNIT.sub(" ", cell)).strip()
     )
-    if re.fullmatch(r"(?:an)?sokt(?:\s+(?:belopp|bidrag|stod|medel))?", bare.strip(" ,")):
-        return "applied"  # "Sökt 2026, kr": its year and unit in any order
+    if re.fullmatch(r"(?:an)?sok[ts](?:\s+(?:belopp|bidrag|stod|medel))?", bare.strip(" ,")):
+        return "applied"  # "Sökt 2026, kr", "Söks 2026": its year and unit in any order
     if re.fullmatch(r"(?:avtala[td]|overenskomm(?:et|en))(?:\s+belopp)?", bare.strip(" ,")):
         return "cost"  # "Avtalat 2021" beside "Utbetalt 2021": what a partnership is granted
-    if re.match(r"(?:an)?sokt\s+av\b", folded.strip()):
-        return "district"  # "Sökt av (hösten 2022)": who applied, as "Sökande"
+    if re.match(r"(?:an)?sokt\s+av\b|(?:beviljad|beviljat|beviljats)\s+till$", folded.strip()):
+        return "district"  # "Sökt av (hösten 2022)", "Beviljad till": who applied, who got it
     if re.match(
         r"(?:an)?sokt(?:\s+(?:stod|bidrag|medel))?(?:\s+(?:hos|fran|ur)\b|$)", folded.strip()
     ):
@@ -247,7 +247,7 @@ def _header_role(cell: str) -> str | None:
         rf"{YEAR}\s*\((?:utfall|forslag|budget|prognos|beslut|beviljat)\)", folded.strip()
     ):
         return "cost"  # "2025 (utfall)" beside "2026 (förslag)": each year's money
-    if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod)", folded.strip()):
+    if re.fullmatch(r"(?:ar|år|period|tidsperiod|projektperiod|tid)", folded.strip()):
         return "year" if folded.strip() in ("ar", "år") else "end"
     if re.match(
         r"planera\w*\s+(?:att\s+)?(?:an)?sokas\b|beraknat\s+(?:19|20)\d\d$", folded.strip()
@@ -308,6 +308,7 @@ def combined_role(cell: str) -> str | None:
     folded = fold(cell).strip()
     if _AREA_HEADER.fullmatch(folded):
         return "district"
+    cell = re.sub(r"[\"”“]", "", cell)  # ("Förening" over '"Projekt"': the names quoted)
     # ("Organisation och verksamhet": the association, its activity on the line under it)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+(?:och|samt)\s+", cell) if p.strip()]
     if len(parts) == 1 and re.fullmatch(r"[A-ZÅÄÖ]\w+ [A-ZÅÄÖa-zåäö]\w+", cell.strip()):
@@ -373,6 +374,8 @@ _PAPER_KIND = re.compile(
     r"(?:tjansteutlatande|ansokan|protokoll(?:sutdrag)?|promemoria|pm|skrivelse|yttrande|"
     r"rapport|projektplan|delegationsordning|utlatande|kallelse|missiv|redovisning|"
     r"verksamhetsplan|handlingsplan|meddelande)"
+    # ("Protokoll nr 3/2025", "Tjänsteutlåtande 2019-03-04": the paper's number or date)
+    r"(?:\s+nr\.?\s*\d[\d/ -]*|\s+(?:19|20)\d\d-\d\d-\d\d)?"
 )
 
 

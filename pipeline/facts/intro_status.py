@@ -6,11 +6,16 @@ own text only granted done. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["decided_status"]
+if TYPE_CHECKING:
+    from pipeline.facts.context import BodyLine
+
+__all__ = ["decided_status", "table_grants"]
 
 
 def decided_status(intro: str, own: str | None = None) -> str | None:
@@ -44,4 +49,31 @@ _PROPOSING = re.compile(r"\b(?:foreslas|foreslar)\b")
 _PROPOSAL_SHOWN = re.compile(
     r"\bforslag\w*\b.{0,40}\b(?:framgar|redovisas|anges|visas|finns)\b.{0,40}"
     r"\b(?:nedan|tabell\w*|sammanstallning\w*|bilaga\w*|foljande)"
+)
+
+
+def table_grants(status: str | None, header: str, priced: bool, lines: Sequence[BodyLine]) -> bool:
+    """Whether a table row's project (`status` from its heading and introduction) is granted:
+    an application's row priced in a "Beviljat (kr)" column or in a table the decision grants
+    ("beviljar … enligt tabell 1"); an ongoing project's row priced in a "Förslag 1998" column
+    of a table the decision grants "enligt förvaltningens förslag i tabell 1" (this year's
+    instalment of a multi-year project)."""
+    if not priced:
+        return False
+    column = bool(_GRANTED_COLUMN.search(fold(header)))
+    if status == "ansökt":
+        return column or _granted_by_table(lines)
+    return status == "pågående" and column and _granted_by_table(lines)
+
+
+_GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")
+
+
+def _granted_by_table(lines: Sequence[BodyLine]) -> bool:
+    return bool(_TABLE_GRANTED.search(fold(" ".join(ln.text for ln in lines))))
+
+
+_TABLE_GRANTED = re.compile(
+    r"\bbevilja(?:s|r|des)\b[^.]{0,120}\benligt\s+(?:\w+s\s+forslag\s+i\s+)?"
+    r"(?:tabell|sammanstallning)"
 )

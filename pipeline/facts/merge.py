@@ -25,7 +25,7 @@ from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.drafts import LEAST_SUM, REJECTED, Draft, cued_status, intro_text
 from pipeline.facts.finders import org_finder
-from pipeline.facts.intro_status import decided_status
+from pipeline.facts.intro_status import decided_status, table_grants
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
 from pipeline.facts.named_studies import find_named_studies
@@ -97,6 +97,8 @@ def join_studies(
                 d.places = places(row.district_text)  # the table's district column
             intro = intro_text(lines, row.header_line, before=True) if row.header_line else ""
             d.year = row.year or sentence_year(intro) or d.year  # the table's year
+            if len(named := {f for _s, _e, f in find_funds(row.evidence, ctx.study_fund)}) == 1:
+                d.fund_type = named.pop()  # the row names its fund ("… | LUM | 420 | …")
         out.append(d)
     for k, r in enumerate(rows):
         if k in used:
@@ -147,13 +149,7 @@ def join_studies(
         # an introduction that grants or applies decides, whatever the period; a row that
         # prints both the sum applied for and the sum granted decides for itself
         d.status = (r.decided or None) if r.decided is not None else decided_status(intro, d.status)
-        if (
-            r.decided is None
-            and d.status == "ansökt"
-            and r.cost is not None
-            and (_GRANTED_COLUMN.search(fold(r.header)) or _granted_by_table(lines))
-        ):
-            # sums in a "Beviljat (kr)" column, or a table a decision grants: granted
+        if r.decided is None and table_grants(d.status, r.header, r.cost is not None, lines):
             d.status = "beviljad"
         if (
             d.status == "ansökt"
@@ -187,16 +183,6 @@ def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | N
 
 #: a cell of a number in a row: "Nätverksmöten inom      380       190"
 _NUMBER_CELL = re.compile(r"\S\s{2,}\d{1,3}(?:[ .]\d{3})*(?:\s{2,}|\s*$)")
-_GRANTED_COLUMN = re.compile(r"\bbevilja(?:t|de|s)\b|\bforslag\b|\bforeslas\b|\bforeslaget\b")
-
-
-def _granted_by_table(lines: Sequence[BodyLine]) -> bool:
-    return bool(_TABLE_GRANTED.search(fold(" ".join(ln.text for ln in lines))))
-
-
-_TABLE_GRANTED = re.compile(
-    r"\bbevilja(?:s|r|des)\b[^.]{0,120}\benligt\s+(?:tabell|sammanstallning)"
-)
 
 
 def _same_draft(name: str, drafts: Sequence[Draft]) -> Draft | None:

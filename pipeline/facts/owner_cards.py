@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.drafts import names_a_fund
+from pipeline.facts.fund_marked import names_a_fund
 from pipeline.facts.item_parts import PlaceFinder, tidy, with_own_unit
 from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join

@@ -268,7 +268,8 @@ def amount_role(
             cue_hits(paragraph, "role", scope="paragraph"), _PARAGRAPH_FACTOR
         ).items():
             score[k] = score.get(k, 0.0) + v
-    if heading:
+    if heading and not heading.rstrip().endswith("?"):
+        # (a question to the reader tells no sum's role: "Söker du medel till en studieresa?")
         for k, v in strongest(
             [h for h in cue_hits(heading, "role") if h.cue.scope != "paragraph"], _HEADING_FACTOR
         ).items():

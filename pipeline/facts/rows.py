@@ -11,7 +11,7 @@ from pipeline.facts.drafts import REJECTED, cued_status
 from pipeline.facts.end_dates import status_end
 from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
-from pipeline.facts.grid_model import GridRow
+from pipeline.facts.grid_model import GridRow, proposal_in_verdict
 from pipeline.facts.header_roles import SAVED, details_after_name
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
@@ -226,6 +226,8 @@ def grid_rows(
         if r.verdict is not None:
             decided = cued_status(r.verdict, None) or decided
             sums = [a for a in find_amounts(r.verdict) if a.per is None]
+            if decided == "beviljad" and (got := proposal_in_verdict(r, sums, amount, raw)):
+                amount, raw, approx, kind = *got, False, "project_cost"
             if amount is None and sums:
                 amount, raw, approx = sums[0].sek, sums[0].raw, sums[0].approximate
                 kind = "project_cost" if decided != REJECTED else "other"

@@ -299,6 +299,8 @@ _SECTION_WORDS = re.compile(
     r"projektagare(?:n)?|projektorganisation(?:en)?|styrgrupp(?:en)?|"
     # "Ändrade förutsättningar", "Förutsättningar för arbetet": the circumstances
     r"andrade?|forutsattning(?:ar|arna)?|"
+    # a procurement's account ("Upphandling", "Nya beställningar", "Tilldelning")
+    r"upphandling(?:en|ar|arna)?|bestallning(?:en|ar|arna)?|tilldelning(?:en)?|"
     # the city's parts a list groups its districts by ("VÄSTERORT", "Söderort")
     r"vasterort|soderort|innerstaden|ytterstaden|norrort)$"
 )

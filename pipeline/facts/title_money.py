@@ -9,8 +9,11 @@ import re
 __all__ = ["MONEY_LABEL", "title_grant", "title_money"]
 
 
-#: a compound naming a grant form: "arrangörsbidrag", "Hyresbidraget"
-_GRANT_COMPOUND = re.compile(r"\b([a-zåäö]{3,}bidrag)(?:et|en)?\b", re.IGNORECASE)
+#: a compound naming a grant form: "arrangörsbidrag", "Hyresbidraget", "Utvecklingsstöd" (a
+#: cue would read "utvecklingsstudier" loosely as it)
+_GRANT_COMPOUND = re.compile(
+    r"\b([a-zåäö]{3,}bidrag|(?:utvecklings|kultur)stöd)(?:et|en)?\b", re.IGNORECASE
+)
 
 
 def title_grant(title: str | None) -> str | None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.facts.context import BodyLine
+from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.lists import (
     _MAX_ROW_WORDS,
@@ -50,6 +50,7 @@ def _is_intro(text: str, heading: bool = False) -> bool:
 
 
 _RULE_LINE = re.compile(r"^[-–—_=.]{4,}$")
+_LONG_INTRO = 6  # the lines of an introduction that says "följande"
 
 
 def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
@@ -69,8 +70,10 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
             and not lead_places(lines[start].text, find)[0]
         ):
             start += 1
-        if start > i + 3:
-            start = i + 1  # (no paragraph of an introduction: prose)
+        # (no paragraph of an introduction: prose; "… beviljats följande projekt." may have
+        # a few more sentences after it before its rows)
+        if start > i + (_LONG_INTRO if re.search(r"\bfoljande\b", fold(text)) else 3):
+            start = i + 1
         while start < len(lines) and not lines[start].text.strip():
             start += 1
         if start < len(lines) and not lead_places(lines[start].text, find)[0]:
@@ -143,6 +146,8 @@ def _two_column_rows(
             cur.add_text(s[cut:])
         elif cur is None:
             break
+        elif ln.heading and find_funds(s):
+            break  # "B. Studiebesök (MUST)": the next fund's part, a list of its own
         elif (blank or ln.heading) and _group_label(lines, j, s, find):
             # "Oktober", "Barn och unga" over the next rows: a group's label, the list goes on
             j += 1

@@ -56,6 +56,7 @@ from pipeline.understand.titles import (
     _PARAGRAPH_MARK,
     _flat_title,
     _title,
+    caps_over_subtitle,
     kind_over_subject,
     labelled_subject,
     lone_subject,
@@ -158,7 +159,7 @@ def _document_fields(
         # heading of its first clause
         title = kind_over_subject(p1) or paragraph_title(pages)
     if title is None:
-        title = _named_in_letterhead(p1) or lone_subject(p1)
+        title = _named_in_letterhead(p1) or caps_over_subtitle(p1) or lone_subject(p1)
     elif _CHAPTER.match(str(title.value)):
         # "4.6 Föreningsbidrag" under "… stadsdelsnämnd   Verksamhetsberättelse 2019": a
         # chapter of the report the letterhead names

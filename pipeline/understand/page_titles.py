@@ -5,6 +5,7 @@ in centred capitals. Pure."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipeline.records import CleanPage
@@ -47,7 +48,27 @@ def print_header_title(p1: CleanPage) -> _Field | None:
         return None  # "ansokan_2025.xml": a file's name, no title
     # (printed again as the page's heading, maybe wrapped over two lines)
     shown = title in " ".join(" ".join(ln.text.split()) for ln in p1.lines[1:60])
-    return _Field(title, p1.lines[0].text.strip(), 0.7) if shown else None
+    if not shown:
+        return None
+    return _Field(_fuller_heading(p1, title) or title, p1.lines[0].text.strip(), 0.7)
+
+
+def _fuller_heading(p1: CleanPage, title: str) -> str | None:
+    """The page's heading when it goes on after the print header's shorter title, wrapped
+    over up to three lines ("Utvecklingsbidrag till idéburna" ⏎ "organisationer inom
+    socialtjänstens" ⏎ "område" under "Utvecklingsbidrag till idéburna organisationer")."""
+    texts = [" ".join(ln.text.split()) for ln in p1.lines[1:60]]
+    for k, text in enumerate(texts):
+        if not text or not title.startswith(text) or (k and texts[k - 1]):
+            continue
+        # (its wrapped lines go on in lower case: no "Publicerad 2016-05-02" under it)
+        block = texts[k : k + 1] + list(
+            itertools.takewhile(lambda t: t[:1].islower(), texts[k + 1 : k + 4])
+        )
+        heading = " ".join(block)
+        if len(block) <= 3 and heading.startswith(title) and heading != title:
+            return None if heading.endswith((".", ":")) else heading
+    return None
 
 
 def item_cover_title(p1: CleanPage) -> _Field | None:

@@ -230,8 +230,12 @@ _CAPITALS = re.compile(r"^(?=.*[A-ZÅÄÖ]{4})[A-ZÅÄÖÉ][A-ZÅÄÖÉ0-9 ,&/�
 _MONEY_COLUMN = re.compile(r"\S\s{3,}(?:kronor|kr|tkr|sek|belopp|kostnad|summa)\.?\s*$", re.I)
 
 
+#: a lettered section's mark: "A. Förutsättningar", "B. Bedömningskriterier"
+LETTERED = re.compile(r"^[A-H]\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
 def _looks_like_subheading(text: str, max_words: int = MAX_SUBHEADING_WORDS) -> bool:
-    text = text.strip().rstrip("\"”' ")
+    text = LETTERED.sub("", text.strip().rstrip("\"”' "))
     words = text.split()
     if not words or len(words) > max_words or len(text) > 8 * max_words:
         return False
@@ -345,7 +349,9 @@ def _subheading(
         return None
     if not nxt:
         after = next((t for t in following[1:] if t), "")
-        if not after or not after[0].isupper():
+        # (a lettered section's heading may stand over a list: "A. Förutsättningar" ⏎ ⏎ "☐ …")
+        listed = LETTERED.match(text) is not None and after[:1] in ("-", "–", "•", "☐", "*")
+        if not after or not (after[0].isupper() or listed):
             return None
         if OWNER_ALONE.match(text):
             return text, 1  # a förvaltning's name alone between blank lines heads its part

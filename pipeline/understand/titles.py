@@ -416,3 +416,35 @@ def kind_over_subject(p1: CleanPage) -> _Field | None:
         if len(parts) > 1:
             return _Field(_join(parts), " / ".join(texts[k : k + len(parts)]), 0.7)
     return None
+
+
+#: a document's kind in capitals over its subject ("CHECKLISTA FÖR SÖKANDE"); not a body's
+#: name in a letterhead ("STOCKHOLMS STAD", "SOCIALFÖRVALTNINGEN")
+_CAPS_KIND = re.compile(r"^[A-ZÅÄÖÉ]{4,}(?: [A-ZÅÄÖÉ]{2,}){0,4}$")
+_BODY_CAPS = re.compile(
+    r"(?:STAD|KOMMUN|REGION|FÖRVALTNING|NÄMND|STYRELSE|AVDELNING|ENHET|KONTOR|SEKTION)(?:EN|ET|N)?$"
+)
+
+
+def caps_over_subtitle(p1: CleanPage) -> _Field | None:
+    """A kind in capitals over one line of its subject, between blank lines ("CHECKLISTA FÖR
+    SÖKANDE" ⏎ "Lokala utvecklingsmedel (LUM) 2020"): "Checklista för sökande – Lokala …"."""
+    texts = [ln.text.strip() for ln in p1.lines[:30]]
+    body = [ln.furniture is None for ln in p1.lines[:30]]
+    for k, text in enumerate(texts[:-2]):
+        sub = texts[k + 1]
+        if (
+            (k == 0 or not texts[k - 1])
+            and body[k]
+            and body[k + 1]
+            and _CAPS_KIND.match(text)
+            and not _BODY_CAPS.search(text)
+            and sub[:1].isupper()
+            and not sub.isupper()
+            and 2 <= len(sub.split()) <= 8
+            and not _BODY_CAPS.search(sub.upper())
+            and not sub.endswith((".", ":", ","))
+            and not texts[k + 2]
+        ):
+            return _Field(f"{text.capitalize()} – {sub}", f"{text} / {sub}", 0.6)
+    return None
