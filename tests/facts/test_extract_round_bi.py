@@ -20,6 +20,7 @@ for the test (none of the rounds' names or sums):
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from test_extract_layouts import facts_of
@@ -296,3 +297,57 @@ Högsta belopp per resa är 25 000 kronor och ansökan kan lämnas när som hels
     kinds = {a.sek: a.kind for a in f.amounts}
     assert kinds[450_000] == "max_per_application"
     assert kinds[25_000] == "max_per_application"
+
+
+def test_a_period_beside_the_report_due_and_a_time_column_of_school_terms(
+    tmp_path: Path,
+) -> None:
+    text = HEAD.format(year=2020, title="Årsrapport om FoU-medel 2019") + (
+        """
+Tabell 1. Stadsövergripande studier 2019
+
+Studie                 Utförare          Period        Slut-       Kostnad,
+                                                       rapport     tkr
+
+Skolfrånvaro och       Västra            2018-08 –     okt 2020        760
+socialtjänst           högskolan         2020-06
+
+Tabell 2. Projekt med lokala utvecklingsmedel 2019
+
+Förvaltning            Projekt                        Tid              Beviljat,
+                                                                       kr
+
+Bromma                 Läxhjälp på fritidsgården      läsåret          300 000
+                                                      2018/19
+
+Farsta                 Stöd till unga pappor          vt 2019          250 000
+"""
+    )
+    ends = {p.name: p.end_date for p in facts_of(tmp_path, text).projects}
+    assert ends["Skolfrånvaro och socialtjänst"] == dt.date(2020, 6, 1)
+    assert ends["Läxhjälp på fritidsgården"] == dt.date(2019, 6, 30)
+    assert ends["Stöd till unga pappor"] == dt.date(2019, 6, 30)
+
+
+def test_a_rows_own_fund_beside_the_section_on_its_project(tmp_path: Path) -> None:
+    text = HEAD.format(year=2024, title="Uppföljning av projekt 2022–2024") + (
+        """
+Tabell 1. Medel från socialnämnden (tkr)
+
+Projekt/studieresa           Medel    2022     2023     Summa   Beviljat till
+Boendestöd för unga          LUM       400      380       780   Bromma
+vuxna
+Studieresa Bergen –          MUL      21,5        –      21,5   Bromma
+mötesplatser för äldre
+
+Studieresor
+
+Resan till Bergen gjordes i maj 2022.
+
+Boendestöd för unga vuxna
+
+Projektet avslutades i december 2023.
+"""
+    )
+    funds = {p.name: p.fund_type for p in facts_of(tmp_path, text).projects}
+    assert funds["Boendestöd för unga vuxna"] == "LUM"
