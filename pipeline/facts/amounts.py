@@ -78,8 +78,7 @@ def all_amounts(
             and (d.amount_line, d.amount_sek, d.amount_kind) in in_cells
         ):
             continue  # the sum applied for of a row turned down: read as its cell
-        # (a row's grant beside an equal cell of another column, "480   480" under "Förslag
-        # 2022   Totalt": two printed sums)
+        # (a row's grant beside an equal cell of another column, "480   480": two printed sums)
         kind = d.amount_kind
         if (
             kind == "project_cost"

@@ -35,10 +35,19 @@ def criteria_intro(intro: str) -> bool:
     return bool(cue_hits(intro, "criteria_intro"))
 
 
+#: one study's or project's parts listed under it
+_PARTS_OF_ONE = re.compile(
+    r"^(?:studien|projektet|uppdraget|utvarderingen|insatsen)\s+"
+    r"(?:omfattar|innehaller|bestar\s+av|ska\s+omfatta)\b"
+)
+
+
 def introduces_projects(intro: str, heading: str) -> bool:
     if criteria_intro(intro) or re.search(r"priorit|kriteri", fold(intro)):
         return False
     f = fold(intro)
+    if _PARTS_OF_ONE.match(f):
+        return False  # "Studien omfattar" ⏎ "- en aktstudie …": one study's parts
     if re.search(r"\b\w*omraden\b|\binriktningar\b|\bteman\b", f) and f.rstrip().endswith(":"):
         return False  # "… inom följande utvecklingsområden:": areas, not projects
     if (

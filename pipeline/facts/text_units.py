@@ -301,6 +301,8 @@ _SECTION_WORDS = re.compile(
     r"andrade?|forutsattning(?:ar|arna)?|"
     # a procurement's account ("Upphandling", "Nya beställningar", "Tilldelning")
     r"upphandling(?:en|ar|arna)?|bestallning(?:en|ar|arna)?|tilldelning(?:en)?|"
+    # an agreement's clauses ("1. Parter", "3. Avtalstid", "4. Ersättning")
+    r"parter(?:na)?|avtalsparter|avtalstid(?:en)?|ersattning(?:en)?|"
     # the city's parts a list groups its districts by ("VÄSTERORT", "Söderort")
     r"vasterort|soderort|innerstaden|ytterstaden|norrort)$"
 )

@@ -59,7 +59,16 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
     i = 0
     while i < len(lines):
         text = lines[i].text
-        if not text.strip() or not _is_intro(text, lines[i].heading):
+        # (its sentence may go on on the next line: "… föreslår att följande fem" ⏎
+        # "projekt beviljas bidrag för år 2002:")
+        nxt = (
+            lines[i + 1].text
+            if i + 1 < len(lines) and not text.rstrip().endswith((".", ":"))
+            else ""
+        )
+        if not text.strip() or not (
+            _is_intro(text, lines[i].heading) or (nxt.strip() and _is_intro(f"{text} {nxt}"))
+        ):
             i += 1
             continue
         # the introduction may wrap onto one more line, or go on to the end of its paragraph

@@ -351,3 +351,83 @@ Projektet avslutades i december 2023.
     )
     funds = {p.name: p.fund_type for p in facts_of(tmp_path, text).projects}
     assert funds["Boendestöd för unga vuxna"] == "LUM"
+
+
+def test_a_list_introduced_by_a_sentence_that_wraps_before_its_verb(tmp_path: Path) -> None:
+    text = HEAD.format(year=2003, title="Lokala utvecklingsmedel, andra omgången 2003") + (
+        """
+Fem ansökningar har kommit in. En ansökan om 90 000 kr har återkallats av
+sökanden. Förvaltningen föreslår att följande tre
+projekt beviljas bidrag för år 2003:
+
+Bromma             Läsombud i förskolan                          140 000 kr
+
+Farsta             Samtalsgrupper för unga                       120 000 kr
+                   pappor
+
+Vantör             Stöd till barn i skuldsatta familjer          110 000 kr
+"""
+    )
+    got = {p.name: p.amount_sek for p in facts_of(tmp_path, text).projects}
+    assert got == {
+        "Läsombud i förskolan": 140_000,
+        "Samtalsgrupper för unga pappor": 120_000,
+        "Stöd till barn i skuldsatta familjer": 110_000,
+    }
+
+
+def test_an_agreements_clauses_and_a_studys_parts_are_no_projects(tmp_path: Path) -> None:
+    text = """STOCKHOLMS STAD                                           AVTAL
+SOCIALTJÄNSTFÖRVALTNINGEN                                 Dnr 406-0311/2004
+                                                          2004-02-02
+
+UPPDRAGSAVTAL
+
+om studien "Hemlöshet bland unga vuxna – en kartläggning"
+
+
+1. Parter
+
+Beställare     Stockholms stad genom socialtjänstförvaltningen,
+               FoU-enheten
+
+Utförare       Norrviks högskola, Institutionen för socialt arbete
+
+
+2. Uppdrag
+
+Studien omfattar
+- en enkät till samtliga härbärgen i staden
+- intervjuer med cirka 30 unga vuxna
+- en genomgång av akter i två stadsdelar.
+
+
+3. Ersättning
+
+För uppdraget betalar beställaren ett fast pris om 640 000 kronor.
+"""
+    names = [p.name for p in facts_of(tmp_path, text).projects]
+    assert names == ["Hemlöshet bland unga vuxna – en kartläggning"]
+
+
+def test_criteria_the_assessors_looked_to(tmp_path: Path) -> None:
+    text = HEAD.format(year=1999, title="Lokala utvecklingsmedel 1999") + (
+        """
+Bedömning
+
+Vid genomgången av ansökningarna har förvaltningen särskilt
+sett till att projektet
+
+a) gäller barn eller familjer med sammansatta problem,
+b) har en plan för hur arbetet ska följas upp,
+c) kan ha betydelse även för andra stadsdelar.
+
+Alla ansökningar har inte kunnat prioriteras.
+"""
+    )
+    got = [(c.kind, c.text) for c in facts_of(tmp_path, text).criteria]
+    assert got == [
+        ("criterion", "gäller barn eller familjer med sammansatta problem"),
+        ("criterion", "har en plan för hur arbetet ska följas upp"),
+        ("criterion", "kan ha betydelse även för andra stadsdelar"),
+    ]
