@@ -97,8 +97,7 @@ def join_studies(
                 d.places = places(row.district_text)  # the table's district column
             intro = intro_text(lines, row.header_line, before=True) if row.header_line else ""
             d.year = row.year or sentence_year(intro) or d.year  # the table's year
-            if len(named := {f for _s, _e, f in find_funds(row.evidence, ctx.study_fund)}) == 1:
-                d.fund_type = named.pop()  # the row names its fund ("… | LUM | 420 | …")
+            d.fund_type = row_fund(row.evidence, ctx.study_fund) or d.fund_type
         out.append(d)
     for k, r in enumerate(rows):
         if k in used:
@@ -126,9 +125,8 @@ def join_studies(
             fund = funds[-1][2]
         group = _group_fund(lines, r, ctx)
         fund = group or fund  # "FoU-medel" / "MUST" over the rows of each fund
-        own_funds = {f for _s, _e, f in find_funds(r.evidence, ctx.study_fund)}
-        if len(own_funds) == 1:
-            fund = own_funds.pop()  # the row names its fund ("… | LUM | Pågår | 385")
+        if (named_fund := row_fund(r.evidence, ctx.study_fund)) is not None:
+            fund = named_fund  # the row names its fund ("… | LUM | Pågår | 385")
         elif r.funder is not None and STATE_FUNDER.search(fold(r.funder)):
             fund = "statsbidrag"  # "Statens kulturråd", "Länsstyrelsen i Stockholms län"
         elif r.funder is not None:
@@ -398,6 +396,12 @@ def subject_draft(
     ]
 
 
+def row_fund(evidence: str, study_fund: str = "MUL") -> str | None:
+    """The one fund a table row names itself ("… | LUM | Pågår | 385"), or None."""
+    named = {f for _s, _e, f in find_funds(evidence, study_fund)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_sek = row.cost
     d.amount_raw = row.cost_raw
@@ -405,9 +409,7 @@ def _apply_row(d: Draft, row: TableRow, ref: dt.date | None) -> None:
     d.amount_line = row.first_line
     d.amount_evidence = row.evidence
     d.amount_kind = row.amount_kind
-    named = {f for _s, _e, f in find_funds(row.evidence)}
-    if d.fund_type is None and len(named) == 1:
-        d.fund_type = named.pop()  # the row names its fund ("LUM | Name | … | 480 000")
+    d.fund_type = d.fund_type or row_fund(row.evidence)
     if row.funder is not None and STATE_FUNDER.search(fold(row.funder)):
         # "Statens kulturråd", "Länsstyrelsen …" in its "Finansiär" cell: the state's grant
         d.fund_type = "statsbidrag"
