@@ -1,11 +1,9 @@
-"""Project drafts: every reader's finding in one shape (``Draft``), and the numbered
-projects they become.
-
-A draft carries what a reader found (name, fund, year, status, places, the amount and where
-it was printed) and the lines it spans; ``from_list_row`` and ``from_named`` build drafts
-from list rows and named projects, ``cued_status`` and ``intro_text`` read the sentence that
-introduces a list, and ``number_projects`` mints the project ids (``ids.project_ids``) and keeps each
-district once per project.
+"""Project drafts: every reader's finding in one shape (``Draft``), and the numbered projects
+they become. A draft carries what a reader found (name, fund, year, status, places, the amount
+and where it was printed) and the lines it spans; ``from_list_row`` and ``from_named`` build
+drafts from list rows and named projects, ``cued_status`` and ``intro_text`` read the sentence
+that introduces a list, and ``number_projects`` mints the project ids (``ids.project_ids``) and
+keeps each district once per project.
 """
 
 from __future__ import annotations
@@ -41,7 +39,10 @@ _FINISHED = re.compile(
     r"har avslutats|slutrapporterades|har slutforts)\b"
     r"|(?:^|,)\s*(?:avslutat|avslutad)\W*$"  # "…, 1 350 tkr, avslutat"
 )
-
+_CALLED_OFF = re.compile(  # (the project itself, not a part of it: "ett seminarium ställdes in")
+    r"\b(?:projektet|studien|resan|studiebesoket|insatsen)\b[^.]{0,60}?\b(?:avbrots|har avbrutits|"
+    r"installdes|stalldes in|kunde inte (?:starta|paborjas)|aldrig (?:har )?paborjats)\b"
+)
 #: a card's status field: "Status: avslutat december 2010", "Status: pågår till juni 2011"
 _STATUS_FIELD = re.compile(
     r"\bstatus:\s*(avslutad|avslutat|genomford|genomfort|klar|klart|pagar|pagaende)\b"
@@ -60,7 +61,7 @@ def _reported(text: str) -> str | None:
         return "pågående"
     if _FINISHED.search(f):
         return "genomförd"
-    return None
+    return "beviljad" if _CALLED_OFF.search(f) else None  # (granted, never carried out)
 
 
 def reported_status(text: str, end: dt.date | None, ref: dt.date | None) -> str | None:
@@ -287,7 +288,10 @@ _NO_NAME = re.compile(
     r"|(?:studiens|projektets|resans)\s+(?:syfte|mal|genomforande|kostnad|bakgrund)"
     # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
     r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
-    r"|\((?:tom|tomt|blank|tomma)\)$"  # a spreadsheet's empty cell
+    r"|\((?:tom|tomt|blank|tomma)\)$"  # a spreadsheet's empty cell; a reviewer's question:
+    r"|[\"”“]?(?:vilka|vilken|vilket|finns|har|foljs)\b.*\?[\"”]?$"
+    # the applications turned down, counted: "Fem avstyrkta ansökningar", "Avslag, tio st"
+    r"|(?:\w+\s+)?(?:avstyrkta|avslagna|avvisade|ej beviljade)\s+ansokningar\b"
     # a money table's budget lines under its rows: "Avsatt för år 2000", "Ej fördelat"
     r"|(?:avsatt|anslag|ram)\s+(?:for|ar)\b|(?:ej|inte)\s+fordela\w*$|ofordela\w*$"
     r"|(?:kvar|aterstar|aterstaende|disponibelt)(?:\s+att\s+fordela)?$"
@@ -349,9 +353,9 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         owner_prefix(d, places)
         funding_tail(d)
         # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;
-        # "… (arbetsmarknadsnämnden)": the committee that runs it, "(tidigare …)" its old name
+        # "… (arbetsmarknadsnämnden)": who runs it, "(tidigare …)" its old name, "(röd)" its light
         d.name = _REFERENCE_TAIL.sub("", d.name).strip() or d.name
-        d.name = _COMMITTEE_TAIL.sub("", d.name).strip() or d.name
+        d.name = _COLOUR_TAIL.sub("", _COMMITTEE_TAIL.sub("", d.name).strip()) or d.name
         if (ran := _YEARS_TAIL.search(d.name)) and ran.start() > 0:  # "Name (2015)": its year
             d.name, d.year = d.name[: ran.start()], int(ran[1]) if ran[1] else d.year
     # (a table's header word or a label read as a name: "Kronor", "Villkor", "d:o")
@@ -376,6 +380,7 @@ _COMMITTEE_TAIL = re.compile(  # (or a former name: "(tidigare Föräldrakraft R
 )
 
 
+_COLOUR_TAIL = re.compile(r"\s+\((?:röd|gul|grön|blå|orange)\)$", re.IGNORECASE)
 _DISTRICT_COUNT = re.compile(
     r"\s*\((?:två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|\d{1,2})\s+"
     r"(?:sdf|stadsdel\w*|förvaltningar|forvaltningar)\)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹*]*)\s*$"
@@ -409,10 +414,11 @@ def funding_tail(d: Draft) -> None:
     """A name that goes on with the money it was paid from ("Stegen – arbetsträning …,
     finansierat av Europeiska socialfonden", "Studieresa till Antwerpen (MUL)"): the name
     without it, the fund the project's when it has none."""
-    bracket = re.search(r"\s*\(([^()]{2,12})\)$", d.name)
+    # ("… (LUM 2019)": the fund and the year of its grant)
+    bracket = re.search(r"\s*\(([^()]{2,12}?)(?:\s+((?:19|20)\d\d))?\)$", d.name)
     funds = find_funds(bracket.group(1)) if bracket else []
     if bracket and len(funds) == 1 and funds[0][:2] == (0, len(bracket.group(1))):
-        d.name = d.name[: bracket.start()]
+        d.name, d.year = d.name[: bracket.start()], int(bracket[2] or 0) or d.year
         d.fund_type = d.fund_type or funds[0][2]
         return
     for lead in re.finditer(r"(?:,\s*|\s+)(?=med\b|finansiera)", d.name, re.IGNORECASE):

@@ -79,6 +79,7 @@ from pipeline.facts.grid_lines import (
 from pipeline.facts.grid_model import (
     GridRow,
     GridTable,
+    activity_list,
     caption_paid_back,
     caption_unit,
     header_goes_on,
@@ -87,6 +88,7 @@ from pipeline.facts.grid_model import (
     read_number,
     remark_verdicts,
     row_total,
+    table_lines,
     verdict_column,
     words_in_money,
 )
@@ -98,11 +100,12 @@ from pipeline.facts.grid_wrap import (
     tidy_rows,
 )
 from pipeline.facts.keyed_rows import named_by_key
+from pipeline.facts.status_colours import colour_statuses
 from pipeline.facts.text_units import kind_label
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
-__all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells"]
+__all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells", "table_lines"]
 
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
@@ -124,9 +127,9 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             if (col := check(table)) is not None:  # (a money column of words: read again)
                 col.role = role
                 table = _read_table(lines, i, columns)
-        for tidy in (tidy_rows, named_by_key, counted_groups, remark_verdicts):
+        for tidy in (tidy_rows, named_by_key, counted_groups, remark_verdicts, colour_statuses):
             tidy(table, lines)
-        tables += [table] if table.rows else []
+        tables += [table] if table.rows and not activity_list(table) else []
         i = table.last_line + 1 if table.rows else i + 1
         if table.rows and (k := refused_after(lines, i, columns)) is not None:
             # "Ansökningar som avstyrks" under the Summa, over rows in the same columns
@@ -223,6 +226,7 @@ def _read_table(
             and year_col is not None
             and ln.indent >= year_col.start - 2
             and not after_rule
+            and len(row.cells.get("year", [])) >= 2  # (under its years, not one year's row)
         ):
             # "Summa  800 000" inside a ruled row under its years' sums: the row's own total
             got = next((g for c in cells[1:] if (g := read_number(c.text, money.multiplier))), None)
@@ -298,7 +302,7 @@ def _read_table(
             num = read_number(c.text, unit) if money else None
             if (
                 col is not money
-                and col.role in ("end", "year", "status")
+                and col.role in ("end", "year", "status", "other")
                 and _YEARISH.match(c.text)
             ):
                 num = None  # a period's or status's year ("Fortsätter 2020") is no sum
@@ -421,11 +425,7 @@ def _read_table(
             j += 1
             continue
         row = GridRow(
-            cells=by_col,
-            first_line=j,
-            last_line=j,
-            page_no=ln.page_no,
-            evidence=stripped,
+            cells=by_col, first_line=j, last_line=j, page_no=ln.page_no, evidence=stripped
         )
         if group_owner and "district" not in by_col:  # "v  Förvaltning : Bromma (1)" over it
             row.cells["district"] = [group_owner]

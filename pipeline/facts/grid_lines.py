@@ -52,6 +52,12 @@ def year_of(header: str) -> int | None:
 _MAX_CONTINUATION_CHARS = 60
 
 
+#: the sum of one owner's rows: "Summa förvaltningen (tak 450 000)", "Summa stadsdelen"
+_OWNER_SUM = re.compile(
+    r"summa\s+(?:forvaltningen|stadsdelen|stadsdelsforvaltningen|sdf|namnden)\b"
+)
+
+
 def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
     """A "Summa <name>" row with more rows of the table after it (a subtotal per district)."""
     label = split_cells(stripped)[0].text.strip(" |") if split_cells(stripped) else ""
@@ -69,6 +75,8 @@ def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
             continue
         if "  " in nxt:
             return not lines[k].heading
+        if _OWNER_SUM.match(fold(label)) and find_districts(nxt):
+            return True  # "Summa förvaltningen" over the next förvaltning's group of rows
         if label_seen or not _GROUP_OF_KIND.fullmatch(nxt) or find_districts(nxt):
             return False
         # ("Summa föreningar" ⏎ "Förvaltningens egna verksamheter" over more rows: the
@@ -81,7 +89,8 @@ def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
 
 #: a total named by what every row of the table is: "Summa studier", "Summa projekt"
 _ALL_ROWS = re.compile(
-    r"^\w+\s+(?:studier|studierna|projekt|projekten|resor|resorna|ansokningar|ansokningarna|"
+    r"^\w+\s+(?:(?:\d+|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|alla|samtliga)\s+)?"
+    r"(?:studier|studierna|projekt|projekten|resor|resorna|ansokningar|ansokningarna|"
     r"utvarderingar|beviljade|foreslagna|sokta)\b"
 )
 

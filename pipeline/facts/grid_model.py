@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_columns import fund_named
 from pipeline.facts.grid_header import MONEY_ROLES, GridColumn, read_header, unit_multiplier
 from pipeline.facts.header_roles import PAID_BACK
 from pipeline.facts.money_headers import counts_caption
@@ -88,7 +89,7 @@ class GridTable:
 _BARE_NUMBER = re.compile(
     r"^(?P<approx>(?:ca|cirka|drygt|knappt|omkring)\.?\s+)?"
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d{1,3}(?:,\d{3}){2,}|\d+(?:,\d+)?)"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?\s?(?:\*{1,3}|[¹²³])?$",  # a footnote mark after it
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?\s?(?:\*{1,3}|[¹²³]|\s\d\))?$",  # a footnote mark after it
     re.IGNORECASE,
 )
 
@@ -252,15 +253,66 @@ def money_column(columns: list[GridColumn]) -> GridColumn | None:
 _GRANT_HEADER = re.compile(r"bevilja|forslag|foresla|tilldela|bidrag")
 
 
+#: a footnote's mark after a cell ("250 000 1)") and the footnote under the table ("1) …")
+_MARK_AFTER = re.compile(r"\d\s(\d)\)(?:\s|$)")
+_FOOTNOTE = re.compile(r"^(\d)\)\s+\S")
+
+
+def table_lines(t: GridTable, lines: Sequence[BodyLine]) -> range:
+    """The lines of a table, with the footnotes under it that its cells' marks point to
+    ("1) Bedömt belopp 300 000 kronor …" under a row "… 250 000 1)"): no list of projects."""
+    marks = {
+        m for ln in lines[t.header_line : t.last_line + 1] for m in _MARK_AFTER.findall(ln.text)
+    }
+    end = t.last_line
+    for k in range(t.last_line + 1, min(len(lines), t.last_line + 12)):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        m = _FOOTNOTE.match(text)
+        if m is not None and m[1] in marks:
+            end = k
+        elif end > t.last_line and lines[k].indent >= 2:
+            end = k  # (a footnote's wrapped line, indented under its text)
+        elif end == t.last_line and "  " in text:
+            continue  # ("Totalt   6 140 000" under the Summa: the table's last lines)
+        else:
+            break
+    return range(t.header_line, end + 1)
+
+
+def activity_list(table: GridTable) -> bool:
+    """ "Aktivitet enligt ansökan | Genomfört | Kommentar": one project's planned activities,
+    each done or not, without sums or owners -- no projects."""
+    name = next((c for c in table.columns if c.role == "name"), None)
+    said = [fold(r.text("status")) for r in table.rows]
+    return (
+        name is not None
+        and re.match(r"(?:planerad\w*\s+)?aktivitet", fold(name.header)) is not None
+        and money_column(table.columns) is None
+        and not any(c.role in ("district", "performer", "performer_name") for c in table.columns)
+        # (done or not, each: "Ja", "Nej", "Delvis")
+        and bool(said)
+        and all(re.match(r"(?:ja|nej|delvis)\b", s) for s in said)
+    )
+
+
+def _year_sum(sek: int | None) -> bool:
+    return sek is not None and 1990 <= sek <= 2039
+
+
 def words_in_money(table: GridTable) -> GridColumn | None:
     """ "Nr | Medel | Projekt | … | Total kostnad (kr)" over rows whose "Medel" cells say
     "LUM" or "MUL": the money column holds words in every row (the fund, not a sum), so it
     is no money column; returned so that the table is read again without it."""
     col = money_column(table.columns)
-    cells = [r.text("cost") for r in table.rows]
+    # (a row of a year alone, "2019" under "LUM", is the fund cell's second line)
+    cells = [r.text("cost") for r in table.rows if r.text("cost") or not _year_sum(r.amount)]
     if col is None or col.role != "cost" or not cells:
         return None
     money = [c for c in table.columns if c.role in ("cost", "applied") and c is not col]
+    # ("LUM 2019": a fund and its year)
+    cells = [re.sub(r"\b(?:19|20)\d\d\b", "", c) if fund_named(c) else c for c in cells]
     if money and all(c and not any(ch.isdigit() for ch in c) for c in cells):
         return col
     return None
@@ -268,7 +320,12 @@ def words_in_money(table: GridTable) -> GridColumn | None:
 
 #: a decision's words in a cell: "Genomförs", "Genomförs ej", "Beviljas", "Avslås", "Ja"
 _VERDICT_CELL = re.compile(
-    r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej)(?:\s+(?:ej|inte))?"
+    r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej|bifall|vilande|"
+    r"bordlaggs|bordlagd)(?:\s+(?:ej|inte|med villkor))?"
+)
+#: a cell that tells how a project went
+_OUTCOME_CELL = re.compile(
+    r"(?:genomfort|genomford|delvis|ej genomfort|avbrut\w*|pagar|pagaende|klart?|installt|forsenat)\b"
 )
 #: a cell that opens with a proposal or a decision
 _VERDICT = re.compile(r"(?:tillstyrks|avstyrks|beviljas|avslas|bifalls)\b")
@@ -280,12 +337,17 @@ def verdict_column(table: GridTable) -> GridColumn | None:
     decision on each row, in words; returned so that the table is read again with it as each
     row's status."""
     for col in table.columns:
+        if col.role == "spent" and fold(col.header).startswith("utfall"):
+            # "Utfall" over "Genomfört" / "Avbrutet": how each project went, in words
+            cells = [fold(" ".join(r.cells.get(col.role, []))).strip() for r in table.rows]
+            if len(cells) >= 2 and all(_OUTCOME_CELL.match(c) for c in cells):
+                return col
         if col.role not in ("other", "cost") or not _DECISION_HEADER.match(fold(col.header)):
             continue
         if col.role == "cost" and any(r.amount is not None for r in table.rows):
             continue  # (a sum in a row: money, its turned-down rows' words aside)
         cells = [fold(" ".join(r.cells.get(col.role, []))).strip() for r in table.rows]
-        said = [c for c in cells if c]
+        said = [re.sub(r"\s*\(.*$", "", c) for c in cells if c]  # ("Bordlagd (förv. …")
         if len(said) * 2 >= len(cells) >= 2 and all(_VERDICT_CELL.fullmatch(c) for c in said):
             return col
     return None

@@ -21,13 +21,44 @@ __all__ = ["LABEL", "labelled_row"]
 LABEL = re.compile(
     r"^(?:Sökande|Sokande|Ansökande|Projektägare|Huvudman|Utförare|Genomförs av|Belopp|"
     r"Uppdragstagare|Utvärderare|"
-    r"Beviljat belopp|Beviljat|Kostnad|Beräknad kostnad|Ansvarig|Resmål)\s*:\s*",
+    r"Beviljat belopp|Beviljat|Kostnad|Beräknad kostnad|Ansvarig|Resmål|Sökt|Sökt belopp|"
+    r"Ansökt belopp|Förslag)\s*:\s*",
     re.IGNORECASE,
 )
-_OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig)\b")
+#: a field of the sums only: the item's fields when its applicant opens it
+_SUM_LABEL = re.compile(r"(?:Sökt|Sökt belopp|Ansökt belopp|Förslag)\s*:")
+
+
+def field_line(text: str) -> bool:
+    """A labelled field's line other than a sum's ("Sökande: …", not "Sökt belopp: …")."""
+    return bool(LABEL.match(text)) and not _SUM_LABEL.match(text)
+
+
+def first_label(texts: list[str], find: PlaceFinder) -> int | None:
+    """The line of an item's first labelled field, or None. "Sökt:" and "Förslag:" lines
+    make fields only under an item that opens with its applicant ("1. Farsta
+    stadsdelsförvaltning, vuxenenheten" ⏎ "Bergen – …" ⏎ "Sökt: …" ⏎ "Förslag: …"); under a
+    name they are the item's sums, read with it."""
+    n = next((n for n, t in enumerate(texts) if n and LABEL.match(t)), None)
+    if n is None or not _SUM_LABEL.match(texts[n]):
+        return n
+    head = ITEM.sub("", texts[0], count=1)
+    lead = find(head)
+    between = " ".join(texts[1:n])  # (the name, its own line or two, no sentence of text)
+    owner_line = not find_amounts(head) and not re.search(r":(?:\s|$)|\s[–—-]\s|[\"”“]", head)
+    owner_line = owner_line and ":" not in between and ". " not in between
+    owner_line = owner_line and head.count("(") == head.count(")")  # ("(medsökande" ⏎ "…)")
+    return n if 2 <= n <= 4 and lead and lead[0].start == 0 and owner_line else None
+
+
+_OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig|stadsdel\w*)\b")
+#: "Stadsdelsområde: Järva", "Stadsdel: Farsta": the district a field names, among the fields
+_DISTRICT_FIELD = re.compile(r"^(?:[-–•]\s*)?(?:Stadsdel|Stadsdelsområde|Stadsdelsnämnd)\s*:\s+\S")
 _PERFORMER_LABEL = re.compile(r"^(?:utforare|genomfors av|uppdragstagare|utvarderare)\b")
 #: a field that names the item ("Resmål: Oslo, …") under its applicant
 _LABELLED_NAME = re.compile(r"\s*Resmål\s*:")
+#: an applicant's name wrapped before its office: "… med Vantörs" ⏎ "stadsdelsförvaltning, …"
+_OWNER_WRAP = re.compile(r"(?:stadsdelsförvaltning|stadsdelsnämnd|sdf)\w*\b")
 #: "x 8 000 kr =", "à 7 500 kr": the price of one, a factor of the item's sum
 _FACTOR = re.compile(r"(?:à|\bx|×|\*)\s*$")
 
@@ -77,7 +108,11 @@ def labelled_row(
     """
     head = ITEM.sub("", texts[0], count=1)
     owner_line: list[Place] = []
-    while first_label > 1 and texts[1][:1].islower() and _LABELLED_NAME.match(texts[first_label]):
+    while (
+        first_label > 1
+        and texts[1][:1].islower()
+        and (_LABELLED_NAME.match(texts[first_label]) or _OWNER_WRAP.match(texts[1]))
+    ):
         # "4. Liljeholmens stadsdelsförvaltning, med Hägerstens" ⏎ "stadsdelsförvaltning som
         # medsökande" over "Resmål: …": the applicant wrapped, the name in its field
         head, texts, first_label = f"{head} {texts[1]}", [texts[0], *texts[2:]], first_label - 1
@@ -188,7 +223,7 @@ def _field_lines(texts: list[str]) -> tuple[list[str], list[str]]:
     described: list[str] = []
     in_field = False
     for t in texts:
-        if LABEL.match(t):
+        if field_line(t) or (in_field and _DISTRICT_FIELD.match(t)):
             labelled.append(t)
             in_field = True
         elif in_field and (t[:1].islower() or labelled[-1].rstrip().endswith((",", "-", "–"))):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.item_fields import LABEL, labelled_row
+from pipeline.facts.item_fields import first_label, labelled_row
 from pipeline.facts.item_labels import item_label, item_period, performed_by
 from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST
 from pipeline.facts.item_parts import (
@@ -51,8 +51,8 @@ _OPEN_END = re.compile(
 _ORG_LAST = re.compile(
     r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,4}?\w*(?i:föreningen|förening|klubben|klubb|"
     r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren|"
-    r"alliansen|allians|vårdcentralen|vårdcentral|församling|kyrka)"
-    r"(?:\s+[A-ZÅÄÖ][\w-]*){0,3}"
+    r"alliansen|allians|vårdcentralen|vårdcentral|församling|kyrka|trygghetsråd|trygghetsrådet)"
+    r"(?:\s+(?:i\s+|på\s+)?[A-ZÅÄÖ][\w-]*){0,3}"  # ("Föreningen Unga i Bagarmossen")
     # a company: "AB Svenska Bostäder", "Exempel Konsult AB"
     r"|AB(?:\s+[A-ZÅÄÖ][\w-]*){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}AB)\s*$"
 )
@@ -163,7 +163,7 @@ def item_row(
     texts = [lines[k].text.strip() for k in range(a, b + 1)]
     text = dehyphen_join(texts) if len(texts) > 1 else texts[0]
     text = ITEM.sub("", text, count=1)
-    labelled = next((n for n, t in enumerate(texts) if n and LABEL.match(t)), None)
+    labelled = first_label(texts, find)
     if labelled is not None:
         return labelled_row(lines, a, b, texts, labelled, find, intro_k)
     mark = ITEM.match(texts[0])

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.item_checks import applications_described, carriers_first, own_unit
-from pipeline.facts.item_fields import LABEL
+from pipeline.facts.item_fields import field_line
 from pipeline.facts.item_intros import (
     GRANT_WORD,
     POINTER,
@@ -112,7 +112,7 @@ def _item_blocks(
                     or lines[k].indent >= max(2, lines[first].indent + 2)
                     or (
                         kind == "number"
-                        and any(LABEL.match(lines[x].text.strip()) for x in range(first, j))
+                        and any(field_line(lines[x].text.strip()) for x in range(first, j))
                         and _next_number_after(lines, k, number + 1)
                     )
                 ):
@@ -356,7 +356,7 @@ def find_item_projects(
                     len(intro.split()) <= 8
                     and (PROJECT_WORD.search(fold(intro)) or find_funds(intro))
                     and not any(
-                        LABEL.match(lines[x].text.strip())
+                        field_line(lines[x].text.strip())
                         for a, b in blocks
                         for x in range(a + 1, b + 1)
                     )

@@ -38,9 +38,8 @@ _BARE_PLACE = re.compile(r"[A-ZÅÄÖ][\w.-]*(?: [A-ZÅÄÖ][\w.-]*)?(?:, [A-ZÅ
 
 
 def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
-    """A table that stopped without its Summa row and one with the same columns further on
-    (in a Bilaga, "tabellen fortsätter i bilaga 1") are one table: the later rows are read in
-    the light of the first one's introduction."""
+    """A table without its Summa row and one with the same columns further on (in a Bilaga)
+    are one table: the later rows are read in the light of the first one's introduction."""
     for prev, nxt in zip(grids, grids[1:], strict=False):
         if prev.total is None and prev.roles == nxt.roles:
             for r in rows:
@@ -49,16 +48,12 @@ def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
 
 
 def grid_rows(
-    t: GridTable,
-    year: int | None,
-    places: Callable[[str], list[Place]],
-    own: Sequence[Place] = (),
+    t: GridTable, year: int | None, places: Callable[[str], list[Place]], own: Sequence[Place] = ()
 ) -> list[TableRow]:
-    """The rows of a column-laid-out table, in the shape of the other table readers' rows.
-    A row whose district cell ran into its name (a gap too narrow to see) is split at the
-    trailing run of district names. In a table without a district column (a stadsdelsnämnd's
-    own projects) the owner is the committee's district, with any "(medsökande …)" printed
-    under the name."""
+    """The rows of a column-laid-out table, in the shape of the other table readers' rows. A
+    row whose district cell ran into its name is split at the trailing run of district names.
+    In a table without a district column the owner is the committee's district, with any
+    "(medsökande …)" printed under the name."""
     out: list[TableRow] = []
     # "Enhet", "Ansvarig enhet": the district column holds the nämnd's own units
     unit_column = any(
@@ -91,7 +86,7 @@ def grid_rows(
         and re.match(r"(?:sokande\s+)?(?:forening|arrangor|organisation)", fold(c.header))
         for c in t.columns
     )
-    # "Genomförd" over "Ja, maj" / "Nej": a column that says whether the work was done
+    # "Genomförd" over "Ja, maj" / "Nej": whether the work was done
     done = any(c.role == "status" and fold(c.header).startswith("genomf") for c in t.columns)
     # a trip's destination in the name column, what it is about in a column of its own
     destination_column = any(
@@ -443,7 +438,12 @@ _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\
 
 
 def _carried_out(said: str) -> str | None:
-    """ "Genomförs" / "Genomförs ej" in a decision column: granted, or turned down."""
-    if not said.startswith("genomfors"):
-        return None
-    return REJECTED if re.search(r"\b(?:ej|inte)\b", said) else "beviljad"
+    """ "Genomförs" / "Genomförs ej": granted, or turned down; "Inställd": never carried out."""
+    if hit := re.match(_SAID, said):  # ("Vilande": decided later)
+        return "beviljad" if hit[1] else "genomförd" if hit[2] else "ansökt"
+    if said.startswith("genomfors"):
+        return REJECTED if re.search(r"\b(?:ej|inte)\b", said) else "beviljad"
+    return None
+
+
+_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut)|(genomfort\b)|vilande|bordl"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status, reported_status
@@ -69,6 +70,13 @@ _CATALOGUED = re.compile(
     r"(?P<sum>(?:ca\s+|cirka\s+)?\d[\d\s]*(?:,\d+)?\s*(?:kronor|kr|tkr|mnkr))$"
 )
 
+#: "Farsta stadsdelsförvaltning: Ekonomisk rådgivning för … (220 000 kronor).": a report's
+#: entry the other way round, who ran it before a colon, the sum in brackets after the name
+_OWNER_FIRST = re.compile(
+    r"^(?P<who>[^:()]{3,90}):\s+(?P<name>[^():]{6,150}?)\s*"
+    r"\((?P<sum>(?:ca\s+|cirka\s+)?\d[\d\s]*(?:,\d+)?\s*(?:kronor|kr|tkr|mnkr))\)$"
+)
+
 
 def _entry(sentence: str) -> str:
     return " ".join(sentence.split()).rstrip(".")
@@ -83,6 +91,7 @@ _OPENS_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _MIN_PARAGRAPHS = 2
+_OWNER_WORD = re.compile(r"stadsdelsförvaltning|stadsdelsnämnd|\bsdf\b|förvaltning", re.I)
 
 
 def find_run_in_projects(
@@ -109,10 +118,16 @@ def find_run_in_projects(
         follows = follows or bool(_PROJECTS_HEADING.match(fold(head_above)))
         if announced:
             verdict = cued_status(para.text, None)
-        head = para.sentences[0] if para.sentences else None
-        if head is None or (len(para.sentences) < 2 and not _CATALOGUED.match(_entry(head.text))):
+        sentences = list(para.sentences)
+        if len(sentences) > 2 and sentences[0].text.rstrip().endswith(":"):
+            # "Östermalms stadsdelsförvaltning, med Norrmalm som medsökande:" over the name
+            joined = f"{sentences[0].text.rstrip()} {sentences[1].text.strip()}"
+            if _OWNER_FIRST.match(_entry(joined)):
+                sentences = [replace(sentences[0], text=joined), *sentences[2:]]
+        head = sentences[0] if sentences else None
+        if head is None or (len(sentences) < 2 and not _CATALOGUED.match(_entry(head.text))):
             continue  # (a catalogue's entry may be all its paragraph says)
-        nxt_text = para.sentences[1].text.strip() if len(para.sentences) > 1 else ""
+        nxt_text = sentences[1].text.strip() if len(sentences) > 1 else ""
         counted = _COUNTED.match(head.text)
         priced = False
         owners: list[Place] = []
@@ -123,7 +138,7 @@ def find_run_in_projects(
             description = para.text
         else:
             name = head.text.strip().rstrip(".")
-            description = " ".join(s.text for s in para.sentences[1:])
+            description = " ".join(s.text for s in sentences[1:])
             owned = _OWNER_AFTER.match(name) if find is not None else None
             if owned is not None and find is not None and find(owned.group("who")):
                 name, owners = owned.group("name").strip(), find(owned.group("who"))
@@ -132,6 +147,11 @@ def find_run_in_projects(
             if entry is not None and find is not None and covered_by_places(who, find(who)):
                 name, owners = entry.group("name").strip(), find(who)
                 amount = find_amounts(entry.group("sum"))
+            first = _OWNER_FIRST.match(_entry(name)) if find is not None else None
+            who = first.group("who") if first is not None else ""
+            if first is not None and find is not None and _OWNER_WORD.search(who) and find(who):
+                name, owners = first.group("name").strip(), find(who)
+                amount = find_amounts(first.group("sum"))
             # (or the paragraph states the project's money: "Ung på Norr. Ett samarbete
             # med … finansierat av Allmänna arvsfonden med 1 100 000 kronor …")
             priced = (

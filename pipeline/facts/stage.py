@@ -94,7 +94,7 @@ from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.granted_heads import find_granted_heads, find_priced_heads
 from pipeline.facts.granted_later import granted_after_applied
-from pipeline.facts.grid import find_grid_tables
+from pipeline.facts.grid import find_grid_tables, table_lines
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
 from pipeline.facts.items import find_item_projects
@@ -151,7 +151,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 113
+EXTRACT_VERSION = 114
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -177,10 +177,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     rows_of_grid = [grid_rows(t, year, places, own) for t in grids]
     # the lines of a table read into project rows (a table of no projects leaves its lines)
     in_grid = {
-        k
-        for t, got in zip(grids, rows_of_grid, strict=True)
-        if got
-        for k in range(t.header_line, t.last_line + 1)
+        k for t, got in zip(grids, rows_of_grid, strict=True) if got for k in table_lines(t, lines)
     }
 
     def listed(rows: Sequence[ListRow]) -> list[Draft]:

@@ -116,11 +116,11 @@ _DIGITS = re.compile(
 
 # Currency words.  "kronor" with OCR damage that keeps the k-r-(vowel)-n/u-(vowel)-r/t/n
 # frame: kronor, kronot, krouor, krona, kronan, kr0nor; and the definite "kronorna".
-_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|lcr|k1|sek|:-){_END}"  # "lcr", "k1": OCR's kr
+_CUR = rf"(?:kr(?:{_V}[nu]{_V}[rtn]?(?:n{_V})?)?|lcr|k1|[1l]<r|sek|:-){_END}"  # OCR: lcr, k1, 1<r
 _SCALED = (
     rf"(?P<g>(?:mdkr|mdsek|md\.?{_HS}?kr|mdr\.?{_HS}?kr){_END})"
     rf"|(?P<m>(?:mkr|mnkr|msek|mn\.?{_HS}?kr|mio\.?{_HS}?kr){_END})"
-    rf"|(?P<k>(?:tkr|kkr|ksek|t\.?{_HS}?kr){_END})"
+    rf"|(?P<k>(?:tkr|t[1l]<r|kkr|ksek|t\.?{_HS}?kr){_END})"
 )
 _SCALE_WORD = (
     rf"(?P<sg>milj{_V}rd(?:e[rt])?{_END}|mdr\.?{_END})"

@@ -224,6 +224,10 @@ def _numbered_items(lines: tuple[Line, ...]) -> list[Decision]:
             expected += 1
             open_item, blank_seen, set_in = True, False, False
             continue
+        if m is not None and m.group("sub") not in (None, "a") and item_no(m) == expected - 1:
+            items.append((expected - 1, ln.page_no, [m.group("text")], text))  # "1b. …"
+            open_item, blank_seen, set_in = True, False, False
+            continue
         if not open_item:
             if items:
                 break
@@ -277,7 +281,7 @@ _LIST_MARK = re.compile(r"^[-–—•·*]\s+\S")
 
 def _style(item_line: str) -> str:
     """How an item is numbered: "1." / "1)" / a bare "1"."""
-    m = re.match(r"^\s*\d{1,2}\s*([.)]?)", item_line)
+    m = re.match(r"^\s*\d{1,2}[a-h]?\s*([.)]?)", item_line)  # ("1a." as "1.")
     return m.group(1) if m is not None else ""
 
 

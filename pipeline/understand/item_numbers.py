@@ -7,9 +7,11 @@ import re
 
 __all__ = ["ITEM", "item_no"]
 
-#: a numbered item: "1. …", "2) …", "3 Nämnden …", or a Roman numeral "IV.  Beviljade …"
+#: a numbered item: "1. …", "2) …", "3 Nämnden …", a Roman numeral "IV.  Beviljade …", or a
+#: part of one: "1a. …", "1b. …" (the same number, its letter the part)
 ITEM = re.compile(
-    r"^\s*(?P<no>\d{1,2}|[IVX]{1,4}(?=\.\s))\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$"
+    r"^\s*(?P<no>\d{1,2}|[IVX]{1,4}(?=\.\s))(?P<sub>[a-h](?=[.)]\s))?"
+    r"\s*(?:[.)]\s*|\s+(?=[A-ZÅÄÖ]))(?P<text>\S.*)$"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
