@@ -25,8 +25,9 @@ from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.draft_repeats import unnumbered, without_repeats
 from pipeline.facts.fund_marked import names_a_fund
 from pipeline.facts.item_orgs import organisation_first
-from pipeline.facts.lists import ListRow, Place, covered_by_places
+from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.named import NamedProject
+from pipeline.facts.owner_names import owner_of_name
 from pipeline.facts.text_units import section_heading, sentences, turned_down_part
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
@@ -350,7 +351,12 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
         d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
         # the name quoted whole, or quoted before what it is ("\"Name\", en kartläggning av …")
         d.name = re.sub(r"^[”“\"„]?([^”“\"]+)[”“\"](?:,\s+[a-zåäö].*)?$", r"\1", d.name)
-        owner_prefix(d, places)
+        if (owned := owner_of_name(d.name, places)) is not None:  # "Farsta: Name", "Name (Farsta)"
+            known = {p.district_id for p in d.places}
+            d.name, d.places = (
+                owned[0],
+                [*d.places, *(p for p in owned[1] if p.district_id not in known)],
+            )
         funding_tail(d)
         # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;
         # "… (arbetsmarknadsnämnden)": who runs it, "(tidigare …)" its old name, "(röd)" its light
@@ -385,20 +391,6 @@ _DISTRICT_COUNT = re.compile(
     r"\s*\((?:två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|\d{1,2})\s+"
     r"(?:sdf|stadsdel\w*|förvaltningar|forvaltningar)\)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹*]*)\s*$"
 )
-
-
-def owner_prefix(d: Draft, places: Callable[[str], list[Place]]) -> None:
-    """A heading "Rinkeby-Kista: Samhällsvägledare i Husby": the owner before the colon is
-    no part of the project's name; it owns the project."""
-    m = re.match(r"^(?P<owner>[^:]{3,60}):\s+(?P<rest>\S.{2,})$", d.name)
-    if m is None:
-        return
-    owners = places(m.group("owner"))
-    if not owners or not covered_by_places(m.group("owner"), owners):
-        return
-    d.name = m.group("rest").strip()
-    known = {p.district_id for p in d.places}
-    d.places = [*d.places, *(p for p in owners if p.district_id not in known)]
 
 
 #: a funding clause after a project's name: "…, finansierat av Europeiska socialfonden", "…

@@ -439,11 +439,12 @@ _PERFORMER_LABEL = re.compile(r"\s*\b(?:Utförare|Genomförs av|Utförs av)\s*:\
 
 def _carried_out(said: str) -> str | None:
     """ "Genomförs" / "Genomförs ej": granted, or turned down; "Inställd": never carried out."""
-    if hit := re.match(_SAID, said):  # ("Vilande": decided later)
-        return "beviljad" if hit[1] else "genomförd" if hit[2] else "ansökt"
+    if hit := re.match(_SAID, said):  # ("Vilande": decided later; "Försenat": still running)
+        return next((s for s, g in zip(_SAID_AS, hit.groups(), strict=True) if g), "ansökt")
     if said.startswith("genomfors"):
         return REJECTED if re.search(r"\b(?:ej|inte)\b", said) else "beviljad"
     return None
 
 
-_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut)|(genomfort\b)|vilande|bordl"
+_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut)|(genomfort\b)|(forsena)|vilande|bordl"
+_SAID_AS = ("beviljad", "genomförd", "pågående")

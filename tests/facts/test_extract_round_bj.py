@@ -318,3 +318,31 @@ Bilaga 1  Förslag till bidrag till idrottsprojekt 2025
         "Kvällsfotboll i Hjulsta": ("jarva",),
         "Simskola i Högdalen": ("enskede-arsta-vantor",),
     }
+
+
+def test_late_projects_still_run_and_an_owner_in_brackets_after_a_heading(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD.format(year=2017, title="Uppföljning av lokala utvecklingsprojekt 2016")
+        + """
+Tabell 1. Läget i december 2016
+
+Nr  Stadsdel            Projekt                          Belopp   Status
+
+1   Bromma              Familjestöd på förskolan         300 000  Klart
+2   Södermalm           Stöd till unga i eget            250 000  Försenat
+                        boende
+
+Stöd till unga i eget boende (Södermalm)
+Projektet är försenat eftersom rekryteringen av projektledare drog ut på tiden.
+"""
+    )
+    got = {
+        p.name: (p.status, tuple(d.district_id for d in p.districts))
+        for p in facts_of(tmp_path, text).projects
+    }
+    assert got == {
+        "Familjestöd på förskolan": ("genomförd", ("bromma",)),
+        "Stöd till unga i eget boende": ("pågående", ("sodermalm",)),
+    }

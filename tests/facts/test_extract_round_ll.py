@@ -504,17 +504,19 @@ Summa Skärholmen                                                  3 300
 
 
 def test_headings_that_name_the_owner_before_a_colon() -> None:
-    from pipeline.facts.drafts import owner_prefix
+    from pipeline.facts.drafts import tidy_names
     from pipeline.facts.finders import place_finder
 
     find = place_finder(2020)
-    d = _draft("Bromma: Mötesplats för äldre i Åkeslund")
-    owner_prefix(d, find)
+    (d,) = tidy_names([_draft("Bromma: Mötesplats för äldre i Åkeslund")], find)
     assert d.name == "Mötesplats för äldre i Åkeslund"
     assert [p.district_id for p in d.places] == ["bromma"]
-    kept = _draft("Stöd till unga: en modell för Farsta")
-    owner_prefix(kept, find)
+    (kept,) = tidy_names([_draft("Stöd till unga: en modell för Farsta")], find)
     assert kept.name == "Stöd till unga: en modell för Farsta" and not kept.places
+    # (or in brackets after the name: "… (Södermalm)")
+    (after,) = tidy_names([_draft("Digitalt stöd i försörjningsstödet (Södermalm)")], find)
+    assert after.name == "Digitalt stöd i försörjningsstödet"
+    assert [p.district_id for p in after.places] == ["sodermalm"]
 
 
 def test_a_state_funder_makes_a_projects_grant_a_state_grant(tmp_path: Path) -> None:
