@@ -61,6 +61,7 @@ from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.text_units import clean_item_text, dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import ONES
 
 __all__ = ["CriterionItem", "find_criteria", "list_items"]
 
@@ -250,9 +251,20 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
             or _indented_block(lines, end)
         )
         items, after = list_items(lines, end + 1, expect_list=open_intro, plain_ok=open_intro)
-        if not items and re.search(r"\bfoljande\b[^.]*\.$", fold(last)):
+        intro_said = fold(" ".join(lines[k].text for k in range(i, end + 1)))
+        studies = re.search(
+            r"\bfoljande\s+(?:\w+\s+)?(?:studier|projekt|resor|uppdrag)\b", intro_said
+        )
+        if (
+            not items
+            and not studies  # ("… att följande fyra studier beställs."): the studies, no areas
+            and re.search(r"\bfoljande\b[^.]*\.(?:\s+under varje\b[^.]*\.)?$", intro_said)
+        ):
             # "… inom något av följande fokusområden." ⏎ each area a short line over its text
             items, after = headed_items(lines, end + 1)
+            ones = [fold(w) for w in ONES]
+            number = re.search(rf"\bfoljande\s+({'|'.join(ones[2:13])})\b", intro_said)
+            items = items[: ones.index(number.group(1))] if number else items  # ("fyra")
         # a table, its caption or rule, or an appendix's heading after the list: its end (and
         # the next item of the list a nested list's intro stands in)
         cut = next(
@@ -285,7 +297,9 @@ def find_criteria(lines: Sequence[BodyLine], ctx: Context) -> list[CriterionItem
         )
         said = dehyphen_join([lines[k].text for k in range(i, end + 1)])
         # (unless the earlier sentence points at the list: "… uppfyller kriterierna nedan.")
-        if cue_in_earlier_sentence(said, short=plain) and not re.search(r"\bnedan\b", fold(said)):
+        # ("… inom följande fyra fokusområden. Under varje område beskrivs …": the list's own)
+        pointed = re.search(r"\bnedan\b|\bunder varje\b", fold(said))
+        if cue_in_earlier_sentence(said, short=plain) and not pointed:
             # "… bör prövas mot budgeten. Jag föreslår att … i enlighet med vad som"; "…
             # utifrån hur väl de …. Insatser som" ⏎ "avser …," ⏎ "har inte prioriterats.":
             # the next sentence goes on in running lines

@@ -87,6 +87,7 @@ def _marked_items(
     items: list[tuple[int, int]] = []
     cur: list[int] = []
     blank = False
+    sub: int | None = None  # the indent of a sub-point's wrapped lines
     i = j
     while i < len(lines):
         ln = lines[i]
@@ -97,6 +98,10 @@ def _marked_items(
             continue
         if ln.heading:
             break
+        if sub is not None and ln.indent >= sub and not is_marker(s):  # type: ignore[operator]
+            i += 1  # a sub-point's wrapped line
+            continue
+        sub = None
         if is_marker(s):  # type: ignore[operator]
             major = _SUB_NUMBER.match(s)
             if first_major is None and not items and not cur:
@@ -111,9 +116,16 @@ def _marked_items(
             if cur:
                 items.append((cur[0], cur[-1]))
             cur = [i]
-        elif cur and marker is is_number and is_bullet(s) and ln.indent > lines[cur[0]].indent:
+        elif (
+            cur
+            and marker is is_number
+            and ln.indent > lines[cur[0]].indent
+            and (is_bullet(s) or (s.strip().endswith(":") and len(s.split()) <= 4))
+        ):
             # a numbered area's own dashed sub-points ("1. Barn och unga …" / "  – barnets
-            # egen berättelse …"): under the item, not part of its text
+            # egen berättelse …"), and the label over them ("Exempel:"): under the item, not
+            # part of its text
+            sub = ln.indent + 1
             i += 1
             blank = False
             continue

@@ -243,7 +243,9 @@ def headed_items(lines: Sequence[BodyLine], j: int) -> tuple[list[tuple[int, int
         if not lines[j].text.strip():
             j += 1
             continue
-        s, nxt = lines[j].text.strip(), lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+        # (the paragraph under the item may stand after a blank line)
+        k = next((k for k in range(j + 1, min(len(lines), j + 3)) if lines[k].text.strip()), j + 1)
+        s, nxt = lines[j].text.strip(), lines[k].text.strip() if k < len(lines) else ""
         if (
             len(s.split()) > _MAX_HEAD_WORDS
             or s[-1:] in ".:;,!?"
@@ -254,7 +256,7 @@ def headed_items(lines: Sequence[BodyLine], j: int) -> tuple[list[tuple[int, int
         ):
             break
         items.append((j, j))
-        j += 1
+        j = k
         while j < len(lines) and lines[j].text.strip():
             j += 1
         after = j

@@ -25,6 +25,14 @@ _MAX_HEADER_WORDS = 3
 _GROUND = re.compile(r"^(?:prioriterings|bedomnings)(?:grund(?:er|erna)?|kriteri(?:um|er|erna))$")
 
 
+#: a column of what an application must meet: "Krav i utlysningen", "Villkor" (a call's, not
+#: a guideline's: "Krav i riktlinjerna" for a partnership)
+_DEMANDS = re.compile(r"(?:krav|villkor)(?:\s+(?:i|enligt)\s+(?:utlysning|inbjudan|annons)\w*)?")
+_MODAL = re.compile(r"\b(?:ska|skall|bor|maste)\b")
+#: a group of the rows: the musts and the shoulds ("Ska-krav", "Bör-krav")
+_DEMAND_GROUP = re.compile(r"(ska|bor)[- ]?krav(?:en)?")
+
+
 def _cells(ln: BodyLine) -> list[tuple[int, str]]:
     """(start, text) of the column cells of a line, indentation counted."""
     full = " " * ln.indent + ln.text.rstrip()
@@ -53,8 +61,8 @@ def table_criteria(
     if len(first.split()) > _MAX_HEADER_WORDS:
         return None
     score = strongest(cue_hits(first, "criteria_intro"))
-    if _GROUND.match(fold(first).strip()):
-        score.setdefault("criterion", 1.0)  # "Prioriteringsgrund", "Bedömningsgrund"
+    if _GROUND.match(fold(first).strip()) or _DEMANDS.fullmatch(fold(first).strip()):
+        score.setdefault("criterion", 1.0)  # "Prioriteringsgrund", "Krav i utlysningen"
     if not score and re.fullmatch(r"omraden?|teman?|inriktning(?:ar)?", fold(first).strip()):
         # "Område | Exempel på frågeställningar" under "Tabell 1. Prioriterade områden i …":
         # the caption says what the areas are
@@ -66,6 +74,7 @@ def table_criteria(
     kind = max(score.items(), key=lambda kv: kv[1])[0]
     items: list[tuple[int, str]] = []
     alone: set[int] = set()  # the items read as a first cell alone on its line
+    groups: list[tuple[int, str]] = [(0, kind)]  # ("Ska-krav" and "Bör-krav" over their rows)
     j = i + 1
     while j < len(lines):
         ln = lines[j]
@@ -73,10 +82,22 @@ def table_criteria(
             j += 1
             continue
         cells = _cells(ln)
+        if len(cells) == 1 and (group := _DEMAND_GROUP.fullmatch(fold(ln.text).strip(" :"))):
+            groups.append((len(items), "priority" if group.group(1) == "bor" else "criterion"))
+            j += 1
+            continue
         if _RULE.match(ln.text.strip()):
             j += 1  # a drawn rule between the rows of a rubric
             continue
-        if (ln.heading and len(cells) < 2) or not cells:
+        # (a first cell alone on its line, its description set under the second column)
+        beside = (
+            len(cells) == 1
+            and abs(cells[0][0] - first_start) <= 2
+            and j + 1 < len(lines)
+            and bool(lines[j + 1].text.strip())
+            and lines[j + 1].indent >= second_start - 3
+        )
+        if (ln.heading and len(cells) < 2 and not beside) or not cells:
             break  # (a row set off like a heading still has its column gap)
         start, text = cells[0]
         # (a numbered criterion wraps under its text: "1. Projektet har en" ⏎ "   tydlig …")
@@ -85,7 +106,9 @@ def table_criteria(
             # omsorgen      delaktighet i uppföljning")
             k, t = items[-1]
             items[-1] = (k, dehyphen_join([t, text.strip()]))
-        elif abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3:
+        elif (
+            abs(start - first_start) <= 2 and len(cells) >= 2 and cells[1][0] >= second_start - 3
+        ) or beside:
             items.append((j, text.strip()))  # a new row: its first cell is the criterion
         elif (
             abs(start - first_start) <= 2
@@ -113,11 +136,14 @@ def table_criteria(
             break
         j += 1
     # (the explanations' column, read after the first cells, ends the table)
+    demands = len(groups) > 1 or _DEMANDS.fullmatch(fold(first).strip()) is not None
     long = next(
         (
             n
             for n, (_k, t) in enumerate(items)
-            if n in alone and (len(t.split()) > 8 or t.endswith("."))
+            if n in alone
+            # (a column of demands: each one a "ska"/"bör" sentence, what meets it none)
+            and (not _MODAL.search(fold(t)) if demands else len(t.split()) > 8 or t.endswith("."))
         ),
         None,
     )
@@ -127,4 +153,10 @@ def table_criteria(
     if len(items) < 2:
         return None
     fund, year = fund_year(lines, max(0, i - 3), i, ctx)
-    return listed_criteria(lines, items, fund, year, kind, 0.7), j
+    out: list[CriterionItem] = []
+    for (first_item, group_kind), (end, _) in zip(
+        groups, [*groups[1:], (len(items), "")], strict=True
+    ):
+        if items[first_item:end]:
+            out += listed_criteria(lines, items[first_item:end], fund, year, group_kind, 0.7)
+    return out, j

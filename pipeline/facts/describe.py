@@ -49,6 +49,7 @@ from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "heading_over",
     "Description",
     "complete_from_text",
     "describe",
@@ -101,6 +102,22 @@ def describe(
     if performer is None:
         performer = research_body_in(text, find_orgs, supporting=False) or firm_subject(text)
     return Description(places=places, performer=performer, end_date=end_date_in(text))
+
+
+def heading_over(ctx: Any, lines: Sequence[Any], i: int, said: bool = False) -> str:
+    """The text of the nearest heading above line `i` ("Pågående studier"); `said`: of the
+    nearest that says how projects stand ("Genomförda studiebesök 2011" over "Barn och unga",
+    not "Avslutade studier" over "Pågående studier" over the next part); "" when none."""
+    heads = [lines[h].text for h in ctx.headings_above(i)]
+    if said:
+        heads = [t for t in heads if _STANDING.search(fold(t))]
+    return heads[0] if heads else ""
+
+
+#: a heading's word for how its projects stand
+_STANDING = re.compile(
+    r"\b(?:genomfor\w*|avslut\w*|slutford\w*|pagaende|pagar|nya|planerade|kommande|beviljade)\b"
+)
 
 
 def _is_city_unit(name: str, find: PlaceFinder) -> bool:

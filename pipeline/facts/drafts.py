@@ -56,6 +56,11 @@ _DATED_TAIL = re.compile(
 )
 
 
+def called_off(text: str) -> bool:
+    """Whether `text` says the project itself was called off ("Resan … ställdes in")."""
+    return _CALLED_OFF.search(fold(text)) is not None
+
+
 def _reported(text: str) -> str | None:
     f = fold(text)
     if _ONGOING.search(f):

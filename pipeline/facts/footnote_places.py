@@ -108,3 +108,38 @@ def _with_wrapped(lines: Sequence[BodyLine], k: int) -> str:
             break
         parts.append(ln.text)
     return dehyphen_join(parts) if len(parts) > 1 else parts[0]
+
+
+#: a researcher's title and post before the organisation in a footnote: "Docent, …",
+#: "Fil. dr, …"
+_TITLE = re.compile(
+    r"^(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr|forskare|doktorand)\.?,\s*",
+    re.IGNORECASE,
+)
+#: a footnote about the city's own staff: "Utredare vid socialförvaltningens FoU-enhet."
+_OWN_STAFF = re.compile(r"^\w+\s+(?:vid|på|inom)\s+(?:social|stads|förvaltning)\w*", re.I)
+
+
+def footnoted_performer(
+    d: Draft, lines: Sequence[BodyLine], notes: Sequence[tuple[int, str]]
+) -> str | None:
+    """The organisation of a performer cell whose researchers carry footnote marks ("Karin
+    Ahl¹" ⏎ "¹ Docent, Institutionen för socialt arbete, Östersjö universitet."): each
+    footnote's organisation, joined with "och"; None when the footnote names the city's
+    own staff; the performer as it is when no mark follows it."""
+    if not d.performer:
+        return d.performer
+    words = set(d.performer.split())
+    marks = [m[2] for m in re.finditer(r"(\w+)([¹²³⁴⁵⁶⁷⁸⁹])", d.evidence) if m[1] in words]
+    if not marks:
+        return d.performer
+    texts = [t for _p, t in notes] + [_with_wrapped(lines, k) for k in range(len(lines))]
+    orgs: list[str] = []
+    for mark in dict.fromkeys(marks):
+        note = next((t.strip()[1:].strip() for t in texts if t.strip().startswith(mark)), "")
+        if _OWN_STAFF.match(note):
+            return None
+        org = re.split(r"\.(?:\s|$)|,\s+anlita", _TITLE.sub("", note), maxsplit=1)[0].strip()
+        if org:
+            orgs.append(org)
+    return " och ".join(orgs) if orgs else d.performer

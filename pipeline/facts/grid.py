@@ -23,7 +23,9 @@ runs of blank space (or ``|`` rules)::
 * A row **starts** at a line that carries its own amount (tables with a money column) or whose
   first cell starts at the left edge with a capital letter (tables without one). Lines that
   do not start a row continue the row above: a wrapped name (indented, lower case, a dash),
-  a second district, the rest of a performer's name.
+  a second district, the rest of a performer's name. An owner's line at the margin over
+  its projects set in ("Södermalms stadsdelsförvaltning" in a "Förvaltning/projekt" column)
+  owns the rows under it, to its "Summa Södermalm" (a subtotal).
 * The table **ends** at a ``Summa``/``Totalt`` row (its amount is the table's total), at a
   heading, or at prose: a line after a blank line that is not laid out in the table's
   columns. A header repeated on the next page (or in a Bilaga) continues the same table.
@@ -53,6 +55,7 @@ from pipeline.facts.grid_header import (
     unit_line,
 )
 from pipeline.facts.grid_lines import (
+    CO_APPLICANT,
     CONTINUED,
     FOOTNOTE_MARK,
     GROUP_TOTAL,
@@ -61,11 +64,14 @@ from pipeline.facts.grid_lines import (
     comment_line,
     fund_only,
     group_label,
+    group_sums,
     is_prose,
     is_repeat_header,
+    lead_cells,
     list_group,
     next_numbered,
     numbers_glued_to_names,
+    owner_group_line,
     owner_label,
     refused_after,
     rows_follow,
@@ -107,7 +113,6 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells", "table_lines"]
 
-_ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
@@ -123,7 +128,11 @@ def find_grid_tables(lines: Sequence[BodyLine]) -> list[GridTable]:
             continue
         caption_unit(lines, i, columns)
         table = _read_table(lines, i, columns)
-        for check, role in ((words_in_money, "other"), (verdict_column, "status")):
+        for check, role in (
+            (verdict_column, "status"),
+            (words_in_money, "other"),
+            (verdict_column, "status"),  # (a column of words in money read again as verdicts)
+        ):
             if (col := check(table)) is not None:  # (a money column of words: read again)
                 col.role = role
                 table = _read_table(lines, i, columns)
@@ -146,7 +155,7 @@ def _read_table(
     decided_before = any(c.role == "granted_before" for c in columns)
     applied = next((c for c in columns if c.role == "applied"), None)
     row: GridRow | None = None
-    blank, group_owner = False, None  # (the owner a list view's group line names)
+    blank, group_owner, grouped = False, None, False  # (the owner a group line names)
     after_rule = False
     continued = False  # a caption said the table goes on: the next header is its own again
     j, head_end = h + 1, h
@@ -196,6 +205,12 @@ def _read_table(
         # "MUST" (a fund's group) or "Nya projekt" (a group of kind) over its rows
         fund_label = ln.indent <= 2 and len(stripped.split()) <= 3 and fund_only(stripped)
         fund_label = fund_label or (ln.indent <= 2 and kind_label(stripped))
+        if (grouped or not table.rows) and (
+            owner := owner_group_line(lines, j, columns, grouped)
+        ):  # (over its projects, set in)
+            row, blank, (group_owner, j), grouped = None, False, owner, True
+            columns[0].role = "name"  # (the owners' lines aside, the column names projects)
+            continue
         if (ln.heading or fund_label) and "  " not in stripped and "|" not in stripped:
             if money is None or not group_label(lines, j, columns, money):
                 break
@@ -208,13 +223,7 @@ def _read_table(
             TOTAL_ROW.match(stripped.lstrip("| ")) and subtotal(stripped, lines, j)
         ) or GROUP_TOTAL.match(stripped.lstrip("| ")):
             # "Summa Bromma" under Bromma's rows: a subtotal (what the group was granted)
-            if money is not None:
-                for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
-                    got = read_number(
-                        c.text, col.multiplier if col.multiplier > 1 else money.multiplier
-                    )
-                    if got is not None and col is money:
-                        table.subtotals.append((got[0], got[1], j, stripped))
+            table.subtotals += group_sums(cells, columns, money, j, stripped)
             row, blank, group_owner = None, False, list_group(stripped) or group_owner
             j += 1
             continue
@@ -266,25 +275,9 @@ def _read_table(
                 break
             j += 1  # "Totalt" printed first, right under the header: its rows follow
             continue
-        lead_no = None
-        if (
-            len(cells) >= 2
-            and _ROW_NUMBER.fullmatch(cells[0].text.strip())
-            and cells[0].end <= columns[0].start
-        ):
-            lead_no = cells.pop(0)  # a row number left of the first column, which has none
-        by_col: dict[str, list[str]] = {}
-        if lead_no is not None:
-            by_col["ordinal"] = [lead_no.text.strip()]
-        elif (
-            len(cells) >= 2
-            and cells[0].end < columns[0].start
-            and columns[0].role == "name"
-            and all(c.role != "district" for c in columns)
-            and cells[0].text.strip()[:1].isupper()
-        ):
-            # "Rinkeby-Kista    Chattbaserad …" under a nameless first column: the district
-            by_col["district"] = [cells.pop(0).text.strip()]
+        by_col = lead_cells(cells, columns)  # (a row number or district left of the columns)
+        if grouped and CO_APPLICANT.match(stripped):  # ("– medsökande: Skärholmen")
+            by_col, cells = {"district": [stripped]}, []
         extra: list[tuple[int, str, int | None, str]] = []
         first_year: int | None = None
         instalment: tuple[int, str, bool, int | None] | None = None
@@ -395,6 +388,7 @@ def _read_table(
         # ("2 Stärkt …" under a row with its sum: the next row, its number glued to its name)
         glued = next_numbered(row, by_col)
         starts = starts or refused or (not table.ruled and (opens_below or glued))
+        starts = starts or (grouped and row is None)  # (a project's first line, its owner's over)
         after_rule = False
         if not starts:
             if row is None:  # ("Socialförvaltningen" alone over its group's first row)
@@ -427,8 +421,8 @@ def _read_table(
         row = GridRow(
             cells=by_col, first_line=j, last_line=j, page_no=ln.page_no, evidence=stripped
         )
-        if group_owner and "district" not in by_col:  # "v  Förvaltning : Bromma (1)" over it
-            row.cells["district"] = [group_owner]
+        if group_owner and ("district" not in by_col or grouped):  # ("v  Förvaltning : …")
+            row.cells["district"] = [group_owner, *by_col.get("district", [])]
         elif group_owner and not table.rows:  # (the owner's line over a stacked column's row)
             row.cells["district"] = [group_owner, *row.cells["district"]]
         if refused or group_verdict:  # "avslås" in the money column, or over the rows

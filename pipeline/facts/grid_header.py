@@ -36,7 +36,9 @@ from pipeline.facts.grid_stack import (
     money_heads_above,
     rotated_above,
     set_over,
+    stacked_above,
     stacked_below,
+    under,
     units_over_projects,
 )
 from pipeline.facts.header_roles import (
@@ -53,6 +55,7 @@ from pipeline.facts.header_roles import (
     spent_beside,
     unit_multiplier,
 )
+from pipeline.facts.owner_lines import owner_over_rows
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
@@ -174,7 +177,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     own_line = {c.start: c.text for c in split_header_cells(text)}
     mine = split_header_cells(text)
     above = money_heads_above(lines, i, mine, split_cells)  # "Pris" / "exkl. moms" over it
-    head_cells = above if len(above) > len(mine) else _stacked_above(lines, i, mine)
+    head_cells = above if len(above) > len(mine) else stacked_above(lines, i, mine, split_cells)
     rotated = rotated_above(lines, i, head_cells)  # labels set on end over it
     head_cells, stacked = stacked_below(lines, i, [*head_cells, *rotated], split_cells)
     first = {c.start: c.text for c in head_cells} | own_line
@@ -182,6 +185,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells if c not in rotated):
         # a row ("Utvärdering   150 000 kr"), no header (its lines below: words, years, units)
         return None
+    if len(mine) == 2 and mine[0].text.strip().endswith(":"):
+        return None  # "Utförare:      Norrlid Utvärdering AB": a label and its value
     if letterhead_cells([c.text for c in mine]):
         return None  # "Farsta stadsdelsförvaltning      Tjänsteutlåtande": who writes, what
     if any(_REVIEW_HEADER.match(fold(c.text).strip()) for c in cells):
@@ -192,7 +197,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     projects_followed = (followup_header([c.text for c in cells]) or spent_beside(texts)) and any(
         # ("Enhet/projekt": the units' labels over their projects' rows)
         header_role(c.text) in ("name", "district")
-        and re.search(r"projekt|studie|satsning", fold(c.text))
+        and re.search(r"projekt|studie|satsning|insats|atgard", fold(c.text))
         for c in cells
     )
     for c in cells:
@@ -213,7 +218,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
                 return None
             if not c.text.strip()[:1].isupper():  # ("Ombudgeteras" over "till 2017")
                 return None
-            unknown += 1
+            unknown += 0 if _WHEN_HEADER.search(fold(c.text)) else 1  # ("Ny tidpunkt")
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
             role = "purpose" if _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) else "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
@@ -256,45 +261,7 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
 _REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade")
     r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*|antal\s+(?:beviljade|projekt|ansok)"
 )
-#: a column named by its year or as the row's sum
-_YEAR_OR_SUM = re.compile(rf"^(?:{YEAR}|summa|totalt?|sammanlagt)\b")
-
-
-def _stacked_above(lines: Sequence[BodyLine], i: int, cells: list[GridCell]) -> list[GridCell]:
-    """The header's cells with the words set over its money columns on the line above
-    ("Beviljat   Intäkt" over "Projekt   Finansiär   totalt   2004"): one header over two
-    lines whose first names only some columns."""
-    if i == 0 or not lines[i - 1].text.strip() or not cells:
-        return cells
-    above = lines[i - 1]
-    tops = split_cells(" " * above.indent + above.text)
-    # (words set in over columns, taken for a heading; "Beräknad" alone over "besparing")
-    lone = len(tops) == 1 and tops[0].start >= cells[-1].start - 2 and cells[-1].text[:1].islower()
-    if above.heading and "  " not in above.text.strip() and not lone:
-        return cells
-    if (
-        (len(tops) < 2 and not lone)
-        or above.indent <= cells[0].start + 2
-        or any(ch.isdigit() for t in tops for ch in t.text)
-        or any(len(t.text.split()) > 2 for t in tops)
-    ):
-        return cells
-    out = list(cells)
-    for t in tops:
-        at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or _under(t, c)]
-        at = [k for k in at if abs(out[k].start - t.start) <= 2] or at if lone else at
-        if not at or 0 in at or (len(at) > 1 and t.text.rstrip().endswith("-")):
-            return cells
-        if len(at) > 1 and any(_YEAR_OR_SUM.match(fold(out[k].text.strip())) for k in at):
-            # "Kostnad (tkr)" over "2014   2015   Summa": the year columns' group, read by
-            # `units_above` and `sought_groups`
-            continue
-        # ("Del-" over "tagare": one word broken over the two lines; "Belopp (kr)" set over
-        # "sökt" and "förslag": a group's label over each of its columns)
-        for k in at:
-            c = out[k]
-            out[k] = GridCell(c.start, c.end, dehyphen_join([t.text.strip(), c.text.strip()]))
-    return out
+_WHEN_HEADER = re.compile(r"\b(?:tid|tidpunkt|datum|resdatum|period)$")
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:
@@ -304,6 +271,8 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
     j = i + 1 if j is None else j
     if j >= len(lines) or not lines[j].text.strip() or lines[j].heading:
         return []
+    if lines[j].indent <= 1 and owner_over_rows(lines, j):
+        return []  # "Rinkeby" over its projects set in: the first group's owner
     text = " " * lines[j].indent + lines[j].text
     cells = split_cells(text)
     if RULE.match(text.strip()) or any(
@@ -332,7 +301,7 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         for a, b in zip(cells[leading:], cells[leading + 1 :], strict=False)
         if _YEAR_UNIT.match(a.text.strip())
         and _YEAR_UNIT.match(b.text.strip())
-        and any(_under(a, h) and _under(b, h) for h in head)
+        and any(under(a, h) and under(b, h) for h in head)
     )
     # columns named on the second line only, right of the header ("Beviljat   Sökt" over
     # "(tkr)   (tkr)   Stadsdelsnämnd   Projekt")
@@ -364,14 +333,9 @@ def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) 
         words = [w for w in c.text.split() if re.search(r"\w", w) and not _YEAR_UNIT.match(w)]
         # (a line that gives a money column's unit is the header's: its other cells may
         # wrap longer names, "utan eget boende" beside "tkr")
-        if len(words) > (4 if unit_given else 2) or not any(_under(c, h) for h in head):
+        if len(words) > (4 if unit_given else 2) or not any(under(c, h) for h in head):
             return []
     return cells
-
-
-def _under(cell: GridCell, head: GridCell) -> bool:
-    """Does a cell sit under a header cell (left-aligned, right-aligned or centred)?"""
-    return cell.start < head.end + 2 and cell.end > head.start - 2
 
 
 def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int) -> list[GridCell]:
@@ -392,28 +356,28 @@ def _with_continuation(cells: list[GridCell], lines: Sequence[BodyLine], i: int)
         if RULE.match(c.text.strip()) and subs:
             # "Kostnad (kr)" over a rule over "varav 2016   totalt": a group's own columns
             for m in subs:
-                low = [t.text.strip() for t in third if _under(t, m)]
+                low = [t.text.strip() for t in third if under(t, m)]
                 out.append(GridCell(m.start, m.end, " ".join([m.text.strip(), *low])))
             continue
         rule = next((m for m in subs if RULE.match(m.text.strip())), None)
-        split = [t for t in third if rule is not None and _under(t, rule)]
+        split = [t for t in third if rule is not None and under(t, rule)]
         if len(split) >= 2:
             # "Kostnad, tkr" over its rule over "2012   2013": the group's own columns
             for t in split:
                 out.append(GridCell(t.start, t.end, f"{c.text.strip()} {t.text.strip()}"))
             continue
-        years = [m for m in more if _under(m, c) and _YEAR_UNIT.match(m.text.strip())]
+        years = [m for m in more if under(m, c) and _YEAR_UNIT.match(m.text.strip())]
         if (
             len(years) >= 2
             and not third
             and len({m.text.strip() for m in years}) == len(years)
-            and not any(_under(m, h) for m in years for h in cells if h is not c)
+            and not any(under(m, h) for m in years for h in cells if h is not c)
         ):
             # "Medel per år" over "2018   2019   2020": one column per year under its group
             for m in years:
                 out.append(GridCell(m.start, m.end, f"{c.text.strip()} {m.text.strip()}"))
             continue
-        below = [m.text.strip(" |") for m in [*more, *third] if _under(m, c)]
+        below = [m.text.strip(" |") for m in [*more, *third] if under(m, c)]
         # "Stadsdels-" over "nämnd": one word broken at a hyphen
         out.append(GridCell(c.start, c.end, dehyphen_join([c.text.strip(), *below])))
     # the last column named on the second line only
@@ -431,7 +395,7 @@ def _between(cell: GridCell, head: Sequence[GridCell]) -> bool:
         len(head) >= 2
         and head[0].end < cell.start
         and cell.end < head[-1].start
-        and not any(_under(cell, h) for h in head)
+        and not any(under(cell, h) for h in head)
     )
 
 

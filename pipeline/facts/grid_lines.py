@@ -19,11 +19,16 @@ from pipeline.facts.grid_header import (
     split_cells,
 )
 from pipeline.facts.grid_model import GridRow, read_number
+from pipeline.facts.owner_lines import owner_over_rows
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "TOTAL_ROW",
+    "owner_group_line",
+    "CO_APPLICANT",
+    "lead_cells",
+    "group_sums",
     "CONTINUED",
     "SOUGHT_CELL",
     "FOOTNOTE_MARK",
@@ -71,12 +76,20 @@ def subtotal(stripped: str, lines: Sequence[BodyLine], j: int) -> bool:
     while k + 1 < end:
         k += 1
         nxt = lines[k].text.strip()
-        if not nxt:
+        if not nxt or RULE.match(nxt):
+            end = min(len(lines), end + (1 if nxt else 0))  # (a rule between the groups)
             continue
+        owner_sum = _OWNER_SUM.match(fold(label)) or _owner_named(label[5:])
+        if owner_sum and (owner_label(nxt, None) or TOTAL_ROW.match(nxt)):
+            # "Summa förvaltningen", "Summa Södermalm" over the next förvaltning's group of
+            # rows, or over the table's total
+            return True
+        if owner_sum and "  " not in nxt and not re.search(r"\d", nxt) and find_districts(nxt):
+            return True  # ("Socialtjänstförvaltningen, Socialjouren": an owner and its unit)
         if "  " in nxt:
             return not lines[k].heading
         if _OWNER_SUM.match(fold(label)) and find_districts(nxt):
-            return True  # "Summa förvaltningen" over the next förvaltning's group of rows
+            return True  # ("Summa förvaltningen" over the next district's row)
         if label_seen or not _GROUP_OF_KIND.fullmatch(nxt) or find_districts(nxt):
             return False
         # ("Summa föreningar" ⏎ "Förvaltningens egna verksamheter" over more rows: the
@@ -313,14 +326,73 @@ def list_group(stripped: str) -> str | None:
     return m["value"].strip()
 
 
-def owner_label(stripped: str, columns: list[GridColumn]) -> str | None:
+def owner_label(stripped: str, columns: list[GridColumn] | None) -> str | None:
     """An owner's name alone over its group's rows ("Socialförvaltningen" over the projects
-    of a "Förvaltning / projekt" column), else None."""
-    if not any(c.role == "district" for c in columns):
+    of a "Förvaltning / projekt" column), else None (`columns` None: any table's)."""
+    if columns is not None and not any(c.role == "district" for c in columns):
         return None
-    found = find_districts(stripped)
-    covered = found and sum(len(m.name_as_printed) for m in found) >= len(stripped.strip()) - 2
-    return stripped.strip() if covered else None
+    return stripped.strip() if _owner_named(stripped) else None
+
+
+#: a co-applicant's line under a project's name: "– medsökande: Skärholmen, Farsta"
+CO_APPLICANT = re.compile(r"^[-–—]?\s*(?:medsökande|medsokande|tillsammans med)\b", re.IGNORECASE)
+
+
+def group_sums(
+    cells: list[GridCell], columns: list[GridColumn], money: GridColumn | None, j: int, text: str
+) -> list[tuple[int, str, int, str]]:
+    """The sum in the money column of a group's "Summa" row (line `j`, `text`)."""
+    out = []
+    for c, col in zip(cells[1:], assign_columns(columns, cells)[1:], strict=True):
+        unit = col.multiplier if col.multiplier > 1 else money.multiplier if money else 1
+        if money is not None and col is money and (got := read_number(c.text, unit)):
+            out.append((got[0], got[1], j, text))
+    return out
+
+
+_ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def lead_cells(cells: list[GridCell], columns: list[GridColumn]) -> dict[str, list[str]]:
+    """A row's cells left of the first column, taken out of `cells`: a row number (the
+    first column has none) or, under a nameless first column, the row's district
+    ("Rinkeby-Kista    Chattbaserad …")."""
+    if (
+        len(cells) >= 2
+        and _ROW_NUMBER.fullmatch(cells[0].text.strip())
+        and cells[0].end <= columns[0].start
+    ):
+        return {"ordinal": [cells.pop(0).text.strip()]}
+    if (
+        len(cells) >= 2
+        and cells[0].end < columns[0].start
+        and columns[0].role == "name"
+        and all(c.role != "district" for c in columns)
+        and cells[0].text.strip()[:1].isupper()
+    ):
+        return {"district": [cells.pop(0).text.strip()]}
+    return {}
+
+
+def owner_group_line(
+    lines: Sequence[BodyLine], j: int, columns: list[GridColumn], grouped: bool
+) -> tuple[str, int] | None:
+    """An owner's line at the margin over its projects set in under it ("Södermalms
+    stadsdelsförvaltning" over "   Stödboende för unga vuxna    300 000"), in a table whose
+    first column holds both ("Förvaltning/projekt"; `grouped`: an owner's line was seen,
+    the column since read as the names): the owner and the line after it, else None."""
+    if (
+        columns[0].role != ("name" if grouped else "district")
+        or lines[j].indent > columns[0].start + 1
+    ):
+        return None
+    return owner_over_rows(lines, j, grouped)
+
+
+def _owner_named(text: str) -> bool:
+    """Whether `text` is nothing but owners' names ("Rinkeby-Kista stadsdelsförvaltning")."""
+    found = find_districts(text)
+    return bool(found) and sum(len(m.name_as_printed) for m in found) >= len(text.strip()) - 2
 
 
 def rows_follow(lines: Sequence[BodyLine], k: int, columns: list[GridColumn]) -> bool:

@@ -321,7 +321,7 @@ def words_in_money(table: GridTable) -> GridColumn | None:
 #: a decision's words in a cell: "Genomförs", "Genomförs ej", "Beviljas", "Avslås", "Ja"
 _VERDICT_CELL = re.compile(
     r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej|bifall|vilande|"
-    r"bordlaggs|bordlagd)(?:\s+(?:ej|inte|med villkor))?"
+    r"bordlaggs|bordlagd|medges|aterbetalas)(?:\s+(?:ej|inte|med villkor))?"
 )
 #: a cell that tells how a project went
 _OUTCOME_CELL = re.compile(
@@ -344,7 +344,8 @@ def verdict_column(table: GridTable) -> GridColumn | None:
                 return col
         if col.role not in ("other", "cost") or not _DECISION_HEADER.match(fold(col.header)):
             continue
-        if col.role == "cost" and any(r.amount is not None for r in table.rows):
+        mine = col is money_column(table.columns)  # (not a "Förslag" after "Beviljat kr")
+        if col.role == "cost" and mine and any(r.amount is not None for r in table.rows):
             continue  # (a sum in a row: money, its turned-down rows' words aside)
         cells = [fold(" ".join(r.cells.get(col.role, []))).strip() for r in table.rows]
         said = [re.sub(r"\s*\(.*$", "", c) for c in cells if c]  # ("Bordlagd (förv. …")

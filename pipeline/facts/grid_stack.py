@@ -29,9 +29,13 @@ from collections.abc import Callable, Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_columns import MONEY_IN_CELL, GridCell, GridColumn
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
+from pipeline.lang.numbers import YEAR
 
 __all__ = [
+    "stacked_above",
+    "under",
     "money_heads_above",
     "rotated_above",
     "set_over",
@@ -172,3 +176,57 @@ def money_heads_above(
                 if t.start <= c.end + _SLACK and c.start <= t.end + _SLACK:
                     out[k] = GridCell(c.start, c.end, f"{t.text.strip()} {c.text.strip()}")
     return [*cells, *out]
+
+
+#: a column named by its year or as the row's sum
+_YEAR_OR_SUM = re.compile(rf"^(?:{YEAR}|summa|totalt?|sammanlagt)\b")
+
+
+def under(cell: GridCell, head: GridCell) -> bool:
+    """Does a cell sit under a header cell (left-aligned, right-aligned or centred)?"""
+    return cell.start < head.end + 2 and cell.end > head.start - 2
+
+
+def stacked_above(
+    lines: Sequence[BodyLine],
+    i: int,
+    cells: list[GridCell],
+    split_cells: Callable[[str], list[GridCell]],
+) -> list[GridCell]:
+    """The header's cells with the words set over its money columns on the line above
+    ("Beviljat   Intäkt" over "Projekt   Finansiär   totalt   2004"): one header over two
+    lines whose first names only some columns."""
+    if i == 0 or not lines[i - 1].text.strip() or not cells:
+        return cells
+    above = lines[i - 1]
+    tops = split_cells(" " * above.indent + above.text)
+    # (words set in over columns, taken for a heading; "Beräknad" alone over "besparing")
+    lone = len(tops) == 1 and tops[0].start >= cells[-1].start - 2 and cells[-1].text[:1].islower()
+    if above.heading and "  " not in above.text.strip() and not lone:
+        return cells
+    if (
+        (len(tops) < 2 and not lone)
+        or above.indent <= cells[0].start + 2
+        or any(ch.isdigit() for t in tops for ch in t.text)
+        or any(len(t.text.split()) > 2 for t in tops)
+    ):
+        return cells
+    out = list(cells)
+    for t in tops:
+        at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or under(t, c)]
+        at = [k for k in at if abs(out[k].start - t.start) <= 2] or at if lone else at
+        if not at and t.start > out[-1].end + 1 and t.text[:1].isupper():
+            out.append(GridCell(t.start, t.end, t.text.strip()))  # a last column named above only
+            continue
+        if not at or 0 in at or (len(at) > 1 and t.text.rstrip().endswith("-")):
+            return cells
+        if len(at) > 1 and any(_YEAR_OR_SUM.match(fold(out[k].text.strip())) for k in at):
+            # "Kostnad (tkr)" over "2014   2015   Summa": the year columns' group, read by
+            # `units_above` and `sought_groups`
+            continue
+        # ("Del-" over "tagare": one word broken over the two lines; "Belopp (kr)" set over
+        # "sökt" and "förslag": a group's label over each of its columns)
+        for k in at:
+            c = out[k]
+            out[k] = GridCell(c.start, c.end, dehyphen_join([t.text.strip(), c.text.strip()]))
+    return out

@@ -151,9 +151,9 @@ def _header_role(cell: str) -> str | None:
         folded.strip(),
     ):  # ("Egen" over "insats kr": the header's first line alone)
         return "spent"  # the applicant's own money: a sum, but not the grant
-    if re.match(r"\d:[ae]\s+utbet|delbetalning|delutbetalning|rat\s+\d", folded.strip()) or (
-        _PERIOD_HEADER.fullmatch(folded.strip())
-    ):
+    if re.match(
+        r"\d:[ae]\s+(?:utbet|delen\b)|delbetalning|delutbetalning|rat\s+\d", folded.strip()
+    ) or (_PERIOD_HEADER.fullmatch(folded.strip())):
         # a grant's instalments: "1:a utbet. mars 2012", "2:a utbetalning", "Delbetalning
         # feb"; what was used in a quarter or tertial: "Kv 1", "Kvartal 3", "T2"
         return "spent"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_FIRST", "organisation_first", "without_details"]
+__all__ = ["ORG_FIRST", "ORG_LAST", "organisation_first", "without_details"]
 
 #: "Organisation; project": an organisation's name before a semicolon (a förening, a
 #: company, a foundation, a congregation …) is who carries the project out
@@ -79,3 +79,16 @@ def organisation_first(name: str) -> tuple[str, str | None]:
 #: the date a delegation list's item opens with ("–  2004-06-14  Föreningen X, …"): when it
 #: was decided, no part of the item's name
 LEAD_DATE = re.compile(r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+(?=[A-ZÅÄÖ])")
+
+
+#: an association named after the project, behind its last comma
+ORG_LAST = re.compile(
+    r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,4}?\w*(?i:föreningen|förening|klubben|klubb|"
+    r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren|"
+    r"alliansen|allians|vårdcentralen|vårdcentral|församling|kyrka|trygghetsråd|trygghetsrådet)"
+    r"(?:\s+(?:i\s+|på\s+)?[A-ZÅÄÖ][\w-]*){0,3}"  # ("Föreningen Unga i Bagarmossen")
+    # a company: "AB Svenska Bostäder", "Exempel Konsult AB"
+    r"|AB(?:\s+[A-ZÅÄÖ][\w-]*){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}AB"
+    # a sports club: "IK Strandvalla", "Hässelby SK"
+    r"|(?:IK|IF|BK|FK|IBK)(?:\s+[A-ZÅÄÖ][\w-]*){1,2}|[A-ZÅÄÖ][\w-]*\s+(?:IK|IF|BK|FK|SK|IBK))\s*$"
+)

@@ -93,7 +93,11 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
         tail = head[tail_start:]
         if _series_goes_on(head, m.start(), places):
             continue  # "… erfarenheter från Vantör, Skärholmen och Rinkeby": one series
-        if _owner_covered(tail, places, tail_start):
+        # ("…, Södermalms stadsdelsförvaltning i samarbete med Institutionen för …": the
+        # owner, then its partners, districts or not)
+        joint = _JOINT.search(tail)
+        owner_part = tail[: joint.start()] if joint and tail[: joint.start()].strip() else tail
+        if _owner_covered(owner_part, places, tail_start):
             name = head[: m.start()]
             if tidy(name):
                 # (a former name in brackets, "(tidigare Rinkeby-Kista)", owns nothing)
@@ -124,6 +128,9 @@ def split_owner(head: str, find: PlaceFinder) -> tuple[str, list[Place]]:
     if owners_end and tidy(head[owners_end:]) and not find(head[owners_end:]):
         return tidy(head[owners_end:]), [p for p in places if p.end <= owners_end]
     return tidy(head), []
+
+
+_JOINT = re.compile(r"\s+(?:i\s+(?:samarbete|samverkan)|tillsammans)\s+med\s+\S")
 
 
 def _series_goes_on(head: str, comma: int, places: Sequence[Place]) -> bool:

@@ -14,7 +14,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.item_fields import first_label, labelled_row
 from pipeline.facts.item_labels import item_label, item_period, performed_by
-from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST
+from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST, ORG_LAST
 from pipeline.facts.item_parts import (
     ITEM,
     PlaceFinder,
@@ -47,15 +47,6 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 
-#: an association named after the project, behind its last comma
-_ORG_LAST = re.compile(
-    r",\s*((?:[A-ZÅÄÖ][\w-]*\s+){0,4}?\w*(?i:föreningen|förening|klubben|klubb|"
-    r"sällskapet|sällskap|vänner|förbundet|förbund|stiftelsen|nätverket|scouterna|jouren|"
-    r"alliansen|allians|vårdcentralen|vårdcentral|församling|kyrka|trygghetsråd|trygghetsrådet)"
-    r"(?:\s+(?:i\s+|på\s+)?[A-ZÅÄÖ][\w-]*){0,3}"  # ("Föreningen Unga i Bagarmossen")
-    # a company: "AB Svenska Bostäder", "Exempel Konsult AB"
-    r"|AB(?:\s+[A-ZÅÄÖ][\w-]*){1,3}|(?:[A-ZÅÄÖ][\w-]*\s+){1,3}AB)\s*$"
-)
 #: a research body after the last commas of a study's item: ", Stockholms universitet,
 #: institutionen för socialt arbete", ", Centrum för psykiatriforskning"
 _RESEARCH_LAST = re.compile(
@@ -237,7 +228,7 @@ def item_row(
         places = _applicant_below(rest, find)
     name, performer = bracketed_performer(name, find)
     org = ORG_FIRST.match(name)
-    last = _ORG_LAST.search(name) if performer is None else None
+    last = ORG_LAST.search(name) if performer is None else None
     if org:  # "Föreningen X; Name of the project": the organisation carries it out
         who = next(g for g in org.groups() if g)
         performer, name = who.strip(), name[org.end() :].strip()

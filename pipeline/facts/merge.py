@@ -23,7 +23,14 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.commissioned import find_commissioned_studies
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
-from pipeline.facts.drafts import LEAST_SUM, REJECTED, Draft, cued_status, intro_text
+from pipeline.facts.drafts import (
+    LEAST_SUM,
+    REJECTED,
+    Draft,
+    called_off,
+    cued_status,
+    intro_text,
+)
 from pipeline.facts.finders import org_finder
 from pipeline.facts.intro_status import decided_status, table_grants
 from pipeline.facts.lists import Place
@@ -43,7 +50,7 @@ from pipeline.facts.state_money import STATE_FUNDER
 from pipeline.facts.study_rows import ROW_MATCH, best_rows, same_performer_row
 from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
-from pipeline.facts.text_units import paragraphs, turned_down_part
+from pipeline.facts.text_units import kind_label, paragraphs, turned_down_part
 from pipeline.facts.title_subject import partnership_total, subject_partner, subject_project
 from pipeline.facts.trip_prose import find_trip_grants, listed_trip
 from pipeline.lang.fuzzy import fold
@@ -239,7 +246,8 @@ def _complete(d: Draft, pp: ProseProject, lines: Sequence[BodyLine]) -> None:
             and _DECIDED_NOW.search(fold(pp.sentence.text))
         )
     ):
-        d.status = pp.status
+        # (its own section says it was called off: granted, never carried out)
+        d.status = "beviljad" if d.description and called_off(d.description) else pp.status
     if d.amount_sek is None and pp.amount is not None:
         _set_amount(d, pp, lines)
     if d.performer is None and pp.performer:
@@ -299,7 +307,7 @@ def prose_drafts(
         if pp.sentence.first not in {first for first, _at in read} and not listed_trip(pp, drafts)
     ]
     shared = Counter(para_of.get(pp.sentence.first) for pp in found)
-    for pp in found:
+    for pp in [pp for pp in found if not kind_label(pp.name)]:  # ("Nya projekt": a group)
         pp.name = unlabelled(pp.name)  # "Projekt 1: Name" read as a section's heading
         if pp.amount is not None and pp.amount.sek < LEAST_SUM:
             pp.amount = None  # ("KALKYL PROJEKT 1   kr": a caption's number and unit)
@@ -334,6 +342,8 @@ def prose_drafts(
             or (para_of.get(s.first) if shared[para_of.get(s.first)] == 1 else s.text),
         )
         _set_amount(d, pp, lines)
+        if d.status in ("genomförd", "pågående") and called_off(d.description or ""):
+            d.status = "beviljad"  # ("Resan … ställdes in": granted, never carried out)
         if d.status == "ansökt":
             # the sum applied for, not yet the project's money (a state grant's is one)
             d.amount_kind = "state_grant" if d.fund_type == "statsbidrag" else "other"

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 from pipeline.facts.context import BodyLine
 from pipeline.facts.drafts import Draft
 from pipeline.facts.grid import GridTable
+from pipeline.facts.numbered_performers import performers_by_number
 from pipeline.facts.run_in import short_name_of
 from pipeline.facts.text_units import paragraphs
 from pipeline.lang.fuzzy import fold
@@ -58,7 +59,8 @@ def describe_numbered_rows(
     drafts: Sequence[Draft], grids: Sequence[GridTable], lines: Sequence[BodyLine]
 ) -> None:
     """Give each project of a numbered table row the paragraph that names it by number,
-    when it has no description of its own."""
+    when it has no description of its own (and the performer a sentence names for it)."""
+    performers_by_number(drafts, grids, lines)
     numbered: dict[str, Draft] = {}
     for t in grids:
         for r in t.rows:

@@ -56,9 +56,9 @@ _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹]\s")
 def participants(text: str, find: PlaceFinder) -> list[Place]:
     """The districts and förvaltningar a project's own text names as taking part, in order
     of first mention, each once."""
-    out: list[Place] = []
-    seen: set[str] = set()
     text = _FOOTNOTE.split(text, maxsplit=1)[0]  # a footnote printed below belongs elsewhere
+    out: list[Place] = _district_field(text, find)
+    seen: set[str] = {p.district_id for p in out}
     for k, s in enumerate(sentences(text.split("\n"))):
         named_in = _IN_DISTRICTS.search(s.text)  # "… i fyra stadsdelsförvaltningar: Farsta, …"
         if _STUDY_SUBJECT.match(s.text) or (k == 0 and _BODY_STUDIES.match(s.text)):
@@ -136,3 +136,28 @@ _WRITES = re.compile(r"\s*(?:föreslår|bedömer|anser|tillstyrker|avstyrker|kon
 _DONE_BY = re.compile(r"\b(?:genomförs|genomförts|genomfördes|utförs|utförts|görs)\s+av\s+$")
 #: the words before a place that name it as the one who paid, not one who took part
 _FUNDER = re.compile(r"\b(?:medel|kronor|kr|bidrag|utvecklingsmedel)\s+från\s+$", re.IGNORECASE)
+
+
+#: a field that names the taking-part districts: "Stadsdelar:    Bromma, Farsta och …"
+_DISTRICT_LABEL = re.compile(
+    r"^\s*(?:deltagande\s+|medverkande\s+)?(?:stadsdel\w*|stadsdelsförvaltning\w*)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+#: the next field's label
+_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\w -]{1,30}:\s")
+
+
+def _district_field(text: str, find: PlaceFinder) -> list[Place]:
+    """The districts a "Stadsdelar:" field names (its value may wrap onto the next lines)."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        m = _DISTRICT_LABEL.match(line)
+        if m is None:
+            continue
+        value = [m.group(1)]
+        for nxt in lines[k + 1 : k + 3]:
+            if not nxt.strip() or _LABEL.match(nxt):
+                break
+            value.append(nxt)
+        return [p for p in find(" ".join(value)) if p.kind != "unit"]
+    return []

@@ -2,16 +2,20 @@
 the study's sum ("Nordanvik Analys AB 640 000"), its date after a semicolon ("Karolinska
 Institutet; december 2024"), the next sentence ("Lärarhögskolan i Stockholm. Studien
 genomfördes …"), a note in brackets ("FoU-enheten (egen studie)"), a partner or the person
-who does the work ("… i samarbete med Skarpnäcks sdf", "… genom docent X"). Pure."""
+who does the work ("… i samarbete med Skarpnäcks sdf", "… genom docent X"); the researcher
+printed before the organisation ("Docent Gunnar Ehn Institutionen för …", "Margit Sjöberg
+(Institutionen för socialt arbete, Stockholms universitet)"): a performer is the
+organisation. Pure."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["bare_performer"]
+__all__ = ["bare_performer", "organisation_of"]
 
 _TAILS = (
     re.compile(r";\s.*$"),
+    re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+:\s.*$"),  # the next field: "… AB Period: maj 2006 …"
     re.compile(r"\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]).*$"),  # a sentence, not "Inst. SU"
     re.compile(r"\s+(?:ca\.?\s+)?\d{1,3}(?:[ \u00a0]\d{3})*(?:\s*(?:kr|kronor|tkr|mnkr))?\.?$"),
     re.compile(r"\s*\((?:[a-zåäö]+\s*){1,4}\)$"),
@@ -20,9 +24,47 @@ _TAILS = (
 )
 
 
+#: a word that makes a text an organisation's name
+_ORG_WORD = re.compile(
+    r"institut|universitet|högskola|hogskola|centrum|centret|stiftelse|byrå|byran|\bAB\b|"
+    r"FoU|analys|kunskaps|akademi|forskning",
+    re.IGNORECASE,
+)
+#: the researcher before the organisation: "fil. dr Lars Öhman och fil. dr Åsa Berg Karolinska
+#: institutet, …", "Docent Gunnar Ehn Institutionen för …"
+_TITLED = re.compile(
+    r"^(?:(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr|dr\.?)\s+"
+    r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s+(?:och\s+)?)+",
+    re.IGNORECASE,
+)
+#: "Margit Sjöberg (Institutionen för socialt arbete, Stockholms universitet)"
+_PERSON_BRACKET = re.compile(r"^[A-ZÅÄÖ][^()]{2,60}?\s*\((?P<org>[^()]{4,})\)?$")
+
+
+_OWN_STAFF = re.compile(r"(?:egen|eget|egna|förvaltningens\s+egn?a?)\b", re.IGNORECASE)
+
+
+def organisation_of(performer: str) -> str:
+    """The organisation of a performer printed with its researcher (before it, or with the
+    organisation in brackets); `performer` without an unbalanced bracket else."""
+    out = performer.strip()
+    if _OWN_STAFF.match(out):
+        return ""  # "Egen uppföljning": the förvaltning's own staff, no performer
+    if (m := _PERSON_BRACKET.match(out)) and _ORG_WORD.search(m.group("org")):
+        return m.group("org").strip(" ,")
+    titled = _TITLED.match(out)
+    if titled and _ORG_WORD.search(out[titled.end() :]):
+        return out[titled.end() :].strip(" ,")
+    if out.endswith(")") and "(" not in out:
+        return out[:-1].strip()
+    return out
+
+
 def bare_performer(performer: str) -> str:
     """`performer` without what follows its name; as it is when nothing would be left."""
-    out = performer.strip()
+    out = organisation_of(performer)
+    if not out:
+        return out
     for tail in _TAILS:
         cut = tail.sub("", out).strip(" ,")
         out = cut or out

@@ -384,6 +384,8 @@ def spelled_out(performer: str, text: str, find: Callable[[str], list[Any]]) -> 
     as a city office's, when the document also names that office in full. Else as printed
     (without what follows the name: `bare_performer`)."""
     performer = bare_performer(performer)
+    if not performer:
+        return performer  # (the förvaltning's own staff)
     if full := legend(performer.strip(), text):  # "SoRAD      Centrum för … forskning"
         return full
     if not _ABBREVIATION.fullmatch(performer.strip()):

@@ -39,7 +39,7 @@ _MIN_ROWS = 2
 
 
 #: dot leaders between a name and its sum ("Boendestöd för unga .... 290 tkr")
-_LEADER = re.compile(r"\s*\.{4,}\s*")
+_LEADER = re.compile(r"\s*\.{4,}\s*|\s+\.{2,3}\s+(?=\d[\d  ]*(?:kr|kronor|tkr)\b)")
 
 
 def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
@@ -50,7 +50,7 @@ def align_pipe_tables(lines: Sequence[BodyLine]) -> list[BodyLine]:
         dataclasses.replace(ln, text="")
         if k in contents
         else dataclasses.replace(ln, text=_LEADER.sub("   ", ln.text))
-        if "...." in ln.text
+        if ".." in ln.text
         else ln
         for k, ln in enumerate(lines)
     ]

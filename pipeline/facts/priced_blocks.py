@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_header import unit_multiplier
+from pipeline.facts.item_orgs import ORG_LAST
 from pipeline.facts.item_parts import ITEM, PlaceFinder, set_amount, split_owner, tidy
 from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.money_roles import breakdown_heading, cost_item
@@ -228,10 +229,10 @@ def _run(
 
 #: what a list of projects is introduced by: its projects, studies or trips, or their grant
 _PROJECT_WORDS = re.compile(
-    r"projekt|studie|ansokning|insats|studiebesok|studieres|resor|bevilja|tilldela|forslag"
+    r"projekt|studie|ansokning|insats|studiebesok|studieres|resor|bevilja|tilldela|forslag|fordela"
 )
 #: what the items of a budget are introduced (or summed up) by
-_COSTS = re.compile(r"kostnad|budget|soks\b|sokt|finansiering|egen insats|utgift")
+_COSTS = re.compile(r"kostnad|budget|soks\b|sokt|finansiering|egen insats|utgift|forbruk|utfall")
 
 
 #: the heading of a document's section on its money ("Ekonomi", "Ekonomiska konsekvenser")
@@ -289,8 +290,10 @@ def _row(
         places += find(partner.group("who"))
         head = head[: partner.start()]
     name, owners = split_owner(head, find)
-    name = tidy(name)
-    if len(name.split()) < 2 or len(name.split()) > _MAX_NAME_WORDS:
+    name, performer = tidy(name), None
+    if (org := ORG_LAST.search(name)) and org.start() > 0:  # ", IK Strandvalla": who runs it
+        name, performer = name[: org.start()].strip(), org.group(1).strip()
+    if len(name.split()) < (1 if performer else 2) or len(name.split()) > _MAX_NAME_WORDS:
         return None
     by_id = {p.district_id: p for p in [*owners, *places]}
     if not owners:
@@ -304,6 +307,7 @@ def _row(
         " ".join(t.strip() for t in (lines[k].text for k in range(first, last + 1))),
         form="intro_list",
         intro_line=intro,
+        performer=performer,
     )
     set_amount(row, amount, lines, first, last)
     return row

@@ -291,7 +291,10 @@ def find_studies(
         for k, ln in enumerate(lines)
         if _NUMBERED_SECTION.match(ln.text.strip()) and (k == 0 or not lines[k - 1].text.strip())
     }
+    seen: set[str] = set()
     for h in sorted(set(chosen)):
+        if fold(_heading_name(lines[h].text)) in seen:
+            continue  # the same study's heading again (over its costs in a Bilaga)
         end = next((k for k in sorted(set(heads) | sections) if k > h), len(lines))
         end = min([end] + [r.first_line - 1 for r in table_rows if r.first_line > h])
         body = [lines[k].text for k in range(h + 1, end) if lines[k].text.strip()]
@@ -318,6 +321,7 @@ def find_studies(
         fund = _fund_near(lines, intro, ctx) if intro is not None else ctx.fund_at(h)
         year = sentence_year(lines[intro].text) if intro is not None else None
         end_date = end_date_in(text)
+        seen.add(fold(_heading_name(lines[h].text)))
         out.append(
             Study(
                 name=_heading_name(lines[h].text),

@@ -446,5 +446,5 @@ def _carried_out(said: str) -> str | None:
     return None
 
 
-_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut)|(genomfort\b)|(forsena)|vilande|bordl"
+_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut|medges)|(genomfort\b)|(forsena)|vilande|bordl"
 _SAID_AS = ("beviljad", "genomförd", "pågående")

@@ -60,9 +60,13 @@ _ANNOUNCES = re.compile(
 #: "Hälsofrämjande aktiviteter för äldre, Norrmalms stadsdelsförvaltning.": the name, then
 #: who applied
 _OWNER_AFTER = re.compile(
-    r"^(?P<name>.+?),\s+(?P<who>[^,]+?(?:stadsdelsförvaltning|stadsdelsnämnd|sdf|förvaltning)\w*)$",
+    r"^(?P<name>.+?)(?:,|\s+(?:drivs|bedrivs|genomförs)\s+av)\s+"  # ("… drivs av Farsta …")
+    r"(?P<who>[^,]+?(?:stadsdelsförvaltning|stadsdelsnämnd|sdf|förvaltning)\w*"
+    r"(?:\s+med\s+[^,]+?\s+som\s+medsökande)?)$",
     re.IGNORECASE,
 )
+#: "Ungdomslots mellan skola och socialtjänst, Skärholmen.": the district alone after a comma
+_BARE_OWNER = re.compile(r"^(?P<name>[^,]{6,120}?),\s+(?P<who>[^,]{3,60})$")
 #: "Skolsocialt team i tre skolor, Skarpnäck, 420 000 kronor.": a catalogue's entry, the name,
 #: who ran it and its sum as the paragraph's first sentence
 _CATALOGUED = re.compile(
@@ -142,6 +146,11 @@ def find_run_in_projects(
             owned = _OWNER_AFTER.match(name) if find is not None else None
             if owned is not None and find is not None and find(owned.group("who")):
                 name, owners = owned.group("name").strip(), find(owned.group("who"))
+            bare = _BARE_OWNER.match(name) if find is not None and not owners else None
+            # (", Skärholmen."; "…, Kungsholmen med Norrmalm som medsökande.")
+            who = re.sub(r"\b(?:med|som|medsökande)\b", " ", bare["who"]) if bare else ""
+            if bare is not None and find is not None and covered_by_places(who, find(who)):
+                name, owners = bare.group("name").strip(), find(bare.group("who"))
             entry = _CATALOGUED.match(_entry(name)) if find is not None else None
             who = entry.group("who") if entry is not None else ""
             if entry is not None and find is not None and covered_by_places(who, find(who)):

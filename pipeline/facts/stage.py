@@ -64,6 +64,7 @@ from pipeline.facts.decided_items import applied_in_decisions, granted_in_decisi
 from pipeline.facts.describe import (
     also_applies,
     complete_from_text,
+    heading_over,
     is_application,
     is_report,
     says_ongoing,
@@ -89,7 +90,7 @@ from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.field_flow import find_field_flows
 from pipeline.facts.finders import document_places, elsewhere, org_finder
 from pipeline.facts.flat_tables import find_flat_tables
-from pipeline.facts.footnote_places import footnote_places, marked_footnote
+from pipeline.facts.footnote_places import footnote_places, footnoted_performer, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.granted_heads import find_granted_heads, find_priced_heads
@@ -128,6 +129,7 @@ from pipeline.facts.owner_cards import find_owner_cards
 from pipeline.facts.owner_for_lists import find_owner_for_lists
 from pipeline.facts.owner_heads import find_owner_heads
 from pipeline.facts.owner_records import find_owner_records
+from pipeline.facts.partner_performer import partner_performer
 from pipeline.facts.partners import partners_named_later
 from pipeline.facts.performers import spelled_out
 from pipeline.facts.priced_blocks import cost_rows, find_priced_blocks
@@ -151,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 115
+EXTRACT_VERSION = 116
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -294,8 +296,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         # "… stödboenden*" ⏎ "* … Bromma"
         marked = marked_footnote(d, lines, notes, places, first_only=bool(d.places))
-        if not d.places:
-            # "… i fyra stadsdelar¹" with a footnote that names four
+        if not d.places:  # ("… i fyra stadsdelar¹" with a footnote that names four)
             d.places = marked or footnote_places(d, lines, notes, places)
         else:  # "Riksby*" ⏎ "* … tillsammans med Hässelby-Vällingby, som är medsökande"
             d.places += [
@@ -306,6 +307,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         if d.description:
             complete_from_text(d, d.description, places, orgs, own_district)
+        d.performer = partner_performer(d.evidence, d.performer, places)
         if not d.places:
             d.places = district_heading(ctx, lines, d.first_line, places, named_at)
         d.places = with_partners(d.places, f"{d.evidence}\n{d.description or ''}", own_district)
@@ -314,7 +316,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
         d.fund_type = None if mixed_funding(d.description, fund) else fund
     funds_from_totals(drafts, lines, ctx.study_fund)
     for d in drafts:  # "USK" in a table, "Utrednings- och statistikkontoret" in the text
-        d.performer = spelled_out(d.performer, all_text, places) if d.performer else None
+        p = footnoted_performer(d, lines, notes)  # ("Karin Ahl¹": the footnote's organisation)
+        d.performer = (spelled_out(p, all_text, places) or None) if p else None
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
     describe_by_applicant(drafts, texts, heads, places, orgs)
     partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
@@ -333,26 +336,26 @@ def extract(doc: UnderstoodDocument) -> Facts:
     for d in drafts:
         # money for a year after the document's date is granted (or applied for), not yet
         # under way or carried out: a plan's new studies
-        later = ref is not None and d.year is not None and d.year > ref.year
-        if later and d.status in ("pågående", "genomförd"):
+        if ref and d.year and d.year > ref.year and d.status in ("pågående", "genomförd"):
             d.status = "beviljad"
         # a decision's studies that end later are granted now, not under way, unless their
-        # own text says they go on
+        # own text (or heading: "Pågående studier") says they go on
         if (
             not report
             and d.status == "pågående"
             and d.end_date is not None
-            and not says_ongoing(d.description or "")
+            and not says_ongoing(f"{d.description or ''}\n{heading_over(ctx, lines, d.first_line)}")
         ):
             d.status = "beviljad"
         if applying and d.status in (None, "beviljad", "pågående"):
             d.status = "ansökt"  # an application's projects are applied for
         elif report and d.status == "beviljad":
             # a report's project granted earlier is what its own text says it now is
-            # ("Projektet avslutades i december 2023", "fortsätter under 2024")
-            d.status = reported_status(d.description or "", d.end_date, ref) or (
-                "genomförd" if _DONE_TITLE.search(fold(subject or "")) else d.status
-            )
+            # ("Projektet avslutades i december 2023"), else what the title or a heading
+            # over it says ("Genomförda studiebesök 2011")
+            told = fold(f"{subject} {heading_over(ctx, lines, d.first_line, said=True)}")
+            done = "genomförd" if _DONE_TITLE.search(told) else d.status
+            d.status = reported_status(d.description or "", d.end_date, ref) or done
     # "År 2010   620 000 kronor" under "… följande belopp:": a year's instalment, no project
     drafts = [d for d in drafts if not year_label(d.name)]
     drafts.sort(key=lambda d: d.first_line)
