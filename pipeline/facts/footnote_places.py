@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.drafts import Draft
 from pipeline.facts.lists import Place
+from pipeline.facts.performer_tails import ACADEMIC_TITLE
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
@@ -112,10 +113,7 @@ def _with_wrapped(lines: Sequence[BodyLine], k: int) -> str:
 
 #: a researcher's title and post before the organisation in a footnote: "Docent, …",
 #: "Fil. dr, …"
-_TITLE = re.compile(
-    r"^(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr|forskare|doktorand)\.?,\s*",
-    re.IGNORECASE,
-)
+_TITLE = re.compile(rf"^(?:{ACADEMIC_TITLE}|forskare|doktorand)\.?,\s*", re.IGNORECASE)
 #: a footnote about the city's own staff: "Utredare vid socialförvaltningens FoU-enhet."
 _OWN_STAFF = re.compile(r"^\w+\s+(?:vid|på|inom)\s+(?:social|stads|förvaltning)\w*", re.I)
 

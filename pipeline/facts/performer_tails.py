@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["bare_performer", "organisation_of"]
+__all__ = ["ACADEMIC_TITLE", "bare_performer", "organisation_of"]
 
 _TAILS = (
     re.compile(r";\s.*$"),
@@ -32,8 +32,10 @@ _ORG_WORD = re.compile(
 )
 #: the researcher before the organisation: "fil. dr Lars Öhman och fil. dr Åsa Berg Karolinska
 #: institutet, …", "Docent Gunnar Ehn Institutionen för …"
+#: a researcher's academic title ("docent", "fil. dr")
+ACADEMIC_TITLE = r"(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr)"
 _TITLED = re.compile(
-    r"^(?:(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr|dr\.?)\s+"
+    rf"^(?:(?:{ACADEMIC_TITLE}|dr\.?)\s+"
     r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s+(?:och\s+)?)+",
     re.IGNORECASE,
 )
