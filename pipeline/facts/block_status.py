@@ -26,7 +26,12 @@ def block_status(
     proposed: bool = False,
 ) -> str | None:
     if status is not None:
-        return cued_status(status[1].split(".")[0], None)
+        said = cued_status(status[1].split(".")[0], None)
+        if said is None and re.match(
+            r"(?:uppskjut|avbrut|installd|stoppad|vilande)", fold(status[1])
+        ):
+            return "beviljad"  # "Läge: Uppskjuten till 2008", "Avbruten": granted, not done
+        return said
     if proposed:
         return "beviljad"  # "Förslag 2019: 320 000 kronor": granted by the document's decision
     if amount is not None and _SOUGHT.search(fold(amount[1])):

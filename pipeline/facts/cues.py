@@ -60,8 +60,15 @@ class Cue:
     weight: float
     scope: str = "sentence"
     case_sensitive: bool = False
-    pattern: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)  # the regex, compiled on use
     loose: str = field(default="", compare=False, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """`source` compiled, once per process and only when a text asks for it: a cue is
+        tried only where its literals are (`_required_literals`), and compiling the thousand
+        cues up front cost every parse worker a third of a second (issue 19)."""
+        return _regex(self.source, self.case_sensitive)
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,13 @@ def _char_class(c: str) -> str:
     return re.escape(c)
 
 
-def _compile(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
+@cache
+def _regex(source: str, case_sensitive: bool) -> re.Pattern[str]:
+    return re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+
+
+def _compile(phrase: str, case_sensitive: bool) -> str:
+    """The OCR-tolerant regex of a cue's phrase, as source (`Cue.pattern` compiles it)."""
     words = phrase.split()
     parts: list[str] = []
     for w in words:
@@ -106,8 +119,7 @@ def _compile(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
             body = "".join(_char_class(c) for c in skeleton(core))
         parts.append(body + (rf"{_WORD}*" if prefix else ""))
     body = r"\s+".join(parts)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w*]){body}(?![\w*])", flags)
+    return rf"(?<![\w*]){body}(?![\w*])"
 
 
 def load_rows(name: str) -> list[dict[str, str]]:
@@ -138,7 +150,7 @@ def _make_cue(group: str, row: dict[str, str], scope: str = "sentence") -> Cue:
         weight=float(row.get("weight") or 1),
         scope=scope,
         case_sensitive=case_sensitive,
-        pattern=_compile(phrase, case_sensitive),
+        source=_compile(phrase, case_sensitive),
         loose=loose(phrase.replace("*", "")),
     )
 

@@ -370,7 +370,9 @@ def _draft(
         or field_of(fields, TOTAL)
     )
     period = field_of(fields, PERIOD)
-    status = field_of(fields, STATUS)
+    # ("Beslut: KS 2005-06-15" over "Läge: Avslutad": the field that says how it stands)
+    status = next((v for k, v in fields.items() if STATUS.match(k) and k != "beslut"), None)
+    status = status or field_of(fields, STATUS)
     performer = field_of(fields, PERFORMER)
     owner = field_of(fields, OWNER)
     years = find_years(period[1]) if period else []
@@ -410,7 +412,9 @@ def _draft(
         d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
     due = status if status is not None and REPORT_DUE.search(fold(status[1])) else None
     # ("Period: 2013–2014" over "Status: Pågår. Klar juni 2014", "avslutat december 2003")
-    said = status_end(status[1]) if status is not None and period is None else None
+    # ("Uppskjuten till 2010": when it may start, no end)
+    later = status is not None and re.match(r"uppskjut|framskjut", fold(status[1]))
+    said = status_end(status[1]) if status is not None and period is None and not later else None
     dated_due = status if said or (due and parse_end_date(due[1])) else None
     ends = field_of(fields, END) or dated_due or period or due
     if ends is not None:

@@ -215,6 +215,8 @@ def stacked_above(
     for t in tops:
         at = [k for k, c in enumerate(out) if abs(c.start - t.start) <= 2 or under(t, c)]
         at = [k for k in at if abs(out[k].start - t.start) <= 2] or at if lone else at
+        # ("Antal" over "delt." at the end of a long name's column: the one its letters are over)
+        at = [k for k in at if min(t.end, out[k].end) > max(t.start, out[k].start)] or at
         if not at and t.start > out[-1].end + 1 and t.text[:1].isupper():
             out.append(GridCell(t.start, t.end, t.text.strip()))  # a last column named above only
             continue

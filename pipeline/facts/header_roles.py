@@ -23,6 +23,7 @@ __all__ = [
     "UNIT_ONLY",
     "combined_role",
     "details_after_name",
+    "name_before_details",
     "followup_header",
     "spent_beside",
     "header_role",
@@ -93,6 +94,26 @@ def details_after_name(cell: str) -> bool:
     """Whether a header cell names its column, then what its cells add after a comma
     ("Arrangemang, plats och datum"): a cell's name is its text up to its first comma."""
     return "," in cell and bool(_DETAIL_WORDS.fullmatch(fold(cell.split(",", 1)[1]).strip()))
+
+
+#: a trip's cost items beside its whole cost: "Resa och logi", "Logi", "Kursavgift"
+_TRIP_COST_ITEM = re.compile(
+    r"(?:(?:resa|resor|flyg|tag)\s*(?:och|/|&|\+)\s*(?:logi|boende|uppehalle)|logi|boende|"
+    r"traktamente|(?:kurs|konferens|deltagar|seminarie)?avgift(?:er)?)"
+    r"(?:,?\s*\(?(?:kr|kronor|tkr)\)?)?"
+)
+
+
+_TRIP_KIND = re.compile(r"(?:studie|konferens|rese?)(?:besok|resa|resor)?|seminari(?:um|er)|kurs")
+
+
+def name_before_details(name: str) -> str:
+    """A cell's name in a column whose header says details follow it after commas
+    (`details_after_name`): "Akallapokalen, öppen tävling, Husby sporthall" is
+    "Akallapokalen"; a kind of trip alone is no name ("Studiebesök, arbete mot hemlöshet,
+    Glasgow, april": what it is about goes with it)."""
+    parts = name.split(", ")
+    return ", ".join(parts[: 2 if _TRIP_KIND.fullmatch(fold(parts[0])) else 1])
 
 
 #: a bracket at a header cell's end: "Sökt totalt (kr)" (a unit when `UNIT_ONLY` says so)
@@ -233,6 +254,12 @@ def _header_role(cell: str) -> str | None:
         folded.strip(),
     ):
         return "applied"  # "Sökt LUM 2013": the fund's money applied for, by year
+    if _TRIP_COST_ITEM.fullmatch(folded.strip()):
+        return "spent"  # "Avgift | Resa och logi | Summa kostnad": what a trip's cost is made of
+    if re.fullmatch(
+        r"(?:kr|kronor|kostnad|belopp)\s*/\s*(?:delt\w*|deltagare|person|pers)\.?", folded.strip()
+    ):
+        return "spent"  # "Kr/ person" beside "Sökt": money, but no row's own sum
     if re.search(r"\bper\s+(?:delt\w*|deltagare|person|pers|plats|dygn|manad|timme)\b", folded):
         return "count"  # "Kostnad per delt.": a rate, no sum of a row's own
     if UNIT_ONLY.match(cell.strip()) or _UNIT_THOUSAND.search(cell) or _UNIT_MILLION.search(cell):

@@ -42,6 +42,12 @@ _PARTS_OF_ONE = re.compile(
 )
 
 
+_HOW_THEY_STAND = re.compile(
+    r"(?:installd|uppskjut|avbrut|pagaende|avslutad|genomford)\w*\s+"
+    r"(?:(?:studie)?res(?:a|or)|studiebesok(?:en)?)"
+)
+
+
 def introduces_projects(intro: str, heading: str) -> bool:
     if criteria_intro(intro) or re.search(r"priorit|kriteri", fold(intro)):
         return False
@@ -68,6 +74,8 @@ def introduces_projects(intro: str, heading: str) -> bool:
         and GRANT_WORD.search(f)
     ):
         return True
+    if _HOW_THEY_STAND.fullmatch(f.strip()):
+        return True  # a report's "Inställd resa", "Uppskjutna studiebesök" over their items
     if _VERDICT_LABEL.fullmatch(f.strip()):
         return True  # "Förslag: beviljas" / "Förslag: avslås" over the applications of each
     return bool(cue_hits(intro, "list_intro")) and bool(PROJECT_WORD.search(f))

@@ -79,15 +79,23 @@ _COUNT_TAIL = re.compile(
     r"[,.]\s*(?:ca\s+)?\d{1,3}\s+(?:deltagare|personer|resenärer|medarbetare|anställda)[\s,;:–—-]*$",
     re.IGNORECASE,
 )
-_UNIT_END = re.compile(r"(?:enheten|teamet|assistenterna|mottagningen|avdelningen|sektionen)$")
-#: a unit before a dash and the name: "Familjeteamet - Föräldrastöd i grupp"
-_UNIT_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:\s+(?:och|för|i)?\s*[\w-]+){0,4})\s+[–—-]\s+(?=\S)")
+_UNIT_END = re.compile(
+    r"(?:enheten|teamet|assistenterna|mottagningen|avdelningen|sektionen|gruppen|psykiatrin)$"
+)
+#: a unit before a dash or colon and the name: "Familjeteamet - Föräldrastöd i grupp",
+#: "Barn och ungdom, utredningsgruppen: Bergen, familjeråd i barnevernet"
+_UNIT_FIRST = re.compile(
+    r"^([A-ZÅÄÖ][\w-]*(?:,?\s+(?:och|för|i)?\s*[\w-]+){0,4})(?:\s+[–—-]|:)\s+(?=\S)"
+)
 
 
 def _head(text: str) -> tuple[str, AmountMatch | None, str]:
     """(head without its amount, the amount, the rest of the item) of an item's text."""
     amounts = [a for a in find_amounts(text) if a.start <= _MAX_HEAD_CHARS and a.per is None]
-    sentence_end = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\n", text)
+    # (also before a count: "Oslo, NAV-kontorens service. 3 deltagare, 22–23 oktober.")
+    sentence_end = re.search(
+        r"[.!?](?=\s+[A-ZÅÄÖ])|(?<=[a-zåäö]{3})\.(?=\s+\d+ (?:delt|pers))|\n", text
+    )
     lead = re.match(r"\s*[–—-]\s+|\s*:\s*", text[amounts[0].end :]) if amounts else None
     if amounts and lead and not text[: amounts[0].start].strip():
         # "312 000 kr – Aspuddens IF, Lovfotboll i Aspudden": the sum first, the name after

@@ -143,7 +143,8 @@ def counts_caption(lines: Sequence[str], i: int) -> bool:
     above = next(
         (lines[k].strip() for k in range(i - 1, max(-1, i - 3), -1) if lines[k].strip()), ""
     )
-    return bool(_COUNTS.match(above))
+    # (not the header's own first line: "Antal      Resa och    Summa" over "delt.  logi  kostnad")
+    return bool(_COUNTS.match(above)) and not re.search(r"\S\s{3,}\S", above)
 
 
 def years_under(header: str, below: str) -> list[str] | None:

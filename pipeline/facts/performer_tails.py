@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACADEMIC_TITLE", "bare_performer", "organisation_of"]
+from pipeline.lang.fuzzy import fold
+
+__all__ = ["ACADEMIC_TITLE", "NOBODY", "NOT_CHOSEN", "bare_performer", "organisation_of"]
 
 _TAILS = (
     re.compile(r";\s.*$"),
@@ -46,12 +48,23 @@ _PERSON_BRACKET = re.compile(r"^[A-ZÅÄÖ][^()]{2,60}?\s*\((?P<org>[^()]{4,})\)
 _OWN_STAFF = re.compile(r"(?:egen|eget|egna|förvaltningens\s+egn?a?)\b", re.IGNORECASE)
 
 
+#: a performer field that names nobody yet: "Ej upphandlad", "Upphandlas", "Ej klart"
+NOT_CHOSEN = re.compile(r"(?:ej|inte|annu ej)\s+(?:upphandla|klar|bestam|utsedd)|upphandlas|saknas")
+
+
+#: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–")
+NOBODY = re.compile(
+    r"^(?:upphandlas|upphandling\b.*|ej (?:klart|bestamt|utsedd)|annu (?:ej|inte) \w+|"
+    r"utses senare|saknas|-|–|—)$"
+)
+
+
 def organisation_of(performer: str) -> str:
     """The organisation of a performer printed with its researcher (before it, or with the
     organisation in brackets); `performer` without an unbalanced bracket else."""
     out = performer.strip()
-    if _OWN_STAFF.match(out):
-        return ""  # "Egen uppföljning": the förvaltning's own staff, no performer
+    if _OWN_STAFF.match(out) or NOT_CHOSEN.match(fold(out)):
+        return ""  # "Egen uppföljning": the förvaltning's own staff; "Ej upphandlad": nobody
     if (m := _PERSON_BRACKET.match(out)) and _ORG_WORD.search(m.group("org")):
         return m.group("org").strip(" ,")
     titled = _TITLED.match(out)

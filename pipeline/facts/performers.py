@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.acronyms import expanded, legend
 from pipeline.facts.cues import cue_hits
-from pipeline.facts.performer_tails import bare_performer
+from pipeline.facts.performer_tails import NOT_CHOSEN, bare_performer
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -264,6 +264,8 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             if run[-1].endswith((".", ";", ":")):
                 after = after[: len(run)]  # the next sentence's first word is not the name's
             labelled = fold(text[h.start : h.end]).startswith("utforare")
+            if NOT_CHOSEN.match(fold(cand)):
+                continue  # "Utförare: Ej upphandlad": nobody yet
             if not labelled and (
                 _CITY_UNIT.search(fold(cand)) or any(_CITY_UNIT.fullmatch(w) for w in after)
             ):

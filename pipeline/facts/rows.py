@@ -12,10 +12,11 @@ from pipeline.facts.end_dates import status_end
 from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow, proposal_in_verdict
-from pipeline.facts.header_roles import SAVED, details_after_name
+from pipeline.facts.header_roles import SAVED, details_after_name, name_before_details
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
+from pipeline.facts.performer_tails import NOBODY
 from pipeline.facts.stacked_cells import (
     DATED_BRACKET,
     PLACED_BRACKET,
@@ -218,6 +219,8 @@ def grid_rows(
             and re.search(r"\bavsla", fold(r.text("cost")))
         ):
             decided = REJECTED  # a "Beviljat (kr)" column whose cell says "avslag"
+        if decided is None and len(totals) > 1 and re.fullmatch(r"0(?::-|\s*kr)?", r.text("cost")):
+            decided = "ansökt"  # "Summa kostnad 18 000 | Förslag 0": its cost, nothing proposed
         if r.verdict is not None:
             decided = cued_status(r.verdict, None) or decided
             sums = [a for a in find_amounts(r.verdict) if a.per is None]
@@ -253,9 +256,8 @@ def grid_rows(
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
         if not destination_column:
             name = _first_sentence(name)
-        if detailed and ", " in name:
-            name = name.split(", ", 1)[0]  # "Akallapokalen, öppen tävling, Husby sporthall"
-        performer = performer_cell(r.text("performer"), _clean_cell, _NOBODY)
+        name = name_before_details(name) if detailed else name
+        performer = performer_cell(r.text("performer"), _clean_cell, NOBODY)
         if performer and own and district is None and own_unit(performer):
             performer, district = None, " ".join(p.name_as_printed for p in own)
         labelled = _PERFORMER_LABEL.search(name)
@@ -424,13 +426,6 @@ def _clean_cell(cell: str | Sequence[str]) -> str:
     )
     s = re.sub(r"(\w)- (?=[A-ZÅÄÖÆØ])", r"\1-", s)  # "Hägersten- Liljeholmen"
     return s.rstrip(" .,;")
-
-
-#: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–")
-_NOBODY = re.compile(
-    r"^(?:upphandlas|upphandling\b.*|ej (?:klart|bestamt|utsedd)|annu (?:ej|inte) \w+|"
-    r"utses senare|saknas|-|–|—)$"
-)
 
 
 #: who carries a study out, on a labelled line inside its name cell

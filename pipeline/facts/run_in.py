@@ -95,6 +95,9 @@ _OPENS_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _MIN_PARAGRAPHS = 2
+#: a trip's run-in name, its destination and what it is about: "Köpenhamn – lågtröskel…"
+_TRIP_NAME = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?\s[–—-]\s[a-zåäö]")
+_TRIP_TEXT = re.compile(r"\b(?:medarbetare|deltagare|studiebesok\w*|studieres\w*|resan)\b")
 _OWNER_WORD = re.compile(r"stadsdelsförvaltning|stadsdelsnämnd|\bsdf\b|förvaltning", re.I)
 
 
@@ -133,6 +136,7 @@ def find_run_in_projects(
             continue  # (a catalogue's entry may be all its paragraph says)
         nxt_text = sentences[1].text.strip() if len(sentences) > 1 else ""
         counted = _COUNTED.match(head.text)
+        trip = None
         priced = False
         owners: list[Place] = []
         amount: list[AmountMatch] = []  # a catalogue entry's own sum
@@ -170,8 +174,10 @@ def find_run_in_projects(
                 and not any(ch.isdigit() for ch in name)
                 and bool([a for a in find_amounts(description) if a.per is None])
             )
+            # ("Glasgow – stöd till hemlösa kvinnor. Fyra medarbetare besökte …": a trip)
+            trip = _TRIP_NAME.match(name) and _TRIP_TEXT.search(fold(description))
             if not head.text.rstrip().endswith(".") or not (
-                _THIS_ONE.match(nxt_text) or priced or amount
+                _THIS_ONE.match(nxt_text) or priced or amount or trip
             ):
                 continue
             if _OPENS_CLAUSE.match(name) or _NAMES_ITSELF.match(nxt_text):
@@ -187,12 +193,14 @@ def find_run_in_projects(
             continue  # (named in apposition, "Ekonomisk rådgivning …" is a project's name)
         announced = announced or priced
         said = cued_status(description, None) or (verdict if priced else None)
+        if counted is None and trip:
+            said = _trip_status(description) or said
         if report:
             # what the report says became of it ("pågår enligt plan", "är nu avslutad") first
             status = reported_status(description, None, None) or said or "genomförd"
         else:
             # a decision's studies are what it orders, unless their text turns them down
-            status = said if said in ("ansökt", REJECTED) else "beviljad"
+            status = said if said in ("ansökt", REJECTED) or (trip and said) else "beviljad"
         found.append(
             Draft(
                 name=name,
@@ -230,6 +238,19 @@ _PROJECTS_HEADING = re.compile(
     r"^(?:\d+(?:\.\d+)*\s+)?(?:(?:(?!om\b|till\b|av\b|for\b)\w+\s+){0,2}projekt(?:en)?\s*$"
     r"|projekt\s+med\b)"
 )
+
+
+def _trip_status(text: str) -> str | None:
+    """What a trip's paragraph says became of it: applied for ("Ansökan avser 38 000 kr"),
+    called off ("kunde inte genomföras"), made ("besökte i maj …", "kostade 30 850 kr")."""
+    f = fold(text)
+    if re.search(r"\bansokan avser\b|\bansoker\b|\bvill\b", f):
+        return "ansökt"
+    if re.search(r"\b(?:kunde inte genomfor\w*|installdes|stalldes in|skots upp)\b", f):
+        return "beviljad"
+    if re.search(r"\b(?:besokte|genomfordes|kostade|deltog)\b", f):
+        return "genomförd"
+    return None
 
 
 def _under_projects_heading(first: int, heads: Sequence[int], texts: Sequence[str]) -> bool:
