@@ -156,6 +156,28 @@ def test_one_district_lost_or_added_in_a_large_set_fails_the_gate() -> None:
     ]
 
 
+def test_floors_of_a_large_corpus_come_from_the_documents_its_gate_reads(tmp_path: Path) -> None:
+    """README counts every transcript of the neighbours; the gate reads the odd-numbered ones,
+    so its floors (and each document's recorded errors) are theirs: an even-numbered
+    document's misses would set a floor the gate cannot see."""
+    from pipeline.devtools.quality_report import write_floors
+
+    every = _report(("n01", 4, 0, 0), ("n02", 0, 4, 0), ("n03", 3, 1, 0), ("n04", 4, 0, 0))
+    floors = tmp_path / "floors.json"
+    write_floors(floors, {"neighbours": every, "realdocs": every})
+    data = json.loads(floors.read_text("utf-8"))
+    gated = data["neighbours"]["txt"]
+    assert sorted(gated["per_document"]["district_mentions.name"]) == ["n01", "n03"]
+    assert (
+        gated["fuzzy"]["district_mentions.name"]
+        == thresholds_from(_report(("n01", 4, 0, 0), ("n03", 3, 1, 0)))["txt"]["fuzzy"][
+            "district_mentions.name"
+        ]
+    )
+    # a corpus the gate reads whole keeps every document
+    assert len(data["realdocs"]["txt"]["per_document"]["district_mentions.name"]) == 4
+
+
 # --------------------------------------------------------------------------- mutations
 
 
