@@ -110,13 +110,13 @@ def document_fund(
     # ("Lokala utvecklingsmedel behandlas i ett särskilt ärende.": money dealt with elsewhere)
     for f in find_funds(_ELSEWHERE.sub(" ", body), study_fund):
         counts[f[2]] = counts.get(f[2], 0) + 1
-    # "utvecklingsmedel" with no fund's name beside it ("lokala …", "… (LUM)"): the nämnd's
-    # own development money, when the document speaks of it more than of any fund
+    # "utvecklingsmedel" with no fund's name beside it: the nämnd's own money when the text
+    # speaks of it most (the social committees' are LUM, though a footnote names a statsbidrag)
     bare = len(_BARE_DEVELOPMENT.findall(fold(body)))
-    # the social committees' utvecklingsmedel are LUM (another municipality's are its own)
     own = committee not in _FOU_COMMITTEES or elsewhere
-    if own and bare and counts and bare >= 2 * max(counts.values()):
-        counts[_DEVELOPMENT_FUND] = bare
+    social = committee in _SOCIAL_COMMITTEES and not elsewhere
+    if (own or social) and bare and counts and bare >= 2 * max(counts.values()):
+        counts[_DEVELOPMENT_FUND if own else "LUM"] = bare if own else counts.get("LUM", 0) + bare
     total = sum(counts.values())
     whole = fold(f"{title}\n{body}")
     if total == 1 and _COMMISSIONS_STUDIES.search(whole):
@@ -131,7 +131,6 @@ def document_fund(
         if _DEVELOPMENT_MONEY.search(whole):
             # the social committee's own utvecklingsmedel, shared out to the districts on
             # application, are the local development money
-            social = committee in ("Socialnämnden", "Socialtjänstnämnden") and not elsewhere
             return "LUM" if social else _DEVELOPMENT_FUND
         # a grant form the title names that no list knows ("Arrangörsbidrag till ideella
         # föreningar 2013"): the document's money keeps that name
@@ -159,6 +158,7 @@ _SUMMER_JOBS = re.compile(r"\bferie(?:jobb|arbet)\w*")
 _DEVELOPMENT_FUND = "utvecklingsmedel"
 #: the committees whose "utvecklingsmedel" are the FoU funds themselves
 _FOU_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden", "Kommunstyrelsen", None})
+_SOCIAL_COMMITTEES = frozenset({"Socialnämnden", "Socialtjänstnämnden"})
 #: funds no cue prints, named from what a whole document is about (see `document_fund`)
 NAMED_BY_DOCUMENT = frozenset({_DEVELOPMENT_FUND, "feriejobb"})
 _DEVELOPMENT_MONEY = re.compile(r"\butvecklingsmed(?:el|len|lens|lets)\b")

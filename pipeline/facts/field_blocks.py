@@ -22,10 +22,10 @@ project's description (its partners, `describe.complete_from_text`).
 
 A block may also open with a numbered heading whose fields follow ("Studiebesök 2:
 Köpenhamn", "Resa 1  Glasgow – Housing First", "2. Name" over "Genomförd av:" and "Kostnad:"
-lines), or with its owner and its quoted name ('Farsta – "Hundassisterade samtal"' over "Sökt
-belopp:" and "Skäl:", an application turned down). Without a granted sum the block's cost or
-sum sought is its sum, the project an application.
-"""
+lines; a "Namn:" field under "Projekt 1" names it), or with its owner and its quoted name
+('Farsta – "Hundassisterade samtal"' over "Sökt belopp:" and "Skäl:", an application turned
+down). Without a granted sum the block's cost or sum sought is its sum, the project an
+application."""
 
 from __future__ import annotations
 
@@ -84,6 +84,7 @@ from pipeline.facts.field_money import (
 )
 from pipeline.facts.form_names import FORM_SECTION
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
+from pipeline.facts.performer_tails import block_performer
 from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
 from pipeline.lang.amounts import find_amounts
@@ -104,7 +105,6 @@ _NUMBERED_HEAD = re.compile(
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
-_INTERNAL = re.compile(r"^\s*(?:internt|intern|egen|ingen|nej|-)\b", re.IGNORECASE)
 
 
 def find_field_blocks(
@@ -122,6 +122,8 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
+        if name_field and _HEADED.match(fold(name_field[1]).strip()) and "namn" in fields:
+            name_field = fields["namn"]
         if (
             name_field is None
             or (len(fields) < MIN_FIELDS + 1 and not name_and_grant(fields))
@@ -260,14 +262,12 @@ def _block_fields(
         and lead[0].start == 0
         and not re.search(r":\s|\s[–—-]\s", first)
     ):
-        # "1. Bromma sdf, IFO barn och unga" over "Tammerfors – familjecentraler …": the
-        # applicant on the heading's line, the name set in under it
+        # "1. Bromma sdf, IFO" over "Tammerfors – …": the applicant, the name under it
         name, applicant = name[len(first) :].strip(), {"sokande": (i, first)}
     before: list[str] = []
     start = _fields_below(lines, k - 1) if numbered else k
     if numbered and start is not None:
-        # "3.3 Name" ⏎ "Studien genomförs i samarbete med …" ⏎ "   Utförare   …": the text
-        # between the heading and the fields describes the study
+        # "3.3 Name" ⏎ "Studien genomförs …" ⏎ "   Utförare   …": the text describes it
         before = [lines[x].text.strip() for x in range(k, start) if lines[x].text.strip()]
         k = start
     fields, after = read_fields(lines, k)
@@ -383,9 +383,9 @@ def _draft(
         # costs printed for two or more years: a multi-year study, no single year
         year=None if len(year_costs) >= 2 else years[0][2] if years else ctx.year_at(i),
         status=block_status(status, amount, evidence, description, proposed_sum(fields)),
-        performer=None
-        if performer is None or _INTERNAL.match(performer[1])
-        else performer[1].rstrip(" ."),
+        performer=block_performer(
+            performer and performer[1], fields.get("utvardering", (0, ""))[1]
+        ),
         description=description,
         page_no=lines[i].page_no,
         evidence=evidence,

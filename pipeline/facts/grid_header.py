@@ -208,6 +208,8 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             role = "cost" if fold(c.text).strip().startswith("budget") else "spent"
         if role is None and c is cells[0] and fund_named(c.text):
             role = "name"  # "Lokala utvecklingsmedel | Sökt kr | Förslag kr": the fund's rows
+        if role is None and c is not cells[0] and _PART_OF.match(fold(c.text).strip()):
+            role = "cost"  # "Kostnad, kr | därav FoU-medel, kr": the fund's part of the cost
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
         elif role is None:
@@ -261,7 +263,9 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
 _REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade")
     r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*|antal\s+(?:beviljade|projekt|ansok)"
 )
-_WHEN_HEADER = re.compile(r"\b(?:tid|tidpunkt|datum|resdatum|period)$")
+_PART_OF = re.compile(r"(?:darav|varav)\s+\S*(?:medel|bidrag|lum|fum|mul|must)")
+#: (and the date of the decision a row stands on: "SOTN-beslut", "Beslutsdatum")
+_WHEN_HEADER = re.compile(r"\b(?:tid|tidpunkt|datum|resdatum|period|beslut|beslutsdatum)$")
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:

@@ -137,7 +137,17 @@ def _item_blocks(
                 _enumerated(t)
                 or lines[j].heading
                 or _RULE_LINE.match(t.strip())
-                or (_TOTAL_LINE.match(t.strip()) and t.strip()[:1].isupper())
+                or (
+                    _TOTAL_LINE.match(t.strip())
+                    and t.strip()[:1].isupper()
+                    # (a "Summa" set in further than the item's own text, right under its cost
+                    # lines, sums them: "Kalkyl:  Flyg  3 x 2 900 kr = 8 700 kr" ⏎ "…
+                    # Summa  21 300 kr" over its "Sökt: … Förslag: …" line)
+                    and (
+                        lines[j].indent <= max(lines[first].indent, lines[first + 1].indent) + 2
+                        or not lines[j - 1].text.strip()
+                    )
+                )
                 or (
                     lines[j].indent <= lines[first].indent
                     and j + 1 < len(lines)

@@ -13,14 +13,24 @@ import re
 
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["ACADEMIC_TITLE", "NOBODY", "NOT_CHOSEN", "bare_performer", "organisation_of"]
+__all__ = [
+    "ACADEMIC_TITLE",
+    "NOBODY",
+    "NOT_CHOSEN",
+    "applicants_in_name",
+    "bare_performer",
+    "block_performer",
+    "organisation_of",
+]
 
 _TAILS = (
     re.compile(r";\s.*$"),
+    re.compile(r",\s+som\s+[a-zåäö].*$"),  # "… Utredning AB, som har ramavtal med staden"
     re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+:\s.*$"),  # the next field: "… AB Period: maj 2006 …"
     re.compile(r"\.\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]).*$"),  # a sentence, not "Inst. SU"
     re.compile(r"\s+(?:ca\.?\s+)?\d{1,3}(?:[ \u00a0]\d{3})*(?:\s*(?:kr|kronor|tkr|mnkr))?\.?$"),
-    re.compile(r"\s*\((?:[a-zåäö]+\s*){1,4}\)$"),
+    re.compile(r"\s*\((?:[a-zåäö0-9]+\s*){1,4}\)$"),  # "(upphandlat 2006)", "(egen studie)"
+    re.compile(r"\s+(?:och|samt)\s+(?:egen|egna)\s+(?:personal|medarbetare|regi)\b.*$"),
     re.compile(r"(?<=\sAB)\s+[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö].*$"),  # "… AB Kostnaden avser …"
     re.compile(r",?\s+(?:i\s+samarbete\s+med|i\s+samverkan\s+med|tillsammans\s+med|genom)\s.*$"),
 )
@@ -41,6 +51,8 @@ _TITLED = re.compile(
     r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s+(?:och\s+)?)+",
     re.IGNORECASE,
 )
+#: the researcher in brackets after the organisation: "Ersta Sköndal högskola (fil. dr X)"
+_RESEARCHER_AFTER = re.compile(rf"\s*\(\s*{ACADEMIC_TITLE}\s[^()]*\)$", re.IGNORECASE)
 #: "Margit Sjöberg (Institutionen för socialt arbete, Stockholms universitet)"
 _PERSON_BRACKET = re.compile(r"^[A-ZÅÄÖ][^()]{2,60}?\s*\((?P<org>[^()]{4,})\)?$")
 
@@ -80,7 +92,53 @@ def bare_performer(performer: str) -> str:
     out = organisation_of(performer)
     if not out:
         return out
-    for tail in _TAILS:
+    for tail in (_RESEARCHER_AFTER, *_TAILS):
         cut = tail.sub("", out).strip(" ,")
         out = cut or out
     return out
+
+
+#: a performer field that names the förvaltning's own staff or nobody: "Egen personal, två
+#: familjebehandlare", "Fältassistenterna (egen personal)", "Internt", "Ingen extern …"
+_INTERNAL = re.compile(
+    r"^\s*(?:internt|intern|egen|egna|ingen|nej|-)\b|\((?:egen|egna)\s+(?:personal|regi)\)",
+    re.IGNORECASE,
+)
+
+
+def block_performer(said: str | None, evaluation: str | None) -> str | None:
+    """Who carries out a project of a block of fields: its "Genomförs av:"/"Utförare:" field
+    (`said`), or, when that names the förvaltning's own staff, the organisation its
+    "Utvärdering:" field names (an outside evaluator of work done by the staff)."""
+    if said and not _INTERNAL.search(said):
+        return bare_performer(said.rstrip(" .")) or None
+    if evaluation and not _INTERNAL.search(evaluation) and _ORG_WORD.search(evaluation):
+        return bare_performer(evaluation.rstrip(" .")) or None
+    return None
+
+
+#: the applicants printed inside a project's name cell: "Huvudsökande: Huddinge kommun,
+#: socialförvaltningen" ⏎ "Medsökande: Psykiatri Sydväst" under the project's title
+_APPLICANT_LABEL = re.compile(r"\s*\b(?:Huvudsökande|Medsökande|Sökande)\s*:\s*")
+
+
+def applicants_in_name(name: str) -> tuple[str, str, str | None] | None:
+    """(the project's title, the text of its applicants' lines without other municipalities'
+    units, the main applicant as printed) when a name cell carries labelled applicants after
+    the title, else None."""
+    m = _APPLICANT_LABEL.search(name)
+    if m is None or m.start() == 0:
+        return None
+    told = name[m.start() :]
+    main = _MAIN_APPLICANT.match(told)
+    # (another municipality's units are no Stockholm district: "Huddinge kommun,
+    # socialförvaltningen")
+    local = _ELSEWHERE_UNIT.sub(" ", told)
+    return name[: m.start()].strip(" ,;–-"), local, main.group(1).strip(" ,;") if main else None
+
+
+_MAIN_APPLICANT = re.compile(r"\s*Huvudsökande\s*:\s*(.*?)(?=\s*\b(?:Medsökande|Sökande)\s*:|$)")
+_ELSEWHERE_UNIT = re.compile(
+    r"\b[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|kommuns|region)\b[^:;]*?"
+    r"(?=\s*\b(?:Medsökande|Sökande)\s*:|;|$)"
+)

@@ -16,7 +16,7 @@ from pipeline.facts.header_roles import SAVED, details_after_name, name_before_d
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
-from pipeline.facts.performer_tails import NOBODY
+from pipeline.facts.performer_tails import NOBODY, applicants_in_name
 from pipeline.facts.stacked_cells import (
     DATED_BRACKET,
     PLACED_BRACKET,
@@ -260,6 +260,11 @@ def grid_rows(
         performer = performer_cell(r.text("performer"), _clean_cell, NOBODY)
         if performer and own and district is None and own_unit(performer):
             performer, district = None, " ".join(p.name_as_printed for p in own)
+        if applied := applicants_in_name(name):  # "Huvudsökande: …" lines under the title
+            name, told, main = applied  # (the city's units own it, another applicant does it)
+            district = district or " ".join(p.name_as_printed for p in places(told)) or None
+            if performer is None and main and not places(told.split("Medsökande")[0]):
+                performer = main
         labelled = _PERFORMER_LABEL.search(name)
         if performer is None and labelled:
             # "Barns delaktighet i LVU-utredningar Utförare: Göteborgs universitet" in a
