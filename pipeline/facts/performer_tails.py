@@ -122,19 +122,21 @@ def block_performer(said: str | None, evaluation: str | None) -> str | None:
 _APPLICANT_LABEL = re.compile(r"\s*\b(?:Huvudsökande|Medsökande|Sökande)\s*:\s*")
 
 
-def applicants_in_name(name: str) -> tuple[str, str, str | None] | None:
-    """(the project's title, the text of its applicants' lines without other municipalities'
-    units, the main applicant as printed) when a name cell carries labelled applicants after
-    the title, else None."""
+def applicants_in_name(name: str) -> tuple[str, str, str | None, str] | None:
+    """(the project's title, the text of its applicants' lines, the main applicant as printed,
+    the main applicant's text), the texts without other municipalities' units, when a name
+    cell carries labelled applicants after the title, else None."""
     m = _APPLICANT_LABEL.search(name)
     if m is None or m.start() == 0:
         return None
     told = name[m.start() :]
     main = _MAIN_APPLICANT.match(told)
+    printed = main.group(1).strip(" ,;") if main else None
     # (another municipality's units are no Stockholm district: "Huddinge kommun,
     # socialförvaltningen")
     local = _ELSEWHERE_UNIT.sub(" ", told)
-    return name[: m.start()].strip(" ,;–-"), local, main.group(1).strip(" ,;") if main else None
+    title = name[: m.start()].strip(" ,;–-")
+    return title, local, printed, _ELSEWHERE_UNIT.sub(" ", printed or "")
 
 
 _MAIN_APPLICANT = re.compile(r"\s*Huvudsökande\s*:\s*(.*?)(?=\s*\b(?:Medsökande|Sökande)\s*:|$)")

@@ -261,9 +261,9 @@ def grid_rows(
         if performer and own and district is None and own_unit(performer):
             performer, district = None, " ".join(p.name_as_printed for p in own)
         if applied := applicants_in_name(name):  # "Huvudsökande: …" lines under the title
-            name, told, main = applied  # (the city's units own it, another applicant does it)
+            name, told, main, main_here = applied  # (the city's units own it, others do it)
             district = district or " ".join(p.name_as_printed for p in places(told)) or None
-            if performer is None and main and not places(told.split("Medsökande")[0]):
+            if performer is None and main and not places(main_here):
                 performer = main
         labelled = _PERFORMER_LABEL.search(name)
         if performer is None and labelled:
