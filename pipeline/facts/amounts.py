@@ -28,6 +28,7 @@ from pipeline.facts.context import (
 )
 from pipeline.facts.cost_parts import cost_part
 from pipeline.facts.drafts import REJECTED, Draft
+from pipeline.facts.fund_codes import coded_funds, fund_codes
 from pipeline.facts.fund_totals import fund_totals
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_amounts import grid_amounts
@@ -110,8 +111,9 @@ def all_amounts(
     # a table by fund ("Lokala utvecklingsmedel (LUM)  3 100  2 720", "MUST  350  318"): each
     # row is the money of the fund it names, a row naming none (Övrigt, Summa) of no one fund
     texts = [ln.text for ln in lines]
+    codes = fund_codes(texts, ctx.study_fund)  # ("Summa U" under "U = lokala utv…")
     row_funds = {
-        ta.line: {f for _s, _e, f in find_funds(wrapped_row_label(texts, ta.line), ctx.study_fund)}
+        ta.line: coded_funds(wrapped_row_label(texts, ta.line), codes, ctx.study_fund)
         for ta in money_tables
     }
     by_fund = {

@@ -92,6 +92,8 @@ def document_fund(
         # associations' grants its last words read loosely as
         return grant
     in_title = {f[2] for f in hits}
+    if paired_funds(title, study_fund):
+        return None  # "… utvecklingsmedel och medel för studiebesök": two funds
     if len(in_title) == 1 and not in_title <= _GENERIC_FUNDS:
         return in_title.pop()
     if len(in_title) > 1:
@@ -121,6 +123,10 @@ def document_fund(
     whole = fold(f"{title}\n{body}")
     if total == 1 and _COMMISSIONS_STUDIES.search(whole):
         return "FUM"  # (one mention of another fund in passing: "har dessutom sökt … LUM")
+    if elsewhere and sum(counts.values()) >= 2 and not set(counts) - _GENERIC_FUNDS:
+        return "FoU-medel"  # another municipality's FoU money: its own, no fund of the city's
+    if counts and not set(counts) - _GENERIC_FUNDS and "stadsdelsnamnd" in fold(committee or ""):
+        return "LUM"  # a district's "FoU-medel": the local development money it applies for
     if not set(counts) - _GENERIC_FUNDS:
         # no fund named but FoU money at most: a nämnd commissioning studies from outside
         # researchers ("beställer studier", "uppdragstagare") spends the city-wide FoU money
@@ -382,24 +388,15 @@ _TRIP = re.compile(r"\b(?:studieres\w*|studiebesok\w*|resa till|resmal|resan til
 
 def paired_funds(title: str | None, study_fund: str = "MUL") -> bool:
     """Does the title name the local development money and the study-visit money, and no
-    other fund?"""
-    return {f[2] for f in find_funds(title or "", study_fund)} == {"LUM", study_fund}
+    other fund? ("Fördelning av utvecklingsmedel och medel för studiebesök": the bare
+    word beside the study-visit money is the local money)"""
+    named = {f[2] for f in find_funds(title or "", study_fund)}
+    bare = named == {study_fund} and _BARE_DEVELOPMENT.search(fold(title or "")) is not None
+    return named == {"LUM", study_fund} or bare
 
 
 #: the committees' own research and development funds
 FOU_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM"})
-#: a district's money for its own development: what associations do with it is the district's
-_DISTRICT_MONEY = re.compile(r"utvecklingsmedel|stadsdelsfornyelse")
-
-
-def district_money(fund: str | None) -> bool:
-    """Whether `fund` is money a district spends on its own development (FoU funds, local
-    development money), as against grants to associations for their own activities."""
-    if fund is None:
-        return False
-    return fund in FOU_FUNDS or fund in GENERIC_FUNDS or bool(_DISTRICT_MONEY.search(fold(fund)))
-
-
 #: grants to an organisation's running activity ("Verksamhetsbidrag" in a row's grant-form
 #: cell, "Tabell 9. Verksamhetsbidrag till föreningar"): money, but no project
 OPERATING_FUNDS = frozenset({"verksamhetsbidrag", "verksamhetsstöd"})

@@ -17,12 +17,12 @@ from pipeline.facts import ids
 from pipeline.facts.context import (
     BodyLine,
     Context,
-    district_money,
     find_funds,
     sentence_year,
 )
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.draft_repeats import unnumbered, without_repeats
+from pipeline.facts.fund_codes import district_money
 from pipeline.facts.fund_marked import names_a_fund
 from pipeline.facts.item_orgs import organisation_first
 from pipeline.facts.lists import ListRow, Place
@@ -279,6 +279,7 @@ _MARK_SUFFIX = re.compile(
 _SENTENCE_REST = re.compile(
     r"(?:projekt|projektet|studien|ansökan|resan)\s+(?:föreslås|beviljas|har|ska|skall|kan|"
     r"avslås|får|fick)\b|ansökan\s+om\s+\d|i\s+stället\b"  # "… i stället erbjuds att …"
+    r"|att\s+(?!\w+\s*$)"  # an att-sats: "att avslå ansökningarna från …"
 )
 
 #: a name that is a kind of grant or the rest of a list, folded
@@ -290,10 +291,11 @@ _NO_NAME = re.compile(
     r"(?:ovriga|ovrigt|resterande)\b"
     # a section of the document itself: "Kommentarer till tabellen", "Bakgrund"
     r"|kommentar(?:er)?\s+till\b|alternativ\s+[a-d1-4]\b"  # an option of a comparison
-    r"|(?:sammanfattning|bakgrund|arendet|jamforelse|ekonomiska konsekvenser)$"
+    r"|(?:sammanfattning|bakgrund|arendet|jamforelse|ekonomiska konsekvenser|beslutsunderlag)$"
     r"|(?:studiens|projektets|resans)\s+(?:syfte|mal|genomforande|kostnad|bakgrund)"
     # a caption's label read as a heading: "Tabell", "Bilaga 2", "Figur 1"
     r"|(?:tabell|bilaga|figur|diagram)(?:\s+\d{1,2})?\.?$"
+    r"|(?:ansokan|ansokningar|projekt|studie)\s+\d{1,2}\s*[-–]\s*\d{1,2}$"  # "Ansökan 1–6": all
     r"|\((?:tom|tomt|blank|tomma)\)$"  # a spreadsheet's empty cell; a reviewer's question:
     r"|[\"”“]?(?:vilka|vilken|vilket|finns|har|foljs)\b.*\?[\"”]?$"
     # the applications turned down, counted: "Fem avstyrkta ansökningar", "Avslag, tio st"
@@ -363,8 +365,7 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
                 [*d.places, *(p for p in owned[1] if p.district_id not in known)],
             )
         funding_tail(d)
-        # "… enligt bilaga 1 till utlåtandet": where the project is set out, no part of it;
-        # "… (arbetsmarknadsnämnden)": who runs it, "(tidigare …)" its old name, "(röd)" its light
+        # "… enligt bilaga 1": where it is set out; "(arbetsmarknadsnämnden)": who runs it
         d.name = _REFERENCE_TAIL.sub("", d.name).strip() or d.name
         d.name = _COLOUR_TAIL.sub("", _COMMITTEE_TAIL.sub("", d.name).strip()) or d.name
         if (ran := _YEARS_TAIL.search(d.name)) and ran.start() > 0:  # "Name (2015)": its year
@@ -377,11 +378,7 @@ _HEADER_WORD = re.compile(
     r"(?i:kronor|kr|tkr|belopp|summa|totalt|medel|medlen|projekten|projekt|delprojekt|villkor|"
     r"tidsperiod|period|reserv|reserven|nämnd|betalningsplan|d:o|utvärderingar|.)"
 )
-
-
 _YEARS_TAIL = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)$|\s*\(((?:19|20)\d\d)\)$")
-
-
 _REFERENCE_TAIL = re.compile(
     r"\s+enligt\s+(?:bilaga|bilagan|tabell|tabellen|förslaget|förvaltningens\s+förslag)\b.*$",
     re.IGNORECASE,
@@ -391,7 +388,11 @@ _COMMITTEE_TAIL = re.compile(  # (or a former name: "(tidigare Föräldrakraft R
 )
 
 
-_COLOUR_TAIL = re.compile(r"\s+\((?:röd|gul|grön|blå|orange)\)$", re.IGNORECASE)
+#: its light ("(röd)"), what became of it ("(inställd)"), a bracket left open ("(medsökande")
+_COLOUR_TAIL = re.compile(
+    r"\s+\((?:röd|gul|grön|blå|orange|inställd|inställt|avbrutet|avbruten)\)$|\s+\((?:med)?sökande$",
+    re.I,
+)
 _DISTRICT_COUNT = re.compile(
     r"\s*\((?:två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|\d{1,2})\s+"
     r"(?:sdf|stadsdel\w*|förvaltningar|forvaltningar)\)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹*]*)\s*$"

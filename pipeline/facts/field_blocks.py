@@ -22,10 +22,9 @@ project's description (its partners, `describe.complete_from_text`).
 
 A block may also open with a numbered heading whose fields follow ("Studiebesök 2:
 Köpenhamn", "Resa 1  Glasgow – Housing First", "2. Name" over "Genomförd av:" and "Kostnad:"
-lines; a "Namn:" field under "Projekt 1" names it), or with its owner and its quoted name
-('Farsta – "Hundassisterade samtal"' over "Sökt belopp:" and "Skäl:", an application turned
-down). Without a granted sum the block's cost or sum sought is its sum, the project an
-application."""
+lines; a "Namn:" or "Verksamhet:" field under "Ansökan 1" names it), or with its owner and
+its quoted name ('Farsta – "Hundassisterade samtal"' over "Sökt belopp:" and "Skäl:", turned
+down). Without a granted sum its cost or sum sought is its sum, the project an application."""
 
 from __future__ import annotations
 
@@ -101,20 +100,19 @@ _NUMBERED_HEAD = re.compile(
     r"^(?P<label>\d{1,2}|[IVX]{1,5}|[A-Ha-h])[.)]\s+(?P<value>[A-ZÅÄÖ].{3,150})$"
     r"|^(?P<sub>\d{1,2}\.\d{1,2})\.?\s+(?P<subvalue>[A-ZÅÄÖ].{3,150})$"
 )
-#: a numbered heading over a block: "Studiebesök 2", "Projekt 3", "Ansökan 1"
+#: a numbered heading over a block ("Studiebesök 2", "Ansökan 1"), named by a field of its own
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
+_NAMING = ("namn", "projektnamn", "verksamhet", "insats", "aktivitet", "titel")
 
 
 def find_field_blocks(
     lines: Sequence[BodyLine], ctx: Context, find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[Draft]:
     """Every project printed as a block of labelled fields (module docstring). `own` are the
-    places of the deciding nämnd: an owner field naming one of its units ("Ansvarig: Anna
-    Exempel, ungdomsenheten") is the nämnd's own förvaltning."""
-    out: list[Draft] = []
-    i = 0
+    places of the deciding nämnd (an owner field naming one of its units is its förvaltning)."""
+    out, i = [], 0
     while i < len(lines):
         head = None if preface_of_next(lines, i) else _block_at(lines, i, find)
         if head is None:
@@ -122,8 +120,10 @@ def find_field_blocks(
             continue
         fields, after = head
         name_field = field_of(fields, NAME)
-        if name_field and _HEADED.match(fold(name_field[1]).strip()) and "namn" in fields:
-            name_field = fields["namn"]
+        if name_field and _HEADED.match(fold(name_field[1]).strip()):
+            name_field = next((fields[k] for k in _NAMING if k in fields), name_field)
+            if "organisation" in fields:  # (the association applying carries it out)
+                fields.setdefault("utforare", fields["organisation"])
         if (
             name_field is None
             or (len(fields) < MIN_FIELDS + 1 and not name_and_grant(fields))

@@ -1,9 +1,8 @@
 """The labelled lines of a project's form (read by :mod:`pipeline.facts.field_blocks`):
 "Label:   value" or a label and its value set in two columns ("Utförare     Provhögskolan"),
 a value wrapped under itself, fields run on in one line ("Kostnad: 850 000 kr. Slutrapport:
-december 2017."), and the label patterns that say what a field is (the name, the sum granted
-or its cost, the period or end, the status, who carries it out, who owns it). Pure.
-"""
+december 2017."), and the label patterns that say what a field is (name, sum, period or
+end, status, who carries it out, who owns it). Pure."""
 
 from __future__ import annotations
 
@@ -97,10 +96,9 @@ END = re.compile(
     r"t\.? ?o\.? ?m\.?|till och med|pagar till|projektslut|slut)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
-#: what a trip is about, beside its destination: "Resmål: Oslo, Norge" over "Syfte: …"
+#: what a trip is about, beside its destination ("Resmål: Oslo" over "Syfte: …")
 PURPOSE = re.compile(r"^(?:\w+s\s+)?(?:syfte|inriktning|tema|innehall|amne|andamal)$")
-#: a name field that gives a trip's destination only
-DESTINATION = re.compile(r"^(?:resmal|destination|resa till)$")
+DESTINATION = re.compile(r"^(?:resmal|destination|resa till)$")  # a trip's name field
 PERFORMER = re.compile(
     r"^(?:utforare|utvarderas av|utvarderare|genomfors av|genomford av|genomfort av|utford av|"
     r"forskare|uppdragstagare)$"
@@ -113,7 +111,9 @@ OWNER = re.compile(
     r"medverkande forvaltningar|medverkande stadsdelsforvaltningar)$"
 )
 #: a district applying beside the owner: "Medsökande: Skärholmens stadsdelsförvaltning"
-CO_OWNER = re.compile(r"^(?:medsokande(?:\s+\w+)?|samverkanspart(?:er|ner)?|i samverkan med)$")
+CO_OWNER = re.compile(
+    r"^(?:medsokande(?:\s+\w+)?|samverkanspart(?:er|ner)?|i samverkan med|samverkan)$"
+)
 #: a second field run on in the same line: "Kostnad: 850 000 kr. Slutrapport: december 2017."
 #: (after a full stop, or a column gap: "… Utredning AB      Klar: december 2003")
 RUN_ON_FIELD = re.compile(

@@ -145,8 +145,12 @@ def document_places(
 def elsewhere(head: str) -> bool:
     """Whether a paper's head (its first page's first lines) names another municipality
     than Stockholm ("GÄVLE KOMMUN", "Tyresö kommun", "Göteborgs Stad")."""
-    if re.search(r"stockholm", head, re.IGNORECASE):
+    # (the county's bodies are not the city: "Kommunförbundet Stockholms län", "Region
+    # Stockholm", "Stockholms läns landsting")
+    if re.search(r"stockholm(?!s\s+l[aä]n)", re.sub(r"(?i)region\s+stockholm", "", head), re.I):
         return False
+    if _COUNTY.search("\n".join([t for t in head.splitlines() if t.strip()][:3])):
+        return True  # (in the letterhead, not a title's "avtal med Region Stockholm")
     # (not Stockholm's own name OCR damaged: "ST0CKHOLMS  STAD", "S TOCKHOLMS  STAD")
     named = (
         re.sub(r"[^a-z]", "", fold(m.group(0)).replace("0", "o"))
@@ -155,5 +159,6 @@ def elsewhere(head: str) -> bool:
     return any("tockholm" not in name for name in named)
 
 
+_COUNTY = re.compile(r"stockholms\s+l[aä]ns?\b|region\s+stockholm|landsting|kommunf[oö]rbund", re.I)
 #: another municipality named in a paper's head: "GÄVLE KOMMUN", "Tyresö kommun"
 _OTHER_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:KOMMUN|kommun|STAD|[Ss]tad)\b")

@@ -182,7 +182,11 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     head_cells, stacked = stacked_below(lines, i, [*head_cells, *rotated], split_cells)
     first = {c.start: c.text for c in head_cells} | own_line
     cells = head_cells if stacked else _with_continuation(head_cells, lines, i)
-    if len(cells) < 2 or any(MONEY_IN_CELL.search(c.text) for c in head_cells if c not in rotated):
+    if len(cells) < 2 or any(
+        MONEY_IN_CELL.search(_YEAR_BEFORE_UNIT.sub("", c.text) if _WORDED.match(c.text) else c.text)
+        for c in head_cells
+        if c not in rotated
+    ):  # (a year before a named column's unit is no sum: "Sökt 2018 kr"; "2021 kr" alone may be)
         # a row ("Utvärdering   150 000 kr"), no header (its lines below: words, years, units)
         return None
     if len(mine) == 2 and mine[0].text.strip().endswith(":"):
@@ -210,6 +214,13 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             role = "name"  # "Lokala utvecklingsmedel | Sökt kr | Förslag kr": the fund's rows
         if role is None and c is not cells[0] and _PART_OF.match(fold(c.text).strip()):
             role = "cost"  # "Kostnad, kr | därav FoU-medel, kr": the fund's part of the cost
+        if (
+            role is None
+            and c is not cells[0]
+            and (_SPENT_TOTAL.fullmatch(fold(c.text).strip()) or _cost_type(c.text))
+        ):
+            # "Summa utfall": all a project spent; "Lön | Material | Handledning": its parts
+            role = "spent"
         if role is None and _COUNT_HEADER.fullmatch(fold(c.text).strip()):
             role = "count"  # "Delt.", "Antal platser", "Poäng": numbers, but no money
         elif role is None:
@@ -258,6 +269,22 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if unknown > max(1, len(set(known)) - 2) or not any(r in ROW_ROLES for r in roles):
         return None
     return None if len(set(known)) < 2 or placements(columns) else columns
+
+
+#: a kind of cost a column sums: "Lön", "Material", "Hand-" over "ledning", "Lokaler", "Resor"
+_COST_TYPE = re.compile(
+    r"(?:lon|loner|lonekostnad\w*|personal\w*|material|handledning|hand- ledning|lokal\w*|"
+    r"resor|resekostnad\w*|utbildning|konsult\w*|tolk\w*)"
+)
+
+
+_WORDED = re.compile(r"\s*(?!(?:kr|tkr|kronor)\b)[^\W\d_]{3,}")
+_YEAR_BEFORE_UNIT = re.compile(r"\b(?:19|20)\d\d(?=,?\s*\(?(?:kr|tkr|kronor)\b)")
+_SPENT_TOTAL = re.compile(r"(?:summa|totalt|sammanlagt)\s+(?:utfall|forbrukat)")
+
+
+def _cost_type(text: str) -> bool:
+    return _COST_TYPE.fullmatch(fold(" ".join(text.split())).strip(" .:")) is not None
 
 
 _REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade")

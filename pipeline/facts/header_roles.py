@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.field_lines import END as END_FIELD
 from pipeline.lang.fuzzy import fold
@@ -71,7 +73,8 @@ def header_words(cell: str) -> int:
 
 #: the header of a column of row numbers ("Nr", "Löpnr", "#")
 _ORDINAL_HEADER = re.compile(
-    r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|plats|diarienr\.?|diarienummer|"
+    r"(?:nr|nr\.|lopnr|lopnummer|#|no\.?|ordning|rang|rangordning|prio|prio\.|prioritet|plats|"
+    r"diarienr\.?|diarienummer|"
     r"dnr\.?|arendenr\.?|id|"
     # an application's number ("Ansökan nr", "Ansökningsnr")
     r"ansokan\s+nr\.?|ansokningsnr\.?|ansokningsnummer|ans\.?\s*nr\.?|"
@@ -150,13 +153,31 @@ def header_role(cell: str) -> str | None:
         return parts.pop() if len(parts) == 1 else None
     if role is None and _PROJECT_COMPOUND.fullmatch(fold(cell).strip()):
         return "name"  # "Doktorandprojekt", "Forskningsprojekt": a kind of project's names
+    if role is None and re.fullmatch(r"[^\W\d_]{6,}", word := fold(cell).strip()):
+        # one word OCR misread ("Forsleg", "Bevi1jat"): the header word it is one letter from
+        near = [w for w in _HEADER_WORDS if Levenshtein.distance(word, w, score_cutoff=1) <= 1]
+        return _header_role(near[0]) if len(near) == 1 else None
     return role
+
+
+#: the one-word headers of a money table, for cells OCR misread by a letter
+_HEADER_WORDS = tuple(
+    re.findall(
+        r"\w+",
+        "forslag beviljat beviljas beviljade belopp kostnad projekt utforare sokande "
+        "medsokande stadsdelsforvaltning forvaltning stadsdel resmal status slutdatum utfall "
+        "forbrukat summa totalt kronor tidsplan genomforare",
+    )
+)
 
 
 #: one word, a compound of a project or a study ("doktorand|projekt", "forsknings|studier")
 _PROJECT_COMPOUND = re.compile(r"(?:[a-z]{4,}|del)(?:projekt|projekten|studie|studier|studien)")
 
 
+_DECIDED_SUMS = re.compile(
+    rf"beslut(?:at)?(?:\s+{YEAR}(?:-\d\d-\d\d)?(?:\s*\((?:kr|tkr|kronor)\))?|,?\s+\(?(?:kr|tkr|kronor)\)?)"
+)
 _PIVOT_SUM = re.compile(r"^\s*summa\s+av\s+(?=\S)", re.IGNORECASE)
 
 
@@ -231,10 +252,8 @@ def _header_role(cell: str) -> str | None:
         r"(?:for)?andring(?:\s*\((?:\W+|kr|tkr|kronor)\))?|justering|differens", folded.strip()
     ):
         return "spent"  # "Ändring (±)" beside the sums before and after: a sum, no grant
-    if re.fullmatch(
-        rf"beslut(?:at)?\s+{YEAR}(?:-\d\d-\d\d)?(?:\s*\((?:kr|tkr|kronor)\))?", folded.strip()
-    ):
-        return "cost"  # "Beslut 2017-01-24 (kr)" beside "Nytt belopp": the sums decided before
+    if re.fullmatch(_DECIDED_SUMS, folded.strip()):
+        return "cost"  # "Beslut 2017-01-24 (kr)" beside "Nytt belopp", "Beslut kr": sums decided
     if re.match(r"(?:ingaende|utgaende)\s+saldo\b", folded.strip()):
         return "spent"  # "Ingående saldo | Erhållet 2015 | Förbrukat": a project's balance
     if re.match(r"(?:erhallet|erhallna\s+medel|mottaget|mottagna\s+medel)\b", folded.strip()):

@@ -110,10 +110,15 @@ def _row(
     texts[0] = m.group("text")
     name_lines: list[str] = []
     money_line = None
+    cell = _SUM_CELL.match(texts[0])  # "Unga mödrar med socialbidrag      420 000" under "kr"
+    if cell is not None:
+        texts[0] = cell.group("name")
     for n, t in enumerate(texts):
         if find_amounts(t):
             money_line = n
             break
+        if n and cell is not None and (_SUM_CELL.match(t) or re.match(r"(?i)summa|totalt", t)):
+            break  # (the table's Summa under its last row)
         name_lines.append(t)
     if not name_lines:
         return None
@@ -138,6 +143,15 @@ def _row(
         if pick is not None:
             row.amount, row.amount_raw, row.amount_approx = pick.sek, pick.raw, pick.approximate
             row.amount_line = a + money_line
+    if cell is not None and money_line is None:
+        unit = 1000 if _TKR.search(lines[max(a - 3, 0)].text if a else "") else 1
+        row.amount, row.amount_raw = int(re.sub(r"\D", "", cell["sum"])) * unit, cell["sum"]
+        row.amount_approx, row.amount_line = False, a
     if not fold(row.name):
         return None
     return row
+
+
+#: a sum in a column of its own after the name, its unit over the column
+_SUM_CELL = re.compile(r"(?P<name>.*?\S)\s{3,}(?P<sum>\d{1,3}(?:[ .]\d{3})+|\d{1,6})\s*$")
+_TKR = re.compile(r"^\s*(?:tkr|tusental kronor)\s*$", re.IGNORECASE)

@@ -10,9 +10,7 @@ one or more comma/"och"-separated districts or förvaltningar, possibly with a u
 segments made of places are the district phrase.
 
 *Two-column lists* (district | project) are read in :mod:`pipeline.facts.two_column`.
-
-The readers work on :class:`~pipeline.facts.context.BodyLine` lists and a *place finder*
-(``text -> list[Place]``), which the extractor builds from the district gazetteer.
+The readers work on body lines and a *place finder* (``text -> list[Place]``).
 """
 
 from __future__ import annotations
@@ -377,6 +375,29 @@ def _is_project_intro(text: str) -> bool:
     )
 
 
+#: an item's name, then what its money came to: "…: beviljat 24 000 kr, utfall 21 350 kr"
+_MONEY_TOLD = re.compile(
+    r":\s+(?=(?:beviljat|beviljats|beviljades|beviljas|sökt|utfall|kostnad|kostnaden)\b)", re.I
+)
+_GRANT_WORD = re.compile(r"bevilja\w*\s*$", re.I)
+
+
+def _granted(text: str) -> AmountMatch | None:
+    """The sum granted in "beviljat 24 000 kr, utfall 21 350 kr", else the first sum."""
+    sums = find_amounts(text)
+    return next(iter([a for a in sums if _GRANT_WORD.search(text[: a.start])] or sums), None)
+
+
+def _sentence_to(lines: Sequence[BodyLine], i: int) -> str:
+    """The sentence ending at line `i` ("… två studiebesök, sammanlagt" ⏎ "49 000 kr:")."""
+    k = i
+    while k > 0 and i - k < 3 and lines[k - 1].text.strip() and not lines[k - 1].heading:
+        if re.search(r"[.:;!?]\s*$", lines[k - 1].text):
+            break
+        k -= 1
+    return re.split(r"(?<=[.!?])\s+", dehyphen_join([lines[j].text for j in range(k, i + 1)]))[-1]
+
+
 def find_intro_lists(
     lines: Sequence[BodyLine], find: PlaceFinder, own: Sequence[Place] = ()
 ) -> list[ListRow]:
@@ -390,7 +411,7 @@ def find_intro_lists(
     i = 0
     while i < len(lines):
         text = lines[i].text.strip()
-        if not (text.endswith(":") and _is_project_intro(text)):
+        if not (text.endswith(":") and _is_project_intro(_sentence_to(lines, i))):
             i += 1
             continue
         items, after = list_items(lines, i + 1, plain_ok=False)
@@ -400,6 +421,9 @@ def find_intro_lists(
             item = re.sub(r"^\s*(?:[-–—•·*▪■●]|[eo](?=\s)|\d{1,2}[.)])\s+", "", item)
             item, tail = cut_fact_tail(item)  # ", 2021–2023, sammanlagt 1 350 tkr, avslutat"
             name, amount = _split_amount(item)
+            if (told := _MONEY_TOLD.search(item)) is not None:
+                # "Köpenhamn, uppsökande arbete: beviljat 24 000 kr, utfall 21 350 kr, …"
+                name, amount = _clean_name(item[: told.start()]), _granted(item[told.end() :])
             if tail is not None:
                 amount = next(iter(find_amounts(tail)), amount)
             split = split_name_and_places(name, find)

@@ -31,10 +31,10 @@ def own_local_money(
     (Solberga Bollklubb, Föreningen Herrängens Vänner) hands out money of its own programme,
     not Socialnämnden's FoU fund LUM, which goes to the förvaltningar: its label is the
     programme's name as printed. Another municipality's (`other_town`) "lokala
-    utvecklingsmedel" are its own "utvecklingsmedel". `funds` and `performers` are the
+    utvecklingsmedel" are its own "utvecklingsmedel", its FoU money "FoU-medel". `funds` and `performers` are the
     projects', in one order."""
-    if other_town:
-        return {"LUM": "utvecklingsmedel"}
+    if other_town:  # (and its FoU money is no city-wide FUM of Stockholm's)
+        return {"LUM": "utvecklingsmedel", "FUM": "FoU-medel"}
     if "stadsdelsnamnd" not in fold(committee or ""):
         return {}
     # (its grants to organisations are its föreningsbidrag, whatever kind of grant a line

@@ -32,6 +32,7 @@ from pipeline.facts.drafts import (
     intro_text,
 )
 from pipeline.facts.finders import org_finder
+from pipeline.facts.fund_codes import decoded, fund_codes, projects_fund
 from pipeline.facts.intro_status import decided_status, table_grants
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
@@ -68,6 +69,7 @@ def join_studies(
     """Studies joined to their table rows; a row naming a listed project completes it."""
     out: list[Draft] = []
     used: set[int] = set()
+    codes = fund_codes([ln.text for ln in lines], ctx.study_fund)  # "U = lokala utv…"
     # (its heading is another reader's project: a name over its fields)
     own = [
         i
@@ -104,7 +106,7 @@ def join_studies(
                 d.places = places(row.district_text)  # the table's district column
             intro = intro_text(lines, row.header_line, before=True) if row.header_line else ""
             d.year = row.year or sentence_year(intro) or d.year  # the table's year
-            d.fund_type = row_fund(row.evidence, ctx.study_fund) or d.fund_type
+            d.fund_type = row_fund(decoded(row.evidence, codes), ctx.study_fund) or d.fund_type
         out.append(d)
     for k, r in enumerate(rows):
         if k in used:
@@ -130,9 +132,9 @@ def join_studies(
         funds = find_funds(intro, ctx.study_fund) if intro else []
         if funds:
             fund = funds[-1][2]
-        group = _group_fund(lines, r, ctx)
-        fund = group or fund  # "FoU-medel" / "MUST" over the rows of each fund
-        if (named_fund := row_fund(r.evidence, ctx.study_fund)) is not None:
+        group = _group_fund(lines, r, ctx)  # ("MUST" over its rows; a paper on both: LUM)
+        fund = projects_fund(group or fund, lines[anchor].text, ctx.paired, ctx.study_fund)
+        if (named_fund := row_fund(decoded(r.evidence, codes), ctx.study_fund)) is not None:
             fund = named_fund  # the row names its fund ("… | LUM | Pågår | 385")
         elif r.funder is not None and STATE_FUNDER.search(fold(r.funder)):
             fund = "statsbidrag"  # "Statens kulturråd", "Länsstyrelsen i Stockholms län"

@@ -175,24 +175,50 @@ _RUN_IN = re.compile(r"([A-ZÅÄÖ][^.!?:]{8,90}?)\.\s+[A-ZÅÄÖ]")
 
 def headed_by(lines: Sequence[BodyLine], k: int, drafts: Sequence[Draft]) -> Draft | None:
     """The project a heading at line `k` names (its whole name, as the list printed it)."""
-    if not (0 <= k < len(lines) and lines[k].heading):
+    if not (0 <= k < len(lines)):
+        return None
+    # ("Projekt 1. Familjeteam i förskolan", "3. Kvinnors väg ut ur missbruk" on its line)
+    part = (
+        _PART_NO.match(fold(t := lines[k].text.strip())) or _NUMBERED_TITLE.fullmatch(t)
+    ) is not None
+    if not (lines[k].heading or part):
         return None
     # ("3. Familjecentraler i Järva – …" over a row's "Familjecentraler i ⏎ Järva – …": its
     # number in the table, the name's line breaks aside)
     head = _NUMBER.sub("", fold(" ".join(lines[k].text.split())).rstrip(" .:"))
-    if len(head) < _MIN_NAME:
+    least = _MIN_PART if part else _MIN_NAME  # ("Projekt 2. Våga fråga": numbered, so short)
+    if len(head) < least:
         return None
     return next(
         (
             d
             for d in drafts
-            if d.last_line < k and fuzz.ratio(_solid(head), _solid(fold(d.name))) >= 90
+            # (a numbered part may stand before the table that sums the parts up)
+            if (d.last_line < k or (part and d.first_line > k))
+            and any(
+                fuzz.ratio(_solid(head), _solid(n)) >= 90 for n in _name_forms(fold(d.name), least)
+            )
         ),
         None,
     )
 
 
-_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+#: a row's number, or a part's ("Projekt 1. Familjeteam i förskolan", "Delprojekt 2 – …")
+_NUMBER = re.compile(r"^(?:(?:del)?(?:projekt|studie|insats)\s+)?\d{1,2}(?:[.):]|\s+[-–:])?\s+")
+_PART_NO = re.compile(r"(?:del)?projekt\s+\d{1,2}[.:]\s+\w")
+#: where a long name's short form ends: "Familjeteam i förskolan - tidigt stöd till …"
+_SUBTITLE = re.compile(r"\s+[-–—:]\s+|:\s+")
+
+
+_MIN_PART = 6
+
+
+def _name_forms(name: str, least: int) -> list[str]:
+    """A name and its short form before its subtitle, when that is long enough to name it."""
+    short = _SUBTITLE.split(name, maxsplit=1)[0]
+    return [name, short] if short != name and len(short) >= least else [name]
+
+
 #: a table row's number and name again on a line of their own: "3. Familjecentraler i Järva"
 _NUMBERED_TITLE = re.compile(r"(\d{1,2})[.)]\s+([A-ZÅÄÖ][^\n]{5,150})")
 
@@ -207,18 +233,43 @@ def describe_headed(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:
     the heading, up to the next heading, is the project's description when it has none. A
     project still without an owner takes in a later paragraph that opens with its name
     (`_described_later`)."""
+    done: set[int] = set()
     for k in range(len(lines)):
         d = headed_by(lines, k, drafts)
-        if d is None or d.description is not None:
+        if d is None or id(d) in done:
             continue
-        end = k + 1
-        while end < len(lines) and not lines[end].heading:
+        end, numbered = k + 1, _NUMBERED_TITLE.fullmatch(lines[k].text.strip()) is not None
+        if d.description is not None and not (numbered or _PART_NO.match(fold(lines[k].text))):
+            continue  # (a named heading adds to a description only as a numbered part)
+        # (its own parts' headings, "Bakgrund och syfte", "Genomförande", are in its text)
+        while end < len(lines) and (
+            (not lines[end].heading or _project_part(lines[end].text))
+            and not _PART_NO.match(fold(lines[end].text.strip()))  # ("Projekt 2. …", "2. …")
+            and not (numbered and _NUMBERED_TITLE.fullmatch(lines[end].text.strip()))
+        ):
             end += 1
         text = "\n".join(ln.text for ln in lines[k + 1 : end]).strip()
         if text:
-            d.description = text
-            d.desc_lines = (k + 1, end - 1)
+            # (a project a sentence named keeps that sentence: "… ansöker om 430 000 kronor
+            # för projektet ”…”", then "Projekt 1. …" and its parts)
+            d.description = f"{d.description}\n{text}" if d.description else text
+            done.add(id(d))
+            if d.desc_lines is None and d.last_line < k:  # (its sums are its own)
+                d.desc_lines = (k + 1, end - 1)
     _described_later(drafts, lines)
+
+
+#: a heading of a project's own parts: "Bakgrund och syfte", "Genomförande och uppföljning",
+#: "Tidplan", "Budget 2019, projekt 1 (tkr)"
+_PART = re.compile(
+    r"(?:bakgrund|syfte|mal|malgrupp(?:en)?|genomforande|uppfoljning|utvardering|tidplan|"
+    r"tidsplan|budget|kostnad(?:er)?|metod|projektorganisation|forvantade|forvantat)\b"
+)
+
+
+def _project_part(text: str) -> bool:
+    words = fold(text).split()
+    return 0 < len(words) <= 7 and _PART.match(" ".join(words)) is not None
 
 
 def _described_later(drafts: Sequence[Draft], lines: Sequence[BodyLine]) -> None:

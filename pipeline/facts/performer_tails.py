@@ -74,7 +74,8 @@ NOBODY = re.compile(
 def organisation_of(performer: str) -> str:
     """The organisation of a performer printed with its researcher (before it, or with the
     organisation in brackets); `performer` without an unbalanced bracket else."""
-    out = performer.strip()
+    # ("Uppdrag till USK", "Uppdras åt …": the body the work is given to)
+    out = re.sub(r"^(?:uppdrag|uppdras)\s+(?:till|åt|at)\s+", "", performer.strip(), flags=re.I)
     if _OWN_STAFF.match(out) or NOT_CHOSEN.match(fold(out)):
         return ""  # "Egen uppföljning": the förvaltning's own staff; "Ej upphandlad": nobody
     if (m := _PERSON_BRACKET.match(out)) and _ORG_WORD.search(m.group("org")):

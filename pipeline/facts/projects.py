@@ -3,9 +3,7 @@
 How the documents write them: an introducing sentence ("Följande stadsövergripande
 projekt finansierade med FUM har pågått under året.") and then one sub-heading per study with
 a paragraph that says who carries it out ("… har genomförts av <institution> vid <universitet>",
-"Sedan <år> genomför <organisation> en utvärdering", "<Konsult> har genomfört studien") and
-when it ends ("ska avslutas den 30 juni 2019", "ska vara klar senast den …", "förlängning …
-t o m <datum>").
+"<Konsult> har genomfört studien") and when it ends ("ska avslutas den 30 juni 2019").
 The run of study headings ends at a heading that names another fund, at a standard part
 ("Ärendet", "Förvaltningens synpunkter"), or after the study table. A heading that matches
 a row of a project table is a study too, with or without an introduction.
@@ -45,6 +43,7 @@ from pipeline.facts.text_units import (
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import MONTHS
+from pipeline.understand.dates import month_number
 
 __all__ = [
     "OrgFinder",
@@ -98,6 +97,11 @@ def status_from(text: str, end: dt.date | None, ref: dt.date | None) -> str | No
 def end_date_in(text: str) -> dt.date | None:
     best: dt.date | None = None
     for s in sentences([text]):
+        if (term := _TERM.search(fold(s.text))) is not None and (mon := month_number(term[2])):
+            # "Löptid: 18 månader från start i januari 2016": the term's last month
+            last = int(term[3]) * 12 + mon - 1 + int(term[1]) - 1
+            best = dt.date(last // 12, last % 12 + 1, 1)
+            continue
         if not cue_hits(s.text, "end_cue"):
             continue
         turn = _TURN_OF_YEAR.search(s.text)
@@ -107,21 +111,42 @@ def end_date_in(text: str) -> dt.date | None:
         d = parse_end_date(s.text)
         if d is not None and d[3] is not None:
             best = d[3]
-        elif _PLANNED.search(fold(s.text)):
+        elif _PLANNED.search(fold(s.text)) and (season := season_end(s.text)) is not None:
             # a plan ends in a season ("ska vara avslutad hösten 2008"); a report's season
             # ("Under våren 2020 slutrapporterades …") says when it was reported
-            best = season_end(s.text) or best
+            best = season
+        elif (year := _RUNS_YEAR.search(fold(s.text))) is not None:
+            # "Projektet avslutas under 2012", "ska vara klart 2020": the work's last year
+            # (a report's "pågår under 2024" says it goes on, not when it ends)
+            best = dt.date(int(year.group(1)), 12, 31)
     if best is None:
         # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30",
         # "januari 2009 – juni 2010"): the work ends on its last day
-        m = _PERIOD.search(text) or _MONTH_PERIOD.search(text)
+        m = _PERIOD.search(text) or _MONTH_PERIOD.search(text) or _DAY_PERIOD.search(text)
         if m is not None:
             d = parse_end_date(m.group(1))
             best = d[3] if d is not None else None
     return best
 
 
+#: the year the work ends in: "avslutas under 2012", "ska vara klart 2020" (not a year's
+#: budget: "för 2019")
+_RUNS_YEAR = re.compile(
+    r"\b(?:(?:avslutas|slutfors|ska vara (?:klart|avslutat|slutfort))\s+(?:under\s+(?:hela\s+)?)?"
+    r"|pagar\s+(?:till och med|t\.?\s?o\.?\s?m\.?|till)\s+)(?:ar\s+|utgangen av\s+)?"
+    r"((?:19|20)\d\d)(?![-\d])"
+)
 _MONTHS = rf"(?:{'|'.join(MONTHS)})"
+#: days of a period in one year: "16 juni–4 juli 2025", "1–19 augusti 2022"
+_DAY_PERIOD = re.compile(
+    rf"\b\d{{1,2}}(?:\s+{_MONTHS})?\s*(?:–|—|-)\s*(\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+#: a term from a start printed with it: "löptid 18 månader från start den 1 februari 2024"
+_TERM = re.compile(
+    r"\bloptid(?:en)?:?\s+(\d{1,2})\s+manader\s+fran\s+(?:start(?:en)?\s+)?(?:i\s+)?"
+    rf"(?:den\s+\d{{1,2}}\s+)?({_MONTHS})\s+((?:19|20)\d\d)\b"
+)
 _MONTH_PERIOD = re.compile(
     rf"\b{_MONTHS}\s+(?:19|20)\d\d\s*(?:–|—|-|till)\s*({_MONTHS}\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,

@@ -89,6 +89,8 @@ def find_headed_projects(
         longest = _MAX_HEADING_WORDS + (2 if titled else 0)
         if not name or len(name.split()) > longest or not name[:1].isupper():
             continue
+        if re.search(r"\S\s{3,}\d{1,3}(?:[ .]\d{3})+\s*$", name):
+            continue  # "Studie 1   Unga vuxna …     380 000": a table's row, no heading
         k = head_end + 1
         while k < len(lines) and not lines[k].text.strip():
             k += 1

@@ -27,6 +27,7 @@ from pipeline.facts.stacked_cells import (
     own_unit,
     owner_below,
     performer_cell,
+    with_own_applicant,
 )
 from pipeline.facts.tables import TableRow, parse_end_cell
 from pipeline.facts.text_units import dehyphen_join, unit_at
@@ -51,10 +52,8 @@ def continue_tables(grids: Sequence[GridTable], rows: list[TableRow]) -> None:
 def grid_rows(
     t: GridTable, year: int | None, places: Callable[[str], list[Place]], own: Sequence[Place] = ()
 ) -> list[TableRow]:
-    """The rows of a column-laid-out table, in the shape of the other table readers' rows. A
-    row whose district cell ran into its name is split at the trailing run of district names.
-    In a table without a district column the owner is the committee's district, with any
-    "(medsökande …)" printed under the name."""
+    """The rows of a column-laid-out table as other readers' rows; without a district column
+    the owner is the committee's district, with any "(medsökande …)" under the name."""
     out: list[TableRow] = []
     # "Enhet", "Ansvarig enhet": the district column holds the nämnd's own units
     unit_column = any(
@@ -164,6 +163,7 @@ def grid_rows(
             and all(p.kind == "stadsdelsförvaltning" for p in own)
             and not association_column
         )
+        district = with_own_applicant(district, t.columns, own, own_district, r.evidence)
         if (
             district is None
             and "district" not in t.roles

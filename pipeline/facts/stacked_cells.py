@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.facts.grid_model import GridRow
+from pipeline.facts.grid_model import GridColumn, GridRow
 from pipeline.facts.lists import Place, covered_by_places
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "DATED_BRACKET",
+    "with_own_applicant",
     "PLACED_BRACKET",
     "applicant_under_name",
     "district_over_name",
@@ -176,3 +177,28 @@ PLACED_BRACKET = re.compile(
 )
 #: a bracket after a name that gives who carries it out and when it ends
 DATED_BRACKET = re.compile(r"\s*\((?P<who>[^()]{3,80}),\s*(?P<end>[^(),]{4,30})\)\s*$")
+
+
+#: a column of the districts applying beside the owner: "Medsökande", "Samverkanspart"
+_CO_APPLICANT = re.compile(r"(?:med\s*sokande|samverkanspart\w*|samarbetspart\w*)\b")
+_TOGETHER = re.compile(r"\b(?:gemensamt|tillsammans)\s+med\b")
+
+
+def with_own_applicant(
+    district: str | None,
+    columns: Sequence[GridColumn],
+    own: Sequence[Place],
+    own_district: bool,
+    row: str = "",
+) -> str | None:
+    """A row's district cell under a "Medsökande" column in a stadsdelsnämnd's own table
+    names the partner; the nämnd's own district applies beside it ("Skärholmen" → Farsta and
+    Skärholmen), and alone where the cell is empty ("–")."""
+    headers = [fold(c.header) for c in columns if c.role == "district"]
+    column = any(_CO_APPLICANT.match(h) for h in headers)
+    # (or the row says its partner applies with it: "…(KOMET), gemensamt med Norrmalm")
+    if not own_district or not (column or _TOGETHER.search(fold(row))):
+        return district
+    if not district or covered_by_places(district, own):
+        return " ".join(p.name_as_printed for p in own) if column else district
+    return " ".join([*(p.name_as_printed for p in own), district])

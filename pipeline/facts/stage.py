@@ -153,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 118
+EXTRACT_VERSION = 119
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

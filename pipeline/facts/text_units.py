@@ -85,7 +85,9 @@ def dehyphen_join(parts: Sequence[str]) -> str:
 #: decision list that ends without a full stop), and at an att-sats that opens a line after a
 #: comma
 _SENT_END = re.compile(
-    r"(?<=[.!?])\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n|\n(?=(?:\d{1,2}[.)]|[–•])\s+\S)"
+    # (not after an abbreviation's stop: "pågår t.o.m. 2016-12-31", "ca. 300 000 kr")
+    r"(?<=[.!?])(?<!t\.o\.m\.)(?<!fr\.o\.m\.)(?<!t\.ex\.)(?<!bl\.a\.)(?<!\bca\.)(?<!\bkl\.)"
+    r"\s+(?=[\"”“'(]?[A-ZÅÄÖÉ0-9])|(?<=:)\s*\n|\n(?=(?:\d{1,2}[.)]|[–•])\s+\S)"
     r"|(?<=,)\n(?=att\s)"  # one att-sats per line: "…, \natt utöka …"
     r"|\n(?=\(?[a-h]\)\s+\S)"  # lettered items: "a) att bevilja …,\nb) att …"
     # a labelled field on a line of its own: "Beräknad kostnad: 800 000 kronor\nKlar: …"

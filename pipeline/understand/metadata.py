@@ -11,17 +11,17 @@ committee     "Till <nämnd>" in the page-1 header > "<Nämnd>s beslut" heading 
 doc_type      weighted signals of ``patterns/doc_types.csv`` read at the top of page 1, on
               the first two pages and from the kinds of page-1 sections.
 dnr           a labelled dnr on page 1 > a labelled dnr in a header > an unlabelled one of
-              dnr shape on page 1 > a labelled one anywhere.
+              dnr shape on page 1 > a labelled one anywhere; a whole protocol's is its FoU §'s.
 meeting_date  the date beside or under the committee in the "Till" block, beside a committee
               abbreviation, or after "sammanträde" at the top of page 1.
 doc_date      another date of the page-1 header; for a protokoll(sutdrag) the meeting date.
 title         the paragraph just above the first standard heading of page 1, else the text
-              of an "Ärendet: <title>" heading.
+              of an "Ärendet: <title>" heading; a whole protocol's, its FoU §'s heading or
+              else its number ("Protokoll 6/2009").
 handlaggare   the name after "Handläggare", on the same line or the next, with a committee
               read from the neighbouring letterhead column split off.
 
-The readers: ``committees.py``, ``signatories.py`` (and handläggare), ``titles.py`` (a whole protocol's in ``protocol_titles.py``); the
-head of page 1 they read, ``letterhead.py``.
+Readers: committees, signatories (and handläggare), titles, protocol_titles; letterhead.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from pipeline.understand.page_titles import (
     print_header_title,
     report_cover_title,
 )
-from pipeline.understand.protocol_titles import protocol_title
+from pipeline.understand.protocol_titles import genre_paragraph, protocol_title
 from pipeline.understand.sections import HeadingLine
 from pipeline.understand.signatories import _handlaggare
 from pipeline.understand.titles import (
@@ -165,15 +165,15 @@ def _document_fields(
         # chapter of the report the letterhead names
         title = _named_in_letterhead(p1) or title
     if title is None or PUBLISHED.match(str(title.value)) or NAVIGATION.match(str(title.value)):
-        # "Nyhet  |  12 mars 2019", "Start | Om bloggen | …": a web page's headline stands over
-        # its publication line
+        # "Nyhet  |  12 mars 2019": a web page's headline stands over its publication line
         title = headline_over_date(p1) or title
     if title is not None and _AGENDA.fullmatch(str(title.value)):
         title = lone_subject(p1, head=True) or title  # a notice's subject over its agenda
-    named = protocol_title(pages)
+    named, own = protocol_title(pages), genre_paragraph(pages)  # (its § on FoU money)
     if named is not None and title is not None:
-        fields["subject"] = title  # the first §'s heading: what the facts are about
-    title = named or title
+        fields["subject"] = own.title if own and own.main else title  # what the facts are about
+    title = own.title if own else named or title
+    fields.update({"dnr": own.dnr} if own and own.dnr and "dnr" not in fields else {})
     if title is not None:
         fields["title"] = title
     handl = _handlaggare(pages)
