@@ -1,5 +1,4 @@
-"""Amount facts of a document: every amount of the body with its role, fund, year and
-project.
+"""Amount facts of a document: every amount of the body with its role, fund, year, project.
 
 Amounts printed in project list and table rows are their project's (``project_cost``, or
 ``other`` for an applied-for sum); a table's Summa row is the total granted; budget,
@@ -108,10 +107,10 @@ def all_amounts(
             )
         )
     in_grid = {k for t in grids for k in range(t.header_line, t.last_line + 1)} - announced
-    # a table by fund ("Lokala utvecklingsmedel (LUM)  3 100  2 720", "MUST  350  318"): each
-    # row is the money of the fund it names, a row naming none (Övrigt, Summa) of no one fund
+    # a table by fund ("MUST  350  318", "Summa U" under "U = lokala utv…"): each row is the
+    # money of the fund it names, a row naming none (Övrigt, Summa) of no one fund
     texts = [ln.text for ln in lines]
-    codes = fund_codes(texts, ctx.study_fund)  # ("Summa U" under "U = lokala utv…")
+    codes = fund_codes(texts, ctx.study_fund)
     row_funds = {
         ta.line: coded_funds(wrapped_row_label(texts, ta.line), codes, ctx.study_fund)
         for ta in money_tables
