@@ -125,7 +125,7 @@ def footnotes(doc: UnderstoodDocument) -> list[tuple[int, str]]:
         for ln in page.lines:
             if ln.furniture != "footnote" or not ln.text.strip():
                 continue
-            if re.match(r"^\S{1,2}\s", ln.text) and cur:
+            if re.match(r"^(?:\S{1,2}|\*{3,4})\s", ln.text) and cur:  # ("***  statsbidrag")
                 out.append((page.page_no, dehyphen_join(cur)))
                 cur = []
             cur.append(ln.text)

@@ -92,9 +92,18 @@ def _one_name(a: str, b: str) -> bool:
 _ROW_NUMBER = re.compile(r"^(\d{1,2})\.?\s+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
+_ROW_LETTER = re.compile(r"^([A-H])\.\s+(?=[A-ZÅÄÖ])")
+
+
 def unnumbered(drafts: Sequence[Draft]) -> None:
     """Names that open with the numbers 1, 2, 3 … of their table's rows, in order (the number
-    printed in the name's own column): the names without them."""
+    printed in the name's own column), or with the letters A, B, C … of a list of studies:
+    the names without them."""
+    lettered = [(d, m) for d in drafts if (m := _ROW_LETTER.match(d.name)) is not None]
+    letters = [m[1] for _d, m in sorted(lettered, key=lambda dm: dm[0].first_line)]
+    if len(lettered) >= 2 and letters == sorted(set(letters)):
+        for d, m in lettered:  # "A.  Unga vuxna …", "B.  Äldre …": the studies' letters
+            d.name = d.name[m.end() :]
     marks = [_ROW_NUMBER.match(d.name) for d in drafts]
     numbered = [(d, m) for d, m in zip(drafts, marks, strict=True) if m is not None]
     if len(numbered) < 2 or [int(m[1]) for _d, m in numbered] != list(range(1, len(numbered) + 1)):

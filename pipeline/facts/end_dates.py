@@ -12,7 +12,7 @@ from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import PRINTED_YEAR, YEAR
 from pipeline.understand.dates import find_dates, month_number
 
-__all__ = ["parse_end_cell", "parse_end_date", "season_end", "status_end"]
+__all__ = ["RUNS_YEAR", "parse_end_cell", "parse_end_date", "season_end", "status_end"]
 
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 
@@ -122,17 +122,32 @@ _STATUS_END = re.compile(
     r"\b(?:klar[t]?|avslut\w*|slutf\w*|slutrapport\w*|fardig\w*|till(?:\s+och\s+med)?"
     r"|t\.\s?o\.\s?m\.?)(?!\w)"
 )
+#: a remark's word of ending: "Slutrapport februari 2016", "Ny sluttid december 2016" (not
+#: "till": "Överförs till 2017" moves money)
+_REMARK_END = re.compile(
+    r"\b(?:klar[t]?|avslut\w*|slutf\w*|slutrapport\w*|fardig\w*|(?:ny\s+)?slut(?:tid|datum))(?!\w)"
+)
 
 
 def status_end(
-    text: str, default_year: int | None = None
+    text: str, default_year: int | None = None, remark: bool = False
 ) -> tuple[int, int, str, dt.date | None] | None:
     """The end a status cell dates after its word of ending ("Avslutad dec 2023"); a status
-    without one ("Beviljad 2019-03-12", "Pågår") dates nothing."""
-    m = _STATUS_END.search(fold(text))
+    without one ("Beviljad 2019-03-12", "Pågår") dates nothing. A remark (``remark``) dates
+    only after a word of ending or a new end ("Ny sluttid december 2016")."""
+    m = (_REMARK_END if remark else _STATUS_END).search(fold(text))
     if m is None:
         return None
     got = parse_end_cell(text[m.end() :].strip(" ,:."), default_year)
     if got is None:
         return None
     return got[0] + m.end(), got[1] + m.end(), got[2], got[3]
+
+
+#: the year the work ends in: "avslutas under 2012", "ska vara klart 2020" (not a year's
+#: budget: "för 2019")
+RUNS_YEAR = re.compile(
+    r"\b(?:(?:avslutas|slutfors|ska vara (?:klart|avslutat|slutfort))\s+(?:under\s+(?:hela\s+)?)?"
+    r"|pagar\s+(?:till och med|t\.?\s?o\.?\s?m\.?|till)\s+)(?:ar\s+|utgangen av\s+)?"
+    r"((?:19|20)\d\d)(?![-\d])"
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from pipeline.facts.context import BodyLine
+from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.drafts import Draft
 from pipeline.facts.lists import Place
 from pipeline.facts.performer_tails import ACADEMIC_TITLE
@@ -72,6 +72,10 @@ def footnote_places(
 _MARK = re.compile(r"(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]|(?<=[a-zåäö] )\d\))$")
 
 
+#: a legend's mark after a listed project's sum: "… 400 000 kr *"
+_STARRED = re.compile(r"\d\s*(?:kr|kronor|tkr)\.?\s+(\*{1,4})\s*$")
+
+
 def marked_footnote(
     d: Draft,
     lines: Sequence[BodyLine],
@@ -83,6 +87,15 @@ def marked_footnote(
     mark comes off the name, and the districts the footnote with that mark names ("* Studien
     genomförs i samarbete med Bromma och Farsta") take part in the project. `first_only`:
     those of the footnote's first sentence only (the text after a short note goes on)."""
+    starred = _STARRED.search(d.evidence)
+    stars = re.escape(starred.group(1)) if starred else ""
+    for t in [t for _p, t in notes] + [ln.text for ln in lines] if stars else []:
+        # "… 650 000 kr ***" over the legend "***   statsbidrag, Socialstyrelsen": the fund
+        if re.match(rf"{stars}\s", t.strip()):
+            said = re.split(r",|\n", t.strip())[0]
+            funds = {f for _s, _e, f in find_funds(said)}
+            funds = {f for f in funds if f in said} if len(funds) > 1 else funds  # ("… (MUST)")
+            d.fund_type = funds.pop() if len(funds) == 1 else d.fund_type
     mark = _MARK.search(d.name.strip())
     if mark is None:
         return []

@@ -17,9 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from pipeline.facts.context import FOU_FUNDS, GENERIC_FUNDS, find_funds
+from pipeline.facts.districts import find_districts
 from pipeline.lang.fuzzy import fold
+from pipeline.understand.context_places import neighbourhood_homes
 
 __all__ = ["coded_funds", "decoded", "district_money", "fund_codes", "projects_fund"]
 
@@ -81,10 +84,29 @@ def district_money(fund: str | None) -> bool:
 _PROJECTS_HEADER = re.compile(r"\s*(?:nr\s+)?(?:projekt|projektnamn|utvecklingsprojekt)\b")
 
 
-def projects_fund(fund: str | None, header: str, paired: bool, study_fund: str) -> str | None:
+def projects_fund(
+    fund: str | None, header: str, paired: bool, study_fund: str, row: Any = None
+) -> str | None:
     """In a paper on both the local development money and the study-visit money, a table
     whose first column is its projects is the local money's, though the sentence before it
-    ends on the study visits ("… och en ansökan om MUL högst 25 000 kronor.")."""
+    ends on the study visits ("… och en ansökan om MUL högst 25 000 kronor."); a row of it
+    named by a town abroad and what is studied there ("Köpenhamn - Københavns Kommunes
+    misbrugscenter", a trip's sum) is a study visit."""
     if paired and fund == study_fund and _PROJECTS_HEADER.match(fold(header)):
         return "LUM"
+    trip = _TRIP_NAME.match(row.name) if row is not None else None
+    small = row is not None and row.cost is not None and row.cost <= _MOST_FOR_A_TRIP
+    if paired and fund in (None, "LUM") and trip and small and _abroad(trip.group(1)):
+        return study_fund
     return fund
+
+
+#: the most a study visit is granted (the study-visit money's cap is 25 000–30 000 kronor)
+_MOST_FOR_A_TRIP = 60_000
+#: a trip's name: the town, a dash, what is studied there
+_TRIP_NAME = re.compile(r"([A-ZÅÄÖ][\wåäöøæ]+(?:\s[A-ZÅÄÖ][\wåäöøæ]+)?)\s[–—-]\s\S")
+
+
+def _abroad(town: str) -> bool:
+    """A town no district, neighbourhood or unit of the city is named after."""
+    return not find_districts(town) and town not in neighbourhood_homes()

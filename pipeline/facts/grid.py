@@ -379,7 +379,7 @@ def _read_table(
             else not top_aligned
             # a sum applied for starts a row as a granted one does ("310 000   –")
             and starts_row(
-                cells, columns, amount or applied_amount, money, row, ln.indent, stripped
+                cells, columns, amount or applied_amount, money, row, ln.indent, stripped, blank
             )
         )
         # "avslås   Bromma   Kapstaden, konferens …" under rows that open with their sums

@@ -167,6 +167,10 @@ def sum_opens_below(
     )
 
 
+#: a word no name ends on: the name goes on on the next line
+_OPEN_WORD = re.compile(r"\s(?:av|för|i|och|med|till|om|på|mot|vid|inom|samt|som|hos|från)$")
+
+
 def starts_row(
     cells: list[GridCell],
     columns: list[GridColumn],
@@ -175,8 +179,10 @@ def starts_row(
     row: GridRow | None,
     indent: int,
     stripped: str,
+    blank: bool = False,
 ) -> bool:
-    """Does this line start a new row (rather than continue the row above)?"""
+    """Does this line start a new row (rather than continue the row above)? (`blank`: a blank
+    line stands between them)"""
     if not cells:
         return False
     if row is None:
@@ -188,6 +194,8 @@ def starts_row(
         return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
     if amount is None and any(v and re.search(r"\w-$", v[-1].rstrip()) for v in row.cells.values()):
         return False  # a word broken in another column ("Hägersten-" beside the name)
+    if amount is None and not blank and _OPEN_WORD.search((row.cells.get("name") or [""])[-1]):
+        return False  # "Utvärdering av" over "Västertorps familjecentral": the name goes on
     at_left = cells[0].start <= columns[0].start + 1
     lead = cells[0].text.strip(" |")[:1]
     looks_new = at_left and (lead.isupper() or lead.isdigit()) and lead not in "–-"

@@ -90,7 +90,7 @@ _DETAIL = r"(?:plats|datum|tid|tidpunkt|ort|period|syfte|innehall|malgrupp|inrik
 _DETAIL_WORDS = re.compile(rf"{_DETAIL}(?:\s*(?:,|och|samt|/)\s*{_DETAIL})*")
 
 
-_FOOTNOTE_MARK = re.compile(r"\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|(?<=\d)\s+\d\))$")
 
 
 def details_after_name(cell: str) -> bool:
@@ -221,6 +221,8 @@ def _header_role(cell: str) -> str | None:
         return "count"  # "Ungdomar 16–18 år": people of an age counted, no year's money
     if re.fullmatch(r"belopp\s*(?:\(\w+\))?,?\s+(?:an)?sokt", folded.strip()):
         return "applied"  # "Belopp (kr)" set over "sökt" and "förslag": the sum applied for
+    if re.fullmatch(r"best\.?|bestalld|bestallningsar", folded.strip()):
+        return "year"  # "Best.": the year a study was ordered
     if re.search(r"\b(?:ar|år)\b", folded) and not re.search(r"belopp|kr\b|kronor|tkr|sek", folded):
         return "year"  # "Beviljat år", "År"
     if re.search(r"\bansokt\b|\bsokt belopp\b|\bansokan\b", folded) and re.search(

@@ -39,7 +39,11 @@ def first_label(texts: list[str], find: PlaceFinder) -> int | None:
     make fields only under an item that opens with its applicant ("1. Farsta
     stadsdelsförvaltning, vuxenenheten" ⏎ "Bergen – …" ⏎ "Sökt: …" ⏎ "Förslag: …"); under a
     name they are the item's sums, read with it."""
-    n = next((n for n, t in enumerate(texts) if n and LABEL.match(t)), None)
+    # (not "Järva: ”Samlad ingång …”": the applicant's line goes on to the quoted title)
+    n = next(
+        (n for n, t in enumerate(texts) if n and LABEL.match(t) and not _QUOTED_VALUE.match(t)),
+        None,
+    )
     if n is None or not _SUM_LABEL.match(texts[n]):
         return n
     head = ITEM.sub("", texts[0], count=1)
@@ -51,6 +55,7 @@ def first_label(texts: list[str], find: PlaceFinder) -> int | None:
     return n if 2 <= n <= 4 and lead and lead[0].start == 0 and owner_line else None
 
 
+_QUOTED_VALUE = re.compile(r"[^:]*:\s*[”\"“]")
 _OWNER_LABEL = re.compile(r"^(?:sokande|ansokande|projektagare|huvudman|ansvarig|stadsdel\w*)\b")
 #: "Stadsdelsområde: Järva", "Stadsdel: Farsta": the district a field names, among the fields
 _DISTRICT_FIELD = re.compile(r"^(?:[-–•]\s*)?(?:Stadsdel|Stadsdelsområde|Stadsdelsnämnd)\s*:\s+\S")

@@ -61,11 +61,14 @@ def introduces_projects(intro: str, heading: str) -> bool:
         and 2 <= len(intro.split()) <= 8
         and re.match(rf"^(?:[a-zåäö]+\s+)?(?:{PROJECT_WORD.pattern})", f)
         and (
-            GRANT_WORD.search(f) or re.search(r"avsla|\bforslag\b", f) or f.startswith("planerade ")
+            GRANT_WORD.search(f)
+            or re.search(r"avsla|\bforslag\b|\bi (?:korthet|sammandrag)$", f)
+            or f.startswith("planerade ")
         )
     ):
         # a line of its own over the items: "Ansökningar som föreslås beviljas",
-        # "Föreslagna studier", "Planerade ansökningar", "Ansökningar och förvaltningens förslag"
+        # "Föreslagna studier", "Planerade ansökningar", "Ansökningar och förvaltningens förslag",
+        # "Ansökningarna i korthet"
         return True
     if (
         intro.rstrip().endswith(":")

@@ -18,6 +18,10 @@ ORG_FIRST = re.compile(
     r"|^([^;–—]{0,60}?\w*(?i:föreningen|förening|klubben|klubb|nätverket|nätverk|alliansen|"
     r"allians|jouren|jour|förbundet|förbund|sällskapet|sällskap|scouterna|folkets hus|"
     r"församling|rådet)\b[^;–—]{0,30}?)\s[–—-]\s+"
+    # "Ekerö kommun, individ- och familjeomsorgen – Motiverande samtal …": another
+    # municipality (and its unit) carries out the project named after the dash
+    r"|^((?!Stockholms\s)(?:[A-ZÅÄÖ][\w-]*\s+){1,2}(?:kommun|stad)(?:,\s+[a-zåäö][\w -]{2,50}?)?)"
+    r"\s[–—-]\s+(?=[A-ZÅÄÖ])"
     # "Sätra IK Ungdom – kvällsfotboll …", "PRO Sätra – digital vardag …": a club or a
     # pensioners' association by its initials, what it does in lower case after the dash
     r"|^((?:[A-ZÅÄÖ][\w-]*\s+){0,3}?(?:IF|IK|BK|FF|SK|PRO|SPF|KFUM|KFUK)"

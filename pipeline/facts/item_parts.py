@@ -207,6 +207,10 @@ def association_before(before: str, max_words: int) -> str | None:
     title name own nothing (:func:`partner_office`); None when no association stands there."""
     who = before.strip(" ,:;–-")
     f = fold(who)
+    if re.match(r"(?!stockholms\s)(?:[a-z-]+\s+){1,2}(?:kommun|stad)\b", f):
+        # "Huddinge kommun, socialförvaltningen, tillsammans med …": another municipality
+        who = re.split(r",?\s+(?:tillsammans|i samarbete|i samverkan)\s+med\b", who)[0]
+        return who if len(who.split()) <= max_words else None
     named = _ASSOCIATION.search(f) or re.search(r"\b(?:ifk|ff|sk)\b|allians", f)
     return who if named and len(who.split()) <= max_words else None
 

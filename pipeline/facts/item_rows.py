@@ -27,7 +27,7 @@ from pipeline.facts.item_parts import (
     split_owner,
     tidy,
 )
-from pipeline.facts.item_tails import cut_head_tail
+from pipeline.facts.item_tails import bracket_end, cut_carried, cut_head_tail
 from pipeline.facts.lists import ListRow, Place
 from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, unit_at
@@ -162,7 +162,8 @@ def item_row(
     texts = [lines[k].text.strip() for k in range(a, b + 1)]
     text = dehyphen_join(texts) if len(texts) > 1 else texts[0]
     text = ITEM.sub("", text, count=1)
-    labelled = first_label(texts, find)
+    carried = cut_carried(re.sub(r"\s+", " ", _join_head_lines(texts)))
+    labelled = first_label(texts, find) if carried is None else None
     if labelled is not None:
         return labelled_row(lines, a, b, texts, labelled, find, intro_k)
     mark = ITEM.match(texts[0])
@@ -175,7 +176,7 @@ def item_row(
         return _bracketed_fields(text, bracket, lines, a, b, find, intro_k)
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
-    head, amount, rest = _head(head_text)
+    head, amount, rest = (*carried[:1], None, carried[1]) if carried else _head(head_text)
     lead_owner = ""
     if amount is None and rest.strip() and owner_only(head, find):
         # "1. Kista stadsdelsförvaltning. Malmö, samverkan kring skolfrånvaro.   12 000 kr":
@@ -271,7 +272,7 @@ def item_row(
         intro_line=intro_k if intro_k is not None else a,
     )
     row.performer = performer or _bracket_under_name(desc)
-    row.end_date = dt.date(until, 12, 31) if until else None
+    row.end_date = dt.date(until, 12, 31) if until else bracket_end(text)
     row.unit_applicant = unit_applicant
     row.fund = row.fund or label_fund
     amount = granted_instead(text, amount or _described_sum(rest))
@@ -439,6 +440,8 @@ def _join_head_lines(texts: list[str]) -> str:
             prev.endswith((",", "–", "-", "—", "(", "/", ":"))
             or bool(_OPEN_END.search(prev))
             or prev.count("(") > prev.count(")")  # inside a bracket
+            # ("… tillsammans med BUP" ⏎ "Järva: ”Samlad ingång …”": on to the quoted title)
+            or bool(not re.search(r"[”“\"]", prev) and re.match(r"[^.!?”“\"]{0,40}[”“\"]", t))
         )
         if t[:1].isupper() and not wrapped:
             out += "\n" + t

@@ -6,12 +6,14 @@ by the place reader. See :func:`cut_fact_tail`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from pipeline.facts.end_dates import parse_end_cell
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["cut_fact_tail"]
+__all__ = ["bracket_end", "cut_carried", "cut_fact_tail"]
 
 _YEAR = r"(?:19|20)\d\d"
 #: a part of years: "2021–2023", "2021, 2023 och 2024", "sedan 2019", "hösten 2022"
@@ -93,3 +95,31 @@ def genitive_trip(head: str) -> tuple[str, str] | None:
     "Xs resa till Y, purpose"; None when the head is not written so."""
     m = _GENITIVE_TRIP.match(head)
     return (m.group("own"), head[m.end() :]) if m else None
+
+
+#: who carries the project out, told after its name: "Digitalt stöd – genomförs av
+#: förvaltningens egen personal; …", "Mötesplats för unga – drivs av föreningen …"
+_CARRIED = re.compile(
+    r"\s[–—-]\s+(?=(?:genomförs|drivs|utförs|bedrivs|leds)\s+(?:av|i|inom|tillsammans)\b)"
+)
+
+
+def cut_carried(text: str) -> tuple[str, str] | None:
+    """(the name, the clause of who carries it out and what follows) of an item's text whose
+    name is followed by a dash and "genomförs av …"; None without such a clause."""
+    m = _CARRIED.search(text)
+    if m is None or m.start() == 0:
+        return None
+    return text[: m.start()].strip(), text[m.end() :]
+
+
+#: the end a bracket after the name prints after who does the work: "(Malmö universitet,
+#: klart november 2020)"
+_BRACKET_END = re.compile(r"\([^()]{3,120}?,\s*(?:klar[t]?|slutrapport\w*)\s+([^()]{4,30})\)")
+
+
+def bracket_end(text: str) -> dt.date | None:
+    """The end date of an item whose bracket names who does it and when it is done."""
+    m = _BRACKET_END.search(text)
+    got = parse_end_cell(m.group(1).strip(" .")) if m is not None else None
+    return got[3] if got is not None else None

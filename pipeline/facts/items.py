@@ -128,6 +128,14 @@ def _item_blocks(
                 # a numbered item at any indent ("2. Name, Bromma sdf" ⏎ "— 320 000 kronor")
                 j += 1
                 continue
+            if (
+                kind == "bullet"
+                and lines[j].indent > lines[first].indent
+                and re.match(r"[-–—]\s+[a-zåäö]", t.strip())
+                and not lines[j - 1].text.rstrip().endswith((".", ":", ";"))
+            ):  # "– Name – en ⏎ förstudie (medsökande …) ⏎ – genomförs av …": the item goes on
+                j += 1
+                continue
             if _FIELD_ITEM.match(t) and lines[j].indent > lines[first].indent:
                 # "a)  Name" ⏎ "    –  Ansvarig: …" ⏎ "    –  Sökt belopp: 230 000 kr": the
                 # item's fields set in under it as dashes of their own

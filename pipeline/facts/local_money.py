@@ -34,7 +34,7 @@ def own_local_money(
     utvecklingsmedel" are its own "utvecklingsmedel", its FoU money "FoU-medel". `funds` and `performers` are the
     projects', in one order."""
     if other_town:  # (and its FoU money is no city-wide FUM of Stockholm's)
-        return {"LUM": "utvecklingsmedel", "FUM": "FoU-medel"}
+        return {"LUM": "utvecklingsmedel", "FUM": "FoU-medel", "FoU": "FoU-medel"}
     if "stadsdelsnamnd" not in fold(committee or ""):
         return {}
     # (its grants to organisations are its föreningsbidrag, whatever kind of grant a line

@@ -133,7 +133,7 @@ def join_studies(
         if funds:
             fund = funds[-1][2]
         group = _group_fund(lines, r, ctx)  # ("MUST" over its rows; a paper on both: LUM)
-        fund = projects_fund(group or fund, lines[anchor].text, ctx.paired, ctx.study_fund)
+        fund = projects_fund(group or fund, lines[anchor].text, ctx.paired, ctx.study_fund, r)
         if (named_fund := row_fund(decoded(r.evidence, codes), ctx.study_fund)) is not None:
             fund = named_fund  # the row names its fund ("… | LUM | Pågår | 385")
         elif r.funder is not None and STATE_FUNDER.search(fold(r.funder)):

@@ -258,3 +258,15 @@ def breakdown_heading(text: str) -> bool:
             fold(text),
         )
     )
+
+
+def spent_columns(heads: Sequence[str]) -> list[str]:
+    """A report's "Beviljat | Kostnad | Återbetalas": beside a grant and what is left of it,
+    the cost is what was spent (read as "Redovisad kostnad")."""
+    if not (
+        any(_GRANTED_COLUMN.search(h) for h in heads) and any(map(_OUTCOME_COLUMN.match, heads))
+    ):
+        return list(heads)
+    return [
+        "Redovisad kostnad" if re.fullmatch(r"\s*kostnad(?:er)?\s*", h, re.I) else h for h in heads
+    ]

@@ -64,6 +64,7 @@ from pipeline.facts.money_roles import (
     YEAR_CELL,
     breakdown_heading,
     cost_item,
+    spent_columns,
     table_kind,
     table_type,
 )
@@ -141,8 +142,7 @@ def find_money_tables(lines: Sequence[str], headings: Sequence[bool] = ()) -> li
         u = _UNIT_CELL.search(lines[i])
         text = lines[i].strip()
         if u is None and i in flat_headers:
-            # a flattened table's header with no unit printed ("Stadsdel" / "Belopp"):
-            # its sums are kronor
+            # a flattened table's header, no unit printed ("Stadsdel" / "Belopp"): kronor
             found, end = _read_money_table(lines, headings, i, 1, consumed)
             if found:
                 out += found
@@ -379,7 +379,7 @@ def _read_money_table(
         table = "project_budget"
     # (a header of the money columns alone, over unlabelled row labels, names them all)
     named_all = len(header_cells) > ncols or len(header_cells) == ncols >= 2
-    col_heads = header_cells[-ncols:] if named_all else [""] * ncols
+    col_heads = spent_columns(header_cells[-ncols:]) if named_all else [""] * ncols
     # a unit printed in some money columns' headers ("Tilldelning, kr"): those are the money
     # (only where the header has a cell for the labels and one over each money column)
     unit_marked = len(header_cells) == ncols + 1 and any(_UNIT_IN_HEAD.search(c) for c in col_heads)

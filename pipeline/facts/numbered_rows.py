@@ -149,7 +149,8 @@ def describe_named_rows(
     texts = [ln.text for ln in lines]
     heads = [ln.heading for ln in lines]
     for p in paragraphs(texts, [ln.page_no for ln in lines], heads):
-        opening = fold(" ".join(p.text.split()))
+        said = re.sub(r"^\d{1,2}[.)]\s+", "", " ".join(p.text.split()))  # ("1. Name. Studien …")
+        opening = fold(said)
         free = [
             (name, d)
             for name, d, table_end in rows
@@ -158,7 +159,7 @@ def describe_named_rows(
         whole = [d for name, d in free if opening.startswith(name)]
         # "Kvinnor i hemlöshet. Studien följer …" under a row "Kvinnor i hemlöshet – en
         # uppföljning": a run-in sentence that says one row's name short
-        run_in = _RUN_IN.match(" ".join(p.text.split()))
+        run_in = _RUN_IN.match(said)
         short = (
             [d for _n, d in free if short_name_of(run_in.group(1), [d])]
             if run_in and not whole

@@ -36,6 +36,13 @@ _TAILS = (
 )
 
 
+#: the researcher after a research body: "Ersta Sköndal högskola, Malin Tidblad, fil.dr",
+#: "FoU Nordväst (Tove Rignell Sahlin)"
+_PERSON_TAIL = re.compile(
+    r"((?i:högskola|universitet|institutet|\bAB|\bFoU\s+\w+))(?:,\s+(?i:docent\s+|professor\s+)?"
+    r"[A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,3}(?:,\s*(?i:fil\.?\s?dr|docent|"
+    r"professor|fil\.?\s?lic)\.?)?|\s*\([A-ZÅÄÖ][a-zåäöé-]+(?:\s+[A-ZÅÄÖ][a-zåäöé-]+){1,3}\))$"
+)
 #: a word that makes a text an organisation's name
 _ORG_WORD = re.compile(
     r"institut|universitet|högskola|hogskola|centrum|centret|stiftelse|byrå|byran|\bAB\b|"
@@ -64,10 +71,20 @@ _OWN_STAFF = re.compile(r"(?:egen|eget|egna|förvaltningens\s+egn?a?)\b", re.IGN
 NOT_CHOSEN = re.compile(r"(?:ej|inte|annu ej)\s+(?:upphandla|klar|bestam|utsedd)|upphandlas|saknas")
 
 
-#: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–")
+#: a line of a researcher's title and name under a project's name in its cell ("Docent Lena
+#: Åkerberg Said", "Fil.dr Hamid Rostampour"): who leads it, no part of the name
+RESEARCHER_LINE = re.compile(
+    r"^(?:docent|professor|fil\.?\s?dr|med\.?\s?dr|fil\.?\s?lic|universitetslektor|lektor|"
+    r"doktorand|forskare)\s+[A-ZÅÄÖ]\w+(?:[\s-]+[A-ZÅÄÖ]\w+)+$",
+    re.IGNORECASE,
+)
+
+
+#: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–"), or the work done
+#: in the unit's own charge ("Vuxenenheten (egen regi)")
 NOBODY = re.compile(
     r"^(?:upphandlas|upphandling\b.*|ej (?:klart|bestamt|utsedd)|annu (?:ej|inte) \w+|"
-    r"utses senare|saknas|-|–|—)$"
+    r"utses senare|saknas|-|–|—|.*\(?i? ?egen regi\)?)$"
 )
 
 
@@ -96,7 +113,7 @@ def bare_performer(performer: str) -> str:
     for tail in (_RESEARCHER_AFTER, *_TAILS):
         cut = tail.sub("", out).strip(" ,")
         out = cut or out
-    return out
+    return _PERSON_TAIL.sub(r"\1", out)
 
 
 #: a performer field that names the förvaltning's own staff or nobody: "Egen personal, två

@@ -183,6 +183,9 @@ def _org_tail(w: str) -> bool:
     }
 
 
+#: a subject that names no one: a pronoun or a noun in its definite form ("Studien",
+#: "Projektledaren", "Förvaltningen")
+_COMMON_SUBJECT = re.compile(r"^(?:vi|de|den|det|han|hon|man|\w+(?:en|et|na))$")
 #: a relative clause's subject right before its verb: ", som <body> "
 _WHICH_BODY = re.compile(r",\s+som\s+([A-ZÅÄÖ][^,.;]{3,120}?)\s*$")
 #: a researcher's title before the name ("docent", "fil. dr", "doktorand")
@@ -245,14 +248,22 @@ def performer_in(text: str, find_orgs: OrgFinder | None = None) -> str | None:
             )
             if vid is not None:
                 run = _name_after(after[vid + 1 :])
-            elif len(after) > 1 and _FIRM_NOUN.search(fold(after[0])):
-                # "utförs av konsultföretaget Exempel Utredning AB": a noun, then the name
-                run = _name_after(after[1:])
+            elif (
+                firm := next((n for n, w in enumerate(after[:3]) if _FIRM_NOUN.search(fold(w))), -1)
+            ) >= 0 and all(w.islower() for w in after[: firm + 1]):
+                # "utförs av konsultföretaget Exempel Utredning AB", "genomförs av den ideella
+                # föreningen X": a noun, then the name
+                run = _name_after(after[firm + 1 :])
         if not run and h.value != "by":
             before = text[: h.start].split()
             while before and before[-1].lower() in _AUX:
                 before.pop()
             run = _name_before(before)
+            if len(run) == 1 and _COMMON_SUBJECT.match(fold(run[0])):
+                run = []  # "Studien analyserar …", "Vi utvärderar …": no one named
+            lead = text[: h.start].rstrip()
+            if not run and (body := research_body_in(lead)) and lead.endswith(body):
+                run = body.split()  # "Ersta Sköndal Bräcke högskola utvärderar …"
             clause = _WHICH_BODY.search(text[: h.start])
             if not run and clause is not None and (body := research_body_in(clause.group(1))):
                 # "…, som Institutionen för socialt arbete vid Stockholms universitet genomför

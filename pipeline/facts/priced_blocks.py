@@ -115,7 +115,7 @@ def _priced(line: BodyLine, unit: int | None = None) -> tuple[str, AmountMatch] 
     """(the text before the sum, the sum) of a line that ends in a sum with its unit in a
     column of its own (or a bare number, when the list's caption gives the `unit`); None
     for any other line."""
-    text = line.text.strip()
+    text = _STARS.sub("", line.text.strip())  # ("400 000 kr *": the legend's fund mark)
     bare = _BARE.match(text) if unit else None
     if bare is not None and unit and not find_amounts(bare.group("name") or ""):
         digits = bare.group("sum")
@@ -205,8 +205,12 @@ def _run(
             intro = j
             j += 1
             continue
-        if not pending and _group_label(line) and j + 1 < len(lines):
-            j += 1  # "KÖPENHAMN" over its trips: a group of the list
+        if (
+            not pending
+            and j + 1 < len(lines)
+            and (_group_label(line) or _area_label(lines, j, unit))
+        ):
+            j += 1  # "KÖPENHAMN", "Barn och unga" over its blocks: a group of the list
             continue
         if not pending and text.startswith("("):
             break  # a bracket that opens a block: a co-applicant under an owner's name
@@ -232,7 +236,9 @@ _PROJECT_WORDS = re.compile(
     r"projekt|studie|ansokning|insats|studiebesok|studieres|resor|bevilja|tilldela|forslag|fordela"
 )
 #: what the items of a budget are introduced (or summed up) by
-_COSTS = re.compile(r"kostnad|budget|soks\b|sokt|finansiering|egen insats|utgift|forbruk|utfall")
+_COSTS = re.compile(
+    r"kostnad|budget|soks\b|sokt|finansiering(?!skall)|egen insats|utgift|forbruk|utfall"
+)
 
 
 #: the heading of a document's section on its money ("Ekonomi", "Ekonomiska konsekvenser")
@@ -311,6 +317,28 @@ def _row(
     )
     set_amount(row, amount, lines, first, last)
     return row
+
+
+#: the fund's mark after a block's sum ("… 650 000 kr ***"), explained by a legend under it
+#: (`pipeline.facts.footnote_places.marked_footnote` reads it)
+_STARS = re.compile(r"\s+(\*{1,4})$")
+
+
+def _area_label(lines: Sequence[BodyLine], j: int, unit: int | None) -> bool:
+    """A short label in ordinary case ("Barn och unga", "Vuxna") after a blank line, over a
+    block that prints a name of its own on its priced line: an area the blocks are grouped
+    by, no part of a name (a name wrapped onto a second line ends on a word it goes on
+    from, or goes on in lower case)."""
+    t = lines[j].text.strip()
+    below = _priced(lines[j + 1], unit) if lines[j + 1].text.strip() else None
+    return bool(
+        0 < len(t.split()) <= 3
+        and (j == 0 or not lines[j - 1].text.strip())
+        and _name_line(t)
+        and not re.search(r"\b(?:i|på|för|och|av|med|till|om|-|–)$", t)
+        and below is not None
+        and below[0][:1].isupper()
+    )
 
 
 #: a line of a running calculation: "+ lönebikostnader", "= Summa kostnader", "./. egen insats"

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
+from pipeline.facts.end_dates import RUNS_YEAR
 from pipeline.facts.finders import place_finder
 from pipeline.facts.intro_status import decided_status
 from pipeline.facts.lists import covered_by_places
@@ -115,7 +116,7 @@ def end_date_in(text: str) -> dt.date | None:
             # a plan ends in a season ("ska vara avslutad hösten 2008"); a report's season
             # ("Under våren 2020 slutrapporterades …") says when it was reported
             best = season
-        elif (year := _RUNS_YEAR.search(fold(s.text))) is not None:
+        elif (year := RUNS_YEAR.search(fold(s.text))) is not None:
             # "Projektet avslutas under 2012", "ska vara klart 2020": the work's last year
             # (a report's "pågår under 2024" says it goes on, not when it ends)
             best = dt.date(int(year.group(1)), 12, 31)
@@ -129,13 +130,6 @@ def end_date_in(text: str) -> dt.date | None:
     return best
 
 
-#: the year the work ends in: "avslutas under 2012", "ska vara klart 2020" (not a year's
-#: budget: "för 2019")
-_RUNS_YEAR = re.compile(
-    r"\b(?:(?:avslutas|slutfors|ska vara (?:klart|avslutat|slutfort))\s+(?:under\s+(?:hela\s+)?)?"
-    r"|pagar\s+(?:till och med|t\.?\s?o\.?\s?m\.?|till)\s+)(?:ar\s+|utgangen av\s+)?"
-    r"((?:19|20)\d\d)(?![-\d])"
-)
 _MONTHS = rf"(?:{'|'.join(MONTHS)})"
 #: days of a period in one year: "16 juni–4 juli 2025", "1–19 augusti 2022"
 _DAY_PERIOD = re.compile(
@@ -155,7 +149,11 @@ _MONTH_PERIOD = re.compile(
 
 #: the name of a city unit alone ("Socialförvaltningen" over its address)
 _UNIT_NAME = re.compile(r"(?:forvaltning\w*|kontoret|namnd\w*)$")
-_PLANNED = re.compile(r"\b(?:ska|skall|beraknas|planeras|berakna[st]|avslutas|slutfors)\b")
+#: (or done in a season or term: "klart vårterminen 2018", "klar under hösten 2019")
+_PLANNED = re.compile(
+    r"\b(?:ska|skall|beraknas|planeras|berakna[st]|avslutas|slutfors)\b"
+    r"|\b(?:klar[t]?|fardig[t]?)\s+(?:under\s+|till\s+)?(?:var|host|vt\b|ht\b)"
+)
 #: the turn of a year: "vid årsskiftet 2014/2015", "årsskiftet 2019–2020"
 _TURN_OF_YEAR = re.compile(r"\b[åa]rsskiftet\s+((?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\b", re.I)
 _PERIOD = re.compile(

@@ -213,7 +213,8 @@ def _part_of_project(ln: BodyLine) -> bool:
 
 
 #: a numbered section heading: "3.2 Name" (two levels at least, or "3. Name" is a list item)
-_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-ZÅÄÖ])")
+#: (or a capital letter: "B.  Äldre med psykisk ohälsa i hemtjänsten")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?|[A-H]\.)\s+(?=[A-ZÅÄÖ])")
 #: a word a name cannot end in: the heading goes on on the next line
 _OPEN_END = re.compile(
     r"\b(?:i|på|för|och|av|med|till|om|mot|vid|inom|kring|hos|från|utan|efter|under|som|"

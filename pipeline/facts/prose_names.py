@@ -42,6 +42,7 @@ _NAME_STOP = re.compile(
     # a finite verb after the name: "Projektet Stegvis riktar sig till …"
     r"riktar|riktade|vänder|vände|syftar|syftade|innebär|innebar|omfattar|omfattade|handlar|"
     r"arbetar|erbjuder|erbjöd|ger|gav|består|bygger|utgår|drivs|leds|ledde|pågick|beräknas|följs|följdes|"
+    r"fortsätter|fortsatte|pågår|"
     # a passive past after the name: "… samverkan med skolan rangordnades på fjärde plats"
     r"\w{4,}ades|bedömdes|"
     r"bedöms|kostar|kostade|prövar|prövade|utvecklar|utvecklade|avser|avsåg|gäller|gällde|saknar|"

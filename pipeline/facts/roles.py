@@ -50,6 +50,7 @@ from pipeline.facts.clauses import AGGREGATE, clause, in_partitive, in_whole_aft
 from pipeline.facts.context import find_funds, sentence_year
 from pipeline.facts.cues import CueHit, cue_hits, strongest
 from pipeline.facts.item_amounts import is_list_item_amount, list_item_text
+from pipeline.facts.spent_sums import spent_after_grant
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -69,24 +70,15 @@ _HEADING_FACTOR = 0.5
 _OTHER_CLAUSE_FACTOR = 0.5  # a clause cue elsewhere in the sentence
 _OWNED_FACTOR = 0.25  # a clause cue that stands nearer to another amount
 _MIN_SCORE = 1.0
-_PER_KEEPS_ROLE = {
-    "år",
-    "ar",
-    "ansökan",
-    "ansokan",
-    "projekt",
-    "application",
-    # "högst 75 000 kronor per stadsdel": the most one applicant can be granted
-    "stadsdel",
-    "stadsdelsnämnd",
-    "stadsdelsnamnd",
-    "förvaltning",
-    "forvaltning",
-    "sökande",
-    "sokande",
-    "resa",
-    "studieresa",
-}
+#: a "per" that keeps the amount's role ("högst 75 000 kronor per stadsdel": the most one
+#: applicant can be granted)
+_PER_KEEPS_ROLE = frozenset(
+    re.findall(
+        r"\S+",
+        "år ar ansökan ansokan projekt application stadsdel stadsdelsnämnd stadsdelsnamnd "
+        "förvaltning forvaltning sökande sokande resa studieresa",
+    )
+)
 _COORDINATED = re.compile(
     r"^\s*(?:kronor|kr|sek)?\.?\s*(?:,\s*)?(?:och|samt|respektive)\b"
     # the next items of a list of sums: ", Kista § , Spånga-Tensta " (§ = another sum),
@@ -275,6 +267,8 @@ def amount_role(
         ).items():
             score[k] = score.get(k, 0.0) + v
     before = fold(sentence[: span[0]]) if span is not None else fold(sentence)
+    if span is not None and spent_after_grant(sentence, span, paragraph):
+        return Role("other", 0.6, tuple(score.items()), True)  # "… av beviljade 25 000"
     if _APPLIED in score and _GRANTED_APPLICATIONS.search(before):
         # "beviljar medel till sex ansökningar om sammanlagt 143 700 kronor": the applications
         # are what was granted, the sum is the grant

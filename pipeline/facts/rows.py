@@ -16,7 +16,7 @@ from pipeline.facts.header_roles import SAVED, details_after_name, name_before_d
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
-from pipeline.facts.performer_tails import NOBODY, applicants_in_name
+from pipeline.facts.performer_tails import NOBODY, RESEARCHER_LINE, applicants_in_name
 from pipeline.facts.stacked_cells import (
     DATED_BRACKET,
     PLACED_BRACKET,
@@ -243,14 +243,13 @@ def grid_rows(
                     else ""
                 )
             )  # "Klar dec 2012" in a status column, "Ja, maj" under "Genomförd": done
-        if end is None and r.text("status"):
-            end = status_end(r.text("status"), year)  # "Avslutad dec 2023", "Pågår till aug 2024"
+        for col in ("status", "other"):  # "Avslutad dec 2023"; a remark "Ny sluttid juni 2016"
+            end = end or (status_end(r.text(col), year, col == "other") if r.text(col) else None)
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
         purpose = _clean_cell(r.cells.get("purpose", []))
         if name and purpose and destination_column and _BARE_PLACE.fullmatch(name):
-            # a bare city ("Glasgow", "Oslo, Norge") beside "Housing First för …": the trip
-            # is both
+            # a bare city ("Glasgow", "Oslo") beside "Housing First för …": the trip is both
             name = f"{name}, {purpose}"
         if "ordinal" not in t.roles:
             name = _ENUMERATOR.sub("", name)  # "1. Boendesegregation …" in the name column
@@ -416,14 +415,15 @@ def _clean_cell(cell: str | Sequence[str]) -> str:
     if isinstance(cell, str):
         s = cell
     else:
-        lines = [c.strip() for c in cell if c.strip()]
+        lines = [c.strip() for c in cell if c.strip() and not RESEARCHER_LINE.match(c.strip())]
         s = (
             dehyphen_join([lines[0]] + [re.sub(r"^- ", "– ", c) for c in lines[1:]])
             if lines
             else ""
         )
     s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark
+    s = re.sub(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)  # a footnote mark ("Name¹", "Name *)")
+    s = re.sub(r"\s+(?:\*+\)?|\d\))$", "", s) if s.count("(") < s.count(")") else s
     s = re.sub(
         r"(\w)- (?=[a-zåäöæø])",
         lambda m: m.group() if suspends(s[m.end() :], s[: m.start() + 1]) else m.group(1),

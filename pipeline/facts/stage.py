@@ -94,7 +94,7 @@ from pipeline.facts.footnote_places import footnote_places, footnoted_performer,
 from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
 from pipeline.facts.granted_heads import find_granted_heads, find_priced_heads
-from pipeline.facts.granted_later import granted_after_applied
+from pipeline.facts.granted_later import ends_for_all, granted_after_applied
 from pipeline.facts.grid import find_grid_tables, table_lines
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
@@ -153,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 119
+EXTRACT_VERSION = 120
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -320,9 +320,10 @@ def extract(doc: UnderstoodDocument) -> Facts:
         d.performer = (spelled_out(p, all_text, places) or None) if p else None
     texts, heads = [ln.text for ln in lines], [ln.heading for ln in lines]
     describe_by_applicant(drafts, texts, heads, places, orgs)
-    partners_named_later(drafts, [ln.text for ln in lines], [ln.heading for ln in lines], places)
-    sums_named_later(drafts, [ln.text for ln in lines])
-    granted_after_applied(drafts, [ln.text for ln in lines])
+    partners_named_later(drafts, texts, heads, places)
+    sums_named_later(drafts, texts)
+    granted_after_applied(drafts, texts)
+    ends_for_all(drafts, texts)  # "Projekten har avslutats under år 2001"
     report = is_report(subject)
     applying = is_application(subject)
     if applying or also_applies(subject):
@@ -334,8 +335,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     if applying and len(works := [d for d in drafts if d.fund_type not in ("MUST", "MUL")]) == 1:
         one_application(works[0], lines, orgs)  # (the project, beside any study trips)
     for d in drafts:
-        # money for a year after the document's date is granted (or applied for), not yet
-        # under way or carried out: a plan's new studies
+        # money for a year after the document's date is granted or applied for: new studies
         if ref and d.year and d.year > ref.year and d.status in ("pågående", "genomförd"):
             d.status = "beviljad"
         # a decision's studies that end later are granted now, not under way, unless their

@@ -363,7 +363,9 @@ def turned_down_part(text: str) -> bool:
 #: the document's part on the applications turned down
 _APPLICATIONS_PART = re.compile(
     r"^(?:ansokningar(?:na)?\s+som\s+(?:inte|ej|avslas|avstyrks)\b|avslagna\s+ansokningar|"
-    r"ej\s+beviljade\s+ansokningar|ansokningar\s+som\s+foreslas\s+(?:avslas|fa\s+avslag))"
+    r"ej\s+beviljade\s+ansokningar|ansokningar\s+som\s+foreslas\s+(?:avslas|fa\s+avslag)|"
+    # "Tidigare beviljade projekt som pågår": the part on those granted before
+    r"tidigare\s+beviljade\s+(?:projekt|studier)(?:\s+som\s+\w+)?$)"
 )
 
 

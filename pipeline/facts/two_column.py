@@ -53,6 +53,10 @@ _RULE_LINE = re.compile(r"^[-–—_=.]{4,}$")
 _LONG_INTRO = 6  # the lines of an introduction that says "följande"
 
 
+#: a lettered item inside a row's text: the district is a heading over its own items
+_LETTER_ITEM = re.compile(r"(?:^|\s)[a-h]\)\s+[A-ZÅÄÖ]")
+
+
 def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[ListRow]:
     """District | project lists that follow an introducing sentence."""
     out: list[ListRow] = []
@@ -92,6 +96,8 @@ def find_two_column_lists(lines: Sequence[BodyLine], find: PlaceFinder) -> list[
             ):
                 start += 1
         rows, end = _two_column_rows(lines, start, find, intro=i)
+        if any(_LETTER_ITEM.search(r.name) for r in rows):
+            rows = []  # "BROMMA STADSDELSNÄMND" over "a) Name", "b) Name": an owner's items
         if len(rows) >= 2:
             out.extend(rows)
             i = end

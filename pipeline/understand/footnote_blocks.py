@@ -1,5 +1,6 @@
 """Footnote blocks at a page's foot: a line that starts with a small number (or an OCR'd
-superscript) after a blank line, running to the page end — not a numbered list's next item,
+superscript) after a blank line, running to the page end (or to a paragraph of the body
+after a blank line) — not a numbered list's next item,
 a section over its sub-sections, a meeting page's agenda item or a table's caption. Used by
 :mod:`pipeline.understand.furniture`."""
 
@@ -51,6 +52,14 @@ def mark_footnotes(lines: list[str], labs: list[str | None]) -> None:
         if not mark.isdigit() and marks.count(mark) >= 2:
             continue  # "*  Name" on line after line: a list's bullets, not a note's mark
         for j in rest:
+            if (
+                j > i
+                and not lines[j - 1].strip()
+                and labs[j] is None
+                and not lines[j].startswith(" ")
+                and not re.match(r"\s*(?:\d{1,2}|[!*'’>\"“”^°]+)\s", lines[j])
+            ):
+                break  # a paragraph of the body after the notes, its text going on
             if labs[j] is None:
                 labs[j] = "footnote"
         return
