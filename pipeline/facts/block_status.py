@@ -32,6 +32,8 @@ def block_status(
         ):
             return "beviljad"  # "Läge: Uppskjuten till 2008", "Avbruten": granted, not done
         return said
+    if re.search(r"\bforslag:?\s+0(?:\s*kr)?(?:\s|$)|\bavslas\.", fold(evidence)):
+        return REJECTED  # "Förslag: 0 kr", "Kommentar: Avslås. …": turned down
     if proposed:
         return "beviljad"  # "Förslag 2019: 320 000 kronor": granted by the document's decision
     if amount is not None and _SOUGHT.search(fold(amount[1])):
@@ -46,7 +48,7 @@ def proposed_sum(fields: dict[str, tuple[int, str]]) -> bool:
     return any(
         re.match(r"(?:forvaltningens |kontorets )?(?:forslag|foresla)", label)
         and AMOUNT.match(label)
-        and find_amounts(value)
+        and any(a.sek > 0 for a in find_amounts(value))  # ("Förslag: 0 kr": turned down)
         for label, (_, value) in fields.items()
     )
 

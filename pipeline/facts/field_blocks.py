@@ -104,7 +104,7 @@ _NUMBERED_HEAD = re.compile(
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
-_NAMING = ("namn", "projektnamn", "verksamhet", "insats", "aktivitet", "titel")
+_NAMING = ("namn", "projektnamn", "verksamhet", "insats", "aktivitet", "titel", "projekt")
 
 
 def find_field_blocks(

@@ -163,7 +163,8 @@ def read_fields(lines: Sequence[BodyLine], i: int) -> tuple[dict[str, tuple[int,
             # wrapped in its own column, no value beside it
             j += 1
             continue
-        if m and not (out and NAME.match(fold(m.group("label")))):
+        # (a name field under "Ansökan 1" names it; a second one opens the next block)
+        if m and not (out and NAME.match(fold(m.group("label"))) and any(map(NAME.match, out))):
             if m.re is GAP_FIELD and not _TWO_CELLS.search(m.group("value")):
                 col = lines[j].indent + m.start("value")
                 right = lines[j].indent + len(text)
@@ -237,8 +238,7 @@ def _aligned_field(text: str, indent: int, col: int | None) -> re.Match[str] | N
     whatever its label."""
     m = _ALIGNED.match(text) if col is not None else None
     if m is None or (_TWO_CELLS.search(m.group("value")) and not _TICKS.search(m.group("value"))):
-        # ("Farsta    Kvällsöppen fritidsgård    1 700": a table's row; "☐ Ja     ☒ Nej": a
-        # form's tick boxes)
+        # ("Farsta    Kvällsöppen fritidsgård    1 700": a table's row; "☐ Ja  ☒ Nej": ticks)
         return None
     return m if abs(indent + m.start("value") - (col or 0)) <= 1 else None
 

@@ -483,3 +483,30 @@ def test_the_researcher_after_a_research_body_is_no_part_of_the_performer() -> N
         bare_performer("Institutet för social praktik (ISP)")
         == "Institutet för social praktik (ISP)"
     )
+
+
+def test_numbered_applications_named_by_their_project_field(tmp_path: Path) -> None:
+    text = HEAD.format(year=2014, title="Utvecklingsmedel inom äldreomsorgen 2015") + (
+        """
+Bilaga 1. Ansökningar om utvecklingsmedel 2015
+
+Ansökan 1
+Stadsdelsnämnd:      Farsta
+Projekt:             Sångstunder på vård- och omsorgsboende
+Sökt belopp:         380 000 kr
+Förslag:             380 000 kr
+Kommentar:           Tillstyrks.
+
+Ansökan 2
+Stadsdelsnämnd:      Bromma
+Projekt:             Surfplattor för alla i hemtjänsten
+Sökt belopp:         640 000 kr
+Förslag:             0 kr
+Kommentar:           Avslås. Avser i huvudsak inköp av utrustning.
+"""
+    )
+    got = {p.name: p.status for p in facts_of(tmp_path, text).projects}
+    assert got == {
+        "Sångstunder på vård- och omsorgsboende": "beviljad",
+        "Surfplattor för alla i hemtjänsten": "ansökt",
+    }
