@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.grant_forms import PROGRAM_FUNDS
 from pipeline.facts.title_money import MONEY_LABEL, title_grant, title_money
 from pipeline.lang.fuzzy import fold, skeleton
 from pipeline.lang.numbers import YEAR
@@ -327,6 +328,27 @@ class Context:
                 return funds[-1][2]
         return self.default_fund if with_default else None
 
+    def _own_budget_label(self, j: int) -> bool:
+        """Is line `j` a label of its own over work paid from the committee's own budget?"""
+        text, before = self.lines[j].text.strip(), self.lines[j - 1].text if j else ""
+        if len(text.split()) > 8 or text.endswith(".") or before.strip():
+            return False
+        return _OWN_BUDGET.search(fold(text)) is not None
+
+    def _names_both(self, j: int) -> bool:
+        """Does the sentence that ends on line `j` name both of a paired paper's funds?"""
+        prev = self.lines[j - 1] if j > 0 else None
+        before = prev.text if prev is not None and prev.text.strip() and not prev.heading else ""
+        text = f"{before} {self.lines[j].text}"
+        cut = len(before) + 1
+        for m in re.finditer(r"[^.!?]+(?:[.!?]|$)", text):
+            if m.end() <= cut:
+                continue
+            named = {f[2] for f in find_funds(m.group(0), self.study_fund)}
+            if len(named) > 1:
+                return True
+        return False
+
     def year_at(self, i: int) -> int | None:
         """The year named by the nearest heading above line `i` (any earlier heading of the
         document, the nearest first), else the document's default year."""
@@ -350,17 +372,43 @@ class Context:
     def fund_before(self, i: int, limit: int = 40, with_default: bool = True) -> str | None:
         """The last fund named in the body lines before line `i` within the same section
         (at most `limit` lines back), else the heading fund."""
-        j = i - 1
+        j = i
         stop = max(-1, i - limit)
         while j > stop:
             ln = self.lines[j]
-            funds = find_funds(ln.text, self.study_fund)
+            if self._own_budget_label(j):
+                return None  # "Studier inom nämndens egen budget": no fund's money
+            if j == i and (j := j - 1) >= 0:
+                continue
+            funds = granting_funds(ln.text, self.study_fund)
             if funds:
+                if self.paired and self._names_both(j):
+                    break  # "… avsatt medel för LUM och MUL": the paper's two funds, no one's
                 return funds[-1][2]
             if ln.heading:
                 break
             j -= 1
         return self.fund_at(i, with_default)
+
+
+def granting_funds(text: str, study_fund: str = "MUL") -> list[tuple[int, int, str]]:
+    """The funds a text names, but for the other financiers of a project ("… total kostnad
+    1 100 tkr, varav 400 tkr Allmänna arvsfonden"): only the committees' own funds there."""
+    funds = find_funds(text, study_fund)
+    if funds and _COFINANCED.search(fold(text)):
+        return [f for f in funds if f[2] in FOU_FUNDS]
+    return funds
+
+
+#: a line on a project's other financiers ("total kostnad 1 100 tkr, varav 400 tkr …")
+_COFINANCED = re.compile(
+    r"\b(?:varav|(?:med|sam)finansi\w*|(?:egen|extern|annan|ovrig)\s+finansiering)\b"
+)
+#: a label over work paid from the committee's own budget, no fund's
+_OWN_BUDGET = re.compile(
+    r"\b(?:inom|ur|med|fran|over)\s+(?:namndens|forvaltningens|stadsdelens|egen|egna)\s+"
+    r"(?:egen\s+|egna\s+|ordinarie\s+)?(?:budget|ram|medel)\b"
+)
 
 
 def specific_fund(fund: str | None, ctx: Context, about: str = "") -> str | None:
@@ -400,48 +448,3 @@ FOU_FUNDS = frozenset({"LUM", "MUL", "MUST", "FUM"})
 #: grants to an organisation's running activity ("Verksamhetsbidrag" in a row's grant-form
 #: cell, "Tabell 9. Verksamhetsbidrag till föreningar"): money, but no project
 OPERATING_FUNDS = frozenset({"verksamhetsbidrag", "verksamhetsstöd"})
-
-#: grant forms of any committee (the label of money that is not an FoU fund)
-PROGRAM_FUNDS = frozenset(
-    {
-        "föreningsbidrag",
-        "organisationsbidrag",
-        "verksamhetsbidrag",
-        "projektbidrag",
-        "verksamhetsstöd",
-        "projektstöd",
-        "föreningsstöd",
-        "utvecklingsmedel",
-        "aktivitetsbidrag",
-        "lokalbidrag",
-        "trygghetsmedel",
-        "stadsdelsförnyelse",
-        "sociala investeringar",
-        "sociala investeringsfonden",
-        "sociala investeringsmedel",
-        "sociala utvecklingsmedel",
-        "IOP",
-        "feriejobb",
-        "brottsförebyggande medel",
-    }
-)
-
-
-#: the kinds of grant one grant programme hands out ("verksamhetsbidrag", "lokalbidrag" …)
-_GRANT_FORMS = (
-    "verksamhetsbidrag",
-    "projektbidrag",
-    "lokalbidrag",
-    "aktivitetsbidrag",
-    "verksamhetsstöd",
-    "projektstöd",
-)
-
-
-def grant_forms_of(title: str | None) -> dict[str | None, str]:
-    """A title that names föreningsbidrag and no other grant ("Föreningsbidrag 2019",
-    "Fördelning av föreningsbidrag hösten 1999"): every kind of grant it hands out is
-    föreningsbidrag (not so under "Föreningsbidrag och projektbidrag …", nor Socialnämndens
-    "Organisationsbidrag …", whose projektbidrag keep their name)."""
-    grants = set(re.findall(r"\b\w+(?:bidrag|stod)\b", fold(title or "")))
-    return dict.fromkeys(_GRANT_FORMS, "föreningsbidrag") if grants == {"foreningsbidrag"} else {}

@@ -21,6 +21,8 @@ def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
     readers from lines a few apart (an owner's line, then the quoted name under it)."""
     out: list[Draft] = []
     for d in drafts:
+        if _COUNTED_WORK.match(fold(d.name)):
+            continue  # "Två projekt och 47 500 kr för två studiebesök": how many, no name
         if any(
             fold(o.name) == fold(d.name)
             and o.amount_sek == d.amount_sek
@@ -49,8 +51,63 @@ def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
                 # the section's text over the item's sentence: its partners, its performer
                 again.description = d.description
             continue
+        # a summary table's short name and the section on the project under its full name
+        # ("Trygg i Sätra" 450 000, then "Trygg i Sätra - tidigt stöd vid oro för unga")
+        whole = next((o for o in out if _shortened(o, d)), None)
+        if whole is not None:  # (the surer reading stands, the other fills what it lacks)
+            if d.confidence > whole.confidence:
+                out[out.index(whole)], whole, d = d, d, whole
+            _fill(whole, d)
+            continue
         out.append(d)
     return out
+
+
+def _shortened(a: Draft, b: Draft) -> bool:
+    """Is one of two drafts' names the first words of the other's, their sums not two
+    different sums, their owners one set within the other (or one's unknown)?"""
+    short, long = sorted((fold(a.name).strip(" ."), fold(b.name).strip(" .")), key=len)
+    if len(short.split()) < 2 or not long.startswith(f"{short} "):
+        return False
+    if None not in (a.amount_sek, b.amount_sek) and a.amount_sek != b.amount_sek:
+        return False
+    return not a.places or not b.places or _overlapping_owners(a.places, b.places)
+
+
+def _fill(kept: Draft, other: Draft) -> None:
+    """The fuller reading of one project: the longer name, and each value the kept draft lacks
+    taken from the other reading."""
+    short, long = sorted((kept.name, other.name), key=len)
+    # (the longer name when what it adds is a subtitle or a place, "… – tidigt stöd …", "… i
+    # Vårberg"; not a sentence's clause read into it, "Vägen vidare enligt förvaltningens …")
+    tail = fold(long[len(short) :])
+    named = _NAME_TAIL.match(tail) and not _CLAUSE_TAIL.match(tail) and len(tail.split()) <= 8
+    kept.name = long if named else short
+    if kept.amount_sek is None and other.amount_sek is not None:
+        kept.amount_sek, kept.amount_raw = other.amount_sek, other.amount_raw
+        kept.amount_line, kept.amount_evidence = other.amount_line, other.amount_evidence
+        kept.amount_approx, kept.amount_kind = other.amount_approx, other.amount_kind
+    kept.end_date = kept.end_date or other.end_date
+    kept.year, kept.fund_type = kept.year or other.year, kept.fund_type or other.fund_type
+    kept.performer = kept.performer or other.performer
+    if other.description and kept.description in (None, kept.evidence):
+        kept.description = other.description  # (its text: when it ended, who did it)
+    known = {p.district_id for p in kept.places}
+    kept.places += [p for p in other.places if p.district_id not in known]
+
+
+#: what follows a name in a sentence, never part of the name: a clause, a sum
+_CLAUSE_TAIL = re.compile(
+    r"\s+(?:enligt|som|och|samt|vilket|vilka|dar|ur|fran|till|om|varav|ska|har|ar|med\s+\d)\b"
+    r"|.*\d"
+)
+#: what goes on a name: a subtitle after a dash, a place or whom it is for
+_NAME_TAIL = re.compile(r"\s*[-–—]\s|\s+(?:i|med|for|pa|vid|hos|mot|av|bland)\s")
+#: a name that only counts the work: "två projekt och …", "tre studiebesök", "4 studier"
+_COUNTED_WORK = re.compile(
+    r"^(?:\d+|ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv)\s+"
+    r"(?:nya\s+|olika\s+)?(?:projekt|studier|studiebesok|resor|ansokningar|insatser)\b"
+)
 
 
 def _dashless(name: str) -> str:

@@ -18,6 +18,7 @@ from pipeline.facts.context import (
     BodyLine,
     Context,
     find_funds,
+    granting_funds,
     sentence_year,
 )
 from pipeline.facts.cues import cue_hits, strongest
@@ -157,7 +158,7 @@ def from_list_row(r: ListRow, lines: Sequence[BodyLine], ctx: Context) -> Draft:
     intro_line = r.intro_line if r.intro_line is not None else r.first_line
     intro = intro_text(lines, intro_line, before=r.form == "numbered")
     heading = next((lines[h].text for h in ctx.headings_above(intro_line)), "")
-    funds = find_funds(intro, ctx.study_fund)
+    funds = granting_funds(intro, ctx.study_fund)
     fund = r.fund or (funds[-1][2] if funds else ctx.fund_before(intro_line))
     above = intro_text(lines, intro_line, before=True) if r.form != "numbered" else ""
     year = (

@@ -12,7 +12,15 @@ from pipeline.lang.fuzzy import fold
 from pipeline.lang.numbers import PRINTED_YEAR, YEAR
 from pipeline.understand.dates import find_dates, month_number
 
-__all__ = ["RUNS_YEAR", "parse_end_cell", "parse_end_date", "season_end", "status_end"]
+__all__ = [
+    "ENDED",
+    "RUNS_YEAR",
+    "dated",
+    "parse_end_cell",
+    "parse_end_date",
+    "season_end",
+    "status_end",
+]
 
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b([A-Za-zÅÄÖåäöé]{{3,10}})\s+({PRINTED_YEAR})\b")
 
@@ -50,7 +58,8 @@ def season_end(text: str) -> dt.date | None:
 
 
 def _quarter_end(m: re.Match[str]) -> dt.date:
-    word = (m.group("n") or m.group("ord") or m.group("t") or m.group("tord") or "").lower()
+    word = m.group("n") or m.group("nk") or m.group("ord") or m.group("t") or m.group("tord") or ""
+    word = word.lower()
     mon = (4 if m.group("t") or m.group("tord") else 3) * (
         int(word) if word.isdigit() else _ORDINALS[word[:3]]
     )  # a tertial ("T2 2009") ends with its fourth month
@@ -64,6 +73,7 @@ _SEASON_YEAR = re.compile(
 #: "T2 2009", "tredje tertialet 2019"
 _QUARTER_YEAR = re.compile(
     r"(?:\b(?:Q|kv\.?|kvartal)\s*(?P<n>[1-4])|\b(?P<ord>första|andra|tredje|fjärde)\s+kvartalet"
+    r"|\b(?P<nk>[1-4])(?::a|:e)?\s+(?:kv\.?|kvartalet)"  # "1 kv 2000", "2:a kvartalet 2021"
     r"|\b(?:T|tertial)\s*(?P<t>[1-3])|\b(?P<tord>första|andra|tredje)\s+tertialet)"
     r"\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -84,6 +94,20 @@ _YM = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"  # "2013-12"; a period "2020-05 – 202
 _YEAR_MONTH = re.compile(rf"^\s*(?:{_YM}\s*[-–—]\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
 #: a month and year with a slash, as a table cell prints it: "12/2019", "06/ 2019"
 _MONTH_SLASH_YEAR = re.compile(r"^\s*(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d\d)\s*$")
+#: a bracket that names another end than the cell's: the earlier one, the one asked for
+_OTHER_END = re.compile(
+    r"\(\s*(?:tid\.|tidigare|urspr\.|ursprungl\w*|f\.\s?d\.|fd\.?|förut|begärt|begärd|"
+    r"sökt|enl\.\s+beslut)[^()]*\)",
+    re.IGNORECASE,
+)
+#: a month or a term with its year's last two digits after a dash: "dec -99", "hösten -99"
+_SHORT_YEAR = re.compile(
+    r"(?i)\b((?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?|vår(?:en)?|"
+    r"höst(?:en)?|vt|ht|sommaren)\s+-\s?(\d\d)\b(?![-\d])"
+)
+#: a date as the typed era wrote it in a cell, year, month and day in six digits (ÅÅMMDD),
+#: perhaps a period's end: "991231", "940401-941231"
+_YYMMDD = re.compile(r"^\s*(?:\d{6}\s*[-–—]\s*)?(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 
@@ -91,7 +115,17 @@ def parse_end_cell(
     text: str, default_year: int | None = None
 ) -> tuple[int, int, str, dt.date | None] | None:
     """An end-date cell: a date or month as :func:`parse_end_date` reads it, else a year or a
-    period of years ("2018–2019"), read as its last year's last day."""
+    period of years ("2018–2019"), read as its last year's last day. An earlier or a requested
+    end in brackets beside it ("2011-03-31 (tid. 2010-12-31)", "(begärt 991231)") is not it."""
+    text = _OTHER_END.sub(lambda m: " " * len(m.group(0)), text)
+    bare = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group(0)), text)
+    if bare != text and parse_end_date(bare, default_year) is not None:
+        text = bare  # "2017-12-31 (förlängning medgiven 2017-05-23)": the remark's date is not it
+    if (short := _SHORT_YEAR.search(text)) is not None:  # "dec -99", "hösten -99": 1999
+        yy = int(short.group(2))
+        full = _SHORT_YEAR.sub(rf"\g<1> {(1900 if yy >= 50 else 2000) + yy}", text)
+        got = parse_end_cell(full, default_year)
+        return None if got is None else (0, len(text), text.strip(), got[3])
     got = parse_end_date(text, default_year)
     if got is not None:
         return got
@@ -108,6 +142,13 @@ def parse_end_cell(
         if (ym := pattern.match(text)) is not None:
             day = dt.date(int(ym.group(year)), int(ym.group(month)), 1)
             return ym.start(1), ym.end(2), ym.group(0).strip(), day
+    if (short := _YYMMDD.match(text)) is not None:  # "981231", "940401-941231": typed-era
+        yy, mm, dd = (int(g) for g in short.groups())
+        try:
+            day = dt.date((1900 if yy >= 50 else 2000) + yy, mm, dd)
+        except ValueError:
+            return None
+        return short.start(1), short.end(3), short.group(0).strip(), day
     m = _CELL_YEARS.match(text)
     if m is None:
         return None
@@ -119,7 +160,7 @@ _SCHOOL_YEAR = re.compile(r"\bl[aä]s[aå]r(?:et)?\s+((?:19|20)\d\d)\s*/\s*((?:1
 #: the word of a status cell after which its end stands: "Avslutad dec 2023", "Pågår till aug
 #: 2024", "Pågår, klar juni 2008", "Slutrapport vt 2019"
 _STATUS_END = re.compile(
-    r"\b(?:klar[t]?|avslut\w*|slutf\w*|slutrapport\w*|fardig\w*|till(?:\s+och\s+med)?"
+    r"\b(?:klar[t]?|avslut\w*|avbrut\w*|slutf\w*|slutrapport\w*|fardig\w*|till(?:\s+och\s+med)?"
     r"|t\.\s?o\.\s?m\.?)(?!\w)"
 )
 #: a remark's word of ending: "Slutrapport februari 2016", "Ny sluttid december 2016" (not
@@ -142,6 +183,15 @@ def status_end(
     if got is None:
         return None
     return got[0] + m.end(), got[1] + m.end(), got[2], got[3]
+
+
+#: a status that says the work has ended, perhaps with its date ("Avbrutet 2017-06-16")
+ENDED = re.compile(r"^(?:avbrut\w*|avbr\.|avslut\w*)")
+
+
+def dated(field: tuple[int, str] | None) -> tuple[int, str] | None:
+    """A field (line, value) whose value dates an end ("Ny slutpunkt: -" dates none)."""
+    return field if field is not None and parse_end_cell(field[1]) is not None else None
 
 
 #: the year the work ends in: "avslutas under 2012", "ska vara klart 2020" (not a year's

@@ -47,7 +47,7 @@ from pipeline.facts.block_owners import (
 from pipeline.facts.block_status import block_status, name_and_grant, proposed_sum
 from pipeline.facts.context import BodyLine, Context, find_funds, find_years
 from pipeline.facts.drafts import REJECTED, Draft, cued_status
-from pipeline.facts.end_dates import status_end
+from pipeline.facts.end_dates import ENDED, dated, status_end
 from pipeline.facts.field_lines import (
     AMOUNT,
     CO_OWNER,
@@ -81,9 +81,9 @@ from pipeline.facts.field_money import (
     granted_for_sought,
     years_total,
 )
-from pipeline.facts.form_names import FORM_SECTION
+from pipeline.facts.form_names import FORM_SECTION, section_box_name
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
-from pipeline.facts.performer_tails import block_performer
+from pipeline.facts.performer_tails import applying_body, block_performer
 from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
 from pipeline.lang.amounts import find_amounts
@@ -119,7 +119,7 @@ def find_field_blocks(
             i += 1
             continue
         fields, after = head
-        name_field = field_of(fields, NAME)
+        name_field = section_box_name(lines, i, field_of(fields, NAME))  # (not "Ekonomi  kr")
         if name_field and _HEADED.match(fold(name_field[1]).strip()):
             name_field = next((fields[k] for k in _NAMING if k in fields), name_field)
             if "organisation" in fields:  # (the association applying carries it out)
@@ -357,9 +357,8 @@ def _draft(
     before = fields.pop(_BEFORE, None)
     if before is not None:
         description = f"{before[1]}\n{description}" if description else before[1]
-    # (an application's "Sökt belopp" beside its "Total kostnad": what it asks of the fund)
+    # ("Sökt belopp" beside "Total kostnad": what it asks; "Beviljat 2004  190 000 kr": a year's)
     year_costs = {k for k in fields if YEAR_COST.match(k)}
-    # ("Beviljat 2004      190 000 kr": one year's grant, the project's sum)
     one_year = fields[next(iter(year_costs))] if len(year_costs) == 1 else None
     amount = (
         field_of(fields, AMOUNT)
@@ -392,8 +391,7 @@ def _draft(
         confidence=0.8,
         first_line=i,
         last_line=max(i, end - 1),
-        # (the field's first sentence: "Rinkeby-Kista och Södermalms stadsdelsförvaltningar.
-        # Utbildningsförvaltningen bidrar med uppgifter …" names a helper after the owners)
+        # (the field's first sentence names the owners: "A och B. C bidrar med …", C helps)
         places=owners_of(_FIRST_SENTENCE.split(owner[1])[0], find, own) if owner else [],
         desc_lines=(after, end - 1) if description else None,
     )
@@ -405,18 +403,20 @@ def _draft(
         # ("Medsökande: Skarpnäcks sdf" in a card under its owner's name): the owner first,
         # from the line above the cards (`own_by_owner_lines`), then the partners
         d.partners = partners
+    if (body := applying_body(owner, d.places)) is not None:
+        d.performer, d.places = body, []  # "Sökande: Huddinge kommun, socialförvaltningen"
     granted_year = field_of(fields, YEAR_FIELD)
     if granted_year is not None and find_years(granted_year[1]):
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"
     if status is not None and NOT_YET.search(fold(status[1])):
         d.status = "pågående"  # "Status: pågår, slutrapport i juni 2011"
     due = status if status is not None and REPORT_DUE.search(fold(status[1])) else None
-    # ("Period: 2013–2014" over "Status: Pågår. Klar juni 2014", "avslutat december 2003")
-    # ("Uppskjuten till 2010": when it may start, no end)
+    # ("Status: Pågår. Klar juni 2014", "Avbrutet 2017-06-16"; "Uppskjuten till 2010": no end)
     later = status is not None and re.match(r"uppskjut|framskjut", fold(status[1]))
-    said = status_end(status[1]) if status is not None and period is None and not later else None
+    ended = status is not None and not later and (not period or ENDED.match(fold(status[1])))
+    said = status_end(status[1]) if ended and status is not None else None
     dated_due = status if said or (due and parse_end_date(due[1])) else None
-    ends = field_of(fields, END) or dated_due or period or due
+    ends = dated(field_of(fields, END)) or dated_due or period or due
     if ends is not None:
         got = said if ends is dated_due and said else parse_end_cell(ends[1])
         d.end_date = got[3] if got is not None else None  # ("Projekttid: 2017–2018": its end)

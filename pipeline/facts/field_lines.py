@@ -93,7 +93,7 @@ END = re.compile(
     r"^(?:slutrapport|klart|klar|klar senast|avslutas|slutdatum|redovisas|rapporteras|"
     r"avrapportering|slutredovisning|(?:beraknas|planeras)(?: vara)? klart?|beraknad slutrapport|"
     # "T.o.m.", "Till och med", "Pågår till": the last month of the work
-    r"t\.? ?o\.? ?m\.?|till och med|pagar till|projektslut|slut)$"
+    r"t\.? ?o\.? ?m\.?|till och med|pagar till|projektslut|slut|ny(?:tt)? slut\w*)$"
 )
 STATUS = re.compile(r"^(?:status|lage|projektstatus|beslut)$")
 #: what a trip is about, beside its destination ("Resmål: Oslo" over "Syfte: …")

@@ -9,11 +9,11 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.text_units import dehyphen_join
+from pipeline.facts.text_units import dehyphen_join, section_heading
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["form_name", "FORM_SECTION"]
+__all__ = ["FORM_SECTION", "form_name", "section_box_name"]
 
 #: the label of the name's section, with the form's letter or number before it
 _NAME_SECTION = re.compile(
@@ -57,3 +57,26 @@ def form_name(lines: Sequence[BodyLine], i: int) -> tuple[str, int] | None:
     if not name or len(name.split()) > _MAX_NAME_WORDS or name.endswith("."):
         return None
     return name, last
+
+
+#: a unit after a box's caption: "Ekonomi     kr", "Budget (tkr)"
+_UNIT_AFTER = re.compile(r"\s*\(?\b(?:kr|kronor|tkr|mnkr|sek)\)?\.?\s*$", re.IGNORECASE)
+#: the numbered heading of a project's section: "1. Tonårsföräldrar i samtal"
+_NUMBERED_NAME = re.compile(r"^\d{1,2}[.)]?\s+([A-ZÅÄÖ][^.:]{3,120})$")
+
+
+def section_box_name(
+    lines: Sequence[BodyLine], i: int, field: tuple[int, str] | None
+) -> tuple[int, str] | None:
+    """A block's name field, or, for a box captioned by a report's section word ("Ekonomi
+    kr" over "Beviljat 2003  240 000"), the numbered heading of the project's section above
+    it; None when there is none."""
+    if field is None or not _UNIT_AFTER.search(field[1]):
+        return field
+    if not section_heading(_UNIT_AFTER.sub("", field[1])):
+        return field
+    for k in range(i - 1, max(-1, i - 40), -1):
+        m = _NUMBERED_NAME.match(lines[k].text.strip())
+        if m is not None and not section_heading(m.group(1)):
+            return k, m.group(1).strip()
+    return None

@@ -44,7 +44,11 @@ def find_granted_heads(
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         m = _HEAD.match(text)
-        if m is None or (i > 0 and lines[i - 1].text.strip() and not lines[i - 1].heading):
+        if i > 0 and lines[i - 1].text.strip() and not lines[i - 1].heading:
+            continue
+        if m is None:
+            if (row := _over_facts(lines, i, find, own)) is not None:
+                out.append(row)  # "Name" ⏎ "LUM 2013, 380 000 kronor. Avslutat." ⏎ text
             continue
         k = i + 1
         while k < len(lines) and not lines[k].text.strip():
@@ -54,7 +58,7 @@ def find_granted_heads(
         end = k
         while end + 1 < len(lines) and lines[end + 1].text.strip():
             end += 1
-        row = _headed_row(lines, i, k, end, m, find, own)
+        row = _headed_row(lines, i, k, end, (m["name"], m["sum"]), find, own)
         if row is not None:
             out.append(row)
     return out if len(out) >= _MIN_HEADS else []
@@ -65,16 +69,16 @@ def _headed_row(
     i: int,
     k: int,
     end: int,
-    m: re.Match[str],
+    head: tuple[str, str],
     find: PlaceFinder,
     own: Sequence[Place],
 ) -> ListRow | None:
-    """The project of head line `i` (`m`: its name and sum) described by lines `k`–`end`."""
-    amounts = find_amounts(m["sum"])
+    """The project of head line `i` (`head`: its name and sum) described by lines `k`–`end`."""
+    amounts = find_amounts(head[1])
     if not amounts:
         return None
-    split = split_name_and_places(m["name"], find)
-    name, places = split if split else (m["name"].strip(), list(own))
+    split = split_name_and_places(head[0], find)
+    name, places = split if split else (head[0].strip(), list(own))
     row = ListRow(
         name,
         places,
@@ -88,6 +92,39 @@ def _headed_row(
     )
     a = amounts[0]
     row.amount, row.amount_raw, row.amount_approx, row.amount_line = a.sek, a.raw, a.approximate, i
+    return row
+
+
+#: the line under a project's name that states its fund, year, sum and how it stands: "LUM
+#: 2013, 380 000 kronor. Avslutat.", "MUST 2014, 16 000 kr. Genomfört."
+_FACTS = re.compile(
+    r"^(?P<fund>LUM|MUST|MUL|FUM|FoU-medel|Statsbidrag)\s+(?:(?:19|20)\d\d)?,?\s*"
+    r"(?P<sum>(?:ca\.?\s+)?\d[\d  .]*(?:,\d+)?\s*(?:kr|kronor|tkr|mnkr))\.?(?:\s+[^.]{0,40}\.?)?$"
+)
+
+
+def _over_facts(
+    lines: Sequence[BodyLine], i: int, find: PlaceFinder, own: Sequence[Place]
+) -> ListRow | None:
+    """A project whose name stands alone over a line of its facts, its text under them."""
+    text = lines[i].text.strip()
+    if (
+        i + 2 >= len(lines)
+        or not text[:1].isupper()
+        or not 2 <= len(text.split()) <= 14
+        or text.endswith((".", ":"))
+        or find_amounts(text)
+    ):
+        return None
+    m = _FACTS.match(lines[i + 1].text.strip())
+    if m is None:
+        return None
+    end = i + 1
+    while end + 1 < len(lines) and lines[end + 1].text.strip() and not lines[end + 1].heading:
+        end += 1
+    row = _headed_row(lines, i, i + 1, end, (text, m["sum"]), find, own)
+    if row is not None:  # (the facts' line introduces it: its year, how it stands)
+        row.fund, row.intro_line = m["fund"], i + 1
     return row
 
 
@@ -129,7 +166,7 @@ def find_priced_heads(
             end += 1
         if end - i < 2 and not nxt.endswith("."):
             continue  # (a paragraph of one line that is no sentence: a table's next row)
-        row = _headed_row(lines, i, i + 1, end, m, find, own)
+        row = _headed_row(lines, i, i + 1, end, (m["name"], m["sum"]), find, own)
         if row is not None:
             out.append(row)
     return out if len(out) >= _MIN_HEADS else []

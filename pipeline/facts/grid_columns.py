@@ -198,8 +198,8 @@ def proposals_named(columns: list[GridColumn]) -> None:
         and lead.role == "cost"
         and re.fullmatch(r"forslag(?:en)?", fold(lead.header).strip())
         and "name" not in {c.role for c in columns}
-        and any(c.role == "cost" for c in columns if c is not lead)
-    ):
+        and any(c.role in ("cost", "applied") for c in columns if c is not lead)
+    ):  # ("Förslag | Enhet | Sökt 2006": a district's units' proposals)
         lead.role = "name"
 
 

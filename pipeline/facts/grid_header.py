@@ -292,7 +292,11 @@ _REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade"
 )
 _PART_OF = re.compile(r"(?:darav|varav)\s+\S*(?:medel|bidrag|lum|fum|mul|must)")
 #: (and the date of the decision a row stands on: "SOTN-beslut", "Beslutsdatum")
-_WHEN_HEADER = re.compile(r"\b(?:tid|tidpunkt|datum|resdatum|period|beslut|beslutsdatum)$")
+_WHEN_HEADER = re.compile(
+    r"\b(?:tid|tidpunkt|datum|resdatum|period|beslut|beslutsdatum)$"
+    # a remark on each row ("Socialnämndens motivering"), or each row's fund ("Fond": "LUM")
+    r"|^(?:\w+s\s+)?(?:motivering|kommentar\w*|anmarkning\w*|bedomning)$|^(?:fond|medel)$"
+)
 
 
 def continuation_cells(lines: Sequence[BodyLine], i: int, j: int | None = None) -> list[GridCell]:

@@ -171,6 +171,9 @@ def sum_opens_below(
 _OPEN_WORD = re.compile(r"\s(?:av|för|i|och|med|till|om|på|mot|vid|inom|samt|som|hos|från)$")
 
 
+_NUMBER_CELL = re.compile(r"[+−–-]?\s?\d[\d\s.,]*(?:\s*\([^()]*\))?")
+
+
 def starts_row(
     cells: list[GridCell],
     columns: list[GridColumn],
@@ -207,6 +210,9 @@ def starts_row(
         ]
         if named and named[0].text.strip(" |")[:1].islower():
             return False  # "Simskola för barn som inte" over "klarat …  52 000": one row
+    numbers = [c.text.strip() for c in cells if _NUMBER_CELL.fullmatch(c.text.strip(" |"))]
+    if amount is not None and row.amount is not None and [n[:1] for n in numbers] == ["+"]:
+        return False  # "+ 120 000 (tillägg)" alone under the row's sum: an addition to it
     if money is not None and amount is not None:
         # rows are top-aligned: a second amount means a new row
         return row.amount is not None or row.applied is not None or looks_new

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
+from pipeline.facts.item_brackets import bracketed_row
 from pipeline.facts.item_fields import first_label, labelled_row
 from pipeline.facts.item_labels import item_label, item_period, performed_by
 from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST, ORG_LAST
@@ -29,7 +30,6 @@ from pipeline.facts.item_parts import (
 )
 from pipeline.facts.item_tails import bracket_end, cut_carried, cut_head_tail
 from pipeline.facts.lists import ListRow, Place
-from pipeline.facts.tables import parse_end_date
 from pipeline.facts.text_units import dehyphen_join, unit_at
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
@@ -171,9 +171,9 @@ def item_row(
         prose = _sentence_item(text, a, b, lines, find, intro_k)
         if prose is not None:
             return prose
-    bracket = _FIELD_BRACKET.search(text)
+    bracket = bracketed_row(text, lines, a, b, find, intro_k)
     if bracket is not None:
-        return _bracketed_fields(text, bracket, lines, a, b, find, intro_k)
+        return bracket
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = (*carried[:1], None, carried[1]) if carried else _head(head_text)
@@ -279,58 +279,6 @@ def item_row(
     if amount is not None:
         set_amount(row, amount, lines, a, b)
     return row
-
-
-#: a bracket of fields after an item's name: "(utförare: Ersta Sköndal Bräcke högskola;
-#: slutrapport november 2017; 380 000 kr)"
-_FIELD_BRACKET = re.compile(r"\s*\(([^()]*:[^()]*;[^()]*)\)\s*\.?\s*$")
-
-
-def _bracketed_fields(
-    text: str,
-    bracket: re.Match[str],
-    lines: Sequence[BodyLine],
-    a: int,
-    b: int,
-    find: PlaceFinder,
-    intro_k: int | None,
-) -> ListRow | None:
-    """An item whose name is followed by a bracket of its fields, separated by semicolons:
-    who carries it out (a labelled field), when it reports, and its sum."""
-    name, places = split_owner(text[: bracket.start()], find)
-    if not name:
-        return None
-    fields = [f.strip() for f in bracket.group(1).split(";")]
-    row = ListRow(
-        name,
-        places,
-        a,
-        b,
-        lines[a].page_no,
-        text,
-        description=None,  # (the fields are read here; "slutrapport …" tells no status)
-        form="intro_list",
-        intro_line=intro_k if intro_k is not None else a,
-    )
-    for f in fields:
-        label, colon, value = f.partition(":")
-        if (
-            colon
-            and cue_hits(label, "performer_word")
-            or re.match(r"(?i)utf[öo]rare|genomf", label)
-        ):
-            row.performer = value.strip() or None
-        sums = [m for m in find_amounts(f) if m.per is None]
-        if sums and row.amount is None:
-            set_amount(row, sums[0], lines, a, b)
-        end = parse_end_date(f) if _END_FIELD.match(fold(f)) else None
-        if end is not None and end[3] is not None:
-            row.end_date = end[3]
-    return row
-
-
-#: a field of the bracket that says when the work reports or ends
-_END_FIELD = re.compile(r"(?:slutrapport|klar|klart|avslutas|rapport)\b")
 
 
 #: the label or verb that states an item's sum inside its description ("Förslag: 420 000

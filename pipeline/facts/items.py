@@ -371,7 +371,7 @@ def find_item_projects(
                 or (
                     # "Studiebesök (MUST) 2012" over items that each carry their sum (not in
                     # labelled lines under them: field blocks, read elsewhere)
-                    len(intro.split()) <= 8
+                    len(re.sub(r"\([^()]*\)", "", intro).split()) <= 8  # ("(sammanlagt …)")
                     and (PROJECT_WORD.search(fold(intro)) or find_funds(intro))
                     and not any(
                         field_line(lines[x].text.strip())

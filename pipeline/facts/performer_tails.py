@@ -10,6 +10,7 @@ organisation. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.lang.fuzzy import fold
 
@@ -17,6 +18,7 @@ __all__ = [
     "ACADEMIC_TITLE",
     "NOBODY",
     "NOT_CHOSEN",
+    "applying_body",
     "applicants_in_name",
     "bare_performer",
     "block_performer",
@@ -55,11 +57,16 @@ _ORG_WORD = re.compile(
 ACADEMIC_TITLE = r"(?:docent|professor|fil\.?\s*dr|fil\.?\s*lic\.?|med\.?\s*dr)"
 _TITLED = re.compile(
     rf"^(?:(?:{ACADEMIC_TITLE}|dr\.?)\s+"
-    r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+\s+(?:och\s+)?)+",
+    r"[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+,?\s+(?:och\s+)?)+",
     re.IGNORECASE,
 )
-#: the researcher in brackets after the organisation: "Ersta Sköndal högskola (fil. dr X)"
-_RESEARCHER_AFTER = re.compile(rf"\s*\(\s*{ACADEMIC_TITLE}\s[^()]*\)$", re.IGNORECASE)
+#: the researcher in brackets after the organisation: "Ersta Sköndal högskola (fil. dr X)",
+#: or after a comma: "FoU-centrum Väst, fil. dr Sara Ek"
+_RESEARCHER_AFTER = re.compile(
+    rf"\s*(?:\(\s*{ACADEMIC_TITLE}\s[^()]*\)|,\s+{ACADEMIC_TITLE}\s+[A-ZÅÄÖ][\w-]+"
+    r"(?:\s+[A-ZÅÄÖ][\w-]+){1,3})$",
+    re.IGNORECASE,
+)
 #: "Margit Sjöberg (Institutionen för socialt arbete, Stockholms universitet)"
 _PERSON_BRACKET = re.compile(r"^[A-ZÅÄÖ][^()]{2,60}?\s*\((?P<org>[^()]{4,})\)?$")
 
@@ -80,6 +87,26 @@ RESEARCHER_LINE = re.compile(
 )
 
 
+#: an applicant that is a body of its own, not a district or a unit of the city: another
+#: municipality, a region, an association, a company, a seat of learning ("RFSU Stockholm")
+OTHER_BODY = re.compile(
+    r"\b(?:\w+\s+kommun|(?i:landsting\w*|region\s+\w+|\w*förening\w*|\w*förbund\w*|"
+    r"stiftelse\w*|\w*universitet\w*|\w*högskola)|AB)\b|^[A-ZÅÄÖ]{3,6}\b"
+)
+
+
+def applying_body(owner: tuple[int, str] | None, places: Sequence[object]) -> str | None:
+    """The body an owner field names when it is one of its own ("Sökande: Botkyrka kommun,
+    socialförvaltningen": another municipality's office, no district of the city's): it
+    carries the work out; else None."""
+    if owner is None or not OTHER_BODY.search(owner[1]):
+        return None
+    if places and not _ANOTHER_TOWN.match(owner[1]):
+        return None
+    return re.split(r",|\s+tillsammans\s+med\s", owner[1])[0].strip() or None
+
+
+_ANOTHER_TOWN = re.compile(r"^[A-ZÅÄÖ][\w-]+\s+kommun\b")
 #: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–"), or the work done
 #: in the unit's own charge ("Vuxenenheten (egen regi)")
 NOBODY = re.compile(

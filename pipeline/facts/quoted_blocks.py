@@ -43,6 +43,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.item_parts import PlaceFinder, set_amount, tidy
 from pipeline.facts.lists import ListRow, Place, in_runs
 from pipeline.facts.participants import participants
+from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -117,10 +118,20 @@ def _block(
     closed = next(
         (n for n in range(opened, len(texts)) if texts[n].rstrip(" .,")[-1:] in _OPEN), None
     )
-    if closed is None or closed - opened >= _MAX_NAME_LINES or closed == len(texts) - 1:
-        return None
-    owner_lines, name_lines = texts[:opened], texts[opened : closed + 1]
-    described, money_lines = _description_and_money(texts[closed + 1 :])
+    if run_in is not None and (closed is None or closed == len(texts) - 1):
+        got = _run_in_paragraph(texts[1:])  # 'BROMMA – "Name". Description … (Sökt …)'
+        if got is None:
+            return None
+        name_lines, described, money_lines = got
+        owner_lines = texts[:1]
+    else:
+        if closed is None or closed - opened >= _MAX_NAME_LINES or closed == len(texts) - 1:
+            return None
+        owner_lines, name_lines = texts[:opened], texts[opened : closed + 1]
+        described, money = _description_and_money(texts[closed + 1 :])
+        if money is None:
+            return None
+        money_lines = money
     # lines describing the project stand under a run-in applicant's name, or under a
     # district's name on its own line ("Vantör sdn" over the quoted name)
     owned = run_in is not None or bool(owner_lines and find(" ".join(owner_lines)))
@@ -171,6 +182,30 @@ def _description_and_money(rest: Sequence[str]) -> tuple[list[str], list[str] | 
     if at is None or at > _MAX_DESCRIPTION_LINES:
         return [], None
     return list(rest[:at]), list(rest[at:])
+
+
+#: the quoted name that opens a run-in paragraph, and what follows it on its lines
+_QUOTED_OPENING = re.compile(r"^[\"”“„«»]([^\"”“„«»]{3,200})[\"”“„«»]\s*[.,]?\s*(.*)$", re.S)
+#: where a run-in paragraph's money starts: "(Sökt 420 tkr; föreslås 420 tkr; …)"
+_MONEY_START = re.compile(r"\(?\b(?:sökt|ansökt|förslag|föreslås|beviljas|belopp)\b", re.I)
+
+
+def _run_in_paragraph(texts: Sequence[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """(name, description, money) of a paragraph that goes on after its quoted name on the
+    name's own line, its sums last: '"Digitalt stöd". Klienter erbjuds … (Sökt 420 tkr;
+    föreslås 420 tkr.)'; None when it is not written so."""
+    m = _QUOTED_OPENING.match(dehyphen_join(list(texts)))
+    if m is None:
+        return None
+    rest = m.group(2)
+    money = [s for s in _MONEY_START.finditer(rest) if find_amounts(rest[s.start() :])]
+    if not money:
+        return None
+    at = money[0].start()
+    described = rest[:at].strip()
+    if len(described) > 600:
+        return None
+    return [m.group(1)], [described] if described else [], [rest[at:].strip(" ()")]
 
 
 def _own_sum(text: str) -> AmountMatch | None:

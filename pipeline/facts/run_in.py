@@ -82,6 +82,13 @@ _OWNER_FIRST = re.compile(
 )
 
 
+#: the sentence after a run-in name that states what it was granted: "Beviljat 280 000 kr,
+#: förbrukat 280 000 kr.", "Beviljade medel: 150 000 kronor."
+_GRANT_NEXT = re.compile(
+    r"^(?:beviljat|beviljades|beviljade medel|beviljat belopp|anslag)\b[:\s]*((?:ca\.?\s+)?\d)"
+)
+
+
 def _entry(sentence: str) -> str:
     return " ".join(sentence.split()).rstrip(".")
 
@@ -176,6 +183,10 @@ def find_run_in_projects(
             )
             # ("Glasgow – stöd till hemlösa kvinnor. Fyra medarbetare besökte …": a trip)
             trip = _TRIP_NAME.match(name) and _TRIP_TEXT.search(fold(description))
+            granted = None if any(c.isdigit() for c in name) else _GRANT_NEXT.match(fold(nxt_text))
+            if not amount and granted is not None:
+                # "Motiverande samtal i försörjningsstödet. Beviljat 195 000 kr, förbrukat …"
+                amount = find_amounts(nxt_text[granted.start(1) :])[:1]
             if not head.text.rstrip().endswith(".") or not (
                 _THIS_ONE.match(nxt_text) or priced or amount or trip
             ):

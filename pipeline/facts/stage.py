@@ -50,7 +50,6 @@ from pipeline.facts.context import (
     BodyLine,
     Context,
     document_fund,
-    grant_forms_of,
     paired_funds,
     specific_fund,
     study_fund_of,
@@ -93,6 +92,7 @@ from pipeline.facts.flat_tables import find_flat_tables
 from pipeline.facts.footnote_places import footnote_places, footnoted_performer, marked_footnote
 from pipeline.facts.fund_marked import find_fund_marked
 from pipeline.facts.fund_totals import funds_from_totals
+from pipeline.facts.grant_forms import grant_forms_of
 from pipeline.facts.granted_heads import find_granted_heads, find_priced_heads
 from pipeline.facts.granted_later import ends_for_all, granted_after_applied
 from pipeline.facts.grid import find_grid_tables, table_lines
@@ -153,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 120
+EXTRACT_VERSION = 121
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 

@@ -28,7 +28,8 @@ from pathlib import Path
 from test_extract_layouts import facts_of
 from test_extract_round_ii import HEAD
 
-from pipeline.facts.context import find_funds, grant_forms_of
+from pipeline.facts.context import find_funds
+from pipeline.facts.grant_forms import grant_forms_of
 from pipeline.facts.header_roles import header_role
 from pipeline.facts.local_money import own_local_money
 from pipeline.facts.money_headers import wrapped_header
