@@ -12,7 +12,7 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.end_dates import parse_end_cell, season_end, status_end
 from pipeline.facts.item_parts import PlaceFinder, set_amount, split_owner
-from pipeline.facts.lists import ListRow, covered_by_places
+from pipeline.facts.lists import ListRow, Place, covered_by_places
 from pipeline.facts.performer_tails import NOBODY, bare_performer
 from pipeline.facts.tables import parse_end_date
 from pipeline.lang.amounts import find_amounts
@@ -57,17 +57,8 @@ def _bracketed_fields(
     if not name:
         return None
     fields = [f.strip() for f in bracket.group(1).split(";")]
-    row = ListRow(
-        name,
-        places,
-        a,
-        b,
-        lines[a].page_no,
-        text,
-        description=None,  # (the fields are read here; "slutrapport …" tells no status)
-        form="intro_list",
-        intro_line=intro_k if intro_k is not None else a,
-    )
+    # (the fields are read here; "slutrapport …" tells no status)
+    row = _item(name, places, lines, (a, b), text, None, intro_k)
     for f in fields:
         label, colon, value = f.partition(":")
         if (
@@ -126,17 +117,8 @@ def _who_and_when(
         places, who = places + owners, ""  # "(Rinkeby sdf; klart 2009)": the owner
     if bracket.group("with"):
         places += [p for p in find(bracket.group("with")) if p not in places]
-    row = ListRow(
-        name,
-        places,
-        a,
-        b,
-        lines[a].page_no,
-        text,
-        description=when,  # ("pågår t.o.m. juni 2009": the status the bracket tells)
-        form="intro_list",
-        intro_line=intro_k if intro_k is not None else a,
-    )
+    # ("pågår t.o.m. juni 2009": the status the bracket tells)
+    row = _item(name, places, lines, (a, b), text, when, intro_k)
     if who and not NOBODY.match(fold(who)):
         row.performer = bare_performer(who) or None
     said = re.sub(
@@ -148,3 +130,27 @@ def _who_and_when(
     if sums:
         set_amount(row, sums[0], lines, a, b)
     return row
+
+
+def _item(
+    name: str,
+    places: list[Place],
+    lines: Sequence[BodyLine],
+    span: tuple[int, int],
+    text: str,
+    description: str | None,
+    intro_k: int | None,
+) -> ListRow:
+    """The list row of an item on lines `span` (first, last)."""
+    a, b = span
+    return ListRow(
+        name,
+        places,
+        a,
+        b,
+        lines[a].page_no,
+        text,
+        description=description,
+        form="intro_list",
+        intro_line=intro_k if intro_k is not None else a,
+    )

@@ -349,28 +349,32 @@ Status:             Avbrutet 2018-03-16
 
 def test_a_short_name_in_a_table_and_the_full_name_of_its_section(tmp_path: Path) -> None:
     text = SDF_HEAD.format(no=19, year=2021, title="Slutredovisning av lokala utvecklingsmedel") + (
-        """Ekonomi
+        """Tabell 1. Läget i augusti 2021
 
-Projekt                     Beviljat    Förbrukat
-Trygga kvällar              410 000     402 000
-Samordnare för nyanlända    350 000     350 000
+Projekt                          Status
+Trygga kvällar - fältarbete      Avslutat
+med föreningslivet               2021-06-30
+Samordnare för nyanlända -       Avslutat
+stöd till familjer               2021-03-31
 
-Projekten
+Tabell 2. Ekonomi
+
+Projekt                     Fond   Beviljat    Förbrukat   Återbetalt
+Trygga kvällar              LUM     410 000     402 000        8 000
+Samordnare för nyanlända    LUM     350 000     350 000            0
+Summa                               760 000     752 000        8 000
 
 Trygga kvällar - fältarbete med föreningslivet
 Projektet avslutades den 30 juni 2021 enligt plan.
 
-Samordnare för nyanlända – stöd till familjer med försörjningsstöd
+Samordnare för nyanlända - stöd till familjer
 Projektet avslutades den 31 mars 2021.
 """
     )
     got = {p.name: (p.amount_sek, p.end_date) for p in facts_of(tmp_path, text).projects}
     assert got == {
         "Trygga kvällar - fältarbete med föreningslivet": (410_000, dt.date(2021, 6, 30)),
-        "Samordnare för nyanlända – stöd till familjer med försörjningsstöd": (
-            350_000,
-            dt.date(2021, 3, 31),
-        ),
+        "Samordnare för nyanlända - stöd till familjer": (350_000, dt.date(2021, 3, 31)),
     }
 
 
