@@ -9,11 +9,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.facts.lists import Place
-from pipeline.facts.text_units import sentences
+from pipeline.facts.text_units import sentences, template_question
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "PARTNERS",
+    "a_cue",
     "co_applicants",
     "own_application",
     "partners_in",
@@ -53,6 +54,13 @@ PARTNERS = re.compile(
     r"\b(?:tillsammans med|i samverkan med|i samarbete med|medsokande|gemensam med|"
     r"gemensamt med)\b"
 )
+
+
+def a_cue(name: str) -> bool:
+    """A row's 'name' that only cues what follows: a co-applicant's cue ("Kungsholmen
+    (medsökande" ⏎ "Norrmalm)") or a report template's question over a sum ("Vad kostar
+    projektet?")."""
+    return PARTNERS.fullmatch(fold(name.strip(" ():"))) is not None or template_question(name)
 
 
 #: a co-applicant the sentence's subject names: "Rinkeby-Kista stadsdelsförvaltning är medsökande"

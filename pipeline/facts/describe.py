@@ -40,10 +40,11 @@ from rapidfuzz import fuzz
 from pipeline.facts.co_applicants import PARTNERS, co_applicants
 from pipeline.facts.context import find_funds
 from pipeline.facts.drafts import LEAST_SUM
+from pipeline.facts.end_in_text import end_date_in
 from pipeline.facts.lists import Place
 from pipeline.facts.participants import counted_districts, participants
 from pipeline.facts.performers import firm_subject
-from pipeline.facts.projects import OrgFinder, end_date_in, performer_in, research_body_in
+from pipeline.facts.projects import OrgFinder, performer_in, research_body_in
 from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold

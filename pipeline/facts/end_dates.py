@@ -15,6 +15,8 @@ from pipeline.understand.dates import find_dates, month_number
 __all__ = [
     "ENDED",
     "RUNS_YEAR",
+    "TURN_OF_YEAR",
+    "row_end",
     "dated",
     "parse_end_cell",
     "parse_end_date",
@@ -133,6 +135,8 @@ def parse_end_cell(
         second = school.group(2)
         end = int(school.group(1)[:2] + second) if len(second) == 2 else int(second)
         return school.start(), school.end(), school.group(0), dt.date(end, 6, 30)
+    if (turn := TURN_OF_YEAR.search(text)) is not None:  # "årsskiftet 2011/2012": 2011's end
+        return turn.start(), turn.end(), turn.group(0), dt.date(int(turn.group(1)), 12, 31)
     term = _SEASON_YEAR.search(text) or _QUARTER_YEAR.search(text)
     season = season_end(text)
     if term is not None and season is not None:  # "vt 2020", "hösten 2019"
@@ -155,6 +159,8 @@ def parse_end_cell(
     return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)
 
 
+#: the turn of a year: "årsskiftet 2011/2012", "årsskiftet 98/99"
+TURN_OF_YEAR = re.compile(r"\b[åa]rsskiftet\s+((?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\b", re.I)
 #: a school year: "läsåret 2017/18", "läsår 2006/2007"
 _SCHOOL_YEAR = re.compile(r"\bl[aä]s[aå]r(?:et)?\s+((?:19|20)\d\d)\s*/\s*((?:19|20)?\d\d)\b", re.I)
 #: the word of a status cell after which its end stands: "Avslutad dec 2023", "Pågår till aug
@@ -187,6 +193,25 @@ def status_end(
 
 #: a status that says the work has ended, perhaps with its date ("Avbrutet 2017-06-16")
 ENDED = re.compile(r"^(?:avbrut\w*|avbr\.|avslut\w*)")
+
+
+def row_end(
+    planned: tuple[int, int, str, dt.date | None] | None,
+    status: str,
+    remark: str,
+    year: int | None,
+) -> tuple[int, int, str, dt.date | None] | None:
+    """A table row's end: the day its status cell says the work ended or was broken off
+    ("Avslutat 990226" under a "T o m 990228" column: it ended two days early), else its end
+    column's (`planned`), else a status's or a remark's dated end ("Avslutad dec 2023", "Ny
+    sluttid juni 2016")."""
+    if status and ENDED.match(fold(status).strip()):
+        ended = status_end(status, year)
+        if ended is not None and ended[3] is not None:
+            return ended
+    for text, is_remark in ((status, False), (remark, True)):
+        planned = planned or (status_end(text, year, is_remark) if text else None)
+    return planned
 
 
 def dated(field: tuple[int, str] | None) -> tuple[int, str] | None:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
-from pipeline.facts.text_units import dehyphen_join, section_heading
+from pipeline.facts.text_units import dehyphen_join, section_heading, template_question
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -70,7 +70,10 @@ def section_box_name(
 ) -> tuple[int, str] | None:
     """A block's name field, or, for a box captioned by a report's section word ("Ekonomi
     kr" over "Beviljat 2003  240 000"), the numbered heading of the project's section above
-    it; None when there is none."""
+    it; None when there is none, or when the 'name' is a report template's question ("Vad
+    kostar projektet?" over "Beviljat 420 000 kronor.")."""
+    if field is not None and template_question(field[1]):
+        return None
     if field is None or not _UNIT_AFTER.search(field[1]):
         return field
     if not section_heading(_UNIT_AFTER.sub("", field[1])):

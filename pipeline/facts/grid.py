@@ -30,8 +30,7 @@ runs of blank space (or ``|`` rules)::
   heading, or at prose: a line after a blank line that is not laid out in the table's
   columns. A header repeated on the next page (or in a Bilaga) continues the same table.
 
-A table is read only when its header has two cells or more, one naming the row (project,
-study, trip) or its owner; single-spaced tables are left to :mod:`pipeline.facts.tables`.
+Only a header of two cells or more, one naming the row or its owner, opens a table.
 """
 
 from __future__ import annotations
@@ -98,13 +97,8 @@ from pipeline.facts.grid_model import (
     verdict_column,
     words_in_money,
 )
-from pipeline.facts.grid_wrap import (
-    goes_on,
-    open_period,
-    starts_row,
-    sum_opens_below,
-    tidy_rows,
-)
+from pipeline.facts.grid_pages import rows_after_footnotes
+from pipeline.facts.grid_wrap import goes_on, open_period, starts_row, sum_opens_below, tidy_rows
 from pipeline.facts.keyed_rows import named_by_key
 from pipeline.facts.status_colours import colour_statuses
 from pipeline.facts.text_units import kind_label
@@ -114,6 +108,7 @@ from pipeline.lang.numbers import YEAR
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells", "table_lines"]
 
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
+_YYMMDD = re.compile(r"^\s*\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$")  # a typed-era date
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
@@ -172,8 +167,12 @@ def _read_table(
         if not stripped:
             blank, j = True, j + 1
             continue
-        if FOOTNOTE_MARK.match(stripped):
-            break  # "¹ Bromma, Farsta och …" under the table: its footnote, no row
+        if FOOTNOTE_MARK.match(stripped):  # "¹ Bromma, Farsta och …": a footnote, no row
+            if (j := rows_after_footnotes(lines, j, columns) or -1) < 0:
+                break  # (its rows may go on on the next page, under a header taken away)
+            keep = row is not None and goes_on(lines[j : j + 1], columns)
+            blank, row = False, row if keep else None
+            continue
         if (
             j <= h + 2
             and j == head_end + 1
@@ -296,9 +295,9 @@ def _read_table(
             if (
                 col is not money
                 and col.role in ("end", "year", "status", "other")
-                and _YEARISH.match(c.text)
+                and (_YEARISH.match(c.text) or _YYMMDD.match(c.text))
             ):
-                num = None  # a period's or status's year ("Fortsätter 2020") is no sum
+                num = None  # a period's or status's year ("Fortsätter 2020", "990226") is no sum
             if col.role == "count":
                 num = None  # "Delt.", "Poäng": a count beside the money
             if (

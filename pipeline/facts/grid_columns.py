@@ -201,6 +201,20 @@ def proposals_named(columns: list[GridColumn]) -> None:
         and any(c.role in ("cost", "applied") for c in columns if c is not lead)
     ):  # ("Förslag | Enhet | Sökt 2006": a district's units' proposals)
         lead.role = "name"
+    # "Sökt | Förslag | Beslut": the nämnd's decided sums beside the förvaltning's proposals
+    # (a "Beslut" column of words, "Bifall", is read as each row's verdict, `verdict_column`)
+    proposal = next(
+        (c for c in columns if c.role == "cost" and _PROPOSED.match(fold(c.header))), None
+    )
+    decided = next(
+        (c for c in columns if c.role == "other" and _DECIDED_SUMS.fullmatch(fold(c.header))), None
+    )
+    if proposal and decided and columns.index(decided) > columns.index(proposal):
+        decided.role, proposal.role = "cost", "spent"
+
+
+#: a column of the decision itself: "Beslut", "Nämndens beslut", "SN:s beslut"
+_DECIDED_SUMS = re.compile(r"\s*(?:(?:\w+s|\w+:s)\s+)?beslut(?:at)?(?:\s*[¹²³*])?\s*")
 
 
 def column_at(columns: list[GridColumn], cell: GridCell) -> GridColumn:
@@ -386,10 +400,10 @@ def one_end(columns: list[GridColumn]) -> None:
     ends = [col for col in columns if col.role == "end"]
     periods = [col for col in ends if _PERIOD.search(fold(col.header))]
     reports = [col for col in ends if re.match(r"slut-?\s*rapport", fold(col.header))]
-    if periods and reports and len(periods) + len(reports) == len(ends):
-        for col in reports:  # "Period" beside "Slutrapport": the report is due after the end
-            col.role = "other"
-        return
+    if reports and len(reports) < len(ends):
+        for col in reports:  # "Period"/"Klart" beside "Slutrapport": the report is due after
+            col.role = "other"  # the end
+        ends = [col for col in ends if col not in reports]
     if len(ends) > 1 and len(periods) < len(ends):
         for col in periods:
             col.role = "other"

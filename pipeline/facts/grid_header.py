@@ -227,11 +227,12 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
             # a column the vocabulary does not know ("Syfte", "Beställs i" / "samråd med")
             own = first.get(c.start, c.text)
             purpose = _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) is not None
-            if (len(own.split()) > 2 and not purpose) or header_words(c.text) > 4:
+            when = _WHEN_HEADER.search(fold(c.text).strip()) is not None
+            if (len(own.split()) > 2 and not (purpose or when)) or header_words(c.text) > 4:
                 return None
             if not c.text.strip()[:1].isupper():  # ("Ombudgeteras" over "till 2017")
                 return None
-            unknown += 0 if _WHEN_HEADER.search(fold(c.text)) else 1  # ("Ny tidpunkt")
+            unknown += 0 if when else 1  # ("Ny tidpunkt")
             # "Inriktning", "Syfte" beside a trip's destination: what the trip is about
             role = "purpose" if _PURPOSE_HEADER.fullmatch(fold(c.text).strip()) else "other"
         columns.append(GridColumn(role, c.start, c.text.strip(), unit_multiplier(c.text)))
@@ -296,6 +297,8 @@ _WHEN_HEADER = re.compile(
     r"\b(?:tid|tidpunkt|datum|resdatum|period|beslut|beslutsdatum)$"
     # a remark on each row ("Socialnämndens motivering"), or each row's fund ("Fond": "LUM")
     r"|^(?:\w+s\s+)?(?:motivering|kommentar\w*|anmarkning\w*|bedomning)$|^(?:fond|medel)$"
+    # when the work began, the days of a trip, when its report came: "Fr o m", "Resdagar"
+    r"|^(?:fr\.?\s?o\.?\s?m\.?|start\w*|resdag\w*|rapport(?:\s+inkom\w*)?)$"
 )
 
 

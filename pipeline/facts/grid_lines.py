@@ -16,6 +16,7 @@ from pipeline.facts.grid_header import (
     GridCell,
     GridColumn,
     assign_columns,
+    read_header,
     split_cells,
 )
 from pipeline.facts.grid_model import GridRow, read_number
@@ -132,13 +133,14 @@ def group_label(
     k = j + 1
     while k < len(lines) and not lines[k].text.strip():
         k += 1
-    if k >= len(lines) or k > j + 2 or lines[k].heading:
-        return False
-    text = " " * lines[k].indent + lines[k].text
-    cells = split_row_cells(text, columns)
-    # (a sum in a money column; a comment may close the row: "… 1 200    Värdarna arbetar …")
-    return len(cells) >= 2 and any(
+    if k >= len(lines) or k > j + 2 or lines[k].heading or read_header(lines, k) is not None:
+        return False  # (a header under the label: a table of its own)
+    rows = [split_row_cells(" " * lines[m].indent + lines[m].text, columns) for m in (k, k + 1)]
+    # (a sum in a money column, on the row's first line or, a cell wrapped, its second; a
+    # comment may close the row: "… 1 200    Värdarna arbetar …")
+    return len(rows[0]) >= 2 and any(
         c.end > money.start - 4 and read_number(c.text, money.multiplier) is not None
+        for cells in rows
         for c in cells[1:]
     )
 
@@ -153,14 +155,18 @@ def fund_only(text: str) -> bool:
 _NEXT_CAPTION = re.compile(r"^(?:tabell|tab\.|figur|diagram)\s+\d{1,2}\b", re.IGNORECASE)
 
 
+#: a group's line that names who carries out the rows under it: "Utförare: FoU-enheten …"
+PERFORMER_GROUP = re.compile(r"^(?:utförare|utförd av|genomförs av)\s*:\s*(?P<who>\S.*)$", re.I)
+
+
 def is_prose(stripped: str, cells: list[GridCell], blank: bool) -> bool:
     """A line of running text, not laid out in columns: after a blank line any single-cell
     line longer than a wrapped cell; directly under a row, a long line that ends a sentence;
     or the next table's caption ("Tabell 2. Studier efter tillägget"): the table has ended."""
     if _NEXT_CAPTION.match(stripped):
         return True
-    if len(cells) >= 2:
-        return False
+    if len(cells) >= 2 or PERFORMER_GROUP.match(stripped):
+        return False  # ("Utförare: Ersta Sköndal Bräcke högskola" over the rows it carries out)
     if blank:
         return len(stripped) > _MAX_CONTINUATION_CHARS or stripped.endswith((".", ":"))
     return len(stripped) > 70 and stripped.endswith((".", ":"))
@@ -297,6 +303,7 @@ def border_only(lines: Sequence[BodyLine], j: int, columns: list[GridColumn]) ->
         TOTAL_ROW.match(nxt.lstrip("| "))
         or CONTINUED.match(fold(nxt))
         or is_repeat_header(lines, k, columns)
+        or FOOTNOTE_MARK.match(nxt)  # (the rule over the table's footnotes)
     )
 
 

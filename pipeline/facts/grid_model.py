@@ -128,7 +128,8 @@ def read_number(text: str, multiplier: int) -> tuple[int, str, bool] | None:
 _CAPTION_UNIT = re.compile(
     r"(?:belopp|summor|kostnad\w*)\s+(?:anges\s+)?i\s+\w+|\(\s*\w+\s*\)\s*\.?$"
     # "Tabell 1. Medel inom avtalen 1999–2003, mnkr"
-    r"|[,:]\s*(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$"
+    # (… "åtagande, tkr. Belopp inom parentes är …": the unit ends the caption's sentence)
+    r"|[,:]\s*(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*(?:\.?$|\.\s)"
     # "… i nära relationer 2005," ⏎ "tkr": the caption's unit wrapped onto a line of its own
     r"|^(?:tkr|kkr|mnkr|mkr|tusentals? kronor|miljoner kronor)\s*\.?$",
     re.I,
@@ -314,14 +315,24 @@ def words_in_money(table: GridTable) -> GridColumn | None:
     # ("LUM 2019": a fund and its year)
     cells = [re.sub(r"\b(?:19|20)\d\d\b", "", c) if fund_named(c) else c for c in cells]
     if money and all(c and not any(ch.isdigit() for ch in c) for c in cells):
-        return col
+        return _proposals_again(table, col)
     return None
+
+
+def _proposals_again(table: GridTable, col: GridColumn) -> GridColumn:
+    """`col` is no column of sums: a "Förslag" column read as proposals beside it (a
+    "Beslut" column, `grid_columns.proposals_named`) holds the sums again ("Förslag | Beslut"
+    over "450 000 | Beviljas delvis": the proposal is the sum, the verdict the row's status)."""
+    for other in table.columns:
+        if other.role == "spent" and fold(other.header).startswith("forslag"):
+            other.role = "cost"
+    return col
 
 
 #: a decision's words in a cell: "Genomförs", "Genomförs ej", "Beviljas", "Avslås", "Ja"
 _VERDICT_CELL = re.compile(
     r"(?:genomfors|beviljas|bifalls|tillstyrks|avstyrks|avslas|avslag|ja|nej|bifall|vilande|"
-    r"bordlaggs|bordlagd|medges|aterbetalas)(?:\s+(?:ej|inte|med villkor))?"
+    r"bordlaggs|bordlagd|medges|aterbetalas)(?:\s+(?:ej|inte|med villkor|delvis))?"
 )
 #: a cell that tells how a project went
 _OUTCOME_CELL = re.compile(
@@ -350,7 +361,7 @@ def verdict_column(table: GridTable) -> GridColumn | None:
         cells = [fold(" ".join(r.cells.get(col.role, []))).strip() for r in table.rows]
         said = [re.sub(r"\s*\(.*$", "", c) for c in cells if c]  # ("Bordlagd (förv. …")
         if len(said) * 2 >= len(cells) >= 2 and all(_VERDICT_CELL.fullmatch(c) for c in said):
-            return col
+            return _proposals_again(table, col)
     return None
 
 

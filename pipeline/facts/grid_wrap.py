@@ -27,8 +27,10 @@ import re
 from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
+from pipeline.facts.grid_bands import status_bands
 from pipeline.facts.grid_cells import split_row_cells
 from pipeline.facts.grid_header import MONEY_ROLES, GridCell, GridColumn, assign_columns
+from pipeline.facts.grid_lines import PERFORMER_GROUP
 from pipeline.facts.grid_model import GridRow, GridTable, read_number
 from pipeline.lang.amounts import find_amounts
 
@@ -188,13 +190,16 @@ def starts_row(
     line stands between them)"""
     if not cells:
         return False
-    if row is None:
-        return amount is not None or cells[0].start <= columns[0].start + 1
+    if row is None or PERFORMER_GROUP.match(stripped):  # ("Utförare: X" over its group)
+        return row is not None or amount is not None or cells[0].start <= columns[0].start + 1
     if row.evidence.count("(") > row.evidence.count(")"):
         return False  # "Kista sdf (medsökande" / "Spånga-Tensta)": inside the row's bracket
     left = row.cells.get(columns[0].role) or [""]
+    group = PERFORMER_GROUP.match(left[0].strip()) is not None  # ("Utförare: -", no name)
     if left[-1].rstrip().endswith(("-", ",")) and amount is None:
         return False  # "Hägersten-" / "Liljeholmen", "Socialförvaltningen," / "Socialjouren"
+    if re.search(r"\s[–—-]$", left[-1].rstrip()) and row.amount is None and not group:
+        return False  # "Studieresa Oslo –" over "Ungdomslosen  22 000 kr": the name goes on
     if amount is None and any(v and re.search(r"\w-$", v[-1].rstrip()) for v in row.cells.values()):
         return False  # a word broken in another column ("Hägersten-" beside the name)
     if amount is None and not blank and _OPEN_WORD.search((row.cells.get("name") or [""])[-1]):
@@ -301,6 +306,7 @@ _MAX_LEAD = 4  # lines of a name over its row's sums
 
 
 def tidy_rows(table: GridTable, lines: Sequence[BodyLine]) -> None:
-    """A table's rows as its layout wrote them: names wrapped upwards, sums alone."""
-    for tidy in (lift_wrapped_heads, bottom_aligned_rows, lone_sums):
+    """A table's rows as its layout wrote them: names wrapped upwards, sums alone, bands of
+    what became of the rows and of who carries them out no rows (`grid_bands`)."""
+    for tidy in (lift_wrapped_heads, bottom_aligned_rows, lone_sums, status_bands):
         tidy(table, lines)

@@ -86,7 +86,7 @@ _ORDINAL_HEADER = re.compile(
 
 
 #: what a cell adds after its column's name: "…, plats och datum", "…, syfte och tid"
-_DETAIL = r"(?:plats|datum|tid|tidpunkt|ort|period|syfte|innehall|malgrupp|inriktning|lokal)"
+_DETAIL = r"(?:plats|datum|tid|tidpunkt|ort|period|syfte|innehall|malgrupp|inriktning|lokal|vard|arrangor)"
 _DETAIL_WORDS = re.compile(rf"{_DETAIL}(?:\s*(?:,|och|samt|/)\s*{_DETAIL})*")
 
 
@@ -202,8 +202,9 @@ def _header_role(cell: str) -> str | None:
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
-        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+{YEAR}$", folded.strip()
-    ):  # "Status / klart", "Status april 2025"
+        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+(?:{YEAR}|\d{{6}}|{YEAR}-\d\d-\d\d)$",
+        folded.strip(),
+    ):  # "Status / klart", "Status april 2025", "Läge 990301"
         return "status"  # "Status", "Status / klart"
     if re.match(r"varav\b", folded.strip()) and re.search(rf"{YEAR}|\b(?:kr|kronor|tkr)\b", folded):
         return "cost"  # "varav 2020, kr" beside "Kostnad totalt": the year's part of the sum
@@ -356,6 +357,8 @@ def combined_role(cell: str) -> str | None:
     folded = fold(cell).strip()
     if _AREA_HEADER.fullmatch(folded):
         return "district"
+    if (labelled := re.match(r"(\w+):\s+\S", cell.strip())) and header_role(labelled[1]) == "end":
+        return "end"  # "Slut: plan → utfall": the end, planned and as it turned out
     cell = re.sub(r"[\"”“]", "", cell)  # ("Förening" over '"Projekt"': the names quoted)
     # ("Organisation och verksamhet": the association, its activity on the line under it)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+(?:och|samt)\s+", cell) if p.strip()]

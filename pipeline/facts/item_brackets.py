@@ -34,7 +34,29 @@ def bracketed_row(
         return _bracketed_fields(text, bracket, lines, a, b, find, intro_k)
     if (bracket := _WHO_WHEN.search(text)) is not None:
         return _who_and_when(text, bracket, lines, a, b, find, intro_k)
+    if (bracket := _WHO_THEN_SUM.search(text)) is not None and _BODY.search(fold(bracket["who"])):
+        # "Pappagrupper i Fruängen (Föreningen Pappaverkstan i Hägersten), 185 000 kr,"
+        name, places = split_owner(text[: bracket.start()], find)
+        row = _item(name, places, lines, (a, b), text, None, intro_k) if name else None
+        if row is not None:
+            who = bracket["who"].strip()
+            row.performer = None if NOBODY.match(fold(who)) else bare_performer(who) or None
+            set_amount(row, find_amounts(bracket["sum"])[0], lines, a, b)
+        return row
     return None
+
+
+#: who carries the item out in a bracket after its name, then its sum: "(Institutionen för
+#: socialt arbete vid Stockholms universitet, fil. lic. A B), 160 000 kr" ("(egen regi,
+#: ungdomsenheten)": the förvaltning's own staff)
+_WHO_THEN_SUM = re.compile(
+    r"\s*\((?P<who>[^()]{3,160})\)\s*,\s*(?P<sum>(?:ca\.?\s+)?\d[\d\s.]*\s*(?:kr|kronor|tkr))\s*[,.;]?\s*$"
+)
+#: … a body that carries work out (not an owner, a partner or a remark)
+_BODY = re.compile(
+    r"^(?:egen regi|foreningen|stiftelsen|institutionen|\w+ska institutionen)\b|"
+    r"(?:hogskola|universitet|institut|fou-\w+|\bab)\b"
+)
 
 
 #: a bracket of fields after an item's name: "(utförare: Ersta Sköndal Bräcke högskola;

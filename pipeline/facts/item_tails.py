@@ -68,10 +68,17 @@ def cut_fact_tail(item: str) -> tuple[str, str | None]:
 _MONEY_LEAD = re.compile(r",\s*(?:sammanlagt|totalt|sammantaget|beviljat|ca|cirka)\s*$")
 
 
+#: a dashed part of the fund and its year before the sum: "… – LUM 2016 –", "… – MUL 2016"
+_FUND_PART = re.compile(
+    rf"\s+[–—-]\s+(?:LUM|MUL|MUST|FUM|FoU-medel|statsbidrag)(?:\s+{_YEAR})?(?:\s*[–—-])?\s*$"
+)
+
+
 def cut_head_tail(head: str) -> str:
     """An item's head before its sum ("Skuldfri start – Skärholmen, 2021, 2023 och 2024,
     sammanlagt" before "1 350 tkr") without the parts of years and the word that leads the
     sum; `head` itself when it does not end in such a word."""
+    head = _FUND_PART.sub("", head)  # "Name – LUM 2016 –" before "450 000 kr"
     m = _MONEY_LEAD.search(head)
     if m is None:
         return head

@@ -40,18 +40,14 @@ from pipeline.facts.named_studies import find_named_studies
 from pipeline.facts.opening_names import find_opening_names
 from pipeline.facts.projects import Study, canonical_org, match_row
 from pipeline.facts.prose import ProseProject, find_prose_grants
-from pipeline.facts.prose_headed import (
-    find_headed_projects,
-    numbered_title,
-    unlabelled,
-    without_theme_headings,
-)
+from pipeline.facts.prose_headed import find_headed_projects, numbered_title, unlabelled
 from pipeline.facts.sections import find_section_projects
 from pipeline.facts.state_money import STATE_FUNDER
 from pipeline.facts.study_rows import ROW_MATCH, best_rows, same_performer_row
 from pipeline.facts.subject_grants import unread_subject_grants
 from pipeline.facts.tables import TableRow
 from pipeline.facts.text_units import kind_label, paragraphs, turned_down_part
+from pipeline.facts.theme_headings import without_theme_headings
 from pipeline.facts.title_subject import partnership_total, subject_partner, subject_project
 from pipeline.facts.trip_prose import find_trip_grants, listed_trip
 from pipeline.lang.fuzzy import fold

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.facts.context import BodyLine, Context, find_funds, sentence_year
+from pipeline.facts.end_in_text import end_date_in
 from pipeline.facts.form_names import form_name
-from pipeline.facts.projects import OrgFinder, end_date_in, status_from
+from pipeline.facts.projects import OrgFinder, status_from
 from pipeline.facts.text_units import Sentence, dehyphen_join, paragraphs
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold

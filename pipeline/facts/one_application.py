@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from pipeline.facts.co_applicants import partners_in
 from pipeline.facts.context import BodyLine, find_funds
 from pipeline.facts.drafts import Draft
+from pipeline.facts.end_in_text import end_date_in
 from pipeline.facts.lists import Place
 from pipeline.facts.performers import RESEARCH_BODY, OrgFinder
-from pipeline.facts.projects import end_date_in, performer_in
+from pipeline.facts.projects import performer_in
 from pipeline.facts.text_units import sentences, sum_line
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold

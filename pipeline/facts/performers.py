@@ -185,7 +185,8 @@ def _org_tail(w: str) -> bool:
 
 #: a subject that names no one: a pronoun or a noun in its definite form ("Studien",
 #: "Projektledaren", "Förvaltningen")
-_COMMON_SUBJECT = re.compile(r"^(?:vi|de|den|det|han|hon|man|\w+(?:en|et|na))$")
+#: (and a question's "Vem genomför projektet?")
+_COMMON_SUBJECT = re.compile(r"^(?:vi|de|den|det|han|hon|man|vem|vilka|vilken|\w+(?:en|et|na))$")
 #: a relative clause's subject right before its verb: ", som <body> "
 _WHICH_BODY = re.compile(r",\s+som\s+([A-ZÅÄÖ][^,.;]{3,120}?)\s*$")
 #: a researcher's title before the name ("docent", "fil. dr", "doktorand")

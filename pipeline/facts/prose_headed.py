@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine, sentence_year
 from pipeline.facts.describe import earlier_money, stated_amount
-from pipeline.facts.drafts import Draft, cued_status
+from pipeline.facts.drafts import cued_status
 from pipeline.facts.field_lines import known_gap_field
 from pipeline.facts.lists import owners_in
 from pipeline.facts.prose import DONE, GRANTED, PlaceFinder, ProseProject, prose_status
@@ -33,7 +33,6 @@ __all__ = [
     "numbered_title",
     "title_below",
     "unlabelled",
-    "without_theme_headings",
 ]
 
 
@@ -62,6 +61,8 @@ def find_headed_projects(
             # "Studie 1: Name" opening a paragraph of its own, its name wrapping onto a
             # second line, a blank line after it: a heading the layout did not mark
             head_end = _label_paragraph(lines, i)
+            run = _LABELLED.match(ln.text.strip()) if head_end == i else None
+            head_end = None if run and run.group(1) and _runs_on(lines, i, run[1]) else head_end
         # "Unga vuxna utan sysselsättning – en uppföljning i" ⏎ "Skärholmen" as a paragraph of
         # its own over "Studien följer …": a heading the layout did not mark
         titled = head_end is None and _title_paragraph(lines, i) is not None
@@ -283,6 +284,15 @@ def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
 _ENDS_OPEN = re.compile(r"\s(?:med|för|och|i|av|till|om|på|mot|inom|vid|hos)$")
 
 
+def _runs_on(lines: Sequence[BodyLine], last: int, text: str) -> bool:
+    """A label's text runs on into its paragraph ("Uppdrag 4. USK bearbetar stadens" ⏎
+    "statistik …"): no name (not "… i sex" ⏎ "stadsdelar", a name's last word, over fields)."""
+    nxt = lines[last + 1].text.strip() if last + 1 < len(lines) else ""
+    if len(nxt.split()) < 5 or run_in_name(text) != text or _wrapped_label(lines, last) != last:
+        return False
+    return nxt[:1].islower() or text.rstrip().endswith("-") or bool(_ENDS_OPEN.search(text))
+
+
 #: the first sentence of a project's text speaks of it: "Studien följer …", "Projektet har …"
 _SPEAKS_OF_IT = re.compile(
     r"^(?:Studien|Projektet|Utvärderingen|Kartläggningen|Uppdraget|Satsningen|Insatsen|"
@@ -363,6 +373,8 @@ def numbered_title(lines: Sequence[BodyLine], name: str, row_text: str = "") -> 
             end = _wrapped_label(lines, k)
             joined = " ".join(lines[j].text.strip() for j in range(k, end + 1))
             name = _LABELLED.match(joined).group(1)  # type: ignore[union-attr]
+            if _runs_on(lines, end, name):
+                return None
             return run_in_name(name).strip(" .:")  # ("Studie 1. Name. Studien följer …")
     return None
 
@@ -435,15 +447,3 @@ _TRIP_LABEL = re.compile(r"^(?:studiebesök|studieresa)\b", re.IGNORECASE)
 TRIP_TO = re.compile(
     r"^(?:studiebesök|studieresa|studieresan)\s+(?:i|till|hos)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
 )
-
-
-def without_theme_headings(out: list[Draft]) -> list[Draft]:
-    """A heading over a paragraph whose sentence names its own project ("Barn och unga" over
-    "Skärholmen har med 480 000 kronor genomfört projektet Familjecoacher …"): a theme the
-    projects are grouped by, not a project."""
-    named_in = {(d.evidence, d.first_line) for d in out if fold(d.name) in fold(d.evidence)}
-    return [
-        d
-        for d in out
-        if fold(d.name) in fold(d.evidence) or (d.evidence, d.first_line) not in named_in
-    ]

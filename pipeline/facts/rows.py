@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.facts.drafts import REJECTED, cued_status
-from pipeline.facts.end_dates import status_end
+from pipeline.facts.end_dates import row_end
 from pipeline.facts.finders import office_of_committee, short_district
 from pipeline.facts.grid import GridTable
 from pipeline.facts.grid_model import GridRow, proposal_in_verdict
@@ -243,8 +243,7 @@ def grid_rows(
                     else ""
                 )
             )  # "Klar dec 2012" in a status column, "Ja, maj" under "Genomförd": done
-        for col in ("status", "other"):  # "Avslutad dec 2023"; a remark "Ny sluttid juni 2016"
-            end = end or (status_end(r.text(col), year, col == "other") if r.text(col) else None)
+        end = row_end(end, r.text("status"), r.text("other"), year)
         row_year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", r.text("year") or "")
         name = _clean_cell(r.cells.get("name", []))
         purpose = _clean_cell(r.cells.get("purpose", []))

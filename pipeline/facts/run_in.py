@@ -27,7 +27,7 @@ from dataclasses import replace
 from pipeline.facts.context import BodyLine, Context, find_funds
 from pipeline.facts.drafts import REJECTED, Draft, cued_status, reported_status
 from pipeline.facts.lists import Place, covered_by_places
-from pipeline.facts.text_units import generic_heading, paragraphs, section_heading
+from pipeline.facts.text_units import Sentence, generic_heading, paragraphs, section_heading
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -85,8 +85,25 @@ _OWNER_FIRST = re.compile(
 #: the sentence after a run-in name that states what it was granted: "Beviljat 280 000 kr,
 #: förbrukat 280 000 kr.", "Beviljade medel: 150 000 kronor."
 _GRANT_NEXT = re.compile(
-    r"^(?:beviljat|beviljades|beviljade medel|beviljat belopp|anslag)\b[:\s]*((?:ca\.?\s+)?\d)"
+    r"^(?:beviljat|beviljades|beviljade medel|beviljat belopp|anslag|kostnad|total kostnad)\b"
+    r"[:\s]*((?:ca\.?\s+)?\d)"
 )
+
+
+def _org_then_cost(sentences: Sequence[Sentence]) -> tuple[str, list[AmountMatch]] | None:
+    """A catalogue's entry whose second sentence names who carries the work out and whose
+    third states its money: "Name. Tema Barn, Linköpings universitet. Kostnad 380 000 kr,
+    klar i februari 2007." The name of the body: a few capitalised words, no verb, no
+    number; else None."""
+    if len(sentences) < 3:
+        return None
+    who, money = sentences[1].text.strip().rstrip("."), sentences[2].text.strip()
+    m = _GRANT_NEXT.match(fold(money))
+    if m is None or not 1 <= len(who.split()) <= 6 or not who[:1].isupper():
+        return None
+    if _VERB.search(who) or any(c.isdigit() for c in who) or _THIS_ONE.match(who):
+        return None
+    return who, find_amounts(money[m.start(1) :])[:1]
 
 
 def _entry(sentence: str) -> str:
@@ -145,6 +162,7 @@ def find_run_in_projects(
         counted = _COUNTED.match(head.text)
         trip = None
         priced = False
+        performer: str | None = None  # (a catalogue's entry: "Name. Body. Kostnad N kr.")
         owners: list[Place] = []
         amount: list[AmountMatch] = []  # a catalogue entry's own sum
         if counted is not None:
@@ -187,6 +205,8 @@ def find_run_in_projects(
             if not amount and granted is not None:
                 # "Motiverande samtal i försörjningsstödet. Beviljat 195 000 kr, förbrukat …"
                 amount = find_amounts(nxt_text[granted.start(1) :])[:1]
+            elif not amount and not any(c.isdigit() for c in name):
+                performer, amount = _org_then_cost(sentences) or (None, [])
             if not head.text.rstrip().endswith(".") or not (
                 _THIS_ONE.match(nxt_text) or priced or amount or trip
             ):
@@ -229,6 +249,7 @@ def find_run_in_projects(
                 amount_sek=amount[0].sek if amount else None,
                 amount_raw=amount[0].raw if amount else None,
                 amount_evidence=head.text if amount else "",
+                performer=performer,
             )
         )
     # a counted one ("Det tredje projektet, …") says it is one of a series; a run-in heading

@@ -26,7 +26,12 @@ from pipeline.facts.describe import stated_amount
 from pipeline.facts.lists import Place, covered_by_places, owners_in
 from pipeline.facts.prose import PlaceFinder, ProseProject
 from pipeline.facts.prose_headed import TRIP_TO, is_bare_label, title_below
-from pipeline.facts.text_units import Sentence, generic_heading, section_heading
+from pipeline.facts.text_units import (
+    Sentence,
+    generic_heading,
+    section_heading,
+    template_question,
+)
 from pipeline.lang.amounts import AmountMatch, find_amounts
 from pipeline.lang.fuzzy import fold
 
@@ -63,7 +68,11 @@ _GOING = re.compile(
 def _sections(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
     """(heading line, last body line) of each sub-heading (level 2) of the body, a numbered
     line that stands as a paragraph of its own counted as one."""
-    heads = [i for i, ln in enumerate(lines) if ln.heading or _numbered_head(lines, i)]
+    heads = [
+        i
+        for i, ln in enumerate(lines)
+        if (ln.heading and not template_question(ln.text)) or _numbered_head(lines, i)
+    ]
     out: list[tuple[int, int]] = []
     for n, i in enumerate(heads):
         if lines[i].level != 2 and not _numbered_head(lines, i):
@@ -77,16 +86,22 @@ def _sections(lines: Sequence[BodyLine]) -> list[tuple[int, int]]:
 _NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÅÄÖ])")
 
 
+#: a bracketed remark alone on its line: "(LUM 2023 och 2024 - pågår)"
+_REMARK = re.compile(r"^\s*\([^()]{3,60}\)\s*$")
+
+
 def _numbered_head(lines: Sequence[BodyLine], i: int) -> bool:
     """A numbered line that stands between blank lines over a paragraph, with no sum and no
     sentence of its own: a sub-heading the layout did not mark ("1. Köpenhamn – boendestöd
     till unga vuxna" over what the trip is for and what it costs)."""
-    text = lines[i].text.strip()
+    k, text = i, lines[i].text.strip()
     if lines[i].heading or not _NUMBER.match(text) or text.endswith((".", ":", ",", ";")):
         return False
+    if i + 2 < len(lines) and _REMARK.match(lines[i + 1].text):
+        i += 1  # "(LUM 2023 - pågår)" under the name: its fund and state, the same heading
     if i + 2 >= len(lines) or lines[i + 1].text.strip() or not lines[i + 2].text.strip():
         return False
-    return (i == 0 or not lines[i - 1].text.strip()) and not find_amounts(text)
+    return (k == 0 or not lines[k - 1].text.strip()) and not find_amounts(text)
 
 
 #: words of a heading over money, calls or the document's own remarks, not over one project
@@ -199,6 +214,19 @@ def _status(body: str, report: bool) -> str:
     return "beviljad"
 
 
+def _remark_status(remark: str) -> str | None:
+    """The state a heading's remark gives: "(LUM 2023 - avslutat)", "(MUL 2023 - genomförd)",
+    "(LUM 2024 - pågår)"."""
+    f = fold(remark)
+    if re.search(r"\b(?:avslutad|avslutat|genomford|genomfort|slutford|slutfort|klar)\b", f):
+        return "genomförd"
+    return "pågående" if re.search(r"\b(?:pagar|pagaende)\b", f) else None
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
 def _money_year(amount: AmountMatch, sentence: str) -> int | None:
     """The year a project's sum is for: the year printed nearest to it in its sentence
     ("… 380 000 kronor år 2005 och har för 2006 beviljats ytterligare 295 000 kronor")."""
@@ -245,12 +273,27 @@ def find_section_projects(
                 if below is None or below[1] >= end:
                     continue
                 name, head_end = below
+            if head_end + 1 <= end and _REMARK.match(lines[head_end + 1].text):
+                head_end += 1  # "(LUM 2023 - avslutat)": the body tells its fund and state
             name, owners = _owner_first(name, find)
             if not _is_name(name) or any(k in taken for k in range(i, end + 1)):
                 continue
-            k = next((j for j in range(head_end + 1, end + 1) if lines[j].text.strip()), None)
+            k = next(
+                (
+                    j
+                    for j in range(head_end + 1, end + 1)
+                    if lines[j].text.strip() and not lines[j].heading
+                ),
+                None,
+            )  # (past a template's question: "Vad har gjorts?")
             sent = first_sentence.get(k) if k is not None else None
-            body = "\n".join(lines[j].text for j in range(head_end + 1, end + 1)).strip()
+            # (without a template's questions: "Vem genomför projektet?")
+            body = "\n".join(
+                lines[j].text for j in range(head_end + 1, end + 1) if not lines[j].heading
+            ).strip()
+            remark = lines[head_end].text.strip() if head_end > i else ""
+            if _REMARK.match(remark):
+                body = f"{remark}\n{body}"
             if sent is None or not _speaks_of_a_project(body):
                 continue
             money = stated_amount(body)
@@ -263,11 +306,11 @@ def find_section_projects(
                     name=name,
                     places=places,
                     amount=None,  # the sum the description states (describe.stated_amount)
-                    status=_status(body, report),
+                    status=_remark_status(remark) or _status(body, report),
                     sentence=sent,
                     fund_text=body,
                     description=body,
-                    year=_money_year(*money),
+                    year=_money_year(*money) or next(iter(_years(remark)), None),
                     body=(head_end + 1, end),
                 )
             )

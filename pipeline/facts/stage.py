@@ -40,7 +40,7 @@ from pipeline.facts.blocks import find_block_projects
 from pipeline.facts.body import body_lines, document_year, footnotes
 from pipeline.facts.bracketed_names import find_bracketed_names
 from pipeline.facts.co_applicants import (
-    PARTNERS,
+    a_cue,
     own_application,
     partners_of_own,
     with_partners,
@@ -153,7 +153,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 121
+EXTRACT_VERSION = 122
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -189,7 +189,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
             from_list_row(r, lines, ctx)
             for r in rows
             if not covered_by_places(r.name.strip(" ()"), places(r.name.strip(" ()")))
-            and PARTNERS.fullmatch(fold(r.name.strip(" ():"))) is None
+            and not a_cue(r.name)
         ]
 
     drafts: list[Draft] = [

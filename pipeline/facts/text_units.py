@@ -24,6 +24,7 @@ __all__ = [
     "section_heading",
     "sentences",
     "sum_line",
+    "template_question",
 ]
 
 
@@ -399,3 +400,15 @@ def run_in_name(text: str) -> str:
     bistånd. Studien följer …" after its label): the text to its first full stop."""
     end = _RUN_IN_END.search(text)
     return text[: end.start()] if end else text
+
+
+#: a question word opening a report template's question
+_ASKING = re.compile(r"^(?:vad|vem|vilka|vilken|vilket|nar|hur|varfor|var|vart|pa vilket)\b")
+
+
+def template_question(text: str) -> bool:
+    """A report template's question set as a heading or a label ("Vem genomför projektet?",
+    "Vad kostade resan?"): no name of a project (a name may ask, "Kontaktperson eller
+    stödfamilj?", but does not open with a question word)."""
+    t = text.strip()
+    return t.endswith("?") and _ASKING.match(fold(t)) is not None
