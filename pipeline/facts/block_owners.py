@@ -40,12 +40,14 @@ from pipeline.facts.field_lines import (
     known_gap_field,
 )
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
+from pipeline.facts.performer_tails import ANOTHER_TOWN, applying_body
 from pipeline.facts.text_units import sentences, unit_at
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
     "LABEL_GAP",
+    "applicant_body",
     "numbered_owner",
     "end_at_other_projects",
     "district_heading",
@@ -159,6 +161,27 @@ def _own_by_owner_line(d: Draft, lines: Sequence[BodyLine], find: PlaceFinder) -
             continue  # "Lokala utvecklingsmedel" over the group's blocks of that fund
         if lines[k].heading or (lines[k].text.strip() and lines[k].indent < indent):
             return  # another heading or paragraph: the block is no group's
+
+
+def applicant_body(
+    fields: dict[str, tuple[int, str]],
+    owner: tuple[int, str] | None,
+    places: list[Place],
+    find: PlaceFinder,
+    own: Sequence[Place],
+) -> tuple[str | None, list[Place]]:
+    """Who applies when the owner field names a body of its own (another municipality's
+    office, an association, a club): it carries the work out; the districts are those the
+    field names beside it, else the block's area field ("Stadsdelsområde: Farsta")."""
+    body = applying_body(owner, places)
+    if body is None or owner is None:
+        return None, places
+    if ANOTHER_TOWN.match(owner[1]):
+        return body, []
+    kept = [p for p in places if p.name_as_printed not in body and p not in own]
+    area = next((v for k, v in fields.items() if OWNER.match(k) and v != owner), None)
+    # (else the deciding nämnd's own district, as the field's person or unit gave it)
+    return body, kept or (list(find(area[1])) if area else []) or list(own)
 
 
 def owners_of(value: str, find: PlaceFinder, own: Sequence[Place]) -> list[Place]:

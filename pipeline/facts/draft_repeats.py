@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.facts.lists import Place
+from pipeline.facts.performer_tails import OTHER_BODY
 from pipeline.lang.fuzzy import fold
 
 if TYPE_CHECKING:
@@ -40,10 +41,25 @@ def without_repeats(drafts: Sequence[Draft]) -> list[Draft]:
                 for o in out
                 if _dashless(o.name) == _dashless(d.name)
                 and o.amount_sek == d.amount_sek is not None
-                and _overlapping_owners(o.places, d.places)
+                # (or one reading without its owner: a list's item and its block further on)
+                and (_overlapping_owners(o.places, d.places) or _same_owners(o.places, d.places))
             ),
             None,
         )
+        # a list of names alone, each project's block with its sum further on
+        bare = next(
+            (
+                o
+                for o in out
+                if fold(o.name) == fold(d.name)
+                and None in (o.amount_sek, d.amount_sek)
+                and _same_owners(o.places, d.places)
+            ),
+            None,
+        )
+        if again is None and bare is not None:
+            _fill(bare, d)
+            continue
         if again is not None:
             known = {p.district_id for p in again.places}
             again.places += [p for p in d.places if p.district_id not in known]
@@ -139,6 +155,8 @@ def completed_by(kept: Sequence[Draft], later: Sequence[Draft]) -> None:
         if o is None or o is d or not _one_name(fold(o.name), fold(d.name)):
             continue
         o.end_date = o.end_date or d.end_date
+        if o.performer is None and d.performer and OTHER_BODY.search(d.performer):
+            o.performer = d.performer  # ("Sökande: Husby IF" under an item: a body outside)
 
 
 def _one_name(a: str, b: str) -> bool:

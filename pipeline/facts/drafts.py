@@ -14,13 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.facts import ids
-from pipeline.facts.context import (
-    BodyLine,
-    Context,
-    find_funds,
-    granting_funds,
-    sentence_year,
-)
+from pipeline.facts.context import BodyLine, Context, find_funds, granting_funds, sentence_year
 from pipeline.facts.cues import cue_hits, strongest
 from pipeline.facts.draft_repeats import unnumbered, without_repeats
 from pipeline.facts.fund_codes import district_money
@@ -355,6 +349,7 @@ def tidy_names(drafts: Sequence[Draft], places: Callable[[str], list[Place]]) ->
     unnumbered(drafts)
     for d in drafts:  # "…, år 2 av 3": which year of the project this is, not its name
         d.name = re.sub(r",?\s*\(?år \d av \d\)?\s*$", "", d.name) or d.name
+        d.name = _NAME_LABEL.sub("", d.name) or d.name  # "Titel: Name": the form's label
         # "Föräldrastöd i öppenvården (fem sdf)¹": how many districts take part, no name
         d.name = _DISTRICT_COUNT.sub(r"\g<mark>", d.name).strip() or d.name
         # the name quoted whole, or quoted before what it is ("\"Name\", en kartläggning av …")
@@ -379,6 +374,7 @@ _HEADER_WORD = re.compile(
     r"(?i:kronor|kr|tkr|belopp|summa|totalt|medel|medlen|projekten|projekt|delprojekt|villkor|"
     r"tidsperiod|period|reserv|reserven|nämnd|betalningsplan|d:o|utvärderingar|.)"
 )
+_NAME_LABEL = re.compile(r"^(?:titel|projektnamn|projektets namn|studiens namn|namn):\s+", re.I)
 _YEARS_TAIL = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\)$|\s*\(((?:19|20)\d\d)\)$")
 _REFERENCE_TAIL = re.compile(
     r"\s+enligt\s+(?:bilaga|bilagan|tabell|tabellen|förslaget|förvaltningens\s+förslag)\b.*$",

@@ -62,6 +62,12 @@ def season_end(text: str) -> dt.date | None:
 def _quarter_end(m: re.Match[str]) -> dt.date:
     word = m.group("n") or m.group("nk") or m.group("ord") or m.group("t") or m.group("tord") or ""
     word = word.lower()
+    if m.group("half"):
+        return (
+            dt.date(int(m.group("year")), 6, 30)
+            if m.group("half")[0] in "fF"
+            else dt.date(int(m.group("year")), 12, 31)
+        )
     mon = (4 if m.group("t") or m.group("tord") else 3) * (
         int(word) if word.isdigit() else _ORDINALS[word[:3]]
     )  # a tertial ("T2 2009") ends with its fourth month
@@ -76,7 +82,8 @@ _SEASON_YEAR = re.compile(
 _QUARTER_YEAR = re.compile(
     r"(?:\b(?:Q|kv\.?|kvartal)\s*(?P<n>[1-4])|\b(?P<ord>första|andra|tredje|fjärde)\s+kvartalet"
     r"|\b(?P<nk>[1-4])(?::a|:e)?\s+(?:kv\.?|kvartalet)"  # "1 kv 2000", "2:a kvartalet 2021"
-    r"|\b(?:T|tertial)\s*(?P<t>[1-3])|\b(?P<tord>första|andra|tredje)\s+tertialet)"
+    r"|\b(?:T|tertial)\s*(?P<t>[1-3])|\b(?P<tord>första|andra|tredje)\s+tertialet"
+    r"|\b(?P<half>första|andra)\s+halvåret)"  # "första halvåret 2024": to the end of June
     r"\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -110,6 +117,12 @@ _SHORT_YEAR = re.compile(
 #: a date as the typed era wrote it in a cell, year, month and day in six digits (ÅÅMMDD),
 #: perhaps a period's end: "991231", "940401-941231"
 _YYMMDD = re.compile(r"^\s*(?:\d{6}\s*[-–—]\s*)?(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+#: a typed-era period of months, its last or its extension's: "0302-0406", "0309-0406 förl. 0412"
+_YYMM = re.compile(
+    r"^\s*(?:\d{4}\s*[-–—]\s*)?(\d\d)(0[1-9]|1[0-2])"
+    r"(?:\s+(?:förl\.?|forl\.?|förlängt|ny)\s+(\d\d)(0[1-9]|1[0-2]))?\s*$",
+    re.IGNORECASE,
+)
 _CELL_YEARS = re.compile(rf"^\s*(?:{YEAR}\s*[-–—/]+\s*)?({YEAR})\s*$")
 
 
@@ -154,6 +167,14 @@ def parse_end_cell(
             return None
         return short.start(1), short.end(3), short.group(0).strip(), day
     m = _CELL_YEARS.match(text)
+    if m is None and (ym2 := _YYMM.match(text)) is not None:  # "0309-0406 förl. 0412": ÅÅMM
+        yy, mo = (int(g) for g in (ym2.groups()[2:] if ym2.group(3) else ym2.groups()[:2]))
+        return (
+            ym2.start(),
+            ym2.end(),
+            ym2.group(0).strip(),
+            dt.date(2000 + yy - 100 * (yy >= 50), mo, 1),
+        )
     if m is None:
         return None
     return m.start(1), m.end(1), m.group(1), dt.date(int(m.group(1)), 12, 31)

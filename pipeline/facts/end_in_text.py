@@ -48,7 +48,12 @@ def end_date_in(text: str) -> dt.date | None:
     if best is None:
         # a period printed bare ("2025-04-01 till 2025-12-31", "2007-09-01 -- 2008-06-30",
         # "januari 2009 – juni 2010"): the work ends on its last day
-        m = _PERIOD.search(text) or _MONTH_PERIOD.search(text) or _DAY_PERIOD.search(text)
+        m = (
+            _PERIOD.search(text)
+            or _MONTH_PERIOD.search(text)
+            or _DAY_PERIOD.search(text)
+            or _RAN_FROM.search(text)
+        )
         if m is not None:
             d = parse_end_date(m.group(1))
             best = d[3] if d is not None else None
@@ -77,6 +82,13 @@ _MONTH_PERIOD = re.compile(
     re.IGNORECASE,
 )
 
+#: a run of months the work went on in: "som pågick från februari till december 2019"
+_RAN_FROM = re.compile(
+    r"\b(?:pågick|pågår|pågått|bedrevs|bedrivs|genomfördes|genomförs|löpte|löper|drevs|drivs|"
+    rf"varade)\s+(?:\w+\s+){{0,3}}?från\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?\s+(?:till|–|-)\s+"
+    rf"((?:den\s+\d{{1,2}}\s+)?{_MONTHS}\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 #: (or done in a season or term: "klart vårterminen 2018", "klar under hösten 2019")
 _PLANNED = re.compile(

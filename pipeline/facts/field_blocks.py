@@ -15,15 +15,13 @@ paragraph about it::
 
     Projektet har infört strukturerade samtal med barn …
 
-A value may wrap onto lines set in under it. The block's name field opens it; its sum, period
-(the end date is the period's last day, its first year the grant's year), status, performer and
-owner come from the fields, and the paragraphs up to the next block or heading are the
-project's description (its partners, `describe.complete_from_text`).
+A value may wrap onto lines set in under it. The name field opens the block; its sum, period
+(its last day the end, its first year the grant's), status, performer and owner are fields;
+the paragraphs up to the next block or heading describe it (`describe.complete_from_text`).
 
-A block may also open with a numbered heading whose fields follow ("Studiebesök 2:
-Köpenhamn", "Resa 1  Glasgow – Housing First", "2. Name" over "Genomförd av:" and "Kostnad:"
-lines; a "Namn:" or "Verksamhet:" field under "Ansökan 1" names it), or with its owner and
-its quoted name ('Farsta – "Hundassisterade samtal"' over "Sökt belopp:" and "Skäl:", turned
+A block may also open with a numbered heading over its fields ("Studiebesök 2: Köpenhamn",
+"2. Name" over "Genomförd av:"; a "Namn:" field under "Ansökan 1" names it), or with its owner
+and quoted name ('Farsta – "Hundassisterade samtal"' over "Sökt belopp:" and "Skäl:", turned
 down). Without a granted sum its cost or sum sought is its sum, the project an application."""
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.block_owners import (
     LABEL_GAP,
+    applicant_body,
     end_at_other_projects,
     intro_status,
     is_owner_line,
@@ -83,7 +82,7 @@ from pipeline.facts.field_money import (
 )
 from pipeline.facts.form_names import FORM_SECTION, section_box_name
 from pipeline.facts.lists import Place, PlaceFinder, covered_by_places
-from pipeline.facts.performer_tails import applying_body, block_performer
+from pipeline.facts.performer_tails import block_performer
 from pipeline.facts.tables import parse_end_cell, parse_end_date
 from pipeline.facts.text_units import dehyphen_join, run_in_name, section_heading
 from pipeline.lang.amounts import find_amounts
@@ -104,6 +103,7 @@ _NUMBERED_HEAD = re.compile(
 _HEADED = re.compile(
     r"^(?:studiebesok|studieresa|resa|projekt|studie|ansokan|delprojekt|uppdrag)\s+(?:\d{1,2}|[a-z])$"
 )
+_SPAN = re.compile(r"[-–]|\btill\b")
 _NAMING = ("namn", "projektnamn", "verksamhet", "insats", "aktivitet", "titel", "projekt")
 
 
@@ -369,6 +369,8 @@ def _draft(
         or field_of(fields, TOTAL)
     )
     period = field_of(fields, PERIOD)
+    if period is not None and period is fields.get("tid") and not _SPAN.search(period[1]):
+        period = None  # "Tid: mars 2011": when a trip is made, no period of work
     # ("Beslut: KS 2005-06-15" over "Läge: Avslutad": the field that says how it stands)
     status = next((v for k, v in fields.items() if STATUS.match(k) and k != "beslut"), None)
     status = status or field_of(fields, STATUS)
@@ -400,11 +402,9 @@ def _draft(
     if partners and (owner is not None or own):
         d.places = [*(d.places or own), *partners]
     elif partners:
-        # ("Medsökande: Skarpnäcks sdf" in a card under its owner's name): the owner first,
-        # from the line above the cards (`own_by_owner_lines`), then the partners
-        d.partners = partners
-    if (body := applying_body(owner, d.places)) is not None:
-        d.performer, d.places = body, []  # "Sökande: Huddinge kommun, socialförvaltningen"
+        d.partners = partners  # ("Medsökande: X" in a card: its owner from the line above)
+    body, by_body = applicant_body(fields, owner, d.places, find, own)  # "Sökande: X IF"
+    d.performer, d.places = (body, by_body) if body else (d.performer, d.places)
     granted_year = field_of(fields, YEAR_FIELD)
     if granted_year is not None and find_years(granted_year[1]):
         d.year = find_years(granted_year[1])[0][2]  # "Beviljat år: 2009"

@@ -85,7 +85,7 @@ REPORT_DUE = re.compile(r"slutrapport|klar\b|avslutas|avslutad|rapporteras")
 #: an end field that says the work goes on ("pågår", "beräknas till mars 2005")
 NOT_YET = re.compile(r"\b(?:pagar|beraknas|planeras|forsenad|preliminart)\b")
 PERIOD = re.compile(
-    r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod|tidsplan|tidsram|"
+    r"^(?:projektperiod|period|tidsperiod|projekttid|genomforandeperiod|tidsplan|tidsram|tid|loptid|"
     r"genomforande|genomforandetid)$"
 )
 #: when the work ends or reports: "Slutrapport: december 2017", "Klart: juni 2016"

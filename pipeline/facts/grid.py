@@ -40,6 +40,7 @@ from collections.abc import Sequence
 
 from pipeline.facts.context import BodyLine
 from pipeline.facts.grid_cells import split_row_cells
+from pipeline.facts.grid_columns import none_granted
 from pipeline.facts.grid_groups import counted_groups
 from pipeline.facts.grid_header import (
     MONEY_ROLES,
@@ -108,7 +109,7 @@ from pipeline.lang.numbers import YEAR
 __all__ = ["GridCell", "GridRow", "GridTable", "find_grid_tables", "split_cells", "table_lines"]
 
 _VERDICT = re.compile(r"^(?:beviljas|beviljat|avslas|bifalls|tillstyrks|avstyrks)\b")
-_YYMMDD = re.compile(r"^\s*\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$")  # a typed-era date
+_YYMMDD = re.compile(r"^\s*\d\d(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[12]\d|3[01]))?\s*$")  # ÅÅMM(DD)
 _YEARISH = re.compile(rf"^\s*{YEAR}(?:\s*[-–—/]+\s*(?:19[89]|20[0-4])?\d{{2,4}})?\s*$")
 
 
@@ -333,6 +334,9 @@ def _read_table(
                 continue
             if c.text.strip(" |") not in ("-", "–", "—"):  # a dash: the cell is empty
                 by_col.setdefault(col.role, []).append(c.text.strip(" |"))
+        if amount and applied_amount and none_granted(cells, columns, money):  # (a cost only)
+            extra.append((amount[0], amount[1], first_year, "project_cost"))
+            amount = None
         if row is not None and _VERDICT.match(fold(stripped)) and len(cells) < 3:
             # the decision printed under a row: "Beviljas: 12 000 kr", "Avslås (sökt …)"
             row.verdict = stripped

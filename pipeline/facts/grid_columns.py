@@ -14,6 +14,7 @@ from pipeline.lang.numbers import YEAR
 
 __all__ = [
     "applicants_beside_districts",
+    "none_granted",
     "fund_named",
     "funders_parts",
     "DECIDED",
@@ -429,3 +430,21 @@ def funders_parts(columns: list[GridColumn]) -> int:
 
 
 _TOTAL = re.compile(r"(?:summa|totalt?)$")
+
+
+def none_granted(
+    cells: list[GridCell], columns: list[GridColumn], money: GridColumn | None
+) -> bool:
+    """A row of "Total kostnad | Sökt | Förslag" whose proposal is a dash ("260.000 |
+    260.000 | –"): it sought money and was granted none (its cost is no grant)."""
+    return (
+        money is not None
+        and any(
+            col is not money and col.role == "cost" and "kostnad" in fold(col.header)
+            for col in columns
+        )
+        and any(
+            col is money and c.text.strip(" |") in ("-", "–", "—")
+            for c, col in zip(cells, assign_columns(columns, cells), strict=True)
+        )
+    )

@@ -296,7 +296,7 @@ _PART_OF = re.compile(r"(?:darav|varav)\s+\S*(?:medel|bidrag|lum|fum|mul|must)")
 _WHEN_HEADER = re.compile(
     r"\b(?:tid|tidpunkt|datum|resdatum|period|beslut|beslutsdatum)$"
     # a remark on each row ("Socialnämndens motivering"), or each row's fund ("Fond": "LUM")
-    r"|^(?:\w+s\s+)?(?:motivering|kommentar\w*|anmarkning\w*|bedomning)$|^(?:fond|medel)$"
+    r"|^(?:\w+s\s+)?(?:motivering|kommentar\w*|anmarkning\w*|anm\.?|bedomning)$|^(?:fond|medel)$"
     # when the work began, the days of a trip, when its report came: "Fr o m", "Resdagar"
     r"|^(?:fr\.?\s?o\.?\s?m\.?|start\w*|resdag\w*|rapport(?:\s+inkom\w*)?)$"
 )

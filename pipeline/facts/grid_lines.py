@@ -146,9 +146,13 @@ def group_label(
 
 
 def fund_only(text: str) -> bool:
-    """A line that names a fund and nothing else ("FoU-medel", "MUST")."""
+    """A line that names a fund and nothing else ("FoU-medel", "MUST", "Medel för utveckling
+    och lärande (MUL)")."""
     funds = find_funds(text)
-    rest = text[: funds[0][0]] + text[funds[0][1] :] if len(funds) == 1 else "x"
+    if len({f[2] for f in funds}) != 1:
+        return False
+    rest = "".join(" " if any(a <= k < b for a, b, _ in funds) else c for k, c in enumerate(text))
+    rest = re.sub(r"^\s*(?:medel|anslag)\s+(?:för|till)\b", "", rest, flags=re.I)  # "Medel för …"
     return not text.startswith("(") and not re.sub(r"[\W_]+", "", rest)
 
 

@@ -49,6 +49,8 @@ _SPENT_HEADER = re.compile(
     r"anvant|anvanda|kvar|outnyttja\w*|overskott|utbetal\w*|aterstar|kvarstar|intakt\w*|"
     # a running total beside each row's grant: "Ackumulerat", "Kumulativt"
     r"ackumulera\w*|kumulativ\w*|"
+    # money carried from or into another year: "Överfört från 2007", "Överförs till 2009"
+    r"overfor[ts]?\b(?:\s+(?:fran|till)\s+(?:19|20)\d\d)?|"
     # what differs from the budget, and what the year is expected to cost in all
     r"avvikelse|differens|prognos)\b"
 )
@@ -140,6 +142,9 @@ def header_role(cell: str) -> str | None:
     # (a footnote's mark after the cell is no word of it: "2025*", "Kostnad¹"; nor is a
     # spreadsheet pivot's "Summa av" before the field it sums: "Summa av Sökt")
     cell = _PIVOT_SUM.sub("", _FOOTNOTE_MARK.sub("", cell))
+    # ("Period ÅÅMM-ÅÅMM", "Klart (ÅÅMMDD)": how its dates are written)
+    cell = _DATE_FORMAT.sub("", cell).strip() or cell
+    cell = re.sub(r"(\w)- (?!och\b|eller\b|samt\b)([a-zåäö])", r"\1\2", cell)  # "Återbe- talas"
     role = _header_role(cell)
     unit = _LAST_BRACKET.search(cell)
     if role is None and unit is not None and UNIT_ONLY.fullmatch(unit.group(1)):
@@ -160,6 +165,9 @@ def header_role(cell: str) -> str | None:
     return role
 
 
+_DATE_FORMAT = re.compile(
+    r"\s*\(?\b(?:[ÅA]{2,4}-?M{2}(?:-?D{2})?)(?:\s*[-–]\s*[ÅA]{2,4}-?M{2}(?:-?D{2})?)?\)?"
+)
 #: the one-word headers of a money table, for cells OCR misread by a letter
 _HEADER_WORDS = tuple(
     re.findall(
@@ -202,7 +210,7 @@ def _header_role(cell: str) -> str | None:
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
-        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+(?:{YEAR}|\d{{6}}|{YEAR}-\d\d-\d\d)$",
+        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+(?:{YEAR}|\d{{4}}|\d{{6}}|{YEAR}-\d\d-\d\d)$",
         folded.strip(),
     ):  # "Status / klart", "Status april 2025", "Läge 990301"
         return "status"  # "Status", "Status / klart"

@@ -1,9 +1,8 @@
 """Merging the readers' drafts: one project found by several readers becomes one draft.
 
-* ``join_studies``: a study under its own heading joins the table row that names it (a row
-  name matching at ``ROW_MATCH`` or better); a row that names a listed project completes
-  that project; the other rows are projects of their own. The row's amount, end date and
-  performer win (``_apply_row``).
+* ``join_studies``: a study under its own heading joins the table row that names it (at
+  ``ROW_MATCH`` or better; the row's amount, end date and performer win, ``_apply_row``); a
+  row that names a listed project completes it; the other rows are projects of their own.
 * ``prose_drafts``: projects granted or carried out with a sum in one sentence of running
   text; one that another reader found already only completes it (owner, sum, status).
 * ``subject_draft``: the project an ärende's title is about, unless already found.
@@ -33,6 +32,7 @@ from pipeline.facts.drafts import (
 )
 from pipeline.facts.finders import org_finder
 from pipeline.facts.fund_codes import decoded, fund_codes, projects_fund
+from pipeline.facts.grid_lines import fund_only
 from pipeline.facts.intro_status import decided_status, table_grants
 from pipeline.facts.lists import Place
 from pipeline.facts.named import _all_sentences
@@ -129,7 +129,7 @@ def join_studies(
         if funds:
             fund = funds[-1][2]
         group = _group_fund(lines, r, ctx)  # ("MUST" over its rows; a paper on both: LUM)
-        fund = projects_fund(group or fund, lines[anchor].text, ctx.paired, ctx.study_fund, r)
+        fund = group or projects_fund(fund, lines[anchor].text, ctx.paired, ctx.study_fund, r)
         if (named_fund := row_fund(decoded(r.evidence, codes), ctx.study_fund)) is not None:
             fund = named_fund  # the row names its fund ("… | LUM | Pågår | 385")
         elif r.funder is not None and STATE_FUNDER.search(fold(r.funder)):
@@ -179,8 +179,11 @@ def _group_fund(lines: Sequence[BodyLine], r: TableRow, ctx: Context) -> str | N
         # ("Socialnämnden, lokala utvecklingsmedel (LUM)" set as a heading over its rows)
         over_row = k + 1 < len(lines) and _NUMBER_CELL.search(lines[k + 1].text)
         short = len(text.split()) <= (6 if lines[k].heading and over_row else 3)
-        if len({f[2] for f in funds}) == 1 and short:
-            return funds[0][2]
+        below = next((ln.text for ln in lines[k + 1 : r.first_line + 1] if ln.text.strip()), "")
+        if len({f[2] for f in funds}) == 1 and (
+            short or fund_only(text) and _NUMBER_CELL.search(below)
+        ):
+            return funds[0][2]  # ("Medel för utveckling och lärande (MUL)" too)
     return None
 
 

@@ -71,7 +71,13 @@ _RESEARCHER_AFTER = re.compile(
 _PERSON_BRACKET = re.compile(r"^[A-ZÅÄÖ][^()]{2,60}?\s*\((?P<org>[^()]{4,})\)?$")
 
 
-_OWN_STAFF = re.compile(r"(?:egen|eget|egna|förvaltningens\s+egn?a?)\b", re.IGNORECASE)
+_OWN_STAFF = re.compile(
+    r"(?:egen|eget|egna|förvaltningens\s+egn?a?)\b"
+    # its people named by their part in the work: "projektledaren Jenny A", "projektgruppen"
+    r"|(?:projektledar(?:en|na)|projektgrupp(?:en)?|arbetsgrupp(?:en)?|styrgrupp(?:en)?|"
+    r"personalen|medarbetarna|socialsekreterarna|handläggarna)(?:\s|,|$)",
+    re.IGNORECASE,
+)
 
 
 #: a performer field that names nobody yet: "Ej upphandlad", "Upphandlas", "Ej klart"
@@ -91,7 +97,8 @@ RESEARCHER_LINE = re.compile(
 #: municipality, a region, an association, a company, a seat of learning ("RFSU Stockholm")
 OTHER_BODY = re.compile(
     r"\b(?:\w+\s+kommun|(?i:landsting\w*|region\s+\w+|\w*förening\w*|\w*förbund\w*|"
-    r"stiftelse\w*|\w*universitet\w*|\w*högskola)|AB)\b|^[A-ZÅÄÖ]{3,6}\b"
+    r"stiftelse\w*|\w*universitet\w*|\w*högskola|\w*klubb\w*|\w*allians\w*)|AB|IF|IK|BK)\b"
+    r"|^[A-ZÅÄÖ]{3,6}\b"
 )
 
 
@@ -101,12 +108,25 @@ def applying_body(owner: tuple[int, str] | None, places: Sequence[object]) -> st
     carries the work out; else None."""
     if owner is None or not OTHER_BODY.search(owner[1]):
         return None
-    if places and not _ANOTHER_TOWN.match(owner[1]):
+    head = re.split(
+        # (or a field run on after it: "Husby IF - Stadsdelsområde: Järva")
+        r",|\s+(?:tillsammans|i samverkan|i samarbete)\s+med\s|\s[-–]\s(?=[A-ZÅÄÖ][\w ]*:)",
+        owner[1],
+    )[0].strip()
+    # (a district's unit, or a body beside the districts it works with: "BTK Farsta Strand,
+    # i samverkan med Farsta och Skarpnäcks stadsdelsförvaltningar")
+    # (not a body named after its place: "Husby Stjärnor IF")
+    if (
+        places
+        and not ANOTHER_TOWN.match(owner[1])
+        and (not OTHER_BODY.search(head) or _CITY_UNIT.search(head))
+    ):
         return None
-    return re.split(r",|\s+tillsammans\s+med\s", owner[1])[0].strip() or None
+    return head or None
 
 
-_ANOTHER_TOWN = re.compile(r"^[A-ZÅÄÖ][\w-]+\s+kommun\b")
+_CITY_UNIT = re.compile(r"stadsdel|förvaltning|nämnd|\bsdf\b|\benhet", re.IGNORECASE)
+ANOTHER_TOWN = re.compile(r"^[A-ZÅÄÖ][\w-]+\s+kommun\b")
 #: a performer cell that names nobody yet ("Upphandlas", "Ej klart", "–"), or the work done
 #: in the unit's own charge ("Vuxenenheten (egen regi)")
 NOBODY = re.compile(

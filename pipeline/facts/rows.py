@@ -61,7 +61,9 @@ def grid_rows(
         for c in t.columns
     )
     granted_column = any(
-        c.role == "cost" and re.search(r"\bbevilja(?:t|de|s)\b", fold(c.header)) for c in t.columns
+        c.role == "cost"
+        and re.search(r"\b(?:bevilja(?:t|de|s)|forslag|foreslas)\b", fold(c.header))
+        for c in t.columns
     )
     totals = [fold(c.header).strip() for c in t.columns if c.role == "cost"]
     applied_totals = "applied" in t.roles and bool(totals) and set(totals) <= {"totalt", "total"}
@@ -88,6 +90,8 @@ def grid_rows(
     )
     # "Genomförd" over "Ja, maj" / "Nej": whether the work was done
     done = any(c.role == "status" and fold(c.header).startswith("genomf") for c in t.columns)
+    # a follow-up's state ("Läge 0630", or beside each row's period): "Vilande" is paused work
+    paused = any(c.role == "end" or fold(c.header).startswith("lage") for c in t.columns)
     # a trip's destination in the name column, what it is about in a column of its own
     destination_column = any(
         c.role == "name" and re.match(r"(?:resmal|resa|destination|ort)\b", fold(c.header))
@@ -233,7 +237,7 @@ def grid_rows(
             # a status column decides; a word it does not know ("avbrutet") leaves none
             said = fold(r.text("status"))
             decided = (
-                _carried_out(said)
+                ("pågående" if paused and said.startswith("vilande") else _carried_out(said))
                 or cued_status(r.text("status"), None)
                 or (
                     "genomförd"
@@ -403,14 +407,11 @@ def _first_sentence(name: str) -> str:
 
 
 def _clean_cell(cell: str | Sequence[str]) -> str:
-    """A cell's text (or its wrapped lines) joined: a word broken at a hyphen is whole again
-    ("förvalt- ningen"), a suspended compound keeps its hyphen and space ("barn- och",
-    "Børne- og", `pipeline.lang.hyphens`), a trailing full stop goes. Dashes are kept as
-    printed: a hyphen between words ("Tensta - stödgrupper") stays a hyphen, and a dash that
-    stands for "nothing" in a cell ("-", "–") stays as it is. Given the wrapped lines, a dash
-    that opens a continuation line is the printed "–" that the repair read as a bullet
-    ("Barn som bevittnat våld" / "– gruppverksamhet …"): typeset text opens no line with a
-    hyphen."""
+    """A cell's text (or its wrapped lines) joined: a word broken at a hyphen whole again
+    ("förvalt- ningen"), a suspended compound with its hyphen ("barn- och", "Børne- og"), no
+    trailing full stop. Dashes stay as printed ("Tensta - stödgrupper", a "–" for nothing);
+    a dash opening a continuation line is the printed "–" the repair read as a bullet
+    ("Barn som bevittnat våld" / "– gruppverksamhet …"): typeset text opens no line with one."""
     if isinstance(cell, str):
         s = cell
     else:
@@ -445,5 +446,5 @@ def _carried_out(said: str) -> str | None:
     return None
 
 
-_SAID = r"(installd|installt|ej\s+pabor|bifall|avbrut|medges)|(genomfort\b)|(forsena)|vilande|bordl"
+_SAID = r"(installd|installt|ej\s+pabor|(?:ej|inte)\s+genomf|bifall|avbrut|medges)|(genomfort\b)|(forsena)|vilande|bordl"
 _SAID_AS = ("beviljad", "genomförd", "pågående")

@@ -84,6 +84,7 @@ from pipeline.facts.drafts import (
     reported_status,
     tidy_names,
 )
+from pipeline.facts.end_named import ends_named_later
 from pipeline.facts.fact_cards import find_fact_cards
 from pipeline.facts.field_blocks import find_field_blocks
 from pipeline.facts.field_flow import find_field_flows
@@ -153,7 +154,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 122
+EXTRACT_VERSION = 123
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -323,6 +324,7 @@ def extract(doc: UnderstoodDocument) -> Facts:
     partners_named_later(drafts, texts, heads, places)
     sums_named_later(drafts, texts)
     granted_after_applied(drafts, texts)
+    ends_named_later(drafts, texts)  # "… att studien X förlängs till och med juni 2007"
     ends_for_all(drafts, texts)  # "Projekten har avslutats under år 2001"
     report = is_report(subject)
     applying = is_application(subject)
@@ -392,20 +394,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
         p.project_id for d, p in zip(drafts, projects, strict=True) if running_activity(d, lines)
     }
     projects, amounts = renamed_funds(*operating_grants(projects, amounts, running), own_money)
+    called = [c for c in find_criteria(lines, ctx) if of_a_call(c.fund_type, c.evidence, subject)]
     criteria = tuple(
         Criterion(
             own_money.get(c.fund_type, c.fund_type) if away else c.fund_type,
             *(c.year, c.position, c.text, c.kind, c.page_no, c.evidence, c.confidence),
         )
-        for c in numbered_through(
-            without_previews(
-                [
-                    c
-                    for c in find_criteria(lines, ctx)
-                    if of_a_call(c.fund_type, c.evidence, subject)
-                ]
-            )
-        )
+        for c in numbered_through(without_previews(called))
     )
     return Facts(
         doc_id=doc.doc_id,
