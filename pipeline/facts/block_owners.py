@@ -136,6 +136,12 @@ def own_by_owner_lines(
     """Each draft with no owner takes the owner line above it (module docstring): the lines
     between hold only blocks and their captions at the blocks' indent."""
     for d in drafts:
+        lead, dash, rest = d.name.partition(" - ")
+        found = find(lead) if dash and rest[:1].isupper() and not d.places else []
+        if found and covered_by_places(lead, found):
+            # "Enskede-Årsta-Vantör och Farsta - Oslo, familjeråd …" over "Deltagare: 6":
+            # the applicants, then the trip's name
+            d.name, d.places = rest.strip(), list(found)
         if not d.places:
             _own_by_owner_line(d, lines, find)
         if d.partners:

@@ -392,7 +392,7 @@ _REPORT_TITLE = re.compile(
     r"\w*rapport|aterrapportering|lagesbeskrivning)\b"
 )
 _ONGOING = re.compile(
-    r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter|startade|loper|"
+    r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter(?!(?:(?! och )[^.]){0,60}?(?:ordinarie|permanent|\w+s budget\b))|startade|loper|"
     r"ar [2-9] av [2-9])\b"  # "är nu inne på år 2 av 3"
 )
 

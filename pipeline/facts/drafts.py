@@ -29,7 +29,9 @@ from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
 
 #: an item's own decision ("Beviljas 22 000 kronor", "Avslås")
-_ONGOING = re.compile(r"\b(?:pagar|pagaende|fortsatter)\b")
+_ONGOING = re.compile(
+    r"\b(?:pagar|pagaende|fortsatter(?!(?:(?! och )[^.]){0,60}?(?:ordinarie|permanent|\w+s budget\b)))\b"
+)
 _FINISHED = re.compile(
     r"\b(?:har genomforts|genomfort|genomfordes|ar avslutat|ar avslutad|avslutades|"
     r"har avslutats|slutrapporterades|har slutforts)\b"

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.bare_names import bare_name_over_fields
 from pipeline.facts.block_owners import (
     LABEL_GAP,
     applicant_body,
@@ -65,7 +66,6 @@ from pipeline.facts.field_lines import (
     YEAR_COST,
     YEAR_FIELD,
     activity_block,
-    bare_name_over_fields,
     field_of,
     gap_name_field,
     is_field,
@@ -303,9 +303,6 @@ _BEFORE = "\u00a7before"
 _MAX_LINES_BEFORE_FIELDS = 6
 
 
-_MAX_NAME_WORDS = 10
-
-
 def _fields_below(lines: Sequence[BodyLine], i: int) -> int | None:
     """The first field line within a few lines under line `i` (no heading, numbered head or
     blank line pair between), or None."""
@@ -414,8 +411,10 @@ def _draft(
     # ("Status: Pågår. Klar juni 2014", "Avbrutet 2017-06-16"; "Uppskjuten till 2010": no end)
     later = status is not None and re.match(r"uppskjut|framskjut", fold(status[1]))
     ended = status is not None and not later and (not period or ENDED.match(fold(status[1])))
-    said = status_end(status[1]) if ended and status is not None else None
-    dated_due = status if said or (due and parse_end_date(due[1])) else None
+    # (a finished project's report date is no end beside its period: "Slutrapport lämnad …")
+    done_report = bool(period and ended and status and "rapport" in fold(status[1]))
+    said = status_end(status[1]) if ended and status is not None and not done_report else None
+    dated_due = status if said or (due and not done_report and parse_end_date(due[1])) else None
     ends = dated(field_of(fields, END)) or dated_due or period or due
     if ends is not None:
         got = said if ends is dated_due and said else parse_end_cell(ends[1])

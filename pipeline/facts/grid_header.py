@@ -290,6 +290,7 @@ def _cost_type(text: str) -> bool:
 
 _REVIEW_HEADER = re.compile(  # (and groups of grants counted: "Antal beviljade")
     r"(?:rekommendation|iakttagelse|revisionens|granskningens)\w*|antal\s+(?:beviljade|projekt|ansok)"
+    r"|(?:roll|funktion|befattning|roll i projektet)$"  # ("Roll | Namn | Organisation": people)
 )
 _PART_OF = re.compile(r"(?:darav|varav)\s+\S*(?:medel|bidrag|lum|fum|mul|must)")
 #: (and the date of the decision a row stands on: "SOTN-beslut", "Beslutsdatum")

@@ -210,7 +210,7 @@ def _header_role(cell: str) -> str | None:
     if _SPENT_HEADER.match(folded.strip()):
         return "spent"  # money used or paid back: amounts, but not the grant
     if _STATUS_HEADER.fullmatch(folded.strip()) or re.match(
-        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+(?:{YEAR}|\d{{4}}|\d{{6}}|{YEAR}-\d\d-\d\d)$",
+        rf"status\s*/|(?:status|lage)(?:\s+\w+)?\s+(?:{YEAR}|\d{{4}}|\d{{6}}|{YEAR}-\d\d-\d\d|\d\d?/\d\d?\s+{YEAR})$",
         folded.strip(),
     ):  # "Status / klart", "Status april 2025", "Läge 990301"
         return "status"  # "Status", "Status / klart"

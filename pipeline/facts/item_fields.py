@@ -11,11 +11,12 @@ from pipeline.facts.context import BodyLine
 from pipeline.facts.end_dates import parse_end_date
 from pipeline.facts.item_parts import ITEM, PlaceFinder, owner_only, set_amount, split_owner, tidy
 from pipeline.facts.lists import ListRow, Place, covered_by_places
+from pipeline.facts.performer_tails import own_staff
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 
-__all__ = ["LABEL", "labelled_row"]
+__all__ = ["LABEL", "labelled_row", "unmark_fields"]
 
 #: the label of an item's field line
 LABEL = re.compile(
@@ -27,6 +28,18 @@ LABEL = re.compile(
 )
 #: a field of the sums only: the item's fields when its applicant opens it
 _SUM_LABEL = re.compile(r"(?:Sökt|Sökt belopp|Ansökt belopp|Förslag)\s*:")
+
+
+#: a sub-item's mark before a labelled field ("–  Sökande: …" under "•  Name")
+_SUB_MARK = re.compile(r"^[-–•]\s+(?=[A-ZÅÄÖ][\wåäö ]{1,25}\s*:\s)")
+#: the field that gives the work's period ("Tid: 2026-01-01 – 2027-12-31")
+_TIME_FIELD = re.compile(r"^(?:Tid|Projekttid|Period|Projektperiod)\s*:\s*", re.IGNORECASE)
+
+
+def unmark_fields(texts: list[str]) -> list[str]:
+    """An item's lines with the marks of its labelled sub-items taken off: "•  Name" over
+    "–  Sökande: …", "–  Belopp: …" are the item's fields, as lines without the dash are."""
+    return [texts[0], *(_SUB_MARK.sub("", t, count=1) for t in texts[1:])]
 
 
 def field_line(text: str) -> bool:
@@ -167,7 +180,7 @@ def labelled_row(
         elif _LABELLED_NAME.match(m.group(0)) and (got := find(name)) and got[0].start == 0:
             # "1. Bromma stadsdelsförvaltning, socialpsykiatrin" over "Resmål: Trieste, …"
             owner_line, name = got, tidy(m.group(2))
-    performer = performer or carrier
+    performer = (None if performer and own_staff(performer) else performer) or carrier
     places = places or owner_line
     if not places:
         name, places = split_owner(name, find)
@@ -182,6 +195,9 @@ def labelled_row(
     # "Beräknad kostnad: 6 personer à 5 200 kr = 31 200 kr" over "Förslag: 31 200 kr": the sum
     # proposed or granted
     decided = _DECIDED_FIELD.search(fields) or _DECIDED_FIELD.search(text)
+    sought = _SOUGHT_FIELD.search(text) if not decided else None
+    if sought and (asked := [x for x in find_amounts(sought.group(1)) if x.per is None]):
+        amounts = asked  # "Total kostnad: 310 000 kr" over "Sökt belopp: 230 000 kr": the ask
     if decided:
         told_sums = find_amounts(sum_text := decided.group(1))
         amounts = [
@@ -203,6 +219,9 @@ def labelled_row(
         set_amount(row, amounts[0], lines, a, b)
     said = _END_SAID.search(fields)  # "Ansvarig: fil.dr Mikael Strand. Klar december 1999."
     end = parse_end_date(said.group(1)) if said else None
+    span = _TIME_SPAN.search(fields) if end is None else None
+    if span is not None:  # "Tid: 2026-01-01 – 2027-12-31", "Tid: januari-december 2026"
+        end = parse_end_date(span.group(1))
     row.end_date = end[3] if end is not None else None
     return row
 
@@ -213,10 +232,24 @@ _END_SAID = re.compile(
 )
 
 
+#: a period field that spans: "Tid: 2026-02-01 – 2026-12-31" (not "Tid: mars 2011", a trip's)
+_TIME_SPAN = re.compile(
+    r"\b(?:Tid|Projekttid|Period|Projektperiod)\s*:\s*[^:]*?(?:\s[-–]|–|(?<=[a-zåäö])-)\s*([^:]*?(?:19|20)\d\d(?:-\d\d-\d\d)?)"
+    r"(?=\s[A-ZÅÄÖ][a-zåäö ]{2,18}:|[.;]|$)",
+    re.IGNORECASE,
+)
+
+
 #: a field that states the sum proposed or granted ("Förslag: 31 200 kr", "Beviljas: …")
 _DECIDED_FIELD = re.compile(
     r"\b(?:Förslag|Föreslås|Beviljas|Beviljat|Beviljat belopp)\s*:\s*([^:]*?\d[^:]*?(?::-)?)"
     r"(?=\s[A-ZÅÄÖ][a-zåäö ]{2,18}:|\s\(|$)"
+)
+
+
+#: a field that states the sum applied for ("Sökt belopp: 230 000 kr")
+_SOUGHT_FIELD = re.compile(
+    r"\b(?:Sökt belopp|Sökt|Ansökt belopp|Söks)\s*:\s*([^:]*?\d[^:]*?)(?=\s[A-ZÅÄÖ][a-zåäö ]{2,18}:|$)"
 )
 
 
@@ -228,7 +261,7 @@ def _field_lines(texts: list[str]) -> tuple[list[str], list[str]]:
     described: list[str] = []
     in_field = False
     for t in texts:
-        if field_line(t) or (in_field and _DISTRICT_FIELD.match(t)):
+        if field_line(t) or _TIME_FIELD.match(t) or (in_field and _DISTRICT_FIELD.match(t)):
             labelled.append(t)
             in_field = True
         elif in_field and (t[:1].islower() or labelled[-1].rstrip().endswith((",", "-", "–"))):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pipeline.facts.context import BodyLine
 from pipeline.facts.cues import cue_hits
 from pipeline.facts.item_brackets import bracketed_row
-from pipeline.facts.item_fields import first_label, labelled_row
+from pipeline.facts.item_fields import first_label, labelled_row, unmark_fields
 from pipeline.facts.item_labels import item_label, item_period, performed_by
 from pipeline.facts.item_orgs import LEAD_DATE, ORG_FIRST, ORG_LAST
 from pipeline.facts.item_parts import (
@@ -159,7 +159,7 @@ def _bracket_under_name(desc: str | None) -> str | None:
 def item_row(
     lines: Sequence[BodyLine], a: int, b: int, find: PlaceFinder, intro_k: int | None
 ) -> ListRow | None:
-    texts = [lines[k].text.strip() for k in range(a, b + 1)]
+    texts = unmark_fields([lines[k].text.strip() for k in range(a, b + 1)])
     text = dehyphen_join(texts) if len(texts) > 1 else texts[0]
     text = ITEM.sub("", text, count=1)
     carried = cut_carried(re.sub(r"\s+", " ", _join_head_lines(texts)))

@@ -54,7 +54,7 @@ _OUTCOME_COLUMN = re.compile(
 
 
 def table_kind(
-    label: str, column: str, total: bool, table: str, caption: str = ""
+    label: str, column: str, total: bool, table: str, caption: str = "", wide: bool = False
 ) -> tuple[str, float]:
     """The role of a money cell (see :func:`find_money_tables`); `table` is "grants" (a
     project column), "followup" (budget beside forecast), "frame" (a body's budget),
@@ -98,6 +98,14 @@ def table_kind(
     ):
         # a fund's row ("Lokala utvecklingsprojekt (LUM) | 7 | 3 000 000"): all it granted
         return "total_granted", 0.65
+    if (
+        YEAR_CELL.fullmatch(column.strip())
+        and _GRANTED_CAPTION.search(fold(caption))
+        and (total or (len(label.split()) <= _FUND_LABEL_WORDS and find_funds(label.strip())))
+    ):
+        # "Beviljade medel 2014–2018, tkr" over a row per fund and a column per year: what
+        # each fund granted in a year, and the Summa row what all of them did
+        return "total_granted", 0.6
     if _GRANTED_COLUMN.search(column) and (
         not said.cued or (said.kind == "total_granted" and per_recipient)
     ):
@@ -127,7 +135,8 @@ def table_kind(
         return said.kind, 0.7
     if table == "per_unit":
         return "budget", 0.65
-    told = amount_role(caption) if caption and table != "project_budget" else None
+    # (over a table of several columns the caption speaks only for funds' rows, above)
+    told = amount_role(caption) if caption and table != "project_budget" and not wide else None
     if told is not None and told.cued and told.kind in ("budget", "total_granted", "state_grant"):
         # the caption says what every row is ("Medlen fördelas enligt följande (mnkr):",
         # "Budget 2012 (mnkr)")
@@ -135,6 +144,10 @@ def table_kind(
     if total:
         return ("project_cost", 0.7) if breakdown else ("other", 0.4)
     return "other", 0.6 if breakdown else 0.4
+
+
+#: a caption over what was granted or shared out (not what was sought beside it)
+_GRANTED_CAPTION = re.compile(r"^(?!.*\bsokt)(?=.*\b(?:beviljade|beviljat|fordelade|fordelat)\b)")
 
 
 def budget_plan(cells: Sequence[str]) -> bool:

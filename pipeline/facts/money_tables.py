@@ -417,8 +417,8 @@ def _read_money_table(
                 continue
             if m.group("neg"):
                 value = -value  # a deficit or a reduction, as printed
-            # a caption speaks for the rows of a one-column table only
-            kind, conf = table_kind(label, col, total, table, caption if ncols == 1 else "")
+            told = caption if ncols == 1 or YEAR_CELL.fullmatch(col.strip()) else ""  # (its rows)
+            kind, conf = table_kind(label, col, total, table, told, ncols > 1)
             # (not "Förbrukat t.o.m. 2010": a running sum up to that year)
             col_year = re.search(r"(?<!t\.o\.m\. )(?<!tom )\b(?:19|20)\d\d\b", col)
             year = (

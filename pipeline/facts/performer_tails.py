@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.facts.lists import Place, covered_by_places
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
@@ -166,9 +167,19 @@ def bare_performer(performer: str) -> str:
 #: a performer field that names the förvaltning's own staff or nobody: "Egen personal, två
 #: familjebehandlare", "Fältassistenterna (egen personal)", "Internt", "Ingen extern …"
 _INTERNAL = re.compile(
-    r"^\s*(?:internt|intern|egen|egna|ingen|nej|-)\b|\((?:egen|egna)\s+(?:personal|regi)\)",
+    r"^\s*(?:internt|intern|egen|egna|ingen|nej|-)\b|\((?:egen|egna)\s+(?:personal|regi)\)"
+    # "Familjeenheten med egen personal", "… i egen regi": the förvaltning's own staff
+    r"|\b(?:med|i)\s+(?:egen|egna)\s+(?:personal|regi)\b"
+    # "fältgruppen", "mottagningen för barn och unga": an own unit, named in lower case
+    r"|^(?!institution|högskol|universitet|förening|stiftelse|kommun)(?-i:[a-zåäö]+(?:en|na|et))\b",
     re.IGNORECASE,
 )
+
+
+def own_staff(said: str) -> bool:
+    """A performer's field that names the förvaltning's own staff or unit ("egen personal",
+    "fältgruppen", "Familjeenheten med egen personal")."""
+    return bool(_INTERNAL.search(said))
 
 
 def block_performer(said: str | None, evaluation: str | None) -> str | None:
@@ -209,3 +220,30 @@ _ELSEWHERE_UNIT = re.compile(
     r"\b[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|kommuns|region)\b[^:;]*?"
     r"(?=\s*\b(?:Medsökande|Sökande)\s*:|;|$)"
 )
+
+
+def places_apart(performer: str, found: Sequence[Place]) -> tuple[str | None, str | None]:
+    """A performer cell that names the city's own districts or förvaltningar beside an outside
+    body ("Karolinska Institutet, sektionen för fysioterapi, och Farsta
+    stadsdelsförvaltning"): (the outside body or None, the places' text or None). The city's
+    units take part in the project; they do not carry it out for it."""
+    # (only a unit named as such: not "Vantör" in "IK Vantör Ungdom", nor "USK", an office
+    # that carries out studies)
+    units = [p for p in found if _UNIT.search(performer[p.start : p.end])]
+    if units and covered_by_places(performer, found):
+        return None, performer  # "Skärholmens stadsdelsförvaltning": the city's own unit
+    found = units
+    if not found:
+        return performer, None
+    spans = sorted(found, key=lambda p: p.start)
+    told = " ".join(performer[p.start : p.end] for p in spans)
+    rest = performer
+    for p in reversed(spans):
+        rest = f"{rest[: p.start]} {rest[p.end :]}"
+    rest = _JOINER_END.sub("", _JOINER_START.sub("", " ".join(rest.split())))
+    return (rest if len(rest) >= 4 and rest[:1].isupper() else None), told
+
+
+_UNIT = re.compile(r"(?:förvaltning|nämnd|\bsdf\b)", re.IGNORECASE)
+_JOINER_START = re.compile(r"^(?:[\s,;–-]|och\b|samt\b)+")
+_JOINER_END = re.compile(r"(?:[\s,;–-]|\boch|\bsamt|\bmed|\bi samarbete)+$")

@@ -16,12 +16,18 @@ from pipeline.facts.header_roles import SAVED, details_after_name, name_before_d
 from pipeline.facts.item_rows import bracketed_performer
 from pipeline.facts.items import split_owner
 from pipeline.facts.lists import Place, covered_by_places
-from pipeline.facts.performer_tails import NOBODY, RESEARCHER_LINE, applicants_in_name
+from pipeline.facts.performer_tails import (
+    NOBODY,
+    RESEARCHER_LINE,
+    applicants_in_name,
+    places_apart,
+)
 from pipeline.facts.stacked_cells import (
     DATED_BRACKET,
     PLACED_BRACKET,
     applicant_under_name,
     district_over_name,
+    group_owner,
     name_over_applicant,
     name_over_owner,
     own_unit,
@@ -128,7 +134,7 @@ def grid_rows(
         elif first_is_district:
             district = district or carried
             carried = district
-        elif (group := _group_owner(r.cells.get("name", []), places)) is not None:
+        elif (group := group_owner(r.cells.get("name", []), places)) is not None:
             # "1    Järva stadsdelsförvaltning" over "1.1  Name …   450": the owner of the
             # sub-numbered rows under it
             carried, r.cells["name"] = group[0] or carried, group[1]
@@ -262,6 +268,8 @@ def grid_rows(
         performer = performer_cell(r.text("performer"), _clean_cell, NOBODY)
         if performer and own and district is None and own_unit(performer):
             performer, district = None, " ".join(p.name_as_printed for p in own)
+        elif performer and district is None:  # ("X högskola och Farsta sdf": Farsta takes part)
+            performer, district = places_apart(performer, places(performer))
         if applied := applicants_in_name(name):  # "Huvudsökande: …" lines under the title
             name, told, main, main_here = applied  # (the city's units own it, others do it)
             district = district or " ".join(p.name_as_printed for p in places(told)) or None
@@ -352,23 +360,6 @@ def _unstack(r: GridRow, places: Callable[[str], list[Place]], before: str | Non
     r.cells["district"] = [", ".join([owner, *partners])]
     head = owner.rstrip(" ,")
     return owner if covered_by_places(head, places(head)) else before
-
-
-def _group_owner(
-    cells: Sequence[str], places: Callable[[str], list[Place]]
-) -> tuple[str | None, list[str]] | None:
-    """The owner a numbered line without money names over the sub-numbered rows under it
-    ("2    Norra innerstadens sdf" over "2.1  Uppsökande arbete …"), and the name cells left;
-    a row's own sub-number ("2.1") dropped. None when the cells begin with neither."""
-    cells = list(cells)
-    owner = None
-    if len(cells) > 2 and re.fullmatch(r"\d{1,2}\.?", cells[0].strip()):
-        found = places(cells[1])
-        if found and covered_by_places(cells[1], found):
-            owner, cells = cells[1].strip(), cells[2:]
-    if not cells or not re.fullmatch(r"\d{1,2}\.\d{1,2}", cells[0].strip()):
-        return None if owner is None else (owner, cells)
-    return owner, cells[1:]
 
 
 #: a line that is only a nämnd's name: "Barn- och utbildningsnämnden", "Socialnämnden"

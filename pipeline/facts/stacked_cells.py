@@ -13,6 +13,7 @@ from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
 
 __all__ = [
+    "group_owner",
     "DATED_BRACKET",
     "with_own_applicant",
     "PLACED_BRACKET",
@@ -202,3 +203,20 @@ def with_own_applicant(
     if not district or covered_by_places(district, own):
         return " ".join(p.name_as_printed for p in own) if column else district
     return " ".join([*(p.name_as_printed for p in own), district])
+
+
+def group_owner(
+    cells: Sequence[str], places: Callable[[str], list[Place]]
+) -> tuple[str | None, list[str]] | None:
+    """The owner a numbered line without money names over the sub-numbered rows under it
+    ("2    Norra innerstadens sdf" over "2.1  Uppsökande arbete …"), and the name cells left;
+    a row's own sub-number ("2.1") dropped. None when the cells begin with neither."""
+    cells = list(cells)
+    owner = None
+    if len(cells) > 2 and re.fullmatch(r"\d{1,2}\.?", cells[0].strip()):
+        found = places(cells[1])
+        if found and covered_by_places(cells[1], found):
+            owner, cells = cells[1].strip(), cells[2:]
+    if not cells or not re.fullmatch(r"\d{1,2}\.\d{1,2}", cells[0].strip()):
+        return None if owner is None else (owner, cells)
+    return owner, cells[1:]

@@ -99,6 +99,7 @@ from pipeline.facts.granted_later import ends_for_all, granted_after_applied
 from pipeline.facts.grid import find_grid_tables, table_lines
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
+from pipeline.facts.interim import interim_report
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.joint import joint_listings, short_names_merged
 from pipeline.facts.keyed_owner_rows import find_keyed_owner_rows
@@ -154,7 +155,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 123
+EXTRACT_VERSION = 124
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -358,6 +359,8 @@ def extract(doc: UnderstoodDocument) -> Facts:
             told = fold(f"{subject} {heading_over(ctx, lines, d.first_line, said=True)}")
             done = "genomförd" if _DONE_TITLE.search(told) else d.status
             d.status = reported_status(d.description or "", d.end_date, ref) or done
+            if d.status == "beviljad" and interim_report(subject, d.year, ref, d.fund_type):
+                d.status = "pågående"  # (a follow-up in the year of the money: under way)
     # "År 2010   620 000 kronor" under "… följande belopp:": a year's instalment, no project
     drafts = [d for d in drafts if not year_label(d.name)]
     drafts.sort(key=lambda d: d.first_line)

@@ -78,6 +78,12 @@ class TableRow:
     multi_year: bool = False  # its sum is the total of several years' sums (no single year)
 
 
+#: a header cell that names the part a person has ("Roll", "Funktion", "Befattning")
+_PERSON_ROLE_CELL = re.compile(
+    r"(?:^|\s{2,}|\|)\s*(?:Roll|Funktion|Befattning|Roll i projektet)\s*(?:\s{2,}|\||$)"
+)
+
+
 def header_columns(text: str) -> list[str] | None:
     """The column roles of a header line, in order, or None when it is not a header."""
     words = text.split()
@@ -93,6 +99,8 @@ def header_columns(text: str) -> list[str] | None:
         return None
     if re.search(r"\d{1,3}(?:[ \u00a0.]\d{3})+\b", text):
         return None  # a row with its sum ("Forskare, utvärdering   120 000 kr")
+    if _PERSON_ROLE_CELL.search(text):
+        return None  # "Roll   Namn   Organisation": who had which part in a project, no projects
     hits = cue_hits(text, "table_header")
     roles: list[str] = []
     covered = 0

@@ -319,14 +319,18 @@ def _starts_prose(cur: _Row, s: str) -> bool:
     )
 
 
+_FIELD_LINE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S")
+
+
 def _ends_list(cur: _Row, s: str, blank: bool) -> bool:
     """A line without a leading place ends the list when it starts a new sentence after a
     blank line or after a finished item."""
     priced = any(find_amounts(t) for t in cur.text_parts)
     if not blank and not priced and (s[:1].islower() or s[:1].isdigit()) and find_amounts(s):
         return False  # "Maria-Gamla stan: Köpenhamn - lågtröskel…" ⏎ "missbrukare, 18 500 kr"
-    if find_amounts(s) or cue_hits(s, "list_end"):
-        return True  # the closing sentence ("Totalt beviljades … kronor")
+    if find_amounts(s) or cue_hits(s, "list_end") or _FIELD_LINE.match(s):
+        # the closing sentence ("Totalt beviljades … kronor"); a card's field ("Deltagare: 5")
+        return True
     if s[:1].islower() or s[:1] in "(-–":
         return False
     prev = cur.text_parts[-1].rstrip() if cur.text_parts else ""

@@ -224,6 +224,13 @@ def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> s
     line = split_glued_cells(line, rep.lex, rep)
     line = fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":")
+    cont = _LINE_START_WORD.match(line) if prev_end == "-" else None
+    if cont is not None and cont.group("frag")[:1].islower():
+        # "univer-" ⏎ "sitet, vilket …": the rest of a broken word is no word of its own (not
+        # "sätet"); it is repaired whole when `join_hyphenated` moves it up
+        cut = cont.end("frag")
+        rest = rep.repair_words(line[cut:], sentence_start=False, intact=intact)
+        return line[:cut] + rest
     return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
 
 
