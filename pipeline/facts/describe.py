@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 from pipeline.facts.co_applicants import PARTNERS, co_applicants
 from pipeline.facts.context import find_funds
-from pipeline.facts.drafts import LEAST_SUM
+from pipeline.facts.drafts import GOES_ON, LEAST_SUM
 from pipeline.facts.end_in_text import end_date_in
 from pipeline.facts.lists import Place
 from pipeline.facts.participants import counted_districts, participants
@@ -392,7 +392,7 @@ _REPORT_TITLE = re.compile(
     r"\w*rapport|aterrapportering|lagesbeskrivning)\b"
 )
 _ONGOING = re.compile(
-    r"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|fortsatter(?!(?:(?! och )[^.]){0,60}?(?:ordinarie|permanent|\w+s budget\b))|startade|loper|"
+    rf"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|{GOES_ON}|startade|loper|"
     r"ar [2-9] av [2-9])\b"  # "är nu inne på år 2 av 3"
 )
 

@@ -28,10 +28,11 @@ from pipeline.lang.amounts import find_amounts
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Project, ProjectDistrict
 
+#: "fortsätter" of work that goes on as a project (not "… fortsätter inom ordinarie budget",
+#: work taken over by the operations after the project)
+GOES_ON = r"fortsatter(?!(?:(?! och )[^.]){0,60}?(?:ordinarie|permanent|\w+s budget\b))"
 #: an item's own decision ("Beviljas 22 000 kronor", "Avslås")
-_ONGOING = re.compile(
-    r"\b(?:pagar|pagaende|fortsatter(?!(?:(?! och )[^.]){0,60}?(?:ordinarie|permanent|\w+s budget\b)))\b"
-)
+_ONGOING = re.compile(rf"\b(?:pagar|pagaende|{GOES_ON})\b")
 _FINISHED = re.compile(
     r"\b(?:har genomforts|genomfort|genomfordes|ar avslutat|ar avslutad|avslutades|"
     r"har avslutats|slutrapporterades|har slutforts)\b"
