@@ -392,7 +392,7 @@ _REPORT_TITLE = re.compile(
     r"\w*rapport|aterrapportering|lagesbeskrivning)\b"
 )
 _ONGOING = re.compile(
-    rf"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|{GOES_ON}|startade|loper|"
+    rf"\b(?:pagar|pagaende|pagatt|har paborjats|paborjades|{GOES_ON}|startade|loper|forlangs|"
     r"ar [2-9] av [2-9])\b"  # "är nu inne på år 2 av 3"
 )
 
@@ -430,5 +430,6 @@ def is_report(title: str | None) -> bool:
 _REPORT_WORD_MIN = 80.0
 
 
-def says_ongoing(text: str) -> bool:
-    return bool(_ONGOING.search(fold(text)))
+def says_ongoing(*texts: str | None) -> bool:
+    """Do any of the texts (a row, its description, the heading over it) say work goes on?"""
+    return any(_ONGOING.search(fold(t)) for t in texts if t)

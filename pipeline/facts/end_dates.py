@@ -188,7 +188,7 @@ _SCHOOL_YEAR = re.compile(r"\bl[aä]s[aå]r(?:et)?\s+((?:19|20)\d\d)\s*/\s*((?:1
 #: 2024", "Pågår, klar juni 2008", "Slutrapport vt 2019"
 _STATUS_END = re.compile(
     r"\b(?:klar[t]?|avslut\w*|avbrut\w*|slutf\w*|slutrapport\w*|fardig\w*|till(?:\s+och\s+med)?"
-    r"|t\.\s?o\.\s?m\.?)(?!\w)"
+    r"|t(?:\.\s?|\s)o(?:\.\s?|\s)m\.?)(?!\w)"  # ("Förlängs t o m 2002-06-30")
 )
 #: a remark's word of ending: "Slutrapport februari 2016", "Ny sluttid december 2016" (not
 #: "till": "Överförs till 2017" moves money)

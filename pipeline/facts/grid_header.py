@@ -55,6 +55,12 @@ from pipeline.facts.header_roles import (
     spent_beside,
     unit_multiplier,
 )
+from pipeline.facts.header_words import (
+    header_word_count,
+    split_cells,
+    split_header_cells,
+    split_over_columns,
+)
 from pipeline.facts.owner_lines import owner_over_rows
 from pipeline.facts.text_units import dehyphen_join
 from pipeline.lang.fuzzy import fold
@@ -77,7 +83,6 @@ __all__ = [
     "unit_multiplier",
 ]
 
-_GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _MAX_HEADER_WORDS = 12
 #: a column of counts or scores, no money ("Delt.", "Antal deltagare", "Poäng")
 _COUNT_HEADER = re.compile(
@@ -86,6 +91,8 @@ _COUNT_HEADER = re.compile(
     r"poang(?:\s+[a-z]\d{1,2})*|"
     # a criterion's marks ("Kriterium 1" over crosses)
     r"kriterium\s+\d{1,2}|krit\.?\s*\d{1,2}|k\d{1,2}|"
+    # the criteria's codes side by side, one column each ("K1 K2 K3 K4", "M1 M2")
+    r"[a-z]\d{1,2}(?:\s[a-z]\d{1,2})+|"
     # people counted ("Mottagna 2016", "Placerade ensamkomm.")
     r"(?:mottagna|placerade|anvisade|invanare|elever|hushall)\b.*|"
     # an audit's checks per row, marked "Ja" / "Nej" ("Delred.", "Slutred.", "Återkrav")
@@ -117,49 +124,6 @@ _MONTH_YEAR = re.compile(
 RULE = re.compile(r"^[+|=\-–—_\s]{3,}$")
 
 
-def split_cells(line: str) -> list[GridCell]:
-    """The cells of a line laid out in columns: text runs separated by two or more spaces
-    or by ``|``; offsets include the indentation."""
-    cells: list[GridCell] = []
-    pos = 0
-    for m in _GAP.finditer(line):
-        if m.start() > pos:
-            cells.append(GridCell(pos, m.start(), line[pos : m.start()]))
-        pos = m.end()
-    if pos < len(line.rstrip()):
-        end = len(line.rstrip())
-        cells.append(GridCell(pos, end, line[pos:end]))
-    return [c for c in cells if c.text.strip(" |")]
-
-
-#: a year and the next header word run together: OCR (and narrow columns) close the gap between
-#: a year's money column and the column beside it ("2017 Totalt", "2016 2017"), or read the
-#: gap as a speck ("2014 = Totalt")
-_YEAR_THEN_COLUMN = re.compile(rf"(?<=\b{YEAR}) (?:[=|:;~_»«-]+ )?(?=(?:{YEAR}\b|[A-ZÅÄÖ]))")
-
-
-_SPECK_GAP = re.compile(r"(?<=\w) [=~»«]+ (?=\w)")
-
-
-def split_header_cells(line: str) -> list[GridCell]:
-    """A header line's cells: as `split_cells`, with a year followed by another column's name
-    (a capitalised word or a year) after one space split off as its own cell. A year after
-    its label ("Beviljat 2016") and a unit after a year ("2016 (tkr)") stay one cell."""
-    out: list[GridCell] = []
-    # a speck where the gap was ("Beviljat 2013 = Förbrukat") parts two columns
-    line = _SPECK_GAP.sub(lambda m: " " * len(m.group(0)), line)
-    for c in split_cells(line):
-        pos = c.start
-        for m in _YEAR_THEN_COLUMN.finditer(c.text):
-            head = c.text[: m.start()].split()
-            if len(head) != 1:  # only a cell that starts with the year ("2017 Totalt")
-                break
-            out.append(GridCell(pos, c.start + m.start(), line[pos : c.start + m.start()]))
-            pos = c.start + m.end()
-        out.append(GridCell(pos, c.end, line[pos : c.end]))
-    return out
-
-
 #: the roles of columns of money: the grant, the sum applied for, other money (spent, paid
 #: back, a proposal replaced) and the grants decided before a change
 MONEY_ROLES = ("cost", "applied", "spent", "granted_before", "group_total")
@@ -171,11 +135,11 @@ def read_header(lines: Sequence[BodyLine], i: int) -> list[GridColumn] | None:
     if ln.heading and "|" not in ln.text and "  " not in ln.text.strip():
         return None
     text = " " * ln.indent + ln.text
-    if len([w for w in text.split() if w.strip("|/")]) > _MAX_HEADER_WORDS:
+    if header_word_count(text) > _MAX_HEADER_WORDS:
         return None  # (the "|" of a ruled table is no word, nor "/" between two names)
     # each cell's words on the header's own line ("till 2017" under "Ombudgeteras")
-    own_line = {c.start: c.text for c in split_header_cells(text)}
-    mine = split_header_cells(text)
+    mine = split_over_columns(lines, i, split_header_cells(text))
+    own_line = {c.start: c.text for c in mine}
     above = money_heads_above(lines, i, mine, split_cells)  # "Pris" / "exkl. moms" over it
     head_cells = above if len(above) > len(mine) else stacked_above(lines, i, mine, split_cells)
     rotated = rotated_above(lines, i, head_cells)  # labels set on end over it

@@ -287,11 +287,18 @@ def activity_list(table: GridTable) -> bool:
     each done or not, without sums or owners -- no projects."""
     name = next((c for c in table.columns if c.role == "name"), None)
     said = [fold(r.text("status")) for r in table.rows]
+    if (
+        name is None
+        or re.match(r"(?:planerad\w*\s+)?(?:aktivitet|moment|delmoment)", fold(name.header)) is None
+        or money_column(table.columns) is not None
+    ):
+        return False
+    # "Aktivitet | Ansvarig | Plats | Tid": a project's plan, who does each step, where and when
+    heads = [fold(c.header).strip() for c in table.columns]
+    if "ansvarig" in heads and any(re.match(r"(?:tid|tidpunkt|period|nar)$", h) for h in heads):
+        return True
     return (
-        name is not None
-        and re.match(r"(?:planerad\w*\s+)?aktivitet", fold(name.header)) is not None
-        and money_column(table.columns) is None
-        and not any(c.role in ("district", "performer", "performer_name") for c in table.columns)
+        not any(c.role in ("district", "performer", "performer_name") for c in table.columns)
         # (done or not, each: "Ja", "Nej", "Delvis")
         and bool(said)
         and all(re.match(r"(?:ja|nej|delvis)\b", s) for s in said)

@@ -42,9 +42,10 @@ _PARTS_OF_ONE = re.compile(
 )
 
 
-_HOW_THEY_STAND = re.compile(
+_HOW_THEY_STAND = re.compile(  # (and "Pågående projekt", "Avbrutna studier" over theirs)
     r"(?:installd|uppskjut|avbrut|pagaende|avslutad|genomford)\w*\s+"
-    r"(?:(?:studie)?res(?:a|or)|studiebesok(?:en)?)"
+    r"(?:(?:studie)?res(?:a|or)|studiebesok(?:en)?|projekt(?:en)?|studier(?:na)?|"
+    r"utvarderingar(?:na)?)"
 )
 
 

@@ -177,6 +177,9 @@ def item_row(
     # keep the line structure for the head: a description starts on a line of its own
     head_text = _join_head_lines(texts)
     head, amount, rest = (*carried[:1], None, carried[1]) if carried else _head(head_text)
+    if carried and (got := _head(carried[0]))[1] is not None and got[0].strip():
+        # "Name (Naturvårdsverket, 620 000 kronor) – utförs av …": the sum before the clause
+        head, amount = got[0], got[1]
     lead_owner = ""
     if amount is None and rest.strip() and owner_only(head, find):
         # "1. Kista stadsdelsförvaltning. Malmö, samverkan kring skolfrånvaro.   12 000 kr":
@@ -256,6 +259,10 @@ def item_row(
         places = [
             p for p in places if p.district_id in in_name or p.district_id not in in_performer
         ]
+    if name.count("(") > name.count(")"):
+        # "Name (Havs- och vattenmyndigheten, LOVA-bidrag," ⏎ "2,3 miljoner kronor) – …": a
+        # bracket of the funder and the sum, opened before the sum, is no part of the name
+        name = name[: name.rfind("(")].strip()
     name, label_fund = item_label(name)
     if not name or len(name) > 200:
         return None

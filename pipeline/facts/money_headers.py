@@ -31,7 +31,8 @@ MONEY_CELL = re.compile(
     r"(?P<neg>[−-](?=\d)|\((?=\d))?"  # a deficit: "−1,2", "(18 640,00)" (a lone dash: empty)
     r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?"
     r"(?(neg)\)?)"
-    r"(?:\s*(?:kr|kronor|sek|:-))?\.?\*?$",  # "42 300*": a footnote's mark
+    # "42 300*", "302 450 1)": a footnote's mark
+    r"(?:\s*(?:kr|kronor|sek|:-))?\.?(?:\*|(?P<mark>\s[1-9]\)))?$",
     re.IGNORECASE,
 )
 #: an empty money cell: a dash, or the verdict where a refused row's sum would stand

@@ -435,7 +435,7 @@ def _read_money_table(
             out.append(
                 TableAmount(
                     j,
-                    cell,
+                    cell[: m.start("mark")] if m.group("mark") else cell,  # (no footnote's mark)
                     value,
                     bool(m.group("approx")),
                     kind,

@@ -50,6 +50,17 @@ _TITLE_SUBJECT = re.compile(
     # "Utvärderingen av boendeteamen för unga vuxna, som Institutionen … genomför sedan …"
     r"|,\s+som\s+(?-i:[A-ZÅÄÖ]))"
 )
+#: "Studien <Titel> genomförs av …" — the kind opens the sentence, who carries it out follows
+#: the title ("Studien Kontaktperson eller kontaktfamilj - vad blev det av insatsen? genomförs")
+_KIND_TITLE_DONE = re.compile(
+    r"^(?:Studien|Utvärderingen|Kartläggningen|Undersökningen|Forskningsprojektet)\s+"
+    # (a relative clause between: "Studien <Titel>, som kommunstyrelsen beställde 2006,")
+    # (no verb of its own in the title: "… – en kartläggning beställs gemensamt med … och")
+    r"(?P<name>[A-ZÅÄÖ](?:(?!\s(?:beställs|beställdes|finansieras|ska|skall|har|är|var|pågår)\s)"
+    r"[^.;:]){8,160}?)(?:,\s+som\s[^.;:]{3,120}?,)?\s+(?=(?:genomförs|genomfördes|"
+    r"har\s+genomförts|utförs|"
+    r"utfördes|har\s+utförts)\s+av\b)"
+)
 #: "<Titel> påbörjades i september 2002 och genomförs av …" opening a paragraph that goes on
 #: "Studien beräknas kosta …": the sentence's subject is the study's title
 _TITLE_BEGUN = re.compile(
@@ -92,7 +103,8 @@ def find_named_studies(
         out += _item_studies(s, text, find)
         para = " ".join(para_of.get(s.first, text).split())
         ordered = _ORDERED_FROM.search(text)
-        m = ordered or _KIND_THEN_TITLE.search(text) or _TITLE_SUBJECT.match(text)
+        m = ordered or _KIND_TITLE_DONE.match(text) or _KIND_THEN_TITLE.search(text)
+        m = m or _TITLE_SUBJECT.match(text)
         begun = None
         if m is None and para.startswith(text[:40]) and _STUDY_SAID.search(para[len(text) :]):
             begun = m = _TITLE_BEGUN.match(text)  # (the paragraph's first sentence)

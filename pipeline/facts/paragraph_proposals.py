@@ -30,7 +30,10 @@ __all__ = ["proposed_in_paragraph"]
 _PROPOSES = re.compile(
     r"\b(?:föreslås\s+(?:nu\s+|därför\s+|också\s+)?(?:få|beviljas)|"
     r"föreslår\s+(?:därför\s+|nu\s+)?att\s+(?:projektet|det|studien|\w*nämnden|"
-    r"\w+\s+stadsdelsnämnd)\s+(?:får|beviljas))\s",
+    r"\w+\s+stadsdelsnämnd)\s+(?:får|beviljas)|"
+    # "Förvaltningen föreslår 160 000 kronor.", "… föreslår att ansökan beviljas med 60 000
+    # kronor", "… föreslår att det sökta beloppet beviljas"
+    r"föreslår(?=\s+\d)|föreslår\s+att\s+ansökan\s+beviljas\s+med|föreslår\s+att(?=\s+det\s+sökta))\s",
     re.IGNORECASE,
 )
 #: "… beviljas hela det sökta beloppet": the sum applied for

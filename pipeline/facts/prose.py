@@ -341,8 +341,8 @@ def find_prose_grants(
             # followed by "för" and a capitalised name that is no place
             named = named_after_sums(text, amounts, find)
             out += [
-                ProseProject(name, owners, amount, prose_status(f), s, text)
-                for name, owners, amount in named
+                ProseProject(name, owners, amount, prose_status(f), s, text, performer=body)
+                for name, owners, amount, body in named
             ]
             if named:
                 continue

@@ -264,7 +264,8 @@ def _wrapped_label(lines: Sequence[BodyLine], last: int) -> int:
     j = last + 1
     if (
         j < len(lines)
-        and lines[j].text.strip()[:1].islower()
+        # (a place's name after a heading's open last word: "… i Husby och" ⏎ "Akalla")
+        and (lines[j].text.strip()[:1].islower() or _ENDS_OPEN.search(lines[last].text.rstrip()))
         and len(lines[j].text.split()) <= 6
         and not lines[j].text.rstrip().endswith((".", ","))
         and not lines[last].text.rstrip().endswith((".", ",", ":"))

@@ -155,16 +155,26 @@ def association_partner(before: str) -> str | None:
 _ASSOCIATION_WORD = re.compile(r"forening|forbund|stiftelse|jour(?:en)?\b|\bideell")
 
 
+#: a body the sentence opens with applies for the sum ("Stiftelsen Konstverkstan har sökt")
+_BODY_APPLIES = re.compile(
+    r"^(?P<body>[A-ZÅÄÖ][\w&.-]*(?:\s+[\w&.-]+){0,5}?)\s+(?:söker|har\s+sökt|ansöker\s+om)\s+$"
+)
+#: a unit of the city's, no body of its own ("Barn- och familjeenheten", "Förvaltningen")
+_CITY_UNIT = re.compile(
+    r"(?:enhet|enheten|namnd|namnden|forvaltning|forvaltningen|kontoret|sektionen|avdelningen|"
+    r"gruppen|teamet|staden)$|^(?:stadsdels|forvaltning|namnd)"
+)
 FOR_NAME = re.compile(r"\s+(?:för|till)\s+(?=[A-ZÅÄÖ])")
 LEAD_QUOTE = re.compile(r"\s*(?=[\"”“«][A-ZÅÄÖ])")
 
 
 def named_after_sums(
     text: str, amounts: Sequence[AmountMatch], find: PlaceFinder
-) -> list[tuple[str, list[Place], AmountMatch]]:
-    """(name, owners, sum) of each sum followed by "för" and a project's capitalised name
-    (no place, no year); its owners are the places between the previous name and the sum."""
-    out: list[tuple[str, list[Place], AmountMatch]] = []
+) -> list[tuple[str, list[Place], AmountMatch, str | None]]:
+    """(name, owners, sum, body) of each sum followed by "för" and a project's capitalised name
+    (no place, no year); its owners are the places between the previous name and the sum,
+    or, with none, the body that opens the sentence applying for it ("Teater Tre Rum söker")."""
+    out: list[tuple[str, list[Place], AmountMatch, str | None]] = []
     places = find(text)
     prev_end = 0
     for a in amounts:
@@ -176,14 +186,20 @@ def named_after_sums(
             continue
         name = got[0]
         inside = [p for p in places if m.end() <= p.start < m.end() + len(name)]
-        if inside:  # "… i beroendevården och Enskede-Årsta-Vantör 0,3 mnkr": the next owner
+        # "… i beroendevården och Enskede-Årsta-Vantör 0,3 mnkr": the next owner (a place
+        # with no sum after it is where the work is done: "… i Skärholmen och Vårberg")
+        if inside and any(b.start > inside[0].start for b in amounts):
             cut = re.search(r"\s+(?:och|samt)\s*$", text[m.end() : inside[0].start])
             if cut is None:
                 continue
             name = text[m.end() : m.end() + cut.start()].strip()
         owners = [p for p in places if prev_end <= p.start and p.end <= a.start]
-        if len(name.split()) < 2 or not owners:
+        # ("Teater Tre Rum söker 140 000 kronor för …": an association applies and does it)
+        body = _BODY_APPLIES.match(text[: a.start]) if not owners else None
+        if len(name.split()) < 2 or not (owners or body):
             continue
-        out.append((name, owners, a))
+        # ("Barn- och familjeenheten söker", "Stadsdelsnämnden söker": the city's, no body)
+        who = body.group("body") if body else None
+        out.append((name, owners, a, None if who and _CITY_UNIT.search(fold(who)) else who))
         prev_end = m.end() + len(name)
     return out

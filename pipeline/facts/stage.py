@@ -99,7 +99,7 @@ from pipeline.facts.granted_later import ends_for_all, granted_after_applied
 from pipeline.facts.grid import find_grid_tables, table_lines
 from pipeline.facts.headless_rows import find_headless_rows
 from pipeline.facts.inline_list import find_inline_lists
-from pipeline.facts.interim import interim_report
+from pipeline.facts.interim import interim_report, under_way_heading
 from pipeline.facts.items import find_item_projects
 from pipeline.facts.joint import joint_listings, short_names_merged
 from pipeline.facts.keyed_owner_rows import find_keyed_owner_rows
@@ -155,7 +155,7 @@ from pipeline.facts.two_column import find_two_column_lists
 from pipeline.lang.fuzzy import fold
 from pipeline.records import Criterion, Facts, UnderstoodDocument
 
-EXTRACT_VERSION = 124
+EXTRACT_VERSION = 125
 
 __all__ = ["EXTRACT_VERSION", "body_lines", "extract"]
 
@@ -347,11 +347,13 @@ def extract(doc: UnderstoodDocument) -> Facts:
             not report
             and d.status == "pågående"
             and d.end_date is not None
-            and not says_ongoing(f"{d.description or ''}\n{heading_over(ctx, lines, d.first_line)}")
+            and not says_ongoing(d.evidence, d.description, heading_over(ctx, lines, d.first_line))
         ):
             d.status = "beviljad"
         if applying and d.status in (None, "beviljad", "pågående"):
             d.status = "ansökt"  # an application's projects are applied for
+        elif not report and under_way_heading(d.status, ctx, lines, d.first_line, d.description):
+            d.status = "pågående"  # (told under "Pågående studier", granted nothing now)
         elif report and d.status == "beviljad":
             # a report's project granted earlier is what its own text says it now is
             # ("Projektet avslutades i december 2023"), else what the title or a heading

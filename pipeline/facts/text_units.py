@@ -244,13 +244,15 @@ _GENERIC_WORDS = re.compile(
 
 #: a year's label, no name: "År 2010", "2021–2022", "Budgetår 2019:"
 _YEAR_LABEL = re.compile(
-    r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?",
+    r"(?:(?:år|året|budgetår|verksamhetsår)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?:?"
+    r"|(?:rad|nr|punkt)\s+\d{1,2}\.?",  # (a remark's label on a table's row: "Rad 2.")
     re.IGNORECASE,
 )
 
 
 def year_label(text: str) -> bool:
-    """A year's label standing where a name would ("År 2010   620 000 kronor")."""
+    """A year's label standing where a name would ("År 2010   620 000 kronor"), or a row's
+    ("Rad 2. Projektet kom i gång …": a remark on row 2 of a table)."""
     return _YEAR_LABEL.fullmatch(text.strip()) is not None
 
 

@@ -149,31 +149,43 @@ def undoubled(line: str) -> str:
 
 
 _LINE_END_HYPHEN = re.compile(r"(?P<word>[^\W\d_][\w]*)-$")
-_LINE_START_WORD = re.compile(r"^(?P<indent>\s*)(?P<frag>[^\W\d_][\w]*)(?P<punct>[.,;:!?)]*)")
+#: (a hyphen after the rest goes up with it: "indi-" ⏎ "vid- och familjeomsorg")
+_LINE_START_WORD = re.compile(
+    r"^(?P<indent>\s*)(?P<frag>[^\W\d_][\w]*)(?P<punct>-(?=\s)|[.,;:!?)]*)"
+)
 
 
-def join_hyphenated(lines: list[str], lex: Lexicon, repairer: WordRepairer) -> None:
-    """Move the rest of a word broken at a line-end hyphen up onto the first line."""
+def join_hyphenated(
+    lines: list[str], lex: Lexicon, repairer: WordRepairer, intact: bool = False
+) -> None:
+    """Move the rest of a word broken at a line-end hyphen up onto the first line. The first
+    part was left as printed (`_repair_line`): repaired with its rest, or alone where the two
+    do not join ("an-" ⏎ "svar" is "ansvar", not "än" + "svar")."""
     for i in range(len(lines) - 1):
         m = _LINE_END_HYPHEN.search(lines[i])
         if m is None or (m.start() > 0 and lines[i][m.start() - 1] == "-"):
             continue
-        if CELL_GAP.search(lines[i].strip()):
-            continue  # a table row: the word goes on in its own column, read there
+        left = m.group("word")
+        alone = repairer.repair_words(left, sentence_start=False, intact=intact)
         n = _LINE_START_WORD.match(lines[i + 1])
-        if n is None or _column_below(lines[i], m.start(), lines[i + 1], n.end("indent")):
+        if (
+            CELL_GAP.search(lines[i].strip())  # a table row: the word goes on in its own column
+            or n is None
+            or _column_below(lines[i], m.start(), lines[i + 1], n.end("indent"))
+            or suspends(lines[i + 1], lines[i][: m.end()])
+        ):
+            lines[i] = lines[i][: m.start()] + alone + "-"
             continue
-        left, frag = m.group("word"), n.group("frag")
-        if suspends(lines[i + 1], lines[i][: m.end()]):
-            continue
+        frag = n.group("frag")
         abbreviation = sum(c.isupper() for c in left) >= 2 or left.isupper()
         if abbreviation or frag[0].isupper():
-            joined = f"{left}-{frag}"
+            joined = f"{alone}-{frag}"
         else:
             word = left + frag
             repaired = repairer.repair(word)
             known = lex.zipf(repaired) > 0 or repairer._compound(fold(repaired)) is not None
             if not known:
+                lines[i] = lines[i][: m.start()] + alone + "-"
                 continue
             joined = repaired
         lines[i] = lines[i][: m.start()] + joined + n.group("punct")
@@ -225,13 +237,16 @@ def _repair_line(line: str, prev_end: str, rep: WordRepairer, intact: bool) -> s
     line = fix_digit_letters(line, prev_end)
     sentence_start = prev_end in ("", ".", "!", "?", ":")
     cont = _LINE_START_WORD.match(line) if prev_end == "-" else None
-    if cont is not None and cont.group("frag")[:1].islower():
-        # "univer-" ⏎ "sitet, vilket …": the rest of a broken word is no word of its own (not
-        # "sätet"); it is repaired whole when `join_hyphenated` moves it up
-        cut = cont.end("frag")
-        rest = rep.repair_words(line[cut:], sentence_start=False, intact=intact)
-        return line[:cut] + rest
-    return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
+    # "univer-" ⏎ "sitet, vilket …", "ett särskilt an-" ⏎ "svar": the two parts of a broken
+    # word are no words of their own (not "sätet", not "än"); they are repaired whole when
+    # `join_hyphenated` moves the rest up
+    cut = cont.end("frag") if cont is not None and cont.group("frag")[:1].islower() else 0
+    end = _LINE_END_HYPHEN.search(line, cut)
+    stop = end.start() if end is not None and end.start() > cut else len(line)
+    if not cut and stop == len(line):
+        return rep.repair_words(line, sentence_start=sentence_start, intact=intact)
+    mid = rep.repair_words(line[cut:stop], sentence_start=sentence_start and not cut, intact=intact)
+    return line[:cut] + mid + line[stop:]
 
 
 def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
@@ -245,7 +260,7 @@ def repair_text(text: str, repairer: WordRepairer | None = None) -> str:
         fixed = repair_line(raw.rstrip("\r"), prev_line=prev, repairer=rep, intact=intact)
         lines.append(fixed)
         prev = fixed
-    join_hyphenated(lines, rep.lex, rep)
+    join_hyphenated(lines, rep.lex, rep, intact)
     restore_lost_bullets(lines)
     restore_owner_items(lines)
     number_onto_item(lines)
