@@ -32,6 +32,12 @@ from test_extract_round_bn import SDF_HEAD
 from test_extract_round_ii import HEAD
 
 
+def _sum_status_performer(tmp_path: Path, text: str) -> dict[str, tuple[object, ...]]:
+    """Each project's sum, status and performer, by its name."""
+    got = facts_of(tmp_path, text).projects
+    return {p.name: (p.amount_sek, p.status, p.performer) for p in got}
+
+
 def test_a_table_scored_per_criterion_lists_its_applications(tmp_path: Path) -> None:
     text = HEAD.format(year=2024, title="Fördelning av lokala utvecklingsmedel 2025") + (
         """
@@ -76,8 +82,7 @@ Studien Hembesök hos äldre - vad ger de? genomförs av Ersta Sköndal Bräcke
 högskola. Den kostar 290 000 kr och avslutas i december 2012.
 """
     )
-    got = {p.name: (p.amount_sek, p.status, p.performer) for p in facts_of(tmp_path, text).projects}
-    assert got == {
+    assert _sum_status_performer(tmp_path, text) == {
         "Ensamkommande unga vuxna efter 21 år": (
             460_000,
             "pågående",
@@ -209,8 +214,7 @@ Hagsätra, som pågår under tolv lördagar. Förvaltningen föreslår att det
 sökta beloppet beviljas.
 """
     )
-    got = {p.name: (p.amount_sek, p.status, p.performer) for p in facts_of(tmp_path, text).projects}
-    assert got == {
+    assert _sum_status_performer(tmp_path, text) == {
         "Sagostunder på biblioteken i Rinkeby och Tensta": (
             90_000,
             "beviljad",
